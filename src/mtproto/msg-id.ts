@@ -1,0 +1,75 @@
+/** Who emits a msg_id, which fixes its value modulo 4. */
+export type MsgIdKind = 'client' | 'server-response' | 'server-notification';
+
+const RESIDUE: Record<MsgIdKind, bigint> = {
+  client: 0n,
+  'server-response': 1n,
+  'server-notification': 3n,
+};
+
+const TWO_POW_32 = 2 ** 32;
+
+export interface MessageIdGeneratorOptions {
+  /** Local clock in milliseconds since the Unix epoch; defaults to Date.now. */
+  now?: () => number;
+  /** Seconds (may be fractional) to add to the local clock to obtain server time. */
+  timeOffset?: number;
+}
+
+/**
+ * msg_id = server unix time * 2^32 + sub-second fraction, with the low two bits
+ * set by {@link MsgIdKind}; strictly increasing across every call on one generator.
+ */
+export class MessageIdGenerator {
+  /** Seconds to add to the local clock to obtain server time. */
+  timeOffset: number;
+  private readonly now: () => number;
+  private last = 0n;
+
+  constructor(options: MessageIdGeneratorOptions = {}) {
+    this.now = options.now ?? Date.now;
+    this.timeOffset = options.timeOffset ?? 0;
+  }
+
+  next(kind: MsgIdKind = 'client'): bigint {
+    const residue = RESIDUE[kind];
+    const ms = this.now() + this.timeOffset * 1000;
+    const seconds = Math.floor(ms / 1000);
+    const fraction = Math.floor(((ms - seconds * 1000) * TWO_POW_32) / 1000);
+    let id = (BigInt(seconds) << 32n) | (BigInt(fraction) & ~3n) | residue;
+    // Several ids within one clock tick (or a clock moving back) must still increase.
+    if (id <= this.last) id = (((this.last >> 2n) + 1n) << 2n) | residue;
+    this.last = id;
+    return id;
+  }
+
+  /** Adopts the server clock carried by a server msg_id (e.g. after bad_msg_notification 16/17). */
+  syncWithServerMsgId(serverMsgId: bigint): void {
+    this.timeOffset = (msgIdToUnixMs(serverMsgId) - this.now()) / 1000;
+  }
+}
+
+/** The time encoded in a msg_id, in milliseconds since the Unix epoch. */
+export function msgIdToUnixMs(msgId: bigint): number {
+  const seconds = Number(msgId >> 32n);
+  const fraction = Number(BigInt.asUintN(32, msgId));
+  return seconds * 1000 + (fraction * 1000) / TWO_POW_32;
+}
+
+/**
+ * seq_no: content-related messages get 2n + 1 and advance n,
+ * the others (acks, containers, ...) get 2n.
+ */
+export class SeqNoCounter {
+  private contentRelatedSent = 0;
+
+  next(contentRelated: boolean): number {
+    if (!contentRelated) return this.contentRelatedSent * 2;
+    return this.contentRelatedSent++ * 2 + 1;
+  }
+
+  /** A new session starts counting from zero again. */
+  reset(): void {
+    this.contentRelatedSent = 0;
+  }
+}

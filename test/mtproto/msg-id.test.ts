@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { MessageIdGenerator, msgIdToUnixMs, SeqNoCounter } from '../../src/mtproto/index.js';
+
+describe('MessageIdGenerator', () => {
+  it('encodes unix time in the high 32 bits and the sub-second fraction below', () => {
+    const generator = new MessageIdGenerator({ now: () => 1_700_000_000_500 });
+    const id = generator.next();
+    expect(id >> 32n).toBe(1_700_000_000n);
+    expect(Number(BigInt.asUintN(32, id)) / 2 ** 32).toBeCloseTo(0.5, 6);
+    expect(id % 4n).toBe(0n);
+    expect(msgIdToUnixMs(id)).toBeCloseTo(1_700_000_000_500, 0);
+  });
+
+  it('is strictly increasing with a frozen or backwards clock, keeping each kind residue', () => {
+    let now = 1_700_000_000_000;
+    const generator = new MessageIdGenerator({ now: () => now });
+    const ids: bigint[] = [];
+    for (let i = 0; i < 50; i++) {
+      ids.push(generator.next(i % 3 === 0 ? 'client' : i % 3 === 1 ? 'server-response' : 'server-notification'));
+      if (i === 25) now -= 5000;
+    }
+    for (let i = 1; i < ids.length; i++) expect(ids[i]).toBeGreaterThan(ids[i - 1]);
+    ids.forEach((id, i) => expect(id % 4n).toBe([0n, 1n, 3n][i % 3]));
+  });
+
+  it('applies the server time offset and can sync it from a server msg_id', () => {
+    const now = () => 1_000_000_000_000;
+    const shifted = new MessageIdGenerator({ now, timeOffset: 30 });
+    expect(shifted.next() >> 32n).toBe(1_000_000_030n);
+
+    const synced = new MessageIdGenerator({ now });
+    synced.syncWithServerMsgId((1_000_000_100n << 32n) | 1n);
+    expect(synced.timeOffset).toBeCloseTo(100, 6);
+    expect(synced.next() >> 32n).toBe(1_000_000_100n);
+  });
+});
+
+describe('SeqNoCounter', () => {
+  it('gives 2n+1 to content-related messages and 2n to the others', () => {
+    const counter = new SeqNoCounter();
+    expect([counter.next(false), counter.next(true), counter.next(true), counter.next(false), counter.next(true)]).toEqual([
+      0, 1, 3, 4, 5,
+    ]);
+    counter.reset();
+    expect(counter.next(true)).toBe(1);
+  });
+});
