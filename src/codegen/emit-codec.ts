@@ -1,0 +1,307 @@
+import { ENVELOPE_IDENT, type CombinatorModel, type FieldModel, type WireType } from '../tl/model.js';
+import { formatId } from '../tl/printer.js';
+import { tsType } from './emit-types.js';
+import { minSize, typeIdent, wireKey, type LayerIndex } from './wire.js';
+
+const PRIMITIVE_WRITERS: Partial<Record<WireType['k'], string>> = {
+  int: 'writeInt',
+  long: 'writeLong',
+  double: 'writeDouble',
+  int128: 'writeInt128',
+  int256: 'writeInt256',
+  string: 'writeString',
+  bytes: 'writeBytes',
+  bool: 'writeBool',
+};
+const PRIMITIVE_READERS: Partial<Record<WireType['k'], string>> = {
+  int: 'readInt',
+  long: 'readLong',
+  double: 'readDouble',
+  int128: 'readInt128',
+  int256: 'readInt256',
+  string: 'readString',
+  bytes: 'readBytes',
+  bool: 'readBool',
+};
+
+const hex = (id: number): string => `0x${formatId(id)}`;
+
+/** The function that writes a value of type `t` (a runtime primitive or a generated one). */
+function writerOf(t: WireType): string {
+  const primitive = PRIMITIVE_WRITERS[t.k];
+  if (primitive) return primitive;
+  switch (t.k) {
+    case 'vector':
+      return `write_${wireKey(t)}`;
+    case 'boxed':
+      return `write_${typeIdent(t.type)}`;
+    case 'bare':
+      return `write_${t.ctor}`;
+    case 'object':
+      return 'write_Object';
+    case 'query':
+      return 'write_Function';
+    default:
+      throw new Error(`no writer for ${t.k}`);
+  }
+}
+
+function readerOf(t: WireType): string {
+  const primitive = PRIMITIVE_READERS[t.k];
+  if (primitive) return primitive;
+  switch (t.k) {
+    case 'vector':
+      return `read_${wireKey(t)}`;
+    case 'boxed':
+      return `read_${typeIdent(t.type)}`;
+    case 'bare':
+      return `read_${t.ctor}`;
+    case 'object':
+      return 'read_Object';
+    case 'query':
+      return 'read_Function';
+    default:
+      throw new Error(`no reader for ${t.k}`);
+  }
+}
+
+/** A bare constructor is written straight from the field, so its value is checked first. */
+function writeCall(t: WireType, expr: string): string {
+  if (t.k === 'bare') return `${writerOf(t)}(w, checkObject(${expr}));`;
+  return `${writerOf(t)}(w, ${expr});`;
+}
+
+/** Builds a function body that tracks which field it is at, for the error path. */
+class Steps {
+  readonly lines: string[] = [];
+  readonly names: string[] = [];
+
+  step(name: string, ...lines: string[]): void {
+    if (this.names.length > 0) lines[0] = `f = ${this.names.length}; ${lines[0]}`;
+    this.names.push(name);
+    this.lines.push(...lines);
+  }
+
+  /** The statement that names the failing field: a constant when there is only one. */
+  segment(): string {
+    return this.names.length === 1 ? `'${this.names[0]}'` : `[${this.names.map((n) => `'${n}'`).join(', ')}][f]`;
+  }
+}
+
+function wrapTry(steps: Steps, head: string[], tail: string[], context: string): string[] {
+  if (steps.names.length === 0) return [...head, ...steps.lines.map((l) => `  ${l}`), ...tail.map((l) => `  ${l}`)];
+  return [
+    ...head,
+    ...(steps.names.length > 1 ? ['  let f = 0;'] : []),
+    '  try {',
+    ...steps.lines.map((l) => `    ${l}`),
+    ...tail.map((l) => `    ${l}`),
+    '  } catch (e) {',
+    `    throw ${context.replace('$SEG', steps.segment())};`,
+    '  }',
+  ];
+}
+
+/** The flags word of `flagsKey`, derived from the conditional fields present. */
+function flagsExpression(c: CombinatorModel, flagsKey: string): string {
+  const byBit = new Map<number, FieldModel[]>();
+  for (const f of c.fields) if (f.flag?.key === flagsKey) byBit.set(f.flag.bit, [...(byBit.get(f.flag.bit) ?? []), f]);
+  if (byBit.size === 0) return '0';
+  const terms = [...byBit.entries()].map(([bit, fields]) => {
+    const test = fields.map((f) => (f.type.k === 'true' ? `v.${f.key}` : `v.${f.key} != null`)).join(' || ');
+    return `(${test} ? ${bit === 31 ? '0x80000000' : 1 << bit} : 0)`;
+  });
+  return terms.join(' | ');
+}
+
+function knownMask(c: CombinatorModel, flagsKey: string): number {
+  let mask = 0;
+  for (const f of c.fields) if (f.flag?.key === flagsKey) mask |= 1 << f.flag.bit;
+  return mask >>> 0;
+}
+
+function bitTest(flagsVar: string, bit: number): string {
+  return `(${flagsVar} & ${bit === 31 ? '0x80000000' : 1 << bit}) !== 0`;
+}
+
+function emitWriter(c: CombinatorModel): string {
+  const steps = new Steps();
+  const flagVars = new Map<string, string>();
+  const boxedId = c.kind === 'function' ? [`  writeUint32(w, ${hex(c.id!)});`] : [];
+  const envelope = c.ident === ENVELOPE_IDENT;
+  for (const f of c.fields) {
+    if (envelope && f.key === 'bytes') {
+      // The body's length, known once the body is written: reserve its place now.
+      steps.step(f.key, 'reserve(w, 4);', 'const lengthAt = w.pos;', 'w.pos += 4;');
+      continue;
+    }
+    if (envelope && f.key === 'body') {
+      steps.step(f.key, `${writeCall(f.type, `v.${f.key}`)}`, 'const length = w.pos - lengthAt - 4;', 'if (v.bytes !== undefined && v.bytes !== length) throw lengthMismatch(v.bytes, length);', 'w.view.setInt32(lengthAt, length, true);');
+      continue;
+    }
+    if (f.type.k === 'flags') {
+      const name = `flags${flagVars.size}`;
+      flagVars.set(f.key, name);
+      steps.step(f.key, `const ${name} = ${flagsExpression(c, f.key)};`, `writeUint32(w, ${name});`);
+      continue;
+    }
+    if (f.type.k === 'true') continue;
+    if (f.flag) {
+      const cond = bitTest(flagVars.get(f.flag.key)!, f.flag.bit);
+      steps.step(f.key, `if (${cond}) {`, `  if (v.${f.key} == null) throw missingField('${f.key}');`, `  ${writeCall(f.type, `v.${f.key}`)}`, '}');
+      continue;
+    }
+    steps.step(f.key, writeCall(f.type, `v.${f.key}`));
+  }
+  const head = [`export function write_${c.ident}(w: Writer, v: ${c.ident}): void {`, ...boxedId];
+  return [...wrapTry(steps, head, [], `encodeContext(e, '${c.name}', $SEG)`), '}'].join('\n');
+}
+
+function emitReader(c: CombinatorModel): string {
+  const steps = new Steps();
+  const flagVars = new Map<string, string>();
+  const values: string[] = [`_: '${c.name}'`];
+  const envelope = c.ident === ENVELOPE_IDENT;
+  const locals = new Map<string, string>();
+  for (const f of c.fields) {
+    if (f.type.k === 'flags') {
+      const name = `flags${flagVars.size}`;
+      flagVars.set(f.key, name);
+      const mask = knownMask(c, f.key);
+      steps.step(f.key, `const ${name} = readInt(r);`, `if ((${name} & ${hex(~mask >>> 0)}) !== 0) unknownFlags(r, ${name}, ${hex(mask)});`);
+      continue;
+    }
+    const local = `v${locals.size}`;
+    locals.set(f.key, local);
+    values.push(`${f.key}: ${local}`);
+    if (f.type.k === 'true') {
+      steps.step(f.key, `const ${local} = ${bitTest(flagVars.get(f.flag!.key)!, f.flag!.bit)} ? true : undefined;`);
+      continue;
+    }
+    if (envelope && f.key === 'body') {
+      // The envelope's `bytes` field must be the body's length.
+      const length = locals.get('bytes')!;
+      steps.step(f.key, 'const bodyStart = r.pos;', `const ${local} = ${readerOf(f.type)}(r);`, `if (r.pos - bodyStart !== ${length}) throw bodyLengthMismatch(r, bodyStart, ${length});`);
+      continue;
+    }
+    if (f.flag) {
+      steps.step(f.key, `const ${local} = ${bitTest(flagVars.get(f.flag.key)!, f.flag.bit)} ? ${readerOf(f.type)}(r) : undefined;`);
+      continue;
+    }
+    steps.step(f.key, `const ${local} = ${readerOf(f.type)}(r);`);
+  }
+  const head = [`export function read_${c.ident}(r: Reader): ${c.ident} {`];
+  const tail = [`return { ${values.join(', ')} };`];
+  const context = c.id === undefined ? `decodeContext(e, 0, '${c.name}', $SEG)` : `decodeContext(e, ${hex(c.id)}, '${c.name}', $SEG)`;
+  return [...wrapTry(steps, head, tail, context), '}'].join('\n');
+}
+
+function emitBoxedWriter(type: string, ctors: CombinatorModel[]): string {
+  const ident = typeIdent(type);
+  const lines = [`export function write_${ident}(w: Writer, v: ${ident}): void {`, '  switch (v?._) {'];
+  for (const c of ctors) {
+    lines.push(`    case '${c.name}':`, `      writeUint32(w, ${hex(c.id!)});`, `      write_${c.ident}(w, v as ${c.ident});`, '      return;');
+  }
+  lines.push('    default:', `      throw notOfType(v, '${type}');`, '  }', '}');
+  return lines.join('\n');
+}
+
+function emitBoxedReader(type: string, ctors: CombinatorModel[]): string {
+  const ident = typeIdent(type);
+  const lines = [`export function read_${ident}(r: Reader): ${ident} {`, '  const id = readId(r);', '  enter(r);', `  let v: ${ident};`, '  switch (id) {'];
+  for (const c of ctors) lines.push(`    case ${hex(c.id!)}:`, `      v = read_${c.ident}(r);`, '      break;');
+  lines.push('    default:', `      throw unknownId(r, id, '${type}');`, '  }', '  r.depth--;', '  return v;', '}');
+  return lines.join('\n');
+}
+
+/** `write_Object` / `read_Object` over every combinator, and `*_Function` over the functions. */
+function emitUniversal(name: 'Object' | 'Function', members: CombinatorModel[], tsName: string): string {
+  const w = [`export function write_${name}(w: Writer, v: ${tsName}): void {`, '  switch (v?._) {'];
+  const r = [`export function read_${name}(r: Reader): ${tsName} {`, '  const id = readId(r);', '  enter(r);', `  let v: ${tsName};`, '  switch (id) {'];
+  for (const c of members) {
+    w.push(`    case '${c.name}':`);
+    if (c.kind === 'constructor') w.push(`      writeUint32(w, ${hex(c.id!)});`);
+    w.push(`      write_${c.ident}(w, v as ${c.ident});`, '      return;');
+    r.push(`    case ${hex(c.id!)}:`, `      v = read_${c.ident}(r);`, '      break;');
+  }
+  w.push('    default:', `      throw notOfType(v, '${name}');`, '  }', '}');
+  r.push('    default:', `      throw unknownId(r, id, '${name}');`, '  }', '  r.depth--;', '  return v;', '}');
+  return `${w.join('\n')}\n\n${r.join('\n')}`;
+}
+
+/** Vector writers and readers, one per distinct element type, shared by every field that uses it. */
+function emitVectorHelpers(index: LayerIndex): string[] {
+  const seen = new Map<string, WireType & { k: 'vector' }>();
+  const visit = (t: WireType): void => {
+    if (t.k !== 'vector') return;
+    visit(t.of);
+    seen.set(wireKey(t), t);
+  };
+  for (const c of index.model.combinators) {
+    for (const f of c.fields) visit(f.type);
+    if (c.result) visit(c.result);
+  }
+  const out: string[] = [];
+  for (const [key, t] of [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const elem = tsType(t.of);
+    out.push(
+      [
+        `export function write_${key}(w: Writer, v: readonly ${elem}[]): void {`,
+        `  const a = writeVectorHeader(w, ${t.boxed}, v);`,
+        '  let i = 0;',
+        '  try {',
+        `    for (; i < a.length; i++) ${writeCall(t.of, 'a[i]')}`,
+        '  } catch (e) {',
+        '    throw encodeIndex(e, i);',
+        '  }',
+        '}',
+      ].join('\n'),
+      [
+        `export function read_${key}(r: Reader): ${elem}[] {`,
+        `  const n = readVectorCount(r, ${t.boxed}, ${Math.max(1, minSize(t.of, index))});`,
+        `  const a: ${elem}[] = [];`,
+        '  let i = 0;',
+        '  try {',
+        `    for (; i < n; i++) a.push(${readerOf(t.of)}(r));`,
+        '  } catch (e) {',
+        '    throw decodeIndex(e, i);',
+        '  }',
+        '  return a;',
+        '}',
+      ].join('\n'),
+    );
+  }
+  return out;
+}
+
+/**
+ * codec.ts: a writer and a reader per constructor and function, a dispatcher per boxed type,
+ * the vector helpers and the universal `Object` / `Function` dispatchers. Only function
+ * declarations, so a bundler keeps just what a program reaches.
+ */
+export function emitCodec(index: LayerIndex): string {
+  const typeImports = new Set<string>(['TlObject', 'TlFunction']);
+  for (const c of index.model.combinators) typeImports.add(c.ident);
+  for (const t of index.boxedTypes) typeImports.add(typeIdent(t));
+  const out = [
+    `// Generated by tlwire from the layer ${index.model.layer} schema. Do not edit.`,
+    '/* eslint-disable */',
+    'import {',
+    '  Reader, Writer, reserve, readId, enter, unknownId, unknownFlags, decodeContext, decodeIndex, encodeContext, encodeIndex,',
+    '  writeInt, readInt, writeUint32, writeLong, readLong, writeDouble, readDouble, writeInt128, readInt128, writeInt256, readInt256,',
+    '  writeString, readString, writeBytes, readBytes, writeBool, readBool, readVectorCount, writeVectorHeader,',
+    '  missingField, checkObject, notOfType, lengthMismatch, bodyLengthMismatch,',
+    "} from '../../runtime/codec-support.js';",
+    `import type { ${[...typeImports].sort().join(', ')} } from './types.js';`,
+    '',
+  ];
+  for (const c of index.model.combinators) out.push(emitWriter(c), '', emitReader(c), '');
+  for (const type of index.boxedTypes) {
+    const ctors = index.model.types[type].map((i) => index.byIdent.get(i)!);
+    out.push(emitBoxedWriter(type, ctors), '', emitBoxedReader(type, ctors), '');
+  }
+  out.push(emitUniversal('Object', index.model.combinators.filter((c) => c.id !== undefined), 'TlObject'), '');
+  out.push(emitUniversal('Function', index.functions, 'TlFunction'), '');
+  for (const helper of emitVectorHelpers(index)) out.push(helper, '');
+  return out.join('\n');
+}

@@ -1,0 +1,138 @@
+/** Why decoding stopped. */
+export type DecodeErrorCode =
+  | 'TRUNCATED' // the input ends before the value does
+  | 'UNKNOWN_CONSTRUCTOR' // an id the layer does not define
+  | 'WRONG_CONSTRUCTOR' // a known id of another type than the field's
+  | 'VECTOR_ID' // a boxed Vector without 0x1cb5c415
+  | 'VECTOR_COUNT' // a negative count, or more elements than the bytes left can hold
+  | 'BAD_BOOL' // a Bool that is neither boolTrue nor boolFalse
+  | 'BAD_LENGTH_PREFIX' // strict: 0xfe prefix for a length under 254, or an 0xff prefix
+  | 'BAD_PADDING' // strict: non-zero padding after a string or bytes
+  | 'BAD_UTF8' // strict: a string that is not valid UTF-8
+  | 'UNKNOWN_FLAGS' // strict: a flags bit that no field of the layer uses
+  | 'LENGTH_MISMATCH' // an envelope whose `bytes` differs from its body's length
+  | 'TOO_DEEP' // nesting beyond the configured depth
+  | 'TRAILING_BYTES'; // bytes left after a whole-buffer decode
+
+/** Why encoding refused a value. */
+export type EncodeErrorCode =
+  | 'BAD_VALUE' // wrong JavaScript type or out of range
+  | 'MISSING_FIELD' // a required field, or a field whose flag bit another field sets
+  | 'UNKNOWN_CONSTRUCTOR' // a `_` the layer does not define
+  | 'WRONG_CONSTRUCTOR' // a known `_` of another type than the field's
+  | 'LENGTH_MISMATCH'; // an envelope whose `bytes` differs from its body's length
+
+export type PathSegment = string | number;
+
+function formatPath(path: PathSegment[]): string {
+  let s = '';
+  for (const seg of path) s += typeof seg === 'number' ? `[${seg}]` : s ? `.${seg}` : seg;
+  return s;
+}
+
+function hexId(id: number): string {
+  return `0x${(id >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+/**
+ * The one error every decode failure becomes: the byte offset, the id of the constructor being
+ * read (in hex) and the path of the field, `peer.accessHash` or `messages[2].body`.
+ * The generated decoders fill `path` and `constructorId` while the error unwinds.
+ */
+export class TlDecodeError extends Error {
+  override readonly name = 'TlDecodeError';
+  /** Field names and vector indexes from the outermost value in. */
+  readonly path: PathSegment[] = [];
+  /** The constructor being decoded when it failed, or the unknown id that was read. */
+  constructorId: number | undefined;
+  /** Its name, where the layer knows it. */
+  constructorName: string | undefined;
+
+  constructor(
+    readonly code: DecodeErrorCode,
+    /** Offset in the input of the first byte that could not be read. */
+    readonly offset: number,
+    readonly detail: string,
+    constructorId?: number,
+  ) {
+    super();
+    this.constructorId = constructorId;
+  }
+
+  get fieldPath(): string {
+    return formatPath(this.path);
+  }
+
+  /** The constructor id as `0x812c2ae6`, if known. */
+  get constructorHex(): string | undefined {
+    return this.constructorId === undefined ? undefined : hexId(this.constructorId);
+  }
+
+  override get message(): string {
+    const where = [`at offset ${this.offset}`];
+    if (this.constructorId !== undefined) where.push(`in ${this.constructorName ? `${this.constructorName}#` : ''}${hexId(this.constructorId).slice(this.constructorName ? 2 : 0)}`);
+    if (this.path.length) where.push(`field ${this.fieldPath}`);
+    return `${this.detail} (${where.join(', ')})`;
+  }
+}
+
+/** A value the encoder cannot write, with the path of the field that holds it. */
+export class TlEncodeError extends Error {
+  override readonly name = 'TlEncodeError';
+  readonly path: PathSegment[] = [];
+  /** The `_` of the object whose field failed. */
+  constructorName: string | undefined;
+
+  constructor(
+    readonly code: EncodeErrorCode,
+    readonly detail: string,
+  ) {
+    super();
+  }
+
+  get fieldPath(): string {
+    return formatPath(this.path);
+  }
+
+  override get message(): string {
+    const where: string[] = [];
+    if (this.constructorName) where.push(`in ${this.constructorName}`);
+    if (this.path.length) where.push(`field ${this.fieldPath}`);
+    return where.length ? `${this.detail} (${where.join(', ')})` : this.detail;
+  }
+}
+
+/**
+ * Adds one frame of context to an error unwinding out of a generated decoder. Other errors
+ * (a bug, not bad input) pass through untouched so that tests and fuzzers see them.
+ */
+export function decodeContext(e: unknown, id: number, name: string, segment: PathSegment): unknown {
+  if (e instanceof TlDecodeError) {
+    e.path.unshift(segment);
+    if (e.constructorId === undefined) {
+      e.constructorId = id;
+      e.constructorName = name;
+    }
+  }
+  return e;
+}
+
+/** Adds a vector index to an error unwinding out of a vector decoder. */
+export function decodeIndex(e: unknown, index: number): unknown {
+  if (e instanceof TlDecodeError) e.path.unshift(index);
+  return e;
+}
+
+/** Adds one frame of context to an error unwinding out of a generated encoder. */
+export function encodeContext(e: unknown, name: string, segment: PathSegment): unknown {
+  if (e instanceof TlEncodeError) {
+    e.path.unshift(segment);
+    e.constructorName ??= name;
+  }
+  return e;
+}
+
+export function encodeIndex(e: unknown, index: number): unknown {
+  if (e instanceof TlEncodeError) e.path.unshift(index);
+  return e;
+}

@@ -1,0 +1,88 @@
+import { fail, need, type Reader } from '../reader.js';
+import { badValue, reserve, type Writer } from '../writer.js';
+
+/** Longest length a 3-byte prefix can state. */
+export const MAX_TL_LENGTH = 0xffffff;
+
+/**
+ * Writes the TL length prefix for `n` bytes: one byte up to 253, else 0xfe and three bytes.
+ * Returns how many bytes the prefix took.
+ */
+export function writeLengthPrefix(w: Writer, n: number): number {
+  if (n <= 253) {
+    w.buf[w.pos++] = n;
+    return 1;
+  }
+  w.buf[w.pos] = 0xfe;
+  w.buf[w.pos + 1] = n & 0xff;
+  w.buf[w.pos + 2] = (n >> 8) & 0xff;
+  w.buf[w.pos + 3] = (n >> 16) & 0xff;
+  w.pos += 4;
+  return 4;
+}
+
+/** Zero bytes so that prefix + payload is a multiple of 4. */
+export function writePadding(w: Writer, written: number): void {
+  let pad = (4 - (written & 3)) & 3;
+  while (pad-- > 0) w.buf[w.pos++] = 0;
+}
+
+/** TL `bytes`: length prefix, the bytes, zero padding to a multiple of 4. */
+export function writeBytes(w: Writer, v: Uint8Array): void {
+  if (!(v instanceof Uint8Array)) throw badValue('bytes (a Uint8Array)', v);
+  if (v.length > MAX_TL_LENGTH) throw badValue(`at most ${MAX_TL_LENGTH} bytes`, v);
+  reserve(w, v.length + 7);
+  const prefix = writeLengthPrefix(w, v.length);
+  w.buf.set(v, w.pos);
+  w.pos += v.length;
+  writePadding(w, prefix + v.length);
+}
+
+/**
+ * Reads a length prefix and checks that the payload and its padding are in the input.
+ * Returns the payload length; `r.pos` is left at the payload.
+ */
+export function readLengthPrefix(r: Reader, what: string): number {
+  const start = r.pos;
+  need(r, 1, `${what} length`);
+  const first = r.buf[r.pos];
+  let n: number;
+  let prefix: number;
+  if (first <= 253) {
+    n = first;
+    prefix = 1;
+  } else if (first === 254) {
+    need(r, 4, `${what} length`);
+    n = r.buf[r.pos + 1] | (r.buf[r.pos + 2] << 8) | (r.buf[r.pos + 3] << 16);
+    prefix = 4;
+    if (n < 254 && r.strict) throw fail(r, 'BAD_LENGTH_PREFIX', `${what} length ${n} written with the 0xfe prefix, which is for 254 and more`);
+  } else {
+    throw fail(r, 'BAD_LENGTH_PREFIX', `${what} length prefix 0xff is not valid TL`);
+  }
+  const padded = (prefix + n + 3) & ~3;
+  if (r.end - start < padded) {
+    throw fail(r, 'TRUNCATED', `truncated ${what}: length ${n} needs ${padded} bytes with prefix and padding, ${r.end - start} left`);
+  }
+  r.pos = start + prefix;
+  return n;
+}
+
+/** Skips the padding after a payload of `n` bytes that began at `start` (the prefix). */
+export function skipPadding(r: Reader, start: number): void {
+  const endPadded = start + ((r.pos - start + 3) & ~3);
+  if (r.strict) {
+    for (let i = r.pos; i < endPadded; i++) {
+      if (r.buf[i] !== 0) throw fail(r, 'BAD_PADDING', `non-zero padding byte 0x${r.buf[i].toString(16)}`, i);
+    }
+  }
+  r.pos = endPadded;
+}
+
+export function readBytes(r: Reader): Uint8Array {
+  const start = r.pos;
+  const n = readLengthPrefix(r, 'bytes');
+  const v = r.buf.slice(r.pos, r.pos + n);
+  r.pos += n;
+  skipPadding(r, start);
+  return v;
+}

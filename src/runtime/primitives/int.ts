@@ -1,0 +1,24 @@
+import { need, type Reader } from '../reader.js';
+import { badValue, reserve, type Writer } from '../writer.js';
+
+/** TL `int`: signed 32-bit little-endian. */
+export function writeInt(w: Writer, v: number): void {
+  if (typeof v !== 'number' || (v | 0) !== v) throw badValue('an int (a whole number from -2^31 to 2^31-1)', v);
+  reserve(w, 4);
+  w.view.setInt32(w.pos, v, true);
+  w.pos += 4;
+}
+
+export function readInt(r: Reader): number {
+  need(r, 4, 'int');
+  const v = r.view.getInt32(r.pos, true);
+  r.pos += 4;
+  return v;
+}
+
+/** A constructor id or a flags word: 32 bits the generated code computed itself. */
+export function writeUint32(w: Writer, v: number): void {
+  reserve(w, 4);
+  w.view.setUint32(w.pos, v >>> 0, true);
+  w.pos += 4;
+}

@@ -1,0 +1,103 @@
+import { fail, type Reader } from '../reader.js';
+import { badValue, reserve, type Writer } from '../writer.js';
+import { MAX_TL_LENGTH, readLengthPrefix, skipPadding, writeLengthPrefix, writePadding } from './bytes.js';
+
+const encoder = new TextEncoder();
+const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lenientDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** Strings up to this many UTF-16 units are encoded by hand: cheaper than a call into encodeInto. */
+const SHORT_STRING = 32;
+/** Up to this many UTF-16 units the UTF-8 form is at most 253 bytes, so the prefix is one byte. */
+const ONE_BYTE_PREFIX_UNITS = 84;
+
+/** UTF-8 of s[0..length) at buf[p..], lone surrogates as U+FFFD like TextEncoder. Returns the end. */
+function encodeShort(s: string, buf: Uint8Array, p: number): number {
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c < 0x80) {
+      buf[p++] = c;
+    } else if (c < 0x800) {
+      buf[p++] = 0xc0 | (c >> 6);
+      buf[p++] = 0x80 | (c & 0x3f);
+    } else {
+      if (c >= 0xd800 && c <= 0xdfff) {
+        const next = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+        if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+          i++;
+          buf[p++] = 0xf0 | (c >> 18);
+          buf[p++] = 0x80 | ((c >> 12) & 0x3f);
+          buf[p++] = 0x80 | ((c >> 6) & 0x3f);
+          buf[p++] = 0x80 | (c & 0x3f);
+          continue;
+        }
+        c = 0xfffd;
+      }
+      buf[p++] = 0xe0 | (c >> 12);
+      buf[p++] = 0x80 | ((c >> 6) & 0x3f);
+      buf[p++] = 0x80 | (c & 0x3f);
+    }
+  }
+  return p;
+}
+
+/** TL `string`: UTF-8 with the `bytes` length prefix and padding. */
+export function writeString(w: Writer, s: string): void {
+  if (typeof s !== 'string') throw badValue('a string', s);
+  const units = s.length;
+  // UTF-8 takes at most 3 bytes per UTF-16 unit.
+  reserve(w, 4 + units * 3 + 3);
+  const start = w.pos;
+  let n: number;
+  if (units <= ONE_BYTE_PREFIX_UNITS) {
+    const end = units <= SHORT_STRING ? encodeShort(s, w.buf, start + 1) : start + 1 + encoder.encodeInto(s, w.buf.subarray(start + 1)).written;
+    n = end - start - 1;
+    w.buf[start] = n;
+    w.pos = end;
+    writePadding(w, 1 + n);
+    return;
+  }
+  n = encoder.encodeInto(s, w.buf.subarray(start + 4)).written;
+  if (n > MAX_TL_LENGTH) throw badValue(`a string of at most ${MAX_TL_LENGTH} UTF-8 bytes`, s);
+  if (n <= 253) w.buf.copyWithin(start + 1, start + 4, start + 4 + n);
+  const prefix = writeLengthPrefix(w, n);
+  w.pos = start + prefix + n;
+  writePadding(w, prefix + n);
+}
+
+export function readString(r: Reader): string {
+  const start = r.pos;
+  const n = readLengthPrefix(r, 'string');
+  const buf = r.buf;
+  const from = r.pos;
+  const to = from + n;
+  let s: string | undefined;
+  if (n <= SHORT_STRING) {
+    // ASCII by hand; anything else goes to TextDecoder.
+    s = '';
+    for (let i = from; i < to; i++) {
+      const b = buf[i];
+      if (b >= 0x80) {
+        s = undefined;
+        break;
+      }
+      s += String.fromCharCode(b);
+    }
+  }
+  if (s === undefined) {
+    const bytes = buf.subarray(from, to);
+    if (r.strict) {
+      try {
+        s = strictDecoder.decode(bytes);
+      } catch {
+        throw fail(r, 'BAD_UTF8', 'string is not valid UTF-8');
+      }
+    } else {
+      s = lenientDecoder.decode(bytes);
+    }
+  }
+  r.pos = to;
+  skipPadding(r, start);
+  return s;
+}

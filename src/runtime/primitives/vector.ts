@@ -1,0 +1,43 @@
+import { fail, need, type Reader } from '../reader.js';
+import { badValue, reserve, type Writer } from '../writer.js';
+
+export const VECTOR_ID = 0x1cb5c415;
+
+/**
+ * Reads a vector's header (the 0x1cb5c415 id if boxed, then the count) and checks that the
+ * bytes left can hold `count` elements of at least `minSize` bytes, before anything is allocated.
+ */
+export function readVectorCount(r: Reader, boxed: boolean, minSize: number): number {
+  if (boxed) {
+    need(r, 4, 'Vector id');
+    const id = r.view.getUint32(r.pos, true);
+    if (id !== VECTOR_ID) {
+      const e = fail(r, 'VECTOR_ID', `expected Vector id 0x1cb5c415, found 0x${id.toString(16).padStart(8, '0')}`);
+      e.constructorId = id;
+      throw e;
+    }
+    r.pos += 4;
+  }
+  need(r, 4, 'vector count');
+  const count = r.view.getInt32(r.pos, true);
+  if (count < 0) throw fail(r, 'VECTOR_COUNT', `negative vector count ${count}`);
+  const left = r.end - r.pos - 4;
+  if (count * minSize > left) {
+    throw fail(r, 'VECTOR_COUNT', `vector count ${count} needs at least ${count * minSize} bytes, ${left} left`);
+  }
+  r.pos += 4;
+  return count;
+}
+
+/** Writes a vector's header; returns the array for the caller's element loop. */
+export function writeVectorHeader<T>(w: Writer, boxed: boolean, v: readonly T[]): readonly T[] {
+  if (!Array.isArray(v)) throw badValue('an array', v);
+  reserve(w, 8);
+  if (boxed) {
+    w.view.setUint32(w.pos, VECTOR_ID, true);
+    w.pos += 4;
+  }
+  w.view.setInt32(w.pos, v.length, true);
+  w.pos += 4;
+  return v;
+}

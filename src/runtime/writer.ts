@@ -1,0 +1,70 @@
+import { TlEncodeError } from './errors.js';
+
+/**
+ * A growable output buffer. Primitives write at `pos` after {@link reserve}; one writer is
+ * reused across calls by {@link serialize}, so the steady state allocates only the result.
+ */
+export class Writer {
+  buf: Uint8Array;
+  view: DataView;
+  pos = 0;
+
+  constructor(capacity = 1024) {
+    this.buf = new Uint8Array(capacity);
+    this.view = new DataView(this.buf.buffer);
+  }
+
+  /** The bytes written so far, as a copy. */
+  result(): Uint8Array {
+    return this.buf.slice(0, this.pos);
+  }
+}
+
+/** Makes room for `n` more bytes. */
+export function reserve(w: Writer, n: number): void {
+  if (w.pos + n > w.buf.length) grow(w, n);
+}
+
+function grow(w: Writer, n: number): void {
+  let size = w.buf.length * 2;
+  while (size < w.pos + n) size *= 2;
+  const buf = new Uint8Array(size);
+  buf.set(w.buf.subarray(0, w.pos));
+  w.buf = buf;
+  w.view = new DataView(buf.buffer);
+}
+
+export function badValue(expected: string, value: unknown): TlEncodeError {
+  let shown: string;
+  if (typeof value === 'bigint') shown = `${value}n`;
+  else if (typeof value === 'string') shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
+  else if (value instanceof Uint8Array) shown = `Uint8Array(${value.length})`;
+  else if (Array.isArray(value)) shown = `array(${value.length})`;
+  else if (value === null || typeof value !== 'object') shown = String(value);
+  else shown = '_' in value ? `object ${String((value as { _: unknown })._)}` : 'object';
+  return new TlEncodeError('BAD_VALUE', `expected ${expected}, got ${shown}`);
+}
+
+export function missingField(name: string): TlEncodeError {
+  return new TlEncodeError('MISSING_FIELD', `missing required field ${name}`);
+}
+
+const scratch = new Writer(64 * 1024);
+let scratchBusy = false;
+
+/**
+ * Runs a generated writer over a value and returns exactly its bytes. The scratch buffer is
+ * reused between calls (a fresh ArrayBuffer costs more than a small encode).
+ */
+export function serialize<T>(write: (w: Writer, value: T) => void, value: T): Uint8Array {
+  // A writer that calls serialize again (a body measured inside a body) gets its own buffer.
+  const w = scratchBusy ? new Writer() : scratch;
+  scratchBusy = true;
+  try {
+    w.pos = 0;
+    write(w, value);
+    return w.result();
+  } finally {
+    if (w === scratch) scratchBusy = false;
+  }
+}
