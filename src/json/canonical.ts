@@ -22,6 +22,20 @@ export class JsonMapping {
     return this.byName.get(name);
   }
 
+  /** `Vector<long>`, `InputPeer`, `int`... as a wire type of this layer. */
+  wireTypeOf(text: string): WireType {
+    const vector = /^(Vector|vector)<(.+)>$/.exec(text);
+    if (vector) return { k: 'vector', boxed: vector[1] === 'Vector', of: this.wireTypeOf(vector[2]) };
+    const primitive = ['int', 'long', 'double', 'int128', 'int256', 'string', 'bytes'].includes(text);
+    if (primitive) return { k: text } as WireType;
+    if (text === 'Bool') return { k: 'bool' };
+    if (text === 'Object') return { k: 'object' };
+    if (this.model.types[text]) return { k: 'boxed', type: text };
+    const c = this.byName.get(text.replace(/^%/, ''));
+    if (c) return { k: 'bare', ctor: c.ident };
+    throw new Error(`layer ${this.model.layer} has no type ${text}`);
+  }
+
   /** A value decoded by the codec -> canonical JSON. */
   toJson(value: unknown, type: WireType = { k: 'object' }): unknown {
     switch (type.k) {

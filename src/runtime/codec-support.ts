@@ -27,7 +27,9 @@ export function notOfType(v: unknown, type: string): TlEncodeError {
   if (typeof v !== 'object' || v === null) return badValue(`an object of type ${type}`, v);
   const name = (v as { _?: unknown })._;
   if (typeof name !== 'string') return new TlEncodeError('BAD_VALUE', `expected an object of type ${type} with a string '_', got ${name === undefined ? 'no _' : `_ = ${String(name)}`}`);
-  return new TlEncodeError('WRONG_CONSTRUCTOR', `${name} is not a constructor of type ${type}`);
+  const e = new TlEncodeError('WRONG_CONSTRUCTOR', `${name} is not a constructor of type ${type}`);
+  e.offending = name;
+  return e;
 }
 
 export function lengthMismatch(declared: number, actual: number): TlEncodeError {

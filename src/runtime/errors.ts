@@ -49,7 +49,7 @@ export class TlDecodeError extends Error {
   constructorName: string | undefined;
 
   constructor(
-    readonly code: DecodeErrorCode,
+    public code: DecodeErrorCode,
     /** Offset in the input of the first byte that could not be read. */
     readonly offset: number,
     readonly detail: string,
@@ -82,9 +82,11 @@ export class TlEncodeError extends Error {
   readonly path: PathSegment[] = [];
   /** The `_` of the object whose field failed. */
   constructorName: string | undefined;
+  /** For WRONG_CONSTRUCTOR / UNKNOWN_CONSTRUCTOR: the `_` that was refused. */
+  offending: string | undefined;
 
   constructor(
-    readonly code: EncodeErrorCode,
+    public code: EncodeErrorCode,
     readonly detail: string,
   ) {
     super();

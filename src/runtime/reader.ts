@@ -57,8 +57,8 @@ export function readId(r: Reader): number {
 }
 
 export function unknownId(r: Reader, id: number, type: string): TlDecodeError {
-  const e = new TlDecodeError('UNKNOWN_CONSTRUCTOR', r.pos - 4, `unknown constructor id 0x${id.toString(16).padStart(8, '0')} for type ${type}`, id);
-  return e;
+  // The layer's registry, where it is used, tells a known id of another type apart (WRONG_CONSTRUCTOR).
+  return new TlDecodeError('UNKNOWN_CONSTRUCTOR', r.pos - 4, `constructor id 0x${id.toString(16).padStart(8, '0')} is not of type ${type}`, id);
 }
 
 /** A flags word with bits no field uses: an error in strict mode. */

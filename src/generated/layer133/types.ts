@@ -13987,7 +13987,7 @@ export interface rpc_result {
 }
 
 /**
- * msg_container#73f1f8dc messages:vector<%Message> = MessageContainer;
+ * msg_container#73f1f8dc messages:vector<message> = MessageContainer;
  */
 export interface msg_container {
   _: 'msg_container';

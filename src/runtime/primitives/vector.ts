@@ -23,7 +23,7 @@ export function readVectorCount(r: Reader, boxed: boolean, minSize: number): num
   if (count < 0) throw fail(r, 'VECTOR_COUNT', `negative vector count ${count}`);
   const left = r.end - r.pos - 4;
   if (count * minSize > left) {
-    throw fail(r, 'VECTOR_COUNT', `vector count ${count} needs at least ${count * minSize} bytes, ${left} left`);
+    throw fail(r, 'VECTOR_COUNT', `vector count ${count} needs at least ${count * minSize} bytes, ${left} left (truncated or corrupt)`);
   }
   r.pos += 4;
   return count;

@@ -1,0 +1,18 @@
+import { TlDecodeError, TlEncodeError } from '../runtime/errors.js';
+import { SchemaError } from '../tl/errors.js';
+import { UsageError } from './io.js';
+
+/** Errors a user can cause: shown as one line, never a stack trace. */
+export function isUserError(e: unknown): e is Error {
+  return e instanceof UsageError || e instanceof TlDecodeError || e instanceof TlEncodeError || e instanceof SchemaError || e instanceof SyntaxError;
+}
+
+/** One line describing any error; unexpected ones are marked as bugs. */
+export function describeError(e: unknown): string {
+  if (e instanceof TlDecodeError) return `decode error ${e.code}: ${e.message}`;
+  if (e instanceof TlEncodeError) return `encode error ${e.code}: ${e.message}`;
+  if (e instanceof SyntaxError) return `invalid JSON: ${e.message}`;
+  if (isUserError(e)) return e.message;
+  if (e instanceof Error) return `internal error (please report): ${e.message}`;
+  return String(e);
+}

@@ -1,0 +1,37 @@
+import { NEWEST_LAYER, SHIPPED_LAYERS } from '../codegen/layers.js';
+import { TlLayer, type LayerRegistry } from '../layer.js';
+import { UsageError } from './io.js';
+
+const loaded = new Map<number, Promise<TlLayer>>();
+
+/** A shipped layer, imported on first use (each is a few MB of code). */
+export function loadLayer(layer: number): Promise<TlLayer> {
+  if (!SHIPPED_LAYERS.some((s) => s.layer === layer)) {
+    throw new UsageError(`layer ${layer} is not shipped; tlwire ships ${SHIPPED_LAYERS.map((s) => s.layer).join(' and ')} (tlwire generate builds others)`);
+  }
+  let p = loaded.get(layer);
+  if (!p) {
+    p = import(`../generated/layer${layer}/index.js`).then((m: { registry: LayerRegistry; model: TlLayer['model'] }) => new TlLayer(m.registry, m.model));
+    loaded.set(layer, p);
+  }
+  return p;
+}
+
+/** `--layer` as given, or the newest. */
+export function parseLayerOption(value: string | undefined): number {
+  if (value === undefined) return NEWEST_LAYER;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--layer takes a layer number such as ${NEWEST_LAYER}, got ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
+/** For a name missing from `layer`: the other shipped layers that have it, as a hint. */
+export async function layerHint(name: string, layer: number): Promise<string> {
+  const others: number[] = [];
+  for (const spec of SHIPPED_LAYERS) {
+    if (spec.layer === layer) continue;
+    const other = await loadLayer(spec.layer);
+    if (other.registry.ids[name] !== undefined || other.registry.types[name]) others.push(spec.layer);
+  }
+  if (others.length === 0) return '';
+  return `: ${name} is in layer ${others.join(', ')}: use --layer ${others[0]}`;
+}

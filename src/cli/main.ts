@@ -1,0 +1,59 @@
+import type { Command } from './command.js';
+import { COMMANDS } from './commands/index.js';
+import { describeError, isUserError } from './errors.js';
+import { processIo, UsageError, type Io } from './io.js';
+
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'tlwire: a TL schema compiler and byte-exact MTProto codec',
+    '',
+    'Usage: tlwire COMMAND [options]   (tlwire COMMAND --help for more)',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Example:',
+    `  tlwire encode --layer 133 '{"_":"messages.getStatsURL","dark":true,"peer":{"_":"inputPeerSelf"},"params":"abc"}'`,
+    '',
+  ].join('\n');
+}
+
+/** Runs the CLI; returns the exit code. Errors become one line on stderr. */
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(overview());
+    return name === undefined ? 1 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out('tlwire 0.1.0\n');
+    return 0;
+  }
+  const command: Command | undefined = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(`tlwire: unknown command ${JSON.stringify(name)}; commands: ${COMMANDS.map((c) => c.name).join(', ')} (tlwire --help)\n`);
+    return 1;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(`${command.help}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    // node:util parseArgs reports unknown or malformed options with these codes.
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`tlwire ${command.name}: ${(e as Error).message} (tlwire ${command.name} --help)\n`);
+      return 1;
+    }
+    io.err(`tlwire ${command.name}: ${describeError(e)}\n`);
+    if (!isUserError(e)) io.err(`${(e as Error).stack ?? ''}\n`);
+    return e instanceof UsageError ? e.exitCode : 1;
+  }
+}
+
+export async function main(): Promise<void> {
+  process.exitCode = await runCli(process.argv.slice(2), processIo());
+}

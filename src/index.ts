@@ -1,0 +1,7 @@
+/**
+ * tlwire: the runtime under the generated codecs, and the layer-level API.
+ * Each shipped layer is its own entry point: `tlwire/layer133`, `tlwire/layer228`.
+ */
+export * from './runtime/index.js';
+export { TlLayer, type LayerRegistry, type DecodeRequest } from './layer.js';
+export { JsonMapping, toHex, fromHex } from './json/canonical.js';

@@ -1,0 +1,147 @@
+import { JsonMapping } from './json/canonical.js';
+import { VECTOR_ID } from './runtime/primitives/vector.js';
+import { TlDecodeError, TlEncodeError } from './runtime/errors.js';
+import { deserialize, deserializePrefix, type DecodeOptions, type Reader } from './runtime/reader.js';
+import { serialize, type Writer } from './runtime/writer.js';
+import type { LayerModel, WireType } from './tl/model.js';
+
+/** What a generated layer's registry module exports. */
+export interface LayerRegistry {
+  layer: number;
+  ids: Record<string, number>;
+  types: Record<string, { write: (w: Writer, v: unknown) => void; read: (r: Reader) => unknown }>;
+  results: Record<string, ((r: Reader) => unknown) | 'query'>;
+  vectors: Record<string, (r: Reader) => unknown>;
+  readObject: (r: Reader) => unknown;
+  writeObject: (w: Writer, v: never) => void;
+}
+
+/** A whole-buffer decode, or a prefix decode that reports how much it took. */
+export interface DecodeRequest extends DecodeOptions {
+  /**
+   * What to decode the bytes as: `Object` (any boxed constructor or function, the default), a
+   * boxed type (`StatsURL`), a constructor or function name (`messages.getStatsURL`) or a
+   * vector type (`Vector<long>`).
+   */
+  as?: string;
+}
+
+/**
+ * A shipped or generated layer behind one object: encode and decode by name, the canonical
+ * JSON mapping, and errors that say whether an id belongs to another type or to no type.
+ * For the smallest bundles, call the generated `write_*` / `read_*` functions directly instead.
+ */
+export class TlLayer {
+  readonly layer: number;
+  readonly json: JsonMapping;
+  private readonly names = new Map<number, string>();
+
+  constructor(
+    readonly registry: LayerRegistry,
+    readonly model: LayerModel,
+  ) {
+    this.layer = registry.layer;
+    this.json = new JsonMapping(model);
+    for (const [name, id] of Object.entries(registry.ids)) this.names.set(id, name);
+    this.names.set(VECTOR_ID, 'vector');
+  }
+
+  /** The name of the constructor or function with this id, if the layer has one. */
+  nameOf(id: number): string | undefined {
+    return this.names.get(id >>> 0);
+  }
+
+  /** Serializes any boxed constructor or function value. */
+  encode(value: unknown): Uint8Array {
+    try {
+      return serialize(this.registry.writeObject as (w: Writer, v: unknown) => void, value);
+    } catch (e) {
+      throw this.refine(e);
+    }
+  }
+
+  /** Serializes a value as the boxed type `type` (`InputPeer`). */
+  encodeAs(type: string, value: unknown): Uint8Array {
+    const codec = this.registry.types[type];
+    if (!codec) throw new TlEncodeError('UNKNOWN_CONSTRUCTOR', `layer ${this.layer} has no boxed type ${type}`);
+    try {
+      return serialize(codec.write, value);
+    } catch (e) {
+      throw this.refine(e);
+    }
+  }
+
+  /** The reader for a decode target, or an error naming what the layer has instead. */
+  reader(as = 'Object'): (r: Reader) => unknown {
+    if (as === 'Object') return this.registry.readObject;
+    const type = this.registry.types[as];
+    if (type) return type.read;
+    const vector = this.registry.vectors[as.replace(/\s+/g, '')];
+    if (vector) return vector;
+    const id = this.registry.ids[as];
+    if (id !== undefined) {
+      return (r: Reader) => {
+        const start = r.pos;
+        const value = this.registry.readObject(r) as { _: string };
+        if (value._ !== as) {
+          const e = new TlDecodeError('WRONG_CONSTRUCTOR', start, `expected ${as}, found ${value._}`, this.registry.ids[value._]);
+          e.constructorName = value._;
+          throw e;
+        }
+        return value;
+      };
+    }
+    throw new TlDecodeError('UNKNOWN_CONSTRUCTOR', 0, `layer ${this.layer} has no type, constructor or function named ${as}`);
+  }
+
+  /** Decodes a whole buffer; bytes left over are an error. */
+  decode(bytes: Uint8Array, request: DecodeRequest = {}): unknown {
+    try {
+      return deserialize(this.reader(request.as), bytes, request);
+    } catch (e) {
+      throw this.refine(e);
+    }
+  }
+
+  /** Decodes a value at the front of a buffer and says how many bytes it took. */
+  decodePrefix(bytes: Uint8Array, request: DecodeRequest = {}): { value: unknown; consumed: number } {
+    try {
+      return deserializePrefix(this.reader(request.as), bytes, request);
+    } catch (e) {
+      throw this.refine(e);
+    }
+  }
+
+  /** Canonical JSON -> bytes. */
+  encodeJson(json: unknown): Uint8Array {
+    try {
+      return this.encode(this.json.fromJson(json));
+    } catch (e) {
+      throw this.refine(e);
+    }
+  }
+
+  /** Bytes -> canonical JSON. */
+  decodeJson(bytes: Uint8Array, request: DecodeRequest = {}): unknown {
+    return this.json.toJson(this.decode(bytes, request), this.targetWireType(request.as));
+  }
+
+  private targetWireType(as = 'Object'): WireType {
+    return /^vector</i.test(as) ? this.json.wireTypeOf(as.replace(/\s+/g, '')) : { k: 'object' };
+  }
+
+  /** Tells apart an id (or `_`) of another type from one the layer does not have at all. */
+  private refine(e: unknown): unknown {
+    if (e instanceof TlDecodeError && e.code === 'UNKNOWN_CONSTRUCTOR' && e.constructorId !== undefined) {
+      const name = this.nameOf(e.constructorId);
+      if (name) {
+        e.code = 'WRONG_CONSTRUCTOR';
+        e.constructorName = name;
+      }
+    }
+    if (e instanceof TlEncodeError && e.code === 'WRONG_CONSTRUCTOR' && e.offending !== undefined && this.registry.ids[e.offending] === undefined) {
+      e.code = 'UNKNOWN_CONSTRUCTOR';
+    }
+    return e;
+  }
+}

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as layer133 from '../src/generated/layer133/index.js';
+import * as layer228 from '../src/generated/layer228/index.js';
+import { TlLayer, type LayerRegistry } from '../src/layer.js';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export const LAYERS = {
+  133: new TlLayer(layer133.registry as LayerRegistry, layer133.model),
+  228: new TlLayer(layer228.registry as LayerRegistry, layer228.model),
+} as const;
+
+/** The layer of a vector's `schema` field (`layer-133`). */
+export function layerOf(schema: string): TlLayer {
+  const layer = LAYERS[Number(schema.replace('layer-', '')) as 133 | 228];
+  if (!layer) throw new Error(`no layer for schema ${schema}`);
+  return layer;
+}
+
+export interface PositiveCase {
+  schema: string;
+  name: string;
+  id: string;
+  value: unknown;
+  hex: string;
+}
+
+export interface NegativeCase {
+  schema: string;
+  type: string;
+  hex: string;
+  error: string;
+  why: string;
+}
+
+export function readJsonl<T>(file: string): T[] {
+  return readFileSync(join(ROOT, 'test', 'vectors', file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as T);
+}
