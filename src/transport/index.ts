@@ -1,0 +1,37 @@
+export { TransportError, type TransportErrorCode } from './errors.js';
+export {
+  abridged,
+  DEFAULT_MAX_FRAME_SIZE,
+  framingForObfuscationTag,
+  full,
+  intermediate,
+  paddedIntermediate,
+  type DecoderOptions,
+  type EncoderOptions,
+  type FrameDecoder,
+  type FrameEncoder,
+  type Framing,
+  type FramingName,
+} from './framing/index.js';
+export { AesCtrStream } from './aes-ctr-stream.js';
+export {
+  acceptObfuscatedClient,
+  OBFUSCATED_INIT_LENGTH,
+  startObfuscatedClient,
+  type ObfuscatedCipher,
+  type ObfuscatedClientOptions,
+  type ObfuscatedClientStart,
+  type ObfuscatedServerStart,
+} from './obfuscated2.js';
+export {
+  WebSocketConnection,
+  type AcceptOptions,
+  type ConnectOptions,
+  type WebSocketConstructor,
+  type WebSocketLike,
+} from './websocket.js';
+export {
+  listenWebSocket,
+  type ListenOptions,
+  type ObfuscatedWebSocketServer,
+} from './websocket-server.js';
