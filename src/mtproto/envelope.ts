@@ -169,7 +169,8 @@ export function decryptMessage(params: DecryptMessageParams): DecryptedMessage {
   }
   const strayBytes = (data.length - OUTER_HEADER_LENGTH) % AES_BLOCK;
   if (strayBytes !== 0 && !params.transportPadding) {
-    throw new MtprotoError('BAD_LENGTH', `encrypted data of ${data.length - OUTER_HEADER_LENGTH} bytes is not whole AES blocks`);
+    const encryptedLength = data.length - OUTER_HEADER_LENGTH;
+    throw new MtprotoError('BAD_LENGTH', `encrypted data of ${encryptedLength} bytes is not whole AES blocks`);
   }
   const msgKey = data.subarray(8, OUTER_HEADER_LENGTH);
   const { key, iv } = deriveAesKeyIv(authKey, msgKey, sender);
@@ -187,11 +188,13 @@ export function decryptMessage(params: DecryptMessageParams): DecryptedMessage {
   }
   const paddingLength = available - length;
   if (paddingLength < MIN_PADDING || paddingLength > MAX_PADDING) {
-    throw new MtprotoError('BAD_PADDING', `padding of ${paddingLength} bytes is outside ${MIN_PADDING}..${MAX_PADDING}`);
+    const allowed = `${MIN_PADDING}..${MAX_PADDING}`;
+    throw new MtprotoError('BAD_PADDING', `padding of ${paddingLength} bytes is outside ${allowed}`);
   }
   const sessionId = view.getBigInt64(8, true);
   if (params.expectedSessionId !== undefined && !sameLong(sessionId, params.expectedSessionId)) {
-    throw new MtprotoError('SESSION_MISMATCH', `message is for session ${sessionId}, expected ${params.expectedSessionId}`);
+    const expected = params.expectedSessionId;
+    throw new MtprotoError('SESSION_MISMATCH', `message is for session ${sessionId}, expected ${expected}`);
   }
   const msgId = view.getBigInt64(16, true);
   checkMsgIdFrom(sender, msgId);
