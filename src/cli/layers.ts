@@ -4,6 +4,17 @@ import { UsageError } from './io.js';
 
 const loaded = new Map<number, Promise<TlLayer>>();
 
+interface LayerModule {
+  registry: LayerRegistry;
+  model: TlLayer['model'];
+}
+
+/** Static import paths, so that bundlers and test runners see every shipped layer. */
+export const LAYER_MODULES: Record<number, () => Promise<LayerModule>> = {
+  133: () => import('../generated/layer133/index.js') as Promise<LayerModule>,
+  228: () => import('../generated/layer228/index.js') as Promise<LayerModule>,
+};
+
 /** A shipped layer, imported on first use (each is a few MB of code). */
 export function loadLayer(layer: number): Promise<TlLayer> {
   if (!SHIPPED_LAYERS.some((s) => s.layer === layer)) {
@@ -11,7 +22,7 @@ export function loadLayer(layer: number): Promise<TlLayer> {
   }
   let p = loaded.get(layer);
   if (!p) {
-    p = import(`../generated/layer${layer}/index.js`).then((m: { registry: LayerRegistry; model: TlLayer['model'] }) => new TlLayer(m.registry, m.model));
+    p = LAYER_MODULES[layer]().then((m) => new TlLayer(m.registry, m.model));
     loaded.set(layer, p);
   }
   return p;
