@@ -1,0 +1,156 @@
+/**
+ * tlwire side by side with mtcute and GramJS. `npm run bench` (after `npm run bench:install`;
+ * tlwire itself is imported from dist/, which `npm ci` / `npm run build` produce).
+ *
+ *   npm run bench                 a readable table with tlwire/peer ratios and the targets
+ *   npm run bench -- --json       the figures as one JSON object on stdout
+ *   npm run bench -- --quick      one short pass (a smoke run; the figures are rough)
+ *   npm run bench -- --cases messages.encode,messages.decode
+ *
+ * Every case first checks, for every library, that its bytes equal tlwire's (and stops if not);
+ * only then is anything timed. Each library runs in a process of its own, and the libraries of a
+ * case take turns over several passes so that a busy machine slows them alike.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { bundleAll, type BundleResult } from './bundle/bundle.js';
+import { CASES, type CaseId, type Library } from './cases.js';
+import type { WorkerResult } from './worker.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+const { values: args } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
+    cases: { type: 'string' },
+  },
+});
+const timing = args.quick ? { passes: 1, rounds: 3, roundMs: 100, warmupMs: 200 } : { passes: 3, rounds: 3, roundMs: 250, warmupMs: 500 };
+const selected = args.cases ? CASES.filter((c) => args.cases!.split(',').includes(c.id)) : CASES;
+if (selected.length === 0) throw new Error(`no such case; cases: ${CASES.map((c) => c.id).join(', ')}`);
+
+const progress = (line: string) => process.stderr.write(`${line}\n`);
+
+if (!existsSync(new URL('../dist/index.js', import.meta.url)) || !existsSync(new URL('../dist/codegen/generate.js', import.meta.url))) {
+  progress('tlwire is not built: run `npm run build` (npm ci runs it) first.');
+  process.exit(1);
+}
+
+function runNode(argv: string[]): string {
+  const r = spawnSync(process.execPath, argv, { cwd: root, encoding: 'utf8', maxBuffer: 16 * 2 ** 20 });
+  if (r.status !== 0) throw new Error(`node ${argv.join(' ')} failed (${r.status ?? r.signal}):\n${r.stderr}`);
+  return r.stdout;
+}
+
+function runWorker(caseId: CaseId, library: Library, extra: string[]): WorkerResult {
+  return JSON.parse(runNode(['--import', 'tsx', 'bench/worker.ts', '--case', caseId, '--library', library, ...extra])) as WorkerResult;
+}
+
+// 1. The same bytes everywhere, before any timing.
+const notes = new Map<string, string>();
+for (const spec of selected) {
+  for (const library of spec.libraries) {
+    const r = runWorker(spec.id, library, ['--verify-only']);
+    if (r.note) notes.set(`${spec.id}/${library}`, r.note);
+    progress(`checked ${spec.id} ${library}: ${r.wireBytes} bytes, same as tlwire's`);
+  }
+}
+
+// 2. Timing: every pass runs every library once, so load changes spread over all of them.
+const rounds = new Map<string, number[]>();
+const wireBytes = new Map<CaseId, number>();
+for (let pass = 1; pass <= timing.passes; pass++) {
+  for (const spec of selected) {
+    for (const library of spec.libraries) {
+      const r = runWorker(spec.id, library, ['--rounds', String(timing.rounds), '--round-ms', String(timing.roundMs), '--warmup-ms', String(timing.warmupMs)]);
+      const key = `${spec.id}/${library}`;
+      rounds.set(key, [...(rounds.get(key) ?? []), ...r.rounds!]);
+      wireBytes.set(spec.id, r.wireBytes);
+      progress(`pass ${pass}/${timing.passes} ${key}: ${Math.round(r.opsPerSec!).toLocaleString('en-US')} ops/s`);
+    }
+  }
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const cases = selected.flatMap((spec) =>
+  spec.libraries.map((library) => {
+    const opsPerSec = median(rounds.get(`${spec.id}/${library}`)!);
+    return { case: spec.id, library, opsPerSec: Math.round(opsPerSec), mbPerSec: Number(((opsPerSec * wireBytes.get(spec.id)!) / 1e6).toFixed(2)) };
+  }),
+);
+
+// 3. Bundles and 4. code generation.
+progress('bundling...');
+const bundleResults: BundleResult[] = await bundleAll();
+progress('generating layer 228 (3 fresh processes)...');
+const codegenRuns = [1, 2, 3].map(() => JSON.parse(runNode(['bench/codegen/child.mjs'])) as { seconds: number; peakMiB: number; baselineMiB: number; outputBytes: number });
+const codegen = {
+  seconds: Number(median(codegenRuns.map((r) => r.seconds)).toFixed(3)),
+  peakMiB: Number(Math.max(...codegenRuns.map((r) => r.peakMiB)).toFixed(1)),
+};
+
+// 5. The targets, as ratios within this run.
+interface Target {
+  target: string;
+  ratio: number;
+  required: string;
+  pass: boolean;
+}
+const targets: Target[] = [];
+const ops = (caseId: string, library: string) => cases.find((c) => c.case === caseId && c.library === library)?.opsPerSec;
+for (const spec of selected) {
+  const mine = ops(spec.id, 'tlwire')!;
+  const vsMtcute = ops(spec.id, 'mtcute');
+  if (vsMtcute !== undefined) {
+    const need = spec.kind === 'encode' ? 2 : 1.5;
+    targets.push({ target: `${spec.id}: tlwire/mtcute`, ratio: mine / vsMtcute, required: `>= ${need}`, pass: mine / vsMtcute >= need });
+  }
+  const vsGramjs = ops(spec.id, 'gramjs');
+  if (vsGramjs !== undefined) targets.push({ target: `${spec.id}: tlwire/gramjs`, ratio: mine / vsGramjs, required: '>= 20', pass: mine / vsGramjs >= 20 });
+  const vsHand = ops(spec.id, 'handwritten');
+  if (vsHand !== undefined) targets.push({ target: `${spec.id}: handwritten/tlwire`, ratio: vsHand / mine, required: '<= 1.5', pass: vsHand / mine <= 1.5 });
+}
+const tlwireBundle = bundleResults.find((b) => b.library === 'tlwire')!;
+targets.push({ target: 'bundle: tlwire bytes / 4096', ratio: tlwireBundle.bytes / 4096, required: '<= 1', pass: tlwireBundle.bytes <= 4096 });
+targets.push({ target: 'codegen: layer 228 seconds', ratio: codegen.seconds, required: '< 1', pass: codegen.seconds < 1 });
+for (const t of targets) t.ratio = Number(t.ratio.toFixed(3));
+
+const cpus = os.cpus();
+const machine = `${cpus[0]?.model ?? 'unknown CPU'} x${cpus.length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}, load average ${os.loadavg()[0].toFixed(1)} at the end`;
+
+if (args.json) {
+  const bundles = bundleResults.map((b) => ({ library: b.library, bytes: b.bytes }));
+  process.stdout.write(`${JSON.stringify({ machine, cases, bundles, codegen, targets })}\n`);
+} else {
+  const out: string[] = [];
+  const num = (n: number) => Math.round(n).toLocaleString('en-US');
+  out.push(`machine: ${machine}`);
+  out.push(`timing: ${timing.passes} pass(es) x ${timing.rounds} rounds of ${timing.roundMs} ms after ${timing.warmupMs} ms warm-up; the median round`);
+  out.push('');
+  out.push(`${'case'.padEnd(20)} ${'library'.padEnd(12)} ${'ops/s'.padStart(12)} ${'MB/s'.padStart(9)} ${'tlwire/peer'.padStart(12)}  note`);
+  for (const spec of selected) {
+    out.push(`${spec.id} (${spec.title}; ${wireBytes.get(spec.id)} bytes)`);
+    const mine = ops(spec.id, 'tlwire')!;
+    for (const library of spec.libraries) {
+      const c = cases.find((x) => x.case === spec.id && x.library === library)!;
+      const ratio = library === 'tlwire' ? '' : `${(mine / c.opsPerSec).toFixed(2)}x`;
+      out.push(`${''.padEnd(20)} ${library.padEnd(12)} ${num(c.opsPerSec).padStart(12)} ${c.mbPerSec.toFixed(1).padStart(9)} ${ratio.padStart(12)}  ${notes.get(`${spec.id}/${library}`) ?? ''}`);
+    }
+  }
+  out.push('');
+  out.push('bundle (esbuild --bundle --minify --format=esm --platform=browser)');
+  for (const b of bundleResults) out.push(`  ${b.library.padEnd(8)} ${num(b.bytes).padStart(9)} bytes  ${num(b.gzipBytes).padStart(8)} gzipped  ${b.entry}`);
+  if (tlwireBundle.bytes > 4096) {
+    out.push('  tlwire bundle over 4 KiB; largest inputs:');
+    for (const t of tlwireBundle.top) out.push(`    ${num(t.bytes).padStart(6)}  ${t.input}`);
+  }
+  out.push('');
+  out.push(`codegen: layer 228 from its schema files in ${codegen.seconds} s (median of 3 fresh processes), peak RSS ${codegen.peakMiB} MiB`);
+  out.push('');
+  out.push('targets');
+  for (const t of targets) out.push(`  ${t.pass ? 'PASS' : 'FAIL'}  ${t.target.padEnd(42)} ${String(t.ratio).padStart(9)}  (needs ${t.required})`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
