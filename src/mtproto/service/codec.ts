@@ -1,0 +1,263 @@
+import type { TlLayer } from '../../layer.js';
+import { TlDecodeError } from '../../runtime/errors.js';
+import { readLong } from '../../runtime/primitives/long.js';
+import { need, readId, Reader, type DecodeOptions } from '../../runtime/reader.js';
+import { writeUint32 } from '../../runtime/primitives/int.js';
+import { writeBytes } from '../../runtime/primitives/bytes.js';
+import { Writer } from '../../runtime/writer.js';
+import { MSG_CONTAINER_ID, readContainerFrames } from './container.js';
+import { ServiceError } from './errors.js';
+import { DEFAULT_MAX_INFLATED_BYTES, gunzipLimited, gzip } from './gzip.js';
+import { RpcError } from './rpc-error.js';
+import {
+  SERVICE_MESSAGE_NAMES,
+  type AnyMethods,
+  type CallOf,
+  type ConcreteMethod,
+  type ConnectionInfo,
+  type Incoming,
+  type IncomingBody,
+  type MethodTable,
+  type PendingLookup,
+  type ResultIn,
+} from './types.js';
+
+export const RPC_RESULT_ID = 0xf35c6d01;
+export const RPC_ERROR_ID = 0x2144ca19;
+export const GZIP_PACKED_ID = 0x3072cfa1;
+
+/** How deep initConnection(invokeWithLayer(...)) chains may go before a call is taken as malformed. */
+const MAX_WRAPPER_DEPTH = 16;
+
+export interface ServiceCodecOptions extends DecodeOptions {
+  /** Most bytes a gzip_packed may inflate to (default 16 MiB). */
+  maxInflatedBytes?: number;
+}
+
+type ResultReader = (r: Reader) => unknown;
+
+const SERVICE_MESSAGES: ReadonlySet<string> = new Set(SERVICE_MESSAGE_NAMES);
+
+/**
+ * Serializes a body as gzip_packed when that is smaller, else returns it unchanged. Worth it for
+ * large calls (long texts, many ids); small ones never shrink.
+ */
+export function packIfSmaller(body: Uint8Array): Uint8Array {
+  const packed = gzip(body);
+  const w = new Writer(packed.length + 8);
+  writeUint32(w, GZIP_PACKED_ID);
+  writeBytes(w, packed);
+  return w.pos < body.length ? w.result() : body;
+}
+
+function peekId(bytes: Uint8Array): number {
+  return peekAt(new Reader(bytes));
+}
+
+/** The constructor id at the reader's position, without moving it. */
+function peekAt(r: Reader): number {
+  need(r, 4, 'constructor id');
+  return r.view.getUint32(r.pos, true);
+}
+
+/**
+ * The MTProto service layer over one TL layer: decodes what a server sends (rpc_result typed by
+ * the pending call's method, gzip_packed inflated under a size limit, rpc_error as
+ * {@link RpcError}, msg_container split into its messages, service messages) and builds what a
+ * client sends (invokeWithLayer, initConnection; see also encodeContainer and packIfSmaller).
+ *
+ * Type it with a generated layer's tables for typed results:
+ * `new ServiceCodec<Methods, TlObject>(layer)` makes `decodeResult('messages.getStatsURL', body)`
+ * a `StatsURL`.
+ */
+export class ServiceCodec<M extends MethodTable<M> = AnyMethods, O extends { _: string } = { _: string }> {
+  private readonly decodeOptions: DecodeOptions;
+  private readonly maxInflatedBytes: number;
+
+  constructor(
+    readonly layer: TlLayer,
+    options: ServiceCodecOptions = {},
+  ) {
+    const missing = ['rpc_result', 'rpc_error', 'gzip_packed', 'msg_container'].filter((name) => layer.registry.ids[name] === undefined);
+    if (missing.length) {
+      throw new ServiceError('BAD_ARGUMENT', `layer ${layer.layer} lacks the MTProto service schema (${missing.join(', ')}): generate it with mtproto-service-official.tl`);
+    }
+    this.decodeOptions = { strict: options.strict, maxDepth: options.maxDepth };
+    this.maxInflatedBytes = options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES;
+  }
+
+  /**
+   * The result of `method` from an rpc_result body (inflating gzip_packed), typed by the method.
+   * An rpc_error in it is thrown as {@link RpcError}; a body that is no rpc_result is a
+   * ServiceError NOT_RPC_RESULT; bad bytes are a TlDecodeError (inside gzip, offsets count in
+   * the inflated data).
+   */
+  decodeResult<N extends ConcreteMethod<M>>(method: N, body: Uint8Array): M[N]['result'] {
+    return this.resultOf<M[N]['result']>(body, this.resultReader(method));
+  }
+
+  /** Like {@link decodeResult}, for the call that was sent: a wrapper gives its query's result. */
+  decodeResultOf<F extends CallOf<M>>(call: F, body: Uint8Array): ResultIn<M, F> {
+    return this.resultOf<ResultIn<M, F>>(body, this.resultReader(this.innermostMethod(call)));
+  }
+
+  /**
+   * Decodes any incoming message body. `pending` names the call each rpc_result answers; a
+   * msg_container is split and each message decoded the same way (bodies may answer different
+   * calls); gzip_packed is inflated (once) and what it holds decoded.
+   */
+  decodeMessage(body: Uint8Array, pending: PendingLookup<M> = () => undefined): Incoming<M, O> {
+    return this.dispatch(body, pending, false, false) as Incoming<M, O>;
+  }
+
+  /** The method whose result a call returns: its own, or through wrappers, its innermost query's. */
+  innermostMethod(call: CallOf<M>): ConcreteMethod<M> {
+    let current: unknown = call;
+    for (let depth = 0; depth <= MAX_WRAPPER_DEPTH; depth++) {
+      const name = (current as { _?: unknown } | null)?._;
+      if (typeof name !== 'string') throw new ServiceError('BAD_ARGUMENT', 'a call is an object whose "_" names a function');
+      const reader = this.layer.registry.results[name];
+      if (reader === undefined) throw new ServiceError('UNKNOWN_METHOD', `layer ${this.layer.layer} has no function ${name}`);
+      // The registry knows the name; only the table's type can say it is a ConcreteMethod.
+      if (reader !== 'query') return name as unknown as ConcreteMethod<M>;
+      current = (current as { query?: unknown }).query;
+    }
+    throw new ServiceError('BAD_ARGUMENT', `wrappers nested more than ${MAX_WRAPPER_DEPTH} deep`);
+  }
+
+  /** `invokeWithLayer#da9b0d0d {X:Type} layer:int query:!X = X` around a call; the layer defaults to this one. */
+  invokeWithLayer<Q extends CallOf<M>>(query: Q, layer: number = this.layer.layer): { _: 'invokeWithLayer'; layer: number; query: Q } {
+    return { _: 'invokeWithLayer', layer, query };
+  }
+
+  /** `initConnection#c1cd5ea9 {X:Type} ... query:!X = X` around a call. */
+  initConnection<Q extends CallOf<M>>(info: ConnectionInfo<M>, query: Q): ConnectionInfo<M> & { _: 'initConnection'; query: Q } {
+    return { ...info, _: 'initConnection', query };
+  }
+
+  /** Serializes a call (or any object of the layer), boxed. */
+  encode(value: CallOf<M> | O): Uint8Array {
+    return this.layer.encode(value);
+  }
+
+  private resultReader(method: string): ResultReader {
+    const reader = this.layer.registry.results[method];
+    if (reader === undefined) throw new ServiceError('UNKNOWN_METHOD', `layer ${this.layer.layer} has no function ${method}`);
+    if (reader === 'query') {
+      throw new ServiceError('GENERIC_METHOD', `${method} returns what its query returns: pass the call itself, or the innermost method`);
+    }
+    return reader;
+  }
+
+  /** The result reader's value, typed by the caller from the method it picked the reader for. */
+  private resultOf<T>(body: Uint8Array, read: ResultReader): T {
+    const id = peekId(body);
+    if (id !== RPC_RESULT_ID) throw new ServiceError('NOT_RPC_RESULT', `expected rpc_result#f35c6d01, found ${this.describeId(id)}`);
+    const answer = this.readRpcResult(body, () => read);
+    if (answer.kind === 'error') throw answer.error;
+    return answer.result as T;
+  }
+
+  private describeId(id: number): string {
+    const hex = id.toString(16).padStart(8, '0');
+    const name = this.layer.nameOf(id);
+    return name ? `${name}#${hex}` : `unknown id 0x${hex}`;
+  }
+
+  private dispatch(body: Uint8Array, pending: PendingLookup<M>, inContainer: boolean, inflated: boolean): Incoming<M, O> {
+    switch (peekId(body)) {
+      case RPC_RESULT_ID: {
+        const answer = this.readRpcResult(body, (reqMsgId) => {
+          const call = pending(reqMsgId);
+          if (call === undefined) return undefined;
+          const method = typeof call === 'string' ? call : this.innermostMethod(call);
+          return { method, read: this.resultReader(method) };
+        });
+        return answer as Incoming<M, O>;
+      }
+      case MSG_CONTAINER_ID: {
+        if (inContainer) throw new ServiceError('NESTED_CONTAINER', 'a msg_container holds another msg_container');
+        const frames = readContainerFrames(body, this.decodeOptions);
+        const messages = frames.map((frame, i) => {
+          try {
+            return { msgId: frame.msgId, seqno: frame.seqno, message: this.dispatch(frame.body, pending, true, inflated) as IncomingBody<M, O> };
+          } catch (e) {
+            if (e instanceof TlDecodeError) e.path.unshift('messages', i, 'body');
+            throw e;
+          }
+        });
+        return { kind: 'container', messages };
+      }
+      case GZIP_PACKED_ID:
+        if (inflated) throw new ServiceError('NESTED_GZIP', 'gzip_packed inflates to another gzip_packed');
+        return this.dispatch(this.inflate(body), pending, inContainer, true);
+      case RPC_ERROR_ID:
+        return { kind: 'error', reqMsgId: undefined, error: this.readRpcError(body, undefined) };
+      default: {
+        const value = this.layer.decode(body, this.decodeOptions) as { _: string };
+        return (SERVICE_MESSAGES.has(value._) ? { kind: 'service', body: value } : { kind: 'object', body: value }) as Incoming<M, O>;
+      }
+    }
+  }
+
+  /**
+   * rpc_result#f35c6d01 req_msg_id:long result:Object: the result is read with the reader the
+   * caller picks by req_msg_id, after inflating gzip_packed; rpc_error needs no reader.
+   */
+  private readRpcResult(
+    body: Uint8Array,
+    readerFor: (reqMsgId: bigint) => ResultReader | { method: string; read: ResultReader } | undefined,
+  ):
+    | { kind: 'result'; reqMsgId: bigint; method: string | undefined; result: unknown }
+    | { kind: 'error'; reqMsgId: bigint; error: RpcError }
+    | { kind: 'unknown_result'; reqMsgId: bigint; result: Uint8Array } {
+    const r = new Reader(body, this.decodeOptions);
+    readId(r);
+    const reqMsgId = readLong(r);
+    let payload = body;
+    let start = r.pos;
+    if (peekAt(r) === GZIP_PACKED_ID) {
+      payload = this.inflate(body.subarray(start));
+      start = 0;
+      if (payload.length >= 4 && peekId(payload) === GZIP_PACKED_ID) throw new ServiceError('NESTED_GZIP', 'gzip_packed inflates to another gzip_packed');
+    }
+    const result = payload.subarray(start);
+    if (result.length >= 4 && peekId(result) === RPC_ERROR_ID) return { kind: 'error', reqMsgId, error: this.readRpcError(result, reqMsgId) };
+    const target = readerFor(reqMsgId);
+    if (target === undefined) return { kind: 'unknown_result', reqMsgId, result: result.slice() };
+    const { method, read } = typeof target === 'function' ? { method: undefined, read: target } : target;
+    const rr = new Reader(payload, this.decodeOptions);
+    rr.pos = start;
+    try {
+      const value = read(rr);
+      if (rr.pos !== rr.end) throw new TlDecodeError('TRAILING_BYTES', rr.pos, `${rr.end - rr.pos} bytes left after the result`);
+      return { kind: 'result', reqMsgId, method, result: value };
+    } catch (e) {
+      throw this.refine(e, 'result');
+    }
+  }
+
+  private readRpcError(bytes: Uint8Array, reqMsgId: bigint | undefined): RpcError {
+    const value = this.layer.decode(bytes, { ...this.decodeOptions, as: 'rpc_error' }) as { errorCode: number; errorMessage: string };
+    return new RpcError(value.errorCode, value.errorMessage, reqMsgId);
+  }
+
+  private inflate(bytes: Uint8Array): Uint8Array {
+    const packed = this.layer.decode(bytes, { ...this.decodeOptions, as: 'gzip_packed' }) as { packedData: Uint8Array };
+    return gunzipLimited(packed.packedData, { maxBytes: this.maxInflatedBytes });
+  }
+
+  /** As TlLayer does: an id the layer knows, of another type, is WRONG_CONSTRUCTOR; the path starts at `field`. */
+  private refine(e: unknown, field: string): unknown {
+    if (!(e instanceof TlDecodeError)) return e;
+    if (e.code === 'UNKNOWN_CONSTRUCTOR' && e.constructorId !== undefined) {
+      const name = this.layer.nameOf(e.constructorId);
+      if (name) {
+        e.code = 'WRONG_CONSTRUCTOR';
+        e.constructorName = name;
+      }
+    }
+    e.path.unshift(field);
+    return e;
+  }
+}
