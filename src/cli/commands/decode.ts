@@ -5,6 +5,7 @@ import { argOrStdin, UsageError } from '../io.js';
 import { runJsonl } from '../jsonl.js';
 import { layerHint, loadLayer, parseLayerOption } from '../layers.js';
 import type { TlLayer } from '../../layer.js';
+import { RpcError, ServiceCodec, ServiceError } from '../../mtproto/service/index.js';
 
 function parseHex(text: string): Uint8Array {
   try {
@@ -12,6 +13,13 @@ function parseHex(text: string): Uint8Array {
   } catch {
     throw new UsageError(`input is not hex: expected pairs of hex digits, got ${JSON.stringify(text.slice(0, 40))}`);
   }
+}
+
+/** A `--jsonl` line: HEX, or {"hex":"...","type":"..."}. */
+function jsonlItem(line: string): { bytes: Uint8Array; type: string | undefined } {
+  const item = line.startsWith('{') ? (JSON.parse(line) as { hex?: unknown; type?: unknown }) : { hex: line };
+  if (typeof item.hex !== 'string') throw new UsageError('expected {"hex":"..."}');
+  return { bytes: parseHex(item.hex), type: typeof item.type === 'string' ? item.type : undefined };
 }
 
 async function checkTarget(layer: TlLayer, as: string | undefined): Promise<void> {
@@ -23,10 +31,31 @@ async function checkTarget(layer: TlLayer, as: string | undefined): Promise<void
   }
 }
 
+/** Exit code of `--method` when the answer is an rpc_error: the bytes decoded, the call failed. */
+const RPC_ERROR_EXIT = 3;
+
+async function checkMethod(layer: TlLayer, method: string): Promise<void> {
+  const reader = layer.registry.results[method];
+  if (reader === undefined) throw new UsageError(`layer ${layer.layer} has no function ${method}${await layerHint(method, layer.layer)}`);
+  if (reader === 'query') throw new UsageError(`${method} returns what its query returns: give the innermost method instead (--method messages.getStatsURL)`);
+}
+
+/** An rpc_result answering `method`: its result as canonical JSON, or the rpc_error it carries. */
+function decodeAnswer(codec: ServiceCodec, method: string, bytes: Uint8Array): { value: unknown } | { rpcError: unknown } {
+  try {
+    const result = codec.decodeResult(method, bytes);
+    return { value: codec.layer.json.toJson(result, codec.layer.json.combinator(method)!.result) };
+  } catch (e) {
+    if (e instanceof RpcError) return { rpcError: e.toJSON() };
+    if (e instanceof ServiceError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
 export const decode: Command = {
   name: 'decode',
   summary: 'hex -> canonical JSON (whole input consumed)',
-  help: `Usage: tlwire decode [--layer N] [--type T] [--strict|--lenient] [--jsonl] [HEX]
+  help: `Usage: tlwire decode [--layer N] [--type T | --method M] [--strict|--lenient] [--jsonl] [HEX]
 
 Decodes boxed TL bytes and prints the value as canonical JSON. Reads stdin
 when HEX is not given. Every byte must be consumed.
@@ -36,31 +65,53 @@ Options:
   --type T    decode as the boxed type T (StatsURL), a constructor or function
               name (messages.getStatsURL) or a vector type (Vector<long>);
               default: any constructor or function of the layer
+  --method M  the input is an rpc_result answering the function M: print
+              its result (gzip_packed is inflated) as canonical JSON of M's
+              result type; an rpc_error prints its canonical JSON, exit 3
   --lenient   accept non-zero padding, 0xfe length prefixes under 254,
               invalid UTF-8 and unknown flag bits (default: strict)
   --jsonl     one item per stdin line: HEX, or {"hex":"...","type":"..."};
-              answers {"value":...} or {"error":"..."} per line
+              answers {"value":...} or {"error":"..."} per line, and with
+              --method {"rpcError":{...}} for an rpc_error
 
 Example:
   $ tlwire decode --layer 133 e62a2c8101000000c97ea07d03616263
-  {"_":"messages.getStatsURL","dark":true,"peer":{"_":"inputPeerSelf"},"params":"abc"}`,
+  {"_":"messages.getStatsURL","dark":true,"peer":{"_":"inputPeerSelf"},"params":"abc"}
+  $ tlwire decode --layer 133 --method messages.getStatsURL 016d5cf300802b9c20159561e071a9471668747470733a2f2f742e6d652f73746174732f61626300
+  {"_":"statsURL","url":"https://t.me/stats/abc"}`,
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { layer: { type: 'string' }, type: { type: 'string' }, jsonl: { type: 'boolean' }, lenient: { type: 'boolean' }, strict: { type: 'boolean' } },
+      options: { layer: { type: 'string' }, type: { type: 'string' }, method: { type: 'string' }, jsonl: { type: 'boolean' }, lenient: { type: 'boolean' }, strict: { type: 'boolean' } },
     });
     const layer = await loadLayer(parseLayerOption(values.layer));
-    await checkTarget(layer, values.type);
     const strict = !values.lenient;
+    const method = values.method;
+    if (method !== undefined) {
+      if (values.type !== undefined) throw new UsageError('give --type or --method, not both: --method decodes an rpc_result as that function\'s result type');
+      await checkMethod(layer, method);
+      const codec = new ServiceCodec(layer, { strict });
+      if (values.jsonl) {
+        if (positionals.length) throw new UsageError('--jsonl reads stdin; give no HEX argument');
+        return runJsonl(io, (line) => decodeAnswer(codec, method, jsonlItem(line).bytes));
+      }
+      const answer = decodeAnswer(codec, method, parseHex(await argOrStdin(io, positionals, 'HEX')));
+      if ('rpcError' in answer) {
+        io.out(`${JSON.stringify(answer.rpcError)}\n`);
+        return RPC_ERROR_EXIT;
+      }
+      io.out(`${JSON.stringify(answer.value)}\n`);
+      return 0;
+    }
+    await checkTarget(layer, values.type);
     if (values.jsonl) {
       if (positionals.length) throw new UsageError('--jsonl reads stdin; give no HEX argument');
       return runJsonl(io, async (line) => {
-        const item = line.startsWith('{') ? (JSON.parse(line) as { hex?: unknown; type?: unknown }) : { hex: line };
-        if (typeof item.hex !== 'string') throw new UsageError('expected {"hex":"..."}');
-        const as = typeof item.type === 'string' ? item.type : values.type;
+        const item = jsonlItem(line);
+        const as = item.type ?? values.type;
         await checkTarget(layer, as);
-        return { value: layer.decodeJson(parseHex(item.hex), { as, strict }) };
+        return { value: layer.decodeJson(item.bytes, { as, strict }) };
       });
     }
     const bytes = parseHex(await argOrStdin(io, positionals, 'HEX'));
