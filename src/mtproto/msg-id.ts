@@ -43,9 +43,16 @@ export class MessageIdGenerator {
     return id;
   }
 
-  /** Adopts the server clock carried by a server msg_id (e.g. after bad_msg_notification 16/17). */
+  /**
+   * Adopts the server clock carried by a server msg_id (e.g. after bad_msg_notification 16/17).
+   * Ids issued after it follow the corrected clock even when that is behind the last id issued:
+   * after error 17 (msg_id too high) the server refused those ids, and only ids near its clock
+   * can be accepted. Receivers drop an id equal to one they stored or lower than all of them,
+   * so a clock moved back stays usable.
+   */
   syncWithServerMsgId(serverMsgId: bigint): void {
     this.timeOffset = (msgIdToUnixMs(serverMsgId) - this.now()) / 1000;
+    this.last = 0n;
   }
 }
 

@@ -1,0 +1,356 @@
+import type { inputPeerChannel, messages_getStatsURL, StatsURL, TlObject } from '../generated/layer133/types.js';
+import { TlDecodeError } from '../runtime/errors.js';
+import { decryptMessage, encryptMessage, type DecryptedMessage } from '../mtproto/envelope.js';
+import { MtprotoError } from '../mtproto/errors.js';
+import { MessageIdGenerator, msgIdToUnixMs, SeqNoCounter } from '../mtproto/msg-id.js';
+import { MSG_CONTAINER_ID, readContainerFrames } from '../mtproto/service/index.js';
+import { TransportError } from '../transport/errors.js';
+import { paddedIntermediate } from '../transport/framing/index.js';
+import { listenWebSocket, type ObfuscatedWebSocketServer } from '../transport/websocket-server.js';
+import type { WebSocketConnection } from '../transport/websocket.js';
+import { DEMO_AUTH_KEY, DEMO_CHANNEL, DEMO_SERVER_SALT } from './fixtures.js';
+import { LAYER_133 } from './layer.js';
+
+/** A channel the server has statistics for. */
+export interface KnownChannel {
+  channelId: bigint;
+  accessHash: bigint;
+}
+
+export interface LoopbackServerOptions {
+  /** Defaults to DEMO_AUTH_KEY. */
+  authKey?: Uint8Array;
+  /** The server salt; messages with another get bad_server_salt. Defaults to DEMO_SERVER_SALT. */
+  salt?: bigint;
+  /** Defaults to DEMO_CHANNEL alone. */
+  channels?: readonly KnownChannel[];
+  /** Largest frame accepted from a client (default 16 MiB). */
+  maxFrameSize?: number;
+  /** Clock in ms, for msg_id checks and the server's own msg_ids. */
+  now?: () => number;
+  /** What the server did with each message and why it dropped a connection. */
+  onEvent?: (event: ServerEvent) => void;
+}
+
+/** bad_msg_notification error codes (core.telegram.org/mtproto/service_messages_about_messages). */
+export const BAD_MSG = {
+  MSG_ID_TOO_LOW: 16,
+  MSG_ID_TOO_HIGH: 17,
+  EVEN_SEQNO_EXPECTED: 34,
+  ODD_SEQNO_EXPECTED: 35,
+  BAD_SERVER_SALT: 48,
+  INVALID_CONTAINER: 64,
+} as const;
+
+export type ServerEvent =
+  /** A call got its answer: rpc_result with the result, or with rpc_error. */
+  | { kind: 'answered'; reqMsgId: bigint; method: string; error?: { code: number; message: string } }
+  /** A message was refused with bad_server_salt or bad_msg_notification (`errorCode` as above). */
+  | { kind: 'refused'; msgId: bigint; errorCode: number }
+  /** A message that needs no answer (msgs_ack, a replayed msg_id, a constructor that is no call). */
+  | { kind: 'ignored'; msgId: bigint; reason: string }
+  /** The connection was closed because of this error; the server keeps serving other connections. */
+  | { kind: 'dropped'; error: MtprotoError | TransportError };
+
+export interface LoopbackServer {
+  /** ws:// URL of the server, on 127.0.0.1 and a free port. */
+  readonly url: string;
+  /** Closes every connection, stops listening and waits for the connection handlers to finish. */
+  close(): Promise<void>;
+}
+
+/** -404: what Telegram sends for a packet it cannot decrypt (unknown auth key, bad msg_key). */
+const TRANSPORT_ERROR_AUTH_KEY = -404;
+/** A client msg_id may be at most 300 s in the past and 30 s in the future of the server clock. */
+const MAX_MSG_ID_AGE_MS = 300_000;
+const MAX_MSG_ID_LEAD_MS = 30_000;
+/** How many received msg_ids each connection remembers to drop replays. */
+const REMEMBERED_MSG_IDS = 1024;
+const MAX_CONTAINER_MESSAGES = 1024;
+/** Messages that do not need an acknowledgment, so their seq_no must be even. */
+const NOT_CONTENT_RELATED = new Set(['msgs_ack', 'msg_container', 'http_wait']);
+
+interface ServerConfig {
+  authKey: Uint8Array;
+  salt: bigint;
+  channels: readonly KnownChannel[];
+  now: () => number;
+  emit: (event: ServerEvent) => void;
+}
+
+/**
+ * Starts a loopback MTProto server over WebSocket (obfuscated2, any of the three framings it
+ * can carry) on 127.0.0.1. It decrypts each message with the shared auth key, applies the
+ * receiver's checks, and answers messages.getStatsURL (also inside invokeWithLayer,
+ * initConnection and msg_container) with rpc_result(statsURL) for a known channel and
+ * rpc_error 400 PEER_ID_INVALID for any other peer.
+ */
+export async function startLoopbackServer(options: LoopbackServerOptions = {}): Promise<LoopbackServer> {
+  const config: ServerConfig = {
+    authKey: options.authKey ?? DEMO_AUTH_KEY,
+    salt: options.salt ?? DEMO_SERVER_SALT,
+    channels: options.channels ?? [DEMO_CHANNEL],
+    now: options.now ?? Date.now,
+    emit: options.onEvent ?? (() => undefined),
+  };
+  const handlers = new Set<Promise<void>>();
+  const server: ObfuscatedWebSocketServer = await listenWebSocket({
+    maxFrameSize: options.maxFrameSize,
+    onConnection: (connection) => {
+      const handler = new ConnectionHandler(connection, config).run();
+      handlers.add(handler);
+      void handler.then(() => handlers.delete(handler));
+    },
+  });
+  return {
+    url: server.url,
+    async close() {
+      await server.close();
+      await Promise.all(handlers);
+    },
+  };
+}
+
+/** One client connection: one MTProto session, bound by the first message that decrypts. */
+class ConnectionHandler {
+  private sessionId: bigint | undefined;
+  private readonly msgIds: MessageIdGenerator;
+  private readonly seqNo = new SeqNoCounter();
+  private readonly received = new ReplayWindow(REMEMBERED_MSG_IDS);
+  private dropped = false;
+
+  constructor(
+    private readonly connection: WebSocketConnection,
+    private readonly config: ServerConfig,
+  ) {
+    this.msgIds = new MessageIdGenerator({ now: config.now });
+  }
+
+  async run(): Promise<void> {
+    try {
+      for await (const packet of this.connection) {
+        if (this.dropped) break;
+        this.onPacket(packet);
+      }
+    } catch (error) {
+      // Truncated or oversized frames, a bad obfuscation init: the transport already closed the socket.
+      if (!(error instanceof TransportError)) throw error;
+      this.config.emit({ kind: 'dropped', error });
+    }
+  }
+
+  private onPacket(packet: Uint8Array): void {
+    let message: DecryptedMessage;
+    try {
+      message = decryptMessage({
+        authKey: this.config.authKey,
+        data: packet,
+        side: 'server',
+        expectedSessionId: this.sessionId,
+        transportPadding: this.connection.framing === paddedIntermediate,
+      });
+    } catch (error) {
+      if (!(error instanceof MtprotoError)) throw error;
+      this.drop(error);
+      return;
+    }
+    this.sessionId ??= message.sessionId;
+    if (!this.acceptMsgId(message.msgId, message.seqNo, !isContainer(message.body))) return;
+    if (BigInt.asUintN(64, message.salt) !== BigInt.asUintN(64, this.config.salt)) {
+      const refusal = { _: 'bad_server_salt', badMsgId: message.msgId, badMsgSeqno: message.seqNo, errorCode: BAD_MSG.BAD_SERVER_SALT, newServerSalt: this.config.salt } as const;
+      this.refuse(message.msgId, refusal);
+      return;
+    }
+    this.onMessage(message.msgId, message.seqNo, message.body, false);
+    if (isContainer(message.body)) this.received.remember(message.msgId);
+  }
+
+  /**
+   * Replays are ignored, msg_ids far from the server clock refused (16, 17). An accepted id is
+   * remembered unless `remember` is false: a container's own id is remembered after the
+   * messages inside it, whose ids are lower.
+   */
+  private acceptMsgId(msgId: bigint, seqNo: number, remember = true): boolean {
+    if (this.received.isReplay(msgId)) {
+      this.config.emit({ kind: 'ignored', msgId, reason: 'replayed msg_id' });
+      return false;
+    }
+    const skew = msgIdToUnixMs(msgId) - this.config.now();
+    if (skew < -MAX_MSG_ID_AGE_MS || skew > MAX_MSG_ID_LEAD_MS) {
+      const errorCode = skew < 0 ? BAD_MSG.MSG_ID_TOO_LOW : BAD_MSG.MSG_ID_TOO_HIGH;
+      this.refuse(msgId, { _: 'bad_msg_notification', badMsgId: msgId, badMsgSeqno: seqNo, errorCode });
+      return false;
+    }
+    if (remember) this.received.remember(msgId);
+    return true;
+  }
+
+  private onMessage(msgId: bigint, seqNo: number, body: Uint8Array, inContainer: boolean): void {
+    const id = constructorId(body);
+    const name = id === undefined ? undefined : LAYER_133.nameOf(id);
+    const contentRelated = name === undefined || !NOT_CONTENT_RELATED.has(name);
+    if (contentRelated !== (seqNo % 2 === 1)) {
+      const errorCode = contentRelated ? BAD_MSG.ODD_SEQNO_EXPECTED : BAD_MSG.EVEN_SEQNO_EXPECTED;
+      this.refuse(msgId, { _: 'bad_msg_notification', badMsgId: msgId, badMsgSeqno: seqNo, errorCode });
+      return;
+    }
+    if (id === MSG_CONTAINER_ID) {
+      this.onContainer(msgId, seqNo, body, inContainer);
+      return;
+    }
+    let value: TlObject;
+    try {
+      value = LAYER_133.decode(body) as TlObject;
+    } catch (error) {
+      if (!(error instanceof TlDecodeError)) throw error;
+      this.answer(msgId, name ?? 'unknown', { _: 'rpc_error', errorCode: 400, errorMessage: 'INPUT_FETCH_ERROR' });
+      return;
+    }
+    if (value._ === 'msgs_ack') {
+      this.config.emit({ kind: 'ignored', msgId, reason: 'acknowledgment' });
+      return;
+    }
+    const call = innermostCall(value);
+    if (call === undefined) {
+      this.config.emit({ kind: 'ignored', msgId, reason: `${value._} is not a call` });
+      return;
+    }
+    if (call._ !== 'messages.getStatsURL') {
+      this.answer(msgId, call._, { _: 'rpc_error', errorCode: 400, errorMessage: 'INPUT_METHOD_INVALID' });
+      return;
+    }
+    const { peer, dark, params } = call as messages_getStatsURL;
+    if (peer._ === 'inputPeerChannel' && this.knows(peer)) {
+      this.answer(msgId, call._, statsUrl(peer.channelId, dark === true, params));
+    } else {
+      this.answer(msgId, call._, { _: 'rpc_error', errorCode: 400, errorMessage: 'PEER_ID_INVALID' });
+    }
+  }
+
+  private knows(peer: inputPeerChannel): boolean {
+    return this.config.channels.some((channel) => channel.channelId === peer.channelId && channel.accessHash === peer.accessHash);
+  }
+
+  /** A container is accepted or refused whole (64) and its messages handled one by one. */
+  private onContainer(msgId: bigint, seqNo: number, body: Uint8Array, inContainer: boolean): void {
+    const refuse = () =>
+      this.refuse(msgId, { _: 'bad_msg_notification', badMsgId: msgId, badMsgSeqno: seqNo, errorCode: BAD_MSG.INVALID_CONTAINER });
+    if (inContainer) return refuse();
+    let frames;
+    try {
+      frames = readContainerFrames(body);
+    } catch (error) {
+      if (!(error instanceof TlDecodeError)) throw error;
+      return refuse();
+    }
+    // Every message in a container has a msg_id lower than the container's own.
+    if (frames.length > MAX_CONTAINER_MESSAGES || frames.some((frame) => frame.msgId >= msgId)) return refuse();
+    for (const frame of frames) {
+      if (this.acceptMsgId(frame.msgId, frame.seqno)) this.onMessage(frame.msgId, frame.seqno, frame.body, true);
+    }
+  }
+
+  private answer(reqMsgId: bigint, method: string, result: StatsURL | { _: 'rpc_error'; errorCode: number; errorMessage: string }): void {
+    const error = result._ === 'rpc_error' ? { code: result.errorCode, message: result.errorMessage } : undefined;
+    this.config.emit({ kind: 'answered', reqMsgId, method, error });
+    this.send({ _: 'rpc_result', reqMsgId, result }, true);
+  }
+
+  private refuse(msgId: bigint, notification: TlObject & { errorCode: number }): void {
+    this.config.emit({ kind: 'refused', msgId, errorCode: notification.errorCode });
+    this.send(notification, false);
+  }
+
+  private send(body: TlObject, contentRelated: boolean): void {
+    const packet = encryptMessage({
+      authKey: this.config.authKey,
+      salt: this.config.salt,
+      sessionId: this.sessionId!,
+      msgId: this.msgIds.next('server-response'),
+      seqNo: this.seqNo.next(contentRelated),
+      body: LAYER_133.encode(body),
+      side: 'server',
+    });
+    this.sendPacket(packet);
+  }
+
+  private sendPacket(packet: Uint8Array): void {
+    try {
+      this.connection.send(packet);
+    } catch (error) {
+      // The client went away between its message and our answer: nothing left to answer.
+      if (!(error instanceof TransportError)) throw error;
+    }
+  }
+
+  /** Answers an undecryptable packet as Telegram does, with transport error -404, and hangs up. */
+  private drop(error: MtprotoError): void {
+    this.dropped = true;
+    this.config.emit({ kind: 'dropped', error });
+    const code = new Uint8Array(4);
+    new DataView(code.buffer).setInt32(0, TRANSPORT_ERROR_AUTH_KEY, true);
+    this.sendPacket(code);
+    void this.connection.close();
+  }
+}
+
+function constructorId(body: Uint8Array): number | undefined {
+  return body.length >= 4 ? new DataView(body.buffer, body.byteOffset, 4).getUint32(0, true) : undefined;
+}
+
+function isContainer(body: Uint8Array): boolean {
+  return constructorId(body) === MSG_CONTAINER_ID;
+}
+
+/**
+ * The msg_ids of the last `size` messages received, in ascending order: a msg_id equal to one
+ * of them or lower than all of them is a replay (core.telegram.org/mtproto/description, Important Checks).
+ */
+class ReplayWindow {
+  private readonly ids: bigint[] = [];
+
+  constructor(private readonly size: number) {}
+
+  isReplay(msgId: bigint): boolean {
+    if (this.ids.length === 0) return false;
+    return msgId < this.ids[0] || this.ids[this.insertionPoint(msgId)] === msgId;
+  }
+
+  remember(msgId: bigint): void {
+    this.ids.splice(this.insertionPoint(msgId), 0, msgId);
+    if (this.ids.length > this.size) this.ids.shift();
+  }
+
+  /** The index of the first stored id >= msgId. */
+  private insertionPoint(msgId: bigint): number {
+    let low = 0;
+    let high = this.ids.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.ids[middle] < msgId) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+}
+
+/** The call inside invokeWithLayer, initConnection and the other `{X:Type}` wrappers; undefined for a constructor. */
+function innermostCall(value: TlObject): { _: string } | undefined {
+  let current: { _: string; query?: unknown } = value;
+  // The decoder's depth limit bounds this loop.
+  for (;;) {
+    const reader = LAYER_133.registry.results[current._];
+    if (reader === undefined) return undefined;
+    if (reader !== 'query') return current;
+    current = current.query as { _: string; query?: unknown };
+  }
+}
+
+function statsUrl(channelId: bigint, dark: boolean, params: string): StatsURL {
+  const query = new URLSearchParams();
+  if (dark) query.set('dark', '1');
+  if (params !== '') query.set('params', params);
+  const search = query.toString();
+  const suffix = search === '' ? '' : `?${search}`;
+  return { _: 'statsURL', url: `https://t.me/stats/${channelId}${suffix}` };
+}
