@@ -28,6 +28,8 @@ function badGzip(detail: string): ServiceError {
  * output counted as it appears, so data that would inflate past `maxBytes` (a gzip bomb) stops
  * with INFLATE_LIMIT after at most `maxBytes` + one step of output, never the whole of it.
  * Malformed, truncated or trailing data and a CRC-32 or length mismatch are BAD_GZIP.
+ * (fflate's one-shot gunzipSync is not used: it sizes its output by the trailer's length
+ * field, which the sender controls, up to 4 GiB.)
  */
 export function gunzipLimited(data: Uint8Array, options: InflateOptions = {}): Uint8Array {
   const limit = options.maxBytes ?? DEFAULT_MAX_INFLATED_BYTES;
