@@ -3,10 +3,12 @@
  * timed, `prepare` asserts that its bytes equal tlwire's (encode) or that it decodes tlwire's
  * bytes back to the same bytes (decode), and throws `BytesMismatch` otherwise.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { Reader, deserialize, serialize, toHex } from '../dist/index.js';
 import * as L133 from '../dist/generated/layer133/index.js';
 import * as L228 from '../dist/generated/layer228/index.js';
 import { getHistoryRequest, getStatsUrlRequest, historyPage, updateStream } from './fixtures/data.js';
+import { decodeHistory, encodeHistory } from './handwritten/history.js';
 import { writeGetStatsUrl } from './handwritten/stats-url.js';
 
 export const LIBRARIES = ['tlwire', 'mtcute', 'gramjs', 'handwritten'] as const;
@@ -160,20 +162,31 @@ export const CASES: readonly CaseSpec[] = [
     id: 'messages.encode',
     title: 'encode messages.messages: 50 messages, 10 users, 1 channel',
     kind: 'encode',
-    libraries: ['tlwire', 'mtcute', 'gramjs'],
-    prepare(library) {
+    libraries: ['tlwire', 'mtcute', 'gramjs', 'handwritten'],
+    async prepare(library) {
       const value = historyPage();
-      return prepareEncode(this.id, library, value, 'tlwire228', () => serialize(L228.write_messages_Messages, value));
+      const tlwireEncode = () => serialize(L228.write_messages_Messages, value);
+      if (library !== 'handwritten') return prepareEncode(this.id, library, value, 'tlwire228', tlwireEncode);
+      const expected = tlwireEncode();
+      assertSame(this.id, library, expected, encodeHistory(value));
+      return { op: () => encodeHistory(value), wireBytes: expected.length, note: 'calibration: this response only' };
     },
   },
   {
     id: 'messages.decode',
     title: 'decode messages.messages: 50 messages, 10 users, 1 channel',
     kind: 'decode',
-    libraries: ['tlwire', 'mtcute', 'gramjs'],
-    prepare(library) {
+    libraries: ['tlwire', 'mtcute', 'gramjs', 'handwritten'],
+    async prepare(library) {
       const value = historyPage();
       const bytes = serialize(L228.write_messages_Messages, value);
+      if (library === 'handwritten') {
+        // The same value as tlwire's decoder gives, and the same bytes back.
+        const decoded = decodeHistory(bytes);
+        if (!isDeepStrictEqual(decoded, deserialize(L228.read_messages_Messages, bytes))) throw new Error(`${this.id}: the hand-written decoder's value differs from tlwire's`);
+        assertSame(this.id, library, bytes, encodeHistory(decoded));
+        return { op: () => decodeHistory(bytes), wireBytes: bytes.length, note: 'calibration: this response only' };
+      }
       return prepareDecode(this.id, library, bytes, false, 'tlwire228', constructorNames(value), {
         decode: () => deserialize(L228.read_messages_Messages, bytes),
         reencode: (decoded) => serialize(L228.write_messages_Messages, decoded as L228.messages_Messages),

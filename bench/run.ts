@@ -29,7 +29,7 @@ const { values: args } = parseArgs({
     cases: { type: 'string' },
   },
 });
-const timing = args.quick ? { passes: 1, rounds: 3, roundMs: 100, warmupMs: 200 } : { passes: 3, rounds: 3, roundMs: 250, warmupMs: 500 };
+const timing = args.quick ? { passes: 1, rounds: 3, roundMs: 100, warmupMs: 200 } : { passes: 4, rounds: 2, roundMs: 250, warmupMs: 500 };
 const selected = args.cases ? CASES.filter((c) => args.cases!.split(',').includes(c.id)) : CASES;
 if (selected.length === 0) throw new Error(`no such case; cases: ${CASES.map((c) => c.id).join(', ')}`);
 
