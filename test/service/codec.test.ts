@@ -17,6 +17,7 @@ import {
 } from '../../src/mtproto/service/index.js';
 import { TlDecodeError, type DecodeErrorCode } from '../../src/runtime/errors.js';
 import { LAYERS, readJsonl, type PositiveCase } from '../helpers.js';
+import { gibibyteBomb } from './bomb.js';
 
 const layer = LAYERS[133];
 const codec = new ServiceCodec<L133.Methods, L133.TlObject>(layer);
@@ -175,6 +176,24 @@ describe('decodeResult: the typed result of a method', () => {
 
     const twice = rpcResult(reqMsgId, gzipPacked(gzipPacked(layer.encode(statsURL))));
     expect(serviceCode(() => codec.decodeResult('messages.getStatsURL', twice))).toBe('NESTED_GZIP');
+  });
+
+  it('inflates only one level, so a few KiB of gzip in gzip (1 GiB at the bottom) stops after ~1 MiB', () => {
+    const inner = layer.encode({ _: 'gzip_packed', packedData: gibibyteBomb() });
+    const body = rpcResult(reqMsgId, gzipPacked(inner));
+    expect(body.length).toBeLessThan(8 * 1024);
+    expect(serviceCode(() => codec.decodeResult('messages.getStatsURL', body))).toBe('NESTED_GZIP');
+    expect(serviceCode(() => codec.decodeMessage(body, () => 'messages.getStatsURL'))).toBe('NESTED_GZIP');
+  });
+
+  it('passes its decode options on to the result and refuses a bad inflate limit', () => {
+    const padded = layer.encode({ _: 'statsURL', url: 'h' });
+    padded[padded.length - 1] = 0xee; // non-zero padding after the 1-byte string
+    const body = rpcResult(reqMsgId, padded);
+    expect(decodeError(() => codec.decodeResult('messages.getStatsURL', body)).code).toBe('BAD_PADDING');
+    const lenient = new ServiceCodec<L133.Methods, L133.TlObject>(layer, { strict: false });
+    expect(lenient.decodeResult('messages.getStatsURL', body)).toEqual({ _: 'statsURL', url: 'h' });
+    expect(serviceCode(() => new ServiceCodec(layer, { maxInflatedBytes: -1 }))).toBe('BAD_ARGUMENT');
   });
 });
 

@@ -29,6 +29,7 @@ export const GZIP_PACKED_ID = 0x3072cfa1;
 /** How deep initConnection(invokeWithLayer(...)) chains may go before a call is taken as malformed. */
 const MAX_WRAPPER_DEPTH = 16;
 
+/** The codec's decode limits and leniency apply to every body, and to inflated data. */
 export interface ServiceCodecOptions extends DecodeOptions {
   /** Most bytes a gzip_packed may inflate to (default 16 MiB). */
   maxInflatedBytes?: number;
@@ -82,8 +83,12 @@ export class ServiceCodec<M extends MethodTable<M> = AnyMethods, O extends { _: 
     if (missing.length) {
       throw new ServiceError('BAD_ARGUMENT', `layer ${layer.layer} lacks the MTProto service schema (${missing.join(', ')}): generate it with mtproto-service-official.tl`);
     }
-    this.decodeOptions = { strict: options.strict, maxDepth: options.maxDepth };
-    this.maxInflatedBytes = options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES;
+    const { maxInflatedBytes = DEFAULT_MAX_INFLATED_BYTES, ...decodeOptions } = options;
+    if (!Number.isSafeInteger(maxInflatedBytes) || maxInflatedBytes < 0) {
+      throw new ServiceError('BAD_ARGUMENT', `maxInflatedBytes must be a whole number of bytes, got ${maxInflatedBytes}`);
+    }
+    this.decodeOptions = decodeOptions;
+    this.maxInflatedBytes = maxInflatedBytes;
   }
 
   /**
