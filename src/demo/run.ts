@@ -88,7 +88,7 @@ export async function runDemo(io: Pick<Io, 'out' | 'color'>): Promise<void> {
     out(p.table(answer.plaintext));
     out('\nThe body, an rpc_result whose result is read as messages.getStatsURL returns it:\n');
     explainBody(answer.message.body, 'messages.getStatsURL');
-    out(`${p.paint('bold', 'Result')} (typed StatsURL): ${p.paint('green', JSON.stringify(LAYER_133.json.toJson(stats)))}`);
+    out(`\n${p.paint('bold', 'Result')} (typed StatsURL): ${p.paint('green', JSON.stringify(LAYER_133.json.toJson(stats)))}`);
 
     // The call that fails.
     out(p.heading(`7. The error case: a channel the server does not know (${UNKNOWN_CHANNEL.channelId})`));
@@ -103,11 +103,13 @@ export async function runDemo(io: Pick<Io, 'out' | 'color'>): Promise<void> {
     const second = openPacket(DEMO_AUTH_KEY, onlyPacket(tap.fromClient(recorder.sent[2])), 'client', '');
     out('The call goes out in a msg_container with the acknowledgment of the first answer:\n');
     explainBody(second.message.body);
+    const { msgId: containerMsgId, seqNo: containerSeqNo } = second.message;
+    out(`(the container itself: msg_id ${containerMsgId}, above the two inside it; seq_no ${containerSeqNo}, even: not content-related)`);
     const refusal = openPacket(DEMO_AUTH_KEY, onlyPacket(tap.fromServer(recorder.received[1])), 'server', '');
     out('\nThe answer is an rpc_result holding rpc_error:\n');
     explainBody(refusal.message.body, 'messages.getStatsURL');
     const error = outcome.error;
-    out(`${p.paint('bold', 'The call rejects with')} ${p.paint('red', `RpcError ${error.code} ${error.message}`)}: code ${error.code}, type ${error.type}, for msg_id ${error.reqMsgId}`);
+    out(`\n${p.paint('bold', 'The call rejects with')} ${p.paint('red', `RpcError ${error.code} ${error.message}`)}: code ${error.code}, type ${error.type}, for msg_id ${error.reqMsgId}`);
   } finally {
     await client?.close();
     await server.close();
