@@ -10,7 +10,7 @@ import { readInt128, readInt256 } from '../runtime/primitives/int128.js';
 import { readLong } from '../runtime/primitives/long.js';
 import { readString } from '../runtime/primitives/string.js';
 import { readVectorCount, VECTOR_ID } from '../runtime/primitives/vector.js';
-import { enter, fail, readId, Reader, unknownFlags, unknownId } from '../runtime/reader.js';
+import { enter, fail, readId, Reader, unknownFlags, unknownId, type DecodeOptions } from '../runtime/reader.js';
 import { ENVELOPE_IDENT, type CombinatorModel, type FieldModel, type LayerModel, type WireType } from '../tl/model.js';
 import { formatId } from '../tl/printer.js';
 
@@ -44,7 +44,8 @@ export interface ExplainResult {
   bytes: Uint8Array;
 }
 
-export interface ExplainOptions {
+/** What to explain the bytes as, and the decode limits and leniency of {@link DecodeOptions}. */
+export interface ExplainOptions extends DecodeOptions {
   /**
    * What the bytes are, as `TlLayer.decode` takes it: `Object` (default), a boxed type, a
    * constructor or function name, or a vector type (`Vector<long>`).
@@ -55,9 +56,6 @@ export interface ExplainOptions {
    * function's result type (or an `rpc_error` / `gzip_packed`), or that result alone.
    */
   method?: string;
-  /** As in DecodeOptions (default true). */
-  strict?: boolean;
-  maxDepth?: number;
 }
 
 /** The layer, indexed for the walk; built once per model. */
@@ -412,7 +410,7 @@ function readAnswer(layer: TlLayer, walker: Walker, method: string): void {
  * offset, constructor id, field path).
  */
 export function explain(layer: TlLayer, bytes: Uint8Array, options: ExplainOptions = {}): ExplainResult {
-  const r = new Reader(bytes, { strict: options.strict, maxDepth: options.maxDepth });
+  const r = new Reader(bytes, options);
   const walker = new Walker(r, walkIndex(layer.model));
   try {
     if (options.method !== undefined) readAnswer(layer, walker, options.method);

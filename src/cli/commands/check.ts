@@ -1,51 +1,75 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { verifyIds } from '../../tl/check.js';
-import { SchemaError } from '../../tl/errors.js';
-import { parseSchema } from '../../tl/parser.js';
+import { lintSchemas } from '../../tl/lint.js';
 import { formatId } from '../../tl/printer.js';
-import type { SchemaFile } from '../../tl/ast.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../io.js';
 
+/** A schema file's text, or one line saying why it cannot be read. */
+export function readSchemaText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? (e as Error).message);
+    throw new UsageError(`cannot read ${path}: ${why}`);
+  }
+}
+
+/** `a, b, c and 12 more`: a long list cut to a line. */
+function sample(names: string[], shown = 4): string {
+  const head = names.slice(0, shown).join(', ');
+  return names.length > shown ? `${head} and ${names.length - shown} more` : head;
+}
+
 export const check: Command = {
   name: 'check',
-  summary: 'parse schema files and verify every constructor id',
-  help: `Usage: tlwire check FILE...
+  summary: 'check schema files: ids, duplicates, undefined types, flags fields',
+  help: `Usage: tlwire check [--one-schema] FILE...
 
-Parses TL schema files and checks every declared #id against the CRC32 of
-its normalized line. Prints how many ids it verified, every known historical
-exception it allowed, and every problem as file:line:column. Exit 1 on any
-error.
+Parses TL schema files and reports every problem as file:line:column:
+  - parse errors (each malformed statement, not just the first)
+  - an #id that is not the CRC32 of its line (the known historical
+    exceptions are allowed and listed)
+  - a name or an id defined twice (the same line in two files, like boolTrue
+    in an API and an MTProto file, is one definition; tdlib's
+    invokeWith*Prefix pseudo-functions share ids on purpose)
+  - a type used but never defined
+  - a conditional field whose flags field is missing or declared after it
+Exit 1 on any error.
+
+Files that redefine each other's names (two layers, or two flavours of one)
+are not one schema: each file joins the first set, in the order given, that
+it does not contradict, and each set is checked on its own. The output says
+which files were kept apart and why.
+
+Options:
+  --one-schema   the files are one schema: a name or id that two of them
+                 define differently is an error
 
 Example:
-  $ tlwire check schema/api-layer-133.tl schema/mtproto-tdesktop-layer-133.tl`,
+  $ tlwire check schema/api-layer-133.tl schema/mtproto-tdesktop-layer-133.tl schema/mtproto-service-official.tl
+  3 file(s), 1394 combinators, 1 schema set(s): 1375 ids verified, 16 lines without an id, 3 known exception(s) allowed, 0 shared id(s) allowed, 0 error(s)
+  ...`,
   async run(argv, io) {
-    const { positionals } = parseArgs({ args: argv, allowPositionals: true, options: {} });
+    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { 'one-schema': { type: 'boolean' } } });
     if (positionals.length === 0) throw new UsageError('no schema files given: tlwire check FILE...');
-    const files: SchemaFile[] = [];
-    const errors: SchemaError[] = [];
-    for (const path of positionals) {
-      let text: string;
-      try {
-        text = readFileSync(path, 'utf8');
-      } catch (e) {
-        throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-      }
-      try {
-        files.push(parseSchema(text, path));
-      } catch (e) {
-        if (!(e instanceof SchemaError)) throw e;
-        errors.push(e);
-      }
-    }
-    const report = verifyIds(files);
-    errors.push(...report.errors);
-    const lines = files.reduce((n, f) => n + f.combinators.length, 0);
-    io.out(`${files.length} of ${positionals.length} file(s) parsed, ${lines} combinators: ${report.verified} ids verified, ${report.withoutId} lines without an id, ${report.allowed.length} known exception(s) allowed, ${errors.length} error(s)\n`);
+    const inputs = positionals.map((file) => ({ file, text: readSchemaText(file) }));
+    const report = lintSchemas(inputs, { oneSchema: values['one-schema'] });
+    const { errors } = report;
+    io.out(
+      `${inputs.length} file(s), ${report.combinators} combinators, ${report.sets.length} schema set(s): ${report.idsVerified} ids verified, ${report.withoutId} lines without an id, ` +
+        `${report.allowed.length} known exception(s) allowed, ${report.allowedDuplicateIds.length} shared id(s) allowed, ${errors.length} error(s)\n`,
+    );
+    if (report.sets.length > 1) report.sets.forEach((files, i) => io.out(`set ${i + 1}: ${files.join(' ')}\n`));
+    for (const r of report.redefinitions) io.out(`apart: ${r.file} redefines ${r.names.length} name(s) or id(s) of ${r.other}'s set: ${sample(r.names)}\n`);
     for (const a of report.allowed) {
       const { pos, name, id } = a.combinator;
       io.out(`allowed ${pos.file}:${pos.line}:${pos.column}: ${name}#${formatId(id!)} (the line gives #${formatId(a.computed)}): ${a.why}\n`);
+    }
+    for (const a of report.allowedDuplicateIds) {
+      const { pos, name, id } = a.combinator;
+      io.out(`allowed ${pos.file}:${pos.line}:${pos.column}: ${name} shares #${formatId(id!)} with ${a.other.name} (${a.other.pos.file}:${a.other.pos.line}): ${a.why}\n`);
     }
     for (const e of errors) io.out(`error ${e.message}\n`);
     return errors.length ? 1 : 0;

@@ -1,0 +1,31 @@
+import type { Command } from '../../src/cli/command.js';
+import { describeError, isUserError } from '../../src/cli/errors.js';
+import { UsageError, type Io } from '../../src/cli/io.js';
+
+export interface CommandRun {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/**
+ * Runs one command the way src/cli/main.ts runCli does (help, one-line errors, exit codes),
+ * with a fake Io: these commands are tested before they are listed in commands/index.ts.
+ */
+export async function runCommand(command: Command, argv: string[], stdin = '', color = false): Promise<CommandRun> {
+  let out = '';
+  let err = '';
+  const io: Io = { out: (t) => (out += t), err: (t) => (err += t), readStdin: async () => stdin, color };
+  if (argv.includes('--help') || argv.includes('-h')) return { code: 0, out: `${command.help}\n`, err };
+  try {
+    const code = await command.run(argv, io);
+    return { code, out, err };
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+      return { code: 1, out, err: `tlwire ${command.name}: ${(e as Error).message} (tlwire ${command.name} --help)\n` };
+    }
+    if (!isUserError(e)) throw e;
+    return { code: e instanceof UsageError ? e.exitCode : 1, out, err: `tlwire ${command.name}: ${describeError(e)}\n` };
+  }
+}
