@@ -5,13 +5,15 @@ export type DecodeErrorCode =
   | 'WRONG_CONSTRUCTOR' // a known id of another type than the field's
   | 'VECTOR_ID' // a boxed Vector without 0x1cb5c415
   | 'VECTOR_COUNT' // a negative count, or more elements than the bytes left can hold
+  | 'TOO_MANY' // a vector count over DecodeOptions.maxVectorCount
+  | 'TOO_LONG' // a string or bytes length over DecodeOptions.maxStringLength / maxBytesLength
   | 'BAD_BOOL' // a Bool that is neither boolTrue nor boolFalse
   | 'BAD_LENGTH_PREFIX' // strict: 0xfe prefix for a length under 254, or an 0xff prefix
   | 'BAD_PADDING' // strict: non-zero padding after a string or bytes
   | 'BAD_UTF8' // strict: a string that is not valid UTF-8
   | 'UNKNOWN_FLAGS' // strict: a flags bit that no field of the layer uses
   | 'LENGTH_MISMATCH' // an envelope whose `bytes` differs from its body's length
-  | 'TOO_DEEP' // nesting beyond the configured depth
+  | 'TOO_DEEP' // nesting beyond DecodeOptions.maxDepth, or beyond what the call stack holds
   | 'TRAILING_BYTES'; // bytes left after a whole-buffer decode
 
 /** Why encoding refused a value. */
@@ -20,9 +22,16 @@ export type EncodeErrorCode =
   | 'MISSING_FIELD' // a required field, or a field whose flag bit another field sets
   | 'UNKNOWN_CONSTRUCTOR' // a `_` the layer does not define
   | 'WRONG_CONSTRUCTOR' // a known `_` of another type than the field's
-  | 'LENGTH_MISMATCH'; // an envelope whose `bytes` differs from its body's length
+  | 'LENGTH_MISMATCH' // an envelope whose `bytes` differs from its body's length
+  | 'TOO_DEEP'; // a value nested deeper than the call stack holds (a cycle, most likely)
 
 export type PathSegment = string | number;
+
+/** A call-stack overflow: V8 and JavaScriptCore throw RangeError, SpiderMonkey InternalError. */
+export function isStackOverflow(e: unknown): boolean {
+  if (e instanceof RangeError) return /call stack/i.test(e.message);
+  return e instanceof Error && e.name === 'InternalError' && /recursion/i.test(e.message);
+}
 
 function formatPath(path: PathSegment[]): string {
   let s = '';

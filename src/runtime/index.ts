@@ -1,6 +1,21 @@
 /** The schema-free runtime under the generated codecs. */
 export { Writer, reserve, serialize, badValue, missingField } from './writer.js';
-export { Reader, deserialize, deserializePrefix, need, enter, readId, unknownId, unknownFlags, fail, DEFAULT_MAX_DEPTH, type DecodeOptions } from './reader.js';
+export {
+  Reader,
+  deserialize,
+  deserializePrefix,
+  need,
+  enter,
+  readId,
+  unknownId,
+  unknownFlags,
+  fail,
+  DEFAULT_MAX_DEPTH,
+  DEFAULT_MAX_VECTOR_COUNT,
+  DEFAULT_DECODE_OPTIONS,
+  MAX_DEPTH_CEILING,
+  type DecodeOptions,
+} from './reader.js';
 export { TlDecodeError, TlEncodeError, decodeContext, decodeIndex, encodeContext, encodeIndex, type DecodeErrorCode, type EncodeErrorCode, type PathSegment } from './errors.js';
 export { writeInt, readInt, writeUint32 } from './primitives/int.js';
 export { writeLong, readLong } from './primitives/long.js';

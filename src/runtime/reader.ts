@@ -1,18 +1,49 @@
-import { TlDecodeError, type DecodeErrorCode } from './errors.js';
+import { isStackOverflow, TlDecodeError, type DecodeErrorCode } from './errors.js';
 
-/** Decoding limits and leniency. Every limit has a safe default. */
+/**
+ * Decoding limits and leniency. Every limit has a safe default (docs/reliability.md): with
+ * none set, what a decode allocates is bounded by a small multiple of the input's size.
+ */
 export interface DecodeOptions {
   /**
    * Reject what the TL rules forbid but a sloppy peer may send (default true): non-zero
    * padding, a 0xfe length prefix for a length under 254, invalid UTF-8 in a `string`, flags
-   * bits no field uses. With false they are accepted (invalid UTF-8 becomes U+FFFD).
+   * bits no field uses. With false they are accepted: invalid UTF-8 becomes U+FFFD and unknown
+   * flags bits are dropped. A Bool or Vector id that is not the right one is an error either way.
    */
   strict?: boolean;
-  /** Deepest nesting of objects (default 64; real API objects stay under 20). */
+  /** Deepest nesting of boxed objects (default 64, at most 1000; real API objects stay under 20). */
   maxDepth?: number;
+  /** Most elements in one vector (default 2^20). The bytes left always bound it as well. */
+  maxVectorCount?: number;
+  /** Longest `string`, in UTF-8 bytes (default and at most 2^24 - 1, the most TL can state). */
+  maxStringLength?: number;
+  /** Longest `bytes` (default and at most 2^24 - 1). */
+  maxBytesLength?: number;
 }
 
 export const DEFAULT_MAX_DEPTH = 64;
+/** The most `maxDepth` may be: deeper nesting could exhaust the call stack before the limit. */
+export const MAX_DEPTH_CEILING = 1000;
+export const DEFAULT_MAX_VECTOR_COUNT = 1 << 20;
+/** Longest length a TL length prefix can state (3 bytes after 0xfe). */
+export const MAX_TL_LENGTH = 0xffffff;
+
+/** The limits a decode runs with when the options leave them out. */
+export const DEFAULT_DECODE_OPTIONS: Readonly<Required<DecodeOptions>> = Object.freeze({
+  strict: true,
+  maxDepth: DEFAULT_MAX_DEPTH,
+  maxVectorCount: DEFAULT_MAX_VECTOR_COUNT,
+  maxStringLength: MAX_TL_LENGTH,
+  maxBytesLength: MAX_TL_LENGTH,
+});
+
+/** A limit from the options: its default when left out, a RangeError when not a whole number in range. */
+function limit(value: number | undefined, fallback: number, max: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 0 || value > max) throw new RangeError(`DecodeOptions.${name} must be a whole number from 0 to ${max}, got ${String(value)}`);
+  return value;
+}
 
 /** A bounds-checked cursor over an input. Nothing reads before `pos` or after `end`. */
 export class Reader {
@@ -23,14 +54,21 @@ export class Reader {
   depth = 0;
   readonly strict: boolean;
   readonly maxDepth: number;
+  readonly maxVectorCount: number;
+  readonly maxStringLength: number;
+  readonly maxBytesLength: number;
 
+  /** Throws RangeError if a limit in `options` is not a whole number in its range. */
   constructor(buf: Uint8Array, options: DecodeOptions = {}) {
     this.buf = buf;
     this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     this.pos = 0;
     this.end = buf.length;
     this.strict = options.strict ?? true;
-    this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+    this.maxDepth = limit(options.maxDepth, DEFAULT_MAX_DEPTH, MAX_DEPTH_CEILING, 'maxDepth');
+    this.maxVectorCount = limit(options.maxVectorCount, DEFAULT_MAX_VECTOR_COUNT, 0x7fffffff, 'maxVectorCount');
+    this.maxStringLength = limit(options.maxStringLength, MAX_TL_LENGTH, MAX_TL_LENGTH, 'maxStringLength');
+    this.maxBytesLength = limit(options.maxBytesLength, MAX_TL_LENGTH, MAX_TL_LENGTH, 'maxBytesLength');
   }
 }
 
@@ -43,9 +81,12 @@ export function need(r: Reader, n: number, what: string): void {
   if (r.end - r.pos < n) throw fail(r, 'TRUNCATED', `truncated ${what}: need ${n} bytes, ${r.end - r.pos} left`);
 }
 
-/** Enters one level of nesting; the generated readers call it for every boxed object. */
+/**
+ * Enters one level of nesting; the generated readers call it for every boxed object, right
+ * after its id (the offset of an error is that id's).
+ */
 export function enter(r: Reader): void {
-  if (++r.depth > r.maxDepth) throw fail(r, 'TOO_DEEP', `nesting deeper than ${r.maxDepth} objects`);
+  if (++r.depth > r.maxDepth) throw fail(r, 'TOO_DEEP', `nesting deeper than ${r.maxDepth} objects (maxDepth)`, Math.max(0, r.pos - 4));
 }
 
 /** Reads a constructor id as an unsigned number, for `switch` dispatch. */
@@ -61,17 +102,34 @@ export function unknownId(r: Reader, id: number, type: string): TlDecodeError {
   return new TlDecodeError('UNKNOWN_CONSTRUCTOR', r.pos - 4, `constructor id 0x${id.toString(16).padStart(8, '0')} is not of type ${type}`, id);
 }
 
-/** A flags word with bits no field uses: an error in strict mode. */
+/**
+ * A flags word with bits no field uses: an error in strict mode. Lenient mode drops the bits
+ * (the value has nowhere to keep them), so re-encoding such a value is not byte-identical.
+ */
 export function unknownFlags(r: Reader, flags: number, known: number): void {
   if (r.strict) {
     throw fail(r, 'UNKNOWN_FLAGS', `flags word 0x${(flags >>> 0).toString(16)} has bits 0x${((flags & ~known) >>> 0).toString(16)} that no field uses`, r.pos - 4);
   }
 }
 
+/**
+ * Runs a reader, turning a call-stack overflow into TOO_DEEP. The depth limit keeps the
+ * shipped layers far from it; this covers readers that recurse without counting depth (a
+ * schema whose bare types contain themselves) and a caller already deep in its own stack.
+ */
+function run<T>(read: (r: Reader) => T, r: Reader): T {
+  try {
+    return read(r);
+  } catch (e) {
+    if (isStackOverflow(e)) throw fail(r, 'TOO_DEEP', 'nesting exhausted the call stack', r.pos);
+    throw e;
+  }
+}
+
 /** Runs a generated reader over a whole buffer; bytes left over are an error. */
 export function deserialize<T>(read: (r: Reader) => T, bytes: Uint8Array, options?: DecodeOptions): T {
   const r = new Reader(bytes, options);
-  const value = read(r);
+  const value = run(read, r);
   if (r.pos !== r.end) throw fail(r, 'TRAILING_BYTES', `${r.end - r.pos} bytes left after the value`);
   return value;
 }
@@ -79,6 +137,6 @@ export function deserialize<T>(read: (r: Reader) => T, bytes: Uint8Array, option
 /** Runs a generated reader over the front of a buffer: the value and how many bytes it took. */
 export function deserializePrefix<T>(read: (r: Reader) => T, bytes: Uint8Array, options?: DecodeOptions): { value: T; consumed: number } {
   const r = new Reader(bytes, options);
-  const value = read(r);
+  const value = run(read, r);
   return { value, consumed: r.pos };
 }

@@ -1,4 +1,4 @@
-import { TlEncodeError } from './errors.js';
+import { isStackOverflow, TlEncodeError } from './errors.js';
 
 /**
  * A growable output buffer. Primitives write at `pos` after {@link reserve}; one writer is
@@ -34,7 +34,9 @@ function grow(w: Writer, n: number): void {
   w.view = new DataView(buf.buffer);
 }
 
+/** A value of the wrong JavaScript type or range; no value at all is a missing field. */
 export function badValue(expected: string, value: unknown): TlEncodeError {
+  if (value === undefined) return new TlEncodeError('MISSING_FIELD', `missing required value, expected ${expected}`);
   let shown: string;
   if (typeof value === 'bigint') shown = `${value}n`;
   else if (typeof value === 'string') shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
@@ -49,12 +51,16 @@ export function missingField(name: string): TlEncodeError {
   return new TlEncodeError('MISSING_FIELD', `missing required field ${name}`);
 }
 
-const scratch = new Writer(64 * 1024);
+const SCRATCH_SIZE = 64 * 1024;
+/** A scratch buffer grown past this by one large value is dropped, not kept for good. */
+const SCRATCH_KEEP = 1024 * 1024;
+let scratch = new Writer(SCRATCH_SIZE);
 let scratchBusy = false;
 
 /**
  * Runs a generated writer over a value and returns exactly its bytes. The scratch buffer is
- * reused between calls (a fresh ArrayBuffer costs more than a small encode).
+ * reused between calls (a fresh ArrayBuffer costs more than a small encode). A value nested
+ * deeper than the call stack holds (a cycle: `a.text = a`) is a TOO_DEEP TlEncodeError.
  */
 export function serialize<T>(write: (w: Writer, value: T) => void, value: T): Uint8Array {
   // A writer that calls serialize again (a body measured inside a body) gets its own buffer.
@@ -64,7 +70,13 @@ export function serialize<T>(write: (w: Writer, value: T) => void, value: T): Ui
     w.pos = 0;
     write(w, value);
     return w.result();
+  } catch (e) {
+    if (isStackOverflow(e)) throw new TlEncodeError('TOO_DEEP', 'value nests deeper than the call stack holds (does it contain itself?)');
+    throw e;
   } finally {
-    if (w === scratch) scratchBusy = false;
+    if (w === scratch) {
+      scratchBusy = false;
+      if (w.buf.length > SCRATCH_KEEP) scratch = new Writer(SCRATCH_SIZE);
+    }
   }
 }

@@ -3,6 +3,11 @@ import { SchemaError } from './errors.js';
 import { tokenize, type Token } from './lexer.js';
 
 const FLAG_REF = /^(.+)\.(\d+)$/;
+/**
+ * Deepest nesting of type arguments (`Vector<Vector<...>>`) and repetitions (`[ [ ... ] ]`).
+ * Real schemas nest 2 deep; the bound keeps a hostile file from exhausting the call stack.
+ */
+export const MAX_NESTING = 32;
 
 function describe(t: Token): string {
   if (t.kind === 'eof') return 'end of file';
@@ -15,6 +20,8 @@ function describe(t: Token): string {
 class Parser {
   private i = 0;
   private section: Section = 'types';
+  /** How many type terms and repetitions enclose the one being parsed. */
+  private nesting = 0;
 
   constructor(private readonly tokens: Token[]) {}
 
@@ -36,6 +43,19 @@ class Parser {
   private fail(expected: string, t = this.peek()): never {
     const code = t.kind === 'eof' ? 'UNEXPECTED_END' : 'UNEXPECTED_TOKEN';
     throw new SchemaError(code, t.pos, `expected ${expected}, found ${describe(t)}`);
+  }
+
+  /** Runs a nested parse one level deeper, refusing past {@link MAX_NESTING}. */
+  private nested<T>(what: string, parse: () => T): T {
+    if (this.nesting >= MAX_NESTING) {
+      throw new SchemaError('UNEXPECTED_TOKEN', this.peek().pos, `${what} nested deeper than ${MAX_NESTING} levels`);
+    }
+    this.nesting++;
+    try {
+      return parse();
+    } finally {
+      this.nesting--;
+    }
   }
 
   private expectPunct(text: string, what = `'${text}'`): Token {
@@ -127,10 +147,12 @@ class Parser {
     }
     this.expectPunct('[');
     const params: Param[] = [];
-    while (!this.isPunct(']')) {
-      if (this.peek().kind === 'eof' || this.isPunct(';')) this.fail(`']'`);
-      params.push(this.parseParam());
-    }
+    this.nested('a repetition', () => {
+      while (!this.isPunct(']')) {
+        if (this.peek().kind === 'eof' || this.isPunct(';')) this.fail(`']'`);
+        params.push(this.parseParam());
+      }
+    });
     this.next();
     return { kind: 'repeat', name, multiplicity, params, pos };
   }
@@ -174,7 +196,7 @@ class Parser {
       angle = true;
       this.next();
       for (;;) {
-        args.push(this.parseTypeTerm());
+        args.push(this.nested('a type argument', () => this.parseTypeTerm()));
         if (this.isPunct(',')) {
           this.next();
           continue;

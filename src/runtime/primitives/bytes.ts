@@ -1,8 +1,7 @@
-import { fail, need, type Reader } from '../reader.js';
+import { fail, MAX_TL_LENGTH, need, type Reader } from '../reader.js';
 import { badValue, reserve, type Writer } from '../writer.js';
 
-/** Longest length a 3-byte prefix can state. */
-export const MAX_TL_LENGTH = 0xffffff;
+export { MAX_TL_LENGTH };
 
 /**
  * Writes the TL length prefix for `n` bytes: one byte up to 253, else 0xfe and three bytes.
@@ -39,10 +38,11 @@ export function writeBytes(w: Writer, v: Uint8Array): void {
 }
 
 /**
- * Reads a length prefix and checks that the payload and its padding are in the input.
- * Returns the payload length; `r.pos` is left at the payload.
+ * Reads a length prefix and checks it against the input (else TRUNCATED) and then against
+ * `max` (else TOO_LONG), before the caller allocates anything. Returns the payload length;
+ * `r.pos` is left at the payload.
  */
-export function readLengthPrefix(r: Reader, what: string): number {
+export function readLengthPrefix(r: Reader, what: string, max: number): number {
   const start = r.pos;
   need(r, 1, `${what} length`);
   const first = r.buf[r.pos];
@@ -63,6 +63,7 @@ export function readLengthPrefix(r: Reader, what: string): number {
   if (r.end - start < padded) {
     throw fail(r, 'TRUNCATED', `truncated ${what}: length ${n} needs ${padded} bytes with prefix and padding, ${r.end - start} left`);
   }
+  if (n > max) throw fail(r, 'TOO_LONG', `${what} length ${n} is over the limit of ${max}`);
   r.pos = start + prefix;
   return n;
 }
@@ -80,7 +81,7 @@ export function skipPadding(r: Reader, start: number): void {
 
 export function readBytes(r: Reader): Uint8Array {
   const start = r.pos;
-  const n = readLengthPrefix(r, 'bytes');
+  const n = readLengthPrefix(r, 'bytes', r.maxBytesLength);
   const v = r.buf.slice(r.pos, r.pos + n);
   r.pos += n;
   skipPadding(r, start);

@@ -4,8 +4,10 @@ import { badValue, reserve, type Writer } from '../writer.js';
 export const VECTOR_ID = 0x1cb5c415;
 
 /**
- * Reads a vector's header (the 0x1cb5c415 id if boxed, then the count) and checks that the
- * bytes left can hold `count` elements of at least `minSize` bytes, before anything is allocated.
+ * Reads a vector's header (the 0x1cb5c415 id if boxed, then the count) and checks the count
+ * against the bytes left, which must hold `count` elements of at least `minSize` bytes (else
+ * VECTOR_COUNT: corrupt), then against `maxVectorCount` (else TOO_MANY: a policy limit), all
+ * before anything is allocated. The generated readers pass a `minSize` of at least 1.
  */
 export function readVectorCount(r: Reader, boxed: boolean, minSize: number): number {
   if (boxed) {
@@ -25,6 +27,7 @@ export function readVectorCount(r: Reader, boxed: boolean, minSize: number): num
   if (count * minSize > left) {
     throw fail(r, 'VECTOR_COUNT', `vector count ${count} needs at least ${count * minSize} bytes, ${left} left (truncated or corrupt)`);
   }
+  if (count > r.maxVectorCount) throw fail(r, 'TOO_MANY', `vector count ${count} is over the limit of ${r.maxVectorCount} (maxVectorCount)`);
   r.pos += 4;
   return count;
 }
