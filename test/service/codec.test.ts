@@ -174,6 +174,10 @@ describe('decodeResult: the typed result of a method', () => {
     const notGzip = rpcResult(reqMsgId, layer.encode({ _: 'gzip_packed', packedData: layer.encode(statsURL) }));
     expect(serviceCode(() => codec.decodeResult('messages.getStatsURL', notGzip))).toBe('BAD_GZIP');
 
+    const empty = rpcResult(reqMsgId, gzipPacked(new Uint8Array(0)));
+    expect(decodeError(() => codec.decodeResult('messages.getStatsURL', empty)).code).toBe('TRUNCATED');
+    expect(decodeError(() => codec.decodeMessage(empty)).code).toBe('TRUNCATED');
+
     const twice = rpcResult(reqMsgId, gzipPacked(gzipPacked(layer.encode(statsURL))));
     expect(serviceCode(() => codec.decodeResult('messages.getStatsURL', twice))).toBe('NESTED_GZIP');
   });

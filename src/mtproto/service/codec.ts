@@ -158,7 +158,7 @@ export class ServiceCodec<M extends MethodTable<M> = AnyMethods, O extends { _: 
   private resultOf<T>(body: Uint8Array, read: ResultReader): T {
     const id = peekId(body);
     if (id !== RPC_RESULT_ID) throw new ServiceError('NOT_RPC_RESULT', `expected rpc_result#f35c6d01, found ${this.describeId(id)}`);
-    const answer = this.readRpcResult(body, () => read);
+    const answer = this.readRpcResult(body, () => ({ method: undefined, read }));
     if (answer.kind === 'error') throw answer.error;
     return answer.result as T;
   }
@@ -211,7 +211,7 @@ export class ServiceCodec<M extends MethodTable<M> = AnyMethods, O extends { _: 
    */
   private readRpcResult(
     body: Uint8Array,
-    readerFor: (reqMsgId: bigint) => ResultReader | { method: string; read: ResultReader } | undefined,
+    readerFor: (reqMsgId: bigint) => { method: string | undefined; read: ResultReader } | undefined,
   ):
     | { kind: 'result'; reqMsgId: bigint; method: string | undefined; result: unknown }
     | { kind: 'error'; reqMsgId: bigint; error: RpcError }
@@ -221,16 +221,18 @@ export class ServiceCodec<M extends MethodTable<M> = AnyMethods, O extends { _: 
     const reqMsgId = readLong(r);
     let payload = body;
     let start = r.pos;
-    if (peekAt(r) === GZIP_PACKED_ID) {
+    let resultId = peekAt(r);
+    if (resultId === GZIP_PACKED_ID) {
       payload = this.inflate(body.subarray(start));
       start = 0;
-      if (payload.length >= 4 && peekId(payload) === GZIP_PACKED_ID) throw new ServiceError('NESTED_GZIP', 'gzip_packed inflates to another gzip_packed');
+      resultId = peekId(payload);
+      if (resultId === GZIP_PACKED_ID) throw new ServiceError('NESTED_GZIP', 'gzip_packed inflates to another gzip_packed');
     }
     const result = payload.subarray(start);
-    if (result.length >= 4 && peekId(result) === RPC_ERROR_ID) return { kind: 'error', reqMsgId, error: this.readRpcError(result, reqMsgId) };
+    if (resultId === RPC_ERROR_ID) return { kind: 'error', reqMsgId, error: this.readRpcError(result, reqMsgId) };
     const target = readerFor(reqMsgId);
     if (target === undefined) return { kind: 'unknown_result', reqMsgId, result: result.slice() };
-    const { method, read } = typeof target === 'function' ? { method: undefined, read: target } : target;
+    const { method, read } = target;
     const rr = new Reader(payload, this.decodeOptions);
     rr.pos = start;
     try {
