@@ -3,7 +3,7 @@ import { TlDecodeError } from '../runtime/errors.js';
 import { decryptMessage, encryptMessage, type DecryptedMessage } from '../mtproto/envelope.js';
 import { MtprotoError } from '../mtproto/errors.js';
 import { MessageIdGenerator, msgIdToUnixMs, SeqNoCounter } from '../mtproto/msg-id.js';
-import { MSG_CONTAINER_ID, readContainerFrames } from '../mtproto/service/index.js';
+import { gunzipLimited, MSG_CONTAINER_ID, readContainerFrames, ServiceError } from '../mtproto/service/index.js';
 import { TransportError } from '../transport/errors.js';
 import { paddedIntermediate } from '../transport/framing/index.js';
 import { listenWebSocket, type ObfuscatedWebSocketServer } from '../transport/websocket-server.js';
@@ -67,8 +67,10 @@ const MAX_MSG_ID_LEAD_MS = 30_000;
 /** How many received msg_ids each connection remembers to drop replays. */
 const REMEMBERED_MSG_IDS = 1024;
 const MAX_CONTAINER_MESSAGES = 1024;
-/** Messages that do not need an acknowledgment, so their seq_no must be even. */
-const NOT_CONTENT_RELATED = new Set(['msgs_ack', 'msg_container', 'http_wait']);
+/** Messages a client must never mark content-related: their seq_no must be even (core.telegram.org/mtproto/description). */
+const NOT_CONTENT_RELATED = new Set(['msgs_ack', 'msg_container', 'msg_copy', 'gzip_packed', 'http_wait']);
+/** Largest call the server inflates from gzip_packed. */
+const MAX_INFLATED_CALL = 1024 * 1024;
 
 interface ServerConfig {
   authKey: Uint8Array;
@@ -198,14 +200,8 @@ class ConnectionHandler {
       this.onContainer(msgId, seqNo, body, inContainer);
       return;
     }
-    let value: TlObject;
-    try {
-      value = LAYER_133.decode(body) as TlObject;
-    } catch (error) {
-      if (!(error instanceof TlDecodeError)) throw error;
-      this.answer(msgId, name ?? 'unknown', { _: 'rpc_error', errorCode: 400, errorMessage: 'INPUT_FETCH_ERROR' });
-      return;
-    }
+    const value = this.decodeBody(msgId, body);
+    if (value === undefined) return;
     if (value._ === 'msgs_ack') {
       this.config.emit({ kind: 'ignored', msgId, reason: 'acknowledgment' });
       return;
@@ -224,6 +220,22 @@ class ConnectionHandler {
       this.answer(msgId, call._, statsUrl(peer.channelId, dark === true, params));
     } else {
       this.answer(msgId, call._, { _: 'rpc_error', errorCode: 400, errorMessage: 'PEER_ID_INVALID' });
+    }
+  }
+
+  /**
+   * The message body as a TL object, through gzip_packed (a client may pack its calls);
+   * undefined, after answering INPUT_FETCH_ERROR, when it does not decode or inflate.
+   */
+  private decodeBody(msgId: bigint, body: Uint8Array): TlObject | undefined {
+    try {
+      const value = LAYER_133.decode(body) as TlObject;
+      if (value._ !== 'gzip_packed') return value;
+      return LAYER_133.decode(gunzipLimited(value.packedData, { maxBytes: MAX_INFLATED_CALL })) as TlObject;
+    } catch (error) {
+      if (!(error instanceof TlDecodeError) && !(error instanceof ServiceError)) throw error;
+      this.answer(msgId, 'unknown', { _: 'rpc_error', errorCode: 400, errorMessage: 'INPUT_FETCH_ERROR' });
+      return undefined;
     }
   }
 

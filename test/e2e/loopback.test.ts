@@ -6,7 +6,7 @@ import { WireRecorder, WireTap } from '../../src/demo/wiretap.js';
 import type { messages_getStatsURL, StatsURL } from '../../src/generated/layer133/types.js';
 import { decryptMessage, type DecryptedMessage } from '../../src/mtproto/envelope.js';
 import { msgIdToUnixMs } from '../../src/mtproto/msg-id.js';
-import { encodeContainer, RpcError } from '../../src/mtproto/service/index.js';
+import { encodeContainer, packIfSmaller, RpcError } from '../../src/mtproto/service/index.js';
 import { abridged, intermediate, paddedIntermediate, type Framing } from '../../src/transport/index.js';
 import { connectClient, RawSession, rejection, startServer } from './helpers.js';
 
@@ -185,6 +185,24 @@ describe('the checks the server makes', () => {
     const outer = LAYER_133.encode({ _: 'msg_container', messages: [{ _: 'message', msgId: innerContainerId, seqno: 2, body: LAYER_133.decode(nested) }] } as never);
     session.send(session.packet(outer, { msgId: outerId, seqNo: 2 }));
     expect((await session.next()).body).toMatchObject({ _: 'bad_msg_notification', badMsgId: innerContainerId, errorCode: 64 });
+  });
+
+  it('inflates a call sent as gzip_packed (never content-related, so seq_no even)', async () => {
+    const server = await startServer();
+    const session = await RawSession.open(server.url);
+    const params = 'p'.repeat(3000);
+    const packed = packIfSmaller(LAYER_133.encode(statsCall(DEMO_CHANNEL, { params })));
+    expect(packed.length).toBeLessThan(200);
+    const msgId = session.msgIds.next('client');
+    session.send(session.packet(packed, { msgId, seqNo: session.seqNo.next(false) }));
+    const answer = (await session.next()).body as { reqMsgId: bigint; result: { url: string } };
+    expect(answer.reqMsgId).toBe(msgId);
+    expect(answer.result.url).toBe(`https://t.me/stats/1001234567890?params=${params}`);
+    session.send(session.packet(packed, { seqNo: session.seqNo.next(true) }));
+    expect((await session.next()).body).toMatchObject({ _: 'bad_msg_notification', errorCode: 34 });
+    const corrupt = LAYER_133.encode({ _: 'gzip_packed', packedData: Uint8Array.of(0x1f, 0x8b, 8, 0, 1, 2, 3) });
+    session.send(session.packet(corrupt, { seqNo: session.seqNo.next(false) }));
+    expect((await session.next()).body).toMatchObject({ _: 'rpc_result', result: { _: 'rpc_error', errorMessage: 'INPUT_FETCH_ERROR' } });
   });
 
   it('answers a body it cannot decode with rpc_error 400 INPUT_FETCH_ERROR', async () => {
