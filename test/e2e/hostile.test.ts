@@ -6,7 +6,7 @@ import { LAYER_133 } from '../../src/demo/layer.js';
 import type { messages_getStatsURL } from '../../src/generated/layer133/types.js';
 import { MtprotoError } from '../../src/mtproto/errors.js';
 import { intermediate, startObfuscatedClient, TransportError } from '../../src/transport/index.js';
-import { answerTo, connectClient, RawSession, rejection, scriptedServer, startServer, type ServerUnderTest } from './helpers.js';
+import { answerTo, connectClient, RawSession, rejection, scriptedServer, startServer, tcpHandlesAfterClose, type ServerUnderTest } from './helpers.js';
 
 const call: messages_getStatsURL = { _: 'messages.getStatsURL', dark: true, peer: DEMO_CHANNEL, params: '' };
 const body = () => LAYER_133.encode(call);
@@ -36,6 +36,13 @@ describe('a client packet the server cannot trust', () => {
     await session.connection.closed;
     expect(server.events.filter((e) => e.kind === 'answered')).toEqual([]);
     await expectStillServing(server);
+  });
+
+  it('a LoopbackClient with another auth key: its call fails with the -404 of the server', async () => {
+    const server = await startServer();
+    const client = await connectClient(server.url, { authKey: DEMO_AUTH_KEY.map((byte) => byte ^ 1) });
+    const error = await rejection(client.call(call), TransportError);
+    expect([error.code, error.serverCode]).toEqual(['SERVER_ERROR', -404]);
   });
 
   it('tampered ciphertext: the recomputed msg_key does not match either', async () => {
@@ -175,5 +182,11 @@ describe('a server the client cannot trust', () => {
     const url = await scriptedServer((_packet, reply) => reply.terminate());
     const client = await connectClient(url);
     expect((await rejection(client.call(call), SessionError)).code).toBe('CONNECTION_CLOSED');
+  });
+});
+
+describe('after all of the above', () => {
+  it('no TCP socket or server is left open', async () => {
+    expect(await tcpHandlesAfterClose()).toEqual([]);
   });
 });
