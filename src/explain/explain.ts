@@ -133,6 +133,7 @@ function wireTypeText(t: WireType, byIdent: Map<string, CombinatorModel>): strin
 }
 
 const hexOf = (id: number): string => formatId(id);
+const lenientUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 function toHex(bytes: Uint8Array): string {
   let s = '';
@@ -192,10 +193,10 @@ class Walker {
         this.row(start, 32, path, tlType, toHex(readInt256(r)), depth);
         return undefined;
       case 'string':
-        this.prefixed(path, depth, tlType, () => JSON.stringify(readString(r)));
+        this.prefixed(path, depth, tlType, () => JSON.stringify(readString(r)), (payload) => JSON.stringify(lenientUtf8.decode(payload)));
         return undefined;
       case 'bytes':
-        this.prefixed(path, depth, tlType, () => toHex(readBytes(r)));
+        this.prefixed(path, depth, tlType, () => toHex(readBytes(r)), toHex);
         return undefined;
       case 'bool': {
         const v = readBool(r);
@@ -227,8 +228,11 @@ class Walker {
     }
   }
 
-  /** `string` / `bytes`: rows for the length prefix, the payload and the padding. */
-  private prefixed(path: string, depth: number, tlType: string, read: () => string): void {
+  /**
+   * `string` / `bytes`: rows for the length prefix, the payload and the padding. `show` gives
+   * the payload's value when the read fails after it (on its padding).
+   */
+  private prefixed(path: string, depth: number, tlType: string, read: () => string, show: (payload: Uint8Array) => string): void {
     const r = this.r;
     const start = r.pos;
     const long = r.buf[start] === 254;
@@ -241,7 +245,7 @@ class Walker {
       if (e instanceof TlDecodeError && e.offset > start) {
         const n = long ? r.buf[start + 1] | (r.buf[start + 2] << 8) | (r.buf[start + 3] << 16) : r.buf[start];
         this.lengthRow(start, prefix, n, path, depth);
-        if (e.offset >= start + prefix + n) this.row(start + prefix, n, path, tlType, toHex(r.buf.subarray(start + prefix, start + prefix + n)), depth);
+        if (e.offset >= start + prefix + n) this.row(start + prefix, n, path, tlType, show(r.buf.subarray(start + prefix, start + prefix + n)), depth);
       }
       throw e;
     }

@@ -67,6 +67,7 @@ function isIdentified(c: Combinator): c is Combinator & { id: number } {
   return c.id !== undefined && !isBuiltinLine(c);
 }
 
+const sectionWord = (c: Combinator): string => (c.section === 'functions' ? 'function' : 'constructor');
 const at = (c: { pos: { file: string; line: number; column: number } }): string => `${c.pos.file}:${c.pos.line}:${c.pos.column}`;
 
 /** Where statements end (`;` outside comments) and where section markers stand. */
@@ -191,8 +192,9 @@ function checkUnique(combinators: Combinator[], errors: SchemaError[], allowed: 
     } else byId.set(c.id, c);
     const ident = identOf(c.name);
     const sameIdent = byIdent.get(ident);
-    if (sameIdent && sameIdent.name !== c.name) {
-      if (reported(sameIdent, c)) errors.push(new SchemaError('DUPLICATE_NAME', c.pos, `${c.name} and ${sameIdent.name} (${at(sameIdent)}) map to the same identifier ${ident}`));
+    if (sameIdent) {
+      const what = sameIdent.name === c.name ? `${c.name} is both a ${sectionWord(c)} and a ${sectionWord(sameIdent)} (${at(sameIdent)})` : `${c.name} and ${sameIdent.name} (${at(sameIdent)}) map to the same identifier ${ident}`;
+      if (reported(sameIdent, c)) errors.push(new SchemaError('DUPLICATE_NAME', c.pos, what));
     } else byIdent.set(ident, c);
   }
 }

@@ -245,3 +245,26 @@ describe('formatExplain', () => {
     expect(Math.max(...text.split('\n').map((l) => l.length))).toBeLessThan(200);
   });
 });
+
+describe('explain --lenient', () => {
+  it('shows a flags bit no field uses', () => {
+    // messages.getStatsURL with flags 0x3: bit 1 is not in the schema.
+    const bytes = fromHex('e62a2c8103000000c97ea07d03616263');
+    expect(explain(LAYERS[133], bytes).error).toMatchObject({ code: 'UNKNOWN_FLAGS', offset: 4 });
+    const result = explain(LAYERS[133], bytes, { strict: false });
+    expect(result.error).toBeUndefined();
+    expect(result.rows.filter((r) => r.tlType.startsWith('bit ')).map((r) => [r.path, r.value, r.note])).toEqual([
+      ['flags.0', '1', 'dark'],
+      ['flags.1', '1', 'no field uses this bit'],
+    ]);
+  });
+
+  it('marks padding that is not zero', () => {
+    const result = explain(LAYERS[133], fromHex('e071a947026869ff'), { strict: false });
+    expect(result.rows.at(-1)).toMatchObject({ offset: 7, length: 1, tlType: 'padding', value: 'not zero (accepted: lenient)' });
+    const strict = explain(LAYERS[133], fromHex('e071a947026869ff'));
+    expect(strict.error).toMatchObject({ code: 'BAD_PADDING', offset: 7, fieldPath: 'url' });
+    // The string before the bad padding decoded, and is shown.
+    expect(strict.rows.at(-1)).toMatchObject({ offset: 5, length: 2, tlType: 'string', value: '"hi"' });
+  });
+});

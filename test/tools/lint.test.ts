@@ -87,6 +87,7 @@ describe('lint finds every problem', () => {
       'a_b#63bf5f23 = AB;',
       '---functions---',
       'getGhost#4b3ad322 id:int = Ghost;',
+      'boolFalse#7f0d9ae6 = Other;',
       'wrap#a9f0a2ae query:!X = X;',
       '',
     ].join('\n'),
@@ -107,8 +108,9 @@ describe('lint finds every problem', () => {
       'bad.tl:11:15: t:true takes no bytes and must be conditional (flags.N?true)',
       'bad.tl:13:1: a_b and a.b (bad.tl:12:1) map to the same identifier a_b',
       'bad.tl:15:1: type Ghost used by the result of getGhost is not defined',
-      'bad.tl:16:1: type X used by the result of wrap is not defined',
-      'bad.tl:16:15: !X in wrap names no {X:Type} variable',
+      'bad.tl:16:1: boolFalse is both a function and a constructor (bad.tl:1:1)',
+      'bad.tl:17:1: type X used by the result of wrap is not defined',
+      'bad.tl:17:15: !X in wrap names no {X:Type} variable',
     ]);
   });
 
