@@ -1,6 +1,5 @@
 import type { Command } from '../cli/command.js';
 import { UsageError } from '../cli/io.js';
-import { runDemo } from './run.js';
 
 /** `tlwire demo`: the same as `npm run demo`. */
 export const demo: Command = {
@@ -22,6 +21,8 @@ export const demo: Command = {
   ].join('\n'),
   async run(argv, io) {
     if (argv.length > 0) throw new UsageError(`demo takes no arguments, got ${argv.join(' ')}`);
+    // Imported on use: it loads layer 133, which other commands should not pay for at startup.
+    const { runDemo } = await import('./run.js');
     await runDemo(io);
     return 0;
   },
