@@ -5,10 +5,9 @@ import { MessageIdGenerator, SeqNoCounter } from '../mtproto/msg-id.js';
 import { encodeContainer, type CallOf, type IncomingBody, type ResultIn } from '../mtproto/service/index.js';
 import { paddedIntermediate, type Framing } from '../transport/framing/index.js';
 import { WebSocketConnection, type WebSocketConstructor } from '../transport/websocket.js';
-import { SessionError } from './errors.js';
+import { BAD_MSG, SessionError } from './errors.js';
 import { DEMO_AUTH_KEY, DEMO_SERVER_SALT } from './fixtures.js';
 import { LAYER_133, SERVICE_133 } from './layer.js';
-import { BAD_MSG } from './server.js';
 
 export interface LoopbackClientOptions {
   /** Defaults to DEMO_AUTH_KEY. */

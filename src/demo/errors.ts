@@ -1,3 +1,13 @@
+/** bad_msg_notification error codes (core.telegram.org/mtproto/service_messages_about_messages). */
+export const BAD_MSG = {
+  MSG_ID_TOO_LOW: 16,
+  MSG_ID_TOO_HIGH: 17,
+  EVEN_SEQNO_EXPECTED: 34,
+  ODD_SEQNO_EXPECTED: 35,
+  BAD_SERVER_SALT: 48,
+  INVALID_CONTAINER: 64,
+} as const;
+
 /** Why a call on the loopback client failed without an answer from the server. */
 export type SessionErrorCode =
   /** The connection ended (closed by either side) while the call was waiting for its answer. */

@@ -8,6 +8,7 @@ import { TransportError } from '../transport/errors.js';
 import { paddedIntermediate } from '../transport/framing/index.js';
 import { listenWebSocket, type ObfuscatedWebSocketServer } from '../transport/websocket-server.js';
 import type { WebSocketConnection } from '../transport/websocket.js';
+import { BAD_MSG } from './errors.js';
 import { DEMO_AUTH_KEY, DEMO_CHANNEL, DEMO_SERVER_SALT } from './fixtures.js';
 import { LAYER_133 } from './layer.js';
 
@@ -31,16 +32,6 @@ export interface LoopbackServerOptions {
   /** What the server did with each message and why it dropped a connection. */
   onEvent?: (event: ServerEvent) => void;
 }
-
-/** bad_msg_notification error codes (core.telegram.org/mtproto/service_messages_about_messages). */
-export const BAD_MSG = {
-  MSG_ID_TOO_LOW: 16,
-  MSG_ID_TOO_HIGH: 17,
-  EVEN_SEQNO_EXPECTED: 34,
-  ODD_SEQNO_EXPECTED: 35,
-  BAD_SERVER_SALT: 48,
-  INVALID_CONTAINER: 64,
-} as const;
 
 export type ServerEvent =
   /** A call got its answer: rpc_result with the result, or with rpc_error. */
@@ -263,8 +254,8 @@ class ConnectionHandler {
   }
 
   private answer(reqMsgId: bigint, method: string, result: StatsURL | { _: 'rpc_error'; errorCode: number; errorMessage: string }): void {
-    const error = result._ === 'rpc_error' ? { code: result.errorCode, message: result.errorMessage } : undefined;
-    this.config.emit({ kind: 'answered', reqMsgId, method, error });
+    const answered = { kind: 'answered', reqMsgId, method } as const;
+    this.config.emit(result._ === 'rpc_error' ? { ...answered, error: { code: result.errorCode, message: result.errorMessage } } : answered);
     this.send({ _: 'rpc_result', reqMsgId, result }, true);
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { DEMO_AUTH_KEY, DEMO_CHANNEL, DEMO_SERVER_SALT, UNKNOWN_CHANNEL } from '../../src/demo/fixtures.js';
 import { LAYER_133, SERVICE_133 } from '../../src/demo/layer.js';
-import { BAD_MSG } from '../../src/demo/server.js';
+import { BAD_MSG } from '../../src/demo/errors.js';
 import { WireRecorder, WireTap } from '../../src/demo/wiretap.js';
 import type { messages_getStatsURL, StatsURL } from '../../src/generated/layer133/types.js';
 import { decryptMessage, type DecryptedMessage } from '../../src/mtproto/envelope.js';
