@@ -116,10 +116,25 @@ describe('tlwire generate: options and mistakes', () => {
     expect(unknown.err).toMatch(/^tlwire generate: Unknown option '--frobnicate'.*\(tlwire generate --help\)\n$/);
   });
 
-  it('points at the schema problem and at tlwire check', async () => {
+  it('points at the schema problem', async () => {
     const broken = join(work, 'broken.tl');
     writeFileSync(broken, 'user#12345678 photo:Photo = User;\n');
     const run = await runCommand(generate, ['--schema', broken, '--out', work, '--layer', '1', '--no-service']);
-    expect(run).toEqual({ code: 1, out: '', err: `tlwire generate: ${broken}:1:15: type Photo used by user is not defined; tlwire check ${broken} lists every problem\n` });
+    expect(run).toEqual({ code: 1, out: '', err: `tlwire generate: ${broken}:1:15: type Photo used by user is not defined\n` });
+  });
+
+  it('says to leave the service file out when the schema has its own service lines', async () => {
+    const own = join(work, 'own-service.tl');
+    writeFileSync(own, 'gzip_packed#3072cfa1 packed_data:bytes = Object;\n');
+    const run = await runCommand(generate, ['--schema', own, '--out', work, '--layer', '1']);
+    expect(run.err).toMatch(/^tlwire generate: .*mtproto-service-official\.tl:10:1: gzip_packed is already defined at .*own-service\.tl:1:1 with another line; if your files define the MTProto service lines, add --no-service\n$/);
+  });
+
+  it("leaves out tdlib's prefix pseudo-functions, which share the ids of real wrappers", async () => {
+    const tdlib = join(work, 'prefix.tl');
+    writeFileSync(tdlib, ['---functions---', 'invokeWithApnsSecretPrefix#0dae54f8 nonce:string secret:string = Error;', 'invokeWithApnsSecret#0dae54f8 {X:Type} nonce:string secret:string query:!X = X;', ''].join('\n'));
+    const out = join(work, 'prefix');
+    const run = await runCommand(generate, ['--schema', tdlib, '--out', out, '--layer', '1', '--no-service']);
+    expect(run.out).toBe(`left out invokeWithApnsSecretPrefix (${tdlib}:2): it shares #0dae54f8 with invokeWithApnsSecret\nwrote 5 files to ${out}: layer 1, 0 constructors, 1 functions\n`);
   });
 });

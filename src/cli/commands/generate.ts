@@ -4,9 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateLayer } from '../../codegen/generate.js';
 import { SERVICE_FILE } from '../../codegen/layers.js';
+import type { Combinator } from '../../tl/ast.js';
+import { knownIdException } from '../../tl/check.js';
 import { SchemaError } from '../../tl/errors.js';
 import { buildLayerModel, type LayerSource } from '../../tl/model.js';
 import { parseSchema } from '../../tl/parser.js';
+import { formatId } from '../../tl/printer.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../io.js';
 import { readSchemaText } from './check.js';
@@ -23,6 +26,24 @@ function layerFromText(files: { path: string; text: string }[]): number {
   if (found.size === 1) return [...found.keys()][0];
   if (found.size === 0) throw new UsageError(`no "// LAYER N" line in the schema files: give --layer N`);
   throw new UsageError(`the schema files name several layers (${[...found].map(([n, p]) => `${n} in ${p}`).join(', ')}): give --layer N`);
+}
+
+/**
+ * tdlib's `invokeWith*Prefix` pseudo-functions write only the header of the wrapper whose id
+ * they reuse; a codec cannot tell them apart by id, so the real wrapper is kept.
+ */
+function dropSharedIdExceptions(sources: LayerSource[]): { dropped: Combinator; kept: Combinator }[] {
+  const all = sources.flatMap((s) => s.schema.combinators);
+  const leftOut: { dropped: Combinator; kept: Combinator }[] = [];
+  for (const source of sources) {
+    const combinators = source.schema.combinators.filter((c) => {
+      const kept = knownIdException(c) ? all.find((other) => other.id === c.id && other.name !== c.name) : undefined;
+      if (kept) leftOut.push({ dropped: c, kept });
+      return !kept;
+    });
+    source.schema = { ...source.schema, combinators };
+  }
+  return leftOut;
 }
 
 export const generate: Command = {
@@ -79,18 +100,20 @@ Example:
     const sources: LayerSource[] = files.map(({ path, text }) => ({ schema: parseSchema(text, path) }));
     const servicePath = values['no-service'] ? undefined : (values.service ?? BUNDLED_SERVICE);
     if (servicePath !== undefined) sources.push({ schema: parseSchema(readSchemaText(servicePath), servicePath), service: true });
+    const leftOut = dropSharedIdExceptions(sources);
     let generated: Map<string, string>;
     try {
       generated = generateLayer(layer, sources, { runtimeImport: values['runtime-import'] ?? 'tlwire/codec-support', modelImport: values['model-import'] ?? 'tlwire/tl' });
     } catch (e) {
-      if (!(e instanceof SchemaError)) throw e;
-      const hint = servicePath !== undefined && e.message.includes(servicePath) ? '; if your files define the MTProto service lines, add --no-service' : `; tlwire check ${paths.join(' ')} lists every problem`;
-      throw new UsageError(`${e.message}${hint}`);
+      // A clash with the added service file is fixed by not adding it.
+      if (e instanceof SchemaError && servicePath !== undefined && e.message.includes(servicePath)) throw new UsageError(`${e.message}; if your files define the MTProto service lines, add --no-service`);
+      throw e;
     }
     mkdirSync(values.out, { recursive: true });
     for (const [name, text] of generated) writeFileSync(join(values.out, name), text);
     const model = buildLayerModel(layer, sources);
     const functions = model.combinators.filter((c) => c.kind === 'function').length;
+    for (const { dropped, kept } of leftOut) io.out(`left out ${dropped.name} (${dropped.pos.file}:${dropped.pos.line}): it shares #${formatId(kept.id!)} with ${kept.name}\n`);
     io.out(`wrote ${generated.size} files to ${values.out}: layer ${layer}, ${model.combinators.length - functions} constructors, ${functions} functions\n`);
     return 0;
   },
