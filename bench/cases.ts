@@ -9,6 +9,7 @@ import * as L133 from '../dist/generated/layer133/index.js';
 import * as L228 from '../dist/generated/layer228/index.js';
 import { getHistoryRequest, getStatsUrlRequest, historyPage, updateStream } from './fixtures/data.js';
 import { decodeHistory, encodeHistory } from './handwritten/history.js';
+import type { GramjsSchema } from './peers/gramjs.js';
 import { writeGetStatsUrl } from './handwritten/stats-url.js';
 
 export const LIBRARIES = ['tlwire', 'mtcute', 'gramjs', 'handwritten'] as const;
@@ -31,6 +32,8 @@ export interface CaseSpec {
   title: string;
   kind: 'encode' | 'decode';
   libraries: readonly Library[];
+  /** Which schema GramJS loads for this case (one per process). */
+  gramjsSchema: GramjsSchema;
   prepare(library: Library): Promise<Prepared>;
 }
 
@@ -72,7 +75,7 @@ function constructorNames(value: unknown, into = new Set<string>()): Set<string>
 }
 
 /** An encode case: every library's bytes must equal tlwire's. */
-async function prepareEncode(caseId: CaseId, library: Library, value: { _: string }, gramjsSchema: 'stock' | 'tlwire228', tlwireEncode: () => Uint8Array): Promise<Prepared> {
+async function prepareEncode(caseId: CaseId, library: Library, value: { _: string }, gramjsSchema: GramjsSchema, tlwireEncode: () => Uint8Array): Promise<Prepared> {
   const expected = tlwireEncode();
   if (library === 'tlwire') return { op: tlwireEncode, wireBytes: expected.length };
   if (library === 'mtcute') {
@@ -97,7 +100,7 @@ async function prepareEncode(caseId: CaseId, library: Library, value: { _: strin
  * A decode case: every library decodes tlwire's bytes, and its own encoder gives them back.
  * `stream`: the bytes are many objects back to back, read with one reader until the end.
  */
-async function prepareDecode(caseId: CaseId, library: Library, bytes: Uint8Array, stream: boolean, gramjsSchema: 'stock' | 'tlwire228', names: Set<string>, tlwire: { decode: () => unknown; reencode: (decoded: unknown) => Uint8Array }): Promise<Prepared> {
+async function prepareDecode(caseId: CaseId, library: Library, bytes: Uint8Array, stream: boolean, gramjsSchema: GramjsSchema, names: Set<string>, tlwire: { decode: () => unknown; reencode: (decoded: unknown) => Uint8Array }): Promise<Prepared> {
   if (library === 'tlwire') {
     assertSame(caseId, library, bytes, tlwire.reencode(tlwire.decode()));
     return { op: tlwire.decode, wireBytes: bytes.length };
@@ -138,9 +141,10 @@ export const CASES: readonly CaseSpec[] = [
     title: 'encode messages.getHistory on inputPeerChannel',
     kind: 'encode',
     libraries: ['tlwire', 'mtcute', 'gramjs'],
+    gramjsSchema: 'stock',
     prepare(library) {
       const value = getHistoryRequest();
-      return prepareEncode(this.id, library, value, 'stock', () => serialize(L228.write_messages_getHistory, value));
+      return prepareEncode(this.id, library, value, this.gramjsSchema, () => serialize(L228.write_messages_getHistory, value));
     },
   },
   {
@@ -148,6 +152,7 @@ export const CASES: readonly CaseSpec[] = [
     title: 'encode messages.getStatsURL (layer 133) against a hand-written writer',
     kind: 'encode',
     libraries: ['tlwire', 'handwritten'],
+    gramjsSchema: 'stock',
     async prepare(library) {
       const value = getStatsUrlRequest();
       const tlwireEncode = () => serialize(L133.write_messages_getStatsURL, value);
@@ -163,10 +168,12 @@ export const CASES: readonly CaseSpec[] = [
     title: 'encode messages.messages: 50 messages, 10 users, 1 channel',
     kind: 'encode',
     libraries: ['tlwire', 'mtcute', 'gramjs', 'handwritten'],
+    // Its message, user, channel and messageReplyHeader differ in GramJS's layer 198.
+    gramjsSchema: 'tlwire228',
     async prepare(library) {
       const value = historyPage();
       const tlwireEncode = () => serialize(L228.write_messages_Messages, value);
-      if (library !== 'handwritten') return prepareEncode(this.id, library, value, 'tlwire228', tlwireEncode);
+      if (library !== 'handwritten') return prepareEncode(this.id, library, value, this.gramjsSchema, tlwireEncode);
       const expected = tlwireEncode();
       assertSame(this.id, library, expected, encodeHistory(value));
       return { op: () => encodeHistory(value), wireBytes: expected.length, note: 'calibration: this response only' };
@@ -177,6 +184,7 @@ export const CASES: readonly CaseSpec[] = [
     title: 'decode messages.messages: 50 messages, 10 users, 1 channel',
     kind: 'decode',
     libraries: ['tlwire', 'mtcute', 'gramjs', 'handwritten'],
+    gramjsSchema: 'tlwire228',
     async prepare(library) {
       const value = historyPage();
       const bytes = serialize(L228.write_messages_Messages, value);
@@ -187,7 +195,7 @@ export const CASES: readonly CaseSpec[] = [
         assertSame(this.id, library, bytes, encodeHistory(decoded));
         return { op: () => decodeHistory(bytes), wireBytes: bytes.length, note: 'calibration: this response only' };
       }
-      return prepareDecode(this.id, library, bytes, false, 'tlwire228', constructorNames(value), {
+      return prepareDecode(this.id, library, bytes, false, this.gramjsSchema, constructorNames(value), {
         decode: () => deserialize(L228.read_messages_Messages, bytes),
         reencode: (decoded) => serialize(L228.write_messages_Messages, decoded as L228.messages_Messages),
       });
@@ -198,10 +206,11 @@ export const CASES: readonly CaseSpec[] = [
     title: 'decode 1,000 small updates back to back',
     kind: 'decode',
     libraries: ['tlwire', 'mtcute', 'gramjs'],
+    gramjsSchema: 'stock',
     prepare(library) {
       const values = updateStream();
       const bytes = concat(values.map((v) => serialize(L228.write_Updates, v)));
-      return prepareDecode(this.id, library, bytes, true, 'stock', constructorNames(values), {
+      return prepareDecode(this.id, library, bytes, true, this.gramjsSchema, constructorNames(values), {
         decode: () => {
           const r = new Reader(bytes);
           const out: L228.Updates[] = [];

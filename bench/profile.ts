@@ -13,6 +13,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CASES } from './cases.js';
+import { buildWorker } from './lib/build-worker.js';
 
 interface ProfileNode {
   id: number;
@@ -34,9 +35,11 @@ function run(name: string, argv: string[]): void {
   if (r.status !== 0) throw new Error(`${name} failed:\n${r.stderr}`);
 }
 
+const worker = await buildWorker();
+
 function profileCase(caseId: string): CpuProfile {
   const file = join(outDir, `${caseId}.cpuprofile`);
-  run(caseId, ['--import', 'tsx', 'bench/worker.ts', '--case', caseId, '--library', 'tlwire', '--warmup-ms', '500', '--rounds', '4', '--round-ms', '500', '--cpu-profile', file]);
+  run(caseId, [worker, '--case', caseId, '--library', 'tlwire', '--warmup-ms', '500', '--rounds', '4', '--round-ms', '500', '--cpu-profile', file]);
   return JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
 }
 

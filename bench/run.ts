@@ -17,6 +17,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { bundleAll, type BundleResult } from './bundle/bundle.js';
+import { buildWorker } from './lib/build-worker.js';
 import { CASES, type CaseId, type Library } from './cases.js';
 import type { WorkerResult } from './worker.js';
 
@@ -29,7 +30,7 @@ const { values: args } = parseArgs({
     cases: { type: 'string' },
   },
 });
-const timing = args.quick ? { passes: 1, rounds: 3, roundMs: 100, warmupMs: 200 } : { passes: 4, rounds: 2, roundMs: 250, warmupMs: 500 };
+const timing = args.quick ? { passes: 1, rounds: 3, roundMs: 100, warmupMs: 200 } : { passes: 3, rounds: 2, roundMs: 300, warmupMs: 500 };
 const selected = args.cases ? CASES.filter((c) => args.cases!.split(',').includes(c.id)) : CASES;
 if (selected.length === 0) throw new Error(`no such case; cases: ${CASES.map((c) => c.id).join(', ')}`);
 
@@ -46,17 +47,28 @@ function runNode(argv: string[]): string {
   return r.stdout;
 }
 
-function runWorker(caseId: CaseId, library: Library, extra: string[]): WorkerResult {
-  return JSON.parse(runNode(['--import', 'tsx', 'bench/worker.ts', '--case', caseId, '--library', library, ...extra])) as WorkerResult;
+const worker = await buildWorker();
+
+function runWorker(caseIds: CaseId[], library: Library, extra: string[]): WorkerResult[] {
+  const lines = runNode([worker, '--case', caseIds.join(','), '--library', library, ...extra]).trim().split('\n');
+  return lines.map((line) => JSON.parse(line) as WorkerResult);
 }
 
-// 1. The same bytes everywhere, before any timing.
+// 1. The same bytes everywhere, before any timing: one process per library (and GramJS schema).
 const notes = new Map<string, string>();
+const groups = new Map<string, { library: Library; cases: CaseId[] }>();
 for (const spec of selected) {
   for (const library of spec.libraries) {
-    const r = runWorker(spec.id, library, ['--verify-only']);
-    if (r.note) notes.set(`${spec.id}/${library}`, r.note);
-    progress(`checked ${spec.id} ${library}: ${r.wireBytes} bytes, same as tlwire's`);
+    const key = library === 'gramjs' ? `gramjs/${spec.gramjsSchema}` : library;
+    const group = groups.get(key) ?? { library, cases: [] };
+    group.cases.push(spec.id);
+    groups.set(key, group);
+  }
+}
+for (const { library, cases: caseIds } of groups.values()) {
+  for (const r of runWorker(caseIds, library, ['--verify-only'])) {
+    if (r.note) notes.set(`${r.case}/${library}`, r.note);
+    progress(`checked ${r.case} ${library}: ${r.wireBytes} bytes, same as tlwire's`);
   }
 }
 
@@ -66,7 +78,7 @@ const wireBytes = new Map<CaseId, number>();
 for (let pass = 1; pass <= timing.passes; pass++) {
   for (const spec of selected) {
     for (const library of spec.libraries) {
-      const r = runWorker(spec.id, library, ['--rounds', String(timing.rounds), '--round-ms', String(timing.roundMs), '--warmup-ms', String(timing.warmupMs)]);
+      const [r] = runWorker([spec.id], library, ['--rounds', String(timing.rounds), '--round-ms', String(timing.roundMs), '--warmup-ms', String(timing.warmupMs)]);
       const key = `${spec.id}/${library}`;
       rounds.set(key, [...(rounds.get(key) ?? []), ...r.rounds!]);
       wireBytes.set(spec.id, r.wireBytes);

@@ -2,8 +2,10 @@
  * Runs one library on one case in a process of its own (a clean heap and JIT for each):
  * checks its bytes against tlwire's, then times it. Prints one JSON line on stdout.
  *
- *   tsx bench/worker.ts --case messages.decode --library mtcute [--verify-only] [--round-ms 300] [--rounds 5] [--warmup-ms 300]
+ *   tsx bench/worker.ts --case messages.decode --library mtcute [--round-ms 300] [--rounds 5] [--warmup-ms 300]
+ *   tsx bench/worker.ts --case getHistory.encode,updates.decode --library gramjs --verify-only
  *
+ * With --verify-only it only checks the bytes, of one or more cases, and prints a line for each.
  * `--cpu-profile FILE` writes a V8 CPU profile of the timed rounds only (after the warm-up).
  */
 import { writeFileSync } from 'node:fs';
@@ -34,35 +36,40 @@ const { values } = parseArgs({
     'cpu-profile': { type: 'string' },
   },
 });
-const spec = caseById(values.case ?? '');
 const library = values.library as Library;
-if (!LIBRARIES.includes(library) || !spec.libraries.includes(library)) {
-  throw new Error(`case ${spec.id} runs ${spec.libraries.join(', ')}, not ${values.library}`);
+const specs = (values.case ?? '').split(',').map(caseById);
+for (const spec of specs) {
+  if (!LIBRARIES.includes(library) || !spec.libraries.includes(library)) {
+    throw new Error(`case ${spec.id} runs ${spec.libraries.join(', ')}, not ${values.library}`);
+  }
 }
+if (!values['verify-only'] && specs.length !== 1) throw new Error('time one case per process');
 
-const prepared = await spec.prepare(library);
-const result: WorkerResult = { case: spec.id, library, wireBytes: prepared.wireBytes, note: prepared.note };
-if (!values['verify-only']) {
-  const options = { warmupMs: Number(values['warmup-ms']), roundMs: Number(values['round-ms']), rounds: Number(values.rounds) };
-  const profileFile = values['cpu-profile'];
-  let session: Session | undefined;
-  if (profileFile) {
-    // Warm up first, so that the profile holds optimised code and not the JIT's work.
-    measure(prepared.op, { ...options, rounds: 1 });
-    session = new Session();
-    session.connect();
-    await session.post('Profiler.enable');
-    await session.post('Profiler.setSamplingInterval', { interval: 100 });
-    await session.post('Profiler.start');
+for (const spec of specs) {
+  const prepared = await spec.prepare(library);
+  const result: WorkerResult = { case: spec.id, library, wireBytes: prepared.wireBytes, note: prepared.note };
+  if (!values['verify-only']) {
+    const options = { warmupMs: Number(values['warmup-ms']), roundMs: Number(values['round-ms']), rounds: Number(values.rounds) };
+    const profileFile = values['cpu-profile'];
+    let session: Session | undefined;
+    if (profileFile) {
+      // Warm up first, so that the profile holds optimised code and not the JIT's work.
+      measure(prepared.op, { ...options, rounds: 1 });
+      session = new Session();
+      session.connect();
+      await session.post('Profiler.enable');
+      await session.post('Profiler.setSamplingInterval', { interval: 100 });
+      await session.post('Profiler.start');
+    }
+    const m = measure(prepared.op, options);
+    if (session && profileFile) {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(profileFile, JSON.stringify(profile));
+      session.disconnect();
+    }
+    result.opsPerSec = m.opsPerSec;
+    result.mbPerSec = (m.opsPerSec * prepared.wireBytes) / 1e6;
+    result.rounds = m.rounds;
   }
-  const m = measure(prepared.op, options);
-  if (session && profileFile) {
-    const { profile } = await session.post('Profiler.stop');
-    writeFileSync(profileFile, JSON.stringify(profile));
-    session.disconnect();
-  }
-  result.opsPerSec = m.opsPerSec;
-  result.mbPerSec = (m.opsPerSec * prepared.wireBytes) / 1e6;
-  result.rounds = m.rounds;
+  process.stdout.write(`${JSON.stringify(result)}\n`);
 }
-process.stdout.write(`${JSON.stringify(result)}\n`);
