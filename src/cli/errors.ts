@@ -1,10 +1,12 @@
+import { RpcError } from '../mtproto/service/rpc-error.js';
+import { ServiceError } from '../mtproto/service/errors.js';
 import { TlDecodeError, TlEncodeError } from '../runtime/errors.js';
 import { SchemaError } from '../tl/errors.js';
 import { UsageError } from './io.js';
 
 /** Errors a user can cause: shown as one line, never a stack trace. */
 export function isUserError(e: unknown): e is Error {
-  return e instanceof UsageError || e instanceof TlDecodeError || e instanceof TlEncodeError || e instanceof SchemaError || e instanceof SyntaxError;
+  return e instanceof UsageError || e instanceof TlDecodeError || e instanceof TlEncodeError || e instanceof SchemaError || e instanceof SyntaxError || e instanceof ServiceError || e instanceof RpcError;
 }
 
 /** One line describing any error; unexpected ones are marked as bugs. */

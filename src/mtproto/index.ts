@@ -30,3 +30,4 @@ export {
   type MessageIdGeneratorOptions,
   type MsgIdKind,
 } from './msg-id.js';
+export * from './service/index.js';

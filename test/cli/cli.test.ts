@@ -57,7 +57,7 @@ describe('tlwire encode / decode', () => {
     const r = await run(['encode', '--layer', '133', '{"_":"messages.getStatsURL","peer":{"_":"inputPeerChannel","channelId":"1","accessHash":1.5},"params":"x"}']);
     expect(r.err).toBe('tlwire encode: encode error BAD_VALUE: expected a long as a decimal string, got 1.5 (field peer.accessHash)\n');
     const missing = await run(['encode', '--layer', '133', '{"_":"messages.getStatsURL","peer":{"_":"inputPeerSelf"}}']);
-    expect(missing.err).toBe('tlwire encode: encode error BAD_VALUE: expected a string, got undefined (in messages.getStatsURL, field params)\n');
+    expect(missing.err).toBe('tlwire encode: encode error MISSING_FIELD: missing required value, expected a string (in messages.getStatsURL, field params)\n');
   });
 
   it('answers line by line with --jsonl and goes on after a failure', async () => {

@@ -1,7 +1,14 @@
+import { demo } from '../../demo/command.js';
 import type { Command } from '../command.js';
 import { check } from './check.js';
+import { conformance } from './conformance.js';
 import { decode } from './decode.js';
+import { diff } from './diff.js';
 import { encode } from './encode.js';
+import { explain } from './explain.js';
+import { generate } from './generate.js';
+import { id } from './id.js';
+import { vectors } from './vectors.js';
 
 /** Every subcommand, in the order `tlwire --help` lists them. */
-export const COMMANDS: readonly Command[] = [encode, decode, check];
+export const COMMANDS: readonly Command[] = [encode, decode, explain, check, diff, id, generate, vectors, conformance, demo];
