@@ -1,7 +1,7 @@
 import { indexLayer, minSize, type LayerIndex } from '../codegen/wire.js';
 import type { TlLayer } from '../layer.js';
 import { bodyLengthMismatch } from '../runtime/codec-support.js';
-import { decodeContext, decodeIndex, TlDecodeError } from '../runtime/errors.js';
+import { decodeContext, decodeIndex, isStackOverflow, TlDecodeError } from '../runtime/errors.js';
 import { BOOL_FALSE, BOOL_TRUE, readBool } from '../runtime/primitives/bool.js';
 import { readBytes } from '../runtime/primitives/bytes.js';
 import { readDouble } from '../runtime/primitives/double.js';
@@ -35,6 +35,12 @@ export interface ExplainRow {
 }
 
 export interface ExplainResult {
+  /**
+   * In the order read. After a failure, the rows end at the error's offset, except where the
+   * codec finds the problem only after reading on: a value of another constructor than `as`
+   * names (the error points at its start), an MTProto envelope whose `bytes` is not its body's
+   * length (the error points at the body).
+   */
   rows: ExplainRow[];
   /** Set when decoding failed: the very error the layer's codec gives for these bytes. */
   error?: TlDecodeError;
@@ -237,19 +243,21 @@ class Walker {
     const start = r.pos;
     const long = r.buf[start] === 254;
     const prefix = long ? 4 : 1;
+    // The payload length as the prefix states it; read only once the prefix is known to be there.
+    const payloadLength = (): number => (long ? r.buf[start + 1] | (r.buf[start + 2] << 8) | (r.buf[start + 3] << 16) : r.buf[start]);
     let value: string;
     try {
       value = read();
     } catch (e) {
       // Show the prefix and the payload when the failure is past them (padding, UTF-8).
       if (e instanceof TlDecodeError && e.offset > start) {
-        const n = long ? r.buf[start + 1] | (r.buf[start + 2] << 8) | (r.buf[start + 3] << 16) : r.buf[start];
+        const n = payloadLength();
         this.lengthRow(start, prefix, n, path, depth);
         if (e.offset >= start + prefix + n) this.row(start + prefix, n, path, tlType, show(r.buf.subarray(start + prefix, start + prefix + n)), depth);
       }
       throw e;
     }
-    const n = long ? r.buf[start + 1] | (r.buf[start + 2] << 8) | (r.buf[start + 3] << 16) : r.buf[start];
+    const n = payloadLength();
     this.lengthRow(start, prefix, n, path, depth);
     this.row(start + prefix, n, path, tlType, value, depth);
     const padding = r.pos - start - prefix - n;
@@ -294,9 +302,9 @@ class Walker {
     const start = r.pos;
     const id = readId(r);
     const c = candidates.get(id);
-    if (c) this.row(start, 4, path, tlType, `${c.name}#${hexOf(id)}`, depth);
     enter(r);
     if (!c) throw unknownId(r, id, typeName);
+    this.row(start, 4, path, tlType, `${c.name}#${hexOf(id)}`, depth);
     this.fields(c, path, depth + 1, override);
     r.depth--;
     return c;
@@ -371,8 +379,9 @@ function readTop(layer: TlLayer, walker: Walker, as: string): void {
   const index = walker.index;
   if (as === 'Object') return void walker.value({ k: 'object' }, '', 0, 'Object');
   if (layer.registry.types[as]) return void walker.value({ k: 'boxed', type: as }, '', 0, as);
-  const vector = layer.registry.vectors[as.replace(/\s+/g, '')] ? index.vectors.get(as.replace(/\s+/g, '')) : undefined;
-  if (vector) return void walker.value(vector, '', 0, as.replace(/\s+/g, ''));
+  const vectorName = as.replace(/\s+/g, '');
+  const vector = layer.registry.vectors[vectorName] ? index.vectors.get(vectorName) : undefined;
+  if (vector) return void walker.value(vector, '', 0, vectorName);
   if (layer.registry.ids[as] !== undefined) {
     const start = r.pos;
     const found = walker.boxed(index.objectIds, 'Object', '', 0, 'Object').name;
@@ -420,7 +429,9 @@ export function explain(layer: TlLayer, bytes: Uint8Array, options: ExplainOptio
     if (options.method !== undefined) readAnswer(layer, walker, options.method);
     else readTop(layer, walker, options.as ?? 'Object');
     if (r.pos !== r.end) throw fail(r, 'TRAILING_BYTES', `${r.end - r.pos} bytes left after the value`);
-  } catch (e) {
+  } catch (caught) {
+    // As the codec's deserialize does: recursion that exhausts the call stack is TOO_DEEP.
+    const e = isStackOverflow(caught) ? fail(r, 'TOO_DEEP', 'nesting exhausted the call stack', r.pos) : caught;
     if (!(e instanceof TlDecodeError)) throw e;
     // As TlLayer does: an id the layer knows, met where another type was expected, is WRONG_CONSTRUCTOR.
     if (e.code === 'UNKNOWN_CONSTRUCTOR' && e.constructorId !== undefined) {
