@@ -1,0 +1,3 @@
+import { roundTripProperty } from './round-trip-property.js';
+
+roundTripProperty(133, 1377);
