@@ -74,16 +74,28 @@ function constructorNames(value: unknown, into = new Set<string>()): Set<string>
   return into;
 }
 
+/**
+ * Gives mtcute tlwire's definitions of the constructors its layer defines otherwise, after
+ * checking that the entries are written in mtcute's own form. Returns the note for the table.
+ */
+async function adoptForMtcute(names: Set<string>): Promise<string | undefined> {
+  const { adoptDefinitions, checkCodegenForm, MTCUTE_LAYER } = await import('./peers/mtcute.js');
+  const form = checkCodegenForm(L228.model);
+  if (form.different.length > 0) throw new Error(`mtcute entries written here differ from the shipped ones for ${form.different.join(', ')}`);
+  const adopted = adoptDefinitions(L228.model, names);
+  if (adopted.length === 0) return undefined;
+  return `layer ${MTCUTE_LAYER} + tlwire's ${adopted.join(', ')} (written as mtcute's generator does: ${form.identical} of ${form.compared} shipped entries re-created byte for byte)`;
+}
+
 /** An encode case: every library's bytes must equal tlwire's. */
 async function prepareEncode(caseId: CaseId, library: Library, value: { _: string }, gramjsSchema: GramjsSchema, tlwireEncode: () => Uint8Array): Promise<Prepared> {
   const expected = tlwireEncode();
   if (library === 'tlwire') return { op: tlwireEncode, wireBytes: expected.length };
   if (library === 'mtcute') {
-    const { mtcute, toMtcute, adoptDefinitions, MTCUTE_LAYER } = await import('./peers/mtcute.js');
-    const adopted = adoptDefinitions(L228.model, constructorNames(value));
+    const { mtcute, toMtcute } = await import('./peers/mtcute.js');
+    const note = await adoptForMtcute(constructorNames(value));
     const v = toMtcute(L228.model, value) as { _: string };
     assertSame(caseId, library, expected, mtcute.encode(v));
-    const note = adopted.length ? `layer ${MTCUTE_LAYER} + tlwire's ${adopted.join(', ')}` : undefined;
     return { op: () => mtcute.encode(v), wireBytes: expected.length, note };
   }
   if (library === 'gramjs') {
@@ -106,8 +118,8 @@ async function prepareDecode(caseId: CaseId, library: Library, bytes: Uint8Array
     return { op: tlwire.decode, wireBytes: bytes.length };
   }
   if (library === 'mtcute') {
-    const { mtcute, adoptDefinitions, MTCUTE_LAYER } = await import('./peers/mtcute.js');
-    const adopted = adoptDefinitions(L228.model, names);
+    const { mtcute } = await import('./peers/mtcute.js');
+    const note = await adoptForMtcute(names);
     const decodeAll = (): unknown[] => {
       const r = mtcute.reader(bytes);
       const out: unknown[] = [];
@@ -115,7 +127,6 @@ async function prepareDecode(caseId: CaseId, library: Library, bytes: Uint8Array
       return out;
     };
     assertSame(caseId, library, bytes, concat(decodeAll().map((v) => mtcute.encode(v as { _: string }))));
-    const note = adopted.length ? `layer ${MTCUTE_LAYER} + tlwire's ${adopted.join(', ')}` : undefined;
     return { op: stream ? decodeAll : () => mtcute.decode(bytes), wireBytes: bytes.length, note };
   }
   if (library === 'gramjs') {

@@ -165,7 +165,7 @@ export function compileEntry<F>(source: string): F {
 }
 
 export interface ShapeCheck {
-  /** Constructors and functions with the same id and the same fields in both layers. */
+  /** Constructors and functions with the same id and fields in both layers, of a form written here. */
   compared: number;
   /** Of those, entries whose reader and writer text equal mtcute's byte for byte. */
   identical: number;
@@ -188,7 +188,6 @@ export function checkAgainstShipped(
     if (!entry || c.id === undefined || entry.id >>> 0 !== c.id >>> 0) continue;
     // An id does not cover `flags.N?true` fields: a few combinators gained one between the layers.
     if (entry.arguments.map((a) => a.name).join() !== c.fields.map((f) => f.name).join()) continue;
-    result.compared++;
     let reader: string;
     let writer: string;
     try {
@@ -201,6 +200,7 @@ export function checkAgainstShipped(
       }
       throw e;
     }
+    result.compared++;
     const readerOk = c.kind === 'function' || shippedReaders[c.id >>> 0]?.toString() === reader;
     const writerOk = shippedWriters[c.name]?.toString() === writer;
     if (readerOk && writerOk) result.identical++;
