@@ -70,6 +70,8 @@ function isIdentified(c: Combinator): c is Combinator & { id: number } {
 const sectionWord = (c: Combinator): string => (c.section === 'functions' ? 'function' : 'constructor');
 const at = (c: { pos: { file: string; line: number; column: number } }): string => `${c.pos.file}:${c.pos.line}:${c.pos.column}`;
 
+const SECTION_MARKERS = ['---types---', '---functions---'];
+
 /** Where statements end (`;` outside comments) and where section markers stand. */
 function statementBoundaries(text: string): { start: number; end: number; section: boolean }[] {
   const out: { start: number; end: number; section: boolean }[] = [];
@@ -85,10 +87,10 @@ function statementBoundaries(text: string): { start: number; end: number; sectio
       out.push({ start: i, end: i + 1, section: false });
       i++;
     } else {
-      const marker = /^---(?:types|functions)---/.exec(text.slice(i, i + 15));
+      const marker = SECTION_MARKERS.find((m) => text.startsWith(m, i));
       if (marker) {
-        out.push({ start: i, end: i + marker[0].length, section: true });
-        i += marker[0].length;
+        out.push({ start: i, end: i + marker.length, section: true });
+        i += marker.length;
       } else i++;
     }
   }
@@ -118,8 +120,9 @@ export function parseRecovering(text: string, file: string): { schema: SchemaFil
       const from = before ? before.end : 0;
       const to = after ? (after.section ? after.start : after.end) : current.length;
       const blanked = current.slice(0, from) + current.slice(from, to).replace(/[^\n]/g, ' ') + current.slice(to);
+      // Bounded work on a hostile file; and a statement that cannot be blanked (never seen) ends the loop.
       if (blanked === current || errors.length >= MAX_PARSE_ERRORS_PER_FILE) {
-        if (errors.length >= MAX_PARSE_ERRORS_PER_FILE) errors.push(new SchemaError('UNEXPECTED_TOKEN', e.pos, `${MAX_PARSE_ERRORS_PER_FILE} parse errors: the rest of ${file} is not checked`));
+        errors.push(new SchemaError('UNEXPECTED_TOKEN', e.pos, `${errors.length} parse error(s): the rest of ${file} is not checked`));
         return { schema: { file, combinators: [] }, errors };
       }
       current = blanked;
@@ -183,13 +186,12 @@ function checkUnique(combinators: Combinator[], errors: SchemaError[], allowed: 
     }
     byName.set(`${c.section}:${c.name}`, c);
     const sameId = byId.get(c.id);
-    if (sameId) {
+    if (!sameId) byId.set(c.id, c);
+    else if (reported(sameId, c)) {
       const exception = knownIdException(c) ?? knownIdException(sameId);
-      if (!reported(sameId, c)) {
-        // Seen when its file was checked alone.
-      } else if (exception) allowed.push({ combinator: c, other: sameId, why: exception.why });
+      if (exception) allowed.push({ combinator: c, other: sameId, why: exception.why });
       else errors.push(new SchemaError('DUPLICATE_ID', c.pos, `id #${formatId(c.id)} of ${c.name} is already used by ${sameId.name} at ${at(sameId)}`));
-    } else byId.set(c.id, c);
+    }
     const ident = identOf(c.name);
     const sameIdent = byIdent.get(ident);
     if (sameIdent) {
