@@ -19,6 +19,13 @@ const PUNCT = new Set([':', '?', '=', ';', '{', '}', '[', ']', '<', '>', '!', '%
 /** Longer than any real schema line by far; bounds the work a hostile file can ask for. */
 export const MAX_TOKEN_LENGTH = 4096;
 
+/**
+ * Names every JavaScript object already has (`constructor`, `__proto__`, `toString`...). Names
+ * become object keys in the layer model, the generated tables and canonical JSON, where these
+ * would read or replace what the object inherits; no real schema uses them.
+ */
+const RESERVED_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 function isIdentStart(c: string): boolean {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_';
 }
@@ -83,7 +90,11 @@ export function tokenize(text: string, file: string): Token[] {
       const start = i;
       while (i < text.length && (isIdentChar(text[i]) || (text[i] === '.' && i + 1 < text.length && isIdentChar(text[i + 1])))) i++;
       if (i - start > MAX_TOKEN_LENGTH) fail('LINE_TOO_LONG', start, `name longer than ${MAX_TOKEN_LENGTH} characters`);
-      tokens.push({ kind: 'ident', text: text.slice(start, i), pos: pos(start) });
+      const name = text.slice(start, i);
+      if (RESERVED_NAMES.has(name)) {
+        throw new SchemaError('UNEXPECTED_TOKEN', pos(start), `'${name}' cannot name anything: every JavaScript object has a property of that name`);
+      }
+      tokens.push({ kind: 'ident', text: name, pos: pos(start) });
       // `name#1cb5c415`: the id is glued to the name.
       if (text[i] === '#' && i + 1 < text.length && isHex(text[i + 1])) {
         const idStart = i;
