@@ -68,7 +68,8 @@ export class Diagnoser {
     const details: string[] = [];
     if (shift) {
       const run = toHex((shift.kind === 'inserted' ? actual : expected).subarray(shift.at, shift.at + shift.size));
-      details.push(`the peer's bytes are tlwire's ${shift.kind === 'inserted' ? 'with' : 'without'} the ${shift.size} byte(s) ${run} at byte ${shift.at}`);
+      const how = `${shift.kind === 'inserted' ? 'with' : 'without'} the ${shift.size} byte(s) ${run} at byte ${shift.at}`;
+      details.push(shift.whole ? `the peer's bytes are tlwire's ${how}` : `${how}, the next bytes match again (there is more wrong after them)`);
     }
     if (culprit.hint) details.push(culprit.hint);
     details.push(...this.context(result, culprit.row, at, actual));
@@ -89,19 +90,30 @@ export class Diagnoser {
   /** The field most likely wrong at the first difference `at`. */
   private culprit(at: number, expected: Uint8Array, actual: Uint8Array, rows: ExplainRow[], layout: LayoutRow[], shift: Shift | undefined): Culprit {
     const leaves = rows.filter((r) => r.length > 0);
-    // Bytes inserted where a conditional field with a clear bit sits: the peer wrote that field anyway.
+    // Bytes inserted where a conditional field with a clear bit sits: the peer wrote that field
+    // anyway. Every field takes a multiple of 4 bytes, so 1 to 3 bytes more are a padding matter.
     const points = shift?.kind === 'inserted' ? shift.points : [at];
-    const absent = points.flatMap((p) => emptyRowsAt(layout, p).filter((r) => r.kind === 'absent'));
+    const wholeFields = shift === undefined || shift.size % 4 === 0;
+    const absent = wholeFields ? points.flatMap((p) => emptyRowsAt(layout, p).filter((r) => r.kind === 'absent')) : [];
     if (absent.length > 0) {
       const f = absent[0];
       const wrote = shift ? `wrote ${shift.size} byte(s) ${toHex(actual.subarray(shift.at, shift.at + shift.size))}` : 'wrote bytes';
       return { path: formatPath(f.path), text: `it is absent (bit ${f.flag} is clear), so tlwire writes no bytes for it; the peer ${wrote} there` };
     }
     const paddedEndingAt = (p: number): ExplainRow | undefined => leaves.find((r) => r.offset + r.length === p && (r.tlType === 'padding' || isPayload(r, layout)));
-    const padded = shift?.kind === 'inserted' ? shift.points.map(paddedEndingAt).find((r) => r !== undefined) : undefined;
+    // Among equally good points the earliest is where the peer can first have gone wrong.
+    const earliest = shift ? [...shift.points].sort((a, b) => a - b) : [];
+    const padded = shift?.kind === 'inserted' ? earliest.map(paddedEndingAt).find((r) => r !== undefined) : undefined;
     if (padded) {
-      const text = `tlwire pads ${padded.path} to end at byte ${padded.offset + padded.length}; the peer wrote ${shift!.size} byte(s) more (the length prefix and the payload together are padded to a multiple of 4)`;
-      return { path: padded.path, part: 'padding', row: padded, text };
+      const padding = leaves.find((r) => r.path === padded.path && r.tlType === 'padding');
+      const end = padding ? padding.offset + padding.length : padded.offset + padded.length;
+      const text = `tlwire pads ${padded.path} with ${padding?.length ?? 0} zero byte(s) to end at byte ${end}; the peer wrote ${shift!.size} byte(s) more (the length prefix and the payload together are padded to a multiple of 4)`;
+      return { path: padded.path, part: 'padding', row: padding ?? padded, text };
+    }
+    const shortPadding = shift?.kind === 'omitted' ? earliest.map((p) => leaves.find((r) => r.tlType === 'padding' && r.offset <= p && p < r.offset + r.length)).find((r) => r !== undefined) : undefined;
+    if (shortPadding) {
+      const text = `tlwire pads ${shortPadding.path} with ${shortPadding.length} zero byte(s) to end at byte ${shortPadding.offset + shortPadding.length}; the peer left out ${shift!.size} byte(s) (the length prefix and the payload together are padded to a multiple of 4)`;
+      return { path: shortPadding.path, part: 'padding', row: shortPadding, text };
     }
     const containing = leaves.find((r) => r.offset <= at && at < r.offset + r.length);
     if (!containing) {
@@ -219,23 +231,47 @@ export interface Shift {
   at: number;
   /** All offsets in tlwire's bytes where the same insertion or omission gives the peer's bytes. */
   points: number[];
+  /** The whole rest matches, not just the bytes right after (a peer may get several fields wrong). */
+  whole: boolean;
 }
 
+/** Bytes that must match again after a local insertion or omission, unless the input ends sooner. */
+const MIN_MATCH = 4;
+
 /**
- * Whether the rest of the bytes matches once `size` bytes are taken as inserted or omitted at
- * the first difference `at`. Equal bytes before `at` can slide the run left, so every point
- * where it fits is returned: a field boundary among them names the likely culprit.
+ * Whether the bytes match again once `size` bytes are taken as inserted into (or omitted from)
+ * tlwire's bytes at the first difference `at`: over the whole rest if the lengths allow, else
+ * the smallest realignment after which a few bytes match (a peer may get several fields
+ * wrong). Equal bytes before `at` can slide the run left, so every point where it fits is
+ * returned: a field boundary among them names the likely culprit.
  */
 export function findShift(expected: Uint8Array, actual: Uint8Array, at: number): Shift | undefined {
-  const delta = actual.length - expected.length;
-  if (delta === 0 || Math.abs(delta) > MAX_SHIFT) return undefined;
-  const [longer, shorter] = delta > 0 ? [actual, expected] : [expected, actual];
-  const size = Math.abs(delta);
-  for (let i = at; i < shorter.length; i++) if (shorter[i] !== longer[i + size]) return undefined;
-  const points = [at];
-  // Sliding the run left by one gives the same bytes when the byte before it equals its last byte.
-  for (let p = at - 1; p >= 0 && longer[p] === longer[p + size]; p--) points.push(p);
-  return { kind: delta > 0 ? 'inserted' : 'omitted', size, at, points };
+  const sides = (kind: Shift['kind']): [Uint8Array, Uint8Array] => (kind === 'inserted' ? [actual, expected] : [expected, actual]);
+  /** How many bytes match from `at` on after the realignment (zeros, which match anything, do not count), and whether that is all of both rests. */
+  const run = (kind: Shift['kind'], size: number): { length: number; whole: boolean } => {
+    const [longer, shorter] = sides(kind);
+    let i = at;
+    let telling = 0;
+    while (i < shorter.length && i + size < longer.length && shorter[i] === longer[i + size]) if (shorter[i++] !== 0) telling++;
+    return { length: telling === 0 ? 0 : i - at, whole: i === shorter.length && i + size === longer.length };
+  };
+  const found = (kind: Shift['kind'], size: number, whole: boolean): Shift => {
+    const [longer] = sides(kind);
+    const points = [at];
+    // Sliding the run left by one gives the same bytes when the byte before it equals its last byte.
+    for (let p = at - 1; p >= 0 && longer[p] === longer[p + size]; p--) points.push(p);
+    return { kind, size, at, points, whole };
+  };
+  // A realignment of the whole rest first, else the smallest one that matches a few bytes.
+  let local: { kind: Shift['kind']; size: number } | undefined;
+  for (let size = 1; size <= MAX_SHIFT; size++) {
+    for (const kind of ['inserted', 'omitted'] as const) {
+      const r = run(kind, size);
+      if (r.whole) return found(kind, size, true);
+      if (r.length >= MIN_MATCH) local ??= { kind, size };
+    }
+  }
+  return local && found(local.kind, local.size, false);
 }
 
 export interface JsonDifference {

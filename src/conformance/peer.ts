@@ -113,7 +113,7 @@ export function runProblem(run: PeerRun, expected: number): string | undefined {
   const stderr = run.stderrTail.trim() ? `; its stderr ends with: ${run.stderrTail.trim().split('\n').slice(-5).join(' | ')}` : '';
   if (run.spawnError) return `could not start \`${run.command}\`: ${run.spawnError}`;
   if (run.timedOut) return `\`${run.command}\` timed out: killed with ${got}${stderr}`;
-  if (run.overflowed) return `\`${run.command}\` printed more output than the limit: killed with ${got}`;
+  if (run.overflowed) return `\`${run.command}\` printed more output than the limit: killed with ${got}${stderr}`;
   if (run.answers.length < expected) {
     const how = run.signal ? `was killed by ${run.signal}` : `exited with code ${run.exitCode}`;
     return `\`${run.command}\` ${how} after ${got}${stderr}`;

@@ -1,11 +1,14 @@
 import type { ConformanceReport, SubjectTally, Tally } from './run.js';
 
 export interface ReportOptions {
-  /** List every constructor, not only those with failures. */
+  /** List every constructor, not only (the first of) those with failures. */
   all?: boolean;
   /** Failures printed in full; the rest are counted. */
   maxShown?: number;
 }
+
+/** Constructors with failures listed by default: past this many, the failures below say more. */
+const MAX_LISTED = 40;
 
 function ratio(t: Tally): string {
   const total = t.passed + t.failed;
@@ -38,11 +41,13 @@ export function formatReport(report: ConformanceReport, options: ReportOptions =
     lines.push('', 'Peer problems:');
     for (const p of report.problems) lines.push(`  ${p}`);
   }
-  const listed = options.all ? report.subjects : report.subjects.filter(failed);
+  const withFailures = report.subjects.filter(failed);
+  const listed = options.all ? report.subjects : withFailures.slice(0, MAX_LISTED);
   if (listed.length) {
     lines.push('', options.all ? 'Per constructor (negative cases under the type they are decoded as):' : 'Constructors and types with failures:');
     const width = Math.max(...listed.map((s) => s.subject.length));
     for (const s of listed) lines.push(`  ${layers.length > 1 ? `${s.layer} ` : ''}${s.subject.padEnd(width)}  encode ${ratio(s.encode)}, decode ${ratio(s.decode)}, reject ${ratio(s.reject)}`);
+    if (!options.all && withFailures.length > listed.length) lines.push(`  … and ${withFailures.length - listed.length} more (--all lists every constructor)`);
   }
   const shown = report.failures.slice(0, maxShown);
   shown.forEach((f, i) => {
