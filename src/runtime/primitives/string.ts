@@ -11,16 +11,7 @@ const SHORT_STRING = 32;
 /** Up to this many UTF-16 units the UTF-8 form is at most 253 bytes, so the prefix is one byte. */
 const ONE_BYTE_PREFIX_UNITS = 84;
 
-const NOT_UTF16 = 'a string of well-formed UTF-16 (a lone surrogate has no UTF-8 form)';
-
-/** A lone surrogate anywhere in `s`, by the regexp where the engine lacks isWellFormed (ES2024). */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/;
-const isWellFormed: (s: string) => boolean =
-  typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === 'function'
-    ? (s) => (s as unknown as { isWellFormed(): boolean }).isWellFormed()
-    : (s) => !LONE_SURROGATE.test(s);
-
-/** UTF-8 of s[0..length) at buf[p..]; a lone surrogate is an error. Returns the end. */
+/** UTF-8 of s[0..length) at buf[p..], lone surrogates as U+FFFD like TextEncoder. Returns the end. */
 function encodeShort(s: string, buf: Uint8Array, p: number): number {
   for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i);
@@ -41,7 +32,7 @@ function encodeShort(s: string, buf: Uint8Array, p: number): number {
           buf[p++] = 0x80 | (c & 0x3f);
           continue;
         }
-        throw badValue(NOT_UTF16, s);
+        c = 0xfffd;
       }
       buf[p++] = 0xe0 | (c >> 12);
       buf[p++] = 0x80 | ((c >> 6) & 0x3f);
@@ -55,8 +46,8 @@ function encodeShort(s: string, buf: Uint8Array, p: number): number {
 export function writeString(w: Writer, s: string): void {
   if (typeof s !== 'string') throw badValue('a string', s);
   const units = s.length;
-  // TextEncoder would write U+FFFD for a lone surrogate: the text would change unseen.
-  if (units > SHORT_STRING && !isWellFormed(s)) throw badValue(NOT_UTF16, s);
+  // A lone surrogate has no UTF-8 form and becomes U+FFFD, as with TextEncoder: refusing it
+  // would take a scan of every string, costlier than encoding long non-Latin text.
   // Every unit takes at least one UTF-8 byte: refuse before reserving 3 bytes per unit.
   if (units > MAX_TL_LENGTH) throw badValue(`a string of at most ${MAX_TL_LENGTH} UTF-8 bytes`, s);
   // UTF-8 takes at most 3 bytes per UTF-16 unit.
