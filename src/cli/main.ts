@@ -55,5 +55,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
 }
 
 export async function main(): Promise<void> {
+  // `tlwire diff ... | head` closes the pipe early: that ends the output, it is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
   process.exitCode = await runCli(process.argv.slice(2), processIo());
 }
