@@ -46,6 +46,27 @@ export class TlLayer {
     this.names.set(VECTOR_ID, 'vector');
   }
 
+  /** The id of a constructor or function; undefined for names the layer lacks (own keys only). */
+  idOf(name: string): number | undefined {
+    return Object.hasOwn(this.registry.ids, name) ? this.registry.ids[name] : undefined;
+  }
+
+  /** The codec of a boxed type (`InputPeer`), if the layer has it. */
+  typeCodec(type: string): LayerRegistry['types'][string] | undefined {
+    return Object.hasOwn(this.registry.types, type) ? this.registry.types[type] : undefined;
+  }
+
+  /** The reader of a vector type (`Vector<long>`), if the layer uses it. */
+  vectorReader(type: string): ((r: Reader) => unknown) | undefined {
+    const key = type.replace(/\s+/g, '');
+    return Object.hasOwn(this.registry.vectors, key) ? this.registry.vectors[key] : undefined;
+  }
+
+  /** How to read a function's result, or 'query' for a wrapper that returns its query's result. */
+  resultReader(method: string): LayerRegistry['results'][string] | undefined {
+    return Object.hasOwn(this.registry.results, method) ? this.registry.results[method] : undefined;
+  }
+
   /** The name of the constructor or function with this id, if the layer has one. */
   nameOf(id: number): string | undefined {
     return this.names.get(id >>> 0);
@@ -62,7 +83,7 @@ export class TlLayer {
 
   /** Serializes a value as the boxed type `type` (`InputPeer`). */
   encodeAs(type: string, value: unknown): Uint8Array {
-    const codec = this.registry.types[type];
+    const codec = this.typeCodec(type);
     if (!codec) throw new TlEncodeError('UNKNOWN_CONSTRUCTOR', `layer ${this.layer} has no boxed type ${type}`);
     try {
       return serialize(codec.write, value);
@@ -74,17 +95,17 @@ export class TlLayer {
   /** The reader for a decode target, or an error naming what the layer has instead. */
   reader(as = 'Object'): (r: Reader) => unknown {
     if (as === 'Object') return this.registry.readObject;
-    const type = this.registry.types[as];
+    const type = this.typeCodec(as);
     if (type) return type.read;
-    const vector = this.registry.vectors[as.replace(/\s+/g, '')];
+    const vector = this.vectorReader(as);
     if (vector) return vector;
-    const id = this.registry.ids[as];
+    const id = this.idOf(as);
     if (id !== undefined) {
       return (r: Reader) => {
         const start = r.pos;
         const value = this.registry.readObject(r) as { _: string };
         if (value._ !== as) {
-          const e = new TlDecodeError('WRONG_CONSTRUCTOR', start, `expected ${as}, found ${value._}`, this.registry.ids[value._]);
+          const e = new TlDecodeError('WRONG_CONSTRUCTOR', start, `expected ${as}, found ${value._}`, this.idOf(value._));
           e.constructorName = value._;
           throw e;
         }
@@ -139,7 +160,7 @@ export class TlLayer {
         e.constructorName = name;
       }
     }
-    if (e instanceof TlEncodeError && e.code === 'WRONG_CONSTRUCTOR' && e.offending !== undefined && this.registry.ids[e.offending] === undefined) {
+    if (e instanceof TlEncodeError && e.code === 'WRONG_CONSTRUCTOR' && e.offending !== undefined && this.idOf(e.offending) === undefined) {
       e.code = 'UNKNOWN_CONSTRUCTOR';
     }
     return e;

@@ -41,7 +41,7 @@ export async function layerHint(name: string, layer: number): Promise<string> {
   for (const spec of SHIPPED_LAYERS) {
     if (spec.layer === layer) continue;
     const other = await loadLayer(spec.layer);
-    if (other.registry.ids[name] !== undefined || other.registry.types[name]) others.push(spec.layer);
+    if (other.idOf(name) !== undefined || other.typeCodec(name)) others.push(spec.layer);
   }
   if (others.length === 0) return '';
   return `: ${name} is in layer ${others.join(', ')}: use --layer ${others[0]}`;

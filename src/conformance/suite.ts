@@ -71,7 +71,7 @@ export class SuiteGenerator {
 
   /** What negative cases of `c` are decoded as: its boxed type if the layer has a codec for it, else its name. */
   decodeTarget(c: CombinatorModel): string {
-    return c.kind === 'constructor' && this.layer.registry.types[c.type] ? c.type : c.name;
+    return c.kind === 'constructor' && this.layer.typeCodec(c.type) ? c.type : c.name;
   }
 
   private random(c: CombinatorModel, label: string, options: RandomValueOptions): RandomValues {

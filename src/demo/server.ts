@@ -342,7 +342,7 @@ function innermostCall(value: TlObject): { _: string } | undefined {
   let current: { _: string; query?: unknown } = value;
   // The decoder's depth limit bounds this loop.
   for (;;) {
-    const reader = LAYER_133.registry.results[current._];
+    const reader = LAYER_133.resultReader(current._);
     if (reader === undefined) return undefined;
     if (reader !== 'query') return current;
     current = current.query as { _: string; query?: unknown };

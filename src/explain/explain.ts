@@ -378,15 +378,15 @@ function readTop(layer: TlLayer, walker: Walker, as: string): void {
   const r = walker.r;
   const index = walker.index;
   if (as === 'Object') return void walker.value({ k: 'object' }, '', 0, 'Object');
-  if (layer.registry.types[as]) return void walker.value({ k: 'boxed', type: as }, '', 0, as);
+  if (layer.typeCodec(as)) return void walker.value({ k: 'boxed', type: as }, '', 0, as);
   const vectorName = as.replace(/\s+/g, '');
-  const vector = layer.registry.vectors[vectorName] ? index.vectors.get(vectorName) : undefined;
+  const vector = layer.vectorReader(vectorName) ? index.vectors.get(vectorName) : undefined;
   if (vector) return void walker.value(vector, '', 0, vectorName);
-  if (layer.registry.ids[as] !== undefined) {
+  if (layer.idOf(as) !== undefined) {
     const start = r.pos;
     const found = walker.boxed(index.objectIds, 'Object', '', 0, 'Object').name;
     if (found !== as) {
-      const e = new TlDecodeError('WRONG_CONSTRUCTOR', start, `expected ${as}, found ${found}`, layer.registry.ids[found]);
+      const e = new TlDecodeError('WRONG_CONSTRUCTOR', start, `expected ${as}, found ${found}`, layer.idOf(found));
       e.constructorName = found;
       throw e;
     }
@@ -402,7 +402,7 @@ function readTop(layer: TlLayer, walker: Walker, as: string): void {
 function readAnswer(layer: TlLayer, walker: Walker, method: string): void {
   const r = walker.r;
   const index = walker.index;
-  const id = layer.registry.ids[method];
+  const id = layer.idOf(method);
   const fn = id === undefined ? undefined : index.functionIds.get(id);
   if (!fn) throw new TlDecodeError('UNKNOWN_CONSTRUCTOR', 0, `layer ${layer.layer} has no function named ${method}`);
   const resultType: WireType = fn.result!.k === 'query' ? { k: 'object' } : fn.result!;

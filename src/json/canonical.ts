@@ -131,7 +131,7 @@ export class JsonMapping {
     }
     for (const f of c.fields) {
       if (f.type.k === 'flags') continue;
-      const v = json[f.key];
+      const v = Object.hasOwn(json, f.key) ? json[f.key] : undefined;
       if (v === undefined) continue;
       out[f.key] = this.fromJson(v, f.type, [...path, f.key]);
     }

@@ -79,7 +79,7 @@ export class ServiceCodec<M extends MethodTable<M> = AnyMethods, O extends { _: 
     readonly layer: TlLayer,
     options: ServiceCodecOptions = {},
   ) {
-    const missing = ['rpc_result', 'rpc_error', 'gzip_packed', 'msg_container'].filter((name) => layer.registry.ids[name] === undefined);
+    const missing = ['rpc_result', 'rpc_error', 'gzip_packed', 'msg_container'].filter((name) => layer.idOf(name) === undefined);
     if (missing.length) {
       throw new ServiceError('BAD_ARGUMENT', `layer ${layer.layer} lacks the MTProto service schema (${missing.join(', ')}): generate it with mtproto-service-official.tl`);
     }
@@ -121,7 +121,7 @@ export class ServiceCodec<M extends MethodTable<M> = AnyMethods, O extends { _: 
     for (let depth = 0; depth <= MAX_WRAPPER_DEPTH; depth++) {
       const name = (current as { _?: unknown } | null)?._;
       if (typeof name !== 'string') throw new ServiceError('BAD_ARGUMENT', 'a call is an object whose "_" names a function');
-      const reader = this.layer.registry.results[name];
+      const reader = this.layer.resultReader(name);
       if (reader === undefined) throw new ServiceError('UNKNOWN_METHOD', `layer ${this.layer.layer} has no function ${name}`);
       // The registry knows the name; only the table's type can say it is a ConcreteMethod.
       if (reader !== 'query') return name as unknown as ConcreteMethod<M>;
@@ -146,7 +146,7 @@ export class ServiceCodec<M extends MethodTable<M> = AnyMethods, O extends { _: 
   }
 
   private resultReader(method: string): ResultReader {
-    const reader = this.layer.registry.results[method];
+    const reader = this.layer.resultReader(method);
     if (reader === undefined) throw new ServiceError('UNKNOWN_METHOD', `layer ${this.layer.layer} has no function ${method}`);
     if (reader === 'query') {
       throw new ServiceError('GENERIC_METHOD', `${method} returns what its query returns: pass the call itself, or the innermost method`);
