@@ -1,5 +1,8 @@
+import { indexLayer, minSize, type LayerIndex } from '../codegen/wire.js';
 import { explain, formatExplain, type ExplainResult, type ExplainRow } from '../explain/explain.js';
 import { toHex } from '../json/canonical.js';
+import { BOOL_FALSE, BOOL_TRUE } from '../runtime/primitives/bool.js';
+import { VECTOR_ID } from '../runtime/primitives/vector.js';
 import type { TlLayer } from '../layer.js';
 import type { PathSegment } from '../runtime/errors.js';
 import type { WireType } from '../tl/model.js';
@@ -44,12 +47,14 @@ const SHOWN_BYTES = 16;
 /** Explains how a peer's answers differ from a case, with tlwire's explain engine and the value's layout. */
 export class Diagnoser {
   private readonly layout: ValueLayout;
+  private readonly index: LayerIndex;
 
   constructor(
     readonly layer: TlLayer,
     private readonly color = false,
   ) {
     this.layout = new ValueLayout(layer.model);
+    this.index = indexLayer(layer.model);
   }
 
   private layoutOf(name: string, value: unknown): LayoutRow[] {
@@ -94,11 +99,14 @@ export class Diagnoser {
     // anyway. Every field takes a multiple of 4 bytes, so 1 to 3 bytes more are a padding matter.
     const points = shift?.kind === 'inserted' ? shift.points : [at];
     const wholeFields = shift === undefined || shift.size % 4 === 0;
-    const absent = wholeFields ? points.flatMap((p) => emptyRowsAt(layout, p).filter((r) => r.kind === 'absent')) : [];
+    const absent = wholeFields ? points.flatMap((p) => emptyRowsAt(layout, p).filter((r) => r.kind === 'absent' && r.absentType!.k !== 'true')) : [];
     if (absent.length > 0) {
-      const f = absent[0];
+      // Of several absent fields there, the first (in wire order) whose smallest value fits in the bytes written.
+      const f = absent.sort((a, b) => layout.indexOf(a) - layout.indexOf(b)).find((r) => shift === undefined || (minSize(r.absentType!, this.index) <= shift.size && this.couldStart(r.absentType!, actual.subarray(r.offset, r.offset + shift.size)))) ?? absent[0];
       const wrote = shift ? `wrote ${shift.size} byte(s) ${toHex(actual.subarray(shift.at, shift.at + shift.size))}` : 'wrote bytes';
-      return { path: formatPath(f.path), text: `it is absent (bit ${f.flag} is clear), so tlwire writes no bytes for it; the peer ${wrote} there` };
+      const others = absent.filter((r) => r !== f).map((r) => formatPath(r.path));
+      const also = others.length ? ` (${others.join(', ')} ${others.length > 1 ? 'are' : 'is'} absent there too)` : '';
+      return { path: formatPath(f.path), text: `it is absent (bit ${f.flag} is clear), so tlwire writes no bytes for it; the peer ${wrote} there${also}` };
     }
     const paddedEndingAt = (p: number): ExplainRow | undefined => leaves.find((r) => r.offset + r.length === p && (r.tlType === 'padding' || isPayload(r, layout)));
     // Among equally good points the earliest is where the peer can first have gone wrong.
@@ -130,6 +138,23 @@ export class Diagnoser {
     const before = at === containing.offset ? paddedEndingAt(at) : undefined;
     const hint = before ? `byte ${at} is also where ${before.tlType === 'padding' ? 'the padding' : 'the payload'} of ${before.path} ends: check that field's padding too` : undefined;
     return { path: containing.path, part, row: containing, text, hint };
+  }
+
+  /** Whether `bytes` can begin a value of type `t`: an id where one must be, anything where any bytes will do. */
+  private couldStart(t: WireType, bytes: Uint8Array): boolean {
+    const id = bytes.length >= 4 ? new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true) : undefined;
+    switch (t.k) {
+      case 'boxed':
+      case 'object':
+      case 'query':
+        return id !== undefined && id !== VECTOR_ID && this.layer.nameOf(id) !== undefined;
+      case 'bool':
+        return id === BOOL_TRUE || id === BOOL_FALSE;
+      case 'vector':
+        return !t.boxed || id === VECTOR_ID;
+      default:
+        return true;
+    }
   }
 
   /** A peer's decoding `actual` of the bytes of case `name`, against the case's canonical JSON. */

@@ -38,6 +38,8 @@ export interface LayoutRow {
   expects?: WireType;
   /** count rows: the type of the elements. */
   element?: WireType;
+  /** absent rows: the type the field would have. */
+  absentType?: WireType;
 }
 
 const utf8 = new TextEncoder();
@@ -171,7 +173,7 @@ export class ValueLayout {
       }
       const tlType = wireTypeText(f.type, this.byIdent);
       if (flag && !isPresent(v[f.key], f.type)) {
-        rows.push({ offset: at, length: 0, kind: 'absent', path: fieldPath, tlType, owner: c.name, depth, flag });
+        rows.push({ offset: at, length: 0, kind: 'absent', path: fieldPath, tlType, owner: c.name, depth, flag, absentType: f.type });
         continue;
       }
       if (f.type.k === 'true') {
