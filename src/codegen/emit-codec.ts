@@ -279,7 +279,7 @@ function emitVectorHelpers(index: LayerIndex): string[] {
  * the vector helpers and the universal `Object` / `Function` dispatchers. Only function
  * declarations, so a bundler keeps just what a program reaches.
  */
-export function emitCodec(index: LayerIndex): string {
+export function emitCodec(index: LayerIndex, runtimeImport: string): string {
   const typeImports = new Set<string>(['TlObject', 'TlFunction']);
   for (const c of index.model.combinators) typeImports.add(c.ident);
   for (const t of index.boxedTypes) typeImports.add(typeIdent(t));
@@ -291,7 +291,7 @@ export function emitCodec(index: LayerIndex): string {
     '  writeInt, readInt, writeUint32, writeLong, readLong, writeDouble, readDouble, writeInt128, readInt128, writeInt256, readInt256,',
     '  writeString, readString, writeBytes, readBytes, writeBool, readBool, readVectorCount, writeVectorHeader,',
     '  missingField, checkObject, notOfType, lengthMismatch, bodyLengthMismatch,',
-    "} from '../../runtime/codec-support.js';",
+    `} from '${runtimeImport}';`,
     `import type { ${[...typeImports].sort().join(', ')} } from './types.js';`,
     '',
   ];

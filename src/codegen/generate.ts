@@ -34,8 +34,8 @@ export function generateLayer(layer: number, sources: LayerSource[], options: Ge
   const modelTypes = options.modelImport ?? '../../tl/model.js';
   const files = new Map<string, string>();
   files.set('types.ts', emitTypes(index));
-  files.set('codec.ts', emitCodec(index).replace("'../../runtime/codec-support.js'", `'${runtime}'`));
-  files.set('registry.ts', emitRegistry(index).replace("'../../runtime/codec-support.js'", `'${runtime}'`));
+  files.set('codec.ts', emitCodec(index, runtime));
+  files.set('registry.ts', emitRegistry(index, runtime));
   const json = JSON.stringify(model);
   files.set(
     'model.ts',
