@@ -22,7 +22,7 @@ import { fromHex, toHex } from '../src/json/canonical.js';
 import { TlLayer, type LayerRegistry } from '../src/layer.js';
 import { BOOL_FALSE, BOOL_TRUE } from '../src/runtime/primitives/bool.js';
 import { VECTOR_ID } from '../src/runtime/primitives/vector.js';
-import { TlDecodeError, type DecodeErrorCode } from '../src/runtime/errors.js';
+import { TlDecodeError, TlEncodeError, type DecodeErrorCode } from '../src/runtime/errors.js';
 import type { DecodeOptions } from '../src/runtime/reader.js';
 import { serialize, type Writer } from '../src/runtime/writer.js';
 
@@ -84,6 +84,12 @@ export interface FuzzReport {
   otherThrows: number;
   /** Decoded values whose re-encoding broke a round-trip rule, or errors with impossible fields (must be 0). */
   checkFailures: number;
+  /**
+   * Lenient values holding an MTProto envelope whose body lenient decoding repaired (U+FFFD for
+   * bad UTF-8, a shorter length prefix): the body's length changed, so the envelope's `bytes`
+   * from the wire is refused (LENGTH_MISMATCH) until it is dropped and derived again.
+   */
+  envelopeLengthsRederived: number;
   failures: Failure[];
   mutations: Record<string, number>;
   /**
@@ -218,6 +224,17 @@ function encodeAs(t: Target, value: unknown): Uint8Array {
   return serialize(write, value);
 }
 
+/** Drops `bytes` from every MTProto envelope in a value, so that the encoder derives it. */
+function withoutEnvelopeLengths(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutEnvelopeLengths);
+  if (typeof value !== 'object' || value === null || value instanceof Uint8Array) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = withoutEnvelopeLengths(v);
+  const o = value as Record<string, unknown>;
+  if (o._ === 'message' && 'msgId' in o && 'body' in o) out.bytes = undefined;
+  return out;
+}
+
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -244,6 +261,7 @@ export function runFuzz(options: { count: number; seed: number; seeds?: Seed[]; 
     typedErrorsByCode: {},
     otherThrows: 0,
     checkFailures: 0,
+    envelopeLengthsRederived: 0,
     failures: [],
     mutations: Object.fromEntries(MUTATION_NAMES.map((m) => [m, 0])),
     slowest: { observedMs: 0, retimedMs: 0, medianMs: 0, layer: 0, as: '', bytes: 0, hex: '' },
@@ -256,10 +274,21 @@ export function runFuzz(options: { count: number; seed: number; seeds?: Seed[]; 
   let peakHeap = 0;
 
   /** Where a check counts what it saw: the report, or a scratch one while re-timing. */
-  type Tally = Pick<FuzzReport, 'decodes' | 'decodedOk' | 'typedErrors' | 'typedErrorsByCode' | 'otherThrows' | 'checkFailures' | 'failures'>;
+  type Tally = Pick<FuzzReport, 'decodes' | 'decodedOk' | 'typedErrors' | 'typedErrorsByCode' | 'otherThrows' | 'checkFailures' | 'envelopeLengthsRederived' | 'failures'>;
 
   const fail = (tally: Tally, what: string, t: Target, strict: boolean, bytes: Uint8Array, error: unknown): void => {
     if (tally.failures.length < 20) tally.failures.push({ what, layer: t.fl.layer.layer, as: t.as, strict, hex: toHex(bytes), error: describeError(error) });
+  };
+
+  /** Encodes a leniently decoded value, deriving envelope lengths again where a repair changed them. */
+  const lenientAgain = (tally: Tally, t: Target, value: unknown): Uint8Array => {
+    try {
+      return encodeAs(t, value);
+    } catch (e) {
+      if (!(e instanceof TlEncodeError && e.code === 'LENGTH_MISMATCH')) throw e;
+      tally.envelopeLengthsRederived++;
+      return encodeAs(t, withoutEnvelopeLengths(value));
+    }
   };
 
   /** One decode and its checks; returns normally whatever the input. */
@@ -284,11 +313,13 @@ export function runFuzz(options: { count: number; seed: number; seeds?: Seed[]; 
     }
     tally.decodedOk++;
     try {
-      const again = encodeAs(t, value);
       if (strict) {
         // Strict decoding accepts only the canonical encoding, so it must come back unchanged.
+        const again = encodeAs(t, value);
         if (!sameBytes(again, bytes)) throw new Error(`re-encoded to ${toHex(again)}`);
       } else {
+        // Lenient decoding repairs: the repaired value encodes canonically, and stays so.
+        const again = lenientAgain(tally, t, value);
         const strictValue = t.fl.layer.decode(again, { ...t.limits, as: t.as, strict: true });
         const third = encodeAs(t, strictValue);
         if (!sameBytes(third, again)) throw new Error(`second re-encoding differs: ${toHex(third)} vs ${toHex(again)}`);
@@ -364,7 +395,7 @@ export function runFuzz(options: { count: number; seed: number; seeds?: Seed[]; 
 
   // Re-time the slowest inputs alone. What the checks find here is left out of the figures
   // (it was counted the first time).
-  const scratch: Tally = { decodes: 0, decodedOk: 0, typedErrors: 0, typedErrorsByCode: {}, otherThrows: 0, checkFailures: 0, failures: [] };
+  const scratch: Tally = { decodes: 0, decodedOk: 0, typedErrors: 0, typedErrorsByCode: {}, otherThrows: 0, checkFailures: 0, envelopeLengthsRederived: 0, failures: [] };
   for (const s of slow) {
     const times: number[] = [];
     for (let k = 0; k < 21; k++) {
@@ -405,6 +436,7 @@ function printReport(r: FuzzReport): void {
       .map(([code, count]) => `  ${code.padEnd(20)} ${n(count)}`),
     `other throws:      ${n(r.otherThrows)}`,
     `check failures:    ${n(r.checkFailures)}`,
+    `envelope lengths derived again after a lenient repair: ${n(r.envelopeLengthsRederived)}`,
     `slowest input:     ${r.slowest.retimedMs} ms re-timed (median ${r.slowest.medianMs} ms; ${r.slowest.observedMs} ms when first seen), ${r.slowest.bytes} bytes as ${r.slowest.as} (layer ${r.slowest.layer})`,
     `  hex ${r.slowest.hex.length > 160 ? `${r.slowest.hex.slice(0, 160)}...` : r.slowest.hex}`,
     `peak RSS:          ${r.peakRssMiB} MiB`,

@@ -56,6 +56,22 @@ describe('strict by default, lenient on request', () => {
   });
 });
 
+describe('a lenient repair inside an MTProto envelope', () => {
+  // msg_container#73f1f8dc with one envelope (msg_id 1, seqno 2, bytes 8) around statsURL whose
+  // url is two bytes of invalid UTF-8.
+  const hex = 'dcf8f173' + '01000000' + '0100000000000000' + '02000000' + '08000000' + 'e071a947' + '02ffff00';
+
+  it('changes the body length, so the envelope bytes from the wire no longer fit', () => {
+    expect(decodeError(() => layer.decode(fromHex(hex))).code).toBe('BAD_UTF8');
+    const value = layer.decode(fromHex(hex), { strict: false }) as { messages: { bytes?: number; body: unknown }[] };
+    expect(value.messages[0].body).toEqual({ _: 'statsURL', url: '\ufffd\ufffd' });
+    expect(() => layer.encode(value)).toThrow(expect.objectContaining({ code: 'LENGTH_MISMATCH', fieldPath: 'messages[0].body' }));
+    // Without `bytes` the encoder derives it from the repaired body.
+    value.messages[0].bytes = undefined;
+    expect(toHex(layer.encode(value))).toBe('dcf8f173' + '01000000' + '0100000000000000' + '02000000' + '0c000000' + 'e071a947' + '06efbfbdefbfbd00');
+  });
+});
+
 describe('unknown bits in a flags word', () => {
   // flags 0x00000003: bit 0 is `dark`, bit 1 belongs to no field of messages.getStatsURL.
   const withUnknownBit = `${GET_STATS_URL}03000000${INPUT_PEER_SELF}03616263`;
