@@ -34,7 +34,7 @@ export function formatReport(report: ConformanceReport, options: ReportOptions =
     const subjects = report.subjects.filter((s) => s.layer === layer);
     const bad = subjects.filter(failed).length;
     lines.push(
-      `  layer ${layer}: encode ${ratio(sum(subjects, (t) => t.encode))}, decode ${ratio(sum(subjects, (t) => t.decode))}, reject ${ratio(sum(subjects, (t) => t.reject))}; ${bad} of ${subjects.length} constructors and types with failures`,
+      `  layer ${layer}: encode ${ratio(sum(subjects, (t) => t.encode))}, decode ${ratio(sum(subjects, (t) => t.decode))}, reject ${ratio(sum(subjects, (t) => t.reject))}; ${subjects.length} constructors and types checked, ${bad || 'none'} with failures`,
     );
   }
   if (report.problems.length) {

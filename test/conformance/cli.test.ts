@@ -60,7 +60,7 @@ describe('tlwire vectors', () => {
     const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
     const positive = lines.filter((l) => l.includes('"value"')).length;
     expect(positive).toBe(12);
-    expect(stdout).toBe(`wrote ${lines.length} cases (12 positive, ${lines.length - 12} negative) for 1 combinators of layer 133 to ${out}\n`);
+    expect(stdout).toBe(`wrote ${lines.length} cases (12 positive, ${lines.length - 12} negative) for 1 combinator of layer 133 to ${out}\n`);
   });
 
   it('refuses bad options with a one-line reason', async () => {

@@ -74,7 +74,7 @@ Example:
     } finally {
       if (fd !== undefined) closeSync(fd);
     }
-    if (values.out !== undefined) io.out(`wrote ${positive + negative} cases (${positive} positive, ${negative} negative) for ${combinators.length} combinators of layer ${layerNumber} to ${values.out}\n`);
+    if (values.out !== undefined) io.out(`wrote ${positive + negative} cases (${positive} positive, ${negative} negative) for ${combinators.length} combinator${combinators.length === 1 ? '' : 's'} of layer ${layerNumber} to ${values.out}\n`);
     return 0;
   },
 };
