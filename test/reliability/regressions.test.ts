@@ -25,13 +25,13 @@ describe('names every JavaScript object has', () => {
     }
   });
 
-  // Needs src/layer.ts to look names up as own keys only (see docs/reliability.md, "Found and fixed").
+  // src/layer.ts looked names up in plain-object tables: `read is not a function`.
   it.each(INHERITED)('decoding as %s is a TlDecodeError, not a TypeError', (name) => {
     const e = decodeError(() => LAYERS[133].decode(Uint8Array.of(0x4f, 0x82, 0x3d, 0xdc), { as: name }));
     expect(e.code).toBe('UNKNOWN_CONSTRUCTOR');
   });
 
-  // Needs the same fix: `constructor` is not a name the layer has.
+  // The same tables made `constructor` look like a name the layer has (WRONG_CONSTRUCTOR).
   it.each(INHERITED)('encoding { _: %j } is UNKNOWN_CONSTRUCTOR', (name) => {
     expect(encodeError(() => LAYERS[133].encode({ _: name })).code).toBe('UNKNOWN_CONSTRUCTOR');
   });
