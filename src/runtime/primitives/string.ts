@@ -42,12 +42,14 @@ function encodeShort(s: string, buf: Uint8Array, p: number): number {
   return p;
 }
 
-/** TL `string`: UTF-8 with the `bytes` length prefix and padding. */
+/**
+ * TL `string`: UTF-8 with the `bytes` length prefix and padding. A lone surrogate has no UTF-8
+ * form and is written as U+FFFD, as TextEncoder does: refusing it would take a scan of every
+ * string, costlier than encoding long non-Latin text.
+ */
 export function writeString(w: Writer, s: string): void {
   if (typeof s !== 'string') throw badValue('a string', s);
   const units = s.length;
-  // A lone surrogate has no UTF-8 form and becomes U+FFFD, as with TextEncoder: refusing it
-  // would take a scan of every string, costlier than encoding long non-Latin text.
   // Every unit takes at least one UTF-8 byte: refuse before reserving 3 bytes per unit.
   if (units > MAX_TL_LENGTH) throw badValue(`a string of at most ${MAX_TL_LENGTH} UTF-8 bytes`, s);
   // UTF-8 takes at most 3 bytes per UTF-16 unit.
