@@ -25,6 +25,7 @@ import { VECTOR_ID } from '../src/runtime/primitives/vector.js';
 import { TlDecodeError, TlEncodeError, type DecodeErrorCode } from '../src/runtime/errors.js';
 import type { DecodeOptions } from '../src/runtime/reader.js';
 import { serialize, type Writer } from '../src/runtime/writer.js';
+import { concatBytes } from '../src/runtime/concat.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** An input that takes this long (re-timed, so not a GC pause) fails the run. */
@@ -126,20 +127,11 @@ function position(rand: Rand, length: number): number {
 }
 
 function putInt32(b: Uint8Array, at: number, v: number): Uint8Array {
-  const out = b.length >= at + 4 ? b.slice() : concat(b.subarray(0, at), new Uint8Array(4));
+  const out = b.length >= at + 4 ? b.slice() : concatBytes(b.subarray(0, at), new Uint8Array(4));
   new DataView(out.buffer).setInt32(at, v, true);
   return out;
 }
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 type Mutation = (b: Uint8Array, rand: Rand, other: () => Uint8Array, ids: number[]) => Uint8Array;
 
@@ -163,27 +155,27 @@ const MUTATIONS: Record<string, Mutation> = {
   extend(b, rand) {
     const tail = new Uint8Array(1 + int(rand, 8));
     if (rand() < 0.5) for (let i = 0; i < tail.length; i++) tail[i] = int(rand, 256);
-    return concat(b, tail);
+    return concatBytes(b, tail);
   },
   splice(b, rand, other) {
     const o = other();
-    return concat(b.subarray(0, position(rand, b.length)), o.subarray(position(rand, o.length)));
+    return concatBytes(b.subarray(0, position(rand, b.length)), o.subarray(position(rand, o.length)));
   },
   insertChunk(b, rand, other) {
     const o = other();
     const from = position(rand, o.length);
     const at = position(rand, b.length);
-    return concat(b.subarray(0, at), o.subarray(from, from + 4 * (1 + int(rand, 16))), b.subarray(at));
+    return concatBytes(b.subarray(0, at), o.subarray(from, from + 4 * (1 + int(rand, 16))), b.subarray(at));
   },
   deleteChunk(b, rand) {
     const at = position(rand, b.length);
-    return concat(b.subarray(0, at), b.subarray(at + 4 * (1 + int(rand, 4))));
+    return concatBytes(b.subarray(0, at), b.subarray(at + 4 * (1 + int(rand, 4))));
   },
   hugeLength(b, rand) {
     const at = position(rand, b.length);
-    if (rand() < 0.3) return concat(b.subarray(0, at), Uint8Array.of(rand() < 0.5 ? 0xff : 0xfd), b.subarray(at + 1));
+    if (rand() < 0.3) return concatBytes(b.subarray(0, at), Uint8Array.of(rand() < 0.5 ? 0xff : 0xfd), b.subarray(at + 1));
     const n = pick(rand, HUGE_LENGTHS);
-    return concat(b.subarray(0, at), Uint8Array.of(0xfe, n & 0xff, (n >> 8) & 0xff, n >> 16), b.subarray(at + 4));
+    return concatBytes(b.subarray(0, at), Uint8Array.of(0xfe, n & 0xff, (n >> 8) & 0xff, n >> 16), b.subarray(at + 4));
   },
   hugeCount(b, rand) {
     return putInt32(b, position(rand, b.length) & ~3, pick(rand, HUGE_COUNTS));
@@ -198,12 +190,12 @@ const MUTATIONS: Record<string, Mutation> = {
     const unit = b.subarray(0, 4 * (1 + int(rand, 3)));
     const times = pick(rand, [10, 63, 64, 65, 200, 1000]);
     const parts: Uint8Array[] = Array.from({ length: times }, () => unit);
-    return concat(...parts, b);
+    return concatBytes(...parts, b);
   },
   duplicateChunk(b, rand) {
     const at = position(rand, b.length) & ~3;
     const chunk = b.subarray(at, at + 4 * (1 + int(rand, 8)));
-    return concat(b.subarray(0, at), chunk, chunk, b.subarray(at));
+    return concatBytes(b.subarray(0, at), chunk, chunk, b.subarray(at));
   },
 };
 const MUTATION_NAMES = Object.keys(MUTATIONS);

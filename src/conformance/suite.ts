@@ -6,6 +6,7 @@ import type { CombinatorModel, WireType } from '../tl/model.js';
 import { schemaOf, type NegativeCase, type PositiveCase } from './cases.js';
 import { formatPath, ValueLayout, type LayoutRow } from './layout.js';
 import { DOUBLES, fnv1a, INTS, LENGTHS, LONGS, mulberry32, RandomValues, type FlagsMode, type PinnedValues, type RandomValueOptions } from './random-value.js';
+import { concatBytes } from '../runtime/concat.js';
 
 export interface SuiteOptions {
   /** Any text; the same seed gives the same cases. */
@@ -155,7 +156,7 @@ export class SuiteGenerator {
         out[row.offset] = 253;
         add(out, `${name} claims 253 bytes, ${left - 1} follow`);
       } else {
-        const out = concat(bytes.subarray(0, row.offset), Uint8Array.of(0xfe, 0xff, 0xff, 0xff), bytes.subarray(row.offset + row.prefix));
+        const out = concatBytes(bytes.subarray(0, row.offset), Uint8Array.of(0xfe, 0xff, 0xff, 0xff), bytes.subarray(row.offset + row.prefix));
         add(out, `${name} claims 16777215 bytes (0xfe prefix), ${out.length - row.offset - 4} follow`);
       }
     }
@@ -245,15 +246,6 @@ function firstOfPattern(done: Set<string>, path: readonly PathSegment[]): boolea
   return true;
 }
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 /**
  * Every offset short of the end where a field starts or ends, plus the inner boundaries of

@@ -18,6 +18,7 @@ import {
 import { TlDecodeError, type DecodeErrorCode } from '../../src/runtime/errors.js';
 import { LAYERS, readJsonl, type PositiveCase } from '../helpers.js';
 import { gibibyteBomb } from './bomb.js';
+import { concatBytes } from '../../src/runtime/concat.js';
 
 const layer = LAYERS[133];
 const codec = new ServiceCodec<L133.Methods, L133.TlObject>(layer);
@@ -27,15 +28,6 @@ const getStatsURL: L133.messages_getStatsURL = { _: 'messages.getStatsURL', dark
 const statsURL: L133.statsURL = { _: 'statsURL', url: `https://t.me/stats/${'abc'.repeat(100)}` };
 const reqMsgId = 7031549623012130816n;
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 /** rpc_result#f35c6d01 req_msg_id:long result:Object, around already serialized result bytes (a bare Vector too). */
 function rpcResult(id: bigint, result: Uint8Array): Uint8Array {
@@ -43,7 +35,7 @@ function rpcResult(id: bigint, result: Uint8Array): Uint8Array {
   const view = new DataView(head.buffer);
   view.setUint32(0, 0xf35c6d01, true);
   view.setBigInt64(4, id, true);
-  return concat(head, result);
+  return concatBytes(head, result);
 }
 
 function gzipPacked(inner: Uint8Array): Uint8Array {
@@ -100,7 +92,7 @@ describe('decodeResult: the typed result of a method', () => {
 
   it('reads a bare Vector and a Bool result with the method’s own reader', () => {
     const users: L133.User[] = [{ _: 'userEmpty', id: 42n }, { _: 'userEmpty', id: -1n }];
-    const vector = concat(fromHex('15c4b51c02000000'), ...users.map((u) => layer.encode(u)));
+    const vector = concatBytes(fromHex('15c4b51c02000000'), ...users.map((u) => layer.encode(u)));
     const decoded = codec.decodeResult('users.getUsers', rpcResult(reqMsgId, vector));
     expectTypeOf(decoded).toEqualTypeOf<L133.User[]>();
     expect(decoded).toEqual(users);
@@ -147,7 +139,7 @@ describe('decodeResult: the typed result of a method', () => {
     expect(wrong.offset).toBe(12);
 
     const body = rpcResult(reqMsgId, layer.encode(statsURL));
-    const trailing = decodeError(() => codec.decodeResult('messages.getStatsURL', concat(body, new Uint8Array(4))));
+    const trailing = decodeError(() => codec.decodeResult('messages.getStatsURL', concatBytes(body, new Uint8Array(4))));
     expect([trailing.code, trailing.offset]).toEqual(['TRAILING_BYTES', body.length]);
     for (const n of [4, 11, 12, 15, 20, body.length - 1]) {
       expect(decodeError(() => codec.decodeResult('messages.getStatsURL', body.subarray(0, n))).code).toBe('TRUNCATED');
@@ -328,7 +320,7 @@ describe('decodeMessage: results, errors, containers and service messages', () =
     ]);
     const body = encodeContainer([
       { msgId: 201n, seqno: 1, body: rpcResult(101n, layer.encode(statsURL)) },
-      { msgId: 205n, seqno: 3, body: rpcResult(105n, gzipPacked(concat(fromHex('15c4b51c01000000'), layer.encode(users[0])))) },
+      { msgId: 205n, seqno: 3, body: rpcResult(105n, gzipPacked(concatBytes(fromHex('15c4b51c01000000'), layer.encode(users[0])))) },
       { msgId: 208n, seqno: 4, body: layer.encode({ _: 'msgs_ack', msgIds: [101n, 105n] }) },
     ]);
     const message = codec.decodeMessage(body, (id) => pending.get(id));
@@ -402,7 +394,7 @@ describe('decodeMessage: results, errors, containers and service messages', () =
 
   it('refuses nested containers and nested gzip', () => {
     const inner = encodeContainer([{ msgId: 1n, seqno: 1, body: layer.encode({ _: 'pong', msgId: 1n, pingId: 2n }) }]);
-    const nested = concat(fromHex('dcf8f17301000000'), fromHex('0200000000000000'), fromHex('01000000'), new Uint8Array(new Uint32Array([inner.length]).buffer), inner);
+    const nested = concatBytes(fromHex('dcf8f17301000000'), fromHex('0200000000000000'), fromHex('01000000'), new Uint8Array(new Uint32Array([inner.length]).buffer), inner);
     expect(serviceCode(() => codec.decodeMessage(nested))).toBe('NESTED_CONTAINER');
     expect(serviceCode(() => encodeContainer([{ msgId: 1n, seqno: 1, body: inner }]))).toBe('NESTED_CONTAINER');
     expect(serviceCode(() => codec.decodeMessage(gzipPacked(gzipPacked(inner))))).toBe('NESTED_GZIP');
@@ -421,7 +413,7 @@ describe('decodeMessage: results, errors, containers and service messages', () =
     expect(code(withLength(-4))).toBe('LENGTH_MISMATCH');
     expect(code(withLength(6))).toBe('LENGTH_MISMATCH');
     expect(code(withLength(pong.length - 4))).toBe('TRAILING_BYTES');
-    expect(code(concat(good, new Uint8Array(4)))).toBe('TRAILING_BYTES');
+    expect(code(concatBytes(good, new Uint8Array(4)))).toBe('TRAILING_BYTES');
     const shortBody = encodeContainer([{ msgId: 1n, seqno: 1, body: pong.subarray(0, pong.length - 4) }]);
     const short = decodeError(() => codec.decodeMessage(shortBody));
     expect([short.code, short.fieldPath]).toEqual(['TRUNCATED', 'messages[0].body.pingId']);
