@@ -108,10 +108,15 @@ function flagsExpression(c: CombinatorModel, flagsKey: string): string {
   for (const f of c.fields) if (f.flag?.key === flagsKey) byBit.set(f.flag.bit, [...(byBit.get(f.flag.bit) ?? []), f]);
   if (byBit.size === 0) return '0';
   const terms = [...byBit.entries()].map(([bit, fields]) => {
-    const test = fields.map((f) => (f.type.k === 'true' ? `v.${f.key}` : `v.${f.key} != null`)).join(' || ');
+    const test = fields.map((f) => (f.type.k === 'true' ? trueLocal(f) : `v.${f.key} != null`)).join(' || ');
     return `(${test} ? ${bit === 31 ? '0x80000000' : 1 << bit} : 0)`;
   });
   return terms.join(' | ');
+}
+
+/** The local that holds whether a `flags.N?true` field is set (checked in a step of its own). */
+function trueLocal(f: FieldModel): string {
+  return `set_${f.key}`;
 }
 
 function knownMask(c: CombinatorModel, flagsKey: string): number {
@@ -142,6 +147,8 @@ function emitWriter(c: CombinatorModel): string {
     if (f.type.k === 'flags') {
       const name = `flags${flagVars.size}`;
       flagVars.set(f.key, name);
+      // Each true field is checked in its own step, so that a wrong value names that field.
+      for (const t of c.fields) if (t.type.k === 'true' && t.flag?.key === f.key) steps.step(t.key, `const ${trueLocal(t)} = isSet(v.${t.key});`);
       steps.step(f.key, `const ${name} = ${flagsExpression(c, f.key)};`, `writeUint32(w, ${name});`);
       continue;
     }
@@ -214,19 +221,24 @@ function emitBoxedReader(type: string, ctors: CombinatorModel[]): string {
   return lines.join('\n');
 }
 
-/** `write_Object` / `read_Object` over every combinator, and `*_Function` over the functions. */
+/**
+ * `write_Object` / `read_Object` over every combinator, and `*_Function` over the functions.
+ * They look the codec up in a table built on first use: a `switch` over thousands of cases is
+ * more bytecode than V8 optimizes (60 KiB), so it would run interpreted, and a table built at
+ * load time would keep every codec in every bundle.
+ */
 function emitUniversal(name: 'Object' | 'Function', members: CombinatorModel[], tsName: string): string {
-  const w = [`export function write_${name}(w: Writer, v: ${tsName}): void {`, '  switch (v?._) {'];
-  const r = [`export function read_${name}(r: Reader): ${tsName} {`, '  const id = readId(r);', '  enter(r);', `  let v: ${tsName};`, '  switch (id) {'];
+  const writers = [`let ${name}Writers: Map<string, (w: Writer, v: never) => void> | undefined;`, '', `function ${name}WriterTable(): Map<string, (w: Writer, v: never) => void> {`, '  const m = new Map<string, (w: Writer, v: never) => void>();'];
+  const readers = [`let ${name}Readers: Map<number, (r: Reader) => ${tsName}> | undefined;`, '', `function ${name}ReaderTable(): Map<number, (r: Reader) => ${tsName}> {`, `  const m = new Map<number, (r: Reader) => ${tsName}>();`];
   for (const c of members) {
-    w.push(`    case '${c.name}':`);
-    if (c.kind === 'constructor') w.push(`      writeUint32(w, ${hex(c.id!)});`);
-    w.push(`      write_${c.ident}(w, v as ${c.ident});`, '      return;');
-    r.push(`    case ${hex(c.id!)}:`, `      v = read_${c.ident}(r);`, '      break;');
+    // A constructor is written bare by its codec: the table's writer puts the id first.
+    const write = c.kind === 'constructor' ? `(w: Writer, v: ${c.ident}) => { writeUint32(w, ${hex(c.id!)}); write_${c.ident}(w, v); }` : `write_${c.ident}`;
+    writers.push(`  m.set('${c.name}', ${write});`);
+    readers.push(`  m.set(${hex(c.id!)}, read_${c.ident});`);
   }
-  w.push('    default:', `      throw notOfType(v, '${name}');`, '  }', '}');
-  r.push('    default:', `      throw unknownId(r, id, '${name}');`, '  }', '  r.depth--;', '  return v;', '}');
-  return `${w.join('\n')}\n\n${r.join('\n')}`;
+  writers.push('  return m;', '}', '', `export function write_${name}(w: Writer, v: ${tsName}): void {`, `  const write = typeof v?._ === 'string' ? (${name}Writers ??= ${name}WriterTable()).get(v._) : undefined;`, `  if (write === undefined) throw notOfType(v, '${name}');`, '  write(w, v as never);', '}');
+  readers.push('  return m;', '}', '', `export function read_${name}(r: Reader): ${tsName} {`, '  const id = readId(r);', '  enter(r);', `  const read = (${name}Readers ??= ${name}ReaderTable()).get(id);`, `  if (read === undefined) throw unknownId(r, id, '${name}');`, '  const v = read(r);', '  r.depth--;', '  return v;', '}');
+  return `${writers.join('\n')}\n\n${readers.join('\n')}`;
 }
 
 /** Vector writers and readers, one per distinct element type, shared by every field that uses it. */
@@ -290,7 +302,7 @@ export function emitCodec(index: LayerIndex, runtimeImport: string): string {
     '  Reader, Writer, reserve, readId, enter, unknownId, unknownFlags, decodeContext, decodeIndex, encodeContext, encodeIndex,',
     '  writeInt, readInt, writeUint32, writeLong, readLong, writeDouble, readDouble, writeInt128, readInt128, writeInt256, readInt256,',
     '  writeString, readString, writeBytes, readBytes, writeBool, readBool, readVectorCount, writeVectorHeader,',
-    '  missingField, checkObject, notOfType, lengthMismatch, bodyLengthMismatch,',
+    '  missingField, checkObject, isSet, notOfType, lengthMismatch, bodyLengthMismatch,',
     `} from '${runtimeImport}';`,
     `import type { ${[...typeImports].sort().join(', ')} } from './types.js';`,
     '',

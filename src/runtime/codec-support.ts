@@ -15,6 +15,13 @@ export { writeBytes, readBytes } from './primitives/bytes.js';
 export { writeBool, readBool } from './primitives/bool.js';
 export { readVectorCount, writeVectorHeader } from './primitives/vector.js';
 
+/** A `flags.N?true` field: true sets the bit; false, null or absent leaves it clear; anything else is an error. */
+export function isSet(v: unknown): boolean {
+  if (v === true) return true;
+  if (v === undefined || v === null || v === false) return false;
+  throw badValue('true, false or nothing', v);
+}
+
 /** A bare object is written field by field: it must at least be an object. */
 export function checkObject<T>(v: T): T {
   if (typeof v !== 'object' || v === null) throw badValue('an object', v);

@@ -36,9 +36,17 @@ describe('generated code', () => {
     const codec = readFileSync(join(ROOT, 'src', 'generated', 'layer133', 'codec.ts'), 'utf8');
     const writer = codec.slice(codec.indexOf('export function write_messages_getStatsURL('), codec.indexOf('export function read_messages_getStatsURL('));
     expect(writer).toContain('writeUint32(w, 0x812c2ae6);');
-    expect(writer).toContain('const flags0 = (v.dark ? 1 : 0);');
+    expect(writer).toContain('const set_dark = isSet(v.dark);');
+    expect(writer).toContain('const flags0 = (set_dark ? 1 : 0);');
     expect(writer).not.toContain('v.flags');
     expect(writer).not.toMatch(/write\w*\(w, v\.dark\)/);
+  });
+
+  it('refuses a true flag that is not a boolean, naming the field', async () => {
+    const { LAYERS } = await import('../helpers.js');
+    const value = { _: 'messages.getStatsURL', dark: 'no', peer: { _: 'inputPeerSelf' }, params: '' };
+    expect(() => LAYERS[133].encode(value)).toThrow(expect.objectContaining({ code: 'BAD_VALUE', fieldPath: 'dark' }));
+    expect(LAYERS[133].encode({ ...value, dark: false })).toEqual(LAYERS[133].encode({ ...value, dark: undefined }));
   });
 
   it('bundles only what one method reaches', async () => {

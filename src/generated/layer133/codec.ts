@@ -4,7 +4,7 @@ import {
   Reader, Writer, reserve, readId, enter, unknownId, unknownFlags, decodeContext, decodeIndex, encodeContext, encodeIndex,
   writeInt, readInt, writeUint32, writeLong, readLong, writeDouble, readDouble, writeInt128, readInt128, writeInt256, readInt256,
   writeString, readString, writeBytes, readBytes, writeBool, readBool, readVectorCount, writeVectorHeader,
-  missingField, checkObject, notOfType, lengthMismatch, bodyLengthMismatch,
+  missingField, checkObject, isSet, notOfType, lengthMismatch, bodyLengthMismatch,
 } from '../../runtime/codec-support.js';
 import type { AccessPointRule, AccountDaysTTL, Authorization, AutoDownloadSettings, BadMsgNotification, BankCardOpenUrl, BaseTheme, BindAuthKeyInner, BotCommand, BotCommandScope, BotInfo, BotInlineMessage, BotInlineResult, CdnConfig, CdnPublicKey, ChannelAdminLogEvent, ChannelAdminLogEventAction, ChannelAdminLogEventsFilter, ChannelLocation, ChannelMessagesFilter, ChannelParticipant, ChannelParticipantsFilter, Chat, ChatAdminRights, ChatAdminWithInvites, ChatBannedRights, ChatFull, ChatInvite, ChatInviteImporter, ChatOnlines, ChatParticipant, ChatParticipants, ChatPhoto, ChatTheme, Client_DH_Inner_Data, CodeSettings, Config, Contact, ContactStatus, DataJSON, DcOption, DestroyAuthKeyRes, DestroySessionRes, Dialog, DialogFilter, DialogFilterSuggested, DialogPeer, Document, DocumentAttribute, DraftMessage, EmojiKeyword, EmojiKeywordsDifference, EmojiLanguage, EmojiURL, EncryptedChat, EncryptedFile, EncryptedMessage, Error, ExportedChatInvite, ExportedMessageLink, FileHash, Folder, FolderPeer, FutureSalt, FutureSalts, Game, GeoPoint, GlobalPrivacySettings, GroupCall, GroupCallParticipant, GroupCallParticipantVideo, GroupCallParticipantVideoSourceGroup, HighScore, HttpWait, ImportedContact, InlineBotSwitchPM, InlineQueryPeerType, InputAppEvent, InputBotInlineMessage, InputBotInlineMessageID, InputBotInlineResult, InputChannel, InputChatPhoto, InputCheckPasswordSRP, InputClientProxy, InputContact, InputDialogPeer, InputDocument, InputEncryptedChat, InputEncryptedFile, InputFile, InputFileLocation, InputFolderPeer, InputGame, InputGeoPoint, InputGroupCall, InputMedia, InputMessage, InputNotifyPeer, InputPaymentCredentials, InputPeer, InputPeerNotifySettings, InputPhoneCall, InputPhoto, InputPrivacyKey, InputPrivacyRule, InputSecureFile, InputSecureValue, InputSingleMedia, InputStickerSet, InputStickerSetItem, InputStickeredMedia, InputTheme, InputThemeSettings, InputUser, InputWallPaper, InputWebDocument, InputWebFileLocation, Invoice, IpPort, JSONObjectValue, JSONValue, KeyboardButton, KeyboardButtonRow, LabeledPrice, LangPackDifference, LangPackLanguage, LangPackString, MaskCoords, Message, MessageAction, MessageContainer, MessageCopy, MessageEntity, MessageFwdHeader, MessageInteractionCounters, MessageMedia, MessageRange, MessageReplies, MessageReplyHeader, MessageUserVote, MessageViews, MessagesFilter, MsgDetailedInfo, MsgResendReq, MsgsAck, MsgsAllInfo, MsgsStateInfo, MsgsStateReq, NearestDc, NewSession, NotifyPeer, Null, P_Q_inner_data, Page, PageBlock, PageCaption, PageListItem, PageListOrderedItem, PageRelatedArticle, PageTableCell, PageTableRow, PasswordKdfAlgo, PaymentCharge, PaymentRequestedInfo, PaymentSavedCredentials, Peer, PeerBlocked, PeerLocated, PeerNotifySettings, PeerSettings, PhoneCall, PhoneCallDiscardReason, PhoneCallProtocol, PhoneConnection, Photo, PhotoSize, Poll, PollAnswer, PollAnswerVoters, PollResults, Pong, PopularContact, PostAddress, PrivacyKey, PrivacyRule, ReceivedNotifyMessage, RecentMeUrl, ReplyMarkup, ReportReason, ResPQ, RestrictionReason, RichText, RpcDropAnswer, RpcError, RpcResult, SavedContact, SecureCredentialsEncrypted, SecureData, SecureFile, SecurePasswordKdfAlgo, SecurePlainData, SecureRequiredType, SecureSecretSettings, SecureValue, SecureValueError, SecureValueHash, SecureValueType, SendMessageAction, Server_DH_Params, Server_DH_inner_data, Set_client_DH_params_answer, ShippingOption, SponsoredMessage, StatsAbsValueAndPrev, StatsDateRangeDays, StatsGraph, StatsGroupTopAdmin, StatsGroupTopInviter, StatsGroupTopPoster, StatsPercentValue, StatsURL, StickerPack, StickerSet, StickerSetCovered, Theme, ThemeSettings, TlFunction, TlObject, TopPeer, TopPeerCategory, TopPeerCategoryPeers, True, Update, Updates, UrlAuthResult, User, UserFull, UserProfilePhoto, UserStatus, VideoSize, WallPaper, WallPaperSettings, WebAuthorization, WebDocument, WebPage, WebPageAttribute, accessPointRule, accountDaysTTL, account_AuthorizationForm, account_Authorizations, account_AutoDownloadSettings, account_ChatThemes, account_ContentSettings, account_Password, account_PasswordInputSettings, account_PasswordSettings, account_PrivacyRules, account_ResetPasswordResult, account_SentEmailCode, account_Takeout, account_Themes, account_TmpPassword, account_WallPapers, account_WebAuthorizations, account_acceptAuthorization, account_authorizationForm, account_authorizations, account_autoDownloadSettings, account_cancelPasswordEmail, account_changePhone, account_chatThemes, account_chatThemesNotModified, account_checkUsername, account_confirmPasswordEmail, account_confirmPhone, account_contentSettings, account_createTheme, account_declinePasswordReset, account_deleteAccount, account_deleteSecureValue, account_finishTakeoutSession, account_getAccountTTL, account_getAllSecureValues, account_getAuthorizationForm, account_getAuthorizations, account_getAutoDownloadSettings, account_getChatThemes, account_getContactSignUpNotification, account_getContentSettings, account_getGlobalPrivacySettings, account_getMultiWallPapers, account_getNotifyExceptions, account_getNotifySettings, account_getPassword, account_getPasswordSettings, account_getPrivacy, account_getSecureValue, account_getTheme, account_getThemes, account_getTmpPassword, account_getWallPaper, account_getWallPapers, account_getWebAuthorizations, account_initTakeoutSession, account_installTheme, account_installWallPaper, account_password, account_passwordInputSettings, account_passwordSettings, account_privacyRules, account_registerDevice, account_reportPeer, account_reportProfilePhoto, account_resendPasswordEmail, account_resetAuthorization, account_resetNotifySettings, account_resetPassword, account_resetPasswordFailedWait, account_resetPasswordOk, account_resetPasswordRequestedWait, account_resetWallPapers, account_resetWebAuthorization, account_resetWebAuthorizations, account_saveAutoDownloadSettings, account_saveSecureValue, account_saveTheme, account_saveWallPaper, account_sendChangePhoneCode, account_sendConfirmPhoneCode, account_sendVerifyEmailCode, account_sendVerifyPhoneCode, account_sentEmailCode, account_setAccountTTL, account_setContactSignUpNotification, account_setContentSettings, account_setGlobalPrivacySettings, account_setPrivacy, account_takeout, account_themes, account_themesNotModified, account_tmpPassword, account_unregisterDevice, account_updateDeviceLocked, account_updateNotifySettings, account_updatePasswordSettings, account_updateProfile, account_updateStatus, account_updateTheme, account_updateUsername, account_uploadTheme, account_uploadWallPaper, account_verifyEmail, account_verifyPhone, account_wallPapers, account_wallPapersNotModified, account_webAuthorizations, auth_Authorization, auth_CodeType, auth_ExportedAuthorization, auth_LoginToken, auth_PasswordRecovery, auth_SentCode, auth_SentCodeType, auth_acceptLoginToken, auth_authorization, auth_authorizationSignUpRequired, auth_bindTempAuthKey, auth_cancelCode, auth_checkPassword, auth_checkRecoveryPassword, auth_codeTypeCall, auth_codeTypeFlashCall, auth_codeTypeSms, auth_dropTempAuthKeys, auth_exportAuthorization, auth_exportLoginToken, auth_exportedAuthorization, auth_importAuthorization, auth_importBotAuthorization, auth_importLoginToken, auth_logOut, auth_loginToken, auth_loginTokenMigrateTo, auth_loginTokenSuccess, auth_passwordRecovery, auth_recoverPassword, auth_requestPasswordRecovery, auth_resendCode, auth_resetAuthorizations, auth_sendCode, auth_sentCode, auth_sentCodeTypeApp, auth_sentCodeTypeCall, auth_sentCodeTypeFlashCall, auth_sentCodeTypeSms, auth_signIn, auth_signUp, authorization, autoDownloadSettings, bad_msg_notification, bad_server_salt, bankCardOpenUrl, baseThemeArctic, baseThemeClassic, baseThemeDay, baseThemeNight, baseThemeTinted, bind_auth_key_inner, boolFalse, boolTrue, botCommand, botCommandScopeChatAdmins, botCommandScopeChats, botCommandScopeDefault, botCommandScopePeer, botCommandScopePeerAdmins, botCommandScopePeerUser, botCommandScopeUsers, botInfo, botInlineMediaResult, botInlineMessageMediaAuto, botInlineMessageMediaContact, botInlineMessageMediaGeo, botInlineMessageMediaInvoice, botInlineMessageMediaVenue, botInlineMessageText, botInlineResult, bots_answerWebhookJSONQuery, bots_getBotCommands, bots_resetBotCommands, bots_sendCustomRequest, bots_setBotCommands, cdnConfig, cdnPublicKey, channel, channelAdminLogEvent, channelAdminLogEventActionChangeAbout, channelAdminLogEventActionChangeHistoryTTL, channelAdminLogEventActionChangeLinkedChat, channelAdminLogEventActionChangeLocation, channelAdminLogEventActionChangePhoto, channelAdminLogEventActionChangeStickerSet, channelAdminLogEventActionChangeTitle, channelAdminLogEventActionChangeUsername, channelAdminLogEventActionDefaultBannedRights, channelAdminLogEventActionDeleteMessage, channelAdminLogEventActionDiscardGroupCall, channelAdminLogEventActionEditMessage, channelAdminLogEventActionExportedInviteDelete, channelAdminLogEventActionExportedInviteEdit, channelAdminLogEventActionExportedInviteRevoke, channelAdminLogEventActionParticipantInvite, channelAdminLogEventActionParticipantJoin, channelAdminLogEventActionParticipantJoinByInvite, channelAdminLogEventActionParticipantLeave, channelAdminLogEventActionParticipantMute, channelAdminLogEventActionParticipantToggleAdmin, channelAdminLogEventActionParticipantToggleBan, channelAdminLogEventActionParticipantUnmute, channelAdminLogEventActionParticipantVolume, channelAdminLogEventActionStartGroupCall, channelAdminLogEventActionStopPoll, channelAdminLogEventActionToggleGroupCallSetting, channelAdminLogEventActionToggleInvites, channelAdminLogEventActionTogglePreHistoryHidden, channelAdminLogEventActionToggleSignatures, channelAdminLogEventActionToggleSlowMode, channelAdminLogEventActionUpdatePinned, channelAdminLogEventsFilter, channelForbidden, channelFull, channelLocation, channelLocationEmpty, channelMessagesFilter, channelMessagesFilterEmpty, channelParticipant, channelParticipantAdmin, channelParticipantBanned, channelParticipantCreator, channelParticipantLeft, channelParticipantSelf, channelParticipantsAdmins, channelParticipantsBanned, channelParticipantsBots, channelParticipantsContacts, channelParticipantsKicked, channelParticipantsMentions, channelParticipantsRecent, channelParticipantsSearch, channels_AdminLogResults, channels_ChannelParticipant, channels_ChannelParticipants, channels_adminLogResults, channels_channelParticipant, channels_channelParticipants, channels_channelParticipantsNotModified, channels_checkUsername, channels_convertToGigagroup, channels_createChannel, channels_deleteChannel, channels_deleteHistory, channels_deleteMessages, channels_deleteUserHistory, channels_editAdmin, channels_editBanned, channels_editCreator, channels_editLocation, channels_editPhoto, channels_editTitle, channels_exportMessageLink, channels_getAdminLog, channels_getAdminedPublicChannels, channels_getChannels, channels_getFullChannel, channels_getGroupsForDiscussion, channels_getInactiveChannels, channels_getLeftChannels, channels_getMessages, channels_getParticipant, channels_getParticipants, channels_getSponsoredMessages, channels_inviteToChannel, channels_joinChannel, channels_leaveChannel, channels_readHistory, channels_readMessageContents, channels_reportSpam, channels_setDiscussionGroup, channels_setStickers, channels_togglePreHistoryHidden, channels_toggleSignatures, channels_toggleSlowMode, channels_updateUsername, channels_viewSponsoredMessage, chat, chatAdminRights, chatAdminWithInvites, chatBannedRights, chatEmpty, chatForbidden, chatFull, chatInvite, chatInviteAlready, chatInviteExported, chatInviteImporter, chatInvitePeek, chatOnlines, chatParticipant, chatParticipantAdmin, chatParticipantCreator, chatParticipants, chatParticipantsForbidden, chatPhoto, chatPhotoEmpty, chatTheme, client_DH_inner_data, codeSettings, config, contact, contactStatus, contacts_Blocked, contacts_Contacts, contacts_Found, contacts_ImportedContacts, contacts_ResolvedPeer, contacts_TopPeers, contacts_acceptContact, contacts_addContact, contacts_block, contacts_blockFromReplies, contacts_blocked, contacts_blockedSlice, contacts_contacts, contacts_contactsNotModified, contacts_deleteByPhones, contacts_deleteContacts, contacts_found, contacts_getBlocked, contacts_getContactIDs, contacts_getContacts, contacts_getLocated, contacts_getSaved, contacts_getStatuses, contacts_getTopPeers, contacts_importContacts, contacts_importedContacts, contacts_resetSaved, contacts_resetTopPeerRating, contacts_resolveUsername, contacts_resolvedPeer, contacts_search, contacts_toggleTopPeers, contacts_topPeers, contacts_topPeersDisabled, contacts_topPeersNotModified, contacts_unblock, dataJSON, dcOption, destroy_auth_key, destroy_auth_key_fail, destroy_auth_key_none, destroy_auth_key_ok, destroy_session, destroy_session_none, destroy_session_ok, dh_gen_fail, dh_gen_ok, dh_gen_retry, dialog, dialogFilter, dialogFilterSuggested, dialogFolder, dialogPeer, dialogPeerFolder, document, documentAttributeAnimated, documentAttributeAudio, documentAttributeFilename, documentAttributeHasStickers, documentAttributeImageSize, documentAttributeSticker, documentAttributeVideo, documentEmpty, draftMessage, draftMessageEmpty, emojiKeyword, emojiKeywordDeleted, emojiKeywordsDifference, emojiLanguage, emojiURL, encryptedChat, encryptedChatDiscarded, encryptedChatEmpty, encryptedChatRequested, encryptedChatWaiting, encryptedFile, encryptedFileEmpty, encryptedMessage, encryptedMessageService, error, exportedMessageLink, fileHash, folder, folderPeer, folders_deleteFolder, folders_editPeerFolders, future_salt, future_salts, game, geoPoint, geoPointEmpty, get_future_salts, globalPrivacySettings, groupCall, groupCallDiscarded, groupCallParticipant, groupCallParticipantVideo, groupCallParticipantVideoSourceGroup, gzip_packed, help_AppUpdate, help_ConfigSimple, help_CountriesList, help_Country, help_CountryCode, help_DeepLinkInfo, help_InviteText, help_PassportConfig, help_PromoData, help_RecentMeUrls, help_Support, help_SupportName, help_TermsOfService, help_TermsOfServiceUpdate, help_UserInfo, help_acceptTermsOfService, help_appUpdate, help_configSimple, help_countriesList, help_countriesListNotModified, help_country, help_countryCode, help_deepLinkInfo, help_deepLinkInfoEmpty, help_dismissSuggestion, help_editUserInfo, help_getAppChangelog, help_getAppConfig, help_getAppUpdate, help_getCdnConfig, help_getConfig, help_getCountriesList, help_getDeepLinkInfo, help_getInviteText, help_getNearestDc, help_getPassportConfig, help_getPromoData, help_getRecentMeUrls, help_getSupport, help_getSupportName, help_getTermsOfServiceUpdate, help_getUserInfo, help_hidePromoData, help_inviteText, help_noAppUpdate, help_passportConfig, help_passportConfigNotModified, help_promoData, help_promoDataEmpty, help_recentMeUrls, help_saveAppLog, help_setBotUpdatesStatus, help_support, help_supportName, help_termsOfService, help_termsOfServiceUpdate, help_termsOfServiceUpdateEmpty, help_userInfo, help_userInfoEmpty, highScore, http_wait, importedContact, initConnection, inlineBotSwitchPM, inlineQueryPeerTypeBroadcast, inlineQueryPeerTypeChat, inlineQueryPeerTypeMegagroup, inlineQueryPeerTypePM, inlineQueryPeerTypeSameBotPM, inputAppEvent, inputBotInlineMessageGame, inputBotInlineMessageID, inputBotInlineMessageID64, inputBotInlineMessageMediaAuto, inputBotInlineMessageMediaContact, inputBotInlineMessageMediaGeo, inputBotInlineMessageMediaInvoice, inputBotInlineMessageMediaVenue, inputBotInlineMessageText, inputBotInlineResult, inputBotInlineResultDocument, inputBotInlineResultGame, inputBotInlineResultPhoto, inputChannel, inputChannelEmpty, inputChannelFromMessage, inputChatPhoto, inputChatPhotoEmpty, inputChatUploadedPhoto, inputCheckPasswordEmpty, inputCheckPasswordSRP, inputClientProxy, inputDialogPeer, inputDialogPeerFolder, inputDocument, inputDocumentEmpty, inputDocumentFileLocation, inputEncryptedChat, inputEncryptedFile, inputEncryptedFileBigUploaded, inputEncryptedFileEmpty, inputEncryptedFileLocation, inputEncryptedFileUploaded, inputFile, inputFileBig, inputFileLocation, inputFolderPeer, inputGameID, inputGameShortName, inputGeoPoint, inputGeoPointEmpty, inputGroupCall, inputGroupCallStream, inputKeyboardButtonUrlAuth, inputMediaContact, inputMediaDice, inputMediaDocument, inputMediaDocumentExternal, inputMediaEmpty, inputMediaGame, inputMediaGeoLive, inputMediaGeoPoint, inputMediaInvoice, inputMediaPhoto, inputMediaPhotoExternal, inputMediaPoll, inputMediaUploadedDocument, inputMediaUploadedPhoto, inputMediaVenue, inputMessageCallbackQuery, inputMessageEntityMentionName, inputMessageID, inputMessagePinned, inputMessageReplyTo, inputMessagesFilterChatPhotos, inputMessagesFilterContacts, inputMessagesFilterDocument, inputMessagesFilterEmpty, inputMessagesFilterGeo, inputMessagesFilterGif, inputMessagesFilterMusic, inputMessagesFilterMyMentions, inputMessagesFilterPhoneCalls, inputMessagesFilterPhotoVideo, inputMessagesFilterPhotos, inputMessagesFilterPinned, inputMessagesFilterRoundVideo, inputMessagesFilterRoundVoice, inputMessagesFilterUrl, inputMessagesFilterVideo, inputMessagesFilterVoice, inputNotifyBroadcasts, inputNotifyChats, inputNotifyPeer, inputNotifyUsers, inputPaymentCredentials, inputPaymentCredentialsApplePay, inputPaymentCredentialsGooglePay, inputPaymentCredentialsSaved, inputPeerChannel, inputPeerChannelFromMessage, inputPeerChat, inputPeerEmpty, inputPeerNotifySettings, inputPeerPhotoFileLocation, inputPeerSelf, inputPeerUser, inputPeerUserFromMessage, inputPhoneCall, inputPhoneContact, inputPhoto, inputPhotoEmpty, inputPhotoFileLocation, inputPhotoLegacyFileLocation, inputPrivacyKeyAddedByPhone, inputPrivacyKeyChatInvite, inputPrivacyKeyForwards, inputPrivacyKeyPhoneCall, inputPrivacyKeyPhoneNumber, inputPrivacyKeyPhoneP2P, inputPrivacyKeyProfilePhoto, inputPrivacyKeyStatusTimestamp, inputPrivacyValueAllowAll, inputPrivacyValueAllowChatParticipants, inputPrivacyValueAllowContacts, inputPrivacyValueAllowUsers, inputPrivacyValueDisallowAll, inputPrivacyValueDisallowChatParticipants, inputPrivacyValueDisallowContacts, inputPrivacyValueDisallowUsers, inputReportReasonChildAbuse, inputReportReasonCopyright, inputReportReasonFake, inputReportReasonGeoIrrelevant, inputReportReasonOther, inputReportReasonPornography, inputReportReasonSpam, inputReportReasonViolence, inputSecureFile, inputSecureFileLocation, inputSecureFileUploaded, inputSecureValue, inputSingleMedia, inputStickerSetAnimatedEmoji, inputStickerSetAnimatedEmojiAnimations, inputStickerSetDice, inputStickerSetEmpty, inputStickerSetID, inputStickerSetItem, inputStickerSetShortName, inputStickerSetThumb, inputStickeredMediaDocument, inputStickeredMediaPhoto, inputTakeoutFileLocation, inputTheme, inputThemeSettings, inputThemeSlug, inputUser, inputUserEmpty, inputUserFromMessage, inputUserSelf, inputWallPaper, inputWallPaperNoFile, inputWallPaperSlug, inputWebDocument, inputWebFileGeoPointLocation, inputWebFileLocation, invoice, invokeAfterMsg, invokeAfterMsgs, invokeWithLayer, invokeWithMessagesRange, invokeWithTakeout, invokeWithoutUpdates, ipPort, ipPortSecret, jsonArray, jsonBool, jsonNull, jsonNumber, jsonObject, jsonObjectValue, jsonString, keyboardButton, keyboardButtonBuy, keyboardButtonCallback, keyboardButtonGame, keyboardButtonRequestGeoLocation, keyboardButtonRequestPhone, keyboardButtonRequestPoll, keyboardButtonRow, keyboardButtonSwitchInline, keyboardButtonUrl, keyboardButtonUrlAuth, labeledPrice, langPackDifference, langPackLanguage, langPackString, langPackStringDeleted, langPackStringPluralized, langpack_getDifference, langpack_getLangPack, langpack_getLanguage, langpack_getLanguages, langpack_getStrings, maskCoords, message, messageActionBotAllowed, messageActionChannelCreate, messageActionChannelMigrateFrom, messageActionChatAddUser, messageActionChatCreate, messageActionChatDeletePhoto, messageActionChatDeleteUser, messageActionChatEditPhoto, messageActionChatEditTitle, messageActionChatJoinedByLink, messageActionChatMigrateTo, messageActionContactSignUp, messageActionCustomAction, messageActionEmpty, messageActionGameScore, messageActionGeoProximityReached, messageActionGroupCall, messageActionGroupCallScheduled, messageActionHistoryClear, messageActionInviteToGroupCall, messageActionPaymentSent, messageActionPaymentSentMe, messageActionPhoneCall, messageActionPinMessage, messageActionScreenshotTaken, messageActionSecureValuesSent, messageActionSecureValuesSentMe, messageActionSetChatTheme, messageActionSetMessagesTTL, messageEmpty, messageEntityBankCard, messageEntityBlockquote, messageEntityBold, messageEntityBotCommand, messageEntityCashtag, messageEntityCode, messageEntityEmail, messageEntityHashtag, messageEntityItalic, messageEntityMention, messageEntityMentionName, messageEntityPhone, messageEntityPre, messageEntityStrike, messageEntityTextUrl, messageEntityUnderline, messageEntityUnknown, messageEntityUrl, messageFwdHeader, messageInteractionCounters, messageMediaContact, messageMediaDice, messageMediaDocument, messageMediaEmpty, messageMediaGame, messageMediaGeo, messageMediaGeoLive, messageMediaInvoice, messageMediaPhoto, messageMediaPoll, messageMediaUnsupported, messageMediaVenue, messageMediaWebPage, messageRange, messageReplies, messageReplyHeader, messageService, messageUserVote, messageUserVoteInputOption, messageUserVoteMultiple, messageViews, message_envelope, messages_AffectedFoundMessages, messages_AffectedHistory, messages_AffectedMessages, messages_AllStickers, messages_ArchivedStickers, messages_BotCallbackAnswer, messages_BotResults, messages_ChatAdminsWithInvites, messages_ChatFull, messages_ChatInviteImporters, messages_Chats, messages_CheckedHistoryImportPeer, messages_DhConfig, messages_Dialogs, messages_DiscussionMessage, messages_ExportedChatInvite, messages_ExportedChatInvites, messages_FavedStickers, messages_FeaturedStickers, messages_FoundStickerSets, messages_HighScores, messages_HistoryImport, messages_HistoryImportParsed, messages_InactiveChats, messages_MessageEditData, messages_MessageViews, messages_Messages, messages_PeerDialogs, messages_RecentStickers, messages_SavedGifs, messages_SearchCounter, messages_SentEncryptedMessage, messages_SponsoredMessages, messages_StickerSet, messages_StickerSetInstallResult, messages_Stickers, messages_VotesList, messages_acceptEncryption, messages_acceptUrlAuth, messages_addChatUser, messages_affectedFoundMessages, messages_affectedHistory, messages_affectedMessages, messages_allStickers, messages_allStickersNotModified, messages_archivedStickers, messages_botCallbackAnswer, messages_botResults, messages_channelMessages, messages_chatAdminsWithInvites, messages_chatFull, messages_chatInviteImporters, messages_chats, messages_chatsSlice, messages_checkChatInvite, messages_checkHistoryImport, messages_checkHistoryImportPeer, messages_checkedHistoryImportPeer, messages_clearAllDrafts, messages_clearRecentStickers, messages_createChat, messages_deleteChat, messages_deleteChatUser, messages_deleteExportedChatInvite, messages_deleteHistory, messages_deleteMessages, messages_deletePhoneCallHistory, messages_deleteRevokedExportedChatInvites, messages_deleteScheduledMessages, messages_dhConfig, messages_dhConfigNotModified, messages_dialogs, messages_dialogsNotModified, messages_dialogsSlice, messages_discardEncryption, messages_discussionMessage, messages_editChatAbout, messages_editChatAdmin, messages_editChatDefaultBannedRights, messages_editChatPhoto, messages_editChatTitle, messages_editExportedChatInvite, messages_editInlineBotMessage, messages_editMessage, messages_exportChatInvite, messages_exportedChatInvite, messages_exportedChatInviteReplaced, messages_exportedChatInvites, messages_faveSticker, messages_favedStickers, messages_favedStickersNotModified, messages_featuredStickers, messages_featuredStickersNotModified, messages_forwardMessages, messages_foundStickerSets, messages_foundStickerSetsNotModified, messages_getAdminsWithInvites, messages_getAllChats, messages_getAllDrafts, messages_getAllStickers, messages_getArchivedStickers, messages_getAttachedStickers, messages_getBotCallbackAnswer, messages_getChatInviteImporters, messages_getChats, messages_getCommonChats, messages_getDhConfig, messages_getDialogFilters, messages_getDialogUnreadMarks, messages_getDialogs, messages_getDiscussionMessage, messages_getDocumentByHash, messages_getEmojiKeywords, messages_getEmojiKeywordsDifference, messages_getEmojiKeywordsLanguages, messages_getEmojiURL, messages_getExportedChatInvite, messages_getExportedChatInvites, messages_getFavedStickers, messages_getFeaturedStickers, messages_getFullChat, messages_getGameHighScores, messages_getHistory, messages_getInlineBotResults, messages_getInlineGameHighScores, messages_getMaskStickers, messages_getMessageEditData, messages_getMessageReadParticipants, messages_getMessages, messages_getMessagesViews, messages_getOldFeaturedStickers, messages_getOnlines, messages_getPeerDialogs, messages_getPeerSettings, messages_getPinnedDialogs, messages_getPollResults, messages_getPollVotes, messages_getRecentLocations, messages_getRecentStickers, messages_getReplies, messages_getSavedGifs, messages_getScheduledHistory, messages_getScheduledMessages, messages_getSearchCounters, messages_getSplitRanges, messages_getStatsURL, messages_getStickerSet, messages_getStickers, messages_getSuggestedDialogFilters, messages_getUnreadMentions, messages_getWebPage, messages_getWebPagePreview, messages_hidePeerSettingsBar, messages_highScores, messages_historyImport, messages_historyImportParsed, messages_importChatInvite, messages_inactiveChats, messages_initHistoryImport, messages_installStickerSet, messages_markDialogUnread, messages_messageEditData, messages_messageViews, messages_messages, messages_messagesNotModified, messages_messagesSlice, messages_migrateChat, messages_peerDialogs, messages_readDiscussion, messages_readEncryptedHistory, messages_readFeaturedStickers, messages_readHistory, messages_readMentions, messages_readMessageContents, messages_receivedMessages, messages_receivedQueue, messages_recentStickers, messages_recentStickersNotModified, messages_reorderPinnedDialogs, messages_reorderStickerSets, messages_report, messages_reportEncryptedSpam, messages_reportSpam, messages_requestEncryption, messages_requestUrlAuth, messages_saveDraft, messages_saveGif, messages_saveRecentSticker, messages_savedGifs, messages_savedGifsNotModified, messages_search, messages_searchCounter, messages_searchGlobal, messages_searchStickerSets, messages_sendEncrypted, messages_sendEncryptedFile, messages_sendEncryptedService, messages_sendInlineBotResult, messages_sendMedia, messages_sendMessage, messages_sendMultiMedia, messages_sendScheduledMessages, messages_sendScreenshotNotification, messages_sendVote, messages_sentEncryptedFile, messages_sentEncryptedMessage, messages_setBotCallbackAnswer, messages_setBotPrecheckoutResults, messages_setBotShippingResults, messages_setChatTheme, messages_setEncryptedTyping, messages_setGameScore, messages_setHistoryTTL, messages_setInlineBotResults, messages_setInlineGameScore, messages_setTyping, messages_sponsoredMessages, messages_startBot, messages_startHistoryImport, messages_stickerSet, messages_stickerSetInstallResultArchive, messages_stickerSetInstallResultSuccess, messages_stickers, messages_stickersNotModified, messages_toggleDialogPin, messages_toggleStickerSets, messages_uninstallStickerSet, messages_unpinAllMessages, messages_updateDialogFilter, messages_updateDialogFiltersOrder, messages_updatePinnedMessage, messages_uploadEncryptedFile, messages_uploadImportedMedia, messages_uploadMedia, messages_votesList, msg_container, msg_copy, msg_detailed_info, msg_new_detailed_info, msg_resend_req, msgs_ack, msgs_all_info, msgs_state_info, msgs_state_req, nearestDc, new_session_created, notifyBroadcasts, notifyChats, notifyPeer, notifyUsers, null_, p_q_inner_data, p_q_inner_data_dc, p_q_inner_data_temp, p_q_inner_data_temp_dc, page, pageBlockAnchor, pageBlockAudio, pageBlockAuthorDate, pageBlockBlockquote, pageBlockChannel, pageBlockCollage, pageBlockCover, pageBlockDetails, pageBlockDivider, pageBlockEmbed, pageBlockEmbedPost, pageBlockFooter, pageBlockHeader, pageBlockKicker, pageBlockList, pageBlockMap, pageBlockOrderedList, pageBlockParagraph, pageBlockPhoto, pageBlockPreformatted, pageBlockPullquote, pageBlockRelatedArticles, pageBlockSlideshow, pageBlockSubheader, pageBlockSubtitle, pageBlockTable, pageBlockTitle, pageBlockUnsupported, pageBlockVideo, pageCaption, pageListItemBlocks, pageListItemText, pageListOrderedItemBlocks, pageListOrderedItemText, pageRelatedArticle, pageTableCell, pageTableRow, passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow, passwordKdfAlgoUnknown, paymentCharge, paymentRequestedInfo, paymentSavedCredentialsCard, payments_BankCardData, payments_PaymentForm, payments_PaymentReceipt, payments_PaymentResult, payments_SavedInfo, payments_ValidatedRequestedInfo, payments_bankCardData, payments_clearSavedInfo, payments_getBankCardData, payments_getPaymentForm, payments_getPaymentReceipt, payments_getSavedInfo, payments_paymentForm, payments_paymentReceipt, payments_paymentResult, payments_paymentVerificationNeeded, payments_savedInfo, payments_sendPaymentForm, payments_validateRequestedInfo, payments_validatedRequestedInfo, peerBlocked, peerChannel, peerChat, peerLocated, peerNotifySettings, peerSelfLocated, peerSettings, peerUser, phoneCall, phoneCallAccepted, phoneCallDiscardReasonBusy, phoneCallDiscardReasonDisconnect, phoneCallDiscardReasonHangup, phoneCallDiscardReasonMissed, phoneCallDiscarded, phoneCallEmpty, phoneCallProtocol, phoneCallRequested, phoneCallWaiting, phoneConnection, phoneConnectionWebrtc, phone_ExportedGroupCallInvite, phone_GroupCall, phone_GroupParticipants, phone_JoinAsPeers, phone_PhoneCall, phone_acceptCall, phone_checkGroupCall, phone_confirmCall, phone_createGroupCall, phone_discardCall, phone_discardGroupCall, phone_editGroupCallParticipant, phone_editGroupCallTitle, phone_exportGroupCallInvite, phone_exportedGroupCallInvite, phone_getCallConfig, phone_getGroupCall, phone_getGroupCallJoinAs, phone_getGroupParticipants, phone_groupCall, phone_groupParticipants, phone_inviteToGroupCall, phone_joinAsPeers, phone_joinGroupCall, phone_joinGroupCallPresentation, phone_leaveGroupCall, phone_leaveGroupCallPresentation, phone_phoneCall, phone_receivedCall, phone_requestCall, phone_saveCallDebug, phone_saveDefaultGroupCallJoinAs, phone_sendSignalingData, phone_setCallRating, phone_startScheduledGroupCall, phone_toggleGroupCallRecord, phone_toggleGroupCallSettings, phone_toggleGroupCallStartSubscription, photo, photoCachedSize, photoEmpty, photoPathSize, photoSize, photoSizeEmpty, photoSizeProgressive, photoStrippedSize, photos_Photo, photos_Photos, photos_deletePhotos, photos_getUserPhotos, photos_photo, photos_photos, photos_photosSlice, photos_updateProfilePhoto, photos_uploadProfilePhoto, ping, ping_delay_disconnect, poll, pollAnswer, pollAnswerVoters, pollResults, pong, popularContact, postAddress, privacyKeyAddedByPhone, privacyKeyChatInvite, privacyKeyForwards, privacyKeyPhoneCall, privacyKeyPhoneNumber, privacyKeyPhoneP2P, privacyKeyProfilePhoto, privacyKeyStatusTimestamp, privacyValueAllowAll, privacyValueAllowChatParticipants, privacyValueAllowContacts, privacyValueAllowUsers, privacyValueDisallowAll, privacyValueDisallowChatParticipants, privacyValueDisallowContacts, privacyValueDisallowUsers, receivedNotifyMessage, recentMeUrlChat, recentMeUrlChatInvite, recentMeUrlStickerSet, recentMeUrlUnknown, recentMeUrlUser, replyInlineMarkup, replyKeyboardForceReply, replyKeyboardHide, replyKeyboardMarkup, req_DH_params, req_pq, req_pq_multi, resPQ, restrictionReason, rpc_answer_dropped, rpc_answer_dropped_running, rpc_answer_unknown, rpc_drop_answer, rpc_error, rpc_result, savedPhoneContact, secureCredentialsEncrypted, secureData, secureFile, secureFileEmpty, securePasswordKdfAlgoPBKDF2HMACSHA512iter100000, securePasswordKdfAlgoSHA512, securePasswordKdfAlgoUnknown, securePlainEmail, securePlainPhone, secureRequiredType, secureRequiredTypeOneOf, secureSecretSettings, secureValue, secureValueError, secureValueErrorData, secureValueErrorFile, secureValueErrorFiles, secureValueErrorFrontSide, secureValueErrorReverseSide, secureValueErrorSelfie, secureValueErrorTranslationFile, secureValueErrorTranslationFiles, secureValueHash, secureValueTypeAddress, secureValueTypeBankStatement, secureValueTypeDriverLicense, secureValueTypeEmail, secureValueTypeIdentityCard, secureValueTypeInternalPassport, secureValueTypePassport, secureValueTypePassportRegistration, secureValueTypePersonalDetails, secureValueTypePhone, secureValueTypeRentalAgreement, secureValueTypeTemporaryRegistration, secureValueTypeUtilityBill, sendMessageCancelAction, sendMessageChooseContactAction, sendMessageChooseStickerAction, sendMessageEmojiInteraction, sendMessageEmojiInteractionSeen, sendMessageGamePlayAction, sendMessageGeoLocationAction, sendMessageHistoryImportAction, sendMessageRecordAudioAction, sendMessageRecordRoundAction, sendMessageRecordVideoAction, sendMessageTypingAction, sendMessageUploadAudioAction, sendMessageUploadDocumentAction, sendMessageUploadPhotoAction, sendMessageUploadRoundAction, sendMessageUploadVideoAction, server_DH_inner_data, server_DH_params_fail, server_DH_params_ok, set_client_DH_params, shippingOption, speakingInGroupCallAction, sponsoredMessage, statsAbsValueAndPrev, statsDateRangeDays, statsGraph, statsGraphAsync, statsGraphError, statsGroupTopAdmin, statsGroupTopInviter, statsGroupTopPoster, statsPercentValue, statsURL, stats_BroadcastStats, stats_MegagroupStats, stats_MessageStats, stats_broadcastStats, stats_getBroadcastStats, stats_getMegagroupStats, stats_getMessagePublicForwards, stats_getMessageStats, stats_loadAsyncGraph, stats_megagroupStats, stats_messageStats, stickerPack, stickerSet, stickerSetCovered, stickerSetMultiCovered, stickers_SuggestedShortName, stickers_addStickerToSet, stickers_changeStickerPosition, stickers_checkShortName, stickers_createStickerSet, stickers_removeStickerFromSet, stickers_setStickerSetThumb, stickers_suggestShortName, stickers_suggestedShortName, storage_FileType, storage_fileGif, storage_fileJpeg, storage_fileMov, storage_fileMp3, storage_fileMp4, storage_filePartial, storage_filePdf, storage_filePng, storage_fileUnknown, storage_fileWebp, textAnchor, textBold, textConcat, textEmail, textEmpty, textFixed, textImage, textItalic, textMarked, textPhone, textPlain, textStrike, textSubscript, textSuperscript, textUnderline, textUrl, theme, themeSettings, topPeer, topPeerCategoryBotsInline, topPeerCategoryBotsPM, topPeerCategoryChannels, topPeerCategoryCorrespondents, topPeerCategoryForwardChats, topPeerCategoryForwardUsers, topPeerCategoryGroups, topPeerCategoryPeers, topPeerCategoryPhoneCalls, true_, updateBotCallbackQuery, updateBotCommands, updateBotInlineQuery, updateBotInlineSend, updateBotPrecheckoutQuery, updateBotShippingQuery, updateBotStopped, updateBotWebhookJSON, updateBotWebhookJSONQuery, updateChannel, updateChannelAvailableMessages, updateChannelMessageForwards, updateChannelMessageViews, updateChannelParticipant, updateChannelReadMessagesContents, updateChannelTooLong, updateChannelUserTyping, updateChannelWebPage, updateChat, updateChatDefaultBannedRights, updateChatParticipant, updateChatParticipantAdd, updateChatParticipantAdmin, updateChatParticipantDelete, updateChatParticipants, updateChatUserTyping, updateConfig, updateContactsReset, updateDcOptions, updateDeleteChannelMessages, updateDeleteMessages, updateDeleteScheduledMessages, updateDialogFilter, updateDialogFilterOrder, updateDialogFilters, updateDialogPinned, updateDialogUnreadMark, updateDraftMessage, updateEditChannelMessage, updateEditMessage, updateEncryptedChatTyping, updateEncryptedMessagesRead, updateEncryption, updateFavedStickers, updateFolderPeers, updateGeoLiveViewed, updateGroupCall, updateGroupCallConnection, updateGroupCallParticipants, updateInlineBotCallbackQuery, updateLangPack, updateLangPackTooLong, updateLoginToken, updateMessageID, updateMessagePoll, updateMessagePollVote, updateNewChannelMessage, updateNewEncryptedMessage, updateNewMessage, updateNewScheduledMessage, updateNewStickerSet, updateNotifySettings, updatePeerBlocked, updatePeerHistoryTTL, updatePeerLocated, updatePeerSettings, updatePhoneCall, updatePhoneCallSignalingData, updatePinnedChannelMessages, updatePinnedDialogs, updatePinnedMessages, updatePrivacy, updatePtsChanged, updateReadChannelDiscussionInbox, updateReadChannelDiscussionOutbox, updateReadChannelInbox, updateReadChannelOutbox, updateReadFeaturedStickers, updateReadHistoryInbox, updateReadHistoryOutbox, updateReadMessagesContents, updateRecentStickers, updateSavedGifs, updateServiceNotification, updateShort, updateShortChatMessage, updateShortMessage, updateShortSentMessage, updateStickerSets, updateStickerSetsOrder, updateTheme, updateUserName, updateUserPhone, updateUserPhoto, updateUserStatus, updateUserTyping, updateWebPage, updates, updatesCombined, updatesTooLong, updates_ChannelDifference, updates_Difference, updates_State, updates_channelDifference, updates_channelDifferenceEmpty, updates_channelDifferenceTooLong, updates_difference, updates_differenceEmpty, updates_differenceSlice, updates_differenceTooLong, updates_getChannelDifference, updates_getDifference, updates_getState, updates_state, upload_CdnFile, upload_File, upload_WebFile, upload_cdnFile, upload_cdnFileReuploadNeeded, upload_file, upload_fileCdnRedirect, upload_getCdnFile, upload_getCdnFileHashes, upload_getFile, upload_getFileHashes, upload_getWebFile, upload_reuploadCdnFile, upload_saveBigFilePart, upload_saveFilePart, upload_webFile, urlAuthResultAccepted, urlAuthResultDefault, urlAuthResultRequest, user, userEmpty, userFull, userProfilePhoto, userProfilePhotoEmpty, userStatusEmpty, userStatusLastMonth, userStatusLastWeek, userStatusOffline, userStatusOnline, userStatusRecently, users_getFullUser, users_getUsers, users_setSecureValueErrors, videoSize, wallPaper, wallPaperNoFile, wallPaperSettings, webAuthorization, webDocument, webDocumentNoProxy, webPage, webPageAttributeTheme, webPageEmpty, webPageNotModified, webPagePending } from './types.js';
 
@@ -420,25 +420,27 @@ export function read_inputMediaContact(r: Reader): inputMediaContact {
 export function write_inputMediaUploadedDocument(w: Writer, v: inputMediaUploadedDocument): void {
   let f = 0;
   try {
-    const flags0 = (v.nosoundVideo ? 8 : 0) | (v.forceFile ? 16 : 0) | (v.thumb != null ? 4 : 0) | (v.stickers != null ? 1 : 0) | (v.ttlSeconds != null ? 2 : 0);
+    const set_nosoundVideo = isSet(v.nosoundVideo);
+    f = 1; const set_forceFile = isSet(v.forceFile);
+    f = 2; const flags0 = (set_nosoundVideo ? 8 : 0) | (set_forceFile ? 16 : 0) | (v.thumb != null ? 4 : 0) | (v.stickers != null ? 1 : 0) | (v.ttlSeconds != null ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputFile(w, v.file);
-    f = 2; if ((flags0 & 4) !== 0) {
+    f = 3; write_InputFile(w, v.file);
+    f = 4; if ((flags0 & 4) !== 0) {
       if (v.thumb == null) throw missingField('thumb');
       write_InputFile(w, v.thumb);
     }
-    f = 3; writeString(w, v.mimeType);
-    f = 4; write_vec_DocumentAttribute(w, v.attributes);
-    f = 5; if ((flags0 & 1) !== 0) {
+    f = 5; writeString(w, v.mimeType);
+    f = 6; write_vec_DocumentAttribute(w, v.attributes);
+    f = 7; if ((flags0 & 1) !== 0) {
       if (v.stickers == null) throw missingField('stickers');
       write_vec_InputDocument(w, v.stickers);
     }
-    f = 6; if ((flags0 & 2) !== 0) {
+    f = 8; if ((flags0 & 2) !== 0) {
       if (v.ttlSeconds == null) throw missingField('ttlSeconds');
       writeInt(w, v.ttlSeconds);
     }
   } catch (e) {
-    throw encodeContext(e, 'inputMediaUploadedDocument', ['flags', 'file', 'thumb', 'mimeType', 'attributes', 'stickers', 'ttlSeconds'][f]);
+    throw encodeContext(e, 'inputMediaUploadedDocument', ['nosoundVideo', 'forceFile', 'flags', 'file', 'thumb', 'mimeType', 'attributes', 'stickers', 'ttlSeconds'][f]);
   }
 }
 
@@ -642,23 +644,24 @@ export function read_inputMediaInvoice(r: Reader): inputMediaInvoice {
 export function write_inputMediaGeoLive(w: Writer, v: inputMediaGeoLive): void {
   let f = 0;
   try {
-    const flags0 = (v.stopped ? 1 : 0) | (v.heading != null ? 4 : 0) | (v.period != null ? 2 : 0) | (v.proximityNotificationRadius != null ? 8 : 0);
+    const set_stopped = isSet(v.stopped);
+    f = 1; const flags0 = (set_stopped ? 1 : 0) | (v.heading != null ? 4 : 0) | (v.period != null ? 2 : 0) | (v.proximityNotificationRadius != null ? 8 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputGeoPoint(w, v.geoPoint);
-    f = 2; if ((flags0 & 4) !== 0) {
+    f = 2; write_InputGeoPoint(w, v.geoPoint);
+    f = 3; if ((flags0 & 4) !== 0) {
       if (v.heading == null) throw missingField('heading');
       writeInt(w, v.heading);
     }
-    f = 3; if ((flags0 & 2) !== 0) {
+    f = 4; if ((flags0 & 2) !== 0) {
       if (v.period == null) throw missingField('period');
       writeInt(w, v.period);
     }
-    f = 4; if ((flags0 & 8) !== 0) {
+    f = 5; if ((flags0 & 8) !== 0) {
       if (v.proximityNotificationRadius == null) throw missingField('proximityNotificationRadius');
       writeInt(w, v.proximityNotificationRadius);
     }
   } catch (e) {
-    throw encodeContext(e, 'inputMediaGeoLive', ['flags', 'geoPoint', 'heading', 'period', 'proximityNotificationRadius'][f]);
+    throw encodeContext(e, 'inputMediaGeoLive', ['stopped', 'flags', 'geoPoint', 'heading', 'period', 'proximityNotificationRadius'][f]);
   }
 }
 
@@ -1016,12 +1019,13 @@ export function read_inputPhotoLegacyFileLocation(r: Reader): inputPhotoLegacyFi
 export function write_inputPeerPhotoFileLocation(w: Writer, v: inputPeerPhotoFileLocation): void {
   let f = 0;
   try {
-    const flags0 = (v.big ? 1 : 0);
+    const set_big = isSet(v.big);
+    f = 1; const flags0 = (set_big ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputPeer(w, v.peer);
-    f = 2; writeLong(w, v.photoId);
+    f = 2; write_InputPeer(w, v.peer);
+    f = 3; writeLong(w, v.photoId);
   } catch (e) {
-    throw encodeContext(e, 'inputPeerPhotoFileLocation', ['flags', 'peer', 'photoId'][f]);
+    throw encodeContext(e, 'inputPeerPhotoFileLocation', ['big', 'flags', 'peer', 'photoId'][f]);
   }
 }
 
@@ -1238,55 +1242,70 @@ export function read_userEmpty(r: Reader): userEmpty {
 export function write_user(w: Writer, v: user): void {
   let f = 0;
   try {
-    const flags0 = (v.self ? 1024 : 0) | (v.contact ? 2048 : 0) | (v.mutualContact ? 4096 : 0) | (v.deleted ? 8192 : 0) | (v.bot || v.botInfoVersion != null ? 16384 : 0) | (v.botChatHistory ? 32768 : 0) | (v.botNochats ? 65536 : 0) | (v.verified ? 131072 : 0) | (v.restricted || v.restrictionReason != null ? 262144 : 0) | (v.min ? 1048576 : 0) | (v.botInlineGeo ? 2097152 : 0) | (v.support ? 8388608 : 0) | (v.scam ? 16777216 : 0) | (v.applyMinPhoto ? 33554432 : 0) | (v.fake ? 67108864 : 0) | (v.accessHash != null ? 1 : 0) | (v.firstName != null ? 2 : 0) | (v.lastName != null ? 4 : 0) | (v.username != null ? 8 : 0) | (v.phone != null ? 16 : 0) | (v.photo != null ? 32 : 0) | (v.status != null ? 64 : 0) | (v.botInlinePlaceholder != null ? 524288 : 0) | (v.langCode != null ? 4194304 : 0);
+    const set_self = isSet(v.self);
+    f = 1; const set_contact = isSet(v.contact);
+    f = 2; const set_mutualContact = isSet(v.mutualContact);
+    f = 3; const set_deleted = isSet(v.deleted);
+    f = 4; const set_bot = isSet(v.bot);
+    f = 5; const set_botChatHistory = isSet(v.botChatHistory);
+    f = 6; const set_botNochats = isSet(v.botNochats);
+    f = 7; const set_verified = isSet(v.verified);
+    f = 8; const set_restricted = isSet(v.restricted);
+    f = 9; const set_min = isSet(v.min);
+    f = 10; const set_botInlineGeo = isSet(v.botInlineGeo);
+    f = 11; const set_support = isSet(v.support);
+    f = 12; const set_scam = isSet(v.scam);
+    f = 13; const set_applyMinPhoto = isSet(v.applyMinPhoto);
+    f = 14; const set_fake = isSet(v.fake);
+    f = 15; const flags0 = (set_self ? 1024 : 0) | (set_contact ? 2048 : 0) | (set_mutualContact ? 4096 : 0) | (set_deleted ? 8192 : 0) | (set_bot || v.botInfoVersion != null ? 16384 : 0) | (set_botChatHistory ? 32768 : 0) | (set_botNochats ? 65536 : 0) | (set_verified ? 131072 : 0) | (set_restricted || v.restrictionReason != null ? 262144 : 0) | (set_min ? 1048576 : 0) | (set_botInlineGeo ? 2097152 : 0) | (set_support ? 8388608 : 0) | (set_scam ? 16777216 : 0) | (set_applyMinPhoto ? 33554432 : 0) | (set_fake ? 67108864 : 0) | (v.accessHash != null ? 1 : 0) | (v.firstName != null ? 2 : 0) | (v.lastName != null ? 4 : 0) | (v.username != null ? 8 : 0) | (v.phone != null ? 16 : 0) | (v.photo != null ? 32 : 0) | (v.status != null ? 64 : 0) | (v.botInlinePlaceholder != null ? 524288 : 0) | (v.langCode != null ? 4194304 : 0);
     writeUint32(w, flags0);
-    f = 1; writeLong(w, v.id);
-    f = 2; if ((flags0 & 1) !== 0) {
+    f = 16; writeLong(w, v.id);
+    f = 17; if ((flags0 & 1) !== 0) {
       if (v.accessHash == null) throw missingField('accessHash');
       writeLong(w, v.accessHash);
     }
-    f = 3; if ((flags0 & 2) !== 0) {
+    f = 18; if ((flags0 & 2) !== 0) {
       if (v.firstName == null) throw missingField('firstName');
       writeString(w, v.firstName);
     }
-    f = 4; if ((flags0 & 4) !== 0) {
+    f = 19; if ((flags0 & 4) !== 0) {
       if (v.lastName == null) throw missingField('lastName');
       writeString(w, v.lastName);
     }
-    f = 5; if ((flags0 & 8) !== 0) {
+    f = 20; if ((flags0 & 8) !== 0) {
       if (v.username == null) throw missingField('username');
       writeString(w, v.username);
     }
-    f = 6; if ((flags0 & 16) !== 0) {
+    f = 21; if ((flags0 & 16) !== 0) {
       if (v.phone == null) throw missingField('phone');
       writeString(w, v.phone);
     }
-    f = 7; if ((flags0 & 32) !== 0) {
+    f = 22; if ((flags0 & 32) !== 0) {
       if (v.photo == null) throw missingField('photo');
       write_UserProfilePhoto(w, v.photo);
     }
-    f = 8; if ((flags0 & 64) !== 0) {
+    f = 23; if ((flags0 & 64) !== 0) {
       if (v.status == null) throw missingField('status');
       write_UserStatus(w, v.status);
     }
-    f = 9; if ((flags0 & 16384) !== 0) {
+    f = 24; if ((flags0 & 16384) !== 0) {
       if (v.botInfoVersion == null) throw missingField('botInfoVersion');
       writeInt(w, v.botInfoVersion);
     }
-    f = 10; if ((flags0 & 262144) !== 0) {
+    f = 25; if ((flags0 & 262144) !== 0) {
       if (v.restrictionReason == null) throw missingField('restrictionReason');
       write_vec_RestrictionReason(w, v.restrictionReason);
     }
-    f = 11; if ((flags0 & 524288) !== 0) {
+    f = 26; if ((flags0 & 524288) !== 0) {
       if (v.botInlinePlaceholder == null) throw missingField('botInlinePlaceholder');
       writeString(w, v.botInlinePlaceholder);
     }
-    f = 12; if ((flags0 & 4194304) !== 0) {
+    f = 27; if ((flags0 & 4194304) !== 0) {
       if (v.langCode == null) throw missingField('langCode');
       writeString(w, v.langCode);
     }
   } catch (e) {
-    throw encodeContext(e, 'user', ['flags', 'id', 'accessHash', 'firstName', 'lastName', 'username', 'phone', 'photo', 'status', 'botInfoVersion', 'restrictionReason', 'botInlinePlaceholder', 'langCode'][f]);
+    throw encodeContext(e, 'user', ['self', 'contact', 'mutualContact', 'deleted', 'bot', 'botChatHistory', 'botNochats', 'verified', 'restricted', 'min', 'botInlineGeo', 'support', 'scam', 'applyMinPhoto', 'fake', 'flags', 'id', 'accessHash', 'firstName', 'lastName', 'username', 'phone', 'photo', 'status', 'botInfoVersion', 'restrictionReason', 'botInlinePlaceholder', 'langCode'][f]);
   }
 }
 
@@ -1338,16 +1357,17 @@ export function read_userProfilePhotoEmpty(r: Reader): userProfilePhotoEmpty {
 export function write_userProfilePhoto(w: Writer, v: userProfilePhoto): void {
   let f = 0;
   try {
-    const flags0 = (v.hasVideo ? 1 : 0) | (v.strippedThumb != null ? 2 : 0);
+    const set_hasVideo = isSet(v.hasVideo);
+    f = 1; const flags0 = (set_hasVideo ? 1 : 0) | (v.strippedThumb != null ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; writeLong(w, v.photoId);
-    f = 2; if ((flags0 & 2) !== 0) {
+    f = 2; writeLong(w, v.photoId);
+    f = 3; if ((flags0 & 2) !== 0) {
       if (v.strippedThumb == null) throw missingField('strippedThumb');
       writeBytes(w, v.strippedThumb);
     }
-    f = 3; writeInt(w, v.dcId);
+    f = 4; writeInt(w, v.dcId);
   } catch (e) {
-    throw encodeContext(e, 'userProfilePhoto', ['flags', 'photoId', 'strippedThumb', 'dcId'][f]);
+    throw encodeContext(e, 'userProfilePhoto', ['hasVideo', 'flags', 'photoId', 'strippedThumb', 'dcId'][f]);
   }
 }
 
@@ -1448,28 +1468,34 @@ export function read_chatEmpty(r: Reader): chatEmpty {
 export function write_chat(w: Writer, v: chat): void {
   let f = 0;
   try {
-    const flags0 = (v.creator ? 1 : 0) | (v.kicked ? 2 : 0) | (v.left ? 4 : 0) | (v.deactivated ? 32 : 0) | (v.callActive ? 8388608 : 0) | (v.callNotEmpty ? 16777216 : 0) | (v.migratedTo != null ? 64 : 0) | (v.adminRights != null ? 16384 : 0) | (v.defaultBannedRights != null ? 262144 : 0);
+    const set_creator = isSet(v.creator);
+    f = 1; const set_kicked = isSet(v.kicked);
+    f = 2; const set_left = isSet(v.left);
+    f = 3; const set_deactivated = isSet(v.deactivated);
+    f = 4; const set_callActive = isSet(v.callActive);
+    f = 5; const set_callNotEmpty = isSet(v.callNotEmpty);
+    f = 6; const flags0 = (set_creator ? 1 : 0) | (set_kicked ? 2 : 0) | (set_left ? 4 : 0) | (set_deactivated ? 32 : 0) | (set_callActive ? 8388608 : 0) | (set_callNotEmpty ? 16777216 : 0) | (v.migratedTo != null ? 64 : 0) | (v.adminRights != null ? 16384 : 0) | (v.defaultBannedRights != null ? 262144 : 0);
     writeUint32(w, flags0);
-    f = 1; writeLong(w, v.id);
-    f = 2; writeString(w, v.title);
-    f = 3; write_ChatPhoto(w, v.photo);
-    f = 4; writeInt(w, v.participantsCount);
-    f = 5; writeInt(w, v.date);
-    f = 6; writeInt(w, v.version);
-    f = 7; if ((flags0 & 64) !== 0) {
+    f = 7; writeLong(w, v.id);
+    f = 8; writeString(w, v.title);
+    f = 9; write_ChatPhoto(w, v.photo);
+    f = 10; writeInt(w, v.participantsCount);
+    f = 11; writeInt(w, v.date);
+    f = 12; writeInt(w, v.version);
+    f = 13; if ((flags0 & 64) !== 0) {
       if (v.migratedTo == null) throw missingField('migratedTo');
       write_InputChannel(w, v.migratedTo);
     }
-    f = 8; if ((flags0 & 16384) !== 0) {
+    f = 14; if ((flags0 & 16384) !== 0) {
       if (v.adminRights == null) throw missingField('adminRights');
       write_ChatAdminRights(w, v.adminRights);
     }
-    f = 9; if ((flags0 & 262144) !== 0) {
+    f = 15; if ((flags0 & 262144) !== 0) {
       if (v.defaultBannedRights == null) throw missingField('defaultBannedRights');
       write_ChatBannedRights(w, v.defaultBannedRights);
     }
   } catch (e) {
-    throw encodeContext(e, 'chat', ['flags', 'id', 'title', 'photo', 'participantsCount', 'date', 'version', 'migratedTo', 'adminRights', 'defaultBannedRights'][f]);
+    throw encodeContext(e, 'chat', ['creator', 'kicked', 'left', 'deactivated', 'callActive', 'callNotEmpty', 'flags', 'id', 'title', 'photo', 'participantsCount', 'date', 'version', 'migratedTo', 'adminRights', 'defaultBannedRights'][f]);
   }
 }
 
@@ -1523,42 +1549,58 @@ export function read_chatForbidden(r: Reader): chatForbidden {
 export function write_channel(w: Writer, v: channel): void {
   let f = 0;
   try {
-    const flags0 = (v.creator ? 1 : 0) | (v.left ? 4 : 0) | (v.broadcast ? 32 : 0) | (v.verified ? 128 : 0) | (v.megagroup ? 256 : 0) | (v.restricted || v.restrictionReason != null ? 512 : 0) | (v.signatures ? 2048 : 0) | (v.min ? 4096 : 0) | (v.scam ? 524288 : 0) | (v.hasLink ? 1048576 : 0) | (v.hasGeo ? 2097152 : 0) | (v.slowmodeEnabled ? 4194304 : 0) | (v.callActive ? 8388608 : 0) | (v.callNotEmpty ? 16777216 : 0) | (v.fake ? 33554432 : 0) | (v.gigagroup ? 67108864 : 0) | (v.accessHash != null ? 8192 : 0) | (v.username != null ? 64 : 0) | (v.adminRights != null ? 16384 : 0) | (v.bannedRights != null ? 32768 : 0) | (v.defaultBannedRights != null ? 262144 : 0) | (v.participantsCount != null ? 131072 : 0);
+    const set_creator = isSet(v.creator);
+    f = 1; const set_left = isSet(v.left);
+    f = 2; const set_broadcast = isSet(v.broadcast);
+    f = 3; const set_verified = isSet(v.verified);
+    f = 4; const set_megagroup = isSet(v.megagroup);
+    f = 5; const set_restricted = isSet(v.restricted);
+    f = 6; const set_signatures = isSet(v.signatures);
+    f = 7; const set_min = isSet(v.min);
+    f = 8; const set_scam = isSet(v.scam);
+    f = 9; const set_hasLink = isSet(v.hasLink);
+    f = 10; const set_hasGeo = isSet(v.hasGeo);
+    f = 11; const set_slowmodeEnabled = isSet(v.slowmodeEnabled);
+    f = 12; const set_callActive = isSet(v.callActive);
+    f = 13; const set_callNotEmpty = isSet(v.callNotEmpty);
+    f = 14; const set_fake = isSet(v.fake);
+    f = 15; const set_gigagroup = isSet(v.gigagroup);
+    f = 16; const flags0 = (set_creator ? 1 : 0) | (set_left ? 4 : 0) | (set_broadcast ? 32 : 0) | (set_verified ? 128 : 0) | (set_megagroup ? 256 : 0) | (set_restricted || v.restrictionReason != null ? 512 : 0) | (set_signatures ? 2048 : 0) | (set_min ? 4096 : 0) | (set_scam ? 524288 : 0) | (set_hasLink ? 1048576 : 0) | (set_hasGeo ? 2097152 : 0) | (set_slowmodeEnabled ? 4194304 : 0) | (set_callActive ? 8388608 : 0) | (set_callNotEmpty ? 16777216 : 0) | (set_fake ? 33554432 : 0) | (set_gigagroup ? 67108864 : 0) | (v.accessHash != null ? 8192 : 0) | (v.username != null ? 64 : 0) | (v.adminRights != null ? 16384 : 0) | (v.bannedRights != null ? 32768 : 0) | (v.defaultBannedRights != null ? 262144 : 0) | (v.participantsCount != null ? 131072 : 0);
     writeUint32(w, flags0);
-    f = 1; writeLong(w, v.id);
-    f = 2; if ((flags0 & 8192) !== 0) {
+    f = 17; writeLong(w, v.id);
+    f = 18; if ((flags0 & 8192) !== 0) {
       if (v.accessHash == null) throw missingField('accessHash');
       writeLong(w, v.accessHash);
     }
-    f = 3; writeString(w, v.title);
-    f = 4; if ((flags0 & 64) !== 0) {
+    f = 19; writeString(w, v.title);
+    f = 20; if ((flags0 & 64) !== 0) {
       if (v.username == null) throw missingField('username');
       writeString(w, v.username);
     }
-    f = 5; write_ChatPhoto(w, v.photo);
-    f = 6; writeInt(w, v.date);
-    f = 7; if ((flags0 & 512) !== 0) {
+    f = 21; write_ChatPhoto(w, v.photo);
+    f = 22; writeInt(w, v.date);
+    f = 23; if ((flags0 & 512) !== 0) {
       if (v.restrictionReason == null) throw missingField('restrictionReason');
       write_vec_RestrictionReason(w, v.restrictionReason);
     }
-    f = 8; if ((flags0 & 16384) !== 0) {
+    f = 24; if ((flags0 & 16384) !== 0) {
       if (v.adminRights == null) throw missingField('adminRights');
       write_ChatAdminRights(w, v.adminRights);
     }
-    f = 9; if ((flags0 & 32768) !== 0) {
+    f = 25; if ((flags0 & 32768) !== 0) {
       if (v.bannedRights == null) throw missingField('bannedRights');
       write_ChatBannedRights(w, v.bannedRights);
     }
-    f = 10; if ((flags0 & 262144) !== 0) {
+    f = 26; if ((flags0 & 262144) !== 0) {
       if (v.defaultBannedRights == null) throw missingField('defaultBannedRights');
       write_ChatBannedRights(w, v.defaultBannedRights);
     }
-    f = 11; if ((flags0 & 131072) !== 0) {
+    f = 27; if ((flags0 & 131072) !== 0) {
       if (v.participantsCount == null) throw missingField('participantsCount');
       writeInt(w, v.participantsCount);
     }
   } catch (e) {
-    throw encodeContext(e, 'channel', ['flags', 'id', 'accessHash', 'title', 'username', 'photo', 'date', 'restrictionReason', 'adminRights', 'bannedRights', 'defaultBannedRights', 'participantsCount'][f]);
+    throw encodeContext(e, 'channel', ['creator', 'left', 'broadcast', 'verified', 'megagroup', 'restricted', 'signatures', 'min', 'scam', 'hasLink', 'hasGeo', 'slowmodeEnabled', 'callActive', 'callNotEmpty', 'fake', 'gigagroup', 'flags', 'id', 'accessHash', 'title', 'username', 'photo', 'date', 'restrictionReason', 'adminRights', 'bannedRights', 'defaultBannedRights', 'participantsCount'][f]);
   }
 }
 
@@ -1603,17 +1645,19 @@ export function read_channel(r: Reader): channel {
 export function write_channelForbidden(w: Writer, v: channelForbidden): void {
   let f = 0;
   try {
-    const flags0 = (v.broadcast ? 32 : 0) | (v.megagroup ? 256 : 0) | (v.untilDate != null ? 65536 : 0);
+    const set_broadcast = isSet(v.broadcast);
+    f = 1; const set_megagroup = isSet(v.megagroup);
+    f = 2; const flags0 = (set_broadcast ? 32 : 0) | (set_megagroup ? 256 : 0) | (v.untilDate != null ? 65536 : 0);
     writeUint32(w, flags0);
-    f = 1; writeLong(w, v.id);
-    f = 2; writeLong(w, v.accessHash);
-    f = 3; writeString(w, v.title);
-    f = 4; if ((flags0 & 65536) !== 0) {
+    f = 3; writeLong(w, v.id);
+    f = 4; writeLong(w, v.accessHash);
+    f = 5; writeString(w, v.title);
+    f = 6; if ((flags0 & 65536) !== 0) {
       if (v.untilDate == null) throw missingField('untilDate');
       writeInt(w, v.untilDate);
     }
   } catch (e) {
-    throw encodeContext(e, 'channelForbidden', ['flags', 'id', 'accessHash', 'title', 'untilDate'][f]);
+    throw encodeContext(e, 'channelForbidden', ['broadcast', 'megagroup', 'flags', 'id', 'accessHash', 'title', 'untilDate'][f]);
   }
 }
 
@@ -1637,50 +1681,52 @@ export function read_channelForbidden(r: Reader): channelForbidden {
 export function write_chatFull(w: Writer, v: chatFull): void {
   let f = 0;
   try {
-    const flags0 = (v.canSetUsername ? 128 : 0) | (v.hasScheduled ? 256 : 0) | (v.chatPhoto != null ? 4 : 0) | (v.exportedInvite != null ? 8192 : 0) | (v.botInfo != null ? 8 : 0) | (v.pinnedMsgId != null ? 64 : 0) | (v.folderId != null ? 2048 : 0) | (v.call != null ? 4096 : 0) | (v.ttlPeriod != null ? 16384 : 0) | (v.groupcallDefaultJoinAs != null ? 32768 : 0) | (v.themeEmoticon != null ? 65536 : 0);
+    const set_canSetUsername = isSet(v.canSetUsername);
+    f = 1; const set_hasScheduled = isSet(v.hasScheduled);
+    f = 2; const flags0 = (set_canSetUsername ? 128 : 0) | (set_hasScheduled ? 256 : 0) | (v.chatPhoto != null ? 4 : 0) | (v.exportedInvite != null ? 8192 : 0) | (v.botInfo != null ? 8 : 0) | (v.pinnedMsgId != null ? 64 : 0) | (v.folderId != null ? 2048 : 0) | (v.call != null ? 4096 : 0) | (v.ttlPeriod != null ? 16384 : 0) | (v.groupcallDefaultJoinAs != null ? 32768 : 0) | (v.themeEmoticon != null ? 65536 : 0);
     writeUint32(w, flags0);
-    f = 1; writeLong(w, v.id);
-    f = 2; writeString(w, v.about);
-    f = 3; write_ChatParticipants(w, v.participants);
-    f = 4; if ((flags0 & 4) !== 0) {
+    f = 3; writeLong(w, v.id);
+    f = 4; writeString(w, v.about);
+    f = 5; write_ChatParticipants(w, v.participants);
+    f = 6; if ((flags0 & 4) !== 0) {
       if (v.chatPhoto == null) throw missingField('chatPhoto');
       write_Photo(w, v.chatPhoto);
     }
-    f = 5; write_PeerNotifySettings(w, v.notifySettings);
-    f = 6; if ((flags0 & 8192) !== 0) {
+    f = 7; write_PeerNotifySettings(w, v.notifySettings);
+    f = 8; if ((flags0 & 8192) !== 0) {
       if (v.exportedInvite == null) throw missingField('exportedInvite');
       write_ExportedChatInvite(w, v.exportedInvite);
     }
-    f = 7; if ((flags0 & 8) !== 0) {
+    f = 9; if ((flags0 & 8) !== 0) {
       if (v.botInfo == null) throw missingField('botInfo');
       write_vec_BotInfo(w, v.botInfo);
     }
-    f = 8; if ((flags0 & 64) !== 0) {
+    f = 10; if ((flags0 & 64) !== 0) {
       if (v.pinnedMsgId == null) throw missingField('pinnedMsgId');
       writeInt(w, v.pinnedMsgId);
     }
-    f = 9; if ((flags0 & 2048) !== 0) {
+    f = 11; if ((flags0 & 2048) !== 0) {
       if (v.folderId == null) throw missingField('folderId');
       writeInt(w, v.folderId);
     }
-    f = 10; if ((flags0 & 4096) !== 0) {
+    f = 12; if ((flags0 & 4096) !== 0) {
       if (v.call == null) throw missingField('call');
       write_InputGroupCall(w, v.call);
     }
-    f = 11; if ((flags0 & 16384) !== 0) {
+    f = 13; if ((flags0 & 16384) !== 0) {
       if (v.ttlPeriod == null) throw missingField('ttlPeriod');
       writeInt(w, v.ttlPeriod);
     }
-    f = 12; if ((flags0 & 32768) !== 0) {
+    f = 14; if ((flags0 & 32768) !== 0) {
       if (v.groupcallDefaultJoinAs == null) throw missingField('groupcallDefaultJoinAs');
       write_Peer(w, v.groupcallDefaultJoinAs);
     }
-    f = 13; if ((flags0 & 65536) !== 0) {
+    f = 15; if ((flags0 & 65536) !== 0) {
       if (v.themeEmoticon == null) throw missingField('themeEmoticon');
       writeString(w, v.themeEmoticon);
     }
   } catch (e) {
-    throw encodeContext(e, 'chatFull', ['flags', 'id', 'about', 'participants', 'chatPhoto', 'notifySettings', 'exportedInvite', 'botInfo', 'pinnedMsgId', 'folderId', 'call', 'ttlPeriod', 'groupcallDefaultJoinAs', 'themeEmoticon'][f]);
+    throw encodeContext(e, 'chatFull', ['canSetUsername', 'hasScheduled', 'flags', 'id', 'about', 'participants', 'chatPhoto', 'notifySettings', 'exportedInvite', 'botInfo', 'pinnedMsgId', 'folderId', 'call', 'ttlPeriod', 'groupcallDefaultJoinAs', 'themeEmoticon'][f]);
   }
 }
 
@@ -1713,107 +1759,115 @@ export function read_chatFull(r: Reader): chatFull {
 export function write_channelFull(w: Writer, v: channelFull): void {
   let f = 0;
   try {
-    const flags0 = (v.canViewParticipants ? 8 : 0) | (v.canSetUsername ? 64 : 0) | (v.canSetStickers ? 128 : 0) | (v.hiddenPrehistory ? 1024 : 0) | (v.canSetLocation ? 65536 : 0) | (v.hasScheduled ? 524288 : 0) | (v.canViewStats ? 1048576 : 0) | (v.blocked ? 4194304 : 0) | (v.participantsCount != null ? 1 : 0) | (v.adminsCount != null ? 2 : 0) | (v.kickedCount != null || v.bannedCount != null ? 4 : 0) | (v.onlineCount != null ? 8192 : 0) | (v.exportedInvite != null ? 8388608 : 0) | (v.migratedFromChatId != null || v.migratedFromMaxId != null ? 16 : 0) | (v.pinnedMsgId != null ? 32 : 0) | (v.stickerset != null ? 256 : 0) | (v.availableMinId != null ? 512 : 0) | (v.folderId != null ? 2048 : 0) | (v.linkedChatId != null ? 16384 : 0) | (v.location != null ? 32768 : 0) | (v.slowmodeSeconds != null ? 131072 : 0) | (v.slowmodeNextSendDate != null ? 262144 : 0) | (v.statsDc != null ? 4096 : 0) | (v.call != null ? 2097152 : 0) | (v.ttlPeriod != null ? 16777216 : 0) | (v.pendingSuggestions != null ? 33554432 : 0) | (v.groupcallDefaultJoinAs != null ? 67108864 : 0) | (v.themeEmoticon != null ? 134217728 : 0);
+    const set_canViewParticipants = isSet(v.canViewParticipants);
+    f = 1; const set_canSetUsername = isSet(v.canSetUsername);
+    f = 2; const set_canSetStickers = isSet(v.canSetStickers);
+    f = 3; const set_hiddenPrehistory = isSet(v.hiddenPrehistory);
+    f = 4; const set_canSetLocation = isSet(v.canSetLocation);
+    f = 5; const set_hasScheduled = isSet(v.hasScheduled);
+    f = 6; const set_canViewStats = isSet(v.canViewStats);
+    f = 7; const set_blocked = isSet(v.blocked);
+    f = 8; const flags0 = (set_canViewParticipants ? 8 : 0) | (set_canSetUsername ? 64 : 0) | (set_canSetStickers ? 128 : 0) | (set_hiddenPrehistory ? 1024 : 0) | (set_canSetLocation ? 65536 : 0) | (set_hasScheduled ? 524288 : 0) | (set_canViewStats ? 1048576 : 0) | (set_blocked ? 4194304 : 0) | (v.participantsCount != null ? 1 : 0) | (v.adminsCount != null ? 2 : 0) | (v.kickedCount != null || v.bannedCount != null ? 4 : 0) | (v.onlineCount != null ? 8192 : 0) | (v.exportedInvite != null ? 8388608 : 0) | (v.migratedFromChatId != null || v.migratedFromMaxId != null ? 16 : 0) | (v.pinnedMsgId != null ? 32 : 0) | (v.stickerset != null ? 256 : 0) | (v.availableMinId != null ? 512 : 0) | (v.folderId != null ? 2048 : 0) | (v.linkedChatId != null ? 16384 : 0) | (v.location != null ? 32768 : 0) | (v.slowmodeSeconds != null ? 131072 : 0) | (v.slowmodeNextSendDate != null ? 262144 : 0) | (v.statsDc != null ? 4096 : 0) | (v.call != null ? 2097152 : 0) | (v.ttlPeriod != null ? 16777216 : 0) | (v.pendingSuggestions != null ? 33554432 : 0) | (v.groupcallDefaultJoinAs != null ? 67108864 : 0) | (v.themeEmoticon != null ? 134217728 : 0);
     writeUint32(w, flags0);
-    f = 1; writeLong(w, v.id);
-    f = 2; writeString(w, v.about);
-    f = 3; if ((flags0 & 1) !== 0) {
+    f = 9; writeLong(w, v.id);
+    f = 10; writeString(w, v.about);
+    f = 11; if ((flags0 & 1) !== 0) {
       if (v.participantsCount == null) throw missingField('participantsCount');
       writeInt(w, v.participantsCount);
     }
-    f = 4; if ((flags0 & 2) !== 0) {
+    f = 12; if ((flags0 & 2) !== 0) {
       if (v.adminsCount == null) throw missingField('adminsCount');
       writeInt(w, v.adminsCount);
     }
-    f = 5; if ((flags0 & 4) !== 0) {
+    f = 13; if ((flags0 & 4) !== 0) {
       if (v.kickedCount == null) throw missingField('kickedCount');
       writeInt(w, v.kickedCount);
     }
-    f = 6; if ((flags0 & 4) !== 0) {
+    f = 14; if ((flags0 & 4) !== 0) {
       if (v.bannedCount == null) throw missingField('bannedCount');
       writeInt(w, v.bannedCount);
     }
-    f = 7; if ((flags0 & 8192) !== 0) {
+    f = 15; if ((flags0 & 8192) !== 0) {
       if (v.onlineCount == null) throw missingField('onlineCount');
       writeInt(w, v.onlineCount);
     }
-    f = 8; writeInt(w, v.readInboxMaxId);
-    f = 9; writeInt(w, v.readOutboxMaxId);
-    f = 10; writeInt(w, v.unreadCount);
-    f = 11; write_Photo(w, v.chatPhoto);
-    f = 12; write_PeerNotifySettings(w, v.notifySettings);
-    f = 13; if ((flags0 & 8388608) !== 0) {
+    f = 16; writeInt(w, v.readInboxMaxId);
+    f = 17; writeInt(w, v.readOutboxMaxId);
+    f = 18; writeInt(w, v.unreadCount);
+    f = 19; write_Photo(w, v.chatPhoto);
+    f = 20; write_PeerNotifySettings(w, v.notifySettings);
+    f = 21; if ((flags0 & 8388608) !== 0) {
       if (v.exportedInvite == null) throw missingField('exportedInvite');
       write_ExportedChatInvite(w, v.exportedInvite);
     }
-    f = 14; write_vec_BotInfo(w, v.botInfo);
-    f = 15; if ((flags0 & 16) !== 0) {
+    f = 22; write_vec_BotInfo(w, v.botInfo);
+    f = 23; if ((flags0 & 16) !== 0) {
       if (v.migratedFromChatId == null) throw missingField('migratedFromChatId');
       writeLong(w, v.migratedFromChatId);
     }
-    f = 16; if ((flags0 & 16) !== 0) {
+    f = 24; if ((flags0 & 16) !== 0) {
       if (v.migratedFromMaxId == null) throw missingField('migratedFromMaxId');
       writeInt(w, v.migratedFromMaxId);
     }
-    f = 17; if ((flags0 & 32) !== 0) {
+    f = 25; if ((flags0 & 32) !== 0) {
       if (v.pinnedMsgId == null) throw missingField('pinnedMsgId');
       writeInt(w, v.pinnedMsgId);
     }
-    f = 18; if ((flags0 & 256) !== 0) {
+    f = 26; if ((flags0 & 256) !== 0) {
       if (v.stickerset == null) throw missingField('stickerset');
       write_StickerSet(w, v.stickerset);
     }
-    f = 19; if ((flags0 & 512) !== 0) {
+    f = 27; if ((flags0 & 512) !== 0) {
       if (v.availableMinId == null) throw missingField('availableMinId');
       writeInt(w, v.availableMinId);
     }
-    f = 20; if ((flags0 & 2048) !== 0) {
+    f = 28; if ((flags0 & 2048) !== 0) {
       if (v.folderId == null) throw missingField('folderId');
       writeInt(w, v.folderId);
     }
-    f = 21; if ((flags0 & 16384) !== 0) {
+    f = 29; if ((flags0 & 16384) !== 0) {
       if (v.linkedChatId == null) throw missingField('linkedChatId');
       writeLong(w, v.linkedChatId);
     }
-    f = 22; if ((flags0 & 32768) !== 0) {
+    f = 30; if ((flags0 & 32768) !== 0) {
       if (v.location == null) throw missingField('location');
       write_ChannelLocation(w, v.location);
     }
-    f = 23; if ((flags0 & 131072) !== 0) {
+    f = 31; if ((flags0 & 131072) !== 0) {
       if (v.slowmodeSeconds == null) throw missingField('slowmodeSeconds');
       writeInt(w, v.slowmodeSeconds);
     }
-    f = 24; if ((flags0 & 262144) !== 0) {
+    f = 32; if ((flags0 & 262144) !== 0) {
       if (v.slowmodeNextSendDate == null) throw missingField('slowmodeNextSendDate');
       writeInt(w, v.slowmodeNextSendDate);
     }
-    f = 25; if ((flags0 & 4096) !== 0) {
+    f = 33; if ((flags0 & 4096) !== 0) {
       if (v.statsDc == null) throw missingField('statsDc');
       writeInt(w, v.statsDc);
     }
-    f = 26; writeInt(w, v.pts);
-    f = 27; if ((flags0 & 2097152) !== 0) {
+    f = 34; writeInt(w, v.pts);
+    f = 35; if ((flags0 & 2097152) !== 0) {
       if (v.call == null) throw missingField('call');
       write_InputGroupCall(w, v.call);
     }
-    f = 28; if ((flags0 & 16777216) !== 0) {
+    f = 36; if ((flags0 & 16777216) !== 0) {
       if (v.ttlPeriod == null) throw missingField('ttlPeriod');
       writeInt(w, v.ttlPeriod);
     }
-    f = 29; if ((flags0 & 33554432) !== 0) {
+    f = 37; if ((flags0 & 33554432) !== 0) {
       if (v.pendingSuggestions == null) throw missingField('pendingSuggestions');
       write_vec_string(w, v.pendingSuggestions);
     }
-    f = 30; if ((flags0 & 67108864) !== 0) {
+    f = 38; if ((flags0 & 67108864) !== 0) {
       if (v.groupcallDefaultJoinAs == null) throw missingField('groupcallDefaultJoinAs');
       write_Peer(w, v.groupcallDefaultJoinAs);
     }
-    f = 31; if ((flags0 & 134217728) !== 0) {
+    f = 39; if ((flags0 & 134217728) !== 0) {
       if (v.themeEmoticon == null) throw missingField('themeEmoticon');
       writeString(w, v.themeEmoticon);
     }
   } catch (e) {
-    throw encodeContext(e, 'channelFull', ['flags', 'id', 'about', 'participantsCount', 'adminsCount', 'kickedCount', 'bannedCount', 'onlineCount', 'readInboxMaxId', 'readOutboxMaxId', 'unreadCount', 'chatPhoto', 'notifySettings', 'exportedInvite', 'botInfo', 'migratedFromChatId', 'migratedFromMaxId', 'pinnedMsgId', 'stickerset', 'availableMinId', 'folderId', 'linkedChatId', 'location', 'slowmodeSeconds', 'slowmodeNextSendDate', 'statsDc', 'pts', 'call', 'ttlPeriod', 'pendingSuggestions', 'groupcallDefaultJoinAs', 'themeEmoticon'][f]);
+    throw encodeContext(e, 'channelFull', ['canViewParticipants', 'canSetUsername', 'canSetStickers', 'hiddenPrehistory', 'canSetLocation', 'hasScheduled', 'canViewStats', 'blocked', 'flags', 'id', 'about', 'participantsCount', 'adminsCount', 'kickedCount', 'bannedCount', 'onlineCount', 'readInboxMaxId', 'readOutboxMaxId', 'unreadCount', 'chatPhoto', 'notifySettings', 'exportedInvite', 'botInfo', 'migratedFromChatId', 'migratedFromMaxId', 'pinnedMsgId', 'stickerset', 'availableMinId', 'folderId', 'linkedChatId', 'location', 'slowmodeSeconds', 'slowmodeNextSendDate', 'statsDc', 'pts', 'call', 'ttlPeriod', 'pendingSuggestions', 'groupcallDefaultJoinAs', 'themeEmoticon'][f]);
   }
 }
 
@@ -1991,16 +2045,17 @@ export function read_chatPhotoEmpty(r: Reader): chatPhotoEmpty {
 export function write_chatPhoto(w: Writer, v: chatPhoto): void {
   let f = 0;
   try {
-    const flags0 = (v.hasVideo ? 1 : 0) | (v.strippedThumb != null ? 2 : 0);
+    const set_hasVideo = isSet(v.hasVideo);
+    f = 1; const flags0 = (set_hasVideo ? 1 : 0) | (v.strippedThumb != null ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; writeLong(w, v.photoId);
-    f = 2; if ((flags0 & 2) !== 0) {
+    f = 2; writeLong(w, v.photoId);
+    f = 3; if ((flags0 & 2) !== 0) {
       if (v.strippedThumb == null) throw missingField('strippedThumb');
       writeBytes(w, v.strippedThumb);
     }
-    f = 3; writeInt(w, v.dcId);
+    f = 4; writeInt(w, v.dcId);
   } catch (e) {
-    throw encodeContext(e, 'chatPhoto', ['flags', 'photoId', 'strippedThumb', 'dcId'][f]);
+    throw encodeContext(e, 'chatPhoto', ['hasVideo', 'flags', 'photoId', 'strippedThumb', 'dcId'][f]);
   }
 }
 
@@ -2050,74 +2105,83 @@ export function read_messageEmpty(r: Reader): messageEmpty {
 export function write_message(w: Writer, v: message): void {
   let f = 0;
   try {
-    const flags0 = (v.out ? 2 : 0) | (v.mentioned ? 16 : 0) | (v.mediaUnread ? 32 : 0) | (v.silent ? 8192 : 0) | (v.post ? 16384 : 0) | (v.fromScheduled ? 262144 : 0) | (v.legacy ? 524288 : 0) | (v.editHide ? 2097152 : 0) | (v.pinned ? 16777216 : 0) | (v.fromId != null ? 256 : 0) | (v.fwdFrom != null ? 4 : 0) | (v.viaBotId != null ? 2048 : 0) | (v.replyTo != null ? 8 : 0) | (v.media != null ? 512 : 0) | (v.replyMarkup != null ? 64 : 0) | (v.entities != null ? 128 : 0) | (v.views != null || v.forwards != null ? 1024 : 0) | (v.replies != null ? 8388608 : 0) | (v.editDate != null ? 32768 : 0) | (v.postAuthor != null ? 65536 : 0) | (v.groupedId != null ? 131072 : 0) | (v.restrictionReason != null ? 4194304 : 0) | (v.ttlPeriod != null ? 33554432 : 0);
+    const set_out = isSet(v.out);
+    f = 1; const set_mentioned = isSet(v.mentioned);
+    f = 2; const set_mediaUnread = isSet(v.mediaUnread);
+    f = 3; const set_silent = isSet(v.silent);
+    f = 4; const set_post = isSet(v.post);
+    f = 5; const set_fromScheduled = isSet(v.fromScheduled);
+    f = 6; const set_legacy = isSet(v.legacy);
+    f = 7; const set_editHide = isSet(v.editHide);
+    f = 8; const set_pinned = isSet(v.pinned);
+    f = 9; const flags0 = (set_out ? 2 : 0) | (set_mentioned ? 16 : 0) | (set_mediaUnread ? 32 : 0) | (set_silent ? 8192 : 0) | (set_post ? 16384 : 0) | (set_fromScheduled ? 262144 : 0) | (set_legacy ? 524288 : 0) | (set_editHide ? 2097152 : 0) | (set_pinned ? 16777216 : 0) | (v.fromId != null ? 256 : 0) | (v.fwdFrom != null ? 4 : 0) | (v.viaBotId != null ? 2048 : 0) | (v.replyTo != null ? 8 : 0) | (v.media != null ? 512 : 0) | (v.replyMarkup != null ? 64 : 0) | (v.entities != null ? 128 : 0) | (v.views != null || v.forwards != null ? 1024 : 0) | (v.replies != null ? 8388608 : 0) | (v.editDate != null ? 32768 : 0) | (v.postAuthor != null ? 65536 : 0) | (v.groupedId != null ? 131072 : 0) | (v.restrictionReason != null ? 4194304 : 0) | (v.ttlPeriod != null ? 33554432 : 0);
     writeUint32(w, flags0);
-    f = 1; writeInt(w, v.id);
-    f = 2; if ((flags0 & 256) !== 0) {
+    f = 10; writeInt(w, v.id);
+    f = 11; if ((flags0 & 256) !== 0) {
       if (v.fromId == null) throw missingField('fromId');
       write_Peer(w, v.fromId);
     }
-    f = 3; write_Peer(w, v.peerId);
-    f = 4; if ((flags0 & 4) !== 0) {
+    f = 12; write_Peer(w, v.peerId);
+    f = 13; if ((flags0 & 4) !== 0) {
       if (v.fwdFrom == null) throw missingField('fwdFrom');
       write_MessageFwdHeader(w, v.fwdFrom);
     }
-    f = 5; if ((flags0 & 2048) !== 0) {
+    f = 14; if ((flags0 & 2048) !== 0) {
       if (v.viaBotId == null) throw missingField('viaBotId');
       writeLong(w, v.viaBotId);
     }
-    f = 6; if ((flags0 & 8) !== 0) {
+    f = 15; if ((flags0 & 8) !== 0) {
       if (v.replyTo == null) throw missingField('replyTo');
       write_MessageReplyHeader(w, v.replyTo);
     }
-    f = 7; writeInt(w, v.date);
-    f = 8; writeString(w, v.message);
-    f = 9; if ((flags0 & 512) !== 0) {
+    f = 16; writeInt(w, v.date);
+    f = 17; writeString(w, v.message);
+    f = 18; if ((flags0 & 512) !== 0) {
       if (v.media == null) throw missingField('media');
       write_MessageMedia(w, v.media);
     }
-    f = 10; if ((flags0 & 64) !== 0) {
+    f = 19; if ((flags0 & 64) !== 0) {
       if (v.replyMarkup == null) throw missingField('replyMarkup');
       write_ReplyMarkup(w, v.replyMarkup);
     }
-    f = 11; if ((flags0 & 128) !== 0) {
+    f = 20; if ((flags0 & 128) !== 0) {
       if (v.entities == null) throw missingField('entities');
       write_vec_MessageEntity(w, v.entities);
     }
-    f = 12; if ((flags0 & 1024) !== 0) {
+    f = 21; if ((flags0 & 1024) !== 0) {
       if (v.views == null) throw missingField('views');
       writeInt(w, v.views);
     }
-    f = 13; if ((flags0 & 1024) !== 0) {
+    f = 22; if ((flags0 & 1024) !== 0) {
       if (v.forwards == null) throw missingField('forwards');
       writeInt(w, v.forwards);
     }
-    f = 14; if ((flags0 & 8388608) !== 0) {
+    f = 23; if ((flags0 & 8388608) !== 0) {
       if (v.replies == null) throw missingField('replies');
       write_MessageReplies(w, v.replies);
     }
-    f = 15; if ((flags0 & 32768) !== 0) {
+    f = 24; if ((flags0 & 32768) !== 0) {
       if (v.editDate == null) throw missingField('editDate');
       writeInt(w, v.editDate);
     }
-    f = 16; if ((flags0 & 65536) !== 0) {
+    f = 25; if ((flags0 & 65536) !== 0) {
       if (v.postAuthor == null) throw missingField('postAuthor');
       writeString(w, v.postAuthor);
     }
-    f = 17; if ((flags0 & 131072) !== 0) {
+    f = 26; if ((flags0 & 131072) !== 0) {
       if (v.groupedId == null) throw missingField('groupedId');
       writeLong(w, v.groupedId);
     }
-    f = 18; if ((flags0 & 4194304) !== 0) {
+    f = 27; if ((flags0 & 4194304) !== 0) {
       if (v.restrictionReason == null) throw missingField('restrictionReason');
       write_vec_RestrictionReason(w, v.restrictionReason);
     }
-    f = 19; if ((flags0 & 33554432) !== 0) {
+    f = 28; if ((flags0 & 33554432) !== 0) {
       if (v.ttlPeriod == null) throw missingField('ttlPeriod');
       writeInt(w, v.ttlPeriod);
     }
   } catch (e) {
-    throw encodeContext(e, 'message', ['flags', 'id', 'fromId', 'peerId', 'fwdFrom', 'viaBotId', 'replyTo', 'date', 'message', 'media', 'replyMarkup', 'entities', 'views', 'forwards', 'replies', 'editDate', 'postAuthor', 'groupedId', 'restrictionReason', 'ttlPeriod'][f]);
+    throw encodeContext(e, 'message', ['out', 'mentioned', 'mediaUnread', 'silent', 'post', 'fromScheduled', 'legacy', 'editHide', 'pinned', 'flags', 'id', 'fromId', 'peerId', 'fwdFrom', 'viaBotId', 'replyTo', 'date', 'message', 'media', 'replyMarkup', 'entities', 'views', 'forwards', 'replies', 'editDate', 'postAuthor', 'groupedId', 'restrictionReason', 'ttlPeriod'][f]);
   }
 }
 
@@ -2163,26 +2227,32 @@ export function read_message(r: Reader): message {
 export function write_messageService(w: Writer, v: messageService): void {
   let f = 0;
   try {
-    const flags0 = (v.out ? 2 : 0) | (v.mentioned ? 16 : 0) | (v.mediaUnread ? 32 : 0) | (v.silent ? 8192 : 0) | (v.post ? 16384 : 0) | (v.legacy ? 524288 : 0) | (v.fromId != null ? 256 : 0) | (v.replyTo != null ? 8 : 0) | (v.ttlPeriod != null ? 33554432 : 0);
+    const set_out = isSet(v.out);
+    f = 1; const set_mentioned = isSet(v.mentioned);
+    f = 2; const set_mediaUnread = isSet(v.mediaUnread);
+    f = 3; const set_silent = isSet(v.silent);
+    f = 4; const set_post = isSet(v.post);
+    f = 5; const set_legacy = isSet(v.legacy);
+    f = 6; const flags0 = (set_out ? 2 : 0) | (set_mentioned ? 16 : 0) | (set_mediaUnread ? 32 : 0) | (set_silent ? 8192 : 0) | (set_post ? 16384 : 0) | (set_legacy ? 524288 : 0) | (v.fromId != null ? 256 : 0) | (v.replyTo != null ? 8 : 0) | (v.ttlPeriod != null ? 33554432 : 0);
     writeUint32(w, flags0);
-    f = 1; writeInt(w, v.id);
-    f = 2; if ((flags0 & 256) !== 0) {
+    f = 7; writeInt(w, v.id);
+    f = 8; if ((flags0 & 256) !== 0) {
       if (v.fromId == null) throw missingField('fromId');
       write_Peer(w, v.fromId);
     }
-    f = 3; write_Peer(w, v.peerId);
-    f = 4; if ((flags0 & 8) !== 0) {
+    f = 9; write_Peer(w, v.peerId);
+    f = 10; if ((flags0 & 8) !== 0) {
       if (v.replyTo == null) throw missingField('replyTo');
       write_MessageReplyHeader(w, v.replyTo);
     }
-    f = 5; writeInt(w, v.date);
-    f = 6; write_MessageAction(w, v.action);
-    f = 7; if ((flags0 & 33554432) !== 0) {
+    f = 11; writeInt(w, v.date);
+    f = 12; write_MessageAction(w, v.action);
+    f = 13; if ((flags0 & 33554432) !== 0) {
       if (v.ttlPeriod == null) throw missingField('ttlPeriod');
       writeInt(w, v.ttlPeriod);
     }
   } catch (e) {
-    throw encodeContext(e, 'messageService', ['flags', 'id', 'fromId', 'peerId', 'replyTo', 'date', 'action', 'ttlPeriod'][f]);
+    throw encodeContext(e, 'messageService', ['out', 'mentioned', 'mediaUnread', 'silent', 'post', 'legacy', 'flags', 'id', 'fromId', 'peerId', 'replyTo', 'date', 'action', 'ttlPeriod'][f]);
   }
 }
 
@@ -2396,23 +2466,25 @@ export function read_messageMediaGame(r: Reader): messageMediaGame {
 export function write_messageMediaInvoice(w: Writer, v: messageMediaInvoice): void {
   let f = 0;
   try {
-    const flags0 = (v.shippingAddressRequested ? 2 : 0) | (v.test ? 8 : 0) | (v.photo != null ? 1 : 0) | (v.receiptMsgId != null ? 4 : 0);
+    const set_shippingAddressRequested = isSet(v.shippingAddressRequested);
+    f = 1; const set_test = isSet(v.test);
+    f = 2; const flags0 = (set_shippingAddressRequested ? 2 : 0) | (set_test ? 8 : 0) | (v.photo != null ? 1 : 0) | (v.receiptMsgId != null ? 4 : 0);
     writeUint32(w, flags0);
-    f = 1; writeString(w, v.title);
-    f = 2; writeString(w, v.description);
-    f = 3; if ((flags0 & 1) !== 0) {
+    f = 3; writeString(w, v.title);
+    f = 4; writeString(w, v.description);
+    f = 5; if ((flags0 & 1) !== 0) {
       if (v.photo == null) throw missingField('photo');
       write_WebDocument(w, v.photo);
     }
-    f = 4; if ((flags0 & 4) !== 0) {
+    f = 6; if ((flags0 & 4) !== 0) {
       if (v.receiptMsgId == null) throw missingField('receiptMsgId');
       writeInt(w, v.receiptMsgId);
     }
-    f = 5; writeString(w, v.currency);
-    f = 6; writeLong(w, v.totalAmount);
-    f = 7; writeString(w, v.startParam);
+    f = 7; writeString(w, v.currency);
+    f = 8; writeLong(w, v.totalAmount);
+    f = 9; writeString(w, v.startParam);
   } catch (e) {
-    throw encodeContext(e, 'messageMediaInvoice', ['flags', 'title', 'description', 'photo', 'receiptMsgId', 'currency', 'totalAmount', 'startParam'][f]);
+    throw encodeContext(e, 'messageMediaInvoice', ['shippingAddressRequested', 'test', 'flags', 'title', 'description', 'photo', 'receiptMsgId', 'currency', 'totalAmount', 'startParam'][f]);
   }
 }
 
@@ -2786,19 +2858,20 @@ export function read_messageActionPaymentSent(r: Reader): messageActionPaymentSe
 export function write_messageActionPhoneCall(w: Writer, v: messageActionPhoneCall): void {
   let f = 0;
   try {
-    const flags0 = (v.video ? 4 : 0) | (v.reason != null ? 1 : 0) | (v.duration != null ? 2 : 0);
+    const set_video = isSet(v.video);
+    f = 1; const flags0 = (set_video ? 4 : 0) | (v.reason != null ? 1 : 0) | (v.duration != null ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; writeLong(w, v.callId);
-    f = 2; if ((flags0 & 1) !== 0) {
+    f = 2; writeLong(w, v.callId);
+    f = 3; if ((flags0 & 1) !== 0) {
       if (v.reason == null) throw missingField('reason');
       write_PhoneCallDiscardReason(w, v.reason);
     }
-    f = 3; if ((flags0 & 2) !== 0) {
+    f = 4; if ((flags0 & 2) !== 0) {
       if (v.duration == null) throw missingField('duration');
       writeInt(w, v.duration);
     }
   } catch (e) {
-    throw encodeContext(e, 'messageActionPhoneCall', ['flags', 'callId', 'reason', 'duration'][f]);
+    throw encodeContext(e, 'messageActionPhoneCall', ['video', 'flags', 'callId', 'reason', 'duration'][f]);
   }
 }
 
@@ -3033,29 +3106,31 @@ export function read_messageActionSetChatTheme(r: Reader): messageActionSetChatT
 export function write_dialog(w: Writer, v: dialog): void {
   let f = 0;
   try {
-    const flags0 = (v.pinned ? 4 : 0) | (v.unreadMark ? 8 : 0) | (v.pts != null ? 1 : 0) | (v.draft != null ? 2 : 0) | (v.folderId != null ? 16 : 0);
+    const set_pinned = isSet(v.pinned);
+    f = 1; const set_unreadMark = isSet(v.unreadMark);
+    f = 2; const flags0 = (set_pinned ? 4 : 0) | (set_unreadMark ? 8 : 0) | (v.pts != null ? 1 : 0) | (v.draft != null ? 2 : 0) | (v.folderId != null ? 16 : 0);
     writeUint32(w, flags0);
-    f = 1; write_Peer(w, v.peer);
-    f = 2; writeInt(w, v.topMessage);
-    f = 3; writeInt(w, v.readInboxMaxId);
-    f = 4; writeInt(w, v.readOutboxMaxId);
-    f = 5; writeInt(w, v.unreadCount);
-    f = 6; writeInt(w, v.unreadMentionsCount);
-    f = 7; write_PeerNotifySettings(w, v.notifySettings);
-    f = 8; if ((flags0 & 1) !== 0) {
+    f = 3; write_Peer(w, v.peer);
+    f = 4; writeInt(w, v.topMessage);
+    f = 5; writeInt(w, v.readInboxMaxId);
+    f = 6; writeInt(w, v.readOutboxMaxId);
+    f = 7; writeInt(w, v.unreadCount);
+    f = 8; writeInt(w, v.unreadMentionsCount);
+    f = 9; write_PeerNotifySettings(w, v.notifySettings);
+    f = 10; if ((flags0 & 1) !== 0) {
       if (v.pts == null) throw missingField('pts');
       writeInt(w, v.pts);
     }
-    f = 9; if ((flags0 & 2) !== 0) {
+    f = 11; if ((flags0 & 2) !== 0) {
       if (v.draft == null) throw missingField('draft');
       write_DraftMessage(w, v.draft);
     }
-    f = 10; if ((flags0 & 16) !== 0) {
+    f = 12; if ((flags0 & 16) !== 0) {
       if (v.folderId == null) throw missingField('folderId');
       writeInt(w, v.folderId);
     }
   } catch (e) {
-    throw encodeContext(e, 'dialog', ['flags', 'peer', 'topMessage', 'readInboxMaxId', 'readOutboxMaxId', 'unreadCount', 'unreadMentionsCount', 'notifySettings', 'pts', 'draft', 'folderId'][f]);
+    throw encodeContext(e, 'dialog', ['pinned', 'unreadMark', 'flags', 'peer', 'topMessage', 'readInboxMaxId', 'readOutboxMaxId', 'unreadCount', 'unreadMentionsCount', 'notifySettings', 'pts', 'draft', 'folderId'][f]);
   }
 }
 
@@ -3085,17 +3160,18 @@ export function read_dialog(r: Reader): dialog {
 export function write_dialogFolder(w: Writer, v: dialogFolder): void {
   let f = 0;
   try {
-    const flags0 = (v.pinned ? 4 : 0);
+    const set_pinned = isSet(v.pinned);
+    f = 1; const flags0 = (set_pinned ? 4 : 0);
     writeUint32(w, flags0);
-    f = 1; write_Folder(w, v.folder);
-    f = 2; write_Peer(w, v.peer);
-    f = 3; writeInt(w, v.topMessage);
-    f = 4; writeInt(w, v.unreadMutedPeersCount);
-    f = 5; writeInt(w, v.unreadUnmutedPeersCount);
-    f = 6; writeInt(w, v.unreadMutedMessagesCount);
-    f = 7; writeInt(w, v.unreadUnmutedMessagesCount);
+    f = 2; write_Folder(w, v.folder);
+    f = 3; write_Peer(w, v.peer);
+    f = 4; writeInt(w, v.topMessage);
+    f = 5; writeInt(w, v.unreadMutedPeersCount);
+    f = 6; writeInt(w, v.unreadUnmutedPeersCount);
+    f = 7; writeInt(w, v.unreadMutedMessagesCount);
+    f = 8; writeInt(w, v.unreadUnmutedMessagesCount);
   } catch (e) {
-    throw encodeContext(e, 'dialogFolder', ['flags', 'folder', 'peer', 'topMessage', 'unreadMutedPeersCount', 'unreadUnmutedPeersCount', 'unreadMutedMessagesCount', 'unreadUnmutedMessagesCount'][f]);
+    throw encodeContext(e, 'dialogFolder', ['pinned', 'flags', 'folder', 'peer', 'topMessage', 'unreadMutedPeersCount', 'unreadUnmutedPeersCount', 'unreadMutedMessagesCount', 'unreadUnmutedMessagesCount'][f]);
   }
 }
 
@@ -3138,20 +3214,21 @@ export function read_photoEmpty(r: Reader): photoEmpty {
 export function write_photo(w: Writer, v: photo): void {
   let f = 0;
   try {
-    const flags0 = (v.hasStickers ? 1 : 0) | (v.videoSizes != null ? 2 : 0);
+    const set_hasStickers = isSet(v.hasStickers);
+    f = 1; const flags0 = (set_hasStickers ? 1 : 0) | (v.videoSizes != null ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; writeLong(w, v.id);
-    f = 2; writeLong(w, v.accessHash);
-    f = 3; writeBytes(w, v.fileReference);
-    f = 4; writeInt(w, v.date);
-    f = 5; write_vec_PhotoSize(w, v.sizes);
-    f = 6; if ((flags0 & 2) !== 0) {
+    f = 2; writeLong(w, v.id);
+    f = 3; writeLong(w, v.accessHash);
+    f = 4; writeBytes(w, v.fileReference);
+    f = 5; writeInt(w, v.date);
+    f = 6; write_vec_PhotoSize(w, v.sizes);
+    f = 7; if ((flags0 & 2) !== 0) {
       if (v.videoSizes == null) throw missingField('videoSizes');
       write_vec_VideoSize(w, v.videoSizes);
     }
-    f = 7; writeInt(w, v.dcId);
+    f = 8; writeInt(w, v.dcId);
   } catch (e) {
-    throw encodeContext(e, 'photo', ['flags', 'id', 'accessHash', 'fileReference', 'date', 'sizes', 'videoSizes', 'dcId'][f]);
+    throw encodeContext(e, 'photo', ['hasStickers', 'flags', 'id', 'accessHash', 'fileReference', 'date', 'sizes', 'videoSizes', 'dcId'][f]);
   }
 }
 
@@ -3580,14 +3657,22 @@ export function read_peerNotifySettings(r: Reader): peerNotifySettings {
 export function write_peerSettings(w: Writer, v: peerSettings): void {
   let f = 0;
   try {
-    const flags0 = (v.reportSpam ? 1 : 0) | (v.addContact ? 2 : 0) | (v.blockContact ? 4 : 0) | (v.shareContact ? 8 : 0) | (v.needContactsException ? 16 : 0) | (v.reportGeo ? 32 : 0) | (v.autoarchived ? 128 : 0) | (v.inviteMembers ? 256 : 0) | (v.geoDistance != null ? 64 : 0);
+    const set_reportSpam = isSet(v.reportSpam);
+    f = 1; const set_addContact = isSet(v.addContact);
+    f = 2; const set_blockContact = isSet(v.blockContact);
+    f = 3; const set_shareContact = isSet(v.shareContact);
+    f = 4; const set_needContactsException = isSet(v.needContactsException);
+    f = 5; const set_reportGeo = isSet(v.reportGeo);
+    f = 6; const set_autoarchived = isSet(v.autoarchived);
+    f = 7; const set_inviteMembers = isSet(v.inviteMembers);
+    f = 8; const flags0 = (set_reportSpam ? 1 : 0) | (set_addContact ? 2 : 0) | (set_blockContact ? 4 : 0) | (set_shareContact ? 8 : 0) | (set_needContactsException ? 16 : 0) | (set_reportGeo ? 32 : 0) | (set_autoarchived ? 128 : 0) | (set_inviteMembers ? 256 : 0) | (v.geoDistance != null ? 64 : 0);
     writeUint32(w, flags0);
-    f = 1; if ((flags0 & 64) !== 0) {
+    f = 9; if ((flags0 & 64) !== 0) {
       if (v.geoDistance == null) throw missingField('geoDistance');
       writeInt(w, v.geoDistance);
     }
   } catch (e) {
-    throw encodeContext(e, 'peerSettings', ['flags', 'geoDistance'][f]);
+    throw encodeContext(e, 'peerSettings', ['reportSpam', 'addContact', 'blockContact', 'shareContact', 'needContactsException', 'reportGeo', 'autoarchived', 'inviteMembers', 'flags', 'geoDistance'][f]);
   }
 }
 
@@ -3615,17 +3700,21 @@ export function write_wallPaper(w: Writer, v: wallPaper): void {
   let f = 0;
   try {
     writeLong(w, v.id);
-    f = 1; const flags0 = (v.creator ? 1 : 0) | (v.default ? 2 : 0) | (v.pattern ? 8 : 0) | (v.dark ? 16 : 0) | (v.settings != null ? 4 : 0);
+    f = 1; const set_creator = isSet(v.creator);
+    f = 2; const set_default = isSet(v.default);
+    f = 3; const set_pattern = isSet(v.pattern);
+    f = 4; const set_dark = isSet(v.dark);
+    f = 5; const flags0 = (set_creator ? 1 : 0) | (set_default ? 2 : 0) | (set_pattern ? 8 : 0) | (set_dark ? 16 : 0) | (v.settings != null ? 4 : 0);
     writeUint32(w, flags0);
-    f = 2; writeLong(w, v.accessHash);
-    f = 3; writeString(w, v.slug);
-    f = 4; write_Document(w, v.document);
-    f = 5; if ((flags0 & 4) !== 0) {
+    f = 6; writeLong(w, v.accessHash);
+    f = 7; writeString(w, v.slug);
+    f = 8; write_Document(w, v.document);
+    f = 9; if ((flags0 & 4) !== 0) {
       if (v.settings == null) throw missingField('settings');
       write_WallPaperSettings(w, v.settings);
     }
   } catch (e) {
-    throw encodeContext(e, 'wallPaper', ['id', 'flags', 'accessHash', 'slug', 'document', 'settings'][f]);
+    throw encodeContext(e, 'wallPaper', ['id', 'creator', 'default', 'pattern', 'dark', 'flags', 'accessHash', 'slug', 'document', 'settings'][f]);
   }
 }
 
@@ -3653,14 +3742,16 @@ export function write_wallPaperNoFile(w: Writer, v: wallPaperNoFile): void {
   let f = 0;
   try {
     writeLong(w, v.id);
-    f = 1; const flags0 = (v.default ? 2 : 0) | (v.dark ? 16 : 0) | (v.settings != null ? 4 : 0);
+    f = 1; const set_default = isSet(v.default);
+    f = 2; const set_dark = isSet(v.dark);
+    f = 3; const flags0 = (set_default ? 2 : 0) | (set_dark ? 16 : 0) | (v.settings != null ? 4 : 0);
     writeUint32(w, flags0);
-    f = 2; if ((flags0 & 4) !== 0) {
+    f = 4; if ((flags0 & 4) !== 0) {
       if (v.settings == null) throw missingField('settings');
       write_WallPaperSettings(w, v.settings);
     }
   } catch (e) {
-    throw encodeContext(e, 'wallPaperNoFile', ['id', 'flags', 'settings'][f]);
+    throw encodeContext(e, 'wallPaperNoFile', ['id', 'default', 'dark', 'flags', 'settings'][f]);
   }
 }
 
@@ -3738,42 +3829,48 @@ export function read_inputReportReasonFake(r: Reader): inputReportReasonFake {
 export function write_userFull(w: Writer, v: userFull): void {
   let f = 0;
   try {
-    const flags0 = (v.blocked ? 1 : 0) | (v.phoneCallsAvailable ? 16 : 0) | (v.phoneCallsPrivate ? 32 : 0) | (v.canPinMessage ? 128 : 0) | (v.hasScheduled ? 4096 : 0) | (v.videoCallsAvailable ? 8192 : 0) | (v.about != null ? 2 : 0) | (v.profilePhoto != null ? 4 : 0) | (v.botInfo != null ? 8 : 0) | (v.pinnedMsgId != null ? 64 : 0) | (v.folderId != null ? 2048 : 0) | (v.ttlPeriod != null ? 16384 : 0) | (v.themeEmoticon != null ? 32768 : 0);
+    const set_blocked = isSet(v.blocked);
+    f = 1; const set_phoneCallsAvailable = isSet(v.phoneCallsAvailable);
+    f = 2; const set_phoneCallsPrivate = isSet(v.phoneCallsPrivate);
+    f = 3; const set_canPinMessage = isSet(v.canPinMessage);
+    f = 4; const set_hasScheduled = isSet(v.hasScheduled);
+    f = 5; const set_videoCallsAvailable = isSet(v.videoCallsAvailable);
+    f = 6; const flags0 = (set_blocked ? 1 : 0) | (set_phoneCallsAvailable ? 16 : 0) | (set_phoneCallsPrivate ? 32 : 0) | (set_canPinMessage ? 128 : 0) | (set_hasScheduled ? 4096 : 0) | (set_videoCallsAvailable ? 8192 : 0) | (v.about != null ? 2 : 0) | (v.profilePhoto != null ? 4 : 0) | (v.botInfo != null ? 8 : 0) | (v.pinnedMsgId != null ? 64 : 0) | (v.folderId != null ? 2048 : 0) | (v.ttlPeriod != null ? 16384 : 0) | (v.themeEmoticon != null ? 32768 : 0);
     writeUint32(w, flags0);
-    f = 1; write_User(w, v.user);
-    f = 2; if ((flags0 & 2) !== 0) {
+    f = 7; write_User(w, v.user);
+    f = 8; if ((flags0 & 2) !== 0) {
       if (v.about == null) throw missingField('about');
       writeString(w, v.about);
     }
-    f = 3; write_PeerSettings(w, v.settings);
-    f = 4; if ((flags0 & 4) !== 0) {
+    f = 9; write_PeerSettings(w, v.settings);
+    f = 10; if ((flags0 & 4) !== 0) {
       if (v.profilePhoto == null) throw missingField('profilePhoto');
       write_Photo(w, v.profilePhoto);
     }
-    f = 5; write_PeerNotifySettings(w, v.notifySettings);
-    f = 6; if ((flags0 & 8) !== 0) {
+    f = 11; write_PeerNotifySettings(w, v.notifySettings);
+    f = 12; if ((flags0 & 8) !== 0) {
       if (v.botInfo == null) throw missingField('botInfo');
       write_BotInfo(w, v.botInfo);
     }
-    f = 7; if ((flags0 & 64) !== 0) {
+    f = 13; if ((flags0 & 64) !== 0) {
       if (v.pinnedMsgId == null) throw missingField('pinnedMsgId');
       writeInt(w, v.pinnedMsgId);
     }
-    f = 8; writeInt(w, v.commonChatsCount);
-    f = 9; if ((flags0 & 2048) !== 0) {
+    f = 14; writeInt(w, v.commonChatsCount);
+    f = 15; if ((flags0 & 2048) !== 0) {
       if (v.folderId == null) throw missingField('folderId');
       writeInt(w, v.folderId);
     }
-    f = 10; if ((flags0 & 16384) !== 0) {
+    f = 16; if ((flags0 & 16384) !== 0) {
       if (v.ttlPeriod == null) throw missingField('ttlPeriod');
       writeInt(w, v.ttlPeriod);
     }
-    f = 11; if ((flags0 & 32768) !== 0) {
+    f = 17; if ((flags0 & 32768) !== 0) {
       if (v.themeEmoticon == null) throw missingField('themeEmoticon');
       writeString(w, v.themeEmoticon);
     }
   } catch (e) {
-    throw encodeContext(e, 'userFull', ['flags', 'user', 'about', 'settings', 'profilePhoto', 'notifySettings', 'botInfo', 'pinnedMsgId', 'commonChatsCount', 'folderId', 'ttlPeriod', 'themeEmoticon'][f]);
+    throw encodeContext(e, 'userFull', ['blocked', 'phoneCallsAvailable', 'phoneCallsPrivate', 'canPinMessage', 'hasScheduled', 'videoCallsAvailable', 'flags', 'user', 'about', 'settings', 'profilePhoto', 'notifySettings', 'botInfo', 'pinnedMsgId', 'commonChatsCount', 'folderId', 'ttlPeriod', 'themeEmoticon'][f]);
   }
 }
 
@@ -4066,22 +4163,23 @@ export function read_messages_messages(r: Reader): messages_messages {
 export function write_messages_messagesSlice(w: Writer, v: messages_messagesSlice): void {
   let f = 0;
   try {
-    const flags0 = (v.inexact ? 2 : 0) | (v.nextRate != null ? 1 : 0) | (v.offsetIdOffset != null ? 4 : 0);
+    const set_inexact = isSet(v.inexact);
+    f = 1; const flags0 = (set_inexact ? 2 : 0) | (v.nextRate != null ? 1 : 0) | (v.offsetIdOffset != null ? 4 : 0);
     writeUint32(w, flags0);
-    f = 1; writeInt(w, v.count);
-    f = 2; if ((flags0 & 1) !== 0) {
+    f = 2; writeInt(w, v.count);
+    f = 3; if ((flags0 & 1) !== 0) {
       if (v.nextRate == null) throw missingField('nextRate');
       writeInt(w, v.nextRate);
     }
-    f = 3; if ((flags0 & 4) !== 0) {
+    f = 4; if ((flags0 & 4) !== 0) {
       if (v.offsetIdOffset == null) throw missingField('offsetIdOffset');
       writeInt(w, v.offsetIdOffset);
     }
-    f = 4; write_vec_Message(w, v.messages);
-    f = 5; write_vec_Chat(w, v.chats);
-    f = 6; write_vec_User(w, v.users);
+    f = 5; write_vec_Message(w, v.messages);
+    f = 6; write_vec_Chat(w, v.chats);
+    f = 7; write_vec_User(w, v.users);
   } catch (e) {
-    throw encodeContext(e, 'messages.messagesSlice', ['flags', 'count', 'nextRate', 'offsetIdOffset', 'messages', 'chats', 'users'][f]);
+    throw encodeContext(e, 'messages.messagesSlice', ['inexact', 'flags', 'count', 'nextRate', 'offsetIdOffset', 'messages', 'chats', 'users'][f]);
   }
 }
 
@@ -4106,19 +4204,20 @@ export function read_messages_messagesSlice(r: Reader): messages_messagesSlice {
 export function write_messages_channelMessages(w: Writer, v: messages_channelMessages): void {
   let f = 0;
   try {
-    const flags0 = (v.inexact ? 2 : 0) | (v.offsetIdOffset != null ? 4 : 0);
+    const set_inexact = isSet(v.inexact);
+    f = 1; const flags0 = (set_inexact ? 2 : 0) | (v.offsetIdOffset != null ? 4 : 0);
     writeUint32(w, flags0);
-    f = 1; writeInt(w, v.pts);
-    f = 2; writeInt(w, v.count);
-    f = 3; if ((flags0 & 4) !== 0) {
+    f = 2; writeInt(w, v.pts);
+    f = 3; writeInt(w, v.count);
+    f = 4; if ((flags0 & 4) !== 0) {
       if (v.offsetIdOffset == null) throw missingField('offsetIdOffset');
       writeInt(w, v.offsetIdOffset);
     }
-    f = 4; write_vec_Message(w, v.messages);
-    f = 5; write_vec_Chat(w, v.chats);
-    f = 6; write_vec_User(w, v.users);
+    f = 5; write_vec_Message(w, v.messages);
+    f = 6; write_vec_Chat(w, v.chats);
+    f = 7; write_vec_User(w, v.users);
   } catch (e) {
-    throw encodeContext(e, 'messages.channelMessages', ['flags', 'pts', 'count', 'offsetIdOffset', 'messages', 'chats', 'users'][f]);
+    throw encodeContext(e, 'messages.channelMessages', ['inexact', 'flags', 'pts', 'count', 'offsetIdOffset', 'messages', 'chats', 'users'][f]);
   }
 }
 
@@ -4312,11 +4411,13 @@ export function read_inputMessagesFilterChatPhotos(r: Reader): inputMessagesFilt
 }
 
 export function write_inputMessagesFilterPhoneCalls(w: Writer, v: inputMessagesFilterPhoneCalls): void {
+  let f = 0;
   try {
-    const flags0 = (v.missed ? 1 : 0);
+    const set_missed = isSet(v.missed);
+    f = 1; const flags0 = (set_missed ? 1 : 0);
     writeUint32(w, flags0);
   } catch (e) {
-    throw encodeContext(e, 'inputMessagesFilterPhoneCalls', 'flags');
+    throw encodeContext(e, 'inputMessagesFilterPhoneCalls', ['missed', 'flags'][f]);
   }
 }
 
@@ -4746,18 +4847,19 @@ export function read_updateNotifySettings(r: Reader): updateNotifySettings {
 export function write_updateServiceNotification(w: Writer, v: updateServiceNotification): void {
   let f = 0;
   try {
-    const flags0 = (v.popup ? 1 : 0) | (v.inboxDate != null ? 2 : 0);
+    const set_popup = isSet(v.popup);
+    f = 1; const flags0 = (set_popup ? 1 : 0) | (v.inboxDate != null ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; if ((flags0 & 2) !== 0) {
+    f = 2; if ((flags0 & 2) !== 0) {
       if (v.inboxDate == null) throw missingField('inboxDate');
       writeInt(w, v.inboxDate);
     }
-    f = 2; writeString(w, v.type);
-    f = 3; writeString(w, v.message);
-    f = 4; write_MessageMedia(w, v.media);
-    f = 5; write_vec_MessageEntity(w, v.entities);
+    f = 3; writeString(w, v.type);
+    f = 4; writeString(w, v.message);
+    f = 5; write_MessageMedia(w, v.media);
+    f = 6; write_vec_MessageEntity(w, v.entities);
   } catch (e) {
-    throw encodeContext(e, 'updateServiceNotification', ['flags', 'inboxDate', 'type', 'message', 'media', 'entities'][f]);
+    throw encodeContext(e, 'updateServiceNotification', ['popup', 'flags', 'inboxDate', 'type', 'message', 'media', 'entities'][f]);
   }
 }
 
@@ -5122,11 +5224,12 @@ export function read_updateNewStickerSet(r: Reader): updateNewStickerSet {
 export function write_updateStickerSetsOrder(w: Writer, v: updateStickerSetsOrder): void {
   let f = 0;
   try {
-    const flags0 = (v.masks ? 1 : 0);
+    const set_masks = isSet(v.masks);
+    f = 1; const flags0 = (set_masks ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; write_vec_long(w, v.order);
+    f = 2; write_vec_long(w, v.order);
   } catch (e) {
-    throw encodeContext(e, 'updateStickerSetsOrder', ['flags', 'order'][f]);
+    throw encodeContext(e, 'updateStickerSetsOrder', ['masks', 'flags', 'order'][f]);
   }
 }
 
@@ -5457,15 +5560,16 @@ export function read_updateChannelWebPage(r: Reader): updateChannelWebPage {
 export function write_updateDialogPinned(w: Writer, v: updateDialogPinned): void {
   let f = 0;
   try {
-    const flags0 = (v.pinned ? 1 : 0) | (v.folderId != null ? 2 : 0);
+    const set_pinned = isSet(v.pinned);
+    f = 1; const flags0 = (set_pinned ? 1 : 0) | (v.folderId != null ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; if ((flags0 & 2) !== 0) {
+    f = 2; if ((flags0 & 2) !== 0) {
       if (v.folderId == null) throw missingField('folderId');
       writeInt(w, v.folderId);
     }
-    f = 2; write_DialogPeer(w, v.peer);
+    f = 3; write_DialogPeer(w, v.peer);
   } catch (e) {
-    throw encodeContext(e, 'updateDialogPinned', ['flags', 'folderId', 'peer'][f]);
+    throw encodeContext(e, 'updateDialogPinned', ['pinned', 'flags', 'folderId', 'peer'][f]);
   }
 }
 
@@ -5730,11 +5834,12 @@ export function read_updateChannelAvailableMessages(r: Reader): updateChannelAva
 export function write_updateDialogUnreadMark(w: Writer, v: updateDialogUnreadMark): void {
   let f = 0;
   try {
-    const flags0 = (v.unread ? 1 : 0);
+    const set_unread = isSet(v.unread);
+    f = 1; const flags0 = (set_unread ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; write_DialogPeer(w, v.peer);
+    f = 2; write_DialogPeer(w, v.peer);
   } catch (e) {
-    throw encodeContext(e, 'updateDialogUnreadMark', ['flags', 'peer'][f]);
+    throw encodeContext(e, 'updateDialogUnreadMark', ['unread', 'flags', 'peer'][f]);
   }
 }
 
@@ -6185,14 +6290,15 @@ export function read_updateChannelUserTyping(r: Reader): updateChannelUserTyping
 export function write_updatePinnedMessages(w: Writer, v: updatePinnedMessages): void {
   let f = 0;
   try {
-    const flags0 = (v.pinned ? 1 : 0);
+    const set_pinned = isSet(v.pinned);
+    f = 1; const flags0 = (set_pinned ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; write_Peer(w, v.peer);
-    f = 2; write_vec_int(w, v.messages);
-    f = 3; writeInt(w, v.pts);
-    f = 4; writeInt(w, v.ptsCount);
+    f = 2; write_Peer(w, v.peer);
+    f = 3; write_vec_int(w, v.messages);
+    f = 4; writeInt(w, v.pts);
+    f = 5; writeInt(w, v.ptsCount);
   } catch (e) {
-    throw encodeContext(e, 'updatePinnedMessages', ['flags', 'peer', 'messages', 'pts', 'ptsCount'][f]);
+    throw encodeContext(e, 'updatePinnedMessages', ['pinned', 'flags', 'peer', 'messages', 'pts', 'ptsCount'][f]);
   }
 }
 
@@ -6215,14 +6321,15 @@ export function read_updatePinnedMessages(r: Reader): updatePinnedMessages {
 export function write_updatePinnedChannelMessages(w: Writer, v: updatePinnedChannelMessages): void {
   let f = 0;
   try {
-    const flags0 = (v.pinned ? 1 : 0);
+    const set_pinned = isSet(v.pinned);
+    f = 1; const flags0 = (set_pinned ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; writeLong(w, v.channelId);
-    f = 2; write_vec_int(w, v.messages);
-    f = 3; writeInt(w, v.pts);
-    f = 4; writeInt(w, v.ptsCount);
+    f = 2; writeLong(w, v.channelId);
+    f = 3; write_vec_int(w, v.messages);
+    f = 4; writeInt(w, v.pts);
+    f = 5; writeInt(w, v.ptsCount);
   } catch (e) {
-    throw encodeContext(e, 'updatePinnedChannelMessages', ['flags', 'channelId', 'messages', 'pts', 'ptsCount'][f]);
+    throw encodeContext(e, 'updatePinnedChannelMessages', ['pinned', 'flags', 'channelId', 'messages', 'pts', 'ptsCount'][f]);
   }
 }
 
@@ -6451,11 +6558,12 @@ export function read_updateBotStopped(r: Reader): updateBotStopped {
 export function write_updateGroupCallConnection(w: Writer, v: updateGroupCallConnection): void {
   let f = 0;
   try {
-    const flags0 = (v.presentation ? 1 : 0);
+    const set_presentation = isSet(v.presentation);
+    f = 1; const flags0 = (set_presentation ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; write_DataJSON(w, v.params);
+    f = 2; write_DataJSON(w, v.params);
   } catch (e) {
-    throw encodeContext(e, 'updateGroupCallConnection', ['flags', 'params'][f]);
+    throw encodeContext(e, 'updateGroupCallConnection', ['presentation', 'flags', 'params'][f]);
   }
 }
 
@@ -6628,36 +6736,40 @@ export function read_updatesTooLong(r: Reader): updatesTooLong {
 export function write_updateShortMessage(w: Writer, v: updateShortMessage): void {
   let f = 0;
   try {
-    const flags0 = (v.out ? 2 : 0) | (v.mentioned ? 16 : 0) | (v.mediaUnread ? 32 : 0) | (v.silent ? 8192 : 0) | (v.fwdFrom != null ? 4 : 0) | (v.viaBotId != null ? 2048 : 0) | (v.replyTo != null ? 8 : 0) | (v.entities != null ? 128 : 0) | (v.ttlPeriod != null ? 33554432 : 0);
+    const set_out = isSet(v.out);
+    f = 1; const set_mentioned = isSet(v.mentioned);
+    f = 2; const set_mediaUnread = isSet(v.mediaUnread);
+    f = 3; const set_silent = isSet(v.silent);
+    f = 4; const flags0 = (set_out ? 2 : 0) | (set_mentioned ? 16 : 0) | (set_mediaUnread ? 32 : 0) | (set_silent ? 8192 : 0) | (v.fwdFrom != null ? 4 : 0) | (v.viaBotId != null ? 2048 : 0) | (v.replyTo != null ? 8 : 0) | (v.entities != null ? 128 : 0) | (v.ttlPeriod != null ? 33554432 : 0);
     writeUint32(w, flags0);
-    f = 1; writeInt(w, v.id);
-    f = 2; writeLong(w, v.userId);
-    f = 3; writeString(w, v.message);
-    f = 4; writeInt(w, v.pts);
-    f = 5; writeInt(w, v.ptsCount);
-    f = 6; writeInt(w, v.date);
-    f = 7; if ((flags0 & 4) !== 0) {
+    f = 5; writeInt(w, v.id);
+    f = 6; writeLong(w, v.userId);
+    f = 7; writeString(w, v.message);
+    f = 8; writeInt(w, v.pts);
+    f = 9; writeInt(w, v.ptsCount);
+    f = 10; writeInt(w, v.date);
+    f = 11; if ((flags0 & 4) !== 0) {
       if (v.fwdFrom == null) throw missingField('fwdFrom');
       write_MessageFwdHeader(w, v.fwdFrom);
     }
-    f = 8; if ((flags0 & 2048) !== 0) {
+    f = 12; if ((flags0 & 2048) !== 0) {
       if (v.viaBotId == null) throw missingField('viaBotId');
       writeLong(w, v.viaBotId);
     }
-    f = 9; if ((flags0 & 8) !== 0) {
+    f = 13; if ((flags0 & 8) !== 0) {
       if (v.replyTo == null) throw missingField('replyTo');
       write_MessageReplyHeader(w, v.replyTo);
     }
-    f = 10; if ((flags0 & 128) !== 0) {
+    f = 14; if ((flags0 & 128) !== 0) {
       if (v.entities == null) throw missingField('entities');
       write_vec_MessageEntity(w, v.entities);
     }
-    f = 11; if ((flags0 & 33554432) !== 0) {
+    f = 15; if ((flags0 & 33554432) !== 0) {
       if (v.ttlPeriod == null) throw missingField('ttlPeriod');
       writeInt(w, v.ttlPeriod);
     }
   } catch (e) {
-    throw encodeContext(e, 'updateShortMessage', ['flags', 'id', 'userId', 'message', 'pts', 'ptsCount', 'date', 'fwdFrom', 'viaBotId', 'replyTo', 'entities', 'ttlPeriod'][f]);
+    throw encodeContext(e, 'updateShortMessage', ['out', 'mentioned', 'mediaUnread', 'silent', 'flags', 'id', 'userId', 'message', 'pts', 'ptsCount', 'date', 'fwdFrom', 'viaBotId', 'replyTo', 'entities', 'ttlPeriod'][f]);
   }
 }
 
@@ -6690,37 +6802,41 @@ export function read_updateShortMessage(r: Reader): updateShortMessage {
 export function write_updateShortChatMessage(w: Writer, v: updateShortChatMessage): void {
   let f = 0;
   try {
-    const flags0 = (v.out ? 2 : 0) | (v.mentioned ? 16 : 0) | (v.mediaUnread ? 32 : 0) | (v.silent ? 8192 : 0) | (v.fwdFrom != null ? 4 : 0) | (v.viaBotId != null ? 2048 : 0) | (v.replyTo != null ? 8 : 0) | (v.entities != null ? 128 : 0) | (v.ttlPeriod != null ? 33554432 : 0);
+    const set_out = isSet(v.out);
+    f = 1; const set_mentioned = isSet(v.mentioned);
+    f = 2; const set_mediaUnread = isSet(v.mediaUnread);
+    f = 3; const set_silent = isSet(v.silent);
+    f = 4; const flags0 = (set_out ? 2 : 0) | (set_mentioned ? 16 : 0) | (set_mediaUnread ? 32 : 0) | (set_silent ? 8192 : 0) | (v.fwdFrom != null ? 4 : 0) | (v.viaBotId != null ? 2048 : 0) | (v.replyTo != null ? 8 : 0) | (v.entities != null ? 128 : 0) | (v.ttlPeriod != null ? 33554432 : 0);
     writeUint32(w, flags0);
-    f = 1; writeInt(w, v.id);
-    f = 2; writeLong(w, v.fromId);
-    f = 3; writeLong(w, v.chatId);
-    f = 4; writeString(w, v.message);
-    f = 5; writeInt(w, v.pts);
-    f = 6; writeInt(w, v.ptsCount);
-    f = 7; writeInt(w, v.date);
-    f = 8; if ((flags0 & 4) !== 0) {
+    f = 5; writeInt(w, v.id);
+    f = 6; writeLong(w, v.fromId);
+    f = 7; writeLong(w, v.chatId);
+    f = 8; writeString(w, v.message);
+    f = 9; writeInt(w, v.pts);
+    f = 10; writeInt(w, v.ptsCount);
+    f = 11; writeInt(w, v.date);
+    f = 12; if ((flags0 & 4) !== 0) {
       if (v.fwdFrom == null) throw missingField('fwdFrom');
       write_MessageFwdHeader(w, v.fwdFrom);
     }
-    f = 9; if ((flags0 & 2048) !== 0) {
+    f = 13; if ((flags0 & 2048) !== 0) {
       if (v.viaBotId == null) throw missingField('viaBotId');
       writeLong(w, v.viaBotId);
     }
-    f = 10; if ((flags0 & 8) !== 0) {
+    f = 14; if ((flags0 & 8) !== 0) {
       if (v.replyTo == null) throw missingField('replyTo');
       write_MessageReplyHeader(w, v.replyTo);
     }
-    f = 11; if ((flags0 & 128) !== 0) {
+    f = 15; if ((flags0 & 128) !== 0) {
       if (v.entities == null) throw missingField('entities');
       write_vec_MessageEntity(w, v.entities);
     }
-    f = 12; if ((flags0 & 33554432) !== 0) {
+    f = 16; if ((flags0 & 33554432) !== 0) {
       if (v.ttlPeriod == null) throw missingField('ttlPeriod');
       writeInt(w, v.ttlPeriod);
     }
   } catch (e) {
-    throw encodeContext(e, 'updateShortChatMessage', ['flags', 'id', 'fromId', 'chatId', 'message', 'pts', 'ptsCount', 'date', 'fwdFrom', 'viaBotId', 'replyTo', 'entities', 'ttlPeriod'][f]);
+    throw encodeContext(e, 'updateShortChatMessage', ['out', 'mentioned', 'mediaUnread', 'silent', 'flags', 'id', 'fromId', 'chatId', 'message', 'pts', 'ptsCount', 'date', 'fwdFrom', 'viaBotId', 'replyTo', 'entities', 'ttlPeriod'][f]);
   }
 }
 
@@ -6831,26 +6947,27 @@ export function read_updates(r: Reader): updates {
 export function write_updateShortSentMessage(w: Writer, v: updateShortSentMessage): void {
   let f = 0;
   try {
-    const flags0 = (v.out ? 2 : 0) | (v.media != null ? 512 : 0) | (v.entities != null ? 128 : 0) | (v.ttlPeriod != null ? 33554432 : 0);
+    const set_out = isSet(v.out);
+    f = 1; const flags0 = (set_out ? 2 : 0) | (v.media != null ? 512 : 0) | (v.entities != null ? 128 : 0) | (v.ttlPeriod != null ? 33554432 : 0);
     writeUint32(w, flags0);
-    f = 1; writeInt(w, v.id);
-    f = 2; writeInt(w, v.pts);
-    f = 3; writeInt(w, v.ptsCount);
-    f = 4; writeInt(w, v.date);
-    f = 5; if ((flags0 & 512) !== 0) {
+    f = 2; writeInt(w, v.id);
+    f = 3; writeInt(w, v.pts);
+    f = 4; writeInt(w, v.ptsCount);
+    f = 5; writeInt(w, v.date);
+    f = 6; if ((flags0 & 512) !== 0) {
       if (v.media == null) throw missingField('media');
       write_MessageMedia(w, v.media);
     }
-    f = 6; if ((flags0 & 128) !== 0) {
+    f = 7; if ((flags0 & 128) !== 0) {
       if (v.entities == null) throw missingField('entities');
       write_vec_MessageEntity(w, v.entities);
     }
-    f = 7; if ((flags0 & 33554432) !== 0) {
+    f = 8; if ((flags0 & 33554432) !== 0) {
       if (v.ttlPeriod == null) throw missingField('ttlPeriod');
       writeInt(w, v.ttlPeriod);
     }
   } catch (e) {
-    throw encodeContext(e, 'updateShortSentMessage', ['flags', 'id', 'pts', 'ptsCount', 'date', 'media', 'entities', 'ttlPeriod'][f]);
+    throw encodeContext(e, 'updateShortSentMessage', ['out', 'flags', 'id', 'pts', 'ptsCount', 'date', 'media', 'entities', 'ttlPeriod'][f]);
   }
 }
 
@@ -6991,17 +7108,22 @@ export function read_upload_fileCdnRedirect(r: Reader): upload_fileCdnRedirect {
 export function write_dcOption(w: Writer, v: dcOption): void {
   let f = 0;
   try {
-    const flags0 = (v.ipv6 ? 1 : 0) | (v.mediaOnly ? 2 : 0) | (v.tcpoOnly ? 4 : 0) | (v.cdn ? 8 : 0) | (v.static ? 16 : 0) | (v.secret != null ? 1024 : 0);
+    const set_ipv6 = isSet(v.ipv6);
+    f = 1; const set_mediaOnly = isSet(v.mediaOnly);
+    f = 2; const set_tcpoOnly = isSet(v.tcpoOnly);
+    f = 3; const set_cdn = isSet(v.cdn);
+    f = 4; const set_static = isSet(v.static);
+    f = 5; const flags0 = (set_ipv6 ? 1 : 0) | (set_mediaOnly ? 2 : 0) | (set_tcpoOnly ? 4 : 0) | (set_cdn ? 8 : 0) | (set_static ? 16 : 0) | (v.secret != null ? 1024 : 0);
     writeUint32(w, flags0);
-    f = 1; writeInt(w, v.id);
-    f = 2; writeString(w, v.ipAddress);
-    f = 3; writeInt(w, v.port);
-    f = 4; if ((flags0 & 1024) !== 0) {
+    f = 6; writeInt(w, v.id);
+    f = 7; writeString(w, v.ipAddress);
+    f = 8; writeInt(w, v.port);
+    f = 9; if ((flags0 & 1024) !== 0) {
       if (v.secret == null) throw missingField('secret');
       writeBytes(w, v.secret);
     }
   } catch (e) {
-    throw encodeContext(e, 'dcOption', ['flags', 'id', 'ipAddress', 'port', 'secret'][f]);
+    throw encodeContext(e, 'dcOption', ['ipv6', 'mediaOnly', 'tcpoOnly', 'cdn', 'static', 'flags', 'id', 'ipAddress', 'port', 'secret'][f]);
   }
 }
 
@@ -7028,81 +7150,88 @@ export function read_dcOption(r: Reader): dcOption {
 export function write_config(w: Writer, v: config): void {
   let f = 0;
   try {
-    const flags0 = (v.phonecallsEnabled ? 2 : 0) | (v.defaultP2pContacts ? 8 : 0) | (v.preloadFeaturedStickers ? 16 : 0) | (v.ignorePhoneEntities ? 32 : 0) | (v.revokePmInbox ? 64 : 0) | (v.blockedMode ? 256 : 0) | (v.pfsEnabled ? 8192 : 0) | (v.tmpSessions != null ? 1 : 0) | (v.autoupdateUrlPrefix != null ? 128 : 0) | (v.gifSearchUsername != null ? 512 : 0) | (v.venueSearchUsername != null ? 1024 : 0) | (v.imgSearchUsername != null ? 2048 : 0) | (v.staticMapsProvider != null ? 4096 : 0) | (v.suggestedLangCode != null || v.langPackVersion != null || v.baseLangPackVersion != null ? 4 : 0);
+    const set_phonecallsEnabled = isSet(v.phonecallsEnabled);
+    f = 1; const set_defaultP2pContacts = isSet(v.defaultP2pContacts);
+    f = 2; const set_preloadFeaturedStickers = isSet(v.preloadFeaturedStickers);
+    f = 3; const set_ignorePhoneEntities = isSet(v.ignorePhoneEntities);
+    f = 4; const set_revokePmInbox = isSet(v.revokePmInbox);
+    f = 5; const set_blockedMode = isSet(v.blockedMode);
+    f = 6; const set_pfsEnabled = isSet(v.pfsEnabled);
+    f = 7; const flags0 = (set_phonecallsEnabled ? 2 : 0) | (set_defaultP2pContacts ? 8 : 0) | (set_preloadFeaturedStickers ? 16 : 0) | (set_ignorePhoneEntities ? 32 : 0) | (set_revokePmInbox ? 64 : 0) | (set_blockedMode ? 256 : 0) | (set_pfsEnabled ? 8192 : 0) | (v.tmpSessions != null ? 1 : 0) | (v.autoupdateUrlPrefix != null ? 128 : 0) | (v.gifSearchUsername != null ? 512 : 0) | (v.venueSearchUsername != null ? 1024 : 0) | (v.imgSearchUsername != null ? 2048 : 0) | (v.staticMapsProvider != null ? 4096 : 0) | (v.suggestedLangCode != null || v.langPackVersion != null || v.baseLangPackVersion != null ? 4 : 0);
     writeUint32(w, flags0);
-    f = 1; writeInt(w, v.date);
-    f = 2; writeInt(w, v.expires);
-    f = 3; writeBool(w, v.testMode);
-    f = 4; writeInt(w, v.thisDc);
-    f = 5; write_vec_DcOption(w, v.dcOptions);
-    f = 6; writeString(w, v.dcTxtDomainName);
-    f = 7; writeInt(w, v.chatSizeMax);
-    f = 8; writeInt(w, v.megagroupSizeMax);
-    f = 9; writeInt(w, v.forwardedCountMax);
-    f = 10; writeInt(w, v.onlineUpdatePeriodMs);
-    f = 11; writeInt(w, v.offlineBlurTimeoutMs);
-    f = 12; writeInt(w, v.offlineIdleTimeoutMs);
-    f = 13; writeInt(w, v.onlineCloudTimeoutMs);
-    f = 14; writeInt(w, v.notifyCloudDelayMs);
-    f = 15; writeInt(w, v.notifyDefaultDelayMs);
-    f = 16; writeInt(w, v.pushChatPeriodMs);
-    f = 17; writeInt(w, v.pushChatLimit);
-    f = 18; writeInt(w, v.savedGifsLimit);
-    f = 19; writeInt(w, v.editTimeLimit);
-    f = 20; writeInt(w, v.revokeTimeLimit);
-    f = 21; writeInt(w, v.revokePmTimeLimit);
-    f = 22; writeInt(w, v.ratingEDecay);
-    f = 23; writeInt(w, v.stickersRecentLimit);
-    f = 24; writeInt(w, v.stickersFavedLimit);
-    f = 25; writeInt(w, v.channelsReadMediaPeriod);
-    f = 26; if ((flags0 & 1) !== 0) {
+    f = 8; writeInt(w, v.date);
+    f = 9; writeInt(w, v.expires);
+    f = 10; writeBool(w, v.testMode);
+    f = 11; writeInt(w, v.thisDc);
+    f = 12; write_vec_DcOption(w, v.dcOptions);
+    f = 13; writeString(w, v.dcTxtDomainName);
+    f = 14; writeInt(w, v.chatSizeMax);
+    f = 15; writeInt(w, v.megagroupSizeMax);
+    f = 16; writeInt(w, v.forwardedCountMax);
+    f = 17; writeInt(w, v.onlineUpdatePeriodMs);
+    f = 18; writeInt(w, v.offlineBlurTimeoutMs);
+    f = 19; writeInt(w, v.offlineIdleTimeoutMs);
+    f = 20; writeInt(w, v.onlineCloudTimeoutMs);
+    f = 21; writeInt(w, v.notifyCloudDelayMs);
+    f = 22; writeInt(w, v.notifyDefaultDelayMs);
+    f = 23; writeInt(w, v.pushChatPeriodMs);
+    f = 24; writeInt(w, v.pushChatLimit);
+    f = 25; writeInt(w, v.savedGifsLimit);
+    f = 26; writeInt(w, v.editTimeLimit);
+    f = 27; writeInt(w, v.revokeTimeLimit);
+    f = 28; writeInt(w, v.revokePmTimeLimit);
+    f = 29; writeInt(w, v.ratingEDecay);
+    f = 30; writeInt(w, v.stickersRecentLimit);
+    f = 31; writeInt(w, v.stickersFavedLimit);
+    f = 32; writeInt(w, v.channelsReadMediaPeriod);
+    f = 33; if ((flags0 & 1) !== 0) {
       if (v.tmpSessions == null) throw missingField('tmpSessions');
       writeInt(w, v.tmpSessions);
     }
-    f = 27; writeInt(w, v.pinnedDialogsCountMax);
-    f = 28; writeInt(w, v.pinnedInfolderCountMax);
-    f = 29; writeInt(w, v.callReceiveTimeoutMs);
-    f = 30; writeInt(w, v.callRingTimeoutMs);
-    f = 31; writeInt(w, v.callConnectTimeoutMs);
-    f = 32; writeInt(w, v.callPacketTimeoutMs);
-    f = 33; writeString(w, v.meUrlPrefix);
-    f = 34; if ((flags0 & 128) !== 0) {
+    f = 34; writeInt(w, v.pinnedDialogsCountMax);
+    f = 35; writeInt(w, v.pinnedInfolderCountMax);
+    f = 36; writeInt(w, v.callReceiveTimeoutMs);
+    f = 37; writeInt(w, v.callRingTimeoutMs);
+    f = 38; writeInt(w, v.callConnectTimeoutMs);
+    f = 39; writeInt(w, v.callPacketTimeoutMs);
+    f = 40; writeString(w, v.meUrlPrefix);
+    f = 41; if ((flags0 & 128) !== 0) {
       if (v.autoupdateUrlPrefix == null) throw missingField('autoupdateUrlPrefix');
       writeString(w, v.autoupdateUrlPrefix);
     }
-    f = 35; if ((flags0 & 512) !== 0) {
+    f = 42; if ((flags0 & 512) !== 0) {
       if (v.gifSearchUsername == null) throw missingField('gifSearchUsername');
       writeString(w, v.gifSearchUsername);
     }
-    f = 36; if ((flags0 & 1024) !== 0) {
+    f = 43; if ((flags0 & 1024) !== 0) {
       if (v.venueSearchUsername == null) throw missingField('venueSearchUsername');
       writeString(w, v.venueSearchUsername);
     }
-    f = 37; if ((flags0 & 2048) !== 0) {
+    f = 44; if ((flags0 & 2048) !== 0) {
       if (v.imgSearchUsername == null) throw missingField('imgSearchUsername');
       writeString(w, v.imgSearchUsername);
     }
-    f = 38; if ((flags0 & 4096) !== 0) {
+    f = 45; if ((flags0 & 4096) !== 0) {
       if (v.staticMapsProvider == null) throw missingField('staticMapsProvider');
       writeString(w, v.staticMapsProvider);
     }
-    f = 39; writeInt(w, v.captionLengthMax);
-    f = 40; writeInt(w, v.messageLengthMax);
-    f = 41; writeInt(w, v.webfileDcId);
-    f = 42; if ((flags0 & 4) !== 0) {
+    f = 46; writeInt(w, v.captionLengthMax);
+    f = 47; writeInt(w, v.messageLengthMax);
+    f = 48; writeInt(w, v.webfileDcId);
+    f = 49; if ((flags0 & 4) !== 0) {
       if (v.suggestedLangCode == null) throw missingField('suggestedLangCode');
       writeString(w, v.suggestedLangCode);
     }
-    f = 43; if ((flags0 & 4) !== 0) {
+    f = 50; if ((flags0 & 4) !== 0) {
       if (v.langPackVersion == null) throw missingField('langPackVersion');
       writeInt(w, v.langPackVersion);
     }
-    f = 44; if ((flags0 & 4) !== 0) {
+    f = 51; if ((flags0 & 4) !== 0) {
       if (v.baseLangPackVersion == null) throw missingField('baseLangPackVersion');
       writeInt(w, v.baseLangPackVersion);
     }
   } catch (e) {
-    throw encodeContext(e, 'config', ['flags', 'date', 'expires', 'testMode', 'thisDc', 'dcOptions', 'dcTxtDomainName', 'chatSizeMax', 'megagroupSizeMax', 'forwardedCountMax', 'onlineUpdatePeriodMs', 'offlineBlurTimeoutMs', 'offlineIdleTimeoutMs', 'onlineCloudTimeoutMs', 'notifyCloudDelayMs', 'notifyDefaultDelayMs', 'pushChatPeriodMs', 'pushChatLimit', 'savedGifsLimit', 'editTimeLimit', 'revokeTimeLimit', 'revokePmTimeLimit', 'ratingEDecay', 'stickersRecentLimit', 'stickersFavedLimit', 'channelsReadMediaPeriod', 'tmpSessions', 'pinnedDialogsCountMax', 'pinnedInfolderCountMax', 'callReceiveTimeoutMs', 'callRingTimeoutMs', 'callConnectTimeoutMs', 'callPacketTimeoutMs', 'meUrlPrefix', 'autoupdateUrlPrefix', 'gifSearchUsername', 'venueSearchUsername', 'imgSearchUsername', 'staticMapsProvider', 'captionLengthMax', 'messageLengthMax', 'webfileDcId', 'suggestedLangCode', 'langPackVersion', 'baseLangPackVersion'][f]);
+    throw encodeContext(e, 'config', ['phonecallsEnabled', 'defaultP2pContacts', 'preloadFeaturedStickers', 'ignorePhoneEntities', 'revokePmInbox', 'blockedMode', 'pfsEnabled', 'flags', 'date', 'expires', 'testMode', 'thisDc', 'dcOptions', 'dcTxtDomainName', 'chatSizeMax', 'megagroupSizeMax', 'forwardedCountMax', 'onlineUpdatePeriodMs', 'offlineBlurTimeoutMs', 'offlineIdleTimeoutMs', 'onlineCloudTimeoutMs', 'notifyCloudDelayMs', 'notifyDefaultDelayMs', 'pushChatPeriodMs', 'pushChatLimit', 'savedGifsLimit', 'editTimeLimit', 'revokeTimeLimit', 'revokePmTimeLimit', 'ratingEDecay', 'stickersRecentLimit', 'stickersFavedLimit', 'channelsReadMediaPeriod', 'tmpSessions', 'pinnedDialogsCountMax', 'pinnedInfolderCountMax', 'callReceiveTimeoutMs', 'callRingTimeoutMs', 'callConnectTimeoutMs', 'callPacketTimeoutMs', 'meUrlPrefix', 'autoupdateUrlPrefix', 'gifSearchUsername', 'venueSearchUsername', 'imgSearchUsername', 'staticMapsProvider', 'captionLengthMax', 'messageLengthMax', 'webfileDcId', 'suggestedLangCode', 'langPackVersion', 'baseLangPackVersion'][f]);
   }
 }
 
@@ -7194,26 +7323,27 @@ export function read_nearestDc(r: Reader): nearestDc {
 export function write_help_appUpdate(w: Writer, v: help_appUpdate): void {
   let f = 0;
   try {
-    const flags0 = (v.canNotSkip ? 1 : 0) | (v.document != null ? 2 : 0) | (v.url != null ? 4 : 0) | (v.sticker != null ? 8 : 0);
+    const set_canNotSkip = isSet(v.canNotSkip);
+    f = 1; const flags0 = (set_canNotSkip ? 1 : 0) | (v.document != null ? 2 : 0) | (v.url != null ? 4 : 0) | (v.sticker != null ? 8 : 0);
     writeUint32(w, flags0);
-    f = 1; writeInt(w, v.id);
-    f = 2; writeString(w, v.version);
-    f = 3; writeString(w, v.text);
-    f = 4; write_vec_MessageEntity(w, v.entities);
-    f = 5; if ((flags0 & 2) !== 0) {
+    f = 2; writeInt(w, v.id);
+    f = 3; writeString(w, v.version);
+    f = 4; writeString(w, v.text);
+    f = 5; write_vec_MessageEntity(w, v.entities);
+    f = 6; if ((flags0 & 2) !== 0) {
       if (v.document == null) throw missingField('document');
       write_Document(w, v.document);
     }
-    f = 6; if ((flags0 & 4) !== 0) {
+    f = 7; if ((flags0 & 4) !== 0) {
       if (v.url == null) throw missingField('url');
       writeString(w, v.url);
     }
-    f = 7; if ((flags0 & 8) !== 0) {
+    f = 8; if ((flags0 & 8) !== 0) {
       if (v.sticker == null) throw missingField('sticker');
       write_Document(w, v.sticker);
     }
   } catch (e) {
-    throw encodeContext(e, 'help.appUpdate', ['flags', 'id', 'version', 'text', 'entities', 'document', 'url', 'sticker'][f]);
+    throw encodeContext(e, 'help.appUpdate', ['canNotSkip', 'flags', 'id', 'version', 'text', 'entities', 'document', 'url', 'sticker'][f]);
   }
 }
 
@@ -7376,11 +7506,12 @@ export function read_encryptedChat(r: Reader): encryptedChat {
 export function write_encryptedChatDiscarded(w: Writer, v: encryptedChatDiscarded): void {
   let f = 0;
   try {
-    const flags0 = (v.historyDeleted ? 1 : 0);
+    const set_historyDeleted = isSet(v.historyDeleted);
+    f = 1; const flags0 = (set_historyDeleted ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; writeInt(w, v.id);
+    f = 2; writeInt(w, v.id);
   } catch (e) {
-    throw encodeContext(e, 'encryptedChatDiscarded', ['flags', 'id'][f]);
+    throw encodeContext(e, 'encryptedChatDiscarded', ['historyDeleted', 'flags', 'id'][f]);
   }
 }
 
@@ -8425,16 +8556,17 @@ export function read_documentAttributeAnimated(r: Reader): documentAttributeAnim
 export function write_documentAttributeSticker(w: Writer, v: documentAttributeSticker): void {
   let f = 0;
   try {
-    const flags0 = (v.mask ? 2 : 0) | (v.maskCoords != null ? 1 : 0);
+    const set_mask = isSet(v.mask);
+    f = 1; const flags0 = (set_mask ? 2 : 0) | (v.maskCoords != null ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; writeString(w, v.alt);
-    f = 2; write_InputStickerSet(w, v.stickerset);
-    f = 3; if ((flags0 & 1) !== 0) {
+    f = 2; writeString(w, v.alt);
+    f = 3; write_InputStickerSet(w, v.stickerset);
+    f = 4; if ((flags0 & 1) !== 0) {
       if (v.maskCoords == null) throw missingField('maskCoords');
       write_MaskCoords(w, v.maskCoords);
     }
   } catch (e) {
-    throw encodeContext(e, 'documentAttributeSticker', ['flags', 'alt', 'stickerset', 'maskCoords'][f]);
+    throw encodeContext(e, 'documentAttributeSticker', ['mask', 'flags', 'alt', 'stickerset', 'maskCoords'][f]);
   }
 }
 
@@ -8456,13 +8588,15 @@ export function read_documentAttributeSticker(r: Reader): documentAttributeStick
 export function write_documentAttributeVideo(w: Writer, v: documentAttributeVideo): void {
   let f = 0;
   try {
-    const flags0 = (v.roundMessage ? 1 : 0) | (v.supportsStreaming ? 2 : 0);
+    const set_roundMessage = isSet(v.roundMessage);
+    f = 1; const set_supportsStreaming = isSet(v.supportsStreaming);
+    f = 2; const flags0 = (set_roundMessage ? 1 : 0) | (set_supportsStreaming ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; writeInt(w, v.duration);
-    f = 2; writeInt(w, v.w);
-    f = 3; writeInt(w, v.h);
+    f = 3; writeInt(w, v.duration);
+    f = 4; writeInt(w, v.w);
+    f = 5; writeInt(w, v.h);
   } catch (e) {
-    throw encodeContext(e, 'documentAttributeVideo', ['flags', 'duration', 'w', 'h'][f]);
+    throw encodeContext(e, 'documentAttributeVideo', ['roundMessage', 'supportsStreaming', 'flags', 'duration', 'w', 'h'][f]);
   }
 }
 
@@ -8485,23 +8619,24 @@ export function read_documentAttributeVideo(r: Reader): documentAttributeVideo {
 export function write_documentAttributeAudio(w: Writer, v: documentAttributeAudio): void {
   let f = 0;
   try {
-    const flags0 = (v.voice ? 1024 : 0) | (v.title != null ? 1 : 0) | (v.performer != null ? 2 : 0) | (v.waveform != null ? 4 : 0);
+    const set_voice = isSet(v.voice);
+    f = 1; const flags0 = (set_voice ? 1024 : 0) | (v.title != null ? 1 : 0) | (v.performer != null ? 2 : 0) | (v.waveform != null ? 4 : 0);
     writeUint32(w, flags0);
-    f = 1; writeInt(w, v.duration);
-    f = 2; if ((flags0 & 1) !== 0) {
+    f = 2; writeInt(w, v.duration);
+    f = 3; if ((flags0 & 1) !== 0) {
       if (v.title == null) throw missingField('title');
       writeString(w, v.title);
     }
-    f = 3; if ((flags0 & 2) !== 0) {
+    f = 4; if ((flags0 & 2) !== 0) {
       if (v.performer == null) throw missingField('performer');
       writeString(w, v.performer);
     }
-    f = 4; if ((flags0 & 4) !== 0) {
+    f = 5; if ((flags0 & 4) !== 0) {
       if (v.waveform == null) throw missingField('waveform');
       writeBytes(w, v.waveform);
     }
   } catch (e) {
-    throw encodeContext(e, 'documentAttributeAudio', ['flags', 'duration', 'title', 'performer', 'waveform'][f]);
+    throw encodeContext(e, 'documentAttributeAudio', ['voice', 'flags', 'duration', 'title', 'performer', 'waveform'][f]);
   }
 }
 
@@ -8809,22 +8944,25 @@ export function read_webPageNotModified(r: Reader): webPageNotModified {
 export function write_authorization(w: Writer, v: authorization): void {
   let f = 0;
   try {
-    const flags0 = (v.current ? 1 : 0) | (v.officialApp ? 2 : 0) | (v.passwordPending ? 4 : 0);
+    const set_current = isSet(v.current);
+    f = 1; const set_officialApp = isSet(v.officialApp);
+    f = 2; const set_passwordPending = isSet(v.passwordPending);
+    f = 3; const flags0 = (set_current ? 1 : 0) | (set_officialApp ? 2 : 0) | (set_passwordPending ? 4 : 0);
     writeUint32(w, flags0);
-    f = 1; writeLong(w, v.hash);
-    f = 2; writeString(w, v.deviceModel);
-    f = 3; writeString(w, v.platform);
-    f = 4; writeString(w, v.systemVersion);
-    f = 5; writeInt(w, v.apiId);
-    f = 6; writeString(w, v.appName);
-    f = 7; writeString(w, v.appVersion);
-    f = 8; writeInt(w, v.dateCreated);
-    f = 9; writeInt(w, v.dateActive);
-    f = 10; writeString(w, v.ip);
-    f = 11; writeString(w, v.country);
-    f = 12; writeString(w, v.region);
+    f = 4; writeLong(w, v.hash);
+    f = 5; writeString(w, v.deviceModel);
+    f = 6; writeString(w, v.platform);
+    f = 7; writeString(w, v.systemVersion);
+    f = 8; writeInt(w, v.apiId);
+    f = 9; writeString(w, v.appName);
+    f = 10; writeString(w, v.appVersion);
+    f = 11; writeInt(w, v.dateCreated);
+    f = 12; writeInt(w, v.dateActive);
+    f = 13; writeString(w, v.ip);
+    f = 14; writeString(w, v.country);
+    f = 15; writeString(w, v.region);
   } catch (e) {
-    throw encodeContext(e, 'authorization', ['flags', 'hash', 'deviceModel', 'platform', 'systemVersion', 'apiId', 'appName', 'appVersion', 'dateCreated', 'dateActive', 'ip', 'country', 'region'][f]);
+    throw encodeContext(e, 'authorization', ['current', 'officialApp', 'passwordPending', 'flags', 'hash', 'deviceModel', 'platform', 'systemVersion', 'apiId', 'appName', 'appVersion', 'dateCreated', 'dateActive', 'ip', 'country', 'region'][f]);
   }
 }
 
@@ -8874,37 +9012,40 @@ export function read_account_authorizations(r: Reader): account_authorizations {
 export function write_account_password(w: Writer, v: account_password): void {
   let f = 0;
   try {
-    const flags0 = (v.hasRecovery ? 1 : 0) | (v.hasSecureValues ? 2 : 0) | (v.hasPassword || v.currentAlgo != null || v.srpB != null || v.srpId != null ? 4 : 0) | (v.hint != null ? 8 : 0) | (v.emailUnconfirmedPattern != null ? 16 : 0) | (v.pendingResetDate != null ? 32 : 0);
+    const set_hasRecovery = isSet(v.hasRecovery);
+    f = 1; const set_hasSecureValues = isSet(v.hasSecureValues);
+    f = 2; const set_hasPassword = isSet(v.hasPassword);
+    f = 3; const flags0 = (set_hasRecovery ? 1 : 0) | (set_hasSecureValues ? 2 : 0) | (set_hasPassword || v.currentAlgo != null || v.srpB != null || v.srpId != null ? 4 : 0) | (v.hint != null ? 8 : 0) | (v.emailUnconfirmedPattern != null ? 16 : 0) | (v.pendingResetDate != null ? 32 : 0);
     writeUint32(w, flags0);
-    f = 1; if ((flags0 & 4) !== 0) {
+    f = 4; if ((flags0 & 4) !== 0) {
       if (v.currentAlgo == null) throw missingField('currentAlgo');
       write_PasswordKdfAlgo(w, v.currentAlgo);
     }
-    f = 2; if ((flags0 & 4) !== 0) {
+    f = 5; if ((flags0 & 4) !== 0) {
       if (v.srpB == null) throw missingField('srpB');
       writeBytes(w, v.srpB);
     }
-    f = 3; if ((flags0 & 4) !== 0) {
+    f = 6; if ((flags0 & 4) !== 0) {
       if (v.srpId == null) throw missingField('srpId');
       writeLong(w, v.srpId);
     }
-    f = 4; if ((flags0 & 8) !== 0) {
+    f = 7; if ((flags0 & 8) !== 0) {
       if (v.hint == null) throw missingField('hint');
       writeString(w, v.hint);
     }
-    f = 5; if ((flags0 & 16) !== 0) {
+    f = 8; if ((flags0 & 16) !== 0) {
       if (v.emailUnconfirmedPattern == null) throw missingField('emailUnconfirmedPattern');
       writeString(w, v.emailUnconfirmedPattern);
     }
-    f = 6; write_PasswordKdfAlgo(w, v.newAlgo);
-    f = 7; write_SecurePasswordKdfAlgo(w, v.newSecureAlgo);
-    f = 8; writeBytes(w, v.secureRandom);
-    f = 9; if ((flags0 & 32) !== 0) {
+    f = 9; write_PasswordKdfAlgo(w, v.newAlgo);
+    f = 10; write_SecurePasswordKdfAlgo(w, v.newSecureAlgo);
+    f = 11; writeBytes(w, v.secureRandom);
+    f = 12; if ((flags0 & 32) !== 0) {
       if (v.pendingResetDate == null) throw missingField('pendingResetDate');
       writeInt(w, v.pendingResetDate);
     }
   } catch (e) {
-    throw encodeContext(e, 'account.password', ['flags', 'currentAlgo', 'srpB', 'srpId', 'hint', 'emailUnconfirmedPattern', 'newAlgo', 'newSecureAlgo', 'secureRandom', 'pendingResetDate'][f]);
+    throw encodeContext(e, 'account.password', ['hasRecovery', 'hasSecureValues', 'hasPassword', 'flags', 'currentAlgo', 'srpB', 'srpId', 'hint', 'emailUnconfirmedPattern', 'newAlgo', 'newSecureAlgo', 'secureRandom', 'pendingResetDate'][f]);
   }
 }
 
@@ -9049,29 +9190,31 @@ export function read_receivedNotifyMessage(r: Reader): receivedNotifyMessage {
 export function write_chatInviteExported(w: Writer, v: chatInviteExported): void {
   let f = 0;
   try {
-    const flags0 = (v.revoked ? 1 : 0) | (v.permanent ? 32 : 0) | (v.startDate != null ? 16 : 0) | (v.expireDate != null ? 2 : 0) | (v.usageLimit != null ? 4 : 0) | (v.usage != null ? 8 : 0);
+    const set_revoked = isSet(v.revoked);
+    f = 1; const set_permanent = isSet(v.permanent);
+    f = 2; const flags0 = (set_revoked ? 1 : 0) | (set_permanent ? 32 : 0) | (v.startDate != null ? 16 : 0) | (v.expireDate != null ? 2 : 0) | (v.usageLimit != null ? 4 : 0) | (v.usage != null ? 8 : 0);
     writeUint32(w, flags0);
-    f = 1; writeString(w, v.link);
-    f = 2; writeLong(w, v.adminId);
-    f = 3; writeInt(w, v.date);
-    f = 4; if ((flags0 & 16) !== 0) {
+    f = 3; writeString(w, v.link);
+    f = 4; writeLong(w, v.adminId);
+    f = 5; writeInt(w, v.date);
+    f = 6; if ((flags0 & 16) !== 0) {
       if (v.startDate == null) throw missingField('startDate');
       writeInt(w, v.startDate);
     }
-    f = 5; if ((flags0 & 2) !== 0) {
+    f = 7; if ((flags0 & 2) !== 0) {
       if (v.expireDate == null) throw missingField('expireDate');
       writeInt(w, v.expireDate);
     }
-    f = 6; if ((flags0 & 4) !== 0) {
+    f = 8; if ((flags0 & 4) !== 0) {
       if (v.usageLimit == null) throw missingField('usageLimit');
       writeInt(w, v.usageLimit);
     }
-    f = 7; if ((flags0 & 8) !== 0) {
+    f = 9; if ((flags0 & 8) !== 0) {
       if (v.usage == null) throw missingField('usage');
       writeInt(w, v.usage);
     }
   } catch (e) {
-    throw encodeContext(e, 'chatInviteExported', ['flags', 'link', 'adminId', 'date', 'startDate', 'expireDate', 'usageLimit', 'usage'][f]);
+    throw encodeContext(e, 'chatInviteExported', ['revoked', 'permanent', 'flags', 'link', 'adminId', 'date', 'startDate', 'expireDate', 'usageLimit', 'usage'][f]);
   }
 }
 
@@ -9115,17 +9258,21 @@ export function read_chatInviteAlready(r: Reader): chatInviteAlready {
 export function write_chatInvite(w: Writer, v: chatInvite): void {
   let f = 0;
   try {
-    const flags0 = (v.channel ? 1 : 0) | (v.broadcast ? 2 : 0) | (v.public ? 4 : 0) | (v.megagroup ? 8 : 0) | (v.participants != null ? 16 : 0);
+    const set_channel = isSet(v.channel);
+    f = 1; const set_broadcast = isSet(v.broadcast);
+    f = 2; const set_public = isSet(v.public);
+    f = 3; const set_megagroup = isSet(v.megagroup);
+    f = 4; const flags0 = (set_channel ? 1 : 0) | (set_broadcast ? 2 : 0) | (set_public ? 4 : 0) | (set_megagroup ? 8 : 0) | (v.participants != null ? 16 : 0);
     writeUint32(w, flags0);
-    f = 1; writeString(w, v.title);
-    f = 2; write_Photo(w, v.photo);
-    f = 3; writeInt(w, v.participantsCount);
-    f = 4; if ((flags0 & 16) !== 0) {
+    f = 5; writeString(w, v.title);
+    f = 6; write_Photo(w, v.photo);
+    f = 7; writeInt(w, v.participantsCount);
+    f = 8; if ((flags0 & 16) !== 0) {
       if (v.participants == null) throw missingField('participants');
       write_vec_User(w, v.participants);
     }
   } catch (e) {
-    throw encodeContext(e, 'chatInvite', ['flags', 'title', 'photo', 'participantsCount', 'participants'][f]);
+    throw encodeContext(e, 'chatInvite', ['channel', 'broadcast', 'public', 'megagroup', 'flags', 'title', 'photo', 'participantsCount', 'participants'][f]);
   }
 }
 
@@ -9248,32 +9395,36 @@ export function read_inputStickerSetAnimatedEmojiAnimations(r: Reader): inputSti
 export function write_stickerSet(w: Writer, v: stickerSet): void {
   let f = 0;
   try {
-    const flags0 = (v.archived ? 2 : 0) | (v.official ? 4 : 0) | (v.masks ? 8 : 0) | (v.animated ? 32 : 0) | (v.installedDate != null ? 1 : 0) | (v.thumbs != null || v.thumbDcId != null || v.thumbVersion != null ? 16 : 0);
+    const set_archived = isSet(v.archived);
+    f = 1; const set_official = isSet(v.official);
+    f = 2; const set_masks = isSet(v.masks);
+    f = 3; const set_animated = isSet(v.animated);
+    f = 4; const flags0 = (set_archived ? 2 : 0) | (set_official ? 4 : 0) | (set_masks ? 8 : 0) | (set_animated ? 32 : 0) | (v.installedDate != null ? 1 : 0) | (v.thumbs != null || v.thumbDcId != null || v.thumbVersion != null ? 16 : 0);
     writeUint32(w, flags0);
-    f = 1; if ((flags0 & 1) !== 0) {
+    f = 5; if ((flags0 & 1) !== 0) {
       if (v.installedDate == null) throw missingField('installedDate');
       writeInt(w, v.installedDate);
     }
-    f = 2; writeLong(w, v.id);
-    f = 3; writeLong(w, v.accessHash);
-    f = 4; writeString(w, v.title);
-    f = 5; writeString(w, v.shortName);
-    f = 6; if ((flags0 & 16) !== 0) {
+    f = 6; writeLong(w, v.id);
+    f = 7; writeLong(w, v.accessHash);
+    f = 8; writeString(w, v.title);
+    f = 9; writeString(w, v.shortName);
+    f = 10; if ((flags0 & 16) !== 0) {
       if (v.thumbs == null) throw missingField('thumbs');
       write_vec_PhotoSize(w, v.thumbs);
     }
-    f = 7; if ((flags0 & 16) !== 0) {
+    f = 11; if ((flags0 & 16) !== 0) {
       if (v.thumbDcId == null) throw missingField('thumbDcId');
       writeInt(w, v.thumbDcId);
     }
-    f = 8; if ((flags0 & 16) !== 0) {
+    f = 12; if ((flags0 & 16) !== 0) {
       if (v.thumbVersion == null) throw missingField('thumbVersion');
       writeInt(w, v.thumbVersion);
     }
-    f = 9; writeInt(w, v.count);
-    f = 10; writeInt(w, v.hash);
+    f = 13; writeInt(w, v.count);
+    f = 14; writeInt(w, v.hash);
   } catch (e) {
-    throw encodeContext(e, 'stickerSet', ['flags', 'installedDate', 'id', 'accessHash', 'title', 'shortName', 'thumbs', 'thumbDcId', 'thumbVersion', 'count', 'hash'][f]);
+    throw encodeContext(e, 'stickerSet', ['archived', 'official', 'masks', 'animated', 'flags', 'installedDate', 'id', 'accessHash', 'title', 'shortName', 'thumbs', 'thumbDcId', 'thumbVersion', 'count', 'hash'][f]);
   }
 }
 
@@ -9410,12 +9561,13 @@ export function read_keyboardButtonUrl(r: Reader): keyboardButtonUrl {
 export function write_keyboardButtonCallback(w: Writer, v: keyboardButtonCallback): void {
   let f = 0;
   try {
-    const flags0 = (v.requiresPassword ? 1 : 0);
+    const set_requiresPassword = isSet(v.requiresPassword);
+    f = 1; const flags0 = (set_requiresPassword ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; writeString(w, v.text);
-    f = 2; writeBytes(w, v.data);
+    f = 2; writeString(w, v.text);
+    f = 3; writeBytes(w, v.data);
   } catch (e) {
-    throw encodeContext(e, 'keyboardButtonCallback', ['flags', 'text', 'data'][f]);
+    throw encodeContext(e, 'keyboardButtonCallback', ['requiresPassword', 'flags', 'text', 'data'][f]);
   }
 }
 
@@ -9470,12 +9622,13 @@ export function read_keyboardButtonRequestGeoLocation(r: Reader): keyboardButton
 export function write_keyboardButtonSwitchInline(w: Writer, v: keyboardButtonSwitchInline): void {
   let f = 0;
   try {
-    const flags0 = (v.samePeer ? 1 : 0);
+    const set_samePeer = isSet(v.samePeer);
+    f = 1; const flags0 = (set_samePeer ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; writeString(w, v.text);
-    f = 2; writeString(w, v.query);
+    f = 2; writeString(w, v.text);
+    f = 3; writeString(w, v.query);
   } catch (e) {
-    throw encodeContext(e, 'keyboardButtonSwitchInline', ['flags', 'text', 'query'][f]);
+    throw encodeContext(e, 'keyboardButtonSwitchInline', ['samePeer', 'flags', 'text', 'query'][f]);
   }
 }
 
@@ -9562,17 +9715,18 @@ export function read_keyboardButtonUrlAuth(r: Reader): keyboardButtonUrlAuth {
 export function write_inputKeyboardButtonUrlAuth(w: Writer, v: inputKeyboardButtonUrlAuth): void {
   let f = 0;
   try {
-    const flags0 = (v.requestWriteAccess ? 1 : 0) | (v.fwdText != null ? 2 : 0);
+    const set_requestWriteAccess = isSet(v.requestWriteAccess);
+    f = 1; const flags0 = (set_requestWriteAccess ? 1 : 0) | (v.fwdText != null ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; writeString(w, v.text);
-    f = 2; if ((flags0 & 2) !== 0) {
+    f = 2; writeString(w, v.text);
+    f = 3; if ((flags0 & 2) !== 0) {
       if (v.fwdText == null) throw missingField('fwdText');
       writeString(w, v.fwdText);
     }
-    f = 3; writeString(w, v.url);
-    f = 4; write_InputUser(w, v.bot);
+    f = 4; writeString(w, v.url);
+    f = 5; write_InputUser(w, v.bot);
   } catch (e) {
-    throw encodeContext(e, 'inputKeyboardButtonUrlAuth', ['flags', 'text', 'fwdText', 'url', 'bot'][f]);
+    throw encodeContext(e, 'inputKeyboardButtonUrlAuth', ['requestWriteAccess', 'flags', 'text', 'fwdText', 'url', 'bot'][f]);
   }
 }
 
@@ -9638,11 +9792,13 @@ export function read_keyboardButtonRow(r: Reader): keyboardButtonRow {
 }
 
 export function write_replyKeyboardHide(w: Writer, v: replyKeyboardHide): void {
+  let f = 0;
   try {
-    const flags0 = (v.selective ? 4 : 0);
+    const set_selective = isSet(v.selective);
+    f = 1; const flags0 = (set_selective ? 4 : 0);
     writeUint32(w, flags0);
   } catch (e) {
-    throw encodeContext(e, 'replyKeyboardHide', 'flags');
+    throw encodeContext(e, 'replyKeyboardHide', ['selective', 'flags'][f]);
   }
 }
 
@@ -9661,14 +9817,16 @@ export function read_replyKeyboardHide(r: Reader): replyKeyboardHide {
 export function write_replyKeyboardForceReply(w: Writer, v: replyKeyboardForceReply): void {
   let f = 0;
   try {
-    const flags0 = (v.singleUse ? 2 : 0) | (v.selective ? 4 : 0) | (v.placeholder != null ? 8 : 0);
+    const set_singleUse = isSet(v.singleUse);
+    f = 1; const set_selective = isSet(v.selective);
+    f = 2; const flags0 = (set_singleUse ? 2 : 0) | (set_selective ? 4 : 0) | (v.placeholder != null ? 8 : 0);
     writeUint32(w, flags0);
-    f = 1; if ((flags0 & 8) !== 0) {
+    f = 3; if ((flags0 & 8) !== 0) {
       if (v.placeholder == null) throw missingField('placeholder');
       writeString(w, v.placeholder);
     }
   } catch (e) {
-    throw encodeContext(e, 'replyKeyboardForceReply', ['flags', 'placeholder'][f]);
+    throw encodeContext(e, 'replyKeyboardForceReply', ['singleUse', 'selective', 'flags', 'placeholder'][f]);
   }
 }
 
@@ -9689,15 +9847,18 @@ export function read_replyKeyboardForceReply(r: Reader): replyKeyboardForceReply
 export function write_replyKeyboardMarkup(w: Writer, v: replyKeyboardMarkup): void {
   let f = 0;
   try {
-    const flags0 = (v.resize ? 1 : 0) | (v.singleUse ? 2 : 0) | (v.selective ? 4 : 0) | (v.placeholder != null ? 8 : 0);
+    const set_resize = isSet(v.resize);
+    f = 1; const set_singleUse = isSet(v.singleUse);
+    f = 2; const set_selective = isSet(v.selective);
+    f = 3; const flags0 = (set_resize ? 1 : 0) | (set_singleUse ? 2 : 0) | (set_selective ? 4 : 0) | (v.placeholder != null ? 8 : 0);
     writeUint32(w, flags0);
-    f = 1; write_vec_KeyboardButtonRow(w, v.rows);
-    f = 2; if ((flags0 & 8) !== 0) {
+    f = 4; write_vec_KeyboardButtonRow(w, v.rows);
+    f = 5; if ((flags0 & 8) !== 0) {
       if (v.placeholder == null) throw missingField('placeholder');
       writeString(w, v.placeholder);
     }
   } catch (e) {
-    throw encodeContext(e, 'replyKeyboardMarkup', ['flags', 'rows', 'placeholder'][f]);
+    throw encodeContext(e, 'replyKeyboardMarkup', ['resize', 'singleUse', 'selective', 'flags', 'rows', 'placeholder'][f]);
   }
 }
 
@@ -10239,15 +10400,16 @@ export function read_messageRange(r: Reader): messageRange {
 export function write_updates_channelDifferenceEmpty(w: Writer, v: updates_channelDifferenceEmpty): void {
   let f = 0;
   try {
-    const flags0 = (v.final ? 1 : 0) | (v.timeout != null ? 2 : 0);
+    const set_final = isSet(v.final);
+    f = 1; const flags0 = (set_final ? 1 : 0) | (v.timeout != null ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; writeInt(w, v.pts);
-    f = 2; if ((flags0 & 2) !== 0) {
+    f = 2; writeInt(w, v.pts);
+    f = 3; if ((flags0 & 2) !== 0) {
       if (v.timeout == null) throw missingField('timeout');
       writeInt(w, v.timeout);
     }
   } catch (e) {
-    throw encodeContext(e, 'updates.channelDifferenceEmpty', ['flags', 'pts', 'timeout'][f]);
+    throw encodeContext(e, 'updates.channelDifferenceEmpty', ['final', 'flags', 'pts', 'timeout'][f]);
   }
 }
 
@@ -10268,18 +10430,19 @@ export function read_updates_channelDifferenceEmpty(r: Reader): updates_channelD
 export function write_updates_channelDifferenceTooLong(w: Writer, v: updates_channelDifferenceTooLong): void {
   let f = 0;
   try {
-    const flags0 = (v.final ? 1 : 0) | (v.timeout != null ? 2 : 0);
+    const set_final = isSet(v.final);
+    f = 1; const flags0 = (set_final ? 1 : 0) | (v.timeout != null ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; if ((flags0 & 2) !== 0) {
+    f = 2; if ((flags0 & 2) !== 0) {
       if (v.timeout == null) throw missingField('timeout');
       writeInt(w, v.timeout);
     }
-    f = 2; write_Dialog(w, v.dialog);
-    f = 3; write_vec_Message(w, v.messages);
-    f = 4; write_vec_Chat(w, v.chats);
-    f = 5; write_vec_User(w, v.users);
+    f = 3; write_Dialog(w, v.dialog);
+    f = 4; write_vec_Message(w, v.messages);
+    f = 5; write_vec_Chat(w, v.chats);
+    f = 6; write_vec_User(w, v.users);
   } catch (e) {
-    throw encodeContext(e, 'updates.channelDifferenceTooLong', ['flags', 'timeout', 'dialog', 'messages', 'chats', 'users'][f]);
+    throw encodeContext(e, 'updates.channelDifferenceTooLong', ['final', 'flags', 'timeout', 'dialog', 'messages', 'chats', 'users'][f]);
   }
 }
 
@@ -10303,19 +10466,20 @@ export function read_updates_channelDifferenceTooLong(r: Reader): updates_channe
 export function write_updates_channelDifference(w: Writer, v: updates_channelDifference): void {
   let f = 0;
   try {
-    const flags0 = (v.final ? 1 : 0) | (v.timeout != null ? 2 : 0);
+    const set_final = isSet(v.final);
+    f = 1; const flags0 = (set_final ? 1 : 0) | (v.timeout != null ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; writeInt(w, v.pts);
-    f = 2; if ((flags0 & 2) !== 0) {
+    f = 2; writeInt(w, v.pts);
+    f = 3; if ((flags0 & 2) !== 0) {
       if (v.timeout == null) throw missingField('timeout');
       writeInt(w, v.timeout);
     }
-    f = 3; write_vec_Message(w, v.newMessages);
-    f = 4; write_vec_Update(w, v.otherUpdates);
-    f = 5; write_vec_Chat(w, v.chats);
-    f = 6; write_vec_User(w, v.users);
+    f = 4; write_vec_Message(w, v.newMessages);
+    f = 5; write_vec_Update(w, v.otherUpdates);
+    f = 6; write_vec_Chat(w, v.chats);
+    f = 7; write_vec_User(w, v.users);
   } catch (e) {
-    throw encodeContext(e, 'updates.channelDifference', ['flags', 'pts', 'timeout', 'newMessages', 'otherUpdates', 'chats', 'users'][f]);
+    throw encodeContext(e, 'updates.channelDifference', ['final', 'flags', 'pts', 'timeout', 'newMessages', 'otherUpdates', 'chats', 'users'][f]);
   }
 }
 
@@ -10347,11 +10511,12 @@ export function read_channelMessagesFilterEmpty(r: Reader): channelMessagesFilte
 export function write_channelMessagesFilter(w: Writer, v: channelMessagesFilter): void {
   let f = 0;
   try {
-    const flags0 = (v.excludeNewMessages ? 2 : 0);
+    const set_excludeNewMessages = isSet(v.excludeNewMessages);
+    f = 1; const flags0 = (set_excludeNewMessages ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; write_vec_MessageRange(w, v.ranges);
+    f = 2; write_vec_MessageRange(w, v.ranges);
   } catch (e) {
-    throw encodeContext(e, 'channelMessagesFilter', ['flags', 'ranges'][f]);
+    throw encodeContext(e, 'channelMessagesFilter', ['excludeNewMessages', 'flags', 'ranges'][f]);
   }
 }
 
@@ -10445,22 +10610,24 @@ export function read_channelParticipantCreator(r: Reader): channelParticipantCre
 export function write_channelParticipantAdmin(w: Writer, v: channelParticipantAdmin): void {
   let f = 0;
   try {
-    const flags0 = (v.canEdit ? 1 : 0) | (v.self || v.inviterId != null ? 2 : 0) | (v.rank != null ? 4 : 0);
+    const set_canEdit = isSet(v.canEdit);
+    f = 1; const set_self = isSet(v.self);
+    f = 2; const flags0 = (set_canEdit ? 1 : 0) | (set_self || v.inviterId != null ? 2 : 0) | (v.rank != null ? 4 : 0);
     writeUint32(w, flags0);
-    f = 1; writeLong(w, v.userId);
-    f = 2; if ((flags0 & 2) !== 0) {
+    f = 3; writeLong(w, v.userId);
+    f = 4; if ((flags0 & 2) !== 0) {
       if (v.inviterId == null) throw missingField('inviterId');
       writeLong(w, v.inviterId);
     }
-    f = 3; writeLong(w, v.promotedBy);
-    f = 4; writeInt(w, v.date);
-    f = 5; write_ChatAdminRights(w, v.adminRights);
-    f = 6; if ((flags0 & 4) !== 0) {
+    f = 5; writeLong(w, v.promotedBy);
+    f = 6; writeInt(w, v.date);
+    f = 7; write_ChatAdminRights(w, v.adminRights);
+    f = 8; if ((flags0 & 4) !== 0) {
       if (v.rank == null) throw missingField('rank');
       writeString(w, v.rank);
     }
   } catch (e) {
-    throw encodeContext(e, 'channelParticipantAdmin', ['flags', 'userId', 'inviterId', 'promotedBy', 'date', 'adminRights', 'rank'][f]);
+    throw encodeContext(e, 'channelParticipantAdmin', ['canEdit', 'self', 'flags', 'userId', 'inviterId', 'promotedBy', 'date', 'adminRights', 'rank'][f]);
   }
 }
 
@@ -10486,14 +10653,15 @@ export function read_channelParticipantAdmin(r: Reader): channelParticipantAdmin
 export function write_channelParticipantBanned(w: Writer, v: channelParticipantBanned): void {
   let f = 0;
   try {
-    const flags0 = (v.left ? 1 : 0);
+    const set_left = isSet(v.left);
+    f = 1; const flags0 = (set_left ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; write_Peer(w, v.peer);
-    f = 2; writeLong(w, v.kickedBy);
-    f = 3; writeInt(w, v.date);
-    f = 4; write_ChatBannedRights(w, v.bannedRights);
+    f = 2; write_Peer(w, v.peer);
+    f = 3; writeLong(w, v.kickedBy);
+    f = 4; writeInt(w, v.date);
+    f = 5; write_ChatBannedRights(w, v.bannedRights);
   } catch (e) {
-    throw encodeContext(e, 'channelParticipantBanned', ['flags', 'peer', 'kickedBy', 'date', 'bannedRights'][f]);
+    throw encodeContext(e, 'channelParticipantBanned', ['left', 'flags', 'peer', 'kickedBy', 'date', 'bannedRights'][f]);
   }
 }
 
@@ -10708,17 +10876,18 @@ export function read_channels_channelParticipant(r: Reader): channels_channelPar
 export function write_help_termsOfService(w: Writer, v: help_termsOfService): void {
   let f = 0;
   try {
-    const flags0 = (v.popup ? 1 : 0) | (v.minAgeConfirm != null ? 2 : 0);
+    const set_popup = isSet(v.popup);
+    f = 1; const flags0 = (set_popup ? 1 : 0) | (v.minAgeConfirm != null ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; write_DataJSON(w, v.id);
-    f = 2; writeString(w, v.text);
-    f = 3; write_vec_MessageEntity(w, v.entities);
-    f = 4; if ((flags0 & 2) !== 0) {
+    f = 2; write_DataJSON(w, v.id);
+    f = 3; writeString(w, v.text);
+    f = 4; write_vec_MessageEntity(w, v.entities);
+    f = 5; if ((flags0 & 2) !== 0) {
       if (v.minAgeConfirm == null) throw missingField('minAgeConfirm');
       writeInt(w, v.minAgeConfirm);
     }
   } catch (e) {
-    throw encodeContext(e, 'help.termsOfService', ['flags', 'id', 'text', 'entities', 'minAgeConfirm'][f]);
+    throw encodeContext(e, 'help.termsOfService', ['popup', 'flags', 'id', 'text', 'entities', 'minAgeConfirm'][f]);
   }
 }
 
@@ -10802,19 +10971,20 @@ export function read_inputBotInlineMessageMediaAuto(r: Reader): inputBotInlineMe
 export function write_inputBotInlineMessageText(w: Writer, v: inputBotInlineMessageText): void {
   let f = 0;
   try {
-    const flags0 = (v.noWebpage ? 1 : 0) | (v.entities != null ? 2 : 0) | (v.replyMarkup != null ? 4 : 0);
+    const set_noWebpage = isSet(v.noWebpage);
+    f = 1; const flags0 = (set_noWebpage ? 1 : 0) | (v.entities != null ? 2 : 0) | (v.replyMarkup != null ? 4 : 0);
     writeUint32(w, flags0);
-    f = 1; writeString(w, v.message);
-    f = 2; if ((flags0 & 2) !== 0) {
+    f = 2; writeString(w, v.message);
+    f = 3; if ((flags0 & 2) !== 0) {
       if (v.entities == null) throw missingField('entities');
       write_vec_MessageEntity(w, v.entities);
     }
-    f = 3; if ((flags0 & 4) !== 0) {
+    f = 4; if ((flags0 & 4) !== 0) {
       if (v.replyMarkup == null) throw missingField('replyMarkup');
       write_ReplyMarkup(w, v.replyMarkup);
     }
   } catch (e) {
-    throw encodeContext(e, 'inputBotInlineMessageText', ['flags', 'message', 'entities', 'replyMarkup'][f]);
+    throw encodeContext(e, 'inputBotInlineMessageText', ['noWebpage', 'flags', 'message', 'entities', 'replyMarkup'][f]);
   }
 }
 
@@ -11192,19 +11362,20 @@ export function read_botInlineMessageMediaAuto(r: Reader): botInlineMessageMedia
 export function write_botInlineMessageText(w: Writer, v: botInlineMessageText): void {
   let f = 0;
   try {
-    const flags0 = (v.noWebpage ? 1 : 0) | (v.entities != null ? 2 : 0) | (v.replyMarkup != null ? 4 : 0);
+    const set_noWebpage = isSet(v.noWebpage);
+    f = 1; const flags0 = (set_noWebpage ? 1 : 0) | (v.entities != null ? 2 : 0) | (v.replyMarkup != null ? 4 : 0);
     writeUint32(w, flags0);
-    f = 1; writeString(w, v.message);
-    f = 2; if ((flags0 & 2) !== 0) {
+    f = 2; writeString(w, v.message);
+    f = 3; if ((flags0 & 2) !== 0) {
       if (v.entities == null) throw missingField('entities');
       write_vec_MessageEntity(w, v.entities);
     }
-    f = 3; if ((flags0 & 4) !== 0) {
+    f = 4; if ((flags0 & 4) !== 0) {
       if (v.replyMarkup == null) throw missingField('replyMarkup');
       write_ReplyMarkup(w, v.replyMarkup);
     }
   } catch (e) {
-    throw encodeContext(e, 'botInlineMessageText', ['flags', 'message', 'entities', 'replyMarkup'][f]);
+    throw encodeContext(e, 'botInlineMessageText', ['noWebpage', 'flags', 'message', 'entities', 'replyMarkup'][f]);
   }
 }
 
@@ -11341,22 +11512,24 @@ export function read_botInlineMessageMediaContact(r: Reader): botInlineMessageMe
 export function write_botInlineMessageMediaInvoice(w: Writer, v: botInlineMessageMediaInvoice): void {
   let f = 0;
   try {
-    const flags0 = (v.shippingAddressRequested ? 2 : 0) | (v.test ? 8 : 0) | (v.photo != null ? 1 : 0) | (v.replyMarkup != null ? 4 : 0);
+    const set_shippingAddressRequested = isSet(v.shippingAddressRequested);
+    f = 1; const set_test = isSet(v.test);
+    f = 2; const flags0 = (set_shippingAddressRequested ? 2 : 0) | (set_test ? 8 : 0) | (v.photo != null ? 1 : 0) | (v.replyMarkup != null ? 4 : 0);
     writeUint32(w, flags0);
-    f = 1; writeString(w, v.title);
-    f = 2; writeString(w, v.description);
-    f = 3; if ((flags0 & 1) !== 0) {
+    f = 3; writeString(w, v.title);
+    f = 4; writeString(w, v.description);
+    f = 5; if ((flags0 & 1) !== 0) {
       if (v.photo == null) throw missingField('photo');
       write_WebDocument(w, v.photo);
     }
-    f = 4; writeString(w, v.currency);
-    f = 5; writeLong(w, v.totalAmount);
-    f = 6; if ((flags0 & 4) !== 0) {
+    f = 6; writeString(w, v.currency);
+    f = 7; writeLong(w, v.totalAmount);
+    f = 8; if ((flags0 & 4) !== 0) {
       if (v.replyMarkup == null) throw missingField('replyMarkup');
       write_ReplyMarkup(w, v.replyMarkup);
     }
   } catch (e) {
-    throw encodeContext(e, 'botInlineMessageMediaInvoice', ['flags', 'title', 'description', 'photo', 'currency', 'totalAmount', 'replyMarkup'][f]);
+    throw encodeContext(e, 'botInlineMessageMediaInvoice', ['shippingAddressRequested', 'test', 'flags', 'title', 'description', 'photo', 'currency', 'totalAmount', 'replyMarkup'][f]);
   }
 }
 
@@ -11481,22 +11654,23 @@ export function read_botInlineMediaResult(r: Reader): botInlineMediaResult {
 export function write_messages_botResults(w: Writer, v: messages_botResults): void {
   let f = 0;
   try {
-    const flags0 = (v.gallery ? 1 : 0) | (v.nextOffset != null ? 2 : 0) | (v.switchPm != null ? 4 : 0);
+    const set_gallery = isSet(v.gallery);
+    f = 1; const flags0 = (set_gallery ? 1 : 0) | (v.nextOffset != null ? 2 : 0) | (v.switchPm != null ? 4 : 0);
     writeUint32(w, flags0);
-    f = 1; writeLong(w, v.queryId);
-    f = 2; if ((flags0 & 2) !== 0) {
+    f = 2; writeLong(w, v.queryId);
+    f = 3; if ((flags0 & 2) !== 0) {
       if (v.nextOffset == null) throw missingField('nextOffset');
       writeString(w, v.nextOffset);
     }
-    f = 3; if ((flags0 & 4) !== 0) {
+    f = 4; if ((flags0 & 4) !== 0) {
       if (v.switchPm == null) throw missingField('switchPm');
       write_InlineBotSwitchPM(w, v.switchPm);
     }
-    f = 4; write_vec_BotInlineResult(w, v.results);
-    f = 5; writeInt(w, v.cacheTime);
-    f = 6; write_vec_User(w, v.users);
+    f = 5; write_vec_BotInlineResult(w, v.results);
+    f = 6; writeInt(w, v.cacheTime);
+    f = 7; write_vec_User(w, v.users);
   } catch (e) {
-    throw encodeContext(e, 'messages.botResults', ['flags', 'queryId', 'nextOffset', 'switchPm', 'results', 'cacheTime', 'users'][f]);
+    throw encodeContext(e, 'messages.botResults', ['gallery', 'flags', 'queryId', 'nextOffset', 'switchPm', 'results', 'cacheTime', 'users'][f]);
   }
 }
 
@@ -11542,39 +11716,40 @@ export function read_exportedMessageLink(r: Reader): exportedMessageLink {
 export function write_messageFwdHeader(w: Writer, v: messageFwdHeader): void {
   let f = 0;
   try {
-    const flags0 = (v.imported ? 128 : 0) | (v.fromId != null ? 1 : 0) | (v.fromName != null ? 32 : 0) | (v.channelPost != null ? 4 : 0) | (v.postAuthor != null ? 8 : 0) | (v.savedFromPeer != null || v.savedFromMsgId != null ? 16 : 0) | (v.psaType != null ? 64 : 0);
+    const set_imported = isSet(v.imported);
+    f = 1; const flags0 = (set_imported ? 128 : 0) | (v.fromId != null ? 1 : 0) | (v.fromName != null ? 32 : 0) | (v.channelPost != null ? 4 : 0) | (v.postAuthor != null ? 8 : 0) | (v.savedFromPeer != null || v.savedFromMsgId != null ? 16 : 0) | (v.psaType != null ? 64 : 0);
     writeUint32(w, flags0);
-    f = 1; if ((flags0 & 1) !== 0) {
+    f = 2; if ((flags0 & 1) !== 0) {
       if (v.fromId == null) throw missingField('fromId');
       write_Peer(w, v.fromId);
     }
-    f = 2; if ((flags0 & 32) !== 0) {
+    f = 3; if ((flags0 & 32) !== 0) {
       if (v.fromName == null) throw missingField('fromName');
       writeString(w, v.fromName);
     }
-    f = 3; writeInt(w, v.date);
-    f = 4; if ((flags0 & 4) !== 0) {
+    f = 4; writeInt(w, v.date);
+    f = 5; if ((flags0 & 4) !== 0) {
       if (v.channelPost == null) throw missingField('channelPost');
       writeInt(w, v.channelPost);
     }
-    f = 5; if ((flags0 & 8) !== 0) {
+    f = 6; if ((flags0 & 8) !== 0) {
       if (v.postAuthor == null) throw missingField('postAuthor');
       writeString(w, v.postAuthor);
     }
-    f = 6; if ((flags0 & 16) !== 0) {
+    f = 7; if ((flags0 & 16) !== 0) {
       if (v.savedFromPeer == null) throw missingField('savedFromPeer');
       write_Peer(w, v.savedFromPeer);
     }
-    f = 7; if ((flags0 & 16) !== 0) {
+    f = 8; if ((flags0 & 16) !== 0) {
       if (v.savedFromMsgId == null) throw missingField('savedFromMsgId');
       writeInt(w, v.savedFromMsgId);
     }
-    f = 8; if ((flags0 & 64) !== 0) {
+    f = 9; if ((flags0 & 64) !== 0) {
       if (v.psaType == null) throw missingField('psaType');
       writeString(w, v.psaType);
     }
   } catch (e) {
-    throw encodeContext(e, 'messageFwdHeader', ['flags', 'fromId', 'fromName', 'date', 'channelPost', 'postAuthor', 'savedFromPeer', 'savedFromMsgId', 'psaType'][f]);
+    throw encodeContext(e, 'messageFwdHeader', ['imported', 'flags', 'fromId', 'fromName', 'date', 'channelPost', 'postAuthor', 'savedFromPeer', 'savedFromMsgId', 'psaType'][f]);
   }
 }
 
@@ -11690,19 +11865,22 @@ export function read_auth_sentCodeTypeFlashCall(r: Reader): auth_sentCodeTypeFla
 export function write_messages_botCallbackAnswer(w: Writer, v: messages_botCallbackAnswer): void {
   let f = 0;
   try {
-    const flags0 = (v.alert ? 2 : 0) | (v.hasUrl ? 8 : 0) | (v.nativeUi ? 16 : 0) | (v.message != null ? 1 : 0) | (v.url != null ? 4 : 0);
+    const set_alert = isSet(v.alert);
+    f = 1; const set_hasUrl = isSet(v.hasUrl);
+    f = 2; const set_nativeUi = isSet(v.nativeUi);
+    f = 3; const flags0 = (set_alert ? 2 : 0) | (set_hasUrl ? 8 : 0) | (set_nativeUi ? 16 : 0) | (v.message != null ? 1 : 0) | (v.url != null ? 4 : 0);
     writeUint32(w, flags0);
-    f = 1; if ((flags0 & 1) !== 0) {
+    f = 4; if ((flags0 & 1) !== 0) {
       if (v.message == null) throw missingField('message');
       writeString(w, v.message);
     }
-    f = 2; if ((flags0 & 4) !== 0) {
+    f = 5; if ((flags0 & 4) !== 0) {
       if (v.url == null) throw missingField('url');
       writeString(w, v.url);
     }
-    f = 3; writeInt(w, v.cacheTime);
+    f = 6; writeInt(w, v.cacheTime);
   } catch (e) {
-    throw encodeContext(e, 'messages.botCallbackAnswer', ['flags', 'message', 'url', 'cacheTime'][f]);
+    throw encodeContext(e, 'messages.botCallbackAnswer', ['alert', 'hasUrl', 'nativeUi', 'flags', 'message', 'url', 'cacheTime'][f]);
   }
 }
 
@@ -11724,11 +11902,13 @@ export function read_messages_botCallbackAnswer(r: Reader): messages_botCallback
 }
 
 export function write_messages_messageEditData(w: Writer, v: messages_messageEditData): void {
+  let f = 0;
   try {
-    const flags0 = (v.caption ? 1 : 0);
+    const set_caption = isSet(v.caption);
+    f = 1; const flags0 = (set_caption ? 1 : 0);
     writeUint32(w, flags0);
   } catch (e) {
-    throw encodeContext(e, 'messages.messageEditData', 'flags');
+    throw encodeContext(e, 'messages.messageEditData', ['caption', 'flags'][f]);
   }
 }
 
@@ -12006,20 +12186,21 @@ export function read_draftMessageEmpty(r: Reader): draftMessageEmpty {
 export function write_draftMessage(w: Writer, v: draftMessage): void {
   let f = 0;
   try {
-    const flags0 = (v.noWebpage ? 2 : 0) | (v.replyToMsgId != null ? 1 : 0) | (v.entities != null ? 8 : 0);
+    const set_noWebpage = isSet(v.noWebpage);
+    f = 1; const flags0 = (set_noWebpage ? 2 : 0) | (v.replyToMsgId != null ? 1 : 0) | (v.entities != null ? 8 : 0);
     writeUint32(w, flags0);
-    f = 1; if ((flags0 & 1) !== 0) {
+    f = 2; if ((flags0 & 1) !== 0) {
       if (v.replyToMsgId == null) throw missingField('replyToMsgId');
       writeInt(w, v.replyToMsgId);
     }
-    f = 2; writeString(w, v.message);
-    f = 3; if ((flags0 & 8) !== 0) {
+    f = 3; writeString(w, v.message);
+    f = 4; if ((flags0 & 8) !== 0) {
       if (v.entities == null) throw missingField('entities');
       write_vec_MessageEntity(w, v.entities);
     }
-    f = 4; writeInt(w, v.date);
+    f = 5; writeInt(w, v.date);
   } catch (e) {
-    throw encodeContext(e, 'draftMessage', ['flags', 'replyToMsgId', 'message', 'entities', 'date'][f]);
+    throw encodeContext(e, 'draftMessage', ['noWebpage', 'flags', 'replyToMsgId', 'message', 'entities', 'date'][f]);
   }
 }
 
@@ -12941,12 +13122,14 @@ export function read_pageBlockPhoto(r: Reader): pageBlockPhoto {
 export function write_pageBlockVideo(w: Writer, v: pageBlockVideo): void {
   let f = 0;
   try {
-    const flags0 = (v.autoplay ? 1 : 0) | (v.loop ? 2 : 0);
+    const set_autoplay = isSet(v.autoplay);
+    f = 1; const set_loop = isSet(v.loop);
+    f = 2; const flags0 = (set_autoplay ? 1 : 0) | (set_loop ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; writeLong(w, v.videoId);
-    f = 2; write_PageCaption(w, v.caption);
+    f = 3; writeLong(w, v.videoId);
+    f = 4; write_PageCaption(w, v.caption);
   } catch (e) {
-    throw encodeContext(e, 'pageBlockVideo', ['flags', 'videoId', 'caption'][f]);
+    throw encodeContext(e, 'pageBlockVideo', ['autoplay', 'loop', 'flags', 'videoId', 'caption'][f]);
   }
 }
 
@@ -12985,31 +13168,33 @@ export function read_pageBlockCover(r: Reader): pageBlockCover {
 export function write_pageBlockEmbed(w: Writer, v: pageBlockEmbed): void {
   let f = 0;
   try {
-    const flags0 = (v.fullWidth ? 1 : 0) | (v.allowScrolling ? 8 : 0) | (v.url != null ? 2 : 0) | (v.html != null ? 4 : 0) | (v.posterPhotoId != null ? 16 : 0) | (v.w != null || v.h != null ? 32 : 0);
+    const set_fullWidth = isSet(v.fullWidth);
+    f = 1; const set_allowScrolling = isSet(v.allowScrolling);
+    f = 2; const flags0 = (set_fullWidth ? 1 : 0) | (set_allowScrolling ? 8 : 0) | (v.url != null ? 2 : 0) | (v.html != null ? 4 : 0) | (v.posterPhotoId != null ? 16 : 0) | (v.w != null || v.h != null ? 32 : 0);
     writeUint32(w, flags0);
-    f = 1; if ((flags0 & 2) !== 0) {
+    f = 3; if ((flags0 & 2) !== 0) {
       if (v.url == null) throw missingField('url');
       writeString(w, v.url);
     }
-    f = 2; if ((flags0 & 4) !== 0) {
+    f = 4; if ((flags0 & 4) !== 0) {
       if (v.html == null) throw missingField('html');
       writeString(w, v.html);
     }
-    f = 3; if ((flags0 & 16) !== 0) {
+    f = 5; if ((flags0 & 16) !== 0) {
       if (v.posterPhotoId == null) throw missingField('posterPhotoId');
       writeLong(w, v.posterPhotoId);
     }
-    f = 4; if ((flags0 & 32) !== 0) {
+    f = 6; if ((flags0 & 32) !== 0) {
       if (v.w == null) throw missingField('w');
       writeInt(w, v.w);
     }
-    f = 5; if ((flags0 & 32) !== 0) {
+    f = 7; if ((flags0 & 32) !== 0) {
       if (v.h == null) throw missingField('h');
       writeInt(w, v.h);
     }
-    f = 6; write_PageCaption(w, v.caption);
+    f = 8; write_PageCaption(w, v.caption);
   } catch (e) {
-    throw encodeContext(e, 'pageBlockEmbed', ['flags', 'url', 'html', 'posterPhotoId', 'w', 'h', 'caption'][f]);
+    throw encodeContext(e, 'pageBlockEmbed', ['fullWidth', 'allowScrolling', 'flags', 'url', 'html', 'posterPhotoId', 'w', 'h', 'caption'][f]);
   }
 }
 
@@ -13163,12 +13348,14 @@ export function read_pageBlockKicker(r: Reader): pageBlockKicker {
 export function write_pageBlockTable(w: Writer, v: pageBlockTable): void {
   let f = 0;
   try {
-    const flags0 = (v.bordered ? 1 : 0) | (v.striped ? 2 : 0);
+    const set_bordered = isSet(v.bordered);
+    f = 1; const set_striped = isSet(v.striped);
+    f = 2; const flags0 = (set_bordered ? 1 : 0) | (set_striped ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; write_RichText(w, v.title);
-    f = 2; write_vec_PageTableRow(w, v.rows);
+    f = 3; write_RichText(w, v.title);
+    f = 4; write_vec_PageTableRow(w, v.rows);
   } catch (e) {
-    throw encodeContext(e, 'pageBlockTable', ['flags', 'title', 'rows'][f]);
+    throw encodeContext(e, 'pageBlockTable', ['bordered', 'striped', 'flags', 'title', 'rows'][f]);
   }
 }
 
@@ -13207,12 +13394,13 @@ export function read_pageBlockOrderedList(r: Reader): pageBlockOrderedList {
 export function write_pageBlockDetails(w: Writer, v: pageBlockDetails): void {
   let f = 0;
   try {
-    const flags0 = (v.open ? 1 : 0);
+    const set_open = isSet(v.open);
+    f = 1; const flags0 = (set_open ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; write_vec_PageBlock(w, v.blocks);
-    f = 2; write_RichText(w, v.title);
+    f = 2; write_vec_PageBlock(w, v.blocks);
+    f = 3; write_RichText(w, v.title);
   } catch (e) {
-    throw encodeContext(e, 'pageBlockDetails', ['flags', 'blocks', 'title'][f]);
+    throw encodeContext(e, 'pageBlockDetails', ['open', 'flags', 'blocks', 'title'][f]);
   }
 }
 
@@ -13347,20 +13535,28 @@ export function read_labeledPrice(r: Reader): labeledPrice {
 export function write_invoice(w: Writer, v: invoice): void {
   let f = 0;
   try {
-    const flags0 = (v.test ? 1 : 0) | (v.nameRequested ? 2 : 0) | (v.phoneRequested ? 4 : 0) | (v.emailRequested ? 8 : 0) | (v.shippingAddressRequested ? 16 : 0) | (v.flexible ? 32 : 0) | (v.phoneToProvider ? 64 : 0) | (v.emailToProvider ? 128 : 0) | (v.maxTipAmount != null || v.suggestedTipAmounts != null ? 256 : 0);
+    const set_test = isSet(v.test);
+    f = 1; const set_nameRequested = isSet(v.nameRequested);
+    f = 2; const set_phoneRequested = isSet(v.phoneRequested);
+    f = 3; const set_emailRequested = isSet(v.emailRequested);
+    f = 4; const set_shippingAddressRequested = isSet(v.shippingAddressRequested);
+    f = 5; const set_flexible = isSet(v.flexible);
+    f = 6; const set_phoneToProvider = isSet(v.phoneToProvider);
+    f = 7; const set_emailToProvider = isSet(v.emailToProvider);
+    f = 8; const flags0 = (set_test ? 1 : 0) | (set_nameRequested ? 2 : 0) | (set_phoneRequested ? 4 : 0) | (set_emailRequested ? 8 : 0) | (set_shippingAddressRequested ? 16 : 0) | (set_flexible ? 32 : 0) | (set_phoneToProvider ? 64 : 0) | (set_emailToProvider ? 128 : 0) | (v.maxTipAmount != null || v.suggestedTipAmounts != null ? 256 : 0);
     writeUint32(w, flags0);
-    f = 1; writeString(w, v.currency);
-    f = 2; write_vec_LabeledPrice(w, v.prices);
-    f = 3; if ((flags0 & 256) !== 0) {
+    f = 9; writeString(w, v.currency);
+    f = 10; write_vec_LabeledPrice(w, v.prices);
+    f = 11; if ((flags0 & 256) !== 0) {
       if (v.maxTipAmount == null) throw missingField('maxTipAmount');
       writeLong(w, v.maxTipAmount);
     }
-    f = 4; if ((flags0 & 256) !== 0) {
+    f = 12; if ((flags0 & 256) !== 0) {
       if (v.suggestedTipAmounts == null) throw missingField('suggestedTipAmounts');
       write_vec_long(w, v.suggestedTipAmounts);
     }
   } catch (e) {
-    throw encodeContext(e, 'invoice', ['flags', 'currency', 'prices', 'maxTipAmount', 'suggestedTipAmounts'][f]);
+    throw encodeContext(e, 'invoice', ['test', 'nameRequested', 'phoneRequested', 'emailRequested', 'shippingAddressRequested', 'flexible', 'phoneToProvider', 'emailToProvider', 'flags', 'currency', 'prices', 'maxTipAmount', 'suggestedTipAmounts'][f]);
   }
 }
 
@@ -13656,32 +13852,34 @@ export function read_upload_webFile(r: Reader): upload_webFile {
 export function write_payments_paymentForm(w: Writer, v: payments_paymentForm): void {
   let f = 0;
   try {
-    const flags0 = (v.canSaveCredentials ? 4 : 0) | (v.passwordMissing ? 8 : 0) | (v.nativeProvider != null || v.nativeParams != null ? 16 : 0) | (v.savedInfo != null ? 1 : 0) | (v.savedCredentials != null ? 2 : 0);
+    const set_canSaveCredentials = isSet(v.canSaveCredentials);
+    f = 1; const set_passwordMissing = isSet(v.passwordMissing);
+    f = 2; const flags0 = (set_canSaveCredentials ? 4 : 0) | (set_passwordMissing ? 8 : 0) | (v.nativeProvider != null || v.nativeParams != null ? 16 : 0) | (v.savedInfo != null ? 1 : 0) | (v.savedCredentials != null ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; writeLong(w, v.formId);
-    f = 2; writeLong(w, v.botId);
-    f = 3; write_Invoice(w, v.invoice);
-    f = 4; writeLong(w, v.providerId);
-    f = 5; writeString(w, v.url);
-    f = 6; if ((flags0 & 16) !== 0) {
+    f = 3; writeLong(w, v.formId);
+    f = 4; writeLong(w, v.botId);
+    f = 5; write_Invoice(w, v.invoice);
+    f = 6; writeLong(w, v.providerId);
+    f = 7; writeString(w, v.url);
+    f = 8; if ((flags0 & 16) !== 0) {
       if (v.nativeProvider == null) throw missingField('nativeProvider');
       writeString(w, v.nativeProvider);
     }
-    f = 7; if ((flags0 & 16) !== 0) {
+    f = 9; if ((flags0 & 16) !== 0) {
       if (v.nativeParams == null) throw missingField('nativeParams');
       write_DataJSON(w, v.nativeParams);
     }
-    f = 8; if ((flags0 & 1) !== 0) {
+    f = 10; if ((flags0 & 1) !== 0) {
       if (v.savedInfo == null) throw missingField('savedInfo');
       write_PaymentRequestedInfo(w, v.savedInfo);
     }
-    f = 9; if ((flags0 & 2) !== 0) {
+    f = 11; if ((flags0 & 2) !== 0) {
       if (v.savedCredentials == null) throw missingField('savedCredentials');
       write_PaymentSavedCredentials(w, v.savedCredentials);
     }
-    f = 10; write_vec_User(w, v.users);
+    f = 12; write_vec_User(w, v.users);
   } catch (e) {
-    throw encodeContext(e, 'payments.paymentForm', ['flags', 'formId', 'botId', 'invoice', 'providerId', 'url', 'nativeProvider', 'nativeParams', 'savedInfo', 'savedCredentials', 'users'][f]);
+    throw encodeContext(e, 'payments.paymentForm', ['canSaveCredentials', 'passwordMissing', 'flags', 'formId', 'botId', 'invoice', 'providerId', 'url', 'nativeProvider', 'nativeParams', 'savedInfo', 'savedCredentials', 'users'][f]);
   }
 }
 
@@ -13837,14 +14035,15 @@ export function read_payments_paymentReceipt(r: Reader): payments_paymentReceipt
 export function write_payments_savedInfo(w: Writer, v: payments_savedInfo): void {
   let f = 0;
   try {
-    const flags0 = (v.hasSavedCredentials ? 2 : 0) | (v.savedInfo != null ? 1 : 0);
+    const set_hasSavedCredentials = isSet(v.hasSavedCredentials);
+    f = 1; const flags0 = (set_hasSavedCredentials ? 2 : 0) | (v.savedInfo != null ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; if ((flags0 & 1) !== 0) {
+    f = 2; if ((flags0 & 1) !== 0) {
       if (v.savedInfo == null) throw missingField('savedInfo');
       write_PaymentRequestedInfo(w, v.savedInfo);
     }
   } catch (e) {
-    throw encodeContext(e, 'payments.savedInfo', ['flags', 'savedInfo'][f]);
+    throw encodeContext(e, 'payments.savedInfo', ['hasSavedCredentials', 'flags', 'savedInfo'][f]);
   }
 }
 
@@ -13885,11 +14084,12 @@ export function read_inputPaymentCredentialsSaved(r: Reader): inputPaymentCreden
 export function write_inputPaymentCredentials(w: Writer, v: inputPaymentCredentials): void {
   let f = 0;
   try {
-    const flags0 = (v.save ? 1 : 0);
+    const set_save = isSet(v.save);
+    f = 1; const flags0 = (set_save ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; write_DataJSON(w, v.data);
+    f = 2; write_DataJSON(w, v.data);
   } catch (e) {
-    throw encodeContext(e, 'inputPaymentCredentials', ['flags', 'data'][f]);
+    throw encodeContext(e, 'inputPaymentCredentials', ['save', 'flags', 'data'][f]);
   }
 }
 
@@ -14055,20 +14255,21 @@ export function read_phoneCallEmpty(r: Reader): phoneCallEmpty {
 export function write_phoneCallWaiting(w: Writer, v: phoneCallWaiting): void {
   let f = 0;
   try {
-    const flags0 = (v.video ? 64 : 0) | (v.receiveDate != null ? 1 : 0);
+    const set_video = isSet(v.video);
+    f = 1; const flags0 = (set_video ? 64 : 0) | (v.receiveDate != null ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; writeLong(w, v.id);
-    f = 2; writeLong(w, v.accessHash);
-    f = 3; writeInt(w, v.date);
-    f = 4; writeLong(w, v.adminId);
-    f = 5; writeLong(w, v.participantId);
-    f = 6; write_PhoneCallProtocol(w, v.protocol);
-    f = 7; if ((flags0 & 1) !== 0) {
+    f = 2; writeLong(w, v.id);
+    f = 3; writeLong(w, v.accessHash);
+    f = 4; writeInt(w, v.date);
+    f = 5; writeLong(w, v.adminId);
+    f = 6; writeLong(w, v.participantId);
+    f = 7; write_PhoneCallProtocol(w, v.protocol);
+    f = 8; if ((flags0 & 1) !== 0) {
       if (v.receiveDate == null) throw missingField('receiveDate');
       writeInt(w, v.receiveDate);
     }
   } catch (e) {
-    throw encodeContext(e, 'phoneCallWaiting', ['flags', 'id', 'accessHash', 'date', 'adminId', 'participantId', 'protocol', 'receiveDate'][f]);
+    throw encodeContext(e, 'phoneCallWaiting', ['video', 'flags', 'id', 'accessHash', 'date', 'adminId', 'participantId', 'protocol', 'receiveDate'][f]);
   }
 }
 
@@ -14094,17 +14295,18 @@ export function read_phoneCallWaiting(r: Reader): phoneCallWaiting {
 export function write_phoneCallRequested(w: Writer, v: phoneCallRequested): void {
   let f = 0;
   try {
-    const flags0 = (v.video ? 64 : 0);
+    const set_video = isSet(v.video);
+    f = 1; const flags0 = (set_video ? 64 : 0);
     writeUint32(w, flags0);
-    f = 1; writeLong(w, v.id);
-    f = 2; writeLong(w, v.accessHash);
-    f = 3; writeInt(w, v.date);
-    f = 4; writeLong(w, v.adminId);
-    f = 5; writeLong(w, v.participantId);
-    f = 6; writeBytes(w, v.gAHash);
-    f = 7; write_PhoneCallProtocol(w, v.protocol);
+    f = 2; writeLong(w, v.id);
+    f = 3; writeLong(w, v.accessHash);
+    f = 4; writeInt(w, v.date);
+    f = 5; writeLong(w, v.adminId);
+    f = 6; writeLong(w, v.participantId);
+    f = 7; writeBytes(w, v.gAHash);
+    f = 8; write_PhoneCallProtocol(w, v.protocol);
   } catch (e) {
-    throw encodeContext(e, 'phoneCallRequested', ['flags', 'id', 'accessHash', 'date', 'adminId', 'participantId', 'gAHash', 'protocol'][f]);
+    throw encodeContext(e, 'phoneCallRequested', ['video', 'flags', 'id', 'accessHash', 'date', 'adminId', 'participantId', 'gAHash', 'protocol'][f]);
   }
 }
 
@@ -14130,17 +14332,18 @@ export function read_phoneCallRequested(r: Reader): phoneCallRequested {
 export function write_phoneCallAccepted(w: Writer, v: phoneCallAccepted): void {
   let f = 0;
   try {
-    const flags0 = (v.video ? 64 : 0);
+    const set_video = isSet(v.video);
+    f = 1; const flags0 = (set_video ? 64 : 0);
     writeUint32(w, flags0);
-    f = 1; writeLong(w, v.id);
-    f = 2; writeLong(w, v.accessHash);
-    f = 3; writeInt(w, v.date);
-    f = 4; writeLong(w, v.adminId);
-    f = 5; writeLong(w, v.participantId);
-    f = 6; writeBytes(w, v.gB);
-    f = 7; write_PhoneCallProtocol(w, v.protocol);
+    f = 2; writeLong(w, v.id);
+    f = 3; writeLong(w, v.accessHash);
+    f = 4; writeInt(w, v.date);
+    f = 5; writeLong(w, v.adminId);
+    f = 6; writeLong(w, v.participantId);
+    f = 7; writeBytes(w, v.gB);
+    f = 8; write_PhoneCallProtocol(w, v.protocol);
   } catch (e) {
-    throw encodeContext(e, 'phoneCallAccepted', ['flags', 'id', 'accessHash', 'date', 'adminId', 'participantId', 'gB', 'protocol'][f]);
+    throw encodeContext(e, 'phoneCallAccepted', ['video', 'flags', 'id', 'accessHash', 'date', 'adminId', 'participantId', 'gB', 'protocol'][f]);
   }
 }
 
@@ -14166,20 +14369,22 @@ export function read_phoneCallAccepted(r: Reader): phoneCallAccepted {
 export function write_phoneCall(w: Writer, v: phoneCall): void {
   let f = 0;
   try {
-    const flags0 = (v.p2pAllowed ? 32 : 0) | (v.video ? 64 : 0);
+    const set_p2pAllowed = isSet(v.p2pAllowed);
+    f = 1; const set_video = isSet(v.video);
+    f = 2; const flags0 = (set_p2pAllowed ? 32 : 0) | (set_video ? 64 : 0);
     writeUint32(w, flags0);
-    f = 1; writeLong(w, v.id);
-    f = 2; writeLong(w, v.accessHash);
-    f = 3; writeInt(w, v.date);
-    f = 4; writeLong(w, v.adminId);
-    f = 5; writeLong(w, v.participantId);
-    f = 6; writeBytes(w, v.gAOrB);
-    f = 7; writeLong(w, v.keyFingerprint);
-    f = 8; write_PhoneCallProtocol(w, v.protocol);
-    f = 9; write_vec_PhoneConnection(w, v.connections);
-    f = 10; writeInt(w, v.startDate);
+    f = 3; writeLong(w, v.id);
+    f = 4; writeLong(w, v.accessHash);
+    f = 5; writeInt(w, v.date);
+    f = 6; writeLong(w, v.adminId);
+    f = 7; writeLong(w, v.participantId);
+    f = 8; writeBytes(w, v.gAOrB);
+    f = 9; writeLong(w, v.keyFingerprint);
+    f = 10; write_PhoneCallProtocol(w, v.protocol);
+    f = 11; write_vec_PhoneConnection(w, v.connections);
+    f = 12; writeInt(w, v.startDate);
   } catch (e) {
-    throw encodeContext(e, 'phoneCall', ['flags', 'id', 'accessHash', 'date', 'adminId', 'participantId', 'gAOrB', 'keyFingerprint', 'protocol', 'connections', 'startDate'][f]);
+    throw encodeContext(e, 'phoneCall', ['p2pAllowed', 'video', 'flags', 'id', 'accessHash', 'date', 'adminId', 'participantId', 'gAOrB', 'keyFingerprint', 'protocol', 'connections', 'startDate'][f]);
   }
 }
 
@@ -14209,19 +14414,22 @@ export function read_phoneCall(r: Reader): phoneCall {
 export function write_phoneCallDiscarded(w: Writer, v: phoneCallDiscarded): void {
   let f = 0;
   try {
-    const flags0 = (v.needRating ? 4 : 0) | (v.needDebug ? 8 : 0) | (v.video ? 64 : 0) | (v.reason != null ? 1 : 0) | (v.duration != null ? 2 : 0);
+    const set_needRating = isSet(v.needRating);
+    f = 1; const set_needDebug = isSet(v.needDebug);
+    f = 2; const set_video = isSet(v.video);
+    f = 3; const flags0 = (set_needRating ? 4 : 0) | (set_needDebug ? 8 : 0) | (set_video ? 64 : 0) | (v.reason != null ? 1 : 0) | (v.duration != null ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; writeLong(w, v.id);
-    f = 2; if ((flags0 & 1) !== 0) {
+    f = 4; writeLong(w, v.id);
+    f = 5; if ((flags0 & 1) !== 0) {
       if (v.reason == null) throw missingField('reason');
       write_PhoneCallDiscardReason(w, v.reason);
     }
-    f = 3; if ((flags0 & 2) !== 0) {
+    f = 6; if ((flags0 & 2) !== 0) {
       if (v.duration == null) throw missingField('duration');
       writeInt(w, v.duration);
     }
   } catch (e) {
-    throw encodeContext(e, 'phoneCallDiscarded', ['flags', 'id', 'reason', 'duration'][f]);
+    throw encodeContext(e, 'phoneCallDiscarded', ['needRating', 'needDebug', 'video', 'flags', 'id', 'reason', 'duration'][f]);
   }
 }
 
@@ -14272,16 +14480,18 @@ export function read_phoneConnection(r: Reader): phoneConnection {
 export function write_phoneConnectionWebrtc(w: Writer, v: phoneConnectionWebrtc): void {
   let f = 0;
   try {
-    const flags0 = (v.turn ? 1 : 0) | (v.stun ? 2 : 0);
+    const set_turn = isSet(v.turn);
+    f = 1; const set_stun = isSet(v.stun);
+    f = 2; const flags0 = (set_turn ? 1 : 0) | (set_stun ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; writeLong(w, v.id);
-    f = 2; writeString(w, v.ip);
-    f = 3; writeString(w, v.ipv6);
-    f = 4; writeInt(w, v.port);
-    f = 5; writeString(w, v.username);
-    f = 6; writeString(w, v.password);
+    f = 3; writeLong(w, v.id);
+    f = 4; writeString(w, v.ip);
+    f = 5; writeString(w, v.ipv6);
+    f = 6; writeInt(w, v.port);
+    f = 7; writeString(w, v.username);
+    f = 8; writeString(w, v.password);
   } catch (e) {
-    throw encodeContext(e, 'phoneConnectionWebrtc', ['flags', 'id', 'ip', 'ipv6', 'port', 'username', 'password'][f]);
+    throw encodeContext(e, 'phoneConnectionWebrtc', ['turn', 'stun', 'flags', 'id', 'ip', 'ipv6', 'port', 'username', 'password'][f]);
   }
 }
 
@@ -14307,13 +14517,15 @@ export function read_phoneConnectionWebrtc(r: Reader): phoneConnectionWebrtc {
 export function write_phoneCallProtocol(w: Writer, v: phoneCallProtocol): void {
   let f = 0;
   try {
-    const flags0 = (v.udpP2p ? 1 : 0) | (v.udpReflector ? 2 : 0);
+    const set_udpP2p = isSet(v.udpP2p);
+    f = 1; const set_udpReflector = isSet(v.udpReflector);
+    f = 2; const flags0 = (set_udpP2p ? 1 : 0) | (set_udpReflector ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; writeInt(w, v.minLayer);
-    f = 2; writeInt(w, v.maxLayer);
-    f = 3; write_vec_string(w, v.libraryVersions);
+    f = 3; writeInt(w, v.minLayer);
+    f = 4; writeInt(w, v.maxLayer);
+    f = 5; write_vec_string(w, v.libraryVersions);
   } catch (e) {
-    throw encodeContext(e, 'phoneCallProtocol', ['flags', 'minLayer', 'maxLayer', 'libraryVersions'][f]);
+    throw encodeContext(e, 'phoneCallProtocol', ['udpP2p', 'udpReflector', 'flags', 'minLayer', 'maxLayer', 'libraryVersions'][f]);
   }
 }
 
@@ -14542,21 +14754,24 @@ export function read_langPackDifference(r: Reader): langPackDifference {
 export function write_langPackLanguage(w: Writer, v: langPackLanguage): void {
   let f = 0;
   try {
-    const flags0 = (v.official ? 1 : 0) | (v.rtl ? 4 : 0) | (v.beta ? 8 : 0) | (v.baseLangCode != null ? 2 : 0);
+    const set_official = isSet(v.official);
+    f = 1; const set_rtl = isSet(v.rtl);
+    f = 2; const set_beta = isSet(v.beta);
+    f = 3; const flags0 = (set_official ? 1 : 0) | (set_rtl ? 4 : 0) | (set_beta ? 8 : 0) | (v.baseLangCode != null ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; writeString(w, v.name);
-    f = 2; writeString(w, v.nativeName);
-    f = 3; writeString(w, v.langCode);
-    f = 4; if ((flags0 & 2) !== 0) {
+    f = 4; writeString(w, v.name);
+    f = 5; writeString(w, v.nativeName);
+    f = 6; writeString(w, v.langCode);
+    f = 7; if ((flags0 & 2) !== 0) {
       if (v.baseLangCode == null) throw missingField('baseLangCode');
       writeString(w, v.baseLangCode);
     }
-    f = 5; writeString(w, v.pluralCode);
-    f = 6; writeInt(w, v.stringsCount);
-    f = 7; writeInt(w, v.translatedCount);
-    f = 8; writeString(w, v.translationsUrl);
+    f = 8; writeString(w, v.pluralCode);
+    f = 9; writeInt(w, v.stringsCount);
+    f = 10; writeInt(w, v.translatedCount);
+    f = 11; writeString(w, v.translationsUrl);
   } catch (e) {
-    throw encodeContext(e, 'langPackLanguage', ['flags', 'name', 'nativeName', 'langCode', 'baseLangCode', 'pluralCode', 'stringsCount', 'translatedCount', 'translationsUrl'][f]);
+    throw encodeContext(e, 'langPackLanguage', ['official', 'rtl', 'beta', 'flags', 'name', 'nativeName', 'langCode', 'baseLangCode', 'pluralCode', 'stringsCount', 'translatedCount', 'translationsUrl'][f]);
   }
 }
 
@@ -15211,11 +15426,28 @@ export function read_channels_adminLogResults(r: Reader): channels_adminLogResul
 }
 
 export function write_channelAdminLogEventsFilter(w: Writer, v: channelAdminLogEventsFilter): void {
+  let f = 0;
   try {
-    const flags0 = (v.join ? 1 : 0) | (v.leave ? 2 : 0) | (v.invite ? 4 : 0) | (v.ban ? 8 : 0) | (v.unban ? 16 : 0) | (v.kick ? 32 : 0) | (v.unkick ? 64 : 0) | (v.promote ? 128 : 0) | (v.demote ? 256 : 0) | (v.info ? 512 : 0) | (v.settings ? 1024 : 0) | (v.pinned ? 2048 : 0) | (v.edit ? 4096 : 0) | (v.delete ? 8192 : 0) | (v.groupCall ? 16384 : 0) | (v.invites ? 32768 : 0);
+    const set_join = isSet(v.join);
+    f = 1; const set_leave = isSet(v.leave);
+    f = 2; const set_invite = isSet(v.invite);
+    f = 3; const set_ban = isSet(v.ban);
+    f = 4; const set_unban = isSet(v.unban);
+    f = 5; const set_kick = isSet(v.kick);
+    f = 6; const set_unkick = isSet(v.unkick);
+    f = 7; const set_promote = isSet(v.promote);
+    f = 8; const set_demote = isSet(v.demote);
+    f = 9; const set_info = isSet(v.info);
+    f = 10; const set_settings = isSet(v.settings);
+    f = 11; const set_pinned = isSet(v.pinned);
+    f = 12; const set_edit = isSet(v.edit);
+    f = 13; const set_delete = isSet(v.delete);
+    f = 14; const set_groupCall = isSet(v.groupCall);
+    f = 15; const set_invites = isSet(v.invites);
+    f = 16; const flags0 = (set_join ? 1 : 0) | (set_leave ? 2 : 0) | (set_invite ? 4 : 0) | (set_ban ? 8 : 0) | (set_unban ? 16 : 0) | (set_kick ? 32 : 0) | (set_unkick ? 64 : 0) | (set_promote ? 128 : 0) | (set_demote ? 256 : 0) | (set_info ? 512 : 0) | (set_settings ? 1024 : 0) | (set_pinned ? 2048 : 0) | (set_edit ? 4096 : 0) | (set_delete ? 8192 : 0) | (set_groupCall ? 16384 : 0) | (set_invites ? 32768 : 0);
     writeUint32(w, flags0);
   } catch (e) {
-    throw encodeContext(e, 'channelAdminLogEventsFilter', 'flags');
+    throw encodeContext(e, 'channelAdminLogEventsFilter', ['join', 'leave', 'invite', 'ban', 'unban', 'kick', 'unkick', 'promote', 'demote', 'info', 'settings', 'pinned', 'edit', 'delete', 'groupCall', 'invites', 'flags'][f]);
   }
 }
 
@@ -16419,15 +16651,16 @@ export function read_help_deepLinkInfoEmpty(r: Reader): help_deepLinkInfoEmpty {
 export function write_help_deepLinkInfo(w: Writer, v: help_deepLinkInfo): void {
   let f = 0;
   try {
-    const flags0 = (v.updateApp ? 1 : 0) | (v.entities != null ? 2 : 0);
+    const set_updateApp = isSet(v.updateApp);
+    f = 1; const flags0 = (set_updateApp ? 1 : 0) | (v.entities != null ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; writeString(w, v.message);
-    f = 2; if ((flags0 & 2) !== 0) {
+    f = 2; writeString(w, v.message);
+    f = 3; if ((flags0 & 2) !== 0) {
       if (v.entities == null) throw missingField('entities');
       write_vec_MessageEntity(w, v.entities);
     }
   } catch (e) {
-    throw encodeContext(e, 'help.deepLinkInfo', ['flags', 'message', 'entities'][f]);
+    throw encodeContext(e, 'help.deepLinkInfo', ['updateApp', 'flags', 'message', 'entities'][f]);
   }
 }
 
@@ -16616,11 +16849,14 @@ export function read_inputCheckPasswordSRP(r: Reader): inputCheckPasswordSRP {
 export function write_secureRequiredType(w: Writer, v: secureRequiredType): void {
   let f = 0;
   try {
-    const flags0 = (v.nativeNames ? 1 : 0) | (v.selfieRequired ? 2 : 0) | (v.translationRequired ? 4 : 0);
+    const set_nativeNames = isSet(v.nativeNames);
+    f = 1; const set_selfieRequired = isSet(v.selfieRequired);
+    f = 2; const set_translationRequired = isSet(v.translationRequired);
+    f = 3; const flags0 = (set_nativeNames ? 1 : 0) | (set_selfieRequired ? 2 : 0) | (set_translationRequired ? 4 : 0);
     writeUint32(w, flags0);
-    f = 1; write_SecureValueType(w, v.type);
+    f = 4; write_SecureValueType(w, v.type);
   } catch (e) {
-    throw encodeContext(e, 'secureRequiredType', ['flags', 'type'][f]);
+    throw encodeContext(e, 'secureRequiredType', ['nativeNames', 'selfieRequired', 'translationRequired', 'flags', 'type'][f]);
   }
 }
 
@@ -16825,22 +17061,27 @@ export function read_jsonObject(r: Reader): jsonObject {
 export function write_pageTableCell(w: Writer, v: pageTableCell): void {
   let f = 0;
   try {
-    const flags0 = (v.header ? 1 : 0) | (v.alignCenter ? 8 : 0) | (v.alignRight ? 16 : 0) | (v.valignMiddle ? 32 : 0) | (v.valignBottom ? 64 : 0) | (v.text != null ? 128 : 0) | (v.colspan != null ? 2 : 0) | (v.rowspan != null ? 4 : 0);
+    const set_header = isSet(v.header);
+    f = 1; const set_alignCenter = isSet(v.alignCenter);
+    f = 2; const set_alignRight = isSet(v.alignRight);
+    f = 3; const set_valignMiddle = isSet(v.valignMiddle);
+    f = 4; const set_valignBottom = isSet(v.valignBottom);
+    f = 5; const flags0 = (set_header ? 1 : 0) | (set_alignCenter ? 8 : 0) | (set_alignRight ? 16 : 0) | (set_valignMiddle ? 32 : 0) | (set_valignBottom ? 64 : 0) | (v.text != null ? 128 : 0) | (v.colspan != null ? 2 : 0) | (v.rowspan != null ? 4 : 0);
     writeUint32(w, flags0);
-    f = 1; if ((flags0 & 128) !== 0) {
+    f = 6; if ((flags0 & 128) !== 0) {
       if (v.text == null) throw missingField('text');
       write_RichText(w, v.text);
     }
-    f = 2; if ((flags0 & 2) !== 0) {
+    f = 7; if ((flags0 & 2) !== 0) {
       if (v.colspan == null) throw missingField('colspan');
       writeInt(w, v.colspan);
     }
-    f = 3; if ((flags0 & 4) !== 0) {
+    f = 8; if ((flags0 & 4) !== 0) {
       if (v.rowspan == null) throw missingField('rowspan');
       writeInt(w, v.rowspan);
     }
   } catch (e) {
-    throw encodeContext(e, 'pageTableCell', ['flags', 'text', 'colspan', 'rowspan'][f]);
+    throw encodeContext(e, 'pageTableCell', ['header', 'alignCenter', 'alignRight', 'valignMiddle', 'valignBottom', 'flags', 'text', 'colspan', 'rowspan'][f]);
   }
 }
 
@@ -17030,18 +17271,21 @@ export function read_pageRelatedArticle(r: Reader): pageRelatedArticle {
 export function write_page(w: Writer, v: page): void {
   let f = 0;
   try {
-    const flags0 = (v.part ? 1 : 0) | (v.rtl ? 2 : 0) | (v.v2 ? 4 : 0) | (v.views != null ? 8 : 0);
+    const set_part = isSet(v.part);
+    f = 1; const set_rtl = isSet(v.rtl);
+    f = 2; const set_v2 = isSet(v.v2);
+    f = 3; const flags0 = (set_part ? 1 : 0) | (set_rtl ? 2 : 0) | (set_v2 ? 4 : 0) | (v.views != null ? 8 : 0);
     writeUint32(w, flags0);
-    f = 1; writeString(w, v.url);
-    f = 2; write_vec_PageBlock(w, v.blocks);
-    f = 3; write_vec_Photo(w, v.photos);
-    f = 4; write_vec_Document(w, v.documents);
-    f = 5; if ((flags0 & 8) !== 0) {
+    f = 4; writeString(w, v.url);
+    f = 5; write_vec_PageBlock(w, v.blocks);
+    f = 6; write_vec_Photo(w, v.photos);
+    f = 7; write_vec_Document(w, v.documents);
+    f = 8; if ((flags0 & 8) !== 0) {
       if (v.views == null) throw missingField('views');
       writeInt(w, v.views);
     }
   } catch (e) {
-    throw encodeContext(e, 'page', ['flags', 'url', 'blocks', 'photos', 'documents', 'views'][f]);
+    throw encodeContext(e, 'page', ['part', 'rtl', 'v2', 'flags', 'url', 'blocks', 'photos', 'documents', 'views'][f]);
   }
 }
 
@@ -17138,20 +17382,24 @@ export function write_poll(w: Writer, v: poll): void {
   let f = 0;
   try {
     writeLong(w, v.id);
-    f = 1; const flags0 = (v.closed ? 1 : 0) | (v.publicVoters ? 2 : 0) | (v.multipleChoice ? 4 : 0) | (v.quiz ? 8 : 0) | (v.closePeriod != null ? 16 : 0) | (v.closeDate != null ? 32 : 0);
+    f = 1; const set_closed = isSet(v.closed);
+    f = 2; const set_publicVoters = isSet(v.publicVoters);
+    f = 3; const set_multipleChoice = isSet(v.multipleChoice);
+    f = 4; const set_quiz = isSet(v.quiz);
+    f = 5; const flags0 = (set_closed ? 1 : 0) | (set_publicVoters ? 2 : 0) | (set_multipleChoice ? 4 : 0) | (set_quiz ? 8 : 0) | (v.closePeriod != null ? 16 : 0) | (v.closeDate != null ? 32 : 0);
     writeUint32(w, flags0);
-    f = 2; writeString(w, v.question);
-    f = 3; write_vec_PollAnswer(w, v.answers);
-    f = 4; if ((flags0 & 16) !== 0) {
+    f = 6; writeString(w, v.question);
+    f = 7; write_vec_PollAnswer(w, v.answers);
+    f = 8; if ((flags0 & 16) !== 0) {
       if (v.closePeriod == null) throw missingField('closePeriod');
       writeInt(w, v.closePeriod);
     }
-    f = 5; if ((flags0 & 32) !== 0) {
+    f = 9; if ((flags0 & 32) !== 0) {
       if (v.closeDate == null) throw missingField('closeDate');
       writeInt(w, v.closeDate);
     }
   } catch (e) {
-    throw encodeContext(e, 'poll', ['id', 'flags', 'question', 'answers', 'closePeriod', 'closeDate'][f]);
+    throw encodeContext(e, 'poll', ['id', 'closed', 'publicVoters', 'multipleChoice', 'quiz', 'flags', 'question', 'answers', 'closePeriod', 'closeDate'][f]);
   }
 }
 
@@ -17178,12 +17426,14 @@ export function read_poll(r: Reader): poll {
 export function write_pollAnswerVoters(w: Writer, v: pollAnswerVoters): void {
   let f = 0;
   try {
-    const flags0 = (v.chosen ? 1 : 0) | (v.correct ? 2 : 0);
+    const set_chosen = isSet(v.chosen);
+    f = 1; const set_correct = isSet(v.correct);
+    f = 2; const flags0 = (set_chosen ? 1 : 0) | (set_correct ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; writeBytes(w, v.option);
-    f = 2; writeInt(w, v.voters);
+    f = 3; writeBytes(w, v.option);
+    f = 4; writeInt(w, v.voters);
   } catch (e) {
-    throw encodeContext(e, 'pollAnswerVoters', ['flags', 'option', 'voters'][f]);
+    throw encodeContext(e, 'pollAnswerVoters', ['chosen', 'correct', 'flags', 'option', 'voters'][f]);
   }
 }
 
@@ -17205,30 +17455,31 @@ export function read_pollAnswerVoters(r: Reader): pollAnswerVoters {
 export function write_pollResults(w: Writer, v: pollResults): void {
   let f = 0;
   try {
-    const flags0 = (v.min ? 1 : 0) | (v.results != null ? 2 : 0) | (v.totalVoters != null ? 4 : 0) | (v.recentVoters != null ? 8 : 0) | (v.solution != null || v.solutionEntities != null ? 16 : 0);
+    const set_min = isSet(v.min);
+    f = 1; const flags0 = (set_min ? 1 : 0) | (v.results != null ? 2 : 0) | (v.totalVoters != null ? 4 : 0) | (v.recentVoters != null ? 8 : 0) | (v.solution != null || v.solutionEntities != null ? 16 : 0);
     writeUint32(w, flags0);
-    f = 1; if ((flags0 & 2) !== 0) {
+    f = 2; if ((flags0 & 2) !== 0) {
       if (v.results == null) throw missingField('results');
       write_vec_PollAnswerVoters(w, v.results);
     }
-    f = 2; if ((flags0 & 4) !== 0) {
+    f = 3; if ((flags0 & 4) !== 0) {
       if (v.totalVoters == null) throw missingField('totalVoters');
       writeInt(w, v.totalVoters);
     }
-    f = 3; if ((flags0 & 8) !== 0) {
+    f = 4; if ((flags0 & 8) !== 0) {
       if (v.recentVoters == null) throw missingField('recentVoters');
       write_vec_long(w, v.recentVoters);
     }
-    f = 4; if ((flags0 & 16) !== 0) {
+    f = 5; if ((flags0 & 16) !== 0) {
       if (v.solution == null) throw missingField('solution');
       writeString(w, v.solution);
     }
-    f = 5; if ((flags0 & 16) !== 0) {
+    f = 6; if ((flags0 & 16) !== 0) {
       if (v.solutionEntities == null) throw missingField('solutionEntities');
       write_vec_MessageEntity(w, v.solutionEntities);
     }
   } catch (e) {
-    throw encodeContext(e, 'pollResults', ['flags', 'results', 'totalVoters', 'recentVoters', 'solution', 'solutionEntities'][f]);
+    throw encodeContext(e, 'pollResults', ['min', 'flags', 'results', 'totalVoters', 'recentVoters', 'solution', 'solutionEntities'][f]);
   }
 }
 
@@ -17284,11 +17535,23 @@ export function read_statsURL(r: Reader): statsURL {
 }
 
 export function write_chatAdminRights(w: Writer, v: chatAdminRights): void {
+  let f = 0;
   try {
-    const flags0 = (v.changeInfo ? 1 : 0) | (v.postMessages ? 2 : 0) | (v.editMessages ? 4 : 0) | (v.deleteMessages ? 8 : 0) | (v.banUsers ? 16 : 0) | (v.inviteUsers ? 32 : 0) | (v.pinMessages ? 128 : 0) | (v.addAdmins ? 512 : 0) | (v.anonymous ? 1024 : 0) | (v.manageCall ? 2048 : 0) | (v.other ? 4096 : 0);
+    const set_changeInfo = isSet(v.changeInfo);
+    f = 1; const set_postMessages = isSet(v.postMessages);
+    f = 2; const set_editMessages = isSet(v.editMessages);
+    f = 3; const set_deleteMessages = isSet(v.deleteMessages);
+    f = 4; const set_banUsers = isSet(v.banUsers);
+    f = 5; const set_inviteUsers = isSet(v.inviteUsers);
+    f = 6; const set_pinMessages = isSet(v.pinMessages);
+    f = 7; const set_addAdmins = isSet(v.addAdmins);
+    f = 8; const set_anonymous = isSet(v.anonymous);
+    f = 9; const set_manageCall = isSet(v.manageCall);
+    f = 10; const set_other = isSet(v.other);
+    f = 11; const flags0 = (set_changeInfo ? 1 : 0) | (set_postMessages ? 2 : 0) | (set_editMessages ? 4 : 0) | (set_deleteMessages ? 8 : 0) | (set_banUsers ? 16 : 0) | (set_inviteUsers ? 32 : 0) | (set_pinMessages ? 128 : 0) | (set_addAdmins ? 512 : 0) | (set_anonymous ? 1024 : 0) | (set_manageCall ? 2048 : 0) | (set_other ? 4096 : 0);
     writeUint32(w, flags0);
   } catch (e) {
-    throw encodeContext(e, 'chatAdminRights', 'flags');
+    throw encodeContext(e, 'chatAdminRights', ['changeInfo', 'postMessages', 'editMessages', 'deleteMessages', 'banUsers', 'inviteUsers', 'pinMessages', 'addAdmins', 'anonymous', 'manageCall', 'other', 'flags'][f]);
   }
 }
 
@@ -17317,11 +17580,23 @@ export function read_chatAdminRights(r: Reader): chatAdminRights {
 export function write_chatBannedRights(w: Writer, v: chatBannedRights): void {
   let f = 0;
   try {
-    const flags0 = (v.viewMessages ? 1 : 0) | (v.sendMessages ? 2 : 0) | (v.sendMedia ? 4 : 0) | (v.sendStickers ? 8 : 0) | (v.sendGifs ? 16 : 0) | (v.sendGames ? 32 : 0) | (v.sendInline ? 64 : 0) | (v.embedLinks ? 128 : 0) | (v.sendPolls ? 256 : 0) | (v.changeInfo ? 1024 : 0) | (v.inviteUsers ? 32768 : 0) | (v.pinMessages ? 131072 : 0);
+    const set_viewMessages = isSet(v.viewMessages);
+    f = 1; const set_sendMessages = isSet(v.sendMessages);
+    f = 2; const set_sendMedia = isSet(v.sendMedia);
+    f = 3; const set_sendStickers = isSet(v.sendStickers);
+    f = 4; const set_sendGifs = isSet(v.sendGifs);
+    f = 5; const set_sendGames = isSet(v.sendGames);
+    f = 6; const set_sendInline = isSet(v.sendInline);
+    f = 7; const set_embedLinks = isSet(v.embedLinks);
+    f = 8; const set_sendPolls = isSet(v.sendPolls);
+    f = 9; const set_changeInfo = isSet(v.changeInfo);
+    f = 10; const set_inviteUsers = isSet(v.inviteUsers);
+    f = 11; const set_pinMessages = isSet(v.pinMessages);
+    f = 12; const flags0 = (set_viewMessages ? 1 : 0) | (set_sendMessages ? 2 : 0) | (set_sendMedia ? 4 : 0) | (set_sendStickers ? 8 : 0) | (set_sendGifs ? 16 : 0) | (set_sendGames ? 32 : 0) | (set_sendInline ? 64 : 0) | (set_embedLinks ? 128 : 0) | (set_sendPolls ? 256 : 0) | (set_changeInfo ? 1024 : 0) | (set_inviteUsers ? 32768 : 0) | (set_pinMessages ? 131072 : 0);
     writeUint32(w, flags0);
-    f = 1; writeInt(w, v.untilDate);
+    f = 13; writeInt(w, v.untilDate);
   } catch (e) {
-    throw encodeContext(e, 'chatBannedRights', ['flags', 'untilDate'][f]);
+    throw encodeContext(e, 'chatBannedRights', ['viewMessages', 'sendMessages', 'sendMedia', 'sendStickers', 'sendGifs', 'sendGames', 'sendInline', 'embedLinks', 'sendPolls', 'changeInfo', 'inviteUsers', 'pinMessages', 'flags', 'untilDate'][f]);
   }
 }
 
@@ -17433,11 +17708,15 @@ export function read_account_wallPapers(r: Reader): account_wallPapers {
 }
 
 export function write_codeSettings(w: Writer, v: codeSettings): void {
+  let f = 0;
   try {
-    const flags0 = (v.allowFlashcall ? 1 : 0) | (v.currentNumber ? 2 : 0) | (v.allowAppHash ? 16 : 0);
+    const set_allowFlashcall = isSet(v.allowFlashcall);
+    f = 1; const set_currentNumber = isSet(v.currentNumber);
+    f = 2; const set_allowAppHash = isSet(v.allowAppHash);
+    f = 3; const flags0 = (set_allowFlashcall ? 1 : 0) | (set_currentNumber ? 2 : 0) | (set_allowAppHash ? 16 : 0);
     writeUint32(w, flags0);
   } catch (e) {
-    throw encodeContext(e, 'codeSettings', 'flags');
+    throw encodeContext(e, 'codeSettings', ['allowFlashcall', 'currentNumber', 'allowAppHash', 'flags'][f]);
   }
 }
 
@@ -17458,34 +17737,36 @@ export function read_codeSettings(r: Reader): codeSettings {
 export function write_wallPaperSettings(w: Writer, v: wallPaperSettings): void {
   let f = 0;
   try {
-    const flags0 = (v.blur ? 2 : 0) | (v.motion ? 4 : 0) | (v.backgroundColor != null ? 1 : 0) | (v.secondBackgroundColor != null || v.rotation != null ? 16 : 0) | (v.thirdBackgroundColor != null ? 32 : 0) | (v.fourthBackgroundColor != null ? 64 : 0) | (v.intensity != null ? 8 : 0);
+    const set_blur = isSet(v.blur);
+    f = 1; const set_motion = isSet(v.motion);
+    f = 2; const flags0 = (set_blur ? 2 : 0) | (set_motion ? 4 : 0) | (v.backgroundColor != null ? 1 : 0) | (v.secondBackgroundColor != null || v.rotation != null ? 16 : 0) | (v.thirdBackgroundColor != null ? 32 : 0) | (v.fourthBackgroundColor != null ? 64 : 0) | (v.intensity != null ? 8 : 0);
     writeUint32(w, flags0);
-    f = 1; if ((flags0 & 1) !== 0) {
+    f = 3; if ((flags0 & 1) !== 0) {
       if (v.backgroundColor == null) throw missingField('backgroundColor');
       writeInt(w, v.backgroundColor);
     }
-    f = 2; if ((flags0 & 16) !== 0) {
+    f = 4; if ((flags0 & 16) !== 0) {
       if (v.secondBackgroundColor == null) throw missingField('secondBackgroundColor');
       writeInt(w, v.secondBackgroundColor);
     }
-    f = 3; if ((flags0 & 32) !== 0) {
+    f = 5; if ((flags0 & 32) !== 0) {
       if (v.thirdBackgroundColor == null) throw missingField('thirdBackgroundColor');
       writeInt(w, v.thirdBackgroundColor);
     }
-    f = 4; if ((flags0 & 64) !== 0) {
+    f = 6; if ((flags0 & 64) !== 0) {
       if (v.fourthBackgroundColor == null) throw missingField('fourthBackgroundColor');
       writeInt(w, v.fourthBackgroundColor);
     }
-    f = 5; if ((flags0 & 8) !== 0) {
+    f = 7; if ((flags0 & 8) !== 0) {
       if (v.intensity == null) throw missingField('intensity');
       writeInt(w, v.intensity);
     }
-    f = 6; if ((flags0 & 16) !== 0) {
+    f = 8; if ((flags0 & 16) !== 0) {
       if (v.rotation == null) throw missingField('rotation');
       writeInt(w, v.rotation);
     }
   } catch (e) {
-    throw encodeContext(e, 'wallPaperSettings', ['flags', 'backgroundColor', 'secondBackgroundColor', 'thirdBackgroundColor', 'fourthBackgroundColor', 'intensity', 'rotation'][f]);
+    throw encodeContext(e, 'wallPaperSettings', ['blur', 'motion', 'flags', 'backgroundColor', 'secondBackgroundColor', 'thirdBackgroundColor', 'fourthBackgroundColor', 'intensity', 'rotation'][f]);
   }
 }
 
@@ -17511,14 +17792,18 @@ export function read_wallPaperSettings(r: Reader): wallPaperSettings {
 export function write_autoDownloadSettings(w: Writer, v: autoDownloadSettings): void {
   let f = 0;
   try {
-    const flags0 = (v.disabled ? 1 : 0) | (v.videoPreloadLarge ? 2 : 0) | (v.audioPreloadNext ? 4 : 0) | (v.phonecallsLessData ? 8 : 0);
+    const set_disabled = isSet(v.disabled);
+    f = 1; const set_videoPreloadLarge = isSet(v.videoPreloadLarge);
+    f = 2; const set_audioPreloadNext = isSet(v.audioPreloadNext);
+    f = 3; const set_phonecallsLessData = isSet(v.phonecallsLessData);
+    f = 4; const flags0 = (set_disabled ? 1 : 0) | (set_videoPreloadLarge ? 2 : 0) | (set_audioPreloadNext ? 4 : 0) | (set_phonecallsLessData ? 8 : 0);
     writeUint32(w, flags0);
-    f = 1; writeInt(w, v.photoSizeMax);
-    f = 2; writeInt(w, v.videoSizeMax);
-    f = 3; writeInt(w, v.fileSizeMax);
-    f = 4; writeInt(w, v.videoUploadMaxbitrate);
+    f = 5; writeInt(w, v.photoSizeMax);
+    f = 6; writeInt(w, v.videoSizeMax);
+    f = 7; writeInt(w, v.fileSizeMax);
+    f = 8; writeInt(w, v.videoUploadMaxbitrate);
   } catch (e) {
-    throw encodeContext(e, 'autoDownloadSettings', ['flags', 'photoSizeMax', 'videoSizeMax', 'fileSizeMax', 'videoUploadMaxbitrate'][f]);
+    throw encodeContext(e, 'autoDownloadSettings', ['disabled', 'videoPreloadLarge', 'audioPreloadNext', 'phonecallsLessData', 'flags', 'photoSizeMax', 'videoSizeMax', 'fileSizeMax', 'videoUploadMaxbitrate'][f]);
   }
 }
 
@@ -17668,16 +17953,19 @@ export function read_emojiLanguage(r: Reader): emojiLanguage {
 export function write_folder(w: Writer, v: folder): void {
   let f = 0;
   try {
-    const flags0 = (v.autofillNewBroadcasts ? 1 : 0) | (v.autofillPublicGroups ? 2 : 0) | (v.autofillNewCorrespondents ? 4 : 0) | (v.photo != null ? 8 : 0);
+    const set_autofillNewBroadcasts = isSet(v.autofillNewBroadcasts);
+    f = 1; const set_autofillPublicGroups = isSet(v.autofillPublicGroups);
+    f = 2; const set_autofillNewCorrespondents = isSet(v.autofillNewCorrespondents);
+    f = 3; const flags0 = (set_autofillNewBroadcasts ? 1 : 0) | (set_autofillPublicGroups ? 2 : 0) | (set_autofillNewCorrespondents ? 4 : 0) | (v.photo != null ? 8 : 0);
     writeUint32(w, flags0);
-    f = 1; writeInt(w, v.id);
-    f = 2; writeString(w, v.title);
-    f = 3; if ((flags0 & 8) !== 0) {
+    f = 4; writeInt(w, v.id);
+    f = 5; writeString(w, v.title);
+    f = 6; if ((flags0 & 8) !== 0) {
       if (v.photo == null) throw missingField('photo');
       write_ChatPhoto(w, v.photo);
     }
   } catch (e) {
-    throw encodeContext(e, 'folder', ['flags', 'id', 'title', 'photo'][f]);
+    throw encodeContext(e, 'folder', ['autofillNewBroadcasts', 'autofillPublicGroups', 'autofillNewCorrespondents', 'flags', 'id', 'title', 'photo'][f]);
   }
 }
 
@@ -17743,12 +18031,13 @@ export function read_folderPeer(r: Reader): folderPeer {
 export function write_messages_searchCounter(w: Writer, v: messages_searchCounter): void {
   let f = 0;
   try {
-    const flags0 = (v.inexact ? 2 : 0);
+    const set_inexact = isSet(v.inexact);
+    f = 1; const flags0 = (set_inexact ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; write_MessagesFilter(w, v.filter);
-    f = 2; writeInt(w, v.count);
+    f = 2; write_MessagesFilter(w, v.filter);
+    f = 3; writeInt(w, v.count);
   } catch (e) {
-    throw encodeContext(e, 'messages.searchCounter', ['flags', 'filter', 'count'][f]);
+    throw encodeContext(e, 'messages.searchCounter', ['inexact', 'flags', 'filter', 'count'][f]);
   }
 }
 
@@ -17769,12 +18058,13 @@ export function read_messages_searchCounter(r: Reader): messages_searchCounter {
 export function write_urlAuthResultRequest(w: Writer, v: urlAuthResultRequest): void {
   let f = 0;
   try {
-    const flags0 = (v.requestWriteAccess ? 1 : 0);
+    const set_requestWriteAccess = isSet(v.requestWriteAccess);
+    f = 1; const flags0 = (set_requestWriteAccess ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; write_User(w, v.bot);
-    f = 2; writeString(w, v.domain);
+    f = 2; write_User(w, v.bot);
+    f = 3; writeString(w, v.domain);
   } catch (e) {
-    throw encodeContext(e, 'urlAuthResultRequest', ['flags', 'bot', 'domain'][f]);
+    throw encodeContext(e, 'urlAuthResultRequest', ['requestWriteAccess', 'flags', 'bot', 'domain'][f]);
   }
 }
 
@@ -17948,26 +18238,29 @@ export function read_inputThemeSlug(r: Reader): inputThemeSlug {
 export function write_theme(w: Writer, v: theme): void {
   let f = 0;
   try {
-    const flags0 = (v.creator ? 1 : 0) | (v.default ? 2 : 0) | (v.forChat ? 32 : 0) | (v.document != null ? 4 : 0) | (v.settings != null ? 8 : 0) | (v.installsCount != null ? 16 : 0);
+    const set_creator = isSet(v.creator);
+    f = 1; const set_default = isSet(v.default);
+    f = 2; const set_forChat = isSet(v.forChat);
+    f = 3; const flags0 = (set_creator ? 1 : 0) | (set_default ? 2 : 0) | (set_forChat ? 32 : 0) | (v.document != null ? 4 : 0) | (v.settings != null ? 8 : 0) | (v.installsCount != null ? 16 : 0);
     writeUint32(w, flags0);
-    f = 1; writeLong(w, v.id);
-    f = 2; writeLong(w, v.accessHash);
-    f = 3; writeString(w, v.slug);
-    f = 4; writeString(w, v.title);
-    f = 5; if ((flags0 & 4) !== 0) {
+    f = 4; writeLong(w, v.id);
+    f = 5; writeLong(w, v.accessHash);
+    f = 6; writeString(w, v.slug);
+    f = 7; writeString(w, v.title);
+    f = 8; if ((flags0 & 4) !== 0) {
       if (v.document == null) throw missingField('document');
       write_Document(w, v.document);
     }
-    f = 6; if ((flags0 & 8) !== 0) {
+    f = 9; if ((flags0 & 8) !== 0) {
       if (v.settings == null) throw missingField('settings');
       write_ThemeSettings(w, v.settings);
     }
-    f = 7; if ((flags0 & 16) !== 0) {
+    f = 10; if ((flags0 & 16) !== 0) {
       if (v.installsCount == null) throw missingField('installsCount');
       writeInt(w, v.installsCount);
     }
   } catch (e) {
-    throw encodeContext(e, 'theme', ['flags', 'id', 'accessHash', 'slug', 'title', 'document', 'settings', 'installsCount'][f]);
+    throw encodeContext(e, 'theme', ['creator', 'default', 'forChat', 'flags', 'id', 'accessHash', 'slug', 'title', 'document', 'settings', 'installsCount'][f]);
   }
 }
 
@@ -18080,11 +18373,14 @@ export function read_auth_loginTokenSuccess(r: Reader): auth_loginTokenSuccess {
 }
 
 export function write_account_contentSettings(w: Writer, v: account_contentSettings): void {
+  let f = 0;
   try {
-    const flags0 = (v.sensitiveEnabled ? 1 : 0) | (v.sensitiveCanChange ? 2 : 0);
+    const set_sensitiveEnabled = isSet(v.sensitiveEnabled);
+    f = 1; const set_sensitiveCanChange = isSet(v.sensitiveCanChange);
+    f = 2; const flags0 = (set_sensitiveEnabled ? 1 : 0) | (set_sensitiveCanChange ? 2 : 0);
     writeUint32(w, flags0);
   } catch (e) {
-    throw encodeContext(e, 'account.contentSettings', 'flags');
+    throw encodeContext(e, 'account.contentSettings', ['sensitiveEnabled', 'sensitiveCanChange', 'flags'][f]);
   }
 }
 
@@ -18162,28 +18458,29 @@ export function read_baseThemeArctic(r: Reader): baseThemeArctic {
 export function write_inputThemeSettings(w: Writer, v: inputThemeSettings): void {
   let f = 0;
   try {
-    const flags0 = (v.messageColorsAnimated ? 4 : 0) | (v.outboxAccentColor != null ? 8 : 0) | (v.messageColors != null ? 1 : 0) | (v.wallpaper != null || v.wallpaperSettings != null ? 2 : 0);
+    const set_messageColorsAnimated = isSet(v.messageColorsAnimated);
+    f = 1; const flags0 = (set_messageColorsAnimated ? 4 : 0) | (v.outboxAccentColor != null ? 8 : 0) | (v.messageColors != null ? 1 : 0) | (v.wallpaper != null || v.wallpaperSettings != null ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; write_BaseTheme(w, v.baseTheme);
-    f = 2; writeInt(w, v.accentColor);
-    f = 3; if ((flags0 & 8) !== 0) {
+    f = 2; write_BaseTheme(w, v.baseTheme);
+    f = 3; writeInt(w, v.accentColor);
+    f = 4; if ((flags0 & 8) !== 0) {
       if (v.outboxAccentColor == null) throw missingField('outboxAccentColor');
       writeInt(w, v.outboxAccentColor);
     }
-    f = 4; if ((flags0 & 1) !== 0) {
+    f = 5; if ((flags0 & 1) !== 0) {
       if (v.messageColors == null) throw missingField('messageColors');
       write_vec_int(w, v.messageColors);
     }
-    f = 5; if ((flags0 & 2) !== 0) {
+    f = 6; if ((flags0 & 2) !== 0) {
       if (v.wallpaper == null) throw missingField('wallpaper');
       write_InputWallPaper(w, v.wallpaper);
     }
-    f = 6; if ((flags0 & 2) !== 0) {
+    f = 7; if ((flags0 & 2) !== 0) {
       if (v.wallpaperSettings == null) throw missingField('wallpaperSettings');
       write_WallPaperSettings(w, v.wallpaperSettings);
     }
   } catch (e) {
-    throw encodeContext(e, 'inputThemeSettings', ['flags', 'baseTheme', 'accentColor', 'outboxAccentColor', 'messageColors', 'wallpaper', 'wallpaperSettings'][f]);
+    throw encodeContext(e, 'inputThemeSettings', ['messageColorsAnimated', 'flags', 'baseTheme', 'accentColor', 'outboxAccentColor', 'messageColors', 'wallpaper', 'wallpaperSettings'][f]);
   }
 }
 
@@ -18208,24 +18505,25 @@ export function read_inputThemeSettings(r: Reader): inputThemeSettings {
 export function write_themeSettings(w: Writer, v: themeSettings): void {
   let f = 0;
   try {
-    const flags0 = (v.messageColorsAnimated ? 4 : 0) | (v.outboxAccentColor != null ? 8 : 0) | (v.messageColors != null ? 1 : 0) | (v.wallpaper != null ? 2 : 0);
+    const set_messageColorsAnimated = isSet(v.messageColorsAnimated);
+    f = 1; const flags0 = (set_messageColorsAnimated ? 4 : 0) | (v.outboxAccentColor != null ? 8 : 0) | (v.messageColors != null ? 1 : 0) | (v.wallpaper != null ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; write_BaseTheme(w, v.baseTheme);
-    f = 2; writeInt(w, v.accentColor);
-    f = 3; if ((flags0 & 8) !== 0) {
+    f = 2; write_BaseTheme(w, v.baseTheme);
+    f = 3; writeInt(w, v.accentColor);
+    f = 4; if ((flags0 & 8) !== 0) {
       if (v.outboxAccentColor == null) throw missingField('outboxAccentColor');
       writeInt(w, v.outboxAccentColor);
     }
-    f = 4; if ((flags0 & 1) !== 0) {
+    f = 5; if ((flags0 & 1) !== 0) {
       if (v.messageColors == null) throw missingField('messageColors');
       write_vec_int(w, v.messageColors);
     }
-    f = 5; if ((flags0 & 2) !== 0) {
+    f = 6; if ((flags0 & 2) !== 0) {
       if (v.wallpaper == null) throw missingField('wallpaper');
       write_WallPaper(w, v.wallpaper);
     }
   } catch (e) {
-    throw encodeContext(e, 'themeSettings', ['flags', 'baseTheme', 'accentColor', 'outboxAccentColor', 'messageColors', 'wallpaper'][f]);
+    throw encodeContext(e, 'themeSettings', ['messageColorsAnimated', 'flags', 'baseTheme', 'accentColor', 'outboxAccentColor', 'messageColors', 'wallpaper'][f]);
   }
 }
 
@@ -18421,19 +18719,27 @@ export function read_payments_bankCardData(r: Reader): payments_bankCardData {
 export function write_dialogFilter(w: Writer, v: dialogFilter): void {
   let f = 0;
   try {
-    const flags0 = (v.contacts ? 1 : 0) | (v.nonContacts ? 2 : 0) | (v.groups ? 4 : 0) | (v.broadcasts ? 8 : 0) | (v.bots ? 16 : 0) | (v.excludeMuted ? 2048 : 0) | (v.excludeRead ? 4096 : 0) | (v.excludeArchived ? 8192 : 0) | (v.emoticon != null ? 33554432 : 0);
+    const set_contacts = isSet(v.contacts);
+    f = 1; const set_nonContacts = isSet(v.nonContacts);
+    f = 2; const set_groups = isSet(v.groups);
+    f = 3; const set_broadcasts = isSet(v.broadcasts);
+    f = 4; const set_bots = isSet(v.bots);
+    f = 5; const set_excludeMuted = isSet(v.excludeMuted);
+    f = 6; const set_excludeRead = isSet(v.excludeRead);
+    f = 7; const set_excludeArchived = isSet(v.excludeArchived);
+    f = 8; const flags0 = (set_contacts ? 1 : 0) | (set_nonContacts ? 2 : 0) | (set_groups ? 4 : 0) | (set_broadcasts ? 8 : 0) | (set_bots ? 16 : 0) | (set_excludeMuted ? 2048 : 0) | (set_excludeRead ? 4096 : 0) | (set_excludeArchived ? 8192 : 0) | (v.emoticon != null ? 33554432 : 0);
     writeUint32(w, flags0);
-    f = 1; writeInt(w, v.id);
-    f = 2; writeString(w, v.title);
-    f = 3; if ((flags0 & 33554432) !== 0) {
+    f = 9; writeInt(w, v.id);
+    f = 10; writeString(w, v.title);
+    f = 11; if ((flags0 & 33554432) !== 0) {
       if (v.emoticon == null) throw missingField('emoticon');
       writeString(w, v.emoticon);
     }
-    f = 4; write_vec_InputPeer(w, v.pinnedPeers);
-    f = 5; write_vec_InputPeer(w, v.includePeers);
-    f = 6; write_vec_InputPeer(w, v.excludePeers);
+    f = 12; write_vec_InputPeer(w, v.pinnedPeers);
+    f = 13; write_vec_InputPeer(w, v.includePeers);
+    f = 14; write_vec_InputPeer(w, v.excludePeers);
   } catch (e) {
-    throw encodeContext(e, 'dialogFilter', ['flags', 'id', 'title', 'emoticon', 'pinnedPeers', 'includePeers', 'excludePeers'][f]);
+    throw encodeContext(e, 'dialogFilter', ['contacts', 'nonContacts', 'groups', 'broadcasts', 'bots', 'excludeMuted', 'excludeRead', 'excludeArchived', 'flags', 'id', 'title', 'emoticon', 'pinnedPeers', 'includePeers', 'excludePeers'][f]);
   }
 }
 
@@ -18698,22 +19004,23 @@ export function read_help_promoDataEmpty(r: Reader): help_promoDataEmpty {
 export function write_help_promoData(w: Writer, v: help_promoData): void {
   let f = 0;
   try {
-    const flags0 = (v.proxy ? 1 : 0) | (v.psaType != null ? 2 : 0) | (v.psaMessage != null ? 4 : 0);
+    const set_proxy = isSet(v.proxy);
+    f = 1; const flags0 = (set_proxy ? 1 : 0) | (v.psaType != null ? 2 : 0) | (v.psaMessage != null ? 4 : 0);
     writeUint32(w, flags0);
-    f = 1; writeInt(w, v.expires);
-    f = 2; write_Peer(w, v.peer);
-    f = 3; write_vec_Chat(w, v.chats);
-    f = 4; write_vec_User(w, v.users);
-    f = 5; if ((flags0 & 2) !== 0) {
+    f = 2; writeInt(w, v.expires);
+    f = 3; write_Peer(w, v.peer);
+    f = 4; write_vec_Chat(w, v.chats);
+    f = 5; write_vec_User(w, v.users);
+    f = 6; if ((flags0 & 2) !== 0) {
       if (v.psaType == null) throw missingField('psaType');
       writeString(w, v.psaType);
     }
-    f = 6; if ((flags0 & 4) !== 0) {
+    f = 7; if ((flags0 & 4) !== 0) {
       if (v.psaMessage == null) throw missingField('psaMessage');
       writeString(w, v.psaMessage);
     }
   } catch (e) {
-    throw encodeContext(e, 'help.promoData', ['flags', 'expires', 'peer', 'chats', 'users', 'psaType', 'psaMessage'][f]);
+    throw encodeContext(e, 'help.promoData', ['proxy', 'flags', 'expires', 'peer', 'chats', 'users', 'psaType', 'psaMessage'][f]);
   }
 }
 
@@ -18951,17 +19258,18 @@ export function read_help_countryCode(r: Reader): help_countryCode {
 export function write_help_country(w: Writer, v: help_country): void {
   let f = 0;
   try {
-    const flags0 = (v.hidden ? 1 : 0) | (v.name != null ? 2 : 0);
+    const set_hidden = isSet(v.hidden);
+    f = 1; const flags0 = (set_hidden ? 1 : 0) | (v.name != null ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; writeString(w, v.iso2);
-    f = 2; writeString(w, v.defaultName);
-    f = 3; if ((flags0 & 2) !== 0) {
+    f = 2; writeString(w, v.iso2);
+    f = 3; writeString(w, v.defaultName);
+    f = 4; if ((flags0 & 2) !== 0) {
       if (v.name == null) throw missingField('name');
       writeString(w, v.name);
     }
-    f = 4; write_vec_help_CountryCode(w, v.countryCodes);
+    f = 5; write_vec_help_CountryCode(w, v.countryCodes);
   } catch (e) {
-    throw encodeContext(e, 'help.country', ['flags', 'iso2', 'defaultName', 'name', 'countryCodes'][f]);
+    throw encodeContext(e, 'help.country', ['hidden', 'flags', 'iso2', 'defaultName', 'name', 'countryCodes'][f]);
   }
 }
 
@@ -19148,28 +19456,29 @@ export function read_messageReplyHeader(r: Reader): messageReplyHeader {
 export function write_messageReplies(w: Writer, v: messageReplies): void {
   let f = 0;
   try {
-    const flags0 = (v.comments || v.channelId != null ? 1 : 0) | (v.recentRepliers != null ? 2 : 0) | (v.maxId != null ? 4 : 0) | (v.readMaxId != null ? 8 : 0);
+    const set_comments = isSet(v.comments);
+    f = 1; const flags0 = (set_comments || v.channelId != null ? 1 : 0) | (v.recentRepliers != null ? 2 : 0) | (v.maxId != null ? 4 : 0) | (v.readMaxId != null ? 8 : 0);
     writeUint32(w, flags0);
-    f = 1; writeInt(w, v.replies);
-    f = 2; writeInt(w, v.repliesPts);
-    f = 3; if ((flags0 & 2) !== 0) {
+    f = 2; writeInt(w, v.replies);
+    f = 3; writeInt(w, v.repliesPts);
+    f = 4; if ((flags0 & 2) !== 0) {
       if (v.recentRepliers == null) throw missingField('recentRepliers');
       write_vec_Peer(w, v.recentRepliers);
     }
-    f = 4; if ((flags0 & 1) !== 0) {
+    f = 5; if ((flags0 & 1) !== 0) {
       if (v.channelId == null) throw missingField('channelId');
       writeLong(w, v.channelId);
     }
-    f = 5; if ((flags0 & 4) !== 0) {
+    f = 6; if ((flags0 & 4) !== 0) {
       if (v.maxId == null) throw missingField('maxId');
       writeInt(w, v.maxId);
     }
-    f = 6; if ((flags0 & 8) !== 0) {
+    f = 7; if ((flags0 & 8) !== 0) {
       if (v.readMaxId == null) throw missingField('readMaxId');
       writeInt(w, v.readMaxId);
     }
   } catch (e) {
-    throw encodeContext(e, 'messageReplies', ['flags', 'replies', 'repliesPts', 'recentRepliers', 'channelId', 'maxId', 'readMaxId'][f]);
+    throw encodeContext(e, 'messageReplies', ['comments', 'flags', 'replies', 'repliesPts', 'recentRepliers', 'channelId', 'maxId', 'readMaxId'][f]);
   }
 }
 
@@ -19255,35 +19564,41 @@ export function read_groupCallDiscarded(r: Reader): groupCallDiscarded {
 export function write_groupCall(w: Writer, v: groupCall): void {
   let f = 0;
   try {
-    const flags0 = (v.joinMuted ? 2 : 0) | (v.canChangeJoinMuted ? 4 : 0) | (v.joinDateAsc ? 64 : 0) | (v.scheduleStartSubscribed ? 256 : 0) | (v.canStartVideo ? 512 : 0) | (v.recordVideoActive ? 2048 : 0) | (v.title != null ? 8 : 0) | (v.streamDcId != null ? 16 : 0) | (v.recordStartDate != null ? 32 : 0) | (v.scheduleDate != null ? 128 : 0) | (v.unmutedVideoCount != null ? 1024 : 0);
+    const set_joinMuted = isSet(v.joinMuted);
+    f = 1; const set_canChangeJoinMuted = isSet(v.canChangeJoinMuted);
+    f = 2; const set_joinDateAsc = isSet(v.joinDateAsc);
+    f = 3; const set_scheduleStartSubscribed = isSet(v.scheduleStartSubscribed);
+    f = 4; const set_canStartVideo = isSet(v.canStartVideo);
+    f = 5; const set_recordVideoActive = isSet(v.recordVideoActive);
+    f = 6; const flags0 = (set_joinMuted ? 2 : 0) | (set_canChangeJoinMuted ? 4 : 0) | (set_joinDateAsc ? 64 : 0) | (set_scheduleStartSubscribed ? 256 : 0) | (set_canStartVideo ? 512 : 0) | (set_recordVideoActive ? 2048 : 0) | (v.title != null ? 8 : 0) | (v.streamDcId != null ? 16 : 0) | (v.recordStartDate != null ? 32 : 0) | (v.scheduleDate != null ? 128 : 0) | (v.unmutedVideoCount != null ? 1024 : 0);
     writeUint32(w, flags0);
-    f = 1; writeLong(w, v.id);
-    f = 2; writeLong(w, v.accessHash);
-    f = 3; writeInt(w, v.participantsCount);
-    f = 4; if ((flags0 & 8) !== 0) {
+    f = 7; writeLong(w, v.id);
+    f = 8; writeLong(w, v.accessHash);
+    f = 9; writeInt(w, v.participantsCount);
+    f = 10; if ((flags0 & 8) !== 0) {
       if (v.title == null) throw missingField('title');
       writeString(w, v.title);
     }
-    f = 5; if ((flags0 & 16) !== 0) {
+    f = 11; if ((flags0 & 16) !== 0) {
       if (v.streamDcId == null) throw missingField('streamDcId');
       writeInt(w, v.streamDcId);
     }
-    f = 6; if ((flags0 & 32) !== 0) {
+    f = 12; if ((flags0 & 32) !== 0) {
       if (v.recordStartDate == null) throw missingField('recordStartDate');
       writeInt(w, v.recordStartDate);
     }
-    f = 7; if ((flags0 & 128) !== 0) {
+    f = 13; if ((flags0 & 128) !== 0) {
       if (v.scheduleDate == null) throw missingField('scheduleDate');
       writeInt(w, v.scheduleDate);
     }
-    f = 8; if ((flags0 & 1024) !== 0) {
+    f = 14; if ((flags0 & 1024) !== 0) {
       if (v.unmutedVideoCount == null) throw missingField('unmutedVideoCount');
       writeInt(w, v.unmutedVideoCount);
     }
-    f = 9; writeInt(w, v.unmutedVideoLimit);
-    f = 10; writeInt(w, v.version);
+    f = 15; writeInt(w, v.unmutedVideoLimit);
+    f = 16; writeInt(w, v.version);
   } catch (e) {
-    throw encodeContext(e, 'groupCall', ['flags', 'id', 'accessHash', 'participantsCount', 'title', 'streamDcId', 'recordStartDate', 'scheduleDate', 'unmutedVideoCount', 'unmutedVideoLimit', 'version'][f]);
+    throw encodeContext(e, 'groupCall', ['joinMuted', 'canChangeJoinMuted', 'joinDateAsc', 'scheduleStartSubscribed', 'canStartVideo', 'recordVideoActive', 'flags', 'id', 'accessHash', 'participantsCount', 'title', 'streamDcId', 'recordStartDate', 'scheduleDate', 'unmutedVideoCount', 'unmutedVideoLimit', 'version'][f]);
   }
 }
 
@@ -19338,37 +19653,47 @@ export function read_inputGroupCall(r: Reader): inputGroupCall {
 export function write_groupCallParticipant(w: Writer, v: groupCallParticipant): void {
   let f = 0;
   try {
-    const flags0 = (v.muted ? 1 : 0) | (v.left ? 2 : 0) | (v.canSelfUnmute ? 4 : 0) | (v.justJoined ? 16 : 0) | (v.versioned ? 32 : 0) | (v.min ? 256 : 0) | (v.mutedByYou ? 512 : 0) | (v.volumeByAdmin ? 1024 : 0) | (v.self ? 4096 : 0) | (v.videoJoined ? 32768 : 0) | (v.activeDate != null ? 8 : 0) | (v.volume != null ? 128 : 0) | (v.about != null ? 2048 : 0) | (v.raiseHandRating != null ? 8192 : 0) | (v.video != null ? 64 : 0) | (v.presentation != null ? 16384 : 0);
+    const set_muted = isSet(v.muted);
+    f = 1; const set_left = isSet(v.left);
+    f = 2; const set_canSelfUnmute = isSet(v.canSelfUnmute);
+    f = 3; const set_justJoined = isSet(v.justJoined);
+    f = 4; const set_versioned = isSet(v.versioned);
+    f = 5; const set_min = isSet(v.min);
+    f = 6; const set_mutedByYou = isSet(v.mutedByYou);
+    f = 7; const set_volumeByAdmin = isSet(v.volumeByAdmin);
+    f = 8; const set_self = isSet(v.self);
+    f = 9; const set_videoJoined = isSet(v.videoJoined);
+    f = 10; const flags0 = (set_muted ? 1 : 0) | (set_left ? 2 : 0) | (set_canSelfUnmute ? 4 : 0) | (set_justJoined ? 16 : 0) | (set_versioned ? 32 : 0) | (set_min ? 256 : 0) | (set_mutedByYou ? 512 : 0) | (set_volumeByAdmin ? 1024 : 0) | (set_self ? 4096 : 0) | (set_videoJoined ? 32768 : 0) | (v.activeDate != null ? 8 : 0) | (v.volume != null ? 128 : 0) | (v.about != null ? 2048 : 0) | (v.raiseHandRating != null ? 8192 : 0) | (v.video != null ? 64 : 0) | (v.presentation != null ? 16384 : 0);
     writeUint32(w, flags0);
-    f = 1; write_Peer(w, v.peer);
-    f = 2; writeInt(w, v.date);
-    f = 3; if ((flags0 & 8) !== 0) {
+    f = 11; write_Peer(w, v.peer);
+    f = 12; writeInt(w, v.date);
+    f = 13; if ((flags0 & 8) !== 0) {
       if (v.activeDate == null) throw missingField('activeDate');
       writeInt(w, v.activeDate);
     }
-    f = 4; writeInt(w, v.source);
-    f = 5; if ((flags0 & 128) !== 0) {
+    f = 14; writeInt(w, v.source);
+    f = 15; if ((flags0 & 128) !== 0) {
       if (v.volume == null) throw missingField('volume');
       writeInt(w, v.volume);
     }
-    f = 6; if ((flags0 & 2048) !== 0) {
+    f = 16; if ((flags0 & 2048) !== 0) {
       if (v.about == null) throw missingField('about');
       writeString(w, v.about);
     }
-    f = 7; if ((flags0 & 8192) !== 0) {
+    f = 17; if ((flags0 & 8192) !== 0) {
       if (v.raiseHandRating == null) throw missingField('raiseHandRating');
       writeLong(w, v.raiseHandRating);
     }
-    f = 8; if ((flags0 & 64) !== 0) {
+    f = 18; if ((flags0 & 64) !== 0) {
       if (v.video == null) throw missingField('video');
       write_GroupCallParticipantVideo(w, v.video);
     }
-    f = 9; if ((flags0 & 16384) !== 0) {
+    f = 19; if ((flags0 & 16384) !== 0) {
       if (v.presentation == null) throw missingField('presentation');
       write_GroupCallParticipantVideo(w, v.presentation);
     }
   } catch (e) {
-    throw encodeContext(e, 'groupCallParticipant', ['flags', 'peer', 'date', 'activeDate', 'source', 'volume', 'about', 'raiseHandRating', 'video', 'presentation'][f]);
+    throw encodeContext(e, 'groupCallParticipant', ['muted', 'left', 'canSelfUnmute', 'justJoined', 'versioned', 'min', 'mutedByYou', 'volumeByAdmin', 'self', 'videoJoined', 'flags', 'peer', 'date', 'activeDate', 'source', 'volume', 'about', 'raiseHandRating', 'video', 'presentation'][f]);
   }
 }
 
@@ -19513,14 +19838,16 @@ export function read_messages_historyImport(r: Reader): messages_historyImport {
 export function write_messages_historyImportParsed(w: Writer, v: messages_historyImportParsed): void {
   let f = 0;
   try {
-    const flags0 = (v.pm ? 1 : 0) | (v.group ? 2 : 0) | (v.title != null ? 4 : 0);
+    const set_pm = isSet(v.pm);
+    f = 1; const set_group = isSet(v.group);
+    f = 2; const flags0 = (set_pm ? 1 : 0) | (set_group ? 2 : 0) | (v.title != null ? 4 : 0);
     writeUint32(w, flags0);
-    f = 1; if ((flags0 & 4) !== 0) {
+    f = 3; if ((flags0 & 4) !== 0) {
       if (v.title == null) throw missingField('title');
       writeString(w, v.title);
     }
   } catch (e) {
-    throw encodeContext(e, 'messages.historyImportParsed', ['flags', 'title'][f]);
+    throw encodeContext(e, 'messages.historyImportParsed', ['pm', 'group', 'flags', 'title'][f]);
   }
 }
 
@@ -19799,16 +20126,17 @@ export function read_groupCallParticipantVideoSourceGroup(r: Reader): groupCallP
 export function write_groupCallParticipantVideo(w: Writer, v: groupCallParticipantVideo): void {
   let f = 0;
   try {
-    const flags0 = (v.paused ? 1 : 0) | (v.audioSource != null ? 2 : 0);
+    const set_paused = isSet(v.paused);
+    f = 1; const flags0 = (set_paused ? 1 : 0) | (v.audioSource != null ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; writeString(w, v.endpoint);
-    f = 2; write_vec_GroupCallParticipantVideoSourceGroup(w, v.sourceGroups);
-    f = 3; if ((flags0 & 2) !== 0) {
+    f = 2; writeString(w, v.endpoint);
+    f = 3; write_vec_GroupCallParticipantVideoSourceGroup(w, v.sourceGroups);
+    f = 4; if ((flags0 & 2) !== 0) {
       if (v.audioSource == null) throw missingField('audioSource');
       writeInt(w, v.audioSource);
     }
   } catch (e) {
-    throw encodeContext(e, 'groupCallParticipantVideo', ['flags', 'endpoint', 'sourceGroups', 'audioSource'][f]);
+    throw encodeContext(e, 'groupCallParticipantVideo', ['paused', 'flags', 'endpoint', 'sourceGroups', 'audioSource'][f]);
   }
 }
 
@@ -20638,15 +20966,16 @@ export function write_account_registerDevice(w: Writer, v: account_registerDevic
   writeUint32(w, 0xec86017a);
   let f = 0;
   try {
-    const flags0 = (v.noMuted ? 1 : 0);
+    const set_noMuted = isSet(v.noMuted);
+    f = 1; const flags0 = (set_noMuted ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; writeInt(w, v.tokenType);
-    f = 2; writeString(w, v.token);
-    f = 3; writeBool(w, v.appSandbox);
-    f = 4; writeBytes(w, v.secret);
-    f = 5; write_vec_long(w, v.otherUids);
+    f = 2; writeInt(w, v.tokenType);
+    f = 3; writeString(w, v.token);
+    f = 4; writeBool(w, v.appSandbox);
+    f = 5; writeBytes(w, v.secret);
+    f = 6; write_vec_long(w, v.otherUids);
   } catch (e) {
-    throw encodeContext(e, 'account.registerDevice', ['flags', 'tokenType', 'token', 'appSandbox', 'secret', 'otherUids'][f]);
+    throw encodeContext(e, 'account.registerDevice', ['noMuted', 'flags', 'tokenType', 'token', 'appSandbox', 'secret', 'otherUids'][f]);
   }
 }
 
@@ -21402,14 +21731,20 @@ export function write_account_initTakeoutSession(w: Writer, v: account_initTakeo
   writeUint32(w, 0xf05b4804);
   let f = 0;
   try {
-    const flags0 = (v.contacts ? 1 : 0) | (v.messageUsers ? 2 : 0) | (v.messageChats ? 4 : 0) | (v.messageMegagroups ? 8 : 0) | (v.messageChannels ? 16 : 0) | (v.files || v.fileMaxSize != null ? 32 : 0);
+    const set_contacts = isSet(v.contacts);
+    f = 1; const set_messageUsers = isSet(v.messageUsers);
+    f = 2; const set_messageChats = isSet(v.messageChats);
+    f = 3; const set_messageMegagroups = isSet(v.messageMegagroups);
+    f = 4; const set_messageChannels = isSet(v.messageChannels);
+    f = 5; const set_files = isSet(v.files);
+    f = 6; const flags0 = (set_contacts ? 1 : 0) | (set_messageUsers ? 2 : 0) | (set_messageChats ? 4 : 0) | (set_messageMegagroups ? 8 : 0) | (set_messageChannels ? 16 : 0) | (set_files || v.fileMaxSize != null ? 32 : 0);
     writeUint32(w, flags0);
-    f = 1; if ((flags0 & 32) !== 0) {
+    f = 7; if ((flags0 & 32) !== 0) {
       if (v.fileMaxSize == null) throw missingField('fileMaxSize');
       writeInt(w, v.fileMaxSize);
     }
   } catch (e) {
-    throw encodeContext(e, 'account.initTakeoutSession', ['flags', 'fileMaxSize'][f]);
+    throw encodeContext(e, 'account.initTakeoutSession', ['contacts', 'messageUsers', 'messageChats', 'messageMegagroups', 'messageChannels', 'files', 'flags', 'fileMaxSize'][f]);
   }
 }
 
@@ -21433,11 +21768,13 @@ export function read_account_initTakeoutSession(r: Reader): account_initTakeoutS
 
 export function write_account_finishTakeoutSession(w: Writer, v: account_finishTakeoutSession): void {
   writeUint32(w, 0x1d2652ee);
+  let f = 0;
   try {
-    const flags0 = (v.success ? 1 : 0);
+    const set_success = isSet(v.success);
+    f = 1; const flags0 = (set_success ? 1 : 0);
     writeUint32(w, flags0);
   } catch (e) {
-    throw encodeContext(e, 'account.finishTakeoutSession', 'flags');
+    throw encodeContext(e, 'account.finishTakeoutSession', ['success', 'flags'][f]);
   }
 }
 
@@ -21517,14 +21854,15 @@ export function write_account_getNotifyExceptions(w: Writer, v: account_getNotif
   writeUint32(w, 0x53577479);
   let f = 0;
   try {
-    const flags0 = (v.compareSound ? 2 : 0) | (v.peer != null ? 1 : 0);
+    const set_compareSound = isSet(v.compareSound);
+    f = 1; const flags0 = (set_compareSound ? 2 : 0) | (v.peer != null ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; if ((flags0 & 1) !== 0) {
+    f = 2; if ((flags0 & 1) !== 0) {
       if (v.peer == null) throw missingField('peer');
       write_InputNotifyPeer(w, v.peer);
     }
   } catch (e) {
-    throw encodeContext(e, 'account.getNotifyExceptions', ['flags', 'peer'][f]);
+    throw encodeContext(e, 'account.getNotifyExceptions', ['compareSound', 'flags', 'peer'][f]);
   }
 }
 
@@ -21649,11 +21987,13 @@ export function write_account_saveAutoDownloadSettings(w: Writer, v: account_sav
   writeUint32(w, 0x76f36233);
   let f = 0;
   try {
-    const flags0 = (v.low ? 1 : 0) | (v.high ? 2 : 0);
+    const set_low = isSet(v.low);
+    f = 1; const set_high = isSet(v.high);
+    f = 2; const flags0 = (set_low ? 1 : 0) | (set_high ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; write_AutoDownloadSettings(w, v.settings);
+    f = 3; write_AutoDownloadSettings(w, v.settings);
   } catch (e) {
-    throw encodeContext(e, 'account.saveAutoDownloadSettings', ['flags', 'settings'][f]);
+    throw encodeContext(e, 'account.saveAutoDownloadSettings', ['low', 'high', 'flags', 'settings'][f]);
   }
 }
 
@@ -21812,18 +22152,19 @@ export function write_account_installTheme(w: Writer, v: account_installTheme): 
   writeUint32(w, 0x7ae43737);
   let f = 0;
   try {
-    const flags0 = (v.dark ? 1 : 0) | (v.format != null || v.theme != null ? 2 : 0);
+    const set_dark = isSet(v.dark);
+    f = 1; const flags0 = (set_dark ? 1 : 0) | (v.format != null || v.theme != null ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; if ((flags0 & 2) !== 0) {
+    f = 2; if ((flags0 & 2) !== 0) {
       if (v.format == null) throw missingField('format');
       writeString(w, v.format);
     }
-    f = 2; if ((flags0 & 2) !== 0) {
+    f = 3; if ((flags0 & 2) !== 0) {
       if (v.theme == null) throw missingField('theme');
       write_InputTheme(w, v.theme);
     }
   } catch (e) {
-    throw encodeContext(e, 'account.installTheme', ['flags', 'format', 'theme'][f]);
+    throw encodeContext(e, 'account.installTheme', ['dark', 'flags', 'format', 'theme'][f]);
   }
 }
 
@@ -21889,11 +22230,13 @@ export function read_account_getThemes(r: Reader): account_getThemes {
 
 export function write_account_setContentSettings(w: Writer, v: account_setContentSettings): void {
   writeUint32(w, 0xb574b16b);
+  let f = 0;
   try {
-    const flags0 = (v.sensitiveEnabled ? 1 : 0);
+    const set_sensitiveEnabled = isSet(v.sensitiveEnabled);
+    f = 1; const flags0 = (set_sensitiveEnabled ? 1 : 0);
     writeUint32(w, flags0);
   } catch (e) {
-    throw encodeContext(e, 'account.setContentSettings', 'flags');
+    throw encodeContext(e, 'account.setContentSettings', ['sensitiveEnabled', 'flags'][f]);
   }
 }
 
@@ -22279,13 +22622,21 @@ export function write_contacts_getTopPeers(w: Writer, v: contacts_getTopPeers): 
   writeUint32(w, 0x973478b6);
   let f = 0;
   try {
-    const flags0 = (v.correspondents ? 1 : 0) | (v.botsPm ? 2 : 0) | (v.botsInline ? 4 : 0) | (v.phoneCalls ? 8 : 0) | (v.forwardUsers ? 16 : 0) | (v.forwardChats ? 32 : 0) | (v.groups ? 1024 : 0) | (v.channels ? 32768 : 0);
+    const set_correspondents = isSet(v.correspondents);
+    f = 1; const set_botsPm = isSet(v.botsPm);
+    f = 2; const set_botsInline = isSet(v.botsInline);
+    f = 3; const set_phoneCalls = isSet(v.phoneCalls);
+    f = 4; const set_forwardUsers = isSet(v.forwardUsers);
+    f = 5; const set_forwardChats = isSet(v.forwardChats);
+    f = 6; const set_groups = isSet(v.groups);
+    f = 7; const set_channels = isSet(v.channels);
+    f = 8; const flags0 = (set_correspondents ? 1 : 0) | (set_botsPm ? 2 : 0) | (set_botsInline ? 4 : 0) | (set_phoneCalls ? 8 : 0) | (set_forwardUsers ? 16 : 0) | (set_forwardChats ? 32 : 0) | (set_groups ? 1024 : 0) | (set_channels ? 32768 : 0);
     writeUint32(w, flags0);
-    f = 1; writeInt(w, v.offset);
-    f = 2; writeInt(w, v.limit);
-    f = 3; writeLong(w, v.hash);
+    f = 9; writeInt(w, v.offset);
+    f = 10; writeInt(w, v.limit);
+    f = 11; writeLong(w, v.hash);
   } catch (e) {
-    throw encodeContext(e, 'contacts.getTopPeers', ['flags', 'offset', 'limit', 'hash'][f]);
+    throw encodeContext(e, 'contacts.getTopPeers', ['correspondents', 'botsPm', 'botsInline', 'phoneCalls', 'forwardUsers', 'forwardChats', 'groups', 'channels', 'flags', 'offset', 'limit', 'hash'][f]);
   }
 }
 
@@ -22371,14 +22722,15 @@ export function write_contacts_addContact(w: Writer, v: contacts_addContact): vo
   writeUint32(w, 0xe8f463d0);
   let f = 0;
   try {
-    const flags0 = (v.addPhonePrivacyException ? 1 : 0);
+    const set_addPhonePrivacyException = isSet(v.addPhonePrivacyException);
+    f = 1; const flags0 = (set_addPhonePrivacyException ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputUser(w, v.id);
-    f = 2; writeString(w, v.firstName);
-    f = 3; writeString(w, v.lastName);
-    f = 4; writeString(w, v.phone);
+    f = 2; write_InputUser(w, v.id);
+    f = 3; writeString(w, v.firstName);
+    f = 4; writeString(w, v.lastName);
+    f = 5; writeString(w, v.phone);
   } catch (e) {
-    throw encodeContext(e, 'contacts.addContact', ['flags', 'id', 'firstName', 'lastName', 'phone'][f]);
+    throw encodeContext(e, 'contacts.addContact', ['addPhonePrivacyException', 'flags', 'id', 'firstName', 'lastName', 'phone'][f]);
   }
 }
 
@@ -22420,15 +22772,16 @@ export function write_contacts_getLocated(w: Writer, v: contacts_getLocated): vo
   writeUint32(w, 0xd348bc44);
   let f = 0;
   try {
-    const flags0 = (v.background ? 2 : 0) | (v.selfExpires != null ? 1 : 0);
+    const set_background = isSet(v.background);
+    f = 1; const flags0 = (set_background ? 2 : 0) | (v.selfExpires != null ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputGeoPoint(w, v.geoPoint);
-    f = 2; if ((flags0 & 1) !== 0) {
+    f = 2; write_InputGeoPoint(w, v.geoPoint);
+    f = 3; if ((flags0 & 1) !== 0) {
       if (v.selfExpires == null) throw missingField('selfExpires');
       writeInt(w, v.selfExpires);
     }
   } catch (e) {
-    throw encodeContext(e, 'contacts.getLocated', ['flags', 'geoPoint', 'selfExpires'][f]);
+    throw encodeContext(e, 'contacts.getLocated', ['background', 'flags', 'geoPoint', 'selfExpires'][f]);
   }
 }
 
@@ -22450,11 +22803,14 @@ export function write_contacts_blockFromReplies(w: Writer, v: contacts_blockFrom
   writeUint32(w, 0x29a8962c);
   let f = 0;
   try {
-    const flags0 = (v.deleteMessage ? 1 : 0) | (v.deleteHistory ? 2 : 0) | (v.reportSpam ? 4 : 0);
+    const set_deleteMessage = isSet(v.deleteMessage);
+    f = 1; const set_deleteHistory = isSet(v.deleteHistory);
+    f = 2; const set_reportSpam = isSet(v.reportSpam);
+    f = 3; const flags0 = (set_deleteMessage ? 1 : 0) | (set_deleteHistory ? 2 : 0) | (set_reportSpam ? 4 : 0);
     writeUint32(w, flags0);
-    f = 1; writeInt(w, v.msgId);
+    f = 4; writeInt(w, v.msgId);
   } catch (e) {
-    throw encodeContext(e, 'contacts.blockFromReplies', ['flags', 'msgId'][f]);
+    throw encodeContext(e, 'contacts.blockFromReplies', ['deleteMessage', 'deleteHistory', 'reportSpam', 'flags', 'msgId'][f]);
   }
 }
 
@@ -22495,19 +22851,20 @@ export function write_messages_getDialogs(w: Writer, v: messages_getDialogs): vo
   writeUint32(w, 0xa0f4cb4f);
   let f = 0;
   try {
-    const flags0 = (v.excludePinned ? 1 : 0) | (v.folderId != null ? 2 : 0);
+    const set_excludePinned = isSet(v.excludePinned);
+    f = 1; const flags0 = (set_excludePinned ? 1 : 0) | (v.folderId != null ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; if ((flags0 & 2) !== 0) {
+    f = 2; if ((flags0 & 2) !== 0) {
       if (v.folderId == null) throw missingField('folderId');
       writeInt(w, v.folderId);
     }
-    f = 2; writeInt(w, v.offsetDate);
-    f = 3; writeInt(w, v.offsetId);
-    f = 4; write_InputPeer(w, v.offsetPeer);
-    f = 5; writeInt(w, v.limit);
-    f = 6; writeLong(w, v.hash);
+    f = 3; writeInt(w, v.offsetDate);
+    f = 4; writeInt(w, v.offsetId);
+    f = 5; write_InputPeer(w, v.offsetPeer);
+    f = 6; writeInt(w, v.limit);
+    f = 7; writeLong(w, v.hash);
   } catch (e) {
-    throw encodeContext(e, 'messages.getDialogs', ['flags', 'folderId', 'offsetDate', 'offsetId', 'offsetPeer', 'limit', 'hash'][f]);
+    throw encodeContext(e, 'messages.getDialogs', ['excludePinned', 'flags', 'folderId', 'offsetDate', 'offsetId', 'offsetPeer', 'limit', 'hash'][f]);
   }
 }
 
@@ -22643,12 +23000,14 @@ export function write_messages_deleteHistory(w: Writer, v: messages_deleteHistor
   writeUint32(w, 0x1c015b09);
   let f = 0;
   try {
-    const flags0 = (v.justClear ? 1 : 0) | (v.revoke ? 2 : 0);
+    const set_justClear = isSet(v.justClear);
+    f = 1; const set_revoke = isSet(v.revoke);
+    f = 2; const flags0 = (set_justClear ? 1 : 0) | (set_revoke ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputPeer(w, v.peer);
-    f = 2; writeInt(w, v.maxId);
+    f = 3; write_InputPeer(w, v.peer);
+    f = 4; writeInt(w, v.maxId);
   } catch (e) {
-    throw encodeContext(e, 'messages.deleteHistory', ['flags', 'peer', 'maxId'][f]);
+    throw encodeContext(e, 'messages.deleteHistory', ['justClear', 'revoke', 'flags', 'peer', 'maxId'][f]);
   }
 }
 
@@ -22671,11 +23030,12 @@ export function write_messages_deleteMessages(w: Writer, v: messages_deleteMessa
   writeUint32(w, 0xe58e95d2);
   let f = 0;
   try {
-    const flags0 = (v.revoke ? 1 : 0);
+    const set_revoke = isSet(v.revoke);
+    f = 1; const flags0 = (set_revoke ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; write_vec_int(w, v.id);
+    f = 2; write_vec_int(w, v.id);
   } catch (e) {
-    throw encodeContext(e, 'messages.deleteMessages', ['flags', 'id'][f]);
+    throw encodeContext(e, 'messages.deleteMessages', ['revoke', 'flags', 'id'][f]);
   }
 }
 
@@ -22745,29 +23105,33 @@ export function write_messages_sendMessage(w: Writer, v: messages_sendMessage): 
   writeUint32(w, 0x520c3870);
   let f = 0;
   try {
-    const flags0 = (v.noWebpage ? 2 : 0) | (v.silent ? 32 : 0) | (v.background ? 64 : 0) | (v.clearDraft ? 128 : 0) | (v.replyToMsgId != null ? 1 : 0) | (v.replyMarkup != null ? 4 : 0) | (v.entities != null ? 8 : 0) | (v.scheduleDate != null ? 1024 : 0);
+    const set_noWebpage = isSet(v.noWebpage);
+    f = 1; const set_silent = isSet(v.silent);
+    f = 2; const set_background = isSet(v.background);
+    f = 3; const set_clearDraft = isSet(v.clearDraft);
+    f = 4; const flags0 = (set_noWebpage ? 2 : 0) | (set_silent ? 32 : 0) | (set_background ? 64 : 0) | (set_clearDraft ? 128 : 0) | (v.replyToMsgId != null ? 1 : 0) | (v.replyMarkup != null ? 4 : 0) | (v.entities != null ? 8 : 0) | (v.scheduleDate != null ? 1024 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputPeer(w, v.peer);
-    f = 2; if ((flags0 & 1) !== 0) {
+    f = 5; write_InputPeer(w, v.peer);
+    f = 6; if ((flags0 & 1) !== 0) {
       if (v.replyToMsgId == null) throw missingField('replyToMsgId');
       writeInt(w, v.replyToMsgId);
     }
-    f = 3; writeString(w, v.message);
-    f = 4; writeLong(w, v.randomId);
-    f = 5; if ((flags0 & 4) !== 0) {
+    f = 7; writeString(w, v.message);
+    f = 8; writeLong(w, v.randomId);
+    f = 9; if ((flags0 & 4) !== 0) {
       if (v.replyMarkup == null) throw missingField('replyMarkup');
       write_ReplyMarkup(w, v.replyMarkup);
     }
-    f = 6; if ((flags0 & 8) !== 0) {
+    f = 10; if ((flags0 & 8) !== 0) {
       if (v.entities == null) throw missingField('entities');
       write_vec_MessageEntity(w, v.entities);
     }
-    f = 7; if ((flags0 & 1024) !== 0) {
+    f = 11; if ((flags0 & 1024) !== 0) {
       if (v.scheduleDate == null) throw missingField('scheduleDate');
       writeInt(w, v.scheduleDate);
     }
   } catch (e) {
-    throw encodeContext(e, 'messages.sendMessage', ['flags', 'peer', 'replyToMsgId', 'message', 'randomId', 'replyMarkup', 'entities', 'scheduleDate'][f]);
+    throw encodeContext(e, 'messages.sendMessage', ['noWebpage', 'silent', 'background', 'clearDraft', 'flags', 'peer', 'replyToMsgId', 'message', 'randomId', 'replyMarkup', 'entities', 'scheduleDate'][f]);
   }
 }
 
@@ -22797,30 +23161,33 @@ export function write_messages_sendMedia(w: Writer, v: messages_sendMedia): void
   writeUint32(w, 0x3491eba9);
   let f = 0;
   try {
-    const flags0 = (v.silent ? 32 : 0) | (v.background ? 64 : 0) | (v.clearDraft ? 128 : 0) | (v.replyToMsgId != null ? 1 : 0) | (v.replyMarkup != null ? 4 : 0) | (v.entities != null ? 8 : 0) | (v.scheduleDate != null ? 1024 : 0);
+    const set_silent = isSet(v.silent);
+    f = 1; const set_background = isSet(v.background);
+    f = 2; const set_clearDraft = isSet(v.clearDraft);
+    f = 3; const flags0 = (set_silent ? 32 : 0) | (set_background ? 64 : 0) | (set_clearDraft ? 128 : 0) | (v.replyToMsgId != null ? 1 : 0) | (v.replyMarkup != null ? 4 : 0) | (v.entities != null ? 8 : 0) | (v.scheduleDate != null ? 1024 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputPeer(w, v.peer);
-    f = 2; if ((flags0 & 1) !== 0) {
+    f = 4; write_InputPeer(w, v.peer);
+    f = 5; if ((flags0 & 1) !== 0) {
       if (v.replyToMsgId == null) throw missingField('replyToMsgId');
       writeInt(w, v.replyToMsgId);
     }
-    f = 3; write_InputMedia(w, v.media);
-    f = 4; writeString(w, v.message);
-    f = 5; writeLong(w, v.randomId);
-    f = 6; if ((flags0 & 4) !== 0) {
+    f = 6; write_InputMedia(w, v.media);
+    f = 7; writeString(w, v.message);
+    f = 8; writeLong(w, v.randomId);
+    f = 9; if ((flags0 & 4) !== 0) {
       if (v.replyMarkup == null) throw missingField('replyMarkup');
       write_ReplyMarkup(w, v.replyMarkup);
     }
-    f = 7; if ((flags0 & 8) !== 0) {
+    f = 10; if ((flags0 & 8) !== 0) {
       if (v.entities == null) throw missingField('entities');
       write_vec_MessageEntity(w, v.entities);
     }
-    f = 8; if ((flags0 & 1024) !== 0) {
+    f = 11; if ((flags0 & 1024) !== 0) {
       if (v.scheduleDate == null) throw missingField('scheduleDate');
       writeInt(w, v.scheduleDate);
     }
   } catch (e) {
-    throw encodeContext(e, 'messages.sendMedia', ['flags', 'peer', 'replyToMsgId', 'media', 'message', 'randomId', 'replyMarkup', 'entities', 'scheduleDate'][f]);
+    throw encodeContext(e, 'messages.sendMedia', ['silent', 'background', 'clearDraft', 'flags', 'peer', 'replyToMsgId', 'media', 'message', 'randomId', 'replyMarkup', 'entities', 'scheduleDate'][f]);
   }
 }
 
@@ -22850,18 +23217,23 @@ export function write_messages_forwardMessages(w: Writer, v: messages_forwardMes
   writeUint32(w, 0xd9fee60e);
   let f = 0;
   try {
-    const flags0 = (v.silent ? 32 : 0) | (v.background ? 64 : 0) | (v.withMyScore ? 256 : 0) | (v.dropAuthor ? 2048 : 0) | (v.dropMediaCaptions ? 4096 : 0) | (v.scheduleDate != null ? 1024 : 0);
+    const set_silent = isSet(v.silent);
+    f = 1; const set_background = isSet(v.background);
+    f = 2; const set_withMyScore = isSet(v.withMyScore);
+    f = 3; const set_dropAuthor = isSet(v.dropAuthor);
+    f = 4; const set_dropMediaCaptions = isSet(v.dropMediaCaptions);
+    f = 5; const flags0 = (set_silent ? 32 : 0) | (set_background ? 64 : 0) | (set_withMyScore ? 256 : 0) | (set_dropAuthor ? 2048 : 0) | (set_dropMediaCaptions ? 4096 : 0) | (v.scheduleDate != null ? 1024 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputPeer(w, v.fromPeer);
-    f = 2; write_vec_int(w, v.id);
-    f = 3; write_vec_long(w, v.randomId);
-    f = 4; write_InputPeer(w, v.toPeer);
-    f = 5; if ((flags0 & 1024) !== 0) {
+    f = 6; write_InputPeer(w, v.fromPeer);
+    f = 7; write_vec_int(w, v.id);
+    f = 8; write_vec_long(w, v.randomId);
+    f = 9; write_InputPeer(w, v.toPeer);
+    f = 10; if ((flags0 & 1024) !== 0) {
       if (v.scheduleDate == null) throw missingField('scheduleDate');
       writeInt(w, v.scheduleDate);
     }
   } catch (e) {
-    throw encodeContext(e, 'messages.forwardMessages', ['flags', 'fromPeer', 'id', 'randomId', 'toPeer', 'scheduleDate'][f]);
+    throw encodeContext(e, 'messages.forwardMessages', ['silent', 'background', 'withMyScore', 'dropAuthor', 'dropMediaCaptions', 'flags', 'fromPeer', 'id', 'randomId', 'toPeer', 'scheduleDate'][f]);
   }
 }
 
@@ -23056,12 +23428,13 @@ export function write_messages_deleteChatUser(w: Writer, v: messages_deleteChatU
   writeUint32(w, 0xa2185cab);
   let f = 0;
   try {
-    const flags0 = (v.revokeHistory ? 1 : 0);
+    const set_revokeHistory = isSet(v.revokeHistory);
+    f = 1; const flags0 = (set_revokeHistory ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; writeLong(w, v.chatId);
-    f = 2; write_InputUser(w, v.userId);
+    f = 2; writeLong(w, v.chatId);
+    f = 3; write_InputUser(w, v.userId);
   } catch (e) {
-    throw encodeContext(e, 'messages.deleteChatUser', ['flags', 'chatId', 'userId'][f]);
+    throw encodeContext(e, 'messages.deleteChatUser', ['revokeHistory', 'flags', 'chatId', 'userId'][f]);
   }
 }
 
@@ -23175,11 +23548,12 @@ export function write_messages_discardEncryption(w: Writer, v: messages_discardE
   writeUint32(w, 0xf393aea0);
   let f = 0;
   try {
-    const flags0 = (v.deleteHistory ? 1 : 0);
+    const set_deleteHistory = isSet(v.deleteHistory);
+    f = 1; const flags0 = (set_deleteHistory ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; writeInt(w, v.chatId);
+    f = 2; writeInt(w, v.chatId);
   } catch (e) {
-    throw encodeContext(e, 'messages.discardEncryption', ['flags', 'chatId'][f]);
+    throw encodeContext(e, 'messages.discardEncryption', ['deleteHistory', 'flags', 'chatId'][f]);
   }
 }
 
@@ -23244,13 +23618,14 @@ export function write_messages_sendEncrypted(w: Writer, v: messages_sendEncrypte
   writeUint32(w, 0x44fa7a15);
   let f = 0;
   try {
-    const flags0 = (v.silent ? 1 : 0);
+    const set_silent = isSet(v.silent);
+    f = 1; const flags0 = (set_silent ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputEncryptedChat(w, v.peer);
-    f = 2; writeLong(w, v.randomId);
-    f = 3; writeBytes(w, v.data);
+    f = 2; write_InputEncryptedChat(w, v.peer);
+    f = 3; writeLong(w, v.randomId);
+    f = 4; writeBytes(w, v.data);
   } catch (e) {
-    throw encodeContext(e, 'messages.sendEncrypted', ['flags', 'peer', 'randomId', 'data'][f]);
+    throw encodeContext(e, 'messages.sendEncrypted', ['silent', 'flags', 'peer', 'randomId', 'data'][f]);
   }
 }
 
@@ -23273,14 +23648,15 @@ export function write_messages_sendEncryptedFile(w: Writer, v: messages_sendEncr
   writeUint32(w, 0x5559481d);
   let f = 0;
   try {
-    const flags0 = (v.silent ? 1 : 0);
+    const set_silent = isSet(v.silent);
+    f = 1; const flags0 = (set_silent ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputEncryptedChat(w, v.peer);
-    f = 2; writeLong(w, v.randomId);
-    f = 3; writeBytes(w, v.data);
-    f = 4; write_InputEncryptedFile(w, v.file);
+    f = 2; write_InputEncryptedChat(w, v.peer);
+    f = 3; writeLong(w, v.randomId);
+    f = 4; writeBytes(w, v.data);
+    f = 5; write_InputEncryptedFile(w, v.file);
   } catch (e) {
-    throw encodeContext(e, 'messages.sendEncryptedFile', ['flags', 'peer', 'randomId', 'data', 'file'][f]);
+    throw encodeContext(e, 'messages.sendEncryptedFile', ['silent', 'flags', 'peer', 'randomId', 'data', 'file'][f]);
   }
 }
 
@@ -23451,19 +23827,20 @@ export function write_messages_exportChatInvite(w: Writer, v: messages_exportCha
   writeUint32(w, 0x14b9bcd7);
   let f = 0;
   try {
-    const flags0 = (v.legacyRevokePermanent ? 4 : 0) | (v.expireDate != null ? 1 : 0) | (v.usageLimit != null ? 2 : 0);
+    const set_legacyRevokePermanent = isSet(v.legacyRevokePermanent);
+    f = 1; const flags0 = (set_legacyRevokePermanent ? 4 : 0) | (v.expireDate != null ? 1 : 0) | (v.usageLimit != null ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputPeer(w, v.peer);
-    f = 2; if ((flags0 & 1) !== 0) {
+    f = 2; write_InputPeer(w, v.peer);
+    f = 3; if ((flags0 & 1) !== 0) {
       if (v.expireDate == null) throw missingField('expireDate');
       writeInt(w, v.expireDate);
     }
-    f = 3; if ((flags0 & 2) !== 0) {
+    f = 4; if ((flags0 & 2) !== 0) {
       if (v.usageLimit == null) throw missingField('usageLimit');
       writeInt(w, v.usageLimit);
     }
   } catch (e) {
-    throw encodeContext(e, 'messages.exportChatInvite', ['flags', 'peer', 'expireDate', 'usageLimit'][f]);
+    throw encodeContext(e, 'messages.exportChatInvite', ['legacyRevokePermanent', 'flags', 'peer', 'expireDate', 'usageLimit'][f]);
   }
 }
 
@@ -23715,11 +24092,12 @@ export function write_messages_reorderStickerSets(w: Writer, v: messages_reorder
   writeUint32(w, 0x78337739);
   let f = 0;
   try {
-    const flags0 = (v.masks ? 1 : 0);
+    const set_masks = isSet(v.masks);
+    f = 1; const flags0 = (set_masks ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; write_vec_long(w, v.order);
+    f = 2; write_vec_long(w, v.order);
   } catch (e) {
-    throw encodeContext(e, 'messages.reorderStickerSets', ['flags', 'order'][f]);
+    throw encodeContext(e, 'messages.reorderStickerSets', ['masks', 'flags', 'order'][f]);
   }
 }
 
@@ -23839,21 +24217,23 @@ export function write_messages_setInlineBotResults(w: Writer, v: messages_setInl
   writeUint32(w, 0xeb5ea206);
   let f = 0;
   try {
-    const flags0 = (v.gallery ? 1 : 0) | (v.private ? 2 : 0) | (v.nextOffset != null ? 4 : 0) | (v.switchPm != null ? 8 : 0);
+    const set_gallery = isSet(v.gallery);
+    f = 1; const set_private = isSet(v.private);
+    f = 2; const flags0 = (set_gallery ? 1 : 0) | (set_private ? 2 : 0) | (v.nextOffset != null ? 4 : 0) | (v.switchPm != null ? 8 : 0);
     writeUint32(w, flags0);
-    f = 1; writeLong(w, v.queryId);
-    f = 2; write_vec_InputBotInlineResult(w, v.results);
-    f = 3; writeInt(w, v.cacheTime);
-    f = 4; if ((flags0 & 4) !== 0) {
+    f = 3; writeLong(w, v.queryId);
+    f = 4; write_vec_InputBotInlineResult(w, v.results);
+    f = 5; writeInt(w, v.cacheTime);
+    f = 6; if ((flags0 & 4) !== 0) {
       if (v.nextOffset == null) throw missingField('nextOffset');
       writeString(w, v.nextOffset);
     }
-    f = 5; if ((flags0 & 8) !== 0) {
+    f = 7; if ((flags0 & 8) !== 0) {
       if (v.switchPm == null) throw missingField('switchPm');
       write_InlineBotSwitchPM(w, v.switchPm);
     }
   } catch (e) {
-    throw encodeContext(e, 'messages.setInlineBotResults', ['flags', 'queryId', 'results', 'cacheTime', 'nextOffset', 'switchPm'][f]);
+    throw encodeContext(e, 'messages.setInlineBotResults', ['gallery', 'private', 'flags', 'queryId', 'results', 'cacheTime', 'nextOffset', 'switchPm'][f]);
   }
 }
 
@@ -23879,22 +24259,26 @@ export function write_messages_sendInlineBotResult(w: Writer, v: messages_sendIn
   writeUint32(w, 0x220815b0);
   let f = 0;
   try {
-    const flags0 = (v.silent ? 32 : 0) | (v.background ? 64 : 0) | (v.clearDraft ? 128 : 0) | (v.hideVia ? 2048 : 0) | (v.replyToMsgId != null ? 1 : 0) | (v.scheduleDate != null ? 1024 : 0);
+    const set_silent = isSet(v.silent);
+    f = 1; const set_background = isSet(v.background);
+    f = 2; const set_clearDraft = isSet(v.clearDraft);
+    f = 3; const set_hideVia = isSet(v.hideVia);
+    f = 4; const flags0 = (set_silent ? 32 : 0) | (set_background ? 64 : 0) | (set_clearDraft ? 128 : 0) | (set_hideVia ? 2048 : 0) | (v.replyToMsgId != null ? 1 : 0) | (v.scheduleDate != null ? 1024 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputPeer(w, v.peer);
-    f = 2; if ((flags0 & 1) !== 0) {
+    f = 5; write_InputPeer(w, v.peer);
+    f = 6; if ((flags0 & 1) !== 0) {
       if (v.replyToMsgId == null) throw missingField('replyToMsgId');
       writeInt(w, v.replyToMsgId);
     }
-    f = 3; writeLong(w, v.randomId);
-    f = 4; writeLong(w, v.queryId);
-    f = 5; writeString(w, v.id);
-    f = 6; if ((flags0 & 1024) !== 0) {
+    f = 7; writeLong(w, v.randomId);
+    f = 8; writeLong(w, v.queryId);
+    f = 9; writeString(w, v.id);
+    f = 10; if ((flags0 & 1024) !== 0) {
       if (v.scheduleDate == null) throw missingField('scheduleDate');
       writeInt(w, v.scheduleDate);
     }
   } catch (e) {
-    throw encodeContext(e, 'messages.sendInlineBotResult', ['flags', 'peer', 'replyToMsgId', 'randomId', 'queryId', 'id', 'scheduleDate'][f]);
+    throw encodeContext(e, 'messages.sendInlineBotResult', ['silent', 'background', 'clearDraft', 'hideVia', 'flags', 'peer', 'replyToMsgId', 'randomId', 'queryId', 'id', 'scheduleDate'][f]);
   }
 }
 
@@ -23945,32 +24329,33 @@ export function write_messages_editMessage(w: Writer, v: messages_editMessage): 
   writeUint32(w, 0x48f71778);
   let f = 0;
   try {
-    const flags0 = (v.noWebpage ? 2 : 0) | (v.message != null ? 2048 : 0) | (v.media != null ? 16384 : 0) | (v.replyMarkup != null ? 4 : 0) | (v.entities != null ? 8 : 0) | (v.scheduleDate != null ? 32768 : 0);
+    const set_noWebpage = isSet(v.noWebpage);
+    f = 1; const flags0 = (set_noWebpage ? 2 : 0) | (v.message != null ? 2048 : 0) | (v.media != null ? 16384 : 0) | (v.replyMarkup != null ? 4 : 0) | (v.entities != null ? 8 : 0) | (v.scheduleDate != null ? 32768 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputPeer(w, v.peer);
-    f = 2; writeInt(w, v.id);
-    f = 3; if ((flags0 & 2048) !== 0) {
+    f = 2; write_InputPeer(w, v.peer);
+    f = 3; writeInt(w, v.id);
+    f = 4; if ((flags0 & 2048) !== 0) {
       if (v.message == null) throw missingField('message');
       writeString(w, v.message);
     }
-    f = 4; if ((flags0 & 16384) !== 0) {
+    f = 5; if ((flags0 & 16384) !== 0) {
       if (v.media == null) throw missingField('media');
       write_InputMedia(w, v.media);
     }
-    f = 5; if ((flags0 & 4) !== 0) {
+    f = 6; if ((flags0 & 4) !== 0) {
       if (v.replyMarkup == null) throw missingField('replyMarkup');
       write_ReplyMarkup(w, v.replyMarkup);
     }
-    f = 6; if ((flags0 & 8) !== 0) {
+    f = 7; if ((flags0 & 8) !== 0) {
       if (v.entities == null) throw missingField('entities');
       write_vec_MessageEntity(w, v.entities);
     }
-    f = 7; if ((flags0 & 32768) !== 0) {
+    f = 8; if ((flags0 & 32768) !== 0) {
       if (v.scheduleDate == null) throw missingField('scheduleDate');
       writeInt(w, v.scheduleDate);
     }
   } catch (e) {
-    throw encodeContext(e, 'messages.editMessage', ['flags', 'peer', 'id', 'message', 'media', 'replyMarkup', 'entities', 'scheduleDate'][f]);
+    throw encodeContext(e, 'messages.editMessage', ['noWebpage', 'flags', 'peer', 'id', 'message', 'media', 'replyMarkup', 'entities', 'scheduleDate'][f]);
   }
 }
 
@@ -23997,27 +24382,28 @@ export function write_messages_editInlineBotMessage(w: Writer, v: messages_editI
   writeUint32(w, 0x83557dba);
   let f = 0;
   try {
-    const flags0 = (v.noWebpage ? 2 : 0) | (v.message != null ? 2048 : 0) | (v.media != null ? 16384 : 0) | (v.replyMarkup != null ? 4 : 0) | (v.entities != null ? 8 : 0);
+    const set_noWebpage = isSet(v.noWebpage);
+    f = 1; const flags0 = (set_noWebpage ? 2 : 0) | (v.message != null ? 2048 : 0) | (v.media != null ? 16384 : 0) | (v.replyMarkup != null ? 4 : 0) | (v.entities != null ? 8 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputBotInlineMessageID(w, v.id);
-    f = 2; if ((flags0 & 2048) !== 0) {
+    f = 2; write_InputBotInlineMessageID(w, v.id);
+    f = 3; if ((flags0 & 2048) !== 0) {
       if (v.message == null) throw missingField('message');
       writeString(w, v.message);
     }
-    f = 3; if ((flags0 & 16384) !== 0) {
+    f = 4; if ((flags0 & 16384) !== 0) {
       if (v.media == null) throw missingField('media');
       write_InputMedia(w, v.media);
     }
-    f = 4; if ((flags0 & 4) !== 0) {
+    f = 5; if ((flags0 & 4) !== 0) {
       if (v.replyMarkup == null) throw missingField('replyMarkup');
       write_ReplyMarkup(w, v.replyMarkup);
     }
-    f = 5; if ((flags0 & 8) !== 0) {
+    f = 6; if ((flags0 & 8) !== 0) {
       if (v.entities == null) throw missingField('entities');
       write_vec_MessageEntity(w, v.entities);
     }
   } catch (e) {
-    throw encodeContext(e, 'messages.editInlineBotMessage', ['flags', 'id', 'message', 'media', 'replyMarkup', 'entities'][f]);
+    throw encodeContext(e, 'messages.editInlineBotMessage', ['noWebpage', 'flags', 'id', 'message', 'media', 'replyMarkup', 'entities'][f]);
   }
 }
 
@@ -24042,20 +24428,21 @@ export function write_messages_getBotCallbackAnswer(w: Writer, v: messages_getBo
   writeUint32(w, 0x9342ca07);
   let f = 0;
   try {
-    const flags0 = (v.game ? 2 : 0) | (v.data != null ? 1 : 0) | (v.password != null ? 4 : 0);
+    const set_game = isSet(v.game);
+    f = 1; const flags0 = (set_game ? 2 : 0) | (v.data != null ? 1 : 0) | (v.password != null ? 4 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputPeer(w, v.peer);
-    f = 2; writeInt(w, v.msgId);
-    f = 3; if ((flags0 & 1) !== 0) {
+    f = 2; write_InputPeer(w, v.peer);
+    f = 3; writeInt(w, v.msgId);
+    f = 4; if ((flags0 & 1) !== 0) {
       if (v.data == null) throw missingField('data');
       writeBytes(w, v.data);
     }
-    f = 4; if ((flags0 & 4) !== 0) {
+    f = 5; if ((flags0 & 4) !== 0) {
       if (v.password == null) throw missingField('password');
       write_InputCheckPasswordSRP(w, v.password);
     }
   } catch (e) {
-    throw encodeContext(e, 'messages.getBotCallbackAnswer', ['flags', 'peer', 'msgId', 'data', 'password'][f]);
+    throw encodeContext(e, 'messages.getBotCallbackAnswer', ['game', 'flags', 'peer', 'msgId', 'data', 'password'][f]);
   }
 }
 
@@ -24079,20 +24466,21 @@ export function write_messages_setBotCallbackAnswer(w: Writer, v: messages_setBo
   writeUint32(w, 0xd58f130a);
   let f = 0;
   try {
-    const flags0 = (v.alert ? 2 : 0) | (v.message != null ? 1 : 0) | (v.url != null ? 4 : 0);
+    const set_alert = isSet(v.alert);
+    f = 1; const flags0 = (set_alert ? 2 : 0) | (v.message != null ? 1 : 0) | (v.url != null ? 4 : 0);
     writeUint32(w, flags0);
-    f = 1; writeLong(w, v.queryId);
-    f = 2; if ((flags0 & 1) !== 0) {
+    f = 2; writeLong(w, v.queryId);
+    f = 3; if ((flags0 & 1) !== 0) {
       if (v.message == null) throw missingField('message');
       writeString(w, v.message);
     }
-    f = 3; if ((flags0 & 4) !== 0) {
+    f = 4; if ((flags0 & 4) !== 0) {
       if (v.url == null) throw missingField('url');
       writeString(w, v.url);
     }
-    f = 4; writeInt(w, v.cacheTime);
+    f = 5; writeInt(w, v.cacheTime);
   } catch (e) {
-    throw encodeContext(e, 'messages.setBotCallbackAnswer', ['flags', 'queryId', 'message', 'url', 'cacheTime'][f]);
+    throw encodeContext(e, 'messages.setBotCallbackAnswer', ['alert', 'flags', 'queryId', 'message', 'url', 'cacheTime'][f]);
   }
 }
 
@@ -24134,20 +24522,21 @@ export function write_messages_saveDraft(w: Writer, v: messages_saveDraft): void
   writeUint32(w, 0xbc39e14b);
   let f = 0;
   try {
-    const flags0 = (v.noWebpage ? 2 : 0) | (v.replyToMsgId != null ? 1 : 0) | (v.entities != null ? 8 : 0);
+    const set_noWebpage = isSet(v.noWebpage);
+    f = 1; const flags0 = (set_noWebpage ? 2 : 0) | (v.replyToMsgId != null ? 1 : 0) | (v.entities != null ? 8 : 0);
     writeUint32(w, flags0);
-    f = 1; if ((flags0 & 1) !== 0) {
+    f = 2; if ((flags0 & 1) !== 0) {
       if (v.replyToMsgId == null) throw missingField('replyToMsgId');
       writeInt(w, v.replyToMsgId);
     }
-    f = 2; write_InputPeer(w, v.peer);
-    f = 3; writeString(w, v.message);
-    f = 4; if ((flags0 & 8) !== 0) {
+    f = 3; write_InputPeer(w, v.peer);
+    f = 4; writeString(w, v.message);
+    f = 5; if ((flags0 & 8) !== 0) {
       if (v.entities == null) throw missingField('entities');
       write_vec_MessageEntity(w, v.entities);
     }
   } catch (e) {
-    throw encodeContext(e, 'messages.saveDraft', ['flags', 'replyToMsgId', 'peer', 'message', 'entities'][f]);
+    throw encodeContext(e, 'messages.saveDraft', ['noWebpage', 'flags', 'replyToMsgId', 'peer', 'message', 'entities'][f]);
   }
 }
 
@@ -24215,11 +24604,12 @@ export function write_messages_getRecentStickers(w: Writer, v: messages_getRecen
   writeUint32(w, 0x9da9403b);
   let f = 0;
   try {
-    const flags0 = (v.attached ? 1 : 0);
+    const set_attached = isSet(v.attached);
+    f = 1; const flags0 = (set_attached ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; writeLong(w, v.hash);
+    f = 2; writeLong(w, v.hash);
   } catch (e) {
-    throw encodeContext(e, 'messages.getRecentStickers', ['flags', 'hash'][f]);
+    throw encodeContext(e, 'messages.getRecentStickers', ['attached', 'flags', 'hash'][f]);
   }
 }
 
@@ -24240,12 +24630,13 @@ export function write_messages_saveRecentSticker(w: Writer, v: messages_saveRece
   writeUint32(w, 0x392718f8);
   let f = 0;
   try {
-    const flags0 = (v.attached ? 1 : 0);
+    const set_attached = isSet(v.attached);
+    f = 1; const flags0 = (set_attached ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputDocument(w, v.id);
-    f = 2; writeBool(w, v.unsave);
+    f = 2; write_InputDocument(w, v.id);
+    f = 3; writeBool(w, v.unsave);
   } catch (e) {
-    throw encodeContext(e, 'messages.saveRecentSticker', ['flags', 'id', 'unsave'][f]);
+    throw encodeContext(e, 'messages.saveRecentSticker', ['attached', 'flags', 'id', 'unsave'][f]);
   }
 }
 
@@ -24265,11 +24656,13 @@ export function read_messages_saveRecentSticker(r: Reader): messages_saveRecentS
 
 export function write_messages_clearRecentStickers(w: Writer, v: messages_clearRecentStickers): void {
   writeUint32(w, 0x8999602d);
+  let f = 0;
   try {
-    const flags0 = (v.attached ? 1 : 0);
+    const set_attached = isSet(v.attached);
+    f = 1; const flags0 = (set_attached ? 1 : 0);
     writeUint32(w, flags0);
   } catch (e) {
-    throw encodeContext(e, 'messages.clearRecentStickers', 'flags');
+    throw encodeContext(e, 'messages.clearRecentStickers', ['attached', 'flags'][f]);
   }
 }
 
@@ -24289,12 +24682,13 @@ export function write_messages_getArchivedStickers(w: Writer, v: messages_getArc
   writeUint32(w, 0x57f17692);
   let f = 0;
   try {
-    const flags0 = (v.masks ? 1 : 0);
+    const set_masks = isSet(v.masks);
+    f = 1; const flags0 = (set_masks ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; writeLong(w, v.offsetId);
-    f = 2; writeInt(w, v.limit);
+    f = 2; writeLong(w, v.offsetId);
+    f = 3; writeInt(w, v.limit);
   } catch (e) {
-    throw encodeContext(e, 'messages.getArchivedStickers', ['flags', 'offsetId', 'limit'][f]);
+    throw encodeContext(e, 'messages.getArchivedStickers', ['masks', 'flags', 'offsetId', 'limit'][f]);
   }
 }
 
@@ -24352,14 +24746,16 @@ export function write_messages_setGameScore(w: Writer, v: messages_setGameScore)
   writeUint32(w, 0x8ef8ecc0);
   let f = 0;
   try {
-    const flags0 = (v.editMessage ? 1 : 0) | (v.force ? 2 : 0);
+    const set_editMessage = isSet(v.editMessage);
+    f = 1; const set_force = isSet(v.force);
+    f = 2; const flags0 = (set_editMessage ? 1 : 0) | (set_force ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputPeer(w, v.peer);
-    f = 2; writeInt(w, v.id);
-    f = 3; write_InputUser(w, v.userId);
-    f = 4; writeInt(w, v.score);
+    f = 3; write_InputPeer(w, v.peer);
+    f = 4; writeInt(w, v.id);
+    f = 5; write_InputUser(w, v.userId);
+    f = 6; writeInt(w, v.score);
   } catch (e) {
-    throw encodeContext(e, 'messages.setGameScore', ['flags', 'peer', 'id', 'userId', 'score'][f]);
+    throw encodeContext(e, 'messages.setGameScore', ['editMessage', 'force', 'flags', 'peer', 'id', 'userId', 'score'][f]);
   }
 }
 
@@ -24384,13 +24780,15 @@ export function write_messages_setInlineGameScore(w: Writer, v: messages_setInli
   writeUint32(w, 0x15ad9f64);
   let f = 0;
   try {
-    const flags0 = (v.editMessage ? 1 : 0) | (v.force ? 2 : 0);
+    const set_editMessage = isSet(v.editMessage);
+    f = 1; const set_force = isSet(v.force);
+    f = 2; const flags0 = (set_editMessage ? 1 : 0) | (set_force ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputBotInlineMessageID(w, v.id);
-    f = 2; write_InputUser(w, v.userId);
-    f = 3; writeInt(w, v.score);
+    f = 3; write_InputBotInlineMessageID(w, v.id);
+    f = 4; write_InputUser(w, v.userId);
+    f = 5; writeInt(w, v.score);
   } catch (e) {
-    throw encodeContext(e, 'messages.setInlineGameScore', ['flags', 'id', 'userId', 'score'][f]);
+    throw encodeContext(e, 'messages.setInlineGameScore', ['editMessage', 'force', 'flags', 'id', 'userId', 'score'][f]);
   }
 }
 
@@ -24524,11 +24922,12 @@ export function write_messages_toggleDialogPin(w: Writer, v: messages_toggleDial
   writeUint32(w, 0xa731e257);
   let f = 0;
   try {
-    const flags0 = (v.pinned ? 1 : 0);
+    const set_pinned = isSet(v.pinned);
+    f = 1; const flags0 = (set_pinned ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputDialogPeer(w, v.peer);
+    f = 2; write_InputDialogPeer(w, v.peer);
   } catch (e) {
-    throw encodeContext(e, 'messages.toggleDialogPin', ['flags', 'peer'][f]);
+    throw encodeContext(e, 'messages.toggleDialogPin', ['pinned', 'flags', 'peer'][f]);
   }
 }
 
@@ -24549,12 +24948,13 @@ export function write_messages_reorderPinnedDialogs(w: Writer, v: messages_reord
   writeUint32(w, 0x3b1adf37);
   let f = 0;
   try {
-    const flags0 = (v.force ? 1 : 0);
+    const set_force = isSet(v.force);
+    f = 1; const flags0 = (set_force ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; writeInt(w, v.folderId);
-    f = 2; write_vec_InputDialogPeer(w, v.order);
+    f = 2; writeInt(w, v.folderId);
+    f = 3; write_vec_InputDialogPeer(w, v.order);
   } catch (e) {
-    throw encodeContext(e, 'messages.reorderPinnedDialogs', ['flags', 'folderId', 'order'][f]);
+    throw encodeContext(e, 'messages.reorderPinnedDialogs', ['force', 'flags', 'folderId', 'order'][f]);
   }
 }
 
@@ -24628,15 +25028,16 @@ export function write_messages_setBotPrecheckoutResults(w: Writer, v: messages_s
   writeUint32(w, 0x09c2dd95);
   let f = 0;
   try {
-    const flags0 = (v.success ? 2 : 0) | (v.error != null ? 1 : 0);
+    const set_success = isSet(v.success);
+    f = 1; const flags0 = (set_success ? 2 : 0) | (v.error != null ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; writeLong(w, v.queryId);
-    f = 2; if ((flags0 & 1) !== 0) {
+    f = 2; writeLong(w, v.queryId);
+    f = 3; if ((flags0 & 1) !== 0) {
       if (v.error == null) throw missingField('error');
       writeString(w, v.error);
     }
   } catch (e) {
-    throw encodeContext(e, 'messages.setBotPrecheckoutResults', ['flags', 'queryId', 'error'][f]);
+    throw encodeContext(e, 'messages.setBotPrecheckoutResults', ['success', 'flags', 'queryId', 'error'][f]);
   }
 }
 
@@ -24816,20 +25217,23 @@ export function write_messages_sendMultiMedia(w: Writer, v: messages_sendMultiMe
   writeUint32(w, 0xcc0110cb);
   let f = 0;
   try {
-    const flags0 = (v.silent ? 32 : 0) | (v.background ? 64 : 0) | (v.clearDraft ? 128 : 0) | (v.replyToMsgId != null ? 1 : 0) | (v.scheduleDate != null ? 1024 : 0);
+    const set_silent = isSet(v.silent);
+    f = 1; const set_background = isSet(v.background);
+    f = 2; const set_clearDraft = isSet(v.clearDraft);
+    f = 3; const flags0 = (set_silent ? 32 : 0) | (set_background ? 64 : 0) | (set_clearDraft ? 128 : 0) | (v.replyToMsgId != null ? 1 : 0) | (v.scheduleDate != null ? 1024 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputPeer(w, v.peer);
-    f = 2; if ((flags0 & 1) !== 0) {
+    f = 4; write_InputPeer(w, v.peer);
+    f = 5; if ((flags0 & 1) !== 0) {
       if (v.replyToMsgId == null) throw missingField('replyToMsgId');
       writeInt(w, v.replyToMsgId);
     }
-    f = 3; write_vec_InputSingleMedia(w, v.multiMedia);
-    f = 4; if ((flags0 & 1024) !== 0) {
+    f = 6; write_vec_InputSingleMedia(w, v.multiMedia);
+    f = 7; if ((flags0 & 1024) !== 0) {
       if (v.scheduleDate == null) throw missingField('scheduleDate');
       writeInt(w, v.scheduleDate);
     }
   } catch (e) {
-    throw encodeContext(e, 'messages.sendMultiMedia', ['flags', 'peer', 'replyToMsgId', 'multiMedia', 'scheduleDate'][f]);
+    throw encodeContext(e, 'messages.sendMultiMedia', ['silent', 'background', 'clearDraft', 'flags', 'peer', 'replyToMsgId', 'multiMedia', 'scheduleDate'][f]);
   }
 }
 
@@ -24877,12 +25281,13 @@ export function write_messages_searchStickerSets(w: Writer, v: messages_searchSt
   writeUint32(w, 0x35705b8a);
   let f = 0;
   try {
-    const flags0 = (v.excludeFeatured ? 1 : 0);
+    const set_excludeFeatured = isSet(v.excludeFeatured);
+    f = 1; const flags0 = (set_excludeFeatured ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; writeString(w, v.q);
-    f = 2; writeLong(w, v.hash);
+    f = 2; writeString(w, v.q);
+    f = 3; writeLong(w, v.hash);
   } catch (e) {
-    throw encodeContext(e, 'messages.searchStickerSets', ['flags', 'q', 'hash'][f]);
+    throw encodeContext(e, 'messages.searchStickerSets', ['excludeFeatured', 'flags', 'q', 'hash'][f]);
   }
 }
 
@@ -24912,11 +25317,12 @@ export function write_messages_markDialogUnread(w: Writer, v: messages_markDialo
   writeUint32(w, 0xc286d98f);
   let f = 0;
   try {
-    const flags0 = (v.unread ? 1 : 0);
+    const set_unread = isSet(v.unread);
+    f = 1; const flags0 = (set_unread ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputDialogPeer(w, v.peer);
+    f = 2; write_InputDialogPeer(w, v.peer);
   } catch (e) {
-    throw encodeContext(e, 'messages.markDialogUnread', ['flags', 'peer'][f]);
+    throw encodeContext(e, 'messages.markDialogUnread', ['unread', 'flags', 'peer'][f]);
   }
 }
 
@@ -24953,12 +25359,15 @@ export function write_messages_updatePinnedMessage(w: Writer, v: messages_update
   writeUint32(w, 0xd2aaf7ec);
   let f = 0;
   try {
-    const flags0 = (v.silent ? 1 : 0) | (v.unpin ? 2 : 0) | (v.pmOneside ? 4 : 0);
+    const set_silent = isSet(v.silent);
+    f = 1; const set_unpin = isSet(v.unpin);
+    f = 2; const set_pmOneside = isSet(v.pmOneside);
+    f = 3; const flags0 = (set_silent ? 1 : 0) | (set_unpin ? 2 : 0) | (set_pmOneside ? 4 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputPeer(w, v.peer);
-    f = 2; writeInt(w, v.id);
+    f = 4; write_InputPeer(w, v.peer);
+    f = 5; writeInt(w, v.id);
   } catch (e) {
-    throw encodeContext(e, 'messages.updatePinnedMessage', ['flags', 'peer', 'id'][f]);
+    throw encodeContext(e, 'messages.updatePinnedMessage', ['silent', 'unpin', 'pmOneside', 'flags', 'peer', 'id'][f]);
   }
 }
 
@@ -25046,12 +25455,13 @@ export function write_messages_getStatsURL(w: Writer, v: messages_getStatsURL): 
   writeUint32(w, 0x812c2ae6);
   let f = 0;
   try {
-    const flags0 = (v.dark ? 1 : 0);
+    const set_dark = isSet(v.dark);
+    f = 1; const flags0 = (set_dark ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputPeer(w, v.peer);
-    f = 2; writeString(w, v.params);
+    f = 2; write_InputPeer(w, v.peer);
+    f = 3; writeString(w, v.params);
   } catch (e) {
-    throw encodeContext(e, 'messages.getStatsURL', ['flags', 'peer', 'params'][f]);
+    throw encodeContext(e, 'messages.getStatsURL', ['dark', 'flags', 'peer', 'params'][f]);
   }
 }
 
@@ -25257,26 +25667,27 @@ export function write_messages_acceptUrlAuth(w: Writer, v: messages_acceptUrlAut
   writeUint32(w, 0xb12c7125);
   let f = 0;
   try {
-    const flags0 = (v.writeAllowed ? 1 : 0) | (v.peer != null || v.msgId != null || v.buttonId != null ? 2 : 0) | (v.url != null ? 4 : 0);
+    const set_writeAllowed = isSet(v.writeAllowed);
+    f = 1; const flags0 = (set_writeAllowed ? 1 : 0) | (v.peer != null || v.msgId != null || v.buttonId != null ? 2 : 0) | (v.url != null ? 4 : 0);
     writeUint32(w, flags0);
-    f = 1; if ((flags0 & 2) !== 0) {
+    f = 2; if ((flags0 & 2) !== 0) {
       if (v.peer == null) throw missingField('peer');
       write_InputPeer(w, v.peer);
     }
-    f = 2; if ((flags0 & 2) !== 0) {
+    f = 3; if ((flags0 & 2) !== 0) {
       if (v.msgId == null) throw missingField('msgId');
       writeInt(w, v.msgId);
     }
-    f = 3; if ((flags0 & 2) !== 0) {
+    f = 4; if ((flags0 & 2) !== 0) {
       if (v.buttonId == null) throw missingField('buttonId');
       writeInt(w, v.buttonId);
     }
-    f = 4; if ((flags0 & 4) !== 0) {
+    f = 5; if ((flags0 & 4) !== 0) {
       if (v.url == null) throw missingField('url');
       writeString(w, v.url);
     }
   } catch (e) {
-    throw encodeContext(e, 'messages.acceptUrlAuth', ['flags', 'peer', 'msgId', 'buttonId', 'url'][f]);
+    throw encodeContext(e, 'messages.acceptUrlAuth', ['writeAllowed', 'flags', 'peer', 'msgId', 'buttonId', 'url'][f]);
   }
 }
 
@@ -25444,11 +25855,14 @@ export function write_messages_toggleStickerSets(w: Writer, v: messages_toggleSt
   writeUint32(w, 0xb5052fea);
   let f = 0;
   try {
-    const flags0 = (v.uninstall ? 1 : 0) | (v.archive ? 2 : 0) | (v.unarchive ? 4 : 0);
+    const set_uninstall = isSet(v.uninstall);
+    f = 1; const set_archive = isSet(v.archive);
+    f = 2; const set_unarchive = isSet(v.unarchive);
+    f = 3; const flags0 = (set_uninstall ? 1 : 0) | (set_archive ? 2 : 0) | (set_unarchive ? 4 : 0);
     writeUint32(w, flags0);
-    f = 1; write_vec_InputStickerSet(w, v.stickersets);
+    f = 4; write_vec_InputStickerSet(w, v.stickersets);
   } catch (e) {
-    throw encodeContext(e, 'messages.toggleStickerSets', ['flags', 'stickersets'][f]);
+    throw encodeContext(e, 'messages.toggleStickerSets', ['uninstall', 'archive', 'unarchive', 'flags', 'stickersets'][f]);
   }
 }
 
@@ -25674,11 +26088,13 @@ export function read_messages_deleteChat(r: Reader): messages_deleteChat {
 
 export function write_messages_deletePhoneCallHistory(w: Writer, v: messages_deletePhoneCallHistory): void {
   writeUint32(w, 0xf9cbe409);
+  let f = 0;
   try {
-    const flags0 = (v.revoke ? 1 : 0);
+    const set_revoke = isSet(v.revoke);
+    f = 1; const flags0 = (set_revoke ? 1 : 0);
     writeUint32(w, flags0);
   } catch (e) {
-    throw encodeContext(e, 'messages.deletePhoneCallHistory', 'flags');
+    throw encodeContext(e, 'messages.deletePhoneCallHistory', ['revoke', 'flags'][f]);
   }
 }
 
@@ -25788,21 +26204,22 @@ export function write_messages_getExportedChatInvites(w: Writer, v: messages_get
   writeUint32(w, 0xa2b5a3f6);
   let f = 0;
   try {
-    const flags0 = (v.revoked ? 8 : 0) | (v.offsetDate != null || v.offsetLink != null ? 4 : 0);
+    const set_revoked = isSet(v.revoked);
+    f = 1; const flags0 = (set_revoked ? 8 : 0) | (v.offsetDate != null || v.offsetLink != null ? 4 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputPeer(w, v.peer);
-    f = 2; write_InputUser(w, v.adminId);
-    f = 3; if ((flags0 & 4) !== 0) {
+    f = 2; write_InputPeer(w, v.peer);
+    f = 3; write_InputUser(w, v.adminId);
+    f = 4; if ((flags0 & 4) !== 0) {
       if (v.offsetDate == null) throw missingField('offsetDate');
       writeInt(w, v.offsetDate);
     }
-    f = 4; if ((flags0 & 4) !== 0) {
+    f = 5; if ((flags0 & 4) !== 0) {
       if (v.offsetLink == null) throw missingField('offsetLink');
       writeString(w, v.offsetLink);
     }
-    f = 5; writeInt(w, v.limit);
+    f = 6; writeInt(w, v.limit);
   } catch (e) {
-    throw encodeContext(e, 'messages.getExportedChatInvites', ['flags', 'peer', 'adminId', 'offsetDate', 'offsetLink', 'limit'][f]);
+    throw encodeContext(e, 'messages.getExportedChatInvites', ['revoked', 'flags', 'peer', 'adminId', 'offsetDate', 'offsetLink', 'limit'][f]);
   }
 }
 
@@ -25849,20 +26266,21 @@ export function write_messages_editExportedChatInvite(w: Writer, v: messages_edi
   writeUint32(w, 0x02e4ffbe);
   let f = 0;
   try {
-    const flags0 = (v.revoked ? 4 : 0) | (v.expireDate != null ? 1 : 0) | (v.usageLimit != null ? 2 : 0);
+    const set_revoked = isSet(v.revoked);
+    f = 1; const flags0 = (set_revoked ? 4 : 0) | (v.expireDate != null ? 1 : 0) | (v.usageLimit != null ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputPeer(w, v.peer);
-    f = 2; writeString(w, v.link);
-    f = 3; if ((flags0 & 1) !== 0) {
+    f = 2; write_InputPeer(w, v.peer);
+    f = 3; writeString(w, v.link);
+    f = 4; if ((flags0 & 1) !== 0) {
       if (v.expireDate == null) throw missingField('expireDate');
       writeInt(w, v.expireDate);
     }
-    f = 4; if ((flags0 & 2) !== 0) {
+    f = 5; if ((flags0 & 2) !== 0) {
       if (v.usageLimit == null) throw missingField('usageLimit');
       writeInt(w, v.usageLimit);
     }
   } catch (e) {
-    throw encodeContext(e, 'messages.editExportedChatInvite', ['flags', 'peer', 'link', 'expireDate', 'usageLimit'][f]);
+    throw encodeContext(e, 'messages.editExportedChatInvite', ['revoked', 'flags', 'peer', 'link', 'expireDate', 'usageLimit'][f]);
   }
 }
 
@@ -26101,14 +26519,15 @@ export function write_updates_getChannelDifference(w: Writer, v: updates_getChan
   writeUint32(w, 0x03173d78);
   let f = 0;
   try {
-    const flags0 = (v.force ? 1 : 0);
+    const set_force = isSet(v.force);
+    f = 1; const flags0 = (set_force ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputChannel(w, v.channel);
-    f = 2; write_ChannelMessagesFilter(w, v.filter);
-    f = 3; writeInt(w, v.pts);
-    f = 4; writeInt(w, v.limit);
+    f = 2; write_InputChannel(w, v.channel);
+    f = 3; write_ChannelMessagesFilter(w, v.filter);
+    f = 4; writeInt(w, v.pts);
+    f = 5; writeInt(w, v.limit);
   } catch (e) {
-    throw encodeContext(e, 'updates.getChannelDifference', ['flags', 'channel', 'filter', 'pts', 'limit'][f]);
+    throw encodeContext(e, 'updates.getChannelDifference', ['force', 'flags', 'channel', 'filter', 'pts', 'limit'][f]);
   }
 }
 
@@ -26255,13 +26674,15 @@ export function write_upload_getFile(w: Writer, v: upload_getFile): void {
   writeUint32(w, 0xb15a9afc);
   let f = 0;
   try {
-    const flags0 = (v.precise ? 1 : 0) | (v.cdnSupported ? 2 : 0);
+    const set_precise = isSet(v.precise);
+    f = 1; const set_cdnSupported = isSet(v.cdnSupported);
+    f = 2; const flags0 = (set_precise ? 1 : 0) | (set_cdnSupported ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputFileLocation(w, v.location);
-    f = 2; writeInt(w, v.offset);
-    f = 3; writeInt(w, v.limit);
+    f = 3; write_InputFileLocation(w, v.location);
+    f = 4; writeInt(w, v.offset);
+    f = 5; writeInt(w, v.limit);
   } catch (e) {
-    throw encodeContext(e, 'upload.getFile', ['flags', 'location', 'offset', 'limit'][f]);
+    throw encodeContext(e, 'upload.getFile', ['precise', 'cdnSupported', 'flags', 'location', 'offset', 'limit'][f]);
   }
 }
 
@@ -26947,20 +27368,23 @@ export function write_channels_createChannel(w: Writer, v: channels_createChanne
   writeUint32(w, 0x3d5fb10f);
   let f = 0;
   try {
-    const flags0 = (v.broadcast ? 1 : 0) | (v.megagroup ? 2 : 0) | (v.forImport ? 8 : 0) | (v.geoPoint != null || v.address != null ? 4 : 0);
+    const set_broadcast = isSet(v.broadcast);
+    f = 1; const set_megagroup = isSet(v.megagroup);
+    f = 2; const set_forImport = isSet(v.forImport);
+    f = 3; const flags0 = (set_broadcast ? 1 : 0) | (set_megagroup ? 2 : 0) | (set_forImport ? 8 : 0) | (v.geoPoint != null || v.address != null ? 4 : 0);
     writeUint32(w, flags0);
-    f = 1; writeString(w, v.title);
-    f = 2; writeString(w, v.about);
-    f = 3; if ((flags0 & 4) !== 0) {
+    f = 4; writeString(w, v.title);
+    f = 5; writeString(w, v.about);
+    f = 6; if ((flags0 & 4) !== 0) {
       if (v.geoPoint == null) throw missingField('geoPoint');
       write_InputGeoPoint(w, v.geoPoint);
     }
-    f = 4; if ((flags0 & 4) !== 0) {
+    f = 7; if ((flags0 & 4) !== 0) {
       if (v.address == null) throw missingField('address');
       writeString(w, v.address);
     }
   } catch (e) {
-    throw encodeContext(e, 'channels.createChannel', ['flags', 'title', 'about', 'geoPoint', 'address'][f]);
+    throw encodeContext(e, 'channels.createChannel', ['broadcast', 'megagroup', 'forImport', 'flags', 'title', 'about', 'geoPoint', 'address'][f]);
   }
 }
 
@@ -27176,12 +27600,14 @@ export function write_channels_exportMessageLink(w: Writer, v: channels_exportMe
   writeUint32(w, 0xe63fadeb);
   let f = 0;
   try {
-    const flags0 = (v.grouped ? 1 : 0) | (v.thread ? 2 : 0);
+    const set_grouped = isSet(v.grouped);
+    f = 1; const set_thread = isSet(v.thread);
+    f = 2; const flags0 = (set_grouped ? 1 : 0) | (set_thread ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputChannel(w, v.channel);
-    f = 2; writeInt(w, v.id);
+    f = 3; write_InputChannel(w, v.channel);
+    f = 4; writeInt(w, v.id);
   } catch (e) {
-    throw encodeContext(e, 'channels.exportMessageLink', ['flags', 'channel', 'id'][f]);
+    throw encodeContext(e, 'channels.exportMessageLink', ['grouped', 'thread', 'flags', 'channel', 'id'][f]);
   }
 }
 
@@ -27224,11 +27650,14 @@ export function read_channels_toggleSignatures(r: Reader): channels_toggleSignat
 
 export function write_channels_getAdminedPublicChannels(w: Writer, v: channels_getAdminedPublicChannels): void {
   writeUint32(w, 0xf8b036af);
+  let f = 0;
   try {
-    const flags0 = (v.byLocation ? 1 : 0) | (v.checkLimit ? 2 : 0);
+    const set_byLocation = isSet(v.byLocation);
+    f = 1; const set_checkLimit = isSet(v.checkLimit);
+    f = 2; const flags0 = (set_byLocation ? 1 : 0) | (set_checkLimit ? 2 : 0);
     writeUint32(w, flags0);
   } catch (e) {
-    throw encodeContext(e, 'channels.getAdminedPublicChannels', 'flags');
+    throw encodeContext(e, 'channels.getAdminedPublicChannels', ['byLocation', 'checkLimit', 'flags'][f]);
   }
 }
 
@@ -27752,13 +28181,14 @@ export function write_payments_validateRequestedInfo(w: Writer, v: payments_vali
   writeUint32(w, 0xdb103170);
   let f = 0;
   try {
-    const flags0 = (v.save ? 1 : 0);
+    const set_save = isSet(v.save);
+    f = 1; const flags0 = (set_save ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputPeer(w, v.peer);
-    f = 2; writeInt(w, v.msgId);
-    f = 3; write_PaymentRequestedInfo(w, v.info);
+    f = 2; write_InputPeer(w, v.peer);
+    f = 3; writeInt(w, v.msgId);
+    f = 4; write_PaymentRequestedInfo(w, v.info);
   } catch (e) {
-    throw encodeContext(e, 'payments.validateRequestedInfo', ['flags', 'peer', 'msgId', 'info'][f]);
+    throw encodeContext(e, 'payments.validateRequestedInfo', ['save', 'flags', 'peer', 'msgId', 'info'][f]);
   }
 }
 
@@ -27832,11 +28262,14 @@ export function read_payments_getSavedInfo(r: Reader): payments_getSavedInfo {
 
 export function write_payments_clearSavedInfo(w: Writer, v: payments_clearSavedInfo): void {
   writeUint32(w, 0xd83d70c1);
+  let f = 0;
   try {
-    const flags0 = (v.credentials ? 1 : 0) | (v.info ? 2 : 0);
+    const set_credentials = isSet(v.credentials);
+    f = 1; const set_info = isSet(v.info);
+    f = 2; const flags0 = (set_credentials ? 1 : 0) | (set_info ? 2 : 0);
     writeUint32(w, flags0);
   } catch (e) {
-    throw encodeContext(e, 'payments.clearSavedInfo', 'flags');
+    throw encodeContext(e, 'payments.clearSavedInfo', ['credentials', 'info', 'flags'][f]);
   }
 }
 
@@ -27875,22 +28308,24 @@ export function write_stickers_createStickerSet(w: Writer, v: stickers_createSti
   writeUint32(w, 0x9021ab67);
   let f = 0;
   try {
-    const flags0 = (v.masks ? 1 : 0) | (v.animated ? 2 : 0) | (v.thumb != null ? 4 : 0) | (v.software != null ? 8 : 0);
+    const set_masks = isSet(v.masks);
+    f = 1; const set_animated = isSet(v.animated);
+    f = 2; const flags0 = (set_masks ? 1 : 0) | (set_animated ? 2 : 0) | (v.thumb != null ? 4 : 0) | (v.software != null ? 8 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputUser(w, v.userId);
-    f = 2; writeString(w, v.title);
-    f = 3; writeString(w, v.shortName);
-    f = 4; if ((flags0 & 4) !== 0) {
+    f = 3; write_InputUser(w, v.userId);
+    f = 4; writeString(w, v.title);
+    f = 5; writeString(w, v.shortName);
+    f = 6; if ((flags0 & 4) !== 0) {
       if (v.thumb == null) throw missingField('thumb');
       write_InputDocument(w, v.thumb);
     }
-    f = 5; write_vec_InputStickerSetItem(w, v.stickers);
-    f = 6; if ((flags0 & 8) !== 0) {
+    f = 7; write_vec_InputStickerSetItem(w, v.stickers);
+    f = 8; if ((flags0 & 8) !== 0) {
       if (v.software == null) throw missingField('software');
       writeString(w, v.software);
     }
   } catch (e) {
-    throw encodeContext(e, 'stickers.createStickerSet', ['flags', 'userId', 'title', 'shortName', 'thumb', 'stickers', 'software'][f]);
+    throw encodeContext(e, 'stickers.createStickerSet', ['masks', 'animated', 'flags', 'userId', 'title', 'shortName', 'thumb', 'stickers', 'software'][f]);
   }
 }
 
@@ -28045,14 +28480,15 @@ export function write_phone_requestCall(w: Writer, v: phone_requestCall): void {
   writeUint32(w, 0x42ff96ed);
   let f = 0;
   try {
-    const flags0 = (v.video ? 1 : 0);
+    const set_video = isSet(v.video);
+    f = 1; const flags0 = (set_video ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputUser(w, v.userId);
-    f = 2; writeInt(w, v.randomId);
-    f = 3; writeBytes(w, v.gAHash);
-    f = 4; write_PhoneCallProtocol(w, v.protocol);
+    f = 2; write_InputUser(w, v.userId);
+    f = 3; writeInt(w, v.randomId);
+    f = 4; writeBytes(w, v.gAHash);
+    f = 5; write_PhoneCallProtocol(w, v.protocol);
   } catch (e) {
-    throw encodeContext(e, 'phone.requestCall', ['flags', 'userId', 'randomId', 'gAHash', 'protocol'][f]);
+    throw encodeContext(e, 'phone.requestCall', ['video', 'flags', 'userId', 'randomId', 'gAHash', 'protocol'][f]);
   }
 }
 
@@ -28144,14 +28580,15 @@ export function write_phone_discardCall(w: Writer, v: phone_discardCall): void {
   writeUint32(w, 0xb2cbc1c0);
   let f = 0;
   try {
-    const flags0 = (v.video ? 1 : 0);
+    const set_video = isSet(v.video);
+    f = 1; const flags0 = (set_video ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputPhoneCall(w, v.peer);
-    f = 2; writeInt(w, v.duration);
-    f = 3; write_PhoneCallDiscardReason(w, v.reason);
-    f = 4; writeLong(w, v.connectionId);
+    f = 2; write_InputPhoneCall(w, v.peer);
+    f = 3; writeInt(w, v.duration);
+    f = 4; write_PhoneCallDiscardReason(w, v.reason);
+    f = 5; writeLong(w, v.connectionId);
   } catch (e) {
-    throw encodeContext(e, 'phone.discardCall', ['flags', 'peer', 'duration', 'reason', 'connectionId'][f]);
+    throw encodeContext(e, 'phone.discardCall', ['video', 'flags', 'peer', 'duration', 'reason', 'connectionId'][f]);
   }
 }
 
@@ -28175,13 +28612,14 @@ export function write_phone_setCallRating(w: Writer, v: phone_setCallRating): vo
   writeUint32(w, 0x59ead627);
   let f = 0;
   try {
-    const flags0 = (v.userInitiative ? 1 : 0);
+    const set_userInitiative = isSet(v.userInitiative);
+    f = 1; const flags0 = (set_userInitiative ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputPhoneCall(w, v.peer);
-    f = 2; writeInt(w, v.rating);
-    f = 3; writeString(w, v.comment);
+    f = 2; write_InputPhoneCall(w, v.peer);
+    f = 3; writeInt(w, v.rating);
+    f = 4; writeString(w, v.comment);
   } catch (e) {
-    throw encodeContext(e, 'phone.setCallRating', ['flags', 'peer', 'rating', 'comment'][f]);
+    throw encodeContext(e, 'phone.setCallRating', ['userInitiative', 'flags', 'peer', 'rating', 'comment'][f]);
   }
 }
 
@@ -28284,17 +28722,19 @@ export function write_phone_joinGroupCall(w: Writer, v: phone_joinGroupCall): vo
   writeUint32(w, 0xb132ff7b);
   let f = 0;
   try {
-    const flags0 = (v.muted ? 1 : 0) | (v.videoStopped ? 4 : 0) | (v.inviteHash != null ? 2 : 0);
+    const set_muted = isSet(v.muted);
+    f = 1; const set_videoStopped = isSet(v.videoStopped);
+    f = 2; const flags0 = (set_muted ? 1 : 0) | (set_videoStopped ? 4 : 0) | (v.inviteHash != null ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputGroupCall(w, v.call);
-    f = 2; write_InputPeer(w, v.joinAs);
-    f = 3; if ((flags0 & 2) !== 0) {
+    f = 3; write_InputGroupCall(w, v.call);
+    f = 4; write_InputPeer(w, v.joinAs);
+    f = 5; if ((flags0 & 2) !== 0) {
       if (v.inviteHash == null) throw missingField('inviteHash');
       writeString(w, v.inviteHash);
     }
-    f = 4; write_DataJSON(w, v.params);
+    f = 6; write_DataJSON(w, v.params);
   } catch (e) {
-    throw encodeContext(e, 'phone.joinGroupCall', ['flags', 'call', 'joinAs', 'inviteHash', 'params'][f]);
+    throw encodeContext(e, 'phone.joinGroupCall', ['muted', 'videoStopped', 'flags', 'call', 'joinAs', 'inviteHash', 'params'][f]);
   }
 }
 
@@ -28381,15 +28821,16 @@ export function write_phone_toggleGroupCallSettings(w: Writer, v: phone_toggleGr
   writeUint32(w, 0x74bbb43d);
   let f = 0;
   try {
-    const flags0 = (v.resetInviteHash ? 2 : 0) | (v.joinMuted != null ? 1 : 0);
+    const set_resetInviteHash = isSet(v.resetInviteHash);
+    f = 1; const flags0 = (set_resetInviteHash ? 2 : 0) | (v.joinMuted != null ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputGroupCall(w, v.call);
-    f = 2; if ((flags0 & 1) !== 0) {
+    f = 2; write_InputGroupCall(w, v.call);
+    f = 3; if ((flags0 & 1) !== 0) {
       if (v.joinMuted == null) throw missingField('joinMuted');
       writeBool(w, v.joinMuted);
     }
   } catch (e) {
-    throw encodeContext(e, 'phone.toggleGroupCallSettings', ['flags', 'call', 'joinMuted'][f]);
+    throw encodeContext(e, 'phone.toggleGroupCallSettings', ['resetInviteHash', 'flags', 'call', 'joinMuted'][f]);
   }
 }
 
@@ -28483,19 +28924,21 @@ export function write_phone_toggleGroupCallRecord(w: Writer, v: phone_toggleGrou
   writeUint32(w, 0xf128c708);
   let f = 0;
   try {
-    const flags0 = (v.start ? 1 : 0) | (v.video || v.videoPortrait != null ? 4 : 0) | (v.title != null ? 2 : 0);
+    const set_start = isSet(v.start);
+    f = 1; const set_video = isSet(v.video);
+    f = 2; const flags0 = (set_start ? 1 : 0) | (set_video || v.videoPortrait != null ? 4 : 0) | (v.title != null ? 2 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputGroupCall(w, v.call);
-    f = 2; if ((flags0 & 2) !== 0) {
+    f = 3; write_InputGroupCall(w, v.call);
+    f = 4; if ((flags0 & 2) !== 0) {
       if (v.title == null) throw missingField('title');
       writeString(w, v.title);
     }
-    f = 3; if ((flags0 & 4) !== 0) {
+    f = 5; if ((flags0 & 4) !== 0) {
       if (v.videoPortrait == null) throw missingField('videoPortrait');
       writeBool(w, v.videoPortrait);
     }
   } catch (e) {
-    throw encodeContext(e, 'phone.toggleGroupCallRecord', ['flags', 'call', 'title', 'videoPortrait'][f]);
+    throw encodeContext(e, 'phone.toggleGroupCallRecord', ['start', 'video', 'flags', 'call', 'title', 'videoPortrait'][f]);
   }
 }
 
@@ -28615,11 +29058,12 @@ export function write_phone_exportGroupCallInvite(w: Writer, v: phone_exportGrou
   writeUint32(w, 0xe6aa647f);
   let f = 0;
   try {
-    const flags0 = (v.canSelfUnmute ? 1 : 0);
+    const set_canSelfUnmute = isSet(v.canSelfUnmute);
+    f = 1; const flags0 = (set_canSelfUnmute ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputGroupCall(w, v.call);
+    f = 2; write_InputGroupCall(w, v.call);
   } catch (e) {
-    throw encodeContext(e, 'phone.exportGroupCallInvite', ['flags', 'call'][f]);
+    throw encodeContext(e, 'phone.exportGroupCallInvite', ['canSelfUnmute', 'flags', 'call'][f]);
   }
 }
 
@@ -28888,11 +29332,12 @@ export function write_stats_getBroadcastStats(w: Writer, v: stats_getBroadcastSt
   writeUint32(w, 0xab42441a);
   let f = 0;
   try {
-    const flags0 = (v.dark ? 1 : 0);
+    const set_dark = isSet(v.dark);
+    f = 1; const flags0 = (set_dark ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputChannel(w, v.channel);
+    f = 2; write_InputChannel(w, v.channel);
   } catch (e) {
-    throw encodeContext(e, 'stats.getBroadcastStats', ['flags', 'channel'][f]);
+    throw encodeContext(e, 'stats.getBroadcastStats', ['dark', 'flags', 'channel'][f]);
   }
 }
 
@@ -28942,11 +29387,12 @@ export function write_stats_getMegagroupStats(w: Writer, v: stats_getMegagroupSt
   writeUint32(w, 0xdcdf8607);
   let f = 0;
   try {
-    const flags0 = (v.dark ? 1 : 0);
+    const set_dark = isSet(v.dark);
+    f = 1; const flags0 = (set_dark ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputChannel(w, v.channel);
+    f = 2; write_InputChannel(w, v.channel);
   } catch (e) {
-    throw encodeContext(e, 'stats.getMegagroupStats', ['flags', 'channel'][f]);
+    throw encodeContext(e, 'stats.getMegagroupStats', ['dark', 'flags', 'channel'][f]);
   }
 }
 
@@ -28997,12 +29443,13 @@ export function write_stats_getMessageStats(w: Writer, v: stats_getMessageStats)
   writeUint32(w, 0xb6e0a3f5);
   let f = 0;
   try {
-    const flags0 = (v.dark ? 1 : 0);
+    const set_dark = isSet(v.dark);
+    f = 1; const flags0 = (set_dark ? 1 : 0);
     writeUint32(w, flags0);
-    f = 1; write_InputChannel(w, v.channel);
-    f = 2; writeInt(w, v.msgId);
+    f = 2; write_InputChannel(w, v.channel);
+    f = 3; writeInt(w, v.msgId);
   } catch (e) {
-    throw encodeContext(e, 'stats.getMessageStats', ['flags', 'channel', 'msgId'][f]);
+    throw encodeContext(e, 'stats.getMessageStats', ['dark', 'flags', 'channel', 'msgId'][f]);
   }
 }
 
@@ -43635,11719 +44082,3632 @@ export function read_MessageCopy(r: Reader): MessageCopy {
   return v;
 }
 
+let ObjectWriters: Map<string, (w: Writer, v: never) => void> | undefined;
+
+function ObjectWriterTable(): Map<string, (w: Writer, v: never) => void> {
+  const m = new Map<string, (w: Writer, v: never) => void>();
+  m.set('boolFalse', (w: Writer, v: boolFalse) => { writeUint32(w, 0xbc799737); write_boolFalse(w, v); });
+  m.set('boolTrue', (w: Writer, v: boolTrue) => { writeUint32(w, 0x997275b5); write_boolTrue(w, v); });
+  m.set('true', (w: Writer, v: true_) => { writeUint32(w, 0x3fedd339); write_true_(w, v); });
+  m.set('error', (w: Writer, v: error) => { writeUint32(w, 0xc4b9f9bb); write_error(w, v); });
+  m.set('null', (w: Writer, v: null_) => { writeUint32(w, 0x56730bcc); write_null_(w, v); });
+  m.set('inputPeerEmpty', (w: Writer, v: inputPeerEmpty) => { writeUint32(w, 0x7f3b18ea); write_inputPeerEmpty(w, v); });
+  m.set('inputPeerSelf', (w: Writer, v: inputPeerSelf) => { writeUint32(w, 0x7da07ec9); write_inputPeerSelf(w, v); });
+  m.set('inputPeerChat', (w: Writer, v: inputPeerChat) => { writeUint32(w, 0x35a95cb9); write_inputPeerChat(w, v); });
+  m.set('inputPeerUser', (w: Writer, v: inputPeerUser) => { writeUint32(w, 0xdde8a54c); write_inputPeerUser(w, v); });
+  m.set('inputPeerChannel', (w: Writer, v: inputPeerChannel) => { writeUint32(w, 0x27bcbbfc); write_inputPeerChannel(w, v); });
+  m.set('inputPeerUserFromMessage', (w: Writer, v: inputPeerUserFromMessage) => { writeUint32(w, 0xa87b0a1c); write_inputPeerUserFromMessage(w, v); });
+  m.set('inputPeerChannelFromMessage', (w: Writer, v: inputPeerChannelFromMessage) => { writeUint32(w, 0xbd2a0840); write_inputPeerChannelFromMessage(w, v); });
+  m.set('inputUserEmpty', (w: Writer, v: inputUserEmpty) => { writeUint32(w, 0xb98886cf); write_inputUserEmpty(w, v); });
+  m.set('inputUserSelf', (w: Writer, v: inputUserSelf) => { writeUint32(w, 0xf7c1b13f); write_inputUserSelf(w, v); });
+  m.set('inputUser', (w: Writer, v: inputUser) => { writeUint32(w, 0xf21158c6); write_inputUser(w, v); });
+  m.set('inputUserFromMessage', (w: Writer, v: inputUserFromMessage) => { writeUint32(w, 0x1da448e2); write_inputUserFromMessage(w, v); });
+  m.set('inputPhoneContact', (w: Writer, v: inputPhoneContact) => { writeUint32(w, 0xf392b7f4); write_inputPhoneContact(w, v); });
+  m.set('inputFile', (w: Writer, v: inputFile) => { writeUint32(w, 0xf52ff27f); write_inputFile(w, v); });
+  m.set('inputFileBig', (w: Writer, v: inputFileBig) => { writeUint32(w, 0xfa4f0bb5); write_inputFileBig(w, v); });
+  m.set('inputMediaEmpty', (w: Writer, v: inputMediaEmpty) => { writeUint32(w, 0x9664f57f); write_inputMediaEmpty(w, v); });
+  m.set('inputMediaUploadedPhoto', (w: Writer, v: inputMediaUploadedPhoto) => { writeUint32(w, 0x1e287d04); write_inputMediaUploadedPhoto(w, v); });
+  m.set('inputMediaPhoto', (w: Writer, v: inputMediaPhoto) => { writeUint32(w, 0xb3ba0635); write_inputMediaPhoto(w, v); });
+  m.set('inputMediaGeoPoint', (w: Writer, v: inputMediaGeoPoint) => { writeUint32(w, 0xf9c44144); write_inputMediaGeoPoint(w, v); });
+  m.set('inputMediaContact', (w: Writer, v: inputMediaContact) => { writeUint32(w, 0xf8ab7dfb); write_inputMediaContact(w, v); });
+  m.set('inputMediaUploadedDocument', (w: Writer, v: inputMediaUploadedDocument) => { writeUint32(w, 0x5b38c6c1); write_inputMediaUploadedDocument(w, v); });
+  m.set('inputMediaDocument', (w: Writer, v: inputMediaDocument) => { writeUint32(w, 0x33473058); write_inputMediaDocument(w, v); });
+  m.set('inputMediaVenue', (w: Writer, v: inputMediaVenue) => { writeUint32(w, 0xc13d1c11); write_inputMediaVenue(w, v); });
+  m.set('inputMediaPhotoExternal', (w: Writer, v: inputMediaPhotoExternal) => { writeUint32(w, 0xe5bbfe1a); write_inputMediaPhotoExternal(w, v); });
+  m.set('inputMediaDocumentExternal', (w: Writer, v: inputMediaDocumentExternal) => { writeUint32(w, 0xfb52dc99); write_inputMediaDocumentExternal(w, v); });
+  m.set('inputMediaGame', (w: Writer, v: inputMediaGame) => { writeUint32(w, 0xd33f43f3); write_inputMediaGame(w, v); });
+  m.set('inputMediaInvoice', (w: Writer, v: inputMediaInvoice) => { writeUint32(w, 0xd9799874); write_inputMediaInvoice(w, v); });
+  m.set('inputMediaGeoLive', (w: Writer, v: inputMediaGeoLive) => { writeUint32(w, 0x971fa843); write_inputMediaGeoLive(w, v); });
+  m.set('inputMediaPoll', (w: Writer, v: inputMediaPoll) => { writeUint32(w, 0x0f94e5f1); write_inputMediaPoll(w, v); });
+  m.set('inputMediaDice', (w: Writer, v: inputMediaDice) => { writeUint32(w, 0xe66fbf7b); write_inputMediaDice(w, v); });
+  m.set('inputChatPhotoEmpty', (w: Writer, v: inputChatPhotoEmpty) => { writeUint32(w, 0x1ca48f57); write_inputChatPhotoEmpty(w, v); });
+  m.set('inputChatUploadedPhoto', (w: Writer, v: inputChatUploadedPhoto) => { writeUint32(w, 0xc642724e); write_inputChatUploadedPhoto(w, v); });
+  m.set('inputChatPhoto', (w: Writer, v: inputChatPhoto) => { writeUint32(w, 0x8953ad37); write_inputChatPhoto(w, v); });
+  m.set('inputGeoPointEmpty', (w: Writer, v: inputGeoPointEmpty) => { writeUint32(w, 0xe4c123d6); write_inputGeoPointEmpty(w, v); });
+  m.set('inputGeoPoint', (w: Writer, v: inputGeoPoint) => { writeUint32(w, 0x48222faf); write_inputGeoPoint(w, v); });
+  m.set('inputPhotoEmpty', (w: Writer, v: inputPhotoEmpty) => { writeUint32(w, 0x1cd7bf0d); write_inputPhotoEmpty(w, v); });
+  m.set('inputPhoto', (w: Writer, v: inputPhoto) => { writeUint32(w, 0x3bb3b94a); write_inputPhoto(w, v); });
+  m.set('inputFileLocation', (w: Writer, v: inputFileLocation) => { writeUint32(w, 0xdfdaabe1); write_inputFileLocation(w, v); });
+  m.set('inputEncryptedFileLocation', (w: Writer, v: inputEncryptedFileLocation) => { writeUint32(w, 0xf5235d55); write_inputEncryptedFileLocation(w, v); });
+  m.set('inputDocumentFileLocation', (w: Writer, v: inputDocumentFileLocation) => { writeUint32(w, 0xbad07584); write_inputDocumentFileLocation(w, v); });
+  m.set('inputSecureFileLocation', (w: Writer, v: inputSecureFileLocation) => { writeUint32(w, 0xcbc7ee28); write_inputSecureFileLocation(w, v); });
+  m.set('inputTakeoutFileLocation', (w: Writer, v: inputTakeoutFileLocation) => { writeUint32(w, 0x29be5899); write_inputTakeoutFileLocation(w, v); });
+  m.set('inputPhotoFileLocation', (w: Writer, v: inputPhotoFileLocation) => { writeUint32(w, 0x40181ffe); write_inputPhotoFileLocation(w, v); });
+  m.set('inputPhotoLegacyFileLocation', (w: Writer, v: inputPhotoLegacyFileLocation) => { writeUint32(w, 0xd83466f3); write_inputPhotoLegacyFileLocation(w, v); });
+  m.set('inputPeerPhotoFileLocation', (w: Writer, v: inputPeerPhotoFileLocation) => { writeUint32(w, 0x37257e99); write_inputPeerPhotoFileLocation(w, v); });
+  m.set('inputStickerSetThumb', (w: Writer, v: inputStickerSetThumb) => { writeUint32(w, 0x9d84f3db); write_inputStickerSetThumb(w, v); });
+  m.set('inputGroupCallStream', (w: Writer, v: inputGroupCallStream) => { writeUint32(w, 0x0598a92a); write_inputGroupCallStream(w, v); });
+  m.set('peerUser', (w: Writer, v: peerUser) => { writeUint32(w, 0x59511722); write_peerUser(w, v); });
+  m.set('peerChat', (w: Writer, v: peerChat) => { writeUint32(w, 0x36c6019a); write_peerChat(w, v); });
+  m.set('peerChannel', (w: Writer, v: peerChannel) => { writeUint32(w, 0xa2a5371e); write_peerChannel(w, v); });
+  m.set('storage.fileUnknown', (w: Writer, v: storage_fileUnknown) => { writeUint32(w, 0xaa963b05); write_storage_fileUnknown(w, v); });
+  m.set('storage.filePartial', (w: Writer, v: storage_filePartial) => { writeUint32(w, 0x40bc6f52); write_storage_filePartial(w, v); });
+  m.set('storage.fileJpeg', (w: Writer, v: storage_fileJpeg) => { writeUint32(w, 0x007efe0e); write_storage_fileJpeg(w, v); });
+  m.set('storage.fileGif', (w: Writer, v: storage_fileGif) => { writeUint32(w, 0xcae1aadf); write_storage_fileGif(w, v); });
+  m.set('storage.filePng', (w: Writer, v: storage_filePng) => { writeUint32(w, 0x0a4f63c0); write_storage_filePng(w, v); });
+  m.set('storage.filePdf', (w: Writer, v: storage_filePdf) => { writeUint32(w, 0xae1e508d); write_storage_filePdf(w, v); });
+  m.set('storage.fileMp3', (w: Writer, v: storage_fileMp3) => { writeUint32(w, 0x528a0677); write_storage_fileMp3(w, v); });
+  m.set('storage.fileMov', (w: Writer, v: storage_fileMov) => { writeUint32(w, 0x4b09ebbc); write_storage_fileMov(w, v); });
+  m.set('storage.fileMp4', (w: Writer, v: storage_fileMp4) => { writeUint32(w, 0xb3cea0e4); write_storage_fileMp4(w, v); });
+  m.set('storage.fileWebp', (w: Writer, v: storage_fileWebp) => { writeUint32(w, 0x1081464c); write_storage_fileWebp(w, v); });
+  m.set('userEmpty', (w: Writer, v: userEmpty) => { writeUint32(w, 0xd3bc4b7a); write_userEmpty(w, v); });
+  m.set('user', (w: Writer, v: user) => { writeUint32(w, 0x3ff6ecb0); write_user(w, v); });
+  m.set('userProfilePhotoEmpty', (w: Writer, v: userProfilePhotoEmpty) => { writeUint32(w, 0x4f11bae1); write_userProfilePhotoEmpty(w, v); });
+  m.set('userProfilePhoto', (w: Writer, v: userProfilePhoto) => { writeUint32(w, 0x82d1f706); write_userProfilePhoto(w, v); });
+  m.set('userStatusEmpty', (w: Writer, v: userStatusEmpty) => { writeUint32(w, 0x09d05049); write_userStatusEmpty(w, v); });
+  m.set('userStatusOnline', (w: Writer, v: userStatusOnline) => { writeUint32(w, 0xedb93949); write_userStatusOnline(w, v); });
+  m.set('userStatusOffline', (w: Writer, v: userStatusOffline) => { writeUint32(w, 0x008c703f); write_userStatusOffline(w, v); });
+  m.set('userStatusRecently', (w: Writer, v: userStatusRecently) => { writeUint32(w, 0xe26f42f1); write_userStatusRecently(w, v); });
+  m.set('userStatusLastWeek', (w: Writer, v: userStatusLastWeek) => { writeUint32(w, 0x07bf09fc); write_userStatusLastWeek(w, v); });
+  m.set('userStatusLastMonth', (w: Writer, v: userStatusLastMonth) => { writeUint32(w, 0x77ebc742); write_userStatusLastMonth(w, v); });
+  m.set('chatEmpty', (w: Writer, v: chatEmpty) => { writeUint32(w, 0x29562865); write_chatEmpty(w, v); });
+  m.set('chat', (w: Writer, v: chat) => { writeUint32(w, 0x41cbf256); write_chat(w, v); });
+  m.set('chatForbidden', (w: Writer, v: chatForbidden) => { writeUint32(w, 0x6592a1a7); write_chatForbidden(w, v); });
+  m.set('channel', (w: Writer, v: channel) => { writeUint32(w, 0x8261ac61); write_channel(w, v); });
+  m.set('channelForbidden', (w: Writer, v: channelForbidden) => { writeUint32(w, 0x17d493d5); write_channelForbidden(w, v); });
+  m.set('chatFull', (w: Writer, v: chatFull) => { writeUint32(w, 0x4dbdc099); write_chatFull(w, v); });
+  m.set('channelFull', (w: Writer, v: channelFull) => { writeUint32(w, 0xe9b27a17); write_channelFull(w, v); });
+  m.set('chatParticipant', (w: Writer, v: chatParticipant) => { writeUint32(w, 0xc02d4007); write_chatParticipant(w, v); });
+  m.set('chatParticipantCreator', (w: Writer, v: chatParticipantCreator) => { writeUint32(w, 0xe46bcee4); write_chatParticipantCreator(w, v); });
+  m.set('chatParticipantAdmin', (w: Writer, v: chatParticipantAdmin) => { writeUint32(w, 0xa0933f5b); write_chatParticipantAdmin(w, v); });
+  m.set('chatParticipantsForbidden', (w: Writer, v: chatParticipantsForbidden) => { writeUint32(w, 0x8763d3e1); write_chatParticipantsForbidden(w, v); });
+  m.set('chatParticipants', (w: Writer, v: chatParticipants) => { writeUint32(w, 0x3cbc93f8); write_chatParticipants(w, v); });
+  m.set('chatPhotoEmpty', (w: Writer, v: chatPhotoEmpty) => { writeUint32(w, 0x37c1011c); write_chatPhotoEmpty(w, v); });
+  m.set('chatPhoto', (w: Writer, v: chatPhoto) => { writeUint32(w, 0x1c6e1c11); write_chatPhoto(w, v); });
+  m.set('messageEmpty', (w: Writer, v: messageEmpty) => { writeUint32(w, 0x90a6ca84); write_messageEmpty(w, v); });
+  m.set('message', (w: Writer, v: message) => { writeUint32(w, 0x85d6cbe2); write_message(w, v); });
+  m.set('messageService', (w: Writer, v: messageService) => { writeUint32(w, 0x2b085862); write_messageService(w, v); });
+  m.set('messageMediaEmpty', (w: Writer, v: messageMediaEmpty) => { writeUint32(w, 0x3ded6320); write_messageMediaEmpty(w, v); });
+  m.set('messageMediaPhoto', (w: Writer, v: messageMediaPhoto) => { writeUint32(w, 0x695150d7); write_messageMediaPhoto(w, v); });
+  m.set('messageMediaGeo', (w: Writer, v: messageMediaGeo) => { writeUint32(w, 0x56e0d474); write_messageMediaGeo(w, v); });
+  m.set('messageMediaContact', (w: Writer, v: messageMediaContact) => { writeUint32(w, 0x70322949); write_messageMediaContact(w, v); });
+  m.set('messageMediaUnsupported', (w: Writer, v: messageMediaUnsupported) => { writeUint32(w, 0x9f84f49e); write_messageMediaUnsupported(w, v); });
+  m.set('messageMediaDocument', (w: Writer, v: messageMediaDocument) => { writeUint32(w, 0x9cb070d7); write_messageMediaDocument(w, v); });
+  m.set('messageMediaWebPage', (w: Writer, v: messageMediaWebPage) => { writeUint32(w, 0xa32dd600); write_messageMediaWebPage(w, v); });
+  m.set('messageMediaVenue', (w: Writer, v: messageMediaVenue) => { writeUint32(w, 0x2ec0533f); write_messageMediaVenue(w, v); });
+  m.set('messageMediaGame', (w: Writer, v: messageMediaGame) => { writeUint32(w, 0xfdb19008); write_messageMediaGame(w, v); });
+  m.set('messageMediaInvoice', (w: Writer, v: messageMediaInvoice) => { writeUint32(w, 0x84551347); write_messageMediaInvoice(w, v); });
+  m.set('messageMediaGeoLive', (w: Writer, v: messageMediaGeoLive) => { writeUint32(w, 0xb940c666); write_messageMediaGeoLive(w, v); });
+  m.set('messageMediaPoll', (w: Writer, v: messageMediaPoll) => { writeUint32(w, 0x4bd6e798); write_messageMediaPoll(w, v); });
+  m.set('messageMediaDice', (w: Writer, v: messageMediaDice) => { writeUint32(w, 0x3f7ee58b); write_messageMediaDice(w, v); });
+  m.set('messageActionEmpty', (w: Writer, v: messageActionEmpty) => { writeUint32(w, 0xb6aef7b0); write_messageActionEmpty(w, v); });
+  m.set('messageActionChatCreate', (w: Writer, v: messageActionChatCreate) => { writeUint32(w, 0xbd47cbad); write_messageActionChatCreate(w, v); });
+  m.set('messageActionChatEditTitle', (w: Writer, v: messageActionChatEditTitle) => { writeUint32(w, 0xb5a1ce5a); write_messageActionChatEditTitle(w, v); });
+  m.set('messageActionChatEditPhoto', (w: Writer, v: messageActionChatEditPhoto) => { writeUint32(w, 0x7fcb13a8); write_messageActionChatEditPhoto(w, v); });
+  m.set('messageActionChatDeletePhoto', (w: Writer, v: messageActionChatDeletePhoto) => { writeUint32(w, 0x95e3fbef); write_messageActionChatDeletePhoto(w, v); });
+  m.set('messageActionChatAddUser', (w: Writer, v: messageActionChatAddUser) => { writeUint32(w, 0x15cefd00); write_messageActionChatAddUser(w, v); });
+  m.set('messageActionChatDeleteUser', (w: Writer, v: messageActionChatDeleteUser) => { writeUint32(w, 0xa43f30cc); write_messageActionChatDeleteUser(w, v); });
+  m.set('messageActionChatJoinedByLink', (w: Writer, v: messageActionChatJoinedByLink) => { writeUint32(w, 0x031224c3); write_messageActionChatJoinedByLink(w, v); });
+  m.set('messageActionChannelCreate', (w: Writer, v: messageActionChannelCreate) => { writeUint32(w, 0x95d2ac92); write_messageActionChannelCreate(w, v); });
+  m.set('messageActionChatMigrateTo', (w: Writer, v: messageActionChatMigrateTo) => { writeUint32(w, 0xe1037f92); write_messageActionChatMigrateTo(w, v); });
+  m.set('messageActionChannelMigrateFrom', (w: Writer, v: messageActionChannelMigrateFrom) => { writeUint32(w, 0xea3948e9); write_messageActionChannelMigrateFrom(w, v); });
+  m.set('messageActionPinMessage', (w: Writer, v: messageActionPinMessage) => { writeUint32(w, 0x94bd38ed); write_messageActionPinMessage(w, v); });
+  m.set('messageActionHistoryClear', (w: Writer, v: messageActionHistoryClear) => { writeUint32(w, 0x9fbab604); write_messageActionHistoryClear(w, v); });
+  m.set('messageActionGameScore', (w: Writer, v: messageActionGameScore) => { writeUint32(w, 0x92a72876); write_messageActionGameScore(w, v); });
+  m.set('messageActionPaymentSentMe', (w: Writer, v: messageActionPaymentSentMe) => { writeUint32(w, 0x8f31b327); write_messageActionPaymentSentMe(w, v); });
+  m.set('messageActionPaymentSent', (w: Writer, v: messageActionPaymentSent) => { writeUint32(w, 0x40699cd0); write_messageActionPaymentSent(w, v); });
+  m.set('messageActionPhoneCall', (w: Writer, v: messageActionPhoneCall) => { writeUint32(w, 0x80e11a7f); write_messageActionPhoneCall(w, v); });
+  m.set('messageActionScreenshotTaken', (w: Writer, v: messageActionScreenshotTaken) => { writeUint32(w, 0x4792929b); write_messageActionScreenshotTaken(w, v); });
+  m.set('messageActionCustomAction', (w: Writer, v: messageActionCustomAction) => { writeUint32(w, 0xfae69f56); write_messageActionCustomAction(w, v); });
+  m.set('messageActionBotAllowed', (w: Writer, v: messageActionBotAllowed) => { writeUint32(w, 0xabe9affe); write_messageActionBotAllowed(w, v); });
+  m.set('messageActionSecureValuesSentMe', (w: Writer, v: messageActionSecureValuesSentMe) => { writeUint32(w, 0x1b287353); write_messageActionSecureValuesSentMe(w, v); });
+  m.set('messageActionSecureValuesSent', (w: Writer, v: messageActionSecureValuesSent) => { writeUint32(w, 0xd95c6154); write_messageActionSecureValuesSent(w, v); });
+  m.set('messageActionContactSignUp', (w: Writer, v: messageActionContactSignUp) => { writeUint32(w, 0xf3f25f76); write_messageActionContactSignUp(w, v); });
+  m.set('messageActionGeoProximityReached', (w: Writer, v: messageActionGeoProximityReached) => { writeUint32(w, 0x98e0d697); write_messageActionGeoProximityReached(w, v); });
+  m.set('messageActionGroupCall', (w: Writer, v: messageActionGroupCall) => { writeUint32(w, 0x7a0d7f42); write_messageActionGroupCall(w, v); });
+  m.set('messageActionInviteToGroupCall', (w: Writer, v: messageActionInviteToGroupCall) => { writeUint32(w, 0x502f92f7); write_messageActionInviteToGroupCall(w, v); });
+  m.set('messageActionSetMessagesTTL', (w: Writer, v: messageActionSetMessagesTTL) => { writeUint32(w, 0xaa1afbfd); write_messageActionSetMessagesTTL(w, v); });
+  m.set('messageActionGroupCallScheduled', (w: Writer, v: messageActionGroupCallScheduled) => { writeUint32(w, 0xb3a07661); write_messageActionGroupCallScheduled(w, v); });
+  m.set('messageActionSetChatTheme', (w: Writer, v: messageActionSetChatTheme) => { writeUint32(w, 0xaa786345); write_messageActionSetChatTheme(w, v); });
+  m.set('dialog', (w: Writer, v: dialog) => { writeUint32(w, 0x2c171f72); write_dialog(w, v); });
+  m.set('dialogFolder', (w: Writer, v: dialogFolder) => { writeUint32(w, 0x71bd134c); write_dialogFolder(w, v); });
+  m.set('photoEmpty', (w: Writer, v: photoEmpty) => { writeUint32(w, 0x2331b22d); write_photoEmpty(w, v); });
+  m.set('photo', (w: Writer, v: photo) => { writeUint32(w, 0xfb197a65); write_photo(w, v); });
+  m.set('photoSizeEmpty', (w: Writer, v: photoSizeEmpty) => { writeUint32(w, 0x0e17e23c); write_photoSizeEmpty(w, v); });
+  m.set('photoSize', (w: Writer, v: photoSize) => { writeUint32(w, 0x75c78e60); write_photoSize(w, v); });
+  m.set('photoCachedSize', (w: Writer, v: photoCachedSize) => { writeUint32(w, 0x021e1ad6); write_photoCachedSize(w, v); });
+  m.set('photoStrippedSize', (w: Writer, v: photoStrippedSize) => { writeUint32(w, 0xe0b0bc2e); write_photoStrippedSize(w, v); });
+  m.set('photoSizeProgressive', (w: Writer, v: photoSizeProgressive) => { writeUint32(w, 0xfa3efb95); write_photoSizeProgressive(w, v); });
+  m.set('photoPathSize', (w: Writer, v: photoPathSize) => { writeUint32(w, 0xd8214d41); write_photoPathSize(w, v); });
+  m.set('geoPointEmpty', (w: Writer, v: geoPointEmpty) => { writeUint32(w, 0x1117dd5f); write_geoPointEmpty(w, v); });
+  m.set('geoPoint', (w: Writer, v: geoPoint) => { writeUint32(w, 0xb2a2f663); write_geoPoint(w, v); });
+  m.set('auth.sentCode', (w: Writer, v: auth_sentCode) => { writeUint32(w, 0x5e002502); write_auth_sentCode(w, v); });
+  m.set('auth.authorization', (w: Writer, v: auth_authorization) => { writeUint32(w, 0xcd050916); write_auth_authorization(w, v); });
+  m.set('auth.authorizationSignUpRequired', (w: Writer, v: auth_authorizationSignUpRequired) => { writeUint32(w, 0x44747e9a); write_auth_authorizationSignUpRequired(w, v); });
+  m.set('auth.exportedAuthorization', (w: Writer, v: auth_exportedAuthorization) => { writeUint32(w, 0xb434e2b8); write_auth_exportedAuthorization(w, v); });
+  m.set('inputNotifyPeer', (w: Writer, v: inputNotifyPeer) => { writeUint32(w, 0xb8bc5b0c); write_inputNotifyPeer(w, v); });
+  m.set('inputNotifyUsers', (w: Writer, v: inputNotifyUsers) => { writeUint32(w, 0x193b4417); write_inputNotifyUsers(w, v); });
+  m.set('inputNotifyChats', (w: Writer, v: inputNotifyChats) => { writeUint32(w, 0x4a95e84e); write_inputNotifyChats(w, v); });
+  m.set('inputNotifyBroadcasts', (w: Writer, v: inputNotifyBroadcasts) => { writeUint32(w, 0xb1db7c7e); write_inputNotifyBroadcasts(w, v); });
+  m.set('inputPeerNotifySettings', (w: Writer, v: inputPeerNotifySettings) => { writeUint32(w, 0x9c3d198e); write_inputPeerNotifySettings(w, v); });
+  m.set('peerNotifySettings', (w: Writer, v: peerNotifySettings) => { writeUint32(w, 0xaf509d20); write_peerNotifySettings(w, v); });
+  m.set('peerSettings', (w: Writer, v: peerSettings) => { writeUint32(w, 0x733f2961); write_peerSettings(w, v); });
+  m.set('wallPaper', (w: Writer, v: wallPaper) => { writeUint32(w, 0xa437c3ed); write_wallPaper(w, v); });
+  m.set('wallPaperNoFile', (w: Writer, v: wallPaperNoFile) => { writeUint32(w, 0xe0804116); write_wallPaperNoFile(w, v); });
+  m.set('inputReportReasonSpam', (w: Writer, v: inputReportReasonSpam) => { writeUint32(w, 0x58dbcab8); write_inputReportReasonSpam(w, v); });
+  m.set('inputReportReasonViolence', (w: Writer, v: inputReportReasonViolence) => { writeUint32(w, 0x1e22c78d); write_inputReportReasonViolence(w, v); });
+  m.set('inputReportReasonPornography', (w: Writer, v: inputReportReasonPornography) => { writeUint32(w, 0x2e59d922); write_inputReportReasonPornography(w, v); });
+  m.set('inputReportReasonChildAbuse', (w: Writer, v: inputReportReasonChildAbuse) => { writeUint32(w, 0xadf44ee3); write_inputReportReasonChildAbuse(w, v); });
+  m.set('inputReportReasonOther', (w: Writer, v: inputReportReasonOther) => { writeUint32(w, 0xc1e4a2b1); write_inputReportReasonOther(w, v); });
+  m.set('inputReportReasonCopyright', (w: Writer, v: inputReportReasonCopyright) => { writeUint32(w, 0x9b89f93a); write_inputReportReasonCopyright(w, v); });
+  m.set('inputReportReasonGeoIrrelevant', (w: Writer, v: inputReportReasonGeoIrrelevant) => { writeUint32(w, 0xdbd4feed); write_inputReportReasonGeoIrrelevant(w, v); });
+  m.set('inputReportReasonFake', (w: Writer, v: inputReportReasonFake) => { writeUint32(w, 0xf5ddd6e7); write_inputReportReasonFake(w, v); });
+  m.set('userFull', (w: Writer, v: userFull) => { writeUint32(w, 0xd697ff05); write_userFull(w, v); });
+  m.set('contact', (w: Writer, v: contact) => { writeUint32(w, 0x145ade0b); write_contact(w, v); });
+  m.set('importedContact', (w: Writer, v: importedContact) => { writeUint32(w, 0xc13e3c50); write_importedContact(w, v); });
+  m.set('contactStatus', (w: Writer, v: contactStatus) => { writeUint32(w, 0x16d9703b); write_contactStatus(w, v); });
+  m.set('contacts.contactsNotModified', (w: Writer, v: contacts_contactsNotModified) => { writeUint32(w, 0xb74ba9d2); write_contacts_contactsNotModified(w, v); });
+  m.set('contacts.contacts', (w: Writer, v: contacts_contacts) => { writeUint32(w, 0xeae87e42); write_contacts_contacts(w, v); });
+  m.set('contacts.importedContacts', (w: Writer, v: contacts_importedContacts) => { writeUint32(w, 0x77d01c3b); write_contacts_importedContacts(w, v); });
+  m.set('contacts.blocked', (w: Writer, v: contacts_blocked) => { writeUint32(w, 0x0ade1591); write_contacts_blocked(w, v); });
+  m.set('contacts.blockedSlice', (w: Writer, v: contacts_blockedSlice) => { writeUint32(w, 0xe1664194); write_contacts_blockedSlice(w, v); });
+  m.set('messages.dialogs', (w: Writer, v: messages_dialogs) => { writeUint32(w, 0x15ba6c40); write_messages_dialogs(w, v); });
+  m.set('messages.dialogsSlice', (w: Writer, v: messages_dialogsSlice) => { writeUint32(w, 0x71e094f3); write_messages_dialogsSlice(w, v); });
+  m.set('messages.dialogsNotModified', (w: Writer, v: messages_dialogsNotModified) => { writeUint32(w, 0xf0e3e596); write_messages_dialogsNotModified(w, v); });
+  m.set('messages.messages', (w: Writer, v: messages_messages) => { writeUint32(w, 0x8c718e87); write_messages_messages(w, v); });
+  m.set('messages.messagesSlice', (w: Writer, v: messages_messagesSlice) => { writeUint32(w, 0x3a54685e); write_messages_messagesSlice(w, v); });
+  m.set('messages.channelMessages', (w: Writer, v: messages_channelMessages) => { writeUint32(w, 0x64479808); write_messages_channelMessages(w, v); });
+  m.set('messages.messagesNotModified', (w: Writer, v: messages_messagesNotModified) => { writeUint32(w, 0x74535f21); write_messages_messagesNotModified(w, v); });
+  m.set('messages.chats', (w: Writer, v: messages_chats) => { writeUint32(w, 0x64ff9fd5); write_messages_chats(w, v); });
+  m.set('messages.chatsSlice', (w: Writer, v: messages_chatsSlice) => { writeUint32(w, 0x9cd81144); write_messages_chatsSlice(w, v); });
+  m.set('messages.chatFull', (w: Writer, v: messages_chatFull) => { writeUint32(w, 0xe5d7d19c); write_messages_chatFull(w, v); });
+  m.set('messages.affectedHistory', (w: Writer, v: messages_affectedHistory) => { writeUint32(w, 0xb45c69d1); write_messages_affectedHistory(w, v); });
+  m.set('inputMessagesFilterEmpty', (w: Writer, v: inputMessagesFilterEmpty) => { writeUint32(w, 0x57e2f66c); write_inputMessagesFilterEmpty(w, v); });
+  m.set('inputMessagesFilterPhotos', (w: Writer, v: inputMessagesFilterPhotos) => { writeUint32(w, 0x9609a51c); write_inputMessagesFilterPhotos(w, v); });
+  m.set('inputMessagesFilterVideo', (w: Writer, v: inputMessagesFilterVideo) => { writeUint32(w, 0x9fc00e65); write_inputMessagesFilterVideo(w, v); });
+  m.set('inputMessagesFilterPhotoVideo', (w: Writer, v: inputMessagesFilterPhotoVideo) => { writeUint32(w, 0x56e9f0e4); write_inputMessagesFilterPhotoVideo(w, v); });
+  m.set('inputMessagesFilterDocument', (w: Writer, v: inputMessagesFilterDocument) => { writeUint32(w, 0x9eddf188); write_inputMessagesFilterDocument(w, v); });
+  m.set('inputMessagesFilterUrl', (w: Writer, v: inputMessagesFilterUrl) => { writeUint32(w, 0x7ef0dd87); write_inputMessagesFilterUrl(w, v); });
+  m.set('inputMessagesFilterGif', (w: Writer, v: inputMessagesFilterGif) => { writeUint32(w, 0xffc86587); write_inputMessagesFilterGif(w, v); });
+  m.set('inputMessagesFilterVoice', (w: Writer, v: inputMessagesFilterVoice) => { writeUint32(w, 0x50f5c392); write_inputMessagesFilterVoice(w, v); });
+  m.set('inputMessagesFilterMusic', (w: Writer, v: inputMessagesFilterMusic) => { writeUint32(w, 0x3751b49e); write_inputMessagesFilterMusic(w, v); });
+  m.set('inputMessagesFilterChatPhotos', (w: Writer, v: inputMessagesFilterChatPhotos) => { writeUint32(w, 0x3a20ecb8); write_inputMessagesFilterChatPhotos(w, v); });
+  m.set('inputMessagesFilterPhoneCalls', (w: Writer, v: inputMessagesFilterPhoneCalls) => { writeUint32(w, 0x80c99768); write_inputMessagesFilterPhoneCalls(w, v); });
+  m.set('inputMessagesFilterRoundVoice', (w: Writer, v: inputMessagesFilterRoundVoice) => { writeUint32(w, 0x7a7c17a4); write_inputMessagesFilterRoundVoice(w, v); });
+  m.set('inputMessagesFilterRoundVideo', (w: Writer, v: inputMessagesFilterRoundVideo) => { writeUint32(w, 0xb549da53); write_inputMessagesFilterRoundVideo(w, v); });
+  m.set('inputMessagesFilterMyMentions', (w: Writer, v: inputMessagesFilterMyMentions) => { writeUint32(w, 0xc1f8e69a); write_inputMessagesFilterMyMentions(w, v); });
+  m.set('inputMessagesFilterGeo', (w: Writer, v: inputMessagesFilterGeo) => { writeUint32(w, 0xe7026d0d); write_inputMessagesFilterGeo(w, v); });
+  m.set('inputMessagesFilterContacts', (w: Writer, v: inputMessagesFilterContacts) => { writeUint32(w, 0xe062db83); write_inputMessagesFilterContacts(w, v); });
+  m.set('inputMessagesFilterPinned', (w: Writer, v: inputMessagesFilterPinned) => { writeUint32(w, 0x1bb00451); write_inputMessagesFilterPinned(w, v); });
+  m.set('updateNewMessage', (w: Writer, v: updateNewMessage) => { writeUint32(w, 0x1f2b0afd); write_updateNewMessage(w, v); });
+  m.set('updateMessageID', (w: Writer, v: updateMessageID) => { writeUint32(w, 0x4e90bfd6); write_updateMessageID(w, v); });
+  m.set('updateDeleteMessages', (w: Writer, v: updateDeleteMessages) => { writeUint32(w, 0xa20db0e5); write_updateDeleteMessages(w, v); });
+  m.set('updateUserTyping', (w: Writer, v: updateUserTyping) => { writeUint32(w, 0xc01e857f); write_updateUserTyping(w, v); });
+  m.set('updateChatUserTyping', (w: Writer, v: updateChatUserTyping) => { writeUint32(w, 0x83487af0); write_updateChatUserTyping(w, v); });
+  m.set('updateChatParticipants', (w: Writer, v: updateChatParticipants) => { writeUint32(w, 0x07761198); write_updateChatParticipants(w, v); });
+  m.set('updateUserStatus', (w: Writer, v: updateUserStatus) => { writeUint32(w, 0xe5bdf8de); write_updateUserStatus(w, v); });
+  m.set('updateUserName', (w: Writer, v: updateUserName) => { writeUint32(w, 0xc3f202e0); write_updateUserName(w, v); });
+  m.set('updateUserPhoto', (w: Writer, v: updateUserPhoto) => { writeUint32(w, 0xf227868c); write_updateUserPhoto(w, v); });
+  m.set('updateNewEncryptedMessage', (w: Writer, v: updateNewEncryptedMessage) => { writeUint32(w, 0x12bcbd9a); write_updateNewEncryptedMessage(w, v); });
+  m.set('updateEncryptedChatTyping', (w: Writer, v: updateEncryptedChatTyping) => { writeUint32(w, 0x1710f156); write_updateEncryptedChatTyping(w, v); });
+  m.set('updateEncryption', (w: Writer, v: updateEncryption) => { writeUint32(w, 0xb4a2e88d); write_updateEncryption(w, v); });
+  m.set('updateEncryptedMessagesRead', (w: Writer, v: updateEncryptedMessagesRead) => { writeUint32(w, 0x38fe25b7); write_updateEncryptedMessagesRead(w, v); });
+  m.set('updateChatParticipantAdd', (w: Writer, v: updateChatParticipantAdd) => { writeUint32(w, 0x3dda5451); write_updateChatParticipantAdd(w, v); });
+  m.set('updateChatParticipantDelete', (w: Writer, v: updateChatParticipantDelete) => { writeUint32(w, 0xe32f3d77); write_updateChatParticipantDelete(w, v); });
+  m.set('updateDcOptions', (w: Writer, v: updateDcOptions) => { writeUint32(w, 0x8e5e9873); write_updateDcOptions(w, v); });
+  m.set('updateNotifySettings', (w: Writer, v: updateNotifySettings) => { writeUint32(w, 0xbec268ef); write_updateNotifySettings(w, v); });
+  m.set('updateServiceNotification', (w: Writer, v: updateServiceNotification) => { writeUint32(w, 0xebe46819); write_updateServiceNotification(w, v); });
+  m.set('updatePrivacy', (w: Writer, v: updatePrivacy) => { writeUint32(w, 0xee3b272a); write_updatePrivacy(w, v); });
+  m.set('updateUserPhone', (w: Writer, v: updateUserPhone) => { writeUint32(w, 0x05492a13); write_updateUserPhone(w, v); });
+  m.set('updateReadHistoryInbox', (w: Writer, v: updateReadHistoryInbox) => { writeUint32(w, 0x9c974fdf); write_updateReadHistoryInbox(w, v); });
+  m.set('updateReadHistoryOutbox', (w: Writer, v: updateReadHistoryOutbox) => { writeUint32(w, 0x2f2f21bf); write_updateReadHistoryOutbox(w, v); });
+  m.set('updateWebPage', (w: Writer, v: updateWebPage) => { writeUint32(w, 0x7f891213); write_updateWebPage(w, v); });
+  m.set('updateReadMessagesContents', (w: Writer, v: updateReadMessagesContents) => { writeUint32(w, 0x68c13933); write_updateReadMessagesContents(w, v); });
+  m.set('updateChannelTooLong', (w: Writer, v: updateChannelTooLong) => { writeUint32(w, 0x108d941f); write_updateChannelTooLong(w, v); });
+  m.set('updateChannel', (w: Writer, v: updateChannel) => { writeUint32(w, 0x635b4c09); write_updateChannel(w, v); });
+  m.set('updateNewChannelMessage', (w: Writer, v: updateNewChannelMessage) => { writeUint32(w, 0x62ba04d9); write_updateNewChannelMessage(w, v); });
+  m.set('updateReadChannelInbox', (w: Writer, v: updateReadChannelInbox) => { writeUint32(w, 0x922e6e10); write_updateReadChannelInbox(w, v); });
+  m.set('updateDeleteChannelMessages', (w: Writer, v: updateDeleteChannelMessages) => { writeUint32(w, 0xc32d5b12); write_updateDeleteChannelMessages(w, v); });
+  m.set('updateChannelMessageViews', (w: Writer, v: updateChannelMessageViews) => { writeUint32(w, 0xf226ac08); write_updateChannelMessageViews(w, v); });
+  m.set('updateChatParticipantAdmin', (w: Writer, v: updateChatParticipantAdmin) => { writeUint32(w, 0xd7ca61a2); write_updateChatParticipantAdmin(w, v); });
+  m.set('updateNewStickerSet', (w: Writer, v: updateNewStickerSet) => { writeUint32(w, 0x688a30aa); write_updateNewStickerSet(w, v); });
+  m.set('updateStickerSetsOrder', (w: Writer, v: updateStickerSetsOrder) => { writeUint32(w, 0x0bb2d201); write_updateStickerSetsOrder(w, v); });
+  m.set('updateStickerSets', (w: Writer, v: updateStickerSets) => { writeUint32(w, 0x43ae3dec); write_updateStickerSets(w, v); });
+  m.set('updateSavedGifs', (w: Writer, v: updateSavedGifs) => { writeUint32(w, 0x9375341e); write_updateSavedGifs(w, v); });
+  m.set('updateBotInlineQuery', (w: Writer, v: updateBotInlineQuery) => { writeUint32(w, 0x496f379c); write_updateBotInlineQuery(w, v); });
+  m.set('updateBotInlineSend', (w: Writer, v: updateBotInlineSend) => { writeUint32(w, 0x12f12a07); write_updateBotInlineSend(w, v); });
+  m.set('updateEditChannelMessage', (w: Writer, v: updateEditChannelMessage) => { writeUint32(w, 0x1b3f4df7); write_updateEditChannelMessage(w, v); });
+  m.set('updateBotCallbackQuery', (w: Writer, v: updateBotCallbackQuery) => { writeUint32(w, 0xb9cfc48d); write_updateBotCallbackQuery(w, v); });
+  m.set('updateEditMessage', (w: Writer, v: updateEditMessage) => { writeUint32(w, 0xe40370a3); write_updateEditMessage(w, v); });
+  m.set('updateInlineBotCallbackQuery', (w: Writer, v: updateInlineBotCallbackQuery) => { writeUint32(w, 0x691e9052); write_updateInlineBotCallbackQuery(w, v); });
+  m.set('updateReadChannelOutbox', (w: Writer, v: updateReadChannelOutbox) => { writeUint32(w, 0xb75f99a9); write_updateReadChannelOutbox(w, v); });
+  m.set('updateDraftMessage', (w: Writer, v: updateDraftMessage) => { writeUint32(w, 0xee2bb969); write_updateDraftMessage(w, v); });
+  m.set('updateReadFeaturedStickers', (w: Writer, v: updateReadFeaturedStickers) => { writeUint32(w, 0x571d2742); write_updateReadFeaturedStickers(w, v); });
+  m.set('updateRecentStickers', (w: Writer, v: updateRecentStickers) => { writeUint32(w, 0x9a422c20); write_updateRecentStickers(w, v); });
+  m.set('updateConfig', (w: Writer, v: updateConfig) => { writeUint32(w, 0xa229dd06); write_updateConfig(w, v); });
+  m.set('updatePtsChanged', (w: Writer, v: updatePtsChanged) => { writeUint32(w, 0x3354678f); write_updatePtsChanged(w, v); });
+  m.set('updateChannelWebPage', (w: Writer, v: updateChannelWebPage) => { writeUint32(w, 0x2f2ba99f); write_updateChannelWebPage(w, v); });
+  m.set('updateDialogPinned', (w: Writer, v: updateDialogPinned) => { writeUint32(w, 0x6e6fe51c); write_updateDialogPinned(w, v); });
+  m.set('updatePinnedDialogs', (w: Writer, v: updatePinnedDialogs) => { writeUint32(w, 0xfa0f3ca2); write_updatePinnedDialogs(w, v); });
+  m.set('updateBotWebhookJSON', (w: Writer, v: updateBotWebhookJSON) => { writeUint32(w, 0x8317c0c3); write_updateBotWebhookJSON(w, v); });
+  m.set('updateBotWebhookJSONQuery', (w: Writer, v: updateBotWebhookJSONQuery) => { writeUint32(w, 0x9b9240a6); write_updateBotWebhookJSONQuery(w, v); });
+  m.set('updateBotShippingQuery', (w: Writer, v: updateBotShippingQuery) => { writeUint32(w, 0xb5aefd7d); write_updateBotShippingQuery(w, v); });
+  m.set('updateBotPrecheckoutQuery', (w: Writer, v: updateBotPrecheckoutQuery) => { writeUint32(w, 0x8caa9a96); write_updateBotPrecheckoutQuery(w, v); });
+  m.set('updatePhoneCall', (w: Writer, v: updatePhoneCall) => { writeUint32(w, 0xab0f6b1e); write_updatePhoneCall(w, v); });
+  m.set('updateLangPackTooLong', (w: Writer, v: updateLangPackTooLong) => { writeUint32(w, 0x46560264); write_updateLangPackTooLong(w, v); });
+  m.set('updateLangPack', (w: Writer, v: updateLangPack) => { writeUint32(w, 0x56022f4d); write_updateLangPack(w, v); });
+  m.set('updateFavedStickers', (w: Writer, v: updateFavedStickers) => { writeUint32(w, 0xe511996d); write_updateFavedStickers(w, v); });
+  m.set('updateChannelReadMessagesContents', (w: Writer, v: updateChannelReadMessagesContents) => { writeUint32(w, 0x44bdd535); write_updateChannelReadMessagesContents(w, v); });
+  m.set('updateContactsReset', (w: Writer, v: updateContactsReset) => { writeUint32(w, 0x7084a7be); write_updateContactsReset(w, v); });
+  m.set('updateChannelAvailableMessages', (w: Writer, v: updateChannelAvailableMessages) => { writeUint32(w, 0xb23fc698); write_updateChannelAvailableMessages(w, v); });
+  m.set('updateDialogUnreadMark', (w: Writer, v: updateDialogUnreadMark) => { writeUint32(w, 0xe16459c3); write_updateDialogUnreadMark(w, v); });
+  m.set('updateMessagePoll', (w: Writer, v: updateMessagePoll) => { writeUint32(w, 0xaca1657b); write_updateMessagePoll(w, v); });
+  m.set('updateChatDefaultBannedRights', (w: Writer, v: updateChatDefaultBannedRights) => { writeUint32(w, 0x54c01850); write_updateChatDefaultBannedRights(w, v); });
+  m.set('updateFolderPeers', (w: Writer, v: updateFolderPeers) => { writeUint32(w, 0x19360dc0); write_updateFolderPeers(w, v); });
+  m.set('updatePeerSettings', (w: Writer, v: updatePeerSettings) => { writeUint32(w, 0x6a7e7366); write_updatePeerSettings(w, v); });
+  m.set('updatePeerLocated', (w: Writer, v: updatePeerLocated) => { writeUint32(w, 0xb4afcfb0); write_updatePeerLocated(w, v); });
+  m.set('updateNewScheduledMessage', (w: Writer, v: updateNewScheduledMessage) => { writeUint32(w, 0x39a51dfb); write_updateNewScheduledMessage(w, v); });
+  m.set('updateDeleteScheduledMessages', (w: Writer, v: updateDeleteScheduledMessages) => { writeUint32(w, 0x90866cee); write_updateDeleteScheduledMessages(w, v); });
+  m.set('updateTheme', (w: Writer, v: updateTheme) => { writeUint32(w, 0x8216fba3); write_updateTheme(w, v); });
+  m.set('updateGeoLiveViewed', (w: Writer, v: updateGeoLiveViewed) => { writeUint32(w, 0x871fb939); write_updateGeoLiveViewed(w, v); });
+  m.set('updateLoginToken', (w: Writer, v: updateLoginToken) => { writeUint32(w, 0x564fe691); write_updateLoginToken(w, v); });
+  m.set('updateMessagePollVote', (w: Writer, v: updateMessagePollVote) => { writeUint32(w, 0x106395c9); write_updateMessagePollVote(w, v); });
+  m.set('updateDialogFilter', (w: Writer, v: updateDialogFilter) => { writeUint32(w, 0x26ffde7d); write_updateDialogFilter(w, v); });
+  m.set('updateDialogFilterOrder', (w: Writer, v: updateDialogFilterOrder) => { writeUint32(w, 0xa5d72105); write_updateDialogFilterOrder(w, v); });
+  m.set('updateDialogFilters', (w: Writer, v: updateDialogFilters) => { writeUint32(w, 0x3504914f); write_updateDialogFilters(w, v); });
+  m.set('updatePhoneCallSignalingData', (w: Writer, v: updatePhoneCallSignalingData) => { writeUint32(w, 0x2661bf09); write_updatePhoneCallSignalingData(w, v); });
+  m.set('updateChannelMessageForwards', (w: Writer, v: updateChannelMessageForwards) => { writeUint32(w, 0xd29a27f4); write_updateChannelMessageForwards(w, v); });
+  m.set('updateReadChannelDiscussionInbox', (w: Writer, v: updateReadChannelDiscussionInbox) => { writeUint32(w, 0xd6b19546); write_updateReadChannelDiscussionInbox(w, v); });
+  m.set('updateReadChannelDiscussionOutbox', (w: Writer, v: updateReadChannelDiscussionOutbox) => { writeUint32(w, 0x695c9e7c); write_updateReadChannelDiscussionOutbox(w, v); });
+  m.set('updatePeerBlocked', (w: Writer, v: updatePeerBlocked) => { writeUint32(w, 0x246a4b22); write_updatePeerBlocked(w, v); });
+  m.set('updateChannelUserTyping', (w: Writer, v: updateChannelUserTyping) => { writeUint32(w, 0x8c88c923); write_updateChannelUserTyping(w, v); });
+  m.set('updatePinnedMessages', (w: Writer, v: updatePinnedMessages) => { writeUint32(w, 0xed85eab5); write_updatePinnedMessages(w, v); });
+  m.set('updatePinnedChannelMessages', (w: Writer, v: updatePinnedChannelMessages) => { writeUint32(w, 0x5bb98608); write_updatePinnedChannelMessages(w, v); });
+  m.set('updateChat', (w: Writer, v: updateChat) => { writeUint32(w, 0xf89a6a4e); write_updateChat(w, v); });
+  m.set('updateGroupCallParticipants', (w: Writer, v: updateGroupCallParticipants) => { writeUint32(w, 0xf2ebdb4e); write_updateGroupCallParticipants(w, v); });
+  m.set('updateGroupCall', (w: Writer, v: updateGroupCall) => { writeUint32(w, 0x14b24500); write_updateGroupCall(w, v); });
+  m.set('updatePeerHistoryTTL', (w: Writer, v: updatePeerHistoryTTL) => { writeUint32(w, 0xbb9bb9a5); write_updatePeerHistoryTTL(w, v); });
+  m.set('updateChatParticipant', (w: Writer, v: updateChatParticipant) => { writeUint32(w, 0xd087663a); write_updateChatParticipant(w, v); });
+  m.set('updateChannelParticipant', (w: Writer, v: updateChannelParticipant) => { writeUint32(w, 0x985d3abb); write_updateChannelParticipant(w, v); });
+  m.set('updateBotStopped', (w: Writer, v: updateBotStopped) => { writeUint32(w, 0xc4870a49); write_updateBotStopped(w, v); });
+  m.set('updateGroupCallConnection', (w: Writer, v: updateGroupCallConnection) => { writeUint32(w, 0x0b783982); write_updateGroupCallConnection(w, v); });
+  m.set('updateBotCommands', (w: Writer, v: updateBotCommands) => { writeUint32(w, 0x4d712f2e); write_updateBotCommands(w, v); });
+  m.set('updates.state', (w: Writer, v: updates_state) => { writeUint32(w, 0xa56c2a3e); write_updates_state(w, v); });
+  m.set('updates.differenceEmpty', (w: Writer, v: updates_differenceEmpty) => { writeUint32(w, 0x5d75a138); write_updates_differenceEmpty(w, v); });
+  m.set('updates.difference', (w: Writer, v: updates_difference) => { writeUint32(w, 0x00f49ca0); write_updates_difference(w, v); });
+  m.set('updates.differenceSlice', (w: Writer, v: updates_differenceSlice) => { writeUint32(w, 0xa8fb1981); write_updates_differenceSlice(w, v); });
+  m.set('updates.differenceTooLong', (w: Writer, v: updates_differenceTooLong) => { writeUint32(w, 0x4afe8f6d); write_updates_differenceTooLong(w, v); });
+  m.set('updatesTooLong', (w: Writer, v: updatesTooLong) => { writeUint32(w, 0xe317af7e); write_updatesTooLong(w, v); });
+  m.set('updateShortMessage', (w: Writer, v: updateShortMessage) => { writeUint32(w, 0x313bc7f8); write_updateShortMessage(w, v); });
+  m.set('updateShortChatMessage', (w: Writer, v: updateShortChatMessage) => { writeUint32(w, 0x4d6deea5); write_updateShortChatMessage(w, v); });
+  m.set('updateShort', (w: Writer, v: updateShort) => { writeUint32(w, 0x78d4dec1); write_updateShort(w, v); });
+  m.set('updatesCombined', (w: Writer, v: updatesCombined) => { writeUint32(w, 0x725b04c3); write_updatesCombined(w, v); });
+  m.set('updates', (w: Writer, v: updates) => { writeUint32(w, 0x74ae4240); write_updates(w, v); });
+  m.set('updateShortSentMessage', (w: Writer, v: updateShortSentMessage) => { writeUint32(w, 0x9015e101); write_updateShortSentMessage(w, v); });
+  m.set('photos.photos', (w: Writer, v: photos_photos) => { writeUint32(w, 0x8dca6aa5); write_photos_photos(w, v); });
+  m.set('photos.photosSlice', (w: Writer, v: photos_photosSlice) => { writeUint32(w, 0x15051f54); write_photos_photosSlice(w, v); });
+  m.set('photos.photo', (w: Writer, v: photos_photo) => { writeUint32(w, 0x20212ca8); write_photos_photo(w, v); });
+  m.set('upload.file', (w: Writer, v: upload_file) => { writeUint32(w, 0x096a18d5); write_upload_file(w, v); });
+  m.set('upload.fileCdnRedirect', (w: Writer, v: upload_fileCdnRedirect) => { writeUint32(w, 0xf18cda44); write_upload_fileCdnRedirect(w, v); });
+  m.set('dcOption', (w: Writer, v: dcOption) => { writeUint32(w, 0x18b7a10d); write_dcOption(w, v); });
+  m.set('config', (w: Writer, v: config) => { writeUint32(w, 0x330b4067); write_config(w, v); });
+  m.set('nearestDc', (w: Writer, v: nearestDc) => { writeUint32(w, 0x8e1a1775); write_nearestDc(w, v); });
+  m.set('help.appUpdate', (w: Writer, v: help_appUpdate) => { writeUint32(w, 0xccbbce30); write_help_appUpdate(w, v); });
+  m.set('help.noAppUpdate', (w: Writer, v: help_noAppUpdate) => { writeUint32(w, 0xc45a6536); write_help_noAppUpdate(w, v); });
+  m.set('help.inviteText', (w: Writer, v: help_inviteText) => { writeUint32(w, 0x18cb9f78); write_help_inviteText(w, v); });
+  m.set('encryptedChatEmpty', (w: Writer, v: encryptedChatEmpty) => { writeUint32(w, 0xab7ec0a0); write_encryptedChatEmpty(w, v); });
+  m.set('encryptedChatWaiting', (w: Writer, v: encryptedChatWaiting) => { writeUint32(w, 0x66b25953); write_encryptedChatWaiting(w, v); });
+  m.set('encryptedChatRequested', (w: Writer, v: encryptedChatRequested) => { writeUint32(w, 0x48f1d94c); write_encryptedChatRequested(w, v); });
+  m.set('encryptedChat', (w: Writer, v: encryptedChat) => { writeUint32(w, 0x61f0d4c7); write_encryptedChat(w, v); });
+  m.set('encryptedChatDiscarded', (w: Writer, v: encryptedChatDiscarded) => { writeUint32(w, 0x1e1c7c45); write_encryptedChatDiscarded(w, v); });
+  m.set('inputEncryptedChat', (w: Writer, v: inputEncryptedChat) => { writeUint32(w, 0xf141b5e1); write_inputEncryptedChat(w, v); });
+  m.set('encryptedFileEmpty', (w: Writer, v: encryptedFileEmpty) => { writeUint32(w, 0xc21f497e); write_encryptedFileEmpty(w, v); });
+  m.set('encryptedFile', (w: Writer, v: encryptedFile) => { writeUint32(w, 0x4a70994c); write_encryptedFile(w, v); });
+  m.set('inputEncryptedFileEmpty', (w: Writer, v: inputEncryptedFileEmpty) => { writeUint32(w, 0x1837c364); write_inputEncryptedFileEmpty(w, v); });
+  m.set('inputEncryptedFileUploaded', (w: Writer, v: inputEncryptedFileUploaded) => { writeUint32(w, 0x64bd0306); write_inputEncryptedFileUploaded(w, v); });
+  m.set('inputEncryptedFile', (w: Writer, v: inputEncryptedFile) => { writeUint32(w, 0x5a17b5e5); write_inputEncryptedFile(w, v); });
+  m.set('inputEncryptedFileBigUploaded', (w: Writer, v: inputEncryptedFileBigUploaded) => { writeUint32(w, 0x2dc173c8); write_inputEncryptedFileBigUploaded(w, v); });
+  m.set('encryptedMessage', (w: Writer, v: encryptedMessage) => { writeUint32(w, 0xed18c118); write_encryptedMessage(w, v); });
+  m.set('encryptedMessageService', (w: Writer, v: encryptedMessageService) => { writeUint32(w, 0x23734b06); write_encryptedMessageService(w, v); });
+  m.set('messages.dhConfigNotModified', (w: Writer, v: messages_dhConfigNotModified) => { writeUint32(w, 0xc0e24635); write_messages_dhConfigNotModified(w, v); });
+  m.set('messages.dhConfig', (w: Writer, v: messages_dhConfig) => { writeUint32(w, 0x2c221edd); write_messages_dhConfig(w, v); });
+  m.set('messages.sentEncryptedMessage', (w: Writer, v: messages_sentEncryptedMessage) => { writeUint32(w, 0x560f8935); write_messages_sentEncryptedMessage(w, v); });
+  m.set('messages.sentEncryptedFile', (w: Writer, v: messages_sentEncryptedFile) => { writeUint32(w, 0x9493ff32); write_messages_sentEncryptedFile(w, v); });
+  m.set('inputDocumentEmpty', (w: Writer, v: inputDocumentEmpty) => { writeUint32(w, 0x72f0eaae); write_inputDocumentEmpty(w, v); });
+  m.set('inputDocument', (w: Writer, v: inputDocument) => { writeUint32(w, 0x1abfb575); write_inputDocument(w, v); });
+  m.set('documentEmpty', (w: Writer, v: documentEmpty) => { writeUint32(w, 0x36f8c871); write_documentEmpty(w, v); });
+  m.set('document', (w: Writer, v: document) => { writeUint32(w, 0x1e87342b); write_document(w, v); });
+  m.set('help.support', (w: Writer, v: help_support) => { writeUint32(w, 0x17c6b5f6); write_help_support(w, v); });
+  m.set('notifyPeer', (w: Writer, v: notifyPeer) => { writeUint32(w, 0x9fd40bd8); write_notifyPeer(w, v); });
+  m.set('notifyUsers', (w: Writer, v: notifyUsers) => { writeUint32(w, 0xb4c83b4c); write_notifyUsers(w, v); });
+  m.set('notifyChats', (w: Writer, v: notifyChats) => { writeUint32(w, 0xc007cec3); write_notifyChats(w, v); });
+  m.set('notifyBroadcasts', (w: Writer, v: notifyBroadcasts) => { writeUint32(w, 0xd612e8ef); write_notifyBroadcasts(w, v); });
+  m.set('sendMessageTypingAction', (w: Writer, v: sendMessageTypingAction) => { writeUint32(w, 0x16bf744e); write_sendMessageTypingAction(w, v); });
+  m.set('sendMessageCancelAction', (w: Writer, v: sendMessageCancelAction) => { writeUint32(w, 0xfd5ec8f5); write_sendMessageCancelAction(w, v); });
+  m.set('sendMessageRecordVideoAction', (w: Writer, v: sendMessageRecordVideoAction) => { writeUint32(w, 0xa187d66f); write_sendMessageRecordVideoAction(w, v); });
+  m.set('sendMessageUploadVideoAction', (w: Writer, v: sendMessageUploadVideoAction) => { writeUint32(w, 0xe9763aec); write_sendMessageUploadVideoAction(w, v); });
+  m.set('sendMessageRecordAudioAction', (w: Writer, v: sendMessageRecordAudioAction) => { writeUint32(w, 0xd52f73f7); write_sendMessageRecordAudioAction(w, v); });
+  m.set('sendMessageUploadAudioAction', (w: Writer, v: sendMessageUploadAudioAction) => { writeUint32(w, 0xf351d7ab); write_sendMessageUploadAudioAction(w, v); });
+  m.set('sendMessageUploadPhotoAction', (w: Writer, v: sendMessageUploadPhotoAction) => { writeUint32(w, 0xd1d34a26); write_sendMessageUploadPhotoAction(w, v); });
+  m.set('sendMessageUploadDocumentAction', (w: Writer, v: sendMessageUploadDocumentAction) => { writeUint32(w, 0xaa0cd9e4); write_sendMessageUploadDocumentAction(w, v); });
+  m.set('sendMessageGeoLocationAction', (w: Writer, v: sendMessageGeoLocationAction) => { writeUint32(w, 0x176f8ba1); write_sendMessageGeoLocationAction(w, v); });
+  m.set('sendMessageChooseContactAction', (w: Writer, v: sendMessageChooseContactAction) => { writeUint32(w, 0x628cbc6f); write_sendMessageChooseContactAction(w, v); });
+  m.set('sendMessageGamePlayAction', (w: Writer, v: sendMessageGamePlayAction) => { writeUint32(w, 0xdd6a8f48); write_sendMessageGamePlayAction(w, v); });
+  m.set('sendMessageRecordRoundAction', (w: Writer, v: sendMessageRecordRoundAction) => { writeUint32(w, 0x88f27fbc); write_sendMessageRecordRoundAction(w, v); });
+  m.set('sendMessageUploadRoundAction', (w: Writer, v: sendMessageUploadRoundAction) => { writeUint32(w, 0x243e1c66); write_sendMessageUploadRoundAction(w, v); });
+  m.set('speakingInGroupCallAction', (w: Writer, v: speakingInGroupCallAction) => { writeUint32(w, 0xd92c2285); write_speakingInGroupCallAction(w, v); });
+  m.set('sendMessageHistoryImportAction', (w: Writer, v: sendMessageHistoryImportAction) => { writeUint32(w, 0xdbda9246); write_sendMessageHistoryImportAction(w, v); });
+  m.set('sendMessageChooseStickerAction', (w: Writer, v: sendMessageChooseStickerAction) => { writeUint32(w, 0xb05ac6b1); write_sendMessageChooseStickerAction(w, v); });
+  m.set('sendMessageEmojiInteraction', (w: Writer, v: sendMessageEmojiInteraction) => { writeUint32(w, 0x25972bcb); write_sendMessageEmojiInteraction(w, v); });
+  m.set('sendMessageEmojiInteractionSeen', (w: Writer, v: sendMessageEmojiInteractionSeen) => { writeUint32(w, 0xb665902e); write_sendMessageEmojiInteractionSeen(w, v); });
+  m.set('contacts.found', (w: Writer, v: contacts_found) => { writeUint32(w, 0xb3134d9d); write_contacts_found(w, v); });
+  m.set('inputPrivacyKeyStatusTimestamp', (w: Writer, v: inputPrivacyKeyStatusTimestamp) => { writeUint32(w, 0x4f96cb18); write_inputPrivacyKeyStatusTimestamp(w, v); });
+  m.set('inputPrivacyKeyChatInvite', (w: Writer, v: inputPrivacyKeyChatInvite) => { writeUint32(w, 0xbdfb0426); write_inputPrivacyKeyChatInvite(w, v); });
+  m.set('inputPrivacyKeyPhoneCall', (w: Writer, v: inputPrivacyKeyPhoneCall) => { writeUint32(w, 0xfabadc5f); write_inputPrivacyKeyPhoneCall(w, v); });
+  m.set('inputPrivacyKeyPhoneP2P', (w: Writer, v: inputPrivacyKeyPhoneP2P) => { writeUint32(w, 0xdb9e70d2); write_inputPrivacyKeyPhoneP2P(w, v); });
+  m.set('inputPrivacyKeyForwards', (w: Writer, v: inputPrivacyKeyForwards) => { writeUint32(w, 0xa4dd4c08); write_inputPrivacyKeyForwards(w, v); });
+  m.set('inputPrivacyKeyProfilePhoto', (w: Writer, v: inputPrivacyKeyProfilePhoto) => { writeUint32(w, 0x5719bacc); write_inputPrivacyKeyProfilePhoto(w, v); });
+  m.set('inputPrivacyKeyPhoneNumber', (w: Writer, v: inputPrivacyKeyPhoneNumber) => { writeUint32(w, 0x0352dafa); write_inputPrivacyKeyPhoneNumber(w, v); });
+  m.set('inputPrivacyKeyAddedByPhone', (w: Writer, v: inputPrivacyKeyAddedByPhone) => { writeUint32(w, 0xd1219bdd); write_inputPrivacyKeyAddedByPhone(w, v); });
+  m.set('privacyKeyStatusTimestamp', (w: Writer, v: privacyKeyStatusTimestamp) => { writeUint32(w, 0xbc2eab30); write_privacyKeyStatusTimestamp(w, v); });
+  m.set('privacyKeyChatInvite', (w: Writer, v: privacyKeyChatInvite) => { writeUint32(w, 0x500e6dfa); write_privacyKeyChatInvite(w, v); });
+  m.set('privacyKeyPhoneCall', (w: Writer, v: privacyKeyPhoneCall) => { writeUint32(w, 0x3d662b7b); write_privacyKeyPhoneCall(w, v); });
+  m.set('privacyKeyPhoneP2P', (w: Writer, v: privacyKeyPhoneP2P) => { writeUint32(w, 0x39491cc8); write_privacyKeyPhoneP2P(w, v); });
+  m.set('privacyKeyForwards', (w: Writer, v: privacyKeyForwards) => { writeUint32(w, 0x69ec56a3); write_privacyKeyForwards(w, v); });
+  m.set('privacyKeyProfilePhoto', (w: Writer, v: privacyKeyProfilePhoto) => { writeUint32(w, 0x96151fed); write_privacyKeyProfilePhoto(w, v); });
+  m.set('privacyKeyPhoneNumber', (w: Writer, v: privacyKeyPhoneNumber) => { writeUint32(w, 0xd19ae46d); write_privacyKeyPhoneNumber(w, v); });
+  m.set('privacyKeyAddedByPhone', (w: Writer, v: privacyKeyAddedByPhone) => { writeUint32(w, 0x42ffd42b); write_privacyKeyAddedByPhone(w, v); });
+  m.set('inputPrivacyValueAllowContacts', (w: Writer, v: inputPrivacyValueAllowContacts) => { writeUint32(w, 0x0d09e07b); write_inputPrivacyValueAllowContacts(w, v); });
+  m.set('inputPrivacyValueAllowAll', (w: Writer, v: inputPrivacyValueAllowAll) => { writeUint32(w, 0x184b35ce); write_inputPrivacyValueAllowAll(w, v); });
+  m.set('inputPrivacyValueAllowUsers', (w: Writer, v: inputPrivacyValueAllowUsers) => { writeUint32(w, 0x131cc67f); write_inputPrivacyValueAllowUsers(w, v); });
+  m.set('inputPrivacyValueDisallowContacts', (w: Writer, v: inputPrivacyValueDisallowContacts) => { writeUint32(w, 0x0ba52007); write_inputPrivacyValueDisallowContacts(w, v); });
+  m.set('inputPrivacyValueDisallowAll', (w: Writer, v: inputPrivacyValueDisallowAll) => { writeUint32(w, 0xd66b66c9); write_inputPrivacyValueDisallowAll(w, v); });
+  m.set('inputPrivacyValueDisallowUsers', (w: Writer, v: inputPrivacyValueDisallowUsers) => { writeUint32(w, 0x90110467); write_inputPrivacyValueDisallowUsers(w, v); });
+  m.set('inputPrivacyValueAllowChatParticipants', (w: Writer, v: inputPrivacyValueAllowChatParticipants) => { writeUint32(w, 0x840649cf); write_inputPrivacyValueAllowChatParticipants(w, v); });
+  m.set('inputPrivacyValueDisallowChatParticipants', (w: Writer, v: inputPrivacyValueDisallowChatParticipants) => { writeUint32(w, 0xe94f0f86); write_inputPrivacyValueDisallowChatParticipants(w, v); });
+  m.set('privacyValueAllowContacts', (w: Writer, v: privacyValueAllowContacts) => { writeUint32(w, 0xfffe1bac); write_privacyValueAllowContacts(w, v); });
+  m.set('privacyValueAllowAll', (w: Writer, v: privacyValueAllowAll) => { writeUint32(w, 0x65427b82); write_privacyValueAllowAll(w, v); });
+  m.set('privacyValueAllowUsers', (w: Writer, v: privacyValueAllowUsers) => { writeUint32(w, 0xb8905fb2); write_privacyValueAllowUsers(w, v); });
+  m.set('privacyValueDisallowContacts', (w: Writer, v: privacyValueDisallowContacts) => { writeUint32(w, 0xf888fa1a); write_privacyValueDisallowContacts(w, v); });
+  m.set('privacyValueDisallowAll', (w: Writer, v: privacyValueDisallowAll) => { writeUint32(w, 0x8b73e763); write_privacyValueDisallowAll(w, v); });
+  m.set('privacyValueDisallowUsers', (w: Writer, v: privacyValueDisallowUsers) => { writeUint32(w, 0xe4621141); write_privacyValueDisallowUsers(w, v); });
+  m.set('privacyValueAllowChatParticipants', (w: Writer, v: privacyValueAllowChatParticipants) => { writeUint32(w, 0x6b134e8e); write_privacyValueAllowChatParticipants(w, v); });
+  m.set('privacyValueDisallowChatParticipants', (w: Writer, v: privacyValueDisallowChatParticipants) => { writeUint32(w, 0x41c87565); write_privacyValueDisallowChatParticipants(w, v); });
+  m.set('account.privacyRules', (w: Writer, v: account_privacyRules) => { writeUint32(w, 0x50a04e45); write_account_privacyRules(w, v); });
+  m.set('accountDaysTTL', (w: Writer, v: accountDaysTTL) => { writeUint32(w, 0xb8d0afdf); write_accountDaysTTL(w, v); });
+  m.set('documentAttributeImageSize', (w: Writer, v: documentAttributeImageSize) => { writeUint32(w, 0x6c37c15c); write_documentAttributeImageSize(w, v); });
+  m.set('documentAttributeAnimated', (w: Writer, v: documentAttributeAnimated) => { writeUint32(w, 0x11b58939); write_documentAttributeAnimated(w, v); });
+  m.set('documentAttributeSticker', (w: Writer, v: documentAttributeSticker) => { writeUint32(w, 0x6319d612); write_documentAttributeSticker(w, v); });
+  m.set('documentAttributeVideo', (w: Writer, v: documentAttributeVideo) => { writeUint32(w, 0x0ef02ce6); write_documentAttributeVideo(w, v); });
+  m.set('documentAttributeAudio', (w: Writer, v: documentAttributeAudio) => { writeUint32(w, 0x9852f9c6); write_documentAttributeAudio(w, v); });
+  m.set('documentAttributeFilename', (w: Writer, v: documentAttributeFilename) => { writeUint32(w, 0x15590068); write_documentAttributeFilename(w, v); });
+  m.set('documentAttributeHasStickers', (w: Writer, v: documentAttributeHasStickers) => { writeUint32(w, 0x9801d2f7); write_documentAttributeHasStickers(w, v); });
+  m.set('messages.stickersNotModified', (w: Writer, v: messages_stickersNotModified) => { writeUint32(w, 0xf1749a22); write_messages_stickersNotModified(w, v); });
+  m.set('messages.stickers', (w: Writer, v: messages_stickers) => { writeUint32(w, 0x30a6ec7e); write_messages_stickers(w, v); });
+  m.set('stickerPack', (w: Writer, v: stickerPack) => { writeUint32(w, 0x12b299d4); write_stickerPack(w, v); });
+  m.set('messages.allStickersNotModified', (w: Writer, v: messages_allStickersNotModified) => { writeUint32(w, 0xe86602c3); write_messages_allStickersNotModified(w, v); });
+  m.set('messages.allStickers', (w: Writer, v: messages_allStickers) => { writeUint32(w, 0xcdbbcebb); write_messages_allStickers(w, v); });
+  m.set('messages.affectedMessages', (w: Writer, v: messages_affectedMessages) => { writeUint32(w, 0x84d19185); write_messages_affectedMessages(w, v); });
+  m.set('webPageEmpty', (w: Writer, v: webPageEmpty) => { writeUint32(w, 0xeb1477e8); write_webPageEmpty(w, v); });
+  m.set('webPagePending', (w: Writer, v: webPagePending) => { writeUint32(w, 0xc586da1c); write_webPagePending(w, v); });
+  m.set('webPage', (w: Writer, v: webPage) => { writeUint32(w, 0xe89c45b2); write_webPage(w, v); });
+  m.set('webPageNotModified', (w: Writer, v: webPageNotModified) => { writeUint32(w, 0x7311ca11); write_webPageNotModified(w, v); });
+  m.set('authorization', (w: Writer, v: authorization) => { writeUint32(w, 0xad01d61d); write_authorization(w, v); });
+  m.set('account.authorizations', (w: Writer, v: account_authorizations) => { writeUint32(w, 0x1250abde); write_account_authorizations(w, v); });
+  m.set('account.password', (w: Writer, v: account_password) => { writeUint32(w, 0x185b184f); write_account_password(w, v); });
+  m.set('account.passwordSettings', (w: Writer, v: account_passwordSettings) => { writeUint32(w, 0x9a5c33e5); write_account_passwordSettings(w, v); });
+  m.set('account.passwordInputSettings', (w: Writer, v: account_passwordInputSettings) => { writeUint32(w, 0xc23727c9); write_account_passwordInputSettings(w, v); });
+  m.set('auth.passwordRecovery', (w: Writer, v: auth_passwordRecovery) => { writeUint32(w, 0x137948a5); write_auth_passwordRecovery(w, v); });
+  m.set('receivedNotifyMessage', (w: Writer, v: receivedNotifyMessage) => { writeUint32(w, 0xa384b779); write_receivedNotifyMessage(w, v); });
+  m.set('chatInviteExported', (w: Writer, v: chatInviteExported) => { writeUint32(w, 0xb18105e8); write_chatInviteExported(w, v); });
+  m.set('chatInviteAlready', (w: Writer, v: chatInviteAlready) => { writeUint32(w, 0x5a686d7c); write_chatInviteAlready(w, v); });
+  m.set('chatInvite', (w: Writer, v: chatInvite) => { writeUint32(w, 0xdfc2f58e); write_chatInvite(w, v); });
+  m.set('chatInvitePeek', (w: Writer, v: chatInvitePeek) => { writeUint32(w, 0x61695cb0); write_chatInvitePeek(w, v); });
+  m.set('inputStickerSetEmpty', (w: Writer, v: inputStickerSetEmpty) => { writeUint32(w, 0xffb62b95); write_inputStickerSetEmpty(w, v); });
+  m.set('inputStickerSetID', (w: Writer, v: inputStickerSetID) => { writeUint32(w, 0x9de7a269); write_inputStickerSetID(w, v); });
+  m.set('inputStickerSetShortName', (w: Writer, v: inputStickerSetShortName) => { writeUint32(w, 0x861cc8a0); write_inputStickerSetShortName(w, v); });
+  m.set('inputStickerSetAnimatedEmoji', (w: Writer, v: inputStickerSetAnimatedEmoji) => { writeUint32(w, 0x028703c8); write_inputStickerSetAnimatedEmoji(w, v); });
+  m.set('inputStickerSetDice', (w: Writer, v: inputStickerSetDice) => { writeUint32(w, 0xe67f520e); write_inputStickerSetDice(w, v); });
+  m.set('inputStickerSetAnimatedEmojiAnimations', (w: Writer, v: inputStickerSetAnimatedEmojiAnimations) => { writeUint32(w, 0x0cde3739); write_inputStickerSetAnimatedEmojiAnimations(w, v); });
+  m.set('stickerSet', (w: Writer, v: stickerSet) => { writeUint32(w, 0xd7df217a); write_stickerSet(w, v); });
+  m.set('messages.stickerSet', (w: Writer, v: messages_stickerSet) => { writeUint32(w, 0xb60a24a6); write_messages_stickerSet(w, v); });
+  m.set('botCommand', (w: Writer, v: botCommand) => { writeUint32(w, 0xc27ac8c7); write_botCommand(w, v); });
+  m.set('botInfo', (w: Writer, v: botInfo) => { writeUint32(w, 0x1b74b335); write_botInfo(w, v); });
+  m.set('keyboardButton', (w: Writer, v: keyboardButton) => { writeUint32(w, 0xa2fa4880); write_keyboardButton(w, v); });
+  m.set('keyboardButtonUrl', (w: Writer, v: keyboardButtonUrl) => { writeUint32(w, 0x258aff05); write_keyboardButtonUrl(w, v); });
+  m.set('keyboardButtonCallback', (w: Writer, v: keyboardButtonCallback) => { writeUint32(w, 0x35bbdb6b); write_keyboardButtonCallback(w, v); });
+  m.set('keyboardButtonRequestPhone', (w: Writer, v: keyboardButtonRequestPhone) => { writeUint32(w, 0xb16a6c29); write_keyboardButtonRequestPhone(w, v); });
+  m.set('keyboardButtonRequestGeoLocation', (w: Writer, v: keyboardButtonRequestGeoLocation) => { writeUint32(w, 0xfc796b3f); write_keyboardButtonRequestGeoLocation(w, v); });
+  m.set('keyboardButtonSwitchInline', (w: Writer, v: keyboardButtonSwitchInline) => { writeUint32(w, 0x0568a748); write_keyboardButtonSwitchInline(w, v); });
+  m.set('keyboardButtonGame', (w: Writer, v: keyboardButtonGame) => { writeUint32(w, 0x50f41ccf); write_keyboardButtonGame(w, v); });
+  m.set('keyboardButtonBuy', (w: Writer, v: keyboardButtonBuy) => { writeUint32(w, 0xafd93fbb); write_keyboardButtonBuy(w, v); });
+  m.set('keyboardButtonUrlAuth', (w: Writer, v: keyboardButtonUrlAuth) => { writeUint32(w, 0x10b78d29); write_keyboardButtonUrlAuth(w, v); });
+  m.set('inputKeyboardButtonUrlAuth', (w: Writer, v: inputKeyboardButtonUrlAuth) => { writeUint32(w, 0xd02e7fd4); write_inputKeyboardButtonUrlAuth(w, v); });
+  m.set('keyboardButtonRequestPoll', (w: Writer, v: keyboardButtonRequestPoll) => { writeUint32(w, 0xbbc7515d); write_keyboardButtonRequestPoll(w, v); });
+  m.set('keyboardButtonRow', (w: Writer, v: keyboardButtonRow) => { writeUint32(w, 0x77608b83); write_keyboardButtonRow(w, v); });
+  m.set('replyKeyboardHide', (w: Writer, v: replyKeyboardHide) => { writeUint32(w, 0xa03e5b85); write_replyKeyboardHide(w, v); });
+  m.set('replyKeyboardForceReply', (w: Writer, v: replyKeyboardForceReply) => { writeUint32(w, 0x86b40b08); write_replyKeyboardForceReply(w, v); });
+  m.set('replyKeyboardMarkup', (w: Writer, v: replyKeyboardMarkup) => { writeUint32(w, 0x85dd99d1); write_replyKeyboardMarkup(w, v); });
+  m.set('replyInlineMarkup', (w: Writer, v: replyInlineMarkup) => { writeUint32(w, 0x48a30254); write_replyInlineMarkup(w, v); });
+  m.set('messageEntityUnknown', (w: Writer, v: messageEntityUnknown) => { writeUint32(w, 0xbb92ba95); write_messageEntityUnknown(w, v); });
+  m.set('messageEntityMention', (w: Writer, v: messageEntityMention) => { writeUint32(w, 0xfa04579d); write_messageEntityMention(w, v); });
+  m.set('messageEntityHashtag', (w: Writer, v: messageEntityHashtag) => { writeUint32(w, 0x6f635b0d); write_messageEntityHashtag(w, v); });
+  m.set('messageEntityBotCommand', (w: Writer, v: messageEntityBotCommand) => { writeUint32(w, 0x6cef8ac7); write_messageEntityBotCommand(w, v); });
+  m.set('messageEntityUrl', (w: Writer, v: messageEntityUrl) => { writeUint32(w, 0x6ed02538); write_messageEntityUrl(w, v); });
+  m.set('messageEntityEmail', (w: Writer, v: messageEntityEmail) => { writeUint32(w, 0x64e475c2); write_messageEntityEmail(w, v); });
+  m.set('messageEntityBold', (w: Writer, v: messageEntityBold) => { writeUint32(w, 0xbd610bc9); write_messageEntityBold(w, v); });
+  m.set('messageEntityItalic', (w: Writer, v: messageEntityItalic) => { writeUint32(w, 0x826f8b60); write_messageEntityItalic(w, v); });
+  m.set('messageEntityCode', (w: Writer, v: messageEntityCode) => { writeUint32(w, 0x28a20571); write_messageEntityCode(w, v); });
+  m.set('messageEntityPre', (w: Writer, v: messageEntityPre) => { writeUint32(w, 0x73924be0); write_messageEntityPre(w, v); });
+  m.set('messageEntityTextUrl', (w: Writer, v: messageEntityTextUrl) => { writeUint32(w, 0x76a6d327); write_messageEntityTextUrl(w, v); });
+  m.set('messageEntityMentionName', (w: Writer, v: messageEntityMentionName) => { writeUint32(w, 0xdc7b1140); write_messageEntityMentionName(w, v); });
+  m.set('inputMessageEntityMentionName', (w: Writer, v: inputMessageEntityMentionName) => { writeUint32(w, 0x208e68c9); write_inputMessageEntityMentionName(w, v); });
+  m.set('messageEntityPhone', (w: Writer, v: messageEntityPhone) => { writeUint32(w, 0x9b69e34b); write_messageEntityPhone(w, v); });
+  m.set('messageEntityCashtag', (w: Writer, v: messageEntityCashtag) => { writeUint32(w, 0x4c4e743f); write_messageEntityCashtag(w, v); });
+  m.set('messageEntityUnderline', (w: Writer, v: messageEntityUnderline) => { writeUint32(w, 0x9c4e7e8b); write_messageEntityUnderline(w, v); });
+  m.set('messageEntityStrike', (w: Writer, v: messageEntityStrike) => { writeUint32(w, 0xbf0693d4); write_messageEntityStrike(w, v); });
+  m.set('messageEntityBlockquote', (w: Writer, v: messageEntityBlockquote) => { writeUint32(w, 0x020df5d0); write_messageEntityBlockquote(w, v); });
+  m.set('messageEntityBankCard', (w: Writer, v: messageEntityBankCard) => { writeUint32(w, 0x761e6af4); write_messageEntityBankCard(w, v); });
+  m.set('inputChannelEmpty', (w: Writer, v: inputChannelEmpty) => { writeUint32(w, 0xee8c1e86); write_inputChannelEmpty(w, v); });
+  m.set('inputChannel', (w: Writer, v: inputChannel) => { writeUint32(w, 0xf35aec28); write_inputChannel(w, v); });
+  m.set('inputChannelFromMessage', (w: Writer, v: inputChannelFromMessage) => { writeUint32(w, 0x5b934f9d); write_inputChannelFromMessage(w, v); });
+  m.set('contacts.resolvedPeer', (w: Writer, v: contacts_resolvedPeer) => { writeUint32(w, 0x7f077ad9); write_contacts_resolvedPeer(w, v); });
+  m.set('messageRange', (w: Writer, v: messageRange) => { writeUint32(w, 0x0ae30253); write_messageRange(w, v); });
+  m.set('updates.channelDifferenceEmpty', (w: Writer, v: updates_channelDifferenceEmpty) => { writeUint32(w, 0x3e11affb); write_updates_channelDifferenceEmpty(w, v); });
+  m.set('updates.channelDifferenceTooLong', (w: Writer, v: updates_channelDifferenceTooLong) => { writeUint32(w, 0xa4bcc6fe); write_updates_channelDifferenceTooLong(w, v); });
+  m.set('updates.channelDifference', (w: Writer, v: updates_channelDifference) => { writeUint32(w, 0x2064674e); write_updates_channelDifference(w, v); });
+  m.set('channelMessagesFilterEmpty', (w: Writer, v: channelMessagesFilterEmpty) => { writeUint32(w, 0x94d42ee7); write_channelMessagesFilterEmpty(w, v); });
+  m.set('channelMessagesFilter', (w: Writer, v: channelMessagesFilter) => { writeUint32(w, 0xcd77d957); write_channelMessagesFilter(w, v); });
+  m.set('channelParticipant', (w: Writer, v: channelParticipant) => { writeUint32(w, 0xc00c07c0); write_channelParticipant(w, v); });
+  m.set('channelParticipantSelf', (w: Writer, v: channelParticipantSelf) => { writeUint32(w, 0x28a8bc67); write_channelParticipantSelf(w, v); });
+  m.set('channelParticipantCreator', (w: Writer, v: channelParticipantCreator) => { writeUint32(w, 0x2fe601d3); write_channelParticipantCreator(w, v); });
+  m.set('channelParticipantAdmin', (w: Writer, v: channelParticipantAdmin) => { writeUint32(w, 0x34c3bb53); write_channelParticipantAdmin(w, v); });
+  m.set('channelParticipantBanned', (w: Writer, v: channelParticipantBanned) => { writeUint32(w, 0x6df8014e); write_channelParticipantBanned(w, v); });
+  m.set('channelParticipantLeft', (w: Writer, v: channelParticipantLeft) => { writeUint32(w, 0x1b03f006); write_channelParticipantLeft(w, v); });
+  m.set('channelParticipantsRecent', (w: Writer, v: channelParticipantsRecent) => { writeUint32(w, 0xde3f3c79); write_channelParticipantsRecent(w, v); });
+  m.set('channelParticipantsAdmins', (w: Writer, v: channelParticipantsAdmins) => { writeUint32(w, 0xb4608969); write_channelParticipantsAdmins(w, v); });
+  m.set('channelParticipantsKicked', (w: Writer, v: channelParticipantsKicked) => { writeUint32(w, 0xa3b54985); write_channelParticipantsKicked(w, v); });
+  m.set('channelParticipantsBots', (w: Writer, v: channelParticipantsBots) => { writeUint32(w, 0xb0d1865b); write_channelParticipantsBots(w, v); });
+  m.set('channelParticipantsBanned', (w: Writer, v: channelParticipantsBanned) => { writeUint32(w, 0x1427a5e1); write_channelParticipantsBanned(w, v); });
+  m.set('channelParticipantsSearch', (w: Writer, v: channelParticipantsSearch) => { writeUint32(w, 0x0656ac4b); write_channelParticipantsSearch(w, v); });
+  m.set('channelParticipantsContacts', (w: Writer, v: channelParticipantsContacts) => { writeUint32(w, 0xbb6ae88d); write_channelParticipantsContacts(w, v); });
+  m.set('channelParticipantsMentions', (w: Writer, v: channelParticipantsMentions) => { writeUint32(w, 0xe04b5ceb); write_channelParticipantsMentions(w, v); });
+  m.set('channels.channelParticipants', (w: Writer, v: channels_channelParticipants) => { writeUint32(w, 0x9ab0feaf); write_channels_channelParticipants(w, v); });
+  m.set('channels.channelParticipantsNotModified', (w: Writer, v: channels_channelParticipantsNotModified) => { writeUint32(w, 0xf0173fe9); write_channels_channelParticipantsNotModified(w, v); });
+  m.set('channels.channelParticipant', (w: Writer, v: channels_channelParticipant) => { writeUint32(w, 0xdfb80317); write_channels_channelParticipant(w, v); });
+  m.set('help.termsOfService', (w: Writer, v: help_termsOfService) => { writeUint32(w, 0x780a0310); write_help_termsOfService(w, v); });
+  m.set('messages.savedGifsNotModified', (w: Writer, v: messages_savedGifsNotModified) => { writeUint32(w, 0xe8025ca2); write_messages_savedGifsNotModified(w, v); });
+  m.set('messages.savedGifs', (w: Writer, v: messages_savedGifs) => { writeUint32(w, 0x84a02a0d); write_messages_savedGifs(w, v); });
+  m.set('inputBotInlineMessageMediaAuto', (w: Writer, v: inputBotInlineMessageMediaAuto) => { writeUint32(w, 0x3380c786); write_inputBotInlineMessageMediaAuto(w, v); });
+  m.set('inputBotInlineMessageText', (w: Writer, v: inputBotInlineMessageText) => { writeUint32(w, 0x3dcd7a87); write_inputBotInlineMessageText(w, v); });
+  m.set('inputBotInlineMessageMediaGeo', (w: Writer, v: inputBotInlineMessageMediaGeo) => { writeUint32(w, 0x96929a85); write_inputBotInlineMessageMediaGeo(w, v); });
+  m.set('inputBotInlineMessageMediaVenue', (w: Writer, v: inputBotInlineMessageMediaVenue) => { writeUint32(w, 0x417bbf11); write_inputBotInlineMessageMediaVenue(w, v); });
+  m.set('inputBotInlineMessageMediaContact', (w: Writer, v: inputBotInlineMessageMediaContact) => { writeUint32(w, 0xa6edbffd); write_inputBotInlineMessageMediaContact(w, v); });
+  m.set('inputBotInlineMessageGame', (w: Writer, v: inputBotInlineMessageGame) => { writeUint32(w, 0x4b425864); write_inputBotInlineMessageGame(w, v); });
+  m.set('inputBotInlineMessageMediaInvoice', (w: Writer, v: inputBotInlineMessageMediaInvoice) => { writeUint32(w, 0xd7e78225); write_inputBotInlineMessageMediaInvoice(w, v); });
+  m.set('inputBotInlineResult', (w: Writer, v: inputBotInlineResult) => { writeUint32(w, 0x88bf9319); write_inputBotInlineResult(w, v); });
+  m.set('inputBotInlineResultPhoto', (w: Writer, v: inputBotInlineResultPhoto) => { writeUint32(w, 0xa8d864a7); write_inputBotInlineResultPhoto(w, v); });
+  m.set('inputBotInlineResultDocument', (w: Writer, v: inputBotInlineResultDocument) => { writeUint32(w, 0xfff8fdc4); write_inputBotInlineResultDocument(w, v); });
+  m.set('inputBotInlineResultGame', (w: Writer, v: inputBotInlineResultGame) => { writeUint32(w, 0x4fa417f2); write_inputBotInlineResultGame(w, v); });
+  m.set('botInlineMessageMediaAuto', (w: Writer, v: botInlineMessageMediaAuto) => { writeUint32(w, 0x764cf810); write_botInlineMessageMediaAuto(w, v); });
+  m.set('botInlineMessageText', (w: Writer, v: botInlineMessageText) => { writeUint32(w, 0x8c7f65e2); write_botInlineMessageText(w, v); });
+  m.set('botInlineMessageMediaGeo', (w: Writer, v: botInlineMessageMediaGeo) => { writeUint32(w, 0x051846fd); write_botInlineMessageMediaGeo(w, v); });
+  m.set('botInlineMessageMediaVenue', (w: Writer, v: botInlineMessageMediaVenue) => { writeUint32(w, 0x8a86659c); write_botInlineMessageMediaVenue(w, v); });
+  m.set('botInlineMessageMediaContact', (w: Writer, v: botInlineMessageMediaContact) => { writeUint32(w, 0x18d1cdc2); write_botInlineMessageMediaContact(w, v); });
+  m.set('botInlineMessageMediaInvoice', (w: Writer, v: botInlineMessageMediaInvoice) => { writeUint32(w, 0x354a9b09); write_botInlineMessageMediaInvoice(w, v); });
+  m.set('botInlineResult', (w: Writer, v: botInlineResult) => { writeUint32(w, 0x11965f3a); write_botInlineResult(w, v); });
+  m.set('botInlineMediaResult', (w: Writer, v: botInlineMediaResult) => { writeUint32(w, 0x17db940b); write_botInlineMediaResult(w, v); });
+  m.set('messages.botResults', (w: Writer, v: messages_botResults) => { writeUint32(w, 0x947ca848); write_messages_botResults(w, v); });
+  m.set('exportedMessageLink', (w: Writer, v: exportedMessageLink) => { writeUint32(w, 0x5dab1af4); write_exportedMessageLink(w, v); });
+  m.set('messageFwdHeader', (w: Writer, v: messageFwdHeader) => { writeUint32(w, 0x5f777dce); write_messageFwdHeader(w, v); });
+  m.set('auth.codeTypeSms', (w: Writer, v: auth_codeTypeSms) => { writeUint32(w, 0x72a3158c); write_auth_codeTypeSms(w, v); });
+  m.set('auth.codeTypeCall', (w: Writer, v: auth_codeTypeCall) => { writeUint32(w, 0x741cd3e3); write_auth_codeTypeCall(w, v); });
+  m.set('auth.codeTypeFlashCall', (w: Writer, v: auth_codeTypeFlashCall) => { writeUint32(w, 0x226ccefb); write_auth_codeTypeFlashCall(w, v); });
+  m.set('auth.sentCodeTypeApp', (w: Writer, v: auth_sentCodeTypeApp) => { writeUint32(w, 0x3dbb5986); write_auth_sentCodeTypeApp(w, v); });
+  m.set('auth.sentCodeTypeSms', (w: Writer, v: auth_sentCodeTypeSms) => { writeUint32(w, 0xc000bba2); write_auth_sentCodeTypeSms(w, v); });
+  m.set('auth.sentCodeTypeCall', (w: Writer, v: auth_sentCodeTypeCall) => { writeUint32(w, 0x5353e5a7); write_auth_sentCodeTypeCall(w, v); });
+  m.set('auth.sentCodeTypeFlashCall', (w: Writer, v: auth_sentCodeTypeFlashCall) => { writeUint32(w, 0xab03c6d9); write_auth_sentCodeTypeFlashCall(w, v); });
+  m.set('messages.botCallbackAnswer', (w: Writer, v: messages_botCallbackAnswer) => { writeUint32(w, 0x36585ea4); write_messages_botCallbackAnswer(w, v); });
+  m.set('messages.messageEditData', (w: Writer, v: messages_messageEditData) => { writeUint32(w, 0x26b5dde6); write_messages_messageEditData(w, v); });
+  m.set('inputBotInlineMessageID', (w: Writer, v: inputBotInlineMessageID) => { writeUint32(w, 0x890c3d89); write_inputBotInlineMessageID(w, v); });
+  m.set('inputBotInlineMessageID64', (w: Writer, v: inputBotInlineMessageID64) => { writeUint32(w, 0xb6d915d7); write_inputBotInlineMessageID64(w, v); });
+  m.set('inlineBotSwitchPM', (w: Writer, v: inlineBotSwitchPM) => { writeUint32(w, 0x3c20629f); write_inlineBotSwitchPM(w, v); });
+  m.set('messages.peerDialogs', (w: Writer, v: messages_peerDialogs) => { writeUint32(w, 0x3371c354); write_messages_peerDialogs(w, v); });
+  m.set('topPeer', (w: Writer, v: topPeer) => { writeUint32(w, 0xedcdc05b); write_topPeer(w, v); });
+  m.set('topPeerCategoryBotsPM', (w: Writer, v: topPeerCategoryBotsPM) => { writeUint32(w, 0xab661b5b); write_topPeerCategoryBotsPM(w, v); });
+  m.set('topPeerCategoryBotsInline', (w: Writer, v: topPeerCategoryBotsInline) => { writeUint32(w, 0x148677e2); write_topPeerCategoryBotsInline(w, v); });
+  m.set('topPeerCategoryCorrespondents', (w: Writer, v: topPeerCategoryCorrespondents) => { writeUint32(w, 0x0637b7ed); write_topPeerCategoryCorrespondents(w, v); });
+  m.set('topPeerCategoryGroups', (w: Writer, v: topPeerCategoryGroups) => { writeUint32(w, 0xbd17a14a); write_topPeerCategoryGroups(w, v); });
+  m.set('topPeerCategoryChannels', (w: Writer, v: topPeerCategoryChannels) => { writeUint32(w, 0x161d9628); write_topPeerCategoryChannels(w, v); });
+  m.set('topPeerCategoryPhoneCalls', (w: Writer, v: topPeerCategoryPhoneCalls) => { writeUint32(w, 0x1e76a78c); write_topPeerCategoryPhoneCalls(w, v); });
+  m.set('topPeerCategoryForwardUsers', (w: Writer, v: topPeerCategoryForwardUsers) => { writeUint32(w, 0xa8406ca9); write_topPeerCategoryForwardUsers(w, v); });
+  m.set('topPeerCategoryForwardChats', (w: Writer, v: topPeerCategoryForwardChats) => { writeUint32(w, 0xfbeec0f0); write_topPeerCategoryForwardChats(w, v); });
+  m.set('topPeerCategoryPeers', (w: Writer, v: topPeerCategoryPeers) => { writeUint32(w, 0xfb834291); write_topPeerCategoryPeers(w, v); });
+  m.set('contacts.topPeersNotModified', (w: Writer, v: contacts_topPeersNotModified) => { writeUint32(w, 0xde266ef5); write_contacts_topPeersNotModified(w, v); });
+  m.set('contacts.topPeers', (w: Writer, v: contacts_topPeers) => { writeUint32(w, 0x70b772a8); write_contacts_topPeers(w, v); });
+  m.set('contacts.topPeersDisabled', (w: Writer, v: contacts_topPeersDisabled) => { writeUint32(w, 0xb52c939d); write_contacts_topPeersDisabled(w, v); });
+  m.set('draftMessageEmpty', (w: Writer, v: draftMessageEmpty) => { writeUint32(w, 0x1b0c841a); write_draftMessageEmpty(w, v); });
+  m.set('draftMessage', (w: Writer, v: draftMessage) => { writeUint32(w, 0xfd8e711f); write_draftMessage(w, v); });
+  m.set('messages.featuredStickersNotModified', (w: Writer, v: messages_featuredStickersNotModified) => { writeUint32(w, 0xc6dc0c66); write_messages_featuredStickersNotModified(w, v); });
+  m.set('messages.featuredStickers', (w: Writer, v: messages_featuredStickers) => { writeUint32(w, 0x84c02310); write_messages_featuredStickers(w, v); });
+  m.set('messages.recentStickersNotModified', (w: Writer, v: messages_recentStickersNotModified) => { writeUint32(w, 0x0b17f890); write_messages_recentStickersNotModified(w, v); });
+  m.set('messages.recentStickers', (w: Writer, v: messages_recentStickers) => { writeUint32(w, 0x88d37c56); write_messages_recentStickers(w, v); });
+  m.set('messages.archivedStickers', (w: Writer, v: messages_archivedStickers) => { writeUint32(w, 0x4fcba9c8); write_messages_archivedStickers(w, v); });
+  m.set('messages.stickerSetInstallResultSuccess', (w: Writer, v: messages_stickerSetInstallResultSuccess) => { writeUint32(w, 0x38641628); write_messages_stickerSetInstallResultSuccess(w, v); });
+  m.set('messages.stickerSetInstallResultArchive', (w: Writer, v: messages_stickerSetInstallResultArchive) => { writeUint32(w, 0x35e410a8); write_messages_stickerSetInstallResultArchive(w, v); });
+  m.set('stickerSetCovered', (w: Writer, v: stickerSetCovered) => { writeUint32(w, 0x6410a5d2); write_stickerSetCovered(w, v); });
+  m.set('stickerSetMultiCovered', (w: Writer, v: stickerSetMultiCovered) => { writeUint32(w, 0x3407e51b); write_stickerSetMultiCovered(w, v); });
+  m.set('maskCoords', (w: Writer, v: maskCoords) => { writeUint32(w, 0xaed6dbb2); write_maskCoords(w, v); });
+  m.set('inputStickeredMediaPhoto', (w: Writer, v: inputStickeredMediaPhoto) => { writeUint32(w, 0x4a992157); write_inputStickeredMediaPhoto(w, v); });
+  m.set('inputStickeredMediaDocument', (w: Writer, v: inputStickeredMediaDocument) => { writeUint32(w, 0x0438865b); write_inputStickeredMediaDocument(w, v); });
+  m.set('game', (w: Writer, v: game) => { writeUint32(w, 0xbdf9653b); write_game(w, v); });
+  m.set('inputGameID', (w: Writer, v: inputGameID) => { writeUint32(w, 0x032c3e77); write_inputGameID(w, v); });
+  m.set('inputGameShortName', (w: Writer, v: inputGameShortName) => { writeUint32(w, 0xc331e80a); write_inputGameShortName(w, v); });
+  m.set('highScore', (w: Writer, v: highScore) => { writeUint32(w, 0x73a379eb); write_highScore(w, v); });
+  m.set('messages.highScores', (w: Writer, v: messages_highScores) => { writeUint32(w, 0x9a3bfd99); write_messages_highScores(w, v); });
+  m.set('textEmpty', (w: Writer, v: textEmpty) => { writeUint32(w, 0xdc3d824f); write_textEmpty(w, v); });
+  m.set('textPlain', (w: Writer, v: textPlain) => { writeUint32(w, 0x744694e0); write_textPlain(w, v); });
+  m.set('textBold', (w: Writer, v: textBold) => { writeUint32(w, 0x6724abc4); write_textBold(w, v); });
+  m.set('textItalic', (w: Writer, v: textItalic) => { writeUint32(w, 0xd912a59c); write_textItalic(w, v); });
+  m.set('textUnderline', (w: Writer, v: textUnderline) => { writeUint32(w, 0xc12622c4); write_textUnderline(w, v); });
+  m.set('textStrike', (w: Writer, v: textStrike) => { writeUint32(w, 0x9bf8bb95); write_textStrike(w, v); });
+  m.set('textFixed', (w: Writer, v: textFixed) => { writeUint32(w, 0x6c3f19b9); write_textFixed(w, v); });
+  m.set('textUrl', (w: Writer, v: textUrl) => { writeUint32(w, 0x3c2884c1); write_textUrl(w, v); });
+  m.set('textEmail', (w: Writer, v: textEmail) => { writeUint32(w, 0xde5a0dd6); write_textEmail(w, v); });
+  m.set('textConcat', (w: Writer, v: textConcat) => { writeUint32(w, 0x7e6260d7); write_textConcat(w, v); });
+  m.set('textSubscript', (w: Writer, v: textSubscript) => { writeUint32(w, 0xed6a8504); write_textSubscript(w, v); });
+  m.set('textSuperscript', (w: Writer, v: textSuperscript) => { writeUint32(w, 0xc7fb5e01); write_textSuperscript(w, v); });
+  m.set('textMarked', (w: Writer, v: textMarked) => { writeUint32(w, 0x034b8621); write_textMarked(w, v); });
+  m.set('textPhone', (w: Writer, v: textPhone) => { writeUint32(w, 0x1ccb966a); write_textPhone(w, v); });
+  m.set('textImage', (w: Writer, v: textImage) => { writeUint32(w, 0x081ccf4f); write_textImage(w, v); });
+  m.set('textAnchor', (w: Writer, v: textAnchor) => { writeUint32(w, 0x35553762); write_textAnchor(w, v); });
+  m.set('pageBlockUnsupported', (w: Writer, v: pageBlockUnsupported) => { writeUint32(w, 0x13567e8a); write_pageBlockUnsupported(w, v); });
+  m.set('pageBlockTitle', (w: Writer, v: pageBlockTitle) => { writeUint32(w, 0x70abc3fd); write_pageBlockTitle(w, v); });
+  m.set('pageBlockSubtitle', (w: Writer, v: pageBlockSubtitle) => { writeUint32(w, 0x8ffa9a1f); write_pageBlockSubtitle(w, v); });
+  m.set('pageBlockAuthorDate', (w: Writer, v: pageBlockAuthorDate) => { writeUint32(w, 0xbaafe5e0); write_pageBlockAuthorDate(w, v); });
+  m.set('pageBlockHeader', (w: Writer, v: pageBlockHeader) => { writeUint32(w, 0xbfd064ec); write_pageBlockHeader(w, v); });
+  m.set('pageBlockSubheader', (w: Writer, v: pageBlockSubheader) => { writeUint32(w, 0xf12bb6e1); write_pageBlockSubheader(w, v); });
+  m.set('pageBlockParagraph', (w: Writer, v: pageBlockParagraph) => { writeUint32(w, 0x467a0766); write_pageBlockParagraph(w, v); });
+  m.set('pageBlockPreformatted', (w: Writer, v: pageBlockPreformatted) => { writeUint32(w, 0xc070d93e); write_pageBlockPreformatted(w, v); });
+  m.set('pageBlockFooter', (w: Writer, v: pageBlockFooter) => { writeUint32(w, 0x48870999); write_pageBlockFooter(w, v); });
+  m.set('pageBlockDivider', (w: Writer, v: pageBlockDivider) => { writeUint32(w, 0xdb20b188); write_pageBlockDivider(w, v); });
+  m.set('pageBlockAnchor', (w: Writer, v: pageBlockAnchor) => { writeUint32(w, 0xce0d37b0); write_pageBlockAnchor(w, v); });
+  m.set('pageBlockList', (w: Writer, v: pageBlockList) => { writeUint32(w, 0xe4e88011); write_pageBlockList(w, v); });
+  m.set('pageBlockBlockquote', (w: Writer, v: pageBlockBlockquote) => { writeUint32(w, 0x263d7c26); write_pageBlockBlockquote(w, v); });
+  m.set('pageBlockPullquote', (w: Writer, v: pageBlockPullquote) => { writeUint32(w, 0x4f4456d3); write_pageBlockPullquote(w, v); });
+  m.set('pageBlockPhoto', (w: Writer, v: pageBlockPhoto) => { writeUint32(w, 0x1759c560); write_pageBlockPhoto(w, v); });
+  m.set('pageBlockVideo', (w: Writer, v: pageBlockVideo) => { writeUint32(w, 0x7c8fe7b6); write_pageBlockVideo(w, v); });
+  m.set('pageBlockCover', (w: Writer, v: pageBlockCover) => { writeUint32(w, 0x39f23300); write_pageBlockCover(w, v); });
+  m.set('pageBlockEmbed', (w: Writer, v: pageBlockEmbed) => { writeUint32(w, 0xa8718dc5); write_pageBlockEmbed(w, v); });
+  m.set('pageBlockEmbedPost', (w: Writer, v: pageBlockEmbedPost) => { writeUint32(w, 0xf259a80b); write_pageBlockEmbedPost(w, v); });
+  m.set('pageBlockCollage', (w: Writer, v: pageBlockCollage) => { writeUint32(w, 0x65a0fa4d); write_pageBlockCollage(w, v); });
+  m.set('pageBlockSlideshow', (w: Writer, v: pageBlockSlideshow) => { writeUint32(w, 0x031f9590); write_pageBlockSlideshow(w, v); });
+  m.set('pageBlockChannel', (w: Writer, v: pageBlockChannel) => { writeUint32(w, 0xef1751b5); write_pageBlockChannel(w, v); });
+  m.set('pageBlockAudio', (w: Writer, v: pageBlockAudio) => { writeUint32(w, 0x804361ea); write_pageBlockAudio(w, v); });
+  m.set('pageBlockKicker', (w: Writer, v: pageBlockKicker) => { writeUint32(w, 0x1e148390); write_pageBlockKicker(w, v); });
+  m.set('pageBlockTable', (w: Writer, v: pageBlockTable) => { writeUint32(w, 0xbf4dea82); write_pageBlockTable(w, v); });
+  m.set('pageBlockOrderedList', (w: Writer, v: pageBlockOrderedList) => { writeUint32(w, 0x9a8ae1e1); write_pageBlockOrderedList(w, v); });
+  m.set('pageBlockDetails', (w: Writer, v: pageBlockDetails) => { writeUint32(w, 0x76768bed); write_pageBlockDetails(w, v); });
+  m.set('pageBlockRelatedArticles', (w: Writer, v: pageBlockRelatedArticles) => { writeUint32(w, 0x16115a96); write_pageBlockRelatedArticles(w, v); });
+  m.set('pageBlockMap', (w: Writer, v: pageBlockMap) => { writeUint32(w, 0xa44f3ef6); write_pageBlockMap(w, v); });
+  m.set('phoneCallDiscardReasonMissed', (w: Writer, v: phoneCallDiscardReasonMissed) => { writeUint32(w, 0x85e42301); write_phoneCallDiscardReasonMissed(w, v); });
+  m.set('phoneCallDiscardReasonDisconnect', (w: Writer, v: phoneCallDiscardReasonDisconnect) => { writeUint32(w, 0xe095c1a0); write_phoneCallDiscardReasonDisconnect(w, v); });
+  m.set('phoneCallDiscardReasonHangup', (w: Writer, v: phoneCallDiscardReasonHangup) => { writeUint32(w, 0x57adc690); write_phoneCallDiscardReasonHangup(w, v); });
+  m.set('phoneCallDiscardReasonBusy', (w: Writer, v: phoneCallDiscardReasonBusy) => { writeUint32(w, 0xfaf7e8c9); write_phoneCallDiscardReasonBusy(w, v); });
+  m.set('dataJSON', (w: Writer, v: dataJSON) => { writeUint32(w, 0x7d748d04); write_dataJSON(w, v); });
+  m.set('labeledPrice', (w: Writer, v: labeledPrice) => { writeUint32(w, 0xcb296bf8); write_labeledPrice(w, v); });
+  m.set('invoice', (w: Writer, v: invoice) => { writeUint32(w, 0x0cd886e0); write_invoice(w, v); });
+  m.set('paymentCharge', (w: Writer, v: paymentCharge) => { writeUint32(w, 0xea02c27e); write_paymentCharge(w, v); });
+  m.set('postAddress', (w: Writer, v: postAddress) => { writeUint32(w, 0x1e8caaeb); write_postAddress(w, v); });
+  m.set('paymentRequestedInfo', (w: Writer, v: paymentRequestedInfo) => { writeUint32(w, 0x909c3f94); write_paymentRequestedInfo(w, v); });
+  m.set('paymentSavedCredentialsCard', (w: Writer, v: paymentSavedCredentialsCard) => { writeUint32(w, 0xcdc27a1f); write_paymentSavedCredentialsCard(w, v); });
+  m.set('webDocument', (w: Writer, v: webDocument) => { writeUint32(w, 0x1c570ed1); write_webDocument(w, v); });
+  m.set('webDocumentNoProxy', (w: Writer, v: webDocumentNoProxy) => { writeUint32(w, 0xf9c8bcc6); write_webDocumentNoProxy(w, v); });
+  m.set('inputWebDocument', (w: Writer, v: inputWebDocument) => { writeUint32(w, 0x9bed434d); write_inputWebDocument(w, v); });
+  m.set('inputWebFileLocation', (w: Writer, v: inputWebFileLocation) => { writeUint32(w, 0xc239d686); write_inputWebFileLocation(w, v); });
+  m.set('inputWebFileGeoPointLocation', (w: Writer, v: inputWebFileGeoPointLocation) => { writeUint32(w, 0x9f2221c9); write_inputWebFileGeoPointLocation(w, v); });
+  m.set('upload.webFile', (w: Writer, v: upload_webFile) => { writeUint32(w, 0x21e753bc); write_upload_webFile(w, v); });
+  m.set('payments.paymentForm', (w: Writer, v: payments_paymentForm) => { writeUint32(w, 0x1694761b); write_payments_paymentForm(w, v); });
+  m.set('payments.validatedRequestedInfo', (w: Writer, v: payments_validatedRequestedInfo) => { writeUint32(w, 0xd1451883); write_payments_validatedRequestedInfo(w, v); });
+  m.set('payments.paymentResult', (w: Writer, v: payments_paymentResult) => { writeUint32(w, 0x4e5f810d); write_payments_paymentResult(w, v); });
+  m.set('payments.paymentVerificationNeeded', (w: Writer, v: payments_paymentVerificationNeeded) => { writeUint32(w, 0xd8411139); write_payments_paymentVerificationNeeded(w, v); });
+  m.set('payments.paymentReceipt', (w: Writer, v: payments_paymentReceipt) => { writeUint32(w, 0x70c4fe03); write_payments_paymentReceipt(w, v); });
+  m.set('payments.savedInfo', (w: Writer, v: payments_savedInfo) => { writeUint32(w, 0xfb8fe43c); write_payments_savedInfo(w, v); });
+  m.set('inputPaymentCredentialsSaved', (w: Writer, v: inputPaymentCredentialsSaved) => { writeUint32(w, 0xc10eb2cf); write_inputPaymentCredentialsSaved(w, v); });
+  m.set('inputPaymentCredentials', (w: Writer, v: inputPaymentCredentials) => { writeUint32(w, 0x3417d728); write_inputPaymentCredentials(w, v); });
+  m.set('inputPaymentCredentialsApplePay', (w: Writer, v: inputPaymentCredentialsApplePay) => { writeUint32(w, 0x0aa1c39f); write_inputPaymentCredentialsApplePay(w, v); });
+  m.set('inputPaymentCredentialsGooglePay', (w: Writer, v: inputPaymentCredentialsGooglePay) => { writeUint32(w, 0x8ac32801); write_inputPaymentCredentialsGooglePay(w, v); });
+  m.set('account.tmpPassword', (w: Writer, v: account_tmpPassword) => { writeUint32(w, 0xdb64fd34); write_account_tmpPassword(w, v); });
+  m.set('shippingOption', (w: Writer, v: shippingOption) => { writeUint32(w, 0xb6213cdf); write_shippingOption(w, v); });
+  m.set('inputStickerSetItem', (w: Writer, v: inputStickerSetItem) => { writeUint32(w, 0xffa0a496); write_inputStickerSetItem(w, v); });
+  m.set('inputPhoneCall', (w: Writer, v: inputPhoneCall) => { writeUint32(w, 0x1e36fded); write_inputPhoneCall(w, v); });
+  m.set('phoneCallEmpty', (w: Writer, v: phoneCallEmpty) => { writeUint32(w, 0x5366c915); write_phoneCallEmpty(w, v); });
+  m.set('phoneCallWaiting', (w: Writer, v: phoneCallWaiting) => { writeUint32(w, 0xc5226f17); write_phoneCallWaiting(w, v); });
+  m.set('phoneCallRequested', (w: Writer, v: phoneCallRequested) => { writeUint32(w, 0x14b0ed0c); write_phoneCallRequested(w, v); });
+  m.set('phoneCallAccepted', (w: Writer, v: phoneCallAccepted) => { writeUint32(w, 0x3660c311); write_phoneCallAccepted(w, v); });
+  m.set('phoneCall', (w: Writer, v: phoneCall) => { writeUint32(w, 0x967f7c67); write_phoneCall(w, v); });
+  m.set('phoneCallDiscarded', (w: Writer, v: phoneCallDiscarded) => { writeUint32(w, 0x50ca4de1); write_phoneCallDiscarded(w, v); });
+  m.set('phoneConnection', (w: Writer, v: phoneConnection) => { writeUint32(w, 0x9d4c17c0); write_phoneConnection(w, v); });
+  m.set('phoneConnectionWebrtc', (w: Writer, v: phoneConnectionWebrtc) => { writeUint32(w, 0x635fe375); write_phoneConnectionWebrtc(w, v); });
+  m.set('phoneCallProtocol', (w: Writer, v: phoneCallProtocol) => { writeUint32(w, 0xfc878fc8); write_phoneCallProtocol(w, v); });
+  m.set('phone.phoneCall', (w: Writer, v: phone_phoneCall) => { writeUint32(w, 0xec82e140); write_phone_phoneCall(w, v); });
+  m.set('upload.cdnFileReuploadNeeded', (w: Writer, v: upload_cdnFileReuploadNeeded) => { writeUint32(w, 0xeea8e46e); write_upload_cdnFileReuploadNeeded(w, v); });
+  m.set('upload.cdnFile', (w: Writer, v: upload_cdnFile) => { writeUint32(w, 0xa99fca4f); write_upload_cdnFile(w, v); });
+  m.set('cdnPublicKey', (w: Writer, v: cdnPublicKey) => { writeUint32(w, 0xc982eaba); write_cdnPublicKey(w, v); });
+  m.set('cdnConfig', (w: Writer, v: cdnConfig) => { writeUint32(w, 0x5725e40a); write_cdnConfig(w, v); });
+  m.set('langPackString', (w: Writer, v: langPackString) => { writeUint32(w, 0xcad181f6); write_langPackString(w, v); });
+  m.set('langPackStringPluralized', (w: Writer, v: langPackStringPluralized) => { writeUint32(w, 0x6c47ac9f); write_langPackStringPluralized(w, v); });
+  m.set('langPackStringDeleted', (w: Writer, v: langPackStringDeleted) => { writeUint32(w, 0x2979eeb2); write_langPackStringDeleted(w, v); });
+  m.set('langPackDifference', (w: Writer, v: langPackDifference) => { writeUint32(w, 0xf385c1f6); write_langPackDifference(w, v); });
+  m.set('langPackLanguage', (w: Writer, v: langPackLanguage) => { writeUint32(w, 0xeeca5ce3); write_langPackLanguage(w, v); });
+  m.set('channelAdminLogEventActionChangeTitle', (w: Writer, v: channelAdminLogEventActionChangeTitle) => { writeUint32(w, 0xe6dfb825); write_channelAdminLogEventActionChangeTitle(w, v); });
+  m.set('channelAdminLogEventActionChangeAbout', (w: Writer, v: channelAdminLogEventActionChangeAbout) => { writeUint32(w, 0x55188a2e); write_channelAdminLogEventActionChangeAbout(w, v); });
+  m.set('channelAdminLogEventActionChangeUsername', (w: Writer, v: channelAdminLogEventActionChangeUsername) => { writeUint32(w, 0x6a4afc38); write_channelAdminLogEventActionChangeUsername(w, v); });
+  m.set('channelAdminLogEventActionChangePhoto', (w: Writer, v: channelAdminLogEventActionChangePhoto) => { writeUint32(w, 0x434bd2af); write_channelAdminLogEventActionChangePhoto(w, v); });
+  m.set('channelAdminLogEventActionToggleInvites', (w: Writer, v: channelAdminLogEventActionToggleInvites) => { writeUint32(w, 0x1b7907ae); write_channelAdminLogEventActionToggleInvites(w, v); });
+  m.set('channelAdminLogEventActionToggleSignatures', (w: Writer, v: channelAdminLogEventActionToggleSignatures) => { writeUint32(w, 0x26ae0971); write_channelAdminLogEventActionToggleSignatures(w, v); });
+  m.set('channelAdminLogEventActionUpdatePinned', (w: Writer, v: channelAdminLogEventActionUpdatePinned) => { writeUint32(w, 0xe9e82c18); write_channelAdminLogEventActionUpdatePinned(w, v); });
+  m.set('channelAdminLogEventActionEditMessage', (w: Writer, v: channelAdminLogEventActionEditMessage) => { writeUint32(w, 0x709b2405); write_channelAdminLogEventActionEditMessage(w, v); });
+  m.set('channelAdminLogEventActionDeleteMessage', (w: Writer, v: channelAdminLogEventActionDeleteMessage) => { writeUint32(w, 0x42e047bb); write_channelAdminLogEventActionDeleteMessage(w, v); });
+  m.set('channelAdminLogEventActionParticipantJoin', (w: Writer, v: channelAdminLogEventActionParticipantJoin) => { writeUint32(w, 0x183040d3); write_channelAdminLogEventActionParticipantJoin(w, v); });
+  m.set('channelAdminLogEventActionParticipantLeave', (w: Writer, v: channelAdminLogEventActionParticipantLeave) => { writeUint32(w, 0xf89777f2); write_channelAdminLogEventActionParticipantLeave(w, v); });
+  m.set('channelAdminLogEventActionParticipantInvite', (w: Writer, v: channelAdminLogEventActionParticipantInvite) => { writeUint32(w, 0xe31c34d8); write_channelAdminLogEventActionParticipantInvite(w, v); });
+  m.set('channelAdminLogEventActionParticipantToggleBan', (w: Writer, v: channelAdminLogEventActionParticipantToggleBan) => { writeUint32(w, 0xe6d83d7e); write_channelAdminLogEventActionParticipantToggleBan(w, v); });
+  m.set('channelAdminLogEventActionParticipantToggleAdmin', (w: Writer, v: channelAdminLogEventActionParticipantToggleAdmin) => { writeUint32(w, 0xd5676710); write_channelAdminLogEventActionParticipantToggleAdmin(w, v); });
+  m.set('channelAdminLogEventActionChangeStickerSet', (w: Writer, v: channelAdminLogEventActionChangeStickerSet) => { writeUint32(w, 0xb1c3caa7); write_channelAdminLogEventActionChangeStickerSet(w, v); });
+  m.set('channelAdminLogEventActionTogglePreHistoryHidden', (w: Writer, v: channelAdminLogEventActionTogglePreHistoryHidden) => { writeUint32(w, 0x5f5c95f1); write_channelAdminLogEventActionTogglePreHistoryHidden(w, v); });
+  m.set('channelAdminLogEventActionDefaultBannedRights', (w: Writer, v: channelAdminLogEventActionDefaultBannedRights) => { writeUint32(w, 0x2df5fc0a); write_channelAdminLogEventActionDefaultBannedRights(w, v); });
+  m.set('channelAdminLogEventActionStopPoll', (w: Writer, v: channelAdminLogEventActionStopPoll) => { writeUint32(w, 0x8f079643); write_channelAdminLogEventActionStopPoll(w, v); });
+  m.set('channelAdminLogEventActionChangeLinkedChat', (w: Writer, v: channelAdminLogEventActionChangeLinkedChat) => { writeUint32(w, 0x050c7ac8); write_channelAdminLogEventActionChangeLinkedChat(w, v); });
+  m.set('channelAdminLogEventActionChangeLocation', (w: Writer, v: channelAdminLogEventActionChangeLocation) => { writeUint32(w, 0x0e6b76ae); write_channelAdminLogEventActionChangeLocation(w, v); });
+  m.set('channelAdminLogEventActionToggleSlowMode', (w: Writer, v: channelAdminLogEventActionToggleSlowMode) => { writeUint32(w, 0x53909779); write_channelAdminLogEventActionToggleSlowMode(w, v); });
+  m.set('channelAdminLogEventActionStartGroupCall', (w: Writer, v: channelAdminLogEventActionStartGroupCall) => { writeUint32(w, 0x23209745); write_channelAdminLogEventActionStartGroupCall(w, v); });
+  m.set('channelAdminLogEventActionDiscardGroupCall', (w: Writer, v: channelAdminLogEventActionDiscardGroupCall) => { writeUint32(w, 0xdb9f9140); write_channelAdminLogEventActionDiscardGroupCall(w, v); });
+  m.set('channelAdminLogEventActionParticipantMute', (w: Writer, v: channelAdminLogEventActionParticipantMute) => { writeUint32(w, 0xf92424d2); write_channelAdminLogEventActionParticipantMute(w, v); });
+  m.set('channelAdminLogEventActionParticipantUnmute', (w: Writer, v: channelAdminLogEventActionParticipantUnmute) => { writeUint32(w, 0xe64429c0); write_channelAdminLogEventActionParticipantUnmute(w, v); });
+  m.set('channelAdminLogEventActionToggleGroupCallSetting', (w: Writer, v: channelAdminLogEventActionToggleGroupCallSetting) => { writeUint32(w, 0x56d6a247); write_channelAdminLogEventActionToggleGroupCallSetting(w, v); });
+  m.set('channelAdminLogEventActionParticipantJoinByInvite', (w: Writer, v: channelAdminLogEventActionParticipantJoinByInvite) => { writeUint32(w, 0x5cdada77); write_channelAdminLogEventActionParticipantJoinByInvite(w, v); });
+  m.set('channelAdminLogEventActionExportedInviteDelete', (w: Writer, v: channelAdminLogEventActionExportedInviteDelete) => { writeUint32(w, 0x5a50fca4); write_channelAdminLogEventActionExportedInviteDelete(w, v); });
+  m.set('channelAdminLogEventActionExportedInviteRevoke', (w: Writer, v: channelAdminLogEventActionExportedInviteRevoke) => { writeUint32(w, 0x410a134e); write_channelAdminLogEventActionExportedInviteRevoke(w, v); });
+  m.set('channelAdminLogEventActionExportedInviteEdit', (w: Writer, v: channelAdminLogEventActionExportedInviteEdit) => { writeUint32(w, 0xe90ebb59); write_channelAdminLogEventActionExportedInviteEdit(w, v); });
+  m.set('channelAdminLogEventActionParticipantVolume', (w: Writer, v: channelAdminLogEventActionParticipantVolume) => { writeUint32(w, 0x3e7f6847); write_channelAdminLogEventActionParticipantVolume(w, v); });
+  m.set('channelAdminLogEventActionChangeHistoryTTL', (w: Writer, v: channelAdminLogEventActionChangeHistoryTTL) => { writeUint32(w, 0x6e941a38); write_channelAdminLogEventActionChangeHistoryTTL(w, v); });
+  m.set('channelAdminLogEvent', (w: Writer, v: channelAdminLogEvent) => { writeUint32(w, 0x1fad68cd); write_channelAdminLogEvent(w, v); });
+  m.set('channels.adminLogResults', (w: Writer, v: channels_adminLogResults) => { writeUint32(w, 0xed8af74d); write_channels_adminLogResults(w, v); });
+  m.set('channelAdminLogEventsFilter', (w: Writer, v: channelAdminLogEventsFilter) => { writeUint32(w, 0xea107ae4); write_channelAdminLogEventsFilter(w, v); });
+  m.set('popularContact', (w: Writer, v: popularContact) => { writeUint32(w, 0x5ce14175); write_popularContact(w, v); });
+  m.set('messages.favedStickersNotModified', (w: Writer, v: messages_favedStickersNotModified) => { writeUint32(w, 0x9e8fa6d3); write_messages_favedStickersNotModified(w, v); });
+  m.set('messages.favedStickers', (w: Writer, v: messages_favedStickers) => { writeUint32(w, 0x2cb51097); write_messages_favedStickers(w, v); });
+  m.set('recentMeUrlUnknown', (w: Writer, v: recentMeUrlUnknown) => { writeUint32(w, 0x46e1d13d); write_recentMeUrlUnknown(w, v); });
+  m.set('recentMeUrlUser', (w: Writer, v: recentMeUrlUser) => { writeUint32(w, 0xb92c09e2); write_recentMeUrlUser(w, v); });
+  m.set('recentMeUrlChat', (w: Writer, v: recentMeUrlChat) => { writeUint32(w, 0xb2da71d2); write_recentMeUrlChat(w, v); });
+  m.set('recentMeUrlChatInvite', (w: Writer, v: recentMeUrlChatInvite) => { writeUint32(w, 0xeb49081d); write_recentMeUrlChatInvite(w, v); });
+  m.set('recentMeUrlStickerSet', (w: Writer, v: recentMeUrlStickerSet) => { writeUint32(w, 0xbc0a57dc); write_recentMeUrlStickerSet(w, v); });
+  m.set('help.recentMeUrls', (w: Writer, v: help_recentMeUrls) => { writeUint32(w, 0x0e0310d7); write_help_recentMeUrls(w, v); });
+  m.set('inputSingleMedia', (w: Writer, v: inputSingleMedia) => { writeUint32(w, 0x1cc6e91f); write_inputSingleMedia(w, v); });
+  m.set('webAuthorization', (w: Writer, v: webAuthorization) => { writeUint32(w, 0xa6f8f452); write_webAuthorization(w, v); });
+  m.set('account.webAuthorizations', (w: Writer, v: account_webAuthorizations) => { writeUint32(w, 0xed56c9fc); write_account_webAuthorizations(w, v); });
+  m.set('inputMessageID', (w: Writer, v: inputMessageID) => { writeUint32(w, 0xa676a322); write_inputMessageID(w, v); });
+  m.set('inputMessageReplyTo', (w: Writer, v: inputMessageReplyTo) => { writeUint32(w, 0xbad88395); write_inputMessageReplyTo(w, v); });
+  m.set('inputMessagePinned', (w: Writer, v: inputMessagePinned) => { writeUint32(w, 0x86872538); write_inputMessagePinned(w, v); });
+  m.set('inputMessageCallbackQuery', (w: Writer, v: inputMessageCallbackQuery) => { writeUint32(w, 0xacfa1a7e); write_inputMessageCallbackQuery(w, v); });
+  m.set('inputDialogPeer', (w: Writer, v: inputDialogPeer) => { writeUint32(w, 0xfcaafeb7); write_inputDialogPeer(w, v); });
+  m.set('inputDialogPeerFolder', (w: Writer, v: inputDialogPeerFolder) => { writeUint32(w, 0x64600527); write_inputDialogPeerFolder(w, v); });
+  m.set('dialogPeer', (w: Writer, v: dialogPeer) => { writeUint32(w, 0xe56dbf05); write_dialogPeer(w, v); });
+  m.set('dialogPeerFolder', (w: Writer, v: dialogPeerFolder) => { writeUint32(w, 0x514519e2); write_dialogPeerFolder(w, v); });
+  m.set('messages.foundStickerSetsNotModified', (w: Writer, v: messages_foundStickerSetsNotModified) => { writeUint32(w, 0x0d54b65d); write_messages_foundStickerSetsNotModified(w, v); });
+  m.set('messages.foundStickerSets', (w: Writer, v: messages_foundStickerSets) => { writeUint32(w, 0x8af09dd2); write_messages_foundStickerSets(w, v); });
+  m.set('fileHash', (w: Writer, v: fileHash) => { writeUint32(w, 0x6242c773); write_fileHash(w, v); });
+  m.set('inputClientProxy', (w: Writer, v: inputClientProxy) => { writeUint32(w, 0x75588b3f); write_inputClientProxy(w, v); });
+  m.set('help.termsOfServiceUpdateEmpty', (w: Writer, v: help_termsOfServiceUpdateEmpty) => { writeUint32(w, 0xe3309f7f); write_help_termsOfServiceUpdateEmpty(w, v); });
+  m.set('help.termsOfServiceUpdate', (w: Writer, v: help_termsOfServiceUpdate) => { writeUint32(w, 0x28ecf961); write_help_termsOfServiceUpdate(w, v); });
+  m.set('inputSecureFileUploaded', (w: Writer, v: inputSecureFileUploaded) => { writeUint32(w, 0x3334b0f0); write_inputSecureFileUploaded(w, v); });
+  m.set('inputSecureFile', (w: Writer, v: inputSecureFile) => { writeUint32(w, 0x5367e5be); write_inputSecureFile(w, v); });
+  m.set('secureFileEmpty', (w: Writer, v: secureFileEmpty) => { writeUint32(w, 0x64199744); write_secureFileEmpty(w, v); });
+  m.set('secureFile', (w: Writer, v: secureFile) => { writeUint32(w, 0xe0277a62); write_secureFile(w, v); });
+  m.set('secureData', (w: Writer, v: secureData) => { writeUint32(w, 0x8aeabec3); write_secureData(w, v); });
+  m.set('securePlainPhone', (w: Writer, v: securePlainPhone) => { writeUint32(w, 0x7d6099dd); write_securePlainPhone(w, v); });
+  m.set('securePlainEmail', (w: Writer, v: securePlainEmail) => { writeUint32(w, 0x21ec5a5f); write_securePlainEmail(w, v); });
+  m.set('secureValueTypePersonalDetails', (w: Writer, v: secureValueTypePersonalDetails) => { writeUint32(w, 0x9d2a81e3); write_secureValueTypePersonalDetails(w, v); });
+  m.set('secureValueTypePassport', (w: Writer, v: secureValueTypePassport) => { writeUint32(w, 0x3dac6a00); write_secureValueTypePassport(w, v); });
+  m.set('secureValueTypeDriverLicense', (w: Writer, v: secureValueTypeDriverLicense) => { writeUint32(w, 0x06e425c4); write_secureValueTypeDriverLicense(w, v); });
+  m.set('secureValueTypeIdentityCard', (w: Writer, v: secureValueTypeIdentityCard) => { writeUint32(w, 0xa0d0744b); write_secureValueTypeIdentityCard(w, v); });
+  m.set('secureValueTypeInternalPassport', (w: Writer, v: secureValueTypeInternalPassport) => { writeUint32(w, 0x99a48f23); write_secureValueTypeInternalPassport(w, v); });
+  m.set('secureValueTypeAddress', (w: Writer, v: secureValueTypeAddress) => { writeUint32(w, 0xcbe31e26); write_secureValueTypeAddress(w, v); });
+  m.set('secureValueTypeUtilityBill', (w: Writer, v: secureValueTypeUtilityBill) => { writeUint32(w, 0xfc36954e); write_secureValueTypeUtilityBill(w, v); });
+  m.set('secureValueTypeBankStatement', (w: Writer, v: secureValueTypeBankStatement) => { writeUint32(w, 0x89137c0d); write_secureValueTypeBankStatement(w, v); });
+  m.set('secureValueTypeRentalAgreement', (w: Writer, v: secureValueTypeRentalAgreement) => { writeUint32(w, 0x8b883488); write_secureValueTypeRentalAgreement(w, v); });
+  m.set('secureValueTypePassportRegistration', (w: Writer, v: secureValueTypePassportRegistration) => { writeUint32(w, 0x99e3806a); write_secureValueTypePassportRegistration(w, v); });
+  m.set('secureValueTypeTemporaryRegistration', (w: Writer, v: secureValueTypeTemporaryRegistration) => { writeUint32(w, 0xea02ec33); write_secureValueTypeTemporaryRegistration(w, v); });
+  m.set('secureValueTypePhone', (w: Writer, v: secureValueTypePhone) => { writeUint32(w, 0xb320aadb); write_secureValueTypePhone(w, v); });
+  m.set('secureValueTypeEmail', (w: Writer, v: secureValueTypeEmail) => { writeUint32(w, 0x8e3ca7ee); write_secureValueTypeEmail(w, v); });
+  m.set('secureValue', (w: Writer, v: secureValue) => { writeUint32(w, 0x187fa0ca); write_secureValue(w, v); });
+  m.set('inputSecureValue', (w: Writer, v: inputSecureValue) => { writeUint32(w, 0xdb21d0a7); write_inputSecureValue(w, v); });
+  m.set('secureValueHash', (w: Writer, v: secureValueHash) => { writeUint32(w, 0xed1ecdb0); write_secureValueHash(w, v); });
+  m.set('secureValueErrorData', (w: Writer, v: secureValueErrorData) => { writeUint32(w, 0xe8a40bd9); write_secureValueErrorData(w, v); });
+  m.set('secureValueErrorFrontSide', (w: Writer, v: secureValueErrorFrontSide) => { writeUint32(w, 0x00be3dfa); write_secureValueErrorFrontSide(w, v); });
+  m.set('secureValueErrorReverseSide', (w: Writer, v: secureValueErrorReverseSide) => { writeUint32(w, 0x868a2aa5); write_secureValueErrorReverseSide(w, v); });
+  m.set('secureValueErrorSelfie', (w: Writer, v: secureValueErrorSelfie) => { writeUint32(w, 0xe537ced6); write_secureValueErrorSelfie(w, v); });
+  m.set('secureValueErrorFile', (w: Writer, v: secureValueErrorFile) => { writeUint32(w, 0x7a700873); write_secureValueErrorFile(w, v); });
+  m.set('secureValueErrorFiles', (w: Writer, v: secureValueErrorFiles) => { writeUint32(w, 0x666220e9); write_secureValueErrorFiles(w, v); });
+  m.set('secureValueError', (w: Writer, v: secureValueError) => { writeUint32(w, 0x869d758f); write_secureValueError(w, v); });
+  m.set('secureValueErrorTranslationFile', (w: Writer, v: secureValueErrorTranslationFile) => { writeUint32(w, 0xa1144770); write_secureValueErrorTranslationFile(w, v); });
+  m.set('secureValueErrorTranslationFiles', (w: Writer, v: secureValueErrorTranslationFiles) => { writeUint32(w, 0x34636dd8); write_secureValueErrorTranslationFiles(w, v); });
+  m.set('secureCredentialsEncrypted', (w: Writer, v: secureCredentialsEncrypted) => { writeUint32(w, 0x33f0ea47); write_secureCredentialsEncrypted(w, v); });
+  m.set('account.authorizationForm', (w: Writer, v: account_authorizationForm) => { writeUint32(w, 0xad2e1cd8); write_account_authorizationForm(w, v); });
+  m.set('account.sentEmailCode', (w: Writer, v: account_sentEmailCode) => { writeUint32(w, 0x811f854f); write_account_sentEmailCode(w, v); });
+  m.set('help.deepLinkInfoEmpty', (w: Writer, v: help_deepLinkInfoEmpty) => { writeUint32(w, 0x66afa166); write_help_deepLinkInfoEmpty(w, v); });
+  m.set('help.deepLinkInfo', (w: Writer, v: help_deepLinkInfo) => { writeUint32(w, 0x6a4ee832); write_help_deepLinkInfo(w, v); });
+  m.set('savedPhoneContact', (w: Writer, v: savedPhoneContact) => { writeUint32(w, 0x1142bd56); write_savedPhoneContact(w, v); });
+  m.set('account.takeout', (w: Writer, v: account_takeout) => { writeUint32(w, 0x4dba4501); write_account_takeout(w, v); });
+  m.set('passwordKdfAlgoUnknown', (w: Writer, v: passwordKdfAlgoUnknown) => { writeUint32(w, 0xd45ab096); write_passwordKdfAlgoUnknown(w, v); });
+  m.set('passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow', (w: Writer, v: passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow) => { writeUint32(w, 0x3a912d4a); write_passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow(w, v); });
+  m.set('securePasswordKdfAlgoUnknown', (w: Writer, v: securePasswordKdfAlgoUnknown) => { writeUint32(w, 0x004a8537); write_securePasswordKdfAlgoUnknown(w, v); });
+  m.set('securePasswordKdfAlgoPBKDF2HMACSHA512iter100000', (w: Writer, v: securePasswordKdfAlgoPBKDF2HMACSHA512iter100000) => { writeUint32(w, 0xbbf2dda0); write_securePasswordKdfAlgoPBKDF2HMACSHA512iter100000(w, v); });
+  m.set('securePasswordKdfAlgoSHA512', (w: Writer, v: securePasswordKdfAlgoSHA512) => { writeUint32(w, 0x86471d92); write_securePasswordKdfAlgoSHA512(w, v); });
+  m.set('secureSecretSettings', (w: Writer, v: secureSecretSettings) => { writeUint32(w, 0x1527bcac); write_secureSecretSettings(w, v); });
+  m.set('inputCheckPasswordEmpty', (w: Writer, v: inputCheckPasswordEmpty) => { writeUint32(w, 0x9880f658); write_inputCheckPasswordEmpty(w, v); });
+  m.set('inputCheckPasswordSRP', (w: Writer, v: inputCheckPasswordSRP) => { writeUint32(w, 0xd27ff082); write_inputCheckPasswordSRP(w, v); });
+  m.set('secureRequiredType', (w: Writer, v: secureRequiredType) => { writeUint32(w, 0x829d99da); write_secureRequiredType(w, v); });
+  m.set('secureRequiredTypeOneOf', (w: Writer, v: secureRequiredTypeOneOf) => { writeUint32(w, 0x027477b4); write_secureRequiredTypeOneOf(w, v); });
+  m.set('help.passportConfigNotModified', (w: Writer, v: help_passportConfigNotModified) => { writeUint32(w, 0xbfb9f457); write_help_passportConfigNotModified(w, v); });
+  m.set('help.passportConfig', (w: Writer, v: help_passportConfig) => { writeUint32(w, 0xa098d6af); write_help_passportConfig(w, v); });
+  m.set('inputAppEvent', (w: Writer, v: inputAppEvent) => { writeUint32(w, 0x1d1b1245); write_inputAppEvent(w, v); });
+  m.set('jsonObjectValue', (w: Writer, v: jsonObjectValue) => { writeUint32(w, 0xc0de1bd9); write_jsonObjectValue(w, v); });
+  m.set('jsonNull', (w: Writer, v: jsonNull) => { writeUint32(w, 0x3f6d7b68); write_jsonNull(w, v); });
+  m.set('jsonBool', (w: Writer, v: jsonBool) => { writeUint32(w, 0xc7345e6a); write_jsonBool(w, v); });
+  m.set('jsonNumber', (w: Writer, v: jsonNumber) => { writeUint32(w, 0x2be0dfa4); write_jsonNumber(w, v); });
+  m.set('jsonString', (w: Writer, v: jsonString) => { writeUint32(w, 0xb71e767a); write_jsonString(w, v); });
+  m.set('jsonArray', (w: Writer, v: jsonArray) => { writeUint32(w, 0xf7444763); write_jsonArray(w, v); });
+  m.set('jsonObject', (w: Writer, v: jsonObject) => { writeUint32(w, 0x99c1d49d); write_jsonObject(w, v); });
+  m.set('pageTableCell', (w: Writer, v: pageTableCell) => { writeUint32(w, 0x34566b6a); write_pageTableCell(w, v); });
+  m.set('pageTableRow', (w: Writer, v: pageTableRow) => { writeUint32(w, 0xe0c0c5e5); write_pageTableRow(w, v); });
+  m.set('pageCaption', (w: Writer, v: pageCaption) => { writeUint32(w, 0x6f747657); write_pageCaption(w, v); });
+  m.set('pageListItemText', (w: Writer, v: pageListItemText) => { writeUint32(w, 0xb92fb6cd); write_pageListItemText(w, v); });
+  m.set('pageListItemBlocks', (w: Writer, v: pageListItemBlocks) => { writeUint32(w, 0x25e073fc); write_pageListItemBlocks(w, v); });
+  m.set('pageListOrderedItemText', (w: Writer, v: pageListOrderedItemText) => { writeUint32(w, 0x5e068047); write_pageListOrderedItemText(w, v); });
+  m.set('pageListOrderedItemBlocks', (w: Writer, v: pageListOrderedItemBlocks) => { writeUint32(w, 0x98dd8936); write_pageListOrderedItemBlocks(w, v); });
+  m.set('pageRelatedArticle', (w: Writer, v: pageRelatedArticle) => { writeUint32(w, 0xb390dc08); write_pageRelatedArticle(w, v); });
+  m.set('page', (w: Writer, v: page) => { writeUint32(w, 0x98657f0d); write_page(w, v); });
+  m.set('help.supportName', (w: Writer, v: help_supportName) => { writeUint32(w, 0x8c05f1c9); write_help_supportName(w, v); });
+  m.set('help.userInfoEmpty', (w: Writer, v: help_userInfoEmpty) => { writeUint32(w, 0xf3ae2eed); write_help_userInfoEmpty(w, v); });
+  m.set('help.userInfo', (w: Writer, v: help_userInfo) => { writeUint32(w, 0x01eb3758); write_help_userInfo(w, v); });
+  m.set('pollAnswer', (w: Writer, v: pollAnswer) => { writeUint32(w, 0x6ca9c2e9); write_pollAnswer(w, v); });
+  m.set('poll', (w: Writer, v: poll) => { writeUint32(w, 0x86e18161); write_poll(w, v); });
+  m.set('pollAnswerVoters', (w: Writer, v: pollAnswerVoters) => { writeUint32(w, 0x3b6ddad2); write_pollAnswerVoters(w, v); });
+  m.set('pollResults', (w: Writer, v: pollResults) => { writeUint32(w, 0xdcb82ea3); write_pollResults(w, v); });
+  m.set('chatOnlines', (w: Writer, v: chatOnlines) => { writeUint32(w, 0xf041e250); write_chatOnlines(w, v); });
+  m.set('statsURL', (w: Writer, v: statsURL) => { writeUint32(w, 0x47a971e0); write_statsURL(w, v); });
+  m.set('chatAdminRights', (w: Writer, v: chatAdminRights) => { writeUint32(w, 0x5fb224d5); write_chatAdminRights(w, v); });
+  m.set('chatBannedRights', (w: Writer, v: chatBannedRights) => { writeUint32(w, 0x9f120418); write_chatBannedRights(w, v); });
+  m.set('inputWallPaper', (w: Writer, v: inputWallPaper) => { writeUint32(w, 0xe630b979); write_inputWallPaper(w, v); });
+  m.set('inputWallPaperSlug', (w: Writer, v: inputWallPaperSlug) => { writeUint32(w, 0x72091c80); write_inputWallPaperSlug(w, v); });
+  m.set('inputWallPaperNoFile', (w: Writer, v: inputWallPaperNoFile) => { writeUint32(w, 0x967a462e); write_inputWallPaperNoFile(w, v); });
+  m.set('account.wallPapersNotModified', (w: Writer, v: account_wallPapersNotModified) => { writeUint32(w, 0x1c199183); write_account_wallPapersNotModified(w, v); });
+  m.set('account.wallPapers', (w: Writer, v: account_wallPapers) => { writeUint32(w, 0xcdc3858c); write_account_wallPapers(w, v); });
+  m.set('codeSettings', (w: Writer, v: codeSettings) => { writeUint32(w, 0xdebebe83); write_codeSettings(w, v); });
+  m.set('wallPaperSettings', (w: Writer, v: wallPaperSettings) => { writeUint32(w, 0x1dc1bca4); write_wallPaperSettings(w, v); });
+  m.set('autoDownloadSettings', (w: Writer, v: autoDownloadSettings) => { writeUint32(w, 0xe04232f3); write_autoDownloadSettings(w, v); });
+  m.set('account.autoDownloadSettings', (w: Writer, v: account_autoDownloadSettings) => { writeUint32(w, 0x63cacf26); write_account_autoDownloadSettings(w, v); });
+  m.set('emojiKeyword', (w: Writer, v: emojiKeyword) => { writeUint32(w, 0xd5b3b9f9); write_emojiKeyword(w, v); });
+  m.set('emojiKeywordDeleted', (w: Writer, v: emojiKeywordDeleted) => { writeUint32(w, 0x236df622); write_emojiKeywordDeleted(w, v); });
+  m.set('emojiKeywordsDifference', (w: Writer, v: emojiKeywordsDifference) => { writeUint32(w, 0x5cc761bd); write_emojiKeywordsDifference(w, v); });
+  m.set('emojiURL', (w: Writer, v: emojiURL) => { writeUint32(w, 0xa575739d); write_emojiURL(w, v); });
+  m.set('emojiLanguage', (w: Writer, v: emojiLanguage) => { writeUint32(w, 0xb3fb5361); write_emojiLanguage(w, v); });
+  m.set('folder', (w: Writer, v: folder) => { writeUint32(w, 0xff544e65); write_folder(w, v); });
+  m.set('inputFolderPeer', (w: Writer, v: inputFolderPeer) => { writeUint32(w, 0xfbd2c296); write_inputFolderPeer(w, v); });
+  m.set('folderPeer', (w: Writer, v: folderPeer) => { writeUint32(w, 0xe9baa668); write_folderPeer(w, v); });
+  m.set('messages.searchCounter', (w: Writer, v: messages_searchCounter) => { writeUint32(w, 0xe844ebff); write_messages_searchCounter(w, v); });
+  m.set('urlAuthResultRequest', (w: Writer, v: urlAuthResultRequest) => { writeUint32(w, 0x92d33a0e); write_urlAuthResultRequest(w, v); });
+  m.set('urlAuthResultAccepted', (w: Writer, v: urlAuthResultAccepted) => { writeUint32(w, 0x8f8c0e4e); write_urlAuthResultAccepted(w, v); });
+  m.set('urlAuthResultDefault', (w: Writer, v: urlAuthResultDefault) => { writeUint32(w, 0xa9d6db1f); write_urlAuthResultDefault(w, v); });
+  m.set('channelLocationEmpty', (w: Writer, v: channelLocationEmpty) => { writeUint32(w, 0xbfb5ad8b); write_channelLocationEmpty(w, v); });
+  m.set('channelLocation', (w: Writer, v: channelLocation) => { writeUint32(w, 0x209b82db); write_channelLocation(w, v); });
+  m.set('peerLocated', (w: Writer, v: peerLocated) => { writeUint32(w, 0xca461b5d); write_peerLocated(w, v); });
+  m.set('peerSelfLocated', (w: Writer, v: peerSelfLocated) => { writeUint32(w, 0xf8ec284b); write_peerSelfLocated(w, v); });
+  m.set('restrictionReason', (w: Writer, v: restrictionReason) => { writeUint32(w, 0xd072acb4); write_restrictionReason(w, v); });
+  m.set('inputTheme', (w: Writer, v: inputTheme) => { writeUint32(w, 0x3c5693e9); write_inputTheme(w, v); });
+  m.set('inputThemeSlug', (w: Writer, v: inputThemeSlug) => { writeUint32(w, 0xf5890df1); write_inputThemeSlug(w, v); });
+  m.set('theme', (w: Writer, v: theme) => { writeUint32(w, 0xe802b8dc); write_theme(w, v); });
+  m.set('account.themesNotModified', (w: Writer, v: account_themesNotModified) => { writeUint32(w, 0xf41eb622); write_account_themesNotModified(w, v); });
+  m.set('account.themes', (w: Writer, v: account_themes) => { writeUint32(w, 0x9a3d8c6d); write_account_themes(w, v); });
+  m.set('auth.loginToken', (w: Writer, v: auth_loginToken) => { writeUint32(w, 0x629f1980); write_auth_loginToken(w, v); });
+  m.set('auth.loginTokenMigrateTo', (w: Writer, v: auth_loginTokenMigrateTo) => { writeUint32(w, 0x068e9916); write_auth_loginTokenMigrateTo(w, v); });
+  m.set('auth.loginTokenSuccess', (w: Writer, v: auth_loginTokenSuccess) => { writeUint32(w, 0x390d5c5e); write_auth_loginTokenSuccess(w, v); });
+  m.set('account.contentSettings', (w: Writer, v: account_contentSettings) => { writeUint32(w, 0x57e28221); write_account_contentSettings(w, v); });
+  m.set('messages.inactiveChats', (w: Writer, v: messages_inactiveChats) => { writeUint32(w, 0xa927fec5); write_messages_inactiveChats(w, v); });
+  m.set('baseThemeClassic', (w: Writer, v: baseThemeClassic) => { writeUint32(w, 0xc3a12462); write_baseThemeClassic(w, v); });
+  m.set('baseThemeDay', (w: Writer, v: baseThemeDay) => { writeUint32(w, 0xfbd81688); write_baseThemeDay(w, v); });
+  m.set('baseThemeNight', (w: Writer, v: baseThemeNight) => { writeUint32(w, 0xb7b31ea8); write_baseThemeNight(w, v); });
+  m.set('baseThemeTinted', (w: Writer, v: baseThemeTinted) => { writeUint32(w, 0x6d5f77ee); write_baseThemeTinted(w, v); });
+  m.set('baseThemeArctic', (w: Writer, v: baseThemeArctic) => { writeUint32(w, 0x5b11125a); write_baseThemeArctic(w, v); });
+  m.set('inputThemeSettings', (w: Writer, v: inputThemeSettings) => { writeUint32(w, 0x8fde504f); write_inputThemeSettings(w, v); });
+  m.set('themeSettings', (w: Writer, v: themeSettings) => { writeUint32(w, 0xfa58b6d4); write_themeSettings(w, v); });
+  m.set('webPageAttributeTheme', (w: Writer, v: webPageAttributeTheme) => { writeUint32(w, 0x54b56617); write_webPageAttributeTheme(w, v); });
+  m.set('messageUserVote', (w: Writer, v: messageUserVote) => { writeUint32(w, 0x34d247b4); write_messageUserVote(w, v); });
+  m.set('messageUserVoteInputOption', (w: Writer, v: messageUserVoteInputOption) => { writeUint32(w, 0x3ca5b0ec); write_messageUserVoteInputOption(w, v); });
+  m.set('messageUserVoteMultiple', (w: Writer, v: messageUserVoteMultiple) => { writeUint32(w, 0x8a65e557); write_messageUserVoteMultiple(w, v); });
+  m.set('messages.votesList', (w: Writer, v: messages_votesList) => { writeUint32(w, 0x0823f649); write_messages_votesList(w, v); });
+  m.set('bankCardOpenUrl', (w: Writer, v: bankCardOpenUrl) => { writeUint32(w, 0xf568028a); write_bankCardOpenUrl(w, v); });
+  m.set('payments.bankCardData', (w: Writer, v: payments_bankCardData) => { writeUint32(w, 0x3e24e573); write_payments_bankCardData(w, v); });
+  m.set('dialogFilter', (w: Writer, v: dialogFilter) => { writeUint32(w, 0x7438f7e8); write_dialogFilter(w, v); });
+  m.set('dialogFilterSuggested', (w: Writer, v: dialogFilterSuggested) => { writeUint32(w, 0x77744d4a); write_dialogFilterSuggested(w, v); });
+  m.set('statsDateRangeDays', (w: Writer, v: statsDateRangeDays) => { writeUint32(w, 0xb637edaf); write_statsDateRangeDays(w, v); });
+  m.set('statsAbsValueAndPrev', (w: Writer, v: statsAbsValueAndPrev) => { writeUint32(w, 0xcb43acde); write_statsAbsValueAndPrev(w, v); });
+  m.set('statsPercentValue', (w: Writer, v: statsPercentValue) => { writeUint32(w, 0xcbce2fe0); write_statsPercentValue(w, v); });
+  m.set('statsGraphAsync', (w: Writer, v: statsGraphAsync) => { writeUint32(w, 0x4a27eb2d); write_statsGraphAsync(w, v); });
+  m.set('statsGraphError', (w: Writer, v: statsGraphError) => { writeUint32(w, 0xbedc9822); write_statsGraphError(w, v); });
+  m.set('statsGraph', (w: Writer, v: statsGraph) => { writeUint32(w, 0x8ea464b6); write_statsGraph(w, v); });
+  m.set('messageInteractionCounters', (w: Writer, v: messageInteractionCounters) => { writeUint32(w, 0xad4fc9bd); write_messageInteractionCounters(w, v); });
+  m.set('stats.broadcastStats', (w: Writer, v: stats_broadcastStats) => { writeUint32(w, 0xbdf78394); write_stats_broadcastStats(w, v); });
+  m.set('help.promoDataEmpty', (w: Writer, v: help_promoDataEmpty) => { writeUint32(w, 0x98f6ac75); write_help_promoDataEmpty(w, v); });
+  m.set('help.promoData', (w: Writer, v: help_promoData) => { writeUint32(w, 0x8c39793f); write_help_promoData(w, v); });
+  m.set('videoSize', (w: Writer, v: videoSize) => { writeUint32(w, 0xde33b094); write_videoSize(w, v); });
+  m.set('statsGroupTopPoster', (w: Writer, v: statsGroupTopPoster) => { writeUint32(w, 0x9d04af9b); write_statsGroupTopPoster(w, v); });
+  m.set('statsGroupTopAdmin', (w: Writer, v: statsGroupTopAdmin) => { writeUint32(w, 0xd7584c87); write_statsGroupTopAdmin(w, v); });
+  m.set('statsGroupTopInviter', (w: Writer, v: statsGroupTopInviter) => { writeUint32(w, 0x535f779d); write_statsGroupTopInviter(w, v); });
+  m.set('stats.megagroupStats', (w: Writer, v: stats_megagroupStats) => { writeUint32(w, 0xef7ff916); write_stats_megagroupStats(w, v); });
+  m.set('globalPrivacySettings', (w: Writer, v: globalPrivacySettings) => { writeUint32(w, 0xbea2f424); write_globalPrivacySettings(w, v); });
+  m.set('help.countryCode', (w: Writer, v: help_countryCode) => { writeUint32(w, 0x4203c5ef); write_help_countryCode(w, v); });
+  m.set('help.country', (w: Writer, v: help_country) => { writeUint32(w, 0xc3878e23); write_help_country(w, v); });
+  m.set('help.countriesListNotModified', (w: Writer, v: help_countriesListNotModified) => { writeUint32(w, 0x93cc1f32); write_help_countriesListNotModified(w, v); });
+  m.set('help.countriesList', (w: Writer, v: help_countriesList) => { writeUint32(w, 0x87d0759e); write_help_countriesList(w, v); });
+  m.set('messageViews', (w: Writer, v: messageViews) => { writeUint32(w, 0x455b853d); write_messageViews(w, v); });
+  m.set('messages.messageViews', (w: Writer, v: messages_messageViews) => { writeUint32(w, 0xb6c4f543); write_messages_messageViews(w, v); });
+  m.set('messages.discussionMessage', (w: Writer, v: messages_discussionMessage) => { writeUint32(w, 0xa6341782); write_messages_discussionMessage(w, v); });
+  m.set('messageReplyHeader', (w: Writer, v: messageReplyHeader) => { writeUint32(w, 0xa6d57763); write_messageReplyHeader(w, v); });
+  m.set('messageReplies', (w: Writer, v: messageReplies) => { writeUint32(w, 0x83d60fc2); write_messageReplies(w, v); });
+  m.set('peerBlocked', (w: Writer, v: peerBlocked) => { writeUint32(w, 0xe8fd8014); write_peerBlocked(w, v); });
+  m.set('stats.messageStats', (w: Writer, v: stats_messageStats) => { writeUint32(w, 0x8999f295); write_stats_messageStats(w, v); });
+  m.set('groupCallDiscarded', (w: Writer, v: groupCallDiscarded) => { writeUint32(w, 0x7780bcb4); write_groupCallDiscarded(w, v); });
+  m.set('groupCall', (w: Writer, v: groupCall) => { writeUint32(w, 0xd597650c); write_groupCall(w, v); });
+  m.set('inputGroupCall', (w: Writer, v: inputGroupCall) => { writeUint32(w, 0xd8aa840f); write_inputGroupCall(w, v); });
+  m.set('groupCallParticipant', (w: Writer, v: groupCallParticipant) => { writeUint32(w, 0xeba636fe); write_groupCallParticipant(w, v); });
+  m.set('phone.groupCall', (w: Writer, v: phone_groupCall) => { writeUint32(w, 0x9e727aad); write_phone_groupCall(w, v); });
+  m.set('phone.groupParticipants', (w: Writer, v: phone_groupParticipants) => { writeUint32(w, 0xf47751b6); write_phone_groupParticipants(w, v); });
+  m.set('inlineQueryPeerTypeSameBotPM', (w: Writer, v: inlineQueryPeerTypeSameBotPM) => { writeUint32(w, 0x3081ed9d); write_inlineQueryPeerTypeSameBotPM(w, v); });
+  m.set('inlineQueryPeerTypePM', (w: Writer, v: inlineQueryPeerTypePM) => { writeUint32(w, 0x833c0fac); write_inlineQueryPeerTypePM(w, v); });
+  m.set('inlineQueryPeerTypeChat', (w: Writer, v: inlineQueryPeerTypeChat) => { writeUint32(w, 0xd766c50a); write_inlineQueryPeerTypeChat(w, v); });
+  m.set('inlineQueryPeerTypeMegagroup', (w: Writer, v: inlineQueryPeerTypeMegagroup) => { writeUint32(w, 0x5ec4be43); write_inlineQueryPeerTypeMegagroup(w, v); });
+  m.set('inlineQueryPeerTypeBroadcast', (w: Writer, v: inlineQueryPeerTypeBroadcast) => { writeUint32(w, 0x6334ee9a); write_inlineQueryPeerTypeBroadcast(w, v); });
+  m.set('messages.historyImport', (w: Writer, v: messages_historyImport) => { writeUint32(w, 0x1662af0b); write_messages_historyImport(w, v); });
+  m.set('messages.historyImportParsed', (w: Writer, v: messages_historyImportParsed) => { writeUint32(w, 0x5e0fb7b9); write_messages_historyImportParsed(w, v); });
+  m.set('messages.affectedFoundMessages', (w: Writer, v: messages_affectedFoundMessages) => { writeUint32(w, 0xef8d3e6c); write_messages_affectedFoundMessages(w, v); });
+  m.set('chatInviteImporter', (w: Writer, v: chatInviteImporter) => { writeUint32(w, 0x0b5cd5f4); write_chatInviteImporter(w, v); });
+  m.set('messages.exportedChatInvites', (w: Writer, v: messages_exportedChatInvites) => { writeUint32(w, 0xbdc62dcc); write_messages_exportedChatInvites(w, v); });
+  m.set('messages.exportedChatInvite', (w: Writer, v: messages_exportedChatInvite) => { writeUint32(w, 0x1871be50); write_messages_exportedChatInvite(w, v); });
+  m.set('messages.exportedChatInviteReplaced', (w: Writer, v: messages_exportedChatInviteReplaced) => { writeUint32(w, 0x222600ef); write_messages_exportedChatInviteReplaced(w, v); });
+  m.set('messages.chatInviteImporters', (w: Writer, v: messages_chatInviteImporters) => { writeUint32(w, 0x81b6b00a); write_messages_chatInviteImporters(w, v); });
+  m.set('chatAdminWithInvites', (w: Writer, v: chatAdminWithInvites) => { writeUint32(w, 0xf2ecef23); write_chatAdminWithInvites(w, v); });
+  m.set('messages.chatAdminsWithInvites', (w: Writer, v: messages_chatAdminsWithInvites) => { writeUint32(w, 0xb69b72d7); write_messages_chatAdminsWithInvites(w, v); });
+  m.set('messages.checkedHistoryImportPeer', (w: Writer, v: messages_checkedHistoryImportPeer) => { writeUint32(w, 0xa24de717); write_messages_checkedHistoryImportPeer(w, v); });
+  m.set('phone.joinAsPeers', (w: Writer, v: phone_joinAsPeers) => { writeUint32(w, 0xafe5623f); write_phone_joinAsPeers(w, v); });
+  m.set('phone.exportedGroupCallInvite', (w: Writer, v: phone_exportedGroupCallInvite) => { writeUint32(w, 0x204bd158); write_phone_exportedGroupCallInvite(w, v); });
+  m.set('groupCallParticipantVideoSourceGroup', (w: Writer, v: groupCallParticipantVideoSourceGroup) => { writeUint32(w, 0xdcb118b7); write_groupCallParticipantVideoSourceGroup(w, v); });
+  m.set('groupCallParticipantVideo', (w: Writer, v: groupCallParticipantVideo) => { writeUint32(w, 0x67753ac8); write_groupCallParticipantVideo(w, v); });
+  m.set('stickers.suggestedShortName', (w: Writer, v: stickers_suggestedShortName) => { writeUint32(w, 0x85fea03f); write_stickers_suggestedShortName(w, v); });
+  m.set('botCommandScopeDefault', (w: Writer, v: botCommandScopeDefault) => { writeUint32(w, 0x2f6cb2ab); write_botCommandScopeDefault(w, v); });
+  m.set('botCommandScopeUsers', (w: Writer, v: botCommandScopeUsers) => { writeUint32(w, 0x3c4f04d8); write_botCommandScopeUsers(w, v); });
+  m.set('botCommandScopeChats', (w: Writer, v: botCommandScopeChats) => { writeUint32(w, 0x6fe1a881); write_botCommandScopeChats(w, v); });
+  m.set('botCommandScopeChatAdmins', (w: Writer, v: botCommandScopeChatAdmins) => { writeUint32(w, 0xb9aa606a); write_botCommandScopeChatAdmins(w, v); });
+  m.set('botCommandScopePeer', (w: Writer, v: botCommandScopePeer) => { writeUint32(w, 0xdb9d897d); write_botCommandScopePeer(w, v); });
+  m.set('botCommandScopePeerAdmins', (w: Writer, v: botCommandScopePeerAdmins) => { writeUint32(w, 0x3fd863d1); write_botCommandScopePeerAdmins(w, v); });
+  m.set('botCommandScopePeerUser', (w: Writer, v: botCommandScopePeerUser) => { writeUint32(w, 0x0a1321f3); write_botCommandScopePeerUser(w, v); });
+  m.set('account.resetPasswordFailedWait', (w: Writer, v: account_resetPasswordFailedWait) => { writeUint32(w, 0xe3779861); write_account_resetPasswordFailedWait(w, v); });
+  m.set('account.resetPasswordRequestedWait', (w: Writer, v: account_resetPasswordRequestedWait) => { writeUint32(w, 0xe9effc7d); write_account_resetPasswordRequestedWait(w, v); });
+  m.set('account.resetPasswordOk', (w: Writer, v: account_resetPasswordOk) => { writeUint32(w, 0xe926d63e); write_account_resetPasswordOk(w, v); });
+  m.set('chatTheme', (w: Writer, v: chatTheme) => { writeUint32(w, 0xed0b5c33); write_chatTheme(w, v); });
+  m.set('account.chatThemesNotModified', (w: Writer, v: account_chatThemesNotModified) => { writeUint32(w, 0xe011e1c4); write_account_chatThemesNotModified(w, v); });
+  m.set('account.chatThemes', (w: Writer, v: account_chatThemes) => { writeUint32(w, 0xfe4cbebd); write_account_chatThemes(w, v); });
+  m.set('sponsoredMessage', (w: Writer, v: sponsoredMessage) => { writeUint32(w, 0x2a3c381f); write_sponsoredMessage(w, v); });
+  m.set('messages.sponsoredMessages', (w: Writer, v: messages_sponsoredMessages) => { writeUint32(w, 0x65a4c7d5); write_messages_sponsoredMessages(w, v); });
+  m.set('invokeAfterMsg', write_invokeAfterMsg);
+  m.set('invokeAfterMsgs', write_invokeAfterMsgs);
+  m.set('initConnection', write_initConnection);
+  m.set('invokeWithLayer', write_invokeWithLayer);
+  m.set('invokeWithoutUpdates', write_invokeWithoutUpdates);
+  m.set('invokeWithMessagesRange', write_invokeWithMessagesRange);
+  m.set('invokeWithTakeout', write_invokeWithTakeout);
+  m.set('auth.sendCode', write_auth_sendCode);
+  m.set('auth.signUp', write_auth_signUp);
+  m.set('auth.signIn', write_auth_signIn);
+  m.set('auth.logOut', write_auth_logOut);
+  m.set('auth.resetAuthorizations', write_auth_resetAuthorizations);
+  m.set('auth.exportAuthorization', write_auth_exportAuthorization);
+  m.set('auth.importAuthorization', write_auth_importAuthorization);
+  m.set('auth.bindTempAuthKey', write_auth_bindTempAuthKey);
+  m.set('auth.importBotAuthorization', write_auth_importBotAuthorization);
+  m.set('auth.checkPassword', write_auth_checkPassword);
+  m.set('auth.requestPasswordRecovery', write_auth_requestPasswordRecovery);
+  m.set('auth.recoverPassword', write_auth_recoverPassword);
+  m.set('auth.resendCode', write_auth_resendCode);
+  m.set('auth.cancelCode', write_auth_cancelCode);
+  m.set('auth.dropTempAuthKeys', write_auth_dropTempAuthKeys);
+  m.set('auth.exportLoginToken', write_auth_exportLoginToken);
+  m.set('auth.importLoginToken', write_auth_importLoginToken);
+  m.set('auth.acceptLoginToken', write_auth_acceptLoginToken);
+  m.set('auth.checkRecoveryPassword', write_auth_checkRecoveryPassword);
+  m.set('account.registerDevice', write_account_registerDevice);
+  m.set('account.unregisterDevice', write_account_unregisterDevice);
+  m.set('account.updateNotifySettings', write_account_updateNotifySettings);
+  m.set('account.getNotifySettings', write_account_getNotifySettings);
+  m.set('account.resetNotifySettings', write_account_resetNotifySettings);
+  m.set('account.updateProfile', write_account_updateProfile);
+  m.set('account.updateStatus', write_account_updateStatus);
+  m.set('account.getWallPapers', write_account_getWallPapers);
+  m.set('account.reportPeer', write_account_reportPeer);
+  m.set('account.checkUsername', write_account_checkUsername);
+  m.set('account.updateUsername', write_account_updateUsername);
+  m.set('account.getPrivacy', write_account_getPrivacy);
+  m.set('account.setPrivacy', write_account_setPrivacy);
+  m.set('account.deleteAccount', write_account_deleteAccount);
+  m.set('account.getAccountTTL', write_account_getAccountTTL);
+  m.set('account.setAccountTTL', write_account_setAccountTTL);
+  m.set('account.sendChangePhoneCode', write_account_sendChangePhoneCode);
+  m.set('account.changePhone', write_account_changePhone);
+  m.set('account.updateDeviceLocked', write_account_updateDeviceLocked);
+  m.set('account.getAuthorizations', write_account_getAuthorizations);
+  m.set('account.resetAuthorization', write_account_resetAuthorization);
+  m.set('account.getPassword', write_account_getPassword);
+  m.set('account.getPasswordSettings', write_account_getPasswordSettings);
+  m.set('account.updatePasswordSettings', write_account_updatePasswordSettings);
+  m.set('account.sendConfirmPhoneCode', write_account_sendConfirmPhoneCode);
+  m.set('account.confirmPhone', write_account_confirmPhone);
+  m.set('account.getTmpPassword', write_account_getTmpPassword);
+  m.set('account.getWebAuthorizations', write_account_getWebAuthorizations);
+  m.set('account.resetWebAuthorization', write_account_resetWebAuthorization);
+  m.set('account.resetWebAuthorizations', write_account_resetWebAuthorizations);
+  m.set('account.getAllSecureValues', write_account_getAllSecureValues);
+  m.set('account.getSecureValue', write_account_getSecureValue);
+  m.set('account.saveSecureValue', write_account_saveSecureValue);
+  m.set('account.deleteSecureValue', write_account_deleteSecureValue);
+  m.set('account.getAuthorizationForm', write_account_getAuthorizationForm);
+  m.set('account.acceptAuthorization', write_account_acceptAuthorization);
+  m.set('account.sendVerifyPhoneCode', write_account_sendVerifyPhoneCode);
+  m.set('account.verifyPhone', write_account_verifyPhone);
+  m.set('account.sendVerifyEmailCode', write_account_sendVerifyEmailCode);
+  m.set('account.verifyEmail', write_account_verifyEmail);
+  m.set('account.initTakeoutSession', write_account_initTakeoutSession);
+  m.set('account.finishTakeoutSession', write_account_finishTakeoutSession);
+  m.set('account.confirmPasswordEmail', write_account_confirmPasswordEmail);
+  m.set('account.resendPasswordEmail', write_account_resendPasswordEmail);
+  m.set('account.cancelPasswordEmail', write_account_cancelPasswordEmail);
+  m.set('account.getContactSignUpNotification', write_account_getContactSignUpNotification);
+  m.set('account.setContactSignUpNotification', write_account_setContactSignUpNotification);
+  m.set('account.getNotifyExceptions', write_account_getNotifyExceptions);
+  m.set('account.getWallPaper', write_account_getWallPaper);
+  m.set('account.uploadWallPaper', write_account_uploadWallPaper);
+  m.set('account.saveWallPaper', write_account_saveWallPaper);
+  m.set('account.installWallPaper', write_account_installWallPaper);
+  m.set('account.resetWallPapers', write_account_resetWallPapers);
+  m.set('account.getAutoDownloadSettings', write_account_getAutoDownloadSettings);
+  m.set('account.saveAutoDownloadSettings', write_account_saveAutoDownloadSettings);
+  m.set('account.uploadTheme', write_account_uploadTheme);
+  m.set('account.createTheme', write_account_createTheme);
+  m.set('account.updateTheme', write_account_updateTheme);
+  m.set('account.saveTheme', write_account_saveTheme);
+  m.set('account.installTheme', write_account_installTheme);
+  m.set('account.getTheme', write_account_getTheme);
+  m.set('account.getThemes', write_account_getThemes);
+  m.set('account.setContentSettings', write_account_setContentSettings);
+  m.set('account.getContentSettings', write_account_getContentSettings);
+  m.set('account.getMultiWallPapers', write_account_getMultiWallPapers);
+  m.set('account.getGlobalPrivacySettings', write_account_getGlobalPrivacySettings);
+  m.set('account.setGlobalPrivacySettings', write_account_setGlobalPrivacySettings);
+  m.set('account.reportProfilePhoto', write_account_reportProfilePhoto);
+  m.set('account.resetPassword', write_account_resetPassword);
+  m.set('account.declinePasswordReset', write_account_declinePasswordReset);
+  m.set('account.getChatThemes', write_account_getChatThemes);
+  m.set('users.getUsers', write_users_getUsers);
+  m.set('users.getFullUser', write_users_getFullUser);
+  m.set('users.setSecureValueErrors', write_users_setSecureValueErrors);
+  m.set('contacts.getContactIDs', write_contacts_getContactIDs);
+  m.set('contacts.getStatuses', write_contacts_getStatuses);
+  m.set('contacts.getContacts', write_contacts_getContacts);
+  m.set('contacts.importContacts', write_contacts_importContacts);
+  m.set('contacts.deleteContacts', write_contacts_deleteContacts);
+  m.set('contacts.deleteByPhones', write_contacts_deleteByPhones);
+  m.set('contacts.block', write_contacts_block);
+  m.set('contacts.unblock', write_contacts_unblock);
+  m.set('contacts.getBlocked', write_contacts_getBlocked);
+  m.set('contacts.search', write_contacts_search);
+  m.set('contacts.resolveUsername', write_contacts_resolveUsername);
+  m.set('contacts.getTopPeers', write_contacts_getTopPeers);
+  m.set('contacts.resetTopPeerRating', write_contacts_resetTopPeerRating);
+  m.set('contacts.resetSaved', write_contacts_resetSaved);
+  m.set('contacts.getSaved', write_contacts_getSaved);
+  m.set('contacts.toggleTopPeers', write_contacts_toggleTopPeers);
+  m.set('contacts.addContact', write_contacts_addContact);
+  m.set('contacts.acceptContact', write_contacts_acceptContact);
+  m.set('contacts.getLocated', write_contacts_getLocated);
+  m.set('contacts.blockFromReplies', write_contacts_blockFromReplies);
+  m.set('messages.getMessages', write_messages_getMessages);
+  m.set('messages.getDialogs', write_messages_getDialogs);
+  m.set('messages.getHistory', write_messages_getHistory);
+  m.set('messages.search', write_messages_search);
+  m.set('messages.readHistory', write_messages_readHistory);
+  m.set('messages.deleteHistory', write_messages_deleteHistory);
+  m.set('messages.deleteMessages', write_messages_deleteMessages);
+  m.set('messages.receivedMessages', write_messages_receivedMessages);
+  m.set('messages.setTyping', write_messages_setTyping);
+  m.set('messages.sendMessage', write_messages_sendMessage);
+  m.set('messages.sendMedia', write_messages_sendMedia);
+  m.set('messages.forwardMessages', write_messages_forwardMessages);
+  m.set('messages.reportSpam', write_messages_reportSpam);
+  m.set('messages.getPeerSettings', write_messages_getPeerSettings);
+  m.set('messages.report', write_messages_report);
+  m.set('messages.getChats', write_messages_getChats);
+  m.set('messages.getFullChat', write_messages_getFullChat);
+  m.set('messages.editChatTitle', write_messages_editChatTitle);
+  m.set('messages.editChatPhoto', write_messages_editChatPhoto);
+  m.set('messages.addChatUser', write_messages_addChatUser);
+  m.set('messages.deleteChatUser', write_messages_deleteChatUser);
+  m.set('messages.createChat', write_messages_createChat);
+  m.set('messages.getDhConfig', write_messages_getDhConfig);
+  m.set('messages.requestEncryption', write_messages_requestEncryption);
+  m.set('messages.acceptEncryption', write_messages_acceptEncryption);
+  m.set('messages.discardEncryption', write_messages_discardEncryption);
+  m.set('messages.setEncryptedTyping', write_messages_setEncryptedTyping);
+  m.set('messages.readEncryptedHistory', write_messages_readEncryptedHistory);
+  m.set('messages.sendEncrypted', write_messages_sendEncrypted);
+  m.set('messages.sendEncryptedFile', write_messages_sendEncryptedFile);
+  m.set('messages.sendEncryptedService', write_messages_sendEncryptedService);
+  m.set('messages.receivedQueue', write_messages_receivedQueue);
+  m.set('messages.reportEncryptedSpam', write_messages_reportEncryptedSpam);
+  m.set('messages.readMessageContents', write_messages_readMessageContents);
+  m.set('messages.getStickers', write_messages_getStickers);
+  m.set('messages.getAllStickers', write_messages_getAllStickers);
+  m.set('messages.getWebPagePreview', write_messages_getWebPagePreview);
+  m.set('messages.exportChatInvite', write_messages_exportChatInvite);
+  m.set('messages.checkChatInvite', write_messages_checkChatInvite);
+  m.set('messages.importChatInvite', write_messages_importChatInvite);
+  m.set('messages.getStickerSet', write_messages_getStickerSet);
+  m.set('messages.installStickerSet', write_messages_installStickerSet);
+  m.set('messages.uninstallStickerSet', write_messages_uninstallStickerSet);
+  m.set('messages.startBot', write_messages_startBot);
+  m.set('messages.getMessagesViews', write_messages_getMessagesViews);
+  m.set('messages.editChatAdmin', write_messages_editChatAdmin);
+  m.set('messages.migrateChat', write_messages_migrateChat);
+  m.set('messages.searchGlobal', write_messages_searchGlobal);
+  m.set('messages.reorderStickerSets', write_messages_reorderStickerSets);
+  m.set('messages.getDocumentByHash', write_messages_getDocumentByHash);
+  m.set('messages.getSavedGifs', write_messages_getSavedGifs);
+  m.set('messages.saveGif', write_messages_saveGif);
+  m.set('messages.getInlineBotResults', write_messages_getInlineBotResults);
+  m.set('messages.setInlineBotResults', write_messages_setInlineBotResults);
+  m.set('messages.sendInlineBotResult', write_messages_sendInlineBotResult);
+  m.set('messages.getMessageEditData', write_messages_getMessageEditData);
+  m.set('messages.editMessage', write_messages_editMessage);
+  m.set('messages.editInlineBotMessage', write_messages_editInlineBotMessage);
+  m.set('messages.getBotCallbackAnswer', write_messages_getBotCallbackAnswer);
+  m.set('messages.setBotCallbackAnswer', write_messages_setBotCallbackAnswer);
+  m.set('messages.getPeerDialogs', write_messages_getPeerDialogs);
+  m.set('messages.saveDraft', write_messages_saveDraft);
+  m.set('messages.getAllDrafts', write_messages_getAllDrafts);
+  m.set('messages.getFeaturedStickers', write_messages_getFeaturedStickers);
+  m.set('messages.readFeaturedStickers', write_messages_readFeaturedStickers);
+  m.set('messages.getRecentStickers', write_messages_getRecentStickers);
+  m.set('messages.saveRecentSticker', write_messages_saveRecentSticker);
+  m.set('messages.clearRecentStickers', write_messages_clearRecentStickers);
+  m.set('messages.getArchivedStickers', write_messages_getArchivedStickers);
+  m.set('messages.getMaskStickers', write_messages_getMaskStickers);
+  m.set('messages.getAttachedStickers', write_messages_getAttachedStickers);
+  m.set('messages.setGameScore', write_messages_setGameScore);
+  m.set('messages.setInlineGameScore', write_messages_setInlineGameScore);
+  m.set('messages.getGameHighScores', write_messages_getGameHighScores);
+  m.set('messages.getInlineGameHighScores', write_messages_getInlineGameHighScores);
+  m.set('messages.getCommonChats', write_messages_getCommonChats);
+  m.set('messages.getAllChats', write_messages_getAllChats);
+  m.set('messages.getWebPage', write_messages_getWebPage);
+  m.set('messages.toggleDialogPin', write_messages_toggleDialogPin);
+  m.set('messages.reorderPinnedDialogs', write_messages_reorderPinnedDialogs);
+  m.set('messages.getPinnedDialogs', write_messages_getPinnedDialogs);
+  m.set('messages.setBotShippingResults', write_messages_setBotShippingResults);
+  m.set('messages.setBotPrecheckoutResults', write_messages_setBotPrecheckoutResults);
+  m.set('messages.uploadMedia', write_messages_uploadMedia);
+  m.set('messages.sendScreenshotNotification', write_messages_sendScreenshotNotification);
+  m.set('messages.getFavedStickers', write_messages_getFavedStickers);
+  m.set('messages.faveSticker', write_messages_faveSticker);
+  m.set('messages.getUnreadMentions', write_messages_getUnreadMentions);
+  m.set('messages.readMentions', write_messages_readMentions);
+  m.set('messages.getRecentLocations', write_messages_getRecentLocations);
+  m.set('messages.sendMultiMedia', write_messages_sendMultiMedia);
+  m.set('messages.uploadEncryptedFile', write_messages_uploadEncryptedFile);
+  m.set('messages.searchStickerSets', write_messages_searchStickerSets);
+  m.set('messages.getSplitRanges', write_messages_getSplitRanges);
+  m.set('messages.markDialogUnread', write_messages_markDialogUnread);
+  m.set('messages.getDialogUnreadMarks', write_messages_getDialogUnreadMarks);
+  m.set('messages.clearAllDrafts', write_messages_clearAllDrafts);
+  m.set('messages.updatePinnedMessage', write_messages_updatePinnedMessage);
+  m.set('messages.sendVote', write_messages_sendVote);
+  m.set('messages.getPollResults', write_messages_getPollResults);
+  m.set('messages.getOnlines', write_messages_getOnlines);
+  m.set('messages.getStatsURL', write_messages_getStatsURL);
+  m.set('messages.editChatAbout', write_messages_editChatAbout);
+  m.set('messages.editChatDefaultBannedRights', write_messages_editChatDefaultBannedRights);
+  m.set('messages.getEmojiKeywords', write_messages_getEmojiKeywords);
+  m.set('messages.getEmojiKeywordsDifference', write_messages_getEmojiKeywordsDifference);
+  m.set('messages.getEmojiKeywordsLanguages', write_messages_getEmojiKeywordsLanguages);
+  m.set('messages.getEmojiURL', write_messages_getEmojiURL);
+  m.set('messages.getSearchCounters', write_messages_getSearchCounters);
+  m.set('messages.requestUrlAuth', write_messages_requestUrlAuth);
+  m.set('messages.acceptUrlAuth', write_messages_acceptUrlAuth);
+  m.set('messages.hidePeerSettingsBar', write_messages_hidePeerSettingsBar);
+  m.set('messages.getScheduledHistory', write_messages_getScheduledHistory);
+  m.set('messages.getScheduledMessages', write_messages_getScheduledMessages);
+  m.set('messages.sendScheduledMessages', write_messages_sendScheduledMessages);
+  m.set('messages.deleteScheduledMessages', write_messages_deleteScheduledMessages);
+  m.set('messages.getPollVotes', write_messages_getPollVotes);
+  m.set('messages.toggleStickerSets', write_messages_toggleStickerSets);
+  m.set('messages.getDialogFilters', write_messages_getDialogFilters);
+  m.set('messages.getSuggestedDialogFilters', write_messages_getSuggestedDialogFilters);
+  m.set('messages.updateDialogFilter', write_messages_updateDialogFilter);
+  m.set('messages.updateDialogFiltersOrder', write_messages_updateDialogFiltersOrder);
+  m.set('messages.getOldFeaturedStickers', write_messages_getOldFeaturedStickers);
+  m.set('messages.getReplies', write_messages_getReplies);
+  m.set('messages.getDiscussionMessage', write_messages_getDiscussionMessage);
+  m.set('messages.readDiscussion', write_messages_readDiscussion);
+  m.set('messages.unpinAllMessages', write_messages_unpinAllMessages);
+  m.set('messages.deleteChat', write_messages_deleteChat);
+  m.set('messages.deletePhoneCallHistory', write_messages_deletePhoneCallHistory);
+  m.set('messages.checkHistoryImport', write_messages_checkHistoryImport);
+  m.set('messages.initHistoryImport', write_messages_initHistoryImport);
+  m.set('messages.uploadImportedMedia', write_messages_uploadImportedMedia);
+  m.set('messages.startHistoryImport', write_messages_startHistoryImport);
+  m.set('messages.getExportedChatInvites', write_messages_getExportedChatInvites);
+  m.set('messages.getExportedChatInvite', write_messages_getExportedChatInvite);
+  m.set('messages.editExportedChatInvite', write_messages_editExportedChatInvite);
+  m.set('messages.deleteRevokedExportedChatInvites', write_messages_deleteRevokedExportedChatInvites);
+  m.set('messages.deleteExportedChatInvite', write_messages_deleteExportedChatInvite);
+  m.set('messages.getAdminsWithInvites', write_messages_getAdminsWithInvites);
+  m.set('messages.getChatInviteImporters', write_messages_getChatInviteImporters);
+  m.set('messages.setHistoryTTL', write_messages_setHistoryTTL);
+  m.set('messages.checkHistoryImportPeer', write_messages_checkHistoryImportPeer);
+  m.set('messages.setChatTheme', write_messages_setChatTheme);
+  m.set('messages.getMessageReadParticipants', write_messages_getMessageReadParticipants);
+  m.set('updates.getState', write_updates_getState);
+  m.set('updates.getDifference', write_updates_getDifference);
+  m.set('updates.getChannelDifference', write_updates_getChannelDifference);
+  m.set('photos.updateProfilePhoto', write_photos_updateProfilePhoto);
+  m.set('photos.uploadProfilePhoto', write_photos_uploadProfilePhoto);
+  m.set('photos.deletePhotos', write_photos_deletePhotos);
+  m.set('photos.getUserPhotos', write_photos_getUserPhotos);
+  m.set('upload.saveFilePart', write_upload_saveFilePart);
+  m.set('upload.getFile', write_upload_getFile);
+  m.set('upload.saveBigFilePart', write_upload_saveBigFilePart);
+  m.set('upload.getWebFile', write_upload_getWebFile);
+  m.set('upload.getCdnFile', write_upload_getCdnFile);
+  m.set('upload.reuploadCdnFile', write_upload_reuploadCdnFile);
+  m.set('upload.getCdnFileHashes', write_upload_getCdnFileHashes);
+  m.set('upload.getFileHashes', write_upload_getFileHashes);
+  m.set('help.getConfig', write_help_getConfig);
+  m.set('help.getNearestDc', write_help_getNearestDc);
+  m.set('help.getAppUpdate', write_help_getAppUpdate);
+  m.set('help.getInviteText', write_help_getInviteText);
+  m.set('help.getSupport', write_help_getSupport);
+  m.set('help.getAppChangelog', write_help_getAppChangelog);
+  m.set('help.setBotUpdatesStatus', write_help_setBotUpdatesStatus);
+  m.set('help.getCdnConfig', write_help_getCdnConfig);
+  m.set('help.getRecentMeUrls', write_help_getRecentMeUrls);
+  m.set('help.getTermsOfServiceUpdate', write_help_getTermsOfServiceUpdate);
+  m.set('help.acceptTermsOfService', write_help_acceptTermsOfService);
+  m.set('help.getDeepLinkInfo', write_help_getDeepLinkInfo);
+  m.set('help.getAppConfig', write_help_getAppConfig);
+  m.set('help.saveAppLog', write_help_saveAppLog);
+  m.set('help.getPassportConfig', write_help_getPassportConfig);
+  m.set('help.getSupportName', write_help_getSupportName);
+  m.set('help.getUserInfo', write_help_getUserInfo);
+  m.set('help.editUserInfo', write_help_editUserInfo);
+  m.set('help.getPromoData', write_help_getPromoData);
+  m.set('help.hidePromoData', write_help_hidePromoData);
+  m.set('help.dismissSuggestion', write_help_dismissSuggestion);
+  m.set('help.getCountriesList', write_help_getCountriesList);
+  m.set('channels.readHistory', write_channels_readHistory);
+  m.set('channels.deleteMessages', write_channels_deleteMessages);
+  m.set('channels.deleteUserHistory', write_channels_deleteUserHistory);
+  m.set('channels.reportSpam', write_channels_reportSpam);
+  m.set('channels.getMessages', write_channels_getMessages);
+  m.set('channels.getParticipants', write_channels_getParticipants);
+  m.set('channels.getParticipant', write_channels_getParticipant);
+  m.set('channels.getChannels', write_channels_getChannels);
+  m.set('channels.getFullChannel', write_channels_getFullChannel);
+  m.set('channels.createChannel', write_channels_createChannel);
+  m.set('channels.editAdmin', write_channels_editAdmin);
+  m.set('channels.editTitle', write_channels_editTitle);
+  m.set('channels.editPhoto', write_channels_editPhoto);
+  m.set('channels.checkUsername', write_channels_checkUsername);
+  m.set('channels.updateUsername', write_channels_updateUsername);
+  m.set('channels.joinChannel', write_channels_joinChannel);
+  m.set('channels.leaveChannel', write_channels_leaveChannel);
+  m.set('channels.inviteToChannel', write_channels_inviteToChannel);
+  m.set('channels.deleteChannel', write_channels_deleteChannel);
+  m.set('channels.exportMessageLink', write_channels_exportMessageLink);
+  m.set('channels.toggleSignatures', write_channels_toggleSignatures);
+  m.set('channels.getAdminedPublicChannels', write_channels_getAdminedPublicChannels);
+  m.set('channels.editBanned', write_channels_editBanned);
+  m.set('channels.getAdminLog', write_channels_getAdminLog);
+  m.set('channels.setStickers', write_channels_setStickers);
+  m.set('channels.readMessageContents', write_channels_readMessageContents);
+  m.set('channels.deleteHistory', write_channels_deleteHistory);
+  m.set('channels.togglePreHistoryHidden', write_channels_togglePreHistoryHidden);
+  m.set('channels.getLeftChannels', write_channels_getLeftChannels);
+  m.set('channels.getGroupsForDiscussion', write_channels_getGroupsForDiscussion);
+  m.set('channels.setDiscussionGroup', write_channels_setDiscussionGroup);
+  m.set('channels.editCreator', write_channels_editCreator);
+  m.set('channels.editLocation', write_channels_editLocation);
+  m.set('channels.toggleSlowMode', write_channels_toggleSlowMode);
+  m.set('channels.getInactiveChannels', write_channels_getInactiveChannels);
+  m.set('channels.convertToGigagroup', write_channels_convertToGigagroup);
+  m.set('channels.viewSponsoredMessage', write_channels_viewSponsoredMessage);
+  m.set('channels.getSponsoredMessages', write_channels_getSponsoredMessages);
+  m.set('bots.sendCustomRequest', write_bots_sendCustomRequest);
+  m.set('bots.answerWebhookJSONQuery', write_bots_answerWebhookJSONQuery);
+  m.set('bots.setBotCommands', write_bots_setBotCommands);
+  m.set('bots.resetBotCommands', write_bots_resetBotCommands);
+  m.set('bots.getBotCommands', write_bots_getBotCommands);
+  m.set('payments.getPaymentForm', write_payments_getPaymentForm);
+  m.set('payments.getPaymentReceipt', write_payments_getPaymentReceipt);
+  m.set('payments.validateRequestedInfo', write_payments_validateRequestedInfo);
+  m.set('payments.sendPaymentForm', write_payments_sendPaymentForm);
+  m.set('payments.getSavedInfo', write_payments_getSavedInfo);
+  m.set('payments.clearSavedInfo', write_payments_clearSavedInfo);
+  m.set('payments.getBankCardData', write_payments_getBankCardData);
+  m.set('stickers.createStickerSet', write_stickers_createStickerSet);
+  m.set('stickers.removeStickerFromSet', write_stickers_removeStickerFromSet);
+  m.set('stickers.changeStickerPosition', write_stickers_changeStickerPosition);
+  m.set('stickers.addStickerToSet', write_stickers_addStickerToSet);
+  m.set('stickers.setStickerSetThumb', write_stickers_setStickerSetThumb);
+  m.set('stickers.checkShortName', write_stickers_checkShortName);
+  m.set('stickers.suggestShortName', write_stickers_suggestShortName);
+  m.set('phone.getCallConfig', write_phone_getCallConfig);
+  m.set('phone.requestCall', write_phone_requestCall);
+  m.set('phone.acceptCall', write_phone_acceptCall);
+  m.set('phone.confirmCall', write_phone_confirmCall);
+  m.set('phone.receivedCall', write_phone_receivedCall);
+  m.set('phone.discardCall', write_phone_discardCall);
+  m.set('phone.setCallRating', write_phone_setCallRating);
+  m.set('phone.saveCallDebug', write_phone_saveCallDebug);
+  m.set('phone.sendSignalingData', write_phone_sendSignalingData);
+  m.set('phone.createGroupCall', write_phone_createGroupCall);
+  m.set('phone.joinGroupCall', write_phone_joinGroupCall);
+  m.set('phone.leaveGroupCall', write_phone_leaveGroupCall);
+  m.set('phone.inviteToGroupCall', write_phone_inviteToGroupCall);
+  m.set('phone.discardGroupCall', write_phone_discardGroupCall);
+  m.set('phone.toggleGroupCallSettings', write_phone_toggleGroupCallSettings);
+  m.set('phone.getGroupCall', write_phone_getGroupCall);
+  m.set('phone.getGroupParticipants', write_phone_getGroupParticipants);
+  m.set('phone.checkGroupCall', write_phone_checkGroupCall);
+  m.set('phone.toggleGroupCallRecord', write_phone_toggleGroupCallRecord);
+  m.set('phone.editGroupCallParticipant', write_phone_editGroupCallParticipant);
+  m.set('phone.editGroupCallTitle', write_phone_editGroupCallTitle);
+  m.set('phone.getGroupCallJoinAs', write_phone_getGroupCallJoinAs);
+  m.set('phone.exportGroupCallInvite', write_phone_exportGroupCallInvite);
+  m.set('phone.toggleGroupCallStartSubscription', write_phone_toggleGroupCallStartSubscription);
+  m.set('phone.startScheduledGroupCall', write_phone_startScheduledGroupCall);
+  m.set('phone.saveDefaultGroupCallJoinAs', write_phone_saveDefaultGroupCallJoinAs);
+  m.set('phone.joinGroupCallPresentation', write_phone_joinGroupCallPresentation);
+  m.set('phone.leaveGroupCallPresentation', write_phone_leaveGroupCallPresentation);
+  m.set('langpack.getLangPack', write_langpack_getLangPack);
+  m.set('langpack.getStrings', write_langpack_getStrings);
+  m.set('langpack.getDifference', write_langpack_getDifference);
+  m.set('langpack.getLanguages', write_langpack_getLanguages);
+  m.set('langpack.getLanguage', write_langpack_getLanguage);
+  m.set('folders.editPeerFolders', write_folders_editPeerFolders);
+  m.set('folders.deleteFolder', write_folders_deleteFolder);
+  m.set('stats.getBroadcastStats', write_stats_getBroadcastStats);
+  m.set('stats.loadAsyncGraph', write_stats_loadAsyncGraph);
+  m.set('stats.getMegagroupStats', write_stats_getMegagroupStats);
+  m.set('stats.getMessagePublicForwards', write_stats_getMessagePublicForwards);
+  m.set('stats.getMessageStats', write_stats_getMessageStats);
+  m.set('resPQ', (w: Writer, v: resPQ) => { writeUint32(w, 0x05162463); write_resPQ(w, v); });
+  m.set('p_q_inner_data', (w: Writer, v: p_q_inner_data) => { writeUint32(w, 0x83c95aec); write_p_q_inner_data(w, v); });
+  m.set('p_q_inner_data_dc', (w: Writer, v: p_q_inner_data_dc) => { writeUint32(w, 0xa9f55f95); write_p_q_inner_data_dc(w, v); });
+  m.set('p_q_inner_data_temp', (w: Writer, v: p_q_inner_data_temp) => { writeUint32(w, 0x3c6a84d4); write_p_q_inner_data_temp(w, v); });
+  m.set('p_q_inner_data_temp_dc', (w: Writer, v: p_q_inner_data_temp_dc) => { writeUint32(w, 0x56fddf88); write_p_q_inner_data_temp_dc(w, v); });
+  m.set('bind_auth_key_inner', (w: Writer, v: bind_auth_key_inner) => { writeUint32(w, 0x75a3f765); write_bind_auth_key_inner(w, v); });
+  m.set('server_DH_params_fail', (w: Writer, v: server_DH_params_fail) => { writeUint32(w, 0x79cb045d); write_server_DH_params_fail(w, v); });
+  m.set('server_DH_params_ok', (w: Writer, v: server_DH_params_ok) => { writeUint32(w, 0xd0e8075c); write_server_DH_params_ok(w, v); });
+  m.set('server_DH_inner_data', (w: Writer, v: server_DH_inner_data) => { writeUint32(w, 0xb5890dba); write_server_DH_inner_data(w, v); });
+  m.set('client_DH_inner_data', (w: Writer, v: client_DH_inner_data) => { writeUint32(w, 0x6643b654); write_client_DH_inner_data(w, v); });
+  m.set('dh_gen_ok', (w: Writer, v: dh_gen_ok) => { writeUint32(w, 0x3bcbf734); write_dh_gen_ok(w, v); });
+  m.set('dh_gen_retry', (w: Writer, v: dh_gen_retry) => { writeUint32(w, 0x46dc1fb9); write_dh_gen_retry(w, v); });
+  m.set('dh_gen_fail', (w: Writer, v: dh_gen_fail) => { writeUint32(w, 0xa69dae02); write_dh_gen_fail(w, v); });
+  m.set('destroy_auth_key_ok', (w: Writer, v: destroy_auth_key_ok) => { writeUint32(w, 0xf660e1d4); write_destroy_auth_key_ok(w, v); });
+  m.set('destroy_auth_key_none', (w: Writer, v: destroy_auth_key_none) => { writeUint32(w, 0x0a9f2259); write_destroy_auth_key_none(w, v); });
+  m.set('destroy_auth_key_fail', (w: Writer, v: destroy_auth_key_fail) => { writeUint32(w, 0xea109b13); write_destroy_auth_key_fail(w, v); });
+  m.set('req_pq', write_req_pq);
+  m.set('req_pq_multi', write_req_pq_multi);
+  m.set('req_DH_params', write_req_DH_params);
+  m.set('set_client_DH_params', write_set_client_DH_params);
+  m.set('destroy_auth_key', write_destroy_auth_key);
+  m.set('msgs_ack', (w: Writer, v: msgs_ack) => { writeUint32(w, 0x62d6b459); write_msgs_ack(w, v); });
+  m.set('bad_msg_notification', (w: Writer, v: bad_msg_notification) => { writeUint32(w, 0xa7eff811); write_bad_msg_notification(w, v); });
+  m.set('bad_server_salt', (w: Writer, v: bad_server_salt) => { writeUint32(w, 0xedab447b); write_bad_server_salt(w, v); });
+  m.set('msgs_state_req', (w: Writer, v: msgs_state_req) => { writeUint32(w, 0xda69fb52); write_msgs_state_req(w, v); });
+  m.set('msgs_state_info', (w: Writer, v: msgs_state_info) => { writeUint32(w, 0x04deb57d); write_msgs_state_info(w, v); });
+  m.set('msgs_all_info', (w: Writer, v: msgs_all_info) => { writeUint32(w, 0x8cc0d131); write_msgs_all_info(w, v); });
+  m.set('msg_detailed_info', (w: Writer, v: msg_detailed_info) => { writeUint32(w, 0x276d3ec6); write_msg_detailed_info(w, v); });
+  m.set('msg_new_detailed_info', (w: Writer, v: msg_new_detailed_info) => { writeUint32(w, 0x809db6df); write_msg_new_detailed_info(w, v); });
+  m.set('msg_resend_req', (w: Writer, v: msg_resend_req) => { writeUint32(w, 0x7d861a08); write_msg_resend_req(w, v); });
+  m.set('rpc_error', (w: Writer, v: rpc_error) => { writeUint32(w, 0x2144ca19); write_rpc_error(w, v); });
+  m.set('rpc_answer_unknown', (w: Writer, v: rpc_answer_unknown) => { writeUint32(w, 0x5e2ad36e); write_rpc_answer_unknown(w, v); });
+  m.set('rpc_answer_dropped_running', (w: Writer, v: rpc_answer_dropped_running) => { writeUint32(w, 0xcd78e586); write_rpc_answer_dropped_running(w, v); });
+  m.set('rpc_answer_dropped', (w: Writer, v: rpc_answer_dropped) => { writeUint32(w, 0xa43ad8b7); write_rpc_answer_dropped(w, v); });
+  m.set('future_salt', (w: Writer, v: future_salt) => { writeUint32(w, 0x0949d9dc); write_future_salt(w, v); });
+  m.set('future_salts', (w: Writer, v: future_salts) => { writeUint32(w, 0xae500895); write_future_salts(w, v); });
+  m.set('pong', (w: Writer, v: pong) => { writeUint32(w, 0x347773c5); write_pong(w, v); });
+  m.set('destroy_session_ok', (w: Writer, v: destroy_session_ok) => { writeUint32(w, 0xe22045fc); write_destroy_session_ok(w, v); });
+  m.set('destroy_session_none', (w: Writer, v: destroy_session_none) => { writeUint32(w, 0x62d350c9); write_destroy_session_none(w, v); });
+  m.set('new_session_created', (w: Writer, v: new_session_created) => { writeUint32(w, 0x9ec20908); write_new_session_created(w, v); });
+  m.set('http_wait', (w: Writer, v: http_wait) => { writeUint32(w, 0x9299359f); write_http_wait(w, v); });
+  m.set('ipPort', (w: Writer, v: ipPort) => { writeUint32(w, 0xd433ad73); write_ipPort(w, v); });
+  m.set('ipPortSecret', (w: Writer, v: ipPortSecret) => { writeUint32(w, 0x37982646); write_ipPortSecret(w, v); });
+  m.set('accessPointRule', (w: Writer, v: accessPointRule) => { writeUint32(w, 0x4679b65f); write_accessPointRule(w, v); });
+  m.set('help.configSimple', (w: Writer, v: help_configSimple) => { writeUint32(w, 0x5a592a6c); write_help_configSimple(w, v); });
+  m.set('rpc_drop_answer', write_rpc_drop_answer);
+  m.set('get_future_salts', write_get_future_salts);
+  m.set('ping', write_ping);
+  m.set('ping_delay_disconnect', write_ping_delay_disconnect);
+  m.set('destroy_session', write_destroy_session);
+  m.set('rpc_result', (w: Writer, v: rpc_result) => { writeUint32(w, 0xf35c6d01); write_rpc_result(w, v); });
+  m.set('msg_container', (w: Writer, v: msg_container) => { writeUint32(w, 0x73f1f8dc); write_msg_container(w, v); });
+  m.set('msg_copy', (w: Writer, v: msg_copy) => { writeUint32(w, 0xe06046b2); write_msg_copy(w, v); });
+  m.set('gzip_packed', (w: Writer, v: gzip_packed) => { writeUint32(w, 0x3072cfa1); write_gzip_packed(w, v); });
+  return m;
+}
+
 export function write_Object(w: Writer, v: TlObject): void {
-  switch (v?._) {
-    case 'boolFalse':
-      writeUint32(w, 0xbc799737);
-      write_boolFalse(w, v as boolFalse);
-      return;
-    case 'boolTrue':
-      writeUint32(w, 0x997275b5);
-      write_boolTrue(w, v as boolTrue);
-      return;
-    case 'true':
-      writeUint32(w, 0x3fedd339);
-      write_true_(w, v as true_);
-      return;
-    case 'error':
-      writeUint32(w, 0xc4b9f9bb);
-      write_error(w, v as error);
-      return;
-    case 'null':
-      writeUint32(w, 0x56730bcc);
-      write_null_(w, v as null_);
-      return;
-    case 'inputPeerEmpty':
-      writeUint32(w, 0x7f3b18ea);
-      write_inputPeerEmpty(w, v as inputPeerEmpty);
-      return;
-    case 'inputPeerSelf':
-      writeUint32(w, 0x7da07ec9);
-      write_inputPeerSelf(w, v as inputPeerSelf);
-      return;
-    case 'inputPeerChat':
-      writeUint32(w, 0x35a95cb9);
-      write_inputPeerChat(w, v as inputPeerChat);
-      return;
-    case 'inputPeerUser':
-      writeUint32(w, 0xdde8a54c);
-      write_inputPeerUser(w, v as inputPeerUser);
-      return;
-    case 'inputPeerChannel':
-      writeUint32(w, 0x27bcbbfc);
-      write_inputPeerChannel(w, v as inputPeerChannel);
-      return;
-    case 'inputPeerUserFromMessage':
-      writeUint32(w, 0xa87b0a1c);
-      write_inputPeerUserFromMessage(w, v as inputPeerUserFromMessage);
-      return;
-    case 'inputPeerChannelFromMessage':
-      writeUint32(w, 0xbd2a0840);
-      write_inputPeerChannelFromMessage(w, v as inputPeerChannelFromMessage);
-      return;
-    case 'inputUserEmpty':
-      writeUint32(w, 0xb98886cf);
-      write_inputUserEmpty(w, v as inputUserEmpty);
-      return;
-    case 'inputUserSelf':
-      writeUint32(w, 0xf7c1b13f);
-      write_inputUserSelf(w, v as inputUserSelf);
-      return;
-    case 'inputUser':
-      writeUint32(w, 0xf21158c6);
-      write_inputUser(w, v as inputUser);
-      return;
-    case 'inputUserFromMessage':
-      writeUint32(w, 0x1da448e2);
-      write_inputUserFromMessage(w, v as inputUserFromMessage);
-      return;
-    case 'inputPhoneContact':
-      writeUint32(w, 0xf392b7f4);
-      write_inputPhoneContact(w, v as inputPhoneContact);
-      return;
-    case 'inputFile':
-      writeUint32(w, 0xf52ff27f);
-      write_inputFile(w, v as inputFile);
-      return;
-    case 'inputFileBig':
-      writeUint32(w, 0xfa4f0bb5);
-      write_inputFileBig(w, v as inputFileBig);
-      return;
-    case 'inputMediaEmpty':
-      writeUint32(w, 0x9664f57f);
-      write_inputMediaEmpty(w, v as inputMediaEmpty);
-      return;
-    case 'inputMediaUploadedPhoto':
-      writeUint32(w, 0x1e287d04);
-      write_inputMediaUploadedPhoto(w, v as inputMediaUploadedPhoto);
-      return;
-    case 'inputMediaPhoto':
-      writeUint32(w, 0xb3ba0635);
-      write_inputMediaPhoto(w, v as inputMediaPhoto);
-      return;
-    case 'inputMediaGeoPoint':
-      writeUint32(w, 0xf9c44144);
-      write_inputMediaGeoPoint(w, v as inputMediaGeoPoint);
-      return;
-    case 'inputMediaContact':
-      writeUint32(w, 0xf8ab7dfb);
-      write_inputMediaContact(w, v as inputMediaContact);
-      return;
-    case 'inputMediaUploadedDocument':
-      writeUint32(w, 0x5b38c6c1);
-      write_inputMediaUploadedDocument(w, v as inputMediaUploadedDocument);
-      return;
-    case 'inputMediaDocument':
-      writeUint32(w, 0x33473058);
-      write_inputMediaDocument(w, v as inputMediaDocument);
-      return;
-    case 'inputMediaVenue':
-      writeUint32(w, 0xc13d1c11);
-      write_inputMediaVenue(w, v as inputMediaVenue);
-      return;
-    case 'inputMediaPhotoExternal':
-      writeUint32(w, 0xe5bbfe1a);
-      write_inputMediaPhotoExternal(w, v as inputMediaPhotoExternal);
-      return;
-    case 'inputMediaDocumentExternal':
-      writeUint32(w, 0xfb52dc99);
-      write_inputMediaDocumentExternal(w, v as inputMediaDocumentExternal);
-      return;
-    case 'inputMediaGame':
-      writeUint32(w, 0xd33f43f3);
-      write_inputMediaGame(w, v as inputMediaGame);
-      return;
-    case 'inputMediaInvoice':
-      writeUint32(w, 0xd9799874);
-      write_inputMediaInvoice(w, v as inputMediaInvoice);
-      return;
-    case 'inputMediaGeoLive':
-      writeUint32(w, 0x971fa843);
-      write_inputMediaGeoLive(w, v as inputMediaGeoLive);
-      return;
-    case 'inputMediaPoll':
-      writeUint32(w, 0x0f94e5f1);
-      write_inputMediaPoll(w, v as inputMediaPoll);
-      return;
-    case 'inputMediaDice':
-      writeUint32(w, 0xe66fbf7b);
-      write_inputMediaDice(w, v as inputMediaDice);
-      return;
-    case 'inputChatPhotoEmpty':
-      writeUint32(w, 0x1ca48f57);
-      write_inputChatPhotoEmpty(w, v as inputChatPhotoEmpty);
-      return;
-    case 'inputChatUploadedPhoto':
-      writeUint32(w, 0xc642724e);
-      write_inputChatUploadedPhoto(w, v as inputChatUploadedPhoto);
-      return;
-    case 'inputChatPhoto':
-      writeUint32(w, 0x8953ad37);
-      write_inputChatPhoto(w, v as inputChatPhoto);
-      return;
-    case 'inputGeoPointEmpty':
-      writeUint32(w, 0xe4c123d6);
-      write_inputGeoPointEmpty(w, v as inputGeoPointEmpty);
-      return;
-    case 'inputGeoPoint':
-      writeUint32(w, 0x48222faf);
-      write_inputGeoPoint(w, v as inputGeoPoint);
-      return;
-    case 'inputPhotoEmpty':
-      writeUint32(w, 0x1cd7bf0d);
-      write_inputPhotoEmpty(w, v as inputPhotoEmpty);
-      return;
-    case 'inputPhoto':
-      writeUint32(w, 0x3bb3b94a);
-      write_inputPhoto(w, v as inputPhoto);
-      return;
-    case 'inputFileLocation':
-      writeUint32(w, 0xdfdaabe1);
-      write_inputFileLocation(w, v as inputFileLocation);
-      return;
-    case 'inputEncryptedFileLocation':
-      writeUint32(w, 0xf5235d55);
-      write_inputEncryptedFileLocation(w, v as inputEncryptedFileLocation);
-      return;
-    case 'inputDocumentFileLocation':
-      writeUint32(w, 0xbad07584);
-      write_inputDocumentFileLocation(w, v as inputDocumentFileLocation);
-      return;
-    case 'inputSecureFileLocation':
-      writeUint32(w, 0xcbc7ee28);
-      write_inputSecureFileLocation(w, v as inputSecureFileLocation);
-      return;
-    case 'inputTakeoutFileLocation':
-      writeUint32(w, 0x29be5899);
-      write_inputTakeoutFileLocation(w, v as inputTakeoutFileLocation);
-      return;
-    case 'inputPhotoFileLocation':
-      writeUint32(w, 0x40181ffe);
-      write_inputPhotoFileLocation(w, v as inputPhotoFileLocation);
-      return;
-    case 'inputPhotoLegacyFileLocation':
-      writeUint32(w, 0xd83466f3);
-      write_inputPhotoLegacyFileLocation(w, v as inputPhotoLegacyFileLocation);
-      return;
-    case 'inputPeerPhotoFileLocation':
-      writeUint32(w, 0x37257e99);
-      write_inputPeerPhotoFileLocation(w, v as inputPeerPhotoFileLocation);
-      return;
-    case 'inputStickerSetThumb':
-      writeUint32(w, 0x9d84f3db);
-      write_inputStickerSetThumb(w, v as inputStickerSetThumb);
-      return;
-    case 'inputGroupCallStream':
-      writeUint32(w, 0x0598a92a);
-      write_inputGroupCallStream(w, v as inputGroupCallStream);
-      return;
-    case 'peerUser':
-      writeUint32(w, 0x59511722);
-      write_peerUser(w, v as peerUser);
-      return;
-    case 'peerChat':
-      writeUint32(w, 0x36c6019a);
-      write_peerChat(w, v as peerChat);
-      return;
-    case 'peerChannel':
-      writeUint32(w, 0xa2a5371e);
-      write_peerChannel(w, v as peerChannel);
-      return;
-    case 'storage.fileUnknown':
-      writeUint32(w, 0xaa963b05);
-      write_storage_fileUnknown(w, v as storage_fileUnknown);
-      return;
-    case 'storage.filePartial':
-      writeUint32(w, 0x40bc6f52);
-      write_storage_filePartial(w, v as storage_filePartial);
-      return;
-    case 'storage.fileJpeg':
-      writeUint32(w, 0x007efe0e);
-      write_storage_fileJpeg(w, v as storage_fileJpeg);
-      return;
-    case 'storage.fileGif':
-      writeUint32(w, 0xcae1aadf);
-      write_storage_fileGif(w, v as storage_fileGif);
-      return;
-    case 'storage.filePng':
-      writeUint32(w, 0x0a4f63c0);
-      write_storage_filePng(w, v as storage_filePng);
-      return;
-    case 'storage.filePdf':
-      writeUint32(w, 0xae1e508d);
-      write_storage_filePdf(w, v as storage_filePdf);
-      return;
-    case 'storage.fileMp3':
-      writeUint32(w, 0x528a0677);
-      write_storage_fileMp3(w, v as storage_fileMp3);
-      return;
-    case 'storage.fileMov':
-      writeUint32(w, 0x4b09ebbc);
-      write_storage_fileMov(w, v as storage_fileMov);
-      return;
-    case 'storage.fileMp4':
-      writeUint32(w, 0xb3cea0e4);
-      write_storage_fileMp4(w, v as storage_fileMp4);
-      return;
-    case 'storage.fileWebp':
-      writeUint32(w, 0x1081464c);
-      write_storage_fileWebp(w, v as storage_fileWebp);
-      return;
-    case 'userEmpty':
-      writeUint32(w, 0xd3bc4b7a);
-      write_userEmpty(w, v as userEmpty);
-      return;
-    case 'user':
-      writeUint32(w, 0x3ff6ecb0);
-      write_user(w, v as user);
-      return;
-    case 'userProfilePhotoEmpty':
-      writeUint32(w, 0x4f11bae1);
-      write_userProfilePhotoEmpty(w, v as userProfilePhotoEmpty);
-      return;
-    case 'userProfilePhoto':
-      writeUint32(w, 0x82d1f706);
-      write_userProfilePhoto(w, v as userProfilePhoto);
-      return;
-    case 'userStatusEmpty':
-      writeUint32(w, 0x09d05049);
-      write_userStatusEmpty(w, v as userStatusEmpty);
-      return;
-    case 'userStatusOnline':
-      writeUint32(w, 0xedb93949);
-      write_userStatusOnline(w, v as userStatusOnline);
-      return;
-    case 'userStatusOffline':
-      writeUint32(w, 0x008c703f);
-      write_userStatusOffline(w, v as userStatusOffline);
-      return;
-    case 'userStatusRecently':
-      writeUint32(w, 0xe26f42f1);
-      write_userStatusRecently(w, v as userStatusRecently);
-      return;
-    case 'userStatusLastWeek':
-      writeUint32(w, 0x07bf09fc);
-      write_userStatusLastWeek(w, v as userStatusLastWeek);
-      return;
-    case 'userStatusLastMonth':
-      writeUint32(w, 0x77ebc742);
-      write_userStatusLastMonth(w, v as userStatusLastMonth);
-      return;
-    case 'chatEmpty':
-      writeUint32(w, 0x29562865);
-      write_chatEmpty(w, v as chatEmpty);
-      return;
-    case 'chat':
-      writeUint32(w, 0x41cbf256);
-      write_chat(w, v as chat);
-      return;
-    case 'chatForbidden':
-      writeUint32(w, 0x6592a1a7);
-      write_chatForbidden(w, v as chatForbidden);
-      return;
-    case 'channel':
-      writeUint32(w, 0x8261ac61);
-      write_channel(w, v as channel);
-      return;
-    case 'channelForbidden':
-      writeUint32(w, 0x17d493d5);
-      write_channelForbidden(w, v as channelForbidden);
-      return;
-    case 'chatFull':
-      writeUint32(w, 0x4dbdc099);
-      write_chatFull(w, v as chatFull);
-      return;
-    case 'channelFull':
-      writeUint32(w, 0xe9b27a17);
-      write_channelFull(w, v as channelFull);
-      return;
-    case 'chatParticipant':
-      writeUint32(w, 0xc02d4007);
-      write_chatParticipant(w, v as chatParticipant);
-      return;
-    case 'chatParticipantCreator':
-      writeUint32(w, 0xe46bcee4);
-      write_chatParticipantCreator(w, v as chatParticipantCreator);
-      return;
-    case 'chatParticipantAdmin':
-      writeUint32(w, 0xa0933f5b);
-      write_chatParticipantAdmin(w, v as chatParticipantAdmin);
-      return;
-    case 'chatParticipantsForbidden':
-      writeUint32(w, 0x8763d3e1);
-      write_chatParticipantsForbidden(w, v as chatParticipantsForbidden);
-      return;
-    case 'chatParticipants':
-      writeUint32(w, 0x3cbc93f8);
-      write_chatParticipants(w, v as chatParticipants);
-      return;
-    case 'chatPhotoEmpty':
-      writeUint32(w, 0x37c1011c);
-      write_chatPhotoEmpty(w, v as chatPhotoEmpty);
-      return;
-    case 'chatPhoto':
-      writeUint32(w, 0x1c6e1c11);
-      write_chatPhoto(w, v as chatPhoto);
-      return;
-    case 'messageEmpty':
-      writeUint32(w, 0x90a6ca84);
-      write_messageEmpty(w, v as messageEmpty);
-      return;
-    case 'message':
-      writeUint32(w, 0x85d6cbe2);
-      write_message(w, v as message);
-      return;
-    case 'messageService':
-      writeUint32(w, 0x2b085862);
-      write_messageService(w, v as messageService);
-      return;
-    case 'messageMediaEmpty':
-      writeUint32(w, 0x3ded6320);
-      write_messageMediaEmpty(w, v as messageMediaEmpty);
-      return;
-    case 'messageMediaPhoto':
-      writeUint32(w, 0x695150d7);
-      write_messageMediaPhoto(w, v as messageMediaPhoto);
-      return;
-    case 'messageMediaGeo':
-      writeUint32(w, 0x56e0d474);
-      write_messageMediaGeo(w, v as messageMediaGeo);
-      return;
-    case 'messageMediaContact':
-      writeUint32(w, 0x70322949);
-      write_messageMediaContact(w, v as messageMediaContact);
-      return;
-    case 'messageMediaUnsupported':
-      writeUint32(w, 0x9f84f49e);
-      write_messageMediaUnsupported(w, v as messageMediaUnsupported);
-      return;
-    case 'messageMediaDocument':
-      writeUint32(w, 0x9cb070d7);
-      write_messageMediaDocument(w, v as messageMediaDocument);
-      return;
-    case 'messageMediaWebPage':
-      writeUint32(w, 0xa32dd600);
-      write_messageMediaWebPage(w, v as messageMediaWebPage);
-      return;
-    case 'messageMediaVenue':
-      writeUint32(w, 0x2ec0533f);
-      write_messageMediaVenue(w, v as messageMediaVenue);
-      return;
-    case 'messageMediaGame':
-      writeUint32(w, 0xfdb19008);
-      write_messageMediaGame(w, v as messageMediaGame);
-      return;
-    case 'messageMediaInvoice':
-      writeUint32(w, 0x84551347);
-      write_messageMediaInvoice(w, v as messageMediaInvoice);
-      return;
-    case 'messageMediaGeoLive':
-      writeUint32(w, 0xb940c666);
-      write_messageMediaGeoLive(w, v as messageMediaGeoLive);
-      return;
-    case 'messageMediaPoll':
-      writeUint32(w, 0x4bd6e798);
-      write_messageMediaPoll(w, v as messageMediaPoll);
-      return;
-    case 'messageMediaDice':
-      writeUint32(w, 0x3f7ee58b);
-      write_messageMediaDice(w, v as messageMediaDice);
-      return;
-    case 'messageActionEmpty':
-      writeUint32(w, 0xb6aef7b0);
-      write_messageActionEmpty(w, v as messageActionEmpty);
-      return;
-    case 'messageActionChatCreate':
-      writeUint32(w, 0xbd47cbad);
-      write_messageActionChatCreate(w, v as messageActionChatCreate);
-      return;
-    case 'messageActionChatEditTitle':
-      writeUint32(w, 0xb5a1ce5a);
-      write_messageActionChatEditTitle(w, v as messageActionChatEditTitle);
-      return;
-    case 'messageActionChatEditPhoto':
-      writeUint32(w, 0x7fcb13a8);
-      write_messageActionChatEditPhoto(w, v as messageActionChatEditPhoto);
-      return;
-    case 'messageActionChatDeletePhoto':
-      writeUint32(w, 0x95e3fbef);
-      write_messageActionChatDeletePhoto(w, v as messageActionChatDeletePhoto);
-      return;
-    case 'messageActionChatAddUser':
-      writeUint32(w, 0x15cefd00);
-      write_messageActionChatAddUser(w, v as messageActionChatAddUser);
-      return;
-    case 'messageActionChatDeleteUser':
-      writeUint32(w, 0xa43f30cc);
-      write_messageActionChatDeleteUser(w, v as messageActionChatDeleteUser);
-      return;
-    case 'messageActionChatJoinedByLink':
-      writeUint32(w, 0x031224c3);
-      write_messageActionChatJoinedByLink(w, v as messageActionChatJoinedByLink);
-      return;
-    case 'messageActionChannelCreate':
-      writeUint32(w, 0x95d2ac92);
-      write_messageActionChannelCreate(w, v as messageActionChannelCreate);
-      return;
-    case 'messageActionChatMigrateTo':
-      writeUint32(w, 0xe1037f92);
-      write_messageActionChatMigrateTo(w, v as messageActionChatMigrateTo);
-      return;
-    case 'messageActionChannelMigrateFrom':
-      writeUint32(w, 0xea3948e9);
-      write_messageActionChannelMigrateFrom(w, v as messageActionChannelMigrateFrom);
-      return;
-    case 'messageActionPinMessage':
-      writeUint32(w, 0x94bd38ed);
-      write_messageActionPinMessage(w, v as messageActionPinMessage);
-      return;
-    case 'messageActionHistoryClear':
-      writeUint32(w, 0x9fbab604);
-      write_messageActionHistoryClear(w, v as messageActionHistoryClear);
-      return;
-    case 'messageActionGameScore':
-      writeUint32(w, 0x92a72876);
-      write_messageActionGameScore(w, v as messageActionGameScore);
-      return;
-    case 'messageActionPaymentSentMe':
-      writeUint32(w, 0x8f31b327);
-      write_messageActionPaymentSentMe(w, v as messageActionPaymentSentMe);
-      return;
-    case 'messageActionPaymentSent':
-      writeUint32(w, 0x40699cd0);
-      write_messageActionPaymentSent(w, v as messageActionPaymentSent);
-      return;
-    case 'messageActionPhoneCall':
-      writeUint32(w, 0x80e11a7f);
-      write_messageActionPhoneCall(w, v as messageActionPhoneCall);
-      return;
-    case 'messageActionScreenshotTaken':
-      writeUint32(w, 0x4792929b);
-      write_messageActionScreenshotTaken(w, v as messageActionScreenshotTaken);
-      return;
-    case 'messageActionCustomAction':
-      writeUint32(w, 0xfae69f56);
-      write_messageActionCustomAction(w, v as messageActionCustomAction);
-      return;
-    case 'messageActionBotAllowed':
-      writeUint32(w, 0xabe9affe);
-      write_messageActionBotAllowed(w, v as messageActionBotAllowed);
-      return;
-    case 'messageActionSecureValuesSentMe':
-      writeUint32(w, 0x1b287353);
-      write_messageActionSecureValuesSentMe(w, v as messageActionSecureValuesSentMe);
-      return;
-    case 'messageActionSecureValuesSent':
-      writeUint32(w, 0xd95c6154);
-      write_messageActionSecureValuesSent(w, v as messageActionSecureValuesSent);
-      return;
-    case 'messageActionContactSignUp':
-      writeUint32(w, 0xf3f25f76);
-      write_messageActionContactSignUp(w, v as messageActionContactSignUp);
-      return;
-    case 'messageActionGeoProximityReached':
-      writeUint32(w, 0x98e0d697);
-      write_messageActionGeoProximityReached(w, v as messageActionGeoProximityReached);
-      return;
-    case 'messageActionGroupCall':
-      writeUint32(w, 0x7a0d7f42);
-      write_messageActionGroupCall(w, v as messageActionGroupCall);
-      return;
-    case 'messageActionInviteToGroupCall':
-      writeUint32(w, 0x502f92f7);
-      write_messageActionInviteToGroupCall(w, v as messageActionInviteToGroupCall);
-      return;
-    case 'messageActionSetMessagesTTL':
-      writeUint32(w, 0xaa1afbfd);
-      write_messageActionSetMessagesTTL(w, v as messageActionSetMessagesTTL);
-      return;
-    case 'messageActionGroupCallScheduled':
-      writeUint32(w, 0xb3a07661);
-      write_messageActionGroupCallScheduled(w, v as messageActionGroupCallScheduled);
-      return;
-    case 'messageActionSetChatTheme':
-      writeUint32(w, 0xaa786345);
-      write_messageActionSetChatTheme(w, v as messageActionSetChatTheme);
-      return;
-    case 'dialog':
-      writeUint32(w, 0x2c171f72);
-      write_dialog(w, v as dialog);
-      return;
-    case 'dialogFolder':
-      writeUint32(w, 0x71bd134c);
-      write_dialogFolder(w, v as dialogFolder);
-      return;
-    case 'photoEmpty':
-      writeUint32(w, 0x2331b22d);
-      write_photoEmpty(w, v as photoEmpty);
-      return;
-    case 'photo':
-      writeUint32(w, 0xfb197a65);
-      write_photo(w, v as photo);
-      return;
-    case 'photoSizeEmpty':
-      writeUint32(w, 0x0e17e23c);
-      write_photoSizeEmpty(w, v as photoSizeEmpty);
-      return;
-    case 'photoSize':
-      writeUint32(w, 0x75c78e60);
-      write_photoSize(w, v as photoSize);
-      return;
-    case 'photoCachedSize':
-      writeUint32(w, 0x021e1ad6);
-      write_photoCachedSize(w, v as photoCachedSize);
-      return;
-    case 'photoStrippedSize':
-      writeUint32(w, 0xe0b0bc2e);
-      write_photoStrippedSize(w, v as photoStrippedSize);
-      return;
-    case 'photoSizeProgressive':
-      writeUint32(w, 0xfa3efb95);
-      write_photoSizeProgressive(w, v as photoSizeProgressive);
-      return;
-    case 'photoPathSize':
-      writeUint32(w, 0xd8214d41);
-      write_photoPathSize(w, v as photoPathSize);
-      return;
-    case 'geoPointEmpty':
-      writeUint32(w, 0x1117dd5f);
-      write_geoPointEmpty(w, v as geoPointEmpty);
-      return;
-    case 'geoPoint':
-      writeUint32(w, 0xb2a2f663);
-      write_geoPoint(w, v as geoPoint);
-      return;
-    case 'auth.sentCode':
-      writeUint32(w, 0x5e002502);
-      write_auth_sentCode(w, v as auth_sentCode);
-      return;
-    case 'auth.authorization':
-      writeUint32(w, 0xcd050916);
-      write_auth_authorization(w, v as auth_authorization);
-      return;
-    case 'auth.authorizationSignUpRequired':
-      writeUint32(w, 0x44747e9a);
-      write_auth_authorizationSignUpRequired(w, v as auth_authorizationSignUpRequired);
-      return;
-    case 'auth.exportedAuthorization':
-      writeUint32(w, 0xb434e2b8);
-      write_auth_exportedAuthorization(w, v as auth_exportedAuthorization);
-      return;
-    case 'inputNotifyPeer':
-      writeUint32(w, 0xb8bc5b0c);
-      write_inputNotifyPeer(w, v as inputNotifyPeer);
-      return;
-    case 'inputNotifyUsers':
-      writeUint32(w, 0x193b4417);
-      write_inputNotifyUsers(w, v as inputNotifyUsers);
-      return;
-    case 'inputNotifyChats':
-      writeUint32(w, 0x4a95e84e);
-      write_inputNotifyChats(w, v as inputNotifyChats);
-      return;
-    case 'inputNotifyBroadcasts':
-      writeUint32(w, 0xb1db7c7e);
-      write_inputNotifyBroadcasts(w, v as inputNotifyBroadcasts);
-      return;
-    case 'inputPeerNotifySettings':
-      writeUint32(w, 0x9c3d198e);
-      write_inputPeerNotifySettings(w, v as inputPeerNotifySettings);
-      return;
-    case 'peerNotifySettings':
-      writeUint32(w, 0xaf509d20);
-      write_peerNotifySettings(w, v as peerNotifySettings);
-      return;
-    case 'peerSettings':
-      writeUint32(w, 0x733f2961);
-      write_peerSettings(w, v as peerSettings);
-      return;
-    case 'wallPaper':
-      writeUint32(w, 0xa437c3ed);
-      write_wallPaper(w, v as wallPaper);
-      return;
-    case 'wallPaperNoFile':
-      writeUint32(w, 0xe0804116);
-      write_wallPaperNoFile(w, v as wallPaperNoFile);
-      return;
-    case 'inputReportReasonSpam':
-      writeUint32(w, 0x58dbcab8);
-      write_inputReportReasonSpam(w, v as inputReportReasonSpam);
-      return;
-    case 'inputReportReasonViolence':
-      writeUint32(w, 0x1e22c78d);
-      write_inputReportReasonViolence(w, v as inputReportReasonViolence);
-      return;
-    case 'inputReportReasonPornography':
-      writeUint32(w, 0x2e59d922);
-      write_inputReportReasonPornography(w, v as inputReportReasonPornography);
-      return;
-    case 'inputReportReasonChildAbuse':
-      writeUint32(w, 0xadf44ee3);
-      write_inputReportReasonChildAbuse(w, v as inputReportReasonChildAbuse);
-      return;
-    case 'inputReportReasonOther':
-      writeUint32(w, 0xc1e4a2b1);
-      write_inputReportReasonOther(w, v as inputReportReasonOther);
-      return;
-    case 'inputReportReasonCopyright':
-      writeUint32(w, 0x9b89f93a);
-      write_inputReportReasonCopyright(w, v as inputReportReasonCopyright);
-      return;
-    case 'inputReportReasonGeoIrrelevant':
-      writeUint32(w, 0xdbd4feed);
-      write_inputReportReasonGeoIrrelevant(w, v as inputReportReasonGeoIrrelevant);
-      return;
-    case 'inputReportReasonFake':
-      writeUint32(w, 0xf5ddd6e7);
-      write_inputReportReasonFake(w, v as inputReportReasonFake);
-      return;
-    case 'userFull':
-      writeUint32(w, 0xd697ff05);
-      write_userFull(w, v as userFull);
-      return;
-    case 'contact':
-      writeUint32(w, 0x145ade0b);
-      write_contact(w, v as contact);
-      return;
-    case 'importedContact':
-      writeUint32(w, 0xc13e3c50);
-      write_importedContact(w, v as importedContact);
-      return;
-    case 'contactStatus':
-      writeUint32(w, 0x16d9703b);
-      write_contactStatus(w, v as contactStatus);
-      return;
-    case 'contacts.contactsNotModified':
-      writeUint32(w, 0xb74ba9d2);
-      write_contacts_contactsNotModified(w, v as contacts_contactsNotModified);
-      return;
-    case 'contacts.contacts':
-      writeUint32(w, 0xeae87e42);
-      write_contacts_contacts(w, v as contacts_contacts);
-      return;
-    case 'contacts.importedContacts':
-      writeUint32(w, 0x77d01c3b);
-      write_contacts_importedContacts(w, v as contacts_importedContacts);
-      return;
-    case 'contacts.blocked':
-      writeUint32(w, 0x0ade1591);
-      write_contacts_blocked(w, v as contacts_blocked);
-      return;
-    case 'contacts.blockedSlice':
-      writeUint32(w, 0xe1664194);
-      write_contacts_blockedSlice(w, v as contacts_blockedSlice);
-      return;
-    case 'messages.dialogs':
-      writeUint32(w, 0x15ba6c40);
-      write_messages_dialogs(w, v as messages_dialogs);
-      return;
-    case 'messages.dialogsSlice':
-      writeUint32(w, 0x71e094f3);
-      write_messages_dialogsSlice(w, v as messages_dialogsSlice);
-      return;
-    case 'messages.dialogsNotModified':
-      writeUint32(w, 0xf0e3e596);
-      write_messages_dialogsNotModified(w, v as messages_dialogsNotModified);
-      return;
-    case 'messages.messages':
-      writeUint32(w, 0x8c718e87);
-      write_messages_messages(w, v as messages_messages);
-      return;
-    case 'messages.messagesSlice':
-      writeUint32(w, 0x3a54685e);
-      write_messages_messagesSlice(w, v as messages_messagesSlice);
-      return;
-    case 'messages.channelMessages':
-      writeUint32(w, 0x64479808);
-      write_messages_channelMessages(w, v as messages_channelMessages);
-      return;
-    case 'messages.messagesNotModified':
-      writeUint32(w, 0x74535f21);
-      write_messages_messagesNotModified(w, v as messages_messagesNotModified);
-      return;
-    case 'messages.chats':
-      writeUint32(w, 0x64ff9fd5);
-      write_messages_chats(w, v as messages_chats);
-      return;
-    case 'messages.chatsSlice':
-      writeUint32(w, 0x9cd81144);
-      write_messages_chatsSlice(w, v as messages_chatsSlice);
-      return;
-    case 'messages.chatFull':
-      writeUint32(w, 0xe5d7d19c);
-      write_messages_chatFull(w, v as messages_chatFull);
-      return;
-    case 'messages.affectedHistory':
-      writeUint32(w, 0xb45c69d1);
-      write_messages_affectedHistory(w, v as messages_affectedHistory);
-      return;
-    case 'inputMessagesFilterEmpty':
-      writeUint32(w, 0x57e2f66c);
-      write_inputMessagesFilterEmpty(w, v as inputMessagesFilterEmpty);
-      return;
-    case 'inputMessagesFilterPhotos':
-      writeUint32(w, 0x9609a51c);
-      write_inputMessagesFilterPhotos(w, v as inputMessagesFilterPhotos);
-      return;
-    case 'inputMessagesFilterVideo':
-      writeUint32(w, 0x9fc00e65);
-      write_inputMessagesFilterVideo(w, v as inputMessagesFilterVideo);
-      return;
-    case 'inputMessagesFilterPhotoVideo':
-      writeUint32(w, 0x56e9f0e4);
-      write_inputMessagesFilterPhotoVideo(w, v as inputMessagesFilterPhotoVideo);
-      return;
-    case 'inputMessagesFilterDocument':
-      writeUint32(w, 0x9eddf188);
-      write_inputMessagesFilterDocument(w, v as inputMessagesFilterDocument);
-      return;
-    case 'inputMessagesFilterUrl':
-      writeUint32(w, 0x7ef0dd87);
-      write_inputMessagesFilterUrl(w, v as inputMessagesFilterUrl);
-      return;
-    case 'inputMessagesFilterGif':
-      writeUint32(w, 0xffc86587);
-      write_inputMessagesFilterGif(w, v as inputMessagesFilterGif);
-      return;
-    case 'inputMessagesFilterVoice':
-      writeUint32(w, 0x50f5c392);
-      write_inputMessagesFilterVoice(w, v as inputMessagesFilterVoice);
-      return;
-    case 'inputMessagesFilterMusic':
-      writeUint32(w, 0x3751b49e);
-      write_inputMessagesFilterMusic(w, v as inputMessagesFilterMusic);
-      return;
-    case 'inputMessagesFilterChatPhotos':
-      writeUint32(w, 0x3a20ecb8);
-      write_inputMessagesFilterChatPhotos(w, v as inputMessagesFilterChatPhotos);
-      return;
-    case 'inputMessagesFilterPhoneCalls':
-      writeUint32(w, 0x80c99768);
-      write_inputMessagesFilterPhoneCalls(w, v as inputMessagesFilterPhoneCalls);
-      return;
-    case 'inputMessagesFilterRoundVoice':
-      writeUint32(w, 0x7a7c17a4);
-      write_inputMessagesFilterRoundVoice(w, v as inputMessagesFilterRoundVoice);
-      return;
-    case 'inputMessagesFilterRoundVideo':
-      writeUint32(w, 0xb549da53);
-      write_inputMessagesFilterRoundVideo(w, v as inputMessagesFilterRoundVideo);
-      return;
-    case 'inputMessagesFilterMyMentions':
-      writeUint32(w, 0xc1f8e69a);
-      write_inputMessagesFilterMyMentions(w, v as inputMessagesFilterMyMentions);
-      return;
-    case 'inputMessagesFilterGeo':
-      writeUint32(w, 0xe7026d0d);
-      write_inputMessagesFilterGeo(w, v as inputMessagesFilterGeo);
-      return;
-    case 'inputMessagesFilterContacts':
-      writeUint32(w, 0xe062db83);
-      write_inputMessagesFilterContacts(w, v as inputMessagesFilterContacts);
-      return;
-    case 'inputMessagesFilterPinned':
-      writeUint32(w, 0x1bb00451);
-      write_inputMessagesFilterPinned(w, v as inputMessagesFilterPinned);
-      return;
-    case 'updateNewMessage':
-      writeUint32(w, 0x1f2b0afd);
-      write_updateNewMessage(w, v as updateNewMessage);
-      return;
-    case 'updateMessageID':
-      writeUint32(w, 0x4e90bfd6);
-      write_updateMessageID(w, v as updateMessageID);
-      return;
-    case 'updateDeleteMessages':
-      writeUint32(w, 0xa20db0e5);
-      write_updateDeleteMessages(w, v as updateDeleteMessages);
-      return;
-    case 'updateUserTyping':
-      writeUint32(w, 0xc01e857f);
-      write_updateUserTyping(w, v as updateUserTyping);
-      return;
-    case 'updateChatUserTyping':
-      writeUint32(w, 0x83487af0);
-      write_updateChatUserTyping(w, v as updateChatUserTyping);
-      return;
-    case 'updateChatParticipants':
-      writeUint32(w, 0x07761198);
-      write_updateChatParticipants(w, v as updateChatParticipants);
-      return;
-    case 'updateUserStatus':
-      writeUint32(w, 0xe5bdf8de);
-      write_updateUserStatus(w, v as updateUserStatus);
-      return;
-    case 'updateUserName':
-      writeUint32(w, 0xc3f202e0);
-      write_updateUserName(w, v as updateUserName);
-      return;
-    case 'updateUserPhoto':
-      writeUint32(w, 0xf227868c);
-      write_updateUserPhoto(w, v as updateUserPhoto);
-      return;
-    case 'updateNewEncryptedMessage':
-      writeUint32(w, 0x12bcbd9a);
-      write_updateNewEncryptedMessage(w, v as updateNewEncryptedMessage);
-      return;
-    case 'updateEncryptedChatTyping':
-      writeUint32(w, 0x1710f156);
-      write_updateEncryptedChatTyping(w, v as updateEncryptedChatTyping);
-      return;
-    case 'updateEncryption':
-      writeUint32(w, 0xb4a2e88d);
-      write_updateEncryption(w, v as updateEncryption);
-      return;
-    case 'updateEncryptedMessagesRead':
-      writeUint32(w, 0x38fe25b7);
-      write_updateEncryptedMessagesRead(w, v as updateEncryptedMessagesRead);
-      return;
-    case 'updateChatParticipantAdd':
-      writeUint32(w, 0x3dda5451);
-      write_updateChatParticipantAdd(w, v as updateChatParticipantAdd);
-      return;
-    case 'updateChatParticipantDelete':
-      writeUint32(w, 0xe32f3d77);
-      write_updateChatParticipantDelete(w, v as updateChatParticipantDelete);
-      return;
-    case 'updateDcOptions':
-      writeUint32(w, 0x8e5e9873);
-      write_updateDcOptions(w, v as updateDcOptions);
-      return;
-    case 'updateNotifySettings':
-      writeUint32(w, 0xbec268ef);
-      write_updateNotifySettings(w, v as updateNotifySettings);
-      return;
-    case 'updateServiceNotification':
-      writeUint32(w, 0xebe46819);
-      write_updateServiceNotification(w, v as updateServiceNotification);
-      return;
-    case 'updatePrivacy':
-      writeUint32(w, 0xee3b272a);
-      write_updatePrivacy(w, v as updatePrivacy);
-      return;
-    case 'updateUserPhone':
-      writeUint32(w, 0x05492a13);
-      write_updateUserPhone(w, v as updateUserPhone);
-      return;
-    case 'updateReadHistoryInbox':
-      writeUint32(w, 0x9c974fdf);
-      write_updateReadHistoryInbox(w, v as updateReadHistoryInbox);
-      return;
-    case 'updateReadHistoryOutbox':
-      writeUint32(w, 0x2f2f21bf);
-      write_updateReadHistoryOutbox(w, v as updateReadHistoryOutbox);
-      return;
-    case 'updateWebPage':
-      writeUint32(w, 0x7f891213);
-      write_updateWebPage(w, v as updateWebPage);
-      return;
-    case 'updateReadMessagesContents':
-      writeUint32(w, 0x68c13933);
-      write_updateReadMessagesContents(w, v as updateReadMessagesContents);
-      return;
-    case 'updateChannelTooLong':
-      writeUint32(w, 0x108d941f);
-      write_updateChannelTooLong(w, v as updateChannelTooLong);
-      return;
-    case 'updateChannel':
-      writeUint32(w, 0x635b4c09);
-      write_updateChannel(w, v as updateChannel);
-      return;
-    case 'updateNewChannelMessage':
-      writeUint32(w, 0x62ba04d9);
-      write_updateNewChannelMessage(w, v as updateNewChannelMessage);
-      return;
-    case 'updateReadChannelInbox':
-      writeUint32(w, 0x922e6e10);
-      write_updateReadChannelInbox(w, v as updateReadChannelInbox);
-      return;
-    case 'updateDeleteChannelMessages':
-      writeUint32(w, 0xc32d5b12);
-      write_updateDeleteChannelMessages(w, v as updateDeleteChannelMessages);
-      return;
-    case 'updateChannelMessageViews':
-      writeUint32(w, 0xf226ac08);
-      write_updateChannelMessageViews(w, v as updateChannelMessageViews);
-      return;
-    case 'updateChatParticipantAdmin':
-      writeUint32(w, 0xd7ca61a2);
-      write_updateChatParticipantAdmin(w, v as updateChatParticipantAdmin);
-      return;
-    case 'updateNewStickerSet':
-      writeUint32(w, 0x688a30aa);
-      write_updateNewStickerSet(w, v as updateNewStickerSet);
-      return;
-    case 'updateStickerSetsOrder':
-      writeUint32(w, 0x0bb2d201);
-      write_updateStickerSetsOrder(w, v as updateStickerSetsOrder);
-      return;
-    case 'updateStickerSets':
-      writeUint32(w, 0x43ae3dec);
-      write_updateStickerSets(w, v as updateStickerSets);
-      return;
-    case 'updateSavedGifs':
-      writeUint32(w, 0x9375341e);
-      write_updateSavedGifs(w, v as updateSavedGifs);
-      return;
-    case 'updateBotInlineQuery':
-      writeUint32(w, 0x496f379c);
-      write_updateBotInlineQuery(w, v as updateBotInlineQuery);
-      return;
-    case 'updateBotInlineSend':
-      writeUint32(w, 0x12f12a07);
-      write_updateBotInlineSend(w, v as updateBotInlineSend);
-      return;
-    case 'updateEditChannelMessage':
-      writeUint32(w, 0x1b3f4df7);
-      write_updateEditChannelMessage(w, v as updateEditChannelMessage);
-      return;
-    case 'updateBotCallbackQuery':
-      writeUint32(w, 0xb9cfc48d);
-      write_updateBotCallbackQuery(w, v as updateBotCallbackQuery);
-      return;
-    case 'updateEditMessage':
-      writeUint32(w, 0xe40370a3);
-      write_updateEditMessage(w, v as updateEditMessage);
-      return;
-    case 'updateInlineBotCallbackQuery':
-      writeUint32(w, 0x691e9052);
-      write_updateInlineBotCallbackQuery(w, v as updateInlineBotCallbackQuery);
-      return;
-    case 'updateReadChannelOutbox':
-      writeUint32(w, 0xb75f99a9);
-      write_updateReadChannelOutbox(w, v as updateReadChannelOutbox);
-      return;
-    case 'updateDraftMessage':
-      writeUint32(w, 0xee2bb969);
-      write_updateDraftMessage(w, v as updateDraftMessage);
-      return;
-    case 'updateReadFeaturedStickers':
-      writeUint32(w, 0x571d2742);
-      write_updateReadFeaturedStickers(w, v as updateReadFeaturedStickers);
-      return;
-    case 'updateRecentStickers':
-      writeUint32(w, 0x9a422c20);
-      write_updateRecentStickers(w, v as updateRecentStickers);
-      return;
-    case 'updateConfig':
-      writeUint32(w, 0xa229dd06);
-      write_updateConfig(w, v as updateConfig);
-      return;
-    case 'updatePtsChanged':
-      writeUint32(w, 0x3354678f);
-      write_updatePtsChanged(w, v as updatePtsChanged);
-      return;
-    case 'updateChannelWebPage':
-      writeUint32(w, 0x2f2ba99f);
-      write_updateChannelWebPage(w, v as updateChannelWebPage);
-      return;
-    case 'updateDialogPinned':
-      writeUint32(w, 0x6e6fe51c);
-      write_updateDialogPinned(w, v as updateDialogPinned);
-      return;
-    case 'updatePinnedDialogs':
-      writeUint32(w, 0xfa0f3ca2);
-      write_updatePinnedDialogs(w, v as updatePinnedDialogs);
-      return;
-    case 'updateBotWebhookJSON':
-      writeUint32(w, 0x8317c0c3);
-      write_updateBotWebhookJSON(w, v as updateBotWebhookJSON);
-      return;
-    case 'updateBotWebhookJSONQuery':
-      writeUint32(w, 0x9b9240a6);
-      write_updateBotWebhookJSONQuery(w, v as updateBotWebhookJSONQuery);
-      return;
-    case 'updateBotShippingQuery':
-      writeUint32(w, 0xb5aefd7d);
-      write_updateBotShippingQuery(w, v as updateBotShippingQuery);
-      return;
-    case 'updateBotPrecheckoutQuery':
-      writeUint32(w, 0x8caa9a96);
-      write_updateBotPrecheckoutQuery(w, v as updateBotPrecheckoutQuery);
-      return;
-    case 'updatePhoneCall':
-      writeUint32(w, 0xab0f6b1e);
-      write_updatePhoneCall(w, v as updatePhoneCall);
-      return;
-    case 'updateLangPackTooLong':
-      writeUint32(w, 0x46560264);
-      write_updateLangPackTooLong(w, v as updateLangPackTooLong);
-      return;
-    case 'updateLangPack':
-      writeUint32(w, 0x56022f4d);
-      write_updateLangPack(w, v as updateLangPack);
-      return;
-    case 'updateFavedStickers':
-      writeUint32(w, 0xe511996d);
-      write_updateFavedStickers(w, v as updateFavedStickers);
-      return;
-    case 'updateChannelReadMessagesContents':
-      writeUint32(w, 0x44bdd535);
-      write_updateChannelReadMessagesContents(w, v as updateChannelReadMessagesContents);
-      return;
-    case 'updateContactsReset':
-      writeUint32(w, 0x7084a7be);
-      write_updateContactsReset(w, v as updateContactsReset);
-      return;
-    case 'updateChannelAvailableMessages':
-      writeUint32(w, 0xb23fc698);
-      write_updateChannelAvailableMessages(w, v as updateChannelAvailableMessages);
-      return;
-    case 'updateDialogUnreadMark':
-      writeUint32(w, 0xe16459c3);
-      write_updateDialogUnreadMark(w, v as updateDialogUnreadMark);
-      return;
-    case 'updateMessagePoll':
-      writeUint32(w, 0xaca1657b);
-      write_updateMessagePoll(w, v as updateMessagePoll);
-      return;
-    case 'updateChatDefaultBannedRights':
-      writeUint32(w, 0x54c01850);
-      write_updateChatDefaultBannedRights(w, v as updateChatDefaultBannedRights);
-      return;
-    case 'updateFolderPeers':
-      writeUint32(w, 0x19360dc0);
-      write_updateFolderPeers(w, v as updateFolderPeers);
-      return;
-    case 'updatePeerSettings':
-      writeUint32(w, 0x6a7e7366);
-      write_updatePeerSettings(w, v as updatePeerSettings);
-      return;
-    case 'updatePeerLocated':
-      writeUint32(w, 0xb4afcfb0);
-      write_updatePeerLocated(w, v as updatePeerLocated);
-      return;
-    case 'updateNewScheduledMessage':
-      writeUint32(w, 0x39a51dfb);
-      write_updateNewScheduledMessage(w, v as updateNewScheduledMessage);
-      return;
-    case 'updateDeleteScheduledMessages':
-      writeUint32(w, 0x90866cee);
-      write_updateDeleteScheduledMessages(w, v as updateDeleteScheduledMessages);
-      return;
-    case 'updateTheme':
-      writeUint32(w, 0x8216fba3);
-      write_updateTheme(w, v as updateTheme);
-      return;
-    case 'updateGeoLiveViewed':
-      writeUint32(w, 0x871fb939);
-      write_updateGeoLiveViewed(w, v as updateGeoLiveViewed);
-      return;
-    case 'updateLoginToken':
-      writeUint32(w, 0x564fe691);
-      write_updateLoginToken(w, v as updateLoginToken);
-      return;
-    case 'updateMessagePollVote':
-      writeUint32(w, 0x106395c9);
-      write_updateMessagePollVote(w, v as updateMessagePollVote);
-      return;
-    case 'updateDialogFilter':
-      writeUint32(w, 0x26ffde7d);
-      write_updateDialogFilter(w, v as updateDialogFilter);
-      return;
-    case 'updateDialogFilterOrder':
-      writeUint32(w, 0xa5d72105);
-      write_updateDialogFilterOrder(w, v as updateDialogFilterOrder);
-      return;
-    case 'updateDialogFilters':
-      writeUint32(w, 0x3504914f);
-      write_updateDialogFilters(w, v as updateDialogFilters);
-      return;
-    case 'updatePhoneCallSignalingData':
-      writeUint32(w, 0x2661bf09);
-      write_updatePhoneCallSignalingData(w, v as updatePhoneCallSignalingData);
-      return;
-    case 'updateChannelMessageForwards':
-      writeUint32(w, 0xd29a27f4);
-      write_updateChannelMessageForwards(w, v as updateChannelMessageForwards);
-      return;
-    case 'updateReadChannelDiscussionInbox':
-      writeUint32(w, 0xd6b19546);
-      write_updateReadChannelDiscussionInbox(w, v as updateReadChannelDiscussionInbox);
-      return;
-    case 'updateReadChannelDiscussionOutbox':
-      writeUint32(w, 0x695c9e7c);
-      write_updateReadChannelDiscussionOutbox(w, v as updateReadChannelDiscussionOutbox);
-      return;
-    case 'updatePeerBlocked':
-      writeUint32(w, 0x246a4b22);
-      write_updatePeerBlocked(w, v as updatePeerBlocked);
-      return;
-    case 'updateChannelUserTyping':
-      writeUint32(w, 0x8c88c923);
-      write_updateChannelUserTyping(w, v as updateChannelUserTyping);
-      return;
-    case 'updatePinnedMessages':
-      writeUint32(w, 0xed85eab5);
-      write_updatePinnedMessages(w, v as updatePinnedMessages);
-      return;
-    case 'updatePinnedChannelMessages':
-      writeUint32(w, 0x5bb98608);
-      write_updatePinnedChannelMessages(w, v as updatePinnedChannelMessages);
-      return;
-    case 'updateChat':
-      writeUint32(w, 0xf89a6a4e);
-      write_updateChat(w, v as updateChat);
-      return;
-    case 'updateGroupCallParticipants':
-      writeUint32(w, 0xf2ebdb4e);
-      write_updateGroupCallParticipants(w, v as updateGroupCallParticipants);
-      return;
-    case 'updateGroupCall':
-      writeUint32(w, 0x14b24500);
-      write_updateGroupCall(w, v as updateGroupCall);
-      return;
-    case 'updatePeerHistoryTTL':
-      writeUint32(w, 0xbb9bb9a5);
-      write_updatePeerHistoryTTL(w, v as updatePeerHistoryTTL);
-      return;
-    case 'updateChatParticipant':
-      writeUint32(w, 0xd087663a);
-      write_updateChatParticipant(w, v as updateChatParticipant);
-      return;
-    case 'updateChannelParticipant':
-      writeUint32(w, 0x985d3abb);
-      write_updateChannelParticipant(w, v as updateChannelParticipant);
-      return;
-    case 'updateBotStopped':
-      writeUint32(w, 0xc4870a49);
-      write_updateBotStopped(w, v as updateBotStopped);
-      return;
-    case 'updateGroupCallConnection':
-      writeUint32(w, 0x0b783982);
-      write_updateGroupCallConnection(w, v as updateGroupCallConnection);
-      return;
-    case 'updateBotCommands':
-      writeUint32(w, 0x4d712f2e);
-      write_updateBotCommands(w, v as updateBotCommands);
-      return;
-    case 'updates.state':
-      writeUint32(w, 0xa56c2a3e);
-      write_updates_state(w, v as updates_state);
-      return;
-    case 'updates.differenceEmpty':
-      writeUint32(w, 0x5d75a138);
-      write_updates_differenceEmpty(w, v as updates_differenceEmpty);
-      return;
-    case 'updates.difference':
-      writeUint32(w, 0x00f49ca0);
-      write_updates_difference(w, v as updates_difference);
-      return;
-    case 'updates.differenceSlice':
-      writeUint32(w, 0xa8fb1981);
-      write_updates_differenceSlice(w, v as updates_differenceSlice);
-      return;
-    case 'updates.differenceTooLong':
-      writeUint32(w, 0x4afe8f6d);
-      write_updates_differenceTooLong(w, v as updates_differenceTooLong);
-      return;
-    case 'updatesTooLong':
-      writeUint32(w, 0xe317af7e);
-      write_updatesTooLong(w, v as updatesTooLong);
-      return;
-    case 'updateShortMessage':
-      writeUint32(w, 0x313bc7f8);
-      write_updateShortMessage(w, v as updateShortMessage);
-      return;
-    case 'updateShortChatMessage':
-      writeUint32(w, 0x4d6deea5);
-      write_updateShortChatMessage(w, v as updateShortChatMessage);
-      return;
-    case 'updateShort':
-      writeUint32(w, 0x78d4dec1);
-      write_updateShort(w, v as updateShort);
-      return;
-    case 'updatesCombined':
-      writeUint32(w, 0x725b04c3);
-      write_updatesCombined(w, v as updatesCombined);
-      return;
-    case 'updates':
-      writeUint32(w, 0x74ae4240);
-      write_updates(w, v as updates);
-      return;
-    case 'updateShortSentMessage':
-      writeUint32(w, 0x9015e101);
-      write_updateShortSentMessage(w, v as updateShortSentMessage);
-      return;
-    case 'photos.photos':
-      writeUint32(w, 0x8dca6aa5);
-      write_photos_photos(w, v as photos_photos);
-      return;
-    case 'photos.photosSlice':
-      writeUint32(w, 0x15051f54);
-      write_photos_photosSlice(w, v as photos_photosSlice);
-      return;
-    case 'photos.photo':
-      writeUint32(w, 0x20212ca8);
-      write_photos_photo(w, v as photos_photo);
-      return;
-    case 'upload.file':
-      writeUint32(w, 0x096a18d5);
-      write_upload_file(w, v as upload_file);
-      return;
-    case 'upload.fileCdnRedirect':
-      writeUint32(w, 0xf18cda44);
-      write_upload_fileCdnRedirect(w, v as upload_fileCdnRedirect);
-      return;
-    case 'dcOption':
-      writeUint32(w, 0x18b7a10d);
-      write_dcOption(w, v as dcOption);
-      return;
-    case 'config':
-      writeUint32(w, 0x330b4067);
-      write_config(w, v as config);
-      return;
-    case 'nearestDc':
-      writeUint32(w, 0x8e1a1775);
-      write_nearestDc(w, v as nearestDc);
-      return;
-    case 'help.appUpdate':
-      writeUint32(w, 0xccbbce30);
-      write_help_appUpdate(w, v as help_appUpdate);
-      return;
-    case 'help.noAppUpdate':
-      writeUint32(w, 0xc45a6536);
-      write_help_noAppUpdate(w, v as help_noAppUpdate);
-      return;
-    case 'help.inviteText':
-      writeUint32(w, 0x18cb9f78);
-      write_help_inviteText(w, v as help_inviteText);
-      return;
-    case 'encryptedChatEmpty':
-      writeUint32(w, 0xab7ec0a0);
-      write_encryptedChatEmpty(w, v as encryptedChatEmpty);
-      return;
-    case 'encryptedChatWaiting':
-      writeUint32(w, 0x66b25953);
-      write_encryptedChatWaiting(w, v as encryptedChatWaiting);
-      return;
-    case 'encryptedChatRequested':
-      writeUint32(w, 0x48f1d94c);
-      write_encryptedChatRequested(w, v as encryptedChatRequested);
-      return;
-    case 'encryptedChat':
-      writeUint32(w, 0x61f0d4c7);
-      write_encryptedChat(w, v as encryptedChat);
-      return;
-    case 'encryptedChatDiscarded':
-      writeUint32(w, 0x1e1c7c45);
-      write_encryptedChatDiscarded(w, v as encryptedChatDiscarded);
-      return;
-    case 'inputEncryptedChat':
-      writeUint32(w, 0xf141b5e1);
-      write_inputEncryptedChat(w, v as inputEncryptedChat);
-      return;
-    case 'encryptedFileEmpty':
-      writeUint32(w, 0xc21f497e);
-      write_encryptedFileEmpty(w, v as encryptedFileEmpty);
-      return;
-    case 'encryptedFile':
-      writeUint32(w, 0x4a70994c);
-      write_encryptedFile(w, v as encryptedFile);
-      return;
-    case 'inputEncryptedFileEmpty':
-      writeUint32(w, 0x1837c364);
-      write_inputEncryptedFileEmpty(w, v as inputEncryptedFileEmpty);
-      return;
-    case 'inputEncryptedFileUploaded':
-      writeUint32(w, 0x64bd0306);
-      write_inputEncryptedFileUploaded(w, v as inputEncryptedFileUploaded);
-      return;
-    case 'inputEncryptedFile':
-      writeUint32(w, 0x5a17b5e5);
-      write_inputEncryptedFile(w, v as inputEncryptedFile);
-      return;
-    case 'inputEncryptedFileBigUploaded':
-      writeUint32(w, 0x2dc173c8);
-      write_inputEncryptedFileBigUploaded(w, v as inputEncryptedFileBigUploaded);
-      return;
-    case 'encryptedMessage':
-      writeUint32(w, 0xed18c118);
-      write_encryptedMessage(w, v as encryptedMessage);
-      return;
-    case 'encryptedMessageService':
-      writeUint32(w, 0x23734b06);
-      write_encryptedMessageService(w, v as encryptedMessageService);
-      return;
-    case 'messages.dhConfigNotModified':
-      writeUint32(w, 0xc0e24635);
-      write_messages_dhConfigNotModified(w, v as messages_dhConfigNotModified);
-      return;
-    case 'messages.dhConfig':
-      writeUint32(w, 0x2c221edd);
-      write_messages_dhConfig(w, v as messages_dhConfig);
-      return;
-    case 'messages.sentEncryptedMessage':
-      writeUint32(w, 0x560f8935);
-      write_messages_sentEncryptedMessage(w, v as messages_sentEncryptedMessage);
-      return;
-    case 'messages.sentEncryptedFile':
-      writeUint32(w, 0x9493ff32);
-      write_messages_sentEncryptedFile(w, v as messages_sentEncryptedFile);
-      return;
-    case 'inputDocumentEmpty':
-      writeUint32(w, 0x72f0eaae);
-      write_inputDocumentEmpty(w, v as inputDocumentEmpty);
-      return;
-    case 'inputDocument':
-      writeUint32(w, 0x1abfb575);
-      write_inputDocument(w, v as inputDocument);
-      return;
-    case 'documentEmpty':
-      writeUint32(w, 0x36f8c871);
-      write_documentEmpty(w, v as documentEmpty);
-      return;
-    case 'document':
-      writeUint32(w, 0x1e87342b);
-      write_document(w, v as document);
-      return;
-    case 'help.support':
-      writeUint32(w, 0x17c6b5f6);
-      write_help_support(w, v as help_support);
-      return;
-    case 'notifyPeer':
-      writeUint32(w, 0x9fd40bd8);
-      write_notifyPeer(w, v as notifyPeer);
-      return;
-    case 'notifyUsers':
-      writeUint32(w, 0xb4c83b4c);
-      write_notifyUsers(w, v as notifyUsers);
-      return;
-    case 'notifyChats':
-      writeUint32(w, 0xc007cec3);
-      write_notifyChats(w, v as notifyChats);
-      return;
-    case 'notifyBroadcasts':
-      writeUint32(w, 0xd612e8ef);
-      write_notifyBroadcasts(w, v as notifyBroadcasts);
-      return;
-    case 'sendMessageTypingAction':
-      writeUint32(w, 0x16bf744e);
-      write_sendMessageTypingAction(w, v as sendMessageTypingAction);
-      return;
-    case 'sendMessageCancelAction':
-      writeUint32(w, 0xfd5ec8f5);
-      write_sendMessageCancelAction(w, v as sendMessageCancelAction);
-      return;
-    case 'sendMessageRecordVideoAction':
-      writeUint32(w, 0xa187d66f);
-      write_sendMessageRecordVideoAction(w, v as sendMessageRecordVideoAction);
-      return;
-    case 'sendMessageUploadVideoAction':
-      writeUint32(w, 0xe9763aec);
-      write_sendMessageUploadVideoAction(w, v as sendMessageUploadVideoAction);
-      return;
-    case 'sendMessageRecordAudioAction':
-      writeUint32(w, 0xd52f73f7);
-      write_sendMessageRecordAudioAction(w, v as sendMessageRecordAudioAction);
-      return;
-    case 'sendMessageUploadAudioAction':
-      writeUint32(w, 0xf351d7ab);
-      write_sendMessageUploadAudioAction(w, v as sendMessageUploadAudioAction);
-      return;
-    case 'sendMessageUploadPhotoAction':
-      writeUint32(w, 0xd1d34a26);
-      write_sendMessageUploadPhotoAction(w, v as sendMessageUploadPhotoAction);
-      return;
-    case 'sendMessageUploadDocumentAction':
-      writeUint32(w, 0xaa0cd9e4);
-      write_sendMessageUploadDocumentAction(w, v as sendMessageUploadDocumentAction);
-      return;
-    case 'sendMessageGeoLocationAction':
-      writeUint32(w, 0x176f8ba1);
-      write_sendMessageGeoLocationAction(w, v as sendMessageGeoLocationAction);
-      return;
-    case 'sendMessageChooseContactAction':
-      writeUint32(w, 0x628cbc6f);
-      write_sendMessageChooseContactAction(w, v as sendMessageChooseContactAction);
-      return;
-    case 'sendMessageGamePlayAction':
-      writeUint32(w, 0xdd6a8f48);
-      write_sendMessageGamePlayAction(w, v as sendMessageGamePlayAction);
-      return;
-    case 'sendMessageRecordRoundAction':
-      writeUint32(w, 0x88f27fbc);
-      write_sendMessageRecordRoundAction(w, v as sendMessageRecordRoundAction);
-      return;
-    case 'sendMessageUploadRoundAction':
-      writeUint32(w, 0x243e1c66);
-      write_sendMessageUploadRoundAction(w, v as sendMessageUploadRoundAction);
-      return;
-    case 'speakingInGroupCallAction':
-      writeUint32(w, 0xd92c2285);
-      write_speakingInGroupCallAction(w, v as speakingInGroupCallAction);
-      return;
-    case 'sendMessageHistoryImportAction':
-      writeUint32(w, 0xdbda9246);
-      write_sendMessageHistoryImportAction(w, v as sendMessageHistoryImportAction);
-      return;
-    case 'sendMessageChooseStickerAction':
-      writeUint32(w, 0xb05ac6b1);
-      write_sendMessageChooseStickerAction(w, v as sendMessageChooseStickerAction);
-      return;
-    case 'sendMessageEmojiInteraction':
-      writeUint32(w, 0x25972bcb);
-      write_sendMessageEmojiInteraction(w, v as sendMessageEmojiInteraction);
-      return;
-    case 'sendMessageEmojiInteractionSeen':
-      writeUint32(w, 0xb665902e);
-      write_sendMessageEmojiInteractionSeen(w, v as sendMessageEmojiInteractionSeen);
-      return;
-    case 'contacts.found':
-      writeUint32(w, 0xb3134d9d);
-      write_contacts_found(w, v as contacts_found);
-      return;
-    case 'inputPrivacyKeyStatusTimestamp':
-      writeUint32(w, 0x4f96cb18);
-      write_inputPrivacyKeyStatusTimestamp(w, v as inputPrivacyKeyStatusTimestamp);
-      return;
-    case 'inputPrivacyKeyChatInvite':
-      writeUint32(w, 0xbdfb0426);
-      write_inputPrivacyKeyChatInvite(w, v as inputPrivacyKeyChatInvite);
-      return;
-    case 'inputPrivacyKeyPhoneCall':
-      writeUint32(w, 0xfabadc5f);
-      write_inputPrivacyKeyPhoneCall(w, v as inputPrivacyKeyPhoneCall);
-      return;
-    case 'inputPrivacyKeyPhoneP2P':
-      writeUint32(w, 0xdb9e70d2);
-      write_inputPrivacyKeyPhoneP2P(w, v as inputPrivacyKeyPhoneP2P);
-      return;
-    case 'inputPrivacyKeyForwards':
-      writeUint32(w, 0xa4dd4c08);
-      write_inputPrivacyKeyForwards(w, v as inputPrivacyKeyForwards);
-      return;
-    case 'inputPrivacyKeyProfilePhoto':
-      writeUint32(w, 0x5719bacc);
-      write_inputPrivacyKeyProfilePhoto(w, v as inputPrivacyKeyProfilePhoto);
-      return;
-    case 'inputPrivacyKeyPhoneNumber':
-      writeUint32(w, 0x0352dafa);
-      write_inputPrivacyKeyPhoneNumber(w, v as inputPrivacyKeyPhoneNumber);
-      return;
-    case 'inputPrivacyKeyAddedByPhone':
-      writeUint32(w, 0xd1219bdd);
-      write_inputPrivacyKeyAddedByPhone(w, v as inputPrivacyKeyAddedByPhone);
-      return;
-    case 'privacyKeyStatusTimestamp':
-      writeUint32(w, 0xbc2eab30);
-      write_privacyKeyStatusTimestamp(w, v as privacyKeyStatusTimestamp);
-      return;
-    case 'privacyKeyChatInvite':
-      writeUint32(w, 0x500e6dfa);
-      write_privacyKeyChatInvite(w, v as privacyKeyChatInvite);
-      return;
-    case 'privacyKeyPhoneCall':
-      writeUint32(w, 0x3d662b7b);
-      write_privacyKeyPhoneCall(w, v as privacyKeyPhoneCall);
-      return;
-    case 'privacyKeyPhoneP2P':
-      writeUint32(w, 0x39491cc8);
-      write_privacyKeyPhoneP2P(w, v as privacyKeyPhoneP2P);
-      return;
-    case 'privacyKeyForwards':
-      writeUint32(w, 0x69ec56a3);
-      write_privacyKeyForwards(w, v as privacyKeyForwards);
-      return;
-    case 'privacyKeyProfilePhoto':
-      writeUint32(w, 0x96151fed);
-      write_privacyKeyProfilePhoto(w, v as privacyKeyProfilePhoto);
-      return;
-    case 'privacyKeyPhoneNumber':
-      writeUint32(w, 0xd19ae46d);
-      write_privacyKeyPhoneNumber(w, v as privacyKeyPhoneNumber);
-      return;
-    case 'privacyKeyAddedByPhone':
-      writeUint32(w, 0x42ffd42b);
-      write_privacyKeyAddedByPhone(w, v as privacyKeyAddedByPhone);
-      return;
-    case 'inputPrivacyValueAllowContacts':
-      writeUint32(w, 0x0d09e07b);
-      write_inputPrivacyValueAllowContacts(w, v as inputPrivacyValueAllowContacts);
-      return;
-    case 'inputPrivacyValueAllowAll':
-      writeUint32(w, 0x184b35ce);
-      write_inputPrivacyValueAllowAll(w, v as inputPrivacyValueAllowAll);
-      return;
-    case 'inputPrivacyValueAllowUsers':
-      writeUint32(w, 0x131cc67f);
-      write_inputPrivacyValueAllowUsers(w, v as inputPrivacyValueAllowUsers);
-      return;
-    case 'inputPrivacyValueDisallowContacts':
-      writeUint32(w, 0x0ba52007);
-      write_inputPrivacyValueDisallowContacts(w, v as inputPrivacyValueDisallowContacts);
-      return;
-    case 'inputPrivacyValueDisallowAll':
-      writeUint32(w, 0xd66b66c9);
-      write_inputPrivacyValueDisallowAll(w, v as inputPrivacyValueDisallowAll);
-      return;
-    case 'inputPrivacyValueDisallowUsers':
-      writeUint32(w, 0x90110467);
-      write_inputPrivacyValueDisallowUsers(w, v as inputPrivacyValueDisallowUsers);
-      return;
-    case 'inputPrivacyValueAllowChatParticipants':
-      writeUint32(w, 0x840649cf);
-      write_inputPrivacyValueAllowChatParticipants(w, v as inputPrivacyValueAllowChatParticipants);
-      return;
-    case 'inputPrivacyValueDisallowChatParticipants':
-      writeUint32(w, 0xe94f0f86);
-      write_inputPrivacyValueDisallowChatParticipants(w, v as inputPrivacyValueDisallowChatParticipants);
-      return;
-    case 'privacyValueAllowContacts':
-      writeUint32(w, 0xfffe1bac);
-      write_privacyValueAllowContacts(w, v as privacyValueAllowContacts);
-      return;
-    case 'privacyValueAllowAll':
-      writeUint32(w, 0x65427b82);
-      write_privacyValueAllowAll(w, v as privacyValueAllowAll);
-      return;
-    case 'privacyValueAllowUsers':
-      writeUint32(w, 0xb8905fb2);
-      write_privacyValueAllowUsers(w, v as privacyValueAllowUsers);
-      return;
-    case 'privacyValueDisallowContacts':
-      writeUint32(w, 0xf888fa1a);
-      write_privacyValueDisallowContacts(w, v as privacyValueDisallowContacts);
-      return;
-    case 'privacyValueDisallowAll':
-      writeUint32(w, 0x8b73e763);
-      write_privacyValueDisallowAll(w, v as privacyValueDisallowAll);
-      return;
-    case 'privacyValueDisallowUsers':
-      writeUint32(w, 0xe4621141);
-      write_privacyValueDisallowUsers(w, v as privacyValueDisallowUsers);
-      return;
-    case 'privacyValueAllowChatParticipants':
-      writeUint32(w, 0x6b134e8e);
-      write_privacyValueAllowChatParticipants(w, v as privacyValueAllowChatParticipants);
-      return;
-    case 'privacyValueDisallowChatParticipants':
-      writeUint32(w, 0x41c87565);
-      write_privacyValueDisallowChatParticipants(w, v as privacyValueDisallowChatParticipants);
-      return;
-    case 'account.privacyRules':
-      writeUint32(w, 0x50a04e45);
-      write_account_privacyRules(w, v as account_privacyRules);
-      return;
-    case 'accountDaysTTL':
-      writeUint32(w, 0xb8d0afdf);
-      write_accountDaysTTL(w, v as accountDaysTTL);
-      return;
-    case 'documentAttributeImageSize':
-      writeUint32(w, 0x6c37c15c);
-      write_documentAttributeImageSize(w, v as documentAttributeImageSize);
-      return;
-    case 'documentAttributeAnimated':
-      writeUint32(w, 0x11b58939);
-      write_documentAttributeAnimated(w, v as documentAttributeAnimated);
-      return;
-    case 'documentAttributeSticker':
-      writeUint32(w, 0x6319d612);
-      write_documentAttributeSticker(w, v as documentAttributeSticker);
-      return;
-    case 'documentAttributeVideo':
-      writeUint32(w, 0x0ef02ce6);
-      write_documentAttributeVideo(w, v as documentAttributeVideo);
-      return;
-    case 'documentAttributeAudio':
-      writeUint32(w, 0x9852f9c6);
-      write_documentAttributeAudio(w, v as documentAttributeAudio);
-      return;
-    case 'documentAttributeFilename':
-      writeUint32(w, 0x15590068);
-      write_documentAttributeFilename(w, v as documentAttributeFilename);
-      return;
-    case 'documentAttributeHasStickers':
-      writeUint32(w, 0x9801d2f7);
-      write_documentAttributeHasStickers(w, v as documentAttributeHasStickers);
-      return;
-    case 'messages.stickersNotModified':
-      writeUint32(w, 0xf1749a22);
-      write_messages_stickersNotModified(w, v as messages_stickersNotModified);
-      return;
-    case 'messages.stickers':
-      writeUint32(w, 0x30a6ec7e);
-      write_messages_stickers(w, v as messages_stickers);
-      return;
-    case 'stickerPack':
-      writeUint32(w, 0x12b299d4);
-      write_stickerPack(w, v as stickerPack);
-      return;
-    case 'messages.allStickersNotModified':
-      writeUint32(w, 0xe86602c3);
-      write_messages_allStickersNotModified(w, v as messages_allStickersNotModified);
-      return;
-    case 'messages.allStickers':
-      writeUint32(w, 0xcdbbcebb);
-      write_messages_allStickers(w, v as messages_allStickers);
-      return;
-    case 'messages.affectedMessages':
-      writeUint32(w, 0x84d19185);
-      write_messages_affectedMessages(w, v as messages_affectedMessages);
-      return;
-    case 'webPageEmpty':
-      writeUint32(w, 0xeb1477e8);
-      write_webPageEmpty(w, v as webPageEmpty);
-      return;
-    case 'webPagePending':
-      writeUint32(w, 0xc586da1c);
-      write_webPagePending(w, v as webPagePending);
-      return;
-    case 'webPage':
-      writeUint32(w, 0xe89c45b2);
-      write_webPage(w, v as webPage);
-      return;
-    case 'webPageNotModified':
-      writeUint32(w, 0x7311ca11);
-      write_webPageNotModified(w, v as webPageNotModified);
-      return;
-    case 'authorization':
-      writeUint32(w, 0xad01d61d);
-      write_authorization(w, v as authorization);
-      return;
-    case 'account.authorizations':
-      writeUint32(w, 0x1250abde);
-      write_account_authorizations(w, v as account_authorizations);
-      return;
-    case 'account.password':
-      writeUint32(w, 0x185b184f);
-      write_account_password(w, v as account_password);
-      return;
-    case 'account.passwordSettings':
-      writeUint32(w, 0x9a5c33e5);
-      write_account_passwordSettings(w, v as account_passwordSettings);
-      return;
-    case 'account.passwordInputSettings':
-      writeUint32(w, 0xc23727c9);
-      write_account_passwordInputSettings(w, v as account_passwordInputSettings);
-      return;
-    case 'auth.passwordRecovery':
-      writeUint32(w, 0x137948a5);
-      write_auth_passwordRecovery(w, v as auth_passwordRecovery);
-      return;
-    case 'receivedNotifyMessage':
-      writeUint32(w, 0xa384b779);
-      write_receivedNotifyMessage(w, v as receivedNotifyMessage);
-      return;
-    case 'chatInviteExported':
-      writeUint32(w, 0xb18105e8);
-      write_chatInviteExported(w, v as chatInviteExported);
-      return;
-    case 'chatInviteAlready':
-      writeUint32(w, 0x5a686d7c);
-      write_chatInviteAlready(w, v as chatInviteAlready);
-      return;
-    case 'chatInvite':
-      writeUint32(w, 0xdfc2f58e);
-      write_chatInvite(w, v as chatInvite);
-      return;
-    case 'chatInvitePeek':
-      writeUint32(w, 0x61695cb0);
-      write_chatInvitePeek(w, v as chatInvitePeek);
-      return;
-    case 'inputStickerSetEmpty':
-      writeUint32(w, 0xffb62b95);
-      write_inputStickerSetEmpty(w, v as inputStickerSetEmpty);
-      return;
-    case 'inputStickerSetID':
-      writeUint32(w, 0x9de7a269);
-      write_inputStickerSetID(w, v as inputStickerSetID);
-      return;
-    case 'inputStickerSetShortName':
-      writeUint32(w, 0x861cc8a0);
-      write_inputStickerSetShortName(w, v as inputStickerSetShortName);
-      return;
-    case 'inputStickerSetAnimatedEmoji':
-      writeUint32(w, 0x028703c8);
-      write_inputStickerSetAnimatedEmoji(w, v as inputStickerSetAnimatedEmoji);
-      return;
-    case 'inputStickerSetDice':
-      writeUint32(w, 0xe67f520e);
-      write_inputStickerSetDice(w, v as inputStickerSetDice);
-      return;
-    case 'inputStickerSetAnimatedEmojiAnimations':
-      writeUint32(w, 0x0cde3739);
-      write_inputStickerSetAnimatedEmojiAnimations(w, v as inputStickerSetAnimatedEmojiAnimations);
-      return;
-    case 'stickerSet':
-      writeUint32(w, 0xd7df217a);
-      write_stickerSet(w, v as stickerSet);
-      return;
-    case 'messages.stickerSet':
-      writeUint32(w, 0xb60a24a6);
-      write_messages_stickerSet(w, v as messages_stickerSet);
-      return;
-    case 'botCommand':
-      writeUint32(w, 0xc27ac8c7);
-      write_botCommand(w, v as botCommand);
-      return;
-    case 'botInfo':
-      writeUint32(w, 0x1b74b335);
-      write_botInfo(w, v as botInfo);
-      return;
-    case 'keyboardButton':
-      writeUint32(w, 0xa2fa4880);
-      write_keyboardButton(w, v as keyboardButton);
-      return;
-    case 'keyboardButtonUrl':
-      writeUint32(w, 0x258aff05);
-      write_keyboardButtonUrl(w, v as keyboardButtonUrl);
-      return;
-    case 'keyboardButtonCallback':
-      writeUint32(w, 0x35bbdb6b);
-      write_keyboardButtonCallback(w, v as keyboardButtonCallback);
-      return;
-    case 'keyboardButtonRequestPhone':
-      writeUint32(w, 0xb16a6c29);
-      write_keyboardButtonRequestPhone(w, v as keyboardButtonRequestPhone);
-      return;
-    case 'keyboardButtonRequestGeoLocation':
-      writeUint32(w, 0xfc796b3f);
-      write_keyboardButtonRequestGeoLocation(w, v as keyboardButtonRequestGeoLocation);
-      return;
-    case 'keyboardButtonSwitchInline':
-      writeUint32(w, 0x0568a748);
-      write_keyboardButtonSwitchInline(w, v as keyboardButtonSwitchInline);
-      return;
-    case 'keyboardButtonGame':
-      writeUint32(w, 0x50f41ccf);
-      write_keyboardButtonGame(w, v as keyboardButtonGame);
-      return;
-    case 'keyboardButtonBuy':
-      writeUint32(w, 0xafd93fbb);
-      write_keyboardButtonBuy(w, v as keyboardButtonBuy);
-      return;
-    case 'keyboardButtonUrlAuth':
-      writeUint32(w, 0x10b78d29);
-      write_keyboardButtonUrlAuth(w, v as keyboardButtonUrlAuth);
-      return;
-    case 'inputKeyboardButtonUrlAuth':
-      writeUint32(w, 0xd02e7fd4);
-      write_inputKeyboardButtonUrlAuth(w, v as inputKeyboardButtonUrlAuth);
-      return;
-    case 'keyboardButtonRequestPoll':
-      writeUint32(w, 0xbbc7515d);
-      write_keyboardButtonRequestPoll(w, v as keyboardButtonRequestPoll);
-      return;
-    case 'keyboardButtonRow':
-      writeUint32(w, 0x77608b83);
-      write_keyboardButtonRow(w, v as keyboardButtonRow);
-      return;
-    case 'replyKeyboardHide':
-      writeUint32(w, 0xa03e5b85);
-      write_replyKeyboardHide(w, v as replyKeyboardHide);
-      return;
-    case 'replyKeyboardForceReply':
-      writeUint32(w, 0x86b40b08);
-      write_replyKeyboardForceReply(w, v as replyKeyboardForceReply);
-      return;
-    case 'replyKeyboardMarkup':
-      writeUint32(w, 0x85dd99d1);
-      write_replyKeyboardMarkup(w, v as replyKeyboardMarkup);
-      return;
-    case 'replyInlineMarkup':
-      writeUint32(w, 0x48a30254);
-      write_replyInlineMarkup(w, v as replyInlineMarkup);
-      return;
-    case 'messageEntityUnknown':
-      writeUint32(w, 0xbb92ba95);
-      write_messageEntityUnknown(w, v as messageEntityUnknown);
-      return;
-    case 'messageEntityMention':
-      writeUint32(w, 0xfa04579d);
-      write_messageEntityMention(w, v as messageEntityMention);
-      return;
-    case 'messageEntityHashtag':
-      writeUint32(w, 0x6f635b0d);
-      write_messageEntityHashtag(w, v as messageEntityHashtag);
-      return;
-    case 'messageEntityBotCommand':
-      writeUint32(w, 0x6cef8ac7);
-      write_messageEntityBotCommand(w, v as messageEntityBotCommand);
-      return;
-    case 'messageEntityUrl':
-      writeUint32(w, 0x6ed02538);
-      write_messageEntityUrl(w, v as messageEntityUrl);
-      return;
-    case 'messageEntityEmail':
-      writeUint32(w, 0x64e475c2);
-      write_messageEntityEmail(w, v as messageEntityEmail);
-      return;
-    case 'messageEntityBold':
-      writeUint32(w, 0xbd610bc9);
-      write_messageEntityBold(w, v as messageEntityBold);
-      return;
-    case 'messageEntityItalic':
-      writeUint32(w, 0x826f8b60);
-      write_messageEntityItalic(w, v as messageEntityItalic);
-      return;
-    case 'messageEntityCode':
-      writeUint32(w, 0x28a20571);
-      write_messageEntityCode(w, v as messageEntityCode);
-      return;
-    case 'messageEntityPre':
-      writeUint32(w, 0x73924be0);
-      write_messageEntityPre(w, v as messageEntityPre);
-      return;
-    case 'messageEntityTextUrl':
-      writeUint32(w, 0x76a6d327);
-      write_messageEntityTextUrl(w, v as messageEntityTextUrl);
-      return;
-    case 'messageEntityMentionName':
-      writeUint32(w, 0xdc7b1140);
-      write_messageEntityMentionName(w, v as messageEntityMentionName);
-      return;
-    case 'inputMessageEntityMentionName':
-      writeUint32(w, 0x208e68c9);
-      write_inputMessageEntityMentionName(w, v as inputMessageEntityMentionName);
-      return;
-    case 'messageEntityPhone':
-      writeUint32(w, 0x9b69e34b);
-      write_messageEntityPhone(w, v as messageEntityPhone);
-      return;
-    case 'messageEntityCashtag':
-      writeUint32(w, 0x4c4e743f);
-      write_messageEntityCashtag(w, v as messageEntityCashtag);
-      return;
-    case 'messageEntityUnderline':
-      writeUint32(w, 0x9c4e7e8b);
-      write_messageEntityUnderline(w, v as messageEntityUnderline);
-      return;
-    case 'messageEntityStrike':
-      writeUint32(w, 0xbf0693d4);
-      write_messageEntityStrike(w, v as messageEntityStrike);
-      return;
-    case 'messageEntityBlockquote':
-      writeUint32(w, 0x020df5d0);
-      write_messageEntityBlockquote(w, v as messageEntityBlockquote);
-      return;
-    case 'messageEntityBankCard':
-      writeUint32(w, 0x761e6af4);
-      write_messageEntityBankCard(w, v as messageEntityBankCard);
-      return;
-    case 'inputChannelEmpty':
-      writeUint32(w, 0xee8c1e86);
-      write_inputChannelEmpty(w, v as inputChannelEmpty);
-      return;
-    case 'inputChannel':
-      writeUint32(w, 0xf35aec28);
-      write_inputChannel(w, v as inputChannel);
-      return;
-    case 'inputChannelFromMessage':
-      writeUint32(w, 0x5b934f9d);
-      write_inputChannelFromMessage(w, v as inputChannelFromMessage);
-      return;
-    case 'contacts.resolvedPeer':
-      writeUint32(w, 0x7f077ad9);
-      write_contacts_resolvedPeer(w, v as contacts_resolvedPeer);
-      return;
-    case 'messageRange':
-      writeUint32(w, 0x0ae30253);
-      write_messageRange(w, v as messageRange);
-      return;
-    case 'updates.channelDifferenceEmpty':
-      writeUint32(w, 0x3e11affb);
-      write_updates_channelDifferenceEmpty(w, v as updates_channelDifferenceEmpty);
-      return;
-    case 'updates.channelDifferenceTooLong':
-      writeUint32(w, 0xa4bcc6fe);
-      write_updates_channelDifferenceTooLong(w, v as updates_channelDifferenceTooLong);
-      return;
-    case 'updates.channelDifference':
-      writeUint32(w, 0x2064674e);
-      write_updates_channelDifference(w, v as updates_channelDifference);
-      return;
-    case 'channelMessagesFilterEmpty':
-      writeUint32(w, 0x94d42ee7);
-      write_channelMessagesFilterEmpty(w, v as channelMessagesFilterEmpty);
-      return;
-    case 'channelMessagesFilter':
-      writeUint32(w, 0xcd77d957);
-      write_channelMessagesFilter(w, v as channelMessagesFilter);
-      return;
-    case 'channelParticipant':
-      writeUint32(w, 0xc00c07c0);
-      write_channelParticipant(w, v as channelParticipant);
-      return;
-    case 'channelParticipantSelf':
-      writeUint32(w, 0x28a8bc67);
-      write_channelParticipantSelf(w, v as channelParticipantSelf);
-      return;
-    case 'channelParticipantCreator':
-      writeUint32(w, 0x2fe601d3);
-      write_channelParticipantCreator(w, v as channelParticipantCreator);
-      return;
-    case 'channelParticipantAdmin':
-      writeUint32(w, 0x34c3bb53);
-      write_channelParticipantAdmin(w, v as channelParticipantAdmin);
-      return;
-    case 'channelParticipantBanned':
-      writeUint32(w, 0x6df8014e);
-      write_channelParticipantBanned(w, v as channelParticipantBanned);
-      return;
-    case 'channelParticipantLeft':
-      writeUint32(w, 0x1b03f006);
-      write_channelParticipantLeft(w, v as channelParticipantLeft);
-      return;
-    case 'channelParticipantsRecent':
-      writeUint32(w, 0xde3f3c79);
-      write_channelParticipantsRecent(w, v as channelParticipantsRecent);
-      return;
-    case 'channelParticipantsAdmins':
-      writeUint32(w, 0xb4608969);
-      write_channelParticipantsAdmins(w, v as channelParticipantsAdmins);
-      return;
-    case 'channelParticipantsKicked':
-      writeUint32(w, 0xa3b54985);
-      write_channelParticipantsKicked(w, v as channelParticipantsKicked);
-      return;
-    case 'channelParticipantsBots':
-      writeUint32(w, 0xb0d1865b);
-      write_channelParticipantsBots(w, v as channelParticipantsBots);
-      return;
-    case 'channelParticipantsBanned':
-      writeUint32(w, 0x1427a5e1);
-      write_channelParticipantsBanned(w, v as channelParticipantsBanned);
-      return;
-    case 'channelParticipantsSearch':
-      writeUint32(w, 0x0656ac4b);
-      write_channelParticipantsSearch(w, v as channelParticipantsSearch);
-      return;
-    case 'channelParticipantsContacts':
-      writeUint32(w, 0xbb6ae88d);
-      write_channelParticipantsContacts(w, v as channelParticipantsContacts);
-      return;
-    case 'channelParticipantsMentions':
-      writeUint32(w, 0xe04b5ceb);
-      write_channelParticipantsMentions(w, v as channelParticipantsMentions);
-      return;
-    case 'channels.channelParticipants':
-      writeUint32(w, 0x9ab0feaf);
-      write_channels_channelParticipants(w, v as channels_channelParticipants);
-      return;
-    case 'channels.channelParticipantsNotModified':
-      writeUint32(w, 0xf0173fe9);
-      write_channels_channelParticipantsNotModified(w, v as channels_channelParticipantsNotModified);
-      return;
-    case 'channels.channelParticipant':
-      writeUint32(w, 0xdfb80317);
-      write_channels_channelParticipant(w, v as channels_channelParticipant);
-      return;
-    case 'help.termsOfService':
-      writeUint32(w, 0x780a0310);
-      write_help_termsOfService(w, v as help_termsOfService);
-      return;
-    case 'messages.savedGifsNotModified':
-      writeUint32(w, 0xe8025ca2);
-      write_messages_savedGifsNotModified(w, v as messages_savedGifsNotModified);
-      return;
-    case 'messages.savedGifs':
-      writeUint32(w, 0x84a02a0d);
-      write_messages_savedGifs(w, v as messages_savedGifs);
-      return;
-    case 'inputBotInlineMessageMediaAuto':
-      writeUint32(w, 0x3380c786);
-      write_inputBotInlineMessageMediaAuto(w, v as inputBotInlineMessageMediaAuto);
-      return;
-    case 'inputBotInlineMessageText':
-      writeUint32(w, 0x3dcd7a87);
-      write_inputBotInlineMessageText(w, v as inputBotInlineMessageText);
-      return;
-    case 'inputBotInlineMessageMediaGeo':
-      writeUint32(w, 0x96929a85);
-      write_inputBotInlineMessageMediaGeo(w, v as inputBotInlineMessageMediaGeo);
-      return;
-    case 'inputBotInlineMessageMediaVenue':
-      writeUint32(w, 0x417bbf11);
-      write_inputBotInlineMessageMediaVenue(w, v as inputBotInlineMessageMediaVenue);
-      return;
-    case 'inputBotInlineMessageMediaContact':
-      writeUint32(w, 0xa6edbffd);
-      write_inputBotInlineMessageMediaContact(w, v as inputBotInlineMessageMediaContact);
-      return;
-    case 'inputBotInlineMessageGame':
-      writeUint32(w, 0x4b425864);
-      write_inputBotInlineMessageGame(w, v as inputBotInlineMessageGame);
-      return;
-    case 'inputBotInlineMessageMediaInvoice':
-      writeUint32(w, 0xd7e78225);
-      write_inputBotInlineMessageMediaInvoice(w, v as inputBotInlineMessageMediaInvoice);
-      return;
-    case 'inputBotInlineResult':
-      writeUint32(w, 0x88bf9319);
-      write_inputBotInlineResult(w, v as inputBotInlineResult);
-      return;
-    case 'inputBotInlineResultPhoto':
-      writeUint32(w, 0xa8d864a7);
-      write_inputBotInlineResultPhoto(w, v as inputBotInlineResultPhoto);
-      return;
-    case 'inputBotInlineResultDocument':
-      writeUint32(w, 0xfff8fdc4);
-      write_inputBotInlineResultDocument(w, v as inputBotInlineResultDocument);
-      return;
-    case 'inputBotInlineResultGame':
-      writeUint32(w, 0x4fa417f2);
-      write_inputBotInlineResultGame(w, v as inputBotInlineResultGame);
-      return;
-    case 'botInlineMessageMediaAuto':
-      writeUint32(w, 0x764cf810);
-      write_botInlineMessageMediaAuto(w, v as botInlineMessageMediaAuto);
-      return;
-    case 'botInlineMessageText':
-      writeUint32(w, 0x8c7f65e2);
-      write_botInlineMessageText(w, v as botInlineMessageText);
-      return;
-    case 'botInlineMessageMediaGeo':
-      writeUint32(w, 0x051846fd);
-      write_botInlineMessageMediaGeo(w, v as botInlineMessageMediaGeo);
-      return;
-    case 'botInlineMessageMediaVenue':
-      writeUint32(w, 0x8a86659c);
-      write_botInlineMessageMediaVenue(w, v as botInlineMessageMediaVenue);
-      return;
-    case 'botInlineMessageMediaContact':
-      writeUint32(w, 0x18d1cdc2);
-      write_botInlineMessageMediaContact(w, v as botInlineMessageMediaContact);
-      return;
-    case 'botInlineMessageMediaInvoice':
-      writeUint32(w, 0x354a9b09);
-      write_botInlineMessageMediaInvoice(w, v as botInlineMessageMediaInvoice);
-      return;
-    case 'botInlineResult':
-      writeUint32(w, 0x11965f3a);
-      write_botInlineResult(w, v as botInlineResult);
-      return;
-    case 'botInlineMediaResult':
-      writeUint32(w, 0x17db940b);
-      write_botInlineMediaResult(w, v as botInlineMediaResult);
-      return;
-    case 'messages.botResults':
-      writeUint32(w, 0x947ca848);
-      write_messages_botResults(w, v as messages_botResults);
-      return;
-    case 'exportedMessageLink':
-      writeUint32(w, 0x5dab1af4);
-      write_exportedMessageLink(w, v as exportedMessageLink);
-      return;
-    case 'messageFwdHeader':
-      writeUint32(w, 0x5f777dce);
-      write_messageFwdHeader(w, v as messageFwdHeader);
-      return;
-    case 'auth.codeTypeSms':
-      writeUint32(w, 0x72a3158c);
-      write_auth_codeTypeSms(w, v as auth_codeTypeSms);
-      return;
-    case 'auth.codeTypeCall':
-      writeUint32(w, 0x741cd3e3);
-      write_auth_codeTypeCall(w, v as auth_codeTypeCall);
-      return;
-    case 'auth.codeTypeFlashCall':
-      writeUint32(w, 0x226ccefb);
-      write_auth_codeTypeFlashCall(w, v as auth_codeTypeFlashCall);
-      return;
-    case 'auth.sentCodeTypeApp':
-      writeUint32(w, 0x3dbb5986);
-      write_auth_sentCodeTypeApp(w, v as auth_sentCodeTypeApp);
-      return;
-    case 'auth.sentCodeTypeSms':
-      writeUint32(w, 0xc000bba2);
-      write_auth_sentCodeTypeSms(w, v as auth_sentCodeTypeSms);
-      return;
-    case 'auth.sentCodeTypeCall':
-      writeUint32(w, 0x5353e5a7);
-      write_auth_sentCodeTypeCall(w, v as auth_sentCodeTypeCall);
-      return;
-    case 'auth.sentCodeTypeFlashCall':
-      writeUint32(w, 0xab03c6d9);
-      write_auth_sentCodeTypeFlashCall(w, v as auth_sentCodeTypeFlashCall);
-      return;
-    case 'messages.botCallbackAnswer':
-      writeUint32(w, 0x36585ea4);
-      write_messages_botCallbackAnswer(w, v as messages_botCallbackAnswer);
-      return;
-    case 'messages.messageEditData':
-      writeUint32(w, 0x26b5dde6);
-      write_messages_messageEditData(w, v as messages_messageEditData);
-      return;
-    case 'inputBotInlineMessageID':
-      writeUint32(w, 0x890c3d89);
-      write_inputBotInlineMessageID(w, v as inputBotInlineMessageID);
-      return;
-    case 'inputBotInlineMessageID64':
-      writeUint32(w, 0xb6d915d7);
-      write_inputBotInlineMessageID64(w, v as inputBotInlineMessageID64);
-      return;
-    case 'inlineBotSwitchPM':
-      writeUint32(w, 0x3c20629f);
-      write_inlineBotSwitchPM(w, v as inlineBotSwitchPM);
-      return;
-    case 'messages.peerDialogs':
-      writeUint32(w, 0x3371c354);
-      write_messages_peerDialogs(w, v as messages_peerDialogs);
-      return;
-    case 'topPeer':
-      writeUint32(w, 0xedcdc05b);
-      write_topPeer(w, v as topPeer);
-      return;
-    case 'topPeerCategoryBotsPM':
-      writeUint32(w, 0xab661b5b);
-      write_topPeerCategoryBotsPM(w, v as topPeerCategoryBotsPM);
-      return;
-    case 'topPeerCategoryBotsInline':
-      writeUint32(w, 0x148677e2);
-      write_topPeerCategoryBotsInline(w, v as topPeerCategoryBotsInline);
-      return;
-    case 'topPeerCategoryCorrespondents':
-      writeUint32(w, 0x0637b7ed);
-      write_topPeerCategoryCorrespondents(w, v as topPeerCategoryCorrespondents);
-      return;
-    case 'topPeerCategoryGroups':
-      writeUint32(w, 0xbd17a14a);
-      write_topPeerCategoryGroups(w, v as topPeerCategoryGroups);
-      return;
-    case 'topPeerCategoryChannels':
-      writeUint32(w, 0x161d9628);
-      write_topPeerCategoryChannels(w, v as topPeerCategoryChannels);
-      return;
-    case 'topPeerCategoryPhoneCalls':
-      writeUint32(w, 0x1e76a78c);
-      write_topPeerCategoryPhoneCalls(w, v as topPeerCategoryPhoneCalls);
-      return;
-    case 'topPeerCategoryForwardUsers':
-      writeUint32(w, 0xa8406ca9);
-      write_topPeerCategoryForwardUsers(w, v as topPeerCategoryForwardUsers);
-      return;
-    case 'topPeerCategoryForwardChats':
-      writeUint32(w, 0xfbeec0f0);
-      write_topPeerCategoryForwardChats(w, v as topPeerCategoryForwardChats);
-      return;
-    case 'topPeerCategoryPeers':
-      writeUint32(w, 0xfb834291);
-      write_topPeerCategoryPeers(w, v as topPeerCategoryPeers);
-      return;
-    case 'contacts.topPeersNotModified':
-      writeUint32(w, 0xde266ef5);
-      write_contacts_topPeersNotModified(w, v as contacts_topPeersNotModified);
-      return;
-    case 'contacts.topPeers':
-      writeUint32(w, 0x70b772a8);
-      write_contacts_topPeers(w, v as contacts_topPeers);
-      return;
-    case 'contacts.topPeersDisabled':
-      writeUint32(w, 0xb52c939d);
-      write_contacts_topPeersDisabled(w, v as contacts_topPeersDisabled);
-      return;
-    case 'draftMessageEmpty':
-      writeUint32(w, 0x1b0c841a);
-      write_draftMessageEmpty(w, v as draftMessageEmpty);
-      return;
-    case 'draftMessage':
-      writeUint32(w, 0xfd8e711f);
-      write_draftMessage(w, v as draftMessage);
-      return;
-    case 'messages.featuredStickersNotModified':
-      writeUint32(w, 0xc6dc0c66);
-      write_messages_featuredStickersNotModified(w, v as messages_featuredStickersNotModified);
-      return;
-    case 'messages.featuredStickers':
-      writeUint32(w, 0x84c02310);
-      write_messages_featuredStickers(w, v as messages_featuredStickers);
-      return;
-    case 'messages.recentStickersNotModified':
-      writeUint32(w, 0x0b17f890);
-      write_messages_recentStickersNotModified(w, v as messages_recentStickersNotModified);
-      return;
-    case 'messages.recentStickers':
-      writeUint32(w, 0x88d37c56);
-      write_messages_recentStickers(w, v as messages_recentStickers);
-      return;
-    case 'messages.archivedStickers':
-      writeUint32(w, 0x4fcba9c8);
-      write_messages_archivedStickers(w, v as messages_archivedStickers);
-      return;
-    case 'messages.stickerSetInstallResultSuccess':
-      writeUint32(w, 0x38641628);
-      write_messages_stickerSetInstallResultSuccess(w, v as messages_stickerSetInstallResultSuccess);
-      return;
-    case 'messages.stickerSetInstallResultArchive':
-      writeUint32(w, 0x35e410a8);
-      write_messages_stickerSetInstallResultArchive(w, v as messages_stickerSetInstallResultArchive);
-      return;
-    case 'stickerSetCovered':
-      writeUint32(w, 0x6410a5d2);
-      write_stickerSetCovered(w, v as stickerSetCovered);
-      return;
-    case 'stickerSetMultiCovered':
-      writeUint32(w, 0x3407e51b);
-      write_stickerSetMultiCovered(w, v as stickerSetMultiCovered);
-      return;
-    case 'maskCoords':
-      writeUint32(w, 0xaed6dbb2);
-      write_maskCoords(w, v as maskCoords);
-      return;
-    case 'inputStickeredMediaPhoto':
-      writeUint32(w, 0x4a992157);
-      write_inputStickeredMediaPhoto(w, v as inputStickeredMediaPhoto);
-      return;
-    case 'inputStickeredMediaDocument':
-      writeUint32(w, 0x0438865b);
-      write_inputStickeredMediaDocument(w, v as inputStickeredMediaDocument);
-      return;
-    case 'game':
-      writeUint32(w, 0xbdf9653b);
-      write_game(w, v as game);
-      return;
-    case 'inputGameID':
-      writeUint32(w, 0x032c3e77);
-      write_inputGameID(w, v as inputGameID);
-      return;
-    case 'inputGameShortName':
-      writeUint32(w, 0xc331e80a);
-      write_inputGameShortName(w, v as inputGameShortName);
-      return;
-    case 'highScore':
-      writeUint32(w, 0x73a379eb);
-      write_highScore(w, v as highScore);
-      return;
-    case 'messages.highScores':
-      writeUint32(w, 0x9a3bfd99);
-      write_messages_highScores(w, v as messages_highScores);
-      return;
-    case 'textEmpty':
-      writeUint32(w, 0xdc3d824f);
-      write_textEmpty(w, v as textEmpty);
-      return;
-    case 'textPlain':
-      writeUint32(w, 0x744694e0);
-      write_textPlain(w, v as textPlain);
-      return;
-    case 'textBold':
-      writeUint32(w, 0x6724abc4);
-      write_textBold(w, v as textBold);
-      return;
-    case 'textItalic':
-      writeUint32(w, 0xd912a59c);
-      write_textItalic(w, v as textItalic);
-      return;
-    case 'textUnderline':
-      writeUint32(w, 0xc12622c4);
-      write_textUnderline(w, v as textUnderline);
-      return;
-    case 'textStrike':
-      writeUint32(w, 0x9bf8bb95);
-      write_textStrike(w, v as textStrike);
-      return;
-    case 'textFixed':
-      writeUint32(w, 0x6c3f19b9);
-      write_textFixed(w, v as textFixed);
-      return;
-    case 'textUrl':
-      writeUint32(w, 0x3c2884c1);
-      write_textUrl(w, v as textUrl);
-      return;
-    case 'textEmail':
-      writeUint32(w, 0xde5a0dd6);
-      write_textEmail(w, v as textEmail);
-      return;
-    case 'textConcat':
-      writeUint32(w, 0x7e6260d7);
-      write_textConcat(w, v as textConcat);
-      return;
-    case 'textSubscript':
-      writeUint32(w, 0xed6a8504);
-      write_textSubscript(w, v as textSubscript);
-      return;
-    case 'textSuperscript':
-      writeUint32(w, 0xc7fb5e01);
-      write_textSuperscript(w, v as textSuperscript);
-      return;
-    case 'textMarked':
-      writeUint32(w, 0x034b8621);
-      write_textMarked(w, v as textMarked);
-      return;
-    case 'textPhone':
-      writeUint32(w, 0x1ccb966a);
-      write_textPhone(w, v as textPhone);
-      return;
-    case 'textImage':
-      writeUint32(w, 0x081ccf4f);
-      write_textImage(w, v as textImage);
-      return;
-    case 'textAnchor':
-      writeUint32(w, 0x35553762);
-      write_textAnchor(w, v as textAnchor);
-      return;
-    case 'pageBlockUnsupported':
-      writeUint32(w, 0x13567e8a);
-      write_pageBlockUnsupported(w, v as pageBlockUnsupported);
-      return;
-    case 'pageBlockTitle':
-      writeUint32(w, 0x70abc3fd);
-      write_pageBlockTitle(w, v as pageBlockTitle);
-      return;
-    case 'pageBlockSubtitle':
-      writeUint32(w, 0x8ffa9a1f);
-      write_pageBlockSubtitle(w, v as pageBlockSubtitle);
-      return;
-    case 'pageBlockAuthorDate':
-      writeUint32(w, 0xbaafe5e0);
-      write_pageBlockAuthorDate(w, v as pageBlockAuthorDate);
-      return;
-    case 'pageBlockHeader':
-      writeUint32(w, 0xbfd064ec);
-      write_pageBlockHeader(w, v as pageBlockHeader);
-      return;
-    case 'pageBlockSubheader':
-      writeUint32(w, 0xf12bb6e1);
-      write_pageBlockSubheader(w, v as pageBlockSubheader);
-      return;
-    case 'pageBlockParagraph':
-      writeUint32(w, 0x467a0766);
-      write_pageBlockParagraph(w, v as pageBlockParagraph);
-      return;
-    case 'pageBlockPreformatted':
-      writeUint32(w, 0xc070d93e);
-      write_pageBlockPreformatted(w, v as pageBlockPreformatted);
-      return;
-    case 'pageBlockFooter':
-      writeUint32(w, 0x48870999);
-      write_pageBlockFooter(w, v as pageBlockFooter);
-      return;
-    case 'pageBlockDivider':
-      writeUint32(w, 0xdb20b188);
-      write_pageBlockDivider(w, v as pageBlockDivider);
-      return;
-    case 'pageBlockAnchor':
-      writeUint32(w, 0xce0d37b0);
-      write_pageBlockAnchor(w, v as pageBlockAnchor);
-      return;
-    case 'pageBlockList':
-      writeUint32(w, 0xe4e88011);
-      write_pageBlockList(w, v as pageBlockList);
-      return;
-    case 'pageBlockBlockquote':
-      writeUint32(w, 0x263d7c26);
-      write_pageBlockBlockquote(w, v as pageBlockBlockquote);
-      return;
-    case 'pageBlockPullquote':
-      writeUint32(w, 0x4f4456d3);
-      write_pageBlockPullquote(w, v as pageBlockPullquote);
-      return;
-    case 'pageBlockPhoto':
-      writeUint32(w, 0x1759c560);
-      write_pageBlockPhoto(w, v as pageBlockPhoto);
-      return;
-    case 'pageBlockVideo':
-      writeUint32(w, 0x7c8fe7b6);
-      write_pageBlockVideo(w, v as pageBlockVideo);
-      return;
-    case 'pageBlockCover':
-      writeUint32(w, 0x39f23300);
-      write_pageBlockCover(w, v as pageBlockCover);
-      return;
-    case 'pageBlockEmbed':
-      writeUint32(w, 0xa8718dc5);
-      write_pageBlockEmbed(w, v as pageBlockEmbed);
-      return;
-    case 'pageBlockEmbedPost':
-      writeUint32(w, 0xf259a80b);
-      write_pageBlockEmbedPost(w, v as pageBlockEmbedPost);
-      return;
-    case 'pageBlockCollage':
-      writeUint32(w, 0x65a0fa4d);
-      write_pageBlockCollage(w, v as pageBlockCollage);
-      return;
-    case 'pageBlockSlideshow':
-      writeUint32(w, 0x031f9590);
-      write_pageBlockSlideshow(w, v as pageBlockSlideshow);
-      return;
-    case 'pageBlockChannel':
-      writeUint32(w, 0xef1751b5);
-      write_pageBlockChannel(w, v as pageBlockChannel);
-      return;
-    case 'pageBlockAudio':
-      writeUint32(w, 0x804361ea);
-      write_pageBlockAudio(w, v as pageBlockAudio);
-      return;
-    case 'pageBlockKicker':
-      writeUint32(w, 0x1e148390);
-      write_pageBlockKicker(w, v as pageBlockKicker);
-      return;
-    case 'pageBlockTable':
-      writeUint32(w, 0xbf4dea82);
-      write_pageBlockTable(w, v as pageBlockTable);
-      return;
-    case 'pageBlockOrderedList':
-      writeUint32(w, 0x9a8ae1e1);
-      write_pageBlockOrderedList(w, v as pageBlockOrderedList);
-      return;
-    case 'pageBlockDetails':
-      writeUint32(w, 0x76768bed);
-      write_pageBlockDetails(w, v as pageBlockDetails);
-      return;
-    case 'pageBlockRelatedArticles':
-      writeUint32(w, 0x16115a96);
-      write_pageBlockRelatedArticles(w, v as pageBlockRelatedArticles);
-      return;
-    case 'pageBlockMap':
-      writeUint32(w, 0xa44f3ef6);
-      write_pageBlockMap(w, v as pageBlockMap);
-      return;
-    case 'phoneCallDiscardReasonMissed':
-      writeUint32(w, 0x85e42301);
-      write_phoneCallDiscardReasonMissed(w, v as phoneCallDiscardReasonMissed);
-      return;
-    case 'phoneCallDiscardReasonDisconnect':
-      writeUint32(w, 0xe095c1a0);
-      write_phoneCallDiscardReasonDisconnect(w, v as phoneCallDiscardReasonDisconnect);
-      return;
-    case 'phoneCallDiscardReasonHangup':
-      writeUint32(w, 0x57adc690);
-      write_phoneCallDiscardReasonHangup(w, v as phoneCallDiscardReasonHangup);
-      return;
-    case 'phoneCallDiscardReasonBusy':
-      writeUint32(w, 0xfaf7e8c9);
-      write_phoneCallDiscardReasonBusy(w, v as phoneCallDiscardReasonBusy);
-      return;
-    case 'dataJSON':
-      writeUint32(w, 0x7d748d04);
-      write_dataJSON(w, v as dataJSON);
-      return;
-    case 'labeledPrice':
-      writeUint32(w, 0xcb296bf8);
-      write_labeledPrice(w, v as labeledPrice);
-      return;
-    case 'invoice':
-      writeUint32(w, 0x0cd886e0);
-      write_invoice(w, v as invoice);
-      return;
-    case 'paymentCharge':
-      writeUint32(w, 0xea02c27e);
-      write_paymentCharge(w, v as paymentCharge);
-      return;
-    case 'postAddress':
-      writeUint32(w, 0x1e8caaeb);
-      write_postAddress(w, v as postAddress);
-      return;
-    case 'paymentRequestedInfo':
-      writeUint32(w, 0x909c3f94);
-      write_paymentRequestedInfo(w, v as paymentRequestedInfo);
-      return;
-    case 'paymentSavedCredentialsCard':
-      writeUint32(w, 0xcdc27a1f);
-      write_paymentSavedCredentialsCard(w, v as paymentSavedCredentialsCard);
-      return;
-    case 'webDocument':
-      writeUint32(w, 0x1c570ed1);
-      write_webDocument(w, v as webDocument);
-      return;
-    case 'webDocumentNoProxy':
-      writeUint32(w, 0xf9c8bcc6);
-      write_webDocumentNoProxy(w, v as webDocumentNoProxy);
-      return;
-    case 'inputWebDocument':
-      writeUint32(w, 0x9bed434d);
-      write_inputWebDocument(w, v as inputWebDocument);
-      return;
-    case 'inputWebFileLocation':
-      writeUint32(w, 0xc239d686);
-      write_inputWebFileLocation(w, v as inputWebFileLocation);
-      return;
-    case 'inputWebFileGeoPointLocation':
-      writeUint32(w, 0x9f2221c9);
-      write_inputWebFileGeoPointLocation(w, v as inputWebFileGeoPointLocation);
-      return;
-    case 'upload.webFile':
-      writeUint32(w, 0x21e753bc);
-      write_upload_webFile(w, v as upload_webFile);
-      return;
-    case 'payments.paymentForm':
-      writeUint32(w, 0x1694761b);
-      write_payments_paymentForm(w, v as payments_paymentForm);
-      return;
-    case 'payments.validatedRequestedInfo':
-      writeUint32(w, 0xd1451883);
-      write_payments_validatedRequestedInfo(w, v as payments_validatedRequestedInfo);
-      return;
-    case 'payments.paymentResult':
-      writeUint32(w, 0x4e5f810d);
-      write_payments_paymentResult(w, v as payments_paymentResult);
-      return;
-    case 'payments.paymentVerificationNeeded':
-      writeUint32(w, 0xd8411139);
-      write_payments_paymentVerificationNeeded(w, v as payments_paymentVerificationNeeded);
-      return;
-    case 'payments.paymentReceipt':
-      writeUint32(w, 0x70c4fe03);
-      write_payments_paymentReceipt(w, v as payments_paymentReceipt);
-      return;
-    case 'payments.savedInfo':
-      writeUint32(w, 0xfb8fe43c);
-      write_payments_savedInfo(w, v as payments_savedInfo);
-      return;
-    case 'inputPaymentCredentialsSaved':
-      writeUint32(w, 0xc10eb2cf);
-      write_inputPaymentCredentialsSaved(w, v as inputPaymentCredentialsSaved);
-      return;
-    case 'inputPaymentCredentials':
-      writeUint32(w, 0x3417d728);
-      write_inputPaymentCredentials(w, v as inputPaymentCredentials);
-      return;
-    case 'inputPaymentCredentialsApplePay':
-      writeUint32(w, 0x0aa1c39f);
-      write_inputPaymentCredentialsApplePay(w, v as inputPaymentCredentialsApplePay);
-      return;
-    case 'inputPaymentCredentialsGooglePay':
-      writeUint32(w, 0x8ac32801);
-      write_inputPaymentCredentialsGooglePay(w, v as inputPaymentCredentialsGooglePay);
-      return;
-    case 'account.tmpPassword':
-      writeUint32(w, 0xdb64fd34);
-      write_account_tmpPassword(w, v as account_tmpPassword);
-      return;
-    case 'shippingOption':
-      writeUint32(w, 0xb6213cdf);
-      write_shippingOption(w, v as shippingOption);
-      return;
-    case 'inputStickerSetItem':
-      writeUint32(w, 0xffa0a496);
-      write_inputStickerSetItem(w, v as inputStickerSetItem);
-      return;
-    case 'inputPhoneCall':
-      writeUint32(w, 0x1e36fded);
-      write_inputPhoneCall(w, v as inputPhoneCall);
-      return;
-    case 'phoneCallEmpty':
-      writeUint32(w, 0x5366c915);
-      write_phoneCallEmpty(w, v as phoneCallEmpty);
-      return;
-    case 'phoneCallWaiting':
-      writeUint32(w, 0xc5226f17);
-      write_phoneCallWaiting(w, v as phoneCallWaiting);
-      return;
-    case 'phoneCallRequested':
-      writeUint32(w, 0x14b0ed0c);
-      write_phoneCallRequested(w, v as phoneCallRequested);
-      return;
-    case 'phoneCallAccepted':
-      writeUint32(w, 0x3660c311);
-      write_phoneCallAccepted(w, v as phoneCallAccepted);
-      return;
-    case 'phoneCall':
-      writeUint32(w, 0x967f7c67);
-      write_phoneCall(w, v as phoneCall);
-      return;
-    case 'phoneCallDiscarded':
-      writeUint32(w, 0x50ca4de1);
-      write_phoneCallDiscarded(w, v as phoneCallDiscarded);
-      return;
-    case 'phoneConnection':
-      writeUint32(w, 0x9d4c17c0);
-      write_phoneConnection(w, v as phoneConnection);
-      return;
-    case 'phoneConnectionWebrtc':
-      writeUint32(w, 0x635fe375);
-      write_phoneConnectionWebrtc(w, v as phoneConnectionWebrtc);
-      return;
-    case 'phoneCallProtocol':
-      writeUint32(w, 0xfc878fc8);
-      write_phoneCallProtocol(w, v as phoneCallProtocol);
-      return;
-    case 'phone.phoneCall':
-      writeUint32(w, 0xec82e140);
-      write_phone_phoneCall(w, v as phone_phoneCall);
-      return;
-    case 'upload.cdnFileReuploadNeeded':
-      writeUint32(w, 0xeea8e46e);
-      write_upload_cdnFileReuploadNeeded(w, v as upload_cdnFileReuploadNeeded);
-      return;
-    case 'upload.cdnFile':
-      writeUint32(w, 0xa99fca4f);
-      write_upload_cdnFile(w, v as upload_cdnFile);
-      return;
-    case 'cdnPublicKey':
-      writeUint32(w, 0xc982eaba);
-      write_cdnPublicKey(w, v as cdnPublicKey);
-      return;
-    case 'cdnConfig':
-      writeUint32(w, 0x5725e40a);
-      write_cdnConfig(w, v as cdnConfig);
-      return;
-    case 'langPackString':
-      writeUint32(w, 0xcad181f6);
-      write_langPackString(w, v as langPackString);
-      return;
-    case 'langPackStringPluralized':
-      writeUint32(w, 0x6c47ac9f);
-      write_langPackStringPluralized(w, v as langPackStringPluralized);
-      return;
-    case 'langPackStringDeleted':
-      writeUint32(w, 0x2979eeb2);
-      write_langPackStringDeleted(w, v as langPackStringDeleted);
-      return;
-    case 'langPackDifference':
-      writeUint32(w, 0xf385c1f6);
-      write_langPackDifference(w, v as langPackDifference);
-      return;
-    case 'langPackLanguage':
-      writeUint32(w, 0xeeca5ce3);
-      write_langPackLanguage(w, v as langPackLanguage);
-      return;
-    case 'channelAdminLogEventActionChangeTitle':
-      writeUint32(w, 0xe6dfb825);
-      write_channelAdminLogEventActionChangeTitle(w, v as channelAdminLogEventActionChangeTitle);
-      return;
-    case 'channelAdminLogEventActionChangeAbout':
-      writeUint32(w, 0x55188a2e);
-      write_channelAdminLogEventActionChangeAbout(w, v as channelAdminLogEventActionChangeAbout);
-      return;
-    case 'channelAdminLogEventActionChangeUsername':
-      writeUint32(w, 0x6a4afc38);
-      write_channelAdminLogEventActionChangeUsername(w, v as channelAdminLogEventActionChangeUsername);
-      return;
-    case 'channelAdminLogEventActionChangePhoto':
-      writeUint32(w, 0x434bd2af);
-      write_channelAdminLogEventActionChangePhoto(w, v as channelAdminLogEventActionChangePhoto);
-      return;
-    case 'channelAdminLogEventActionToggleInvites':
-      writeUint32(w, 0x1b7907ae);
-      write_channelAdminLogEventActionToggleInvites(w, v as channelAdminLogEventActionToggleInvites);
-      return;
-    case 'channelAdminLogEventActionToggleSignatures':
-      writeUint32(w, 0x26ae0971);
-      write_channelAdminLogEventActionToggleSignatures(w, v as channelAdminLogEventActionToggleSignatures);
-      return;
-    case 'channelAdminLogEventActionUpdatePinned':
-      writeUint32(w, 0xe9e82c18);
-      write_channelAdminLogEventActionUpdatePinned(w, v as channelAdminLogEventActionUpdatePinned);
-      return;
-    case 'channelAdminLogEventActionEditMessage':
-      writeUint32(w, 0x709b2405);
-      write_channelAdminLogEventActionEditMessage(w, v as channelAdminLogEventActionEditMessage);
-      return;
-    case 'channelAdminLogEventActionDeleteMessage':
-      writeUint32(w, 0x42e047bb);
-      write_channelAdminLogEventActionDeleteMessage(w, v as channelAdminLogEventActionDeleteMessage);
-      return;
-    case 'channelAdminLogEventActionParticipantJoin':
-      writeUint32(w, 0x183040d3);
-      write_channelAdminLogEventActionParticipantJoin(w, v as channelAdminLogEventActionParticipantJoin);
-      return;
-    case 'channelAdminLogEventActionParticipantLeave':
-      writeUint32(w, 0xf89777f2);
-      write_channelAdminLogEventActionParticipantLeave(w, v as channelAdminLogEventActionParticipantLeave);
-      return;
-    case 'channelAdminLogEventActionParticipantInvite':
-      writeUint32(w, 0xe31c34d8);
-      write_channelAdminLogEventActionParticipantInvite(w, v as channelAdminLogEventActionParticipantInvite);
-      return;
-    case 'channelAdminLogEventActionParticipantToggleBan':
-      writeUint32(w, 0xe6d83d7e);
-      write_channelAdminLogEventActionParticipantToggleBan(w, v as channelAdminLogEventActionParticipantToggleBan);
-      return;
-    case 'channelAdminLogEventActionParticipantToggleAdmin':
-      writeUint32(w, 0xd5676710);
-      write_channelAdminLogEventActionParticipantToggleAdmin(w, v as channelAdminLogEventActionParticipantToggleAdmin);
-      return;
-    case 'channelAdminLogEventActionChangeStickerSet':
-      writeUint32(w, 0xb1c3caa7);
-      write_channelAdminLogEventActionChangeStickerSet(w, v as channelAdminLogEventActionChangeStickerSet);
-      return;
-    case 'channelAdminLogEventActionTogglePreHistoryHidden':
-      writeUint32(w, 0x5f5c95f1);
-      write_channelAdminLogEventActionTogglePreHistoryHidden(w, v as channelAdminLogEventActionTogglePreHistoryHidden);
-      return;
-    case 'channelAdminLogEventActionDefaultBannedRights':
-      writeUint32(w, 0x2df5fc0a);
-      write_channelAdminLogEventActionDefaultBannedRights(w, v as channelAdminLogEventActionDefaultBannedRights);
-      return;
-    case 'channelAdminLogEventActionStopPoll':
-      writeUint32(w, 0x8f079643);
-      write_channelAdminLogEventActionStopPoll(w, v as channelAdminLogEventActionStopPoll);
-      return;
-    case 'channelAdminLogEventActionChangeLinkedChat':
-      writeUint32(w, 0x050c7ac8);
-      write_channelAdminLogEventActionChangeLinkedChat(w, v as channelAdminLogEventActionChangeLinkedChat);
-      return;
-    case 'channelAdminLogEventActionChangeLocation':
-      writeUint32(w, 0x0e6b76ae);
-      write_channelAdminLogEventActionChangeLocation(w, v as channelAdminLogEventActionChangeLocation);
-      return;
-    case 'channelAdminLogEventActionToggleSlowMode':
-      writeUint32(w, 0x53909779);
-      write_channelAdminLogEventActionToggleSlowMode(w, v as channelAdminLogEventActionToggleSlowMode);
-      return;
-    case 'channelAdminLogEventActionStartGroupCall':
-      writeUint32(w, 0x23209745);
-      write_channelAdminLogEventActionStartGroupCall(w, v as channelAdminLogEventActionStartGroupCall);
-      return;
-    case 'channelAdminLogEventActionDiscardGroupCall':
-      writeUint32(w, 0xdb9f9140);
-      write_channelAdminLogEventActionDiscardGroupCall(w, v as channelAdminLogEventActionDiscardGroupCall);
-      return;
-    case 'channelAdminLogEventActionParticipantMute':
-      writeUint32(w, 0xf92424d2);
-      write_channelAdminLogEventActionParticipantMute(w, v as channelAdminLogEventActionParticipantMute);
-      return;
-    case 'channelAdminLogEventActionParticipantUnmute':
-      writeUint32(w, 0xe64429c0);
-      write_channelAdminLogEventActionParticipantUnmute(w, v as channelAdminLogEventActionParticipantUnmute);
-      return;
-    case 'channelAdminLogEventActionToggleGroupCallSetting':
-      writeUint32(w, 0x56d6a247);
-      write_channelAdminLogEventActionToggleGroupCallSetting(w, v as channelAdminLogEventActionToggleGroupCallSetting);
-      return;
-    case 'channelAdminLogEventActionParticipantJoinByInvite':
-      writeUint32(w, 0x5cdada77);
-      write_channelAdminLogEventActionParticipantJoinByInvite(w, v as channelAdminLogEventActionParticipantJoinByInvite);
-      return;
-    case 'channelAdminLogEventActionExportedInviteDelete':
-      writeUint32(w, 0x5a50fca4);
-      write_channelAdminLogEventActionExportedInviteDelete(w, v as channelAdminLogEventActionExportedInviteDelete);
-      return;
-    case 'channelAdminLogEventActionExportedInviteRevoke':
-      writeUint32(w, 0x410a134e);
-      write_channelAdminLogEventActionExportedInviteRevoke(w, v as channelAdminLogEventActionExportedInviteRevoke);
-      return;
-    case 'channelAdminLogEventActionExportedInviteEdit':
-      writeUint32(w, 0xe90ebb59);
-      write_channelAdminLogEventActionExportedInviteEdit(w, v as channelAdminLogEventActionExportedInviteEdit);
-      return;
-    case 'channelAdminLogEventActionParticipantVolume':
-      writeUint32(w, 0x3e7f6847);
-      write_channelAdminLogEventActionParticipantVolume(w, v as channelAdminLogEventActionParticipantVolume);
-      return;
-    case 'channelAdminLogEventActionChangeHistoryTTL':
-      writeUint32(w, 0x6e941a38);
-      write_channelAdminLogEventActionChangeHistoryTTL(w, v as channelAdminLogEventActionChangeHistoryTTL);
-      return;
-    case 'channelAdminLogEvent':
-      writeUint32(w, 0x1fad68cd);
-      write_channelAdminLogEvent(w, v as channelAdminLogEvent);
-      return;
-    case 'channels.adminLogResults':
-      writeUint32(w, 0xed8af74d);
-      write_channels_adminLogResults(w, v as channels_adminLogResults);
-      return;
-    case 'channelAdminLogEventsFilter':
-      writeUint32(w, 0xea107ae4);
-      write_channelAdminLogEventsFilter(w, v as channelAdminLogEventsFilter);
-      return;
-    case 'popularContact':
-      writeUint32(w, 0x5ce14175);
-      write_popularContact(w, v as popularContact);
-      return;
-    case 'messages.favedStickersNotModified':
-      writeUint32(w, 0x9e8fa6d3);
-      write_messages_favedStickersNotModified(w, v as messages_favedStickersNotModified);
-      return;
-    case 'messages.favedStickers':
-      writeUint32(w, 0x2cb51097);
-      write_messages_favedStickers(w, v as messages_favedStickers);
-      return;
-    case 'recentMeUrlUnknown':
-      writeUint32(w, 0x46e1d13d);
-      write_recentMeUrlUnknown(w, v as recentMeUrlUnknown);
-      return;
-    case 'recentMeUrlUser':
-      writeUint32(w, 0xb92c09e2);
-      write_recentMeUrlUser(w, v as recentMeUrlUser);
-      return;
-    case 'recentMeUrlChat':
-      writeUint32(w, 0xb2da71d2);
-      write_recentMeUrlChat(w, v as recentMeUrlChat);
-      return;
-    case 'recentMeUrlChatInvite':
-      writeUint32(w, 0xeb49081d);
-      write_recentMeUrlChatInvite(w, v as recentMeUrlChatInvite);
-      return;
-    case 'recentMeUrlStickerSet':
-      writeUint32(w, 0xbc0a57dc);
-      write_recentMeUrlStickerSet(w, v as recentMeUrlStickerSet);
-      return;
-    case 'help.recentMeUrls':
-      writeUint32(w, 0x0e0310d7);
-      write_help_recentMeUrls(w, v as help_recentMeUrls);
-      return;
-    case 'inputSingleMedia':
-      writeUint32(w, 0x1cc6e91f);
-      write_inputSingleMedia(w, v as inputSingleMedia);
-      return;
-    case 'webAuthorization':
-      writeUint32(w, 0xa6f8f452);
-      write_webAuthorization(w, v as webAuthorization);
-      return;
-    case 'account.webAuthorizations':
-      writeUint32(w, 0xed56c9fc);
-      write_account_webAuthorizations(w, v as account_webAuthorizations);
-      return;
-    case 'inputMessageID':
-      writeUint32(w, 0xa676a322);
-      write_inputMessageID(w, v as inputMessageID);
-      return;
-    case 'inputMessageReplyTo':
-      writeUint32(w, 0xbad88395);
-      write_inputMessageReplyTo(w, v as inputMessageReplyTo);
-      return;
-    case 'inputMessagePinned':
-      writeUint32(w, 0x86872538);
-      write_inputMessagePinned(w, v as inputMessagePinned);
-      return;
-    case 'inputMessageCallbackQuery':
-      writeUint32(w, 0xacfa1a7e);
-      write_inputMessageCallbackQuery(w, v as inputMessageCallbackQuery);
-      return;
-    case 'inputDialogPeer':
-      writeUint32(w, 0xfcaafeb7);
-      write_inputDialogPeer(w, v as inputDialogPeer);
-      return;
-    case 'inputDialogPeerFolder':
-      writeUint32(w, 0x64600527);
-      write_inputDialogPeerFolder(w, v as inputDialogPeerFolder);
-      return;
-    case 'dialogPeer':
-      writeUint32(w, 0xe56dbf05);
-      write_dialogPeer(w, v as dialogPeer);
-      return;
-    case 'dialogPeerFolder':
-      writeUint32(w, 0x514519e2);
-      write_dialogPeerFolder(w, v as dialogPeerFolder);
-      return;
-    case 'messages.foundStickerSetsNotModified':
-      writeUint32(w, 0x0d54b65d);
-      write_messages_foundStickerSetsNotModified(w, v as messages_foundStickerSetsNotModified);
-      return;
-    case 'messages.foundStickerSets':
-      writeUint32(w, 0x8af09dd2);
-      write_messages_foundStickerSets(w, v as messages_foundStickerSets);
-      return;
-    case 'fileHash':
-      writeUint32(w, 0x6242c773);
-      write_fileHash(w, v as fileHash);
-      return;
-    case 'inputClientProxy':
-      writeUint32(w, 0x75588b3f);
-      write_inputClientProxy(w, v as inputClientProxy);
-      return;
-    case 'help.termsOfServiceUpdateEmpty':
-      writeUint32(w, 0xe3309f7f);
-      write_help_termsOfServiceUpdateEmpty(w, v as help_termsOfServiceUpdateEmpty);
-      return;
-    case 'help.termsOfServiceUpdate':
-      writeUint32(w, 0x28ecf961);
-      write_help_termsOfServiceUpdate(w, v as help_termsOfServiceUpdate);
-      return;
-    case 'inputSecureFileUploaded':
-      writeUint32(w, 0x3334b0f0);
-      write_inputSecureFileUploaded(w, v as inputSecureFileUploaded);
-      return;
-    case 'inputSecureFile':
-      writeUint32(w, 0x5367e5be);
-      write_inputSecureFile(w, v as inputSecureFile);
-      return;
-    case 'secureFileEmpty':
-      writeUint32(w, 0x64199744);
-      write_secureFileEmpty(w, v as secureFileEmpty);
-      return;
-    case 'secureFile':
-      writeUint32(w, 0xe0277a62);
-      write_secureFile(w, v as secureFile);
-      return;
-    case 'secureData':
-      writeUint32(w, 0x8aeabec3);
-      write_secureData(w, v as secureData);
-      return;
-    case 'securePlainPhone':
-      writeUint32(w, 0x7d6099dd);
-      write_securePlainPhone(w, v as securePlainPhone);
-      return;
-    case 'securePlainEmail':
-      writeUint32(w, 0x21ec5a5f);
-      write_securePlainEmail(w, v as securePlainEmail);
-      return;
-    case 'secureValueTypePersonalDetails':
-      writeUint32(w, 0x9d2a81e3);
-      write_secureValueTypePersonalDetails(w, v as secureValueTypePersonalDetails);
-      return;
-    case 'secureValueTypePassport':
-      writeUint32(w, 0x3dac6a00);
-      write_secureValueTypePassport(w, v as secureValueTypePassport);
-      return;
-    case 'secureValueTypeDriverLicense':
-      writeUint32(w, 0x06e425c4);
-      write_secureValueTypeDriverLicense(w, v as secureValueTypeDriverLicense);
-      return;
-    case 'secureValueTypeIdentityCard':
-      writeUint32(w, 0xa0d0744b);
-      write_secureValueTypeIdentityCard(w, v as secureValueTypeIdentityCard);
-      return;
-    case 'secureValueTypeInternalPassport':
-      writeUint32(w, 0x99a48f23);
-      write_secureValueTypeInternalPassport(w, v as secureValueTypeInternalPassport);
-      return;
-    case 'secureValueTypeAddress':
-      writeUint32(w, 0xcbe31e26);
-      write_secureValueTypeAddress(w, v as secureValueTypeAddress);
-      return;
-    case 'secureValueTypeUtilityBill':
-      writeUint32(w, 0xfc36954e);
-      write_secureValueTypeUtilityBill(w, v as secureValueTypeUtilityBill);
-      return;
-    case 'secureValueTypeBankStatement':
-      writeUint32(w, 0x89137c0d);
-      write_secureValueTypeBankStatement(w, v as secureValueTypeBankStatement);
-      return;
-    case 'secureValueTypeRentalAgreement':
-      writeUint32(w, 0x8b883488);
-      write_secureValueTypeRentalAgreement(w, v as secureValueTypeRentalAgreement);
-      return;
-    case 'secureValueTypePassportRegistration':
-      writeUint32(w, 0x99e3806a);
-      write_secureValueTypePassportRegistration(w, v as secureValueTypePassportRegistration);
-      return;
-    case 'secureValueTypeTemporaryRegistration':
-      writeUint32(w, 0xea02ec33);
-      write_secureValueTypeTemporaryRegistration(w, v as secureValueTypeTemporaryRegistration);
-      return;
-    case 'secureValueTypePhone':
-      writeUint32(w, 0xb320aadb);
-      write_secureValueTypePhone(w, v as secureValueTypePhone);
-      return;
-    case 'secureValueTypeEmail':
-      writeUint32(w, 0x8e3ca7ee);
-      write_secureValueTypeEmail(w, v as secureValueTypeEmail);
-      return;
-    case 'secureValue':
-      writeUint32(w, 0x187fa0ca);
-      write_secureValue(w, v as secureValue);
-      return;
-    case 'inputSecureValue':
-      writeUint32(w, 0xdb21d0a7);
-      write_inputSecureValue(w, v as inputSecureValue);
-      return;
-    case 'secureValueHash':
-      writeUint32(w, 0xed1ecdb0);
-      write_secureValueHash(w, v as secureValueHash);
-      return;
-    case 'secureValueErrorData':
-      writeUint32(w, 0xe8a40bd9);
-      write_secureValueErrorData(w, v as secureValueErrorData);
-      return;
-    case 'secureValueErrorFrontSide':
-      writeUint32(w, 0x00be3dfa);
-      write_secureValueErrorFrontSide(w, v as secureValueErrorFrontSide);
-      return;
-    case 'secureValueErrorReverseSide':
-      writeUint32(w, 0x868a2aa5);
-      write_secureValueErrorReverseSide(w, v as secureValueErrorReverseSide);
-      return;
-    case 'secureValueErrorSelfie':
-      writeUint32(w, 0xe537ced6);
-      write_secureValueErrorSelfie(w, v as secureValueErrorSelfie);
-      return;
-    case 'secureValueErrorFile':
-      writeUint32(w, 0x7a700873);
-      write_secureValueErrorFile(w, v as secureValueErrorFile);
-      return;
-    case 'secureValueErrorFiles':
-      writeUint32(w, 0x666220e9);
-      write_secureValueErrorFiles(w, v as secureValueErrorFiles);
-      return;
-    case 'secureValueError':
-      writeUint32(w, 0x869d758f);
-      write_secureValueError(w, v as secureValueError);
-      return;
-    case 'secureValueErrorTranslationFile':
-      writeUint32(w, 0xa1144770);
-      write_secureValueErrorTranslationFile(w, v as secureValueErrorTranslationFile);
-      return;
-    case 'secureValueErrorTranslationFiles':
-      writeUint32(w, 0x34636dd8);
-      write_secureValueErrorTranslationFiles(w, v as secureValueErrorTranslationFiles);
-      return;
-    case 'secureCredentialsEncrypted':
-      writeUint32(w, 0x33f0ea47);
-      write_secureCredentialsEncrypted(w, v as secureCredentialsEncrypted);
-      return;
-    case 'account.authorizationForm':
-      writeUint32(w, 0xad2e1cd8);
-      write_account_authorizationForm(w, v as account_authorizationForm);
-      return;
-    case 'account.sentEmailCode':
-      writeUint32(w, 0x811f854f);
-      write_account_sentEmailCode(w, v as account_sentEmailCode);
-      return;
-    case 'help.deepLinkInfoEmpty':
-      writeUint32(w, 0x66afa166);
-      write_help_deepLinkInfoEmpty(w, v as help_deepLinkInfoEmpty);
-      return;
-    case 'help.deepLinkInfo':
-      writeUint32(w, 0x6a4ee832);
-      write_help_deepLinkInfo(w, v as help_deepLinkInfo);
-      return;
-    case 'savedPhoneContact':
-      writeUint32(w, 0x1142bd56);
-      write_savedPhoneContact(w, v as savedPhoneContact);
-      return;
-    case 'account.takeout':
-      writeUint32(w, 0x4dba4501);
-      write_account_takeout(w, v as account_takeout);
-      return;
-    case 'passwordKdfAlgoUnknown':
-      writeUint32(w, 0xd45ab096);
-      write_passwordKdfAlgoUnknown(w, v as passwordKdfAlgoUnknown);
-      return;
-    case 'passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow':
-      writeUint32(w, 0x3a912d4a);
-      write_passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow(w, v as passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow);
-      return;
-    case 'securePasswordKdfAlgoUnknown':
-      writeUint32(w, 0x004a8537);
-      write_securePasswordKdfAlgoUnknown(w, v as securePasswordKdfAlgoUnknown);
-      return;
-    case 'securePasswordKdfAlgoPBKDF2HMACSHA512iter100000':
-      writeUint32(w, 0xbbf2dda0);
-      write_securePasswordKdfAlgoPBKDF2HMACSHA512iter100000(w, v as securePasswordKdfAlgoPBKDF2HMACSHA512iter100000);
-      return;
-    case 'securePasswordKdfAlgoSHA512':
-      writeUint32(w, 0x86471d92);
-      write_securePasswordKdfAlgoSHA512(w, v as securePasswordKdfAlgoSHA512);
-      return;
-    case 'secureSecretSettings':
-      writeUint32(w, 0x1527bcac);
-      write_secureSecretSettings(w, v as secureSecretSettings);
-      return;
-    case 'inputCheckPasswordEmpty':
-      writeUint32(w, 0x9880f658);
-      write_inputCheckPasswordEmpty(w, v as inputCheckPasswordEmpty);
-      return;
-    case 'inputCheckPasswordSRP':
-      writeUint32(w, 0xd27ff082);
-      write_inputCheckPasswordSRP(w, v as inputCheckPasswordSRP);
-      return;
-    case 'secureRequiredType':
-      writeUint32(w, 0x829d99da);
-      write_secureRequiredType(w, v as secureRequiredType);
-      return;
-    case 'secureRequiredTypeOneOf':
-      writeUint32(w, 0x027477b4);
-      write_secureRequiredTypeOneOf(w, v as secureRequiredTypeOneOf);
-      return;
-    case 'help.passportConfigNotModified':
-      writeUint32(w, 0xbfb9f457);
-      write_help_passportConfigNotModified(w, v as help_passportConfigNotModified);
-      return;
-    case 'help.passportConfig':
-      writeUint32(w, 0xa098d6af);
-      write_help_passportConfig(w, v as help_passportConfig);
-      return;
-    case 'inputAppEvent':
-      writeUint32(w, 0x1d1b1245);
-      write_inputAppEvent(w, v as inputAppEvent);
-      return;
-    case 'jsonObjectValue':
-      writeUint32(w, 0xc0de1bd9);
-      write_jsonObjectValue(w, v as jsonObjectValue);
-      return;
-    case 'jsonNull':
-      writeUint32(w, 0x3f6d7b68);
-      write_jsonNull(w, v as jsonNull);
-      return;
-    case 'jsonBool':
-      writeUint32(w, 0xc7345e6a);
-      write_jsonBool(w, v as jsonBool);
-      return;
-    case 'jsonNumber':
-      writeUint32(w, 0x2be0dfa4);
-      write_jsonNumber(w, v as jsonNumber);
-      return;
-    case 'jsonString':
-      writeUint32(w, 0xb71e767a);
-      write_jsonString(w, v as jsonString);
-      return;
-    case 'jsonArray':
-      writeUint32(w, 0xf7444763);
-      write_jsonArray(w, v as jsonArray);
-      return;
-    case 'jsonObject':
-      writeUint32(w, 0x99c1d49d);
-      write_jsonObject(w, v as jsonObject);
-      return;
-    case 'pageTableCell':
-      writeUint32(w, 0x34566b6a);
-      write_pageTableCell(w, v as pageTableCell);
-      return;
-    case 'pageTableRow':
-      writeUint32(w, 0xe0c0c5e5);
-      write_pageTableRow(w, v as pageTableRow);
-      return;
-    case 'pageCaption':
-      writeUint32(w, 0x6f747657);
-      write_pageCaption(w, v as pageCaption);
-      return;
-    case 'pageListItemText':
-      writeUint32(w, 0xb92fb6cd);
-      write_pageListItemText(w, v as pageListItemText);
-      return;
-    case 'pageListItemBlocks':
-      writeUint32(w, 0x25e073fc);
-      write_pageListItemBlocks(w, v as pageListItemBlocks);
-      return;
-    case 'pageListOrderedItemText':
-      writeUint32(w, 0x5e068047);
-      write_pageListOrderedItemText(w, v as pageListOrderedItemText);
-      return;
-    case 'pageListOrderedItemBlocks':
-      writeUint32(w, 0x98dd8936);
-      write_pageListOrderedItemBlocks(w, v as pageListOrderedItemBlocks);
-      return;
-    case 'pageRelatedArticle':
-      writeUint32(w, 0xb390dc08);
-      write_pageRelatedArticle(w, v as pageRelatedArticle);
-      return;
-    case 'page':
-      writeUint32(w, 0x98657f0d);
-      write_page(w, v as page);
-      return;
-    case 'help.supportName':
-      writeUint32(w, 0x8c05f1c9);
-      write_help_supportName(w, v as help_supportName);
-      return;
-    case 'help.userInfoEmpty':
-      writeUint32(w, 0xf3ae2eed);
-      write_help_userInfoEmpty(w, v as help_userInfoEmpty);
-      return;
-    case 'help.userInfo':
-      writeUint32(w, 0x01eb3758);
-      write_help_userInfo(w, v as help_userInfo);
-      return;
-    case 'pollAnswer':
-      writeUint32(w, 0x6ca9c2e9);
-      write_pollAnswer(w, v as pollAnswer);
-      return;
-    case 'poll':
-      writeUint32(w, 0x86e18161);
-      write_poll(w, v as poll);
-      return;
-    case 'pollAnswerVoters':
-      writeUint32(w, 0x3b6ddad2);
-      write_pollAnswerVoters(w, v as pollAnswerVoters);
-      return;
-    case 'pollResults':
-      writeUint32(w, 0xdcb82ea3);
-      write_pollResults(w, v as pollResults);
-      return;
-    case 'chatOnlines':
-      writeUint32(w, 0xf041e250);
-      write_chatOnlines(w, v as chatOnlines);
-      return;
-    case 'statsURL':
-      writeUint32(w, 0x47a971e0);
-      write_statsURL(w, v as statsURL);
-      return;
-    case 'chatAdminRights':
-      writeUint32(w, 0x5fb224d5);
-      write_chatAdminRights(w, v as chatAdminRights);
-      return;
-    case 'chatBannedRights':
-      writeUint32(w, 0x9f120418);
-      write_chatBannedRights(w, v as chatBannedRights);
-      return;
-    case 'inputWallPaper':
-      writeUint32(w, 0xe630b979);
-      write_inputWallPaper(w, v as inputWallPaper);
-      return;
-    case 'inputWallPaperSlug':
-      writeUint32(w, 0x72091c80);
-      write_inputWallPaperSlug(w, v as inputWallPaperSlug);
-      return;
-    case 'inputWallPaperNoFile':
-      writeUint32(w, 0x967a462e);
-      write_inputWallPaperNoFile(w, v as inputWallPaperNoFile);
-      return;
-    case 'account.wallPapersNotModified':
-      writeUint32(w, 0x1c199183);
-      write_account_wallPapersNotModified(w, v as account_wallPapersNotModified);
-      return;
-    case 'account.wallPapers':
-      writeUint32(w, 0xcdc3858c);
-      write_account_wallPapers(w, v as account_wallPapers);
-      return;
-    case 'codeSettings':
-      writeUint32(w, 0xdebebe83);
-      write_codeSettings(w, v as codeSettings);
-      return;
-    case 'wallPaperSettings':
-      writeUint32(w, 0x1dc1bca4);
-      write_wallPaperSettings(w, v as wallPaperSettings);
-      return;
-    case 'autoDownloadSettings':
-      writeUint32(w, 0xe04232f3);
-      write_autoDownloadSettings(w, v as autoDownloadSettings);
-      return;
-    case 'account.autoDownloadSettings':
-      writeUint32(w, 0x63cacf26);
-      write_account_autoDownloadSettings(w, v as account_autoDownloadSettings);
-      return;
-    case 'emojiKeyword':
-      writeUint32(w, 0xd5b3b9f9);
-      write_emojiKeyword(w, v as emojiKeyword);
-      return;
-    case 'emojiKeywordDeleted':
-      writeUint32(w, 0x236df622);
-      write_emojiKeywordDeleted(w, v as emojiKeywordDeleted);
-      return;
-    case 'emojiKeywordsDifference':
-      writeUint32(w, 0x5cc761bd);
-      write_emojiKeywordsDifference(w, v as emojiKeywordsDifference);
-      return;
-    case 'emojiURL':
-      writeUint32(w, 0xa575739d);
-      write_emojiURL(w, v as emojiURL);
-      return;
-    case 'emojiLanguage':
-      writeUint32(w, 0xb3fb5361);
-      write_emojiLanguage(w, v as emojiLanguage);
-      return;
-    case 'folder':
-      writeUint32(w, 0xff544e65);
-      write_folder(w, v as folder);
-      return;
-    case 'inputFolderPeer':
-      writeUint32(w, 0xfbd2c296);
-      write_inputFolderPeer(w, v as inputFolderPeer);
-      return;
-    case 'folderPeer':
-      writeUint32(w, 0xe9baa668);
-      write_folderPeer(w, v as folderPeer);
-      return;
-    case 'messages.searchCounter':
-      writeUint32(w, 0xe844ebff);
-      write_messages_searchCounter(w, v as messages_searchCounter);
-      return;
-    case 'urlAuthResultRequest':
-      writeUint32(w, 0x92d33a0e);
-      write_urlAuthResultRequest(w, v as urlAuthResultRequest);
-      return;
-    case 'urlAuthResultAccepted':
-      writeUint32(w, 0x8f8c0e4e);
-      write_urlAuthResultAccepted(w, v as urlAuthResultAccepted);
-      return;
-    case 'urlAuthResultDefault':
-      writeUint32(w, 0xa9d6db1f);
-      write_urlAuthResultDefault(w, v as urlAuthResultDefault);
-      return;
-    case 'channelLocationEmpty':
-      writeUint32(w, 0xbfb5ad8b);
-      write_channelLocationEmpty(w, v as channelLocationEmpty);
-      return;
-    case 'channelLocation':
-      writeUint32(w, 0x209b82db);
-      write_channelLocation(w, v as channelLocation);
-      return;
-    case 'peerLocated':
-      writeUint32(w, 0xca461b5d);
-      write_peerLocated(w, v as peerLocated);
-      return;
-    case 'peerSelfLocated':
-      writeUint32(w, 0xf8ec284b);
-      write_peerSelfLocated(w, v as peerSelfLocated);
-      return;
-    case 'restrictionReason':
-      writeUint32(w, 0xd072acb4);
-      write_restrictionReason(w, v as restrictionReason);
-      return;
-    case 'inputTheme':
-      writeUint32(w, 0x3c5693e9);
-      write_inputTheme(w, v as inputTheme);
-      return;
-    case 'inputThemeSlug':
-      writeUint32(w, 0xf5890df1);
-      write_inputThemeSlug(w, v as inputThemeSlug);
-      return;
-    case 'theme':
-      writeUint32(w, 0xe802b8dc);
-      write_theme(w, v as theme);
-      return;
-    case 'account.themesNotModified':
-      writeUint32(w, 0xf41eb622);
-      write_account_themesNotModified(w, v as account_themesNotModified);
-      return;
-    case 'account.themes':
-      writeUint32(w, 0x9a3d8c6d);
-      write_account_themes(w, v as account_themes);
-      return;
-    case 'auth.loginToken':
-      writeUint32(w, 0x629f1980);
-      write_auth_loginToken(w, v as auth_loginToken);
-      return;
-    case 'auth.loginTokenMigrateTo':
-      writeUint32(w, 0x068e9916);
-      write_auth_loginTokenMigrateTo(w, v as auth_loginTokenMigrateTo);
-      return;
-    case 'auth.loginTokenSuccess':
-      writeUint32(w, 0x390d5c5e);
-      write_auth_loginTokenSuccess(w, v as auth_loginTokenSuccess);
-      return;
-    case 'account.contentSettings':
-      writeUint32(w, 0x57e28221);
-      write_account_contentSettings(w, v as account_contentSettings);
-      return;
-    case 'messages.inactiveChats':
-      writeUint32(w, 0xa927fec5);
-      write_messages_inactiveChats(w, v as messages_inactiveChats);
-      return;
-    case 'baseThemeClassic':
-      writeUint32(w, 0xc3a12462);
-      write_baseThemeClassic(w, v as baseThemeClassic);
-      return;
-    case 'baseThemeDay':
-      writeUint32(w, 0xfbd81688);
-      write_baseThemeDay(w, v as baseThemeDay);
-      return;
-    case 'baseThemeNight':
-      writeUint32(w, 0xb7b31ea8);
-      write_baseThemeNight(w, v as baseThemeNight);
-      return;
-    case 'baseThemeTinted':
-      writeUint32(w, 0x6d5f77ee);
-      write_baseThemeTinted(w, v as baseThemeTinted);
-      return;
-    case 'baseThemeArctic':
-      writeUint32(w, 0x5b11125a);
-      write_baseThemeArctic(w, v as baseThemeArctic);
-      return;
-    case 'inputThemeSettings':
-      writeUint32(w, 0x8fde504f);
-      write_inputThemeSettings(w, v as inputThemeSettings);
-      return;
-    case 'themeSettings':
-      writeUint32(w, 0xfa58b6d4);
-      write_themeSettings(w, v as themeSettings);
-      return;
-    case 'webPageAttributeTheme':
-      writeUint32(w, 0x54b56617);
-      write_webPageAttributeTheme(w, v as webPageAttributeTheme);
-      return;
-    case 'messageUserVote':
-      writeUint32(w, 0x34d247b4);
-      write_messageUserVote(w, v as messageUserVote);
-      return;
-    case 'messageUserVoteInputOption':
-      writeUint32(w, 0x3ca5b0ec);
-      write_messageUserVoteInputOption(w, v as messageUserVoteInputOption);
-      return;
-    case 'messageUserVoteMultiple':
-      writeUint32(w, 0x8a65e557);
-      write_messageUserVoteMultiple(w, v as messageUserVoteMultiple);
-      return;
-    case 'messages.votesList':
-      writeUint32(w, 0x0823f649);
-      write_messages_votesList(w, v as messages_votesList);
-      return;
-    case 'bankCardOpenUrl':
-      writeUint32(w, 0xf568028a);
-      write_bankCardOpenUrl(w, v as bankCardOpenUrl);
-      return;
-    case 'payments.bankCardData':
-      writeUint32(w, 0x3e24e573);
-      write_payments_bankCardData(w, v as payments_bankCardData);
-      return;
-    case 'dialogFilter':
-      writeUint32(w, 0x7438f7e8);
-      write_dialogFilter(w, v as dialogFilter);
-      return;
-    case 'dialogFilterSuggested':
-      writeUint32(w, 0x77744d4a);
-      write_dialogFilterSuggested(w, v as dialogFilterSuggested);
-      return;
-    case 'statsDateRangeDays':
-      writeUint32(w, 0xb637edaf);
-      write_statsDateRangeDays(w, v as statsDateRangeDays);
-      return;
-    case 'statsAbsValueAndPrev':
-      writeUint32(w, 0xcb43acde);
-      write_statsAbsValueAndPrev(w, v as statsAbsValueAndPrev);
-      return;
-    case 'statsPercentValue':
-      writeUint32(w, 0xcbce2fe0);
-      write_statsPercentValue(w, v as statsPercentValue);
-      return;
-    case 'statsGraphAsync':
-      writeUint32(w, 0x4a27eb2d);
-      write_statsGraphAsync(w, v as statsGraphAsync);
-      return;
-    case 'statsGraphError':
-      writeUint32(w, 0xbedc9822);
-      write_statsGraphError(w, v as statsGraphError);
-      return;
-    case 'statsGraph':
-      writeUint32(w, 0x8ea464b6);
-      write_statsGraph(w, v as statsGraph);
-      return;
-    case 'messageInteractionCounters':
-      writeUint32(w, 0xad4fc9bd);
-      write_messageInteractionCounters(w, v as messageInteractionCounters);
-      return;
-    case 'stats.broadcastStats':
-      writeUint32(w, 0xbdf78394);
-      write_stats_broadcastStats(w, v as stats_broadcastStats);
-      return;
-    case 'help.promoDataEmpty':
-      writeUint32(w, 0x98f6ac75);
-      write_help_promoDataEmpty(w, v as help_promoDataEmpty);
-      return;
-    case 'help.promoData':
-      writeUint32(w, 0x8c39793f);
-      write_help_promoData(w, v as help_promoData);
-      return;
-    case 'videoSize':
-      writeUint32(w, 0xde33b094);
-      write_videoSize(w, v as videoSize);
-      return;
-    case 'statsGroupTopPoster':
-      writeUint32(w, 0x9d04af9b);
-      write_statsGroupTopPoster(w, v as statsGroupTopPoster);
-      return;
-    case 'statsGroupTopAdmin':
-      writeUint32(w, 0xd7584c87);
-      write_statsGroupTopAdmin(w, v as statsGroupTopAdmin);
-      return;
-    case 'statsGroupTopInviter':
-      writeUint32(w, 0x535f779d);
-      write_statsGroupTopInviter(w, v as statsGroupTopInviter);
-      return;
-    case 'stats.megagroupStats':
-      writeUint32(w, 0xef7ff916);
-      write_stats_megagroupStats(w, v as stats_megagroupStats);
-      return;
-    case 'globalPrivacySettings':
-      writeUint32(w, 0xbea2f424);
-      write_globalPrivacySettings(w, v as globalPrivacySettings);
-      return;
-    case 'help.countryCode':
-      writeUint32(w, 0x4203c5ef);
-      write_help_countryCode(w, v as help_countryCode);
-      return;
-    case 'help.country':
-      writeUint32(w, 0xc3878e23);
-      write_help_country(w, v as help_country);
-      return;
-    case 'help.countriesListNotModified':
-      writeUint32(w, 0x93cc1f32);
-      write_help_countriesListNotModified(w, v as help_countriesListNotModified);
-      return;
-    case 'help.countriesList':
-      writeUint32(w, 0x87d0759e);
-      write_help_countriesList(w, v as help_countriesList);
-      return;
-    case 'messageViews':
-      writeUint32(w, 0x455b853d);
-      write_messageViews(w, v as messageViews);
-      return;
-    case 'messages.messageViews':
-      writeUint32(w, 0xb6c4f543);
-      write_messages_messageViews(w, v as messages_messageViews);
-      return;
-    case 'messages.discussionMessage':
-      writeUint32(w, 0xa6341782);
-      write_messages_discussionMessage(w, v as messages_discussionMessage);
-      return;
-    case 'messageReplyHeader':
-      writeUint32(w, 0xa6d57763);
-      write_messageReplyHeader(w, v as messageReplyHeader);
-      return;
-    case 'messageReplies':
-      writeUint32(w, 0x83d60fc2);
-      write_messageReplies(w, v as messageReplies);
-      return;
-    case 'peerBlocked':
-      writeUint32(w, 0xe8fd8014);
-      write_peerBlocked(w, v as peerBlocked);
-      return;
-    case 'stats.messageStats':
-      writeUint32(w, 0x8999f295);
-      write_stats_messageStats(w, v as stats_messageStats);
-      return;
-    case 'groupCallDiscarded':
-      writeUint32(w, 0x7780bcb4);
-      write_groupCallDiscarded(w, v as groupCallDiscarded);
-      return;
-    case 'groupCall':
-      writeUint32(w, 0xd597650c);
-      write_groupCall(w, v as groupCall);
-      return;
-    case 'inputGroupCall':
-      writeUint32(w, 0xd8aa840f);
-      write_inputGroupCall(w, v as inputGroupCall);
-      return;
-    case 'groupCallParticipant':
-      writeUint32(w, 0xeba636fe);
-      write_groupCallParticipant(w, v as groupCallParticipant);
-      return;
-    case 'phone.groupCall':
-      writeUint32(w, 0x9e727aad);
-      write_phone_groupCall(w, v as phone_groupCall);
-      return;
-    case 'phone.groupParticipants':
-      writeUint32(w, 0xf47751b6);
-      write_phone_groupParticipants(w, v as phone_groupParticipants);
-      return;
-    case 'inlineQueryPeerTypeSameBotPM':
-      writeUint32(w, 0x3081ed9d);
-      write_inlineQueryPeerTypeSameBotPM(w, v as inlineQueryPeerTypeSameBotPM);
-      return;
-    case 'inlineQueryPeerTypePM':
-      writeUint32(w, 0x833c0fac);
-      write_inlineQueryPeerTypePM(w, v as inlineQueryPeerTypePM);
-      return;
-    case 'inlineQueryPeerTypeChat':
-      writeUint32(w, 0xd766c50a);
-      write_inlineQueryPeerTypeChat(w, v as inlineQueryPeerTypeChat);
-      return;
-    case 'inlineQueryPeerTypeMegagroup':
-      writeUint32(w, 0x5ec4be43);
-      write_inlineQueryPeerTypeMegagroup(w, v as inlineQueryPeerTypeMegagroup);
-      return;
-    case 'inlineQueryPeerTypeBroadcast':
-      writeUint32(w, 0x6334ee9a);
-      write_inlineQueryPeerTypeBroadcast(w, v as inlineQueryPeerTypeBroadcast);
-      return;
-    case 'messages.historyImport':
-      writeUint32(w, 0x1662af0b);
-      write_messages_historyImport(w, v as messages_historyImport);
-      return;
-    case 'messages.historyImportParsed':
-      writeUint32(w, 0x5e0fb7b9);
-      write_messages_historyImportParsed(w, v as messages_historyImportParsed);
-      return;
-    case 'messages.affectedFoundMessages':
-      writeUint32(w, 0xef8d3e6c);
-      write_messages_affectedFoundMessages(w, v as messages_affectedFoundMessages);
-      return;
-    case 'chatInviteImporter':
-      writeUint32(w, 0x0b5cd5f4);
-      write_chatInviteImporter(w, v as chatInviteImporter);
-      return;
-    case 'messages.exportedChatInvites':
-      writeUint32(w, 0xbdc62dcc);
-      write_messages_exportedChatInvites(w, v as messages_exportedChatInvites);
-      return;
-    case 'messages.exportedChatInvite':
-      writeUint32(w, 0x1871be50);
-      write_messages_exportedChatInvite(w, v as messages_exportedChatInvite);
-      return;
-    case 'messages.exportedChatInviteReplaced':
-      writeUint32(w, 0x222600ef);
-      write_messages_exportedChatInviteReplaced(w, v as messages_exportedChatInviteReplaced);
-      return;
-    case 'messages.chatInviteImporters':
-      writeUint32(w, 0x81b6b00a);
-      write_messages_chatInviteImporters(w, v as messages_chatInviteImporters);
-      return;
-    case 'chatAdminWithInvites':
-      writeUint32(w, 0xf2ecef23);
-      write_chatAdminWithInvites(w, v as chatAdminWithInvites);
-      return;
-    case 'messages.chatAdminsWithInvites':
-      writeUint32(w, 0xb69b72d7);
-      write_messages_chatAdminsWithInvites(w, v as messages_chatAdminsWithInvites);
-      return;
-    case 'messages.checkedHistoryImportPeer':
-      writeUint32(w, 0xa24de717);
-      write_messages_checkedHistoryImportPeer(w, v as messages_checkedHistoryImportPeer);
-      return;
-    case 'phone.joinAsPeers':
-      writeUint32(w, 0xafe5623f);
-      write_phone_joinAsPeers(w, v as phone_joinAsPeers);
-      return;
-    case 'phone.exportedGroupCallInvite':
-      writeUint32(w, 0x204bd158);
-      write_phone_exportedGroupCallInvite(w, v as phone_exportedGroupCallInvite);
-      return;
-    case 'groupCallParticipantVideoSourceGroup':
-      writeUint32(w, 0xdcb118b7);
-      write_groupCallParticipantVideoSourceGroup(w, v as groupCallParticipantVideoSourceGroup);
-      return;
-    case 'groupCallParticipantVideo':
-      writeUint32(w, 0x67753ac8);
-      write_groupCallParticipantVideo(w, v as groupCallParticipantVideo);
-      return;
-    case 'stickers.suggestedShortName':
-      writeUint32(w, 0x85fea03f);
-      write_stickers_suggestedShortName(w, v as stickers_suggestedShortName);
-      return;
-    case 'botCommandScopeDefault':
-      writeUint32(w, 0x2f6cb2ab);
-      write_botCommandScopeDefault(w, v as botCommandScopeDefault);
-      return;
-    case 'botCommandScopeUsers':
-      writeUint32(w, 0x3c4f04d8);
-      write_botCommandScopeUsers(w, v as botCommandScopeUsers);
-      return;
-    case 'botCommandScopeChats':
-      writeUint32(w, 0x6fe1a881);
-      write_botCommandScopeChats(w, v as botCommandScopeChats);
-      return;
-    case 'botCommandScopeChatAdmins':
-      writeUint32(w, 0xb9aa606a);
-      write_botCommandScopeChatAdmins(w, v as botCommandScopeChatAdmins);
-      return;
-    case 'botCommandScopePeer':
-      writeUint32(w, 0xdb9d897d);
-      write_botCommandScopePeer(w, v as botCommandScopePeer);
-      return;
-    case 'botCommandScopePeerAdmins':
-      writeUint32(w, 0x3fd863d1);
-      write_botCommandScopePeerAdmins(w, v as botCommandScopePeerAdmins);
-      return;
-    case 'botCommandScopePeerUser':
-      writeUint32(w, 0x0a1321f3);
-      write_botCommandScopePeerUser(w, v as botCommandScopePeerUser);
-      return;
-    case 'account.resetPasswordFailedWait':
-      writeUint32(w, 0xe3779861);
-      write_account_resetPasswordFailedWait(w, v as account_resetPasswordFailedWait);
-      return;
-    case 'account.resetPasswordRequestedWait':
-      writeUint32(w, 0xe9effc7d);
-      write_account_resetPasswordRequestedWait(w, v as account_resetPasswordRequestedWait);
-      return;
-    case 'account.resetPasswordOk':
-      writeUint32(w, 0xe926d63e);
-      write_account_resetPasswordOk(w, v as account_resetPasswordOk);
-      return;
-    case 'chatTheme':
-      writeUint32(w, 0xed0b5c33);
-      write_chatTheme(w, v as chatTheme);
-      return;
-    case 'account.chatThemesNotModified':
-      writeUint32(w, 0xe011e1c4);
-      write_account_chatThemesNotModified(w, v as account_chatThemesNotModified);
-      return;
-    case 'account.chatThemes':
-      writeUint32(w, 0xfe4cbebd);
-      write_account_chatThemes(w, v as account_chatThemes);
-      return;
-    case 'sponsoredMessage':
-      writeUint32(w, 0x2a3c381f);
-      write_sponsoredMessage(w, v as sponsoredMessage);
-      return;
-    case 'messages.sponsoredMessages':
-      writeUint32(w, 0x65a4c7d5);
-      write_messages_sponsoredMessages(w, v as messages_sponsoredMessages);
-      return;
-    case 'invokeAfterMsg':
-      write_invokeAfterMsg(w, v as invokeAfterMsg);
-      return;
-    case 'invokeAfterMsgs':
-      write_invokeAfterMsgs(w, v as invokeAfterMsgs);
-      return;
-    case 'initConnection':
-      write_initConnection(w, v as initConnection);
-      return;
-    case 'invokeWithLayer':
-      write_invokeWithLayer(w, v as invokeWithLayer);
-      return;
-    case 'invokeWithoutUpdates':
-      write_invokeWithoutUpdates(w, v as invokeWithoutUpdates);
-      return;
-    case 'invokeWithMessagesRange':
-      write_invokeWithMessagesRange(w, v as invokeWithMessagesRange);
-      return;
-    case 'invokeWithTakeout':
-      write_invokeWithTakeout(w, v as invokeWithTakeout);
-      return;
-    case 'auth.sendCode':
-      write_auth_sendCode(w, v as auth_sendCode);
-      return;
-    case 'auth.signUp':
-      write_auth_signUp(w, v as auth_signUp);
-      return;
-    case 'auth.signIn':
-      write_auth_signIn(w, v as auth_signIn);
-      return;
-    case 'auth.logOut':
-      write_auth_logOut(w, v as auth_logOut);
-      return;
-    case 'auth.resetAuthorizations':
-      write_auth_resetAuthorizations(w, v as auth_resetAuthorizations);
-      return;
-    case 'auth.exportAuthorization':
-      write_auth_exportAuthorization(w, v as auth_exportAuthorization);
-      return;
-    case 'auth.importAuthorization':
-      write_auth_importAuthorization(w, v as auth_importAuthorization);
-      return;
-    case 'auth.bindTempAuthKey':
-      write_auth_bindTempAuthKey(w, v as auth_bindTempAuthKey);
-      return;
-    case 'auth.importBotAuthorization':
-      write_auth_importBotAuthorization(w, v as auth_importBotAuthorization);
-      return;
-    case 'auth.checkPassword':
-      write_auth_checkPassword(w, v as auth_checkPassword);
-      return;
-    case 'auth.requestPasswordRecovery':
-      write_auth_requestPasswordRecovery(w, v as auth_requestPasswordRecovery);
-      return;
-    case 'auth.recoverPassword':
-      write_auth_recoverPassword(w, v as auth_recoverPassword);
-      return;
-    case 'auth.resendCode':
-      write_auth_resendCode(w, v as auth_resendCode);
-      return;
-    case 'auth.cancelCode':
-      write_auth_cancelCode(w, v as auth_cancelCode);
-      return;
-    case 'auth.dropTempAuthKeys':
-      write_auth_dropTempAuthKeys(w, v as auth_dropTempAuthKeys);
-      return;
-    case 'auth.exportLoginToken':
-      write_auth_exportLoginToken(w, v as auth_exportLoginToken);
-      return;
-    case 'auth.importLoginToken':
-      write_auth_importLoginToken(w, v as auth_importLoginToken);
-      return;
-    case 'auth.acceptLoginToken':
-      write_auth_acceptLoginToken(w, v as auth_acceptLoginToken);
-      return;
-    case 'auth.checkRecoveryPassword':
-      write_auth_checkRecoveryPassword(w, v as auth_checkRecoveryPassword);
-      return;
-    case 'account.registerDevice':
-      write_account_registerDevice(w, v as account_registerDevice);
-      return;
-    case 'account.unregisterDevice':
-      write_account_unregisterDevice(w, v as account_unregisterDevice);
-      return;
-    case 'account.updateNotifySettings':
-      write_account_updateNotifySettings(w, v as account_updateNotifySettings);
-      return;
-    case 'account.getNotifySettings':
-      write_account_getNotifySettings(w, v as account_getNotifySettings);
-      return;
-    case 'account.resetNotifySettings':
-      write_account_resetNotifySettings(w, v as account_resetNotifySettings);
-      return;
-    case 'account.updateProfile':
-      write_account_updateProfile(w, v as account_updateProfile);
-      return;
-    case 'account.updateStatus':
-      write_account_updateStatus(w, v as account_updateStatus);
-      return;
-    case 'account.getWallPapers':
-      write_account_getWallPapers(w, v as account_getWallPapers);
-      return;
-    case 'account.reportPeer':
-      write_account_reportPeer(w, v as account_reportPeer);
-      return;
-    case 'account.checkUsername':
-      write_account_checkUsername(w, v as account_checkUsername);
-      return;
-    case 'account.updateUsername':
-      write_account_updateUsername(w, v as account_updateUsername);
-      return;
-    case 'account.getPrivacy':
-      write_account_getPrivacy(w, v as account_getPrivacy);
-      return;
-    case 'account.setPrivacy':
-      write_account_setPrivacy(w, v as account_setPrivacy);
-      return;
-    case 'account.deleteAccount':
-      write_account_deleteAccount(w, v as account_deleteAccount);
-      return;
-    case 'account.getAccountTTL':
-      write_account_getAccountTTL(w, v as account_getAccountTTL);
-      return;
-    case 'account.setAccountTTL':
-      write_account_setAccountTTL(w, v as account_setAccountTTL);
-      return;
-    case 'account.sendChangePhoneCode':
-      write_account_sendChangePhoneCode(w, v as account_sendChangePhoneCode);
-      return;
-    case 'account.changePhone':
-      write_account_changePhone(w, v as account_changePhone);
-      return;
-    case 'account.updateDeviceLocked':
-      write_account_updateDeviceLocked(w, v as account_updateDeviceLocked);
-      return;
-    case 'account.getAuthorizations':
-      write_account_getAuthorizations(w, v as account_getAuthorizations);
-      return;
-    case 'account.resetAuthorization':
-      write_account_resetAuthorization(w, v as account_resetAuthorization);
-      return;
-    case 'account.getPassword':
-      write_account_getPassword(w, v as account_getPassword);
-      return;
-    case 'account.getPasswordSettings':
-      write_account_getPasswordSettings(w, v as account_getPasswordSettings);
-      return;
-    case 'account.updatePasswordSettings':
-      write_account_updatePasswordSettings(w, v as account_updatePasswordSettings);
-      return;
-    case 'account.sendConfirmPhoneCode':
-      write_account_sendConfirmPhoneCode(w, v as account_sendConfirmPhoneCode);
-      return;
-    case 'account.confirmPhone':
-      write_account_confirmPhone(w, v as account_confirmPhone);
-      return;
-    case 'account.getTmpPassword':
-      write_account_getTmpPassword(w, v as account_getTmpPassword);
-      return;
-    case 'account.getWebAuthorizations':
-      write_account_getWebAuthorizations(w, v as account_getWebAuthorizations);
-      return;
-    case 'account.resetWebAuthorization':
-      write_account_resetWebAuthorization(w, v as account_resetWebAuthorization);
-      return;
-    case 'account.resetWebAuthorizations':
-      write_account_resetWebAuthorizations(w, v as account_resetWebAuthorizations);
-      return;
-    case 'account.getAllSecureValues':
-      write_account_getAllSecureValues(w, v as account_getAllSecureValues);
-      return;
-    case 'account.getSecureValue':
-      write_account_getSecureValue(w, v as account_getSecureValue);
-      return;
-    case 'account.saveSecureValue':
-      write_account_saveSecureValue(w, v as account_saveSecureValue);
-      return;
-    case 'account.deleteSecureValue':
-      write_account_deleteSecureValue(w, v as account_deleteSecureValue);
-      return;
-    case 'account.getAuthorizationForm':
-      write_account_getAuthorizationForm(w, v as account_getAuthorizationForm);
-      return;
-    case 'account.acceptAuthorization':
-      write_account_acceptAuthorization(w, v as account_acceptAuthorization);
-      return;
-    case 'account.sendVerifyPhoneCode':
-      write_account_sendVerifyPhoneCode(w, v as account_sendVerifyPhoneCode);
-      return;
-    case 'account.verifyPhone':
-      write_account_verifyPhone(w, v as account_verifyPhone);
-      return;
-    case 'account.sendVerifyEmailCode':
-      write_account_sendVerifyEmailCode(w, v as account_sendVerifyEmailCode);
-      return;
-    case 'account.verifyEmail':
-      write_account_verifyEmail(w, v as account_verifyEmail);
-      return;
-    case 'account.initTakeoutSession':
-      write_account_initTakeoutSession(w, v as account_initTakeoutSession);
-      return;
-    case 'account.finishTakeoutSession':
-      write_account_finishTakeoutSession(w, v as account_finishTakeoutSession);
-      return;
-    case 'account.confirmPasswordEmail':
-      write_account_confirmPasswordEmail(w, v as account_confirmPasswordEmail);
-      return;
-    case 'account.resendPasswordEmail':
-      write_account_resendPasswordEmail(w, v as account_resendPasswordEmail);
-      return;
-    case 'account.cancelPasswordEmail':
-      write_account_cancelPasswordEmail(w, v as account_cancelPasswordEmail);
-      return;
-    case 'account.getContactSignUpNotification':
-      write_account_getContactSignUpNotification(w, v as account_getContactSignUpNotification);
-      return;
-    case 'account.setContactSignUpNotification':
-      write_account_setContactSignUpNotification(w, v as account_setContactSignUpNotification);
-      return;
-    case 'account.getNotifyExceptions':
-      write_account_getNotifyExceptions(w, v as account_getNotifyExceptions);
-      return;
-    case 'account.getWallPaper':
-      write_account_getWallPaper(w, v as account_getWallPaper);
-      return;
-    case 'account.uploadWallPaper':
-      write_account_uploadWallPaper(w, v as account_uploadWallPaper);
-      return;
-    case 'account.saveWallPaper':
-      write_account_saveWallPaper(w, v as account_saveWallPaper);
-      return;
-    case 'account.installWallPaper':
-      write_account_installWallPaper(w, v as account_installWallPaper);
-      return;
-    case 'account.resetWallPapers':
-      write_account_resetWallPapers(w, v as account_resetWallPapers);
-      return;
-    case 'account.getAutoDownloadSettings':
-      write_account_getAutoDownloadSettings(w, v as account_getAutoDownloadSettings);
-      return;
-    case 'account.saveAutoDownloadSettings':
-      write_account_saveAutoDownloadSettings(w, v as account_saveAutoDownloadSettings);
-      return;
-    case 'account.uploadTheme':
-      write_account_uploadTheme(w, v as account_uploadTheme);
-      return;
-    case 'account.createTheme':
-      write_account_createTheme(w, v as account_createTheme);
-      return;
-    case 'account.updateTheme':
-      write_account_updateTheme(w, v as account_updateTheme);
-      return;
-    case 'account.saveTheme':
-      write_account_saveTheme(w, v as account_saveTheme);
-      return;
-    case 'account.installTheme':
-      write_account_installTheme(w, v as account_installTheme);
-      return;
-    case 'account.getTheme':
-      write_account_getTheme(w, v as account_getTheme);
-      return;
-    case 'account.getThemes':
-      write_account_getThemes(w, v as account_getThemes);
-      return;
-    case 'account.setContentSettings':
-      write_account_setContentSettings(w, v as account_setContentSettings);
-      return;
-    case 'account.getContentSettings':
-      write_account_getContentSettings(w, v as account_getContentSettings);
-      return;
-    case 'account.getMultiWallPapers':
-      write_account_getMultiWallPapers(w, v as account_getMultiWallPapers);
-      return;
-    case 'account.getGlobalPrivacySettings':
-      write_account_getGlobalPrivacySettings(w, v as account_getGlobalPrivacySettings);
-      return;
-    case 'account.setGlobalPrivacySettings':
-      write_account_setGlobalPrivacySettings(w, v as account_setGlobalPrivacySettings);
-      return;
-    case 'account.reportProfilePhoto':
-      write_account_reportProfilePhoto(w, v as account_reportProfilePhoto);
-      return;
-    case 'account.resetPassword':
-      write_account_resetPassword(w, v as account_resetPassword);
-      return;
-    case 'account.declinePasswordReset':
-      write_account_declinePasswordReset(w, v as account_declinePasswordReset);
-      return;
-    case 'account.getChatThemes':
-      write_account_getChatThemes(w, v as account_getChatThemes);
-      return;
-    case 'users.getUsers':
-      write_users_getUsers(w, v as users_getUsers);
-      return;
-    case 'users.getFullUser':
-      write_users_getFullUser(w, v as users_getFullUser);
-      return;
-    case 'users.setSecureValueErrors':
-      write_users_setSecureValueErrors(w, v as users_setSecureValueErrors);
-      return;
-    case 'contacts.getContactIDs':
-      write_contacts_getContactIDs(w, v as contacts_getContactIDs);
-      return;
-    case 'contacts.getStatuses':
-      write_contacts_getStatuses(w, v as contacts_getStatuses);
-      return;
-    case 'contacts.getContacts':
-      write_contacts_getContacts(w, v as contacts_getContacts);
-      return;
-    case 'contacts.importContacts':
-      write_contacts_importContacts(w, v as contacts_importContacts);
-      return;
-    case 'contacts.deleteContacts':
-      write_contacts_deleteContacts(w, v as contacts_deleteContacts);
-      return;
-    case 'contacts.deleteByPhones':
-      write_contacts_deleteByPhones(w, v as contacts_deleteByPhones);
-      return;
-    case 'contacts.block':
-      write_contacts_block(w, v as contacts_block);
-      return;
-    case 'contacts.unblock':
-      write_contacts_unblock(w, v as contacts_unblock);
-      return;
-    case 'contacts.getBlocked':
-      write_contacts_getBlocked(w, v as contacts_getBlocked);
-      return;
-    case 'contacts.search':
-      write_contacts_search(w, v as contacts_search);
-      return;
-    case 'contacts.resolveUsername':
-      write_contacts_resolveUsername(w, v as contacts_resolveUsername);
-      return;
-    case 'contacts.getTopPeers':
-      write_contacts_getTopPeers(w, v as contacts_getTopPeers);
-      return;
-    case 'contacts.resetTopPeerRating':
-      write_contacts_resetTopPeerRating(w, v as contacts_resetTopPeerRating);
-      return;
-    case 'contacts.resetSaved':
-      write_contacts_resetSaved(w, v as contacts_resetSaved);
-      return;
-    case 'contacts.getSaved':
-      write_contacts_getSaved(w, v as contacts_getSaved);
-      return;
-    case 'contacts.toggleTopPeers':
-      write_contacts_toggleTopPeers(w, v as contacts_toggleTopPeers);
-      return;
-    case 'contacts.addContact':
-      write_contacts_addContact(w, v as contacts_addContact);
-      return;
-    case 'contacts.acceptContact':
-      write_contacts_acceptContact(w, v as contacts_acceptContact);
-      return;
-    case 'contacts.getLocated':
-      write_contacts_getLocated(w, v as contacts_getLocated);
-      return;
-    case 'contacts.blockFromReplies':
-      write_contacts_blockFromReplies(w, v as contacts_blockFromReplies);
-      return;
-    case 'messages.getMessages':
-      write_messages_getMessages(w, v as messages_getMessages);
-      return;
-    case 'messages.getDialogs':
-      write_messages_getDialogs(w, v as messages_getDialogs);
-      return;
-    case 'messages.getHistory':
-      write_messages_getHistory(w, v as messages_getHistory);
-      return;
-    case 'messages.search':
-      write_messages_search(w, v as messages_search);
-      return;
-    case 'messages.readHistory':
-      write_messages_readHistory(w, v as messages_readHistory);
-      return;
-    case 'messages.deleteHistory':
-      write_messages_deleteHistory(w, v as messages_deleteHistory);
-      return;
-    case 'messages.deleteMessages':
-      write_messages_deleteMessages(w, v as messages_deleteMessages);
-      return;
-    case 'messages.receivedMessages':
-      write_messages_receivedMessages(w, v as messages_receivedMessages);
-      return;
-    case 'messages.setTyping':
-      write_messages_setTyping(w, v as messages_setTyping);
-      return;
-    case 'messages.sendMessage':
-      write_messages_sendMessage(w, v as messages_sendMessage);
-      return;
-    case 'messages.sendMedia':
-      write_messages_sendMedia(w, v as messages_sendMedia);
-      return;
-    case 'messages.forwardMessages':
-      write_messages_forwardMessages(w, v as messages_forwardMessages);
-      return;
-    case 'messages.reportSpam':
-      write_messages_reportSpam(w, v as messages_reportSpam);
-      return;
-    case 'messages.getPeerSettings':
-      write_messages_getPeerSettings(w, v as messages_getPeerSettings);
-      return;
-    case 'messages.report':
-      write_messages_report(w, v as messages_report);
-      return;
-    case 'messages.getChats':
-      write_messages_getChats(w, v as messages_getChats);
-      return;
-    case 'messages.getFullChat':
-      write_messages_getFullChat(w, v as messages_getFullChat);
-      return;
-    case 'messages.editChatTitle':
-      write_messages_editChatTitle(w, v as messages_editChatTitle);
-      return;
-    case 'messages.editChatPhoto':
-      write_messages_editChatPhoto(w, v as messages_editChatPhoto);
-      return;
-    case 'messages.addChatUser':
-      write_messages_addChatUser(w, v as messages_addChatUser);
-      return;
-    case 'messages.deleteChatUser':
-      write_messages_deleteChatUser(w, v as messages_deleteChatUser);
-      return;
-    case 'messages.createChat':
-      write_messages_createChat(w, v as messages_createChat);
-      return;
-    case 'messages.getDhConfig':
-      write_messages_getDhConfig(w, v as messages_getDhConfig);
-      return;
-    case 'messages.requestEncryption':
-      write_messages_requestEncryption(w, v as messages_requestEncryption);
-      return;
-    case 'messages.acceptEncryption':
-      write_messages_acceptEncryption(w, v as messages_acceptEncryption);
-      return;
-    case 'messages.discardEncryption':
-      write_messages_discardEncryption(w, v as messages_discardEncryption);
-      return;
-    case 'messages.setEncryptedTyping':
-      write_messages_setEncryptedTyping(w, v as messages_setEncryptedTyping);
-      return;
-    case 'messages.readEncryptedHistory':
-      write_messages_readEncryptedHistory(w, v as messages_readEncryptedHistory);
-      return;
-    case 'messages.sendEncrypted':
-      write_messages_sendEncrypted(w, v as messages_sendEncrypted);
-      return;
-    case 'messages.sendEncryptedFile':
-      write_messages_sendEncryptedFile(w, v as messages_sendEncryptedFile);
-      return;
-    case 'messages.sendEncryptedService':
-      write_messages_sendEncryptedService(w, v as messages_sendEncryptedService);
-      return;
-    case 'messages.receivedQueue':
-      write_messages_receivedQueue(w, v as messages_receivedQueue);
-      return;
-    case 'messages.reportEncryptedSpam':
-      write_messages_reportEncryptedSpam(w, v as messages_reportEncryptedSpam);
-      return;
-    case 'messages.readMessageContents':
-      write_messages_readMessageContents(w, v as messages_readMessageContents);
-      return;
-    case 'messages.getStickers':
-      write_messages_getStickers(w, v as messages_getStickers);
-      return;
-    case 'messages.getAllStickers':
-      write_messages_getAllStickers(w, v as messages_getAllStickers);
-      return;
-    case 'messages.getWebPagePreview':
-      write_messages_getWebPagePreview(w, v as messages_getWebPagePreview);
-      return;
-    case 'messages.exportChatInvite':
-      write_messages_exportChatInvite(w, v as messages_exportChatInvite);
-      return;
-    case 'messages.checkChatInvite':
-      write_messages_checkChatInvite(w, v as messages_checkChatInvite);
-      return;
-    case 'messages.importChatInvite':
-      write_messages_importChatInvite(w, v as messages_importChatInvite);
-      return;
-    case 'messages.getStickerSet':
-      write_messages_getStickerSet(w, v as messages_getStickerSet);
-      return;
-    case 'messages.installStickerSet':
-      write_messages_installStickerSet(w, v as messages_installStickerSet);
-      return;
-    case 'messages.uninstallStickerSet':
-      write_messages_uninstallStickerSet(w, v as messages_uninstallStickerSet);
-      return;
-    case 'messages.startBot':
-      write_messages_startBot(w, v as messages_startBot);
-      return;
-    case 'messages.getMessagesViews':
-      write_messages_getMessagesViews(w, v as messages_getMessagesViews);
-      return;
-    case 'messages.editChatAdmin':
-      write_messages_editChatAdmin(w, v as messages_editChatAdmin);
-      return;
-    case 'messages.migrateChat':
-      write_messages_migrateChat(w, v as messages_migrateChat);
-      return;
-    case 'messages.searchGlobal':
-      write_messages_searchGlobal(w, v as messages_searchGlobal);
-      return;
-    case 'messages.reorderStickerSets':
-      write_messages_reorderStickerSets(w, v as messages_reorderStickerSets);
-      return;
-    case 'messages.getDocumentByHash':
-      write_messages_getDocumentByHash(w, v as messages_getDocumentByHash);
-      return;
-    case 'messages.getSavedGifs':
-      write_messages_getSavedGifs(w, v as messages_getSavedGifs);
-      return;
-    case 'messages.saveGif':
-      write_messages_saveGif(w, v as messages_saveGif);
-      return;
-    case 'messages.getInlineBotResults':
-      write_messages_getInlineBotResults(w, v as messages_getInlineBotResults);
-      return;
-    case 'messages.setInlineBotResults':
-      write_messages_setInlineBotResults(w, v as messages_setInlineBotResults);
-      return;
-    case 'messages.sendInlineBotResult':
-      write_messages_sendInlineBotResult(w, v as messages_sendInlineBotResult);
-      return;
-    case 'messages.getMessageEditData':
-      write_messages_getMessageEditData(w, v as messages_getMessageEditData);
-      return;
-    case 'messages.editMessage':
-      write_messages_editMessage(w, v as messages_editMessage);
-      return;
-    case 'messages.editInlineBotMessage':
-      write_messages_editInlineBotMessage(w, v as messages_editInlineBotMessage);
-      return;
-    case 'messages.getBotCallbackAnswer':
-      write_messages_getBotCallbackAnswer(w, v as messages_getBotCallbackAnswer);
-      return;
-    case 'messages.setBotCallbackAnswer':
-      write_messages_setBotCallbackAnswer(w, v as messages_setBotCallbackAnswer);
-      return;
-    case 'messages.getPeerDialogs':
-      write_messages_getPeerDialogs(w, v as messages_getPeerDialogs);
-      return;
-    case 'messages.saveDraft':
-      write_messages_saveDraft(w, v as messages_saveDraft);
-      return;
-    case 'messages.getAllDrafts':
-      write_messages_getAllDrafts(w, v as messages_getAllDrafts);
-      return;
-    case 'messages.getFeaturedStickers':
-      write_messages_getFeaturedStickers(w, v as messages_getFeaturedStickers);
-      return;
-    case 'messages.readFeaturedStickers':
-      write_messages_readFeaturedStickers(w, v as messages_readFeaturedStickers);
-      return;
-    case 'messages.getRecentStickers':
-      write_messages_getRecentStickers(w, v as messages_getRecentStickers);
-      return;
-    case 'messages.saveRecentSticker':
-      write_messages_saveRecentSticker(w, v as messages_saveRecentSticker);
-      return;
-    case 'messages.clearRecentStickers':
-      write_messages_clearRecentStickers(w, v as messages_clearRecentStickers);
-      return;
-    case 'messages.getArchivedStickers':
-      write_messages_getArchivedStickers(w, v as messages_getArchivedStickers);
-      return;
-    case 'messages.getMaskStickers':
-      write_messages_getMaskStickers(w, v as messages_getMaskStickers);
-      return;
-    case 'messages.getAttachedStickers':
-      write_messages_getAttachedStickers(w, v as messages_getAttachedStickers);
-      return;
-    case 'messages.setGameScore':
-      write_messages_setGameScore(w, v as messages_setGameScore);
-      return;
-    case 'messages.setInlineGameScore':
-      write_messages_setInlineGameScore(w, v as messages_setInlineGameScore);
-      return;
-    case 'messages.getGameHighScores':
-      write_messages_getGameHighScores(w, v as messages_getGameHighScores);
-      return;
-    case 'messages.getInlineGameHighScores':
-      write_messages_getInlineGameHighScores(w, v as messages_getInlineGameHighScores);
-      return;
-    case 'messages.getCommonChats':
-      write_messages_getCommonChats(w, v as messages_getCommonChats);
-      return;
-    case 'messages.getAllChats':
-      write_messages_getAllChats(w, v as messages_getAllChats);
-      return;
-    case 'messages.getWebPage':
-      write_messages_getWebPage(w, v as messages_getWebPage);
-      return;
-    case 'messages.toggleDialogPin':
-      write_messages_toggleDialogPin(w, v as messages_toggleDialogPin);
-      return;
-    case 'messages.reorderPinnedDialogs':
-      write_messages_reorderPinnedDialogs(w, v as messages_reorderPinnedDialogs);
-      return;
-    case 'messages.getPinnedDialogs':
-      write_messages_getPinnedDialogs(w, v as messages_getPinnedDialogs);
-      return;
-    case 'messages.setBotShippingResults':
-      write_messages_setBotShippingResults(w, v as messages_setBotShippingResults);
-      return;
-    case 'messages.setBotPrecheckoutResults':
-      write_messages_setBotPrecheckoutResults(w, v as messages_setBotPrecheckoutResults);
-      return;
-    case 'messages.uploadMedia':
-      write_messages_uploadMedia(w, v as messages_uploadMedia);
-      return;
-    case 'messages.sendScreenshotNotification':
-      write_messages_sendScreenshotNotification(w, v as messages_sendScreenshotNotification);
-      return;
-    case 'messages.getFavedStickers':
-      write_messages_getFavedStickers(w, v as messages_getFavedStickers);
-      return;
-    case 'messages.faveSticker':
-      write_messages_faveSticker(w, v as messages_faveSticker);
-      return;
-    case 'messages.getUnreadMentions':
-      write_messages_getUnreadMentions(w, v as messages_getUnreadMentions);
-      return;
-    case 'messages.readMentions':
-      write_messages_readMentions(w, v as messages_readMentions);
-      return;
-    case 'messages.getRecentLocations':
-      write_messages_getRecentLocations(w, v as messages_getRecentLocations);
-      return;
-    case 'messages.sendMultiMedia':
-      write_messages_sendMultiMedia(w, v as messages_sendMultiMedia);
-      return;
-    case 'messages.uploadEncryptedFile':
-      write_messages_uploadEncryptedFile(w, v as messages_uploadEncryptedFile);
-      return;
-    case 'messages.searchStickerSets':
-      write_messages_searchStickerSets(w, v as messages_searchStickerSets);
-      return;
-    case 'messages.getSplitRanges':
-      write_messages_getSplitRanges(w, v as messages_getSplitRanges);
-      return;
-    case 'messages.markDialogUnread':
-      write_messages_markDialogUnread(w, v as messages_markDialogUnread);
-      return;
-    case 'messages.getDialogUnreadMarks':
-      write_messages_getDialogUnreadMarks(w, v as messages_getDialogUnreadMarks);
-      return;
-    case 'messages.clearAllDrafts':
-      write_messages_clearAllDrafts(w, v as messages_clearAllDrafts);
-      return;
-    case 'messages.updatePinnedMessage':
-      write_messages_updatePinnedMessage(w, v as messages_updatePinnedMessage);
-      return;
-    case 'messages.sendVote':
-      write_messages_sendVote(w, v as messages_sendVote);
-      return;
-    case 'messages.getPollResults':
-      write_messages_getPollResults(w, v as messages_getPollResults);
-      return;
-    case 'messages.getOnlines':
-      write_messages_getOnlines(w, v as messages_getOnlines);
-      return;
-    case 'messages.getStatsURL':
-      write_messages_getStatsURL(w, v as messages_getStatsURL);
-      return;
-    case 'messages.editChatAbout':
-      write_messages_editChatAbout(w, v as messages_editChatAbout);
-      return;
-    case 'messages.editChatDefaultBannedRights':
-      write_messages_editChatDefaultBannedRights(w, v as messages_editChatDefaultBannedRights);
-      return;
-    case 'messages.getEmojiKeywords':
-      write_messages_getEmojiKeywords(w, v as messages_getEmojiKeywords);
-      return;
-    case 'messages.getEmojiKeywordsDifference':
-      write_messages_getEmojiKeywordsDifference(w, v as messages_getEmojiKeywordsDifference);
-      return;
-    case 'messages.getEmojiKeywordsLanguages':
-      write_messages_getEmojiKeywordsLanguages(w, v as messages_getEmojiKeywordsLanguages);
-      return;
-    case 'messages.getEmojiURL':
-      write_messages_getEmojiURL(w, v as messages_getEmojiURL);
-      return;
-    case 'messages.getSearchCounters':
-      write_messages_getSearchCounters(w, v as messages_getSearchCounters);
-      return;
-    case 'messages.requestUrlAuth':
-      write_messages_requestUrlAuth(w, v as messages_requestUrlAuth);
-      return;
-    case 'messages.acceptUrlAuth':
-      write_messages_acceptUrlAuth(w, v as messages_acceptUrlAuth);
-      return;
-    case 'messages.hidePeerSettingsBar':
-      write_messages_hidePeerSettingsBar(w, v as messages_hidePeerSettingsBar);
-      return;
-    case 'messages.getScheduledHistory':
-      write_messages_getScheduledHistory(w, v as messages_getScheduledHistory);
-      return;
-    case 'messages.getScheduledMessages':
-      write_messages_getScheduledMessages(w, v as messages_getScheduledMessages);
-      return;
-    case 'messages.sendScheduledMessages':
-      write_messages_sendScheduledMessages(w, v as messages_sendScheduledMessages);
-      return;
-    case 'messages.deleteScheduledMessages':
-      write_messages_deleteScheduledMessages(w, v as messages_deleteScheduledMessages);
-      return;
-    case 'messages.getPollVotes':
-      write_messages_getPollVotes(w, v as messages_getPollVotes);
-      return;
-    case 'messages.toggleStickerSets':
-      write_messages_toggleStickerSets(w, v as messages_toggleStickerSets);
-      return;
-    case 'messages.getDialogFilters':
-      write_messages_getDialogFilters(w, v as messages_getDialogFilters);
-      return;
-    case 'messages.getSuggestedDialogFilters':
-      write_messages_getSuggestedDialogFilters(w, v as messages_getSuggestedDialogFilters);
-      return;
-    case 'messages.updateDialogFilter':
-      write_messages_updateDialogFilter(w, v as messages_updateDialogFilter);
-      return;
-    case 'messages.updateDialogFiltersOrder':
-      write_messages_updateDialogFiltersOrder(w, v as messages_updateDialogFiltersOrder);
-      return;
-    case 'messages.getOldFeaturedStickers':
-      write_messages_getOldFeaturedStickers(w, v as messages_getOldFeaturedStickers);
-      return;
-    case 'messages.getReplies':
-      write_messages_getReplies(w, v as messages_getReplies);
-      return;
-    case 'messages.getDiscussionMessage':
-      write_messages_getDiscussionMessage(w, v as messages_getDiscussionMessage);
-      return;
-    case 'messages.readDiscussion':
-      write_messages_readDiscussion(w, v as messages_readDiscussion);
-      return;
-    case 'messages.unpinAllMessages':
-      write_messages_unpinAllMessages(w, v as messages_unpinAllMessages);
-      return;
-    case 'messages.deleteChat':
-      write_messages_deleteChat(w, v as messages_deleteChat);
-      return;
-    case 'messages.deletePhoneCallHistory':
-      write_messages_deletePhoneCallHistory(w, v as messages_deletePhoneCallHistory);
-      return;
-    case 'messages.checkHistoryImport':
-      write_messages_checkHistoryImport(w, v as messages_checkHistoryImport);
-      return;
-    case 'messages.initHistoryImport':
-      write_messages_initHistoryImport(w, v as messages_initHistoryImport);
-      return;
-    case 'messages.uploadImportedMedia':
-      write_messages_uploadImportedMedia(w, v as messages_uploadImportedMedia);
-      return;
-    case 'messages.startHistoryImport':
-      write_messages_startHistoryImport(w, v as messages_startHistoryImport);
-      return;
-    case 'messages.getExportedChatInvites':
-      write_messages_getExportedChatInvites(w, v as messages_getExportedChatInvites);
-      return;
-    case 'messages.getExportedChatInvite':
-      write_messages_getExportedChatInvite(w, v as messages_getExportedChatInvite);
-      return;
-    case 'messages.editExportedChatInvite':
-      write_messages_editExportedChatInvite(w, v as messages_editExportedChatInvite);
-      return;
-    case 'messages.deleteRevokedExportedChatInvites':
-      write_messages_deleteRevokedExportedChatInvites(w, v as messages_deleteRevokedExportedChatInvites);
-      return;
-    case 'messages.deleteExportedChatInvite':
-      write_messages_deleteExportedChatInvite(w, v as messages_deleteExportedChatInvite);
-      return;
-    case 'messages.getAdminsWithInvites':
-      write_messages_getAdminsWithInvites(w, v as messages_getAdminsWithInvites);
-      return;
-    case 'messages.getChatInviteImporters':
-      write_messages_getChatInviteImporters(w, v as messages_getChatInviteImporters);
-      return;
-    case 'messages.setHistoryTTL':
-      write_messages_setHistoryTTL(w, v as messages_setHistoryTTL);
-      return;
-    case 'messages.checkHistoryImportPeer':
-      write_messages_checkHistoryImportPeer(w, v as messages_checkHistoryImportPeer);
-      return;
-    case 'messages.setChatTheme':
-      write_messages_setChatTheme(w, v as messages_setChatTheme);
-      return;
-    case 'messages.getMessageReadParticipants':
-      write_messages_getMessageReadParticipants(w, v as messages_getMessageReadParticipants);
-      return;
-    case 'updates.getState':
-      write_updates_getState(w, v as updates_getState);
-      return;
-    case 'updates.getDifference':
-      write_updates_getDifference(w, v as updates_getDifference);
-      return;
-    case 'updates.getChannelDifference':
-      write_updates_getChannelDifference(w, v as updates_getChannelDifference);
-      return;
-    case 'photos.updateProfilePhoto':
-      write_photos_updateProfilePhoto(w, v as photos_updateProfilePhoto);
-      return;
-    case 'photos.uploadProfilePhoto':
-      write_photos_uploadProfilePhoto(w, v as photos_uploadProfilePhoto);
-      return;
-    case 'photos.deletePhotos':
-      write_photos_deletePhotos(w, v as photos_deletePhotos);
-      return;
-    case 'photos.getUserPhotos':
-      write_photos_getUserPhotos(w, v as photos_getUserPhotos);
-      return;
-    case 'upload.saveFilePart':
-      write_upload_saveFilePart(w, v as upload_saveFilePart);
-      return;
-    case 'upload.getFile':
-      write_upload_getFile(w, v as upload_getFile);
-      return;
-    case 'upload.saveBigFilePart':
-      write_upload_saveBigFilePart(w, v as upload_saveBigFilePart);
-      return;
-    case 'upload.getWebFile':
-      write_upload_getWebFile(w, v as upload_getWebFile);
-      return;
-    case 'upload.getCdnFile':
-      write_upload_getCdnFile(w, v as upload_getCdnFile);
-      return;
-    case 'upload.reuploadCdnFile':
-      write_upload_reuploadCdnFile(w, v as upload_reuploadCdnFile);
-      return;
-    case 'upload.getCdnFileHashes':
-      write_upload_getCdnFileHashes(w, v as upload_getCdnFileHashes);
-      return;
-    case 'upload.getFileHashes':
-      write_upload_getFileHashes(w, v as upload_getFileHashes);
-      return;
-    case 'help.getConfig':
-      write_help_getConfig(w, v as help_getConfig);
-      return;
-    case 'help.getNearestDc':
-      write_help_getNearestDc(w, v as help_getNearestDc);
-      return;
-    case 'help.getAppUpdate':
-      write_help_getAppUpdate(w, v as help_getAppUpdate);
-      return;
-    case 'help.getInviteText':
-      write_help_getInviteText(w, v as help_getInviteText);
-      return;
-    case 'help.getSupport':
-      write_help_getSupport(w, v as help_getSupport);
-      return;
-    case 'help.getAppChangelog':
-      write_help_getAppChangelog(w, v as help_getAppChangelog);
-      return;
-    case 'help.setBotUpdatesStatus':
-      write_help_setBotUpdatesStatus(w, v as help_setBotUpdatesStatus);
-      return;
-    case 'help.getCdnConfig':
-      write_help_getCdnConfig(w, v as help_getCdnConfig);
-      return;
-    case 'help.getRecentMeUrls':
-      write_help_getRecentMeUrls(w, v as help_getRecentMeUrls);
-      return;
-    case 'help.getTermsOfServiceUpdate':
-      write_help_getTermsOfServiceUpdate(w, v as help_getTermsOfServiceUpdate);
-      return;
-    case 'help.acceptTermsOfService':
-      write_help_acceptTermsOfService(w, v as help_acceptTermsOfService);
-      return;
-    case 'help.getDeepLinkInfo':
-      write_help_getDeepLinkInfo(w, v as help_getDeepLinkInfo);
-      return;
-    case 'help.getAppConfig':
-      write_help_getAppConfig(w, v as help_getAppConfig);
-      return;
-    case 'help.saveAppLog':
-      write_help_saveAppLog(w, v as help_saveAppLog);
-      return;
-    case 'help.getPassportConfig':
-      write_help_getPassportConfig(w, v as help_getPassportConfig);
-      return;
-    case 'help.getSupportName':
-      write_help_getSupportName(w, v as help_getSupportName);
-      return;
-    case 'help.getUserInfo':
-      write_help_getUserInfo(w, v as help_getUserInfo);
-      return;
-    case 'help.editUserInfo':
-      write_help_editUserInfo(w, v as help_editUserInfo);
-      return;
-    case 'help.getPromoData':
-      write_help_getPromoData(w, v as help_getPromoData);
-      return;
-    case 'help.hidePromoData':
-      write_help_hidePromoData(w, v as help_hidePromoData);
-      return;
-    case 'help.dismissSuggestion':
-      write_help_dismissSuggestion(w, v as help_dismissSuggestion);
-      return;
-    case 'help.getCountriesList':
-      write_help_getCountriesList(w, v as help_getCountriesList);
-      return;
-    case 'channels.readHistory':
-      write_channels_readHistory(w, v as channels_readHistory);
-      return;
-    case 'channels.deleteMessages':
-      write_channels_deleteMessages(w, v as channels_deleteMessages);
-      return;
-    case 'channels.deleteUserHistory':
-      write_channels_deleteUserHistory(w, v as channels_deleteUserHistory);
-      return;
-    case 'channels.reportSpam':
-      write_channels_reportSpam(w, v as channels_reportSpam);
-      return;
-    case 'channels.getMessages':
-      write_channels_getMessages(w, v as channels_getMessages);
-      return;
-    case 'channels.getParticipants':
-      write_channels_getParticipants(w, v as channels_getParticipants);
-      return;
-    case 'channels.getParticipant':
-      write_channels_getParticipant(w, v as channels_getParticipant);
-      return;
-    case 'channels.getChannels':
-      write_channels_getChannels(w, v as channels_getChannels);
-      return;
-    case 'channels.getFullChannel':
-      write_channels_getFullChannel(w, v as channels_getFullChannel);
-      return;
-    case 'channels.createChannel':
-      write_channels_createChannel(w, v as channels_createChannel);
-      return;
-    case 'channels.editAdmin':
-      write_channels_editAdmin(w, v as channels_editAdmin);
-      return;
-    case 'channels.editTitle':
-      write_channels_editTitle(w, v as channels_editTitle);
-      return;
-    case 'channels.editPhoto':
-      write_channels_editPhoto(w, v as channels_editPhoto);
-      return;
-    case 'channels.checkUsername':
-      write_channels_checkUsername(w, v as channels_checkUsername);
-      return;
-    case 'channels.updateUsername':
-      write_channels_updateUsername(w, v as channels_updateUsername);
-      return;
-    case 'channels.joinChannel':
-      write_channels_joinChannel(w, v as channels_joinChannel);
-      return;
-    case 'channels.leaveChannel':
-      write_channels_leaveChannel(w, v as channels_leaveChannel);
-      return;
-    case 'channels.inviteToChannel':
-      write_channels_inviteToChannel(w, v as channels_inviteToChannel);
-      return;
-    case 'channels.deleteChannel':
-      write_channels_deleteChannel(w, v as channels_deleteChannel);
-      return;
-    case 'channels.exportMessageLink':
-      write_channels_exportMessageLink(w, v as channels_exportMessageLink);
-      return;
-    case 'channels.toggleSignatures':
-      write_channels_toggleSignatures(w, v as channels_toggleSignatures);
-      return;
-    case 'channels.getAdminedPublicChannels':
-      write_channels_getAdminedPublicChannels(w, v as channels_getAdminedPublicChannels);
-      return;
-    case 'channels.editBanned':
-      write_channels_editBanned(w, v as channels_editBanned);
-      return;
-    case 'channels.getAdminLog':
-      write_channels_getAdminLog(w, v as channels_getAdminLog);
-      return;
-    case 'channels.setStickers':
-      write_channels_setStickers(w, v as channels_setStickers);
-      return;
-    case 'channels.readMessageContents':
-      write_channels_readMessageContents(w, v as channels_readMessageContents);
-      return;
-    case 'channels.deleteHistory':
-      write_channels_deleteHistory(w, v as channels_deleteHistory);
-      return;
-    case 'channels.togglePreHistoryHidden':
-      write_channels_togglePreHistoryHidden(w, v as channels_togglePreHistoryHidden);
-      return;
-    case 'channels.getLeftChannels':
-      write_channels_getLeftChannels(w, v as channels_getLeftChannels);
-      return;
-    case 'channels.getGroupsForDiscussion':
-      write_channels_getGroupsForDiscussion(w, v as channels_getGroupsForDiscussion);
-      return;
-    case 'channels.setDiscussionGroup':
-      write_channels_setDiscussionGroup(w, v as channels_setDiscussionGroup);
-      return;
-    case 'channels.editCreator':
-      write_channels_editCreator(w, v as channels_editCreator);
-      return;
-    case 'channels.editLocation':
-      write_channels_editLocation(w, v as channels_editLocation);
-      return;
-    case 'channels.toggleSlowMode':
-      write_channels_toggleSlowMode(w, v as channels_toggleSlowMode);
-      return;
-    case 'channels.getInactiveChannels':
-      write_channels_getInactiveChannels(w, v as channels_getInactiveChannels);
-      return;
-    case 'channels.convertToGigagroup':
-      write_channels_convertToGigagroup(w, v as channels_convertToGigagroup);
-      return;
-    case 'channels.viewSponsoredMessage':
-      write_channels_viewSponsoredMessage(w, v as channels_viewSponsoredMessage);
-      return;
-    case 'channels.getSponsoredMessages':
-      write_channels_getSponsoredMessages(w, v as channels_getSponsoredMessages);
-      return;
-    case 'bots.sendCustomRequest':
-      write_bots_sendCustomRequest(w, v as bots_sendCustomRequest);
-      return;
-    case 'bots.answerWebhookJSONQuery':
-      write_bots_answerWebhookJSONQuery(w, v as bots_answerWebhookJSONQuery);
-      return;
-    case 'bots.setBotCommands':
-      write_bots_setBotCommands(w, v as bots_setBotCommands);
-      return;
-    case 'bots.resetBotCommands':
-      write_bots_resetBotCommands(w, v as bots_resetBotCommands);
-      return;
-    case 'bots.getBotCommands':
-      write_bots_getBotCommands(w, v as bots_getBotCommands);
-      return;
-    case 'payments.getPaymentForm':
-      write_payments_getPaymentForm(w, v as payments_getPaymentForm);
-      return;
-    case 'payments.getPaymentReceipt':
-      write_payments_getPaymentReceipt(w, v as payments_getPaymentReceipt);
-      return;
-    case 'payments.validateRequestedInfo':
-      write_payments_validateRequestedInfo(w, v as payments_validateRequestedInfo);
-      return;
-    case 'payments.sendPaymentForm':
-      write_payments_sendPaymentForm(w, v as payments_sendPaymentForm);
-      return;
-    case 'payments.getSavedInfo':
-      write_payments_getSavedInfo(w, v as payments_getSavedInfo);
-      return;
-    case 'payments.clearSavedInfo':
-      write_payments_clearSavedInfo(w, v as payments_clearSavedInfo);
-      return;
-    case 'payments.getBankCardData':
-      write_payments_getBankCardData(w, v as payments_getBankCardData);
-      return;
-    case 'stickers.createStickerSet':
-      write_stickers_createStickerSet(w, v as stickers_createStickerSet);
-      return;
-    case 'stickers.removeStickerFromSet':
-      write_stickers_removeStickerFromSet(w, v as stickers_removeStickerFromSet);
-      return;
-    case 'stickers.changeStickerPosition':
-      write_stickers_changeStickerPosition(w, v as stickers_changeStickerPosition);
-      return;
-    case 'stickers.addStickerToSet':
-      write_stickers_addStickerToSet(w, v as stickers_addStickerToSet);
-      return;
-    case 'stickers.setStickerSetThumb':
-      write_stickers_setStickerSetThumb(w, v as stickers_setStickerSetThumb);
-      return;
-    case 'stickers.checkShortName':
-      write_stickers_checkShortName(w, v as stickers_checkShortName);
-      return;
-    case 'stickers.suggestShortName':
-      write_stickers_suggestShortName(w, v as stickers_suggestShortName);
-      return;
-    case 'phone.getCallConfig':
-      write_phone_getCallConfig(w, v as phone_getCallConfig);
-      return;
-    case 'phone.requestCall':
-      write_phone_requestCall(w, v as phone_requestCall);
-      return;
-    case 'phone.acceptCall':
-      write_phone_acceptCall(w, v as phone_acceptCall);
-      return;
-    case 'phone.confirmCall':
-      write_phone_confirmCall(w, v as phone_confirmCall);
-      return;
-    case 'phone.receivedCall':
-      write_phone_receivedCall(w, v as phone_receivedCall);
-      return;
-    case 'phone.discardCall':
-      write_phone_discardCall(w, v as phone_discardCall);
-      return;
-    case 'phone.setCallRating':
-      write_phone_setCallRating(w, v as phone_setCallRating);
-      return;
-    case 'phone.saveCallDebug':
-      write_phone_saveCallDebug(w, v as phone_saveCallDebug);
-      return;
-    case 'phone.sendSignalingData':
-      write_phone_sendSignalingData(w, v as phone_sendSignalingData);
-      return;
-    case 'phone.createGroupCall':
-      write_phone_createGroupCall(w, v as phone_createGroupCall);
-      return;
-    case 'phone.joinGroupCall':
-      write_phone_joinGroupCall(w, v as phone_joinGroupCall);
-      return;
-    case 'phone.leaveGroupCall':
-      write_phone_leaveGroupCall(w, v as phone_leaveGroupCall);
-      return;
-    case 'phone.inviteToGroupCall':
-      write_phone_inviteToGroupCall(w, v as phone_inviteToGroupCall);
-      return;
-    case 'phone.discardGroupCall':
-      write_phone_discardGroupCall(w, v as phone_discardGroupCall);
-      return;
-    case 'phone.toggleGroupCallSettings':
-      write_phone_toggleGroupCallSettings(w, v as phone_toggleGroupCallSettings);
-      return;
-    case 'phone.getGroupCall':
-      write_phone_getGroupCall(w, v as phone_getGroupCall);
-      return;
-    case 'phone.getGroupParticipants':
-      write_phone_getGroupParticipants(w, v as phone_getGroupParticipants);
-      return;
-    case 'phone.checkGroupCall':
-      write_phone_checkGroupCall(w, v as phone_checkGroupCall);
-      return;
-    case 'phone.toggleGroupCallRecord':
-      write_phone_toggleGroupCallRecord(w, v as phone_toggleGroupCallRecord);
-      return;
-    case 'phone.editGroupCallParticipant':
-      write_phone_editGroupCallParticipant(w, v as phone_editGroupCallParticipant);
-      return;
-    case 'phone.editGroupCallTitle':
-      write_phone_editGroupCallTitle(w, v as phone_editGroupCallTitle);
-      return;
-    case 'phone.getGroupCallJoinAs':
-      write_phone_getGroupCallJoinAs(w, v as phone_getGroupCallJoinAs);
-      return;
-    case 'phone.exportGroupCallInvite':
-      write_phone_exportGroupCallInvite(w, v as phone_exportGroupCallInvite);
-      return;
-    case 'phone.toggleGroupCallStartSubscription':
-      write_phone_toggleGroupCallStartSubscription(w, v as phone_toggleGroupCallStartSubscription);
-      return;
-    case 'phone.startScheduledGroupCall':
-      write_phone_startScheduledGroupCall(w, v as phone_startScheduledGroupCall);
-      return;
-    case 'phone.saveDefaultGroupCallJoinAs':
-      write_phone_saveDefaultGroupCallJoinAs(w, v as phone_saveDefaultGroupCallJoinAs);
-      return;
-    case 'phone.joinGroupCallPresentation':
-      write_phone_joinGroupCallPresentation(w, v as phone_joinGroupCallPresentation);
-      return;
-    case 'phone.leaveGroupCallPresentation':
-      write_phone_leaveGroupCallPresentation(w, v as phone_leaveGroupCallPresentation);
-      return;
-    case 'langpack.getLangPack':
-      write_langpack_getLangPack(w, v as langpack_getLangPack);
-      return;
-    case 'langpack.getStrings':
-      write_langpack_getStrings(w, v as langpack_getStrings);
-      return;
-    case 'langpack.getDifference':
-      write_langpack_getDifference(w, v as langpack_getDifference);
-      return;
-    case 'langpack.getLanguages':
-      write_langpack_getLanguages(w, v as langpack_getLanguages);
-      return;
-    case 'langpack.getLanguage':
-      write_langpack_getLanguage(w, v as langpack_getLanguage);
-      return;
-    case 'folders.editPeerFolders':
-      write_folders_editPeerFolders(w, v as folders_editPeerFolders);
-      return;
-    case 'folders.deleteFolder':
-      write_folders_deleteFolder(w, v as folders_deleteFolder);
-      return;
-    case 'stats.getBroadcastStats':
-      write_stats_getBroadcastStats(w, v as stats_getBroadcastStats);
-      return;
-    case 'stats.loadAsyncGraph':
-      write_stats_loadAsyncGraph(w, v as stats_loadAsyncGraph);
-      return;
-    case 'stats.getMegagroupStats':
-      write_stats_getMegagroupStats(w, v as stats_getMegagroupStats);
-      return;
-    case 'stats.getMessagePublicForwards':
-      write_stats_getMessagePublicForwards(w, v as stats_getMessagePublicForwards);
-      return;
-    case 'stats.getMessageStats':
-      write_stats_getMessageStats(w, v as stats_getMessageStats);
-      return;
-    case 'resPQ':
-      writeUint32(w, 0x05162463);
-      write_resPQ(w, v as resPQ);
-      return;
-    case 'p_q_inner_data':
-      writeUint32(w, 0x83c95aec);
-      write_p_q_inner_data(w, v as p_q_inner_data);
-      return;
-    case 'p_q_inner_data_dc':
-      writeUint32(w, 0xa9f55f95);
-      write_p_q_inner_data_dc(w, v as p_q_inner_data_dc);
-      return;
-    case 'p_q_inner_data_temp':
-      writeUint32(w, 0x3c6a84d4);
-      write_p_q_inner_data_temp(w, v as p_q_inner_data_temp);
-      return;
-    case 'p_q_inner_data_temp_dc':
-      writeUint32(w, 0x56fddf88);
-      write_p_q_inner_data_temp_dc(w, v as p_q_inner_data_temp_dc);
-      return;
-    case 'bind_auth_key_inner':
-      writeUint32(w, 0x75a3f765);
-      write_bind_auth_key_inner(w, v as bind_auth_key_inner);
-      return;
-    case 'server_DH_params_fail':
-      writeUint32(w, 0x79cb045d);
-      write_server_DH_params_fail(w, v as server_DH_params_fail);
-      return;
-    case 'server_DH_params_ok':
-      writeUint32(w, 0xd0e8075c);
-      write_server_DH_params_ok(w, v as server_DH_params_ok);
-      return;
-    case 'server_DH_inner_data':
-      writeUint32(w, 0xb5890dba);
-      write_server_DH_inner_data(w, v as server_DH_inner_data);
-      return;
-    case 'client_DH_inner_data':
-      writeUint32(w, 0x6643b654);
-      write_client_DH_inner_data(w, v as client_DH_inner_data);
-      return;
-    case 'dh_gen_ok':
-      writeUint32(w, 0x3bcbf734);
-      write_dh_gen_ok(w, v as dh_gen_ok);
-      return;
-    case 'dh_gen_retry':
-      writeUint32(w, 0x46dc1fb9);
-      write_dh_gen_retry(w, v as dh_gen_retry);
-      return;
-    case 'dh_gen_fail':
-      writeUint32(w, 0xa69dae02);
-      write_dh_gen_fail(w, v as dh_gen_fail);
-      return;
-    case 'destroy_auth_key_ok':
-      writeUint32(w, 0xf660e1d4);
-      write_destroy_auth_key_ok(w, v as destroy_auth_key_ok);
-      return;
-    case 'destroy_auth_key_none':
-      writeUint32(w, 0x0a9f2259);
-      write_destroy_auth_key_none(w, v as destroy_auth_key_none);
-      return;
-    case 'destroy_auth_key_fail':
-      writeUint32(w, 0xea109b13);
-      write_destroy_auth_key_fail(w, v as destroy_auth_key_fail);
-      return;
-    case 'req_pq':
-      write_req_pq(w, v as req_pq);
-      return;
-    case 'req_pq_multi':
-      write_req_pq_multi(w, v as req_pq_multi);
-      return;
-    case 'req_DH_params':
-      write_req_DH_params(w, v as req_DH_params);
-      return;
-    case 'set_client_DH_params':
-      write_set_client_DH_params(w, v as set_client_DH_params);
-      return;
-    case 'destroy_auth_key':
-      write_destroy_auth_key(w, v as destroy_auth_key);
-      return;
-    case 'msgs_ack':
-      writeUint32(w, 0x62d6b459);
-      write_msgs_ack(w, v as msgs_ack);
-      return;
-    case 'bad_msg_notification':
-      writeUint32(w, 0xa7eff811);
-      write_bad_msg_notification(w, v as bad_msg_notification);
-      return;
-    case 'bad_server_salt':
-      writeUint32(w, 0xedab447b);
-      write_bad_server_salt(w, v as bad_server_salt);
-      return;
-    case 'msgs_state_req':
-      writeUint32(w, 0xda69fb52);
-      write_msgs_state_req(w, v as msgs_state_req);
-      return;
-    case 'msgs_state_info':
-      writeUint32(w, 0x04deb57d);
-      write_msgs_state_info(w, v as msgs_state_info);
-      return;
-    case 'msgs_all_info':
-      writeUint32(w, 0x8cc0d131);
-      write_msgs_all_info(w, v as msgs_all_info);
-      return;
-    case 'msg_detailed_info':
-      writeUint32(w, 0x276d3ec6);
-      write_msg_detailed_info(w, v as msg_detailed_info);
-      return;
-    case 'msg_new_detailed_info':
-      writeUint32(w, 0x809db6df);
-      write_msg_new_detailed_info(w, v as msg_new_detailed_info);
-      return;
-    case 'msg_resend_req':
-      writeUint32(w, 0x7d861a08);
-      write_msg_resend_req(w, v as msg_resend_req);
-      return;
-    case 'rpc_error':
-      writeUint32(w, 0x2144ca19);
-      write_rpc_error(w, v as rpc_error);
-      return;
-    case 'rpc_answer_unknown':
-      writeUint32(w, 0x5e2ad36e);
-      write_rpc_answer_unknown(w, v as rpc_answer_unknown);
-      return;
-    case 'rpc_answer_dropped_running':
-      writeUint32(w, 0xcd78e586);
-      write_rpc_answer_dropped_running(w, v as rpc_answer_dropped_running);
-      return;
-    case 'rpc_answer_dropped':
-      writeUint32(w, 0xa43ad8b7);
-      write_rpc_answer_dropped(w, v as rpc_answer_dropped);
-      return;
-    case 'future_salt':
-      writeUint32(w, 0x0949d9dc);
-      write_future_salt(w, v as future_salt);
-      return;
-    case 'future_salts':
-      writeUint32(w, 0xae500895);
-      write_future_salts(w, v as future_salts);
-      return;
-    case 'pong':
-      writeUint32(w, 0x347773c5);
-      write_pong(w, v as pong);
-      return;
-    case 'destroy_session_ok':
-      writeUint32(w, 0xe22045fc);
-      write_destroy_session_ok(w, v as destroy_session_ok);
-      return;
-    case 'destroy_session_none':
-      writeUint32(w, 0x62d350c9);
-      write_destroy_session_none(w, v as destroy_session_none);
-      return;
-    case 'new_session_created':
-      writeUint32(w, 0x9ec20908);
-      write_new_session_created(w, v as new_session_created);
-      return;
-    case 'http_wait':
-      writeUint32(w, 0x9299359f);
-      write_http_wait(w, v as http_wait);
-      return;
-    case 'ipPort':
-      writeUint32(w, 0xd433ad73);
-      write_ipPort(w, v as ipPort);
-      return;
-    case 'ipPortSecret':
-      writeUint32(w, 0x37982646);
-      write_ipPortSecret(w, v as ipPortSecret);
-      return;
-    case 'accessPointRule':
-      writeUint32(w, 0x4679b65f);
-      write_accessPointRule(w, v as accessPointRule);
-      return;
-    case 'help.configSimple':
-      writeUint32(w, 0x5a592a6c);
-      write_help_configSimple(w, v as help_configSimple);
-      return;
-    case 'rpc_drop_answer':
-      write_rpc_drop_answer(w, v as rpc_drop_answer);
-      return;
-    case 'get_future_salts':
-      write_get_future_salts(w, v as get_future_salts);
-      return;
-    case 'ping':
-      write_ping(w, v as ping);
-      return;
-    case 'ping_delay_disconnect':
-      write_ping_delay_disconnect(w, v as ping_delay_disconnect);
-      return;
-    case 'destroy_session':
-      write_destroy_session(w, v as destroy_session);
-      return;
-    case 'rpc_result':
-      writeUint32(w, 0xf35c6d01);
-      write_rpc_result(w, v as rpc_result);
-      return;
-    case 'msg_container':
-      writeUint32(w, 0x73f1f8dc);
-      write_msg_container(w, v as msg_container);
-      return;
-    case 'msg_copy':
-      writeUint32(w, 0xe06046b2);
-      write_msg_copy(w, v as msg_copy);
-      return;
-    case 'gzip_packed':
-      writeUint32(w, 0x3072cfa1);
-      write_gzip_packed(w, v as gzip_packed);
-      return;
-    default:
-      throw notOfType(v, 'Object');
-  }
+  const write = typeof v?._ === 'string' ? (ObjectWriters ??= ObjectWriterTable()).get(v._) : undefined;
+  if (write === undefined) throw notOfType(v, 'Object');
+  write(w, v as never);
+}
+
+let ObjectReaders: Map<number, (r: Reader) => TlObject> | undefined;
+
+function ObjectReaderTable(): Map<number, (r: Reader) => TlObject> {
+  const m = new Map<number, (r: Reader) => TlObject>();
+  m.set(0xbc799737, read_boolFalse);
+  m.set(0x997275b5, read_boolTrue);
+  m.set(0x3fedd339, read_true_);
+  m.set(0xc4b9f9bb, read_error);
+  m.set(0x56730bcc, read_null_);
+  m.set(0x7f3b18ea, read_inputPeerEmpty);
+  m.set(0x7da07ec9, read_inputPeerSelf);
+  m.set(0x35a95cb9, read_inputPeerChat);
+  m.set(0xdde8a54c, read_inputPeerUser);
+  m.set(0x27bcbbfc, read_inputPeerChannel);
+  m.set(0xa87b0a1c, read_inputPeerUserFromMessage);
+  m.set(0xbd2a0840, read_inputPeerChannelFromMessage);
+  m.set(0xb98886cf, read_inputUserEmpty);
+  m.set(0xf7c1b13f, read_inputUserSelf);
+  m.set(0xf21158c6, read_inputUser);
+  m.set(0x1da448e2, read_inputUserFromMessage);
+  m.set(0xf392b7f4, read_inputPhoneContact);
+  m.set(0xf52ff27f, read_inputFile);
+  m.set(0xfa4f0bb5, read_inputFileBig);
+  m.set(0x9664f57f, read_inputMediaEmpty);
+  m.set(0x1e287d04, read_inputMediaUploadedPhoto);
+  m.set(0xb3ba0635, read_inputMediaPhoto);
+  m.set(0xf9c44144, read_inputMediaGeoPoint);
+  m.set(0xf8ab7dfb, read_inputMediaContact);
+  m.set(0x5b38c6c1, read_inputMediaUploadedDocument);
+  m.set(0x33473058, read_inputMediaDocument);
+  m.set(0xc13d1c11, read_inputMediaVenue);
+  m.set(0xe5bbfe1a, read_inputMediaPhotoExternal);
+  m.set(0xfb52dc99, read_inputMediaDocumentExternal);
+  m.set(0xd33f43f3, read_inputMediaGame);
+  m.set(0xd9799874, read_inputMediaInvoice);
+  m.set(0x971fa843, read_inputMediaGeoLive);
+  m.set(0x0f94e5f1, read_inputMediaPoll);
+  m.set(0xe66fbf7b, read_inputMediaDice);
+  m.set(0x1ca48f57, read_inputChatPhotoEmpty);
+  m.set(0xc642724e, read_inputChatUploadedPhoto);
+  m.set(0x8953ad37, read_inputChatPhoto);
+  m.set(0xe4c123d6, read_inputGeoPointEmpty);
+  m.set(0x48222faf, read_inputGeoPoint);
+  m.set(0x1cd7bf0d, read_inputPhotoEmpty);
+  m.set(0x3bb3b94a, read_inputPhoto);
+  m.set(0xdfdaabe1, read_inputFileLocation);
+  m.set(0xf5235d55, read_inputEncryptedFileLocation);
+  m.set(0xbad07584, read_inputDocumentFileLocation);
+  m.set(0xcbc7ee28, read_inputSecureFileLocation);
+  m.set(0x29be5899, read_inputTakeoutFileLocation);
+  m.set(0x40181ffe, read_inputPhotoFileLocation);
+  m.set(0xd83466f3, read_inputPhotoLegacyFileLocation);
+  m.set(0x37257e99, read_inputPeerPhotoFileLocation);
+  m.set(0x9d84f3db, read_inputStickerSetThumb);
+  m.set(0x0598a92a, read_inputGroupCallStream);
+  m.set(0x59511722, read_peerUser);
+  m.set(0x36c6019a, read_peerChat);
+  m.set(0xa2a5371e, read_peerChannel);
+  m.set(0xaa963b05, read_storage_fileUnknown);
+  m.set(0x40bc6f52, read_storage_filePartial);
+  m.set(0x007efe0e, read_storage_fileJpeg);
+  m.set(0xcae1aadf, read_storage_fileGif);
+  m.set(0x0a4f63c0, read_storage_filePng);
+  m.set(0xae1e508d, read_storage_filePdf);
+  m.set(0x528a0677, read_storage_fileMp3);
+  m.set(0x4b09ebbc, read_storage_fileMov);
+  m.set(0xb3cea0e4, read_storage_fileMp4);
+  m.set(0x1081464c, read_storage_fileWebp);
+  m.set(0xd3bc4b7a, read_userEmpty);
+  m.set(0x3ff6ecb0, read_user);
+  m.set(0x4f11bae1, read_userProfilePhotoEmpty);
+  m.set(0x82d1f706, read_userProfilePhoto);
+  m.set(0x09d05049, read_userStatusEmpty);
+  m.set(0xedb93949, read_userStatusOnline);
+  m.set(0x008c703f, read_userStatusOffline);
+  m.set(0xe26f42f1, read_userStatusRecently);
+  m.set(0x07bf09fc, read_userStatusLastWeek);
+  m.set(0x77ebc742, read_userStatusLastMonth);
+  m.set(0x29562865, read_chatEmpty);
+  m.set(0x41cbf256, read_chat);
+  m.set(0x6592a1a7, read_chatForbidden);
+  m.set(0x8261ac61, read_channel);
+  m.set(0x17d493d5, read_channelForbidden);
+  m.set(0x4dbdc099, read_chatFull);
+  m.set(0xe9b27a17, read_channelFull);
+  m.set(0xc02d4007, read_chatParticipant);
+  m.set(0xe46bcee4, read_chatParticipantCreator);
+  m.set(0xa0933f5b, read_chatParticipantAdmin);
+  m.set(0x8763d3e1, read_chatParticipantsForbidden);
+  m.set(0x3cbc93f8, read_chatParticipants);
+  m.set(0x37c1011c, read_chatPhotoEmpty);
+  m.set(0x1c6e1c11, read_chatPhoto);
+  m.set(0x90a6ca84, read_messageEmpty);
+  m.set(0x85d6cbe2, read_message);
+  m.set(0x2b085862, read_messageService);
+  m.set(0x3ded6320, read_messageMediaEmpty);
+  m.set(0x695150d7, read_messageMediaPhoto);
+  m.set(0x56e0d474, read_messageMediaGeo);
+  m.set(0x70322949, read_messageMediaContact);
+  m.set(0x9f84f49e, read_messageMediaUnsupported);
+  m.set(0x9cb070d7, read_messageMediaDocument);
+  m.set(0xa32dd600, read_messageMediaWebPage);
+  m.set(0x2ec0533f, read_messageMediaVenue);
+  m.set(0xfdb19008, read_messageMediaGame);
+  m.set(0x84551347, read_messageMediaInvoice);
+  m.set(0xb940c666, read_messageMediaGeoLive);
+  m.set(0x4bd6e798, read_messageMediaPoll);
+  m.set(0x3f7ee58b, read_messageMediaDice);
+  m.set(0xb6aef7b0, read_messageActionEmpty);
+  m.set(0xbd47cbad, read_messageActionChatCreate);
+  m.set(0xb5a1ce5a, read_messageActionChatEditTitle);
+  m.set(0x7fcb13a8, read_messageActionChatEditPhoto);
+  m.set(0x95e3fbef, read_messageActionChatDeletePhoto);
+  m.set(0x15cefd00, read_messageActionChatAddUser);
+  m.set(0xa43f30cc, read_messageActionChatDeleteUser);
+  m.set(0x031224c3, read_messageActionChatJoinedByLink);
+  m.set(0x95d2ac92, read_messageActionChannelCreate);
+  m.set(0xe1037f92, read_messageActionChatMigrateTo);
+  m.set(0xea3948e9, read_messageActionChannelMigrateFrom);
+  m.set(0x94bd38ed, read_messageActionPinMessage);
+  m.set(0x9fbab604, read_messageActionHistoryClear);
+  m.set(0x92a72876, read_messageActionGameScore);
+  m.set(0x8f31b327, read_messageActionPaymentSentMe);
+  m.set(0x40699cd0, read_messageActionPaymentSent);
+  m.set(0x80e11a7f, read_messageActionPhoneCall);
+  m.set(0x4792929b, read_messageActionScreenshotTaken);
+  m.set(0xfae69f56, read_messageActionCustomAction);
+  m.set(0xabe9affe, read_messageActionBotAllowed);
+  m.set(0x1b287353, read_messageActionSecureValuesSentMe);
+  m.set(0xd95c6154, read_messageActionSecureValuesSent);
+  m.set(0xf3f25f76, read_messageActionContactSignUp);
+  m.set(0x98e0d697, read_messageActionGeoProximityReached);
+  m.set(0x7a0d7f42, read_messageActionGroupCall);
+  m.set(0x502f92f7, read_messageActionInviteToGroupCall);
+  m.set(0xaa1afbfd, read_messageActionSetMessagesTTL);
+  m.set(0xb3a07661, read_messageActionGroupCallScheduled);
+  m.set(0xaa786345, read_messageActionSetChatTheme);
+  m.set(0x2c171f72, read_dialog);
+  m.set(0x71bd134c, read_dialogFolder);
+  m.set(0x2331b22d, read_photoEmpty);
+  m.set(0xfb197a65, read_photo);
+  m.set(0x0e17e23c, read_photoSizeEmpty);
+  m.set(0x75c78e60, read_photoSize);
+  m.set(0x021e1ad6, read_photoCachedSize);
+  m.set(0xe0b0bc2e, read_photoStrippedSize);
+  m.set(0xfa3efb95, read_photoSizeProgressive);
+  m.set(0xd8214d41, read_photoPathSize);
+  m.set(0x1117dd5f, read_geoPointEmpty);
+  m.set(0xb2a2f663, read_geoPoint);
+  m.set(0x5e002502, read_auth_sentCode);
+  m.set(0xcd050916, read_auth_authorization);
+  m.set(0x44747e9a, read_auth_authorizationSignUpRequired);
+  m.set(0xb434e2b8, read_auth_exportedAuthorization);
+  m.set(0xb8bc5b0c, read_inputNotifyPeer);
+  m.set(0x193b4417, read_inputNotifyUsers);
+  m.set(0x4a95e84e, read_inputNotifyChats);
+  m.set(0xb1db7c7e, read_inputNotifyBroadcasts);
+  m.set(0x9c3d198e, read_inputPeerNotifySettings);
+  m.set(0xaf509d20, read_peerNotifySettings);
+  m.set(0x733f2961, read_peerSettings);
+  m.set(0xa437c3ed, read_wallPaper);
+  m.set(0xe0804116, read_wallPaperNoFile);
+  m.set(0x58dbcab8, read_inputReportReasonSpam);
+  m.set(0x1e22c78d, read_inputReportReasonViolence);
+  m.set(0x2e59d922, read_inputReportReasonPornography);
+  m.set(0xadf44ee3, read_inputReportReasonChildAbuse);
+  m.set(0xc1e4a2b1, read_inputReportReasonOther);
+  m.set(0x9b89f93a, read_inputReportReasonCopyright);
+  m.set(0xdbd4feed, read_inputReportReasonGeoIrrelevant);
+  m.set(0xf5ddd6e7, read_inputReportReasonFake);
+  m.set(0xd697ff05, read_userFull);
+  m.set(0x145ade0b, read_contact);
+  m.set(0xc13e3c50, read_importedContact);
+  m.set(0x16d9703b, read_contactStatus);
+  m.set(0xb74ba9d2, read_contacts_contactsNotModified);
+  m.set(0xeae87e42, read_contacts_contacts);
+  m.set(0x77d01c3b, read_contacts_importedContacts);
+  m.set(0x0ade1591, read_contacts_blocked);
+  m.set(0xe1664194, read_contacts_blockedSlice);
+  m.set(0x15ba6c40, read_messages_dialogs);
+  m.set(0x71e094f3, read_messages_dialogsSlice);
+  m.set(0xf0e3e596, read_messages_dialogsNotModified);
+  m.set(0x8c718e87, read_messages_messages);
+  m.set(0x3a54685e, read_messages_messagesSlice);
+  m.set(0x64479808, read_messages_channelMessages);
+  m.set(0x74535f21, read_messages_messagesNotModified);
+  m.set(0x64ff9fd5, read_messages_chats);
+  m.set(0x9cd81144, read_messages_chatsSlice);
+  m.set(0xe5d7d19c, read_messages_chatFull);
+  m.set(0xb45c69d1, read_messages_affectedHistory);
+  m.set(0x57e2f66c, read_inputMessagesFilterEmpty);
+  m.set(0x9609a51c, read_inputMessagesFilterPhotos);
+  m.set(0x9fc00e65, read_inputMessagesFilterVideo);
+  m.set(0x56e9f0e4, read_inputMessagesFilterPhotoVideo);
+  m.set(0x9eddf188, read_inputMessagesFilterDocument);
+  m.set(0x7ef0dd87, read_inputMessagesFilterUrl);
+  m.set(0xffc86587, read_inputMessagesFilterGif);
+  m.set(0x50f5c392, read_inputMessagesFilterVoice);
+  m.set(0x3751b49e, read_inputMessagesFilterMusic);
+  m.set(0x3a20ecb8, read_inputMessagesFilterChatPhotos);
+  m.set(0x80c99768, read_inputMessagesFilterPhoneCalls);
+  m.set(0x7a7c17a4, read_inputMessagesFilterRoundVoice);
+  m.set(0xb549da53, read_inputMessagesFilterRoundVideo);
+  m.set(0xc1f8e69a, read_inputMessagesFilterMyMentions);
+  m.set(0xe7026d0d, read_inputMessagesFilterGeo);
+  m.set(0xe062db83, read_inputMessagesFilterContacts);
+  m.set(0x1bb00451, read_inputMessagesFilterPinned);
+  m.set(0x1f2b0afd, read_updateNewMessage);
+  m.set(0x4e90bfd6, read_updateMessageID);
+  m.set(0xa20db0e5, read_updateDeleteMessages);
+  m.set(0xc01e857f, read_updateUserTyping);
+  m.set(0x83487af0, read_updateChatUserTyping);
+  m.set(0x07761198, read_updateChatParticipants);
+  m.set(0xe5bdf8de, read_updateUserStatus);
+  m.set(0xc3f202e0, read_updateUserName);
+  m.set(0xf227868c, read_updateUserPhoto);
+  m.set(0x12bcbd9a, read_updateNewEncryptedMessage);
+  m.set(0x1710f156, read_updateEncryptedChatTyping);
+  m.set(0xb4a2e88d, read_updateEncryption);
+  m.set(0x38fe25b7, read_updateEncryptedMessagesRead);
+  m.set(0x3dda5451, read_updateChatParticipantAdd);
+  m.set(0xe32f3d77, read_updateChatParticipantDelete);
+  m.set(0x8e5e9873, read_updateDcOptions);
+  m.set(0xbec268ef, read_updateNotifySettings);
+  m.set(0xebe46819, read_updateServiceNotification);
+  m.set(0xee3b272a, read_updatePrivacy);
+  m.set(0x05492a13, read_updateUserPhone);
+  m.set(0x9c974fdf, read_updateReadHistoryInbox);
+  m.set(0x2f2f21bf, read_updateReadHistoryOutbox);
+  m.set(0x7f891213, read_updateWebPage);
+  m.set(0x68c13933, read_updateReadMessagesContents);
+  m.set(0x108d941f, read_updateChannelTooLong);
+  m.set(0x635b4c09, read_updateChannel);
+  m.set(0x62ba04d9, read_updateNewChannelMessage);
+  m.set(0x922e6e10, read_updateReadChannelInbox);
+  m.set(0xc32d5b12, read_updateDeleteChannelMessages);
+  m.set(0xf226ac08, read_updateChannelMessageViews);
+  m.set(0xd7ca61a2, read_updateChatParticipantAdmin);
+  m.set(0x688a30aa, read_updateNewStickerSet);
+  m.set(0x0bb2d201, read_updateStickerSetsOrder);
+  m.set(0x43ae3dec, read_updateStickerSets);
+  m.set(0x9375341e, read_updateSavedGifs);
+  m.set(0x496f379c, read_updateBotInlineQuery);
+  m.set(0x12f12a07, read_updateBotInlineSend);
+  m.set(0x1b3f4df7, read_updateEditChannelMessage);
+  m.set(0xb9cfc48d, read_updateBotCallbackQuery);
+  m.set(0xe40370a3, read_updateEditMessage);
+  m.set(0x691e9052, read_updateInlineBotCallbackQuery);
+  m.set(0xb75f99a9, read_updateReadChannelOutbox);
+  m.set(0xee2bb969, read_updateDraftMessage);
+  m.set(0x571d2742, read_updateReadFeaturedStickers);
+  m.set(0x9a422c20, read_updateRecentStickers);
+  m.set(0xa229dd06, read_updateConfig);
+  m.set(0x3354678f, read_updatePtsChanged);
+  m.set(0x2f2ba99f, read_updateChannelWebPage);
+  m.set(0x6e6fe51c, read_updateDialogPinned);
+  m.set(0xfa0f3ca2, read_updatePinnedDialogs);
+  m.set(0x8317c0c3, read_updateBotWebhookJSON);
+  m.set(0x9b9240a6, read_updateBotWebhookJSONQuery);
+  m.set(0xb5aefd7d, read_updateBotShippingQuery);
+  m.set(0x8caa9a96, read_updateBotPrecheckoutQuery);
+  m.set(0xab0f6b1e, read_updatePhoneCall);
+  m.set(0x46560264, read_updateLangPackTooLong);
+  m.set(0x56022f4d, read_updateLangPack);
+  m.set(0xe511996d, read_updateFavedStickers);
+  m.set(0x44bdd535, read_updateChannelReadMessagesContents);
+  m.set(0x7084a7be, read_updateContactsReset);
+  m.set(0xb23fc698, read_updateChannelAvailableMessages);
+  m.set(0xe16459c3, read_updateDialogUnreadMark);
+  m.set(0xaca1657b, read_updateMessagePoll);
+  m.set(0x54c01850, read_updateChatDefaultBannedRights);
+  m.set(0x19360dc0, read_updateFolderPeers);
+  m.set(0x6a7e7366, read_updatePeerSettings);
+  m.set(0xb4afcfb0, read_updatePeerLocated);
+  m.set(0x39a51dfb, read_updateNewScheduledMessage);
+  m.set(0x90866cee, read_updateDeleteScheduledMessages);
+  m.set(0x8216fba3, read_updateTheme);
+  m.set(0x871fb939, read_updateGeoLiveViewed);
+  m.set(0x564fe691, read_updateLoginToken);
+  m.set(0x106395c9, read_updateMessagePollVote);
+  m.set(0x26ffde7d, read_updateDialogFilter);
+  m.set(0xa5d72105, read_updateDialogFilterOrder);
+  m.set(0x3504914f, read_updateDialogFilters);
+  m.set(0x2661bf09, read_updatePhoneCallSignalingData);
+  m.set(0xd29a27f4, read_updateChannelMessageForwards);
+  m.set(0xd6b19546, read_updateReadChannelDiscussionInbox);
+  m.set(0x695c9e7c, read_updateReadChannelDiscussionOutbox);
+  m.set(0x246a4b22, read_updatePeerBlocked);
+  m.set(0x8c88c923, read_updateChannelUserTyping);
+  m.set(0xed85eab5, read_updatePinnedMessages);
+  m.set(0x5bb98608, read_updatePinnedChannelMessages);
+  m.set(0xf89a6a4e, read_updateChat);
+  m.set(0xf2ebdb4e, read_updateGroupCallParticipants);
+  m.set(0x14b24500, read_updateGroupCall);
+  m.set(0xbb9bb9a5, read_updatePeerHistoryTTL);
+  m.set(0xd087663a, read_updateChatParticipant);
+  m.set(0x985d3abb, read_updateChannelParticipant);
+  m.set(0xc4870a49, read_updateBotStopped);
+  m.set(0x0b783982, read_updateGroupCallConnection);
+  m.set(0x4d712f2e, read_updateBotCommands);
+  m.set(0xa56c2a3e, read_updates_state);
+  m.set(0x5d75a138, read_updates_differenceEmpty);
+  m.set(0x00f49ca0, read_updates_difference);
+  m.set(0xa8fb1981, read_updates_differenceSlice);
+  m.set(0x4afe8f6d, read_updates_differenceTooLong);
+  m.set(0xe317af7e, read_updatesTooLong);
+  m.set(0x313bc7f8, read_updateShortMessage);
+  m.set(0x4d6deea5, read_updateShortChatMessage);
+  m.set(0x78d4dec1, read_updateShort);
+  m.set(0x725b04c3, read_updatesCombined);
+  m.set(0x74ae4240, read_updates);
+  m.set(0x9015e101, read_updateShortSentMessage);
+  m.set(0x8dca6aa5, read_photos_photos);
+  m.set(0x15051f54, read_photos_photosSlice);
+  m.set(0x20212ca8, read_photos_photo);
+  m.set(0x096a18d5, read_upload_file);
+  m.set(0xf18cda44, read_upload_fileCdnRedirect);
+  m.set(0x18b7a10d, read_dcOption);
+  m.set(0x330b4067, read_config);
+  m.set(0x8e1a1775, read_nearestDc);
+  m.set(0xccbbce30, read_help_appUpdate);
+  m.set(0xc45a6536, read_help_noAppUpdate);
+  m.set(0x18cb9f78, read_help_inviteText);
+  m.set(0xab7ec0a0, read_encryptedChatEmpty);
+  m.set(0x66b25953, read_encryptedChatWaiting);
+  m.set(0x48f1d94c, read_encryptedChatRequested);
+  m.set(0x61f0d4c7, read_encryptedChat);
+  m.set(0x1e1c7c45, read_encryptedChatDiscarded);
+  m.set(0xf141b5e1, read_inputEncryptedChat);
+  m.set(0xc21f497e, read_encryptedFileEmpty);
+  m.set(0x4a70994c, read_encryptedFile);
+  m.set(0x1837c364, read_inputEncryptedFileEmpty);
+  m.set(0x64bd0306, read_inputEncryptedFileUploaded);
+  m.set(0x5a17b5e5, read_inputEncryptedFile);
+  m.set(0x2dc173c8, read_inputEncryptedFileBigUploaded);
+  m.set(0xed18c118, read_encryptedMessage);
+  m.set(0x23734b06, read_encryptedMessageService);
+  m.set(0xc0e24635, read_messages_dhConfigNotModified);
+  m.set(0x2c221edd, read_messages_dhConfig);
+  m.set(0x560f8935, read_messages_sentEncryptedMessage);
+  m.set(0x9493ff32, read_messages_sentEncryptedFile);
+  m.set(0x72f0eaae, read_inputDocumentEmpty);
+  m.set(0x1abfb575, read_inputDocument);
+  m.set(0x36f8c871, read_documentEmpty);
+  m.set(0x1e87342b, read_document);
+  m.set(0x17c6b5f6, read_help_support);
+  m.set(0x9fd40bd8, read_notifyPeer);
+  m.set(0xb4c83b4c, read_notifyUsers);
+  m.set(0xc007cec3, read_notifyChats);
+  m.set(0xd612e8ef, read_notifyBroadcasts);
+  m.set(0x16bf744e, read_sendMessageTypingAction);
+  m.set(0xfd5ec8f5, read_sendMessageCancelAction);
+  m.set(0xa187d66f, read_sendMessageRecordVideoAction);
+  m.set(0xe9763aec, read_sendMessageUploadVideoAction);
+  m.set(0xd52f73f7, read_sendMessageRecordAudioAction);
+  m.set(0xf351d7ab, read_sendMessageUploadAudioAction);
+  m.set(0xd1d34a26, read_sendMessageUploadPhotoAction);
+  m.set(0xaa0cd9e4, read_sendMessageUploadDocumentAction);
+  m.set(0x176f8ba1, read_sendMessageGeoLocationAction);
+  m.set(0x628cbc6f, read_sendMessageChooseContactAction);
+  m.set(0xdd6a8f48, read_sendMessageGamePlayAction);
+  m.set(0x88f27fbc, read_sendMessageRecordRoundAction);
+  m.set(0x243e1c66, read_sendMessageUploadRoundAction);
+  m.set(0xd92c2285, read_speakingInGroupCallAction);
+  m.set(0xdbda9246, read_sendMessageHistoryImportAction);
+  m.set(0xb05ac6b1, read_sendMessageChooseStickerAction);
+  m.set(0x25972bcb, read_sendMessageEmojiInteraction);
+  m.set(0xb665902e, read_sendMessageEmojiInteractionSeen);
+  m.set(0xb3134d9d, read_contacts_found);
+  m.set(0x4f96cb18, read_inputPrivacyKeyStatusTimestamp);
+  m.set(0xbdfb0426, read_inputPrivacyKeyChatInvite);
+  m.set(0xfabadc5f, read_inputPrivacyKeyPhoneCall);
+  m.set(0xdb9e70d2, read_inputPrivacyKeyPhoneP2P);
+  m.set(0xa4dd4c08, read_inputPrivacyKeyForwards);
+  m.set(0x5719bacc, read_inputPrivacyKeyProfilePhoto);
+  m.set(0x0352dafa, read_inputPrivacyKeyPhoneNumber);
+  m.set(0xd1219bdd, read_inputPrivacyKeyAddedByPhone);
+  m.set(0xbc2eab30, read_privacyKeyStatusTimestamp);
+  m.set(0x500e6dfa, read_privacyKeyChatInvite);
+  m.set(0x3d662b7b, read_privacyKeyPhoneCall);
+  m.set(0x39491cc8, read_privacyKeyPhoneP2P);
+  m.set(0x69ec56a3, read_privacyKeyForwards);
+  m.set(0x96151fed, read_privacyKeyProfilePhoto);
+  m.set(0xd19ae46d, read_privacyKeyPhoneNumber);
+  m.set(0x42ffd42b, read_privacyKeyAddedByPhone);
+  m.set(0x0d09e07b, read_inputPrivacyValueAllowContacts);
+  m.set(0x184b35ce, read_inputPrivacyValueAllowAll);
+  m.set(0x131cc67f, read_inputPrivacyValueAllowUsers);
+  m.set(0x0ba52007, read_inputPrivacyValueDisallowContacts);
+  m.set(0xd66b66c9, read_inputPrivacyValueDisallowAll);
+  m.set(0x90110467, read_inputPrivacyValueDisallowUsers);
+  m.set(0x840649cf, read_inputPrivacyValueAllowChatParticipants);
+  m.set(0xe94f0f86, read_inputPrivacyValueDisallowChatParticipants);
+  m.set(0xfffe1bac, read_privacyValueAllowContacts);
+  m.set(0x65427b82, read_privacyValueAllowAll);
+  m.set(0xb8905fb2, read_privacyValueAllowUsers);
+  m.set(0xf888fa1a, read_privacyValueDisallowContacts);
+  m.set(0x8b73e763, read_privacyValueDisallowAll);
+  m.set(0xe4621141, read_privacyValueDisallowUsers);
+  m.set(0x6b134e8e, read_privacyValueAllowChatParticipants);
+  m.set(0x41c87565, read_privacyValueDisallowChatParticipants);
+  m.set(0x50a04e45, read_account_privacyRules);
+  m.set(0xb8d0afdf, read_accountDaysTTL);
+  m.set(0x6c37c15c, read_documentAttributeImageSize);
+  m.set(0x11b58939, read_documentAttributeAnimated);
+  m.set(0x6319d612, read_documentAttributeSticker);
+  m.set(0x0ef02ce6, read_documentAttributeVideo);
+  m.set(0x9852f9c6, read_documentAttributeAudio);
+  m.set(0x15590068, read_documentAttributeFilename);
+  m.set(0x9801d2f7, read_documentAttributeHasStickers);
+  m.set(0xf1749a22, read_messages_stickersNotModified);
+  m.set(0x30a6ec7e, read_messages_stickers);
+  m.set(0x12b299d4, read_stickerPack);
+  m.set(0xe86602c3, read_messages_allStickersNotModified);
+  m.set(0xcdbbcebb, read_messages_allStickers);
+  m.set(0x84d19185, read_messages_affectedMessages);
+  m.set(0xeb1477e8, read_webPageEmpty);
+  m.set(0xc586da1c, read_webPagePending);
+  m.set(0xe89c45b2, read_webPage);
+  m.set(0x7311ca11, read_webPageNotModified);
+  m.set(0xad01d61d, read_authorization);
+  m.set(0x1250abde, read_account_authorizations);
+  m.set(0x185b184f, read_account_password);
+  m.set(0x9a5c33e5, read_account_passwordSettings);
+  m.set(0xc23727c9, read_account_passwordInputSettings);
+  m.set(0x137948a5, read_auth_passwordRecovery);
+  m.set(0xa384b779, read_receivedNotifyMessage);
+  m.set(0xb18105e8, read_chatInviteExported);
+  m.set(0x5a686d7c, read_chatInviteAlready);
+  m.set(0xdfc2f58e, read_chatInvite);
+  m.set(0x61695cb0, read_chatInvitePeek);
+  m.set(0xffb62b95, read_inputStickerSetEmpty);
+  m.set(0x9de7a269, read_inputStickerSetID);
+  m.set(0x861cc8a0, read_inputStickerSetShortName);
+  m.set(0x028703c8, read_inputStickerSetAnimatedEmoji);
+  m.set(0xe67f520e, read_inputStickerSetDice);
+  m.set(0x0cde3739, read_inputStickerSetAnimatedEmojiAnimations);
+  m.set(0xd7df217a, read_stickerSet);
+  m.set(0xb60a24a6, read_messages_stickerSet);
+  m.set(0xc27ac8c7, read_botCommand);
+  m.set(0x1b74b335, read_botInfo);
+  m.set(0xa2fa4880, read_keyboardButton);
+  m.set(0x258aff05, read_keyboardButtonUrl);
+  m.set(0x35bbdb6b, read_keyboardButtonCallback);
+  m.set(0xb16a6c29, read_keyboardButtonRequestPhone);
+  m.set(0xfc796b3f, read_keyboardButtonRequestGeoLocation);
+  m.set(0x0568a748, read_keyboardButtonSwitchInline);
+  m.set(0x50f41ccf, read_keyboardButtonGame);
+  m.set(0xafd93fbb, read_keyboardButtonBuy);
+  m.set(0x10b78d29, read_keyboardButtonUrlAuth);
+  m.set(0xd02e7fd4, read_inputKeyboardButtonUrlAuth);
+  m.set(0xbbc7515d, read_keyboardButtonRequestPoll);
+  m.set(0x77608b83, read_keyboardButtonRow);
+  m.set(0xa03e5b85, read_replyKeyboardHide);
+  m.set(0x86b40b08, read_replyKeyboardForceReply);
+  m.set(0x85dd99d1, read_replyKeyboardMarkup);
+  m.set(0x48a30254, read_replyInlineMarkup);
+  m.set(0xbb92ba95, read_messageEntityUnknown);
+  m.set(0xfa04579d, read_messageEntityMention);
+  m.set(0x6f635b0d, read_messageEntityHashtag);
+  m.set(0x6cef8ac7, read_messageEntityBotCommand);
+  m.set(0x6ed02538, read_messageEntityUrl);
+  m.set(0x64e475c2, read_messageEntityEmail);
+  m.set(0xbd610bc9, read_messageEntityBold);
+  m.set(0x826f8b60, read_messageEntityItalic);
+  m.set(0x28a20571, read_messageEntityCode);
+  m.set(0x73924be0, read_messageEntityPre);
+  m.set(0x76a6d327, read_messageEntityTextUrl);
+  m.set(0xdc7b1140, read_messageEntityMentionName);
+  m.set(0x208e68c9, read_inputMessageEntityMentionName);
+  m.set(0x9b69e34b, read_messageEntityPhone);
+  m.set(0x4c4e743f, read_messageEntityCashtag);
+  m.set(0x9c4e7e8b, read_messageEntityUnderline);
+  m.set(0xbf0693d4, read_messageEntityStrike);
+  m.set(0x020df5d0, read_messageEntityBlockquote);
+  m.set(0x761e6af4, read_messageEntityBankCard);
+  m.set(0xee8c1e86, read_inputChannelEmpty);
+  m.set(0xf35aec28, read_inputChannel);
+  m.set(0x5b934f9d, read_inputChannelFromMessage);
+  m.set(0x7f077ad9, read_contacts_resolvedPeer);
+  m.set(0x0ae30253, read_messageRange);
+  m.set(0x3e11affb, read_updates_channelDifferenceEmpty);
+  m.set(0xa4bcc6fe, read_updates_channelDifferenceTooLong);
+  m.set(0x2064674e, read_updates_channelDifference);
+  m.set(0x94d42ee7, read_channelMessagesFilterEmpty);
+  m.set(0xcd77d957, read_channelMessagesFilter);
+  m.set(0xc00c07c0, read_channelParticipant);
+  m.set(0x28a8bc67, read_channelParticipantSelf);
+  m.set(0x2fe601d3, read_channelParticipantCreator);
+  m.set(0x34c3bb53, read_channelParticipantAdmin);
+  m.set(0x6df8014e, read_channelParticipantBanned);
+  m.set(0x1b03f006, read_channelParticipantLeft);
+  m.set(0xde3f3c79, read_channelParticipantsRecent);
+  m.set(0xb4608969, read_channelParticipantsAdmins);
+  m.set(0xa3b54985, read_channelParticipantsKicked);
+  m.set(0xb0d1865b, read_channelParticipantsBots);
+  m.set(0x1427a5e1, read_channelParticipantsBanned);
+  m.set(0x0656ac4b, read_channelParticipantsSearch);
+  m.set(0xbb6ae88d, read_channelParticipantsContacts);
+  m.set(0xe04b5ceb, read_channelParticipantsMentions);
+  m.set(0x9ab0feaf, read_channels_channelParticipants);
+  m.set(0xf0173fe9, read_channels_channelParticipantsNotModified);
+  m.set(0xdfb80317, read_channels_channelParticipant);
+  m.set(0x780a0310, read_help_termsOfService);
+  m.set(0xe8025ca2, read_messages_savedGifsNotModified);
+  m.set(0x84a02a0d, read_messages_savedGifs);
+  m.set(0x3380c786, read_inputBotInlineMessageMediaAuto);
+  m.set(0x3dcd7a87, read_inputBotInlineMessageText);
+  m.set(0x96929a85, read_inputBotInlineMessageMediaGeo);
+  m.set(0x417bbf11, read_inputBotInlineMessageMediaVenue);
+  m.set(0xa6edbffd, read_inputBotInlineMessageMediaContact);
+  m.set(0x4b425864, read_inputBotInlineMessageGame);
+  m.set(0xd7e78225, read_inputBotInlineMessageMediaInvoice);
+  m.set(0x88bf9319, read_inputBotInlineResult);
+  m.set(0xa8d864a7, read_inputBotInlineResultPhoto);
+  m.set(0xfff8fdc4, read_inputBotInlineResultDocument);
+  m.set(0x4fa417f2, read_inputBotInlineResultGame);
+  m.set(0x764cf810, read_botInlineMessageMediaAuto);
+  m.set(0x8c7f65e2, read_botInlineMessageText);
+  m.set(0x051846fd, read_botInlineMessageMediaGeo);
+  m.set(0x8a86659c, read_botInlineMessageMediaVenue);
+  m.set(0x18d1cdc2, read_botInlineMessageMediaContact);
+  m.set(0x354a9b09, read_botInlineMessageMediaInvoice);
+  m.set(0x11965f3a, read_botInlineResult);
+  m.set(0x17db940b, read_botInlineMediaResult);
+  m.set(0x947ca848, read_messages_botResults);
+  m.set(0x5dab1af4, read_exportedMessageLink);
+  m.set(0x5f777dce, read_messageFwdHeader);
+  m.set(0x72a3158c, read_auth_codeTypeSms);
+  m.set(0x741cd3e3, read_auth_codeTypeCall);
+  m.set(0x226ccefb, read_auth_codeTypeFlashCall);
+  m.set(0x3dbb5986, read_auth_sentCodeTypeApp);
+  m.set(0xc000bba2, read_auth_sentCodeTypeSms);
+  m.set(0x5353e5a7, read_auth_sentCodeTypeCall);
+  m.set(0xab03c6d9, read_auth_sentCodeTypeFlashCall);
+  m.set(0x36585ea4, read_messages_botCallbackAnswer);
+  m.set(0x26b5dde6, read_messages_messageEditData);
+  m.set(0x890c3d89, read_inputBotInlineMessageID);
+  m.set(0xb6d915d7, read_inputBotInlineMessageID64);
+  m.set(0x3c20629f, read_inlineBotSwitchPM);
+  m.set(0x3371c354, read_messages_peerDialogs);
+  m.set(0xedcdc05b, read_topPeer);
+  m.set(0xab661b5b, read_topPeerCategoryBotsPM);
+  m.set(0x148677e2, read_topPeerCategoryBotsInline);
+  m.set(0x0637b7ed, read_topPeerCategoryCorrespondents);
+  m.set(0xbd17a14a, read_topPeerCategoryGroups);
+  m.set(0x161d9628, read_topPeerCategoryChannels);
+  m.set(0x1e76a78c, read_topPeerCategoryPhoneCalls);
+  m.set(0xa8406ca9, read_topPeerCategoryForwardUsers);
+  m.set(0xfbeec0f0, read_topPeerCategoryForwardChats);
+  m.set(0xfb834291, read_topPeerCategoryPeers);
+  m.set(0xde266ef5, read_contacts_topPeersNotModified);
+  m.set(0x70b772a8, read_contacts_topPeers);
+  m.set(0xb52c939d, read_contacts_topPeersDisabled);
+  m.set(0x1b0c841a, read_draftMessageEmpty);
+  m.set(0xfd8e711f, read_draftMessage);
+  m.set(0xc6dc0c66, read_messages_featuredStickersNotModified);
+  m.set(0x84c02310, read_messages_featuredStickers);
+  m.set(0x0b17f890, read_messages_recentStickersNotModified);
+  m.set(0x88d37c56, read_messages_recentStickers);
+  m.set(0x4fcba9c8, read_messages_archivedStickers);
+  m.set(0x38641628, read_messages_stickerSetInstallResultSuccess);
+  m.set(0x35e410a8, read_messages_stickerSetInstallResultArchive);
+  m.set(0x6410a5d2, read_stickerSetCovered);
+  m.set(0x3407e51b, read_stickerSetMultiCovered);
+  m.set(0xaed6dbb2, read_maskCoords);
+  m.set(0x4a992157, read_inputStickeredMediaPhoto);
+  m.set(0x0438865b, read_inputStickeredMediaDocument);
+  m.set(0xbdf9653b, read_game);
+  m.set(0x032c3e77, read_inputGameID);
+  m.set(0xc331e80a, read_inputGameShortName);
+  m.set(0x73a379eb, read_highScore);
+  m.set(0x9a3bfd99, read_messages_highScores);
+  m.set(0xdc3d824f, read_textEmpty);
+  m.set(0x744694e0, read_textPlain);
+  m.set(0x6724abc4, read_textBold);
+  m.set(0xd912a59c, read_textItalic);
+  m.set(0xc12622c4, read_textUnderline);
+  m.set(0x9bf8bb95, read_textStrike);
+  m.set(0x6c3f19b9, read_textFixed);
+  m.set(0x3c2884c1, read_textUrl);
+  m.set(0xde5a0dd6, read_textEmail);
+  m.set(0x7e6260d7, read_textConcat);
+  m.set(0xed6a8504, read_textSubscript);
+  m.set(0xc7fb5e01, read_textSuperscript);
+  m.set(0x034b8621, read_textMarked);
+  m.set(0x1ccb966a, read_textPhone);
+  m.set(0x081ccf4f, read_textImage);
+  m.set(0x35553762, read_textAnchor);
+  m.set(0x13567e8a, read_pageBlockUnsupported);
+  m.set(0x70abc3fd, read_pageBlockTitle);
+  m.set(0x8ffa9a1f, read_pageBlockSubtitle);
+  m.set(0xbaafe5e0, read_pageBlockAuthorDate);
+  m.set(0xbfd064ec, read_pageBlockHeader);
+  m.set(0xf12bb6e1, read_pageBlockSubheader);
+  m.set(0x467a0766, read_pageBlockParagraph);
+  m.set(0xc070d93e, read_pageBlockPreformatted);
+  m.set(0x48870999, read_pageBlockFooter);
+  m.set(0xdb20b188, read_pageBlockDivider);
+  m.set(0xce0d37b0, read_pageBlockAnchor);
+  m.set(0xe4e88011, read_pageBlockList);
+  m.set(0x263d7c26, read_pageBlockBlockquote);
+  m.set(0x4f4456d3, read_pageBlockPullquote);
+  m.set(0x1759c560, read_pageBlockPhoto);
+  m.set(0x7c8fe7b6, read_pageBlockVideo);
+  m.set(0x39f23300, read_pageBlockCover);
+  m.set(0xa8718dc5, read_pageBlockEmbed);
+  m.set(0xf259a80b, read_pageBlockEmbedPost);
+  m.set(0x65a0fa4d, read_pageBlockCollage);
+  m.set(0x031f9590, read_pageBlockSlideshow);
+  m.set(0xef1751b5, read_pageBlockChannel);
+  m.set(0x804361ea, read_pageBlockAudio);
+  m.set(0x1e148390, read_pageBlockKicker);
+  m.set(0xbf4dea82, read_pageBlockTable);
+  m.set(0x9a8ae1e1, read_pageBlockOrderedList);
+  m.set(0x76768bed, read_pageBlockDetails);
+  m.set(0x16115a96, read_pageBlockRelatedArticles);
+  m.set(0xa44f3ef6, read_pageBlockMap);
+  m.set(0x85e42301, read_phoneCallDiscardReasonMissed);
+  m.set(0xe095c1a0, read_phoneCallDiscardReasonDisconnect);
+  m.set(0x57adc690, read_phoneCallDiscardReasonHangup);
+  m.set(0xfaf7e8c9, read_phoneCallDiscardReasonBusy);
+  m.set(0x7d748d04, read_dataJSON);
+  m.set(0xcb296bf8, read_labeledPrice);
+  m.set(0x0cd886e0, read_invoice);
+  m.set(0xea02c27e, read_paymentCharge);
+  m.set(0x1e8caaeb, read_postAddress);
+  m.set(0x909c3f94, read_paymentRequestedInfo);
+  m.set(0xcdc27a1f, read_paymentSavedCredentialsCard);
+  m.set(0x1c570ed1, read_webDocument);
+  m.set(0xf9c8bcc6, read_webDocumentNoProxy);
+  m.set(0x9bed434d, read_inputWebDocument);
+  m.set(0xc239d686, read_inputWebFileLocation);
+  m.set(0x9f2221c9, read_inputWebFileGeoPointLocation);
+  m.set(0x21e753bc, read_upload_webFile);
+  m.set(0x1694761b, read_payments_paymentForm);
+  m.set(0xd1451883, read_payments_validatedRequestedInfo);
+  m.set(0x4e5f810d, read_payments_paymentResult);
+  m.set(0xd8411139, read_payments_paymentVerificationNeeded);
+  m.set(0x70c4fe03, read_payments_paymentReceipt);
+  m.set(0xfb8fe43c, read_payments_savedInfo);
+  m.set(0xc10eb2cf, read_inputPaymentCredentialsSaved);
+  m.set(0x3417d728, read_inputPaymentCredentials);
+  m.set(0x0aa1c39f, read_inputPaymentCredentialsApplePay);
+  m.set(0x8ac32801, read_inputPaymentCredentialsGooglePay);
+  m.set(0xdb64fd34, read_account_tmpPassword);
+  m.set(0xb6213cdf, read_shippingOption);
+  m.set(0xffa0a496, read_inputStickerSetItem);
+  m.set(0x1e36fded, read_inputPhoneCall);
+  m.set(0x5366c915, read_phoneCallEmpty);
+  m.set(0xc5226f17, read_phoneCallWaiting);
+  m.set(0x14b0ed0c, read_phoneCallRequested);
+  m.set(0x3660c311, read_phoneCallAccepted);
+  m.set(0x967f7c67, read_phoneCall);
+  m.set(0x50ca4de1, read_phoneCallDiscarded);
+  m.set(0x9d4c17c0, read_phoneConnection);
+  m.set(0x635fe375, read_phoneConnectionWebrtc);
+  m.set(0xfc878fc8, read_phoneCallProtocol);
+  m.set(0xec82e140, read_phone_phoneCall);
+  m.set(0xeea8e46e, read_upload_cdnFileReuploadNeeded);
+  m.set(0xa99fca4f, read_upload_cdnFile);
+  m.set(0xc982eaba, read_cdnPublicKey);
+  m.set(0x5725e40a, read_cdnConfig);
+  m.set(0xcad181f6, read_langPackString);
+  m.set(0x6c47ac9f, read_langPackStringPluralized);
+  m.set(0x2979eeb2, read_langPackStringDeleted);
+  m.set(0xf385c1f6, read_langPackDifference);
+  m.set(0xeeca5ce3, read_langPackLanguage);
+  m.set(0xe6dfb825, read_channelAdminLogEventActionChangeTitle);
+  m.set(0x55188a2e, read_channelAdminLogEventActionChangeAbout);
+  m.set(0x6a4afc38, read_channelAdminLogEventActionChangeUsername);
+  m.set(0x434bd2af, read_channelAdminLogEventActionChangePhoto);
+  m.set(0x1b7907ae, read_channelAdminLogEventActionToggleInvites);
+  m.set(0x26ae0971, read_channelAdminLogEventActionToggleSignatures);
+  m.set(0xe9e82c18, read_channelAdminLogEventActionUpdatePinned);
+  m.set(0x709b2405, read_channelAdminLogEventActionEditMessage);
+  m.set(0x42e047bb, read_channelAdminLogEventActionDeleteMessage);
+  m.set(0x183040d3, read_channelAdminLogEventActionParticipantJoin);
+  m.set(0xf89777f2, read_channelAdminLogEventActionParticipantLeave);
+  m.set(0xe31c34d8, read_channelAdminLogEventActionParticipantInvite);
+  m.set(0xe6d83d7e, read_channelAdminLogEventActionParticipantToggleBan);
+  m.set(0xd5676710, read_channelAdminLogEventActionParticipantToggleAdmin);
+  m.set(0xb1c3caa7, read_channelAdminLogEventActionChangeStickerSet);
+  m.set(0x5f5c95f1, read_channelAdminLogEventActionTogglePreHistoryHidden);
+  m.set(0x2df5fc0a, read_channelAdminLogEventActionDefaultBannedRights);
+  m.set(0x8f079643, read_channelAdminLogEventActionStopPoll);
+  m.set(0x050c7ac8, read_channelAdminLogEventActionChangeLinkedChat);
+  m.set(0x0e6b76ae, read_channelAdminLogEventActionChangeLocation);
+  m.set(0x53909779, read_channelAdminLogEventActionToggleSlowMode);
+  m.set(0x23209745, read_channelAdminLogEventActionStartGroupCall);
+  m.set(0xdb9f9140, read_channelAdminLogEventActionDiscardGroupCall);
+  m.set(0xf92424d2, read_channelAdminLogEventActionParticipantMute);
+  m.set(0xe64429c0, read_channelAdminLogEventActionParticipantUnmute);
+  m.set(0x56d6a247, read_channelAdminLogEventActionToggleGroupCallSetting);
+  m.set(0x5cdada77, read_channelAdminLogEventActionParticipantJoinByInvite);
+  m.set(0x5a50fca4, read_channelAdminLogEventActionExportedInviteDelete);
+  m.set(0x410a134e, read_channelAdminLogEventActionExportedInviteRevoke);
+  m.set(0xe90ebb59, read_channelAdminLogEventActionExportedInviteEdit);
+  m.set(0x3e7f6847, read_channelAdminLogEventActionParticipantVolume);
+  m.set(0x6e941a38, read_channelAdminLogEventActionChangeHistoryTTL);
+  m.set(0x1fad68cd, read_channelAdminLogEvent);
+  m.set(0xed8af74d, read_channels_adminLogResults);
+  m.set(0xea107ae4, read_channelAdminLogEventsFilter);
+  m.set(0x5ce14175, read_popularContact);
+  m.set(0x9e8fa6d3, read_messages_favedStickersNotModified);
+  m.set(0x2cb51097, read_messages_favedStickers);
+  m.set(0x46e1d13d, read_recentMeUrlUnknown);
+  m.set(0xb92c09e2, read_recentMeUrlUser);
+  m.set(0xb2da71d2, read_recentMeUrlChat);
+  m.set(0xeb49081d, read_recentMeUrlChatInvite);
+  m.set(0xbc0a57dc, read_recentMeUrlStickerSet);
+  m.set(0x0e0310d7, read_help_recentMeUrls);
+  m.set(0x1cc6e91f, read_inputSingleMedia);
+  m.set(0xa6f8f452, read_webAuthorization);
+  m.set(0xed56c9fc, read_account_webAuthorizations);
+  m.set(0xa676a322, read_inputMessageID);
+  m.set(0xbad88395, read_inputMessageReplyTo);
+  m.set(0x86872538, read_inputMessagePinned);
+  m.set(0xacfa1a7e, read_inputMessageCallbackQuery);
+  m.set(0xfcaafeb7, read_inputDialogPeer);
+  m.set(0x64600527, read_inputDialogPeerFolder);
+  m.set(0xe56dbf05, read_dialogPeer);
+  m.set(0x514519e2, read_dialogPeerFolder);
+  m.set(0x0d54b65d, read_messages_foundStickerSetsNotModified);
+  m.set(0x8af09dd2, read_messages_foundStickerSets);
+  m.set(0x6242c773, read_fileHash);
+  m.set(0x75588b3f, read_inputClientProxy);
+  m.set(0xe3309f7f, read_help_termsOfServiceUpdateEmpty);
+  m.set(0x28ecf961, read_help_termsOfServiceUpdate);
+  m.set(0x3334b0f0, read_inputSecureFileUploaded);
+  m.set(0x5367e5be, read_inputSecureFile);
+  m.set(0x64199744, read_secureFileEmpty);
+  m.set(0xe0277a62, read_secureFile);
+  m.set(0x8aeabec3, read_secureData);
+  m.set(0x7d6099dd, read_securePlainPhone);
+  m.set(0x21ec5a5f, read_securePlainEmail);
+  m.set(0x9d2a81e3, read_secureValueTypePersonalDetails);
+  m.set(0x3dac6a00, read_secureValueTypePassport);
+  m.set(0x06e425c4, read_secureValueTypeDriverLicense);
+  m.set(0xa0d0744b, read_secureValueTypeIdentityCard);
+  m.set(0x99a48f23, read_secureValueTypeInternalPassport);
+  m.set(0xcbe31e26, read_secureValueTypeAddress);
+  m.set(0xfc36954e, read_secureValueTypeUtilityBill);
+  m.set(0x89137c0d, read_secureValueTypeBankStatement);
+  m.set(0x8b883488, read_secureValueTypeRentalAgreement);
+  m.set(0x99e3806a, read_secureValueTypePassportRegistration);
+  m.set(0xea02ec33, read_secureValueTypeTemporaryRegistration);
+  m.set(0xb320aadb, read_secureValueTypePhone);
+  m.set(0x8e3ca7ee, read_secureValueTypeEmail);
+  m.set(0x187fa0ca, read_secureValue);
+  m.set(0xdb21d0a7, read_inputSecureValue);
+  m.set(0xed1ecdb0, read_secureValueHash);
+  m.set(0xe8a40bd9, read_secureValueErrorData);
+  m.set(0x00be3dfa, read_secureValueErrorFrontSide);
+  m.set(0x868a2aa5, read_secureValueErrorReverseSide);
+  m.set(0xe537ced6, read_secureValueErrorSelfie);
+  m.set(0x7a700873, read_secureValueErrorFile);
+  m.set(0x666220e9, read_secureValueErrorFiles);
+  m.set(0x869d758f, read_secureValueError);
+  m.set(0xa1144770, read_secureValueErrorTranslationFile);
+  m.set(0x34636dd8, read_secureValueErrorTranslationFiles);
+  m.set(0x33f0ea47, read_secureCredentialsEncrypted);
+  m.set(0xad2e1cd8, read_account_authorizationForm);
+  m.set(0x811f854f, read_account_sentEmailCode);
+  m.set(0x66afa166, read_help_deepLinkInfoEmpty);
+  m.set(0x6a4ee832, read_help_deepLinkInfo);
+  m.set(0x1142bd56, read_savedPhoneContact);
+  m.set(0x4dba4501, read_account_takeout);
+  m.set(0xd45ab096, read_passwordKdfAlgoUnknown);
+  m.set(0x3a912d4a, read_passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow);
+  m.set(0x004a8537, read_securePasswordKdfAlgoUnknown);
+  m.set(0xbbf2dda0, read_securePasswordKdfAlgoPBKDF2HMACSHA512iter100000);
+  m.set(0x86471d92, read_securePasswordKdfAlgoSHA512);
+  m.set(0x1527bcac, read_secureSecretSettings);
+  m.set(0x9880f658, read_inputCheckPasswordEmpty);
+  m.set(0xd27ff082, read_inputCheckPasswordSRP);
+  m.set(0x829d99da, read_secureRequiredType);
+  m.set(0x027477b4, read_secureRequiredTypeOneOf);
+  m.set(0xbfb9f457, read_help_passportConfigNotModified);
+  m.set(0xa098d6af, read_help_passportConfig);
+  m.set(0x1d1b1245, read_inputAppEvent);
+  m.set(0xc0de1bd9, read_jsonObjectValue);
+  m.set(0x3f6d7b68, read_jsonNull);
+  m.set(0xc7345e6a, read_jsonBool);
+  m.set(0x2be0dfa4, read_jsonNumber);
+  m.set(0xb71e767a, read_jsonString);
+  m.set(0xf7444763, read_jsonArray);
+  m.set(0x99c1d49d, read_jsonObject);
+  m.set(0x34566b6a, read_pageTableCell);
+  m.set(0xe0c0c5e5, read_pageTableRow);
+  m.set(0x6f747657, read_pageCaption);
+  m.set(0xb92fb6cd, read_pageListItemText);
+  m.set(0x25e073fc, read_pageListItemBlocks);
+  m.set(0x5e068047, read_pageListOrderedItemText);
+  m.set(0x98dd8936, read_pageListOrderedItemBlocks);
+  m.set(0xb390dc08, read_pageRelatedArticle);
+  m.set(0x98657f0d, read_page);
+  m.set(0x8c05f1c9, read_help_supportName);
+  m.set(0xf3ae2eed, read_help_userInfoEmpty);
+  m.set(0x01eb3758, read_help_userInfo);
+  m.set(0x6ca9c2e9, read_pollAnswer);
+  m.set(0x86e18161, read_poll);
+  m.set(0x3b6ddad2, read_pollAnswerVoters);
+  m.set(0xdcb82ea3, read_pollResults);
+  m.set(0xf041e250, read_chatOnlines);
+  m.set(0x47a971e0, read_statsURL);
+  m.set(0x5fb224d5, read_chatAdminRights);
+  m.set(0x9f120418, read_chatBannedRights);
+  m.set(0xe630b979, read_inputWallPaper);
+  m.set(0x72091c80, read_inputWallPaperSlug);
+  m.set(0x967a462e, read_inputWallPaperNoFile);
+  m.set(0x1c199183, read_account_wallPapersNotModified);
+  m.set(0xcdc3858c, read_account_wallPapers);
+  m.set(0xdebebe83, read_codeSettings);
+  m.set(0x1dc1bca4, read_wallPaperSettings);
+  m.set(0xe04232f3, read_autoDownloadSettings);
+  m.set(0x63cacf26, read_account_autoDownloadSettings);
+  m.set(0xd5b3b9f9, read_emojiKeyword);
+  m.set(0x236df622, read_emojiKeywordDeleted);
+  m.set(0x5cc761bd, read_emojiKeywordsDifference);
+  m.set(0xa575739d, read_emojiURL);
+  m.set(0xb3fb5361, read_emojiLanguage);
+  m.set(0xff544e65, read_folder);
+  m.set(0xfbd2c296, read_inputFolderPeer);
+  m.set(0xe9baa668, read_folderPeer);
+  m.set(0xe844ebff, read_messages_searchCounter);
+  m.set(0x92d33a0e, read_urlAuthResultRequest);
+  m.set(0x8f8c0e4e, read_urlAuthResultAccepted);
+  m.set(0xa9d6db1f, read_urlAuthResultDefault);
+  m.set(0xbfb5ad8b, read_channelLocationEmpty);
+  m.set(0x209b82db, read_channelLocation);
+  m.set(0xca461b5d, read_peerLocated);
+  m.set(0xf8ec284b, read_peerSelfLocated);
+  m.set(0xd072acb4, read_restrictionReason);
+  m.set(0x3c5693e9, read_inputTheme);
+  m.set(0xf5890df1, read_inputThemeSlug);
+  m.set(0xe802b8dc, read_theme);
+  m.set(0xf41eb622, read_account_themesNotModified);
+  m.set(0x9a3d8c6d, read_account_themes);
+  m.set(0x629f1980, read_auth_loginToken);
+  m.set(0x068e9916, read_auth_loginTokenMigrateTo);
+  m.set(0x390d5c5e, read_auth_loginTokenSuccess);
+  m.set(0x57e28221, read_account_contentSettings);
+  m.set(0xa927fec5, read_messages_inactiveChats);
+  m.set(0xc3a12462, read_baseThemeClassic);
+  m.set(0xfbd81688, read_baseThemeDay);
+  m.set(0xb7b31ea8, read_baseThemeNight);
+  m.set(0x6d5f77ee, read_baseThemeTinted);
+  m.set(0x5b11125a, read_baseThemeArctic);
+  m.set(0x8fde504f, read_inputThemeSettings);
+  m.set(0xfa58b6d4, read_themeSettings);
+  m.set(0x54b56617, read_webPageAttributeTheme);
+  m.set(0x34d247b4, read_messageUserVote);
+  m.set(0x3ca5b0ec, read_messageUserVoteInputOption);
+  m.set(0x8a65e557, read_messageUserVoteMultiple);
+  m.set(0x0823f649, read_messages_votesList);
+  m.set(0xf568028a, read_bankCardOpenUrl);
+  m.set(0x3e24e573, read_payments_bankCardData);
+  m.set(0x7438f7e8, read_dialogFilter);
+  m.set(0x77744d4a, read_dialogFilterSuggested);
+  m.set(0xb637edaf, read_statsDateRangeDays);
+  m.set(0xcb43acde, read_statsAbsValueAndPrev);
+  m.set(0xcbce2fe0, read_statsPercentValue);
+  m.set(0x4a27eb2d, read_statsGraphAsync);
+  m.set(0xbedc9822, read_statsGraphError);
+  m.set(0x8ea464b6, read_statsGraph);
+  m.set(0xad4fc9bd, read_messageInteractionCounters);
+  m.set(0xbdf78394, read_stats_broadcastStats);
+  m.set(0x98f6ac75, read_help_promoDataEmpty);
+  m.set(0x8c39793f, read_help_promoData);
+  m.set(0xde33b094, read_videoSize);
+  m.set(0x9d04af9b, read_statsGroupTopPoster);
+  m.set(0xd7584c87, read_statsGroupTopAdmin);
+  m.set(0x535f779d, read_statsGroupTopInviter);
+  m.set(0xef7ff916, read_stats_megagroupStats);
+  m.set(0xbea2f424, read_globalPrivacySettings);
+  m.set(0x4203c5ef, read_help_countryCode);
+  m.set(0xc3878e23, read_help_country);
+  m.set(0x93cc1f32, read_help_countriesListNotModified);
+  m.set(0x87d0759e, read_help_countriesList);
+  m.set(0x455b853d, read_messageViews);
+  m.set(0xb6c4f543, read_messages_messageViews);
+  m.set(0xa6341782, read_messages_discussionMessage);
+  m.set(0xa6d57763, read_messageReplyHeader);
+  m.set(0x83d60fc2, read_messageReplies);
+  m.set(0xe8fd8014, read_peerBlocked);
+  m.set(0x8999f295, read_stats_messageStats);
+  m.set(0x7780bcb4, read_groupCallDiscarded);
+  m.set(0xd597650c, read_groupCall);
+  m.set(0xd8aa840f, read_inputGroupCall);
+  m.set(0xeba636fe, read_groupCallParticipant);
+  m.set(0x9e727aad, read_phone_groupCall);
+  m.set(0xf47751b6, read_phone_groupParticipants);
+  m.set(0x3081ed9d, read_inlineQueryPeerTypeSameBotPM);
+  m.set(0x833c0fac, read_inlineQueryPeerTypePM);
+  m.set(0xd766c50a, read_inlineQueryPeerTypeChat);
+  m.set(0x5ec4be43, read_inlineQueryPeerTypeMegagroup);
+  m.set(0x6334ee9a, read_inlineQueryPeerTypeBroadcast);
+  m.set(0x1662af0b, read_messages_historyImport);
+  m.set(0x5e0fb7b9, read_messages_historyImportParsed);
+  m.set(0xef8d3e6c, read_messages_affectedFoundMessages);
+  m.set(0x0b5cd5f4, read_chatInviteImporter);
+  m.set(0xbdc62dcc, read_messages_exportedChatInvites);
+  m.set(0x1871be50, read_messages_exportedChatInvite);
+  m.set(0x222600ef, read_messages_exportedChatInviteReplaced);
+  m.set(0x81b6b00a, read_messages_chatInviteImporters);
+  m.set(0xf2ecef23, read_chatAdminWithInvites);
+  m.set(0xb69b72d7, read_messages_chatAdminsWithInvites);
+  m.set(0xa24de717, read_messages_checkedHistoryImportPeer);
+  m.set(0xafe5623f, read_phone_joinAsPeers);
+  m.set(0x204bd158, read_phone_exportedGroupCallInvite);
+  m.set(0xdcb118b7, read_groupCallParticipantVideoSourceGroup);
+  m.set(0x67753ac8, read_groupCallParticipantVideo);
+  m.set(0x85fea03f, read_stickers_suggestedShortName);
+  m.set(0x2f6cb2ab, read_botCommandScopeDefault);
+  m.set(0x3c4f04d8, read_botCommandScopeUsers);
+  m.set(0x6fe1a881, read_botCommandScopeChats);
+  m.set(0xb9aa606a, read_botCommandScopeChatAdmins);
+  m.set(0xdb9d897d, read_botCommandScopePeer);
+  m.set(0x3fd863d1, read_botCommandScopePeerAdmins);
+  m.set(0x0a1321f3, read_botCommandScopePeerUser);
+  m.set(0xe3779861, read_account_resetPasswordFailedWait);
+  m.set(0xe9effc7d, read_account_resetPasswordRequestedWait);
+  m.set(0xe926d63e, read_account_resetPasswordOk);
+  m.set(0xed0b5c33, read_chatTheme);
+  m.set(0xe011e1c4, read_account_chatThemesNotModified);
+  m.set(0xfe4cbebd, read_account_chatThemes);
+  m.set(0x2a3c381f, read_sponsoredMessage);
+  m.set(0x65a4c7d5, read_messages_sponsoredMessages);
+  m.set(0xcb9f372d, read_invokeAfterMsg);
+  m.set(0x3dc4b4f0, read_invokeAfterMsgs);
+  m.set(0xc1cd5ea9, read_initConnection);
+  m.set(0xda9b0d0d, read_invokeWithLayer);
+  m.set(0xbf9459b7, read_invokeWithoutUpdates);
+  m.set(0x365275f2, read_invokeWithMessagesRange);
+  m.set(0xaca9fd2e, read_invokeWithTakeout);
+  m.set(0xa677244f, read_auth_sendCode);
+  m.set(0x80eee427, read_auth_signUp);
+  m.set(0xbcd51581, read_auth_signIn);
+  m.set(0x5717da40, read_auth_logOut);
+  m.set(0x9fab0d1a, read_auth_resetAuthorizations);
+  m.set(0xe5bfffcd, read_auth_exportAuthorization);
+  m.set(0xa57a7dad, read_auth_importAuthorization);
+  m.set(0xcdd42a05, read_auth_bindTempAuthKey);
+  m.set(0x67a3ff2c, read_auth_importBotAuthorization);
+  m.set(0xd18b4d16, read_auth_checkPassword);
+  m.set(0xd897bc66, read_auth_requestPasswordRecovery);
+  m.set(0x37096c70, read_auth_recoverPassword);
+  m.set(0x3ef1a9bf, read_auth_resendCode);
+  m.set(0x1f040578, read_auth_cancelCode);
+  m.set(0x8e48a188, read_auth_dropTempAuthKeys);
+  m.set(0xb7e085fe, read_auth_exportLoginToken);
+  m.set(0x95ac5ce4, read_auth_importLoginToken);
+  m.set(0xe894ad4d, read_auth_acceptLoginToken);
+  m.set(0x0d36bf79, read_auth_checkRecoveryPassword);
+  m.set(0xec86017a, read_account_registerDevice);
+  m.set(0x6a0d3206, read_account_unregisterDevice);
+  m.set(0x84be5b93, read_account_updateNotifySettings);
+  m.set(0x12b3ad31, read_account_getNotifySettings);
+  m.set(0xdb7e1747, read_account_resetNotifySettings);
+  m.set(0x78515775, read_account_updateProfile);
+  m.set(0x6628562c, read_account_updateStatus);
+  m.set(0x07967d36, read_account_getWallPapers);
+  m.set(0xc5ba3d86, read_account_reportPeer);
+  m.set(0x2714d86c, read_account_checkUsername);
+  m.set(0x3e0bdd7c, read_account_updateUsername);
+  m.set(0xdadbc950, read_account_getPrivacy);
+  m.set(0xc9f81ce8, read_account_setPrivacy);
+  m.set(0x418d4e0b, read_account_deleteAccount);
+  m.set(0x08fc711d, read_account_getAccountTTL);
+  m.set(0x2442485e, read_account_setAccountTTL);
+  m.set(0x82574ae5, read_account_sendChangePhoneCode);
+  m.set(0x70c32edb, read_account_changePhone);
+  m.set(0x38df3532, read_account_updateDeviceLocked);
+  m.set(0xe320c158, read_account_getAuthorizations);
+  m.set(0xdf77f3bc, read_account_resetAuthorization);
+  m.set(0x548a30f5, read_account_getPassword);
+  m.set(0x9cd4eaf9, read_account_getPasswordSettings);
+  m.set(0xa59b102f, read_account_updatePasswordSettings);
+  m.set(0x1b3faa88, read_account_sendConfirmPhoneCode);
+  m.set(0x5f2178c3, read_account_confirmPhone);
+  m.set(0x449e0b51, read_account_getTmpPassword);
+  m.set(0x182e6d6f, read_account_getWebAuthorizations);
+  m.set(0x2d01b9ef, read_account_resetWebAuthorization);
+  m.set(0x682d2594, read_account_resetWebAuthorizations);
+  m.set(0xb288bc7d, read_account_getAllSecureValues);
+  m.set(0x73665bc2, read_account_getSecureValue);
+  m.set(0x899fe31d, read_account_saveSecureValue);
+  m.set(0xb880bc4b, read_account_deleteSecureValue);
+  m.set(0xa929597a, read_account_getAuthorizationForm);
+  m.set(0xf3ed4c73, read_account_acceptAuthorization);
+  m.set(0xa5a356f9, read_account_sendVerifyPhoneCode);
+  m.set(0x4dd3a7f6, read_account_verifyPhone);
+  m.set(0x7011509f, read_account_sendVerifyEmailCode);
+  m.set(0xecba39db, read_account_verifyEmail);
+  m.set(0xf05b4804, read_account_initTakeoutSession);
+  m.set(0x1d2652ee, read_account_finishTakeoutSession);
+  m.set(0x8fdf1920, read_account_confirmPasswordEmail);
+  m.set(0x7a7f2a15, read_account_resendPasswordEmail);
+  m.set(0xc1cbd5b6, read_account_cancelPasswordEmail);
+  m.set(0x9f07c728, read_account_getContactSignUpNotification);
+  m.set(0xcff43f61, read_account_setContactSignUpNotification);
+  m.set(0x53577479, read_account_getNotifyExceptions);
+  m.set(0xfc8ddbea, read_account_getWallPaper);
+  m.set(0xdd853661, read_account_uploadWallPaper);
+  m.set(0x6c5a5b37, read_account_saveWallPaper);
+  m.set(0xfeed5769, read_account_installWallPaper);
+  m.set(0xbb3b9804, read_account_resetWallPapers);
+  m.set(0x56da0b3f, read_account_getAutoDownloadSettings);
+  m.set(0x76f36233, read_account_saveAutoDownloadSettings);
+  m.set(0x1c3db333, read_account_uploadTheme);
+  m.set(0x8432c21f, read_account_createTheme);
+  m.set(0x5cb367d5, read_account_updateTheme);
+  m.set(0xf257106c, read_account_saveTheme);
+  m.set(0x7ae43737, read_account_installTheme);
+  m.set(0x8d9d742b, read_account_getTheme);
+  m.set(0x7206e458, read_account_getThemes);
+  m.set(0xb574b16b, read_account_setContentSettings);
+  m.set(0x8b9b4dae, read_account_getContentSettings);
+  m.set(0x65ad71dc, read_account_getMultiWallPapers);
+  m.set(0xeb2b4cf6, read_account_getGlobalPrivacySettings);
+  m.set(0x1edaaac2, read_account_setGlobalPrivacySettings);
+  m.set(0xfa8cc6f5, read_account_reportProfilePhoto);
+  m.set(0x9308ce1b, read_account_resetPassword);
+  m.set(0x4c9409f6, read_account_declinePasswordReset);
+  m.set(0xd6d71d7b, read_account_getChatThemes);
+  m.set(0x0d91a548, read_users_getUsers);
+  m.set(0xca30a5b1, read_users_getFullUser);
+  m.set(0x90c894b5, read_users_setSecureValueErrors);
+  m.set(0x7adc669d, read_contacts_getContactIDs);
+  m.set(0xc4a353ee, read_contacts_getStatuses);
+  m.set(0x5dd69e12, read_contacts_getContacts);
+  m.set(0x2c800be5, read_contacts_importContacts);
+  m.set(0x096a0e00, read_contacts_deleteContacts);
+  m.set(0x1013fd9e, read_contacts_deleteByPhones);
+  m.set(0x68cc1411, read_contacts_block);
+  m.set(0xbea65d50, read_contacts_unblock);
+  m.set(0xf57c350f, read_contacts_getBlocked);
+  m.set(0x11f812d8, read_contacts_search);
+  m.set(0xf93ccba3, read_contacts_resolveUsername);
+  m.set(0x973478b6, read_contacts_getTopPeers);
+  m.set(0x1ae373ac, read_contacts_resetTopPeerRating);
+  m.set(0x879537f1, read_contacts_resetSaved);
+  m.set(0x82f1e39f, read_contacts_getSaved);
+  m.set(0x8514bdda, read_contacts_toggleTopPeers);
+  m.set(0xe8f463d0, read_contacts_addContact);
+  m.set(0xf831a20f, read_contacts_acceptContact);
+  m.set(0xd348bc44, read_contacts_getLocated);
+  m.set(0x29a8962c, read_contacts_blockFromReplies);
+  m.set(0x63c66506, read_messages_getMessages);
+  m.set(0xa0f4cb4f, read_messages_getDialogs);
+  m.set(0x4423e6c5, read_messages_getHistory);
+  m.set(0xa0fda762, read_messages_search);
+  m.set(0x0e306d3a, read_messages_readHistory);
+  m.set(0x1c015b09, read_messages_deleteHistory);
+  m.set(0xe58e95d2, read_messages_deleteMessages);
+  m.set(0x05a954c0, read_messages_receivedMessages);
+  m.set(0x58943ee2, read_messages_setTyping);
+  m.set(0x520c3870, read_messages_sendMessage);
+  m.set(0x3491eba9, read_messages_sendMedia);
+  m.set(0xd9fee60e, read_messages_forwardMessages);
+  m.set(0xcf1592db, read_messages_reportSpam);
+  m.set(0x3672e09c, read_messages_getPeerSettings);
+  m.set(0x8953ab4e, read_messages_report);
+  m.set(0x49e9528f, read_messages_getChats);
+  m.set(0xaeb00b34, read_messages_getFullChat);
+  m.set(0x73783ffd, read_messages_editChatTitle);
+  m.set(0x35ddd674, read_messages_editChatPhoto);
+  m.set(0xf24753e3, read_messages_addChatUser);
+  m.set(0xa2185cab, read_messages_deleteChatUser);
+  m.set(0x09cb126e, read_messages_createChat);
+  m.set(0x26cf8950, read_messages_getDhConfig);
+  m.set(0xf64daf43, read_messages_requestEncryption);
+  m.set(0x3dbc0415, read_messages_acceptEncryption);
+  m.set(0xf393aea0, read_messages_discardEncryption);
+  m.set(0x791451ed, read_messages_setEncryptedTyping);
+  m.set(0x7f4b690a, read_messages_readEncryptedHistory);
+  m.set(0x44fa7a15, read_messages_sendEncrypted);
+  m.set(0x5559481d, read_messages_sendEncryptedFile);
+  m.set(0x32d439a4, read_messages_sendEncryptedService);
+  m.set(0x55a5bb66, read_messages_receivedQueue);
+  m.set(0x4b0c8c0f, read_messages_reportEncryptedSpam);
+  m.set(0x36a73f77, read_messages_readMessageContents);
+  m.set(0xd5a5d3a1, read_messages_getStickers);
+  m.set(0xb8a0a1a8, read_messages_getAllStickers);
+  m.set(0x8b68b0cc, read_messages_getWebPagePreview);
+  m.set(0x14b9bcd7, read_messages_exportChatInvite);
+  m.set(0x3eadb1bb, read_messages_checkChatInvite);
+  m.set(0x6c50051c, read_messages_importChatInvite);
+  m.set(0x2619a90e, read_messages_getStickerSet);
+  m.set(0xc78fe460, read_messages_installStickerSet);
+  m.set(0xf96e55de, read_messages_uninstallStickerSet);
+  m.set(0xe6df7378, read_messages_startBot);
+  m.set(0x5784d3e1, read_messages_getMessagesViews);
+  m.set(0xa85bd1c2, read_messages_editChatAdmin);
+  m.set(0xa2875319, read_messages_migrateChat);
+  m.set(0x4bc6589a, read_messages_searchGlobal);
+  m.set(0x78337739, read_messages_reorderStickerSets);
+  m.set(0x338e2464, read_messages_getDocumentByHash);
+  m.set(0x5cf09635, read_messages_getSavedGifs);
+  m.set(0x327a30cb, read_messages_saveGif);
+  m.set(0x514e999d, read_messages_getInlineBotResults);
+  m.set(0xeb5ea206, read_messages_setInlineBotResults);
+  m.set(0x220815b0, read_messages_sendInlineBotResult);
+  m.set(0xfda68d36, read_messages_getMessageEditData);
+  m.set(0x48f71778, read_messages_editMessage);
+  m.set(0x83557dba, read_messages_editInlineBotMessage);
+  m.set(0x9342ca07, read_messages_getBotCallbackAnswer);
+  m.set(0xd58f130a, read_messages_setBotCallbackAnswer);
+  m.set(0xe470bcfd, read_messages_getPeerDialogs);
+  m.set(0xbc39e14b, read_messages_saveDraft);
+  m.set(0x6a3f8d65, read_messages_getAllDrafts);
+  m.set(0x64780b14, read_messages_getFeaturedStickers);
+  m.set(0x5b118126, read_messages_readFeaturedStickers);
+  m.set(0x9da9403b, read_messages_getRecentStickers);
+  m.set(0x392718f8, read_messages_saveRecentSticker);
+  m.set(0x8999602d, read_messages_clearRecentStickers);
+  m.set(0x57f17692, read_messages_getArchivedStickers);
+  m.set(0x640f82b8, read_messages_getMaskStickers);
+  m.set(0xcc5b67cc, read_messages_getAttachedStickers);
+  m.set(0x8ef8ecc0, read_messages_setGameScore);
+  m.set(0x15ad9f64, read_messages_setInlineGameScore);
+  m.set(0xe822649d, read_messages_getGameHighScores);
+  m.set(0x0f635e1b, read_messages_getInlineGameHighScores);
+  m.set(0xe40ca104, read_messages_getCommonChats);
+  m.set(0x875f74be, read_messages_getAllChats);
+  m.set(0x32ca8f91, read_messages_getWebPage);
+  m.set(0xa731e257, read_messages_toggleDialogPin);
+  m.set(0x3b1adf37, read_messages_reorderPinnedDialogs);
+  m.set(0xd6b94df2, read_messages_getPinnedDialogs);
+  m.set(0xe5f672fa, read_messages_setBotShippingResults);
+  m.set(0x09c2dd95, read_messages_setBotPrecheckoutResults);
+  m.set(0x519bc2b1, read_messages_uploadMedia);
+  m.set(0xc97df020, read_messages_sendScreenshotNotification);
+  m.set(0x04f1aaa9, read_messages_getFavedStickers);
+  m.set(0xb9ffc55b, read_messages_faveSticker);
+  m.set(0x46578472, read_messages_getUnreadMentions);
+  m.set(0x0f0189d3, read_messages_readMentions);
+  m.set(0x702a40e0, read_messages_getRecentLocations);
+  m.set(0xcc0110cb, read_messages_sendMultiMedia);
+  m.set(0x5057c497, read_messages_uploadEncryptedFile);
+  m.set(0x35705b8a, read_messages_searchStickerSets);
+  m.set(0x1cff7e08, read_messages_getSplitRanges);
+  m.set(0xc286d98f, read_messages_markDialogUnread);
+  m.set(0x22e24e22, read_messages_getDialogUnreadMarks);
+  m.set(0x7e58ee9c, read_messages_clearAllDrafts);
+  m.set(0xd2aaf7ec, read_messages_updatePinnedMessage);
+  m.set(0x10ea6184, read_messages_sendVote);
+  m.set(0x73bb643b, read_messages_getPollResults);
+  m.set(0x6e2be050, read_messages_getOnlines);
+  m.set(0x812c2ae6, read_messages_getStatsURL);
+  m.set(0xdef60797, read_messages_editChatAbout);
+  m.set(0xa5866b41, read_messages_editChatDefaultBannedRights);
+  m.set(0x35a0e062, read_messages_getEmojiKeywords);
+  m.set(0x1508b6af, read_messages_getEmojiKeywordsDifference);
+  m.set(0x4e9963b2, read_messages_getEmojiKeywordsLanguages);
+  m.set(0xd5b10c26, read_messages_getEmojiURL);
+  m.set(0x732eef00, read_messages_getSearchCounters);
+  m.set(0x198fb446, read_messages_requestUrlAuth);
+  m.set(0xb12c7125, read_messages_acceptUrlAuth);
+  m.set(0x4facb138, read_messages_hidePeerSettingsBar);
+  m.set(0xf516760b, read_messages_getScheduledHistory);
+  m.set(0xbdbb0464, read_messages_getScheduledMessages);
+  m.set(0xbd38850a, read_messages_sendScheduledMessages);
+  m.set(0x59ae2b16, read_messages_deleteScheduledMessages);
+  m.set(0xb86e380e, read_messages_getPollVotes);
+  m.set(0xb5052fea, read_messages_toggleStickerSets);
+  m.set(0xf19ed96d, read_messages_getDialogFilters);
+  m.set(0xa29cd42c, read_messages_getSuggestedDialogFilters);
+  m.set(0x1ad4a04a, read_messages_updateDialogFilter);
+  m.set(0xc563c1e4, read_messages_updateDialogFiltersOrder);
+  m.set(0x7ed094a1, read_messages_getOldFeaturedStickers);
+  m.set(0x22ddd30c, read_messages_getReplies);
+  m.set(0x446972fd, read_messages_getDiscussionMessage);
+  m.set(0xf731a9f4, read_messages_readDiscussion);
+  m.set(0xf025bc8b, read_messages_unpinAllMessages);
+  m.set(0x5bd0ee50, read_messages_deleteChat);
+  m.set(0xf9cbe409, read_messages_deletePhoneCallHistory);
+  m.set(0x43fe19f3, read_messages_checkHistoryImport);
+  m.set(0x34090c3b, read_messages_initHistoryImport);
+  m.set(0x2a862092, read_messages_uploadImportedMedia);
+  m.set(0xb43df344, read_messages_startHistoryImport);
+  m.set(0xa2b5a3f6, read_messages_getExportedChatInvites);
+  m.set(0x73746f5c, read_messages_getExportedChatInvite);
+  m.set(0x02e4ffbe, read_messages_editExportedChatInvite);
+  m.set(0x56987bd5, read_messages_deleteRevokedExportedChatInvites);
+  m.set(0xd464a42b, read_messages_deleteExportedChatInvite);
+  m.set(0x3920e6ef, read_messages_getAdminsWithInvites);
+  m.set(0x26fb7289, read_messages_getChatInviteImporters);
+  m.set(0xb80e5fe4, read_messages_setHistoryTTL);
+  m.set(0x5dc60f03, read_messages_checkHistoryImportPeer);
+  m.set(0xe63be13f, read_messages_setChatTheme);
+  m.set(0x2c6f97b7, read_messages_getMessageReadParticipants);
+  m.set(0xedd4882a, read_updates_getState);
+  m.set(0x25939651, read_updates_getDifference);
+  m.set(0x03173d78, read_updates_getChannelDifference);
+  m.set(0x72d4742c, read_photos_updateProfilePhoto);
+  m.set(0x89f30f69, read_photos_uploadProfilePhoto);
+  m.set(0x87cf7f2f, read_photos_deletePhotos);
+  m.set(0x91cd32a8, read_photos_getUserPhotos);
+  m.set(0xb304a621, read_upload_saveFilePart);
+  m.set(0xb15a9afc, read_upload_getFile);
+  m.set(0xde7b673d, read_upload_saveBigFilePart);
+  m.set(0x24e6818d, read_upload_getWebFile);
+  m.set(0x2000bcc3, read_upload_getCdnFile);
+  m.set(0x9b2754a8, read_upload_reuploadCdnFile);
+  m.set(0x4da54231, read_upload_getCdnFileHashes);
+  m.set(0xc7025931, read_upload_getFileHashes);
+  m.set(0xc4f9186b, read_help_getConfig);
+  m.set(0x1fb33026, read_help_getNearestDc);
+  m.set(0x522d5a7d, read_help_getAppUpdate);
+  m.set(0x4d392343, read_help_getInviteText);
+  m.set(0x9cdf08cd, read_help_getSupport);
+  m.set(0x9010ef6f, read_help_getAppChangelog);
+  m.set(0xec22cfcd, read_help_setBotUpdatesStatus);
+  m.set(0x52029342, read_help_getCdnConfig);
+  m.set(0x3dc0f114, read_help_getRecentMeUrls);
+  m.set(0x2ca51fd1, read_help_getTermsOfServiceUpdate);
+  m.set(0xee72f79a, read_help_acceptTermsOfService);
+  m.set(0x3fedc75f, read_help_getDeepLinkInfo);
+  m.set(0x98914110, read_help_getAppConfig);
+  m.set(0x6f02f748, read_help_saveAppLog);
+  m.set(0xc661ad08, read_help_getPassportConfig);
+  m.set(0xd360e72c, read_help_getSupportName);
+  m.set(0x038a08d3, read_help_getUserInfo);
+  m.set(0x66b91b70, read_help_editUserInfo);
+  m.set(0xc0977421, read_help_getPromoData);
+  m.set(0x1e251c95, read_help_hidePromoData);
+  m.set(0xf50dbaa1, read_help_dismissSuggestion);
+  m.set(0x735787a8, read_help_getCountriesList);
+  m.set(0xcc104937, read_channels_readHistory);
+  m.set(0x84c1fd4e, read_channels_deleteMessages);
+  m.set(0xd10dd71b, read_channels_deleteUserHistory);
+  m.set(0xfe087810, read_channels_reportSpam);
+  m.set(0xad8c9a23, read_channels_getMessages);
+  m.set(0x77ced9d0, read_channels_getParticipants);
+  m.set(0xa0ab6cc6, read_channels_getParticipant);
+  m.set(0x0a7f6bbb, read_channels_getChannels);
+  m.set(0x08736a09, read_channels_getFullChannel);
+  m.set(0x3d5fb10f, read_channels_createChannel);
+  m.set(0xd33c8902, read_channels_editAdmin);
+  m.set(0x566decd0, read_channels_editTitle);
+  m.set(0xf12e57c9, read_channels_editPhoto);
+  m.set(0x10e6bd2c, read_channels_checkUsername);
+  m.set(0x3514b3de, read_channels_updateUsername);
+  m.set(0x24b524c5, read_channels_joinChannel);
+  m.set(0xf836aa95, read_channels_leaveChannel);
+  m.set(0x199f3a6c, read_channels_inviteToChannel);
+  m.set(0xc0111fe3, read_channels_deleteChannel);
+  m.set(0xe63fadeb, read_channels_exportMessageLink);
+  m.set(0x1f69b606, read_channels_toggleSignatures);
+  m.set(0xf8b036af, read_channels_getAdminedPublicChannels);
+  m.set(0x96e6cd81, read_channels_editBanned);
+  m.set(0x33ddf480, read_channels_getAdminLog);
+  m.set(0xea8ca4f9, read_channels_setStickers);
+  m.set(0xeab5dc38, read_channels_readMessageContents);
+  m.set(0xaf369d42, read_channels_deleteHistory);
+  m.set(0xeabbb94c, read_channels_togglePreHistoryHidden);
+  m.set(0x8341ecc0, read_channels_getLeftChannels);
+  m.set(0xf5dad378, read_channels_getGroupsForDiscussion);
+  m.set(0x40582bb2, read_channels_setDiscussionGroup);
+  m.set(0x8f38cd1f, read_channels_editCreator);
+  m.set(0x58e63f6d, read_channels_editLocation);
+  m.set(0xedd49ef0, read_channels_toggleSlowMode);
+  m.set(0x11e831ee, read_channels_getInactiveChannels);
+  m.set(0x0b290c69, read_channels_convertToGigagroup);
+  m.set(0xbeaedb94, read_channels_viewSponsoredMessage);
+  m.set(0xec210fbf, read_channels_getSponsoredMessages);
+  m.set(0xaa2769ed, read_bots_sendCustomRequest);
+  m.set(0xe6213f4d, read_bots_answerWebhookJSONQuery);
+  m.set(0x0517165a, read_bots_setBotCommands);
+  m.set(0x3d8de0f9, read_bots_resetBotCommands);
+  m.set(0xe34c0dd6, read_bots_getBotCommands);
+  m.set(0x8a333c8d, read_payments_getPaymentForm);
+  m.set(0x2478d1cc, read_payments_getPaymentReceipt);
+  m.set(0xdb103170, read_payments_validateRequestedInfo);
+  m.set(0x30c3bc9d, read_payments_sendPaymentForm);
+  m.set(0x227d824b, read_payments_getSavedInfo);
+  m.set(0xd83d70c1, read_payments_clearSavedInfo);
+  m.set(0x2e79d779, read_payments_getBankCardData);
+  m.set(0x9021ab67, read_stickers_createStickerSet);
+  m.set(0xf7760f51, read_stickers_removeStickerFromSet);
+  m.set(0xffb6d4ca, read_stickers_changeStickerPosition);
+  m.set(0x8653febe, read_stickers_addStickerToSet);
+  m.set(0x9a364e30, read_stickers_setStickerSetThumb);
+  m.set(0x284b3639, read_stickers_checkShortName);
+  m.set(0x4dafc503, read_stickers_suggestShortName);
+  m.set(0x55451fa9, read_phone_getCallConfig);
+  m.set(0x42ff96ed, read_phone_requestCall);
+  m.set(0x3bd2b4a0, read_phone_acceptCall);
+  m.set(0x2efe1722, read_phone_confirmCall);
+  m.set(0x17d54f61, read_phone_receivedCall);
+  m.set(0xb2cbc1c0, read_phone_discardCall);
+  m.set(0x59ead627, read_phone_setCallRating);
+  m.set(0x277add7e, read_phone_saveCallDebug);
+  m.set(0xff7a9383, read_phone_sendSignalingData);
+  m.set(0x48cdc6d8, read_phone_createGroupCall);
+  m.set(0xb132ff7b, read_phone_joinGroupCall);
+  m.set(0x500377f9, read_phone_leaveGroupCall);
+  m.set(0x7b393160, read_phone_inviteToGroupCall);
+  m.set(0x7a777135, read_phone_discardGroupCall);
+  m.set(0x74bbb43d, read_phone_toggleGroupCallSettings);
+  m.set(0x041845db, read_phone_getGroupCall);
+  m.set(0xc558d8ab, read_phone_getGroupParticipants);
+  m.set(0xb59cf977, read_phone_checkGroupCall);
+  m.set(0xf128c708, read_phone_toggleGroupCallRecord);
+  m.set(0xa5273abf, read_phone_editGroupCallParticipant);
+  m.set(0x1ca6ac0a, read_phone_editGroupCallTitle);
+  m.set(0xef7c213a, read_phone_getGroupCallJoinAs);
+  m.set(0xe6aa647f, read_phone_exportGroupCallInvite);
+  m.set(0x219c34e6, read_phone_toggleGroupCallStartSubscription);
+  m.set(0x5680e342, read_phone_startScheduledGroupCall);
+  m.set(0x575e1f8c, read_phone_saveDefaultGroupCallJoinAs);
+  m.set(0xcbea6bc4, read_phone_joinGroupCallPresentation);
+  m.set(0x1c50d144, read_phone_leaveGroupCallPresentation);
+  m.set(0xf2f2330a, read_langpack_getLangPack);
+  m.set(0xefea3803, read_langpack_getStrings);
+  m.set(0xcd984aa5, read_langpack_getDifference);
+  m.set(0x42c6978f, read_langpack_getLanguages);
+  m.set(0x6a596502, read_langpack_getLanguage);
+  m.set(0x6847d0ab, read_folders_editPeerFolders);
+  m.set(0x1c295881, read_folders_deleteFolder);
+  m.set(0xab42441a, read_stats_getBroadcastStats);
+  m.set(0x621d5fa0, read_stats_loadAsyncGraph);
+  m.set(0xdcdf8607, read_stats_getMegagroupStats);
+  m.set(0x5630281b, read_stats_getMessagePublicForwards);
+  m.set(0xb6e0a3f5, read_stats_getMessageStats);
+  m.set(0x05162463, read_resPQ);
+  m.set(0x83c95aec, read_p_q_inner_data);
+  m.set(0xa9f55f95, read_p_q_inner_data_dc);
+  m.set(0x3c6a84d4, read_p_q_inner_data_temp);
+  m.set(0x56fddf88, read_p_q_inner_data_temp_dc);
+  m.set(0x75a3f765, read_bind_auth_key_inner);
+  m.set(0x79cb045d, read_server_DH_params_fail);
+  m.set(0xd0e8075c, read_server_DH_params_ok);
+  m.set(0xb5890dba, read_server_DH_inner_data);
+  m.set(0x6643b654, read_client_DH_inner_data);
+  m.set(0x3bcbf734, read_dh_gen_ok);
+  m.set(0x46dc1fb9, read_dh_gen_retry);
+  m.set(0xa69dae02, read_dh_gen_fail);
+  m.set(0xf660e1d4, read_destroy_auth_key_ok);
+  m.set(0x0a9f2259, read_destroy_auth_key_none);
+  m.set(0xea109b13, read_destroy_auth_key_fail);
+  m.set(0x60469778, read_req_pq);
+  m.set(0xbe7e8ef1, read_req_pq_multi);
+  m.set(0xd712e4be, read_req_DH_params);
+  m.set(0xf5045f1f, read_set_client_DH_params);
+  m.set(0xd1435160, read_destroy_auth_key);
+  m.set(0x62d6b459, read_msgs_ack);
+  m.set(0xa7eff811, read_bad_msg_notification);
+  m.set(0xedab447b, read_bad_server_salt);
+  m.set(0xda69fb52, read_msgs_state_req);
+  m.set(0x04deb57d, read_msgs_state_info);
+  m.set(0x8cc0d131, read_msgs_all_info);
+  m.set(0x276d3ec6, read_msg_detailed_info);
+  m.set(0x809db6df, read_msg_new_detailed_info);
+  m.set(0x7d861a08, read_msg_resend_req);
+  m.set(0x2144ca19, read_rpc_error);
+  m.set(0x5e2ad36e, read_rpc_answer_unknown);
+  m.set(0xcd78e586, read_rpc_answer_dropped_running);
+  m.set(0xa43ad8b7, read_rpc_answer_dropped);
+  m.set(0x0949d9dc, read_future_salt);
+  m.set(0xae500895, read_future_salts);
+  m.set(0x347773c5, read_pong);
+  m.set(0xe22045fc, read_destroy_session_ok);
+  m.set(0x62d350c9, read_destroy_session_none);
+  m.set(0x9ec20908, read_new_session_created);
+  m.set(0x9299359f, read_http_wait);
+  m.set(0xd433ad73, read_ipPort);
+  m.set(0x37982646, read_ipPortSecret);
+  m.set(0x4679b65f, read_accessPointRule);
+  m.set(0x5a592a6c, read_help_configSimple);
+  m.set(0x58e4a740, read_rpc_drop_answer);
+  m.set(0xb921bd04, read_get_future_salts);
+  m.set(0x7abe77ec, read_ping);
+  m.set(0xf3427b8c, read_ping_delay_disconnect);
+  m.set(0xe7512126, read_destroy_session);
+  m.set(0xf35c6d01, read_rpc_result);
+  m.set(0x73f1f8dc, read_msg_container);
+  m.set(0xe06046b2, read_msg_copy);
+  m.set(0x3072cfa1, read_gzip_packed);
+  return m;
 }
 
 export function read_Object(r: Reader): TlObject {
   const id = readId(r);
   enter(r);
-  let v: TlObject;
-  switch (id) {
-    case 0xbc799737:
-      v = read_boolFalse(r);
-      break;
-    case 0x997275b5:
-      v = read_boolTrue(r);
-      break;
-    case 0x3fedd339:
-      v = read_true_(r);
-      break;
-    case 0xc4b9f9bb:
-      v = read_error(r);
-      break;
-    case 0x56730bcc:
-      v = read_null_(r);
-      break;
-    case 0x7f3b18ea:
-      v = read_inputPeerEmpty(r);
-      break;
-    case 0x7da07ec9:
-      v = read_inputPeerSelf(r);
-      break;
-    case 0x35a95cb9:
-      v = read_inputPeerChat(r);
-      break;
-    case 0xdde8a54c:
-      v = read_inputPeerUser(r);
-      break;
-    case 0x27bcbbfc:
-      v = read_inputPeerChannel(r);
-      break;
-    case 0xa87b0a1c:
-      v = read_inputPeerUserFromMessage(r);
-      break;
-    case 0xbd2a0840:
-      v = read_inputPeerChannelFromMessage(r);
-      break;
-    case 0xb98886cf:
-      v = read_inputUserEmpty(r);
-      break;
-    case 0xf7c1b13f:
-      v = read_inputUserSelf(r);
-      break;
-    case 0xf21158c6:
-      v = read_inputUser(r);
-      break;
-    case 0x1da448e2:
-      v = read_inputUserFromMessage(r);
-      break;
-    case 0xf392b7f4:
-      v = read_inputPhoneContact(r);
-      break;
-    case 0xf52ff27f:
-      v = read_inputFile(r);
-      break;
-    case 0xfa4f0bb5:
-      v = read_inputFileBig(r);
-      break;
-    case 0x9664f57f:
-      v = read_inputMediaEmpty(r);
-      break;
-    case 0x1e287d04:
-      v = read_inputMediaUploadedPhoto(r);
-      break;
-    case 0xb3ba0635:
-      v = read_inputMediaPhoto(r);
-      break;
-    case 0xf9c44144:
-      v = read_inputMediaGeoPoint(r);
-      break;
-    case 0xf8ab7dfb:
-      v = read_inputMediaContact(r);
-      break;
-    case 0x5b38c6c1:
-      v = read_inputMediaUploadedDocument(r);
-      break;
-    case 0x33473058:
-      v = read_inputMediaDocument(r);
-      break;
-    case 0xc13d1c11:
-      v = read_inputMediaVenue(r);
-      break;
-    case 0xe5bbfe1a:
-      v = read_inputMediaPhotoExternal(r);
-      break;
-    case 0xfb52dc99:
-      v = read_inputMediaDocumentExternal(r);
-      break;
-    case 0xd33f43f3:
-      v = read_inputMediaGame(r);
-      break;
-    case 0xd9799874:
-      v = read_inputMediaInvoice(r);
-      break;
-    case 0x971fa843:
-      v = read_inputMediaGeoLive(r);
-      break;
-    case 0x0f94e5f1:
-      v = read_inputMediaPoll(r);
-      break;
-    case 0xe66fbf7b:
-      v = read_inputMediaDice(r);
-      break;
-    case 0x1ca48f57:
-      v = read_inputChatPhotoEmpty(r);
-      break;
-    case 0xc642724e:
-      v = read_inputChatUploadedPhoto(r);
-      break;
-    case 0x8953ad37:
-      v = read_inputChatPhoto(r);
-      break;
-    case 0xe4c123d6:
-      v = read_inputGeoPointEmpty(r);
-      break;
-    case 0x48222faf:
-      v = read_inputGeoPoint(r);
-      break;
-    case 0x1cd7bf0d:
-      v = read_inputPhotoEmpty(r);
-      break;
-    case 0x3bb3b94a:
-      v = read_inputPhoto(r);
-      break;
-    case 0xdfdaabe1:
-      v = read_inputFileLocation(r);
-      break;
-    case 0xf5235d55:
-      v = read_inputEncryptedFileLocation(r);
-      break;
-    case 0xbad07584:
-      v = read_inputDocumentFileLocation(r);
-      break;
-    case 0xcbc7ee28:
-      v = read_inputSecureFileLocation(r);
-      break;
-    case 0x29be5899:
-      v = read_inputTakeoutFileLocation(r);
-      break;
-    case 0x40181ffe:
-      v = read_inputPhotoFileLocation(r);
-      break;
-    case 0xd83466f3:
-      v = read_inputPhotoLegacyFileLocation(r);
-      break;
-    case 0x37257e99:
-      v = read_inputPeerPhotoFileLocation(r);
-      break;
-    case 0x9d84f3db:
-      v = read_inputStickerSetThumb(r);
-      break;
-    case 0x0598a92a:
-      v = read_inputGroupCallStream(r);
-      break;
-    case 0x59511722:
-      v = read_peerUser(r);
-      break;
-    case 0x36c6019a:
-      v = read_peerChat(r);
-      break;
-    case 0xa2a5371e:
-      v = read_peerChannel(r);
-      break;
-    case 0xaa963b05:
-      v = read_storage_fileUnknown(r);
-      break;
-    case 0x40bc6f52:
-      v = read_storage_filePartial(r);
-      break;
-    case 0x007efe0e:
-      v = read_storage_fileJpeg(r);
-      break;
-    case 0xcae1aadf:
-      v = read_storage_fileGif(r);
-      break;
-    case 0x0a4f63c0:
-      v = read_storage_filePng(r);
-      break;
-    case 0xae1e508d:
-      v = read_storage_filePdf(r);
-      break;
-    case 0x528a0677:
-      v = read_storage_fileMp3(r);
-      break;
-    case 0x4b09ebbc:
-      v = read_storage_fileMov(r);
-      break;
-    case 0xb3cea0e4:
-      v = read_storage_fileMp4(r);
-      break;
-    case 0x1081464c:
-      v = read_storage_fileWebp(r);
-      break;
-    case 0xd3bc4b7a:
-      v = read_userEmpty(r);
-      break;
-    case 0x3ff6ecb0:
-      v = read_user(r);
-      break;
-    case 0x4f11bae1:
-      v = read_userProfilePhotoEmpty(r);
-      break;
-    case 0x82d1f706:
-      v = read_userProfilePhoto(r);
-      break;
-    case 0x09d05049:
-      v = read_userStatusEmpty(r);
-      break;
-    case 0xedb93949:
-      v = read_userStatusOnline(r);
-      break;
-    case 0x008c703f:
-      v = read_userStatusOffline(r);
-      break;
-    case 0xe26f42f1:
-      v = read_userStatusRecently(r);
-      break;
-    case 0x07bf09fc:
-      v = read_userStatusLastWeek(r);
-      break;
-    case 0x77ebc742:
-      v = read_userStatusLastMonth(r);
-      break;
-    case 0x29562865:
-      v = read_chatEmpty(r);
-      break;
-    case 0x41cbf256:
-      v = read_chat(r);
-      break;
-    case 0x6592a1a7:
-      v = read_chatForbidden(r);
-      break;
-    case 0x8261ac61:
-      v = read_channel(r);
-      break;
-    case 0x17d493d5:
-      v = read_channelForbidden(r);
-      break;
-    case 0x4dbdc099:
-      v = read_chatFull(r);
-      break;
-    case 0xe9b27a17:
-      v = read_channelFull(r);
-      break;
-    case 0xc02d4007:
-      v = read_chatParticipant(r);
-      break;
-    case 0xe46bcee4:
-      v = read_chatParticipantCreator(r);
-      break;
-    case 0xa0933f5b:
-      v = read_chatParticipantAdmin(r);
-      break;
-    case 0x8763d3e1:
-      v = read_chatParticipantsForbidden(r);
-      break;
-    case 0x3cbc93f8:
-      v = read_chatParticipants(r);
-      break;
-    case 0x37c1011c:
-      v = read_chatPhotoEmpty(r);
-      break;
-    case 0x1c6e1c11:
-      v = read_chatPhoto(r);
-      break;
-    case 0x90a6ca84:
-      v = read_messageEmpty(r);
-      break;
-    case 0x85d6cbe2:
-      v = read_message(r);
-      break;
-    case 0x2b085862:
-      v = read_messageService(r);
-      break;
-    case 0x3ded6320:
-      v = read_messageMediaEmpty(r);
-      break;
-    case 0x695150d7:
-      v = read_messageMediaPhoto(r);
-      break;
-    case 0x56e0d474:
-      v = read_messageMediaGeo(r);
-      break;
-    case 0x70322949:
-      v = read_messageMediaContact(r);
-      break;
-    case 0x9f84f49e:
-      v = read_messageMediaUnsupported(r);
-      break;
-    case 0x9cb070d7:
-      v = read_messageMediaDocument(r);
-      break;
-    case 0xa32dd600:
-      v = read_messageMediaWebPage(r);
-      break;
-    case 0x2ec0533f:
-      v = read_messageMediaVenue(r);
-      break;
-    case 0xfdb19008:
-      v = read_messageMediaGame(r);
-      break;
-    case 0x84551347:
-      v = read_messageMediaInvoice(r);
-      break;
-    case 0xb940c666:
-      v = read_messageMediaGeoLive(r);
-      break;
-    case 0x4bd6e798:
-      v = read_messageMediaPoll(r);
-      break;
-    case 0x3f7ee58b:
-      v = read_messageMediaDice(r);
-      break;
-    case 0xb6aef7b0:
-      v = read_messageActionEmpty(r);
-      break;
-    case 0xbd47cbad:
-      v = read_messageActionChatCreate(r);
-      break;
-    case 0xb5a1ce5a:
-      v = read_messageActionChatEditTitle(r);
-      break;
-    case 0x7fcb13a8:
-      v = read_messageActionChatEditPhoto(r);
-      break;
-    case 0x95e3fbef:
-      v = read_messageActionChatDeletePhoto(r);
-      break;
-    case 0x15cefd00:
-      v = read_messageActionChatAddUser(r);
-      break;
-    case 0xa43f30cc:
-      v = read_messageActionChatDeleteUser(r);
-      break;
-    case 0x031224c3:
-      v = read_messageActionChatJoinedByLink(r);
-      break;
-    case 0x95d2ac92:
-      v = read_messageActionChannelCreate(r);
-      break;
-    case 0xe1037f92:
-      v = read_messageActionChatMigrateTo(r);
-      break;
-    case 0xea3948e9:
-      v = read_messageActionChannelMigrateFrom(r);
-      break;
-    case 0x94bd38ed:
-      v = read_messageActionPinMessage(r);
-      break;
-    case 0x9fbab604:
-      v = read_messageActionHistoryClear(r);
-      break;
-    case 0x92a72876:
-      v = read_messageActionGameScore(r);
-      break;
-    case 0x8f31b327:
-      v = read_messageActionPaymentSentMe(r);
-      break;
-    case 0x40699cd0:
-      v = read_messageActionPaymentSent(r);
-      break;
-    case 0x80e11a7f:
-      v = read_messageActionPhoneCall(r);
-      break;
-    case 0x4792929b:
-      v = read_messageActionScreenshotTaken(r);
-      break;
-    case 0xfae69f56:
-      v = read_messageActionCustomAction(r);
-      break;
-    case 0xabe9affe:
-      v = read_messageActionBotAllowed(r);
-      break;
-    case 0x1b287353:
-      v = read_messageActionSecureValuesSentMe(r);
-      break;
-    case 0xd95c6154:
-      v = read_messageActionSecureValuesSent(r);
-      break;
-    case 0xf3f25f76:
-      v = read_messageActionContactSignUp(r);
-      break;
-    case 0x98e0d697:
-      v = read_messageActionGeoProximityReached(r);
-      break;
-    case 0x7a0d7f42:
-      v = read_messageActionGroupCall(r);
-      break;
-    case 0x502f92f7:
-      v = read_messageActionInviteToGroupCall(r);
-      break;
-    case 0xaa1afbfd:
-      v = read_messageActionSetMessagesTTL(r);
-      break;
-    case 0xb3a07661:
-      v = read_messageActionGroupCallScheduled(r);
-      break;
-    case 0xaa786345:
-      v = read_messageActionSetChatTheme(r);
-      break;
-    case 0x2c171f72:
-      v = read_dialog(r);
-      break;
-    case 0x71bd134c:
-      v = read_dialogFolder(r);
-      break;
-    case 0x2331b22d:
-      v = read_photoEmpty(r);
-      break;
-    case 0xfb197a65:
-      v = read_photo(r);
-      break;
-    case 0x0e17e23c:
-      v = read_photoSizeEmpty(r);
-      break;
-    case 0x75c78e60:
-      v = read_photoSize(r);
-      break;
-    case 0x021e1ad6:
-      v = read_photoCachedSize(r);
-      break;
-    case 0xe0b0bc2e:
-      v = read_photoStrippedSize(r);
-      break;
-    case 0xfa3efb95:
-      v = read_photoSizeProgressive(r);
-      break;
-    case 0xd8214d41:
-      v = read_photoPathSize(r);
-      break;
-    case 0x1117dd5f:
-      v = read_geoPointEmpty(r);
-      break;
-    case 0xb2a2f663:
-      v = read_geoPoint(r);
-      break;
-    case 0x5e002502:
-      v = read_auth_sentCode(r);
-      break;
-    case 0xcd050916:
-      v = read_auth_authorization(r);
-      break;
-    case 0x44747e9a:
-      v = read_auth_authorizationSignUpRequired(r);
-      break;
-    case 0xb434e2b8:
-      v = read_auth_exportedAuthorization(r);
-      break;
-    case 0xb8bc5b0c:
-      v = read_inputNotifyPeer(r);
-      break;
-    case 0x193b4417:
-      v = read_inputNotifyUsers(r);
-      break;
-    case 0x4a95e84e:
-      v = read_inputNotifyChats(r);
-      break;
-    case 0xb1db7c7e:
-      v = read_inputNotifyBroadcasts(r);
-      break;
-    case 0x9c3d198e:
-      v = read_inputPeerNotifySettings(r);
-      break;
-    case 0xaf509d20:
-      v = read_peerNotifySettings(r);
-      break;
-    case 0x733f2961:
-      v = read_peerSettings(r);
-      break;
-    case 0xa437c3ed:
-      v = read_wallPaper(r);
-      break;
-    case 0xe0804116:
-      v = read_wallPaperNoFile(r);
-      break;
-    case 0x58dbcab8:
-      v = read_inputReportReasonSpam(r);
-      break;
-    case 0x1e22c78d:
-      v = read_inputReportReasonViolence(r);
-      break;
-    case 0x2e59d922:
-      v = read_inputReportReasonPornography(r);
-      break;
-    case 0xadf44ee3:
-      v = read_inputReportReasonChildAbuse(r);
-      break;
-    case 0xc1e4a2b1:
-      v = read_inputReportReasonOther(r);
-      break;
-    case 0x9b89f93a:
-      v = read_inputReportReasonCopyright(r);
-      break;
-    case 0xdbd4feed:
-      v = read_inputReportReasonGeoIrrelevant(r);
-      break;
-    case 0xf5ddd6e7:
-      v = read_inputReportReasonFake(r);
-      break;
-    case 0xd697ff05:
-      v = read_userFull(r);
-      break;
-    case 0x145ade0b:
-      v = read_contact(r);
-      break;
-    case 0xc13e3c50:
-      v = read_importedContact(r);
-      break;
-    case 0x16d9703b:
-      v = read_contactStatus(r);
-      break;
-    case 0xb74ba9d2:
-      v = read_contacts_contactsNotModified(r);
-      break;
-    case 0xeae87e42:
-      v = read_contacts_contacts(r);
-      break;
-    case 0x77d01c3b:
-      v = read_contacts_importedContacts(r);
-      break;
-    case 0x0ade1591:
-      v = read_contacts_blocked(r);
-      break;
-    case 0xe1664194:
-      v = read_contacts_blockedSlice(r);
-      break;
-    case 0x15ba6c40:
-      v = read_messages_dialogs(r);
-      break;
-    case 0x71e094f3:
-      v = read_messages_dialogsSlice(r);
-      break;
-    case 0xf0e3e596:
-      v = read_messages_dialogsNotModified(r);
-      break;
-    case 0x8c718e87:
-      v = read_messages_messages(r);
-      break;
-    case 0x3a54685e:
-      v = read_messages_messagesSlice(r);
-      break;
-    case 0x64479808:
-      v = read_messages_channelMessages(r);
-      break;
-    case 0x74535f21:
-      v = read_messages_messagesNotModified(r);
-      break;
-    case 0x64ff9fd5:
-      v = read_messages_chats(r);
-      break;
-    case 0x9cd81144:
-      v = read_messages_chatsSlice(r);
-      break;
-    case 0xe5d7d19c:
-      v = read_messages_chatFull(r);
-      break;
-    case 0xb45c69d1:
-      v = read_messages_affectedHistory(r);
-      break;
-    case 0x57e2f66c:
-      v = read_inputMessagesFilterEmpty(r);
-      break;
-    case 0x9609a51c:
-      v = read_inputMessagesFilterPhotos(r);
-      break;
-    case 0x9fc00e65:
-      v = read_inputMessagesFilterVideo(r);
-      break;
-    case 0x56e9f0e4:
-      v = read_inputMessagesFilterPhotoVideo(r);
-      break;
-    case 0x9eddf188:
-      v = read_inputMessagesFilterDocument(r);
-      break;
-    case 0x7ef0dd87:
-      v = read_inputMessagesFilterUrl(r);
-      break;
-    case 0xffc86587:
-      v = read_inputMessagesFilterGif(r);
-      break;
-    case 0x50f5c392:
-      v = read_inputMessagesFilterVoice(r);
-      break;
-    case 0x3751b49e:
-      v = read_inputMessagesFilterMusic(r);
-      break;
-    case 0x3a20ecb8:
-      v = read_inputMessagesFilterChatPhotos(r);
-      break;
-    case 0x80c99768:
-      v = read_inputMessagesFilterPhoneCalls(r);
-      break;
-    case 0x7a7c17a4:
-      v = read_inputMessagesFilterRoundVoice(r);
-      break;
-    case 0xb549da53:
-      v = read_inputMessagesFilterRoundVideo(r);
-      break;
-    case 0xc1f8e69a:
-      v = read_inputMessagesFilterMyMentions(r);
-      break;
-    case 0xe7026d0d:
-      v = read_inputMessagesFilterGeo(r);
-      break;
-    case 0xe062db83:
-      v = read_inputMessagesFilterContacts(r);
-      break;
-    case 0x1bb00451:
-      v = read_inputMessagesFilterPinned(r);
-      break;
-    case 0x1f2b0afd:
-      v = read_updateNewMessage(r);
-      break;
-    case 0x4e90bfd6:
-      v = read_updateMessageID(r);
-      break;
-    case 0xa20db0e5:
-      v = read_updateDeleteMessages(r);
-      break;
-    case 0xc01e857f:
-      v = read_updateUserTyping(r);
-      break;
-    case 0x83487af0:
-      v = read_updateChatUserTyping(r);
-      break;
-    case 0x07761198:
-      v = read_updateChatParticipants(r);
-      break;
-    case 0xe5bdf8de:
-      v = read_updateUserStatus(r);
-      break;
-    case 0xc3f202e0:
-      v = read_updateUserName(r);
-      break;
-    case 0xf227868c:
-      v = read_updateUserPhoto(r);
-      break;
-    case 0x12bcbd9a:
-      v = read_updateNewEncryptedMessage(r);
-      break;
-    case 0x1710f156:
-      v = read_updateEncryptedChatTyping(r);
-      break;
-    case 0xb4a2e88d:
-      v = read_updateEncryption(r);
-      break;
-    case 0x38fe25b7:
-      v = read_updateEncryptedMessagesRead(r);
-      break;
-    case 0x3dda5451:
-      v = read_updateChatParticipantAdd(r);
-      break;
-    case 0xe32f3d77:
-      v = read_updateChatParticipantDelete(r);
-      break;
-    case 0x8e5e9873:
-      v = read_updateDcOptions(r);
-      break;
-    case 0xbec268ef:
-      v = read_updateNotifySettings(r);
-      break;
-    case 0xebe46819:
-      v = read_updateServiceNotification(r);
-      break;
-    case 0xee3b272a:
-      v = read_updatePrivacy(r);
-      break;
-    case 0x05492a13:
-      v = read_updateUserPhone(r);
-      break;
-    case 0x9c974fdf:
-      v = read_updateReadHistoryInbox(r);
-      break;
-    case 0x2f2f21bf:
-      v = read_updateReadHistoryOutbox(r);
-      break;
-    case 0x7f891213:
-      v = read_updateWebPage(r);
-      break;
-    case 0x68c13933:
-      v = read_updateReadMessagesContents(r);
-      break;
-    case 0x108d941f:
-      v = read_updateChannelTooLong(r);
-      break;
-    case 0x635b4c09:
-      v = read_updateChannel(r);
-      break;
-    case 0x62ba04d9:
-      v = read_updateNewChannelMessage(r);
-      break;
-    case 0x922e6e10:
-      v = read_updateReadChannelInbox(r);
-      break;
-    case 0xc32d5b12:
-      v = read_updateDeleteChannelMessages(r);
-      break;
-    case 0xf226ac08:
-      v = read_updateChannelMessageViews(r);
-      break;
-    case 0xd7ca61a2:
-      v = read_updateChatParticipantAdmin(r);
-      break;
-    case 0x688a30aa:
-      v = read_updateNewStickerSet(r);
-      break;
-    case 0x0bb2d201:
-      v = read_updateStickerSetsOrder(r);
-      break;
-    case 0x43ae3dec:
-      v = read_updateStickerSets(r);
-      break;
-    case 0x9375341e:
-      v = read_updateSavedGifs(r);
-      break;
-    case 0x496f379c:
-      v = read_updateBotInlineQuery(r);
-      break;
-    case 0x12f12a07:
-      v = read_updateBotInlineSend(r);
-      break;
-    case 0x1b3f4df7:
-      v = read_updateEditChannelMessage(r);
-      break;
-    case 0xb9cfc48d:
-      v = read_updateBotCallbackQuery(r);
-      break;
-    case 0xe40370a3:
-      v = read_updateEditMessage(r);
-      break;
-    case 0x691e9052:
-      v = read_updateInlineBotCallbackQuery(r);
-      break;
-    case 0xb75f99a9:
-      v = read_updateReadChannelOutbox(r);
-      break;
-    case 0xee2bb969:
-      v = read_updateDraftMessage(r);
-      break;
-    case 0x571d2742:
-      v = read_updateReadFeaturedStickers(r);
-      break;
-    case 0x9a422c20:
-      v = read_updateRecentStickers(r);
-      break;
-    case 0xa229dd06:
-      v = read_updateConfig(r);
-      break;
-    case 0x3354678f:
-      v = read_updatePtsChanged(r);
-      break;
-    case 0x2f2ba99f:
-      v = read_updateChannelWebPage(r);
-      break;
-    case 0x6e6fe51c:
-      v = read_updateDialogPinned(r);
-      break;
-    case 0xfa0f3ca2:
-      v = read_updatePinnedDialogs(r);
-      break;
-    case 0x8317c0c3:
-      v = read_updateBotWebhookJSON(r);
-      break;
-    case 0x9b9240a6:
-      v = read_updateBotWebhookJSONQuery(r);
-      break;
-    case 0xb5aefd7d:
-      v = read_updateBotShippingQuery(r);
-      break;
-    case 0x8caa9a96:
-      v = read_updateBotPrecheckoutQuery(r);
-      break;
-    case 0xab0f6b1e:
-      v = read_updatePhoneCall(r);
-      break;
-    case 0x46560264:
-      v = read_updateLangPackTooLong(r);
-      break;
-    case 0x56022f4d:
-      v = read_updateLangPack(r);
-      break;
-    case 0xe511996d:
-      v = read_updateFavedStickers(r);
-      break;
-    case 0x44bdd535:
-      v = read_updateChannelReadMessagesContents(r);
-      break;
-    case 0x7084a7be:
-      v = read_updateContactsReset(r);
-      break;
-    case 0xb23fc698:
-      v = read_updateChannelAvailableMessages(r);
-      break;
-    case 0xe16459c3:
-      v = read_updateDialogUnreadMark(r);
-      break;
-    case 0xaca1657b:
-      v = read_updateMessagePoll(r);
-      break;
-    case 0x54c01850:
-      v = read_updateChatDefaultBannedRights(r);
-      break;
-    case 0x19360dc0:
-      v = read_updateFolderPeers(r);
-      break;
-    case 0x6a7e7366:
-      v = read_updatePeerSettings(r);
-      break;
-    case 0xb4afcfb0:
-      v = read_updatePeerLocated(r);
-      break;
-    case 0x39a51dfb:
-      v = read_updateNewScheduledMessage(r);
-      break;
-    case 0x90866cee:
-      v = read_updateDeleteScheduledMessages(r);
-      break;
-    case 0x8216fba3:
-      v = read_updateTheme(r);
-      break;
-    case 0x871fb939:
-      v = read_updateGeoLiveViewed(r);
-      break;
-    case 0x564fe691:
-      v = read_updateLoginToken(r);
-      break;
-    case 0x106395c9:
-      v = read_updateMessagePollVote(r);
-      break;
-    case 0x26ffde7d:
-      v = read_updateDialogFilter(r);
-      break;
-    case 0xa5d72105:
-      v = read_updateDialogFilterOrder(r);
-      break;
-    case 0x3504914f:
-      v = read_updateDialogFilters(r);
-      break;
-    case 0x2661bf09:
-      v = read_updatePhoneCallSignalingData(r);
-      break;
-    case 0xd29a27f4:
-      v = read_updateChannelMessageForwards(r);
-      break;
-    case 0xd6b19546:
-      v = read_updateReadChannelDiscussionInbox(r);
-      break;
-    case 0x695c9e7c:
-      v = read_updateReadChannelDiscussionOutbox(r);
-      break;
-    case 0x246a4b22:
-      v = read_updatePeerBlocked(r);
-      break;
-    case 0x8c88c923:
-      v = read_updateChannelUserTyping(r);
-      break;
-    case 0xed85eab5:
-      v = read_updatePinnedMessages(r);
-      break;
-    case 0x5bb98608:
-      v = read_updatePinnedChannelMessages(r);
-      break;
-    case 0xf89a6a4e:
-      v = read_updateChat(r);
-      break;
-    case 0xf2ebdb4e:
-      v = read_updateGroupCallParticipants(r);
-      break;
-    case 0x14b24500:
-      v = read_updateGroupCall(r);
-      break;
-    case 0xbb9bb9a5:
-      v = read_updatePeerHistoryTTL(r);
-      break;
-    case 0xd087663a:
-      v = read_updateChatParticipant(r);
-      break;
-    case 0x985d3abb:
-      v = read_updateChannelParticipant(r);
-      break;
-    case 0xc4870a49:
-      v = read_updateBotStopped(r);
-      break;
-    case 0x0b783982:
-      v = read_updateGroupCallConnection(r);
-      break;
-    case 0x4d712f2e:
-      v = read_updateBotCommands(r);
-      break;
-    case 0xa56c2a3e:
-      v = read_updates_state(r);
-      break;
-    case 0x5d75a138:
-      v = read_updates_differenceEmpty(r);
-      break;
-    case 0x00f49ca0:
-      v = read_updates_difference(r);
-      break;
-    case 0xa8fb1981:
-      v = read_updates_differenceSlice(r);
-      break;
-    case 0x4afe8f6d:
-      v = read_updates_differenceTooLong(r);
-      break;
-    case 0xe317af7e:
-      v = read_updatesTooLong(r);
-      break;
-    case 0x313bc7f8:
-      v = read_updateShortMessage(r);
-      break;
-    case 0x4d6deea5:
-      v = read_updateShortChatMessage(r);
-      break;
-    case 0x78d4dec1:
-      v = read_updateShort(r);
-      break;
-    case 0x725b04c3:
-      v = read_updatesCombined(r);
-      break;
-    case 0x74ae4240:
-      v = read_updates(r);
-      break;
-    case 0x9015e101:
-      v = read_updateShortSentMessage(r);
-      break;
-    case 0x8dca6aa5:
-      v = read_photos_photos(r);
-      break;
-    case 0x15051f54:
-      v = read_photos_photosSlice(r);
-      break;
-    case 0x20212ca8:
-      v = read_photos_photo(r);
-      break;
-    case 0x096a18d5:
-      v = read_upload_file(r);
-      break;
-    case 0xf18cda44:
-      v = read_upload_fileCdnRedirect(r);
-      break;
-    case 0x18b7a10d:
-      v = read_dcOption(r);
-      break;
-    case 0x330b4067:
-      v = read_config(r);
-      break;
-    case 0x8e1a1775:
-      v = read_nearestDc(r);
-      break;
-    case 0xccbbce30:
-      v = read_help_appUpdate(r);
-      break;
-    case 0xc45a6536:
-      v = read_help_noAppUpdate(r);
-      break;
-    case 0x18cb9f78:
-      v = read_help_inviteText(r);
-      break;
-    case 0xab7ec0a0:
-      v = read_encryptedChatEmpty(r);
-      break;
-    case 0x66b25953:
-      v = read_encryptedChatWaiting(r);
-      break;
-    case 0x48f1d94c:
-      v = read_encryptedChatRequested(r);
-      break;
-    case 0x61f0d4c7:
-      v = read_encryptedChat(r);
-      break;
-    case 0x1e1c7c45:
-      v = read_encryptedChatDiscarded(r);
-      break;
-    case 0xf141b5e1:
-      v = read_inputEncryptedChat(r);
-      break;
-    case 0xc21f497e:
-      v = read_encryptedFileEmpty(r);
-      break;
-    case 0x4a70994c:
-      v = read_encryptedFile(r);
-      break;
-    case 0x1837c364:
-      v = read_inputEncryptedFileEmpty(r);
-      break;
-    case 0x64bd0306:
-      v = read_inputEncryptedFileUploaded(r);
-      break;
-    case 0x5a17b5e5:
-      v = read_inputEncryptedFile(r);
-      break;
-    case 0x2dc173c8:
-      v = read_inputEncryptedFileBigUploaded(r);
-      break;
-    case 0xed18c118:
-      v = read_encryptedMessage(r);
-      break;
-    case 0x23734b06:
-      v = read_encryptedMessageService(r);
-      break;
-    case 0xc0e24635:
-      v = read_messages_dhConfigNotModified(r);
-      break;
-    case 0x2c221edd:
-      v = read_messages_dhConfig(r);
-      break;
-    case 0x560f8935:
-      v = read_messages_sentEncryptedMessage(r);
-      break;
-    case 0x9493ff32:
-      v = read_messages_sentEncryptedFile(r);
-      break;
-    case 0x72f0eaae:
-      v = read_inputDocumentEmpty(r);
-      break;
-    case 0x1abfb575:
-      v = read_inputDocument(r);
-      break;
-    case 0x36f8c871:
-      v = read_documentEmpty(r);
-      break;
-    case 0x1e87342b:
-      v = read_document(r);
-      break;
-    case 0x17c6b5f6:
-      v = read_help_support(r);
-      break;
-    case 0x9fd40bd8:
-      v = read_notifyPeer(r);
-      break;
-    case 0xb4c83b4c:
-      v = read_notifyUsers(r);
-      break;
-    case 0xc007cec3:
-      v = read_notifyChats(r);
-      break;
-    case 0xd612e8ef:
-      v = read_notifyBroadcasts(r);
-      break;
-    case 0x16bf744e:
-      v = read_sendMessageTypingAction(r);
-      break;
-    case 0xfd5ec8f5:
-      v = read_sendMessageCancelAction(r);
-      break;
-    case 0xa187d66f:
-      v = read_sendMessageRecordVideoAction(r);
-      break;
-    case 0xe9763aec:
-      v = read_sendMessageUploadVideoAction(r);
-      break;
-    case 0xd52f73f7:
-      v = read_sendMessageRecordAudioAction(r);
-      break;
-    case 0xf351d7ab:
-      v = read_sendMessageUploadAudioAction(r);
-      break;
-    case 0xd1d34a26:
-      v = read_sendMessageUploadPhotoAction(r);
-      break;
-    case 0xaa0cd9e4:
-      v = read_sendMessageUploadDocumentAction(r);
-      break;
-    case 0x176f8ba1:
-      v = read_sendMessageGeoLocationAction(r);
-      break;
-    case 0x628cbc6f:
-      v = read_sendMessageChooseContactAction(r);
-      break;
-    case 0xdd6a8f48:
-      v = read_sendMessageGamePlayAction(r);
-      break;
-    case 0x88f27fbc:
-      v = read_sendMessageRecordRoundAction(r);
-      break;
-    case 0x243e1c66:
-      v = read_sendMessageUploadRoundAction(r);
-      break;
-    case 0xd92c2285:
-      v = read_speakingInGroupCallAction(r);
-      break;
-    case 0xdbda9246:
-      v = read_sendMessageHistoryImportAction(r);
-      break;
-    case 0xb05ac6b1:
-      v = read_sendMessageChooseStickerAction(r);
-      break;
-    case 0x25972bcb:
-      v = read_sendMessageEmojiInteraction(r);
-      break;
-    case 0xb665902e:
-      v = read_sendMessageEmojiInteractionSeen(r);
-      break;
-    case 0xb3134d9d:
-      v = read_contacts_found(r);
-      break;
-    case 0x4f96cb18:
-      v = read_inputPrivacyKeyStatusTimestamp(r);
-      break;
-    case 0xbdfb0426:
-      v = read_inputPrivacyKeyChatInvite(r);
-      break;
-    case 0xfabadc5f:
-      v = read_inputPrivacyKeyPhoneCall(r);
-      break;
-    case 0xdb9e70d2:
-      v = read_inputPrivacyKeyPhoneP2P(r);
-      break;
-    case 0xa4dd4c08:
-      v = read_inputPrivacyKeyForwards(r);
-      break;
-    case 0x5719bacc:
-      v = read_inputPrivacyKeyProfilePhoto(r);
-      break;
-    case 0x0352dafa:
-      v = read_inputPrivacyKeyPhoneNumber(r);
-      break;
-    case 0xd1219bdd:
-      v = read_inputPrivacyKeyAddedByPhone(r);
-      break;
-    case 0xbc2eab30:
-      v = read_privacyKeyStatusTimestamp(r);
-      break;
-    case 0x500e6dfa:
-      v = read_privacyKeyChatInvite(r);
-      break;
-    case 0x3d662b7b:
-      v = read_privacyKeyPhoneCall(r);
-      break;
-    case 0x39491cc8:
-      v = read_privacyKeyPhoneP2P(r);
-      break;
-    case 0x69ec56a3:
-      v = read_privacyKeyForwards(r);
-      break;
-    case 0x96151fed:
-      v = read_privacyKeyProfilePhoto(r);
-      break;
-    case 0xd19ae46d:
-      v = read_privacyKeyPhoneNumber(r);
-      break;
-    case 0x42ffd42b:
-      v = read_privacyKeyAddedByPhone(r);
-      break;
-    case 0x0d09e07b:
-      v = read_inputPrivacyValueAllowContacts(r);
-      break;
-    case 0x184b35ce:
-      v = read_inputPrivacyValueAllowAll(r);
-      break;
-    case 0x131cc67f:
-      v = read_inputPrivacyValueAllowUsers(r);
-      break;
-    case 0x0ba52007:
-      v = read_inputPrivacyValueDisallowContacts(r);
-      break;
-    case 0xd66b66c9:
-      v = read_inputPrivacyValueDisallowAll(r);
-      break;
-    case 0x90110467:
-      v = read_inputPrivacyValueDisallowUsers(r);
-      break;
-    case 0x840649cf:
-      v = read_inputPrivacyValueAllowChatParticipants(r);
-      break;
-    case 0xe94f0f86:
-      v = read_inputPrivacyValueDisallowChatParticipants(r);
-      break;
-    case 0xfffe1bac:
-      v = read_privacyValueAllowContacts(r);
-      break;
-    case 0x65427b82:
-      v = read_privacyValueAllowAll(r);
-      break;
-    case 0xb8905fb2:
-      v = read_privacyValueAllowUsers(r);
-      break;
-    case 0xf888fa1a:
-      v = read_privacyValueDisallowContacts(r);
-      break;
-    case 0x8b73e763:
-      v = read_privacyValueDisallowAll(r);
-      break;
-    case 0xe4621141:
-      v = read_privacyValueDisallowUsers(r);
-      break;
-    case 0x6b134e8e:
-      v = read_privacyValueAllowChatParticipants(r);
-      break;
-    case 0x41c87565:
-      v = read_privacyValueDisallowChatParticipants(r);
-      break;
-    case 0x50a04e45:
-      v = read_account_privacyRules(r);
-      break;
-    case 0xb8d0afdf:
-      v = read_accountDaysTTL(r);
-      break;
-    case 0x6c37c15c:
-      v = read_documentAttributeImageSize(r);
-      break;
-    case 0x11b58939:
-      v = read_documentAttributeAnimated(r);
-      break;
-    case 0x6319d612:
-      v = read_documentAttributeSticker(r);
-      break;
-    case 0x0ef02ce6:
-      v = read_documentAttributeVideo(r);
-      break;
-    case 0x9852f9c6:
-      v = read_documentAttributeAudio(r);
-      break;
-    case 0x15590068:
-      v = read_documentAttributeFilename(r);
-      break;
-    case 0x9801d2f7:
-      v = read_documentAttributeHasStickers(r);
-      break;
-    case 0xf1749a22:
-      v = read_messages_stickersNotModified(r);
-      break;
-    case 0x30a6ec7e:
-      v = read_messages_stickers(r);
-      break;
-    case 0x12b299d4:
-      v = read_stickerPack(r);
-      break;
-    case 0xe86602c3:
-      v = read_messages_allStickersNotModified(r);
-      break;
-    case 0xcdbbcebb:
-      v = read_messages_allStickers(r);
-      break;
-    case 0x84d19185:
-      v = read_messages_affectedMessages(r);
-      break;
-    case 0xeb1477e8:
-      v = read_webPageEmpty(r);
-      break;
-    case 0xc586da1c:
-      v = read_webPagePending(r);
-      break;
-    case 0xe89c45b2:
-      v = read_webPage(r);
-      break;
-    case 0x7311ca11:
-      v = read_webPageNotModified(r);
-      break;
-    case 0xad01d61d:
-      v = read_authorization(r);
-      break;
-    case 0x1250abde:
-      v = read_account_authorizations(r);
-      break;
-    case 0x185b184f:
-      v = read_account_password(r);
-      break;
-    case 0x9a5c33e5:
-      v = read_account_passwordSettings(r);
-      break;
-    case 0xc23727c9:
-      v = read_account_passwordInputSettings(r);
-      break;
-    case 0x137948a5:
-      v = read_auth_passwordRecovery(r);
-      break;
-    case 0xa384b779:
-      v = read_receivedNotifyMessage(r);
-      break;
-    case 0xb18105e8:
-      v = read_chatInviteExported(r);
-      break;
-    case 0x5a686d7c:
-      v = read_chatInviteAlready(r);
-      break;
-    case 0xdfc2f58e:
-      v = read_chatInvite(r);
-      break;
-    case 0x61695cb0:
-      v = read_chatInvitePeek(r);
-      break;
-    case 0xffb62b95:
-      v = read_inputStickerSetEmpty(r);
-      break;
-    case 0x9de7a269:
-      v = read_inputStickerSetID(r);
-      break;
-    case 0x861cc8a0:
-      v = read_inputStickerSetShortName(r);
-      break;
-    case 0x028703c8:
-      v = read_inputStickerSetAnimatedEmoji(r);
-      break;
-    case 0xe67f520e:
-      v = read_inputStickerSetDice(r);
-      break;
-    case 0x0cde3739:
-      v = read_inputStickerSetAnimatedEmojiAnimations(r);
-      break;
-    case 0xd7df217a:
-      v = read_stickerSet(r);
-      break;
-    case 0xb60a24a6:
-      v = read_messages_stickerSet(r);
-      break;
-    case 0xc27ac8c7:
-      v = read_botCommand(r);
-      break;
-    case 0x1b74b335:
-      v = read_botInfo(r);
-      break;
-    case 0xa2fa4880:
-      v = read_keyboardButton(r);
-      break;
-    case 0x258aff05:
-      v = read_keyboardButtonUrl(r);
-      break;
-    case 0x35bbdb6b:
-      v = read_keyboardButtonCallback(r);
-      break;
-    case 0xb16a6c29:
-      v = read_keyboardButtonRequestPhone(r);
-      break;
-    case 0xfc796b3f:
-      v = read_keyboardButtonRequestGeoLocation(r);
-      break;
-    case 0x0568a748:
-      v = read_keyboardButtonSwitchInline(r);
-      break;
-    case 0x50f41ccf:
-      v = read_keyboardButtonGame(r);
-      break;
-    case 0xafd93fbb:
-      v = read_keyboardButtonBuy(r);
-      break;
-    case 0x10b78d29:
-      v = read_keyboardButtonUrlAuth(r);
-      break;
-    case 0xd02e7fd4:
-      v = read_inputKeyboardButtonUrlAuth(r);
-      break;
-    case 0xbbc7515d:
-      v = read_keyboardButtonRequestPoll(r);
-      break;
-    case 0x77608b83:
-      v = read_keyboardButtonRow(r);
-      break;
-    case 0xa03e5b85:
-      v = read_replyKeyboardHide(r);
-      break;
-    case 0x86b40b08:
-      v = read_replyKeyboardForceReply(r);
-      break;
-    case 0x85dd99d1:
-      v = read_replyKeyboardMarkup(r);
-      break;
-    case 0x48a30254:
-      v = read_replyInlineMarkup(r);
-      break;
-    case 0xbb92ba95:
-      v = read_messageEntityUnknown(r);
-      break;
-    case 0xfa04579d:
-      v = read_messageEntityMention(r);
-      break;
-    case 0x6f635b0d:
-      v = read_messageEntityHashtag(r);
-      break;
-    case 0x6cef8ac7:
-      v = read_messageEntityBotCommand(r);
-      break;
-    case 0x6ed02538:
-      v = read_messageEntityUrl(r);
-      break;
-    case 0x64e475c2:
-      v = read_messageEntityEmail(r);
-      break;
-    case 0xbd610bc9:
-      v = read_messageEntityBold(r);
-      break;
-    case 0x826f8b60:
-      v = read_messageEntityItalic(r);
-      break;
-    case 0x28a20571:
-      v = read_messageEntityCode(r);
-      break;
-    case 0x73924be0:
-      v = read_messageEntityPre(r);
-      break;
-    case 0x76a6d327:
-      v = read_messageEntityTextUrl(r);
-      break;
-    case 0xdc7b1140:
-      v = read_messageEntityMentionName(r);
-      break;
-    case 0x208e68c9:
-      v = read_inputMessageEntityMentionName(r);
-      break;
-    case 0x9b69e34b:
-      v = read_messageEntityPhone(r);
-      break;
-    case 0x4c4e743f:
-      v = read_messageEntityCashtag(r);
-      break;
-    case 0x9c4e7e8b:
-      v = read_messageEntityUnderline(r);
-      break;
-    case 0xbf0693d4:
-      v = read_messageEntityStrike(r);
-      break;
-    case 0x020df5d0:
-      v = read_messageEntityBlockquote(r);
-      break;
-    case 0x761e6af4:
-      v = read_messageEntityBankCard(r);
-      break;
-    case 0xee8c1e86:
-      v = read_inputChannelEmpty(r);
-      break;
-    case 0xf35aec28:
-      v = read_inputChannel(r);
-      break;
-    case 0x5b934f9d:
-      v = read_inputChannelFromMessage(r);
-      break;
-    case 0x7f077ad9:
-      v = read_contacts_resolvedPeer(r);
-      break;
-    case 0x0ae30253:
-      v = read_messageRange(r);
-      break;
-    case 0x3e11affb:
-      v = read_updates_channelDifferenceEmpty(r);
-      break;
-    case 0xa4bcc6fe:
-      v = read_updates_channelDifferenceTooLong(r);
-      break;
-    case 0x2064674e:
-      v = read_updates_channelDifference(r);
-      break;
-    case 0x94d42ee7:
-      v = read_channelMessagesFilterEmpty(r);
-      break;
-    case 0xcd77d957:
-      v = read_channelMessagesFilter(r);
-      break;
-    case 0xc00c07c0:
-      v = read_channelParticipant(r);
-      break;
-    case 0x28a8bc67:
-      v = read_channelParticipantSelf(r);
-      break;
-    case 0x2fe601d3:
-      v = read_channelParticipantCreator(r);
-      break;
-    case 0x34c3bb53:
-      v = read_channelParticipantAdmin(r);
-      break;
-    case 0x6df8014e:
-      v = read_channelParticipantBanned(r);
-      break;
-    case 0x1b03f006:
-      v = read_channelParticipantLeft(r);
-      break;
-    case 0xde3f3c79:
-      v = read_channelParticipantsRecent(r);
-      break;
-    case 0xb4608969:
-      v = read_channelParticipantsAdmins(r);
-      break;
-    case 0xa3b54985:
-      v = read_channelParticipantsKicked(r);
-      break;
-    case 0xb0d1865b:
-      v = read_channelParticipantsBots(r);
-      break;
-    case 0x1427a5e1:
-      v = read_channelParticipantsBanned(r);
-      break;
-    case 0x0656ac4b:
-      v = read_channelParticipantsSearch(r);
-      break;
-    case 0xbb6ae88d:
-      v = read_channelParticipantsContacts(r);
-      break;
-    case 0xe04b5ceb:
-      v = read_channelParticipantsMentions(r);
-      break;
-    case 0x9ab0feaf:
-      v = read_channels_channelParticipants(r);
-      break;
-    case 0xf0173fe9:
-      v = read_channels_channelParticipantsNotModified(r);
-      break;
-    case 0xdfb80317:
-      v = read_channels_channelParticipant(r);
-      break;
-    case 0x780a0310:
-      v = read_help_termsOfService(r);
-      break;
-    case 0xe8025ca2:
-      v = read_messages_savedGifsNotModified(r);
-      break;
-    case 0x84a02a0d:
-      v = read_messages_savedGifs(r);
-      break;
-    case 0x3380c786:
-      v = read_inputBotInlineMessageMediaAuto(r);
-      break;
-    case 0x3dcd7a87:
-      v = read_inputBotInlineMessageText(r);
-      break;
-    case 0x96929a85:
-      v = read_inputBotInlineMessageMediaGeo(r);
-      break;
-    case 0x417bbf11:
-      v = read_inputBotInlineMessageMediaVenue(r);
-      break;
-    case 0xa6edbffd:
-      v = read_inputBotInlineMessageMediaContact(r);
-      break;
-    case 0x4b425864:
-      v = read_inputBotInlineMessageGame(r);
-      break;
-    case 0xd7e78225:
-      v = read_inputBotInlineMessageMediaInvoice(r);
-      break;
-    case 0x88bf9319:
-      v = read_inputBotInlineResult(r);
-      break;
-    case 0xa8d864a7:
-      v = read_inputBotInlineResultPhoto(r);
-      break;
-    case 0xfff8fdc4:
-      v = read_inputBotInlineResultDocument(r);
-      break;
-    case 0x4fa417f2:
-      v = read_inputBotInlineResultGame(r);
-      break;
-    case 0x764cf810:
-      v = read_botInlineMessageMediaAuto(r);
-      break;
-    case 0x8c7f65e2:
-      v = read_botInlineMessageText(r);
-      break;
-    case 0x051846fd:
-      v = read_botInlineMessageMediaGeo(r);
-      break;
-    case 0x8a86659c:
-      v = read_botInlineMessageMediaVenue(r);
-      break;
-    case 0x18d1cdc2:
-      v = read_botInlineMessageMediaContact(r);
-      break;
-    case 0x354a9b09:
-      v = read_botInlineMessageMediaInvoice(r);
-      break;
-    case 0x11965f3a:
-      v = read_botInlineResult(r);
-      break;
-    case 0x17db940b:
-      v = read_botInlineMediaResult(r);
-      break;
-    case 0x947ca848:
-      v = read_messages_botResults(r);
-      break;
-    case 0x5dab1af4:
-      v = read_exportedMessageLink(r);
-      break;
-    case 0x5f777dce:
-      v = read_messageFwdHeader(r);
-      break;
-    case 0x72a3158c:
-      v = read_auth_codeTypeSms(r);
-      break;
-    case 0x741cd3e3:
-      v = read_auth_codeTypeCall(r);
-      break;
-    case 0x226ccefb:
-      v = read_auth_codeTypeFlashCall(r);
-      break;
-    case 0x3dbb5986:
-      v = read_auth_sentCodeTypeApp(r);
-      break;
-    case 0xc000bba2:
-      v = read_auth_sentCodeTypeSms(r);
-      break;
-    case 0x5353e5a7:
-      v = read_auth_sentCodeTypeCall(r);
-      break;
-    case 0xab03c6d9:
-      v = read_auth_sentCodeTypeFlashCall(r);
-      break;
-    case 0x36585ea4:
-      v = read_messages_botCallbackAnswer(r);
-      break;
-    case 0x26b5dde6:
-      v = read_messages_messageEditData(r);
-      break;
-    case 0x890c3d89:
-      v = read_inputBotInlineMessageID(r);
-      break;
-    case 0xb6d915d7:
-      v = read_inputBotInlineMessageID64(r);
-      break;
-    case 0x3c20629f:
-      v = read_inlineBotSwitchPM(r);
-      break;
-    case 0x3371c354:
-      v = read_messages_peerDialogs(r);
-      break;
-    case 0xedcdc05b:
-      v = read_topPeer(r);
-      break;
-    case 0xab661b5b:
-      v = read_topPeerCategoryBotsPM(r);
-      break;
-    case 0x148677e2:
-      v = read_topPeerCategoryBotsInline(r);
-      break;
-    case 0x0637b7ed:
-      v = read_topPeerCategoryCorrespondents(r);
-      break;
-    case 0xbd17a14a:
-      v = read_topPeerCategoryGroups(r);
-      break;
-    case 0x161d9628:
-      v = read_topPeerCategoryChannels(r);
-      break;
-    case 0x1e76a78c:
-      v = read_topPeerCategoryPhoneCalls(r);
-      break;
-    case 0xa8406ca9:
-      v = read_topPeerCategoryForwardUsers(r);
-      break;
-    case 0xfbeec0f0:
-      v = read_topPeerCategoryForwardChats(r);
-      break;
-    case 0xfb834291:
-      v = read_topPeerCategoryPeers(r);
-      break;
-    case 0xde266ef5:
-      v = read_contacts_topPeersNotModified(r);
-      break;
-    case 0x70b772a8:
-      v = read_contacts_topPeers(r);
-      break;
-    case 0xb52c939d:
-      v = read_contacts_topPeersDisabled(r);
-      break;
-    case 0x1b0c841a:
-      v = read_draftMessageEmpty(r);
-      break;
-    case 0xfd8e711f:
-      v = read_draftMessage(r);
-      break;
-    case 0xc6dc0c66:
-      v = read_messages_featuredStickersNotModified(r);
-      break;
-    case 0x84c02310:
-      v = read_messages_featuredStickers(r);
-      break;
-    case 0x0b17f890:
-      v = read_messages_recentStickersNotModified(r);
-      break;
-    case 0x88d37c56:
-      v = read_messages_recentStickers(r);
-      break;
-    case 0x4fcba9c8:
-      v = read_messages_archivedStickers(r);
-      break;
-    case 0x38641628:
-      v = read_messages_stickerSetInstallResultSuccess(r);
-      break;
-    case 0x35e410a8:
-      v = read_messages_stickerSetInstallResultArchive(r);
-      break;
-    case 0x6410a5d2:
-      v = read_stickerSetCovered(r);
-      break;
-    case 0x3407e51b:
-      v = read_stickerSetMultiCovered(r);
-      break;
-    case 0xaed6dbb2:
-      v = read_maskCoords(r);
-      break;
-    case 0x4a992157:
-      v = read_inputStickeredMediaPhoto(r);
-      break;
-    case 0x0438865b:
-      v = read_inputStickeredMediaDocument(r);
-      break;
-    case 0xbdf9653b:
-      v = read_game(r);
-      break;
-    case 0x032c3e77:
-      v = read_inputGameID(r);
-      break;
-    case 0xc331e80a:
-      v = read_inputGameShortName(r);
-      break;
-    case 0x73a379eb:
-      v = read_highScore(r);
-      break;
-    case 0x9a3bfd99:
-      v = read_messages_highScores(r);
-      break;
-    case 0xdc3d824f:
-      v = read_textEmpty(r);
-      break;
-    case 0x744694e0:
-      v = read_textPlain(r);
-      break;
-    case 0x6724abc4:
-      v = read_textBold(r);
-      break;
-    case 0xd912a59c:
-      v = read_textItalic(r);
-      break;
-    case 0xc12622c4:
-      v = read_textUnderline(r);
-      break;
-    case 0x9bf8bb95:
-      v = read_textStrike(r);
-      break;
-    case 0x6c3f19b9:
-      v = read_textFixed(r);
-      break;
-    case 0x3c2884c1:
-      v = read_textUrl(r);
-      break;
-    case 0xde5a0dd6:
-      v = read_textEmail(r);
-      break;
-    case 0x7e6260d7:
-      v = read_textConcat(r);
-      break;
-    case 0xed6a8504:
-      v = read_textSubscript(r);
-      break;
-    case 0xc7fb5e01:
-      v = read_textSuperscript(r);
-      break;
-    case 0x034b8621:
-      v = read_textMarked(r);
-      break;
-    case 0x1ccb966a:
-      v = read_textPhone(r);
-      break;
-    case 0x081ccf4f:
-      v = read_textImage(r);
-      break;
-    case 0x35553762:
-      v = read_textAnchor(r);
-      break;
-    case 0x13567e8a:
-      v = read_pageBlockUnsupported(r);
-      break;
-    case 0x70abc3fd:
-      v = read_pageBlockTitle(r);
-      break;
-    case 0x8ffa9a1f:
-      v = read_pageBlockSubtitle(r);
-      break;
-    case 0xbaafe5e0:
-      v = read_pageBlockAuthorDate(r);
-      break;
-    case 0xbfd064ec:
-      v = read_pageBlockHeader(r);
-      break;
-    case 0xf12bb6e1:
-      v = read_pageBlockSubheader(r);
-      break;
-    case 0x467a0766:
-      v = read_pageBlockParagraph(r);
-      break;
-    case 0xc070d93e:
-      v = read_pageBlockPreformatted(r);
-      break;
-    case 0x48870999:
-      v = read_pageBlockFooter(r);
-      break;
-    case 0xdb20b188:
-      v = read_pageBlockDivider(r);
-      break;
-    case 0xce0d37b0:
-      v = read_pageBlockAnchor(r);
-      break;
-    case 0xe4e88011:
-      v = read_pageBlockList(r);
-      break;
-    case 0x263d7c26:
-      v = read_pageBlockBlockquote(r);
-      break;
-    case 0x4f4456d3:
-      v = read_pageBlockPullquote(r);
-      break;
-    case 0x1759c560:
-      v = read_pageBlockPhoto(r);
-      break;
-    case 0x7c8fe7b6:
-      v = read_pageBlockVideo(r);
-      break;
-    case 0x39f23300:
-      v = read_pageBlockCover(r);
-      break;
-    case 0xa8718dc5:
-      v = read_pageBlockEmbed(r);
-      break;
-    case 0xf259a80b:
-      v = read_pageBlockEmbedPost(r);
-      break;
-    case 0x65a0fa4d:
-      v = read_pageBlockCollage(r);
-      break;
-    case 0x031f9590:
-      v = read_pageBlockSlideshow(r);
-      break;
-    case 0xef1751b5:
-      v = read_pageBlockChannel(r);
-      break;
-    case 0x804361ea:
-      v = read_pageBlockAudio(r);
-      break;
-    case 0x1e148390:
-      v = read_pageBlockKicker(r);
-      break;
-    case 0xbf4dea82:
-      v = read_pageBlockTable(r);
-      break;
-    case 0x9a8ae1e1:
-      v = read_pageBlockOrderedList(r);
-      break;
-    case 0x76768bed:
-      v = read_pageBlockDetails(r);
-      break;
-    case 0x16115a96:
-      v = read_pageBlockRelatedArticles(r);
-      break;
-    case 0xa44f3ef6:
-      v = read_pageBlockMap(r);
-      break;
-    case 0x85e42301:
-      v = read_phoneCallDiscardReasonMissed(r);
-      break;
-    case 0xe095c1a0:
-      v = read_phoneCallDiscardReasonDisconnect(r);
-      break;
-    case 0x57adc690:
-      v = read_phoneCallDiscardReasonHangup(r);
-      break;
-    case 0xfaf7e8c9:
-      v = read_phoneCallDiscardReasonBusy(r);
-      break;
-    case 0x7d748d04:
-      v = read_dataJSON(r);
-      break;
-    case 0xcb296bf8:
-      v = read_labeledPrice(r);
-      break;
-    case 0x0cd886e0:
-      v = read_invoice(r);
-      break;
-    case 0xea02c27e:
-      v = read_paymentCharge(r);
-      break;
-    case 0x1e8caaeb:
-      v = read_postAddress(r);
-      break;
-    case 0x909c3f94:
-      v = read_paymentRequestedInfo(r);
-      break;
-    case 0xcdc27a1f:
-      v = read_paymentSavedCredentialsCard(r);
-      break;
-    case 0x1c570ed1:
-      v = read_webDocument(r);
-      break;
-    case 0xf9c8bcc6:
-      v = read_webDocumentNoProxy(r);
-      break;
-    case 0x9bed434d:
-      v = read_inputWebDocument(r);
-      break;
-    case 0xc239d686:
-      v = read_inputWebFileLocation(r);
-      break;
-    case 0x9f2221c9:
-      v = read_inputWebFileGeoPointLocation(r);
-      break;
-    case 0x21e753bc:
-      v = read_upload_webFile(r);
-      break;
-    case 0x1694761b:
-      v = read_payments_paymentForm(r);
-      break;
-    case 0xd1451883:
-      v = read_payments_validatedRequestedInfo(r);
-      break;
-    case 0x4e5f810d:
-      v = read_payments_paymentResult(r);
-      break;
-    case 0xd8411139:
-      v = read_payments_paymentVerificationNeeded(r);
-      break;
-    case 0x70c4fe03:
-      v = read_payments_paymentReceipt(r);
-      break;
-    case 0xfb8fe43c:
-      v = read_payments_savedInfo(r);
-      break;
-    case 0xc10eb2cf:
-      v = read_inputPaymentCredentialsSaved(r);
-      break;
-    case 0x3417d728:
-      v = read_inputPaymentCredentials(r);
-      break;
-    case 0x0aa1c39f:
-      v = read_inputPaymentCredentialsApplePay(r);
-      break;
-    case 0x8ac32801:
-      v = read_inputPaymentCredentialsGooglePay(r);
-      break;
-    case 0xdb64fd34:
-      v = read_account_tmpPassword(r);
-      break;
-    case 0xb6213cdf:
-      v = read_shippingOption(r);
-      break;
-    case 0xffa0a496:
-      v = read_inputStickerSetItem(r);
-      break;
-    case 0x1e36fded:
-      v = read_inputPhoneCall(r);
-      break;
-    case 0x5366c915:
-      v = read_phoneCallEmpty(r);
-      break;
-    case 0xc5226f17:
-      v = read_phoneCallWaiting(r);
-      break;
-    case 0x14b0ed0c:
-      v = read_phoneCallRequested(r);
-      break;
-    case 0x3660c311:
-      v = read_phoneCallAccepted(r);
-      break;
-    case 0x967f7c67:
-      v = read_phoneCall(r);
-      break;
-    case 0x50ca4de1:
-      v = read_phoneCallDiscarded(r);
-      break;
-    case 0x9d4c17c0:
-      v = read_phoneConnection(r);
-      break;
-    case 0x635fe375:
-      v = read_phoneConnectionWebrtc(r);
-      break;
-    case 0xfc878fc8:
-      v = read_phoneCallProtocol(r);
-      break;
-    case 0xec82e140:
-      v = read_phone_phoneCall(r);
-      break;
-    case 0xeea8e46e:
-      v = read_upload_cdnFileReuploadNeeded(r);
-      break;
-    case 0xa99fca4f:
-      v = read_upload_cdnFile(r);
-      break;
-    case 0xc982eaba:
-      v = read_cdnPublicKey(r);
-      break;
-    case 0x5725e40a:
-      v = read_cdnConfig(r);
-      break;
-    case 0xcad181f6:
-      v = read_langPackString(r);
-      break;
-    case 0x6c47ac9f:
-      v = read_langPackStringPluralized(r);
-      break;
-    case 0x2979eeb2:
-      v = read_langPackStringDeleted(r);
-      break;
-    case 0xf385c1f6:
-      v = read_langPackDifference(r);
-      break;
-    case 0xeeca5ce3:
-      v = read_langPackLanguage(r);
-      break;
-    case 0xe6dfb825:
-      v = read_channelAdminLogEventActionChangeTitle(r);
-      break;
-    case 0x55188a2e:
-      v = read_channelAdminLogEventActionChangeAbout(r);
-      break;
-    case 0x6a4afc38:
-      v = read_channelAdminLogEventActionChangeUsername(r);
-      break;
-    case 0x434bd2af:
-      v = read_channelAdminLogEventActionChangePhoto(r);
-      break;
-    case 0x1b7907ae:
-      v = read_channelAdminLogEventActionToggleInvites(r);
-      break;
-    case 0x26ae0971:
-      v = read_channelAdminLogEventActionToggleSignatures(r);
-      break;
-    case 0xe9e82c18:
-      v = read_channelAdminLogEventActionUpdatePinned(r);
-      break;
-    case 0x709b2405:
-      v = read_channelAdminLogEventActionEditMessage(r);
-      break;
-    case 0x42e047bb:
-      v = read_channelAdminLogEventActionDeleteMessage(r);
-      break;
-    case 0x183040d3:
-      v = read_channelAdminLogEventActionParticipantJoin(r);
-      break;
-    case 0xf89777f2:
-      v = read_channelAdminLogEventActionParticipantLeave(r);
-      break;
-    case 0xe31c34d8:
-      v = read_channelAdminLogEventActionParticipantInvite(r);
-      break;
-    case 0xe6d83d7e:
-      v = read_channelAdminLogEventActionParticipantToggleBan(r);
-      break;
-    case 0xd5676710:
-      v = read_channelAdminLogEventActionParticipantToggleAdmin(r);
-      break;
-    case 0xb1c3caa7:
-      v = read_channelAdminLogEventActionChangeStickerSet(r);
-      break;
-    case 0x5f5c95f1:
-      v = read_channelAdminLogEventActionTogglePreHistoryHidden(r);
-      break;
-    case 0x2df5fc0a:
-      v = read_channelAdminLogEventActionDefaultBannedRights(r);
-      break;
-    case 0x8f079643:
-      v = read_channelAdminLogEventActionStopPoll(r);
-      break;
-    case 0x050c7ac8:
-      v = read_channelAdminLogEventActionChangeLinkedChat(r);
-      break;
-    case 0x0e6b76ae:
-      v = read_channelAdminLogEventActionChangeLocation(r);
-      break;
-    case 0x53909779:
-      v = read_channelAdminLogEventActionToggleSlowMode(r);
-      break;
-    case 0x23209745:
-      v = read_channelAdminLogEventActionStartGroupCall(r);
-      break;
-    case 0xdb9f9140:
-      v = read_channelAdminLogEventActionDiscardGroupCall(r);
-      break;
-    case 0xf92424d2:
-      v = read_channelAdminLogEventActionParticipantMute(r);
-      break;
-    case 0xe64429c0:
-      v = read_channelAdminLogEventActionParticipantUnmute(r);
-      break;
-    case 0x56d6a247:
-      v = read_channelAdminLogEventActionToggleGroupCallSetting(r);
-      break;
-    case 0x5cdada77:
-      v = read_channelAdminLogEventActionParticipantJoinByInvite(r);
-      break;
-    case 0x5a50fca4:
-      v = read_channelAdminLogEventActionExportedInviteDelete(r);
-      break;
-    case 0x410a134e:
-      v = read_channelAdminLogEventActionExportedInviteRevoke(r);
-      break;
-    case 0xe90ebb59:
-      v = read_channelAdminLogEventActionExportedInviteEdit(r);
-      break;
-    case 0x3e7f6847:
-      v = read_channelAdminLogEventActionParticipantVolume(r);
-      break;
-    case 0x6e941a38:
-      v = read_channelAdminLogEventActionChangeHistoryTTL(r);
-      break;
-    case 0x1fad68cd:
-      v = read_channelAdminLogEvent(r);
-      break;
-    case 0xed8af74d:
-      v = read_channels_adminLogResults(r);
-      break;
-    case 0xea107ae4:
-      v = read_channelAdminLogEventsFilter(r);
-      break;
-    case 0x5ce14175:
-      v = read_popularContact(r);
-      break;
-    case 0x9e8fa6d3:
-      v = read_messages_favedStickersNotModified(r);
-      break;
-    case 0x2cb51097:
-      v = read_messages_favedStickers(r);
-      break;
-    case 0x46e1d13d:
-      v = read_recentMeUrlUnknown(r);
-      break;
-    case 0xb92c09e2:
-      v = read_recentMeUrlUser(r);
-      break;
-    case 0xb2da71d2:
-      v = read_recentMeUrlChat(r);
-      break;
-    case 0xeb49081d:
-      v = read_recentMeUrlChatInvite(r);
-      break;
-    case 0xbc0a57dc:
-      v = read_recentMeUrlStickerSet(r);
-      break;
-    case 0x0e0310d7:
-      v = read_help_recentMeUrls(r);
-      break;
-    case 0x1cc6e91f:
-      v = read_inputSingleMedia(r);
-      break;
-    case 0xa6f8f452:
-      v = read_webAuthorization(r);
-      break;
-    case 0xed56c9fc:
-      v = read_account_webAuthorizations(r);
-      break;
-    case 0xa676a322:
-      v = read_inputMessageID(r);
-      break;
-    case 0xbad88395:
-      v = read_inputMessageReplyTo(r);
-      break;
-    case 0x86872538:
-      v = read_inputMessagePinned(r);
-      break;
-    case 0xacfa1a7e:
-      v = read_inputMessageCallbackQuery(r);
-      break;
-    case 0xfcaafeb7:
-      v = read_inputDialogPeer(r);
-      break;
-    case 0x64600527:
-      v = read_inputDialogPeerFolder(r);
-      break;
-    case 0xe56dbf05:
-      v = read_dialogPeer(r);
-      break;
-    case 0x514519e2:
-      v = read_dialogPeerFolder(r);
-      break;
-    case 0x0d54b65d:
-      v = read_messages_foundStickerSetsNotModified(r);
-      break;
-    case 0x8af09dd2:
-      v = read_messages_foundStickerSets(r);
-      break;
-    case 0x6242c773:
-      v = read_fileHash(r);
-      break;
-    case 0x75588b3f:
-      v = read_inputClientProxy(r);
-      break;
-    case 0xe3309f7f:
-      v = read_help_termsOfServiceUpdateEmpty(r);
-      break;
-    case 0x28ecf961:
-      v = read_help_termsOfServiceUpdate(r);
-      break;
-    case 0x3334b0f0:
-      v = read_inputSecureFileUploaded(r);
-      break;
-    case 0x5367e5be:
-      v = read_inputSecureFile(r);
-      break;
-    case 0x64199744:
-      v = read_secureFileEmpty(r);
-      break;
-    case 0xe0277a62:
-      v = read_secureFile(r);
-      break;
-    case 0x8aeabec3:
-      v = read_secureData(r);
-      break;
-    case 0x7d6099dd:
-      v = read_securePlainPhone(r);
-      break;
-    case 0x21ec5a5f:
-      v = read_securePlainEmail(r);
-      break;
-    case 0x9d2a81e3:
-      v = read_secureValueTypePersonalDetails(r);
-      break;
-    case 0x3dac6a00:
-      v = read_secureValueTypePassport(r);
-      break;
-    case 0x06e425c4:
-      v = read_secureValueTypeDriverLicense(r);
-      break;
-    case 0xa0d0744b:
-      v = read_secureValueTypeIdentityCard(r);
-      break;
-    case 0x99a48f23:
-      v = read_secureValueTypeInternalPassport(r);
-      break;
-    case 0xcbe31e26:
-      v = read_secureValueTypeAddress(r);
-      break;
-    case 0xfc36954e:
-      v = read_secureValueTypeUtilityBill(r);
-      break;
-    case 0x89137c0d:
-      v = read_secureValueTypeBankStatement(r);
-      break;
-    case 0x8b883488:
-      v = read_secureValueTypeRentalAgreement(r);
-      break;
-    case 0x99e3806a:
-      v = read_secureValueTypePassportRegistration(r);
-      break;
-    case 0xea02ec33:
-      v = read_secureValueTypeTemporaryRegistration(r);
-      break;
-    case 0xb320aadb:
-      v = read_secureValueTypePhone(r);
-      break;
-    case 0x8e3ca7ee:
-      v = read_secureValueTypeEmail(r);
-      break;
-    case 0x187fa0ca:
-      v = read_secureValue(r);
-      break;
-    case 0xdb21d0a7:
-      v = read_inputSecureValue(r);
-      break;
-    case 0xed1ecdb0:
-      v = read_secureValueHash(r);
-      break;
-    case 0xe8a40bd9:
-      v = read_secureValueErrorData(r);
-      break;
-    case 0x00be3dfa:
-      v = read_secureValueErrorFrontSide(r);
-      break;
-    case 0x868a2aa5:
-      v = read_secureValueErrorReverseSide(r);
-      break;
-    case 0xe537ced6:
-      v = read_secureValueErrorSelfie(r);
-      break;
-    case 0x7a700873:
-      v = read_secureValueErrorFile(r);
-      break;
-    case 0x666220e9:
-      v = read_secureValueErrorFiles(r);
-      break;
-    case 0x869d758f:
-      v = read_secureValueError(r);
-      break;
-    case 0xa1144770:
-      v = read_secureValueErrorTranslationFile(r);
-      break;
-    case 0x34636dd8:
-      v = read_secureValueErrorTranslationFiles(r);
-      break;
-    case 0x33f0ea47:
-      v = read_secureCredentialsEncrypted(r);
-      break;
-    case 0xad2e1cd8:
-      v = read_account_authorizationForm(r);
-      break;
-    case 0x811f854f:
-      v = read_account_sentEmailCode(r);
-      break;
-    case 0x66afa166:
-      v = read_help_deepLinkInfoEmpty(r);
-      break;
-    case 0x6a4ee832:
-      v = read_help_deepLinkInfo(r);
-      break;
-    case 0x1142bd56:
-      v = read_savedPhoneContact(r);
-      break;
-    case 0x4dba4501:
-      v = read_account_takeout(r);
-      break;
-    case 0xd45ab096:
-      v = read_passwordKdfAlgoUnknown(r);
-      break;
-    case 0x3a912d4a:
-      v = read_passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow(r);
-      break;
-    case 0x004a8537:
-      v = read_securePasswordKdfAlgoUnknown(r);
-      break;
-    case 0xbbf2dda0:
-      v = read_securePasswordKdfAlgoPBKDF2HMACSHA512iter100000(r);
-      break;
-    case 0x86471d92:
-      v = read_securePasswordKdfAlgoSHA512(r);
-      break;
-    case 0x1527bcac:
-      v = read_secureSecretSettings(r);
-      break;
-    case 0x9880f658:
-      v = read_inputCheckPasswordEmpty(r);
-      break;
-    case 0xd27ff082:
-      v = read_inputCheckPasswordSRP(r);
-      break;
-    case 0x829d99da:
-      v = read_secureRequiredType(r);
-      break;
-    case 0x027477b4:
-      v = read_secureRequiredTypeOneOf(r);
-      break;
-    case 0xbfb9f457:
-      v = read_help_passportConfigNotModified(r);
-      break;
-    case 0xa098d6af:
-      v = read_help_passportConfig(r);
-      break;
-    case 0x1d1b1245:
-      v = read_inputAppEvent(r);
-      break;
-    case 0xc0de1bd9:
-      v = read_jsonObjectValue(r);
-      break;
-    case 0x3f6d7b68:
-      v = read_jsonNull(r);
-      break;
-    case 0xc7345e6a:
-      v = read_jsonBool(r);
-      break;
-    case 0x2be0dfa4:
-      v = read_jsonNumber(r);
-      break;
-    case 0xb71e767a:
-      v = read_jsonString(r);
-      break;
-    case 0xf7444763:
-      v = read_jsonArray(r);
-      break;
-    case 0x99c1d49d:
-      v = read_jsonObject(r);
-      break;
-    case 0x34566b6a:
-      v = read_pageTableCell(r);
-      break;
-    case 0xe0c0c5e5:
-      v = read_pageTableRow(r);
-      break;
-    case 0x6f747657:
-      v = read_pageCaption(r);
-      break;
-    case 0xb92fb6cd:
-      v = read_pageListItemText(r);
-      break;
-    case 0x25e073fc:
-      v = read_pageListItemBlocks(r);
-      break;
-    case 0x5e068047:
-      v = read_pageListOrderedItemText(r);
-      break;
-    case 0x98dd8936:
-      v = read_pageListOrderedItemBlocks(r);
-      break;
-    case 0xb390dc08:
-      v = read_pageRelatedArticle(r);
-      break;
-    case 0x98657f0d:
-      v = read_page(r);
-      break;
-    case 0x8c05f1c9:
-      v = read_help_supportName(r);
-      break;
-    case 0xf3ae2eed:
-      v = read_help_userInfoEmpty(r);
-      break;
-    case 0x01eb3758:
-      v = read_help_userInfo(r);
-      break;
-    case 0x6ca9c2e9:
-      v = read_pollAnswer(r);
-      break;
-    case 0x86e18161:
-      v = read_poll(r);
-      break;
-    case 0x3b6ddad2:
-      v = read_pollAnswerVoters(r);
-      break;
-    case 0xdcb82ea3:
-      v = read_pollResults(r);
-      break;
-    case 0xf041e250:
-      v = read_chatOnlines(r);
-      break;
-    case 0x47a971e0:
-      v = read_statsURL(r);
-      break;
-    case 0x5fb224d5:
-      v = read_chatAdminRights(r);
-      break;
-    case 0x9f120418:
-      v = read_chatBannedRights(r);
-      break;
-    case 0xe630b979:
-      v = read_inputWallPaper(r);
-      break;
-    case 0x72091c80:
-      v = read_inputWallPaperSlug(r);
-      break;
-    case 0x967a462e:
-      v = read_inputWallPaperNoFile(r);
-      break;
-    case 0x1c199183:
-      v = read_account_wallPapersNotModified(r);
-      break;
-    case 0xcdc3858c:
-      v = read_account_wallPapers(r);
-      break;
-    case 0xdebebe83:
-      v = read_codeSettings(r);
-      break;
-    case 0x1dc1bca4:
-      v = read_wallPaperSettings(r);
-      break;
-    case 0xe04232f3:
-      v = read_autoDownloadSettings(r);
-      break;
-    case 0x63cacf26:
-      v = read_account_autoDownloadSettings(r);
-      break;
-    case 0xd5b3b9f9:
-      v = read_emojiKeyword(r);
-      break;
-    case 0x236df622:
-      v = read_emojiKeywordDeleted(r);
-      break;
-    case 0x5cc761bd:
-      v = read_emojiKeywordsDifference(r);
-      break;
-    case 0xa575739d:
-      v = read_emojiURL(r);
-      break;
-    case 0xb3fb5361:
-      v = read_emojiLanguage(r);
-      break;
-    case 0xff544e65:
-      v = read_folder(r);
-      break;
-    case 0xfbd2c296:
-      v = read_inputFolderPeer(r);
-      break;
-    case 0xe9baa668:
-      v = read_folderPeer(r);
-      break;
-    case 0xe844ebff:
-      v = read_messages_searchCounter(r);
-      break;
-    case 0x92d33a0e:
-      v = read_urlAuthResultRequest(r);
-      break;
-    case 0x8f8c0e4e:
-      v = read_urlAuthResultAccepted(r);
-      break;
-    case 0xa9d6db1f:
-      v = read_urlAuthResultDefault(r);
-      break;
-    case 0xbfb5ad8b:
-      v = read_channelLocationEmpty(r);
-      break;
-    case 0x209b82db:
-      v = read_channelLocation(r);
-      break;
-    case 0xca461b5d:
-      v = read_peerLocated(r);
-      break;
-    case 0xf8ec284b:
-      v = read_peerSelfLocated(r);
-      break;
-    case 0xd072acb4:
-      v = read_restrictionReason(r);
-      break;
-    case 0x3c5693e9:
-      v = read_inputTheme(r);
-      break;
-    case 0xf5890df1:
-      v = read_inputThemeSlug(r);
-      break;
-    case 0xe802b8dc:
-      v = read_theme(r);
-      break;
-    case 0xf41eb622:
-      v = read_account_themesNotModified(r);
-      break;
-    case 0x9a3d8c6d:
-      v = read_account_themes(r);
-      break;
-    case 0x629f1980:
-      v = read_auth_loginToken(r);
-      break;
-    case 0x068e9916:
-      v = read_auth_loginTokenMigrateTo(r);
-      break;
-    case 0x390d5c5e:
-      v = read_auth_loginTokenSuccess(r);
-      break;
-    case 0x57e28221:
-      v = read_account_contentSettings(r);
-      break;
-    case 0xa927fec5:
-      v = read_messages_inactiveChats(r);
-      break;
-    case 0xc3a12462:
-      v = read_baseThemeClassic(r);
-      break;
-    case 0xfbd81688:
-      v = read_baseThemeDay(r);
-      break;
-    case 0xb7b31ea8:
-      v = read_baseThemeNight(r);
-      break;
-    case 0x6d5f77ee:
-      v = read_baseThemeTinted(r);
-      break;
-    case 0x5b11125a:
-      v = read_baseThemeArctic(r);
-      break;
-    case 0x8fde504f:
-      v = read_inputThemeSettings(r);
-      break;
-    case 0xfa58b6d4:
-      v = read_themeSettings(r);
-      break;
-    case 0x54b56617:
-      v = read_webPageAttributeTheme(r);
-      break;
-    case 0x34d247b4:
-      v = read_messageUserVote(r);
-      break;
-    case 0x3ca5b0ec:
-      v = read_messageUserVoteInputOption(r);
-      break;
-    case 0x8a65e557:
-      v = read_messageUserVoteMultiple(r);
-      break;
-    case 0x0823f649:
-      v = read_messages_votesList(r);
-      break;
-    case 0xf568028a:
-      v = read_bankCardOpenUrl(r);
-      break;
-    case 0x3e24e573:
-      v = read_payments_bankCardData(r);
-      break;
-    case 0x7438f7e8:
-      v = read_dialogFilter(r);
-      break;
-    case 0x77744d4a:
-      v = read_dialogFilterSuggested(r);
-      break;
-    case 0xb637edaf:
-      v = read_statsDateRangeDays(r);
-      break;
-    case 0xcb43acde:
-      v = read_statsAbsValueAndPrev(r);
-      break;
-    case 0xcbce2fe0:
-      v = read_statsPercentValue(r);
-      break;
-    case 0x4a27eb2d:
-      v = read_statsGraphAsync(r);
-      break;
-    case 0xbedc9822:
-      v = read_statsGraphError(r);
-      break;
-    case 0x8ea464b6:
-      v = read_statsGraph(r);
-      break;
-    case 0xad4fc9bd:
-      v = read_messageInteractionCounters(r);
-      break;
-    case 0xbdf78394:
-      v = read_stats_broadcastStats(r);
-      break;
-    case 0x98f6ac75:
-      v = read_help_promoDataEmpty(r);
-      break;
-    case 0x8c39793f:
-      v = read_help_promoData(r);
-      break;
-    case 0xde33b094:
-      v = read_videoSize(r);
-      break;
-    case 0x9d04af9b:
-      v = read_statsGroupTopPoster(r);
-      break;
-    case 0xd7584c87:
-      v = read_statsGroupTopAdmin(r);
-      break;
-    case 0x535f779d:
-      v = read_statsGroupTopInviter(r);
-      break;
-    case 0xef7ff916:
-      v = read_stats_megagroupStats(r);
-      break;
-    case 0xbea2f424:
-      v = read_globalPrivacySettings(r);
-      break;
-    case 0x4203c5ef:
-      v = read_help_countryCode(r);
-      break;
-    case 0xc3878e23:
-      v = read_help_country(r);
-      break;
-    case 0x93cc1f32:
-      v = read_help_countriesListNotModified(r);
-      break;
-    case 0x87d0759e:
-      v = read_help_countriesList(r);
-      break;
-    case 0x455b853d:
-      v = read_messageViews(r);
-      break;
-    case 0xb6c4f543:
-      v = read_messages_messageViews(r);
-      break;
-    case 0xa6341782:
-      v = read_messages_discussionMessage(r);
-      break;
-    case 0xa6d57763:
-      v = read_messageReplyHeader(r);
-      break;
-    case 0x83d60fc2:
-      v = read_messageReplies(r);
-      break;
-    case 0xe8fd8014:
-      v = read_peerBlocked(r);
-      break;
-    case 0x8999f295:
-      v = read_stats_messageStats(r);
-      break;
-    case 0x7780bcb4:
-      v = read_groupCallDiscarded(r);
-      break;
-    case 0xd597650c:
-      v = read_groupCall(r);
-      break;
-    case 0xd8aa840f:
-      v = read_inputGroupCall(r);
-      break;
-    case 0xeba636fe:
-      v = read_groupCallParticipant(r);
-      break;
-    case 0x9e727aad:
-      v = read_phone_groupCall(r);
-      break;
-    case 0xf47751b6:
-      v = read_phone_groupParticipants(r);
-      break;
-    case 0x3081ed9d:
-      v = read_inlineQueryPeerTypeSameBotPM(r);
-      break;
-    case 0x833c0fac:
-      v = read_inlineQueryPeerTypePM(r);
-      break;
-    case 0xd766c50a:
-      v = read_inlineQueryPeerTypeChat(r);
-      break;
-    case 0x5ec4be43:
-      v = read_inlineQueryPeerTypeMegagroup(r);
-      break;
-    case 0x6334ee9a:
-      v = read_inlineQueryPeerTypeBroadcast(r);
-      break;
-    case 0x1662af0b:
-      v = read_messages_historyImport(r);
-      break;
-    case 0x5e0fb7b9:
-      v = read_messages_historyImportParsed(r);
-      break;
-    case 0xef8d3e6c:
-      v = read_messages_affectedFoundMessages(r);
-      break;
-    case 0x0b5cd5f4:
-      v = read_chatInviteImporter(r);
-      break;
-    case 0xbdc62dcc:
-      v = read_messages_exportedChatInvites(r);
-      break;
-    case 0x1871be50:
-      v = read_messages_exportedChatInvite(r);
-      break;
-    case 0x222600ef:
-      v = read_messages_exportedChatInviteReplaced(r);
-      break;
-    case 0x81b6b00a:
-      v = read_messages_chatInviteImporters(r);
-      break;
-    case 0xf2ecef23:
-      v = read_chatAdminWithInvites(r);
-      break;
-    case 0xb69b72d7:
-      v = read_messages_chatAdminsWithInvites(r);
-      break;
-    case 0xa24de717:
-      v = read_messages_checkedHistoryImportPeer(r);
-      break;
-    case 0xafe5623f:
-      v = read_phone_joinAsPeers(r);
-      break;
-    case 0x204bd158:
-      v = read_phone_exportedGroupCallInvite(r);
-      break;
-    case 0xdcb118b7:
-      v = read_groupCallParticipantVideoSourceGroup(r);
-      break;
-    case 0x67753ac8:
-      v = read_groupCallParticipantVideo(r);
-      break;
-    case 0x85fea03f:
-      v = read_stickers_suggestedShortName(r);
-      break;
-    case 0x2f6cb2ab:
-      v = read_botCommandScopeDefault(r);
-      break;
-    case 0x3c4f04d8:
-      v = read_botCommandScopeUsers(r);
-      break;
-    case 0x6fe1a881:
-      v = read_botCommandScopeChats(r);
-      break;
-    case 0xb9aa606a:
-      v = read_botCommandScopeChatAdmins(r);
-      break;
-    case 0xdb9d897d:
-      v = read_botCommandScopePeer(r);
-      break;
-    case 0x3fd863d1:
-      v = read_botCommandScopePeerAdmins(r);
-      break;
-    case 0x0a1321f3:
-      v = read_botCommandScopePeerUser(r);
-      break;
-    case 0xe3779861:
-      v = read_account_resetPasswordFailedWait(r);
-      break;
-    case 0xe9effc7d:
-      v = read_account_resetPasswordRequestedWait(r);
-      break;
-    case 0xe926d63e:
-      v = read_account_resetPasswordOk(r);
-      break;
-    case 0xed0b5c33:
-      v = read_chatTheme(r);
-      break;
-    case 0xe011e1c4:
-      v = read_account_chatThemesNotModified(r);
-      break;
-    case 0xfe4cbebd:
-      v = read_account_chatThemes(r);
-      break;
-    case 0x2a3c381f:
-      v = read_sponsoredMessage(r);
-      break;
-    case 0x65a4c7d5:
-      v = read_messages_sponsoredMessages(r);
-      break;
-    case 0xcb9f372d:
-      v = read_invokeAfterMsg(r);
-      break;
-    case 0x3dc4b4f0:
-      v = read_invokeAfterMsgs(r);
-      break;
-    case 0xc1cd5ea9:
-      v = read_initConnection(r);
-      break;
-    case 0xda9b0d0d:
-      v = read_invokeWithLayer(r);
-      break;
-    case 0xbf9459b7:
-      v = read_invokeWithoutUpdates(r);
-      break;
-    case 0x365275f2:
-      v = read_invokeWithMessagesRange(r);
-      break;
-    case 0xaca9fd2e:
-      v = read_invokeWithTakeout(r);
-      break;
-    case 0xa677244f:
-      v = read_auth_sendCode(r);
-      break;
-    case 0x80eee427:
-      v = read_auth_signUp(r);
-      break;
-    case 0xbcd51581:
-      v = read_auth_signIn(r);
-      break;
-    case 0x5717da40:
-      v = read_auth_logOut(r);
-      break;
-    case 0x9fab0d1a:
-      v = read_auth_resetAuthorizations(r);
-      break;
-    case 0xe5bfffcd:
-      v = read_auth_exportAuthorization(r);
-      break;
-    case 0xa57a7dad:
-      v = read_auth_importAuthorization(r);
-      break;
-    case 0xcdd42a05:
-      v = read_auth_bindTempAuthKey(r);
-      break;
-    case 0x67a3ff2c:
-      v = read_auth_importBotAuthorization(r);
-      break;
-    case 0xd18b4d16:
-      v = read_auth_checkPassword(r);
-      break;
-    case 0xd897bc66:
-      v = read_auth_requestPasswordRecovery(r);
-      break;
-    case 0x37096c70:
-      v = read_auth_recoverPassword(r);
-      break;
-    case 0x3ef1a9bf:
-      v = read_auth_resendCode(r);
-      break;
-    case 0x1f040578:
-      v = read_auth_cancelCode(r);
-      break;
-    case 0x8e48a188:
-      v = read_auth_dropTempAuthKeys(r);
-      break;
-    case 0xb7e085fe:
-      v = read_auth_exportLoginToken(r);
-      break;
-    case 0x95ac5ce4:
-      v = read_auth_importLoginToken(r);
-      break;
-    case 0xe894ad4d:
-      v = read_auth_acceptLoginToken(r);
-      break;
-    case 0x0d36bf79:
-      v = read_auth_checkRecoveryPassword(r);
-      break;
-    case 0xec86017a:
-      v = read_account_registerDevice(r);
-      break;
-    case 0x6a0d3206:
-      v = read_account_unregisterDevice(r);
-      break;
-    case 0x84be5b93:
-      v = read_account_updateNotifySettings(r);
-      break;
-    case 0x12b3ad31:
-      v = read_account_getNotifySettings(r);
-      break;
-    case 0xdb7e1747:
-      v = read_account_resetNotifySettings(r);
-      break;
-    case 0x78515775:
-      v = read_account_updateProfile(r);
-      break;
-    case 0x6628562c:
-      v = read_account_updateStatus(r);
-      break;
-    case 0x07967d36:
-      v = read_account_getWallPapers(r);
-      break;
-    case 0xc5ba3d86:
-      v = read_account_reportPeer(r);
-      break;
-    case 0x2714d86c:
-      v = read_account_checkUsername(r);
-      break;
-    case 0x3e0bdd7c:
-      v = read_account_updateUsername(r);
-      break;
-    case 0xdadbc950:
-      v = read_account_getPrivacy(r);
-      break;
-    case 0xc9f81ce8:
-      v = read_account_setPrivacy(r);
-      break;
-    case 0x418d4e0b:
-      v = read_account_deleteAccount(r);
-      break;
-    case 0x08fc711d:
-      v = read_account_getAccountTTL(r);
-      break;
-    case 0x2442485e:
-      v = read_account_setAccountTTL(r);
-      break;
-    case 0x82574ae5:
-      v = read_account_sendChangePhoneCode(r);
-      break;
-    case 0x70c32edb:
-      v = read_account_changePhone(r);
-      break;
-    case 0x38df3532:
-      v = read_account_updateDeviceLocked(r);
-      break;
-    case 0xe320c158:
-      v = read_account_getAuthorizations(r);
-      break;
-    case 0xdf77f3bc:
-      v = read_account_resetAuthorization(r);
-      break;
-    case 0x548a30f5:
-      v = read_account_getPassword(r);
-      break;
-    case 0x9cd4eaf9:
-      v = read_account_getPasswordSettings(r);
-      break;
-    case 0xa59b102f:
-      v = read_account_updatePasswordSettings(r);
-      break;
-    case 0x1b3faa88:
-      v = read_account_sendConfirmPhoneCode(r);
-      break;
-    case 0x5f2178c3:
-      v = read_account_confirmPhone(r);
-      break;
-    case 0x449e0b51:
-      v = read_account_getTmpPassword(r);
-      break;
-    case 0x182e6d6f:
-      v = read_account_getWebAuthorizations(r);
-      break;
-    case 0x2d01b9ef:
-      v = read_account_resetWebAuthorization(r);
-      break;
-    case 0x682d2594:
-      v = read_account_resetWebAuthorizations(r);
-      break;
-    case 0xb288bc7d:
-      v = read_account_getAllSecureValues(r);
-      break;
-    case 0x73665bc2:
-      v = read_account_getSecureValue(r);
-      break;
-    case 0x899fe31d:
-      v = read_account_saveSecureValue(r);
-      break;
-    case 0xb880bc4b:
-      v = read_account_deleteSecureValue(r);
-      break;
-    case 0xa929597a:
-      v = read_account_getAuthorizationForm(r);
-      break;
-    case 0xf3ed4c73:
-      v = read_account_acceptAuthorization(r);
-      break;
-    case 0xa5a356f9:
-      v = read_account_sendVerifyPhoneCode(r);
-      break;
-    case 0x4dd3a7f6:
-      v = read_account_verifyPhone(r);
-      break;
-    case 0x7011509f:
-      v = read_account_sendVerifyEmailCode(r);
-      break;
-    case 0xecba39db:
-      v = read_account_verifyEmail(r);
-      break;
-    case 0xf05b4804:
-      v = read_account_initTakeoutSession(r);
-      break;
-    case 0x1d2652ee:
-      v = read_account_finishTakeoutSession(r);
-      break;
-    case 0x8fdf1920:
-      v = read_account_confirmPasswordEmail(r);
-      break;
-    case 0x7a7f2a15:
-      v = read_account_resendPasswordEmail(r);
-      break;
-    case 0xc1cbd5b6:
-      v = read_account_cancelPasswordEmail(r);
-      break;
-    case 0x9f07c728:
-      v = read_account_getContactSignUpNotification(r);
-      break;
-    case 0xcff43f61:
-      v = read_account_setContactSignUpNotification(r);
-      break;
-    case 0x53577479:
-      v = read_account_getNotifyExceptions(r);
-      break;
-    case 0xfc8ddbea:
-      v = read_account_getWallPaper(r);
-      break;
-    case 0xdd853661:
-      v = read_account_uploadWallPaper(r);
-      break;
-    case 0x6c5a5b37:
-      v = read_account_saveWallPaper(r);
-      break;
-    case 0xfeed5769:
-      v = read_account_installWallPaper(r);
-      break;
-    case 0xbb3b9804:
-      v = read_account_resetWallPapers(r);
-      break;
-    case 0x56da0b3f:
-      v = read_account_getAutoDownloadSettings(r);
-      break;
-    case 0x76f36233:
-      v = read_account_saveAutoDownloadSettings(r);
-      break;
-    case 0x1c3db333:
-      v = read_account_uploadTheme(r);
-      break;
-    case 0x8432c21f:
-      v = read_account_createTheme(r);
-      break;
-    case 0x5cb367d5:
-      v = read_account_updateTheme(r);
-      break;
-    case 0xf257106c:
-      v = read_account_saveTheme(r);
-      break;
-    case 0x7ae43737:
-      v = read_account_installTheme(r);
-      break;
-    case 0x8d9d742b:
-      v = read_account_getTheme(r);
-      break;
-    case 0x7206e458:
-      v = read_account_getThemes(r);
-      break;
-    case 0xb574b16b:
-      v = read_account_setContentSettings(r);
-      break;
-    case 0x8b9b4dae:
-      v = read_account_getContentSettings(r);
-      break;
-    case 0x65ad71dc:
-      v = read_account_getMultiWallPapers(r);
-      break;
-    case 0xeb2b4cf6:
-      v = read_account_getGlobalPrivacySettings(r);
-      break;
-    case 0x1edaaac2:
-      v = read_account_setGlobalPrivacySettings(r);
-      break;
-    case 0xfa8cc6f5:
-      v = read_account_reportProfilePhoto(r);
-      break;
-    case 0x9308ce1b:
-      v = read_account_resetPassword(r);
-      break;
-    case 0x4c9409f6:
-      v = read_account_declinePasswordReset(r);
-      break;
-    case 0xd6d71d7b:
-      v = read_account_getChatThemes(r);
-      break;
-    case 0x0d91a548:
-      v = read_users_getUsers(r);
-      break;
-    case 0xca30a5b1:
-      v = read_users_getFullUser(r);
-      break;
-    case 0x90c894b5:
-      v = read_users_setSecureValueErrors(r);
-      break;
-    case 0x7adc669d:
-      v = read_contacts_getContactIDs(r);
-      break;
-    case 0xc4a353ee:
-      v = read_contacts_getStatuses(r);
-      break;
-    case 0x5dd69e12:
-      v = read_contacts_getContacts(r);
-      break;
-    case 0x2c800be5:
-      v = read_contacts_importContacts(r);
-      break;
-    case 0x096a0e00:
-      v = read_contacts_deleteContacts(r);
-      break;
-    case 0x1013fd9e:
-      v = read_contacts_deleteByPhones(r);
-      break;
-    case 0x68cc1411:
-      v = read_contacts_block(r);
-      break;
-    case 0xbea65d50:
-      v = read_contacts_unblock(r);
-      break;
-    case 0xf57c350f:
-      v = read_contacts_getBlocked(r);
-      break;
-    case 0x11f812d8:
-      v = read_contacts_search(r);
-      break;
-    case 0xf93ccba3:
-      v = read_contacts_resolveUsername(r);
-      break;
-    case 0x973478b6:
-      v = read_contacts_getTopPeers(r);
-      break;
-    case 0x1ae373ac:
-      v = read_contacts_resetTopPeerRating(r);
-      break;
-    case 0x879537f1:
-      v = read_contacts_resetSaved(r);
-      break;
-    case 0x82f1e39f:
-      v = read_contacts_getSaved(r);
-      break;
-    case 0x8514bdda:
-      v = read_contacts_toggleTopPeers(r);
-      break;
-    case 0xe8f463d0:
-      v = read_contacts_addContact(r);
-      break;
-    case 0xf831a20f:
-      v = read_contacts_acceptContact(r);
-      break;
-    case 0xd348bc44:
-      v = read_contacts_getLocated(r);
-      break;
-    case 0x29a8962c:
-      v = read_contacts_blockFromReplies(r);
-      break;
-    case 0x63c66506:
-      v = read_messages_getMessages(r);
-      break;
-    case 0xa0f4cb4f:
-      v = read_messages_getDialogs(r);
-      break;
-    case 0x4423e6c5:
-      v = read_messages_getHistory(r);
-      break;
-    case 0xa0fda762:
-      v = read_messages_search(r);
-      break;
-    case 0x0e306d3a:
-      v = read_messages_readHistory(r);
-      break;
-    case 0x1c015b09:
-      v = read_messages_deleteHistory(r);
-      break;
-    case 0xe58e95d2:
-      v = read_messages_deleteMessages(r);
-      break;
-    case 0x05a954c0:
-      v = read_messages_receivedMessages(r);
-      break;
-    case 0x58943ee2:
-      v = read_messages_setTyping(r);
-      break;
-    case 0x520c3870:
-      v = read_messages_sendMessage(r);
-      break;
-    case 0x3491eba9:
-      v = read_messages_sendMedia(r);
-      break;
-    case 0xd9fee60e:
-      v = read_messages_forwardMessages(r);
-      break;
-    case 0xcf1592db:
-      v = read_messages_reportSpam(r);
-      break;
-    case 0x3672e09c:
-      v = read_messages_getPeerSettings(r);
-      break;
-    case 0x8953ab4e:
-      v = read_messages_report(r);
-      break;
-    case 0x49e9528f:
-      v = read_messages_getChats(r);
-      break;
-    case 0xaeb00b34:
-      v = read_messages_getFullChat(r);
-      break;
-    case 0x73783ffd:
-      v = read_messages_editChatTitle(r);
-      break;
-    case 0x35ddd674:
-      v = read_messages_editChatPhoto(r);
-      break;
-    case 0xf24753e3:
-      v = read_messages_addChatUser(r);
-      break;
-    case 0xa2185cab:
-      v = read_messages_deleteChatUser(r);
-      break;
-    case 0x09cb126e:
-      v = read_messages_createChat(r);
-      break;
-    case 0x26cf8950:
-      v = read_messages_getDhConfig(r);
-      break;
-    case 0xf64daf43:
-      v = read_messages_requestEncryption(r);
-      break;
-    case 0x3dbc0415:
-      v = read_messages_acceptEncryption(r);
-      break;
-    case 0xf393aea0:
-      v = read_messages_discardEncryption(r);
-      break;
-    case 0x791451ed:
-      v = read_messages_setEncryptedTyping(r);
-      break;
-    case 0x7f4b690a:
-      v = read_messages_readEncryptedHistory(r);
-      break;
-    case 0x44fa7a15:
-      v = read_messages_sendEncrypted(r);
-      break;
-    case 0x5559481d:
-      v = read_messages_sendEncryptedFile(r);
-      break;
-    case 0x32d439a4:
-      v = read_messages_sendEncryptedService(r);
-      break;
-    case 0x55a5bb66:
-      v = read_messages_receivedQueue(r);
-      break;
-    case 0x4b0c8c0f:
-      v = read_messages_reportEncryptedSpam(r);
-      break;
-    case 0x36a73f77:
-      v = read_messages_readMessageContents(r);
-      break;
-    case 0xd5a5d3a1:
-      v = read_messages_getStickers(r);
-      break;
-    case 0xb8a0a1a8:
-      v = read_messages_getAllStickers(r);
-      break;
-    case 0x8b68b0cc:
-      v = read_messages_getWebPagePreview(r);
-      break;
-    case 0x14b9bcd7:
-      v = read_messages_exportChatInvite(r);
-      break;
-    case 0x3eadb1bb:
-      v = read_messages_checkChatInvite(r);
-      break;
-    case 0x6c50051c:
-      v = read_messages_importChatInvite(r);
-      break;
-    case 0x2619a90e:
-      v = read_messages_getStickerSet(r);
-      break;
-    case 0xc78fe460:
-      v = read_messages_installStickerSet(r);
-      break;
-    case 0xf96e55de:
-      v = read_messages_uninstallStickerSet(r);
-      break;
-    case 0xe6df7378:
-      v = read_messages_startBot(r);
-      break;
-    case 0x5784d3e1:
-      v = read_messages_getMessagesViews(r);
-      break;
-    case 0xa85bd1c2:
-      v = read_messages_editChatAdmin(r);
-      break;
-    case 0xa2875319:
-      v = read_messages_migrateChat(r);
-      break;
-    case 0x4bc6589a:
-      v = read_messages_searchGlobal(r);
-      break;
-    case 0x78337739:
-      v = read_messages_reorderStickerSets(r);
-      break;
-    case 0x338e2464:
-      v = read_messages_getDocumentByHash(r);
-      break;
-    case 0x5cf09635:
-      v = read_messages_getSavedGifs(r);
-      break;
-    case 0x327a30cb:
-      v = read_messages_saveGif(r);
-      break;
-    case 0x514e999d:
-      v = read_messages_getInlineBotResults(r);
-      break;
-    case 0xeb5ea206:
-      v = read_messages_setInlineBotResults(r);
-      break;
-    case 0x220815b0:
-      v = read_messages_sendInlineBotResult(r);
-      break;
-    case 0xfda68d36:
-      v = read_messages_getMessageEditData(r);
-      break;
-    case 0x48f71778:
-      v = read_messages_editMessage(r);
-      break;
-    case 0x83557dba:
-      v = read_messages_editInlineBotMessage(r);
-      break;
-    case 0x9342ca07:
-      v = read_messages_getBotCallbackAnswer(r);
-      break;
-    case 0xd58f130a:
-      v = read_messages_setBotCallbackAnswer(r);
-      break;
-    case 0xe470bcfd:
-      v = read_messages_getPeerDialogs(r);
-      break;
-    case 0xbc39e14b:
-      v = read_messages_saveDraft(r);
-      break;
-    case 0x6a3f8d65:
-      v = read_messages_getAllDrafts(r);
-      break;
-    case 0x64780b14:
-      v = read_messages_getFeaturedStickers(r);
-      break;
-    case 0x5b118126:
-      v = read_messages_readFeaturedStickers(r);
-      break;
-    case 0x9da9403b:
-      v = read_messages_getRecentStickers(r);
-      break;
-    case 0x392718f8:
-      v = read_messages_saveRecentSticker(r);
-      break;
-    case 0x8999602d:
-      v = read_messages_clearRecentStickers(r);
-      break;
-    case 0x57f17692:
-      v = read_messages_getArchivedStickers(r);
-      break;
-    case 0x640f82b8:
-      v = read_messages_getMaskStickers(r);
-      break;
-    case 0xcc5b67cc:
-      v = read_messages_getAttachedStickers(r);
-      break;
-    case 0x8ef8ecc0:
-      v = read_messages_setGameScore(r);
-      break;
-    case 0x15ad9f64:
-      v = read_messages_setInlineGameScore(r);
-      break;
-    case 0xe822649d:
-      v = read_messages_getGameHighScores(r);
-      break;
-    case 0x0f635e1b:
-      v = read_messages_getInlineGameHighScores(r);
-      break;
-    case 0xe40ca104:
-      v = read_messages_getCommonChats(r);
-      break;
-    case 0x875f74be:
-      v = read_messages_getAllChats(r);
-      break;
-    case 0x32ca8f91:
-      v = read_messages_getWebPage(r);
-      break;
-    case 0xa731e257:
-      v = read_messages_toggleDialogPin(r);
-      break;
-    case 0x3b1adf37:
-      v = read_messages_reorderPinnedDialogs(r);
-      break;
-    case 0xd6b94df2:
-      v = read_messages_getPinnedDialogs(r);
-      break;
-    case 0xe5f672fa:
-      v = read_messages_setBotShippingResults(r);
-      break;
-    case 0x09c2dd95:
-      v = read_messages_setBotPrecheckoutResults(r);
-      break;
-    case 0x519bc2b1:
-      v = read_messages_uploadMedia(r);
-      break;
-    case 0xc97df020:
-      v = read_messages_sendScreenshotNotification(r);
-      break;
-    case 0x04f1aaa9:
-      v = read_messages_getFavedStickers(r);
-      break;
-    case 0xb9ffc55b:
-      v = read_messages_faveSticker(r);
-      break;
-    case 0x46578472:
-      v = read_messages_getUnreadMentions(r);
-      break;
-    case 0x0f0189d3:
-      v = read_messages_readMentions(r);
-      break;
-    case 0x702a40e0:
-      v = read_messages_getRecentLocations(r);
-      break;
-    case 0xcc0110cb:
-      v = read_messages_sendMultiMedia(r);
-      break;
-    case 0x5057c497:
-      v = read_messages_uploadEncryptedFile(r);
-      break;
-    case 0x35705b8a:
-      v = read_messages_searchStickerSets(r);
-      break;
-    case 0x1cff7e08:
-      v = read_messages_getSplitRanges(r);
-      break;
-    case 0xc286d98f:
-      v = read_messages_markDialogUnread(r);
-      break;
-    case 0x22e24e22:
-      v = read_messages_getDialogUnreadMarks(r);
-      break;
-    case 0x7e58ee9c:
-      v = read_messages_clearAllDrafts(r);
-      break;
-    case 0xd2aaf7ec:
-      v = read_messages_updatePinnedMessage(r);
-      break;
-    case 0x10ea6184:
-      v = read_messages_sendVote(r);
-      break;
-    case 0x73bb643b:
-      v = read_messages_getPollResults(r);
-      break;
-    case 0x6e2be050:
-      v = read_messages_getOnlines(r);
-      break;
-    case 0x812c2ae6:
-      v = read_messages_getStatsURL(r);
-      break;
-    case 0xdef60797:
-      v = read_messages_editChatAbout(r);
-      break;
-    case 0xa5866b41:
-      v = read_messages_editChatDefaultBannedRights(r);
-      break;
-    case 0x35a0e062:
-      v = read_messages_getEmojiKeywords(r);
-      break;
-    case 0x1508b6af:
-      v = read_messages_getEmojiKeywordsDifference(r);
-      break;
-    case 0x4e9963b2:
-      v = read_messages_getEmojiKeywordsLanguages(r);
-      break;
-    case 0xd5b10c26:
-      v = read_messages_getEmojiURL(r);
-      break;
-    case 0x732eef00:
-      v = read_messages_getSearchCounters(r);
-      break;
-    case 0x198fb446:
-      v = read_messages_requestUrlAuth(r);
-      break;
-    case 0xb12c7125:
-      v = read_messages_acceptUrlAuth(r);
-      break;
-    case 0x4facb138:
-      v = read_messages_hidePeerSettingsBar(r);
-      break;
-    case 0xf516760b:
-      v = read_messages_getScheduledHistory(r);
-      break;
-    case 0xbdbb0464:
-      v = read_messages_getScheduledMessages(r);
-      break;
-    case 0xbd38850a:
-      v = read_messages_sendScheduledMessages(r);
-      break;
-    case 0x59ae2b16:
-      v = read_messages_deleteScheduledMessages(r);
-      break;
-    case 0xb86e380e:
-      v = read_messages_getPollVotes(r);
-      break;
-    case 0xb5052fea:
-      v = read_messages_toggleStickerSets(r);
-      break;
-    case 0xf19ed96d:
-      v = read_messages_getDialogFilters(r);
-      break;
-    case 0xa29cd42c:
-      v = read_messages_getSuggestedDialogFilters(r);
-      break;
-    case 0x1ad4a04a:
-      v = read_messages_updateDialogFilter(r);
-      break;
-    case 0xc563c1e4:
-      v = read_messages_updateDialogFiltersOrder(r);
-      break;
-    case 0x7ed094a1:
-      v = read_messages_getOldFeaturedStickers(r);
-      break;
-    case 0x22ddd30c:
-      v = read_messages_getReplies(r);
-      break;
-    case 0x446972fd:
-      v = read_messages_getDiscussionMessage(r);
-      break;
-    case 0xf731a9f4:
-      v = read_messages_readDiscussion(r);
-      break;
-    case 0xf025bc8b:
-      v = read_messages_unpinAllMessages(r);
-      break;
-    case 0x5bd0ee50:
-      v = read_messages_deleteChat(r);
-      break;
-    case 0xf9cbe409:
-      v = read_messages_deletePhoneCallHistory(r);
-      break;
-    case 0x43fe19f3:
-      v = read_messages_checkHistoryImport(r);
-      break;
-    case 0x34090c3b:
-      v = read_messages_initHistoryImport(r);
-      break;
-    case 0x2a862092:
-      v = read_messages_uploadImportedMedia(r);
-      break;
-    case 0xb43df344:
-      v = read_messages_startHistoryImport(r);
-      break;
-    case 0xa2b5a3f6:
-      v = read_messages_getExportedChatInvites(r);
-      break;
-    case 0x73746f5c:
-      v = read_messages_getExportedChatInvite(r);
-      break;
-    case 0x02e4ffbe:
-      v = read_messages_editExportedChatInvite(r);
-      break;
-    case 0x56987bd5:
-      v = read_messages_deleteRevokedExportedChatInvites(r);
-      break;
-    case 0xd464a42b:
-      v = read_messages_deleteExportedChatInvite(r);
-      break;
-    case 0x3920e6ef:
-      v = read_messages_getAdminsWithInvites(r);
-      break;
-    case 0x26fb7289:
-      v = read_messages_getChatInviteImporters(r);
-      break;
-    case 0xb80e5fe4:
-      v = read_messages_setHistoryTTL(r);
-      break;
-    case 0x5dc60f03:
-      v = read_messages_checkHistoryImportPeer(r);
-      break;
-    case 0xe63be13f:
-      v = read_messages_setChatTheme(r);
-      break;
-    case 0x2c6f97b7:
-      v = read_messages_getMessageReadParticipants(r);
-      break;
-    case 0xedd4882a:
-      v = read_updates_getState(r);
-      break;
-    case 0x25939651:
-      v = read_updates_getDifference(r);
-      break;
-    case 0x03173d78:
-      v = read_updates_getChannelDifference(r);
-      break;
-    case 0x72d4742c:
-      v = read_photos_updateProfilePhoto(r);
-      break;
-    case 0x89f30f69:
-      v = read_photos_uploadProfilePhoto(r);
-      break;
-    case 0x87cf7f2f:
-      v = read_photos_deletePhotos(r);
-      break;
-    case 0x91cd32a8:
-      v = read_photos_getUserPhotos(r);
-      break;
-    case 0xb304a621:
-      v = read_upload_saveFilePart(r);
-      break;
-    case 0xb15a9afc:
-      v = read_upload_getFile(r);
-      break;
-    case 0xde7b673d:
-      v = read_upload_saveBigFilePart(r);
-      break;
-    case 0x24e6818d:
-      v = read_upload_getWebFile(r);
-      break;
-    case 0x2000bcc3:
-      v = read_upload_getCdnFile(r);
-      break;
-    case 0x9b2754a8:
-      v = read_upload_reuploadCdnFile(r);
-      break;
-    case 0x4da54231:
-      v = read_upload_getCdnFileHashes(r);
-      break;
-    case 0xc7025931:
-      v = read_upload_getFileHashes(r);
-      break;
-    case 0xc4f9186b:
-      v = read_help_getConfig(r);
-      break;
-    case 0x1fb33026:
-      v = read_help_getNearestDc(r);
-      break;
-    case 0x522d5a7d:
-      v = read_help_getAppUpdate(r);
-      break;
-    case 0x4d392343:
-      v = read_help_getInviteText(r);
-      break;
-    case 0x9cdf08cd:
-      v = read_help_getSupport(r);
-      break;
-    case 0x9010ef6f:
-      v = read_help_getAppChangelog(r);
-      break;
-    case 0xec22cfcd:
-      v = read_help_setBotUpdatesStatus(r);
-      break;
-    case 0x52029342:
-      v = read_help_getCdnConfig(r);
-      break;
-    case 0x3dc0f114:
-      v = read_help_getRecentMeUrls(r);
-      break;
-    case 0x2ca51fd1:
-      v = read_help_getTermsOfServiceUpdate(r);
-      break;
-    case 0xee72f79a:
-      v = read_help_acceptTermsOfService(r);
-      break;
-    case 0x3fedc75f:
-      v = read_help_getDeepLinkInfo(r);
-      break;
-    case 0x98914110:
-      v = read_help_getAppConfig(r);
-      break;
-    case 0x6f02f748:
-      v = read_help_saveAppLog(r);
-      break;
-    case 0xc661ad08:
-      v = read_help_getPassportConfig(r);
-      break;
-    case 0xd360e72c:
-      v = read_help_getSupportName(r);
-      break;
-    case 0x038a08d3:
-      v = read_help_getUserInfo(r);
-      break;
-    case 0x66b91b70:
-      v = read_help_editUserInfo(r);
-      break;
-    case 0xc0977421:
-      v = read_help_getPromoData(r);
-      break;
-    case 0x1e251c95:
-      v = read_help_hidePromoData(r);
-      break;
-    case 0xf50dbaa1:
-      v = read_help_dismissSuggestion(r);
-      break;
-    case 0x735787a8:
-      v = read_help_getCountriesList(r);
-      break;
-    case 0xcc104937:
-      v = read_channels_readHistory(r);
-      break;
-    case 0x84c1fd4e:
-      v = read_channels_deleteMessages(r);
-      break;
-    case 0xd10dd71b:
-      v = read_channels_deleteUserHistory(r);
-      break;
-    case 0xfe087810:
-      v = read_channels_reportSpam(r);
-      break;
-    case 0xad8c9a23:
-      v = read_channels_getMessages(r);
-      break;
-    case 0x77ced9d0:
-      v = read_channels_getParticipants(r);
-      break;
-    case 0xa0ab6cc6:
-      v = read_channels_getParticipant(r);
-      break;
-    case 0x0a7f6bbb:
-      v = read_channels_getChannels(r);
-      break;
-    case 0x08736a09:
-      v = read_channels_getFullChannel(r);
-      break;
-    case 0x3d5fb10f:
-      v = read_channels_createChannel(r);
-      break;
-    case 0xd33c8902:
-      v = read_channels_editAdmin(r);
-      break;
-    case 0x566decd0:
-      v = read_channels_editTitle(r);
-      break;
-    case 0xf12e57c9:
-      v = read_channels_editPhoto(r);
-      break;
-    case 0x10e6bd2c:
-      v = read_channels_checkUsername(r);
-      break;
-    case 0x3514b3de:
-      v = read_channels_updateUsername(r);
-      break;
-    case 0x24b524c5:
-      v = read_channels_joinChannel(r);
-      break;
-    case 0xf836aa95:
-      v = read_channels_leaveChannel(r);
-      break;
-    case 0x199f3a6c:
-      v = read_channels_inviteToChannel(r);
-      break;
-    case 0xc0111fe3:
-      v = read_channels_deleteChannel(r);
-      break;
-    case 0xe63fadeb:
-      v = read_channels_exportMessageLink(r);
-      break;
-    case 0x1f69b606:
-      v = read_channels_toggleSignatures(r);
-      break;
-    case 0xf8b036af:
-      v = read_channels_getAdminedPublicChannels(r);
-      break;
-    case 0x96e6cd81:
-      v = read_channels_editBanned(r);
-      break;
-    case 0x33ddf480:
-      v = read_channels_getAdminLog(r);
-      break;
-    case 0xea8ca4f9:
-      v = read_channels_setStickers(r);
-      break;
-    case 0xeab5dc38:
-      v = read_channels_readMessageContents(r);
-      break;
-    case 0xaf369d42:
-      v = read_channels_deleteHistory(r);
-      break;
-    case 0xeabbb94c:
-      v = read_channels_togglePreHistoryHidden(r);
-      break;
-    case 0x8341ecc0:
-      v = read_channels_getLeftChannels(r);
-      break;
-    case 0xf5dad378:
-      v = read_channels_getGroupsForDiscussion(r);
-      break;
-    case 0x40582bb2:
-      v = read_channels_setDiscussionGroup(r);
-      break;
-    case 0x8f38cd1f:
-      v = read_channels_editCreator(r);
-      break;
-    case 0x58e63f6d:
-      v = read_channels_editLocation(r);
-      break;
-    case 0xedd49ef0:
-      v = read_channels_toggleSlowMode(r);
-      break;
-    case 0x11e831ee:
-      v = read_channels_getInactiveChannels(r);
-      break;
-    case 0x0b290c69:
-      v = read_channels_convertToGigagroup(r);
-      break;
-    case 0xbeaedb94:
-      v = read_channels_viewSponsoredMessage(r);
-      break;
-    case 0xec210fbf:
-      v = read_channels_getSponsoredMessages(r);
-      break;
-    case 0xaa2769ed:
-      v = read_bots_sendCustomRequest(r);
-      break;
-    case 0xe6213f4d:
-      v = read_bots_answerWebhookJSONQuery(r);
-      break;
-    case 0x0517165a:
-      v = read_bots_setBotCommands(r);
-      break;
-    case 0x3d8de0f9:
-      v = read_bots_resetBotCommands(r);
-      break;
-    case 0xe34c0dd6:
-      v = read_bots_getBotCommands(r);
-      break;
-    case 0x8a333c8d:
-      v = read_payments_getPaymentForm(r);
-      break;
-    case 0x2478d1cc:
-      v = read_payments_getPaymentReceipt(r);
-      break;
-    case 0xdb103170:
-      v = read_payments_validateRequestedInfo(r);
-      break;
-    case 0x30c3bc9d:
-      v = read_payments_sendPaymentForm(r);
-      break;
-    case 0x227d824b:
-      v = read_payments_getSavedInfo(r);
-      break;
-    case 0xd83d70c1:
-      v = read_payments_clearSavedInfo(r);
-      break;
-    case 0x2e79d779:
-      v = read_payments_getBankCardData(r);
-      break;
-    case 0x9021ab67:
-      v = read_stickers_createStickerSet(r);
-      break;
-    case 0xf7760f51:
-      v = read_stickers_removeStickerFromSet(r);
-      break;
-    case 0xffb6d4ca:
-      v = read_stickers_changeStickerPosition(r);
-      break;
-    case 0x8653febe:
-      v = read_stickers_addStickerToSet(r);
-      break;
-    case 0x9a364e30:
-      v = read_stickers_setStickerSetThumb(r);
-      break;
-    case 0x284b3639:
-      v = read_stickers_checkShortName(r);
-      break;
-    case 0x4dafc503:
-      v = read_stickers_suggestShortName(r);
-      break;
-    case 0x55451fa9:
-      v = read_phone_getCallConfig(r);
-      break;
-    case 0x42ff96ed:
-      v = read_phone_requestCall(r);
-      break;
-    case 0x3bd2b4a0:
-      v = read_phone_acceptCall(r);
-      break;
-    case 0x2efe1722:
-      v = read_phone_confirmCall(r);
-      break;
-    case 0x17d54f61:
-      v = read_phone_receivedCall(r);
-      break;
-    case 0xb2cbc1c0:
-      v = read_phone_discardCall(r);
-      break;
-    case 0x59ead627:
-      v = read_phone_setCallRating(r);
-      break;
-    case 0x277add7e:
-      v = read_phone_saveCallDebug(r);
-      break;
-    case 0xff7a9383:
-      v = read_phone_sendSignalingData(r);
-      break;
-    case 0x48cdc6d8:
-      v = read_phone_createGroupCall(r);
-      break;
-    case 0xb132ff7b:
-      v = read_phone_joinGroupCall(r);
-      break;
-    case 0x500377f9:
-      v = read_phone_leaveGroupCall(r);
-      break;
-    case 0x7b393160:
-      v = read_phone_inviteToGroupCall(r);
-      break;
-    case 0x7a777135:
-      v = read_phone_discardGroupCall(r);
-      break;
-    case 0x74bbb43d:
-      v = read_phone_toggleGroupCallSettings(r);
-      break;
-    case 0x041845db:
-      v = read_phone_getGroupCall(r);
-      break;
-    case 0xc558d8ab:
-      v = read_phone_getGroupParticipants(r);
-      break;
-    case 0xb59cf977:
-      v = read_phone_checkGroupCall(r);
-      break;
-    case 0xf128c708:
-      v = read_phone_toggleGroupCallRecord(r);
-      break;
-    case 0xa5273abf:
-      v = read_phone_editGroupCallParticipant(r);
-      break;
-    case 0x1ca6ac0a:
-      v = read_phone_editGroupCallTitle(r);
-      break;
-    case 0xef7c213a:
-      v = read_phone_getGroupCallJoinAs(r);
-      break;
-    case 0xe6aa647f:
-      v = read_phone_exportGroupCallInvite(r);
-      break;
-    case 0x219c34e6:
-      v = read_phone_toggleGroupCallStartSubscription(r);
-      break;
-    case 0x5680e342:
-      v = read_phone_startScheduledGroupCall(r);
-      break;
-    case 0x575e1f8c:
-      v = read_phone_saveDefaultGroupCallJoinAs(r);
-      break;
-    case 0xcbea6bc4:
-      v = read_phone_joinGroupCallPresentation(r);
-      break;
-    case 0x1c50d144:
-      v = read_phone_leaveGroupCallPresentation(r);
-      break;
-    case 0xf2f2330a:
-      v = read_langpack_getLangPack(r);
-      break;
-    case 0xefea3803:
-      v = read_langpack_getStrings(r);
-      break;
-    case 0xcd984aa5:
-      v = read_langpack_getDifference(r);
-      break;
-    case 0x42c6978f:
-      v = read_langpack_getLanguages(r);
-      break;
-    case 0x6a596502:
-      v = read_langpack_getLanguage(r);
-      break;
-    case 0x6847d0ab:
-      v = read_folders_editPeerFolders(r);
-      break;
-    case 0x1c295881:
-      v = read_folders_deleteFolder(r);
-      break;
-    case 0xab42441a:
-      v = read_stats_getBroadcastStats(r);
-      break;
-    case 0x621d5fa0:
-      v = read_stats_loadAsyncGraph(r);
-      break;
-    case 0xdcdf8607:
-      v = read_stats_getMegagroupStats(r);
-      break;
-    case 0x5630281b:
-      v = read_stats_getMessagePublicForwards(r);
-      break;
-    case 0xb6e0a3f5:
-      v = read_stats_getMessageStats(r);
-      break;
-    case 0x05162463:
-      v = read_resPQ(r);
-      break;
-    case 0x83c95aec:
-      v = read_p_q_inner_data(r);
-      break;
-    case 0xa9f55f95:
-      v = read_p_q_inner_data_dc(r);
-      break;
-    case 0x3c6a84d4:
-      v = read_p_q_inner_data_temp(r);
-      break;
-    case 0x56fddf88:
-      v = read_p_q_inner_data_temp_dc(r);
-      break;
-    case 0x75a3f765:
-      v = read_bind_auth_key_inner(r);
-      break;
-    case 0x79cb045d:
-      v = read_server_DH_params_fail(r);
-      break;
-    case 0xd0e8075c:
-      v = read_server_DH_params_ok(r);
-      break;
-    case 0xb5890dba:
-      v = read_server_DH_inner_data(r);
-      break;
-    case 0x6643b654:
-      v = read_client_DH_inner_data(r);
-      break;
-    case 0x3bcbf734:
-      v = read_dh_gen_ok(r);
-      break;
-    case 0x46dc1fb9:
-      v = read_dh_gen_retry(r);
-      break;
-    case 0xa69dae02:
-      v = read_dh_gen_fail(r);
-      break;
-    case 0xf660e1d4:
-      v = read_destroy_auth_key_ok(r);
-      break;
-    case 0x0a9f2259:
-      v = read_destroy_auth_key_none(r);
-      break;
-    case 0xea109b13:
-      v = read_destroy_auth_key_fail(r);
-      break;
-    case 0x60469778:
-      v = read_req_pq(r);
-      break;
-    case 0xbe7e8ef1:
-      v = read_req_pq_multi(r);
-      break;
-    case 0xd712e4be:
-      v = read_req_DH_params(r);
-      break;
-    case 0xf5045f1f:
-      v = read_set_client_DH_params(r);
-      break;
-    case 0xd1435160:
-      v = read_destroy_auth_key(r);
-      break;
-    case 0x62d6b459:
-      v = read_msgs_ack(r);
-      break;
-    case 0xa7eff811:
-      v = read_bad_msg_notification(r);
-      break;
-    case 0xedab447b:
-      v = read_bad_server_salt(r);
-      break;
-    case 0xda69fb52:
-      v = read_msgs_state_req(r);
-      break;
-    case 0x04deb57d:
-      v = read_msgs_state_info(r);
-      break;
-    case 0x8cc0d131:
-      v = read_msgs_all_info(r);
-      break;
-    case 0x276d3ec6:
-      v = read_msg_detailed_info(r);
-      break;
-    case 0x809db6df:
-      v = read_msg_new_detailed_info(r);
-      break;
-    case 0x7d861a08:
-      v = read_msg_resend_req(r);
-      break;
-    case 0x2144ca19:
-      v = read_rpc_error(r);
-      break;
-    case 0x5e2ad36e:
-      v = read_rpc_answer_unknown(r);
-      break;
-    case 0xcd78e586:
-      v = read_rpc_answer_dropped_running(r);
-      break;
-    case 0xa43ad8b7:
-      v = read_rpc_answer_dropped(r);
-      break;
-    case 0x0949d9dc:
-      v = read_future_salt(r);
-      break;
-    case 0xae500895:
-      v = read_future_salts(r);
-      break;
-    case 0x347773c5:
-      v = read_pong(r);
-      break;
-    case 0xe22045fc:
-      v = read_destroy_session_ok(r);
-      break;
-    case 0x62d350c9:
-      v = read_destroy_session_none(r);
-      break;
-    case 0x9ec20908:
-      v = read_new_session_created(r);
-      break;
-    case 0x9299359f:
-      v = read_http_wait(r);
-      break;
-    case 0xd433ad73:
-      v = read_ipPort(r);
-      break;
-    case 0x37982646:
-      v = read_ipPortSecret(r);
-      break;
-    case 0x4679b65f:
-      v = read_accessPointRule(r);
-      break;
-    case 0x5a592a6c:
-      v = read_help_configSimple(r);
-      break;
-    case 0x58e4a740:
-      v = read_rpc_drop_answer(r);
-      break;
-    case 0xb921bd04:
-      v = read_get_future_salts(r);
-      break;
-    case 0x7abe77ec:
-      v = read_ping(r);
-      break;
-    case 0xf3427b8c:
-      v = read_ping_delay_disconnect(r);
-      break;
-    case 0xe7512126:
-      v = read_destroy_session(r);
-      break;
-    case 0xf35c6d01:
-      v = read_rpc_result(r);
-      break;
-    case 0x73f1f8dc:
-      v = read_msg_container(r);
-      break;
-    case 0xe06046b2:
-      v = read_msg_copy(r);
-      break;
-    case 0x3072cfa1:
-      v = read_gzip_packed(r);
-      break;
-    default:
-      throw unknownId(r, id, 'Object');
-  }
+  const read = (ObjectReaders ??= ObjectReaderTable()).get(id);
+  if (read === undefined) throw unknownId(r, id, 'Object');
+  const v = read(r);
   r.depth--;
   return v;
 }
 
+let FunctionWriters: Map<string, (w: Writer, v: never) => void> | undefined;
+
+function FunctionWriterTable(): Map<string, (w: Writer, v: never) => void> {
+  const m = new Map<string, (w: Writer, v: never) => void>();
+  m.set('invokeAfterMsg', write_invokeAfterMsg);
+  m.set('invokeAfterMsgs', write_invokeAfterMsgs);
+  m.set('initConnection', write_initConnection);
+  m.set('invokeWithLayer', write_invokeWithLayer);
+  m.set('invokeWithoutUpdates', write_invokeWithoutUpdates);
+  m.set('invokeWithMessagesRange', write_invokeWithMessagesRange);
+  m.set('invokeWithTakeout', write_invokeWithTakeout);
+  m.set('auth.sendCode', write_auth_sendCode);
+  m.set('auth.signUp', write_auth_signUp);
+  m.set('auth.signIn', write_auth_signIn);
+  m.set('auth.logOut', write_auth_logOut);
+  m.set('auth.resetAuthorizations', write_auth_resetAuthorizations);
+  m.set('auth.exportAuthorization', write_auth_exportAuthorization);
+  m.set('auth.importAuthorization', write_auth_importAuthorization);
+  m.set('auth.bindTempAuthKey', write_auth_bindTempAuthKey);
+  m.set('auth.importBotAuthorization', write_auth_importBotAuthorization);
+  m.set('auth.checkPassword', write_auth_checkPassword);
+  m.set('auth.requestPasswordRecovery', write_auth_requestPasswordRecovery);
+  m.set('auth.recoverPassword', write_auth_recoverPassword);
+  m.set('auth.resendCode', write_auth_resendCode);
+  m.set('auth.cancelCode', write_auth_cancelCode);
+  m.set('auth.dropTempAuthKeys', write_auth_dropTempAuthKeys);
+  m.set('auth.exportLoginToken', write_auth_exportLoginToken);
+  m.set('auth.importLoginToken', write_auth_importLoginToken);
+  m.set('auth.acceptLoginToken', write_auth_acceptLoginToken);
+  m.set('auth.checkRecoveryPassword', write_auth_checkRecoveryPassword);
+  m.set('account.registerDevice', write_account_registerDevice);
+  m.set('account.unregisterDevice', write_account_unregisterDevice);
+  m.set('account.updateNotifySettings', write_account_updateNotifySettings);
+  m.set('account.getNotifySettings', write_account_getNotifySettings);
+  m.set('account.resetNotifySettings', write_account_resetNotifySettings);
+  m.set('account.updateProfile', write_account_updateProfile);
+  m.set('account.updateStatus', write_account_updateStatus);
+  m.set('account.getWallPapers', write_account_getWallPapers);
+  m.set('account.reportPeer', write_account_reportPeer);
+  m.set('account.checkUsername', write_account_checkUsername);
+  m.set('account.updateUsername', write_account_updateUsername);
+  m.set('account.getPrivacy', write_account_getPrivacy);
+  m.set('account.setPrivacy', write_account_setPrivacy);
+  m.set('account.deleteAccount', write_account_deleteAccount);
+  m.set('account.getAccountTTL', write_account_getAccountTTL);
+  m.set('account.setAccountTTL', write_account_setAccountTTL);
+  m.set('account.sendChangePhoneCode', write_account_sendChangePhoneCode);
+  m.set('account.changePhone', write_account_changePhone);
+  m.set('account.updateDeviceLocked', write_account_updateDeviceLocked);
+  m.set('account.getAuthorizations', write_account_getAuthorizations);
+  m.set('account.resetAuthorization', write_account_resetAuthorization);
+  m.set('account.getPassword', write_account_getPassword);
+  m.set('account.getPasswordSettings', write_account_getPasswordSettings);
+  m.set('account.updatePasswordSettings', write_account_updatePasswordSettings);
+  m.set('account.sendConfirmPhoneCode', write_account_sendConfirmPhoneCode);
+  m.set('account.confirmPhone', write_account_confirmPhone);
+  m.set('account.getTmpPassword', write_account_getTmpPassword);
+  m.set('account.getWebAuthorizations', write_account_getWebAuthorizations);
+  m.set('account.resetWebAuthorization', write_account_resetWebAuthorization);
+  m.set('account.resetWebAuthorizations', write_account_resetWebAuthorizations);
+  m.set('account.getAllSecureValues', write_account_getAllSecureValues);
+  m.set('account.getSecureValue', write_account_getSecureValue);
+  m.set('account.saveSecureValue', write_account_saveSecureValue);
+  m.set('account.deleteSecureValue', write_account_deleteSecureValue);
+  m.set('account.getAuthorizationForm', write_account_getAuthorizationForm);
+  m.set('account.acceptAuthorization', write_account_acceptAuthorization);
+  m.set('account.sendVerifyPhoneCode', write_account_sendVerifyPhoneCode);
+  m.set('account.verifyPhone', write_account_verifyPhone);
+  m.set('account.sendVerifyEmailCode', write_account_sendVerifyEmailCode);
+  m.set('account.verifyEmail', write_account_verifyEmail);
+  m.set('account.initTakeoutSession', write_account_initTakeoutSession);
+  m.set('account.finishTakeoutSession', write_account_finishTakeoutSession);
+  m.set('account.confirmPasswordEmail', write_account_confirmPasswordEmail);
+  m.set('account.resendPasswordEmail', write_account_resendPasswordEmail);
+  m.set('account.cancelPasswordEmail', write_account_cancelPasswordEmail);
+  m.set('account.getContactSignUpNotification', write_account_getContactSignUpNotification);
+  m.set('account.setContactSignUpNotification', write_account_setContactSignUpNotification);
+  m.set('account.getNotifyExceptions', write_account_getNotifyExceptions);
+  m.set('account.getWallPaper', write_account_getWallPaper);
+  m.set('account.uploadWallPaper', write_account_uploadWallPaper);
+  m.set('account.saveWallPaper', write_account_saveWallPaper);
+  m.set('account.installWallPaper', write_account_installWallPaper);
+  m.set('account.resetWallPapers', write_account_resetWallPapers);
+  m.set('account.getAutoDownloadSettings', write_account_getAutoDownloadSettings);
+  m.set('account.saveAutoDownloadSettings', write_account_saveAutoDownloadSettings);
+  m.set('account.uploadTheme', write_account_uploadTheme);
+  m.set('account.createTheme', write_account_createTheme);
+  m.set('account.updateTheme', write_account_updateTheme);
+  m.set('account.saveTheme', write_account_saveTheme);
+  m.set('account.installTheme', write_account_installTheme);
+  m.set('account.getTheme', write_account_getTheme);
+  m.set('account.getThemes', write_account_getThemes);
+  m.set('account.setContentSettings', write_account_setContentSettings);
+  m.set('account.getContentSettings', write_account_getContentSettings);
+  m.set('account.getMultiWallPapers', write_account_getMultiWallPapers);
+  m.set('account.getGlobalPrivacySettings', write_account_getGlobalPrivacySettings);
+  m.set('account.setGlobalPrivacySettings', write_account_setGlobalPrivacySettings);
+  m.set('account.reportProfilePhoto', write_account_reportProfilePhoto);
+  m.set('account.resetPassword', write_account_resetPassword);
+  m.set('account.declinePasswordReset', write_account_declinePasswordReset);
+  m.set('account.getChatThemes', write_account_getChatThemes);
+  m.set('users.getUsers', write_users_getUsers);
+  m.set('users.getFullUser', write_users_getFullUser);
+  m.set('users.setSecureValueErrors', write_users_setSecureValueErrors);
+  m.set('contacts.getContactIDs', write_contacts_getContactIDs);
+  m.set('contacts.getStatuses', write_contacts_getStatuses);
+  m.set('contacts.getContacts', write_contacts_getContacts);
+  m.set('contacts.importContacts', write_contacts_importContacts);
+  m.set('contacts.deleteContacts', write_contacts_deleteContacts);
+  m.set('contacts.deleteByPhones', write_contacts_deleteByPhones);
+  m.set('contacts.block', write_contacts_block);
+  m.set('contacts.unblock', write_contacts_unblock);
+  m.set('contacts.getBlocked', write_contacts_getBlocked);
+  m.set('contacts.search', write_contacts_search);
+  m.set('contacts.resolveUsername', write_contacts_resolveUsername);
+  m.set('contacts.getTopPeers', write_contacts_getTopPeers);
+  m.set('contacts.resetTopPeerRating', write_contacts_resetTopPeerRating);
+  m.set('contacts.resetSaved', write_contacts_resetSaved);
+  m.set('contacts.getSaved', write_contacts_getSaved);
+  m.set('contacts.toggleTopPeers', write_contacts_toggleTopPeers);
+  m.set('contacts.addContact', write_contacts_addContact);
+  m.set('contacts.acceptContact', write_contacts_acceptContact);
+  m.set('contacts.getLocated', write_contacts_getLocated);
+  m.set('contacts.blockFromReplies', write_contacts_blockFromReplies);
+  m.set('messages.getMessages', write_messages_getMessages);
+  m.set('messages.getDialogs', write_messages_getDialogs);
+  m.set('messages.getHistory', write_messages_getHistory);
+  m.set('messages.search', write_messages_search);
+  m.set('messages.readHistory', write_messages_readHistory);
+  m.set('messages.deleteHistory', write_messages_deleteHistory);
+  m.set('messages.deleteMessages', write_messages_deleteMessages);
+  m.set('messages.receivedMessages', write_messages_receivedMessages);
+  m.set('messages.setTyping', write_messages_setTyping);
+  m.set('messages.sendMessage', write_messages_sendMessage);
+  m.set('messages.sendMedia', write_messages_sendMedia);
+  m.set('messages.forwardMessages', write_messages_forwardMessages);
+  m.set('messages.reportSpam', write_messages_reportSpam);
+  m.set('messages.getPeerSettings', write_messages_getPeerSettings);
+  m.set('messages.report', write_messages_report);
+  m.set('messages.getChats', write_messages_getChats);
+  m.set('messages.getFullChat', write_messages_getFullChat);
+  m.set('messages.editChatTitle', write_messages_editChatTitle);
+  m.set('messages.editChatPhoto', write_messages_editChatPhoto);
+  m.set('messages.addChatUser', write_messages_addChatUser);
+  m.set('messages.deleteChatUser', write_messages_deleteChatUser);
+  m.set('messages.createChat', write_messages_createChat);
+  m.set('messages.getDhConfig', write_messages_getDhConfig);
+  m.set('messages.requestEncryption', write_messages_requestEncryption);
+  m.set('messages.acceptEncryption', write_messages_acceptEncryption);
+  m.set('messages.discardEncryption', write_messages_discardEncryption);
+  m.set('messages.setEncryptedTyping', write_messages_setEncryptedTyping);
+  m.set('messages.readEncryptedHistory', write_messages_readEncryptedHistory);
+  m.set('messages.sendEncrypted', write_messages_sendEncrypted);
+  m.set('messages.sendEncryptedFile', write_messages_sendEncryptedFile);
+  m.set('messages.sendEncryptedService', write_messages_sendEncryptedService);
+  m.set('messages.receivedQueue', write_messages_receivedQueue);
+  m.set('messages.reportEncryptedSpam', write_messages_reportEncryptedSpam);
+  m.set('messages.readMessageContents', write_messages_readMessageContents);
+  m.set('messages.getStickers', write_messages_getStickers);
+  m.set('messages.getAllStickers', write_messages_getAllStickers);
+  m.set('messages.getWebPagePreview', write_messages_getWebPagePreview);
+  m.set('messages.exportChatInvite', write_messages_exportChatInvite);
+  m.set('messages.checkChatInvite', write_messages_checkChatInvite);
+  m.set('messages.importChatInvite', write_messages_importChatInvite);
+  m.set('messages.getStickerSet', write_messages_getStickerSet);
+  m.set('messages.installStickerSet', write_messages_installStickerSet);
+  m.set('messages.uninstallStickerSet', write_messages_uninstallStickerSet);
+  m.set('messages.startBot', write_messages_startBot);
+  m.set('messages.getMessagesViews', write_messages_getMessagesViews);
+  m.set('messages.editChatAdmin', write_messages_editChatAdmin);
+  m.set('messages.migrateChat', write_messages_migrateChat);
+  m.set('messages.searchGlobal', write_messages_searchGlobal);
+  m.set('messages.reorderStickerSets', write_messages_reorderStickerSets);
+  m.set('messages.getDocumentByHash', write_messages_getDocumentByHash);
+  m.set('messages.getSavedGifs', write_messages_getSavedGifs);
+  m.set('messages.saveGif', write_messages_saveGif);
+  m.set('messages.getInlineBotResults', write_messages_getInlineBotResults);
+  m.set('messages.setInlineBotResults', write_messages_setInlineBotResults);
+  m.set('messages.sendInlineBotResult', write_messages_sendInlineBotResult);
+  m.set('messages.getMessageEditData', write_messages_getMessageEditData);
+  m.set('messages.editMessage', write_messages_editMessage);
+  m.set('messages.editInlineBotMessage', write_messages_editInlineBotMessage);
+  m.set('messages.getBotCallbackAnswer', write_messages_getBotCallbackAnswer);
+  m.set('messages.setBotCallbackAnswer', write_messages_setBotCallbackAnswer);
+  m.set('messages.getPeerDialogs', write_messages_getPeerDialogs);
+  m.set('messages.saveDraft', write_messages_saveDraft);
+  m.set('messages.getAllDrafts', write_messages_getAllDrafts);
+  m.set('messages.getFeaturedStickers', write_messages_getFeaturedStickers);
+  m.set('messages.readFeaturedStickers', write_messages_readFeaturedStickers);
+  m.set('messages.getRecentStickers', write_messages_getRecentStickers);
+  m.set('messages.saveRecentSticker', write_messages_saveRecentSticker);
+  m.set('messages.clearRecentStickers', write_messages_clearRecentStickers);
+  m.set('messages.getArchivedStickers', write_messages_getArchivedStickers);
+  m.set('messages.getMaskStickers', write_messages_getMaskStickers);
+  m.set('messages.getAttachedStickers', write_messages_getAttachedStickers);
+  m.set('messages.setGameScore', write_messages_setGameScore);
+  m.set('messages.setInlineGameScore', write_messages_setInlineGameScore);
+  m.set('messages.getGameHighScores', write_messages_getGameHighScores);
+  m.set('messages.getInlineGameHighScores', write_messages_getInlineGameHighScores);
+  m.set('messages.getCommonChats', write_messages_getCommonChats);
+  m.set('messages.getAllChats', write_messages_getAllChats);
+  m.set('messages.getWebPage', write_messages_getWebPage);
+  m.set('messages.toggleDialogPin', write_messages_toggleDialogPin);
+  m.set('messages.reorderPinnedDialogs', write_messages_reorderPinnedDialogs);
+  m.set('messages.getPinnedDialogs', write_messages_getPinnedDialogs);
+  m.set('messages.setBotShippingResults', write_messages_setBotShippingResults);
+  m.set('messages.setBotPrecheckoutResults', write_messages_setBotPrecheckoutResults);
+  m.set('messages.uploadMedia', write_messages_uploadMedia);
+  m.set('messages.sendScreenshotNotification', write_messages_sendScreenshotNotification);
+  m.set('messages.getFavedStickers', write_messages_getFavedStickers);
+  m.set('messages.faveSticker', write_messages_faveSticker);
+  m.set('messages.getUnreadMentions', write_messages_getUnreadMentions);
+  m.set('messages.readMentions', write_messages_readMentions);
+  m.set('messages.getRecentLocations', write_messages_getRecentLocations);
+  m.set('messages.sendMultiMedia', write_messages_sendMultiMedia);
+  m.set('messages.uploadEncryptedFile', write_messages_uploadEncryptedFile);
+  m.set('messages.searchStickerSets', write_messages_searchStickerSets);
+  m.set('messages.getSplitRanges', write_messages_getSplitRanges);
+  m.set('messages.markDialogUnread', write_messages_markDialogUnread);
+  m.set('messages.getDialogUnreadMarks', write_messages_getDialogUnreadMarks);
+  m.set('messages.clearAllDrafts', write_messages_clearAllDrafts);
+  m.set('messages.updatePinnedMessage', write_messages_updatePinnedMessage);
+  m.set('messages.sendVote', write_messages_sendVote);
+  m.set('messages.getPollResults', write_messages_getPollResults);
+  m.set('messages.getOnlines', write_messages_getOnlines);
+  m.set('messages.getStatsURL', write_messages_getStatsURL);
+  m.set('messages.editChatAbout', write_messages_editChatAbout);
+  m.set('messages.editChatDefaultBannedRights', write_messages_editChatDefaultBannedRights);
+  m.set('messages.getEmojiKeywords', write_messages_getEmojiKeywords);
+  m.set('messages.getEmojiKeywordsDifference', write_messages_getEmojiKeywordsDifference);
+  m.set('messages.getEmojiKeywordsLanguages', write_messages_getEmojiKeywordsLanguages);
+  m.set('messages.getEmojiURL', write_messages_getEmojiURL);
+  m.set('messages.getSearchCounters', write_messages_getSearchCounters);
+  m.set('messages.requestUrlAuth', write_messages_requestUrlAuth);
+  m.set('messages.acceptUrlAuth', write_messages_acceptUrlAuth);
+  m.set('messages.hidePeerSettingsBar', write_messages_hidePeerSettingsBar);
+  m.set('messages.getScheduledHistory', write_messages_getScheduledHistory);
+  m.set('messages.getScheduledMessages', write_messages_getScheduledMessages);
+  m.set('messages.sendScheduledMessages', write_messages_sendScheduledMessages);
+  m.set('messages.deleteScheduledMessages', write_messages_deleteScheduledMessages);
+  m.set('messages.getPollVotes', write_messages_getPollVotes);
+  m.set('messages.toggleStickerSets', write_messages_toggleStickerSets);
+  m.set('messages.getDialogFilters', write_messages_getDialogFilters);
+  m.set('messages.getSuggestedDialogFilters', write_messages_getSuggestedDialogFilters);
+  m.set('messages.updateDialogFilter', write_messages_updateDialogFilter);
+  m.set('messages.updateDialogFiltersOrder', write_messages_updateDialogFiltersOrder);
+  m.set('messages.getOldFeaturedStickers', write_messages_getOldFeaturedStickers);
+  m.set('messages.getReplies', write_messages_getReplies);
+  m.set('messages.getDiscussionMessage', write_messages_getDiscussionMessage);
+  m.set('messages.readDiscussion', write_messages_readDiscussion);
+  m.set('messages.unpinAllMessages', write_messages_unpinAllMessages);
+  m.set('messages.deleteChat', write_messages_deleteChat);
+  m.set('messages.deletePhoneCallHistory', write_messages_deletePhoneCallHistory);
+  m.set('messages.checkHistoryImport', write_messages_checkHistoryImport);
+  m.set('messages.initHistoryImport', write_messages_initHistoryImport);
+  m.set('messages.uploadImportedMedia', write_messages_uploadImportedMedia);
+  m.set('messages.startHistoryImport', write_messages_startHistoryImport);
+  m.set('messages.getExportedChatInvites', write_messages_getExportedChatInvites);
+  m.set('messages.getExportedChatInvite', write_messages_getExportedChatInvite);
+  m.set('messages.editExportedChatInvite', write_messages_editExportedChatInvite);
+  m.set('messages.deleteRevokedExportedChatInvites', write_messages_deleteRevokedExportedChatInvites);
+  m.set('messages.deleteExportedChatInvite', write_messages_deleteExportedChatInvite);
+  m.set('messages.getAdminsWithInvites', write_messages_getAdminsWithInvites);
+  m.set('messages.getChatInviteImporters', write_messages_getChatInviteImporters);
+  m.set('messages.setHistoryTTL', write_messages_setHistoryTTL);
+  m.set('messages.checkHistoryImportPeer', write_messages_checkHistoryImportPeer);
+  m.set('messages.setChatTheme', write_messages_setChatTheme);
+  m.set('messages.getMessageReadParticipants', write_messages_getMessageReadParticipants);
+  m.set('updates.getState', write_updates_getState);
+  m.set('updates.getDifference', write_updates_getDifference);
+  m.set('updates.getChannelDifference', write_updates_getChannelDifference);
+  m.set('photos.updateProfilePhoto', write_photos_updateProfilePhoto);
+  m.set('photos.uploadProfilePhoto', write_photos_uploadProfilePhoto);
+  m.set('photos.deletePhotos', write_photos_deletePhotos);
+  m.set('photos.getUserPhotos', write_photos_getUserPhotos);
+  m.set('upload.saveFilePart', write_upload_saveFilePart);
+  m.set('upload.getFile', write_upload_getFile);
+  m.set('upload.saveBigFilePart', write_upload_saveBigFilePart);
+  m.set('upload.getWebFile', write_upload_getWebFile);
+  m.set('upload.getCdnFile', write_upload_getCdnFile);
+  m.set('upload.reuploadCdnFile', write_upload_reuploadCdnFile);
+  m.set('upload.getCdnFileHashes', write_upload_getCdnFileHashes);
+  m.set('upload.getFileHashes', write_upload_getFileHashes);
+  m.set('help.getConfig', write_help_getConfig);
+  m.set('help.getNearestDc', write_help_getNearestDc);
+  m.set('help.getAppUpdate', write_help_getAppUpdate);
+  m.set('help.getInviteText', write_help_getInviteText);
+  m.set('help.getSupport', write_help_getSupport);
+  m.set('help.getAppChangelog', write_help_getAppChangelog);
+  m.set('help.setBotUpdatesStatus', write_help_setBotUpdatesStatus);
+  m.set('help.getCdnConfig', write_help_getCdnConfig);
+  m.set('help.getRecentMeUrls', write_help_getRecentMeUrls);
+  m.set('help.getTermsOfServiceUpdate', write_help_getTermsOfServiceUpdate);
+  m.set('help.acceptTermsOfService', write_help_acceptTermsOfService);
+  m.set('help.getDeepLinkInfo', write_help_getDeepLinkInfo);
+  m.set('help.getAppConfig', write_help_getAppConfig);
+  m.set('help.saveAppLog', write_help_saveAppLog);
+  m.set('help.getPassportConfig', write_help_getPassportConfig);
+  m.set('help.getSupportName', write_help_getSupportName);
+  m.set('help.getUserInfo', write_help_getUserInfo);
+  m.set('help.editUserInfo', write_help_editUserInfo);
+  m.set('help.getPromoData', write_help_getPromoData);
+  m.set('help.hidePromoData', write_help_hidePromoData);
+  m.set('help.dismissSuggestion', write_help_dismissSuggestion);
+  m.set('help.getCountriesList', write_help_getCountriesList);
+  m.set('channels.readHistory', write_channels_readHistory);
+  m.set('channels.deleteMessages', write_channels_deleteMessages);
+  m.set('channels.deleteUserHistory', write_channels_deleteUserHistory);
+  m.set('channels.reportSpam', write_channels_reportSpam);
+  m.set('channels.getMessages', write_channels_getMessages);
+  m.set('channels.getParticipants', write_channels_getParticipants);
+  m.set('channels.getParticipant', write_channels_getParticipant);
+  m.set('channels.getChannels', write_channels_getChannels);
+  m.set('channels.getFullChannel', write_channels_getFullChannel);
+  m.set('channels.createChannel', write_channels_createChannel);
+  m.set('channels.editAdmin', write_channels_editAdmin);
+  m.set('channels.editTitle', write_channels_editTitle);
+  m.set('channels.editPhoto', write_channels_editPhoto);
+  m.set('channels.checkUsername', write_channels_checkUsername);
+  m.set('channels.updateUsername', write_channels_updateUsername);
+  m.set('channels.joinChannel', write_channels_joinChannel);
+  m.set('channels.leaveChannel', write_channels_leaveChannel);
+  m.set('channels.inviteToChannel', write_channels_inviteToChannel);
+  m.set('channels.deleteChannel', write_channels_deleteChannel);
+  m.set('channels.exportMessageLink', write_channels_exportMessageLink);
+  m.set('channels.toggleSignatures', write_channels_toggleSignatures);
+  m.set('channels.getAdminedPublicChannels', write_channels_getAdminedPublicChannels);
+  m.set('channels.editBanned', write_channels_editBanned);
+  m.set('channels.getAdminLog', write_channels_getAdminLog);
+  m.set('channels.setStickers', write_channels_setStickers);
+  m.set('channels.readMessageContents', write_channels_readMessageContents);
+  m.set('channels.deleteHistory', write_channels_deleteHistory);
+  m.set('channels.togglePreHistoryHidden', write_channels_togglePreHistoryHidden);
+  m.set('channels.getLeftChannels', write_channels_getLeftChannels);
+  m.set('channels.getGroupsForDiscussion', write_channels_getGroupsForDiscussion);
+  m.set('channels.setDiscussionGroup', write_channels_setDiscussionGroup);
+  m.set('channels.editCreator', write_channels_editCreator);
+  m.set('channels.editLocation', write_channels_editLocation);
+  m.set('channels.toggleSlowMode', write_channels_toggleSlowMode);
+  m.set('channels.getInactiveChannels', write_channels_getInactiveChannels);
+  m.set('channels.convertToGigagroup', write_channels_convertToGigagroup);
+  m.set('channels.viewSponsoredMessage', write_channels_viewSponsoredMessage);
+  m.set('channels.getSponsoredMessages', write_channels_getSponsoredMessages);
+  m.set('bots.sendCustomRequest', write_bots_sendCustomRequest);
+  m.set('bots.answerWebhookJSONQuery', write_bots_answerWebhookJSONQuery);
+  m.set('bots.setBotCommands', write_bots_setBotCommands);
+  m.set('bots.resetBotCommands', write_bots_resetBotCommands);
+  m.set('bots.getBotCommands', write_bots_getBotCommands);
+  m.set('payments.getPaymentForm', write_payments_getPaymentForm);
+  m.set('payments.getPaymentReceipt', write_payments_getPaymentReceipt);
+  m.set('payments.validateRequestedInfo', write_payments_validateRequestedInfo);
+  m.set('payments.sendPaymentForm', write_payments_sendPaymentForm);
+  m.set('payments.getSavedInfo', write_payments_getSavedInfo);
+  m.set('payments.clearSavedInfo', write_payments_clearSavedInfo);
+  m.set('payments.getBankCardData', write_payments_getBankCardData);
+  m.set('stickers.createStickerSet', write_stickers_createStickerSet);
+  m.set('stickers.removeStickerFromSet', write_stickers_removeStickerFromSet);
+  m.set('stickers.changeStickerPosition', write_stickers_changeStickerPosition);
+  m.set('stickers.addStickerToSet', write_stickers_addStickerToSet);
+  m.set('stickers.setStickerSetThumb', write_stickers_setStickerSetThumb);
+  m.set('stickers.checkShortName', write_stickers_checkShortName);
+  m.set('stickers.suggestShortName', write_stickers_suggestShortName);
+  m.set('phone.getCallConfig', write_phone_getCallConfig);
+  m.set('phone.requestCall', write_phone_requestCall);
+  m.set('phone.acceptCall', write_phone_acceptCall);
+  m.set('phone.confirmCall', write_phone_confirmCall);
+  m.set('phone.receivedCall', write_phone_receivedCall);
+  m.set('phone.discardCall', write_phone_discardCall);
+  m.set('phone.setCallRating', write_phone_setCallRating);
+  m.set('phone.saveCallDebug', write_phone_saveCallDebug);
+  m.set('phone.sendSignalingData', write_phone_sendSignalingData);
+  m.set('phone.createGroupCall', write_phone_createGroupCall);
+  m.set('phone.joinGroupCall', write_phone_joinGroupCall);
+  m.set('phone.leaveGroupCall', write_phone_leaveGroupCall);
+  m.set('phone.inviteToGroupCall', write_phone_inviteToGroupCall);
+  m.set('phone.discardGroupCall', write_phone_discardGroupCall);
+  m.set('phone.toggleGroupCallSettings', write_phone_toggleGroupCallSettings);
+  m.set('phone.getGroupCall', write_phone_getGroupCall);
+  m.set('phone.getGroupParticipants', write_phone_getGroupParticipants);
+  m.set('phone.checkGroupCall', write_phone_checkGroupCall);
+  m.set('phone.toggleGroupCallRecord', write_phone_toggleGroupCallRecord);
+  m.set('phone.editGroupCallParticipant', write_phone_editGroupCallParticipant);
+  m.set('phone.editGroupCallTitle', write_phone_editGroupCallTitle);
+  m.set('phone.getGroupCallJoinAs', write_phone_getGroupCallJoinAs);
+  m.set('phone.exportGroupCallInvite', write_phone_exportGroupCallInvite);
+  m.set('phone.toggleGroupCallStartSubscription', write_phone_toggleGroupCallStartSubscription);
+  m.set('phone.startScheduledGroupCall', write_phone_startScheduledGroupCall);
+  m.set('phone.saveDefaultGroupCallJoinAs', write_phone_saveDefaultGroupCallJoinAs);
+  m.set('phone.joinGroupCallPresentation', write_phone_joinGroupCallPresentation);
+  m.set('phone.leaveGroupCallPresentation', write_phone_leaveGroupCallPresentation);
+  m.set('langpack.getLangPack', write_langpack_getLangPack);
+  m.set('langpack.getStrings', write_langpack_getStrings);
+  m.set('langpack.getDifference', write_langpack_getDifference);
+  m.set('langpack.getLanguages', write_langpack_getLanguages);
+  m.set('langpack.getLanguage', write_langpack_getLanguage);
+  m.set('folders.editPeerFolders', write_folders_editPeerFolders);
+  m.set('folders.deleteFolder', write_folders_deleteFolder);
+  m.set('stats.getBroadcastStats', write_stats_getBroadcastStats);
+  m.set('stats.loadAsyncGraph', write_stats_loadAsyncGraph);
+  m.set('stats.getMegagroupStats', write_stats_getMegagroupStats);
+  m.set('stats.getMessagePublicForwards', write_stats_getMessagePublicForwards);
+  m.set('stats.getMessageStats', write_stats_getMessageStats);
+  m.set('req_pq', write_req_pq);
+  m.set('req_pq_multi', write_req_pq_multi);
+  m.set('req_DH_params', write_req_DH_params);
+  m.set('set_client_DH_params', write_set_client_DH_params);
+  m.set('destroy_auth_key', write_destroy_auth_key);
+  m.set('rpc_drop_answer', write_rpc_drop_answer);
+  m.set('get_future_salts', write_get_future_salts);
+  m.set('ping', write_ping);
+  m.set('ping_delay_disconnect', write_ping_delay_disconnect);
+  m.set('destroy_session', write_destroy_session);
+  return m;
+}
+
 export function write_Function(w: Writer, v: TlFunction): void {
-  switch (v?._) {
-    case 'invokeAfterMsg':
-      write_invokeAfterMsg(w, v as invokeAfterMsg);
-      return;
-    case 'invokeAfterMsgs':
-      write_invokeAfterMsgs(w, v as invokeAfterMsgs);
-      return;
-    case 'initConnection':
-      write_initConnection(w, v as initConnection);
-      return;
-    case 'invokeWithLayer':
-      write_invokeWithLayer(w, v as invokeWithLayer);
-      return;
-    case 'invokeWithoutUpdates':
-      write_invokeWithoutUpdates(w, v as invokeWithoutUpdates);
-      return;
-    case 'invokeWithMessagesRange':
-      write_invokeWithMessagesRange(w, v as invokeWithMessagesRange);
-      return;
-    case 'invokeWithTakeout':
-      write_invokeWithTakeout(w, v as invokeWithTakeout);
-      return;
-    case 'auth.sendCode':
-      write_auth_sendCode(w, v as auth_sendCode);
-      return;
-    case 'auth.signUp':
-      write_auth_signUp(w, v as auth_signUp);
-      return;
-    case 'auth.signIn':
-      write_auth_signIn(w, v as auth_signIn);
-      return;
-    case 'auth.logOut':
-      write_auth_logOut(w, v as auth_logOut);
-      return;
-    case 'auth.resetAuthorizations':
-      write_auth_resetAuthorizations(w, v as auth_resetAuthorizations);
-      return;
-    case 'auth.exportAuthorization':
-      write_auth_exportAuthorization(w, v as auth_exportAuthorization);
-      return;
-    case 'auth.importAuthorization':
-      write_auth_importAuthorization(w, v as auth_importAuthorization);
-      return;
-    case 'auth.bindTempAuthKey':
-      write_auth_bindTempAuthKey(w, v as auth_bindTempAuthKey);
-      return;
-    case 'auth.importBotAuthorization':
-      write_auth_importBotAuthorization(w, v as auth_importBotAuthorization);
-      return;
-    case 'auth.checkPassword':
-      write_auth_checkPassword(w, v as auth_checkPassword);
-      return;
-    case 'auth.requestPasswordRecovery':
-      write_auth_requestPasswordRecovery(w, v as auth_requestPasswordRecovery);
-      return;
-    case 'auth.recoverPassword':
-      write_auth_recoverPassword(w, v as auth_recoverPassword);
-      return;
-    case 'auth.resendCode':
-      write_auth_resendCode(w, v as auth_resendCode);
-      return;
-    case 'auth.cancelCode':
-      write_auth_cancelCode(w, v as auth_cancelCode);
-      return;
-    case 'auth.dropTempAuthKeys':
-      write_auth_dropTempAuthKeys(w, v as auth_dropTempAuthKeys);
-      return;
-    case 'auth.exportLoginToken':
-      write_auth_exportLoginToken(w, v as auth_exportLoginToken);
-      return;
-    case 'auth.importLoginToken':
-      write_auth_importLoginToken(w, v as auth_importLoginToken);
-      return;
-    case 'auth.acceptLoginToken':
-      write_auth_acceptLoginToken(w, v as auth_acceptLoginToken);
-      return;
-    case 'auth.checkRecoveryPassword':
-      write_auth_checkRecoveryPassword(w, v as auth_checkRecoveryPassword);
-      return;
-    case 'account.registerDevice':
-      write_account_registerDevice(w, v as account_registerDevice);
-      return;
-    case 'account.unregisterDevice':
-      write_account_unregisterDevice(w, v as account_unregisterDevice);
-      return;
-    case 'account.updateNotifySettings':
-      write_account_updateNotifySettings(w, v as account_updateNotifySettings);
-      return;
-    case 'account.getNotifySettings':
-      write_account_getNotifySettings(w, v as account_getNotifySettings);
-      return;
-    case 'account.resetNotifySettings':
-      write_account_resetNotifySettings(w, v as account_resetNotifySettings);
-      return;
-    case 'account.updateProfile':
-      write_account_updateProfile(w, v as account_updateProfile);
-      return;
-    case 'account.updateStatus':
-      write_account_updateStatus(w, v as account_updateStatus);
-      return;
-    case 'account.getWallPapers':
-      write_account_getWallPapers(w, v as account_getWallPapers);
-      return;
-    case 'account.reportPeer':
-      write_account_reportPeer(w, v as account_reportPeer);
-      return;
-    case 'account.checkUsername':
-      write_account_checkUsername(w, v as account_checkUsername);
-      return;
-    case 'account.updateUsername':
-      write_account_updateUsername(w, v as account_updateUsername);
-      return;
-    case 'account.getPrivacy':
-      write_account_getPrivacy(w, v as account_getPrivacy);
-      return;
-    case 'account.setPrivacy':
-      write_account_setPrivacy(w, v as account_setPrivacy);
-      return;
-    case 'account.deleteAccount':
-      write_account_deleteAccount(w, v as account_deleteAccount);
-      return;
-    case 'account.getAccountTTL':
-      write_account_getAccountTTL(w, v as account_getAccountTTL);
-      return;
-    case 'account.setAccountTTL':
-      write_account_setAccountTTL(w, v as account_setAccountTTL);
-      return;
-    case 'account.sendChangePhoneCode':
-      write_account_sendChangePhoneCode(w, v as account_sendChangePhoneCode);
-      return;
-    case 'account.changePhone':
-      write_account_changePhone(w, v as account_changePhone);
-      return;
-    case 'account.updateDeviceLocked':
-      write_account_updateDeviceLocked(w, v as account_updateDeviceLocked);
-      return;
-    case 'account.getAuthorizations':
-      write_account_getAuthorizations(w, v as account_getAuthorizations);
-      return;
-    case 'account.resetAuthorization':
-      write_account_resetAuthorization(w, v as account_resetAuthorization);
-      return;
-    case 'account.getPassword':
-      write_account_getPassword(w, v as account_getPassword);
-      return;
-    case 'account.getPasswordSettings':
-      write_account_getPasswordSettings(w, v as account_getPasswordSettings);
-      return;
-    case 'account.updatePasswordSettings':
-      write_account_updatePasswordSettings(w, v as account_updatePasswordSettings);
-      return;
-    case 'account.sendConfirmPhoneCode':
-      write_account_sendConfirmPhoneCode(w, v as account_sendConfirmPhoneCode);
-      return;
-    case 'account.confirmPhone':
-      write_account_confirmPhone(w, v as account_confirmPhone);
-      return;
-    case 'account.getTmpPassword':
-      write_account_getTmpPassword(w, v as account_getTmpPassword);
-      return;
-    case 'account.getWebAuthorizations':
-      write_account_getWebAuthorizations(w, v as account_getWebAuthorizations);
-      return;
-    case 'account.resetWebAuthorization':
-      write_account_resetWebAuthorization(w, v as account_resetWebAuthorization);
-      return;
-    case 'account.resetWebAuthorizations':
-      write_account_resetWebAuthorizations(w, v as account_resetWebAuthorizations);
-      return;
-    case 'account.getAllSecureValues':
-      write_account_getAllSecureValues(w, v as account_getAllSecureValues);
-      return;
-    case 'account.getSecureValue':
-      write_account_getSecureValue(w, v as account_getSecureValue);
-      return;
-    case 'account.saveSecureValue':
-      write_account_saveSecureValue(w, v as account_saveSecureValue);
-      return;
-    case 'account.deleteSecureValue':
-      write_account_deleteSecureValue(w, v as account_deleteSecureValue);
-      return;
-    case 'account.getAuthorizationForm':
-      write_account_getAuthorizationForm(w, v as account_getAuthorizationForm);
-      return;
-    case 'account.acceptAuthorization':
-      write_account_acceptAuthorization(w, v as account_acceptAuthorization);
-      return;
-    case 'account.sendVerifyPhoneCode':
-      write_account_sendVerifyPhoneCode(w, v as account_sendVerifyPhoneCode);
-      return;
-    case 'account.verifyPhone':
-      write_account_verifyPhone(w, v as account_verifyPhone);
-      return;
-    case 'account.sendVerifyEmailCode':
-      write_account_sendVerifyEmailCode(w, v as account_sendVerifyEmailCode);
-      return;
-    case 'account.verifyEmail':
-      write_account_verifyEmail(w, v as account_verifyEmail);
-      return;
-    case 'account.initTakeoutSession':
-      write_account_initTakeoutSession(w, v as account_initTakeoutSession);
-      return;
-    case 'account.finishTakeoutSession':
-      write_account_finishTakeoutSession(w, v as account_finishTakeoutSession);
-      return;
-    case 'account.confirmPasswordEmail':
-      write_account_confirmPasswordEmail(w, v as account_confirmPasswordEmail);
-      return;
-    case 'account.resendPasswordEmail':
-      write_account_resendPasswordEmail(w, v as account_resendPasswordEmail);
-      return;
-    case 'account.cancelPasswordEmail':
-      write_account_cancelPasswordEmail(w, v as account_cancelPasswordEmail);
-      return;
-    case 'account.getContactSignUpNotification':
-      write_account_getContactSignUpNotification(w, v as account_getContactSignUpNotification);
-      return;
-    case 'account.setContactSignUpNotification':
-      write_account_setContactSignUpNotification(w, v as account_setContactSignUpNotification);
-      return;
-    case 'account.getNotifyExceptions':
-      write_account_getNotifyExceptions(w, v as account_getNotifyExceptions);
-      return;
-    case 'account.getWallPaper':
-      write_account_getWallPaper(w, v as account_getWallPaper);
-      return;
-    case 'account.uploadWallPaper':
-      write_account_uploadWallPaper(w, v as account_uploadWallPaper);
-      return;
-    case 'account.saveWallPaper':
-      write_account_saveWallPaper(w, v as account_saveWallPaper);
-      return;
-    case 'account.installWallPaper':
-      write_account_installWallPaper(w, v as account_installWallPaper);
-      return;
-    case 'account.resetWallPapers':
-      write_account_resetWallPapers(w, v as account_resetWallPapers);
-      return;
-    case 'account.getAutoDownloadSettings':
-      write_account_getAutoDownloadSettings(w, v as account_getAutoDownloadSettings);
-      return;
-    case 'account.saveAutoDownloadSettings':
-      write_account_saveAutoDownloadSettings(w, v as account_saveAutoDownloadSettings);
-      return;
-    case 'account.uploadTheme':
-      write_account_uploadTheme(w, v as account_uploadTheme);
-      return;
-    case 'account.createTheme':
-      write_account_createTheme(w, v as account_createTheme);
-      return;
-    case 'account.updateTheme':
-      write_account_updateTheme(w, v as account_updateTheme);
-      return;
-    case 'account.saveTheme':
-      write_account_saveTheme(w, v as account_saveTheme);
-      return;
-    case 'account.installTheme':
-      write_account_installTheme(w, v as account_installTheme);
-      return;
-    case 'account.getTheme':
-      write_account_getTheme(w, v as account_getTheme);
-      return;
-    case 'account.getThemes':
-      write_account_getThemes(w, v as account_getThemes);
-      return;
-    case 'account.setContentSettings':
-      write_account_setContentSettings(w, v as account_setContentSettings);
-      return;
-    case 'account.getContentSettings':
-      write_account_getContentSettings(w, v as account_getContentSettings);
-      return;
-    case 'account.getMultiWallPapers':
-      write_account_getMultiWallPapers(w, v as account_getMultiWallPapers);
-      return;
-    case 'account.getGlobalPrivacySettings':
-      write_account_getGlobalPrivacySettings(w, v as account_getGlobalPrivacySettings);
-      return;
-    case 'account.setGlobalPrivacySettings':
-      write_account_setGlobalPrivacySettings(w, v as account_setGlobalPrivacySettings);
-      return;
-    case 'account.reportProfilePhoto':
-      write_account_reportProfilePhoto(w, v as account_reportProfilePhoto);
-      return;
-    case 'account.resetPassword':
-      write_account_resetPassword(w, v as account_resetPassword);
-      return;
-    case 'account.declinePasswordReset':
-      write_account_declinePasswordReset(w, v as account_declinePasswordReset);
-      return;
-    case 'account.getChatThemes':
-      write_account_getChatThemes(w, v as account_getChatThemes);
-      return;
-    case 'users.getUsers':
-      write_users_getUsers(w, v as users_getUsers);
-      return;
-    case 'users.getFullUser':
-      write_users_getFullUser(w, v as users_getFullUser);
-      return;
-    case 'users.setSecureValueErrors':
-      write_users_setSecureValueErrors(w, v as users_setSecureValueErrors);
-      return;
-    case 'contacts.getContactIDs':
-      write_contacts_getContactIDs(w, v as contacts_getContactIDs);
-      return;
-    case 'contacts.getStatuses':
-      write_contacts_getStatuses(w, v as contacts_getStatuses);
-      return;
-    case 'contacts.getContacts':
-      write_contacts_getContacts(w, v as contacts_getContacts);
-      return;
-    case 'contacts.importContacts':
-      write_contacts_importContacts(w, v as contacts_importContacts);
-      return;
-    case 'contacts.deleteContacts':
-      write_contacts_deleteContacts(w, v as contacts_deleteContacts);
-      return;
-    case 'contacts.deleteByPhones':
-      write_contacts_deleteByPhones(w, v as contacts_deleteByPhones);
-      return;
-    case 'contacts.block':
-      write_contacts_block(w, v as contacts_block);
-      return;
-    case 'contacts.unblock':
-      write_contacts_unblock(w, v as contacts_unblock);
-      return;
-    case 'contacts.getBlocked':
-      write_contacts_getBlocked(w, v as contacts_getBlocked);
-      return;
-    case 'contacts.search':
-      write_contacts_search(w, v as contacts_search);
-      return;
-    case 'contacts.resolveUsername':
-      write_contacts_resolveUsername(w, v as contacts_resolveUsername);
-      return;
-    case 'contacts.getTopPeers':
-      write_contacts_getTopPeers(w, v as contacts_getTopPeers);
-      return;
-    case 'contacts.resetTopPeerRating':
-      write_contacts_resetTopPeerRating(w, v as contacts_resetTopPeerRating);
-      return;
-    case 'contacts.resetSaved':
-      write_contacts_resetSaved(w, v as contacts_resetSaved);
-      return;
-    case 'contacts.getSaved':
-      write_contacts_getSaved(w, v as contacts_getSaved);
-      return;
-    case 'contacts.toggleTopPeers':
-      write_contacts_toggleTopPeers(w, v as contacts_toggleTopPeers);
-      return;
-    case 'contacts.addContact':
-      write_contacts_addContact(w, v as contacts_addContact);
-      return;
-    case 'contacts.acceptContact':
-      write_contacts_acceptContact(w, v as contacts_acceptContact);
-      return;
-    case 'contacts.getLocated':
-      write_contacts_getLocated(w, v as contacts_getLocated);
-      return;
-    case 'contacts.blockFromReplies':
-      write_contacts_blockFromReplies(w, v as contacts_blockFromReplies);
-      return;
-    case 'messages.getMessages':
-      write_messages_getMessages(w, v as messages_getMessages);
-      return;
-    case 'messages.getDialogs':
-      write_messages_getDialogs(w, v as messages_getDialogs);
-      return;
-    case 'messages.getHistory':
-      write_messages_getHistory(w, v as messages_getHistory);
-      return;
-    case 'messages.search':
-      write_messages_search(w, v as messages_search);
-      return;
-    case 'messages.readHistory':
-      write_messages_readHistory(w, v as messages_readHistory);
-      return;
-    case 'messages.deleteHistory':
-      write_messages_deleteHistory(w, v as messages_deleteHistory);
-      return;
-    case 'messages.deleteMessages':
-      write_messages_deleteMessages(w, v as messages_deleteMessages);
-      return;
-    case 'messages.receivedMessages':
-      write_messages_receivedMessages(w, v as messages_receivedMessages);
-      return;
-    case 'messages.setTyping':
-      write_messages_setTyping(w, v as messages_setTyping);
-      return;
-    case 'messages.sendMessage':
-      write_messages_sendMessage(w, v as messages_sendMessage);
-      return;
-    case 'messages.sendMedia':
-      write_messages_sendMedia(w, v as messages_sendMedia);
-      return;
-    case 'messages.forwardMessages':
-      write_messages_forwardMessages(w, v as messages_forwardMessages);
-      return;
-    case 'messages.reportSpam':
-      write_messages_reportSpam(w, v as messages_reportSpam);
-      return;
-    case 'messages.getPeerSettings':
-      write_messages_getPeerSettings(w, v as messages_getPeerSettings);
-      return;
-    case 'messages.report':
-      write_messages_report(w, v as messages_report);
-      return;
-    case 'messages.getChats':
-      write_messages_getChats(w, v as messages_getChats);
-      return;
-    case 'messages.getFullChat':
-      write_messages_getFullChat(w, v as messages_getFullChat);
-      return;
-    case 'messages.editChatTitle':
-      write_messages_editChatTitle(w, v as messages_editChatTitle);
-      return;
-    case 'messages.editChatPhoto':
-      write_messages_editChatPhoto(w, v as messages_editChatPhoto);
-      return;
-    case 'messages.addChatUser':
-      write_messages_addChatUser(w, v as messages_addChatUser);
-      return;
-    case 'messages.deleteChatUser':
-      write_messages_deleteChatUser(w, v as messages_deleteChatUser);
-      return;
-    case 'messages.createChat':
-      write_messages_createChat(w, v as messages_createChat);
-      return;
-    case 'messages.getDhConfig':
-      write_messages_getDhConfig(w, v as messages_getDhConfig);
-      return;
-    case 'messages.requestEncryption':
-      write_messages_requestEncryption(w, v as messages_requestEncryption);
-      return;
-    case 'messages.acceptEncryption':
-      write_messages_acceptEncryption(w, v as messages_acceptEncryption);
-      return;
-    case 'messages.discardEncryption':
-      write_messages_discardEncryption(w, v as messages_discardEncryption);
-      return;
-    case 'messages.setEncryptedTyping':
-      write_messages_setEncryptedTyping(w, v as messages_setEncryptedTyping);
-      return;
-    case 'messages.readEncryptedHistory':
-      write_messages_readEncryptedHistory(w, v as messages_readEncryptedHistory);
-      return;
-    case 'messages.sendEncrypted':
-      write_messages_sendEncrypted(w, v as messages_sendEncrypted);
-      return;
-    case 'messages.sendEncryptedFile':
-      write_messages_sendEncryptedFile(w, v as messages_sendEncryptedFile);
-      return;
-    case 'messages.sendEncryptedService':
-      write_messages_sendEncryptedService(w, v as messages_sendEncryptedService);
-      return;
-    case 'messages.receivedQueue':
-      write_messages_receivedQueue(w, v as messages_receivedQueue);
-      return;
-    case 'messages.reportEncryptedSpam':
-      write_messages_reportEncryptedSpam(w, v as messages_reportEncryptedSpam);
-      return;
-    case 'messages.readMessageContents':
-      write_messages_readMessageContents(w, v as messages_readMessageContents);
-      return;
-    case 'messages.getStickers':
-      write_messages_getStickers(w, v as messages_getStickers);
-      return;
-    case 'messages.getAllStickers':
-      write_messages_getAllStickers(w, v as messages_getAllStickers);
-      return;
-    case 'messages.getWebPagePreview':
-      write_messages_getWebPagePreview(w, v as messages_getWebPagePreview);
-      return;
-    case 'messages.exportChatInvite':
-      write_messages_exportChatInvite(w, v as messages_exportChatInvite);
-      return;
-    case 'messages.checkChatInvite':
-      write_messages_checkChatInvite(w, v as messages_checkChatInvite);
-      return;
-    case 'messages.importChatInvite':
-      write_messages_importChatInvite(w, v as messages_importChatInvite);
-      return;
-    case 'messages.getStickerSet':
-      write_messages_getStickerSet(w, v as messages_getStickerSet);
-      return;
-    case 'messages.installStickerSet':
-      write_messages_installStickerSet(w, v as messages_installStickerSet);
-      return;
-    case 'messages.uninstallStickerSet':
-      write_messages_uninstallStickerSet(w, v as messages_uninstallStickerSet);
-      return;
-    case 'messages.startBot':
-      write_messages_startBot(w, v as messages_startBot);
-      return;
-    case 'messages.getMessagesViews':
-      write_messages_getMessagesViews(w, v as messages_getMessagesViews);
-      return;
-    case 'messages.editChatAdmin':
-      write_messages_editChatAdmin(w, v as messages_editChatAdmin);
-      return;
-    case 'messages.migrateChat':
-      write_messages_migrateChat(w, v as messages_migrateChat);
-      return;
-    case 'messages.searchGlobal':
-      write_messages_searchGlobal(w, v as messages_searchGlobal);
-      return;
-    case 'messages.reorderStickerSets':
-      write_messages_reorderStickerSets(w, v as messages_reorderStickerSets);
-      return;
-    case 'messages.getDocumentByHash':
-      write_messages_getDocumentByHash(w, v as messages_getDocumentByHash);
-      return;
-    case 'messages.getSavedGifs':
-      write_messages_getSavedGifs(w, v as messages_getSavedGifs);
-      return;
-    case 'messages.saveGif':
-      write_messages_saveGif(w, v as messages_saveGif);
-      return;
-    case 'messages.getInlineBotResults':
-      write_messages_getInlineBotResults(w, v as messages_getInlineBotResults);
-      return;
-    case 'messages.setInlineBotResults':
-      write_messages_setInlineBotResults(w, v as messages_setInlineBotResults);
-      return;
-    case 'messages.sendInlineBotResult':
-      write_messages_sendInlineBotResult(w, v as messages_sendInlineBotResult);
-      return;
-    case 'messages.getMessageEditData':
-      write_messages_getMessageEditData(w, v as messages_getMessageEditData);
-      return;
-    case 'messages.editMessage':
-      write_messages_editMessage(w, v as messages_editMessage);
-      return;
-    case 'messages.editInlineBotMessage':
-      write_messages_editInlineBotMessage(w, v as messages_editInlineBotMessage);
-      return;
-    case 'messages.getBotCallbackAnswer':
-      write_messages_getBotCallbackAnswer(w, v as messages_getBotCallbackAnswer);
-      return;
-    case 'messages.setBotCallbackAnswer':
-      write_messages_setBotCallbackAnswer(w, v as messages_setBotCallbackAnswer);
-      return;
-    case 'messages.getPeerDialogs':
-      write_messages_getPeerDialogs(w, v as messages_getPeerDialogs);
-      return;
-    case 'messages.saveDraft':
-      write_messages_saveDraft(w, v as messages_saveDraft);
-      return;
-    case 'messages.getAllDrafts':
-      write_messages_getAllDrafts(w, v as messages_getAllDrafts);
-      return;
-    case 'messages.getFeaturedStickers':
-      write_messages_getFeaturedStickers(w, v as messages_getFeaturedStickers);
-      return;
-    case 'messages.readFeaturedStickers':
-      write_messages_readFeaturedStickers(w, v as messages_readFeaturedStickers);
-      return;
-    case 'messages.getRecentStickers':
-      write_messages_getRecentStickers(w, v as messages_getRecentStickers);
-      return;
-    case 'messages.saveRecentSticker':
-      write_messages_saveRecentSticker(w, v as messages_saveRecentSticker);
-      return;
-    case 'messages.clearRecentStickers':
-      write_messages_clearRecentStickers(w, v as messages_clearRecentStickers);
-      return;
-    case 'messages.getArchivedStickers':
-      write_messages_getArchivedStickers(w, v as messages_getArchivedStickers);
-      return;
-    case 'messages.getMaskStickers':
-      write_messages_getMaskStickers(w, v as messages_getMaskStickers);
-      return;
-    case 'messages.getAttachedStickers':
-      write_messages_getAttachedStickers(w, v as messages_getAttachedStickers);
-      return;
-    case 'messages.setGameScore':
-      write_messages_setGameScore(w, v as messages_setGameScore);
-      return;
-    case 'messages.setInlineGameScore':
-      write_messages_setInlineGameScore(w, v as messages_setInlineGameScore);
-      return;
-    case 'messages.getGameHighScores':
-      write_messages_getGameHighScores(w, v as messages_getGameHighScores);
-      return;
-    case 'messages.getInlineGameHighScores':
-      write_messages_getInlineGameHighScores(w, v as messages_getInlineGameHighScores);
-      return;
-    case 'messages.getCommonChats':
-      write_messages_getCommonChats(w, v as messages_getCommonChats);
-      return;
-    case 'messages.getAllChats':
-      write_messages_getAllChats(w, v as messages_getAllChats);
-      return;
-    case 'messages.getWebPage':
-      write_messages_getWebPage(w, v as messages_getWebPage);
-      return;
-    case 'messages.toggleDialogPin':
-      write_messages_toggleDialogPin(w, v as messages_toggleDialogPin);
-      return;
-    case 'messages.reorderPinnedDialogs':
-      write_messages_reorderPinnedDialogs(w, v as messages_reorderPinnedDialogs);
-      return;
-    case 'messages.getPinnedDialogs':
-      write_messages_getPinnedDialogs(w, v as messages_getPinnedDialogs);
-      return;
-    case 'messages.setBotShippingResults':
-      write_messages_setBotShippingResults(w, v as messages_setBotShippingResults);
-      return;
-    case 'messages.setBotPrecheckoutResults':
-      write_messages_setBotPrecheckoutResults(w, v as messages_setBotPrecheckoutResults);
-      return;
-    case 'messages.uploadMedia':
-      write_messages_uploadMedia(w, v as messages_uploadMedia);
-      return;
-    case 'messages.sendScreenshotNotification':
-      write_messages_sendScreenshotNotification(w, v as messages_sendScreenshotNotification);
-      return;
-    case 'messages.getFavedStickers':
-      write_messages_getFavedStickers(w, v as messages_getFavedStickers);
-      return;
-    case 'messages.faveSticker':
-      write_messages_faveSticker(w, v as messages_faveSticker);
-      return;
-    case 'messages.getUnreadMentions':
-      write_messages_getUnreadMentions(w, v as messages_getUnreadMentions);
-      return;
-    case 'messages.readMentions':
-      write_messages_readMentions(w, v as messages_readMentions);
-      return;
-    case 'messages.getRecentLocations':
-      write_messages_getRecentLocations(w, v as messages_getRecentLocations);
-      return;
-    case 'messages.sendMultiMedia':
-      write_messages_sendMultiMedia(w, v as messages_sendMultiMedia);
-      return;
-    case 'messages.uploadEncryptedFile':
-      write_messages_uploadEncryptedFile(w, v as messages_uploadEncryptedFile);
-      return;
-    case 'messages.searchStickerSets':
-      write_messages_searchStickerSets(w, v as messages_searchStickerSets);
-      return;
-    case 'messages.getSplitRanges':
-      write_messages_getSplitRanges(w, v as messages_getSplitRanges);
-      return;
-    case 'messages.markDialogUnread':
-      write_messages_markDialogUnread(w, v as messages_markDialogUnread);
-      return;
-    case 'messages.getDialogUnreadMarks':
-      write_messages_getDialogUnreadMarks(w, v as messages_getDialogUnreadMarks);
-      return;
-    case 'messages.clearAllDrafts':
-      write_messages_clearAllDrafts(w, v as messages_clearAllDrafts);
-      return;
-    case 'messages.updatePinnedMessage':
-      write_messages_updatePinnedMessage(w, v as messages_updatePinnedMessage);
-      return;
-    case 'messages.sendVote':
-      write_messages_sendVote(w, v as messages_sendVote);
-      return;
-    case 'messages.getPollResults':
-      write_messages_getPollResults(w, v as messages_getPollResults);
-      return;
-    case 'messages.getOnlines':
-      write_messages_getOnlines(w, v as messages_getOnlines);
-      return;
-    case 'messages.getStatsURL':
-      write_messages_getStatsURL(w, v as messages_getStatsURL);
-      return;
-    case 'messages.editChatAbout':
-      write_messages_editChatAbout(w, v as messages_editChatAbout);
-      return;
-    case 'messages.editChatDefaultBannedRights':
-      write_messages_editChatDefaultBannedRights(w, v as messages_editChatDefaultBannedRights);
-      return;
-    case 'messages.getEmojiKeywords':
-      write_messages_getEmojiKeywords(w, v as messages_getEmojiKeywords);
-      return;
-    case 'messages.getEmojiKeywordsDifference':
-      write_messages_getEmojiKeywordsDifference(w, v as messages_getEmojiKeywordsDifference);
-      return;
-    case 'messages.getEmojiKeywordsLanguages':
-      write_messages_getEmojiKeywordsLanguages(w, v as messages_getEmojiKeywordsLanguages);
-      return;
-    case 'messages.getEmojiURL':
-      write_messages_getEmojiURL(w, v as messages_getEmojiURL);
-      return;
-    case 'messages.getSearchCounters':
-      write_messages_getSearchCounters(w, v as messages_getSearchCounters);
-      return;
-    case 'messages.requestUrlAuth':
-      write_messages_requestUrlAuth(w, v as messages_requestUrlAuth);
-      return;
-    case 'messages.acceptUrlAuth':
-      write_messages_acceptUrlAuth(w, v as messages_acceptUrlAuth);
-      return;
-    case 'messages.hidePeerSettingsBar':
-      write_messages_hidePeerSettingsBar(w, v as messages_hidePeerSettingsBar);
-      return;
-    case 'messages.getScheduledHistory':
-      write_messages_getScheduledHistory(w, v as messages_getScheduledHistory);
-      return;
-    case 'messages.getScheduledMessages':
-      write_messages_getScheduledMessages(w, v as messages_getScheduledMessages);
-      return;
-    case 'messages.sendScheduledMessages':
-      write_messages_sendScheduledMessages(w, v as messages_sendScheduledMessages);
-      return;
-    case 'messages.deleteScheduledMessages':
-      write_messages_deleteScheduledMessages(w, v as messages_deleteScheduledMessages);
-      return;
-    case 'messages.getPollVotes':
-      write_messages_getPollVotes(w, v as messages_getPollVotes);
-      return;
-    case 'messages.toggleStickerSets':
-      write_messages_toggleStickerSets(w, v as messages_toggleStickerSets);
-      return;
-    case 'messages.getDialogFilters':
-      write_messages_getDialogFilters(w, v as messages_getDialogFilters);
-      return;
-    case 'messages.getSuggestedDialogFilters':
-      write_messages_getSuggestedDialogFilters(w, v as messages_getSuggestedDialogFilters);
-      return;
-    case 'messages.updateDialogFilter':
-      write_messages_updateDialogFilter(w, v as messages_updateDialogFilter);
-      return;
-    case 'messages.updateDialogFiltersOrder':
-      write_messages_updateDialogFiltersOrder(w, v as messages_updateDialogFiltersOrder);
-      return;
-    case 'messages.getOldFeaturedStickers':
-      write_messages_getOldFeaturedStickers(w, v as messages_getOldFeaturedStickers);
-      return;
-    case 'messages.getReplies':
-      write_messages_getReplies(w, v as messages_getReplies);
-      return;
-    case 'messages.getDiscussionMessage':
-      write_messages_getDiscussionMessage(w, v as messages_getDiscussionMessage);
-      return;
-    case 'messages.readDiscussion':
-      write_messages_readDiscussion(w, v as messages_readDiscussion);
-      return;
-    case 'messages.unpinAllMessages':
-      write_messages_unpinAllMessages(w, v as messages_unpinAllMessages);
-      return;
-    case 'messages.deleteChat':
-      write_messages_deleteChat(w, v as messages_deleteChat);
-      return;
-    case 'messages.deletePhoneCallHistory':
-      write_messages_deletePhoneCallHistory(w, v as messages_deletePhoneCallHistory);
-      return;
-    case 'messages.checkHistoryImport':
-      write_messages_checkHistoryImport(w, v as messages_checkHistoryImport);
-      return;
-    case 'messages.initHistoryImport':
-      write_messages_initHistoryImport(w, v as messages_initHistoryImport);
-      return;
-    case 'messages.uploadImportedMedia':
-      write_messages_uploadImportedMedia(w, v as messages_uploadImportedMedia);
-      return;
-    case 'messages.startHistoryImport':
-      write_messages_startHistoryImport(w, v as messages_startHistoryImport);
-      return;
-    case 'messages.getExportedChatInvites':
-      write_messages_getExportedChatInvites(w, v as messages_getExportedChatInvites);
-      return;
-    case 'messages.getExportedChatInvite':
-      write_messages_getExportedChatInvite(w, v as messages_getExportedChatInvite);
-      return;
-    case 'messages.editExportedChatInvite':
-      write_messages_editExportedChatInvite(w, v as messages_editExportedChatInvite);
-      return;
-    case 'messages.deleteRevokedExportedChatInvites':
-      write_messages_deleteRevokedExportedChatInvites(w, v as messages_deleteRevokedExportedChatInvites);
-      return;
-    case 'messages.deleteExportedChatInvite':
-      write_messages_deleteExportedChatInvite(w, v as messages_deleteExportedChatInvite);
-      return;
-    case 'messages.getAdminsWithInvites':
-      write_messages_getAdminsWithInvites(w, v as messages_getAdminsWithInvites);
-      return;
-    case 'messages.getChatInviteImporters':
-      write_messages_getChatInviteImporters(w, v as messages_getChatInviteImporters);
-      return;
-    case 'messages.setHistoryTTL':
-      write_messages_setHistoryTTL(w, v as messages_setHistoryTTL);
-      return;
-    case 'messages.checkHistoryImportPeer':
-      write_messages_checkHistoryImportPeer(w, v as messages_checkHistoryImportPeer);
-      return;
-    case 'messages.setChatTheme':
-      write_messages_setChatTheme(w, v as messages_setChatTheme);
-      return;
-    case 'messages.getMessageReadParticipants':
-      write_messages_getMessageReadParticipants(w, v as messages_getMessageReadParticipants);
-      return;
-    case 'updates.getState':
-      write_updates_getState(w, v as updates_getState);
-      return;
-    case 'updates.getDifference':
-      write_updates_getDifference(w, v as updates_getDifference);
-      return;
-    case 'updates.getChannelDifference':
-      write_updates_getChannelDifference(w, v as updates_getChannelDifference);
-      return;
-    case 'photos.updateProfilePhoto':
-      write_photos_updateProfilePhoto(w, v as photos_updateProfilePhoto);
-      return;
-    case 'photos.uploadProfilePhoto':
-      write_photos_uploadProfilePhoto(w, v as photos_uploadProfilePhoto);
-      return;
-    case 'photos.deletePhotos':
-      write_photos_deletePhotos(w, v as photos_deletePhotos);
-      return;
-    case 'photos.getUserPhotos':
-      write_photos_getUserPhotos(w, v as photos_getUserPhotos);
-      return;
-    case 'upload.saveFilePart':
-      write_upload_saveFilePart(w, v as upload_saveFilePart);
-      return;
-    case 'upload.getFile':
-      write_upload_getFile(w, v as upload_getFile);
-      return;
-    case 'upload.saveBigFilePart':
-      write_upload_saveBigFilePart(w, v as upload_saveBigFilePart);
-      return;
-    case 'upload.getWebFile':
-      write_upload_getWebFile(w, v as upload_getWebFile);
-      return;
-    case 'upload.getCdnFile':
-      write_upload_getCdnFile(w, v as upload_getCdnFile);
-      return;
-    case 'upload.reuploadCdnFile':
-      write_upload_reuploadCdnFile(w, v as upload_reuploadCdnFile);
-      return;
-    case 'upload.getCdnFileHashes':
-      write_upload_getCdnFileHashes(w, v as upload_getCdnFileHashes);
-      return;
-    case 'upload.getFileHashes':
-      write_upload_getFileHashes(w, v as upload_getFileHashes);
-      return;
-    case 'help.getConfig':
-      write_help_getConfig(w, v as help_getConfig);
-      return;
-    case 'help.getNearestDc':
-      write_help_getNearestDc(w, v as help_getNearestDc);
-      return;
-    case 'help.getAppUpdate':
-      write_help_getAppUpdate(w, v as help_getAppUpdate);
-      return;
-    case 'help.getInviteText':
-      write_help_getInviteText(w, v as help_getInviteText);
-      return;
-    case 'help.getSupport':
-      write_help_getSupport(w, v as help_getSupport);
-      return;
-    case 'help.getAppChangelog':
-      write_help_getAppChangelog(w, v as help_getAppChangelog);
-      return;
-    case 'help.setBotUpdatesStatus':
-      write_help_setBotUpdatesStatus(w, v as help_setBotUpdatesStatus);
-      return;
-    case 'help.getCdnConfig':
-      write_help_getCdnConfig(w, v as help_getCdnConfig);
-      return;
-    case 'help.getRecentMeUrls':
-      write_help_getRecentMeUrls(w, v as help_getRecentMeUrls);
-      return;
-    case 'help.getTermsOfServiceUpdate':
-      write_help_getTermsOfServiceUpdate(w, v as help_getTermsOfServiceUpdate);
-      return;
-    case 'help.acceptTermsOfService':
-      write_help_acceptTermsOfService(w, v as help_acceptTermsOfService);
-      return;
-    case 'help.getDeepLinkInfo':
-      write_help_getDeepLinkInfo(w, v as help_getDeepLinkInfo);
-      return;
-    case 'help.getAppConfig':
-      write_help_getAppConfig(w, v as help_getAppConfig);
-      return;
-    case 'help.saveAppLog':
-      write_help_saveAppLog(w, v as help_saveAppLog);
-      return;
-    case 'help.getPassportConfig':
-      write_help_getPassportConfig(w, v as help_getPassportConfig);
-      return;
-    case 'help.getSupportName':
-      write_help_getSupportName(w, v as help_getSupportName);
-      return;
-    case 'help.getUserInfo':
-      write_help_getUserInfo(w, v as help_getUserInfo);
-      return;
-    case 'help.editUserInfo':
-      write_help_editUserInfo(w, v as help_editUserInfo);
-      return;
-    case 'help.getPromoData':
-      write_help_getPromoData(w, v as help_getPromoData);
-      return;
-    case 'help.hidePromoData':
-      write_help_hidePromoData(w, v as help_hidePromoData);
-      return;
-    case 'help.dismissSuggestion':
-      write_help_dismissSuggestion(w, v as help_dismissSuggestion);
-      return;
-    case 'help.getCountriesList':
-      write_help_getCountriesList(w, v as help_getCountriesList);
-      return;
-    case 'channels.readHistory':
-      write_channels_readHistory(w, v as channels_readHistory);
-      return;
-    case 'channels.deleteMessages':
-      write_channels_deleteMessages(w, v as channels_deleteMessages);
-      return;
-    case 'channels.deleteUserHistory':
-      write_channels_deleteUserHistory(w, v as channels_deleteUserHistory);
-      return;
-    case 'channels.reportSpam':
-      write_channels_reportSpam(w, v as channels_reportSpam);
-      return;
-    case 'channels.getMessages':
-      write_channels_getMessages(w, v as channels_getMessages);
-      return;
-    case 'channels.getParticipants':
-      write_channels_getParticipants(w, v as channels_getParticipants);
-      return;
-    case 'channels.getParticipant':
-      write_channels_getParticipant(w, v as channels_getParticipant);
-      return;
-    case 'channels.getChannels':
-      write_channels_getChannels(w, v as channels_getChannels);
-      return;
-    case 'channels.getFullChannel':
-      write_channels_getFullChannel(w, v as channels_getFullChannel);
-      return;
-    case 'channels.createChannel':
-      write_channels_createChannel(w, v as channels_createChannel);
-      return;
-    case 'channels.editAdmin':
-      write_channels_editAdmin(w, v as channels_editAdmin);
-      return;
-    case 'channels.editTitle':
-      write_channels_editTitle(w, v as channels_editTitle);
-      return;
-    case 'channels.editPhoto':
-      write_channels_editPhoto(w, v as channels_editPhoto);
-      return;
-    case 'channels.checkUsername':
-      write_channels_checkUsername(w, v as channels_checkUsername);
-      return;
-    case 'channels.updateUsername':
-      write_channels_updateUsername(w, v as channels_updateUsername);
-      return;
-    case 'channels.joinChannel':
-      write_channels_joinChannel(w, v as channels_joinChannel);
-      return;
-    case 'channels.leaveChannel':
-      write_channels_leaveChannel(w, v as channels_leaveChannel);
-      return;
-    case 'channels.inviteToChannel':
-      write_channels_inviteToChannel(w, v as channels_inviteToChannel);
-      return;
-    case 'channels.deleteChannel':
-      write_channels_deleteChannel(w, v as channels_deleteChannel);
-      return;
-    case 'channels.exportMessageLink':
-      write_channels_exportMessageLink(w, v as channels_exportMessageLink);
-      return;
-    case 'channels.toggleSignatures':
-      write_channels_toggleSignatures(w, v as channels_toggleSignatures);
-      return;
-    case 'channels.getAdminedPublicChannels':
-      write_channels_getAdminedPublicChannels(w, v as channels_getAdminedPublicChannels);
-      return;
-    case 'channels.editBanned':
-      write_channels_editBanned(w, v as channels_editBanned);
-      return;
-    case 'channels.getAdminLog':
-      write_channels_getAdminLog(w, v as channels_getAdminLog);
-      return;
-    case 'channels.setStickers':
-      write_channels_setStickers(w, v as channels_setStickers);
-      return;
-    case 'channels.readMessageContents':
-      write_channels_readMessageContents(w, v as channels_readMessageContents);
-      return;
-    case 'channels.deleteHistory':
-      write_channels_deleteHistory(w, v as channels_deleteHistory);
-      return;
-    case 'channels.togglePreHistoryHidden':
-      write_channels_togglePreHistoryHidden(w, v as channels_togglePreHistoryHidden);
-      return;
-    case 'channels.getLeftChannels':
-      write_channels_getLeftChannels(w, v as channels_getLeftChannels);
-      return;
-    case 'channels.getGroupsForDiscussion':
-      write_channels_getGroupsForDiscussion(w, v as channels_getGroupsForDiscussion);
-      return;
-    case 'channels.setDiscussionGroup':
-      write_channels_setDiscussionGroup(w, v as channels_setDiscussionGroup);
-      return;
-    case 'channels.editCreator':
-      write_channels_editCreator(w, v as channels_editCreator);
-      return;
-    case 'channels.editLocation':
-      write_channels_editLocation(w, v as channels_editLocation);
-      return;
-    case 'channels.toggleSlowMode':
-      write_channels_toggleSlowMode(w, v as channels_toggleSlowMode);
-      return;
-    case 'channels.getInactiveChannels':
-      write_channels_getInactiveChannels(w, v as channels_getInactiveChannels);
-      return;
-    case 'channels.convertToGigagroup':
-      write_channels_convertToGigagroup(w, v as channels_convertToGigagroup);
-      return;
-    case 'channels.viewSponsoredMessage':
-      write_channels_viewSponsoredMessage(w, v as channels_viewSponsoredMessage);
-      return;
-    case 'channels.getSponsoredMessages':
-      write_channels_getSponsoredMessages(w, v as channels_getSponsoredMessages);
-      return;
-    case 'bots.sendCustomRequest':
-      write_bots_sendCustomRequest(w, v as bots_sendCustomRequest);
-      return;
-    case 'bots.answerWebhookJSONQuery':
-      write_bots_answerWebhookJSONQuery(w, v as bots_answerWebhookJSONQuery);
-      return;
-    case 'bots.setBotCommands':
-      write_bots_setBotCommands(w, v as bots_setBotCommands);
-      return;
-    case 'bots.resetBotCommands':
-      write_bots_resetBotCommands(w, v as bots_resetBotCommands);
-      return;
-    case 'bots.getBotCommands':
-      write_bots_getBotCommands(w, v as bots_getBotCommands);
-      return;
-    case 'payments.getPaymentForm':
-      write_payments_getPaymentForm(w, v as payments_getPaymentForm);
-      return;
-    case 'payments.getPaymentReceipt':
-      write_payments_getPaymentReceipt(w, v as payments_getPaymentReceipt);
-      return;
-    case 'payments.validateRequestedInfo':
-      write_payments_validateRequestedInfo(w, v as payments_validateRequestedInfo);
-      return;
-    case 'payments.sendPaymentForm':
-      write_payments_sendPaymentForm(w, v as payments_sendPaymentForm);
-      return;
-    case 'payments.getSavedInfo':
-      write_payments_getSavedInfo(w, v as payments_getSavedInfo);
-      return;
-    case 'payments.clearSavedInfo':
-      write_payments_clearSavedInfo(w, v as payments_clearSavedInfo);
-      return;
-    case 'payments.getBankCardData':
-      write_payments_getBankCardData(w, v as payments_getBankCardData);
-      return;
-    case 'stickers.createStickerSet':
-      write_stickers_createStickerSet(w, v as stickers_createStickerSet);
-      return;
-    case 'stickers.removeStickerFromSet':
-      write_stickers_removeStickerFromSet(w, v as stickers_removeStickerFromSet);
-      return;
-    case 'stickers.changeStickerPosition':
-      write_stickers_changeStickerPosition(w, v as stickers_changeStickerPosition);
-      return;
-    case 'stickers.addStickerToSet':
-      write_stickers_addStickerToSet(w, v as stickers_addStickerToSet);
-      return;
-    case 'stickers.setStickerSetThumb':
-      write_stickers_setStickerSetThumb(w, v as stickers_setStickerSetThumb);
-      return;
-    case 'stickers.checkShortName':
-      write_stickers_checkShortName(w, v as stickers_checkShortName);
-      return;
-    case 'stickers.suggestShortName':
-      write_stickers_suggestShortName(w, v as stickers_suggestShortName);
-      return;
-    case 'phone.getCallConfig':
-      write_phone_getCallConfig(w, v as phone_getCallConfig);
-      return;
-    case 'phone.requestCall':
-      write_phone_requestCall(w, v as phone_requestCall);
-      return;
-    case 'phone.acceptCall':
-      write_phone_acceptCall(w, v as phone_acceptCall);
-      return;
-    case 'phone.confirmCall':
-      write_phone_confirmCall(w, v as phone_confirmCall);
-      return;
-    case 'phone.receivedCall':
-      write_phone_receivedCall(w, v as phone_receivedCall);
-      return;
-    case 'phone.discardCall':
-      write_phone_discardCall(w, v as phone_discardCall);
-      return;
-    case 'phone.setCallRating':
-      write_phone_setCallRating(w, v as phone_setCallRating);
-      return;
-    case 'phone.saveCallDebug':
-      write_phone_saveCallDebug(w, v as phone_saveCallDebug);
-      return;
-    case 'phone.sendSignalingData':
-      write_phone_sendSignalingData(w, v as phone_sendSignalingData);
-      return;
-    case 'phone.createGroupCall':
-      write_phone_createGroupCall(w, v as phone_createGroupCall);
-      return;
-    case 'phone.joinGroupCall':
-      write_phone_joinGroupCall(w, v as phone_joinGroupCall);
-      return;
-    case 'phone.leaveGroupCall':
-      write_phone_leaveGroupCall(w, v as phone_leaveGroupCall);
-      return;
-    case 'phone.inviteToGroupCall':
-      write_phone_inviteToGroupCall(w, v as phone_inviteToGroupCall);
-      return;
-    case 'phone.discardGroupCall':
-      write_phone_discardGroupCall(w, v as phone_discardGroupCall);
-      return;
-    case 'phone.toggleGroupCallSettings':
-      write_phone_toggleGroupCallSettings(w, v as phone_toggleGroupCallSettings);
-      return;
-    case 'phone.getGroupCall':
-      write_phone_getGroupCall(w, v as phone_getGroupCall);
-      return;
-    case 'phone.getGroupParticipants':
-      write_phone_getGroupParticipants(w, v as phone_getGroupParticipants);
-      return;
-    case 'phone.checkGroupCall':
-      write_phone_checkGroupCall(w, v as phone_checkGroupCall);
-      return;
-    case 'phone.toggleGroupCallRecord':
-      write_phone_toggleGroupCallRecord(w, v as phone_toggleGroupCallRecord);
-      return;
-    case 'phone.editGroupCallParticipant':
-      write_phone_editGroupCallParticipant(w, v as phone_editGroupCallParticipant);
-      return;
-    case 'phone.editGroupCallTitle':
-      write_phone_editGroupCallTitle(w, v as phone_editGroupCallTitle);
-      return;
-    case 'phone.getGroupCallJoinAs':
-      write_phone_getGroupCallJoinAs(w, v as phone_getGroupCallJoinAs);
-      return;
-    case 'phone.exportGroupCallInvite':
-      write_phone_exportGroupCallInvite(w, v as phone_exportGroupCallInvite);
-      return;
-    case 'phone.toggleGroupCallStartSubscription':
-      write_phone_toggleGroupCallStartSubscription(w, v as phone_toggleGroupCallStartSubscription);
-      return;
-    case 'phone.startScheduledGroupCall':
-      write_phone_startScheduledGroupCall(w, v as phone_startScheduledGroupCall);
-      return;
-    case 'phone.saveDefaultGroupCallJoinAs':
-      write_phone_saveDefaultGroupCallJoinAs(w, v as phone_saveDefaultGroupCallJoinAs);
-      return;
-    case 'phone.joinGroupCallPresentation':
-      write_phone_joinGroupCallPresentation(w, v as phone_joinGroupCallPresentation);
-      return;
-    case 'phone.leaveGroupCallPresentation':
-      write_phone_leaveGroupCallPresentation(w, v as phone_leaveGroupCallPresentation);
-      return;
-    case 'langpack.getLangPack':
-      write_langpack_getLangPack(w, v as langpack_getLangPack);
-      return;
-    case 'langpack.getStrings':
-      write_langpack_getStrings(w, v as langpack_getStrings);
-      return;
-    case 'langpack.getDifference':
-      write_langpack_getDifference(w, v as langpack_getDifference);
-      return;
-    case 'langpack.getLanguages':
-      write_langpack_getLanguages(w, v as langpack_getLanguages);
-      return;
-    case 'langpack.getLanguage':
-      write_langpack_getLanguage(w, v as langpack_getLanguage);
-      return;
-    case 'folders.editPeerFolders':
-      write_folders_editPeerFolders(w, v as folders_editPeerFolders);
-      return;
-    case 'folders.deleteFolder':
-      write_folders_deleteFolder(w, v as folders_deleteFolder);
-      return;
-    case 'stats.getBroadcastStats':
-      write_stats_getBroadcastStats(w, v as stats_getBroadcastStats);
-      return;
-    case 'stats.loadAsyncGraph':
-      write_stats_loadAsyncGraph(w, v as stats_loadAsyncGraph);
-      return;
-    case 'stats.getMegagroupStats':
-      write_stats_getMegagroupStats(w, v as stats_getMegagroupStats);
-      return;
-    case 'stats.getMessagePublicForwards':
-      write_stats_getMessagePublicForwards(w, v as stats_getMessagePublicForwards);
-      return;
-    case 'stats.getMessageStats':
-      write_stats_getMessageStats(w, v as stats_getMessageStats);
-      return;
-    case 'req_pq':
-      write_req_pq(w, v as req_pq);
-      return;
-    case 'req_pq_multi':
-      write_req_pq_multi(w, v as req_pq_multi);
-      return;
-    case 'req_DH_params':
-      write_req_DH_params(w, v as req_DH_params);
-      return;
-    case 'set_client_DH_params':
-      write_set_client_DH_params(w, v as set_client_DH_params);
-      return;
-    case 'destroy_auth_key':
-      write_destroy_auth_key(w, v as destroy_auth_key);
-      return;
-    case 'rpc_drop_answer':
-      write_rpc_drop_answer(w, v as rpc_drop_answer);
-      return;
-    case 'get_future_salts':
-      write_get_future_salts(w, v as get_future_salts);
-      return;
-    case 'ping':
-      write_ping(w, v as ping);
-      return;
-    case 'ping_delay_disconnect':
-      write_ping_delay_disconnect(w, v as ping_delay_disconnect);
-      return;
-    case 'destroy_session':
-      write_destroy_session(w, v as destroy_session);
-      return;
-    default:
-      throw notOfType(v, 'Function');
-  }
+  const write = typeof v?._ === 'string' ? (FunctionWriters ??= FunctionWriterTable()).get(v._) : undefined;
+  if (write === undefined) throw notOfType(v, 'Function');
+  write(w, v as never);
+}
+
+let FunctionReaders: Map<number, (r: Reader) => TlFunction> | undefined;
+
+function FunctionReaderTable(): Map<number, (r: Reader) => TlFunction> {
+  const m = new Map<number, (r: Reader) => TlFunction>();
+  m.set(0xcb9f372d, read_invokeAfterMsg);
+  m.set(0x3dc4b4f0, read_invokeAfterMsgs);
+  m.set(0xc1cd5ea9, read_initConnection);
+  m.set(0xda9b0d0d, read_invokeWithLayer);
+  m.set(0xbf9459b7, read_invokeWithoutUpdates);
+  m.set(0x365275f2, read_invokeWithMessagesRange);
+  m.set(0xaca9fd2e, read_invokeWithTakeout);
+  m.set(0xa677244f, read_auth_sendCode);
+  m.set(0x80eee427, read_auth_signUp);
+  m.set(0xbcd51581, read_auth_signIn);
+  m.set(0x5717da40, read_auth_logOut);
+  m.set(0x9fab0d1a, read_auth_resetAuthorizations);
+  m.set(0xe5bfffcd, read_auth_exportAuthorization);
+  m.set(0xa57a7dad, read_auth_importAuthorization);
+  m.set(0xcdd42a05, read_auth_bindTempAuthKey);
+  m.set(0x67a3ff2c, read_auth_importBotAuthorization);
+  m.set(0xd18b4d16, read_auth_checkPassword);
+  m.set(0xd897bc66, read_auth_requestPasswordRecovery);
+  m.set(0x37096c70, read_auth_recoverPassword);
+  m.set(0x3ef1a9bf, read_auth_resendCode);
+  m.set(0x1f040578, read_auth_cancelCode);
+  m.set(0x8e48a188, read_auth_dropTempAuthKeys);
+  m.set(0xb7e085fe, read_auth_exportLoginToken);
+  m.set(0x95ac5ce4, read_auth_importLoginToken);
+  m.set(0xe894ad4d, read_auth_acceptLoginToken);
+  m.set(0x0d36bf79, read_auth_checkRecoveryPassword);
+  m.set(0xec86017a, read_account_registerDevice);
+  m.set(0x6a0d3206, read_account_unregisterDevice);
+  m.set(0x84be5b93, read_account_updateNotifySettings);
+  m.set(0x12b3ad31, read_account_getNotifySettings);
+  m.set(0xdb7e1747, read_account_resetNotifySettings);
+  m.set(0x78515775, read_account_updateProfile);
+  m.set(0x6628562c, read_account_updateStatus);
+  m.set(0x07967d36, read_account_getWallPapers);
+  m.set(0xc5ba3d86, read_account_reportPeer);
+  m.set(0x2714d86c, read_account_checkUsername);
+  m.set(0x3e0bdd7c, read_account_updateUsername);
+  m.set(0xdadbc950, read_account_getPrivacy);
+  m.set(0xc9f81ce8, read_account_setPrivacy);
+  m.set(0x418d4e0b, read_account_deleteAccount);
+  m.set(0x08fc711d, read_account_getAccountTTL);
+  m.set(0x2442485e, read_account_setAccountTTL);
+  m.set(0x82574ae5, read_account_sendChangePhoneCode);
+  m.set(0x70c32edb, read_account_changePhone);
+  m.set(0x38df3532, read_account_updateDeviceLocked);
+  m.set(0xe320c158, read_account_getAuthorizations);
+  m.set(0xdf77f3bc, read_account_resetAuthorization);
+  m.set(0x548a30f5, read_account_getPassword);
+  m.set(0x9cd4eaf9, read_account_getPasswordSettings);
+  m.set(0xa59b102f, read_account_updatePasswordSettings);
+  m.set(0x1b3faa88, read_account_sendConfirmPhoneCode);
+  m.set(0x5f2178c3, read_account_confirmPhone);
+  m.set(0x449e0b51, read_account_getTmpPassword);
+  m.set(0x182e6d6f, read_account_getWebAuthorizations);
+  m.set(0x2d01b9ef, read_account_resetWebAuthorization);
+  m.set(0x682d2594, read_account_resetWebAuthorizations);
+  m.set(0xb288bc7d, read_account_getAllSecureValues);
+  m.set(0x73665bc2, read_account_getSecureValue);
+  m.set(0x899fe31d, read_account_saveSecureValue);
+  m.set(0xb880bc4b, read_account_deleteSecureValue);
+  m.set(0xa929597a, read_account_getAuthorizationForm);
+  m.set(0xf3ed4c73, read_account_acceptAuthorization);
+  m.set(0xa5a356f9, read_account_sendVerifyPhoneCode);
+  m.set(0x4dd3a7f6, read_account_verifyPhone);
+  m.set(0x7011509f, read_account_sendVerifyEmailCode);
+  m.set(0xecba39db, read_account_verifyEmail);
+  m.set(0xf05b4804, read_account_initTakeoutSession);
+  m.set(0x1d2652ee, read_account_finishTakeoutSession);
+  m.set(0x8fdf1920, read_account_confirmPasswordEmail);
+  m.set(0x7a7f2a15, read_account_resendPasswordEmail);
+  m.set(0xc1cbd5b6, read_account_cancelPasswordEmail);
+  m.set(0x9f07c728, read_account_getContactSignUpNotification);
+  m.set(0xcff43f61, read_account_setContactSignUpNotification);
+  m.set(0x53577479, read_account_getNotifyExceptions);
+  m.set(0xfc8ddbea, read_account_getWallPaper);
+  m.set(0xdd853661, read_account_uploadWallPaper);
+  m.set(0x6c5a5b37, read_account_saveWallPaper);
+  m.set(0xfeed5769, read_account_installWallPaper);
+  m.set(0xbb3b9804, read_account_resetWallPapers);
+  m.set(0x56da0b3f, read_account_getAutoDownloadSettings);
+  m.set(0x76f36233, read_account_saveAutoDownloadSettings);
+  m.set(0x1c3db333, read_account_uploadTheme);
+  m.set(0x8432c21f, read_account_createTheme);
+  m.set(0x5cb367d5, read_account_updateTheme);
+  m.set(0xf257106c, read_account_saveTheme);
+  m.set(0x7ae43737, read_account_installTheme);
+  m.set(0x8d9d742b, read_account_getTheme);
+  m.set(0x7206e458, read_account_getThemes);
+  m.set(0xb574b16b, read_account_setContentSettings);
+  m.set(0x8b9b4dae, read_account_getContentSettings);
+  m.set(0x65ad71dc, read_account_getMultiWallPapers);
+  m.set(0xeb2b4cf6, read_account_getGlobalPrivacySettings);
+  m.set(0x1edaaac2, read_account_setGlobalPrivacySettings);
+  m.set(0xfa8cc6f5, read_account_reportProfilePhoto);
+  m.set(0x9308ce1b, read_account_resetPassword);
+  m.set(0x4c9409f6, read_account_declinePasswordReset);
+  m.set(0xd6d71d7b, read_account_getChatThemes);
+  m.set(0x0d91a548, read_users_getUsers);
+  m.set(0xca30a5b1, read_users_getFullUser);
+  m.set(0x90c894b5, read_users_setSecureValueErrors);
+  m.set(0x7adc669d, read_contacts_getContactIDs);
+  m.set(0xc4a353ee, read_contacts_getStatuses);
+  m.set(0x5dd69e12, read_contacts_getContacts);
+  m.set(0x2c800be5, read_contacts_importContacts);
+  m.set(0x096a0e00, read_contacts_deleteContacts);
+  m.set(0x1013fd9e, read_contacts_deleteByPhones);
+  m.set(0x68cc1411, read_contacts_block);
+  m.set(0xbea65d50, read_contacts_unblock);
+  m.set(0xf57c350f, read_contacts_getBlocked);
+  m.set(0x11f812d8, read_contacts_search);
+  m.set(0xf93ccba3, read_contacts_resolveUsername);
+  m.set(0x973478b6, read_contacts_getTopPeers);
+  m.set(0x1ae373ac, read_contacts_resetTopPeerRating);
+  m.set(0x879537f1, read_contacts_resetSaved);
+  m.set(0x82f1e39f, read_contacts_getSaved);
+  m.set(0x8514bdda, read_contacts_toggleTopPeers);
+  m.set(0xe8f463d0, read_contacts_addContact);
+  m.set(0xf831a20f, read_contacts_acceptContact);
+  m.set(0xd348bc44, read_contacts_getLocated);
+  m.set(0x29a8962c, read_contacts_blockFromReplies);
+  m.set(0x63c66506, read_messages_getMessages);
+  m.set(0xa0f4cb4f, read_messages_getDialogs);
+  m.set(0x4423e6c5, read_messages_getHistory);
+  m.set(0xa0fda762, read_messages_search);
+  m.set(0x0e306d3a, read_messages_readHistory);
+  m.set(0x1c015b09, read_messages_deleteHistory);
+  m.set(0xe58e95d2, read_messages_deleteMessages);
+  m.set(0x05a954c0, read_messages_receivedMessages);
+  m.set(0x58943ee2, read_messages_setTyping);
+  m.set(0x520c3870, read_messages_sendMessage);
+  m.set(0x3491eba9, read_messages_sendMedia);
+  m.set(0xd9fee60e, read_messages_forwardMessages);
+  m.set(0xcf1592db, read_messages_reportSpam);
+  m.set(0x3672e09c, read_messages_getPeerSettings);
+  m.set(0x8953ab4e, read_messages_report);
+  m.set(0x49e9528f, read_messages_getChats);
+  m.set(0xaeb00b34, read_messages_getFullChat);
+  m.set(0x73783ffd, read_messages_editChatTitle);
+  m.set(0x35ddd674, read_messages_editChatPhoto);
+  m.set(0xf24753e3, read_messages_addChatUser);
+  m.set(0xa2185cab, read_messages_deleteChatUser);
+  m.set(0x09cb126e, read_messages_createChat);
+  m.set(0x26cf8950, read_messages_getDhConfig);
+  m.set(0xf64daf43, read_messages_requestEncryption);
+  m.set(0x3dbc0415, read_messages_acceptEncryption);
+  m.set(0xf393aea0, read_messages_discardEncryption);
+  m.set(0x791451ed, read_messages_setEncryptedTyping);
+  m.set(0x7f4b690a, read_messages_readEncryptedHistory);
+  m.set(0x44fa7a15, read_messages_sendEncrypted);
+  m.set(0x5559481d, read_messages_sendEncryptedFile);
+  m.set(0x32d439a4, read_messages_sendEncryptedService);
+  m.set(0x55a5bb66, read_messages_receivedQueue);
+  m.set(0x4b0c8c0f, read_messages_reportEncryptedSpam);
+  m.set(0x36a73f77, read_messages_readMessageContents);
+  m.set(0xd5a5d3a1, read_messages_getStickers);
+  m.set(0xb8a0a1a8, read_messages_getAllStickers);
+  m.set(0x8b68b0cc, read_messages_getWebPagePreview);
+  m.set(0x14b9bcd7, read_messages_exportChatInvite);
+  m.set(0x3eadb1bb, read_messages_checkChatInvite);
+  m.set(0x6c50051c, read_messages_importChatInvite);
+  m.set(0x2619a90e, read_messages_getStickerSet);
+  m.set(0xc78fe460, read_messages_installStickerSet);
+  m.set(0xf96e55de, read_messages_uninstallStickerSet);
+  m.set(0xe6df7378, read_messages_startBot);
+  m.set(0x5784d3e1, read_messages_getMessagesViews);
+  m.set(0xa85bd1c2, read_messages_editChatAdmin);
+  m.set(0xa2875319, read_messages_migrateChat);
+  m.set(0x4bc6589a, read_messages_searchGlobal);
+  m.set(0x78337739, read_messages_reorderStickerSets);
+  m.set(0x338e2464, read_messages_getDocumentByHash);
+  m.set(0x5cf09635, read_messages_getSavedGifs);
+  m.set(0x327a30cb, read_messages_saveGif);
+  m.set(0x514e999d, read_messages_getInlineBotResults);
+  m.set(0xeb5ea206, read_messages_setInlineBotResults);
+  m.set(0x220815b0, read_messages_sendInlineBotResult);
+  m.set(0xfda68d36, read_messages_getMessageEditData);
+  m.set(0x48f71778, read_messages_editMessage);
+  m.set(0x83557dba, read_messages_editInlineBotMessage);
+  m.set(0x9342ca07, read_messages_getBotCallbackAnswer);
+  m.set(0xd58f130a, read_messages_setBotCallbackAnswer);
+  m.set(0xe470bcfd, read_messages_getPeerDialogs);
+  m.set(0xbc39e14b, read_messages_saveDraft);
+  m.set(0x6a3f8d65, read_messages_getAllDrafts);
+  m.set(0x64780b14, read_messages_getFeaturedStickers);
+  m.set(0x5b118126, read_messages_readFeaturedStickers);
+  m.set(0x9da9403b, read_messages_getRecentStickers);
+  m.set(0x392718f8, read_messages_saveRecentSticker);
+  m.set(0x8999602d, read_messages_clearRecentStickers);
+  m.set(0x57f17692, read_messages_getArchivedStickers);
+  m.set(0x640f82b8, read_messages_getMaskStickers);
+  m.set(0xcc5b67cc, read_messages_getAttachedStickers);
+  m.set(0x8ef8ecc0, read_messages_setGameScore);
+  m.set(0x15ad9f64, read_messages_setInlineGameScore);
+  m.set(0xe822649d, read_messages_getGameHighScores);
+  m.set(0x0f635e1b, read_messages_getInlineGameHighScores);
+  m.set(0xe40ca104, read_messages_getCommonChats);
+  m.set(0x875f74be, read_messages_getAllChats);
+  m.set(0x32ca8f91, read_messages_getWebPage);
+  m.set(0xa731e257, read_messages_toggleDialogPin);
+  m.set(0x3b1adf37, read_messages_reorderPinnedDialogs);
+  m.set(0xd6b94df2, read_messages_getPinnedDialogs);
+  m.set(0xe5f672fa, read_messages_setBotShippingResults);
+  m.set(0x09c2dd95, read_messages_setBotPrecheckoutResults);
+  m.set(0x519bc2b1, read_messages_uploadMedia);
+  m.set(0xc97df020, read_messages_sendScreenshotNotification);
+  m.set(0x04f1aaa9, read_messages_getFavedStickers);
+  m.set(0xb9ffc55b, read_messages_faveSticker);
+  m.set(0x46578472, read_messages_getUnreadMentions);
+  m.set(0x0f0189d3, read_messages_readMentions);
+  m.set(0x702a40e0, read_messages_getRecentLocations);
+  m.set(0xcc0110cb, read_messages_sendMultiMedia);
+  m.set(0x5057c497, read_messages_uploadEncryptedFile);
+  m.set(0x35705b8a, read_messages_searchStickerSets);
+  m.set(0x1cff7e08, read_messages_getSplitRanges);
+  m.set(0xc286d98f, read_messages_markDialogUnread);
+  m.set(0x22e24e22, read_messages_getDialogUnreadMarks);
+  m.set(0x7e58ee9c, read_messages_clearAllDrafts);
+  m.set(0xd2aaf7ec, read_messages_updatePinnedMessage);
+  m.set(0x10ea6184, read_messages_sendVote);
+  m.set(0x73bb643b, read_messages_getPollResults);
+  m.set(0x6e2be050, read_messages_getOnlines);
+  m.set(0x812c2ae6, read_messages_getStatsURL);
+  m.set(0xdef60797, read_messages_editChatAbout);
+  m.set(0xa5866b41, read_messages_editChatDefaultBannedRights);
+  m.set(0x35a0e062, read_messages_getEmojiKeywords);
+  m.set(0x1508b6af, read_messages_getEmojiKeywordsDifference);
+  m.set(0x4e9963b2, read_messages_getEmojiKeywordsLanguages);
+  m.set(0xd5b10c26, read_messages_getEmojiURL);
+  m.set(0x732eef00, read_messages_getSearchCounters);
+  m.set(0x198fb446, read_messages_requestUrlAuth);
+  m.set(0xb12c7125, read_messages_acceptUrlAuth);
+  m.set(0x4facb138, read_messages_hidePeerSettingsBar);
+  m.set(0xf516760b, read_messages_getScheduledHistory);
+  m.set(0xbdbb0464, read_messages_getScheduledMessages);
+  m.set(0xbd38850a, read_messages_sendScheduledMessages);
+  m.set(0x59ae2b16, read_messages_deleteScheduledMessages);
+  m.set(0xb86e380e, read_messages_getPollVotes);
+  m.set(0xb5052fea, read_messages_toggleStickerSets);
+  m.set(0xf19ed96d, read_messages_getDialogFilters);
+  m.set(0xa29cd42c, read_messages_getSuggestedDialogFilters);
+  m.set(0x1ad4a04a, read_messages_updateDialogFilter);
+  m.set(0xc563c1e4, read_messages_updateDialogFiltersOrder);
+  m.set(0x7ed094a1, read_messages_getOldFeaturedStickers);
+  m.set(0x22ddd30c, read_messages_getReplies);
+  m.set(0x446972fd, read_messages_getDiscussionMessage);
+  m.set(0xf731a9f4, read_messages_readDiscussion);
+  m.set(0xf025bc8b, read_messages_unpinAllMessages);
+  m.set(0x5bd0ee50, read_messages_deleteChat);
+  m.set(0xf9cbe409, read_messages_deletePhoneCallHistory);
+  m.set(0x43fe19f3, read_messages_checkHistoryImport);
+  m.set(0x34090c3b, read_messages_initHistoryImport);
+  m.set(0x2a862092, read_messages_uploadImportedMedia);
+  m.set(0xb43df344, read_messages_startHistoryImport);
+  m.set(0xa2b5a3f6, read_messages_getExportedChatInvites);
+  m.set(0x73746f5c, read_messages_getExportedChatInvite);
+  m.set(0x02e4ffbe, read_messages_editExportedChatInvite);
+  m.set(0x56987bd5, read_messages_deleteRevokedExportedChatInvites);
+  m.set(0xd464a42b, read_messages_deleteExportedChatInvite);
+  m.set(0x3920e6ef, read_messages_getAdminsWithInvites);
+  m.set(0x26fb7289, read_messages_getChatInviteImporters);
+  m.set(0xb80e5fe4, read_messages_setHistoryTTL);
+  m.set(0x5dc60f03, read_messages_checkHistoryImportPeer);
+  m.set(0xe63be13f, read_messages_setChatTheme);
+  m.set(0x2c6f97b7, read_messages_getMessageReadParticipants);
+  m.set(0xedd4882a, read_updates_getState);
+  m.set(0x25939651, read_updates_getDifference);
+  m.set(0x03173d78, read_updates_getChannelDifference);
+  m.set(0x72d4742c, read_photos_updateProfilePhoto);
+  m.set(0x89f30f69, read_photos_uploadProfilePhoto);
+  m.set(0x87cf7f2f, read_photos_deletePhotos);
+  m.set(0x91cd32a8, read_photos_getUserPhotos);
+  m.set(0xb304a621, read_upload_saveFilePart);
+  m.set(0xb15a9afc, read_upload_getFile);
+  m.set(0xde7b673d, read_upload_saveBigFilePart);
+  m.set(0x24e6818d, read_upload_getWebFile);
+  m.set(0x2000bcc3, read_upload_getCdnFile);
+  m.set(0x9b2754a8, read_upload_reuploadCdnFile);
+  m.set(0x4da54231, read_upload_getCdnFileHashes);
+  m.set(0xc7025931, read_upload_getFileHashes);
+  m.set(0xc4f9186b, read_help_getConfig);
+  m.set(0x1fb33026, read_help_getNearestDc);
+  m.set(0x522d5a7d, read_help_getAppUpdate);
+  m.set(0x4d392343, read_help_getInviteText);
+  m.set(0x9cdf08cd, read_help_getSupport);
+  m.set(0x9010ef6f, read_help_getAppChangelog);
+  m.set(0xec22cfcd, read_help_setBotUpdatesStatus);
+  m.set(0x52029342, read_help_getCdnConfig);
+  m.set(0x3dc0f114, read_help_getRecentMeUrls);
+  m.set(0x2ca51fd1, read_help_getTermsOfServiceUpdate);
+  m.set(0xee72f79a, read_help_acceptTermsOfService);
+  m.set(0x3fedc75f, read_help_getDeepLinkInfo);
+  m.set(0x98914110, read_help_getAppConfig);
+  m.set(0x6f02f748, read_help_saveAppLog);
+  m.set(0xc661ad08, read_help_getPassportConfig);
+  m.set(0xd360e72c, read_help_getSupportName);
+  m.set(0x038a08d3, read_help_getUserInfo);
+  m.set(0x66b91b70, read_help_editUserInfo);
+  m.set(0xc0977421, read_help_getPromoData);
+  m.set(0x1e251c95, read_help_hidePromoData);
+  m.set(0xf50dbaa1, read_help_dismissSuggestion);
+  m.set(0x735787a8, read_help_getCountriesList);
+  m.set(0xcc104937, read_channels_readHistory);
+  m.set(0x84c1fd4e, read_channels_deleteMessages);
+  m.set(0xd10dd71b, read_channels_deleteUserHistory);
+  m.set(0xfe087810, read_channels_reportSpam);
+  m.set(0xad8c9a23, read_channels_getMessages);
+  m.set(0x77ced9d0, read_channels_getParticipants);
+  m.set(0xa0ab6cc6, read_channels_getParticipant);
+  m.set(0x0a7f6bbb, read_channels_getChannels);
+  m.set(0x08736a09, read_channels_getFullChannel);
+  m.set(0x3d5fb10f, read_channels_createChannel);
+  m.set(0xd33c8902, read_channels_editAdmin);
+  m.set(0x566decd0, read_channels_editTitle);
+  m.set(0xf12e57c9, read_channels_editPhoto);
+  m.set(0x10e6bd2c, read_channels_checkUsername);
+  m.set(0x3514b3de, read_channels_updateUsername);
+  m.set(0x24b524c5, read_channels_joinChannel);
+  m.set(0xf836aa95, read_channels_leaveChannel);
+  m.set(0x199f3a6c, read_channels_inviteToChannel);
+  m.set(0xc0111fe3, read_channels_deleteChannel);
+  m.set(0xe63fadeb, read_channels_exportMessageLink);
+  m.set(0x1f69b606, read_channels_toggleSignatures);
+  m.set(0xf8b036af, read_channels_getAdminedPublicChannels);
+  m.set(0x96e6cd81, read_channels_editBanned);
+  m.set(0x33ddf480, read_channels_getAdminLog);
+  m.set(0xea8ca4f9, read_channels_setStickers);
+  m.set(0xeab5dc38, read_channels_readMessageContents);
+  m.set(0xaf369d42, read_channels_deleteHistory);
+  m.set(0xeabbb94c, read_channels_togglePreHistoryHidden);
+  m.set(0x8341ecc0, read_channels_getLeftChannels);
+  m.set(0xf5dad378, read_channels_getGroupsForDiscussion);
+  m.set(0x40582bb2, read_channels_setDiscussionGroup);
+  m.set(0x8f38cd1f, read_channels_editCreator);
+  m.set(0x58e63f6d, read_channels_editLocation);
+  m.set(0xedd49ef0, read_channels_toggleSlowMode);
+  m.set(0x11e831ee, read_channels_getInactiveChannels);
+  m.set(0x0b290c69, read_channels_convertToGigagroup);
+  m.set(0xbeaedb94, read_channels_viewSponsoredMessage);
+  m.set(0xec210fbf, read_channels_getSponsoredMessages);
+  m.set(0xaa2769ed, read_bots_sendCustomRequest);
+  m.set(0xe6213f4d, read_bots_answerWebhookJSONQuery);
+  m.set(0x0517165a, read_bots_setBotCommands);
+  m.set(0x3d8de0f9, read_bots_resetBotCommands);
+  m.set(0xe34c0dd6, read_bots_getBotCommands);
+  m.set(0x8a333c8d, read_payments_getPaymentForm);
+  m.set(0x2478d1cc, read_payments_getPaymentReceipt);
+  m.set(0xdb103170, read_payments_validateRequestedInfo);
+  m.set(0x30c3bc9d, read_payments_sendPaymentForm);
+  m.set(0x227d824b, read_payments_getSavedInfo);
+  m.set(0xd83d70c1, read_payments_clearSavedInfo);
+  m.set(0x2e79d779, read_payments_getBankCardData);
+  m.set(0x9021ab67, read_stickers_createStickerSet);
+  m.set(0xf7760f51, read_stickers_removeStickerFromSet);
+  m.set(0xffb6d4ca, read_stickers_changeStickerPosition);
+  m.set(0x8653febe, read_stickers_addStickerToSet);
+  m.set(0x9a364e30, read_stickers_setStickerSetThumb);
+  m.set(0x284b3639, read_stickers_checkShortName);
+  m.set(0x4dafc503, read_stickers_suggestShortName);
+  m.set(0x55451fa9, read_phone_getCallConfig);
+  m.set(0x42ff96ed, read_phone_requestCall);
+  m.set(0x3bd2b4a0, read_phone_acceptCall);
+  m.set(0x2efe1722, read_phone_confirmCall);
+  m.set(0x17d54f61, read_phone_receivedCall);
+  m.set(0xb2cbc1c0, read_phone_discardCall);
+  m.set(0x59ead627, read_phone_setCallRating);
+  m.set(0x277add7e, read_phone_saveCallDebug);
+  m.set(0xff7a9383, read_phone_sendSignalingData);
+  m.set(0x48cdc6d8, read_phone_createGroupCall);
+  m.set(0xb132ff7b, read_phone_joinGroupCall);
+  m.set(0x500377f9, read_phone_leaveGroupCall);
+  m.set(0x7b393160, read_phone_inviteToGroupCall);
+  m.set(0x7a777135, read_phone_discardGroupCall);
+  m.set(0x74bbb43d, read_phone_toggleGroupCallSettings);
+  m.set(0x041845db, read_phone_getGroupCall);
+  m.set(0xc558d8ab, read_phone_getGroupParticipants);
+  m.set(0xb59cf977, read_phone_checkGroupCall);
+  m.set(0xf128c708, read_phone_toggleGroupCallRecord);
+  m.set(0xa5273abf, read_phone_editGroupCallParticipant);
+  m.set(0x1ca6ac0a, read_phone_editGroupCallTitle);
+  m.set(0xef7c213a, read_phone_getGroupCallJoinAs);
+  m.set(0xe6aa647f, read_phone_exportGroupCallInvite);
+  m.set(0x219c34e6, read_phone_toggleGroupCallStartSubscription);
+  m.set(0x5680e342, read_phone_startScheduledGroupCall);
+  m.set(0x575e1f8c, read_phone_saveDefaultGroupCallJoinAs);
+  m.set(0xcbea6bc4, read_phone_joinGroupCallPresentation);
+  m.set(0x1c50d144, read_phone_leaveGroupCallPresentation);
+  m.set(0xf2f2330a, read_langpack_getLangPack);
+  m.set(0xefea3803, read_langpack_getStrings);
+  m.set(0xcd984aa5, read_langpack_getDifference);
+  m.set(0x42c6978f, read_langpack_getLanguages);
+  m.set(0x6a596502, read_langpack_getLanguage);
+  m.set(0x6847d0ab, read_folders_editPeerFolders);
+  m.set(0x1c295881, read_folders_deleteFolder);
+  m.set(0xab42441a, read_stats_getBroadcastStats);
+  m.set(0x621d5fa0, read_stats_loadAsyncGraph);
+  m.set(0xdcdf8607, read_stats_getMegagroupStats);
+  m.set(0x5630281b, read_stats_getMessagePublicForwards);
+  m.set(0xb6e0a3f5, read_stats_getMessageStats);
+  m.set(0x60469778, read_req_pq);
+  m.set(0xbe7e8ef1, read_req_pq_multi);
+  m.set(0xd712e4be, read_req_DH_params);
+  m.set(0xf5045f1f, read_set_client_DH_params);
+  m.set(0xd1435160, read_destroy_auth_key);
+  m.set(0x58e4a740, read_rpc_drop_answer);
+  m.set(0xb921bd04, read_get_future_salts);
+  m.set(0x7abe77ec, read_ping);
+  m.set(0xf3427b8c, read_ping_delay_disconnect);
+  m.set(0xe7512126, read_destroy_session);
+  return m;
 }
 
 export function read_Function(r: Reader): TlFunction {
   const id = readId(r);
   enter(r);
-  let v: TlFunction;
-  switch (id) {
-    case 0xcb9f372d:
-      v = read_invokeAfterMsg(r);
-      break;
-    case 0x3dc4b4f0:
-      v = read_invokeAfterMsgs(r);
-      break;
-    case 0xc1cd5ea9:
-      v = read_initConnection(r);
-      break;
-    case 0xda9b0d0d:
-      v = read_invokeWithLayer(r);
-      break;
-    case 0xbf9459b7:
-      v = read_invokeWithoutUpdates(r);
-      break;
-    case 0x365275f2:
-      v = read_invokeWithMessagesRange(r);
-      break;
-    case 0xaca9fd2e:
-      v = read_invokeWithTakeout(r);
-      break;
-    case 0xa677244f:
-      v = read_auth_sendCode(r);
-      break;
-    case 0x80eee427:
-      v = read_auth_signUp(r);
-      break;
-    case 0xbcd51581:
-      v = read_auth_signIn(r);
-      break;
-    case 0x5717da40:
-      v = read_auth_logOut(r);
-      break;
-    case 0x9fab0d1a:
-      v = read_auth_resetAuthorizations(r);
-      break;
-    case 0xe5bfffcd:
-      v = read_auth_exportAuthorization(r);
-      break;
-    case 0xa57a7dad:
-      v = read_auth_importAuthorization(r);
-      break;
-    case 0xcdd42a05:
-      v = read_auth_bindTempAuthKey(r);
-      break;
-    case 0x67a3ff2c:
-      v = read_auth_importBotAuthorization(r);
-      break;
-    case 0xd18b4d16:
-      v = read_auth_checkPassword(r);
-      break;
-    case 0xd897bc66:
-      v = read_auth_requestPasswordRecovery(r);
-      break;
-    case 0x37096c70:
-      v = read_auth_recoverPassword(r);
-      break;
-    case 0x3ef1a9bf:
-      v = read_auth_resendCode(r);
-      break;
-    case 0x1f040578:
-      v = read_auth_cancelCode(r);
-      break;
-    case 0x8e48a188:
-      v = read_auth_dropTempAuthKeys(r);
-      break;
-    case 0xb7e085fe:
-      v = read_auth_exportLoginToken(r);
-      break;
-    case 0x95ac5ce4:
-      v = read_auth_importLoginToken(r);
-      break;
-    case 0xe894ad4d:
-      v = read_auth_acceptLoginToken(r);
-      break;
-    case 0x0d36bf79:
-      v = read_auth_checkRecoveryPassword(r);
-      break;
-    case 0xec86017a:
-      v = read_account_registerDevice(r);
-      break;
-    case 0x6a0d3206:
-      v = read_account_unregisterDevice(r);
-      break;
-    case 0x84be5b93:
-      v = read_account_updateNotifySettings(r);
-      break;
-    case 0x12b3ad31:
-      v = read_account_getNotifySettings(r);
-      break;
-    case 0xdb7e1747:
-      v = read_account_resetNotifySettings(r);
-      break;
-    case 0x78515775:
-      v = read_account_updateProfile(r);
-      break;
-    case 0x6628562c:
-      v = read_account_updateStatus(r);
-      break;
-    case 0x07967d36:
-      v = read_account_getWallPapers(r);
-      break;
-    case 0xc5ba3d86:
-      v = read_account_reportPeer(r);
-      break;
-    case 0x2714d86c:
-      v = read_account_checkUsername(r);
-      break;
-    case 0x3e0bdd7c:
-      v = read_account_updateUsername(r);
-      break;
-    case 0xdadbc950:
-      v = read_account_getPrivacy(r);
-      break;
-    case 0xc9f81ce8:
-      v = read_account_setPrivacy(r);
-      break;
-    case 0x418d4e0b:
-      v = read_account_deleteAccount(r);
-      break;
-    case 0x08fc711d:
-      v = read_account_getAccountTTL(r);
-      break;
-    case 0x2442485e:
-      v = read_account_setAccountTTL(r);
-      break;
-    case 0x82574ae5:
-      v = read_account_sendChangePhoneCode(r);
-      break;
-    case 0x70c32edb:
-      v = read_account_changePhone(r);
-      break;
-    case 0x38df3532:
-      v = read_account_updateDeviceLocked(r);
-      break;
-    case 0xe320c158:
-      v = read_account_getAuthorizations(r);
-      break;
-    case 0xdf77f3bc:
-      v = read_account_resetAuthorization(r);
-      break;
-    case 0x548a30f5:
-      v = read_account_getPassword(r);
-      break;
-    case 0x9cd4eaf9:
-      v = read_account_getPasswordSettings(r);
-      break;
-    case 0xa59b102f:
-      v = read_account_updatePasswordSettings(r);
-      break;
-    case 0x1b3faa88:
-      v = read_account_sendConfirmPhoneCode(r);
-      break;
-    case 0x5f2178c3:
-      v = read_account_confirmPhone(r);
-      break;
-    case 0x449e0b51:
-      v = read_account_getTmpPassword(r);
-      break;
-    case 0x182e6d6f:
-      v = read_account_getWebAuthorizations(r);
-      break;
-    case 0x2d01b9ef:
-      v = read_account_resetWebAuthorization(r);
-      break;
-    case 0x682d2594:
-      v = read_account_resetWebAuthorizations(r);
-      break;
-    case 0xb288bc7d:
-      v = read_account_getAllSecureValues(r);
-      break;
-    case 0x73665bc2:
-      v = read_account_getSecureValue(r);
-      break;
-    case 0x899fe31d:
-      v = read_account_saveSecureValue(r);
-      break;
-    case 0xb880bc4b:
-      v = read_account_deleteSecureValue(r);
-      break;
-    case 0xa929597a:
-      v = read_account_getAuthorizationForm(r);
-      break;
-    case 0xf3ed4c73:
-      v = read_account_acceptAuthorization(r);
-      break;
-    case 0xa5a356f9:
-      v = read_account_sendVerifyPhoneCode(r);
-      break;
-    case 0x4dd3a7f6:
-      v = read_account_verifyPhone(r);
-      break;
-    case 0x7011509f:
-      v = read_account_sendVerifyEmailCode(r);
-      break;
-    case 0xecba39db:
-      v = read_account_verifyEmail(r);
-      break;
-    case 0xf05b4804:
-      v = read_account_initTakeoutSession(r);
-      break;
-    case 0x1d2652ee:
-      v = read_account_finishTakeoutSession(r);
-      break;
-    case 0x8fdf1920:
-      v = read_account_confirmPasswordEmail(r);
-      break;
-    case 0x7a7f2a15:
-      v = read_account_resendPasswordEmail(r);
-      break;
-    case 0xc1cbd5b6:
-      v = read_account_cancelPasswordEmail(r);
-      break;
-    case 0x9f07c728:
-      v = read_account_getContactSignUpNotification(r);
-      break;
-    case 0xcff43f61:
-      v = read_account_setContactSignUpNotification(r);
-      break;
-    case 0x53577479:
-      v = read_account_getNotifyExceptions(r);
-      break;
-    case 0xfc8ddbea:
-      v = read_account_getWallPaper(r);
-      break;
-    case 0xdd853661:
-      v = read_account_uploadWallPaper(r);
-      break;
-    case 0x6c5a5b37:
-      v = read_account_saveWallPaper(r);
-      break;
-    case 0xfeed5769:
-      v = read_account_installWallPaper(r);
-      break;
-    case 0xbb3b9804:
-      v = read_account_resetWallPapers(r);
-      break;
-    case 0x56da0b3f:
-      v = read_account_getAutoDownloadSettings(r);
-      break;
-    case 0x76f36233:
-      v = read_account_saveAutoDownloadSettings(r);
-      break;
-    case 0x1c3db333:
-      v = read_account_uploadTheme(r);
-      break;
-    case 0x8432c21f:
-      v = read_account_createTheme(r);
-      break;
-    case 0x5cb367d5:
-      v = read_account_updateTheme(r);
-      break;
-    case 0xf257106c:
-      v = read_account_saveTheme(r);
-      break;
-    case 0x7ae43737:
-      v = read_account_installTheme(r);
-      break;
-    case 0x8d9d742b:
-      v = read_account_getTheme(r);
-      break;
-    case 0x7206e458:
-      v = read_account_getThemes(r);
-      break;
-    case 0xb574b16b:
-      v = read_account_setContentSettings(r);
-      break;
-    case 0x8b9b4dae:
-      v = read_account_getContentSettings(r);
-      break;
-    case 0x65ad71dc:
-      v = read_account_getMultiWallPapers(r);
-      break;
-    case 0xeb2b4cf6:
-      v = read_account_getGlobalPrivacySettings(r);
-      break;
-    case 0x1edaaac2:
-      v = read_account_setGlobalPrivacySettings(r);
-      break;
-    case 0xfa8cc6f5:
-      v = read_account_reportProfilePhoto(r);
-      break;
-    case 0x9308ce1b:
-      v = read_account_resetPassword(r);
-      break;
-    case 0x4c9409f6:
-      v = read_account_declinePasswordReset(r);
-      break;
-    case 0xd6d71d7b:
-      v = read_account_getChatThemes(r);
-      break;
-    case 0x0d91a548:
-      v = read_users_getUsers(r);
-      break;
-    case 0xca30a5b1:
-      v = read_users_getFullUser(r);
-      break;
-    case 0x90c894b5:
-      v = read_users_setSecureValueErrors(r);
-      break;
-    case 0x7adc669d:
-      v = read_contacts_getContactIDs(r);
-      break;
-    case 0xc4a353ee:
-      v = read_contacts_getStatuses(r);
-      break;
-    case 0x5dd69e12:
-      v = read_contacts_getContacts(r);
-      break;
-    case 0x2c800be5:
-      v = read_contacts_importContacts(r);
-      break;
-    case 0x096a0e00:
-      v = read_contacts_deleteContacts(r);
-      break;
-    case 0x1013fd9e:
-      v = read_contacts_deleteByPhones(r);
-      break;
-    case 0x68cc1411:
-      v = read_contacts_block(r);
-      break;
-    case 0xbea65d50:
-      v = read_contacts_unblock(r);
-      break;
-    case 0xf57c350f:
-      v = read_contacts_getBlocked(r);
-      break;
-    case 0x11f812d8:
-      v = read_contacts_search(r);
-      break;
-    case 0xf93ccba3:
-      v = read_contacts_resolveUsername(r);
-      break;
-    case 0x973478b6:
-      v = read_contacts_getTopPeers(r);
-      break;
-    case 0x1ae373ac:
-      v = read_contacts_resetTopPeerRating(r);
-      break;
-    case 0x879537f1:
-      v = read_contacts_resetSaved(r);
-      break;
-    case 0x82f1e39f:
-      v = read_contacts_getSaved(r);
-      break;
-    case 0x8514bdda:
-      v = read_contacts_toggleTopPeers(r);
-      break;
-    case 0xe8f463d0:
-      v = read_contacts_addContact(r);
-      break;
-    case 0xf831a20f:
-      v = read_contacts_acceptContact(r);
-      break;
-    case 0xd348bc44:
-      v = read_contacts_getLocated(r);
-      break;
-    case 0x29a8962c:
-      v = read_contacts_blockFromReplies(r);
-      break;
-    case 0x63c66506:
-      v = read_messages_getMessages(r);
-      break;
-    case 0xa0f4cb4f:
-      v = read_messages_getDialogs(r);
-      break;
-    case 0x4423e6c5:
-      v = read_messages_getHistory(r);
-      break;
-    case 0xa0fda762:
-      v = read_messages_search(r);
-      break;
-    case 0x0e306d3a:
-      v = read_messages_readHistory(r);
-      break;
-    case 0x1c015b09:
-      v = read_messages_deleteHistory(r);
-      break;
-    case 0xe58e95d2:
-      v = read_messages_deleteMessages(r);
-      break;
-    case 0x05a954c0:
-      v = read_messages_receivedMessages(r);
-      break;
-    case 0x58943ee2:
-      v = read_messages_setTyping(r);
-      break;
-    case 0x520c3870:
-      v = read_messages_sendMessage(r);
-      break;
-    case 0x3491eba9:
-      v = read_messages_sendMedia(r);
-      break;
-    case 0xd9fee60e:
-      v = read_messages_forwardMessages(r);
-      break;
-    case 0xcf1592db:
-      v = read_messages_reportSpam(r);
-      break;
-    case 0x3672e09c:
-      v = read_messages_getPeerSettings(r);
-      break;
-    case 0x8953ab4e:
-      v = read_messages_report(r);
-      break;
-    case 0x49e9528f:
-      v = read_messages_getChats(r);
-      break;
-    case 0xaeb00b34:
-      v = read_messages_getFullChat(r);
-      break;
-    case 0x73783ffd:
-      v = read_messages_editChatTitle(r);
-      break;
-    case 0x35ddd674:
-      v = read_messages_editChatPhoto(r);
-      break;
-    case 0xf24753e3:
-      v = read_messages_addChatUser(r);
-      break;
-    case 0xa2185cab:
-      v = read_messages_deleteChatUser(r);
-      break;
-    case 0x09cb126e:
-      v = read_messages_createChat(r);
-      break;
-    case 0x26cf8950:
-      v = read_messages_getDhConfig(r);
-      break;
-    case 0xf64daf43:
-      v = read_messages_requestEncryption(r);
-      break;
-    case 0x3dbc0415:
-      v = read_messages_acceptEncryption(r);
-      break;
-    case 0xf393aea0:
-      v = read_messages_discardEncryption(r);
-      break;
-    case 0x791451ed:
-      v = read_messages_setEncryptedTyping(r);
-      break;
-    case 0x7f4b690a:
-      v = read_messages_readEncryptedHistory(r);
-      break;
-    case 0x44fa7a15:
-      v = read_messages_sendEncrypted(r);
-      break;
-    case 0x5559481d:
-      v = read_messages_sendEncryptedFile(r);
-      break;
-    case 0x32d439a4:
-      v = read_messages_sendEncryptedService(r);
-      break;
-    case 0x55a5bb66:
-      v = read_messages_receivedQueue(r);
-      break;
-    case 0x4b0c8c0f:
-      v = read_messages_reportEncryptedSpam(r);
-      break;
-    case 0x36a73f77:
-      v = read_messages_readMessageContents(r);
-      break;
-    case 0xd5a5d3a1:
-      v = read_messages_getStickers(r);
-      break;
-    case 0xb8a0a1a8:
-      v = read_messages_getAllStickers(r);
-      break;
-    case 0x8b68b0cc:
-      v = read_messages_getWebPagePreview(r);
-      break;
-    case 0x14b9bcd7:
-      v = read_messages_exportChatInvite(r);
-      break;
-    case 0x3eadb1bb:
-      v = read_messages_checkChatInvite(r);
-      break;
-    case 0x6c50051c:
-      v = read_messages_importChatInvite(r);
-      break;
-    case 0x2619a90e:
-      v = read_messages_getStickerSet(r);
-      break;
-    case 0xc78fe460:
-      v = read_messages_installStickerSet(r);
-      break;
-    case 0xf96e55de:
-      v = read_messages_uninstallStickerSet(r);
-      break;
-    case 0xe6df7378:
-      v = read_messages_startBot(r);
-      break;
-    case 0x5784d3e1:
-      v = read_messages_getMessagesViews(r);
-      break;
-    case 0xa85bd1c2:
-      v = read_messages_editChatAdmin(r);
-      break;
-    case 0xa2875319:
-      v = read_messages_migrateChat(r);
-      break;
-    case 0x4bc6589a:
-      v = read_messages_searchGlobal(r);
-      break;
-    case 0x78337739:
-      v = read_messages_reorderStickerSets(r);
-      break;
-    case 0x338e2464:
-      v = read_messages_getDocumentByHash(r);
-      break;
-    case 0x5cf09635:
-      v = read_messages_getSavedGifs(r);
-      break;
-    case 0x327a30cb:
-      v = read_messages_saveGif(r);
-      break;
-    case 0x514e999d:
-      v = read_messages_getInlineBotResults(r);
-      break;
-    case 0xeb5ea206:
-      v = read_messages_setInlineBotResults(r);
-      break;
-    case 0x220815b0:
-      v = read_messages_sendInlineBotResult(r);
-      break;
-    case 0xfda68d36:
-      v = read_messages_getMessageEditData(r);
-      break;
-    case 0x48f71778:
-      v = read_messages_editMessage(r);
-      break;
-    case 0x83557dba:
-      v = read_messages_editInlineBotMessage(r);
-      break;
-    case 0x9342ca07:
-      v = read_messages_getBotCallbackAnswer(r);
-      break;
-    case 0xd58f130a:
-      v = read_messages_setBotCallbackAnswer(r);
-      break;
-    case 0xe470bcfd:
-      v = read_messages_getPeerDialogs(r);
-      break;
-    case 0xbc39e14b:
-      v = read_messages_saveDraft(r);
-      break;
-    case 0x6a3f8d65:
-      v = read_messages_getAllDrafts(r);
-      break;
-    case 0x64780b14:
-      v = read_messages_getFeaturedStickers(r);
-      break;
-    case 0x5b118126:
-      v = read_messages_readFeaturedStickers(r);
-      break;
-    case 0x9da9403b:
-      v = read_messages_getRecentStickers(r);
-      break;
-    case 0x392718f8:
-      v = read_messages_saveRecentSticker(r);
-      break;
-    case 0x8999602d:
-      v = read_messages_clearRecentStickers(r);
-      break;
-    case 0x57f17692:
-      v = read_messages_getArchivedStickers(r);
-      break;
-    case 0x640f82b8:
-      v = read_messages_getMaskStickers(r);
-      break;
-    case 0xcc5b67cc:
-      v = read_messages_getAttachedStickers(r);
-      break;
-    case 0x8ef8ecc0:
-      v = read_messages_setGameScore(r);
-      break;
-    case 0x15ad9f64:
-      v = read_messages_setInlineGameScore(r);
-      break;
-    case 0xe822649d:
-      v = read_messages_getGameHighScores(r);
-      break;
-    case 0x0f635e1b:
-      v = read_messages_getInlineGameHighScores(r);
-      break;
-    case 0xe40ca104:
-      v = read_messages_getCommonChats(r);
-      break;
-    case 0x875f74be:
-      v = read_messages_getAllChats(r);
-      break;
-    case 0x32ca8f91:
-      v = read_messages_getWebPage(r);
-      break;
-    case 0xa731e257:
-      v = read_messages_toggleDialogPin(r);
-      break;
-    case 0x3b1adf37:
-      v = read_messages_reorderPinnedDialogs(r);
-      break;
-    case 0xd6b94df2:
-      v = read_messages_getPinnedDialogs(r);
-      break;
-    case 0xe5f672fa:
-      v = read_messages_setBotShippingResults(r);
-      break;
-    case 0x09c2dd95:
-      v = read_messages_setBotPrecheckoutResults(r);
-      break;
-    case 0x519bc2b1:
-      v = read_messages_uploadMedia(r);
-      break;
-    case 0xc97df020:
-      v = read_messages_sendScreenshotNotification(r);
-      break;
-    case 0x04f1aaa9:
-      v = read_messages_getFavedStickers(r);
-      break;
-    case 0xb9ffc55b:
-      v = read_messages_faveSticker(r);
-      break;
-    case 0x46578472:
-      v = read_messages_getUnreadMentions(r);
-      break;
-    case 0x0f0189d3:
-      v = read_messages_readMentions(r);
-      break;
-    case 0x702a40e0:
-      v = read_messages_getRecentLocations(r);
-      break;
-    case 0xcc0110cb:
-      v = read_messages_sendMultiMedia(r);
-      break;
-    case 0x5057c497:
-      v = read_messages_uploadEncryptedFile(r);
-      break;
-    case 0x35705b8a:
-      v = read_messages_searchStickerSets(r);
-      break;
-    case 0x1cff7e08:
-      v = read_messages_getSplitRanges(r);
-      break;
-    case 0xc286d98f:
-      v = read_messages_markDialogUnread(r);
-      break;
-    case 0x22e24e22:
-      v = read_messages_getDialogUnreadMarks(r);
-      break;
-    case 0x7e58ee9c:
-      v = read_messages_clearAllDrafts(r);
-      break;
-    case 0xd2aaf7ec:
-      v = read_messages_updatePinnedMessage(r);
-      break;
-    case 0x10ea6184:
-      v = read_messages_sendVote(r);
-      break;
-    case 0x73bb643b:
-      v = read_messages_getPollResults(r);
-      break;
-    case 0x6e2be050:
-      v = read_messages_getOnlines(r);
-      break;
-    case 0x812c2ae6:
-      v = read_messages_getStatsURL(r);
-      break;
-    case 0xdef60797:
-      v = read_messages_editChatAbout(r);
-      break;
-    case 0xa5866b41:
-      v = read_messages_editChatDefaultBannedRights(r);
-      break;
-    case 0x35a0e062:
-      v = read_messages_getEmojiKeywords(r);
-      break;
-    case 0x1508b6af:
-      v = read_messages_getEmojiKeywordsDifference(r);
-      break;
-    case 0x4e9963b2:
-      v = read_messages_getEmojiKeywordsLanguages(r);
-      break;
-    case 0xd5b10c26:
-      v = read_messages_getEmojiURL(r);
-      break;
-    case 0x732eef00:
-      v = read_messages_getSearchCounters(r);
-      break;
-    case 0x198fb446:
-      v = read_messages_requestUrlAuth(r);
-      break;
-    case 0xb12c7125:
-      v = read_messages_acceptUrlAuth(r);
-      break;
-    case 0x4facb138:
-      v = read_messages_hidePeerSettingsBar(r);
-      break;
-    case 0xf516760b:
-      v = read_messages_getScheduledHistory(r);
-      break;
-    case 0xbdbb0464:
-      v = read_messages_getScheduledMessages(r);
-      break;
-    case 0xbd38850a:
-      v = read_messages_sendScheduledMessages(r);
-      break;
-    case 0x59ae2b16:
-      v = read_messages_deleteScheduledMessages(r);
-      break;
-    case 0xb86e380e:
-      v = read_messages_getPollVotes(r);
-      break;
-    case 0xb5052fea:
-      v = read_messages_toggleStickerSets(r);
-      break;
-    case 0xf19ed96d:
-      v = read_messages_getDialogFilters(r);
-      break;
-    case 0xa29cd42c:
-      v = read_messages_getSuggestedDialogFilters(r);
-      break;
-    case 0x1ad4a04a:
-      v = read_messages_updateDialogFilter(r);
-      break;
-    case 0xc563c1e4:
-      v = read_messages_updateDialogFiltersOrder(r);
-      break;
-    case 0x7ed094a1:
-      v = read_messages_getOldFeaturedStickers(r);
-      break;
-    case 0x22ddd30c:
-      v = read_messages_getReplies(r);
-      break;
-    case 0x446972fd:
-      v = read_messages_getDiscussionMessage(r);
-      break;
-    case 0xf731a9f4:
-      v = read_messages_readDiscussion(r);
-      break;
-    case 0xf025bc8b:
-      v = read_messages_unpinAllMessages(r);
-      break;
-    case 0x5bd0ee50:
-      v = read_messages_deleteChat(r);
-      break;
-    case 0xf9cbe409:
-      v = read_messages_deletePhoneCallHistory(r);
-      break;
-    case 0x43fe19f3:
-      v = read_messages_checkHistoryImport(r);
-      break;
-    case 0x34090c3b:
-      v = read_messages_initHistoryImport(r);
-      break;
-    case 0x2a862092:
-      v = read_messages_uploadImportedMedia(r);
-      break;
-    case 0xb43df344:
-      v = read_messages_startHistoryImport(r);
-      break;
-    case 0xa2b5a3f6:
-      v = read_messages_getExportedChatInvites(r);
-      break;
-    case 0x73746f5c:
-      v = read_messages_getExportedChatInvite(r);
-      break;
-    case 0x02e4ffbe:
-      v = read_messages_editExportedChatInvite(r);
-      break;
-    case 0x56987bd5:
-      v = read_messages_deleteRevokedExportedChatInvites(r);
-      break;
-    case 0xd464a42b:
-      v = read_messages_deleteExportedChatInvite(r);
-      break;
-    case 0x3920e6ef:
-      v = read_messages_getAdminsWithInvites(r);
-      break;
-    case 0x26fb7289:
-      v = read_messages_getChatInviteImporters(r);
-      break;
-    case 0xb80e5fe4:
-      v = read_messages_setHistoryTTL(r);
-      break;
-    case 0x5dc60f03:
-      v = read_messages_checkHistoryImportPeer(r);
-      break;
-    case 0xe63be13f:
-      v = read_messages_setChatTheme(r);
-      break;
-    case 0x2c6f97b7:
-      v = read_messages_getMessageReadParticipants(r);
-      break;
-    case 0xedd4882a:
-      v = read_updates_getState(r);
-      break;
-    case 0x25939651:
-      v = read_updates_getDifference(r);
-      break;
-    case 0x03173d78:
-      v = read_updates_getChannelDifference(r);
-      break;
-    case 0x72d4742c:
-      v = read_photos_updateProfilePhoto(r);
-      break;
-    case 0x89f30f69:
-      v = read_photos_uploadProfilePhoto(r);
-      break;
-    case 0x87cf7f2f:
-      v = read_photos_deletePhotos(r);
-      break;
-    case 0x91cd32a8:
-      v = read_photos_getUserPhotos(r);
-      break;
-    case 0xb304a621:
-      v = read_upload_saveFilePart(r);
-      break;
-    case 0xb15a9afc:
-      v = read_upload_getFile(r);
-      break;
-    case 0xde7b673d:
-      v = read_upload_saveBigFilePart(r);
-      break;
-    case 0x24e6818d:
-      v = read_upload_getWebFile(r);
-      break;
-    case 0x2000bcc3:
-      v = read_upload_getCdnFile(r);
-      break;
-    case 0x9b2754a8:
-      v = read_upload_reuploadCdnFile(r);
-      break;
-    case 0x4da54231:
-      v = read_upload_getCdnFileHashes(r);
-      break;
-    case 0xc7025931:
-      v = read_upload_getFileHashes(r);
-      break;
-    case 0xc4f9186b:
-      v = read_help_getConfig(r);
-      break;
-    case 0x1fb33026:
-      v = read_help_getNearestDc(r);
-      break;
-    case 0x522d5a7d:
-      v = read_help_getAppUpdate(r);
-      break;
-    case 0x4d392343:
-      v = read_help_getInviteText(r);
-      break;
-    case 0x9cdf08cd:
-      v = read_help_getSupport(r);
-      break;
-    case 0x9010ef6f:
-      v = read_help_getAppChangelog(r);
-      break;
-    case 0xec22cfcd:
-      v = read_help_setBotUpdatesStatus(r);
-      break;
-    case 0x52029342:
-      v = read_help_getCdnConfig(r);
-      break;
-    case 0x3dc0f114:
-      v = read_help_getRecentMeUrls(r);
-      break;
-    case 0x2ca51fd1:
-      v = read_help_getTermsOfServiceUpdate(r);
-      break;
-    case 0xee72f79a:
-      v = read_help_acceptTermsOfService(r);
-      break;
-    case 0x3fedc75f:
-      v = read_help_getDeepLinkInfo(r);
-      break;
-    case 0x98914110:
-      v = read_help_getAppConfig(r);
-      break;
-    case 0x6f02f748:
-      v = read_help_saveAppLog(r);
-      break;
-    case 0xc661ad08:
-      v = read_help_getPassportConfig(r);
-      break;
-    case 0xd360e72c:
-      v = read_help_getSupportName(r);
-      break;
-    case 0x038a08d3:
-      v = read_help_getUserInfo(r);
-      break;
-    case 0x66b91b70:
-      v = read_help_editUserInfo(r);
-      break;
-    case 0xc0977421:
-      v = read_help_getPromoData(r);
-      break;
-    case 0x1e251c95:
-      v = read_help_hidePromoData(r);
-      break;
-    case 0xf50dbaa1:
-      v = read_help_dismissSuggestion(r);
-      break;
-    case 0x735787a8:
-      v = read_help_getCountriesList(r);
-      break;
-    case 0xcc104937:
-      v = read_channels_readHistory(r);
-      break;
-    case 0x84c1fd4e:
-      v = read_channels_deleteMessages(r);
-      break;
-    case 0xd10dd71b:
-      v = read_channels_deleteUserHistory(r);
-      break;
-    case 0xfe087810:
-      v = read_channels_reportSpam(r);
-      break;
-    case 0xad8c9a23:
-      v = read_channels_getMessages(r);
-      break;
-    case 0x77ced9d0:
-      v = read_channels_getParticipants(r);
-      break;
-    case 0xa0ab6cc6:
-      v = read_channels_getParticipant(r);
-      break;
-    case 0x0a7f6bbb:
-      v = read_channels_getChannels(r);
-      break;
-    case 0x08736a09:
-      v = read_channels_getFullChannel(r);
-      break;
-    case 0x3d5fb10f:
-      v = read_channels_createChannel(r);
-      break;
-    case 0xd33c8902:
-      v = read_channels_editAdmin(r);
-      break;
-    case 0x566decd0:
-      v = read_channels_editTitle(r);
-      break;
-    case 0xf12e57c9:
-      v = read_channels_editPhoto(r);
-      break;
-    case 0x10e6bd2c:
-      v = read_channels_checkUsername(r);
-      break;
-    case 0x3514b3de:
-      v = read_channels_updateUsername(r);
-      break;
-    case 0x24b524c5:
-      v = read_channels_joinChannel(r);
-      break;
-    case 0xf836aa95:
-      v = read_channels_leaveChannel(r);
-      break;
-    case 0x199f3a6c:
-      v = read_channels_inviteToChannel(r);
-      break;
-    case 0xc0111fe3:
-      v = read_channels_deleteChannel(r);
-      break;
-    case 0xe63fadeb:
-      v = read_channels_exportMessageLink(r);
-      break;
-    case 0x1f69b606:
-      v = read_channels_toggleSignatures(r);
-      break;
-    case 0xf8b036af:
-      v = read_channels_getAdminedPublicChannels(r);
-      break;
-    case 0x96e6cd81:
-      v = read_channels_editBanned(r);
-      break;
-    case 0x33ddf480:
-      v = read_channels_getAdminLog(r);
-      break;
-    case 0xea8ca4f9:
-      v = read_channels_setStickers(r);
-      break;
-    case 0xeab5dc38:
-      v = read_channels_readMessageContents(r);
-      break;
-    case 0xaf369d42:
-      v = read_channels_deleteHistory(r);
-      break;
-    case 0xeabbb94c:
-      v = read_channels_togglePreHistoryHidden(r);
-      break;
-    case 0x8341ecc0:
-      v = read_channels_getLeftChannels(r);
-      break;
-    case 0xf5dad378:
-      v = read_channels_getGroupsForDiscussion(r);
-      break;
-    case 0x40582bb2:
-      v = read_channels_setDiscussionGroup(r);
-      break;
-    case 0x8f38cd1f:
-      v = read_channels_editCreator(r);
-      break;
-    case 0x58e63f6d:
-      v = read_channels_editLocation(r);
-      break;
-    case 0xedd49ef0:
-      v = read_channels_toggleSlowMode(r);
-      break;
-    case 0x11e831ee:
-      v = read_channels_getInactiveChannels(r);
-      break;
-    case 0x0b290c69:
-      v = read_channels_convertToGigagroup(r);
-      break;
-    case 0xbeaedb94:
-      v = read_channels_viewSponsoredMessage(r);
-      break;
-    case 0xec210fbf:
-      v = read_channels_getSponsoredMessages(r);
-      break;
-    case 0xaa2769ed:
-      v = read_bots_sendCustomRequest(r);
-      break;
-    case 0xe6213f4d:
-      v = read_bots_answerWebhookJSONQuery(r);
-      break;
-    case 0x0517165a:
-      v = read_bots_setBotCommands(r);
-      break;
-    case 0x3d8de0f9:
-      v = read_bots_resetBotCommands(r);
-      break;
-    case 0xe34c0dd6:
-      v = read_bots_getBotCommands(r);
-      break;
-    case 0x8a333c8d:
-      v = read_payments_getPaymentForm(r);
-      break;
-    case 0x2478d1cc:
-      v = read_payments_getPaymentReceipt(r);
-      break;
-    case 0xdb103170:
-      v = read_payments_validateRequestedInfo(r);
-      break;
-    case 0x30c3bc9d:
-      v = read_payments_sendPaymentForm(r);
-      break;
-    case 0x227d824b:
-      v = read_payments_getSavedInfo(r);
-      break;
-    case 0xd83d70c1:
-      v = read_payments_clearSavedInfo(r);
-      break;
-    case 0x2e79d779:
-      v = read_payments_getBankCardData(r);
-      break;
-    case 0x9021ab67:
-      v = read_stickers_createStickerSet(r);
-      break;
-    case 0xf7760f51:
-      v = read_stickers_removeStickerFromSet(r);
-      break;
-    case 0xffb6d4ca:
-      v = read_stickers_changeStickerPosition(r);
-      break;
-    case 0x8653febe:
-      v = read_stickers_addStickerToSet(r);
-      break;
-    case 0x9a364e30:
-      v = read_stickers_setStickerSetThumb(r);
-      break;
-    case 0x284b3639:
-      v = read_stickers_checkShortName(r);
-      break;
-    case 0x4dafc503:
-      v = read_stickers_suggestShortName(r);
-      break;
-    case 0x55451fa9:
-      v = read_phone_getCallConfig(r);
-      break;
-    case 0x42ff96ed:
-      v = read_phone_requestCall(r);
-      break;
-    case 0x3bd2b4a0:
-      v = read_phone_acceptCall(r);
-      break;
-    case 0x2efe1722:
-      v = read_phone_confirmCall(r);
-      break;
-    case 0x17d54f61:
-      v = read_phone_receivedCall(r);
-      break;
-    case 0xb2cbc1c0:
-      v = read_phone_discardCall(r);
-      break;
-    case 0x59ead627:
-      v = read_phone_setCallRating(r);
-      break;
-    case 0x277add7e:
-      v = read_phone_saveCallDebug(r);
-      break;
-    case 0xff7a9383:
-      v = read_phone_sendSignalingData(r);
-      break;
-    case 0x48cdc6d8:
-      v = read_phone_createGroupCall(r);
-      break;
-    case 0xb132ff7b:
-      v = read_phone_joinGroupCall(r);
-      break;
-    case 0x500377f9:
-      v = read_phone_leaveGroupCall(r);
-      break;
-    case 0x7b393160:
-      v = read_phone_inviteToGroupCall(r);
-      break;
-    case 0x7a777135:
-      v = read_phone_discardGroupCall(r);
-      break;
-    case 0x74bbb43d:
-      v = read_phone_toggleGroupCallSettings(r);
-      break;
-    case 0x041845db:
-      v = read_phone_getGroupCall(r);
-      break;
-    case 0xc558d8ab:
-      v = read_phone_getGroupParticipants(r);
-      break;
-    case 0xb59cf977:
-      v = read_phone_checkGroupCall(r);
-      break;
-    case 0xf128c708:
-      v = read_phone_toggleGroupCallRecord(r);
-      break;
-    case 0xa5273abf:
-      v = read_phone_editGroupCallParticipant(r);
-      break;
-    case 0x1ca6ac0a:
-      v = read_phone_editGroupCallTitle(r);
-      break;
-    case 0xef7c213a:
-      v = read_phone_getGroupCallJoinAs(r);
-      break;
-    case 0xe6aa647f:
-      v = read_phone_exportGroupCallInvite(r);
-      break;
-    case 0x219c34e6:
-      v = read_phone_toggleGroupCallStartSubscription(r);
-      break;
-    case 0x5680e342:
-      v = read_phone_startScheduledGroupCall(r);
-      break;
-    case 0x575e1f8c:
-      v = read_phone_saveDefaultGroupCallJoinAs(r);
-      break;
-    case 0xcbea6bc4:
-      v = read_phone_joinGroupCallPresentation(r);
-      break;
-    case 0x1c50d144:
-      v = read_phone_leaveGroupCallPresentation(r);
-      break;
-    case 0xf2f2330a:
-      v = read_langpack_getLangPack(r);
-      break;
-    case 0xefea3803:
-      v = read_langpack_getStrings(r);
-      break;
-    case 0xcd984aa5:
-      v = read_langpack_getDifference(r);
-      break;
-    case 0x42c6978f:
-      v = read_langpack_getLanguages(r);
-      break;
-    case 0x6a596502:
-      v = read_langpack_getLanguage(r);
-      break;
-    case 0x6847d0ab:
-      v = read_folders_editPeerFolders(r);
-      break;
-    case 0x1c295881:
-      v = read_folders_deleteFolder(r);
-      break;
-    case 0xab42441a:
-      v = read_stats_getBroadcastStats(r);
-      break;
-    case 0x621d5fa0:
-      v = read_stats_loadAsyncGraph(r);
-      break;
-    case 0xdcdf8607:
-      v = read_stats_getMegagroupStats(r);
-      break;
-    case 0x5630281b:
-      v = read_stats_getMessagePublicForwards(r);
-      break;
-    case 0xb6e0a3f5:
-      v = read_stats_getMessageStats(r);
-      break;
-    case 0x60469778:
-      v = read_req_pq(r);
-      break;
-    case 0xbe7e8ef1:
-      v = read_req_pq_multi(r);
-      break;
-    case 0xd712e4be:
-      v = read_req_DH_params(r);
-      break;
-    case 0xf5045f1f:
-      v = read_set_client_DH_params(r);
-      break;
-    case 0xd1435160:
-      v = read_destroy_auth_key(r);
-      break;
-    case 0x58e4a740:
-      v = read_rpc_drop_answer(r);
-      break;
-    case 0xb921bd04:
-      v = read_get_future_salts(r);
-      break;
-    case 0x7abe77ec:
-      v = read_ping(r);
-      break;
-    case 0xf3427b8c:
-      v = read_ping_delay_disconnect(r);
-      break;
-    case 0xe7512126:
-      v = read_destroy_session(r);
-      break;
-    default:
-      throw unknownId(r, id, 'Function');
-  }
+  const read = (FunctionReaders ??= FunctionReaderTable()).get(id);
+  if (read === undefined) throw unknownId(r, id, 'Function');
+  const v = read(r);
   r.depth--;
   return v;
 }
