@@ -19,21 +19,7 @@ export function layerOf(schema: string): TlLayer {
   return layer;
 }
 
-export interface PositiveCase {
-  schema: string;
-  name: string;
-  id: string;
-  value: unknown;
-  hex: string;
-}
-
-export interface NegativeCase {
-  schema: string;
-  type: string;
-  hex: string;
-  error: string;
-  why: string;
-}
+export type { NegativeCase, PositiveCase } from '../src/conformance/cases.js';
 
 export function readJsonl<T>(file: string): T[] {
   return readFileSync(join(ROOT, 'test', 'vectors', file), 'utf8')
