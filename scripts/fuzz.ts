@@ -212,7 +212,7 @@ const TIGHT_LIMITS: DecodeOptions = { maxDepth: 6, maxVectorCount: 2, maxStringL
 /** Encodes a decoded value the way it was decoded: an object, or a vector through its generated writer. */
 function encodeAs(t: Target, value: unknown): Uint8Array {
   if (!/^Vector</.test(t.as)) return t.fl.layer.encode(value);
-  const write = t.fl.codec[`write_${wireKey(t.fl.layer.json.wireTypeOf(t.as))}`] as (w: Writer, v: unknown) => void;
+  const write = t.fl.codec[`write_${wireKey(t.fl.layer.json.vectorType(t.as)!)}`] as (w: Writer, v: unknown) => void;
   return serialize(write, value);
 }
 

@@ -148,7 +148,7 @@ export class TlLayer {
   }
 
   private targetWireType(as = 'Object'): WireType {
-    return /^vector</i.test(as) ? this.json.wireTypeOf(as.replace(/\s+/g, '')) : { k: 'object' };
+    return this.json.vectorType(as) ?? { k: 'object' };
   }
 
   /** Tells apart an id (or `_`) of another type from one the layer does not have at all. */

@@ -1,4 +1,4 @@
-import { ENVELOPE_IDENT, type CombinatorModel, type FieldModel, type WireType } from '../tl/model.js';
+import { ENVELOPE_IDENT, flagsMask, type CombinatorModel, type FieldModel, type WireType } from '../tl/model.js';
 import { formatId } from '../tl/printer.js';
 import { tsType } from './emit-types.js';
 import { minSize, typeIdent, wireKey, type LayerIndex } from './wire.js';
@@ -119,11 +119,6 @@ function trueLocal(f: FieldModel): string {
   return `set_${f.key}`;
 }
 
-function knownMask(c: CombinatorModel, flagsKey: string): number {
-  let mask = 0;
-  for (const f of c.fields) if (f.flag?.key === flagsKey) mask |= 1 << f.flag.bit;
-  return mask >>> 0;
-}
 
 function bitTest(flagsVar: string, bit: number): string {
   return `(${flagsVar} & ${bit === 31 ? '0x80000000' : 1 << bit}) !== 0`;
@@ -174,7 +169,7 @@ function emitReader(c: CombinatorModel): string {
     if (f.type.k === 'flags') {
       const name = `flags${flagVars.size}`;
       flagVars.set(f.key, name);
-      const mask = knownMask(c, f.key);
+      const mask = flagsMask(c, f.key);
       steps.step(f.key, `const ${name} = readInt(r);`, `if ((${name} & ${hex(~mask >>> 0)}) !== 0) unknownFlags(r, ${name}, ${hex(mask)});`);
       continue;
     }

@@ -1,6 +1,6 @@
 import { formatId } from '../tl/printer.js';
 import { typeIdent, wireKey, type LayerIndex } from './wire.js';
-import type { WireType } from '../tl/model.js';
+import { vectorTypesOf, type WireType } from '../tl/model.js';
 
 function resultReader(t: WireType): string {
   switch (t.k) {
@@ -19,37 +19,6 @@ function resultReader(t: WireType): string {
   }
 }
 
-/** A wire type written as TL: `Vector<long>`, `vector<%Message>`. */
-function tlText(t: WireType, index: LayerIndex): string {
-  switch (t.k) {
-    case 'vector':
-      return `${t.boxed ? 'Vector' : 'vector'}<${tlText(t.of, index)}>`;
-    case 'boxed':
-      return t.type;
-    case 'bare':
-      return index.byIdent.get(t.ctor)!.name;
-    case 'object':
-      return 'Object';
-    case 'bool':
-      return 'Bool';
-    default:
-      return t.k;
-  }
-}
-
-function vectorTypes(index: LayerIndex): [string, string][] {
-  const found = new Map<string, string>();
-  const visit = (t: WireType): void => {
-    if (t.k !== 'vector') return;
-    visit(t.of);
-    found.set(tlText(t, index), wireKey(t));
-  };
-  for (const c of index.model.combinators) {
-    for (const f of c.fields) visit(f.type);
-    if (c.result) visit(c.result);
-  }
-  return [...found.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
 
 /**
  * registry.ts: the tables that look codecs up by name at run time. Importing it brings in the
@@ -80,7 +49,7 @@ export function emitRegistry(index: LayerIndex, runtimeImport: string): string {
   }
   out.push('};', '');
   out.push('/** Vector readers by their TL type (`Vector<long>`), for decoding a bare result. */', 'export const vectors: Record<string, (r: Reader) => unknown> = {');
-  for (const [text, key] of vectorTypes(index)) {
+  for (const [text, key] of [...vectorTypesOf(index.model)].map(([t, v]) => [t, wireKey(v)]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     codecImports.add(`read_${key}`);
     out.push(`  '${text}': read_${key},`);
   }

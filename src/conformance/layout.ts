@@ -1,5 +1,5 @@
 import type { PathSegment } from '../runtime/errors.js';
-import type { CombinatorModel, LayerModel, WireType } from '../tl/model.js';
+import { wireTypeText, type CombinatorModel, type LayerModel, type WireType } from '../tl/model.js';
 
 /** What a span of the serialization holds. */
 export type RowKind =
@@ -49,28 +49,6 @@ export function formatPath(path: readonly PathSegment[]): string {
   let s = '';
   for (const seg of path) s += typeof seg === 'number' ? `[${seg}]` : s ? `.${seg}` : seg;
   return s;
-}
-
-/** A wire type as TL text: `Vector<InputPeer>`, `%message`, `!X`. */
-export function wireTypeText(t: WireType, byIdent: ReadonlyMap<string, CombinatorModel>): string {
-  switch (t.k) {
-    case 'vector':
-      return `${t.boxed ? 'Vector' : 'vector'}<${wireTypeText(t.of, byIdent)}>`;
-    case 'boxed':
-      return t.type;
-    case 'bare':
-      return `%${byIdent.get(t.ctor)?.name ?? t.ctor}`;
-    case 'object':
-      return 'Object';
-    case 'query':
-      return '!X';
-    case 'flags':
-      return '#';
-    case 'bool':
-      return 'Bool';
-    default:
-      return t.k;
-  }
 }
 
 const FIXED_SIZES: Partial<Record<WireType['k'], number>> = { int: 4, long: 8, double: 8, int128: 16, int256: 32, bool: 4 };

@@ -11,7 +11,8 @@ import { readLong } from '../runtime/primitives/long.js';
 import { readString } from '../runtime/primitives/string.js';
 import { readVectorCount, VECTOR_ID } from '../runtime/primitives/vector.js';
 import { enter, fail, readId, Reader, unknownFlags, unknownId, type DecodeOptions } from '../runtime/reader.js';
-import { ENVELOPE_IDENT, type CombinatorModel, type FieldModel, type LayerModel, type WireType } from '../tl/model.js';
+import { ENVELOPE_IDENT, flagsMask, wireTypeText, type CombinatorModel, type FieldModel, type LayerModel, type WireType } from '../tl/model.js';
+import { toHex } from '../json/canonical.js';
 import { formatId } from '../tl/printer.js';
 
 /**
@@ -74,7 +75,6 @@ interface WalkIndex {
   objectIds: Map<number, CombinatorModel>;
   functionIds: Map<number, CombinatorModel>;
   /** Vector types by their TL text (`Vector<long>`), as the registry names them. */
-  vectors: Map<string, WireType>;
 }
 
 /** Reads one field of a combinator its own way. */
@@ -94,58 +94,20 @@ function walkIndex(model: LayerModel): WalkIndex {
     typeIds.set(type, new Map(idents.map((i) => layer.byIdent.get(i)!).map((c) => [c.id!, c])));
   }
   const withId = model.combinators.filter((c) => c.id !== undefined);
-  const vectors = new Map<string, WireType>();
-  const visit = (t: WireType): void => {
-    if (t.k !== 'vector') return;
-    visit(t.of);
-    vectors.set(wireTypeText(t, layer.byIdent), t);
-  };
-  for (const c of model.combinators) {
-    for (const f of c.fields) visit(f.type);
-    if (c.result) visit(c.result);
-  }
   index = {
     layer,
     byIdent: layer.byIdent,
     typeIds,
     objectIds: new Map(withId.map((c) => [c.id!, c])),
     functionIds: new Map(withId.filter((c) => c.kind === 'function').map((c) => [c.id!, c])),
-    vectors,
   };
   indexes.set(model, index);
   return index;
 }
 
-/** A wire type written as TL: `Vector<long>`, `vector<%message>`... */
-function wireTypeText(t: WireType, byIdent: Map<string, CombinatorModel>): string {
-  switch (t.k) {
-    case 'vector':
-      return `${t.boxed ? 'Vector' : 'vector'}<${wireTypeText(t.of, byIdent)}>`;
-    case 'boxed':
-      return t.type;
-    case 'bare':
-      return byIdent.get(t.ctor)!.name;
-    case 'object':
-      return 'Object';
-    case 'query':
-      return '!X';
-    case 'bool':
-      return 'Bool';
-    case 'flags':
-      return '#';
-    default:
-      return t.k;
-  }
-}
-
 const hexOf = (id: number): string => formatId(id);
 const lenientUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
-function toHex(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += b.toString(16).padStart(2, '0');
-  return s;
-}
 
 function joinPath(path: string, key: string): string {
   return path ? `${path}.${key}` : key;
@@ -324,7 +286,7 @@ class Walker {
         if (f.type.k === 'flags') {
           const start = r.pos;
           const flags = readInt(r);
-          const known = knownBits(c, f.key);
+          const known = flagsMask(c, f.key);
           if ((flags & ~known) !== 0) unknownFlags(r, flags, known);
           flagWords.set(f.key, flags);
           this.row(start, 4, fieldPath, '#', `0x${hexOf(flags)}`, depth);
@@ -361,15 +323,10 @@ class Walker {
   }
 }
 
-function knownBits(c: CombinatorModel, flagsKey: string): number {
-  let mask = 0;
-  for (const f of c.fields) if (f.flag?.key === flagsKey) mask |= 1 << f.flag.bit;
-  return mask;
-}
 
 /** A field's type as its schema line writes it: `flags.3?int`, `Vector<long>`, `!X`. */
 function fieldTypeText(f: FieldModel, byIdent: Map<string, CombinatorModel>): string {
-  const type = f.type.k === 'bare' ? `%${byIdent.get(f.type.ctor)!.name}` : wireTypeText(f.type, byIdent);
+  const type = wireTypeText(f.type, byIdent);
   return f.flag ? `${f.flag.key}.${f.flag.bit}?${type}` : type;
 }
 
@@ -380,7 +337,7 @@ function readTop(layer: TlLayer, walker: Walker, as: string): void {
   if (as === 'Object') return void walker.value({ k: 'object' }, '', 0, 'Object');
   if (layer.typeCodec(as)) return void walker.value({ k: 'boxed', type: as }, '', 0, as);
   const vectorName = as.replace(/\s+/g, '');
-  const vector = layer.vectorReader(vectorName) ? index.vectors.get(vectorName) : undefined;
+  const vector = layer.vectorReader(vectorName) ? layer.json.vectorType(vectorName) : undefined;
   if (vector) return void walker.value(vector, '', 0, vectorName);
   if (layer.idOf(as) !== undefined) {
     const start = r.pos;

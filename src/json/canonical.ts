@@ -1,5 +1,5 @@
 import { TlEncodeError, type PathSegment } from '../runtime/errors.js';
-import type { CombinatorModel, LayerModel, WireType } from '../tl/model.js';
+import { vectorTypesOf, type CombinatorModel, type LayerModel, type WireType } from '../tl/model.js';
 
 /**
  * The canonical JSON mapping of TL values (docs/conformance.md): long as a decimal string,
@@ -22,18 +22,12 @@ export class JsonMapping {
     return this.byName.get(name);
   }
 
-  /** `Vector<long>`, `InputPeer`, `int`... as a wire type of this layer. */
-  wireTypeOf(text: string): WireType {
-    const vector = /^(Vector|vector)<(.+)>$/.exec(text);
-    if (vector) return { k: 'vector', boxed: vector[1] === 'Vector', of: this.wireTypeOf(vector[2]) };
-    const primitive = ['int', 'long', 'double', 'int128', 'int256', 'string', 'bytes'].includes(text);
-    if (primitive) return { k: text } as WireType;
-    if (text === 'Bool') return { k: 'bool' };
-    if (text === 'Object') return { k: 'object' };
-    if (this.model.types[text]) return { k: 'boxed', type: text };
-    const c = this.byName.get(text.replace(/^%/, ''));
-    if (c) return { k: 'bare', ctor: c.ident };
-    throw new Error(`layer ${this.model.layer} has no type ${text}`);
+  private vectors: Map<string, WireType> | undefined;
+
+  /** A vector type the layer uses, by its TL text (`Vector<long>`, `vector<%message>`): the registry's `vectors` keys. */
+  vectorType(text: string): WireType | undefined {
+    this.vectors ??= vectorTypesOf(this.model);
+    return this.vectors.get(text.replace(/\s+/g, ''));
   }
 
   /** A value decoded by the codec -> canonical JSON. */

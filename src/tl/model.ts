@@ -269,3 +269,48 @@ export function buildLayerModel(layer: number, sources: LayerSource[]): LayerMod
   }
   return { layer, combinators, types };
 }
+
+/** A wire type as TL text: `Vector<InputPeer>`, `vector<%future_salt>`, `Object`, `!X`, `#`. */
+export function wireTypeText(t: WireType, byIdent: ReadonlyMap<string, CombinatorModel>): string {
+  switch (t.k) {
+    case 'vector':
+      return `${t.boxed ? 'Vector' : 'vector'}<${wireTypeText(t.of, byIdent)}>`;
+    case 'boxed':
+      return t.type;
+    case 'bare':
+      return `%${byIdent.get(t.ctor)?.name ?? t.ctor}`;
+    case 'object':
+      return 'Object';
+    case 'query':
+      return '!X';
+    case 'flags':
+      return '#';
+    case 'bool':
+      return 'Bool';
+    default:
+      return t.k;
+  }
+}
+
+/** The bits of the `#` field `flagsKey` that some field of `c` depends on, as an unsigned number. */
+export function flagsMask(c: CombinatorModel, flagsKey: string): number {
+  let mask = 0;
+  for (const f of c.fields) if (f.flag?.key === flagsKey) mask |= 1 << f.flag.bit;
+  return mask >>> 0;
+}
+
+/** Every vector type the layer's fields and results use, by its TL text (`Vector<long>`, `vector<%message>`). */
+export function vectorTypesOf(model: LayerModel): Map<string, WireType & { k: 'vector' }> {
+  const byIdent = new Map(model.combinators.map((c) => [c.ident, c]));
+  const vectors = new Map<string, WireType & { k: 'vector' }>();
+  const visit = (t: WireType): void => {
+    if (t.k !== 'vector') return;
+    visit(t.of);
+    vectors.set(wireTypeText(t, byIdent), t);
+  };
+  for (const c of model.combinators) {
+    for (const f of c.fields) visit(f.type);
+    if (c.result) visit(c.result);
+  }
+  return vectors;
+}

@@ -2280,8 +2280,8 @@ export const vectors: Record<string, (r: Reader) => unknown> = {
   'Vector<long>': read_vec_long,
   'Vector<messages.SearchCounter>': read_vec_messages_SearchCounter,
   'Vector<string>': read_vec_string,
+  'vector<%future_salt>': read_bvec_bare_future_salt,
+  'vector<%message>': read_bvec_bare_message_envelope,
   'vector<AccessPointRule>': read_bvec_AccessPointRule,
   'vector<IpPort>': read_bvec_IpPort,
-  'vector<future_salt>': read_bvec_bare_future_salt,
-  'vector<message>': read_bvec_bare_message_envelope,
 };
