@@ -1,9 +1,9 @@
-import type { CombinatorModel, LayerModel, WireType } from '../tl/model.js';
+import { combinatorIndex, type CombinatorModel, type LayerModel, type WireType } from '../tl/model.js';
 
 /** The layer, indexed the ways the emitters look things up. */
 export interface LayerIndex {
   model: LayerModel;
-  byIdent: Map<string, CombinatorModel>;
+  byIdent: ReadonlyMap<string, CombinatorModel>;
   constructors: CombinatorModel[];
   functions: CombinatorModel[];
   /** Boxed types that get a dispatcher: every type but `Object` (the universal one) and `Bool` (a boolean). */
@@ -11,7 +11,7 @@ export interface LayerIndex {
 }
 
 export function indexLayer(model: LayerModel): LayerIndex {
-  const byIdent = new Map(model.combinators.map((c) => [c.ident, c]));
+  const { byIdent } = combinatorIndex(model);
   return {
     model,
     byIdent,

@@ -1,5 +1,5 @@
 import type { PathSegment } from '../runtime/errors.js';
-import { wireTypeText, type CombinatorModel, type LayerModel, type WireType } from '../tl/model.js';
+import { combinatorIndex, wireTypeText, type CombinatorModel, type LayerModel, type WireType } from '../tl/model.js';
 
 /** What a span of the serialization holds. */
 export type RowKind =
@@ -59,14 +59,11 @@ const FIXED_SIZES: Partial<Record<WireType['k'], number>> = { int: 4, long: 8, d
  * encoding, and gives the field boundaries that truncated negative cases cut at.
  */
 export class ValueLayout {
-  private readonly byName = new Map<string, CombinatorModel>();
-  private readonly byIdent = new Map<string, CombinatorModel>();
+  private readonly byName: ReadonlyMap<string, CombinatorModel>;
+  private readonly byIdent: ReadonlyMap<string, CombinatorModel>;
 
   constructor(readonly model: LayerModel) {
-    for (const c of model.combinators) {
-      this.byIdent.set(c.ident, c);
-      if (c.id !== undefined) this.byName.set(c.name, c);
-    }
+    ({ byName: this.byName, byIdent: this.byIdent } = combinatorIndex(model));
   }
 
   /**

@@ -68,7 +68,7 @@ export interface ExplainOptions extends DecodeOptions {
 /** The layer, indexed for the walk; built once per model. */
 interface WalkIndex {
   layer: LayerIndex;
-  byIdent: Map<string, CombinatorModel>;
+  byIdent: ReadonlyMap<string, CombinatorModel>;
   /** Each boxed type's constructors by id. */
   typeIds: Map<string, Map<number, CombinatorModel>>;
   /** Every constructor and function with an id: what `Object` reads. */
@@ -325,7 +325,7 @@ class Walker {
 
 
 /** A field's type as its schema line writes it: `flags.3?int`, `Vector<long>`, `!X`. */
-function fieldTypeText(f: FieldModel, byIdent: Map<string, CombinatorModel>): string {
+function fieldTypeText(f: FieldModel, byIdent: ReadonlyMap<string, CombinatorModel>): string {
   const type = wireTypeText(f.type, byIdent);
   return f.flag ? `${f.flag.key}.${f.flag.bit}?${type}` : type;
 }

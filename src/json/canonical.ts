@@ -1,5 +1,5 @@
 import { TlEncodeError, type PathSegment } from '../runtime/errors.js';
-import { vectorTypesOf, type CombinatorModel, type LayerModel, type WireType } from '../tl/model.js';
+import { combinatorIndex, vectorTypesOf, type CombinatorModel, type LayerModel, type WireType } from '../tl/model.js';
 
 /**
  * The canonical JSON mapping of TL values (docs/conformance.md): long as a decimal string,
@@ -7,14 +7,11 @@ import { vectorTypesOf, type CombinatorModel, type LayerModel, type WireType } f
  * Driven by the layer's model, so it works for any generated layer.
  */
 export class JsonMapping {
-  private readonly byName = new Map<string, CombinatorModel>();
-  private readonly byIdent = new Map<string, CombinatorModel>();
+  private readonly byName: ReadonlyMap<string, CombinatorModel>;
+  private readonly byIdent: ReadonlyMap<string, CombinatorModel>;
 
   constructor(readonly model: LayerModel) {
-    for (const c of model.combinators) {
-      this.byIdent.set(c.ident, c);
-      if (c.id !== undefined) this.byName.set(c.name, c);
-    }
+    ({ byName: this.byName, byIdent: this.byIdent } = combinatorIndex(model));
   }
 
   /** The constructor or function named `name`, as it stands boxed (not the bare envelope). */

@@ -301,7 +301,7 @@ export function flagsMask(c: CombinatorModel, flagsKey: string): number {
 
 /** Every vector type the layer's fields and results use, by its TL text (`Vector<long>`, `vector<%message>`). */
 export function vectorTypesOf(model: LayerModel): Map<string, WireType & { k: 'vector' }> {
-  const byIdent = new Map(model.combinators.map((c) => [c.ident, c]));
+  const { byIdent } = combinatorIndex(model);
   const vectors = new Map<string, WireType & { k: 'vector' }>();
   const visit = (t: WireType): void => {
     if (t.k !== 'vector') return;
@@ -313,4 +313,25 @@ export function vectorTypesOf(model: LayerModel): Map<string, WireType & { k: 'v
     if (c.result) visit(c.result);
   }
   return vectors;
+}
+
+/** A layer's combinators looked up by ident, and by name as they stand boxed (not the bare envelope). */
+export interface CombinatorIndex {
+  byIdent: ReadonlyMap<string, CombinatorModel>;
+  byName: ReadonlyMap<string, CombinatorModel>;
+}
+
+const combinatorIndexes = new WeakMap<LayerModel, CombinatorIndex>();
+
+/** The lookups every consumer of a model needs, built once per model. */
+export function combinatorIndex(model: LayerModel): CombinatorIndex {
+  let index = combinatorIndexes.get(model);
+  if (!index) {
+    index = {
+      byIdent: new Map(model.combinators.map((c) => [c.ident, c])),
+      byName: new Map(model.combinators.filter((c) => c.id !== undefined).map((c) => [c.name, c])),
+    };
+    combinatorIndexes.set(model, index);
+  }
+  return index;
 }
