@@ -44,32 +44,47 @@ function hexId(id: number): string {
 }
 
 /**
+ * What both codec errors share: the path of the failing field (names and vector indexes from
+ * the outermost value in), filled by the generated code while the error unwinds.
+ */
+abstract class TlFieldError extends Error {
+  readonly path: PathSegment[] = [];
+  /** The constructor whose field failed, where it is known. */
+  constructorName: string | undefined;
+
+  constructor(readonly detail: string) {
+    super();
+  }
+
+  get fieldPath(): string {
+    return formatPath(this.path);
+  }
+
+  /** The detail, then where it happened: `(at offset 4, in statsURL#47a971e0, field url)`. */
+  protected located(where: string[]): string {
+    if (this.path.length) where.push(`field ${this.fieldPath}`);
+    return where.length ? `${this.detail} (${where.join(', ')})` : this.detail;
+  }
+}
+
+/**
  * The one error every decode failure becomes: the byte offset, the id of the constructor being
  * read (in hex) and the path of the field, `peer.accessHash` or `messages[2].body`.
- * The generated decoders fill `path` and `constructorId` while the error unwinds.
  */
-export class TlDecodeError extends Error {
+export class TlDecodeError extends TlFieldError {
   override readonly name = 'TlDecodeError';
-  /** Field names and vector indexes from the outermost value in. */
-  readonly path: PathSegment[] = [];
   /** The constructor being decoded when it failed, or the unknown id that was read. */
   constructorId: number | undefined;
-  /** Its name, where the layer knows it. */
-  constructorName: string | undefined;
 
   constructor(
     public code: DecodeErrorCode,
     /** Offset in the input of the first byte that could not be read. */
     readonly offset: number,
-    readonly detail: string,
+    detail: string,
     constructorId?: number,
   ) {
-    super();
+    super(detail);
     this.constructorId = constructorId;
-  }
-
-  get fieldPath(): string {
-    return formatPath(this.path);
   }
 
   /** The constructor id as `0x812c2ae6`, if known. */
@@ -80,36 +95,25 @@ export class TlDecodeError extends Error {
   override get message(): string {
     const where = [`at offset ${this.offset}`];
     if (this.constructorId !== undefined) where.push(`in ${this.constructorName ? `${this.constructorName}#` : ''}${hexId(this.constructorId).slice(this.constructorName ? 2 : 0)}`);
-    if (this.path.length) where.push(`field ${this.fieldPath}`);
-    return `${this.detail} (${where.join(', ')})`;
+    return this.located(where);
   }
 }
 
 /** A value the encoder cannot write, with the path of the field that holds it. */
-export class TlEncodeError extends Error {
+export class TlEncodeError extends TlFieldError {
   override readonly name = 'TlEncodeError';
-  readonly path: PathSegment[] = [];
-  /** The `_` of the object whose field failed. */
-  constructorName: string | undefined;
   /** For WRONG_CONSTRUCTOR / UNKNOWN_CONSTRUCTOR: the `_` that was refused. */
   offending: string | undefined;
 
   constructor(
     public code: EncodeErrorCode,
-    readonly detail: string,
+    detail: string,
   ) {
-    super();
-  }
-
-  get fieldPath(): string {
-    return formatPath(this.path);
+    super(detail);
   }
 
   override get message(): string {
-    const where: string[] = [];
-    if (this.constructorName) where.push(`in ${this.constructorName}`);
-    if (this.path.length) where.push(`field ${this.fieldPath}`);
-    return where.length ? `${this.detail} (${where.join(', ')})` : this.detail;
+    return this.located(this.constructorName ? [`in ${this.constructorName}`] : []);
   }
 }
 

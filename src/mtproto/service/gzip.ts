@@ -1,5 +1,6 @@
 import { Gunzip, gzipSync } from 'fflate';
 import { crc32 } from '../../runtime/crc32.js';
+import { concatBytes } from '../../runtime/concat.js';
 import { ServiceError } from './errors.js';
 
 /** Default ceiling for inflated gzip_packed data: far above any real answer, far below harm. */
@@ -71,7 +72,7 @@ export function gunzipLimited(data: Uint8Array, options: InflateOptions = {}): U
   if (total % 2 ** 32 !== expectedLength) {
     throw badGzip(`inflated ${total} bytes, the trailer says ${expectedLength} (corrupt or truncated data)`);
   }
-  return concat(chunks, total);
+  return chunks.length === 1 ? chunks[0] : concatBytes(...chunks);
 }
 
 /** gzip with a zero timestamp, so that the same input always gives the same bytes. */
@@ -83,13 +84,3 @@ function hex32(n: number): string {
   return `0x${n.toString(16).padStart(8, '0')}`;
 }
 
-function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
