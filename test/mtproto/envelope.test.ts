@@ -13,21 +13,15 @@ import {
   type Sender,
 } from '../../src/mtproto/index.js';
 import { counting, grammers } from './vectors.js';
+import { expectError } from '../expect-error.js';
 
 const authKey = counting(256);
 const otherAuthKey = counting(256).map((b) => b ^ 0x5a);
 const salt = 0x0123456789abcdefn;
 const sessionId = -0x1122334455667788n;
 
-function expectCode(fn: () => unknown, code: MtprotoErrorCode): void {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown).toBeInstanceOf(MtprotoError);
-  expect((thrown as MtprotoError).code).toBe(code);
+function expectCode(fn: () => unknown, code: MtprotoErrorCode): MtprotoError {
+  return expectError(fn, MtprotoError, code);
 }
 
 /** Builds a correctly keyed packet around an arbitrary (possibly invalid) inner plaintext. */

@@ -10,21 +10,14 @@ import {
   type Framing,
   type TransportErrorCode,
 } from '../../src/transport/index.js';
+import { expectError } from '../expect-error.js';
 
 const counting = (length: number) => Uint8Array.from({ length }, (_, i) => i & 0xff);
 const frameworks: Framing[] = [abridged, intermediate, paddedIntermediate, full];
 const sizes = [0, 4, 8, 504, 508, 512, 4096, 70_000];
 
 function expectCode(fn: () => unknown, code: TransportErrorCode): TransportError {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown).toBeInstanceOf(TransportError);
-  expect((thrown as TransportError).code).toBe(code);
-  return thrown as TransportError;
+  return expectError(fn, TransportError, code);
 }
 
 /** Feeds `bytes` in chunks of the given sizes (cycled) and collects the packets. */

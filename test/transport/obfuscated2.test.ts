@@ -10,19 +10,13 @@ import {
   TransportError,
   type TransportErrorCode,
 } from '../../src/transport/index.js';
+import { expectError } from '../expect-error.js';
 
 const hex = (text: string) => Uint8Array.from(text.match(/../g) ?? [], (b) => parseInt(b, 16));
 const randomBytes = (length: number) => crypto.getRandomValues(new Uint8Array(length));
 
-function expectCode(fn: () => unknown, code: TransportErrorCode): void {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown).toBeInstanceOf(TransportError);
-  expect((thrown as TransportError).code).toBe(code);
+function expectCode(fn: () => unknown, code: TransportErrorCode): TransportError {
+  return expectError(fn, TransportError, code);
 }
 
 /** Independent AES-256-CTR (node:crypto) to check the keys and IVs picked from the init. */
