@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../src/conformance/random-value.js';
 import { toHex } from '../../src/json/canonical.js';
+import { TlDecodeError } from '../../src/runtime/errors.js';
+import { Reader } from '../../src/runtime/reader.js';
 import { readString, writeString } from '../../src/runtime/primitives/string.js';
 import { expectDecodeError, expectEncodeError, readAll, written } from './helpers.js';
 
@@ -74,6 +77,77 @@ describe('string', () => {
     it('a 0xff prefix is no TL length, in either mode', () => {
       expectDecodeError(readString, 'ff000000', 'BAD_LENGTH_PREFIX', 0);
       expectDecodeError(readString, 'ff000000', 'BAD_LENGTH_PREFIX', 0, { strict: false });
+    });
+  });
+
+  describe('the hand decoder for short strings agrees with TextDecoder', () => {
+    // Strings up to 32 bytes are decoded by hand; every verdict must be TextDecoder's own.
+    const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    const lenient = new TextDecoder('utf-8', { ignoreBOM: true });
+    function tlString(bytes: Uint8Array): Uint8Array {
+      const out = new Uint8Array((1 + bytes.length + 3) & ~3);
+      out[0] = bytes.length;
+      out.set(bytes, 1);
+      return out;
+    }
+    /** What readString did that TextDecoder would not have, or nothing. */
+    function disagreement(bytes: Uint8Array): string | undefined {
+      const input = tlString(bytes);
+      const got = (strictMode: boolean): string => {
+        try {
+          return `ok:${readString(new Reader(input, { strict: strictMode }))}`;
+        } catch (e) {
+          return e instanceof TlDecodeError ? `${e.code}@${e.offset}` : `threw ${String(e)}`;
+        }
+      };
+      let want: string;
+      try {
+        want = `ok:${strict.decode(bytes)}`;
+      } catch {
+        want = 'BAD_UTF8@1';
+      }
+      const wantLenient = `ok:${lenient.decode(bytes)}`;
+      const [s, l] = [got(true), got(false)];
+      return s === want && l === wantLenient ? undefined : `${toHex(bytes)}: strict ${s}, want ${want}; lenient ${l}, want ${wantLenient}`;
+    }
+    const disagreements = (inputs: Iterable<Uint8Array>): string[] => {
+      const out: string[] = [];
+      for (const bytes of inputs) {
+        const d = disagreement(bytes);
+        if (d !== undefined) out.push(d);
+      }
+      return out.slice(0, 5);
+    };
+
+    it('on every 1- and 2-byte input, and 3- and 4-byte inputs around each sequence boundary', () => {
+      const edges = [0x00, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff];
+      function* inputs(): Generator<Uint8Array> {
+        for (let a = 0; a < 256; a++) {
+          yield Uint8Array.of(a);
+          for (let b = 0; b < 256; b++) yield Uint8Array.of(a, b);
+        }
+        for (const a of edges) for (const b of edges) for (const c of edges) {
+          yield Uint8Array.of(a, b, c);
+          for (const d of edges) yield Uint8Array.of(a, b, c, d);
+        }
+      }
+      expect(disagreements(inputs())).toEqual([]);
+    });
+
+    it('on 20,000 random inputs of 0 to 40 bytes built from UTF-8 pieces, some broken', () => {
+      const rand = mulberry32(7);
+      const pieces = ['a', '~', '\u0000', 'é', 'д', '中', '\uffff', '\ufeff', '😀', '\u{10ffff}'].map((p) => new TextEncoder().encode(p));
+      function* inputs(): Generator<Uint8Array> {
+        for (let k = 0; k < 20_000; k++) {
+          const out: number[] = [];
+          const length = Math.floor(rand() * 41);
+          while (out.length < length) out.push(...pieces[Math.floor(rand() * pieces.length)]);
+          const bytes = Uint8Array.from(out.slice(0, 40));
+          if (rand() < 0.3 && bytes.length > 0) bytes[Math.floor(rand() * bytes.length)] = Math.floor(rand() * 256);
+          yield bytes;
+        }
+      }
+      expect(disagreements(inputs())).toEqual([]);
     });
   });
 
