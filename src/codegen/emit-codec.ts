@@ -82,6 +82,11 @@ class Steps {
     this.lines.push(...lines);
   }
 
+  /** Lines that cannot fail, in the current step. */
+  more(...lines: string[]): void {
+    this.lines.push(...lines);
+  }
+
   /** The statement that names the failing field: a constant when there is only one. */
   segment(): string {
     return this.names.length === 1 ? `'${this.names[0]}'` : `[${this.names.map((n) => `'${n}'`).join(', ')}][f]`;
@@ -124,12 +129,72 @@ function bitTest(flagsVar: string, bit: number): string {
   return `(${flagsVar} & ${bit === 31 ? '0x80000000' : 1 << bit}) !== 0`;
 }
 
+/** Fixed-size fields the writer stores straight into the buffer, a run of them after one `reserve`. */
+const FIXED_STORES: Partial<Record<WireType['k'], { check: string; store: string; size: number }>> = {
+  int: { check: 'checkInt', store: 'setInt32', size: 4 },
+  long: { check: 'checkLong', store: 'setBigInt64', size: 8 },
+};
+
+/**
+ * A run of fixed-size stores (ids, flags words, ints, longs): each value is checked in its own
+ * step, then one `reserve` covers the run and the stores go straight to the buffer.
+ */
+class FixedRun {
+  private stores: { method: string; value: string; size: number }[] = [];
+  private runs = 0;
+  private added = 0;
+
+  /** How many stores were added, flushed or not: a unique suffix for locals. */
+  size(): number {
+    return this.added;
+  }
+
+  add(method: string, value: string, size: number): void {
+    this.added++;
+    this.stores.push({ method, value, size });
+  }
+
+  /** The lines that write the run so far (none if it is empty). */
+  flush(): string[] {
+    if (this.stores.length === 0) return [];
+    const p = `p${this.runs++}`;
+    const lines = [];
+    let offset = 0;
+    for (const s of this.stores) {
+      lines.push(`w.view.${s.method}(${offset === 0 ? p : `${p} + ${offset}`}, ${s.value}, true);`);
+      offset += s.size;
+    }
+    this.stores = [];
+    return [`reserve(w, ${offset});`, `const ${p} = w.pos;`, ...lines, `w.pos = ${p} + ${offset};`];
+  }
+}
+
 function emitWriter(c: CombinatorModel): string {
   const steps = new Steps();
+  const run = new FixedRun();
   const flagVars = new Map<string, string>();
-  const boxedId = c.kind === 'function' ? [`  writeUint32(w, ${hex(c.id!)});`] : [];
+  if (c.kind === 'function') run.add('setUint32', hex(c.id!), 4);
   const envelope = c.ident === ENVELOPE_IDENT;
   for (const f of c.fields) {
+    if (f.type.k === 'true') continue;
+    if (f.type.k === 'flags') {
+      const name = `flags${flagVars.size}`;
+      flagVars.set(f.key, name);
+      // Each true field is checked in its own step, so that a wrong value names that field.
+      for (const t of c.fields) if (t.type.k === 'true' && t.flag?.key === f.key) steps.step(t.key, `const ${trueLocal(t)} = isSet(v.${t.key});`);
+      steps.step(f.key, `const ${name} = ${flagsExpression(c, f.key)};`);
+      run.add('setUint32', name, 4);
+      continue;
+    }
+    // The envelope's `bytes` is the body's length, written after the body.
+    const fixed = f.flag || (envelope && f.key === 'bytes') ? undefined : FIXED_STORES[f.type.k];
+    if (fixed) {
+      const local = `x${run.size()}`;
+      steps.step(f.key, `const ${local} = ${fixed.check}(v.${f.key});`);
+      run.add(fixed.store, local, fixed.size);
+      continue;
+    }
+    steps.more(...run.flush());
     if (envelope && f.key === 'bytes') {
       // The body's length, known once the body is written: reserve its place now.
       steps.step(f.key, 'reserve(w, 4);', 'const lengthAt = w.pos;', 'w.pos += 4;');
@@ -139,15 +204,6 @@ function emitWriter(c: CombinatorModel): string {
       steps.step(f.key, `${writeCall(f.type, `v.${f.key}`)}`, 'const length = w.pos - lengthAt - 4;', 'if (v.bytes !== undefined && v.bytes !== length) throw lengthMismatch(v.bytes, length);', 'w.view.setInt32(lengthAt, length, true);');
       continue;
     }
-    if (f.type.k === 'flags') {
-      const name = `flags${flagVars.size}`;
-      flagVars.set(f.key, name);
-      // Each true field is checked in its own step, so that a wrong value names that field.
-      for (const t of c.fields) if (t.type.k === 'true' && t.flag?.key === f.key) steps.step(t.key, `const ${trueLocal(t)} = isSet(v.${t.key});`);
-      steps.step(f.key, `const ${name} = ${flagsExpression(c, f.key)};`, `writeUint32(w, ${name});`);
-      continue;
-    }
-    if (f.type.k === 'true') continue;
     if (f.flag) {
       const cond = bitTest(flagVars.get(f.flag.key)!, f.flag.bit);
       steps.step(f.key, `if (${cond}) {`, `  if (v.${f.key} == null) throw missingField('${f.key}');`, `  ${writeCall(f.type, `v.${f.key}`)}`, '}');
@@ -155,7 +211,8 @@ function emitWriter(c: CombinatorModel): string {
     }
     steps.step(f.key, writeCall(f.type, `v.${f.key}`));
   }
-  const head = [`export function write_${c.ident}(w: Writer, v: ${c.ident}): void {`, ...boxedId];
+  steps.more(...run.flush());
+  const head = [`export function write_${c.ident}(w: Writer, v: ${c.ident}): void {`];
   return [...wrapTry(steps, head, [], `encodeContext(e, '${c.name}', $SEG)`), '}'].join('\n');
 }
 
@@ -297,7 +354,7 @@ export function emitCodec(index: LayerIndex, runtimeImport: string): string {
     '  Reader, Writer, reserve, readId, enter, unknownId, unknownFlags, decodeContext, decodeIndex, encodeContext, encodeIndex,',
     '  writeInt, readInt, writeUint32, writeLong, readLong, writeDouble, readDouble, writeInt128, readInt128, writeInt256, readInt256,',
     '  writeString, readString, writeBytes, readBytes, writeBool, readBool, readVectorCount, writeVectorHeader,',
-    '  missingField, checkObject, isSet, notOfType, lengthMismatch, bodyLengthMismatch,',
+    '  missingField, checkObject, checkInt, checkLong, isSet, notOfType, lengthMismatch, bodyLengthMismatch,',
     `} from '${runtimeImport}';`,
     `import type { ${[...typeImports].sort().join(', ')} } from './types.js';`,
     '',

@@ -4,7 +4,7 @@ import {
   Reader, Writer, reserve, readId, enter, unknownId, unknownFlags, decodeContext, decodeIndex, encodeContext, encodeIndex,
   writeInt, readInt, writeUint32, writeLong, readLong, writeDouble, readDouble, writeInt128, readInt128, writeInt256, readInt256,
   writeString, readString, writeBytes, readBytes, writeBool, readBool, readVectorCount, writeVectorHeader,
-  missingField, checkObject, isSet, notOfType, lengthMismatch, bodyLengthMismatch,
+  missingField, checkObject, checkInt, checkLong, isSet, notOfType, lengthMismatch, bodyLengthMismatch,
 } from '../../runtime/codec-support.js';
 import type { AccessPointRule, AccountDaysTTL, Authorization, AutoDownloadSettings, BadMsgNotification, BankCardOpenUrl, BaseTheme, BindAuthKeyInner, BotCommand, BotCommandScope, BotInfo, BotInlineMessage, BotInlineResult, CdnConfig, CdnPublicKey, ChannelAdminLogEvent, ChannelAdminLogEventAction, ChannelAdminLogEventsFilter, ChannelLocation, ChannelMessagesFilter, ChannelParticipant, ChannelParticipantsFilter, Chat, ChatAdminRights, ChatAdminWithInvites, ChatBannedRights, ChatFull, ChatInvite, ChatInviteImporter, ChatOnlines, ChatParticipant, ChatParticipants, ChatPhoto, ChatTheme, Client_DH_Inner_Data, CodeSettings, Config, Contact, ContactStatus, DataJSON, DcOption, DestroyAuthKeyRes, DestroySessionRes, Dialog, DialogFilter, DialogFilterSuggested, DialogPeer, Document, DocumentAttribute, DraftMessage, EmojiKeyword, EmojiKeywordsDifference, EmojiLanguage, EmojiURL, EncryptedChat, EncryptedFile, EncryptedMessage, Error, ExportedChatInvite, ExportedMessageLink, FileHash, Folder, FolderPeer, FutureSalt, FutureSalts, Game, GeoPoint, GlobalPrivacySettings, GroupCall, GroupCallParticipant, GroupCallParticipantVideo, GroupCallParticipantVideoSourceGroup, HighScore, HttpWait, ImportedContact, InlineBotSwitchPM, InlineQueryPeerType, InputAppEvent, InputBotInlineMessage, InputBotInlineMessageID, InputBotInlineResult, InputChannel, InputChatPhoto, InputCheckPasswordSRP, InputClientProxy, InputContact, InputDialogPeer, InputDocument, InputEncryptedChat, InputEncryptedFile, InputFile, InputFileLocation, InputFolderPeer, InputGame, InputGeoPoint, InputGroupCall, InputMedia, InputMessage, InputNotifyPeer, InputPaymentCredentials, InputPeer, InputPeerNotifySettings, InputPhoneCall, InputPhoto, InputPrivacyKey, InputPrivacyRule, InputSecureFile, InputSecureValue, InputSingleMedia, InputStickerSet, InputStickerSetItem, InputStickeredMedia, InputTheme, InputThemeSettings, InputUser, InputWallPaper, InputWebDocument, InputWebFileLocation, Invoice, IpPort, JSONObjectValue, JSONValue, KeyboardButton, KeyboardButtonRow, LabeledPrice, LangPackDifference, LangPackLanguage, LangPackString, MaskCoords, Message, MessageAction, MessageContainer, MessageCopy, MessageEntity, MessageFwdHeader, MessageInteractionCounters, MessageMedia, MessageRange, MessageReplies, MessageReplyHeader, MessageUserVote, MessageViews, MessagesFilter, MsgDetailedInfo, MsgResendReq, MsgsAck, MsgsAllInfo, MsgsStateInfo, MsgsStateReq, NearestDc, NewSession, NotifyPeer, Null, P_Q_inner_data, Page, PageBlock, PageCaption, PageListItem, PageListOrderedItem, PageRelatedArticle, PageTableCell, PageTableRow, PasswordKdfAlgo, PaymentCharge, PaymentRequestedInfo, PaymentSavedCredentials, Peer, PeerBlocked, PeerLocated, PeerNotifySettings, PeerSettings, PhoneCall, PhoneCallDiscardReason, PhoneCallProtocol, PhoneConnection, Photo, PhotoSize, Poll, PollAnswer, PollAnswerVoters, PollResults, Pong, PopularContact, PostAddress, PrivacyKey, PrivacyRule, ReceivedNotifyMessage, RecentMeUrl, ReplyMarkup, ReportReason, ResPQ, RestrictionReason, RichText, RpcDropAnswer, RpcError, RpcResult, SavedContact, SecureCredentialsEncrypted, SecureData, SecureFile, SecurePasswordKdfAlgo, SecurePlainData, SecureRequiredType, SecureSecretSettings, SecureValue, SecureValueError, SecureValueHash, SecureValueType, SendMessageAction, Server_DH_Params, Server_DH_inner_data, Set_client_DH_params_answer, ShippingOption, SponsoredMessage, StatsAbsValueAndPrev, StatsDateRangeDays, StatsGraph, StatsGroupTopAdmin, StatsGroupTopInviter, StatsGroupTopPoster, StatsPercentValue, StatsURL, StickerPack, StickerSet, StickerSetCovered, Theme, ThemeSettings, TlFunction, TlObject, TopPeer, TopPeerCategory, TopPeerCategoryPeers, True, Update, Updates, UrlAuthResult, User, UserFull, UserProfilePhoto, UserStatus, VideoSize, WallPaper, WallPaperSettings, WebAuthorization, WebDocument, WebPage, WebPageAttribute, accessPointRule, accountDaysTTL, account_AuthorizationForm, account_Authorizations, account_AutoDownloadSettings, account_ChatThemes, account_ContentSettings, account_Password, account_PasswordInputSettings, account_PasswordSettings, account_PrivacyRules, account_ResetPasswordResult, account_SentEmailCode, account_Takeout, account_Themes, account_TmpPassword, account_WallPapers, account_WebAuthorizations, account_acceptAuthorization, account_authorizationForm, account_authorizations, account_autoDownloadSettings, account_cancelPasswordEmail, account_changePhone, account_chatThemes, account_chatThemesNotModified, account_checkUsername, account_confirmPasswordEmail, account_confirmPhone, account_contentSettings, account_createTheme, account_declinePasswordReset, account_deleteAccount, account_deleteSecureValue, account_finishTakeoutSession, account_getAccountTTL, account_getAllSecureValues, account_getAuthorizationForm, account_getAuthorizations, account_getAutoDownloadSettings, account_getChatThemes, account_getContactSignUpNotification, account_getContentSettings, account_getGlobalPrivacySettings, account_getMultiWallPapers, account_getNotifyExceptions, account_getNotifySettings, account_getPassword, account_getPasswordSettings, account_getPrivacy, account_getSecureValue, account_getTheme, account_getThemes, account_getTmpPassword, account_getWallPaper, account_getWallPapers, account_getWebAuthorizations, account_initTakeoutSession, account_installTheme, account_installWallPaper, account_password, account_passwordInputSettings, account_passwordSettings, account_privacyRules, account_registerDevice, account_reportPeer, account_reportProfilePhoto, account_resendPasswordEmail, account_resetAuthorization, account_resetNotifySettings, account_resetPassword, account_resetPasswordFailedWait, account_resetPasswordOk, account_resetPasswordRequestedWait, account_resetWallPapers, account_resetWebAuthorization, account_resetWebAuthorizations, account_saveAutoDownloadSettings, account_saveSecureValue, account_saveTheme, account_saveWallPaper, account_sendChangePhoneCode, account_sendConfirmPhoneCode, account_sendVerifyEmailCode, account_sendVerifyPhoneCode, account_sentEmailCode, account_setAccountTTL, account_setContactSignUpNotification, account_setContentSettings, account_setGlobalPrivacySettings, account_setPrivacy, account_takeout, account_themes, account_themesNotModified, account_tmpPassword, account_unregisterDevice, account_updateDeviceLocked, account_updateNotifySettings, account_updatePasswordSettings, account_updateProfile, account_updateStatus, account_updateTheme, account_updateUsername, account_uploadTheme, account_uploadWallPaper, account_verifyEmail, account_verifyPhone, account_wallPapers, account_wallPapersNotModified, account_webAuthorizations, auth_Authorization, auth_CodeType, auth_ExportedAuthorization, auth_LoginToken, auth_PasswordRecovery, auth_SentCode, auth_SentCodeType, auth_acceptLoginToken, auth_authorization, auth_authorizationSignUpRequired, auth_bindTempAuthKey, auth_cancelCode, auth_checkPassword, auth_checkRecoveryPassword, auth_codeTypeCall, auth_codeTypeFlashCall, auth_codeTypeSms, auth_dropTempAuthKeys, auth_exportAuthorization, auth_exportLoginToken, auth_exportedAuthorization, auth_importAuthorization, auth_importBotAuthorization, auth_importLoginToken, auth_logOut, auth_loginToken, auth_loginTokenMigrateTo, auth_loginTokenSuccess, auth_passwordRecovery, auth_recoverPassword, auth_requestPasswordRecovery, auth_resendCode, auth_resetAuthorizations, auth_sendCode, auth_sentCode, auth_sentCodeTypeApp, auth_sentCodeTypeCall, auth_sentCodeTypeFlashCall, auth_sentCodeTypeSms, auth_signIn, auth_signUp, authorization, autoDownloadSettings, bad_msg_notification, bad_server_salt, bankCardOpenUrl, baseThemeArctic, baseThemeClassic, baseThemeDay, baseThemeNight, baseThemeTinted, bind_auth_key_inner, boolFalse, boolTrue, botCommand, botCommandScopeChatAdmins, botCommandScopeChats, botCommandScopeDefault, botCommandScopePeer, botCommandScopePeerAdmins, botCommandScopePeerUser, botCommandScopeUsers, botInfo, botInlineMediaResult, botInlineMessageMediaAuto, botInlineMessageMediaContact, botInlineMessageMediaGeo, botInlineMessageMediaInvoice, botInlineMessageMediaVenue, botInlineMessageText, botInlineResult, bots_answerWebhookJSONQuery, bots_getBotCommands, bots_resetBotCommands, bots_sendCustomRequest, bots_setBotCommands, cdnConfig, cdnPublicKey, channel, channelAdminLogEvent, channelAdminLogEventActionChangeAbout, channelAdminLogEventActionChangeHistoryTTL, channelAdminLogEventActionChangeLinkedChat, channelAdminLogEventActionChangeLocation, channelAdminLogEventActionChangePhoto, channelAdminLogEventActionChangeStickerSet, channelAdminLogEventActionChangeTitle, channelAdminLogEventActionChangeUsername, channelAdminLogEventActionDefaultBannedRights, channelAdminLogEventActionDeleteMessage, channelAdminLogEventActionDiscardGroupCall, channelAdminLogEventActionEditMessage, channelAdminLogEventActionExportedInviteDelete, channelAdminLogEventActionExportedInviteEdit, channelAdminLogEventActionExportedInviteRevoke, channelAdminLogEventActionParticipantInvite, channelAdminLogEventActionParticipantJoin, channelAdminLogEventActionParticipantJoinByInvite, channelAdminLogEventActionParticipantLeave, channelAdminLogEventActionParticipantMute, channelAdminLogEventActionParticipantToggleAdmin, channelAdminLogEventActionParticipantToggleBan, channelAdminLogEventActionParticipantUnmute, channelAdminLogEventActionParticipantVolume, channelAdminLogEventActionStartGroupCall, channelAdminLogEventActionStopPoll, channelAdminLogEventActionToggleGroupCallSetting, channelAdminLogEventActionToggleInvites, channelAdminLogEventActionTogglePreHistoryHidden, channelAdminLogEventActionToggleSignatures, channelAdminLogEventActionToggleSlowMode, channelAdminLogEventActionUpdatePinned, channelAdminLogEventsFilter, channelForbidden, channelFull, channelLocation, channelLocationEmpty, channelMessagesFilter, channelMessagesFilterEmpty, channelParticipant, channelParticipantAdmin, channelParticipantBanned, channelParticipantCreator, channelParticipantLeft, channelParticipantSelf, channelParticipantsAdmins, channelParticipantsBanned, channelParticipantsBots, channelParticipantsContacts, channelParticipantsKicked, channelParticipantsMentions, channelParticipantsRecent, channelParticipantsSearch, channels_AdminLogResults, channels_ChannelParticipant, channels_ChannelParticipants, channels_adminLogResults, channels_channelParticipant, channels_channelParticipants, channels_channelParticipantsNotModified, channels_checkUsername, channels_convertToGigagroup, channels_createChannel, channels_deleteChannel, channels_deleteHistory, channels_deleteMessages, channels_deleteUserHistory, channels_editAdmin, channels_editBanned, channels_editCreator, channels_editLocation, channels_editPhoto, channels_editTitle, channels_exportMessageLink, channels_getAdminLog, channels_getAdminedPublicChannels, channels_getChannels, channels_getFullChannel, channels_getGroupsForDiscussion, channels_getInactiveChannels, channels_getLeftChannels, channels_getMessages, channels_getParticipant, channels_getParticipants, channels_getSponsoredMessages, channels_inviteToChannel, channels_joinChannel, channels_leaveChannel, channels_readHistory, channels_readMessageContents, channels_reportSpam, channels_setDiscussionGroup, channels_setStickers, channels_togglePreHistoryHidden, channels_toggleSignatures, channels_toggleSlowMode, channels_updateUsername, channels_viewSponsoredMessage, chat, chatAdminRights, chatAdminWithInvites, chatBannedRights, chatEmpty, chatForbidden, chatFull, chatInvite, chatInviteAlready, chatInviteExported, chatInviteImporter, chatInvitePeek, chatOnlines, chatParticipant, chatParticipantAdmin, chatParticipantCreator, chatParticipants, chatParticipantsForbidden, chatPhoto, chatPhotoEmpty, chatTheme, client_DH_inner_data, codeSettings, config, contact, contactStatus, contacts_Blocked, contacts_Contacts, contacts_Found, contacts_ImportedContacts, contacts_ResolvedPeer, contacts_TopPeers, contacts_acceptContact, contacts_addContact, contacts_block, contacts_blockFromReplies, contacts_blocked, contacts_blockedSlice, contacts_contacts, contacts_contactsNotModified, contacts_deleteByPhones, contacts_deleteContacts, contacts_found, contacts_getBlocked, contacts_getContactIDs, contacts_getContacts, contacts_getLocated, contacts_getSaved, contacts_getStatuses, contacts_getTopPeers, contacts_importContacts, contacts_importedContacts, contacts_resetSaved, contacts_resetTopPeerRating, contacts_resolveUsername, contacts_resolvedPeer, contacts_search, contacts_toggleTopPeers, contacts_topPeers, contacts_topPeersDisabled, contacts_topPeersNotModified, contacts_unblock, dataJSON, dcOption, destroy_auth_key, destroy_auth_key_fail, destroy_auth_key_none, destroy_auth_key_ok, destroy_session, destroy_session_none, destroy_session_ok, dh_gen_fail, dh_gen_ok, dh_gen_retry, dialog, dialogFilter, dialogFilterSuggested, dialogFolder, dialogPeer, dialogPeerFolder, document, documentAttributeAnimated, documentAttributeAudio, documentAttributeFilename, documentAttributeHasStickers, documentAttributeImageSize, documentAttributeSticker, documentAttributeVideo, documentEmpty, draftMessage, draftMessageEmpty, emojiKeyword, emojiKeywordDeleted, emojiKeywordsDifference, emojiLanguage, emojiURL, encryptedChat, encryptedChatDiscarded, encryptedChatEmpty, encryptedChatRequested, encryptedChatWaiting, encryptedFile, encryptedFileEmpty, encryptedMessage, encryptedMessageService, error, exportedMessageLink, fileHash, folder, folderPeer, folders_deleteFolder, folders_editPeerFolders, future_salt, future_salts, game, geoPoint, geoPointEmpty, get_future_salts, globalPrivacySettings, groupCall, groupCallDiscarded, groupCallParticipant, groupCallParticipantVideo, groupCallParticipantVideoSourceGroup, gzip_packed, help_AppUpdate, help_ConfigSimple, help_CountriesList, help_Country, help_CountryCode, help_DeepLinkInfo, help_InviteText, help_PassportConfig, help_PromoData, help_RecentMeUrls, help_Support, help_SupportName, help_TermsOfService, help_TermsOfServiceUpdate, help_UserInfo, help_acceptTermsOfService, help_appUpdate, help_configSimple, help_countriesList, help_countriesListNotModified, help_country, help_countryCode, help_deepLinkInfo, help_deepLinkInfoEmpty, help_dismissSuggestion, help_editUserInfo, help_getAppChangelog, help_getAppConfig, help_getAppUpdate, help_getCdnConfig, help_getConfig, help_getCountriesList, help_getDeepLinkInfo, help_getInviteText, help_getNearestDc, help_getPassportConfig, help_getPromoData, help_getRecentMeUrls, help_getSupport, help_getSupportName, help_getTermsOfServiceUpdate, help_getUserInfo, help_hidePromoData, help_inviteText, help_noAppUpdate, help_passportConfig, help_passportConfigNotModified, help_promoData, help_promoDataEmpty, help_recentMeUrls, help_saveAppLog, help_setBotUpdatesStatus, help_support, help_supportName, help_termsOfService, help_termsOfServiceUpdate, help_termsOfServiceUpdateEmpty, help_userInfo, help_userInfoEmpty, highScore, http_wait, importedContact, initConnection, inlineBotSwitchPM, inlineQueryPeerTypeBroadcast, inlineQueryPeerTypeChat, inlineQueryPeerTypeMegagroup, inlineQueryPeerTypePM, inlineQueryPeerTypeSameBotPM, inputAppEvent, inputBotInlineMessageGame, inputBotInlineMessageID, inputBotInlineMessageID64, inputBotInlineMessageMediaAuto, inputBotInlineMessageMediaContact, inputBotInlineMessageMediaGeo, inputBotInlineMessageMediaInvoice, inputBotInlineMessageMediaVenue, inputBotInlineMessageText, inputBotInlineResult, inputBotInlineResultDocument, inputBotInlineResultGame, inputBotInlineResultPhoto, inputChannel, inputChannelEmpty, inputChannelFromMessage, inputChatPhoto, inputChatPhotoEmpty, inputChatUploadedPhoto, inputCheckPasswordEmpty, inputCheckPasswordSRP, inputClientProxy, inputDialogPeer, inputDialogPeerFolder, inputDocument, inputDocumentEmpty, inputDocumentFileLocation, inputEncryptedChat, inputEncryptedFile, inputEncryptedFileBigUploaded, inputEncryptedFileEmpty, inputEncryptedFileLocation, inputEncryptedFileUploaded, inputFile, inputFileBig, inputFileLocation, inputFolderPeer, inputGameID, inputGameShortName, inputGeoPoint, inputGeoPointEmpty, inputGroupCall, inputGroupCallStream, inputKeyboardButtonUrlAuth, inputMediaContact, inputMediaDice, inputMediaDocument, inputMediaDocumentExternal, inputMediaEmpty, inputMediaGame, inputMediaGeoLive, inputMediaGeoPoint, inputMediaInvoice, inputMediaPhoto, inputMediaPhotoExternal, inputMediaPoll, inputMediaUploadedDocument, inputMediaUploadedPhoto, inputMediaVenue, inputMessageCallbackQuery, inputMessageEntityMentionName, inputMessageID, inputMessagePinned, inputMessageReplyTo, inputMessagesFilterChatPhotos, inputMessagesFilterContacts, inputMessagesFilterDocument, inputMessagesFilterEmpty, inputMessagesFilterGeo, inputMessagesFilterGif, inputMessagesFilterMusic, inputMessagesFilterMyMentions, inputMessagesFilterPhoneCalls, inputMessagesFilterPhotoVideo, inputMessagesFilterPhotos, inputMessagesFilterPinned, inputMessagesFilterRoundVideo, inputMessagesFilterRoundVoice, inputMessagesFilterUrl, inputMessagesFilterVideo, inputMessagesFilterVoice, inputNotifyBroadcasts, inputNotifyChats, inputNotifyPeer, inputNotifyUsers, inputPaymentCredentials, inputPaymentCredentialsApplePay, inputPaymentCredentialsGooglePay, inputPaymentCredentialsSaved, inputPeerChannel, inputPeerChannelFromMessage, inputPeerChat, inputPeerEmpty, inputPeerNotifySettings, inputPeerPhotoFileLocation, inputPeerSelf, inputPeerUser, inputPeerUserFromMessage, inputPhoneCall, inputPhoneContact, inputPhoto, inputPhotoEmpty, inputPhotoFileLocation, inputPhotoLegacyFileLocation, inputPrivacyKeyAddedByPhone, inputPrivacyKeyChatInvite, inputPrivacyKeyForwards, inputPrivacyKeyPhoneCall, inputPrivacyKeyPhoneNumber, inputPrivacyKeyPhoneP2P, inputPrivacyKeyProfilePhoto, inputPrivacyKeyStatusTimestamp, inputPrivacyValueAllowAll, inputPrivacyValueAllowChatParticipants, inputPrivacyValueAllowContacts, inputPrivacyValueAllowUsers, inputPrivacyValueDisallowAll, inputPrivacyValueDisallowChatParticipants, inputPrivacyValueDisallowContacts, inputPrivacyValueDisallowUsers, inputReportReasonChildAbuse, inputReportReasonCopyright, inputReportReasonFake, inputReportReasonGeoIrrelevant, inputReportReasonOther, inputReportReasonPornography, inputReportReasonSpam, inputReportReasonViolence, inputSecureFile, inputSecureFileLocation, inputSecureFileUploaded, inputSecureValue, inputSingleMedia, inputStickerSetAnimatedEmoji, inputStickerSetAnimatedEmojiAnimations, inputStickerSetDice, inputStickerSetEmpty, inputStickerSetID, inputStickerSetItem, inputStickerSetShortName, inputStickerSetThumb, inputStickeredMediaDocument, inputStickeredMediaPhoto, inputTakeoutFileLocation, inputTheme, inputThemeSettings, inputThemeSlug, inputUser, inputUserEmpty, inputUserFromMessage, inputUserSelf, inputWallPaper, inputWallPaperNoFile, inputWallPaperSlug, inputWebDocument, inputWebFileGeoPointLocation, inputWebFileLocation, invoice, invokeAfterMsg, invokeAfterMsgs, invokeWithLayer, invokeWithMessagesRange, invokeWithTakeout, invokeWithoutUpdates, ipPort, ipPortSecret, jsonArray, jsonBool, jsonNull, jsonNumber, jsonObject, jsonObjectValue, jsonString, keyboardButton, keyboardButtonBuy, keyboardButtonCallback, keyboardButtonGame, keyboardButtonRequestGeoLocation, keyboardButtonRequestPhone, keyboardButtonRequestPoll, keyboardButtonRow, keyboardButtonSwitchInline, keyboardButtonUrl, keyboardButtonUrlAuth, labeledPrice, langPackDifference, langPackLanguage, langPackString, langPackStringDeleted, langPackStringPluralized, langpack_getDifference, langpack_getLangPack, langpack_getLanguage, langpack_getLanguages, langpack_getStrings, maskCoords, message, messageActionBotAllowed, messageActionChannelCreate, messageActionChannelMigrateFrom, messageActionChatAddUser, messageActionChatCreate, messageActionChatDeletePhoto, messageActionChatDeleteUser, messageActionChatEditPhoto, messageActionChatEditTitle, messageActionChatJoinedByLink, messageActionChatMigrateTo, messageActionContactSignUp, messageActionCustomAction, messageActionEmpty, messageActionGameScore, messageActionGeoProximityReached, messageActionGroupCall, messageActionGroupCallScheduled, messageActionHistoryClear, messageActionInviteToGroupCall, messageActionPaymentSent, messageActionPaymentSentMe, messageActionPhoneCall, messageActionPinMessage, messageActionScreenshotTaken, messageActionSecureValuesSent, messageActionSecureValuesSentMe, messageActionSetChatTheme, messageActionSetMessagesTTL, messageEmpty, messageEntityBankCard, messageEntityBlockquote, messageEntityBold, messageEntityBotCommand, messageEntityCashtag, messageEntityCode, messageEntityEmail, messageEntityHashtag, messageEntityItalic, messageEntityMention, messageEntityMentionName, messageEntityPhone, messageEntityPre, messageEntityStrike, messageEntityTextUrl, messageEntityUnderline, messageEntityUnknown, messageEntityUrl, messageFwdHeader, messageInteractionCounters, messageMediaContact, messageMediaDice, messageMediaDocument, messageMediaEmpty, messageMediaGame, messageMediaGeo, messageMediaGeoLive, messageMediaInvoice, messageMediaPhoto, messageMediaPoll, messageMediaUnsupported, messageMediaVenue, messageMediaWebPage, messageRange, messageReplies, messageReplyHeader, messageService, messageUserVote, messageUserVoteInputOption, messageUserVoteMultiple, messageViews, message_envelope, messages_AffectedFoundMessages, messages_AffectedHistory, messages_AffectedMessages, messages_AllStickers, messages_ArchivedStickers, messages_BotCallbackAnswer, messages_BotResults, messages_ChatAdminsWithInvites, messages_ChatFull, messages_ChatInviteImporters, messages_Chats, messages_CheckedHistoryImportPeer, messages_DhConfig, messages_Dialogs, messages_DiscussionMessage, messages_ExportedChatInvite, messages_ExportedChatInvites, messages_FavedStickers, messages_FeaturedStickers, messages_FoundStickerSets, messages_HighScores, messages_HistoryImport, messages_HistoryImportParsed, messages_InactiveChats, messages_MessageEditData, messages_MessageViews, messages_Messages, messages_PeerDialogs, messages_RecentStickers, messages_SavedGifs, messages_SearchCounter, messages_SentEncryptedMessage, messages_SponsoredMessages, messages_StickerSet, messages_StickerSetInstallResult, messages_Stickers, messages_VotesList, messages_acceptEncryption, messages_acceptUrlAuth, messages_addChatUser, messages_affectedFoundMessages, messages_affectedHistory, messages_affectedMessages, messages_allStickers, messages_allStickersNotModified, messages_archivedStickers, messages_botCallbackAnswer, messages_botResults, messages_channelMessages, messages_chatAdminsWithInvites, messages_chatFull, messages_chatInviteImporters, messages_chats, messages_chatsSlice, messages_checkChatInvite, messages_checkHistoryImport, messages_checkHistoryImportPeer, messages_checkedHistoryImportPeer, messages_clearAllDrafts, messages_clearRecentStickers, messages_createChat, messages_deleteChat, messages_deleteChatUser, messages_deleteExportedChatInvite, messages_deleteHistory, messages_deleteMessages, messages_deletePhoneCallHistory, messages_deleteRevokedExportedChatInvites, messages_deleteScheduledMessages, messages_dhConfig, messages_dhConfigNotModified, messages_dialogs, messages_dialogsNotModified, messages_dialogsSlice, messages_discardEncryption, messages_discussionMessage, messages_editChatAbout, messages_editChatAdmin, messages_editChatDefaultBannedRights, messages_editChatPhoto, messages_editChatTitle, messages_editExportedChatInvite, messages_editInlineBotMessage, messages_editMessage, messages_exportChatInvite, messages_exportedChatInvite, messages_exportedChatInviteReplaced, messages_exportedChatInvites, messages_faveSticker, messages_favedStickers, messages_favedStickersNotModified, messages_featuredStickers, messages_featuredStickersNotModified, messages_forwardMessages, messages_foundStickerSets, messages_foundStickerSetsNotModified, messages_getAdminsWithInvites, messages_getAllChats, messages_getAllDrafts, messages_getAllStickers, messages_getArchivedStickers, messages_getAttachedStickers, messages_getBotCallbackAnswer, messages_getChatInviteImporters, messages_getChats, messages_getCommonChats, messages_getDhConfig, messages_getDialogFilters, messages_getDialogUnreadMarks, messages_getDialogs, messages_getDiscussionMessage, messages_getDocumentByHash, messages_getEmojiKeywords, messages_getEmojiKeywordsDifference, messages_getEmojiKeywordsLanguages, messages_getEmojiURL, messages_getExportedChatInvite, messages_getExportedChatInvites, messages_getFavedStickers, messages_getFeaturedStickers, messages_getFullChat, messages_getGameHighScores, messages_getHistory, messages_getInlineBotResults, messages_getInlineGameHighScores, messages_getMaskStickers, messages_getMessageEditData, messages_getMessageReadParticipants, messages_getMessages, messages_getMessagesViews, messages_getOldFeaturedStickers, messages_getOnlines, messages_getPeerDialogs, messages_getPeerSettings, messages_getPinnedDialogs, messages_getPollResults, messages_getPollVotes, messages_getRecentLocations, messages_getRecentStickers, messages_getReplies, messages_getSavedGifs, messages_getScheduledHistory, messages_getScheduledMessages, messages_getSearchCounters, messages_getSplitRanges, messages_getStatsURL, messages_getStickerSet, messages_getStickers, messages_getSuggestedDialogFilters, messages_getUnreadMentions, messages_getWebPage, messages_getWebPagePreview, messages_hidePeerSettingsBar, messages_highScores, messages_historyImport, messages_historyImportParsed, messages_importChatInvite, messages_inactiveChats, messages_initHistoryImport, messages_installStickerSet, messages_markDialogUnread, messages_messageEditData, messages_messageViews, messages_messages, messages_messagesNotModified, messages_messagesSlice, messages_migrateChat, messages_peerDialogs, messages_readDiscussion, messages_readEncryptedHistory, messages_readFeaturedStickers, messages_readHistory, messages_readMentions, messages_readMessageContents, messages_receivedMessages, messages_receivedQueue, messages_recentStickers, messages_recentStickersNotModified, messages_reorderPinnedDialogs, messages_reorderStickerSets, messages_report, messages_reportEncryptedSpam, messages_reportSpam, messages_requestEncryption, messages_requestUrlAuth, messages_saveDraft, messages_saveGif, messages_saveRecentSticker, messages_savedGifs, messages_savedGifsNotModified, messages_search, messages_searchCounter, messages_searchGlobal, messages_searchStickerSets, messages_sendEncrypted, messages_sendEncryptedFile, messages_sendEncryptedService, messages_sendInlineBotResult, messages_sendMedia, messages_sendMessage, messages_sendMultiMedia, messages_sendScheduledMessages, messages_sendScreenshotNotification, messages_sendVote, messages_sentEncryptedFile, messages_sentEncryptedMessage, messages_setBotCallbackAnswer, messages_setBotPrecheckoutResults, messages_setBotShippingResults, messages_setChatTheme, messages_setEncryptedTyping, messages_setGameScore, messages_setHistoryTTL, messages_setInlineBotResults, messages_setInlineGameScore, messages_setTyping, messages_sponsoredMessages, messages_startBot, messages_startHistoryImport, messages_stickerSet, messages_stickerSetInstallResultArchive, messages_stickerSetInstallResultSuccess, messages_stickers, messages_stickersNotModified, messages_toggleDialogPin, messages_toggleStickerSets, messages_uninstallStickerSet, messages_unpinAllMessages, messages_updateDialogFilter, messages_updateDialogFiltersOrder, messages_updatePinnedMessage, messages_uploadEncryptedFile, messages_uploadImportedMedia, messages_uploadMedia, messages_votesList, msg_container, msg_copy, msg_detailed_info, msg_new_detailed_info, msg_resend_req, msgs_ack, msgs_all_info, msgs_state_info, msgs_state_req, nearestDc, new_session_created, notifyBroadcasts, notifyChats, notifyPeer, notifyUsers, null_, p_q_inner_data, p_q_inner_data_dc, p_q_inner_data_temp, p_q_inner_data_temp_dc, page, pageBlockAnchor, pageBlockAudio, pageBlockAuthorDate, pageBlockBlockquote, pageBlockChannel, pageBlockCollage, pageBlockCover, pageBlockDetails, pageBlockDivider, pageBlockEmbed, pageBlockEmbedPost, pageBlockFooter, pageBlockHeader, pageBlockKicker, pageBlockList, pageBlockMap, pageBlockOrderedList, pageBlockParagraph, pageBlockPhoto, pageBlockPreformatted, pageBlockPullquote, pageBlockRelatedArticles, pageBlockSlideshow, pageBlockSubheader, pageBlockSubtitle, pageBlockTable, pageBlockTitle, pageBlockUnsupported, pageBlockVideo, pageCaption, pageListItemBlocks, pageListItemText, pageListOrderedItemBlocks, pageListOrderedItemText, pageRelatedArticle, pageTableCell, pageTableRow, passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow, passwordKdfAlgoUnknown, paymentCharge, paymentRequestedInfo, paymentSavedCredentialsCard, payments_BankCardData, payments_PaymentForm, payments_PaymentReceipt, payments_PaymentResult, payments_SavedInfo, payments_ValidatedRequestedInfo, payments_bankCardData, payments_clearSavedInfo, payments_getBankCardData, payments_getPaymentForm, payments_getPaymentReceipt, payments_getSavedInfo, payments_paymentForm, payments_paymentReceipt, payments_paymentResult, payments_paymentVerificationNeeded, payments_savedInfo, payments_sendPaymentForm, payments_validateRequestedInfo, payments_validatedRequestedInfo, peerBlocked, peerChannel, peerChat, peerLocated, peerNotifySettings, peerSelfLocated, peerSettings, peerUser, phoneCall, phoneCallAccepted, phoneCallDiscardReasonBusy, phoneCallDiscardReasonDisconnect, phoneCallDiscardReasonHangup, phoneCallDiscardReasonMissed, phoneCallDiscarded, phoneCallEmpty, phoneCallProtocol, phoneCallRequested, phoneCallWaiting, phoneConnection, phoneConnectionWebrtc, phone_ExportedGroupCallInvite, phone_GroupCall, phone_GroupParticipants, phone_JoinAsPeers, phone_PhoneCall, phone_acceptCall, phone_checkGroupCall, phone_confirmCall, phone_createGroupCall, phone_discardCall, phone_discardGroupCall, phone_editGroupCallParticipant, phone_editGroupCallTitle, phone_exportGroupCallInvite, phone_exportedGroupCallInvite, phone_getCallConfig, phone_getGroupCall, phone_getGroupCallJoinAs, phone_getGroupParticipants, phone_groupCall, phone_groupParticipants, phone_inviteToGroupCall, phone_joinAsPeers, phone_joinGroupCall, phone_joinGroupCallPresentation, phone_leaveGroupCall, phone_leaveGroupCallPresentation, phone_phoneCall, phone_receivedCall, phone_requestCall, phone_saveCallDebug, phone_saveDefaultGroupCallJoinAs, phone_sendSignalingData, phone_setCallRating, phone_startScheduledGroupCall, phone_toggleGroupCallRecord, phone_toggleGroupCallSettings, phone_toggleGroupCallStartSubscription, photo, photoCachedSize, photoEmpty, photoPathSize, photoSize, photoSizeEmpty, photoSizeProgressive, photoStrippedSize, photos_Photo, photos_Photos, photos_deletePhotos, photos_getUserPhotos, photos_photo, photos_photos, photos_photosSlice, photos_updateProfilePhoto, photos_uploadProfilePhoto, ping, ping_delay_disconnect, poll, pollAnswer, pollAnswerVoters, pollResults, pong, popularContact, postAddress, privacyKeyAddedByPhone, privacyKeyChatInvite, privacyKeyForwards, privacyKeyPhoneCall, privacyKeyPhoneNumber, privacyKeyPhoneP2P, privacyKeyProfilePhoto, privacyKeyStatusTimestamp, privacyValueAllowAll, privacyValueAllowChatParticipants, privacyValueAllowContacts, privacyValueAllowUsers, privacyValueDisallowAll, privacyValueDisallowChatParticipants, privacyValueDisallowContacts, privacyValueDisallowUsers, receivedNotifyMessage, recentMeUrlChat, recentMeUrlChatInvite, recentMeUrlStickerSet, recentMeUrlUnknown, recentMeUrlUser, replyInlineMarkup, replyKeyboardForceReply, replyKeyboardHide, replyKeyboardMarkup, req_DH_params, req_pq, req_pq_multi, resPQ, restrictionReason, rpc_answer_dropped, rpc_answer_dropped_running, rpc_answer_unknown, rpc_drop_answer, rpc_error, rpc_result, savedPhoneContact, secureCredentialsEncrypted, secureData, secureFile, secureFileEmpty, securePasswordKdfAlgoPBKDF2HMACSHA512iter100000, securePasswordKdfAlgoSHA512, securePasswordKdfAlgoUnknown, securePlainEmail, securePlainPhone, secureRequiredType, secureRequiredTypeOneOf, secureSecretSettings, secureValue, secureValueError, secureValueErrorData, secureValueErrorFile, secureValueErrorFiles, secureValueErrorFrontSide, secureValueErrorReverseSide, secureValueErrorSelfie, secureValueErrorTranslationFile, secureValueErrorTranslationFiles, secureValueHash, secureValueTypeAddress, secureValueTypeBankStatement, secureValueTypeDriverLicense, secureValueTypeEmail, secureValueTypeIdentityCard, secureValueTypeInternalPassport, secureValueTypePassport, secureValueTypePassportRegistration, secureValueTypePersonalDetails, secureValueTypePhone, secureValueTypeRentalAgreement, secureValueTypeTemporaryRegistration, secureValueTypeUtilityBill, sendMessageCancelAction, sendMessageChooseContactAction, sendMessageChooseStickerAction, sendMessageEmojiInteraction, sendMessageEmojiInteractionSeen, sendMessageGamePlayAction, sendMessageGeoLocationAction, sendMessageHistoryImportAction, sendMessageRecordAudioAction, sendMessageRecordRoundAction, sendMessageRecordVideoAction, sendMessageTypingAction, sendMessageUploadAudioAction, sendMessageUploadDocumentAction, sendMessageUploadPhotoAction, sendMessageUploadRoundAction, sendMessageUploadVideoAction, server_DH_inner_data, server_DH_params_fail, server_DH_params_ok, set_client_DH_params, shippingOption, speakingInGroupCallAction, sponsoredMessage, statsAbsValueAndPrev, statsDateRangeDays, statsGraph, statsGraphAsync, statsGraphError, statsGroupTopAdmin, statsGroupTopInviter, statsGroupTopPoster, statsPercentValue, statsURL, stats_BroadcastStats, stats_MegagroupStats, stats_MessageStats, stats_broadcastStats, stats_getBroadcastStats, stats_getMegagroupStats, stats_getMessagePublicForwards, stats_getMessageStats, stats_loadAsyncGraph, stats_megagroupStats, stats_messageStats, stickerPack, stickerSet, stickerSetCovered, stickerSetMultiCovered, stickers_SuggestedShortName, stickers_addStickerToSet, stickers_changeStickerPosition, stickers_checkShortName, stickers_createStickerSet, stickers_removeStickerFromSet, stickers_setStickerSetThumb, stickers_suggestShortName, stickers_suggestedShortName, storage_FileType, storage_fileGif, storage_fileJpeg, storage_fileMov, storage_fileMp3, storage_fileMp4, storage_filePartial, storage_filePdf, storage_filePng, storage_fileUnknown, storage_fileWebp, textAnchor, textBold, textConcat, textEmail, textEmpty, textFixed, textImage, textItalic, textMarked, textPhone, textPlain, textStrike, textSubscript, textSuperscript, textUnderline, textUrl, theme, themeSettings, topPeer, topPeerCategoryBotsInline, topPeerCategoryBotsPM, topPeerCategoryChannels, topPeerCategoryCorrespondents, topPeerCategoryForwardChats, topPeerCategoryForwardUsers, topPeerCategoryGroups, topPeerCategoryPeers, topPeerCategoryPhoneCalls, true_, updateBotCallbackQuery, updateBotCommands, updateBotInlineQuery, updateBotInlineSend, updateBotPrecheckoutQuery, updateBotShippingQuery, updateBotStopped, updateBotWebhookJSON, updateBotWebhookJSONQuery, updateChannel, updateChannelAvailableMessages, updateChannelMessageForwards, updateChannelMessageViews, updateChannelParticipant, updateChannelReadMessagesContents, updateChannelTooLong, updateChannelUserTyping, updateChannelWebPage, updateChat, updateChatDefaultBannedRights, updateChatParticipant, updateChatParticipantAdd, updateChatParticipantAdmin, updateChatParticipantDelete, updateChatParticipants, updateChatUserTyping, updateConfig, updateContactsReset, updateDcOptions, updateDeleteChannelMessages, updateDeleteMessages, updateDeleteScheduledMessages, updateDialogFilter, updateDialogFilterOrder, updateDialogFilters, updateDialogPinned, updateDialogUnreadMark, updateDraftMessage, updateEditChannelMessage, updateEditMessage, updateEncryptedChatTyping, updateEncryptedMessagesRead, updateEncryption, updateFavedStickers, updateFolderPeers, updateGeoLiveViewed, updateGroupCall, updateGroupCallConnection, updateGroupCallParticipants, updateInlineBotCallbackQuery, updateLangPack, updateLangPackTooLong, updateLoginToken, updateMessageID, updateMessagePoll, updateMessagePollVote, updateNewChannelMessage, updateNewEncryptedMessage, updateNewMessage, updateNewScheduledMessage, updateNewStickerSet, updateNotifySettings, updatePeerBlocked, updatePeerHistoryTTL, updatePeerLocated, updatePeerSettings, updatePhoneCall, updatePhoneCallSignalingData, updatePinnedChannelMessages, updatePinnedDialogs, updatePinnedMessages, updatePrivacy, updatePtsChanged, updateReadChannelDiscussionInbox, updateReadChannelDiscussionOutbox, updateReadChannelInbox, updateReadChannelOutbox, updateReadFeaturedStickers, updateReadHistoryInbox, updateReadHistoryOutbox, updateReadMessagesContents, updateRecentStickers, updateSavedGifs, updateServiceNotification, updateShort, updateShortChatMessage, updateShortMessage, updateShortSentMessage, updateStickerSets, updateStickerSetsOrder, updateTheme, updateUserName, updateUserPhone, updateUserPhoto, updateUserStatus, updateUserTyping, updateWebPage, updates, updatesCombined, updatesTooLong, updates_ChannelDifference, updates_Difference, updates_State, updates_channelDifference, updates_channelDifferenceEmpty, updates_channelDifferenceTooLong, updates_difference, updates_differenceEmpty, updates_differenceSlice, updates_differenceTooLong, updates_getChannelDifference, updates_getDifference, updates_getState, updates_state, upload_CdnFile, upload_File, upload_WebFile, upload_cdnFile, upload_cdnFileReuploadNeeded, upload_file, upload_fileCdnRedirect, upload_getCdnFile, upload_getCdnFileHashes, upload_getFile, upload_getFileHashes, upload_getWebFile, upload_reuploadCdnFile, upload_saveBigFilePart, upload_saveFilePart, upload_webFile, urlAuthResultAccepted, urlAuthResultDefault, urlAuthResultRequest, user, userEmpty, userFull, userProfilePhoto, userProfilePhotoEmpty, userStatusEmpty, userStatusLastMonth, userStatusLastWeek, userStatusOffline, userStatusOnline, userStatusRecently, users_getFullUser, users_getUsers, users_setSecureValueErrors, videoSize, wallPaper, wallPaperNoFile, wallPaperSettings, webAuthorization, webDocument, webDocumentNoProxy, webPage, webPageAttributeTheme, webPageEmpty, webPageNotModified, webPagePending } from './types.js';
 
@@ -32,7 +32,11 @@ export function read_true_(r: Reader): true_ {
 export function write_error(w: Writer, v: error): void {
   let f = 0;
   try {
-    writeInt(w, v.code);
+    const x0 = checkInt(v.code);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
     f = 1; writeString(w, v.text);
   } catch (e) {
     throw encodeContext(e, 'error', ['code', 'text'][f]);
@@ -73,7 +77,11 @@ export function read_inputPeerSelf(r: Reader): inputPeerSelf {
 
 export function write_inputPeerChat(w: Writer, v: inputPeerChat): void {
   try {
-    writeLong(w, v.chatId);
+    const x0 = checkLong(v.chatId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'inputPeerChat', 'chatId');
   }
@@ -91,8 +99,13 @@ export function read_inputPeerChat(r: Reader): inputPeerChat {
 export function write_inputPeerUser(w: Writer, v: inputPeerUser): void {
   let f = 0;
   try {
-    writeLong(w, v.userId);
-    f = 1; writeLong(w, v.accessHash);
+    const x0 = checkLong(v.userId);
+    f = 1; const x1 = checkLong(v.accessHash);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'inputPeerUser', ['userId', 'accessHash'][f]);
   }
@@ -112,8 +125,13 @@ export function read_inputPeerUser(r: Reader): inputPeerUser {
 export function write_inputPeerChannel(w: Writer, v: inputPeerChannel): void {
   let f = 0;
   try {
-    writeLong(w, v.channelId);
-    f = 1; writeLong(w, v.accessHash);
+    const x0 = checkLong(v.channelId);
+    f = 1; const x1 = checkLong(v.accessHash);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'inputPeerChannel', ['channelId', 'accessHash'][f]);
   }
@@ -134,8 +152,13 @@ export function write_inputPeerUserFromMessage(w: Writer, v: inputPeerUserFromMe
   let f = 0;
   try {
     write_InputPeer(w, v.peer);
-    f = 1; writeInt(w, v.msgId);
-    f = 2; writeLong(w, v.userId);
+    f = 1; const x0 = checkInt(v.msgId);
+    f = 2; const x1 = checkLong(v.userId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'inputPeerUserFromMessage', ['peer', 'msgId', 'userId'][f]);
   }
@@ -157,8 +180,13 @@ export function write_inputPeerChannelFromMessage(w: Writer, v: inputPeerChannel
   let f = 0;
   try {
     write_InputPeer(w, v.peer);
-    f = 1; writeInt(w, v.msgId);
-    f = 2; writeLong(w, v.channelId);
+    f = 1; const x0 = checkInt(v.msgId);
+    f = 2; const x1 = checkLong(v.channelId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'inputPeerChannelFromMessage', ['peer', 'msgId', 'channelId'][f]);
   }
@@ -193,8 +221,13 @@ export function read_inputUserSelf(r: Reader): inputUserSelf {
 export function write_inputUser(w: Writer, v: inputUser): void {
   let f = 0;
   try {
-    writeLong(w, v.userId);
-    f = 1; writeLong(w, v.accessHash);
+    const x0 = checkLong(v.userId);
+    f = 1; const x1 = checkLong(v.accessHash);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'inputUser', ['userId', 'accessHash'][f]);
   }
@@ -215,8 +248,13 @@ export function write_inputUserFromMessage(w: Writer, v: inputUserFromMessage): 
   let f = 0;
   try {
     write_InputPeer(w, v.peer);
-    f = 1; writeInt(w, v.msgId);
-    f = 2; writeLong(w, v.userId);
+    f = 1; const x0 = checkInt(v.msgId);
+    f = 2; const x1 = checkLong(v.userId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'inputUserFromMessage', ['peer', 'msgId', 'userId'][f]);
   }
@@ -237,7 +275,11 @@ export function read_inputUserFromMessage(r: Reader): inputUserFromMessage {
 export function write_inputPhoneContact(w: Writer, v: inputPhoneContact): void {
   let f = 0;
   try {
-    writeLong(w, v.clientId);
+    const x0 = checkLong(v.clientId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 1; writeString(w, v.phone);
     f = 2; writeString(w, v.firstName);
     f = 3; writeString(w, v.lastName);
@@ -262,8 +304,13 @@ export function read_inputPhoneContact(r: Reader): inputPhoneContact {
 export function write_inputFile(w: Writer, v: inputFile): void {
   let f = 0;
   try {
-    writeLong(w, v.id);
-    f = 1; writeInt(w, v.parts);
+    const x0 = checkLong(v.id);
+    f = 1; const x1 = checkInt(v.parts);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.pos = p0 + 12;
     f = 2; writeString(w, v.name);
     f = 3; writeString(w, v.md5Checksum);
   } catch (e) {
@@ -287,8 +334,13 @@ export function read_inputFile(r: Reader): inputFile {
 export function write_inputFileBig(w: Writer, v: inputFileBig): void {
   let f = 0;
   try {
-    writeLong(w, v.id);
-    f = 1; writeInt(w, v.parts);
+    const x0 = checkLong(v.id);
+    f = 1; const x1 = checkInt(v.parts);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.pos = p0 + 12;
     f = 2; writeString(w, v.name);
   } catch (e) {
     throw encodeContext(e, 'inputFileBig', ['id', 'parts', 'name'][f]);
@@ -318,7 +370,10 @@ export function write_inputMediaUploadedPhoto(w: Writer, v: inputMediaUploadedPh
   let f = 0;
   try {
     const flags0 = (v.stickers != null ? 1 : 0) | (v.ttlSeconds != null ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; write_InputFile(w, v.file);
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.stickers == null) throw missingField('stickers');
@@ -351,7 +406,10 @@ export function write_inputMediaPhoto(w: Writer, v: inputMediaPhoto): void {
   let f = 0;
   try {
     const flags0 = (v.ttlSeconds != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; write_InputPhoto(w, v.id);
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.ttlSeconds == null) throw missingField('ttlSeconds');
@@ -423,7 +481,10 @@ export function write_inputMediaUploadedDocument(w: Writer, v: inputMediaUploade
     const set_nosoundVideo = isSet(v.nosoundVideo);
     f = 1; const set_forceFile = isSet(v.forceFile);
     f = 2; const flags0 = (set_nosoundVideo ? 8 : 0) | (set_forceFile ? 16 : 0) | (v.thumb != null ? 4 : 0) | (v.stickers != null ? 1 : 0) | (v.ttlSeconds != null ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 3; write_InputFile(w, v.file);
     f = 4; if ((flags0 & 4) !== 0) {
       if (v.thumb == null) throw missingField('thumb');
@@ -467,7 +528,10 @@ export function write_inputMediaDocument(w: Writer, v: inputMediaDocument): void
   let f = 0;
   try {
     const flags0 = (v.ttlSeconds != null ? 1 : 0) | (v.query != null ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; write_InputDocument(w, v.id);
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.ttlSeconds == null) throw missingField('ttlSeconds');
@@ -529,7 +593,10 @@ export function write_inputMediaPhotoExternal(w: Writer, v: inputMediaPhotoExter
   let f = 0;
   try {
     const flags0 = (v.ttlSeconds != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; writeString(w, v.url);
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.ttlSeconds == null) throw missingField('ttlSeconds');
@@ -557,7 +624,10 @@ export function write_inputMediaDocumentExternal(w: Writer, v: inputMediaDocumen
   let f = 0;
   try {
     const flags0 = (v.ttlSeconds != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; writeString(w, v.url);
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.ttlSeconds == null) throw missingField('ttlSeconds');
@@ -602,7 +672,10 @@ export function write_inputMediaInvoice(w: Writer, v: inputMediaInvoice): void {
   let f = 0;
   try {
     const flags0 = (v.photo != null ? 1 : 0) | (v.startParam != null ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; writeString(w, v.title);
     f = 2; writeString(w, v.description);
     f = 3; if ((flags0 & 1) !== 0) {
@@ -646,7 +719,10 @@ export function write_inputMediaGeoLive(w: Writer, v: inputMediaGeoLive): void {
   try {
     const set_stopped = isSet(v.stopped);
     f = 1; const flags0 = (set_stopped ? 1 : 0) | (v.heading != null ? 4 : 0) | (v.period != null ? 2 : 0) | (v.proximityNotificationRadius != null ? 8 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 2; write_InputGeoPoint(w, v.geoPoint);
     f = 3; if ((flags0 & 4) !== 0) {
       if (v.heading == null) throw missingField('heading');
@@ -685,7 +761,10 @@ export function write_inputMediaPoll(w: Writer, v: inputMediaPoll): void {
   let f = 0;
   try {
     const flags0 = (v.correctAnswers != null ? 1 : 0) | (v.solution != null || v.solutionEntities != null ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; write_Poll(w, v.poll);
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.correctAnswers == null) throw missingField('correctAnswers');
@@ -747,7 +826,10 @@ export function write_inputChatUploadedPhoto(w: Writer, v: inputChatUploadedPhot
   let f = 0;
   try {
     const flags0 = (v.file != null ? 1 : 0) | (v.video != null ? 2 : 0) | (v.videoStartTs != null ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; if ((flags0 & 1) !== 0) {
       if (v.file == null) throw missingField('file');
       write_InputFile(w, v.file);
@@ -807,7 +889,10 @@ export function write_inputGeoPoint(w: Writer, v: inputGeoPoint): void {
   let f = 0;
   try {
     const flags0 = (v.accuracyRadius != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; writeDouble(w, v.lat);
     f = 2; writeDouble(w, v.long);
     f = 3; if ((flags0 & 1) !== 0) {
@@ -843,8 +928,13 @@ export function read_inputPhotoEmpty(r: Reader): inputPhotoEmpty {
 export function write_inputPhoto(w: Writer, v: inputPhoto): void {
   let f = 0;
   try {
-    writeLong(w, v.id);
-    f = 1; writeLong(w, v.accessHash);
+    const x0 = checkLong(v.id);
+    f = 1; const x1 = checkLong(v.accessHash);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.pos = p0 + 16;
     f = 2; writeBytes(w, v.fileReference);
   } catch (e) {
     throw encodeContext(e, 'inputPhoto', ['id', 'accessHash', 'fileReference'][f]);
@@ -866,9 +956,15 @@ export function read_inputPhoto(r: Reader): inputPhoto {
 export function write_inputFileLocation(w: Writer, v: inputFileLocation): void {
   let f = 0;
   try {
-    writeLong(w, v.volumeId);
-    f = 1; writeInt(w, v.localId);
-    f = 2; writeLong(w, v.secret);
+    const x0 = checkLong(v.volumeId);
+    f = 1; const x1 = checkInt(v.localId);
+    f = 2; const x2 = checkLong(v.secret);
+    reserve(w, 20);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.view.setBigInt64(p0 + 12, x2, true);
+    w.pos = p0 + 20;
     f = 3; writeBytes(w, v.fileReference);
   } catch (e) {
     throw encodeContext(e, 'inputFileLocation', ['volumeId', 'localId', 'secret', 'fileReference'][f]);
@@ -891,8 +987,13 @@ export function read_inputFileLocation(r: Reader): inputFileLocation {
 export function write_inputEncryptedFileLocation(w: Writer, v: inputEncryptedFileLocation): void {
   let f = 0;
   try {
-    writeLong(w, v.id);
-    f = 1; writeLong(w, v.accessHash);
+    const x0 = checkLong(v.id);
+    f = 1; const x1 = checkLong(v.accessHash);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'inputEncryptedFileLocation', ['id', 'accessHash'][f]);
   }
@@ -912,8 +1013,13 @@ export function read_inputEncryptedFileLocation(r: Reader): inputEncryptedFileLo
 export function write_inputDocumentFileLocation(w: Writer, v: inputDocumentFileLocation): void {
   let f = 0;
   try {
-    writeLong(w, v.id);
-    f = 1; writeLong(w, v.accessHash);
+    const x0 = checkLong(v.id);
+    f = 1; const x1 = checkLong(v.accessHash);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.pos = p0 + 16;
     f = 2; writeBytes(w, v.fileReference);
     f = 3; writeString(w, v.thumbSize);
   } catch (e) {
@@ -937,8 +1043,13 @@ export function read_inputDocumentFileLocation(r: Reader): inputDocumentFileLoca
 export function write_inputSecureFileLocation(w: Writer, v: inputSecureFileLocation): void {
   let f = 0;
   try {
-    writeLong(w, v.id);
-    f = 1; writeLong(w, v.accessHash);
+    const x0 = checkLong(v.id);
+    f = 1; const x1 = checkLong(v.accessHash);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'inputSecureFileLocation', ['id', 'accessHash'][f]);
   }
@@ -965,8 +1076,13 @@ export function read_inputTakeoutFileLocation(r: Reader): inputTakeoutFileLocati
 export function write_inputPhotoFileLocation(w: Writer, v: inputPhotoFileLocation): void {
   let f = 0;
   try {
-    writeLong(w, v.id);
-    f = 1; writeLong(w, v.accessHash);
+    const x0 = checkLong(v.id);
+    f = 1; const x1 = checkLong(v.accessHash);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.pos = p0 + 16;
     f = 2; writeBytes(w, v.fileReference);
     f = 3; writeString(w, v.thumbSize);
   } catch (e) {
@@ -990,12 +1106,23 @@ export function read_inputPhotoFileLocation(r: Reader): inputPhotoFileLocation {
 export function write_inputPhotoLegacyFileLocation(w: Writer, v: inputPhotoLegacyFileLocation): void {
   let f = 0;
   try {
-    writeLong(w, v.id);
-    f = 1; writeLong(w, v.accessHash);
+    const x0 = checkLong(v.id);
+    f = 1; const x1 = checkLong(v.accessHash);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.pos = p0 + 16;
     f = 2; writeBytes(w, v.fileReference);
-    f = 3; writeLong(w, v.volumeId);
-    f = 4; writeInt(w, v.localId);
-    f = 5; writeLong(w, v.secret);
+    f = 3; const x2 = checkLong(v.volumeId);
+    f = 4; const x3 = checkInt(v.localId);
+    f = 5; const x4 = checkLong(v.secret);
+    reserve(w, 20);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x2, true);
+    w.view.setInt32(p1 + 8, x3, true);
+    w.view.setBigInt64(p1 + 12, x4, true);
+    w.pos = p1 + 20;
   } catch (e) {
     throw encodeContext(e, 'inputPhotoLegacyFileLocation', ['id', 'accessHash', 'fileReference', 'volumeId', 'localId', 'secret'][f]);
   }
@@ -1021,9 +1148,16 @@ export function write_inputPeerPhotoFileLocation(w: Writer, v: inputPeerPhotoFil
   try {
     const set_big = isSet(v.big);
     f = 1; const flags0 = (set_big ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 2; write_InputPeer(w, v.peer);
-    f = 3; writeLong(w, v.photoId);
+    f = 3; const x1 = checkLong(v.photoId);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x1, true);
+    w.pos = p1 + 8;
   } catch (e) {
     throw encodeContext(e, 'inputPeerPhotoFileLocation', ['big', 'flags', 'peer', 'photoId'][f]);
   }
@@ -1047,7 +1181,11 @@ export function write_inputStickerSetThumb(w: Writer, v: inputStickerSetThumb): 
   let f = 0;
   try {
     write_InputStickerSet(w, v.stickerset);
-    f = 1; writeInt(w, v.thumbVersion);
+    f = 1; const x0 = checkInt(v.thumbVersion);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'inputStickerSetThumb', ['stickerset', 'thumbVersion'][f]);
   }
@@ -1068,10 +1206,18 @@ export function write_inputGroupCallStream(w: Writer, v: inputGroupCallStream): 
   let f = 0;
   try {
     const flags0 = (v.videoChannel != null || v.videoQuality != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; write_InputGroupCall(w, v.call);
-    f = 2; writeLong(w, v.timeMs);
-    f = 3; writeInt(w, v.scale);
+    f = 2; const x1 = checkLong(v.timeMs);
+    f = 3; const x2 = checkInt(v.scale);
+    reserve(w, 12);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x1, true);
+    w.view.setInt32(p1 + 8, x2, true);
+    w.pos = p1 + 12;
     f = 4; if ((flags0 & 1) !== 0) {
       if (v.videoChannel == null) throw missingField('videoChannel');
       writeInt(w, v.videoChannel);
@@ -1103,7 +1249,11 @@ export function read_inputGroupCallStream(r: Reader): inputGroupCallStream {
 
 export function write_peerUser(w: Writer, v: peerUser): void {
   try {
-    writeLong(w, v.userId);
+    const x0 = checkLong(v.userId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'peerUser', 'userId');
   }
@@ -1120,7 +1270,11 @@ export function read_peerUser(r: Reader): peerUser {
 
 export function write_peerChat(w: Writer, v: peerChat): void {
   try {
-    writeLong(w, v.chatId);
+    const x0 = checkLong(v.chatId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'peerChat', 'chatId');
   }
@@ -1137,7 +1291,11 @@ export function read_peerChat(r: Reader): peerChat {
 
 export function write_peerChannel(w: Writer, v: peerChannel): void {
   try {
-    writeLong(w, v.channelId);
+    const x0 = checkLong(v.channelId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'peerChannel', 'channelId');
   }
@@ -1224,7 +1382,11 @@ export function read_storage_fileWebp(r: Reader): storage_fileWebp {
 
 export function write_userEmpty(w: Writer, v: userEmpty): void {
   try {
-    writeLong(w, v.id);
+    const x0 = checkLong(v.id);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'userEmpty', 'id');
   }
@@ -1258,8 +1420,12 @@ export function write_user(w: Writer, v: user): void {
     f = 13; const set_applyMinPhoto = isSet(v.applyMinPhoto);
     f = 14; const set_fake = isSet(v.fake);
     f = 15; const flags0 = (set_self ? 1024 : 0) | (set_contact ? 2048 : 0) | (set_mutualContact ? 4096 : 0) | (set_deleted ? 8192 : 0) | (set_bot || v.botInfoVersion != null ? 16384 : 0) | (set_botChatHistory ? 32768 : 0) | (set_botNochats ? 65536 : 0) | (set_verified ? 131072 : 0) | (set_restricted || v.restrictionReason != null ? 262144 : 0) | (set_min ? 1048576 : 0) | (set_botInlineGeo ? 2097152 : 0) | (set_support ? 8388608 : 0) | (set_scam ? 16777216 : 0) | (set_applyMinPhoto ? 33554432 : 0) | (set_fake ? 67108864 : 0) | (v.accessHash != null ? 1 : 0) | (v.firstName != null ? 2 : 0) | (v.lastName != null ? 4 : 0) | (v.username != null ? 8 : 0) | (v.phone != null ? 16 : 0) | (v.photo != null ? 32 : 0) | (v.status != null ? 64 : 0) | (v.botInlinePlaceholder != null ? 524288 : 0) | (v.langCode != null ? 4194304 : 0);
-    writeUint32(w, flags0);
-    f = 16; writeLong(w, v.id);
+    f = 16; const x1 = checkLong(v.id);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
     f = 17; if ((flags0 & 1) !== 0) {
       if (v.accessHash == null) throw missingField('accessHash');
       writeLong(w, v.accessHash);
@@ -1359,13 +1525,21 @@ export function write_userProfilePhoto(w: Writer, v: userProfilePhoto): void {
   try {
     const set_hasVideo = isSet(v.hasVideo);
     f = 1; const flags0 = (set_hasVideo ? 1 : 0) | (v.strippedThumb != null ? 2 : 0);
-    writeUint32(w, flags0);
-    f = 2; writeLong(w, v.photoId);
+    f = 2; const x1 = checkLong(v.photoId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
     f = 3; if ((flags0 & 2) !== 0) {
       if (v.strippedThumb == null) throw missingField('strippedThumb');
       writeBytes(w, v.strippedThumb);
     }
-    f = 4; writeInt(w, v.dcId);
+    f = 4; const x2 = checkInt(v.dcId);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'userProfilePhoto', ['hasVideo', 'flags', 'photoId', 'strippedThumb', 'dcId'][f]);
   }
@@ -1395,7 +1569,11 @@ export function read_userStatusEmpty(r: Reader): userStatusEmpty {
 
 export function write_userStatusOnline(w: Writer, v: userStatusOnline): void {
   try {
-    writeInt(w, v.expires);
+    const x0 = checkInt(v.expires);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'userStatusOnline', 'expires');
   }
@@ -1412,7 +1590,11 @@ export function read_userStatusOnline(r: Reader): userStatusOnline {
 
 export function write_userStatusOffline(w: Writer, v: userStatusOffline): void {
   try {
-    writeInt(w, v.wasOnline);
+    const x0 = checkInt(v.wasOnline);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'userStatusOffline', 'wasOnline');
   }
@@ -1450,7 +1632,11 @@ export function read_userStatusLastMonth(r: Reader): userStatusLastMonth {
 
 export function write_chatEmpty(w: Writer, v: chatEmpty): void {
   try {
-    writeLong(w, v.id);
+    const x0 = checkLong(v.id);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'chatEmpty', 'id');
   }
@@ -1475,13 +1661,23 @@ export function write_chat(w: Writer, v: chat): void {
     f = 4; const set_callActive = isSet(v.callActive);
     f = 5; const set_callNotEmpty = isSet(v.callNotEmpty);
     f = 6; const flags0 = (set_creator ? 1 : 0) | (set_kicked ? 2 : 0) | (set_left ? 4 : 0) | (set_deactivated ? 32 : 0) | (set_callActive ? 8388608 : 0) | (set_callNotEmpty ? 16777216 : 0) | (v.migratedTo != null ? 64 : 0) | (v.adminRights != null ? 16384 : 0) | (v.defaultBannedRights != null ? 262144 : 0);
-    writeUint32(w, flags0);
-    f = 7; writeLong(w, v.id);
+    f = 7; const x1 = checkLong(v.id);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
     f = 8; writeString(w, v.title);
     f = 9; write_ChatPhoto(w, v.photo);
-    f = 10; writeInt(w, v.participantsCount);
-    f = 11; writeInt(w, v.date);
-    f = 12; writeInt(w, v.version);
+    f = 10; const x2 = checkInt(v.participantsCount);
+    f = 11; const x3 = checkInt(v.date);
+    f = 12; const x4 = checkInt(v.version);
+    reserve(w, 12);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.view.setInt32(p1 + 4, x3, true);
+    w.view.setInt32(p1 + 8, x4, true);
+    w.pos = p1 + 12;
     f = 13; if ((flags0 & 64) !== 0) {
       if (v.migratedTo == null) throw missingField('migratedTo');
       write_InputChannel(w, v.migratedTo);
@@ -1528,7 +1724,11 @@ export function read_chat(r: Reader): chat {
 export function write_chatForbidden(w: Writer, v: chatForbidden): void {
   let f = 0;
   try {
-    writeLong(w, v.id);
+    const x0 = checkLong(v.id);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 1; writeString(w, v.title);
   } catch (e) {
     throw encodeContext(e, 'chatForbidden', ['id', 'title'][f]);
@@ -1566,8 +1766,12 @@ export function write_channel(w: Writer, v: channel): void {
     f = 14; const set_fake = isSet(v.fake);
     f = 15; const set_gigagroup = isSet(v.gigagroup);
     f = 16; const flags0 = (set_creator ? 1 : 0) | (set_left ? 4 : 0) | (set_broadcast ? 32 : 0) | (set_verified ? 128 : 0) | (set_megagroup ? 256 : 0) | (set_restricted || v.restrictionReason != null ? 512 : 0) | (set_signatures ? 2048 : 0) | (set_min ? 4096 : 0) | (set_scam ? 524288 : 0) | (set_hasLink ? 1048576 : 0) | (set_hasGeo ? 2097152 : 0) | (set_slowmodeEnabled ? 4194304 : 0) | (set_callActive ? 8388608 : 0) | (set_callNotEmpty ? 16777216 : 0) | (set_fake ? 33554432 : 0) | (set_gigagroup ? 67108864 : 0) | (v.accessHash != null ? 8192 : 0) | (v.username != null ? 64 : 0) | (v.adminRights != null ? 16384 : 0) | (v.bannedRights != null ? 32768 : 0) | (v.defaultBannedRights != null ? 262144 : 0) | (v.participantsCount != null ? 131072 : 0);
-    writeUint32(w, flags0);
-    f = 17; writeLong(w, v.id);
+    f = 17; const x1 = checkLong(v.id);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
     f = 18; if ((flags0 & 8192) !== 0) {
       if (v.accessHash == null) throw missingField('accessHash');
       writeLong(w, v.accessHash);
@@ -1578,7 +1782,11 @@ export function write_channel(w: Writer, v: channel): void {
       writeString(w, v.username);
     }
     f = 21; write_ChatPhoto(w, v.photo);
-    f = 22; writeInt(w, v.date);
+    f = 22; const x2 = checkInt(v.date);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.pos = p1 + 4;
     f = 23; if ((flags0 & 512) !== 0) {
       if (v.restrictionReason == null) throw missingField('restrictionReason');
       write_vec_RestrictionReason(w, v.restrictionReason);
@@ -1648,9 +1856,14 @@ export function write_channelForbidden(w: Writer, v: channelForbidden): void {
     const set_broadcast = isSet(v.broadcast);
     f = 1; const set_megagroup = isSet(v.megagroup);
     f = 2; const flags0 = (set_broadcast ? 32 : 0) | (set_megagroup ? 256 : 0) | (v.untilDate != null ? 65536 : 0);
-    writeUint32(w, flags0);
-    f = 3; writeLong(w, v.id);
-    f = 4; writeLong(w, v.accessHash);
+    f = 3; const x1 = checkLong(v.id);
+    f = 4; const x2 = checkLong(v.accessHash);
+    reserve(w, 20);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.view.setBigInt64(p0 + 12, x2, true);
+    w.pos = p0 + 20;
     f = 5; writeString(w, v.title);
     f = 6; if ((flags0 & 65536) !== 0) {
       if (v.untilDate == null) throw missingField('untilDate');
@@ -1684,8 +1897,12 @@ export function write_chatFull(w: Writer, v: chatFull): void {
     const set_canSetUsername = isSet(v.canSetUsername);
     f = 1; const set_hasScheduled = isSet(v.hasScheduled);
     f = 2; const flags0 = (set_canSetUsername ? 128 : 0) | (set_hasScheduled ? 256 : 0) | (v.chatPhoto != null ? 4 : 0) | (v.exportedInvite != null ? 8192 : 0) | (v.botInfo != null ? 8 : 0) | (v.pinnedMsgId != null ? 64 : 0) | (v.folderId != null ? 2048 : 0) | (v.call != null ? 4096 : 0) | (v.ttlPeriod != null ? 16384 : 0) | (v.groupcallDefaultJoinAs != null ? 32768 : 0) | (v.themeEmoticon != null ? 65536 : 0);
-    writeUint32(w, flags0);
-    f = 3; writeLong(w, v.id);
+    f = 3; const x1 = checkLong(v.id);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
     f = 4; writeString(w, v.about);
     f = 5; write_ChatParticipants(w, v.participants);
     f = 6; if ((flags0 & 4) !== 0) {
@@ -1768,8 +1985,12 @@ export function write_channelFull(w: Writer, v: channelFull): void {
     f = 6; const set_canViewStats = isSet(v.canViewStats);
     f = 7; const set_blocked = isSet(v.blocked);
     f = 8; const flags0 = (set_canViewParticipants ? 8 : 0) | (set_canSetUsername ? 64 : 0) | (set_canSetStickers ? 128 : 0) | (set_hiddenPrehistory ? 1024 : 0) | (set_canSetLocation ? 65536 : 0) | (set_hasScheduled ? 524288 : 0) | (set_canViewStats ? 1048576 : 0) | (set_blocked ? 4194304 : 0) | (v.participantsCount != null ? 1 : 0) | (v.adminsCount != null ? 2 : 0) | (v.kickedCount != null || v.bannedCount != null ? 4 : 0) | (v.onlineCount != null ? 8192 : 0) | (v.exportedInvite != null ? 8388608 : 0) | (v.migratedFromChatId != null || v.migratedFromMaxId != null ? 16 : 0) | (v.pinnedMsgId != null ? 32 : 0) | (v.stickerset != null ? 256 : 0) | (v.availableMinId != null ? 512 : 0) | (v.folderId != null ? 2048 : 0) | (v.linkedChatId != null ? 16384 : 0) | (v.location != null ? 32768 : 0) | (v.slowmodeSeconds != null ? 131072 : 0) | (v.slowmodeNextSendDate != null ? 262144 : 0) | (v.statsDc != null ? 4096 : 0) | (v.call != null ? 2097152 : 0) | (v.ttlPeriod != null ? 16777216 : 0) | (v.pendingSuggestions != null ? 33554432 : 0) | (v.groupcallDefaultJoinAs != null ? 67108864 : 0) | (v.themeEmoticon != null ? 134217728 : 0);
-    writeUint32(w, flags0);
-    f = 9; writeLong(w, v.id);
+    f = 9; const x1 = checkLong(v.id);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
     f = 10; writeString(w, v.about);
     f = 11; if ((flags0 & 1) !== 0) {
       if (v.participantsCount == null) throw missingField('participantsCount');
@@ -1791,9 +2012,15 @@ export function write_channelFull(w: Writer, v: channelFull): void {
       if (v.onlineCount == null) throw missingField('onlineCount');
       writeInt(w, v.onlineCount);
     }
-    f = 16; writeInt(w, v.readInboxMaxId);
-    f = 17; writeInt(w, v.readOutboxMaxId);
-    f = 18; writeInt(w, v.unreadCount);
+    f = 16; const x2 = checkInt(v.readInboxMaxId);
+    f = 17; const x3 = checkInt(v.readOutboxMaxId);
+    f = 18; const x4 = checkInt(v.unreadCount);
+    reserve(w, 12);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.view.setInt32(p1 + 4, x3, true);
+    w.view.setInt32(p1 + 8, x4, true);
+    w.pos = p1 + 12;
     f = 19; write_Photo(w, v.chatPhoto);
     f = 20; write_PeerNotifySettings(w, v.notifySettings);
     f = 21; if ((flags0 & 8388608) !== 0) {
@@ -1845,7 +2072,11 @@ export function write_channelFull(w: Writer, v: channelFull): void {
       if (v.statsDc == null) throw missingField('statsDc');
       writeInt(w, v.statsDc);
     }
-    f = 34; writeInt(w, v.pts);
+    f = 34; const x5 = checkInt(v.pts);
+    reserve(w, 4);
+    const p2 = w.pos;
+    w.view.setInt32(p2, x5, true);
+    w.pos = p2 + 4;
     f = 35; if ((flags0 & 2097152) !== 0) {
       if (v.call == null) throw missingField('call');
       write_InputGroupCall(w, v.call);
@@ -1924,9 +2155,15 @@ export function read_channelFull(r: Reader): channelFull {
 export function write_chatParticipant(w: Writer, v: chatParticipant): void {
   let f = 0;
   try {
-    writeLong(w, v.userId);
-    f = 1; writeLong(w, v.inviterId);
-    f = 2; writeInt(w, v.date);
+    const x0 = checkLong(v.userId);
+    f = 1; const x1 = checkLong(v.inviterId);
+    f = 2; const x2 = checkInt(v.date);
+    reserve(w, 20);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.view.setInt32(p0 + 16, x2, true);
+    w.pos = p0 + 20;
   } catch (e) {
     throw encodeContext(e, 'chatParticipant', ['userId', 'inviterId', 'date'][f]);
   }
@@ -1946,7 +2183,11 @@ export function read_chatParticipant(r: Reader): chatParticipant {
 
 export function write_chatParticipantCreator(w: Writer, v: chatParticipantCreator): void {
   try {
-    writeLong(w, v.userId);
+    const x0 = checkLong(v.userId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'chatParticipantCreator', 'userId');
   }
@@ -1964,9 +2205,15 @@ export function read_chatParticipantCreator(r: Reader): chatParticipantCreator {
 export function write_chatParticipantAdmin(w: Writer, v: chatParticipantAdmin): void {
   let f = 0;
   try {
-    writeLong(w, v.userId);
-    f = 1; writeLong(w, v.inviterId);
-    f = 2; writeInt(w, v.date);
+    const x0 = checkLong(v.userId);
+    f = 1; const x1 = checkLong(v.inviterId);
+    f = 2; const x2 = checkInt(v.date);
+    reserve(w, 20);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.view.setInt32(p0 + 16, x2, true);
+    w.pos = p0 + 20;
   } catch (e) {
     throw encodeContext(e, 'chatParticipantAdmin', ['userId', 'inviterId', 'date'][f]);
   }
@@ -1988,8 +2235,12 @@ export function write_chatParticipantsForbidden(w: Writer, v: chatParticipantsFo
   let f = 0;
   try {
     const flags0 = (v.selfParticipant != null ? 1 : 0);
-    writeUint32(w, flags0);
-    f = 1; writeLong(w, v.chatId);
+    f = 1; const x1 = checkLong(v.chatId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.selfParticipant == null) throw missingField('selfParticipant');
       write_ChatParticipant(w, v.selfParticipant);
@@ -2015,9 +2266,17 @@ export function read_chatParticipantsForbidden(r: Reader): chatParticipantsForbi
 export function write_chatParticipants(w: Writer, v: chatParticipants): void {
   let f = 0;
   try {
-    writeLong(w, v.chatId);
+    const x0 = checkLong(v.chatId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 1; write_vec_ChatParticipant(w, v.participants);
-    f = 2; writeInt(w, v.version);
+    f = 2; const x1 = checkInt(v.version);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'chatParticipants', ['chatId', 'participants', 'version'][f]);
   }
@@ -2047,13 +2306,21 @@ export function write_chatPhoto(w: Writer, v: chatPhoto): void {
   try {
     const set_hasVideo = isSet(v.hasVideo);
     f = 1; const flags0 = (set_hasVideo ? 1 : 0) | (v.strippedThumb != null ? 2 : 0);
-    writeUint32(w, flags0);
-    f = 2; writeLong(w, v.photoId);
+    f = 2; const x1 = checkLong(v.photoId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
     f = 3; if ((flags0 & 2) !== 0) {
       if (v.strippedThumb == null) throw missingField('strippedThumb');
       writeBytes(w, v.strippedThumb);
     }
-    f = 4; writeInt(w, v.dcId);
+    f = 4; const x2 = checkInt(v.dcId);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'chatPhoto', ['hasVideo', 'flags', 'photoId', 'strippedThumb', 'dcId'][f]);
   }
@@ -2078,8 +2345,12 @@ export function write_messageEmpty(w: Writer, v: messageEmpty): void {
   let f = 0;
   try {
     const flags0 = (v.peerId != null ? 1 : 0);
-    writeUint32(w, flags0);
-    f = 1; writeInt(w, v.id);
+    f = 1; const x1 = checkInt(v.id);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.peerId == null) throw missingField('peerId');
       write_Peer(w, v.peerId);
@@ -2115,8 +2386,12 @@ export function write_message(w: Writer, v: message): void {
     f = 7; const set_editHide = isSet(v.editHide);
     f = 8; const set_pinned = isSet(v.pinned);
     f = 9; const flags0 = (set_out ? 2 : 0) | (set_mentioned ? 16 : 0) | (set_mediaUnread ? 32 : 0) | (set_silent ? 8192 : 0) | (set_post ? 16384 : 0) | (set_fromScheduled ? 262144 : 0) | (set_legacy ? 524288 : 0) | (set_editHide ? 2097152 : 0) | (set_pinned ? 16777216 : 0) | (v.fromId != null ? 256 : 0) | (v.fwdFrom != null ? 4 : 0) | (v.viaBotId != null ? 2048 : 0) | (v.replyTo != null ? 8 : 0) | (v.media != null ? 512 : 0) | (v.replyMarkup != null ? 64 : 0) | (v.entities != null ? 128 : 0) | (v.views != null || v.forwards != null ? 1024 : 0) | (v.replies != null ? 8388608 : 0) | (v.editDate != null ? 32768 : 0) | (v.postAuthor != null ? 65536 : 0) | (v.groupedId != null ? 131072 : 0) | (v.restrictionReason != null ? 4194304 : 0) | (v.ttlPeriod != null ? 33554432 : 0);
-    writeUint32(w, flags0);
-    f = 10; writeInt(w, v.id);
+    f = 10; const x1 = checkInt(v.id);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
     f = 11; if ((flags0 & 256) !== 0) {
       if (v.fromId == null) throw missingField('fromId');
       write_Peer(w, v.fromId);
@@ -2134,7 +2409,11 @@ export function write_message(w: Writer, v: message): void {
       if (v.replyTo == null) throw missingField('replyTo');
       write_MessageReplyHeader(w, v.replyTo);
     }
-    f = 16; writeInt(w, v.date);
+    f = 16; const x2 = checkInt(v.date);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.pos = p1 + 4;
     f = 17; writeString(w, v.message);
     f = 18; if ((flags0 & 512) !== 0) {
       if (v.media == null) throw missingField('media');
@@ -2234,8 +2513,12 @@ export function write_messageService(w: Writer, v: messageService): void {
     f = 4; const set_post = isSet(v.post);
     f = 5; const set_legacy = isSet(v.legacy);
     f = 6; const flags0 = (set_out ? 2 : 0) | (set_mentioned ? 16 : 0) | (set_mediaUnread ? 32 : 0) | (set_silent ? 8192 : 0) | (set_post ? 16384 : 0) | (set_legacy ? 524288 : 0) | (v.fromId != null ? 256 : 0) | (v.replyTo != null ? 8 : 0) | (v.ttlPeriod != null ? 33554432 : 0);
-    writeUint32(w, flags0);
-    f = 7; writeInt(w, v.id);
+    f = 7; const x1 = checkInt(v.id);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
     f = 8; if ((flags0 & 256) !== 0) {
       if (v.fromId == null) throw missingField('fromId');
       write_Peer(w, v.fromId);
@@ -2245,7 +2528,11 @@ export function write_messageService(w: Writer, v: messageService): void {
       if (v.replyTo == null) throw missingField('replyTo');
       write_MessageReplyHeader(w, v.replyTo);
     }
-    f = 11; writeInt(w, v.date);
+    f = 11; const x2 = checkInt(v.date);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.pos = p1 + 4;
     f = 12; write_MessageAction(w, v.action);
     f = 13; if ((flags0 & 33554432) !== 0) {
       if (v.ttlPeriod == null) throw missingField('ttlPeriod');
@@ -2291,7 +2578,10 @@ export function write_messageMediaPhoto(w: Writer, v: messageMediaPhoto): void {
   let f = 0;
   try {
     const flags0 = (v.photo != null ? 1 : 0) | (v.ttlSeconds != null ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; if ((flags0 & 1) !== 0) {
       if (v.photo == null) throw missingField('photo');
       write_Photo(w, v.photo);
@@ -2342,7 +2632,11 @@ export function write_messageMediaContact(w: Writer, v: messageMediaContact): vo
     f = 1; writeString(w, v.firstName);
     f = 2; writeString(w, v.lastName);
     f = 3; writeString(w, v.vcard);
-    f = 4; writeLong(w, v.userId);
+    f = 4; const x0 = checkLong(v.userId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messageMediaContact', ['phoneNumber', 'firstName', 'lastName', 'vcard', 'userId'][f]);
   }
@@ -2373,7 +2667,10 @@ export function write_messageMediaDocument(w: Writer, v: messageMediaDocument): 
   let f = 0;
   try {
     const flags0 = (v.document != null ? 1 : 0) | (v.ttlSeconds != null ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; if ((flags0 & 1) !== 0) {
       if (v.document == null) throw missingField('document');
       write_Document(w, v.document);
@@ -2469,7 +2766,10 @@ export function write_messageMediaInvoice(w: Writer, v: messageMediaInvoice): vo
     const set_shippingAddressRequested = isSet(v.shippingAddressRequested);
     f = 1; const set_test = isSet(v.test);
     f = 2; const flags0 = (set_shippingAddressRequested ? 2 : 0) | (set_test ? 8 : 0) | (v.photo != null ? 1 : 0) | (v.receiptMsgId != null ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 3; writeString(w, v.title);
     f = 4; writeString(w, v.description);
     f = 5; if ((flags0 & 1) !== 0) {
@@ -2481,7 +2781,11 @@ export function write_messageMediaInvoice(w: Writer, v: messageMediaInvoice): vo
       writeInt(w, v.receiptMsgId);
     }
     f = 7; writeString(w, v.currency);
-    f = 8; writeLong(w, v.totalAmount);
+    f = 8; const x1 = checkLong(v.totalAmount);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x1, true);
+    w.pos = p1 + 8;
     f = 9; writeString(w, v.startParam);
   } catch (e) {
     throw encodeContext(e, 'messageMediaInvoice', ['shippingAddressRequested', 'test', 'flags', 'title', 'description', 'photo', 'receiptMsgId', 'currency', 'totalAmount', 'startParam'][f]);
@@ -2512,13 +2816,20 @@ export function write_messageMediaGeoLive(w: Writer, v: messageMediaGeoLive): vo
   let f = 0;
   try {
     const flags0 = (v.heading != null ? 1 : 0) | (v.proximityNotificationRadius != null ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; write_GeoPoint(w, v.geo);
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.heading == null) throw missingField('heading');
       writeInt(w, v.heading);
     }
-    f = 3; writeInt(w, v.period);
+    f = 3; const x1 = checkInt(v.period);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
     f = 4; if ((flags0 & 2) !== 0) {
       if (v.proximityNotificationRadius == null) throw missingField('proximityNotificationRadius');
       writeInt(w, v.proximityNotificationRadius);
@@ -2567,7 +2878,11 @@ export function read_messageMediaPoll(r: Reader): messageMediaPoll {
 export function write_messageMediaDice(w: Writer, v: messageMediaDice): void {
   let f = 0;
   try {
-    writeInt(w, v.value);
+    const x0 = checkInt(v.value);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
     f = 1; writeString(w, v.emoticon);
   } catch (e) {
     throw encodeContext(e, 'messageMediaDice', ['value', 'emoticon'][f]);
@@ -2673,7 +2988,11 @@ export function read_messageActionChatAddUser(r: Reader): messageActionChatAddUs
 
 export function write_messageActionChatDeleteUser(w: Writer, v: messageActionChatDeleteUser): void {
   try {
-    writeLong(w, v.userId);
+    const x0 = checkLong(v.userId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messageActionChatDeleteUser', 'userId');
   }
@@ -2690,7 +3009,11 @@ export function read_messageActionChatDeleteUser(r: Reader): messageActionChatDe
 
 export function write_messageActionChatJoinedByLink(w: Writer, v: messageActionChatJoinedByLink): void {
   try {
-    writeLong(w, v.inviterId);
+    const x0 = checkLong(v.inviterId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messageActionChatJoinedByLink', 'inviterId');
   }
@@ -2724,7 +3047,11 @@ export function read_messageActionChannelCreate(r: Reader): messageActionChannel
 
 export function write_messageActionChatMigrateTo(w: Writer, v: messageActionChatMigrateTo): void {
   try {
-    writeLong(w, v.channelId);
+    const x0 = checkLong(v.channelId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messageActionChatMigrateTo', 'channelId');
   }
@@ -2743,7 +3070,11 @@ export function write_messageActionChannelMigrateFrom(w: Writer, v: messageActio
   let f = 0;
   try {
     writeString(w, v.title);
-    f = 1; writeLong(w, v.chatId);
+    f = 1; const x0 = checkLong(v.chatId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messageActionChannelMigrateFrom', ['title', 'chatId'][f]);
   }
@@ -2777,8 +3108,13 @@ export function read_messageActionHistoryClear(r: Reader): messageActionHistoryC
 export function write_messageActionGameScore(w: Writer, v: messageActionGameScore): void {
   let f = 0;
   try {
-    writeLong(w, v.gameId);
-    f = 1; writeInt(w, v.score);
+    const x0 = checkLong(v.gameId);
+    f = 1; const x1 = checkInt(v.score);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'messageActionGameScore', ['gameId', 'score'][f]);
   }
@@ -2799,9 +3135,16 @@ export function write_messageActionPaymentSentMe(w: Writer, v: messageActionPaym
   let f = 0;
   try {
     const flags0 = (v.info != null ? 1 : 0) | (v.shippingOptionId != null ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; writeString(w, v.currency);
-    f = 2; writeLong(w, v.totalAmount);
+    f = 2; const x1 = checkLong(v.totalAmount);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x1, true);
+    w.pos = p1 + 8;
     f = 3; writeBytes(w, v.payload);
     f = 4; if ((flags0 & 1) !== 0) {
       if (v.info == null) throw missingField('info');
@@ -2838,7 +3181,11 @@ export function write_messageActionPaymentSent(w: Writer, v: messageActionPaymen
   let f = 0;
   try {
     writeString(w, v.currency);
-    f = 1; writeLong(w, v.totalAmount);
+    f = 1; const x0 = checkLong(v.totalAmount);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messageActionPaymentSent', ['currency', 'totalAmount'][f]);
   }
@@ -2860,8 +3207,12 @@ export function write_messageActionPhoneCall(w: Writer, v: messageActionPhoneCal
   try {
     const set_video = isSet(v.video);
     f = 1; const flags0 = (set_video ? 4 : 0) | (v.reason != null ? 1 : 0) | (v.duration != null ? 2 : 0);
-    writeUint32(w, flags0);
-    f = 2; writeLong(w, v.callId);
+    f = 2; const x1 = checkLong(v.callId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
     f = 3; if ((flags0 & 1) !== 0) {
       if (v.reason == null) throw missingField('reason');
       write_PhoneCallDiscardReason(w, v.reason);
@@ -2981,7 +3332,11 @@ export function write_messageActionGeoProximityReached(w: Writer, v: messageActi
   try {
     write_Peer(w, v.fromId);
     f = 1; write_Peer(w, v.toId);
-    f = 2; writeInt(w, v.distance);
+    f = 2; const x0 = checkInt(v.distance);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'messageActionGeoProximityReached', ['fromId', 'toId', 'distance'][f]);
   }
@@ -3003,7 +3358,10 @@ export function write_messageActionGroupCall(w: Writer, v: messageActionGroupCal
   let f = 0;
   try {
     const flags0 = (v.duration != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; write_InputGroupCall(w, v.call);
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.duration == null) throw missingField('duration');
@@ -3050,7 +3408,11 @@ export function read_messageActionInviteToGroupCall(r: Reader): messageActionInv
 
 export function write_messageActionSetMessagesTTL(w: Writer, v: messageActionSetMessagesTTL): void {
   try {
-    writeInt(w, v.period);
+    const x0 = checkInt(v.period);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'messageActionSetMessagesTTL', 'period');
   }
@@ -3069,7 +3431,11 @@ export function write_messageActionGroupCallScheduled(w: Writer, v: messageActio
   let f = 0;
   try {
     write_InputGroupCall(w, v.call);
-    f = 1; writeInt(w, v.scheduleDate);
+    f = 1; const x0 = checkInt(v.scheduleDate);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'messageActionGroupCallScheduled', ['call', 'scheduleDate'][f]);
   }
@@ -3109,13 +3475,24 @@ export function write_dialog(w: Writer, v: dialog): void {
     const set_pinned = isSet(v.pinned);
     f = 1; const set_unreadMark = isSet(v.unreadMark);
     f = 2; const flags0 = (set_pinned ? 4 : 0) | (set_unreadMark ? 8 : 0) | (v.pts != null ? 1 : 0) | (v.draft != null ? 2 : 0) | (v.folderId != null ? 16 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 3; write_Peer(w, v.peer);
-    f = 4; writeInt(w, v.topMessage);
-    f = 5; writeInt(w, v.readInboxMaxId);
-    f = 6; writeInt(w, v.readOutboxMaxId);
-    f = 7; writeInt(w, v.unreadCount);
-    f = 8; writeInt(w, v.unreadMentionsCount);
+    f = 4; const x1 = checkInt(v.topMessage);
+    f = 5; const x2 = checkInt(v.readInboxMaxId);
+    f = 6; const x3 = checkInt(v.readOutboxMaxId);
+    f = 7; const x4 = checkInt(v.unreadCount);
+    f = 8; const x5 = checkInt(v.unreadMentionsCount);
+    reserve(w, 20);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.view.setInt32(p1 + 4, x2, true);
+    w.view.setInt32(p1 + 8, x3, true);
+    w.view.setInt32(p1 + 12, x4, true);
+    w.view.setInt32(p1 + 16, x5, true);
+    w.pos = p1 + 20;
     f = 9; write_PeerNotifySettings(w, v.notifySettings);
     f = 10; if ((flags0 & 1) !== 0) {
       if (v.pts == null) throw missingField('pts');
@@ -3162,14 +3539,25 @@ export function write_dialogFolder(w: Writer, v: dialogFolder): void {
   try {
     const set_pinned = isSet(v.pinned);
     f = 1; const flags0 = (set_pinned ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 2; write_Folder(w, v.folder);
     f = 3; write_Peer(w, v.peer);
-    f = 4; writeInt(w, v.topMessage);
-    f = 5; writeInt(w, v.unreadMutedPeersCount);
-    f = 6; writeInt(w, v.unreadUnmutedPeersCount);
-    f = 7; writeInt(w, v.unreadMutedMessagesCount);
-    f = 8; writeInt(w, v.unreadUnmutedMessagesCount);
+    f = 4; const x1 = checkInt(v.topMessage);
+    f = 5; const x2 = checkInt(v.unreadMutedPeersCount);
+    f = 6; const x3 = checkInt(v.unreadUnmutedPeersCount);
+    f = 7; const x4 = checkInt(v.unreadMutedMessagesCount);
+    f = 8; const x5 = checkInt(v.unreadUnmutedMessagesCount);
+    reserve(w, 20);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.view.setInt32(p1 + 4, x2, true);
+    w.view.setInt32(p1 + 8, x3, true);
+    w.view.setInt32(p1 + 12, x4, true);
+    w.view.setInt32(p1 + 16, x5, true);
+    w.pos = p1 + 20;
   } catch (e) {
     throw encodeContext(e, 'dialogFolder', ['pinned', 'flags', 'folder', 'peer', 'topMessage', 'unreadMutedPeersCount', 'unreadUnmutedPeersCount', 'unreadMutedMessagesCount', 'unreadUnmutedMessagesCount'][f]);
   }
@@ -3196,7 +3584,11 @@ export function read_dialogFolder(r: Reader): dialogFolder {
 
 export function write_photoEmpty(w: Writer, v: photoEmpty): void {
   try {
-    writeLong(w, v.id);
+    const x0 = checkLong(v.id);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'photoEmpty', 'id');
   }
@@ -3216,17 +3608,30 @@ export function write_photo(w: Writer, v: photo): void {
   try {
     const set_hasStickers = isSet(v.hasStickers);
     f = 1; const flags0 = (set_hasStickers ? 1 : 0) | (v.videoSizes != null ? 2 : 0);
-    writeUint32(w, flags0);
-    f = 2; writeLong(w, v.id);
-    f = 3; writeLong(w, v.accessHash);
+    f = 2; const x1 = checkLong(v.id);
+    f = 3; const x2 = checkLong(v.accessHash);
+    reserve(w, 20);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.view.setBigInt64(p0 + 12, x2, true);
+    w.pos = p0 + 20;
     f = 4; writeBytes(w, v.fileReference);
-    f = 5; writeInt(w, v.date);
+    f = 5; const x3 = checkInt(v.date);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x3, true);
+    w.pos = p1 + 4;
     f = 6; write_vec_PhotoSize(w, v.sizes);
     f = 7; if ((flags0 & 2) !== 0) {
       if (v.videoSizes == null) throw missingField('videoSizes');
       write_vec_VideoSize(w, v.videoSizes);
     }
-    f = 8; writeInt(w, v.dcId);
+    f = 8; const x4 = checkInt(v.dcId);
+    reserve(w, 4);
+    const p2 = w.pos;
+    w.view.setInt32(p2, x4, true);
+    w.pos = p2 + 4;
   } catch (e) {
     throw encodeContext(e, 'photo', ['hasStickers', 'flags', 'id', 'accessHash', 'fileReference', 'date', 'sizes', 'videoSizes', 'dcId'][f]);
   }
@@ -3272,9 +3677,15 @@ export function write_photoSize(w: Writer, v: photoSize): void {
   let f = 0;
   try {
     writeString(w, v.type);
-    f = 1; writeInt(w, v.w);
-    f = 2; writeInt(w, v.h);
-    f = 3; writeInt(w, v.size);
+    f = 1; const x0 = checkInt(v.w);
+    f = 2; const x1 = checkInt(v.h);
+    f = 3; const x2 = checkInt(v.size);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.view.setInt32(p0 + 8, x2, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'photoSize', ['type', 'w', 'h', 'size'][f]);
   }
@@ -3297,8 +3708,13 @@ export function write_photoCachedSize(w: Writer, v: photoCachedSize): void {
   let f = 0;
   try {
     writeString(w, v.type);
-    f = 1; writeInt(w, v.w);
-    f = 2; writeInt(w, v.h);
+    f = 1; const x0 = checkInt(v.w);
+    f = 2; const x1 = checkInt(v.h);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
     f = 3; writeBytes(w, v.bytes);
   } catch (e) {
     throw encodeContext(e, 'photoCachedSize', ['type', 'w', 'h', 'bytes'][f]);
@@ -3343,8 +3759,13 @@ export function write_photoSizeProgressive(w: Writer, v: photoSizeProgressive): 
   let f = 0;
   try {
     writeString(w, v.type);
-    f = 1; writeInt(w, v.w);
-    f = 2; writeInt(w, v.h);
+    f = 1; const x0 = checkInt(v.w);
+    f = 2; const x1 = checkInt(v.h);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
     f = 3; write_vec_int(w, v.sizes);
   } catch (e) {
     throw encodeContext(e, 'photoSizeProgressive', ['type', 'w', 'h', 'sizes'][f]);
@@ -3396,10 +3817,17 @@ export function write_geoPoint(w: Writer, v: geoPoint): void {
   let f = 0;
   try {
     const flags0 = (v.accuracyRadius != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; writeDouble(w, v.long);
     f = 2; writeDouble(w, v.lat);
-    f = 3; writeLong(w, v.accessHash);
+    f = 3; const x1 = checkLong(v.accessHash);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x1, true);
+    w.pos = p1 + 8;
     f = 4; if ((flags0 & 1) !== 0) {
       if (v.accuracyRadius == null) throw missingField('accuracyRadius');
       writeInt(w, v.accuracyRadius);
@@ -3428,7 +3856,10 @@ export function write_auth_sentCode(w: Writer, v: auth_sentCode): void {
   let f = 0;
   try {
     const flags0 = (v.nextType != null ? 2 : 0) | (v.timeout != null ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; write_auth_SentCodeType(w, v.type);
     f = 2; writeString(w, v.phoneCodeHash);
     f = 3; if ((flags0 & 2) !== 0) {
@@ -3463,7 +3894,10 @@ export function write_auth_authorization(w: Writer, v: auth_authorization): void
   let f = 0;
   try {
     const flags0 = (v.tmpSessions != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; if ((flags0 & 1) !== 0) {
       if (v.tmpSessions == null) throw missingField('tmpSessions');
       writeInt(w, v.tmpSessions);
@@ -3491,7 +3925,10 @@ export function write_auth_authorizationSignUpRequired(w: Writer, v: auth_author
   let f = 0;
   try {
     const flags0 = (v.termsOfService != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; if ((flags0 & 1) !== 0) {
       if (v.termsOfService == null) throw missingField('termsOfService');
       write_help_TermsOfService(w, v.termsOfService);
@@ -3516,7 +3953,11 @@ export function read_auth_authorizationSignUpRequired(r: Reader): auth_authoriza
 export function write_auth_exportedAuthorization(w: Writer, v: auth_exportedAuthorization): void {
   let f = 0;
   try {
-    writeLong(w, v.id);
+    const x0 = checkLong(v.id);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 1; writeBytes(w, v.bytes);
   } catch (e) {
     throw encodeContext(e, 'auth.exportedAuthorization', ['id', 'bytes'][f]);
@@ -3576,7 +4017,10 @@ export function write_inputPeerNotifySettings(w: Writer, v: inputPeerNotifySetti
   let f = 0;
   try {
     const flags0 = (v.showPreviews != null ? 1 : 0) | (v.silent != null ? 2 : 0) | (v.muteUntil != null ? 4 : 0) | (v.sound != null ? 8 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; if ((flags0 & 1) !== 0) {
       if (v.showPreviews == null) throw missingField('showPreviews');
       writeBool(w, v.showPreviews);
@@ -3617,7 +4061,10 @@ export function write_peerNotifySettings(w: Writer, v: peerNotifySettings): void
   let f = 0;
   try {
     const flags0 = (v.showPreviews != null ? 1 : 0) | (v.silent != null ? 2 : 0) | (v.muteUntil != null ? 4 : 0) | (v.sound != null ? 8 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; if ((flags0 & 1) !== 0) {
       if (v.showPreviews == null) throw missingField('showPreviews');
       writeBool(w, v.showPreviews);
@@ -3666,7 +4113,10 @@ export function write_peerSettings(w: Writer, v: peerSettings): void {
     f = 6; const set_autoarchived = isSet(v.autoarchived);
     f = 7; const set_inviteMembers = isSet(v.inviteMembers);
     f = 8; const flags0 = (set_reportSpam ? 1 : 0) | (set_addContact ? 2 : 0) | (set_blockContact ? 4 : 0) | (set_shareContact ? 8 : 0) | (set_needContactsException ? 16 : 0) | (set_reportGeo ? 32 : 0) | (set_autoarchived ? 128 : 0) | (set_inviteMembers ? 256 : 0) | (v.geoDistance != null ? 64 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 9; if ((flags0 & 64) !== 0) {
       if (v.geoDistance == null) throw missingField('geoDistance');
       writeInt(w, v.geoDistance);
@@ -3699,14 +4149,19 @@ export function read_peerSettings(r: Reader): peerSettings {
 export function write_wallPaper(w: Writer, v: wallPaper): void {
   let f = 0;
   try {
-    writeLong(w, v.id);
+    const x0 = checkLong(v.id);
     f = 1; const set_creator = isSet(v.creator);
     f = 2; const set_default = isSet(v.default);
     f = 3; const set_pattern = isSet(v.pattern);
     f = 4; const set_dark = isSet(v.dark);
     f = 5; const flags0 = (set_creator ? 1 : 0) | (set_default ? 2 : 0) | (set_pattern ? 8 : 0) | (set_dark ? 16 : 0) | (v.settings != null ? 4 : 0);
-    writeUint32(w, flags0);
-    f = 6; writeLong(w, v.accessHash);
+    f = 6; const x2 = checkLong(v.accessHash);
+    reserve(w, 20);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setUint32(p0 + 8, flags0, true);
+    w.view.setBigInt64(p0 + 12, x2, true);
+    w.pos = p0 + 20;
     f = 7; writeString(w, v.slug);
     f = 8; write_Document(w, v.document);
     f = 9; if ((flags0 & 4) !== 0) {
@@ -3741,11 +4196,15 @@ export function read_wallPaper(r: Reader): wallPaper {
 export function write_wallPaperNoFile(w: Writer, v: wallPaperNoFile): void {
   let f = 0;
   try {
-    writeLong(w, v.id);
+    const x0 = checkLong(v.id);
     f = 1; const set_default = isSet(v.default);
     f = 2; const set_dark = isSet(v.dark);
     f = 3; const flags0 = (set_default ? 2 : 0) | (set_dark ? 16 : 0) | (v.settings != null ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setUint32(p0 + 8, flags0, true);
+    w.pos = p0 + 12;
     f = 4; if ((flags0 & 4) !== 0) {
       if (v.settings == null) throw missingField('settings');
       write_WallPaperSettings(w, v.settings);
@@ -3836,7 +4295,10 @@ export function write_userFull(w: Writer, v: userFull): void {
     f = 4; const set_hasScheduled = isSet(v.hasScheduled);
     f = 5; const set_videoCallsAvailable = isSet(v.videoCallsAvailable);
     f = 6; const flags0 = (set_blocked ? 1 : 0) | (set_phoneCallsAvailable ? 16 : 0) | (set_phoneCallsPrivate ? 32 : 0) | (set_canPinMessage ? 128 : 0) | (set_hasScheduled ? 4096 : 0) | (set_videoCallsAvailable ? 8192 : 0) | (v.about != null ? 2 : 0) | (v.profilePhoto != null ? 4 : 0) | (v.botInfo != null ? 8 : 0) | (v.pinnedMsgId != null ? 64 : 0) | (v.folderId != null ? 2048 : 0) | (v.ttlPeriod != null ? 16384 : 0) | (v.themeEmoticon != null ? 32768 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 7; write_User(w, v.user);
     f = 8; if ((flags0 & 2) !== 0) {
       if (v.about == null) throw missingField('about');
@@ -3856,7 +4318,11 @@ export function write_userFull(w: Writer, v: userFull): void {
       if (v.pinnedMsgId == null) throw missingField('pinnedMsgId');
       writeInt(w, v.pinnedMsgId);
     }
-    f = 14; writeInt(w, v.commonChatsCount);
+    f = 14; const x1 = checkInt(v.commonChatsCount);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
     f = 15; if ((flags0 & 2048) !== 0) {
       if (v.folderId == null) throw missingField('folderId');
       writeInt(w, v.folderId);
@@ -3905,7 +4371,11 @@ export function read_userFull(r: Reader): userFull {
 export function write_contact(w: Writer, v: contact): void {
   let f = 0;
   try {
-    writeLong(w, v.userId);
+    const x0 = checkLong(v.userId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 1; writeBool(w, v.mutual);
   } catch (e) {
     throw encodeContext(e, 'contact', ['userId', 'mutual'][f]);
@@ -3926,8 +4396,13 @@ export function read_contact(r: Reader): contact {
 export function write_importedContact(w: Writer, v: importedContact): void {
   let f = 0;
   try {
-    writeLong(w, v.userId);
-    f = 1; writeLong(w, v.clientId);
+    const x0 = checkLong(v.userId);
+    f = 1; const x1 = checkLong(v.clientId);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'importedContact', ['userId', 'clientId'][f]);
   }
@@ -3947,7 +4422,11 @@ export function read_importedContact(r: Reader): importedContact {
 export function write_contactStatus(w: Writer, v: contactStatus): void {
   let f = 0;
   try {
-    writeLong(w, v.userId);
+    const x0 = checkLong(v.userId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 1; write_UserStatus(w, v.status);
   } catch (e) {
     throw encodeContext(e, 'contactStatus', ['userId', 'status'][f]);
@@ -3976,7 +4455,11 @@ export function write_contacts_contacts(w: Writer, v: contacts_contacts): void {
   let f = 0;
   try {
     write_vec_Contact(w, v.contacts);
-    f = 1; writeInt(w, v.savedCount);
+    f = 1; const x0 = checkInt(v.savedCount);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
     f = 2; write_vec_User(w, v.users);
   } catch (e) {
     throw encodeContext(e, 'contacts.contacts', ['contacts', 'savedCount', 'users'][f]);
@@ -4046,7 +4529,11 @@ export function read_contacts_blocked(r: Reader): contacts_blocked {
 export function write_contacts_blockedSlice(w: Writer, v: contacts_blockedSlice): void {
   let f = 0;
   try {
-    writeInt(w, v.count);
+    const x0 = checkInt(v.count);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
     f = 1; write_vec_PeerBlocked(w, v.blocked);
     f = 2; write_vec_Chat(w, v.chats);
     f = 3; write_vec_User(w, v.users);
@@ -4096,7 +4583,11 @@ export function read_messages_dialogs(r: Reader): messages_dialogs {
 export function write_messages_dialogsSlice(w: Writer, v: messages_dialogsSlice): void {
   let f = 0;
   try {
-    writeInt(w, v.count);
+    const x0 = checkInt(v.count);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
     f = 1; write_vec_Dialog(w, v.dialogs);
     f = 2; write_vec_Message(w, v.messages);
     f = 3; write_vec_Chat(w, v.chats);
@@ -4122,7 +4613,11 @@ export function read_messages_dialogsSlice(r: Reader): messages_dialogsSlice {
 
 export function write_messages_dialogsNotModified(w: Writer, v: messages_dialogsNotModified): void {
   try {
-    writeInt(w, v.count);
+    const x0 = checkInt(v.count);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'messages.dialogsNotModified', 'count');
   }
@@ -4165,8 +4660,12 @@ export function write_messages_messagesSlice(w: Writer, v: messages_messagesSlic
   try {
     const set_inexact = isSet(v.inexact);
     f = 1; const flags0 = (set_inexact ? 2 : 0) | (v.nextRate != null ? 1 : 0) | (v.offsetIdOffset != null ? 4 : 0);
-    writeUint32(w, flags0);
-    f = 2; writeInt(w, v.count);
+    f = 2; const x1 = checkInt(v.count);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
     f = 3; if ((flags0 & 1) !== 0) {
       if (v.nextRate == null) throw missingField('nextRate');
       writeInt(w, v.nextRate);
@@ -4206,9 +4705,14 @@ export function write_messages_channelMessages(w: Writer, v: messages_channelMes
   try {
     const set_inexact = isSet(v.inexact);
     f = 1; const flags0 = (set_inexact ? 2 : 0) | (v.offsetIdOffset != null ? 4 : 0);
-    writeUint32(w, flags0);
-    f = 2; writeInt(w, v.pts);
-    f = 3; writeInt(w, v.count);
+    f = 2; const x1 = checkInt(v.pts);
+    f = 3; const x2 = checkInt(v.count);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.view.setInt32(p0 + 8, x2, true);
+    w.pos = p0 + 12;
     f = 4; if ((flags0 & 4) !== 0) {
       if (v.offsetIdOffset == null) throw missingField('offsetIdOffset');
       writeInt(w, v.offsetIdOffset);
@@ -4241,7 +4745,11 @@ export function read_messages_channelMessages(r: Reader): messages_channelMessag
 
 export function write_messages_messagesNotModified(w: Writer, v: messages_messagesNotModified): void {
   try {
-    writeInt(w, v.count);
+    const x0 = checkInt(v.count);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'messages.messagesNotModified', 'count');
   }
@@ -4276,7 +4784,11 @@ export function read_messages_chats(r: Reader): messages_chats {
 export function write_messages_chatsSlice(w: Writer, v: messages_chatsSlice): void {
   let f = 0;
   try {
-    writeInt(w, v.count);
+    const x0 = checkInt(v.count);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
     f = 1; write_vec_Chat(w, v.chats);
   } catch (e) {
     throw encodeContext(e, 'messages.chatsSlice', ['count', 'chats'][f]);
@@ -4320,9 +4832,15 @@ export function read_messages_chatFull(r: Reader): messages_chatFull {
 export function write_messages_affectedHistory(w: Writer, v: messages_affectedHistory): void {
   let f = 0;
   try {
-    writeInt(w, v.pts);
-    f = 1; writeInt(w, v.ptsCount);
-    f = 2; writeInt(w, v.offset);
+    const x0 = checkInt(v.pts);
+    f = 1; const x1 = checkInt(v.ptsCount);
+    f = 2; const x2 = checkInt(v.offset);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.view.setInt32(p0 + 8, x2, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'messages.affectedHistory', ['pts', 'ptsCount', 'offset'][f]);
   }
@@ -4415,7 +4933,10 @@ export function write_inputMessagesFilterPhoneCalls(w: Writer, v: inputMessagesF
   try {
     const set_missed = isSet(v.missed);
     f = 1; const flags0 = (set_missed ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'inputMessagesFilterPhoneCalls', ['missed', 'flags'][f]);
   }
@@ -4479,8 +5000,13 @@ export function write_updateNewMessage(w: Writer, v: updateNewMessage): void {
   let f = 0;
   try {
     write_Message(w, v.message);
-    f = 1; writeInt(w, v.pts);
-    f = 2; writeInt(w, v.ptsCount);
+    f = 1; const x0 = checkInt(v.pts);
+    f = 2; const x1 = checkInt(v.ptsCount);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'updateNewMessage', ['message', 'pts', 'ptsCount'][f]);
   }
@@ -4501,8 +5027,13 @@ export function read_updateNewMessage(r: Reader): updateNewMessage {
 export function write_updateMessageID(w: Writer, v: updateMessageID): void {
   let f = 0;
   try {
-    writeInt(w, v.id);
-    f = 1; writeLong(w, v.randomId);
+    const x0 = checkInt(v.id);
+    f = 1; const x1 = checkLong(v.randomId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'updateMessageID', ['id', 'randomId'][f]);
   }
@@ -4523,8 +5054,13 @@ export function write_updateDeleteMessages(w: Writer, v: updateDeleteMessages): 
   let f = 0;
   try {
     write_vec_int(w, v.messages);
-    f = 1; writeInt(w, v.pts);
-    f = 2; writeInt(w, v.ptsCount);
+    f = 1; const x0 = checkInt(v.pts);
+    f = 2; const x1 = checkInt(v.ptsCount);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'updateDeleteMessages', ['messages', 'pts', 'ptsCount'][f]);
   }
@@ -4545,7 +5081,11 @@ export function read_updateDeleteMessages(r: Reader): updateDeleteMessages {
 export function write_updateUserTyping(w: Writer, v: updateUserTyping): void {
   let f = 0;
   try {
-    writeLong(w, v.userId);
+    const x0 = checkLong(v.userId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 1; write_SendMessageAction(w, v.action);
   } catch (e) {
     throw encodeContext(e, 'updateUserTyping', ['userId', 'action'][f]);
@@ -4566,7 +5106,11 @@ export function read_updateUserTyping(r: Reader): updateUserTyping {
 export function write_updateChatUserTyping(w: Writer, v: updateChatUserTyping): void {
   let f = 0;
   try {
-    writeLong(w, v.chatId);
+    const x0 = checkLong(v.chatId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 1; write_Peer(w, v.fromId);
     f = 2; write_SendMessageAction(w, v.action);
   } catch (e) {
@@ -4606,7 +5150,11 @@ export function read_updateChatParticipants(r: Reader): updateChatParticipants {
 export function write_updateUserStatus(w: Writer, v: updateUserStatus): void {
   let f = 0;
   try {
-    writeLong(w, v.userId);
+    const x0 = checkLong(v.userId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 1; write_UserStatus(w, v.status);
   } catch (e) {
     throw encodeContext(e, 'updateUserStatus', ['userId', 'status'][f]);
@@ -4627,7 +5175,11 @@ export function read_updateUserStatus(r: Reader): updateUserStatus {
 export function write_updateUserName(w: Writer, v: updateUserName): void {
   let f = 0;
   try {
-    writeLong(w, v.userId);
+    const x0 = checkLong(v.userId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 1; writeString(w, v.firstName);
     f = 2; writeString(w, v.lastName);
     f = 3; writeString(w, v.username);
@@ -4652,8 +5204,13 @@ export function read_updateUserName(r: Reader): updateUserName {
 export function write_updateUserPhoto(w: Writer, v: updateUserPhoto): void {
   let f = 0;
   try {
-    writeLong(w, v.userId);
-    f = 1; writeInt(w, v.date);
+    const x0 = checkLong(v.userId);
+    f = 1; const x1 = checkInt(v.date);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.pos = p0 + 12;
     f = 2; write_UserProfilePhoto(w, v.photo);
     f = 3; writeBool(w, v.previous);
   } catch (e) {
@@ -4678,7 +5235,11 @@ export function write_updateNewEncryptedMessage(w: Writer, v: updateNewEncrypted
   let f = 0;
   try {
     write_EncryptedMessage(w, v.message);
-    f = 1; writeInt(w, v.qts);
+    f = 1; const x0 = checkInt(v.qts);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'updateNewEncryptedMessage', ['message', 'qts'][f]);
   }
@@ -4697,7 +5258,11 @@ export function read_updateNewEncryptedMessage(r: Reader): updateNewEncryptedMes
 
 export function write_updateEncryptedChatTyping(w: Writer, v: updateEncryptedChatTyping): void {
   try {
-    writeInt(w, v.chatId);
+    const x0 = checkInt(v.chatId);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'updateEncryptedChatTyping', 'chatId');
   }
@@ -4716,7 +5281,11 @@ export function write_updateEncryption(w: Writer, v: updateEncryption): void {
   let f = 0;
   try {
     write_EncryptedChat(w, v.chat);
-    f = 1; writeInt(w, v.date);
+    f = 1; const x0 = checkInt(v.date);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'updateEncryption', ['chat', 'date'][f]);
   }
@@ -4736,9 +5305,15 @@ export function read_updateEncryption(r: Reader): updateEncryption {
 export function write_updateEncryptedMessagesRead(w: Writer, v: updateEncryptedMessagesRead): void {
   let f = 0;
   try {
-    writeInt(w, v.chatId);
-    f = 1; writeInt(w, v.maxDate);
-    f = 2; writeInt(w, v.date);
+    const x0 = checkInt(v.chatId);
+    f = 1; const x1 = checkInt(v.maxDate);
+    f = 2; const x2 = checkInt(v.date);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.view.setInt32(p0 + 8, x2, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'updateEncryptedMessagesRead', ['chatId', 'maxDate', 'date'][f]);
   }
@@ -4759,11 +5334,19 @@ export function read_updateEncryptedMessagesRead(r: Reader): updateEncryptedMess
 export function write_updateChatParticipantAdd(w: Writer, v: updateChatParticipantAdd): void {
   let f = 0;
   try {
-    writeLong(w, v.chatId);
-    f = 1; writeLong(w, v.userId);
-    f = 2; writeLong(w, v.inviterId);
-    f = 3; writeInt(w, v.date);
-    f = 4; writeInt(w, v.version);
+    const x0 = checkLong(v.chatId);
+    f = 1; const x1 = checkLong(v.userId);
+    f = 2; const x2 = checkLong(v.inviterId);
+    f = 3; const x3 = checkInt(v.date);
+    f = 4; const x4 = checkInt(v.version);
+    reserve(w, 32);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.view.setBigInt64(p0 + 16, x2, true);
+    w.view.setInt32(p0 + 24, x3, true);
+    w.view.setInt32(p0 + 28, x4, true);
+    w.pos = p0 + 32;
   } catch (e) {
     throw encodeContext(e, 'updateChatParticipantAdd', ['chatId', 'userId', 'inviterId', 'date', 'version'][f]);
   }
@@ -4786,9 +5369,15 @@ export function read_updateChatParticipantAdd(r: Reader): updateChatParticipantA
 export function write_updateChatParticipantDelete(w: Writer, v: updateChatParticipantDelete): void {
   let f = 0;
   try {
-    writeLong(w, v.chatId);
-    f = 1; writeLong(w, v.userId);
-    f = 2; writeInt(w, v.version);
+    const x0 = checkLong(v.chatId);
+    f = 1; const x1 = checkLong(v.userId);
+    f = 2; const x2 = checkInt(v.version);
+    reserve(w, 20);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.view.setInt32(p0 + 16, x2, true);
+    w.pos = p0 + 20;
   } catch (e) {
     throw encodeContext(e, 'updateChatParticipantDelete', ['chatId', 'userId', 'version'][f]);
   }
@@ -4849,7 +5438,10 @@ export function write_updateServiceNotification(w: Writer, v: updateServiceNotif
   try {
     const set_popup = isSet(v.popup);
     f = 1; const flags0 = (set_popup ? 1 : 0) | (v.inboxDate != null ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 2; if ((flags0 & 2) !== 0) {
       if (v.inboxDate == null) throw missingField('inboxDate');
       writeInt(w, v.inboxDate);
@@ -4904,7 +5496,11 @@ export function read_updatePrivacy(r: Reader): updatePrivacy {
 export function write_updateUserPhone(w: Writer, v: updateUserPhone): void {
   let f = 0;
   try {
-    writeLong(w, v.userId);
+    const x0 = checkLong(v.userId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 1; writeString(w, v.phone);
   } catch (e) {
     throw encodeContext(e, 'updateUserPhone', ['userId', 'phone'][f]);
@@ -4926,16 +5522,26 @@ export function write_updateReadHistoryInbox(w: Writer, v: updateReadHistoryInbo
   let f = 0;
   try {
     const flags0 = (v.folderId != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; if ((flags0 & 1) !== 0) {
       if (v.folderId == null) throw missingField('folderId');
       writeInt(w, v.folderId);
     }
     f = 2; write_Peer(w, v.peer);
-    f = 3; writeInt(w, v.maxId);
-    f = 4; writeInt(w, v.stillUnreadCount);
-    f = 5; writeInt(w, v.pts);
-    f = 6; writeInt(w, v.ptsCount);
+    f = 3; const x1 = checkInt(v.maxId);
+    f = 4; const x2 = checkInt(v.stillUnreadCount);
+    f = 5; const x3 = checkInt(v.pts);
+    f = 6; const x4 = checkInt(v.ptsCount);
+    reserve(w, 16);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.view.setInt32(p1 + 4, x2, true);
+    w.view.setInt32(p1 + 8, x3, true);
+    w.view.setInt32(p1 + 12, x4, true);
+    w.pos = p1 + 16;
   } catch (e) {
     throw encodeContext(e, 'updateReadHistoryInbox', ['flags', 'folderId', 'peer', 'maxId', 'stillUnreadCount', 'pts', 'ptsCount'][f]);
   }
@@ -4962,9 +5568,15 @@ export function write_updateReadHistoryOutbox(w: Writer, v: updateReadHistoryOut
   let f = 0;
   try {
     write_Peer(w, v.peer);
-    f = 1; writeInt(w, v.maxId);
-    f = 2; writeInt(w, v.pts);
-    f = 3; writeInt(w, v.ptsCount);
+    f = 1; const x0 = checkInt(v.maxId);
+    f = 2; const x1 = checkInt(v.pts);
+    f = 3; const x2 = checkInt(v.ptsCount);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.view.setInt32(p0 + 8, x2, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'updateReadHistoryOutbox', ['peer', 'maxId', 'pts', 'ptsCount'][f]);
   }
@@ -4987,8 +5599,13 @@ export function write_updateWebPage(w: Writer, v: updateWebPage): void {
   let f = 0;
   try {
     write_WebPage(w, v.webpage);
-    f = 1; writeInt(w, v.pts);
-    f = 2; writeInt(w, v.ptsCount);
+    f = 1; const x0 = checkInt(v.pts);
+    f = 2; const x1 = checkInt(v.ptsCount);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'updateWebPage', ['webpage', 'pts', 'ptsCount'][f]);
   }
@@ -5010,8 +5627,13 @@ export function write_updateReadMessagesContents(w: Writer, v: updateReadMessage
   let f = 0;
   try {
     write_vec_int(w, v.messages);
-    f = 1; writeInt(w, v.pts);
-    f = 2; writeInt(w, v.ptsCount);
+    f = 1; const x0 = checkInt(v.pts);
+    f = 2; const x1 = checkInt(v.ptsCount);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'updateReadMessagesContents', ['messages', 'pts', 'ptsCount'][f]);
   }
@@ -5033,8 +5655,12 @@ export function write_updateChannelTooLong(w: Writer, v: updateChannelTooLong): 
   let f = 0;
   try {
     const flags0 = (v.pts != null ? 1 : 0);
-    writeUint32(w, flags0);
-    f = 1; writeLong(w, v.channelId);
+    f = 1; const x1 = checkLong(v.channelId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.pts == null) throw missingField('pts');
       writeInt(w, v.pts);
@@ -5059,7 +5685,11 @@ export function read_updateChannelTooLong(r: Reader): updateChannelTooLong {
 
 export function write_updateChannel(w: Writer, v: updateChannel): void {
   try {
-    writeLong(w, v.channelId);
+    const x0 = checkLong(v.channelId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'updateChannel', 'channelId');
   }
@@ -5078,8 +5708,13 @@ export function write_updateNewChannelMessage(w: Writer, v: updateNewChannelMess
   let f = 0;
   try {
     write_Message(w, v.message);
-    f = 1; writeInt(w, v.pts);
-    f = 2; writeInt(w, v.ptsCount);
+    f = 1; const x0 = checkInt(v.pts);
+    f = 2; const x1 = checkInt(v.ptsCount);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'updateNewChannelMessage', ['message', 'pts', 'ptsCount'][f]);
   }
@@ -5101,15 +5736,25 @@ export function write_updateReadChannelInbox(w: Writer, v: updateReadChannelInbo
   let f = 0;
   try {
     const flags0 = (v.folderId != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; if ((flags0 & 1) !== 0) {
       if (v.folderId == null) throw missingField('folderId');
       writeInt(w, v.folderId);
     }
-    f = 2; writeLong(w, v.channelId);
-    f = 3; writeInt(w, v.maxId);
-    f = 4; writeInt(w, v.stillUnreadCount);
-    f = 5; writeInt(w, v.pts);
+    f = 2; const x1 = checkLong(v.channelId);
+    f = 3; const x2 = checkInt(v.maxId);
+    f = 4; const x3 = checkInt(v.stillUnreadCount);
+    f = 5; const x4 = checkInt(v.pts);
+    reserve(w, 20);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x1, true);
+    w.view.setInt32(p1 + 8, x2, true);
+    w.view.setInt32(p1 + 12, x3, true);
+    w.view.setInt32(p1 + 16, x4, true);
+    w.pos = p1 + 20;
   } catch (e) {
     throw encodeContext(e, 'updateReadChannelInbox', ['flags', 'folderId', 'channelId', 'maxId', 'stillUnreadCount', 'pts'][f]);
   }
@@ -5134,10 +5779,19 @@ export function read_updateReadChannelInbox(r: Reader): updateReadChannelInbox {
 export function write_updateDeleteChannelMessages(w: Writer, v: updateDeleteChannelMessages): void {
   let f = 0;
   try {
-    writeLong(w, v.channelId);
+    const x0 = checkLong(v.channelId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 1; write_vec_int(w, v.messages);
-    f = 2; writeInt(w, v.pts);
-    f = 3; writeInt(w, v.ptsCount);
+    f = 2; const x1 = checkInt(v.pts);
+    f = 3; const x2 = checkInt(v.ptsCount);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.view.setInt32(p1 + 4, x2, true);
+    w.pos = p1 + 8;
   } catch (e) {
     throw encodeContext(e, 'updateDeleteChannelMessages', ['channelId', 'messages', 'pts', 'ptsCount'][f]);
   }
@@ -5159,9 +5813,15 @@ export function read_updateDeleteChannelMessages(r: Reader): updateDeleteChannel
 export function write_updateChannelMessageViews(w: Writer, v: updateChannelMessageViews): void {
   let f = 0;
   try {
-    writeLong(w, v.channelId);
-    f = 1; writeInt(w, v.id);
-    f = 2; writeInt(w, v.views);
+    const x0 = checkLong(v.channelId);
+    f = 1; const x1 = checkInt(v.id);
+    f = 2; const x2 = checkInt(v.views);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.view.setInt32(p0 + 12, x2, true);
+    w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'updateChannelMessageViews', ['channelId', 'id', 'views'][f]);
   }
@@ -5182,10 +5842,19 @@ export function read_updateChannelMessageViews(r: Reader): updateChannelMessageV
 export function write_updateChatParticipantAdmin(w: Writer, v: updateChatParticipantAdmin): void {
   let f = 0;
   try {
-    writeLong(w, v.chatId);
-    f = 1; writeLong(w, v.userId);
+    const x0 = checkLong(v.chatId);
+    f = 1; const x1 = checkLong(v.userId);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.pos = p0 + 16;
     f = 2; writeBool(w, v.isAdmin);
-    f = 3; writeInt(w, v.version);
+    f = 3; const x2 = checkInt(v.version);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'updateChatParticipantAdmin', ['chatId', 'userId', 'isAdmin', 'version'][f]);
   }
@@ -5226,7 +5895,10 @@ export function write_updateStickerSetsOrder(w: Writer, v: updateStickerSetsOrde
   try {
     const set_masks = isSet(v.masks);
     f = 1; const flags0 = (set_masks ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 2; write_vec_long(w, v.order);
   } catch (e) {
     throw encodeContext(e, 'updateStickerSetsOrder', ['masks', 'flags', 'order'][f]);
@@ -5264,9 +5936,14 @@ export function write_updateBotInlineQuery(w: Writer, v: updateBotInlineQuery): 
   let f = 0;
   try {
     const flags0 = (v.geo != null ? 1 : 0) | (v.peerType != null ? 2 : 0);
-    writeUint32(w, flags0);
-    f = 1; writeLong(w, v.queryId);
-    f = 2; writeLong(w, v.userId);
+    f = 1; const x1 = checkLong(v.queryId);
+    f = 2; const x2 = checkLong(v.userId);
+    reserve(w, 20);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.view.setBigInt64(p0 + 12, x2, true);
+    w.pos = p0 + 20;
     f = 3; writeString(w, v.query);
     f = 4; if ((flags0 & 1) !== 0) {
       if (v.geo == null) throw missingField('geo');
@@ -5303,8 +5980,12 @@ export function write_updateBotInlineSend(w: Writer, v: updateBotInlineSend): vo
   let f = 0;
   try {
     const flags0 = (v.geo != null ? 1 : 0) | (v.msgId != null ? 2 : 0);
-    writeUint32(w, flags0);
-    f = 1; writeLong(w, v.userId);
+    f = 1; const x1 = checkLong(v.userId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
     f = 2; writeString(w, v.query);
     f = 3; if ((flags0 & 1) !== 0) {
       if (v.geo == null) throw missingField('geo');
@@ -5340,8 +6021,13 @@ export function write_updateEditChannelMessage(w: Writer, v: updateEditChannelMe
   let f = 0;
   try {
     write_Message(w, v.message);
-    f = 1; writeInt(w, v.pts);
-    f = 2; writeInt(w, v.ptsCount);
+    f = 1; const x0 = checkInt(v.pts);
+    f = 2; const x1 = checkInt(v.ptsCount);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'updateEditChannelMessage', ['message', 'pts', 'ptsCount'][f]);
   }
@@ -5363,12 +6049,22 @@ export function write_updateBotCallbackQuery(w: Writer, v: updateBotCallbackQuer
   let f = 0;
   try {
     const flags0 = (v.data != null ? 1 : 0) | (v.gameShortName != null ? 2 : 0);
-    writeUint32(w, flags0);
-    f = 1; writeLong(w, v.queryId);
-    f = 2; writeLong(w, v.userId);
+    f = 1; const x1 = checkLong(v.queryId);
+    f = 2; const x2 = checkLong(v.userId);
+    reserve(w, 20);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.view.setBigInt64(p0 + 12, x2, true);
+    w.pos = p0 + 20;
     f = 3; write_Peer(w, v.peer);
-    f = 4; writeInt(w, v.msgId);
-    f = 5; writeLong(w, v.chatInstance);
+    f = 4; const x3 = checkInt(v.msgId);
+    f = 5; const x4 = checkLong(v.chatInstance);
+    reserve(w, 12);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x3, true);
+    w.view.setBigInt64(p1 + 4, x4, true);
+    w.pos = p1 + 12;
     f = 6; if ((flags0 & 1) !== 0) {
       if (v.data == null) throw missingField('data');
       writeBytes(w, v.data);
@@ -5404,8 +6100,13 @@ export function write_updateEditMessage(w: Writer, v: updateEditMessage): void {
   let f = 0;
   try {
     write_Message(w, v.message);
-    f = 1; writeInt(w, v.pts);
-    f = 2; writeInt(w, v.ptsCount);
+    f = 1; const x0 = checkInt(v.pts);
+    f = 2; const x1 = checkInt(v.ptsCount);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'updateEditMessage', ['message', 'pts', 'ptsCount'][f]);
   }
@@ -5427,11 +6128,20 @@ export function write_updateInlineBotCallbackQuery(w: Writer, v: updateInlineBot
   let f = 0;
   try {
     const flags0 = (v.data != null ? 1 : 0) | (v.gameShortName != null ? 2 : 0);
-    writeUint32(w, flags0);
-    f = 1; writeLong(w, v.queryId);
-    f = 2; writeLong(w, v.userId);
+    f = 1; const x1 = checkLong(v.queryId);
+    f = 2; const x2 = checkLong(v.userId);
+    reserve(w, 20);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.view.setBigInt64(p0 + 12, x2, true);
+    w.pos = p0 + 20;
     f = 3; write_InputBotInlineMessageID(w, v.msgId);
-    f = 4; writeLong(w, v.chatInstance);
+    f = 4; const x3 = checkLong(v.chatInstance);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x3, true);
+    w.pos = p1 + 8;
     f = 5; if ((flags0 & 1) !== 0) {
       if (v.data == null) throw missingField('data');
       writeBytes(w, v.data);
@@ -5465,8 +6175,13 @@ export function read_updateInlineBotCallbackQuery(r: Reader): updateInlineBotCal
 export function write_updateReadChannelOutbox(w: Writer, v: updateReadChannelOutbox): void {
   let f = 0;
   try {
-    writeLong(w, v.channelId);
-    f = 1; writeInt(w, v.maxId);
+    const x0 = checkLong(v.channelId);
+    f = 1; const x1 = checkInt(v.maxId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'updateReadChannelOutbox', ['channelId', 'maxId'][f]);
   }
@@ -5535,10 +6250,19 @@ export function read_updatePtsChanged(r: Reader): updatePtsChanged {
 export function write_updateChannelWebPage(w: Writer, v: updateChannelWebPage): void {
   let f = 0;
   try {
-    writeLong(w, v.channelId);
+    const x0 = checkLong(v.channelId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 1; write_WebPage(w, v.webpage);
-    f = 2; writeInt(w, v.pts);
-    f = 3; writeInt(w, v.ptsCount);
+    f = 2; const x1 = checkInt(v.pts);
+    f = 3; const x2 = checkInt(v.ptsCount);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.view.setInt32(p1 + 4, x2, true);
+    w.pos = p1 + 8;
   } catch (e) {
     throw encodeContext(e, 'updateChannelWebPage', ['channelId', 'webpage', 'pts', 'ptsCount'][f]);
   }
@@ -5562,7 +6286,10 @@ export function write_updateDialogPinned(w: Writer, v: updateDialogPinned): void
   try {
     const set_pinned = isSet(v.pinned);
     f = 1; const flags0 = (set_pinned ? 1 : 0) | (v.folderId != null ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 2; if ((flags0 & 2) !== 0) {
       if (v.folderId == null) throw missingField('folderId');
       writeInt(w, v.folderId);
@@ -5591,7 +6318,10 @@ export function write_updatePinnedDialogs(w: Writer, v: updatePinnedDialogs): vo
   let f = 0;
   try {
     const flags0 = (v.folderId != null ? 2 : 0) | (v.order != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; if ((flags0 & 2) !== 0) {
       if (v.folderId == null) throw missingField('folderId');
       writeInt(w, v.folderId);
@@ -5638,9 +6368,17 @@ export function read_updateBotWebhookJSON(r: Reader): updateBotWebhookJSON {
 export function write_updateBotWebhookJSONQuery(w: Writer, v: updateBotWebhookJSONQuery): void {
   let f = 0;
   try {
-    writeLong(w, v.queryId);
+    const x0 = checkLong(v.queryId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 1; write_DataJSON(w, v.data);
-    f = 2; writeInt(w, v.timeout);
+    f = 2; const x1 = checkInt(v.timeout);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'updateBotWebhookJSONQuery', ['queryId', 'data', 'timeout'][f]);
   }
@@ -5661,8 +6399,13 @@ export function read_updateBotWebhookJSONQuery(r: Reader): updateBotWebhookJSONQ
 export function write_updateBotShippingQuery(w: Writer, v: updateBotShippingQuery): void {
   let f = 0;
   try {
-    writeLong(w, v.queryId);
-    f = 1; writeLong(w, v.userId);
+    const x0 = checkLong(v.queryId);
+    f = 1; const x1 = checkLong(v.userId);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.pos = p0 + 16;
     f = 2; writeBytes(w, v.payload);
     f = 3; write_PostAddress(w, v.shippingAddress);
   } catch (e) {
@@ -5687,9 +6430,14 @@ export function write_updateBotPrecheckoutQuery(w: Writer, v: updateBotPrechecko
   let f = 0;
   try {
     const flags0 = (v.info != null ? 1 : 0) | (v.shippingOptionId != null ? 2 : 0);
-    writeUint32(w, flags0);
-    f = 1; writeLong(w, v.queryId);
-    f = 2; writeLong(w, v.userId);
+    f = 1; const x1 = checkLong(v.queryId);
+    f = 2; const x2 = checkLong(v.userId);
+    reserve(w, 20);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.view.setBigInt64(p0 + 12, x2, true);
+    w.pos = p0 + 20;
     f = 3; writeBytes(w, v.payload);
     f = 4; if ((flags0 & 1) !== 0) {
       if (v.info == null) throw missingField('info');
@@ -5700,7 +6448,11 @@ export function write_updateBotPrecheckoutQuery(w: Writer, v: updateBotPrechecko
       writeString(w, v.shippingOptionId);
     }
     f = 6; writeString(w, v.currency);
-    f = 7; writeLong(w, v.totalAmount);
+    f = 7; const x3 = checkLong(v.totalAmount);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x3, true);
+    w.pos = p1 + 8;
   } catch (e) {
     throw encodeContext(e, 'updateBotPrecheckoutQuery', ['flags', 'queryId', 'userId', 'payload', 'info', 'shippingOptionId', 'currency', 'totalAmount'][f]);
   }
@@ -5785,7 +6537,11 @@ export function read_updateFavedStickers(r: Reader): updateFavedStickers {
 export function write_updateChannelReadMessagesContents(w: Writer, v: updateChannelReadMessagesContents): void {
   let f = 0;
   try {
-    writeLong(w, v.channelId);
+    const x0 = checkLong(v.channelId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 1; write_vec_int(w, v.messages);
   } catch (e) {
     throw encodeContext(e, 'updateChannelReadMessagesContents', ['channelId', 'messages'][f]);
@@ -5813,8 +6569,13 @@ export function read_updateContactsReset(r: Reader): updateContactsReset {
 export function write_updateChannelAvailableMessages(w: Writer, v: updateChannelAvailableMessages): void {
   let f = 0;
   try {
-    writeLong(w, v.channelId);
-    f = 1; writeInt(w, v.availableMinId);
+    const x0 = checkLong(v.channelId);
+    f = 1; const x1 = checkInt(v.availableMinId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'updateChannelAvailableMessages', ['channelId', 'availableMinId'][f]);
   }
@@ -5836,7 +6597,10 @@ export function write_updateDialogUnreadMark(w: Writer, v: updateDialogUnreadMar
   try {
     const set_unread = isSet(v.unread);
     f = 1; const flags0 = (set_unread ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 2; write_DialogPeer(w, v.peer);
   } catch (e) {
     throw encodeContext(e, 'updateDialogUnreadMark', ['unread', 'flags', 'peer'][f]);
@@ -5860,8 +6624,12 @@ export function write_updateMessagePoll(w: Writer, v: updateMessagePoll): void {
   let f = 0;
   try {
     const flags0 = (v.poll != null ? 1 : 0);
-    writeUint32(w, flags0);
-    f = 1; writeLong(w, v.pollId);
+    f = 1; const x1 = checkLong(v.pollId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.poll == null) throw missingField('poll');
       write_Poll(w, v.poll);
@@ -5891,7 +6659,11 @@ export function write_updateChatDefaultBannedRights(w: Writer, v: updateChatDefa
   try {
     write_Peer(w, v.peer);
     f = 1; write_ChatBannedRights(w, v.defaultBannedRights);
-    f = 2; writeInt(w, v.version);
+    f = 2; const x0 = checkInt(v.version);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'updateChatDefaultBannedRights', ['peer', 'defaultBannedRights', 'version'][f]);
   }
@@ -5913,8 +6685,13 @@ export function write_updateFolderPeers(w: Writer, v: updateFolderPeers): void {
   let f = 0;
   try {
     write_vec_FolderPeer(w, v.folderPeers);
-    f = 1; writeInt(w, v.pts);
-    f = 2; writeInt(w, v.ptsCount);
+    f = 1; const x0 = checkInt(v.pts);
+    f = 2; const x1 = checkInt(v.ptsCount);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'updateFolderPeers', ['folderPeers', 'pts', 'ptsCount'][f]);
   }
@@ -6029,7 +6806,11 @@ export function write_updateGeoLiveViewed(w: Writer, v: updateGeoLiveViewed): vo
   let f = 0;
   try {
     write_Peer(w, v.peer);
-    f = 1; writeInt(w, v.msgId);
+    f = 1; const x0 = checkInt(v.msgId);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'updateGeoLiveViewed', ['peer', 'msgId'][f]);
   }
@@ -6056,10 +6837,19 @@ export function read_updateLoginToken(r: Reader): updateLoginToken {
 export function write_updateMessagePollVote(w: Writer, v: updateMessagePollVote): void {
   let f = 0;
   try {
-    writeLong(w, v.pollId);
-    f = 1; writeLong(w, v.userId);
+    const x0 = checkLong(v.pollId);
+    f = 1; const x1 = checkLong(v.userId);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.pos = p0 + 16;
     f = 2; write_vec_bytes(w, v.options);
-    f = 3; writeInt(w, v.qts);
+    f = 3; const x2 = checkInt(v.qts);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'updateMessagePollVote', ['pollId', 'userId', 'options', 'qts'][f]);
   }
@@ -6082,8 +6872,12 @@ export function write_updateDialogFilter(w: Writer, v: updateDialogFilter): void
   let f = 0;
   try {
     const flags0 = (v.filter != null ? 1 : 0);
-    writeUint32(w, flags0);
-    f = 1; writeInt(w, v.id);
+    f = 1; const x1 = checkInt(v.id);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.filter == null) throw missingField('filter');
       write_DialogFilter(w, v.filter);
@@ -6133,7 +6927,11 @@ export function read_updateDialogFilters(r: Reader): updateDialogFilters {
 export function write_updatePhoneCallSignalingData(w: Writer, v: updatePhoneCallSignalingData): void {
   let f = 0;
   try {
-    writeLong(w, v.phoneCallId);
+    const x0 = checkLong(v.phoneCallId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 1; writeBytes(w, v.data);
   } catch (e) {
     throw encodeContext(e, 'updatePhoneCallSignalingData', ['phoneCallId', 'data'][f]);
@@ -6154,9 +6952,15 @@ export function read_updatePhoneCallSignalingData(r: Reader): updatePhoneCallSig
 export function write_updateChannelMessageForwards(w: Writer, v: updateChannelMessageForwards): void {
   let f = 0;
   try {
-    writeLong(w, v.channelId);
-    f = 1; writeInt(w, v.id);
-    f = 2; writeInt(w, v.forwards);
+    const x0 = checkLong(v.channelId);
+    f = 1; const x1 = checkInt(v.id);
+    f = 2; const x2 = checkInt(v.forwards);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.view.setInt32(p0 + 12, x2, true);
+    w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'updateChannelMessageForwards', ['channelId', 'id', 'forwards'][f]);
   }
@@ -6178,10 +6982,16 @@ export function write_updateReadChannelDiscussionInbox(w: Writer, v: updateReadC
   let f = 0;
   try {
     const flags0 = (v.broadcastId != null || v.broadcastPost != null ? 1 : 0);
-    writeUint32(w, flags0);
-    f = 1; writeLong(w, v.channelId);
-    f = 2; writeInt(w, v.topMsgId);
-    f = 3; writeInt(w, v.readMaxId);
+    f = 1; const x1 = checkLong(v.channelId);
+    f = 2; const x2 = checkInt(v.topMsgId);
+    f = 3; const x3 = checkInt(v.readMaxId);
+    reserve(w, 20);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.view.setInt32(p0 + 12, x2, true);
+    w.view.setInt32(p0 + 16, x3, true);
+    w.pos = p0 + 20;
     f = 4; if ((flags0 & 1) !== 0) {
       if (v.broadcastId == null) throw missingField('broadcastId');
       writeLong(w, v.broadcastId);
@@ -6214,9 +7024,15 @@ export function read_updateReadChannelDiscussionInbox(r: Reader): updateReadChan
 export function write_updateReadChannelDiscussionOutbox(w: Writer, v: updateReadChannelDiscussionOutbox): void {
   let f = 0;
   try {
-    writeLong(w, v.channelId);
-    f = 1; writeInt(w, v.topMsgId);
-    f = 2; writeInt(w, v.readMaxId);
+    const x0 = checkLong(v.channelId);
+    f = 1; const x1 = checkInt(v.topMsgId);
+    f = 2; const x2 = checkInt(v.readMaxId);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.view.setInt32(p0 + 12, x2, true);
+    w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'updateReadChannelDiscussionOutbox', ['channelId', 'topMsgId', 'readMaxId'][f]);
   }
@@ -6259,8 +7075,12 @@ export function write_updateChannelUserTyping(w: Writer, v: updateChannelUserTyp
   let f = 0;
   try {
     const flags0 = (v.topMsgId != null ? 1 : 0);
-    writeUint32(w, flags0);
-    f = 1; writeLong(w, v.channelId);
+    f = 1; const x1 = checkLong(v.channelId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.topMsgId == null) throw missingField('topMsgId');
       writeInt(w, v.topMsgId);
@@ -6292,11 +7112,19 @@ export function write_updatePinnedMessages(w: Writer, v: updatePinnedMessages): 
   try {
     const set_pinned = isSet(v.pinned);
     f = 1; const flags0 = (set_pinned ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 2; write_Peer(w, v.peer);
     f = 3; write_vec_int(w, v.messages);
-    f = 4; writeInt(w, v.pts);
-    f = 5; writeInt(w, v.ptsCount);
+    f = 4; const x1 = checkInt(v.pts);
+    f = 5; const x2 = checkInt(v.ptsCount);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.view.setInt32(p1 + 4, x2, true);
+    w.pos = p1 + 8;
   } catch (e) {
     throw encodeContext(e, 'updatePinnedMessages', ['pinned', 'flags', 'peer', 'messages', 'pts', 'ptsCount'][f]);
   }
@@ -6323,11 +7151,20 @@ export function write_updatePinnedChannelMessages(w: Writer, v: updatePinnedChan
   try {
     const set_pinned = isSet(v.pinned);
     f = 1; const flags0 = (set_pinned ? 1 : 0);
-    writeUint32(w, flags0);
-    f = 2; writeLong(w, v.channelId);
+    f = 2; const x1 = checkLong(v.channelId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
     f = 3; write_vec_int(w, v.messages);
-    f = 4; writeInt(w, v.pts);
-    f = 5; writeInt(w, v.ptsCount);
+    f = 4; const x2 = checkInt(v.pts);
+    f = 5; const x3 = checkInt(v.ptsCount);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.view.setInt32(p1 + 4, x3, true);
+    w.pos = p1 + 8;
   } catch (e) {
     throw encodeContext(e, 'updatePinnedChannelMessages', ['pinned', 'flags', 'channelId', 'messages', 'pts', 'ptsCount'][f]);
   }
@@ -6351,7 +7188,11 @@ export function read_updatePinnedChannelMessages(r: Reader): updatePinnedChannel
 
 export function write_updateChat(w: Writer, v: updateChat): void {
   try {
-    writeLong(w, v.chatId);
+    const x0 = checkLong(v.chatId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'updateChat', 'chatId');
   }
@@ -6371,7 +7212,11 @@ export function write_updateGroupCallParticipants(w: Writer, v: updateGroupCallP
   try {
     write_InputGroupCall(w, v.call);
     f = 1; write_vec_GroupCallParticipant(w, v.participants);
-    f = 2; writeInt(w, v.version);
+    f = 2; const x0 = checkInt(v.version);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'updateGroupCallParticipants', ['call', 'participants', 'version'][f]);
   }
@@ -6392,7 +7237,11 @@ export function read_updateGroupCallParticipants(r: Reader): updateGroupCallPart
 export function write_updateGroupCall(w: Writer, v: updateGroupCall): void {
   let f = 0;
   try {
-    writeLong(w, v.chatId);
+    const x0 = checkLong(v.chatId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 1; write_GroupCall(w, v.call);
   } catch (e) {
     throw encodeContext(e, 'updateGroupCall', ['chatId', 'call'][f]);
@@ -6414,7 +7263,10 @@ export function write_updatePeerHistoryTTL(w: Writer, v: updatePeerHistoryTTL): 
   let f = 0;
   try {
     const flags0 = (v.ttlPeriod != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; write_Peer(w, v.peer);
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.ttlPeriod == null) throw missingField('ttlPeriod');
@@ -6442,11 +7294,18 @@ export function write_updateChatParticipant(w: Writer, v: updateChatParticipant)
   let f = 0;
   try {
     const flags0 = (v.prevParticipant != null ? 1 : 0) | (v.newParticipant != null ? 2 : 0) | (v.invite != null ? 4 : 0);
-    writeUint32(w, flags0);
-    f = 1; writeLong(w, v.chatId);
-    f = 2; writeInt(w, v.date);
-    f = 3; writeLong(w, v.actorId);
-    f = 4; writeLong(w, v.userId);
+    f = 1; const x1 = checkLong(v.chatId);
+    f = 2; const x2 = checkInt(v.date);
+    f = 3; const x3 = checkLong(v.actorId);
+    f = 4; const x4 = checkLong(v.userId);
+    reserve(w, 32);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.view.setInt32(p0 + 12, x2, true);
+    w.view.setBigInt64(p0 + 16, x3, true);
+    w.view.setBigInt64(p0 + 24, x4, true);
+    w.pos = p0 + 32;
     f = 5; if ((flags0 & 1) !== 0) {
       if (v.prevParticipant == null) throw missingField('prevParticipant');
       write_ChatParticipant(w, v.prevParticipant);
@@ -6459,7 +7318,11 @@ export function write_updateChatParticipant(w: Writer, v: updateChatParticipant)
       if (v.invite == null) throw missingField('invite');
       write_ExportedChatInvite(w, v.invite);
     }
-    f = 8; writeInt(w, v.qts);
+    f = 8; const x5 = checkInt(v.qts);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x5, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'updateChatParticipant', ['flags', 'chatId', 'date', 'actorId', 'userId', 'prevParticipant', 'newParticipant', 'invite', 'qts'][f]);
   }
@@ -6488,11 +7351,18 @@ export function write_updateChannelParticipant(w: Writer, v: updateChannelPartic
   let f = 0;
   try {
     const flags0 = (v.prevParticipant != null ? 1 : 0) | (v.newParticipant != null ? 2 : 0) | (v.invite != null ? 4 : 0);
-    writeUint32(w, flags0);
-    f = 1; writeLong(w, v.channelId);
-    f = 2; writeInt(w, v.date);
-    f = 3; writeLong(w, v.actorId);
-    f = 4; writeLong(w, v.userId);
+    f = 1; const x1 = checkLong(v.channelId);
+    f = 2; const x2 = checkInt(v.date);
+    f = 3; const x3 = checkLong(v.actorId);
+    f = 4; const x4 = checkLong(v.userId);
+    reserve(w, 32);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.view.setInt32(p0 + 12, x2, true);
+    w.view.setBigInt64(p0 + 16, x3, true);
+    w.view.setBigInt64(p0 + 24, x4, true);
+    w.pos = p0 + 32;
     f = 5; if ((flags0 & 1) !== 0) {
       if (v.prevParticipant == null) throw missingField('prevParticipant');
       write_ChannelParticipant(w, v.prevParticipant);
@@ -6505,7 +7375,11 @@ export function write_updateChannelParticipant(w: Writer, v: updateChannelPartic
       if (v.invite == null) throw missingField('invite');
       write_ExportedChatInvite(w, v.invite);
     }
-    f = 8; writeInt(w, v.qts);
+    f = 8; const x5 = checkInt(v.qts);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x5, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'updateChannelParticipant', ['flags', 'channelId', 'date', 'actorId', 'userId', 'prevParticipant', 'newParticipant', 'invite', 'qts'][f]);
   }
@@ -6533,10 +7407,19 @@ export function read_updateChannelParticipant(r: Reader): updateChannelParticipa
 export function write_updateBotStopped(w: Writer, v: updateBotStopped): void {
   let f = 0;
   try {
-    writeLong(w, v.userId);
-    f = 1; writeInt(w, v.date);
+    const x0 = checkLong(v.userId);
+    f = 1; const x1 = checkInt(v.date);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.pos = p0 + 12;
     f = 2; writeBool(w, v.stopped);
-    f = 3; writeInt(w, v.qts);
+    f = 3; const x2 = checkInt(v.qts);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'updateBotStopped', ['userId', 'date', 'stopped', 'qts'][f]);
   }
@@ -6560,7 +7443,10 @@ export function write_updateGroupCallConnection(w: Writer, v: updateGroupCallCon
   try {
     const set_presentation = isSet(v.presentation);
     f = 1; const flags0 = (set_presentation ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 2; write_DataJSON(w, v.params);
   } catch (e) {
     throw encodeContext(e, 'updateGroupCallConnection', ['presentation', 'flags', 'params'][f]);
@@ -6584,7 +7470,11 @@ export function write_updateBotCommands(w: Writer, v: updateBotCommands): void {
   let f = 0;
   try {
     write_Peer(w, v.peer);
-    f = 1; writeLong(w, v.botId);
+    f = 1; const x0 = checkLong(v.botId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 2; write_vec_BotCommand(w, v.commands);
   } catch (e) {
     throw encodeContext(e, 'updateBotCommands', ['peer', 'botId', 'commands'][f]);
@@ -6606,11 +7496,19 @@ export function read_updateBotCommands(r: Reader): updateBotCommands {
 export function write_updates_state(w: Writer, v: updates_state): void {
   let f = 0;
   try {
-    writeInt(w, v.pts);
-    f = 1; writeInt(w, v.qts);
-    f = 2; writeInt(w, v.date);
-    f = 3; writeInt(w, v.seq);
-    f = 4; writeInt(w, v.unreadCount);
+    const x0 = checkInt(v.pts);
+    f = 1; const x1 = checkInt(v.qts);
+    f = 2; const x2 = checkInt(v.date);
+    f = 3; const x3 = checkInt(v.seq);
+    f = 4; const x4 = checkInt(v.unreadCount);
+    reserve(w, 20);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.view.setInt32(p0 + 8, x2, true);
+    w.view.setInt32(p0 + 12, x3, true);
+    w.view.setInt32(p0 + 16, x4, true);
+    w.pos = p0 + 20;
   } catch (e) {
     throw encodeContext(e, 'updates.state', ['pts', 'qts', 'date', 'seq', 'unreadCount'][f]);
   }
@@ -6633,8 +7531,13 @@ export function read_updates_state(r: Reader): updates_state {
 export function write_updates_differenceEmpty(w: Writer, v: updates_differenceEmpty): void {
   let f = 0;
   try {
-    writeInt(w, v.date);
-    f = 1; writeInt(w, v.seq);
+    const x0 = checkInt(v.date);
+    f = 1; const x1 = checkInt(v.seq);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'updates.differenceEmpty', ['date', 'seq'][f]);
   }
@@ -6711,7 +7614,11 @@ export function read_updates_differenceSlice(r: Reader): updates_differenceSlice
 
 export function write_updates_differenceTooLong(w: Writer, v: updates_differenceTooLong): void {
   try {
-    writeInt(w, v.pts);
+    const x0 = checkInt(v.pts);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'updates.differenceTooLong', 'pts');
   }
@@ -6741,13 +7648,24 @@ export function write_updateShortMessage(w: Writer, v: updateShortMessage): void
     f = 2; const set_mediaUnread = isSet(v.mediaUnread);
     f = 3; const set_silent = isSet(v.silent);
     f = 4; const flags0 = (set_out ? 2 : 0) | (set_mentioned ? 16 : 0) | (set_mediaUnread ? 32 : 0) | (set_silent ? 8192 : 0) | (v.fwdFrom != null ? 4 : 0) | (v.viaBotId != null ? 2048 : 0) | (v.replyTo != null ? 8 : 0) | (v.entities != null ? 128 : 0) | (v.ttlPeriod != null ? 33554432 : 0);
-    writeUint32(w, flags0);
-    f = 5; writeInt(w, v.id);
-    f = 6; writeLong(w, v.userId);
+    f = 5; const x1 = checkInt(v.id);
+    f = 6; const x2 = checkLong(v.userId);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.view.setBigInt64(p0 + 8, x2, true);
+    w.pos = p0 + 16;
     f = 7; writeString(w, v.message);
-    f = 8; writeInt(w, v.pts);
-    f = 9; writeInt(w, v.ptsCount);
-    f = 10; writeInt(w, v.date);
+    f = 8; const x3 = checkInt(v.pts);
+    f = 9; const x4 = checkInt(v.ptsCount);
+    f = 10; const x5 = checkInt(v.date);
+    reserve(w, 12);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x3, true);
+    w.view.setInt32(p1 + 4, x4, true);
+    w.view.setInt32(p1 + 8, x5, true);
+    w.pos = p1 + 12;
     f = 11; if ((flags0 & 4) !== 0) {
       if (v.fwdFrom == null) throw missingField('fwdFrom');
       write_MessageFwdHeader(w, v.fwdFrom);
@@ -6807,14 +7725,26 @@ export function write_updateShortChatMessage(w: Writer, v: updateShortChatMessag
     f = 2; const set_mediaUnread = isSet(v.mediaUnread);
     f = 3; const set_silent = isSet(v.silent);
     f = 4; const flags0 = (set_out ? 2 : 0) | (set_mentioned ? 16 : 0) | (set_mediaUnread ? 32 : 0) | (set_silent ? 8192 : 0) | (v.fwdFrom != null ? 4 : 0) | (v.viaBotId != null ? 2048 : 0) | (v.replyTo != null ? 8 : 0) | (v.entities != null ? 128 : 0) | (v.ttlPeriod != null ? 33554432 : 0);
-    writeUint32(w, flags0);
-    f = 5; writeInt(w, v.id);
-    f = 6; writeLong(w, v.fromId);
-    f = 7; writeLong(w, v.chatId);
+    f = 5; const x1 = checkInt(v.id);
+    f = 6; const x2 = checkLong(v.fromId);
+    f = 7; const x3 = checkLong(v.chatId);
+    reserve(w, 24);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.view.setBigInt64(p0 + 8, x2, true);
+    w.view.setBigInt64(p0 + 16, x3, true);
+    w.pos = p0 + 24;
     f = 8; writeString(w, v.message);
-    f = 9; writeInt(w, v.pts);
-    f = 10; writeInt(w, v.ptsCount);
-    f = 11; writeInt(w, v.date);
+    f = 9; const x4 = checkInt(v.pts);
+    f = 10; const x5 = checkInt(v.ptsCount);
+    f = 11; const x6 = checkInt(v.date);
+    reserve(w, 12);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x4, true);
+    w.view.setInt32(p1 + 4, x5, true);
+    w.view.setInt32(p1 + 8, x6, true);
+    w.pos = p1 + 12;
     f = 12; if ((flags0 & 4) !== 0) {
       if (v.fwdFrom == null) throw missingField('fwdFrom');
       write_MessageFwdHeader(w, v.fwdFrom);
@@ -6871,7 +7801,11 @@ export function write_updateShort(w: Writer, v: updateShort): void {
   let f = 0;
   try {
     write_Update(w, v.update);
-    f = 1; writeInt(w, v.date);
+    f = 1; const x0 = checkInt(v.date);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'updateShort', ['update', 'date'][f]);
   }
@@ -6894,9 +7828,15 @@ export function write_updatesCombined(w: Writer, v: updatesCombined): void {
     write_vec_Update(w, v.updates);
     f = 1; write_vec_User(w, v.users);
     f = 2; write_vec_Chat(w, v.chats);
-    f = 3; writeInt(w, v.date);
-    f = 4; writeInt(w, v.seqStart);
-    f = 5; writeInt(w, v.seq);
+    f = 3; const x0 = checkInt(v.date);
+    f = 4; const x1 = checkInt(v.seqStart);
+    f = 5; const x2 = checkInt(v.seq);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.view.setInt32(p0 + 8, x2, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'updatesCombined', ['updates', 'users', 'chats', 'date', 'seqStart', 'seq'][f]);
   }
@@ -6923,8 +7863,13 @@ export function write_updates(w: Writer, v: updates): void {
     write_vec_Update(w, v.updates);
     f = 1; write_vec_User(w, v.users);
     f = 2; write_vec_Chat(w, v.chats);
-    f = 3; writeInt(w, v.date);
-    f = 4; writeInt(w, v.seq);
+    f = 3; const x0 = checkInt(v.date);
+    f = 4; const x1 = checkInt(v.seq);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'updates', ['updates', 'users', 'chats', 'date', 'seq'][f]);
   }
@@ -6949,11 +7894,18 @@ export function write_updateShortSentMessage(w: Writer, v: updateShortSentMessag
   try {
     const set_out = isSet(v.out);
     f = 1; const flags0 = (set_out ? 2 : 0) | (v.media != null ? 512 : 0) | (v.entities != null ? 128 : 0) | (v.ttlPeriod != null ? 33554432 : 0);
-    writeUint32(w, flags0);
-    f = 2; writeInt(w, v.id);
-    f = 3; writeInt(w, v.pts);
-    f = 4; writeInt(w, v.ptsCount);
-    f = 5; writeInt(w, v.date);
+    f = 2; const x1 = checkInt(v.id);
+    f = 3; const x2 = checkInt(v.pts);
+    f = 4; const x3 = checkInt(v.ptsCount);
+    f = 5; const x4 = checkInt(v.date);
+    reserve(w, 20);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.view.setInt32(p0 + 8, x2, true);
+    w.view.setInt32(p0 + 12, x3, true);
+    w.view.setInt32(p0 + 16, x4, true);
+    w.pos = p0 + 20;
     f = 6; if ((flags0 & 512) !== 0) {
       if (v.media == null) throw missingField('media');
       write_MessageMedia(w, v.media);
@@ -7014,7 +7966,11 @@ export function read_photos_photos(r: Reader): photos_photos {
 export function write_photos_photosSlice(w: Writer, v: photos_photosSlice): void {
   let f = 0;
   try {
-    writeInt(w, v.count);
+    const x0 = checkInt(v.count);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
     f = 1; write_vec_Photo(w, v.photos);
     f = 2; write_vec_User(w, v.users);
   } catch (e) {
@@ -7059,7 +8015,11 @@ export function write_upload_file(w: Writer, v: upload_file): void {
   let f = 0;
   try {
     write_storage_FileType(w, v.type);
-    f = 1; writeInt(w, v.mtime);
+    f = 1; const x0 = checkInt(v.mtime);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
     f = 2; writeBytes(w, v.bytes);
   } catch (e) {
     throw encodeContext(e, 'upload.file', ['type', 'mtime', 'bytes'][f]);
@@ -7081,7 +8041,11 @@ export function read_upload_file(r: Reader): upload_file {
 export function write_upload_fileCdnRedirect(w: Writer, v: upload_fileCdnRedirect): void {
   let f = 0;
   try {
-    writeInt(w, v.dcId);
+    const x0 = checkInt(v.dcId);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
     f = 1; writeBytes(w, v.fileToken);
     f = 2; writeBytes(w, v.encryptionKey);
     f = 3; writeBytes(w, v.encryptionIv);
@@ -7114,10 +8078,18 @@ export function write_dcOption(w: Writer, v: dcOption): void {
     f = 3; const set_cdn = isSet(v.cdn);
     f = 4; const set_static = isSet(v.static);
     f = 5; const flags0 = (set_ipv6 ? 1 : 0) | (set_mediaOnly ? 2 : 0) | (set_tcpoOnly ? 4 : 0) | (set_cdn ? 8 : 0) | (set_static ? 16 : 0) | (v.secret != null ? 1024 : 0);
-    writeUint32(w, flags0);
-    f = 6; writeInt(w, v.id);
+    f = 6; const x1 = checkInt(v.id);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
     f = 7; writeString(w, v.ipAddress);
-    f = 8; writeInt(w, v.port);
+    f = 8; const x2 = checkInt(v.port);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.pos = p1 + 4;
     f = 9; if ((flags0 & 1024) !== 0) {
       if (v.secret == null) throw missingField('secret');
       writeBytes(w, v.secret);
@@ -7158,42 +8130,82 @@ export function write_config(w: Writer, v: config): void {
     f = 5; const set_blockedMode = isSet(v.blockedMode);
     f = 6; const set_pfsEnabled = isSet(v.pfsEnabled);
     f = 7; const flags0 = (set_phonecallsEnabled ? 2 : 0) | (set_defaultP2pContacts ? 8 : 0) | (set_preloadFeaturedStickers ? 16 : 0) | (set_ignorePhoneEntities ? 32 : 0) | (set_revokePmInbox ? 64 : 0) | (set_blockedMode ? 256 : 0) | (set_pfsEnabled ? 8192 : 0) | (v.tmpSessions != null ? 1 : 0) | (v.autoupdateUrlPrefix != null ? 128 : 0) | (v.gifSearchUsername != null ? 512 : 0) | (v.venueSearchUsername != null ? 1024 : 0) | (v.imgSearchUsername != null ? 2048 : 0) | (v.staticMapsProvider != null ? 4096 : 0) | (v.suggestedLangCode != null || v.langPackVersion != null || v.baseLangPackVersion != null ? 4 : 0);
-    writeUint32(w, flags0);
-    f = 8; writeInt(w, v.date);
-    f = 9; writeInt(w, v.expires);
+    f = 8; const x1 = checkInt(v.date);
+    f = 9; const x2 = checkInt(v.expires);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.view.setInt32(p0 + 8, x2, true);
+    w.pos = p0 + 12;
     f = 10; writeBool(w, v.testMode);
-    f = 11; writeInt(w, v.thisDc);
+    f = 11; const x3 = checkInt(v.thisDc);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x3, true);
+    w.pos = p1 + 4;
     f = 12; write_vec_DcOption(w, v.dcOptions);
     f = 13; writeString(w, v.dcTxtDomainName);
-    f = 14; writeInt(w, v.chatSizeMax);
-    f = 15; writeInt(w, v.megagroupSizeMax);
-    f = 16; writeInt(w, v.forwardedCountMax);
-    f = 17; writeInt(w, v.onlineUpdatePeriodMs);
-    f = 18; writeInt(w, v.offlineBlurTimeoutMs);
-    f = 19; writeInt(w, v.offlineIdleTimeoutMs);
-    f = 20; writeInt(w, v.onlineCloudTimeoutMs);
-    f = 21; writeInt(w, v.notifyCloudDelayMs);
-    f = 22; writeInt(w, v.notifyDefaultDelayMs);
-    f = 23; writeInt(w, v.pushChatPeriodMs);
-    f = 24; writeInt(w, v.pushChatLimit);
-    f = 25; writeInt(w, v.savedGifsLimit);
-    f = 26; writeInt(w, v.editTimeLimit);
-    f = 27; writeInt(w, v.revokeTimeLimit);
-    f = 28; writeInt(w, v.revokePmTimeLimit);
-    f = 29; writeInt(w, v.ratingEDecay);
-    f = 30; writeInt(w, v.stickersRecentLimit);
-    f = 31; writeInt(w, v.stickersFavedLimit);
-    f = 32; writeInt(w, v.channelsReadMediaPeriod);
+    f = 14; const x4 = checkInt(v.chatSizeMax);
+    f = 15; const x5 = checkInt(v.megagroupSizeMax);
+    f = 16; const x6 = checkInt(v.forwardedCountMax);
+    f = 17; const x7 = checkInt(v.onlineUpdatePeriodMs);
+    f = 18; const x8 = checkInt(v.offlineBlurTimeoutMs);
+    f = 19; const x9 = checkInt(v.offlineIdleTimeoutMs);
+    f = 20; const x10 = checkInt(v.onlineCloudTimeoutMs);
+    f = 21; const x11 = checkInt(v.notifyCloudDelayMs);
+    f = 22; const x12 = checkInt(v.notifyDefaultDelayMs);
+    f = 23; const x13 = checkInt(v.pushChatPeriodMs);
+    f = 24; const x14 = checkInt(v.pushChatLimit);
+    f = 25; const x15 = checkInt(v.savedGifsLimit);
+    f = 26; const x16 = checkInt(v.editTimeLimit);
+    f = 27; const x17 = checkInt(v.revokeTimeLimit);
+    f = 28; const x18 = checkInt(v.revokePmTimeLimit);
+    f = 29; const x19 = checkInt(v.ratingEDecay);
+    f = 30; const x20 = checkInt(v.stickersRecentLimit);
+    f = 31; const x21 = checkInt(v.stickersFavedLimit);
+    f = 32; const x22 = checkInt(v.channelsReadMediaPeriod);
+    reserve(w, 76);
+    const p2 = w.pos;
+    w.view.setInt32(p2, x4, true);
+    w.view.setInt32(p2 + 4, x5, true);
+    w.view.setInt32(p2 + 8, x6, true);
+    w.view.setInt32(p2 + 12, x7, true);
+    w.view.setInt32(p2 + 16, x8, true);
+    w.view.setInt32(p2 + 20, x9, true);
+    w.view.setInt32(p2 + 24, x10, true);
+    w.view.setInt32(p2 + 28, x11, true);
+    w.view.setInt32(p2 + 32, x12, true);
+    w.view.setInt32(p2 + 36, x13, true);
+    w.view.setInt32(p2 + 40, x14, true);
+    w.view.setInt32(p2 + 44, x15, true);
+    w.view.setInt32(p2 + 48, x16, true);
+    w.view.setInt32(p2 + 52, x17, true);
+    w.view.setInt32(p2 + 56, x18, true);
+    w.view.setInt32(p2 + 60, x19, true);
+    w.view.setInt32(p2 + 64, x20, true);
+    w.view.setInt32(p2 + 68, x21, true);
+    w.view.setInt32(p2 + 72, x22, true);
+    w.pos = p2 + 76;
     f = 33; if ((flags0 & 1) !== 0) {
       if (v.tmpSessions == null) throw missingField('tmpSessions');
       writeInt(w, v.tmpSessions);
     }
-    f = 34; writeInt(w, v.pinnedDialogsCountMax);
-    f = 35; writeInt(w, v.pinnedInfolderCountMax);
-    f = 36; writeInt(w, v.callReceiveTimeoutMs);
-    f = 37; writeInt(w, v.callRingTimeoutMs);
-    f = 38; writeInt(w, v.callConnectTimeoutMs);
-    f = 39; writeInt(w, v.callPacketTimeoutMs);
+    f = 34; const x23 = checkInt(v.pinnedDialogsCountMax);
+    f = 35; const x24 = checkInt(v.pinnedInfolderCountMax);
+    f = 36; const x25 = checkInt(v.callReceiveTimeoutMs);
+    f = 37; const x26 = checkInt(v.callRingTimeoutMs);
+    f = 38; const x27 = checkInt(v.callConnectTimeoutMs);
+    f = 39; const x28 = checkInt(v.callPacketTimeoutMs);
+    reserve(w, 24);
+    const p3 = w.pos;
+    w.view.setInt32(p3, x23, true);
+    w.view.setInt32(p3 + 4, x24, true);
+    w.view.setInt32(p3 + 8, x25, true);
+    w.view.setInt32(p3 + 12, x26, true);
+    w.view.setInt32(p3 + 16, x27, true);
+    w.view.setInt32(p3 + 20, x28, true);
+    w.pos = p3 + 24;
     f = 40; writeString(w, v.meUrlPrefix);
     f = 41; if ((flags0 & 128) !== 0) {
       if (v.autoupdateUrlPrefix == null) throw missingField('autoupdateUrlPrefix');
@@ -7215,9 +8227,15 @@ export function write_config(w: Writer, v: config): void {
       if (v.staticMapsProvider == null) throw missingField('staticMapsProvider');
       writeString(w, v.staticMapsProvider);
     }
-    f = 46; writeInt(w, v.captionLengthMax);
-    f = 47; writeInt(w, v.messageLengthMax);
-    f = 48; writeInt(w, v.webfileDcId);
+    f = 46; const x29 = checkInt(v.captionLengthMax);
+    f = 47; const x30 = checkInt(v.messageLengthMax);
+    f = 48; const x31 = checkInt(v.webfileDcId);
+    reserve(w, 12);
+    const p4 = w.pos;
+    w.view.setInt32(p4, x29, true);
+    w.view.setInt32(p4 + 4, x30, true);
+    w.view.setInt32(p4 + 8, x31, true);
+    w.pos = p4 + 12;
     f = 49; if ((flags0 & 4) !== 0) {
       if (v.suggestedLangCode == null) throw missingField('suggestedLangCode');
       writeString(w, v.suggestedLangCode);
@@ -7301,8 +8319,13 @@ export function write_nearestDc(w: Writer, v: nearestDc): void {
   let f = 0;
   try {
     writeString(w, v.country);
-    f = 1; writeInt(w, v.thisDc);
-    f = 2; writeInt(w, v.nearestDc);
+    f = 1; const x0 = checkInt(v.thisDc);
+    f = 2; const x1 = checkInt(v.nearestDc);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'nearestDc', ['country', 'thisDc', 'nearestDc'][f]);
   }
@@ -7325,8 +8348,12 @@ export function write_help_appUpdate(w: Writer, v: help_appUpdate): void {
   try {
     const set_canNotSkip = isSet(v.canNotSkip);
     f = 1; const flags0 = (set_canNotSkip ? 1 : 0) | (v.document != null ? 2 : 0) | (v.url != null ? 4 : 0) | (v.sticker != null ? 8 : 0);
-    writeUint32(w, flags0);
-    f = 2; writeInt(w, v.id);
+    f = 2; const x1 = checkInt(v.id);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
     f = 3; writeString(w, v.version);
     f = 4; writeString(w, v.text);
     f = 5; write_vec_MessageEntity(w, v.entities);
@@ -7392,7 +8419,11 @@ export function read_help_inviteText(r: Reader): help_inviteText {
 
 export function write_encryptedChatEmpty(w: Writer, v: encryptedChatEmpty): void {
   try {
-    writeInt(w, v.id);
+    const x0 = checkInt(v.id);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'encryptedChatEmpty', 'id');
   }
@@ -7410,11 +8441,19 @@ export function read_encryptedChatEmpty(r: Reader): encryptedChatEmpty {
 export function write_encryptedChatWaiting(w: Writer, v: encryptedChatWaiting): void {
   let f = 0;
   try {
-    writeInt(w, v.id);
-    f = 1; writeLong(w, v.accessHash);
-    f = 2; writeInt(w, v.date);
-    f = 3; writeLong(w, v.adminId);
-    f = 4; writeLong(w, v.participantId);
+    const x0 = checkInt(v.id);
+    f = 1; const x1 = checkLong(v.accessHash);
+    f = 2; const x2 = checkInt(v.date);
+    f = 3; const x3 = checkLong(v.adminId);
+    f = 4; const x4 = checkLong(v.participantId);
+    reserve(w, 32);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.view.setInt32(p0 + 12, x2, true);
+    w.view.setBigInt64(p0 + 16, x3, true);
+    w.view.setBigInt64(p0 + 24, x4, true);
+    w.pos = p0 + 32;
   } catch (e) {
     throw encodeContext(e, 'encryptedChatWaiting', ['id', 'accessHash', 'date', 'adminId', 'participantId'][f]);
   }
@@ -7438,16 +8477,27 @@ export function write_encryptedChatRequested(w: Writer, v: encryptedChatRequeste
   let f = 0;
   try {
     const flags0 = (v.folderId != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; if ((flags0 & 1) !== 0) {
       if (v.folderId == null) throw missingField('folderId');
       writeInt(w, v.folderId);
     }
-    f = 2; writeInt(w, v.id);
-    f = 3; writeLong(w, v.accessHash);
-    f = 4; writeInt(w, v.date);
-    f = 5; writeLong(w, v.adminId);
-    f = 6; writeLong(w, v.participantId);
+    f = 2; const x1 = checkInt(v.id);
+    f = 3; const x2 = checkLong(v.accessHash);
+    f = 4; const x3 = checkInt(v.date);
+    f = 5; const x4 = checkLong(v.adminId);
+    f = 6; const x5 = checkLong(v.participantId);
+    reserve(w, 32);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.view.setBigInt64(p1 + 4, x2, true);
+    w.view.setInt32(p1 + 12, x3, true);
+    w.view.setBigInt64(p1 + 16, x4, true);
+    w.view.setBigInt64(p1 + 24, x5, true);
+    w.pos = p1 + 32;
     f = 7; writeBytes(w, v.gA);
   } catch (e) {
     throw encodeContext(e, 'encryptedChatRequested', ['flags', 'folderId', 'id', 'accessHash', 'date', 'adminId', 'participantId', 'gA'][f]);
@@ -7475,13 +8525,25 @@ export function read_encryptedChatRequested(r: Reader): encryptedChatRequested {
 export function write_encryptedChat(w: Writer, v: encryptedChat): void {
   let f = 0;
   try {
-    writeInt(w, v.id);
-    f = 1; writeLong(w, v.accessHash);
-    f = 2; writeInt(w, v.date);
-    f = 3; writeLong(w, v.adminId);
-    f = 4; writeLong(w, v.participantId);
+    const x0 = checkInt(v.id);
+    f = 1; const x1 = checkLong(v.accessHash);
+    f = 2; const x2 = checkInt(v.date);
+    f = 3; const x3 = checkLong(v.adminId);
+    f = 4; const x4 = checkLong(v.participantId);
+    reserve(w, 32);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.view.setInt32(p0 + 12, x2, true);
+    w.view.setBigInt64(p0 + 16, x3, true);
+    w.view.setBigInt64(p0 + 24, x4, true);
+    w.pos = p0 + 32;
     f = 5; writeBytes(w, v.gAOrB);
-    f = 6; writeLong(w, v.keyFingerprint);
+    f = 6; const x5 = checkLong(v.keyFingerprint);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x5, true);
+    w.pos = p1 + 8;
   } catch (e) {
     throw encodeContext(e, 'encryptedChat', ['id', 'accessHash', 'date', 'adminId', 'participantId', 'gAOrB', 'keyFingerprint'][f]);
   }
@@ -7508,8 +8570,12 @@ export function write_encryptedChatDiscarded(w: Writer, v: encryptedChatDiscarde
   try {
     const set_historyDeleted = isSet(v.historyDeleted);
     f = 1; const flags0 = (set_historyDeleted ? 1 : 0);
-    writeUint32(w, flags0);
-    f = 2; writeInt(w, v.id);
+    f = 2; const x1 = checkInt(v.id);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'encryptedChatDiscarded', ['historyDeleted', 'flags', 'id'][f]);
   }
@@ -7531,8 +8597,13 @@ export function read_encryptedChatDiscarded(r: Reader): encryptedChatDiscarded {
 export function write_inputEncryptedChat(w: Writer, v: inputEncryptedChat): void {
   let f = 0;
   try {
-    writeInt(w, v.chatId);
-    f = 1; writeLong(w, v.accessHash);
+    const x0 = checkInt(v.chatId);
+    f = 1; const x1 = checkLong(v.accessHash);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'inputEncryptedChat', ['chatId', 'accessHash'][f]);
   }
@@ -7559,11 +8630,19 @@ export function read_encryptedFileEmpty(r: Reader): encryptedFileEmpty {
 export function write_encryptedFile(w: Writer, v: encryptedFile): void {
   let f = 0;
   try {
-    writeLong(w, v.id);
-    f = 1; writeLong(w, v.accessHash);
-    f = 2; writeInt(w, v.size);
-    f = 3; writeInt(w, v.dcId);
-    f = 4; writeInt(w, v.keyFingerprint);
+    const x0 = checkLong(v.id);
+    f = 1; const x1 = checkLong(v.accessHash);
+    f = 2; const x2 = checkInt(v.size);
+    f = 3; const x3 = checkInt(v.dcId);
+    f = 4; const x4 = checkInt(v.keyFingerprint);
+    reserve(w, 28);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.view.setInt32(p0 + 16, x2, true);
+    w.view.setInt32(p0 + 20, x3, true);
+    w.view.setInt32(p0 + 24, x4, true);
+    w.pos = p0 + 28;
   } catch (e) {
     throw encodeContext(e, 'encryptedFile', ['id', 'accessHash', 'size', 'dcId', 'keyFingerprint'][f]);
   }
@@ -7593,10 +8672,19 @@ export function read_inputEncryptedFileEmpty(r: Reader): inputEncryptedFileEmpty
 export function write_inputEncryptedFileUploaded(w: Writer, v: inputEncryptedFileUploaded): void {
   let f = 0;
   try {
-    writeLong(w, v.id);
-    f = 1; writeInt(w, v.parts);
+    const x0 = checkLong(v.id);
+    f = 1; const x1 = checkInt(v.parts);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.pos = p0 + 12;
     f = 2; writeString(w, v.md5Checksum);
-    f = 3; writeInt(w, v.keyFingerprint);
+    f = 3; const x2 = checkInt(v.keyFingerprint);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'inputEncryptedFileUploaded', ['id', 'parts', 'md5Checksum', 'keyFingerprint'][f]);
   }
@@ -7618,8 +8706,13 @@ export function read_inputEncryptedFileUploaded(r: Reader): inputEncryptedFileUp
 export function write_inputEncryptedFile(w: Writer, v: inputEncryptedFile): void {
   let f = 0;
   try {
-    writeLong(w, v.id);
-    f = 1; writeLong(w, v.accessHash);
+    const x0 = checkLong(v.id);
+    f = 1; const x1 = checkLong(v.accessHash);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'inputEncryptedFile', ['id', 'accessHash'][f]);
   }
@@ -7639,9 +8732,15 @@ export function read_inputEncryptedFile(r: Reader): inputEncryptedFile {
 export function write_inputEncryptedFileBigUploaded(w: Writer, v: inputEncryptedFileBigUploaded): void {
   let f = 0;
   try {
-    writeLong(w, v.id);
-    f = 1; writeInt(w, v.parts);
-    f = 2; writeInt(w, v.keyFingerprint);
+    const x0 = checkLong(v.id);
+    f = 1; const x1 = checkInt(v.parts);
+    f = 2; const x2 = checkInt(v.keyFingerprint);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.view.setInt32(p0 + 12, x2, true);
+    w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'inputEncryptedFileBigUploaded', ['id', 'parts', 'keyFingerprint'][f]);
   }
@@ -7662,9 +8761,15 @@ export function read_inputEncryptedFileBigUploaded(r: Reader): inputEncryptedFil
 export function write_encryptedMessage(w: Writer, v: encryptedMessage): void {
   let f = 0;
   try {
-    writeLong(w, v.randomId);
-    f = 1; writeInt(w, v.chatId);
-    f = 2; writeInt(w, v.date);
+    const x0 = checkLong(v.randomId);
+    f = 1; const x1 = checkInt(v.chatId);
+    f = 2; const x2 = checkInt(v.date);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.view.setInt32(p0 + 12, x2, true);
+    w.pos = p0 + 16;
     f = 3; writeBytes(w, v.bytes);
     f = 4; write_EncryptedFile(w, v.file);
   } catch (e) {
@@ -7689,9 +8794,15 @@ export function read_encryptedMessage(r: Reader): encryptedMessage {
 export function write_encryptedMessageService(w: Writer, v: encryptedMessageService): void {
   let f = 0;
   try {
-    writeLong(w, v.randomId);
-    f = 1; writeInt(w, v.chatId);
-    f = 2; writeInt(w, v.date);
+    const x0 = checkLong(v.randomId);
+    f = 1; const x1 = checkInt(v.chatId);
+    f = 2; const x2 = checkInt(v.date);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.view.setInt32(p0 + 12, x2, true);
+    w.pos = p0 + 16;
     f = 3; writeBytes(w, v.bytes);
   } catch (e) {
     throw encodeContext(e, 'encryptedMessageService', ['randomId', 'chatId', 'date', 'bytes'][f]);
@@ -7731,9 +8842,17 @@ export function read_messages_dhConfigNotModified(r: Reader): messages_dhConfigN
 export function write_messages_dhConfig(w: Writer, v: messages_dhConfig): void {
   let f = 0;
   try {
-    writeInt(w, v.g);
+    const x0 = checkInt(v.g);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
     f = 1; writeBytes(w, v.p);
-    f = 2; writeInt(w, v.version);
+    f = 2; const x1 = checkInt(v.version);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
     f = 3; writeBytes(w, v.random);
   } catch (e) {
     throw encodeContext(e, 'messages.dhConfig', ['g', 'p', 'version', 'random'][f]);
@@ -7755,7 +8874,11 @@ export function read_messages_dhConfig(r: Reader): messages_dhConfig {
 
 export function write_messages_sentEncryptedMessage(w: Writer, v: messages_sentEncryptedMessage): void {
   try {
-    writeInt(w, v.date);
+    const x0 = checkInt(v.date);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'messages.sentEncryptedMessage', 'date');
   }
@@ -7773,7 +8896,11 @@ export function read_messages_sentEncryptedMessage(r: Reader): messages_sentEncr
 export function write_messages_sentEncryptedFile(w: Writer, v: messages_sentEncryptedFile): void {
   let f = 0;
   try {
-    writeInt(w, v.date);
+    const x0 = checkInt(v.date);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
     f = 1; write_EncryptedFile(w, v.file);
   } catch (e) {
     throw encodeContext(e, 'messages.sentEncryptedFile', ['date', 'file'][f]);
@@ -7801,8 +8928,13 @@ export function read_inputDocumentEmpty(r: Reader): inputDocumentEmpty {
 export function write_inputDocument(w: Writer, v: inputDocument): void {
   let f = 0;
   try {
-    writeLong(w, v.id);
-    f = 1; writeLong(w, v.accessHash);
+    const x0 = checkLong(v.id);
+    f = 1; const x1 = checkLong(v.accessHash);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.pos = p0 + 16;
     f = 2; writeBytes(w, v.fileReference);
   } catch (e) {
     throw encodeContext(e, 'inputDocument', ['id', 'accessHash', 'fileReference'][f]);
@@ -7823,7 +8955,11 @@ export function read_inputDocument(r: Reader): inputDocument {
 
 export function write_documentEmpty(w: Writer, v: documentEmpty): void {
   try {
-    writeLong(w, v.id);
+    const x0 = checkLong(v.id);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'documentEmpty', 'id');
   }
@@ -7842,13 +8978,26 @@ export function write_document(w: Writer, v: document): void {
   let f = 0;
   try {
     const flags0 = (v.thumbs != null ? 1 : 0) | (v.videoThumbs != null ? 2 : 0);
-    writeUint32(w, flags0);
-    f = 1; writeLong(w, v.id);
-    f = 2; writeLong(w, v.accessHash);
+    f = 1; const x1 = checkLong(v.id);
+    f = 2; const x2 = checkLong(v.accessHash);
+    reserve(w, 20);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.view.setBigInt64(p0 + 12, x2, true);
+    w.pos = p0 + 20;
     f = 3; writeBytes(w, v.fileReference);
-    f = 4; writeInt(w, v.date);
+    f = 4; const x3 = checkInt(v.date);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x3, true);
+    w.pos = p1 + 4;
     f = 5; writeString(w, v.mimeType);
-    f = 6; writeInt(w, v.size);
+    f = 6; const x4 = checkInt(v.size);
+    reserve(w, 4);
+    const p2 = w.pos;
+    w.view.setInt32(p2, x4, true);
+    w.pos = p2 + 4;
     f = 7; if ((flags0 & 1) !== 0) {
       if (v.thumbs == null) throw missingField('thumbs');
       write_vec_PhotoSize(w, v.thumbs);
@@ -7857,7 +9006,11 @@ export function write_document(w: Writer, v: document): void {
       if (v.videoThumbs == null) throw missingField('videoThumbs');
       write_vec_VideoSize(w, v.videoThumbs);
     }
-    f = 9; writeInt(w, v.dcId);
+    f = 9; const x5 = checkInt(v.dcId);
+    reserve(w, 4);
+    const p3 = w.pos;
+    w.view.setInt32(p3, x5, true);
+    w.pos = p3 + 4;
     f = 10; write_vec_DocumentAttribute(w, v.attributes);
   } catch (e) {
     throw encodeContext(e, 'document', ['flags', 'id', 'accessHash', 'fileReference', 'date', 'mimeType', 'size', 'thumbs', 'videoThumbs', 'dcId', 'attributes'][f]);
@@ -7967,7 +9120,11 @@ export function read_sendMessageRecordVideoAction(r: Reader): sendMessageRecordV
 
 export function write_sendMessageUploadVideoAction(w: Writer, v: sendMessageUploadVideoAction): void {
   try {
-    writeInt(w, v.progress);
+    const x0 = checkInt(v.progress);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'sendMessageUploadVideoAction', 'progress');
   }
@@ -7991,7 +9148,11 @@ export function read_sendMessageRecordAudioAction(r: Reader): sendMessageRecordA
 
 export function write_sendMessageUploadAudioAction(w: Writer, v: sendMessageUploadAudioAction): void {
   try {
-    writeInt(w, v.progress);
+    const x0 = checkInt(v.progress);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'sendMessageUploadAudioAction', 'progress');
   }
@@ -8008,7 +9169,11 @@ export function read_sendMessageUploadAudioAction(r: Reader): sendMessageUploadA
 
 export function write_sendMessageUploadPhotoAction(w: Writer, v: sendMessageUploadPhotoAction): void {
   try {
-    writeInt(w, v.progress);
+    const x0 = checkInt(v.progress);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'sendMessageUploadPhotoAction', 'progress');
   }
@@ -8025,7 +9190,11 @@ export function read_sendMessageUploadPhotoAction(r: Reader): sendMessageUploadP
 
 export function write_sendMessageUploadDocumentAction(w: Writer, v: sendMessageUploadDocumentAction): void {
   try {
-    writeInt(w, v.progress);
+    const x0 = checkInt(v.progress);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'sendMessageUploadDocumentAction', 'progress');
   }
@@ -8070,7 +9239,11 @@ export function read_sendMessageRecordRoundAction(r: Reader): sendMessageRecordR
 
 export function write_sendMessageUploadRoundAction(w: Writer, v: sendMessageUploadRoundAction): void {
   try {
-    writeInt(w, v.progress);
+    const x0 = checkInt(v.progress);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'sendMessageUploadRoundAction', 'progress');
   }
@@ -8094,7 +9267,11 @@ export function read_speakingInGroupCallAction(r: Reader): speakingInGroupCallAc
 
 export function write_sendMessageHistoryImportAction(w: Writer, v: sendMessageHistoryImportAction): void {
   try {
-    writeInt(w, v.progress);
+    const x0 = checkInt(v.progress);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'sendMessageHistoryImportAction', 'progress');
   }
@@ -8120,7 +9297,11 @@ export function write_sendMessageEmojiInteraction(w: Writer, v: sendMessageEmoji
   let f = 0;
   try {
     writeString(w, v.emoticon);
-    f = 1; writeInt(w, v.msgId);
+    f = 1; const x0 = checkInt(v.msgId);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
     f = 2; write_DataJSON(w, v.interaction);
   } catch (e) {
     throw encodeContext(e, 'sendMessageEmojiInteraction', ['emoticon', 'msgId', 'interaction'][f]);
@@ -8510,7 +9691,11 @@ export function read_account_privacyRules(r: Reader): account_privacyRules {
 
 export function write_accountDaysTTL(w: Writer, v: accountDaysTTL): void {
   try {
-    writeInt(w, v.days);
+    const x0 = checkInt(v.days);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'accountDaysTTL', 'days');
   }
@@ -8528,8 +9713,13 @@ export function read_accountDaysTTL(r: Reader): accountDaysTTL {
 export function write_documentAttributeImageSize(w: Writer, v: documentAttributeImageSize): void {
   let f = 0;
   try {
-    writeInt(w, v.w);
-    f = 1; writeInt(w, v.h);
+    const x0 = checkInt(v.w);
+    f = 1; const x1 = checkInt(v.h);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'documentAttributeImageSize', ['w', 'h'][f]);
   }
@@ -8558,7 +9748,10 @@ export function write_documentAttributeSticker(w: Writer, v: documentAttributeSt
   try {
     const set_mask = isSet(v.mask);
     f = 1; const flags0 = (set_mask ? 2 : 0) | (v.maskCoords != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 2; writeString(w, v.alt);
     f = 3; write_InputStickerSet(w, v.stickerset);
     f = 4; if ((flags0 & 1) !== 0) {
@@ -8591,10 +9784,16 @@ export function write_documentAttributeVideo(w: Writer, v: documentAttributeVide
     const set_roundMessage = isSet(v.roundMessage);
     f = 1; const set_supportsStreaming = isSet(v.supportsStreaming);
     f = 2; const flags0 = (set_roundMessage ? 1 : 0) | (set_supportsStreaming ? 2 : 0);
-    writeUint32(w, flags0);
-    f = 3; writeInt(w, v.duration);
-    f = 4; writeInt(w, v.w);
-    f = 5; writeInt(w, v.h);
+    f = 3; const x1 = checkInt(v.duration);
+    f = 4; const x2 = checkInt(v.w);
+    f = 5; const x3 = checkInt(v.h);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.view.setInt32(p0 + 8, x2, true);
+    w.view.setInt32(p0 + 12, x3, true);
+    w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'documentAttributeVideo', ['roundMessage', 'supportsStreaming', 'flags', 'duration', 'w', 'h'][f]);
   }
@@ -8621,8 +9820,12 @@ export function write_documentAttributeAudio(w: Writer, v: documentAttributeAudi
   try {
     const set_voice = isSet(v.voice);
     f = 1; const flags0 = (set_voice ? 1024 : 0) | (v.title != null ? 1 : 0) | (v.performer != null ? 2 : 0) | (v.waveform != null ? 4 : 0);
-    writeUint32(w, flags0);
-    f = 2; writeInt(w, v.duration);
+    f = 2; const x1 = checkInt(v.duration);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
     f = 3; if ((flags0 & 1) !== 0) {
       if (v.title == null) throw missingField('title');
       writeString(w, v.title);
@@ -8690,7 +9893,11 @@ export function read_messages_stickersNotModified(r: Reader): messages_stickersN
 export function write_messages_stickers(w: Writer, v: messages_stickers): void {
   let f = 0;
   try {
-    writeLong(w, v.hash);
+    const x0 = checkLong(v.hash);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 1; write_vec_Document(w, v.stickers);
   } catch (e) {
     throw encodeContext(e, 'messages.stickers', ['hash', 'stickers'][f]);
@@ -8739,7 +9946,11 @@ export function read_messages_allStickersNotModified(r: Reader): messages_allSti
 export function write_messages_allStickers(w: Writer, v: messages_allStickers): void {
   let f = 0;
   try {
-    writeLong(w, v.hash);
+    const x0 = checkLong(v.hash);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 1; write_vec_StickerSet(w, v.sets);
   } catch (e) {
     throw encodeContext(e, 'messages.allStickers', ['hash', 'sets'][f]);
@@ -8760,8 +9971,13 @@ export function read_messages_allStickers(r: Reader): messages_allStickers {
 export function write_messages_affectedMessages(w: Writer, v: messages_affectedMessages): void {
   let f = 0;
   try {
-    writeInt(w, v.pts);
-    f = 1; writeInt(w, v.ptsCount);
+    const x0 = checkInt(v.pts);
+    f = 1; const x1 = checkInt(v.ptsCount);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messages.affectedMessages', ['pts', 'ptsCount'][f]);
   }
@@ -8780,7 +9996,11 @@ export function read_messages_affectedMessages(r: Reader): messages_affectedMess
 
 export function write_webPageEmpty(w: Writer, v: webPageEmpty): void {
   try {
-    writeLong(w, v.id);
+    const x0 = checkLong(v.id);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'webPageEmpty', 'id');
   }
@@ -8798,8 +10018,13 @@ export function read_webPageEmpty(r: Reader): webPageEmpty {
 export function write_webPagePending(w: Writer, v: webPagePending): void {
   let f = 0;
   try {
-    writeLong(w, v.id);
-    f = 1; writeInt(w, v.date);
+    const x0 = checkLong(v.id);
+    f = 1; const x1 = checkInt(v.date);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'webPagePending', ['id', 'date'][f]);
   }
@@ -8820,11 +10045,19 @@ export function write_webPage(w: Writer, v: webPage): void {
   let f = 0;
   try {
     const flags0 = (v.type != null ? 1 : 0) | (v.siteName != null ? 2 : 0) | (v.title != null ? 4 : 0) | (v.description != null ? 8 : 0) | (v.photo != null ? 16 : 0) | (v.embedUrl != null || v.embedType != null ? 32 : 0) | (v.embedWidth != null || v.embedHeight != null ? 64 : 0) | (v.duration != null ? 128 : 0) | (v.author != null ? 256 : 0) | (v.document != null ? 512 : 0) | (v.cachedPage != null ? 1024 : 0) | (v.attributes != null ? 4096 : 0);
-    writeUint32(w, flags0);
-    f = 1; writeLong(w, v.id);
+    f = 1; const x1 = checkLong(v.id);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
     f = 2; writeString(w, v.url);
     f = 3; writeString(w, v.displayUrl);
-    f = 4; writeInt(w, v.hash);
+    f = 4; const x2 = checkInt(v.hash);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.pos = p1 + 4;
     f = 5; if ((flags0 & 1) !== 0) {
       if (v.type == null) throw missingField('type');
       writeString(w, v.type);
@@ -8919,7 +10152,10 @@ export function write_webPageNotModified(w: Writer, v: webPageNotModified): void
   let f = 0;
   try {
     const flags0 = (v.cachedPageViews != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; if ((flags0 & 1) !== 0) {
       if (v.cachedPageViews == null) throw missingField('cachedPageViews');
       writeInt(w, v.cachedPageViews);
@@ -8948,16 +10184,29 @@ export function write_authorization(w: Writer, v: authorization): void {
     f = 1; const set_officialApp = isSet(v.officialApp);
     f = 2; const set_passwordPending = isSet(v.passwordPending);
     f = 3; const flags0 = (set_current ? 1 : 0) | (set_officialApp ? 2 : 0) | (set_passwordPending ? 4 : 0);
-    writeUint32(w, flags0);
-    f = 4; writeLong(w, v.hash);
+    f = 4; const x1 = checkLong(v.hash);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
     f = 5; writeString(w, v.deviceModel);
     f = 6; writeString(w, v.platform);
     f = 7; writeString(w, v.systemVersion);
-    f = 8; writeInt(w, v.apiId);
+    f = 8; const x2 = checkInt(v.apiId);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.pos = p1 + 4;
     f = 9; writeString(w, v.appName);
     f = 10; writeString(w, v.appVersion);
-    f = 11; writeInt(w, v.dateCreated);
-    f = 12; writeInt(w, v.dateActive);
+    f = 11; const x3 = checkInt(v.dateCreated);
+    f = 12; const x4 = checkInt(v.dateActive);
+    reserve(w, 8);
+    const p2 = w.pos;
+    w.view.setInt32(p2, x3, true);
+    w.view.setInt32(p2 + 4, x4, true);
+    w.pos = p2 + 8;
     f = 13; writeString(w, v.ip);
     f = 14; writeString(w, v.country);
     f = 15; writeString(w, v.region);
@@ -9016,7 +10265,10 @@ export function write_account_password(w: Writer, v: account_password): void {
     f = 1; const set_hasSecureValues = isSet(v.hasSecureValues);
     f = 2; const set_hasPassword = isSet(v.hasPassword);
     f = 3; const flags0 = (set_hasRecovery ? 1 : 0) | (set_hasSecureValues ? 2 : 0) | (set_hasPassword || v.currentAlgo != null || v.srpB != null || v.srpId != null ? 4 : 0) | (v.hint != null ? 8 : 0) | (v.emailUnconfirmedPattern != null ? 16 : 0) | (v.pendingResetDate != null ? 32 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 4; if ((flags0 & 4) !== 0) {
       if (v.currentAlgo == null) throw missingField('currentAlgo');
       write_PasswordKdfAlgo(w, v.currentAlgo);
@@ -9076,7 +10328,10 @@ export function write_account_passwordSettings(w: Writer, v: account_passwordSet
   let f = 0;
   try {
     const flags0 = (v.email != null ? 1 : 0) | (v.secureSettings != null ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; if ((flags0 & 1) !== 0) {
       if (v.email == null) throw missingField('email');
       writeString(w, v.email);
@@ -9107,7 +10362,10 @@ export function write_account_passwordInputSettings(w: Writer, v: account_passwo
   let f = 0;
   try {
     const flags0 = (v.newAlgo != null || v.newPasswordHash != null || v.hint != null ? 1 : 0) | (v.email != null ? 2 : 0) | (v.newSecureSettings != null ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; if ((flags0 & 1) !== 0) {
       if (v.newAlgo == null) throw missingField('newAlgo');
       write_PasswordKdfAlgo(w, v.newAlgo);
@@ -9169,8 +10427,13 @@ export function read_auth_passwordRecovery(r: Reader): auth_passwordRecovery {
 export function write_receivedNotifyMessage(w: Writer, v: receivedNotifyMessage): void {
   let f = 0;
   try {
-    writeInt(w, v.id);
-    f = 1; writeInt(w, v.flags);
+    const x0 = checkInt(v.id);
+    f = 1; const x1 = checkInt(v.flags);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'receivedNotifyMessage', ['id', 'flags'][f]);
   }
@@ -9193,10 +10456,18 @@ export function write_chatInviteExported(w: Writer, v: chatInviteExported): void
     const set_revoked = isSet(v.revoked);
     f = 1; const set_permanent = isSet(v.permanent);
     f = 2; const flags0 = (set_revoked ? 1 : 0) | (set_permanent ? 32 : 0) | (v.startDate != null ? 16 : 0) | (v.expireDate != null ? 2 : 0) | (v.usageLimit != null ? 4 : 0) | (v.usage != null ? 8 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 3; writeString(w, v.link);
-    f = 4; writeLong(w, v.adminId);
-    f = 5; writeInt(w, v.date);
+    f = 4; const x1 = checkLong(v.adminId);
+    f = 5; const x2 = checkInt(v.date);
+    reserve(w, 12);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x1, true);
+    w.view.setInt32(p1 + 8, x2, true);
+    w.pos = p1 + 12;
     f = 6; if ((flags0 & 16) !== 0) {
       if (v.startDate == null) throw missingField('startDate');
       writeInt(w, v.startDate);
@@ -9263,10 +10534,17 @@ export function write_chatInvite(w: Writer, v: chatInvite): void {
     f = 2; const set_public = isSet(v.public);
     f = 3; const set_megagroup = isSet(v.megagroup);
     f = 4; const flags0 = (set_channel ? 1 : 0) | (set_broadcast ? 2 : 0) | (set_public ? 4 : 0) | (set_megagroup ? 8 : 0) | (v.participants != null ? 16 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 5; writeString(w, v.title);
     f = 6; write_Photo(w, v.photo);
-    f = 7; writeInt(w, v.participantsCount);
+    f = 7; const x1 = checkInt(v.participantsCount);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
     f = 8; if ((flags0 & 16) !== 0) {
       if (v.participants == null) throw missingField('participants');
       write_vec_User(w, v.participants);
@@ -9299,7 +10577,11 @@ export function write_chatInvitePeek(w: Writer, v: chatInvitePeek): void {
   let f = 0;
   try {
     write_Chat(w, v.chat);
-    f = 1; writeInt(w, v.expires);
+    f = 1; const x0 = checkInt(v.expires);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'chatInvitePeek', ['chat', 'expires'][f]);
   }
@@ -9326,8 +10608,13 @@ export function read_inputStickerSetEmpty(r: Reader): inputStickerSetEmpty {
 export function write_inputStickerSetID(w: Writer, v: inputStickerSetID): void {
   let f = 0;
   try {
-    writeLong(w, v.id);
-    f = 1; writeLong(w, v.accessHash);
+    const x0 = checkLong(v.id);
+    f = 1; const x1 = checkLong(v.accessHash);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'inputStickerSetID', ['id', 'accessHash'][f]);
   }
@@ -9400,13 +10687,21 @@ export function write_stickerSet(w: Writer, v: stickerSet): void {
     f = 2; const set_masks = isSet(v.masks);
     f = 3; const set_animated = isSet(v.animated);
     f = 4; const flags0 = (set_archived ? 2 : 0) | (set_official ? 4 : 0) | (set_masks ? 8 : 0) | (set_animated ? 32 : 0) | (v.installedDate != null ? 1 : 0) | (v.thumbs != null || v.thumbDcId != null || v.thumbVersion != null ? 16 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 5; if ((flags0 & 1) !== 0) {
       if (v.installedDate == null) throw missingField('installedDate');
       writeInt(w, v.installedDate);
     }
-    f = 6; writeLong(w, v.id);
-    f = 7; writeLong(w, v.accessHash);
+    f = 6; const x1 = checkLong(v.id);
+    f = 7; const x2 = checkLong(v.accessHash);
+    reserve(w, 16);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x1, true);
+    w.view.setBigInt64(p1 + 8, x2, true);
+    w.pos = p1 + 16;
     f = 8; writeString(w, v.title);
     f = 9; writeString(w, v.shortName);
     f = 10; if ((flags0 & 16) !== 0) {
@@ -9421,8 +10716,13 @@ export function write_stickerSet(w: Writer, v: stickerSet): void {
       if (v.thumbVersion == null) throw missingField('thumbVersion');
       writeInt(w, v.thumbVersion);
     }
-    f = 13; writeInt(w, v.count);
-    f = 14; writeInt(w, v.hash);
+    f = 13; const x3 = checkInt(v.count);
+    f = 14; const x4 = checkInt(v.hash);
+    reserve(w, 8);
+    const p2 = w.pos;
+    w.view.setInt32(p2, x3, true);
+    w.view.setInt32(p2 + 4, x4, true);
+    w.pos = p2 + 8;
   } catch (e) {
     throw encodeContext(e, 'stickerSet', ['archived', 'official', 'masks', 'animated', 'flags', 'installedDate', 'id', 'accessHash', 'title', 'shortName', 'thumbs', 'thumbDcId', 'thumbVersion', 'count', 'hash'][f]);
   }
@@ -9500,7 +10800,11 @@ export function read_botCommand(r: Reader): botCommand {
 export function write_botInfo(w: Writer, v: botInfo): void {
   let f = 0;
   try {
-    writeLong(w, v.userId);
+    const x0 = checkLong(v.userId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 1; writeString(w, v.description);
     f = 2; write_vec_BotCommand(w, v.commands);
   } catch (e) {
@@ -9563,7 +10867,10 @@ export function write_keyboardButtonCallback(w: Writer, v: keyboardButtonCallbac
   try {
     const set_requiresPassword = isSet(v.requiresPassword);
     f = 1; const flags0 = (set_requiresPassword ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 2; writeString(w, v.text);
     f = 3; writeBytes(w, v.data);
   } catch (e) {
@@ -9624,7 +10931,10 @@ export function write_keyboardButtonSwitchInline(w: Writer, v: keyboardButtonSwi
   try {
     const set_samePeer = isSet(v.samePeer);
     f = 1; const flags0 = (set_samePeer ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 2; writeString(w, v.text);
     f = 3; writeString(w, v.query);
   } catch (e) {
@@ -9684,14 +10994,21 @@ export function write_keyboardButtonUrlAuth(w: Writer, v: keyboardButtonUrlAuth)
   let f = 0;
   try {
     const flags0 = (v.fwdText != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; writeString(w, v.text);
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.fwdText == null) throw missingField('fwdText');
       writeString(w, v.fwdText);
     }
     f = 3; writeString(w, v.url);
-    f = 4; writeInt(w, v.buttonId);
+    f = 4; const x1 = checkInt(v.buttonId);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'keyboardButtonUrlAuth', ['flags', 'text', 'fwdText', 'url', 'buttonId'][f]);
   }
@@ -9717,7 +11034,10 @@ export function write_inputKeyboardButtonUrlAuth(w: Writer, v: inputKeyboardButt
   try {
     const set_requestWriteAccess = isSet(v.requestWriteAccess);
     f = 1; const flags0 = (set_requestWriteAccess ? 1 : 0) | (v.fwdText != null ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 2; writeString(w, v.text);
     f = 3; if ((flags0 & 2) !== 0) {
       if (v.fwdText == null) throw missingField('fwdText');
@@ -9750,7 +11070,10 @@ export function write_keyboardButtonRequestPoll(w: Writer, v: keyboardButtonRequ
   let f = 0;
   try {
     const flags0 = (v.quiz != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; if ((flags0 & 1) !== 0) {
       if (v.quiz == null) throw missingField('quiz');
       writeBool(w, v.quiz);
@@ -9796,7 +11119,10 @@ export function write_replyKeyboardHide(w: Writer, v: replyKeyboardHide): void {
   try {
     const set_selective = isSet(v.selective);
     f = 1; const flags0 = (set_selective ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'replyKeyboardHide', ['selective', 'flags'][f]);
   }
@@ -9820,7 +11146,10 @@ export function write_replyKeyboardForceReply(w: Writer, v: replyKeyboardForceRe
     const set_singleUse = isSet(v.singleUse);
     f = 1; const set_selective = isSet(v.selective);
     f = 2; const flags0 = (set_singleUse ? 2 : 0) | (set_selective ? 4 : 0) | (v.placeholder != null ? 8 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 3; if ((flags0 & 8) !== 0) {
       if (v.placeholder == null) throw missingField('placeholder');
       writeString(w, v.placeholder);
@@ -9851,7 +11180,10 @@ export function write_replyKeyboardMarkup(w: Writer, v: replyKeyboardMarkup): vo
     f = 1; const set_singleUse = isSet(v.singleUse);
     f = 2; const set_selective = isSet(v.selective);
     f = 3; const flags0 = (set_resize ? 1 : 0) | (set_singleUse ? 2 : 0) | (set_selective ? 4 : 0) | (v.placeholder != null ? 8 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 4; write_vec_KeyboardButtonRow(w, v.rows);
     f = 5; if ((flags0 & 8) !== 0) {
       if (v.placeholder == null) throw missingField('placeholder');
@@ -9898,8 +11230,13 @@ export function read_replyInlineMarkup(r: Reader): replyInlineMarkup {
 export function write_messageEntityUnknown(w: Writer, v: messageEntityUnknown): void {
   let f = 0;
   try {
-    writeInt(w, v.offset);
-    f = 1; writeInt(w, v.length);
+    const x0 = checkInt(v.offset);
+    f = 1; const x1 = checkInt(v.length);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messageEntityUnknown', ['offset', 'length'][f]);
   }
@@ -9919,8 +11256,13 @@ export function read_messageEntityUnknown(r: Reader): messageEntityUnknown {
 export function write_messageEntityMention(w: Writer, v: messageEntityMention): void {
   let f = 0;
   try {
-    writeInt(w, v.offset);
-    f = 1; writeInt(w, v.length);
+    const x0 = checkInt(v.offset);
+    f = 1; const x1 = checkInt(v.length);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messageEntityMention', ['offset', 'length'][f]);
   }
@@ -9940,8 +11282,13 @@ export function read_messageEntityMention(r: Reader): messageEntityMention {
 export function write_messageEntityHashtag(w: Writer, v: messageEntityHashtag): void {
   let f = 0;
   try {
-    writeInt(w, v.offset);
-    f = 1; writeInt(w, v.length);
+    const x0 = checkInt(v.offset);
+    f = 1; const x1 = checkInt(v.length);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messageEntityHashtag', ['offset', 'length'][f]);
   }
@@ -9961,8 +11308,13 @@ export function read_messageEntityHashtag(r: Reader): messageEntityHashtag {
 export function write_messageEntityBotCommand(w: Writer, v: messageEntityBotCommand): void {
   let f = 0;
   try {
-    writeInt(w, v.offset);
-    f = 1; writeInt(w, v.length);
+    const x0 = checkInt(v.offset);
+    f = 1; const x1 = checkInt(v.length);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messageEntityBotCommand', ['offset', 'length'][f]);
   }
@@ -9982,8 +11334,13 @@ export function read_messageEntityBotCommand(r: Reader): messageEntityBotCommand
 export function write_messageEntityUrl(w: Writer, v: messageEntityUrl): void {
   let f = 0;
   try {
-    writeInt(w, v.offset);
-    f = 1; writeInt(w, v.length);
+    const x0 = checkInt(v.offset);
+    f = 1; const x1 = checkInt(v.length);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messageEntityUrl', ['offset', 'length'][f]);
   }
@@ -10003,8 +11360,13 @@ export function read_messageEntityUrl(r: Reader): messageEntityUrl {
 export function write_messageEntityEmail(w: Writer, v: messageEntityEmail): void {
   let f = 0;
   try {
-    writeInt(w, v.offset);
-    f = 1; writeInt(w, v.length);
+    const x0 = checkInt(v.offset);
+    f = 1; const x1 = checkInt(v.length);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messageEntityEmail', ['offset', 'length'][f]);
   }
@@ -10024,8 +11386,13 @@ export function read_messageEntityEmail(r: Reader): messageEntityEmail {
 export function write_messageEntityBold(w: Writer, v: messageEntityBold): void {
   let f = 0;
   try {
-    writeInt(w, v.offset);
-    f = 1; writeInt(w, v.length);
+    const x0 = checkInt(v.offset);
+    f = 1; const x1 = checkInt(v.length);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messageEntityBold', ['offset', 'length'][f]);
   }
@@ -10045,8 +11412,13 @@ export function read_messageEntityBold(r: Reader): messageEntityBold {
 export function write_messageEntityItalic(w: Writer, v: messageEntityItalic): void {
   let f = 0;
   try {
-    writeInt(w, v.offset);
-    f = 1; writeInt(w, v.length);
+    const x0 = checkInt(v.offset);
+    f = 1; const x1 = checkInt(v.length);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messageEntityItalic', ['offset', 'length'][f]);
   }
@@ -10066,8 +11438,13 @@ export function read_messageEntityItalic(r: Reader): messageEntityItalic {
 export function write_messageEntityCode(w: Writer, v: messageEntityCode): void {
   let f = 0;
   try {
-    writeInt(w, v.offset);
-    f = 1; writeInt(w, v.length);
+    const x0 = checkInt(v.offset);
+    f = 1; const x1 = checkInt(v.length);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messageEntityCode', ['offset', 'length'][f]);
   }
@@ -10087,8 +11464,13 @@ export function read_messageEntityCode(r: Reader): messageEntityCode {
 export function write_messageEntityPre(w: Writer, v: messageEntityPre): void {
   let f = 0;
   try {
-    writeInt(w, v.offset);
-    f = 1; writeInt(w, v.length);
+    const x0 = checkInt(v.offset);
+    f = 1; const x1 = checkInt(v.length);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
     f = 2; writeString(w, v.language);
   } catch (e) {
     throw encodeContext(e, 'messageEntityPre', ['offset', 'length', 'language'][f]);
@@ -10110,8 +11492,13 @@ export function read_messageEntityPre(r: Reader): messageEntityPre {
 export function write_messageEntityTextUrl(w: Writer, v: messageEntityTextUrl): void {
   let f = 0;
   try {
-    writeInt(w, v.offset);
-    f = 1; writeInt(w, v.length);
+    const x0 = checkInt(v.offset);
+    f = 1; const x1 = checkInt(v.length);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
     f = 2; writeString(w, v.url);
   } catch (e) {
     throw encodeContext(e, 'messageEntityTextUrl', ['offset', 'length', 'url'][f]);
@@ -10133,9 +11520,15 @@ export function read_messageEntityTextUrl(r: Reader): messageEntityTextUrl {
 export function write_messageEntityMentionName(w: Writer, v: messageEntityMentionName): void {
   let f = 0;
   try {
-    writeInt(w, v.offset);
-    f = 1; writeInt(w, v.length);
-    f = 2; writeLong(w, v.userId);
+    const x0 = checkInt(v.offset);
+    f = 1; const x1 = checkInt(v.length);
+    f = 2; const x2 = checkLong(v.userId);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.view.setBigInt64(p0 + 8, x2, true);
+    w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'messageEntityMentionName', ['offset', 'length', 'userId'][f]);
   }
@@ -10156,8 +11549,13 @@ export function read_messageEntityMentionName(r: Reader): messageEntityMentionNa
 export function write_inputMessageEntityMentionName(w: Writer, v: inputMessageEntityMentionName): void {
   let f = 0;
   try {
-    writeInt(w, v.offset);
-    f = 1; writeInt(w, v.length);
+    const x0 = checkInt(v.offset);
+    f = 1; const x1 = checkInt(v.length);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
     f = 2; write_InputUser(w, v.userId);
   } catch (e) {
     throw encodeContext(e, 'inputMessageEntityMentionName', ['offset', 'length', 'userId'][f]);
@@ -10179,8 +11577,13 @@ export function read_inputMessageEntityMentionName(r: Reader): inputMessageEntit
 export function write_messageEntityPhone(w: Writer, v: messageEntityPhone): void {
   let f = 0;
   try {
-    writeInt(w, v.offset);
-    f = 1; writeInt(w, v.length);
+    const x0 = checkInt(v.offset);
+    f = 1; const x1 = checkInt(v.length);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messageEntityPhone', ['offset', 'length'][f]);
   }
@@ -10200,8 +11603,13 @@ export function read_messageEntityPhone(r: Reader): messageEntityPhone {
 export function write_messageEntityCashtag(w: Writer, v: messageEntityCashtag): void {
   let f = 0;
   try {
-    writeInt(w, v.offset);
-    f = 1; writeInt(w, v.length);
+    const x0 = checkInt(v.offset);
+    f = 1; const x1 = checkInt(v.length);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messageEntityCashtag', ['offset', 'length'][f]);
   }
@@ -10221,8 +11629,13 @@ export function read_messageEntityCashtag(r: Reader): messageEntityCashtag {
 export function write_messageEntityUnderline(w: Writer, v: messageEntityUnderline): void {
   let f = 0;
   try {
-    writeInt(w, v.offset);
-    f = 1; writeInt(w, v.length);
+    const x0 = checkInt(v.offset);
+    f = 1; const x1 = checkInt(v.length);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messageEntityUnderline', ['offset', 'length'][f]);
   }
@@ -10242,8 +11655,13 @@ export function read_messageEntityUnderline(r: Reader): messageEntityUnderline {
 export function write_messageEntityStrike(w: Writer, v: messageEntityStrike): void {
   let f = 0;
   try {
-    writeInt(w, v.offset);
-    f = 1; writeInt(w, v.length);
+    const x0 = checkInt(v.offset);
+    f = 1; const x1 = checkInt(v.length);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messageEntityStrike', ['offset', 'length'][f]);
   }
@@ -10263,8 +11681,13 @@ export function read_messageEntityStrike(r: Reader): messageEntityStrike {
 export function write_messageEntityBlockquote(w: Writer, v: messageEntityBlockquote): void {
   let f = 0;
   try {
-    writeInt(w, v.offset);
-    f = 1; writeInt(w, v.length);
+    const x0 = checkInt(v.offset);
+    f = 1; const x1 = checkInt(v.length);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messageEntityBlockquote', ['offset', 'length'][f]);
   }
@@ -10284,8 +11707,13 @@ export function read_messageEntityBlockquote(r: Reader): messageEntityBlockquote
 export function write_messageEntityBankCard(w: Writer, v: messageEntityBankCard): void {
   let f = 0;
   try {
-    writeInt(w, v.offset);
-    f = 1; writeInt(w, v.length);
+    const x0 = checkInt(v.offset);
+    f = 1; const x1 = checkInt(v.length);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messageEntityBankCard', ['offset', 'length'][f]);
   }
@@ -10312,8 +11740,13 @@ export function read_inputChannelEmpty(r: Reader): inputChannelEmpty {
 export function write_inputChannel(w: Writer, v: inputChannel): void {
   let f = 0;
   try {
-    writeLong(w, v.channelId);
-    f = 1; writeLong(w, v.accessHash);
+    const x0 = checkLong(v.channelId);
+    f = 1; const x1 = checkLong(v.accessHash);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'inputChannel', ['channelId', 'accessHash'][f]);
   }
@@ -10334,8 +11767,13 @@ export function write_inputChannelFromMessage(w: Writer, v: inputChannelFromMess
   let f = 0;
   try {
     write_InputPeer(w, v.peer);
-    f = 1; writeInt(w, v.msgId);
-    f = 2; writeLong(w, v.channelId);
+    f = 1; const x0 = checkInt(v.msgId);
+    f = 2; const x1 = checkLong(v.channelId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'inputChannelFromMessage', ['peer', 'msgId', 'channelId'][f]);
   }
@@ -10379,8 +11817,13 @@ export function read_contacts_resolvedPeer(r: Reader): contacts_resolvedPeer {
 export function write_messageRange(w: Writer, v: messageRange): void {
   let f = 0;
   try {
-    writeInt(w, v.minId);
-    f = 1; writeInt(w, v.maxId);
+    const x0 = checkInt(v.minId);
+    f = 1; const x1 = checkInt(v.maxId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messageRange', ['minId', 'maxId'][f]);
   }
@@ -10402,8 +11845,12 @@ export function write_updates_channelDifferenceEmpty(w: Writer, v: updates_chann
   try {
     const set_final = isSet(v.final);
     f = 1; const flags0 = (set_final ? 1 : 0) | (v.timeout != null ? 2 : 0);
-    writeUint32(w, flags0);
-    f = 2; writeInt(w, v.pts);
+    f = 2; const x1 = checkInt(v.pts);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
     f = 3; if ((flags0 & 2) !== 0) {
       if (v.timeout == null) throw missingField('timeout');
       writeInt(w, v.timeout);
@@ -10432,7 +11879,10 @@ export function write_updates_channelDifferenceTooLong(w: Writer, v: updates_cha
   try {
     const set_final = isSet(v.final);
     f = 1; const flags0 = (set_final ? 1 : 0) | (v.timeout != null ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 2; if ((flags0 & 2) !== 0) {
       if (v.timeout == null) throw missingField('timeout');
       writeInt(w, v.timeout);
@@ -10468,8 +11918,12 @@ export function write_updates_channelDifference(w: Writer, v: updates_channelDif
   try {
     const set_final = isSet(v.final);
     f = 1; const flags0 = (set_final ? 1 : 0) | (v.timeout != null ? 2 : 0);
-    writeUint32(w, flags0);
-    f = 2; writeInt(w, v.pts);
+    f = 2; const x1 = checkInt(v.pts);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
     f = 3; if ((flags0 & 2) !== 0) {
       if (v.timeout == null) throw missingField('timeout');
       writeInt(w, v.timeout);
@@ -10513,7 +11967,10 @@ export function write_channelMessagesFilter(w: Writer, v: channelMessagesFilter)
   try {
     const set_excludeNewMessages = isSet(v.excludeNewMessages);
     f = 1; const flags0 = (set_excludeNewMessages ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 2; write_vec_MessageRange(w, v.ranges);
   } catch (e) {
     throw encodeContext(e, 'channelMessagesFilter', ['excludeNewMessages', 'flags', 'ranges'][f]);
@@ -10536,8 +11993,13 @@ export function read_channelMessagesFilter(r: Reader): channelMessagesFilter {
 export function write_channelParticipant(w: Writer, v: channelParticipant): void {
   let f = 0;
   try {
-    writeLong(w, v.userId);
-    f = 1; writeInt(w, v.date);
+    const x0 = checkLong(v.userId);
+    f = 1; const x1 = checkInt(v.date);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'channelParticipant', ['userId', 'date'][f]);
   }
@@ -10557,9 +12019,15 @@ export function read_channelParticipant(r: Reader): channelParticipant {
 export function write_channelParticipantSelf(w: Writer, v: channelParticipantSelf): void {
   let f = 0;
   try {
-    writeLong(w, v.userId);
-    f = 1; writeLong(w, v.inviterId);
-    f = 2; writeInt(w, v.date);
+    const x0 = checkLong(v.userId);
+    f = 1; const x1 = checkLong(v.inviterId);
+    f = 2; const x2 = checkInt(v.date);
+    reserve(w, 20);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.view.setInt32(p0 + 16, x2, true);
+    w.pos = p0 + 20;
   } catch (e) {
     throw encodeContext(e, 'channelParticipantSelf', ['userId', 'inviterId', 'date'][f]);
   }
@@ -10581,8 +12049,12 @@ export function write_channelParticipantCreator(w: Writer, v: channelParticipant
   let f = 0;
   try {
     const flags0 = (v.rank != null ? 1 : 0);
-    writeUint32(w, flags0);
-    f = 1; writeLong(w, v.userId);
+    f = 1; const x1 = checkLong(v.userId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
     f = 2; write_ChatAdminRights(w, v.adminRights);
     f = 3; if ((flags0 & 1) !== 0) {
       if (v.rank == null) throw missingField('rank');
@@ -10613,14 +12085,23 @@ export function write_channelParticipantAdmin(w: Writer, v: channelParticipantAd
     const set_canEdit = isSet(v.canEdit);
     f = 1; const set_self = isSet(v.self);
     f = 2; const flags0 = (set_canEdit ? 1 : 0) | (set_self || v.inviterId != null ? 2 : 0) | (v.rank != null ? 4 : 0);
-    writeUint32(w, flags0);
-    f = 3; writeLong(w, v.userId);
+    f = 3; const x1 = checkLong(v.userId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
     f = 4; if ((flags0 & 2) !== 0) {
       if (v.inviterId == null) throw missingField('inviterId');
       writeLong(w, v.inviterId);
     }
-    f = 5; writeLong(w, v.promotedBy);
-    f = 6; writeInt(w, v.date);
+    f = 5; const x2 = checkLong(v.promotedBy);
+    f = 6; const x3 = checkInt(v.date);
+    reserve(w, 12);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x2, true);
+    w.view.setInt32(p1 + 8, x3, true);
+    w.pos = p1 + 12;
     f = 7; write_ChatAdminRights(w, v.adminRights);
     f = 8; if ((flags0 & 4) !== 0) {
       if (v.rank == null) throw missingField('rank');
@@ -10655,10 +12136,18 @@ export function write_channelParticipantBanned(w: Writer, v: channelParticipantB
   try {
     const set_left = isSet(v.left);
     f = 1; const flags0 = (set_left ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 2; write_Peer(w, v.peer);
-    f = 3; writeLong(w, v.kickedBy);
-    f = 4; writeInt(w, v.date);
+    f = 3; const x1 = checkLong(v.kickedBy);
+    f = 4; const x2 = checkInt(v.date);
+    reserve(w, 12);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x1, true);
+    w.view.setInt32(p1 + 8, x2, true);
+    w.pos = p1 + 12;
     f = 5; write_ChatBannedRights(w, v.bannedRights);
   } catch (e) {
     throw encodeContext(e, 'channelParticipantBanned', ['left', 'flags', 'peer', 'kickedBy', 'date', 'bannedRights'][f]);
@@ -10791,7 +12280,10 @@ export function write_channelParticipantsMentions(w: Writer, v: channelParticipa
   let f = 0;
   try {
     const flags0 = (v.q != null ? 1 : 0) | (v.topMsgId != null ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; if ((flags0 & 1) !== 0) {
       if (v.q == null) throw missingField('q');
       writeString(w, v.q);
@@ -10821,7 +12313,11 @@ export function read_channelParticipantsMentions(r: Reader): channelParticipants
 export function write_channels_channelParticipants(w: Writer, v: channels_channelParticipants): void {
   let f = 0;
   try {
-    writeInt(w, v.count);
+    const x0 = checkInt(v.count);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
     f = 1; write_vec_ChannelParticipant(w, v.participants);
     f = 2; write_vec_Chat(w, v.chats);
     f = 3; write_vec_User(w, v.users);
@@ -10878,7 +12374,10 @@ export function write_help_termsOfService(w: Writer, v: help_termsOfService): vo
   try {
     const set_popup = isSet(v.popup);
     f = 1; const flags0 = (set_popup ? 1 : 0) | (v.minAgeConfirm != null ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 2; write_DataJSON(w, v.id);
     f = 3; writeString(w, v.text);
     f = 4; write_vec_MessageEntity(w, v.entities);
@@ -10917,7 +12416,11 @@ export function read_messages_savedGifsNotModified(r: Reader): messages_savedGif
 export function write_messages_savedGifs(w: Writer, v: messages_savedGifs): void {
   let f = 0;
   try {
-    writeLong(w, v.hash);
+    const x0 = checkLong(v.hash);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 1; write_vec_Document(w, v.gifs);
   } catch (e) {
     throw encodeContext(e, 'messages.savedGifs', ['hash', 'gifs'][f]);
@@ -10939,7 +12442,10 @@ export function write_inputBotInlineMessageMediaAuto(w: Writer, v: inputBotInlin
   let f = 0;
   try {
     const flags0 = (v.entities != null ? 2 : 0) | (v.replyMarkup != null ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; writeString(w, v.message);
     f = 2; if ((flags0 & 2) !== 0) {
       if (v.entities == null) throw missingField('entities');
@@ -10973,7 +12479,10 @@ export function write_inputBotInlineMessageText(w: Writer, v: inputBotInlineMess
   try {
     const set_noWebpage = isSet(v.noWebpage);
     f = 1; const flags0 = (set_noWebpage ? 1 : 0) | (v.entities != null ? 2 : 0) | (v.replyMarkup != null ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 2; writeString(w, v.message);
     f = 3; if ((flags0 & 2) !== 0) {
       if (v.entities == null) throw missingField('entities');
@@ -11007,7 +12516,10 @@ export function write_inputBotInlineMessageMediaGeo(w: Writer, v: inputBotInline
   let f = 0;
   try {
     const flags0 = (v.heading != null ? 1 : 0) | (v.period != null ? 2 : 0) | (v.proximityNotificationRadius != null ? 8 : 0) | (v.replyMarkup != null ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; write_InputGeoPoint(w, v.geoPoint);
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.heading == null) throw missingField('heading');
@@ -11050,7 +12562,10 @@ export function write_inputBotInlineMessageMediaVenue(w: Writer, v: inputBotInli
   let f = 0;
   try {
     const flags0 = (v.replyMarkup != null ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; write_InputGeoPoint(w, v.geoPoint);
     f = 2; writeString(w, v.title);
     f = 3; writeString(w, v.address);
@@ -11088,7 +12603,10 @@ export function write_inputBotInlineMessageMediaContact(w: Writer, v: inputBotIn
   let f = 0;
   try {
     const flags0 = (v.replyMarkup != null ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; writeString(w, v.phoneNumber);
     f = 2; writeString(w, v.firstName);
     f = 3; writeString(w, v.lastName);
@@ -11122,7 +12640,10 @@ export function write_inputBotInlineMessageGame(w: Writer, v: inputBotInlineMess
   let f = 0;
   try {
     const flags0 = (v.replyMarkup != null ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; if ((flags0 & 4) !== 0) {
       if (v.replyMarkup == null) throw missingField('replyMarkup');
       write_ReplyMarkup(w, v.replyMarkup);
@@ -11148,7 +12669,10 @@ export function write_inputBotInlineMessageMediaInvoice(w: Writer, v: inputBotIn
   let f = 0;
   try {
     const flags0 = (v.photo != null ? 1 : 0) | (v.replyMarkup != null ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; writeString(w, v.title);
     f = 2; writeString(w, v.description);
     f = 3; if ((flags0 & 1) !== 0) {
@@ -11191,7 +12715,10 @@ export function write_inputBotInlineResult(w: Writer, v: inputBotInlineResult): 
   let f = 0;
   try {
     const flags0 = (v.title != null ? 2 : 0) | (v.description != null ? 4 : 0) | (v.url != null ? 8 : 0) | (v.thumb != null ? 16 : 0) | (v.content != null ? 32 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; writeString(w, v.id);
     f = 2; writeString(w, v.type);
     f = 3; if ((flags0 & 2) !== 0) {
@@ -11268,7 +12795,10 @@ export function write_inputBotInlineResultDocument(w: Writer, v: inputBotInlineR
   let f = 0;
   try {
     const flags0 = (v.title != null ? 2 : 0) | (v.description != null ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; writeString(w, v.id);
     f = 2; writeString(w, v.type);
     f = 3; if ((flags0 & 2) !== 0) {
@@ -11330,7 +12860,10 @@ export function write_botInlineMessageMediaAuto(w: Writer, v: botInlineMessageMe
   let f = 0;
   try {
     const flags0 = (v.entities != null ? 2 : 0) | (v.replyMarkup != null ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; writeString(w, v.message);
     f = 2; if ((flags0 & 2) !== 0) {
       if (v.entities == null) throw missingField('entities');
@@ -11364,7 +12897,10 @@ export function write_botInlineMessageText(w: Writer, v: botInlineMessageText): 
   try {
     const set_noWebpage = isSet(v.noWebpage);
     f = 1; const flags0 = (set_noWebpage ? 1 : 0) | (v.entities != null ? 2 : 0) | (v.replyMarkup != null ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 2; writeString(w, v.message);
     f = 3; if ((flags0 & 2) !== 0) {
       if (v.entities == null) throw missingField('entities');
@@ -11398,7 +12934,10 @@ export function write_botInlineMessageMediaGeo(w: Writer, v: botInlineMessageMed
   let f = 0;
   try {
     const flags0 = (v.heading != null ? 1 : 0) | (v.period != null ? 2 : 0) | (v.proximityNotificationRadius != null ? 8 : 0) | (v.replyMarkup != null ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; write_GeoPoint(w, v.geo);
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.heading == null) throw missingField('heading');
@@ -11441,7 +12980,10 @@ export function write_botInlineMessageMediaVenue(w: Writer, v: botInlineMessageM
   let f = 0;
   try {
     const flags0 = (v.replyMarkup != null ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; write_GeoPoint(w, v.geo);
     f = 2; writeString(w, v.title);
     f = 3; writeString(w, v.address);
@@ -11479,7 +13021,10 @@ export function write_botInlineMessageMediaContact(w: Writer, v: botInlineMessag
   let f = 0;
   try {
     const flags0 = (v.replyMarkup != null ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; writeString(w, v.phoneNumber);
     f = 2; writeString(w, v.firstName);
     f = 3; writeString(w, v.lastName);
@@ -11515,7 +13060,10 @@ export function write_botInlineMessageMediaInvoice(w: Writer, v: botInlineMessag
     const set_shippingAddressRequested = isSet(v.shippingAddressRequested);
     f = 1; const set_test = isSet(v.test);
     f = 2; const flags0 = (set_shippingAddressRequested ? 2 : 0) | (set_test ? 8 : 0) | (v.photo != null ? 1 : 0) | (v.replyMarkup != null ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 3; writeString(w, v.title);
     f = 4; writeString(w, v.description);
     f = 5; if ((flags0 & 1) !== 0) {
@@ -11523,7 +13071,11 @@ export function write_botInlineMessageMediaInvoice(w: Writer, v: botInlineMessag
       write_WebDocument(w, v.photo);
     }
     f = 6; writeString(w, v.currency);
-    f = 7; writeLong(w, v.totalAmount);
+    f = 7; const x1 = checkLong(v.totalAmount);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x1, true);
+    w.pos = p1 + 8;
     f = 8; if ((flags0 & 4) !== 0) {
       if (v.replyMarkup == null) throw missingField('replyMarkup');
       write_ReplyMarkup(w, v.replyMarkup);
@@ -11556,7 +13108,10 @@ export function write_botInlineResult(w: Writer, v: botInlineResult): void {
   let f = 0;
   try {
     const flags0 = (v.title != null ? 2 : 0) | (v.description != null ? 4 : 0) | (v.url != null ? 8 : 0) | (v.thumb != null ? 16 : 0) | (v.content != null ? 32 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; writeString(w, v.id);
     f = 2; writeString(w, v.type);
     f = 3; if ((flags0 & 2) !== 0) {
@@ -11608,7 +13163,10 @@ export function write_botInlineMediaResult(w: Writer, v: botInlineMediaResult): 
   let f = 0;
   try {
     const flags0 = (v.photo != null ? 1 : 0) | (v.document != null ? 2 : 0) | (v.title != null ? 4 : 0) | (v.description != null ? 8 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; writeString(w, v.id);
     f = 2; writeString(w, v.type);
     f = 3; if ((flags0 & 1) !== 0) {
@@ -11656,8 +13214,12 @@ export function write_messages_botResults(w: Writer, v: messages_botResults): vo
   try {
     const set_gallery = isSet(v.gallery);
     f = 1; const flags0 = (set_gallery ? 1 : 0) | (v.nextOffset != null ? 2 : 0) | (v.switchPm != null ? 4 : 0);
-    writeUint32(w, flags0);
-    f = 2; writeLong(w, v.queryId);
+    f = 2; const x1 = checkLong(v.queryId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
     f = 3; if ((flags0 & 2) !== 0) {
       if (v.nextOffset == null) throw missingField('nextOffset');
       writeString(w, v.nextOffset);
@@ -11667,7 +13229,11 @@ export function write_messages_botResults(w: Writer, v: messages_botResults): vo
       write_InlineBotSwitchPM(w, v.switchPm);
     }
     f = 5; write_vec_BotInlineResult(w, v.results);
-    f = 6; writeInt(w, v.cacheTime);
+    f = 6; const x2 = checkInt(v.cacheTime);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.pos = p1 + 4;
     f = 7; write_vec_User(w, v.users);
   } catch (e) {
     throw encodeContext(e, 'messages.botResults', ['gallery', 'flags', 'queryId', 'nextOffset', 'switchPm', 'results', 'cacheTime', 'users'][f]);
@@ -11718,7 +13284,10 @@ export function write_messageFwdHeader(w: Writer, v: messageFwdHeader): void {
   try {
     const set_imported = isSet(v.imported);
     f = 1; const flags0 = (set_imported ? 128 : 0) | (v.fromId != null ? 1 : 0) | (v.fromName != null ? 32 : 0) | (v.channelPost != null ? 4 : 0) | (v.postAuthor != null ? 8 : 0) | (v.savedFromPeer != null || v.savedFromMsgId != null ? 16 : 0) | (v.psaType != null ? 64 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.fromId == null) throw missingField('fromId');
       write_Peer(w, v.fromId);
@@ -11727,7 +13296,11 @@ export function write_messageFwdHeader(w: Writer, v: messageFwdHeader): void {
       if (v.fromName == null) throw missingField('fromName');
       writeString(w, v.fromName);
     }
-    f = 4; writeInt(w, v.date);
+    f = 4; const x1 = checkInt(v.date);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
     f = 5; if ((flags0 & 4) !== 0) {
       if (v.channelPost == null) throw missingField('channelPost');
       writeInt(w, v.channelPost);
@@ -11796,7 +13369,11 @@ export function read_auth_codeTypeFlashCall(r: Reader): auth_codeTypeFlashCall {
 
 export function write_auth_sentCodeTypeApp(w: Writer, v: auth_sentCodeTypeApp): void {
   try {
-    writeInt(w, v.length);
+    const x0 = checkInt(v.length);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'auth.sentCodeTypeApp', 'length');
   }
@@ -11813,7 +13390,11 @@ export function read_auth_sentCodeTypeApp(r: Reader): auth_sentCodeTypeApp {
 
 export function write_auth_sentCodeTypeSms(w: Writer, v: auth_sentCodeTypeSms): void {
   try {
-    writeInt(w, v.length);
+    const x0 = checkInt(v.length);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'auth.sentCodeTypeSms', 'length');
   }
@@ -11830,7 +13411,11 @@ export function read_auth_sentCodeTypeSms(r: Reader): auth_sentCodeTypeSms {
 
 export function write_auth_sentCodeTypeCall(w: Writer, v: auth_sentCodeTypeCall): void {
   try {
-    writeInt(w, v.length);
+    const x0 = checkInt(v.length);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'auth.sentCodeTypeCall', 'length');
   }
@@ -11869,7 +13454,10 @@ export function write_messages_botCallbackAnswer(w: Writer, v: messages_botCallb
     f = 1; const set_hasUrl = isSet(v.hasUrl);
     f = 2; const set_nativeUi = isSet(v.nativeUi);
     f = 3; const flags0 = (set_alert ? 2 : 0) | (set_hasUrl ? 8 : 0) | (set_nativeUi ? 16 : 0) | (v.message != null ? 1 : 0) | (v.url != null ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 4; if ((flags0 & 1) !== 0) {
       if (v.message == null) throw missingField('message');
       writeString(w, v.message);
@@ -11878,7 +13466,11 @@ export function write_messages_botCallbackAnswer(w: Writer, v: messages_botCallb
       if (v.url == null) throw missingField('url');
       writeString(w, v.url);
     }
-    f = 6; writeInt(w, v.cacheTime);
+    f = 6; const x1 = checkInt(v.cacheTime);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'messages.botCallbackAnswer', ['alert', 'hasUrl', 'nativeUi', 'flags', 'message', 'url', 'cacheTime'][f]);
   }
@@ -11906,7 +13498,10 @@ export function write_messages_messageEditData(w: Writer, v: messages_messageEdi
   try {
     const set_caption = isSet(v.caption);
     f = 1; const flags0 = (set_caption ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'messages.messageEditData', ['caption', 'flags'][f]);
   }
@@ -11927,9 +13522,15 @@ export function read_messages_messageEditData(r: Reader): messages_messageEditDa
 export function write_inputBotInlineMessageID(w: Writer, v: inputBotInlineMessageID): void {
   let f = 0;
   try {
-    writeInt(w, v.dcId);
-    f = 1; writeLong(w, v.id);
-    f = 2; writeLong(w, v.accessHash);
+    const x0 = checkInt(v.dcId);
+    f = 1; const x1 = checkLong(v.id);
+    f = 2; const x2 = checkLong(v.accessHash);
+    reserve(w, 20);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.view.setBigInt64(p0 + 12, x2, true);
+    w.pos = p0 + 20;
   } catch (e) {
     throw encodeContext(e, 'inputBotInlineMessageID', ['dcId', 'id', 'accessHash'][f]);
   }
@@ -11950,10 +13551,17 @@ export function read_inputBotInlineMessageID(r: Reader): inputBotInlineMessageID
 export function write_inputBotInlineMessageID64(w: Writer, v: inputBotInlineMessageID64): void {
   let f = 0;
   try {
-    writeInt(w, v.dcId);
-    f = 1; writeLong(w, v.ownerId);
-    f = 2; writeInt(w, v.id);
-    f = 3; writeLong(w, v.accessHash);
+    const x0 = checkInt(v.dcId);
+    f = 1; const x1 = checkLong(v.ownerId);
+    f = 2; const x2 = checkInt(v.id);
+    f = 3; const x3 = checkLong(v.accessHash);
+    reserve(w, 24);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.view.setInt32(p0 + 12, x2, true);
+    w.view.setBigInt64(p0 + 16, x3, true);
+    w.pos = p0 + 24;
   } catch (e) {
     throw encodeContext(e, 'inputBotInlineMessageID64', ['dcId', 'ownerId', 'id', 'accessHash'][f]);
   }
@@ -12101,7 +13709,11 @@ export function write_topPeerCategoryPeers(w: Writer, v: topPeerCategoryPeers): 
   let f = 0;
   try {
     write_TopPeerCategory(w, v.category);
-    f = 1; writeInt(w, v.count);
+    f = 1; const x0 = checkInt(v.count);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
     f = 2; write_vec_TopPeer(w, v.peers);
   } catch (e) {
     throw encodeContext(e, 'topPeerCategoryPeers', ['category', 'count', 'peers'][f]);
@@ -12161,7 +13773,10 @@ export function write_draftMessageEmpty(w: Writer, v: draftMessageEmpty): void {
   let f = 0;
   try {
     const flags0 = (v.date != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; if ((flags0 & 1) !== 0) {
       if (v.date == null) throw missingField('date');
       writeInt(w, v.date);
@@ -12188,7 +13803,10 @@ export function write_draftMessage(w: Writer, v: draftMessage): void {
   try {
     const set_noWebpage = isSet(v.noWebpage);
     f = 1; const flags0 = (set_noWebpage ? 2 : 0) | (v.replyToMsgId != null ? 1 : 0) | (v.entities != null ? 8 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.replyToMsgId == null) throw missingField('replyToMsgId');
       writeInt(w, v.replyToMsgId);
@@ -12198,7 +13816,11 @@ export function write_draftMessage(w: Writer, v: draftMessage): void {
       if (v.entities == null) throw missingField('entities');
       write_vec_MessageEntity(w, v.entities);
     }
-    f = 5; writeInt(w, v.date);
+    f = 5; const x1 = checkInt(v.date);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'draftMessage', ['noWebpage', 'flags', 'replyToMsgId', 'message', 'entities', 'date'][f]);
   }
@@ -12222,7 +13844,11 @@ export function read_draftMessage(r: Reader): draftMessage {
 
 export function write_messages_featuredStickersNotModified(w: Writer, v: messages_featuredStickersNotModified): void {
   try {
-    writeInt(w, v.count);
+    const x0 = checkInt(v.count);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'messages.featuredStickersNotModified', 'count');
   }
@@ -12240,8 +13866,13 @@ export function read_messages_featuredStickersNotModified(r: Reader): messages_f
 export function write_messages_featuredStickers(w: Writer, v: messages_featuredStickers): void {
   let f = 0;
   try {
-    writeLong(w, v.hash);
-    f = 1; writeInt(w, v.count);
+    const x0 = checkLong(v.hash);
+    f = 1; const x1 = checkInt(v.count);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.pos = p0 + 12;
     f = 2; write_vec_StickerSetCovered(w, v.sets);
     f = 3; write_vec_long(w, v.unread);
   } catch (e) {
@@ -12272,7 +13903,11 @@ export function read_messages_recentStickersNotModified(r: Reader): messages_rec
 export function write_messages_recentStickers(w: Writer, v: messages_recentStickers): void {
   let f = 0;
   try {
-    writeLong(w, v.hash);
+    const x0 = checkLong(v.hash);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 1; write_vec_StickerPack(w, v.packs);
     f = 2; write_vec_Document(w, v.stickers);
     f = 3; write_vec_int(w, v.dates);
@@ -12297,7 +13932,11 @@ export function read_messages_recentStickers(r: Reader): messages_recentStickers
 export function write_messages_archivedStickers(w: Writer, v: messages_archivedStickers): void {
   let f = 0;
   try {
-    writeInt(w, v.count);
+    const x0 = checkInt(v.count);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
     f = 1; write_vec_StickerSetCovered(w, v.sets);
   } catch (e) {
     throw encodeContext(e, 'messages.archivedStickers', ['count', 'sets'][f]);
@@ -12384,7 +14023,11 @@ export function read_stickerSetMultiCovered(r: Reader): stickerSetMultiCovered {
 export function write_maskCoords(w: Writer, v: maskCoords): void {
   let f = 0;
   try {
-    writeInt(w, v.n);
+    const x0 = checkInt(v.n);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
     f = 1; writeDouble(w, v.x);
     f = 2; writeDouble(w, v.y);
     f = 3; writeDouble(w, v.zoom);
@@ -12444,9 +14087,14 @@ export function write_game(w: Writer, v: game): void {
   let f = 0;
   try {
     const flags0 = (v.document != null ? 1 : 0);
-    writeUint32(w, flags0);
-    f = 1; writeLong(w, v.id);
-    f = 2; writeLong(w, v.accessHash);
+    f = 1; const x1 = checkLong(v.id);
+    f = 2; const x2 = checkLong(v.accessHash);
+    reserve(w, 20);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.view.setBigInt64(p0 + 12, x2, true);
+    w.pos = p0 + 20;
     f = 3; writeString(w, v.shortName);
     f = 4; writeString(w, v.title);
     f = 5; writeString(w, v.description);
@@ -12481,8 +14129,13 @@ export function read_game(r: Reader): game {
 export function write_inputGameID(w: Writer, v: inputGameID): void {
   let f = 0;
   try {
-    writeLong(w, v.id);
-    f = 1; writeLong(w, v.accessHash);
+    const x0 = checkLong(v.id);
+    f = 1; const x1 = checkLong(v.accessHash);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'inputGameID', ['id', 'accessHash'][f]);
   }
@@ -12523,9 +14176,15 @@ export function read_inputGameShortName(r: Reader): inputGameShortName {
 export function write_highScore(w: Writer, v: highScore): void {
   let f = 0;
   try {
-    writeInt(w, v.pos);
-    f = 1; writeLong(w, v.userId);
-    f = 2; writeInt(w, v.score);
+    const x0 = checkInt(v.pos);
+    f = 1; const x1 = checkLong(v.userId);
+    f = 2; const x2 = checkInt(v.score);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.view.setInt32(p0 + 12, x2, true);
+    w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'highScore', ['pos', 'userId', 'score'][f]);
   }
@@ -12678,7 +14337,11 @@ export function write_textUrl(w: Writer, v: textUrl): void {
   try {
     write_RichText(w, v.text);
     f = 1; writeString(w, v.url);
-    f = 2; writeLong(w, v.webpageId);
+    f = 2; const x0 = checkLong(v.webpageId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'textUrl', ['text', 'url', 'webpageId'][f]);
   }
@@ -12809,9 +14472,15 @@ export function read_textPhone(r: Reader): textPhone {
 export function write_textImage(w: Writer, v: textImage): void {
   let f = 0;
   try {
-    writeLong(w, v.documentId);
-    f = 1; writeInt(w, v.w);
-    f = 2; writeInt(w, v.h);
+    const x0 = checkLong(v.documentId);
+    f = 1; const x1 = checkInt(v.w);
+    f = 2; const x2 = checkInt(v.h);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.view.setInt32(p0 + 12, x2, true);
+    w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'textImage', ['documentId', 'w', 'h'][f]);
   }
@@ -12895,7 +14564,11 @@ export function write_pageBlockAuthorDate(w: Writer, v: pageBlockAuthorDate): vo
   let f = 0;
   try {
     write_RichText(w, v.author);
-    f = 1; writeInt(w, v.publishedDate);
+    f = 1; const x0 = checkInt(v.publishedDate);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'pageBlockAuthorDate', ['author', 'publishedDate'][f]);
   }
@@ -13088,8 +14761,12 @@ export function write_pageBlockPhoto(w: Writer, v: pageBlockPhoto): void {
   let f = 0;
   try {
     const flags0 = (v.url != null || v.webpageId != null ? 1 : 0);
-    writeUint32(w, flags0);
-    f = 1; writeLong(w, v.photoId);
+    f = 1; const x1 = checkLong(v.photoId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
     f = 2; write_PageCaption(w, v.caption);
     f = 3; if ((flags0 & 1) !== 0) {
       if (v.url == null) throw missingField('url');
@@ -13125,8 +14802,12 @@ export function write_pageBlockVideo(w: Writer, v: pageBlockVideo): void {
     const set_autoplay = isSet(v.autoplay);
     f = 1; const set_loop = isSet(v.loop);
     f = 2; const flags0 = (set_autoplay ? 1 : 0) | (set_loop ? 2 : 0);
-    writeUint32(w, flags0);
-    f = 3; writeLong(w, v.videoId);
+    f = 3; const x1 = checkLong(v.videoId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
     f = 4; write_PageCaption(w, v.caption);
   } catch (e) {
     throw encodeContext(e, 'pageBlockVideo', ['autoplay', 'loop', 'flags', 'videoId', 'caption'][f]);
@@ -13171,7 +14852,10 @@ export function write_pageBlockEmbed(w: Writer, v: pageBlockEmbed): void {
     const set_fullWidth = isSet(v.fullWidth);
     f = 1; const set_allowScrolling = isSet(v.allowScrolling);
     f = 2; const flags0 = (set_fullWidth ? 1 : 0) | (set_allowScrolling ? 8 : 0) | (v.url != null ? 2 : 0) | (v.html != null ? 4 : 0) | (v.posterPhotoId != null ? 16 : 0) | (v.w != null || v.h != null ? 32 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 3; if ((flags0 & 2) !== 0) {
       if (v.url == null) throw missingField('url');
       writeString(w, v.url);
@@ -13221,10 +14905,19 @@ export function write_pageBlockEmbedPost(w: Writer, v: pageBlockEmbedPost): void
   let f = 0;
   try {
     writeString(w, v.url);
-    f = 1; writeLong(w, v.webpageId);
-    f = 2; writeLong(w, v.authorPhotoId);
+    f = 1; const x0 = checkLong(v.webpageId);
+    f = 2; const x1 = checkLong(v.authorPhotoId);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.pos = p0 + 16;
     f = 3; writeString(w, v.author);
-    f = 4; writeInt(w, v.date);
+    f = 4; const x2 = checkInt(v.date);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.pos = p1 + 4;
     f = 5; write_vec_PageBlock(w, v.blocks);
     f = 6; write_PageCaption(w, v.caption);
   } catch (e) {
@@ -13310,7 +15003,11 @@ export function read_pageBlockChannel(r: Reader): pageBlockChannel {
 export function write_pageBlockAudio(w: Writer, v: pageBlockAudio): void {
   let f = 0;
   try {
-    writeLong(w, v.audioId);
+    const x0 = checkLong(v.audioId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 1; write_PageCaption(w, v.caption);
   } catch (e) {
     throw encodeContext(e, 'pageBlockAudio', ['audioId', 'caption'][f]);
@@ -13351,7 +15048,10 @@ export function write_pageBlockTable(w: Writer, v: pageBlockTable): void {
     const set_bordered = isSet(v.bordered);
     f = 1; const set_striped = isSet(v.striped);
     f = 2; const flags0 = (set_bordered ? 1 : 0) | (set_striped ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 3; write_RichText(w, v.title);
     f = 4; write_vec_PageTableRow(w, v.rows);
   } catch (e) {
@@ -13396,7 +15096,10 @@ export function write_pageBlockDetails(w: Writer, v: pageBlockDetails): void {
   try {
     const set_open = isSet(v.open);
     f = 1; const flags0 = (set_open ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 2; write_vec_PageBlock(w, v.blocks);
     f = 3; write_RichText(w, v.title);
   } catch (e) {
@@ -13443,9 +15146,15 @@ export function write_pageBlockMap(w: Writer, v: pageBlockMap): void {
   let f = 0;
   try {
     write_GeoPoint(w, v.geo);
-    f = 1; writeInt(w, v.zoom);
-    f = 2; writeInt(w, v.w);
-    f = 3; writeInt(w, v.h);
+    f = 1; const x0 = checkInt(v.zoom);
+    f = 2; const x1 = checkInt(v.w);
+    f = 3; const x2 = checkInt(v.h);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.view.setInt32(p0 + 8, x2, true);
+    w.pos = p0 + 12;
     f = 4; write_PageCaption(w, v.caption);
   } catch (e) {
     throw encodeContext(e, 'pageBlockMap', ['geo', 'zoom', 'w', 'h', 'caption'][f]);
@@ -13515,7 +15224,11 @@ export function write_labeledPrice(w: Writer, v: labeledPrice): void {
   let f = 0;
   try {
     writeString(w, v.label);
-    f = 1; writeLong(w, v.amount);
+    f = 1; const x0 = checkLong(v.amount);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'labeledPrice', ['label', 'amount'][f]);
   }
@@ -13544,7 +15257,10 @@ export function write_invoice(w: Writer, v: invoice): void {
     f = 6; const set_phoneToProvider = isSet(v.phoneToProvider);
     f = 7; const set_emailToProvider = isSet(v.emailToProvider);
     f = 8; const flags0 = (set_test ? 1 : 0) | (set_nameRequested ? 2 : 0) | (set_phoneRequested ? 4 : 0) | (set_emailRequested ? 8 : 0) | (set_shippingAddressRequested ? 16 : 0) | (set_flexible ? 32 : 0) | (set_phoneToProvider ? 64 : 0) | (set_emailToProvider ? 128 : 0) | (v.maxTipAmount != null || v.suggestedTipAmounts != null ? 256 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 9; writeString(w, v.currency);
     f = 10; write_vec_LabeledPrice(w, v.prices);
     f = 11; if ((flags0 & 256) !== 0) {
@@ -13637,7 +15353,10 @@ export function write_paymentRequestedInfo(w: Writer, v: paymentRequestedInfo): 
   let f = 0;
   try {
     const flags0 = (v.name != null ? 1 : 0) | (v.phone != null ? 2 : 0) | (v.email != null ? 4 : 0) | (v.shippingAddress != null ? 8 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; if ((flags0 & 1) !== 0) {
       if (v.name == null) throw missingField('name');
       writeString(w, v.name);
@@ -13699,8 +15418,13 @@ export function write_webDocument(w: Writer, v: webDocument): void {
   let f = 0;
   try {
     writeString(w, v.url);
-    f = 1; writeLong(w, v.accessHash);
-    f = 2; writeInt(w, v.size);
+    f = 1; const x0 = checkLong(v.accessHash);
+    f = 2; const x1 = checkInt(v.size);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.pos = p0 + 12;
     f = 3; writeString(w, v.mimeType);
     f = 4; write_vec_DocumentAttribute(w, v.attributes);
   } catch (e) {
@@ -13726,7 +15450,11 @@ export function write_webDocumentNoProxy(w: Writer, v: webDocumentNoProxy): void
   let f = 0;
   try {
     writeString(w, v.url);
-    f = 1; writeInt(w, v.size);
+    f = 1; const x0 = checkInt(v.size);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
     f = 2; writeString(w, v.mimeType);
     f = 3; write_vec_DocumentAttribute(w, v.attributes);
   } catch (e) {
@@ -13751,7 +15479,11 @@ export function write_inputWebDocument(w: Writer, v: inputWebDocument): void {
   let f = 0;
   try {
     writeString(w, v.url);
-    f = 1; writeInt(w, v.size);
+    f = 1; const x0 = checkInt(v.size);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
     f = 2; writeString(w, v.mimeType);
     f = 3; write_vec_DocumentAttribute(w, v.attributes);
   } catch (e) {
@@ -13776,7 +15508,11 @@ export function write_inputWebFileLocation(w: Writer, v: inputWebFileLocation): 
   let f = 0;
   try {
     writeString(w, v.url);
-    f = 1; writeLong(w, v.accessHash);
+    f = 1; const x0 = checkLong(v.accessHash);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'inputWebFileLocation', ['url', 'accessHash'][f]);
   }
@@ -13797,11 +15533,19 @@ export function write_inputWebFileGeoPointLocation(w: Writer, v: inputWebFileGeo
   let f = 0;
   try {
     write_InputGeoPoint(w, v.geoPoint);
-    f = 1; writeLong(w, v.accessHash);
-    f = 2; writeInt(w, v.w);
-    f = 3; writeInt(w, v.h);
-    f = 4; writeInt(w, v.zoom);
-    f = 5; writeInt(w, v.scale);
+    f = 1; const x0 = checkLong(v.accessHash);
+    f = 2; const x1 = checkInt(v.w);
+    f = 3; const x2 = checkInt(v.h);
+    f = 4; const x3 = checkInt(v.zoom);
+    f = 5; const x4 = checkInt(v.scale);
+    reserve(w, 24);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.view.setInt32(p0 + 12, x2, true);
+    w.view.setInt32(p0 + 16, x3, true);
+    w.view.setInt32(p0 + 20, x4, true);
+    w.pos = p0 + 24;
   } catch (e) {
     throw encodeContext(e, 'inputWebFileGeoPointLocation', ['geoPoint', 'accessHash', 'w', 'h', 'zoom', 'scale'][f]);
   }
@@ -13825,10 +15569,18 @@ export function read_inputWebFileGeoPointLocation(r: Reader): inputWebFileGeoPoi
 export function write_upload_webFile(w: Writer, v: upload_webFile): void {
   let f = 0;
   try {
-    writeInt(w, v.size);
+    const x0 = checkInt(v.size);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
     f = 1; writeString(w, v.mimeType);
     f = 2; write_storage_FileType(w, v.fileType);
-    f = 3; writeInt(w, v.mtime);
+    f = 3; const x1 = checkInt(v.mtime);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
     f = 4; writeBytes(w, v.bytes);
   } catch (e) {
     throw encodeContext(e, 'upload.webFile', ['size', 'mimeType', 'fileType', 'mtime', 'bytes'][f]);
@@ -13855,11 +15607,20 @@ export function write_payments_paymentForm(w: Writer, v: payments_paymentForm): 
     const set_canSaveCredentials = isSet(v.canSaveCredentials);
     f = 1; const set_passwordMissing = isSet(v.passwordMissing);
     f = 2; const flags0 = (set_canSaveCredentials ? 4 : 0) | (set_passwordMissing ? 8 : 0) | (v.nativeProvider != null || v.nativeParams != null ? 16 : 0) | (v.savedInfo != null ? 1 : 0) | (v.savedCredentials != null ? 2 : 0);
-    writeUint32(w, flags0);
-    f = 3; writeLong(w, v.formId);
-    f = 4; writeLong(w, v.botId);
+    f = 3; const x1 = checkLong(v.formId);
+    f = 4; const x2 = checkLong(v.botId);
+    reserve(w, 20);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.view.setBigInt64(p0 + 12, x2, true);
+    w.pos = p0 + 20;
     f = 5; write_Invoice(w, v.invoice);
-    f = 6; writeLong(w, v.providerId);
+    f = 6; const x3 = checkLong(v.providerId);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x3, true);
+    w.pos = p1 + 8;
     f = 7; writeString(w, v.url);
     f = 8; if ((flags0 & 16) !== 0) {
       if (v.nativeProvider == null) throw missingField('nativeProvider');
@@ -13910,7 +15671,10 @@ export function write_payments_validatedRequestedInfo(w: Writer, v: payments_val
   let f = 0;
   try {
     const flags0 = (v.id != null ? 1 : 0) | (v.shippingOptions != null ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; if ((flags0 & 1) !== 0) {
       if (v.id == null) throw missingField('id');
       writeString(w, v.id);
@@ -13975,10 +15739,16 @@ export function write_payments_paymentReceipt(w: Writer, v: payments_paymentRece
   let f = 0;
   try {
     const flags0 = (v.photo != null ? 4 : 0) | (v.info != null ? 1 : 0) | (v.shipping != null ? 2 : 0) | (v.tipAmount != null ? 8 : 0);
-    writeUint32(w, flags0);
-    f = 1; writeInt(w, v.date);
-    f = 2; writeLong(w, v.botId);
-    f = 3; writeLong(w, v.providerId);
+    f = 1; const x1 = checkInt(v.date);
+    f = 2; const x2 = checkLong(v.botId);
+    f = 3; const x3 = checkLong(v.providerId);
+    reserve(w, 24);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.view.setBigInt64(p0 + 8, x2, true);
+    w.view.setBigInt64(p0 + 16, x3, true);
+    w.pos = p0 + 24;
     f = 4; writeString(w, v.title);
     f = 5; writeString(w, v.description);
     f = 6; if ((flags0 & 4) !== 0) {
@@ -13999,7 +15769,11 @@ export function write_payments_paymentReceipt(w: Writer, v: payments_paymentRece
       writeLong(w, v.tipAmount);
     }
     f = 11; writeString(w, v.currency);
-    f = 12; writeLong(w, v.totalAmount);
+    f = 12; const x4 = checkLong(v.totalAmount);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x4, true);
+    w.pos = p1 + 8;
     f = 13; writeString(w, v.credentialsTitle);
     f = 14; write_vec_User(w, v.users);
   } catch (e) {
@@ -14037,7 +15811,10 @@ export function write_payments_savedInfo(w: Writer, v: payments_savedInfo): void
   try {
     const set_hasSavedCredentials = isSet(v.hasSavedCredentials);
     f = 1; const flags0 = (set_hasSavedCredentials ? 2 : 0) | (v.savedInfo != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.savedInfo == null) throw missingField('savedInfo');
       write_PaymentRequestedInfo(w, v.savedInfo);
@@ -14086,7 +15863,10 @@ export function write_inputPaymentCredentials(w: Writer, v: inputPaymentCredenti
   try {
     const set_save = isSet(v.save);
     f = 1; const flags0 = (set_save ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 2; write_DataJSON(w, v.data);
   } catch (e) {
     throw encodeContext(e, 'inputPaymentCredentials', ['save', 'flags', 'data'][f]);
@@ -14144,7 +15924,11 @@ export function write_account_tmpPassword(w: Writer, v: account_tmpPassword): vo
   let f = 0;
   try {
     writeBytes(w, v.tmpPassword);
-    f = 1; writeInt(w, v.validUntil);
+    f = 1; const x0 = checkInt(v.validUntil);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'account.tmpPassword', ['tmpPassword', 'validUntil'][f]);
   }
@@ -14188,7 +15972,10 @@ export function write_inputStickerSetItem(w: Writer, v: inputStickerSetItem): vo
   let f = 0;
   try {
     const flags0 = (v.maskCoords != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; write_InputDocument(w, v.document);
     f = 2; writeString(w, v.emoji);
     f = 3; if ((flags0 & 1) !== 0) {
@@ -14217,8 +16004,13 @@ export function read_inputStickerSetItem(r: Reader): inputStickerSetItem {
 export function write_inputPhoneCall(w: Writer, v: inputPhoneCall): void {
   let f = 0;
   try {
-    writeLong(w, v.id);
-    f = 1; writeLong(w, v.accessHash);
+    const x0 = checkLong(v.id);
+    f = 1; const x1 = checkLong(v.accessHash);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'inputPhoneCall', ['id', 'accessHash'][f]);
   }
@@ -14237,7 +16029,11 @@ export function read_inputPhoneCall(r: Reader): inputPhoneCall {
 
 export function write_phoneCallEmpty(w: Writer, v: phoneCallEmpty): void {
   try {
-    writeLong(w, v.id);
+    const x0 = checkLong(v.id);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'phoneCallEmpty', 'id');
   }
@@ -14257,12 +16053,20 @@ export function write_phoneCallWaiting(w: Writer, v: phoneCallWaiting): void {
   try {
     const set_video = isSet(v.video);
     f = 1; const flags0 = (set_video ? 64 : 0) | (v.receiveDate != null ? 1 : 0);
-    writeUint32(w, flags0);
-    f = 2; writeLong(w, v.id);
-    f = 3; writeLong(w, v.accessHash);
-    f = 4; writeInt(w, v.date);
-    f = 5; writeLong(w, v.adminId);
-    f = 6; writeLong(w, v.participantId);
+    f = 2; const x1 = checkLong(v.id);
+    f = 3; const x2 = checkLong(v.accessHash);
+    f = 4; const x3 = checkInt(v.date);
+    f = 5; const x4 = checkLong(v.adminId);
+    f = 6; const x5 = checkLong(v.participantId);
+    reserve(w, 40);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.view.setBigInt64(p0 + 12, x2, true);
+    w.view.setInt32(p0 + 20, x3, true);
+    w.view.setBigInt64(p0 + 24, x4, true);
+    w.view.setBigInt64(p0 + 32, x5, true);
+    w.pos = p0 + 40;
     f = 7; write_PhoneCallProtocol(w, v.protocol);
     f = 8; if ((flags0 & 1) !== 0) {
       if (v.receiveDate == null) throw missingField('receiveDate');
@@ -14297,12 +16101,20 @@ export function write_phoneCallRequested(w: Writer, v: phoneCallRequested): void
   try {
     const set_video = isSet(v.video);
     f = 1; const flags0 = (set_video ? 64 : 0);
-    writeUint32(w, flags0);
-    f = 2; writeLong(w, v.id);
-    f = 3; writeLong(w, v.accessHash);
-    f = 4; writeInt(w, v.date);
-    f = 5; writeLong(w, v.adminId);
-    f = 6; writeLong(w, v.participantId);
+    f = 2; const x1 = checkLong(v.id);
+    f = 3; const x2 = checkLong(v.accessHash);
+    f = 4; const x3 = checkInt(v.date);
+    f = 5; const x4 = checkLong(v.adminId);
+    f = 6; const x5 = checkLong(v.participantId);
+    reserve(w, 40);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.view.setBigInt64(p0 + 12, x2, true);
+    w.view.setInt32(p0 + 20, x3, true);
+    w.view.setBigInt64(p0 + 24, x4, true);
+    w.view.setBigInt64(p0 + 32, x5, true);
+    w.pos = p0 + 40;
     f = 7; writeBytes(w, v.gAHash);
     f = 8; write_PhoneCallProtocol(w, v.protocol);
   } catch (e) {
@@ -14334,12 +16146,20 @@ export function write_phoneCallAccepted(w: Writer, v: phoneCallAccepted): void {
   try {
     const set_video = isSet(v.video);
     f = 1; const flags0 = (set_video ? 64 : 0);
-    writeUint32(w, flags0);
-    f = 2; writeLong(w, v.id);
-    f = 3; writeLong(w, v.accessHash);
-    f = 4; writeInt(w, v.date);
-    f = 5; writeLong(w, v.adminId);
-    f = 6; writeLong(w, v.participantId);
+    f = 2; const x1 = checkLong(v.id);
+    f = 3; const x2 = checkLong(v.accessHash);
+    f = 4; const x3 = checkInt(v.date);
+    f = 5; const x4 = checkLong(v.adminId);
+    f = 6; const x5 = checkLong(v.participantId);
+    reserve(w, 40);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.view.setBigInt64(p0 + 12, x2, true);
+    w.view.setInt32(p0 + 20, x3, true);
+    w.view.setBigInt64(p0 + 24, x4, true);
+    w.view.setBigInt64(p0 + 32, x5, true);
+    w.pos = p0 + 40;
     f = 7; writeBytes(w, v.gB);
     f = 8; write_PhoneCallProtocol(w, v.protocol);
   } catch (e) {
@@ -14372,17 +16192,33 @@ export function write_phoneCall(w: Writer, v: phoneCall): void {
     const set_p2pAllowed = isSet(v.p2pAllowed);
     f = 1; const set_video = isSet(v.video);
     f = 2; const flags0 = (set_p2pAllowed ? 32 : 0) | (set_video ? 64 : 0);
-    writeUint32(w, flags0);
-    f = 3; writeLong(w, v.id);
-    f = 4; writeLong(w, v.accessHash);
-    f = 5; writeInt(w, v.date);
-    f = 6; writeLong(w, v.adminId);
-    f = 7; writeLong(w, v.participantId);
+    f = 3; const x1 = checkLong(v.id);
+    f = 4; const x2 = checkLong(v.accessHash);
+    f = 5; const x3 = checkInt(v.date);
+    f = 6; const x4 = checkLong(v.adminId);
+    f = 7; const x5 = checkLong(v.participantId);
+    reserve(w, 40);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.view.setBigInt64(p0 + 12, x2, true);
+    w.view.setInt32(p0 + 20, x3, true);
+    w.view.setBigInt64(p0 + 24, x4, true);
+    w.view.setBigInt64(p0 + 32, x5, true);
+    w.pos = p0 + 40;
     f = 8; writeBytes(w, v.gAOrB);
-    f = 9; writeLong(w, v.keyFingerprint);
+    f = 9; const x6 = checkLong(v.keyFingerprint);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x6, true);
+    w.pos = p1 + 8;
     f = 10; write_PhoneCallProtocol(w, v.protocol);
     f = 11; write_vec_PhoneConnection(w, v.connections);
-    f = 12; writeInt(w, v.startDate);
+    f = 12; const x7 = checkInt(v.startDate);
+    reserve(w, 4);
+    const p2 = w.pos;
+    w.view.setInt32(p2, x7, true);
+    w.pos = p2 + 4;
   } catch (e) {
     throw encodeContext(e, 'phoneCall', ['p2pAllowed', 'video', 'flags', 'id', 'accessHash', 'date', 'adminId', 'participantId', 'gAOrB', 'keyFingerprint', 'protocol', 'connections', 'startDate'][f]);
   }
@@ -14418,8 +16254,12 @@ export function write_phoneCallDiscarded(w: Writer, v: phoneCallDiscarded): void
     f = 1; const set_needDebug = isSet(v.needDebug);
     f = 2; const set_video = isSet(v.video);
     f = 3; const flags0 = (set_needRating ? 4 : 0) | (set_needDebug ? 8 : 0) | (set_video ? 64 : 0) | (v.reason != null ? 1 : 0) | (v.duration != null ? 2 : 0);
-    writeUint32(w, flags0);
-    f = 4; writeLong(w, v.id);
+    f = 4; const x1 = checkLong(v.id);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
     f = 5; if ((flags0 & 1) !== 0) {
       if (v.reason == null) throw missingField('reason');
       write_PhoneCallDiscardReason(w, v.reason);
@@ -14453,10 +16293,18 @@ export function read_phoneCallDiscarded(r: Reader): phoneCallDiscarded {
 export function write_phoneConnection(w: Writer, v: phoneConnection): void {
   let f = 0;
   try {
-    writeLong(w, v.id);
+    const x0 = checkLong(v.id);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 1; writeString(w, v.ip);
     f = 2; writeString(w, v.ipv6);
-    f = 3; writeInt(w, v.port);
+    f = 3; const x1 = checkInt(v.port);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
     f = 4; writeBytes(w, v.peerTag);
   } catch (e) {
     throw encodeContext(e, 'phoneConnection', ['id', 'ip', 'ipv6', 'port', 'peerTag'][f]);
@@ -14483,11 +16331,19 @@ export function write_phoneConnectionWebrtc(w: Writer, v: phoneConnectionWebrtc)
     const set_turn = isSet(v.turn);
     f = 1; const set_stun = isSet(v.stun);
     f = 2; const flags0 = (set_turn ? 1 : 0) | (set_stun ? 2 : 0);
-    writeUint32(w, flags0);
-    f = 3; writeLong(w, v.id);
+    f = 3; const x1 = checkLong(v.id);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
     f = 4; writeString(w, v.ip);
     f = 5; writeString(w, v.ipv6);
-    f = 6; writeInt(w, v.port);
+    f = 6; const x2 = checkInt(v.port);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.pos = p1 + 4;
     f = 7; writeString(w, v.username);
     f = 8; writeString(w, v.password);
   } catch (e) {
@@ -14520,9 +16376,14 @@ export function write_phoneCallProtocol(w: Writer, v: phoneCallProtocol): void {
     const set_udpP2p = isSet(v.udpP2p);
     f = 1; const set_udpReflector = isSet(v.udpReflector);
     f = 2; const flags0 = (set_udpP2p ? 1 : 0) | (set_udpReflector ? 2 : 0);
-    writeUint32(w, flags0);
-    f = 3; writeInt(w, v.minLayer);
-    f = 4; writeInt(w, v.maxLayer);
+    f = 3; const x1 = checkInt(v.minLayer);
+    f = 4; const x2 = checkInt(v.maxLayer);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.view.setInt32(p0 + 8, x2, true);
+    w.pos = p0 + 12;
     f = 5; write_vec_string(w, v.libraryVersions);
   } catch (e) {
     throw encodeContext(e, 'phoneCallProtocol', ['udpP2p', 'udpReflector', 'flags', 'minLayer', 'maxLayer', 'libraryVersions'][f]);
@@ -14603,7 +16464,11 @@ export function read_upload_cdnFile(r: Reader): upload_cdnFile {
 export function write_cdnPublicKey(w: Writer, v: cdnPublicKey): void {
   let f = 0;
   try {
-    writeInt(w, v.dcId);
+    const x0 = checkInt(v.dcId);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
     f = 1; writeString(w, v.publicKey);
   } catch (e) {
     throw encodeContext(e, 'cdnPublicKey', ['dcId', 'publicKey'][f]);
@@ -14663,7 +16528,10 @@ export function write_langPackStringPluralized(w: Writer, v: langPackStringPlura
   let f = 0;
   try {
     const flags0 = (v.zeroValue != null ? 1 : 0) | (v.oneValue != null ? 2 : 0) | (v.twoValue != null ? 4 : 0) | (v.fewValue != null ? 8 : 0) | (v.manyValue != null ? 16 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; writeString(w, v.key);
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.zeroValue == null) throw missingField('zeroValue');
@@ -14730,8 +16598,13 @@ export function write_langPackDifference(w: Writer, v: langPackDifference): void
   let f = 0;
   try {
     writeString(w, v.langCode);
-    f = 1; writeInt(w, v.fromVersion);
-    f = 2; writeInt(w, v.version);
+    f = 1; const x0 = checkInt(v.fromVersion);
+    f = 2; const x1 = checkInt(v.version);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
     f = 3; write_vec_LangPackString(w, v.strings);
   } catch (e) {
     throw encodeContext(e, 'langPackDifference', ['langCode', 'fromVersion', 'version', 'strings'][f]);
@@ -14758,7 +16631,10 @@ export function write_langPackLanguage(w: Writer, v: langPackLanguage): void {
     f = 1; const set_rtl = isSet(v.rtl);
     f = 2; const set_beta = isSet(v.beta);
     f = 3; const flags0 = (set_official ? 1 : 0) | (set_rtl ? 4 : 0) | (set_beta ? 8 : 0) | (v.baseLangCode != null ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 4; writeString(w, v.name);
     f = 5; writeString(w, v.nativeName);
     f = 6; writeString(w, v.langCode);
@@ -14767,8 +16643,13 @@ export function write_langPackLanguage(w: Writer, v: langPackLanguage): void {
       writeString(w, v.baseLangCode);
     }
     f = 8; writeString(w, v.pluralCode);
-    f = 9; writeInt(w, v.stringsCount);
-    f = 10; writeInt(w, v.translatedCount);
+    f = 9; const x1 = checkInt(v.stringsCount);
+    f = 10; const x2 = checkInt(v.translatedCount);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.view.setInt32(p1 + 4, x2, true);
+    w.pos = p1 + 8;
     f = 11; writeString(w, v.translationsUrl);
   } catch (e) {
     throw encodeContext(e, 'langPackLanguage', ['official', 'rtl', 'beta', 'flags', 'name', 'nativeName', 'langCode', 'baseLangCode', 'pluralCode', 'stringsCount', 'translatedCount', 'translationsUrl'][f]);
@@ -15122,8 +17003,13 @@ export function read_channelAdminLogEventActionStopPoll(r: Reader): channelAdmin
 export function write_channelAdminLogEventActionChangeLinkedChat(w: Writer, v: channelAdminLogEventActionChangeLinkedChat): void {
   let f = 0;
   try {
-    writeLong(w, v.prevValue);
-    f = 1; writeLong(w, v.newValue);
+    const x0 = checkLong(v.prevValue);
+    f = 1; const x1 = checkLong(v.newValue);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'channelAdminLogEventActionChangeLinkedChat', ['prevValue', 'newValue'][f]);
   }
@@ -15164,8 +17050,13 @@ export function read_channelAdminLogEventActionChangeLocation(r: Reader): channe
 export function write_channelAdminLogEventActionToggleSlowMode(w: Writer, v: channelAdminLogEventActionToggleSlowMode): void {
   let f = 0;
   try {
-    writeInt(w, v.prevValue);
-    f = 1; writeInt(w, v.newValue);
+    const x0 = checkInt(v.prevValue);
+    f = 1; const x1 = checkInt(v.newValue);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'channelAdminLogEventActionToggleSlowMode', ['prevValue', 'newValue'][f]);
   }
@@ -15359,8 +17250,13 @@ export function read_channelAdminLogEventActionParticipantVolume(r: Reader): cha
 export function write_channelAdminLogEventActionChangeHistoryTTL(w: Writer, v: channelAdminLogEventActionChangeHistoryTTL): void {
   let f = 0;
   try {
-    writeInt(w, v.prevValue);
-    f = 1; writeInt(w, v.newValue);
+    const x0 = checkInt(v.prevValue);
+    f = 1; const x1 = checkInt(v.newValue);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'channelAdminLogEventActionChangeHistoryTTL', ['prevValue', 'newValue'][f]);
   }
@@ -15380,9 +17276,15 @@ export function read_channelAdminLogEventActionChangeHistoryTTL(r: Reader): chan
 export function write_channelAdminLogEvent(w: Writer, v: channelAdminLogEvent): void {
   let f = 0;
   try {
-    writeLong(w, v.id);
-    f = 1; writeInt(w, v.date);
-    f = 2; writeLong(w, v.userId);
+    const x0 = checkLong(v.id);
+    f = 1; const x1 = checkInt(v.date);
+    f = 2; const x2 = checkLong(v.userId);
+    reserve(w, 20);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.view.setBigInt64(p0 + 12, x2, true);
+    w.pos = p0 + 20;
     f = 3; write_ChannelAdminLogEventAction(w, v.action);
   } catch (e) {
     throw encodeContext(e, 'channelAdminLogEvent', ['id', 'date', 'userId', 'action'][f]);
@@ -15445,7 +17347,10 @@ export function write_channelAdminLogEventsFilter(w: Writer, v: channelAdminLogE
     f = 14; const set_groupCall = isSet(v.groupCall);
     f = 15; const set_invites = isSet(v.invites);
     f = 16; const flags0 = (set_join ? 1 : 0) | (set_leave ? 2 : 0) | (set_invite ? 4 : 0) | (set_ban ? 8 : 0) | (set_unban ? 16 : 0) | (set_kick ? 32 : 0) | (set_unkick ? 64 : 0) | (set_promote ? 128 : 0) | (set_demote ? 256 : 0) | (set_info ? 512 : 0) | (set_settings ? 1024 : 0) | (set_pinned ? 2048 : 0) | (set_edit ? 4096 : 0) | (set_delete ? 8192 : 0) | (set_groupCall ? 16384 : 0) | (set_invites ? 32768 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'channelAdminLogEventsFilter', ['join', 'leave', 'invite', 'ban', 'unban', 'kick', 'unkick', 'promote', 'demote', 'info', 'settings', 'pinned', 'edit', 'delete', 'groupCall', 'invites', 'flags'][f]);
   }
@@ -15481,8 +17386,13 @@ export function read_channelAdminLogEventsFilter(r: Reader): channelAdminLogEven
 export function write_popularContact(w: Writer, v: popularContact): void {
   let f = 0;
   try {
-    writeLong(w, v.clientId);
-    f = 1; writeInt(w, v.importers);
+    const x0 = checkLong(v.clientId);
+    f = 1; const x1 = checkInt(v.importers);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'popularContact', ['clientId', 'importers'][f]);
   }
@@ -15509,7 +17419,11 @@ export function read_messages_favedStickersNotModified(r: Reader): messages_fave
 export function write_messages_favedStickers(w: Writer, v: messages_favedStickers): void {
   let f = 0;
   try {
-    writeLong(w, v.hash);
+    const x0 = checkLong(v.hash);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 1; write_vec_StickerPack(w, v.packs);
     f = 2; write_vec_Document(w, v.stickers);
   } catch (e) {
@@ -15550,7 +17464,11 @@ export function write_recentMeUrlUser(w: Writer, v: recentMeUrlUser): void {
   let f = 0;
   try {
     writeString(w, v.url);
-    f = 1; writeLong(w, v.userId);
+    f = 1; const x0 = checkLong(v.userId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'recentMeUrlUser', ['url', 'userId'][f]);
   }
@@ -15571,7 +17489,11 @@ export function write_recentMeUrlChat(w: Writer, v: recentMeUrlChat): void {
   let f = 0;
   try {
     writeString(w, v.url);
-    f = 1; writeLong(w, v.chatId);
+    f = 1; const x0 = checkLong(v.chatId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'recentMeUrlChat', ['url', 'chatId'][f]);
   }
@@ -15657,9 +17579,16 @@ export function write_inputSingleMedia(w: Writer, v: inputSingleMedia): void {
   let f = 0;
   try {
     const flags0 = (v.entities != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; write_InputMedia(w, v.media);
-    f = 2; writeLong(w, v.randomId);
+    f = 2; const x1 = checkLong(v.randomId);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x1, true);
+    w.pos = p1 + 8;
     f = 3; writeString(w, v.message);
     f = 4; if ((flags0 & 1) !== 0) {
       if (v.entities == null) throw missingField('entities');
@@ -15688,13 +17617,23 @@ export function read_inputSingleMedia(r: Reader): inputSingleMedia {
 export function write_webAuthorization(w: Writer, v: webAuthorization): void {
   let f = 0;
   try {
-    writeLong(w, v.hash);
-    f = 1; writeLong(w, v.botId);
+    const x0 = checkLong(v.hash);
+    f = 1; const x1 = checkLong(v.botId);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.pos = p0 + 16;
     f = 2; writeString(w, v.domain);
     f = 3; writeString(w, v.browser);
     f = 4; writeString(w, v.platform);
-    f = 5; writeInt(w, v.dateCreated);
-    f = 6; writeInt(w, v.dateActive);
+    f = 5; const x2 = checkInt(v.dateCreated);
+    f = 6; const x3 = checkInt(v.dateActive);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.view.setInt32(p1 + 4, x3, true);
+    w.pos = p1 + 8;
     f = 7; writeString(w, v.ip);
     f = 8; writeString(w, v.region);
   } catch (e) {
@@ -15743,7 +17682,11 @@ export function read_account_webAuthorizations(r: Reader): account_webAuthorizat
 
 export function write_inputMessageID(w: Writer, v: inputMessageID): void {
   try {
-    writeInt(w, v.id);
+    const x0 = checkInt(v.id);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'inputMessageID', 'id');
   }
@@ -15760,7 +17703,11 @@ export function read_inputMessageID(r: Reader): inputMessageID {
 
 export function write_inputMessageReplyTo(w: Writer, v: inputMessageReplyTo): void {
   try {
-    writeInt(w, v.id);
+    const x0 = checkInt(v.id);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'inputMessageReplyTo', 'id');
   }
@@ -15785,8 +17732,13 @@ export function read_inputMessagePinned(r: Reader): inputMessagePinned {
 export function write_inputMessageCallbackQuery(w: Writer, v: inputMessageCallbackQuery): void {
   let f = 0;
   try {
-    writeInt(w, v.id);
-    f = 1; writeLong(w, v.queryId);
+    const x0 = checkInt(v.id);
+    f = 1; const x1 = checkLong(v.queryId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'inputMessageCallbackQuery', ['id', 'queryId'][f]);
   }
@@ -15822,7 +17774,11 @@ export function read_inputDialogPeer(r: Reader): inputDialogPeer {
 
 export function write_inputDialogPeerFolder(w: Writer, v: inputDialogPeerFolder): void {
   try {
-    writeInt(w, v.folderId);
+    const x0 = checkInt(v.folderId);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'inputDialogPeerFolder', 'folderId');
   }
@@ -15856,7 +17812,11 @@ export function read_dialogPeer(r: Reader): dialogPeer {
 
 export function write_dialogPeerFolder(w: Writer, v: dialogPeerFolder): void {
   try {
-    writeInt(w, v.folderId);
+    const x0 = checkInt(v.folderId);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'dialogPeerFolder', 'folderId');
   }
@@ -15881,7 +17841,11 @@ export function read_messages_foundStickerSetsNotModified(r: Reader): messages_f
 export function write_messages_foundStickerSets(w: Writer, v: messages_foundStickerSets): void {
   let f = 0;
   try {
-    writeLong(w, v.hash);
+    const x0 = checkLong(v.hash);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 1; write_vec_StickerSetCovered(w, v.sets);
   } catch (e) {
     throw encodeContext(e, 'messages.foundStickerSets', ['hash', 'sets'][f]);
@@ -15902,8 +17866,13 @@ export function read_messages_foundStickerSets(r: Reader): messages_foundSticker
 export function write_fileHash(w: Writer, v: fileHash): void {
   let f = 0;
   try {
-    writeInt(w, v.offset);
-    f = 1; writeInt(w, v.limit);
+    const x0 = checkInt(v.offset);
+    f = 1; const x1 = checkInt(v.limit);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
     f = 2; writeBytes(w, v.hash);
   } catch (e) {
     throw encodeContext(e, 'fileHash', ['offset', 'limit', 'hash'][f]);
@@ -15926,7 +17895,11 @@ export function write_inputClientProxy(w: Writer, v: inputClientProxy): void {
   let f = 0;
   try {
     writeString(w, v.address);
-    f = 1; writeInt(w, v.port);
+    f = 1; const x0 = checkInt(v.port);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'inputClientProxy', ['address', 'port'][f]);
   }
@@ -15945,7 +17918,11 @@ export function read_inputClientProxy(r: Reader): inputClientProxy {
 
 export function write_help_termsOfServiceUpdateEmpty(w: Writer, v: help_termsOfServiceUpdateEmpty): void {
   try {
-    writeInt(w, v.expires);
+    const x0 = checkInt(v.expires);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'help.termsOfServiceUpdateEmpty', 'expires');
   }
@@ -15963,7 +17940,11 @@ export function read_help_termsOfServiceUpdateEmpty(r: Reader): help_termsOfServ
 export function write_help_termsOfServiceUpdate(w: Writer, v: help_termsOfServiceUpdate): void {
   let f = 0;
   try {
-    writeInt(w, v.expires);
+    const x0 = checkInt(v.expires);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
     f = 1; write_help_TermsOfService(w, v.termsOfService);
   } catch (e) {
     throw encodeContext(e, 'help.termsOfServiceUpdate', ['expires', 'termsOfService'][f]);
@@ -15984,8 +17965,13 @@ export function read_help_termsOfServiceUpdate(r: Reader): help_termsOfServiceUp
 export function write_inputSecureFileUploaded(w: Writer, v: inputSecureFileUploaded): void {
   let f = 0;
   try {
-    writeLong(w, v.id);
-    f = 1; writeInt(w, v.parts);
+    const x0 = checkLong(v.id);
+    f = 1; const x1 = checkInt(v.parts);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.pos = p0 + 12;
     f = 2; writeString(w, v.md5Checksum);
     f = 3; writeBytes(w, v.fileHash);
     f = 4; writeBytes(w, v.secret);
@@ -16011,8 +17997,13 @@ export function read_inputSecureFileUploaded(r: Reader): inputSecureFileUploaded
 export function write_inputSecureFile(w: Writer, v: inputSecureFile): void {
   let f = 0;
   try {
-    writeLong(w, v.id);
-    f = 1; writeLong(w, v.accessHash);
+    const x0 = checkLong(v.id);
+    f = 1; const x1 = checkLong(v.accessHash);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'inputSecureFile', ['id', 'accessHash'][f]);
   }
@@ -16039,11 +18030,19 @@ export function read_secureFileEmpty(r: Reader): secureFileEmpty {
 export function write_secureFile(w: Writer, v: secureFile): void {
   let f = 0;
   try {
-    writeLong(w, v.id);
-    f = 1; writeLong(w, v.accessHash);
-    f = 2; writeInt(w, v.size);
-    f = 3; writeInt(w, v.dcId);
-    f = 4; writeInt(w, v.date);
+    const x0 = checkLong(v.id);
+    f = 1; const x1 = checkLong(v.accessHash);
+    f = 2; const x2 = checkInt(v.size);
+    f = 3; const x3 = checkInt(v.dcId);
+    f = 4; const x4 = checkInt(v.date);
+    reserve(w, 28);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.view.setInt32(p0 + 16, x2, true);
+    w.view.setInt32(p0 + 20, x3, true);
+    w.view.setInt32(p0 + 24, x4, true);
+    w.pos = p0 + 28;
     f = 5; writeBytes(w, v.fileHash);
     f = 6; writeBytes(w, v.secret);
   } catch (e) {
@@ -16219,7 +18218,10 @@ export function write_secureValue(w: Writer, v: secureValue): void {
   let f = 0;
   try {
     const flags0 = (v.data != null ? 1 : 0) | (v.frontSide != null ? 2 : 0) | (v.reverseSide != null ? 4 : 0) | (v.selfie != null ? 8 : 0) | (v.translation != null ? 64 : 0) | (v.files != null ? 16 : 0) | (v.plainData != null ? 32 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; write_SecureValueType(w, v.type);
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.data == null) throw missingField('data');
@@ -16279,7 +18281,10 @@ export function write_inputSecureValue(w: Writer, v: inputSecureValue): void {
   let f = 0;
   try {
     const flags0 = (v.data != null ? 1 : 0) | (v.frontSide != null ? 2 : 0) | (v.reverseSide != null ? 4 : 0) | (v.selfie != null ? 8 : 0) | (v.translation != null ? 64 : 0) | (v.files != null ? 16 : 0) | (v.plainData != null ? 32 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; write_SecureValueType(w, v.type);
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.data == null) throw missingField('data');
@@ -16590,7 +18595,10 @@ export function write_account_authorizationForm(w: Writer, v: account_authorizat
   let f = 0;
   try {
     const flags0 = (v.privacyPolicyUrl != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; write_vec_SecureRequiredType(w, v.requiredTypes);
     f = 2; write_vec_SecureValue(w, v.values);
     f = 3; write_vec_SecureValueError(w, v.errors);
@@ -16624,7 +18632,11 @@ export function write_account_sentEmailCode(w: Writer, v: account_sentEmailCode)
   let f = 0;
   try {
     writeString(w, v.emailPattern);
-    f = 1; writeInt(w, v.length);
+    f = 1; const x0 = checkInt(v.length);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'account.sentEmailCode', ['emailPattern', 'length'][f]);
   }
@@ -16653,7 +18665,10 @@ export function write_help_deepLinkInfo(w: Writer, v: help_deepLinkInfo): void {
   try {
     const set_updateApp = isSet(v.updateApp);
     f = 1; const flags0 = (set_updateApp ? 1 : 0) | (v.entities != null ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 2; writeString(w, v.message);
     f = 3; if ((flags0 & 2) !== 0) {
       if (v.entities == null) throw missingField('entities');
@@ -16684,7 +18699,11 @@ export function write_savedPhoneContact(w: Writer, v: savedPhoneContact): void {
     writeString(w, v.phone);
     f = 1; writeString(w, v.firstName);
     f = 2; writeString(w, v.lastName);
-    f = 3; writeInt(w, v.date);
+    f = 3; const x0 = checkInt(v.date);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'savedPhoneContact', ['phone', 'firstName', 'lastName', 'date'][f]);
   }
@@ -16705,7 +18724,11 @@ export function read_savedPhoneContact(r: Reader): savedPhoneContact {
 
 export function write_account_takeout(w: Writer, v: account_takeout): void {
   try {
-    writeLong(w, v.id);
+    const x0 = checkLong(v.id);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'account.takeout', 'id');
   }
@@ -16732,7 +18755,11 @@ export function write_passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA25
   try {
     writeBytes(w, v.salt1);
     f = 1; writeBytes(w, v.salt2);
-    f = 2; writeInt(w, v.g);
+    f = 2; const x0 = checkInt(v.g);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
     f = 3; writeBytes(w, v.p);
   } catch (e) {
     throw encodeContext(e, 'passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow', ['salt1', 'salt2', 'g', 'p'][f]);
@@ -16798,7 +18825,11 @@ export function write_secureSecretSettings(w: Writer, v: secureSecretSettings): 
   try {
     write_SecurePasswordKdfAlgo(w, v.secureAlgo);
     f = 1; writeBytes(w, v.secureSecret);
-    f = 2; writeLong(w, v.secureSecretId);
+    f = 2; const x0 = checkLong(v.secureSecretId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'secureSecretSettings', ['secureAlgo', 'secureSecret', 'secureSecretId'][f]);
   }
@@ -16826,7 +18857,11 @@ export function read_inputCheckPasswordEmpty(r: Reader): inputCheckPasswordEmpty
 export function write_inputCheckPasswordSRP(w: Writer, v: inputCheckPasswordSRP): void {
   let f = 0;
   try {
-    writeLong(w, v.srpId);
+    const x0 = checkLong(v.srpId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 1; writeBytes(w, v.A);
     f = 2; writeBytes(w, v.M1);
   } catch (e) {
@@ -16853,7 +18888,10 @@ export function write_secureRequiredType(w: Writer, v: secureRequiredType): void
     f = 1; const set_selfieRequired = isSet(v.selfieRequired);
     f = 2; const set_translationRequired = isSet(v.translationRequired);
     f = 3; const flags0 = (set_nativeNames ? 1 : 0) | (set_selfieRequired ? 2 : 0) | (set_translationRequired ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 4; write_SecureValueType(w, v.type);
   } catch (e) {
     throw encodeContext(e, 'secureRequiredType', ['nativeNames', 'selfieRequired', 'translationRequired', 'flags', 'type'][f]);
@@ -16902,7 +18940,11 @@ export function read_help_passportConfigNotModified(r: Reader): help_passportCon
 export function write_help_passportConfig(w: Writer, v: help_passportConfig): void {
   let f = 0;
   try {
-    writeInt(w, v.hash);
+    const x0 = checkInt(v.hash);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
     f = 1; write_DataJSON(w, v.countriesLangs);
   } catch (e) {
     throw encodeContext(e, 'help.passportConfig', ['hash', 'countriesLangs'][f]);
@@ -16925,7 +18967,11 @@ export function write_inputAppEvent(w: Writer, v: inputAppEvent): void {
   try {
     writeDouble(w, v.time);
     f = 1; writeString(w, v.type);
-    f = 2; writeLong(w, v.peer);
+    f = 2; const x0 = checkLong(v.peer);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 3; write_JSONValue(w, v.data);
   } catch (e) {
     throw encodeContext(e, 'inputAppEvent', ['time', 'type', 'peer', 'data'][f]);
@@ -17067,7 +19113,10 @@ export function write_pageTableCell(w: Writer, v: pageTableCell): void {
     f = 3; const set_valignMiddle = isSet(v.valignMiddle);
     f = 4; const set_valignBottom = isSet(v.valignBottom);
     f = 5; const flags0 = (set_header ? 1 : 0) | (set_alignCenter ? 8 : 0) | (set_alignRight ? 16 : 0) | (set_valignMiddle ? 32 : 0) | (set_valignBottom ? 64 : 0) | (v.text != null ? 128 : 0) | (v.colspan != null ? 2 : 0) | (v.rowspan != null ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 6; if ((flags0 & 128) !== 0) {
       if (v.text == null) throw missingField('text');
       write_RichText(w, v.text);
@@ -17222,9 +19271,16 @@ export function write_pageRelatedArticle(w: Writer, v: pageRelatedArticle): void
   let f = 0;
   try {
     const flags0 = (v.title != null ? 1 : 0) | (v.description != null ? 2 : 0) | (v.photoId != null ? 4 : 0) | (v.author != null ? 8 : 0) | (v.publishedDate != null ? 16 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; writeString(w, v.url);
-    f = 2; writeLong(w, v.webpageId);
+    f = 2; const x1 = checkLong(v.webpageId);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x1, true);
+    w.pos = p1 + 8;
     f = 3; if ((flags0 & 1) !== 0) {
       if (v.title == null) throw missingField('title');
       writeString(w, v.title);
@@ -17275,7 +19331,10 @@ export function write_page(w: Writer, v: page): void {
     f = 1; const set_rtl = isSet(v.rtl);
     f = 2; const set_v2 = isSet(v.v2);
     f = 3; const flags0 = (set_part ? 1 : 0) | (set_rtl ? 2 : 0) | (set_v2 ? 4 : 0) | (v.views != null ? 8 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 4; writeString(w, v.url);
     f = 5; write_vec_PageBlock(w, v.blocks);
     f = 6; write_vec_Photo(w, v.photos);
@@ -17338,7 +19397,11 @@ export function write_help_userInfo(w: Writer, v: help_userInfo): void {
     writeString(w, v.message);
     f = 1; write_vec_MessageEntity(w, v.entities);
     f = 2; writeString(w, v.author);
-    f = 3; writeInt(w, v.date);
+    f = 3; const x0 = checkInt(v.date);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'help.userInfo', ['message', 'entities', 'author', 'date'][f]);
   }
@@ -17381,13 +19444,17 @@ export function read_pollAnswer(r: Reader): pollAnswer {
 export function write_poll(w: Writer, v: poll): void {
   let f = 0;
   try {
-    writeLong(w, v.id);
+    const x0 = checkLong(v.id);
     f = 1; const set_closed = isSet(v.closed);
     f = 2; const set_publicVoters = isSet(v.publicVoters);
     f = 3; const set_multipleChoice = isSet(v.multipleChoice);
     f = 4; const set_quiz = isSet(v.quiz);
     f = 5; const flags0 = (set_closed ? 1 : 0) | (set_publicVoters ? 2 : 0) | (set_multipleChoice ? 4 : 0) | (set_quiz ? 8 : 0) | (v.closePeriod != null ? 16 : 0) | (v.closeDate != null ? 32 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setUint32(p0 + 8, flags0, true);
+    w.pos = p0 + 12;
     f = 6; writeString(w, v.question);
     f = 7; write_vec_PollAnswer(w, v.answers);
     f = 8; if ((flags0 & 16) !== 0) {
@@ -17429,9 +19496,16 @@ export function write_pollAnswerVoters(w: Writer, v: pollAnswerVoters): void {
     const set_chosen = isSet(v.chosen);
     f = 1; const set_correct = isSet(v.correct);
     f = 2; const flags0 = (set_chosen ? 1 : 0) | (set_correct ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 3; writeBytes(w, v.option);
-    f = 4; writeInt(w, v.voters);
+    f = 4; const x1 = checkInt(v.voters);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'pollAnswerVoters', ['chosen', 'correct', 'flags', 'option', 'voters'][f]);
   }
@@ -17457,7 +19531,10 @@ export function write_pollResults(w: Writer, v: pollResults): void {
   try {
     const set_min = isSet(v.min);
     f = 1; const flags0 = (set_min ? 1 : 0) | (v.results != null ? 2 : 0) | (v.totalVoters != null ? 4 : 0) | (v.recentVoters != null ? 8 : 0) | (v.solution != null || v.solutionEntities != null ? 16 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 2; if ((flags0 & 2) !== 0) {
       if (v.results == null) throw missingField('results');
       write_vec_PollAnswerVoters(w, v.results);
@@ -17502,7 +19579,11 @@ export function read_pollResults(r: Reader): pollResults {
 
 export function write_chatOnlines(w: Writer, v: chatOnlines): void {
   try {
-    writeInt(w, v.onlines);
+    const x0 = checkInt(v.onlines);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'chatOnlines', 'onlines');
   }
@@ -17549,7 +19630,10 @@ export function write_chatAdminRights(w: Writer, v: chatAdminRights): void {
     f = 9; const set_manageCall = isSet(v.manageCall);
     f = 10; const set_other = isSet(v.other);
     f = 11; const flags0 = (set_changeInfo ? 1 : 0) | (set_postMessages ? 2 : 0) | (set_editMessages ? 4 : 0) | (set_deleteMessages ? 8 : 0) | (set_banUsers ? 16 : 0) | (set_inviteUsers ? 32 : 0) | (set_pinMessages ? 128 : 0) | (set_addAdmins ? 512 : 0) | (set_anonymous ? 1024 : 0) | (set_manageCall ? 2048 : 0) | (set_other ? 4096 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'chatAdminRights', ['changeInfo', 'postMessages', 'editMessages', 'deleteMessages', 'banUsers', 'inviteUsers', 'pinMessages', 'addAdmins', 'anonymous', 'manageCall', 'other', 'flags'][f]);
   }
@@ -17593,8 +19677,12 @@ export function write_chatBannedRights(w: Writer, v: chatBannedRights): void {
     f = 10; const set_inviteUsers = isSet(v.inviteUsers);
     f = 11; const set_pinMessages = isSet(v.pinMessages);
     f = 12; const flags0 = (set_viewMessages ? 1 : 0) | (set_sendMessages ? 2 : 0) | (set_sendMedia ? 4 : 0) | (set_sendStickers ? 8 : 0) | (set_sendGifs ? 16 : 0) | (set_sendGames ? 32 : 0) | (set_sendInline ? 64 : 0) | (set_embedLinks ? 128 : 0) | (set_sendPolls ? 256 : 0) | (set_changeInfo ? 1024 : 0) | (set_inviteUsers ? 32768 : 0) | (set_pinMessages ? 131072 : 0);
-    writeUint32(w, flags0);
-    f = 13; writeInt(w, v.untilDate);
+    f = 13; const x1 = checkInt(v.untilDate);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'chatBannedRights', ['viewMessages', 'sendMessages', 'sendMedia', 'sendStickers', 'sendGifs', 'sendGames', 'sendInline', 'embedLinks', 'sendPolls', 'changeInfo', 'inviteUsers', 'pinMessages', 'flags', 'untilDate'][f]);
   }
@@ -17627,8 +19715,13 @@ export function read_chatBannedRights(r: Reader): chatBannedRights {
 export function write_inputWallPaper(w: Writer, v: inputWallPaper): void {
   let f = 0;
   try {
-    writeLong(w, v.id);
-    f = 1; writeLong(w, v.accessHash);
+    const x0 = checkLong(v.id);
+    f = 1; const x1 = checkLong(v.accessHash);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'inputWallPaper', ['id', 'accessHash'][f]);
   }
@@ -17664,7 +19757,11 @@ export function read_inputWallPaperSlug(r: Reader): inputWallPaperSlug {
 
 export function write_inputWallPaperNoFile(w: Writer, v: inputWallPaperNoFile): void {
   try {
-    writeLong(w, v.id);
+    const x0 = checkLong(v.id);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'inputWallPaperNoFile', 'id');
   }
@@ -17689,7 +19786,11 @@ export function read_account_wallPapersNotModified(r: Reader): account_wallPaper
 export function write_account_wallPapers(w: Writer, v: account_wallPapers): void {
   let f = 0;
   try {
-    writeLong(w, v.hash);
+    const x0 = checkLong(v.hash);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 1; write_vec_WallPaper(w, v.wallpapers);
   } catch (e) {
     throw encodeContext(e, 'account.wallPapers', ['hash', 'wallpapers'][f]);
@@ -17714,7 +19815,10 @@ export function write_codeSettings(w: Writer, v: codeSettings): void {
     f = 1; const set_currentNumber = isSet(v.currentNumber);
     f = 2; const set_allowAppHash = isSet(v.allowAppHash);
     f = 3; const flags0 = (set_allowFlashcall ? 1 : 0) | (set_currentNumber ? 2 : 0) | (set_allowAppHash ? 16 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'codeSettings', ['allowFlashcall', 'currentNumber', 'allowAppHash', 'flags'][f]);
   }
@@ -17740,7 +19844,10 @@ export function write_wallPaperSettings(w: Writer, v: wallPaperSettings): void {
     const set_blur = isSet(v.blur);
     f = 1; const set_motion = isSet(v.motion);
     f = 2; const flags0 = (set_blur ? 2 : 0) | (set_motion ? 4 : 0) | (v.backgroundColor != null ? 1 : 0) | (v.secondBackgroundColor != null || v.rotation != null ? 16 : 0) | (v.thirdBackgroundColor != null ? 32 : 0) | (v.fourthBackgroundColor != null ? 64 : 0) | (v.intensity != null ? 8 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 3; if ((flags0 & 1) !== 0) {
       if (v.backgroundColor == null) throw missingField('backgroundColor');
       writeInt(w, v.backgroundColor);
@@ -17797,11 +19904,18 @@ export function write_autoDownloadSettings(w: Writer, v: autoDownloadSettings): 
     f = 2; const set_audioPreloadNext = isSet(v.audioPreloadNext);
     f = 3; const set_phonecallsLessData = isSet(v.phonecallsLessData);
     f = 4; const flags0 = (set_disabled ? 1 : 0) | (set_videoPreloadLarge ? 2 : 0) | (set_audioPreloadNext ? 4 : 0) | (set_phonecallsLessData ? 8 : 0);
-    writeUint32(w, flags0);
-    f = 5; writeInt(w, v.photoSizeMax);
-    f = 6; writeInt(w, v.videoSizeMax);
-    f = 7; writeInt(w, v.fileSizeMax);
-    f = 8; writeInt(w, v.videoUploadMaxbitrate);
+    f = 5; const x1 = checkInt(v.photoSizeMax);
+    f = 6; const x2 = checkInt(v.videoSizeMax);
+    f = 7; const x3 = checkInt(v.fileSizeMax);
+    f = 8; const x4 = checkInt(v.videoUploadMaxbitrate);
+    reserve(w, 20);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.view.setInt32(p0 + 8, x2, true);
+    w.view.setInt32(p0 + 12, x3, true);
+    w.view.setInt32(p0 + 16, x4, true);
+    w.pos = p0 + 20;
   } catch (e) {
     throw encodeContext(e, 'autoDownloadSettings', ['disabled', 'videoPreloadLarge', 'audioPreloadNext', 'phonecallsLessData', 'flags', 'photoSizeMax', 'videoSizeMax', 'fileSizeMax', 'videoUploadMaxbitrate'][f]);
   }
@@ -17895,8 +20009,13 @@ export function write_emojiKeywordsDifference(w: Writer, v: emojiKeywordsDiffere
   let f = 0;
   try {
     writeString(w, v.langCode);
-    f = 1; writeInt(w, v.fromVersion);
-    f = 2; writeInt(w, v.version);
+    f = 1; const x0 = checkInt(v.fromVersion);
+    f = 2; const x1 = checkInt(v.version);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
     f = 3; write_vec_EmojiKeyword(w, v.keywords);
   } catch (e) {
     throw encodeContext(e, 'emojiKeywordsDifference', ['langCode', 'fromVersion', 'version', 'keywords'][f]);
@@ -17957,8 +20076,12 @@ export function write_folder(w: Writer, v: folder): void {
     f = 1; const set_autofillPublicGroups = isSet(v.autofillPublicGroups);
     f = 2; const set_autofillNewCorrespondents = isSet(v.autofillNewCorrespondents);
     f = 3; const flags0 = (set_autofillNewBroadcasts ? 1 : 0) | (set_autofillPublicGroups ? 2 : 0) | (set_autofillNewCorrespondents ? 4 : 0) | (v.photo != null ? 8 : 0);
-    writeUint32(w, flags0);
-    f = 4; writeInt(w, v.id);
+    f = 4; const x1 = checkInt(v.id);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
     f = 5; writeString(w, v.title);
     f = 6; if ((flags0 & 8) !== 0) {
       if (v.photo == null) throw missingField('photo');
@@ -17990,7 +20113,11 @@ export function write_inputFolderPeer(w: Writer, v: inputFolderPeer): void {
   let f = 0;
   try {
     write_InputPeer(w, v.peer);
-    f = 1; writeInt(w, v.folderId);
+    f = 1; const x0 = checkInt(v.folderId);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'inputFolderPeer', ['peer', 'folderId'][f]);
   }
@@ -18011,7 +20138,11 @@ export function write_folderPeer(w: Writer, v: folderPeer): void {
   let f = 0;
   try {
     write_Peer(w, v.peer);
-    f = 1; writeInt(w, v.folderId);
+    f = 1; const x0 = checkInt(v.folderId);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'folderPeer', ['peer', 'folderId'][f]);
   }
@@ -18033,9 +20164,16 @@ export function write_messages_searchCounter(w: Writer, v: messages_searchCounte
   try {
     const set_inexact = isSet(v.inexact);
     f = 1; const flags0 = (set_inexact ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 2; write_MessagesFilter(w, v.filter);
-    f = 3; writeInt(w, v.count);
+    f = 3; const x1 = checkInt(v.count);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'messages.searchCounter', ['inexact', 'flags', 'filter', 'count'][f]);
   }
@@ -18060,7 +20198,10 @@ export function write_urlAuthResultRequest(w: Writer, v: urlAuthResultRequest): 
   try {
     const set_requestWriteAccess = isSet(v.requestWriteAccess);
     f = 1; const flags0 = (set_requestWriteAccess ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 2; write_User(w, v.bot);
     f = 3; writeString(w, v.domain);
   } catch (e) {
@@ -18138,8 +20279,13 @@ export function write_peerLocated(w: Writer, v: peerLocated): void {
   let f = 0;
   try {
     write_Peer(w, v.peer);
-    f = 1; writeInt(w, v.expires);
-    f = 2; writeInt(w, v.distance);
+    f = 1; const x0 = checkInt(v.expires);
+    f = 2; const x1 = checkInt(v.distance);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'peerLocated', ['peer', 'expires', 'distance'][f]);
   }
@@ -18159,7 +20305,11 @@ export function read_peerLocated(r: Reader): peerLocated {
 
 export function write_peerSelfLocated(w: Writer, v: peerSelfLocated): void {
   try {
-    writeInt(w, v.expires);
+    const x0 = checkInt(v.expires);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'peerSelfLocated', 'expires');
   }
@@ -18200,8 +20350,13 @@ export function read_restrictionReason(r: Reader): restrictionReason {
 export function write_inputTheme(w: Writer, v: inputTheme): void {
   let f = 0;
   try {
-    writeLong(w, v.id);
-    f = 1; writeLong(w, v.accessHash);
+    const x0 = checkLong(v.id);
+    f = 1; const x1 = checkLong(v.accessHash);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'inputTheme', ['id', 'accessHash'][f]);
   }
@@ -18242,9 +20397,14 @@ export function write_theme(w: Writer, v: theme): void {
     f = 1; const set_default = isSet(v.default);
     f = 2; const set_forChat = isSet(v.forChat);
     f = 3; const flags0 = (set_creator ? 1 : 0) | (set_default ? 2 : 0) | (set_forChat ? 32 : 0) | (v.document != null ? 4 : 0) | (v.settings != null ? 8 : 0) | (v.installsCount != null ? 16 : 0);
-    writeUint32(w, flags0);
-    f = 4; writeLong(w, v.id);
-    f = 5; writeLong(w, v.accessHash);
+    f = 4; const x1 = checkLong(v.id);
+    f = 5; const x2 = checkLong(v.accessHash);
+    reserve(w, 20);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.view.setBigInt64(p0 + 12, x2, true);
+    w.pos = p0 + 20;
     f = 6; writeString(w, v.slug);
     f = 7; writeString(w, v.title);
     f = 8; if ((flags0 & 4) !== 0) {
@@ -18295,7 +20455,11 @@ export function read_account_themesNotModified(r: Reader): account_themesNotModi
 export function write_account_themes(w: Writer, v: account_themes): void {
   let f = 0;
   try {
-    writeLong(w, v.hash);
+    const x0 = checkLong(v.hash);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 1; write_vec_Theme(w, v.themes);
   } catch (e) {
     throw encodeContext(e, 'account.themes', ['hash', 'themes'][f]);
@@ -18316,7 +20480,11 @@ export function read_account_themes(r: Reader): account_themes {
 export function write_auth_loginToken(w: Writer, v: auth_loginToken): void {
   let f = 0;
   try {
-    writeInt(w, v.expires);
+    const x0 = checkInt(v.expires);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
     f = 1; writeBytes(w, v.token);
   } catch (e) {
     throw encodeContext(e, 'auth.loginToken', ['expires', 'token'][f]);
@@ -18337,7 +20505,11 @@ export function read_auth_loginToken(r: Reader): auth_loginToken {
 export function write_auth_loginTokenMigrateTo(w: Writer, v: auth_loginTokenMigrateTo): void {
   let f = 0;
   try {
-    writeInt(w, v.dcId);
+    const x0 = checkInt(v.dcId);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
     f = 1; writeBytes(w, v.token);
   } catch (e) {
     throw encodeContext(e, 'auth.loginTokenMigrateTo', ['dcId', 'token'][f]);
@@ -18378,7 +20550,10 @@ export function write_account_contentSettings(w: Writer, v: account_contentSetti
     const set_sensitiveEnabled = isSet(v.sensitiveEnabled);
     f = 1; const set_sensitiveCanChange = isSet(v.sensitiveCanChange);
     f = 2; const flags0 = (set_sensitiveEnabled ? 1 : 0) | (set_sensitiveCanChange ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'account.contentSettings', ['sensitiveEnabled', 'sensitiveCanChange', 'flags'][f]);
   }
@@ -18460,9 +20635,16 @@ export function write_inputThemeSettings(w: Writer, v: inputThemeSettings): void
   try {
     const set_messageColorsAnimated = isSet(v.messageColorsAnimated);
     f = 1; const flags0 = (set_messageColorsAnimated ? 4 : 0) | (v.outboxAccentColor != null ? 8 : 0) | (v.messageColors != null ? 1 : 0) | (v.wallpaper != null || v.wallpaperSettings != null ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 2; write_BaseTheme(w, v.baseTheme);
-    f = 3; writeInt(w, v.accentColor);
+    f = 3; const x1 = checkInt(v.accentColor);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
     f = 4; if ((flags0 & 8) !== 0) {
       if (v.outboxAccentColor == null) throw missingField('outboxAccentColor');
       writeInt(w, v.outboxAccentColor);
@@ -18507,9 +20689,16 @@ export function write_themeSettings(w: Writer, v: themeSettings): void {
   try {
     const set_messageColorsAnimated = isSet(v.messageColorsAnimated);
     f = 1; const flags0 = (set_messageColorsAnimated ? 4 : 0) | (v.outboxAccentColor != null ? 8 : 0) | (v.messageColors != null ? 1 : 0) | (v.wallpaper != null ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 2; write_BaseTheme(w, v.baseTheme);
-    f = 3; writeInt(w, v.accentColor);
+    f = 3; const x1 = checkInt(v.accentColor);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
     f = 4; if ((flags0 & 8) !== 0) {
       if (v.outboxAccentColor == null) throw missingField('outboxAccentColor');
       writeInt(w, v.outboxAccentColor);
@@ -18548,7 +20737,10 @@ export function write_webPageAttributeTheme(w: Writer, v: webPageAttributeTheme)
   let f = 0;
   try {
     const flags0 = (v.documents != null ? 1 : 0) | (v.settings != null ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; if ((flags0 & 1) !== 0) {
       if (v.documents == null) throw missingField('documents');
       write_vec_Document(w, v.documents);
@@ -18578,9 +20770,17 @@ export function read_webPageAttributeTheme(r: Reader): webPageAttributeTheme {
 export function write_messageUserVote(w: Writer, v: messageUserVote): void {
   let f = 0;
   try {
-    writeLong(w, v.userId);
+    const x0 = checkLong(v.userId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 1; writeBytes(w, v.option);
-    f = 2; writeInt(w, v.date);
+    f = 2; const x1 = checkInt(v.date);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'messageUserVote', ['userId', 'option', 'date'][f]);
   }
@@ -18601,8 +20801,13 @@ export function read_messageUserVote(r: Reader): messageUserVote {
 export function write_messageUserVoteInputOption(w: Writer, v: messageUserVoteInputOption): void {
   let f = 0;
   try {
-    writeLong(w, v.userId);
-    f = 1; writeInt(w, v.date);
+    const x0 = checkLong(v.userId);
+    f = 1; const x1 = checkInt(v.date);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'messageUserVoteInputOption', ['userId', 'date'][f]);
   }
@@ -18622,9 +20827,17 @@ export function read_messageUserVoteInputOption(r: Reader): messageUserVoteInput
 export function write_messageUserVoteMultiple(w: Writer, v: messageUserVoteMultiple): void {
   let f = 0;
   try {
-    writeLong(w, v.userId);
+    const x0 = checkLong(v.userId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 1; write_vec_bytes(w, v.options);
-    f = 2; writeInt(w, v.date);
+    f = 2; const x1 = checkInt(v.date);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'messageUserVoteMultiple', ['userId', 'options', 'date'][f]);
   }
@@ -18646,8 +20859,12 @@ export function write_messages_votesList(w: Writer, v: messages_votesList): void
   let f = 0;
   try {
     const flags0 = (v.nextOffset != null ? 1 : 0);
-    writeUint32(w, flags0);
-    f = 1; writeInt(w, v.count);
+    f = 1; const x1 = checkInt(v.count);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
     f = 2; write_vec_MessageUserVote(w, v.votes);
     f = 3; write_vec_User(w, v.users);
     f = 4; if ((flags0 & 1) !== 0) {
@@ -18728,8 +20945,12 @@ export function write_dialogFilter(w: Writer, v: dialogFilter): void {
     f = 6; const set_excludeRead = isSet(v.excludeRead);
     f = 7; const set_excludeArchived = isSet(v.excludeArchived);
     f = 8; const flags0 = (set_contacts ? 1 : 0) | (set_nonContacts ? 2 : 0) | (set_groups ? 4 : 0) | (set_broadcasts ? 8 : 0) | (set_bots ? 16 : 0) | (set_excludeMuted ? 2048 : 0) | (set_excludeRead ? 4096 : 0) | (set_excludeArchived ? 8192 : 0) | (v.emoticon != null ? 33554432 : 0);
-    writeUint32(w, flags0);
-    f = 9; writeInt(w, v.id);
+    f = 9; const x1 = checkInt(v.id);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
     f = 10; writeString(w, v.title);
     f = 11; if ((flags0 & 33554432) !== 0) {
       if (v.emoticon == null) throw missingField('emoticon');
@@ -18792,8 +21013,13 @@ export function read_dialogFilterSuggested(r: Reader): dialogFilterSuggested {
 export function write_statsDateRangeDays(w: Writer, v: statsDateRangeDays): void {
   let f = 0;
   try {
-    writeInt(w, v.minDate);
-    f = 1; writeInt(w, v.maxDate);
+    const x0 = checkInt(v.minDate);
+    f = 1; const x1 = checkInt(v.maxDate);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'statsDateRangeDays', ['minDate', 'maxDate'][f]);
   }
@@ -18890,7 +21116,10 @@ export function write_statsGraph(w: Writer, v: statsGraph): void {
   let f = 0;
   try {
     const flags0 = (v.zoomToken != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; write_DataJSON(w, v.json);
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.zoomToken == null) throw missingField('zoomToken');
@@ -18917,9 +21146,15 @@ export function read_statsGraph(r: Reader): statsGraph {
 export function write_messageInteractionCounters(w: Writer, v: messageInteractionCounters): void {
   let f = 0;
   try {
-    writeInt(w, v.msgId);
-    f = 1; writeInt(w, v.views);
-    f = 2; writeInt(w, v.forwards);
+    const x0 = checkInt(v.msgId);
+    f = 1; const x1 = checkInt(v.views);
+    f = 2; const x2 = checkInt(v.forwards);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.view.setInt32(p0 + 8, x2, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'messageInteractionCounters', ['msgId', 'views', 'forwards'][f]);
   }
@@ -18986,7 +21221,11 @@ export function read_stats_broadcastStats(r: Reader): stats_broadcastStats {
 
 export function write_help_promoDataEmpty(w: Writer, v: help_promoDataEmpty): void {
   try {
-    writeInt(w, v.expires);
+    const x0 = checkInt(v.expires);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'help.promoDataEmpty', 'expires');
   }
@@ -19006,8 +21245,12 @@ export function write_help_promoData(w: Writer, v: help_promoData): void {
   try {
     const set_proxy = isSet(v.proxy);
     f = 1; const flags0 = (set_proxy ? 1 : 0) | (v.psaType != null ? 2 : 0) | (v.psaMessage != null ? 4 : 0);
-    writeUint32(w, flags0);
-    f = 2; writeInt(w, v.expires);
+    f = 2; const x1 = checkInt(v.expires);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
     f = 3; write_Peer(w, v.peer);
     f = 4; write_vec_Chat(w, v.chats);
     f = 5; write_vec_User(w, v.users);
@@ -19046,11 +21289,20 @@ export function write_videoSize(w: Writer, v: videoSize): void {
   let f = 0;
   try {
     const flags0 = (v.videoStartTs != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; writeString(w, v.type);
-    f = 2; writeInt(w, v.w);
-    f = 3; writeInt(w, v.h);
-    f = 4; writeInt(w, v.size);
+    f = 2; const x1 = checkInt(v.w);
+    f = 3; const x2 = checkInt(v.h);
+    f = 4; const x3 = checkInt(v.size);
+    reserve(w, 12);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.view.setInt32(p1 + 4, x2, true);
+    w.view.setInt32(p1 + 8, x3, true);
+    w.pos = p1 + 12;
     f = 5; if ((flags0 & 1) !== 0) {
       if (v.videoStartTs == null) throw missingField('videoStartTs');
       writeDouble(w, v.videoStartTs);
@@ -19079,9 +21331,15 @@ export function read_videoSize(r: Reader): videoSize {
 export function write_statsGroupTopPoster(w: Writer, v: statsGroupTopPoster): void {
   let f = 0;
   try {
-    writeLong(w, v.userId);
-    f = 1; writeInt(w, v.messages);
-    f = 2; writeInt(w, v.avgChars);
+    const x0 = checkLong(v.userId);
+    f = 1; const x1 = checkInt(v.messages);
+    f = 2; const x2 = checkInt(v.avgChars);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.view.setInt32(p0 + 12, x2, true);
+    w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'statsGroupTopPoster', ['userId', 'messages', 'avgChars'][f]);
   }
@@ -19102,10 +21360,17 @@ export function read_statsGroupTopPoster(r: Reader): statsGroupTopPoster {
 export function write_statsGroupTopAdmin(w: Writer, v: statsGroupTopAdmin): void {
   let f = 0;
   try {
-    writeLong(w, v.userId);
-    f = 1; writeInt(w, v.deleted);
-    f = 2; writeInt(w, v.kicked);
-    f = 3; writeInt(w, v.banned);
+    const x0 = checkLong(v.userId);
+    f = 1; const x1 = checkInt(v.deleted);
+    f = 2; const x2 = checkInt(v.kicked);
+    f = 3; const x3 = checkInt(v.banned);
+    reserve(w, 20);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.view.setInt32(p0 + 12, x2, true);
+    w.view.setInt32(p0 + 16, x3, true);
+    w.pos = p0 + 20;
   } catch (e) {
     throw encodeContext(e, 'statsGroupTopAdmin', ['userId', 'deleted', 'kicked', 'banned'][f]);
   }
@@ -19127,8 +21392,13 @@ export function read_statsGroupTopAdmin(r: Reader): statsGroupTopAdmin {
 export function write_statsGroupTopInviter(w: Writer, v: statsGroupTopInviter): void {
   let f = 0;
   try {
-    writeLong(w, v.userId);
-    f = 1; writeInt(w, v.invitations);
+    const x0 = checkLong(v.userId);
+    f = 1; const x1 = checkInt(v.invitations);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'statsGroupTopInviter', ['userId', 'invitations'][f]);
   }
@@ -19200,7 +21470,10 @@ export function write_globalPrivacySettings(w: Writer, v: globalPrivacySettings)
   let f = 0;
   try {
     const flags0 = (v.archiveAndMuteNewNoncontactPeers != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; if ((flags0 & 1) !== 0) {
       if (v.archiveAndMuteNewNoncontactPeers == null) throw missingField('archiveAndMuteNewNoncontactPeers');
       writeBool(w, v.archiveAndMuteNewNoncontactPeers);
@@ -19226,7 +21499,10 @@ export function write_help_countryCode(w: Writer, v: help_countryCode): void {
   let f = 0;
   try {
     const flags0 = (v.prefixes != null ? 1 : 0) | (v.patterns != null ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; writeString(w, v.countryCode);
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.prefixes == null) throw missingField('prefixes');
@@ -19260,7 +21536,10 @@ export function write_help_country(w: Writer, v: help_country): void {
   try {
     const set_hidden = isSet(v.hidden);
     f = 1; const flags0 = (set_hidden ? 1 : 0) | (v.name != null ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 2; writeString(w, v.iso2);
     f = 3; writeString(w, v.defaultName);
     f = 4; if ((flags0 & 2) !== 0) {
@@ -19300,7 +21579,11 @@ export function write_help_countriesList(w: Writer, v: help_countriesList): void
   let f = 0;
   try {
     write_vec_help_Country(w, v.countries);
-    f = 1; writeInt(w, v.hash);
+    f = 1; const x0 = checkInt(v.hash);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'help.countriesList', ['countries', 'hash'][f]);
   }
@@ -19321,7 +21604,10 @@ export function write_messageViews(w: Writer, v: messageViews): void {
   let f = 0;
   try {
     const flags0 = (v.views != null ? 1 : 0) | (v.forwards != null ? 2 : 0) | (v.replies != null ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; if ((flags0 & 1) !== 0) {
       if (v.views == null) throw missingField('views');
       writeInt(w, v.views);
@@ -19380,7 +21666,10 @@ export function write_messages_discussionMessage(w: Writer, v: messages_discussi
   let f = 0;
   try {
     const flags0 = (v.maxId != null ? 1 : 0) | (v.readInboxMaxId != null ? 2 : 0) | (v.readOutboxMaxId != null ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; write_vec_Message(w, v.messages);
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.maxId == null) throw missingField('maxId');
@@ -19394,7 +21683,11 @@ export function write_messages_discussionMessage(w: Writer, v: messages_discussi
       if (v.readOutboxMaxId == null) throw missingField('readOutboxMaxId');
       writeInt(w, v.readOutboxMaxId);
     }
-    f = 5; writeInt(w, v.unreadCount);
+    f = 5; const x1 = checkInt(v.unreadCount);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
     f = 6; write_vec_Chat(w, v.chats);
     f = 7; write_vec_User(w, v.users);
   } catch (e) {
@@ -19424,8 +21717,12 @@ export function write_messageReplyHeader(w: Writer, v: messageReplyHeader): void
   let f = 0;
   try {
     const flags0 = (v.replyToPeerId != null ? 1 : 0) | (v.replyToTopId != null ? 2 : 0);
-    writeUint32(w, flags0);
-    f = 1; writeInt(w, v.replyToMsgId);
+    f = 1; const x1 = checkInt(v.replyToMsgId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.replyToPeerId == null) throw missingField('replyToPeerId');
       write_Peer(w, v.replyToPeerId);
@@ -19458,9 +21755,14 @@ export function write_messageReplies(w: Writer, v: messageReplies): void {
   try {
     const set_comments = isSet(v.comments);
     f = 1; const flags0 = (set_comments || v.channelId != null ? 1 : 0) | (v.recentRepliers != null ? 2 : 0) | (v.maxId != null ? 4 : 0) | (v.readMaxId != null ? 8 : 0);
-    writeUint32(w, flags0);
-    f = 2; writeInt(w, v.replies);
-    f = 3; writeInt(w, v.repliesPts);
+    f = 2; const x1 = checkInt(v.replies);
+    f = 3; const x2 = checkInt(v.repliesPts);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.view.setInt32(p0 + 8, x2, true);
+    w.pos = p0 + 12;
     f = 4; if ((flags0 & 2) !== 0) {
       if (v.recentRepliers == null) throw missingField('recentRepliers');
       write_vec_Peer(w, v.recentRepliers);
@@ -19504,7 +21806,11 @@ export function write_peerBlocked(w: Writer, v: peerBlocked): void {
   let f = 0;
   try {
     write_Peer(w, v.peerId);
-    f = 1; writeInt(w, v.date);
+    f = 1; const x0 = checkInt(v.date);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'peerBlocked', ['peerId', 'date'][f]);
   }
@@ -19541,9 +21847,15 @@ export function read_stats_messageStats(r: Reader): stats_messageStats {
 export function write_groupCallDiscarded(w: Writer, v: groupCallDiscarded): void {
   let f = 0;
   try {
-    writeLong(w, v.id);
-    f = 1; writeLong(w, v.accessHash);
-    f = 2; writeInt(w, v.duration);
+    const x0 = checkLong(v.id);
+    f = 1; const x1 = checkLong(v.accessHash);
+    f = 2; const x2 = checkInt(v.duration);
+    reserve(w, 20);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.view.setInt32(p0 + 16, x2, true);
+    w.pos = p0 + 20;
   } catch (e) {
     throw encodeContext(e, 'groupCallDiscarded', ['id', 'accessHash', 'duration'][f]);
   }
@@ -19571,10 +21883,16 @@ export function write_groupCall(w: Writer, v: groupCall): void {
     f = 4; const set_canStartVideo = isSet(v.canStartVideo);
     f = 5; const set_recordVideoActive = isSet(v.recordVideoActive);
     f = 6; const flags0 = (set_joinMuted ? 2 : 0) | (set_canChangeJoinMuted ? 4 : 0) | (set_joinDateAsc ? 64 : 0) | (set_scheduleStartSubscribed ? 256 : 0) | (set_canStartVideo ? 512 : 0) | (set_recordVideoActive ? 2048 : 0) | (v.title != null ? 8 : 0) | (v.streamDcId != null ? 16 : 0) | (v.recordStartDate != null ? 32 : 0) | (v.scheduleDate != null ? 128 : 0) | (v.unmutedVideoCount != null ? 1024 : 0);
-    writeUint32(w, flags0);
-    f = 7; writeLong(w, v.id);
-    f = 8; writeLong(w, v.accessHash);
-    f = 9; writeInt(w, v.participantsCount);
+    f = 7; const x1 = checkLong(v.id);
+    f = 8; const x2 = checkLong(v.accessHash);
+    f = 9; const x3 = checkInt(v.participantsCount);
+    reserve(w, 24);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.view.setBigInt64(p0 + 12, x2, true);
+    w.view.setInt32(p0 + 20, x3, true);
+    w.pos = p0 + 24;
     f = 10; if ((flags0 & 8) !== 0) {
       if (v.title == null) throw missingField('title');
       writeString(w, v.title);
@@ -19595,8 +21913,13 @@ export function write_groupCall(w: Writer, v: groupCall): void {
       if (v.unmutedVideoCount == null) throw missingField('unmutedVideoCount');
       writeInt(w, v.unmutedVideoCount);
     }
-    f = 15; writeInt(w, v.unmutedVideoLimit);
-    f = 16; writeInt(w, v.version);
+    f = 15; const x4 = checkInt(v.unmutedVideoLimit);
+    f = 16; const x5 = checkInt(v.version);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x4, true);
+    w.view.setInt32(p1 + 4, x5, true);
+    w.pos = p1 + 8;
   } catch (e) {
     throw encodeContext(e, 'groupCall', ['joinMuted', 'canChangeJoinMuted', 'joinDateAsc', 'scheduleStartSubscribed', 'canStartVideo', 'recordVideoActive', 'flags', 'id', 'accessHash', 'participantsCount', 'title', 'streamDcId', 'recordStartDate', 'scheduleDate', 'unmutedVideoCount', 'unmutedVideoLimit', 'version'][f]);
   }
@@ -19632,8 +21955,13 @@ export function read_groupCall(r: Reader): groupCall {
 export function write_inputGroupCall(w: Writer, v: inputGroupCall): void {
   let f = 0;
   try {
-    writeLong(w, v.id);
-    f = 1; writeLong(w, v.accessHash);
+    const x0 = checkLong(v.id);
+    f = 1; const x1 = checkLong(v.accessHash);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'inputGroupCall', ['id', 'accessHash'][f]);
   }
@@ -19664,14 +21992,25 @@ export function write_groupCallParticipant(w: Writer, v: groupCallParticipant): 
     f = 8; const set_self = isSet(v.self);
     f = 9; const set_videoJoined = isSet(v.videoJoined);
     f = 10; const flags0 = (set_muted ? 1 : 0) | (set_left ? 2 : 0) | (set_canSelfUnmute ? 4 : 0) | (set_justJoined ? 16 : 0) | (set_versioned ? 32 : 0) | (set_min ? 256 : 0) | (set_mutedByYou ? 512 : 0) | (set_volumeByAdmin ? 1024 : 0) | (set_self ? 4096 : 0) | (set_videoJoined ? 32768 : 0) | (v.activeDate != null ? 8 : 0) | (v.volume != null ? 128 : 0) | (v.about != null ? 2048 : 0) | (v.raiseHandRating != null ? 8192 : 0) | (v.video != null ? 64 : 0) | (v.presentation != null ? 16384 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 11; write_Peer(w, v.peer);
-    f = 12; writeInt(w, v.date);
+    f = 12; const x1 = checkInt(v.date);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
     f = 13; if ((flags0 & 8) !== 0) {
       if (v.activeDate == null) throw missingField('activeDate');
       writeInt(w, v.activeDate);
     }
-    f = 14; writeInt(w, v.source);
+    f = 14; const x2 = checkInt(v.source);
+    reserve(w, 4);
+    const p2 = w.pos;
+    w.view.setInt32(p2, x2, true);
+    w.pos = p2 + 4;
     f = 15; if ((flags0 & 128) !== 0) {
       if (v.volume == null) throw missingField('volume');
       writeInt(w, v.volume);
@@ -19757,12 +22096,20 @@ export function read_phone_groupCall(r: Reader): phone_groupCall {
 export function write_phone_groupParticipants(w: Writer, v: phone_groupParticipants): void {
   let f = 0;
   try {
-    writeInt(w, v.count);
+    const x0 = checkInt(v.count);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
     f = 1; write_vec_GroupCallParticipant(w, v.participants);
     f = 2; writeString(w, v.nextOffset);
     f = 3; write_vec_Chat(w, v.chats);
     f = 4; write_vec_User(w, v.users);
-    f = 5; writeInt(w, v.version);
+    f = 5; const x1 = checkInt(v.version);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'phone.groupParticipants', ['count', 'participants', 'nextOffset', 'chats', 'users', 'version'][f]);
   }
@@ -19820,7 +22167,11 @@ export function read_inlineQueryPeerTypeBroadcast(r: Reader): inlineQueryPeerTyp
 
 export function write_messages_historyImport(w: Writer, v: messages_historyImport): void {
   try {
-    writeLong(w, v.id);
+    const x0 = checkLong(v.id);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messages.historyImport', 'id');
   }
@@ -19841,7 +22192,10 @@ export function write_messages_historyImportParsed(w: Writer, v: messages_histor
     const set_pm = isSet(v.pm);
     f = 1; const set_group = isSet(v.group);
     f = 2; const flags0 = (set_pm ? 1 : 0) | (set_group ? 2 : 0) | (v.title != null ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 3; if ((flags0 & 4) !== 0) {
       if (v.title == null) throw missingField('title');
       writeString(w, v.title);
@@ -19868,9 +22222,15 @@ export function read_messages_historyImportParsed(r: Reader): messages_historyIm
 export function write_messages_affectedFoundMessages(w: Writer, v: messages_affectedFoundMessages): void {
   let f = 0;
   try {
-    writeInt(w, v.pts);
-    f = 1; writeInt(w, v.ptsCount);
-    f = 2; writeInt(w, v.offset);
+    const x0 = checkInt(v.pts);
+    f = 1; const x1 = checkInt(v.ptsCount);
+    f = 2; const x2 = checkInt(v.offset);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.view.setInt32(p0 + 8, x2, true);
+    w.pos = p0 + 12;
     f = 3; write_vec_int(w, v.messages);
   } catch (e) {
     throw encodeContext(e, 'messages.affectedFoundMessages', ['pts', 'ptsCount', 'offset', 'messages'][f]);
@@ -19893,8 +22253,13 @@ export function read_messages_affectedFoundMessages(r: Reader): messages_affecte
 export function write_chatInviteImporter(w: Writer, v: chatInviteImporter): void {
   let f = 0;
   try {
-    writeLong(w, v.userId);
-    f = 1; writeInt(w, v.date);
+    const x0 = checkLong(v.userId);
+    f = 1; const x1 = checkInt(v.date);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'chatInviteImporter', ['userId', 'date'][f]);
   }
@@ -19914,7 +22279,11 @@ export function read_chatInviteImporter(r: Reader): chatInviteImporter {
 export function write_messages_exportedChatInvites(w: Writer, v: messages_exportedChatInvites): void {
   let f = 0;
   try {
-    writeInt(w, v.count);
+    const x0 = checkInt(v.count);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
     f = 1; write_vec_ExportedChatInvite(w, v.invites);
     f = 2; write_vec_User(w, v.users);
   } catch (e) {
@@ -19981,7 +22350,11 @@ export function read_messages_exportedChatInviteReplaced(r: Reader): messages_ex
 export function write_messages_chatInviteImporters(w: Writer, v: messages_chatInviteImporters): void {
   let f = 0;
   try {
-    writeInt(w, v.count);
+    const x0 = checkInt(v.count);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
     f = 1; write_vec_ChatInviteImporter(w, v.importers);
     f = 2; write_vec_User(w, v.users);
   } catch (e) {
@@ -20004,9 +22377,15 @@ export function read_messages_chatInviteImporters(r: Reader): messages_chatInvit
 export function write_chatAdminWithInvites(w: Writer, v: chatAdminWithInvites): void {
   let f = 0;
   try {
-    writeLong(w, v.adminId);
-    f = 1; writeInt(w, v.invitesCount);
-    f = 2; writeInt(w, v.revokedInvitesCount);
+    const x0 = checkLong(v.adminId);
+    f = 1; const x1 = checkInt(v.invitesCount);
+    f = 2; const x2 = checkInt(v.revokedInvitesCount);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.view.setInt32(p0 + 12, x2, true);
+    w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'chatAdminWithInvites', ['adminId', 'invitesCount', 'revokedInvitesCount'][f]);
   }
@@ -20128,7 +22507,10 @@ export function write_groupCallParticipantVideo(w: Writer, v: groupCallParticipa
   try {
     const set_paused = isSet(v.paused);
     f = 1; const flags0 = (set_paused ? 1 : 0) | (v.audioSource != null ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 2; writeString(w, v.endpoint);
     f = 3; write_vec_GroupCallParticipantVideoSourceGroup(w, v.sourceGroups);
     f = 4; if ((flags0 & 2) !== 0) {
@@ -20257,7 +22639,11 @@ export function read_botCommandScopePeerUser(r: Reader): botCommandScopePeerUser
 
 export function write_account_resetPasswordFailedWait(w: Writer, v: account_resetPasswordFailedWait): void {
   try {
-    writeInt(w, v.retryDate);
+    const x0 = checkInt(v.retryDate);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'account.resetPasswordFailedWait', 'retryDate');
   }
@@ -20274,7 +22660,11 @@ export function read_account_resetPasswordFailedWait(r: Reader): account_resetPa
 
 export function write_account_resetPasswordRequestedWait(w: Writer, v: account_resetPasswordRequestedWait): void {
   try {
-    writeInt(w, v.untilDate);
+    const x0 = checkInt(v.untilDate);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'account.resetPasswordRequestedWait', 'untilDate');
   }
@@ -20329,7 +22719,11 @@ export function read_account_chatThemesNotModified(r: Reader): account_chatTheme
 export function write_account_chatThemes(w: Writer, v: account_chatThemes): void {
   let f = 0;
   try {
-    writeInt(w, v.hash);
+    const x0 = checkInt(v.hash);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
     f = 1; write_vec_ChatTheme(w, v.themes);
   } catch (e) {
     throw encodeContext(e, 'account.chatThemes', ['hash', 'themes'][f]);
@@ -20351,7 +22745,10 @@ export function write_sponsoredMessage(w: Writer, v: sponsoredMessage): void {
   let f = 0;
   try {
     const flags0 = (v.startParam != null ? 1 : 0) | (v.entities != null ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, flags0, true);
+    w.pos = p0 + 4;
     f = 1; writeBytes(w, v.randomId);
     f = 2; write_Peer(w, v.fromId);
     f = 3; if ((flags0 & 1) !== 0) {
@@ -20408,10 +22805,14 @@ export function read_messages_sponsoredMessages(r: Reader): messages_sponsoredMe
 }
 
 export function write_invokeAfterMsg(w: Writer, v: invokeAfterMsg): void {
-  writeUint32(w, 0xcb9f372d);
   let f = 0;
   try {
-    writeLong(w, v.msgId);
+    const x1 = checkLong(v.msgId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xcb9f372d, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
     f = 1; write_Function(w, v.query);
   } catch (e) {
     throw encodeContext(e, 'invokeAfterMsg', ['msgId', 'query'][f]);
@@ -20430,9 +22831,12 @@ export function read_invokeAfterMsg(r: Reader): invokeAfterMsg {
 }
 
 export function write_invokeAfterMsgs(w: Writer, v: invokeAfterMsgs): void {
-  writeUint32(w, 0x3dc4b4f0);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x3dc4b4f0, true);
+    w.pos = p0 + 4;
     write_vec_long(w, v.msgIds);
     f = 1; write_Function(w, v.query);
   } catch (e) {
@@ -20452,12 +22856,16 @@ export function read_invokeAfterMsgs(r: Reader): invokeAfterMsgs {
 }
 
 export function write_initConnection(w: Writer, v: initConnection): void {
-  writeUint32(w, 0xc1cd5ea9);
   let f = 0;
   try {
     const flags0 = (v.proxy != null ? 1 : 0) | (v.params != null ? 2 : 0);
-    writeUint32(w, flags0);
-    f = 1; writeInt(w, v.apiId);
+    f = 1; const x2 = checkInt(v.apiId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xc1cd5ea9, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.view.setInt32(p0 + 8, x2, true);
+    w.pos = p0 + 12;
     f = 2; writeString(w, v.deviceModel);
     f = 3; writeString(w, v.systemVersion);
     f = 4; writeString(w, v.appVersion);
@@ -20500,10 +22908,14 @@ export function read_initConnection(r: Reader): initConnection {
 }
 
 export function write_invokeWithLayer(w: Writer, v: invokeWithLayer): void {
-  writeUint32(w, 0xda9b0d0d);
   let f = 0;
   try {
-    writeInt(w, v.layer);
+    const x1 = checkInt(v.layer);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xda9b0d0d, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
     f = 1; write_Function(w, v.query);
   } catch (e) {
     throw encodeContext(e, 'invokeWithLayer', ['layer', 'query'][f]);
@@ -20522,8 +22934,11 @@ export function read_invokeWithLayer(r: Reader): invokeWithLayer {
 }
 
 export function write_invokeWithoutUpdates(w: Writer, v: invokeWithoutUpdates): void {
-  writeUint32(w, 0xbf9459b7);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xbf9459b7, true);
+    w.pos = p0 + 4;
     write_Function(w, v.query);
   } catch (e) {
     throw encodeContext(e, 'invokeWithoutUpdates', 'query');
@@ -20540,9 +22955,12 @@ export function read_invokeWithoutUpdates(r: Reader): invokeWithoutUpdates {
 }
 
 export function write_invokeWithMessagesRange(w: Writer, v: invokeWithMessagesRange): void {
-  writeUint32(w, 0x365275f2);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x365275f2, true);
+    w.pos = p0 + 4;
     write_MessageRange(w, v.range);
     f = 1; write_Function(w, v.query);
   } catch (e) {
@@ -20562,10 +22980,14 @@ export function read_invokeWithMessagesRange(r: Reader): invokeWithMessagesRange
 }
 
 export function write_invokeWithTakeout(w: Writer, v: invokeWithTakeout): void {
-  writeUint32(w, 0xaca9fd2e);
   let f = 0;
   try {
-    writeLong(w, v.takeoutId);
+    const x1 = checkLong(v.takeoutId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xaca9fd2e, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
     f = 1; write_Function(w, v.query);
   } catch (e) {
     throw encodeContext(e, 'invokeWithTakeout', ['takeoutId', 'query'][f]);
@@ -20584,11 +23006,18 @@ export function read_invokeWithTakeout(r: Reader): invokeWithTakeout {
 }
 
 export function write_auth_sendCode(w: Writer, v: auth_sendCode): void {
-  writeUint32(w, 0xa677244f);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xa677244f, true);
+    w.pos = p0 + 4;
     writeString(w, v.phoneNumber);
-    f = 1; writeInt(w, v.apiId);
+    f = 1; const x1 = checkInt(v.apiId);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
     f = 2; writeString(w, v.apiHash);
     f = 3; write_CodeSettings(w, v.settings);
   } catch (e) {
@@ -20610,9 +23039,12 @@ export function read_auth_sendCode(r: Reader): auth_sendCode {
 }
 
 export function write_auth_signUp(w: Writer, v: auth_signUp): void {
-  writeUint32(w, 0x80eee427);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x80eee427, true);
+    w.pos = p0 + 4;
     writeString(w, v.phoneNumber);
     f = 1; writeString(w, v.phoneCodeHash);
     f = 2; writeString(w, v.firstName);
@@ -20636,9 +23068,12 @@ export function read_auth_signUp(r: Reader): auth_signUp {
 }
 
 export function write_auth_signIn(w: Writer, v: auth_signIn): void {
-  writeUint32(w, 0xbcd51581);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xbcd51581, true);
+    w.pos = p0 + 4;
     writeString(w, v.phoneNumber);
     f = 1; writeString(w, v.phoneCodeHash);
     f = 2; writeString(w, v.phoneCode);
@@ -20660,7 +23095,10 @@ export function read_auth_signIn(r: Reader): auth_signIn {
 }
 
 export function write_auth_logOut(w: Writer, v: auth_logOut): void {
-  writeUint32(w, 0x5717da40);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0x5717da40, true);
+  w.pos = p0 + 4;
 }
 
 export function read_auth_logOut(r: Reader): auth_logOut {
@@ -20668,7 +23106,10 @@ export function read_auth_logOut(r: Reader): auth_logOut {
 }
 
 export function write_auth_resetAuthorizations(w: Writer, v: auth_resetAuthorizations): void {
-  writeUint32(w, 0x9fab0d1a);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0x9fab0d1a, true);
+  w.pos = p0 + 4;
 }
 
 export function read_auth_resetAuthorizations(r: Reader): auth_resetAuthorizations {
@@ -20676,9 +23117,13 @@ export function read_auth_resetAuthorizations(r: Reader): auth_resetAuthorizatio
 }
 
 export function write_auth_exportAuthorization(w: Writer, v: auth_exportAuthorization): void {
-  writeUint32(w, 0xe5bfffcd);
   try {
-    writeInt(w, v.dcId);
+    const x1 = checkInt(v.dcId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xe5bfffcd, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'auth.exportAuthorization', 'dcId');
   }
@@ -20694,10 +23139,14 @@ export function read_auth_exportAuthorization(r: Reader): auth_exportAuthorizati
 }
 
 export function write_auth_importAuthorization(w: Writer, v: auth_importAuthorization): void {
-  writeUint32(w, 0xa57a7dad);
   let f = 0;
   try {
-    writeLong(w, v.id);
+    const x1 = checkLong(v.id);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xa57a7dad, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
     f = 1; writeBytes(w, v.bytes);
   } catch (e) {
     throw encodeContext(e, 'auth.importAuthorization', ['id', 'bytes'][f]);
@@ -20716,12 +23165,18 @@ export function read_auth_importAuthorization(r: Reader): auth_importAuthorizati
 }
 
 export function write_auth_bindTempAuthKey(w: Writer, v: auth_bindTempAuthKey): void {
-  writeUint32(w, 0xcdd42a05);
   let f = 0;
   try {
-    writeLong(w, v.permAuthKeyId);
-    f = 1; writeLong(w, v.nonce);
-    f = 2; writeInt(w, v.expiresAt);
+    const x1 = checkLong(v.permAuthKeyId);
+    f = 1; const x2 = checkLong(v.nonce);
+    f = 2; const x3 = checkInt(v.expiresAt);
+    reserve(w, 24);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xcdd42a05, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.view.setBigInt64(p0 + 12, x2, true);
+    w.view.setInt32(p0 + 20, x3, true);
+    w.pos = p0 + 24;
     f = 3; writeBytes(w, v.encryptedMessage);
   } catch (e) {
     throw encodeContext(e, 'auth.bindTempAuthKey', ['permAuthKeyId', 'nonce', 'expiresAt', 'encryptedMessage'][f]);
@@ -20742,11 +23197,16 @@ export function read_auth_bindTempAuthKey(r: Reader): auth_bindTempAuthKey {
 }
 
 export function write_auth_importBotAuthorization(w: Writer, v: auth_importBotAuthorization): void {
-  writeUint32(w, 0x67a3ff2c);
   let f = 0;
   try {
-    writeInt(w, v.flags);
-    f = 1; writeInt(w, v.apiId);
+    const x1 = checkInt(v.flags);
+    f = 1; const x2 = checkInt(v.apiId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x67a3ff2c, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.view.setInt32(p0 + 8, x2, true);
+    w.pos = p0 + 12;
     f = 2; writeString(w, v.apiHash);
     f = 3; writeString(w, v.botAuthToken);
   } catch (e) {
@@ -20768,8 +23228,11 @@ export function read_auth_importBotAuthorization(r: Reader): auth_importBotAutho
 }
 
 export function write_auth_checkPassword(w: Writer, v: auth_checkPassword): void {
-  writeUint32(w, 0xd18b4d16);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xd18b4d16, true);
+    w.pos = p0 + 4;
     write_InputCheckPasswordSRP(w, v.password);
   } catch (e) {
     throw encodeContext(e, 'auth.checkPassword', 'password');
@@ -20786,7 +23249,10 @@ export function read_auth_checkPassword(r: Reader): auth_checkPassword {
 }
 
 export function write_auth_requestPasswordRecovery(w: Writer, v: auth_requestPasswordRecovery): void {
-  writeUint32(w, 0xd897bc66);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0xd897bc66, true);
+  w.pos = p0 + 4;
 }
 
 export function read_auth_requestPasswordRecovery(r: Reader): auth_requestPasswordRecovery {
@@ -20794,11 +23260,14 @@ export function read_auth_requestPasswordRecovery(r: Reader): auth_requestPasswo
 }
 
 export function write_auth_recoverPassword(w: Writer, v: auth_recoverPassword): void {
-  writeUint32(w, 0x37096c70);
   let f = 0;
   try {
     const flags0 = (v.newSettings != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x37096c70, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 1; writeString(w, v.code);
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.newSettings == null) throw missingField('newSettings');
@@ -20823,9 +23292,12 @@ export function read_auth_recoverPassword(r: Reader): auth_recoverPassword {
 }
 
 export function write_auth_resendCode(w: Writer, v: auth_resendCode): void {
-  writeUint32(w, 0x3ef1a9bf);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x3ef1a9bf, true);
+    w.pos = p0 + 4;
     writeString(w, v.phoneNumber);
     f = 1; writeString(w, v.phoneCodeHash);
   } catch (e) {
@@ -20845,9 +23317,12 @@ export function read_auth_resendCode(r: Reader): auth_resendCode {
 }
 
 export function write_auth_cancelCode(w: Writer, v: auth_cancelCode): void {
-  writeUint32(w, 0x1f040578);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x1f040578, true);
+    w.pos = p0 + 4;
     writeString(w, v.phoneNumber);
     f = 1; writeString(w, v.phoneCodeHash);
   } catch (e) {
@@ -20867,8 +23342,11 @@ export function read_auth_cancelCode(r: Reader): auth_cancelCode {
 }
 
 export function write_auth_dropTempAuthKeys(w: Writer, v: auth_dropTempAuthKeys): void {
-  writeUint32(w, 0x8e48a188);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x8e48a188, true);
+    w.pos = p0 + 4;
     write_vec_long(w, v.exceptAuthKeys);
   } catch (e) {
     throw encodeContext(e, 'auth.dropTempAuthKeys', 'exceptAuthKeys');
@@ -20885,10 +23363,14 @@ export function read_auth_dropTempAuthKeys(r: Reader): auth_dropTempAuthKeys {
 }
 
 export function write_auth_exportLoginToken(w: Writer, v: auth_exportLoginToken): void {
-  writeUint32(w, 0xb7e085fe);
   let f = 0;
   try {
-    writeInt(w, v.apiId);
+    const x1 = checkInt(v.apiId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xb7e085fe, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
     f = 1; writeString(w, v.apiHash);
     f = 2; write_vec_long(w, v.exceptIds);
   } catch (e) {
@@ -20909,8 +23391,11 @@ export function read_auth_exportLoginToken(r: Reader): auth_exportLoginToken {
 }
 
 export function write_auth_importLoginToken(w: Writer, v: auth_importLoginToken): void {
-  writeUint32(w, 0x95ac5ce4);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x95ac5ce4, true);
+    w.pos = p0 + 4;
     writeBytes(w, v.token);
   } catch (e) {
     throw encodeContext(e, 'auth.importLoginToken', 'token');
@@ -20927,8 +23412,11 @@ export function read_auth_importLoginToken(r: Reader): auth_importLoginToken {
 }
 
 export function write_auth_acceptLoginToken(w: Writer, v: auth_acceptLoginToken): void {
-  writeUint32(w, 0xe894ad4d);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xe894ad4d, true);
+    w.pos = p0 + 4;
     writeBytes(w, v.token);
   } catch (e) {
     throw encodeContext(e, 'auth.acceptLoginToken', 'token');
@@ -20945,8 +23433,11 @@ export function read_auth_acceptLoginToken(r: Reader): auth_acceptLoginToken {
 }
 
 export function write_auth_checkRecoveryPassword(w: Writer, v: auth_checkRecoveryPassword): void {
-  writeUint32(w, 0x0d36bf79);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x0d36bf79, true);
+    w.pos = p0 + 4;
     writeString(w, v.code);
   } catch (e) {
     throw encodeContext(e, 'auth.checkRecoveryPassword', 'code');
@@ -20963,13 +23454,17 @@ export function read_auth_checkRecoveryPassword(r: Reader): auth_checkRecoveryPa
 }
 
 export function write_account_registerDevice(w: Writer, v: account_registerDevice): void {
-  writeUint32(w, 0xec86017a);
   let f = 0;
   try {
     const set_noMuted = isSet(v.noMuted);
     f = 1; const flags0 = (set_noMuted ? 1 : 0);
-    writeUint32(w, flags0);
-    f = 2; writeInt(w, v.tokenType);
+    f = 2; const x2 = checkInt(v.tokenType);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xec86017a, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.view.setInt32(p0 + 8, x2, true);
+    w.pos = p0 + 12;
     f = 3; writeString(w, v.token);
     f = 4; writeBool(w, v.appSandbox);
     f = 5; writeBytes(w, v.secret);
@@ -20997,10 +23492,14 @@ export function read_account_registerDevice(r: Reader): account_registerDevice {
 }
 
 export function write_account_unregisterDevice(w: Writer, v: account_unregisterDevice): void {
-  writeUint32(w, 0x6a0d3206);
   let f = 0;
   try {
-    writeInt(w, v.tokenType);
+    const x1 = checkInt(v.tokenType);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x6a0d3206, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
     f = 1; writeString(w, v.token);
     f = 2; write_vec_long(w, v.otherUids);
   } catch (e) {
@@ -21021,9 +23520,12 @@ export function read_account_unregisterDevice(r: Reader): account_unregisterDevi
 }
 
 export function write_account_updateNotifySettings(w: Writer, v: account_updateNotifySettings): void {
-  writeUint32(w, 0x84be5b93);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x84be5b93, true);
+    w.pos = p0 + 4;
     write_InputNotifyPeer(w, v.peer);
     f = 1; write_InputPeerNotifySettings(w, v.settings);
   } catch (e) {
@@ -21043,8 +23545,11 @@ export function read_account_updateNotifySettings(r: Reader): account_updateNoti
 }
 
 export function write_account_getNotifySettings(w: Writer, v: account_getNotifySettings): void {
-  writeUint32(w, 0x12b3ad31);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x12b3ad31, true);
+    w.pos = p0 + 4;
     write_InputNotifyPeer(w, v.peer);
   } catch (e) {
     throw encodeContext(e, 'account.getNotifySettings', 'peer');
@@ -21061,7 +23566,10 @@ export function read_account_getNotifySettings(r: Reader): account_getNotifySett
 }
 
 export function write_account_resetNotifySettings(w: Writer, v: account_resetNotifySettings): void {
-  writeUint32(w, 0xdb7e1747);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0xdb7e1747, true);
+  w.pos = p0 + 4;
 }
 
 export function read_account_resetNotifySettings(r: Reader): account_resetNotifySettings {
@@ -21069,11 +23577,14 @@ export function read_account_resetNotifySettings(r: Reader): account_resetNotify
 }
 
 export function write_account_updateProfile(w: Writer, v: account_updateProfile): void {
-  writeUint32(w, 0x78515775);
   let f = 0;
   try {
     const flags0 = (v.firstName != null ? 1 : 0) | (v.lastName != null ? 2 : 0) | (v.about != null ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x78515775, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 1; if ((flags0 & 1) !== 0) {
       if (v.firstName == null) throw missingField('firstName');
       writeString(w, v.firstName);
@@ -21106,8 +23617,11 @@ export function read_account_updateProfile(r: Reader): account_updateProfile {
 }
 
 export function write_account_updateStatus(w: Writer, v: account_updateStatus): void {
-  writeUint32(w, 0x6628562c);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x6628562c, true);
+    w.pos = p0 + 4;
     writeBool(w, v.offline);
   } catch (e) {
     throw encodeContext(e, 'account.updateStatus', 'offline');
@@ -21124,9 +23638,13 @@ export function read_account_updateStatus(r: Reader): account_updateStatus {
 }
 
 export function write_account_getWallPapers(w: Writer, v: account_getWallPapers): void {
-  writeUint32(w, 0x07967d36);
   try {
-    writeLong(w, v.hash);
+    const x1 = checkLong(v.hash);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x07967d36, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'account.getWallPapers', 'hash');
   }
@@ -21142,9 +23660,12 @@ export function read_account_getWallPapers(r: Reader): account_getWallPapers {
 }
 
 export function write_account_reportPeer(w: Writer, v: account_reportPeer): void {
-  writeUint32(w, 0xc5ba3d86);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xc5ba3d86, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
     f = 1; write_ReportReason(w, v.reason);
     f = 2; writeString(w, v.message);
@@ -21166,8 +23687,11 @@ export function read_account_reportPeer(r: Reader): account_reportPeer {
 }
 
 export function write_account_checkUsername(w: Writer, v: account_checkUsername): void {
-  writeUint32(w, 0x2714d86c);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x2714d86c, true);
+    w.pos = p0 + 4;
     writeString(w, v.username);
   } catch (e) {
     throw encodeContext(e, 'account.checkUsername', 'username');
@@ -21184,8 +23708,11 @@ export function read_account_checkUsername(r: Reader): account_checkUsername {
 }
 
 export function write_account_updateUsername(w: Writer, v: account_updateUsername): void {
-  writeUint32(w, 0x3e0bdd7c);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x3e0bdd7c, true);
+    w.pos = p0 + 4;
     writeString(w, v.username);
   } catch (e) {
     throw encodeContext(e, 'account.updateUsername', 'username');
@@ -21202,8 +23729,11 @@ export function read_account_updateUsername(r: Reader): account_updateUsername {
 }
 
 export function write_account_getPrivacy(w: Writer, v: account_getPrivacy): void {
-  writeUint32(w, 0xdadbc950);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xdadbc950, true);
+    w.pos = p0 + 4;
     write_InputPrivacyKey(w, v.key);
   } catch (e) {
     throw encodeContext(e, 'account.getPrivacy', 'key');
@@ -21220,9 +23750,12 @@ export function read_account_getPrivacy(r: Reader): account_getPrivacy {
 }
 
 export function write_account_setPrivacy(w: Writer, v: account_setPrivacy): void {
-  writeUint32(w, 0xc9f81ce8);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xc9f81ce8, true);
+    w.pos = p0 + 4;
     write_InputPrivacyKey(w, v.key);
     f = 1; write_vec_InputPrivacyRule(w, v.rules);
   } catch (e) {
@@ -21242,8 +23775,11 @@ export function read_account_setPrivacy(r: Reader): account_setPrivacy {
 }
 
 export function write_account_deleteAccount(w: Writer, v: account_deleteAccount): void {
-  writeUint32(w, 0x418d4e0b);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x418d4e0b, true);
+    w.pos = p0 + 4;
     writeString(w, v.reason);
   } catch (e) {
     throw encodeContext(e, 'account.deleteAccount', 'reason');
@@ -21260,7 +23796,10 @@ export function read_account_deleteAccount(r: Reader): account_deleteAccount {
 }
 
 export function write_account_getAccountTTL(w: Writer, v: account_getAccountTTL): void {
-  writeUint32(w, 0x08fc711d);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0x08fc711d, true);
+  w.pos = p0 + 4;
 }
 
 export function read_account_getAccountTTL(r: Reader): account_getAccountTTL {
@@ -21268,8 +23807,11 @@ export function read_account_getAccountTTL(r: Reader): account_getAccountTTL {
 }
 
 export function write_account_setAccountTTL(w: Writer, v: account_setAccountTTL): void {
-  writeUint32(w, 0x2442485e);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x2442485e, true);
+    w.pos = p0 + 4;
     write_AccountDaysTTL(w, v.ttl);
   } catch (e) {
     throw encodeContext(e, 'account.setAccountTTL', 'ttl');
@@ -21286,9 +23828,12 @@ export function read_account_setAccountTTL(r: Reader): account_setAccountTTL {
 }
 
 export function write_account_sendChangePhoneCode(w: Writer, v: account_sendChangePhoneCode): void {
-  writeUint32(w, 0x82574ae5);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x82574ae5, true);
+    w.pos = p0 + 4;
     writeString(w, v.phoneNumber);
     f = 1; write_CodeSettings(w, v.settings);
   } catch (e) {
@@ -21308,9 +23853,12 @@ export function read_account_sendChangePhoneCode(r: Reader): account_sendChangeP
 }
 
 export function write_account_changePhone(w: Writer, v: account_changePhone): void {
-  writeUint32(w, 0x70c32edb);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x70c32edb, true);
+    w.pos = p0 + 4;
     writeString(w, v.phoneNumber);
     f = 1; writeString(w, v.phoneCodeHash);
     f = 2; writeString(w, v.phoneCode);
@@ -21332,9 +23880,13 @@ export function read_account_changePhone(r: Reader): account_changePhone {
 }
 
 export function write_account_updateDeviceLocked(w: Writer, v: account_updateDeviceLocked): void {
-  writeUint32(w, 0x38df3532);
   try {
-    writeInt(w, v.period);
+    const x1 = checkInt(v.period);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x38df3532, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'account.updateDeviceLocked', 'period');
   }
@@ -21350,7 +23902,10 @@ export function read_account_updateDeviceLocked(r: Reader): account_updateDevice
 }
 
 export function write_account_getAuthorizations(w: Writer, v: account_getAuthorizations): void {
-  writeUint32(w, 0xe320c158);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0xe320c158, true);
+  w.pos = p0 + 4;
 }
 
 export function read_account_getAuthorizations(r: Reader): account_getAuthorizations {
@@ -21358,9 +23913,13 @@ export function read_account_getAuthorizations(r: Reader): account_getAuthorizat
 }
 
 export function write_account_resetAuthorization(w: Writer, v: account_resetAuthorization): void {
-  writeUint32(w, 0xdf77f3bc);
   try {
-    writeLong(w, v.hash);
+    const x1 = checkLong(v.hash);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xdf77f3bc, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'account.resetAuthorization', 'hash');
   }
@@ -21376,7 +23935,10 @@ export function read_account_resetAuthorization(r: Reader): account_resetAuthori
 }
 
 export function write_account_getPassword(w: Writer, v: account_getPassword): void {
-  writeUint32(w, 0x548a30f5);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0x548a30f5, true);
+  w.pos = p0 + 4;
 }
 
 export function read_account_getPassword(r: Reader): account_getPassword {
@@ -21384,8 +23946,11 @@ export function read_account_getPassword(r: Reader): account_getPassword {
 }
 
 export function write_account_getPasswordSettings(w: Writer, v: account_getPasswordSettings): void {
-  writeUint32(w, 0x9cd4eaf9);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x9cd4eaf9, true);
+    w.pos = p0 + 4;
     write_InputCheckPasswordSRP(w, v.password);
   } catch (e) {
     throw encodeContext(e, 'account.getPasswordSettings', 'password');
@@ -21402,9 +23967,12 @@ export function read_account_getPasswordSettings(r: Reader): account_getPassword
 }
 
 export function write_account_updatePasswordSettings(w: Writer, v: account_updatePasswordSettings): void {
-  writeUint32(w, 0xa59b102f);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xa59b102f, true);
+    w.pos = p0 + 4;
     write_InputCheckPasswordSRP(w, v.password);
     f = 1; write_account_PasswordInputSettings(w, v.newSettings);
   } catch (e) {
@@ -21424,9 +23992,12 @@ export function read_account_updatePasswordSettings(r: Reader): account_updatePa
 }
 
 export function write_account_sendConfirmPhoneCode(w: Writer, v: account_sendConfirmPhoneCode): void {
-  writeUint32(w, 0x1b3faa88);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x1b3faa88, true);
+    w.pos = p0 + 4;
     writeString(w, v.hash);
     f = 1; write_CodeSettings(w, v.settings);
   } catch (e) {
@@ -21446,9 +24017,12 @@ export function read_account_sendConfirmPhoneCode(r: Reader): account_sendConfir
 }
 
 export function write_account_confirmPhone(w: Writer, v: account_confirmPhone): void {
-  writeUint32(w, 0x5f2178c3);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x5f2178c3, true);
+    w.pos = p0 + 4;
     writeString(w, v.phoneCodeHash);
     f = 1; writeString(w, v.phoneCode);
   } catch (e) {
@@ -21468,11 +24042,18 @@ export function read_account_confirmPhone(r: Reader): account_confirmPhone {
 }
 
 export function write_account_getTmpPassword(w: Writer, v: account_getTmpPassword): void {
-  writeUint32(w, 0x449e0b51);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x449e0b51, true);
+    w.pos = p0 + 4;
     write_InputCheckPasswordSRP(w, v.password);
-    f = 1; writeInt(w, v.period);
+    f = 1; const x1 = checkInt(v.period);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'account.getTmpPassword', ['password', 'period'][f]);
   }
@@ -21490,7 +24071,10 @@ export function read_account_getTmpPassword(r: Reader): account_getTmpPassword {
 }
 
 export function write_account_getWebAuthorizations(w: Writer, v: account_getWebAuthorizations): void {
-  writeUint32(w, 0x182e6d6f);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0x182e6d6f, true);
+  w.pos = p0 + 4;
 }
 
 export function read_account_getWebAuthorizations(r: Reader): account_getWebAuthorizations {
@@ -21498,9 +24082,13 @@ export function read_account_getWebAuthorizations(r: Reader): account_getWebAuth
 }
 
 export function write_account_resetWebAuthorization(w: Writer, v: account_resetWebAuthorization): void {
-  writeUint32(w, 0x2d01b9ef);
   try {
-    writeLong(w, v.hash);
+    const x1 = checkLong(v.hash);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x2d01b9ef, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'account.resetWebAuthorization', 'hash');
   }
@@ -21516,7 +24104,10 @@ export function read_account_resetWebAuthorization(r: Reader): account_resetWebA
 }
 
 export function write_account_resetWebAuthorizations(w: Writer, v: account_resetWebAuthorizations): void {
-  writeUint32(w, 0x682d2594);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0x682d2594, true);
+  w.pos = p0 + 4;
 }
 
 export function read_account_resetWebAuthorizations(r: Reader): account_resetWebAuthorizations {
@@ -21524,7 +24115,10 @@ export function read_account_resetWebAuthorizations(r: Reader): account_resetWeb
 }
 
 export function write_account_getAllSecureValues(w: Writer, v: account_getAllSecureValues): void {
-  writeUint32(w, 0xb288bc7d);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0xb288bc7d, true);
+  w.pos = p0 + 4;
 }
 
 export function read_account_getAllSecureValues(r: Reader): account_getAllSecureValues {
@@ -21532,8 +24126,11 @@ export function read_account_getAllSecureValues(r: Reader): account_getAllSecure
 }
 
 export function write_account_getSecureValue(w: Writer, v: account_getSecureValue): void {
-  writeUint32(w, 0x73665bc2);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x73665bc2, true);
+    w.pos = p0 + 4;
     write_vec_SecureValueType(w, v.types);
   } catch (e) {
     throw encodeContext(e, 'account.getSecureValue', 'types');
@@ -21550,11 +24147,18 @@ export function read_account_getSecureValue(r: Reader): account_getSecureValue {
 }
 
 export function write_account_saveSecureValue(w: Writer, v: account_saveSecureValue): void {
-  writeUint32(w, 0x899fe31d);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x899fe31d, true);
+    w.pos = p0 + 4;
     write_InputSecureValue(w, v.value);
-    f = 1; writeLong(w, v.secureSecretId);
+    f = 1; const x1 = checkLong(v.secureSecretId);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x1, true);
+    w.pos = p1 + 8;
   } catch (e) {
     throw encodeContext(e, 'account.saveSecureValue', ['value', 'secureSecretId'][f]);
   }
@@ -21572,8 +24176,11 @@ export function read_account_saveSecureValue(r: Reader): account_saveSecureValue
 }
 
 export function write_account_deleteSecureValue(w: Writer, v: account_deleteSecureValue): void {
-  writeUint32(w, 0xb880bc4b);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xb880bc4b, true);
+    w.pos = p0 + 4;
     write_vec_SecureValueType(w, v.types);
   } catch (e) {
     throw encodeContext(e, 'account.deleteSecureValue', 'types');
@@ -21590,10 +24197,14 @@ export function read_account_deleteSecureValue(r: Reader): account_deleteSecureV
 }
 
 export function write_account_getAuthorizationForm(w: Writer, v: account_getAuthorizationForm): void {
-  writeUint32(w, 0xa929597a);
   let f = 0;
   try {
-    writeLong(w, v.botId);
+    const x1 = checkLong(v.botId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xa929597a, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
     f = 1; writeString(w, v.scope);
     f = 2; writeString(w, v.publicKey);
   } catch (e) {
@@ -21614,10 +24225,14 @@ export function read_account_getAuthorizationForm(r: Reader): account_getAuthori
 }
 
 export function write_account_acceptAuthorization(w: Writer, v: account_acceptAuthorization): void {
-  writeUint32(w, 0xf3ed4c73);
   let f = 0;
   try {
-    writeLong(w, v.botId);
+    const x1 = checkLong(v.botId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xf3ed4c73, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
     f = 1; writeString(w, v.scope);
     f = 2; writeString(w, v.publicKey);
     f = 3; write_vec_SecureValueHash(w, v.valueHashes);
@@ -21642,9 +24257,12 @@ export function read_account_acceptAuthorization(r: Reader): account_acceptAutho
 }
 
 export function write_account_sendVerifyPhoneCode(w: Writer, v: account_sendVerifyPhoneCode): void {
-  writeUint32(w, 0xa5a356f9);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xa5a356f9, true);
+    w.pos = p0 + 4;
     writeString(w, v.phoneNumber);
     f = 1; write_CodeSettings(w, v.settings);
   } catch (e) {
@@ -21664,9 +24282,12 @@ export function read_account_sendVerifyPhoneCode(r: Reader): account_sendVerifyP
 }
 
 export function write_account_verifyPhone(w: Writer, v: account_verifyPhone): void {
-  writeUint32(w, 0x4dd3a7f6);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x4dd3a7f6, true);
+    w.pos = p0 + 4;
     writeString(w, v.phoneNumber);
     f = 1; writeString(w, v.phoneCodeHash);
     f = 2; writeString(w, v.phoneCode);
@@ -21688,8 +24309,11 @@ export function read_account_verifyPhone(r: Reader): account_verifyPhone {
 }
 
 export function write_account_sendVerifyEmailCode(w: Writer, v: account_sendVerifyEmailCode): void {
-  writeUint32(w, 0x7011509f);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x7011509f, true);
+    w.pos = p0 + 4;
     writeString(w, v.email);
   } catch (e) {
     throw encodeContext(e, 'account.sendVerifyEmailCode', 'email');
@@ -21706,9 +24330,12 @@ export function read_account_sendVerifyEmailCode(r: Reader): account_sendVerifyE
 }
 
 export function write_account_verifyEmail(w: Writer, v: account_verifyEmail): void {
-  writeUint32(w, 0xecba39db);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xecba39db, true);
+    w.pos = p0 + 4;
     writeString(w, v.email);
     f = 1; writeString(w, v.code);
   } catch (e) {
@@ -21728,7 +24355,6 @@ export function read_account_verifyEmail(r: Reader): account_verifyEmail {
 }
 
 export function write_account_initTakeoutSession(w: Writer, v: account_initTakeoutSession): void {
-  writeUint32(w, 0xf05b4804);
   let f = 0;
   try {
     const set_contacts = isSet(v.contacts);
@@ -21738,7 +24364,11 @@ export function write_account_initTakeoutSession(w: Writer, v: account_initTakeo
     f = 4; const set_messageChannels = isSet(v.messageChannels);
     f = 5; const set_files = isSet(v.files);
     f = 6; const flags0 = (set_contacts ? 1 : 0) | (set_messageUsers ? 2 : 0) | (set_messageChats ? 4 : 0) | (set_messageMegagroups ? 8 : 0) | (set_messageChannels ? 16 : 0) | (set_files || v.fileMaxSize != null ? 32 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xf05b4804, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 7; if ((flags0 & 32) !== 0) {
       if (v.fileMaxSize == null) throw missingField('fileMaxSize');
       writeInt(w, v.fileMaxSize);
@@ -21767,12 +24397,15 @@ export function read_account_initTakeoutSession(r: Reader): account_initTakeoutS
 }
 
 export function write_account_finishTakeoutSession(w: Writer, v: account_finishTakeoutSession): void {
-  writeUint32(w, 0x1d2652ee);
   let f = 0;
   try {
     const set_success = isSet(v.success);
     f = 1; const flags0 = (set_success ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x1d2652ee, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'account.finishTakeoutSession', ['success', 'flags'][f]);
   }
@@ -21791,8 +24424,11 @@ export function read_account_finishTakeoutSession(r: Reader): account_finishTake
 }
 
 export function write_account_confirmPasswordEmail(w: Writer, v: account_confirmPasswordEmail): void {
-  writeUint32(w, 0x8fdf1920);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x8fdf1920, true);
+    w.pos = p0 + 4;
     writeString(w, v.code);
   } catch (e) {
     throw encodeContext(e, 'account.confirmPasswordEmail', 'code');
@@ -21809,7 +24445,10 @@ export function read_account_confirmPasswordEmail(r: Reader): account_confirmPas
 }
 
 export function write_account_resendPasswordEmail(w: Writer, v: account_resendPasswordEmail): void {
-  writeUint32(w, 0x7a7f2a15);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0x7a7f2a15, true);
+  w.pos = p0 + 4;
 }
 
 export function read_account_resendPasswordEmail(r: Reader): account_resendPasswordEmail {
@@ -21817,7 +24456,10 @@ export function read_account_resendPasswordEmail(r: Reader): account_resendPassw
 }
 
 export function write_account_cancelPasswordEmail(w: Writer, v: account_cancelPasswordEmail): void {
-  writeUint32(w, 0xc1cbd5b6);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0xc1cbd5b6, true);
+  w.pos = p0 + 4;
 }
 
 export function read_account_cancelPasswordEmail(r: Reader): account_cancelPasswordEmail {
@@ -21825,7 +24467,10 @@ export function read_account_cancelPasswordEmail(r: Reader): account_cancelPassw
 }
 
 export function write_account_getContactSignUpNotification(w: Writer, v: account_getContactSignUpNotification): void {
-  writeUint32(w, 0x9f07c728);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0x9f07c728, true);
+  w.pos = p0 + 4;
 }
 
 export function read_account_getContactSignUpNotification(r: Reader): account_getContactSignUpNotification {
@@ -21833,8 +24478,11 @@ export function read_account_getContactSignUpNotification(r: Reader): account_ge
 }
 
 export function write_account_setContactSignUpNotification(w: Writer, v: account_setContactSignUpNotification): void {
-  writeUint32(w, 0xcff43f61);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xcff43f61, true);
+    w.pos = p0 + 4;
     writeBool(w, v.silent);
   } catch (e) {
     throw encodeContext(e, 'account.setContactSignUpNotification', 'silent');
@@ -21851,12 +24499,15 @@ export function read_account_setContactSignUpNotification(r: Reader): account_se
 }
 
 export function write_account_getNotifyExceptions(w: Writer, v: account_getNotifyExceptions): void {
-  writeUint32(w, 0x53577479);
   let f = 0;
   try {
     const set_compareSound = isSet(v.compareSound);
     f = 1; const flags0 = (set_compareSound ? 2 : 0) | (v.peer != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x53577479, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.peer == null) throw missingField('peer');
       write_InputNotifyPeer(w, v.peer);
@@ -21880,8 +24531,11 @@ export function read_account_getNotifyExceptions(r: Reader): account_getNotifyEx
 }
 
 export function write_account_getWallPaper(w: Writer, v: account_getWallPaper): void {
-  writeUint32(w, 0xfc8ddbea);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xfc8ddbea, true);
+    w.pos = p0 + 4;
     write_InputWallPaper(w, v.wallpaper);
   } catch (e) {
     throw encodeContext(e, 'account.getWallPaper', 'wallpaper');
@@ -21898,9 +24552,12 @@ export function read_account_getWallPaper(r: Reader): account_getWallPaper {
 }
 
 export function write_account_uploadWallPaper(w: Writer, v: account_uploadWallPaper): void {
-  writeUint32(w, 0xdd853661);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xdd853661, true);
+    w.pos = p0 + 4;
     write_InputFile(w, v.file);
     f = 1; writeString(w, v.mimeType);
     f = 2; write_WallPaperSettings(w, v.settings);
@@ -21922,9 +24579,12 @@ export function read_account_uploadWallPaper(r: Reader): account_uploadWallPaper
 }
 
 export function write_account_saveWallPaper(w: Writer, v: account_saveWallPaper): void {
-  writeUint32(w, 0x6c5a5b37);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x6c5a5b37, true);
+    w.pos = p0 + 4;
     write_InputWallPaper(w, v.wallpaper);
     f = 1; writeBool(w, v.unsave);
     f = 2; write_WallPaperSettings(w, v.settings);
@@ -21946,9 +24606,12 @@ export function read_account_saveWallPaper(r: Reader): account_saveWallPaper {
 }
 
 export function write_account_installWallPaper(w: Writer, v: account_installWallPaper): void {
-  writeUint32(w, 0xfeed5769);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xfeed5769, true);
+    w.pos = p0 + 4;
     write_InputWallPaper(w, v.wallpaper);
     f = 1; write_WallPaperSettings(w, v.settings);
   } catch (e) {
@@ -21968,7 +24631,10 @@ export function read_account_installWallPaper(r: Reader): account_installWallPap
 }
 
 export function write_account_resetWallPapers(w: Writer, v: account_resetWallPapers): void {
-  writeUint32(w, 0xbb3b9804);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0xbb3b9804, true);
+  w.pos = p0 + 4;
 }
 
 export function read_account_resetWallPapers(r: Reader): account_resetWallPapers {
@@ -21976,7 +24642,10 @@ export function read_account_resetWallPapers(r: Reader): account_resetWallPapers
 }
 
 export function write_account_getAutoDownloadSettings(w: Writer, v: account_getAutoDownloadSettings): void {
-  writeUint32(w, 0x56da0b3f);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0x56da0b3f, true);
+  w.pos = p0 + 4;
 }
 
 export function read_account_getAutoDownloadSettings(r: Reader): account_getAutoDownloadSettings {
@@ -21984,13 +24653,16 @@ export function read_account_getAutoDownloadSettings(r: Reader): account_getAuto
 }
 
 export function write_account_saveAutoDownloadSettings(w: Writer, v: account_saveAutoDownloadSettings): void {
-  writeUint32(w, 0x76f36233);
   let f = 0;
   try {
     const set_low = isSet(v.low);
     f = 1; const set_high = isSet(v.high);
     f = 2; const flags0 = (set_low ? 1 : 0) | (set_high ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x76f36233, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 3; write_AutoDownloadSettings(w, v.settings);
   } catch (e) {
     throw encodeContext(e, 'account.saveAutoDownloadSettings', ['low', 'high', 'flags', 'settings'][f]);
@@ -22012,11 +24684,14 @@ export function read_account_saveAutoDownloadSettings(r: Reader): account_saveAu
 }
 
 export function write_account_uploadTheme(w: Writer, v: account_uploadTheme): void {
-  writeUint32(w, 0x1c3db333);
   let f = 0;
   try {
     const flags0 = (v.thumb != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x1c3db333, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 1; write_InputFile(w, v.file);
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.thumb == null) throw missingField('thumb');
@@ -22045,11 +24720,14 @@ export function read_account_uploadTheme(r: Reader): account_uploadTheme {
 }
 
 export function write_account_createTheme(w: Writer, v: account_createTheme): void {
-  writeUint32(w, 0x8432c21f);
   let f = 0;
   try {
     const flags0 = (v.document != null ? 4 : 0) | (v.settings != null ? 8 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x8432c21f, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 1; writeString(w, v.slug);
     f = 2; writeString(w, v.title);
     f = 3; if ((flags0 & 4) !== 0) {
@@ -22081,11 +24759,14 @@ export function read_account_createTheme(r: Reader): account_createTheme {
 }
 
 export function write_account_updateTheme(w: Writer, v: account_updateTheme): void {
-  writeUint32(w, 0x5cb367d5);
   let f = 0;
   try {
     const flags0 = (v.slug != null ? 1 : 0) | (v.title != null ? 2 : 0) | (v.document != null ? 4 : 0) | (v.settings != null ? 8 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x5cb367d5, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 1; writeString(w, v.format);
     f = 2; write_InputTheme(w, v.theme);
     f = 3; if ((flags0 & 1) !== 0) {
@@ -22127,9 +24808,12 @@ export function read_account_updateTheme(r: Reader): account_updateTheme {
 }
 
 export function write_account_saveTheme(w: Writer, v: account_saveTheme): void {
-  writeUint32(w, 0xf257106c);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xf257106c, true);
+    w.pos = p0 + 4;
     write_InputTheme(w, v.theme);
     f = 1; writeBool(w, v.unsave);
   } catch (e) {
@@ -22149,12 +24833,15 @@ export function read_account_saveTheme(r: Reader): account_saveTheme {
 }
 
 export function write_account_installTheme(w: Writer, v: account_installTheme): void {
-  writeUint32(w, 0x7ae43737);
   let f = 0;
   try {
     const set_dark = isSet(v.dark);
     f = 1; const flags0 = (set_dark ? 1 : 0) | (v.format != null || v.theme != null ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x7ae43737, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 2; if ((flags0 & 2) !== 0) {
       if (v.format == null) throw missingField('format');
       writeString(w, v.format);
@@ -22183,12 +24870,19 @@ export function read_account_installTheme(r: Reader): account_installTheme {
 }
 
 export function write_account_getTheme(w: Writer, v: account_getTheme): void {
-  writeUint32(w, 0x8d9d742b);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x8d9d742b, true);
+    w.pos = p0 + 4;
     writeString(w, v.format);
     f = 1; write_InputTheme(w, v.theme);
-    f = 2; writeLong(w, v.documentId);
+    f = 2; const x1 = checkLong(v.documentId);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x1, true);
+    w.pos = p1 + 8;
   } catch (e) {
     throw encodeContext(e, 'account.getTheme', ['format', 'theme', 'documentId'][f]);
   }
@@ -22207,11 +24901,18 @@ export function read_account_getTheme(r: Reader): account_getTheme {
 }
 
 export function write_account_getThemes(w: Writer, v: account_getThemes): void {
-  writeUint32(w, 0x7206e458);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x7206e458, true);
+    w.pos = p0 + 4;
     writeString(w, v.format);
-    f = 1; writeLong(w, v.hash);
+    f = 1; const x1 = checkLong(v.hash);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x1, true);
+    w.pos = p1 + 8;
   } catch (e) {
     throw encodeContext(e, 'account.getThemes', ['format', 'hash'][f]);
   }
@@ -22229,12 +24930,15 @@ export function read_account_getThemes(r: Reader): account_getThemes {
 }
 
 export function write_account_setContentSettings(w: Writer, v: account_setContentSettings): void {
-  writeUint32(w, 0xb574b16b);
   let f = 0;
   try {
     const set_sensitiveEnabled = isSet(v.sensitiveEnabled);
     f = 1; const flags0 = (set_sensitiveEnabled ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xb574b16b, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'account.setContentSettings', ['sensitiveEnabled', 'flags'][f]);
   }
@@ -22253,7 +24957,10 @@ export function read_account_setContentSettings(r: Reader): account_setContentSe
 }
 
 export function write_account_getContentSettings(w: Writer, v: account_getContentSettings): void {
-  writeUint32(w, 0x8b9b4dae);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0x8b9b4dae, true);
+  w.pos = p0 + 4;
 }
 
 export function read_account_getContentSettings(r: Reader): account_getContentSettings {
@@ -22261,8 +24968,11 @@ export function read_account_getContentSettings(r: Reader): account_getContentSe
 }
 
 export function write_account_getMultiWallPapers(w: Writer, v: account_getMultiWallPapers): void {
-  writeUint32(w, 0x65ad71dc);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x65ad71dc, true);
+    w.pos = p0 + 4;
     write_vec_InputWallPaper(w, v.wallpapers);
   } catch (e) {
     throw encodeContext(e, 'account.getMultiWallPapers', 'wallpapers');
@@ -22279,7 +24989,10 @@ export function read_account_getMultiWallPapers(r: Reader): account_getMultiWall
 }
 
 export function write_account_getGlobalPrivacySettings(w: Writer, v: account_getGlobalPrivacySettings): void {
-  writeUint32(w, 0xeb2b4cf6);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0xeb2b4cf6, true);
+  w.pos = p0 + 4;
 }
 
 export function read_account_getGlobalPrivacySettings(r: Reader): account_getGlobalPrivacySettings {
@@ -22287,8 +25000,11 @@ export function read_account_getGlobalPrivacySettings(r: Reader): account_getGlo
 }
 
 export function write_account_setGlobalPrivacySettings(w: Writer, v: account_setGlobalPrivacySettings): void {
-  writeUint32(w, 0x1edaaac2);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x1edaaac2, true);
+    w.pos = p0 + 4;
     write_GlobalPrivacySettings(w, v.settings);
   } catch (e) {
     throw encodeContext(e, 'account.setGlobalPrivacySettings', 'settings');
@@ -22305,9 +25021,12 @@ export function read_account_setGlobalPrivacySettings(r: Reader): account_setGlo
 }
 
 export function write_account_reportProfilePhoto(w: Writer, v: account_reportProfilePhoto): void {
-  writeUint32(w, 0xfa8cc6f5);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xfa8cc6f5, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
     f = 1; write_InputPhoto(w, v.photoId);
     f = 2; write_ReportReason(w, v.reason);
@@ -22331,7 +25050,10 @@ export function read_account_reportProfilePhoto(r: Reader): account_reportProfil
 }
 
 export function write_account_resetPassword(w: Writer, v: account_resetPassword): void {
-  writeUint32(w, 0x9308ce1b);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0x9308ce1b, true);
+  w.pos = p0 + 4;
 }
 
 export function read_account_resetPassword(r: Reader): account_resetPassword {
@@ -22339,7 +25061,10 @@ export function read_account_resetPassword(r: Reader): account_resetPassword {
 }
 
 export function write_account_declinePasswordReset(w: Writer, v: account_declinePasswordReset): void {
-  writeUint32(w, 0x4c9409f6);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0x4c9409f6, true);
+  w.pos = p0 + 4;
 }
 
 export function read_account_declinePasswordReset(r: Reader): account_declinePasswordReset {
@@ -22347,9 +25072,13 @@ export function read_account_declinePasswordReset(r: Reader): account_declinePas
 }
 
 export function write_account_getChatThemes(w: Writer, v: account_getChatThemes): void {
-  writeUint32(w, 0xd6d71d7b);
   try {
-    writeInt(w, v.hash);
+    const x1 = checkInt(v.hash);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xd6d71d7b, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'account.getChatThemes', 'hash');
   }
@@ -22365,8 +25094,11 @@ export function read_account_getChatThemes(r: Reader): account_getChatThemes {
 }
 
 export function write_users_getUsers(w: Writer, v: users_getUsers): void {
-  writeUint32(w, 0x0d91a548);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x0d91a548, true);
+    w.pos = p0 + 4;
     write_vec_InputUser(w, v.id);
   } catch (e) {
     throw encodeContext(e, 'users.getUsers', 'id');
@@ -22383,8 +25115,11 @@ export function read_users_getUsers(r: Reader): users_getUsers {
 }
 
 export function write_users_getFullUser(w: Writer, v: users_getFullUser): void {
-  writeUint32(w, 0xca30a5b1);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xca30a5b1, true);
+    w.pos = p0 + 4;
     write_InputUser(w, v.id);
   } catch (e) {
     throw encodeContext(e, 'users.getFullUser', 'id');
@@ -22401,9 +25136,12 @@ export function read_users_getFullUser(r: Reader): users_getFullUser {
 }
 
 export function write_users_setSecureValueErrors(w: Writer, v: users_setSecureValueErrors): void {
-  writeUint32(w, 0x90c894b5);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x90c894b5, true);
+    w.pos = p0 + 4;
     write_InputUser(w, v.id);
     f = 1; write_vec_SecureValueError(w, v.errors);
   } catch (e) {
@@ -22423,9 +25161,13 @@ export function read_users_setSecureValueErrors(r: Reader): users_setSecureValue
 }
 
 export function write_contacts_getContactIDs(w: Writer, v: contacts_getContactIDs): void {
-  writeUint32(w, 0x7adc669d);
   try {
-    writeLong(w, v.hash);
+    const x1 = checkLong(v.hash);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x7adc669d, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'contacts.getContactIDs', 'hash');
   }
@@ -22441,7 +25183,10 @@ export function read_contacts_getContactIDs(r: Reader): contacts_getContactIDs {
 }
 
 export function write_contacts_getStatuses(w: Writer, v: contacts_getStatuses): void {
-  writeUint32(w, 0xc4a353ee);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0xc4a353ee, true);
+  w.pos = p0 + 4;
 }
 
 export function read_contacts_getStatuses(r: Reader): contacts_getStatuses {
@@ -22449,9 +25194,13 @@ export function read_contacts_getStatuses(r: Reader): contacts_getStatuses {
 }
 
 export function write_contacts_getContacts(w: Writer, v: contacts_getContacts): void {
-  writeUint32(w, 0x5dd69e12);
   try {
-    writeLong(w, v.hash);
+    const x1 = checkLong(v.hash);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x5dd69e12, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'contacts.getContacts', 'hash');
   }
@@ -22467,8 +25216,11 @@ export function read_contacts_getContacts(r: Reader): contacts_getContacts {
 }
 
 export function write_contacts_importContacts(w: Writer, v: contacts_importContacts): void {
-  writeUint32(w, 0x2c800be5);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x2c800be5, true);
+    w.pos = p0 + 4;
     write_vec_InputContact(w, v.contacts);
   } catch (e) {
     throw encodeContext(e, 'contacts.importContacts', 'contacts');
@@ -22485,8 +25237,11 @@ export function read_contacts_importContacts(r: Reader): contacts_importContacts
 }
 
 export function write_contacts_deleteContacts(w: Writer, v: contacts_deleteContacts): void {
-  writeUint32(w, 0x096a0e00);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x096a0e00, true);
+    w.pos = p0 + 4;
     write_vec_InputUser(w, v.id);
   } catch (e) {
     throw encodeContext(e, 'contacts.deleteContacts', 'id');
@@ -22503,8 +25258,11 @@ export function read_contacts_deleteContacts(r: Reader): contacts_deleteContacts
 }
 
 export function write_contacts_deleteByPhones(w: Writer, v: contacts_deleteByPhones): void {
-  writeUint32(w, 0x1013fd9e);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x1013fd9e, true);
+    w.pos = p0 + 4;
     write_vec_string(w, v.phones);
   } catch (e) {
     throw encodeContext(e, 'contacts.deleteByPhones', 'phones');
@@ -22521,8 +25279,11 @@ export function read_contacts_deleteByPhones(r: Reader): contacts_deleteByPhones
 }
 
 export function write_contacts_block(w: Writer, v: contacts_block): void {
-  writeUint32(w, 0x68cc1411);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x68cc1411, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.id);
   } catch (e) {
     throw encodeContext(e, 'contacts.block', 'id');
@@ -22539,8 +25300,11 @@ export function read_contacts_block(r: Reader): contacts_block {
 }
 
 export function write_contacts_unblock(w: Writer, v: contacts_unblock): void {
-  writeUint32(w, 0xbea65d50);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xbea65d50, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.id);
   } catch (e) {
     throw encodeContext(e, 'contacts.unblock', 'id');
@@ -22557,11 +25321,16 @@ export function read_contacts_unblock(r: Reader): contacts_unblock {
 }
 
 export function write_contacts_getBlocked(w: Writer, v: contacts_getBlocked): void {
-  writeUint32(w, 0xf57c350f);
   let f = 0;
   try {
-    writeInt(w, v.offset);
-    f = 1; writeInt(w, v.limit);
+    const x1 = checkInt(v.offset);
+    f = 1; const x2 = checkInt(v.limit);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xf57c350f, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.view.setInt32(p0 + 8, x2, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'contacts.getBlocked', ['offset', 'limit'][f]);
   }
@@ -22579,11 +25348,18 @@ export function read_contacts_getBlocked(r: Reader): contacts_getBlocked {
 }
 
 export function write_contacts_search(w: Writer, v: contacts_search): void {
-  writeUint32(w, 0x11f812d8);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x11f812d8, true);
+    w.pos = p0 + 4;
     writeString(w, v.q);
-    f = 1; writeInt(w, v.limit);
+    f = 1; const x1 = checkInt(v.limit);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'contacts.search', ['q', 'limit'][f]);
   }
@@ -22601,8 +25377,11 @@ export function read_contacts_search(r: Reader): contacts_search {
 }
 
 export function write_contacts_resolveUsername(w: Writer, v: contacts_resolveUsername): void {
-  writeUint32(w, 0xf93ccba3);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xf93ccba3, true);
+    w.pos = p0 + 4;
     writeString(w, v.username);
   } catch (e) {
     throw encodeContext(e, 'contacts.resolveUsername', 'username');
@@ -22619,7 +25398,6 @@ export function read_contacts_resolveUsername(r: Reader): contacts_resolveUserna
 }
 
 export function write_contacts_getTopPeers(w: Writer, v: contacts_getTopPeers): void {
-  writeUint32(w, 0x973478b6);
   let f = 0;
   try {
     const set_correspondents = isSet(v.correspondents);
@@ -22631,10 +25409,17 @@ export function write_contacts_getTopPeers(w: Writer, v: contacts_getTopPeers): 
     f = 6; const set_groups = isSet(v.groups);
     f = 7; const set_channels = isSet(v.channels);
     f = 8; const flags0 = (set_correspondents ? 1 : 0) | (set_botsPm ? 2 : 0) | (set_botsInline ? 4 : 0) | (set_phoneCalls ? 8 : 0) | (set_forwardUsers ? 16 : 0) | (set_forwardChats ? 32 : 0) | (set_groups ? 1024 : 0) | (set_channels ? 32768 : 0);
-    writeUint32(w, flags0);
-    f = 9; writeInt(w, v.offset);
-    f = 10; writeInt(w, v.limit);
-    f = 11; writeLong(w, v.hash);
+    f = 9; const x2 = checkInt(v.offset);
+    f = 10; const x3 = checkInt(v.limit);
+    f = 11; const x4 = checkLong(v.hash);
+    reserve(w, 24);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x973478b6, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.view.setInt32(p0 + 8, x2, true);
+    w.view.setInt32(p0 + 12, x3, true);
+    w.view.setBigInt64(p0 + 16, x4, true);
+    w.pos = p0 + 24;
   } catch (e) {
     throw encodeContext(e, 'contacts.getTopPeers', ['correspondents', 'botsPm', 'botsInline', 'phoneCalls', 'forwardUsers', 'forwardChats', 'groups', 'channels', 'flags', 'offset', 'limit', 'hash'][f]);
   }
@@ -22663,9 +25448,12 @@ export function read_contacts_getTopPeers(r: Reader): contacts_getTopPeers {
 }
 
 export function write_contacts_resetTopPeerRating(w: Writer, v: contacts_resetTopPeerRating): void {
-  writeUint32(w, 0x1ae373ac);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x1ae373ac, true);
+    w.pos = p0 + 4;
     write_TopPeerCategory(w, v.category);
     f = 1; write_InputPeer(w, v.peer);
   } catch (e) {
@@ -22685,7 +25473,10 @@ export function read_contacts_resetTopPeerRating(r: Reader): contacts_resetTopPe
 }
 
 export function write_contacts_resetSaved(w: Writer, v: contacts_resetSaved): void {
-  writeUint32(w, 0x879537f1);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0x879537f1, true);
+  w.pos = p0 + 4;
 }
 
 export function read_contacts_resetSaved(r: Reader): contacts_resetSaved {
@@ -22693,7 +25484,10 @@ export function read_contacts_resetSaved(r: Reader): contacts_resetSaved {
 }
 
 export function write_contacts_getSaved(w: Writer, v: contacts_getSaved): void {
-  writeUint32(w, 0x82f1e39f);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0x82f1e39f, true);
+  w.pos = p0 + 4;
 }
 
 export function read_contacts_getSaved(r: Reader): contacts_getSaved {
@@ -22701,8 +25495,11 @@ export function read_contacts_getSaved(r: Reader): contacts_getSaved {
 }
 
 export function write_contacts_toggleTopPeers(w: Writer, v: contacts_toggleTopPeers): void {
-  writeUint32(w, 0x8514bdda);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x8514bdda, true);
+    w.pos = p0 + 4;
     writeBool(w, v.enabled);
   } catch (e) {
     throw encodeContext(e, 'contacts.toggleTopPeers', 'enabled');
@@ -22719,12 +25516,15 @@ export function read_contacts_toggleTopPeers(r: Reader): contacts_toggleTopPeers
 }
 
 export function write_contacts_addContact(w: Writer, v: contacts_addContact): void {
-  writeUint32(w, 0xe8f463d0);
   let f = 0;
   try {
     const set_addPhonePrivacyException = isSet(v.addPhonePrivacyException);
     f = 1; const flags0 = (set_addPhonePrivacyException ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xe8f463d0, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 2; write_InputUser(w, v.id);
     f = 3; writeString(w, v.firstName);
     f = 4; writeString(w, v.lastName);
@@ -22751,8 +25551,11 @@ export function read_contacts_addContact(r: Reader): contacts_addContact {
 }
 
 export function write_contacts_acceptContact(w: Writer, v: contacts_acceptContact): void {
-  writeUint32(w, 0xf831a20f);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xf831a20f, true);
+    w.pos = p0 + 4;
     write_InputUser(w, v.id);
   } catch (e) {
     throw encodeContext(e, 'contacts.acceptContact', 'id');
@@ -22769,12 +25572,15 @@ export function read_contacts_acceptContact(r: Reader): contacts_acceptContact {
 }
 
 export function write_contacts_getLocated(w: Writer, v: contacts_getLocated): void {
-  writeUint32(w, 0xd348bc44);
   let f = 0;
   try {
     const set_background = isSet(v.background);
     f = 1; const flags0 = (set_background ? 2 : 0) | (v.selfExpires != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xd348bc44, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 2; write_InputGeoPoint(w, v.geoPoint);
     f = 3; if ((flags0 & 1) !== 0) {
       if (v.selfExpires == null) throw missingField('selfExpires');
@@ -22800,15 +25606,19 @@ export function read_contacts_getLocated(r: Reader): contacts_getLocated {
 }
 
 export function write_contacts_blockFromReplies(w: Writer, v: contacts_blockFromReplies): void {
-  writeUint32(w, 0x29a8962c);
   let f = 0;
   try {
     const set_deleteMessage = isSet(v.deleteMessage);
     f = 1; const set_deleteHistory = isSet(v.deleteHistory);
     f = 2; const set_reportSpam = isSet(v.reportSpam);
     f = 3; const flags0 = (set_deleteMessage ? 1 : 0) | (set_deleteHistory ? 2 : 0) | (set_reportSpam ? 4 : 0);
-    writeUint32(w, flags0);
-    f = 4; writeInt(w, v.msgId);
+    f = 4; const x2 = checkInt(v.msgId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x29a8962c, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.view.setInt32(p0 + 8, x2, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'contacts.blockFromReplies', ['deleteMessage', 'deleteHistory', 'reportSpam', 'flags', 'msgId'][f]);
   }
@@ -22830,8 +25640,11 @@ export function read_contacts_blockFromReplies(r: Reader): contacts_blockFromRep
 }
 
 export function write_messages_getMessages(w: Writer, v: messages_getMessages): void {
-  writeUint32(w, 0x63c66506);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x63c66506, true);
+    w.pos = p0 + 4;
     write_vec_InputMessage(w, v.id);
   } catch (e) {
     throw encodeContext(e, 'messages.getMessages', 'id');
@@ -22848,21 +25661,34 @@ export function read_messages_getMessages(r: Reader): messages_getMessages {
 }
 
 export function write_messages_getDialogs(w: Writer, v: messages_getDialogs): void {
-  writeUint32(w, 0xa0f4cb4f);
   let f = 0;
   try {
     const set_excludePinned = isSet(v.excludePinned);
     f = 1; const flags0 = (set_excludePinned ? 1 : 0) | (v.folderId != null ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xa0f4cb4f, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 2; if ((flags0 & 2) !== 0) {
       if (v.folderId == null) throw missingField('folderId');
       writeInt(w, v.folderId);
     }
-    f = 3; writeInt(w, v.offsetDate);
-    f = 4; writeInt(w, v.offsetId);
+    f = 3; const x2 = checkInt(v.offsetDate);
+    f = 4; const x3 = checkInt(v.offsetId);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.view.setInt32(p1 + 4, x3, true);
+    w.pos = p1 + 8;
     f = 5; write_InputPeer(w, v.offsetPeer);
-    f = 6; writeInt(w, v.limit);
-    f = 7; writeLong(w, v.hash);
+    f = 6; const x4 = checkInt(v.limit);
+    f = 7; const x5 = checkLong(v.hash);
+    reserve(w, 12);
+    const p2 = w.pos;
+    w.view.setInt32(p2, x4, true);
+    w.view.setBigInt64(p2 + 4, x5, true);
+    w.pos = p2 + 12;
   } catch (e) {
     throw encodeContext(e, 'messages.getDialogs', ['excludePinned', 'flags', 'folderId', 'offsetDate', 'offsetId', 'offsetPeer', 'limit', 'hash'][f]);
   }
@@ -22887,17 +25713,30 @@ export function read_messages_getDialogs(r: Reader): messages_getDialogs {
 }
 
 export function write_messages_getHistory(w: Writer, v: messages_getHistory): void {
-  writeUint32(w, 0x4423e6c5);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x4423e6c5, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
-    f = 1; writeInt(w, v.offsetId);
-    f = 2; writeInt(w, v.offsetDate);
-    f = 3; writeInt(w, v.addOffset);
-    f = 4; writeInt(w, v.limit);
-    f = 5; writeInt(w, v.maxId);
-    f = 6; writeInt(w, v.minId);
-    f = 7; writeLong(w, v.hash);
+    f = 1; const x1 = checkInt(v.offsetId);
+    f = 2; const x2 = checkInt(v.offsetDate);
+    f = 3; const x3 = checkInt(v.addOffset);
+    f = 4; const x4 = checkInt(v.limit);
+    f = 5; const x5 = checkInt(v.maxId);
+    f = 6; const x6 = checkInt(v.minId);
+    f = 7; const x7 = checkLong(v.hash);
+    reserve(w, 32);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.view.setInt32(p1 + 4, x2, true);
+    w.view.setInt32(p1 + 8, x3, true);
+    w.view.setInt32(p1 + 12, x4, true);
+    w.view.setInt32(p1 + 16, x5, true);
+    w.view.setInt32(p1 + 20, x6, true);
+    w.view.setBigInt64(p1 + 24, x7, true);
+    w.pos = p1 + 32;
   } catch (e) {
     throw encodeContext(e, 'messages.getHistory', ['peer', 'offsetId', 'offsetDate', 'addOffset', 'limit', 'maxId', 'minId', 'hash'][f]);
   }
@@ -22921,11 +25760,14 @@ export function read_messages_getHistory(r: Reader): messages_getHistory {
 }
 
 export function write_messages_search(w: Writer, v: messages_search): void {
-  writeUint32(w, 0xa0fda762);
   let f = 0;
   try {
     const flags0 = (v.fromId != null ? 1 : 0) | (v.topMsgId != null ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xa0fda762, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 1; write_InputPeer(w, v.peer);
     f = 2; writeString(w, v.q);
     f = 3; if ((flags0 & 1) !== 0) {
@@ -22937,14 +25779,25 @@ export function write_messages_search(w: Writer, v: messages_search): void {
       writeInt(w, v.topMsgId);
     }
     f = 5; write_MessagesFilter(w, v.filter);
-    f = 6; writeInt(w, v.minDate);
-    f = 7; writeInt(w, v.maxDate);
-    f = 8; writeInt(w, v.offsetId);
-    f = 9; writeInt(w, v.addOffset);
-    f = 10; writeInt(w, v.limit);
-    f = 11; writeInt(w, v.maxId);
-    f = 12; writeInt(w, v.minId);
-    f = 13; writeLong(w, v.hash);
+    f = 6; const x2 = checkInt(v.minDate);
+    f = 7; const x3 = checkInt(v.maxDate);
+    f = 8; const x4 = checkInt(v.offsetId);
+    f = 9; const x5 = checkInt(v.addOffset);
+    f = 10; const x6 = checkInt(v.limit);
+    f = 11; const x7 = checkInt(v.maxId);
+    f = 12; const x8 = checkInt(v.minId);
+    f = 13; const x9 = checkLong(v.hash);
+    reserve(w, 36);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.view.setInt32(p1 + 4, x3, true);
+    w.view.setInt32(p1 + 8, x4, true);
+    w.view.setInt32(p1 + 12, x5, true);
+    w.view.setInt32(p1 + 16, x6, true);
+    w.view.setInt32(p1 + 20, x7, true);
+    w.view.setInt32(p1 + 24, x8, true);
+    w.view.setBigInt64(p1 + 28, x9, true);
+    w.pos = p1 + 36;
   } catch (e) {
     throw encodeContext(e, 'messages.search', ['flags', 'peer', 'q', 'fromId', 'topMsgId', 'filter', 'minDate', 'maxDate', 'offsetId', 'addOffset', 'limit', 'maxId', 'minId', 'hash'][f]);
   }
@@ -22975,11 +25828,18 @@ export function read_messages_search(r: Reader): messages_search {
 }
 
 export function write_messages_readHistory(w: Writer, v: messages_readHistory): void {
-  writeUint32(w, 0x0e306d3a);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x0e306d3a, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
-    f = 1; writeInt(w, v.maxId);
+    f = 1; const x1 = checkInt(v.maxId);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'messages.readHistory', ['peer', 'maxId'][f]);
   }
@@ -22997,15 +25857,22 @@ export function read_messages_readHistory(r: Reader): messages_readHistory {
 }
 
 export function write_messages_deleteHistory(w: Writer, v: messages_deleteHistory): void {
-  writeUint32(w, 0x1c015b09);
   let f = 0;
   try {
     const set_justClear = isSet(v.justClear);
     f = 1; const set_revoke = isSet(v.revoke);
     f = 2; const flags0 = (set_justClear ? 1 : 0) | (set_revoke ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x1c015b09, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 3; write_InputPeer(w, v.peer);
-    f = 4; writeInt(w, v.maxId);
+    f = 4; const x2 = checkInt(v.maxId);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'messages.deleteHistory', ['justClear', 'revoke', 'flags', 'peer', 'maxId'][f]);
   }
@@ -23027,12 +25894,15 @@ export function read_messages_deleteHistory(r: Reader): messages_deleteHistory {
 }
 
 export function write_messages_deleteMessages(w: Writer, v: messages_deleteMessages): void {
-  writeUint32(w, 0xe58e95d2);
   let f = 0;
   try {
     const set_revoke = isSet(v.revoke);
     f = 1; const flags0 = (set_revoke ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xe58e95d2, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 2; write_vec_int(w, v.id);
   } catch (e) {
     throw encodeContext(e, 'messages.deleteMessages', ['revoke', 'flags', 'id'][f]);
@@ -23053,9 +25923,13 @@ export function read_messages_deleteMessages(r: Reader): messages_deleteMessages
 }
 
 export function write_messages_receivedMessages(w: Writer, v: messages_receivedMessages): void {
-  writeUint32(w, 0x05a954c0);
   try {
-    writeInt(w, v.maxId);
+    const x1 = checkInt(v.maxId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x05a954c0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messages.receivedMessages', 'maxId');
   }
@@ -23071,11 +25945,14 @@ export function read_messages_receivedMessages(r: Reader): messages_receivedMess
 }
 
 export function write_messages_setTyping(w: Writer, v: messages_setTyping): void {
-  writeUint32(w, 0x58943ee2);
   let f = 0;
   try {
     const flags0 = (v.topMsgId != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x58943ee2, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 1; write_InputPeer(w, v.peer);
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.topMsgId == null) throw missingField('topMsgId');
@@ -23102,7 +25979,6 @@ export function read_messages_setTyping(r: Reader): messages_setTyping {
 }
 
 export function write_messages_sendMessage(w: Writer, v: messages_sendMessage): void {
-  writeUint32(w, 0x520c3870);
   let f = 0;
   try {
     const set_noWebpage = isSet(v.noWebpage);
@@ -23110,14 +25986,22 @@ export function write_messages_sendMessage(w: Writer, v: messages_sendMessage): 
     f = 2; const set_background = isSet(v.background);
     f = 3; const set_clearDraft = isSet(v.clearDraft);
     f = 4; const flags0 = (set_noWebpage ? 2 : 0) | (set_silent ? 32 : 0) | (set_background ? 64 : 0) | (set_clearDraft ? 128 : 0) | (v.replyToMsgId != null ? 1 : 0) | (v.replyMarkup != null ? 4 : 0) | (v.entities != null ? 8 : 0) | (v.scheduleDate != null ? 1024 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x520c3870, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 5; write_InputPeer(w, v.peer);
     f = 6; if ((flags0 & 1) !== 0) {
       if (v.replyToMsgId == null) throw missingField('replyToMsgId');
       writeInt(w, v.replyToMsgId);
     }
     f = 7; writeString(w, v.message);
-    f = 8; writeLong(w, v.randomId);
+    f = 8; const x2 = checkLong(v.randomId);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x2, true);
+    w.pos = p1 + 8;
     f = 9; if ((flags0 & 4) !== 0) {
       if (v.replyMarkup == null) throw missingField('replyMarkup');
       write_ReplyMarkup(w, v.replyMarkup);
@@ -23158,14 +26042,17 @@ export function read_messages_sendMessage(r: Reader): messages_sendMessage {
 }
 
 export function write_messages_sendMedia(w: Writer, v: messages_sendMedia): void {
-  writeUint32(w, 0x3491eba9);
   let f = 0;
   try {
     const set_silent = isSet(v.silent);
     f = 1; const set_background = isSet(v.background);
     f = 2; const set_clearDraft = isSet(v.clearDraft);
     f = 3; const flags0 = (set_silent ? 32 : 0) | (set_background ? 64 : 0) | (set_clearDraft ? 128 : 0) | (v.replyToMsgId != null ? 1 : 0) | (v.replyMarkup != null ? 4 : 0) | (v.entities != null ? 8 : 0) | (v.scheduleDate != null ? 1024 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x3491eba9, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 4; write_InputPeer(w, v.peer);
     f = 5; if ((flags0 & 1) !== 0) {
       if (v.replyToMsgId == null) throw missingField('replyToMsgId');
@@ -23173,7 +26060,11 @@ export function write_messages_sendMedia(w: Writer, v: messages_sendMedia): void
     }
     f = 6; write_InputMedia(w, v.media);
     f = 7; writeString(w, v.message);
-    f = 8; writeLong(w, v.randomId);
+    f = 8; const x2 = checkLong(v.randomId);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x2, true);
+    w.pos = p1 + 8;
     f = 9; if ((flags0 & 4) !== 0) {
       if (v.replyMarkup == null) throw missingField('replyMarkup');
       write_ReplyMarkup(w, v.replyMarkup);
@@ -23214,7 +26105,6 @@ export function read_messages_sendMedia(r: Reader): messages_sendMedia {
 }
 
 export function write_messages_forwardMessages(w: Writer, v: messages_forwardMessages): void {
-  writeUint32(w, 0xd9fee60e);
   let f = 0;
   try {
     const set_silent = isSet(v.silent);
@@ -23223,7 +26113,11 @@ export function write_messages_forwardMessages(w: Writer, v: messages_forwardMes
     f = 3; const set_dropAuthor = isSet(v.dropAuthor);
     f = 4; const set_dropMediaCaptions = isSet(v.dropMediaCaptions);
     f = 5; const flags0 = (set_silent ? 32 : 0) | (set_background ? 64 : 0) | (set_withMyScore ? 256 : 0) | (set_dropAuthor ? 2048 : 0) | (set_dropMediaCaptions ? 4096 : 0) | (v.scheduleDate != null ? 1024 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xd9fee60e, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 6; write_InputPeer(w, v.fromPeer);
     f = 7; write_vec_int(w, v.id);
     f = 8; write_vec_long(w, v.randomId);
@@ -23259,8 +26153,11 @@ export function read_messages_forwardMessages(r: Reader): messages_forwardMessag
 }
 
 export function write_messages_reportSpam(w: Writer, v: messages_reportSpam): void {
-  writeUint32(w, 0xcf1592db);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xcf1592db, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeContext(e, 'messages.reportSpam', 'peer');
@@ -23277,8 +26174,11 @@ export function read_messages_reportSpam(r: Reader): messages_reportSpam {
 }
 
 export function write_messages_getPeerSettings(w: Writer, v: messages_getPeerSettings): void {
-  writeUint32(w, 0x3672e09c);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x3672e09c, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeContext(e, 'messages.getPeerSettings', 'peer');
@@ -23295,9 +26195,12 @@ export function read_messages_getPeerSettings(r: Reader): messages_getPeerSettin
 }
 
 export function write_messages_report(w: Writer, v: messages_report): void {
-  writeUint32(w, 0x8953ab4e);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x8953ab4e, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
     f = 1; write_vec_int(w, v.id);
     f = 2; write_ReportReason(w, v.reason);
@@ -23321,8 +26224,11 @@ export function read_messages_report(r: Reader): messages_report {
 }
 
 export function write_messages_getChats(w: Writer, v: messages_getChats): void {
-  writeUint32(w, 0x49e9528f);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x49e9528f, true);
+    w.pos = p0 + 4;
     write_vec_long(w, v.id);
   } catch (e) {
     throw encodeContext(e, 'messages.getChats', 'id');
@@ -23339,9 +26245,13 @@ export function read_messages_getChats(r: Reader): messages_getChats {
 }
 
 export function write_messages_getFullChat(w: Writer, v: messages_getFullChat): void {
-  writeUint32(w, 0xaeb00b34);
   try {
-    writeLong(w, v.chatId);
+    const x1 = checkLong(v.chatId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xaeb00b34, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'messages.getFullChat', 'chatId');
   }
@@ -23357,10 +26267,14 @@ export function read_messages_getFullChat(r: Reader): messages_getFullChat {
 }
 
 export function write_messages_editChatTitle(w: Writer, v: messages_editChatTitle): void {
-  writeUint32(w, 0x73783ffd);
   let f = 0;
   try {
-    writeLong(w, v.chatId);
+    const x1 = checkLong(v.chatId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x73783ffd, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
     f = 1; writeString(w, v.title);
   } catch (e) {
     throw encodeContext(e, 'messages.editChatTitle', ['chatId', 'title'][f]);
@@ -23379,10 +26293,14 @@ export function read_messages_editChatTitle(r: Reader): messages_editChatTitle {
 }
 
 export function write_messages_editChatPhoto(w: Writer, v: messages_editChatPhoto): void {
-  writeUint32(w, 0x35ddd674);
   let f = 0;
   try {
-    writeLong(w, v.chatId);
+    const x1 = checkLong(v.chatId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x35ddd674, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
     f = 1; write_InputChatPhoto(w, v.photo);
   } catch (e) {
     throw encodeContext(e, 'messages.editChatPhoto', ['chatId', 'photo'][f]);
@@ -23401,12 +26319,20 @@ export function read_messages_editChatPhoto(r: Reader): messages_editChatPhoto {
 }
 
 export function write_messages_addChatUser(w: Writer, v: messages_addChatUser): void {
-  writeUint32(w, 0xf24753e3);
   let f = 0;
   try {
-    writeLong(w, v.chatId);
+    const x1 = checkLong(v.chatId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xf24753e3, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
     f = 1; write_InputUser(w, v.userId);
-    f = 2; writeInt(w, v.fwdLimit);
+    f = 2; const x2 = checkInt(v.fwdLimit);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'messages.addChatUser', ['chatId', 'userId', 'fwdLimit'][f]);
   }
@@ -23425,13 +26351,17 @@ export function read_messages_addChatUser(r: Reader): messages_addChatUser {
 }
 
 export function write_messages_deleteChatUser(w: Writer, v: messages_deleteChatUser): void {
-  writeUint32(w, 0xa2185cab);
   let f = 0;
   try {
     const set_revokeHistory = isSet(v.revokeHistory);
     f = 1; const flags0 = (set_revokeHistory ? 1 : 0);
-    writeUint32(w, flags0);
-    f = 2; writeLong(w, v.chatId);
+    f = 2; const x2 = checkLong(v.chatId);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xa2185cab, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.view.setBigInt64(p0 + 8, x2, true);
+    w.pos = p0 + 16;
     f = 3; write_InputUser(w, v.userId);
   } catch (e) {
     throw encodeContext(e, 'messages.deleteChatUser', ['revokeHistory', 'flags', 'chatId', 'userId'][f]);
@@ -23453,9 +26383,12 @@ export function read_messages_deleteChatUser(r: Reader): messages_deleteChatUser
 }
 
 export function write_messages_createChat(w: Writer, v: messages_createChat): void {
-  writeUint32(w, 0x09cb126e);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x09cb126e, true);
+    w.pos = p0 + 4;
     write_vec_InputUser(w, v.users);
     f = 1; writeString(w, v.title);
   } catch (e) {
@@ -23475,11 +26408,16 @@ export function read_messages_createChat(r: Reader): messages_createChat {
 }
 
 export function write_messages_getDhConfig(w: Writer, v: messages_getDhConfig): void {
-  writeUint32(w, 0x26cf8950);
   let f = 0;
   try {
-    writeInt(w, v.version);
-    f = 1; writeInt(w, v.randomLength);
+    const x1 = checkInt(v.version);
+    f = 1; const x2 = checkInt(v.randomLength);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x26cf8950, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.view.setInt32(p0 + 8, x2, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'messages.getDhConfig', ['version', 'randomLength'][f]);
   }
@@ -23497,11 +26435,18 @@ export function read_messages_getDhConfig(r: Reader): messages_getDhConfig {
 }
 
 export function write_messages_requestEncryption(w: Writer, v: messages_requestEncryption): void {
-  writeUint32(w, 0xf64daf43);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xf64daf43, true);
+    w.pos = p0 + 4;
     write_InputUser(w, v.userId);
-    f = 1; writeInt(w, v.randomId);
+    f = 1; const x1 = checkInt(v.randomId);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
     f = 2; writeBytes(w, v.gA);
   } catch (e) {
     throw encodeContext(e, 'messages.requestEncryption', ['userId', 'randomId', 'gA'][f]);
@@ -23521,12 +26466,19 @@ export function read_messages_requestEncryption(r: Reader): messages_requestEncr
 }
 
 export function write_messages_acceptEncryption(w: Writer, v: messages_acceptEncryption): void {
-  writeUint32(w, 0x3dbc0415);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x3dbc0415, true);
+    w.pos = p0 + 4;
     write_InputEncryptedChat(w, v.peer);
     f = 1; writeBytes(w, v.gB);
-    f = 2; writeLong(w, v.keyFingerprint);
+    f = 2; const x1 = checkLong(v.keyFingerprint);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x1, true);
+    w.pos = p1 + 8;
   } catch (e) {
     throw encodeContext(e, 'messages.acceptEncryption', ['peer', 'gB', 'keyFingerprint'][f]);
   }
@@ -23545,13 +26497,17 @@ export function read_messages_acceptEncryption(r: Reader): messages_acceptEncryp
 }
 
 export function write_messages_discardEncryption(w: Writer, v: messages_discardEncryption): void {
-  writeUint32(w, 0xf393aea0);
   let f = 0;
   try {
     const set_deleteHistory = isSet(v.deleteHistory);
     f = 1; const flags0 = (set_deleteHistory ? 1 : 0);
-    writeUint32(w, flags0);
-    f = 2; writeInt(w, v.chatId);
+    f = 2; const x2 = checkInt(v.chatId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xf393aea0, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.view.setInt32(p0 + 8, x2, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'messages.discardEncryption', ['deleteHistory', 'flags', 'chatId'][f]);
   }
@@ -23571,9 +26527,12 @@ export function read_messages_discardEncryption(r: Reader): messages_discardEncr
 }
 
 export function write_messages_setEncryptedTyping(w: Writer, v: messages_setEncryptedTyping): void {
-  writeUint32(w, 0x791451ed);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x791451ed, true);
+    w.pos = p0 + 4;
     write_InputEncryptedChat(w, v.peer);
     f = 1; writeBool(w, v.typing);
   } catch (e) {
@@ -23593,11 +26552,18 @@ export function read_messages_setEncryptedTyping(r: Reader): messages_setEncrypt
 }
 
 export function write_messages_readEncryptedHistory(w: Writer, v: messages_readEncryptedHistory): void {
-  writeUint32(w, 0x7f4b690a);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x7f4b690a, true);
+    w.pos = p0 + 4;
     write_InputEncryptedChat(w, v.peer);
-    f = 1; writeInt(w, v.maxDate);
+    f = 1; const x1 = checkInt(v.maxDate);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'messages.readEncryptedHistory', ['peer', 'maxDate'][f]);
   }
@@ -23615,14 +26581,21 @@ export function read_messages_readEncryptedHistory(r: Reader): messages_readEncr
 }
 
 export function write_messages_sendEncrypted(w: Writer, v: messages_sendEncrypted): void {
-  writeUint32(w, 0x44fa7a15);
   let f = 0;
   try {
     const set_silent = isSet(v.silent);
     f = 1; const flags0 = (set_silent ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x44fa7a15, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 2; write_InputEncryptedChat(w, v.peer);
-    f = 3; writeLong(w, v.randomId);
+    f = 3; const x2 = checkLong(v.randomId);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x2, true);
+    w.pos = p1 + 8;
     f = 4; writeBytes(w, v.data);
   } catch (e) {
     throw encodeContext(e, 'messages.sendEncrypted', ['silent', 'flags', 'peer', 'randomId', 'data'][f]);
@@ -23645,14 +26618,21 @@ export function read_messages_sendEncrypted(r: Reader): messages_sendEncrypted {
 }
 
 export function write_messages_sendEncryptedFile(w: Writer, v: messages_sendEncryptedFile): void {
-  writeUint32(w, 0x5559481d);
   let f = 0;
   try {
     const set_silent = isSet(v.silent);
     f = 1; const flags0 = (set_silent ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x5559481d, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 2; write_InputEncryptedChat(w, v.peer);
-    f = 3; writeLong(w, v.randomId);
+    f = 3; const x2 = checkLong(v.randomId);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x2, true);
+    w.pos = p1 + 8;
     f = 4; writeBytes(w, v.data);
     f = 5; write_InputEncryptedFile(w, v.file);
   } catch (e) {
@@ -23677,11 +26657,18 @@ export function read_messages_sendEncryptedFile(r: Reader): messages_sendEncrypt
 }
 
 export function write_messages_sendEncryptedService(w: Writer, v: messages_sendEncryptedService): void {
-  writeUint32(w, 0x32d439a4);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x32d439a4, true);
+    w.pos = p0 + 4;
     write_InputEncryptedChat(w, v.peer);
-    f = 1; writeLong(w, v.randomId);
+    f = 1; const x1 = checkLong(v.randomId);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x1, true);
+    w.pos = p1 + 8;
     f = 2; writeBytes(w, v.data);
   } catch (e) {
     throw encodeContext(e, 'messages.sendEncryptedService', ['peer', 'randomId', 'data'][f]);
@@ -23701,9 +26688,13 @@ export function read_messages_sendEncryptedService(r: Reader): messages_sendEncr
 }
 
 export function write_messages_receivedQueue(w: Writer, v: messages_receivedQueue): void {
-  writeUint32(w, 0x55a5bb66);
   try {
-    writeInt(w, v.maxQts);
+    const x1 = checkInt(v.maxQts);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x55a5bb66, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messages.receivedQueue', 'maxQts');
   }
@@ -23719,8 +26710,11 @@ export function read_messages_receivedQueue(r: Reader): messages_receivedQueue {
 }
 
 export function write_messages_reportEncryptedSpam(w: Writer, v: messages_reportEncryptedSpam): void {
-  writeUint32(w, 0x4b0c8c0f);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x4b0c8c0f, true);
+    w.pos = p0 + 4;
     write_InputEncryptedChat(w, v.peer);
   } catch (e) {
     throw encodeContext(e, 'messages.reportEncryptedSpam', 'peer');
@@ -23737,8 +26731,11 @@ export function read_messages_reportEncryptedSpam(r: Reader): messages_reportEnc
 }
 
 export function write_messages_readMessageContents(w: Writer, v: messages_readMessageContents): void {
-  writeUint32(w, 0x36a73f77);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x36a73f77, true);
+    w.pos = p0 + 4;
     write_vec_int(w, v.id);
   } catch (e) {
     throw encodeContext(e, 'messages.readMessageContents', 'id');
@@ -23755,11 +26752,18 @@ export function read_messages_readMessageContents(r: Reader): messages_readMessa
 }
 
 export function write_messages_getStickers(w: Writer, v: messages_getStickers): void {
-  writeUint32(w, 0xd5a5d3a1);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xd5a5d3a1, true);
+    w.pos = p0 + 4;
     writeString(w, v.emoticon);
-    f = 1; writeLong(w, v.hash);
+    f = 1; const x1 = checkLong(v.hash);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x1, true);
+    w.pos = p1 + 8;
   } catch (e) {
     throw encodeContext(e, 'messages.getStickers', ['emoticon', 'hash'][f]);
   }
@@ -23777,9 +26781,13 @@ export function read_messages_getStickers(r: Reader): messages_getStickers {
 }
 
 export function write_messages_getAllStickers(w: Writer, v: messages_getAllStickers): void {
-  writeUint32(w, 0xb8a0a1a8);
   try {
-    writeLong(w, v.hash);
+    const x1 = checkLong(v.hash);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xb8a0a1a8, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'messages.getAllStickers', 'hash');
   }
@@ -23795,11 +26803,14 @@ export function read_messages_getAllStickers(r: Reader): messages_getAllStickers
 }
 
 export function write_messages_getWebPagePreview(w: Writer, v: messages_getWebPagePreview): void {
-  writeUint32(w, 0x8b68b0cc);
   let f = 0;
   try {
     const flags0 = (v.entities != null ? 8 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x8b68b0cc, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 1; writeString(w, v.message);
     f = 2; if ((flags0 & 8) !== 0) {
       if (v.entities == null) throw missingField('entities');
@@ -23824,12 +26835,15 @@ export function read_messages_getWebPagePreview(r: Reader): messages_getWebPageP
 }
 
 export function write_messages_exportChatInvite(w: Writer, v: messages_exportChatInvite): void {
-  writeUint32(w, 0x14b9bcd7);
   let f = 0;
   try {
     const set_legacyRevokePermanent = isSet(v.legacyRevokePermanent);
     f = 1; const flags0 = (set_legacyRevokePermanent ? 4 : 0) | (v.expireDate != null ? 1 : 0) | (v.usageLimit != null ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x14b9bcd7, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 2; write_InputPeer(w, v.peer);
     f = 3; if ((flags0 & 1) !== 0) {
       if (v.expireDate == null) throw missingField('expireDate');
@@ -23860,8 +26874,11 @@ export function read_messages_exportChatInvite(r: Reader): messages_exportChatIn
 }
 
 export function write_messages_checkChatInvite(w: Writer, v: messages_checkChatInvite): void {
-  writeUint32(w, 0x3eadb1bb);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x3eadb1bb, true);
+    w.pos = p0 + 4;
     writeString(w, v.hash);
   } catch (e) {
     throw encodeContext(e, 'messages.checkChatInvite', 'hash');
@@ -23878,8 +26895,11 @@ export function read_messages_checkChatInvite(r: Reader): messages_checkChatInvi
 }
 
 export function write_messages_importChatInvite(w: Writer, v: messages_importChatInvite): void {
-  writeUint32(w, 0x6c50051c);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x6c50051c, true);
+    w.pos = p0 + 4;
     writeString(w, v.hash);
   } catch (e) {
     throw encodeContext(e, 'messages.importChatInvite', 'hash');
@@ -23896,8 +26916,11 @@ export function read_messages_importChatInvite(r: Reader): messages_importChatIn
 }
 
 export function write_messages_getStickerSet(w: Writer, v: messages_getStickerSet): void {
-  writeUint32(w, 0x2619a90e);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x2619a90e, true);
+    w.pos = p0 + 4;
     write_InputStickerSet(w, v.stickerset);
   } catch (e) {
     throw encodeContext(e, 'messages.getStickerSet', 'stickerset');
@@ -23914,9 +26937,12 @@ export function read_messages_getStickerSet(r: Reader): messages_getStickerSet {
 }
 
 export function write_messages_installStickerSet(w: Writer, v: messages_installStickerSet): void {
-  writeUint32(w, 0xc78fe460);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xc78fe460, true);
+    w.pos = p0 + 4;
     write_InputStickerSet(w, v.stickerset);
     f = 1; writeBool(w, v.archived);
   } catch (e) {
@@ -23936,8 +26962,11 @@ export function read_messages_installStickerSet(r: Reader): messages_installStic
 }
 
 export function write_messages_uninstallStickerSet(w: Writer, v: messages_uninstallStickerSet): void {
-  writeUint32(w, 0xf96e55de);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xf96e55de, true);
+    w.pos = p0 + 4;
     write_InputStickerSet(w, v.stickerset);
   } catch (e) {
     throw encodeContext(e, 'messages.uninstallStickerSet', 'stickerset');
@@ -23954,12 +26983,19 @@ export function read_messages_uninstallStickerSet(r: Reader): messages_uninstall
 }
 
 export function write_messages_startBot(w: Writer, v: messages_startBot): void {
-  writeUint32(w, 0xe6df7378);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xe6df7378, true);
+    w.pos = p0 + 4;
     write_InputUser(w, v.bot);
     f = 1; write_InputPeer(w, v.peer);
-    f = 2; writeLong(w, v.randomId);
+    f = 2; const x1 = checkLong(v.randomId);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x1, true);
+    w.pos = p1 + 8;
     f = 3; writeString(w, v.startParam);
   } catch (e) {
     throw encodeContext(e, 'messages.startBot', ['bot', 'peer', 'randomId', 'startParam'][f]);
@@ -23980,9 +27016,12 @@ export function read_messages_startBot(r: Reader): messages_startBot {
 }
 
 export function write_messages_getMessagesViews(w: Writer, v: messages_getMessagesViews): void {
-  writeUint32(w, 0x5784d3e1);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x5784d3e1, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
     f = 1; write_vec_int(w, v.id);
     f = 2; writeBool(w, v.increment);
@@ -24004,10 +27043,14 @@ export function read_messages_getMessagesViews(r: Reader): messages_getMessagesV
 }
 
 export function write_messages_editChatAdmin(w: Writer, v: messages_editChatAdmin): void {
-  writeUint32(w, 0xa85bd1c2);
   let f = 0;
   try {
-    writeLong(w, v.chatId);
+    const x1 = checkLong(v.chatId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xa85bd1c2, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
     f = 1; write_InputUser(w, v.userId);
     f = 2; writeBool(w, v.isAdmin);
   } catch (e) {
@@ -24028,9 +27071,13 @@ export function read_messages_editChatAdmin(r: Reader): messages_editChatAdmin {
 }
 
 export function write_messages_migrateChat(w: Writer, v: messages_migrateChat): void {
-  writeUint32(w, 0xa2875319);
   try {
-    writeLong(w, v.chatId);
+    const x1 = checkLong(v.chatId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xa2875319, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'messages.migrateChat', 'chatId');
   }
@@ -24046,23 +27093,37 @@ export function read_messages_migrateChat(r: Reader): messages_migrateChat {
 }
 
 export function write_messages_searchGlobal(w: Writer, v: messages_searchGlobal): void {
-  writeUint32(w, 0x4bc6589a);
   let f = 0;
   try {
     const flags0 = (v.folderId != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x4bc6589a, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 1; if ((flags0 & 1) !== 0) {
       if (v.folderId == null) throw missingField('folderId');
       writeInt(w, v.folderId);
     }
     f = 2; writeString(w, v.q);
     f = 3; write_MessagesFilter(w, v.filter);
-    f = 4; writeInt(w, v.minDate);
-    f = 5; writeInt(w, v.maxDate);
-    f = 6; writeInt(w, v.offsetRate);
+    f = 4; const x2 = checkInt(v.minDate);
+    f = 5; const x3 = checkInt(v.maxDate);
+    f = 6; const x4 = checkInt(v.offsetRate);
+    reserve(w, 12);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.view.setInt32(p1 + 4, x3, true);
+    w.view.setInt32(p1 + 8, x4, true);
+    w.pos = p1 + 12;
     f = 7; write_InputPeer(w, v.offsetPeer);
-    f = 8; writeInt(w, v.offsetId);
-    f = 9; writeInt(w, v.limit);
+    f = 8; const x5 = checkInt(v.offsetId);
+    f = 9; const x6 = checkInt(v.limit);
+    reserve(w, 8);
+    const p2 = w.pos;
+    w.view.setInt32(p2, x5, true);
+    w.view.setInt32(p2 + 4, x6, true);
+    w.pos = p2 + 8;
   } catch (e) {
     throw encodeContext(e, 'messages.searchGlobal', ['flags', 'folderId', 'q', 'filter', 'minDate', 'maxDate', 'offsetRate', 'offsetPeer', 'offsetId', 'limit'][f]);
   }
@@ -24089,12 +27150,15 @@ export function read_messages_searchGlobal(r: Reader): messages_searchGlobal {
 }
 
 export function write_messages_reorderStickerSets(w: Writer, v: messages_reorderStickerSets): void {
-  writeUint32(w, 0x78337739);
   let f = 0;
   try {
     const set_masks = isSet(v.masks);
     f = 1; const flags0 = (set_masks ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x78337739, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 2; write_vec_long(w, v.order);
   } catch (e) {
     throw encodeContext(e, 'messages.reorderStickerSets', ['masks', 'flags', 'order'][f]);
@@ -24115,11 +27179,18 @@ export function read_messages_reorderStickerSets(r: Reader): messages_reorderSti
 }
 
 export function write_messages_getDocumentByHash(w: Writer, v: messages_getDocumentByHash): void {
-  writeUint32(w, 0x338e2464);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x338e2464, true);
+    w.pos = p0 + 4;
     writeBytes(w, v.sha256);
-    f = 1; writeInt(w, v.size);
+    f = 1; const x1 = checkInt(v.size);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
     f = 2; writeString(w, v.mimeType);
   } catch (e) {
     throw encodeContext(e, 'messages.getDocumentByHash', ['sha256', 'size', 'mimeType'][f]);
@@ -24139,9 +27210,13 @@ export function read_messages_getDocumentByHash(r: Reader): messages_getDocument
 }
 
 export function write_messages_getSavedGifs(w: Writer, v: messages_getSavedGifs): void {
-  writeUint32(w, 0x5cf09635);
   try {
-    writeLong(w, v.hash);
+    const x1 = checkLong(v.hash);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x5cf09635, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'messages.getSavedGifs', 'hash');
   }
@@ -24157,9 +27232,12 @@ export function read_messages_getSavedGifs(r: Reader): messages_getSavedGifs {
 }
 
 export function write_messages_saveGif(w: Writer, v: messages_saveGif): void {
-  writeUint32(w, 0x327a30cb);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x327a30cb, true);
+    w.pos = p0 + 4;
     write_InputDocument(w, v.id);
     f = 1; writeBool(w, v.unsave);
   } catch (e) {
@@ -24179,11 +27257,14 @@ export function read_messages_saveGif(r: Reader): messages_saveGif {
 }
 
 export function write_messages_getInlineBotResults(w: Writer, v: messages_getInlineBotResults): void {
-  writeUint32(w, 0x514e999d);
   let f = 0;
   try {
     const flags0 = (v.geoPoint != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x514e999d, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 1; write_InputUser(w, v.bot);
     f = 2; write_InputPeer(w, v.peer);
     f = 3; if ((flags0 & 1) !== 0) {
@@ -24214,16 +27295,24 @@ export function read_messages_getInlineBotResults(r: Reader): messages_getInline
 }
 
 export function write_messages_setInlineBotResults(w: Writer, v: messages_setInlineBotResults): void {
-  writeUint32(w, 0xeb5ea206);
   let f = 0;
   try {
     const set_gallery = isSet(v.gallery);
     f = 1; const set_private = isSet(v.private);
     f = 2; const flags0 = (set_gallery ? 1 : 0) | (set_private ? 2 : 0) | (v.nextOffset != null ? 4 : 0) | (v.switchPm != null ? 8 : 0);
-    writeUint32(w, flags0);
-    f = 3; writeLong(w, v.queryId);
+    f = 3; const x2 = checkLong(v.queryId);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xeb5ea206, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.view.setBigInt64(p0 + 8, x2, true);
+    w.pos = p0 + 16;
     f = 4; write_vec_InputBotInlineResult(w, v.results);
-    f = 5; writeInt(w, v.cacheTime);
+    f = 5; const x3 = checkInt(v.cacheTime);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x3, true);
+    w.pos = p1 + 4;
     f = 6; if ((flags0 & 4) !== 0) {
       if (v.nextOffset == null) throw missingField('nextOffset');
       writeString(w, v.nextOffset);
@@ -24256,7 +27345,6 @@ export function read_messages_setInlineBotResults(r: Reader): messages_setInline
 }
 
 export function write_messages_sendInlineBotResult(w: Writer, v: messages_sendInlineBotResult): void {
-  writeUint32(w, 0x220815b0);
   let f = 0;
   try {
     const set_silent = isSet(v.silent);
@@ -24264,14 +27352,23 @@ export function write_messages_sendInlineBotResult(w: Writer, v: messages_sendIn
     f = 2; const set_clearDraft = isSet(v.clearDraft);
     f = 3; const set_hideVia = isSet(v.hideVia);
     f = 4; const flags0 = (set_silent ? 32 : 0) | (set_background ? 64 : 0) | (set_clearDraft ? 128 : 0) | (set_hideVia ? 2048 : 0) | (v.replyToMsgId != null ? 1 : 0) | (v.scheduleDate != null ? 1024 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x220815b0, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 5; write_InputPeer(w, v.peer);
     f = 6; if ((flags0 & 1) !== 0) {
       if (v.replyToMsgId == null) throw missingField('replyToMsgId');
       writeInt(w, v.replyToMsgId);
     }
-    f = 7; writeLong(w, v.randomId);
-    f = 8; writeLong(w, v.queryId);
+    f = 7; const x2 = checkLong(v.randomId);
+    f = 8; const x3 = checkLong(v.queryId);
+    reserve(w, 16);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x2, true);
+    w.view.setBigInt64(p1 + 8, x3, true);
+    w.pos = p1 + 16;
     f = 9; writeString(w, v.id);
     f = 10; if ((flags0 & 1024) !== 0) {
       if (v.scheduleDate == null) throw missingField('scheduleDate');
@@ -24304,11 +27401,18 @@ export function read_messages_sendInlineBotResult(r: Reader): messages_sendInlin
 }
 
 export function write_messages_getMessageEditData(w: Writer, v: messages_getMessageEditData): void {
-  writeUint32(w, 0xfda68d36);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xfda68d36, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
-    f = 1; writeInt(w, v.id);
+    f = 1; const x1 = checkInt(v.id);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'messages.getMessageEditData', ['peer', 'id'][f]);
   }
@@ -24326,14 +27430,21 @@ export function read_messages_getMessageEditData(r: Reader): messages_getMessage
 }
 
 export function write_messages_editMessage(w: Writer, v: messages_editMessage): void {
-  writeUint32(w, 0x48f71778);
   let f = 0;
   try {
     const set_noWebpage = isSet(v.noWebpage);
     f = 1; const flags0 = (set_noWebpage ? 2 : 0) | (v.message != null ? 2048 : 0) | (v.media != null ? 16384 : 0) | (v.replyMarkup != null ? 4 : 0) | (v.entities != null ? 8 : 0) | (v.scheduleDate != null ? 32768 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x48f71778, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 2; write_InputPeer(w, v.peer);
-    f = 3; writeInt(w, v.id);
+    f = 3; const x2 = checkInt(v.id);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.pos = p1 + 4;
     f = 4; if ((flags0 & 2048) !== 0) {
       if (v.message == null) throw missingField('message');
       writeString(w, v.message);
@@ -24379,12 +27490,15 @@ export function read_messages_editMessage(r: Reader): messages_editMessage {
 }
 
 export function write_messages_editInlineBotMessage(w: Writer, v: messages_editInlineBotMessage): void {
-  writeUint32(w, 0x83557dba);
   let f = 0;
   try {
     const set_noWebpage = isSet(v.noWebpage);
     f = 1; const flags0 = (set_noWebpage ? 2 : 0) | (v.message != null ? 2048 : 0) | (v.media != null ? 16384 : 0) | (v.replyMarkup != null ? 4 : 0) | (v.entities != null ? 8 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x83557dba, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 2; write_InputBotInlineMessageID(w, v.id);
     f = 3; if ((flags0 & 2048) !== 0) {
       if (v.message == null) throw missingField('message');
@@ -24425,14 +27539,21 @@ export function read_messages_editInlineBotMessage(r: Reader): messages_editInli
 }
 
 export function write_messages_getBotCallbackAnswer(w: Writer, v: messages_getBotCallbackAnswer): void {
-  writeUint32(w, 0x9342ca07);
   let f = 0;
   try {
     const set_game = isSet(v.game);
     f = 1; const flags0 = (set_game ? 2 : 0) | (v.data != null ? 1 : 0) | (v.password != null ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x9342ca07, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 2; write_InputPeer(w, v.peer);
-    f = 3; writeInt(w, v.msgId);
+    f = 3; const x2 = checkInt(v.msgId);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.pos = p1 + 4;
     f = 4; if ((flags0 & 1) !== 0) {
       if (v.data == null) throw missingField('data');
       writeBytes(w, v.data);
@@ -24463,13 +27584,17 @@ export function read_messages_getBotCallbackAnswer(r: Reader): messages_getBotCa
 }
 
 export function write_messages_setBotCallbackAnswer(w: Writer, v: messages_setBotCallbackAnswer): void {
-  writeUint32(w, 0xd58f130a);
   let f = 0;
   try {
     const set_alert = isSet(v.alert);
     f = 1; const flags0 = (set_alert ? 2 : 0) | (v.message != null ? 1 : 0) | (v.url != null ? 4 : 0);
-    writeUint32(w, flags0);
-    f = 2; writeLong(w, v.queryId);
+    f = 2; const x2 = checkLong(v.queryId);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xd58f130a, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.view.setBigInt64(p0 + 8, x2, true);
+    w.pos = p0 + 16;
     f = 3; if ((flags0 & 1) !== 0) {
       if (v.message == null) throw missingField('message');
       writeString(w, v.message);
@@ -24478,7 +27603,11 @@ export function write_messages_setBotCallbackAnswer(w: Writer, v: messages_setBo
       if (v.url == null) throw missingField('url');
       writeString(w, v.url);
     }
-    f = 5; writeInt(w, v.cacheTime);
+    f = 5; const x3 = checkInt(v.cacheTime);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x3, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'messages.setBotCallbackAnswer', ['alert', 'flags', 'queryId', 'message', 'url', 'cacheTime'][f]);
   }
@@ -24501,8 +27630,11 @@ export function read_messages_setBotCallbackAnswer(r: Reader): messages_setBotCa
 }
 
 export function write_messages_getPeerDialogs(w: Writer, v: messages_getPeerDialogs): void {
-  writeUint32(w, 0xe470bcfd);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xe470bcfd, true);
+    w.pos = p0 + 4;
     write_vec_InputDialogPeer(w, v.peers);
   } catch (e) {
     throw encodeContext(e, 'messages.getPeerDialogs', 'peers');
@@ -24519,12 +27651,15 @@ export function read_messages_getPeerDialogs(r: Reader): messages_getPeerDialogs
 }
 
 export function write_messages_saveDraft(w: Writer, v: messages_saveDraft): void {
-  writeUint32(w, 0xbc39e14b);
   let f = 0;
   try {
     const set_noWebpage = isSet(v.noWebpage);
     f = 1; const flags0 = (set_noWebpage ? 2 : 0) | (v.replyToMsgId != null ? 1 : 0) | (v.entities != null ? 8 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xbc39e14b, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.replyToMsgId == null) throw missingField('replyToMsgId');
       writeInt(w, v.replyToMsgId);
@@ -24557,7 +27692,10 @@ export function read_messages_saveDraft(r: Reader): messages_saveDraft {
 }
 
 export function write_messages_getAllDrafts(w: Writer, v: messages_getAllDrafts): void {
-  writeUint32(w, 0x6a3f8d65);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0x6a3f8d65, true);
+  w.pos = p0 + 4;
 }
 
 export function read_messages_getAllDrafts(r: Reader): messages_getAllDrafts {
@@ -24565,9 +27703,13 @@ export function read_messages_getAllDrafts(r: Reader): messages_getAllDrafts {
 }
 
 export function write_messages_getFeaturedStickers(w: Writer, v: messages_getFeaturedStickers): void {
-  writeUint32(w, 0x64780b14);
   try {
-    writeLong(w, v.hash);
+    const x1 = checkLong(v.hash);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x64780b14, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'messages.getFeaturedStickers', 'hash');
   }
@@ -24583,8 +27725,11 @@ export function read_messages_getFeaturedStickers(r: Reader): messages_getFeatur
 }
 
 export function write_messages_readFeaturedStickers(w: Writer, v: messages_readFeaturedStickers): void {
-  writeUint32(w, 0x5b118126);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x5b118126, true);
+    w.pos = p0 + 4;
     write_vec_long(w, v.id);
   } catch (e) {
     throw encodeContext(e, 'messages.readFeaturedStickers', 'id');
@@ -24601,13 +27746,17 @@ export function read_messages_readFeaturedStickers(r: Reader): messages_readFeat
 }
 
 export function write_messages_getRecentStickers(w: Writer, v: messages_getRecentStickers): void {
-  writeUint32(w, 0x9da9403b);
   let f = 0;
   try {
     const set_attached = isSet(v.attached);
     f = 1; const flags0 = (set_attached ? 1 : 0);
-    writeUint32(w, flags0);
-    f = 2; writeLong(w, v.hash);
+    f = 2; const x2 = checkLong(v.hash);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x9da9403b, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.view.setBigInt64(p0 + 8, x2, true);
+    w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'messages.getRecentStickers', ['attached', 'flags', 'hash'][f]);
   }
@@ -24627,12 +27776,15 @@ export function read_messages_getRecentStickers(r: Reader): messages_getRecentSt
 }
 
 export function write_messages_saveRecentSticker(w: Writer, v: messages_saveRecentSticker): void {
-  writeUint32(w, 0x392718f8);
   let f = 0;
   try {
     const set_attached = isSet(v.attached);
     f = 1; const flags0 = (set_attached ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x392718f8, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 2; write_InputDocument(w, v.id);
     f = 3; writeBool(w, v.unsave);
   } catch (e) {
@@ -24655,12 +27807,15 @@ export function read_messages_saveRecentSticker(r: Reader): messages_saveRecentS
 }
 
 export function write_messages_clearRecentStickers(w: Writer, v: messages_clearRecentStickers): void {
-  writeUint32(w, 0x8999602d);
   let f = 0;
   try {
     const set_attached = isSet(v.attached);
     f = 1; const flags0 = (set_attached ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x8999602d, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messages.clearRecentStickers', ['attached', 'flags'][f]);
   }
@@ -24679,14 +27834,19 @@ export function read_messages_clearRecentStickers(r: Reader): messages_clearRece
 }
 
 export function write_messages_getArchivedStickers(w: Writer, v: messages_getArchivedStickers): void {
-  writeUint32(w, 0x57f17692);
   let f = 0;
   try {
     const set_masks = isSet(v.masks);
     f = 1; const flags0 = (set_masks ? 1 : 0);
-    writeUint32(w, flags0);
-    f = 2; writeLong(w, v.offsetId);
-    f = 3; writeInt(w, v.limit);
+    f = 2; const x2 = checkLong(v.offsetId);
+    f = 3; const x3 = checkInt(v.limit);
+    reserve(w, 20);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x57f17692, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.view.setBigInt64(p0 + 8, x2, true);
+    w.view.setInt32(p0 + 16, x3, true);
+    w.pos = p0 + 20;
   } catch (e) {
     throw encodeContext(e, 'messages.getArchivedStickers', ['masks', 'flags', 'offsetId', 'limit'][f]);
   }
@@ -24707,9 +27867,13 @@ export function read_messages_getArchivedStickers(r: Reader): messages_getArchiv
 }
 
 export function write_messages_getMaskStickers(w: Writer, v: messages_getMaskStickers): void {
-  writeUint32(w, 0x640f82b8);
   try {
-    writeLong(w, v.hash);
+    const x1 = checkLong(v.hash);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x640f82b8, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'messages.getMaskStickers', 'hash');
   }
@@ -24725,8 +27889,11 @@ export function read_messages_getMaskStickers(r: Reader): messages_getMaskSticke
 }
 
 export function write_messages_getAttachedStickers(w: Writer, v: messages_getAttachedStickers): void {
-  writeUint32(w, 0xcc5b67cc);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xcc5b67cc, true);
+    w.pos = p0 + 4;
     write_InputStickeredMedia(w, v.media);
   } catch (e) {
     throw encodeContext(e, 'messages.getAttachedStickers', 'media');
@@ -24743,17 +27910,28 @@ export function read_messages_getAttachedStickers(r: Reader): messages_getAttach
 }
 
 export function write_messages_setGameScore(w: Writer, v: messages_setGameScore): void {
-  writeUint32(w, 0x8ef8ecc0);
   let f = 0;
   try {
     const set_editMessage = isSet(v.editMessage);
     f = 1; const set_force = isSet(v.force);
     f = 2; const flags0 = (set_editMessage ? 1 : 0) | (set_force ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x8ef8ecc0, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 3; write_InputPeer(w, v.peer);
-    f = 4; writeInt(w, v.id);
+    f = 4; const x2 = checkInt(v.id);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.pos = p1 + 4;
     f = 5; write_InputUser(w, v.userId);
-    f = 6; writeInt(w, v.score);
+    f = 6; const x3 = checkInt(v.score);
+    reserve(w, 4);
+    const p2 = w.pos;
+    w.view.setInt32(p2, x3, true);
+    w.pos = p2 + 4;
   } catch (e) {
     throw encodeContext(e, 'messages.setGameScore', ['editMessage', 'force', 'flags', 'peer', 'id', 'userId', 'score'][f]);
   }
@@ -24777,16 +27955,23 @@ export function read_messages_setGameScore(r: Reader): messages_setGameScore {
 }
 
 export function write_messages_setInlineGameScore(w: Writer, v: messages_setInlineGameScore): void {
-  writeUint32(w, 0x15ad9f64);
   let f = 0;
   try {
     const set_editMessage = isSet(v.editMessage);
     f = 1; const set_force = isSet(v.force);
     f = 2; const flags0 = (set_editMessage ? 1 : 0) | (set_force ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x15ad9f64, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 3; write_InputBotInlineMessageID(w, v.id);
     f = 4; write_InputUser(w, v.userId);
-    f = 5; writeInt(w, v.score);
+    f = 5; const x2 = checkInt(v.score);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'messages.setInlineGameScore', ['editMessage', 'force', 'flags', 'id', 'userId', 'score'][f]);
   }
@@ -24809,11 +27994,18 @@ export function read_messages_setInlineGameScore(r: Reader): messages_setInlineG
 }
 
 export function write_messages_getGameHighScores(w: Writer, v: messages_getGameHighScores): void {
-  writeUint32(w, 0xe822649d);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xe822649d, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
-    f = 1; writeInt(w, v.id);
+    f = 1; const x1 = checkInt(v.id);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
     f = 2; write_InputUser(w, v.userId);
   } catch (e) {
     throw encodeContext(e, 'messages.getGameHighScores', ['peer', 'id', 'userId'][f]);
@@ -24833,9 +28025,12 @@ export function read_messages_getGameHighScores(r: Reader): messages_getGameHigh
 }
 
 export function write_messages_getInlineGameHighScores(w: Writer, v: messages_getInlineGameHighScores): void {
-  writeUint32(w, 0x0f635e1b);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x0f635e1b, true);
+    w.pos = p0 + 4;
     write_InputBotInlineMessageID(w, v.id);
     f = 1; write_InputUser(w, v.userId);
   } catch (e) {
@@ -24855,12 +28050,20 @@ export function read_messages_getInlineGameHighScores(r: Reader): messages_getIn
 }
 
 export function write_messages_getCommonChats(w: Writer, v: messages_getCommonChats): void {
-  writeUint32(w, 0xe40ca104);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xe40ca104, true);
+    w.pos = p0 + 4;
     write_InputUser(w, v.userId);
-    f = 1; writeLong(w, v.maxId);
-    f = 2; writeInt(w, v.limit);
+    f = 1; const x1 = checkLong(v.maxId);
+    f = 2; const x2 = checkInt(v.limit);
+    reserve(w, 12);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x1, true);
+    w.view.setInt32(p1 + 8, x2, true);
+    w.pos = p1 + 12;
   } catch (e) {
     throw encodeContext(e, 'messages.getCommonChats', ['userId', 'maxId', 'limit'][f]);
   }
@@ -24879,8 +28082,11 @@ export function read_messages_getCommonChats(r: Reader): messages_getCommonChats
 }
 
 export function write_messages_getAllChats(w: Writer, v: messages_getAllChats): void {
-  writeUint32(w, 0x875f74be);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x875f74be, true);
+    w.pos = p0 + 4;
     write_vec_long(w, v.exceptIds);
   } catch (e) {
     throw encodeContext(e, 'messages.getAllChats', 'exceptIds');
@@ -24897,11 +28103,18 @@ export function read_messages_getAllChats(r: Reader): messages_getAllChats {
 }
 
 export function write_messages_getWebPage(w: Writer, v: messages_getWebPage): void {
-  writeUint32(w, 0x32ca8f91);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x32ca8f91, true);
+    w.pos = p0 + 4;
     writeString(w, v.url);
-    f = 1; writeInt(w, v.hash);
+    f = 1; const x1 = checkInt(v.hash);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'messages.getWebPage', ['url', 'hash'][f]);
   }
@@ -24919,12 +28132,15 @@ export function read_messages_getWebPage(r: Reader): messages_getWebPage {
 }
 
 export function write_messages_toggleDialogPin(w: Writer, v: messages_toggleDialogPin): void {
-  writeUint32(w, 0xa731e257);
   let f = 0;
   try {
     const set_pinned = isSet(v.pinned);
     f = 1; const flags0 = (set_pinned ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xa731e257, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 2; write_InputDialogPeer(w, v.peer);
   } catch (e) {
     throw encodeContext(e, 'messages.toggleDialogPin', ['pinned', 'flags', 'peer'][f]);
@@ -24945,13 +28161,17 @@ export function read_messages_toggleDialogPin(r: Reader): messages_toggleDialogP
 }
 
 export function write_messages_reorderPinnedDialogs(w: Writer, v: messages_reorderPinnedDialogs): void {
-  writeUint32(w, 0x3b1adf37);
   let f = 0;
   try {
     const set_force = isSet(v.force);
     f = 1; const flags0 = (set_force ? 1 : 0);
-    writeUint32(w, flags0);
-    f = 2; writeInt(w, v.folderId);
+    f = 2; const x2 = checkInt(v.folderId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x3b1adf37, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.view.setInt32(p0 + 8, x2, true);
+    w.pos = p0 + 12;
     f = 3; write_vec_InputDialogPeer(w, v.order);
   } catch (e) {
     throw encodeContext(e, 'messages.reorderPinnedDialogs', ['force', 'flags', 'folderId', 'order'][f]);
@@ -24973,9 +28193,13 @@ export function read_messages_reorderPinnedDialogs(r: Reader): messages_reorderP
 }
 
 export function write_messages_getPinnedDialogs(w: Writer, v: messages_getPinnedDialogs): void {
-  writeUint32(w, 0xd6b94df2);
   try {
-    writeInt(w, v.folderId);
+    const x1 = checkInt(v.folderId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xd6b94df2, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messages.getPinnedDialogs', 'folderId');
   }
@@ -24991,12 +28215,16 @@ export function read_messages_getPinnedDialogs(r: Reader): messages_getPinnedDia
 }
 
 export function write_messages_setBotShippingResults(w: Writer, v: messages_setBotShippingResults): void {
-  writeUint32(w, 0xe5f672fa);
   let f = 0;
   try {
     const flags0 = (v.error != null ? 1 : 0) | (v.shippingOptions != null ? 2 : 0);
-    writeUint32(w, flags0);
-    f = 1; writeLong(w, v.queryId);
+    f = 1; const x2 = checkLong(v.queryId);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xe5f672fa, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.view.setBigInt64(p0 + 8, x2, true);
+    w.pos = p0 + 16;
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.error == null) throw missingField('error');
       writeString(w, v.error);
@@ -25025,13 +28253,17 @@ export function read_messages_setBotShippingResults(r: Reader): messages_setBotS
 }
 
 export function write_messages_setBotPrecheckoutResults(w: Writer, v: messages_setBotPrecheckoutResults): void {
-  writeUint32(w, 0x09c2dd95);
   let f = 0;
   try {
     const set_success = isSet(v.success);
     f = 1; const flags0 = (set_success ? 2 : 0) | (v.error != null ? 1 : 0);
-    writeUint32(w, flags0);
-    f = 2; writeLong(w, v.queryId);
+    f = 2; const x2 = checkLong(v.queryId);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x09c2dd95, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.view.setBigInt64(p0 + 8, x2, true);
+    w.pos = p0 + 16;
     f = 3; if ((flags0 & 1) !== 0) {
       if (v.error == null) throw missingField('error');
       writeString(w, v.error);
@@ -25056,9 +28288,12 @@ export function read_messages_setBotPrecheckoutResults(r: Reader): messages_setB
 }
 
 export function write_messages_uploadMedia(w: Writer, v: messages_uploadMedia): void {
-  writeUint32(w, 0x519bc2b1);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x519bc2b1, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
     f = 1; write_InputMedia(w, v.media);
   } catch (e) {
@@ -25078,12 +28313,20 @@ export function read_messages_uploadMedia(r: Reader): messages_uploadMedia {
 }
 
 export function write_messages_sendScreenshotNotification(w: Writer, v: messages_sendScreenshotNotification): void {
-  writeUint32(w, 0xc97df020);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xc97df020, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
-    f = 1; writeInt(w, v.replyToMsgId);
-    f = 2; writeLong(w, v.randomId);
+    f = 1; const x1 = checkInt(v.replyToMsgId);
+    f = 2; const x2 = checkLong(v.randomId);
+    reserve(w, 12);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.view.setBigInt64(p1 + 4, x2, true);
+    w.pos = p1 + 12;
   } catch (e) {
     throw encodeContext(e, 'messages.sendScreenshotNotification', ['peer', 'replyToMsgId', 'randomId'][f]);
   }
@@ -25102,9 +28345,13 @@ export function read_messages_sendScreenshotNotification(r: Reader): messages_se
 }
 
 export function write_messages_getFavedStickers(w: Writer, v: messages_getFavedStickers): void {
-  writeUint32(w, 0x04f1aaa9);
   try {
-    writeLong(w, v.hash);
+    const x1 = checkLong(v.hash);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x04f1aaa9, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'messages.getFavedStickers', 'hash');
   }
@@ -25120,9 +28367,12 @@ export function read_messages_getFavedStickers(r: Reader): messages_getFavedStic
 }
 
 export function write_messages_faveSticker(w: Writer, v: messages_faveSticker): void {
-  writeUint32(w, 0xb9ffc55b);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xb9ffc55b, true);
+    w.pos = p0 + 4;
     write_InputDocument(w, v.id);
     f = 1; writeBool(w, v.unfave);
   } catch (e) {
@@ -25142,15 +28392,26 @@ export function read_messages_faveSticker(r: Reader): messages_faveSticker {
 }
 
 export function write_messages_getUnreadMentions(w: Writer, v: messages_getUnreadMentions): void {
-  writeUint32(w, 0x46578472);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x46578472, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
-    f = 1; writeInt(w, v.offsetId);
-    f = 2; writeInt(w, v.addOffset);
-    f = 3; writeInt(w, v.limit);
-    f = 4; writeInt(w, v.maxId);
-    f = 5; writeInt(w, v.minId);
+    f = 1; const x1 = checkInt(v.offsetId);
+    f = 2; const x2 = checkInt(v.addOffset);
+    f = 3; const x3 = checkInt(v.limit);
+    f = 4; const x4 = checkInt(v.maxId);
+    f = 5; const x5 = checkInt(v.minId);
+    reserve(w, 20);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.view.setInt32(p1 + 4, x2, true);
+    w.view.setInt32(p1 + 8, x3, true);
+    w.view.setInt32(p1 + 12, x4, true);
+    w.view.setInt32(p1 + 16, x5, true);
+    w.pos = p1 + 20;
   } catch (e) {
     throw encodeContext(e, 'messages.getUnreadMentions', ['peer', 'offsetId', 'addOffset', 'limit', 'maxId', 'minId'][f]);
   }
@@ -25172,8 +28433,11 @@ export function read_messages_getUnreadMentions(r: Reader): messages_getUnreadMe
 }
 
 export function write_messages_readMentions(w: Writer, v: messages_readMentions): void {
-  writeUint32(w, 0x0f0189d3);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x0f0189d3, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeContext(e, 'messages.readMentions', 'peer');
@@ -25190,12 +28454,20 @@ export function read_messages_readMentions(r: Reader): messages_readMentions {
 }
 
 export function write_messages_getRecentLocations(w: Writer, v: messages_getRecentLocations): void {
-  writeUint32(w, 0x702a40e0);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x702a40e0, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
-    f = 1; writeInt(w, v.limit);
-    f = 2; writeLong(w, v.hash);
+    f = 1; const x1 = checkInt(v.limit);
+    f = 2; const x2 = checkLong(v.hash);
+    reserve(w, 12);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.view.setBigInt64(p1 + 4, x2, true);
+    w.pos = p1 + 12;
   } catch (e) {
     throw encodeContext(e, 'messages.getRecentLocations', ['peer', 'limit', 'hash'][f]);
   }
@@ -25214,14 +28486,17 @@ export function read_messages_getRecentLocations(r: Reader): messages_getRecentL
 }
 
 export function write_messages_sendMultiMedia(w: Writer, v: messages_sendMultiMedia): void {
-  writeUint32(w, 0xcc0110cb);
   let f = 0;
   try {
     const set_silent = isSet(v.silent);
     f = 1; const set_background = isSet(v.background);
     f = 2; const set_clearDraft = isSet(v.clearDraft);
     f = 3; const flags0 = (set_silent ? 32 : 0) | (set_background ? 64 : 0) | (set_clearDraft ? 128 : 0) | (v.replyToMsgId != null ? 1 : 0) | (v.scheduleDate != null ? 1024 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xcc0110cb, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 4; write_InputPeer(w, v.peer);
     f = 5; if ((flags0 & 1) !== 0) {
       if (v.replyToMsgId == null) throw missingField('replyToMsgId');
@@ -25256,9 +28531,12 @@ export function read_messages_sendMultiMedia(r: Reader): messages_sendMultiMedia
 }
 
 export function write_messages_uploadEncryptedFile(w: Writer, v: messages_uploadEncryptedFile): void {
-  writeUint32(w, 0x5057c497);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x5057c497, true);
+    w.pos = p0 + 4;
     write_InputEncryptedChat(w, v.peer);
     f = 1; write_InputEncryptedFile(w, v.file);
   } catch (e) {
@@ -25278,14 +28556,21 @@ export function read_messages_uploadEncryptedFile(r: Reader): messages_uploadEnc
 }
 
 export function write_messages_searchStickerSets(w: Writer, v: messages_searchStickerSets): void {
-  writeUint32(w, 0x35705b8a);
   let f = 0;
   try {
     const set_excludeFeatured = isSet(v.excludeFeatured);
     f = 1; const flags0 = (set_excludeFeatured ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x35705b8a, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 2; writeString(w, v.q);
-    f = 3; writeLong(w, v.hash);
+    f = 3; const x2 = checkLong(v.hash);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x2, true);
+    w.pos = p1 + 8;
   } catch (e) {
     throw encodeContext(e, 'messages.searchStickerSets', ['excludeFeatured', 'flags', 'q', 'hash'][f]);
   }
@@ -25306,7 +28591,10 @@ export function read_messages_searchStickerSets(r: Reader): messages_searchStick
 }
 
 export function write_messages_getSplitRanges(w: Writer, v: messages_getSplitRanges): void {
-  writeUint32(w, 0x1cff7e08);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0x1cff7e08, true);
+  w.pos = p0 + 4;
 }
 
 export function read_messages_getSplitRanges(r: Reader): messages_getSplitRanges {
@@ -25314,12 +28602,15 @@ export function read_messages_getSplitRanges(r: Reader): messages_getSplitRanges
 }
 
 export function write_messages_markDialogUnread(w: Writer, v: messages_markDialogUnread): void {
-  writeUint32(w, 0xc286d98f);
   let f = 0;
   try {
     const set_unread = isSet(v.unread);
     f = 1; const flags0 = (set_unread ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xc286d98f, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 2; write_InputDialogPeer(w, v.peer);
   } catch (e) {
     throw encodeContext(e, 'messages.markDialogUnread', ['unread', 'flags', 'peer'][f]);
@@ -25340,7 +28631,10 @@ export function read_messages_markDialogUnread(r: Reader): messages_markDialogUn
 }
 
 export function write_messages_getDialogUnreadMarks(w: Writer, v: messages_getDialogUnreadMarks): void {
-  writeUint32(w, 0x22e24e22);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0x22e24e22, true);
+  w.pos = p0 + 4;
 }
 
 export function read_messages_getDialogUnreadMarks(r: Reader): messages_getDialogUnreadMarks {
@@ -25348,7 +28642,10 @@ export function read_messages_getDialogUnreadMarks(r: Reader): messages_getDialo
 }
 
 export function write_messages_clearAllDrafts(w: Writer, v: messages_clearAllDrafts): void {
-  writeUint32(w, 0x7e58ee9c);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0x7e58ee9c, true);
+  w.pos = p0 + 4;
 }
 
 export function read_messages_clearAllDrafts(r: Reader): messages_clearAllDrafts {
@@ -25356,16 +28653,23 @@ export function read_messages_clearAllDrafts(r: Reader): messages_clearAllDrafts
 }
 
 export function write_messages_updatePinnedMessage(w: Writer, v: messages_updatePinnedMessage): void {
-  writeUint32(w, 0xd2aaf7ec);
   let f = 0;
   try {
     const set_silent = isSet(v.silent);
     f = 1; const set_unpin = isSet(v.unpin);
     f = 2; const set_pmOneside = isSet(v.pmOneside);
     f = 3; const flags0 = (set_silent ? 1 : 0) | (set_unpin ? 2 : 0) | (set_pmOneside ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xd2aaf7ec, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 4; write_InputPeer(w, v.peer);
-    f = 5; writeInt(w, v.id);
+    f = 5; const x2 = checkInt(v.id);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'messages.updatePinnedMessage', ['silent', 'unpin', 'pmOneside', 'flags', 'peer', 'id'][f]);
   }
@@ -25388,11 +28692,18 @@ export function read_messages_updatePinnedMessage(r: Reader): messages_updatePin
 }
 
 export function write_messages_sendVote(w: Writer, v: messages_sendVote): void {
-  writeUint32(w, 0x10ea6184);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x10ea6184, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
-    f = 1; writeInt(w, v.msgId);
+    f = 1; const x1 = checkInt(v.msgId);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
     f = 2; write_vec_bytes(w, v.options);
   } catch (e) {
     throw encodeContext(e, 'messages.sendVote', ['peer', 'msgId', 'options'][f]);
@@ -25412,11 +28723,18 @@ export function read_messages_sendVote(r: Reader): messages_sendVote {
 }
 
 export function write_messages_getPollResults(w: Writer, v: messages_getPollResults): void {
-  writeUint32(w, 0x73bb643b);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x73bb643b, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
-    f = 1; writeInt(w, v.msgId);
+    f = 1; const x1 = checkInt(v.msgId);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'messages.getPollResults', ['peer', 'msgId'][f]);
   }
@@ -25434,8 +28752,11 @@ export function read_messages_getPollResults(r: Reader): messages_getPollResults
 }
 
 export function write_messages_getOnlines(w: Writer, v: messages_getOnlines): void {
-  writeUint32(w, 0x6e2be050);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x6e2be050, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeContext(e, 'messages.getOnlines', 'peer');
@@ -25452,12 +28773,15 @@ export function read_messages_getOnlines(r: Reader): messages_getOnlines {
 }
 
 export function write_messages_getStatsURL(w: Writer, v: messages_getStatsURL): void {
-  writeUint32(w, 0x812c2ae6);
   let f = 0;
   try {
     const set_dark = isSet(v.dark);
     f = 1; const flags0 = (set_dark ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x812c2ae6, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 2; write_InputPeer(w, v.peer);
     f = 3; writeString(w, v.params);
   } catch (e) {
@@ -25480,9 +28804,12 @@ export function read_messages_getStatsURL(r: Reader): messages_getStatsURL {
 }
 
 export function write_messages_editChatAbout(w: Writer, v: messages_editChatAbout): void {
-  writeUint32(w, 0xdef60797);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xdef60797, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
     f = 1; writeString(w, v.about);
   } catch (e) {
@@ -25502,9 +28829,12 @@ export function read_messages_editChatAbout(r: Reader): messages_editChatAbout {
 }
 
 export function write_messages_editChatDefaultBannedRights(w: Writer, v: messages_editChatDefaultBannedRights): void {
-  writeUint32(w, 0xa5866b41);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xa5866b41, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
     f = 1; write_ChatBannedRights(w, v.bannedRights);
   } catch (e) {
@@ -25524,8 +28854,11 @@ export function read_messages_editChatDefaultBannedRights(r: Reader): messages_e
 }
 
 export function write_messages_getEmojiKeywords(w: Writer, v: messages_getEmojiKeywords): void {
-  writeUint32(w, 0x35a0e062);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x35a0e062, true);
+    w.pos = p0 + 4;
     writeString(w, v.langCode);
   } catch (e) {
     throw encodeContext(e, 'messages.getEmojiKeywords', 'langCode');
@@ -25542,11 +28875,18 @@ export function read_messages_getEmojiKeywords(r: Reader): messages_getEmojiKeyw
 }
 
 export function write_messages_getEmojiKeywordsDifference(w: Writer, v: messages_getEmojiKeywordsDifference): void {
-  writeUint32(w, 0x1508b6af);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x1508b6af, true);
+    w.pos = p0 + 4;
     writeString(w, v.langCode);
-    f = 1; writeInt(w, v.fromVersion);
+    f = 1; const x1 = checkInt(v.fromVersion);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'messages.getEmojiKeywordsDifference', ['langCode', 'fromVersion'][f]);
   }
@@ -25564,8 +28904,11 @@ export function read_messages_getEmojiKeywordsDifference(r: Reader): messages_ge
 }
 
 export function write_messages_getEmojiKeywordsLanguages(w: Writer, v: messages_getEmojiKeywordsLanguages): void {
-  writeUint32(w, 0x4e9963b2);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x4e9963b2, true);
+    w.pos = p0 + 4;
     write_vec_string(w, v.langCodes);
   } catch (e) {
     throw encodeContext(e, 'messages.getEmojiKeywordsLanguages', 'langCodes');
@@ -25582,8 +28925,11 @@ export function read_messages_getEmojiKeywordsLanguages(r: Reader): messages_get
 }
 
 export function write_messages_getEmojiURL(w: Writer, v: messages_getEmojiURL): void {
-  writeUint32(w, 0xd5b10c26);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xd5b10c26, true);
+    w.pos = p0 + 4;
     writeString(w, v.langCode);
   } catch (e) {
     throw encodeContext(e, 'messages.getEmojiURL', 'langCode');
@@ -25600,9 +28946,12 @@ export function read_messages_getEmojiURL(r: Reader): messages_getEmojiURL {
 }
 
 export function write_messages_getSearchCounters(w: Writer, v: messages_getSearchCounters): void {
-  writeUint32(w, 0x732eef00);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x732eef00, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
     f = 1; write_vec_MessagesFilter(w, v.filters);
   } catch (e) {
@@ -25622,11 +28971,14 @@ export function read_messages_getSearchCounters(r: Reader): messages_getSearchCo
 }
 
 export function write_messages_requestUrlAuth(w: Writer, v: messages_requestUrlAuth): void {
-  writeUint32(w, 0x198fb446);
   let f = 0;
   try {
     const flags0 = (v.peer != null || v.msgId != null || v.buttonId != null ? 2 : 0) | (v.url != null ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x198fb446, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 1; if ((flags0 & 2) !== 0) {
       if (v.peer == null) throw missingField('peer');
       write_InputPeer(w, v.peer);
@@ -25664,12 +29016,15 @@ export function read_messages_requestUrlAuth(r: Reader): messages_requestUrlAuth
 }
 
 export function write_messages_acceptUrlAuth(w: Writer, v: messages_acceptUrlAuth): void {
-  writeUint32(w, 0xb12c7125);
   let f = 0;
   try {
     const set_writeAllowed = isSet(v.writeAllowed);
     f = 1; const flags0 = (set_writeAllowed ? 1 : 0) | (v.peer != null || v.msgId != null || v.buttonId != null ? 2 : 0) | (v.url != null ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xb12c7125, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 2; if ((flags0 & 2) !== 0) {
       if (v.peer == null) throw missingField('peer');
       write_InputPeer(w, v.peer);
@@ -25708,8 +29063,11 @@ export function read_messages_acceptUrlAuth(r: Reader): messages_acceptUrlAuth {
 }
 
 export function write_messages_hidePeerSettingsBar(w: Writer, v: messages_hidePeerSettingsBar): void {
-  writeUint32(w, 0x4facb138);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x4facb138, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeContext(e, 'messages.hidePeerSettingsBar', 'peer');
@@ -25726,11 +29084,18 @@ export function read_messages_hidePeerSettingsBar(r: Reader): messages_hidePeerS
 }
 
 export function write_messages_getScheduledHistory(w: Writer, v: messages_getScheduledHistory): void {
-  writeUint32(w, 0xf516760b);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xf516760b, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
-    f = 1; writeLong(w, v.hash);
+    f = 1; const x1 = checkLong(v.hash);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x1, true);
+    w.pos = p1 + 8;
   } catch (e) {
     throw encodeContext(e, 'messages.getScheduledHistory', ['peer', 'hash'][f]);
   }
@@ -25748,9 +29113,12 @@ export function read_messages_getScheduledHistory(r: Reader): messages_getSchedu
 }
 
 export function write_messages_getScheduledMessages(w: Writer, v: messages_getScheduledMessages): void {
-  writeUint32(w, 0xbdbb0464);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xbdbb0464, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
     f = 1; write_vec_int(w, v.id);
   } catch (e) {
@@ -25770,9 +29138,12 @@ export function read_messages_getScheduledMessages(r: Reader): messages_getSched
 }
 
 export function write_messages_sendScheduledMessages(w: Writer, v: messages_sendScheduledMessages): void {
-  writeUint32(w, 0xbd38850a);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xbd38850a, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
     f = 1; write_vec_int(w, v.id);
   } catch (e) {
@@ -25792,9 +29163,12 @@ export function read_messages_sendScheduledMessages(r: Reader): messages_sendSch
 }
 
 export function write_messages_deleteScheduledMessages(w: Writer, v: messages_deleteScheduledMessages): void {
-  writeUint32(w, 0x59ae2b16);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x59ae2b16, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
     f = 1; write_vec_int(w, v.id);
   } catch (e) {
@@ -25814,13 +29188,20 @@ export function read_messages_deleteScheduledMessages(r: Reader): messages_delet
 }
 
 export function write_messages_getPollVotes(w: Writer, v: messages_getPollVotes): void {
-  writeUint32(w, 0xb86e380e);
   let f = 0;
   try {
     const flags0 = (v.option != null ? 1 : 0) | (v.offset != null ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xb86e380e, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 1; write_InputPeer(w, v.peer);
-    f = 2; writeInt(w, v.id);
+    f = 2; const x2 = checkInt(v.id);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.pos = p1 + 4;
     f = 3; if ((flags0 & 1) !== 0) {
       if (v.option == null) throw missingField('option');
       writeBytes(w, v.option);
@@ -25829,7 +29210,11 @@ export function write_messages_getPollVotes(w: Writer, v: messages_getPollVotes)
       if (v.offset == null) throw missingField('offset');
       writeString(w, v.offset);
     }
-    f = 5; writeInt(w, v.limit);
+    f = 5; const x3 = checkInt(v.limit);
+    reserve(w, 4);
+    const p2 = w.pos;
+    w.view.setInt32(p2, x3, true);
+    w.pos = p2 + 4;
   } catch (e) {
     throw encodeContext(e, 'messages.getPollVotes', ['flags', 'peer', 'id', 'option', 'offset', 'limit'][f]);
   }
@@ -25852,14 +29237,17 @@ export function read_messages_getPollVotes(r: Reader): messages_getPollVotes {
 }
 
 export function write_messages_toggleStickerSets(w: Writer, v: messages_toggleStickerSets): void {
-  writeUint32(w, 0xb5052fea);
   let f = 0;
   try {
     const set_uninstall = isSet(v.uninstall);
     f = 1; const set_archive = isSet(v.archive);
     f = 2; const set_unarchive = isSet(v.unarchive);
     f = 3; const flags0 = (set_uninstall ? 1 : 0) | (set_archive ? 2 : 0) | (set_unarchive ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xb5052fea, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 4; write_vec_InputStickerSet(w, v.stickersets);
   } catch (e) {
     throw encodeContext(e, 'messages.toggleStickerSets', ['uninstall', 'archive', 'unarchive', 'flags', 'stickersets'][f]);
@@ -25882,7 +29270,10 @@ export function read_messages_toggleStickerSets(r: Reader): messages_toggleStick
 }
 
 export function write_messages_getDialogFilters(w: Writer, v: messages_getDialogFilters): void {
-  writeUint32(w, 0xf19ed96d);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0xf19ed96d, true);
+  w.pos = p0 + 4;
 }
 
 export function read_messages_getDialogFilters(r: Reader): messages_getDialogFilters {
@@ -25890,7 +29281,10 @@ export function read_messages_getDialogFilters(r: Reader): messages_getDialogFil
 }
 
 export function write_messages_getSuggestedDialogFilters(w: Writer, v: messages_getSuggestedDialogFilters): void {
-  writeUint32(w, 0xa29cd42c);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0xa29cd42c, true);
+  w.pos = p0 + 4;
 }
 
 export function read_messages_getSuggestedDialogFilters(r: Reader): messages_getSuggestedDialogFilters {
@@ -25898,12 +29292,16 @@ export function read_messages_getSuggestedDialogFilters(r: Reader): messages_get
 }
 
 export function write_messages_updateDialogFilter(w: Writer, v: messages_updateDialogFilter): void {
-  writeUint32(w, 0x1ad4a04a);
   let f = 0;
   try {
     const flags0 = (v.filter != null ? 1 : 0);
-    writeUint32(w, flags0);
-    f = 1; writeInt(w, v.id);
+    f = 1; const x2 = checkInt(v.id);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x1ad4a04a, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.view.setInt32(p0 + 8, x2, true);
+    w.pos = p0 + 12;
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.filter == null) throw missingField('filter');
       write_DialogFilter(w, v.filter);
@@ -25927,8 +29325,11 @@ export function read_messages_updateDialogFilter(r: Reader): messages_updateDial
 }
 
 export function write_messages_updateDialogFiltersOrder(w: Writer, v: messages_updateDialogFiltersOrder): void {
-  writeUint32(w, 0xc563c1e4);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xc563c1e4, true);
+    w.pos = p0 + 4;
     write_vec_int(w, v.order);
   } catch (e) {
     throw encodeContext(e, 'messages.updateDialogFiltersOrder', 'order');
@@ -25945,12 +29346,18 @@ export function read_messages_updateDialogFiltersOrder(r: Reader): messages_upda
 }
 
 export function write_messages_getOldFeaturedStickers(w: Writer, v: messages_getOldFeaturedStickers): void {
-  writeUint32(w, 0x7ed094a1);
   let f = 0;
   try {
-    writeInt(w, v.offset);
-    f = 1; writeInt(w, v.limit);
-    f = 2; writeLong(w, v.hash);
+    const x1 = checkInt(v.offset);
+    f = 1; const x2 = checkInt(v.limit);
+    f = 2; const x3 = checkLong(v.hash);
+    reserve(w, 20);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x7ed094a1, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.view.setInt32(p0 + 8, x2, true);
+    w.view.setBigInt64(p0 + 12, x3, true);
+    w.pos = p0 + 20;
   } catch (e) {
     throw encodeContext(e, 'messages.getOldFeaturedStickers', ['offset', 'limit', 'hash'][f]);
   }
@@ -25969,18 +29376,32 @@ export function read_messages_getOldFeaturedStickers(r: Reader): messages_getOld
 }
 
 export function write_messages_getReplies(w: Writer, v: messages_getReplies): void {
-  writeUint32(w, 0x22ddd30c);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x22ddd30c, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
-    f = 1; writeInt(w, v.msgId);
-    f = 2; writeInt(w, v.offsetId);
-    f = 3; writeInt(w, v.offsetDate);
-    f = 4; writeInt(w, v.addOffset);
-    f = 5; writeInt(w, v.limit);
-    f = 6; writeInt(w, v.maxId);
-    f = 7; writeInt(w, v.minId);
-    f = 8; writeLong(w, v.hash);
+    f = 1; const x1 = checkInt(v.msgId);
+    f = 2; const x2 = checkInt(v.offsetId);
+    f = 3; const x3 = checkInt(v.offsetDate);
+    f = 4; const x4 = checkInt(v.addOffset);
+    f = 5; const x5 = checkInt(v.limit);
+    f = 6; const x6 = checkInt(v.maxId);
+    f = 7; const x7 = checkInt(v.minId);
+    f = 8; const x8 = checkLong(v.hash);
+    reserve(w, 36);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.view.setInt32(p1 + 4, x2, true);
+    w.view.setInt32(p1 + 8, x3, true);
+    w.view.setInt32(p1 + 12, x4, true);
+    w.view.setInt32(p1 + 16, x5, true);
+    w.view.setInt32(p1 + 20, x6, true);
+    w.view.setInt32(p1 + 24, x7, true);
+    w.view.setBigInt64(p1 + 28, x8, true);
+    w.pos = p1 + 36;
   } catch (e) {
     throw encodeContext(e, 'messages.getReplies', ['peer', 'msgId', 'offsetId', 'offsetDate', 'addOffset', 'limit', 'maxId', 'minId', 'hash'][f]);
   }
@@ -26005,11 +29426,18 @@ export function read_messages_getReplies(r: Reader): messages_getReplies {
 }
 
 export function write_messages_getDiscussionMessage(w: Writer, v: messages_getDiscussionMessage): void {
-  writeUint32(w, 0x446972fd);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x446972fd, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
-    f = 1; writeInt(w, v.msgId);
+    f = 1; const x1 = checkInt(v.msgId);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'messages.getDiscussionMessage', ['peer', 'msgId'][f]);
   }
@@ -26027,12 +29455,20 @@ export function read_messages_getDiscussionMessage(r: Reader): messages_getDiscu
 }
 
 export function write_messages_readDiscussion(w: Writer, v: messages_readDiscussion): void {
-  writeUint32(w, 0xf731a9f4);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xf731a9f4, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
-    f = 1; writeInt(w, v.msgId);
-    f = 2; writeInt(w, v.readMaxId);
+    f = 1; const x1 = checkInt(v.msgId);
+    f = 2; const x2 = checkInt(v.readMaxId);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.view.setInt32(p1 + 4, x2, true);
+    w.pos = p1 + 8;
   } catch (e) {
     throw encodeContext(e, 'messages.readDiscussion', ['peer', 'msgId', 'readMaxId'][f]);
   }
@@ -26051,8 +29487,11 @@ export function read_messages_readDiscussion(r: Reader): messages_readDiscussion
 }
 
 export function write_messages_unpinAllMessages(w: Writer, v: messages_unpinAllMessages): void {
-  writeUint32(w, 0xf025bc8b);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xf025bc8b, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeContext(e, 'messages.unpinAllMessages', 'peer');
@@ -26069,9 +29508,13 @@ export function read_messages_unpinAllMessages(r: Reader): messages_unpinAllMess
 }
 
 export function write_messages_deleteChat(w: Writer, v: messages_deleteChat): void {
-  writeUint32(w, 0x5bd0ee50);
   try {
-    writeLong(w, v.chatId);
+    const x1 = checkLong(v.chatId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x5bd0ee50, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'messages.deleteChat', 'chatId');
   }
@@ -26087,12 +29530,15 @@ export function read_messages_deleteChat(r: Reader): messages_deleteChat {
 }
 
 export function write_messages_deletePhoneCallHistory(w: Writer, v: messages_deletePhoneCallHistory): void {
-  writeUint32(w, 0xf9cbe409);
   let f = 0;
   try {
     const set_revoke = isSet(v.revoke);
     f = 1; const flags0 = (set_revoke ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xf9cbe409, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messages.deletePhoneCallHistory', ['revoke', 'flags'][f]);
   }
@@ -26111,8 +29557,11 @@ export function read_messages_deletePhoneCallHistory(r: Reader): messages_delete
 }
 
 export function write_messages_checkHistoryImport(w: Writer, v: messages_checkHistoryImport): void {
-  writeUint32(w, 0x43fe19f3);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x43fe19f3, true);
+    w.pos = p0 + 4;
     writeString(w, v.importHead);
   } catch (e) {
     throw encodeContext(e, 'messages.checkHistoryImport', 'importHead');
@@ -26129,12 +29578,19 @@ export function read_messages_checkHistoryImport(r: Reader): messages_checkHisto
 }
 
 export function write_messages_initHistoryImport(w: Writer, v: messages_initHistoryImport): void {
-  writeUint32(w, 0x34090c3b);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x34090c3b, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
     f = 1; write_InputFile(w, v.file);
-    f = 2; writeInt(w, v.mediaCount);
+    f = 2; const x1 = checkInt(v.mediaCount);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'messages.initHistoryImport', ['peer', 'file', 'mediaCount'][f]);
   }
@@ -26153,11 +29609,18 @@ export function read_messages_initHistoryImport(r: Reader): messages_initHistory
 }
 
 export function write_messages_uploadImportedMedia(w: Writer, v: messages_uploadImportedMedia): void {
-  writeUint32(w, 0x2a862092);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x2a862092, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
-    f = 1; writeLong(w, v.importId);
+    f = 1; const x1 = checkLong(v.importId);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x1, true);
+    w.pos = p1 + 8;
     f = 2; writeString(w, v.fileName);
     f = 3; write_InputMedia(w, v.media);
   } catch (e) {
@@ -26179,11 +29642,18 @@ export function read_messages_uploadImportedMedia(r: Reader): messages_uploadImp
 }
 
 export function write_messages_startHistoryImport(w: Writer, v: messages_startHistoryImport): void {
-  writeUint32(w, 0xb43df344);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xb43df344, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
-    f = 1; writeLong(w, v.importId);
+    f = 1; const x1 = checkLong(v.importId);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x1, true);
+    w.pos = p1 + 8;
   } catch (e) {
     throw encodeContext(e, 'messages.startHistoryImport', ['peer', 'importId'][f]);
   }
@@ -26201,12 +29671,15 @@ export function read_messages_startHistoryImport(r: Reader): messages_startHisto
 }
 
 export function write_messages_getExportedChatInvites(w: Writer, v: messages_getExportedChatInvites): void {
-  writeUint32(w, 0xa2b5a3f6);
   let f = 0;
   try {
     const set_revoked = isSet(v.revoked);
     f = 1; const flags0 = (set_revoked ? 8 : 0) | (v.offsetDate != null || v.offsetLink != null ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xa2b5a3f6, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 2; write_InputPeer(w, v.peer);
     f = 3; write_InputUser(w, v.adminId);
     f = 4; if ((flags0 & 4) !== 0) {
@@ -26217,7 +29690,11 @@ export function write_messages_getExportedChatInvites(w: Writer, v: messages_get
       if (v.offsetLink == null) throw missingField('offsetLink');
       writeString(w, v.offsetLink);
     }
-    f = 6; writeInt(w, v.limit);
+    f = 6; const x2 = checkInt(v.limit);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'messages.getExportedChatInvites', ['revoked', 'flags', 'peer', 'adminId', 'offsetDate', 'offsetLink', 'limit'][f]);
   }
@@ -26241,9 +29718,12 @@ export function read_messages_getExportedChatInvites(r: Reader): messages_getExp
 }
 
 export function write_messages_getExportedChatInvite(w: Writer, v: messages_getExportedChatInvite): void {
-  writeUint32(w, 0x73746f5c);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x73746f5c, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
     f = 1; writeString(w, v.link);
   } catch (e) {
@@ -26263,12 +29743,15 @@ export function read_messages_getExportedChatInvite(r: Reader): messages_getExpo
 }
 
 export function write_messages_editExportedChatInvite(w: Writer, v: messages_editExportedChatInvite): void {
-  writeUint32(w, 0x02e4ffbe);
   let f = 0;
   try {
     const set_revoked = isSet(v.revoked);
     f = 1; const flags0 = (set_revoked ? 4 : 0) | (v.expireDate != null ? 1 : 0) | (v.usageLimit != null ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x02e4ffbe, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 2; write_InputPeer(w, v.peer);
     f = 3; writeString(w, v.link);
     f = 4; if ((flags0 & 1) !== 0) {
@@ -26301,9 +29784,12 @@ export function read_messages_editExportedChatInvite(r: Reader): messages_editEx
 }
 
 export function write_messages_deleteRevokedExportedChatInvites(w: Writer, v: messages_deleteRevokedExportedChatInvites): void {
-  writeUint32(w, 0x56987bd5);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x56987bd5, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
     f = 1; write_InputUser(w, v.adminId);
   } catch (e) {
@@ -26323,9 +29809,12 @@ export function read_messages_deleteRevokedExportedChatInvites(r: Reader): messa
 }
 
 export function write_messages_deleteExportedChatInvite(w: Writer, v: messages_deleteExportedChatInvite): void {
-  writeUint32(w, 0xd464a42b);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xd464a42b, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
     f = 1; writeString(w, v.link);
   } catch (e) {
@@ -26345,8 +29834,11 @@ export function read_messages_deleteExportedChatInvite(r: Reader): messages_dele
 }
 
 export function write_messages_getAdminsWithInvites(w: Writer, v: messages_getAdminsWithInvites): void {
-  writeUint32(w, 0x3920e6ef);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x3920e6ef, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeContext(e, 'messages.getAdminsWithInvites', 'peer');
@@ -26363,14 +29855,25 @@ export function read_messages_getAdminsWithInvites(r: Reader): messages_getAdmin
 }
 
 export function write_messages_getChatInviteImporters(w: Writer, v: messages_getChatInviteImporters): void {
-  writeUint32(w, 0x26fb7289);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x26fb7289, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
     f = 1; writeString(w, v.link);
-    f = 2; writeInt(w, v.offsetDate);
+    f = 2; const x1 = checkInt(v.offsetDate);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
     f = 3; write_InputUser(w, v.offsetUser);
-    f = 4; writeInt(w, v.limit);
+    f = 4; const x2 = checkInt(v.limit);
+    reserve(w, 4);
+    const p2 = w.pos;
+    w.view.setInt32(p2, x2, true);
+    w.pos = p2 + 4;
   } catch (e) {
     throw encodeContext(e, 'messages.getChatInviteImporters', ['peer', 'link', 'offsetDate', 'offsetUser', 'limit'][f]);
   }
@@ -26391,11 +29894,18 @@ export function read_messages_getChatInviteImporters(r: Reader): messages_getCha
 }
 
 export function write_messages_setHistoryTTL(w: Writer, v: messages_setHistoryTTL): void {
-  writeUint32(w, 0xb80e5fe4);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xb80e5fe4, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
-    f = 1; writeInt(w, v.period);
+    f = 1; const x1 = checkInt(v.period);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'messages.setHistoryTTL', ['peer', 'period'][f]);
   }
@@ -26413,8 +29923,11 @@ export function read_messages_setHistoryTTL(r: Reader): messages_setHistoryTTL {
 }
 
 export function write_messages_checkHistoryImportPeer(w: Writer, v: messages_checkHistoryImportPeer): void {
-  writeUint32(w, 0x5dc60f03);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x5dc60f03, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeContext(e, 'messages.checkHistoryImportPeer', 'peer');
@@ -26431,9 +29944,12 @@ export function read_messages_checkHistoryImportPeer(r: Reader): messages_checkH
 }
 
 export function write_messages_setChatTheme(w: Writer, v: messages_setChatTheme): void {
-  writeUint32(w, 0xe63be13f);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xe63be13f, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
     f = 1; writeString(w, v.emoticon);
   } catch (e) {
@@ -26453,11 +29969,18 @@ export function read_messages_setChatTheme(r: Reader): messages_setChatTheme {
 }
 
 export function write_messages_getMessageReadParticipants(w: Writer, v: messages_getMessageReadParticipants): void {
-  writeUint32(w, 0x2c6f97b7);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x2c6f97b7, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
-    f = 1; writeInt(w, v.msgId);
+    f = 1; const x1 = checkInt(v.msgId);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'messages.getMessageReadParticipants', ['peer', 'msgId'][f]);
   }
@@ -26475,7 +29998,10 @@ export function read_messages_getMessageReadParticipants(r: Reader): messages_ge
 }
 
 export function write_updates_getState(w: Writer, v: updates_getState): void {
-  writeUint32(w, 0xedd4882a);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0xedd4882a, true);
+  w.pos = p0 + 4;
 }
 
 export function read_updates_getState(r: Reader): updates_getState {
@@ -26483,18 +30009,27 @@ export function read_updates_getState(r: Reader): updates_getState {
 }
 
 export function write_updates_getDifference(w: Writer, v: updates_getDifference): void {
-  writeUint32(w, 0x25939651);
   let f = 0;
   try {
     const flags0 = (v.ptsTotalLimit != null ? 1 : 0);
-    writeUint32(w, flags0);
-    f = 1; writeInt(w, v.pts);
+    f = 1; const x2 = checkInt(v.pts);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x25939651, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.view.setInt32(p0 + 8, x2, true);
+    w.pos = p0 + 12;
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.ptsTotalLimit == null) throw missingField('ptsTotalLimit');
       writeInt(w, v.ptsTotalLimit);
     }
-    f = 3; writeInt(w, v.date);
-    f = 4; writeInt(w, v.qts);
+    f = 3; const x3 = checkInt(v.date);
+    f = 4; const x4 = checkInt(v.qts);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x3, true);
+    w.view.setInt32(p1 + 4, x4, true);
+    w.pos = p1 + 8;
   } catch (e) {
     throw encodeContext(e, 'updates.getDifference', ['flags', 'pts', 'ptsTotalLimit', 'date', 'qts'][f]);
   }
@@ -26516,16 +30051,24 @@ export function read_updates_getDifference(r: Reader): updates_getDifference {
 }
 
 export function write_updates_getChannelDifference(w: Writer, v: updates_getChannelDifference): void {
-  writeUint32(w, 0x03173d78);
   let f = 0;
   try {
     const set_force = isSet(v.force);
     f = 1; const flags0 = (set_force ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x03173d78, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 2; write_InputChannel(w, v.channel);
     f = 3; write_ChannelMessagesFilter(w, v.filter);
-    f = 4; writeInt(w, v.pts);
-    f = 5; writeInt(w, v.limit);
+    f = 4; const x2 = checkInt(v.pts);
+    f = 5; const x3 = checkInt(v.limit);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.view.setInt32(p1 + 4, x3, true);
+    w.pos = p1 + 8;
   } catch (e) {
     throw encodeContext(e, 'updates.getChannelDifference', ['force', 'flags', 'channel', 'filter', 'pts', 'limit'][f]);
   }
@@ -26548,8 +30091,11 @@ export function read_updates_getChannelDifference(r: Reader): updates_getChannel
 }
 
 export function write_photos_updateProfilePhoto(w: Writer, v: photos_updateProfilePhoto): void {
-  writeUint32(w, 0x72d4742c);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x72d4742c, true);
+    w.pos = p0 + 4;
     write_InputPhoto(w, v.id);
   } catch (e) {
     throw encodeContext(e, 'photos.updateProfilePhoto', 'id');
@@ -26566,11 +30112,14 @@ export function read_photos_updateProfilePhoto(r: Reader): photos_updateProfileP
 }
 
 export function write_photos_uploadProfilePhoto(w: Writer, v: photos_uploadProfilePhoto): void {
-  writeUint32(w, 0x89f30f69);
   let f = 0;
   try {
     const flags0 = (v.file != null ? 1 : 0) | (v.video != null ? 2 : 0) | (v.videoStartTs != null ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x89f30f69, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 1; if ((flags0 & 1) !== 0) {
       if (v.file == null) throw missingField('file');
       write_InputFile(w, v.file);
@@ -26603,8 +30152,11 @@ export function read_photos_uploadProfilePhoto(r: Reader): photos_uploadProfileP
 }
 
 export function write_photos_deletePhotos(w: Writer, v: photos_deletePhotos): void {
-  writeUint32(w, 0x87cf7f2f);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x87cf7f2f, true);
+    w.pos = p0 + 4;
     write_vec_InputPhoto(w, v.id);
   } catch (e) {
     throw encodeContext(e, 'photos.deletePhotos', 'id');
@@ -26621,13 +30173,22 @@ export function read_photos_deletePhotos(r: Reader): photos_deletePhotos {
 }
 
 export function write_photos_getUserPhotos(w: Writer, v: photos_getUserPhotos): void {
-  writeUint32(w, 0x91cd32a8);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x91cd32a8, true);
+    w.pos = p0 + 4;
     write_InputUser(w, v.userId);
-    f = 1; writeInt(w, v.offset);
-    f = 2; writeLong(w, v.maxId);
-    f = 3; writeInt(w, v.limit);
+    f = 1; const x1 = checkInt(v.offset);
+    f = 2; const x2 = checkLong(v.maxId);
+    f = 3; const x3 = checkInt(v.limit);
+    reserve(w, 16);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.view.setBigInt64(p1 + 4, x2, true);
+    w.view.setInt32(p1 + 12, x3, true);
+    w.pos = p1 + 16;
   } catch (e) {
     throw encodeContext(e, 'photos.getUserPhotos', ['userId', 'offset', 'maxId', 'limit'][f]);
   }
@@ -26647,11 +30208,16 @@ export function read_photos_getUserPhotos(r: Reader): photos_getUserPhotos {
 }
 
 export function write_upload_saveFilePart(w: Writer, v: upload_saveFilePart): void {
-  writeUint32(w, 0xb304a621);
   let f = 0;
   try {
-    writeLong(w, v.fileId);
-    f = 1; writeInt(w, v.filePart);
+    const x1 = checkLong(v.fileId);
+    f = 1; const x2 = checkInt(v.filePart);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xb304a621, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.view.setInt32(p0 + 12, x2, true);
+    w.pos = p0 + 16;
     f = 2; writeBytes(w, v.bytes);
   } catch (e) {
     throw encodeContext(e, 'upload.saveFilePart', ['fileId', 'filePart', 'bytes'][f]);
@@ -26671,16 +30237,24 @@ export function read_upload_saveFilePart(r: Reader): upload_saveFilePart {
 }
 
 export function write_upload_getFile(w: Writer, v: upload_getFile): void {
-  writeUint32(w, 0xb15a9afc);
   let f = 0;
   try {
     const set_precise = isSet(v.precise);
     f = 1; const set_cdnSupported = isSet(v.cdnSupported);
     f = 2; const flags0 = (set_precise ? 1 : 0) | (set_cdnSupported ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xb15a9afc, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 3; write_InputFileLocation(w, v.location);
-    f = 4; writeInt(w, v.offset);
-    f = 5; writeInt(w, v.limit);
+    f = 4; const x2 = checkInt(v.offset);
+    f = 5; const x3 = checkInt(v.limit);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.view.setInt32(p1 + 4, x3, true);
+    w.pos = p1 + 8;
   } catch (e) {
     throw encodeContext(e, 'upload.getFile', ['precise', 'cdnSupported', 'flags', 'location', 'offset', 'limit'][f]);
   }
@@ -26703,12 +30277,18 @@ export function read_upload_getFile(r: Reader): upload_getFile {
 }
 
 export function write_upload_saveBigFilePart(w: Writer, v: upload_saveBigFilePart): void {
-  writeUint32(w, 0xde7b673d);
   let f = 0;
   try {
-    writeLong(w, v.fileId);
-    f = 1; writeInt(w, v.filePart);
-    f = 2; writeInt(w, v.fileTotalParts);
+    const x1 = checkLong(v.fileId);
+    f = 1; const x2 = checkInt(v.filePart);
+    f = 2; const x3 = checkInt(v.fileTotalParts);
+    reserve(w, 20);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xde7b673d, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.view.setInt32(p0 + 12, x2, true);
+    w.view.setInt32(p0 + 16, x3, true);
+    w.pos = p0 + 20;
     f = 3; writeBytes(w, v.bytes);
   } catch (e) {
     throw encodeContext(e, 'upload.saveBigFilePart', ['fileId', 'filePart', 'fileTotalParts', 'bytes'][f]);
@@ -26729,12 +30309,20 @@ export function read_upload_saveBigFilePart(r: Reader): upload_saveBigFilePart {
 }
 
 export function write_upload_getWebFile(w: Writer, v: upload_getWebFile): void {
-  writeUint32(w, 0x24e6818d);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x24e6818d, true);
+    w.pos = p0 + 4;
     write_InputWebFileLocation(w, v.location);
-    f = 1; writeInt(w, v.offset);
-    f = 2; writeInt(w, v.limit);
+    f = 1; const x1 = checkInt(v.offset);
+    f = 2; const x2 = checkInt(v.limit);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.view.setInt32(p1 + 4, x2, true);
+    w.pos = p1 + 8;
   } catch (e) {
     throw encodeContext(e, 'upload.getWebFile', ['location', 'offset', 'limit'][f]);
   }
@@ -26753,12 +30341,20 @@ export function read_upload_getWebFile(r: Reader): upload_getWebFile {
 }
 
 export function write_upload_getCdnFile(w: Writer, v: upload_getCdnFile): void {
-  writeUint32(w, 0x2000bcc3);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x2000bcc3, true);
+    w.pos = p0 + 4;
     writeBytes(w, v.fileToken);
-    f = 1; writeInt(w, v.offset);
-    f = 2; writeInt(w, v.limit);
+    f = 1; const x1 = checkInt(v.offset);
+    f = 2; const x2 = checkInt(v.limit);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.view.setInt32(p1 + 4, x2, true);
+    w.pos = p1 + 8;
   } catch (e) {
     throw encodeContext(e, 'upload.getCdnFile', ['fileToken', 'offset', 'limit'][f]);
   }
@@ -26777,9 +30373,12 @@ export function read_upload_getCdnFile(r: Reader): upload_getCdnFile {
 }
 
 export function write_upload_reuploadCdnFile(w: Writer, v: upload_reuploadCdnFile): void {
-  writeUint32(w, 0x9b2754a8);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x9b2754a8, true);
+    w.pos = p0 + 4;
     writeBytes(w, v.fileToken);
     f = 1; writeBytes(w, v.requestToken);
   } catch (e) {
@@ -26799,11 +30398,18 @@ export function read_upload_reuploadCdnFile(r: Reader): upload_reuploadCdnFile {
 }
 
 export function write_upload_getCdnFileHashes(w: Writer, v: upload_getCdnFileHashes): void {
-  writeUint32(w, 0x4da54231);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x4da54231, true);
+    w.pos = p0 + 4;
     writeBytes(w, v.fileToken);
-    f = 1; writeInt(w, v.offset);
+    f = 1; const x1 = checkInt(v.offset);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'upload.getCdnFileHashes', ['fileToken', 'offset'][f]);
   }
@@ -26821,11 +30427,18 @@ export function read_upload_getCdnFileHashes(r: Reader): upload_getCdnFileHashes
 }
 
 export function write_upload_getFileHashes(w: Writer, v: upload_getFileHashes): void {
-  writeUint32(w, 0xc7025931);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xc7025931, true);
+    w.pos = p0 + 4;
     write_InputFileLocation(w, v.location);
-    f = 1; writeInt(w, v.offset);
+    f = 1; const x1 = checkInt(v.offset);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'upload.getFileHashes', ['location', 'offset'][f]);
   }
@@ -26843,7 +30456,10 @@ export function read_upload_getFileHashes(r: Reader): upload_getFileHashes {
 }
 
 export function write_help_getConfig(w: Writer, v: help_getConfig): void {
-  writeUint32(w, 0xc4f9186b);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0xc4f9186b, true);
+  w.pos = p0 + 4;
 }
 
 export function read_help_getConfig(r: Reader): help_getConfig {
@@ -26851,7 +30467,10 @@ export function read_help_getConfig(r: Reader): help_getConfig {
 }
 
 export function write_help_getNearestDc(w: Writer, v: help_getNearestDc): void {
-  writeUint32(w, 0x1fb33026);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0x1fb33026, true);
+  w.pos = p0 + 4;
 }
 
 export function read_help_getNearestDc(r: Reader): help_getNearestDc {
@@ -26859,8 +30478,11 @@ export function read_help_getNearestDc(r: Reader): help_getNearestDc {
 }
 
 export function write_help_getAppUpdate(w: Writer, v: help_getAppUpdate): void {
-  writeUint32(w, 0x522d5a7d);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x522d5a7d, true);
+    w.pos = p0 + 4;
     writeString(w, v.source);
   } catch (e) {
     throw encodeContext(e, 'help.getAppUpdate', 'source');
@@ -26877,7 +30499,10 @@ export function read_help_getAppUpdate(r: Reader): help_getAppUpdate {
 }
 
 export function write_help_getInviteText(w: Writer, v: help_getInviteText): void {
-  writeUint32(w, 0x4d392343);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0x4d392343, true);
+  w.pos = p0 + 4;
 }
 
 export function read_help_getInviteText(r: Reader): help_getInviteText {
@@ -26885,7 +30510,10 @@ export function read_help_getInviteText(r: Reader): help_getInviteText {
 }
 
 export function write_help_getSupport(w: Writer, v: help_getSupport): void {
-  writeUint32(w, 0x9cdf08cd);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0x9cdf08cd, true);
+  w.pos = p0 + 4;
 }
 
 export function read_help_getSupport(r: Reader): help_getSupport {
@@ -26893,8 +30521,11 @@ export function read_help_getSupport(r: Reader): help_getSupport {
 }
 
 export function write_help_getAppChangelog(w: Writer, v: help_getAppChangelog): void {
-  writeUint32(w, 0x9010ef6f);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x9010ef6f, true);
+    w.pos = p0 + 4;
     writeString(w, v.prevAppVersion);
   } catch (e) {
     throw encodeContext(e, 'help.getAppChangelog', 'prevAppVersion');
@@ -26911,10 +30542,14 @@ export function read_help_getAppChangelog(r: Reader): help_getAppChangelog {
 }
 
 export function write_help_setBotUpdatesStatus(w: Writer, v: help_setBotUpdatesStatus): void {
-  writeUint32(w, 0xec22cfcd);
   let f = 0;
   try {
-    writeInt(w, v.pendingUpdatesCount);
+    const x1 = checkInt(v.pendingUpdatesCount);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xec22cfcd, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
     f = 1; writeString(w, v.message);
   } catch (e) {
     throw encodeContext(e, 'help.setBotUpdatesStatus', ['pendingUpdatesCount', 'message'][f]);
@@ -26933,7 +30568,10 @@ export function read_help_setBotUpdatesStatus(r: Reader): help_setBotUpdatesStat
 }
 
 export function write_help_getCdnConfig(w: Writer, v: help_getCdnConfig): void {
-  writeUint32(w, 0x52029342);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0x52029342, true);
+  w.pos = p0 + 4;
 }
 
 export function read_help_getCdnConfig(r: Reader): help_getCdnConfig {
@@ -26941,8 +30579,11 @@ export function read_help_getCdnConfig(r: Reader): help_getCdnConfig {
 }
 
 export function write_help_getRecentMeUrls(w: Writer, v: help_getRecentMeUrls): void {
-  writeUint32(w, 0x3dc0f114);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x3dc0f114, true);
+    w.pos = p0 + 4;
     writeString(w, v.referer);
   } catch (e) {
     throw encodeContext(e, 'help.getRecentMeUrls', 'referer');
@@ -26959,7 +30600,10 @@ export function read_help_getRecentMeUrls(r: Reader): help_getRecentMeUrls {
 }
 
 export function write_help_getTermsOfServiceUpdate(w: Writer, v: help_getTermsOfServiceUpdate): void {
-  writeUint32(w, 0x2ca51fd1);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0x2ca51fd1, true);
+  w.pos = p0 + 4;
 }
 
 export function read_help_getTermsOfServiceUpdate(r: Reader): help_getTermsOfServiceUpdate {
@@ -26967,8 +30611,11 @@ export function read_help_getTermsOfServiceUpdate(r: Reader): help_getTermsOfSer
 }
 
 export function write_help_acceptTermsOfService(w: Writer, v: help_acceptTermsOfService): void {
-  writeUint32(w, 0xee72f79a);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xee72f79a, true);
+    w.pos = p0 + 4;
     write_DataJSON(w, v.id);
   } catch (e) {
     throw encodeContext(e, 'help.acceptTermsOfService', 'id');
@@ -26985,8 +30632,11 @@ export function read_help_acceptTermsOfService(r: Reader): help_acceptTermsOfSer
 }
 
 export function write_help_getDeepLinkInfo(w: Writer, v: help_getDeepLinkInfo): void {
-  writeUint32(w, 0x3fedc75f);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x3fedc75f, true);
+    w.pos = p0 + 4;
     writeString(w, v.path);
   } catch (e) {
     throw encodeContext(e, 'help.getDeepLinkInfo', 'path');
@@ -27003,7 +30653,10 @@ export function read_help_getDeepLinkInfo(r: Reader): help_getDeepLinkInfo {
 }
 
 export function write_help_getAppConfig(w: Writer, v: help_getAppConfig): void {
-  writeUint32(w, 0x98914110);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0x98914110, true);
+  w.pos = p0 + 4;
 }
 
 export function read_help_getAppConfig(r: Reader): help_getAppConfig {
@@ -27011,8 +30664,11 @@ export function read_help_getAppConfig(r: Reader): help_getAppConfig {
 }
 
 export function write_help_saveAppLog(w: Writer, v: help_saveAppLog): void {
-  writeUint32(w, 0x6f02f748);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x6f02f748, true);
+    w.pos = p0 + 4;
     write_vec_InputAppEvent(w, v.events);
   } catch (e) {
     throw encodeContext(e, 'help.saveAppLog', 'events');
@@ -27029,9 +30685,13 @@ export function read_help_saveAppLog(r: Reader): help_saveAppLog {
 }
 
 export function write_help_getPassportConfig(w: Writer, v: help_getPassportConfig): void {
-  writeUint32(w, 0xc661ad08);
   try {
-    writeInt(w, v.hash);
+    const x1 = checkInt(v.hash);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xc661ad08, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'help.getPassportConfig', 'hash');
   }
@@ -27047,7 +30707,10 @@ export function read_help_getPassportConfig(r: Reader): help_getPassportConfig {
 }
 
 export function write_help_getSupportName(w: Writer, v: help_getSupportName): void {
-  writeUint32(w, 0xd360e72c);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0xd360e72c, true);
+  w.pos = p0 + 4;
 }
 
 export function read_help_getSupportName(r: Reader): help_getSupportName {
@@ -27055,8 +30718,11 @@ export function read_help_getSupportName(r: Reader): help_getSupportName {
 }
 
 export function write_help_getUserInfo(w: Writer, v: help_getUserInfo): void {
-  writeUint32(w, 0x038a08d3);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x038a08d3, true);
+    w.pos = p0 + 4;
     write_InputUser(w, v.userId);
   } catch (e) {
     throw encodeContext(e, 'help.getUserInfo', 'userId');
@@ -27073,9 +30739,12 @@ export function read_help_getUserInfo(r: Reader): help_getUserInfo {
 }
 
 export function write_help_editUserInfo(w: Writer, v: help_editUserInfo): void {
-  writeUint32(w, 0x66b91b70);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x66b91b70, true);
+    w.pos = p0 + 4;
     write_InputUser(w, v.userId);
     f = 1; writeString(w, v.message);
     f = 2; write_vec_MessageEntity(w, v.entities);
@@ -27097,7 +30766,10 @@ export function read_help_editUserInfo(r: Reader): help_editUserInfo {
 }
 
 export function write_help_getPromoData(w: Writer, v: help_getPromoData): void {
-  writeUint32(w, 0xc0977421);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0xc0977421, true);
+  w.pos = p0 + 4;
 }
 
 export function read_help_getPromoData(r: Reader): help_getPromoData {
@@ -27105,8 +30777,11 @@ export function read_help_getPromoData(r: Reader): help_getPromoData {
 }
 
 export function write_help_hidePromoData(w: Writer, v: help_hidePromoData): void {
-  writeUint32(w, 0x1e251c95);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x1e251c95, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeContext(e, 'help.hidePromoData', 'peer');
@@ -27123,9 +30798,12 @@ export function read_help_hidePromoData(r: Reader): help_hidePromoData {
 }
 
 export function write_help_dismissSuggestion(w: Writer, v: help_dismissSuggestion): void {
-  writeUint32(w, 0xf50dbaa1);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xf50dbaa1, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
     f = 1; writeString(w, v.suggestion);
   } catch (e) {
@@ -27145,11 +30823,18 @@ export function read_help_dismissSuggestion(r: Reader): help_dismissSuggestion {
 }
 
 export function write_help_getCountriesList(w: Writer, v: help_getCountriesList): void {
-  writeUint32(w, 0x735787a8);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x735787a8, true);
+    w.pos = p0 + 4;
     writeString(w, v.langCode);
-    f = 1; writeInt(w, v.hash);
+    f = 1; const x1 = checkInt(v.hash);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'help.getCountriesList', ['langCode', 'hash'][f]);
   }
@@ -27167,11 +30852,18 @@ export function read_help_getCountriesList(r: Reader): help_getCountriesList {
 }
 
 export function write_channels_readHistory(w: Writer, v: channels_readHistory): void {
-  writeUint32(w, 0xcc104937);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xcc104937, true);
+    w.pos = p0 + 4;
     write_InputChannel(w, v.channel);
-    f = 1; writeInt(w, v.maxId);
+    f = 1; const x1 = checkInt(v.maxId);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'channels.readHistory', ['channel', 'maxId'][f]);
   }
@@ -27189,9 +30881,12 @@ export function read_channels_readHistory(r: Reader): channels_readHistory {
 }
 
 export function write_channels_deleteMessages(w: Writer, v: channels_deleteMessages): void {
-  writeUint32(w, 0x84c1fd4e);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x84c1fd4e, true);
+    w.pos = p0 + 4;
     write_InputChannel(w, v.channel);
     f = 1; write_vec_int(w, v.id);
   } catch (e) {
@@ -27211,9 +30906,12 @@ export function read_channels_deleteMessages(r: Reader): channels_deleteMessages
 }
 
 export function write_channels_deleteUserHistory(w: Writer, v: channels_deleteUserHistory): void {
-  writeUint32(w, 0xd10dd71b);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xd10dd71b, true);
+    w.pos = p0 + 4;
     write_InputChannel(w, v.channel);
     f = 1; write_InputUser(w, v.userId);
   } catch (e) {
@@ -27233,9 +30931,12 @@ export function read_channels_deleteUserHistory(r: Reader): channels_deleteUserH
 }
 
 export function write_channels_reportSpam(w: Writer, v: channels_reportSpam): void {
-  writeUint32(w, 0xfe087810);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xfe087810, true);
+    w.pos = p0 + 4;
     write_InputChannel(w, v.channel);
     f = 1; write_InputUser(w, v.userId);
     f = 2; write_vec_int(w, v.id);
@@ -27257,9 +30958,12 @@ export function read_channels_reportSpam(r: Reader): channels_reportSpam {
 }
 
 export function write_channels_getMessages(w: Writer, v: channels_getMessages): void {
-  writeUint32(w, 0xad8c9a23);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xad8c9a23, true);
+    w.pos = p0 + 4;
     write_InputChannel(w, v.channel);
     f = 1; write_vec_InputMessage(w, v.id);
   } catch (e) {
@@ -27279,14 +30983,23 @@ export function read_channels_getMessages(r: Reader): channels_getMessages {
 }
 
 export function write_channels_getParticipants(w: Writer, v: channels_getParticipants): void {
-  writeUint32(w, 0x77ced9d0);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x77ced9d0, true);
+    w.pos = p0 + 4;
     write_InputChannel(w, v.channel);
     f = 1; write_ChannelParticipantsFilter(w, v.filter);
-    f = 2; writeInt(w, v.offset);
-    f = 3; writeInt(w, v.limit);
-    f = 4; writeLong(w, v.hash);
+    f = 2; const x1 = checkInt(v.offset);
+    f = 3; const x2 = checkInt(v.limit);
+    f = 4; const x3 = checkLong(v.hash);
+    reserve(w, 16);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.view.setInt32(p1 + 4, x2, true);
+    w.view.setBigInt64(p1 + 8, x3, true);
+    w.pos = p1 + 16;
   } catch (e) {
     throw encodeContext(e, 'channels.getParticipants', ['channel', 'filter', 'offset', 'limit', 'hash'][f]);
   }
@@ -27307,9 +31020,12 @@ export function read_channels_getParticipants(r: Reader): channels_getParticipan
 }
 
 export function write_channels_getParticipant(w: Writer, v: channels_getParticipant): void {
-  writeUint32(w, 0xa0ab6cc6);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xa0ab6cc6, true);
+    w.pos = p0 + 4;
     write_InputChannel(w, v.channel);
     f = 1; write_InputPeer(w, v.participant);
   } catch (e) {
@@ -27329,8 +31045,11 @@ export function read_channels_getParticipant(r: Reader): channels_getParticipant
 }
 
 export function write_channels_getChannels(w: Writer, v: channels_getChannels): void {
-  writeUint32(w, 0x0a7f6bbb);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x0a7f6bbb, true);
+    w.pos = p0 + 4;
     write_vec_InputChannel(w, v.id);
   } catch (e) {
     throw encodeContext(e, 'channels.getChannels', 'id');
@@ -27347,8 +31066,11 @@ export function read_channels_getChannels(r: Reader): channels_getChannels {
 }
 
 export function write_channels_getFullChannel(w: Writer, v: channels_getFullChannel): void {
-  writeUint32(w, 0x08736a09);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x08736a09, true);
+    w.pos = p0 + 4;
     write_InputChannel(w, v.channel);
   } catch (e) {
     throw encodeContext(e, 'channels.getFullChannel', 'channel');
@@ -27365,14 +31087,17 @@ export function read_channels_getFullChannel(r: Reader): channels_getFullChannel
 }
 
 export function write_channels_createChannel(w: Writer, v: channels_createChannel): void {
-  writeUint32(w, 0x3d5fb10f);
   let f = 0;
   try {
     const set_broadcast = isSet(v.broadcast);
     f = 1; const set_megagroup = isSet(v.megagroup);
     f = 2; const set_forImport = isSet(v.forImport);
     f = 3; const flags0 = (set_broadcast ? 1 : 0) | (set_megagroup ? 2 : 0) | (set_forImport ? 8 : 0) | (v.geoPoint != null || v.address != null ? 4 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x3d5fb10f, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 4; writeString(w, v.title);
     f = 5; writeString(w, v.about);
     f = 6; if ((flags0 & 4) !== 0) {
@@ -27407,9 +31132,12 @@ export function read_channels_createChannel(r: Reader): channels_createChannel {
 }
 
 export function write_channels_editAdmin(w: Writer, v: channels_editAdmin): void {
-  writeUint32(w, 0xd33c8902);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xd33c8902, true);
+    w.pos = p0 + 4;
     write_InputChannel(w, v.channel);
     f = 1; write_InputUser(w, v.userId);
     f = 2; write_ChatAdminRights(w, v.adminRights);
@@ -27433,9 +31161,12 @@ export function read_channels_editAdmin(r: Reader): channels_editAdmin {
 }
 
 export function write_channels_editTitle(w: Writer, v: channels_editTitle): void {
-  writeUint32(w, 0x566decd0);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x566decd0, true);
+    w.pos = p0 + 4;
     write_InputChannel(w, v.channel);
     f = 1; writeString(w, v.title);
   } catch (e) {
@@ -27455,9 +31186,12 @@ export function read_channels_editTitle(r: Reader): channels_editTitle {
 }
 
 export function write_channels_editPhoto(w: Writer, v: channels_editPhoto): void {
-  writeUint32(w, 0xf12e57c9);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xf12e57c9, true);
+    w.pos = p0 + 4;
     write_InputChannel(w, v.channel);
     f = 1; write_InputChatPhoto(w, v.photo);
   } catch (e) {
@@ -27477,9 +31211,12 @@ export function read_channels_editPhoto(r: Reader): channels_editPhoto {
 }
 
 export function write_channels_checkUsername(w: Writer, v: channels_checkUsername): void {
-  writeUint32(w, 0x10e6bd2c);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x10e6bd2c, true);
+    w.pos = p0 + 4;
     write_InputChannel(w, v.channel);
     f = 1; writeString(w, v.username);
   } catch (e) {
@@ -27499,9 +31236,12 @@ export function read_channels_checkUsername(r: Reader): channels_checkUsername {
 }
 
 export function write_channels_updateUsername(w: Writer, v: channels_updateUsername): void {
-  writeUint32(w, 0x3514b3de);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x3514b3de, true);
+    w.pos = p0 + 4;
     write_InputChannel(w, v.channel);
     f = 1; writeString(w, v.username);
   } catch (e) {
@@ -27521,8 +31261,11 @@ export function read_channels_updateUsername(r: Reader): channels_updateUsername
 }
 
 export function write_channels_joinChannel(w: Writer, v: channels_joinChannel): void {
-  writeUint32(w, 0x24b524c5);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x24b524c5, true);
+    w.pos = p0 + 4;
     write_InputChannel(w, v.channel);
   } catch (e) {
     throw encodeContext(e, 'channels.joinChannel', 'channel');
@@ -27539,8 +31282,11 @@ export function read_channels_joinChannel(r: Reader): channels_joinChannel {
 }
 
 export function write_channels_leaveChannel(w: Writer, v: channels_leaveChannel): void {
-  writeUint32(w, 0xf836aa95);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xf836aa95, true);
+    w.pos = p0 + 4;
     write_InputChannel(w, v.channel);
   } catch (e) {
     throw encodeContext(e, 'channels.leaveChannel', 'channel');
@@ -27557,9 +31303,12 @@ export function read_channels_leaveChannel(r: Reader): channels_leaveChannel {
 }
 
 export function write_channels_inviteToChannel(w: Writer, v: channels_inviteToChannel): void {
-  writeUint32(w, 0x199f3a6c);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x199f3a6c, true);
+    w.pos = p0 + 4;
     write_InputChannel(w, v.channel);
     f = 1; write_vec_InputUser(w, v.users);
   } catch (e) {
@@ -27579,8 +31328,11 @@ export function read_channels_inviteToChannel(r: Reader): channels_inviteToChann
 }
 
 export function write_channels_deleteChannel(w: Writer, v: channels_deleteChannel): void {
-  writeUint32(w, 0xc0111fe3);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xc0111fe3, true);
+    w.pos = p0 + 4;
     write_InputChannel(w, v.channel);
   } catch (e) {
     throw encodeContext(e, 'channels.deleteChannel', 'channel');
@@ -27597,15 +31349,22 @@ export function read_channels_deleteChannel(r: Reader): channels_deleteChannel {
 }
 
 export function write_channels_exportMessageLink(w: Writer, v: channels_exportMessageLink): void {
-  writeUint32(w, 0xe63fadeb);
   let f = 0;
   try {
     const set_grouped = isSet(v.grouped);
     f = 1; const set_thread = isSet(v.thread);
     f = 2; const flags0 = (set_grouped ? 1 : 0) | (set_thread ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xe63fadeb, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 3; write_InputChannel(w, v.channel);
-    f = 4; writeInt(w, v.id);
+    f = 4; const x2 = checkInt(v.id);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'channels.exportMessageLink', ['grouped', 'thread', 'flags', 'channel', 'id'][f]);
   }
@@ -27627,9 +31386,12 @@ export function read_channels_exportMessageLink(r: Reader): channels_exportMessa
 }
 
 export function write_channels_toggleSignatures(w: Writer, v: channels_toggleSignatures): void {
-  writeUint32(w, 0x1f69b606);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x1f69b606, true);
+    w.pos = p0 + 4;
     write_InputChannel(w, v.channel);
     f = 1; writeBool(w, v.enabled);
   } catch (e) {
@@ -27649,13 +31411,16 @@ export function read_channels_toggleSignatures(r: Reader): channels_toggleSignat
 }
 
 export function write_channels_getAdminedPublicChannels(w: Writer, v: channels_getAdminedPublicChannels): void {
-  writeUint32(w, 0xf8b036af);
   let f = 0;
   try {
     const set_byLocation = isSet(v.byLocation);
     f = 1; const set_checkLimit = isSet(v.checkLimit);
     f = 2; const flags0 = (set_byLocation ? 1 : 0) | (set_checkLimit ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xf8b036af, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'channels.getAdminedPublicChannels', ['byLocation', 'checkLimit', 'flags'][f]);
   }
@@ -27675,9 +31440,12 @@ export function read_channels_getAdminedPublicChannels(r: Reader): channels_getA
 }
 
 export function write_channels_editBanned(w: Writer, v: channels_editBanned): void {
-  writeUint32(w, 0x96e6cd81);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x96e6cd81, true);
+    w.pos = p0 + 4;
     write_InputChannel(w, v.channel);
     f = 1; write_InputPeer(w, v.participant);
     f = 2; write_ChatBannedRights(w, v.bannedRights);
@@ -27699,11 +31467,14 @@ export function read_channels_editBanned(r: Reader): channels_editBanned {
 }
 
 export function write_channels_getAdminLog(w: Writer, v: channels_getAdminLog): void {
-  writeUint32(w, 0x33ddf480);
   let f = 0;
   try {
     const flags0 = (v.eventsFilter != null ? 1 : 0) | (v.admins != null ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x33ddf480, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 1; write_InputChannel(w, v.channel);
     f = 2; writeString(w, v.q);
     f = 3; if ((flags0 & 1) !== 0) {
@@ -27714,9 +31485,15 @@ export function write_channels_getAdminLog(w: Writer, v: channels_getAdminLog): 
       if (v.admins == null) throw missingField('admins');
       write_vec_InputUser(w, v.admins);
     }
-    f = 5; writeLong(w, v.maxId);
-    f = 6; writeLong(w, v.minId);
-    f = 7; writeInt(w, v.limit);
+    f = 5; const x2 = checkLong(v.maxId);
+    f = 6; const x3 = checkLong(v.minId);
+    f = 7; const x4 = checkInt(v.limit);
+    reserve(w, 20);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x2, true);
+    w.view.setBigInt64(p1 + 8, x3, true);
+    w.view.setInt32(p1 + 16, x4, true);
+    w.pos = p1 + 20;
   } catch (e) {
     throw encodeContext(e, 'channels.getAdminLog', ['flags', 'channel', 'q', 'eventsFilter', 'admins', 'maxId', 'minId', 'limit'][f]);
   }
@@ -27741,9 +31518,12 @@ export function read_channels_getAdminLog(r: Reader): channels_getAdminLog {
 }
 
 export function write_channels_setStickers(w: Writer, v: channels_setStickers): void {
-  writeUint32(w, 0xea8ca4f9);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xea8ca4f9, true);
+    w.pos = p0 + 4;
     write_InputChannel(w, v.channel);
     f = 1; write_InputStickerSet(w, v.stickerset);
   } catch (e) {
@@ -27763,9 +31543,12 @@ export function read_channels_setStickers(r: Reader): channels_setStickers {
 }
 
 export function write_channels_readMessageContents(w: Writer, v: channels_readMessageContents): void {
-  writeUint32(w, 0xeab5dc38);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xeab5dc38, true);
+    w.pos = p0 + 4;
     write_InputChannel(w, v.channel);
     f = 1; write_vec_int(w, v.id);
   } catch (e) {
@@ -27785,11 +31568,18 @@ export function read_channels_readMessageContents(r: Reader): channels_readMessa
 }
 
 export function write_channels_deleteHistory(w: Writer, v: channels_deleteHistory): void {
-  writeUint32(w, 0xaf369d42);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xaf369d42, true);
+    w.pos = p0 + 4;
     write_InputChannel(w, v.channel);
-    f = 1; writeInt(w, v.maxId);
+    f = 1; const x1 = checkInt(v.maxId);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'channels.deleteHistory', ['channel', 'maxId'][f]);
   }
@@ -27807,9 +31597,12 @@ export function read_channels_deleteHistory(r: Reader): channels_deleteHistory {
 }
 
 export function write_channels_togglePreHistoryHidden(w: Writer, v: channels_togglePreHistoryHidden): void {
-  writeUint32(w, 0xeabbb94c);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xeabbb94c, true);
+    w.pos = p0 + 4;
     write_InputChannel(w, v.channel);
     f = 1; writeBool(w, v.enabled);
   } catch (e) {
@@ -27829,9 +31622,13 @@ export function read_channels_togglePreHistoryHidden(r: Reader): channels_toggle
 }
 
 export function write_channels_getLeftChannels(w: Writer, v: channels_getLeftChannels): void {
-  writeUint32(w, 0x8341ecc0);
   try {
-    writeInt(w, v.offset);
+    const x1 = checkInt(v.offset);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x8341ecc0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'channels.getLeftChannels', 'offset');
   }
@@ -27847,7 +31644,10 @@ export function read_channels_getLeftChannels(r: Reader): channels_getLeftChanne
 }
 
 export function write_channels_getGroupsForDiscussion(w: Writer, v: channels_getGroupsForDiscussion): void {
-  writeUint32(w, 0xf5dad378);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0xf5dad378, true);
+  w.pos = p0 + 4;
 }
 
 export function read_channels_getGroupsForDiscussion(r: Reader): channels_getGroupsForDiscussion {
@@ -27855,9 +31655,12 @@ export function read_channels_getGroupsForDiscussion(r: Reader): channels_getGro
 }
 
 export function write_channels_setDiscussionGroup(w: Writer, v: channels_setDiscussionGroup): void {
-  writeUint32(w, 0x40582bb2);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x40582bb2, true);
+    w.pos = p0 + 4;
     write_InputChannel(w, v.broadcast);
     f = 1; write_InputChannel(w, v.group);
   } catch (e) {
@@ -27877,9 +31680,12 @@ export function read_channels_setDiscussionGroup(r: Reader): channels_setDiscuss
 }
 
 export function write_channels_editCreator(w: Writer, v: channels_editCreator): void {
-  writeUint32(w, 0x8f38cd1f);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x8f38cd1f, true);
+    w.pos = p0 + 4;
     write_InputChannel(w, v.channel);
     f = 1; write_InputUser(w, v.userId);
     f = 2; write_InputCheckPasswordSRP(w, v.password);
@@ -27901,9 +31707,12 @@ export function read_channels_editCreator(r: Reader): channels_editCreator {
 }
 
 export function write_channels_editLocation(w: Writer, v: channels_editLocation): void {
-  writeUint32(w, 0x58e63f6d);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x58e63f6d, true);
+    w.pos = p0 + 4;
     write_InputChannel(w, v.channel);
     f = 1; write_InputGeoPoint(w, v.geoPoint);
     f = 2; writeString(w, v.address);
@@ -27925,11 +31734,18 @@ export function read_channels_editLocation(r: Reader): channels_editLocation {
 }
 
 export function write_channels_toggleSlowMode(w: Writer, v: channels_toggleSlowMode): void {
-  writeUint32(w, 0xedd49ef0);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xedd49ef0, true);
+    w.pos = p0 + 4;
     write_InputChannel(w, v.channel);
-    f = 1; writeInt(w, v.seconds);
+    f = 1; const x1 = checkInt(v.seconds);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'channels.toggleSlowMode', ['channel', 'seconds'][f]);
   }
@@ -27947,7 +31763,10 @@ export function read_channels_toggleSlowMode(r: Reader): channels_toggleSlowMode
 }
 
 export function write_channels_getInactiveChannels(w: Writer, v: channels_getInactiveChannels): void {
-  writeUint32(w, 0x11e831ee);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0x11e831ee, true);
+  w.pos = p0 + 4;
 }
 
 export function read_channels_getInactiveChannels(r: Reader): channels_getInactiveChannels {
@@ -27955,8 +31774,11 @@ export function read_channels_getInactiveChannels(r: Reader): channels_getInacti
 }
 
 export function write_channels_convertToGigagroup(w: Writer, v: channels_convertToGigagroup): void {
-  writeUint32(w, 0x0b290c69);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x0b290c69, true);
+    w.pos = p0 + 4;
     write_InputChannel(w, v.channel);
   } catch (e) {
     throw encodeContext(e, 'channels.convertToGigagroup', 'channel');
@@ -27973,9 +31795,12 @@ export function read_channels_convertToGigagroup(r: Reader): channels_convertToG
 }
 
 export function write_channels_viewSponsoredMessage(w: Writer, v: channels_viewSponsoredMessage): void {
-  writeUint32(w, 0xbeaedb94);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xbeaedb94, true);
+    w.pos = p0 + 4;
     write_InputChannel(w, v.channel);
     f = 1; writeBytes(w, v.randomId);
   } catch (e) {
@@ -27995,8 +31820,11 @@ export function read_channels_viewSponsoredMessage(r: Reader): channels_viewSpon
 }
 
 export function write_channels_getSponsoredMessages(w: Writer, v: channels_getSponsoredMessages): void {
-  writeUint32(w, 0xec210fbf);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xec210fbf, true);
+    w.pos = p0 + 4;
     write_InputChannel(w, v.channel);
   } catch (e) {
     throw encodeContext(e, 'channels.getSponsoredMessages', 'channel');
@@ -28013,9 +31841,12 @@ export function read_channels_getSponsoredMessages(r: Reader): channels_getSpons
 }
 
 export function write_bots_sendCustomRequest(w: Writer, v: bots_sendCustomRequest): void {
-  writeUint32(w, 0xaa2769ed);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xaa2769ed, true);
+    w.pos = p0 + 4;
     writeString(w, v.customMethod);
     f = 1; write_DataJSON(w, v.params);
   } catch (e) {
@@ -28035,10 +31866,14 @@ export function read_bots_sendCustomRequest(r: Reader): bots_sendCustomRequest {
 }
 
 export function write_bots_answerWebhookJSONQuery(w: Writer, v: bots_answerWebhookJSONQuery): void {
-  writeUint32(w, 0xe6213f4d);
   let f = 0;
   try {
-    writeLong(w, v.queryId);
+    const x1 = checkLong(v.queryId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xe6213f4d, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
     f = 1; write_DataJSON(w, v.data);
   } catch (e) {
     throw encodeContext(e, 'bots.answerWebhookJSONQuery', ['queryId', 'data'][f]);
@@ -28057,9 +31892,12 @@ export function read_bots_answerWebhookJSONQuery(r: Reader): bots_answerWebhookJ
 }
 
 export function write_bots_setBotCommands(w: Writer, v: bots_setBotCommands): void {
-  writeUint32(w, 0x0517165a);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x0517165a, true);
+    w.pos = p0 + 4;
     write_BotCommandScope(w, v.scope);
     f = 1; writeString(w, v.langCode);
     f = 2; write_vec_BotCommand(w, v.commands);
@@ -28081,9 +31919,12 @@ export function read_bots_setBotCommands(r: Reader): bots_setBotCommands {
 }
 
 export function write_bots_resetBotCommands(w: Writer, v: bots_resetBotCommands): void {
-  writeUint32(w, 0x3d8de0f9);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x3d8de0f9, true);
+    w.pos = p0 + 4;
     write_BotCommandScope(w, v.scope);
     f = 1; writeString(w, v.langCode);
   } catch (e) {
@@ -28103,9 +31944,12 @@ export function read_bots_resetBotCommands(r: Reader): bots_resetBotCommands {
 }
 
 export function write_bots_getBotCommands(w: Writer, v: bots_getBotCommands): void {
-  writeUint32(w, 0xe34c0dd6);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xe34c0dd6, true);
+    w.pos = p0 + 4;
     write_BotCommandScope(w, v.scope);
     f = 1; writeString(w, v.langCode);
   } catch (e) {
@@ -28125,13 +31969,20 @@ export function read_bots_getBotCommands(r: Reader): bots_getBotCommands {
 }
 
 export function write_payments_getPaymentForm(w: Writer, v: payments_getPaymentForm): void {
-  writeUint32(w, 0x8a333c8d);
   let f = 0;
   try {
     const flags0 = (v.themeParams != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x8a333c8d, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 1; write_InputPeer(w, v.peer);
-    f = 2; writeInt(w, v.msgId);
+    f = 2; const x2 = checkInt(v.msgId);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.pos = p1 + 4;
     f = 3; if ((flags0 & 1) !== 0) {
       if (v.themeParams == null) throw missingField('themeParams');
       write_DataJSON(w, v.themeParams);
@@ -28156,11 +32007,18 @@ export function read_payments_getPaymentForm(r: Reader): payments_getPaymentForm
 }
 
 export function write_payments_getPaymentReceipt(w: Writer, v: payments_getPaymentReceipt): void {
-  writeUint32(w, 0x2478d1cc);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x2478d1cc, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
-    f = 1; writeInt(w, v.msgId);
+    f = 1; const x1 = checkInt(v.msgId);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'payments.getPaymentReceipt', ['peer', 'msgId'][f]);
   }
@@ -28178,14 +32036,21 @@ export function read_payments_getPaymentReceipt(r: Reader): payments_getPaymentR
 }
 
 export function write_payments_validateRequestedInfo(w: Writer, v: payments_validateRequestedInfo): void {
-  writeUint32(w, 0xdb103170);
   let f = 0;
   try {
     const set_save = isSet(v.save);
     f = 1; const flags0 = (set_save ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xdb103170, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 2; write_InputPeer(w, v.peer);
-    f = 3; writeInt(w, v.msgId);
+    f = 3; const x2 = checkInt(v.msgId);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.pos = p1 + 4;
     f = 4; write_PaymentRequestedInfo(w, v.info);
   } catch (e) {
     throw encodeContext(e, 'payments.validateRequestedInfo', ['save', 'flags', 'peer', 'msgId', 'info'][f]);
@@ -28208,14 +32073,22 @@ export function read_payments_validateRequestedInfo(r: Reader): payments_validat
 }
 
 export function write_payments_sendPaymentForm(w: Writer, v: payments_sendPaymentForm): void {
-  writeUint32(w, 0x30c3bc9d);
   let f = 0;
   try {
     const flags0 = (v.requestedInfoId != null ? 1 : 0) | (v.shippingOptionId != null ? 2 : 0) | (v.tipAmount != null ? 4 : 0);
-    writeUint32(w, flags0);
-    f = 1; writeLong(w, v.formId);
+    f = 1; const x2 = checkLong(v.formId);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x30c3bc9d, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.view.setBigInt64(p0 + 8, x2, true);
+    w.pos = p0 + 16;
     f = 2; write_InputPeer(w, v.peer);
-    f = 3; writeInt(w, v.msgId);
+    f = 3; const x3 = checkInt(v.msgId);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x3, true);
+    w.pos = p1 + 4;
     f = 4; if ((flags0 & 1) !== 0) {
       if (v.requestedInfoId == null) throw missingField('requestedInfoId');
       writeString(w, v.requestedInfoId);
@@ -28253,7 +32126,10 @@ export function read_payments_sendPaymentForm(r: Reader): payments_sendPaymentFo
 }
 
 export function write_payments_getSavedInfo(w: Writer, v: payments_getSavedInfo): void {
-  writeUint32(w, 0x227d824b);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0x227d824b, true);
+  w.pos = p0 + 4;
 }
 
 export function read_payments_getSavedInfo(r: Reader): payments_getSavedInfo {
@@ -28261,13 +32137,16 @@ export function read_payments_getSavedInfo(r: Reader): payments_getSavedInfo {
 }
 
 export function write_payments_clearSavedInfo(w: Writer, v: payments_clearSavedInfo): void {
-  writeUint32(w, 0xd83d70c1);
   let f = 0;
   try {
     const set_credentials = isSet(v.credentials);
     f = 1; const set_info = isSet(v.info);
     f = 2; const flags0 = (set_credentials ? 1 : 0) | (set_info ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xd83d70c1, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'payments.clearSavedInfo', ['credentials', 'info', 'flags'][f]);
   }
@@ -28287,8 +32166,11 @@ export function read_payments_clearSavedInfo(r: Reader): payments_clearSavedInfo
 }
 
 export function write_payments_getBankCardData(w: Writer, v: payments_getBankCardData): void {
-  writeUint32(w, 0x2e79d779);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x2e79d779, true);
+    w.pos = p0 + 4;
     writeString(w, v.number);
   } catch (e) {
     throw encodeContext(e, 'payments.getBankCardData', 'number');
@@ -28305,13 +32187,16 @@ export function read_payments_getBankCardData(r: Reader): payments_getBankCardDa
 }
 
 export function write_stickers_createStickerSet(w: Writer, v: stickers_createStickerSet): void {
-  writeUint32(w, 0x9021ab67);
   let f = 0;
   try {
     const set_masks = isSet(v.masks);
     f = 1; const set_animated = isSet(v.animated);
     f = 2; const flags0 = (set_masks ? 1 : 0) | (set_animated ? 2 : 0) | (v.thumb != null ? 4 : 0) | (v.software != null ? 8 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x9021ab67, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 3; write_InputUser(w, v.userId);
     f = 4; writeString(w, v.title);
     f = 5; writeString(w, v.shortName);
@@ -28349,8 +32234,11 @@ export function read_stickers_createStickerSet(r: Reader): stickers_createSticke
 }
 
 export function write_stickers_removeStickerFromSet(w: Writer, v: stickers_removeStickerFromSet): void {
-  writeUint32(w, 0xf7760f51);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xf7760f51, true);
+    w.pos = p0 + 4;
     write_InputDocument(w, v.sticker);
   } catch (e) {
     throw encodeContext(e, 'stickers.removeStickerFromSet', 'sticker');
@@ -28367,11 +32255,18 @@ export function read_stickers_removeStickerFromSet(r: Reader): stickers_removeSt
 }
 
 export function write_stickers_changeStickerPosition(w: Writer, v: stickers_changeStickerPosition): void {
-  writeUint32(w, 0xffb6d4ca);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xffb6d4ca, true);
+    w.pos = p0 + 4;
     write_InputDocument(w, v.sticker);
-    f = 1; writeInt(w, v.position);
+    f = 1; const x1 = checkInt(v.position);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'stickers.changeStickerPosition', ['sticker', 'position'][f]);
   }
@@ -28389,9 +32284,12 @@ export function read_stickers_changeStickerPosition(r: Reader): stickers_changeS
 }
 
 export function write_stickers_addStickerToSet(w: Writer, v: stickers_addStickerToSet): void {
-  writeUint32(w, 0x8653febe);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x8653febe, true);
+    w.pos = p0 + 4;
     write_InputStickerSet(w, v.stickerset);
     f = 1; write_InputStickerSetItem(w, v.sticker);
   } catch (e) {
@@ -28411,9 +32309,12 @@ export function read_stickers_addStickerToSet(r: Reader): stickers_addStickerToS
 }
 
 export function write_stickers_setStickerSetThumb(w: Writer, v: stickers_setStickerSetThumb): void {
-  writeUint32(w, 0x9a364e30);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x9a364e30, true);
+    w.pos = p0 + 4;
     write_InputStickerSet(w, v.stickerset);
     f = 1; write_InputDocument(w, v.thumb);
   } catch (e) {
@@ -28433,8 +32334,11 @@ export function read_stickers_setStickerSetThumb(r: Reader): stickers_setSticker
 }
 
 export function write_stickers_checkShortName(w: Writer, v: stickers_checkShortName): void {
-  writeUint32(w, 0x284b3639);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x284b3639, true);
+    w.pos = p0 + 4;
     writeString(w, v.shortName);
   } catch (e) {
     throw encodeContext(e, 'stickers.checkShortName', 'shortName');
@@ -28451,8 +32355,11 @@ export function read_stickers_checkShortName(r: Reader): stickers_checkShortName
 }
 
 export function write_stickers_suggestShortName(w: Writer, v: stickers_suggestShortName): void {
-  writeUint32(w, 0x4dafc503);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x4dafc503, true);
+    w.pos = p0 + 4;
     writeString(w, v.title);
   } catch (e) {
     throw encodeContext(e, 'stickers.suggestShortName', 'title');
@@ -28469,7 +32376,10 @@ export function read_stickers_suggestShortName(r: Reader): stickers_suggestShort
 }
 
 export function write_phone_getCallConfig(w: Writer, v: phone_getCallConfig): void {
-  writeUint32(w, 0x55451fa9);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0x55451fa9, true);
+  w.pos = p0 + 4;
 }
 
 export function read_phone_getCallConfig(r: Reader): phone_getCallConfig {
@@ -28477,14 +32387,21 @@ export function read_phone_getCallConfig(r: Reader): phone_getCallConfig {
 }
 
 export function write_phone_requestCall(w: Writer, v: phone_requestCall): void {
-  writeUint32(w, 0x42ff96ed);
   let f = 0;
   try {
     const set_video = isSet(v.video);
     f = 1; const flags0 = (set_video ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x42ff96ed, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 2; write_InputUser(w, v.userId);
-    f = 3; writeInt(w, v.randomId);
+    f = 3; const x2 = checkInt(v.randomId);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.pos = p1 + 4;
     f = 4; writeBytes(w, v.gAHash);
     f = 5; write_PhoneCallProtocol(w, v.protocol);
   } catch (e) {
@@ -28509,9 +32426,12 @@ export function read_phone_requestCall(r: Reader): phone_requestCall {
 }
 
 export function write_phone_acceptCall(w: Writer, v: phone_acceptCall): void {
-  writeUint32(w, 0x3bd2b4a0);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x3bd2b4a0, true);
+    w.pos = p0 + 4;
     write_InputPhoneCall(w, v.peer);
     f = 1; writeBytes(w, v.gB);
     f = 2; write_PhoneCallProtocol(w, v.protocol);
@@ -28533,12 +32453,19 @@ export function read_phone_acceptCall(r: Reader): phone_acceptCall {
 }
 
 export function write_phone_confirmCall(w: Writer, v: phone_confirmCall): void {
-  writeUint32(w, 0x2efe1722);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x2efe1722, true);
+    w.pos = p0 + 4;
     write_InputPhoneCall(w, v.peer);
     f = 1; writeBytes(w, v.gA);
-    f = 2; writeLong(w, v.keyFingerprint);
+    f = 2; const x1 = checkLong(v.keyFingerprint);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x1, true);
+    w.pos = p1 + 8;
     f = 3; write_PhoneCallProtocol(w, v.protocol);
   } catch (e) {
     throw encodeContext(e, 'phone.confirmCall', ['peer', 'gA', 'keyFingerprint', 'protocol'][f]);
@@ -28559,8 +32486,11 @@ export function read_phone_confirmCall(r: Reader): phone_confirmCall {
 }
 
 export function write_phone_receivedCall(w: Writer, v: phone_receivedCall): void {
-  writeUint32(w, 0x17d54f61);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x17d54f61, true);
+    w.pos = p0 + 4;
     write_InputPhoneCall(w, v.peer);
   } catch (e) {
     throw encodeContext(e, 'phone.receivedCall', 'peer');
@@ -28577,16 +32507,27 @@ export function read_phone_receivedCall(r: Reader): phone_receivedCall {
 }
 
 export function write_phone_discardCall(w: Writer, v: phone_discardCall): void {
-  writeUint32(w, 0xb2cbc1c0);
   let f = 0;
   try {
     const set_video = isSet(v.video);
     f = 1; const flags0 = (set_video ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xb2cbc1c0, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 2; write_InputPhoneCall(w, v.peer);
-    f = 3; writeInt(w, v.duration);
+    f = 3; const x2 = checkInt(v.duration);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.pos = p1 + 4;
     f = 4; write_PhoneCallDiscardReason(w, v.reason);
-    f = 5; writeLong(w, v.connectionId);
+    f = 5; const x3 = checkLong(v.connectionId);
+    reserve(w, 8);
+    const p2 = w.pos;
+    w.view.setBigInt64(p2, x3, true);
+    w.pos = p2 + 8;
   } catch (e) {
     throw encodeContext(e, 'phone.discardCall', ['video', 'flags', 'peer', 'duration', 'reason', 'connectionId'][f]);
   }
@@ -28609,14 +32550,21 @@ export function read_phone_discardCall(r: Reader): phone_discardCall {
 }
 
 export function write_phone_setCallRating(w: Writer, v: phone_setCallRating): void {
-  writeUint32(w, 0x59ead627);
   let f = 0;
   try {
     const set_userInitiative = isSet(v.userInitiative);
     f = 1; const flags0 = (set_userInitiative ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x59ead627, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 2; write_InputPhoneCall(w, v.peer);
-    f = 3; writeInt(w, v.rating);
+    f = 3; const x2 = checkInt(v.rating);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.pos = p1 + 4;
     f = 4; writeString(w, v.comment);
   } catch (e) {
     throw encodeContext(e, 'phone.setCallRating', ['userInitiative', 'flags', 'peer', 'rating', 'comment'][f]);
@@ -28639,9 +32587,12 @@ export function read_phone_setCallRating(r: Reader): phone_setCallRating {
 }
 
 export function write_phone_saveCallDebug(w: Writer, v: phone_saveCallDebug): void {
-  writeUint32(w, 0x277add7e);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x277add7e, true);
+    w.pos = p0 + 4;
     write_InputPhoneCall(w, v.peer);
     f = 1; write_DataJSON(w, v.debug);
   } catch (e) {
@@ -28661,9 +32612,12 @@ export function read_phone_saveCallDebug(r: Reader): phone_saveCallDebug {
 }
 
 export function write_phone_sendSignalingData(w: Writer, v: phone_sendSignalingData): void {
-  writeUint32(w, 0xff7a9383);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xff7a9383, true);
+    w.pos = p0 + 4;
     write_InputPhoneCall(w, v.peer);
     f = 1; writeBytes(w, v.data);
   } catch (e) {
@@ -28683,13 +32637,20 @@ export function read_phone_sendSignalingData(r: Reader): phone_sendSignalingData
 }
 
 export function write_phone_createGroupCall(w: Writer, v: phone_createGroupCall): void {
-  writeUint32(w, 0x48cdc6d8);
   let f = 0;
   try {
     const flags0 = (v.title != null ? 1 : 0) | (v.scheduleDate != null ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x48cdc6d8, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 1; write_InputPeer(w, v.peer);
-    f = 2; writeInt(w, v.randomId);
+    f = 2; const x2 = checkInt(v.randomId);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.pos = p1 + 4;
     f = 3; if ((flags0 & 1) !== 0) {
       if (v.title == null) throw missingField('title');
       writeString(w, v.title);
@@ -28719,13 +32680,16 @@ export function read_phone_createGroupCall(r: Reader): phone_createGroupCall {
 }
 
 export function write_phone_joinGroupCall(w: Writer, v: phone_joinGroupCall): void {
-  writeUint32(w, 0xb132ff7b);
   let f = 0;
   try {
     const set_muted = isSet(v.muted);
     f = 1; const set_videoStopped = isSet(v.videoStopped);
     f = 2; const flags0 = (set_muted ? 1 : 0) | (set_videoStopped ? 4 : 0) | (v.inviteHash != null ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xb132ff7b, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 3; write_InputGroupCall(w, v.call);
     f = 4; write_InputPeer(w, v.joinAs);
     f = 5; if ((flags0 & 2) !== 0) {
@@ -28756,11 +32720,18 @@ export function read_phone_joinGroupCall(r: Reader): phone_joinGroupCall {
 }
 
 export function write_phone_leaveGroupCall(w: Writer, v: phone_leaveGroupCall): void {
-  writeUint32(w, 0x500377f9);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x500377f9, true);
+    w.pos = p0 + 4;
     write_InputGroupCall(w, v.call);
-    f = 1; writeInt(w, v.source);
+    f = 1; const x1 = checkInt(v.source);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'phone.leaveGroupCall', ['call', 'source'][f]);
   }
@@ -28778,9 +32749,12 @@ export function read_phone_leaveGroupCall(r: Reader): phone_leaveGroupCall {
 }
 
 export function write_phone_inviteToGroupCall(w: Writer, v: phone_inviteToGroupCall): void {
-  writeUint32(w, 0x7b393160);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x7b393160, true);
+    w.pos = p0 + 4;
     write_InputGroupCall(w, v.call);
     f = 1; write_vec_InputUser(w, v.users);
   } catch (e) {
@@ -28800,8 +32774,11 @@ export function read_phone_inviteToGroupCall(r: Reader): phone_inviteToGroupCall
 }
 
 export function write_phone_discardGroupCall(w: Writer, v: phone_discardGroupCall): void {
-  writeUint32(w, 0x7a777135);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x7a777135, true);
+    w.pos = p0 + 4;
     write_InputGroupCall(w, v.call);
   } catch (e) {
     throw encodeContext(e, 'phone.discardGroupCall', 'call');
@@ -28818,12 +32795,15 @@ export function read_phone_discardGroupCall(r: Reader): phone_discardGroupCall {
 }
 
 export function write_phone_toggleGroupCallSettings(w: Writer, v: phone_toggleGroupCallSettings): void {
-  writeUint32(w, 0x74bbb43d);
   let f = 0;
   try {
     const set_resetInviteHash = isSet(v.resetInviteHash);
     f = 1; const flags0 = (set_resetInviteHash ? 2 : 0) | (v.joinMuted != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x74bbb43d, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 2; write_InputGroupCall(w, v.call);
     f = 3; if ((flags0 & 1) !== 0) {
       if (v.joinMuted == null) throw missingField('joinMuted');
@@ -28849,11 +32829,18 @@ export function read_phone_toggleGroupCallSettings(r: Reader): phone_toggleGroup
 }
 
 export function write_phone_getGroupCall(w: Writer, v: phone_getGroupCall): void {
-  writeUint32(w, 0x041845db);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x041845db, true);
+    w.pos = p0 + 4;
     write_InputGroupCall(w, v.call);
-    f = 1; writeInt(w, v.limit);
+    f = 1; const x1 = checkInt(v.limit);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'phone.getGroupCall', ['call', 'limit'][f]);
   }
@@ -28871,14 +32858,21 @@ export function read_phone_getGroupCall(r: Reader): phone_getGroupCall {
 }
 
 export function write_phone_getGroupParticipants(w: Writer, v: phone_getGroupParticipants): void {
-  writeUint32(w, 0xc558d8ab);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xc558d8ab, true);
+    w.pos = p0 + 4;
     write_InputGroupCall(w, v.call);
     f = 1; write_vec_InputPeer(w, v.ids);
     f = 2; write_vec_int(w, v.sources);
     f = 3; writeString(w, v.offset);
-    f = 4; writeInt(w, v.limit);
+    f = 4; const x1 = checkInt(v.limit);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'phone.getGroupParticipants', ['call', 'ids', 'sources', 'offset', 'limit'][f]);
   }
@@ -28899,9 +32893,12 @@ export function read_phone_getGroupParticipants(r: Reader): phone_getGroupPartic
 }
 
 export function write_phone_checkGroupCall(w: Writer, v: phone_checkGroupCall): void {
-  writeUint32(w, 0xb59cf977);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xb59cf977, true);
+    w.pos = p0 + 4;
     write_InputGroupCall(w, v.call);
     f = 1; write_vec_int(w, v.sources);
   } catch (e) {
@@ -28921,13 +32918,16 @@ export function read_phone_checkGroupCall(r: Reader): phone_checkGroupCall {
 }
 
 export function write_phone_toggleGroupCallRecord(w: Writer, v: phone_toggleGroupCallRecord): void {
-  writeUint32(w, 0xf128c708);
   let f = 0;
   try {
     const set_start = isSet(v.start);
     f = 1; const set_video = isSet(v.video);
     f = 2; const flags0 = (set_start ? 1 : 0) | (set_video || v.videoPortrait != null ? 4 : 0) | (v.title != null ? 2 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xf128c708, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 3; write_InputGroupCall(w, v.call);
     f = 4; if ((flags0 & 2) !== 0) {
       if (v.title == null) throw missingField('title');
@@ -28959,11 +32959,14 @@ export function read_phone_toggleGroupCallRecord(r: Reader): phone_toggleGroupCa
 }
 
 export function write_phone_editGroupCallParticipant(w: Writer, v: phone_editGroupCallParticipant): void {
-  writeUint32(w, 0xa5273abf);
   let f = 0;
   try {
     const flags0 = (v.muted != null ? 1 : 0) | (v.volume != null ? 2 : 0) | (v.raiseHand != null ? 4 : 0) | (v.videoStopped != null ? 8 : 0) | (v.videoPaused != null ? 16 : 0) | (v.presentationPaused != null ? 32 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xa5273abf, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 1; write_InputGroupCall(w, v.call);
     f = 2; write_InputPeer(w, v.participant);
     f = 3; if ((flags0 & 1) !== 0) {
@@ -29015,9 +33018,12 @@ export function read_phone_editGroupCallParticipant(r: Reader): phone_editGroupC
 }
 
 export function write_phone_editGroupCallTitle(w: Writer, v: phone_editGroupCallTitle): void {
-  writeUint32(w, 0x1ca6ac0a);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x1ca6ac0a, true);
+    w.pos = p0 + 4;
     write_InputGroupCall(w, v.call);
     f = 1; writeString(w, v.title);
   } catch (e) {
@@ -29037,8 +33043,11 @@ export function read_phone_editGroupCallTitle(r: Reader): phone_editGroupCallTit
 }
 
 export function write_phone_getGroupCallJoinAs(w: Writer, v: phone_getGroupCallJoinAs): void {
-  writeUint32(w, 0xef7c213a);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xef7c213a, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeContext(e, 'phone.getGroupCallJoinAs', 'peer');
@@ -29055,12 +33064,15 @@ export function read_phone_getGroupCallJoinAs(r: Reader): phone_getGroupCallJoin
 }
 
 export function write_phone_exportGroupCallInvite(w: Writer, v: phone_exportGroupCallInvite): void {
-  writeUint32(w, 0xe6aa647f);
   let f = 0;
   try {
     const set_canSelfUnmute = isSet(v.canSelfUnmute);
     f = 1; const flags0 = (set_canSelfUnmute ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xe6aa647f, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 2; write_InputGroupCall(w, v.call);
   } catch (e) {
     throw encodeContext(e, 'phone.exportGroupCallInvite', ['canSelfUnmute', 'flags', 'call'][f]);
@@ -29081,9 +33093,12 @@ export function read_phone_exportGroupCallInvite(r: Reader): phone_exportGroupCa
 }
 
 export function write_phone_toggleGroupCallStartSubscription(w: Writer, v: phone_toggleGroupCallStartSubscription): void {
-  writeUint32(w, 0x219c34e6);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x219c34e6, true);
+    w.pos = p0 + 4;
     write_InputGroupCall(w, v.call);
     f = 1; writeBool(w, v.subscribed);
   } catch (e) {
@@ -29103,8 +33118,11 @@ export function read_phone_toggleGroupCallStartSubscription(r: Reader): phone_to
 }
 
 export function write_phone_startScheduledGroupCall(w: Writer, v: phone_startScheduledGroupCall): void {
-  writeUint32(w, 0x5680e342);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x5680e342, true);
+    w.pos = p0 + 4;
     write_InputGroupCall(w, v.call);
   } catch (e) {
     throw encodeContext(e, 'phone.startScheduledGroupCall', 'call');
@@ -29121,9 +33139,12 @@ export function read_phone_startScheduledGroupCall(r: Reader): phone_startSchedu
 }
 
 export function write_phone_saveDefaultGroupCallJoinAs(w: Writer, v: phone_saveDefaultGroupCallJoinAs): void {
-  writeUint32(w, 0x575e1f8c);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x575e1f8c, true);
+    w.pos = p0 + 4;
     write_InputPeer(w, v.peer);
     f = 1; write_InputPeer(w, v.joinAs);
   } catch (e) {
@@ -29143,9 +33164,12 @@ export function read_phone_saveDefaultGroupCallJoinAs(r: Reader): phone_saveDefa
 }
 
 export function write_phone_joinGroupCallPresentation(w: Writer, v: phone_joinGroupCallPresentation): void {
-  writeUint32(w, 0xcbea6bc4);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xcbea6bc4, true);
+    w.pos = p0 + 4;
     write_InputGroupCall(w, v.call);
     f = 1; write_DataJSON(w, v.params);
   } catch (e) {
@@ -29165,8 +33189,11 @@ export function read_phone_joinGroupCallPresentation(r: Reader): phone_joinGroup
 }
 
 export function write_phone_leaveGroupCallPresentation(w: Writer, v: phone_leaveGroupCallPresentation): void {
-  writeUint32(w, 0x1c50d144);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x1c50d144, true);
+    w.pos = p0 + 4;
     write_InputGroupCall(w, v.call);
   } catch (e) {
     throw encodeContext(e, 'phone.leaveGroupCallPresentation', 'call');
@@ -29183,9 +33210,12 @@ export function read_phone_leaveGroupCallPresentation(r: Reader): phone_leaveGro
 }
 
 export function write_langpack_getLangPack(w: Writer, v: langpack_getLangPack): void {
-  writeUint32(w, 0xf2f2330a);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xf2f2330a, true);
+    w.pos = p0 + 4;
     writeString(w, v.langPack);
     f = 1; writeString(w, v.langCode);
   } catch (e) {
@@ -29205,9 +33235,12 @@ export function read_langpack_getLangPack(r: Reader): langpack_getLangPack {
 }
 
 export function write_langpack_getStrings(w: Writer, v: langpack_getStrings): void {
-  writeUint32(w, 0xefea3803);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xefea3803, true);
+    w.pos = p0 + 4;
     writeString(w, v.langPack);
     f = 1; writeString(w, v.langCode);
     f = 2; write_vec_string(w, v.keys);
@@ -29229,12 +33262,19 @@ export function read_langpack_getStrings(r: Reader): langpack_getStrings {
 }
 
 export function write_langpack_getDifference(w: Writer, v: langpack_getDifference): void {
-  writeUint32(w, 0xcd984aa5);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xcd984aa5, true);
+    w.pos = p0 + 4;
     writeString(w, v.langPack);
     f = 1; writeString(w, v.langCode);
-    f = 2; writeInt(w, v.fromVersion);
+    f = 2; const x1 = checkInt(v.fromVersion);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'langpack.getDifference', ['langPack', 'langCode', 'fromVersion'][f]);
   }
@@ -29253,8 +33293,11 @@ export function read_langpack_getDifference(r: Reader): langpack_getDifference {
 }
 
 export function write_langpack_getLanguages(w: Writer, v: langpack_getLanguages): void {
-  writeUint32(w, 0x42c6978f);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x42c6978f, true);
+    w.pos = p0 + 4;
     writeString(w, v.langPack);
   } catch (e) {
     throw encodeContext(e, 'langpack.getLanguages', 'langPack');
@@ -29271,9 +33314,12 @@ export function read_langpack_getLanguages(r: Reader): langpack_getLanguages {
 }
 
 export function write_langpack_getLanguage(w: Writer, v: langpack_getLanguage): void {
-  writeUint32(w, 0x6a596502);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x6a596502, true);
+    w.pos = p0 + 4;
     writeString(w, v.langPack);
     f = 1; writeString(w, v.langCode);
   } catch (e) {
@@ -29293,8 +33339,11 @@ export function read_langpack_getLanguage(r: Reader): langpack_getLanguage {
 }
 
 export function write_folders_editPeerFolders(w: Writer, v: folders_editPeerFolders): void {
-  writeUint32(w, 0x6847d0ab);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x6847d0ab, true);
+    w.pos = p0 + 4;
     write_vec_InputFolderPeer(w, v.folderPeers);
   } catch (e) {
     throw encodeContext(e, 'folders.editPeerFolders', 'folderPeers');
@@ -29311,9 +33360,13 @@ export function read_folders_editPeerFolders(r: Reader): folders_editPeerFolders
 }
 
 export function write_folders_deleteFolder(w: Writer, v: folders_deleteFolder): void {
-  writeUint32(w, 0x1c295881);
   try {
-    writeInt(w, v.folderId);
+    const x1 = checkInt(v.folderId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x1c295881, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'folders.deleteFolder', 'folderId');
   }
@@ -29329,12 +33382,15 @@ export function read_folders_deleteFolder(r: Reader): folders_deleteFolder {
 }
 
 export function write_stats_getBroadcastStats(w: Writer, v: stats_getBroadcastStats): void {
-  writeUint32(w, 0xab42441a);
   let f = 0;
   try {
     const set_dark = isSet(v.dark);
     f = 1; const flags0 = (set_dark ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xab42441a, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 2; write_InputChannel(w, v.channel);
   } catch (e) {
     throw encodeContext(e, 'stats.getBroadcastStats', ['dark', 'flags', 'channel'][f]);
@@ -29355,11 +33411,14 @@ export function read_stats_getBroadcastStats(r: Reader): stats_getBroadcastStats
 }
 
 export function write_stats_loadAsyncGraph(w: Writer, v: stats_loadAsyncGraph): void {
-  writeUint32(w, 0x621d5fa0);
   let f = 0;
   try {
     const flags0 = (v.x != null ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x621d5fa0, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 1; writeString(w, v.token);
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.x == null) throw missingField('x');
@@ -29384,12 +33443,15 @@ export function read_stats_loadAsyncGraph(r: Reader): stats_loadAsyncGraph {
 }
 
 export function write_stats_getMegagroupStats(w: Writer, v: stats_getMegagroupStats): void {
-  writeUint32(w, 0xdcdf8607);
   let f = 0;
   try {
     const set_dark = isSet(v.dark);
     f = 1; const flags0 = (set_dark ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xdcdf8607, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 2; write_InputChannel(w, v.channel);
   } catch (e) {
     throw encodeContext(e, 'stats.getMegagroupStats', ['dark', 'flags', 'channel'][f]);
@@ -29410,15 +33472,28 @@ export function read_stats_getMegagroupStats(r: Reader): stats_getMegagroupStats
 }
 
 export function write_stats_getMessagePublicForwards(w: Writer, v: stats_getMessagePublicForwards): void {
-  writeUint32(w, 0x5630281b);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x5630281b, true);
+    w.pos = p0 + 4;
     write_InputChannel(w, v.channel);
-    f = 1; writeInt(w, v.msgId);
-    f = 2; writeInt(w, v.offsetRate);
+    f = 1; const x1 = checkInt(v.msgId);
+    f = 2; const x2 = checkInt(v.offsetRate);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.view.setInt32(p1 + 4, x2, true);
+    w.pos = p1 + 8;
     f = 3; write_InputPeer(w, v.offsetPeer);
-    f = 4; writeInt(w, v.offsetId);
-    f = 5; writeInt(w, v.limit);
+    f = 4; const x3 = checkInt(v.offsetId);
+    f = 5; const x4 = checkInt(v.limit);
+    reserve(w, 8);
+    const p2 = w.pos;
+    w.view.setInt32(p2, x3, true);
+    w.view.setInt32(p2 + 4, x4, true);
+    w.pos = p2 + 8;
   } catch (e) {
     throw encodeContext(e, 'stats.getMessagePublicForwards', ['channel', 'msgId', 'offsetRate', 'offsetPeer', 'offsetId', 'limit'][f]);
   }
@@ -29440,14 +33515,21 @@ export function read_stats_getMessagePublicForwards(r: Reader): stats_getMessage
 }
 
 export function write_stats_getMessageStats(w: Writer, v: stats_getMessageStats): void {
-  writeUint32(w, 0xb6e0a3f5);
   let f = 0;
   try {
     const set_dark = isSet(v.dark);
     f = 1; const flags0 = (set_dark ? 1 : 0);
-    writeUint32(w, flags0);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xb6e0a3f5, true);
+    w.view.setUint32(p0 + 4, flags0, true);
+    w.pos = p0 + 8;
     f = 2; write_InputChannel(w, v.channel);
-    f = 3; writeInt(w, v.msgId);
+    f = 3; const x2 = checkInt(v.msgId);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x2, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'stats.getMessageStats', ['dark', 'flags', 'channel', 'msgId'][f]);
   }
@@ -29530,7 +33612,11 @@ export function write_p_q_inner_data_dc(w: Writer, v: p_q_inner_data_dc): void {
     f = 3; writeInt128(w, v.nonce);
     f = 4; writeInt128(w, v.serverNonce);
     f = 5; writeInt256(w, v.newNonce);
-    f = 6; writeInt(w, v.dc);
+    f = 6; const x0 = checkInt(v.dc);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'p_q_inner_data_dc', ['pq', 'p', 'q', 'nonce', 'serverNonce', 'newNonce', 'dc'][f]);
   }
@@ -29561,7 +33647,11 @@ export function write_p_q_inner_data_temp(w: Writer, v: p_q_inner_data_temp): vo
     f = 3; writeInt128(w, v.nonce);
     f = 4; writeInt128(w, v.serverNonce);
     f = 5; writeInt256(w, v.newNonce);
-    f = 6; writeInt(w, v.expiresIn);
+    f = 6; const x0 = checkInt(v.expiresIn);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
   } catch (e) {
     throw encodeContext(e, 'p_q_inner_data_temp', ['pq', 'p', 'q', 'nonce', 'serverNonce', 'newNonce', 'expiresIn'][f]);
   }
@@ -29592,8 +33682,13 @@ export function write_p_q_inner_data_temp_dc(w: Writer, v: p_q_inner_data_temp_d
     f = 3; writeInt128(w, v.nonce);
     f = 4; writeInt128(w, v.serverNonce);
     f = 5; writeInt256(w, v.newNonce);
-    f = 6; writeInt(w, v.dc);
-    f = 7; writeInt(w, v.expiresIn);
+    f = 6; const x0 = checkInt(v.dc);
+    f = 7; const x1 = checkInt(v.expiresIn);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'p_q_inner_data_temp_dc', ['pq', 'p', 'q', 'nonce', 'serverNonce', 'newNonce', 'dc', 'expiresIn'][f]);
   }
@@ -29619,11 +33714,19 @@ export function read_p_q_inner_data_temp_dc(r: Reader): p_q_inner_data_temp_dc {
 export function write_bind_auth_key_inner(w: Writer, v: bind_auth_key_inner): void {
   let f = 0;
   try {
-    writeLong(w, v.nonce);
-    f = 1; writeLong(w, v.tempAuthKeyId);
-    f = 2; writeLong(w, v.permAuthKeyId);
-    f = 3; writeLong(w, v.tempSessionId);
-    f = 4; writeInt(w, v.expiresAt);
+    const x0 = checkLong(v.nonce);
+    f = 1; const x1 = checkLong(v.tempAuthKeyId);
+    f = 2; const x2 = checkLong(v.permAuthKeyId);
+    f = 3; const x3 = checkLong(v.tempSessionId);
+    f = 4; const x4 = checkInt(v.expiresAt);
+    reserve(w, 36);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.view.setBigInt64(p0 + 16, x2, true);
+    w.view.setBigInt64(p0 + 24, x3, true);
+    w.view.setInt32(p0 + 32, x4, true);
+    w.pos = p0 + 36;
   } catch (e) {
     throw encodeContext(e, 'bind_auth_key_inner', ['nonce', 'tempAuthKeyId', 'permAuthKeyId', 'tempSessionId', 'expiresAt'][f]);
   }
@@ -29694,10 +33797,18 @@ export function write_server_DH_inner_data(w: Writer, v: server_DH_inner_data): 
   try {
     writeInt128(w, v.nonce);
     f = 1; writeInt128(w, v.serverNonce);
-    f = 2; writeInt(w, v.g);
+    f = 2; const x0 = checkInt(v.g);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
     f = 3; writeBytes(w, v.dhPrime);
     f = 4; writeBytes(w, v.gA);
-    f = 5; writeInt(w, v.serverTime);
+    f = 5; const x1 = checkInt(v.serverTime);
+    reserve(w, 4);
+    const p1 = w.pos;
+    w.view.setInt32(p1, x1, true);
+    w.pos = p1 + 4;
   } catch (e) {
     throw encodeContext(e, 'server_DH_inner_data', ['nonce', 'serverNonce', 'g', 'dhPrime', 'gA', 'serverTime'][f]);
   }
@@ -29723,7 +33834,11 @@ export function write_client_DH_inner_data(w: Writer, v: client_DH_inner_data): 
   try {
     writeInt128(w, v.nonce);
     f = 1; writeInt128(w, v.serverNonce);
-    f = 2; writeLong(w, v.retryId);
+    f = 2; const x0 = checkLong(v.retryId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 3; writeBytes(w, v.gB);
   } catch (e) {
     throw encodeContext(e, 'client_DH_inner_data', ['nonce', 'serverNonce', 'retryId', 'gB'][f]);
@@ -29834,8 +33949,11 @@ export function read_destroy_auth_key_fail(r: Reader): destroy_auth_key_fail {
 }
 
 export function write_req_pq(w: Writer, v: req_pq): void {
-  writeUint32(w, 0x60469778);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x60469778, true);
+    w.pos = p0 + 4;
     writeInt128(w, v.nonce);
   } catch (e) {
     throw encodeContext(e, 'req_pq', 'nonce');
@@ -29852,8 +33970,11 @@ export function read_req_pq(r: Reader): req_pq {
 }
 
 export function write_req_pq_multi(w: Writer, v: req_pq_multi): void {
-  writeUint32(w, 0xbe7e8ef1);
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xbe7e8ef1, true);
+    w.pos = p0 + 4;
     writeInt128(w, v.nonce);
   } catch (e) {
     throw encodeContext(e, 'req_pq_multi', 'nonce');
@@ -29870,14 +33991,21 @@ export function read_req_pq_multi(r: Reader): req_pq_multi {
 }
 
 export function write_req_DH_params(w: Writer, v: req_DH_params): void {
-  writeUint32(w, 0xd712e4be);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xd712e4be, true);
+    w.pos = p0 + 4;
     writeInt128(w, v.nonce);
     f = 1; writeInt128(w, v.serverNonce);
     f = 2; writeBytes(w, v.p);
     f = 3; writeBytes(w, v.q);
-    f = 4; writeLong(w, v.publicKeyFingerprint);
+    f = 4; const x1 = checkLong(v.publicKeyFingerprint);
+    reserve(w, 8);
+    const p1 = w.pos;
+    w.view.setBigInt64(p1, x1, true);
+    w.pos = p1 + 8;
     f = 5; writeBytes(w, v.encryptedData);
   } catch (e) {
     throw encodeContext(e, 'req_DH_params', ['nonce', 'serverNonce', 'p', 'q', 'publicKeyFingerprint', 'encryptedData'][f]);
@@ -29900,9 +34028,12 @@ export function read_req_DH_params(r: Reader): req_DH_params {
 }
 
 export function write_set_client_DH_params(w: Writer, v: set_client_DH_params): void {
-  writeUint32(w, 0xf5045f1f);
   let f = 0;
   try {
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xf5045f1f, true);
+    w.pos = p0 + 4;
     writeInt128(w, v.nonce);
     f = 1; writeInt128(w, v.serverNonce);
     f = 2; writeBytes(w, v.encryptedData);
@@ -29924,7 +34055,10 @@ export function read_set_client_DH_params(r: Reader): set_client_DH_params {
 }
 
 export function write_destroy_auth_key(w: Writer, v: destroy_auth_key): void {
-  writeUint32(w, 0xd1435160);
+  reserve(w, 4);
+  const p0 = w.pos;
+  w.view.setUint32(p0, 0xd1435160, true);
+  w.pos = p0 + 4;
 }
 
 export function read_destroy_auth_key(r: Reader): destroy_auth_key {
@@ -29951,9 +34085,15 @@ export function read_msgs_ack(r: Reader): msgs_ack {
 export function write_bad_msg_notification(w: Writer, v: bad_msg_notification): void {
   let f = 0;
   try {
-    writeLong(w, v.badMsgId);
-    f = 1; writeInt(w, v.badMsgSeqno);
-    f = 2; writeInt(w, v.errorCode);
+    const x0 = checkLong(v.badMsgId);
+    f = 1; const x1 = checkInt(v.badMsgSeqno);
+    f = 2; const x2 = checkInt(v.errorCode);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.view.setInt32(p0 + 12, x2, true);
+    w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'bad_msg_notification', ['badMsgId', 'badMsgSeqno', 'errorCode'][f]);
   }
@@ -29974,10 +34114,17 @@ export function read_bad_msg_notification(r: Reader): bad_msg_notification {
 export function write_bad_server_salt(w: Writer, v: bad_server_salt): void {
   let f = 0;
   try {
-    writeLong(w, v.badMsgId);
-    f = 1; writeInt(w, v.badMsgSeqno);
-    f = 2; writeInt(w, v.errorCode);
-    f = 3; writeLong(w, v.newServerSalt);
+    const x0 = checkLong(v.badMsgId);
+    f = 1; const x1 = checkInt(v.badMsgSeqno);
+    f = 2; const x2 = checkInt(v.errorCode);
+    f = 3; const x3 = checkLong(v.newServerSalt);
+    reserve(w, 24);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.view.setInt32(p0 + 12, x2, true);
+    w.view.setBigInt64(p0 + 16, x3, true);
+    w.pos = p0 + 24;
   } catch (e) {
     throw encodeContext(e, 'bad_server_salt', ['badMsgId', 'badMsgSeqno', 'errorCode', 'newServerSalt'][f]);
   }
@@ -30016,7 +34163,11 @@ export function read_msgs_state_req(r: Reader): msgs_state_req {
 export function write_msgs_state_info(w: Writer, v: msgs_state_info): void {
   let f = 0;
   try {
-    writeLong(w, v.reqMsgId);
+    const x0 = checkLong(v.reqMsgId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 1; writeBytes(w, v.info);
   } catch (e) {
     throw encodeContext(e, 'msgs_state_info', ['reqMsgId', 'info'][f]);
@@ -30058,10 +34209,17 @@ export function read_msgs_all_info(r: Reader): msgs_all_info {
 export function write_msg_detailed_info(w: Writer, v: msg_detailed_info): void {
   let f = 0;
   try {
-    writeLong(w, v.msgId);
-    f = 1; writeLong(w, v.answerMsgId);
-    f = 2; writeInt(w, v.bytes);
-    f = 3; writeInt(w, v.status);
+    const x0 = checkLong(v.msgId);
+    f = 1; const x1 = checkLong(v.answerMsgId);
+    f = 2; const x2 = checkInt(v.bytes);
+    f = 3; const x3 = checkInt(v.status);
+    reserve(w, 24);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.view.setInt32(p0 + 16, x2, true);
+    w.view.setInt32(p0 + 20, x3, true);
+    w.pos = p0 + 24;
   } catch (e) {
     throw encodeContext(e, 'msg_detailed_info', ['msgId', 'answerMsgId', 'bytes', 'status'][f]);
   }
@@ -30083,9 +34241,15 @@ export function read_msg_detailed_info(r: Reader): msg_detailed_info {
 export function write_msg_new_detailed_info(w: Writer, v: msg_new_detailed_info): void {
   let f = 0;
   try {
-    writeLong(w, v.answerMsgId);
-    f = 1; writeInt(w, v.bytes);
-    f = 2; writeInt(w, v.status);
+    const x0 = checkLong(v.answerMsgId);
+    f = 1; const x1 = checkInt(v.bytes);
+    f = 2; const x2 = checkInt(v.status);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.view.setInt32(p0 + 12, x2, true);
+    w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'msg_new_detailed_info', ['answerMsgId', 'bytes', 'status'][f]);
   }
@@ -30123,7 +34287,11 @@ export function read_msg_resend_req(r: Reader): msg_resend_req {
 export function write_rpc_error(w: Writer, v: rpc_error): void {
   let f = 0;
   try {
-    writeInt(w, v.errorCode);
+    const x0 = checkInt(v.errorCode);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
     f = 1; writeString(w, v.errorMessage);
   } catch (e) {
     throw encodeContext(e, 'rpc_error', ['errorCode', 'errorMessage'][f]);
@@ -30158,9 +34326,15 @@ export function read_rpc_answer_dropped_running(r: Reader): rpc_answer_dropped_r
 export function write_rpc_answer_dropped(w: Writer, v: rpc_answer_dropped): void {
   let f = 0;
   try {
-    writeLong(w, v.msgId);
-    f = 1; writeInt(w, v.seqNo);
-    f = 2; writeInt(w, v.bytes);
+    const x0 = checkLong(v.msgId);
+    f = 1; const x1 = checkInt(v.seqNo);
+    f = 2; const x2 = checkInt(v.bytes);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.view.setInt32(p0 + 12, x2, true);
+    w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'rpc_answer_dropped', ['msgId', 'seqNo', 'bytes'][f]);
   }
@@ -30181,9 +34355,15 @@ export function read_rpc_answer_dropped(r: Reader): rpc_answer_dropped {
 export function write_future_salt(w: Writer, v: future_salt): void {
   let f = 0;
   try {
-    writeInt(w, v.validSince);
-    f = 1; writeInt(w, v.validUntil);
-    f = 2; writeLong(w, v.salt);
+    const x0 = checkInt(v.validSince);
+    f = 1; const x1 = checkInt(v.validUntil);
+    f = 2; const x2 = checkLong(v.salt);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.view.setBigInt64(p0 + 8, x2, true);
+    w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'future_salt', ['validSince', 'validUntil', 'salt'][f]);
   }
@@ -30204,8 +34384,13 @@ export function read_future_salt(r: Reader): future_salt {
 export function write_future_salts(w: Writer, v: future_salts): void {
   let f = 0;
   try {
-    writeLong(w, v.reqMsgId);
-    f = 1; writeInt(w, v.now);
+    const x0 = checkLong(v.reqMsgId);
+    f = 1; const x1 = checkInt(v.now);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.pos = p0 + 12;
     f = 2; write_bvec_bare_future_salt(w, v.salts);
   } catch (e) {
     throw encodeContext(e, 'future_salts', ['reqMsgId', 'now', 'salts'][f]);
@@ -30227,8 +34412,13 @@ export function read_future_salts(r: Reader): future_salts {
 export function write_pong(w: Writer, v: pong): void {
   let f = 0;
   try {
-    writeLong(w, v.msgId);
-    f = 1; writeLong(w, v.pingId);
+    const x0 = checkLong(v.msgId);
+    f = 1; const x1 = checkLong(v.pingId);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'pong', ['msgId', 'pingId'][f]);
   }
@@ -30247,7 +34437,11 @@ export function read_pong(r: Reader): pong {
 
 export function write_destroy_session_ok(w: Writer, v: destroy_session_ok): void {
   try {
-    writeLong(w, v.sessionId);
+    const x0 = checkLong(v.sessionId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'destroy_session_ok', 'sessionId');
   }
@@ -30264,7 +34458,11 @@ export function read_destroy_session_ok(r: Reader): destroy_session_ok {
 
 export function write_destroy_session_none(w: Writer, v: destroy_session_none): void {
   try {
-    writeLong(w, v.sessionId);
+    const x0 = checkLong(v.sessionId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'destroy_session_none', 'sessionId');
   }
@@ -30282,9 +34480,15 @@ export function read_destroy_session_none(r: Reader): destroy_session_none {
 export function write_new_session_created(w: Writer, v: new_session_created): void {
   let f = 0;
   try {
-    writeLong(w, v.firstMsgId);
-    f = 1; writeLong(w, v.uniqueId);
-    f = 2; writeLong(w, v.serverSalt);
+    const x0 = checkLong(v.firstMsgId);
+    f = 1; const x1 = checkLong(v.uniqueId);
+    f = 2; const x2 = checkLong(v.serverSalt);
+    reserve(w, 24);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setBigInt64(p0 + 8, x1, true);
+    w.view.setBigInt64(p0 + 16, x2, true);
+    w.pos = p0 + 24;
   } catch (e) {
     throw encodeContext(e, 'new_session_created', ['firstMsgId', 'uniqueId', 'serverSalt'][f]);
   }
@@ -30305,9 +34509,15 @@ export function read_new_session_created(r: Reader): new_session_created {
 export function write_http_wait(w: Writer, v: http_wait): void {
   let f = 0;
   try {
-    writeInt(w, v.maxDelay);
-    f = 1; writeInt(w, v.waitAfter);
-    f = 2; writeInt(w, v.maxWait);
+    const x0 = checkInt(v.maxDelay);
+    f = 1; const x1 = checkInt(v.waitAfter);
+    f = 2; const x2 = checkInt(v.maxWait);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.view.setInt32(p0 + 8, x2, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'http_wait', ['maxDelay', 'waitAfter', 'maxWait'][f]);
   }
@@ -30328,8 +34538,13 @@ export function read_http_wait(r: Reader): http_wait {
 export function write_ipPort(w: Writer, v: ipPort): void {
   let f = 0;
   try {
-    writeInt(w, v.ipv4);
-    f = 1; writeInt(w, v.port);
+    const x0 = checkInt(v.ipv4);
+    f = 1; const x1 = checkInt(v.port);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'ipPort', ['ipv4', 'port'][f]);
   }
@@ -30349,8 +34564,13 @@ export function read_ipPort(r: Reader): ipPort {
 export function write_ipPortSecret(w: Writer, v: ipPortSecret): void {
   let f = 0;
   try {
-    writeInt(w, v.ipv4);
-    f = 1; writeInt(w, v.port);
+    const x0 = checkInt(v.ipv4);
+    f = 1; const x1 = checkInt(v.port);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
     f = 2; writeBytes(w, v.secret);
   } catch (e) {
     throw encodeContext(e, 'ipPortSecret', ['ipv4', 'port', 'secret'][f]);
@@ -30373,7 +34593,11 @@ export function write_accessPointRule(w: Writer, v: accessPointRule): void {
   let f = 0;
   try {
     writeString(w, v.phonePrefixRules);
-    f = 1; writeInt(w, v.dcId);
+    f = 1; const x0 = checkInt(v.dcId);
+    reserve(w, 4);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.pos = p0 + 4;
     f = 2; write_bvec_IpPort(w, v.ips);
   } catch (e) {
     throw encodeContext(e, 'accessPointRule', ['phonePrefixRules', 'dcId', 'ips'][f]);
@@ -30395,8 +34619,13 @@ export function read_accessPointRule(r: Reader): accessPointRule {
 export function write_help_configSimple(w: Writer, v: help_configSimple): void {
   let f = 0;
   try {
-    writeInt(w, v.date);
-    f = 1; writeInt(w, v.expires);
+    const x0 = checkInt(v.date);
+    f = 1; const x1 = checkInt(v.expires);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setInt32(p0, x0, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
     f = 2; write_bvec_AccessPointRule(w, v.rules);
   } catch (e) {
     throw encodeContext(e, 'help.configSimple', ['date', 'expires', 'rules'][f]);
@@ -30416,9 +34645,13 @@ export function read_help_configSimple(r: Reader): help_configSimple {
 }
 
 export function write_rpc_drop_answer(w: Writer, v: rpc_drop_answer): void {
-  writeUint32(w, 0x58e4a740);
   try {
-    writeLong(w, v.reqMsgId);
+    const x1 = checkLong(v.reqMsgId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x58e4a740, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'rpc_drop_answer', 'reqMsgId');
   }
@@ -30434,9 +34667,13 @@ export function read_rpc_drop_answer(r: Reader): rpc_drop_answer {
 }
 
 export function write_get_future_salts(w: Writer, v: get_future_salts): void {
-  writeUint32(w, 0xb921bd04);
   try {
-    writeInt(w, v.num);
+    const x1 = checkInt(v.num);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xb921bd04, true);
+    w.view.setInt32(p0 + 4, x1, true);
+    w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'get_future_salts', 'num');
   }
@@ -30452,9 +34689,13 @@ export function read_get_future_salts(r: Reader): get_future_salts {
 }
 
 export function write_ping(w: Writer, v: ping): void {
-  writeUint32(w, 0x7abe77ec);
   try {
-    writeLong(w, v.pingId);
+    const x1 = checkLong(v.pingId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0x7abe77ec, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'ping', 'pingId');
   }
@@ -30470,11 +34711,16 @@ export function read_ping(r: Reader): ping {
 }
 
 export function write_ping_delay_disconnect(w: Writer, v: ping_delay_disconnect): void {
-  writeUint32(w, 0xf3427b8c);
   let f = 0;
   try {
-    writeLong(w, v.pingId);
-    f = 1; writeInt(w, v.disconnectDelay);
+    const x1 = checkLong(v.pingId);
+    f = 1; const x2 = checkInt(v.disconnectDelay);
+    reserve(w, 16);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xf3427b8c, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.view.setInt32(p0 + 12, x2, true);
+    w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'ping_delay_disconnect', ['pingId', 'disconnectDelay'][f]);
   }
@@ -30492,9 +34738,13 @@ export function read_ping_delay_disconnect(r: Reader): ping_delay_disconnect {
 }
 
 export function write_destroy_session(w: Writer, v: destroy_session): void {
-  writeUint32(w, 0xe7512126);
   try {
-    writeLong(w, v.sessionId);
+    const x1 = checkLong(v.sessionId);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setUint32(p0, 0xe7512126, true);
+    w.view.setBigInt64(p0 + 4, x1, true);
+    w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'destroy_session', 'sessionId');
   }
@@ -30512,7 +34762,11 @@ export function read_destroy_session(r: Reader): destroy_session {
 export function write_rpc_result(w: Writer, v: rpc_result): void {
   let f = 0;
   try {
-    writeLong(w, v.reqMsgId);
+    const x0 = checkLong(v.reqMsgId);
+    reserve(w, 8);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.pos = p0 + 8;
     f = 1; write_Object(w, v.result);
   } catch (e) {
     throw encodeContext(e, 'rpc_result', ['reqMsgId', 'result'][f]);
@@ -30584,8 +34838,13 @@ export function read_gzip_packed(r: Reader): gzip_packed {
 export function write_message_envelope(w: Writer, v: message_envelope): void {
   let f = 0;
   try {
-    writeLong(w, v.msgId);
-    f = 1; writeInt(w, v.seqno);
+    const x0 = checkLong(v.msgId);
+    f = 1; const x1 = checkInt(v.seqno);
+    reserve(w, 12);
+    const p0 = w.pos;
+    w.view.setBigInt64(p0, x0, true);
+    w.view.setInt32(p0 + 8, x1, true);
+    w.pos = p0 + 12;
     f = 2; reserve(w, 4);
     const lengthAt = w.pos;
     w.pos += 4;

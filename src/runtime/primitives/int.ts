@@ -1,9 +1,15 @@
 import { need, type Reader } from '../reader.js';
 import { badValue, reserve, type Writer } from '../writer.js';
 
+/** The value of an `int` field, or a BAD_VALUE error: a whole number from -2^31 to 2^31-1. */
+export function checkInt(v: number): number {
+  if (typeof v !== 'number' || (v | 0) !== v) throw badValue('an int (a whole number from -2^31 to 2^31-1)', v);
+  return v;
+}
+
 /** TL `int`: signed 32-bit little-endian. */
 export function writeInt(w: Writer, v: number): void {
-  if (typeof v !== 'number' || (v | 0) !== v) throw badValue('an int (a whole number from -2^31 to 2^31-1)', v);
+  checkInt(v);
   reserve(w, 4);
   w.view.setInt32(w.pos, v, true);
   w.pos += 4;
