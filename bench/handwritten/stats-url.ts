@@ -25,6 +25,23 @@ let scratch = new Uint8Array(256);
 let view = new DataView(scratch.buffer);
 const encoder = new TextEncoder();
 
+// A long goes through a one-element BigInt64Array, byte by byte: in V8 that is about twice as
+// fast as DataView.setBigInt64 (tlwire's writers do the same; little-endian hosts only here).
+const cell = new BigInt64Array(1);
+const cellBytes = new Uint8Array(cell.buffer);
+
+function setLong(p: number, v: bigint): void {
+  cell[0] = v;
+  scratch[p] = cellBytes[0];
+  scratch[p + 1] = cellBytes[1];
+  scratch[p + 2] = cellBytes[2];
+  scratch[p + 3] = cellBytes[3];
+  scratch[p + 4] = cellBytes[4];
+  scratch[p + 5] = cellBytes[5];
+  scratch[p + 6] = cellBytes[6];
+  scratch[p + 7] = cellBytes[7];
+}
+
 function writePeer(peer: HandInputPeer, p: number): number {
   switch (peer._) {
     case 'inputPeerEmpty':
@@ -35,29 +52,29 @@ function writePeer(peer: HandInputPeer, p: number): number {
       return p + 4;
     case 'inputPeerChat':
       view.setUint32(p, 0x35a95cb9, true);
-      view.setBigInt64(p + 4, peer.chatId, true);
+      setLong(p + 4, peer.chatId);
       return p + 12;
     case 'inputPeerUser':
       view.setUint32(p, 0xdde8a54c, true);
-      view.setBigInt64(p + 4, peer.userId, true);
-      view.setBigInt64(p + 12, peer.accessHash, true);
+      setLong(p + 4, peer.userId);
+      setLong(p + 12, peer.accessHash);
       return p + 20;
     case 'inputPeerChannel':
       view.setUint32(p, 0x27bcbbfc, true);
-      view.setBigInt64(p + 4, peer.channelId, true);
-      view.setBigInt64(p + 12, peer.accessHash, true);
+      setLong(p + 4, peer.channelId);
+      setLong(p + 12, peer.accessHash);
       return p + 20;
     case 'inputPeerUserFromMessage':
       view.setUint32(p, 0xa87b0a1c, true);
       p = writePeer(peer.peer, p + 4);
       view.setInt32(p, peer.msgId, true);
-      view.setBigInt64(p + 4, peer.userId, true);
+      setLong(p + 4, peer.userId);
       return p + 12;
     case 'inputPeerChannelFromMessage':
       view.setUint32(p, 0xbd2a0840, true);
       p = writePeer(peer.peer, p + 4);
       view.setInt32(p, peer.msgId, true);
-      view.setBigInt64(p + 4, peer.channelId, true);
+      setLong(p + 4, peer.channelId);
       return p + 12;
   }
 }

@@ -130,17 +130,21 @@ function bitTest(flagsVar: string, bit: number): string {
 }
 
 /** Fixed-size fields the writer stores straight into the buffer, a run of them after one `reserve`. */
-const FIXED_STORES: Partial<Record<WireType['k'], { check: string; store: string; size: number }>> = {
-  int: { check: 'checkInt', store: 'setInt32', size: 4 },
-  long: { check: 'checkLong', store: 'setBigInt64', size: 8 },
+const FIXED_STORES: Partial<Record<WireType['k'], { check: string; store: Store; size: number }>> = {
+  int: { check: 'checkInt', store: (at, value) => `w.view.setInt32(${at}, ${value}, true);`, size: 4 },
+  long: { check: 'checkLong', store: (at, value) => `storeLong(w.buf, ${at}, ${value});`, size: 8 },
 };
+
+/** The statement that stores `value` at offset expression `at`. */
+type Store = (at: string, value: string) => string;
+const storeUint32: Store = (at, value) => `w.view.setUint32(${at}, ${value}, true);`;
 
 /**
  * A run of fixed-size stores (ids, flags words, ints, longs): each value is checked in its own
  * step, then one `reserve` covers the run and the stores go straight to the buffer.
  */
 class FixedRun {
-  private stores: { method: string; value: string; size: number }[] = [];
+  private stores: { store: Store; value: string; size: number }[] = [];
   private runs = 0;
   private added = 0;
 
@@ -149,9 +153,9 @@ class FixedRun {
     return this.added;
   }
 
-  add(method: string, value: string, size: number): void {
+  add(store: Store, value: string, size: number): void {
     this.added++;
-    this.stores.push({ method, value, size });
+    this.stores.push({ store, value, size });
   }
 
   /** The lines that write the run so far (none if it is empty). */
@@ -161,7 +165,7 @@ class FixedRun {
     const lines = [];
     let offset = 0;
     for (const s of this.stores) {
-      lines.push(`w.view.${s.method}(${offset === 0 ? p : `${p} + ${offset}`}, ${s.value}, true);`);
+      lines.push(s.store(offset === 0 ? p : `${p} + ${offset}`, s.value));
       offset += s.size;
     }
     this.stores = [];
@@ -173,7 +177,7 @@ function emitWriter(c: CombinatorModel): string {
   const steps = new Steps();
   const run = new FixedRun();
   const flagVars = new Map<string, string>();
-  if (c.kind === 'function') run.add('setUint32', hex(c.id!), 4);
+  if (c.kind === 'function') run.add(storeUint32, hex(c.id!), 4);
   const envelope = c.ident === ENVELOPE_IDENT;
   for (const f of c.fields) {
     if (f.type.k === 'true') continue;
@@ -183,7 +187,7 @@ function emitWriter(c: CombinatorModel): string {
       // Each true field is checked in its own step, so that a wrong value names that field.
       for (const t of c.fields) if (t.type.k === 'true' && t.flag?.key === f.key) steps.step(t.key, `const ${trueLocal(t)} = isSet(v.${t.key});`);
       steps.step(f.key, `const ${name} = ${flagsExpression(c, f.key)};`);
-      run.add('setUint32', name, 4);
+      run.add(storeUint32, name, 4);
       continue;
     }
     // The envelope's `bytes` is the body's length, written after the body.
@@ -354,7 +358,7 @@ export function emitCodec(index: LayerIndex, runtimeImport: string): string {
     '  Reader, Writer, reserve, readId, enter, unknownId, unknownFlags, decodeContext, decodeIndex, encodeContext, encodeIndex,',
     '  writeInt, readInt, writeUint32, writeLong, readLong, writeDouble, readDouble, writeInt128, readInt128, writeInt256, readInt256,',
     '  writeString, readString, writeBytes, readBytes, writeBool, readBool, readVectorCount, writeVectorHeader,',
-    '  missingField, checkObject, checkInt, checkLong, isSet, notOfType, lengthMismatch, bodyLengthMismatch,',
+    '  missingField, checkObject, checkInt, checkLong, storeLong, isSet, notOfType, lengthMismatch, bodyLengthMismatch,',
     `} from '${runtimeImport}';`,
     `import type { ${[...typeImports].sort().join(', ')} } from './types.js';`,
     '',

@@ -7,7 +7,7 @@ export { Reader, readId, enter, unknownId, unknownFlags } from './reader.js';
 export { Writer, reserve, missingField } from './writer.js';
 export { decodeContext, decodeIndex, encodeContext, encodeIndex } from './errors.js';
 export { writeInt, readInt, writeUint32, checkInt } from './primitives/int.js';
-export { writeLong, readLong, checkLong } from './primitives/long.js';
+export { writeLong, readLong, checkLong, storeLong } from './primitives/long.js';
 export { writeDouble, readDouble } from './primitives/double.js';
 export { writeInt128, readInt128, writeInt256, readInt256 } from './primitives/int128.js';
 export { writeString, readString } from './primitives/string.js';

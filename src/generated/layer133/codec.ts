@@ -4,7 +4,7 @@ import {
   Reader, Writer, reserve, readId, enter, unknownId, unknownFlags, decodeContext, decodeIndex, encodeContext, encodeIndex,
   writeInt, readInt, writeUint32, writeLong, readLong, writeDouble, readDouble, writeInt128, readInt128, writeInt256, readInt256,
   writeString, readString, writeBytes, readBytes, writeBool, readBool, readVectorCount, writeVectorHeader,
-  missingField, checkObject, checkInt, checkLong, isSet, notOfType, lengthMismatch, bodyLengthMismatch,
+  missingField, checkObject, checkInt, checkLong, storeLong, isSet, notOfType, lengthMismatch, bodyLengthMismatch,
 } from '../../runtime/codec-support.js';
 import type { AccessPointRule, AccountDaysTTL, Authorization, AutoDownloadSettings, BadMsgNotification, BankCardOpenUrl, BaseTheme, BindAuthKeyInner, BotCommand, BotCommandScope, BotInfo, BotInlineMessage, BotInlineResult, CdnConfig, CdnPublicKey, ChannelAdminLogEvent, ChannelAdminLogEventAction, ChannelAdminLogEventsFilter, ChannelLocation, ChannelMessagesFilter, ChannelParticipant, ChannelParticipantsFilter, Chat, ChatAdminRights, ChatAdminWithInvites, ChatBannedRights, ChatFull, ChatInvite, ChatInviteImporter, ChatOnlines, ChatParticipant, ChatParticipants, ChatPhoto, ChatTheme, Client_DH_Inner_Data, CodeSettings, Config, Contact, ContactStatus, DataJSON, DcOption, DestroyAuthKeyRes, DestroySessionRes, Dialog, DialogFilter, DialogFilterSuggested, DialogPeer, Document, DocumentAttribute, DraftMessage, EmojiKeyword, EmojiKeywordsDifference, EmojiLanguage, EmojiURL, EncryptedChat, EncryptedFile, EncryptedMessage, Error, ExportedChatInvite, ExportedMessageLink, FileHash, Folder, FolderPeer, FutureSalt, FutureSalts, Game, GeoPoint, GlobalPrivacySettings, GroupCall, GroupCallParticipant, GroupCallParticipantVideo, GroupCallParticipantVideoSourceGroup, HighScore, HttpWait, ImportedContact, InlineBotSwitchPM, InlineQueryPeerType, InputAppEvent, InputBotInlineMessage, InputBotInlineMessageID, InputBotInlineResult, InputChannel, InputChatPhoto, InputCheckPasswordSRP, InputClientProxy, InputContact, InputDialogPeer, InputDocument, InputEncryptedChat, InputEncryptedFile, InputFile, InputFileLocation, InputFolderPeer, InputGame, InputGeoPoint, InputGroupCall, InputMedia, InputMessage, InputNotifyPeer, InputPaymentCredentials, InputPeer, InputPeerNotifySettings, InputPhoneCall, InputPhoto, InputPrivacyKey, InputPrivacyRule, InputSecureFile, InputSecureValue, InputSingleMedia, InputStickerSet, InputStickerSetItem, InputStickeredMedia, InputTheme, InputThemeSettings, InputUser, InputWallPaper, InputWebDocument, InputWebFileLocation, Invoice, IpPort, JSONObjectValue, JSONValue, KeyboardButton, KeyboardButtonRow, LabeledPrice, LangPackDifference, LangPackLanguage, LangPackString, MaskCoords, Message, MessageAction, MessageContainer, MessageCopy, MessageEntity, MessageFwdHeader, MessageInteractionCounters, MessageMedia, MessageRange, MessageReplies, MessageReplyHeader, MessageUserVote, MessageViews, MessagesFilter, MsgDetailedInfo, MsgResendReq, MsgsAck, MsgsAllInfo, MsgsStateInfo, MsgsStateReq, NearestDc, NewSession, NotifyPeer, Null, P_Q_inner_data, Page, PageBlock, PageCaption, PageListItem, PageListOrderedItem, PageRelatedArticle, PageTableCell, PageTableRow, PasswordKdfAlgo, PaymentCharge, PaymentRequestedInfo, PaymentSavedCredentials, Peer, PeerBlocked, PeerLocated, PeerNotifySettings, PeerSettings, PhoneCall, PhoneCallDiscardReason, PhoneCallProtocol, PhoneConnection, Photo, PhotoSize, Poll, PollAnswer, PollAnswerVoters, PollResults, Pong, PopularContact, PostAddress, PrivacyKey, PrivacyRule, ReceivedNotifyMessage, RecentMeUrl, ReplyMarkup, ReportReason, ResPQ, RestrictionReason, RichText, RpcDropAnswer, RpcError, RpcResult, SavedContact, SecureCredentialsEncrypted, SecureData, SecureFile, SecurePasswordKdfAlgo, SecurePlainData, SecureRequiredType, SecureSecretSettings, SecureValue, SecureValueError, SecureValueHash, SecureValueType, SendMessageAction, Server_DH_Params, Server_DH_inner_data, Set_client_DH_params_answer, ShippingOption, SponsoredMessage, StatsAbsValueAndPrev, StatsDateRangeDays, StatsGraph, StatsGroupTopAdmin, StatsGroupTopInviter, StatsGroupTopPoster, StatsPercentValue, StatsURL, StickerPack, StickerSet, StickerSetCovered, Theme, ThemeSettings, TlFunction, TlObject, TopPeer, TopPeerCategory, TopPeerCategoryPeers, True, Update, Updates, UrlAuthResult, User, UserFull, UserProfilePhoto, UserStatus, VideoSize, WallPaper, WallPaperSettings, WebAuthorization, WebDocument, WebPage, WebPageAttribute, accessPointRule, accountDaysTTL, account_AuthorizationForm, account_Authorizations, account_AutoDownloadSettings, account_ChatThemes, account_ContentSettings, account_Password, account_PasswordInputSettings, account_PasswordSettings, account_PrivacyRules, account_ResetPasswordResult, account_SentEmailCode, account_Takeout, account_Themes, account_TmpPassword, account_WallPapers, account_WebAuthorizations, account_acceptAuthorization, account_authorizationForm, account_authorizations, account_autoDownloadSettings, account_cancelPasswordEmail, account_changePhone, account_chatThemes, account_chatThemesNotModified, account_checkUsername, account_confirmPasswordEmail, account_confirmPhone, account_contentSettings, account_createTheme, account_declinePasswordReset, account_deleteAccount, account_deleteSecureValue, account_finishTakeoutSession, account_getAccountTTL, account_getAllSecureValues, account_getAuthorizationForm, account_getAuthorizations, account_getAutoDownloadSettings, account_getChatThemes, account_getContactSignUpNotification, account_getContentSettings, account_getGlobalPrivacySettings, account_getMultiWallPapers, account_getNotifyExceptions, account_getNotifySettings, account_getPassword, account_getPasswordSettings, account_getPrivacy, account_getSecureValue, account_getTheme, account_getThemes, account_getTmpPassword, account_getWallPaper, account_getWallPapers, account_getWebAuthorizations, account_initTakeoutSession, account_installTheme, account_installWallPaper, account_password, account_passwordInputSettings, account_passwordSettings, account_privacyRules, account_registerDevice, account_reportPeer, account_reportProfilePhoto, account_resendPasswordEmail, account_resetAuthorization, account_resetNotifySettings, account_resetPassword, account_resetPasswordFailedWait, account_resetPasswordOk, account_resetPasswordRequestedWait, account_resetWallPapers, account_resetWebAuthorization, account_resetWebAuthorizations, account_saveAutoDownloadSettings, account_saveSecureValue, account_saveTheme, account_saveWallPaper, account_sendChangePhoneCode, account_sendConfirmPhoneCode, account_sendVerifyEmailCode, account_sendVerifyPhoneCode, account_sentEmailCode, account_setAccountTTL, account_setContactSignUpNotification, account_setContentSettings, account_setGlobalPrivacySettings, account_setPrivacy, account_takeout, account_themes, account_themesNotModified, account_tmpPassword, account_unregisterDevice, account_updateDeviceLocked, account_updateNotifySettings, account_updatePasswordSettings, account_updateProfile, account_updateStatus, account_updateTheme, account_updateUsername, account_uploadTheme, account_uploadWallPaper, account_verifyEmail, account_verifyPhone, account_wallPapers, account_wallPapersNotModified, account_webAuthorizations, auth_Authorization, auth_CodeType, auth_ExportedAuthorization, auth_LoginToken, auth_PasswordRecovery, auth_SentCode, auth_SentCodeType, auth_acceptLoginToken, auth_authorization, auth_authorizationSignUpRequired, auth_bindTempAuthKey, auth_cancelCode, auth_checkPassword, auth_checkRecoveryPassword, auth_codeTypeCall, auth_codeTypeFlashCall, auth_codeTypeSms, auth_dropTempAuthKeys, auth_exportAuthorization, auth_exportLoginToken, auth_exportedAuthorization, auth_importAuthorization, auth_importBotAuthorization, auth_importLoginToken, auth_logOut, auth_loginToken, auth_loginTokenMigrateTo, auth_loginTokenSuccess, auth_passwordRecovery, auth_recoverPassword, auth_requestPasswordRecovery, auth_resendCode, auth_resetAuthorizations, auth_sendCode, auth_sentCode, auth_sentCodeTypeApp, auth_sentCodeTypeCall, auth_sentCodeTypeFlashCall, auth_sentCodeTypeSms, auth_signIn, auth_signUp, authorization, autoDownloadSettings, bad_msg_notification, bad_server_salt, bankCardOpenUrl, baseThemeArctic, baseThemeClassic, baseThemeDay, baseThemeNight, baseThemeTinted, bind_auth_key_inner, boolFalse, boolTrue, botCommand, botCommandScopeChatAdmins, botCommandScopeChats, botCommandScopeDefault, botCommandScopePeer, botCommandScopePeerAdmins, botCommandScopePeerUser, botCommandScopeUsers, botInfo, botInlineMediaResult, botInlineMessageMediaAuto, botInlineMessageMediaContact, botInlineMessageMediaGeo, botInlineMessageMediaInvoice, botInlineMessageMediaVenue, botInlineMessageText, botInlineResult, bots_answerWebhookJSONQuery, bots_getBotCommands, bots_resetBotCommands, bots_sendCustomRequest, bots_setBotCommands, cdnConfig, cdnPublicKey, channel, channelAdminLogEvent, channelAdminLogEventActionChangeAbout, channelAdminLogEventActionChangeHistoryTTL, channelAdminLogEventActionChangeLinkedChat, channelAdminLogEventActionChangeLocation, channelAdminLogEventActionChangePhoto, channelAdminLogEventActionChangeStickerSet, channelAdminLogEventActionChangeTitle, channelAdminLogEventActionChangeUsername, channelAdminLogEventActionDefaultBannedRights, channelAdminLogEventActionDeleteMessage, channelAdminLogEventActionDiscardGroupCall, channelAdminLogEventActionEditMessage, channelAdminLogEventActionExportedInviteDelete, channelAdminLogEventActionExportedInviteEdit, channelAdminLogEventActionExportedInviteRevoke, channelAdminLogEventActionParticipantInvite, channelAdminLogEventActionParticipantJoin, channelAdminLogEventActionParticipantJoinByInvite, channelAdminLogEventActionParticipantLeave, channelAdminLogEventActionParticipantMute, channelAdminLogEventActionParticipantToggleAdmin, channelAdminLogEventActionParticipantToggleBan, channelAdminLogEventActionParticipantUnmute, channelAdminLogEventActionParticipantVolume, channelAdminLogEventActionStartGroupCall, channelAdminLogEventActionStopPoll, channelAdminLogEventActionToggleGroupCallSetting, channelAdminLogEventActionToggleInvites, channelAdminLogEventActionTogglePreHistoryHidden, channelAdminLogEventActionToggleSignatures, channelAdminLogEventActionToggleSlowMode, channelAdminLogEventActionUpdatePinned, channelAdminLogEventsFilter, channelForbidden, channelFull, channelLocation, channelLocationEmpty, channelMessagesFilter, channelMessagesFilterEmpty, channelParticipant, channelParticipantAdmin, channelParticipantBanned, channelParticipantCreator, channelParticipantLeft, channelParticipantSelf, channelParticipantsAdmins, channelParticipantsBanned, channelParticipantsBots, channelParticipantsContacts, channelParticipantsKicked, channelParticipantsMentions, channelParticipantsRecent, channelParticipantsSearch, channels_AdminLogResults, channels_ChannelParticipant, channels_ChannelParticipants, channels_adminLogResults, channels_channelParticipant, channels_channelParticipants, channels_channelParticipantsNotModified, channels_checkUsername, channels_convertToGigagroup, channels_createChannel, channels_deleteChannel, channels_deleteHistory, channels_deleteMessages, channels_deleteUserHistory, channels_editAdmin, channels_editBanned, channels_editCreator, channels_editLocation, channels_editPhoto, channels_editTitle, channels_exportMessageLink, channels_getAdminLog, channels_getAdminedPublicChannels, channels_getChannels, channels_getFullChannel, channels_getGroupsForDiscussion, channels_getInactiveChannels, channels_getLeftChannels, channels_getMessages, channels_getParticipant, channels_getParticipants, channels_getSponsoredMessages, channels_inviteToChannel, channels_joinChannel, channels_leaveChannel, channels_readHistory, channels_readMessageContents, channels_reportSpam, channels_setDiscussionGroup, channels_setStickers, channels_togglePreHistoryHidden, channels_toggleSignatures, channels_toggleSlowMode, channels_updateUsername, channels_viewSponsoredMessage, chat, chatAdminRights, chatAdminWithInvites, chatBannedRights, chatEmpty, chatForbidden, chatFull, chatInvite, chatInviteAlready, chatInviteExported, chatInviteImporter, chatInvitePeek, chatOnlines, chatParticipant, chatParticipantAdmin, chatParticipantCreator, chatParticipants, chatParticipantsForbidden, chatPhoto, chatPhotoEmpty, chatTheme, client_DH_inner_data, codeSettings, config, contact, contactStatus, contacts_Blocked, contacts_Contacts, contacts_Found, contacts_ImportedContacts, contacts_ResolvedPeer, contacts_TopPeers, contacts_acceptContact, contacts_addContact, contacts_block, contacts_blockFromReplies, contacts_blocked, contacts_blockedSlice, contacts_contacts, contacts_contactsNotModified, contacts_deleteByPhones, contacts_deleteContacts, contacts_found, contacts_getBlocked, contacts_getContactIDs, contacts_getContacts, contacts_getLocated, contacts_getSaved, contacts_getStatuses, contacts_getTopPeers, contacts_importContacts, contacts_importedContacts, contacts_resetSaved, contacts_resetTopPeerRating, contacts_resolveUsername, contacts_resolvedPeer, contacts_search, contacts_toggleTopPeers, contacts_topPeers, contacts_topPeersDisabled, contacts_topPeersNotModified, contacts_unblock, dataJSON, dcOption, destroy_auth_key, destroy_auth_key_fail, destroy_auth_key_none, destroy_auth_key_ok, destroy_session, destroy_session_none, destroy_session_ok, dh_gen_fail, dh_gen_ok, dh_gen_retry, dialog, dialogFilter, dialogFilterSuggested, dialogFolder, dialogPeer, dialogPeerFolder, document, documentAttributeAnimated, documentAttributeAudio, documentAttributeFilename, documentAttributeHasStickers, documentAttributeImageSize, documentAttributeSticker, documentAttributeVideo, documentEmpty, draftMessage, draftMessageEmpty, emojiKeyword, emojiKeywordDeleted, emojiKeywordsDifference, emojiLanguage, emojiURL, encryptedChat, encryptedChatDiscarded, encryptedChatEmpty, encryptedChatRequested, encryptedChatWaiting, encryptedFile, encryptedFileEmpty, encryptedMessage, encryptedMessageService, error, exportedMessageLink, fileHash, folder, folderPeer, folders_deleteFolder, folders_editPeerFolders, future_salt, future_salts, game, geoPoint, geoPointEmpty, get_future_salts, globalPrivacySettings, groupCall, groupCallDiscarded, groupCallParticipant, groupCallParticipantVideo, groupCallParticipantVideoSourceGroup, gzip_packed, help_AppUpdate, help_ConfigSimple, help_CountriesList, help_Country, help_CountryCode, help_DeepLinkInfo, help_InviteText, help_PassportConfig, help_PromoData, help_RecentMeUrls, help_Support, help_SupportName, help_TermsOfService, help_TermsOfServiceUpdate, help_UserInfo, help_acceptTermsOfService, help_appUpdate, help_configSimple, help_countriesList, help_countriesListNotModified, help_country, help_countryCode, help_deepLinkInfo, help_deepLinkInfoEmpty, help_dismissSuggestion, help_editUserInfo, help_getAppChangelog, help_getAppConfig, help_getAppUpdate, help_getCdnConfig, help_getConfig, help_getCountriesList, help_getDeepLinkInfo, help_getInviteText, help_getNearestDc, help_getPassportConfig, help_getPromoData, help_getRecentMeUrls, help_getSupport, help_getSupportName, help_getTermsOfServiceUpdate, help_getUserInfo, help_hidePromoData, help_inviteText, help_noAppUpdate, help_passportConfig, help_passportConfigNotModified, help_promoData, help_promoDataEmpty, help_recentMeUrls, help_saveAppLog, help_setBotUpdatesStatus, help_support, help_supportName, help_termsOfService, help_termsOfServiceUpdate, help_termsOfServiceUpdateEmpty, help_userInfo, help_userInfoEmpty, highScore, http_wait, importedContact, initConnection, inlineBotSwitchPM, inlineQueryPeerTypeBroadcast, inlineQueryPeerTypeChat, inlineQueryPeerTypeMegagroup, inlineQueryPeerTypePM, inlineQueryPeerTypeSameBotPM, inputAppEvent, inputBotInlineMessageGame, inputBotInlineMessageID, inputBotInlineMessageID64, inputBotInlineMessageMediaAuto, inputBotInlineMessageMediaContact, inputBotInlineMessageMediaGeo, inputBotInlineMessageMediaInvoice, inputBotInlineMessageMediaVenue, inputBotInlineMessageText, inputBotInlineResult, inputBotInlineResultDocument, inputBotInlineResultGame, inputBotInlineResultPhoto, inputChannel, inputChannelEmpty, inputChannelFromMessage, inputChatPhoto, inputChatPhotoEmpty, inputChatUploadedPhoto, inputCheckPasswordEmpty, inputCheckPasswordSRP, inputClientProxy, inputDialogPeer, inputDialogPeerFolder, inputDocument, inputDocumentEmpty, inputDocumentFileLocation, inputEncryptedChat, inputEncryptedFile, inputEncryptedFileBigUploaded, inputEncryptedFileEmpty, inputEncryptedFileLocation, inputEncryptedFileUploaded, inputFile, inputFileBig, inputFileLocation, inputFolderPeer, inputGameID, inputGameShortName, inputGeoPoint, inputGeoPointEmpty, inputGroupCall, inputGroupCallStream, inputKeyboardButtonUrlAuth, inputMediaContact, inputMediaDice, inputMediaDocument, inputMediaDocumentExternal, inputMediaEmpty, inputMediaGame, inputMediaGeoLive, inputMediaGeoPoint, inputMediaInvoice, inputMediaPhoto, inputMediaPhotoExternal, inputMediaPoll, inputMediaUploadedDocument, inputMediaUploadedPhoto, inputMediaVenue, inputMessageCallbackQuery, inputMessageEntityMentionName, inputMessageID, inputMessagePinned, inputMessageReplyTo, inputMessagesFilterChatPhotos, inputMessagesFilterContacts, inputMessagesFilterDocument, inputMessagesFilterEmpty, inputMessagesFilterGeo, inputMessagesFilterGif, inputMessagesFilterMusic, inputMessagesFilterMyMentions, inputMessagesFilterPhoneCalls, inputMessagesFilterPhotoVideo, inputMessagesFilterPhotos, inputMessagesFilterPinned, inputMessagesFilterRoundVideo, inputMessagesFilterRoundVoice, inputMessagesFilterUrl, inputMessagesFilterVideo, inputMessagesFilterVoice, inputNotifyBroadcasts, inputNotifyChats, inputNotifyPeer, inputNotifyUsers, inputPaymentCredentials, inputPaymentCredentialsApplePay, inputPaymentCredentialsGooglePay, inputPaymentCredentialsSaved, inputPeerChannel, inputPeerChannelFromMessage, inputPeerChat, inputPeerEmpty, inputPeerNotifySettings, inputPeerPhotoFileLocation, inputPeerSelf, inputPeerUser, inputPeerUserFromMessage, inputPhoneCall, inputPhoneContact, inputPhoto, inputPhotoEmpty, inputPhotoFileLocation, inputPhotoLegacyFileLocation, inputPrivacyKeyAddedByPhone, inputPrivacyKeyChatInvite, inputPrivacyKeyForwards, inputPrivacyKeyPhoneCall, inputPrivacyKeyPhoneNumber, inputPrivacyKeyPhoneP2P, inputPrivacyKeyProfilePhoto, inputPrivacyKeyStatusTimestamp, inputPrivacyValueAllowAll, inputPrivacyValueAllowChatParticipants, inputPrivacyValueAllowContacts, inputPrivacyValueAllowUsers, inputPrivacyValueDisallowAll, inputPrivacyValueDisallowChatParticipants, inputPrivacyValueDisallowContacts, inputPrivacyValueDisallowUsers, inputReportReasonChildAbuse, inputReportReasonCopyright, inputReportReasonFake, inputReportReasonGeoIrrelevant, inputReportReasonOther, inputReportReasonPornography, inputReportReasonSpam, inputReportReasonViolence, inputSecureFile, inputSecureFileLocation, inputSecureFileUploaded, inputSecureValue, inputSingleMedia, inputStickerSetAnimatedEmoji, inputStickerSetAnimatedEmojiAnimations, inputStickerSetDice, inputStickerSetEmpty, inputStickerSetID, inputStickerSetItem, inputStickerSetShortName, inputStickerSetThumb, inputStickeredMediaDocument, inputStickeredMediaPhoto, inputTakeoutFileLocation, inputTheme, inputThemeSettings, inputThemeSlug, inputUser, inputUserEmpty, inputUserFromMessage, inputUserSelf, inputWallPaper, inputWallPaperNoFile, inputWallPaperSlug, inputWebDocument, inputWebFileGeoPointLocation, inputWebFileLocation, invoice, invokeAfterMsg, invokeAfterMsgs, invokeWithLayer, invokeWithMessagesRange, invokeWithTakeout, invokeWithoutUpdates, ipPort, ipPortSecret, jsonArray, jsonBool, jsonNull, jsonNumber, jsonObject, jsonObjectValue, jsonString, keyboardButton, keyboardButtonBuy, keyboardButtonCallback, keyboardButtonGame, keyboardButtonRequestGeoLocation, keyboardButtonRequestPhone, keyboardButtonRequestPoll, keyboardButtonRow, keyboardButtonSwitchInline, keyboardButtonUrl, keyboardButtonUrlAuth, labeledPrice, langPackDifference, langPackLanguage, langPackString, langPackStringDeleted, langPackStringPluralized, langpack_getDifference, langpack_getLangPack, langpack_getLanguage, langpack_getLanguages, langpack_getStrings, maskCoords, message, messageActionBotAllowed, messageActionChannelCreate, messageActionChannelMigrateFrom, messageActionChatAddUser, messageActionChatCreate, messageActionChatDeletePhoto, messageActionChatDeleteUser, messageActionChatEditPhoto, messageActionChatEditTitle, messageActionChatJoinedByLink, messageActionChatMigrateTo, messageActionContactSignUp, messageActionCustomAction, messageActionEmpty, messageActionGameScore, messageActionGeoProximityReached, messageActionGroupCall, messageActionGroupCallScheduled, messageActionHistoryClear, messageActionInviteToGroupCall, messageActionPaymentSent, messageActionPaymentSentMe, messageActionPhoneCall, messageActionPinMessage, messageActionScreenshotTaken, messageActionSecureValuesSent, messageActionSecureValuesSentMe, messageActionSetChatTheme, messageActionSetMessagesTTL, messageEmpty, messageEntityBankCard, messageEntityBlockquote, messageEntityBold, messageEntityBotCommand, messageEntityCashtag, messageEntityCode, messageEntityEmail, messageEntityHashtag, messageEntityItalic, messageEntityMention, messageEntityMentionName, messageEntityPhone, messageEntityPre, messageEntityStrike, messageEntityTextUrl, messageEntityUnderline, messageEntityUnknown, messageEntityUrl, messageFwdHeader, messageInteractionCounters, messageMediaContact, messageMediaDice, messageMediaDocument, messageMediaEmpty, messageMediaGame, messageMediaGeo, messageMediaGeoLive, messageMediaInvoice, messageMediaPhoto, messageMediaPoll, messageMediaUnsupported, messageMediaVenue, messageMediaWebPage, messageRange, messageReplies, messageReplyHeader, messageService, messageUserVote, messageUserVoteInputOption, messageUserVoteMultiple, messageViews, message_envelope, messages_AffectedFoundMessages, messages_AffectedHistory, messages_AffectedMessages, messages_AllStickers, messages_ArchivedStickers, messages_BotCallbackAnswer, messages_BotResults, messages_ChatAdminsWithInvites, messages_ChatFull, messages_ChatInviteImporters, messages_Chats, messages_CheckedHistoryImportPeer, messages_DhConfig, messages_Dialogs, messages_DiscussionMessage, messages_ExportedChatInvite, messages_ExportedChatInvites, messages_FavedStickers, messages_FeaturedStickers, messages_FoundStickerSets, messages_HighScores, messages_HistoryImport, messages_HistoryImportParsed, messages_InactiveChats, messages_MessageEditData, messages_MessageViews, messages_Messages, messages_PeerDialogs, messages_RecentStickers, messages_SavedGifs, messages_SearchCounter, messages_SentEncryptedMessage, messages_SponsoredMessages, messages_StickerSet, messages_StickerSetInstallResult, messages_Stickers, messages_VotesList, messages_acceptEncryption, messages_acceptUrlAuth, messages_addChatUser, messages_affectedFoundMessages, messages_affectedHistory, messages_affectedMessages, messages_allStickers, messages_allStickersNotModified, messages_archivedStickers, messages_botCallbackAnswer, messages_botResults, messages_channelMessages, messages_chatAdminsWithInvites, messages_chatFull, messages_chatInviteImporters, messages_chats, messages_chatsSlice, messages_checkChatInvite, messages_checkHistoryImport, messages_checkHistoryImportPeer, messages_checkedHistoryImportPeer, messages_clearAllDrafts, messages_clearRecentStickers, messages_createChat, messages_deleteChat, messages_deleteChatUser, messages_deleteExportedChatInvite, messages_deleteHistory, messages_deleteMessages, messages_deletePhoneCallHistory, messages_deleteRevokedExportedChatInvites, messages_deleteScheduledMessages, messages_dhConfig, messages_dhConfigNotModified, messages_dialogs, messages_dialogsNotModified, messages_dialogsSlice, messages_discardEncryption, messages_discussionMessage, messages_editChatAbout, messages_editChatAdmin, messages_editChatDefaultBannedRights, messages_editChatPhoto, messages_editChatTitle, messages_editExportedChatInvite, messages_editInlineBotMessage, messages_editMessage, messages_exportChatInvite, messages_exportedChatInvite, messages_exportedChatInviteReplaced, messages_exportedChatInvites, messages_faveSticker, messages_favedStickers, messages_favedStickersNotModified, messages_featuredStickers, messages_featuredStickersNotModified, messages_forwardMessages, messages_foundStickerSets, messages_foundStickerSetsNotModified, messages_getAdminsWithInvites, messages_getAllChats, messages_getAllDrafts, messages_getAllStickers, messages_getArchivedStickers, messages_getAttachedStickers, messages_getBotCallbackAnswer, messages_getChatInviteImporters, messages_getChats, messages_getCommonChats, messages_getDhConfig, messages_getDialogFilters, messages_getDialogUnreadMarks, messages_getDialogs, messages_getDiscussionMessage, messages_getDocumentByHash, messages_getEmojiKeywords, messages_getEmojiKeywordsDifference, messages_getEmojiKeywordsLanguages, messages_getEmojiURL, messages_getExportedChatInvite, messages_getExportedChatInvites, messages_getFavedStickers, messages_getFeaturedStickers, messages_getFullChat, messages_getGameHighScores, messages_getHistory, messages_getInlineBotResults, messages_getInlineGameHighScores, messages_getMaskStickers, messages_getMessageEditData, messages_getMessageReadParticipants, messages_getMessages, messages_getMessagesViews, messages_getOldFeaturedStickers, messages_getOnlines, messages_getPeerDialogs, messages_getPeerSettings, messages_getPinnedDialogs, messages_getPollResults, messages_getPollVotes, messages_getRecentLocations, messages_getRecentStickers, messages_getReplies, messages_getSavedGifs, messages_getScheduledHistory, messages_getScheduledMessages, messages_getSearchCounters, messages_getSplitRanges, messages_getStatsURL, messages_getStickerSet, messages_getStickers, messages_getSuggestedDialogFilters, messages_getUnreadMentions, messages_getWebPage, messages_getWebPagePreview, messages_hidePeerSettingsBar, messages_highScores, messages_historyImport, messages_historyImportParsed, messages_importChatInvite, messages_inactiveChats, messages_initHistoryImport, messages_installStickerSet, messages_markDialogUnread, messages_messageEditData, messages_messageViews, messages_messages, messages_messagesNotModified, messages_messagesSlice, messages_migrateChat, messages_peerDialogs, messages_readDiscussion, messages_readEncryptedHistory, messages_readFeaturedStickers, messages_readHistory, messages_readMentions, messages_readMessageContents, messages_receivedMessages, messages_receivedQueue, messages_recentStickers, messages_recentStickersNotModified, messages_reorderPinnedDialogs, messages_reorderStickerSets, messages_report, messages_reportEncryptedSpam, messages_reportSpam, messages_requestEncryption, messages_requestUrlAuth, messages_saveDraft, messages_saveGif, messages_saveRecentSticker, messages_savedGifs, messages_savedGifsNotModified, messages_search, messages_searchCounter, messages_searchGlobal, messages_searchStickerSets, messages_sendEncrypted, messages_sendEncryptedFile, messages_sendEncryptedService, messages_sendInlineBotResult, messages_sendMedia, messages_sendMessage, messages_sendMultiMedia, messages_sendScheduledMessages, messages_sendScreenshotNotification, messages_sendVote, messages_sentEncryptedFile, messages_sentEncryptedMessage, messages_setBotCallbackAnswer, messages_setBotPrecheckoutResults, messages_setBotShippingResults, messages_setChatTheme, messages_setEncryptedTyping, messages_setGameScore, messages_setHistoryTTL, messages_setInlineBotResults, messages_setInlineGameScore, messages_setTyping, messages_sponsoredMessages, messages_startBot, messages_startHistoryImport, messages_stickerSet, messages_stickerSetInstallResultArchive, messages_stickerSetInstallResultSuccess, messages_stickers, messages_stickersNotModified, messages_toggleDialogPin, messages_toggleStickerSets, messages_uninstallStickerSet, messages_unpinAllMessages, messages_updateDialogFilter, messages_updateDialogFiltersOrder, messages_updatePinnedMessage, messages_uploadEncryptedFile, messages_uploadImportedMedia, messages_uploadMedia, messages_votesList, msg_container, msg_copy, msg_detailed_info, msg_new_detailed_info, msg_resend_req, msgs_ack, msgs_all_info, msgs_state_info, msgs_state_req, nearestDc, new_session_created, notifyBroadcasts, notifyChats, notifyPeer, notifyUsers, null_, p_q_inner_data, p_q_inner_data_dc, p_q_inner_data_temp, p_q_inner_data_temp_dc, page, pageBlockAnchor, pageBlockAudio, pageBlockAuthorDate, pageBlockBlockquote, pageBlockChannel, pageBlockCollage, pageBlockCover, pageBlockDetails, pageBlockDivider, pageBlockEmbed, pageBlockEmbedPost, pageBlockFooter, pageBlockHeader, pageBlockKicker, pageBlockList, pageBlockMap, pageBlockOrderedList, pageBlockParagraph, pageBlockPhoto, pageBlockPreformatted, pageBlockPullquote, pageBlockRelatedArticles, pageBlockSlideshow, pageBlockSubheader, pageBlockSubtitle, pageBlockTable, pageBlockTitle, pageBlockUnsupported, pageBlockVideo, pageCaption, pageListItemBlocks, pageListItemText, pageListOrderedItemBlocks, pageListOrderedItemText, pageRelatedArticle, pageTableCell, pageTableRow, passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow, passwordKdfAlgoUnknown, paymentCharge, paymentRequestedInfo, paymentSavedCredentialsCard, payments_BankCardData, payments_PaymentForm, payments_PaymentReceipt, payments_PaymentResult, payments_SavedInfo, payments_ValidatedRequestedInfo, payments_bankCardData, payments_clearSavedInfo, payments_getBankCardData, payments_getPaymentForm, payments_getPaymentReceipt, payments_getSavedInfo, payments_paymentForm, payments_paymentReceipt, payments_paymentResult, payments_paymentVerificationNeeded, payments_savedInfo, payments_sendPaymentForm, payments_validateRequestedInfo, payments_validatedRequestedInfo, peerBlocked, peerChannel, peerChat, peerLocated, peerNotifySettings, peerSelfLocated, peerSettings, peerUser, phoneCall, phoneCallAccepted, phoneCallDiscardReasonBusy, phoneCallDiscardReasonDisconnect, phoneCallDiscardReasonHangup, phoneCallDiscardReasonMissed, phoneCallDiscarded, phoneCallEmpty, phoneCallProtocol, phoneCallRequested, phoneCallWaiting, phoneConnection, phoneConnectionWebrtc, phone_ExportedGroupCallInvite, phone_GroupCall, phone_GroupParticipants, phone_JoinAsPeers, phone_PhoneCall, phone_acceptCall, phone_checkGroupCall, phone_confirmCall, phone_createGroupCall, phone_discardCall, phone_discardGroupCall, phone_editGroupCallParticipant, phone_editGroupCallTitle, phone_exportGroupCallInvite, phone_exportedGroupCallInvite, phone_getCallConfig, phone_getGroupCall, phone_getGroupCallJoinAs, phone_getGroupParticipants, phone_groupCall, phone_groupParticipants, phone_inviteToGroupCall, phone_joinAsPeers, phone_joinGroupCall, phone_joinGroupCallPresentation, phone_leaveGroupCall, phone_leaveGroupCallPresentation, phone_phoneCall, phone_receivedCall, phone_requestCall, phone_saveCallDebug, phone_saveDefaultGroupCallJoinAs, phone_sendSignalingData, phone_setCallRating, phone_startScheduledGroupCall, phone_toggleGroupCallRecord, phone_toggleGroupCallSettings, phone_toggleGroupCallStartSubscription, photo, photoCachedSize, photoEmpty, photoPathSize, photoSize, photoSizeEmpty, photoSizeProgressive, photoStrippedSize, photos_Photo, photos_Photos, photos_deletePhotos, photos_getUserPhotos, photos_photo, photos_photos, photos_photosSlice, photos_updateProfilePhoto, photos_uploadProfilePhoto, ping, ping_delay_disconnect, poll, pollAnswer, pollAnswerVoters, pollResults, pong, popularContact, postAddress, privacyKeyAddedByPhone, privacyKeyChatInvite, privacyKeyForwards, privacyKeyPhoneCall, privacyKeyPhoneNumber, privacyKeyPhoneP2P, privacyKeyProfilePhoto, privacyKeyStatusTimestamp, privacyValueAllowAll, privacyValueAllowChatParticipants, privacyValueAllowContacts, privacyValueAllowUsers, privacyValueDisallowAll, privacyValueDisallowChatParticipants, privacyValueDisallowContacts, privacyValueDisallowUsers, receivedNotifyMessage, recentMeUrlChat, recentMeUrlChatInvite, recentMeUrlStickerSet, recentMeUrlUnknown, recentMeUrlUser, replyInlineMarkup, replyKeyboardForceReply, replyKeyboardHide, replyKeyboardMarkup, req_DH_params, req_pq, req_pq_multi, resPQ, restrictionReason, rpc_answer_dropped, rpc_answer_dropped_running, rpc_answer_unknown, rpc_drop_answer, rpc_error, rpc_result, savedPhoneContact, secureCredentialsEncrypted, secureData, secureFile, secureFileEmpty, securePasswordKdfAlgoPBKDF2HMACSHA512iter100000, securePasswordKdfAlgoSHA512, securePasswordKdfAlgoUnknown, securePlainEmail, securePlainPhone, secureRequiredType, secureRequiredTypeOneOf, secureSecretSettings, secureValue, secureValueError, secureValueErrorData, secureValueErrorFile, secureValueErrorFiles, secureValueErrorFrontSide, secureValueErrorReverseSide, secureValueErrorSelfie, secureValueErrorTranslationFile, secureValueErrorTranslationFiles, secureValueHash, secureValueTypeAddress, secureValueTypeBankStatement, secureValueTypeDriverLicense, secureValueTypeEmail, secureValueTypeIdentityCard, secureValueTypeInternalPassport, secureValueTypePassport, secureValueTypePassportRegistration, secureValueTypePersonalDetails, secureValueTypePhone, secureValueTypeRentalAgreement, secureValueTypeTemporaryRegistration, secureValueTypeUtilityBill, sendMessageCancelAction, sendMessageChooseContactAction, sendMessageChooseStickerAction, sendMessageEmojiInteraction, sendMessageEmojiInteractionSeen, sendMessageGamePlayAction, sendMessageGeoLocationAction, sendMessageHistoryImportAction, sendMessageRecordAudioAction, sendMessageRecordRoundAction, sendMessageRecordVideoAction, sendMessageTypingAction, sendMessageUploadAudioAction, sendMessageUploadDocumentAction, sendMessageUploadPhotoAction, sendMessageUploadRoundAction, sendMessageUploadVideoAction, server_DH_inner_data, server_DH_params_fail, server_DH_params_ok, set_client_DH_params, shippingOption, speakingInGroupCallAction, sponsoredMessage, statsAbsValueAndPrev, statsDateRangeDays, statsGraph, statsGraphAsync, statsGraphError, statsGroupTopAdmin, statsGroupTopInviter, statsGroupTopPoster, statsPercentValue, statsURL, stats_BroadcastStats, stats_MegagroupStats, stats_MessageStats, stats_broadcastStats, stats_getBroadcastStats, stats_getMegagroupStats, stats_getMessagePublicForwards, stats_getMessageStats, stats_loadAsyncGraph, stats_megagroupStats, stats_messageStats, stickerPack, stickerSet, stickerSetCovered, stickerSetMultiCovered, stickers_SuggestedShortName, stickers_addStickerToSet, stickers_changeStickerPosition, stickers_checkShortName, stickers_createStickerSet, stickers_removeStickerFromSet, stickers_setStickerSetThumb, stickers_suggestShortName, stickers_suggestedShortName, storage_FileType, storage_fileGif, storage_fileJpeg, storage_fileMov, storage_fileMp3, storage_fileMp4, storage_filePartial, storage_filePdf, storage_filePng, storage_fileUnknown, storage_fileWebp, textAnchor, textBold, textConcat, textEmail, textEmpty, textFixed, textImage, textItalic, textMarked, textPhone, textPlain, textStrike, textSubscript, textSuperscript, textUnderline, textUrl, theme, themeSettings, topPeer, topPeerCategoryBotsInline, topPeerCategoryBotsPM, topPeerCategoryChannels, topPeerCategoryCorrespondents, topPeerCategoryForwardChats, topPeerCategoryForwardUsers, topPeerCategoryGroups, topPeerCategoryPeers, topPeerCategoryPhoneCalls, true_, updateBotCallbackQuery, updateBotCommands, updateBotInlineQuery, updateBotInlineSend, updateBotPrecheckoutQuery, updateBotShippingQuery, updateBotStopped, updateBotWebhookJSON, updateBotWebhookJSONQuery, updateChannel, updateChannelAvailableMessages, updateChannelMessageForwards, updateChannelMessageViews, updateChannelParticipant, updateChannelReadMessagesContents, updateChannelTooLong, updateChannelUserTyping, updateChannelWebPage, updateChat, updateChatDefaultBannedRights, updateChatParticipant, updateChatParticipantAdd, updateChatParticipantAdmin, updateChatParticipantDelete, updateChatParticipants, updateChatUserTyping, updateConfig, updateContactsReset, updateDcOptions, updateDeleteChannelMessages, updateDeleteMessages, updateDeleteScheduledMessages, updateDialogFilter, updateDialogFilterOrder, updateDialogFilters, updateDialogPinned, updateDialogUnreadMark, updateDraftMessage, updateEditChannelMessage, updateEditMessage, updateEncryptedChatTyping, updateEncryptedMessagesRead, updateEncryption, updateFavedStickers, updateFolderPeers, updateGeoLiveViewed, updateGroupCall, updateGroupCallConnection, updateGroupCallParticipants, updateInlineBotCallbackQuery, updateLangPack, updateLangPackTooLong, updateLoginToken, updateMessageID, updateMessagePoll, updateMessagePollVote, updateNewChannelMessage, updateNewEncryptedMessage, updateNewMessage, updateNewScheduledMessage, updateNewStickerSet, updateNotifySettings, updatePeerBlocked, updatePeerHistoryTTL, updatePeerLocated, updatePeerSettings, updatePhoneCall, updatePhoneCallSignalingData, updatePinnedChannelMessages, updatePinnedDialogs, updatePinnedMessages, updatePrivacy, updatePtsChanged, updateReadChannelDiscussionInbox, updateReadChannelDiscussionOutbox, updateReadChannelInbox, updateReadChannelOutbox, updateReadFeaturedStickers, updateReadHistoryInbox, updateReadHistoryOutbox, updateReadMessagesContents, updateRecentStickers, updateSavedGifs, updateServiceNotification, updateShort, updateShortChatMessage, updateShortMessage, updateShortSentMessage, updateStickerSets, updateStickerSetsOrder, updateTheme, updateUserName, updateUserPhone, updateUserPhoto, updateUserStatus, updateUserTyping, updateWebPage, updates, updatesCombined, updatesTooLong, updates_ChannelDifference, updates_Difference, updates_State, updates_channelDifference, updates_channelDifferenceEmpty, updates_channelDifferenceTooLong, updates_difference, updates_differenceEmpty, updates_differenceSlice, updates_differenceTooLong, updates_getChannelDifference, updates_getDifference, updates_getState, updates_state, upload_CdnFile, upload_File, upload_WebFile, upload_cdnFile, upload_cdnFileReuploadNeeded, upload_file, upload_fileCdnRedirect, upload_getCdnFile, upload_getCdnFileHashes, upload_getFile, upload_getFileHashes, upload_getWebFile, upload_reuploadCdnFile, upload_saveBigFilePart, upload_saveFilePart, upload_webFile, urlAuthResultAccepted, urlAuthResultDefault, urlAuthResultRequest, user, userEmpty, userFull, userProfilePhoto, userProfilePhotoEmpty, userStatusEmpty, userStatusLastMonth, userStatusLastWeek, userStatusOffline, userStatusOnline, userStatusRecently, users_getFullUser, users_getUsers, users_setSecureValueErrors, videoSize, wallPaper, wallPaperNoFile, wallPaperSettings, webAuthorization, webDocument, webDocumentNoProxy, webPage, webPageAttributeTheme, webPageEmpty, webPageNotModified, webPagePending } from './types.js';
 
@@ -80,7 +80,7 @@ export function write_inputPeerChat(w: Writer, v: inputPeerChat): void {
     const x0 = checkLong(v.chatId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'inputPeerChat', 'chatId');
@@ -103,8 +103,8 @@ export function write_inputPeerUser(w: Writer, v: inputPeerUser): void {
     f = 1; const x1 = checkLong(v.accessHash);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'inputPeerUser', ['userId', 'accessHash'][f]);
@@ -129,8 +129,8 @@ export function write_inputPeerChannel(w: Writer, v: inputPeerChannel): void {
     f = 1; const x1 = checkLong(v.accessHash);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'inputPeerChannel', ['channelId', 'accessHash'][f]);
@@ -157,7 +157,7 @@ export function write_inputPeerUserFromMessage(w: Writer, v: inputPeerUserFromMe
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setInt32(p0, x0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'inputPeerUserFromMessage', ['peer', 'msgId', 'userId'][f]);
@@ -185,7 +185,7 @@ export function write_inputPeerChannelFromMessage(w: Writer, v: inputPeerChannel
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setInt32(p0, x0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'inputPeerChannelFromMessage', ['peer', 'msgId', 'channelId'][f]);
@@ -225,8 +225,8 @@ export function write_inputUser(w: Writer, v: inputUser): void {
     f = 1; const x1 = checkLong(v.accessHash);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'inputUser', ['userId', 'accessHash'][f]);
@@ -253,7 +253,7 @@ export function write_inputUserFromMessage(w: Writer, v: inputUserFromMessage): 
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setInt32(p0, x0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'inputUserFromMessage', ['peer', 'msgId', 'userId'][f]);
@@ -278,7 +278,7 @@ export function write_inputPhoneContact(w: Writer, v: inputPhoneContact): void {
     const x0 = checkLong(v.clientId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 1; writeString(w, v.phone);
     f = 2; writeString(w, v.firstName);
@@ -308,7 +308,7 @@ export function write_inputFile(w: Writer, v: inputFile): void {
     f = 1; const x1 = checkInt(v.parts);
     reserve(w, 12);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
     w.pos = p0 + 12;
     f = 2; writeString(w, v.name);
@@ -338,7 +338,7 @@ export function write_inputFileBig(w: Writer, v: inputFileBig): void {
     f = 1; const x1 = checkInt(v.parts);
     reserve(w, 12);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
     w.pos = p0 + 12;
     f = 2; writeString(w, v.name);
@@ -932,8 +932,8 @@ export function write_inputPhoto(w: Writer, v: inputPhoto): void {
     f = 1; const x1 = checkLong(v.accessHash);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.pos = p0 + 16;
     f = 2; writeBytes(w, v.fileReference);
   } catch (e) {
@@ -961,9 +961,9 @@ export function write_inputFileLocation(w: Writer, v: inputFileLocation): void {
     f = 2; const x2 = checkLong(v.secret);
     reserve(w, 20);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
-    w.view.setBigInt64(p0 + 12, x2, true);
+    storeLong(w.buf, p0 + 12, x2);
     w.pos = p0 + 20;
     f = 3; writeBytes(w, v.fileReference);
   } catch (e) {
@@ -991,8 +991,8 @@ export function write_inputEncryptedFileLocation(w: Writer, v: inputEncryptedFil
     f = 1; const x1 = checkLong(v.accessHash);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'inputEncryptedFileLocation', ['id', 'accessHash'][f]);
@@ -1017,8 +1017,8 @@ export function write_inputDocumentFileLocation(w: Writer, v: inputDocumentFileL
     f = 1; const x1 = checkLong(v.accessHash);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.pos = p0 + 16;
     f = 2; writeBytes(w, v.fileReference);
     f = 3; writeString(w, v.thumbSize);
@@ -1047,8 +1047,8 @@ export function write_inputSecureFileLocation(w: Writer, v: inputSecureFileLocat
     f = 1; const x1 = checkLong(v.accessHash);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'inputSecureFileLocation', ['id', 'accessHash'][f]);
@@ -1080,8 +1080,8 @@ export function write_inputPhotoFileLocation(w: Writer, v: inputPhotoFileLocatio
     f = 1; const x1 = checkLong(v.accessHash);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.pos = p0 + 16;
     f = 2; writeBytes(w, v.fileReference);
     f = 3; writeString(w, v.thumbSize);
@@ -1110,8 +1110,8 @@ export function write_inputPhotoLegacyFileLocation(w: Writer, v: inputPhotoLegac
     f = 1; const x1 = checkLong(v.accessHash);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.pos = p0 + 16;
     f = 2; writeBytes(w, v.fileReference);
     f = 3; const x2 = checkLong(v.volumeId);
@@ -1119,9 +1119,9 @@ export function write_inputPhotoLegacyFileLocation(w: Writer, v: inputPhotoLegac
     f = 5; const x4 = checkLong(v.secret);
     reserve(w, 20);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x2, true);
+    storeLong(w.buf, p1, x2);
     w.view.setInt32(p1 + 8, x3, true);
-    w.view.setBigInt64(p1 + 12, x4, true);
+    storeLong(w.buf, p1 + 12, x4);
     w.pos = p1 + 20;
   } catch (e) {
     throw encodeContext(e, 'inputPhotoLegacyFileLocation', ['id', 'accessHash', 'fileReference', 'volumeId', 'localId', 'secret'][f]);
@@ -1156,7 +1156,7 @@ export function write_inputPeerPhotoFileLocation(w: Writer, v: inputPeerPhotoFil
     f = 3; const x1 = checkLong(v.photoId);
     reserve(w, 8);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x1, true);
+    storeLong(w.buf, p1, x1);
     w.pos = p1 + 8;
   } catch (e) {
     throw encodeContext(e, 'inputPeerPhotoFileLocation', ['big', 'flags', 'peer', 'photoId'][f]);
@@ -1215,7 +1215,7 @@ export function write_inputGroupCallStream(w: Writer, v: inputGroupCallStream): 
     f = 3; const x2 = checkInt(v.scale);
     reserve(w, 12);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x1, true);
+    storeLong(w.buf, p1, x1);
     w.view.setInt32(p1 + 8, x2, true);
     w.pos = p1 + 12;
     f = 4; if ((flags0 & 1) !== 0) {
@@ -1252,7 +1252,7 @@ export function write_peerUser(w: Writer, v: peerUser): void {
     const x0 = checkLong(v.userId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'peerUser', 'userId');
@@ -1273,7 +1273,7 @@ export function write_peerChat(w: Writer, v: peerChat): void {
     const x0 = checkLong(v.chatId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'peerChat', 'chatId');
@@ -1294,7 +1294,7 @@ export function write_peerChannel(w: Writer, v: peerChannel): void {
     const x0 = checkLong(v.channelId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'peerChannel', 'channelId');
@@ -1385,7 +1385,7 @@ export function write_userEmpty(w: Writer, v: userEmpty): void {
     const x0 = checkLong(v.id);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'userEmpty', 'id');
@@ -1424,7 +1424,7 @@ export function write_user(w: Writer, v: user): void {
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
     f = 17; if ((flags0 & 1) !== 0) {
       if (v.accessHash == null) throw missingField('accessHash');
@@ -1529,7 +1529,7 @@ export function write_userProfilePhoto(w: Writer, v: userProfilePhoto): void {
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
     f = 3; if ((flags0 & 2) !== 0) {
       if (v.strippedThumb == null) throw missingField('strippedThumb');
@@ -1635,7 +1635,7 @@ export function write_chatEmpty(w: Writer, v: chatEmpty): void {
     const x0 = checkLong(v.id);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'chatEmpty', 'id');
@@ -1665,7 +1665,7 @@ export function write_chat(w: Writer, v: chat): void {
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
     f = 8; writeString(w, v.title);
     f = 9; write_ChatPhoto(w, v.photo);
@@ -1727,7 +1727,7 @@ export function write_chatForbidden(w: Writer, v: chatForbidden): void {
     const x0 = checkLong(v.id);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 1; writeString(w, v.title);
   } catch (e) {
@@ -1770,7 +1770,7 @@ export function write_channel(w: Writer, v: channel): void {
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
     f = 18; if ((flags0 & 8192) !== 0) {
       if (v.accessHash == null) throw missingField('accessHash');
@@ -1861,8 +1861,8 @@ export function write_channelForbidden(w: Writer, v: channelForbidden): void {
     reserve(w, 20);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
-    w.view.setBigInt64(p0 + 12, x2, true);
+    storeLong(w.buf, p0 + 4, x1);
+    storeLong(w.buf, p0 + 12, x2);
     w.pos = p0 + 20;
     f = 5; writeString(w, v.title);
     f = 6; if ((flags0 & 65536) !== 0) {
@@ -1901,7 +1901,7 @@ export function write_chatFull(w: Writer, v: chatFull): void {
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
     f = 4; writeString(w, v.about);
     f = 5; write_ChatParticipants(w, v.participants);
@@ -1989,7 +1989,7 @@ export function write_channelFull(w: Writer, v: channelFull): void {
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
     f = 10; writeString(w, v.about);
     f = 11; if ((flags0 & 1) !== 0) {
@@ -2160,8 +2160,8 @@ export function write_chatParticipant(w: Writer, v: chatParticipant): void {
     f = 2; const x2 = checkInt(v.date);
     reserve(w, 20);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.view.setInt32(p0 + 16, x2, true);
     w.pos = p0 + 20;
   } catch (e) {
@@ -2186,7 +2186,7 @@ export function write_chatParticipantCreator(w: Writer, v: chatParticipantCreato
     const x0 = checkLong(v.userId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'chatParticipantCreator', 'userId');
@@ -2210,8 +2210,8 @@ export function write_chatParticipantAdmin(w: Writer, v: chatParticipantAdmin): 
     f = 2; const x2 = checkInt(v.date);
     reserve(w, 20);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.view.setInt32(p0 + 16, x2, true);
     w.pos = p0 + 20;
   } catch (e) {
@@ -2239,7 +2239,7 @@ export function write_chatParticipantsForbidden(w: Writer, v: chatParticipantsFo
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.selfParticipant == null) throw missingField('selfParticipant');
@@ -2269,7 +2269,7 @@ export function write_chatParticipants(w: Writer, v: chatParticipants): void {
     const x0 = checkLong(v.chatId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 1; write_vec_ChatParticipant(w, v.participants);
     f = 2; const x1 = checkInt(v.version);
@@ -2310,7 +2310,7 @@ export function write_chatPhoto(w: Writer, v: chatPhoto): void {
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
     f = 3; if ((flags0 & 2) !== 0) {
       if (v.strippedThumb == null) throw missingField('strippedThumb');
@@ -2635,7 +2635,7 @@ export function write_messageMediaContact(w: Writer, v: messageMediaContact): vo
     f = 4; const x0 = checkLong(v.userId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messageMediaContact', ['phoneNumber', 'firstName', 'lastName', 'vcard', 'userId'][f]);
@@ -2784,7 +2784,7 @@ export function write_messageMediaInvoice(w: Writer, v: messageMediaInvoice): vo
     f = 8; const x1 = checkLong(v.totalAmount);
     reserve(w, 8);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x1, true);
+    storeLong(w.buf, p1, x1);
     w.pos = p1 + 8;
     f = 9; writeString(w, v.startParam);
   } catch (e) {
@@ -2991,7 +2991,7 @@ export function write_messageActionChatDeleteUser(w: Writer, v: messageActionCha
     const x0 = checkLong(v.userId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messageActionChatDeleteUser', 'userId');
@@ -3012,7 +3012,7 @@ export function write_messageActionChatJoinedByLink(w: Writer, v: messageActionC
     const x0 = checkLong(v.inviterId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messageActionChatJoinedByLink', 'inviterId');
@@ -3050,7 +3050,7 @@ export function write_messageActionChatMigrateTo(w: Writer, v: messageActionChat
     const x0 = checkLong(v.channelId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messageActionChatMigrateTo', 'channelId');
@@ -3073,7 +3073,7 @@ export function write_messageActionChannelMigrateFrom(w: Writer, v: messageActio
     f = 1; const x0 = checkLong(v.chatId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messageActionChannelMigrateFrom', ['title', 'chatId'][f]);
@@ -3112,7 +3112,7 @@ export function write_messageActionGameScore(w: Writer, v: messageActionGameScor
     f = 1; const x1 = checkInt(v.score);
     reserve(w, 12);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
     w.pos = p0 + 12;
   } catch (e) {
@@ -3143,7 +3143,7 @@ export function write_messageActionPaymentSentMe(w: Writer, v: messageActionPaym
     f = 2; const x1 = checkLong(v.totalAmount);
     reserve(w, 8);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x1, true);
+    storeLong(w.buf, p1, x1);
     w.pos = p1 + 8;
     f = 3; writeBytes(w, v.payload);
     f = 4; if ((flags0 & 1) !== 0) {
@@ -3184,7 +3184,7 @@ export function write_messageActionPaymentSent(w: Writer, v: messageActionPaymen
     f = 1; const x0 = checkLong(v.totalAmount);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messageActionPaymentSent', ['currency', 'totalAmount'][f]);
@@ -3211,7 +3211,7 @@ export function write_messageActionPhoneCall(w: Writer, v: messageActionPhoneCal
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
     f = 3; if ((flags0 & 1) !== 0) {
       if (v.reason == null) throw missingField('reason');
@@ -3587,7 +3587,7 @@ export function write_photoEmpty(w: Writer, v: photoEmpty): void {
     const x0 = checkLong(v.id);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'photoEmpty', 'id');
@@ -3613,8 +3613,8 @@ export function write_photo(w: Writer, v: photo): void {
     reserve(w, 20);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
-    w.view.setBigInt64(p0 + 12, x2, true);
+    storeLong(w.buf, p0 + 4, x1);
+    storeLong(w.buf, p0 + 12, x2);
     w.pos = p0 + 20;
     f = 4; writeBytes(w, v.fileReference);
     f = 5; const x3 = checkInt(v.date);
@@ -3826,7 +3826,7 @@ export function write_geoPoint(w: Writer, v: geoPoint): void {
     f = 3; const x1 = checkLong(v.accessHash);
     reserve(w, 8);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x1, true);
+    storeLong(w.buf, p1, x1);
     w.pos = p1 + 8;
     f = 4; if ((flags0 & 1) !== 0) {
       if (v.accuracyRadius == null) throw missingField('accuracyRadius');
@@ -3956,7 +3956,7 @@ export function write_auth_exportedAuthorization(w: Writer, v: auth_exportedAuth
     const x0 = checkLong(v.id);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 1; writeBytes(w, v.bytes);
   } catch (e) {
@@ -4158,9 +4158,9 @@ export function write_wallPaper(w: Writer, v: wallPaper): void {
     f = 6; const x2 = checkLong(v.accessHash);
     reserve(w, 20);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setUint32(p0 + 8, flags0, true);
-    w.view.setBigInt64(p0 + 12, x2, true);
+    storeLong(w.buf, p0 + 12, x2);
     w.pos = p0 + 20;
     f = 7; writeString(w, v.slug);
     f = 8; write_Document(w, v.document);
@@ -4202,7 +4202,7 @@ export function write_wallPaperNoFile(w: Writer, v: wallPaperNoFile): void {
     f = 3; const flags0 = (set_default ? 2 : 0) | (set_dark ? 16 : 0) | (v.settings != null ? 4 : 0);
     reserve(w, 12);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setUint32(p0 + 8, flags0, true);
     w.pos = p0 + 12;
     f = 4; if ((flags0 & 4) !== 0) {
@@ -4374,7 +4374,7 @@ export function write_contact(w: Writer, v: contact): void {
     const x0 = checkLong(v.userId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 1; writeBool(w, v.mutual);
   } catch (e) {
@@ -4400,8 +4400,8 @@ export function write_importedContact(w: Writer, v: importedContact): void {
     f = 1; const x1 = checkLong(v.clientId);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'importedContact', ['userId', 'clientId'][f]);
@@ -4425,7 +4425,7 @@ export function write_contactStatus(w: Writer, v: contactStatus): void {
     const x0 = checkLong(v.userId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 1; write_UserStatus(w, v.status);
   } catch (e) {
@@ -5032,7 +5032,7 @@ export function write_updateMessageID(w: Writer, v: updateMessageID): void {
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setInt32(p0, x0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'updateMessageID', ['id', 'randomId'][f]);
@@ -5084,7 +5084,7 @@ export function write_updateUserTyping(w: Writer, v: updateUserTyping): void {
     const x0 = checkLong(v.userId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 1; write_SendMessageAction(w, v.action);
   } catch (e) {
@@ -5109,7 +5109,7 @@ export function write_updateChatUserTyping(w: Writer, v: updateChatUserTyping): 
     const x0 = checkLong(v.chatId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 1; write_Peer(w, v.fromId);
     f = 2; write_SendMessageAction(w, v.action);
@@ -5153,7 +5153,7 @@ export function write_updateUserStatus(w: Writer, v: updateUserStatus): void {
     const x0 = checkLong(v.userId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 1; write_UserStatus(w, v.status);
   } catch (e) {
@@ -5178,7 +5178,7 @@ export function write_updateUserName(w: Writer, v: updateUserName): void {
     const x0 = checkLong(v.userId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 1; writeString(w, v.firstName);
     f = 2; writeString(w, v.lastName);
@@ -5208,7 +5208,7 @@ export function write_updateUserPhoto(w: Writer, v: updateUserPhoto): void {
     f = 1; const x1 = checkInt(v.date);
     reserve(w, 12);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
     w.pos = p0 + 12;
     f = 2; write_UserProfilePhoto(w, v.photo);
@@ -5341,9 +5341,9 @@ export function write_updateChatParticipantAdd(w: Writer, v: updateChatParticipa
     f = 4; const x4 = checkInt(v.version);
     reserve(w, 32);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
-    w.view.setBigInt64(p0 + 16, x2, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
+    storeLong(w.buf, p0 + 16, x2);
     w.view.setInt32(p0 + 24, x3, true);
     w.view.setInt32(p0 + 28, x4, true);
     w.pos = p0 + 32;
@@ -5374,8 +5374,8 @@ export function write_updateChatParticipantDelete(w: Writer, v: updateChatPartic
     f = 2; const x2 = checkInt(v.version);
     reserve(w, 20);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.view.setInt32(p0 + 16, x2, true);
     w.pos = p0 + 20;
   } catch (e) {
@@ -5499,7 +5499,7 @@ export function write_updateUserPhone(w: Writer, v: updateUserPhone): void {
     const x0 = checkLong(v.userId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 1; writeString(w, v.phone);
   } catch (e) {
@@ -5659,7 +5659,7 @@ export function write_updateChannelTooLong(w: Writer, v: updateChannelTooLong): 
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.pts == null) throw missingField('pts');
@@ -5688,7 +5688,7 @@ export function write_updateChannel(w: Writer, v: updateChannel): void {
     const x0 = checkLong(v.channelId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'updateChannel', 'channelId');
@@ -5750,7 +5750,7 @@ export function write_updateReadChannelInbox(w: Writer, v: updateReadChannelInbo
     f = 5; const x4 = checkInt(v.pts);
     reserve(w, 20);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x1, true);
+    storeLong(w.buf, p1, x1);
     w.view.setInt32(p1 + 8, x2, true);
     w.view.setInt32(p1 + 12, x3, true);
     w.view.setInt32(p1 + 16, x4, true);
@@ -5782,7 +5782,7 @@ export function write_updateDeleteChannelMessages(w: Writer, v: updateDeleteChan
     const x0 = checkLong(v.channelId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 1; write_vec_int(w, v.messages);
     f = 2; const x1 = checkInt(v.pts);
@@ -5818,7 +5818,7 @@ export function write_updateChannelMessageViews(w: Writer, v: updateChannelMessa
     f = 2; const x2 = checkInt(v.views);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
     w.view.setInt32(p0 + 12, x2, true);
     w.pos = p0 + 16;
@@ -5846,8 +5846,8 @@ export function write_updateChatParticipantAdmin(w: Writer, v: updateChatPartici
     f = 1; const x1 = checkLong(v.userId);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.pos = p0 + 16;
     f = 2; writeBool(w, v.isAdmin);
     f = 3; const x2 = checkInt(v.version);
@@ -5941,8 +5941,8 @@ export function write_updateBotInlineQuery(w: Writer, v: updateBotInlineQuery): 
     reserve(w, 20);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
-    w.view.setBigInt64(p0 + 12, x2, true);
+    storeLong(w.buf, p0 + 4, x1);
+    storeLong(w.buf, p0 + 12, x2);
     w.pos = p0 + 20;
     f = 3; writeString(w, v.query);
     f = 4; if ((flags0 & 1) !== 0) {
@@ -5984,7 +5984,7 @@ export function write_updateBotInlineSend(w: Writer, v: updateBotInlineSend): vo
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
     f = 2; writeString(w, v.query);
     f = 3; if ((flags0 & 1) !== 0) {
@@ -6054,8 +6054,8 @@ export function write_updateBotCallbackQuery(w: Writer, v: updateBotCallbackQuer
     reserve(w, 20);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
-    w.view.setBigInt64(p0 + 12, x2, true);
+    storeLong(w.buf, p0 + 4, x1);
+    storeLong(w.buf, p0 + 12, x2);
     w.pos = p0 + 20;
     f = 3; write_Peer(w, v.peer);
     f = 4; const x3 = checkInt(v.msgId);
@@ -6063,7 +6063,7 @@ export function write_updateBotCallbackQuery(w: Writer, v: updateBotCallbackQuer
     reserve(w, 12);
     const p1 = w.pos;
     w.view.setInt32(p1, x3, true);
-    w.view.setBigInt64(p1 + 4, x4, true);
+    storeLong(w.buf, p1 + 4, x4);
     w.pos = p1 + 12;
     f = 6; if ((flags0 & 1) !== 0) {
       if (v.data == null) throw missingField('data');
@@ -6133,14 +6133,14 @@ export function write_updateInlineBotCallbackQuery(w: Writer, v: updateInlineBot
     reserve(w, 20);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
-    w.view.setBigInt64(p0 + 12, x2, true);
+    storeLong(w.buf, p0 + 4, x1);
+    storeLong(w.buf, p0 + 12, x2);
     w.pos = p0 + 20;
     f = 3; write_InputBotInlineMessageID(w, v.msgId);
     f = 4; const x3 = checkLong(v.chatInstance);
     reserve(w, 8);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x3, true);
+    storeLong(w.buf, p1, x3);
     w.pos = p1 + 8;
     f = 5; if ((flags0 & 1) !== 0) {
       if (v.data == null) throw missingField('data');
@@ -6179,7 +6179,7 @@ export function write_updateReadChannelOutbox(w: Writer, v: updateReadChannelOut
     f = 1; const x1 = checkInt(v.maxId);
     reserve(w, 12);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
     w.pos = p0 + 12;
   } catch (e) {
@@ -6253,7 +6253,7 @@ export function write_updateChannelWebPage(w: Writer, v: updateChannelWebPage): 
     const x0 = checkLong(v.channelId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 1; write_WebPage(w, v.webpage);
     f = 2; const x1 = checkInt(v.pts);
@@ -6371,7 +6371,7 @@ export function write_updateBotWebhookJSONQuery(w: Writer, v: updateBotWebhookJS
     const x0 = checkLong(v.queryId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 1; write_DataJSON(w, v.data);
     f = 2; const x1 = checkInt(v.timeout);
@@ -6403,8 +6403,8 @@ export function write_updateBotShippingQuery(w: Writer, v: updateBotShippingQuer
     f = 1; const x1 = checkLong(v.userId);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.pos = p0 + 16;
     f = 2; writeBytes(w, v.payload);
     f = 3; write_PostAddress(w, v.shippingAddress);
@@ -6435,8 +6435,8 @@ export function write_updateBotPrecheckoutQuery(w: Writer, v: updateBotPrechecko
     reserve(w, 20);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
-    w.view.setBigInt64(p0 + 12, x2, true);
+    storeLong(w.buf, p0 + 4, x1);
+    storeLong(w.buf, p0 + 12, x2);
     w.pos = p0 + 20;
     f = 3; writeBytes(w, v.payload);
     f = 4; if ((flags0 & 1) !== 0) {
@@ -6451,7 +6451,7 @@ export function write_updateBotPrecheckoutQuery(w: Writer, v: updateBotPrechecko
     f = 7; const x3 = checkLong(v.totalAmount);
     reserve(w, 8);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x3, true);
+    storeLong(w.buf, p1, x3);
     w.pos = p1 + 8;
   } catch (e) {
     throw encodeContext(e, 'updateBotPrecheckoutQuery', ['flags', 'queryId', 'userId', 'payload', 'info', 'shippingOptionId', 'currency', 'totalAmount'][f]);
@@ -6540,7 +6540,7 @@ export function write_updateChannelReadMessagesContents(w: Writer, v: updateChan
     const x0 = checkLong(v.channelId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 1; write_vec_int(w, v.messages);
   } catch (e) {
@@ -6573,7 +6573,7 @@ export function write_updateChannelAvailableMessages(w: Writer, v: updateChannel
     f = 1; const x1 = checkInt(v.availableMinId);
     reserve(w, 12);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
     w.pos = p0 + 12;
   } catch (e) {
@@ -6628,7 +6628,7 @@ export function write_updateMessagePoll(w: Writer, v: updateMessagePoll): void {
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.poll == null) throw missingField('poll');
@@ -6841,8 +6841,8 @@ export function write_updateMessagePollVote(w: Writer, v: updateMessagePollVote)
     f = 1; const x1 = checkLong(v.userId);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.pos = p0 + 16;
     f = 2; write_vec_bytes(w, v.options);
     f = 3; const x2 = checkInt(v.qts);
@@ -6930,7 +6930,7 @@ export function write_updatePhoneCallSignalingData(w: Writer, v: updatePhoneCall
     const x0 = checkLong(v.phoneCallId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 1; writeBytes(w, v.data);
   } catch (e) {
@@ -6957,7 +6957,7 @@ export function write_updateChannelMessageForwards(w: Writer, v: updateChannelMe
     f = 2; const x2 = checkInt(v.forwards);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
     w.view.setInt32(p0 + 12, x2, true);
     w.pos = p0 + 16;
@@ -6988,7 +6988,7 @@ export function write_updateReadChannelDiscussionInbox(w: Writer, v: updateReadC
     reserve(w, 20);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.view.setInt32(p0 + 12, x2, true);
     w.view.setInt32(p0 + 16, x3, true);
     w.pos = p0 + 20;
@@ -7029,7 +7029,7 @@ export function write_updateReadChannelDiscussionOutbox(w: Writer, v: updateRead
     f = 2; const x2 = checkInt(v.readMaxId);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
     w.view.setInt32(p0 + 12, x2, true);
     w.pos = p0 + 16;
@@ -7079,7 +7079,7 @@ export function write_updateChannelUserTyping(w: Writer, v: updateChannelUserTyp
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.topMsgId == null) throw missingField('topMsgId');
@@ -7155,7 +7155,7 @@ export function write_updatePinnedChannelMessages(w: Writer, v: updatePinnedChan
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
     f = 3; write_vec_int(w, v.messages);
     f = 4; const x2 = checkInt(v.pts);
@@ -7191,7 +7191,7 @@ export function write_updateChat(w: Writer, v: updateChat): void {
     const x0 = checkLong(v.chatId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'updateChat', 'chatId');
@@ -7240,7 +7240,7 @@ export function write_updateGroupCall(w: Writer, v: updateGroupCall): void {
     const x0 = checkLong(v.chatId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 1; write_GroupCall(w, v.call);
   } catch (e) {
@@ -7301,10 +7301,10 @@ export function write_updateChatParticipant(w: Writer, v: updateChatParticipant)
     reserve(w, 32);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.view.setInt32(p0 + 12, x2, true);
-    w.view.setBigInt64(p0 + 16, x3, true);
-    w.view.setBigInt64(p0 + 24, x4, true);
+    storeLong(w.buf, p0 + 16, x3);
+    storeLong(w.buf, p0 + 24, x4);
     w.pos = p0 + 32;
     f = 5; if ((flags0 & 1) !== 0) {
       if (v.prevParticipant == null) throw missingField('prevParticipant');
@@ -7358,10 +7358,10 @@ export function write_updateChannelParticipant(w: Writer, v: updateChannelPartic
     reserve(w, 32);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.view.setInt32(p0 + 12, x2, true);
-    w.view.setBigInt64(p0 + 16, x3, true);
-    w.view.setBigInt64(p0 + 24, x4, true);
+    storeLong(w.buf, p0 + 16, x3);
+    storeLong(w.buf, p0 + 24, x4);
     w.pos = p0 + 32;
     f = 5; if ((flags0 & 1) !== 0) {
       if (v.prevParticipant == null) throw missingField('prevParticipant');
@@ -7411,7 +7411,7 @@ export function write_updateBotStopped(w: Writer, v: updateBotStopped): void {
     f = 1; const x1 = checkInt(v.date);
     reserve(w, 12);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
     w.pos = p0 + 12;
     f = 2; writeBool(w, v.stopped);
@@ -7473,7 +7473,7 @@ export function write_updateBotCommands(w: Writer, v: updateBotCommands): void {
     f = 1; const x0 = checkLong(v.botId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 2; write_vec_BotCommand(w, v.commands);
   } catch (e) {
@@ -7654,7 +7654,7 @@ export function write_updateShortMessage(w: Writer, v: updateShortMessage): void
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
     w.view.setInt32(p0 + 4, x1, true);
-    w.view.setBigInt64(p0 + 8, x2, true);
+    storeLong(w.buf, p0 + 8, x2);
     w.pos = p0 + 16;
     f = 7; writeString(w, v.message);
     f = 8; const x3 = checkInt(v.pts);
@@ -7732,8 +7732,8 @@ export function write_updateShortChatMessage(w: Writer, v: updateShortChatMessag
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
     w.view.setInt32(p0 + 4, x1, true);
-    w.view.setBigInt64(p0 + 8, x2, true);
-    w.view.setBigInt64(p0 + 16, x3, true);
+    storeLong(w.buf, p0 + 8, x2);
+    storeLong(w.buf, p0 + 16, x3);
     w.pos = p0 + 24;
     f = 8; writeString(w, v.message);
     f = 9; const x4 = checkInt(v.pts);
@@ -8449,10 +8449,10 @@ export function write_encryptedChatWaiting(w: Writer, v: encryptedChatWaiting): 
     reserve(w, 32);
     const p0 = w.pos;
     w.view.setInt32(p0, x0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.view.setInt32(p0 + 12, x2, true);
-    w.view.setBigInt64(p0 + 16, x3, true);
-    w.view.setBigInt64(p0 + 24, x4, true);
+    storeLong(w.buf, p0 + 16, x3);
+    storeLong(w.buf, p0 + 24, x4);
     w.pos = p0 + 32;
   } catch (e) {
     throw encodeContext(e, 'encryptedChatWaiting', ['id', 'accessHash', 'date', 'adminId', 'participantId'][f]);
@@ -8493,10 +8493,10 @@ export function write_encryptedChatRequested(w: Writer, v: encryptedChatRequeste
     reserve(w, 32);
     const p1 = w.pos;
     w.view.setInt32(p1, x1, true);
-    w.view.setBigInt64(p1 + 4, x2, true);
+    storeLong(w.buf, p1 + 4, x2);
     w.view.setInt32(p1 + 12, x3, true);
-    w.view.setBigInt64(p1 + 16, x4, true);
-    w.view.setBigInt64(p1 + 24, x5, true);
+    storeLong(w.buf, p1 + 16, x4);
+    storeLong(w.buf, p1 + 24, x5);
     w.pos = p1 + 32;
     f = 7; writeBytes(w, v.gA);
   } catch (e) {
@@ -8533,16 +8533,16 @@ export function write_encryptedChat(w: Writer, v: encryptedChat): void {
     reserve(w, 32);
     const p0 = w.pos;
     w.view.setInt32(p0, x0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.view.setInt32(p0 + 12, x2, true);
-    w.view.setBigInt64(p0 + 16, x3, true);
-    w.view.setBigInt64(p0 + 24, x4, true);
+    storeLong(w.buf, p0 + 16, x3);
+    storeLong(w.buf, p0 + 24, x4);
     w.pos = p0 + 32;
     f = 5; writeBytes(w, v.gAOrB);
     f = 6; const x5 = checkLong(v.keyFingerprint);
     reserve(w, 8);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x5, true);
+    storeLong(w.buf, p1, x5);
     w.pos = p1 + 8;
   } catch (e) {
     throw encodeContext(e, 'encryptedChat', ['id', 'accessHash', 'date', 'adminId', 'participantId', 'gAOrB', 'keyFingerprint'][f]);
@@ -8602,7 +8602,7 @@ export function write_inputEncryptedChat(w: Writer, v: inputEncryptedChat): void
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setInt32(p0, x0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'inputEncryptedChat', ['chatId', 'accessHash'][f]);
@@ -8637,8 +8637,8 @@ export function write_encryptedFile(w: Writer, v: encryptedFile): void {
     f = 4; const x4 = checkInt(v.keyFingerprint);
     reserve(w, 28);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.view.setInt32(p0 + 16, x2, true);
     w.view.setInt32(p0 + 20, x3, true);
     w.view.setInt32(p0 + 24, x4, true);
@@ -8676,7 +8676,7 @@ export function write_inputEncryptedFileUploaded(w: Writer, v: inputEncryptedFil
     f = 1; const x1 = checkInt(v.parts);
     reserve(w, 12);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
     w.pos = p0 + 12;
     f = 2; writeString(w, v.md5Checksum);
@@ -8710,8 +8710,8 @@ export function write_inputEncryptedFile(w: Writer, v: inputEncryptedFile): void
     f = 1; const x1 = checkLong(v.accessHash);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'inputEncryptedFile', ['id', 'accessHash'][f]);
@@ -8737,7 +8737,7 @@ export function write_inputEncryptedFileBigUploaded(w: Writer, v: inputEncrypted
     f = 2; const x2 = checkInt(v.keyFingerprint);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
     w.view.setInt32(p0 + 12, x2, true);
     w.pos = p0 + 16;
@@ -8766,7 +8766,7 @@ export function write_encryptedMessage(w: Writer, v: encryptedMessage): void {
     f = 2; const x2 = checkInt(v.date);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
     w.view.setInt32(p0 + 12, x2, true);
     w.pos = p0 + 16;
@@ -8799,7 +8799,7 @@ export function write_encryptedMessageService(w: Writer, v: encryptedMessageServ
     f = 2; const x2 = checkInt(v.date);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
     w.view.setInt32(p0 + 12, x2, true);
     w.pos = p0 + 16;
@@ -8932,8 +8932,8 @@ export function write_inputDocument(w: Writer, v: inputDocument): void {
     f = 1; const x1 = checkLong(v.accessHash);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.pos = p0 + 16;
     f = 2; writeBytes(w, v.fileReference);
   } catch (e) {
@@ -8958,7 +8958,7 @@ export function write_documentEmpty(w: Writer, v: documentEmpty): void {
     const x0 = checkLong(v.id);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'documentEmpty', 'id');
@@ -8983,8 +8983,8 @@ export function write_document(w: Writer, v: document): void {
     reserve(w, 20);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
-    w.view.setBigInt64(p0 + 12, x2, true);
+    storeLong(w.buf, p0 + 4, x1);
+    storeLong(w.buf, p0 + 12, x2);
     w.pos = p0 + 20;
     f = 3; writeBytes(w, v.fileReference);
     f = 4; const x3 = checkInt(v.date);
@@ -9896,7 +9896,7 @@ export function write_messages_stickers(w: Writer, v: messages_stickers): void {
     const x0 = checkLong(v.hash);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 1; write_vec_Document(w, v.stickers);
   } catch (e) {
@@ -9949,7 +9949,7 @@ export function write_messages_allStickers(w: Writer, v: messages_allStickers): 
     const x0 = checkLong(v.hash);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 1; write_vec_StickerSet(w, v.sets);
   } catch (e) {
@@ -9999,7 +9999,7 @@ export function write_webPageEmpty(w: Writer, v: webPageEmpty): void {
     const x0 = checkLong(v.id);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'webPageEmpty', 'id');
@@ -10022,7 +10022,7 @@ export function write_webPagePending(w: Writer, v: webPagePending): void {
     f = 1; const x1 = checkInt(v.date);
     reserve(w, 12);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
     w.pos = p0 + 12;
   } catch (e) {
@@ -10049,7 +10049,7 @@ export function write_webPage(w: Writer, v: webPage): void {
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
     f = 2; writeString(w, v.url);
     f = 3; writeString(w, v.displayUrl);
@@ -10188,7 +10188,7 @@ export function write_authorization(w: Writer, v: authorization): void {
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
     f = 5; writeString(w, v.deviceModel);
     f = 6; writeString(w, v.platform);
@@ -10465,7 +10465,7 @@ export function write_chatInviteExported(w: Writer, v: chatInviteExported): void
     f = 5; const x2 = checkInt(v.date);
     reserve(w, 12);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x1, true);
+    storeLong(w.buf, p1, x1);
     w.view.setInt32(p1 + 8, x2, true);
     w.pos = p1 + 12;
     f = 6; if ((flags0 & 16) !== 0) {
@@ -10612,8 +10612,8 @@ export function write_inputStickerSetID(w: Writer, v: inputStickerSetID): void {
     f = 1; const x1 = checkLong(v.accessHash);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'inputStickerSetID', ['id', 'accessHash'][f]);
@@ -10699,8 +10699,8 @@ export function write_stickerSet(w: Writer, v: stickerSet): void {
     f = 7; const x2 = checkLong(v.accessHash);
     reserve(w, 16);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x1, true);
-    w.view.setBigInt64(p1 + 8, x2, true);
+    storeLong(w.buf, p1, x1);
+    storeLong(w.buf, p1 + 8, x2);
     w.pos = p1 + 16;
     f = 8; writeString(w, v.title);
     f = 9; writeString(w, v.shortName);
@@ -10803,7 +10803,7 @@ export function write_botInfo(w: Writer, v: botInfo): void {
     const x0 = checkLong(v.userId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 1; writeString(w, v.description);
     f = 2; write_vec_BotCommand(w, v.commands);
@@ -11527,7 +11527,7 @@ export function write_messageEntityMentionName(w: Writer, v: messageEntityMentio
     const p0 = w.pos;
     w.view.setInt32(p0, x0, true);
     w.view.setInt32(p0 + 4, x1, true);
-    w.view.setBigInt64(p0 + 8, x2, true);
+    storeLong(w.buf, p0 + 8, x2);
     w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'messageEntityMentionName', ['offset', 'length', 'userId'][f]);
@@ -11744,8 +11744,8 @@ export function write_inputChannel(w: Writer, v: inputChannel): void {
     f = 1; const x1 = checkLong(v.accessHash);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'inputChannel', ['channelId', 'accessHash'][f]);
@@ -11772,7 +11772,7 @@ export function write_inputChannelFromMessage(w: Writer, v: inputChannelFromMess
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setInt32(p0, x0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'inputChannelFromMessage', ['peer', 'msgId', 'channelId'][f]);
@@ -11997,7 +11997,7 @@ export function write_channelParticipant(w: Writer, v: channelParticipant): void
     f = 1; const x1 = checkInt(v.date);
     reserve(w, 12);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
     w.pos = p0 + 12;
   } catch (e) {
@@ -12024,8 +12024,8 @@ export function write_channelParticipantSelf(w: Writer, v: channelParticipantSel
     f = 2; const x2 = checkInt(v.date);
     reserve(w, 20);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.view.setInt32(p0 + 16, x2, true);
     w.pos = p0 + 20;
   } catch (e) {
@@ -12053,7 +12053,7 @@ export function write_channelParticipantCreator(w: Writer, v: channelParticipant
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
     f = 2; write_ChatAdminRights(w, v.adminRights);
     f = 3; if ((flags0 & 1) !== 0) {
@@ -12089,7 +12089,7 @@ export function write_channelParticipantAdmin(w: Writer, v: channelParticipantAd
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
     f = 4; if ((flags0 & 2) !== 0) {
       if (v.inviterId == null) throw missingField('inviterId');
@@ -12099,7 +12099,7 @@ export function write_channelParticipantAdmin(w: Writer, v: channelParticipantAd
     f = 6; const x3 = checkInt(v.date);
     reserve(w, 12);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x2, true);
+    storeLong(w.buf, p1, x2);
     w.view.setInt32(p1 + 8, x3, true);
     w.pos = p1 + 12;
     f = 7; write_ChatAdminRights(w, v.adminRights);
@@ -12145,7 +12145,7 @@ export function write_channelParticipantBanned(w: Writer, v: channelParticipantB
     f = 4; const x2 = checkInt(v.date);
     reserve(w, 12);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x1, true);
+    storeLong(w.buf, p1, x1);
     w.view.setInt32(p1 + 8, x2, true);
     w.pos = p1 + 12;
     f = 5; write_ChatBannedRights(w, v.bannedRights);
@@ -12419,7 +12419,7 @@ export function write_messages_savedGifs(w: Writer, v: messages_savedGifs): void
     const x0 = checkLong(v.hash);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 1; write_vec_Document(w, v.gifs);
   } catch (e) {
@@ -13074,7 +13074,7 @@ export function write_botInlineMessageMediaInvoice(w: Writer, v: botInlineMessag
     f = 7; const x1 = checkLong(v.totalAmount);
     reserve(w, 8);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x1, true);
+    storeLong(w.buf, p1, x1);
     w.pos = p1 + 8;
     f = 8; if ((flags0 & 4) !== 0) {
       if (v.replyMarkup == null) throw missingField('replyMarkup');
@@ -13218,7 +13218,7 @@ export function write_messages_botResults(w: Writer, v: messages_botResults): vo
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
     f = 3; if ((flags0 & 2) !== 0) {
       if (v.nextOffset == null) throw missingField('nextOffset');
@@ -13528,8 +13528,8 @@ export function write_inputBotInlineMessageID(w: Writer, v: inputBotInlineMessag
     reserve(w, 20);
     const p0 = w.pos;
     w.view.setInt32(p0, x0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
-    w.view.setBigInt64(p0 + 12, x2, true);
+    storeLong(w.buf, p0 + 4, x1);
+    storeLong(w.buf, p0 + 12, x2);
     w.pos = p0 + 20;
   } catch (e) {
     throw encodeContext(e, 'inputBotInlineMessageID', ['dcId', 'id', 'accessHash'][f]);
@@ -13558,9 +13558,9 @@ export function write_inputBotInlineMessageID64(w: Writer, v: inputBotInlineMess
     reserve(w, 24);
     const p0 = w.pos;
     w.view.setInt32(p0, x0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.view.setInt32(p0 + 12, x2, true);
-    w.view.setBigInt64(p0 + 16, x3, true);
+    storeLong(w.buf, p0 + 16, x3);
     w.pos = p0 + 24;
   } catch (e) {
     throw encodeContext(e, 'inputBotInlineMessageID64', ['dcId', 'ownerId', 'id', 'accessHash'][f]);
@@ -13870,7 +13870,7 @@ export function write_messages_featuredStickers(w: Writer, v: messages_featuredS
     f = 1; const x1 = checkInt(v.count);
     reserve(w, 12);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
     w.pos = p0 + 12;
     f = 2; write_vec_StickerSetCovered(w, v.sets);
@@ -13906,7 +13906,7 @@ export function write_messages_recentStickers(w: Writer, v: messages_recentStick
     const x0 = checkLong(v.hash);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 1; write_vec_StickerPack(w, v.packs);
     f = 2; write_vec_Document(w, v.stickers);
@@ -14092,8 +14092,8 @@ export function write_game(w: Writer, v: game): void {
     reserve(w, 20);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
-    w.view.setBigInt64(p0 + 12, x2, true);
+    storeLong(w.buf, p0 + 4, x1);
+    storeLong(w.buf, p0 + 12, x2);
     w.pos = p0 + 20;
     f = 3; writeString(w, v.shortName);
     f = 4; writeString(w, v.title);
@@ -14133,8 +14133,8 @@ export function write_inputGameID(w: Writer, v: inputGameID): void {
     f = 1; const x1 = checkLong(v.accessHash);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'inputGameID', ['id', 'accessHash'][f]);
@@ -14182,7 +14182,7 @@ export function write_highScore(w: Writer, v: highScore): void {
     reserve(w, 16);
     const p0 = w.pos;
     w.view.setInt32(p0, x0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.view.setInt32(p0 + 12, x2, true);
     w.pos = p0 + 16;
   } catch (e) {
@@ -14340,7 +14340,7 @@ export function write_textUrl(w: Writer, v: textUrl): void {
     f = 2; const x0 = checkLong(v.webpageId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'textUrl', ['text', 'url', 'webpageId'][f]);
@@ -14477,7 +14477,7 @@ export function write_textImage(w: Writer, v: textImage): void {
     f = 2; const x2 = checkInt(v.h);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
     w.view.setInt32(p0 + 12, x2, true);
     w.pos = p0 + 16;
@@ -14765,7 +14765,7 @@ export function write_pageBlockPhoto(w: Writer, v: pageBlockPhoto): void {
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
     f = 2; write_PageCaption(w, v.caption);
     f = 3; if ((flags0 & 1) !== 0) {
@@ -14806,7 +14806,7 @@ export function write_pageBlockVideo(w: Writer, v: pageBlockVideo): void {
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
     f = 4; write_PageCaption(w, v.caption);
   } catch (e) {
@@ -14909,8 +14909,8 @@ export function write_pageBlockEmbedPost(w: Writer, v: pageBlockEmbedPost): void
     f = 2; const x1 = checkLong(v.authorPhotoId);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.pos = p0 + 16;
     f = 3; writeString(w, v.author);
     f = 4; const x2 = checkInt(v.date);
@@ -15006,7 +15006,7 @@ export function write_pageBlockAudio(w: Writer, v: pageBlockAudio): void {
     const x0 = checkLong(v.audioId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 1; write_PageCaption(w, v.caption);
   } catch (e) {
@@ -15227,7 +15227,7 @@ export function write_labeledPrice(w: Writer, v: labeledPrice): void {
     f = 1; const x0 = checkLong(v.amount);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'labeledPrice', ['label', 'amount'][f]);
@@ -15422,7 +15422,7 @@ export function write_webDocument(w: Writer, v: webDocument): void {
     f = 2; const x1 = checkInt(v.size);
     reserve(w, 12);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
     w.pos = p0 + 12;
     f = 3; writeString(w, v.mimeType);
@@ -15511,7 +15511,7 @@ export function write_inputWebFileLocation(w: Writer, v: inputWebFileLocation): 
     f = 1; const x0 = checkLong(v.accessHash);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'inputWebFileLocation', ['url', 'accessHash'][f]);
@@ -15540,7 +15540,7 @@ export function write_inputWebFileGeoPointLocation(w: Writer, v: inputWebFileGeo
     f = 5; const x4 = checkInt(v.scale);
     reserve(w, 24);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
     w.view.setInt32(p0 + 12, x2, true);
     w.view.setInt32(p0 + 16, x3, true);
@@ -15612,14 +15612,14 @@ export function write_payments_paymentForm(w: Writer, v: payments_paymentForm): 
     reserve(w, 20);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
-    w.view.setBigInt64(p0 + 12, x2, true);
+    storeLong(w.buf, p0 + 4, x1);
+    storeLong(w.buf, p0 + 12, x2);
     w.pos = p0 + 20;
     f = 5; write_Invoice(w, v.invoice);
     f = 6; const x3 = checkLong(v.providerId);
     reserve(w, 8);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x3, true);
+    storeLong(w.buf, p1, x3);
     w.pos = p1 + 8;
     f = 7; writeString(w, v.url);
     f = 8; if ((flags0 & 16) !== 0) {
@@ -15746,8 +15746,8 @@ export function write_payments_paymentReceipt(w: Writer, v: payments_paymentRece
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
     w.view.setInt32(p0 + 4, x1, true);
-    w.view.setBigInt64(p0 + 8, x2, true);
-    w.view.setBigInt64(p0 + 16, x3, true);
+    storeLong(w.buf, p0 + 8, x2);
+    storeLong(w.buf, p0 + 16, x3);
     w.pos = p0 + 24;
     f = 4; writeString(w, v.title);
     f = 5; writeString(w, v.description);
@@ -15772,7 +15772,7 @@ export function write_payments_paymentReceipt(w: Writer, v: payments_paymentRece
     f = 12; const x4 = checkLong(v.totalAmount);
     reserve(w, 8);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x4, true);
+    storeLong(w.buf, p1, x4);
     w.pos = p1 + 8;
     f = 13; writeString(w, v.credentialsTitle);
     f = 14; write_vec_User(w, v.users);
@@ -16008,8 +16008,8 @@ export function write_inputPhoneCall(w: Writer, v: inputPhoneCall): void {
     f = 1; const x1 = checkLong(v.accessHash);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'inputPhoneCall', ['id', 'accessHash'][f]);
@@ -16032,7 +16032,7 @@ export function write_phoneCallEmpty(w: Writer, v: phoneCallEmpty): void {
     const x0 = checkLong(v.id);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'phoneCallEmpty', 'id');
@@ -16061,11 +16061,11 @@ export function write_phoneCallWaiting(w: Writer, v: phoneCallWaiting): void {
     reserve(w, 40);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
-    w.view.setBigInt64(p0 + 12, x2, true);
+    storeLong(w.buf, p0 + 4, x1);
+    storeLong(w.buf, p0 + 12, x2);
     w.view.setInt32(p0 + 20, x3, true);
-    w.view.setBigInt64(p0 + 24, x4, true);
-    w.view.setBigInt64(p0 + 32, x5, true);
+    storeLong(w.buf, p0 + 24, x4);
+    storeLong(w.buf, p0 + 32, x5);
     w.pos = p0 + 40;
     f = 7; write_PhoneCallProtocol(w, v.protocol);
     f = 8; if ((flags0 & 1) !== 0) {
@@ -16109,11 +16109,11 @@ export function write_phoneCallRequested(w: Writer, v: phoneCallRequested): void
     reserve(w, 40);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
-    w.view.setBigInt64(p0 + 12, x2, true);
+    storeLong(w.buf, p0 + 4, x1);
+    storeLong(w.buf, p0 + 12, x2);
     w.view.setInt32(p0 + 20, x3, true);
-    w.view.setBigInt64(p0 + 24, x4, true);
-    w.view.setBigInt64(p0 + 32, x5, true);
+    storeLong(w.buf, p0 + 24, x4);
+    storeLong(w.buf, p0 + 32, x5);
     w.pos = p0 + 40;
     f = 7; writeBytes(w, v.gAHash);
     f = 8; write_PhoneCallProtocol(w, v.protocol);
@@ -16154,11 +16154,11 @@ export function write_phoneCallAccepted(w: Writer, v: phoneCallAccepted): void {
     reserve(w, 40);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
-    w.view.setBigInt64(p0 + 12, x2, true);
+    storeLong(w.buf, p0 + 4, x1);
+    storeLong(w.buf, p0 + 12, x2);
     w.view.setInt32(p0 + 20, x3, true);
-    w.view.setBigInt64(p0 + 24, x4, true);
-    w.view.setBigInt64(p0 + 32, x5, true);
+    storeLong(w.buf, p0 + 24, x4);
+    storeLong(w.buf, p0 + 32, x5);
     w.pos = p0 + 40;
     f = 7; writeBytes(w, v.gB);
     f = 8; write_PhoneCallProtocol(w, v.protocol);
@@ -16200,17 +16200,17 @@ export function write_phoneCall(w: Writer, v: phoneCall): void {
     reserve(w, 40);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
-    w.view.setBigInt64(p0 + 12, x2, true);
+    storeLong(w.buf, p0 + 4, x1);
+    storeLong(w.buf, p0 + 12, x2);
     w.view.setInt32(p0 + 20, x3, true);
-    w.view.setBigInt64(p0 + 24, x4, true);
-    w.view.setBigInt64(p0 + 32, x5, true);
+    storeLong(w.buf, p0 + 24, x4);
+    storeLong(w.buf, p0 + 32, x5);
     w.pos = p0 + 40;
     f = 8; writeBytes(w, v.gAOrB);
     f = 9; const x6 = checkLong(v.keyFingerprint);
     reserve(w, 8);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x6, true);
+    storeLong(w.buf, p1, x6);
     w.pos = p1 + 8;
     f = 10; write_PhoneCallProtocol(w, v.protocol);
     f = 11; write_vec_PhoneConnection(w, v.connections);
@@ -16258,7 +16258,7 @@ export function write_phoneCallDiscarded(w: Writer, v: phoneCallDiscarded): void
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
     f = 5; if ((flags0 & 1) !== 0) {
       if (v.reason == null) throw missingField('reason');
@@ -16296,7 +16296,7 @@ export function write_phoneConnection(w: Writer, v: phoneConnection): void {
     const x0 = checkLong(v.id);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 1; writeString(w, v.ip);
     f = 2; writeString(w, v.ipv6);
@@ -16335,7 +16335,7 @@ export function write_phoneConnectionWebrtc(w: Writer, v: phoneConnectionWebrtc)
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
     f = 4; writeString(w, v.ip);
     f = 5; writeString(w, v.ipv6);
@@ -17007,8 +17007,8 @@ export function write_channelAdminLogEventActionChangeLinkedChat(w: Writer, v: c
     f = 1; const x1 = checkLong(v.newValue);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'channelAdminLogEventActionChangeLinkedChat', ['prevValue', 'newValue'][f]);
@@ -17281,9 +17281,9 @@ export function write_channelAdminLogEvent(w: Writer, v: channelAdminLogEvent): 
     f = 2; const x2 = checkLong(v.userId);
     reserve(w, 20);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
-    w.view.setBigInt64(p0 + 12, x2, true);
+    storeLong(w.buf, p0 + 12, x2);
     w.pos = p0 + 20;
     f = 3; write_ChannelAdminLogEventAction(w, v.action);
   } catch (e) {
@@ -17390,7 +17390,7 @@ export function write_popularContact(w: Writer, v: popularContact): void {
     f = 1; const x1 = checkInt(v.importers);
     reserve(w, 12);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
     w.pos = p0 + 12;
   } catch (e) {
@@ -17422,7 +17422,7 @@ export function write_messages_favedStickers(w: Writer, v: messages_favedSticker
     const x0 = checkLong(v.hash);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 1; write_vec_StickerPack(w, v.packs);
     f = 2; write_vec_Document(w, v.stickers);
@@ -17467,7 +17467,7 @@ export function write_recentMeUrlUser(w: Writer, v: recentMeUrlUser): void {
     f = 1; const x0 = checkLong(v.userId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'recentMeUrlUser', ['url', 'userId'][f]);
@@ -17492,7 +17492,7 @@ export function write_recentMeUrlChat(w: Writer, v: recentMeUrlChat): void {
     f = 1; const x0 = checkLong(v.chatId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'recentMeUrlChat', ['url', 'chatId'][f]);
@@ -17587,7 +17587,7 @@ export function write_inputSingleMedia(w: Writer, v: inputSingleMedia): void {
     f = 2; const x1 = checkLong(v.randomId);
     reserve(w, 8);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x1, true);
+    storeLong(w.buf, p1, x1);
     w.pos = p1 + 8;
     f = 3; writeString(w, v.message);
     f = 4; if ((flags0 & 1) !== 0) {
@@ -17621,8 +17621,8 @@ export function write_webAuthorization(w: Writer, v: webAuthorization): void {
     f = 1; const x1 = checkLong(v.botId);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.pos = p0 + 16;
     f = 2; writeString(w, v.domain);
     f = 3; writeString(w, v.browser);
@@ -17737,7 +17737,7 @@ export function write_inputMessageCallbackQuery(w: Writer, v: inputMessageCallba
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setInt32(p0, x0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'inputMessageCallbackQuery', ['id', 'queryId'][f]);
@@ -17844,7 +17844,7 @@ export function write_messages_foundStickerSets(w: Writer, v: messages_foundStic
     const x0 = checkLong(v.hash);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 1; write_vec_StickerSetCovered(w, v.sets);
   } catch (e) {
@@ -17969,7 +17969,7 @@ export function write_inputSecureFileUploaded(w: Writer, v: inputSecureFileUploa
     f = 1; const x1 = checkInt(v.parts);
     reserve(w, 12);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
     w.pos = p0 + 12;
     f = 2; writeString(w, v.md5Checksum);
@@ -18001,8 +18001,8 @@ export function write_inputSecureFile(w: Writer, v: inputSecureFile): void {
     f = 1; const x1 = checkLong(v.accessHash);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'inputSecureFile', ['id', 'accessHash'][f]);
@@ -18037,8 +18037,8 @@ export function write_secureFile(w: Writer, v: secureFile): void {
     f = 4; const x4 = checkInt(v.date);
     reserve(w, 28);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.view.setInt32(p0 + 16, x2, true);
     w.view.setInt32(p0 + 20, x3, true);
     w.view.setInt32(p0 + 24, x4, true);
@@ -18727,7 +18727,7 @@ export function write_account_takeout(w: Writer, v: account_takeout): void {
     const x0 = checkLong(v.id);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'account.takeout', 'id');
@@ -18828,7 +18828,7 @@ export function write_secureSecretSettings(w: Writer, v: secureSecretSettings): 
     f = 2; const x0 = checkLong(v.secureSecretId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'secureSecretSettings', ['secureAlgo', 'secureSecret', 'secureSecretId'][f]);
@@ -18860,7 +18860,7 @@ export function write_inputCheckPasswordSRP(w: Writer, v: inputCheckPasswordSRP)
     const x0 = checkLong(v.srpId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 1; writeBytes(w, v.A);
     f = 2; writeBytes(w, v.M1);
@@ -18970,7 +18970,7 @@ export function write_inputAppEvent(w: Writer, v: inputAppEvent): void {
     f = 2; const x0 = checkLong(v.peer);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 3; write_JSONValue(w, v.data);
   } catch (e) {
@@ -19279,7 +19279,7 @@ export function write_pageRelatedArticle(w: Writer, v: pageRelatedArticle): void
     f = 2; const x1 = checkLong(v.webpageId);
     reserve(w, 8);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x1, true);
+    storeLong(w.buf, p1, x1);
     w.pos = p1 + 8;
     f = 3; if ((flags0 & 1) !== 0) {
       if (v.title == null) throw missingField('title');
@@ -19452,7 +19452,7 @@ export function write_poll(w: Writer, v: poll): void {
     f = 5; const flags0 = (set_closed ? 1 : 0) | (set_publicVoters ? 2 : 0) | (set_multipleChoice ? 4 : 0) | (set_quiz ? 8 : 0) | (v.closePeriod != null ? 16 : 0) | (v.closeDate != null ? 32 : 0);
     reserve(w, 12);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setUint32(p0 + 8, flags0, true);
     w.pos = p0 + 12;
     f = 6; writeString(w, v.question);
@@ -19719,8 +19719,8 @@ export function write_inputWallPaper(w: Writer, v: inputWallPaper): void {
     f = 1; const x1 = checkLong(v.accessHash);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'inputWallPaper', ['id', 'accessHash'][f]);
@@ -19760,7 +19760,7 @@ export function write_inputWallPaperNoFile(w: Writer, v: inputWallPaperNoFile): 
     const x0 = checkLong(v.id);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'inputWallPaperNoFile', 'id');
@@ -19789,7 +19789,7 @@ export function write_account_wallPapers(w: Writer, v: account_wallPapers): void
     const x0 = checkLong(v.hash);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 1; write_vec_WallPaper(w, v.wallpapers);
   } catch (e) {
@@ -20354,8 +20354,8 @@ export function write_inputTheme(w: Writer, v: inputTheme): void {
     f = 1; const x1 = checkLong(v.accessHash);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'inputTheme', ['id', 'accessHash'][f]);
@@ -20402,8 +20402,8 @@ export function write_theme(w: Writer, v: theme): void {
     reserve(w, 20);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
-    w.view.setBigInt64(p0 + 12, x2, true);
+    storeLong(w.buf, p0 + 4, x1);
+    storeLong(w.buf, p0 + 12, x2);
     w.pos = p0 + 20;
     f = 6; writeString(w, v.slug);
     f = 7; writeString(w, v.title);
@@ -20458,7 +20458,7 @@ export function write_account_themes(w: Writer, v: account_themes): void {
     const x0 = checkLong(v.hash);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 1; write_vec_Theme(w, v.themes);
   } catch (e) {
@@ -20773,7 +20773,7 @@ export function write_messageUserVote(w: Writer, v: messageUserVote): void {
     const x0 = checkLong(v.userId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 1; writeBytes(w, v.option);
     f = 2; const x1 = checkInt(v.date);
@@ -20805,7 +20805,7 @@ export function write_messageUserVoteInputOption(w: Writer, v: messageUserVoteIn
     f = 1; const x1 = checkInt(v.date);
     reserve(w, 12);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
     w.pos = p0 + 12;
   } catch (e) {
@@ -20830,7 +20830,7 @@ export function write_messageUserVoteMultiple(w: Writer, v: messageUserVoteMulti
     const x0 = checkLong(v.userId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 1; write_vec_bytes(w, v.options);
     f = 2; const x1 = checkInt(v.date);
@@ -21336,7 +21336,7 @@ export function write_statsGroupTopPoster(w: Writer, v: statsGroupTopPoster): vo
     f = 2; const x2 = checkInt(v.avgChars);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
     w.view.setInt32(p0 + 12, x2, true);
     w.pos = p0 + 16;
@@ -21366,7 +21366,7 @@ export function write_statsGroupTopAdmin(w: Writer, v: statsGroupTopAdmin): void
     f = 3; const x3 = checkInt(v.banned);
     reserve(w, 20);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
     w.view.setInt32(p0 + 12, x2, true);
     w.view.setInt32(p0 + 16, x3, true);
@@ -21396,7 +21396,7 @@ export function write_statsGroupTopInviter(w: Writer, v: statsGroupTopInviter): 
     f = 1; const x1 = checkInt(v.invitations);
     reserve(w, 12);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
     w.pos = p0 + 12;
   } catch (e) {
@@ -21852,8 +21852,8 @@ export function write_groupCallDiscarded(w: Writer, v: groupCallDiscarded): void
     f = 2; const x2 = checkInt(v.duration);
     reserve(w, 20);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.view.setInt32(p0 + 16, x2, true);
     w.pos = p0 + 20;
   } catch (e) {
@@ -21889,8 +21889,8 @@ export function write_groupCall(w: Writer, v: groupCall): void {
     reserve(w, 24);
     const p0 = w.pos;
     w.view.setUint32(p0, flags0, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
-    w.view.setBigInt64(p0 + 12, x2, true);
+    storeLong(w.buf, p0 + 4, x1);
+    storeLong(w.buf, p0 + 12, x2);
     w.view.setInt32(p0 + 20, x3, true);
     w.pos = p0 + 24;
     f = 10; if ((flags0 & 8) !== 0) {
@@ -21959,8 +21959,8 @@ export function write_inputGroupCall(w: Writer, v: inputGroupCall): void {
     f = 1; const x1 = checkLong(v.accessHash);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'inputGroupCall', ['id', 'accessHash'][f]);
@@ -22170,7 +22170,7 @@ export function write_messages_historyImport(w: Writer, v: messages_historyImpor
     const x0 = checkLong(v.id);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'messages.historyImport', 'id');
@@ -22257,7 +22257,7 @@ export function write_chatInviteImporter(w: Writer, v: chatInviteImporter): void
     f = 1; const x1 = checkInt(v.date);
     reserve(w, 12);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
     w.pos = p0 + 12;
   } catch (e) {
@@ -22382,7 +22382,7 @@ export function write_chatAdminWithInvites(w: Writer, v: chatAdminWithInvites): 
     f = 2; const x2 = checkInt(v.revokedInvitesCount);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
     w.view.setInt32(p0 + 12, x2, true);
     w.pos = p0 + 16;
@@ -22811,7 +22811,7 @@ export function write_invokeAfterMsg(w: Writer, v: invokeAfterMsg): void {
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, 0xcb9f372d, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
     f = 1; write_Function(w, v.query);
   } catch (e) {
@@ -22986,7 +22986,7 @@ export function write_invokeWithTakeout(w: Writer, v: invokeWithTakeout): void {
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, 0xaca9fd2e, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
     f = 1; write_Function(w, v.query);
   } catch (e) {
@@ -23145,7 +23145,7 @@ export function write_auth_importAuthorization(w: Writer, v: auth_importAuthoriz
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, 0xa57a7dad, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
     f = 1; writeBytes(w, v.bytes);
   } catch (e) {
@@ -23173,8 +23173,8 @@ export function write_auth_bindTempAuthKey(w: Writer, v: auth_bindTempAuthKey): 
     reserve(w, 24);
     const p0 = w.pos;
     w.view.setUint32(p0, 0xcdd42a05, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
-    w.view.setBigInt64(p0 + 12, x2, true);
+    storeLong(w.buf, p0 + 4, x1);
+    storeLong(w.buf, p0 + 12, x2);
     w.view.setInt32(p0 + 20, x3, true);
     w.pos = p0 + 24;
     f = 3; writeBytes(w, v.encryptedMessage);
@@ -23643,7 +23643,7 @@ export function write_account_getWallPapers(w: Writer, v: account_getWallPapers)
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, 0x07967d36, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'account.getWallPapers', 'hash');
@@ -23918,7 +23918,7 @@ export function write_account_resetAuthorization(w: Writer, v: account_resetAuth
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, 0xdf77f3bc, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'account.resetAuthorization', 'hash');
@@ -24087,7 +24087,7 @@ export function write_account_resetWebAuthorization(w: Writer, v: account_resetW
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, 0x2d01b9ef, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'account.resetWebAuthorization', 'hash');
@@ -24157,7 +24157,7 @@ export function write_account_saveSecureValue(w: Writer, v: account_saveSecureVa
     f = 1; const x1 = checkLong(v.secureSecretId);
     reserve(w, 8);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x1, true);
+    storeLong(w.buf, p1, x1);
     w.pos = p1 + 8;
   } catch (e) {
     throw encodeContext(e, 'account.saveSecureValue', ['value', 'secureSecretId'][f]);
@@ -24203,7 +24203,7 @@ export function write_account_getAuthorizationForm(w: Writer, v: account_getAuth
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, 0xa929597a, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
     f = 1; writeString(w, v.scope);
     f = 2; writeString(w, v.publicKey);
@@ -24231,7 +24231,7 @@ export function write_account_acceptAuthorization(w: Writer, v: account_acceptAu
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, 0xf3ed4c73, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
     f = 1; writeString(w, v.scope);
     f = 2; writeString(w, v.publicKey);
@@ -24881,7 +24881,7 @@ export function write_account_getTheme(w: Writer, v: account_getTheme): void {
     f = 2; const x1 = checkLong(v.documentId);
     reserve(w, 8);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x1, true);
+    storeLong(w.buf, p1, x1);
     w.pos = p1 + 8;
   } catch (e) {
     throw encodeContext(e, 'account.getTheme', ['format', 'theme', 'documentId'][f]);
@@ -24911,7 +24911,7 @@ export function write_account_getThemes(w: Writer, v: account_getThemes): void {
     f = 1; const x1 = checkLong(v.hash);
     reserve(w, 8);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x1, true);
+    storeLong(w.buf, p1, x1);
     w.pos = p1 + 8;
   } catch (e) {
     throw encodeContext(e, 'account.getThemes', ['format', 'hash'][f]);
@@ -25166,7 +25166,7 @@ export function write_contacts_getContactIDs(w: Writer, v: contacts_getContactID
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, 0x7adc669d, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'contacts.getContactIDs', 'hash');
@@ -25199,7 +25199,7 @@ export function write_contacts_getContacts(w: Writer, v: contacts_getContacts): 
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, 0x5dd69e12, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'contacts.getContacts', 'hash');
@@ -25418,7 +25418,7 @@ export function write_contacts_getTopPeers(w: Writer, v: contacts_getTopPeers): 
     w.view.setUint32(p0 + 4, flags0, true);
     w.view.setInt32(p0 + 8, x2, true);
     w.view.setInt32(p0 + 12, x3, true);
-    w.view.setBigInt64(p0 + 16, x4, true);
+    storeLong(w.buf, p0 + 16, x4);
     w.pos = p0 + 24;
   } catch (e) {
     throw encodeContext(e, 'contacts.getTopPeers', ['correspondents', 'botsPm', 'botsInline', 'phoneCalls', 'forwardUsers', 'forwardChats', 'groups', 'channels', 'flags', 'offset', 'limit', 'hash'][f]);
@@ -25687,7 +25687,7 @@ export function write_messages_getDialogs(w: Writer, v: messages_getDialogs): vo
     reserve(w, 12);
     const p2 = w.pos;
     w.view.setInt32(p2, x4, true);
-    w.view.setBigInt64(p2 + 4, x5, true);
+    storeLong(w.buf, p2 + 4, x5);
     w.pos = p2 + 12;
   } catch (e) {
     throw encodeContext(e, 'messages.getDialogs', ['excludePinned', 'flags', 'folderId', 'offsetDate', 'offsetId', 'offsetPeer', 'limit', 'hash'][f]);
@@ -25735,7 +25735,7 @@ export function write_messages_getHistory(w: Writer, v: messages_getHistory): vo
     w.view.setInt32(p1 + 12, x4, true);
     w.view.setInt32(p1 + 16, x5, true);
     w.view.setInt32(p1 + 20, x6, true);
-    w.view.setBigInt64(p1 + 24, x7, true);
+    storeLong(w.buf, p1 + 24, x7);
     w.pos = p1 + 32;
   } catch (e) {
     throw encodeContext(e, 'messages.getHistory', ['peer', 'offsetId', 'offsetDate', 'addOffset', 'limit', 'maxId', 'minId', 'hash'][f]);
@@ -25796,7 +25796,7 @@ export function write_messages_search(w: Writer, v: messages_search): void {
     w.view.setInt32(p1 + 16, x6, true);
     w.view.setInt32(p1 + 20, x7, true);
     w.view.setInt32(p1 + 24, x8, true);
-    w.view.setBigInt64(p1 + 28, x9, true);
+    storeLong(w.buf, p1 + 28, x9);
     w.pos = p1 + 36;
   } catch (e) {
     throw encodeContext(e, 'messages.search', ['flags', 'peer', 'q', 'fromId', 'topMsgId', 'filter', 'minDate', 'maxDate', 'offsetId', 'addOffset', 'limit', 'maxId', 'minId', 'hash'][f]);
@@ -26000,7 +26000,7 @@ export function write_messages_sendMessage(w: Writer, v: messages_sendMessage): 
     f = 8; const x2 = checkLong(v.randomId);
     reserve(w, 8);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x2, true);
+    storeLong(w.buf, p1, x2);
     w.pos = p1 + 8;
     f = 9; if ((flags0 & 4) !== 0) {
       if (v.replyMarkup == null) throw missingField('replyMarkup');
@@ -26063,7 +26063,7 @@ export function write_messages_sendMedia(w: Writer, v: messages_sendMedia): void
     f = 8; const x2 = checkLong(v.randomId);
     reserve(w, 8);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x2, true);
+    storeLong(w.buf, p1, x2);
     w.pos = p1 + 8;
     f = 9; if ((flags0 & 4) !== 0) {
       if (v.replyMarkup == null) throw missingField('replyMarkup');
@@ -26250,7 +26250,7 @@ export function write_messages_getFullChat(w: Writer, v: messages_getFullChat): 
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, 0xaeb00b34, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'messages.getFullChat', 'chatId');
@@ -26273,7 +26273,7 @@ export function write_messages_editChatTitle(w: Writer, v: messages_editChatTitl
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, 0x73783ffd, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
     f = 1; writeString(w, v.title);
   } catch (e) {
@@ -26299,7 +26299,7 @@ export function write_messages_editChatPhoto(w: Writer, v: messages_editChatPhot
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, 0x35ddd674, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
     f = 1; write_InputChatPhoto(w, v.photo);
   } catch (e) {
@@ -26325,7 +26325,7 @@ export function write_messages_addChatUser(w: Writer, v: messages_addChatUser): 
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, 0xf24753e3, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
     f = 1; write_InputUser(w, v.userId);
     f = 2; const x2 = checkInt(v.fwdLimit);
@@ -26360,7 +26360,7 @@ export function write_messages_deleteChatUser(w: Writer, v: messages_deleteChatU
     const p0 = w.pos;
     w.view.setUint32(p0, 0xa2185cab, true);
     w.view.setUint32(p0 + 4, flags0, true);
-    w.view.setBigInt64(p0 + 8, x2, true);
+    storeLong(w.buf, p0 + 8, x2);
     w.pos = p0 + 16;
     f = 3; write_InputUser(w, v.userId);
   } catch (e) {
@@ -26477,7 +26477,7 @@ export function write_messages_acceptEncryption(w: Writer, v: messages_acceptEnc
     f = 2; const x1 = checkLong(v.keyFingerprint);
     reserve(w, 8);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x1, true);
+    storeLong(w.buf, p1, x1);
     w.pos = p1 + 8;
   } catch (e) {
     throw encodeContext(e, 'messages.acceptEncryption', ['peer', 'gB', 'keyFingerprint'][f]);
@@ -26594,7 +26594,7 @@ export function write_messages_sendEncrypted(w: Writer, v: messages_sendEncrypte
     f = 3; const x2 = checkLong(v.randomId);
     reserve(w, 8);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x2, true);
+    storeLong(w.buf, p1, x2);
     w.pos = p1 + 8;
     f = 4; writeBytes(w, v.data);
   } catch (e) {
@@ -26631,7 +26631,7 @@ export function write_messages_sendEncryptedFile(w: Writer, v: messages_sendEncr
     f = 3; const x2 = checkLong(v.randomId);
     reserve(w, 8);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x2, true);
+    storeLong(w.buf, p1, x2);
     w.pos = p1 + 8;
     f = 4; writeBytes(w, v.data);
     f = 5; write_InputEncryptedFile(w, v.file);
@@ -26667,7 +26667,7 @@ export function write_messages_sendEncryptedService(w: Writer, v: messages_sendE
     f = 1; const x1 = checkLong(v.randomId);
     reserve(w, 8);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x1, true);
+    storeLong(w.buf, p1, x1);
     w.pos = p1 + 8;
     f = 2; writeBytes(w, v.data);
   } catch (e) {
@@ -26762,7 +26762,7 @@ export function write_messages_getStickers(w: Writer, v: messages_getStickers): 
     f = 1; const x1 = checkLong(v.hash);
     reserve(w, 8);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x1, true);
+    storeLong(w.buf, p1, x1);
     w.pos = p1 + 8;
   } catch (e) {
     throw encodeContext(e, 'messages.getStickers', ['emoticon', 'hash'][f]);
@@ -26786,7 +26786,7 @@ export function write_messages_getAllStickers(w: Writer, v: messages_getAllStick
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, 0xb8a0a1a8, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'messages.getAllStickers', 'hash');
@@ -26994,7 +26994,7 @@ export function write_messages_startBot(w: Writer, v: messages_startBot): void {
     f = 2; const x1 = checkLong(v.randomId);
     reserve(w, 8);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x1, true);
+    storeLong(w.buf, p1, x1);
     w.pos = p1 + 8;
     f = 3; writeString(w, v.startParam);
   } catch (e) {
@@ -27049,7 +27049,7 @@ export function write_messages_editChatAdmin(w: Writer, v: messages_editChatAdmi
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, 0xa85bd1c2, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
     f = 1; write_InputUser(w, v.userId);
     f = 2; writeBool(w, v.isAdmin);
@@ -27076,7 +27076,7 @@ export function write_messages_migrateChat(w: Writer, v: messages_migrateChat): 
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, 0xa2875319, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'messages.migrateChat', 'chatId');
@@ -27215,7 +27215,7 @@ export function write_messages_getSavedGifs(w: Writer, v: messages_getSavedGifs)
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, 0x5cf09635, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'messages.getSavedGifs', 'hash');
@@ -27305,7 +27305,7 @@ export function write_messages_setInlineBotResults(w: Writer, v: messages_setInl
     const p0 = w.pos;
     w.view.setUint32(p0, 0xeb5ea206, true);
     w.view.setUint32(p0 + 4, flags0, true);
-    w.view.setBigInt64(p0 + 8, x2, true);
+    storeLong(w.buf, p0 + 8, x2);
     w.pos = p0 + 16;
     f = 4; write_vec_InputBotInlineResult(w, v.results);
     f = 5; const x3 = checkInt(v.cacheTime);
@@ -27366,8 +27366,8 @@ export function write_messages_sendInlineBotResult(w: Writer, v: messages_sendIn
     f = 8; const x3 = checkLong(v.queryId);
     reserve(w, 16);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x2, true);
-    w.view.setBigInt64(p1 + 8, x3, true);
+    storeLong(w.buf, p1, x2);
+    storeLong(w.buf, p1 + 8, x3);
     w.pos = p1 + 16;
     f = 9; writeString(w, v.id);
     f = 10; if ((flags0 & 1024) !== 0) {
@@ -27593,7 +27593,7 @@ export function write_messages_setBotCallbackAnswer(w: Writer, v: messages_setBo
     const p0 = w.pos;
     w.view.setUint32(p0, 0xd58f130a, true);
     w.view.setUint32(p0 + 4, flags0, true);
-    w.view.setBigInt64(p0 + 8, x2, true);
+    storeLong(w.buf, p0 + 8, x2);
     w.pos = p0 + 16;
     f = 3; if ((flags0 & 1) !== 0) {
       if (v.message == null) throw missingField('message');
@@ -27708,7 +27708,7 @@ export function write_messages_getFeaturedStickers(w: Writer, v: messages_getFea
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, 0x64780b14, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'messages.getFeaturedStickers', 'hash');
@@ -27755,7 +27755,7 @@ export function write_messages_getRecentStickers(w: Writer, v: messages_getRecen
     const p0 = w.pos;
     w.view.setUint32(p0, 0x9da9403b, true);
     w.view.setUint32(p0 + 4, flags0, true);
-    w.view.setBigInt64(p0 + 8, x2, true);
+    storeLong(w.buf, p0 + 8, x2);
     w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'messages.getRecentStickers', ['attached', 'flags', 'hash'][f]);
@@ -27844,7 +27844,7 @@ export function write_messages_getArchivedStickers(w: Writer, v: messages_getArc
     const p0 = w.pos;
     w.view.setUint32(p0, 0x57f17692, true);
     w.view.setUint32(p0 + 4, flags0, true);
-    w.view.setBigInt64(p0 + 8, x2, true);
+    storeLong(w.buf, p0 + 8, x2);
     w.view.setInt32(p0 + 16, x3, true);
     w.pos = p0 + 20;
   } catch (e) {
@@ -27872,7 +27872,7 @@ export function write_messages_getMaskStickers(w: Writer, v: messages_getMaskSti
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, 0x640f82b8, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'messages.getMaskStickers', 'hash');
@@ -28061,7 +28061,7 @@ export function write_messages_getCommonChats(w: Writer, v: messages_getCommonCh
     f = 2; const x2 = checkInt(v.limit);
     reserve(w, 12);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x1, true);
+    storeLong(w.buf, p1, x1);
     w.view.setInt32(p1 + 8, x2, true);
     w.pos = p1 + 12;
   } catch (e) {
@@ -28223,7 +28223,7 @@ export function write_messages_setBotShippingResults(w: Writer, v: messages_setB
     const p0 = w.pos;
     w.view.setUint32(p0, 0xe5f672fa, true);
     w.view.setUint32(p0 + 4, flags0, true);
-    w.view.setBigInt64(p0 + 8, x2, true);
+    storeLong(w.buf, p0 + 8, x2);
     w.pos = p0 + 16;
     f = 2; if ((flags0 & 1) !== 0) {
       if (v.error == null) throw missingField('error');
@@ -28262,7 +28262,7 @@ export function write_messages_setBotPrecheckoutResults(w: Writer, v: messages_s
     const p0 = w.pos;
     w.view.setUint32(p0, 0x09c2dd95, true);
     w.view.setUint32(p0 + 4, flags0, true);
-    w.view.setBigInt64(p0 + 8, x2, true);
+    storeLong(w.buf, p0 + 8, x2);
     w.pos = p0 + 16;
     f = 3; if ((flags0 & 1) !== 0) {
       if (v.error == null) throw missingField('error');
@@ -28325,7 +28325,7 @@ export function write_messages_sendScreenshotNotification(w: Writer, v: messages
     reserve(w, 12);
     const p1 = w.pos;
     w.view.setInt32(p1, x1, true);
-    w.view.setBigInt64(p1 + 4, x2, true);
+    storeLong(w.buf, p1 + 4, x2);
     w.pos = p1 + 12;
   } catch (e) {
     throw encodeContext(e, 'messages.sendScreenshotNotification', ['peer', 'replyToMsgId', 'randomId'][f]);
@@ -28350,7 +28350,7 @@ export function write_messages_getFavedStickers(w: Writer, v: messages_getFavedS
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, 0x04f1aaa9, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'messages.getFavedStickers', 'hash');
@@ -28466,7 +28466,7 @@ export function write_messages_getRecentLocations(w: Writer, v: messages_getRece
     reserve(w, 12);
     const p1 = w.pos;
     w.view.setInt32(p1, x1, true);
-    w.view.setBigInt64(p1 + 4, x2, true);
+    storeLong(w.buf, p1 + 4, x2);
     w.pos = p1 + 12;
   } catch (e) {
     throw encodeContext(e, 'messages.getRecentLocations', ['peer', 'limit', 'hash'][f]);
@@ -28569,7 +28569,7 @@ export function write_messages_searchStickerSets(w: Writer, v: messages_searchSt
     f = 3; const x2 = checkLong(v.hash);
     reserve(w, 8);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x2, true);
+    storeLong(w.buf, p1, x2);
     w.pos = p1 + 8;
   } catch (e) {
     throw encodeContext(e, 'messages.searchStickerSets', ['excludeFeatured', 'flags', 'q', 'hash'][f]);
@@ -29094,7 +29094,7 @@ export function write_messages_getScheduledHistory(w: Writer, v: messages_getSch
     f = 1; const x1 = checkLong(v.hash);
     reserve(w, 8);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x1, true);
+    storeLong(w.buf, p1, x1);
     w.pos = p1 + 8;
   } catch (e) {
     throw encodeContext(e, 'messages.getScheduledHistory', ['peer', 'hash'][f]);
@@ -29356,7 +29356,7 @@ export function write_messages_getOldFeaturedStickers(w: Writer, v: messages_get
     w.view.setUint32(p0, 0x7ed094a1, true);
     w.view.setInt32(p0 + 4, x1, true);
     w.view.setInt32(p0 + 8, x2, true);
-    w.view.setBigInt64(p0 + 12, x3, true);
+    storeLong(w.buf, p0 + 12, x3);
     w.pos = p0 + 20;
   } catch (e) {
     throw encodeContext(e, 'messages.getOldFeaturedStickers', ['offset', 'limit', 'hash'][f]);
@@ -29400,7 +29400,7 @@ export function write_messages_getReplies(w: Writer, v: messages_getReplies): vo
     w.view.setInt32(p1 + 16, x5, true);
     w.view.setInt32(p1 + 20, x6, true);
     w.view.setInt32(p1 + 24, x7, true);
-    w.view.setBigInt64(p1 + 28, x8, true);
+    storeLong(w.buf, p1 + 28, x8);
     w.pos = p1 + 36;
   } catch (e) {
     throw encodeContext(e, 'messages.getReplies', ['peer', 'msgId', 'offsetId', 'offsetDate', 'addOffset', 'limit', 'maxId', 'minId', 'hash'][f]);
@@ -29513,7 +29513,7 @@ export function write_messages_deleteChat(w: Writer, v: messages_deleteChat): vo
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, 0x5bd0ee50, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'messages.deleteChat', 'chatId');
@@ -29619,7 +29619,7 @@ export function write_messages_uploadImportedMedia(w: Writer, v: messages_upload
     f = 1; const x1 = checkLong(v.importId);
     reserve(w, 8);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x1, true);
+    storeLong(w.buf, p1, x1);
     w.pos = p1 + 8;
     f = 2; writeString(w, v.fileName);
     f = 3; write_InputMedia(w, v.media);
@@ -29652,7 +29652,7 @@ export function write_messages_startHistoryImport(w: Writer, v: messages_startHi
     f = 1; const x1 = checkLong(v.importId);
     reserve(w, 8);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x1, true);
+    storeLong(w.buf, p1, x1);
     w.pos = p1 + 8;
   } catch (e) {
     throw encodeContext(e, 'messages.startHistoryImport', ['peer', 'importId'][f]);
@@ -30186,7 +30186,7 @@ export function write_photos_getUserPhotos(w: Writer, v: photos_getUserPhotos): 
     reserve(w, 16);
     const p1 = w.pos;
     w.view.setInt32(p1, x1, true);
-    w.view.setBigInt64(p1 + 4, x2, true);
+    storeLong(w.buf, p1 + 4, x2);
     w.view.setInt32(p1 + 12, x3, true);
     w.pos = p1 + 16;
   } catch (e) {
@@ -30215,7 +30215,7 @@ export function write_upload_saveFilePart(w: Writer, v: upload_saveFilePart): vo
     reserve(w, 16);
     const p0 = w.pos;
     w.view.setUint32(p0, 0xb304a621, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.view.setInt32(p0 + 12, x2, true);
     w.pos = p0 + 16;
     f = 2; writeBytes(w, v.bytes);
@@ -30285,7 +30285,7 @@ export function write_upload_saveBigFilePart(w: Writer, v: upload_saveBigFilePar
     reserve(w, 20);
     const p0 = w.pos;
     w.view.setUint32(p0, 0xde7b673d, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.view.setInt32(p0 + 12, x2, true);
     w.view.setInt32(p0 + 16, x3, true);
     w.pos = p0 + 20;
@@ -30998,7 +30998,7 @@ export function write_channels_getParticipants(w: Writer, v: channels_getPartici
     const p1 = w.pos;
     w.view.setInt32(p1, x1, true);
     w.view.setInt32(p1 + 4, x2, true);
-    w.view.setBigInt64(p1 + 8, x3, true);
+    storeLong(w.buf, p1 + 8, x3);
     w.pos = p1 + 16;
   } catch (e) {
     throw encodeContext(e, 'channels.getParticipants', ['channel', 'filter', 'offset', 'limit', 'hash'][f]);
@@ -31490,8 +31490,8 @@ export function write_channels_getAdminLog(w: Writer, v: channels_getAdminLog): 
     f = 7; const x4 = checkInt(v.limit);
     reserve(w, 20);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x2, true);
-    w.view.setBigInt64(p1 + 8, x3, true);
+    storeLong(w.buf, p1, x2);
+    storeLong(w.buf, p1 + 8, x3);
     w.view.setInt32(p1 + 16, x4, true);
     w.pos = p1 + 20;
   } catch (e) {
@@ -31872,7 +31872,7 @@ export function write_bots_answerWebhookJSONQuery(w: Writer, v: bots_answerWebho
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, 0xe6213f4d, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
     f = 1; write_DataJSON(w, v.data);
   } catch (e) {
@@ -32081,7 +32081,7 @@ export function write_payments_sendPaymentForm(w: Writer, v: payments_sendPaymen
     const p0 = w.pos;
     w.view.setUint32(p0, 0x30c3bc9d, true);
     w.view.setUint32(p0 + 4, flags0, true);
-    w.view.setBigInt64(p0 + 8, x2, true);
+    storeLong(w.buf, p0 + 8, x2);
     w.pos = p0 + 16;
     f = 2; write_InputPeer(w, v.peer);
     f = 3; const x3 = checkInt(v.msgId);
@@ -32464,7 +32464,7 @@ export function write_phone_confirmCall(w: Writer, v: phone_confirmCall): void {
     f = 2; const x1 = checkLong(v.keyFingerprint);
     reserve(w, 8);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x1, true);
+    storeLong(w.buf, p1, x1);
     w.pos = p1 + 8;
     f = 3; write_PhoneCallProtocol(w, v.protocol);
   } catch (e) {
@@ -32526,7 +32526,7 @@ export function write_phone_discardCall(w: Writer, v: phone_discardCall): void {
     f = 5; const x3 = checkLong(v.connectionId);
     reserve(w, 8);
     const p2 = w.pos;
-    w.view.setBigInt64(p2, x3, true);
+    storeLong(w.buf, p2, x3);
     w.pos = p2 + 8;
   } catch (e) {
     throw encodeContext(e, 'phone.discardCall', ['video', 'flags', 'peer', 'duration', 'reason', 'connectionId'][f]);
@@ -33721,10 +33721,10 @@ export function write_bind_auth_key_inner(w: Writer, v: bind_auth_key_inner): vo
     f = 4; const x4 = checkInt(v.expiresAt);
     reserve(w, 36);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
-    w.view.setBigInt64(p0 + 16, x2, true);
-    w.view.setBigInt64(p0 + 24, x3, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
+    storeLong(w.buf, p0 + 16, x2);
+    storeLong(w.buf, p0 + 24, x3);
     w.view.setInt32(p0 + 32, x4, true);
     w.pos = p0 + 36;
   } catch (e) {
@@ -33837,7 +33837,7 @@ export function write_client_DH_inner_data(w: Writer, v: client_DH_inner_data): 
     f = 2; const x0 = checkLong(v.retryId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 3; writeBytes(w, v.gB);
   } catch (e) {
@@ -34004,7 +34004,7 @@ export function write_req_DH_params(w: Writer, v: req_DH_params): void {
     f = 4; const x1 = checkLong(v.publicKeyFingerprint);
     reserve(w, 8);
     const p1 = w.pos;
-    w.view.setBigInt64(p1, x1, true);
+    storeLong(w.buf, p1, x1);
     w.pos = p1 + 8;
     f = 5; writeBytes(w, v.encryptedData);
   } catch (e) {
@@ -34090,7 +34090,7 @@ export function write_bad_msg_notification(w: Writer, v: bad_msg_notification): 
     f = 2; const x2 = checkInt(v.errorCode);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
     w.view.setInt32(p0 + 12, x2, true);
     w.pos = p0 + 16;
@@ -34120,10 +34120,10 @@ export function write_bad_server_salt(w: Writer, v: bad_server_salt): void {
     f = 3; const x3 = checkLong(v.newServerSalt);
     reserve(w, 24);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
     w.view.setInt32(p0 + 12, x2, true);
-    w.view.setBigInt64(p0 + 16, x3, true);
+    storeLong(w.buf, p0 + 16, x3);
     w.pos = p0 + 24;
   } catch (e) {
     throw encodeContext(e, 'bad_server_salt', ['badMsgId', 'badMsgSeqno', 'errorCode', 'newServerSalt'][f]);
@@ -34166,7 +34166,7 @@ export function write_msgs_state_info(w: Writer, v: msgs_state_info): void {
     const x0 = checkLong(v.reqMsgId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 1; writeBytes(w, v.info);
   } catch (e) {
@@ -34215,8 +34215,8 @@ export function write_msg_detailed_info(w: Writer, v: msg_detailed_info): void {
     f = 3; const x3 = checkInt(v.status);
     reserve(w, 24);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.view.setInt32(p0 + 16, x2, true);
     w.view.setInt32(p0 + 20, x3, true);
     w.pos = p0 + 24;
@@ -34246,7 +34246,7 @@ export function write_msg_new_detailed_info(w: Writer, v: msg_new_detailed_info)
     f = 2; const x2 = checkInt(v.status);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
     w.view.setInt32(p0 + 12, x2, true);
     w.pos = p0 + 16;
@@ -34331,7 +34331,7 @@ export function write_rpc_answer_dropped(w: Writer, v: rpc_answer_dropped): void
     f = 2; const x2 = checkInt(v.bytes);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
     w.view.setInt32(p0 + 12, x2, true);
     w.pos = p0 + 16;
@@ -34362,7 +34362,7 @@ export function write_future_salt(w: Writer, v: future_salt): void {
     const p0 = w.pos;
     w.view.setInt32(p0, x0, true);
     w.view.setInt32(p0 + 4, x1, true);
-    w.view.setBigInt64(p0 + 8, x2, true);
+    storeLong(w.buf, p0 + 8, x2);
     w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'future_salt', ['validSince', 'validUntil', 'salt'][f]);
@@ -34388,7 +34388,7 @@ export function write_future_salts(w: Writer, v: future_salts): void {
     f = 1; const x1 = checkInt(v.now);
     reserve(w, 12);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
     w.pos = p0 + 12;
     f = 2; write_bvec_bare_future_salt(w, v.salts);
@@ -34416,8 +34416,8 @@ export function write_pong(w: Writer, v: pong): void {
     f = 1; const x1 = checkLong(v.pingId);
     reserve(w, 16);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
     w.pos = p0 + 16;
   } catch (e) {
     throw encodeContext(e, 'pong', ['msgId', 'pingId'][f]);
@@ -34440,7 +34440,7 @@ export function write_destroy_session_ok(w: Writer, v: destroy_session_ok): void
     const x0 = checkLong(v.sessionId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'destroy_session_ok', 'sessionId');
@@ -34461,7 +34461,7 @@ export function write_destroy_session_none(w: Writer, v: destroy_session_none): 
     const x0 = checkLong(v.sessionId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
   } catch (e) {
     throw encodeContext(e, 'destroy_session_none', 'sessionId');
@@ -34485,9 +34485,9 @@ export function write_new_session_created(w: Writer, v: new_session_created): vo
     f = 2; const x2 = checkLong(v.serverSalt);
     reserve(w, 24);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
-    w.view.setBigInt64(p0 + 8, x1, true);
-    w.view.setBigInt64(p0 + 16, x2, true);
+    storeLong(w.buf, p0, x0);
+    storeLong(w.buf, p0 + 8, x1);
+    storeLong(w.buf, p0 + 16, x2);
     w.pos = p0 + 24;
   } catch (e) {
     throw encodeContext(e, 'new_session_created', ['firstMsgId', 'uniqueId', 'serverSalt'][f]);
@@ -34650,7 +34650,7 @@ export function write_rpc_drop_answer(w: Writer, v: rpc_drop_answer): void {
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, 0x58e4a740, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'rpc_drop_answer', 'reqMsgId');
@@ -34694,7 +34694,7 @@ export function write_ping(w: Writer, v: ping): void {
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, 0x7abe77ec, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'ping', 'pingId');
@@ -34718,7 +34718,7 @@ export function write_ping_delay_disconnect(w: Writer, v: ping_delay_disconnect)
     reserve(w, 16);
     const p0 = w.pos;
     w.view.setUint32(p0, 0xf3427b8c, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.view.setInt32(p0 + 12, x2, true);
     w.pos = p0 + 16;
   } catch (e) {
@@ -34743,7 +34743,7 @@ export function write_destroy_session(w: Writer, v: destroy_session): void {
     reserve(w, 12);
     const p0 = w.pos;
     w.view.setUint32(p0, 0xe7512126, true);
-    w.view.setBigInt64(p0 + 4, x1, true);
+    storeLong(w.buf, p0 + 4, x1);
     w.pos = p0 + 12;
   } catch (e) {
     throw encodeContext(e, 'destroy_session', 'sessionId');
@@ -34765,7 +34765,7 @@ export function write_rpc_result(w: Writer, v: rpc_result): void {
     const x0 = checkLong(v.reqMsgId);
     reserve(w, 8);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.pos = p0 + 8;
     f = 1; write_Object(w, v.result);
   } catch (e) {
@@ -34842,7 +34842,7 @@ export function write_message_envelope(w: Writer, v: message_envelope): void {
     f = 1; const x1 = checkInt(v.seqno);
     reserve(w, 12);
     const p0 = w.pos;
-    w.view.setBigInt64(p0, x0, true);
+    storeLong(w.buf, p0, x0);
     w.view.setInt32(p0 + 8, x1, true);
     w.pos = p0 + 12;
     f = 2; reserve(w, 4);
