@@ -12,7 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { parseArgs } from 'node:util';
 import { caseById, LIBRARIES, type Library } from './cases.js';
-import { measure } from './lib/measure.js';
+import { measure, referenceMs } from './lib/measure.js';
 
 export interface WorkerResult {
   case: string;
@@ -23,6 +23,8 @@ export interface WorkerResult {
   opsPerSec?: number;
   mbPerSec?: number;
   rounds?: number[];
+  /** CPU ms of lib/measure.ts's fixed reference loop, run before the warm-up and after the rounds. */
+  referenceMs?: [number, number];
 }
 
 const { values } = parseArgs({
@@ -50,6 +52,8 @@ for (const spec of specs) {
   const result: WorkerResult = { case: spec.id, library, wireBytes: prepared.wireBytes, note: prepared.note };
   if (!values['verify-only']) {
     const options = { warmupMs: Number(values['warmup-ms']), roundMs: Number(values['round-ms']), rounds: Number(values.rounds) };
+    // A gauge of the machine's speed around the timing (lib/measure.ts), outside any profile.
+    const referenceBefore = referenceMs();
     const profileFile = values['cpu-profile'];
     let session: Session | undefined;
     if (profileFile) {
@@ -67,9 +71,11 @@ for (const spec of specs) {
       writeFileSync(profileFile, JSON.stringify(profile));
       session.disconnect();
     }
+    const referenceAfter = referenceMs();
     result.opsPerSec = m.opsPerSec;
     result.mbPerSec = (m.opsPerSec * prepared.wireBytes) / 1e6;
     result.rounds = m.rounds;
+    result.referenceMs = [referenceBefore, referenceAfter];
   }
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

