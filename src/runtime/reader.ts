@@ -78,7 +78,12 @@ export function fail(r: Reader, code: DecodeErrorCode, detail: string, at = r.po
 
 /** Throws unless `n` more bytes are there. */
 export function need(r: Reader, n: number, what: string): void {
-  if (r.end - r.pos < n) throw fail(r, 'TRUNCATED', `truncated ${what}: need ${n} bytes, ${r.end - r.pos} left`);
+  // The error is built elsewhere: a body this small is inlined into every primitive reader.
+  if (r.end - r.pos < n) throw truncated(r, n, what);
+}
+
+function truncated(r: Reader, n: number, what: string): TlDecodeError {
+  return fail(r, 'TRUNCATED', `truncated ${what}: need ${n} bytes, ${r.end - r.pos} left`);
 }
 
 /**
