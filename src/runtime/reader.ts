@@ -91,7 +91,11 @@ function truncated(r: Reader, n: number, what: string): TlDecodeError {
  * after its id (the offset of an error is that id's).
  */
 export function enter(r: Reader): void {
-  if (++r.depth > r.maxDepth) throw fail(r, 'TOO_DEEP', `nesting deeper than ${r.maxDepth} objects (maxDepth)`, Math.max(0, r.pos - 4));
+  if (++r.depth > r.maxDepth) throw tooDeep(r);
+}
+
+function tooDeep(r: Reader): TlDecodeError {
+  return fail(r, 'TOO_DEEP', `nesting deeper than ${r.maxDepth} objects (maxDepth)`, Math.max(0, r.pos - 4));
 }
 
 /** Reads a constructor id as an unsigned number, for `switch` dispatch. */

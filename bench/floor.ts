@@ -1,0 +1,78 @@
+/**
+ * What the decode targets ask for, against what the strings alone cost.
+ *
+ *   npx tsx bench/floor.ts
+ *
+ * For each decode case, in one process and in turns: mtcute's whole decode, the same case's
+ * strings alone (every `string` of the value, written back to back and read with tlwire's
+ * `readString`, the fastest path it has), and the strings of more than 32 bytes alone through a
+ * bare `TextDecoder.decode` (measured faster than four hand-written UTF-8 decoders at these
+ * lengths: docs/performance.md). A decoder at 1.5x mtcute has mtcute's time / 1.5 for
+ * everything; the rest of this table is how much of that the strings leave.
+ */
+import { Reader, Writer, readString, writeString } from '../dist/index.js';
+import { CASES, type CaseId } from './cases.js';
+import { historyPage, updateStream } from './fixtures/data.js';
+
+const ROUNDS = 9;
+const ROUND_MS = 150;
+
+function stringsOf(value: unknown, into: string[] = []): string[] {
+  if (typeof value === 'string') into.push(value);
+  else if (Array.isArray(value)) for (const x of value) stringsOf(x, into);
+  else if (value !== null && typeof value === 'object' && !(value instanceof Uint8Array)) {
+    for (const [key, x] of Object.entries(value)) if (key !== '_') stringsOf(x, into);
+  }
+  return into;
+}
+
+/** Microseconds per call: the fastest of the rounds (noise on this machine only slows). */
+function time(op: () => unknown): () => number {
+  return () => {
+    const start = process.cpuUsage();
+    let ops = 0;
+    const until = performance.now() + ROUND_MS;
+    while (performance.now() < until) {
+      op();
+      ops++;
+    }
+    const used = process.cpuUsage(start);
+    return (used.user + used.system) / ops;
+  };
+}
+
+async function floor(caseId: CaseId, value: unknown): Promise<void> {
+  const strings = stringsOf(value);
+  const w = new Writer();
+  for (const s of strings) writeString(w, s);
+  const bytes = w.result();
+  const readAll = (): void => {
+    const r = new Reader(bytes);
+    while (r.pos < r.end) readString(r);
+  };
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder();
+  const long = strings.map((s) => encoder.encode(s)).filter((b) => b.length > 32);
+  const decodeLong = (): void => {
+    for (const b of long) decoder.decode(b);
+  };
+  const mtcute = await CASES.find((c) => c.id === caseId)!.prepare('mtcute');
+
+  const timers = { mtcute: time(mtcute.op), strings: time(readAll), long: time(decodeLong) };
+  const best: Record<keyof typeof timers, number> = { mtcute: Infinity, strings: Infinity, long: Infinity };
+  for (const t of Object.values(timers)) t(); // warm-up
+  for (let i = 0; i < ROUNDS; i++) {
+    for (const key of Object.keys(timers) as (keyof typeof timers)[]) best[key] = Math.min(best[key], timers[key]());
+  }
+  const budget = best.mtcute / 1.5;
+  const us = (x: number): string => `${x.toFixed(1)} µs`;
+  console.log(`\n${caseId}: ${strings.length} strings, ${long.length} of them over 32 bytes`);
+  console.log(`  mtcute, the whole decode            ${us(best.mtcute)}`);
+  console.log(`  1.5x mtcute leaves, for everything  ${us(budget)}`);
+  console.log(`  tlwire readString, the strings only ${us(best.strings)}  (${((best.strings / budget) * 100).toFixed(0)}% of that)`);
+  console.log(`  TextDecoder, strings over 32 bytes  ${us(best.long)}  (${((best.long / budget) * 100).toFixed(0)}%)`);
+  console.log(`  left for ids, ints, longs, objects  ${us(budget - best.strings)}`);
+}
+
+await floor('messages.decode', historyPage());
+await floor('updates.decode', updateStream());
