@@ -78,11 +78,14 @@ export function fail(r: Reader, code: DecodeErrorCode, detail: string, at = r.po
 
 /** Throws unless `n` more bytes are there. */
 export function need(r: Reader, n: number, what: string): void {
-  // The error is built elsewhere: a body this small is inlined into every primitive reader.
   if (r.end - r.pos < n) throw truncated(r, n, what);
 }
 
-function truncated(r: Reader, n: number, what: string): TlDecodeError {
+/**
+ * The TRUNCATED error for `n` bytes of `what` at `r.pos`. Built out of line, so that the
+ * primitive readers (check, read, advance) stay small enough to inline everywhere.
+ */
+export function truncated(r: Reader, n: number, what: string): TlDecodeError {
   return fail(r, 'TRUNCATED', `truncated ${what}: need ${n} bytes, ${r.end - r.pos} left`);
 }
 
@@ -100,10 +103,10 @@ function tooDeep(r: Reader): TlDecodeError {
 
 /** Reads a constructor id as an unsigned number, for `switch` dispatch. */
 export function readId(r: Reader): number {
-  need(r, 4, 'constructor id');
-  const id = r.view.getUint32(r.pos, true);
-  r.pos += 4;
-  return id;
+  const p = r.pos;
+  if (r.end - p < 4) throw truncated(r, 4, 'constructor id');
+  r.pos = p + 4;
+  return r.view.getUint32(p, true);
 }
 
 export function unknownId(r: Reader, id: number, type: string): TlDecodeError {
