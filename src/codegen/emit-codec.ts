@@ -124,20 +124,19 @@ function trueLocal(f: FieldModel): string {
   return `set_${f.key}`;
 }
 
-
 function bitTest(flagsVar: string, bit: number): string {
   return `(${flagsVar} & ${bit === 31 ? '0x80000000' : 1 << bit}) !== 0`;
 }
+
+/** The statement that stores `value` at offset expression `at`. */
+type Store = (at: string, value: string) => string;
+const storeUint32: Store = (at, value) => `w.view.setUint32(${at}, ${value}, true);`;
 
 /** Fixed-size fields the writer stores straight into the buffer, a run of them after one `reserve`. */
 const FIXED_STORES: Partial<Record<WireType['k'], { check: string; store: Store; size: number }>> = {
   int: { check: 'checkInt', store: (at, value) => `w.view.setInt32(${at}, ${value}, true);`, size: 4 },
   long: { check: 'checkLong', store: (at, value) => `storeLong(w.buf, ${at}, ${value});`, size: 8 },
 };
-
-/** The statement that stores `value` at offset expression `at`. */
-type Store = (at: string, value: string) => string;
-const storeUint32: Store = (at, value) => `w.view.setUint32(${at}, ${value}, true);`;
 
 /**
  * A run of fixed-size stores (ids, flags words, ints, longs): each value is checked in its own
@@ -149,7 +148,7 @@ class FixedRun {
   private added = 0;
 
   /** How many stores were added, flushed or not: a unique suffix for locals. */
-  size(): number {
+  count(): number {
     return this.added;
   }
 
@@ -193,7 +192,7 @@ function emitWriter(c: CombinatorModel): string {
     // The envelope's `bytes` is the body's length, written after the body.
     const fixed = f.flag || (envelope && f.key === 'bytes') ? undefined : FIXED_STORES[f.type.k];
     if (fixed) {
-      const local = `x${run.size()}`;
+      const local = `x${run.count()}`;
       steps.step(f.key, `const ${local} = ${fixed.check}(v.${f.key});`);
       run.add(fixed.store, local, fixed.size);
       continue;
