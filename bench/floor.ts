@@ -14,6 +14,7 @@
 import { Reader, Writer, readString, writeString } from '../dist/index.js';
 import { CASES, type CaseId } from './cases.js';
 import { historyPage, updateStream } from './fixtures/data.js';
+import { cpuMicrosPerCall } from './lib/measure.js';
 
 const ROUNDS = 9;
 const ROUND_MS = 150;
@@ -25,21 +26,6 @@ function stringsOf(value: unknown, into: string[] = []): string[] {
     for (const [key, x] of Object.entries(value)) if (key !== '_') stringsOf(x, into);
   }
   return into;
-}
-
-/** Microseconds per call: the fastest of the rounds (noise on this machine only slows). */
-function time(op: () => unknown): () => number {
-  return () => {
-    const start = process.cpuUsage();
-    let ops = 0;
-    const until = performance.now() + ROUND_MS;
-    while (performance.now() < until) {
-      op();
-      ops++;
-    }
-    const used = process.cpuUsage(start);
-    return (used.user + used.system) / ops;
-  };
 }
 
 async function floor(caseId: CaseId, value: unknown): Promise<void> {
@@ -70,6 +56,8 @@ async function floor(caseId: CaseId, value: unknown): Promise<void> {
   };
   const mtcute = await CASES.find((c) => c.id === caseId)!.prepare('mtcute');
 
+  // The fastest of the rounds: noise on this machine only slows.
+  const time = (op: () => unknown) => () => cpuMicrosPerCall(op, ROUND_MS);
   const timers = { mtcute: time(mtcute.op), strings: time(readAll), long: time(decodeLong), all: time(decodeAll) };
   const best: Record<keyof typeof timers, number> = { mtcute: Infinity, strings: Infinity, long: Infinity, all: Infinity };
   for (const t of Object.values(timers)) t(); // warm-up

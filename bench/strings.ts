@@ -9,6 +9,7 @@
  * `readString` decodes up to 32 bytes by hand and leaves longer strings to TextDecoder.
  */
 import { Reader, readString } from '../dist/index.js';
+import { cpuMicrosPerCall } from './lib/measure.js';
 
 const WORDS = ['the', 'release', 'build', 'is', 'green', 'привет', 'всем', 'спасибо', 'Grüße', 'naïve', 'café', '👍', '🚀', 'ok', 'review', 'parser'];
 const LENGTHS = [8, 16, 24, 32, 48, 64, 128, 200];
@@ -87,17 +88,7 @@ function concat(b: Uint8Array): string {
 /** Nanoseconds per string: the fastest round. */
 function time(run: () => void, perRun: number): number {
   let best = Infinity;
-  for (let round = 0; round < ROUNDS; round++) {
-    const start = process.cpuUsage();
-    let runs = 0;
-    const until = performance.now() + ROUND_MS;
-    while (performance.now() < until) {
-      run();
-      runs++;
-    }
-    const used = process.cpuUsage(start);
-    best = Math.min(best, ((used.user + used.system) * 1000) / (runs * perRun));
-  }
+  for (let round = 0; round < ROUNDS; round++) best = Math.min(best, (cpuMicrosPerCall(run, ROUND_MS) * 1000) / perRun);
   return best;
 }
 

@@ -95,3 +95,15 @@ function referenceLoop(passes: number): void {
   }
   sink = s;
 }
+
+/** CPU microseconds per call of `op`, over one round of `ms` milliseconds (for in-process comparisons). */
+export function cpuMicrosPerCall(op: () => unknown, ms: number): number {
+  const start = process.cpuUsage();
+  let calls = 0;
+  const until = performance.now() + ms;
+  while (performance.now() < until) {
+    sink = op();
+    calls++;
+  }
+  return cpuMs(start) * 1000 / calls;
+}
