@@ -1,6 +1,4 @@
-import type { AddressInfo } from 'node:net';
 import { afterEach, expect } from 'vitest';
-import WebSocket, { WebSocketServer } from 'ws';
 import { LoopbackClient, type LoopbackClientOptions } from '../../src/demo/client.js';
 import { DEMO_AUTH_KEY, DEMO_SERVER_SALT } from '../../src/demo/fixtures.js';
 import { LAYER_133 } from '../../src/demo/layer.js';
@@ -10,6 +8,7 @@ import { secureRandomBytes } from '../../src/mtproto/crypto/random.js';
 import { decryptMessage, encryptMessage } from '../../src/mtproto/envelope.js';
 import { MessageIdGenerator, SeqNoCounter } from '../../src/mtproto/msg-id.js';
 import { acceptObfuscatedClient, intermediate, WebSocketConnection, type ObfuscatedCipher } from '../../src/transport/index.js';
+import { rawServer } from '../transport/raw-server.js';
 
 /** Everything a test opens, closed after it so no socket outlives it. */
 const cleanups: Array<() => Promise<void>> = [];
@@ -138,10 +137,8 @@ export interface ScriptedReply {
  * A server written against the bare `ws` API, that misbehaves on purpose: it undoes the
  * obfuscation and framing of what the client sends and lets the test answer anything.
  */
-export async function scriptedServer(onPacket: (packet: Uint8Array, reply: ScriptedReply) => void): Promise<string> {
-  const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-  await new Promise((resolve) => server.once('listening', resolve));
-  server.on('connection', (socket: WebSocket) => {
+export function scriptedServer(onPacket: (packet: Uint8Array, reply: ScriptedReply) => void): Promise<string> {
+  return rawServer(cleanups, (socket) => {
     let cipher: ObfuscatedCipher | undefined;
     const decoder = intermediate.createDecoder();
     const encoder = intermediate.createEncoder();
@@ -162,14 +159,6 @@ export async function scriptedServer(onPacket: (packet: Uint8Array, reply: Scrip
       for (const packet of decoder.push(cipher.decrypt(bytes))) onPacket(packet, reply);
     });
   });
-  cleanups.push(
-    () =>
-      new Promise<void>((resolve) => {
-        for (const client of server.clients) client.terminate();
-        server.close(() => resolve());
-      }),
-  );
-  return `ws://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 /**

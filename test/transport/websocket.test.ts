@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket, { WebSocketServer } from 'ws';
+import WebSocket from 'ws';
 import {
   abridged,
   acceptObfuscatedClient,
@@ -16,6 +15,7 @@ import {
   type ObfuscatedWebSocketServer,
   type TransportErrorCode,
 } from '../../src/transport/index.js';
+import { rawServer as rawWsServer } from './raw-server.js';
 
 const randomPacket = (length: number) => new Uint8Array(randomBytes(length));
 
@@ -50,19 +50,7 @@ async function connect(url: string, options: Parameters<typeof WebSocketConnecti
 }
 
 /** A bare `ws` server whose handler gets each raw socket (to misbehave on purpose). */
-async function rawServer(onSocket: (socket: WebSocket) => void): Promise<string> {
-  const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-  await new Promise((resolve) => server.once('listening', resolve));
-  server.on('connection', onSocket);
-  cleanups.push(
-    () =>
-      new Promise<void>((resolve) => {
-        for (const client of server.clients) client.terminate();
-        server.close(() => resolve());
-      }),
-  );
-  return `ws://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
+const rawServer = (onSocket: (socket: WebSocket) => void): Promise<string> => rawWsServer(cleanups, onSocket);
 
 async function expectRejection(promise: Promise<unknown>, code: TransportErrorCode): Promise<TransportError> {
   const error = await promise.then(
