@@ -41,7 +41,7 @@ const { values: args } = parseArgs({
     passes: { type: 'string' },
   },
 });
-const timing = args.quick ? { passes: 1, rounds: 3, roundMs: 100, warmupMs: 200 } : { passes: 8, rounds: 3, roundMs: 100, warmupMs: 1000 };
+const timing = args.quick ? { passes: 1, rounds: 3, roundMs: 100, warmupMs: 1000 } : { passes: 8, rounds: 3, roundMs: 100, warmupMs: 1000 };
 if (args.passes !== undefined) {
   timing.passes = Number(args.passes);
   if (!Number.isInteger(timing.passes) || timing.passes < 1) throw new Error(`--passes must be a whole number >= 1, not ${args.passes}`);

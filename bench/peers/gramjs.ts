@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { LayerModel, WireType } from '../../dist/tl/model.js';
-import { combinatorsByName } from '../lib/model.js';
+import type { LayerModel } from '../../dist/tl/model.js';
+import { toPeerShape } from '../lib/model.js';
 
 const require = createRequire(import.meta.url);
 
@@ -68,34 +68,10 @@ function classOf(gramjs: Gramjs, name: string): GramjsClass {
 
 /** Converts a tlwire value to GramJS class instances: `long` as big-integer, `bytes` as Buffer. */
 export function toGramjs(gramjs: Gramjs, model: LayerModel, value: unknown): GramjsObject {
-  const byName = combinatorsByName(model);
-  const convertObject = (o: { _: string } & Record<string, unknown>): GramjsObject => {
-    const c = byName.get(o._);
-    if (!c) throw new Error(`no combinator ${o._} in layer ${model.layer}`);
-    const args: Record<string, unknown> = {};
-    for (const f of c.fields) {
-      if (f.type.k === 'flags' || o[f.key] === undefined) continue;
-      args[f.key] = convert(o[f.key], f.type);
-    }
-    return new (classOf(gramjs, o._))(args);
-  };
-  const convert = (v: unknown, t: WireType): unknown => {
-    switch (t.k) {
-      case 'long':
-        return gramjs.bigInt(String(v));
-      case 'bytes':
-        return Buffer.from(v as Uint8Array);
-      case 'vector':
-        return (v as unknown[]).map((x) => convert(x, t.of));
-      case 'boxed':
-      case 'bare':
-      case 'object':
-        return convertObject(v as { _: string } & Record<string, unknown>);
-      default:
-        return v;
-    }
-  };
-  return convertObject(value as { _: string } & Record<string, unknown>);
+  return toPeerShape(model, value, {
+    leaf: (v, t) => (t.k === 'long' ? gramjs.bigInt(String(v)) : t.k === 'bytes' ? Buffer.from(v as Uint8Array) : v),
+    object: (c, fields) => new (classOf(gramjs, c.name))(fields),
+  });
 }
 
 /** A Buffer over the same memory, as GramJS's reader wants. */

@@ -5,8 +5,8 @@
  */
 import { createRequire } from 'node:module';
 import { TlBinaryReader, TlBinaryWriter, type TlReaderMap, type TlWriterMap } from '@mtcute/tl-runtime';
-import type { CombinatorModel, LayerModel, WireType } from '../../dist/tl/model.js';
-import { combinatorsByName } from '../lib/model.js';
+import type { CombinatorModel, LayerModel } from '../../dist/tl/model.js';
+import { combinatorsByName, toPeerShape } from '../lib/model.js';
 import { checkAgainstShipped, compileEntry, readerSource, writerSource, type MtcuteEntry, type ShapeCheck } from './mtcute-codegen.js';
 
 const require = createRequire(import.meta.url);
@@ -62,36 +62,15 @@ export function checkCodegenForm(model: LayerModel): ShapeCheck {
   return checkAgainstShipped(model.combinators, entries, readers, writers);
 }
 
-/** Converts a tlwire value to mtcute's shape, field by field from tlwire's layer model. */
+/** Converts a tlwire value to mtcute's shape: `long` as its Long, or a number where mtcute says int53. */
 export function toMtcute(model: LayerModel, value: unknown): unknown {
-  const byName = combinatorsByName(model);
-  const convertObject = (o: { _: string } & Record<string, unknown>): Record<string, unknown> => {
-    const c = byName.get(o._);
-    if (!c) throw new Error(`no combinator ${o._} in layer ${model.layer}`);
-    const entry = entries.get(o._);
-    const out: Record<string, unknown> = { _: o._ };
-    for (const f of c.fields) {
-      if (f.type.k === 'flags' || o[f.key] === undefined) continue;
-      const int53 = entry?.arguments.some((a) => a.name === f.name && a.type === 'int53') ?? false;
-      out[f.key] = convert(o[f.key], f.type, int53);
-    }
-    return out;
-  };
-  const convert = (v: unknown, t: WireType, int53: boolean): unknown => {
-    switch (t.k) {
-      case 'long': {
-        const n = v as bigint;
-        return int53 ? Number(n) : LongClass.fromBits(Number(BigInt.asIntN(32, n)), Number(BigInt.asIntN(32, n >> 32n)));
-      }
-      case 'vector':
-        return (v as unknown[]).map((x) => convert(x, t.of, int53));
-      case 'boxed':
-      case 'bare':
-      case 'object':
-        return convertObject(v as { _: string } & Record<string, unknown>);
-      default:
-        return v;
-    }
-  };
-  return convertObject(value as { _: string } & Record<string, unknown>);
+  return toPeerShape(model, value, {
+    leaf: (v, t, owner, field) => {
+      if (t.k !== 'long') return v;
+      const n = v as bigint;
+      const int53 = entries.get(owner.name)?.arguments.some((a) => a.name === field.name && a.type === 'int53') ?? false;
+      return int53 ? Number(n) : LongClass.fromBits(Number(BigInt.asIntN(32, n)), Number(BigInt.asIntN(32, n >> 32n)));
+    },
+    object: (c, fields) => ({ _: c.name, ...fields }),
+  });
 }
