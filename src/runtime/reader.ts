@@ -81,11 +81,8 @@ export function need(r: Reader, n: number, what: string): void {
   if (r.end - r.pos < n) throw truncated(r, n, what);
 }
 
-/**
- * The TRUNCATED error for `n` bytes of `what` at `r.pos`. Built out of line, so that the
- * primitive readers (check, read, advance) stay small enough to inline everywhere.
- */
-export function truncated(r: Reader, n: number, what: string): TlDecodeError {
+/** The TRUNCATED error, built out of line so that `need` inlines into every primitive reader. */
+function truncated(r: Reader, n: number, what: string): TlDecodeError {
   return fail(r, 'TRUNCATED', `truncated ${what}: need ${n} bytes, ${r.end - r.pos} left`);
 }
 
@@ -103,10 +100,10 @@ function tooDeep(r: Reader): TlDecodeError {
 
 /** Reads a constructor id as an unsigned number, for `switch` dispatch. */
 export function readId(r: Reader): number {
-  const p = r.pos;
-  if (r.end - p < 4) throw truncated(r, 4, 'constructor id');
-  r.pos = p + 4;
-  return r.view.getUint32(p, true);
+  need(r, 4, 'constructor id');
+  const id = r.view.getUint32(r.pos, true);
+  r.pos += 4;
+  return id;
 }
 
 export function unknownId(r: Reader, id: number, type: string): TlDecodeError {

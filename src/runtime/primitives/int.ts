@@ -1,4 +1,4 @@
-import { truncated, type Reader } from '../reader.js';
+import { need, type Reader } from '../reader.js';
 import { badValue, reserve, type Writer } from '../writer.js';
 
 /** The value of an `int` field, or a BAD_VALUE error: a whole number from -2^31 to 2^31-1. */
@@ -16,10 +16,10 @@ export function writeInt(w: Writer, v: number): void {
 }
 
 export function readInt(r: Reader): number {
-  const p = r.pos;
-  if (r.end - p < 4) throw truncated(r, 4, 'int');
-  r.pos = p + 4;
-  return r.view.getInt32(p, true);
+  need(r, 4, 'int');
+  const v = r.view.getInt32(r.pos, true);
+  r.pos += 4;
+  return v;
 }
 
 /** A constructor id or a flags word: 32 bits the generated code computed itself. */

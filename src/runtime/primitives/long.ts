@@ -1,4 +1,4 @@
-import { truncated, type Reader } from '../reader.js';
+import { need, type Reader } from '../reader.js';
 import { badValue, reserve, type Writer } from '../writer.js';
 
 /** The value of a `long` field, or a BAD_VALUE error: a bigint from -2^63 to 2^63-1. */
@@ -40,8 +40,8 @@ export function writeLong(w: Writer, v: bigint): void {
 }
 
 export function readLong(r: Reader): bigint {
-  const p = r.pos;
-  if (r.end - p < 8) throw truncated(r, 8, 'long');
-  r.pos = p + 8;
-  return r.view.getBigInt64(p, true);
+  need(r, 8, 'long');
+  const v = r.view.getBigInt64(r.pos, true);
+  r.pos += 8;
+  return v;
 }
