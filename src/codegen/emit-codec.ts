@@ -1,7 +1,7 @@
 import { ENVELOPE_IDENT, flagsMask, type CombinatorModel, type FieldModel, type WireType } from '../tl/model.js';
 import { formatId } from '../tl/printer.js';
 import { tsType } from './emit-types.js';
-import { minSize, typeIdent, wireKey, type LayerIndex } from './wire.js';
+import { importLines, minSize, wrapList, typeIdent, wireKey, type LayerIndex } from './wire.js';
 
 const PRIMITIVE_WRITERS: Partial<Record<WireType['k'], string>> = {
   int: 'writeInt',
@@ -71,23 +71,28 @@ function writeCall(t: WireType, expr: string): string {
   return `${writerOf(t)}(w, ${expr});`;
 }
 
-/** Builds a function body that tracks which field it is at, for the error path. */
+/**
+ * Builds a function body that tracks which field it is at, for the error path. Only a step
+ * that can throw gets a number (`f = 2;`); a step that cannot (a flag bit test, a store) adds
+ * lines without one.
+ */
 class Steps {
   readonly lines: string[] = [];
   readonly names: string[] = [];
 
+  /** Lines that may throw while working on field `name`. */
   step(name: string, ...lines: string[]): void {
     if (this.names.length > 0) lines[0] = `f = ${this.names.length}; ${lines[0]}`;
     this.names.push(name);
     this.lines.push(...lines);
   }
 
-  /** Lines that cannot fail, in the current step. */
+  /** Lines that cannot throw. */
   more(...lines: string[]): void {
     this.lines.push(...lines);
   }
 
-  /** The statement that names the failing field: a constant when there is only one. */
+  /** The expression that names the failing field: a constant when there is only one. */
   segment(): string {
     return this.names.length === 1 ? `'${this.names[0]}'` : `[${this.names.map((n) => `'${n}'`).join(', ')}][f]`;
   }
@@ -107,25 +112,56 @@ function wrapTry(steps: Steps, head: string[], tail: string[], context: string):
   ];
 }
 
-/** The flags word of `flagsKey`, derived from the conditional fields present. */
-function flagsExpression(c: CombinatorModel, flagsKey: string): string {
+/** A flags bit or mask as generated code writes it: `0x400`. */
+function mask(bits: number): string {
+  return `0x${(bits >>> 0).toString(16)}`;
+}
+
+function bitTest(flagsLocal: string, bit: number): string {
+  return `(${flagsLocal} & ${mask(2 ** bit)}) !== 0`;
+}
+
+/** Names the generated function bodies use for themselves; a field's local must not take one. */
+const BODY_NAMES = new Set(['r', 'w', 'v', 'e', 'f', 'a', 'i', 'n', 'length', 'lengthAt', 'bodyStart', 'Reader', 'Writer']);
+/** Words that cannot name a local in strict-mode ES modules. */
+const RESERVED_WORDS = new Set(
+  ('await break case catch class const continue debugger default delete do else enum eval export extends false finally for function if ' +
+    'implements import in instanceof interface let new null package private protected public return static super switch this throw true try ' +
+    'typeof undefined var void while with yield arguments').split(' '),
+);
+
+/**
+ * The local that holds a field's value: the field's key (`peer`, `accessHash`), with a `_`
+ * appended where the key is a reserved word or a name the body itself uses.
+ */
+function localOf(key: string, runtimeNames: ReadonlySet<string>): string {
+  let local = key;
+  while (RESERVED_WORDS.has(local) || BODY_NAMES.has(local) || runtimeNames.has(local) || /^(read|write|set)_/.test(local) || /^p\d+$/.test(local)) local += '_';
+  return local;
+}
+
+/** The terms of the flags word of `flagsKey`, derived from the conditional fields present. */
+function flagsTerms(c: CombinatorModel, flagsKey: string, locals: ReadonlyMap<string, string>): string[] {
   const byBit = new Map<number, FieldModel[]>();
   for (const f of c.fields) if (f.flag?.key === flagsKey) byBit.set(f.flag.bit, [...(byBit.get(f.flag.bit) ?? []), f]);
-  if (byBit.size === 0) return '0';
-  const terms = [...byBit.entries()].map(([bit, fields]) => {
-    const test = fields.map((f) => (f.type.k === 'true' ? trueLocal(f) : `v.${f.key} != null`)).join(' || ');
-    return `(${test} ? ${bit === 31 ? '0x80000000' : 1 << bit} : 0)`;
+  return [...byBit.entries()].map(([bit, fields]) => {
+    const test = fields.map((f) => (f.type.k === 'true' ? locals.get(f.key)! : `v.${f.key} != null`)).join(' || ');
+    return `(${test} ? ${mask(2 ** bit)} : 0)`;
   });
-  return terms.join(' | ');
 }
 
-/** The local that holds whether a `flags.N?true` field is set (checked in a step of its own). */
-function trueLocal(f: FieldModel): string {
-  return `set_${f.key}`;
+/** `const flags = a | b | c;`, one term a line when there are more than a few. */
+function flagsStatement(local: string, terms: string[]): string[] {
+  if (terms.length === 0) return [`const ${local} = 0;`];
+  if (terms.length <= 3) return [`const ${local} = ${terms.join(' | ')};`];
+  return [`const ${local} =`, ...terms.map((t, i) => `  ${t}${i === terms.length - 1 ? ';' : ' |'}`)];
 }
 
-function bitTest(flagsVar: string, bit: number): string {
-  return `(${flagsVar} & ${bit === 31 ? '0x80000000' : 1 << bit}) !== 0`;
+/** `return { _: 'name', a, b, ... };` wrapped at about 120 characters a line. */
+function returnStatement(values: string[]): string[] {
+  const one = `return { ${values.join(', ')} };`;
+  if (one.length <= 120) return [one];
+  return ['return {', ...wrapList(values, '  '), '};'];
 }
 
 /** The statement that stores `value` at offset expression `at`. */
@@ -140,20 +176,20 @@ const FIXED_STORES: Partial<Record<WireType['k'], { check: string; store: Store;
 
 /**
  * A run of fixed-size stores (ids, flags words, ints, longs): each value is checked in its own
- * step, then one `reserve` covers the run and the stores go straight to the buffer.
+ * step, then one `reserve` covers the run and the stores go straight to the buffer:
+ *
+ *     reserve(w, 12);
+ *     const p0 = w.pos;
+ *     w.view.setUint32(p0, flags, true);
+ *     w.view.setInt32(p0 + 4, id, true);
+ *     storeLong(w.buf, p0 + 8, accessHash);
+ *     w.pos = p0 + 12;
  */
 class FixedRun {
   private stores: { store: Store; value: string; size: number }[] = [];
   private runs = 0;
-  private added = 0;
-
-  /** How many stores were added, flushed or not: a unique suffix for locals. */
-  count(): number {
-    return this.added;
-  }
 
   add(store: Store, value: string, size: number): void {
-    this.added++;
     this.stores.push({ store, value, size });
   }
 
@@ -172,27 +208,46 @@ class FixedRun {
   }
 }
 
-function emitWriter(c: CombinatorModel): string {
+/**
+ * The writer of one constructor's fields (bare: the caller writes its id) or of a function
+ * (id first). `flags.N?true` fields set bits; conditional fields are written when their bit is:
+ *
+ *     export function write_inputPeerChannel(w: Writer, v: inputPeerChannel): void {
+ *       let f = 0;
+ *       try {
+ *         const channelId = checkLong(v.channelId);
+ *         f = 1; const accessHash = checkLong(v.accessHash);
+ *         reserve(w, 16); ... (a fixed run)
+ *       } catch (e) {
+ *         throw encodeContext(e, 'inputPeerChannel', ['channelId', 'accessHash'][f]);
+ *       }
+ *     }
+ */
+function emitWriter(c: CombinatorModel, runtimeNames: ReadonlySet<string>): string {
   const steps = new Steps();
   const run = new FixedRun();
-  const flagVars = new Map<string, string>();
+  const locals = new Map<string, string>();
   if (c.kind === 'function') run.add(storeUint32, hex(c.id!), 4);
   const envelope = c.ident === ENVELOPE_IDENT;
   for (const f of c.fields) {
     if (f.type.k === 'true') continue;
     if (f.type.k === 'flags') {
-      const name = `flags${flagVars.size}`;
-      flagVars.set(f.key, name);
+      const local = localOf(f.key, runtimeNames);
       // Each true field is checked in its own step, so that a wrong value names that field.
-      for (const t of c.fields) if (t.type.k === 'true' && t.flag?.key === f.key) steps.step(t.key, `const ${trueLocal(t)} = isSet(v.${t.key});`);
-      steps.step(f.key, `const ${name} = ${flagsExpression(c, f.key)};`);
-      run.add(storeUint32, name, 4);
+      for (const t of c.fields) {
+        if (t.type.k !== 'true' || t.flag?.key !== f.key) continue;
+        locals.set(t.key, `set_${t.key}`);
+        steps.step(t.key, `const set_${t.key} = isSet(v.${t.key});`);
+      }
+      steps.more(...flagsStatement(local, flagsTerms(c, f.key, locals)));
+      locals.set(f.key, local);
+      run.add(storeUint32, local, 4);
       continue;
     }
     // The envelope's `bytes` is the body's length, written after the body.
     const fixed = f.flag || (envelope && f.key === 'bytes') ? undefined : FIXED_STORES[f.type.k];
     if (fixed) {
-      const local = `x${run.count()}`;
+      const local = localOf(f.key, runtimeNames);
       steps.step(f.key, `const ${local} = ${fixed.check}(v.${f.key});`);
       run.add(fixed.store, local, fixed.size);
       continue;
@@ -200,7 +255,7 @@ function emitWriter(c: CombinatorModel): string {
     steps.more(...run.flush());
     if (envelope && f.key === 'bytes') {
       // The body's length, known once the body is written: reserve its place now.
-      steps.step(f.key, 'reserve(w, 4);', 'const lengthAt = w.pos;', 'w.pos += 4;');
+      steps.more('reserve(w, 4);', 'const lengthAt = w.pos;', 'w.pos += 4;');
       continue;
     }
     if (envelope && f.key === 'body') {
@@ -208,7 +263,7 @@ function emitWriter(c: CombinatorModel): string {
       continue;
     }
     if (f.flag) {
-      const cond = bitTest(flagVars.get(f.flag.key)!, f.flag.bit);
+      const cond = bitTest(locals.get(f.flag.key)!, f.flag.bit);
       steps.step(f.key, `if (${cond}) {`, `  if (v.${f.key} == null) throw missingField('${f.key}');`, `  ${writeCall(f.type, `v.${f.key}`)}`, '}');
       continue;
     }
@@ -219,25 +274,39 @@ function emitWriter(c: CombinatorModel): string {
   return [...wrapTry(steps, head, [], `encodeContext(e, '${c.name}', $SEG)`), '}'].join('\n');
 }
 
-function emitReader(c: CombinatorModel): string {
+/**
+ * The reader of one constructor's fields (its id already read) or of a function's:
+ *
+ *     export function read_updateShort(r: Reader): updateShort {
+ *       let f = 0;
+ *       try {
+ *         const update = read_Update(r);
+ *         f = 1; const date = readInt(r);
+ *         return { _: 'updateShort', update, date };
+ *       } catch (e) {
+ *         throw decodeContext(e, 0x78d4dec1, 'updateShort', ['update', 'date'][f]);
+ *       }
+ *     }
+ *
+ * A flags word is checked for bits no field uses; `flags.N?true` fields are bit tests, which
+ * cannot throw, so they get no step of their own.
+ */
+function emitReader(c: CombinatorModel, runtimeNames: ReadonlySet<string>): string {
   const steps = new Steps();
-  const flagVars = new Map<string, string>();
+  const locals = new Map<string, string>();
   const values: string[] = [`_: '${c.name}'`];
   const envelope = c.ident === ENVELOPE_IDENT;
-  const locals = new Map<string, string>();
   for (const f of c.fields) {
+    const local = localOf(f.key, runtimeNames);
+    locals.set(f.key, local);
     if (f.type.k === 'flags') {
-      const name = `flags${flagVars.size}`;
-      flagVars.set(f.key, name);
-      const mask = flagsMask(c, f.key);
-      steps.step(f.key, `const ${name} = readInt(r);`, `if ((${name} & ${hex(~mask >>> 0)}) !== 0) unknownFlags(r, ${name}, ${hex(mask)});`);
+      const known = flagsMask(c, f.key);
+      steps.step(f.key, `const ${local} = readInt(r);`, `if ((${local} & ${mask(~known)}) !== 0) unknownFlags(r, ${local}, ${mask(known)});`);
       continue;
     }
-    const local = `v${locals.size}`;
-    locals.set(f.key, local);
-    values.push(`${f.key}: ${local}`);
+    values.push(local === f.key ? local : `${f.key}: ${local}`);
     if (f.type.k === 'true') {
-      steps.step(f.key, `const ${local} = ${bitTest(flagVars.get(f.flag!.key)!, f.flag!.bit)} ? true : undefined;`);
+      steps.more(`const ${local} = ${bitTest(locals.get(f.flag!.key)!, f.flag!.bit)} ? true : undefined;`);
       continue;
     }
     if (envelope && f.key === 'body') {
@@ -247,17 +316,32 @@ function emitReader(c: CombinatorModel): string {
       continue;
     }
     if (f.flag) {
-      steps.step(f.key, `const ${local} = ${bitTest(flagVars.get(f.flag.key)!, f.flag.bit)} ? ${readerOf(f.type)}(r) : undefined;`);
+      steps.step(f.key, `const ${local} = ${bitTest(locals.get(f.flag.key)!, f.flag.bit)} ? ${readerOf(f.type)}(r) : undefined;`);
       continue;
     }
     steps.step(f.key, `const ${local} = ${readerOf(f.type)}(r);`);
   }
   const head = [`export function read_${c.ident}(r: Reader): ${c.ident} {`];
-  const tail = [`return { ${values.join(', ')} };`];
-  const context = c.id === undefined ? `decodeContext(e, 0, '${c.name}', $SEG)` : `decodeContext(e, ${hex(c.id)}, '${c.name}', $SEG)`;
+  const tail = returnStatement(values);
+  const context = `decodeContext(e, ${c.id === undefined ? 0 : hex(c.id)}, '${c.name}', $SEG)`;
   return [...wrapTry(steps, head, tail, context), '}'].join('\n');
 }
 
+/**
+ * The writer of a boxed type: the id of the value's constructor, then its fields.
+ *
+ *     export function write_InputPeer(w: Writer, v: InputPeer): void {
+ *       switch (v?._) {
+ *         case 'inputPeerSelf':
+ *           writeUint32(w, 0x7da07ec9);
+ *           write_inputPeerSelf(w, v as inputPeerSelf);
+ *           return;
+ *         ...
+ *         default:
+ *           throw notOfType(v, 'InputPeer');
+ *       }
+ *     }
+ */
 function emitBoxedWriter(type: string, ctors: CombinatorModel[]): string {
   const ident = typeIdent(type);
   const lines = [`export function write_${ident}(w: Writer, v: ${ident}): void {`, '  switch (v?._) {'];
@@ -268,6 +352,25 @@ function emitBoxedWriter(type: string, ctors: CombinatorModel[]): string {
   return lines.join('\n');
 }
 
+/**
+ * The reader of a boxed type: the id, one level of depth, the constructor's fields.
+ *
+ *     export function read_InputPeer(r: Reader): InputPeer {
+ *       const id = readId(r);
+ *       enter(r);
+ *       let v: InputPeer;
+ *       switch (id) {
+ *         case 0x7da07ec9:
+ *           v = read_inputPeerSelf(r);
+ *           break;
+ *         ...
+ *         default:
+ *           throw unknownId(r, id, 'InputPeer');
+ *       }
+ *       r.depth--;
+ *       return v;
+ *     }
+ */
 function emitBoxedReader(type: string, ctors: CombinatorModel[]): string {
   const ident = typeIdent(type);
   const lines = [`export function read_${ident}(r: Reader): ${ident} {`, '  const id = readId(r);', '  enter(r);', `  let v: ${ident};`, '  switch (id) {'];
@@ -281,6 +384,13 @@ function emitBoxedReader(type: string, ctors: CombinatorModel[]): string {
  * They look the codec up in a table built on first use: a `switch` over thousands of cases is
  * more bytecode than V8 optimizes (60 KiB), so it would run interpreted, and a table built at
  * load time would keep every codec in every bundle.
+ *
+ *     function ObjectReaderTable(): Map<number, (r: Reader) => TlObject> {
+ *       const m = new Map<number, (r: Reader) => TlObject>();
+ *       m.set(0x7da07ec9, read_inputPeerSelf);
+ *       ...
+ *     }
+ *     export function read_Object(r: Reader): TlObject { (id, enter, look up, read, leave) }
  */
 function emitUniversal(name: 'Object' | 'Function', members: CombinatorModel[], tsName: string): string {
   const writers = [`let ${name}Writers: Map<string, (w: Writer, v: never) => void> | undefined;`, '', `function ${name}WriterTable(): Map<string, (w: Writer, v: never) => void> {`, '  const m = new Map<string, (w: Writer, v: never) => void>();'];
@@ -296,7 +406,21 @@ function emitUniversal(name: 'Object' | 'Function', members: CombinatorModel[], 
   return `${writers.join('\n')}\n\n${readers.join('\n')}`;
 }
 
-/** Vector writers and readers, one per distinct element type, shared by every field that uses it. */
+/**
+ * Vector writers and readers, one per distinct element type, shared by every field that uses it:
+ *
+ *     export function read_vec_long(r: Reader): bigint[] {
+ *       const n = readVectorCount(r, true, 8);
+ *       const a: bigint[] = [];
+ *       let i = 0;
+ *       try {
+ *         for (; i < n; i++) a.push(readLong(r));
+ *       } catch (e) {
+ *         throw decodeIndex(e, i);
+ *       }
+ *       return a;
+ *     }
+ */
 function emitVectorHelpers(index: LayerIndex): string[] {
   const seen = new Map<string, WireType & { k: 'vector' }>();
   const visit = (t: WireType): void => {
@@ -341,6 +465,14 @@ function emitVectorHelpers(index: LayerIndex): string[] {
   return out;
 }
 
+/** What codec.ts imports from the runtime. */
+const RUNTIME_IMPORTS = [
+  ['Reader', 'Writer', 'reserve', 'readId', 'enter', 'unknownId', 'unknownFlags', 'decodeContext', 'decodeIndex', 'encodeContext', 'encodeIndex'],
+  ['writeInt', 'readInt', 'writeUint32', 'writeLong', 'readLong', 'writeDouble', 'readDouble', 'writeInt128', 'readInt128', 'writeInt256', 'readInt256'],
+  ['writeString', 'readString', 'writeBytes', 'readBytes', 'writeBool', 'readBool', 'readVectorCount', 'writeVectorHeader'],
+  ['missingField', 'checkObject', 'checkInt', 'checkLong', 'storeLong', 'isSet', 'notOfType', 'lengthMismatch', 'bodyLengthMismatch'],
+];
+
 /**
  * codec.ts: a writer and a reader per constructor and function, a dispatcher per boxed type,
  * the vector helpers and the universal `Object` / `Function` dispatchers. Only function
@@ -350,19 +482,17 @@ export function emitCodec(index: LayerIndex, runtimeImport: string): string {
   const typeImports = new Set<string>(['TlObject', 'TlFunction']);
   for (const c of index.model.combinators) typeImports.add(c.ident);
   for (const t of index.boxedTypes) typeImports.add(typeIdent(t));
+  const runtimeNames = new Set(RUNTIME_IMPORTS.flat());
   const out = [
     `// Generated by tlwire from the layer ${index.model.layer} schema. Do not edit.`,
     '/* eslint-disable */',
     'import {',
-    '  Reader, Writer, reserve, readId, enter, unknownId, unknownFlags, decodeContext, decodeIndex, encodeContext, encodeIndex,',
-    '  writeInt, readInt, writeUint32, writeLong, readLong, writeDouble, readDouble, writeInt128, readInt128, writeInt256, readInt256,',
-    '  writeString, readString, writeBytes, readBytes, writeBool, readBool, readVectorCount, writeVectorHeader,',
-    '  missingField, checkObject, checkInt, checkLong, storeLong, isSet, notOfType, lengthMismatch, bodyLengthMismatch,',
+    ...RUNTIME_IMPORTS.map((names) => `  ${names.join(', ')},`),
     `} from '${runtimeImport}';`,
-    `import type { ${[...typeImports].sort().join(', ')} } from './types.js';`,
+    ...importLines([...typeImports].sort(), './types.js', true),
     '',
   ];
-  for (const c of index.model.combinators) out.push(emitWriter(c), '', emitReader(c), '');
+  for (const c of index.model.combinators) out.push(emitWriter(c, runtimeNames), '', emitReader(c, runtimeNames), '');
   for (const type of index.boxedTypes) {
     const ctors = index.model.types[type].map((i) => index.byIdent.get(i)!);
     out.push(emitBoxedWriter(type, ctors), '', emitBoxedReader(type, ctors), '');

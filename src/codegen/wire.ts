@@ -69,3 +69,23 @@ export function minSize(t: WireType, index: LayerIndex): number {
     }
   }
 }
+
+/** `import { a, b, ... }` with the names wrapped at about 120 characters a line. */
+export function importLines(names: readonly string[], from: string, typeOnly = false): string[] {
+  return [`import ${typeOnly ? 'type ' : ''}{`, ...wrapList(names, '  '), `} from '${from}';`];
+}
+
+/** `a, b, c,` over lines of at most about 120 characters. */
+export function wrapList(items: readonly string[], indent: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const item of items) {
+    if (line && line.length + item.length > 116) {
+      lines.push(`${indent}${line.trimEnd()}`);
+      line = '';
+    }
+    line += `${item}, `;
+  }
+  lines.push(`${indent}${line.trimEnd()}`);
+  return lines;
+}

@@ -36,11 +36,11 @@ describe('generated code', () => {
     const codec = readFileSync(join(ROOT, 'src', 'generated', 'layer133', 'codec.ts'), 'utf8');
     const writer = codec.slice(codec.indexOf('export function write_messages_getStatsURL('), codec.indexOf('export function read_messages_getStatsURL('));
     expect(writer).toContain('const set_dark = isSet(v.dark);');
-    expect(writer).toContain('const flags0 = (set_dark ? 1 : 0);');
+    expect(writer).toContain('const flags = (set_dark ? 0x1 : 0);');
     // The id and the flags word: one run of fixed-size stores after one reserve.
     expect(writer).toContain('reserve(w, 8);');
     expect(writer).toContain('w.view.setUint32(p0, 0x812c2ae6, true);');
-    expect(writer).toContain('w.view.setUint32(p0 + 4, flags0, true);');
+    expect(writer).toContain('w.view.setUint32(p0 + 4, flags, true);');
     expect(writer).not.toContain('v.flags');
     expect(writer).not.toMatch(/write\w*\(w, v\.dark\)/);
   });
