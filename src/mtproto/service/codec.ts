@@ -5,7 +5,8 @@ import { need, readId, Reader, type DecodeOptions } from '../../runtime/reader.j
 import { writeUint32 } from '../../runtime/primitives/int.js';
 import { writeBytes } from '../../runtime/primitives/bytes.js';
 import { Writer } from '../../runtime/writer.js';
-import { MSG_CONTAINER_ID, readContainerFrames } from './container.js';
+import type { Sender } from '../crypto/keys.js';
+import { checkMaxMessages, DEFAULT_MAX_CONTAINER_MESSAGES, MSG_CONTAINER_ID, readContainerFrames } from './container.js';
 import { ServiceError } from './errors.js';
 import { DEFAULT_MAX_INFLATED_BYTES, gunzipLimited, gzip } from './gzip.js';
 import { RpcError } from './rpc-error.js';
@@ -31,11 +32,31 @@ const MAX_WRAPPER_DEPTH = 16;
 
 /** The codec's decode limits and leniency apply to every body, and to inflated data. */
 export interface ServiceCodecOptions extends DecodeOptions {
-  /** Most bytes a gzip_packed may inflate to (default 16 MiB). */
+  /**
+   * Most bytes one decoded message may inflate to, all its gzip_packed together (top level,
+   * container messages, rpc_result bodies); default 16 MiB.
+   */
   maxInflatedBytes?: number;
+  /** Most messages a msg_container may hold (default 1024). */
+  maxContainerMessages?: number;
+  /** Who sends the messages decoded: the msg_ids inside a container must have its parity (default 'server'). */
+  from?: Sender;
+}
+
+/** What {@link ServiceCodec.decodeMessage} knows of the message's envelope. */
+export interface MessageEnvelope {
+  /** The message's own msg_id: the msg_ids inside a msg_container must be below it. */
+  msgId?: bigint;
 }
 
 type ResultReader = (r: Reader) => unknown;
+
+/** State of one decodeMessage / decodeResult call: every inflation in it draws on one budget. */
+interface DecodeScope {
+  /** Inflated bytes this message may still produce. */
+  budgetLeft: number;
+  msgId: bigint | undefined;
+}
 
 const SERVICE_MESSAGES: ReadonlySet<string> = new Set(SERVICE_MESSAGE_NAMES);
 
@@ -74,6 +95,8 @@ function peekAt(r: Reader): number {
 export class ServiceCodec<M extends MethodTable<M> = AnyMethods, O extends { _: string } = { _: string }> {
   private readonly decodeOptions: DecodeOptions;
   private readonly maxInflatedBytes: number;
+  private readonly maxContainerMessages: number;
+  private readonly from: Sender;
 
   constructor(
     readonly layer: TlLayer,
@@ -83,12 +106,15 @@ export class ServiceCodec<M extends MethodTable<M> = AnyMethods, O extends { _: 
     if (missing.length) {
       throw new ServiceError('BAD_ARGUMENT', `layer ${layer.layer} lacks the MTProto service schema (${missing.join(', ')}): generate it with mtproto-service-official.tl`);
     }
-    const { maxInflatedBytes = DEFAULT_MAX_INFLATED_BYTES, ...decodeOptions } = options;
+    const { maxInflatedBytes = DEFAULT_MAX_INFLATED_BYTES, maxContainerMessages = DEFAULT_MAX_CONTAINER_MESSAGES, from = 'server', ...decodeOptions } = options;
     if (!Number.isSafeInteger(maxInflatedBytes) || maxInflatedBytes < 0) {
       throw new ServiceError('BAD_ARGUMENT', `maxInflatedBytes must be a whole number of bytes, got ${maxInflatedBytes}`);
     }
+    if (from !== 'server' && from !== 'client') throw new ServiceError('BAD_ARGUMENT', `from is 'server' or 'client', got ${String(from)}`);
     this.decodeOptions = decodeOptions;
     this.maxInflatedBytes = maxInflatedBytes;
+    this.maxContainerMessages = checkMaxMessages(maxContainerMessages);
+    this.from = from;
   }
 
   /**
@@ -109,10 +135,13 @@ export class ServiceCodec<M extends MethodTable<M> = AnyMethods, O extends { _: 
   /**
    * Decodes any incoming message body. `pending` names the call each rpc_result answers; a
    * msg_container is split and each message decoded the same way (bodies may answer different
-   * calls); gzip_packed is inflated (once) and what it holds decoded.
+   * calls; their msg_ids must be unique, of the sender's parity and below `envelope.msgId`);
+   * gzip_packed is inflated and what it holds decoded, but gzip_packed below gzip_packed is
+   * refused and all inflations of the message share one budget (`maxInflatedBytes`).
+   * Results not inflated are views into `body`, not copies.
    */
-  decodeMessage(body: Uint8Array, pending: PendingLookup<M> = () => undefined): Incoming<M, O> {
-    return this.dispatch(body, pending, false, false) as Incoming<M, O>;
+  decodeMessage(body: Uint8Array, pending: PendingLookup<M> = () => undefined, envelope: MessageEnvelope = {}): Incoming<M, O> {
+    return this.dispatch(body, pending, this.scope(envelope.msgId), false, false) as Incoming<M, O>;
   }
 
   /** The method whose result a call returns: its own, or through wrappers, its innermost query's. */
@@ -158,7 +187,7 @@ export class ServiceCodec<M extends MethodTable<M> = AnyMethods, O extends { _: 
   private resultOf<T>(body: Uint8Array, read: ResultReader): T {
     const id = peekId(body);
     if (id !== RPC_RESULT_ID) throw new ServiceError('NOT_RPC_RESULT', `expected rpc_result#f35c6d01, found ${this.describeId(id)}`);
-    const answer = this.readRpcResult(body, () => ({ method: undefined, read }));
+    const answer = this.readRpcResult(body, () => ({ method: undefined, read }), this.scope(undefined), false);
     if (answer.kind === 'error') throw answer.error;
     return answer.result as T;
   }
@@ -169,33 +198,38 @@ export class ServiceCodec<M extends MethodTable<M> = AnyMethods, O extends { _: 
     return name ? `${name}#${hex}` : `unknown id 0x${hex}`;
   }
 
-  private dispatch(body: Uint8Array, pending: PendingLookup<M>, inContainer: boolean, inflated: boolean): Incoming<M, O> {
+  private scope(msgId: bigint | undefined): DecodeScope {
+    return { budgetLeft: this.maxInflatedBytes, msgId };
+  }
+
+  private dispatch(body: Uint8Array, pending: PendingLookup<M>, scope: DecodeScope, inContainer: boolean, inflated: boolean): Incoming<M, O> {
     switch (peekId(body)) {
       case RPC_RESULT_ID: {
-        const answer = this.readRpcResult(body, (reqMsgId) => {
+        const readerFor = (reqMsgId: bigint) => {
           const call = pending(reqMsgId);
           if (call === undefined) return undefined;
           const method = typeof call === 'string' ? call : this.innermostMethod(call);
           return { method, read: this.resultReader(method) };
-        });
-        return answer as Incoming<M, O>;
+        };
+        return this.readRpcResult(body, readerFor, scope, inflated) as Incoming<M, O>;
       }
       case MSG_CONTAINER_ID: {
         if (inContainer) throw new ServiceError('NESTED_CONTAINER', 'a msg_container holds another msg_container');
-        const frames = readContainerFrames(body, this.decodeOptions);
+        const frames = readContainerFrames(body, { ...this.decodeOptions, maxMessages: this.maxContainerMessages, msgId: scope.msgId, sender: this.from });
         const messages = frames.map((frame, i) => {
           try {
-            return { msgId: frame.msgId, seqno: frame.seqno, message: this.dispatch(frame.body, pending, true, inflated) as IncomingBody<M, O> };
+            return { msgId: frame.msgId, seqno: frame.seqno, message: this.dispatch(frame.body, pending, scope, true, inflated) as IncomingBody<M, O> };
           } catch (e) {
             if (e instanceof TlDecodeError) e.path.unshift('messages', i, 'body');
+            if (e instanceof ServiceError && e.item === undefined) throw new ServiceError(e.code, e.detail, i);
             throw e;
           }
         });
         return { kind: 'container', messages };
       }
       case GZIP_PACKED_ID:
-        if (inflated) throw new ServiceError('NESTED_GZIP', 'gzip_packed inflates to another gzip_packed');
-        return this.dispatch(this.inflate(body), pending, inContainer, true);
+        if (inflated) throw new ServiceError('NESTED_GZIP', 'a gzip_packed inside the data of another gzip_packed');
+        return this.dispatch(this.inflate(body, scope), pending, scope, inContainer, true);
       case RPC_ERROR_ID:
         return { kind: 'error', reqMsgId: undefined, error: this.readRpcError(body, undefined) };
       default: {
@@ -212,6 +246,8 @@ export class ServiceCodec<M extends MethodTable<M> = AnyMethods, O extends { _: 
   private readRpcResult(
     body: Uint8Array,
     readerFor: (reqMsgId: bigint) => { method: string | undefined; read: ResultReader } | undefined,
+    scope: DecodeScope,
+    inflated: boolean,
   ):
     | { kind: 'result'; reqMsgId: bigint; method: string | undefined; result: unknown }
     | { kind: 'error'; reqMsgId: bigint; error: RpcError }
@@ -223,15 +259,16 @@ export class ServiceCodec<M extends MethodTable<M> = AnyMethods, O extends { _: 
     let start = r.pos;
     let resultId = peekAt(r);
     if (resultId === GZIP_PACKED_ID) {
-      payload = this.inflate(body.subarray(start));
+      if (inflated) throw new ServiceError('NESTED_GZIP', 'an rpc_result inside the data of a gzip_packed holds another gzip_packed');
+      payload = this.inflate(body.subarray(start), scope);
       start = 0;
       resultId = peekId(payload);
-      if (resultId === GZIP_PACKED_ID) throw new ServiceError('NESTED_GZIP', 'gzip_packed inflates to another gzip_packed');
+      if (resultId === GZIP_PACKED_ID) throw new ServiceError('NESTED_GZIP', 'a gzip_packed inside the data of another gzip_packed');
     }
     const result = payload.subarray(start);
     if (resultId === RPC_ERROR_ID) return { kind: 'error', reqMsgId, error: this.readRpcError(result, reqMsgId) };
     const target = readerFor(reqMsgId);
-    if (target === undefined) return { kind: 'unknown_result', reqMsgId, result: result.slice() };
+    if (target === undefined) return { kind: 'unknown_result', reqMsgId, result };
     const { method, read } = target;
     const rr = new Reader(payload, this.decodeOptions);
     rr.pos = start;
@@ -249,9 +286,20 @@ export class ServiceCodec<M extends MethodTable<M> = AnyMethods, O extends { _: 
     return new RpcError(value.errorCode, value.errorMessage, reqMsgId);
   }
 
-  private inflate(bytes: Uint8Array): Uint8Array {
+  /** Inflates a gzip_packed within what is left of the message's budget, and charges it. */
+  private inflate(bytes: Uint8Array, scope: DecodeScope): Uint8Array {
     const packed = this.layer.decode(bytes, { ...this.decodeOptions, as: 'gzip_packed' }) as { packedData: Uint8Array };
-    return gunzipLimited(packed.packedData, { maxBytes: this.maxInflatedBytes });
+    let inflated: Uint8Array;
+    try {
+      inflated = gunzipLimited(packed.packedData, { maxBytes: scope.budgetLeft });
+    } catch (e) {
+      if (e instanceof ServiceError && e.code === 'INFLATE_LIMIT') {
+        throw new ServiceError('INFLATE_LIMIT', `the gzip_packed of one message inflate to more than the limit of ${this.maxInflatedBytes} bytes in total`);
+      }
+      throw e;
+    }
+    scope.budgetLeft -= inflated.length;
+    return inflated;
   }
 
   /** As TlLayer does: an id the layer knows, of another type, is WRONG_CONSTRUCTOR; the path starts at `field`. */

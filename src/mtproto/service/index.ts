@@ -1,6 +1,14 @@
 /** The MTProto service layer: typed RPC results and errors, gzip_packed, msg_container, call wrappers. */
-export { ServiceCodec, packIfSmaller, GZIP_PACKED_ID, RPC_ERROR_ID, RPC_RESULT_ID, type ServiceCodecOptions } from './codec.js';
-export { encodeContainer, readContainerFrames, MSG_CONTAINER_ID, type ContainerFrame, type ContainerMessage } from './container.js';
+export { ServiceCodec, packIfSmaller, GZIP_PACKED_ID, RPC_ERROR_ID, RPC_RESULT_ID, type MessageEnvelope, type ServiceCodecOptions } from './codec.js';
+export {
+  encodeContainer,
+  readContainerFrames,
+  DEFAULT_MAX_CONTAINER_MESSAGES,
+  MSG_CONTAINER_ID,
+  type ContainerFrame,
+  type ContainerMessage,
+  type ContainerReadOptions,
+} from './container.js';
 export { ServiceError, type ServiceErrorCode } from './errors.js';
 export { DEFAULT_MAX_INFLATED_BYTES, gunzipLimited, gzip, type InflateOptions } from './gzip.js';
 export { RpcError, parseRpcErrorMessage, type RpcErrorKind } from './rpc-error.js';

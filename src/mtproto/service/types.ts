@@ -70,7 +70,7 @@ export type IncomingBody<M, O> =
   | ResultMessage<M>
   /** An rpc_result carrying rpc_error (or a bare rpc_error, then without reqMsgId). */
   | { kind: 'error'; reqMsgId: bigint | undefined; error: RpcError }
-  /** An rpc_result for a msg_id the lookup did not know; `result` is its (inflated) serialized result. */
+  /** An rpc_result for a msg_id the lookup did not know; `result` is its serialized result, a view into the body (or its inflated data). */
   | { kind: 'unknown_result'; reqMsgId: bigint; result: Uint8Array }
   | { kind: 'service'; body: Extract<O, { _: ServiceMessageName }> }
   /** Anything else, such as updates. */
