@@ -18,14 +18,13 @@ import { wireKey } from '../src/codegen/wire.js';
 import { mulberry32 } from '../src/conformance/random-value.js';
 import * as layer133 from '../src/generated/layer133/index.js';
 import * as layer228 from '../src/generated/layer228/index.js';
-import { fromHex, toHex } from '../src/json/canonical.js';
+import { concatBytes, fromHex, toHex } from '../src/common/bytes.js';
 import { TlLayer, type LayerRegistry } from '../src/layer.js';
 import { BOOL_FALSE, BOOL_TRUE } from '../src/runtime/primitives/bool.js';
 import { VECTOR_ID } from '../src/runtime/primitives/vector.js';
 import { TlDecodeError, TlEncodeError, type DecodeErrorCode } from '../src/runtime/errors.js';
 import type { DecodeOptions } from '../src/runtime/reader.js';
 import { serialize, type Writer } from '../src/runtime/writer.js';
-import { concatBytes } from '../src/runtime/concat.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** An input that takes this long (re-timed, so not a GC pause) fails the run. */

@@ -6,17 +6,14 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateLayer } from '../src/codegen/generate.js';
-import { SHIPPED_LAYERS } from '../src/codegen/layers.js';
-import { parseSchema } from '../src/tl/parser.js';
+import { SHIPPED_LAYERS, shippedLayerSources } from '../src/codegen/layers.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
 let stale = 0;
 
 for (const spec of SHIPPED_LAYERS) {
-  const load = (file: string) => parseSchema(readFileSync(join(root, 'schema', file), 'utf8'), `schema/${file}`);
-  const sources = [...spec.files.map((f) => ({ schema: load(f) })), { schema: load(spec.serviceFile), service: true }];
-  const files = generateLayer(spec.layer, sources);
+  const files = generateLayer(spec.layer, shippedLayerSources(spec, (name) => readFileSync(join(root, 'schema', name), 'utf8')));
   const dir = join(root, 'src', 'generated', `layer${spec.layer}`);
   mkdirSync(dir, { recursive: true });
   for (const [name, text] of files) {

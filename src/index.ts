@@ -4,4 +4,5 @@
  */
 export * from './runtime/index.js';
 export { TlLayer, type LayerRegistry, type DecodeRequest } from './layer.js';
-export { JsonMapping, toHex, fromHex } from './json/canonical.js';
+export { JsonMapping } from './json/canonical.js';
+export { toHex, fromHex } from './common/bytes.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromHex, toHex } from '../src/json/canonical.js';
+import { fromHex, toHex } from '../src/common/bytes.js';
 import { TlDecodeError } from '../src/runtime/errors.js';
 import { layerOf, readJsonl, type NegativeCase, type PositiveCase } from './helpers.js';
 

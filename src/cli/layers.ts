@@ -1,5 +1,6 @@
 import { NEWEST_LAYER, SHIPPED_LAYERS } from '../codegen/layers.js';
 import { TlLayer, type LayerRegistry } from '../layer.js';
+import { parseWholeNumber } from './input.js';
 import { UsageError } from './io.js';
 
 const loaded = new Map<number, Promise<TlLayer>>();
@@ -30,9 +31,24 @@ export function loadLayer(layer: number): Promise<TlLayer> {
 
 /** `--layer` as given, or the newest. */
 export function parseLayerOption(value: string | undefined): number {
-  if (value === undefined) return NEWEST_LAYER;
-  if (!/^\d+$/.test(value)) throw new UsageError(`--layer takes a layer number such as ${NEWEST_LAYER}, got ${JSON.stringify(value)}`);
-  return Number(value);
+  return parseWholeNumber(value, '--layer', `a layer number such as ${NEWEST_LAYER}`) ?? NEWEST_LAYER;
+}
+
+/** `--type T` must name a decode target of the layer; a name of another shipped layer gets a hint. */
+export async function checkType(layer: TlLayer, type: string | undefined): Promise<void> {
+  if (type === undefined) return;
+  try {
+    layer.reader(type);
+  } catch {
+    throw new UsageError(`layer ${layer.layer} has no type ${type}${await layerHint(type, layer.layer)}`);
+  }
+}
+
+/** `--method M` must name a function of the layer; a name of another shipped layer gets a hint. */
+export async function checkMethod(layer: TlLayer, method: string | undefined): Promise<void> {
+  if (method !== undefined && layer.resultReader(method) === undefined) {
+    throw new UsageError(`layer ${layer.layer} has no function ${method}${await layerHint(method, layer.layer)}`);
+  }
 }
 
 /** For a name missing from `layer`: the other shipped layers that have it, as a hint. */

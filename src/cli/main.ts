@@ -1,7 +1,13 @@
+import { readFileSync } from 'node:fs';
 import type { Command } from './command.js';
 import { COMMANDS } from './commands/index.js';
 import { describeError, isUserError } from './errors.js';
 import { processIo, UsageError, type Io } from './io.js';
+
+/** The version of the installed package (the same path from src/cli and dist/cli). */
+function version(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -27,7 +33,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     return name === undefined ? 1 : 0;
   }
   if (name === '--version' || name === '-v') {
-    io.out('tlwire 0.1.0\n');
+    io.out(`tlwire ${version()}\n`);
     return 0;
   }
   const command: Command | undefined = COMMANDS.find((c) => c.name === name);

@@ -1,9 +1,8 @@
-import type { LayerModel, LayerSource } from '../tl/model.js';
-import { buildLayerModel } from '../tl/model.js';
+import { buildLayerModel, indexLayer, type LayerModel, type LayerSource } from '../tl/model.js';
 import { emitCodec } from './emit-codec.js';
 import { emitRegistry } from './emit-registry.js';
 import { emitTypes } from './emit-types.js';
-import { indexLayer, typeIdent } from './wire.js';
+import { identOf } from '../tl/names.js';
 import { SchemaError } from '../tl/errors.js';
 
 /** Where the generated files import the runtime from, relative to the output folder. */
@@ -18,16 +17,21 @@ function checkIdentifiers(model: LayerModel): void {
   // Dispatchers are named after types and codecs after combinators: they must not meet.
   const ctorIdents = new Set(model.combinators.map((c) => c.ident));
   for (const type of Object.keys(model.types)) {
-    if (ctorIdents.has(typeIdent(type))) {
-      const c = model.combinators.find((x) => x.ident === typeIdent(type))!;
-      throw new SchemaError('DUPLICATE_NAME', c.pos, `type ${type} and combinator ${c.name} map to the same identifier ${typeIdent(type)}`);
+    if (ctorIdents.has(identOf(type))) {
+      const c = model.combinators.find((x) => x.ident === identOf(type))!;
+      throw new SchemaError('DUPLICATE_NAME', c.pos, `type ${type} and combinator ${c.name} map to the same identifier ${identOf(type)}`);
     }
   }
 }
 
 /** Generates a layer's files: name -> TypeScript source. The output depends only on the input. */
 export function generateLayer(layer: number, sources: LayerSource[], options: GenerateOptions = {}): Map<string, string> {
-  const model = buildLayerModel(layer, sources);
+  return generateFromModel(buildLayerModel(layer, sources), options);
+}
+
+/** Generates the files of a layer already built into a model. */
+export function generateFromModel(model: LayerModel, options: GenerateOptions = {}): Map<string, string> {
+  const { layer } = model;
   checkIdentifiers(model);
   const index = indexLayer(model);
   const runtime = options.runtimeImport ?? '../../runtime/codec-support.js';

@@ -1,3 +1,6 @@
+import type { SchemaText } from '../tl/ast.js';
+import { assembleLayer, type LayerSource } from '../tl/model.js';
+
 /** The layers tlwire ships: which schema files (in schema/) make each. */
 export interface LayerSpec {
   layer: number;
@@ -15,3 +18,9 @@ export const SHIPPED_LAYERS: readonly LayerSpec[] = [
 ];
 
 export const NEWEST_LAYER = 228;
+
+/** A shipped layer's sources; `read(name)` gives the text of schema/NAME (positions say `schema/NAME`). */
+export function shippedLayerSources(spec: LayerSpec, read: (name: string) => string): LayerSource[] {
+  const schema = (name: string): SchemaText => ({ file: `schema/${name}`, text: read(name) });
+  return assembleLayer(spec.files.map(schema), schema(spec.serviceFile)).sources;
+}

@@ -1,30 +1,10 @@
-import { combinatorIndex, type CombinatorModel, type LayerModel, type WireType } from '../tl/model.js';
+import { identOf } from '../tl/names.js';
+import type { WireType } from '../tl/model.js';
 
-/** The layer, indexed the ways the emitters look things up. */
-export interface LayerIndex {
-  model: LayerModel;
-  byIdent: ReadonlyMap<string, CombinatorModel>;
-  constructors: CombinatorModel[];
-  functions: CombinatorModel[];
-  /** Boxed types that get a dispatcher: every type but `Object` (the universal one) and `Bool` (a boolean). */
-  boxedTypes: string[];
-}
-
-export function indexLayer(model: LayerModel): LayerIndex {
-  const { byIdent } = combinatorIndex(model);
-  return {
-    model,
-    byIdent,
-    constructors: model.combinators.filter((c) => c.kind === 'constructor'),
-    functions: model.combinators.filter((c) => c.kind === 'function'),
-    boxedTypes: Object.keys(model.types).filter((t) => t !== 'Object' && t !== 'Bool'),
-  };
-}
-
+// The emitters import these from here; they live with the model they describe.
+export { indexLayer, minSize, type LayerIndex } from '../tl/model.js';
 /** `messages.Messages` -> `messages_Messages`: the TypeScript name of a boxed type's union. */
-export function typeIdent(type: string): string {
-  return type.replace(/\./g, '_');
-}
+export const typeIdent = identOf;
 
 /** A name for a wire type, unique per distinct type: names the shared vector helpers. */
 export function wireKey(t: WireType): string {
@@ -37,36 +17,6 @@ export function wireKey(t: WireType): string {
       return `bare_${t.ctor}`;
     default:
       return t.k;
-  }
-}
-
-/** The fewest bytes a value of this type can take: bounds a vector's count before allocation. */
-export function minSize(t: WireType, index: LayerIndex): number {
-  switch (t.k) {
-    case 'int':
-    case 'string':
-    case 'bytes':
-    case 'bool':
-    case 'boxed':
-    case 'object':
-    case 'query':
-    case 'flags':
-      return 4;
-    case 'long':
-    case 'double':
-      return 8;
-    case 'int128':
-      return 16;
-    case 'int256':
-      return 32;
-    case 'true':
-      return 0;
-    case 'vector':
-      return t.boxed ? 8 : 4;
-    case 'bare': {
-      const c = index.byIdent.get(t.ctor)!;
-      return c.fields.reduce((sum, f) => sum + (f.flag ? 0 : minSize(f.type, index)), 0);
-    }
   }
 }
 

@@ -1,12 +1,11 @@
-import { indexLayer, minSize, type LayerIndex } from '../codegen/wire.js';
 import { explain, formatExplain, type ExplainResult, type ExplainRow } from '../explain/explain.js';
-import { toHex } from '../json/canonical.js';
+import { toHex } from '../common/bytes.js';
 import { BOOL_FALSE, BOOL_TRUE } from '../runtime/primitives/bool.js';
 import { VECTOR_ID } from '../runtime/primitives/vector.js';
 import type { TlLayer } from '../layer.js';
-import type { PathSegment } from '../runtime/errors.js';
-import type { WireType } from '../tl/model.js';
-import { emptyRowsAt, formatPath, rowOfPath, ValueLayout, type LayoutRow } from './layout.js';
+import { formatPath, type PathSegment } from '../runtime/errors.js';
+import { indexLayer, minSize, type LayerIndex, type WireType } from '../tl/model.js';
+import { emptyRowsAt, rowOfPath, ValueLayout, type LayoutRow } from './layout.js';
 
 /** Where a peer's answer first departs from tlwire's, in terms of the value's fields. */
 export interface Diagnosis {
@@ -80,7 +79,7 @@ export class Diagnoser {
     details.push(...this.context(result, culprit.row, at, actual));
     const field = located(layout, culprit.path ?? '', name);
     const where = culprit.path === undefined ? 'after the end of the value' : `${culprit.part ? `the ${culprit.part} of ` : ''}${field.text}`;
-    const byteAt = (b: Uint8Array): string => (at < b.length ? hex2(b[at]) : 'end');
+    const byteAt = (b: Uint8Array): string => (at < b.length ? toHex(b.subarray(at, at + 1)) : 'end');
     return {
       offset: at,
       field: culprit.path ?? '',
@@ -230,10 +229,6 @@ function located(layout: readonly LayoutRow[], path: string, name: string): { ow
 function rowOfFlags(layout: readonly LayoutRow[], path: PathSegment[]): LayoutRow | undefined {
   const text = formatPath(path);
   return layout.find((r) => r.kind === 'flags' && formatPath(r.path) === text);
-}
-
-function hex2(b: number): string {
-  return b.toString(16).padStart(2, '0');
 }
 
 /** Whether an explain row is the payload of a string or bytes (a field with a length prefix). */

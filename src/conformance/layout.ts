@@ -1,4 +1,4 @@
-import type { PathSegment } from '../runtime/errors.js';
+import { formatPath, type PathSegment } from '../runtime/errors.js';
 import { combinatorIndex, wireTypeText, type CombinatorModel, type LayerModel, type WireType } from '../tl/model.js';
 
 /** What a span of the serialization holds. */
@@ -43,13 +43,6 @@ export interface LayoutRow {
 }
 
 const utf8 = new TextEncoder();
-
-/** `peer.accessHash`, `messages[2].body`: the same notation as TlDecodeError.fieldPath. */
-export function formatPath(path: readonly PathSegment[]): string {
-  let s = '';
-  for (const seg of path) s += typeof seg === 'number' ? `[${seg}]` : s ? `.${seg}` : seg;
-  return s;
-}
 
 const FIXED_SIZES: Partial<Record<WireType['k'], number>> = { int: 4, long: 8, double: 8, int128: 16, int256: 32, bool: 4 };
 

@@ -1,4 +1,4 @@
-import { fromHex } from '../json/canonical.js';
+import { fromHex } from '../common/bytes.js';
 import { TlDecodeError, TlEncodeError } from '../runtime/errors.js';
 import type { TlLayer } from '../layer.js';
 import { isPositive, layerOfSchema, type Case, type NegativeCase, type PositiveCase } from './cases.js';

@@ -1,12 +1,10 @@
-import { indexLayer, minSize, type LayerIndex } from '../codegen/wire.js';
-import { toHex } from '../json/canonical.js';
+import { concatBytes, formatId, toHex } from '../common/bytes.js';
 import type { TlLayer } from '../layer.js';
-import { TlDecodeError, type PathSegment } from '../runtime/errors.js';
-import type { CombinatorModel, WireType } from '../tl/model.js';
+import { formatPath, TlDecodeError, type PathSegment } from '../runtime/errors.js';
+import { indexLayer, minSize, type LayerIndex, type CombinatorModel, type WireType } from '../tl/model.js';
 import { schemaOf, type NegativeCase, type PositiveCase } from './cases.js';
-import { formatPath, ValueLayout, type LayoutRow } from './layout.js';
+import { ValueLayout, type LayoutRow } from './layout.js';
 import { DOUBLES, fnv1a, INTS, LENGTHS, LONGS, mulberry32, RandomValues, type FlagsMode, type PinnedValues, type RandomValueOptions } from './random-value.js';
-import { concatBytes } from '../runtime/concat.js';
 
 export interface SuiteOptions {
   /** Any text; the same seed gives the same cases. */
@@ -88,7 +86,7 @@ export class SuiteGenerator {
       const item: PositiveCase = {
         schema: this.schema,
         name: c.name,
-        id: c.id!.toString(16).padStart(8, '0'),
+        id: formatId(c.id!),
         value: this.layer.json.toJson(value),
         hex: toHex(this.layer.encode(value)),
       };
@@ -199,9 +197,9 @@ export class SuiteGenerator {
         return out;
       };
       const unknown = this.unknownId(`${c.name}|${formatPath(row.path)}`);
-      add(withId(unknown), `${where} is 0x${hex8(unknown)}, an id no constructor of layer ${this.layer.layer} has`);
+      add(withId(unknown), `${where} is 0x${formatId(unknown)}, an id no constructor of layer ${this.layer.layer} has`);
       const wrong = this.wrongTypeConstructor(row, c.name);
-      if (wrong) add(withId(wrong.id!), `${where} is 0x${hex8(wrong.id!)}, the id of ${wrong.name} (type ${wrong.type}), where ${expectedText(row)} belongs`);
+      if (wrong) add(withId(wrong.id!), `${where} is 0x${formatId(wrong.id!)}, the id of ${wrong.name} (type ${wrong.type}), where ${expectedText(row)} belongs`);
     }
   }
 
@@ -221,10 +219,6 @@ export class SuiteGenerator {
     else return undefined;
     return candidates[fnv1a(`${label}|${formatPath(row.path)}|wrong`) % candidates.length];
   }
-}
-
-function hex8(id: number): string {
-  return (id >>> 0).toString(16).padStart(8, '0');
 }
 
 function expectedText(row: LayoutRow): string {

@@ -1,4 +1,3 @@
-import { indexLayer, minSize, type LayerIndex } from '../codegen/wire.js';
 import type { TlLayer } from '../layer.js';
 import { bodyLengthMismatch } from '../runtime/codec-support.js';
 import { decodeContext, decodeIndex, isStackOverflow, TlDecodeError } from '../runtime/errors.js';
@@ -11,9 +10,9 @@ import { readLong } from '../runtime/primitives/long.js';
 import { readString } from '../runtime/primitives/string.js';
 import { readVectorCount, VECTOR_ID } from '../runtime/primitives/vector.js';
 import { enter, fail, readId, Reader, unknownFlags, unknownId, type DecodeOptions } from '../runtime/reader.js';
-import { ENVELOPE_IDENT, flagsMask, wireTypeText, type CombinatorModel, type FieldModel, type LayerModel, type WireType } from '../tl/model.js';
-import { toHex } from '../json/canonical.js';
-import { formatId } from '../tl/printer.js';
+import { indexLayer, minSize, type LayerIndex, ENVELOPE_IDENT, flagsMask, wireTypeText, type CombinatorModel, type FieldModel, type LayerModel, type WireType } from '../tl/model.js';
+import { toHex } from '../common/bytes.js';
+import { formatId } from '../common/bytes.js';
 
 /**
  * One piece of the input: a constructor id, a flags word (or one of its bits), a field, a

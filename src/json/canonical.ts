@@ -1,3 +1,4 @@
+import { fromHex, toHex } from '../common/bytes.js';
 import { TlEncodeError, type PathSegment } from '../runtime/errors.js';
 import { combinatorIndex, vectorTypesOf, type CombinatorModel, type LayerModel, type WireType } from '../tl/model.js';
 
@@ -128,21 +129,4 @@ export class JsonMapping {
     }
     return out;
   }
-}
-
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-
-export function toHex(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i++) s += HEX[bytes[i]];
-  return s;
-}
-
-/** Lowercase or uppercase hex to bytes; whitespace is ignored. Throws on anything else. */
-export function fromHex(hex: string): Uint8Array {
-  const clean = hex.replace(/\s+/g, '');
-  if (clean.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(clean)) throw new Error('not hex: expected pairs of hex digits');
-  const out = new Uint8Array(clean.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(clean.slice(i * 2, i * 2 + 2), 16);
-  return out;
 }

@@ -1,3 +1,5 @@
+import { formatId } from '../common/bytes.js';
+
 /** Why decoding stopped. */
 export type DecodeErrorCode =
   | 'TRUNCATED' // the input ends before the value does
@@ -33,14 +35,15 @@ export function isStackOverflow(e: unknown): boolean {
   return e instanceof Error && e.name === 'InternalError' && /recursion/i.test(e.message);
 }
 
-function formatPath(path: PathSegment[]): string {
+/** `peer.accessHash`, `messages[2].body`: a field path as every error and report writes it. */
+export function formatPath(path: readonly PathSegment[]): string {
   let s = '';
   for (const seg of path) s += typeof seg === 'number' ? `[${seg}]` : s ? `.${seg}` : seg;
   return s;
 }
 
 function hexId(id: number): string {
-  return `0x${(id >>> 0).toString(16).padStart(8, '0')}`;
+  return `0x${formatId(id)}`;
 }
 
 /**

@@ -25,5 +25,4 @@ export { writeBytes, readBytes, MAX_TL_LENGTH } from './primitives/bytes.js';
 export { writeString, readString } from './primitives/string.js';
 export { writeBool, readBool, BOOL_TRUE, BOOL_FALSE } from './primitives/bool.js';
 export { readVectorCount, writeVectorHeader, VECTOR_ID } from './primitives/vector.js';
-export { crc32 } from './crc32.js';
-export { concatBytes } from './concat.js';
+export { crc32, concatBytes } from '../common/bytes.js';

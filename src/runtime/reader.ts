@@ -1,3 +1,4 @@
+import { formatId } from '../common/bytes.js';
 import { isStackOverflow, TlDecodeError, type DecodeErrorCode } from './errors.js';
 
 /**
@@ -108,7 +109,7 @@ export function readId(r: Reader): number {
 
 export function unknownId(r: Reader, id: number, type: string): TlDecodeError {
   // The layer's registry, where it is used, tells a known id of another type apart (WRONG_CONSTRUCTOR).
-  return new TlDecodeError('UNKNOWN_CONSTRUCTOR', r.pos - 4, `constructor id 0x${id.toString(16).padStart(8, '0')} is not of type ${type}`, id);
+  return new TlDecodeError('UNKNOWN_CONSTRUCTOR', r.pos - 4, `constructor id 0x${formatId(id)} is not of type ${type}`, id);
 }
 
 /**

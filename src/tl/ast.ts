@@ -78,3 +78,9 @@ export interface SchemaFile {
   file: string;
   combinators: Combinator[];
 }
+
+/** A schema file as read: its name (as positions show it) and its text. */
+export interface SchemaText {
+  file: string;
+  text: string;
+}

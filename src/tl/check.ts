@@ -1,7 +1,7 @@
 import type { Combinator, SchemaFile } from './ast.js';
 import { SchemaError } from './errors.js';
 import { computeId, normalizeForId } from './id.js';
-import { formatId } from './printer.js';
+import { formatId } from '../common/bytes.js';
 
 /**
  * Lines whose declared id is not the CRC32 of the line, and must be taken as declared.

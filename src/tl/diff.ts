@@ -1,6 +1,8 @@
 import type { Combinator, FieldParam, Param, SchemaFile } from './ast.js';
-import { SchemaError } from './errors.js';
-import { formatId, printCombinator, printParam, printType } from './printer.js';
+import { formatPos, SchemaError } from './errors.js';
+import { formatId } from '../common/bytes.js';
+import { printCombinator, printParam, printType } from './printer.js';
+import { isBuiltinLine } from './validate.js';
 
 export type DiffKind = 'removed' | 'renamed' | 'changed' | 'added';
 
@@ -19,12 +21,6 @@ export interface SchemaDiff {
   facts: DiffFact[];
   /** How many facts of each kind. */
   counts: Record<DiffKind, number>;
-}
-
-const BUILTIN_NAMES = new Set(['int', 'long', 'double', 'string', 'bytes', 'int128', 'int256', 'vector']);
-
-function isBuiltinLine(c: Combinator): boolean {
-  return c.questionMark || BUILTIN_NAMES.has(c.name) || c.params.some((p) => p.kind === 'repeat');
 }
 
 const kindOf = (c: Combinator): 'constructor' | 'function' => (c.section === 'functions' ? 'function' : 'constructor');
@@ -46,7 +42,7 @@ function collect(files: SchemaFile[], side: string): Map<string, Combinator> {
       const previous = out.get(keyOf(c));
       if (!previous) out.set(keyOf(c), c);
       else if (printCombinator(previous) !== printCombinator(c)) {
-        throw new SchemaError('DUPLICATE_NAME', c.pos, `${c.name} is defined twice on the ${side} side, also at ${previous.pos.file}:${previous.pos.line}:${previous.pos.column}: give one schema per side`);
+        throw new SchemaError('DUPLICATE_NAME', c.pos, `${c.name} is defined twice on the ${side} side, also at ${formatPos(previous.pos)}: give one schema per side`);
       }
     }
   }

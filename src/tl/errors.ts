@@ -22,6 +22,11 @@ export class SchemaError extends Error {
     readonly pos: SourcePos,
     readonly detail: string,
   ) {
-    super(`${pos.file}:${pos.line}:${pos.column}: ${detail}`);
+    super(`${formatPos(pos)}: ${detail}`);
   }
+}
+
+/** `file:line:column`: where a schema line or token stands, as every message writes it. */
+export function formatPos(pos: SourcePos): string {
+  return `${pos.file}:${pos.line}:${pos.column}`;
 }

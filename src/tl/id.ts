@@ -1,4 +1,4 @@
-import { crc32 } from '../runtime/crc32.js';
+import { crc32 } from '../common/bytes.js';
 import type { Combinator, Param, TypeRef } from './ast.js';
 
 /** A type as the id rule sees it: angle brackets become spaces, `<`/`>` vanish. */

@@ -1,15 +1,15 @@
-import type { Combinator, FieldParam, SchemaFile, TypeRef } from './ast.js';
+import type { Combinator, SchemaFile, SchemaText } from './ast.js';
 import { knownIdException, verifyIds, type AllowedException } from './check.js';
 import { SchemaError } from './errors.js';
-import { identOf } from './model.js';
 import { parseSchema } from './parser.js';
-import { formatId, printCombinator } from './printer.js';
+import { formatId } from '../common/bytes.js';
+import { printCombinator } from './printer.js';
+import { checkCombinators, checkUnique, isIdentified, type AllowedDuplicateId } from './validate.js';
+
+export type { AllowedDuplicateId } from './validate.js';
 
 /** One schema file to check: its name (for positions) and its text. */
-export interface LintInput {
-  file: string;
-  text: string;
-}
+export type LintInput = SchemaText;
 
 export interface LintOptions {
   /**
@@ -26,13 +26,6 @@ export interface Redefinition {
   other: string;
   /** Names (and `#id`s) the two define differently, in schema order. */
   names: string[];
-}
-
-/** An id used by two combinators on purpose (tdlib's `invokeWith*Prefix` pseudo-functions). */
-export interface AllowedDuplicateId {
-  combinator: Combinator;
-  other: Combinator;
-  why: string;
 }
 
 export interface LintReport {
@@ -52,23 +45,6 @@ export interface LintReport {
 
 /** Parse errors reported per file before the rest of it is given up. */
 export const MAX_PARSE_ERRORS_PER_FILE = 50;
-
-/** Names every schema may use without defining them. */
-const BUILTIN_TYPES = new Set(['int', 'long', 'double', 'string', 'bytes', 'int128', 'int256', 'Bool', 'true', 'Object', 'Type', '#', 'Vector', 'vector']);
-const BUILTIN_NAMES = new Set(['int', 'long', 'double', 'string', 'bytes', 'int128', 'int256', 'vector']);
-
-/** Builtin lines (`int ? = Int;`, `vector {t:Type} # [ t ] = Vector t;`) describe the wire, not values. */
-function isBuiltinLine(c: Combinator): boolean {
-  return c.questionMark || BUILTIN_NAMES.has(c.name) || c.params.some((p) => p.kind === 'repeat');
-}
-
-/** Lines that take part in name and id uniqueness: those with an id that are not builtins. */
-function isIdentified(c: Combinator): c is Combinator & { id: number } {
-  return c.id !== undefined && !isBuiltinLine(c);
-}
-
-const sectionWord = (c: Combinator): string => (c.section === 'functions' ? 'function' : 'constructor');
-const at = (c: { pos: { file: string; line: number; column: number } }): string => `${c.pos.file}:${c.pos.line}:${c.pos.column}`;
 
 const SECTION_MARKERS = ['---types---', '---functions---'];
 
@@ -159,94 +135,6 @@ class SchemaSet {
   }
 }
 
-function typeNames(t: TypeRef, out: TypeRef[] = []): TypeRef[] {
-  out.push(t);
-  for (const a of t.args) typeNames(a, out);
-  return out;
-}
-
-/**
- * Duplicate names, ids and identifiers among `combinators`, in order. `crossFileOnly` reports
- * only pairs from two files (a set whose files were each checked alone already).
- */
-function checkUnique(combinators: Combinator[], errors: SchemaError[], allowed: AllowedDuplicateId[], crossFileOnly = false): void {
-  const byName = new Map<string, Combinator>();
-  const byId = new Map<number, Combinator>();
-  const byIdent = new Map<string, Combinator>();
-  const reported = (a: Combinator, b: Combinator): boolean => !crossFileOnly || a.pos.file !== b.pos.file;
-  for (const c of combinators) {
-    if (!isIdentified(c)) continue;
-    const previous = byName.get(`${c.section}:${c.name}`);
-    if (previous) {
-      // The same line twice (`boolTrue` in an API and an MTProto file) is one combinator.
-      if (printCombinator(previous) !== printCombinator(c) && reported(previous, c)) {
-        errors.push(new SchemaError('DUPLICATE_NAME', c.pos, `${c.name} is already defined at ${at(previous)} with another line`));
-      }
-      continue;
-    }
-    byName.set(`${c.section}:${c.name}`, c);
-    const sameId = byId.get(c.id);
-    if (!sameId) byId.set(c.id, c);
-    else if (reported(sameId, c)) {
-      const exception = knownIdException(c) ?? knownIdException(sameId);
-      if (exception) allowed.push({ combinator: c, other: sameId, why: exception.why });
-      else errors.push(new SchemaError('DUPLICATE_ID', c.pos, `id #${formatId(c.id)} of ${c.name} is already used by ${sameId.name} at ${at(sameId)}`));
-    }
-    const ident = identOf(c.name);
-    const sameIdent = byIdent.get(ident);
-    if (sameIdent) {
-      const what = sameIdent.name === c.name ? `${c.name} is both a ${sectionWord(c)} and a ${sectionWord(sameIdent)} (${at(sameIdent)})` : `${c.name} and ${sameIdent.name} (${at(sameIdent)}) map to the same identifier ${ident}`;
-      if (reported(sameIdent, c)) errors.push(new SchemaError('DUPLICATE_NAME', c.pos, what));
-    } else byIdent.set(ident, c);
-  }
-}
-
-/** Types used and never defined by the set; flags fields; field names; `!X` variables. */
-function checkCombinators(set: SchemaSet, errors: SchemaError[]): void {
-  const defined = new Set(BUILTIN_TYPES);
-  for (const file of set.files) {
-    for (const c of file.combinators) {
-      if (c.section !== 'types') continue;
-      defined.add(c.result.name);
-      defined.add(c.name);
-    }
-  }
-  for (const file of set.files) {
-    for (const c of file.combinators) {
-      if (isBuiltinLine(c)) continue;
-      const generics = new Set(c.generics.map((g) => g.name));
-      const checkType = (t: TypeRef, pos: Combinator['pos'], what: string): void => {
-        for (const part of typeNames(t)) {
-          if ((part.name === 'Vector' || part.name === 'vector') && part.args.length !== 1) {
-            errors.push(new SchemaError('UNEXPECTED_TOKEN', pos, `${part.name} in ${what} of ${c.name} takes exactly one type argument`));
-          } else if (!defined.has(part.name) && !generics.has(part.name)) {
-            errors.push(new SchemaError('UNDEFINED_TYPE', pos, `type ${part.percent ? '%' : ''}${part.name} used by ${what} of ${c.name} is not defined`));
-          }
-        }
-      };
-      const flagsFields = new Set<string>();
-      const seenFields = new Map<string, FieldParam>();
-      const fields = c.params.filter((p): p is FieldParam => p.kind === 'field');
-      for (const [index, p] of fields.entries()) {
-        const label = p.name || '(anonymous)';
-        const earlier = p.name ? seenFields.get(p.name) : undefined;
-        if (earlier) errors.push(new SchemaError('DUPLICATE_NAME', p.pos, `field ${p.name} of ${c.name} is already declared at ${at(earlier)}`));
-        if (p.flag && !flagsFields.has(p.flag.field)) {
-          const later = fields.slice(index + 1).some((q) => q.name === p.flag!.field);
-          const why = seenFields.has(p.flag.field) ? `${p.flag.field} is not a '#' field` : later ? `${p.flag.field} is declared after it` : `${c.name} has no field ${p.flag.field}`;
-          errors.push(new SchemaError('UNKNOWN_FLAGS_FIELD', p.pos, `${label} depends on ${p.flag.field}.${p.flag.bit}, but ${why}`));
-        }
-        if (p.type.name === '#' && !p.flag) flagsFields.add(p.name);
-        else if (p.excl && !generics.has(p.type.name)) errors.push(new SchemaError('UNDEFINED_TYPE', p.pos, `!${p.type.name} in ${c.name} names no {${p.type.name}:Type} variable`));
-        else if (p.type.name === 'true' && !p.flag) errors.push(new SchemaError('UNEXPECTED_TOKEN', p.pos, `${label}:true takes no bytes and must be conditional (flags.N?true)`));
-        else if (!p.excl) checkType(p.type, p.pos, `field ${label}`);
-        if (p.name) seenFields.set(p.name, p);
-      }
-      if (c.section === 'functions') checkType(c.result, c.pos, 'the result');
-    }
-  }
-}
-
 function byPosition(files: string[]): (a: SchemaError, b: SchemaError) => number {
   return (a, b) => files.indexOf(a.pos.file) - files.indexOf(b.pos.file) || a.pos.line - b.pos.line || a.pos.column - b.pos.column;
 }
@@ -277,7 +165,7 @@ export function lintSchemas(inputs: LintInput[], options: LintOptions = {}): Lin
   const redefinitions: Redefinition[] = [];
   for (const file of files) {
     // Duplicates inside one file are errors whatever the sets.
-    checkUnique(file.combinators, errors, allowedDuplicateIds);
+    checkUnique(file.combinators, errors, { allowed: allowedDuplicateIds });
     if (options.oneSchema) {
       if (sets.length === 0) sets.push(new SchemaSet());
       sets[0].add(file);
@@ -300,8 +188,8 @@ export function lintSchemas(inputs: LintInput[], options: LintOptions = {}): Lin
   }
   for (const set of sets) {
     // Only a `oneSchema` set can contradict itself across files.
-    if (options.oneSchema) checkUnique(set.files.flatMap((f) => f.combinators), errors, allowedDuplicateIds, true);
-    checkCombinators(set, errors);
+    if (options.oneSchema) checkUnique(set.files.flatMap((f) => f.combinators), errors, { allowed: allowedDuplicateIds, crossFileOnly: true });
+    checkCombinators(set.files, set.files.flatMap((f) => f.combinators), errors);
   }
   errors.sort(byPosition(inputs.map((i) => i.file)));
   return {

@@ -1,6 +1,10 @@
-import type { Combinator, FieldParam, SchemaFile, SourcePos, TypeRef } from './ast.js';
+import type { Combinator, FieldParam, SchemaFile, SchemaText, SourcePos, TypeRef } from './ast.js';
+import { knownIdException } from './check.js';
 import { SchemaError } from './errors.js';
+import { fieldKey, identOf } from './names.js';
+import { parseSchema } from './parser.js';
 import { printCombinator } from './printer.js';
+import { checkCombinators, checkUnique, isBuiltinLine, undefinedType } from './validate.js';
 
 /**
  * How a value travels on the wire, resolved from a field's TL type. This is the one
@@ -74,6 +78,34 @@ export interface LayerSource {
   service?: boolean;
 }
 
+/** A line {@link assembleLayer} left out of a layer: it shares the id of `kept`. */
+export interface LeftOut {
+  dropped: Combinator;
+  kept: Combinator;
+}
+
+/**
+ * Schema files -> the sources of one layer: each file parsed, the MTProto service file (if
+ * any) marked as such. tdlib's `invokeWith*Prefix` pseudo-functions write only the header of
+ * the wrapper whose id they reuse; a codec cannot tell them apart by id, so they are left out
+ * and the real wrapper is kept.
+ */
+export function assembleLayer(files: readonly SchemaText[], service?: SchemaText): { sources: LayerSource[]; leftOut: LeftOut[] } {
+  const sources: LayerSource[] = files.map(({ file, text }) => ({ schema: parseSchema(text, file) }));
+  if (service) sources.push({ schema: parseSchema(service.text, service.file), service: true });
+  const all = sources.flatMap((s) => s.schema.combinators);
+  const leftOut: LeftOut[] = [];
+  for (const source of sources) {
+    const combinators = source.schema.combinators.filter((c) => {
+      const kept = knownIdException(c) ? all.find((other) => other.id === c.id && other.name !== c.name) : undefined;
+      if (kept) leftOut.push({ dropped: c, kept });
+      return !kept;
+    });
+    source.schema = { ...source.schema, combinators };
+  }
+  return { sources, leftOut };
+}
+
 /**
  * Fields that the MTProto service schema declares `string` but that carry binary data
  * (big numbers, encrypted blobs, gzip data). Like every mature implementation, tlwire treats
@@ -95,8 +127,6 @@ export const BINARY_STRING_FIELDS: Readonly<Record<string, readonly string[]>> =
   gzip_packed: ['packed_data'],
 };
 
-/** Types the wire knows by itself; lines that (re)declare them are builtins, not constructors. */
-const BUILTIN_NAMES = new Set(['int', 'long', 'double', 'string', 'bytes', 'int128', 'int256', 'vector']);
 const PRIMITIVES: Record<string, WireType> = {
   int: { k: 'int' },
   long: { k: 'long' },
@@ -112,24 +142,6 @@ const PRIMITIVES: Record<string, WireType> = {
 const ENVELOPE_NAME = 'message';
 /** The ident of the MTProto envelope `message`, kept apart from the API's `message` constructor. */
 export const ENVELOPE_IDENT = 'message_envelope';
-
-/** TypeScript names that cannot name an interface. */
-const RESERVED_TYPE_NAMES = new Set(['true', 'false', 'null', 'undefined', 'any', 'never', 'unknown', 'object', 'string', 'number', 'boolean', 'symbol', 'bigint', 'void', 'this']);
-
-/** `access_hash` -> `accessHash`, `srp_B` -> `srpB`, `M1` -> `M1`. */
-export function fieldKey(name: string): string {
-  return name.replace(/_(.)/g, (_, c: string) => c.toUpperCase());
-}
-
-/** `messages.getStatsURL` -> `messages_getStatsURL`; TypeScript's reserved type names get a trailing `_`. */
-export function identOf(name: string): string {
-  const ident = name.replace(/\./g, '_');
-  return RESERVED_TYPE_NAMES.has(ident) ? `${ident}_` : ident;
-}
-
-function isBuiltinLine(c: Combinator): boolean {
-  return c.questionMark || BUILTIN_NAMES.has(c.name) || c.params.some((p) => p.kind === 'repeat');
-}
 
 function isLowerCase(name: string): boolean {
   const last = name.slice(name.lastIndexOf('.') + 1);
@@ -148,12 +160,11 @@ interface Pending {
  * names and ids must be unique.
  */
 export function buildLayerModel(layer: number, sources: LayerSource[]): LayerModel {
+  const problems: SchemaError[] = [];
+  checkUnique(sources.flatMap((s) => s.schema.combinators), problems);
   const pending: Pending[] = [];
-  const byName = new Map<string, Pending>();
-  const byId = new Map<number, Pending>();
-  const idents = new Map<string, Pending>();
+  const seen = new Set<string>();
   let envelope: Pending | undefined;
-
   for (const { schema, service = false } of sources) {
     for (const c of schema.combinators) {
       if (isBuiltinLine(c)) continue;
@@ -163,29 +174,15 @@ export function buildLayerModel(layer: number, sources: LayerSource[]): LayerMod
         }
         continue;
       }
-      const key = `${c.section}:${c.name}`;
-      const previous = byName.get(key);
-      if (previous) {
-        // The same line in two files of the set (`boolTrue`, `error`, ...) is one combinator.
-        if (printCombinator(previous.c) === printCombinator(c)) continue;
-        throw new SchemaError('DUPLICATE_NAME', c.pos, `${c.name} is already defined at ${previous.c.pos.file}:${previous.c.pos.line}:${previous.c.pos.column} with another line`);
-      }
-      const clash = byId.get(c.id);
-      if (clash) {
-        throw new SchemaError('DUPLICATE_ID', c.pos, `id #${c.id.toString(16).padStart(8, '0')} of ${c.name} is already used by ${clash.c.name} at ${clash.c.pos.file}:${clash.c.pos.line}:${clash.c.pos.column}`);
-      }
-      const p: Pending = { c, service, ident: identOf(c.name) };
-      const identClash = idents.get(p.ident);
-      if (identClash) {
-        throw new SchemaError('DUPLICATE_NAME', c.pos, `${c.name} and ${identClash.c.name} (${identClash.c.pos.file}:${identClash.c.pos.line}) map to the same identifier ${p.ident}`);
-      }
-      byName.set(key, p);
-      byId.set(c.id, p);
-      idents.set(p.ident, p);
-      pending.push(p);
+      // Unique by now: the same line in two files of the set (`boolTrue`, `error`, ...) is one combinator.
+      if (seen.has(`${c.section}:${c.name}`)) continue;
+      seen.add(`${c.section}:${c.name}`);
+      pending.push({ c, service, ident: identOf(c.name) });
     }
   }
   if (envelope) pending.push(envelope);
+  checkCombinators(sources.map((s) => s.schema), pending.map((p) => p.c), problems);
+  if (problems.length) throw problems[0];
 
   const types: Record<string, string[]> = {};
   const ctorByName = new Map<string, Pending>();
@@ -195,15 +192,16 @@ export function buildLayerModel(layer: number, sources: LayerSource[]): LayerMod
     ctorByName.set(p.c.name, p);
   }
 
-  const resolve = (t: TypeRef, owner: Pending, pos: SourcePos, generics: Set<string>): WireType => {
-    const undefinedType = (): never => {
-      throw new SchemaError('UNDEFINED_TYPE', pos, `type ${t.percent ? '%' : ''}${t.name} used by ${owner.c.name} is not defined`);
+  // The checks above passed: what is left to refuse is a name that names no wire type here
+  // (`%T` of a type with several constructors, a lower-case name no constructor has, `T<...>`).
+  const resolve = (t: TypeRef, owner: Pending, pos: SourcePos, what: string, generics: Set<string>): WireType => {
+    const notDefined = (): never => {
+      throw undefinedType(t, pos, what, owner.c.name);
     };
     if (t.name === 'Vector' || t.name === 'vector') {
-      if (t.args.length !== 1) throw new SchemaError('UNEXPECTED_TOKEN', pos, `${t.name} takes exactly one type argument`);
-      return { k: 'vector', boxed: t.name === 'Vector' && !t.percent, of: resolve(t.args[0], owner, pos, generics) };
+      return { k: 'vector', boxed: t.name === 'Vector' && !t.percent, of: resolve(t.args[0], owner, pos, what, generics) };
     }
-    if (t.args.length > 0) undefinedType();
+    if (t.args.length > 0) notDefined();
     if (generics.has(t.name)) return { k: 'query' };
     if (owner.service && envelope && (t.name === 'Message' || t.name === ENVELOPE_NAME)) {
       return { k: 'bare', ctor: ENVELOPE_IDENT };
@@ -213,9 +211,9 @@ export function buildLayerModel(layer: number, sources: LayerSource[]): LayerMod
     if (t.percent || isLowerCase(t.name)) {
       // `%T` is the only constructor of T, written bare; a lower-case name is a constructor.
       const ctor = t.percent ? (types[t.name]?.length === 1 ? types[t.name][0] : undefined) : ctorByName.get(t.name)?.ident;
-      return ctor ? { k: 'bare', ctor } : undefinedType();
+      return ctor ? { k: 'bare', ctor } : notDefined();
     }
-    return types[t.name] ? { k: 'boxed', type: t.name } : undefinedType();
+    return types[t.name] ? { k: 'boxed', type: t.name } : notDefined();
   };
 
   const combinators: CombinatorModel[] = [];
@@ -224,32 +222,20 @@ export function buildLayerModel(layer: number, sources: LayerSource[]): LayerMod
     const generics = new Set(c.generics.map((g) => g.name));
     const binary = BINARY_STRING_FIELDS[c.name] ?? [];
     const flagKeys = new Map<string, string>();
-    const keys = new Set<string>();
     const fields: FieldModel[] = [];
     for (const param of c.params as FieldParam[]) {
       const key = fieldKey(param.name);
-      if (keys.has(key)) throw new SchemaError('DUPLICATE_NAME', param.pos, `field ${param.name} of ${c.name} repeats the key ${key}`);
-      keys.add(key);
-      let flag: FieldModel['flag'];
-      if (param.flag) {
-        const flagKey = flagKeys.get(param.flag.field);
-        if (flagKey === undefined) {
-          throw new SchemaError('UNKNOWN_FLAGS_FIELD', param.pos, `${param.name} depends on ${param.flag.field}.${param.flag.bit}, but ${c.name} has no earlier '${param.flag.field}:#' field`);
-        }
-        flag = { key: flagKey, bit: param.flag.bit };
-      }
+      const flag: FieldModel['flag'] = param.flag && { key: flagKeys.get(param.flag.field)!, bit: param.flag.bit };
       let type: WireType;
       if (param.type.name === '#' && !param.flag) {
         type = { k: 'flags' };
         flagKeys.set(param.name, key);
       } else if (param.excl) {
-        if (!generics.has(param.type.name)) throw new SchemaError('UNDEFINED_TYPE', param.pos, `!${param.type.name} in ${c.name} names no {${param.type.name}:Type} variable`);
         type = { k: 'query' };
       } else {
-        type = resolve(param.type, p, param.pos, generics);
+        type = resolve(param.type, p, param.pos, `field ${param.name}`, generics);
         if (type.k === 'string' && binary.includes(param.name)) type = { k: 'bytes' };
       }
-      if (type.k === 'true' && !flag) throw new SchemaError('UNEXPECTED_TOKEN', param.pos, `${param.name}:true takes no bytes and must be conditional (flags.N?true)`);
       fields.push({ name: param.name, key, type, flag });
     }
     const model: CombinatorModel = {
@@ -263,7 +249,7 @@ export function buildLayerModel(layer: number, sources: LayerSource[]): LayerMod
       pos: c.pos,
     };
     if (model.kind === 'function') {
-      model.result = generics.has(c.result.name) && c.result.args.length === 0 ? { k: 'query' } : resolve(c.result, p, c.pos, generics);
+      model.result = generics.has(c.result.name) && c.result.args.length === 0 ? { k: 'query' } : resolve(c.result, p, c.pos, 'the result', generics);
     }
     combinators.push(model);
   }
@@ -334,4 +320,55 @@ export function combinatorIndex(model: LayerModel): CombinatorIndex {
     combinatorIndexes.set(model, index);
   }
   return index;
+}
+
+/** The layer, indexed the ways the code generator, the explainer and the conformance kit look things up. */
+export interface LayerIndex {
+  model: LayerModel;
+  byIdent: ReadonlyMap<string, CombinatorModel>;
+  constructors: CombinatorModel[];
+  functions: CombinatorModel[];
+  /** Boxed types that get a dispatcher: every type but `Object` (the universal one) and `Bool` (a boolean). */
+  boxedTypes: string[];
+}
+
+export function indexLayer(model: LayerModel): LayerIndex {
+  const { byIdent } = combinatorIndex(model);
+  return {
+    model,
+    byIdent,
+    constructors: model.combinators.filter((c) => c.kind === 'constructor'),
+    functions: model.combinators.filter((c) => c.kind === 'function'),
+    boxedTypes: Object.keys(model.types).filter((t) => t !== 'Object' && t !== 'Bool'),
+  };
+}
+
+/** The fewest bytes a value of this type can take: bounds a vector's count before allocation. */
+export function minSize(t: WireType, index: LayerIndex): number {
+  switch (t.k) {
+    case 'int':
+    case 'string':
+    case 'bytes':
+    case 'bool':
+    case 'boxed':
+    case 'object':
+    case 'query':
+    case 'flags':
+      return 4;
+    case 'long':
+    case 'double':
+      return 8;
+    case 'int128':
+      return 16;
+    case 'int256':
+      return 32;
+    case 'true':
+      return 0;
+    case 'vector':
+      return t.boxed ? 8 : 4;
+    case 'bare': {
+      const c = index.byIdent.get(t.ctor)!;
+      return c.fields.reduce((sum, f) => sum + (f.flag ? 0 : minSize(f.type, index)), 0);
+    }
+  }
 }

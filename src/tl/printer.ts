@@ -1,4 +1,8 @@
+import { formatId } from '../common/bytes.js';
 import type { Combinator, Param, TypeRef } from './ast.js';
+
+// The code generator's emitters import formatId from here.
+export { formatId };
 
 /** Prints a type as written in a field: `Vector<long>`, `%Message`, `#`. */
 export function printType(t: TypeRef): string {
@@ -19,10 +23,6 @@ export function printParam(p: Param): string {
   return `${label}${cond}${p.excl ? '!' : ''}${printType(p.type)}`;
 }
 
-/** The id as 8 lowercase hex digits. */
-export function formatId(id: number): string {
-  return (id >>> 0).toString(16).padStart(8, '0');
-}
 
 /**
  * Prints a combinator in the canonical one-line form; parsing the output gives back an equal

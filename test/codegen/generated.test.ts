@@ -3,14 +3,10 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { generateLayer } from '../../src/codegen/generate.js';
-import { SHIPPED_LAYERS } from '../../src/codegen/layers.js';
-import { parseSchema } from '../../src/tl/parser.js';
+import { SHIPPED_LAYERS, shippedLayerSources } from '../../src/codegen/layers.js';
 import { ROOT } from '../helpers.js';
 
-function sourcesOf(spec: (typeof SHIPPED_LAYERS)[number]) {
-  const load = (file: string) => parseSchema(readFileSync(join(ROOT, 'schema', file), 'utf8'), `schema/${file}`);
-  return [...spec.files.map((f) => ({ schema: load(f) })), { schema: load(spec.serviceFile), service: true }];
-}
+const sourcesOf = (spec: (typeof SHIPPED_LAYERS)[number]) => shippedLayerSources(spec, (name) => readFileSync(join(ROOT, 'schema', name), 'utf8'));
 
 describe('generated code', () => {
   for (const spec of SHIPPED_LAYERS) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Diagnoser, findShift, firstDifference, firstJsonDifference } from '../../src/conformance/diagnose.js';
-import { fromHex, toHex } from '../../src/json/canonical.js';
+import { fromHex, toHex } from '../../src/common/bytes.js';
 import { LAYERS } from '../helpers.js';
 
 const layer = LAYERS[133];

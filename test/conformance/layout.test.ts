@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatPath, rowAt, ValueLayout, type LayoutRow } from '../../src/conformance/layout.js';
+import { rowAt, ValueLayout, type LayoutRow } from '../../src/conformance/layout.js';
+import { formatPath } from '../../src/runtime/errors.js';
 import { fnv1a, mulberry32, RandomValues, type FlagsMode } from '../../src/conformance/random-value.js';
 import { explain } from '../../src/explain/explain.js';
 import { LAYERS } from '../helpers.js';

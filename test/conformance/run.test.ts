@@ -4,7 +4,7 @@ import { parseCase, type PositiveCase } from '../../src/conformance/cases.js';
 import { formatReport } from '../../src/conformance/report.js';
 import { runConformance, type ConformanceReport, type SourcedCase } from '../../src/conformance/run.js';
 import { SuiteGenerator } from '../../src/conformance/suite.js';
-import { fromHex } from '../../src/json/canonical.js';
+import { fromHex } from '../../src/common/bytes.js';
 import { LAYERS, readJsonl, ROOT } from '../helpers.js';
 
 const FIXTURES = join(ROOT, 'test', 'conformance', 'fixtures');

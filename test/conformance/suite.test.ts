@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCase, type NegativeCase, type PositiveCase } from '../../src/conformance/cases.js';
 import { DOUBLES, INTS, LENGTHS, LONGS } from '../../src/conformance/random-value.js';
 import { caseProfile, SuiteGenerator } from '../../src/conformance/suite.js';
-import { fromHex, toHex } from '../../src/json/canonical.js';
+import { fromHex, toHex } from '../../src/common/bytes.js';
 import { TlDecodeError } from '../../src/runtime/errors.js';
 import { LAYERS } from '../helpers.js';
 

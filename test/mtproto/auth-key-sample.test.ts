@@ -1,6 +1,6 @@
 import { sha1 } from '@noble/hashes/legacy.js';
 import { describe, expect, it } from 'vitest';
-import { fromHex, toHex } from '../../src/json/canonical.js';
+import { fromHex, toHex } from '../../src/common/bytes.js';
 import { aesIgeDecrypt, aesIgeEncrypt, decodePlainMessage, encodePlainMessage, msgIdToUnixMs } from '../../src/mtproto/index.js';
 import type {
   client_DH_inner_data,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toHex } from '../../src/json/canonical.js';
+import { toHex } from '../../src/common/bytes.js';
 import { TlEncodeError } from '../../src/runtime/errors.js';
 import { LAYERS } from '../helpers.js';
 import { encodeError } from '../runtime/helpers.js';

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fromHex, toHex } from '../../src/json/canonical.js';
+import { fromHex, toHex } from '../../src/common/bytes.js';
 import { TlDecodeError } from '../../src/runtime/errors.js';
 import { readInt } from '../../src/runtime/primitives/int.js';
 import { DEFAULT_DECODE_OPTIONS, deserialize, deserializePrefix, MAX_DEPTH_CEILING, type DecodeOptions, type Reader } from '../../src/runtime/reader.js';

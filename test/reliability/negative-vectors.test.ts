@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromHex } from '../../src/json/canonical.js';
+import { fromHex } from '../../src/common/bytes.js';
 import { TlDecodeError } from '../../src/runtime/errors.js';
 import { layerOf, readJsonl, type NegativeCase } from '../helpers.js';
 

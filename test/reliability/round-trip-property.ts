@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toHex } from '../../src/json/canonical.js';
+import { toHex } from '../../src/common/bytes.js';
 import { LAYERS } from '../helpers.js';
 import { ModelArbitraries } from './model-arbitraries.js';
 

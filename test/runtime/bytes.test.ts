@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromHex, toHex } from '../../src/json/canonical.js';
+import { fromHex, toHex } from '../../src/common/bytes.js';
 import { MAX_TL_LENGTH, readBytes, writeBytes } from '../../src/runtime/primitives/bytes.js';
 import { expectDecodeError, expectEncodeError, over, readAll, written } from './helpers.js';
 

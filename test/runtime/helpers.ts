@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { fromHex, toHex } from '../../src/json/canonical.js';
+import { fromHex, toHex } from '../../src/common/bytes.js';
 import { TlDecodeError, TlEncodeError, type DecodeErrorCode, type EncodeErrorCode } from '../../src/runtime/errors.js';
 import { Reader, type DecodeOptions } from '../../src/runtime/reader.js';
 import { Writer } from '../../src/runtime/writer.js';

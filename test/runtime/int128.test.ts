@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromHex } from '../../src/json/canonical.js';
+import { fromHex } from '../../src/common/bytes.js';
 import { readInt128, readInt256, writeInt128, writeInt256 } from '../../src/runtime/primitives/int128.js';
 import { LAYERS } from '../helpers.js';
 import { expectDecodeError, expectEncodeError, over, readAll, written } from './helpers.js';

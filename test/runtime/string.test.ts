@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../src/conformance/random-value.js';
-import { toHex } from '../../src/json/canonical.js';
+import { toHex } from '../../src/common/bytes.js';
 import { TlDecodeError } from '../../src/runtime/errors.js';
 import { Reader } from '../../src/runtime/reader.js';
 import { readString, writeString } from '../../src/runtime/primitives/string.js';

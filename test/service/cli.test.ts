@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/io.js';
-import { toHex } from '../../src/json/canonical.js';
+import { toHex } from '../../src/common/bytes.js';
 import { gzip } from '../../src/mtproto/service/index.js';
 import { LAYERS } from '../helpers.js';
 

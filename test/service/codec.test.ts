@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type * as L133 from '../../src/generated/layer133/types.js';
 import type * as L228 from '../../src/generated/layer228/types.js';
-import { fromHex, toHex } from '../../src/json/canonical.js';
+import { concatBytes, fromHex, toHex } from '../../src/common/bytes.js';
 import {
   encodeContainer,
   gzip,
@@ -18,7 +18,6 @@ import {
 import { TlDecodeError, type DecodeErrorCode } from '../../src/runtime/errors.js';
 import { LAYERS, readJsonl, type PositiveCase } from '../helpers.js';
 import { gibibyteBomb } from './bomb.js';
-import { concatBytes } from '../../src/runtime/concat.js';
 
 const layer = LAYERS[133];
 const codec = new ServiceCodec<L133.Methods, L133.TlObject>(layer);

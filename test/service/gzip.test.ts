@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { gunzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_INFLATED_BYTES, gunzipLimited, gzip, ServiceError, type ServiceErrorCode } from '../../src/mtproto/service/index.js';
-import { toHex } from '../../src/json/canonical.js';
+import { toHex } from '../../src/common/bytes.js';
 import { deflateBomb, gzipMember, smallBomb } from './bomb.js';
 
 function codeOf(fn: () => unknown): ServiceErrorCode | 'no error' {

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { crc32 } from '../../src/runtime/crc32.js';
+import { crc32 } from '../../src/common/bytes.js';
 import { verifyIds, KNOWN_ID_EXCEPTIONS } from '../../src/tl/check.js';
 import { computeId, normalizeForId } from '../../src/tl/id.js';
 import { parseCombinator, parseSchema } from '../../src/tl/parser.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explain, formatExplain, type ExplainResult, type ExplainRow } from '../../src/explain/explain.js';
-import { fromHex, toHex } from '../../src/json/canonical.js';
+import { fromHex, toHex } from '../../src/common/bytes.js';
 import type { TlLayer } from '../../src/layer.js';
 import { fnv1a, mulberry32 } from '../../src/conformance/random-value.js';
 import { TlDecodeError } from '../../src/runtime/errors.js';

@@ -120,7 +120,7 @@ describe('tlwire generate: options and mistakes', () => {
     const broken = join(work, 'broken.tl');
     writeFileSync(broken, 'user#12345678 photo:Photo = User;\n');
     const run = await runCommand(generate, ['--schema', broken, '--out', work, '--layer', '1', '--no-service']);
-    expect(run).toEqual({ code: 1, out: '', err: `tlwire generate: ${broken}:1:15: type Photo used by user is not defined\n` });
+    expect(run).toEqual({ code: 1, out: '', err: `tlwire generate: ${broken}:1:15: type Photo used by field photo of user is not defined\n` });
   });
 
   it('says to leave the service file out when the schema has its own service lines', async () => {

@@ -1,20 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { formatPos } from '../../tl/errors.js';
 import { lintSchemas } from '../../tl/lint.js';
-import { formatId } from '../../tl/printer.js';
+import { formatId } from '../../common/bytes.js';
 import type { Command } from '../command.js';
+import { readSchemaText } from '../input.js';
 import { UsageError } from '../io.js';
-
-/** A schema file's text, or one line saying why it cannot be read. */
-export function readSchemaText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? (e as Error).message);
-    throw new UsageError(`cannot read ${path}: ${why}`);
-  }
-}
 
 /** `a, b, c and 12 more`: a long list cut to a line. */
 function sample(names: string[], shown = 4): string {
@@ -65,11 +55,11 @@ Example:
     for (const r of report.redefinitions) io.out(`apart: ${r.file} redefines ${r.names.length} name(s) or id(s) of ${r.other}'s set: ${sample(r.names)}\n`);
     for (const a of report.allowed) {
       const { pos, name, id } = a.combinator;
-      io.out(`allowed ${pos.file}:${pos.line}:${pos.column}: ${name}#${formatId(id!)} (the line gives #${formatId(a.computed)}): ${a.why}\n`);
+      io.out(`allowed ${formatPos(pos)}: ${name}#${formatId(id!)} (the line gives #${formatId(a.computed)}): ${a.why}\n`);
     }
     for (const a of report.allowedDuplicateIds) {
       const { pos, name, id } = a.combinator;
-      io.out(`allowed ${pos.file}:${pos.line}:${pos.column}: ${name} shares #${formatId(id!)} with ${a.other.name} (${a.other.pos.file}:${a.other.pos.line}): ${a.why}\n`);
+      io.out(`allowed ${formatPos(pos)}: ${name} shares #${formatId(id!)} with ${a.other.name} (${a.other.pos.file}:${a.other.pos.line}): ${a.why}\n`);
     }
     for (const e of errors) io.out(`error ${e.message}\n`);
     return errors.length ? 1 : 0;

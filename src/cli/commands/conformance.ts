@@ -4,6 +4,7 @@ import { CaseFormatError, layerOfSchema, parseCase } from '../../conformance/cas
 import { formatReport } from '../../conformance/report.js';
 import { runConformance, type SourcedCase } from '../../conformance/run.js';
 import type { Command } from '../command.js';
+import { parseWholeNumber } from '../input.js';
 import { UsageError } from '../io.js';
 import { loadLayer } from '../layers.js';
 
@@ -26,12 +27,6 @@ function readCases(path: string): SourcedCase[] {
     }
   });
   return cases;
-}
-
-function parsePositive(value: string | undefined, fallback: number, option: string): number {
-  if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${option} takes a positive whole number, got ${JSON.stringify(value)}`);
-  return Number(value);
 }
 
 export const conformance: Command = {
@@ -70,8 +65,8 @@ Example:
     });
     if (values.cmd === undefined || values.cmd.trim() === '') throw new UsageError("no implementation given: --cmd 'COMMAND ...' (tlwire conformance --help)");
     if (positionals.length === 0) throw new UsageError('no case files given: tlwire conformance --cmd COMMAND FILE.jsonl...');
-    const show = parsePositive(values.show, 20, '--show');
-    const timeoutMs = parsePositive(values.timeout, 120, '--timeout') * 1000;
+    const show = parseWholeNumber(values.show, '--show', 'a positive whole number', { min: 1 }) ?? 20;
+    const timeoutMs = (parseWholeNumber(values.timeout, '--timeout', 'a positive whole number', { min: 1 }) ?? 120) * 1000;
     const cases = positionals.flatMap(readCases);
     if (cases.length === 0) throw new UsageError(`no cases in ${positionals.join(', ')}`);
     // Every layer the cases name must be shipped, before any peer starts.

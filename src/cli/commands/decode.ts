@@ -1,19 +1,11 @@
 import { parseArgs } from 'node:util';
-import { fromHex } from '../../json/canonical.js';
 import type { Command } from '../command.js';
 import { argOrStdin, UsageError } from '../io.js';
 import { runJsonl } from '../jsonl.js';
-import { layerHint, loadLayer, parseLayerOption } from '../layers.js';
+import { parseHex } from '../input.js';
+import { checkMethod, checkType, loadLayer, parseLayerOption } from '../layers.js';
 import type { TlLayer } from '../../layer.js';
 import { RpcError, ServiceCodec, ServiceError } from '../../mtproto/service/index.js';
-
-function parseHex(text: string): Uint8Array {
-  try {
-    return fromHex(text);
-  } catch {
-    throw new UsageError(`input is not hex: expected pairs of hex digits, got ${JSON.stringify(text.slice(0, 40))}`);
-  }
-}
 
 /** A `--jsonl` line: HEX, or {"hex":"...","type":"..."}. */
 function jsonlItem(line: string): { bytes: Uint8Array; type: string | undefined } {
@@ -22,22 +14,13 @@ function jsonlItem(line: string): { bytes: Uint8Array; type: string | undefined 
   return { bytes: parseHex(item.hex), type: typeof item.type === 'string' ? item.type : undefined };
 }
 
-async function checkTarget(layer: TlLayer, as: string | undefined): Promise<void> {
-  if (as === undefined) return;
-  try {
-    layer.reader(as);
-  } catch {
-    throw new UsageError(`layer ${layer.layer} has no type ${as}${await layerHint(as, layer.layer)}`);
-  }
-}
-
 /** Exit code of `--method` when the answer is an rpc_error: the bytes decoded, the call failed. */
 const RPC_ERROR_EXIT = 3;
 
-async function checkMethod(layer: TlLayer, method: string): Promise<void> {
-  const reader = layer.registry.results[method];
-  if (reader === undefined) throw new UsageError(`layer ${layer.layer} has no function ${method}${await layerHint(method, layer.layer)}`);
-  if (reader === 'query') throw new UsageError(`${method} returns what its query returns: give the innermost method instead (--method messages.getStatsURL)`);
+/** `--method` decodes a result: a wrapper that returns its query's result has none of its own. */
+async function checkResultMethod(layer: TlLayer, method: string): Promise<void> {
+  await checkResultMethod(layer, method);
+  if (layer.resultReader(method) === 'query') throw new UsageError(`${method} returns what its query returns: give the innermost method instead (--method messages.getStatsURL)`);
 }
 
 /** An rpc_result answering `method`: its result as canonical JSON, or the rpc_error it carries. */
@@ -68,8 +51,9 @@ Options:
   --method M  the input is an rpc_result answering the function M: print
               its result (gzip_packed is inflated) as canonical JSON of M's
               result type; an rpc_error prints its canonical JSON, exit 3
-  --lenient   accept non-zero padding, 0xfe length prefixes under 254,
-              invalid UTF-8 and unknown flag bits (default: strict)
+  --strict    refuse non-zero padding, 0xfe length prefixes under 254,
+              invalid UTF-8 and unknown flag bits (the default)
+  --lenient   accept them
   --jsonl     one item per stdin line: HEX, or {"hex":"...","type":"..."};
               answers {"value":...} or {"error":"..."} per line, and with
               --method {"rpcError":{...}} for an rpc_error
@@ -85,12 +69,13 @@ Example:
       allowPositionals: true,
       options: { layer: { type: 'string' }, type: { type: 'string' }, method: { type: 'string' }, jsonl: { type: 'boolean' }, lenient: { type: 'boolean' }, strict: { type: 'boolean' } },
     });
+    if (values.strict && values.lenient) throw new UsageError('--strict and --lenient exclude each other');
     const layer = await loadLayer(parseLayerOption(values.layer));
     const strict = !values.lenient;
     const method = values.method;
     if (method !== undefined) {
       if (values.type !== undefined) throw new UsageError('give --type or --method, not both: --method decodes an rpc_result as that function\'s result type');
-      await checkMethod(layer, method);
+      await checkResultMethod(layer, method);
       const codec = new ServiceCodec(layer, { strict });
       if (values.jsonl) {
         if (positionals.length) throw new UsageError('--jsonl reads stdin; give no HEX argument');
@@ -104,13 +89,13 @@ Example:
       io.out(`${JSON.stringify(answer.value)}\n`);
       return 0;
     }
-    await checkTarget(layer, values.type);
+    await checkType(layer, values.type);
     if (values.jsonl) {
       if (positionals.length) throw new UsageError('--jsonl reads stdin; give no HEX argument');
       return runJsonl(io, async (line) => {
         const item = jsonlItem(line);
         const as = item.type ?? values.type;
-        await checkTarget(layer, as);
+        await checkType(layer, as);
         return { value: layer.decodeJson(item.bytes, { as, strict }) };
       });
     }

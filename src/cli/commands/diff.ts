@@ -3,8 +3,8 @@ import type { SchemaFile } from '../../tl/ast.js';
 import { diffSchemas } from '../../tl/diff.js';
 import { parseSchema } from '../../tl/parser.js';
 import type { Command } from '../command.js';
+import { readSchemaText } from '../input.js';
 import { UsageError } from '../io.js';
-import { readSchemaText } from './check.js';
 
 /** `a.tl,b.tl`: the files of one side. */
 function loadSide(spec: string): SchemaFile[] {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { toHex } from '../../json/canonical.js';
+import { toHex } from '../../common/bytes.js';
 import { TlEncodeError } from '../../runtime/errors.js';
 import type { Command } from '../command.js';
 import { argOrStdin, UsageError } from '../io.js';

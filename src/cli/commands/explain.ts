@@ -1,32 +1,9 @@
 import { parseArgs } from 'node:util';
 import { explain as explainBytes, formatExplain } from '../../explain/explain.js';
-import { fromHex } from '../../json/canonical.js';
-import type { TlLayer } from '../../layer.js';
 import type { Command } from '../command.js';
 import { argOrStdin, UsageError } from '../io.js';
-import { layerHint, loadLayer, parseLayerOption } from '../layers.js';
-
-function parseHex(text: string): Uint8Array {
-  try {
-    return fromHex(text);
-  } catch {
-    throw new UsageError(`input is not hex: expected pairs of hex digits, got ${JSON.stringify(text.slice(0, 40))}`);
-  }
-}
-
-/** The target must exist in the layer; a name of another shipped layer gets a hint. */
-async function checkTarget(layer: TlLayer, type: string | undefined, method: string | undefined): Promise<void> {
-  if (type !== undefined) {
-    try {
-      layer.reader(type);
-    } catch {
-      throw new UsageError(`layer ${layer.layer} has no type ${type}${await layerHint(type, layer.layer)}`);
-    }
-  }
-  if (method !== undefined && layer.registry.results[method] === undefined) {
-    throw new UsageError(`layer ${layer.layer} has no function ${method}${await layerHint(method, layer.layer)}`);
-  }
-}
+import { parseHex } from '../input.js';
+import { checkMethod, checkType, loadLayer, parseLayerOption } from '../layers.js';
 
 export const explain: Command = {
   name: 'explain',
@@ -69,7 +46,8 @@ Example:
     });
     if (values.type !== undefined && values.method !== undefined) throw new UsageError('--type and --method exclude each other: --method reads an rpc_result');
     const layer = await loadLayer(parseLayerOption(values.layer));
-    await checkTarget(layer, values.type, values.method);
+    await checkType(layer, values.type);
+    await checkMethod(layer, values.method);
     const bytes = parseHex(await argOrStdin(io, positionals, 'HEX'));
     const result = explainBytes(layer, bytes, { as: values.type, method: values.method, strict: !values.lenient });
     io.out(formatExplain(result, { color: io.color }));

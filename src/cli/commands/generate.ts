@@ -2,48 +2,28 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateLayer } from '../../codegen/generate.js';
+import { formatId } from '../../common/bytes.js';
+import { generateFromModel } from '../../codegen/generate.js';
 import { SERVICE_FILE } from '../../codegen/layers.js';
-import type { Combinator } from '../../tl/ast.js';
-import { knownIdException } from '../../tl/check.js';
+import type { SchemaText } from '../../tl/ast.js';
 import { SchemaError } from '../../tl/errors.js';
-import { buildLayerModel, type LayerSource } from '../../tl/model.js';
-import { parseSchema } from '../../tl/parser.js';
-import { formatId } from '../../tl/printer.js';
+import { assembleLayer, buildLayerModel, type LayerModel } from '../../tl/model.js';
 import type { Command } from '../command.js';
+import { parseWholeNumber, readSchemaText } from '../input.js';
 import { UsageError } from '../io.js';
-import { readSchemaText } from './check.js';
 
 /** tlwire's own copy of the MTProto service lines tdesktop's schema leaves out. */
 const BUNDLED_SERVICE = fileURLToPath(new URL(`../../../schema/${SERVICE_FILE}`, import.meta.url));
 
 /** The `// LAYER 214` line that tdesktop's api.tl ends with. */
-function layerFromText(files: { path: string; text: string }[]): number {
+function layerFromText(files: SchemaText[]): number {
   const found = new Map<number, string>();
-  for (const { path, text } of files) {
-    for (const m of text.matchAll(/^\/\/\s*LAYER\s+(\d+)\s*$/gm)) found.set(Number(m[1]), path);
+  for (const { file, text } of files) {
+    for (const m of text.matchAll(/^\/\/\s*LAYER\s+(\d+)\s*$/gm)) found.set(Number(m[1]), file);
   }
   if (found.size === 1) return [...found.keys()][0];
   if (found.size === 0) throw new UsageError(`no "// LAYER N" line in the schema files: give --layer N`);
   throw new UsageError(`the schema files name several layers (${[...found].map(([n, p]) => `${n} in ${p}`).join(', ')}): give --layer N`);
-}
-
-/**
- * tdlib's `invokeWith*Prefix` pseudo-functions write only the header of the wrapper whose id
- * they reuse; a codec cannot tell them apart by id, so the real wrapper is kept.
- */
-function dropSharedIdExceptions(sources: LayerSource[]): { dropped: Combinator; kept: Combinator }[] {
-  const all = sources.flatMap((s) => s.schema.combinators);
-  const leftOut: { dropped: Combinator; kept: Combinator }[] = [];
-  for (const source of sources) {
-    const combinators = source.schema.combinators.filter((c) => {
-      const kept = knownIdException(c) ? all.find((other) => other.id === c.id && other.name !== c.name) : undefined;
-      if (kept) leftOut.push({ dropped: c, kept });
-      return !kept;
-    });
-    source.schema = { ...source.schema, combinators };
-  }
-  return leftOut;
 }
 
 export const generate: Command = {
@@ -94,16 +74,16 @@ Example:
     if (paths.length === 0) throw new UsageError('no schema files given: tlwire generate --schema FILE... --out DIR');
     if (values.out === undefined) throw new UsageError('no output folder given: add --out DIR');
     if (values.service !== undefined && values['no-service']) throw new UsageError('--service and --no-service exclude each other');
-    if (values.layer !== undefined && !/^\d+$/.test(values.layer)) throw new UsageError(`--layer takes a layer number, got ${JSON.stringify(values.layer)}`);
-    const files = paths.map((path) => ({ path, text: readSchemaText(path) }));
-    const layer = values.layer === undefined ? layerFromText(files) : Number(values.layer);
-    const sources: LayerSource[] = files.map(({ path, text }) => ({ schema: parseSchema(text, path) }));
+    const layerOption = parseWholeNumber(values.layer, '--layer', 'a layer number');
+    const files = paths.map((file) => ({ file, text: readSchemaText(file) }));
+    const layer = layerOption ?? layerFromText(files);
     const servicePath = values['no-service'] ? undefined : (values.service ?? BUNDLED_SERVICE);
-    if (servicePath !== undefined) sources.push({ schema: parseSchema(readSchemaText(servicePath), servicePath), service: true });
-    const leftOut = dropSharedIdExceptions(sources);
+    const { sources, leftOut } = assembleLayer(files, servicePath === undefined ? undefined : { file: servicePath, text: readSchemaText(servicePath) });
+    let model: LayerModel;
     let generated: Map<string, string>;
     try {
-      generated = generateLayer(layer, sources, { runtimeImport: values['runtime-import'] ?? 'tlwire/codec-support', modelImport: values['model-import'] ?? 'tlwire/tl' });
+      model = buildLayerModel(layer, sources);
+      generated = generateFromModel(model, { runtimeImport: values['runtime-import'] ?? 'tlwire/codec-support', modelImport: values['model-import'] ?? 'tlwire/tl' });
     } catch (e) {
       // A clash with the added service file is fixed by not adding it.
       if (e instanceof SchemaError && servicePath !== undefined && e.message.includes(servicePath)) throw new UsageError(`${e.message}; if your files define the MTProto service lines, add --no-service`);
@@ -111,7 +91,6 @@ Example:
     }
     mkdirSync(values.out, { recursive: true });
     for (const [name, text] of generated) writeFileSync(join(values.out, name), text);
-    const model = buildLayerModel(layer, sources);
     const functions = model.combinators.filter((c) => c.kind === 'function').length;
     for (const { dropped, kept } of leftOut) io.out(`left out ${dropped.name} (${dropped.pos.file}:${dropped.pos.line}): it shares #${formatId(kept.id!)} with ${kept.name}\n`);
     io.out(`wrote ${generated.size} files to ${values.out}: layer ${layer}, ${model.combinators.length - functions} constructors, ${functions} functions\n`);

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { knownIdException } from '../../tl/check.js';
 import { computeId, normalizeForId } from '../../tl/id.js';
 import { parseCombinator } from '../../tl/parser.js';
-import { formatId } from '../../tl/printer.js';
+import { formatId } from '../../common/bytes.js';
 import type { Command } from '../command.js';
 import { argOrStdin } from '../io.js';
 

@@ -2,14 +2,9 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SuiteGenerator, PROFILES_PER_ROUND } from '../../conformance/suite.js';
 import type { Command } from '../command.js';
+import { parseWholeNumber } from '../input.js';
 import { UsageError } from '../io.js';
 import { layerHint, loadLayer, parseLayerOption } from '../layers.js';
-
-function parseCount(value: string | undefined, fallback: number, option: string): number {
-  if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 1000) throw new UsageError(`${option} takes a number from 1 to 1000, got ${JSON.stringify(value)}`);
-  return Number(value);
-}
 
 export const vectors: Command = {
   name: 'vectors',
@@ -46,7 +41,7 @@ Example:
     if (positionals.length) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])} (tlwire vectors --help)`);
     const layerNumber = parseLayerOption(values.layer);
     const layer = await loadLayer(layerNumber);
-    const generator = new SuiteGenerator(layer, { seed: values.seed ?? '1', per: parseCount(values.per, PROFILES_PER_ROUND, '--per') });
+    const generator = new SuiteGenerator(layer, { seed: values.seed ?? '1', per: parseWholeNumber(values.per, '--per', 'a number from 1 to 1000', { min: 1, max: 1000 }) ?? PROFILES_PER_ROUND });
     let combinators = generator.combinators();
     if (values.only !== undefined) {
       const names = values.only.split(',').map((n) => n.trim()).filter((n) => n !== '');

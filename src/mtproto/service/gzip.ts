@@ -1,6 +1,5 @@
 import { Gunzip, gzipSync } from 'fflate';
-import { crc32 } from '../../runtime/crc32.js';
-import { concatBytes } from '../../runtime/concat.js';
+import { concatBytes, crc32 } from '../../common/bytes.js';
 import { ServiceError } from './errors.js';
 
 /** Default ceiling for inflated gzip_packed data: far above any real answer, far below harm. */

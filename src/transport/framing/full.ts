@@ -1,4 +1,4 @@
-import { crc32 } from '../../runtime/crc32.js';
+import { crc32 } from '../../common/bytes.js';
 import { TransportError } from '../errors.js';
 import {
   checkAligned,

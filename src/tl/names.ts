@@ -1,0 +1,17 @@
+/** TypeScript names that cannot name an interface or a type alias. */
+const RESERVED_TYPE_NAMES = new Set(['true', 'false', 'null', 'undefined', 'any', 'never', 'unknown', 'object', 'string', 'number', 'boolean', 'symbol', 'bigint', 'void', 'this']);
+
+/** `access_hash` -> `accessHash`, `srp_B` -> `srpB`, `M1` -> `M1`: the JavaScript / canonical JSON key of a field. */
+export function fieldKey(name: string): string {
+  return name.replace(/_(.)/g, (_, c: string) => c.toUpperCase());
+}
+
+/**
+ * The TypeScript identifier of a combinator or a boxed type: `messages.getStatsURL` ->
+ * `messages_getStatsURL`, `messages.Messages` -> `messages_Messages`; TypeScript's reserved
+ * type names get a trailing `_`.
+ */
+export function identOf(name: string): string {
+  const ident = name.replace(/\./g, '_');
+  return RESERVED_TYPE_NAMES.has(ident) ? `${ident}_` : ident;
+}
