@@ -7,7 +7,7 @@ import { LAYERS } from '../helpers.js';
 import { decodeError, encodeError } from '../runtime/helpers.js';
 
 // Crashes found while hardening, one test each. Others live next to their subject:
-// call-stack overflows in limits.test.ts, deep schema nesting in schema.test.ts.
+// call-stack overflows in test/runtime/limits.test.ts, deep schema nesting in test/tl/hostile-schemas.test.ts.
 
 // Every JavaScript object has these keys, so a plain-object table "has" them.
 const INHERITED = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];

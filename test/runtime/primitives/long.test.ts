@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readLong, writeLong } from '../../src/runtime/primitives/long.js';
-import { LAYERS } from '../helpers.js';
-import { decodeError, expectDecodeError, expectEncodeError, readAll, written } from './helpers.js';
+import { readLong, writeLong } from '../../../src/runtime/primitives/long.js';
+import { LAYERS } from '../../helpers.js';
+import { decodeError, expectDecodeError, expectEncodeError, readAll, written } from '../helpers.js';
 
 describe('long', () => {
   const cases: [bigint, string][] = [

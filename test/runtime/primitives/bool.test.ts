@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BOOL_FALSE, BOOL_TRUE, readBool, writeBool } from '../../src/runtime/primitives/bool.js';
-import { LAYERS } from '../helpers.js';
-import { expectDecodeError, expectEncodeError, readAll, written } from './helpers.js';
+import { BOOL_FALSE, BOOL_TRUE, readBool, writeBool } from '../../../src/runtime/primitives/bool.js';
+import { LAYERS } from '../../helpers.js';
+import { expectDecodeError, expectEncodeError, readAll, written } from '../helpers.js';
 
 describe('Bool', () => {
   it('writes boolTrue#997275b5 and boolFalse#bc799737 and reads them back', () => {

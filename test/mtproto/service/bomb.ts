@@ -1,4 +1,4 @@
-import { crc32 } from '../../src/common/bytes.js';
+import { crc32 } from '../../../src/common/bytes.js';
 
 /** Writes DEFLATE's bit stream: fields LSB first, Huffman codes MSB first (RFC 1951, 3.1.1). */
 class BitWriter {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readLong, writeLong } from '../../src/runtime/primitives/long.js';
-import { readVectorCount, VECTOR_ID, writeVectorHeader } from '../../src/runtime/primitives/vector.js';
-import { Writer } from '../../src/runtime/writer.js';
-import { fromHex, toHex } from '../../src/common/bytes.js';
-import { LAYERS } from '../helpers.js';
-import { decodeError, expectDecodeError, expectEncodeError, over } from './helpers.js';
+import { readLong, writeLong } from '../../../src/runtime/primitives/long.js';
+import { readVectorCount, VECTOR_ID, writeVectorHeader } from '../../../src/runtime/primitives/vector.js';
+import { Writer } from '../../../src/runtime/writer.js';
+import { fromHex, toHex } from '../../../src/common/bytes.js';
+import { LAYERS } from '../../helpers.js';
+import { decodeError, expectDecodeError, expectEncodeError, over } from '../helpers.js';
 
 const header = (boxed: boolean, v: unknown[]): string => {
   const w = new Writer(1);

@@ -7,8 +7,8 @@ import {
   computeMsgKey,
   deriveAesKeyIv,
   MtprotoError,
-} from '../../src/mtproto/index.js';
-import { ascii, counting, grammers, openssl } from './vectors.js';
+} from '../../../src/mtproto/index.js';
+import { ascii, counting, grammers, openssl } from '../vectors.js';
 
 describe('AES-IGE', () => {
   it('matches OpenSSL igetest vector 0 (encrypt)', () => {

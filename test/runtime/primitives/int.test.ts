@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readInt, writeInt, writeUint32 } from '../../src/runtime/primitives/int.js';
-import { LAYERS } from '../helpers.js';
-import { decodeError, expectDecodeError, expectEncodeError, readAll, written } from './helpers.js';
+import { readInt, writeInt, writeUint32 } from '../../../src/runtime/primitives/int.js';
+import { LAYERS } from '../../helpers.js';
+import { decodeError, expectDecodeError, expectEncodeError, readAll, written } from '../helpers.js';
 
 describe('int', () => {
   const cases: [number, string][] = [

@@ -3,7 +3,7 @@
  * inflates the 1 GiB bomb with the limit given as argv[2] (default: the library's) and prints
  * the error code and memory figures as JSON.
  */
-import { gunzipLimited, ServiceError } from '../../src/mtproto/service/index.js';
+import { gunzipLimited, ServiceError } from '../../../src/mtproto/service/index.js';
 import { gibibyteBomb } from './bomb.js';
 
 const limit = process.argv[2] === undefined ? undefined : Number(process.argv[2]);

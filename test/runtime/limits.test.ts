@@ -6,7 +6,7 @@ import { TlDecodeError } from '../../src/runtime/errors.js';
 import { readInt } from '../../src/runtime/primitives/int.js';
 import { DEFAULT_DECODE_OPTIONS, deserialize, deserializePrefix, MAX_DEPTH_CEILING, type DecodeOptions, type Reader } from '../../src/runtime/reader.js';
 import { LAYERS, ROOT } from '../helpers.js';
-import { decodeError } from '../runtime/helpers.js';
+import { decodeError } from './helpers.js';
 
 const layer = LAYERS[133];
 const TEXT_BOLD = 'c4ab2467'; // textBold#6724abc4 text:RichText
@@ -128,7 +128,7 @@ describe('the call stack is never the limit', () => {
   });
 
   it('encoding a value that contains itself is TOO_DEEP, not a RangeError (in a plain Node process)', () => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'test/reliability/fixtures/encode-cycle.ts')], { cwd: ROOT, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'test/runtime/encode-cycle.ts')], { cwd: ROOT, encoding: 'utf8' });
     expect(JSON.parse(out)).toEqual({
       results: [
         { threw: 'TlEncodeError', code: 'TOO_DEEP' },

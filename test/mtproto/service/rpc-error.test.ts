@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRpcErrorMessage, RpcError } from '../../src/mtproto/service/index.js';
+import { parseRpcErrorMessage, RpcError } from '../../../src/mtproto/service/index.js';
 
 describe('parseRpcErrorMessage', () => {
   it('takes the trailing number out of the _X errors Telegram documents', () => {

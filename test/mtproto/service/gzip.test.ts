@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { gunzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_INFLATED_BYTES, gunzipLimited, gzip, ServiceError, type ServiceErrorCode } from '../../src/mtproto/service/index.js';
-import { toHex } from '../../src/common/bytes.js';
+import { DEFAULT_MAX_INFLATED_BYTES, gunzipLimited, gzip, ServiceError, type ServiceErrorCode } from '../../../src/mtproto/service/index.js';
+import { toHex } from '../../../src/common/bytes.js';
+import { ROOT } from '../../helpers.js';
 import { deflateBomb, gzipMember, smallBomb } from './bomb.js';
 
 function codeOf(fn: () => unknown): ServiceErrorCode | 'no error' {
@@ -17,8 +17,6 @@ function codeOf(fn: () => unknown): ServiceErrorCode | 'no error' {
   }
   return 'no error';
 }
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Hex compares much faster than element-wise toEqual on large arrays and still shows a diff. */
 function expectBytes(actual: Uint8Array, expected: Uint8Array): void {
@@ -149,7 +147,7 @@ describe('gunzipLimited', () => {
 
   it('refuses 1 GiB from 1 MiB of gzip with the default limit, without reaching 100 MiB of memory', () => {
     // A fresh process, so that its peak RSS measures this inflate alone.
-    const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'test/service/bomb-child.ts')], { cwd: ROOT, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'test/mtproto/service/bomb-child.ts')], { cwd: ROOT, encoding: 'utf8' });
     const report = JSON.parse(out) as { code: string; bombBytes: number; growth: number; elapsedMs: number };
     expect(report.code).toBe('INFLATE_LIMIT');
     expect(report.bombBytes).toBeLessThan(1.1 * 2 ** 20);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fromHex, toHex } from '../../src/common/bytes.js';
-import { MAX_TL_LENGTH, readBytes, writeBytes } from '../../src/runtime/primitives/bytes.js';
-import { expectDecodeError, expectEncodeError, over, readAll, written } from './helpers.js';
+import { fromHex, toHex } from '../../../src/common/bytes.js';
+import { MAX_TL_LENGTH, readBytes, writeBytes } from '../../../src/runtime/primitives/bytes.js';
+import { expectDecodeError, expectEncodeError, over, readAll, written } from '../helpers.js';
 
 const pad = (n: number): string => '00'.repeat(n);
 const seq = (n: number): Uint8Array => Uint8Array.from({ length: n }, (_, i) => i & 0xff);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../src/conformance/random-value.js';
-import { toHex } from '../../src/common/bytes.js';
-import { TlDecodeError } from '../../src/runtime/errors.js';
-import { Reader } from '../../src/runtime/reader.js';
-import { readString, writeString } from '../../src/runtime/primitives/string.js';
-import { expectDecodeError, expectEncodeError, readAll, written } from './helpers.js';
+import { mulberry32 } from '../../../src/conformance/random-value.js';
+import { toHex } from '../../../src/common/bytes.js';
+import { TlDecodeError } from '../../../src/runtime/errors.js';
+import { Reader } from '../../../src/runtime/reader.js';
+import { readString, writeString } from '../../../src/runtime/primitives/string.js';
+import { expectDecodeError, expectEncodeError, readAll, written } from '../helpers.js';
 
 const utf8 = (s: string): string => toHex(new TextEncoder().encode(s));
 const pad = (n: number): string => '00'.repeat(n);

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type * as L133 from '../../src/generated/layer133/types.js';
-import type * as L228 from '../../src/generated/layer228/types.js';
-import { concatBytes, fromHex, toHex } from '../../src/common/bytes.js';
+import type * as L133 from '../../../src/generated/layer133/types.js';
+import type * as L228 from '../../../src/generated/layer228/types.js';
+import { concatBytes, fromHex, toHex } from '../../../src/common/bytes.js';
 import {
   encodeContainer,
   gzip,
@@ -14,9 +14,9 @@ import {
   type ConnectionInfo,
   type Incoming,
   type ServiceErrorCode,
-} from '../../src/mtproto/service/index.js';
-import { TlDecodeError, type DecodeErrorCode } from '../../src/runtime/errors.js';
-import { LAYERS, readJsonl, type PositiveCase } from '../helpers.js';
+} from '../../../src/mtproto/service/index.js';
+import { TlDecodeError, type DecodeErrorCode } from '../../../src/runtime/errors.js';
+import { LAYERS, readJsonl, type PositiveCase } from '../../helpers.js';
 import { gibibyteBomb } from './bomb.js';
 
 const layer = LAYERS[133];

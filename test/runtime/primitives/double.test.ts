@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readDouble, writeDouble } from '../../src/runtime/primitives/double.js';
-import { expectDecodeError, expectEncodeError, readAll, written } from './helpers.js';
+import { readDouble, writeDouble } from '../../../src/runtime/primitives/double.js';
+import { expectDecodeError, expectEncodeError, readAll, written } from '../helpers.js';
 
 describe('double', () => {
   const cases: [number, string][] = [

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fromHex } from '../../src/common/bytes.js';
-import { readInt128, readInt256, writeInt128, writeInt256 } from '../../src/runtime/primitives/int128.js';
-import { LAYERS } from '../helpers.js';
-import { expectDecodeError, expectEncodeError, over, readAll, written } from './helpers.js';
+import { fromHex } from '../../../src/common/bytes.js';
+import { readInt128, readInt256, writeInt128, writeInt256 } from '../../../src/runtime/primitives/int128.js';
+import { LAYERS } from '../../helpers.js';
+import { expectDecodeError, expectEncodeError, over, readAll, written } from '../helpers.js';
 
 const HEX16 = '000102030405060708090a0b0c0d0e0f';
 const HEX32 = `${HEX16}f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff`;

@@ -60,7 +60,10 @@ describe('hostile schemas get a positioned SchemaError, never a crash', () => {
   it('a file cut anywhere', () => {
     const head = API.slice(0, 20_000);
     const rand = mulberry32(7);
-    for (let k = 0; k < 200; k++) parseOrRefuse(head.slice(0, Math.floor(rand() * head.length)));
+    const outcomes = Array.from({ length: 200 }, () => parseOrRefuse(head.slice(0, Math.floor(rand() * head.length))));
+    // A cut inside a combinator is refused (positioned, checked by parseOrRefuse); a cut between two is a shorter schema.
+    expect(outcomes.filter((o) => o instanceof SchemaError).length).toBeGreaterThan(0);
+    expect(outcomes.filter((o) => o === 'ok').length).toBeGreaterThan(0);
     const cut = schemaError('messages.getStatsURL#812c2ae6 flags:# dark:flags.0?true peer:InputPeer par');
     expect({ code: cut.code, line: cut.pos.line }).toEqual({ code: 'UNEXPECTED_END', line: 1 });
     expect(schemaError('/* never closed\n\nuser = User;').code).toBe('UNEXPECTED_END');
@@ -75,11 +78,12 @@ describe('hostile schemas get a positioned SchemaError, never a crash', () => {
 
   it('binary data', () => {
     const rand = mulberry32(11);
+    const outcomes: ('ok' | SchemaError)[] = [];
     for (let k = 0; k < 50; k++) {
       const bytes = Uint8Array.from({ length: 4096 }, () => Math.floor(rand() * 256));
-      parseOrRefuse(new TextDecoder('latin1').decode(bytes));
-      parseOrRefuse(new TextDecoder().decode(bytes));
+      outcomes.push(parseOrRefuse(new TextDecoder('latin1').decode(bytes)), parseOrRefuse(new TextDecoder().decode(bytes)));
     }
+    expect(outcomes.filter((o) => o === 'ok')).toEqual([]);
     const nul = schemaError('user\u0000 = User;');
     expect({ code: nul.code, column: nul.pos.column }).toEqual({ code: 'BAD_CHARACTER', column: 5 });
   });
@@ -120,6 +124,8 @@ describe('hostile schemas get a positioned SchemaError, never a crash', () => {
     const lines = API.split('\n').filter((l) => l.includes('='));
     const alphabet = ' #:?=;{}[]<>!%*.,azAZ09_\n';
     const rand = mulberry32(5);
+    const codes = new Set<string>();
+    let accepted = 0;
     for (let k = 0; k < 3000; k++) {
       const chars = [...lines[Math.floor(rand() * lines.length)]];
       for (let m = 0; m < 1 + Math.floor(rand() * 3); m++) {
@@ -130,7 +136,14 @@ describe('hostile schemas get a positioned SchemaError, never a crash', () => {
         else if (op < 0.66) chars.splice(at, 0, c);
         else chars[at] = c;
       }
-      parseOrRefuse(chars.join(''));
+      const outcome = parseOrRefuse(chars.join(''));
+      if (outcome === 'ok') accepted++;
+      else codes.add(outcome.code);
     }
+    // Each edited line was either accepted or refused with a positioned SchemaError (parseOrRefuse
+    // checks the position); both happen, and the refusals come from more than one check.
+    expect(accepted).toBeGreaterThan(0);
+    expect(accepted).toBeLessThan(3000);
+    expect(codes.size).toBeGreaterThan(1);
   });
 });

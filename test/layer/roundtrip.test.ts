@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fnv1a, mulberry32, RandomValues, type FlagsMode } from '../src/conformance/random-value.js';
-import { LAYERS } from './helpers.js';
+import { fnv1a, mulberry32, RandomValues, type FlagsMode } from '../../src/conformance/random-value.js';
+import { LAYERS } from '../helpers.js';
 
 // Every constructor and function of both layers: encode, decode, compare, encode again.
 for (const [number, layer] of Object.entries(LAYERS)) {
