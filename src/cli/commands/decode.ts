@@ -19,7 +19,7 @@ const RPC_ERROR_EXIT = 3;
 
 /** `--method` decodes a result: a wrapper that returns its query's result has none of its own. */
 async function checkResultMethod(layer: TlLayer, method: string): Promise<void> {
-  await checkResultMethod(layer, method);
+  await checkMethod(layer, method);
   if (layer.resultReader(method) === 'query') throw new UsageError(`${method} returns what its query returns: give the innermost method instead (--method messages.getStatsURL)`);
 }
 
