@@ -7,13 +7,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateLayer } from '../src/codegen/generate.js';
 import { SHIPPED_LAYERS, shippedLayerSources } from '../src/codegen/layers.js';
+import { LAYER_REFERENCES } from '../src/reference/layers.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
 let stale = 0;
 
 for (const spec of SHIPPED_LAYERS) {
-  const files = generateLayer(spec.layer, shippedLayerSources(spec, (name) => readFileSync(join(root, 'schema', name), 'utf8')));
+  const files = generateLayer(spec.layer, shippedLayerSources(spec, (name) => readFileSync(join(root, 'schema', name), 'utf8')), { reference: LAYER_REFERENCES[spec.layer] });
   const dir = join(root, 'src', 'generated', `layer${spec.layer}`);
   mkdirSync(dir, { recursive: true });
   for (const [name, text] of files) {

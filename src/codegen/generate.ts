@@ -4,6 +4,7 @@ import { emitRegistry } from './emit-registry.js';
 import { emitTypes } from './emit-types.js';
 import { identOf } from '../tl/names.js';
 import { SchemaError } from '../tl/errors.js';
+import type { LayerReference } from '../reference/types.js';
 
 /** Where the generated files import the runtime from, relative to the output folder. */
 export interface GenerateOptions {
@@ -11,6 +12,8 @@ export interface GenerateOptions {
   runtimeImport?: string;
   /** Import path of tlwire's model types. */
   modelImport?: string;
+  /** The layer's reference data (src/reference/data): descriptions, errors and callers as JSDoc and types. */
+  reference?: LayerReference;
 }
 
 function checkIdentifiers(model: LayerModel): void {
@@ -37,7 +40,7 @@ export function generateFromModel(model: LayerModel, options: GenerateOptions = 
   const runtime = options.runtimeImport ?? '../../runtime/codec-support.js';
   const modelTypes = options.modelImport ?? '../../tl/model.js';
   const files = new Map<string, string>();
-  files.set('types.ts', emitTypes(index));
+  files.set('types.ts', emitTypes(index, options.reference));
   files.set('codec.ts', emitCodec(index, runtime));
   files.set('registry.ts', emitRegistry(index, runtime));
   const json = JSON.stringify(model);

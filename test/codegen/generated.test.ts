@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { generateLayer } from '../../src/codegen/generate.js';
 import { SHIPPED_LAYERS, shippedLayerSources } from '../../src/codegen/layers.js';
+import { LAYER_REFERENCES } from '../../src/reference/layers.js';
 import { ROOT } from '../helpers.js';
 
 const sourcesOf = (spec: (typeof SHIPPED_LAYERS)[number]) => shippedLayerSources(spec, (name) => readFileSync(join(ROOT, 'schema', name), 'utf8'));
@@ -11,7 +12,7 @@ const sourcesOf = (spec: (typeof SHIPPED_LAYERS)[number]) => shippedLayerSources
 describe('generated code', () => {
   for (const spec of SHIPPED_LAYERS) {
     it(`layer ${spec.layer} is committed exactly as the generator writes it`, () => {
-      const files = generateLayer(spec.layer, sourcesOf(spec));
+      const files = generateLayer(spec.layer, sourcesOf(spec), { reference: LAYER_REFERENCES[spec.layer] });
       expect([...files.keys()].sort()).toEqual(['codec.ts', 'index.ts', 'model.ts', 'registry.ts', 'types.ts']);
       for (const [name, text] of files) {
         const committed = readFileSync(join(ROOT, 'src', 'generated', `layer${spec.layer}`, name), 'utf8');
@@ -23,8 +24,8 @@ describe('generated code', () => {
 
   it('is deterministic', () => {
     const spec = SHIPPED_LAYERS[0];
-    const a = generateLayer(spec.layer, sourcesOf(spec));
-    const b = generateLayer(spec.layer, sourcesOf(spec));
+    const a = generateLayer(spec.layer, sourcesOf(spec), { reference: LAYER_REFERENCES[spec.layer] });
+    const b = generateLayer(spec.layer, sourcesOf(spec), { reference: LAYER_REFERENCES[spec.layer] });
     expect([...a.entries()]).toEqual([...b.entries()]);
   });
 
