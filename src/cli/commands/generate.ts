@@ -6,6 +6,7 @@ import { formatId } from '../../common/bytes.js';
 import { generateFromModel } from '../../codegen/generate.js';
 import { SERVICE_FILE } from '../../codegen/layers.js';
 import type { SchemaText } from '../../tl/ast.js';
+import { layerLines } from '../../tl/merge.js';
 import { SchemaError } from '../../tl/errors.js';
 import { assembleLayer, buildLayerModel, type LayerModel } from '../../tl/model.js';
 import type { Command } from '../command.js';
@@ -19,7 +20,7 @@ const BUNDLED_SERVICE = fileURLToPath(new URL(`../../../schema/${SERVICE_FILE}`,
 function layerFromText(files: SchemaText[]): number {
   const found = new Map<number, string>();
   for (const { file, text } of files) {
-    for (const m of text.matchAll(/^\/\/\s*LAYER\s+(\d+)\s*$/gm)) found.set(Number(m[1]), file);
+    for (const n of layerLines(text)) found.set(n, file);
   }
   if (found.size === 1) return [...found.keys()][0];
   if (found.size === 0) throw new UsageError(`no "// LAYER N" line in the schema files: give --layer N`);

@@ -8,7 +8,8 @@ import { encode } from './encode.js';
 import { explain } from './explain.js';
 import { generate } from './generate.js';
 import { id } from './id.js';
+import { merge } from './merge.js';
 import { vectors } from './vectors.js';
 
 /** Every subcommand, in the order `tlwire --help` lists them. */
-export const COMMANDS: readonly Command[] = [encode, decode, explain, check, diff, id, generate, vectors, conformance, demo];
+export const COMMANDS: readonly Command[] = [encode, decode, explain, check, diff, merge, id, generate, vectors, conformance, demo];
