@@ -1,7 +1,8 @@
 import { JsonMapping } from './json/canonical.js';
+import { holdsUnknown, readKeepingUnknown, writeKeepingUnknown } from './known-length.js';
 import { VECTOR_ID } from './runtime/primitives/vector.js';
-import { TlDecodeError, TlEncodeError } from './runtime/errors.js';
-import { deserialize, deserializePrefix, type DecodeOptions, type Reader } from './runtime/reader.js';
+import { hexId, TlDecodeError, TlEncodeError } from './runtime/errors.js';
+import { deserialize, deserializePrefix, unknownIdDetail, type DecodeOptions, type Reader } from './runtime/reader.js';
 import { serialize, type Writer } from './runtime/writer.js';
 import type { LayerModel, WireType } from './tl/model.js';
 
@@ -75,9 +76,10 @@ export class TlLayer {
   /** Serializes any boxed constructor or function value. */
   encode(value: unknown): Uint8Array {
     try {
+      if (holdsUnknown(value)) return serialize((w: Writer, v: unknown) => writeKeepingUnknown(this, w, v), value);
       return serialize(this.registry.writeObject as (w: Writer, v: unknown) => void, value);
     } catch (e) {
-      throw this.refine(e);
+      throw this.refineError(e);
     }
   }
 
@@ -88,7 +90,7 @@ export class TlLayer {
     try {
       return serialize(codec.write, value);
     } catch (e) {
-      throw this.refine(e);
+      throw this.refineError(e);
     }
   }
 
@@ -115,21 +117,34 @@ export class TlLayer {
     throw new TlDecodeError('UNKNOWN_CONSTRUCTOR', 0, `layer ${this.layer} has no type, constructor or function named ${as}`);
   }
 
-  /** Decodes a whole buffer; bytes left over are an error. */
+  /**
+   * The reader of a decode: a lenient decode of any Object keeps unknown objects of known
+   * length (msg_container items, an rpc_result's result) as unknown nodes.
+   */
+  private decodeReader(request: DecodeRequest): (r: Reader) => unknown {
+    if (request.strict === false && (request.as ?? 'Object') === 'Object') return (r: Reader) => readKeepingUnknown(this, r);
+    return this.reader(request.as);
+  }
+
+  /**
+   * Decodes a whole buffer; bytes left over are an error. With `strict: false`, an unknown
+   * constructor inside an object of known length keeps that object as an unknown node
+   * (`{ _: 'unknown', id, bytes }`), which {@link encode} writes back unchanged.
+   */
   decode(bytes: Uint8Array, request: DecodeRequest = {}): unknown {
     try {
-      return deserialize(this.reader(request.as), bytes, request);
+      return deserialize(this.decodeReader(request), bytes, request);
     } catch (e) {
-      throw this.refine(e);
+      throw this.refineError(e);
     }
   }
 
   /** Decodes a value at the front of a buffer and says how many bytes it took. */
   decodePrefix(bytes: Uint8Array, request: DecodeRequest = {}): { value: unknown; consumed: number } {
     try {
-      return deserializePrefix(this.reader(request.as), bytes, request);
+      return deserializePrefix(this.decodeReader(request), bytes, request);
     } catch (e) {
-      throw this.refine(e);
+      throw this.refineError(e);
     }
   }
 
@@ -138,7 +153,7 @@ export class TlLayer {
     try {
       return this.encode(this.json.fromJson(json));
     } catch (e) {
-      throw this.refine(e);
+      throw this.refineError(e);
     }
   }
 
@@ -151,13 +166,18 @@ export class TlLayer {
     return this.json.vectorType(as) ?? { k: 'object' };
   }
 
-  /** Tells apart an id (or `_`) of another type from one the layer does not have at all. */
-  private refine(e: unknown): unknown {
+  /**
+   * Tells apart an id (or `_`) of another type from one the layer does not have at all, and
+   * names this layer in an unknown id's error: `unknown constructor 0xb1b8cc83 in layer 133`.
+   */
+  refineError(e: unknown): unknown {
     if (e instanceof TlDecodeError && e.code === 'UNKNOWN_CONSTRUCTOR' && e.constructorId !== undefined) {
       const name = this.nameOf(e.constructorId);
       if (name) {
         e.code = 'WRONG_CONSTRUCTOR';
         e.constructorName = name;
+      } else if (e.expectedType !== undefined && e.detail === unknownIdDetail(e.constructorId, e.expectedType)) {
+        e.detail = `unknown constructor ${hexId(e.constructorId)} in layer ${this.layer}${e.expectedType === 'Object' ? '' : ` (expected ${e.expectedType})`}`;
       }
     }
     if (e instanceof TlEncodeError && e.code === 'WRONG_CONSTRUCTOR' && e.offending !== undefined && this.idOf(e.offending) === undefined) {

@@ -1,6 +1,7 @@
 import { NEWEST_LAYER, SHIPPED_LAYERS } from '../codegen/layers.js';
 import { TlLayer, type LayerRegistry } from '../layer.js';
 import { parseWholeNumber } from './input.js';
+import { TlDecodeError } from '../runtime/errors.js';
 import { UsageError } from './io.js';
 
 const loaded = new Map<number, Promise<TlLayer>>();
@@ -61,4 +62,21 @@ export async function layerHint(name: string, layer: number): Promise<string> {
   }
   if (others.length === 0) return '';
   return `: ${name} is in layer ${others.join(', ')}: use --layer ${others[0]}`;
+}
+
+/**
+ * For an id none of `used` knows: what another shipped layer calls it, added to the error as
+ * `(it is user in layer 228: use --layer 228)`. Other errors pass through unchanged.
+ */
+export async function withIdHint(e: unknown, used: readonly number[]): Promise<unknown> {
+  if (!(e instanceof TlDecodeError) || e.code !== 'UNKNOWN_CONSTRUCTOR' || e.constructorId === undefined || e.constructorName !== undefined) return e;
+  for (const spec of SHIPPED_LAYERS) {
+    if (used.includes(spec.layer)) continue;
+    const name = (await loadLayer(spec.layer)).nameOf(e.constructorId);
+    if (name) {
+      e.detail += ` (it is ${name} in layer ${spec.layer}: use --layer ${spec.layer})`;
+      break;
+    }
+  }
+  return e;
 }

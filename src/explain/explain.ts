@@ -389,14 +389,7 @@ export function explain(layer: TlLayer, bytes: Uint8Array, options: ExplainOptio
     // As the codec's deserialize does: recursion that exhausts the call stack is TOO_DEEP.
     const e = isStackOverflow(caught) ? fail(r, 'TOO_DEEP', 'nesting exhausted the call stack', r.pos) : caught;
     if (!(e instanceof TlDecodeError)) throw e;
-    // As TlLayer does: an id the layer knows, met where another type was expected, is WRONG_CONSTRUCTOR.
-    if (e.code === 'UNKNOWN_CONSTRUCTOR' && e.constructorId !== undefined) {
-      const name = layer.nameOf(e.constructorId);
-      if (name) {
-        e.code = 'WRONG_CONSTRUCTOR';
-        e.constructorName = name;
-      }
-    }
+    layer.refineError(e);
     return { rows: walker.rows, error: e, consumed: e.offset, bytes };
   }
   return { rows: walker.rows, consumed: r.pos, bytes };

@@ -1,5 +1,7 @@
 import { fromHex, toHex } from '../common/bytes.js';
 import { TlEncodeError, type PathSegment } from '../runtime/errors.js';
+import { isTlUnknown, tlUnknown, type TlUnknown } from '../runtime/unknown.js';
+import { formatId } from '../tl/printer.js';
 import { combinatorIndex, vectorTypesOf, type CombinatorModel, type LayerModel, type WireType } from '../tl/model.js';
 
 /**
@@ -44,6 +46,7 @@ export class JsonMapping {
       case 'boxed':
       case 'object':
       case 'query':
+        if (isTlUnknown(value)) return { _: 'unknown', id: formatId(value.id), bytes: toHex(value.bytes) };
         return this.objectToJson(value as { _: string }, this.byName.get((value as { _: string })._)!);
       case 'bare':
         return this.objectToJson(value as { _: string }, this.byIdent.get(type.ctor)!);
@@ -96,6 +99,7 @@ export class JsonMapping {
       case 'bare': {
         if (typeof json !== 'object' || json === null || Array.isArray(json)) return bad('an object with "_"');
         const name = (json as { _?: unknown })._;
+        if (name === 'unknown' && type.k !== 'bare' && type.k !== 'boxed') return this.unknownFromJson(json as Record<string, unknown>, path);
         const c = type.k === 'bare' ? this.byIdent.get(type.ctor)! : typeof name === 'string' ? this.byName.get(name) : undefined;
         if (!c) {
           const e = new TlEncodeError(typeof name === 'string' ? 'UNKNOWN_CONSTRUCTOR' : 'BAD_VALUE', typeof name === 'string' ? `unknown constructor ${name} in layer ${this.model.layer}` : 'object has no "_" naming its constructor');
@@ -108,6 +112,19 @@ export class JsonMapping {
         // int, string, Bool and true flags map to themselves; the encoder checks their types.
         return json;
     }
+  }
+
+  /** `{"_":"unknown","id":"deadbeef","bytes":"efbeadde01020304"}`: the id must be the one the bytes start with. */
+  private unknownFromJson(json: Record<string, unknown>, path: PathSegment[]): TlUnknown {
+    const { id, bytes } = json;
+    const node = typeof bytes === 'string' && /^(?:[0-9a-fA-F]{8})+$/.test(bytes) ? tlUnknown(fromHex(bytes)) : undefined;
+    const extra = Object.keys(json).some((k) => k !== '_' && k !== 'id' && k !== 'bytes');
+    if (!node || typeof id !== 'string' || id.toLowerCase() !== formatId(node.id) || extra) {
+      const e = new TlEncodeError('BAD_VALUE', 'expected {"_":"unknown","id":"<8 hex digits>","bytes":"<the whole object in whole 4-byte words, starting with that id>"}');
+      e.path.push(...path);
+      throw e;
+    }
+    return node;
   }
 
   private objectFromJson(json: Record<string, unknown>, c: CombinatorModel, path: PathSegment[]): Record<string, unknown> {

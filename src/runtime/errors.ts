@@ -42,7 +42,8 @@ export function formatPath(path: readonly PathSegment[]): string {
   return s;
 }
 
-function hexId(id: number): string {
+/** `0x0000abcd` */
+export function hexId(id: number): string {
   return `0x${formatId(id)}`;
 }
 
@@ -55,7 +56,8 @@ abstract class TlFieldError extends Error {
   /** The constructor whose field failed, where it is known. */
   constructorName: string | undefined;
 
-  constructor(readonly detail: string) {
+  /** What went wrong, without where; a layer may add what it knows (the layer, another layer's name for an id). */
+  constructor(public detail: string) {
     super();
   }
 
@@ -78,6 +80,8 @@ export class TlDecodeError extends TlFieldError {
   override readonly name = 'TlDecodeError';
   /** The constructor being decoded when it failed, or the unknown id that was read. */
   constructorId: number | undefined;
+  /** For an id read where a boxed type was expected: that type (`Object` for any). */
+  expectedType: string | undefined;
 
   constructor(
     public code: DecodeErrorCode,
@@ -97,7 +101,9 @@ export class TlDecodeError extends TlFieldError {
 
   override get message(): string {
     const where = [`at offset ${this.offset}`];
-    if (this.constructorId !== undefined) where.push(`in ${this.constructorName ? `${this.constructorName}#` : ''}${hexId(this.constructorId).slice(this.constructorName ? 2 : 0)}`);
+    // An unknown id is named by the detail already.
+    const unknown = this.code === 'UNKNOWN_CONSTRUCTOR' && this.constructorName === undefined;
+    if (this.constructorId !== undefined && !unknown) where.push(`in ${this.constructorName ? `${this.constructorName}#` : ''}${hexId(this.constructorId).slice(this.constructorName ? 2 : 0)}`);
     return this.located(where);
   }
 }

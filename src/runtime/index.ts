@@ -25,4 +25,5 @@ export { writeBytes, readBytes, MAX_TL_LENGTH } from './primitives/bytes.js';
 export { writeString, readString } from './primitives/string.js';
 export { writeBool, readBool, BOOL_TRUE, BOOL_FALSE } from './primitives/bool.js';
 export { readVectorCount, writeVectorHeader, VECTOR_ID } from './primitives/vector.js';
+export { isTlUnknown, tlUnknown, writeUnknown, type TlUnknown } from './unknown.js';
 export { crc32, concatBytes } from '../common/bytes.js';

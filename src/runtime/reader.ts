@@ -1,5 +1,4 @@
-import { formatId } from '../common/bytes.js';
-import { isStackOverflow, TlDecodeError, type DecodeErrorCode } from './errors.js';
+import { hexId, isStackOverflow, TlDecodeError, type DecodeErrorCode } from './errors.js';
 
 /**
  * Decoding limits and leniency. Every limit has a safe default (docs/reliability.md): with
@@ -108,8 +107,17 @@ export function readId(r: Reader): number {
 }
 
 export function unknownId(r: Reader, id: number, type: string): TlDecodeError {
-  // The layer's registry, where it is used, tells a known id of another type apart (WRONG_CONSTRUCTOR).
-  return new TlDecodeError('UNKNOWN_CONSTRUCTOR', r.pos - 4, `constructor id 0x${formatId(id)} is not of type ${type}`, id);
+  const e = new TlDecodeError('UNKNOWN_CONSTRUCTOR', r.pos - 4, unknownIdDetail(id, type), id);
+  e.expectedType = type;
+  return e;
+}
+
+/**
+ * What {@link unknownId} says. Any id of the layer is an Object; for another type the layer's
+ * registry, where it is used, tells a known id of another type (WRONG_CONSTRUCTOR) from an unknown one.
+ */
+export function unknownIdDetail(id: number, type: string): string {
+  return type === 'Object' ? `unknown constructor ${hexId(id)}` : `constructor id ${hexId(id)} is not of type ${type}`;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Command } from '../command.js';
 import { argOrStdin, UsageError } from '../io.js';
 import { runJsonl } from '../jsonl.js';
 import { parseHex } from '../input.js';
-import { checkMethod, checkType, loadLayer, parseLayerOption } from '../layers.js';
+import { checkMethod, checkType, loadLayer, parseLayerOption, withIdHint } from '../layers.js';
 import type { TlLayer } from '../../layer.js';
 import { RpcError, ServiceCodec, ServiceError } from '../../mtproto/service/index.js';
 
@@ -90,17 +90,24 @@ Example:
       return 0;
     }
     await checkType(layer, values.type);
+    const decodeJson = async (bytes: Uint8Array, as: string | undefined): Promise<unknown> => {
+      try {
+        return layer.decodeJson(bytes, { as, strict });
+      } catch (e) {
+        throw await withIdHint(e, [layer.layer]);
+      }
+    };
     if (values.jsonl) {
       if (positionals.length) throw new UsageError('--jsonl reads stdin; give no HEX argument');
       return runJsonl(io, async (line) => {
         const item = jsonlItem(line);
         const as = item.type ?? values.type;
         await checkType(layer, as);
-        return { value: layer.decodeJson(item.bytes, { as, strict }) };
+        return { value: await decodeJson(item.bytes, as) };
       });
     }
     const bytes = parseHex(await argOrStdin(io, positionals, 'HEX'));
-    io.out(`${JSON.stringify(layer.decodeJson(bytes, { as: values.type, strict }))}\n`);
+    io.out(`${JSON.stringify(await decodeJson(bytes, values.type))}\n`);
     return 0;
   },
 };

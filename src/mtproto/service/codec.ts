@@ -1,5 +1,7 @@
 import type { TlLayer } from '../../layer.js';
+import { isUnknownIdError } from '../../known-length.js';
 import { TlDecodeError } from '../../runtime/errors.js';
+import { isTlUnknown, tlUnknown, type TlUnknown } from '../../runtime/unknown.js';
 import { readLong } from '../../runtime/primitives/long.js';
 import { need, readId, Reader, type DecodeOptions } from '../../runtime/reader.js';
 import { writeUint32 } from '../../runtime/primitives/int.js';
@@ -189,7 +191,8 @@ export class ServiceCodec<M extends MethodTable<M> = AnyMethods, O extends { _: 
     if (id !== RPC_RESULT_ID) throw new ServiceError('NOT_RPC_RESULT', `expected rpc_result#f35c6d01, found ${this.describeId(id)}`);
     const answer = this.readRpcResult(body, () => ({ method: undefined, read }), this.scope(undefined), false);
     if (answer.kind === 'error') throw answer.error;
-    return answer.result as T;
+    // readerFor names a reader and unknown results are not kept: the answer is a result.
+    return (answer as { result: T }).result;
   }
 
   private describeId(id: number): string {
@@ -211,7 +214,7 @@ export class ServiceCodec<M extends MethodTable<M> = AnyMethods, O extends { _: 
           const method = typeof call === 'string' ? call : this.innermostMethod(call);
           return { method, read: this.resultReader(method) };
         };
-        return this.readRpcResult(body, readerFor, scope, inflated) as Incoming<M, O>;
+        return this.readRpcResult(body, readerFor, scope, inflated, true) as Incoming<M, O>;
       }
       case MSG_CONTAINER_ID: {
         if (inContainer) throw new ServiceError('NESTED_CONTAINER', 'a msg_container holds another msg_container');
@@ -233,9 +236,20 @@ export class ServiceCodec<M extends MethodTable<M> = AnyMethods, O extends { _: 
       case RPC_ERROR_ID:
         return { kind: 'error', reqMsgId: undefined, error: this.readRpcError(body, undefined) };
       default: {
-        const value = this.layer.decode(body, this.decodeOptions) as { _: string };
+        const value = this.decodeBody(body);
+        if (isTlUnknown(value)) return { kind: 'unknown', reqMsgId: undefined, body: value };
         return (SERVICE_MESSAGES.has(value._) ? { kind: 'service', body: value } : { kind: 'object', body: value }) as Incoming<M, O>;
       }
+    }
+  }
+
+  /** A message body (its length is known): lenient decoding keeps an unknown constructor in it as an unknown node. */
+  private decodeBody(body: Uint8Array): { _: string } | TlUnknown {
+    try {
+      return this.layer.decode(body, this.decodeOptions) as { _: string };
+    } catch (e) {
+      if (this.decodeOptions.strict === false && isUnknownIdError(e, this.layer)) return tlUnknown(body);
+      throw e;
     }
   }
 
@@ -248,10 +262,12 @@ export class ServiceCodec<M extends MethodTable<M> = AnyMethods, O extends { _: 
     readerFor: (reqMsgId: bigint) => { method: string | undefined; read: ResultReader } | undefined,
     scope: DecodeScope,
     inflated: boolean,
+    keepUnknown = false,
   ):
     | { kind: 'result'; reqMsgId: bigint; method: string | undefined; result: unknown }
     | { kind: 'error'; reqMsgId: bigint; error: RpcError }
-    | { kind: 'unknown_result'; reqMsgId: bigint; result: Uint8Array } {
+    | { kind: 'unknown_result'; reqMsgId: bigint; result: Uint8Array }
+    | { kind: 'unknown'; reqMsgId: bigint; body: TlUnknown } {
     const r = new Reader(body, this.decodeOptions);
     readId(r);
     const reqMsgId = readLong(r);
@@ -277,6 +293,7 @@ export class ServiceCodec<M extends MethodTable<M> = AnyMethods, O extends { _: 
       if (rr.pos !== rr.end) throw new TlDecodeError('TRAILING_BYTES', rr.pos, `${rr.end - rr.pos} bytes left after the result`);
       return { kind: 'result', reqMsgId, method, result: value };
     } catch (e) {
+      if (keepUnknown && this.decodeOptions.strict === false && isUnknownIdError(e, this.layer)) return { kind: 'unknown', reqMsgId, body: tlUnknown(result) };
       throw this.refine(e, 'result');
     }
   }
@@ -302,16 +319,10 @@ export class ServiceCodec<M extends MethodTable<M> = AnyMethods, O extends { _: 
     return inflated;
   }
 
-  /** As TlLayer does: an id the layer knows, of another type, is WRONG_CONSTRUCTOR; the path starts at `field`. */
+  /** As TlLayer refines its errors; the path starts at `field`. */
   private refine(e: unknown, field: string): unknown {
     if (!(e instanceof TlDecodeError)) return e;
-    if (e.code === 'UNKNOWN_CONSTRUCTOR' && e.constructorId !== undefined) {
-      const name = this.layer.nameOf(e.constructorId);
-      if (name) {
-        e.code = 'WRONG_CONSTRUCTOR';
-        e.constructorName = name;
-      }
-    }
+    this.layer.refineError(e);
     e.path.unshift(field);
     return e;
   }

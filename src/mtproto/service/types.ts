@@ -1,3 +1,4 @@
+import type { TlUnknown } from '../../runtime/unknown.js';
 import type { RpcError } from './rpc-error.js';
 
 /**
@@ -72,6 +73,11 @@ export type IncomingBody<M, O> =
   | { kind: 'error'; reqMsgId: bigint | undefined; error: RpcError }
   /** An rpc_result for a msg_id the lookup did not know; `result` is its serialized result, a view into the body (or its inflated data). */
   | { kind: 'unknown_result'; reqMsgId: bigint; result: Uint8Array }
+  /**
+   * Lenient decoding only: a body, or an rpc_result's result (then with its reqMsgId), holding a
+   * constructor id the layer does not know, kept whole so the rest of a container still decodes.
+   */
+  | { kind: 'unknown'; reqMsgId: bigint | undefined; body: TlUnknown }
   | { kind: 'service'; body: Extract<O, { _: ServiceMessageName }> }
   /** Anything else, such as updates. */
   | { kind: 'object'; body: Exclude<O, { _: ServiceMessageName | Unwrapped }> };
