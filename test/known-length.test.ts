@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromHex, toHex } from '../src/json/canonical.js';
+import { fromHex, toHex } from '../src/common/bytes.js';
 import { gzip, ServiceCodec } from '../src/mtproto/service/index.js';
 import { tlUnknown } from '../src/runtime/unknown.js';
 import { LAYERS } from './helpers.js';

@@ -1,7 +1,6 @@
-import { fromHex, toHex } from '../common/bytes.js';
+import { formatId, fromHex, toHex } from '../common/bytes.js';
 import { TlEncodeError, type PathSegment } from '../runtime/errors.js';
 import { isTlUnknown, tlUnknown, type TlUnknown } from '../runtime/unknown.js';
-import { formatId } from '../tl/printer.js';
 import { combinatorIndex, vectorTypesOf, type CombinatorModel, type LayerModel, type WireType } from '../tl/model.js';
 
 /**
