@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decode } from '../../src/cli/commands/decode.js';
 import { encode } from '../../src/cli/commands/encode.js';
-import { runCommand } from '../tools/run-command.js';
+import { runCommand } from './run-command.js';
 
 /** A layer-228 user#b1b8cc83 (self, id 5, access_hash 7, first_name "Ann"): layer 133's user is #3ff6ecb0. */
 const USER_228 = '83ccb8b1' + '03040000' + '00000000' + '0500000000000000' + '0700000000000000' + '03416e6e';
