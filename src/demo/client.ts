@@ -1,8 +1,10 @@
 import type { bad_msg_notification, bad_server_salt, Methods, TlObject } from '../generated/layer133/types.js';
 import { secureRandomBytes } from '../mtproto/crypto/random.js';
 import { decryptMessage, encryptMessage } from '../mtproto/envelope.js';
+import { MtprotoError } from '../mtproto/errors.js';
 import { MessageIdGenerator, SeqNoCounter } from '../mtproto/msg-id.js';
-import { encodeContainer, type CallOf, type IncomingBody, type ResultIn } from '../mtproto/service/index.js';
+import { MsgIdGuard } from '../mtproto/msg-id-guard.js';
+import { encodeContainer, type CallOf, type Incoming as AnyIncoming, type IncomingBody, type ResultIn } from '../mtproto/service/index.js';
 import { paddedIntermediate, type Framing } from '../transport/framing/index.js';
 import { WebSocketConnection, type WebSocketConstructor } from '../transport/websocket.js';
 import { BAD_MSG, SessionError } from './errors.js';
@@ -23,10 +25,13 @@ export interface LoopbackClientOptions {
   maxFrameSize?: number;
   /** Clock in ms, for msg_ids. */
   now?: () => number;
+  /** Called for each message the msg_id guard refused: it was not acked, acted on or its salt taken. */
+  onRefused?: (msgId: bigint, error: MtprotoError) => void;
 }
 
 type Call = CallOf<Methods>;
 type Incoming = IncomingBody<Methods, TlObject>;
+type Decoded = AnyIncoming<Methods, TlObject>;
 
 interface PendingCall {
   call: Call;
@@ -51,7 +56,9 @@ const MAX_ACKS = 8192;
  * It encrypts each call, acknowledges the server's content-related messages (in a msg_container
  * with the next call), follows bad_server_salt and msg_id clock corrections by resending, and
  * settles each call with its typed result, an {@link RpcError}, or a typed failure
- * (SessionError, TransportError, MtprotoError, TlDecodeError). No DH exchange, reconnection or
+ * (SessionError, TransportError, MtprotoError, TlDecodeError). Every server msg_id (a
+ * container's and those inside it) goes through the library's {@link MsgIdGuard} first: a
+ * refused message is not acked, acted on or its salt taken. No DH exchange, reconnection or
  * message resend requests: it exists to exercise the stack end to end.
  */
 export class LoopbackClient {
@@ -65,6 +72,8 @@ export class LoopbackClient {
   private readonly pending = new Map<bigint, PendingCall>();
   private readonly containers = new Map<bigint, bigint>();
   private readonly acks: bigint[] = [];
+  private readonly received: MsgIdGuard;
+  private readonly onRefused: (msgId: bigint, error: MtprotoError) => void;
   private readonly receiving: Promise<void>;
   private ended: Error | undefined;
 
@@ -76,6 +85,8 @@ export class LoopbackClient {
     this.salt = options.salt ?? DEMO_SERVER_SALT;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.msgIds = new MessageIdGenerator({ now: options.now });
+    this.received = new MsgIdGuard({ from: 'server', serverTimeMs: () => this.msgIds.serverTimeMs() });
+    this.onRefused = options.onRefused ?? (() => undefined);
     this.sessionId = new DataView(secureRandomBytes(8).buffer).getBigInt64(0, true);
     this.receiving = this.receive();
   }
@@ -168,17 +179,54 @@ export class LoopbackClient {
       expectedSessionId: this.sessionId,
       transportPadding: this.connection.framing === paddedIntermediate,
     });
+    const refusal = this.refusal(message.msgId);
+    if (refusal !== undefined) {
+      if (refusal.code === 'MSG_ID_TOO_OLD' || refusal.code === 'MSG_ID_TOO_NEW') this.onClockRefusal(message.msgId, message.body);
+      return;
+    }
     // Content-related messages (odd seq_no) must be acknowledged.
     if (message.seqNo % 2 === 1) this.acks.push(message.msgId);
-    const incoming = SERVICE_133.decodeMessage(message.body, (reqMsgId) => this.pending.get(reqMsgId)?.call);
+    const incoming = this.decode(message.body, message.msgId);
     if (incoming.kind === 'container') {
       for (const inner of incoming.messages) {
+        if (this.refusal(inner.msgId) !== undefined) continue;
         if (inner.seqno % 2 === 1) this.acks.push(inner.msgId);
         this.onIncoming(inner.message, inner.msgId);
       }
     } else {
       this.onIncoming(incoming, message.msgId);
     }
+  }
+
+  private decode(body: Uint8Array, msgId: bigint): Decoded {
+    return SERVICE_133.decodeMessage(body, (reqMsgId) => this.pending.get(reqMsgId)?.call, { msgId });
+  }
+
+  /** Undefined when the guard accepts (and remembers) a server msg_id; else its reported refusal. */
+  private refusal(msgId: bigint): MtprotoError | undefined {
+    try {
+      this.received.accept(msgId);
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof MtprotoError)) throw error;
+      this.onRefused(msgId, error);
+      return error;
+    }
+  }
+
+  /**
+   * The one refused message a client may read: bad_msg_notification 16 or 17 about a call still
+   * waiting says our clock is off, so its msg_id cannot be in our time window. msg_key and the
+   * session id authenticate it and the pending msg_id binds it to this call; all it may do is
+   * sync the clock and resend (at most MAX_RESENDS times). It is not acked (not content-related)
+   * and no salt is taken from it.
+   */
+  private onClockRefusal(msgId: bigint, body: Uint8Array): void {
+    if (this.pending.size === 0) return;
+    const incoming = this.decode(body, msgId);
+    if (incoming.kind !== 'service' || incoming.body._ !== 'bad_msg_notification') return;
+    const code = incoming.body.errorCode;
+    if (code === BAD_MSG.MSG_ID_TOO_LOW || code === BAD_MSG.MSG_ID_TOO_HIGH) this.onRefusal(incoming.body, msgId);
   }
 
   private onIncoming(incoming: Incoming, serverMsgId: bigint): void {

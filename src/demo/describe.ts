@@ -48,7 +48,7 @@ function seqNoNote(seqNo: number): string {
  * show every byte. `sender` is who encrypted it; `bodyNote` says what its body is.
  */
 export function openPacket(authKey: Uint8Array, packet: Uint8Array, sender: Sender, bodyNote: string): OpenedPacket {
-  const message = decryptMessage({ authKey, data: packet, side: sender === 'client' ? 'server' : 'client' });
+  const message = decryptMessage({ authKey, data: packet, side: sender === 'client' ? 'server' : 'client', expectedSessionId: 'any' });
   const msgKey = packet.subarray(8, OUTER_HEADER);
   const { key, iv } = deriveAesKeyIv(authKey, msgKey, sender);
   const plaintext = aesIgeDecrypt(packet.subarray(OUTER_HEADER), key, iv);
@@ -76,7 +76,7 @@ export function openPacket(authKey: Uint8Array, packet: Uint8Array, sender: Send
       bytes: plaintext.subarray(bodyEnd),
       field: 'padding',
       value: `${byteCount(padding)} random`,
-      note: `12..1024 bytes, so that the ${plaintext.length} bytes are whole 16-byte AES blocks`,
+      note: `12..1024 bytes, up to the ${plaintext.length}-byte size bucket (whole 16-byte AES blocks)`,
     },
   ];
   return { message, encrypted, plaintext: rows, plaintextLength: plaintext.length };

@@ -2,7 +2,8 @@ import type { inputPeerChannel, messages_getStatsURL, StatsURL, TlObject } from 
 import { TlDecodeError } from '../runtime/errors.js';
 import { decryptMessage, encryptMessage, type DecryptedMessage } from '../mtproto/envelope.js';
 import { MtprotoError } from '../mtproto/errors.js';
-import { MessageIdGenerator, msgIdToUnixMs, SeqNoCounter } from '../mtproto/msg-id.js';
+import { MessageIdGenerator, SeqNoCounter } from '../mtproto/msg-id.js';
+import { MsgIdGuard } from '../mtproto/msg-id-guard.js';
 import { gunzipLimited, MSG_CONTAINER_ID, readContainerFrames, ServiceError } from '../mtproto/service/index.js';
 import { TransportError } from '../transport/errors.js';
 import { paddedIntermediate } from '../transport/framing/index.js';
@@ -52,16 +53,16 @@ export interface LoopbackServer {
 
 /** -404: what Telegram sends for a packet it cannot decrypt (unknown auth key, bad msg_key). */
 const TRANSPORT_ERROR_AUTH_KEY = -404;
-/** A client msg_id may be at most 300 s in the past and 30 s in the future of the server clock. */
-const MAX_MSG_ID_AGE_MS = 300_000;
-const MAX_MSG_ID_LEAD_MS = 30_000;
-/** How many received msg_ids each connection remembers to drop replays. */
-const REMEMBERED_MSG_IDS = 1024;
-const MAX_CONTAINER_MESSAGES = 1024;
 /** Messages a client must never mark content-related: their seq_no must be even (core.telegram.org/mtproto/description). */
 const NOT_CONTENT_RELATED = new Set(['msgs_ack', 'msg_container', 'msg_copy', 'gzip_packed', 'http_wait']);
 /** Largest call the server inflates from gzip_packed. */
 const MAX_INFLATED_CALL = 1024 * 1024;
+/** The bad_msg_notification answering each refusal of the msg_id guard; replays get none. */
+const GUARD_REFUSALS: Partial<Record<MtprotoError['code'], number>> = {
+  MSG_ID_TOO_OLD: BAD_MSG.MSG_ID_TOO_LOW,
+  MSG_ID_TOO_NEW: BAD_MSG.MSG_ID_TOO_HIGH,
+  BAD_MSG_ID: BAD_MSG.BAD_MSG_ID_PARITY,
+};
 
 interface ServerConfig {
   authKey: Uint8Array;
@@ -109,7 +110,7 @@ class ConnectionHandler {
   private sessionId: bigint | undefined;
   private readonly msgIds: MessageIdGenerator;
   private readonly seqNo = new SeqNoCounter();
-  private readonly received = new ReplayWindow(REMEMBERED_MSG_IDS);
+  private readonly received: MsgIdGuard;
   private dropped = false;
 
   constructor(
@@ -117,6 +118,7 @@ class ConnectionHandler {
     private readonly config: ServerConfig,
   ) {
     this.msgIds = new MessageIdGenerator({ now: config.now });
+    this.received = new MsgIdGuard({ from: 'client', serverTimeMs: config.now });
   }
 
   async run(): Promise<void> {
@@ -139,7 +141,8 @@ class ConnectionHandler {
         authKey: this.config.authKey,
         data: packet,
         side: 'server',
-        expectedSessionId: this.sessionId,
+        // The first message that decrypts binds the connection's session.
+        expectedSessionId: this.sessionId ?? 'any',
         transportPadding: this.connection.framing === paddedIntermediate,
       });
     } catch (error) {
@@ -159,19 +162,22 @@ class ConnectionHandler {
   }
 
   /**
-   * Replays are ignored, msg_ids far from the server clock refused (16, 17). An accepted id is
+   * The library's guard decides: replays (and ids below its window) are ignored, msg_ids far
+   * from the server clock refused (16, 17), the wrong parity refused (18). An accepted id is
    * remembered unless `remember` is false: a container's own id is remembered after the
-   * messages inside it, whose ids are lower.
+   * messages inside it.
    */
   private acceptMsgId(msgId: bigint, seqNo: number, remember = true): boolean {
-    if (this.received.isReplay(msgId)) {
-      this.config.emit({ kind: 'ignored', msgId, reason: 'replayed msg_id' });
-      return false;
-    }
-    const skew = msgIdToUnixMs(msgId) - this.config.now();
-    if (skew < -MAX_MSG_ID_AGE_MS || skew > MAX_MSG_ID_LEAD_MS) {
-      const errorCode = skew < 0 ? BAD_MSG.MSG_ID_TOO_LOW : BAD_MSG.MSG_ID_TOO_HIGH;
-      this.refuse(msgId, { _: 'bad_msg_notification', badMsgId: msgId, badMsgSeqno: seqNo, errorCode });
+    try {
+      this.received.check(msgId);
+    } catch (error) {
+      if (!(error instanceof MtprotoError)) throw error;
+      const errorCode = GUARD_REFUSALS[error.code];
+      if (errorCode === undefined) {
+        this.config.emit({ kind: 'ignored', msgId, reason: 'replayed msg_id' });
+      } else {
+        this.refuse(msgId, { _: 'bad_msg_notification', badMsgId: msgId, badMsgSeqno: seqNo, errorCode });
+      }
       return false;
     }
     if (remember) this.received.remember(msgId);
@@ -241,13 +247,12 @@ class ConnectionHandler {
     if (inContainer) return refuse();
     let frames;
     try {
-      frames = readContainerFrames(body);
+      // At most 1,024 messages, with unique client msg_ids below the container's own.
+      frames = readContainerFrames(body, { msgId, sender: 'client' });
     } catch (error) {
-      if (!(error instanceof TlDecodeError)) throw error;
+      if (!(error instanceof TlDecodeError) && !(error instanceof ServiceError)) throw error;
       return refuse();
     }
-    // Every message in a container has a msg_id lower than the container's own.
-    if (frames.length > MAX_CONTAINER_MESSAGES || frames.some((frame) => frame.msgId >= msgId)) return refuse();
     for (const frame of frames) {
       if (this.acceptMsgId(frame.msgId, frame.seqno)) this.onMessage(frame.msgId, frame.seqno, frame.body, true);
     }
@@ -303,38 +308,6 @@ function constructorId(body: Uint8Array): number | undefined {
 
 function isContainer(body: Uint8Array): boolean {
   return constructorId(body) === MSG_CONTAINER_ID;
-}
-
-/**
- * The msg_ids of the last `size` messages received, in ascending order: a msg_id equal to one
- * of them or lower than all of them is a replay (core.telegram.org/mtproto/description, Important Checks).
- */
-class ReplayWindow {
-  private readonly ids: bigint[] = [];
-
-  constructor(private readonly size: number) {}
-
-  isReplay(msgId: bigint): boolean {
-    if (this.ids.length === 0) return false;
-    return msgId < this.ids[0] || this.ids[this.insertionPoint(msgId)] === msgId;
-  }
-
-  remember(msgId: bigint): void {
-    this.ids.splice(this.insertionPoint(msgId), 0, msgId);
-    if (this.ids.length > this.size) this.ids.shift();
-  }
-
-  /** The index of the first stored id >= msgId. */
-  private insertionPoint(msgId: bigint): number {
-    let low = 0;
-    let high = this.ids.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.ids[middle] < msgId) low = middle + 1;
-      else high = middle;
-    }
-    return low;
-  }
 }
 
 /** The call inside invokeWithLayer, initConnection and the other `{X:Type}` wrappers; undefined for a constructor. */

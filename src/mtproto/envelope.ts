@@ -3,6 +3,7 @@ import { aesIgeDecrypt, aesIgeEncrypt } from './crypto/aes-ige.js';
 import { authKeyIdBytes, computeMsgKey, deriveAesKeyIv, MSG_KEY_LENGTH, type Sender } from './crypto/keys.js';
 import { secureRandomBytes, type RandomBytes } from './crypto/random.js';
 import { MtprotoError } from './errors.js';
+import { isMsgIdFrom } from './msg-id.js';
 
 /** The local party: the one encrypting (encryptMessage) or decrypting (decryptMessage). */
 export type Side = Sender;
@@ -16,6 +17,9 @@ const PLAIN_HEADER_LENGTH = 8 + 8 + 4;
 const MIN_PADDING = 12;
 const MAX_PADDING = 1024;
 const AES_BLOCK = 16;
+/** Above this, padded lengths are whole multiples of LARGE_BUCKET (padding may not exceed 1024). */
+const SMALL_BUCKETS_UP_TO = 1024;
+const LARGE_BUCKET = 512;
 /** Smallest ciphertext: the inner header plus minimal padding, rounded up to whole blocks. */
 const MIN_ENCRYPTED_LENGTH = 48;
 
@@ -45,8 +49,11 @@ export interface DecryptMessageParams {
   authKey: Uint8Array;
   data: Uint8Array;
   side: Side;
-  /** When given, messages of any other session are rejected. */
-  expectedSessionId?: bigint;
+  /**
+   * The session the message must belong to; any other is refused (SESSION_MISMATCH). 'any' opts
+   * out, for a server binding a new session or a tool reading captured traffic.
+   */
+  expectedSessionId: bigint | 'any';
   /** The packet came over padded intermediate: ignore bytes past the last whole AES block. */
   transportPadding?: boolean;
 }
@@ -79,9 +86,7 @@ function checkBodyLength(body: Uint8Array): void {
 }
 
 function checkMsgIdFrom(sender: Sender, msgId: bigint): void {
-  const residue = BigInt.asUintN(2, msgId);
-  const valid = msgId > 0n && (sender === 'client' ? residue === 0n : residue === 1n || residue === 3n);
-  if (!valid) {
+  if (msgId <= 0n || !isMsgIdFrom(sender, msgId)) {
     const rule = sender === 'client' ? 'divisible by 4' : '1 or 3 modulo 4';
     throw new MtprotoError('BAD_MSG_ID', `msg_id ${msgId} from the ${sender} must be positive and ${rule}`);
   }
@@ -125,7 +130,20 @@ export function decodePlainMessage(data: Uint8Array, options: DecodePlainOptions
   };
 }
 
-/** MTProto 2.0 encryption: auth_key_id + msg_key + AES-IGE(header + body + 12..27 random padding bytes). */
+/**
+ * The encrypted length of `unpadded` bytes of header and body: size buckets, so a packet's
+ * length reveals only its bucket (a power of two up to 1 KiB, then a multiple of 512 bytes).
+ * Buckets rather than random 12..1024 padding: the smallest of a few packets carrying the same
+ * message would give its length away to 16 bytes, and random padding costs ~500 bytes a packet;
+ * buckets cost at most the message's own size below 1 KiB and under 524 bytes above.
+ */
+function paddedLength(unpadded: number): number {
+  const least = unpadded + MIN_PADDING;
+  if (least <= SMALL_BUCKETS_UP_TO) return Math.max(AES_BLOCK, 2 ** Math.ceil(Math.log2(least)));
+  return Math.ceil(least / LARGE_BUCKET) * LARGE_BUCKET;
+}
+
+/** MTProto 2.0 encryption: auth_key_id + msg_key + AES-IGE(header + body + random padding to a size bucket). */
 export function encryptMessage(params: EncryptMessageParams): Uint8Array {
   const { authKey, body, side } = params;
   checkBodyLength(body);
@@ -135,7 +153,7 @@ export function encryptMessage(params: EncryptMessageParams): Uint8Array {
   }
   const keyId = authKeyIdBytes(authKey);
   const unpadded = INNER_HEADER_LENGTH + body.length;
-  const paddingLength = MIN_PADDING + ((AES_BLOCK - ((unpadded + MIN_PADDING) % AES_BLOCK)) % AES_BLOCK);
+  const paddingLength = paddedLength(unpadded) - unpadded;
   const plaintext = new Uint8Array(unpadded + paddingLength);
   const view = viewOf(plaintext);
   writeLong(view, 0, params.salt);
@@ -159,6 +177,9 @@ export function encryptMessage(params: EncryptMessageParams): Uint8Array {
 /** MTProto 2.0 decryption with every check a receiver must make; failures throw {@link MtprotoError}. */
 export function decryptMessage(params: DecryptMessageParams): DecryptedMessage {
   const { authKey, data } = params;
+  if (typeof params.expectedSessionId !== 'bigint' && params.expectedSessionId !== 'any') {
+    throw new MtprotoError('BAD_ARGUMENT', "expectedSessionId is the session's id, or 'any' to accept every session");
+  }
   const sender = otherSide(params.side);
   const keyId = authKeyIdBytes(authKey);
   if (data.length < OUTER_HEADER_LENGTH + MIN_ENCRYPTED_LENGTH) {
@@ -192,7 +213,7 @@ export function decryptMessage(params: DecryptMessageParams): DecryptedMessage {
     throw new MtprotoError('BAD_PADDING', `padding of ${paddingLength} bytes is outside ${allowed}`);
   }
   const sessionId = view.getBigInt64(8, true);
-  if (params.expectedSessionId !== undefined && !sameLong(sessionId, params.expectedSessionId)) {
+  if (params.expectedSessionId !== 'any' && !sameLong(sessionId, params.expectedSessionId)) {
     const expected = params.expectedSessionId;
     throw new MtprotoError('SESSION_MISMATCH', `message is for session ${sessionId}, expected ${expected}`);
   }

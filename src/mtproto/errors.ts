@@ -16,8 +16,16 @@ export type MtprotoErrorCode =
   | 'BAD_PADDING'
   /** The message belongs to another session. */
   | 'SESSION_MISMATCH'
-  /** msg_id has the wrong parity for its sender. */
+  /** msg_id has the wrong parity for its sender (or is not positive). */
   | 'BAD_MSG_ID'
+  /** MsgIdGuard: msg_id more than the allowed age (300 s) older than the server time. */
+  | 'MSG_ID_TOO_OLD'
+  /** MsgIdGuard: msg_id more than the allowed lead (30 s) ahead of the server time. */
+  | 'MSG_ID_TOO_NEW'
+  /** MsgIdGuard: msg_id received before (a replay). */
+  | 'MSG_ID_REPLAYED'
+  /** MsgIdGuard: msg_id below every remembered one once the window is full: it may be a forgotten replay. */
+  | 'MSG_ID_BELOW_FLOOR'
   /** A value passed to an encoder cannot be represented on the wire. */
   | 'BAD_ARGUMENT';
 

@@ -26,8 +26,16 @@ export {
 export {
   MessageIdGenerator,
   SeqNoCounter,
+  isMsgIdFrom,
   msgIdToUnixMs,
   type MessageIdGeneratorOptions,
   type MsgIdKind,
 } from './msg-id.js';
+export {
+  DEFAULT_MAX_MSG_ID_AGE_MS,
+  DEFAULT_MAX_MSG_ID_LEAD_MS,
+  DEFAULT_MSG_ID_WINDOW,
+  MsgIdGuard,
+  type MsgIdGuardOptions,
+} from './msg-id-guard.js';
 export * from './service/index.js';

@@ -1,3 +1,6 @@
+import type { Sender } from './crypto/keys.js';
+import { secureRandomBytes, type RandomBytes } from './crypto/random.js';
+
 /** Who emits a msg_id, which fixes its value modulo 4. */
 export type MsgIdKind = 'client' | 'server-response' | 'server-notification';
 
@@ -8,34 +11,56 @@ const RESIDUE: Record<MsgIdKind, bigint> = {
 };
 
 const TWO_POW_32 = 2 ** 32;
+/** The low 32 bits step by this much per millisecond: the random part stays within its millisecond. */
+const UNITS_PER_MS = Math.floor(TWO_POW_32 / 1000);
+
+/** A client's msg_ids are divisible by 4; a server's are 1 (answers) or 3 (notifications) modulo 4. */
+export function isMsgIdFrom(sender: Sender, msgId: bigint): boolean {
+  const residue = BigInt.asUintN(2, msgId);
+  return sender === 'client' ? residue === 0n : residue === 1n || residue === 3n;
+}
 
 export interface MessageIdGeneratorOptions {
   /** Local clock in milliseconds since the Unix epoch; defaults to Date.now. */
   now?: () => number;
   /** Seconds (may be fractional) to add to the local clock to obtain server time. */
   timeOffset?: number;
+  /** Source of the random low bits (default: secure random). */
+  random?: RandomBytes;
 }
 
 /**
- * msg_id = server unix time * 2^32 + sub-second fraction, with the low two bits
- * set by {@link MsgIdKind}; strictly increasing across every call on one generator.
+ * msg_id = server unix time * 2^32 + sub-second fraction, with the low two bits set by
+ * {@link MsgIdKind}; strictly increasing across every call on one generator. Below the
+ * millisecond the bits are random, so an id made on a whole second does not have its low
+ * 32 bits all zero and ids do not reveal how many were made in one millisecond.
  */
 export class MessageIdGenerator {
   /** Seconds to add to the local clock to obtain server time. */
   timeOffset: number;
   private readonly now: () => number;
+  private readonly random: RandomBytes;
   private last = 0n;
 
   constructor(options: MessageIdGeneratorOptions = {}) {
     this.now = options.now ?? Date.now;
     this.timeOffset = options.timeOffset ?? 0;
+    this.random = options.random ?? secureRandomBytes;
+  }
+
+  /** The server's clock as this generator believes it, in ms since the Unix epoch. */
+  serverTimeMs(): number {
+    return this.now() + this.timeOffset * 1000;
   }
 
   next(kind: MsgIdKind = 'client'): bigint {
     const residue = RESIDUE[kind];
-    const ms = this.now() + this.timeOffset * 1000;
+    const ms = Math.floor(this.serverTimeMs());
     const seconds = Math.floor(ms / 1000);
-    const fraction = Math.floor(((ms - seconds * 1000) * TWO_POW_32) / 1000);
+    const bytes = this.random(4);
+    const random = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true) % UNITS_PER_MS;
+    // At least 4 keeps the low 32 bits non-zero on a whole second, whatever the random bits.
+    const fraction = Math.max(4, (ms - seconds * 1000) * UNITS_PER_MS + random);
     let id = (BigInt(seconds) << 32n) | (BigInt(fraction) & ~3n) | residue;
     // Several ids within one clock tick (or a clock moving back) must still increase.
     if (id <= this.last) id = (((this.last >> 2n) + 1n) << 2n) | residue;

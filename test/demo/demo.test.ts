@@ -20,9 +20,9 @@ describe('the demo', () => {
     expect(text).not.toMatch(ANSI);
     for (const heading of [
       '1. The call, serialized with layer 133 (40 bytes)',
-      '2. The plaintext message (96 bytes)',
-      '3. The encrypted message, MTProto 2.0 (120 bytes)',
-      '4. The transport frame, intermediate (124 bytes)',
+      '2. The plaintext message (128 bytes)',
+      '3. The encrypted message, MTProto 2.0 (152 bytes)',
+      '4. The transport frame, intermediate (156 bytes)',
       '5. On the wire: obfuscated2',
       '6. The answer, layer by layer',
       '7. The error case',

@@ -166,7 +166,7 @@ export function scriptedServer(onPacket: (packet: Uint8Array, reply: ScriptedRep
  * in the request's session unless `sessionId` says otherwise; `tamper` may then change its bytes.
  */
 export function answerTo(request: Uint8Array, result: TlObject, options: { sessionId?: bigint; tamper?: (packet: Uint8Array) => void } = {}): Uint8Array {
-  const message = decryptMessage({ authKey: DEMO_AUTH_KEY, data: request, side: 'server' });
+  const message = decryptMessage({ authKey: DEMO_AUTH_KEY, data: request, side: 'server', expectedSessionId: 'any' });
   const packet = encryptMessage({
     authKey: DEMO_AUTH_KEY,
     salt: message.salt,

@@ -56,7 +56,7 @@ describe('decryptMessage on a real server packet (grammers vector)', () => {
   const plainView = new DataView(plain.buffer);
 
   it('decrypts and parses the header', () => {
-    const message = decryptMessage({ authKey: serverAuthKey, data, side: 'client' });
+    const message = decryptMessage({ authKey: serverAuthKey, data, side: 'client', expectedSessionId: 'any' });
     expect(message.salt).toBe(plainView.getBigInt64(0, true));
     expect(message.sessionId).toBe(plainView.getBigInt64(8, true));
     expect(message.msgId).toBe(0x5e308b91c2c1f001n);
@@ -74,7 +74,7 @@ describe('decryptMessage on a real server packet (grammers vector)', () => {
   });
 
   it('fails the msg_key check when decrypted as the wrong direction', () => {
-    expectCode(() => decryptMessage({ authKey: serverAuthKey, data, side: 'server' }), 'MSG_KEY_MISMATCH');
+    expectCode(() => decryptMessage({ authKey: serverAuthKey, data, side: 'server', expectedSessionId: 'any' }), 'MSG_KEY_MISMATCH');
   });
 });
 
@@ -85,23 +85,27 @@ describe('encryptMessage / decryptMessage', () => {
 
     const serverMsgId = clientMsgId + 1n;
     const packet = encryptMessage({ authKey, salt, sessionId, msgId: serverMsgId, seqNo: 4, body, side: 'server' });
-    const fromServer = decryptMessage({ authKey, data: packet, side: 'client' });
+    const fromServer = decryptMessage({ authKey, data: packet, side: 'client', expectedSessionId: 'any' });
     expect(fromServer).toEqual({ salt, sessionId, msgId: serverMsgId, seqNo: 4, body });
   });
 
-  it('pads with 12..27 bytes to whole AES blocks, using the injected random source', () => {
-    for (let length = 0; length <= 64; length += 4) {
+  it('pads to size buckets (powers of two up to 1 KiB, then multiples of 512) with 12..1024 random bytes', () => {
+    const lengths = new Set<number>();
+    for (let length = 0; length <= 4096; length += 4) {
       const requested: number[] = [];
       const packet = encryptMessage({
         authKey, salt, sessionId, msgId: clientMsgId, seqNo: 1, body: new Uint8Array(length), side: 'client',
         random: (n) => (requested.push(n), new Uint8Array(n)),
       });
       const encryptedLength = packet.length - 24;
-      expect(encryptedLength % 16).toBe(0);
+      lengths.add(encryptedLength);
       expect(requested).toEqual([encryptedLength - 32 - length]);
       expect(requested[0]).toBeGreaterThanOrEqual(12);
-      expect(requested[0]).toBeLessThanOrEqual(27);
+      expect(requested[0]).toBeLessThanOrEqual(1024);
+      expect(decryptMessage({ authKey, data: packet, side: 'server', expectedSessionId: sessionId }).body.length).toBe(length);
     }
+    // 1,025 body lengths, 11 packet lengths.
+    expect([...lengths]).toEqual([64, 128, 256, 512, 1024, 1536, 2048, 2560, 3072, 3584, 4096, 4608]);
   });
 
   it('is deterministic for a fixed random source and differs otherwise', () => {
@@ -115,17 +119,17 @@ describe('encryptMessage / decryptMessage', () => {
   it('rejects a tampered msg_key', () => {
     const data = clientPacket();
     data[8] ^= 1;
-    expectCode(() => decryptMessage({ authKey, data, side: 'server' }), 'MSG_KEY_MISMATCH');
+    expectCode(() => decryptMessage({ authKey, data, side: 'server', expectedSessionId: 'any' }), 'MSG_KEY_MISMATCH');
   });
 
   it('rejects tampered ciphertext', () => {
     const data = clientPacket();
     data[data.length - 1] ^= 0x80;
-    expectCode(() => decryptMessage({ authKey, data, side: 'server' }), 'MSG_KEY_MISMATCH');
+    expectCode(() => decryptMessage({ authKey, data, side: 'server', expectedSessionId: 'any' }), 'MSG_KEY_MISMATCH');
   });
 
   it('rejects a packet for another auth key', () => {
-    expectCode(() => decryptMessage({ authKey: otherAuthKey, data: clientPacket(), side: 'server' }), 'AUTH_KEY_ID_MISMATCH');
+    expectCode(() => decryptMessage({ authKey: otherAuthKey, data: clientPacket(), side: 'server', expectedSessionId: 'any' }), 'AUTH_KEY_ID_MISMATCH');
   });
 
   it('rejects a wrong session', () => {
@@ -137,38 +141,38 @@ describe('encryptMessage / decryptMessage', () => {
 
   it('rejects truncated, too short and unaligned packets', () => {
     const data = clientPacket();
-    expectCode(() => decryptMessage({ authKey, data: data.subarray(0, data.length - 4), side: 'server' }), 'BAD_LENGTH');
-    expectCode(() => decryptMessage({ authKey, data: data.subarray(0, 24 + 32), side: 'server' }), 'BAD_LENGTH');
-    expectCode(() => decryptMessage({ authKey, data: new Uint8Array(8), side: 'server' }), 'BAD_LENGTH');
+    expectCode(() => decryptMessage({ authKey, data: data.subarray(0, data.length - 4), side: 'server', expectedSessionId: 'any' }), 'BAD_LENGTH');
+    expectCode(() => decryptMessage({ authKey, data: data.subarray(0, 24 + 32), side: 'server', expectedSessionId: 'any' }), 'BAD_LENGTH');
+    expectCode(() => decryptMessage({ authKey, data: new Uint8Array(8), side: 'server', expectedSessionId: 'any' }), 'BAD_LENGTH');
   });
 
   it('ignores transport padding only when asked to', () => {
     const padded = Uint8Array.from([...clientPacket(), 1, 2, 3, 4, 5, 6, 7]);
-    expectCode(() => decryptMessage({ authKey, data: padded, side: 'server' }), 'BAD_LENGTH');
-    expect(decryptMessage({ authKey, data: padded, side: 'server', transportPadding: true }).body).toEqual(body);
+    expectCode(() => decryptMessage({ authKey, data: padded, side: 'server', expectedSessionId: 'any' }), 'BAD_LENGTH');
+    expect(decryptMessage({ authKey, data: padded, side: 'server', expectedSessionId: 'any', transportPadding: true }).body).toEqual(body);
   });
 
   it('rejects padding shorter than 12 or longer than 1024 bytes', () => {
     const short = innerPlaintext({ msgId: clientMsgId, dataLength: 8, bodyLength: 8, paddingLength: 8 });
-    expectCode(() => decryptMessage({ authKey, data: sealRaw(short, 'client'), side: 'server' }), 'BAD_PADDING');
+    expectCode(() => decryptMessage({ authKey, data: sealRaw(short, 'client'), side: 'server', expectedSessionId: 'any' }), 'BAD_PADDING');
     const long = innerPlaintext({ msgId: clientMsgId, dataLength: 0, bodyLength: 0, paddingLength: 1040 });
-    expectCode(() => decryptMessage({ authKey, data: sealRaw(long, 'client'), side: 'server' }), 'BAD_PADDING');
+    expectCode(() => decryptMessage({ authKey, data: sealRaw(long, 'client'), side: 'server', expectedSessionId: 'any' }), 'BAD_PADDING');
   });
 
   it('rejects message_data_length past the data or not a multiple of 4', () => {
     const tooLong = innerPlaintext({ msgId: clientMsgId, dataLength: 64, bodyLength: 4, paddingLength: 12 });
-    expectCode(() => decryptMessage({ authKey, data: sealRaw(tooLong, 'client'), side: 'server' }), 'BAD_DATA_LENGTH');
+    expectCode(() => decryptMessage({ authKey, data: sealRaw(tooLong, 'client'), side: 'server', expectedSessionId: 'any' }), 'BAD_DATA_LENGTH');
     const unaligned = innerPlaintext({ msgId: clientMsgId, dataLength: 2, bodyLength: 4, paddingLength: 12 });
-    expectCode(() => decryptMessage({ authKey, data: sealRaw(unaligned, 'client'), side: 'server' }), 'BAD_DATA_LENGTH');
+    expectCode(() => decryptMessage({ authKey, data: sealRaw(unaligned, 'client'), side: 'server', expectedSessionId: 'any' }), 'BAD_DATA_LENGTH');
   });
 
   it('checks msg_id parity for the sender', () => {
     const serverWithEvenId = innerPlaintext({ msgId: clientMsgId, dataLength: 4, bodyLength: 4, paddingLength: 12 });
-    expectCode(() => decryptMessage({ authKey, data: sealRaw(serverWithEvenId, 'server'), side: 'client' }), 'BAD_MSG_ID');
+    expectCode(() => decryptMessage({ authKey, data: sealRaw(serverWithEvenId, 'server'), side: 'client', expectedSessionId: 'any' }), 'BAD_MSG_ID');
     const clientWithOddId = innerPlaintext({ msgId: clientMsgId + 3n, dataLength: 4, bodyLength: 4, paddingLength: 12 });
-    expectCode(() => decryptMessage({ authKey, data: sealRaw(clientWithOddId, 'client'), side: 'server' }), 'BAD_MSG_ID');
+    expectCode(() => decryptMessage({ authKey, data: sealRaw(clientWithOddId, 'client'), side: 'server', expectedSessionId: 'any' }), 'BAD_MSG_ID');
     const notification = innerPlaintext({ msgId: clientMsgId + 3n, dataLength: 4, bodyLength: 4, paddingLength: 12 });
-    expect(decryptMessage({ authKey, data: sealRaw(notification, 'server'), side: 'client' }).msgId).toBe(clientMsgId + 3n);
+    expect(decryptMessage({ authKey, data: sealRaw(notification, 'server'), side: 'client', expectedSessionId: 'any' }).msgId).toBe(clientMsgId + 3n);
   });
 
   it('refuses to encrypt invalid input', () => {

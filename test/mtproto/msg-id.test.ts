@@ -6,9 +6,22 @@ describe('MessageIdGenerator', () => {
     const generator = new MessageIdGenerator({ now: () => 1_700_000_000_500 });
     const id = generator.next();
     expect(id >> 32n).toBe(1_700_000_000n);
-    expect(Number(BigInt.asUintN(32, id)) / 2 ** 32).toBeCloseTo(0.5, 6);
+    expect(Number(BigInt.asUintN(32, id)) / 2 ** 32).toBeCloseTo(0.5, 2);
     expect(id % 4n).toBe(0n);
-    expect(msgIdToUnixMs(id)).toBeCloseTo(1_700_000_000_500, 0);
+    // The bits below the millisecond are random: the id stays within its millisecond.
+    expect(Math.floor(msgIdToUnixMs(id))).toBe(1_700_000_000_500);
+  });
+
+  it('never has its low 32 bits all zero on a whole second; below the millisecond they are random', () => {
+    const zeros = new MessageIdGenerator({ now: () => 1_700_000_000_000, random: (n) => new Uint8Array(n) });
+    expect(BigInt.asUintN(32, zeros.next())).not.toBe(0n);
+    const secure = new MessageIdGenerator({ now: () => 1_700_000_000_000 });
+    const lows = Array.from({ length: 20 }, () => new MessageIdGenerator({ now: () => 1_700_000_000_000 }).next());
+    expect(new Set(lows).size).toBeGreaterThan(15);
+    for (const id of [...lows, secure.next()]) {
+      expect(id >> 32n).toBe(1_700_000_000n);
+      expect(Number(BigInt.asUintN(32, id))).toBeLessThan(2 ** 32 / 1000);
+    }
   });
 
   it('is strictly increasing with a frozen or backwards clock, keeping each kind residue', () => {
@@ -31,6 +44,7 @@ describe('MessageIdGenerator', () => {
     const synced = new MessageIdGenerator({ now });
     synced.syncWithServerMsgId((1_000_000_100n << 32n) | 1n);
     expect(synced.timeOffset).toBeCloseTo(100, 6);
+    expect(synced.serverTimeMs()).toBeCloseTo(1_000_000_100_000, 0);
     expect(synced.next() >> 32n).toBe(1_000_000_100n);
   });
 });

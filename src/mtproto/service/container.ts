@@ -5,6 +5,7 @@ import { readVectorCount } from '../../runtime/primitives/vector.js';
 import { readId, Reader, type DecodeOptions } from '../../runtime/reader.js';
 import { Writer } from '../../runtime/writer.js';
 import type { Sender } from '../crypto/keys.js';
+import { isMsgIdFrom } from '../msg-id.js';
 import { ServiceError } from './errors.js';
 
 export const MSG_CONTAINER_ID = 0x73f1f8dc;
@@ -82,10 +83,8 @@ function checkInnerMsgId(msgId: bigint, i: number, seen: Set<bigint>, options: C
   if (options.msgId !== undefined && msgId >= options.msgId) {
     throw new ServiceError('MSG_ID_NOT_BELOW_CONTAINER', `msg_id ${msgId} is not below the container's own ${options.msgId}`, i);
   }
-  if (options.sender !== undefined) {
-    const residue = BigInt.asUintN(2, msgId);
-    const fits = options.sender === 'client' ? residue === 0n : residue === 1n || residue === 3n;
-    if (!fits) throw new ServiceError('BAD_MSG_ID_PARITY', `msg_id ${msgId} is ${residue} modulo 4, which no ${options.sender} sends`, i);
+  if (options.sender !== undefined && !isMsgIdFrom(options.sender, msgId)) {
+    throw new ServiceError('BAD_MSG_ID_PARITY', `msg_id ${msgId} is ${BigInt.asUintN(2, msgId)} modulo 4, which no ${options.sender} sends`, i);
   }
 }
 
