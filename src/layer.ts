@@ -28,6 +28,17 @@ export interface DecodeRequest extends DecodeOptions {
 }
 
 /**
+ * What a decode target names, in the order {@link TlLayer.target} looks: any boxed constructor
+ * or function (`Object`), a boxed type, a vector type the layer uses, or one constructor or
+ * function by name.
+ */
+export type DecodeTarget =
+  | { kind: 'object' }
+  | { kind: 'type'; type: string }
+  | { kind: 'vector'; text: string; type: WireType }
+  | { kind: 'combinator'; name: string };
+
+/**
  * A shipped or generated layer behind one object: encode and decode by name, the canonical
  * JSON mapping, and errors that say whether an id belongs to another type or to no type.
  * For the smallest bundles, call the generated `write_*` / `read_*` functions directly instead.
@@ -94,27 +105,42 @@ export class TlLayer {
     }
   }
 
+  /** What `as` names in this layer, or an error saying it names nothing. */
+  target(as = 'Object'): DecodeTarget {
+    if (as === 'Object') return { kind: 'object' };
+    if (this.typeCodec(as)) return { kind: 'type', type: as };
+    const text = as.replace(/\s+/g, '');
+    if (this.vectorReader(text)) return { kind: 'vector', text, type: this.json.vectorType(text)! };
+    if (this.idOf(as) !== undefined) return { kind: 'combinator', name: as };
+    throw new TlDecodeError('UNKNOWN_CONSTRUCTOR', 0, `layer ${this.layer} has no type, constructor or function named ${as}`);
+  }
+
   /** The reader for a decode target, or an error naming what the layer has instead. */
   reader(as = 'Object'): (r: Reader) => unknown {
-    if (as === 'Object') return this.registry.readObject;
-    const type = this.typeCodec(as);
-    if (type) return type.read;
-    const vector = this.vectorReader(as);
-    if (vector) return vector;
-    const id = this.idOf(as);
-    if (id !== undefined) {
-      return (r: Reader) => {
-        const start = r.pos;
-        const value = this.registry.readObject(r) as { _: string };
-        if (value._ !== as) {
-          const e = new TlDecodeError('WRONG_CONSTRUCTOR', start, `expected ${as}, found ${value._}`, this.idOf(value._));
-          e.constructorName = value._;
-          throw e;
-        }
-        return value;
-      };
+    const target = this.target(as);
+    switch (target.kind) {
+      case 'object':
+        return this.registry.readObject;
+      case 'type':
+        return this.registry.types[target.type].read;
+      case 'vector':
+        return this.registry.vectors[target.text];
+      case 'combinator':
+        return (r: Reader) => {
+          const start = r.pos;
+          const value = this.registry.readObject(r) as { _: string };
+          this.expectCombinator(target.name, value._, start);
+          return value;
+        };
     }
-    throw new TlDecodeError('UNKNOWN_CONSTRUCTOR', 0, `layer ${this.layer} has no type, constructor or function named ${as}`);
+  }
+
+  /** A `combinator` target read a value of another constructor (`found`) at `offset`: WRONG_CONSTRUCTOR. */
+  expectCombinator(name: string, found: string, offset: number): void {
+    if (found === name) return;
+    const e = new TlDecodeError('WRONG_CONSTRUCTOR', offset, `expected ${name}, found ${found}`, this.idOf(found));
+    e.constructorName = found;
+    throw e;
   }
 
   /**

@@ -1,4 +1,5 @@
-import { explain, formatExplain, type ExplainResult, type ExplainRow } from '../explain/explain.js';
+import { explain, type ExplainResult, type ExplainRow } from '../explain/explain.js';
+import { formatExplain } from '../explain/format.js';
 import { toHex } from '../common/bytes.js';
 import { BOOL_FALSE, BOOL_TRUE } from '../runtime/primitives/bool.js';
 import { VECTOR_ID } from '../runtime/primitives/vector.js';

@@ -1,5 +1,5 @@
 import type { bad_msg_notification, bad_server_salt, Methods, TlObject } from '../generated/layer133/types.js';
-import { secureRandomBytes } from '../mtproto/crypto/random.js';
+import { randomBytes } from '../common/bytes.js';
 import { decryptMessage, encryptMessage } from '../mtproto/envelope.js';
 import { MtprotoError } from '../mtproto/errors.js';
 import { MessageIdGenerator, SeqNoCounter } from '../mtproto/msg-id.js';
@@ -87,7 +87,7 @@ export class LoopbackClient {
     this.msgIds = new MessageIdGenerator({ now: options.now });
     this.received = new MsgIdGuard({ from: 'server', serverTimeMs: () => this.msgIds.serverTimeMs() });
     this.onRefused = options.onRefused ?? (() => undefined);
-    this.sessionId = new DataView(secureRandomBytes(8).buffer).getBigInt64(0, true);
+    this.sessionId = new DataView(randomBytes(8).buffer).getBigInt64(0, true);
     this.receiving = this.receive();
   }
 

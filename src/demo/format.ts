@@ -1,3 +1,5 @@
+import { toHex } from '../common/bytes.js';
+
 const ANSI = { bold: '\x1b[1m', dim: '\x1b[2m', cyan: '\x1b[36m', green: '\x1b[32m', red: '\x1b[31m', magenta: '\x1b[35m', reset: '\x1b[0m' } as const;
 export type Style = Exclude<keyof typeof ANSI, 'reset'>;
 
@@ -52,8 +54,7 @@ export class Painter {
 
 /** Lowercase hex, cut to `max` bytes with `…` and the full length when longer. */
 export function hex(bytes: Uint8Array, max = Infinity): string {
-  let text = '';
-  for (const byte of bytes.subarray(0, Math.min(bytes.length, max))) text += byte.toString(16).padStart(2, '0');
+  const text = toHex(bytes.subarray(0, Math.min(bytes.length, max)));
   return bytes.length > max ? `${text}…` : text;
 }
 

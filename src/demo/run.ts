@@ -1,5 +1,5 @@
-import type { Io } from '../cli/io.js';
-import { explain, formatExplain } from '../explain/explain.js';
+import { explain } from '../explain/explain.js';
+import { formatExplain } from '../explain/format.js';
 import type { messages_getStatsURL } from '../generated/layer133/types.js';
 import { authKeyId } from '../mtproto/crypto/keys.js';
 import { RpcError } from '../mtproto/service/index.js';
@@ -24,13 +24,19 @@ function onlyPacket(message: TappedMessage): Uint8Array {
   return message.packets[0];
 }
 
+/** Where the demo writes: text as it comes, in ANSI colours or not (a terminal, or a test). */
+export interface DemoOutput {
+  out(text: string): void;
+  color: boolean;
+}
+
 /**
  * `npm run demo`: starts the loopback server, calls messages.getStatsURL (dark set) for a known
  * channel through the whole stack and prints each layer's bytes, explained, as they went over
  * the socket; then calls it for an unknown channel and shows the typed RpcError. Everything
  * printed about the wire is read back from the recorded WebSocket messages.
  */
-export async function runDemo(io: Pick<Io, 'out' | 'color'>): Promise<void> {
+export async function runDemo(io: DemoOutput): Promise<void> {
   const p = new Painter(io.color);
   const out = (text: string) => io.out(text.endsWith('\n') ? text : `${text}\n`);
   const explainBody = (body: Uint8Array, method?: string) => out(formatExplain(explain(LAYER_133, body, { method }), { color: io.color }));

@@ -46,7 +46,7 @@ export interface ExplainResult {
   error?: TlDecodeError;
   /** Bytes decoded: the whole value's length, or where decoding stopped (the error's offset). */
   consumed: number;
-  /** The input, for the byte column of {@link formatExplain}. */
+  /** The input, for the byte column of the table format.ts prints. */
   bytes: Uint8Array;
 }
 
@@ -104,7 +104,6 @@ function walkIndex(model: LayerModel): WalkIndex {
   return index;
 }
 
-const hexOf = (id: number): string => formatId(id);
 const lenientUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 
@@ -167,7 +166,7 @@ class Walker {
         return undefined;
       case 'bool': {
         const v = readBool(r);
-        this.row(start, 4, path, tlType, String(v), depth, `${v ? 'boolTrue' : 'boolFalse'}#${hexOf(v ? BOOL_TRUE : BOOL_FALSE)}`);
+        this.row(start, 4, path, tlType, String(v), depth, `${v ? 'boolTrue' : 'boolFalse'}#${formatId(v ? BOOL_TRUE : BOOL_FALSE)}`);
         return undefined;
       }
       case 'vector':
@@ -239,10 +238,10 @@ class Walker {
     try {
       count = readVectorCount(r, t.boxed, Math.max(1, minSize(t.of, this.index.layer)));
     } catch (e) {
-      if (t.boxed && e instanceof TlDecodeError && e.offset >= start + 4) this.row(start, 4, path, tlType, `vector#${hexOf(VECTOR_ID)}`, depth);
+      if (t.boxed && e instanceof TlDecodeError && e.offset >= start + 4) this.row(start, 4, path, tlType, `vector#${formatId(VECTOR_ID)}`, depth);
       throw e;
     }
-    if (t.boxed) this.row(start, 4, path, tlType, `vector#${hexOf(VECTOR_ID)}`, depth);
+    if (t.boxed) this.row(start, 4, path, tlType, `vector#${formatId(VECTOR_ID)}`, depth);
     this.row(r.pos - 4, 4, path, 'count', String(count), depth);
     const elementType = wireTypeText(t.of, this.index.byIdent);
     for (let i = 0; i < count; i++) {
@@ -265,7 +264,7 @@ class Walker {
     const c = candidates.get(id);
     enter(r);
     if (!c) throw unknownId(r, id, typeName);
-    this.row(start, 4, path, tlType, `${c.name}#${hexOf(id)}`, depth);
+    this.row(start, 4, path, tlType, `${c.name}#${formatId(id)}`, depth);
     this.fields(c, path, depth + 1, override);
     r.depth--;
     return c;
@@ -288,7 +287,7 @@ class Walker {
           const known = flagsMask(c, f.key);
           if ((flags & ~known) !== 0) unknownFlags(r, flags, known);
           flagWords.set(f.key, flags);
-          this.row(start, 4, fieldPath, '#', `0x${hexOf(flags)}`, depth);
+          this.row(start, 4, fieldPath, '#', `0x${formatId(flags)}`, depth);
           this.bitRows(c, f, flags, known, start, fieldPath, depth + 1);
           continue;
         }
@@ -329,26 +328,22 @@ function fieldTypeText(f: FieldModel, byIdent: ReadonlyMap<string, CombinatorMod
   return f.flag ? `${f.flag.key}.${f.flag.bit}?${type}` : type;
 }
 
-/** What to read at the top, decided the way `TlLayer.reader(as)` decides it. */
+/** Reads the top-level value as the layer's own reader for `as` reads it. */
 function readTop(layer: TlLayer, walker: Walker, as: string): void {
-  const r = walker.r;
-  const index = walker.index;
-  if (as === 'Object') return void walker.value({ k: 'object' }, '', 0, 'Object');
-  if (layer.typeCodec(as)) return void walker.value({ k: 'boxed', type: as }, '', 0, as);
-  const vectorName = as.replace(/\s+/g, '');
-  const vector = layer.vectorReader(vectorName) ? layer.json.vectorType(vectorName) : undefined;
-  if (vector) return void walker.value(vector, '', 0, vectorName);
-  if (layer.idOf(as) !== undefined) {
-    const start = r.pos;
-    const found = walker.boxed(index.objectIds, 'Object', '', 0, 'Object').name;
-    if (found !== as) {
-      const e = new TlDecodeError('WRONG_CONSTRUCTOR', start, `expected ${as}, found ${found}`, layer.idOf(found));
-      e.constructorName = found;
-      throw e;
+  const target = layer.target(as);
+  switch (target.kind) {
+    case 'object':
+      return void walker.value({ k: 'object' }, '', 0, 'Object');
+    case 'type':
+      return void walker.value({ k: 'boxed', type: target.type }, '', 0, target.type);
+    case 'vector':
+      return void walker.value(target.type, '', 0, target.text);
+    case 'combinator': {
+      const start = walker.r.pos;
+      const found = walker.boxed(walker.index.objectIds, 'Object', '', 0, 'Object').name;
+      return layer.expectCombinator(target.name, found, start);
     }
-    return;
   }
-  throw new TlDecodeError('UNKNOWN_CONSTRUCTOR', 0, `layer ${layer.layer} has no type, constructor or function named ${as}`);
 }
 
 /**
@@ -387,12 +382,9 @@ export function explain(layer: TlLayer, bytes: Uint8Array, options: ExplainOptio
     if (r.pos !== r.end) throw fail(r, 'TRAILING_BYTES', `${r.end - r.pos} bytes left after the value`);
   } catch (caught) {
     // As the codec's deserialize does: recursion that exhausts the call stack is TOO_DEEP.
-    const e = isStackOverflow(caught) ? fail(r, 'TOO_DEEP', 'nesting exhausted the call stack', r.pos) : caught;
+    const e = layer.refineError(isStackOverflow(caught) ? fail(r, 'TOO_DEEP', 'nesting exhausted the call stack', r.pos) : caught);
     if (!(e instanceof TlDecodeError)) throw e;
-    layer.refineError(e);
     return { rows: walker.rows, error: e, consumed: e.offset, bytes };
   }
   return { rows: walker.rows, consumed: r.pos, bytes };
 }
-
-export { formatExplain, type FormatOptions } from './format.js';

@@ -1,3 +1,4 @@
+import { toHex } from '../common/bytes.js';
 import type { ExplainResult, ExplainRow } from './explain.js';
 
 /** Bytes shown per row; longer payloads end in `…`. */
@@ -9,8 +10,7 @@ const ANSI = { dim: '\x1b[2m', bold: '\x1b[1m', red: '\x1b[31m', green: '\x1b[32
 type Style = Exclude<keyof typeof ANSI, 'reset'>;
 
 function hexBytes(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes.subarray(0, MAX_ROW_BYTES)) s += b.toString(16).padStart(2, '0');
+  const s = toHex(bytes.subarray(0, MAX_ROW_BYTES));
   return bytes.length > MAX_ROW_BYTES ? `${s}…` : s;
 }
 

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/io.js';
-import { demo } from '../../src/demo/command.js';
+import { demo } from '../../src/cli/commands/demo.js';
 import { runDemo } from '../../src/demo/run.js';
 import { ROOT } from '../helpers.js';
 import { tcpHandlesAfterClose } from './helpers.js';

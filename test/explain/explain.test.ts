@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { explain, formatExplain, type ExplainResult, type ExplainRow } from '../../src/explain/explain.js';
+import { explain, type ExplainResult, type ExplainRow } from '../../src/explain/explain.js';
+import { formatExplain } from '../../src/explain/format.js';
 import { fromHex, toHex } from '../../src/common/bytes.js';
 import type { TlLayer } from '../../src/layer.js';
 import { fnv1a, mulberry32 } from '../../src/conformance/random-value.js';

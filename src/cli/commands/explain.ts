@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { explain as explainBytes, formatExplain } from '../../explain/explain.js';
+import { explain as explainBytes } from '../../explain/explain.js';
+import { formatExplain } from '../../explain/format.js';
 import type { Command } from '../command.js';
 import { argOrStdin, UsageError } from '../io.js';
 import { parseHex } from '../input.js';

@@ -1,8 +1,8 @@
-import { demo } from '../../demo/command.js';
 import type { Command } from '../command.js';
 import { check } from './check.js';
 import { conformance } from './conformance.js';
 import { decode } from './decode.js';
+import { demo } from './demo.js';
 import { diff } from './diff.js';
 import { encode } from './encode.js';
 import { explain } from './explain.js';

@@ -1,5 +1,5 @@
-import type { Command } from '../cli/command.js';
-import { UsageError } from '../cli/io.js';
+import type { Command } from '../command.js';
+import { UsageError } from '../io.js';
 
 /** `tlwire demo`: the same as `npm run demo`. */
 export const demo: Command = {
@@ -22,7 +22,7 @@ export const demo: Command = {
   async run(argv, io) {
     if (argv.length > 0) throw new UsageError(`demo takes no arguments, got ${argv.join(' ')}`);
     // Imported on use: it loads layer 133, which other commands should not pay for at startup.
-    const { runDemo } = await import('./run.js');
+    const { runDemo } = await import('../../demo/run.js');
     await runDemo(io);
     return 0;
   },
