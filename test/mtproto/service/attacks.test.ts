@@ -4,8 +4,8 @@
  * typed refusal, what the decoder hands back (the bytes it holds on to) and a generous time bound.
  */
 import { describe, expect, it } from 'vitest';
-import { ServiceCodec, ServiceError } from '../../src/mtproto/service/index.js';
-import { expectError } from '../expect-error.js';
+import { ServiceCodec, ServiceError } from '../../../src/mtproto/service/index.js';
+import { expectError } from '../../expect-error.js';
 import {
   CONTAINER_MSG_ID,
   gzipPacked,
@@ -17,7 +17,7 @@ import {
   pongsWithIds,
   rpcResult,
   zerosPacked,
-} from './payloads.js';
+} from './attack-payloads.js';
 
 const codec = new ServiceCodec(LAYER);
 const envelope = { msgId: CONTAINER_MSG_ID };

@@ -2,10 +2,10 @@
  * What a hostile peer sends, built once for the attack tests (test/attacks) and the memory
  * figures of scripts/attack-memory.ts, so both measure the same bytes.
  */
-import * as layer133 from '../../src/generated/layer133/index.js';
-import { TlLayer, type LayerRegistry } from '../../src/layer.js';
-import { encodeContainer, gzip, type ContainerMessage } from '../../src/mtproto/service/index.js';
-import { concatBytes } from '../../src/common/bytes.js';
+import * as layer133 from '../../../src/generated/layer133/index.js';
+import { TlLayer, type LayerRegistry } from '../../../src/layer.js';
+import { encodeContainer, gzip, type ContainerMessage } from '../../../src/mtproto/service/index.js';
+import { concatBytes } from '../../../src/common/bytes.js';
 
 export const LAYER = new TlLayer(layer133.registry as LayerRegistry, layer133.model);
 export const MIB = 1024 * 1024;

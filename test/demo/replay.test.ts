@@ -8,7 +8,7 @@ import { DEMO_AUTH_KEY, DEMO_CHANNEL, DEMO_SERVER_SALT } from '../../src/demo/fi
 import { LAYER_133 } from '../../src/demo/layer.js';
 import type { messages_getStatsURL, msg_container, TlObject } from '../../src/generated/layer133/types.js';
 import { decryptMessage, encodeContainer, encryptMessage, MessageIdGenerator, type DecryptedMessage } from '../../src/mtproto/index.js';
-import { connectClient, RawSession, scriptedServer, startServer } from '../demo/helpers.js';
+import { connectClient, RawSession, scriptedServer, startServer } from './helpers.js';
 
 const call: messages_getStatsURL = { _: 'messages.getStatsURL', peer: DEMO_CHANNEL, params: '' };
 const HOUR_MS = 3_600_000;
