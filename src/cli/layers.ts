@@ -1,5 +1,6 @@
 import { NEWEST_LAYER, SHIPPED_LAYERS } from '../codegen/layers.js';
 import { TlLayer, type LayerRegistry } from '../layer.js';
+import { MultiLayer } from '../multi-layer.js';
 import { parseWholeNumber } from './input.js';
 import { TlDecodeError } from '../runtime/errors.js';
 import { UsageError } from './io.js';
@@ -33,6 +34,20 @@ export function loadLayer(layer: number): Promise<TlLayer> {
 /** `--layer` as given, or the newest. */
 export function parseLayerOption(value: string | undefined): number {
   return parseWholeNumber(value, '--layer', `a layer number such as ${NEWEST_LAYER}`) ?? NEWEST_LAYER;
+}
+
+/** `--layer 133,228`: several layers, first match wins in that order (decode and encode); one layer as `--layer 228`. */
+export function parseLayersOption(value: string | undefined): number[] {
+  const numbers = value === undefined ? [NEWEST_LAYER] : value.split(',').map((part) => parseLayerOption(part.trim()));
+  if (new Set(numbers).size !== numbers.length) throw new UsageError(`--layer names a layer twice: ${value}`);
+  return numbers;
+}
+
+/** The layers of `--layer`: one TlLayer, or a MultiLayer over several. */
+export async function loadLayers(value: string | undefined): Promise<{ numbers: number[]; codec: TlLayer | MultiLayer }> {
+  const numbers = parseLayersOption(value);
+  const layers = await Promise.all(numbers.map(loadLayer));
+  return { numbers, codec: layers.length === 1 ? layers[0] : new MultiLayer(layers) };
 }
 
 /** `--type T` must name a decode target of the layer; a name of another shipped layer gets a hint. */

@@ -28,4 +28,13 @@ describe('tlwire decode and schema drift', () => {
       'tlwire decode: decode error UNKNOWN_CONSTRUCTOR: unknown constructor 0xdeadbeef in layer 228 (at offset 60, field messages[1].body)\n',
     );
   });
+
+  it('--layer 133,228 decodes what either layer knows, first match wins, and encodes it back', async () => {
+    const decoded = await runCommand(decode, ['--layer', '133,228', USER_228]);
+    expect(decoded).toEqual({ code: 0, out: '{"_":"user","self":true,"id":"5","accessHash":"7","firstName":"Ann","_layer":228}\n', err: '' });
+    expect((await runCommand(encode, ['--layer', '133,228', decoded.out])).out).toBe(`${USER_228}\n`);
+    expect((await runCommand(decode, ['--layer', '228,133', 'efbeadde'])).err).toBe('tlwire decode: decode error UNKNOWN_CONSTRUCTOR: unknown constructor 0xdeadbeef in layers 228, 133 (at offset 0)\n');
+    expect((await runCommand(decode, ['--layer', '133,228', '--method', 'help.getConfig', USER_228])).err).toBe('tlwire decode: --method decodes with one layer: give --layer 133\n');
+    expect((await runCommand(decode, ['--layer', '133,133', USER_228])).err).toBe('tlwire decode: --layer names a layer twice: 133,133\n');
+  });
 });

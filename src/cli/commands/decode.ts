@@ -3,8 +3,8 @@ import type { Command } from '../command.js';
 import { argOrStdin, UsageError } from '../io.js';
 import { runJsonl } from '../jsonl.js';
 import { parseHex } from '../input.js';
-import { checkMethod, checkType, loadLayer, parseLayerOption, withIdHint } from '../layers.js';
-import type { TlLayer } from '../../layer.js';
+import { checkMethod, checkType, loadLayers, withIdHint } from '../layers.js';
+import { TlLayer } from '../../layer.js';
 import { RpcError, ServiceCodec, ServiceError } from '../../mtproto/service/index.js';
 
 /** A `--jsonl` line: HEX, or {"hex":"...","type":"..."}. */
@@ -44,7 +44,10 @@ Decodes boxed TL bytes and prints the value as canonical JSON. Reads stdin
 when HEX is not given. Every byte must be consumed.
 
 Options:
-  --layer N   133 or 228 (default: 228, the newest)
+  --layer N   133 or 228 (default: 228, the newest); several, such as
+              133,228, decode with the first that can, in that order (a value
+              whose constructors the layers define differently gets
+              "_layer": N, the layer that decoded it, which encode reads)
   --type T    decode as the boxed type T (StatsURL), a constructor or function
               name (messages.getStatsURL) or a vector type (Vector<long>);
               default: any constructor or function of the layer
@@ -53,7 +56,9 @@ Options:
               result type; an rpc_error prints its canonical JSON, exit 3
   --strict    refuse non-zero padding, 0xfe length prefixes under 254,
               invalid UTF-8 and unknown flag bits (the default)
-  --lenient   accept them
+  --lenient   accept them, and keep an object of known length (a
+              msg_container item, an rpc_result's result) whose constructor
+              id the layer does not know as {"_":"unknown","id":"...","bytes":"..."}
   --jsonl     one item per stdin line: HEX, or {"hex":"...","type":"..."};
               answers {"value":...} or {"error":"..."} per line, and with
               --method {"rpcError":{...}} for an rpc_error
@@ -70,11 +75,13 @@ Example:
       options: { layer: { type: 'string' }, type: { type: 'string' }, method: { type: 'string' }, jsonl: { type: 'boolean' }, lenient: { type: 'boolean' }, strict: { type: 'boolean' } },
     });
     if (values.strict && values.lenient) throw new UsageError('--strict and --lenient exclude each other');
-    const layer = await loadLayer(parseLayerOption(values.layer));
+    const { numbers, codec: layers } = await loadLayers(values.layer);
     const strict = !values.lenient;
     const method = values.method;
     if (method !== undefined) {
       if (values.type !== undefined) throw new UsageError('give --type or --method, not both: --method decodes an rpc_result as that function\'s result type');
+      if (!(layers instanceof TlLayer)) throw new UsageError(`--method decodes with one layer: give --layer ${numbers[0]}`);
+      const layer = layers;
       await checkResultMethod(layer, method);
       const codec = new ServiceCodec(layer, { strict });
       if (values.jsonl) {
@@ -89,12 +96,14 @@ Example:
       io.out(`${JSON.stringify(answer.value)}\n`);
       return 0;
     }
-    await checkType(layer, values.type);
+    // Several layers refuse a type none of them has in the decode error.
+    const checkTarget = (as: string | undefined) => (layers instanceof TlLayer ? checkType(layers, as) : undefined);
+    await checkTarget(values.type);
     const decodeJson = async (bytes: Uint8Array, as: string | undefined): Promise<unknown> => {
       try {
-        return layer.decodeJson(bytes, { as, strict });
+        return layers.decodeJson(bytes, { as, strict });
       } catch (e) {
-        throw await withIdHint(e, [layer.layer]);
+        throw await withIdHint(e, numbers);
       }
     };
     if (values.jsonl) {
@@ -102,7 +111,7 @@ Example:
       return runJsonl(io, async (line) => {
         const item = jsonlItem(line);
         const as = item.type ?? values.type;
-        await checkType(layer, as);
+        await checkTarget(as);
         return { value: await decodeJson(item.bytes, as) };
       });
     }

@@ -4,7 +4,7 @@ import { TlEncodeError } from '../../runtime/errors.js';
 import type { Command } from '../command.js';
 import { argOrStdin, UsageError } from '../io.js';
 import { runJsonl } from '../jsonl.js';
-import { layerHint, loadLayer, parseLayerOption } from '../layers.js';
+import { layerHint, loadLayers } from '../layers.js';
 
 export const encode: Command = {
   name: 'encode',
@@ -16,7 +16,9 @@ canonical JSON (docs/conformance.md), as lowercase hex. Reads stdin when JSON
 is not given.
 
 Options:
-  --layer N   133 or 228 (default: 228, the newest)
+  --layer N   133 or 228 (default: 228, the newest); several, such as
+              133,228: the layer "_layer": N names, else the first that
+              takes the value, in that order
   --jsonl     one JSON value per stdin line; answers {"hex":"..."} or
               {"error":"..."} per line; exit 1 if any line failed
 
@@ -25,18 +27,17 @@ Example:
   e62a2c8101000000c97ea07d03616263`,
   async run(argv, io) {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { layer: { type: 'string' }, jsonl: { type: 'boolean' } } });
-    const layerNumber = parseLayerOption(values.layer);
-    const layer = await loadLayer(layerNumber);
+    const { numbers, codec } = await loadLayers(values.layer);
     const encodeText = async (text: string): Promise<string> => {
       const json: unknown = JSON.parse(text);
       try {
-        return toHex(layer.encodeJson(json));
+        return toHex(codec.encodeJson(json));
       } catch (e) {
         // A top-level name this layer lacks may be in another shipped layer.
         const name = (json as { _?: unknown } | null)?._;
-        if (e instanceof TlEncodeError && e.code === 'UNKNOWN_CONSTRUCTOR' && e.path.length === 0 && typeof name === 'string') {
-          const hint = await layerHint(name, layerNumber);
-          if (hint) throw new UsageError(`${name} is not in layer ${layerNumber}${hint}`);
+        if (e instanceof TlEncodeError && e.code === 'UNKNOWN_CONSTRUCTOR' && e.path.length === 0 && typeof name === 'string' && numbers.length === 1) {
+          const hint = await layerHint(name, numbers[0]);
+          if (hint) throw new UsageError(`${name} is not in layer ${numbers[0]}${hint}`);
         }
         throw e;
       }
