@@ -128,6 +128,9 @@ export class TlLayer {
       case 'combinator':
         return (r: Reader) => {
           const start = r.pos;
+          // The id first: bytes of another combinator are refused at their id, not at whatever its fields make of the rest.
+          const found = r.end - start >= 4 ? this.nameOf(r.view.getUint32(start, true)) : undefined;
+          if (found !== undefined) this.expectCombinator(target.name, found, start);
           const value = this.registry.readObject(r) as { _: string };
           this.expectCombinator(target.name, value._, start);
           return value;

@@ -5,6 +5,8 @@ export interface ReportOptions {
   all?: boolean;
   /** Failures printed in full; the rest are counted. */
   maxShown?: number;
+  /** Failure classes listed; the rest are counted. */
+  maxClasses?: number;
 }
 
 /** Constructors with failures listed by default: past this many, the failures below say more. */
@@ -16,7 +18,7 @@ function ratio(t: Tally): string {
 }
 
 function failed(t: SubjectTally): boolean {
-  return t.encode.failed + t.decode.failed + t.reject.failed > 0;
+  return t.encode.failed + t.decode.failed + t.reject.failed + t.recheck.failed > 0;
 }
 
 function sum(subjects: readonly SubjectTally[], pick: (t: SubjectTally) => Tally): Tally {
@@ -26,7 +28,9 @@ function sum(subjects: readonly SubjectTally[], pick: (t: SubjectTally) => Tally
 /** The report as text: totals per layer and check, a line per constructor with failures, then each failure. */
 export function formatReport(report: ConformanceReport, options: ReportOptions = {}): string {
   const maxShown = options.maxShown ?? 20;
+  const maxClasses = options.maxClasses ?? 40;
   const lines: string[] = [];
+  const recheck = (t: Tally): string => (report.interleaved ? `, again after a negative case ${ratio(t)}` : '');
   const layers = [...new Set(report.subjects.map((s) => s.layer))];
   const verdict = report.failed === 0 && report.problems.length === 0 ? 'PASS' : 'FAIL';
   lines.push(`${verdict}: \`${report.command}\`: ${report.passed} of ${report.checks} checks passed, ${report.failed} failed (${report.cases} cases)`);
@@ -34,19 +38,27 @@ export function formatReport(report: ConformanceReport, options: ReportOptions =
     const subjects = report.subjects.filter((s) => s.layer === layer);
     const bad = subjects.filter(failed).length;
     lines.push(
-      `  layer ${layer}: encode ${ratio(sum(subjects, (t) => t.encode))}, decode ${ratio(sum(subjects, (t) => t.decode))}, reject ${ratio(sum(subjects, (t) => t.reject))}; ${subjects.length} constructors and types checked, ${bad || 'none'} with failures`,
+      `  layer ${layer}: encode ${ratio(sum(subjects, (t) => t.encode))}, decode ${ratio(sum(subjects, (t) => t.decode))}, reject ${ratio(sum(subjects, (t) => t.reject))}${recheck(sum(subjects, (t) => t.recheck))}; ${subjects.length} constructors and types checked, ${bad || 'none'} with failures`,
     );
   }
   if (report.problems.length) {
     lines.push('', 'Peer problems:');
     for (const p of report.problems) lines.push(`  ${p}`);
   }
+  if (report.classes.length) {
+    lines.push('', 'Failure classes (by what is wrong with the bytes a peer accepted, or by the shape of the difference):');
+    const width = String(report.classes[0].count).length;
+    for (const c of report.classes.slice(0, maxClasses)) {
+      lines.push(`  ${String(c.count).padStart(width)}  ${c.class}  (${c.subjects} constructor(s) and type(s); first: ${c.first.subject}, ${c.first.source})`);
+    }
+    if (report.classes.length > maxClasses) lines.push(`  … and ${report.classes.length - maxClasses} more classes`);
+  }
   const withFailures = report.subjects.filter(failed);
   const listed = options.all ? report.subjects : withFailures.slice(0, MAX_LISTED);
   if (listed.length) {
     lines.push('', options.all ? 'Per constructor (negative cases under the type they are decoded as):' : 'Constructors and types with failures:');
     const width = Math.max(...listed.map((s) => s.subject.length));
-    for (const s of listed) lines.push(`  ${layers.length > 1 ? `${s.layer} ` : ''}${s.subject.padEnd(width)}  encode ${ratio(s.encode)}, decode ${ratio(s.decode)}, reject ${ratio(s.reject)}`);
+    for (const s of listed) lines.push(`  ${layers.length > 1 ? `${s.layer} ` : ''}${s.subject.padEnd(width)}  encode ${ratio(s.encode)}, decode ${ratio(s.decode)}, reject ${ratio(s.reject)}${recheck(s.recheck)}`);
     if (!options.all && withFailures.length > listed.length) lines.push(`  … and ${withFailures.length - listed.length} more (--all lists every constructor)`);
   }
   const shown = report.failures.slice(0, maxShown);

@@ -15,6 +15,12 @@ export interface DiffFact {
   name: string;
   /** `removed function messages.getStatsURL#812c2ae6: flags:# ... = StatsURL`. */
   text: string;
+  /**
+   * A changed or renamed combinator whose id did not change: one id, two definitions. A decoder
+   * of either side reads the other's bytes without an error (a `?true` field is left out of the
+   * id, so adding or removing one keeps it), so the two are never one definition.
+   */
+  sameId?: boolean;
 }
 
 export interface SchemaDiff {
@@ -79,6 +85,12 @@ function changes(before: Combinator, after: Combinator): string[] {
   return out;
 }
 
+/** The warning for a definition that changed under the same id; `facts` are its changes. */
+function sameIdFact(c: Combinator, facts: string[]): string {
+  const onlyTrue = facts.every((f) => /^(added|removed) field \S+:[\w.]+\?true$/.test(f));
+  return `same id ${formatId(c.id!)} for two definitions${onlyTrue ? ' (a ?true field does not count in the id)' : ''}: bytes with this id do not say which one they follow`;
+}
+
 /** The boxed types constructors build, by name: a type is gone when its last constructor is. */
 function typesOf(lines: Map<string, Combinator>): Set<string> {
   const types = new Set<string>();
@@ -110,7 +122,9 @@ export function diffSchemas(oldFiles: SchemaFile[], newFiles: SchemaFile[]): Sch
       const facts = changes(c, now);
       // A changed id is the first fact; otherwise the id still names the line.
       const id = c.id === now.id ? idText(c) : '';
-      if (facts.length) changed.push({ kind: 'changed', what: kindOf(c), name: c.name, text: `changed ${kindOf(c)} ${c.name}${id}: ${facts.join('; ')}` });
+      const sameId = facts.length > 0 && c.id !== undefined && c.id === now.id;
+      if (sameId) facts.push(sameIdFact(c, facts));
+      if (facts.length) changed.push({ kind: 'changed', what: kindOf(c), name: c.name, text: `changed ${kindOf(c)} ${c.name}${id}: ${facts.join('; ')}`, ...(sameId && { sameId }) });
       continue;
     }
     const successor = c.id === undefined ? undefined : addedById.get(c.id);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCase, type PositiveCase } from '../../src/conformance/cases.js';
+import { parseCase, type NegativeCase, type PositiveCase } from '../../src/conformance/cases.js';
 import { formatReport } from '../../src/conformance/report.js';
 import { runConformance, type ConformanceReport, type SourcedCase } from '../../src/conformance/run.js';
 import { SuiteGenerator } from '../../src/conformance/suite.js';
@@ -20,11 +20,12 @@ function suite(layer: 133 | 228, names: string[], per = 12): SourcedCase[] {
   return cases.map((c, i) => ({ case: c, source: `suite:${i + 1}` }));
 }
 
-function run(cases: SourcedCase[], command: string, timeoutMs = 60_000): Promise<ConformanceReport> {
-  return runConformance(cases, { command, timeoutMs, loadLayer: async (n) => LAYERS[n as 133 | 228], maxDiagnosed: 1000 });
+function run(cases: SourcedCase[], command: string, timeoutMs = 60_000, interleave = false): Promise<ConformanceReport> {
+  return runConformance(cases, { command, timeoutMs, loadLayer: async (n) => LAYERS[n as 133 | 228], maxDiagnosed: 1000, interleave });
 }
 
 const positives = (cases: SourcedCase[]): PositiveCase[] => cases.map((s) => s.case).filter((c): c is PositiveCase => 'value' in c);
+const negatives = (cases: SourcedCase[]): NegativeCase[] => cases.map((s) => s.case).filter((c): c is NegativeCase => !('value' in c));
 
 /** Shapes worth a full run: flags of every kind, strings, bytes, int128/256, vectors bare and boxed, Object, !X, the MTProto envelope. */
 const VARIED_133 = [
@@ -186,5 +187,60 @@ describe('tlwire conformance, against peers that break the line protocol: a clea
     const report = await run(cases, join(FIXTURES, 'no-such-peer'));
     expect(report.problems[0]).toMatch(/exited with code 127 after 0 answer line\(s\)/);
     expect(formatReport(report)).toMatch(/^FAIL: /);
+  });
+});
+
+describe('tlwire conformance, failure classes: one bug is one class, whatever the constructors', () => {
+  it('a peer with two bugs gets two kinds of class, each counting its failures over every constructor', async () => {
+    const cases = suite(133, ['statsURL', 'statsGraph', 'dataJSON']);
+    const report = await run(cases, modelPeer('string-padding,ignore-trailing'));
+    const trailing = negatives(cases).filter((c) => c.why.includes('zero bytes after the'));
+    expect(trailing).toHaveLength(3);
+    // Every trailing-bytes case, over the three types, in one class.
+    const accepts = report.classes.find((c) => c.class === 'reject: accepts bytes after the value');
+    expect(accepts).toMatchObject({ check: 'reject', count: 3, subjects: 3 });
+    expect(report.failures.filter((f) => f.check === 'reject').every((f) => f.class === accepts!.class)).toBe(true);
+    // Every encode failure is a padding difference of a string field (strings are all the three have).
+    const encode = report.classes.filter((c) => c.check === 'encode');
+    expect(encode.length).toBeGreaterThanOrEqual(2);
+    for (const c of encode) expect(c.class).toMatch(/^encode: other bytes in the padding of a string field \(\d byte\(s\) (more|fewer)\)$/);
+    expect(encode.reduce((n, c) => n + c.count, 0)).toBe(report.failures.filter((f) => f.check === 'encode').length);
+    // The classes account for every failure, the largest first, and the report lists them.
+    expect(report.classes.reduce((n, c) => n + c.count, 0)).toBe(report.failed);
+    expect(report.classes.map((c) => c.count)).toEqual([...report.classes.map((c) => c.count)].sort((a, b) => b - a));
+    expect(formatReport(report)).toMatch(/Failure classes[^\n]*\n(\s+\d+  encode: [^\n]*\n)+\s+3  reject: accepts bytes after the value  \(3 constructor\(s\) and type\(s\); first: \w+, suite:\d+\)\n/);
+  });
+
+  it('a refusal of valid cases is classed by its message without the particulars', async () => {
+    const cases = suite(133, ['statsURL', 'statsGraph']);
+    const report = await run(cases, misbehaving('refuse'));
+    expect(report.classes.map((c) => [c.class, c.subjects])).toEqual([
+      ['encode: refuses a valid case: not implemented', 2],
+      ['decode: refuses a valid case: not implemented', 2],
+    ]);
+  });
+});
+
+describe('tlwire conformance --interleave: a valid case again after each negative one catches state kept between calls', () => {
+  const cases = suite(133, ['statsURL', 'inputPhoneContact', 'messages.getStatsURL']);
+
+  it('a peer that stays broken after a refusal passes the whole-suite order and fails the interleaved one', async () => {
+    const whole = await run(cases, modelPeer('sticky-refusal'));
+    expect(whole.failures.map((f) => f.summary)).toEqual([]);
+
+    const report = await run(cases, modelPeer('sticky-refusal'), 60_000, true);
+    expect(report.interleaved).toBe(true);
+    // Valid cases in their own place still pass: every failure is a valid case decoded again after a negative one.
+    expect(new Set(report.failures.map((f) => f.check))).toEqual(new Set(['recheck']));
+    expect(new Set(report.failures.map((f) => f.subject))).toEqual(new Set(['statsURL', 'inputPhoneContact', 'messages.getStatsURL']));
+    expect(report.failures[0].summary).toMatch(/^decode again after suite:\d+ \(.+\), it no longer decodes as it did: refused: cannot read [0-9a-f]{8} since an earlier refusal$/);
+    expect(report.classes[0].class).toMatch(/^recheck: a valid case decodes otherwise after /);
+    expect(formatReport(report)).toMatch(/layer 133: encode \d+ ok, decode \d+ ok, reject \d+ ok, again after a negative case \d+\/\d+ FAILED/);
+  });
+
+  it('tlwire itself passes interleaved, with one recheck per negative case', async () => {
+    const report = await run(cases, TLWIRE, 60_000, true);
+    expect(report.failures.map((f) => f.summary)).toEqual([]);
+    expect(report.checks).toBe(2 * positives(cases).length + 2 * negatives(cases).length);
   });
 });

@@ -63,7 +63,7 @@ describe('diff facts', () => {
     expect(diffSchemas([before], [after]).facts.map((f) => f.text)).toEqual([
       'renamed constructor old -> renamed#44444444',
       'changed constructor user: id 22222222 -> 66666666; removed field bot:flags.1?true; field name: flags.0?string -> flags.2?string; added field premium:flags.3?true; added field photo:Photo',
-      'changed constructor chat#33333333: field order id title -> title id',
+      'changed constructor chat#33333333: field order id title -> title id; same id 33333333 for two definitions: bytes with this id do not say which one they follow',
       'changed function getUser: id 55555555 -> 88888888; returns User -> Vector<User>',
       'added constructor fresh#77777777: = Fresh',
       'added type Fresh',
@@ -79,5 +79,37 @@ describe('diff facts', () => {
     const clash = text('clash.tl', 'photo#99999999 id:int = Photo;');
     expect(() => diffSchemas([before, clash], [after])).toThrow(SchemaError);
     expect(() => diffSchemas([before, clash], [after])).toThrow('clash.tl:1:1: photo is defined twice on the old side, also at old.tl:2:1: give one schema per side');
+  });
+});
+
+describe('a definition that changed under the same id', () => {
+  const fixture = (name: string) => parseSchema(readFileSync(join(ROOT, 'test', 'tools', 'fixtures', name), 'utf8'), `test/tools/fixtures/${name}`);
+
+  it('is flagged: a ?true field added keeps the id (true fields are left out of it), so one id names two definitions', () => {
+    const result = diffSchemas([fixture('same-id-old.tl')], [fixture('same-id-new.tl')]);
+    expect(result.facts).toEqual([
+      {
+        kind: 'changed',
+        what: 'constructor',
+        name: 'user',
+        sameId: true,
+        text: 'changed constructor user#bbc54020: added field premium:flags.2?true; same id bbc54020 for two definitions (a ?true field does not count in the id): bytes with this id do not say which one they follow',
+      },
+    ]);
+  });
+
+  it('is flagged the other way too, a ?true field removed', () => {
+    const [fact] = diffSchemas([fixture('same-id-new.tl')], [fixture('same-id-old.tl')]).facts;
+    expect(fact).toMatchObject({ sameId: true, text: expect.stringContaining('removed field premium:flags.2?true; same id bbc54020 for two definitions') });
+  });
+
+  it('is not flagged when the id changed with the definition', () => {
+    const facts = diffSchemas([load('api-layer-133.tl')], [load('api-layer-228-tdesktop-via-gotd.tl')]).facts;
+    const inputPhoneContact = facts.find((f) => f.name === 'inputPhoneContact')!;
+    expect(inputPhoneContact.sameId).toBeUndefined();
+    // Between layers 133 and 228 the same-id changes are all ?true fields added or removed.
+    const same = facts.filter((f) => f.sameId);
+    expect(same.length).toBeGreaterThan(0);
+    for (const f of same) expect(f.text).toContain('(a ?true field does not count in the id)');
   });
 });

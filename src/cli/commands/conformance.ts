@@ -39,13 +39,16 @@ another implementation that speaks the line protocol of
 \`tlwire encode|decode --jsonl\` (docs/conformance.md). The runner appends
 \`encode --layer N --jsonl\` or \`decode --layer N --jsonl\` to COMMAND (run by
 the shell), writes one request per line to its stdin and reads one answer per
-line from its stdout: {"hex":"..."}, {"value":...} or {"error":"..."}. One
+line from its stdout: {"hex":"..."}, {"value":...}, {"error":"..."}, or
+{"crash":"..."} from an adapter that contained its library's crash. One
 process per layer and direction.
 
 Checks: encode(value) == hex, decode(hex) == value, and every negative case
 refused with {"error":...}. Reports passed and failed checks per constructor
 (negative cases under the type they are decoded as), and for each failure the
-first differing byte, its field path and tlwire's explain rows around it.
+first differing byte, its field path and tlwire's explain rows around it;
+and the failures grouped into classes (what was wrong with the accepted
+bytes, or the shape of the difference).
 Exit 0 when every check passed, 1 otherwise.
 
 Options:
@@ -53,6 +56,8 @@ Options:
   --timeout S    seconds per peer run before it is killed (default: 120)
   --show N       failures printed in full (default: 20)
   --all          list every constructor, not only those with failures
+  --interleave   decode each constructor's cases together, a valid case again
+                 after each negative one: catches state kept between calls
 
 Example:
   $ tlwire vectors --layer 133 --out suite.jsonl
@@ -61,7 +66,7 @@ Example:
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { cmd: { type: 'string' }, timeout: { type: 'string' }, show: { type: 'string' }, all: { type: 'boolean' } },
+      options: { cmd: { type: 'string' }, timeout: { type: 'string' }, show: { type: 'string' }, all: { type: 'boolean' }, interleave: { type: 'boolean' } },
     });
     if (values.cmd === undefined || values.cmd.trim() === '') throw new UsageError("no implementation given: --cmd 'COMMAND ...' (tlwire conformance --help)");
     if (positionals.length === 0) throw new UsageError('no case files given: tlwire conformance --cmd COMMAND FILE.jsonl...');
@@ -77,6 +82,7 @@ Example:
       loadLayer,
       maxDiagnosed: show,
       color: io.color,
+      interleave: values.interleave,
     });
     io.out(formatReport(report, { all: values.all, maxShown: show }));
     return report.failed === 0 && report.problems.length === 0 ? 0 : 1;
