@@ -164,7 +164,7 @@ describe('tlwire diff', () => {
   });
 
   it('flags a ?true field added under the same id, on two small schema files', async () => {
-    const run = await inRoot(() => runCommand(diff, ['test/tools/fixtures/same-id-old.tl', 'test/tools/fixtures/same-id-new.tl']));
+    const run = await inRoot(() => runCommand(diff, ['test/tl/fixtures/same-id-old.tl', 'test/tl/fixtures/same-id-new.tl']));
     expect(run).toEqual({
       code: 0,
       out: 'changed constructor user#bbc54020: added field premium:flags.2?true; same id bbc54020 for two definitions (a ?true field does not count in the id): bytes with this id do not say which one they follow\n0 removed, 0 renamed, 1 changed, 0 added\n',

@@ -83,7 +83,7 @@ describe('diff facts', () => {
 });
 
 describe('a definition that changed under the same id', () => {
-  const fixture = (name: string) => parseSchema(readFileSync(join(ROOT, 'test', 'tools', 'fixtures', name), 'utf8'), `test/tools/fixtures/${name}`);
+  const fixture = (name: string) => parseSchema(readFileSync(join(ROOT, 'test', 'tl', 'fixtures', name), 'utf8'), `test/tl/fixtures/${name}`);
 
   it('is flagged: a ?true field added keeps the id (true fields are left out of it), so one id names two definitions', () => {
     const result = diffSchemas([fixture('same-id-old.tl')], [fixture('same-id-new.tl')]);
