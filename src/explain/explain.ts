@@ -106,6 +106,14 @@ function walkIndex(model: LayerModel): WalkIndex {
 
 const lenientUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
+/** The fixed-size values besides int: their size, and their value as text. */
+const FIXED_SIZE: Record<'long' | 'double' | 'int128' | 'int256', { size: number; read: (r: Reader) => string }> = {
+  long: { size: 8, read: (r) => String(readLong(r)) },
+  double: { size: 8, read: (r) => String(readDouble(r)) },
+  int128: { size: 16, read: (r) => toHex(readInt128(r)) },
+  int256: { size: 32, read: (r) => toHex(readInt256(r)) },
+};
+
 
 function joinPath(path: string, key: string): string {
   return path ? `${path}.${key}` : key;
@@ -147,17 +155,13 @@ class Walker {
         return v;
       }
       case 'long':
-        this.row(start, 8, path, tlType, String(readLong(r)), depth);
-        return undefined;
       case 'double':
-        this.row(start, 8, path, tlType, String(readDouble(r)), depth);
-        return undefined;
       case 'int128':
-        this.row(start, 16, path, tlType, toHex(readInt128(r)), depth);
+      case 'int256': {
+        const { size, read } = FIXED_SIZE[t.k];
+        this.row(start, size, path, tlType, read(r), depth);
         return undefined;
-      case 'int256':
-        this.row(start, 32, path, tlType, toHex(readInt256(r)), depth);
-        return undefined;
+      }
       case 'string':
         this.prefixed(path, depth, tlType, () => JSON.stringify(readString(r)), (payload) => JSON.stringify(lenientUtf8.decode(payload)));
         return undefined;
