@@ -11,11 +11,19 @@ import { getHistoryRequest, getStatsUrlRequest, historyPage, updateStream } from
 import { decodeHistory, encodeHistory } from './handwritten/history.js';
 import type { GramjsSchema } from './peers/gramjs.js';
 import { writeGetStatsUrl } from './handwritten/stats-url.js';
+import { CRYPTO_CASES } from './crypto.js';
 
 export const LIBRARIES = ['tlwire', 'mtcute', 'gramjs', 'handwritten'] as const;
 export type Library = (typeof LIBRARIES)[number];
 
-export const CASE_IDS = ['getHistory.encode', 'getStatsURL.encode', 'messages.encode', 'messages.decode', 'updates.decode'] as const;
+export const CASE_IDS = [
+  'getHistory.encode',
+  'getStatsURL.encode',
+  'messages.encode',
+  'messages.decode',
+  'updates.decode',
+  ...(['ige.decrypt', 'ige.encrypt', 'envelope.decrypt', 'envelope.encrypt', 'obfuscated2.ctr'] as const).flatMap((id) => [id, `${id}.browser`] as const),
+] as const;
 export type CaseId = (typeof CASE_IDS)[number];
 
 export interface Prepared {
@@ -30,7 +38,9 @@ export interface Prepared {
 export interface CaseSpec {
   id: CaseId;
   title: string;
-  kind: 'encode' | 'decode';
+  kind: 'encode' | 'decode' | 'crypto';
+  /** Required tlwire/peer ratios, where they differ from the codec's (encode 2x, decode 1.5x mtcute; 20x GramJS). */
+  targets?: { mtcute?: number; gramjs?: number };
   libraries: readonly Library[];
   /** Which schema GramJS loads for this case (one per process). */
   gramjsSchema: GramjsSchema;
@@ -49,7 +59,7 @@ export class BytesMismatch extends Error {
   }
 }
 
-function assertSame(caseId: string, library: string, expected: Uint8Array, actual: Uint8Array): void {
+export function assertSame(caseId: string, library: string, expected: Uint8Array, actual: Uint8Array): void {
   if (expected.length !== actual.length || expected.some((b, i) => actual[i] !== b)) throw new BytesMismatch(caseId, library, expected, actual);
 }
 
@@ -232,6 +242,7 @@ export const CASES: readonly CaseSpec[] = [
       });
     },
   },
+  ...CRYPTO_CASES,
 ];
 
 export function caseById(id: string): CaseSpec {

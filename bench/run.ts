@@ -156,12 +156,13 @@ const ops = (caseId: string, library: string) => cases.find((c) => c.case === ca
 for (const spec of selected) {
   const mine = ops(spec.id, 'tlwire')!;
   const vsMtcute = ops(spec.id, 'mtcute');
-  if (vsMtcute !== undefined) {
-    const need = spec.kind === 'encode' ? 2 : 1.5;
-    targets.push({ target: `${spec.id}: tlwire/mtcute`, ratio: mine / vsMtcute, required: `>= ${need}`, pass: mine / vsMtcute >= need });
+  const needMtcute = spec.kind === 'crypto' ? spec.targets?.mtcute : (spec.targets?.mtcute ?? (spec.kind === 'encode' ? 2 : 1.5));
+  if (vsMtcute !== undefined && needMtcute !== undefined) {
+    targets.push({ target: `${spec.id}: tlwire/mtcute`, ratio: mine / vsMtcute, required: `>= ${needMtcute}`, pass: mine / vsMtcute >= needMtcute });
   }
   const vsGramjs = ops(spec.id, 'gramjs');
-  if (vsGramjs !== undefined) targets.push({ target: `${spec.id}: tlwire/gramjs`, ratio: mine / vsGramjs, required: '>= 20', pass: mine / vsGramjs >= 20 });
+  const needGramjs = spec.targets?.gramjs ?? 20;
+  if (vsGramjs !== undefined) targets.push({ target: `${spec.id}: tlwire/gramjs`, ratio: mine / vsGramjs, required: `>= ${needGramjs}`, pass: mine / vsGramjs >= needGramjs });
   const vsHand = ops(spec.id, 'handwritten');
   if (vsHand !== undefined) targets.push({ target: `${spec.id}: handwritten/tlwire`, ratio: vsHand / mine, required: '<= 1.5', pass: vsHand / mine <= 1.5 });
 }

@@ -1,3 +1,5 @@
+import { cryptoSuite } from './crypto/suite.js';
+
 export { MtprotoError, type MtprotoErrorCode } from './errors.js';
 export { aesIgeDecrypt, aesIgeEncrypt } from './crypto/aes-ige.js';
 export {
@@ -11,6 +13,8 @@ export {
   type Sender,
 } from './crypto/keys.js';
 export { secureRandomBytes, type RandomBytes } from './crypto/random.js';
+/** Which crypto implementation this runtime uses: `node` (node:crypto + WebAssembly) or `portable`. */
+export const cryptoBackend = cryptoSuite.name;
 export {
   decodePlainMessage,
   decryptMessage,

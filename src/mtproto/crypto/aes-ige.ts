@@ -1,5 +1,5 @@
-import { unsafe } from '@noble/ciphers/aes.js';
 import { MtprotoError } from '../errors.js';
+import { cryptoSuite } from './suite.js';
 
 const BLOCK_SIZE = 16;
 
@@ -27,27 +27,5 @@ function ige(data: Uint8Array, key: Uint8Array, iv: Uint8Array, encrypt: boolean
   if (data.length % BLOCK_SIZE !== 0) {
     throw new MtprotoError('BAD_AES_INPUT', `IGE data must be a multiple of 16 bytes, got ${data.length}`);
   }
-  // IGE chains every block on the previous input and output block, so it needs a
-  // single-block primitive. noble's public ECB instances are single-use and re-expand
-  // the key on every call (over 10x slower per block), hence the expanded-key helpers.
-  const roundKeys = encrypt ? unsafe.expandKeyLE(key) : unsafe.expandKeyDecLE(key);
-  const transform = encrypt ? unsafe.encryptBlock : unsafe.decryptBlock;
-  const out = new Uint8Array(data.length);
-  const block = new Uint8Array(BLOCK_SIZE); // fresh, so 4-byte aligned as the helpers require
-  // Both directions compute out = T(in ^ xorIn) ^ xorOut, then xorIn = out, xorOut = in;
-  // they differ only in which IV half starts where.
-  let xorIn = encrypt ? iv.subarray(0, BLOCK_SIZE) : iv.subarray(BLOCK_SIZE);
-  let xorOut = encrypt ? iv.subarray(BLOCK_SIZE) : iv.subarray(0, BLOCK_SIZE);
-  for (let offset = 0; offset < data.length; offset += BLOCK_SIZE) {
-    const input = data.subarray(offset, offset + BLOCK_SIZE);
-    for (let i = 0; i < BLOCK_SIZE; i++) block[i] = input[i] ^ xorIn[i];
-    transform(roundKeys, block);
-    const output = out.subarray(offset, offset + BLOCK_SIZE);
-    for (let i = 0; i < BLOCK_SIZE; i++) output[i] = block[i] ^ xorOut[i];
-    xorIn = output;
-    xorOut = input;
-  }
-  roundKeys.fill(0);
-  block.fill(0);
-  return out;
+  return encrypt ? cryptoSuite.igeEncrypt(data, key, iv) : cryptoSuite.igeDecrypt(data, key, iv);
 }

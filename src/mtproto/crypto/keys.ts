@@ -1,6 +1,5 @@
-import { sha1 } from '@noble/hashes/legacy.js';
-import { sha256 } from '@noble/hashes/sha2.js';
 import { MtprotoError } from '../errors.js';
+import { cryptoSuite } from './suite.js';
 
 /** Which party produced a message; selects x = 0 (client) or x = 8 (server) in the MTProto 2.0 KDF. */
 export type Sender = 'client' | 'server';
@@ -23,17 +22,10 @@ function checkAuthKey(authKey: Uint8Array): void {
   }
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
-
 /** auth_key_id as it appears on the wire: the low 64 bits (last 8 bytes) of SHA-1(auth_key). */
 export function authKeyIdBytes(authKey: Uint8Array): Uint8Array {
   checkAuthKey(authKey);
-  return sha1(authKey).slice(12, 20);
+  return cryptoSuite.sha1(authKey).slice(12, 20);
 }
 
 /** auth_key_id read as a little-endian signed 64-bit integer (TL `long`). */
@@ -49,11 +41,7 @@ export function authKeyId(authKey: Uint8Array): bigint {
 export function computeMsgKey(authKey: Uint8Array, plaintext: Uint8Array, sender: Sender): Uint8Array {
   checkAuthKey(authKey);
   const x = offsetFor(sender);
-  const msgKeyLarge = sha256
-    .create()
-    .update(authKey.subarray(88 + x, 88 + x + 32))
-    .update(plaintext)
-    .digest();
+  const msgKeyLarge = cryptoSuite.sha256(authKey.subarray(88 + x, 88 + x + 32), plaintext);
   return msgKeyLarge.slice(8, 8 + MSG_KEY_LENGTH);
 }
 
@@ -64,8 +52,8 @@ export function deriveAesKeyIv(authKey: Uint8Array, msgKey: Uint8Array, sender: 
     throw new MtprotoError('BAD_ARGUMENT', `msg_key must be ${MSG_KEY_LENGTH} bytes, got ${msgKey.length}`);
   }
   const x = offsetFor(sender);
-  const a = sha256(concat(msgKey, authKey.subarray(x, x + 36)));
-  const b = sha256(concat(authKey.subarray(40 + x, 40 + x + 36), msgKey));
+  const a = cryptoSuite.sha256(msgKey, authKey.subarray(x, x + 36));
+  const b = cryptoSuite.sha256(authKey.subarray(40 + x, 40 + x + 36), msgKey);
   const key = new Uint8Array(32);
   key.set(a.subarray(0, 8), 0);
   key.set(b.subarray(8, 24), 8);
@@ -74,5 +62,7 @@ export function deriveAesKeyIv(authKey: Uint8Array, msgKey: Uint8Array, sender: 
   iv.set(b.subarray(0, 8), 0);
   iv.set(a.subarray(8, 24), 8);
   iv.set(b.subarray(24, 32), 24);
+  a.fill(0);
+  b.fill(0);
   return { key, iv };
 }

@@ -1,0 +1,78 @@
+import type * as NodeCrypto from 'node:crypto';
+import { expandDecryptionKey } from './aes.js';
+import { igeWithRoundKeys } from './portable.js';
+import type { CryptoSuite } from './suite.js';
+
+const BLOCK_SIZE = 16;
+
+/** A plain Uint8Array over a Buffer's bytes: a view when the Buffer owns its memory, else a copy. */
+function plain(buffer: Uint8Array): Uint8Array<ArrayBuffer> {
+  const owns = buffer.byteOffset === 0 && buffer.buffer.byteLength === buffer.length && buffer.buffer instanceof ArrayBuffer;
+  return owns ? new Uint8Array(buffer.buffer as ArrayBuffer) : Uint8Array.prototype.slice.call(buffer);
+}
+
+/**
+ * `into[i] = a[i] ^ b[i]` for `length` bytes (a multiple of 16), by 32-bit words where all three
+ * are 4-byte aligned, four words per step (about 1.8x the one-word loop in V8).
+ */
+function xorInto(into: Uint8Array, intoAt: number, a: Uint8Array, aAt: number, b: Uint8Array, bAt: number, length: number): void {
+  if (((into.byteOffset + intoAt) | (a.byteOffset + aAt) | (b.byteOffset + bAt)) % 4 !== 0) {
+    for (let i = 0; i < length; i++) into[intoAt + i] = a[aAt + i] ^ b[bAt + i];
+    return;
+  }
+  const words = length >> 2;
+  const o = new Int32Array(into.buffer, into.byteOffset + intoAt, words);
+  const x = new Int32Array(a.buffer, a.byteOffset + aAt, words);
+  const y = new Int32Array(b.buffer, b.byteOffset + bAt, words);
+  for (let i = 0; i < words; i += 4) {
+    o[i] = x[i] ^ y[i];
+    o[i + 1] = x[i + 1] ^ y[i + 1];
+    o[i + 2] = x[i + 2] ^ y[i + 2];
+    o[i + 3] = x[i + 3] ^ y[i + 3];
+  }
+}
+
+/**
+ * IGE encryption through native CBC: with y_i = c_i ^ m_(i-1), IGE's c_i = E(m_i ^ c_(i-1)) ^ m_(i-1)
+ * becomes y_i = E((m_i ^ m_(i-2)) ^ y_(i-1)), CBC over p_i = m_i ^ m_(i-2) from y_0 = c_0
+ * (taking m_(-1) = 0). So: one XOR pass, OpenSSL's CBC, one XOR pass.
+ */
+function igeEncryptByCbc(crypto: typeof NodeCrypto, data: Uint8Array, key: Uint8Array, iv: Uint8Array): Uint8Array {
+  const n = data.length;
+  const out = new Uint8Array(n);
+  if (n === 0) return out;
+  // p_1 = m_1, p_2 = m_2 ^ m_0 (the IV's second half), p_i = m_i ^ m_(i-2).
+  out.set(data.subarray(0, BLOCK_SIZE));
+  if (n > BLOCK_SIZE) {
+    xorInto(out, BLOCK_SIZE, data, BLOCK_SIZE, iv, BLOCK_SIZE, BLOCK_SIZE);
+    xorInto(out, 2 * BLOCK_SIZE, data, 2 * BLOCK_SIZE, data, 0, n - 2 * BLOCK_SIZE);
+  }
+  const cipher = crypto.createCipheriv(`aes-${key.length * 8}-cbc`, key, iv.subarray(0, BLOCK_SIZE));
+  cipher.setAutoPadding(false);
+  const y = cipher.update(out);
+  // c_1 = y_1 ^ m_0, c_i = y_i ^ m_(i-1).
+  xorInto(out, 0, y, 0, iv, BLOCK_SIZE, BLOCK_SIZE);
+  xorInto(out, BLOCK_SIZE, y, BLOCK_SIZE, data, 0, n - BLOCK_SIZE);
+  y.fill(0);
+  return out;
+}
+
+/** The Node implementation over the given node:crypto module. */
+export function nodeSuite(crypto: typeof NodeCrypto): CryptoSuite {
+  return {
+    name: 'node',
+    sha1: (data) => plain(crypto.createHash('sha1').update(data).digest()),
+    sha256: (first, second) => {
+      const hash = crypto.createHash('sha256').update(first);
+      if (second !== undefined) hash.update(second);
+      return plain(hash.digest());
+    },
+    igeEncrypt: (data, key, iv) => igeEncryptByCbc(crypto, data, key, iv),
+    // No platform has IGE decryption or a single-block AES call cheap enough to chain: WebAssembly.
+    igeDecrypt: (data, key, iv) => igeWithRoundKeys(data, expandDecryptionKey(key), iv, false),
+    ctr: (key, iv) => {
+      const cipher = crypto.createCipheriv(`aes-${key.length * 8}-ctr`, key, iv);
+      return (data) => plain(cipher.update(data));
+    },
+  };
+}
