@@ -89,9 +89,17 @@ export class MultiLayer {
 
   /** Encodes with the layer the value is tagged with, else the first layer that encodes it. */
   encode(value: unknown): Uint8Array {
+    return this.encodeWithLayer(value).bytes;
+  }
+
+  /** As {@link encode}, and says which layer it was. */
+  encodeWithLayer(value: unknown): { layer: TlLayer; bytes: Uint8Array } {
     const tag = this.tagOf(value);
-    if (tag !== undefined) return this.tagged(tag).encode(value);
-    return this.first((layer) => layer.encode(value));
+    if (tag !== undefined) {
+      const layer = this.tagged(tag);
+      return { layer, bytes: layer.encode(value) };
+    }
+    return this.first((layer) => ({ layer, bytes: layer.encode(value) }));
   }
 
   /** Canonical JSON -> bytes: `"_layer": N` picks the layer, else the first layer that takes the JSON. */
@@ -110,7 +118,7 @@ export class MultiLayer {
     return layer;
   }
 
-  private first(encode: (layer: TlLayer) => Uint8Array): Uint8Array {
+  private first<T>(encode: (layer: TlLayer) => T): T {
     let firstError: unknown;
     for (const layer of this.layers) {
       try {

@@ -16,7 +16,9 @@ export type DecodeErrorCode =
   | 'UNKNOWN_FLAGS' // strict: a flags bit that no field of the layer uses
   | 'LENGTH_MISMATCH' // an envelope whose `bytes` differs from its body's length
   | 'TOO_DEEP' // nesting beyond DecodeOptions.maxDepth, or beyond what the call stack holds
-  | 'TRAILING_BYTES'; // bytes left after a whole-buffer decode
+  | 'TRAILING_BYTES' // bytes left after a whole-buffer decode
+  | 'NOT_PACKED' // unpack: the input does not start with the pack header
+  | 'MISSING_LAYER'; // unpack: the header names a layer that was not given
 
 /** Why encoding refused a value. */
 export type EncodeErrorCode =
