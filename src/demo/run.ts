@@ -115,7 +115,7 @@ export async function runDemo(io: DemoOutput): Promise<void> {
     out('\nThe answer is an rpc_result holding rpc_error:\n');
     explainBody(refusal.message.body, 'messages.getStatsURL');
     const error = outcome.error;
-    out(`\n${p.paint('bold', 'The call rejects with')} ${p.paint('red', `RpcError ${error.code} ${error.message}`)}: code ${error.code}, type ${error.type}, for msg_id ${error.reqMsgId}`);
+    out(`\n${p.paint('bold', 'The call rejects with')} ${p.paint('red', `RpcError ${error.code} ${error.message}`)}: code ${error.code}, pattern ${error.pattern}, for msg_id ${error.reqMsgId}`);
   } finally {
     await client?.close();
     await server.close();

@@ -31,8 +31,13 @@ describe('tlwire decode --method', () => {
     expect(await run([...method, hex])).toEqual({ code: 0, out: `${statsJson}\n`, err: '' });
   });
 
-  it('prints an rpc_error as its canonical JSON and exits 3', async () => {
-    expect(await run([...method, ERROR])).toEqual({ code: 3, out: '{"_":"rpc_error","errorCode":400,"errorMessage":"PEER_ID_INVALID"}\n', err: '' });
+  it('prints an rpc_error as its canonical JSON, what it means on stderr, and exits 3', async () => {
+    expect(await run([...method, ERROR])).toEqual({
+      code: 3,
+      out: '{"_":"rpc_error","errorCode":400,"errorMessage":"PEER_ID_INVALID"}\n',
+      // The description the seed page gives for messages.getStatsURL (layer 133).
+      err: 'rpc_error 400 PEER_ID_INVALID: The provided peer id is invalid\n',
+    });
   });
 
   it('prints a vector result with the method’s result type', async () => {
@@ -47,7 +52,7 @@ describe('tlwire decode --method', () => {
     const lines = out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(code).toBe(1);
     expect(lines[0]).toEqual({ value: JSON.parse(statsJson) });
-    expect(lines[1]).toEqual({ rpcError: { _: 'rpc_error', errorCode: 400, errorMessage: 'PEER_ID_INVALID' } });
+    expect(lines[1]).toEqual({ rpcError: { _: 'rpc_error', errorCode: 400, errorMessage: 'PEER_ID_INVALID' }, description: '400 PEER_ID_INVALID: The provided peer id is invalid' });
     expect(lines[2].error).toMatch(/NOT_RPC_RESULT/);
   });
 

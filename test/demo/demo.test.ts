@@ -33,7 +33,7 @@ describe('the demo', () => {
       expect(text).toContain(field);
     }
     expect(text).toContain('Result (typed StatsURL): {"_":"statsURL","url":"https://t.me/stats/1001234567890?dark=1"}');
-    expect(text).toMatch(/The call rejects with RpcError 400 PEER_ID_INVALID: code 400, type PEER_ID_INVALID/);
+    expect(text).toMatch(/The call rejects with RpcError 400 PEER_ID_INVALID: code 400, pattern PEER_ID_INVALID/);
     expect(text).toMatch(/Client and server closed: \d+ bytes sent and \d+ bytes received in 5 WebSocket messages/);
   });
 

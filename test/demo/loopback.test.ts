@@ -25,7 +25,7 @@ describe.each([abridged, intermediate, paddedIntermediate])('getStatsURL round t
     expectTypeOf(stats).toEqualTypeOf<StatsURL>();
     expect(stats).toEqual({ _: 'statsURL', url: 'https://t.me/stats/1001234567890?dark=1' });
     const error = await rejection(client.call(statsCall(UNKNOWN_CHANNEL)), RpcError);
-    expect([error.code, error.type, error.message]).toEqual([400, 'PEER_ID_INVALID', 'PEER_ID_INVALID']);
+    expect([error.code, error.pattern, error.message]).toEqual([400, 'PEER_ID_INVALID', 'PEER_ID_INVALID']);
   });
 });
 
@@ -39,7 +39,7 @@ describe('the loopback server', () => {
     );
     const wrongHash = { ...DEMO_CHANNEL, accessHash: DEMO_CHANNEL.accessHash + 1n };
     for (const peer of [wrongHash, { _: 'inputPeerSelf' } as const, { _: 'inputPeerUser', userId: DEMO_CHANNEL.channelId, accessHash: 1n } as const]) {
-      expect((await rejection(client.call(SERVICE_133.invokeWithLayer(statsCall(peer))), RpcError)).type).toBe('PEER_ID_INVALID');
+      expect((await rejection(client.call(SERVICE_133.invokeWithLayer(statsCall(peer))), RpcError)).pattern).toBe('PEER_ID_INVALID');
     }
   });
 
@@ -49,9 +49,9 @@ describe('the loopback server', () => {
     const client = await connectClient(server.url);
     const peer = { _: 'inputPeerChannel', ...other } as const;
     expect((await client.call(statsCall(peer))).url).toBe('https://t.me/stats/42');
-    expect((await rejection(client.call(statsCall(DEMO_CHANNEL)), RpcError)).type).toBe('PEER_ID_INVALID');
+    expect((await rejection(client.call(statsCall(DEMO_CHANNEL)), RpcError)).pattern).toBe('PEER_ID_INVALID');
     const wrongMethod = await rejection(client.call({ _: 'help.getConfig' }), RpcError);
-    expect([wrongMethod.code, wrongMethod.type]).toEqual([400, 'INPUT_METHOD_INVALID']);
+    expect([wrongMethod.code, wrongMethod.pattern]).toEqual([400, 'INPUT_METHOD_INVALID']);
   });
 
   it('serves several clients at once, each in its own session', async () => {

@@ -6,6 +6,9 @@ import { parseHex } from '../input.js';
 import { checkMethod, checkType, loadLayers, withIdHint } from '../layers.js';
 import { TlLayer } from '../../layer.js';
 import { RpcError, ServiceCodec, ServiceError } from '../../mtproto/service/index.js';
+import { errorDescription } from '../../reference/describe.js';
+import { NO_DESCRIPTION } from '../../reference/facts.js';
+import { LAYER_REFERENCES } from '../../reference/layers.js';
 
 /** A `--jsonl` line: HEX, or {"hex":"...","type":"..."}. */
 function jsonlItem(line: string): { bytes: Uint8Array; type: string | undefined } {
@@ -23,13 +26,16 @@ async function checkResultMethod(layer: TlLayer, method: string): Promise<void> 
   if (layer.resultReader(method) === 'query') throw new UsageError(`${method} returns what its query returns: give the innermost method instead (--method messages.getStatsURL)`);
 }
 
-/** An rpc_result answering `method`: its result as canonical JSON, or the rpc_error it carries. */
-function decodeAnswer(codec: ServiceCodec, method: string, bytes: Uint8Array): { value: unknown } | { rpcError: unknown } {
+/** An rpc_result answering `method`: its result as canonical JSON, or the rpc_error it carries with what it means. */
+function decodeAnswer(codec: ServiceCodec, method: string, bytes: Uint8Array): { value: unknown } | { rpcError: unknown; description: string } {
   try {
     const result = codec.decodeResult(method, bytes);
     return { value: codec.layer.json.toJson(result, codec.layer.json.combinator(method)!.result) };
   } catch (e) {
-    if (e instanceof RpcError) return { rpcError: e.toJSON() };
+    if (e instanceof RpcError) {
+      const description = errorDescription(LAYER_REFERENCES[codec.layer.layer], method, e.pattern) ?? NO_DESCRIPTION;
+      return { rpcError: e.toJSON(), description: `${e.code} ${e.pattern}: ${description}` };
+    }
     if (e instanceof ServiceError) throw new UsageError(e.message);
     throw e;
   }
@@ -53,7 +59,8 @@ Options:
               default: any constructor or function of the layer
   --method M  the input is an rpc_result answering the function M: print
               its result (gzip_packed is inflated) as canonical JSON of M's
-              result type; an rpc_error prints its canonical JSON, exit 3
+              result type; an rpc_error prints its canonical JSON and, on
+              stderr, what it means (the reference data), exit 3
   --strict    refuse non-zero padding, 0xfe length prefixes under 254,
               invalid UTF-8 and unknown flag bits (the default)
   --lenient   accept them, and keep an object of known length (a
@@ -61,7 +68,7 @@ Options:
               id the layer does not know as {"_":"unknown","id":"...","bytes":"..."}
   --jsonl     one item per stdin line: HEX, or {"hex":"...","type":"..."};
               answers {"value":...} or {"error":"..."} per line, and with
-              --method {"rpcError":{...}} for an rpc_error
+              --method {"rpcError":{...},"description":"..."} for an rpc_error
 
 Example:
   $ tlwire decode --layer 133 e62a2c8101000000c97ea07d03616263
@@ -91,6 +98,7 @@ Example:
       const answer = decodeAnswer(codec, method, parseHex(await argOrStdin(io, positionals, 'HEX')));
       if ('rpcError' in answer) {
         io.out(`${JSON.stringify(answer.rpcError)}\n`);
+        io.err(`rpc_error ${answer.description}\n`);
         return RPC_ERROR_EXIT;
       }
       io.out(`${JSON.stringify(answer.value)}\n`);

@@ -3,6 +3,7 @@ import { check } from './check.js';
 import { conformance } from './conformance.js';
 import { decode } from './decode.js';
 import { demo } from './demo.js';
+import { describe } from './describe.js';
 import { diff } from './diff.js';
 import { encode } from './encode.js';
 import { explain } from './explain.js';
@@ -12,4 +13,4 @@ import { merge } from './merge.js';
 import { vectors } from './vectors.js';
 
 /** Every subcommand, in the order `tlwire --help` lists them. */
-export const COMMANDS: readonly Command[] = [encode, decode, explain, check, diff, merge, id, generate, vectors, conformance, demo];
+export const COMMANDS: readonly Command[] = [encode, decode, explain, describe, check, diff, merge, id, generate, vectors, conformance, demo];

@@ -11,7 +11,7 @@ export {
 } from './container.js';
 export { ServiceError, type ServiceErrorCode } from './errors.js';
 export { DEFAULT_MAX_INFLATED_BYTES, gunzipLimited, gzip, type InflateOptions } from './gzip.js';
-export { RpcError, parseRpcErrorMessage, type RpcErrorKind } from './rpc-error.js';
+export { RpcError, parseRpcErrorMessage, type ParsedRpcError, type RpcErrorName, type RpcErrorParams, type RpcErrorParamsOf } from './rpc-error.js';
 export {
   SERVICE_MESSAGE_NAMES,
   type AnyMethods,

@@ -105,15 +105,16 @@ describe('decodeResult: the typed result of a method', () => {
   it('rpc_error 400 PEER_ID_INVALID is thrown as a typed RpcError', () => {
     const error = rpcErrorOf(() => codec.decodeResult('messages.getStatsURL', rpcResult(reqMsgId, rpcError(400, 'PEER_ID_INVALID'))));
     expect(error.code).toBe(400);
-    expect(error.type).toBe('PEER_ID_INVALID');
+    expect(error.pattern).toBe('PEER_ID_INVALID');
+    expect(error.description).toBe('The provided peer id is invalid.');
     expect(error.message).toBe('PEER_ID_INVALID');
     expect(error.value).toBeUndefined();
     expect(error.reqMsgId).toBe(reqMsgId);
   });
 
-  it('a gzipped FLOOD_WAIT_30 is an RpcError of type FLOOD_WAIT with value 30', () => {
+  it('a gzipped FLOOD_WAIT_30 is an RpcError of pattern FLOOD_WAIT_%d with seconds 30', () => {
     const error = rpcErrorOf(() => codec.decodeResult('messages.getStatsURL', rpcResult(reqMsgId, gzipPacked(rpcError(420, 'FLOOD_WAIT_30')))));
-    expect([error.code, error.type, error.value, error.message]).toEqual([420, 'FLOOD_WAIT', 30, 'FLOOD_WAIT_30']);
+    expect([error.code, error.pattern, error.params, error.value, error.message]).toEqual([420, 'FLOOD_WAIT_%d', { seconds: 30 }, 30, 'FLOOD_WAIT_30']);
   });
 
   it('works for layer 228 with its own tables', () => {
@@ -388,9 +389,9 @@ describe('decodeMessage: results, errors, containers and service messages', () =
     const inContainer = codec.decodeMessage(encodeContainer([{ msgId: 3n, seqno: 1, body: rpcResult(reqMsgId, rpcError(303, 'PHONE_MIGRATE_4')) }]));
     if (inContainer.kind !== 'container' || inContainer.messages[0].message.kind !== 'error') throw new Error('expected an error in a container');
     const { error, reqMsgId: answered } = inContainer.messages[0].message;
-    expect([answered, error.code, error.type, error.value]).toEqual([reqMsgId, 303, 'PHONE_MIGRATE', 4]);
+    expect([answered, error.code, error.pattern, error.params]).toEqual([reqMsgId, 303, 'PHONE_MIGRATE_%d', { new_dc: 4 }]);
     const bare = codec.decodeMessage(rpcError(-503, 'Timeout'));
-    expect(bare.kind === 'error' && [bare.reqMsgId, bare.error.code, bare.error.type]).toEqual([undefined, -503, 'Timeout']);
+    expect(bare.kind === 'error' && [bare.reqMsgId, bare.error.code, bare.error.pattern]).toEqual([undefined, -503, 'Timeout']);
   });
 
   it('refuses nested containers and nested gzip', () => {
