@@ -6,7 +6,7 @@ import { MessageIdGenerator, SeqNoCounter } from '../mtproto/msg-id.js';
 import { MsgIdGuard } from '../mtproto/msg-id-guard.js';
 import { encodeContainer, type CallOf, type Incoming as AnyIncoming, type IncomingBody, type ResultIn } from '../mtproto/service/index.js';
 import { paddedIntermediate, type Framing } from '../transport/framing/index.js';
-import { WebSocketConnection, type WebSocketConstructor } from '../transport/websocket.js';
+import { WebSocketConnection, type ConnectionLimits, type WebSocketConstructor } from '../transport/websocket.js';
 import { BAD_MSG, SessionError } from './errors.js';
 import { DEMO_AUTH_KEY, DEMO_SERVER_SALT } from './fixtures.js';
 import { LAYER_133, SERVICE_133 } from './layer.js';
@@ -22,7 +22,8 @@ export interface LoopbackClientOptions {
   WebSocket?: WebSocketConstructor;
   /** Time limit of each call, in ms (default 10 s). */
   timeoutMs?: number;
-  maxFrameSize?: number;
+  /** The transport's limits (docs/transport.md), each defaulting to the library's. */
+  limits?: ConnectionLimits;
   /** Clock in ms, for msg_ids. */
   now?: () => number;
   /** Called for each message the msg_id guard refused: it was not acked, acted on or its salt taken. */
@@ -95,7 +96,7 @@ export class LoopbackClient {
     const connection = await WebSocketConnection.connect(url, {
       framing: options.framing,
       WebSocket: options.WebSocket,
-      maxFrameSize: options.maxFrameSize,
+      ...options.limits,
     });
     return new LoopbackClient(connection, options);
   }

@@ -8,7 +8,7 @@ import { gunzipLimited, MSG_CONTAINER_ID, readContainerFrames, ServiceError } fr
 import { TransportError } from '../transport/errors.js';
 import { paddedIntermediate } from '../transport/framing/index.js';
 import { listenWebSocket, type ObfuscatedWebSocketServer } from '../transport/websocket-server.js';
-import type { WebSocketConnection } from '../transport/websocket.js';
+import type { ConnectionLimits, WebSocketConnection } from '../transport/websocket.js';
 import { BAD_MSG } from './errors.js';
 import { DEMO_AUTH_KEY, DEMO_CHANNEL, DEMO_SERVER_SALT } from './fixtures.js';
 import { LAYER_133 } from './layer.js';
@@ -26,8 +26,11 @@ export interface LoopbackServerOptions {
   salt?: bigint;
   /** Defaults to DEMO_CHANNEL alone. */
   channels?: readonly KnownChannel[];
-  /** Largest frame accepted from a client (default 16 MiB). */
-  maxFrameSize?: number;
+  /**
+   * The transport's limits (docs/transport.md): maximum frame, buffered bytes, handshake and idle
+   * timeouts, connections at once; each defaults to the library's.
+   */
+  limits?: ConnectionLimits & { maxConnections?: number };
   /** Clock in ms, for msg_id checks and the server's own msg_ids. */
   now?: () => number;
   /** What the server did with each message and why it dropped a connection. */
@@ -89,7 +92,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions = {}): 
   };
   const handlers = new Set<Promise<void>>();
   const server: ObfuscatedWebSocketServer = await listenWebSocket({
-    maxFrameSize: options.maxFrameSize,
+    ...options.limits,
     onConnection: (connection) => {
       const handler = new ConnectionHandler(connection, config).run();
       handlers.add(handler);

@@ -37,8 +37,8 @@ export class WireRecorder {
     this.WebSocket = class RecordingWebSocket implements WebSocketLike {
       private readonly socket: WebSocket;
 
-      constructor(url: string, protocols?: string | string[]) {
-        this.socket = new WebSocket(url, protocols);
+      constructor(url: string, protocols?: string | string[], options?: { maxPayload?: number }) {
+        this.socket = new WebSocket(url, protocols, options);
         this.socket.on('message', (data: unknown) => recorder.received.push(bytesOf(data)));
       }
 

@@ -25,7 +25,13 @@ export type TransportErrorCode =
   /** The underlying socket reported an error. */
   | 'SOCKET_ERROR'
   /** A WebSocket text frame arrived where only binary frames are allowed. */
-  | 'UNEXPECTED_MESSAGE';
+  | 'UNEXPECTED_MESSAGE'
+  /** Server: no obfuscated2 init and first packet in time; client: the WebSocket did not open in time. */
+  | 'HANDSHAKE_TIMEOUT'
+  /** No packet received for the idle timeout. */
+  | 'IDLE_TIMEOUT'
+  /** More bytes received and not read than the connection's buffer limit. */
+  | 'BUFFER_LIMIT';
 
 /** Meanings of the transport error codes documented by Telegram. */
 const SERVER_ERROR_MEANINGS: Record<number, string> = {

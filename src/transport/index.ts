@@ -25,12 +25,16 @@ export {
 } from './obfuscated2.js';
 export {
   WebSocketConnection,
+  DEFAULT_HANDSHAKE_TIMEOUT_MS,
+  DEFAULT_IDLE_TIMEOUT_MS,
   type AcceptOptions,
+  type ConnectionLimits,
   type ConnectOptions,
   type WebSocketConstructor,
   type WebSocketLike,
 } from './websocket.js';
 export {
+  DEFAULT_MAX_CONNECTIONS,
   listenWebSocket,
   type ListenOptions,
   type ObfuscatedWebSocketServer,

@@ -1,9 +1,15 @@
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { TransportError } from './errors.js';
-import { WebSocketConnection, type AcceptOptions } from './websocket.js';
+import { connectionLimits, maxPayloadFor, WebSocketConnection, type AcceptOptions } from './websocket.js';
+
+/** Connections a server holds at once by default; each costs its buffers (ConnectionLimits) while open. */
+export const DEFAULT_MAX_CONNECTIONS = 1024;
+
 
 export interface ListenOptions extends AcceptOptions {
+  /** Most connections open at once (default 1024); more are dropped at once (TCP closed, no WebSocket close handshake to wait for). */
+  maxConnections?: number;
   /** Defaults to 127.0.0.1. */
   host?: string;
   /** 0 (the default) picks a free port. */
@@ -24,7 +30,13 @@ export interface ObfuscatedWebSocketServer {
 /** Node-only: accepts obfuscated2 WebSocket clients, e.g. as a loopback test server. */
 export async function listenWebSocket(options: ListenOptions): Promise<ObfuscatedWebSocketServer> {
   const host = options.host ?? '127.0.0.1';
-  const server = new WebSocketServer({ host, port: options.port ?? 0, path: options.path });
+  const limits = connectionLimits(options);
+  const maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+  if (!Number.isSafeInteger(maxConnections) || maxConnections < 1) {
+    throw new TransportError('BAD_ARGUMENT', `maxConnections must be a whole number above 0, got ${maxConnections}`);
+  }
+  // ws refuses a bigger message from its header (close 1009), before buffering its body.
+  const server = new WebSocketServer({ host, port: options.port ?? 0, path: options.path, maxPayload: maxPayloadFor(limits.maxFrameSize) });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', (error) =>
@@ -34,6 +46,10 @@ export async function listenWebSocket(options: ListenOptions): Promise<Obfuscate
 
   const connections = new Set<WebSocketConnection>();
   server.on('connection', (socket) => {
+    if (connections.size >= maxConnections) {
+      socket.terminate();
+      return;
+    }
     const connection = WebSocketConnection.accept(socket, options);
     connections.add(connection);
     void connection.closed.then(() => connections.delete(connection));

@@ -116,7 +116,7 @@ describe('frames the server refuses', () => {
   });
 
   it('a call over the configured frame limit: the server drops the connection, the call fails CONNECTION_CLOSED', async () => {
-    const server = await startServer({ maxFrameSize: 1024 });
+    const server = await startServer({ limits: { maxFrameSize: 1024, maxBufferedBytes: 4096 } });
     const client = await connectClient(server.url);
     const error = await rejection(client.call({ ...call, params: 'x'.repeat(2000) }), SessionError);
     expect(error.code).toBe('CONNECTION_CLOSED');

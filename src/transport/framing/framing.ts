@@ -2,7 +2,12 @@ import type { RandomBytes } from '../../mtproto/crypto/random.js';
 import { TransportError } from '../errors.js';
 import { ByteQueue } from './byte-queue.js';
 
-export const DEFAULT_MAX_FRAME_SIZE = 16 * 1024 * 1024;
+/**
+ * The largest packet accepted by default: the biggest real message is a file part (upload.getFile
+ * answers up to 1 MiB, saveBigFilePart sends up to 512 KiB) plus its TL, MTProto and padding
+ * headers (about 1.1 KiB); 64 KiB of headroom above 1 MiB covers them many times over.
+ */
+export const DEFAULT_MAX_FRAME_SIZE = 1024 * 1024 + 64 * 1024;
 
 export type FramingName = 'abridged' | 'intermediate' | 'padded-intermediate' | 'full';
 
@@ -19,6 +24,8 @@ export interface FrameDecoder {
   push(chunk: Uint8Array): Uint8Array[];
   /** Call when the stream ends; throws TRUNCATED_FRAME if it stopped inside a frame. */
   finish(): void;
+  /** Bytes of memory held for frames not yet complete (at most about twice what is buffered). */
+  readonly heldBytes: number;
 }
 
 export interface EncoderOptions {
@@ -51,6 +58,10 @@ export abstract class StreamFrameDecoder implements FrameDecoder {
 
   constructor(options: DecoderOptions = {}) {
     this.maxFrameSize = options.maxFrameSize ?? DEFAULT_MAX_FRAME_SIZE;
+  }
+
+  get heldBytes(): number {
+    return this.queue.capacity;
   }
 
   push(chunk: Uint8Array): Uint8Array[] {
