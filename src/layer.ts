@@ -1,7 +1,8 @@
 import { JsonMapping } from './json/canonical.js';
 import { holdsUnknown, readKeepingUnknown, writeKeepingUnknown } from './known-length.js';
 import { VECTOR_ID } from './runtime/primitives/vector.js';
-import { hexId, TlDecodeError, TlEncodeError } from './runtime/errors.js';
+import { hexId } from './common/bytes.js';
+import { TlDecodeError, TlEncodeError } from './runtime/errors.js';
 import { deserialize, deserializePrefix, unknownIdDetail, type DecodeOptions, type Reader } from './runtime/reader.js';
 import { serialize, type Writer } from './runtime/writer.js';
 import type { LayerModel, WireType } from './tl/model.js';

@@ -61,6 +61,11 @@ export function formatId(id: number): string {
   return (id >>> 0).toString(16).padStart(8, '0');
 }
 
+/** A 32-bit id or word as `0x` and 8 hex digits: `0x812c2ae6`, as errors and tables show them. */
+export function hexId(id: number): string {
+  return `0x${formatId(id)}`;
+}
+
 /** `length` cryptographically secure random bytes (Web Crypto: Node 20, browsers, Bun, Deno). */
 export function randomBytes(length: number): Uint8Array {
   const out = new Uint8Array(length);

@@ -1,4 +1,4 @@
-import { concatBytes, formatId, toHex } from '../common/bytes.js';
+import { concatBytes, formatId, hexId, toHex } from '../common/bytes.js';
 import type { TlLayer } from '../layer.js';
 import { formatPath, TlDecodeError, type PathSegment } from '../runtime/errors.js';
 import { indexLayer, minSize, type LayerIndex, type CombinatorModel, type WireType } from '../tl/model.js';
@@ -197,9 +197,9 @@ export class SuiteGenerator {
         return out;
       };
       const unknown = this.unknownId(`${c.name}|${formatPath(row.path)}`);
-      add(withId(unknown), `${where} is 0x${formatId(unknown)}, an id no constructor of layer ${this.layer.layer} has`);
+      add(withId(unknown), `${where} is ${hexId(unknown)}, an id no constructor of layer ${this.layer.layer} has`);
       const wrong = this.wrongTypeConstructor(row, c.name);
-      if (wrong) add(withId(wrong.id!), `${where} is 0x${formatId(wrong.id!)}, the id of ${wrong.name} (type ${wrong.type}), where ${expectedText(row)} belongs`);
+      if (wrong) add(withId(wrong.id!), `${where} is ${hexId(wrong.id!)}, the id of ${wrong.name} (type ${wrong.type}), where ${expectedText(row)} belongs`);
     }
   }
 

@@ -11,8 +11,7 @@ import { readString } from '../runtime/primitives/string.js';
 import { readVectorCount, VECTOR_ID } from '../runtime/primitives/vector.js';
 import { enter, fail, readId, Reader, unknownFlags, unknownId, type DecodeOptions } from '../runtime/reader.js';
 import { indexLayer, minSize, type LayerIndex, ENVELOPE_IDENT, flagsMask, wireTypeText, type CombinatorModel, type FieldModel, type LayerModel, type WireType } from '../tl/model.js';
-import { toHex } from '../common/bytes.js';
-import { formatId } from '../common/bytes.js';
+import { formatId, hexId, toHex } from '../common/bytes.js';
 
 /**
  * One piece of the input: a constructor id, a flags word (or one of its bits), a field, a
@@ -291,7 +290,7 @@ class Walker {
           const known = flagsMask(c, f.key);
           if ((flags & ~known) !== 0) unknownFlags(r, flags, known);
           flagWords.set(f.key, flags);
-          this.row(start, 4, fieldPath, '#', `0x${formatId(flags)}`, depth);
+          this.row(start, 4, fieldPath, '#', hexId(flags), depth);
           this.bitRows(c, f, flags, known, start, fieldPath, depth + 1);
           continue;
         }

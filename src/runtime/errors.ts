@@ -1,4 +1,4 @@
-import { formatId } from '../common/bytes.js';
+import { hexId } from '../common/bytes.js';
 
 /** Why decoding stopped. */
 export type DecodeErrorCode =
@@ -42,11 +42,6 @@ export function formatPath(path: readonly PathSegment[]): string {
   let s = '';
   for (const seg of path) s += typeof seg === 'number' ? `[${seg}]` : s ? `.${seg}` : seg;
   return s;
-}
-
-/** `0x0000abcd` */
-export function hexId(id: number): string {
-  return `0x${formatId(id)}`;
 }
 
 /**

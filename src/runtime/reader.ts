@@ -1,4 +1,5 @@
-import { hexId, isStackOverflow, TlDecodeError, type DecodeErrorCode } from './errors.js';
+import { hexId } from '../common/bytes.js';
+import { isStackOverflow, TlDecodeError, type DecodeErrorCode } from './errors.js';
 
 /**
  * Decoding limits and leniency. Every limit has a safe default (docs/reliability.md): with

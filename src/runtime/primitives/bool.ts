@@ -1,4 +1,4 @@
-import { formatId } from '../../common/bytes.js';
+import { hexId } from '../../common/bytes.js';
 import { fail, need, type Reader } from '../reader.js';
 import { badValue, reserve, type Writer } from '../writer.js';
 
@@ -19,7 +19,7 @@ export function readBool(r: Reader): boolean {
   r.pos += 4;
   if (id === BOOL_TRUE) return true;
   if (id === BOOL_FALSE) return false;
-  const e = fail(r, 'BAD_BOOL', `Bool id 0x${formatId(id)} is neither boolTrue nor boolFalse`, r.pos - 4);
+  const e = fail(r, 'BAD_BOOL', `Bool id ${hexId(id)} is neither boolTrue nor boolFalse`, r.pos - 4);
   e.constructorId = id;
   throw e;
 }

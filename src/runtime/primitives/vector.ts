@@ -1,4 +1,4 @@
-import { formatId } from '../../common/bytes.js';
+import { hexId } from '../../common/bytes.js';
 import { fail, need, type Reader } from '../reader.js';
 import { badValue, reserve, type Writer } from '../writer.js';
 
@@ -15,7 +15,7 @@ export function readVectorCount(r: Reader, boxed: boolean, minSize: number): num
     need(r, 4, 'Vector id');
     const id = r.view.getUint32(r.pos, true);
     if (id !== VECTOR_ID) {
-      const e = fail(r, 'VECTOR_ID', `expected Vector id 0x1cb5c415, found 0x${formatId(id)}`);
+      const e = fail(r, 'VECTOR_ID', `expected Vector id 0x1cb5c415, found ${hexId(id)}`);
       e.constructorId = id;
       throw e;
     }
