@@ -39,15 +39,24 @@ export type DecodeTarget =
   | { kind: 'vector'; text: string; type: WireType }
   | { kind: 'combinator'; name: string };
 
+/** The TypeScript type of the boxed type K in a layer's TlTypes; without them, any object with a `_`. */
+type TypeOf<Types, K extends keyof Types> = boolean extends (Types extends never ? true : false) ? { _: string } : Types[K];
+
 /**
  * A shipped or generated layer behind one object: encode and decode by name, the canonical
  * JSON mapping, and errors that say whether an id belongs to another type or to no type.
  * For the smallest bundles, call the generated `write_*` / `read_*` functions directly instead.
+ *
+ * `Types` is the layer's generated `TlTypes` (each boxed type by its TL name): with it,
+ * {@link is} narrows values: `new TlLayer<TlTypes>(registry, model)`.
  */
-export class TlLayer {
+// `any` by default, so that a typed layer goes wherever a TlLayer does (TypeOf keeps `is` from narrowing to any).
+export class TlLayer<Types extends object = any> {
   readonly layer: number;
   readonly json: JsonMapping;
   private readonly names = new Map<number, string>();
+  /** The constructor names of each boxed type, built on the first {@link is}. */
+  private members: Map<string, ReadonlySet<string>> | undefined;
 
   constructor(
     readonly registry: LayerRegistry,
@@ -78,6 +87,21 @@ export class TlLayer {
   /** How to read a function's result, or 'query' for a wrapper that returns its query's result. */
   resultReader(method: string): LayerRegistry['results'][string] | undefined {
     return Object.hasOwn(this.registry.results, method) ? this.registry.results[method] : undefined;
+  }
+
+  /**
+   * Whether `v` is a value of the boxed type `type`: an object whose `_` is one of that type's
+   * constructors. It narrows what decoding gives as `unknown` or `TlObject` (Object fields,
+   * lenient decoding with its unknown nodes, a MultiLayer) without a cast. False for a type the
+   * layer does not have.
+   */
+  is<K extends keyof Types & string>(v: unknown, type: K): v is TypeOf<Types, K> {
+    if (!this.members) {
+      const nameOf = new Map(this.model.combinators.map((c) => [c.ident, c.name]));
+      this.members = new Map(Object.entries(this.model.types).map(([t, idents]) => [t, new Set(idents.map((ident) => nameOf.get(ident)!))]));
+    }
+    const name = (v as { _?: unknown } | null)?._;
+    return typeof name === 'string' && this.members.get(type)?.has(name) === true;
   }
 
   /** The name of the constructor or function with this id, if the layer has one. */

@@ -126,6 +126,9 @@ export function emitTypes(index: LayerIndex, ref?: LayerReference): string {
     out.push(`  '${c.name}': ${c.ident};`);
   }
   out.push('}', '', '/** Any constructor or function value: what an `Object` field holds. */', 'export type TlObject = TlObjects[keyof TlObjects];', '');
+  out.push("/** Every boxed type by its TL name: `new TlLayer<TlTypes>(...).is(v, 'User')` narrows `v` to User. */", 'export interface TlTypes {');
+  for (const type of index.boxedTypes) out.push(`  '${type}': ${typeIdent(type)};`);
+  out.push('}', '');
   out.push('/** Every function, with its parameters and its result. */', 'export interface Methods {');
   for (const c of index.functions) {
     const result = c.result!.k === 'query' ? 'unknown' : tsType(c.result!);
