@@ -274,11 +274,8 @@ function exampleSection(tl: TlLayer, c: CombinatorModel): ExampleSection {
     `// ${hex}`,
   ];
   if (c.kind === 'function') {
-    lines.push(
-      '',
-      '// Sent, then the answer read with the layer\'s tables:',
-      `// new ServiceCodec<Methods, TlObject>(layer).decodeResult('${c.name}', body)${typeName ? `: ${typeName}` : ''}`,
-    );
+    const read = typeName ? `decodeResult('${c.name}', body): ${typeName}` : 'decodeResultOf(call, body): what its query returns';
+    lines.push('', "// Sent, then the answer read with the layer's tables:", `// new ServiceCodec<Methods, TlObject>(layer).${read}`);
   }
   return { json, cli: `tlwire encode --layer ${tl.layer} '${JSON.stringify(json)}'`, hex, typescript: lines.join('\n') };
 }

@@ -1,7 +1,12 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeName, ExampleValues, type Description, type NotFound } from '../../src/reference/describe.js';
 import { LAYER_REFERENCES } from '../../src/reference/layers.js';
-import { LAYERS } from '../helpers.js';
+import { LAYERS, ROOT } from '../helpers.js';
 
 const layers = ([133, 228] as const).map((layer) => ({ tl: LAYERS[layer], reference: LAYER_REFERENCES[layer] }));
 
@@ -35,5 +40,33 @@ describe('describeName', () => {
   it('tells a near miss from a name of another layer', () => {
     expect(describeName('messages.getstatsurl', 133, layers)).toEqual({ name: 'messages.getstatsurl', layer: 133, suggestions: [{ name: 'messages.getStatsURL', layers: [133] }], inLayers: [] } satisfies NotFound);
     expect((describeName('messages.getStatsURL', 228, layers) as NotFound).inLayers).toEqual([133]);
+  });
+});
+
+describe('the TypeScript examples', () => {
+  it('type-check against tlwire', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tlwire-examples-'));
+    try {
+      const files = (
+        [
+          ['messages.getStatsURL', 133],
+          ['messages.getHistory', 228],
+          ['invokeWithLayer', 228],
+          ['user', 228],
+        ] as const
+      ).map(([name, layer], i) => {
+        const d = describeName(name, layer, layers) as Description;
+        // The package's entry points, as this checkout's sources.
+        const source = d.example!.typescript.replace("from 'tlwire'", `from '${ROOT}/src/index.js'`).replace(/from 'tlwire\/layer(\d+)'/, `from '${ROOT}/src/generated/layer$1/index.js'`);
+        const file = join(dir, `example${i}.ts`);
+        writeFileSync(file, `${source}\nexport { bytes };\n`);
+        return file;
+      });
+      const tsc = join(createRequire(import.meta.url).resolve('typescript/package.json'), '..', 'bin', 'tsc');
+      const args = ['--ignoreConfig', '--noEmit', '--strict', '--skipLibCheck', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--types', 'node', ...files];
+      expect(() => execFileSync(process.execPath, [tsc, ...args], { cwd: ROOT, encoding: 'utf8' })).not.toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -38,7 +38,8 @@ function markdown(d: Description): string {
     out.push('');
   }
   if (d.result && d.kind === 'method') {
-    out.push('## Result', '', `\`${d.result.type}\`${d.result.constructors.length ? `: ${d.result.constructors.map((c) => `\`${c}\``).join(', ')}` : ''}`, '');
+    const made = d.result.type === 'X' ? ': what its `query` returns' : d.result.constructors.length ? `: ${d.result.constructors.map((c) => `\`${c}\``).join(', ')}` : '';
+    out.push('## Result', '', `\`${d.result.type}\`${made}`, '');
   }
   if (d.result && d.kind === 'constructor') out.push('## Type', '', `\`${d.result.type}\`: ${d.result.constructors.map((c) => `\`${c}\``).join(', ')}`, '');
   if (d.constructors) {
