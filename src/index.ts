@@ -3,7 +3,7 @@
  * Each shipped layer is its own entry point: `tlwire/layer133`, `tlwire/layer228`.
  */
 export * from './runtime/index.js';
-export { TlLayer, type LayerRegistry, type DecodeRequest } from './layer.js';
+export { LayerCodec, TlLayer, type LayerRegistry, type DecodeRequest } from './layer.js';
 export { MultiLayer, LAYER_TAG, JSON_LAYER_KEY } from './multi-layer.js';
 export { pack, unpack, MissingLayerError, PACK_MAGIC, PACK_HEADER_LENGTH } from './pack.js';
 export { JsonMapping } from './json/canonical.js';

@@ -1,4 +1,4 @@
-import type { TlLayer } from './layer.js';
+import type { LayerCodec } from './layer.js';
 import { decodeContext, decodeIndex, encodeContext, encodeIndex, TlDecodeError } from './runtime/errors.js';
 import { readInt, writeInt, writeUint32 } from './runtime/primitives/int.js';
 import { readLong, writeLong } from './runtime/primitives/long.js';
@@ -12,7 +12,7 @@ import { bodyLengthMismatch, lengthMismatch } from './runtime/codec-support.js';
 const ENVELOPE_HEADER = 16;
 
 /** An id that no constructor or function of `layer` has: the one error an unknown node stands for. */
-export function isUnknownIdError(e: unknown, layer: TlLayer): e is TlDecodeError & { constructorId: number } {
+export function isUnknownIdError(e: unknown, layer: LayerCodec): e is TlDecodeError & { constructorId: number } {
   return e instanceof TlDecodeError && e.code === 'UNKNOWN_CONSTRUCTOR' && e.constructorId !== undefined && e.expectedType !== undefined && layer.nameOf(e.constructorId) === undefined;
 }
 
@@ -22,12 +22,12 @@ export function isUnknownIdError(e: unknown, layer: TlLayer): e is TlDecodeError
  * constructor ids the layer does not know, anywhere inside, become unknown nodes
  * ({@link TlUnknown}) and the rest decodes as usual. Anything else is read by the layer's codec.
  */
-export function readKeepingUnknown(layer: TlLayer, r: Reader): unknown {
+export function readKeepingUnknown(layer: LayerCodec, r: Reader): unknown {
   return readSpan(layer, r, r.end, false);
 }
 
 /** Reads the object at r.pos, which ends at `end`; `keep` turns an unknown id inside it into an unknown node. */
-function readSpan(layer: TlLayer, r: Reader, end: number, keep: boolean): unknown {
+function readSpan(layer: LayerCodec, r: Reader, end: number, keep: boolean): unknown {
   need(r, 4, 'constructor id');
   const id = r.view.getUint32(r.pos, true);
   const name = layer.nameOf(id);
@@ -52,7 +52,7 @@ function readSpan(layer: TlLayer, r: Reader, end: number, keep: boolean): unknow
   }
 }
 
-function readContainer(layer: TlLayer, r: Reader, id: number): unknown {
+function readContainer(layer: LayerCodec, r: Reader, id: number): unknown {
   try {
     const count = readVectorCount(r, false, ENVELOPE_HEADER + 4);
     const messages: unknown[] = [];
@@ -69,7 +69,7 @@ function readContainer(layer: TlLayer, r: Reader, id: number): unknown {
   }
 }
 
-function readCopy(layer: TlLayer, r: Reader, id: number): unknown {
+function readCopy(layer: LayerCodec, r: Reader, id: number): unknown {
   try {
     return { _: 'msg_copy', origMessage: readEnvelope(layer, r) };
   } catch (e) {
@@ -78,7 +78,7 @@ function readCopy(layer: TlLayer, r: Reader, id: number): unknown {
 }
 
 /** `message msg_id:long seqno:int bytes:int body:Object`: the body is `bytes` long. */
-function readEnvelope(layer: TlLayer, r: Reader): unknown {
+function readEnvelope(layer: LayerCodec, r: Reader): unknown {
   let f = 0;
   try {
     const msgId = readLong(r);
@@ -98,7 +98,7 @@ function readEnvelope(layer: TlLayer, r: Reader): unknown {
 }
 
 /** `rpc_result req_msg_id:long result:Object`: the result runs to the end of the message. */
-function readRpcResult(layer: TlLayer, r: Reader, id: number, end: number): unknown {
+function readRpcResult(layer: LayerCodec, r: Reader, id: number, end: number): unknown {
   let f = 0;
   try {
     const reqMsgId = readLong(r);
@@ -130,7 +130,7 @@ export function holdsUnknown(v: unknown): boolean {
 }
 
 /** Encodes a value that {@link holdsUnknown}: unknown nodes are written back byte for byte, the rest by the layer's codec. */
-export function writeKeepingUnknown(layer: TlLayer, w: Writer, v: unknown): void {
+export function writeKeepingUnknown(layer: LayerCodec, w: Writer, v: unknown): void {
   if (isTlUnknown(v)) return writeUnknown(w, v);
   const node = v as Node;
   const id = typeof node._ === 'string' ? layer.idOf(node._) : undefined;
@@ -169,7 +169,7 @@ export function writeKeepingUnknown(layer: TlLayer, w: Writer, v: unknown): void
   }
 }
 
-function writeEnvelope(layer: TlLayer, w: Writer, m: Node & { msgId: bigint; seqno: number; bytes?: number }): void {
+function writeEnvelope(layer: LayerCodec, w: Writer, m: Node & { msgId: bigint; seqno: number; bytes?: number }): void {
   let f = 0;
   try {
     writeLong(w, m.msgId);

@@ -29,41 +29,34 @@ export interface DecodeRequest extends DecodeOptions {
 }
 
 /**
- * What a decode target names, in the order {@link TlLayer.target} looks: any boxed constructor
- * or function (`Object`), a boxed type, a vector type the layer uses, or one constructor or
- * function by name.
+ * What a decode target names, in the order {@link LayerCodec.target} looks: any boxed
+ * constructor or function (`Object`), a boxed type, a vector type the layer uses, or one
+ * constructor or function by name.
  */
 export type DecodeTarget =
   | { kind: 'object' }
   | { kind: 'type'; type: string }
-  | { kind: 'vector'; text: string; type: WireType }
+  | { kind: 'vector'; text: string }
   | { kind: 'combinator'; name: string };
+
+/** A decode target with a vector's wire type, which only the model knows ({@link TlLayer.target}). */
+export type TypedDecodeTarget = Exclude<DecodeTarget, { kind: 'vector' }> | { kind: 'vector'; text: string; type: WireType };
 
 /** The TypeScript type of the boxed type K in a layer's TlTypes; without them, any object with a `_`. */
 type TypeOf<Types, K extends keyof Types> = boolean extends (Types extends never ? true : false) ? { _: string } : Types[K];
 
 /**
- * A shipped or generated layer behind one object: encode and decode by name, the canonical
- * JSON mapping, and errors that say whether an id belongs to another type or to no type.
+ * A generated layer's registry behind one object: encode and decode by name, with errors that
+ * say whether an id belongs to another type or to no type. It needs no model, so a client that
+ * only sends calls and reads answers (the service layer) ships the codecs and nothing more.
  * For the smallest bundles, call the generated `write_*` / `read_*` functions directly instead.
- *
- * `Types` is the layer's generated `TlTypes` (each boxed type by its TL name): with it,
- * {@link is} narrows values: `new TlLayer<TlTypes>(registry, model)`.
  */
-// `any` by default, so that a typed layer goes wherever a TlLayer does (TypeOf keeps `is` from narrowing to any).
-export class TlLayer<Types extends object = any> {
+export class LayerCodec {
   readonly layer: number;
-  readonly json: JsonMapping;
   private readonly names = new Map<number, string>();
-  /** The constructor names of each boxed type, built on the first {@link is}. */
-  private members: Map<string, ReadonlySet<string>> | undefined;
 
-  constructor(
-    readonly registry: LayerRegistry,
-    readonly model: LayerModel,
-  ) {
+  constructor(readonly registry: LayerRegistry) {
     this.layer = registry.layer;
-    this.json = new JsonMapping(model);
     for (const [name, id] of Object.entries(registry.ids)) this.names.set(id, name);
     this.names.set(VECTOR_ID, 'vector');
   }
@@ -87,21 +80,6 @@ export class TlLayer<Types extends object = any> {
   /** How to read a function's result, or 'query' for a wrapper that returns its query's result. */
   resultReader(method: string): LayerRegistry['results'][string] | undefined {
     return Object.hasOwn(this.registry.results, method) ? this.registry.results[method] : undefined;
-  }
-
-  /**
-   * Whether `v` is a value of the boxed type `type`: an object whose `_` is one of that type's
-   * constructors. It narrows what decoding gives as `unknown` or `TlObject` (Object fields,
-   * lenient decoding with its unknown nodes, a MultiLayer) without a cast. False for a type the
-   * layer does not have.
-   */
-  is<K extends keyof Types & string>(v: unknown, type: K): v is TypeOf<Types, K> {
-    if (!this.members) {
-      const nameOf = new Map(this.model.combinators.map((c) => [c.ident, c.name]));
-      this.members = new Map(Object.entries(this.model.types).map(([t, idents]) => [t, new Set(idents.map((ident) => nameOf.get(ident)!))]));
-    }
-    const name = (v as { _?: unknown } | null)?._;
-    return typeof name === 'string' && this.members.get(type)?.has(name) === true;
   }
 
   /** The name of the constructor or function with this id, if the layer has one. */
@@ -135,7 +113,7 @@ export class TlLayer<Types extends object = any> {
     if (as === 'Object') return { kind: 'object' };
     if (this.typeCodec(as)) return { kind: 'type', type: as };
     const text = as.replace(/\s+/g, '');
-    if (this.vectorReader(text)) return { kind: 'vector', text, type: this.json.vectorType(text)! };
+    if (this.vectorReader(text)) return { kind: 'vector', text };
     if (this.idOf(as) !== undefined) return { kind: 'combinator', name: as };
     throw new TlDecodeError('UNKNOWN_CONSTRUCTOR', 0, `layer ${this.layer} has no type, constructor or function named ${as}`);
   }
@@ -202,24 +180,6 @@ export class TlLayer<Types extends object = any> {
     }
   }
 
-  /** Canonical JSON -> bytes. */
-  encodeJson(json: unknown): Uint8Array {
-    try {
-      return this.encode(this.json.fromJson(json));
-    } catch (e) {
-      throw this.refineError(e);
-    }
-  }
-
-  /** Bytes -> canonical JSON. */
-  decodeJson(bytes: Uint8Array, request: DecodeRequest = {}): unknown {
-    return this.json.toJson(this.decode(bytes, request), this.targetWireType(request.as));
-  }
-
-  private targetWireType(as = 'Object'): WireType {
-    return this.json.vectorType(as) ?? { k: 'object' };
-  }
-
   /**
    * Tells apart an id (or `_`) of another type from one the layer does not have at all, and
    * names this layer in an unknown id's error: `unknown constructor 0xb1b8cc83 in layer 133`.
@@ -238,5 +198,66 @@ export class TlLayer<Types extends object = any> {
       e.code = 'UNKNOWN_CONSTRUCTOR';
     }
     return e;
+  }
+}
+
+/**
+ * A layer with its model: everything {@link LayerCodec} does, the canonical JSON mapping, typed
+ * targets and {@link is}.
+ *
+ * `Types` is the layer's generated `TlTypes` (each boxed type by its TL name): with it,
+ * {@link is} narrows values: `new TlLayer<TlTypes>(registry, model)`.
+ */
+// `any` by default, so that a typed layer goes wherever a TlLayer does (TypeOf keeps `is` from narrowing to any).
+export class TlLayer<Types extends object = any> extends LayerCodec {
+  readonly json: JsonMapping;
+  /** The constructor names of each boxed type, built on the first {@link is}. */
+  private members: Map<string, ReadonlySet<string>> | undefined;
+
+  constructor(
+    registry: LayerRegistry,
+    readonly model: LayerModel,
+  ) {
+    super(registry);
+    this.json = new JsonMapping(model);
+  }
+
+  /**
+   * Whether `v` is a value of the boxed type `type`: an object whose `_` is one of that type's
+   * constructors. It narrows what decoding gives as `unknown` or `TlObject` (Object fields,
+   * lenient decoding with its unknown nodes, a MultiLayer) without a cast. False for a type the
+   * layer does not have.
+   */
+  is<K extends keyof Types & string>(v: unknown, type: K): v is TypeOf<Types, K> {
+    if (!this.members) {
+      const nameOf = new Map(this.model.combinators.map((c) => [c.ident, c.name]));
+      this.members = new Map(Object.entries(this.model.types).map(([t, idents]) => [t, new Set(idents.map((ident) => nameOf.get(ident)!))]));
+    }
+    const name = (v as { _?: unknown } | null)?._;
+    return typeof name === 'string' && this.members.get(type)?.has(name) === true;
+  }
+
+  /** {@link LayerCodec.target}, with a vector target's wire type. */
+  override target(as = 'Object'): TypedDecodeTarget {
+    const target = super.target(as);
+    return target.kind === 'vector' ? { ...target, type: this.json.vectorType(target.text)! } : target;
+  }
+
+  /** Canonical JSON -> bytes. */
+  encodeJson(json: unknown): Uint8Array {
+    try {
+      return this.encode(this.json.fromJson(json));
+    } catch (e) {
+      throw this.refineError(e);
+    }
+  }
+
+  /** Bytes -> canonical JSON. */
+  decodeJson(bytes: Uint8Array, request: DecodeRequest = {}): unknown {
+    return this.json.toJson(this.decode(bytes, request), this.targetWireType(request.as));
+  }
+
+  private targetWireType(as = 'Object'): WireType {
+    return this.json.vectorType(as) ?? { k: 'object' };
   }
 }

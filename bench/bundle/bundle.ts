@@ -1,22 +1,42 @@
 /**
- * Case 5: what a program that encodes one request and decodes its result ships, bundled with
- * esbuild --bundle --minify --format=esm --platform=browser.
+ * Bundle sizes: what a program ships, bundled with esbuild --bundle --minify --format=esm
+ * --platform=browser, for four programs (the cases below), each written for tlwire, mtcute and
+ * GramJS in `bench/bundle/<case>.<library>.entry.ts`.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
+import { breakdownOf, type Breakdown } from './breakdown.js';
+
+export const BUNDLE_CASES = {
+  'one-method': 'encode one request (getStatsURL), decode its result',
+  readers: 'every reader: decode any object',
+  codec: 'every reader and writer, and the method result table',
+  service: 'the codec and the service layer: send any method, read any answer',
+} as const;
+export type BundleCase = keyof typeof BUNDLE_CASES;
+export const BUNDLE_LIBRARIES = ['tlwire', 'mtcute', 'gramjs'] as const;
+export type BundleLibrary = (typeof BUNDLE_LIBRARIES)[number];
 
 export interface BundleResult {
-  library: 'tlwire' | 'mtcute' | 'gramjs';
+  case: BundleCase;
+  library: BundleLibrary;
   bytes: number;
   gzipBytes: number;
   /** What went in: the entry and how its imports resolved. */
   entry: string;
   /** The inputs that take the most output bytes, largest first. */
   top: { input: string; bytes: number }[];
+  /** tlwire's whole-layer cases: what the generated code spends its bytes on. */
+  breakdown?: Breakdown;
 }
+
+/** Why a library has no figure for a case. */
+export const NO_ENTRY: Partial<Record<`${BundleCase}.${BundleLibrary}`, string>> = {
+  'service.mtcute': "mtcute's service layer is part of @mtcute/core's session, not a piece of its own",
+};
 
 const here = new URL('.', import.meta.url);
 const root = new URL('../../', import.meta.url);
@@ -38,8 +58,9 @@ const tlwirePackage: esbuild.Plugin = {
   },
 };
 
-async function bundle(library: BundleResult['library']): Promise<BundleResult> {
-  const entry = fileURLToPath(new URL(`${library}.entry.ts`, here));
+async function bundle(bundleCase: BundleCase, library: BundleLibrary): Promise<BundleResult | undefined> {
+  const entry = fileURLToPath(new URL(`${bundleCase}.${library}.entry.ts`, here));
+  if (!existsSync(entry)) return undefined;
   const result = await esbuild.build({
     entryPoints: [entry],
     bundle: true,
@@ -52,20 +73,35 @@ async function bundle(library: BundleResult['library']): Promise<BundleResult> {
     logLevel: 'silent',
     absWorkingDir: fileURLToPath(new URL('..', here)),
     plugins: library === 'tlwire' ? [tlwirePackage] : [],
-    // GramJS reaches Node's crypto, util, path, os and fs from its helpers: left out, so its figure
-    // is a lower bound (a browser build adds polyfills for them).
+    // GramJS reaches Node's crypto, util, path, os, net and fs from its helpers: left out, so its
+    // figure is a lower bound (a browser build adds polyfills for them).
     external: library === 'gramjs' ? [...builtinModules, 'node:*'] : [],
     inject: library === 'gramjs' ? [fileURLToPath(new URL('buffer-global.ts', here))] : [],
   });
-  const code = result.outputFiles[0].contents;
+  const code = result.outputFiles[0].text;
   const output = Object.values(result.metafile.outputs)[0];
   const top = Object.entries(output.inputs)
     .map(([input, { bytesInOutput }]) => ({ input, bytes: bytesInOutput }))
     .sort((a, b) => b.bytes - a.bytes)
     .slice(0, 8);
-  return { library, bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length, entry: `bench/bundle/${library}.entry.ts`, top };
+  return {
+    case: bundleCase,
+    library,
+    bytes: result.outputFiles[0].contents.length,
+    gzipBytes: gzipSync(result.outputFiles[0].contents, { level: 9 }).length,
+    entry: `bench/bundle/${bundleCase}.${library}.entry.ts`,
+    top,
+    breakdown: library === 'tlwire' && bundleCase === 'codec' ? breakdownOf(code) : undefined,
+  };
 }
 
 export async function bundleAll(): Promise<BundleResult[]> {
-  return [await bundle('tlwire'), await bundle('mtcute'), await bundle('gramjs')];
+  const results: BundleResult[] = [];
+  for (const bundleCase of Object.keys(BUNDLE_CASES) as BundleCase[]) {
+    for (const library of BUNDLE_LIBRARIES) {
+      const result = await bundle(bundleCase, library);
+      if (result) results.push(result);
+    }
+  }
+  return results;
 }

@@ -92,13 +92,32 @@ class Steps {
     this.lines.push(...lines);
   }
 
-  /** The expression that names the failing field: a constant when there is only one. */
-  segment(): string {
-    return this.names.length === 1 ? `'${this.names[0]}'` : `[${this.names.map((n) => `'${n}'`).join(', ')}][f]`;
+  /** The field index: a constant when there is only one step that can throw. */
+  field(): string {
+    return this.names.length === 1 ? '0' : 'f';
   }
 }
 
-function wrapTry(steps: Steps, head: string[], tail: string[], context: string): string[] {
+/**
+ * A combinator's name and the names of the fields its steps can fail in, as one string that the
+ * error reads only when it is thrown (`'message flags flags2 id'`): fewer bytes than an array.
+ */
+function namesString(name: string, steps: Steps): string {
+  const words = [name, ...steps.names];
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    if (line && line.length + word.length > 90) {
+      lines.push(line);
+      line = '';
+    }
+    line += `${line ? ' ' : ''}${word}`;
+  }
+  lines.push(line);
+  return lines.map((l, i) => `'${l}${i < lines.length - 1 ? ' ' : ''}'`).join(' +\n      ');
+}
+
+function wrapTry(steps: Steps, name: string, head: string[], tail: string[], context: string): string[] {
   if (steps.names.length === 0) return [...head, ...steps.lines.map((l) => `  ${l}`), ...tail.map((l) => `  ${l}`)];
   return [
     ...head,
@@ -107,7 +126,7 @@ function wrapTry(steps: Steps, head: string[], tail: string[], context: string):
     ...steps.lines.map((l) => `    ${l}`),
     ...tail.map((l) => `    ${l}`),
     '  } catch (e) {',
-    `    throw ${context.replace('$SEG', steps.segment())};`,
+    `    throw ${context.replace('$NAMES', namesString(name, steps)).replace('$FIELD', steps.field())};`,
     '  }',
   ];
 }
@@ -118,7 +137,7 @@ function mask(bits: number): string {
 }
 
 function bitTest(flagsLocal: string, bit: number): string {
-  return `(${flagsLocal} & ${mask(2 ** bit)}) !== 0`;
+  return `${flagsLocal} & ${mask(2 ** bit)}`;
 }
 
 /** Names the generated function bodies use for themselves; a field's local must not take one. */
@@ -166,24 +185,22 @@ function returnStatement(values: string[]): string[] {
 
 /** The statement that stores `value` at offset expression `at`. */
 type Store = (at: string, value: string) => string;
-const storeUint32: Store = (at, value) => `w.view.setUint32(${at}, ${value}, true);`;
+const uint32Store: Store = (at, value) => `storeUint32(w, ${at}, ${value});`;
 
 /** Fixed-size fields the writer stores straight into the buffer, a run of them after one `reserve`. */
 const FIXED_STORES: Partial<Record<WireType['k'], { check: string; store: Store; size: number }>> = {
-  int: { check: 'checkInt', store: (at, value) => `w.view.setInt32(${at}, ${value}, true);`, size: 4 },
+  int: { check: 'checkInt', store: (at, value) => `storeInt(w, ${at}, ${value});`, size: 4 },
   long: { check: 'checkLong', store: (at, value) => `storeLong(w.buf, ${at}, ${value});`, size: 8 },
 };
 
 /**
  * A run of fixed-size stores (ids, flags words, ints, longs): each value is checked in its own
- * step, then one `reserve` covers the run and the stores go straight to the buffer:
+ * step, then one `claim` takes the run's bytes and the stores go straight to the buffer:
  *
- *     reserve(w, 12);
- *     const p0 = w.pos;
- *     w.view.setUint32(p0, flags, true);
- *     w.view.setInt32(p0 + 4, id, true);
+ *     const p0 = claim(w, 16);
+ *     storeUint32(w, p0, flags);
+ *     storeInt(w, p0 + 4, id);
  *     storeLong(w.buf, p0 + 8, accessHash);
- *     w.pos = p0 + 12;
  */
 class FixedRun {
   private stores: { store: Store; value: string; size: number }[] = [];
@@ -204,22 +221,23 @@ class FixedRun {
       offset += s.size;
     }
     this.stores = [];
-    return [`reserve(w, ${offset});`, `const ${p} = w.pos;`, ...lines, `w.pos = ${p} + ${offset};`];
+    return [`const ${p} = claim(w, ${offset});`, ...lines];
   }
 }
 
 /**
  * The writer of one constructor's fields (bare: the caller writes its id) or of a function
- * (id first). `flags.N?true` fields set bits; conditional fields are written when their bit is:
+ * (id first). `flags.N?true` fields set bits; conditional fields are written when their bit is
+ * set (and checked for presence only where another field shares the bit):
  *
  *     export function write_inputPeerChannel(w: Writer, v: inputPeerChannel): void {
  *       let f = 0;
  *       try {
  *         const channelId = checkLong(v.channelId);
  *         f = 1; const accessHash = checkLong(v.accessHash);
- *         reserve(w, 16); ... (a fixed run)
+ *         const p0 = claim(w, 16); ... (a fixed run)
  *       } catch (e) {
- *         throw encodeContext(e, 'inputPeerChannel', ['channelId', 'accessHash'][f]);
+ *         throw encodeAt(e, 'inputPeerChannel channelId accessHash', f);
  *       }
  *     }
  */
@@ -227,7 +245,7 @@ function emitWriter(c: CombinatorModel, runtimeNames: ReadonlySet<string>): stri
   const steps = new Steps();
   const run = new FixedRun();
   const locals = new Map<string, string>();
-  if (c.kind === 'function') run.add(storeUint32, hex(c.id!), 4);
+  if (c.kind === 'function') run.add(uint32Store, hex(c.id!), 4);
   const envelope = c.ident === ENVELOPE_IDENT;
   for (const f of c.fields) {
     if (f.type.k === 'true') continue;
@@ -241,7 +259,7 @@ function emitWriter(c: CombinatorModel, runtimeNames: ReadonlySet<string>): stri
       }
       steps.more(...flagsStatement(local, flagsTerms(c, f.key, locals)));
       locals.set(f.key, local);
-      run.add(storeUint32, local, 4);
+      run.add(uint32Store, local, 4);
       continue;
     }
     // The envelope's `bytes` is the body's length, written after the body.
@@ -255,23 +273,27 @@ function emitWriter(c: CombinatorModel, runtimeNames: ReadonlySet<string>): stri
     steps.more(...run.flush());
     if (envelope && f.key === 'bytes') {
       // The body's length, known once the body is written: reserve its place now.
-      steps.more('reserve(w, 4);', 'const lengthAt = w.pos;', 'w.pos += 4;');
+      steps.more('const lengthAt = claim(w, 4);');
       continue;
     }
     if (envelope && f.key === 'body') {
-      steps.step(f.key, `${writeCall(f.type, `v.${f.key}`)}`, 'const length = w.pos - lengthAt - 4;', 'if (v.bytes !== undefined && v.bytes !== length) throw lengthMismatch(v.bytes, length);', 'w.view.setInt32(lengthAt, length, true);');
+      steps.step(f.key, `${writeCall(f.type, `v.${f.key}`)}`, 'const length = w.pos - lengthAt - 4;', 'if (v.bytes !== undefined && v.bytes !== length) throw lengthMismatch(v.bytes, length);', 'storeInt(w, lengthAt, length);');
       continue;
     }
     if (f.flag) {
-      const cond = bitTest(locals.get(f.flag.key)!, f.flag.bit);
-      steps.step(f.key, `if (${cond}) {`, `  if (v.${f.key} == null) throw missingField('${f.key}');`, `  ${writeCall(f.type, `v.${f.key}`)}`, '}');
+      const { key, bit } = f.flag;
+      const cond = bitTest(locals.get(key)!, bit);
+      // A bit of its own is set exactly when the field is there; a shared bit may be set by another field.
+      const shared = c.fields.some((o) => o !== f && o.flag?.key === key && o.flag.bit === bit);
+      if (!shared) steps.step(f.key, `if (${cond}) ${writeCall(f.type, `v.${f.key}!`)}`);
+      else steps.step(f.key, `if (${cond}) {`, `  if (v.${f.key} == null) throw missingField('${f.key}');`, `  ${writeCall(f.type, `v.${f.key}`)}`, '}');
       continue;
     }
     steps.step(f.key, writeCall(f.type, `v.${f.key}`));
   }
   steps.more(...run.flush());
   const head = [`export function write_${c.ident}(w: Writer, v: ${c.ident}): void {`];
-  return [...wrapTry(steps, head, [], `encodeContext(e, '${c.name}', $SEG)`), '}'].join('\n');
+  return [...wrapTry(steps, c.name, head, [], 'encodeAt(e, $NAMES, $FIELD)'), '}'].join('\n');
 }
 
 /**
@@ -284,7 +306,7 @@ function emitWriter(c: CombinatorModel, runtimeNames: ReadonlySet<string>): stri
  *         f = 1; const date = readInt(r);
  *         return { _: 'updateShort', update, date };
  *       } catch (e) {
- *         throw decodeContext(e, 0x78d4dec1, 'updateShort', ['update', 'date'][f]);
+ *         throw decodeAt(e, 0x78d4dec1, 'updateShort update date', f);
  *       }
  *     }
  *
@@ -301,7 +323,7 @@ function emitReader(c: CombinatorModel, runtimeNames: ReadonlySet<string>): stri
     locals.set(f.key, local);
     if (f.type.k === 'flags') {
       const known = flagsMask(c, f.key);
-      steps.step(f.key, `const ${local} = readInt(r);`, `if ((${local} & ${mask(~known)}) !== 0) unknownFlags(r, ${local}, ${mask(known)});`);
+      steps.step(f.key, `const ${local} = readInt(r);`, `if (${local} & ${mask(~known)}) unknownFlags(r, ${local}, ${mask(known)});`);
       continue;
     }
     values.push(local === f.key ? local : `${f.key}: ${local}`);
@@ -323,8 +345,8 @@ function emitReader(c: CombinatorModel, runtimeNames: ReadonlySet<string>): stri
   }
   const head = [`export function read_${c.ident}(r: Reader): ${c.ident} {`];
   const tail = returnStatement(values);
-  const context = `decodeContext(e, ${c.id === undefined ? 0 : hex(c.id)}, '${c.name}', $SEG)`;
-  return [...wrapTry(steps, head, tail, context), '}'].join('\n');
+  const context = `decodeAt(e, ${c.id === undefined ? 0 : hex(c.id)}, $NAMES, $FIELD)`;
+  return [...wrapTry(steps, c.name, head, tail, context), '}'].join('\n');
 }
 
 /**
@@ -383,27 +405,39 @@ function emitBoxedReader(type: string, ctors: CombinatorModel[]): string {
  * `write_Object` / `read_Object` over every combinator, and `*_Function` over the functions.
  * They look the codec up in a table built on first use: a `switch` over thousands of cases is
  * more bytecode than V8 optimizes (60 KiB), so it would run interpreted, and a table built at
- * load time would keep every codec in every bundle.
+ * load time would keep every codec in every bundle. The tables are written as flat lists, the
+ * least code per entry:
  *
- *     function ObjectReaderTable(): Map<number, (r: Reader) => TlObject> {
- *       const m = new Map<number, (r: Reader) => TlObject>();
- *       m.set(0x7da07ec9, read_inputPeerSelf);
- *       ...
+ *     let ObjectWriters: Map<string, ObjectWriter> | undefined;
+ *     export function write_Object(w: Writer, v: TlObject): void {
+ *       writeByName(w, v, (ObjectWriters ??= writerTable(
+ *         'inputPeerSelf', 0x7da07ec9, write_inputPeerSelf,       (a constructor: the table writes its id)
+ *         'messages.getStatsURL', 0, write_messages_getStatsURL,  (a function writes its own id)
+ *         ...
+ *       )), 'Object');
  *     }
- *     export function read_Object(r: Reader): TlObject { (id, enter, look up, read, leave) }
+ *     (read_Object: readById over `readerTable(0x7da07ec9, read_inputPeerSelf, ...)`)
  */
 function emitUniversal(name: 'Object' | 'Function', members: CombinatorModel[], tsName: string): string {
-  const writers = [`let ${name}Writers: Map<string, (w: Writer, v: never) => void> | undefined;`, '', `function ${name}WriterTable(): Map<string, (w: Writer, v: never) => void> {`, '  const m = new Map<string, (w: Writer, v: never) => void>();'];
-  const readers = [`let ${name}Readers: Map<number, (r: Reader) => ${tsName}> | undefined;`, '', `function ${name}ReaderTable(): Map<number, (r: Reader) => ${tsName}> {`, `  const m = new Map<number, (r: Reader) => ${tsName}>();`];
-  for (const c of members) {
-    // A constructor is written bare by its codec: the table's writer puts the id first.
-    const write = c.kind === 'constructor' ? `(w: Writer, v: ${c.ident}) => { writeUint32(w, ${hex(c.id!)}); write_${c.ident}(w, v); }` : `write_${c.ident}`;
-    writers.push(`  m.set('${c.name}', ${write});`);
-    readers.push(`  m.set(${hex(c.id!)}, read_${c.ident});`);
-  }
-  writers.push('  return m;', '}', '', `export function write_${name}(w: Writer, v: ${tsName}): void {`, `  const write = typeof v?._ === 'string' ? (${name}Writers ??= ${name}WriterTable()).get(v._) : undefined;`, `  if (write === undefined) throw notOfType(v, '${name}');`, '  write(w, v as never);', '}');
-  readers.push('  return m;', '}', '', `export function read_${name}(r: Reader): ${tsName} {`, '  const id = readId(r);', '  enter(r);', `  const read = (${name}Readers ??= ${name}ReaderTable()).get(id);`, `  if (read === undefined) throw unknownId(r, id, '${name}');`, '  const v = read(r);', '  r.depth--;', '  return v;', '}');
-  return `${writers.join('\n')}\n\n${readers.join('\n')}`;
+  const writers = members.map((c) => `'${c.name}', ${c.kind === 'constructor' ? hex(c.id!) : 0}, write_${c.ident},`);
+  const readers = members.map((c) => `${hex(c.id!)}, read_${c.ident},`);
+  return [
+    `let ${name}Writers: Map<string, ObjectWriter> | undefined;`,
+    '',
+    `export function write_${name}(w: Writer, v: ${tsName}): void {`,
+    `  writeByName(w, v, (${name}Writers ??= writerTable(`,
+    ...writers.map((entry) => `    ${entry}`),
+    `  )), '${name}');`,
+    '}',
+    '',
+    `let ${name}Readers: Map<number, (r: Reader) => ${tsName}> | undefined;`,
+    '',
+    `export function read_${name}(r: Reader): ${tsName} {`,
+    `  return readById(r, (${name}Readers ??= readerTable<${tsName}>(`,
+    ...wrapList(readers, '    ', ' '),
+    `  )), '${name}');`,
+    '}',
+  ].join('\n');
 }
 
 /**
@@ -467,10 +501,11 @@ function emitVectorHelpers(index: LayerIndex): string[] {
 
 /** What codec.ts imports from the runtime. */
 const RUNTIME_IMPORTS = [
-  ['Reader', 'Writer', 'reserve', 'readId', 'enter', 'unknownId', 'unknownFlags', 'decodeContext', 'decodeIndex', 'encodeContext', 'encodeIndex'],
+  ['Reader', 'Writer', 'readId', 'enter', 'unknownId', 'unknownFlags', 'decodeAt', 'decodeIndex', 'encodeAt', 'encodeIndex'],
   ['writeInt', 'readInt', 'writeUint32', 'writeLong', 'readLong', 'writeDouble', 'readDouble', 'writeInt128', 'readInt128', 'writeInt256', 'readInt256'],
   ['writeString', 'readString', 'writeBytes', 'readBytes', 'writeBool', 'readBool', 'readVectorCount', 'writeVectorHeader'],
-  ['missingField', 'checkObject', 'checkInt', 'checkLong', 'storeLong', 'isSet', 'notOfType', 'lengthMismatch', 'bodyLengthMismatch'],
+  ['missingField', 'checkObject', 'checkInt', 'checkLong', 'claim', 'storeInt', 'storeUint32', 'storeLong', 'isSet', 'notOfType', 'lengthMismatch', 'bodyLengthMismatch'],
+  ['writerTable', 'readerTable', 'writeByName', 'readById', 'type ObjectWriter'],
 ];
 
 /**
@@ -482,7 +517,7 @@ export function emitCodec(index: LayerIndex, runtimeImport: string): string {
   const typeImports = new Set<string>(['TlObject', 'TlFunction']);
   for (const c of index.model.combinators) typeImports.add(c.ident);
   for (const t of index.boxedTypes) typeImports.add(typeIdent(t));
-  const runtimeNames = new Set(RUNTIME_IMPORTS.flat());
+  const runtimeNames = new Set(RUNTIME_IMPORTS.flat().map((name) => name.replace(/^type /, '')));
   const out = [
     `// Generated by tlwire from the layer ${index.model.layer} schema. Do not edit.`,
     '/* eslint-disable */',

@@ -25,8 +25,8 @@ export function importLines(names: readonly string[], from: string, typeOnly = f
   return [`import ${typeOnly ? 'type ' : ''}{`, ...wrapList(names, '  '), `} from '${from}';`];
 }
 
-/** `a, b, c,` over lines of at most about 120 characters. */
-export function wrapList(items: readonly string[], indent: string): string[] {
+/** `a, b, c,` over lines of at most about 120 characters (items end with `separator`). */
+export function wrapList(items: readonly string[], indent: string, separator = ', '): string[] {
   const lines: string[] = [];
   let line = '';
   for (const item of items) {
@@ -34,7 +34,7 @@ export function wrapList(items: readonly string[], indent: string): string[] {
       lines.push(`${indent}${line.trimEnd()}`);
       line = '';
     }
-    line += `${item}, `;
+    line += `${item}${separator}`;
   }
   lines.push(`${indent}${line.trimEnd()}`);
   return lines;

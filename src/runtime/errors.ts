@@ -124,18 +124,27 @@ export class TlEncodeError extends TlFieldError {
 }
 
 /**
- * Adds one frame of context to an error unwinding out of a generated decoder. Other errors
- * (a bug, not bad input) pass through untouched so that tests and fuzzers see them.
+ * Adds one frame of context to an error unwinding out of a generated decoder: the failing
+ * field and, on the innermost frame, the constructor. Readers carry their names as one string
+ * read only here, the constructor's name then the fields that can fail (`'message flags id'`;
+ * `field` indexes the fields). Other errors (a bug, not bad input) pass through untouched so
+ * that tests and fuzzers see them.
  */
-export function decodeContext(e: unknown, id: number, name: string, segment: PathSegment): unknown {
+export function decodeAt(e: unknown, id: number, names: string, field: number): unknown {
   if (e instanceof TlDecodeError) {
-    e.path.unshift(segment);
+    const words = names.split(' ');
+    e.path.unshift(words[field + 1]);
     if (e.constructorId === undefined) {
       e.constructorId = id;
-      e.constructorName = name;
+      e.constructorName = words[0];
     }
   }
   return e;
+}
+
+/** {@link decodeAt} for a reader that knows the failing field by name. */
+export function decodeContext(e: unknown, id: number, name: string, field: string): unknown {
+  return decodeAt(e, id, `${name} ${field}`, 0);
 }
 
 /** Adds a vector index to an error unwinding out of a vector decoder. */
@@ -144,13 +153,19 @@ export function decodeIndex(e: unknown, index: number): unknown {
   return e;
 }
 
-/** Adds one frame of context to an error unwinding out of a generated encoder. */
-export function encodeContext(e: unknown, name: string, segment: PathSegment): unknown {
+/** Adds one frame of context to an error unwinding out of a generated encoder, with names as {@link decodeAt} has them. */
+export function encodeAt(e: unknown, names: string, field: number): unknown {
   if (e instanceof TlEncodeError) {
-    e.path.unshift(segment);
-    e.constructorName ??= name;
+    const words = names.split(' ');
+    e.path.unshift(words[field + 1]);
+    e.constructorName ??= words[0];
   }
   return e;
+}
+
+/** {@link encodeAt} for a writer that knows the failing field by name. */
+export function encodeContext(e: unknown, name: string, field: string): unknown {
+  return encodeAt(e, `${name} ${field}`, 0);
 }
 
 export function encodeIndex(e: unknown, index: number): unknown {

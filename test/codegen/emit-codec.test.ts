@@ -24,26 +24,16 @@ describe('emitted codec', () => {
         try {
           const set_pinned = isSet(v.pinned);
           const flags = (set_pinned ? 0x1 : 0) | (v.views != null ? 0x2 : 0);
-          reserve(w, 4);
-          const p0 = w.pos;
-          w.view.setUint32(p0, flags, true);
-          w.pos = p0 + 4;
-          f = 1; if ((flags & 0x2) !== 0) {
-            if (v.views == null) throw missingField('views');
-            writeInt(w, v.views);
-          }
+          const p0 = claim(w, 4);
+          storeUint32(w, p0, flags);
+          f = 1; if (flags & 0x2) writeInt(w, v.views!);
           f = 2; const set_edited = isSet(v.edited);
           const flags2 = (set_edited ? 0x8 : 0) | (v.author != null ? 0x1 : 0);
-          reserve(w, 4);
-          const p1 = w.pos;
-          w.view.setUint32(p1, flags2, true);
-          w.pos = p1 + 4;
-          f = 3; if ((flags2 & 0x1) !== 0) {
-            if (v.author == null) throw missingField('author');
-            writeString(w, v.author);
-          }
+          const p1 = claim(w, 4);
+          storeUint32(w, p1, flags2);
+          f = 3; if (flags2 & 0x1) writeString(w, v.author!);
         } catch (e) {
-          throw encodeContext(e, 'post', ['pinned', 'views', 'edited', 'author'][f]);
+          throw encodeAt(e, 'post pinned views edited author', f);
         }
       }"
     `);
@@ -55,16 +45,16 @@ describe('emitted codec', () => {
         let f = 0;
         try {
           const flags = readInt(r);
-          if ((flags & 0xfffffffc) !== 0) unknownFlags(r, flags, 0x3);
-          const pinned = (flags & 0x1) !== 0 ? true : undefined;
-          f = 1; const views = (flags & 0x2) !== 0 ? readInt(r) : undefined;
+          if (flags & 0xfffffffc) unknownFlags(r, flags, 0x3);
+          const pinned = flags & 0x1 ? true : undefined;
+          f = 1; const views = flags & 0x2 ? readInt(r) : undefined;
           f = 2; const flags2 = readInt(r);
-          if ((flags2 & 0xfffffff6) !== 0) unknownFlags(r, flags2, 0x9);
-          const edited = (flags2 & 0x8) !== 0 ? true : undefined;
-          f = 3; const author = (flags2 & 0x1) !== 0 ? readString(r) : undefined;
+          if (flags2 & 0xfffffff6) unknownFlags(r, flags2, 0x9);
+          const edited = flags2 & 0x8 ? true : undefined;
+          f = 3; const author = flags2 & 0x1 ? readString(r) : undefined;
           return { _: 'post', pinned, views, edited, author };
         } catch (e) {
-          throw decodeContext(e, 0x11111111, 'post', ['flags', 'views', 'flags2', 'author'][f]);
+          throw decodeAt(e, 0x11111111, 'post flags views flags2 author', f);
         }
       }"
     `);
@@ -78,20 +68,18 @@ describe('emitted codec', () => {
         let f = 0;
         try {
           const flags = (v.views != null || v.forwards != null ? 0x1 : 0);
-          reserve(w, 4);
-          const p0 = w.pos;
-          w.view.setUint32(p0, flags, true);
-          w.pos = p0 + 4;
-          if ((flags & 0x1) !== 0) {
+          const p0 = claim(w, 4);
+          storeUint32(w, p0, flags);
+          if (flags & 0x1) {
             if (v.views == null) throw missingField('views');
             writeInt(w, v.views);
           }
-          f = 1; if ((flags & 0x1) !== 0) {
+          f = 1; if (flags & 0x1) {
             if (v.forwards == null) throw missingField('forwards');
             writeInt(w, v.forwards);
           }
         } catch (e) {
-          throw encodeContext(e, 'stats', ['views', 'forwards'][f]);
+          throw encodeAt(e, 'stats views forwards', f);
         }
       }"
     `);
@@ -100,12 +88,12 @@ describe('emitted codec', () => {
         let f = 0;
         try {
           const flags = readInt(r);
-          if ((flags & 0xfffffffe) !== 0) unknownFlags(r, flags, 0x1);
-          f = 1; const views = (flags & 0x1) !== 0 ? readInt(r) : undefined;
-          f = 2; const forwards = (flags & 0x1) !== 0 ? readInt(r) : undefined;
+          if (flags & 0xfffffffe) unknownFlags(r, flags, 0x1);
+          f = 1; const views = flags & 0x1 ? readInt(r) : undefined;
+          f = 2; const forwards = flags & 0x1 ? readInt(r) : undefined;
           return { _: 'stats', views, forwards };
         } catch (e) {
-          throw decodeContext(e, 0x22222222, 'stats', ['flags', 'views', 'forwards'][f]);
+          throw decodeAt(e, 0x22222222, 'stats flags views forwards', f);
         }
       }"
     `);
@@ -122,7 +110,7 @@ describe('emitted codec', () => {
           f = 1; const points = read_vec_bare_point(r);
           return { _: 'shape', ids, points };
         } catch (e) {
-          throw decodeContext(e, 0x44444444, 'shape', ['ids', 'points'][f]);
+          throw decodeAt(e, 0x44444444, 'shape ids points', f);
         }
       }"
     `);
@@ -160,14 +148,12 @@ describe('emitted codec', () => {
         let f = 0;
         try {
           const layer = checkInt(v.layer);
-          reserve(w, 8);
-          const p0 = w.pos;
-          w.view.setUint32(p0, 0x66666666, true);
-          w.view.setInt32(p0 + 4, layer, true);
-          w.pos = p0 + 8;
+          const p0 = claim(w, 8);
+          storeUint32(w, p0, 0x66666666);
+          storeInt(w, p0 + 4, layer);
           f = 1; write_Function(w, v.query);
         } catch (e) {
-          throw encodeContext(e, 'invokeWithLayer', ['layer', 'query'][f]);
+          throw encodeAt(e, 'invokeWithLayer layer query', f);
         }
       }"
     `);
@@ -179,8 +165,26 @@ describe('emitted codec', () => {
           f = 1; const query = read_Function(r);
           return { _: 'invokeWithLayer', layer, query };
         } catch (e) {
-          throw decodeContext(e, 0x66666666, 'invokeWithLayer', ['layer', 'query'][f]);
+          throw decodeAt(e, 0x66666666, 'invokeWithLayer layer query', f);
         }
+      }"
+    `);
+  });
+
+  it('looks any object up in a table built on first use: a constructor gets its id from the table, a function writes its own', () => {
+    expect(emitted(generic, 'write_Object')).toMatchInlineSnapshot(`
+      "export function write_Object(w: Writer, v: TlObject): void {
+        writeByName(w, v, (ObjectWriters ??= writerTable(
+          'ok', 0x55555555, write_ok,
+          'invokeWithLayer', 0, write_invokeWithLayer,
+        )), 'Object');
+      }"
+    `);
+    expect(emitted(generic, 'read_Object')).toMatchInlineSnapshot(`
+      "export function read_Object(r: Reader): TlObject {
+        return readById(r, (ObjectReaders ??= readerTable<TlObject>(
+          0x55555555, read_ok, 0x66666666, read_invokeWithLayer,
+        )), 'Object');
       }"
     `);
   });
@@ -193,20 +197,16 @@ describe('emitted codec', () => {
         let f = 0;
         try {
           const default_ = checkInt(v.default);
-          reserve(w, 4);
-          const p0 = w.pos;
-          w.view.setInt32(p0, default_, true);
-          w.pos = p0 + 4;
+          const p0 = claim(w, 4);
+          storeInt(w, p0, default_);
           f = 1; writeString(w, v.class);
           f = 2; const new_ = checkLong(v.new);
           f = 3; const r_ = checkInt(v.r);
-          reserve(w, 12);
-          const p1 = w.pos;
+          const p1 = claim(w, 12);
           storeLong(w.buf, p1, new_);
-          w.view.setInt32(p1 + 8, r_, true);
-          w.pos = p1 + 12;
+          storeInt(w, p1 + 8, r_);
         } catch (e) {
-          throw encodeContext(e, 'keywords', ['default', 'class', 'new', 'r'][f]);
+          throw encodeAt(e, 'keywords default class new r', f);
         }
       }"
     `);
@@ -220,7 +220,7 @@ describe('emitted codec', () => {
           f = 3; const r_ = readInt(r);
           return { _: 'keywords', default: default_, class: class_, new: new_, r: r_ };
         } catch (e) {
-          throw decodeContext(e, 0x77777777, 'keywords', ['default', 'class', 'new', 'r'][f]);
+          throw decodeAt(e, 0x77777777, 'keywords default class new r', f);
         }
       }"
     `);

@@ -34,10 +34,10 @@ describe('generated code', () => {
     const writer = codec.slice(codec.indexOf('export function write_messages_getStatsURL('), codec.indexOf('export function read_messages_getStatsURL('));
     expect(writer).toContain('const set_dark = isSet(v.dark);');
     expect(writer).toContain('const flags = (set_dark ? 0x1 : 0);');
-    // The id and the flags word: one run of fixed-size stores after one reserve.
-    expect(writer).toContain('reserve(w, 8);');
-    expect(writer).toContain('w.view.setUint32(p0, 0x812c2ae6, true);');
-    expect(writer).toContain('w.view.setUint32(p0 + 4, flags, true);');
+    // The id and the flags word: one run of fixed-size stores after one claim.
+    expect(writer).toContain('const p0 = claim(w, 8);');
+    expect(writer).toContain('storeUint32(w, p0, 0x812c2ae6);');
+    expect(writer).toContain('storeUint32(w, p0 + 4, flags);');
     expect(writer).not.toContain('v.flags');
     expect(writer).not.toMatch(/write\w*\(w, v\.dark\)/);
   });

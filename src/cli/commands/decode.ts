@@ -27,10 +27,10 @@ async function checkResultMethod(layer: TlLayer, method: string): Promise<void> 
 }
 
 /** An rpc_result answering `method`: its result as canonical JSON, or the rpc_error it carries with what it means. */
-function decodeAnswer(codec: ServiceCodec, method: string, bytes: Uint8Array): { value: unknown } | { rpcError: unknown; description: string } {
+function decodeAnswer(codec: ServiceCodec, layer: TlLayer, method: string, bytes: Uint8Array): { value: unknown } | { rpcError: unknown; description: string } {
   try {
     const result = codec.decodeResult(method, bytes);
-    return { value: codec.layer.json.toJson(result, codec.layer.json.combinator(method)!.result) };
+    return { value: layer.json.toJson(result, layer.json.combinator(method)!.result) };
   } catch (e) {
     if (e instanceof RpcError) {
       const description = errorDescription(LAYER_REFERENCES[codec.layer.layer], method, e.pattern) ?? NO_DESCRIPTION;
@@ -93,9 +93,9 @@ Example:
       const codec = new ServiceCodec(layer, { strict });
       if (values.jsonl) {
         if (positionals.length) throw new UsageError('--jsonl reads stdin; give no HEX argument');
-        return runJsonl(io, (line) => decodeAnswer(codec, method, jsonlItem(line).bytes));
+        return runJsonl(io, (line) => decodeAnswer(codec, layer, method, jsonlItem(line).bytes));
       }
-      const answer = decodeAnswer(codec, method, parseHex(await argOrStdin(io, positionals, 'HEX')));
+      const answer = decodeAnswer(codec, layer, method, parseHex(await argOrStdin(io, positionals, 'HEX')));
       if ('rpcError' in answer) {
         io.out(`${JSON.stringify(answer.rpcError)}\n`);
         io.err(`rpc_error ${answer.description}\n`);

@@ -1,4 +1,4 @@
-import type { TlLayer } from '../../layer.js';
+import type { LayerCodec } from '../../layer.js';
 import { isUnknownIdError } from '../../known-length.js';
 import { TlDecodeError } from '../../runtime/errors.js';
 import { isTlUnknown, tlUnknown, type TlUnknown } from '../../runtime/unknown.js';
@@ -101,7 +101,7 @@ export class ServiceCodec<M extends MethodTable<M> = AnyMethods, O extends { _: 
   private readonly from: Sender;
 
   constructor(
-    readonly layer: TlLayer,
+    readonly layer: LayerCodec,
     options: ServiceCodecOptions = {},
   ) {
     const missing = ['rpc_result', 'rpc_error', 'gzip_packed', 'msg_container'].filter((name) => layer.idOf(name) === undefined);
@@ -319,7 +319,7 @@ export class ServiceCodec<M extends MethodTable<M> = AnyMethods, O extends { _: 
     return inflated;
   }
 
-  /** As TlLayer refines its errors; the path starts at `field`. */
+  /** As LayerCodec refines its errors; the path starts at `field`. */
   private refine(e: unknown, field: string): unknown {
     if (!(e instanceof TlDecodeError)) return e;
     this.layer.refineError(e);

@@ -1,0 +1,66 @@
+/**
+ * What tlwire's generated code spends its bytes on, found by pattern in the minified bundle (so
+ * the figures are close, not exact): the whole codec, and one reader and one writer (`message`,
+ * the largest constructor a client reads).
+ */
+
+/** Byte counts by category; `other` is what no pattern claims. */
+export type Parts = Record<string, number>;
+
+export interface Breakdown {
+  whole: Parts;
+  reader: Parts & { total: number };
+  writer: Parts & { total: number };
+}
+
+/** Tried in order; a byte belongs to the first pattern that claims it. */
+const CATEGORIES: [string, RegExp][] = [
+  ['error context (try, catch, field counters, name tables)', /catch\([\w$]+\)\{throw [^}]*\}|try\{|let [\w$]+=0[;,]|(?<=[;{(,])[\w$]{1,2}=\d+(?=[;,)])|\[(?:"\w*",)*"\w*"\]|const [\w$]+=\[(?:"\w*",?|\d+,?)*\]/g],
+  ['checks (missing fields, unknown flags, value types)', /if\([\w$]+\.\w+==null\)throw [\w$]+\("\w+"\)|\([\w$]+&\d+\)!==0&&[\w$]+\([^)]*\)|[\w$]+&\d+&&[\w$]+\([^)]*\)/g],
+  ['names in values (keys, _ names, field reads)', /(?<=[{,])\w+:(?=[\w$!(])|_:"[\w.]+"|(?<=[\w$])\.(?!view\b|pos\b|buf\b|depth\b|set\b|get\b|length\b)\w{2,}/g],
+  ['flag bits (tests, words)', /\([\w$]+&\d+\)!==0|[\w$]+&\d+\?|\?!0:void 0|:void 0|\([\w$.]+(?:!=null)?\?\d+:0\)|\|/g],
+  ['stores (claim, storeInt, storeUint32, storeLong)', /let [\w$]+=[\w$]+\([\w$]+,\d+\)[;,]|(?<=[;,{])[\w$]+\([\w$]+(?:\.buf)?,[\w$]+(?:\+\d+)?,[\w$]+\)(?=[,;}])/g],
+  ['dispatch (switch cases, id tables)', /case \d+:[^;]*;(?:break;|return;)?|[\w$]+\.set\((?:\d+|"[\w.]+"),[^)]*\)|"[\w.]+":\d+|\d+,[\w$]+,/g],
+  ['function heads', /function [\w$]+\([\w$,]*\)\{/g],
+];
+
+function classify(code: string): Parts {
+  const claimed = new Uint8Array(code.length);
+  const parts: Parts = {};
+  for (const [name, pattern] of CATEGORIES) {
+    let bytes = 0;
+    for (const m of code.matchAll(pattern)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (claimed.subarray(start, end).some((x) => x)) continue;
+      claimed.fill(1, start, end);
+      bytes += end - start;
+    }
+    parts[name] = bytes;
+  }
+  parts.other = claimed.reduce((n, x) => n + (x ? 0 : 1), 0);
+  return parts;
+}
+
+/** The top-level `function name(...){...}` that contains every one of `marks`. */
+function functionWith(code: string, marks: string[], not: string[] = []): string {
+  for (const m of code.matchAll(/function [\w$]+\(/g)) {
+    let depth = 0;
+    let i = code.indexOf('{', m.index);
+    const start = m.index;
+    for (; i < code.length; i++) {
+      if (code[i] === '"') i = code.indexOf('"', i + 1);
+      else if (code[i] === '{') depth++;
+      else if (code[i] === '}' && --depth === 0) break;
+    }
+    const text = code.slice(start, i + 1);
+    if (marks.every((x) => text.includes(x)) && !not.some((x) => text.includes(x))) return text;
+  }
+  return '';
+}
+
+export function breakdownOf(code: string): Breakdown {
+  const reader = functionWith(code, ['_:"message",', 'fwdFrom:']);
+  const writer = functionWith(code, ['.fwdFrom', '.invertMedia', '.fromBoostsApplied'], ['_:"message"']);
+  return { whole: classify(code), reader: { total: reader.length, ...classify(reader) }, writer: { total: writer.length, ...classify(writer) } };
+}

@@ -1,0 +1,61 @@
+/** The service layer over a LayerCodec, which a client builds from the generated registry alone (no model). */
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import * as registry from '../../../src/generated/layer133/registry.js';
+import { LayerCodec } from '../../../src/layer.js';
+import { ServiceCodec } from '../../../src/mtproto/service/codec.js';
+import { gzip } from '../../../src/mtproto/service/gzip.js';
+import { RpcError } from '../../../src/mtproto/service/rpc-error.js';
+import { LAYERS, ROOT } from '../../helpers.js';
+
+const withModel = LAYERS[133];
+const registryOnly = new LayerCodec(registry);
+const service = new ServiceCodec(registryOnly);
+
+const call = { _: 'messages.getStatsURL', dark: true, peer: { _: 'inputPeerSelf' }, params: '' };
+const statsURL = { _: 'statsURL', url: 'https://t.me/stats/abc' };
+const reqMsgId = 7031549623012130816n;
+const rpcResult = (result: unknown) => withModel.encode({ _: 'rpc_result', reqMsgId, result: withModel.decode(withModel.encode(result)) });
+
+describe('ServiceCodec from the registry alone', () => {
+  it('encodes a call as the layer with its model does', () => {
+    expect(service.encode(call)).toEqual(withModel.encode(call));
+  });
+
+  it('reads rpc_result typed by the method, gzip_packed, rpc_error and msg_container', () => {
+    const answer = rpcResult(statsURL);
+    expect(service.decodeResult('messages.getStatsURL', answer)).toEqual(statsURL);
+    const packed = withModel.encode({ _: 'rpc_result', reqMsgId, result: { _: 'gzip_packed', packedData: gzip(withModel.encode(statsURL)) } });
+    expect(service.decodeResult('messages.getStatsURL', packed)).toEqual(statsURL);
+    const failed = withModel.encode({ _: 'rpc_result', reqMsgId, result: { _: 'rpc_error', errorCode: 420, errorMessage: 'FLOOD_WAIT_3' } });
+    expect(() => service.decodeResult('messages.getStatsURL', failed)).toThrow(RpcError);
+    const container = withModel.encode({ _: 'msg_container', messages: [{ _: 'message', msgId: 1n, seqno: 1, bytes: answer.length, body: withModel.decode(answer) }] });
+    expect(service.decodeMessage(container, () => 'messages.getStatsURL')).toEqual(new ServiceCodec(withModel).decodeMessage(container, () => 'messages.getStatsURL'));
+  });
+
+  it('bundles no model and no JSON mapping', async () => {
+    const result = await build({
+      stdin: {
+        contents: [
+          "import { LayerCodec } from './src/layer.js';",
+          "import { ServiceCodec } from './src/mtproto/service/codec.js';",
+          "import * as registry from './src/generated/layer133/registry.js';",
+          'export const service = new ServiceCodec(new LayerCodec(registry));',
+        ].join('\n'),
+        resolveDir: ROOT,
+        loader: 'ts',
+      },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(Object.values(result.metafile.outputs)[0].inputs);
+    expect(inputs).toContain(join('src', 'generated', 'layer133', 'codec.ts'));
+    expect(inputs.filter((i) => i.includes('model') || i.includes('json/'))).toEqual([]);
+  }, 60_000);
+});
