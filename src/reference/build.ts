@@ -178,7 +178,11 @@ export function buildLayerReference(target: ReferenceTarget, sources: ReferenceS
     }
     if (entry === undefined || entry.name !== c.name) {
       entry = byName.get(c.name);
-      if (entry === undefined) continue;
+      if (entry === undefined) {
+        const callers = c.kind === 'function' ? telethon.get(c.name) : undefined;
+        if (callers) combinators[c.name] = { callers, callersFrom: TELETHON };
+        continue;
+      }
       from = { layer: schema.l, id: entry.id >>> 0 };
     }
     const extra = sameCommit

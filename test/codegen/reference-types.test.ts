@@ -1,7 +1,9 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type * as L133 from '../../src/generated/layer133/types.js';
 import type * as L228 from '../../src/generated/layer228/types.js';
+import { ServiceCodec } from '../../src/mtproto/service/index.js';
 import { reference as ref228 } from '../../src/reference/data/layer228.js';
+import { LAYERS } from '../helpers.js';
 
 // These are checked by the compiler (`npm run typecheck`): a @ts-expect-error that no longer
 // errs fails it, so a union that accepted anything would not pass.
@@ -26,5 +28,11 @@ describe('types generated from the reference data', () => {
     // @ts-expect-error messages.getHistory is for users only
     type Refused = L228.BotMethods['messages.getHistory'];
     expect(ref228.combinators['messages.getHistory'].callers).toBe('user');
+    // A service codec typed with the bot table takes the bot's methods only.
+    const bot = new ServiceCodec<L228.BotMethods, L228.TlObject>(LAYERS[228]);
+    const decodeFor = (method: Parameters<typeof bot.decodeResult>[0]) => method;
+    expect(decodeFor('messages.sendMessage')).toBe('messages.sendMessage');
+    // @ts-expect-error a bot codec has no messages.getHistory
+    expect(decodeFor('messages.getHistory')).toBe('messages.getHistory');
   });
 });

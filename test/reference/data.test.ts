@@ -48,6 +48,8 @@ describe('reference data', () => {
     // Service combinators have no entry: nothing is made up for them.
     expect(layer133.combinators.rpc_error).toBeUndefined();
     expect(layer228.combinators.req_pq).toBeUndefined();
+    // Where mtcute says nothing, Telethon's word on callers, marked as such.
+    expect(layer228.combinators.ping).toEqual({ callers: 'both', callersFrom: "Telethon's methods.csv (layer 158)" });
   });
 
   it('keeps layer 228 facts: parameters, errors with descriptions, callers', () => {

@@ -1328,6 +1328,7 @@ export const reference: LayerReference = {
     "ipPortSecret": {},
     "accessPointRule": {},
     "help.configSimple": {},
+    "ping": {"callers":"both","callersFrom":"Telethon's methods.csv (layer 158)"},
   },
   types: {
     "AccountDaysTTL": "Time-to-live of current account",

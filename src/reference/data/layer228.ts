@@ -2449,6 +2449,7 @@ export const reference: LayerReference = {
     "ephemeral.deleteMessage": {},
     "ephemeral.reportMessage": {},
     "ephemeral.getCallbackAnswer": {},
+    "ping": {"callers":"both","callersFrom":"Telethon's methods.csv (layer 158)"},
   },
   types: {
     "AccountDaysTTL": "Time-to-live of current account",
