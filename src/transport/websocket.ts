@@ -165,9 +165,14 @@ export class WebSocketConnection implements AsyncIterable<Uint8Array> {
     socket.addEventListener('close', () => this.onClose());
     socket.addEventListener('error', (event: { error?: { code?: unknown }; message?: string }) => {
       const detail = event.message ?? 'WebSocket error';
-      // ws refuses a message over maxPayload from its header, before buffering its body.
-      const code = event.error?.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? 'FRAME_TOO_LARGE' : 'SOCKET_ERROR';
-      this.fail(new TransportError(code, code === 'FRAME_TOO_LARGE' ? `WebSocket message over ${maxPayloadFor(limits.maxFrameSize)} bytes (${detail})` : detail, undefined, { cause: event.error }));
+      if (event.error?.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+        // ws refuses a message over maxPayload from its header, before buffering its body; dropping
+        // the socket spares reading (and discarding) the rest of it.
+        this.fail(new TransportError('FRAME_TOO_LARGE', `WebSocket message over ${maxPayloadFor(limits.maxFrameSize)} bytes (${detail})`, undefined, { cause: event.error }));
+        dropSocket(socket);
+        return;
+      }
+      this.fail(new TransportError('SOCKET_ERROR', detail, undefined, { cause: event.error }));
     });
     if (acceptInit !== undefined) {
       const seconds = limits.handshakeTimeoutMs / 1000;
