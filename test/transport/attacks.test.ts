@@ -78,7 +78,8 @@ describe('handshake and idle timeouts', () => {
     const attacker = await rawClient(server.url);
     const started = performance.now();
     attacker.socket.send(attacker.init.subarray(0, 32));
-    expect(await attacker.closed).toBe(1006); // dropped, no close handshake to wait for
+    // ws sends its close frame (1009) and the socket is dropped at once: either may reach the peer first.
+    expect([1006, 1009]).toContain(await attacker.closed); // dropped, no close handshake to wait for
     expect(performance.now() - started).toBeLessThan(BOUND_MS);
     expect(await endOf(connections[0])).toMatchObject({ code: 'HANDSHAKE_TIMEOUT' });
   });
@@ -140,7 +141,8 @@ describe('sizes and counts', () => {
     attacker.socket.send(attacker.init);
     const started = performance.now();
     attacker.socket.send(new Uint8Array(90 * 1024 * 1024));
-    expect(await attacker.closed).toBe(1006);
+    // ws sends its close frame (1009) and the socket is dropped at once: either may reach the peer first.
+    expect([1006, 1009]).toContain(await attacker.closed);
     expect(performance.now() - started).toBeLessThan(BOUND_MS);
     expect(connections[0].bufferedBytes).toBeLessThan(8192);
     expect(await endOf(connections[0])).toMatchObject({ code: 'FRAME_TOO_LARGE' });
