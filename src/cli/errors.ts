@@ -18,3 +18,16 @@ export function describeError(e: unknown): string {
   if (e instanceof Error) return `internal error (please report): ${e.message}`;
   return String(e);
 }
+
+/**
+ * The message of an unknown or malformed option (node:util parseArgs throws them with an
+ * ERR_PARSE_ARGS code), in our words: its unknown-option text ends in an unclosed quote and
+ * speaks of positionals. Undefined for any other error.
+ */
+export function optionError(e: unknown): string | undefined {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS')) return undefined;
+  const message = (e as Error).message;
+  const option = /'(-[^']*)'/.exec(message)?.[1];
+  return code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option !== undefined ? `unknown option ${option}` : message;
+}

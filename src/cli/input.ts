@@ -2,14 +2,19 @@ import { readFileSync } from 'node:fs';
 import { fromHex } from '../common/bytes.js';
 import { UsageError } from './io.js';
 
-/** A schema file's text, or one line saying why it cannot be read. */
-export function readSchemaText(path: string): string {
+/** Why a file cannot be read or written, in the words every command uses (`no such file`). */
+export function fileError(action: 'read' | 'write', path: string, e: unknown): UsageError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (code ?? (e as Error).message);
+  return new UsageError(`cannot ${action} ${path}: ${why}`);
+}
+
+/** A file's text (a schema, a case file), or one line saying why it cannot be read. */
+export function readInputFile(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? (e as Error).message);
-    throw new UsageError(`cannot read ${path}: ${why}`);
+    throw fileError('read', path, e);
   }
 }
 

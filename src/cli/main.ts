@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from './command.js';
 import { COMMANDS } from './commands/index.js';
-import { describeError, isUserError } from './errors.js';
+import { describeError, isUserError, optionError } from './errors.js';
 import { processIo, UsageError, type Io } from './io.js';
 
 /** The version of the installed package (the same path from src/cli and dist/cli). */
@@ -28,6 +28,8 @@ function overview(): string {
 /** Runs the CLI; returns the exit code. Errors become one line on stderr. */
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
+  // `tlwire help decode` is `tlwire decode --help`.
+  if (name === 'help' && rest.length > 0) return runCli([rest[0], '--help'], io);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(overview());
     return name === undefined ? 1 : 0;
@@ -48,10 +50,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   try {
     return await command.run(rest, io);
   } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    // node:util parseArgs reports unknown or malformed options with these codes.
-    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`tlwire ${command.name}: ${(e as Error).message} (tlwire ${command.name} --help)\n`);
+    const usage = optionError(e);
+    if (usage !== undefined) {
+      io.err(`tlwire ${command.name}: ${usage} (tlwire ${command.name} --help)\n`);
       return 1;
     }
     io.err(`tlwire ${command.name}: ${describeError(e)}\n`);

@@ -1,4 +1,5 @@
 import { formatId, fromHex, toHex } from '../common/bytes.js';
+import { nearNames } from '../common/near.js';
 import { TlEncodeError, type PathSegment } from '../runtime/errors.js';
 import { isTlUnknown, tlUnknown, type TlUnknown } from '../runtime/unknown.js';
 import { combinatorIndex, vectorTypesOf, type CombinatorModel, type LayerModel, type WireType } from '../tl/model.js';
@@ -131,7 +132,8 @@ export class JsonMapping {
     const known = new Set(c.fields.map((f) => f.key));
     for (const key of Object.keys(json)) {
       if (key !== '_' && !known.has(key)) {
-        const e = new TlEncodeError('BAD_VALUE', `${c.name} has no field ${key}`);
+        const near = nearNames(known, key, (k) => k.toLowerCase().replaceAll('_', ''));
+        const e = new TlEncodeError('BAD_VALUE', `${c.name} has no field ${key}${near.length ? `: did you mean ${near.join(' or ')}?` : ''}`);
         e.path.push(...path);
         e.constructorName = c.name;
         throw e;

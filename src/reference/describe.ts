@@ -1,3 +1,4 @@
+import { nearNames } from '../common/near.js';
 import { resultTsType } from '../codegen/emit-types.js';
 import { formatId } from '../common/bytes.js';
 import type { TlLayer } from '../layer.js';
@@ -109,29 +110,9 @@ function combinatorOf(model: LayerModel, name: string): CombinatorModel | undefi
   return model.combinators.find((c) => c.name === name && c.id !== undefined);
 }
 
-/** Edit distance, for did-you-mean. */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length];
-}
-
 /** Names of the layer close to `name`: the same but for case first, then within two edits. */
-export function nearNames(model: LayerModel, name: string): string[] {
-  const names = [...new Set([...model.combinators.filter((c) => c.id !== undefined).map((c) => c.name), ...Object.keys(model.types)])];
-  const lower = name.toLowerCase();
-  const sameCase = names.filter((n) => n.toLowerCase() === lower);
-  if (sameCase.length) return sameCase.sort();
-  return names
-    .map((n) => ({ n, d: distance(n.toLowerCase(), lower) }))
-    .filter(({ d }) => d <= 2)
-    .sort((a, b) => a.d - b.d || (a.n < b.n ? -1 : 1))
-    .slice(0, 3)
-    .map(({ n }) => n);
+function nearLayerNames(model: LayerModel, name: string): string[] {
+  return nearNames([...model.combinators.filter((c) => c.id !== undefined).map((c) => c.name), ...Object.keys(model.types)], name);
 }
 
 /** The TL type of each field as the schema writes it (`flags.0?true`), by field name. */
@@ -361,10 +342,10 @@ export function describeName(name: string, layer: number, layers: readonly Descr
     };
   }
   const inLayers = layers.filter((l) => hasName(l.tl.model, name)).map((l) => l.tl.layer);
-  let suggestions = nearNames(model, name).map((n) => ({ name: n, layers: [layer] }));
+  let suggestions = nearLayerNames(model, name).map((n) => ({ name: n, layers: [layer] }));
   if (suggestions.length === 0 && inLayers.length === 0) {
     const elsewhere = new Map<string, number[]>();
-    for (const other of layers) for (const n of nearNames(other.tl.model, name)) elsewhere.set(n, [...(elsewhere.get(n) ?? []), other.tl.layer]);
+    for (const other of layers) for (const n of nearLayerNames(other.tl.model, name)) elsewhere.set(n, [...(elsewhere.get(n) ?? []), other.tl.layer]);
     suggestions = [...elsewhere].map(([n, ls]) => ({ name: n, layers: ls }));
   }
   return { name, layer, suggestions, inLayers };

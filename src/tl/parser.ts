@@ -227,7 +227,16 @@ export function parseSchema(text: string, file = '<schema>'): SchemaFile {
 /** Parses a single combinator line, as `tlwire id` takes it. */
 export function parseCombinator(line: string, file = '<line>'): Combinator {
   const trimmed = line.trim();
-  const parsed = parseSchema(trimmed.endsWith(';') ? trimmed : `${trimmed};`, file);
+  const terminated = trimmed.endsWith(';');
+  let parsed: ReturnType<typeof parseSchema>;
+  try {
+    parsed = parseSchema(terminated ? trimmed : `${trimmed};`, file);
+  } catch (e) {
+    // The `;` this function added is not the user's: an error at it is at the end of the line.
+    const atAdded = !terminated && e instanceof SchemaError && e.pos.line === 1 && e.pos.column === trimmed.length + 1;
+    if (atAdded && e.detail.endsWith("found ';'")) throw new SchemaError(e.code, e.pos, `${e.detail.slice(0, -"found ';'".length)}found the end of the line`);
+    throw e;
+  }
   if (parsed.combinators.length !== 1) {
     throw new SchemaError('UNEXPECTED_TOKEN', { file, line: 1, column: 1 }, `expected exactly one combinator, found ${parsed.combinators.length}`);
   }

@@ -114,7 +114,7 @@ describe('tlwire generate: options and mistakes', () => {
     ];
     for (const [argv, err] of cases) expect(await runCommand(generate, argv), argv.join(' ')).toEqual({ code: 1, out: '', err });
     const unknown = await runCommand(generate, ['--frobnicate']);
-    expect(unknown.err).toMatch(/^tlwire generate: Unknown option '--frobnicate'.*\(tlwire generate --help\)\n$/);
+    expect(unknown.err).toBe('tlwire generate: unknown option --frobnicate (tlwire generate --help)\n');
   });
 
   it('points at the schema problem', async () => {

@@ -77,10 +77,22 @@ describe('tlwire encode / decode', () => {
     expect((await run(['frobnicate'])).err).toBe('tlwire: unknown command "frobnicate"; commands: encode, decode, check (tlwire --help)\n'.replace('encode, decode, check', (await import('../../src/cli/commands/index.js')).COMMANDS.map((c) => c.name).join(', ')));
     expect((await run(['encode', '--layer', '133'])).err).toBe('tlwire encode: no JSON given: pass it as an argument or on stdin\n');
     expect((await run(['encode', '--layer', '999', '{}'])).err).toBe('tlwire encode: layer 999 is not shipped; tlwire ships 133 and 228 (tlwire generate builds others)\n');
-    expect((await run(['encode', '--bogus'])).err).toMatch(/^tlwire encode: Unknown option '--bogus'.*\(tlwire encode --help\)\n$/);
+    expect((await run(['encode', '--bogus'])).err).toBe('tlwire encode: unknown option --bogus (tlwire encode --help)\n');
     expect((await run(['encode', '--layer', '133', '{not json'])).err).toMatch(/^tlwire encode: invalid JSON: .*\n$/);
     expect((await run(['decode', 'xyz'])).err).toBe('tlwire decode: input is not hex: expected pairs of hex digits, got "xyz"\n');
     for (const r of [await run(['frobnicate']), await run(['encode', '--bogus'])]) expect(r.err.split('\n')).toHaveLength(2);
+  });
+
+  it('suggests the field a JSON key meant', async () => {
+    const sent = '{"_":"messages.sendMessage","peer":{"_":"inputPeerSelf"},"message":"hi","random_id":"1"}';
+    expect((await run(['encode', '--layer', '133', sent])).err).toBe('tlwire encode: encode error BAD_VALUE: messages.sendMessage has no field random_id: did you mean randomId? (in messages.sendMessage)\n');
+  });
+
+  it('prints a command\'s help for tlwire help COMMAND', async () => {
+    const decodeHelp = await run(['decode', '--help']);
+    expect(decodeHelp.out).toMatch(/^Usage: tlwire decode /);
+    expect(await run(['help', 'decode'])).toEqual(decodeHelp);
+    expect((await run(['help', 'frobnicate'])).err).toMatch(/^tlwire: unknown command "frobnicate"/);
   });
 
   it('prints help with an example for each command', async () => {

@@ -1,5 +1,5 @@
 import type { Command } from '../../src/cli/command.js';
-import { describeError, isUserError } from '../../src/cli/errors.js';
+import { describeError, isUserError, optionError } from '../../src/cli/errors.js';
 import { UsageError, type Io } from '../../src/cli/io.js';
 
 export interface CommandRun {
@@ -21,10 +21,8 @@ export async function runCommand(command: Command, argv: string[], stdin = '', c
     const code = await command.run(argv, io);
     return { code, out, err };
   } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-      return { code: 1, out, err: `tlwire ${command.name}: ${(e as Error).message} (tlwire ${command.name} --help)\n` };
-    }
+    const usage = optionError(e);
+    if (usage !== undefined) return { code: 1, out, err: `tlwire ${command.name}: ${usage} (tlwire ${command.name} --help)\n` };
     if (!isUserError(e)) throw e;
     return { code: e instanceof UsageError ? e.exitCode : 1, out, err: `tlwire ${command.name}: ${describeError(e)}\n` };
   }

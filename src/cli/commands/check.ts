@@ -3,7 +3,7 @@ import { formatPos } from '../../tl/errors.js';
 import { lintSchemas } from '../../tl/lint.js';
 import { formatId } from '../../common/bytes.js';
 import type { Command } from '../command.js';
-import { readSchemaText } from '../input.js';
+import { readInputFile } from '../input.js';
 import { UsageError } from '../io.js';
 
 /** `a, b, c and 12 more`: a long list cut to a line. */
@@ -44,7 +44,7 @@ Example:
   async run(argv, io) {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { 'one-schema': { type: 'boolean' } } });
     if (positionals.length === 0) throw new UsageError('no schema files given: tlwire check FILE...');
-    const inputs = positionals.map((file) => ({ file, text: readSchemaText(file) }));
+    const inputs = positionals.map((file) => ({ file, text: readInputFile(file) }));
     const report = lintSchemas(inputs, { oneSchema: values['one-schema'] });
     const { errors } = report;
     io.out(

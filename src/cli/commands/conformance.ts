@@ -1,20 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CaseFormatError, layerOfSchema, parseCase } from '../../conformance/cases.js';
 import { formatReport } from '../../conformance/report.js';
 import { runConformance, type SourcedCase } from '../../conformance/run.js';
 import type { Command } from '../command.js';
-import { parseWholeNumber } from '../input.js';
+import { parseWholeNumber, readInputFile } from '../input.js';
 import { UsageError } from '../io.js';
 import { loadLayer } from '../layers.js';
 
 function readCases(path: string): SourcedCase[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
+  const text = readInputFile(path);
   const cases: SourcedCase[] = [];
   text.split('\n').forEach((line, i) => {
     if (line.trim() === '') return;

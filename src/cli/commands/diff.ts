@@ -3,14 +3,14 @@ import type { SchemaFile } from '../../tl/ast.js';
 import { diffSchemas } from '../../tl/diff.js';
 import { parseSchema } from '../../tl/parser.js';
 import type { Command } from '../command.js';
-import { readSchemaText } from '../input.js';
+import { readInputFile } from '../input.js';
 import { UsageError } from '../io.js';
 
 /** `a.tl,b.tl`: the files of one side. */
 function loadSide(spec: string): SchemaFile[] {
   const paths = spec.split(',').filter((p) => p !== '');
   if (paths.length === 0) throw new UsageError(`no schema file in ${JSON.stringify(spec)}`);
-  return paths.map((path) => parseSchema(readSchemaText(path), path));
+  return paths.map((path) => parseSchema(readInputFile(path), path));
 }
 
 export const diff: Command = {

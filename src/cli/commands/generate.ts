@@ -10,7 +10,7 @@ import { layerLines } from '../../tl/merge.js';
 import { SchemaError } from '../../tl/errors.js';
 import { assembleLayer, buildLayerModel, type LayerModel } from '../../tl/model.js';
 import type { Command } from '../command.js';
-import { parseWholeNumber, readSchemaText } from '../input.js';
+import { parseWholeNumber, readInputFile } from '../input.js';
 import { UsageError } from '../io.js';
 
 /** tlwire's own copy of the MTProto service lines tdesktop's schema leaves out. */
@@ -76,10 +76,10 @@ Example:
     if (values.out === undefined) throw new UsageError('no output folder given: add --out DIR');
     if (values.service !== undefined && values['no-service']) throw new UsageError('--service and --no-service exclude each other');
     const layerOption = parseWholeNumber(values.layer, '--layer', 'a layer number');
-    const files = paths.map((file) => ({ file, text: readSchemaText(file) }));
+    const files = paths.map((file) => ({ file, text: readInputFile(file) }));
     const layer = layerOption ?? layerFromText(files);
     const servicePath = values['no-service'] ? undefined : (values.service ?? BUNDLED_SERVICE);
-    const { sources, leftOut } = assembleLayer(files, servicePath === undefined ? undefined : { file: servicePath, text: readSchemaText(servicePath) });
+    const { sources, leftOut } = assembleLayer(files, servicePath === undefined ? undefined : { file: servicePath, text: readInputFile(servicePath) });
     let model: LayerModel;
     let generated: Map<string, string>;
     try {

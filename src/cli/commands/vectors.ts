@@ -2,7 +2,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SuiteGenerator, PROFILES_PER_ROUND } from '../../conformance/suite.js';
 import type { Command } from '../command.js';
-import { parseWholeNumber } from '../input.js';
+import { fileError, parseWholeNumber } from '../input.js';
 import { UsageError } from '../io.js';
 import { layerHint, loadLayer, parseLayerOption } from '../layers.js';
 
@@ -78,6 +78,6 @@ function openOut(path: string): number {
   try {
     return openSync(path, 'w');
   } catch (e) {
-    throw new UsageError(`cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw fileError('write', path, e);
   }
 }
