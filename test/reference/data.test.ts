@@ -81,14 +81,3 @@ describe('reference data', () => {
     expect(RPC_ERROR_PATTERNS.PEER_ID_INVALID).toBeUndefined();
   });
 });
-
-describe('the npm package', () => {
-  it('ships the licences and the provenance of the reference data', async () => {
-    const { execFileSync } = await import('node:child_process');
-    const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--ignore-scripts', '--json'], { cwd: ROOT, encoding: 'utf8' })) as { files: { path: string }[] }[];
-    const paths = packed[0].files.map((f) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(['reference/LICENSE-mtcute', 'reference/LICENSE-telethon', 'reference/PROVENANCE.md']));
-    // The sources themselves stay in the repository: the package carries the data built from them.
-    expect(paths.filter((p) => p.endsWith('.json') && p.startsWith('reference/'))).toEqual([]);
-  });
-});
