@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { bytesToSigned, checkDecodedType, combinatorWithId, doubleToJson, fromPeer, serve, signedToBytes, toHex, toPeer, type PeerCodec, type PeerShape } from './serve.js';
-import type { CombinatorModel, FieldModel } from '../../dist/tl/model.js';
+import type { CombinatorModel, FieldModel } from '../../dist/tl/index.js';
 
 const require = createRequire(import.meta.url);
 
@@ -54,7 +54,7 @@ function createCodec(): PeerCodec {
     // GramJS capitalizes every `_`-separated part of a class name: msgs_ack is MsgsAck.
     const base = c.name.slice(dot + 1).replace(/(?:^|_)([a-zA-Z])/g, (_, ch: string) => ch.toUpperCase());
     const cls = ns?.[base];
-    if (typeof cls !== 'function') throw new Error(`GramJS has no class for ${c.name}`);
+    if (typeof cls !== 'function') throw new Error(`GramJS has no class for \`${c.name}\``);
     return cls as GramjsClass;
   };
   const shape: PeerShape = {
@@ -105,6 +105,7 @@ function createCodec(): PeerCodec {
       // GramJS reads an object from the front of a buffer; the application checks the rest.
       if (reader.tellPosition() < bytes.length) throw new Error(`${bytes.length - reader.tellPosition()} byte(s) left after the value`);
       const c = shape.combinatorOf(decoded);
+      if (decoded instanceof Promise) throw new Error('GramJS returned a Promise: it reads `rpc_result`, `msg_container` and `gzip_packed` asynchronously');
       if (!c) throw new Error(`GramJS decoded something that is no constructor of layer 228: ${typeof decoded}`);
       checkDecodedType(c, type);
       return fromPeer(shape, decoded);

@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { TlBinaryReader, TlBinaryWriter, type TlReaderMap, type TlWriterMap } from '@mtcute/tl-runtime';
 import { mtcuteEntries, type MtcuteEntry } from './mtcute-layer.js';
 import { checkDecodedType, combinatorNamed, doubleToJson, fromPeer, serve, toHex, toPeer, type PeerCodec, type PeerShape } from './serve.js';
-import type { CombinatorModel } from '../../dist/tl/model.js';
+import type { CombinatorModel } from '../../dist/tl/index.js';
 
 const require = createRequire(import.meta.url);
 
@@ -30,8 +30,8 @@ function createCodec(): PeerCodec {
   /** mtcute's entry for `c`, or an error saying why mtcute's layer cannot hold it. */
   const entryOf = (c: CombinatorModel): MtcuteEntry => {
     const e = byName.get(c.name);
-    if (!e) throw new Error(`mtcute's layer 223 has no ${c.name}`);
-    if (e.id !== c.id) throw new Error(`mtcute's layer 223 has ${c.name}#${e.id.toString(16)}, not layer 228's #${c.id!.toString(16)}`);
+    if (!e) throw new Error(`mtcute's layer 223 has no \`${c.name}\``);
+    if (e.id !== c.id) throw new Error(`mtcute's layer 223 has \`${c.name}#${e.id.toString(16)}\`, not layer 228's \`#${c.id!.toString(16)}\``);
     return e;
   };
   const shape: PeerShape = {
@@ -40,7 +40,7 @@ function createCodec(): PeerCodec {
       const n = v as bigint;
       if (entryOf(owner).arguments.some((a) => a.name === field.name && a.type === 'int53')) {
         // mtcute types these ids as number: a long past 2^53 has no mtcute value.
-        if (BigInt(Number(n)) !== n || !Number.isSafeInteger(Number(n))) throw new Error(`mtcute holds ${owner.name}.${field.key} as int53 (a number): ${n} is not a safe integer`);
+        if (BigInt(Number(n)) !== n || !Number.isSafeInteger(Number(n))) throw new Error(`mtcute holds \`${owner.name}.${field.key}\` as int53 (a number): ${n} is not a safe integer`);
         return Number(n);
       }
       return Long.fromBits(Number(BigInt.asIntN(32, n)), Number(BigInt.asIntN(32, n >> 32n)));
@@ -49,7 +49,7 @@ function createCodec(): PeerCodec {
       const e = entryOf(c);
       const out: Record<string, unknown> = { _: e.mtName };
       for (const [f, v] of fields) {
-        if (!e.arguments.some((a) => a.name === f.name)) throw new Error(`mtcute's layer 223 ${c.name} has no field ${f.name}`);
+        if (!e.arguments.some((a) => a.name === f.name)) throw new Error(`mtcute's layer 223 \`${c.name}\` has no field \`${f.name}\``);
         out[f.key] = v;
       }
       return out;
@@ -69,7 +69,7 @@ function createCodec(): PeerCodec {
   return {
     encode: (value) => {
       const object = toPeer(shape, value) as { _: string };
-      if (!writers[object._]) throw new Error(`mtcute has no writer for ${object._}`);
+      if (!writers[object._]) throw new Error(`mtcute has no writer for \`${object._}\``);
       return TlBinaryWriter.serializeObject(writers, object);
     },
     decode: (bytes, type) => {

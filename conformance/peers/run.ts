@@ -15,9 +15,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isPositive, parseCase } from '../../dist/conformance/cases.js';
 import { formatReport } from '../../dist/conformance/report.js';
-import { runConformance, type ConformanceReport, type FailureClass, type SourcedCase, type Tally } from '../../dist/conformance/run.js';
+import { runConformance, type ConformanceReport, type Failure, type FailureClass, type SourcedCase, type Tally } from '../../dist/conformance/run.js';
 import { loadLayer } from '../../dist/cli/layers.js';
-import type { LayerModel } from '../../dist/tl/model.js';
+import type { LayerModel } from '../../dist/tl/index.js';
 import { mtcuteEntries } from './mtcute-layer.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -80,11 +80,13 @@ function ratio(t: Tally): string {
   return `${n(t.passed)} / ${n(total)}${total ? ` (${((100 * t.passed) / total).toFixed(2).replace(/\.?0+$/, '')}%)` : ''}`;
 }
 
-/** One class as a table row, with its first case's bytes so that a user can check it by hand. */
-function classRow(c: FailureClass, hexOf: Map<string, string>): string {
-  const hex = hexOf.get(c.first.source) ?? '';
-  const shown = hex.length > 96 ? `${hex.slice(0, 96)}…` : hex;
-  return `| ${c.count} | ${c.class} | ${c.subjects} | ${c.first.subject} (${c.first.source}) \`${shown}\` | ${c.first.summary.replace(/\|/g, '\\|').slice(0, 300)} |`;
+/** One class as a table row, with its shortest case and that case's bytes, so that a user can check it by hand. */
+function classRow(c: FailureClass, failures: readonly Failure[], hexOf: Map<string, string>): string {
+  const size = (f: Failure): number => hexOf.get(f.source)?.length ?? Infinity;
+  const shortest = failures.filter((f) => f.class === c.class).reduce((a, b) => (size(b) < size(a) ? b : a), c.first);
+  const hex = hexOf.get(shortest.source) ?? '';
+  const shown = hex.length > 160 ? `${hex.slice(0, 160)}… (${hex.length / 2} bytes)` : hex;
+  return `| ${c.count} | ${c.class} | ${c.subjects} | ${shortest.subject} (${shortest.source}) \`${shown}\` | ${shortest.summary.replace(/\|/g, '\\|').slice(0, 400)} |`;
 }
 
 async function main(): Promise<number> {
@@ -127,7 +129,7 @@ async function main(): Promise<number> {
     for (const [title, report, only] of [['Every valid case first', whole, undefined], ['Interleaved: state kept between calls', interleaved, 'recheck']] as const) {
       const classes = report.classes.filter((c) => (only ? c.check === only : true));
       sections.push(`### ${title}: ${classes.length ? `${classes.length} failure class(es)` : 'no failures'}`, '');
-      if (classes.length) sections.push('| failures | class | constructors and types | first case and its bytes | first failure |', '|---|---|---|---|---|', ...classes.map((c) => classRow(c, hexOf)), '');
+      if (classes.length) sections.push('| failures | class | constructors and types | its shortest case and the bytes | what the peer did |', '|---|---|---|---|---|', ...classes.map((c) => classRow(c, report.failures, hexOf)), '');
     }
   }
 

@@ -9,15 +9,20 @@
  */
 import { createInterface } from 'node:readline';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
-import { fromHex, JsonMapping, toHex } from '../../dist/json/canonical.js';
+import { fromHex, JsonMapping, toHex } from '../../dist/index.js';
 import { model } from '../../dist/generated/layer228/model.js';
-import { combinatorIndex, type CombinatorModel, type FieldModel, type LayerModel, type WireType } from '../../dist/tl/model.js';
+import type { CombinatorModel, FieldModel, LayerModel, WireType } from '../../dist/tl/index.js';
 
 /** The layer the adapters translate for: GramJS is loaded with tlwire's layer 228 text. */
 export const LAYER = 228;
 export const layerModel: LayerModel = model;
 export const json = new JsonMapping(model);
-const index = combinatorIndex(model);
+const index = {
+  /** Every constructor and function by name, the id-less MTProto envelope `message` left out (a `message` value is the API's). */
+  byName: new Map(model.combinators.filter((c) => c.id !== undefined).map((c) => [c.name, c])),
+  /** By identifier, as a bare field type names its constructor (`message` there is the envelope). */
+  byIdent: new Map(model.combinators.map((c) => [c.ident, c])),
+};
 
 /** One library behind the protocol: throws on what it refuses. */
 export interface PeerCodec {
