@@ -16,7 +16,8 @@ type Tagged = { [LAYER_TAG]?: number };
  * one that needs no unknown nodes first); every object of a constructor the layers disagree
  * about (the same name with another id, or the same id with other fields: two definitions) is
  * tagged with that layer under {@link LAYER_TAG}, and the value itself too when it holds one.
- * Encoding uses a value's tag; an untagged value goes to the first layer that encodes it.
+ * Encoding uses a value's tag; an untagged value goes to the first layer that encodes it,
+ * trying first the layers that define every field its contested objects set.
  */
 export class MultiLayer {
   /** The names the layers define differently (by their canonical schema lines). */
@@ -87,7 +88,7 @@ export class MultiLayer {
     return tag === undefined || Array.isArray(json) ? json : { ...(json as object), [JSON_LAYER_KEY]: tag };
   }
 
-  /** Encodes with the layer the value is tagged with, else the first layer that encodes it. */
+  /** Encodes with the layer the value is tagged with, else the first layer that defines its fields and encodes it. */
   encode(value: unknown): Uint8Array {
     return this.encodeWithLayer(value).bytes;
   }
@@ -99,7 +100,23 @@ export class MultiLayer {
       const layer = this.tagged(tag);
       return { layer, bytes: layer.encode(value) };
     }
-    return this.first((layer) => ({ layer, bytes: layer.encode(value) }));
+    // A layer's writers ignore keys they do not know: first try the layers that define every field the value uses.
+    const fitting = this.layers.filter((layer) => this.fits(layer, value));
+    return this.first((layer) => ({ layer, bytes: layer.encode(value) }), fitting.length ? fitting : this.layers);
+  }
+
+  /** Whether every object of a contested constructor in `value` sets only fields `layer` defines for it. */
+  private fits(layer: TlLayer, value: unknown): boolean {
+    if (typeof value !== 'object' || value === null || value instanceof Uint8Array) return true;
+    if (Array.isArray(value)) return value.every((v) => this.fits(layer, v));
+    const object = value as Record<string, unknown>;
+    // A msg_container's envelopes are bare `message`s, not the API's message: only their bodies count.
+    if (object._ === 'msg_container' && Array.isArray(object.messages)) return object.messages.every((m) => this.fits(layer, (m as { body?: unknown } | null)?.body));
+    if (typeof object._ === 'string' && this.contested.has(object._)) {
+      const fields = layer.json.combinator(object._)?.fields.map((f) => f.key);
+      if (!fields || Object.keys(object).some((k) => k !== '_' && object[k] !== undefined && !fields.includes(k))) return false;
+    }
+    return Object.values(object).every((v) => this.fits(layer, v));
   }
 
   /** Canonical JSON -> bytes: `"_layer": N` picks the layer, else the first layer that takes the JSON. */
@@ -118,9 +135,9 @@ export class MultiLayer {
     return layer;
   }
 
-  private first<T>(encode: (layer: TlLayer) => T): T {
+  private first<T>(encode: (layer: TlLayer) => T, layers: readonly TlLayer[] = this.layers): T {
     let firstError: unknown;
-    for (const layer of this.layers) {
+    for (const layer of layers) {
       try {
         return encode(layer);
       } catch (e) {

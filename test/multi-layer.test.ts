@@ -42,6 +42,11 @@ describe('MultiLayer', () => {
     expect(spoiler.layer.layer).toBe(228);
     expect(spoiler.value).toMatchObject({ _: 'inputMediaPhotoExternal', spoiler: true, url: 'x' });
     expect(toHex(both.encode(spoiler.value))).toBe(photo(2));
+    // Built by hand, untagged: layer 133's writer would drop spoiler, so the layer that has the field encodes it.
+    expect(toHex(both.encode({ _: 'inputMediaPhotoExternal', spoiler: true, url: 'x' }))).toBe(photo(2));
+    expect(toHex(both.encode({ _: 'inputMediaPhotoExternal', url: 'x' }))).toBe(photo(0));
+    const container = (body: object) => ({ _: 'msg_container', messages: [{ _: 'message', msgId: 1n, seqno: 1, body }] });
+    expect(toHex(both.encode(container({ _: 'inputMediaPhotoExternal', spoiler: true, url: 'x' })))).toContain(photo(2));
   });
 
   it('canonical JSON carries the tag as "_layer", so JSON round-trips too', () => {
