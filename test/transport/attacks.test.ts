@@ -8,12 +8,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { decryptMessage, encryptMessage } from '../../src/mtproto/index.js';
 import {
   DEFAULT_MAX_FRAME_SIZE,
   intermediate,
   listenWebSocket,
   startObfuscatedClient,
-  TransportError,
   WebSocketConnection,
   type ListenOptions,
   type ObfuscatedWebSocketServer,
@@ -166,6 +166,21 @@ describe('sizes and counts', () => {
     attacker.socket.send(bytes.subarray(bytes.length - 1));
     const [packet] = await Promise.all([connections[0][Symbol.asyncIterator]().next()]);
     expect(packet.value).toHaveLength(4096);
+  });
+});
+
+describe('CPU per forged packet', () => {
+  it('a forged packet of the largest default frame under a known auth_key_id costs one decryption; a 16 MiB one is refused from its frame header', () => {
+    const authKey = Uint8Array.from({ length: 256 }, (_, i) => i);
+    const body = new Uint8Array(DEFAULT_MAX_FRAME_SIZE - 2048);
+    const packet = encryptMessage({ authKey, salt: 1n, sessionId: 1n, msgId: 4n << 32n, seqNo: 1, body, side: 'client' });
+    expect(packet.length).toBeLessThanOrEqual(DEFAULT_MAX_FRAME_SIZE);
+    packet[8] ^= 1;
+    const started = performance.now();
+    expect(() => decryptMessage({ authKey, data: packet, side: 'server', expectedSessionId: 'any' })).toThrow(expect.objectContaining({ code: 'MSG_KEY_MISMATCH' }));
+    expect(performance.now() - started).toBeLessThan(BOUND_MS);
+    const decoder = intermediate.createDecoder();
+    expect(() => decoder.push(Uint8Array.of(0x00, 0x00, 0x00, 0x01))).toThrow(expect.objectContaining({ code: 'FRAME_TOO_LARGE' }));
   });
 });
 
