@@ -1,3 +1,7 @@
+/**
+ * tlwire/transport: MTProto packets over any WebSocket (obfuscated2 and the framings), in every
+ * runtime. On Node the entry is node.ts, which adds the server.
+ */
 export { TransportError, type TransportErrorCode } from './errors.js';
 export {
   abridged,
@@ -33,9 +37,3 @@ export {
   type WebSocketConstructor,
   type WebSocketLike,
 } from './websocket.js';
-export {
-  DEFAULT_MAX_CONNECTIONS,
-  listenWebSocket,
-  type ListenOptions,
-  type ObfuscatedWebSocketServer,
-} from './websocket-server.js';

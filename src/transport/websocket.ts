@@ -1,4 +1,3 @@
-import WebSocket from 'ws';
 import type { RandomBytes } from '../mtproto/crypto/random.js';
 import { TransportError } from './errors.js';
 import { ByteQueue } from './framing/byte-queue.js';
@@ -17,23 +16,9 @@ import {
   type ObfuscatedCipher,
 } from './obfuscated2.js';
 import { PacketQueue } from './packet-queue.js';
+import { defaultWebSocket, messageBytes, type WebSocketConstructor, type WebSocketLike } from './socket.js';
 
-/** The part of the WebSocket API used here, common to browsers and `ws`. */
-export interface WebSocketLike {
-  binaryType: string;
-  readonly readyState: number;
-  send(data: Uint8Array<ArrayBuffer>): void;
-  close(code?: number, reason?: string): void;
-  addEventListener(type: 'open' | 'message' | 'close' | 'error', listener: (event: any) => void): void;
-  /** `ws` only: stop reading from the socket (backpressure); without it a lagging consumer is disconnected at the buffer limit. */
-  pause?(): void;
-  resume?(): void;
-  /** `ws` only: drop the connection without waiting for the peer's close frame. */
-  terminate?(): void;
-}
-
-/** `options.maxPayload` is passed for `ws`; browsers ignore the third argument. */
-export type WebSocketConstructor = new (url: string, protocols?: string | string[], options?: { maxPayload?: number }) => WebSocketLike;
+export type { WebSocketConstructor, WebSocketLike } from './socket.js';
 
 const OPEN = 1;
 const CLOSED = 3;
@@ -116,7 +101,7 @@ export interface ConnectOptions extends ConnectionLimits {
   dcId?: number;
   /** 16-byte MTProxy secret. */
   secret?: Uint8Array;
-  /** Defaults to `ws`; pass `globalThis.WebSocket` in browsers. */
+  /** Defaults to `ws` on Node and to the runtime's own WebSocket elsewhere (browsers, Deno, Bun). */
   WebSocket?: WebSocketConstructor;
   /** Telegram's web endpoints expect the "binary" subprotocol. */
   protocols?: string | string[];
@@ -209,7 +194,7 @@ export class WebSocketConnection implements AsyncIterable<Uint8Array> {
       encoder: framing.createEncoder({ random: options.random }),
       decoder: framing.createDecoder({ maxFrameSize: limits.maxFrameSize }),
     };
-    const Socket = options.WebSocket ?? WebSocket;
+    const Socket = options.WebSocket ?? defaultWebSocket();
     let socket: WebSocketLike;
     try {
       socket = new Socket(url, options.protocols ?? 'binary', { maxPayload: maxPayloadFor(limits.maxFrameSize) });
@@ -280,12 +265,11 @@ export class WebSocketConnection implements AsyncIterable<Uint8Array> {
 
   private onMessage(data: unknown): void {
     if (this.inbox.ended) return;
-    if (!(data instanceof ArrayBuffer) && !ArrayBuffer.isView(data)) {
+    const bytes = messageBytes(data);
+    if (bytes === undefined) {
       this.fail(new TransportError('UNEXPECTED_MESSAGE', 'received a text frame; only binary frames are allowed'));
       return;
     }
-    const bytes =
-      data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     let packets: Uint8Array[];
     try {
       packets = this.decode(bytes);

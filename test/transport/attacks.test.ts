@@ -17,7 +17,7 @@ import {
   WebSocketConnection,
   type ListenOptions,
   type ObfuscatedWebSocketServer,
-} from '../../src/transport/index.js';
+} from '../../src/transport/node.js';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {

@@ -14,7 +14,7 @@ import {
   type Framing,
   type ObfuscatedWebSocketServer,
   type TransportErrorCode,
-} from '../../src/transport/index.js';
+} from '../../src/transport/node.js';
 import { rawServer as rawWsServer } from './raw-server.js';
 
 const randomPacket = (length: number) => new Uint8Array(randomBytes(length));
