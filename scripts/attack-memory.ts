@@ -15,7 +15,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { decryptMessage, encryptMessage, MessageIdGenerator, MsgIdGuard, MtprotoError, ServiceCodec, ServiceError } from '../src/mtproto/index.js';
-import { DEFAULT_MAX_FRAME_SIZE, intermediate, listenWebSocket, startObfuscatedClient, TransportError, WebSocketConnection } from '../src/transport/index.js';
+import { DEFAULT_MAX_FRAME_SIZE, intermediate, listenWebSocket, startObfuscatedClient, TransportError, WebSocketConnection } from '../src/transport/node.js';
 import { inflatingContainer, LAYER, MIB, nestedGzipContainer, pongContainer, pongsWithIds, CONTAINER_MSG_ID } from '../test/mtproto/service/attack-payloads.js';
 
 const SCRIPT = fileURLToPath(import.meta.url);
