@@ -18,8 +18,9 @@ export async function loadPortableMtproto(): Promise<Mtproto> {
   }
 }
 
-/** The module on each path: what the vector tests run over. */
+/** The module on each path: what the vector tests run over. Bun and Deno have the portable path only. */
 export async function mtprotoPaths(): Promise<{ path: string; mtproto: Mtproto }[]> {
+  if ('Bun' in globalThis || 'Deno' in globalThis) return [{ path: 'portable', mtproto }];
   return [
     { path: 'node', mtproto },
     { path: 'portable', mtproto: await loadPortableMtproto() },
