@@ -1,7 +1,7 @@
 /**
  * AES-IGE in WebAssembly (aes-ige.wat): the same T-table rounds as aes.ts, where the
  * engine gives them plain loads with no bounds checks. Instantiated synchronously on first
- * use (the module is under 3 KB; Chromium allows synchronous compiles up to 8 MB).
+ * use (the module is 6.5 KB; Chromium allows synchronous compiles up to 8 MB).
  * Where WebAssembly is unavailable (some locked-down browsers) `wasmIge` returns undefined
  * and callers use aes.ts.
  */
@@ -12,6 +12,7 @@ interface AesIgeExports {
   memory: WebAssembly.Memory;
   encrypt(length: number, lastKey: number): void;
   decrypt(length: number, lastKey: number): void;
+  xor(into: number, a: number, b: number, length: number): void;
   TE: WebAssembly.Global;
   TD: WebAssembly.Global;
   SBOX: WebAssembly.Global;
@@ -55,22 +56,32 @@ function instantiate(): AesIgeExports | null {
 
 let module: AesIgeExports | null | undefined;
 
+function loaded(): AesIgeExports | null {
+  if (module === undefined) module = instantiate();
+  return module;
+}
+
+/** The module's memory as bytes, grown to at least `end` bytes. */
+function memoryUpTo(wasm: AesIgeExports, end: number): Uint8Array {
+  const size = wasm.memory.buffer.byteLength;
+  if (end > size) wasm.memory.grow(Math.ceil((end - size) / PAGE));
+  // After a grow the old buffer is detached: views are made from the current one.
+  return new Uint8Array(wasm.memory.buffer);
+}
+
 /**
  * IGE over whole blocks with expanded round keys (aes.ts's layout: decryption keys for
  * decryption). Returns undefined where WebAssembly cannot run. The module's copies of the
  * round keys and of the plaintext are wiped before returning.
  */
 export function wasmIge(data: Uint8Array, roundKeys: Int32Array, iv: Uint8Array, encrypt: boolean): Uint8Array | undefined {
-  if (module === undefined) module = instantiate();
-  if (module === null) return undefined;
-  const wasm = module;
+  const wasm = loaded();
+  if (wasm === null) return undefined;
   const keysAt = wasm.KEYS.value as number;
   const inAt = wasm.DATA.value as number;
   const outAt = inAt + BLOCK + data.length;
   const end = outAt + BLOCK + data.length;
-  if (end > wasm.memory.buffer.byteLength) wasm.memory.grow(Math.ceil((end - wasm.memory.buffer.byteLength) / PAGE));
-  // After a grow the old buffer is detached: views are made from the current one.
-  const memory = new Uint8Array(wasm.memory.buffer);
+  const memory = memoryUpTo(wasm, end);
   storeWords(new DataView(wasm.memory.buffer), keysAt, roundKeys);
   // Each region starts with the IV half that its first block chains on.
   const previousCiphertext = iv.subarray(0, BLOCK);
@@ -86,6 +97,35 @@ export function wasmIge(data: Uint8Array, roundKeys: Int32Array, iv: Uint8Array,
   // The plaintext side (the input when encrypting, the output when decrypting) and both IV blocks.
   if (encrypt) memory.fill(0, inAt, outAt + BLOCK);
   else memory.fill(0, outAt, end).fill(0, inAt, inAt + BLOCK);
+  return out;
+}
+
+/**
+ * IGE encryption around a native CBC encryption (`cbcEncrypt`, from c_0 = the IV's first half):
+ * with y_i = c_i ^ m_(i-1), IGE's c_i = E(m_i ^ c_(i-1)) ^ m_(i-1) is y_i = E((m_i ^ m_(i-2)) ^ y_(i-1)),
+ * CBC over p_i = m_i ^ m_(i-2) (m_(-1) = 0). The two XOR passes run here, 8 bytes at a time.
+ * Returns undefined where WebAssembly cannot run; the plaintext's copies are wiped.
+ */
+export function wasmIgeEncryptAroundCbc(data: Uint8Array, iv: Uint8Array, cbcEncrypt: (p: Uint8Array) => Uint8Array): Uint8Array | undefined {
+  const wasm = loaded();
+  if (wasm === null) return undefined;
+  const n = data.length;
+  // [zero block][m_0][m_1 .. m_n], then p, then y (and c, in place).
+  const m = wasm.DATA.value as number;
+  const p = m + 2 * BLOCK + n;
+  const y = p + n;
+  let memory = memoryUpTo(wasm, y + n);
+  memory.fill(0, m, m + BLOCK);
+  memory.set(iv.subarray(BLOCK, 2 * BLOCK), m + BLOCK);
+  memory.set(data, m + 2 * BLOCK);
+  wasm.xor(p, m + 2 * BLOCK, m, n);
+  const yBytes = cbcEncrypt(memory.subarray(p, p + n));
+  memory = new Uint8Array(wasm.memory.buffer);
+  memory.set(yBytes, y);
+  yBytes.fill(0);
+  wasm.xor(y, y, m + BLOCK, n);
+  const out = memory.slice(y, y + n);
+  memory.fill(0, m, y);
   return out;
 }
 

@@ -1,5 +1,6 @@
 import type * as NodeCrypto from 'node:crypto';
 import { expandDecryptionKey } from './aes.js';
+import { wasmIgeEncryptAroundCbc } from './aes-wasm.js';
 import { igeWithRoundKeys } from './portable.js';
 import type { CryptoSuite } from './suite.js';
 
@@ -32,12 +33,8 @@ function xorInto(into: Uint8Array, intoAt: number, a: Uint8Array, aAt: number, b
   }
 }
 
-/**
- * IGE encryption through native CBC: with y_i = c_i ^ m_(i-1), IGE's c_i = E(m_i ^ c_(i-1)) ^ m_(i-1)
- * becomes y_i = E((m_i ^ m_(i-2)) ^ y_(i-1)), CBC over p_i = m_i ^ m_(i-2) from y_0 = c_0
- * (taking m_(-1) = 0). So: one XOR pass, OpenSSL's CBC, one XOR pass.
- */
-function igeEncryptByCbc(crypto: typeof NodeCrypto, data: Uint8Array, key: Uint8Array, iv: Uint8Array): Uint8Array {
+/** wasmIgeEncryptAroundCbc's steps with the XOR passes in JavaScript, where WebAssembly cannot run. */
+export function igeEncryptByCbc(data: Uint8Array, iv: Uint8Array, cbc: (p: Uint8Array) => Uint8Array): Uint8Array {
   const n = data.length;
   const out = new Uint8Array(n);
   if (n === 0) return out;
@@ -47,14 +44,19 @@ function igeEncryptByCbc(crypto: typeof NodeCrypto, data: Uint8Array, key: Uint8
     xorInto(out, BLOCK_SIZE, data, BLOCK_SIZE, iv, BLOCK_SIZE, BLOCK_SIZE);
     xorInto(out, 2 * BLOCK_SIZE, data, 2 * BLOCK_SIZE, data, 0, n - 2 * BLOCK_SIZE);
   }
-  const cipher = crypto.createCipheriv(`aes-${key.length * 8}-cbc`, key, iv.subarray(0, BLOCK_SIZE));
-  cipher.setAutoPadding(false);
-  const y = cipher.update(out);
+  const y = cbc(out);
   // c_1 = y_1 ^ m_0, c_i = y_i ^ m_(i-1).
   xorInto(out, 0, y, 0, iv, BLOCK_SIZE, BLOCK_SIZE);
   xorInto(out, BLOCK_SIZE, y, BLOCK_SIZE, data, 0, n - BLOCK_SIZE);
   y.fill(0);
   return out;
+}
+
+/** AES-CBC encryption of whole blocks from the IV's first half, by OpenSSL. */
+function cbcEncrypt(crypto: typeof NodeCrypto, data: Uint8Array, key: Uint8Array, iv: Uint8Array): Uint8Array {
+  const cipher = crypto.createCipheriv(`aes-${key.length * 8}-cbc`, key, iv.subarray(0, BLOCK_SIZE));
+  cipher.setAutoPadding(false);
+  return cipher.update(data);
 }
 
 /** Up to this many bytes, two parts are joined and hashed in one call. */
@@ -86,7 +88,10 @@ export function nodeSuite(crypto: typeof NodeCrypto): CryptoSuite {
     name: 'node',
     sha1: (data) => digest(crypto, 'sha1', data),
     sha256: (first, second) => digest(crypto, 'sha256', first, second),
-    igeEncrypt: (data, key, iv) => igeEncryptByCbc(crypto, data, key, iv),
+    igeEncrypt: (data, key, iv) => {
+      const cbc = (p: Uint8Array) => cbcEncrypt(crypto, p, key, iv);
+      return wasmIgeEncryptAroundCbc(data, iv, cbc) ?? igeEncryptByCbc(data, iv, cbc);
+    },
     // No platform has IGE decryption or a single-block AES call cheap enough to chain: WebAssembly.
     igeDecrypt: (data, key, iv) => igeWithRoundKeys(data, expandDecryptionKey(key), iv, false),
     ctr: (key, iv) => {
