@@ -112,6 +112,14 @@ describe('crypto paths agree with each other and with @noble', () => {
     expect(memoryNow.subarray(afterDecrypt.keys, ciphertextAt).every((b) => b === 0)).toBe(true);
     expectSameBytes(memoryNow.subarray(ciphertextAt, ciphertextAt + data.length), encrypted);
     expect(memoryNow.subarray(ciphertextAt + data.length, ciphertextAt + 2 * data.length + 16).every((b) => b === 0)).toBe(true);
+
+    // On Node, IGE encryption leaves only the ciphertext, after the plaintext and p = m_i ^ m_(i-2).
+    expectSameBytes(suites[0].igeEncrypt(data, key, iv), encrypted);
+    const afterCbc = wasmMemoryLayout()!;
+    const ciphertextAfterCbc = afterCbc.data + 32 + 2 * data.length;
+    const memoryAfterCbc = new Uint8Array(afterCbc.memory);
+    expect(memoryAfterCbc.subarray(afterCbc.keys, ciphertextAfterCbc).every((b) => b === 0)).toBe(true);
+    expectSameBytes(memoryAfterCbc.subarray(ciphertextAfterCbc, ciphertextAfterCbc + data.length), encrypted);
   });
 
   it('SHA-1 and SHA-256 over random lengths (0..5000 bytes), whole and in two parts', () => {
