@@ -15,6 +15,7 @@ export const BUNDLE_CASES = {
   readers: 'every reader: decode any object',
   codec: 'every reader and writer, and the method result table',
   service: 'the codec and the service layer: send any method, read any answer',
+  client: 'a browser client: the service layer, the MTProto 2.0 envelope and the WebSocket transport',
 } as const;
 export type BundleCase = keyof typeof BUNDLE_CASES;
 export const BUNDLE_LIBRARIES = ['tlwire', 'mtcute', 'gramjs'] as const;
@@ -36,6 +37,8 @@ export interface BundleResult {
 /** Why a library has no figure for a case. */
 export const NO_ENTRY: Partial<Record<`${BundleCase}.${BundleLibrary}`, string>> = {
   'service.mtcute': "mtcute's service layer is part of @mtcute/core's session, not a piece of its own",
+  'client.mtcute': "mtcute's client is @mtcute/core's whole session, not these pieces alone",
+  'client.gramjs': "GramJS's client is its whole TelegramClient, not these pieces alone",
 };
 
 const here = new URL('.', import.meta.url);
@@ -43,9 +46,11 @@ const root = new URL('../../', import.meta.url);
 
 /**
  * Resolves `tlwire` and `tlwire/<subpath>` through the root package.json `exports`, as a program
- * that installed tlwire would: so the bundle is made from the published entry points in dist/.
+ * that installed tlwire would: so the bundle is made from the published entry points in dist/,
+ * or from the sources they are built from (`fromSource`: what the size budget test measures, so
+ * that it needs no build first).
  */
-const tlwirePackage: esbuild.Plugin = {
+const tlwirePackage = (fromSource: boolean): esbuild.Plugin => ({
   name: 'tlwire-package',
   setup(build) {
     const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { exports: Record<string, string | { default: string }> };
@@ -53,12 +58,14 @@ const tlwirePackage: esbuild.Plugin = {
       const subpath = args.path === 'tlwire' ? '.' : `.${args.path.slice('tlwire'.length)}`;
       const target = pkg.exports[subpath];
       if (target === undefined) return { errors: [{ text: `tlwire's package.json exports no ${subpath}` }] };
-      return { path: fileURLToPath(new URL(typeof target === 'string' ? target : target.default, root)) };
+      const file = typeof target === 'string' ? target : target.default;
+      return { path: fileURLToPath(new URL(fromSource ? file.replace(/^\.\/dist\//, './src/').replace(/\.js$/, '.ts') : file, root)) };
     });
   },
-};
+});
 
-async function bundle(bundleCase: BundleCase, library: BundleLibrary): Promise<BundleResult | undefined> {
+/** One case for one library; undefined when the library has no entry for it. */
+export async function bundle(bundleCase: BundleCase, library: BundleLibrary, options: { fromSource?: boolean } = {}): Promise<BundleResult | undefined> {
   const entry = fileURLToPath(new URL(`${bundleCase}.${library}.entry.ts`, here));
   if (!existsSync(entry)) return undefined;
   const result = await esbuild.build({
@@ -72,7 +79,7 @@ async function bundle(bundleCase: BundleCase, library: BundleLibrary): Promise<B
     metafile: true,
     logLevel: 'silent',
     absWorkingDir: fileURLToPath(new URL('..', here)),
-    plugins: library === 'tlwire' ? [tlwirePackage] : [],
+    plugins: library === 'tlwire' ? [tlwirePackage(options.fromSource ?? false)] : [],
     // GramJS reaches Node's crypto, util, path, os, net and fs from its helpers: left out, so its
     // figure is a lower bound (a browser build adds polyfills for them).
     external: library === 'gramjs' ? [...builtinModules, 'node:*'] : [],
