@@ -38,13 +38,17 @@ export function typeFamily(tlType: string): string {
   return t === '' ? 'unknown' : 'object';
 }
 
-/** The class of an encode mismatch, from its diagnosis and both lengths. */
+/**
+ * The class of an encode mismatch, from its diagnosis and both lengths. Sizes are left out (only
+ * more, fewer or the same length count): one bug in values of many sizes is one class.
+ */
 export function encodeShape(d: Diagnosis | undefined, expected: number, actual: number): string {
-  const size = actual === expected ? 'same length' : actual > expected ? `${actual - expected} byte(s) more` : `${expected - actual} byte(s) fewer`;
+  const size = actual === expected ? 'same length' : actual > expected ? 'more bytes' : 'fewer bytes';
   if (!d) return `other bytes (${size})`;
-  if (d.summary.includes('it is absent (bit')) return `writes a field whose flag bit is clear (${typeFamily(d.tlType)})`;
+  if (d.summary.includes('it is absent (bit')) return 'writes a field whose flag bit is clear';
+  if (d.part === 'padding') return `other padding after a ${typeFamily(d.tlType)} field`;
   if (d.field === '' && d.offset === 0) return `another constructor id (${size})`;
-  if (d.tlType === '' && d.offset !== undefined && d.offset >= expected) return `bytes after the value (${size})`;
+  if (d.tlType === '' && d.offset !== undefined && d.offset >= expected) return 'bytes after the value';
   const where = d.part ? `the ${d.part} of a ${typeFamily(d.tlType)} field` : d.tlType === d.owner || d.tlType === '' ? 'a constructor id' : `a ${typeFamily(d.tlType)} field`;
   return `other bytes in ${where} (${size})`;
 }
