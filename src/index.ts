@@ -8,3 +8,4 @@ export { MultiLayer, LAYER_TAG, JSON_LAYER_KEY } from './multi-layer.js';
 export { pack, unpack, MissingLayerError, PACK_MAGIC, PACK_HEADER_LENGTH } from './pack.js';
 export { JsonMapping } from './json/canonical.js';
 export { toHex, fromHex } from './common/bytes.js';
+export { sameValue } from './values.js';

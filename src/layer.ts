@@ -7,15 +7,18 @@ import { deserialize, deserializePrefix, unknownIdDetail, type DecodeOptions, ty
 import { serialize, type Writer } from './runtime/writer.js';
 import type { LayerModel, WireType } from './tl/model.js';
 
-/** What a generated layer's registry module exports. */
-export interface LayerRegistry {
+/**
+ * What a generated layer's registry module exports. `Value` is the layer's `TlObject` (any
+ * constructor or function value): `new TlLayer(registry, model)` takes it from the module.
+ */
+export interface LayerRegistry<Value = unknown> {
   layer: number;
   ids: Record<string, number>;
   types: Record<string, { write: (w: Writer, v: unknown) => void; read: (r: Reader) => unknown }>;
   results: Record<string, ((r: Reader) => unknown) | 'query'>;
   vectors: Record<string, (r: Reader) => unknown>;
-  readObject: (r: Reader) => unknown;
-  writeObject: (w: Writer, v: never) => void;
+  readObject(r: Reader): Value;
+  writeObject(w: Writer, v: Value): void;
 }
 
 /** A whole-buffer decode, or a prefix decode that reports how much it took. */
@@ -42,6 +45,29 @@ export type DecodeTarget =
 /** A decode target with a vector's wire type, which only the model knows ({@link TlLayer.target}). */
 export type TypedDecodeTarget = Exclude<DecodeTarget, { kind: 'vector' }> | { kind: 'vector'; text: string; type: WireType };
 
+/**
+ * What `decode(bytes, { as: A })` gives in a layer whose values are `Value` and whose boxed
+ * types are `Types`: the constructor or function named A, the boxed type A, any value for
+ * `Object`; `unknown` for an untyped layer, a vector type, or a lenient decode (which may hold
+ * unknown nodes).
+ */
+export type Decoded<Value, Types, A, Strict> = unknown extends Value
+  ? unknown
+  : Strict extends false
+    ? unknown
+    : A extends 'Object'
+      ? Value
+      : A extends (Value extends { _: infer N } ? N : never)
+        ? Extract<Value, { _: A }>
+        : 0 extends 1 & Types // Types left as any: no boxed types known
+          ? unknown
+          : A extends keyof Types
+            ? Types[A]
+            : unknown;
+
+/** A decode request whose `as` and `strict` the compiler sees, for {@link Decoded}. */
+export type TypedDecodeRequest<A extends string, Strict extends boolean | undefined> = DecodeRequest & { as?: A; strict?: Strict };
+
 /** The TypeScript type of the boxed type K in a layer's TlTypes; without them, any object with a `_`. */
 type TypeOf<Types, K extends keyof Types> = boolean extends (Types extends never ? true : false) ? { _: string } : Types[K];
 
@@ -51,11 +77,12 @@ type TypeOf<Types, K extends keyof Types> = boolean extends (Types extends never
  * only sends calls and reads answers (the service layer) ships the codecs and nothing more.
  * For the smallest bundles, call the generated `write_*` / `read_*` functions directly instead.
  */
-export class LayerCodec {
+// `any` by default, so that a typed codec goes wherever a LayerCodec does.
+export class LayerCodec<Value = any, Types extends object = any> {
   readonly layer: number;
   private readonly names = new Map<number, string>();
 
-  constructor(readonly registry: LayerRegistry) {
+  constructor(readonly registry: LayerRegistry<Value>) {
     this.layer = registry.layer;
     for (const [name, id] of Object.entries(registry.ids)) this.names.set(id, name);
     this.names.set(VECTOR_ID, 'vector');
@@ -87,8 +114,11 @@ export class LayerCodec {
     return this.names.get(id >>> 0);
   }
 
-  /** Serializes any boxed constructor or function value. */
-  encode(value: unknown): Uint8Array {
+  /**
+   * Serializes any boxed constructor or function value. In a typed layer the compiler refuses
+   * a value no constructor or function of the layer has.
+   */
+  encode(value: Value): Uint8Array {
     try {
       if (holdsUnknown(value)) return serialize((w: Writer, v: unknown) => writeKeepingUnknown(this, w, v), value);
       return serialize(this.registry.writeObject as (w: Writer, v: unknown) => void, value);
@@ -163,18 +193,21 @@ export class LayerCodec {
    * constructor inside an object of known length keeps that object as an unknown node
    * (`{ _: 'unknown', id, bytes }`), which {@link encode} writes back unchanged.
    */
-  decode(bytes: Uint8Array, request: DecodeRequest = {}): unknown {
+  decode<A extends string = 'Object', Strict extends boolean | undefined = undefined>(bytes: Uint8Array, request: TypedDecodeRequest<A, Strict> = {}): Decoded<Value, Types, A, Strict> {
     try {
-      return deserialize(this.decodeReader(request), bytes, request);
+      return deserialize(this.decodeReader(request), bytes, request) as Decoded<Value, Types, A, Strict>;
     } catch (e) {
       throw this.refineError(e);
     }
   }
 
   /** Decodes a value at the front of a buffer and says how many bytes it took. */
-  decodePrefix(bytes: Uint8Array, request: DecodeRequest = {}): { value: unknown; consumed: number } {
+  decodePrefix<A extends string = 'Object', Strict extends boolean | undefined = undefined>(
+    bytes: Uint8Array,
+    request: TypedDecodeRequest<A, Strict> = {},
+  ): { value: Decoded<Value, Types, A, Strict>; consumed: number } {
     try {
-      return deserializePrefix(this.decodeReader(request), bytes, request);
+      return deserializePrefix(this.decodeReader(request), bytes, request) as { value: Decoded<Value, Types, A, Strict>; consumed: number };
     } catch (e) {
       throw this.refineError(e);
     }
@@ -205,17 +238,20 @@ export class LayerCodec {
  * A layer with its model: everything {@link LayerCodec} does, the canonical JSON mapping, typed
  * targets and {@link is}.
  *
- * `Types` is the layer's generated `TlTypes` (each boxed type by its TL name): with it,
- * {@link is} narrows values: `new TlLayer<TlTypes>(registry, model)`.
+ * `Value` is the layer's `TlObject`, taken from the registry: `new TlLayer(registry, model)`
+ * decodes `{ as: 'messages.getStatsURL' }` as `messages_getStatsURL` and refuses to encode what
+ * no constructor or function has. `Types` is the layer's generated `TlTypes` (each boxed type
+ * by its TL name): with it, {@link is} narrows values and `{ as: 'User' }` decodes as `User`:
+ * `new TlLayer<TlTypes, TlObject>(registry, model)`.
  */
 // `any` by default, so that a typed layer goes wherever a TlLayer does (TypeOf keeps `is` from narrowing to any).
-export class TlLayer<Types extends object = any> extends LayerCodec {
+export class TlLayer<Types extends object = any, Value = any> extends LayerCodec<Value, Types> {
   readonly json: JsonMapping;
   /** The constructor names of each boxed type, built on the first {@link is}. */
   private members: Map<string, ReadonlySet<string>> | undefined;
 
   constructor(
-    registry: LayerRegistry,
+    registry: LayerRegistry<Value>,
     readonly model: LayerModel,
   ) {
     super(registry);
@@ -246,10 +282,18 @@ export class TlLayer<Types extends object = any> extends LayerCodec {
   /** Canonical JSON -> bytes. */
   encodeJson(json: unknown): Uint8Array {
     try {
-      return this.encode(this.json.fromJson(json));
+      return this.encode(this.json.fromJson(json) as Value);
     } catch (e) {
       throw this.refineError(e);
     }
+  }
+
+  /**
+   * A value -> canonical JSON (long as a decimal string, bytes as hex, `_` kept), ready for
+   * `JSON.stringify`: the same JSON {@link decodeJson} gives for the value's bytes.
+   */
+  toJson(value: Value): unknown {
+    return this.json.toJson(value, { k: 'object' });
   }
 
   /** Bytes -> canonical JSON. */

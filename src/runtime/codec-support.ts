@@ -15,6 +15,7 @@ export { writeString, readString } from './primitives/string.js';
 export { writeBytes, readBytes } from './primitives/bytes.js';
 export { writeBool, readBool } from './primitives/bool.js';
 export { readVectorCount, writeVectorHeader } from './primitives/vector.js';
+export { boxedCall } from './boxed-call.js';
 
 /**
  * Takes the next `n` bytes of the output for a run of fixed-size stores and returns where they

@@ -1,30 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toHex } from '../../src/common/bytes.js';
+import { sameValue } from '../../src/values.js';
 import { LAYERS } from '../helpers.js';
 import { ModelArbitraries } from './model-arbitraries.js';
 
 /** Random values per combinator; fixed so that CI repeats, TLWIRE_PROPERTY_SEED explores others. */
 const BASE_SEED = Number(process.env.TLWIRE_PROPERTY_SEED ?? 20240611);
 const RUNS_PER_COMBINATOR = 12;
-
-/**
- * Deep equality as the codec promises it: a key left out equals one set to undefined (the
- * decoder writes every field, absent flags as undefined), numbers compare with Object.is
- * (NaN equals NaN, -0 differs from 0), byte arrays by content.
- */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return Object.is(a, b);
-  if (a instanceof Uint8Array || b instanceof Uint8Array) {
-    return a instanceof Uint8Array && b instanceof Uint8Array && a.length === b.length && a.every((x, i) => x === b[i]);
-  }
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ra = a as Record<string, unknown>;
-  const rb = b as Record<string, unknown>;
-  const keys = new Set([...Object.keys(ra), ...Object.keys(rb)]);
-  for (const k of keys) if (!sameValue(ra[k], rb[k])) return false;
-  return true;
-}
 
 /**
  * The property, for every constructor and function of a layer: a random valid value encodes,

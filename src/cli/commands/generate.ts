@@ -37,9 +37,9 @@ per constructor and function), codec.ts (a writer and a reader for each),
 registry.ts (the id and result tables), model.ts and index.ts, into DIR.
 The code imports tlwire's runtime, so the program that uses it needs tlwire
 installed. Load it as a TlLayer:
-  import { TlLayer, type LayerRegistry } from 'tlwire';
+  import { TlLayer } from 'tlwire';
   import * as l from './DIR/index.js';
-  const layer = new TlLayer(l.registry as LayerRegistry, l.model);
+  const layer = new TlLayer(l.registry, l.model);
 
 Options:
   --schema FILE      a schema file (repeat it, or list more files after it)
@@ -56,7 +56,7 @@ Options:
 
 Example:
   $ tlwire generate --schema schema/api-layer-214.tl schema/mtproto-tdesktop-layer-214.tl --out src/layer214
-  wrote 5 files to src/layer214: layer 214, 1523 constructors, 737 functions`,
+  wrote 6 files to src/layer214: layer 214, 1523 constructors, 737 functions`,
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
