@@ -20,7 +20,7 @@ describe('the npm package', () => {
   });
 
   it('has the library, the CLI, the schemas, and the docs, and no tests or sources', () => {
-    for (const p of ['bin/tlwire.js', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'dist/generated/layer133/index.js', 'dist/generated/layer228/index.d.ts', 'schema/api-layer-133.tl', 'docs/cli.md', 'docs/conformance.md']) expect(paths).toContain(p);
+    for (const p of ['bin/tlwire.js', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'dist/generated/layer133/index.js', 'dist/generated/layer228/index.d.ts', 'schema/api-layer-133.tl', 'docs/cli.md', 'docs/conformance.md', 'examples/getstatsurl.mjs', 'examples/conformance/adapter.mjs']) expect(paths).toContain(p);
     expect([...paths].filter((p) => /^(src|test|bench|scripts|conformance|node_modules)\//.test(p))).toEqual([]);
   });
 
