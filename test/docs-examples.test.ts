@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/main.js';
 import { ROOT } from './helpers.js';
 
 // Every TypeScript snippet of README.md and docs/ type-checks against this checkout's sources
@@ -80,4 +81,43 @@ describe('examples/', () => {
   it('conformance/run.sh: tlwire passes its own suite through the adapter', () => {
     expect(run(['sh', 'examples/conformance/run.sh'])).toMatch(/^PASS: .*: 168 of 168 checks passed, 0 failed/m);
   });
+});
+
+/** The words of a shell line (quotes, no expansion); undefined for pipes, redirections, variables. */
+function shellWords(line: string): string[] | undefined {
+  if (/[|>&;$`]/.test(line.replace(/'[^']*'/g, "''"))) return undefined;
+  return [...line.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+}
+
+// Every `$ tlwire ...` line of README.md and docs/ with the output shown under it, run in-process
+// from the repository root. Left out: lines that write files (--out), elide (...) or glob (*),
+// name a file that is not there (a reader's own schema), or run another program (conformance).
+describe('the CLI outputs shown in README.md and docs/', () => {
+  const runs = MARKDOWN.flatMap((file) =>
+    [...readFileSync(join(ROOT, file), 'utf8').matchAll(/^```[a-z]*\n([\s\S]*?)^```/gm)].flatMap((block) => {
+      const lines = block[1].split('\n');
+      return lines.flatMap((line, i) => {
+        if (!line.startsWith('$ ')) return [];
+        const command = line.slice(2).replace(/\s+#.*$/, '');
+        const words = shellWords(command);
+        const argv = words?.[0] === 'tlwire' ? words.slice(1) : words?.[0] === 'npx' && words[1] === 'tlwire' ? words.slice(2) : undefined;
+        if (!argv || /--out|\.\.\.|\*/.test(command) || argv[0] === 'conformance') return [];
+        if (argv.some((a) => /\.tl$/.test(a) && !existsSync(join(ROOT, a)))) return [];
+        const end = lines.findIndex((l, j) => j > i && l.startsWith('$ '));
+        return [{ file, command, argv, expected: lines.slice(i + 1, end === -1 ? undefined : end).join('\n').replace(/\n+$/, '') }];
+      });
+    }),
+  );
+
+  it('are many', () => {
+    expect(runs.length).toBeGreaterThanOrEqual(30);
+  });
+
+  for (const r of runs) {
+    it(`${r.file}: ${r.command.slice(0, 80)}`, async () => {
+      let text = '';
+      await runCli(r.argv, { out: (t) => (text += t), err: (t) => (text += t), readStdin: async () => '', color: false });
+      expect(text.replace(/\n+$/, '')).toBe(r.expected);
+    });
+  }
 });
