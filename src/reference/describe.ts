@@ -94,6 +94,18 @@ export interface Description {
   schema?: SchemaSection;
 }
 
+/** The answer to "Can bots use this method?", as a sentence. */
+export function botsAnswer(callers: NonNullable<Description['callers']>): string {
+  if (callers.bots === 'unknown') return 'Not stated in the reference data.';
+  return `${callers.bots === 'yes' ? 'Yes' : 'No'} (${callers.text}${callers.from ? `; from ${callers.from}` : ''}).`;
+}
+
+/** How the id derives from the schema line, and whether it is the declared one. */
+export function idDerivation(s: SchemaSection): string {
+  const verdict = s.computedId === s.declaredId ? 'the declared id' : `not the declared #${s.declaredId}${s.exception ? `, a known exception: ${s.exception}` : ''}`;
+  return `Its id is the CRC32 of the line without its #id and its flags.N?true fields: crc32("${s.idText}") = #${s.computedId}, ${verdict}.`;
+}
+
 /** A name the layer lacks: near names (in this layer, else in the others), and the shipped layers that have the name itself. */
 export interface NotFound {
   name: string;

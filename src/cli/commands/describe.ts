@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { SHIPPED_LAYERS } from '../../codegen/layers.js';
-import { describeName, type Description } from '../../reference/describe.js';
+import { botsAnswer, describeName, idDerivation, type Description } from '../../reference/describe.js';
 import { NO_DESCRIPTION } from '../../reference/facts.js';
 import { LAYER_REFERENCES } from '../../reference/layers.js';
 import { oneLine } from '../../reference/markdown.js';
@@ -53,14 +53,11 @@ function markdown(d: Description): string {
     out.push('');
   }
   if (d.callers) {
-    const answer = d.callers.bots === 'unknown' ? 'Not stated in the reference data.' : `${d.callers.bots === 'yes' ? 'Yes' : 'No'} (${d.callers.text}${d.callers.from ? `; from ${d.callers.from}` : ''}).`;
-    out.push('## Can bots use this method?', '', answer, '');
+    out.push('## Can bots use this method?', '', botsAnswer(d.callers), '');
   }
   out.push('## Layers', '', ...d.layers.map((l) => `- layer ${l.layer}${l.id ? `: #${l.id}` : ''}`), '');
   if (d.schema) {
-    const s = d.schema;
-    const verdict = s.computedId === s.declaredId ? 'the declared id' : `not the declared #${s.declaredId}${s.exception ? `, a known exception: ${s.exception}` : ''}`;
-    out.push('## Schema', '', '```', s.line, '```', '', `Its id is the CRC32 of the line without its #id and its flags.N?true fields: crc32("${s.idText}") = #${s.computedId}, ${verdict}.`, '');
+    out.push('## Schema', '', '```', d.schema.line, '```', '', idDerivation(d.schema), '');
   }
   return out.join('\n');
 }

@@ -5,6 +5,7 @@ import { decode } from './decode.js';
 import { demo } from './demo.js';
 import { describe } from './describe.js';
 import { diff } from './diff.js';
+import { docs } from './docs.js';
 import { encode } from './encode.js';
 import { explain } from './explain.js';
 import { generate } from './generate.js';
@@ -13,4 +14,4 @@ import { merge } from './merge.js';
 import { vectors } from './vectors.js';
 
 /** Every subcommand, in the order `tlwire --help` lists them. */
-export const COMMANDS: readonly Command[] = [encode, decode, explain, describe, check, diff, merge, id, generate, vectors, conformance, demo];
+export const COMMANDS: readonly Command[] = [encode, decode, explain, describe, docs, check, diff, merge, id, generate, vectors, conformance, demo];
