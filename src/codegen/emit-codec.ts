@@ -185,11 +185,12 @@ function returnStatement(values: string[]): string[] {
 
 /** The statement that stores `value` at offset expression `at`. */
 type Store = (at: string, value: string) => string;
-const uint32Store: Store = (at, value) => `storeUint32(w, ${at}, ${value});`;
+/** Ids and flags words too: setInt32 wraps a value over 2^31 to the same four bytes. */
+const int32Store: Store = (at, value) => `storeInt(w, ${at}, ${value});`;
 
 /** Fixed-size fields the writer stores straight into the buffer, a run of them after one `reserve`. */
 const FIXED_STORES: Partial<Record<WireType['k'], { check: string; store: Store; size: number }>> = {
-  int: { check: 'checkInt', store: (at, value) => `storeInt(w, ${at}, ${value});`, size: 4 },
+  int: { check: 'checkInt', store: int32Store, size: 4 },
   long: { check: 'checkLong', store: (at, value) => `storeLong(w.buf, ${at}, ${value});`, size: 8 },
 };
 
@@ -198,7 +199,7 @@ const FIXED_STORES: Partial<Record<WireType['k'], { check: string; store: Store;
  * step, then one `claim` takes the run's bytes and the stores go straight to the buffer:
  *
  *     const p0 = claim(w, 16);
- *     storeUint32(w, p0, flags);
+ *     storeInt(w, p0, flags);
  *     storeInt(w, p0 + 4, id);
  *     storeLong(w.buf, p0 + 8, accessHash);
  */
@@ -245,7 +246,7 @@ function emitWriter(c: CombinatorModel, runtimeNames: ReadonlySet<string>): stri
   const steps = new Steps();
   const run = new FixedRun();
   const locals = new Map<string, string>();
-  if (c.kind === 'function') run.add(uint32Store, hex(c.id!), 4);
+  if (c.kind === 'function') run.add(int32Store, hex(c.id!), 4);
   const envelope = c.ident === ENVELOPE_IDENT;
   for (const f of c.fields) {
     if (f.type.k === 'true') continue;
@@ -259,7 +260,7 @@ function emitWriter(c: CombinatorModel, runtimeNames: ReadonlySet<string>): stri
       }
       steps.more(...flagsStatement(local, flagsTerms(c, f.key, locals)));
       locals.set(f.key, local);
-      run.add(uint32Store, local, 4);
+      run.add(int32Store, local, 4);
       continue;
     }
     // The envelope's `bytes` is the body's length, written after the body.
@@ -504,7 +505,7 @@ const RUNTIME_IMPORTS = [
   ['Reader', 'Writer', 'readId', 'enter', 'unknownId', 'unknownFlags', 'decodeAt', 'decodeIndex', 'encodeAt', 'encodeIndex'],
   ['writeInt', 'readInt', 'writeUint32', 'writeLong', 'readLong', 'writeDouble', 'readDouble', 'writeInt128', 'readInt128', 'writeInt256', 'readInt256'],
   ['writeString', 'readString', 'writeBytes', 'readBytes', 'writeBool', 'readBool', 'readVectorCount', 'writeVectorHeader'],
-  ['missingField', 'checkObject', 'checkInt', 'checkLong', 'claim', 'storeInt', 'storeUint32', 'storeLong', 'isSet', 'notOfType', 'lengthMismatch', 'bodyLengthMismatch'],
+  ['missingField', 'checkObject', 'checkInt', 'checkLong', 'claim', 'storeInt', 'storeLong', 'isSet', 'notOfType', 'lengthMismatch', 'bodyLengthMismatch'],
   ['writerTable', 'readerTable', 'writeByName', 'readById', 'type ObjectWriter'],
 ];
 

@@ -1,13 +1,13 @@
 /** Everything the generated codecs import, in one place. */
 import { TlEncodeError } from './errors.js';
 import { enter, fail, readId, unknownId, type Reader } from './reader.js';
-import { badValue, reserve, type Writer } from './writer.js';
+import { badValue, type Writer } from './writer.js';
 import { writeUint32 } from './primitives/int.js';
 
 export { Reader, readId, enter, unknownId, unknownFlags } from './reader.js';
-export { Writer, reserve, missingField } from './writer.js';
+export { Writer, claim, missingField } from './writer.js';
 export { decodeAt, decodeIndex, encodeAt, encodeIndex } from './errors.js';
-export { writeInt, readInt, writeUint32, checkInt } from './primitives/int.js';
+export { writeInt, readInt, writeUint32, checkInt, storeInt } from './primitives/int.js';
 export { writeLong, readLong, checkLong, storeLong } from './primitives/long.js';
 export { writeDouble, readDouble } from './primitives/double.js';
 export { writeInt128, readInt128, writeInt256, readInt256 } from './primitives/int128.js';
@@ -16,26 +16,6 @@ export { writeBytes, readBytes } from './primitives/bytes.js';
 export { writeBool, readBool } from './primitives/bool.js';
 export { readVectorCount, writeVectorHeader } from './primitives/vector.js';
 export { boxedCall } from './boxed-call.js';
-
-/**
- * Takes the next `n` bytes of the output for a run of fixed-size stores and returns where they
- * start. The stores are calls (`storeInt(w, p0 + 4, id)`) rather than `w.view.setInt32(...)`
- * written out: V8 inlines them, and each costs a few bytes of bundle instead of twenty.
- */
-export function claim(w: Writer, n: number): number {
-  reserve(w, n);
-  const at = w.pos;
-  w.pos = at + n;
-  return at;
-}
-
-export function storeInt(w: Writer, at: number, v: number): void {
-  w.view.setInt32(at, v, true);
-}
-
-export function storeUint32(w: Writer, at: number, v: number): void {
-  w.view.setUint32(at, v, true);
-}
 
 /** A `flags.N?true` field: true sets the bit; false, null or absent leaves it clear; anything else is an error. */
 export function isSet(v: unknown): boolean {

@@ -25,6 +25,14 @@ export function reserve(w: Writer, n: number): void {
   if (w.pos + n > w.buf.length) grow(w, n);
 }
 
+/** Makes room for `n` more bytes and takes them: where they start. */
+export function claim(w: Writer, n: number): number {
+  reserve(w, n);
+  const at = w.pos;
+  w.pos = at + n;
+  return at;
+}
+
 function grow(w: Writer, n: number): void {
   let size = w.buf.length * 2;
   while (size < w.pos + n) size *= 2;

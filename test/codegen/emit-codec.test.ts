@@ -25,12 +25,12 @@ describe('emitted codec', () => {
           const set_pinned = isSet(v.pinned);
           const flags = (set_pinned ? 0x1 : 0) | (v.views != null ? 0x2 : 0);
           const p0 = claim(w, 4);
-          storeUint32(w, p0, flags);
+          storeInt(w, p0, flags);
           f = 1; if (flags & 0x2) writeInt(w, v.views!);
           f = 2; const set_edited = isSet(v.edited);
           const flags2 = (set_edited ? 0x8 : 0) | (v.author != null ? 0x1 : 0);
           const p1 = claim(w, 4);
-          storeUint32(w, p1, flags2);
+          storeInt(w, p1, flags2);
           f = 3; if (flags2 & 0x1) writeString(w, v.author!);
         } catch (e) {
           throw encodeAt(e, 'post pinned views edited author', f);
@@ -69,7 +69,7 @@ describe('emitted codec', () => {
         try {
           const flags = (v.views != null || v.forwards != null ? 0x1 : 0);
           const p0 = claim(w, 4);
-          storeUint32(w, p0, flags);
+          storeInt(w, p0, flags);
           if (flags & 0x1) {
             if (v.views == null) throw missingField('views');
             writeInt(w, v.views);
@@ -149,7 +149,7 @@ describe('emitted codec', () => {
         try {
           const layer = checkInt(v.layer);
           const p0 = claim(w, 8);
-          storeUint32(w, p0, 0x66666666);
+          storeInt(w, p0, 0x66666666);
           storeInt(w, p0 + 4, layer);
           f = 1; write_Function(w, v.query);
         } catch (e) {

@@ -36,8 +36,8 @@ describe('generated code', () => {
     expect(writer).toContain('const flags = (set_dark ? 0x1 : 0);');
     // The id and the flags word: one run of fixed-size stores after one claim.
     expect(writer).toContain('const p0 = claim(w, 8);');
-    expect(writer).toContain('storeUint32(w, p0, 0x812c2ae6);');
-    expect(writer).toContain('storeUint32(w, p0 + 4, flags);');
+    expect(writer).toContain('storeInt(w, p0, 0x812c2ae6);');
+    expect(writer).toContain('storeInt(w, p0 + 4, flags);');
     expect(writer).not.toContain('v.flags');
     expect(writer).not.toMatch(/write\w*\(w, v\.dark\)/);
   });

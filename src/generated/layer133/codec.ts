@@ -4,7 +4,7 @@ import {
   Reader, Writer, readId, enter, unknownId, unknownFlags, decodeAt, decodeIndex, encodeAt, encodeIndex,
   writeInt, readInt, writeUint32, writeLong, readLong, writeDouble, readDouble, writeInt128, readInt128, writeInt256, readInt256,
   writeString, readString, writeBytes, readBytes, writeBool, readBool, readVectorCount, writeVectorHeader,
-  missingField, checkObject, checkInt, checkLong, claim, storeInt, storeUint32, storeLong, isSet, notOfType, lengthMismatch, bodyLengthMismatch,
+  missingField, checkObject, checkInt, checkLong, claim, storeInt, storeLong, isSet, notOfType, lengthMismatch, bodyLengthMismatch,
   writerTable, readerTable, writeByName, readById, type ObjectWriter,
 } from '../../runtime/codec-support.js';
 import type {
@@ -713,7 +713,7 @@ export function write_inputMediaUploadedPhoto(w: Writer, v: inputMediaUploadedPh
   try {
     const flags = (v.stickers != null ? 0x1 : 0) | (v.ttlSeconds != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_InputFile(w, v.file);
     f = 1; if (flags & 0x1) write_vec_InputDocument(w, v.stickers!);
     f = 2; if (flags & 0x2) writeInt(w, v.ttlSeconds!);
@@ -741,7 +741,7 @@ export function write_inputMediaPhoto(w: Writer, v: inputMediaPhoto): void {
   try {
     const flags = (v.ttlSeconds != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_InputPhoto(w, v.id);
     f = 1; if (flags & 0x1) writeInt(w, v.ttlSeconds!);
   } catch (e) {
@@ -816,7 +816,7 @@ export function write_inputMediaUploadedDocument(w: Writer, v: inputMediaUploade
       (v.stickers != null ? 0x1 : 0) |
       (v.ttlSeconds != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; write_InputFile(w, v.file);
     f = 3; if (flags & 0x4) write_InputFile(w, v.thumb!);
     f = 4; writeString(w, v.mimeType);
@@ -855,7 +855,7 @@ export function write_inputMediaDocument(w: Writer, v: inputMediaDocument): void
   try {
     const flags = (v.ttlSeconds != null ? 0x1 : 0) | (v.query != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_InputDocument(w, v.id);
     f = 1; if (flags & 0x1) writeInt(w, v.ttlSeconds!);
     f = 2; if (flags & 0x2) writeString(w, v.query!);
@@ -912,7 +912,7 @@ export function write_inputMediaPhotoExternal(w: Writer, v: inputMediaPhotoExter
   try {
     const flags = (v.ttlSeconds != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.url);
     f = 1; if (flags & 0x1) writeInt(w, v.ttlSeconds!);
   } catch (e) {
@@ -938,7 +938,7 @@ export function write_inputMediaDocumentExternal(w: Writer, v: inputMediaDocumen
   try {
     const flags = (v.ttlSeconds != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.url);
     f = 1; if (flags & 0x1) writeInt(w, v.ttlSeconds!);
   } catch (e) {
@@ -981,7 +981,7 @@ export function write_inputMediaInvoice(w: Writer, v: inputMediaInvoice): void {
   try {
     const flags = (v.photo != null ? 0x1 : 0) | (v.startParam != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.title);
     f = 1; writeString(w, v.description);
     f = 2; if (flags & 0x1) write_InputWebDocument(w, v.photo!);
@@ -1025,7 +1025,7 @@ export function write_inputMediaGeoLive(w: Writer, v: inputMediaGeoLive): void {
       (v.period != null ? 0x2 : 0) |
       (v.proximityNotificationRadius != null ? 0x8 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_InputGeoPoint(w, v.geoPoint);
     f = 2; if (flags & 0x4) writeInt(w, v.heading!);
     f = 3; if (flags & 0x2) writeInt(w, v.period!);
@@ -1056,7 +1056,7 @@ export function write_inputMediaPoll(w: Writer, v: inputMediaPoll): void {
   try {
     const flags = (v.correctAnswers != null ? 0x1 : 0) | (v.solution != null || v.solutionEntities != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_Poll(w, v.poll);
     f = 1; if (flags & 0x1) write_vec_bytes(w, v.correctAnswers!);
     f = 2; if (flags & 0x2) {
@@ -1116,7 +1116,7 @@ export function write_inputChatUploadedPhoto(w: Writer, v: inputChatUploadedPhot
   try {
     const flags = (v.file != null ? 0x1 : 0) | (v.video != null ? 0x2 : 0) | (v.videoStartTs != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) write_InputFile(w, v.file!);
     f = 1; if (flags & 0x2) write_InputFile(w, v.video!);
     f = 2; if (flags & 0x4) writeDouble(w, v.videoStartTs!);
@@ -1168,7 +1168,7 @@ export function write_inputGeoPoint(w: Writer, v: inputGeoPoint): void {
   try {
     const flags = (v.accuracyRadius != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeDouble(w, v.lat);
     f = 1; writeDouble(w, v.long);
     f = 2; if (flags & 0x1) writeInt(w, v.accuracyRadius!);
@@ -1406,7 +1406,7 @@ export function write_inputPeerPhotoFileLocation(w: Writer, v: inputPeerPhotoFil
     const set_big = isSet(v.big);
     const flags = (set_big ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; const photoId = checkLong(v.photoId);
     const p1 = claim(w, 8);
@@ -1458,7 +1458,7 @@ export function write_inputGroupCallStream(w: Writer, v: inputGroupCallStream): 
   try {
     const flags = (v.videoChannel != null || v.videoQuality != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_InputGroupCall(w, v.call);
     f = 1; const timeMs = checkLong(v.timeMs);
     f = 2; const scale = checkInt(v.scale);
@@ -1685,7 +1685,7 @@ export function write_user(w: Writer, v: user): void {
       (v.langCode != null ? 0x400000 : 0);
     f = 15; const id = checkLong(v.id);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     f = 16; if (flags & 0x1) writeLong(w, v.accessHash!);
     f = 17; if (flags & 0x2) writeString(w, v.firstName!);
@@ -1768,7 +1768,7 @@ export function write_userProfilePhoto(w: Writer, v: userProfilePhoto): void {
     const flags = (set_hasVideo ? 0x1 : 0) | (v.strippedThumb != null ? 0x2 : 0);
     f = 1; const photoId = checkLong(v.photoId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, photoId);
     f = 2; if (flags & 0x2) writeBytes(w, v.strippedThumb!);
     f = 3; const dcId = checkInt(v.dcId);
@@ -1900,7 +1900,7 @@ export function write_chat(w: Writer, v: chat): void {
       (v.defaultBannedRights != null ? 0x40000 : 0);
     f = 6; const id = checkLong(v.id);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     f = 7; writeString(w, v.title);
     f = 8; write_ChatPhoto(w, v.photo);
@@ -2017,7 +2017,7 @@ export function write_channel(w: Writer, v: channel): void {
       (v.participantsCount != null ? 0x20000 : 0);
     f = 16; const id = checkLong(v.id);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     f = 17; if (flags & 0x2000) writeLong(w, v.accessHash!);
     f = 18; writeString(w, v.title);
@@ -2093,7 +2093,7 @@ export function write_channelForbidden(w: Writer, v: channelForbidden): void {
     f = 2; const id = checkLong(v.id);
     f = 3; const accessHash = checkLong(v.accessHash);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     storeLong(w.buf, p0 + 12, accessHash);
     f = 4; writeString(w, v.title);
@@ -2139,7 +2139,7 @@ export function write_chatFull(w: Writer, v: chatFull): void {
       (v.themeEmoticon != null ? 0x10000 : 0);
     f = 2; const id = checkLong(v.id);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     f = 3; writeString(w, v.about);
     f = 4; write_ChatParticipants(w, v.participants);
@@ -2232,7 +2232,7 @@ export function write_channelFull(w: Writer, v: channelFull): void {
       (v.themeEmoticon != null ? 0x8000000 : 0);
     f = 8; const id = checkLong(v.id);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     f = 9; writeString(w, v.about);
     f = 10; if (flags & 0x1) writeInt(w, v.participantsCount!);
@@ -2433,7 +2433,7 @@ export function write_chatParticipantsForbidden(w: Writer, v: chatParticipantsFo
     const flags = (v.selfParticipant != null ? 0x1 : 0);
     const chatId = checkLong(v.chatId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, chatId);
     f = 1; if (flags & 0x1) write_ChatParticipant(w, v.selfParticipant!);
   } catch (e) {
@@ -2495,7 +2495,7 @@ export function write_chatPhoto(w: Writer, v: chatPhoto): void {
     const flags = (set_hasVideo ? 0x1 : 0) | (v.strippedThumb != null ? 0x2 : 0);
     f = 1; const photoId = checkLong(v.photoId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, photoId);
     f = 2; if (flags & 0x2) writeBytes(w, v.strippedThumb!);
     f = 3; const dcId = checkInt(v.dcId);
@@ -2527,7 +2527,7 @@ export function write_messageEmpty(w: Writer, v: messageEmpty): void {
     const flags = (v.peerId != null ? 0x1 : 0);
     const id = checkInt(v.id);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, id);
     f = 1; if (flags & 0x1) write_Peer(w, v.peerId!);
   } catch (e) {
@@ -2586,7 +2586,7 @@ export function write_message(w: Writer, v: message): void {
       (v.ttlPeriod != null ? 0x2000000 : 0);
     f = 9; const id = checkInt(v.id);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, id);
     f = 10; if (flags & 0x100) write_Peer(w, v.fromId!);
     f = 11; write_Peer(w, v.peerId);
@@ -2686,7 +2686,7 @@ export function write_messageService(w: Writer, v: messageService): void {
       (v.ttlPeriod != null ? 0x2000000 : 0);
     f = 6; const id = checkInt(v.id);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, id);
     f = 7; if (flags & 0x100) write_Peer(w, v.fromId!);
     f = 8; write_Peer(w, v.peerId);
@@ -2741,7 +2741,7 @@ export function write_messageMediaPhoto(w: Writer, v: messageMediaPhoto): void {
   try {
     const flags = (v.photo != null ? 0x1 : 0) | (v.ttlSeconds != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) write_Photo(w, v.photo!);
     f = 1; if (flags & 0x4) writeInt(w, v.ttlSeconds!);
   } catch (e) {
@@ -2820,7 +2820,7 @@ export function write_messageMediaDocument(w: Writer, v: messageMediaDocument): 
   try {
     const flags = (v.document != null ? 0x1 : 0) | (v.ttlSeconds != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) write_Document(w, v.document!);
     f = 1; if (flags & 0x4) writeInt(w, v.ttlSeconds!);
   } catch (e) {
@@ -2915,7 +2915,7 @@ export function write_messageMediaInvoice(w: Writer, v: messageMediaInvoice): vo
       (v.photo != null ? 0x1 : 0) |
       (v.receiptMsgId != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; writeString(w, v.title);
     f = 3; writeString(w, v.description);
     f = 4; if (flags & 0x1) write_WebDocument(w, v.photo!);
@@ -2960,7 +2960,7 @@ export function write_messageMediaGeoLive(w: Writer, v: messageMediaGeoLive): vo
   try {
     const flags = (v.heading != null ? 0x1 : 0) | (v.proximityNotificationRadius != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_GeoPoint(w, v.geo);
     f = 1; if (flags & 0x1) writeInt(w, v.heading!);
     f = 2; const period = checkInt(v.period);
@@ -3257,7 +3257,7 @@ export function write_messageActionPaymentSentMe(w: Writer, v: messageActionPaym
   try {
     const flags = (v.info != null ? 0x1 : 0) | (v.shippingOptionId != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.currency);
     f = 1; const totalAmount = checkLong(v.totalAmount);
     const p1 = claim(w, 8);
@@ -3318,7 +3318,7 @@ export function write_messageActionPhoneCall(w: Writer, v: messageActionPhoneCal
     const flags = (set_video ? 0x4 : 0) | (v.reason != null ? 0x1 : 0) | (v.duration != null ? 0x2 : 0);
     f = 1; const callId = checkLong(v.callId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, callId);
     f = 2; if (flags & 0x1) write_PhoneCallDiscardReason(w, v.reason!);
     f = 3; if (flags & 0x2) writeInt(w, v.duration!);
@@ -3458,7 +3458,7 @@ export function write_messageActionGroupCall(w: Writer, v: messageActionGroupCal
   try {
     const flags = (v.duration != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_InputGroupCall(w, v.call);
     f = 1; if (flags & 0x1) writeInt(w, v.duration!);
   } catch (e) {
@@ -3571,7 +3571,7 @@ export function write_dialog(w: Writer, v: dialog): void {
       (v.draft != null ? 0x2 : 0) |
       (v.folderId != null ? 0x10 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; write_Peer(w, v.peer);
     f = 3; const topMessage = checkInt(v.topMessage);
     f = 4; const readInboxMaxId = checkInt(v.readInboxMaxId);
@@ -3627,7 +3627,7 @@ export function write_dialogFolder(w: Writer, v: dialogFolder): void {
     const set_pinned = isSet(v.pinned);
     const flags = (set_pinned ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_Folder(w, v.folder);
     f = 2; write_Peer(w, v.peer);
     f = 3; const topMessage = checkInt(v.topMessage);
@@ -3697,7 +3697,7 @@ export function write_photo(w: Writer, v: photo): void {
     f = 1; const id = checkLong(v.id);
     f = 2; const accessHash = checkLong(v.accessHash);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     storeLong(w.buf, p0 + 12, accessHash);
     f = 3; writeBytes(w, v.fileReference);
@@ -3889,7 +3889,7 @@ export function write_geoPoint(w: Writer, v: geoPoint): void {
   try {
     const flags = (v.accuracyRadius != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeDouble(w, v.long);
     f = 1; writeDouble(w, v.lat);
     f = 2; const accessHash = checkLong(v.accessHash);
@@ -3921,7 +3921,7 @@ export function write_auth_sentCode(w: Writer, v: auth_sentCode): void {
   try {
     const flags = (v.nextType != null ? 0x2 : 0) | (v.timeout != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_auth_SentCodeType(w, v.type);
     f = 1; writeString(w, v.phoneCodeHash);
     f = 2; if (flags & 0x2) write_auth_CodeType(w, v.nextType!);
@@ -3951,7 +3951,7 @@ export function write_auth_authorization(w: Writer, v: auth_authorization): void
   try {
     const flags = (v.tmpSessions != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeInt(w, v.tmpSessions!);
     f = 1; write_User(w, v.user);
   } catch (e) {
@@ -3976,7 +3976,7 @@ export function write_auth_authorizationSignUpRequired(w: Writer, v: auth_author
   try {
     const flags = (v.termsOfService != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) write_help_TermsOfService(w, v.termsOfService!);
   } catch (e) {
     throw encodeAt(e, 'auth.authorizationSignUpRequired termsOfService', 0);
@@ -4065,7 +4065,7 @@ export function write_inputPeerNotifySettings(w: Writer, v: inputPeerNotifySetti
       (v.muteUntil != null ? 0x4 : 0) |
       (v.sound != null ? 0x8 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeBool(w, v.showPreviews!);
     f = 1; if (flags & 0x2) writeBool(w, v.silent!);
     f = 2; if (flags & 0x4) writeInt(w, v.muteUntil!);
@@ -4099,7 +4099,7 @@ export function write_peerNotifySettings(w: Writer, v: peerNotifySettings): void
       (v.muteUntil != null ? 0x4 : 0) |
       (v.sound != null ? 0x8 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeBool(w, v.showPreviews!);
     f = 1; if (flags & 0x2) writeBool(w, v.silent!);
     f = 2; if (flags & 0x4) writeInt(w, v.muteUntil!);
@@ -4146,7 +4146,7 @@ export function write_peerSettings(w: Writer, v: peerSettings): void {
       (set_inviteMembers ? 0x100 : 0) |
       (v.geoDistance != null ? 0x40 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 8; if (flags & 0x40) writeInt(w, v.geoDistance!);
   } catch (e) {
     throw encodeAt(e, 'peerSettings reportSpam addContact blockContact shareContact needContactsException ' +
@@ -4194,7 +4194,7 @@ export function write_wallPaper(w: Writer, v: wallPaper): void {
     f = 5; const accessHash = checkLong(v.accessHash);
     const p0 = claim(w, 20);
     storeLong(w.buf, p0, id);
-    storeUint32(w, p0 + 8, flags);
+    storeInt(w, p0 + 8, flags);
     storeLong(w.buf, p0 + 12, accessHash);
     f = 6; writeString(w, v.slug);
     f = 7; write_Document(w, v.document);
@@ -4233,7 +4233,7 @@ export function write_wallPaperNoFile(w: Writer, v: wallPaperNoFile): void {
     const flags = (set_default ? 0x2 : 0) | (set_dark ? 0x10 : 0) | (v.settings != null ? 0x4 : 0);
     const p0 = claim(w, 12);
     storeLong(w.buf, p0, id);
-    storeUint32(w, p0 + 8, flags);
+    storeInt(w, p0 + 8, flags);
     f = 3; if (flags & 0x4) write_WallPaperSettings(w, v.settings!);
   } catch (e) {
     throw encodeAt(e, 'wallPaperNoFile id default dark settings', f);
@@ -4335,7 +4335,7 @@ export function write_userFull(w: Writer, v: userFull): void {
       (v.ttlPeriod != null ? 0x4000 : 0) |
       (v.themeEmoticon != null ? 0x8000 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 6; write_User(w, v.user);
     f = 7; if (flags & 0x2) writeString(w, v.about!);
     f = 8; write_PeerSettings(w, v.settings);
@@ -4669,7 +4669,7 @@ export function write_messages_messagesSlice(w: Writer, v: messages_messagesSlic
     const flags = (set_inexact ? 0x2 : 0) | (v.nextRate != null ? 0x1 : 0) | (v.offsetIdOffset != null ? 0x4 : 0);
     f = 1; const count = checkInt(v.count);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, count);
     f = 2; if (flags & 0x1) writeInt(w, v.nextRate!);
     f = 3; if (flags & 0x4) writeInt(w, v.offsetIdOffset!);
@@ -4707,7 +4707,7 @@ export function write_messages_channelMessages(w: Writer, v: messages_channelMes
     f = 1; const pts = checkInt(v.pts);
     f = 2; const count = checkInt(v.count);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, pts);
     storeInt(w, p0 + 8, count);
     f = 3; if (flags & 0x4) writeInt(w, v.offsetIdOffset!);
@@ -4921,7 +4921,7 @@ export function write_inputMessagesFilterPhoneCalls(w: Writer, v: inputMessagesF
     const set_missed = isSet(v.missed);
     const flags = (set_missed ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
   } catch (e) {
     throw encodeAt(e, 'inputMessagesFilterPhoneCalls missed', 0);
   }
@@ -5395,7 +5395,7 @@ export function write_updateServiceNotification(w: Writer, v: updateServiceNotif
     const set_popup = isSet(v.popup);
     const flags = (set_popup ? 0x1 : 0) | (v.inboxDate != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; if (flags & 0x2) writeInt(w, v.inboxDate!);
     f = 2; writeString(w, v.type);
     f = 3; writeString(w, v.message);
@@ -5472,7 +5472,7 @@ export function write_updateReadHistoryInbox(w: Writer, v: updateReadHistoryInbo
   try {
     const flags = (v.folderId != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeInt(w, v.folderId!);
     f = 1; write_Peer(w, v.peer);
     f = 2; const maxId = checkInt(v.maxId);
@@ -5593,7 +5593,7 @@ export function write_updateChannelTooLong(w: Writer, v: updateChannelTooLong): 
     const flags = (v.pts != null ? 0x1 : 0);
     const channelId = checkLong(v.channelId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, channelId);
     f = 1; if (flags & 0x1) writeInt(w, v.pts!);
   } catch (e) {
@@ -5664,7 +5664,7 @@ export function write_updateReadChannelInbox(w: Writer, v: updateReadChannelInbo
   try {
     const flags = (v.folderId != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeInt(w, v.folderId!);
     f = 1; const channelId = checkLong(v.channelId);
     f = 2; const maxId = checkInt(v.maxId);
@@ -5806,7 +5806,7 @@ export function write_updateStickerSetsOrder(w: Writer, v: updateStickerSetsOrde
     const set_masks = isSet(v.masks);
     const flags = (set_masks ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_vec_long(w, v.order);
   } catch (e) {
     throw encodeAt(e, 'updateStickerSetsOrder masks order', f);
@@ -5847,7 +5847,7 @@ export function write_updateBotInlineQuery(w: Writer, v: updateBotInlineQuery): 
     const queryId = checkLong(v.queryId);
     f = 1; const userId = checkLong(v.userId);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, queryId);
     storeLong(w.buf, p0 + 12, userId);
     f = 2; writeString(w, v.query);
@@ -5882,7 +5882,7 @@ export function write_updateBotInlineSend(w: Writer, v: updateBotInlineSend): vo
     const flags = (v.geo != null ? 0x1 : 0) | (v.msgId != null ? 0x2 : 0);
     const userId = checkLong(v.userId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, userId);
     f = 1; writeString(w, v.query);
     f = 2; if (flags & 0x1) write_GeoPoint(w, v.geo!);
@@ -5942,7 +5942,7 @@ export function write_updateBotCallbackQuery(w: Writer, v: updateBotCallbackQuer
     const queryId = checkLong(v.queryId);
     f = 1; const userId = checkLong(v.userId);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, queryId);
     storeLong(w.buf, p0 + 12, userId);
     f = 2; write_Peer(w, v.peer);
@@ -6009,7 +6009,7 @@ export function write_updateInlineBotCallbackQuery(w: Writer, v: updateInlineBot
     const queryId = checkLong(v.queryId);
     f = 1; const userId = checkLong(v.userId);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, queryId);
     storeLong(w.buf, p0 + 12, userId);
     f = 2; write_InputBotInlineMessageID(w, v.msgId);
@@ -6149,7 +6149,7 @@ export function write_updateDialogPinned(w: Writer, v: updateDialogPinned): void
     const set_pinned = isSet(v.pinned);
     const flags = (set_pinned ? 0x1 : 0) | (v.folderId != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; if (flags & 0x2) writeInt(w, v.folderId!);
     f = 2; write_DialogPeer(w, v.peer);
   } catch (e) {
@@ -6176,7 +6176,7 @@ export function write_updatePinnedDialogs(w: Writer, v: updatePinnedDialogs): vo
   try {
     const flags = (v.folderId != null ? 0x2 : 0) | (v.order != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x2) writeInt(w, v.folderId!);
     f = 1; if (flags & 0x1) write_vec_DialogPeer(w, v.order!);
   } catch (e) {
@@ -6276,7 +6276,7 @@ export function write_updateBotPrecheckoutQuery(w: Writer, v: updateBotPrechecko
     const queryId = checkLong(v.queryId);
     f = 1; const userId = checkLong(v.userId);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, queryId);
     storeLong(w.buf, p0 + 12, userId);
     f = 2; writeBytes(w, v.payload);
@@ -6428,7 +6428,7 @@ export function write_updateDialogUnreadMark(w: Writer, v: updateDialogUnreadMar
     const set_unread = isSet(v.unread);
     const flags = (set_unread ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_DialogPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'updateDialogUnreadMark unread peer', f);
@@ -6454,7 +6454,7 @@ export function write_updateMessagePoll(w: Writer, v: updateMessagePoll): void {
     const flags = (v.poll != null ? 0x1 : 0);
     const pollId = checkLong(v.pollId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, pollId);
     f = 1; if (flags & 0x1) write_Poll(w, v.poll!);
     f = 2; write_PollResults(w, v.results);
@@ -6687,7 +6687,7 @@ export function write_updateDialogFilter(w: Writer, v: updateDialogFilter): void
     const flags = (v.filter != null ? 0x1 : 0);
     const id = checkInt(v.id);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, id);
     f = 1; if (flags & 0x1) write_DialogFilter(w, v.filter!);
   } catch (e) {
@@ -6790,7 +6790,7 @@ export function write_updateReadChannelDiscussionInbox(w: Writer, v: updateReadC
     f = 1; const topMsgId = checkInt(v.topMsgId);
     f = 2; const readMaxId = checkInt(v.readMaxId);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, channelId);
     storeInt(w, p0 + 12, topMsgId);
     storeInt(w, p0 + 16, readMaxId);
@@ -6878,7 +6878,7 @@ export function write_updateChannelUserTyping(w: Writer, v: updateChannelUserTyp
     const flags = (v.topMsgId != null ? 0x1 : 0);
     const channelId = checkLong(v.channelId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, channelId);
     f = 1; if (flags & 0x1) writeInt(w, v.topMsgId!);
     f = 2; write_Peer(w, v.fromId);
@@ -6909,7 +6909,7 @@ export function write_updatePinnedMessages(w: Writer, v: updatePinnedMessages): 
     const set_pinned = isSet(v.pinned);
     const flags = (set_pinned ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_Peer(w, v.peer);
     f = 2; write_vec_int(w, v.messages);
     f = 3; const pts = checkInt(v.pts);
@@ -6945,7 +6945,7 @@ export function write_updatePinnedChannelMessages(w: Writer, v: updatePinnedChan
     const flags = (set_pinned ? 0x1 : 0);
     f = 1; const channelId = checkLong(v.channelId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, channelId);
     f = 2; write_vec_int(w, v.messages);
     f = 3; const pts = checkInt(v.pts);
@@ -7046,7 +7046,7 @@ export function write_updatePeerHistoryTTL(w: Writer, v: updatePeerHistoryTTL): 
   try {
     const flags = (v.ttlPeriod != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_Peer(w, v.peer);
     f = 1; if (flags & 0x1) writeInt(w, v.ttlPeriod!);
   } catch (e) {
@@ -7076,7 +7076,7 @@ export function write_updateChatParticipant(w: Writer, v: updateChatParticipant)
     f = 2; const actorId = checkLong(v.actorId);
     f = 3; const userId = checkLong(v.userId);
     const p0 = claim(w, 32);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, chatId);
     storeInt(w, p0 + 12, date);
     storeLong(w.buf, p0 + 16, actorId);
@@ -7121,7 +7121,7 @@ export function write_updateChannelParticipant(w: Writer, v: updateChannelPartic
     f = 2; const actorId = checkLong(v.actorId);
     f = 3; const userId = checkLong(v.userId);
     const p0 = claim(w, 32);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, channelId);
     storeInt(w, p0 + 12, date);
     storeLong(w.buf, p0 + 16, actorId);
@@ -7196,7 +7196,7 @@ export function write_updateGroupCallConnection(w: Writer, v: updateGroupCallCon
     const set_presentation = isSet(v.presentation);
     const flags = (set_presentation ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_DataJSON(w, v.params);
   } catch (e) {
     throw encodeAt(e, 'updateGroupCallConnection presentation params', f);
@@ -7406,7 +7406,7 @@ export function write_updateShortMessage(w: Writer, v: updateShortMessage): void
     f = 4; const id = checkInt(v.id);
     f = 5; const userId = checkLong(v.userId);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, id);
     storeLong(w.buf, p0 + 8, userId);
     f = 6; writeString(w, v.message);
@@ -7479,7 +7479,7 @@ export function write_updateShortChatMessage(w: Writer, v: updateShortChatMessag
     f = 5; const fromId = checkLong(v.fromId);
     f = 6; const chatId = checkLong(v.chatId);
     const p0 = claim(w, 24);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, id);
     storeLong(w.buf, p0 + 8, fromId);
     storeLong(w.buf, p0 + 16, chatId);
@@ -7633,7 +7633,7 @@ export function write_updateShortSentMessage(w: Writer, v: updateShortSentMessag
     f = 3; const ptsCount = checkInt(v.ptsCount);
     f = 4; const date = checkInt(v.date);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, id);
     storeInt(w, p0 + 8, pts);
     storeInt(w, p0 + 12, ptsCount);
@@ -7803,7 +7803,7 @@ export function write_dcOption(w: Writer, v: dcOption): void {
       (v.secret != null ? 0x400 : 0);
     f = 5; const id = checkInt(v.id);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, id);
     f = 6; writeString(w, v.ipAddress);
     f = 7; const port = checkInt(v.port);
@@ -7863,7 +7863,7 @@ export function write_config(w: Writer, v: config): void {
     f = 7; const date = checkInt(v.date);
     f = 8; const expires = checkInt(v.expires);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, date);
     storeInt(w, p0 + 8, expires);
     f = 9; writeBool(w, v.testMode);
@@ -8083,7 +8083,7 @@ export function write_help_appUpdate(w: Writer, v: help_appUpdate): void {
       (v.sticker != null ? 0x8 : 0);
     f = 1; const id = checkInt(v.id);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, id);
     f = 2; writeString(w, v.version);
     f = 3; writeString(w, v.text);
@@ -8196,7 +8196,7 @@ export function write_encryptedChatRequested(w: Writer, v: encryptedChatRequeste
   try {
     const flags = (v.folderId != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeInt(w, v.folderId!);
     f = 1; const id = checkInt(v.id);
     f = 2; const accessHash = checkLong(v.accessHash);
@@ -8279,7 +8279,7 @@ export function write_encryptedChatDiscarded(w: Writer, v: encryptedChatDiscarde
     const flags = (set_historyDeleted ? 0x1 : 0);
     f = 1; const id = checkInt(v.id);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, id);
   } catch (e) {
     throw encodeAt(e, 'encryptedChatDiscarded historyDeleted id', f);
@@ -8658,7 +8658,7 @@ export function write_document(w: Writer, v: document): void {
     const id = checkLong(v.id);
     f = 1; const accessHash = checkLong(v.accessHash);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     storeLong(w.buf, p0 + 12, accessHash);
     f = 2; writeBytes(w, v.fileReference);
@@ -9395,7 +9395,7 @@ export function write_documentAttributeSticker(w: Writer, v: documentAttributeSt
     const set_mask = isSet(v.mask);
     const flags = (set_mask ? 0x2 : 0) | (v.maskCoords != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; writeString(w, v.alt);
     f = 2; write_InputStickerSet(w, v.stickerset);
     f = 3; if (flags & 0x1) write_MaskCoords(w, v.maskCoords!);
@@ -9429,7 +9429,7 @@ export function write_documentAttributeVideo(w: Writer, v: documentAttributeVide
     f = 3; const w_ = checkInt(v.w);
     f = 4; const h = checkInt(v.h);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, duration);
     storeInt(w, p0 + 8, w_);
     storeInt(w, p0 + 12, h);
@@ -9465,7 +9465,7 @@ export function write_documentAttributeAudio(w: Writer, v: documentAttributeAudi
       (v.waveform != null ? 0x4 : 0);
     f = 1; const duration = checkInt(v.duration);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, duration);
     f = 2; if (flags & 0x1) writeString(w, v.title!);
     f = 3; if (flags & 0x2) writeString(w, v.performer!);
@@ -9681,7 +9681,7 @@ export function write_webPage(w: Writer, v: webPage): void {
       (v.attributes != null ? 0x1000 : 0);
     const id = checkLong(v.id);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     f = 1; writeString(w, v.url);
     f = 2; writeString(w, v.displayUrl);
@@ -9757,7 +9757,7 @@ export function write_webPageNotModified(w: Writer, v: webPageNotModified): void
   try {
     const flags = (v.cachedPageViews != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeInt(w, v.cachedPageViews!);
   } catch (e) {
     throw encodeAt(e, 'webPageNotModified cachedPageViews', 0);
@@ -9785,7 +9785,7 @@ export function write_authorization(w: Writer, v: authorization): void {
     const flags = (set_current ? 0x1 : 0) | (set_officialApp ? 0x2 : 0) | (set_passwordPending ? 0x4 : 0);
     f = 3; const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, hash);
     f = 4; writeString(w, v.deviceModel);
     f = 5; writeString(w, v.platform);
@@ -9870,7 +9870,7 @@ export function write_account_password(w: Writer, v: account_password): void {
       (v.emailUnconfirmedPattern != null ? 0x10 : 0) |
       (v.pendingResetDate != null ? 0x20 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 3; if (flags & 0x4) {
       if (v.currentAlgo == null) throw missingField('currentAlgo');
       write_PasswordKdfAlgo(w, v.currentAlgo);
@@ -9927,7 +9927,7 @@ export function write_account_passwordSettings(w: Writer, v: account_passwordSet
   try {
     const flags = (v.email != null ? 0x1 : 0) | (v.secureSettings != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeString(w, v.email!);
     f = 1; if (flags & 0x2) write_SecureSecretSettings(w, v.secureSettings!);
   } catch (e) {
@@ -9953,7 +9953,7 @@ export function write_account_passwordInputSettings(w: Writer, v: account_passwo
   try {
     const flags = (v.newAlgo != null || v.newPasswordHash != null || v.hint != null ? 0x1 : 0) | (v.email != null ? 0x2 : 0) | (v.newSecureSettings != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) {
       if (v.newAlgo == null) throw missingField('newAlgo');
       write_PasswordKdfAlgo(w, v.newAlgo);
@@ -10043,7 +10043,7 @@ export function write_chatInviteExported(w: Writer, v: chatInviteExported): void
       (v.usageLimit != null ? 0x4 : 0) |
       (v.usage != null ? 0x8 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; writeString(w, v.link);
     f = 3; const adminId = checkLong(v.adminId);
     f = 4; const date = checkInt(v.date);
@@ -10111,7 +10111,7 @@ export function write_chatInvite(w: Writer, v: chatInvite): void {
       (set_megagroup ? 0x8 : 0) |
       (v.participants != null ? 0x10 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 4; writeString(w, v.title);
     f = 5; write_Photo(w, v.photo);
     f = 6; const participantsCount = checkInt(v.participantsCount);
@@ -10261,7 +10261,7 @@ export function write_stickerSet(w: Writer, v: stickerSet): void {
       (v.installedDate != null ? 0x1 : 0) |
       (v.thumbs != null || v.thumbDcId != null || v.thumbVersion != null ? 0x10 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 4; if (flags & 0x1) writeInt(w, v.installedDate!);
     f = 5; const id = checkLong(v.id);
     f = 6; const accessHash = checkLong(v.accessHash);
@@ -10435,7 +10435,7 @@ export function write_keyboardButtonCallback(w: Writer, v: keyboardButtonCallbac
     const set_requiresPassword = isSet(v.requiresPassword);
     const flags = (set_requiresPassword ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; writeString(w, v.text);
     f = 2; writeBytes(w, v.data);
   } catch (e) {
@@ -10497,7 +10497,7 @@ export function write_keyboardButtonSwitchInline(w: Writer, v: keyboardButtonSwi
     const set_samePeer = isSet(v.samePeer);
     const flags = (set_samePeer ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; writeString(w, v.text);
     f = 2; writeString(w, v.query);
   } catch (e) {
@@ -10558,7 +10558,7 @@ export function write_keyboardButtonUrlAuth(w: Writer, v: keyboardButtonUrlAuth)
   try {
     const flags = (v.fwdText != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.text);
     f = 1; if (flags & 0x1) writeString(w, v.fwdText!);
     f = 2; writeString(w, v.url);
@@ -10591,7 +10591,7 @@ export function write_inputKeyboardButtonUrlAuth(w: Writer, v: inputKeyboardButt
     const set_requestWriteAccess = isSet(v.requestWriteAccess);
     const flags = (set_requestWriteAccess ? 0x1 : 0) | (v.fwdText != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; writeString(w, v.text);
     f = 2; if (flags & 0x2) writeString(w, v.fwdText!);
     f = 3; writeString(w, v.url);
@@ -10622,7 +10622,7 @@ export function write_keyboardButtonRequestPoll(w: Writer, v: keyboardButtonRequ
   try {
     const flags = (v.quiz != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeBool(w, v.quiz!);
     f = 1; writeString(w, v.text);
   } catch (e) {
@@ -10665,7 +10665,7 @@ export function write_replyKeyboardHide(w: Writer, v: replyKeyboardHide): void {
     const set_selective = isSet(v.selective);
     const flags = (set_selective ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
   } catch (e) {
     throw encodeAt(e, 'replyKeyboardHide selective', 0);
   }
@@ -10689,7 +10689,7 @@ export function write_replyKeyboardForceReply(w: Writer, v: replyKeyboardForceRe
     f = 1; const set_selective = isSet(v.selective);
     const flags = (set_singleUse ? 0x2 : 0) | (set_selective ? 0x4 : 0) | (v.placeholder != null ? 0x8 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; if (flags & 0x8) writeString(w, v.placeholder!);
   } catch (e) {
     throw encodeAt(e, 'replyKeyboardForceReply singleUse selective placeholder', f);
@@ -10722,7 +10722,7 @@ export function write_replyKeyboardMarkup(w: Writer, v: replyKeyboardMarkup): vo
       (set_selective ? 0x4 : 0) |
       (v.placeholder != null ? 0x8 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 3; write_vec_KeyboardButtonRow(w, v.rows);
     f = 4; if (flags & 0x8) writeString(w, v.placeholder!);
   } catch (e) {
@@ -11339,7 +11339,7 @@ export function write_updates_channelDifferenceEmpty(w: Writer, v: updates_chann
     const flags = (set_final ? 0x1 : 0) | (v.timeout != null ? 0x2 : 0);
     f = 1; const pts = checkInt(v.pts);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, pts);
     f = 2; if (flags & 0x2) writeInt(w, v.timeout!);
   } catch (e) {
@@ -11367,7 +11367,7 @@ export function write_updates_channelDifferenceTooLong(w: Writer, v: updates_cha
     const set_final = isSet(v.final);
     const flags = (set_final ? 0x1 : 0) | (v.timeout != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; if (flags & 0x2) writeInt(w, v.timeout!);
     f = 2; write_Dialog(w, v.dialog);
     f = 3; write_vec_Message(w, v.messages);
@@ -11402,7 +11402,7 @@ export function write_updates_channelDifference(w: Writer, v: updates_channelDif
     const flags = (set_final ? 0x1 : 0) | (v.timeout != null ? 0x2 : 0);
     f = 1; const pts = checkInt(v.pts);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, pts);
     f = 2; if (flags & 0x2) writeInt(w, v.timeout!);
     f = 3; write_vec_Message(w, v.newMessages);
@@ -11445,7 +11445,7 @@ export function write_channelMessagesFilter(w: Writer, v: channelMessagesFilter)
     const set_excludeNewMessages = isSet(v.excludeNewMessages);
     const flags = (set_excludeNewMessages ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_vec_MessageRange(w, v.ranges);
   } catch (e) {
     throw encodeAt(e, 'channelMessagesFilter excludeNewMessages ranges', f);
@@ -11522,7 +11522,7 @@ export function write_channelParticipantCreator(w: Writer, v: channelParticipant
     const flags = (v.rank != null ? 0x1 : 0);
     const userId = checkLong(v.userId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, userId);
     f = 1; write_ChatAdminRights(w, v.adminRights);
     f = 2; if (flags & 0x1) writeString(w, v.rank!);
@@ -11553,7 +11553,7 @@ export function write_channelParticipantAdmin(w: Writer, v: channelParticipantAd
     const flags = (set_canEdit ? 0x1 : 0) | (set_self || v.inviterId != null ? 0x2 : 0) | (v.rank != null ? 0x4 : 0);
     f = 2; const userId = checkLong(v.userId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, userId);
     f = 3; if (flags & 0x2) {
       if (v.inviterId == null) throw missingField('inviterId');
@@ -11596,7 +11596,7 @@ export function write_channelParticipantBanned(w: Writer, v: channelParticipantB
     const set_left = isSet(v.left);
     const flags = (set_left ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_Peer(w, v.peer);
     f = 2; const kickedBy = checkLong(v.kickedBy);
     f = 3; const date = checkInt(v.date);
@@ -11736,7 +11736,7 @@ export function write_channelParticipantsMentions(w: Writer, v: channelParticipa
   try {
     const flags = (v.q != null ? 0x1 : 0) | (v.topMsgId != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeString(w, v.q!);
     f = 1; if (flags & 0x2) writeInt(w, v.topMsgId!);
   } catch (e) {
@@ -11820,7 +11820,7 @@ export function write_help_termsOfService(w: Writer, v: help_termsOfService): vo
     const set_popup = isSet(v.popup);
     const flags = (set_popup ? 0x1 : 0) | (v.minAgeConfirm != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_DataJSON(w, v.id);
     f = 2; writeString(w, v.text);
     f = 3; write_vec_MessageEntity(w, v.entities);
@@ -11881,7 +11881,7 @@ export function write_inputBotInlineMessageMediaAuto(w: Writer, v: inputBotInlin
   try {
     const flags = (v.entities != null ? 0x2 : 0) | (v.replyMarkup != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.message);
     f = 1; if (flags & 0x2) write_vec_MessageEntity(w, v.entities!);
     f = 2; if (flags & 0x4) write_ReplyMarkup(w, v.replyMarkup!);
@@ -11910,7 +11910,7 @@ export function write_inputBotInlineMessageText(w: Writer, v: inputBotInlineMess
     const set_noWebpage = isSet(v.noWebpage);
     const flags = (set_noWebpage ? 0x1 : 0) | (v.entities != null ? 0x2 : 0) | (v.replyMarkup != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; writeString(w, v.message);
     f = 2; if (flags & 0x2) write_vec_MessageEntity(w, v.entities!);
     f = 3; if (flags & 0x4) write_ReplyMarkup(w, v.replyMarkup!);
@@ -11943,7 +11943,7 @@ export function write_inputBotInlineMessageMediaGeo(w: Writer, v: inputBotInline
       (v.proximityNotificationRadius != null ? 0x8 : 0) |
       (v.replyMarkup != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_InputGeoPoint(w, v.geoPoint);
     f = 1; if (flags & 0x1) writeInt(w, v.heading!);
     f = 2; if (flags & 0x2) writeInt(w, v.period!);
@@ -11977,7 +11977,7 @@ export function write_inputBotInlineMessageMediaVenue(w: Writer, v: inputBotInli
   try {
     const flags = (v.replyMarkup != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_InputGeoPoint(w, v.geoPoint);
     f = 1; writeString(w, v.title);
     f = 2; writeString(w, v.address);
@@ -12015,7 +12015,7 @@ export function write_inputBotInlineMessageMediaContact(w: Writer, v: inputBotIn
   try {
     const flags = (v.replyMarkup != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.phoneNumber);
     f = 1; writeString(w, v.firstName);
     f = 2; writeString(w, v.lastName);
@@ -12046,7 +12046,7 @@ export function write_inputBotInlineMessageGame(w: Writer, v: inputBotInlineMess
   try {
     const flags = (v.replyMarkup != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x4) write_ReplyMarkup(w, v.replyMarkup!);
   } catch (e) {
     throw encodeAt(e, 'inputBotInlineMessageGame replyMarkup', 0);
@@ -12070,7 +12070,7 @@ export function write_inputBotInlineMessageMediaInvoice(w: Writer, v: inputBotIn
   try {
     const flags = (v.photo != null ? 0x1 : 0) | (v.replyMarkup != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.title);
     f = 1; writeString(w, v.description);
     f = 2; if (flags & 0x1) write_InputWebDocument(w, v.photo!);
@@ -12118,7 +12118,7 @@ export function write_inputBotInlineResult(w: Writer, v: inputBotInlineResult): 
       (v.thumb != null ? 0x10 : 0) |
       (v.content != null ? 0x20 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.id);
     f = 1; writeString(w, v.type);
     f = 2; if (flags & 0x2) writeString(w, v.title!);
@@ -12181,7 +12181,7 @@ export function write_inputBotInlineResultDocument(w: Writer, v: inputBotInlineR
   try {
     const flags = (v.title != null ? 0x2 : 0) | (v.description != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.id);
     f = 1; writeString(w, v.type);
     f = 2; if (flags & 0x2) writeString(w, v.title!);
@@ -12238,7 +12238,7 @@ export function write_botInlineMessageMediaAuto(w: Writer, v: botInlineMessageMe
   try {
     const flags = (v.entities != null ? 0x2 : 0) | (v.replyMarkup != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.message);
     f = 1; if (flags & 0x2) write_vec_MessageEntity(w, v.entities!);
     f = 2; if (flags & 0x4) write_ReplyMarkup(w, v.replyMarkup!);
@@ -12267,7 +12267,7 @@ export function write_botInlineMessageText(w: Writer, v: botInlineMessageText): 
     const set_noWebpage = isSet(v.noWebpage);
     const flags = (set_noWebpage ? 0x1 : 0) | (v.entities != null ? 0x2 : 0) | (v.replyMarkup != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; writeString(w, v.message);
     f = 2; if (flags & 0x2) write_vec_MessageEntity(w, v.entities!);
     f = 3; if (flags & 0x4) write_ReplyMarkup(w, v.replyMarkup!);
@@ -12300,7 +12300,7 @@ export function write_botInlineMessageMediaGeo(w: Writer, v: botInlineMessageMed
       (v.proximityNotificationRadius != null ? 0x8 : 0) |
       (v.replyMarkup != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_GeoPoint(w, v.geo);
     f = 1; if (flags & 0x1) writeInt(w, v.heading!);
     f = 2; if (flags & 0x2) writeInt(w, v.period!);
@@ -12332,7 +12332,7 @@ export function write_botInlineMessageMediaVenue(w: Writer, v: botInlineMessageM
   try {
     const flags = (v.replyMarkup != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_GeoPoint(w, v.geo);
     f = 1; writeString(w, v.title);
     f = 2; writeString(w, v.address);
@@ -12368,7 +12368,7 @@ export function write_botInlineMessageMediaContact(w: Writer, v: botInlineMessag
   try {
     const flags = (v.replyMarkup != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.phoneNumber);
     f = 1; writeString(w, v.firstName);
     f = 2; writeString(w, v.lastName);
@@ -12406,7 +12406,7 @@ export function write_botInlineMessageMediaInvoice(w: Writer, v: botInlineMessag
       (v.photo != null ? 0x1 : 0) |
       (v.replyMarkup != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; writeString(w, v.title);
     f = 3; writeString(w, v.description);
     f = 4; if (flags & 0x1) write_WebDocument(w, v.photo!);
@@ -12453,7 +12453,7 @@ export function write_botInlineResult(w: Writer, v: botInlineResult): void {
       (v.thumb != null ? 0x10 : 0) |
       (v.content != null ? 0x20 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.id);
     f = 1; writeString(w, v.type);
     f = 2; if (flags & 0x2) writeString(w, v.title!);
@@ -12495,7 +12495,7 @@ export function write_botInlineMediaResult(w: Writer, v: botInlineMediaResult): 
       (v.title != null ? 0x4 : 0) |
       (v.description != null ? 0x8 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.id);
     f = 1; writeString(w, v.type);
     f = 2; if (flags & 0x1) write_Photo(w, v.photo!);
@@ -12533,7 +12533,7 @@ export function write_messages_botResults(w: Writer, v: messages_botResults): vo
     const flags = (set_gallery ? 0x1 : 0) | (v.nextOffset != null ? 0x2 : 0) | (v.switchPm != null ? 0x4 : 0);
     f = 1; const queryId = checkLong(v.queryId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, queryId);
     f = 2; if (flags & 0x2) writeString(w, v.nextOffset!);
     f = 3; if (flags & 0x4) write_InlineBotSwitchPM(w, v.switchPm!);
@@ -12599,7 +12599,7 @@ export function write_messageFwdHeader(w: Writer, v: messageFwdHeader): void {
       (v.savedFromPeer != null || v.savedFromMsgId != null ? 0x10 : 0) |
       (v.psaType != null ? 0x40 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; if (flags & 0x1) write_Peer(w, v.fromId!);
     f = 2; if (flags & 0x20) writeString(w, v.fromName!);
     f = 3; const date = checkInt(v.date);
@@ -12754,7 +12754,7 @@ export function write_messages_botCallbackAnswer(w: Writer, v: messages_botCallb
       (v.message != null ? 0x1 : 0) |
       (v.url != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 3; if (flags & 0x1) writeString(w, v.message!);
     f = 4; if (flags & 0x4) writeString(w, v.url!);
     f = 5; const cacheTime = checkInt(v.cacheTime);
@@ -12787,7 +12787,7 @@ export function write_messages_messageEditData(w: Writer, v: messages_messageEdi
     const set_caption = isSet(v.caption);
     const flags = (set_caption ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
   } catch (e) {
     throw encodeAt(e, 'messages.messageEditData caption', 0);
   }
@@ -13052,7 +13052,7 @@ export function write_draftMessageEmpty(w: Writer, v: draftMessageEmpty): void {
   try {
     const flags = (v.date != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeInt(w, v.date!);
   } catch (e) {
     throw encodeAt(e, 'draftMessageEmpty date', 0);
@@ -13077,7 +13077,7 @@ export function write_draftMessage(w: Writer, v: draftMessage): void {
     const set_noWebpage = isSet(v.noWebpage);
     const flags = (set_noWebpage ? 0x2 : 0) | (v.replyToMsgId != null ? 0x1 : 0) | (v.entities != null ? 0x8 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; if (flags & 0x1) writeInt(w, v.replyToMsgId!);
     f = 2; writeString(w, v.message);
     f = 3; if (flags & 0x8) write_vec_MessageEntity(w, v.entities!);
@@ -13343,7 +13343,7 @@ export function write_game(w: Writer, v: game): void {
     const id = checkLong(v.id);
     f = 1; const accessHash = checkLong(v.accessHash);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     storeLong(w.buf, p0 + 12, accessHash);
     f = 2; writeString(w, v.shortName);
@@ -14001,7 +14001,7 @@ export function write_pageBlockPhoto(w: Writer, v: pageBlockPhoto): void {
     const flags = (v.url != null || v.webpageId != null ? 0x1 : 0);
     const photoId = checkLong(v.photoId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, photoId);
     f = 1; write_PageCaption(w, v.caption);
     f = 2; if (flags & 0x1) {
@@ -14040,7 +14040,7 @@ export function write_pageBlockVideo(w: Writer, v: pageBlockVideo): void {
     const flags = (set_autoplay ? 0x1 : 0) | (set_loop ? 0x2 : 0);
     f = 2; const videoId = checkLong(v.videoId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, videoId);
     f = 3; write_PageCaption(w, v.caption);
   } catch (e) {
@@ -14093,7 +14093,7 @@ export function write_pageBlockEmbed(w: Writer, v: pageBlockEmbed): void {
       (v.posterPhotoId != null ? 0x10 : 0) |
       (v.w != null || v.h != null ? 0x20 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; if (flags & 0x2) writeString(w, v.url!);
     f = 3; if (flags & 0x4) writeString(w, v.html!);
     f = 4; if (flags & 0x10) writeLong(w, v.posterPhotoId!);
@@ -14272,7 +14272,7 @@ export function write_pageBlockTable(w: Writer, v: pageBlockTable): void {
     f = 1; const set_striped = isSet(v.striped);
     const flags = (set_bordered ? 0x1 : 0) | (set_striped ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; write_RichText(w, v.title);
     f = 3; write_vec_PageTableRow(w, v.rows);
   } catch (e) {
@@ -14318,7 +14318,7 @@ export function write_pageBlockDetails(w: Writer, v: pageBlockDetails): void {
     const set_open = isSet(v.open);
     const flags = (set_open ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_vec_PageBlock(w, v.blocks);
     f = 2; write_RichText(w, v.title);
   } catch (e) {
@@ -14482,7 +14482,7 @@ export function write_invoice(w: Writer, v: invoice): void {
       (set_emailToProvider ? 0x80 : 0) |
       (v.maxTipAmount != null || v.suggestedTipAmounts != null ? 0x100 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 8; writeString(w, v.currency);
     f = 9; write_vec_LabeledPrice(w, v.prices);
     f = 10; if (flags & 0x100) {
@@ -14584,7 +14584,7 @@ export function write_paymentRequestedInfo(w: Writer, v: paymentRequestedInfo): 
       (v.email != null ? 0x4 : 0) |
       (v.shippingAddress != null ? 0x8 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeString(w, v.name!);
     f = 1; if (flags & 0x2) writeString(w, v.phone!);
     f = 2; if (flags & 0x4) writeString(w, v.email!);
@@ -14817,7 +14817,7 @@ export function write_payments_paymentForm(w: Writer, v: payments_paymentForm): 
     f = 2; const formId = checkLong(v.formId);
     f = 3; const botId = checkLong(v.botId);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, formId);
     storeLong(w.buf, p0 + 12, botId);
     f = 4; write_Invoice(w, v.invoice);
@@ -14874,7 +14874,7 @@ export function write_payments_validatedRequestedInfo(w: Writer, v: payments_val
   try {
     const flags = (v.id != null ? 0x1 : 0) | (v.shippingOptions != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeString(w, v.id!);
     f = 1; if (flags & 0x2) write_vec_ShippingOption(w, v.shippingOptions!);
   } catch (e) {
@@ -14941,7 +14941,7 @@ export function write_payments_paymentReceipt(w: Writer, v: payments_paymentRece
     f = 1; const botId = checkLong(v.botId);
     f = 2; const providerId = checkLong(v.providerId);
     const p0 = claim(w, 24);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, date);
     storeLong(w.buf, p0 + 8, botId);
     storeLong(w.buf, p0 + 16, providerId);
@@ -14999,7 +14999,7 @@ export function write_payments_savedInfo(w: Writer, v: payments_savedInfo): void
     const set_hasSavedCredentials = isSet(v.hasSavedCredentials);
     const flags = (set_hasSavedCredentials ? 0x2 : 0) | (v.savedInfo != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; if (flags & 0x1) write_PaymentRequestedInfo(w, v.savedInfo!);
   } catch (e) {
     throw encodeAt(e, 'payments.savedInfo hasSavedCredentials savedInfo', f);
@@ -15046,7 +15046,7 @@ export function write_inputPaymentCredentials(w: Writer, v: inputPaymentCredenti
     const set_save = isSet(v.save);
     const flags = (set_save ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_DataJSON(w, v.data);
   } catch (e) {
     throw encodeAt(e, 'inputPaymentCredentials save data', f);
@@ -15151,7 +15151,7 @@ export function write_inputStickerSetItem(w: Writer, v: inputStickerSetItem): vo
   try {
     const flags = (v.maskCoords != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_InputDocument(w, v.document);
     f = 1; writeString(w, v.emoji);
     f = 2; if (flags & 0x1) write_MaskCoords(w, v.maskCoords!);
@@ -15228,7 +15228,7 @@ export function write_phoneCallWaiting(w: Writer, v: phoneCallWaiting): void {
     f = 4; const adminId = checkLong(v.adminId);
     f = 5; const participantId = checkLong(v.participantId);
     const p0 = claim(w, 40);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     storeLong(w.buf, p0 + 12, accessHash);
     storeInt(w, p0 + 20, date);
@@ -15271,7 +15271,7 @@ export function write_phoneCallRequested(w: Writer, v: phoneCallRequested): void
     f = 4; const adminId = checkLong(v.adminId);
     f = 5; const participantId = checkLong(v.participantId);
     const p0 = claim(w, 40);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     storeLong(w.buf, p0 + 12, accessHash);
     storeInt(w, p0 + 20, date);
@@ -15314,7 +15314,7 @@ export function write_phoneCallAccepted(w: Writer, v: phoneCallAccepted): void {
     f = 4; const adminId = checkLong(v.adminId);
     f = 5; const participantId = checkLong(v.participantId);
     const p0 = claim(w, 40);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     storeLong(w.buf, p0 + 12, accessHash);
     storeInt(w, p0 + 20, date);
@@ -15358,7 +15358,7 @@ export function write_phoneCall(w: Writer, v: phoneCall): void {
     f = 5; const adminId = checkLong(v.adminId);
     f = 6; const participantId = checkLong(v.participantId);
     const p0 = claim(w, 40);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     storeLong(w.buf, p0 + 12, accessHash);
     storeInt(w, p0 + 20, date);
@@ -15420,7 +15420,7 @@ export function write_phoneCallDiscarded(w: Writer, v: phoneCallDiscarded): void
       (v.duration != null ? 0x2 : 0);
     f = 3; const id = checkLong(v.id);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     f = 4; if (flags & 0x1) write_PhoneCallDiscardReason(w, v.reason!);
     f = 5; if (flags & 0x2) writeInt(w, v.duration!);
@@ -15485,7 +15485,7 @@ export function write_phoneConnectionWebrtc(w: Writer, v: phoneConnectionWebrtc)
     const flags = (set_turn ? 0x1 : 0) | (set_stun ? 0x2 : 0);
     f = 2; const id = checkLong(v.id);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     f = 3; writeString(w, v.ip);
     f = 4; writeString(w, v.ipv6);
@@ -15527,7 +15527,7 @@ export function write_phoneCallProtocol(w: Writer, v: phoneCallProtocol): void {
     f = 2; const minLayer = checkInt(v.minLayer);
     f = 3; const maxLayer = checkInt(v.maxLayer);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, minLayer);
     storeInt(w, p0 + 8, maxLayer);
     f = 4; write_vec_string(w, v.libraryVersions);
@@ -15678,7 +15678,7 @@ export function write_langPackStringPluralized(w: Writer, v: langPackStringPlura
       (v.fewValue != null ? 0x8 : 0) |
       (v.manyValue != null ? 0x10 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.key);
     f = 1; if (flags & 0x1) writeString(w, v.zeroValue!);
     f = 2; if (flags & 0x2) writeString(w, v.oneValue!);
@@ -15767,7 +15767,7 @@ export function write_langPackLanguage(w: Writer, v: langPackLanguage): void {
       (set_beta ? 0x8 : 0) |
       (v.baseLangCode != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 3; writeString(w, v.name);
     f = 4; writeString(w, v.nativeName);
     f = 5; writeString(w, v.langCode);
@@ -16489,7 +16489,7 @@ export function write_channelAdminLogEventsFilter(w: Writer, v: channelAdminLogE
       (set_groupCall ? 0x4000 : 0) |
       (set_invites ? 0x8000 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
   } catch (e) {
     throw encodeAt(e, 'channelAdminLogEventsFilter join leave invite ban unban kick unkick promote demote info ' +
       'settings pinned edit delete groupCall invites', f);
@@ -16714,7 +16714,7 @@ export function write_inputSingleMedia(w: Writer, v: inputSingleMedia): void {
   try {
     const flags = (v.entities != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_InputMedia(w, v.media);
     f = 1; const randomId = checkLong(v.randomId);
     const p1 = claim(w, 8);
@@ -17323,7 +17323,7 @@ export function write_secureValue(w: Writer, v: secureValue): void {
       (v.files != null ? 0x10 : 0) |
       (v.plainData != null ? 0x20 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_SecureValueType(w, v.type);
     f = 1; if (flags & 0x1) write_SecureData(w, v.data!);
     f = 2; if (flags & 0x2) write_SecureFile(w, v.frontSide!);
@@ -17370,7 +17370,7 @@ export function write_inputSecureValue(w: Writer, v: inputSecureValue): void {
       (v.files != null ? 0x10 : 0) |
       (v.plainData != null ? 0x20 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_SecureValueType(w, v.type);
     f = 1; if (flags & 0x1) write_SecureData(w, v.data!);
     f = 2; if (flags & 0x2) write_InputSecureFile(w, v.frontSide!);
@@ -17661,7 +17661,7 @@ export function write_account_authorizationForm(w: Writer, v: account_authorizat
   try {
     const flags = (v.privacyPolicyUrl != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_vec_SecureRequiredType(w, v.requiredTypes);
     f = 1; write_vec_SecureValue(w, v.values);
     f = 2; write_vec_SecureValueError(w, v.errors);
@@ -17724,7 +17724,7 @@ export function write_help_deepLinkInfo(w: Writer, v: help_deepLinkInfo): void {
     const set_updateApp = isSet(v.updateApp);
     const flags = (set_updateApp ? 0x1 : 0) | (v.entities != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; writeString(w, v.message);
     f = 2; if (flags & 0x2) write_vec_MessageEntity(w, v.entities!);
   } catch (e) {
@@ -17932,7 +17932,7 @@ export function write_secureRequiredType(w: Writer, v: secureRequiredType): void
     f = 2; const set_translationRequired = isSet(v.translationRequired);
     const flags = (set_nativeNames ? 0x1 : 0) | (set_selfieRequired ? 0x2 : 0) | (set_translationRequired ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 3; write_SecureValueType(w, v.type);
   } catch (e) {
     throw encodeAt(e, 'secureRequiredType nativeNames selfieRequired translationRequired type', f);
@@ -18159,7 +18159,7 @@ export function write_pageTableCell(w: Writer, v: pageTableCell): void {
       (v.colspan != null ? 0x2 : 0) |
       (v.rowspan != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 5; if (flags & 0x80) write_RichText(w, v.text!);
     f = 6; if (flags & 0x2) writeInt(w, v.colspan!);
     f = 7; if (flags & 0x4) writeInt(w, v.rowspan!);
@@ -18311,7 +18311,7 @@ export function write_pageRelatedArticle(w: Writer, v: pageRelatedArticle): void
       (v.author != null ? 0x8 : 0) |
       (v.publishedDate != null ? 0x10 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.url);
     f = 1; const webpageId = checkLong(v.webpageId);
     const p1 = claim(w, 8);
@@ -18356,7 +18356,7 @@ export function write_page(w: Writer, v: page): void {
       (set_v2 ? 0x4 : 0) |
       (v.views != null ? 0x8 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 3; writeString(w, v.url);
     f = 4; write_vec_PageBlock(w, v.blocks);
     f = 5; write_vec_Photo(w, v.photos);
@@ -18475,7 +18475,7 @@ export function write_poll(w: Writer, v: poll): void {
       (v.closeDate != null ? 0x20 : 0);
     const p0 = claim(w, 12);
     storeLong(w.buf, p0, id);
-    storeUint32(w, p0 + 8, flags);
+    storeInt(w, p0 + 8, flags);
     f = 5; writeString(w, v.question);
     f = 6; write_vec_PollAnswer(w, v.answers);
     f = 7; if (flags & 0x10) writeInt(w, v.closePeriod!);
@@ -18512,7 +18512,7 @@ export function write_pollAnswerVoters(w: Writer, v: pollAnswerVoters): void {
     f = 1; const set_correct = isSet(v.correct);
     const flags = (set_chosen ? 0x1 : 0) | (set_correct ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; writeBytes(w, v.option);
     f = 3; const voters = checkInt(v.voters);
     const p1 = claim(w, 4);
@@ -18548,7 +18548,7 @@ export function write_pollResults(w: Writer, v: pollResults): void {
       (v.recentVoters != null ? 0x8 : 0) |
       (v.solution != null || v.solutionEntities != null ? 0x10 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; if (flags & 0x2) write_vec_PollAnswerVoters(w, v.results!);
     f = 2; if (flags & 0x4) writeInt(w, v.totalVoters!);
     f = 3; if (flags & 0x8) write_vec_long(w, v.recentVoters!);
@@ -18645,7 +18645,7 @@ export function write_chatAdminRights(w: Writer, v: chatAdminRights): void {
       (set_manageCall ? 0x800 : 0) |
       (set_other ? 0x1000 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
   } catch (e) {
     throw encodeAt(e, 'chatAdminRights changeInfo postMessages editMessages deleteMessages banUsers inviteUsers ' +
       'pinMessages addAdmins anonymous manageCall other', f);
@@ -18706,7 +18706,7 @@ export function write_chatBannedRights(w: Writer, v: chatBannedRights): void {
       (set_pinMessages ? 0x20000 : 0);
     f = 12; const untilDate = checkInt(v.untilDate);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, untilDate);
   } catch (e) {
     throw encodeAt(e, 'chatBannedRights viewMessages sendMessages sendMedia sendStickers sendGifs sendGames ' +
@@ -18839,7 +18839,7 @@ export function write_codeSettings(w: Writer, v: codeSettings): void {
     f = 2; const set_allowAppHash = isSet(v.allowAppHash);
     const flags = (set_allowFlashcall ? 0x1 : 0) | (set_currentNumber ? 0x2 : 0) | (set_allowAppHash ? 0x10 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
   } catch (e) {
     throw encodeAt(e, 'codeSettings allowFlashcall currentNumber allowAppHash', f);
   }
@@ -18872,7 +18872,7 @@ export function write_wallPaperSettings(w: Writer, v: wallPaperSettings): void {
       (v.fourthBackgroundColor != null ? 0x40 : 0) |
       (v.intensity != null ? 0x8 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; if (flags & 0x1) writeInt(w, v.backgroundColor!);
     f = 3; if (flags & 0x10) {
       if (v.secondBackgroundColor == null) throw missingField('secondBackgroundColor');
@@ -18931,7 +18931,7 @@ export function write_autoDownloadSettings(w: Writer, v: autoDownloadSettings): 
     f = 6; const fileSizeMax = checkInt(v.fileSizeMax);
     f = 7; const videoUploadMaxbitrate = checkInt(v.videoUploadMaxbitrate);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, photoSizeMax);
     storeInt(w, p0 + 8, videoSizeMax);
     storeInt(w, p0 + 12, fileSizeMax);
@@ -19104,7 +19104,7 @@ export function write_folder(w: Writer, v: folder): void {
       (v.photo != null ? 0x8 : 0);
     f = 3; const id = checkInt(v.id);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, id);
     f = 4; writeString(w, v.title);
     f = 5; if (flags & 0x8) write_ChatPhoto(w, v.photo!);
@@ -19182,7 +19182,7 @@ export function write_messages_searchCounter(w: Writer, v: messages_searchCounte
     const set_inexact = isSet(v.inexact);
     const flags = (set_inexact ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_MessagesFilter(w, v.filter);
     f = 2; const count = checkInt(v.count);
     const p1 = claim(w, 4);
@@ -19212,7 +19212,7 @@ export function write_urlAuthResultRequest(w: Writer, v: urlAuthResultRequest): 
     const set_requestWriteAccess = isSet(v.requestWriteAccess);
     const flags = (set_requestWriteAccess ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_User(w, v.bot);
     f = 2; writeString(w, v.domain);
   } catch (e) {
@@ -19411,7 +19411,7 @@ export function write_theme(w: Writer, v: theme): void {
     f = 3; const id = checkLong(v.id);
     f = 4; const accessHash = checkLong(v.accessHash);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     storeLong(w.buf, p0 + 12, accessHash);
     f = 5; writeString(w, v.slug);
@@ -19547,7 +19547,7 @@ export function write_account_contentSettings(w: Writer, v: account_contentSetti
     f = 1; const set_sensitiveCanChange = isSet(v.sensitiveCanChange);
     const flags = (set_sensitiveEnabled ? 0x1 : 0) | (set_sensitiveCanChange ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
   } catch (e) {
     throw encodeAt(e, 'account.contentSettings sensitiveEnabled sensitiveCanChange', f);
   }
@@ -19633,7 +19633,7 @@ export function write_inputThemeSettings(w: Writer, v: inputThemeSettings): void
       (v.messageColors != null ? 0x1 : 0) |
       (v.wallpaper != null || v.wallpaperSettings != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_BaseTheme(w, v.baseTheme);
     f = 2; const accentColor = checkInt(v.accentColor);
     const p1 = claim(w, 4);
@@ -19686,7 +19686,7 @@ export function write_themeSettings(w: Writer, v: themeSettings): void {
       (v.messageColors != null ? 0x1 : 0) |
       (v.wallpaper != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_BaseTheme(w, v.baseTheme);
     f = 2; const accentColor = checkInt(v.accentColor);
     const p1 = claim(w, 4);
@@ -19724,7 +19724,7 @@ export function write_webPageAttributeTheme(w: Writer, v: webPageAttributeTheme)
   try {
     const flags = (v.documents != null ? 0x1 : 0) | (v.settings != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) write_vec_Document(w, v.documents!);
     f = 1; if (flags & 0x2) write_ThemeSettings(w, v.settings!);
   } catch (e) {
@@ -19829,7 +19829,7 @@ export function write_messages_votesList(w: Writer, v: messages_votesList): void
     const flags = (v.nextOffset != null ? 0x1 : 0);
     const count = checkInt(v.count);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, count);
     f = 1; write_vec_MessageUserVote(w, v.votes);
     f = 2; write_vec_User(w, v.users);
@@ -19919,7 +19919,7 @@ export function write_dialogFilter(w: Writer, v: dialogFilter): void {
       (v.emoticon != null ? 0x2000000 : 0);
     f = 8; const id = checkInt(v.id);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, id);
     f = 9; writeString(w, v.title);
     f = 10; if (flags & 0x2000000) writeString(w, v.emoticon!);
@@ -20086,7 +20086,7 @@ export function write_statsGraph(w: Writer, v: statsGraph): void {
   try {
     const flags = (v.zoomToken != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_DataJSON(w, v.json);
     f = 1; if (flags & 0x1) writeString(w, v.zoomToken!);
   } catch (e) {
@@ -20215,7 +20215,7 @@ export function write_help_promoData(w: Writer, v: help_promoData): void {
     const flags = (set_proxy ? 0x1 : 0) | (v.psaType != null ? 0x2 : 0) | (v.psaMessage != null ? 0x4 : 0);
     f = 1; const expires = checkInt(v.expires);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, expires);
     f = 2; write_Peer(w, v.peer);
     f = 3; write_vec_Chat(w, v.chats);
@@ -20250,7 +20250,7 @@ export function write_videoSize(w: Writer, v: videoSize): void {
   try {
     const flags = (v.videoStartTs != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.type);
     f = 1; const w_ = checkInt(v.w);
     f = 2; const h = checkInt(v.h);
@@ -20425,7 +20425,7 @@ export function write_globalPrivacySettings(w: Writer, v: globalPrivacySettings)
   try {
     const flags = (v.archiveAndMuteNewNoncontactPeers != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeBool(w, v.archiveAndMuteNewNoncontactPeers!);
   } catch (e) {
     throw encodeAt(e, 'globalPrivacySettings archiveAndMuteNewNoncontactPeers', 0);
@@ -20449,7 +20449,7 @@ export function write_help_countryCode(w: Writer, v: help_countryCode): void {
   try {
     const flags = (v.prefixes != null ? 0x1 : 0) | (v.patterns != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.countryCode);
     f = 1; if (flags & 0x1) write_vec_string(w, v.prefixes!);
     f = 2; if (flags & 0x2) write_vec_string(w, v.patterns!);
@@ -20478,7 +20478,7 @@ export function write_help_country(w: Writer, v: help_country): void {
     const set_hidden = isSet(v.hidden);
     const flags = (set_hidden ? 0x1 : 0) | (v.name != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; writeString(w, v.iso2);
     f = 2; writeString(w, v.defaultName);
     f = 3; if (flags & 0x2) writeString(w, v.name!);
@@ -20539,7 +20539,7 @@ export function write_messageViews(w: Writer, v: messageViews): void {
   try {
     const flags = (v.views != null ? 0x1 : 0) | (v.forwards != null ? 0x2 : 0) | (v.replies != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeInt(w, v.views!);
     f = 1; if (flags & 0x2) writeInt(w, v.forwards!);
     f = 2; if (flags & 0x4) write_MessageReplies(w, v.replies!);
@@ -20590,7 +20590,7 @@ export function write_messages_discussionMessage(w: Writer, v: messages_discussi
   try {
     const flags = (v.maxId != null ? 0x1 : 0) | (v.readInboxMaxId != null ? 0x2 : 0) | (v.readOutboxMaxId != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_vec_Message(w, v.messages);
     f = 1; if (flags & 0x1) writeInt(w, v.maxId!);
     f = 2; if (flags & 0x2) writeInt(w, v.readInboxMaxId!);
@@ -20631,7 +20631,7 @@ export function write_messageReplyHeader(w: Writer, v: messageReplyHeader): void
     const flags = (v.replyToPeerId != null ? 0x1 : 0) | (v.replyToTopId != null ? 0x2 : 0);
     const replyToMsgId = checkInt(v.replyToMsgId);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, replyToMsgId);
     f = 1; if (flags & 0x1) write_Peer(w, v.replyToPeerId!);
     f = 2; if (flags & 0x2) writeInt(w, v.replyToTopId!);
@@ -20666,7 +20666,7 @@ export function write_messageReplies(w: Writer, v: messageReplies): void {
     f = 1; const replies = checkInt(v.replies);
     f = 2; const repliesPts = checkInt(v.repliesPts);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, replies);
     storeInt(w, p0 + 8, repliesPts);
     f = 3; if (flags & 0x2) write_vec_Peer(w, v.recentRepliers!);
@@ -20791,7 +20791,7 @@ export function write_groupCall(w: Writer, v: groupCall): void {
     f = 7; const accessHash = checkLong(v.accessHash);
     f = 8; const participantsCount = checkInt(v.participantsCount);
     const p0 = claim(w, 24);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     storeLong(w.buf, p0 + 12, accessHash);
     storeInt(w, p0 + 20, participantsCount);
@@ -20899,7 +20899,7 @@ export function write_groupCallParticipant(w: Writer, v: groupCallParticipant): 
       (v.video != null ? 0x40 : 0) |
       (v.presentation != null ? 0x4000 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 10; write_Peer(w, v.peer);
     f = 11; const date = checkInt(v.date);
     const p1 = claim(w, 4);
@@ -21075,7 +21075,7 @@ export function write_messages_historyImportParsed(w: Writer, v: messages_histor
     f = 1; const set_group = isSet(v.group);
     const flags = (set_pm ? 0x1 : 0) | (set_group ? 0x2 : 0) | (v.title != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; if (flags & 0x4) writeString(w, v.title!);
   } catch (e) {
     throw encodeAt(e, 'messages.historyImportParsed pm group title', f);
@@ -21375,7 +21375,7 @@ export function write_groupCallParticipantVideo(w: Writer, v: groupCallParticipa
     const set_paused = isSet(v.paused);
     const flags = (set_paused ? 0x1 : 0) | (v.audioSource != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; writeString(w, v.endpoint);
     f = 2; write_vec_GroupCallParticipantVideoSourceGroup(w, v.sourceGroups);
     f = 3; if (flags & 0x2) writeInt(w, v.audioSource!);
@@ -21602,7 +21602,7 @@ export function write_sponsoredMessage(w: Writer, v: sponsoredMessage): void {
   try {
     const flags = (v.startParam != null ? 0x1 : 0) | (v.entities != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeBytes(w, v.randomId);
     f = 1; write_Peer(w, v.fromId);
     f = 2; if (flags & 0x1) writeString(w, v.startParam!);
@@ -21657,7 +21657,7 @@ export function write_invokeAfterMsg(w: Writer, v: invokeAfterMsg): void {
   try {
     const msgId = checkLong(v.msgId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xcb9f372d);
+    storeInt(w, p0, 0xcb9f372d);
     storeLong(w.buf, p0 + 4, msgId);
     f = 1; write_Function(w, v.query);
   } catch (e) {
@@ -21680,7 +21680,7 @@ export function write_invokeAfterMsgs(w: Writer, v: invokeAfterMsgs): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x3dc4b4f0);
+    storeInt(w, p0, 0x3dc4b4f0);
     write_vec_long(w, v.msgIds);
     f = 1; write_Function(w, v.query);
   } catch (e) {
@@ -21705,8 +21705,8 @@ export function write_initConnection(w: Writer, v: initConnection): void {
     const flags = (v.proxy != null ? 0x1 : 0) | (v.params != null ? 0x2 : 0);
     const apiId = checkInt(v.apiId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xc1cd5ea9);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xc1cd5ea9);
+    storeInt(w, p0 + 4, flags);
     storeInt(w, p0 + 8, apiId);
     f = 1; writeString(w, v.deviceModel);
     f = 2; writeString(w, v.systemVersion);
@@ -21753,7 +21753,7 @@ export function write_invokeWithLayer(w: Writer, v: invokeWithLayer): void {
   try {
     const layer = checkInt(v.layer);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xda9b0d0d);
+    storeInt(w, p0, 0xda9b0d0d);
     storeInt(w, p0 + 4, layer);
     f = 1; write_Function(w, v.query);
   } catch (e) {
@@ -21775,7 +21775,7 @@ export function read_invokeWithLayer(r: Reader): invokeWithLayer {
 export function write_invokeWithoutUpdates(w: Writer, v: invokeWithoutUpdates): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xbf9459b7);
+    storeInt(w, p0, 0xbf9459b7);
     write_Function(w, v.query);
   } catch (e) {
     throw encodeAt(e, 'invokeWithoutUpdates query', 0);
@@ -21795,7 +21795,7 @@ export function write_invokeWithMessagesRange(w: Writer, v: invokeWithMessagesRa
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x365275f2);
+    storeInt(w, p0, 0x365275f2);
     write_MessageRange(w, v.range);
     f = 1; write_Function(w, v.query);
   } catch (e) {
@@ -21819,7 +21819,7 @@ export function write_invokeWithTakeout(w: Writer, v: invokeWithTakeout): void {
   try {
     const takeoutId = checkLong(v.takeoutId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xaca9fd2e);
+    storeInt(w, p0, 0xaca9fd2e);
     storeLong(w.buf, p0 + 4, takeoutId);
     f = 1; write_Function(w, v.query);
   } catch (e) {
@@ -21842,7 +21842,7 @@ export function write_auth_sendCode(w: Writer, v: auth_sendCode): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xa677244f);
+    storeInt(w, p0, 0xa677244f);
     writeString(w, v.phoneNumber);
     f = 1; const apiId = checkInt(v.apiId);
     const p1 = claim(w, 4);
@@ -21871,7 +21871,7 @@ export function write_auth_signUp(w: Writer, v: auth_signUp): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x80eee427);
+    storeInt(w, p0, 0x80eee427);
     writeString(w, v.phoneNumber);
     f = 1; writeString(w, v.phoneCodeHash);
     f = 2; writeString(w, v.firstName);
@@ -21898,7 +21898,7 @@ export function write_auth_signIn(w: Writer, v: auth_signIn): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xbcd51581);
+    storeInt(w, p0, 0xbcd51581);
     writeString(w, v.phoneNumber);
     f = 1; writeString(w, v.phoneCodeHash);
     f = 2; writeString(w, v.phoneCode);
@@ -21921,7 +21921,7 @@ export function read_auth_signIn(r: Reader): auth_signIn {
 
 export function write_auth_logOut(w: Writer, v: auth_logOut): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x5717da40);
+  storeInt(w, p0, 0x5717da40);
 }
 
 export function read_auth_logOut(r: Reader): auth_logOut {
@@ -21930,7 +21930,7 @@ export function read_auth_logOut(r: Reader): auth_logOut {
 
 export function write_auth_resetAuthorizations(w: Writer, v: auth_resetAuthorizations): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x9fab0d1a);
+  storeInt(w, p0, 0x9fab0d1a);
 }
 
 export function read_auth_resetAuthorizations(r: Reader): auth_resetAuthorizations {
@@ -21941,7 +21941,7 @@ export function write_auth_exportAuthorization(w: Writer, v: auth_exportAuthoriz
   try {
     const dcId = checkInt(v.dcId);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xe5bfffcd);
+    storeInt(w, p0, 0xe5bfffcd);
     storeInt(w, p0 + 4, dcId);
   } catch (e) {
     throw encodeAt(e, 'auth.exportAuthorization dcId', 0);
@@ -21962,7 +21962,7 @@ export function write_auth_importAuthorization(w: Writer, v: auth_importAuthoriz
   try {
     const id = checkLong(v.id);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xa57a7dad);
+    storeInt(w, p0, 0xa57a7dad);
     storeLong(w.buf, p0 + 4, id);
     f = 1; writeBytes(w, v.bytes);
   } catch (e) {
@@ -21988,7 +21988,7 @@ export function write_auth_bindTempAuthKey(w: Writer, v: auth_bindTempAuthKey): 
     f = 1; const nonce = checkLong(v.nonce);
     f = 2; const expiresAt = checkInt(v.expiresAt);
     const p0 = claim(w, 24);
-    storeUint32(w, p0, 0xcdd42a05);
+    storeInt(w, p0, 0xcdd42a05);
     storeLong(w.buf, p0 + 4, permAuthKeyId);
     storeLong(w.buf, p0 + 12, nonce);
     storeInt(w, p0 + 20, expiresAt);
@@ -22017,7 +22017,7 @@ export function write_auth_importBotAuthorization(w: Writer, v: auth_importBotAu
     const flags = checkInt(v.flags);
     f = 1; const apiId = checkInt(v.apiId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x67a3ff2c);
+    storeInt(w, p0, 0x67a3ff2c);
     storeInt(w, p0 + 4, flags);
     storeInt(w, p0 + 8, apiId);
     f = 2; writeString(w, v.apiHash);
@@ -22043,7 +22043,7 @@ export function read_auth_importBotAuthorization(r: Reader): auth_importBotAutho
 export function write_auth_checkPassword(w: Writer, v: auth_checkPassword): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xd18b4d16);
+    storeInt(w, p0, 0xd18b4d16);
     write_InputCheckPasswordSRP(w, v.password);
   } catch (e) {
     throw encodeAt(e, 'auth.checkPassword password', 0);
@@ -22061,7 +22061,7 @@ export function read_auth_checkPassword(r: Reader): auth_checkPassword {
 
 export function write_auth_requestPasswordRecovery(w: Writer, v: auth_requestPasswordRecovery): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xd897bc66);
+  storeInt(w, p0, 0xd897bc66);
 }
 
 export function read_auth_requestPasswordRecovery(r: Reader): auth_requestPasswordRecovery {
@@ -22073,8 +22073,8 @@ export function write_auth_recoverPassword(w: Writer, v: auth_recoverPassword): 
   try {
     const flags = (v.newSettings != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x37096c70);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x37096c70);
+    storeInt(w, p0 + 4, flags);
     writeString(w, v.code);
     f = 1; if (flags & 0x1) write_account_PasswordInputSettings(w, v.newSettings!);
   } catch (e) {
@@ -22099,7 +22099,7 @@ export function write_auth_resendCode(w: Writer, v: auth_resendCode): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x3ef1a9bf);
+    storeInt(w, p0, 0x3ef1a9bf);
     writeString(w, v.phoneNumber);
     f = 1; writeString(w, v.phoneCodeHash);
   } catch (e) {
@@ -22122,7 +22122,7 @@ export function write_auth_cancelCode(w: Writer, v: auth_cancelCode): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x1f040578);
+    storeInt(w, p0, 0x1f040578);
     writeString(w, v.phoneNumber);
     f = 1; writeString(w, v.phoneCodeHash);
   } catch (e) {
@@ -22144,7 +22144,7 @@ export function read_auth_cancelCode(r: Reader): auth_cancelCode {
 export function write_auth_dropTempAuthKeys(w: Writer, v: auth_dropTempAuthKeys): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x8e48a188);
+    storeInt(w, p0, 0x8e48a188);
     write_vec_long(w, v.exceptAuthKeys);
   } catch (e) {
     throw encodeAt(e, 'auth.dropTempAuthKeys exceptAuthKeys', 0);
@@ -22165,7 +22165,7 @@ export function write_auth_exportLoginToken(w: Writer, v: auth_exportLoginToken)
   try {
     const apiId = checkInt(v.apiId);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xb7e085fe);
+    storeInt(w, p0, 0xb7e085fe);
     storeInt(w, p0 + 4, apiId);
     f = 1; writeString(w, v.apiHash);
     f = 2; write_vec_long(w, v.exceptIds);
@@ -22189,7 +22189,7 @@ export function read_auth_exportLoginToken(r: Reader): auth_exportLoginToken {
 export function write_auth_importLoginToken(w: Writer, v: auth_importLoginToken): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x95ac5ce4);
+    storeInt(w, p0, 0x95ac5ce4);
     writeBytes(w, v.token);
   } catch (e) {
     throw encodeAt(e, 'auth.importLoginToken token', 0);
@@ -22208,7 +22208,7 @@ export function read_auth_importLoginToken(r: Reader): auth_importLoginToken {
 export function write_auth_acceptLoginToken(w: Writer, v: auth_acceptLoginToken): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xe894ad4d);
+    storeInt(w, p0, 0xe894ad4d);
     writeBytes(w, v.token);
   } catch (e) {
     throw encodeAt(e, 'auth.acceptLoginToken token', 0);
@@ -22227,7 +22227,7 @@ export function read_auth_acceptLoginToken(r: Reader): auth_acceptLoginToken {
 export function write_auth_checkRecoveryPassword(w: Writer, v: auth_checkRecoveryPassword): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x0d36bf79);
+    storeInt(w, p0, 0x0d36bf79);
     writeString(w, v.code);
   } catch (e) {
     throw encodeAt(e, 'auth.checkRecoveryPassword code', 0);
@@ -22250,8 +22250,8 @@ export function write_account_registerDevice(w: Writer, v: account_registerDevic
     const flags = (set_noMuted ? 0x1 : 0);
     f = 1; const tokenType = checkInt(v.tokenType);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xec86017a);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xec86017a);
+    storeInt(w, p0 + 4, flags);
     storeInt(w, p0 + 8, tokenType);
     f = 2; writeString(w, v.token);
     f = 3; writeBool(w, v.appSandbox);
@@ -22284,7 +22284,7 @@ export function write_account_unregisterDevice(w: Writer, v: account_unregisterD
   try {
     const tokenType = checkInt(v.tokenType);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x6a0d3206);
+    storeInt(w, p0, 0x6a0d3206);
     storeInt(w, p0 + 4, tokenType);
     f = 1; writeString(w, v.token);
     f = 2; write_vec_long(w, v.otherUids);
@@ -22309,7 +22309,7 @@ export function write_account_updateNotifySettings(w: Writer, v: account_updateN
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x84be5b93);
+    storeInt(w, p0, 0x84be5b93);
     write_InputNotifyPeer(w, v.peer);
     f = 1; write_InputPeerNotifySettings(w, v.settings);
   } catch (e) {
@@ -22331,7 +22331,7 @@ export function read_account_updateNotifySettings(r: Reader): account_updateNoti
 export function write_account_getNotifySettings(w: Writer, v: account_getNotifySettings): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x12b3ad31);
+    storeInt(w, p0, 0x12b3ad31);
     write_InputNotifyPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'account.getNotifySettings peer', 0);
@@ -22349,7 +22349,7 @@ export function read_account_getNotifySettings(r: Reader): account_getNotifySett
 
 export function write_account_resetNotifySettings(w: Writer, v: account_resetNotifySettings): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xdb7e1747);
+  storeInt(w, p0, 0xdb7e1747);
 }
 
 export function read_account_resetNotifySettings(r: Reader): account_resetNotifySettings {
@@ -22361,8 +22361,8 @@ export function write_account_updateProfile(w: Writer, v: account_updateProfile)
   try {
     const flags = (v.firstName != null ? 0x1 : 0) | (v.lastName != null ? 0x2 : 0) | (v.about != null ? 0x4 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x78515775);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x78515775);
+    storeInt(w, p0 + 4, flags);
     if (flags & 0x1) writeString(w, v.firstName!);
     f = 1; if (flags & 0x2) writeString(w, v.lastName!);
     f = 2; if (flags & 0x4) writeString(w, v.about!);
@@ -22388,7 +22388,7 @@ export function read_account_updateProfile(r: Reader): account_updateProfile {
 export function write_account_updateStatus(w: Writer, v: account_updateStatus): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x6628562c);
+    storeInt(w, p0, 0x6628562c);
     writeBool(w, v.offline);
   } catch (e) {
     throw encodeAt(e, 'account.updateStatus offline', 0);
@@ -22408,7 +22408,7 @@ export function write_account_getWallPapers(w: Writer, v: account_getWallPapers)
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x07967d36);
+    storeInt(w, p0, 0x07967d36);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'account.getWallPapers hash', 0);
@@ -22428,7 +22428,7 @@ export function write_account_reportPeer(w: Writer, v: account_reportPeer): void
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xc5ba3d86);
+    storeInt(w, p0, 0xc5ba3d86);
     write_InputPeer(w, v.peer);
     f = 1; write_ReportReason(w, v.reason);
     f = 2; writeString(w, v.message);
@@ -22452,7 +22452,7 @@ export function read_account_reportPeer(r: Reader): account_reportPeer {
 export function write_account_checkUsername(w: Writer, v: account_checkUsername): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x2714d86c);
+    storeInt(w, p0, 0x2714d86c);
     writeString(w, v.username);
   } catch (e) {
     throw encodeAt(e, 'account.checkUsername username', 0);
@@ -22471,7 +22471,7 @@ export function read_account_checkUsername(r: Reader): account_checkUsername {
 export function write_account_updateUsername(w: Writer, v: account_updateUsername): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x3e0bdd7c);
+    storeInt(w, p0, 0x3e0bdd7c);
     writeString(w, v.username);
   } catch (e) {
     throw encodeAt(e, 'account.updateUsername username', 0);
@@ -22490,7 +22490,7 @@ export function read_account_updateUsername(r: Reader): account_updateUsername {
 export function write_account_getPrivacy(w: Writer, v: account_getPrivacy): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xdadbc950);
+    storeInt(w, p0, 0xdadbc950);
     write_InputPrivacyKey(w, v.key);
   } catch (e) {
     throw encodeAt(e, 'account.getPrivacy key', 0);
@@ -22510,7 +22510,7 @@ export function write_account_setPrivacy(w: Writer, v: account_setPrivacy): void
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xc9f81ce8);
+    storeInt(w, p0, 0xc9f81ce8);
     write_InputPrivacyKey(w, v.key);
     f = 1; write_vec_InputPrivacyRule(w, v.rules);
   } catch (e) {
@@ -22532,7 +22532,7 @@ export function read_account_setPrivacy(r: Reader): account_setPrivacy {
 export function write_account_deleteAccount(w: Writer, v: account_deleteAccount): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x418d4e0b);
+    storeInt(w, p0, 0x418d4e0b);
     writeString(w, v.reason);
   } catch (e) {
     throw encodeAt(e, 'account.deleteAccount reason', 0);
@@ -22550,7 +22550,7 @@ export function read_account_deleteAccount(r: Reader): account_deleteAccount {
 
 export function write_account_getAccountTTL(w: Writer, v: account_getAccountTTL): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x08fc711d);
+  storeInt(w, p0, 0x08fc711d);
 }
 
 export function read_account_getAccountTTL(r: Reader): account_getAccountTTL {
@@ -22560,7 +22560,7 @@ export function read_account_getAccountTTL(r: Reader): account_getAccountTTL {
 export function write_account_setAccountTTL(w: Writer, v: account_setAccountTTL): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x2442485e);
+    storeInt(w, p0, 0x2442485e);
     write_AccountDaysTTL(w, v.ttl);
   } catch (e) {
     throw encodeAt(e, 'account.setAccountTTL ttl', 0);
@@ -22580,7 +22580,7 @@ export function write_account_sendChangePhoneCode(w: Writer, v: account_sendChan
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x82574ae5);
+    storeInt(w, p0, 0x82574ae5);
     writeString(w, v.phoneNumber);
     f = 1; write_CodeSettings(w, v.settings);
   } catch (e) {
@@ -22603,7 +22603,7 @@ export function write_account_changePhone(w: Writer, v: account_changePhone): vo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x70c32edb);
+    storeInt(w, p0, 0x70c32edb);
     writeString(w, v.phoneNumber);
     f = 1; writeString(w, v.phoneCodeHash);
     f = 2; writeString(w, v.phoneCode);
@@ -22628,7 +22628,7 @@ export function write_account_updateDeviceLocked(w: Writer, v: account_updateDev
   try {
     const period = checkInt(v.period);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x38df3532);
+    storeInt(w, p0, 0x38df3532);
     storeInt(w, p0 + 4, period);
   } catch (e) {
     throw encodeAt(e, 'account.updateDeviceLocked period', 0);
@@ -22646,7 +22646,7 @@ export function read_account_updateDeviceLocked(r: Reader): account_updateDevice
 
 export function write_account_getAuthorizations(w: Writer, v: account_getAuthorizations): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xe320c158);
+  storeInt(w, p0, 0xe320c158);
 }
 
 export function read_account_getAuthorizations(r: Reader): account_getAuthorizations {
@@ -22657,7 +22657,7 @@ export function write_account_resetAuthorization(w: Writer, v: account_resetAuth
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xdf77f3bc);
+    storeInt(w, p0, 0xdf77f3bc);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'account.resetAuthorization hash', 0);
@@ -22675,7 +22675,7 @@ export function read_account_resetAuthorization(r: Reader): account_resetAuthori
 
 export function write_account_getPassword(w: Writer, v: account_getPassword): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x548a30f5);
+  storeInt(w, p0, 0x548a30f5);
 }
 
 export function read_account_getPassword(r: Reader): account_getPassword {
@@ -22685,7 +22685,7 @@ export function read_account_getPassword(r: Reader): account_getPassword {
 export function write_account_getPasswordSettings(w: Writer, v: account_getPasswordSettings): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x9cd4eaf9);
+    storeInt(w, p0, 0x9cd4eaf9);
     write_InputCheckPasswordSRP(w, v.password);
   } catch (e) {
     throw encodeAt(e, 'account.getPasswordSettings password', 0);
@@ -22705,7 +22705,7 @@ export function write_account_updatePasswordSettings(w: Writer, v: account_updat
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xa59b102f);
+    storeInt(w, p0, 0xa59b102f);
     write_InputCheckPasswordSRP(w, v.password);
     f = 1; write_account_PasswordInputSettings(w, v.newSettings);
   } catch (e) {
@@ -22728,7 +22728,7 @@ export function write_account_sendConfirmPhoneCode(w: Writer, v: account_sendCon
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x1b3faa88);
+    storeInt(w, p0, 0x1b3faa88);
     writeString(w, v.hash);
     f = 1; write_CodeSettings(w, v.settings);
   } catch (e) {
@@ -22751,7 +22751,7 @@ export function write_account_confirmPhone(w: Writer, v: account_confirmPhone): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x5f2178c3);
+    storeInt(w, p0, 0x5f2178c3);
     writeString(w, v.phoneCodeHash);
     f = 1; writeString(w, v.phoneCode);
   } catch (e) {
@@ -22774,7 +22774,7 @@ export function write_account_getTmpPassword(w: Writer, v: account_getTmpPasswor
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x449e0b51);
+    storeInt(w, p0, 0x449e0b51);
     write_InputCheckPasswordSRP(w, v.password);
     f = 1; const period = checkInt(v.period);
     const p1 = claim(w, 4);
@@ -22797,7 +22797,7 @@ export function read_account_getTmpPassword(r: Reader): account_getTmpPassword {
 
 export function write_account_getWebAuthorizations(w: Writer, v: account_getWebAuthorizations): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x182e6d6f);
+  storeInt(w, p0, 0x182e6d6f);
 }
 
 export function read_account_getWebAuthorizations(r: Reader): account_getWebAuthorizations {
@@ -22808,7 +22808,7 @@ export function write_account_resetWebAuthorization(w: Writer, v: account_resetW
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x2d01b9ef);
+    storeInt(w, p0, 0x2d01b9ef);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'account.resetWebAuthorization hash', 0);
@@ -22826,7 +22826,7 @@ export function read_account_resetWebAuthorization(r: Reader): account_resetWebA
 
 export function write_account_resetWebAuthorizations(w: Writer, v: account_resetWebAuthorizations): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x682d2594);
+  storeInt(w, p0, 0x682d2594);
 }
 
 export function read_account_resetWebAuthorizations(r: Reader): account_resetWebAuthorizations {
@@ -22835,7 +22835,7 @@ export function read_account_resetWebAuthorizations(r: Reader): account_resetWeb
 
 export function write_account_getAllSecureValues(w: Writer, v: account_getAllSecureValues): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xb288bc7d);
+  storeInt(w, p0, 0xb288bc7d);
 }
 
 export function read_account_getAllSecureValues(r: Reader): account_getAllSecureValues {
@@ -22845,7 +22845,7 @@ export function read_account_getAllSecureValues(r: Reader): account_getAllSecure
 export function write_account_getSecureValue(w: Writer, v: account_getSecureValue): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x73665bc2);
+    storeInt(w, p0, 0x73665bc2);
     write_vec_SecureValueType(w, v.types);
   } catch (e) {
     throw encodeAt(e, 'account.getSecureValue types', 0);
@@ -22865,7 +22865,7 @@ export function write_account_saveSecureValue(w: Writer, v: account_saveSecureVa
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x899fe31d);
+    storeInt(w, p0, 0x899fe31d);
     write_InputSecureValue(w, v.value);
     f = 1; const secureSecretId = checkLong(v.secureSecretId);
     const p1 = claim(w, 8);
@@ -22889,7 +22889,7 @@ export function read_account_saveSecureValue(r: Reader): account_saveSecureValue
 export function write_account_deleteSecureValue(w: Writer, v: account_deleteSecureValue): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xb880bc4b);
+    storeInt(w, p0, 0xb880bc4b);
     write_vec_SecureValueType(w, v.types);
   } catch (e) {
     throw encodeAt(e, 'account.deleteSecureValue types', 0);
@@ -22910,7 +22910,7 @@ export function write_account_getAuthorizationForm(w: Writer, v: account_getAuth
   try {
     const botId = checkLong(v.botId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xa929597a);
+    storeInt(w, p0, 0xa929597a);
     storeLong(w.buf, p0 + 4, botId);
     f = 1; writeString(w, v.scope);
     f = 2; writeString(w, v.publicKey);
@@ -22936,7 +22936,7 @@ export function write_account_acceptAuthorization(w: Writer, v: account_acceptAu
   try {
     const botId = checkLong(v.botId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xf3ed4c73);
+    storeInt(w, p0, 0xf3ed4c73);
     storeLong(w.buf, p0 + 4, botId);
     f = 1; writeString(w, v.scope);
     f = 2; writeString(w, v.publicKey);
@@ -22965,7 +22965,7 @@ export function write_account_sendVerifyPhoneCode(w: Writer, v: account_sendVeri
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xa5a356f9);
+    storeInt(w, p0, 0xa5a356f9);
     writeString(w, v.phoneNumber);
     f = 1; write_CodeSettings(w, v.settings);
   } catch (e) {
@@ -22988,7 +22988,7 @@ export function write_account_verifyPhone(w: Writer, v: account_verifyPhone): vo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x4dd3a7f6);
+    storeInt(w, p0, 0x4dd3a7f6);
     writeString(w, v.phoneNumber);
     f = 1; writeString(w, v.phoneCodeHash);
     f = 2; writeString(w, v.phoneCode);
@@ -23012,7 +23012,7 @@ export function read_account_verifyPhone(r: Reader): account_verifyPhone {
 export function write_account_sendVerifyEmailCode(w: Writer, v: account_sendVerifyEmailCode): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x7011509f);
+    storeInt(w, p0, 0x7011509f);
     writeString(w, v.email);
   } catch (e) {
     throw encodeAt(e, 'account.sendVerifyEmailCode email', 0);
@@ -23032,7 +23032,7 @@ export function write_account_verifyEmail(w: Writer, v: account_verifyEmail): vo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xecba39db);
+    storeInt(w, p0, 0xecba39db);
     writeString(w, v.email);
     f = 1; writeString(w, v.code);
   } catch (e) {
@@ -23068,8 +23068,8 @@ export function write_account_initTakeoutSession(w: Writer, v: account_initTakeo
       (set_messageChannels ? 0x10 : 0) |
       (set_files || v.fileMaxSize != null ? 0x20 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xf05b4804);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xf05b4804);
+    storeInt(w, p0 + 4, flags);
     f = 6; if (flags & 0x20) {
       if (v.fileMaxSize == null) throw missingField('fileMaxSize');
       writeInt(w, v.fileMaxSize);
@@ -23106,8 +23106,8 @@ export function write_account_finishTakeoutSession(w: Writer, v: account_finishT
     const set_success = isSet(v.success);
     const flags = (set_success ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x1d2652ee);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x1d2652ee);
+    storeInt(w, p0 + 4, flags);
   } catch (e) {
     throw encodeAt(e, 'account.finishTakeoutSession success', 0);
   }
@@ -23127,7 +23127,7 @@ export function read_account_finishTakeoutSession(r: Reader): account_finishTake
 export function write_account_confirmPasswordEmail(w: Writer, v: account_confirmPasswordEmail): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x8fdf1920);
+    storeInt(w, p0, 0x8fdf1920);
     writeString(w, v.code);
   } catch (e) {
     throw encodeAt(e, 'account.confirmPasswordEmail code', 0);
@@ -23145,7 +23145,7 @@ export function read_account_confirmPasswordEmail(r: Reader): account_confirmPas
 
 export function write_account_resendPasswordEmail(w: Writer, v: account_resendPasswordEmail): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x7a7f2a15);
+  storeInt(w, p0, 0x7a7f2a15);
 }
 
 export function read_account_resendPasswordEmail(r: Reader): account_resendPasswordEmail {
@@ -23154,7 +23154,7 @@ export function read_account_resendPasswordEmail(r: Reader): account_resendPassw
 
 export function write_account_cancelPasswordEmail(w: Writer, v: account_cancelPasswordEmail): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xc1cbd5b6);
+  storeInt(w, p0, 0xc1cbd5b6);
 }
 
 export function read_account_cancelPasswordEmail(r: Reader): account_cancelPasswordEmail {
@@ -23163,7 +23163,7 @@ export function read_account_cancelPasswordEmail(r: Reader): account_cancelPassw
 
 export function write_account_getContactSignUpNotification(w: Writer, v: account_getContactSignUpNotification): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x9f07c728);
+  storeInt(w, p0, 0x9f07c728);
 }
 
 export function read_account_getContactSignUpNotification(r: Reader): account_getContactSignUpNotification {
@@ -23173,7 +23173,7 @@ export function read_account_getContactSignUpNotification(r: Reader): account_ge
 export function write_account_setContactSignUpNotification(w: Writer, v: account_setContactSignUpNotification): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xcff43f61);
+    storeInt(w, p0, 0xcff43f61);
     writeBool(w, v.silent);
   } catch (e) {
     throw encodeAt(e, 'account.setContactSignUpNotification silent', 0);
@@ -23195,8 +23195,8 @@ export function write_account_getNotifyExceptions(w: Writer, v: account_getNotif
     const set_compareSound = isSet(v.compareSound);
     const flags = (set_compareSound ? 0x2 : 0) | (v.peer != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x53577479);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x53577479);
+    storeInt(w, p0 + 4, flags);
     f = 1; if (flags & 0x1) write_InputNotifyPeer(w, v.peer!);
   } catch (e) {
     throw encodeAt(e, 'account.getNotifyExceptions compareSound peer', f);
@@ -23219,7 +23219,7 @@ export function read_account_getNotifyExceptions(r: Reader): account_getNotifyEx
 export function write_account_getWallPaper(w: Writer, v: account_getWallPaper): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xfc8ddbea);
+    storeInt(w, p0, 0xfc8ddbea);
     write_InputWallPaper(w, v.wallpaper);
   } catch (e) {
     throw encodeAt(e, 'account.getWallPaper wallpaper', 0);
@@ -23239,7 +23239,7 @@ export function write_account_uploadWallPaper(w: Writer, v: account_uploadWallPa
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xdd853661);
+    storeInt(w, p0, 0xdd853661);
     write_InputFile(w, v.file);
     f = 1; writeString(w, v.mimeType);
     f = 2; write_WallPaperSettings(w, v.settings);
@@ -23264,7 +23264,7 @@ export function write_account_saveWallPaper(w: Writer, v: account_saveWallPaper)
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x6c5a5b37);
+    storeInt(w, p0, 0x6c5a5b37);
     write_InputWallPaper(w, v.wallpaper);
     f = 1; writeBool(w, v.unsave);
     f = 2; write_WallPaperSettings(w, v.settings);
@@ -23289,7 +23289,7 @@ export function write_account_installWallPaper(w: Writer, v: account_installWall
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xfeed5769);
+    storeInt(w, p0, 0xfeed5769);
     write_InputWallPaper(w, v.wallpaper);
     f = 1; write_WallPaperSettings(w, v.settings);
   } catch (e) {
@@ -23310,7 +23310,7 @@ export function read_account_installWallPaper(r: Reader): account_installWallPap
 
 export function write_account_resetWallPapers(w: Writer, v: account_resetWallPapers): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xbb3b9804);
+  storeInt(w, p0, 0xbb3b9804);
 }
 
 export function read_account_resetWallPapers(r: Reader): account_resetWallPapers {
@@ -23319,7 +23319,7 @@ export function read_account_resetWallPapers(r: Reader): account_resetWallPapers
 
 export function write_account_getAutoDownloadSettings(w: Writer, v: account_getAutoDownloadSettings): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x56da0b3f);
+  storeInt(w, p0, 0x56da0b3f);
 }
 
 export function read_account_getAutoDownloadSettings(r: Reader): account_getAutoDownloadSettings {
@@ -23333,8 +23333,8 @@ export function write_account_saveAutoDownloadSettings(w: Writer, v: account_sav
     f = 1; const set_high = isSet(v.high);
     const flags = (set_low ? 0x1 : 0) | (set_high ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x76f36233);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x76f36233);
+    storeInt(w, p0 + 4, flags);
     f = 2; write_AutoDownloadSettings(w, v.settings);
   } catch (e) {
     throw encodeAt(e, 'account.saveAutoDownloadSettings low high settings', f);
@@ -23360,8 +23360,8 @@ export function write_account_uploadTheme(w: Writer, v: account_uploadTheme): vo
   try {
     const flags = (v.thumb != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x1c3db333);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x1c3db333);
+    storeInt(w, p0 + 4, flags);
     write_InputFile(w, v.file);
     f = 1; if (flags & 0x1) write_InputFile(w, v.thumb!);
     f = 2; writeString(w, v.fileName);
@@ -23391,8 +23391,8 @@ export function write_account_createTheme(w: Writer, v: account_createTheme): vo
   try {
     const flags = (v.document != null ? 0x4 : 0) | (v.settings != null ? 0x8 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x8432c21f);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x8432c21f);
+    storeInt(w, p0 + 4, flags);
     writeString(w, v.slug);
     f = 1; writeString(w, v.title);
     f = 2; if (flags & 0x4) write_InputDocument(w, v.document!);
@@ -23426,8 +23426,8 @@ export function write_account_updateTheme(w: Writer, v: account_updateTheme): vo
       (v.document != null ? 0x4 : 0) |
       (v.settings != null ? 0x8 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x5cb367d5);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x5cb367d5);
+    storeInt(w, p0 + 4, flags);
     writeString(w, v.format);
     f = 1; write_InputTheme(w, v.theme);
     f = 2; if (flags & 0x1) writeString(w, v.slug!);
@@ -23460,7 +23460,7 @@ export function write_account_saveTheme(w: Writer, v: account_saveTheme): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf257106c);
+    storeInt(w, p0, 0xf257106c);
     write_InputTheme(w, v.theme);
     f = 1; writeBool(w, v.unsave);
   } catch (e) {
@@ -23485,8 +23485,8 @@ export function write_account_installTheme(w: Writer, v: account_installTheme): 
     const set_dark = isSet(v.dark);
     const flags = (set_dark ? 0x1 : 0) | (v.format != null || v.theme != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x7ae43737);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x7ae43737);
+    storeInt(w, p0 + 4, flags);
     f = 1; if (flags & 0x2) {
       if (v.format == null) throw missingField('format');
       writeString(w, v.format);
@@ -23518,7 +23518,7 @@ export function write_account_getTheme(w: Writer, v: account_getTheme): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x8d9d742b);
+    storeInt(w, p0, 0x8d9d742b);
     writeString(w, v.format);
     f = 1; write_InputTheme(w, v.theme);
     f = 2; const documentId = checkLong(v.documentId);
@@ -23545,7 +23545,7 @@ export function write_account_getThemes(w: Writer, v: account_getThemes): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x7206e458);
+    storeInt(w, p0, 0x7206e458);
     writeString(w, v.format);
     f = 1; const hash = checkLong(v.hash);
     const p1 = claim(w, 8);
@@ -23571,8 +23571,8 @@ export function write_account_setContentSettings(w: Writer, v: account_setConten
     const set_sensitiveEnabled = isSet(v.sensitiveEnabled);
     const flags = (set_sensitiveEnabled ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xb574b16b);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xb574b16b);
+    storeInt(w, p0 + 4, flags);
   } catch (e) {
     throw encodeAt(e, 'account.setContentSettings sensitiveEnabled', 0);
   }
@@ -23591,7 +23591,7 @@ export function read_account_setContentSettings(r: Reader): account_setContentSe
 
 export function write_account_getContentSettings(w: Writer, v: account_getContentSettings): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x8b9b4dae);
+  storeInt(w, p0, 0x8b9b4dae);
 }
 
 export function read_account_getContentSettings(r: Reader): account_getContentSettings {
@@ -23601,7 +23601,7 @@ export function read_account_getContentSettings(r: Reader): account_getContentSe
 export function write_account_getMultiWallPapers(w: Writer, v: account_getMultiWallPapers): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x65ad71dc);
+    storeInt(w, p0, 0x65ad71dc);
     write_vec_InputWallPaper(w, v.wallpapers);
   } catch (e) {
     throw encodeAt(e, 'account.getMultiWallPapers wallpapers', 0);
@@ -23619,7 +23619,7 @@ export function read_account_getMultiWallPapers(r: Reader): account_getMultiWall
 
 export function write_account_getGlobalPrivacySettings(w: Writer, v: account_getGlobalPrivacySettings): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xeb2b4cf6);
+  storeInt(w, p0, 0xeb2b4cf6);
 }
 
 export function read_account_getGlobalPrivacySettings(r: Reader): account_getGlobalPrivacySettings {
@@ -23629,7 +23629,7 @@ export function read_account_getGlobalPrivacySettings(r: Reader): account_getGlo
 export function write_account_setGlobalPrivacySettings(w: Writer, v: account_setGlobalPrivacySettings): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x1edaaac2);
+    storeInt(w, p0, 0x1edaaac2);
     write_GlobalPrivacySettings(w, v.settings);
   } catch (e) {
     throw encodeAt(e, 'account.setGlobalPrivacySettings settings', 0);
@@ -23649,7 +23649,7 @@ export function write_account_reportProfilePhoto(w: Writer, v: account_reportPro
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xfa8cc6f5);
+    storeInt(w, p0, 0xfa8cc6f5);
     write_InputPeer(w, v.peer);
     f = 1; write_InputPhoto(w, v.photoId);
     f = 2; write_ReportReason(w, v.reason);
@@ -23674,7 +23674,7 @@ export function read_account_reportProfilePhoto(r: Reader): account_reportProfil
 
 export function write_account_resetPassword(w: Writer, v: account_resetPassword): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x9308ce1b);
+  storeInt(w, p0, 0x9308ce1b);
 }
 
 export function read_account_resetPassword(r: Reader): account_resetPassword {
@@ -23683,7 +23683,7 @@ export function read_account_resetPassword(r: Reader): account_resetPassword {
 
 export function write_account_declinePasswordReset(w: Writer, v: account_declinePasswordReset): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x4c9409f6);
+  storeInt(w, p0, 0x4c9409f6);
 }
 
 export function read_account_declinePasswordReset(r: Reader): account_declinePasswordReset {
@@ -23694,7 +23694,7 @@ export function write_account_getChatThemes(w: Writer, v: account_getChatThemes)
   try {
     const hash = checkInt(v.hash);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xd6d71d7b);
+    storeInt(w, p0, 0xd6d71d7b);
     storeInt(w, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'account.getChatThemes hash', 0);
@@ -23713,7 +23713,7 @@ export function read_account_getChatThemes(r: Reader): account_getChatThemes {
 export function write_users_getUsers(w: Writer, v: users_getUsers): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x0d91a548);
+    storeInt(w, p0, 0x0d91a548);
     write_vec_InputUser(w, v.id);
   } catch (e) {
     throw encodeAt(e, 'users.getUsers id', 0);
@@ -23732,7 +23732,7 @@ export function read_users_getUsers(r: Reader): users_getUsers {
 export function write_users_getFullUser(w: Writer, v: users_getFullUser): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xca30a5b1);
+    storeInt(w, p0, 0xca30a5b1);
     write_InputUser(w, v.id);
   } catch (e) {
     throw encodeAt(e, 'users.getFullUser id', 0);
@@ -23752,7 +23752,7 @@ export function write_users_setSecureValueErrors(w: Writer, v: users_setSecureVa
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x90c894b5);
+    storeInt(w, p0, 0x90c894b5);
     write_InputUser(w, v.id);
     f = 1; write_vec_SecureValueError(w, v.errors);
   } catch (e) {
@@ -23775,7 +23775,7 @@ export function write_contacts_getContactIDs(w: Writer, v: contacts_getContactID
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x7adc669d);
+    storeInt(w, p0, 0x7adc669d);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'contacts.getContactIDs hash', 0);
@@ -23793,7 +23793,7 @@ export function read_contacts_getContactIDs(r: Reader): contacts_getContactIDs {
 
 export function write_contacts_getStatuses(w: Writer, v: contacts_getStatuses): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xc4a353ee);
+  storeInt(w, p0, 0xc4a353ee);
 }
 
 export function read_contacts_getStatuses(r: Reader): contacts_getStatuses {
@@ -23804,7 +23804,7 @@ export function write_contacts_getContacts(w: Writer, v: contacts_getContacts): 
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x5dd69e12);
+    storeInt(w, p0, 0x5dd69e12);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'contacts.getContacts hash', 0);
@@ -23823,7 +23823,7 @@ export function read_contacts_getContacts(r: Reader): contacts_getContacts {
 export function write_contacts_importContacts(w: Writer, v: contacts_importContacts): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x2c800be5);
+    storeInt(w, p0, 0x2c800be5);
     write_vec_InputContact(w, v.contacts);
   } catch (e) {
     throw encodeAt(e, 'contacts.importContacts contacts', 0);
@@ -23842,7 +23842,7 @@ export function read_contacts_importContacts(r: Reader): contacts_importContacts
 export function write_contacts_deleteContacts(w: Writer, v: contacts_deleteContacts): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x096a0e00);
+    storeInt(w, p0, 0x096a0e00);
     write_vec_InputUser(w, v.id);
   } catch (e) {
     throw encodeAt(e, 'contacts.deleteContacts id', 0);
@@ -23861,7 +23861,7 @@ export function read_contacts_deleteContacts(r: Reader): contacts_deleteContacts
 export function write_contacts_deleteByPhones(w: Writer, v: contacts_deleteByPhones): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x1013fd9e);
+    storeInt(w, p0, 0x1013fd9e);
     write_vec_string(w, v.phones);
   } catch (e) {
     throw encodeAt(e, 'contacts.deleteByPhones phones', 0);
@@ -23880,7 +23880,7 @@ export function read_contacts_deleteByPhones(r: Reader): contacts_deleteByPhones
 export function write_contacts_block(w: Writer, v: contacts_block): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x68cc1411);
+    storeInt(w, p0, 0x68cc1411);
     write_InputPeer(w, v.id);
   } catch (e) {
     throw encodeAt(e, 'contacts.block id', 0);
@@ -23899,7 +23899,7 @@ export function read_contacts_block(r: Reader): contacts_block {
 export function write_contacts_unblock(w: Writer, v: contacts_unblock): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xbea65d50);
+    storeInt(w, p0, 0xbea65d50);
     write_InputPeer(w, v.id);
   } catch (e) {
     throw encodeAt(e, 'contacts.unblock id', 0);
@@ -23921,7 +23921,7 @@ export function write_contacts_getBlocked(w: Writer, v: contacts_getBlocked): vo
     const offset = checkInt(v.offset);
     f = 1; const limit = checkInt(v.limit);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xf57c350f);
+    storeInt(w, p0, 0xf57c350f);
     storeInt(w, p0 + 4, offset);
     storeInt(w, p0 + 8, limit);
   } catch (e) {
@@ -23944,7 +23944,7 @@ export function write_contacts_search(w: Writer, v: contacts_search): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x11f812d8);
+    storeInt(w, p0, 0x11f812d8);
     writeString(w, v.q);
     f = 1; const limit = checkInt(v.limit);
     const p1 = claim(w, 4);
@@ -23968,7 +23968,7 @@ export function read_contacts_search(r: Reader): contacts_search {
 export function write_contacts_resolveUsername(w: Writer, v: contacts_resolveUsername): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf93ccba3);
+    storeInt(w, p0, 0xf93ccba3);
     writeString(w, v.username);
   } catch (e) {
     throw encodeAt(e, 'contacts.resolveUsername username', 0);
@@ -24008,8 +24008,8 @@ export function write_contacts_getTopPeers(w: Writer, v: contacts_getTopPeers): 
     f = 9; const limit = checkInt(v.limit);
     f = 10; const hash = checkLong(v.hash);
     const p0 = claim(w, 24);
-    storeUint32(w, p0, 0x973478b6);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x973478b6);
+    storeInt(w, p0 + 4, flags);
     storeInt(w, p0 + 8, offset);
     storeInt(w, p0 + 12, limit);
     storeLong(w.buf, p0 + 16, hash);
@@ -24048,7 +24048,7 @@ export function write_contacts_resetTopPeerRating(w: Writer, v: contacts_resetTo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x1ae373ac);
+    storeInt(w, p0, 0x1ae373ac);
     write_TopPeerCategory(w, v.category);
     f = 1; write_InputPeer(w, v.peer);
   } catch (e) {
@@ -24069,7 +24069,7 @@ export function read_contacts_resetTopPeerRating(r: Reader): contacts_resetTopPe
 
 export function write_contacts_resetSaved(w: Writer, v: contacts_resetSaved): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x879537f1);
+  storeInt(w, p0, 0x879537f1);
 }
 
 export function read_contacts_resetSaved(r: Reader): contacts_resetSaved {
@@ -24078,7 +24078,7 @@ export function read_contacts_resetSaved(r: Reader): contacts_resetSaved {
 
 export function write_contacts_getSaved(w: Writer, v: contacts_getSaved): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x82f1e39f);
+  storeInt(w, p0, 0x82f1e39f);
 }
 
 export function read_contacts_getSaved(r: Reader): contacts_getSaved {
@@ -24088,7 +24088,7 @@ export function read_contacts_getSaved(r: Reader): contacts_getSaved {
 export function write_contacts_toggleTopPeers(w: Writer, v: contacts_toggleTopPeers): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x8514bdda);
+    storeInt(w, p0, 0x8514bdda);
     writeBool(w, v.enabled);
   } catch (e) {
     throw encodeAt(e, 'contacts.toggleTopPeers enabled', 0);
@@ -24110,8 +24110,8 @@ export function write_contacts_addContact(w: Writer, v: contacts_addContact): vo
     const set_addPhonePrivacyException = isSet(v.addPhonePrivacyException);
     const flags = (set_addPhonePrivacyException ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xe8f463d0);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xe8f463d0);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputUser(w, v.id);
     f = 2; writeString(w, v.firstName);
     f = 3; writeString(w, v.lastName);
@@ -24140,7 +24140,7 @@ export function read_contacts_addContact(r: Reader): contacts_addContact {
 export function write_contacts_acceptContact(w: Writer, v: contacts_acceptContact): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf831a20f);
+    storeInt(w, p0, 0xf831a20f);
     write_InputUser(w, v.id);
   } catch (e) {
     throw encodeAt(e, 'contacts.acceptContact id', 0);
@@ -24162,8 +24162,8 @@ export function write_contacts_getLocated(w: Writer, v: contacts_getLocated): vo
     const set_background = isSet(v.background);
     const flags = (set_background ? 0x2 : 0) | (v.selfExpires != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xd348bc44);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xd348bc44);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputGeoPoint(w, v.geoPoint);
     f = 2; if (flags & 0x1) writeInt(w, v.selfExpires!);
   } catch (e) {
@@ -24194,8 +24194,8 @@ export function write_contacts_blockFromReplies(w: Writer, v: contacts_blockFrom
     const flags = (set_deleteMessage ? 0x1 : 0) | (set_deleteHistory ? 0x2 : 0) | (set_reportSpam ? 0x4 : 0);
     f = 3; const msgId = checkInt(v.msgId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x29a8962c);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x29a8962c);
+    storeInt(w, p0 + 4, flags);
     storeInt(w, p0 + 8, msgId);
   } catch (e) {
     throw encodeAt(e, 'contacts.blockFromReplies deleteMessage deleteHistory reportSpam msgId', f);
@@ -24220,7 +24220,7 @@ export function read_contacts_blockFromReplies(r: Reader): contacts_blockFromRep
 export function write_messages_getMessages(w: Writer, v: messages_getMessages): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x63c66506);
+    storeInt(w, p0, 0x63c66506);
     write_vec_InputMessage(w, v.id);
   } catch (e) {
     throw encodeAt(e, 'messages.getMessages id', 0);
@@ -24242,8 +24242,8 @@ export function write_messages_getDialogs(w: Writer, v: messages_getDialogs): vo
     const set_excludePinned = isSet(v.excludePinned);
     const flags = (set_excludePinned ? 0x1 : 0) | (v.folderId != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xa0f4cb4f);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xa0f4cb4f);
+    storeInt(w, p0 + 4, flags);
     f = 1; if (flags & 0x2) writeInt(w, v.folderId!);
     f = 2; const offsetDate = checkInt(v.offsetDate);
     f = 3; const offsetId = checkInt(v.offsetId);
@@ -24283,7 +24283,7 @@ export function write_messages_getHistory(w: Writer, v: messages_getHistory): vo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x4423e6c5);
+    storeInt(w, p0, 0x4423e6c5);
     write_InputPeer(w, v.peer);
     f = 1; const offsetId = checkInt(v.offsetId);
     f = 2; const offsetDate = checkInt(v.offsetDate);
@@ -24327,8 +24327,8 @@ export function write_messages_search(w: Writer, v: messages_search): void {
   try {
     const flags = (v.fromId != null ? 0x1 : 0) | (v.topMsgId != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xa0fda762);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xa0fda762);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; writeString(w, v.q);
     f = 2; if (flags & 0x1) write_InputPeer(w, v.fromId!);
@@ -24389,7 +24389,7 @@ export function write_messages_readHistory(w: Writer, v: messages_readHistory): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x0e306d3a);
+    storeInt(w, p0, 0x0e306d3a);
     write_InputPeer(w, v.peer);
     f = 1; const maxId = checkInt(v.maxId);
     const p1 = claim(w, 4);
@@ -24417,8 +24417,8 @@ export function write_messages_deleteHistory(w: Writer, v: messages_deleteHistor
     f = 1; const set_revoke = isSet(v.revoke);
     const flags = (set_justClear ? 0x1 : 0) | (set_revoke ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x1c015b09);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x1c015b09);
+    storeInt(w, p0 + 4, flags);
     f = 2; write_InputPeer(w, v.peer);
     f = 3; const maxId = checkInt(v.maxId);
     const p1 = claim(w, 4);
@@ -24449,8 +24449,8 @@ export function write_messages_deleteMessages(w: Writer, v: messages_deleteMessa
     const set_revoke = isSet(v.revoke);
     const flags = (set_revoke ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xe58e95d2);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xe58e95d2);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_vec_int(w, v.id);
   } catch (e) {
     throw encodeAt(e, 'messages.deleteMessages revoke id', f);
@@ -24474,7 +24474,7 @@ export function write_messages_receivedMessages(w: Writer, v: messages_receivedM
   try {
     const maxId = checkInt(v.maxId);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x05a954c0);
+    storeInt(w, p0, 0x05a954c0);
     storeInt(w, p0 + 4, maxId);
   } catch (e) {
     throw encodeAt(e, 'messages.receivedMessages maxId', 0);
@@ -24495,8 +24495,8 @@ export function write_messages_setTyping(w: Writer, v: messages_setTyping): void
   try {
     const flags = (v.topMsgId != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x58943ee2);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x58943ee2);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; if (flags & 0x1) writeInt(w, v.topMsgId!);
     f = 2; write_SendMessageAction(w, v.action);
@@ -24536,8 +24536,8 @@ export function write_messages_sendMessage(w: Writer, v: messages_sendMessage): 
       (v.entities != null ? 0x8 : 0) |
       (v.scheduleDate != null ? 0x400 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x520c3870);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x520c3870);
+    storeInt(w, p0 + 4, flags);
     f = 4; write_InputPeer(w, v.peer);
     f = 5; if (flags & 0x1) writeInt(w, v.replyToMsgId!);
     f = 6; writeString(w, v.message);
@@ -24594,8 +24594,8 @@ export function write_messages_sendMedia(w: Writer, v: messages_sendMedia): void
       (v.entities != null ? 0x8 : 0) |
       (v.scheduleDate != null ? 0x400 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x3491eba9);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x3491eba9);
+    storeInt(w, p0 + 4, flags);
     f = 3; write_InputPeer(w, v.peer);
     f = 4; if (flags & 0x1) writeInt(w, v.replyToMsgId!);
     f = 5; write_InputMedia(w, v.media);
@@ -24654,8 +24654,8 @@ export function write_messages_forwardMessages(w: Writer, v: messages_forwardMes
       (set_dropMediaCaptions ? 0x1000 : 0) |
       (v.scheduleDate != null ? 0x400 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xd9fee60e);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xd9fee60e);
+    storeInt(w, p0 + 4, flags);
     f = 5; write_InputPeer(w, v.fromPeer);
     f = 6; write_vec_int(w, v.id);
     f = 7; write_vec_long(w, v.randomId);
@@ -24694,7 +24694,7 @@ export function read_messages_forwardMessages(r: Reader): messages_forwardMessag
 export function write_messages_reportSpam(w: Writer, v: messages_reportSpam): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xcf1592db);
+    storeInt(w, p0, 0xcf1592db);
     write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'messages.reportSpam peer', 0);
@@ -24713,7 +24713,7 @@ export function read_messages_reportSpam(r: Reader): messages_reportSpam {
 export function write_messages_getPeerSettings(w: Writer, v: messages_getPeerSettings): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x3672e09c);
+    storeInt(w, p0, 0x3672e09c);
     write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'messages.getPeerSettings peer', 0);
@@ -24733,7 +24733,7 @@ export function write_messages_report(w: Writer, v: messages_report): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x8953ab4e);
+    storeInt(w, p0, 0x8953ab4e);
     write_InputPeer(w, v.peer);
     f = 1; write_vec_int(w, v.id);
     f = 2; write_ReportReason(w, v.reason);
@@ -24759,7 +24759,7 @@ export function read_messages_report(r: Reader): messages_report {
 export function write_messages_getChats(w: Writer, v: messages_getChats): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x49e9528f);
+    storeInt(w, p0, 0x49e9528f);
     write_vec_long(w, v.id);
   } catch (e) {
     throw encodeAt(e, 'messages.getChats id', 0);
@@ -24779,7 +24779,7 @@ export function write_messages_getFullChat(w: Writer, v: messages_getFullChat): 
   try {
     const chatId = checkLong(v.chatId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xaeb00b34);
+    storeInt(w, p0, 0xaeb00b34);
     storeLong(w.buf, p0 + 4, chatId);
   } catch (e) {
     throw encodeAt(e, 'messages.getFullChat chatId', 0);
@@ -24800,7 +24800,7 @@ export function write_messages_editChatTitle(w: Writer, v: messages_editChatTitl
   try {
     const chatId = checkLong(v.chatId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x73783ffd);
+    storeInt(w, p0, 0x73783ffd);
     storeLong(w.buf, p0 + 4, chatId);
     f = 1; writeString(w, v.title);
   } catch (e) {
@@ -24824,7 +24824,7 @@ export function write_messages_editChatPhoto(w: Writer, v: messages_editChatPhot
   try {
     const chatId = checkLong(v.chatId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x35ddd674);
+    storeInt(w, p0, 0x35ddd674);
     storeLong(w.buf, p0 + 4, chatId);
     f = 1; write_InputChatPhoto(w, v.photo);
   } catch (e) {
@@ -24848,7 +24848,7 @@ export function write_messages_addChatUser(w: Writer, v: messages_addChatUser): 
   try {
     const chatId = checkLong(v.chatId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xf24753e3);
+    storeInt(w, p0, 0xf24753e3);
     storeLong(w.buf, p0 + 4, chatId);
     f = 1; write_InputUser(w, v.userId);
     f = 2; const fwdLimit = checkInt(v.fwdLimit);
@@ -24878,8 +24878,8 @@ export function write_messages_deleteChatUser(w: Writer, v: messages_deleteChatU
     const flags = (set_revokeHistory ? 0x1 : 0);
     f = 1; const chatId = checkLong(v.chatId);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, 0xa2185cab);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xa2185cab);
+    storeInt(w, p0 + 4, flags);
     storeLong(w.buf, p0 + 8, chatId);
     f = 2; write_InputUser(w, v.userId);
   } catch (e) {
@@ -24905,7 +24905,7 @@ export function write_messages_createChat(w: Writer, v: messages_createChat): vo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x09cb126e);
+    storeInt(w, p0, 0x09cb126e);
     write_vec_InputUser(w, v.users);
     f = 1; writeString(w, v.title);
   } catch (e) {
@@ -24930,7 +24930,7 @@ export function write_messages_getDhConfig(w: Writer, v: messages_getDhConfig): 
     const version = checkInt(v.version);
     f = 1; const randomLength = checkInt(v.randomLength);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x26cf8950);
+    storeInt(w, p0, 0x26cf8950);
     storeInt(w, p0 + 4, version);
     storeInt(w, p0 + 8, randomLength);
   } catch (e) {
@@ -24953,7 +24953,7 @@ export function write_messages_requestEncryption(w: Writer, v: messages_requestE
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf64daf43);
+    storeInt(w, p0, 0xf64daf43);
     write_InputUser(w, v.userId);
     f = 1; const randomId = checkInt(v.randomId);
     const p1 = claim(w, 4);
@@ -24980,7 +24980,7 @@ export function write_messages_acceptEncryption(w: Writer, v: messages_acceptEnc
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x3dbc0415);
+    storeInt(w, p0, 0x3dbc0415);
     write_InputEncryptedChat(w, v.peer);
     f = 1; writeBytes(w, v.gB);
     f = 2; const keyFingerprint = checkLong(v.keyFingerprint);
@@ -25010,8 +25010,8 @@ export function write_messages_discardEncryption(w: Writer, v: messages_discardE
     const flags = (set_deleteHistory ? 0x1 : 0);
     f = 1; const chatId = checkInt(v.chatId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xf393aea0);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xf393aea0);
+    storeInt(w, p0 + 4, flags);
     storeInt(w, p0 + 8, chatId);
   } catch (e) {
     throw encodeAt(e, 'messages.discardEncryption deleteHistory chatId', f);
@@ -25035,7 +25035,7 @@ export function write_messages_setEncryptedTyping(w: Writer, v: messages_setEncr
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x791451ed);
+    storeInt(w, p0, 0x791451ed);
     write_InputEncryptedChat(w, v.peer);
     f = 1; writeBool(w, v.typing);
   } catch (e) {
@@ -25058,7 +25058,7 @@ export function write_messages_readEncryptedHistory(w: Writer, v: messages_readE
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x7f4b690a);
+    storeInt(w, p0, 0x7f4b690a);
     write_InputEncryptedChat(w, v.peer);
     f = 1; const maxDate = checkInt(v.maxDate);
     const p1 = claim(w, 4);
@@ -25085,8 +25085,8 @@ export function write_messages_sendEncrypted(w: Writer, v: messages_sendEncrypte
     const set_silent = isSet(v.silent);
     const flags = (set_silent ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x44fa7a15);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x44fa7a15);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputEncryptedChat(w, v.peer);
     f = 2; const randomId = checkLong(v.randomId);
     const p1 = claim(w, 8);
@@ -25118,8 +25118,8 @@ export function write_messages_sendEncryptedFile(w: Writer, v: messages_sendEncr
     const set_silent = isSet(v.silent);
     const flags = (set_silent ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x5559481d);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x5559481d);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputEncryptedChat(w, v.peer);
     f = 2; const randomId = checkLong(v.randomId);
     const p1 = claim(w, 8);
@@ -25151,7 +25151,7 @@ export function write_messages_sendEncryptedService(w: Writer, v: messages_sendE
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x32d439a4);
+    storeInt(w, p0, 0x32d439a4);
     write_InputEncryptedChat(w, v.peer);
     f = 1; const randomId = checkLong(v.randomId);
     const p1 = claim(w, 8);
@@ -25178,7 +25178,7 @@ export function write_messages_receivedQueue(w: Writer, v: messages_receivedQueu
   try {
     const maxQts = checkInt(v.maxQts);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x55a5bb66);
+    storeInt(w, p0, 0x55a5bb66);
     storeInt(w, p0 + 4, maxQts);
   } catch (e) {
     throw encodeAt(e, 'messages.receivedQueue maxQts', 0);
@@ -25197,7 +25197,7 @@ export function read_messages_receivedQueue(r: Reader): messages_receivedQueue {
 export function write_messages_reportEncryptedSpam(w: Writer, v: messages_reportEncryptedSpam): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x4b0c8c0f);
+    storeInt(w, p0, 0x4b0c8c0f);
     write_InputEncryptedChat(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'messages.reportEncryptedSpam peer', 0);
@@ -25216,7 +25216,7 @@ export function read_messages_reportEncryptedSpam(r: Reader): messages_reportEnc
 export function write_messages_readMessageContents(w: Writer, v: messages_readMessageContents): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x36a73f77);
+    storeInt(w, p0, 0x36a73f77);
     write_vec_int(w, v.id);
   } catch (e) {
     throw encodeAt(e, 'messages.readMessageContents id', 0);
@@ -25236,7 +25236,7 @@ export function write_messages_getStickers(w: Writer, v: messages_getStickers): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xd5a5d3a1);
+    storeInt(w, p0, 0xd5a5d3a1);
     writeString(w, v.emoticon);
     f = 1; const hash = checkLong(v.hash);
     const p1 = claim(w, 8);
@@ -25261,7 +25261,7 @@ export function write_messages_getAllStickers(w: Writer, v: messages_getAllStick
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xb8a0a1a8);
+    storeInt(w, p0, 0xb8a0a1a8);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'messages.getAllStickers hash', 0);
@@ -25282,8 +25282,8 @@ export function write_messages_getWebPagePreview(w: Writer, v: messages_getWebPa
   try {
     const flags = (v.entities != null ? 0x8 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x8b68b0cc);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x8b68b0cc);
+    storeInt(w, p0 + 4, flags);
     writeString(w, v.message);
     f = 1; if (flags & 0x8) write_vec_MessageEntity(w, v.entities!);
   } catch (e) {
@@ -25310,8 +25310,8 @@ export function write_messages_exportChatInvite(w: Writer, v: messages_exportCha
     const set_legacyRevokePermanent = isSet(v.legacyRevokePermanent);
     const flags = (set_legacyRevokePermanent ? 0x4 : 0) | (v.expireDate != null ? 0x1 : 0) | (v.usageLimit != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x14b9bcd7);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x14b9bcd7);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; if (flags & 0x1) writeInt(w, v.expireDate!);
     f = 3; if (flags & 0x2) writeInt(w, v.usageLimit!);
@@ -25338,7 +25338,7 @@ export function read_messages_exportChatInvite(r: Reader): messages_exportChatIn
 export function write_messages_checkChatInvite(w: Writer, v: messages_checkChatInvite): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x3eadb1bb);
+    storeInt(w, p0, 0x3eadb1bb);
     writeString(w, v.hash);
   } catch (e) {
     throw encodeAt(e, 'messages.checkChatInvite hash', 0);
@@ -25357,7 +25357,7 @@ export function read_messages_checkChatInvite(r: Reader): messages_checkChatInvi
 export function write_messages_importChatInvite(w: Writer, v: messages_importChatInvite): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x6c50051c);
+    storeInt(w, p0, 0x6c50051c);
     writeString(w, v.hash);
   } catch (e) {
     throw encodeAt(e, 'messages.importChatInvite hash', 0);
@@ -25376,7 +25376,7 @@ export function read_messages_importChatInvite(r: Reader): messages_importChatIn
 export function write_messages_getStickerSet(w: Writer, v: messages_getStickerSet): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x2619a90e);
+    storeInt(w, p0, 0x2619a90e);
     write_InputStickerSet(w, v.stickerset);
   } catch (e) {
     throw encodeAt(e, 'messages.getStickerSet stickerset', 0);
@@ -25396,7 +25396,7 @@ export function write_messages_installStickerSet(w: Writer, v: messages_installS
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xc78fe460);
+    storeInt(w, p0, 0xc78fe460);
     write_InputStickerSet(w, v.stickerset);
     f = 1; writeBool(w, v.archived);
   } catch (e) {
@@ -25418,7 +25418,7 @@ export function read_messages_installStickerSet(r: Reader): messages_installStic
 export function write_messages_uninstallStickerSet(w: Writer, v: messages_uninstallStickerSet): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf96e55de);
+    storeInt(w, p0, 0xf96e55de);
     write_InputStickerSet(w, v.stickerset);
   } catch (e) {
     throw encodeAt(e, 'messages.uninstallStickerSet stickerset', 0);
@@ -25438,7 +25438,7 @@ export function write_messages_startBot(w: Writer, v: messages_startBot): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xe6df7378);
+    storeInt(w, p0, 0xe6df7378);
     write_InputUser(w, v.bot);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; const randomId = checkLong(v.randomId);
@@ -25467,7 +25467,7 @@ export function write_messages_getMessagesViews(w: Writer, v: messages_getMessag
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x5784d3e1);
+    storeInt(w, p0, 0x5784d3e1);
     write_InputPeer(w, v.peer);
     f = 1; write_vec_int(w, v.id);
     f = 2; writeBool(w, v.increment);
@@ -25493,7 +25493,7 @@ export function write_messages_editChatAdmin(w: Writer, v: messages_editChatAdmi
   try {
     const chatId = checkLong(v.chatId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xa85bd1c2);
+    storeInt(w, p0, 0xa85bd1c2);
     storeLong(w.buf, p0 + 4, chatId);
     f = 1; write_InputUser(w, v.userId);
     f = 2; writeBool(w, v.isAdmin);
@@ -25518,7 +25518,7 @@ export function write_messages_migrateChat(w: Writer, v: messages_migrateChat): 
   try {
     const chatId = checkLong(v.chatId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xa2875319);
+    storeInt(w, p0, 0xa2875319);
     storeLong(w.buf, p0 + 4, chatId);
   } catch (e) {
     throw encodeAt(e, 'messages.migrateChat chatId', 0);
@@ -25539,8 +25539,8 @@ export function write_messages_searchGlobal(w: Writer, v: messages_searchGlobal)
   try {
     const flags = (v.folderId != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x4bc6589a);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x4bc6589a);
+    storeInt(w, p0 + 4, flags);
     if (flags & 0x1) writeInt(w, v.folderId!);
     f = 1; writeString(w, v.q);
     f = 2; write_MessagesFilter(w, v.filter);
@@ -25590,8 +25590,8 @@ export function write_messages_reorderStickerSets(w: Writer, v: messages_reorder
     const set_masks = isSet(v.masks);
     const flags = (set_masks ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x78337739);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x78337739);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_vec_long(w, v.order);
   } catch (e) {
     throw encodeAt(e, 'messages.reorderStickerSets masks order', f);
@@ -25615,7 +25615,7 @@ export function write_messages_getDocumentByHash(w: Writer, v: messages_getDocum
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x338e2464);
+    storeInt(w, p0, 0x338e2464);
     writeBytes(w, v.sha256);
     f = 1; const size = checkInt(v.size);
     const p1 = claim(w, 4);
@@ -25642,7 +25642,7 @@ export function write_messages_getSavedGifs(w: Writer, v: messages_getSavedGifs)
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x5cf09635);
+    storeInt(w, p0, 0x5cf09635);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'messages.getSavedGifs hash', 0);
@@ -25662,7 +25662,7 @@ export function write_messages_saveGif(w: Writer, v: messages_saveGif): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x327a30cb);
+    storeInt(w, p0, 0x327a30cb);
     write_InputDocument(w, v.id);
     f = 1; writeBool(w, v.unsave);
   } catch (e) {
@@ -25686,8 +25686,8 @@ export function write_messages_getInlineBotResults(w: Writer, v: messages_getInl
   try {
     const flags = (v.geoPoint != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x514e999d);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x514e999d);
+    storeInt(w, p0 + 4, flags);
     write_InputUser(w, v.bot);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; if (flags & 0x1) write_InputGeoPoint(w, v.geoPoint!);
@@ -25726,8 +25726,8 @@ export function write_messages_setInlineBotResults(w: Writer, v: messages_setInl
       (v.switchPm != null ? 0x8 : 0);
     f = 2; const queryId = checkLong(v.queryId);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, 0xeb5ea206);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xeb5ea206);
+    storeInt(w, p0 + 4, flags);
     storeLong(w.buf, p0 + 8, queryId);
     f = 3; write_vec_InputBotInlineResult(w, v.results);
     f = 4; const cacheTime = checkInt(v.cacheTime);
@@ -25775,8 +25775,8 @@ export function write_messages_sendInlineBotResult(w: Writer, v: messages_sendIn
       (v.replyToMsgId != null ? 0x1 : 0) |
       (v.scheduleDate != null ? 0x400 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x220815b0);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x220815b0);
+    storeInt(w, p0 + 4, flags);
     f = 4; write_InputPeer(w, v.peer);
     f = 5; if (flags & 0x1) writeInt(w, v.replyToMsgId!);
     f = 6; const randomId = checkLong(v.randomId);
@@ -25820,7 +25820,7 @@ export function write_messages_getMessageEditData(w: Writer, v: messages_getMess
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xfda68d36);
+    storeInt(w, p0, 0xfda68d36);
     write_InputPeer(w, v.peer);
     f = 1; const id = checkInt(v.id);
     const p1 = claim(w, 4);
@@ -25853,8 +25853,8 @@ export function write_messages_editMessage(w: Writer, v: messages_editMessage): 
       (v.entities != null ? 0x8 : 0) |
       (v.scheduleDate != null ? 0x8000 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x48f71778);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x48f71778);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; const id = checkInt(v.id);
     const p1 = claim(w, 4);
@@ -25899,8 +25899,8 @@ export function write_messages_editInlineBotMessage(w: Writer, v: messages_editI
       (v.replyMarkup != null ? 0x4 : 0) |
       (v.entities != null ? 0x8 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x83557dba);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x83557dba);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputBotInlineMessageID(w, v.id);
     f = 2; if (flags & 0x800) writeString(w, v.message!);
     f = 3; if (flags & 0x4000) write_InputMedia(w, v.media!);
@@ -25934,8 +25934,8 @@ export function write_messages_getBotCallbackAnswer(w: Writer, v: messages_getBo
     const set_game = isSet(v.game);
     const flags = (set_game ? 0x2 : 0) | (v.data != null ? 0x1 : 0) | (v.password != null ? 0x4 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x9342ca07);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x9342ca07);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; const msgId = checkInt(v.msgId);
     const p1 = claim(w, 4);
@@ -25970,8 +25970,8 @@ export function write_messages_setBotCallbackAnswer(w: Writer, v: messages_setBo
     const flags = (set_alert ? 0x2 : 0) | (v.message != null ? 0x1 : 0) | (v.url != null ? 0x4 : 0);
     f = 1; const queryId = checkLong(v.queryId);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, 0xd58f130a);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xd58f130a);
+    storeInt(w, p0 + 4, flags);
     storeLong(w.buf, p0 + 8, queryId);
     f = 2; if (flags & 0x1) writeString(w, v.message!);
     f = 3; if (flags & 0x4) writeString(w, v.url!);
@@ -26002,7 +26002,7 @@ export function read_messages_setBotCallbackAnswer(r: Reader): messages_setBotCa
 export function write_messages_getPeerDialogs(w: Writer, v: messages_getPeerDialogs): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xe470bcfd);
+    storeInt(w, p0, 0xe470bcfd);
     write_vec_InputDialogPeer(w, v.peers);
   } catch (e) {
     throw encodeAt(e, 'messages.getPeerDialogs peers', 0);
@@ -26024,8 +26024,8 @@ export function write_messages_saveDraft(w: Writer, v: messages_saveDraft): void
     const set_noWebpage = isSet(v.noWebpage);
     const flags = (set_noWebpage ? 0x2 : 0) | (v.replyToMsgId != null ? 0x1 : 0) | (v.entities != null ? 0x8 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xbc39e14b);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xbc39e14b);
+    storeInt(w, p0 + 4, flags);
     f = 1; if (flags & 0x1) writeInt(w, v.replyToMsgId!);
     f = 2; write_InputPeer(w, v.peer);
     f = 3; writeString(w, v.message);
@@ -26053,7 +26053,7 @@ export function read_messages_saveDraft(r: Reader): messages_saveDraft {
 
 export function write_messages_getAllDrafts(w: Writer, v: messages_getAllDrafts): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x6a3f8d65);
+  storeInt(w, p0, 0x6a3f8d65);
 }
 
 export function read_messages_getAllDrafts(r: Reader): messages_getAllDrafts {
@@ -26064,7 +26064,7 @@ export function write_messages_getFeaturedStickers(w: Writer, v: messages_getFea
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x64780b14);
+    storeInt(w, p0, 0x64780b14);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'messages.getFeaturedStickers hash', 0);
@@ -26083,7 +26083,7 @@ export function read_messages_getFeaturedStickers(r: Reader): messages_getFeatur
 export function write_messages_readFeaturedStickers(w: Writer, v: messages_readFeaturedStickers): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x5b118126);
+    storeInt(w, p0, 0x5b118126);
     write_vec_long(w, v.id);
   } catch (e) {
     throw encodeAt(e, 'messages.readFeaturedStickers id', 0);
@@ -26106,8 +26106,8 @@ export function write_messages_getRecentStickers(w: Writer, v: messages_getRecen
     const flags = (set_attached ? 0x1 : 0);
     f = 1; const hash = checkLong(v.hash);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, 0x9da9403b);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x9da9403b);
+    storeInt(w, p0 + 4, flags);
     storeLong(w.buf, p0 + 8, hash);
   } catch (e) {
     throw encodeAt(e, 'messages.getRecentStickers attached hash', f);
@@ -26133,8 +26133,8 @@ export function write_messages_saveRecentSticker(w: Writer, v: messages_saveRece
     const set_attached = isSet(v.attached);
     const flags = (set_attached ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x392718f8);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x392718f8);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputDocument(w, v.id);
     f = 2; writeBool(w, v.unsave);
   } catch (e) {
@@ -26161,8 +26161,8 @@ export function write_messages_clearRecentStickers(w: Writer, v: messages_clearR
     const set_attached = isSet(v.attached);
     const flags = (set_attached ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x8999602d);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x8999602d);
+    storeInt(w, p0 + 4, flags);
   } catch (e) {
     throw encodeAt(e, 'messages.clearRecentStickers attached', 0);
   }
@@ -26187,8 +26187,8 @@ export function write_messages_getArchivedStickers(w: Writer, v: messages_getArc
     f = 1; const offsetId = checkLong(v.offsetId);
     f = 2; const limit = checkInt(v.limit);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, 0x57f17692);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x57f17692);
+    storeInt(w, p0 + 4, flags);
     storeLong(w.buf, p0 + 8, offsetId);
     storeInt(w, p0 + 16, limit);
   } catch (e) {
@@ -26214,7 +26214,7 @@ export function write_messages_getMaskStickers(w: Writer, v: messages_getMaskSti
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x640f82b8);
+    storeInt(w, p0, 0x640f82b8);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'messages.getMaskStickers hash', 0);
@@ -26233,7 +26233,7 @@ export function read_messages_getMaskStickers(r: Reader): messages_getMaskSticke
 export function write_messages_getAttachedStickers(w: Writer, v: messages_getAttachedStickers): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xcc5b67cc);
+    storeInt(w, p0, 0xcc5b67cc);
     write_InputStickeredMedia(w, v.media);
   } catch (e) {
     throw encodeAt(e, 'messages.getAttachedStickers media', 0);
@@ -26256,8 +26256,8 @@ export function write_messages_setGameScore(w: Writer, v: messages_setGameScore)
     f = 1; const set_force = isSet(v.force);
     const flags = (set_editMessage ? 0x1 : 0) | (set_force ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x8ef8ecc0);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x8ef8ecc0);
+    storeInt(w, p0 + 4, flags);
     f = 2; write_InputPeer(w, v.peer);
     f = 3; const id = checkInt(v.id);
     const p1 = claim(w, 4);
@@ -26295,8 +26295,8 @@ export function write_messages_setInlineGameScore(w: Writer, v: messages_setInli
     f = 1; const set_force = isSet(v.force);
     const flags = (set_editMessage ? 0x1 : 0) | (set_force ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x15ad9f64);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x15ad9f64);
+    storeInt(w, p0 + 4, flags);
     f = 2; write_InputBotInlineMessageID(w, v.id);
     f = 3; write_InputUser(w, v.userId);
     f = 4; const score = checkInt(v.score);
@@ -26327,7 +26327,7 @@ export function write_messages_getGameHighScores(w: Writer, v: messages_getGameH
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xe822649d);
+    storeInt(w, p0, 0xe822649d);
     write_InputPeer(w, v.peer);
     f = 1; const id = checkInt(v.id);
     const p1 = claim(w, 4);
@@ -26354,7 +26354,7 @@ export function write_messages_getInlineGameHighScores(w: Writer, v: messages_ge
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x0f635e1b);
+    storeInt(w, p0, 0x0f635e1b);
     write_InputBotInlineMessageID(w, v.id);
     f = 1; write_InputUser(w, v.userId);
   } catch (e) {
@@ -26377,7 +26377,7 @@ export function write_messages_getCommonChats(w: Writer, v: messages_getCommonCh
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xe40ca104);
+    storeInt(w, p0, 0xe40ca104);
     write_InputUser(w, v.userId);
     f = 1; const maxId = checkLong(v.maxId);
     f = 2; const limit = checkInt(v.limit);
@@ -26404,7 +26404,7 @@ export function read_messages_getCommonChats(r: Reader): messages_getCommonChats
 export function write_messages_getAllChats(w: Writer, v: messages_getAllChats): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x875f74be);
+    storeInt(w, p0, 0x875f74be);
     write_vec_long(w, v.exceptIds);
   } catch (e) {
     throw encodeAt(e, 'messages.getAllChats exceptIds', 0);
@@ -26424,7 +26424,7 @@ export function write_messages_getWebPage(w: Writer, v: messages_getWebPage): vo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x32ca8f91);
+    storeInt(w, p0, 0x32ca8f91);
     writeString(w, v.url);
     f = 1; const hash = checkInt(v.hash);
     const p1 = claim(w, 4);
@@ -26451,8 +26451,8 @@ export function write_messages_toggleDialogPin(w: Writer, v: messages_toggleDial
     const set_pinned = isSet(v.pinned);
     const flags = (set_pinned ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xa731e257);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xa731e257);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputDialogPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'messages.toggleDialogPin pinned peer', f);
@@ -26479,8 +26479,8 @@ export function write_messages_reorderPinnedDialogs(w: Writer, v: messages_reord
     const flags = (set_force ? 0x1 : 0);
     f = 1; const folderId = checkInt(v.folderId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x3b1adf37);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x3b1adf37);
+    storeInt(w, p0 + 4, flags);
     storeInt(w, p0 + 8, folderId);
     f = 2; write_vec_InputDialogPeer(w, v.order);
   } catch (e) {
@@ -26506,7 +26506,7 @@ export function write_messages_getPinnedDialogs(w: Writer, v: messages_getPinned
   try {
     const folderId = checkInt(v.folderId);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xd6b94df2);
+    storeInt(w, p0, 0xd6b94df2);
     storeInt(w, p0 + 4, folderId);
   } catch (e) {
     throw encodeAt(e, 'messages.getPinnedDialogs folderId', 0);
@@ -26528,8 +26528,8 @@ export function write_messages_setBotShippingResults(w: Writer, v: messages_setB
     const flags = (v.error != null ? 0x1 : 0) | (v.shippingOptions != null ? 0x2 : 0);
     const queryId = checkLong(v.queryId);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, 0xe5f672fa);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xe5f672fa);
+    storeInt(w, p0 + 4, flags);
     storeLong(w.buf, p0 + 8, queryId);
     f = 1; if (flags & 0x1) writeString(w, v.error!);
     f = 2; if (flags & 0x2) write_vec_ShippingOption(w, v.shippingOptions!);
@@ -26559,8 +26559,8 @@ export function write_messages_setBotPrecheckoutResults(w: Writer, v: messages_s
     const flags = (set_success ? 0x2 : 0) | (v.error != null ? 0x1 : 0);
     f = 1; const queryId = checkLong(v.queryId);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, 0x09c2dd95);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x09c2dd95);
+    storeInt(w, p0 + 4, flags);
     storeLong(w.buf, p0 + 8, queryId);
     f = 2; if (flags & 0x1) writeString(w, v.error!);
   } catch (e) {
@@ -26586,7 +26586,7 @@ export function write_messages_uploadMedia(w: Writer, v: messages_uploadMedia): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x519bc2b1);
+    storeInt(w, p0, 0x519bc2b1);
     write_InputPeer(w, v.peer);
     f = 1; write_InputMedia(w, v.media);
   } catch (e) {
@@ -26609,7 +26609,7 @@ export function write_messages_sendScreenshotNotification(w: Writer, v: messages
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xc97df020);
+    storeInt(w, p0, 0xc97df020);
     write_InputPeer(w, v.peer);
     f = 1; const replyToMsgId = checkInt(v.replyToMsgId);
     f = 2; const randomId = checkLong(v.randomId);
@@ -26637,7 +26637,7 @@ export function write_messages_getFavedStickers(w: Writer, v: messages_getFavedS
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x04f1aaa9);
+    storeInt(w, p0, 0x04f1aaa9);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'messages.getFavedStickers hash', 0);
@@ -26657,7 +26657,7 @@ export function write_messages_faveSticker(w: Writer, v: messages_faveSticker): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xb9ffc55b);
+    storeInt(w, p0, 0xb9ffc55b);
     write_InputDocument(w, v.id);
     f = 1; writeBool(w, v.unfave);
   } catch (e) {
@@ -26680,7 +26680,7 @@ export function write_messages_getUnreadMentions(w: Writer, v: messages_getUnrea
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x46578472);
+    storeInt(w, p0, 0x46578472);
     write_InputPeer(w, v.peer);
     f = 1; const offsetId = checkInt(v.offsetId);
     f = 2; const addOffset = checkInt(v.addOffset);
@@ -26716,7 +26716,7 @@ export function read_messages_getUnreadMentions(r: Reader): messages_getUnreadMe
 export function write_messages_readMentions(w: Writer, v: messages_readMentions): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x0f0189d3);
+    storeInt(w, p0, 0x0f0189d3);
     write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'messages.readMentions peer', 0);
@@ -26736,7 +26736,7 @@ export function write_messages_getRecentLocations(w: Writer, v: messages_getRece
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x702a40e0);
+    storeInt(w, p0, 0x702a40e0);
     write_InputPeer(w, v.peer);
     f = 1; const limit = checkInt(v.limit);
     f = 2; const hash = checkLong(v.hash);
@@ -26773,8 +26773,8 @@ export function write_messages_sendMultiMedia(w: Writer, v: messages_sendMultiMe
       (v.replyToMsgId != null ? 0x1 : 0) |
       (v.scheduleDate != null ? 0x400 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xcc0110cb);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xcc0110cb);
+    storeInt(w, p0 + 4, flags);
     f = 3; write_InputPeer(w, v.peer);
     f = 4; if (flags & 0x1) writeInt(w, v.replyToMsgId!);
     f = 5; write_vec_InputSingleMedia(w, v.multiMedia);
@@ -26807,7 +26807,7 @@ export function write_messages_uploadEncryptedFile(w: Writer, v: messages_upload
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x5057c497);
+    storeInt(w, p0, 0x5057c497);
     write_InputEncryptedChat(w, v.peer);
     f = 1; write_InputEncryptedFile(w, v.file);
   } catch (e) {
@@ -26832,8 +26832,8 @@ export function write_messages_searchStickerSets(w: Writer, v: messages_searchSt
     const set_excludeFeatured = isSet(v.excludeFeatured);
     const flags = (set_excludeFeatured ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x35705b8a);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x35705b8a);
+    storeInt(w, p0 + 4, flags);
     f = 1; writeString(w, v.q);
     f = 2; const hash = checkLong(v.hash);
     const p1 = claim(w, 8);
@@ -26859,7 +26859,7 @@ export function read_messages_searchStickerSets(r: Reader): messages_searchStick
 
 export function write_messages_getSplitRanges(w: Writer, v: messages_getSplitRanges): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x1cff7e08);
+  storeInt(w, p0, 0x1cff7e08);
 }
 
 export function read_messages_getSplitRanges(r: Reader): messages_getSplitRanges {
@@ -26872,8 +26872,8 @@ export function write_messages_markDialogUnread(w: Writer, v: messages_markDialo
     const set_unread = isSet(v.unread);
     const flags = (set_unread ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xc286d98f);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xc286d98f);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputDialogPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'messages.markDialogUnread unread peer', f);
@@ -26895,7 +26895,7 @@ export function read_messages_markDialogUnread(r: Reader): messages_markDialogUn
 
 export function write_messages_getDialogUnreadMarks(w: Writer, v: messages_getDialogUnreadMarks): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x22e24e22);
+  storeInt(w, p0, 0x22e24e22);
 }
 
 export function read_messages_getDialogUnreadMarks(r: Reader): messages_getDialogUnreadMarks {
@@ -26904,7 +26904,7 @@ export function read_messages_getDialogUnreadMarks(r: Reader): messages_getDialo
 
 export function write_messages_clearAllDrafts(w: Writer, v: messages_clearAllDrafts): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x7e58ee9c);
+  storeInt(w, p0, 0x7e58ee9c);
 }
 
 export function read_messages_clearAllDrafts(r: Reader): messages_clearAllDrafts {
@@ -26919,8 +26919,8 @@ export function write_messages_updatePinnedMessage(w: Writer, v: messages_update
     f = 2; const set_pmOneside = isSet(v.pmOneside);
     const flags = (set_silent ? 0x1 : 0) | (set_unpin ? 0x2 : 0) | (set_pmOneside ? 0x4 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xd2aaf7ec);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xd2aaf7ec);
+    storeInt(w, p0 + 4, flags);
     f = 3; write_InputPeer(w, v.peer);
     f = 4; const id = checkInt(v.id);
     const p1 = claim(w, 4);
@@ -26950,7 +26950,7 @@ export function write_messages_sendVote(w: Writer, v: messages_sendVote): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x10ea6184);
+    storeInt(w, p0, 0x10ea6184);
     write_InputPeer(w, v.peer);
     f = 1; const msgId = checkInt(v.msgId);
     const p1 = claim(w, 4);
@@ -26977,7 +26977,7 @@ export function write_messages_getPollResults(w: Writer, v: messages_getPollResu
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x73bb643b);
+    storeInt(w, p0, 0x73bb643b);
     write_InputPeer(w, v.peer);
     f = 1; const msgId = checkInt(v.msgId);
     const p1 = claim(w, 4);
@@ -27001,7 +27001,7 @@ export function read_messages_getPollResults(r: Reader): messages_getPollResults
 export function write_messages_getOnlines(w: Writer, v: messages_getOnlines): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x6e2be050);
+    storeInt(w, p0, 0x6e2be050);
     write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'messages.getOnlines peer', 0);
@@ -27023,8 +27023,8 @@ export function write_messages_getStatsURL(w: Writer, v: messages_getStatsURL): 
     const set_dark = isSet(v.dark);
     const flags = (set_dark ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x812c2ae6);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x812c2ae6);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; writeString(w, v.params);
   } catch (e) {
@@ -27050,7 +27050,7 @@ export function write_messages_editChatAbout(w: Writer, v: messages_editChatAbou
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xdef60797);
+    storeInt(w, p0, 0xdef60797);
     write_InputPeer(w, v.peer);
     f = 1; writeString(w, v.about);
   } catch (e) {
@@ -27073,7 +27073,7 @@ export function write_messages_editChatDefaultBannedRights(w: Writer, v: message
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xa5866b41);
+    storeInt(w, p0, 0xa5866b41);
     write_InputPeer(w, v.peer);
     f = 1; write_ChatBannedRights(w, v.bannedRights);
   } catch (e) {
@@ -27095,7 +27095,7 @@ export function read_messages_editChatDefaultBannedRights(r: Reader): messages_e
 export function write_messages_getEmojiKeywords(w: Writer, v: messages_getEmojiKeywords): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x35a0e062);
+    storeInt(w, p0, 0x35a0e062);
     writeString(w, v.langCode);
   } catch (e) {
     throw encodeAt(e, 'messages.getEmojiKeywords langCode', 0);
@@ -27115,7 +27115,7 @@ export function write_messages_getEmojiKeywordsDifference(w: Writer, v: messages
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x1508b6af);
+    storeInt(w, p0, 0x1508b6af);
     writeString(w, v.langCode);
     f = 1; const fromVersion = checkInt(v.fromVersion);
     const p1 = claim(w, 4);
@@ -27139,7 +27139,7 @@ export function read_messages_getEmojiKeywordsDifference(r: Reader): messages_ge
 export function write_messages_getEmojiKeywordsLanguages(w: Writer, v: messages_getEmojiKeywordsLanguages): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x4e9963b2);
+    storeInt(w, p0, 0x4e9963b2);
     write_vec_string(w, v.langCodes);
   } catch (e) {
     throw encodeAt(e, 'messages.getEmojiKeywordsLanguages langCodes', 0);
@@ -27158,7 +27158,7 @@ export function read_messages_getEmojiKeywordsLanguages(r: Reader): messages_get
 export function write_messages_getEmojiURL(w: Writer, v: messages_getEmojiURL): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xd5b10c26);
+    storeInt(w, p0, 0xd5b10c26);
     writeString(w, v.langCode);
   } catch (e) {
     throw encodeAt(e, 'messages.getEmojiURL langCode', 0);
@@ -27178,7 +27178,7 @@ export function write_messages_getSearchCounters(w: Writer, v: messages_getSearc
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x732eef00);
+    storeInt(w, p0, 0x732eef00);
     write_InputPeer(w, v.peer);
     f = 1; write_vec_MessagesFilter(w, v.filters);
   } catch (e) {
@@ -27202,8 +27202,8 @@ export function write_messages_requestUrlAuth(w: Writer, v: messages_requestUrlA
   try {
     const flags = (v.peer != null || v.msgId != null || v.buttonId != null ? 0x2 : 0) | (v.url != null ? 0x4 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x198fb446);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x198fb446);
+    storeInt(w, p0 + 4, flags);
     if (flags & 0x2) {
       if (v.peer == null) throw missingField('peer');
       write_InputPeer(w, v.peer);
@@ -27243,8 +27243,8 @@ export function write_messages_acceptUrlAuth(w: Writer, v: messages_acceptUrlAut
     const set_writeAllowed = isSet(v.writeAllowed);
     const flags = (set_writeAllowed ? 0x1 : 0) | (v.peer != null || v.msgId != null || v.buttonId != null ? 0x2 : 0) | (v.url != null ? 0x4 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xb12c7125);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xb12c7125);
+    storeInt(w, p0 + 4, flags);
     f = 1; if (flags & 0x2) {
       if (v.peer == null) throw missingField('peer');
       write_InputPeer(w, v.peer);
@@ -27282,7 +27282,7 @@ export function read_messages_acceptUrlAuth(r: Reader): messages_acceptUrlAuth {
 export function write_messages_hidePeerSettingsBar(w: Writer, v: messages_hidePeerSettingsBar): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x4facb138);
+    storeInt(w, p0, 0x4facb138);
     write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'messages.hidePeerSettingsBar peer', 0);
@@ -27302,7 +27302,7 @@ export function write_messages_getScheduledHistory(w: Writer, v: messages_getSch
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf516760b);
+    storeInt(w, p0, 0xf516760b);
     write_InputPeer(w, v.peer);
     f = 1; const hash = checkLong(v.hash);
     const p1 = claim(w, 8);
@@ -27327,7 +27327,7 @@ export function write_messages_getScheduledMessages(w: Writer, v: messages_getSc
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xbdbb0464);
+    storeInt(w, p0, 0xbdbb0464);
     write_InputPeer(w, v.peer);
     f = 1; write_vec_int(w, v.id);
   } catch (e) {
@@ -27350,7 +27350,7 @@ export function write_messages_sendScheduledMessages(w: Writer, v: messages_send
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xbd38850a);
+    storeInt(w, p0, 0xbd38850a);
     write_InputPeer(w, v.peer);
     f = 1; write_vec_int(w, v.id);
   } catch (e) {
@@ -27373,7 +27373,7 @@ export function write_messages_deleteScheduledMessages(w: Writer, v: messages_de
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x59ae2b16);
+    storeInt(w, p0, 0x59ae2b16);
     write_InputPeer(w, v.peer);
     f = 1; write_vec_int(w, v.id);
   } catch (e) {
@@ -27397,8 +27397,8 @@ export function write_messages_getPollVotes(w: Writer, v: messages_getPollVotes)
   try {
     const flags = (v.option != null ? 0x1 : 0) | (v.offset != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xb86e380e);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xb86e380e);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; const id = checkInt(v.id);
     const p1 = claim(w, 4);
@@ -27437,8 +27437,8 @@ export function write_messages_toggleStickerSets(w: Writer, v: messages_toggleSt
     f = 2; const set_unarchive = isSet(v.unarchive);
     const flags = (set_uninstall ? 0x1 : 0) | (set_archive ? 0x2 : 0) | (set_unarchive ? 0x4 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xb5052fea);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xb5052fea);
+    storeInt(w, p0 + 4, flags);
     f = 3; write_vec_InputStickerSet(w, v.stickersets);
   } catch (e) {
     throw encodeAt(e, 'messages.toggleStickerSets uninstall archive unarchive stickersets', f);
@@ -27462,7 +27462,7 @@ export function read_messages_toggleStickerSets(r: Reader): messages_toggleStick
 
 export function write_messages_getDialogFilters(w: Writer, v: messages_getDialogFilters): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xf19ed96d);
+  storeInt(w, p0, 0xf19ed96d);
 }
 
 export function read_messages_getDialogFilters(r: Reader): messages_getDialogFilters {
@@ -27471,7 +27471,7 @@ export function read_messages_getDialogFilters(r: Reader): messages_getDialogFil
 
 export function write_messages_getSuggestedDialogFilters(w: Writer, v: messages_getSuggestedDialogFilters): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xa29cd42c);
+  storeInt(w, p0, 0xa29cd42c);
 }
 
 export function read_messages_getSuggestedDialogFilters(r: Reader): messages_getSuggestedDialogFilters {
@@ -27484,8 +27484,8 @@ export function write_messages_updateDialogFilter(w: Writer, v: messages_updateD
     const flags = (v.filter != null ? 0x1 : 0);
     const id = checkInt(v.id);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x1ad4a04a);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x1ad4a04a);
+    storeInt(w, p0 + 4, flags);
     storeInt(w, p0 + 8, id);
     f = 1; if (flags & 0x1) write_DialogFilter(w, v.filter!);
   } catch (e) {
@@ -27509,7 +27509,7 @@ export function read_messages_updateDialogFilter(r: Reader): messages_updateDial
 export function write_messages_updateDialogFiltersOrder(w: Writer, v: messages_updateDialogFiltersOrder): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xc563c1e4);
+    storeInt(w, p0, 0xc563c1e4);
     write_vec_int(w, v.order);
   } catch (e) {
     throw encodeAt(e, 'messages.updateDialogFiltersOrder order', 0);
@@ -27532,7 +27532,7 @@ export function write_messages_getOldFeaturedStickers(w: Writer, v: messages_get
     f = 1; const limit = checkInt(v.limit);
     f = 2; const hash = checkLong(v.hash);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, 0x7ed094a1);
+    storeInt(w, p0, 0x7ed094a1);
     storeInt(w, p0 + 4, offset);
     storeInt(w, p0 + 8, limit);
     storeLong(w.buf, p0 + 12, hash);
@@ -27557,7 +27557,7 @@ export function write_messages_getReplies(w: Writer, v: messages_getReplies): vo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x22ddd30c);
+    storeInt(w, p0, 0x22ddd30c);
     write_InputPeer(w, v.peer);
     f = 1; const msgId = checkInt(v.msgId);
     f = 2; const offsetId = checkInt(v.offsetId);
@@ -27603,7 +27603,7 @@ export function write_messages_getDiscussionMessage(w: Writer, v: messages_getDi
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x446972fd);
+    storeInt(w, p0, 0x446972fd);
     write_InputPeer(w, v.peer);
     f = 1; const msgId = checkInt(v.msgId);
     const p1 = claim(w, 4);
@@ -27628,7 +27628,7 @@ export function write_messages_readDiscussion(w: Writer, v: messages_readDiscuss
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf731a9f4);
+    storeInt(w, p0, 0xf731a9f4);
     write_InputPeer(w, v.peer);
     f = 1; const msgId = checkInt(v.msgId);
     f = 2; const readMaxId = checkInt(v.readMaxId);
@@ -27655,7 +27655,7 @@ export function read_messages_readDiscussion(r: Reader): messages_readDiscussion
 export function write_messages_unpinAllMessages(w: Writer, v: messages_unpinAllMessages): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf025bc8b);
+    storeInt(w, p0, 0xf025bc8b);
     write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'messages.unpinAllMessages peer', 0);
@@ -27675,7 +27675,7 @@ export function write_messages_deleteChat(w: Writer, v: messages_deleteChat): vo
   try {
     const chatId = checkLong(v.chatId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x5bd0ee50);
+    storeInt(w, p0, 0x5bd0ee50);
     storeLong(w.buf, p0 + 4, chatId);
   } catch (e) {
     throw encodeAt(e, 'messages.deleteChat chatId', 0);
@@ -27696,8 +27696,8 @@ export function write_messages_deletePhoneCallHistory(w: Writer, v: messages_del
     const set_revoke = isSet(v.revoke);
     const flags = (set_revoke ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xf9cbe409);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xf9cbe409);
+    storeInt(w, p0 + 4, flags);
   } catch (e) {
     throw encodeAt(e, 'messages.deletePhoneCallHistory revoke', 0);
   }
@@ -27717,7 +27717,7 @@ export function read_messages_deletePhoneCallHistory(r: Reader): messages_delete
 export function write_messages_checkHistoryImport(w: Writer, v: messages_checkHistoryImport): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x43fe19f3);
+    storeInt(w, p0, 0x43fe19f3);
     writeString(w, v.importHead);
   } catch (e) {
     throw encodeAt(e, 'messages.checkHistoryImport importHead', 0);
@@ -27737,7 +27737,7 @@ export function write_messages_initHistoryImport(w: Writer, v: messages_initHist
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x34090c3b);
+    storeInt(w, p0, 0x34090c3b);
     write_InputPeer(w, v.peer);
     f = 1; write_InputFile(w, v.file);
     f = 2; const mediaCount = checkInt(v.mediaCount);
@@ -27764,7 +27764,7 @@ export function write_messages_uploadImportedMedia(w: Writer, v: messages_upload
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x2a862092);
+    storeInt(w, p0, 0x2a862092);
     write_InputPeer(w, v.peer);
     f = 1; const importId = checkLong(v.importId);
     const p1 = claim(w, 8);
@@ -27793,7 +27793,7 @@ export function write_messages_startHistoryImport(w: Writer, v: messages_startHi
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xb43df344);
+    storeInt(w, p0, 0xb43df344);
     write_InputPeer(w, v.peer);
     f = 1; const importId = checkLong(v.importId);
     const p1 = claim(w, 8);
@@ -27820,8 +27820,8 @@ export function write_messages_getExportedChatInvites(w: Writer, v: messages_get
     const set_revoked = isSet(v.revoked);
     const flags = (set_revoked ? 0x8 : 0) | (v.offsetDate != null || v.offsetLink != null ? 0x4 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xa2b5a3f6);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xa2b5a3f6);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; write_InputUser(w, v.adminId);
     f = 3; if (flags & 0x4) {
@@ -27861,7 +27861,7 @@ export function write_messages_getExportedChatInvite(w: Writer, v: messages_getE
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x73746f5c);
+    storeInt(w, p0, 0x73746f5c);
     write_InputPeer(w, v.peer);
     f = 1; writeString(w, v.link);
   } catch (e) {
@@ -27886,8 +27886,8 @@ export function write_messages_editExportedChatInvite(w: Writer, v: messages_edi
     const set_revoked = isSet(v.revoked);
     const flags = (set_revoked ? 0x4 : 0) | (v.expireDate != null ? 0x1 : 0) | (v.usageLimit != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x02e4ffbe);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x02e4ffbe);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; writeString(w, v.link);
     f = 3; if (flags & 0x1) writeInt(w, v.expireDate!);
@@ -27917,7 +27917,7 @@ export function write_messages_deleteRevokedExportedChatInvites(w: Writer, v: me
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x56987bd5);
+    storeInt(w, p0, 0x56987bd5);
     write_InputPeer(w, v.peer);
     f = 1; write_InputUser(w, v.adminId);
   } catch (e) {
@@ -27940,7 +27940,7 @@ export function write_messages_deleteExportedChatInvite(w: Writer, v: messages_d
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xd464a42b);
+    storeInt(w, p0, 0xd464a42b);
     write_InputPeer(w, v.peer);
     f = 1; writeString(w, v.link);
   } catch (e) {
@@ -27962,7 +27962,7 @@ export function read_messages_deleteExportedChatInvite(r: Reader): messages_dele
 export function write_messages_getAdminsWithInvites(w: Writer, v: messages_getAdminsWithInvites): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x3920e6ef);
+    storeInt(w, p0, 0x3920e6ef);
     write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'messages.getAdminsWithInvites peer', 0);
@@ -27982,7 +27982,7 @@ export function write_messages_getChatInviteImporters(w: Writer, v: messages_get
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x26fb7289);
+    storeInt(w, p0, 0x26fb7289);
     write_InputPeer(w, v.peer);
     f = 1; writeString(w, v.link);
     f = 2; const offsetDate = checkInt(v.offsetDate);
@@ -28015,7 +28015,7 @@ export function write_messages_setHistoryTTL(w: Writer, v: messages_setHistoryTT
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xb80e5fe4);
+    storeInt(w, p0, 0xb80e5fe4);
     write_InputPeer(w, v.peer);
     f = 1; const period = checkInt(v.period);
     const p1 = claim(w, 4);
@@ -28039,7 +28039,7 @@ export function read_messages_setHistoryTTL(r: Reader): messages_setHistoryTTL {
 export function write_messages_checkHistoryImportPeer(w: Writer, v: messages_checkHistoryImportPeer): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x5dc60f03);
+    storeInt(w, p0, 0x5dc60f03);
     write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'messages.checkHistoryImportPeer peer', 0);
@@ -28059,7 +28059,7 @@ export function write_messages_setChatTheme(w: Writer, v: messages_setChatTheme)
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xe63be13f);
+    storeInt(w, p0, 0xe63be13f);
     write_InputPeer(w, v.peer);
     f = 1; writeString(w, v.emoticon);
   } catch (e) {
@@ -28082,7 +28082,7 @@ export function write_messages_getMessageReadParticipants(w: Writer, v: messages
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x2c6f97b7);
+    storeInt(w, p0, 0x2c6f97b7);
     write_InputPeer(w, v.peer);
     f = 1; const msgId = checkInt(v.msgId);
     const p1 = claim(w, 4);
@@ -28105,7 +28105,7 @@ export function read_messages_getMessageReadParticipants(r: Reader): messages_ge
 
 export function write_updates_getState(w: Writer, v: updates_getState): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xedd4882a);
+  storeInt(w, p0, 0xedd4882a);
 }
 
 export function read_updates_getState(r: Reader): updates_getState {
@@ -28118,8 +28118,8 @@ export function write_updates_getDifference(w: Writer, v: updates_getDifference)
     const flags = (v.ptsTotalLimit != null ? 0x1 : 0);
     const pts = checkInt(v.pts);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x25939651);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x25939651);
+    storeInt(w, p0 + 4, flags);
     storeInt(w, p0 + 8, pts);
     f = 1; if (flags & 0x1) writeInt(w, v.ptsTotalLimit!);
     f = 2; const date = checkInt(v.date);
@@ -28153,8 +28153,8 @@ export function write_updates_getChannelDifference(w: Writer, v: updates_getChan
     const set_force = isSet(v.force);
     const flags = (set_force ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x03173d78);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x03173d78);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputChannel(w, v.channel);
     f = 2; write_ChannelMessagesFilter(w, v.filter);
     f = 3; const pts = checkInt(v.pts);
@@ -28186,7 +28186,7 @@ export function read_updates_getChannelDifference(r: Reader): updates_getChannel
 export function write_photos_updateProfilePhoto(w: Writer, v: photos_updateProfilePhoto): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x72d4742c);
+    storeInt(w, p0, 0x72d4742c);
     write_InputPhoto(w, v.id);
   } catch (e) {
     throw encodeAt(e, 'photos.updateProfilePhoto id', 0);
@@ -28207,8 +28207,8 @@ export function write_photos_uploadProfilePhoto(w: Writer, v: photos_uploadProfi
   try {
     const flags = (v.file != null ? 0x1 : 0) | (v.video != null ? 0x2 : 0) | (v.videoStartTs != null ? 0x4 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x89f30f69);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x89f30f69);
+    storeInt(w, p0 + 4, flags);
     if (flags & 0x1) write_InputFile(w, v.file!);
     f = 1; if (flags & 0x2) write_InputFile(w, v.video!);
     f = 2; if (flags & 0x4) writeDouble(w, v.videoStartTs!);
@@ -28234,7 +28234,7 @@ export function read_photos_uploadProfilePhoto(r: Reader): photos_uploadProfileP
 export function write_photos_deletePhotos(w: Writer, v: photos_deletePhotos): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x87cf7f2f);
+    storeInt(w, p0, 0x87cf7f2f);
     write_vec_InputPhoto(w, v.id);
   } catch (e) {
     throw encodeAt(e, 'photos.deletePhotos id', 0);
@@ -28254,7 +28254,7 @@ export function write_photos_getUserPhotos(w: Writer, v: photos_getUserPhotos): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x91cd32a8);
+    storeInt(w, p0, 0x91cd32a8);
     write_InputUser(w, v.userId);
     f = 1; const offset = checkInt(v.offset);
     f = 2; const maxId = checkLong(v.maxId);
@@ -28287,7 +28287,7 @@ export function write_upload_saveFilePart(w: Writer, v: upload_saveFilePart): vo
     const fileId = checkLong(v.fileId);
     f = 1; const filePart = checkInt(v.filePart);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, 0xb304a621);
+    storeInt(w, p0, 0xb304a621);
     storeLong(w.buf, p0 + 4, fileId);
     storeInt(w, p0 + 12, filePart);
     f = 2; writeBytes(w, v.bytes);
@@ -28315,8 +28315,8 @@ export function write_upload_getFile(w: Writer, v: upload_getFile): void {
     f = 1; const set_cdnSupported = isSet(v.cdnSupported);
     const flags = (set_precise ? 0x1 : 0) | (set_cdnSupported ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xb15a9afc);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xb15a9afc);
+    storeInt(w, p0 + 4, flags);
     f = 2; write_InputFileLocation(w, v.location);
     f = 3; const offset = checkInt(v.offset);
     f = 4; const limit = checkInt(v.limit);
@@ -28351,7 +28351,7 @@ export function write_upload_saveBigFilePart(w: Writer, v: upload_saveBigFilePar
     f = 1; const filePart = checkInt(v.filePart);
     f = 2; const fileTotalParts = checkInt(v.fileTotalParts);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, 0xde7b673d);
+    storeInt(w, p0, 0xde7b673d);
     storeLong(w.buf, p0 + 4, fileId);
     storeInt(w, p0 + 12, filePart);
     storeInt(w, p0 + 16, fileTotalParts);
@@ -28378,7 +28378,7 @@ export function write_upload_getWebFile(w: Writer, v: upload_getWebFile): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x24e6818d);
+    storeInt(w, p0, 0x24e6818d);
     write_InputWebFileLocation(w, v.location);
     f = 1; const offset = checkInt(v.offset);
     f = 2; const limit = checkInt(v.limit);
@@ -28406,7 +28406,7 @@ export function write_upload_getCdnFile(w: Writer, v: upload_getCdnFile): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x2000bcc3);
+    storeInt(w, p0, 0x2000bcc3);
     writeBytes(w, v.fileToken);
     f = 1; const offset = checkInt(v.offset);
     f = 2; const limit = checkInt(v.limit);
@@ -28434,7 +28434,7 @@ export function write_upload_reuploadCdnFile(w: Writer, v: upload_reuploadCdnFil
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x9b2754a8);
+    storeInt(w, p0, 0x9b2754a8);
     writeBytes(w, v.fileToken);
     f = 1; writeBytes(w, v.requestToken);
   } catch (e) {
@@ -28457,7 +28457,7 @@ export function write_upload_getCdnFileHashes(w: Writer, v: upload_getCdnFileHas
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x4da54231);
+    storeInt(w, p0, 0x4da54231);
     writeBytes(w, v.fileToken);
     f = 1; const offset = checkInt(v.offset);
     const p1 = claim(w, 4);
@@ -28482,7 +28482,7 @@ export function write_upload_getFileHashes(w: Writer, v: upload_getFileHashes): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xc7025931);
+    storeInt(w, p0, 0xc7025931);
     write_InputFileLocation(w, v.location);
     f = 1; const offset = checkInt(v.offset);
     const p1 = claim(w, 4);
@@ -28505,7 +28505,7 @@ export function read_upload_getFileHashes(r: Reader): upload_getFileHashes {
 
 export function write_help_getConfig(w: Writer, v: help_getConfig): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xc4f9186b);
+  storeInt(w, p0, 0xc4f9186b);
 }
 
 export function read_help_getConfig(r: Reader): help_getConfig {
@@ -28514,7 +28514,7 @@ export function read_help_getConfig(r: Reader): help_getConfig {
 
 export function write_help_getNearestDc(w: Writer, v: help_getNearestDc): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x1fb33026);
+  storeInt(w, p0, 0x1fb33026);
 }
 
 export function read_help_getNearestDc(r: Reader): help_getNearestDc {
@@ -28524,7 +28524,7 @@ export function read_help_getNearestDc(r: Reader): help_getNearestDc {
 export function write_help_getAppUpdate(w: Writer, v: help_getAppUpdate): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x522d5a7d);
+    storeInt(w, p0, 0x522d5a7d);
     writeString(w, v.source);
   } catch (e) {
     throw encodeAt(e, 'help.getAppUpdate source', 0);
@@ -28542,7 +28542,7 @@ export function read_help_getAppUpdate(r: Reader): help_getAppUpdate {
 
 export function write_help_getInviteText(w: Writer, v: help_getInviteText): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x4d392343);
+  storeInt(w, p0, 0x4d392343);
 }
 
 export function read_help_getInviteText(r: Reader): help_getInviteText {
@@ -28551,7 +28551,7 @@ export function read_help_getInviteText(r: Reader): help_getInviteText {
 
 export function write_help_getSupport(w: Writer, v: help_getSupport): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x9cdf08cd);
+  storeInt(w, p0, 0x9cdf08cd);
 }
 
 export function read_help_getSupport(r: Reader): help_getSupport {
@@ -28561,7 +28561,7 @@ export function read_help_getSupport(r: Reader): help_getSupport {
 export function write_help_getAppChangelog(w: Writer, v: help_getAppChangelog): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x9010ef6f);
+    storeInt(w, p0, 0x9010ef6f);
     writeString(w, v.prevAppVersion);
   } catch (e) {
     throw encodeAt(e, 'help.getAppChangelog prevAppVersion', 0);
@@ -28582,7 +28582,7 @@ export function write_help_setBotUpdatesStatus(w: Writer, v: help_setBotUpdatesS
   try {
     const pendingUpdatesCount = checkInt(v.pendingUpdatesCount);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xec22cfcd);
+    storeInt(w, p0, 0xec22cfcd);
     storeInt(w, p0 + 4, pendingUpdatesCount);
     f = 1; writeString(w, v.message);
   } catch (e) {
@@ -28603,7 +28603,7 @@ export function read_help_setBotUpdatesStatus(r: Reader): help_setBotUpdatesStat
 
 export function write_help_getCdnConfig(w: Writer, v: help_getCdnConfig): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x52029342);
+  storeInt(w, p0, 0x52029342);
 }
 
 export function read_help_getCdnConfig(r: Reader): help_getCdnConfig {
@@ -28613,7 +28613,7 @@ export function read_help_getCdnConfig(r: Reader): help_getCdnConfig {
 export function write_help_getRecentMeUrls(w: Writer, v: help_getRecentMeUrls): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x3dc0f114);
+    storeInt(w, p0, 0x3dc0f114);
     writeString(w, v.referer);
   } catch (e) {
     throw encodeAt(e, 'help.getRecentMeUrls referer', 0);
@@ -28631,7 +28631,7 @@ export function read_help_getRecentMeUrls(r: Reader): help_getRecentMeUrls {
 
 export function write_help_getTermsOfServiceUpdate(w: Writer, v: help_getTermsOfServiceUpdate): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x2ca51fd1);
+  storeInt(w, p0, 0x2ca51fd1);
 }
 
 export function read_help_getTermsOfServiceUpdate(r: Reader): help_getTermsOfServiceUpdate {
@@ -28641,7 +28641,7 @@ export function read_help_getTermsOfServiceUpdate(r: Reader): help_getTermsOfSer
 export function write_help_acceptTermsOfService(w: Writer, v: help_acceptTermsOfService): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xee72f79a);
+    storeInt(w, p0, 0xee72f79a);
     write_DataJSON(w, v.id);
   } catch (e) {
     throw encodeAt(e, 'help.acceptTermsOfService id', 0);
@@ -28660,7 +28660,7 @@ export function read_help_acceptTermsOfService(r: Reader): help_acceptTermsOfSer
 export function write_help_getDeepLinkInfo(w: Writer, v: help_getDeepLinkInfo): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x3fedc75f);
+    storeInt(w, p0, 0x3fedc75f);
     writeString(w, v.path);
   } catch (e) {
     throw encodeAt(e, 'help.getDeepLinkInfo path', 0);
@@ -28678,7 +28678,7 @@ export function read_help_getDeepLinkInfo(r: Reader): help_getDeepLinkInfo {
 
 export function write_help_getAppConfig(w: Writer, v: help_getAppConfig): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x98914110);
+  storeInt(w, p0, 0x98914110);
 }
 
 export function read_help_getAppConfig(r: Reader): help_getAppConfig {
@@ -28688,7 +28688,7 @@ export function read_help_getAppConfig(r: Reader): help_getAppConfig {
 export function write_help_saveAppLog(w: Writer, v: help_saveAppLog): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x6f02f748);
+    storeInt(w, p0, 0x6f02f748);
     write_vec_InputAppEvent(w, v.events);
   } catch (e) {
     throw encodeAt(e, 'help.saveAppLog events', 0);
@@ -28708,7 +28708,7 @@ export function write_help_getPassportConfig(w: Writer, v: help_getPassportConfi
   try {
     const hash = checkInt(v.hash);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xc661ad08);
+    storeInt(w, p0, 0xc661ad08);
     storeInt(w, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'help.getPassportConfig hash', 0);
@@ -28726,7 +28726,7 @@ export function read_help_getPassportConfig(r: Reader): help_getPassportConfig {
 
 export function write_help_getSupportName(w: Writer, v: help_getSupportName): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xd360e72c);
+  storeInt(w, p0, 0xd360e72c);
 }
 
 export function read_help_getSupportName(r: Reader): help_getSupportName {
@@ -28736,7 +28736,7 @@ export function read_help_getSupportName(r: Reader): help_getSupportName {
 export function write_help_getUserInfo(w: Writer, v: help_getUserInfo): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x038a08d3);
+    storeInt(w, p0, 0x038a08d3);
     write_InputUser(w, v.userId);
   } catch (e) {
     throw encodeAt(e, 'help.getUserInfo userId', 0);
@@ -28756,7 +28756,7 @@ export function write_help_editUserInfo(w: Writer, v: help_editUserInfo): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x66b91b70);
+    storeInt(w, p0, 0x66b91b70);
     write_InputUser(w, v.userId);
     f = 1; writeString(w, v.message);
     f = 2; write_vec_MessageEntity(w, v.entities);
@@ -28779,7 +28779,7 @@ export function read_help_editUserInfo(r: Reader): help_editUserInfo {
 
 export function write_help_getPromoData(w: Writer, v: help_getPromoData): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xc0977421);
+  storeInt(w, p0, 0xc0977421);
 }
 
 export function read_help_getPromoData(r: Reader): help_getPromoData {
@@ -28789,7 +28789,7 @@ export function read_help_getPromoData(r: Reader): help_getPromoData {
 export function write_help_hidePromoData(w: Writer, v: help_hidePromoData): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x1e251c95);
+    storeInt(w, p0, 0x1e251c95);
     write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'help.hidePromoData peer', 0);
@@ -28809,7 +28809,7 @@ export function write_help_dismissSuggestion(w: Writer, v: help_dismissSuggestio
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf50dbaa1);
+    storeInt(w, p0, 0xf50dbaa1);
     write_InputPeer(w, v.peer);
     f = 1; writeString(w, v.suggestion);
   } catch (e) {
@@ -28832,7 +28832,7 @@ export function write_help_getCountriesList(w: Writer, v: help_getCountriesList)
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x735787a8);
+    storeInt(w, p0, 0x735787a8);
     writeString(w, v.langCode);
     f = 1; const hash = checkInt(v.hash);
     const p1 = claim(w, 4);
@@ -28857,7 +28857,7 @@ export function write_channels_readHistory(w: Writer, v: channels_readHistory): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xcc104937);
+    storeInt(w, p0, 0xcc104937);
     write_InputChannel(w, v.channel);
     f = 1; const maxId = checkInt(v.maxId);
     const p1 = claim(w, 4);
@@ -28882,7 +28882,7 @@ export function write_channels_deleteMessages(w: Writer, v: channels_deleteMessa
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x84c1fd4e);
+    storeInt(w, p0, 0x84c1fd4e);
     write_InputChannel(w, v.channel);
     f = 1; write_vec_int(w, v.id);
   } catch (e) {
@@ -28905,7 +28905,7 @@ export function write_channels_deleteUserHistory(w: Writer, v: channels_deleteUs
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xd10dd71b);
+    storeInt(w, p0, 0xd10dd71b);
     write_InputChannel(w, v.channel);
     f = 1; write_InputUser(w, v.userId);
   } catch (e) {
@@ -28928,7 +28928,7 @@ export function write_channels_reportSpam(w: Writer, v: channels_reportSpam): vo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xfe087810);
+    storeInt(w, p0, 0xfe087810);
     write_InputChannel(w, v.channel);
     f = 1; write_InputUser(w, v.userId);
     f = 2; write_vec_int(w, v.id);
@@ -28953,7 +28953,7 @@ export function write_channels_getMessages(w: Writer, v: channels_getMessages): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xad8c9a23);
+    storeInt(w, p0, 0xad8c9a23);
     write_InputChannel(w, v.channel);
     f = 1; write_vec_InputMessage(w, v.id);
   } catch (e) {
@@ -28976,7 +28976,7 @@ export function write_channels_getParticipants(w: Writer, v: channels_getPartici
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x77ced9d0);
+    storeInt(w, p0, 0x77ced9d0);
     write_InputChannel(w, v.channel);
     f = 1; write_ChannelParticipantsFilter(w, v.filter);
     f = 2; const offset = checkInt(v.offset);
@@ -29009,7 +29009,7 @@ export function write_channels_getParticipant(w: Writer, v: channels_getParticip
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xa0ab6cc6);
+    storeInt(w, p0, 0xa0ab6cc6);
     write_InputChannel(w, v.channel);
     f = 1; write_InputPeer(w, v.participant);
   } catch (e) {
@@ -29031,7 +29031,7 @@ export function read_channels_getParticipant(r: Reader): channels_getParticipant
 export function write_channels_getChannels(w: Writer, v: channels_getChannels): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x0a7f6bbb);
+    storeInt(w, p0, 0x0a7f6bbb);
     write_vec_InputChannel(w, v.id);
   } catch (e) {
     throw encodeAt(e, 'channels.getChannels id', 0);
@@ -29050,7 +29050,7 @@ export function read_channels_getChannels(r: Reader): channels_getChannels {
 export function write_channels_getFullChannel(w: Writer, v: channels_getFullChannel): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x08736a09);
+    storeInt(w, p0, 0x08736a09);
     write_InputChannel(w, v.channel);
   } catch (e) {
     throw encodeAt(e, 'channels.getFullChannel channel', 0);
@@ -29078,8 +29078,8 @@ export function write_channels_createChannel(w: Writer, v: channels_createChanne
       (set_forImport ? 0x8 : 0) |
       (v.geoPoint != null || v.address != null ? 0x4 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x3d5fb10f);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x3d5fb10f);
+    storeInt(w, p0 + 4, flags);
     f = 3; writeString(w, v.title);
     f = 4; writeString(w, v.about);
     f = 5; if (flags & 0x4) {
@@ -29117,7 +29117,7 @@ export function write_channels_editAdmin(w: Writer, v: channels_editAdmin): void
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xd33c8902);
+    storeInt(w, p0, 0xd33c8902);
     write_InputChannel(w, v.channel);
     f = 1; write_InputUser(w, v.userId);
     f = 2; write_ChatAdminRights(w, v.adminRights);
@@ -29144,7 +29144,7 @@ export function write_channels_editTitle(w: Writer, v: channels_editTitle): void
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x566decd0);
+    storeInt(w, p0, 0x566decd0);
     write_InputChannel(w, v.channel);
     f = 1; writeString(w, v.title);
   } catch (e) {
@@ -29167,7 +29167,7 @@ export function write_channels_editPhoto(w: Writer, v: channels_editPhoto): void
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf12e57c9);
+    storeInt(w, p0, 0xf12e57c9);
     write_InputChannel(w, v.channel);
     f = 1; write_InputChatPhoto(w, v.photo);
   } catch (e) {
@@ -29190,7 +29190,7 @@ export function write_channels_checkUsername(w: Writer, v: channels_checkUsernam
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x10e6bd2c);
+    storeInt(w, p0, 0x10e6bd2c);
     write_InputChannel(w, v.channel);
     f = 1; writeString(w, v.username);
   } catch (e) {
@@ -29213,7 +29213,7 @@ export function write_channels_updateUsername(w: Writer, v: channels_updateUsern
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x3514b3de);
+    storeInt(w, p0, 0x3514b3de);
     write_InputChannel(w, v.channel);
     f = 1; writeString(w, v.username);
   } catch (e) {
@@ -29235,7 +29235,7 @@ export function read_channels_updateUsername(r: Reader): channels_updateUsername
 export function write_channels_joinChannel(w: Writer, v: channels_joinChannel): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x24b524c5);
+    storeInt(w, p0, 0x24b524c5);
     write_InputChannel(w, v.channel);
   } catch (e) {
     throw encodeAt(e, 'channels.joinChannel channel', 0);
@@ -29254,7 +29254,7 @@ export function read_channels_joinChannel(r: Reader): channels_joinChannel {
 export function write_channels_leaveChannel(w: Writer, v: channels_leaveChannel): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf836aa95);
+    storeInt(w, p0, 0xf836aa95);
     write_InputChannel(w, v.channel);
   } catch (e) {
     throw encodeAt(e, 'channels.leaveChannel channel', 0);
@@ -29274,7 +29274,7 @@ export function write_channels_inviteToChannel(w: Writer, v: channels_inviteToCh
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x199f3a6c);
+    storeInt(w, p0, 0x199f3a6c);
     write_InputChannel(w, v.channel);
     f = 1; write_vec_InputUser(w, v.users);
   } catch (e) {
@@ -29296,7 +29296,7 @@ export function read_channels_inviteToChannel(r: Reader): channels_inviteToChann
 export function write_channels_deleteChannel(w: Writer, v: channels_deleteChannel): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xc0111fe3);
+    storeInt(w, p0, 0xc0111fe3);
     write_InputChannel(w, v.channel);
   } catch (e) {
     throw encodeAt(e, 'channels.deleteChannel channel', 0);
@@ -29319,8 +29319,8 @@ export function write_channels_exportMessageLink(w: Writer, v: channels_exportMe
     f = 1; const set_thread = isSet(v.thread);
     const flags = (set_grouped ? 0x1 : 0) | (set_thread ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xe63fadeb);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xe63fadeb);
+    storeInt(w, p0 + 4, flags);
     f = 2; write_InputChannel(w, v.channel);
     f = 3; const id = checkInt(v.id);
     const p1 = claim(w, 4);
@@ -29349,7 +29349,7 @@ export function write_channels_toggleSignatures(w: Writer, v: channels_toggleSig
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x1f69b606);
+    storeInt(w, p0, 0x1f69b606);
     write_InputChannel(w, v.channel);
     f = 1; writeBool(w, v.enabled);
   } catch (e) {
@@ -29375,8 +29375,8 @@ export function write_channels_getAdminedPublicChannels(w: Writer, v: channels_g
     f = 1; const set_checkLimit = isSet(v.checkLimit);
     const flags = (set_byLocation ? 0x1 : 0) | (set_checkLimit ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xf8b036af);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xf8b036af);
+    storeInt(w, p0 + 4, flags);
   } catch (e) {
     throw encodeAt(e, 'channels.getAdminedPublicChannels byLocation checkLimit', f);
   }
@@ -29398,7 +29398,7 @@ export function write_channels_editBanned(w: Writer, v: channels_editBanned): vo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x96e6cd81);
+    storeInt(w, p0, 0x96e6cd81);
     write_InputChannel(w, v.channel);
     f = 1; write_InputPeer(w, v.participant);
     f = 2; write_ChatBannedRights(w, v.bannedRights);
@@ -29424,8 +29424,8 @@ export function write_channels_getAdminLog(w: Writer, v: channels_getAdminLog): 
   try {
     const flags = (v.eventsFilter != null ? 0x1 : 0) | (v.admins != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x33ddf480);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x33ddf480);
+    storeInt(w, p0 + 4, flags);
     write_InputChannel(w, v.channel);
     f = 1; writeString(w, v.q);
     f = 2; if (flags & 0x1) write_ChannelAdminLogEventsFilter(w, v.eventsFilter!);
@@ -29464,7 +29464,7 @@ export function write_channels_setStickers(w: Writer, v: channels_setStickers): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xea8ca4f9);
+    storeInt(w, p0, 0xea8ca4f9);
     write_InputChannel(w, v.channel);
     f = 1; write_InputStickerSet(w, v.stickerset);
   } catch (e) {
@@ -29487,7 +29487,7 @@ export function write_channels_readMessageContents(w: Writer, v: channels_readMe
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xeab5dc38);
+    storeInt(w, p0, 0xeab5dc38);
     write_InputChannel(w, v.channel);
     f = 1; write_vec_int(w, v.id);
   } catch (e) {
@@ -29510,7 +29510,7 @@ export function write_channels_deleteHistory(w: Writer, v: channels_deleteHistor
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xaf369d42);
+    storeInt(w, p0, 0xaf369d42);
     write_InputChannel(w, v.channel);
     f = 1; const maxId = checkInt(v.maxId);
     const p1 = claim(w, 4);
@@ -29535,7 +29535,7 @@ export function write_channels_togglePreHistoryHidden(w: Writer, v: channels_tog
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xeabbb94c);
+    storeInt(w, p0, 0xeabbb94c);
     write_InputChannel(w, v.channel);
     f = 1; writeBool(w, v.enabled);
   } catch (e) {
@@ -29558,7 +29558,7 @@ export function write_channels_getLeftChannels(w: Writer, v: channels_getLeftCha
   try {
     const offset = checkInt(v.offset);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x8341ecc0);
+    storeInt(w, p0, 0x8341ecc0);
     storeInt(w, p0 + 4, offset);
   } catch (e) {
     throw encodeAt(e, 'channels.getLeftChannels offset', 0);
@@ -29576,7 +29576,7 @@ export function read_channels_getLeftChannels(r: Reader): channels_getLeftChanne
 
 export function write_channels_getGroupsForDiscussion(w: Writer, v: channels_getGroupsForDiscussion): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xf5dad378);
+  storeInt(w, p0, 0xf5dad378);
 }
 
 export function read_channels_getGroupsForDiscussion(r: Reader): channels_getGroupsForDiscussion {
@@ -29587,7 +29587,7 @@ export function write_channels_setDiscussionGroup(w: Writer, v: channels_setDisc
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x40582bb2);
+    storeInt(w, p0, 0x40582bb2);
     write_InputChannel(w, v.broadcast);
     f = 1; write_InputChannel(w, v.group);
   } catch (e) {
@@ -29610,7 +29610,7 @@ export function write_channels_editCreator(w: Writer, v: channels_editCreator): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x8f38cd1f);
+    storeInt(w, p0, 0x8f38cd1f);
     write_InputChannel(w, v.channel);
     f = 1; write_InputUser(w, v.userId);
     f = 2; write_InputCheckPasswordSRP(w, v.password);
@@ -29635,7 +29635,7 @@ export function write_channels_editLocation(w: Writer, v: channels_editLocation)
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x58e63f6d);
+    storeInt(w, p0, 0x58e63f6d);
     write_InputChannel(w, v.channel);
     f = 1; write_InputGeoPoint(w, v.geoPoint);
     f = 2; writeString(w, v.address);
@@ -29660,7 +29660,7 @@ export function write_channels_toggleSlowMode(w: Writer, v: channels_toggleSlowM
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xedd49ef0);
+    storeInt(w, p0, 0xedd49ef0);
     write_InputChannel(w, v.channel);
     f = 1; const seconds = checkInt(v.seconds);
     const p1 = claim(w, 4);
@@ -29683,7 +29683,7 @@ export function read_channels_toggleSlowMode(r: Reader): channels_toggleSlowMode
 
 export function write_channels_getInactiveChannels(w: Writer, v: channels_getInactiveChannels): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x11e831ee);
+  storeInt(w, p0, 0x11e831ee);
 }
 
 export function read_channels_getInactiveChannels(r: Reader): channels_getInactiveChannels {
@@ -29693,7 +29693,7 @@ export function read_channels_getInactiveChannels(r: Reader): channels_getInacti
 export function write_channels_convertToGigagroup(w: Writer, v: channels_convertToGigagroup): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x0b290c69);
+    storeInt(w, p0, 0x0b290c69);
     write_InputChannel(w, v.channel);
   } catch (e) {
     throw encodeAt(e, 'channels.convertToGigagroup channel', 0);
@@ -29713,7 +29713,7 @@ export function write_channels_viewSponsoredMessage(w: Writer, v: channels_viewS
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xbeaedb94);
+    storeInt(w, p0, 0xbeaedb94);
     write_InputChannel(w, v.channel);
     f = 1; writeBytes(w, v.randomId);
   } catch (e) {
@@ -29735,7 +29735,7 @@ export function read_channels_viewSponsoredMessage(r: Reader): channels_viewSpon
 export function write_channels_getSponsoredMessages(w: Writer, v: channels_getSponsoredMessages): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xec210fbf);
+    storeInt(w, p0, 0xec210fbf);
     write_InputChannel(w, v.channel);
   } catch (e) {
     throw encodeAt(e, 'channels.getSponsoredMessages channel', 0);
@@ -29755,7 +29755,7 @@ export function write_bots_sendCustomRequest(w: Writer, v: bots_sendCustomReques
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xaa2769ed);
+    storeInt(w, p0, 0xaa2769ed);
     writeString(w, v.customMethod);
     f = 1; write_DataJSON(w, v.params);
   } catch (e) {
@@ -29779,7 +29779,7 @@ export function write_bots_answerWebhookJSONQuery(w: Writer, v: bots_answerWebho
   try {
     const queryId = checkLong(v.queryId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xe6213f4d);
+    storeInt(w, p0, 0xe6213f4d);
     storeLong(w.buf, p0 + 4, queryId);
     f = 1; write_DataJSON(w, v.data);
   } catch (e) {
@@ -29802,7 +29802,7 @@ export function write_bots_setBotCommands(w: Writer, v: bots_setBotCommands): vo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x0517165a);
+    storeInt(w, p0, 0x0517165a);
     write_BotCommandScope(w, v.scope);
     f = 1; writeString(w, v.langCode);
     f = 2; write_vec_BotCommand(w, v.commands);
@@ -29827,7 +29827,7 @@ export function write_bots_resetBotCommands(w: Writer, v: bots_resetBotCommands)
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x3d8de0f9);
+    storeInt(w, p0, 0x3d8de0f9);
     write_BotCommandScope(w, v.scope);
     f = 1; writeString(w, v.langCode);
   } catch (e) {
@@ -29850,7 +29850,7 @@ export function write_bots_getBotCommands(w: Writer, v: bots_getBotCommands): vo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xe34c0dd6);
+    storeInt(w, p0, 0xe34c0dd6);
     write_BotCommandScope(w, v.scope);
     f = 1; writeString(w, v.langCode);
   } catch (e) {
@@ -29874,8 +29874,8 @@ export function write_payments_getPaymentForm(w: Writer, v: payments_getPaymentF
   try {
     const flags = (v.themeParams != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x8a333c8d);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x8a333c8d);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; const msgId = checkInt(v.msgId);
     const p1 = claim(w, 4);
@@ -29904,7 +29904,7 @@ export function write_payments_getPaymentReceipt(w: Writer, v: payments_getPayme
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x2478d1cc);
+    storeInt(w, p0, 0x2478d1cc);
     write_InputPeer(w, v.peer);
     f = 1; const msgId = checkInt(v.msgId);
     const p1 = claim(w, 4);
@@ -29931,8 +29931,8 @@ export function write_payments_validateRequestedInfo(w: Writer, v: payments_vali
     const set_save = isSet(v.save);
     const flags = (set_save ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xdb103170);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xdb103170);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; const msgId = checkInt(v.msgId);
     const p1 = claim(w, 4);
@@ -29964,8 +29964,8 @@ export function write_payments_sendPaymentForm(w: Writer, v: payments_sendPaymen
     const flags = (v.requestedInfoId != null ? 0x1 : 0) | (v.shippingOptionId != null ? 0x2 : 0) | (v.tipAmount != null ? 0x4 : 0);
     const formId = checkLong(v.formId);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, 0x30c3bc9d);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x30c3bc9d);
+    storeInt(w, p0 + 4, flags);
     storeLong(w.buf, p0 + 8, formId);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; const msgId = checkInt(v.msgId);
@@ -30004,7 +30004,7 @@ export function read_payments_sendPaymentForm(r: Reader): payments_sendPaymentFo
 
 export function write_payments_getSavedInfo(w: Writer, v: payments_getSavedInfo): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x227d824b);
+  storeInt(w, p0, 0x227d824b);
 }
 
 export function read_payments_getSavedInfo(r: Reader): payments_getSavedInfo {
@@ -30018,8 +30018,8 @@ export function write_payments_clearSavedInfo(w: Writer, v: payments_clearSavedI
     f = 1; const set_info = isSet(v.info);
     const flags = (set_credentials ? 0x1 : 0) | (set_info ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xd83d70c1);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xd83d70c1);
+    storeInt(w, p0 + 4, flags);
   } catch (e) {
     throw encodeAt(e, 'payments.clearSavedInfo credentials info', f);
   }
@@ -30040,7 +30040,7 @@ export function read_payments_clearSavedInfo(r: Reader): payments_clearSavedInfo
 export function write_payments_getBankCardData(w: Writer, v: payments_getBankCardData): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x2e79d779);
+    storeInt(w, p0, 0x2e79d779);
     writeString(w, v.number);
   } catch (e) {
     throw encodeAt(e, 'payments.getBankCardData number', 0);
@@ -30067,8 +30067,8 @@ export function write_stickers_createStickerSet(w: Writer, v: stickers_createSti
       (v.thumb != null ? 0x4 : 0) |
       (v.software != null ? 0x8 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x9021ab67);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x9021ab67);
+    storeInt(w, p0 + 4, flags);
     f = 2; write_InputUser(w, v.userId);
     f = 3; writeString(w, v.title);
     f = 4; writeString(w, v.shortName);
@@ -30102,7 +30102,7 @@ export function read_stickers_createStickerSet(r: Reader): stickers_createSticke
 export function write_stickers_removeStickerFromSet(w: Writer, v: stickers_removeStickerFromSet): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf7760f51);
+    storeInt(w, p0, 0xf7760f51);
     write_InputDocument(w, v.sticker);
   } catch (e) {
     throw encodeAt(e, 'stickers.removeStickerFromSet sticker', 0);
@@ -30122,7 +30122,7 @@ export function write_stickers_changeStickerPosition(w: Writer, v: stickers_chan
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xffb6d4ca);
+    storeInt(w, p0, 0xffb6d4ca);
     write_InputDocument(w, v.sticker);
     f = 1; const position = checkInt(v.position);
     const p1 = claim(w, 4);
@@ -30147,7 +30147,7 @@ export function write_stickers_addStickerToSet(w: Writer, v: stickers_addSticker
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x8653febe);
+    storeInt(w, p0, 0x8653febe);
     write_InputStickerSet(w, v.stickerset);
     f = 1; write_InputStickerSetItem(w, v.sticker);
   } catch (e) {
@@ -30170,7 +30170,7 @@ export function write_stickers_setStickerSetThumb(w: Writer, v: stickers_setStic
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x9a364e30);
+    storeInt(w, p0, 0x9a364e30);
     write_InputStickerSet(w, v.stickerset);
     f = 1; write_InputDocument(w, v.thumb);
   } catch (e) {
@@ -30192,7 +30192,7 @@ export function read_stickers_setStickerSetThumb(r: Reader): stickers_setSticker
 export function write_stickers_checkShortName(w: Writer, v: stickers_checkShortName): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x284b3639);
+    storeInt(w, p0, 0x284b3639);
     writeString(w, v.shortName);
   } catch (e) {
     throw encodeAt(e, 'stickers.checkShortName shortName', 0);
@@ -30211,7 +30211,7 @@ export function read_stickers_checkShortName(r: Reader): stickers_checkShortName
 export function write_stickers_suggestShortName(w: Writer, v: stickers_suggestShortName): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x4dafc503);
+    storeInt(w, p0, 0x4dafc503);
     writeString(w, v.title);
   } catch (e) {
     throw encodeAt(e, 'stickers.suggestShortName title', 0);
@@ -30229,7 +30229,7 @@ export function read_stickers_suggestShortName(r: Reader): stickers_suggestShort
 
 export function write_phone_getCallConfig(w: Writer, v: phone_getCallConfig): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x55451fa9);
+  storeInt(w, p0, 0x55451fa9);
 }
 
 export function read_phone_getCallConfig(r: Reader): phone_getCallConfig {
@@ -30242,8 +30242,8 @@ export function write_phone_requestCall(w: Writer, v: phone_requestCall): void {
     const set_video = isSet(v.video);
     const flags = (set_video ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x42ff96ed);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x42ff96ed);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputUser(w, v.userId);
     f = 2; const randomId = checkInt(v.randomId);
     const p1 = claim(w, 4);
@@ -30275,7 +30275,7 @@ export function write_phone_acceptCall(w: Writer, v: phone_acceptCall): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x3bd2b4a0);
+    storeInt(w, p0, 0x3bd2b4a0);
     write_InputPhoneCall(w, v.peer);
     f = 1; writeBytes(w, v.gB);
     f = 2; write_PhoneCallProtocol(w, v.protocol);
@@ -30300,7 +30300,7 @@ export function write_phone_confirmCall(w: Writer, v: phone_confirmCall): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x2efe1722);
+    storeInt(w, p0, 0x2efe1722);
     write_InputPhoneCall(w, v.peer);
     f = 1; writeBytes(w, v.gA);
     f = 2; const keyFingerprint = checkLong(v.keyFingerprint);
@@ -30328,7 +30328,7 @@ export function read_phone_confirmCall(r: Reader): phone_confirmCall {
 export function write_phone_receivedCall(w: Writer, v: phone_receivedCall): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x17d54f61);
+    storeInt(w, p0, 0x17d54f61);
     write_InputPhoneCall(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'phone.receivedCall peer', 0);
@@ -30350,8 +30350,8 @@ export function write_phone_discardCall(w: Writer, v: phone_discardCall): void {
     const set_video = isSet(v.video);
     const flags = (set_video ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xb2cbc1c0);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xb2cbc1c0);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPhoneCall(w, v.peer);
     f = 2; const duration = checkInt(v.duration);
     const p1 = claim(w, 4);
@@ -30387,8 +30387,8 @@ export function write_phone_setCallRating(w: Writer, v: phone_setCallRating): vo
     const set_userInitiative = isSet(v.userInitiative);
     const flags = (set_userInitiative ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x59ead627);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x59ead627);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPhoneCall(w, v.peer);
     f = 2; const rating = checkInt(v.rating);
     const p1 = claim(w, 4);
@@ -30418,7 +30418,7 @@ export function write_phone_saveCallDebug(w: Writer, v: phone_saveCallDebug): vo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x277add7e);
+    storeInt(w, p0, 0x277add7e);
     write_InputPhoneCall(w, v.peer);
     f = 1; write_DataJSON(w, v.debug);
   } catch (e) {
@@ -30441,7 +30441,7 @@ export function write_phone_sendSignalingData(w: Writer, v: phone_sendSignalingD
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xff7a9383);
+    storeInt(w, p0, 0xff7a9383);
     write_InputPhoneCall(w, v.peer);
     f = 1; writeBytes(w, v.data);
   } catch (e) {
@@ -30465,8 +30465,8 @@ export function write_phone_createGroupCall(w: Writer, v: phone_createGroupCall)
   try {
     const flags = (v.title != null ? 0x1 : 0) | (v.scheduleDate != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x48cdc6d8);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x48cdc6d8);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; const randomId = checkInt(v.randomId);
     const p1 = claim(w, 4);
@@ -30500,8 +30500,8 @@ export function write_phone_joinGroupCall(w: Writer, v: phone_joinGroupCall): vo
     f = 1; const set_videoStopped = isSet(v.videoStopped);
     const flags = (set_muted ? 0x1 : 0) | (set_videoStopped ? 0x4 : 0) | (v.inviteHash != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xb132ff7b);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xb132ff7b);
+    storeInt(w, p0 + 4, flags);
     f = 2; write_InputGroupCall(w, v.call);
     f = 3; write_InputPeer(w, v.joinAs);
     f = 4; if (flags & 0x2) writeString(w, v.inviteHash!);
@@ -30532,7 +30532,7 @@ export function write_phone_leaveGroupCall(w: Writer, v: phone_leaveGroupCall): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x500377f9);
+    storeInt(w, p0, 0x500377f9);
     write_InputGroupCall(w, v.call);
     f = 1; const source = checkInt(v.source);
     const p1 = claim(w, 4);
@@ -30557,7 +30557,7 @@ export function write_phone_inviteToGroupCall(w: Writer, v: phone_inviteToGroupC
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x7b393160);
+    storeInt(w, p0, 0x7b393160);
     write_InputGroupCall(w, v.call);
     f = 1; write_vec_InputUser(w, v.users);
   } catch (e) {
@@ -30579,7 +30579,7 @@ export function read_phone_inviteToGroupCall(r: Reader): phone_inviteToGroupCall
 export function write_phone_discardGroupCall(w: Writer, v: phone_discardGroupCall): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x7a777135);
+    storeInt(w, p0, 0x7a777135);
     write_InputGroupCall(w, v.call);
   } catch (e) {
     throw encodeAt(e, 'phone.discardGroupCall call', 0);
@@ -30601,8 +30601,8 @@ export function write_phone_toggleGroupCallSettings(w: Writer, v: phone_toggleGr
     const set_resetInviteHash = isSet(v.resetInviteHash);
     const flags = (set_resetInviteHash ? 0x2 : 0) | (v.joinMuted != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x74bbb43d);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x74bbb43d);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputGroupCall(w, v.call);
     f = 2; if (flags & 0x1) writeBool(w, v.joinMuted!);
   } catch (e) {
@@ -30628,7 +30628,7 @@ export function write_phone_getGroupCall(w: Writer, v: phone_getGroupCall): void
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x041845db);
+    storeInt(w, p0, 0x041845db);
     write_InputGroupCall(w, v.call);
     f = 1; const limit = checkInt(v.limit);
     const p1 = claim(w, 4);
@@ -30653,7 +30653,7 @@ export function write_phone_getGroupParticipants(w: Writer, v: phone_getGroupPar
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xc558d8ab);
+    storeInt(w, p0, 0xc558d8ab);
     write_InputGroupCall(w, v.call);
     f = 1; write_vec_InputPeer(w, v.ids);
     f = 2; write_vec_int(w, v.sources);
@@ -30684,7 +30684,7 @@ export function write_phone_checkGroupCall(w: Writer, v: phone_checkGroupCall): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xb59cf977);
+    storeInt(w, p0, 0xb59cf977);
     write_InputGroupCall(w, v.call);
     f = 1; write_vec_int(w, v.sources);
   } catch (e) {
@@ -30710,8 +30710,8 @@ export function write_phone_toggleGroupCallRecord(w: Writer, v: phone_toggleGrou
     f = 1; const set_video = isSet(v.video);
     const flags = (set_start ? 0x1 : 0) | (set_video || v.videoPortrait != null ? 0x4 : 0) | (v.title != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xf128c708);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xf128c708);
+    storeInt(w, p0 + 4, flags);
     f = 2; write_InputGroupCall(w, v.call);
     f = 3; if (flags & 0x2) writeString(w, v.title!);
     f = 4; if (flags & 0x4) {
@@ -30750,8 +30750,8 @@ export function write_phone_editGroupCallParticipant(w: Writer, v: phone_editGro
       (v.videoPaused != null ? 0x10 : 0) |
       (v.presentationPaused != null ? 0x20 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xa5273abf);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xa5273abf);
+    storeInt(w, p0 + 4, flags);
     write_InputGroupCall(w, v.call);
     f = 1; write_InputPeer(w, v.participant);
     f = 2; if (flags & 0x1) writeBool(w, v.muted!);
@@ -30793,7 +30793,7 @@ export function write_phone_editGroupCallTitle(w: Writer, v: phone_editGroupCall
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x1ca6ac0a);
+    storeInt(w, p0, 0x1ca6ac0a);
     write_InputGroupCall(w, v.call);
     f = 1; writeString(w, v.title);
   } catch (e) {
@@ -30815,7 +30815,7 @@ export function read_phone_editGroupCallTitle(r: Reader): phone_editGroupCallTit
 export function write_phone_getGroupCallJoinAs(w: Writer, v: phone_getGroupCallJoinAs): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xef7c213a);
+    storeInt(w, p0, 0xef7c213a);
     write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'phone.getGroupCallJoinAs peer', 0);
@@ -30837,8 +30837,8 @@ export function write_phone_exportGroupCallInvite(w: Writer, v: phone_exportGrou
     const set_canSelfUnmute = isSet(v.canSelfUnmute);
     const flags = (set_canSelfUnmute ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xe6aa647f);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xe6aa647f);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputGroupCall(w, v.call);
   } catch (e) {
     throw encodeAt(e, 'phone.exportGroupCallInvite canSelfUnmute call', f);
@@ -30862,7 +30862,7 @@ export function write_phone_toggleGroupCallStartSubscription(w: Writer, v: phone
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x219c34e6);
+    storeInt(w, p0, 0x219c34e6);
     write_InputGroupCall(w, v.call);
     f = 1; writeBool(w, v.subscribed);
   } catch (e) {
@@ -30884,7 +30884,7 @@ export function read_phone_toggleGroupCallStartSubscription(r: Reader): phone_to
 export function write_phone_startScheduledGroupCall(w: Writer, v: phone_startScheduledGroupCall): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x5680e342);
+    storeInt(w, p0, 0x5680e342);
     write_InputGroupCall(w, v.call);
   } catch (e) {
     throw encodeAt(e, 'phone.startScheduledGroupCall call', 0);
@@ -30904,7 +30904,7 @@ export function write_phone_saveDefaultGroupCallJoinAs(w: Writer, v: phone_saveD
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x575e1f8c);
+    storeInt(w, p0, 0x575e1f8c);
     write_InputPeer(w, v.peer);
     f = 1; write_InputPeer(w, v.joinAs);
   } catch (e) {
@@ -30927,7 +30927,7 @@ export function write_phone_joinGroupCallPresentation(w: Writer, v: phone_joinGr
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xcbea6bc4);
+    storeInt(w, p0, 0xcbea6bc4);
     write_InputGroupCall(w, v.call);
     f = 1; write_DataJSON(w, v.params);
   } catch (e) {
@@ -30949,7 +30949,7 @@ export function read_phone_joinGroupCallPresentation(r: Reader): phone_joinGroup
 export function write_phone_leaveGroupCallPresentation(w: Writer, v: phone_leaveGroupCallPresentation): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x1c50d144);
+    storeInt(w, p0, 0x1c50d144);
     write_InputGroupCall(w, v.call);
   } catch (e) {
     throw encodeAt(e, 'phone.leaveGroupCallPresentation call', 0);
@@ -30969,7 +30969,7 @@ export function write_langpack_getLangPack(w: Writer, v: langpack_getLangPack): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf2f2330a);
+    storeInt(w, p0, 0xf2f2330a);
     writeString(w, v.langPack);
     f = 1; writeString(w, v.langCode);
   } catch (e) {
@@ -30992,7 +30992,7 @@ export function write_langpack_getStrings(w: Writer, v: langpack_getStrings): vo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xefea3803);
+    storeInt(w, p0, 0xefea3803);
     writeString(w, v.langPack);
     f = 1; writeString(w, v.langCode);
     f = 2; write_vec_string(w, v.keys);
@@ -31017,7 +31017,7 @@ export function write_langpack_getDifference(w: Writer, v: langpack_getDifferenc
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xcd984aa5);
+    storeInt(w, p0, 0xcd984aa5);
     writeString(w, v.langPack);
     f = 1; writeString(w, v.langCode);
     f = 2; const fromVersion = checkInt(v.fromVersion);
@@ -31043,7 +31043,7 @@ export function read_langpack_getDifference(r: Reader): langpack_getDifference {
 export function write_langpack_getLanguages(w: Writer, v: langpack_getLanguages): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x42c6978f);
+    storeInt(w, p0, 0x42c6978f);
     writeString(w, v.langPack);
   } catch (e) {
     throw encodeAt(e, 'langpack.getLanguages langPack', 0);
@@ -31063,7 +31063,7 @@ export function write_langpack_getLanguage(w: Writer, v: langpack_getLanguage): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x6a596502);
+    storeInt(w, p0, 0x6a596502);
     writeString(w, v.langPack);
     f = 1; writeString(w, v.langCode);
   } catch (e) {
@@ -31085,7 +31085,7 @@ export function read_langpack_getLanguage(r: Reader): langpack_getLanguage {
 export function write_folders_editPeerFolders(w: Writer, v: folders_editPeerFolders): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x6847d0ab);
+    storeInt(w, p0, 0x6847d0ab);
     write_vec_InputFolderPeer(w, v.folderPeers);
   } catch (e) {
     throw encodeAt(e, 'folders.editPeerFolders folderPeers', 0);
@@ -31105,7 +31105,7 @@ export function write_folders_deleteFolder(w: Writer, v: folders_deleteFolder): 
   try {
     const folderId = checkInt(v.folderId);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x1c295881);
+    storeInt(w, p0, 0x1c295881);
     storeInt(w, p0 + 4, folderId);
   } catch (e) {
     throw encodeAt(e, 'folders.deleteFolder folderId', 0);
@@ -31127,8 +31127,8 @@ export function write_stats_getBroadcastStats(w: Writer, v: stats_getBroadcastSt
     const set_dark = isSet(v.dark);
     const flags = (set_dark ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xab42441a);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xab42441a);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputChannel(w, v.channel);
   } catch (e) {
     throw encodeAt(e, 'stats.getBroadcastStats dark channel', f);
@@ -31153,8 +31153,8 @@ export function write_stats_loadAsyncGraph(w: Writer, v: stats_loadAsyncGraph): 
   try {
     const flags = (v.x != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x621d5fa0);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x621d5fa0);
+    storeInt(w, p0 + 4, flags);
     writeString(w, v.token);
     f = 1; if (flags & 0x1) writeLong(w, v.x!);
   } catch (e) {
@@ -31181,8 +31181,8 @@ export function write_stats_getMegagroupStats(w: Writer, v: stats_getMegagroupSt
     const set_dark = isSet(v.dark);
     const flags = (set_dark ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xdcdf8607);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xdcdf8607);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputChannel(w, v.channel);
   } catch (e) {
     throw encodeAt(e, 'stats.getMegagroupStats dark channel', f);
@@ -31206,7 +31206,7 @@ export function write_stats_getMessagePublicForwards(w: Writer, v: stats_getMess
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x5630281b);
+    storeInt(w, p0, 0x5630281b);
     write_InputChannel(w, v.channel);
     f = 1; const msgId = checkInt(v.msgId);
     f = 2; const offsetRate = checkInt(v.offsetRate);
@@ -31245,8 +31245,8 @@ export function write_stats_getMessageStats(w: Writer, v: stats_getMessageStats)
     const set_dark = isSet(v.dark);
     const flags = (set_dark ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xb6e0a3f5);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xb6e0a3f5);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputChannel(w, v.channel);
     f = 2; const msgId = checkInt(v.msgId);
     const p1 = claim(w, 4);
@@ -31658,7 +31658,7 @@ export function read_destroy_auth_key_fail(r: Reader): destroy_auth_key_fail {
 export function write_req_pq(w: Writer, v: req_pq): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x60469778);
+    storeInt(w, p0, 0x60469778);
     writeInt128(w, v.nonce);
   } catch (e) {
     throw encodeAt(e, 'req_pq nonce', 0);
@@ -31677,7 +31677,7 @@ export function read_req_pq(r: Reader): req_pq {
 export function write_req_pq_multi(w: Writer, v: req_pq_multi): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xbe7e8ef1);
+    storeInt(w, p0, 0xbe7e8ef1);
     writeInt128(w, v.nonce);
   } catch (e) {
     throw encodeAt(e, 'req_pq_multi nonce', 0);
@@ -31697,7 +31697,7 @@ export function write_req_DH_params(w: Writer, v: req_DH_params): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xd712e4be);
+    storeInt(w, p0, 0xd712e4be);
     writeInt128(w, v.nonce);
     f = 1; writeInt128(w, v.serverNonce);
     f = 2; writeBytes(w, v.p);
@@ -31730,7 +31730,7 @@ export function write_set_client_DH_params(w: Writer, v: set_client_DH_params): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf5045f1f);
+    storeInt(w, p0, 0xf5045f1f);
     writeInt128(w, v.nonce);
     f = 1; writeInt128(w, v.serverNonce);
     f = 2; writeBytes(w, v.encryptedData);
@@ -31753,7 +31753,7 @@ export function read_set_client_DH_params(r: Reader): set_client_DH_params {
 
 export function write_destroy_auth_key(w: Writer, v: destroy_auth_key): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xd1435160);
+  storeInt(w, p0, 0xd1435160);
 }
 
 export function read_destroy_auth_key(r: Reader): destroy_auth_key {
@@ -32307,7 +32307,7 @@ export function write_rpc_drop_answer(w: Writer, v: rpc_drop_answer): void {
   try {
     const reqMsgId = checkLong(v.reqMsgId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x58e4a740);
+    storeInt(w, p0, 0x58e4a740);
     storeLong(w.buf, p0 + 4, reqMsgId);
   } catch (e) {
     throw encodeAt(e, 'rpc_drop_answer reqMsgId', 0);
@@ -32327,7 +32327,7 @@ export function write_get_future_salts(w: Writer, v: get_future_salts): void {
   try {
     const num = checkInt(v.num);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xb921bd04);
+    storeInt(w, p0, 0xb921bd04);
     storeInt(w, p0 + 4, num);
   } catch (e) {
     throw encodeAt(e, 'get_future_salts num', 0);
@@ -32347,7 +32347,7 @@ export function write_ping(w: Writer, v: ping): void {
   try {
     const pingId = checkLong(v.pingId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x7abe77ec);
+    storeInt(w, p0, 0x7abe77ec);
     storeLong(w.buf, p0 + 4, pingId);
   } catch (e) {
     throw encodeAt(e, 'ping pingId', 0);
@@ -32369,7 +32369,7 @@ export function write_ping_delay_disconnect(w: Writer, v: ping_delay_disconnect)
     const pingId = checkLong(v.pingId);
     f = 1; const disconnectDelay = checkInt(v.disconnectDelay);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, 0xf3427b8c);
+    storeInt(w, p0, 0xf3427b8c);
     storeLong(w.buf, p0 + 4, pingId);
     storeInt(w, p0 + 12, disconnectDelay);
   } catch (e) {
@@ -32392,7 +32392,7 @@ export function write_destroy_session(w: Writer, v: destroy_session): void {
   try {
     const sessionId = checkLong(v.sessionId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xe7512126);
+    storeInt(w, p0, 0xe7512126);
     storeLong(w.buf, p0 + 4, sessionId);
   } catch (e) {
     throw encodeAt(e, 'destroy_session sessionId', 0);

@@ -4,7 +4,7 @@ import {
   Reader, Writer, readId, enter, unknownId, unknownFlags, decodeAt, decodeIndex, encodeAt, encodeIndex,
   writeInt, readInt, writeUint32, writeLong, readLong, writeDouble, readDouble, writeInt128, readInt128, writeInt256, readInt256,
   writeString, readString, writeBytes, readBytes, writeBool, readBool, readVectorCount, writeVectorHeader,
-  missingField, checkObject, checkInt, checkLong, claim, storeInt, storeUint32, storeLong, isSet, notOfType, lengthMismatch, bodyLengthMismatch,
+  missingField, checkObject, checkInt, checkLong, claim, storeInt, storeLong, isSet, notOfType, lengthMismatch, bodyLengthMismatch,
   writerTable, readerTable, writeByName, readById, type ObjectWriter,
 } from '../../runtime/codec-support.js';
 import type {
@@ -968,7 +968,7 @@ export function write_inputPhoneContact(w: Writer, v: inputPhoneContact): void {
     const flags = (v.note != null ? 0x1 : 0);
     const clientId = checkLong(v.clientId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, clientId);
     f = 1; writeString(w, v.phone);
     f = 2; writeString(w, v.firstName);
@@ -1084,7 +1084,7 @@ export function write_inputMediaUploadedPhoto(w: Writer, v: inputMediaUploadedPh
       (v.stickers != null ? 0x1 : 0) |
       (v.ttlSeconds != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; write_InputFile(w, v.file);
     f = 3; if (flags & 0x1) write_vec_InputDocument(w, v.stickers!);
     f = 4; if (flags & 0x2) writeInt(w, v.ttlSeconds!);
@@ -1121,7 +1121,7 @@ export function write_inputMediaPhoto(w: Writer, v: inputMediaPhoto): void {
     f = 1; const set_livePhoto = isSet(v.livePhoto);
     const flags = (set_spoiler ? 0x2 : 0) | (set_livePhoto || v.video != null ? 0x4 : 0) | (v.ttlSeconds != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; write_InputPhoto(w, v.id);
     f = 3; if (flags & 0x1) writeInt(w, v.ttlSeconds!);
     f = 4; if (flags & 0x4) {
@@ -1207,7 +1207,7 @@ export function write_inputMediaUploadedDocument(w: Writer, v: inputMediaUploade
       (v.videoTimestamp != null ? 0x80 : 0) |
       (v.ttlSeconds != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 3; write_InputFile(w, v.file);
     f = 4; if (flags & 0x4) write_InputFile(w, v.thumb!);
     f = 5; writeString(w, v.mimeType);
@@ -1259,7 +1259,7 @@ export function write_inputMediaDocument(w: Writer, v: inputMediaDocument): void
       (v.ttlSeconds != null ? 0x1 : 0) |
       (v.query != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_InputDocument(w, v.id);
     f = 2; if (flags & 0x8) write_InputPhoto(w, v.videoCover!);
     f = 3; if (flags & 0x10) writeInt(w, v.videoTimestamp!);
@@ -1322,7 +1322,7 @@ export function write_inputMediaPhotoExternal(w: Writer, v: inputMediaPhotoExter
     const set_spoiler = isSet(v.spoiler);
     const flags = (set_spoiler ? 0x2 : 0) | (v.ttlSeconds != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; writeString(w, v.url);
     f = 2; if (flags & 0x1) writeInt(w, v.ttlSeconds!);
   } catch (e) {
@@ -1354,7 +1354,7 @@ export function write_inputMediaDocumentExternal(w: Writer, v: inputMediaDocumen
       (v.videoCover != null ? 0x4 : 0) |
       (v.videoTimestamp != null ? 0x8 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; writeString(w, v.url);
     f = 2; if (flags & 0x1) writeInt(w, v.ttlSeconds!);
     f = 3; if (flags & 0x4) write_InputPhoto(w, v.videoCover!);
@@ -1406,7 +1406,7 @@ export function write_inputMediaInvoice(w: Writer, v: inputMediaInvoice): void {
       (v.startParam != null ? 0x2 : 0) |
       (v.extendedMedia != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.title);
     f = 1; writeString(w, v.description);
     f = 2; if (flags & 0x1) write_InputWebDocument(w, v.photo!);
@@ -1456,7 +1456,7 @@ export function write_inputMediaGeoLive(w: Writer, v: inputMediaGeoLive): void {
       (v.period != null ? 0x2 : 0) |
       (v.proximityNotificationRadius != null ? 0x8 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_InputGeoPoint(w, v.geoPoint);
     f = 2; if (flags & 0x4) writeInt(w, v.heading!);
     f = 3; if (flags & 0x2) writeInt(w, v.period!);
@@ -1491,7 +1491,7 @@ export function write_inputMediaPoll(w: Writer, v: inputMediaPoll): void {
       (v.solution != null || v.solutionEntities != null ? 0x2 : 0) |
       (v.solutionMedia != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_Poll(w, v.poll);
     f = 1; if (flags & 0x1) write_vec_int(w, v.correctAnswers!);
     f = 2; if (flags & 0x8) write_InputMedia(w, v.attachedMedia!);
@@ -1575,7 +1575,7 @@ export function write_inputMediaWebPage(w: Writer, v: inputMediaWebPage): void {
     f = 2; const set_optional = isSet(v.optional);
     const flags = (set_forceLargeMedia ? 0x1 : 0) | (set_forceSmallMedia ? 0x2 : 0) | (set_optional ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 3; writeString(w, v.url);
   } catch (e) {
     throw encodeAt(e, 'inputMediaWebPage forceLargeMedia forceSmallMedia optional url', f);
@@ -1603,7 +1603,7 @@ export function write_inputMediaPaidMedia(w: Writer, v: inputMediaPaidMedia): vo
     const flags = (v.payload != null ? 0x1 : 0);
     const starsAmount = checkLong(v.starsAmount);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, starsAmount);
     f = 1; write_vec_InputMedia(w, v.extendedMedia);
     f = 2; if (flags & 0x1) writeString(w, v.payload!);
@@ -1684,7 +1684,7 @@ export function write_inputChatUploadedPhoto(w: Writer, v: inputChatUploadedPhot
       (v.videoStartTs != null ? 0x4 : 0) |
       (v.videoEmojiMarkup != null ? 0x8 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) write_InputFile(w, v.file!);
     f = 1; if (flags & 0x2) write_InputFile(w, v.video!);
     f = 2; if (flags & 0x4) writeDouble(w, v.videoStartTs!);
@@ -1738,7 +1738,7 @@ export function write_inputGeoPoint(w: Writer, v: inputGeoPoint): void {
   try {
     const flags = (v.accuracyRadius != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeDouble(w, v.lat);
     f = 1; writeDouble(w, v.long);
     f = 2; if (flags & 0x1) writeInt(w, v.accuracyRadius!);
@@ -1976,7 +1976,7 @@ export function write_inputPeerPhotoFileLocation(w: Writer, v: inputPeerPhotoFil
     const set_big = isSet(v.big);
     const flags = (set_big ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; const photoId = checkLong(v.photoId);
     const p1 = claim(w, 8);
@@ -2028,7 +2028,7 @@ export function write_inputGroupCallStream(w: Writer, v: inputGroupCallStream): 
   try {
     const flags = (v.videoChannel != null || v.videoQuality != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_InputGroupCall(w, v.call);
     f = 1; const timeMs = checkLong(v.timeMs);
     f = 2; const scale = checkInt(v.scale);
@@ -2295,8 +2295,8 @@ export function write_user(w: Writer, v: user): void {
       (v.linkedCommunityId != null ? 0x200000 : 0);
     f = 30; const id = checkLong(v.id);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, flags);
-    storeUint32(w, p0 + 4, flags2);
+    storeInt(w, p0, flags);
+    storeInt(w, p0 + 4, flags2);
     storeLong(w.buf, p0 + 8, id);
     f = 31; if (flags & 0x1) writeLong(w, v.accessHash!);
     f = 32; if (flags & 0x2) writeString(w, v.firstName!);
@@ -2424,7 +2424,7 @@ export function write_userProfilePhoto(w: Writer, v: userProfilePhoto): void {
     const flags = (set_hasVideo ? 0x1 : 0) | (set_personal ? 0x4 : 0) | (v.strippedThumb != null ? 0x2 : 0);
     f = 2; const photoId = checkLong(v.photoId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, photoId);
     f = 3; if (flags & 0x2) writeBytes(w, v.strippedThumb!);
     f = 4; const dcId = checkInt(v.dcId);
@@ -2501,7 +2501,7 @@ export function write_userStatusRecently(w: Writer, v: userStatusRecently): void
     const set_byMe = isSet(v.byMe);
     const flags = (set_byMe ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
   } catch (e) {
     throw encodeAt(e, 'userStatusRecently byMe', 0);
   }
@@ -2523,7 +2523,7 @@ export function write_userStatusLastWeek(w: Writer, v: userStatusLastWeek): void
     const set_byMe = isSet(v.byMe);
     const flags = (set_byMe ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
   } catch (e) {
     throw encodeAt(e, 'userStatusLastWeek byMe', 0);
   }
@@ -2545,7 +2545,7 @@ export function write_userStatusLastMonth(w: Writer, v: userStatusLastMonth): vo
     const set_byMe = isSet(v.byMe);
     const flags = (set_byMe ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
   } catch (e) {
     throw encodeAt(e, 'userStatusLastMonth byMe', 0);
   }
@@ -2602,7 +2602,7 @@ export function write_chat(w: Writer, v: chat): void {
       (v.defaultBannedRights != null ? 0x40000 : 0);
     f = 6; const id = checkLong(v.id);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     f = 7; writeString(w, v.title);
     f = 8; write_ChatPhoto(w, v.photo);
@@ -2755,8 +2755,8 @@ export function write_channel(w: Writer, v: channel): void {
       (v.linkedCommunityId != null ? 0x100000 : 0);
     f = 28; const id = checkLong(v.id);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, flags);
-    storeUint32(w, p0 + 4, flags2);
+    storeInt(w, p0, flags);
+    storeInt(w, p0 + 4, flags2);
     storeLong(w.buf, p0 + 8, id);
     f = 29; if (flags & 0x2000) writeLong(w, v.accessHash!);
     f = 30; writeString(w, v.title);
@@ -2882,7 +2882,7 @@ export function write_channelForbidden(w: Writer, v: channelForbidden): void {
     f = 3; const id = checkLong(v.id);
     f = 4; const accessHash = checkLong(v.accessHash);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     storeLong(w.buf, p0 + 12, accessHash);
     f = 5; writeString(w, v.title);
@@ -2916,7 +2916,7 @@ export function write_communityForbidden(w: Writer, v: communityForbidden): void
     const flags = (v.accessHash != null ? 0x2000 : 0);
     const id = checkLong(v.id);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     f = 1; if (flags & 0x2000) writeLong(w, v.accessHash!);
     f = 2; writeString(w, v.title);
@@ -2956,8 +2956,8 @@ export function write_community(w: Writer, v: community): void {
     const flags2 = (set_collapsedInDialogs ? 0x100000 : 0);
     f = 4; const id = checkLong(v.id);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, flags);
-    storeUint32(w, p0 + 4, flags2);
+    storeInt(w, p0, flags);
+    storeInt(w, p0 + 4, flags2);
     storeLong(w.buf, p0 + 8, id);
     f = 5; if (flags & 0x2000) writeLong(w, v.accessHash!);
     f = 6; writeString(w, v.title);
@@ -3024,7 +3024,7 @@ export function write_chatFull(w: Writer, v: chatFull): void {
       (v.reactionsLimit != null ? 0x100000 : 0);
     f = 3; const id = checkLong(v.id);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     f = 4; writeString(w, v.about);
     f = 5; write_ChatParticipants(w, v.participants);
@@ -3176,8 +3176,8 @@ export function write_channelFull(w: Writer, v: channelFull): void {
       (v.guardBotId != null ? 0x800000 : 0);
     f = 21; const id = checkLong(v.id);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, flags);
-    storeUint32(w, p0 + 4, flags2);
+    storeInt(w, p0, flags);
+    storeInt(w, p0 + 4, flags2);
     storeLong(w.buf, p0 + 8, id);
     f = 22; writeString(w, v.about);
     f = 23; if (flags & 0x1) writeInt(w, v.participantsCount!);
@@ -3368,7 +3368,7 @@ export function write_communityFull(w: Writer, v: communityFull): void {
     const flags = (v.adminsCount != null ? 0x2 : 0) | (v.kickedCount != null ? 0x4 : 0) | (v.peerLinkRequestsPending != null ? 0x1 : 0);
     const id = checkLong(v.id);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     f = 1; writeString(w, v.about);
     f = 2; write_Photo(w, v.chatPhoto);
@@ -3409,7 +3409,7 @@ export function write_chatParticipant(w: Writer, v: chatParticipant): void {
     f = 1; const inviterId = checkLong(v.inviterId);
     f = 2; const date = checkInt(v.date);
     const p0 = claim(w, 24);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, userId);
     storeLong(w.buf, p0 + 12, inviterId);
     storeInt(w, p0 + 20, date);
@@ -3440,7 +3440,7 @@ export function write_chatParticipantCreator(w: Writer, v: chatParticipantCreato
     const flags = (v.rank != null ? 0x1 : 0);
     const userId = checkLong(v.userId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, userId);
     f = 1; if (flags & 0x1) writeString(w, v.rank!);
   } catch (e) {
@@ -3469,7 +3469,7 @@ export function write_chatParticipantAdmin(w: Writer, v: chatParticipantAdmin): 
     f = 1; const inviterId = checkLong(v.inviterId);
     f = 2; const date = checkInt(v.date);
     const p0 = claim(w, 24);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, userId);
     storeLong(w.buf, p0 + 12, inviterId);
     storeInt(w, p0 + 20, date);
@@ -3500,7 +3500,7 @@ export function write_chatParticipantsForbidden(w: Writer, v: chatParticipantsFo
     const flags = (v.selfParticipant != null ? 0x1 : 0);
     const chatId = checkLong(v.chatId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, chatId);
     f = 1; if (flags & 0x1) write_ChatParticipant(w, v.selfParticipant!);
   } catch (e) {
@@ -3562,7 +3562,7 @@ export function write_chatPhoto(w: Writer, v: chatPhoto): void {
     const flags = (set_hasVideo ? 0x1 : 0) | (v.strippedThumb != null ? 0x2 : 0);
     f = 1; const photoId = checkLong(v.photoId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, photoId);
     f = 2; if (flags & 0x2) writeBytes(w, v.strippedThumb!);
     f = 3; const dcId = checkInt(v.dcId);
@@ -3594,7 +3594,7 @@ export function write_messageEmpty(w: Writer, v: messageEmpty): void {
     const flags = (v.peerId != null ? 0x1 : 0);
     const id = checkInt(v.id);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, id);
     f = 1; if (flags & 0x1) write_Peer(w, v.peerId!);
   } catch (e) {
@@ -3681,8 +3681,8 @@ export function write_message(w: Writer, v: message): void {
       (v.richMessage != null ? 0x2000 : 0);
     f = 15; const id = checkInt(v.id);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
-    storeUint32(w, p0 + 4, flags2);
+    storeInt(w, p0, flags);
+    storeInt(w, p0 + 4, flags2);
     storeInt(w, p0 + 8, id);
     f = 16; if (flags & 0x100) write_Peer(w, v.fromId!);
     f = 17; if (flags & 0x20000000) writeInt(w, v.fromBoostsApplied!);
@@ -3834,7 +3834,7 @@ export function write_messageService(w: Writer, v: messageService): void {
       (v.ttlPeriod != null ? 0x2000000 : 0);
     f = 7; const id = checkInt(v.id);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, id);
     f = 8; if (flags & 0x100) write_Peer(w, v.fromId!);
     f = 9; write_Peer(w, v.peerId);
@@ -3900,7 +3900,7 @@ export function write_messageMediaPhoto(w: Writer, v: messageMediaPhoto): void {
       (v.photo != null ? 0x1 : 0) |
       (v.ttlSeconds != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; if (flags & 0x1) write_Photo(w, v.photo!);
     f = 3; if (flags & 0x4) writeInt(w, v.ttlSeconds!);
     f = 4; if (flags & 0x10) {
@@ -4001,7 +4001,7 @@ export function write_messageMediaDocument(w: Writer, v: messageMediaDocument): 
       (v.videoTimestamp != null ? 0x400 : 0) |
       (v.ttlSeconds != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 5; if (flags & 0x1) write_Document(w, v.document!);
     f = 6; if (flags & 0x20) write_vec_Document(w, v.altDocuments!);
     f = 7; if (flags & 0x200) write_Photo(w, v.videoCover!);
@@ -4050,7 +4050,7 @@ export function write_messageMediaWebPage(w: Writer, v: messageMediaWebPage): vo
       (set_manual ? 0x8 : 0) |
       (set_safe ? 0x10 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 4; write_WebPage(w, v.webpage);
   } catch (e) {
     throw encodeAt(e, 'messageMediaWebPage forceLargeMedia forceSmallMedia manual safe webpage', f);
@@ -4131,7 +4131,7 @@ export function write_messageMediaInvoice(w: Writer, v: messageMediaInvoice): vo
       (v.receiptMsgId != null ? 0x4 : 0) |
       (v.extendedMedia != null ? 0x10 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; writeString(w, v.title);
     f = 3; writeString(w, v.description);
     f = 4; if (flags & 0x1) write_WebDocument(w, v.photo!);
@@ -4178,7 +4178,7 @@ export function write_messageMediaGeoLive(w: Writer, v: messageMediaGeoLive): vo
   try {
     const flags = (v.heading != null ? 0x1 : 0) | (v.proximityNotificationRadius != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_GeoPoint(w, v.geo);
     f = 1; if (flags & 0x1) writeInt(w, v.heading!);
     f = 2; const period = checkInt(v.period);
@@ -4210,7 +4210,7 @@ export function write_messageMediaPoll(w: Writer, v: messageMediaPoll): void {
   try {
     const flags = (v.attachedMedia != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_Poll(w, v.poll);
     f = 1; write_PollResults(w, v.results);
     f = 2; if (flags & 0x1) write_MessageMedia(w, v.attachedMedia!);
@@ -4239,7 +4239,7 @@ export function write_messageMediaDice(w: Writer, v: messageMediaDice): void {
     const flags = (v.gameOutcome != null ? 0x1 : 0);
     const value = checkInt(v.value);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, value);
     f = 1; writeString(w, v.emoticon);
     f = 2; if (flags & 0x1) write_messages_EmojiGameOutcome(w, v.gameOutcome!);
@@ -4268,7 +4268,7 @@ export function write_messageMediaStory(w: Writer, v: messageMediaStory): void {
     const set_viaMention = isSet(v.viaMention);
     const flags = (set_viaMention ? 0x2 : 0) | (v.story != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_Peer(w, v.peer);
     f = 2; const id = checkInt(v.id);
     const p1 = claim(w, 4);
@@ -4307,7 +4307,7 @@ export function write_messageMediaGiveaway(w: Writer, v: messageMediaGiveaway): 
       (v.months != null ? 0x10 : 0) |
       (v.stars != null ? 0x20 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; write_vec_long(w, v.channels);
     f = 3; if (flags & 0x2) write_vec_string(w, v.countriesIso2!);
     f = 4; if (flags & 0x8) writeString(w, v.prizeDescription!);
@@ -4363,7 +4363,7 @@ export function write_messageMediaGiveawayResults(w: Writer, v: messageMediaGive
       (v.prizeDescription != null ? 0x2 : 0);
     f = 2; const channelId = checkLong(v.channelId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, channelId);
     f = 3; if (flags & 0x8) writeInt(w, v.additionalPeersCount!);
     f = 4; const launchMsgId = checkInt(v.launchMsgId);
@@ -4441,7 +4441,7 @@ export function write_messageMediaToDo(w: Writer, v: messageMediaToDo): void {
   try {
     const flags = (v.completions != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_TodoList(w, v.todo);
     f = 1; if (flags & 0x1) write_vec_TodoCompletion(w, v.completions!);
   } catch (e) {
@@ -4468,7 +4468,7 @@ export function write_messageMediaVideoStream(w: Writer, v: messageMediaVideoStr
     const set_rtmpStream = isSet(v.rtmpStream);
     const flags = (set_rtmpStream ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_InputGroupCall(w, v.call);
   } catch (e) {
     throw encodeAt(e, 'messageMediaVideoStream rtmpStream call', f);
@@ -4721,7 +4721,7 @@ export function write_messageActionPaymentSentMe(w: Writer, v: messageActionPaym
       (v.shippingOptionId != null ? 0x2 : 0) |
       (v.subscriptionUntilDate != null ? 0x10 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; writeString(w, v.currency);
     f = 3; const totalAmount = checkLong(v.totalAmount);
     const p1 = claim(w, 8);
@@ -4772,7 +4772,7 @@ export function write_messageActionPaymentSent(w: Writer, v: messageActionPaymen
       (v.invoiceSlug != null ? 0x1 : 0) |
       (v.subscriptionUntilDate != null ? 0x10 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; writeString(w, v.currency);
     f = 3; const totalAmount = checkLong(v.totalAmount);
     const p1 = claim(w, 8);
@@ -4812,7 +4812,7 @@ export function write_messageActionPhoneCall(w: Writer, v: messageActionPhoneCal
     const flags = (set_video ? 0x4 : 0) | (v.reason != null ? 0x1 : 0) | (v.duration != null ? 0x2 : 0);
     f = 1; const callId = checkLong(v.callId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, callId);
     f = 2; if (flags & 0x1) write_PhoneCallDiscardReason(w, v.reason!);
     f = 3; if (flags & 0x2) writeInt(w, v.duration!);
@@ -4871,7 +4871,7 @@ export function write_messageActionBotAllowed(w: Writer, v: messageActionBotAllo
       (v.domain != null ? 0x1 : 0) |
       (v.app != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; if (flags & 0x1) writeString(w, v.domain!);
     f = 3; if (flags & 0x4) write_BotApp(w, v.app!);
   } catch (e) {
@@ -4969,7 +4969,7 @@ export function write_messageActionGroupCall(w: Writer, v: messageActionGroupCal
   try {
     const flags = (v.duration != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_InputGroupCall(w, v.call);
     f = 1; if (flags & 0x1) writeInt(w, v.duration!);
   } catch (e) {
@@ -5017,7 +5017,7 @@ export function write_messageActionSetMessagesTTL(w: Writer, v: messageActionSet
     const flags = (v.autoSettingFrom != null ? 0x1 : 0);
     const period = checkInt(v.period);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, period);
     f = 1; if (flags & 0x1) writeLong(w, v.autoSettingFrom!);
   } catch (e) {
@@ -5128,7 +5128,7 @@ export function write_messageActionGiftPremium(w: Writer, v: messageActionGiftPr
   try {
     const flags = (v.cryptoCurrency != null || v.cryptoAmount != null ? 0x1 : 0) | (v.message != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.currency);
     f = 1; const amount = checkLong(v.amount);
     f = 2; const days = checkInt(v.days);
@@ -5172,7 +5172,7 @@ export function write_messageActionTopicCreate(w: Writer, v: messageActionTopicC
     const set_titleMissing = isSet(v.titleMissing);
     const flags = (set_titleMissing ? 0x2 : 0) | (v.iconEmojiId != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; writeString(w, v.title);
     f = 2; const iconColor = checkInt(v.iconColor);
     const p1 = claim(w, 4);
@@ -5207,7 +5207,7 @@ export function write_messageActionTopicEdit(w: Writer, v: messageActionTopicEdi
       (v.closed != null ? 0x4 : 0) |
       (v.hidden != null ? 0x8 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeString(w, v.title!);
     f = 1; if (flags & 0x2) writeLong(w, v.iconEmojiId!);
     f = 2; if (flags & 0x4) writeBool(w, v.closed!);
@@ -5279,7 +5279,7 @@ export function write_messageActionSetChatWallPaper(w: Writer, v: messageActionS
     f = 1; const set_forBoth = isSet(v.forBoth);
     const flags = (set_same ? 0x1 : 0) | (set_forBoth ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; write_WallPaper(w, v.wallpaper);
   } catch (e) {
     throw encodeAt(e, 'messageActionSetChatWallPaper same forBoth wallpaper', f);
@@ -5313,7 +5313,7 @@ export function write_messageActionGiftCode(w: Writer, v: messageActionGiftCode)
       (v.cryptoCurrency != null || v.cryptoAmount != null ? 0x8 : 0) |
       (v.message != null ? 0x10 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; if (flags & 0x2) write_Peer(w, v.boostPeer!);
     f = 3; const days = checkInt(v.days);
     const p1 = claim(w, 4);
@@ -5371,7 +5371,7 @@ export function write_messageActionGiveawayLaunch(w: Writer, v: messageActionGiv
   try {
     const flags = (v.stars != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeLong(w, v.stars!);
   } catch (e) {
     throw encodeAt(e, 'messageActionGiveawayLaunch stars', 0);
@@ -5398,7 +5398,7 @@ export function write_messageActionGiveawayResults(w: Writer, v: messageActionGi
     f = 1; const winnersCount = checkInt(v.winnersCount);
     f = 2; const unclaimedCount = checkInt(v.unclaimedCount);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, winnersCount);
     storeInt(w, p0 + 8, unclaimedCount);
   } catch (e) {
@@ -5467,7 +5467,7 @@ export function write_messageActionPaymentRefunded(w: Writer, v: messageActionPa
   try {
     const flags = (v.payload != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_Peer(w, v.peer);
     f = 1; writeString(w, v.currency);
     f = 2; const totalAmount = checkLong(v.totalAmount);
@@ -5501,7 +5501,7 @@ export function write_messageActionGiftStars(w: Writer, v: messageActionGiftStar
   try {
     const flags = (v.cryptoCurrency != null || v.cryptoAmount != null ? 0x1 : 0) | (v.transactionId != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.currency);
     f = 1; const amount = checkLong(v.amount);
     f = 2; const stars = checkLong(v.stars);
@@ -5547,7 +5547,7 @@ export function write_messageActionPrizeStars(w: Writer, v: messageActionPrizeSt
     const flags = (set_unclaimed ? 0x1 : 0);
     f = 1; const stars = checkLong(v.stars);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, stars);
     f = 2; writeString(w, v.transactionId);
     f = 3; write_Peer(w, v.boostPeer);
@@ -5607,7 +5607,7 @@ export function write_messageActionStarGift(w: Writer, v: messageActionStarGift)
       (v.toId != null ? 0x40000 : 0) |
       (v.giftNum != null ? 0x80000 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 9; write_StarGift(w, v.gift);
     f = 10; if (flags & 0x2) write_TextWithEntities(w, v.message!);
     f = 11; if (flags & 0x10) writeLong(w, v.convertStars!);
@@ -5703,7 +5703,7 @@ export function write_messageActionStarGiftUnique(w: Writer, v: messageActionSta
       (v.dropOriginalDetailsStars != null ? 0x1000 : 0) |
       (v.canCraftAt != null ? 0x8000 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 8; write_StarGift(w, v.gift);
     f = 9; if (flags & 0x8) writeInt(w, v.canExportAt!);
     f = 10; if (flags & 0x10) writeLong(w, v.transferStars!);
@@ -5794,7 +5794,7 @@ export function write_messageActionPaidMessagesPrice(w: Writer, v: messageAction
     const flags = (set_broadcastMessagesAllowed ? 0x1 : 0);
     f = 1; const stars = checkLong(v.stars);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, stars);
   } catch (e) {
     throw encodeAt(e, 'messageActionPaidMessagesPrice broadcastMessagesAllowed stars', f);
@@ -5828,7 +5828,7 @@ export function write_messageActionConferenceCall(w: Writer, v: messageActionCon
       (v.otherParticipants != null ? 0x8 : 0);
     f = 3; const callId = checkLong(v.callId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, callId);
     f = 4; if (flags & 0x4) writeInt(w, v.duration!);
     f = 5; if (flags & 0x8) write_vec_Peer(w, v.otherParticipants!);
@@ -5904,7 +5904,7 @@ export function write_messageActionSuggestedPostApproval(w: Writer, v: messageAc
       (v.scheduleDate != null ? 0x8 : 0) |
       (v.price != null ? 0x10 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; if (flags & 0x4) writeString(w, v.rejectComment!);
     f = 3; if (flags & 0x8) writeInt(w, v.scheduleDate!);
     f = 4; if (flags & 0x10) write_StarsAmount(w, v.price!);
@@ -5951,7 +5951,7 @@ export function write_messageActionSuggestedPostRefund(w: Writer, v: messageActi
     const set_payerInitiated = isSet(v.payerInitiated);
     const flags = (set_payerInitiated ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
   } catch (e) {
     throw encodeAt(e, 'messageActionSuggestedPostRefund payerInitiated', 0);
   }
@@ -5973,7 +5973,7 @@ export function write_messageActionGiftTon(w: Writer, v: messageActionGiftTon): 
   try {
     const flags = (v.transactionId != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.currency);
     f = 1; const amount = checkLong(v.amount);
     const p1 = claim(w, 8);
@@ -6028,7 +6028,7 @@ export function write_messageActionStarGiftPurchaseOffer(w: Writer, v: messageAc
     f = 1; const set_declined = isSet(v.declined);
     const flags = (set_accepted ? 0x1 : 0) | (set_declined ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; write_StarGift(w, v.gift);
     f = 3; write_StarsAmount(w, v.price);
     f = 4; const expiresAt = checkInt(v.expiresAt);
@@ -6061,7 +6061,7 @@ export function write_messageActionStarGiftPurchaseOfferDeclined(w: Writer, v: m
     const set_expired = isSet(v.expired);
     const flags = (set_expired ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_StarGift(w, v.gift);
     f = 2; write_StarsAmount(w, v.price);
   } catch (e) {
@@ -6148,7 +6148,7 @@ export function write_messageActionNoForwardsRequest(w: Writer, v: messageAction
     const set_expired = isSet(v.expired);
     const flags = (set_expired ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; writeBool(w, v.prevValue);
     f = 2; writeBool(w, v.newValue);
   } catch (e) {
@@ -6227,7 +6227,7 @@ export function write_messageActionChangeCommunity(w: Writer, v: messageActionCh
   try {
     const flags = (v.communityId != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeLong(w, v.communityId!);
   } catch (e) {
     throw encodeAt(e, 'messageActionChangeCommunity communityId', 0);
@@ -6261,7 +6261,7 @@ export function write_dialog(w: Writer, v: dialog): void {
       (v.folderId != null ? 0x10 : 0) |
       (v.ttlPeriod != null ? 0x20 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 3; write_Peer(w, v.peer);
     f = 4; const topMessage = checkInt(v.topMessage);
     f = 5; const readInboxMaxId = checkInt(v.readInboxMaxId);
@@ -6327,7 +6327,7 @@ export function write_dialogFolder(w: Writer, v: dialogFolder): void {
     const set_pinned = isSet(v.pinned);
     const flags = (set_pinned ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_Folder(w, v.folder);
     f = 2; write_Peer(w, v.peer);
     f = 3; const topMessage = checkInt(v.topMessage);
@@ -6377,7 +6377,7 @@ export function write_dialogCommunity(w: Writer, v: dialogCommunity): void {
     const flags = (set_pinned ? 0x4 : 0);
     f = 1; const communityId = checkLong(v.communityId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, communityId);
     f = 2; write_PeerNotifySettings(w, v.notifySettings);
   } catch (e) {
@@ -6426,7 +6426,7 @@ export function write_photo(w: Writer, v: photo): void {
     f = 1; const id = checkLong(v.id);
     f = 2; const accessHash = checkLong(v.accessHash);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     storeLong(w.buf, p0 + 12, accessHash);
     f = 3; writeBytes(w, v.fileReference);
@@ -6618,7 +6618,7 @@ export function write_geoPoint(w: Writer, v: geoPoint): void {
   try {
     const flags = (v.accuracyRadius != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeDouble(w, v.long);
     f = 1; writeDouble(w, v.lat);
     f = 2; const accessHash = checkLong(v.accessHash);
@@ -6650,7 +6650,7 @@ export function write_auth_sentCode(w: Writer, v: auth_sentCode): void {
   try {
     const flags = (v.nextType != null ? 0x2 : 0) | (v.timeout != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_auth_SentCodeType(w, v.type);
     f = 1; writeString(w, v.phoneCodeHash);
     f = 2; if (flags & 0x2) write_auth_CodeType(w, v.nextType!);
@@ -6738,7 +6738,7 @@ export function write_auth_authorization(w: Writer, v: auth_authorization): void
     const set_setupPasswordRequired = isSet(v.setupPasswordRequired);
     const flags = (set_setupPasswordRequired || v.otherwiseReloginDays != null ? 0x2 : 0) | (v.tmpSessions != null ? 0x1 : 0) | (v.futureAuthToken != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; if (flags & 0x2) {
       if (v.otherwiseReloginDays == null) throw missingField('otherwiseReloginDays');
       writeInt(w, v.otherwiseReloginDays);
@@ -6772,7 +6772,7 @@ export function write_auth_authorizationSignUpRequired(w: Writer, v: auth_author
   try {
     const flags = (v.termsOfService != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) write_help_TermsOfService(w, v.termsOfService!);
   } catch (e) {
     throw encodeAt(e, 'auth.authorizationSignUpRequired termsOfService', 0);
@@ -6904,7 +6904,7 @@ export function write_inputPeerNotifySettings(w: Writer, v: inputPeerNotifySetti
       (v.storiesHideSender != null ? 0x80 : 0) |
       (v.storiesSound != null ? 0x100 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeBool(w, v.showPreviews!);
     f = 1; if (flags & 0x2) writeBool(w, v.silent!);
     f = 2; if (flags & 0x4) writeInt(w, v.muteUntil!);
@@ -6955,7 +6955,7 @@ export function write_peerNotifySettings(w: Writer, v: peerNotifySettings): void
       (v.storiesAndroidSound != null ? 0x200 : 0) |
       (v.storiesOtherSound != null ? 0x400 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeBool(w, v.showPreviews!);
     f = 1; if (flags & 0x2) writeBool(w, v.silent!);
     f = 2; if (flags & 0x4) writeInt(w, v.muteUntil!);
@@ -7034,7 +7034,7 @@ export function write_peerSettings(w: Writer, v: peerSettings): void {
       (v.nameChangeDate != null ? 0x20000 : 0) |
       (v.photoChangeDate != null ? 0x40000 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 11; if (flags & 0x40) writeInt(w, v.geoDistance!);
     f = 12; if (flags & 0x200) {
       if (v.requestChatTitle == null) throw missingField('requestChatTitle');
@@ -7122,7 +7122,7 @@ export function write_wallPaper(w: Writer, v: wallPaper): void {
     f = 5; const accessHash = checkLong(v.accessHash);
     const p0 = claim(w, 20);
     storeLong(w.buf, p0, id);
-    storeUint32(w, p0 + 8, flags);
+    storeInt(w, p0 + 8, flags);
     storeLong(w.buf, p0 + 12, accessHash);
     f = 6; writeString(w, v.slug);
     f = 7; write_Document(w, v.document);
@@ -7161,7 +7161,7 @@ export function write_wallPaperNoFile(w: Writer, v: wallPaperNoFile): void {
     const flags = (set_default ? 0x2 : 0) | (set_dark ? 0x10 : 0) | (v.settings != null ? 0x4 : 0);
     const p0 = claim(w, 12);
     storeLong(w.buf, p0, id);
-    storeUint32(w, p0 + 8, flags);
+    storeInt(w, p0 + 8, flags);
     f = 3; if (flags & 0x4) write_WallPaperSettings(w, v.settings!);
   } catch (e) {
     throw encodeAt(e, 'wallPaperNoFile id default dark settings', f);
@@ -7332,8 +7332,8 @@ export function write_userFull(w: Writer, v: userFull): void {
       (v.botManagerId != null ? 0x2000000 : 0);
     f = 20; const id = checkLong(v.id);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, flags);
-    storeUint32(w, p0 + 4, flags2);
+    storeInt(w, p0, flags);
+    storeInt(w, p0 + 4, flags2);
     storeLong(w.buf, p0 + 8, id);
     f = 21; if (flags & 0x2) writeString(w, v.about!);
     f = 22; write_PeerSettings(w, v.settings);
@@ -7776,7 +7776,7 @@ export function write_messages_messagesSlice(w: Writer, v: messages_messagesSlic
       (v.searchFlood != null ? 0x8 : 0);
     f = 1; const count = checkInt(v.count);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, count);
     f = 2; if (flags & 0x1) writeInt(w, v.nextRate!);
     f = 3; if (flags & 0x4) writeInt(w, v.offsetIdOffset!);
@@ -7822,7 +7822,7 @@ export function write_messages_channelMessages(w: Writer, v: messages_channelMes
     f = 1; const pts = checkInt(v.pts);
     f = 2; const count = checkInt(v.count);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, pts);
     storeInt(w, p0 + 8, count);
     f = 3; if (flags & 0x4) writeInt(w, v.offsetIdOffset!);
@@ -8038,7 +8038,7 @@ export function write_inputMessagesFilterPhoneCalls(w: Writer, v: inputMessagesF
     const set_missed = isSet(v.missed);
     const flags = (set_missed ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
   } catch (e) {
     throw encodeAt(e, 'inputMessagesFilterPhoneCalls missed', 0);
   }
@@ -8186,7 +8186,7 @@ export function write_updateUserTyping(w: Writer, v: updateUserTyping): void {
     const flags = (v.topMsgId != null ? 0x1 : 0);
     const userId = checkLong(v.userId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, userId);
     f = 1; if (flags & 0x1) writeInt(w, v.topMsgId!);
     f = 2; write_SendMessageAction(w, v.action);
@@ -8308,7 +8308,7 @@ export function write_updateNewAuthorization(w: Writer, v: updateNewAuthorizatio
     const flags = (set_unconfirmed || v.date != null || v.device != null || v.location != null ? 0x1 : 0);
     f = 1; const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, hash);
     f = 2; if (flags & 0x1) {
       if (v.date == null) throw missingField('date');
@@ -8540,7 +8540,7 @@ export function write_updateServiceNotification(w: Writer, v: updateServiceNotif
     f = 1; const set_invertMedia = isSet(v.invertMedia);
     const flags = (set_popup ? 0x1 : 0) | (set_invertMedia ? 0x4 : 0) | (v.inboxDate != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; if (flags & 0x2) writeInt(w, v.inboxDate!);
     f = 3; writeString(w, v.type);
     f = 4; writeString(w, v.message);
@@ -8618,7 +8618,7 @@ export function write_updateReadHistoryInbox(w: Writer, v: updateReadHistoryInbo
   try {
     const flags = (v.folderId != null ? 0x1 : 0) | (v.topMsgId != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeInt(w, v.folderId!);
     f = 1; write_Peer(w, v.peer);
     f = 2; if (flags & 0x2) writeInt(w, v.topMsgId!);
@@ -8714,7 +8714,7 @@ export function write_updateReadMessagesContents(w: Writer, v: updateReadMessage
   try {
     const flags = (v.date != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_vec_int(w, v.messages);
     f = 1; const pts = checkInt(v.pts);
     f = 2; const ptsCount = checkInt(v.ptsCount);
@@ -8748,7 +8748,7 @@ export function write_updateChannelTooLong(w: Writer, v: updateChannelTooLong): 
     const flags = (v.pts != null ? 0x1 : 0);
     const channelId = checkLong(v.channelId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, channelId);
     f = 1; if (flags & 0x1) writeInt(w, v.pts!);
   } catch (e) {
@@ -8819,7 +8819,7 @@ export function write_updateReadChannelInbox(w: Writer, v: updateReadChannelInbo
   try {
     const flags = (v.folderId != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeInt(w, v.folderId!);
     f = 1; const channelId = checkLong(v.channelId);
     f = 2; const maxId = checkInt(v.maxId);
@@ -8962,7 +8962,7 @@ export function write_updateStickerSetsOrder(w: Writer, v: updateStickerSetsOrde
     f = 1; const set_emojis = isSet(v.emojis);
     const flags = (set_masks ? 0x1 : 0) | (set_emojis ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; write_vec_long(w, v.order);
   } catch (e) {
     throw encodeAt(e, 'updateStickerSetsOrder masks emojis order', f);
@@ -8990,7 +8990,7 @@ export function write_updateStickerSets(w: Writer, v: updateStickerSets): void {
     f = 1; const set_emojis = isSet(v.emojis);
     const flags = (set_masks ? 0x1 : 0) | (set_emojis ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
   } catch (e) {
     throw encodeAt(e, 'updateStickerSets masks emojis', f);
   }
@@ -9022,7 +9022,7 @@ export function write_updateBotInlineQuery(w: Writer, v: updateBotInlineQuery): 
     const queryId = checkLong(v.queryId);
     f = 1; const userId = checkLong(v.userId);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, queryId);
     storeLong(w.buf, p0 + 12, userId);
     f = 2; writeString(w, v.query);
@@ -9057,7 +9057,7 @@ export function write_updateBotInlineSend(w: Writer, v: updateBotInlineSend): vo
     const flags = (v.geo != null ? 0x1 : 0) | (v.msgId != null ? 0x2 : 0);
     const userId = checkLong(v.userId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, userId);
     f = 1; writeString(w, v.query);
     f = 2; if (flags & 0x1) write_GeoPoint(w, v.geo!);
@@ -9117,7 +9117,7 @@ export function write_updateBotCallbackQuery(w: Writer, v: updateBotCallbackQuer
     const queryId = checkLong(v.queryId);
     f = 1; const userId = checkLong(v.userId);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, queryId);
     storeLong(w.buf, p0 + 12, userId);
     f = 2; write_Peer(w, v.peer);
@@ -9184,7 +9184,7 @@ export function write_updateInlineBotCallbackQuery(w: Writer, v: updateInlineBot
     const queryId = checkLong(v.queryId);
     f = 1; const userId = checkLong(v.userId);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, queryId);
     storeLong(w.buf, p0 + 12, userId);
     f = 2; write_InputBotInlineMessageID(w, v.msgId);
@@ -9244,7 +9244,7 @@ export function write_updateDraftMessage(w: Writer, v: updateDraftMessage): void
   try {
     const flags = (v.topMsgId != null ? 0x1 : 0) | (v.savedPeerId != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_Peer(w, v.peer);
     f = 1; if (flags & 0x1) writeInt(w, v.topMsgId!);
     f = 2; if (flags & 0x2) write_Peer(w, v.savedPeerId!);
@@ -9333,7 +9333,7 @@ export function write_updateDialogPinned(w: Writer, v: updateDialogPinned): void
     const set_pinned = isSet(v.pinned);
     const flags = (set_pinned ? 0x1 : 0) | (v.folderId != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; if (flags & 0x2) writeInt(w, v.folderId!);
     f = 2; write_DialogPeer(w, v.peer);
   } catch (e) {
@@ -9360,7 +9360,7 @@ export function write_updatePinnedDialogs(w: Writer, v: updatePinnedDialogs): vo
   try {
     const flags = (v.folderId != null ? 0x2 : 0) | (v.order != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x2) writeInt(w, v.folderId!);
     f = 1; if (flags & 0x1) write_vec_DialogPeer(w, v.order!);
   } catch (e) {
@@ -9460,7 +9460,7 @@ export function write_updateBotPrecheckoutQuery(w: Writer, v: updateBotPrechecko
     const queryId = checkLong(v.queryId);
     f = 1; const userId = checkLong(v.userId);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, queryId);
     storeLong(w.buf, p0 + 12, userId);
     f = 2; writeBytes(w, v.payload);
@@ -9558,7 +9558,7 @@ export function write_updateChannelReadMessagesContents(w: Writer, v: updateChan
     const flags = (v.topMsgId != null ? 0x1 : 0) | (v.savedPeerId != null ? 0x2 : 0);
     const channelId = checkLong(v.channelId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, channelId);
     f = 1; if (flags & 0x1) writeInt(w, v.topMsgId!);
     f = 2; if (flags & 0x2) write_Peer(w, v.savedPeerId!);
@@ -9620,7 +9620,7 @@ export function write_updateDialogUnreadMark(w: Writer, v: updateDialogUnreadMar
     const set_unread = isSet(v.unread);
     const flags = (set_unread ? 0x1 : 0) | (v.savedPeerId != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_DialogPeer(w, v.peer);
     f = 2; if (flags & 0x2) write_Peer(w, v.savedPeerId!);
   } catch (e) {
@@ -9647,7 +9647,7 @@ export function write_updateMessagePoll(w: Writer, v: updateMessagePoll): void {
   try {
     const flags = (v.peer != null || v.msgId != null ? 0x2 : 0) | (v.topMsgId != null ? 0x4 : 0) | (v.poll != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x2) {
       if (v.peer == null) throw missingField('peer');
       write_Peer(w, v.peer);
@@ -9795,7 +9795,7 @@ export function write_updateDeleteScheduledMessages(w: Writer, v: updateDeleteSc
   try {
     const flags = (v.sentMessages != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_Peer(w, v.peer);
     f = 1; write_vec_int(w, v.messages);
     f = 2; if (flags & 0x1) write_vec_int(w, v.sentMessages!);
@@ -9902,7 +9902,7 @@ export function write_updateDialogFilter(w: Writer, v: updateDialogFilter): void
     const flags = (v.filter != null ? 0x1 : 0);
     const id = checkInt(v.id);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, id);
     f = 1; if (flags & 0x1) write_DialogFilter(w, v.filter!);
   } catch (e) {
@@ -10005,7 +10005,7 @@ export function write_updateReadChannelDiscussionInbox(w: Writer, v: updateReadC
     f = 1; const topMsgId = checkInt(v.topMsgId);
     f = 2; const readMaxId = checkInt(v.readMaxId);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, channelId);
     storeInt(w, p0 + 12, topMsgId);
     storeInt(w, p0 + 16, readMaxId);
@@ -10073,7 +10073,7 @@ export function write_updatePeerBlocked(w: Writer, v: updatePeerBlocked): void {
     f = 1; const set_blockedMyStoriesFrom = isSet(v.blockedMyStoriesFrom);
     const flags = (set_blocked ? 0x1 : 0) | (set_blockedMyStoriesFrom ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; write_Peer(w, v.peerId);
   } catch (e) {
     throw encodeAt(e, 'updatePeerBlocked blocked blockedMyStoriesFrom peerId', f);
@@ -10100,7 +10100,7 @@ export function write_updateChannelUserTyping(w: Writer, v: updateChannelUserTyp
     const flags = (v.topMsgId != null ? 0x1 : 0);
     const channelId = checkLong(v.channelId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, channelId);
     f = 1; if (flags & 0x1) writeInt(w, v.topMsgId!);
     f = 2; write_Peer(w, v.fromId);
@@ -10131,7 +10131,7 @@ export function write_updatePinnedMessages(w: Writer, v: updatePinnedMessages): 
     const set_pinned = isSet(v.pinned);
     const flags = (set_pinned ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_Peer(w, v.peer);
     f = 2; write_vec_int(w, v.messages);
     f = 3; const pts = checkInt(v.pts);
@@ -10167,7 +10167,7 @@ export function write_updatePinnedChannelMessages(w: Writer, v: updatePinnedChan
     const flags = (set_pinned ? 0x1 : 0);
     f = 1; const channelId = checkLong(v.channelId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, channelId);
     f = 2; write_vec_int(w, v.messages);
     f = 3; const pts = checkInt(v.pts);
@@ -10246,7 +10246,7 @@ export function write_updateGroupCall(w: Writer, v: updateGroupCall): void {
     const set_liveStory = isSet(v.liveStory);
     const flags = (set_liveStory ? 0x4 : 0) | (v.peer != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; if (flags & 0x2) write_Peer(w, v.peer!);
     f = 2; write_GroupCall(w, v.call);
   } catch (e) {
@@ -10273,7 +10273,7 @@ export function write_updatePeerHistoryTTL(w: Writer, v: updatePeerHistoryTTL): 
   try {
     const flags = (v.ttlPeriod != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_Peer(w, v.peer);
     f = 1; if (flags & 0x1) writeInt(w, v.ttlPeriod!);
   } catch (e) {
@@ -10303,7 +10303,7 @@ export function write_updateChatParticipant(w: Writer, v: updateChatParticipant)
     f = 2; const actorId = checkLong(v.actorId);
     f = 3; const userId = checkLong(v.userId);
     const p0 = claim(w, 32);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, chatId);
     storeInt(w, p0 + 12, date);
     storeLong(w.buf, p0 + 16, actorId);
@@ -10353,7 +10353,7 @@ export function write_updateChannelParticipant(w: Writer, v: updateChannelPartic
     f = 3; const actorId = checkLong(v.actorId);
     f = 4; const userId = checkLong(v.userId);
     const p0 = claim(w, 32);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, channelId);
     storeInt(w, p0 + 12, date);
     storeLong(w.buf, p0 + 16, actorId);
@@ -10430,7 +10430,7 @@ export function write_updateGroupCallConnection(w: Writer, v: updateGroupCallCon
     const set_presentation = isSet(v.presentation);
     const flags = (set_presentation ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_DataJSON(w, v.params);
   } catch (e) {
     throw encodeAt(e, 'updateGroupCallConnection presentation params', f);
@@ -10505,7 +10505,7 @@ export function write_updateBotChatInviteRequester(w: Writer, v: updateBotChatIn
   try {
     const flags = (v.queryId != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_Peer(w, v.peer);
     f = 1; const date = checkInt(v.date);
     f = 2; const userId = checkLong(v.userId);
@@ -10546,7 +10546,7 @@ export function write_updateMessageReactions(w: Writer, v: updateMessageReaction
   try {
     const flags = (v.topMsgId != null ? 0x1 : 0) | (v.savedPeerId != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_Peer(w, v.peer);
     f = 1; const msgId = checkInt(v.msgId);
     const p1 = claim(w, 4);
@@ -10637,7 +10637,7 @@ export function write_updateTranscribedAudio(w: Writer, v: updateTranscribedAudi
     const set_pending = isSet(v.pending);
     const flags = (set_pending ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_Peer(w, v.peer);
     f = 2; const msgId = checkInt(v.msgId);
     f = 3; const transcriptionId = checkLong(v.transcriptionId);
@@ -10718,7 +10718,7 @@ export function write_updateMoveStickerSetToTop(w: Writer, v: updateMoveStickerS
     const flags = (set_masks ? 0x1 : 0) | (set_emojis ? 0x2 : 0);
     f = 2; const stickerset = checkLong(v.stickerset);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, stickerset);
   } catch (e) {
     throw encodeAt(e, 'updateMoveStickerSetToTop masks emojis stickerset', f);
@@ -10954,7 +10954,7 @@ export function write_updatePeerWallpaper(w: Writer, v: updatePeerWallpaper): vo
     const set_wallpaperOverridden = isSet(v.wallpaperOverridden);
     const flags = (set_wallpaperOverridden ? 0x2 : 0) | (v.wallpaper != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_Peer(w, v.peer);
     f = 2; if (flags & 0x1) write_WallPaper(w, v.wallpaper!);
   } catch (e) {
@@ -11050,7 +11050,7 @@ export function write_updateSavedDialogPinned(w: Writer, v: updateSavedDialogPin
     const set_pinned = isSet(v.pinned);
     const flags = (set_pinned ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_DialogPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'updateSavedDialogPinned pinned peer', f);
@@ -11074,7 +11074,7 @@ export function write_updatePinnedSavedDialogs(w: Writer, v: updatePinnedSavedDi
   try {
     const flags = (v.order != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) write_vec_DialogPeer(w, v.order!);
   } catch (e) {
     throw encodeAt(e, 'updatePinnedSavedDialogs order', 0);
@@ -11238,7 +11238,7 @@ export function write_updateBotNewBusinessMessage(w: Writer, v: updateBotNewBusi
   try {
     const flags = (v.replyToMessage != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.connectionId);
     f = 1; write_Message(w, v.message);
     f = 2; if (flags & 0x1) write_Message(w, v.replyToMessage!);
@@ -11270,7 +11270,7 @@ export function write_updateBotEditBusinessMessage(w: Writer, v: updateBotEditBu
   try {
     const flags = (v.replyToMessage != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.connectionId);
     f = 1; write_Message(w, v.message);
     f = 2; if (flags & 0x1) write_Message(w, v.replyToMessage!);
@@ -11373,7 +11373,7 @@ export function write_updateBusinessBotCallbackQuery(w: Writer, v: updateBusines
     const queryId = checkLong(v.queryId);
     f = 1; const userId = checkLong(v.userId);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, queryId);
     storeLong(w.buf, p0 + 12, userId);
     f = 2; writeString(w, v.connectionId);
@@ -11582,7 +11582,7 @@ export function write_updateMonoForumNoPaidException(w: Writer, v: updateMonoFor
     const flags = (set_exception ? 0x1 : 0);
     f = 1; const channelId = checkLong(v.channelId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, channelId);
     f = 2; write_Peer(w, v.savedPeerId);
   } catch (e) {
@@ -11654,7 +11654,7 @@ export function write_updatePinnedForumTopic(w: Writer, v: updatePinnedForumTopi
     const set_pinned = isSet(v.pinned);
     const flags = (set_pinned ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_Peer(w, v.peer);
     f = 2; const topicId = checkInt(v.topicId);
     const p1 = claim(w, 4);
@@ -11683,7 +11683,7 @@ export function write_updatePinnedForumTopics(w: Writer, v: updatePinnedForumTop
   try {
     const flags = (v.order != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_Peer(w, v.peer);
     f = 1; if (flags & 0x1) write_vec_int(w, v.order!);
   } catch (e) {
@@ -11858,7 +11858,7 @@ export function write_updateBotGuestChatQuery(w: Writer, v: updateBotGuestChatQu
     const flags = (v.referenceMessages != null ? 0x1 : 0);
     const queryId = checkLong(v.queryId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, queryId);
     f = 1; write_Message(w, v.message);
     f = 2; if (flags & 0x1) write_vec_Message(w, v.referenceMessages!);
@@ -11924,7 +11924,7 @@ export function write_updateNewBotConnection(w: Writer, v: updateNewBotConnectio
     const flags = (set_confirmed ? 0x1 : 0) | (v.date != null || v.device != null || v.location != null ? 0x2 : 0);
     f = 1; const botId = checkLong(v.botId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, botId);
     f = 2; if (flags & 0x2) {
       if (v.date == null) throw missingField('date');
@@ -11966,7 +11966,7 @@ export function write_updateWebBrowserSettings(w: Writer, v: updateWebBrowserSet
     f = 1; const set_displayCloseButton = isSet(v.displayCloseButton);
     const flags = (set_openExternalBrowser ? 0x1 : 0) | (set_displayCloseButton ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
   } catch (e) {
     throw encodeAt(e, 'updateWebBrowserSettings openExternalBrowser displayCloseButton', f);
   }
@@ -11990,7 +11990,7 @@ export function write_updateWebBrowserException(w: Writer, v: updateWebBrowserEx
     const set_delete = isSet(v.delete);
     const flags = (set_delete ? 0x2 : 0) | (v.openExternalBrowser != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; if (flags & 0x1) writeBool(w, v.openExternalBrowser!);
     f = 2; write_WebDomainException(w, v.exception);
   } catch (e) {
@@ -12076,7 +12076,7 @@ export function write_updateBotStarsSubscription(w: Writer, v: updateBotStarsSub
     const flags = (set_canceled ? 0x1 : 0) | (set_paymentFailed ? 0x2 : 0) | (set_restored ? 0x4 : 0);
     f = 3; const userId = checkLong(v.userId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, userId);
     f = 4; writeBytes(w, v.payload);
     f = 5; const qts = checkInt(v.qts);
@@ -12269,7 +12269,7 @@ export function write_updateShortMessage(w: Writer, v: updateShortMessage): void
     f = 4; const id = checkInt(v.id);
     f = 5; const userId = checkLong(v.userId);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, id);
     storeLong(w.buf, p0 + 8, userId);
     f = 6; writeString(w, v.message);
@@ -12342,7 +12342,7 @@ export function write_updateShortChatMessage(w: Writer, v: updateShortChatMessag
     f = 5; const fromId = checkLong(v.fromId);
     f = 6; const chatId = checkLong(v.chatId);
     const p0 = claim(w, 24);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, id);
     storeLong(w.buf, p0 + 8, fromId);
     storeLong(w.buf, p0 + 16, chatId);
@@ -12496,7 +12496,7 @@ export function write_updateShortSentMessage(w: Writer, v: updateShortSentMessag
     f = 3; const ptsCount = checkInt(v.ptsCount);
     f = 4; const date = checkInt(v.date);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, id);
     storeInt(w, p0 + 8, pts);
     storeInt(w, p0 + 12, ptsCount);
@@ -12668,7 +12668,7 @@ export function write_dcOption(w: Writer, v: dcOption): void {
       (v.secret != null ? 0x400 : 0);
     f = 6; const id = checkInt(v.id);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, id);
     f = 7; writeString(w, v.ipAddress);
     f = 8; const port = checkInt(v.port);
@@ -12727,7 +12727,7 @@ export function write_config(w: Writer, v: config): void {
     f = 5; const date = checkInt(v.date);
     f = 6; const expires = checkInt(v.expires);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, date);
     storeInt(w, p0 + 8, expires);
     f = 7; writeBool(w, v.testMode);
@@ -12934,7 +12934,7 @@ export function write_help_appUpdate(w: Writer, v: help_appUpdate): void {
       (v.sticker != null ? 0x8 : 0);
     f = 1; const id = checkInt(v.id);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, id);
     f = 2; writeString(w, v.version);
     f = 3; writeString(w, v.text);
@@ -13047,7 +13047,7 @@ export function write_encryptedChatRequested(w: Writer, v: encryptedChatRequeste
   try {
     const flags = (v.folderId != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeInt(w, v.folderId!);
     f = 1; const id = checkInt(v.id);
     f = 2; const accessHash = checkLong(v.accessHash);
@@ -13130,7 +13130,7 @@ export function write_encryptedChatDiscarded(w: Writer, v: encryptedChatDiscarde
     const flags = (set_historyDeleted ? 0x1 : 0);
     f = 1; const id = checkInt(v.id);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, id);
   } catch (e) {
     throw encodeAt(e, 'encryptedChatDiscarded historyDeleted id', f);
@@ -13509,7 +13509,7 @@ export function write_document(w: Writer, v: document): void {
     const id = checkLong(v.id);
     f = 1; const accessHash = checkLong(v.accessHash);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     storeLong(w.buf, p0 + 12, accessHash);
     f = 2; writeBytes(w, v.fileReference);
@@ -14497,7 +14497,7 @@ export function write_documentAttributeSticker(w: Writer, v: documentAttributeSt
     const set_mask = isSet(v.mask);
     const flags = (set_mask ? 0x2 : 0) | (v.maskCoords != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; writeString(w, v.alt);
     f = 2; write_InputStickerSet(w, v.stickerset);
     f = 3; if (flags & 0x1) write_MaskCoords(w, v.maskCoords!);
@@ -14535,7 +14535,7 @@ export function write_documentAttributeVideo(w: Writer, v: documentAttributeVide
       (v.videoStartTs != null ? 0x10 : 0) |
       (v.videoCodec != null ? 0x20 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 3; writeDouble(w, v.duration);
     f = 4; const w_ = checkInt(v.w);
     f = 5; const h = checkInt(v.h);
@@ -14585,7 +14585,7 @@ export function write_documentAttributeAudio(w: Writer, v: documentAttributeAudi
       (v.waveform != null ? 0x4 : 0);
     f = 1; const duration = checkInt(v.duration);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, duration);
     f = 2; if (flags & 0x1) writeString(w, v.title!);
     f = 3; if (flags & 0x2) writeString(w, v.performer!);
@@ -14642,7 +14642,7 @@ export function write_documentAttributeCustomEmoji(w: Writer, v: documentAttribu
     f = 1; const set_textColor = isSet(v.textColor);
     const flags = (set_free ? 0x1 : 0) | (set_textColor ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; writeString(w, v.alt);
     f = 3; write_InputStickerSet(w, v.stickerset);
   } catch (e) {
@@ -14776,7 +14776,7 @@ export function write_webPageEmpty(w: Writer, v: webPageEmpty): void {
     const flags = (v.url != null ? 0x1 : 0);
     const id = checkLong(v.id);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     f = 1; if (flags & 0x1) writeString(w, v.url!);
   } catch (e) {
@@ -14803,7 +14803,7 @@ export function write_webPagePending(w: Writer, v: webPagePending): void {
     const flags = (v.url != null ? 0x1 : 0);
     const id = checkLong(v.id);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     f = 1; if (flags & 0x1) writeString(w, v.url!);
     f = 2; const date = checkInt(v.date);
@@ -14850,7 +14850,7 @@ export function write_webPage(w: Writer, v: webPage): void {
       (v.attributes != null ? 0x1000 : 0);
     f = 2; const id = checkLong(v.id);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     f = 3; writeString(w, v.url);
     f = 4; writeString(w, v.displayUrl);
@@ -14929,7 +14929,7 @@ export function write_webPageNotModified(w: Writer, v: webPageNotModified): void
   try {
     const flags = (v.cachedPageViews != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeInt(w, v.cachedPageViews!);
   } catch (e) {
     throw encodeAt(e, 'webPageNotModified cachedPageViews', 0);
@@ -14966,7 +14966,7 @@ export function write_authorization(w: Writer, v: authorization): void {
       (set_unconfirmed ? 0x20 : 0);
     f = 6; const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, hash);
     f = 7; writeString(w, v.deviceModel);
     f = 8; writeString(w, v.platform);
@@ -15063,7 +15063,7 @@ export function write_account_password(w: Writer, v: account_password): void {
       (v.pendingResetDate != null ? 0x20 : 0) |
       (v.loginEmailPattern != null ? 0x40 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 3; if (flags & 0x4) {
       if (v.currentAlgo == null) throw missingField('currentAlgo');
       write_PasswordKdfAlgo(w, v.currentAlgo);
@@ -15123,7 +15123,7 @@ export function write_account_passwordSettings(w: Writer, v: account_passwordSet
   try {
     const flags = (v.email != null ? 0x1 : 0) | (v.secureSettings != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeString(w, v.email!);
     f = 1; if (flags & 0x2) write_SecureSecretSettings(w, v.secureSettings!);
   } catch (e) {
@@ -15149,7 +15149,7 @@ export function write_account_passwordInputSettings(w: Writer, v: account_passwo
   try {
     const flags = (v.newAlgo != null || v.newPasswordHash != null || v.hint != null ? 0x1 : 0) | (v.email != null ? 0x2 : 0) | (v.newSecureSettings != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) {
       if (v.newAlgo == null) throw missingField('newAlgo');
       write_PasswordKdfAlgo(w, v.newAlgo);
@@ -15245,7 +15245,7 @@ export function write_chatInviteExported(w: Writer, v: chatInviteExported): void
       (v.title != null ? 0x100 : 0) |
       (v.subscriptionPricing != null ? 0x200 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 3; writeString(w, v.link);
     f = 4; const adminId = checkLong(v.adminId);
     f = 5; const date = checkInt(v.date);
@@ -15347,7 +15347,7 @@ export function write_chatInvite(w: Writer, v: chatInvite): void {
       (v.subscriptionFormId != null ? 0x1000 : 0) |
       (v.botVerification != null ? 0x2000 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 9; writeString(w, v.title);
     f = 10; if (flags & 0x20) writeString(w, v.about!);
     f = 11; write_Photo(w, v.photo);
@@ -15568,7 +15568,7 @@ export function write_stickerSet(w: Writer, v: stickerSet): void {
       (v.thumbs != null || v.thumbDcId != null || v.thumbVersion != null ? 0x10 : 0) |
       (v.thumbDocumentId != null ? 0x100 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 7; if (flags & 0x1) writeInt(w, v.installedDate!);
     f = 8; const id = checkLong(v.id);
     f = 9; const accessHash = checkLong(v.accessHash);
@@ -15673,7 +15673,7 @@ export function write_botCommand(w: Writer, v: botCommand): void {
     const set_ephemeral = isSet(v.ephemeral);
     const flags = (set_ephemeral ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; writeString(w, v.command);
     f = 2; writeString(w, v.description);
   } catch (e) {
@@ -15711,7 +15711,7 @@ export function write_botInfo(w: Writer, v: botInfo): void {
       (v.appSettings != null ? 0x100 : 0) |
       (v.verifierSettings != null ? 0x200 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; if (flags & 0x1) writeLong(w, v.userId!);
     f = 2; if (flags & 0x2) writeString(w, v.description!);
     f = 3; if (flags & 0x10) write_Photo(w, v.descriptionPhoto!);
@@ -15757,7 +15757,7 @@ export function write_keyboardButton(w: Writer, v: keyboardButton): void {
   try {
     const flags = (v.style != null ? 0x400 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x400) write_KeyboardButtonStyle(w, v.style!);
     f = 1; writeString(w, v.text);
   } catch (e) {
@@ -15783,7 +15783,7 @@ export function write_keyboardButtonUrl(w: Writer, v: keyboardButtonUrl): void {
   try {
     const flags = (v.style != null ? 0x400 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x400) write_KeyboardButtonStyle(w, v.style!);
     f = 1; writeString(w, v.text);
     f = 2; writeString(w, v.url);
@@ -15812,7 +15812,7 @@ export function write_keyboardButtonCallback(w: Writer, v: keyboardButtonCallbac
     const set_requiresPassword = isSet(v.requiresPassword);
     const flags = (set_requiresPassword ? 0x1 : 0) | (v.style != null ? 0x400 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; if (flags & 0x400) write_KeyboardButtonStyle(w, v.style!);
     f = 2; writeString(w, v.text);
     f = 3; writeBytes(w, v.data);
@@ -15841,7 +15841,7 @@ export function write_keyboardButtonRequestPhone(w: Writer, v: keyboardButtonReq
   try {
     const flags = (v.style != null ? 0x400 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x400) write_KeyboardButtonStyle(w, v.style!);
     f = 1; writeString(w, v.text);
   } catch (e) {
@@ -15867,7 +15867,7 @@ export function write_keyboardButtonRequestGeoLocation(w: Writer, v: keyboardBut
   try {
     const flags = (v.style != null ? 0x400 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x400) write_KeyboardButtonStyle(w, v.style!);
     f = 1; writeString(w, v.text);
   } catch (e) {
@@ -15894,7 +15894,7 @@ export function write_keyboardButtonSwitchInline(w: Writer, v: keyboardButtonSwi
     const set_samePeer = isSet(v.samePeer);
     const flags = (set_samePeer ? 0x1 : 0) | (v.style != null ? 0x400 : 0) | (v.peerTypes != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; if (flags & 0x400) write_KeyboardButtonStyle(w, v.style!);
     f = 2; writeString(w, v.text);
     f = 3; writeString(w, v.query);
@@ -15925,7 +15925,7 @@ export function write_keyboardButtonGame(w: Writer, v: keyboardButtonGame): void
   try {
     const flags = (v.style != null ? 0x400 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x400) write_KeyboardButtonStyle(w, v.style!);
     f = 1; writeString(w, v.text);
   } catch (e) {
@@ -15951,7 +15951,7 @@ export function write_keyboardButtonBuy(w: Writer, v: keyboardButtonBuy): void {
   try {
     const flags = (v.style != null ? 0x400 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x400) write_KeyboardButtonStyle(w, v.style!);
     f = 1; writeString(w, v.text);
   } catch (e) {
@@ -15977,7 +15977,7 @@ export function write_keyboardButtonUrlAuth(w: Writer, v: keyboardButtonUrlAuth)
   try {
     const flags = (v.style != null ? 0x400 : 0) | (v.fwdText != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x400) write_KeyboardButtonStyle(w, v.style!);
     f = 1; writeString(w, v.text);
     f = 2; if (flags & 0x1) writeString(w, v.fwdText!);
@@ -16012,7 +16012,7 @@ export function write_inputKeyboardButtonUrlAuth(w: Writer, v: inputKeyboardButt
     const set_requestWriteAccess = isSet(v.requestWriteAccess);
     const flags = (set_requestWriteAccess ? 0x1 : 0) | (v.style != null ? 0x400 : 0) | (v.fwdText != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; if (flags & 0x400) write_KeyboardButtonStyle(w, v.style!);
     f = 2; writeString(w, v.text);
     f = 3; if (flags & 0x2) writeString(w, v.fwdText!);
@@ -16045,7 +16045,7 @@ export function write_keyboardButtonRequestPoll(w: Writer, v: keyboardButtonRequ
   try {
     const flags = (v.style != null ? 0x400 : 0) | (v.quiz != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x400) write_KeyboardButtonStyle(w, v.style!);
     f = 1; if (flags & 0x1) writeBool(w, v.quiz!);
     f = 2; writeString(w, v.text);
@@ -16073,7 +16073,7 @@ export function write_inputKeyboardButtonUserProfile(w: Writer, v: inputKeyboard
   try {
     const flags = (v.style != null ? 0x400 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x400) write_KeyboardButtonStyle(w, v.style!);
     f = 1; writeString(w, v.text);
     f = 2; write_InputUser(w, v.userId);
@@ -16101,7 +16101,7 @@ export function write_keyboardButtonUserProfile(w: Writer, v: keyboardButtonUser
   try {
     const flags = (v.style != null ? 0x400 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x400) write_KeyboardButtonStyle(w, v.style!);
     f = 1; writeString(w, v.text);
     f = 2; const userId = checkLong(v.userId);
@@ -16131,7 +16131,7 @@ export function write_keyboardButtonWebView(w: Writer, v: keyboardButtonWebView)
   try {
     const flags = (v.style != null ? 0x400 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x400) write_KeyboardButtonStyle(w, v.style!);
     f = 1; writeString(w, v.text);
     f = 2; writeString(w, v.url);
@@ -16159,7 +16159,7 @@ export function write_keyboardButtonSimpleWebView(w: Writer, v: keyboardButtonSi
   try {
     const flags = (v.style != null ? 0x400 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x400) write_KeyboardButtonStyle(w, v.style!);
     f = 1; writeString(w, v.text);
     f = 2; writeString(w, v.url);
@@ -16187,7 +16187,7 @@ export function write_keyboardButtonRequestPeer(w: Writer, v: keyboardButtonRequ
   try {
     const flags = (v.style != null ? 0x400 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x400) write_KeyboardButtonStyle(w, v.style!);
     f = 1; writeString(w, v.text);
     f = 2; const buttonId = checkInt(v.buttonId);
@@ -16230,7 +16230,7 @@ export function write_inputKeyboardButtonRequestPeer(w: Writer, v: inputKeyboard
       (set_photoRequested ? 0x4 : 0) |
       (v.style != null ? 0x400 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 3; if (flags & 0x400) write_KeyboardButtonStyle(w, v.style!);
     f = 4; writeString(w, v.text);
     f = 5; const buttonId = checkInt(v.buttonId);
@@ -16273,7 +16273,7 @@ export function write_keyboardButtonCopy(w: Writer, v: keyboardButtonCopy): void
   try {
     const flags = (v.style != null ? 0x400 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x400) write_KeyboardButtonStyle(w, v.style!);
     f = 1; writeString(w, v.text);
     f = 2; writeString(w, v.copyText);
@@ -16318,7 +16318,7 @@ export function write_replyKeyboardHide(w: Writer, v: replyKeyboardHide): void {
     const set_selective = isSet(v.selective);
     const flags = (set_selective ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
   } catch (e) {
     throw encodeAt(e, 'replyKeyboardHide selective', 0);
   }
@@ -16342,7 +16342,7 @@ export function write_replyKeyboardForceReply(w: Writer, v: replyKeyboardForceRe
     f = 1; const set_selective = isSet(v.selective);
     const flags = (set_singleUse ? 0x2 : 0) | (set_selective ? 0x4 : 0) | (v.placeholder != null ? 0x8 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; if (flags & 0x8) writeString(w, v.placeholder!);
   } catch (e) {
     throw encodeAt(e, 'replyKeyboardForceReply singleUse selective placeholder', f);
@@ -16377,7 +16377,7 @@ export function write_replyKeyboardMarkup(w: Writer, v: replyKeyboardMarkup): vo
       (set_persistent ? 0x10 : 0) |
       (v.placeholder != null ? 0x8 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 4; write_vec_KeyboardButtonRow(w, v.rows);
     f = 5; if (flags & 0x8) writeString(w, v.placeholder!);
   } catch (e) {
@@ -16919,7 +16919,7 @@ export function write_messageEntityBlockquote(w: Writer, v: messageEntityBlockqu
     f = 1; const offset = checkInt(v.offset);
     f = 2; const length_ = checkInt(v.length);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, offset);
     storeInt(w, p0 + 8, length_);
   } catch (e) {
@@ -16961,7 +16961,7 @@ export function write_messageEntityFormattedDate(w: Writer, v: messageEntityForm
     f = 7; const length_ = checkInt(v.length);
     f = 8; const date = checkInt(v.date);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, offset);
     storeInt(w, p0 + 8, length_);
     storeInt(w, p0 + 12, date);
@@ -17179,7 +17179,7 @@ export function write_updates_channelDifferenceEmpty(w: Writer, v: updates_chann
     const flags = (set_final ? 0x1 : 0) | (v.timeout != null ? 0x2 : 0);
     f = 1; const pts = checkInt(v.pts);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, pts);
     f = 2; if (flags & 0x2) writeInt(w, v.timeout!);
   } catch (e) {
@@ -17207,7 +17207,7 @@ export function write_updates_channelDifferenceTooLong(w: Writer, v: updates_cha
     const set_final = isSet(v.final);
     const flags = (set_final ? 0x1 : 0) | (v.timeout != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; if (flags & 0x2) writeInt(w, v.timeout!);
     f = 2; write_Dialog(w, v.dialog);
     f = 3; write_vec_Message(w, v.messages);
@@ -17242,7 +17242,7 @@ export function write_updates_channelDifference(w: Writer, v: updates_channelDif
     const flags = (set_final ? 0x1 : 0) | (v.timeout != null ? 0x2 : 0);
     f = 1; const pts = checkInt(v.pts);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, pts);
     f = 2; if (flags & 0x2) writeInt(w, v.timeout!);
     f = 3; write_vec_Message(w, v.newMessages);
@@ -17285,7 +17285,7 @@ export function write_channelMessagesFilter(w: Writer, v: channelMessagesFilter)
     const set_excludeNewMessages = isSet(v.excludeNewMessages);
     const flags = (set_excludeNewMessages ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_vec_MessageRange(w, v.ranges);
   } catch (e) {
     throw encodeAt(e, 'channelMessagesFilter excludeNewMessages ranges', f);
@@ -17312,7 +17312,7 @@ export function write_channelParticipant(w: Writer, v: channelParticipant): void
     const userId = checkLong(v.userId);
     f = 1; const date = checkInt(v.date);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, userId);
     storeInt(w, p0 + 12, date);
     f = 2; if (flags & 0x1) writeInt(w, v.subscriptionUntilDate!);
@@ -17346,7 +17346,7 @@ export function write_channelParticipantSelf(w: Writer, v: channelParticipantSel
     f = 2; const inviterId = checkLong(v.inviterId);
     f = 3; const date = checkInt(v.date);
     const p0 = claim(w, 24);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, userId);
     storeLong(w.buf, p0 + 12, inviterId);
     storeInt(w, p0 + 20, date);
@@ -17380,7 +17380,7 @@ export function write_channelParticipantCreator(w: Writer, v: channelParticipant
     const flags = (v.rank != null ? 0x1 : 0);
     const userId = checkLong(v.userId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, userId);
     f = 1; write_ChatAdminRights(w, v.adminRights);
     f = 2; if (flags & 0x1) writeString(w, v.rank!);
@@ -17411,7 +17411,7 @@ export function write_channelParticipantAdmin(w: Writer, v: channelParticipantAd
     const flags = (set_canEdit ? 0x1 : 0) | (set_self || v.inviterId != null ? 0x2 : 0) | (v.rank != null ? 0x4 : 0);
     f = 2; const userId = checkLong(v.userId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, userId);
     f = 3; if (flags & 0x2) {
       if (v.inviterId == null) throw missingField('inviterId');
@@ -17454,7 +17454,7 @@ export function write_channelParticipantBanned(w: Writer, v: channelParticipantB
     const set_left = isSet(v.left);
     const flags = (set_left ? 0x1 : 0) | (v.rank != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_Peer(w, v.peer);
     f = 2; const kickedBy = checkLong(v.kickedBy);
     f = 3; const date = checkInt(v.date);
@@ -17596,7 +17596,7 @@ export function write_channelParticipantsMentions(w: Writer, v: channelParticipa
   try {
     const flags = (v.q != null ? 0x1 : 0) | (v.topMsgId != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeString(w, v.q!);
     f = 1; if (flags & 0x2) writeInt(w, v.topMsgId!);
   } catch (e) {
@@ -17680,7 +17680,7 @@ export function write_help_termsOfService(w: Writer, v: help_termsOfService): vo
     const set_popup = isSet(v.popup);
     const flags = (set_popup ? 0x1 : 0) | (v.minAgeConfirm != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_DataJSON(w, v.id);
     f = 2; writeString(w, v.text);
     f = 3; write_vec_MessageEntity(w, v.entities);
@@ -17742,7 +17742,7 @@ export function write_inputBotInlineMessageMediaAuto(w: Writer, v: inputBotInlin
     const set_invertMedia = isSet(v.invertMedia);
     const flags = (set_invertMedia ? 0x8 : 0) | (v.entities != null ? 0x2 : 0) | (v.replyMarkup != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; writeString(w, v.message);
     f = 2; if (flags & 0x2) write_vec_MessageEntity(w, v.entities!);
     f = 3; if (flags & 0x4) write_ReplyMarkup(w, v.replyMarkup!);
@@ -17777,7 +17777,7 @@ export function write_inputBotInlineMessageText(w: Writer, v: inputBotInlineMess
       (v.entities != null ? 0x2 : 0) |
       (v.replyMarkup != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; writeString(w, v.message);
     f = 3; if (flags & 0x2) write_vec_MessageEntity(w, v.entities!);
     f = 4; if (flags & 0x4) write_ReplyMarkup(w, v.replyMarkup!);
@@ -17811,7 +17811,7 @@ export function write_inputBotInlineMessageMediaGeo(w: Writer, v: inputBotInline
       (v.proximityNotificationRadius != null ? 0x8 : 0) |
       (v.replyMarkup != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_InputGeoPoint(w, v.geoPoint);
     f = 1; if (flags & 0x1) writeInt(w, v.heading!);
     f = 2; if (flags & 0x2) writeInt(w, v.period!);
@@ -17845,7 +17845,7 @@ export function write_inputBotInlineMessageMediaVenue(w: Writer, v: inputBotInli
   try {
     const flags = (v.replyMarkup != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_InputGeoPoint(w, v.geoPoint);
     f = 1; writeString(w, v.title);
     f = 2; writeString(w, v.address);
@@ -17883,7 +17883,7 @@ export function write_inputBotInlineMessageMediaContact(w: Writer, v: inputBotIn
   try {
     const flags = (v.replyMarkup != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.phoneNumber);
     f = 1; writeString(w, v.firstName);
     f = 2; writeString(w, v.lastName);
@@ -17914,7 +17914,7 @@ export function write_inputBotInlineMessageGame(w: Writer, v: inputBotInlineMess
   try {
     const flags = (v.replyMarkup != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x4) write_ReplyMarkup(w, v.replyMarkup!);
   } catch (e) {
     throw encodeAt(e, 'inputBotInlineMessageGame replyMarkup', 0);
@@ -17938,7 +17938,7 @@ export function write_inputBotInlineMessageMediaInvoice(w: Writer, v: inputBotIn
   try {
     const flags = (v.photo != null ? 0x1 : 0) | (v.replyMarkup != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.title);
     f = 1; writeString(w, v.description);
     f = 2; if (flags & 0x1) write_InputWebDocument(w, v.photo!);
@@ -17991,7 +17991,7 @@ export function write_inputBotInlineMessageMediaWebPage(w: Writer, v: inputBotIn
       (v.entities != null ? 0x2 : 0) |
       (v.replyMarkup != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 4; writeString(w, v.message);
     f = 5; if (flags & 0x2) write_vec_MessageEntity(w, v.entities!);
     f = 6; writeString(w, v.url);
@@ -18029,7 +18029,7 @@ export function write_inputBotInlineMessageRichMessage(w: Writer, v: inputBotInl
   try {
     const flags = (v.replyMarkup != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x4) write_ReplyMarkup(w, v.replyMarkup!);
     f = 1; write_InputRichMessage(w, v.richMessage);
   } catch (e) {
@@ -18060,7 +18060,7 @@ export function write_inputBotInlineResult(w: Writer, v: inputBotInlineResult): 
       (v.thumb != null ? 0x10 : 0) |
       (v.content != null ? 0x20 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.id);
     f = 1; writeString(w, v.type);
     f = 2; if (flags & 0x2) writeString(w, v.title!);
@@ -18123,7 +18123,7 @@ export function write_inputBotInlineResultDocument(w: Writer, v: inputBotInlineR
   try {
     const flags = (v.title != null ? 0x2 : 0) | (v.description != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.id);
     f = 1; writeString(w, v.type);
     f = 2; if (flags & 0x2) writeString(w, v.title!);
@@ -18181,7 +18181,7 @@ export function write_botInlineMessageMediaAuto(w: Writer, v: botInlineMessageMe
     const set_invertMedia = isSet(v.invertMedia);
     const flags = (set_invertMedia ? 0x8 : 0) | (v.entities != null ? 0x2 : 0) | (v.replyMarkup != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; writeString(w, v.message);
     f = 2; if (flags & 0x2) write_vec_MessageEntity(w, v.entities!);
     f = 3; if (flags & 0x4) write_ReplyMarkup(w, v.replyMarkup!);
@@ -18216,7 +18216,7 @@ export function write_botInlineMessageText(w: Writer, v: botInlineMessageText): 
       (v.entities != null ? 0x2 : 0) |
       (v.replyMarkup != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; writeString(w, v.message);
     f = 3; if (flags & 0x2) write_vec_MessageEntity(w, v.entities!);
     f = 4; if (flags & 0x4) write_ReplyMarkup(w, v.replyMarkup!);
@@ -18250,7 +18250,7 @@ export function write_botInlineMessageMediaGeo(w: Writer, v: botInlineMessageMed
       (v.proximityNotificationRadius != null ? 0x8 : 0) |
       (v.replyMarkup != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_GeoPoint(w, v.geo);
     f = 1; if (flags & 0x1) writeInt(w, v.heading!);
     f = 2; if (flags & 0x2) writeInt(w, v.period!);
@@ -18282,7 +18282,7 @@ export function write_botInlineMessageMediaVenue(w: Writer, v: botInlineMessageM
   try {
     const flags = (v.replyMarkup != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_GeoPoint(w, v.geo);
     f = 1; writeString(w, v.title);
     f = 2; writeString(w, v.address);
@@ -18318,7 +18318,7 @@ export function write_botInlineMessageMediaContact(w: Writer, v: botInlineMessag
   try {
     const flags = (v.replyMarkup != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.phoneNumber);
     f = 1; writeString(w, v.firstName);
     f = 2; writeString(w, v.lastName);
@@ -18356,7 +18356,7 @@ export function write_botInlineMessageMediaInvoice(w: Writer, v: botInlineMessag
       (v.photo != null ? 0x1 : 0) |
       (v.replyMarkup != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; writeString(w, v.title);
     f = 3; writeString(w, v.description);
     f = 4; if (flags & 0x1) write_WebDocument(w, v.photo!);
@@ -18410,7 +18410,7 @@ export function write_botInlineMessageMediaWebPage(w: Writer, v: botInlineMessag
       (v.entities != null ? 0x2 : 0) |
       (v.replyMarkup != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 5; writeString(w, v.message);
     f = 6; if (flags & 0x2) write_vec_MessageEntity(w, v.entities!);
     f = 7; writeString(w, v.url);
@@ -18449,7 +18449,7 @@ export function write_botInlineMessageRichMessage(w: Writer, v: botInlineMessage
   try {
     const flags = (v.replyMarkup != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x4) write_ReplyMarkup(w, v.replyMarkup!);
     f = 1; write_RichMessage(w, v.richMessage);
   } catch (e) {
@@ -18480,7 +18480,7 @@ export function write_botInlineResult(w: Writer, v: botInlineResult): void {
       (v.thumb != null ? 0x10 : 0) |
       (v.content != null ? 0x20 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.id);
     f = 1; writeString(w, v.type);
     f = 2; if (flags & 0x2) writeString(w, v.title!);
@@ -18522,7 +18522,7 @@ export function write_botInlineMediaResult(w: Writer, v: botInlineMediaResult): 
       (v.title != null ? 0x4 : 0) |
       (v.description != null ? 0x8 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.id);
     f = 1; writeString(w, v.type);
     f = 2; if (flags & 0x1) write_Photo(w, v.photo!);
@@ -18564,7 +18564,7 @@ export function write_messages_botResults(w: Writer, v: messages_botResults): vo
       (v.switchWebview != null ? 0x8 : 0);
     f = 1; const queryId = checkLong(v.queryId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, queryId);
     f = 2; if (flags & 0x2) writeString(w, v.nextOffset!);
     f = 3; if (flags & 0x4) write_InlineBotSwitchPM(w, v.switchPm!);
@@ -18638,7 +18638,7 @@ export function write_messageFwdHeader(w: Writer, v: messageFwdHeader): void {
       (v.savedDate != null ? 0x400 : 0) |
       (v.psaType != null ? 0x40 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; if (flags & 0x1) write_Peer(w, v.fromId!);
     f = 3; if (flags & 0x20) writeString(w, v.fromName!);
     f = 4; const date = checkInt(v.date);
@@ -18835,7 +18835,7 @@ export function write_auth_sentCodeTypeEmailCode(w: Writer, v: auth_sentCodeType
       (v.resetAvailablePeriod != null ? 0x8 : 0) |
       (v.resetPendingDate != null ? 0x10 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; writeString(w, v.emailPattern);
     f = 3; const length_ = checkInt(v.length);
     const p1 = claim(w, 4);
@@ -18875,7 +18875,7 @@ export function write_auth_sentCodeTypeSetUpEmailRequired(w: Writer, v: auth_sen
     f = 1; const set_googleSigninAllowed = isSet(v.googleSigninAllowed);
     const flags = (set_appleSigninAllowed ? 0x1 : 0) | (set_googleSigninAllowed ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
   } catch (e) {
     throw encodeAt(e, 'auth.sentCodeTypeSetUpEmailRequired appleSigninAllowed googleSigninAllowed', f);
   }
@@ -18921,7 +18921,7 @@ export function write_auth_sentCodeTypeFirebaseSms(w: Writer, v: auth_sentCodeTy
   try {
     const flags = (v.nonce != null ? 0x1 : 0) | (v.playIntegrityProjectId != null || v.playIntegrityNonce != null ? 0x4 : 0) | (v.receipt != null || v.pushTimeout != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeBytes(w, v.nonce!);
     f = 1; if (flags & 0x4) {
       if (v.playIntegrityProjectId == null) throw missingField('playIntegrityProjectId');
@@ -18973,7 +18973,7 @@ export function write_auth_sentCodeTypeSmsWord(w: Writer, v: auth_sentCodeTypeSm
   try {
     const flags = (v.beginning != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeString(w, v.beginning!);
   } catch (e) {
     throw encodeAt(e, 'auth.sentCodeTypeSmsWord beginning', 0);
@@ -18996,7 +18996,7 @@ export function write_auth_sentCodeTypeSmsPhrase(w: Writer, v: auth_sentCodeType
   try {
     const flags = (v.beginning != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeString(w, v.beginning!);
   } catch (e) {
     throw encodeAt(e, 'auth.sentCodeTypeSmsPhrase beginning', 0);
@@ -19028,7 +19028,7 @@ export function write_messages_botCallbackAnswer(w: Writer, v: messages_botCallb
       (v.message != null ? 0x1 : 0) |
       (v.url != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 3; if (flags & 0x1) writeString(w, v.message!);
     f = 4; if (flags & 0x4) writeString(w, v.url!);
     f = 5; const cacheTime = checkInt(v.cacheTime);
@@ -19061,7 +19061,7 @@ export function write_messages_messageEditData(w: Writer, v: messages_messageEdi
     const set_caption = isSet(v.caption);
     const flags = (set_caption ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
   } catch (e) {
     throw encodeAt(e, 'messages.messageEditData caption', 0);
   }
@@ -19340,7 +19340,7 @@ export function write_draftMessageEmpty(w: Writer, v: draftMessageEmpty): void {
   try {
     const flags = (v.date != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeInt(w, v.date!);
   } catch (e) {
     throw encodeAt(e, 'draftMessageEmpty date', 0);
@@ -19374,7 +19374,7 @@ export function write_draftMessage(w: Writer, v: draftMessage): void {
       (v.suggestedPost != null ? 0x100 : 0) |
       (v.richMessage != null ? 0x200 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; if (flags & 0x10) write_InputReplyTo(w, v.replyTo!);
     f = 3; writeString(w, v.message);
     f = 4; if (flags & 0x8) write_vec_MessageEntity(w, v.entities!);
@@ -19442,7 +19442,7 @@ export function write_messages_featuredStickers(w: Writer, v: messages_featuredS
     f = 1; const hash = checkLong(v.hash);
     f = 2; const count = checkInt(v.count);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, hash);
     storeInt(w, p0 + 12, count);
     f = 3; write_vec_StickerSetCovered(w, v.sets);
@@ -19701,7 +19701,7 @@ export function write_game(w: Writer, v: game): void {
     const id = checkLong(v.id);
     f = 1; const accessHash = checkLong(v.accessHash);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     storeLong(w.buf, p0 + 12, accessHash);
     f = 2; writeString(w, v.shortName);
@@ -20350,7 +20350,7 @@ export function write_textDate(w: Writer, v: textDate): void {
       (set_longDate ? 0x10 : 0) |
       (set_dayOfWeek ? 0x20 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 6; write_RichText(w, v.text);
     f = 7; const date = checkInt(v.date);
     const p1 = claim(w, 4);
@@ -20643,7 +20643,7 @@ export function write_pageBlockPhoto(w: Writer, v: pageBlockPhoto): void {
     const flags = (set_spoiler ? 0x2 : 0) | (v.url != null || v.webpageId != null ? 0x1 : 0);
     f = 1; const photoId = checkLong(v.photoId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, photoId);
     f = 2; write_PageCaption(w, v.caption);
     f = 3; if (flags & 0x1) {
@@ -20684,7 +20684,7 @@ export function write_pageBlockVideo(w: Writer, v: pageBlockVideo): void {
     const flags = (set_autoplay ? 0x1 : 0) | (set_loop ? 0x2 : 0) | (set_spoiler ? 0x4 : 0);
     f = 3; const videoId = checkLong(v.videoId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, videoId);
     f = 4; write_PageCaption(w, v.caption);
   } catch (e) {
@@ -20738,7 +20738,7 @@ export function write_pageBlockEmbed(w: Writer, v: pageBlockEmbed): void {
       (v.posterPhotoId != null ? 0x10 : 0) |
       (v.w != null || v.h != null ? 0x20 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; if (flags & 0x2) writeString(w, v.url!);
     f = 3; if (flags & 0x4) writeString(w, v.html!);
     f = 4; if (flags & 0x10) writeLong(w, v.posterPhotoId!);
@@ -20917,7 +20917,7 @@ export function write_pageBlockTable(w: Writer, v: pageBlockTable): void {
     f = 1; const set_striped = isSet(v.striped);
     const flags = (set_bordered ? 0x1 : 0) | (set_striped ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; write_RichText(w, v.title);
     f = 3; write_vec_PageTableRow(w, v.rows);
   } catch (e) {
@@ -20946,7 +20946,7 @@ export function write_pageBlockOrderedList(w: Writer, v: pageBlockOrderedList): 
     const set_reversed = isSet(v.reversed);
     const flags = (set_reversed ? 0x4 : 0) | (v.start != null ? 0x1 : 0) | (v.type != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_vec_PageListOrderedItem(w, v.items);
     f = 2; if (flags & 0x1) writeInt(w, v.start!);
     f = 3; if (flags & 0x2) writeString(w, v.type!);
@@ -20976,7 +20976,7 @@ export function write_pageBlockDetails(w: Writer, v: pageBlockDetails): void {
     const set_open = isSet(v.open);
     const flags = (set_open ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_vec_PageBlock(w, v.blocks);
     f = 2; write_RichText(w, v.title);
   } catch (e) {
@@ -21349,7 +21349,7 @@ export function write_invoice(w: Writer, v: invoice): void {
       (v.termsUrl != null ? 0x400 : 0) |
       (v.subscriptionPeriod != null ? 0x800 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 9; writeString(w, v.currency);
     f = 10; write_vec_LabeledPrice(w, v.prices);
     f = 11; if (flags & 0x100) {
@@ -21458,7 +21458,7 @@ export function write_paymentRequestedInfo(w: Writer, v: paymentRequestedInfo): 
       (v.email != null ? 0x4 : 0) |
       (v.shippingAddress != null ? 0x8 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeString(w, v.name!);
     f = 1; if (flags & 0x2) writeString(w, v.phone!);
     f = 2; if (flags & 0x4) writeString(w, v.email!);
@@ -21652,7 +21652,7 @@ export function write_inputWebFileAudioAlbumThumbLocation(w: Writer, v: inputWeb
     const set_small = isSet(v.small);
     const flags = (set_small ? 0x4 : 0) | (v.document != null ? 0x1 : 0) | (v.title != null || v.performer != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; if (flags & 0x1) write_InputDocument(w, v.document!);
     f = 2; if (flags & 0x2) {
       if (v.title == null) throw missingField('title');
@@ -21729,7 +21729,7 @@ export function write_payments_paymentForm(w: Writer, v: payments_paymentForm): 
     f = 2; const formId = checkLong(v.formId);
     f = 3; const botId = checkLong(v.botId);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, formId);
     storeLong(w.buf, p0 + 12, botId);
     f = 4; writeString(w, v.title);
@@ -21797,7 +21797,7 @@ export function write_payments_paymentFormStars(w: Writer, v: payments_paymentFo
     const formId = checkLong(v.formId);
     f = 1; const botId = checkLong(v.botId);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, formId);
     storeLong(w.buf, p0 + 12, botId);
     f = 2; writeString(w, v.title);
@@ -21856,7 +21856,7 @@ export function write_payments_validatedRequestedInfo(w: Writer, v: payments_val
   try {
     const flags = (v.id != null ? 0x1 : 0) | (v.shippingOptions != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeString(w, v.id!);
     f = 1; if (flags & 0x2) write_vec_ShippingOption(w, v.shippingOptions!);
   } catch (e) {
@@ -21923,7 +21923,7 @@ export function write_payments_paymentReceipt(w: Writer, v: payments_paymentRece
     f = 1; const botId = checkLong(v.botId);
     f = 2; const providerId = checkLong(v.providerId);
     const p0 = claim(w, 24);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, date);
     storeLong(w.buf, p0 + 8, botId);
     storeLong(w.buf, p0 + 16, providerId);
@@ -21982,7 +21982,7 @@ export function write_payments_paymentReceiptStars(w: Writer, v: payments_paymen
     const date = checkInt(v.date);
     f = 1; const botId = checkLong(v.botId);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, date);
     storeLong(w.buf, p0 + 8, botId);
     f = 2; writeString(w, v.title);
@@ -22032,7 +22032,7 @@ export function write_payments_savedInfo(w: Writer, v: payments_savedInfo): void
     const set_hasSavedCredentials = isSet(v.hasSavedCredentials);
     const flags = (set_hasSavedCredentials ? 0x2 : 0) | (v.savedInfo != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; if (flags & 0x1) write_PaymentRequestedInfo(w, v.savedInfo!);
   } catch (e) {
     throw encodeAt(e, 'payments.savedInfo hasSavedCredentials savedInfo', f);
@@ -22079,7 +22079,7 @@ export function write_inputPaymentCredentials(w: Writer, v: inputPaymentCredenti
     const set_save = isSet(v.save);
     const flags = (set_save ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_DataJSON(w, v.data);
   } catch (e) {
     throw encodeAt(e, 'inputPaymentCredentials save data', f);
@@ -22184,7 +22184,7 @@ export function write_inputStickerSetItem(w: Writer, v: inputStickerSetItem): vo
   try {
     const flags = (v.maskCoords != null ? 0x1 : 0) | (v.keywords != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_InputDocument(w, v.document);
     f = 1; writeString(w, v.emoji);
     f = 2; if (flags & 0x1) write_MaskCoords(w, v.maskCoords!);
@@ -22263,7 +22263,7 @@ export function write_phoneCallWaiting(w: Writer, v: phoneCallWaiting): void {
     f = 4; const adminId = checkLong(v.adminId);
     f = 5; const participantId = checkLong(v.participantId);
     const p0 = claim(w, 40);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     storeLong(w.buf, p0 + 12, accessHash);
     storeInt(w, p0 + 20, date);
@@ -22306,7 +22306,7 @@ export function write_phoneCallRequested(w: Writer, v: phoneCallRequested): void
     f = 4; const adminId = checkLong(v.adminId);
     f = 5; const participantId = checkLong(v.participantId);
     const p0 = claim(w, 40);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     storeLong(w.buf, p0 + 12, accessHash);
     storeInt(w, p0 + 20, date);
@@ -22349,7 +22349,7 @@ export function write_phoneCallAccepted(w: Writer, v: phoneCallAccepted): void {
     f = 4; const adminId = checkLong(v.adminId);
     f = 5; const participantId = checkLong(v.participantId);
     const p0 = claim(w, 40);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     storeLong(w.buf, p0 + 12, accessHash);
     storeInt(w, p0 + 20, date);
@@ -22398,7 +22398,7 @@ export function write_phoneCall(w: Writer, v: phoneCall): void {
     f = 6; const adminId = checkLong(v.adminId);
     f = 7; const participantId = checkLong(v.participantId);
     const p0 = claim(w, 40);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     storeLong(w.buf, p0 + 12, accessHash);
     storeInt(w, p0 + 20, date);
@@ -22463,7 +22463,7 @@ export function write_phoneCallDiscarded(w: Writer, v: phoneCallDiscarded): void
       (v.duration != null ? 0x2 : 0);
     f = 3; const id = checkLong(v.id);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     f = 4; if (flags & 0x1) write_PhoneCallDiscardReason(w, v.reason!);
     f = 5; if (flags & 0x2) writeInt(w, v.duration!);
@@ -22496,7 +22496,7 @@ export function write_phoneConnection(w: Writer, v: phoneConnection): void {
     const flags = (set_tcp ? 0x1 : 0);
     f = 1; const id = checkLong(v.id);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     f = 2; writeString(w, v.ip);
     f = 3; writeString(w, v.ipv6);
@@ -22534,7 +22534,7 @@ export function write_phoneConnectionWebrtc(w: Writer, v: phoneConnectionWebrtc)
     const flags = (set_turn ? 0x1 : 0) | (set_stun ? 0x2 : 0);
     f = 2; const id = checkLong(v.id);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     f = 3; writeString(w, v.ip);
     f = 4; writeString(w, v.ipv6);
@@ -22576,7 +22576,7 @@ export function write_phoneCallProtocol(w: Writer, v: phoneCallProtocol): void {
     f = 2; const minLayer = checkInt(v.minLayer);
     f = 3; const maxLayer = checkInt(v.maxLayer);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, minLayer);
     storeInt(w, p0 + 8, maxLayer);
     f = 4; write_vec_string(w, v.libraryVersions);
@@ -22727,7 +22727,7 @@ export function write_langPackStringPluralized(w: Writer, v: langPackStringPlura
       (v.fewValue != null ? 0x8 : 0) |
       (v.manyValue != null ? 0x10 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.key);
     f = 1; if (flags & 0x1) writeString(w, v.zeroValue!);
     f = 2; if (flags & 0x2) writeString(w, v.oneValue!);
@@ -22816,7 +22816,7 @@ export function write_langPackLanguage(w: Writer, v: langPackLanguage): void {
       (set_beta ? 0x8 : 0) |
       (v.baseLangCode != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 3; writeString(w, v.name);
     f = 4; writeString(w, v.nativeName);
     f = 5; writeString(w, v.langCode);
@@ -23342,7 +23342,7 @@ export function write_channelAdminLogEventActionParticipantJoinByInvite(w: Write
     const set_viaChatlist = isSet(v.viaChatlist);
     const flags = (set_viaChatlist ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_ExportedChatInvite(w, v.invite);
   } catch (e) {
     throw encodeAt(e, 'channelAdminLogEventActionParticipantJoinByInvite viaChatlist invite', f);
@@ -23634,7 +23634,7 @@ export function write_channelAdminLogEventActionPinTopic(w: Writer, v: channelAd
   try {
     const flags = (v.prevTopic != null ? 0x1 : 0) | (v.newTopic != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) write_ForumTopic(w, v.prevTopic!);
     f = 1; if (flags & 0x2) write_ForumTopic(w, v.newTopic!);
   } catch (e) {
@@ -23954,7 +23954,7 @@ export function write_channelAdminLogEventsFilter(w: Writer, v: channelAdminLogE
       (set_subExtend ? 0x40000 : 0) |
       (set_editRank ? 0x80000 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
   } catch (e) {
     throw encodeAt(e, 'channelAdminLogEventsFilter join leave invite ban unban kick unkick promote demote info ' +
       'settings pinned edit delete groupCall invites send forums subExtend editRank', f);
@@ -24183,7 +24183,7 @@ export function write_inputSingleMedia(w: Writer, v: inputSingleMedia): void {
   try {
     const flags = (v.entities != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_InputMedia(w, v.media);
     f = 1; const randomId = checkLong(v.randomId);
     const p1 = claim(w, 8);
@@ -24828,7 +24828,7 @@ export function write_secureValue(w: Writer, v: secureValue): void {
       (v.files != null ? 0x10 : 0) |
       (v.plainData != null ? 0x20 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_SecureValueType(w, v.type);
     f = 1; if (flags & 0x1) write_SecureData(w, v.data!);
     f = 2; if (flags & 0x2) write_SecureFile(w, v.frontSide!);
@@ -24875,7 +24875,7 @@ export function write_inputSecureValue(w: Writer, v: inputSecureValue): void {
       (v.files != null ? 0x10 : 0) |
       (v.plainData != null ? 0x20 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_SecureValueType(w, v.type);
     f = 1; if (flags & 0x1) write_SecureData(w, v.data!);
     f = 2; if (flags & 0x2) write_InputSecureFile(w, v.frontSide!);
@@ -25166,7 +25166,7 @@ export function write_account_authorizationForm(w: Writer, v: account_authorizat
   try {
     const flags = (v.privacyPolicyUrl != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_vec_SecureRequiredType(w, v.requiredTypes);
     f = 1; write_vec_SecureValue(w, v.values);
     f = 2; write_vec_SecureValueError(w, v.errors);
@@ -25229,7 +25229,7 @@ export function write_help_deepLinkInfo(w: Writer, v: help_deepLinkInfo): void {
     const set_updateApp = isSet(v.updateApp);
     const flags = (set_updateApp ? 0x1 : 0) | (v.entities != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; writeString(w, v.message);
     f = 2; if (flags & 0x2) write_vec_MessageEntity(w, v.entities!);
   } catch (e) {
@@ -25437,7 +25437,7 @@ export function write_secureRequiredType(w: Writer, v: secureRequiredType): void
     f = 2; const set_translationRequired = isSet(v.translationRequired);
     const flags = (set_nativeNames ? 0x1 : 0) | (set_selfieRequired ? 0x2 : 0) | (set_translationRequired ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 3; write_SecureValueType(w, v.type);
   } catch (e) {
     throw encodeAt(e, 'secureRequiredType nativeNames selfieRequired translationRequired type', f);
@@ -25664,7 +25664,7 @@ export function write_pageTableCell(w: Writer, v: pageTableCell): void {
       (v.colspan != null ? 0x2 : 0) |
       (v.rowspan != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 5; if (flags & 0x80) write_RichText(w, v.text!);
     f = 6; if (flags & 0x2) writeInt(w, v.colspan!);
     f = 7; if (flags & 0x4) writeInt(w, v.rowspan!);
@@ -25737,7 +25737,7 @@ export function write_pageListItemText(w: Writer, v: pageListItemText): void {
     f = 1; const set_checked = isSet(v.checked);
     const flags = (set_checkbox ? 0x1 : 0) | (set_checked ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; write_RichText(w, v.text);
   } catch (e) {
     throw encodeAt(e, 'pageListItemText checkbox checked text', f);
@@ -25765,7 +25765,7 @@ export function write_pageListItemBlocks(w: Writer, v: pageListItemBlocks): void
     f = 1; const set_checked = isSet(v.checked);
     const flags = (set_checkbox ? 0x1 : 0) | (set_checked ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; write_vec_PageBlock(w, v.blocks);
   } catch (e) {
     throw encodeAt(e, 'pageListItemBlocks checkbox checked blocks', f);
@@ -25798,7 +25798,7 @@ export function write_pageListOrderedItemText(w: Writer, v: pageListOrderedItemT
       (v.value != null ? 0x8 : 0) |
       (v.type != null ? 0x10 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; if (flags & 0x4) writeString(w, v.num!);
     f = 3; write_RichText(w, v.text);
     f = 4; if (flags & 0x8) writeInt(w, v.value!);
@@ -25837,7 +25837,7 @@ export function write_pageListOrderedItemBlocks(w: Writer, v: pageListOrderedIte
       (v.value != null ? 0x8 : 0) |
       (v.type != null ? 0x10 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; if (flags & 0x4) writeString(w, v.num!);
     f = 3; write_vec_PageBlock(w, v.blocks);
     f = 4; if (flags & 0x8) writeInt(w, v.value!);
@@ -25874,7 +25874,7 @@ export function write_pageRelatedArticle(w: Writer, v: pageRelatedArticle): void
       (v.author != null ? 0x8 : 0) |
       (v.publishedDate != null ? 0x10 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.url);
     f = 1; const webpageId = checkLong(v.webpageId);
     const p1 = claim(w, 8);
@@ -25919,7 +25919,7 @@ export function write_page(w: Writer, v: page): void {
       (set_v2 ? 0x4 : 0) |
       (v.views != null ? 0x8 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 3; writeString(w, v.url);
     f = 4; write_vec_PageBlock(w, v.blocks);
     f = 5; write_vec_Photo(w, v.photos);
@@ -26005,7 +26005,7 @@ export function write_pollAnswer(w: Writer, v: pollAnswer): void {
   try {
     const flags = (v.media != null ? 0x1 : 0) | (v.addedBy != null || v.date != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_TextWithEntities(w, v.text);
     f = 1; writeBytes(w, v.option);
     f = 2; if (flags & 0x1) write_MessageMedia(w, v.media!);
@@ -26043,7 +26043,7 @@ export function write_inputPollAnswer(w: Writer, v: inputPollAnswer): void {
   try {
     const flags = (v.media != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_TextWithEntities(w, v.text);
     f = 1; if (flags & 0x1) write_InputMedia(w, v.media!);
   } catch (e) {
@@ -26094,7 +26094,7 @@ export function write_poll(w: Writer, v: poll): void {
       (v.countriesIso2 != null ? 0x1000 : 0);
     const p0 = claim(w, 12);
     storeLong(w.buf, p0, id);
-    storeUint32(w, p0 + 8, flags);
+    storeInt(w, p0 + 8, flags);
     f = 11; write_TextWithEntities(w, v.question);
     f = 12; write_vec_PollAnswer(w, v.answers);
     f = 13; if (flags & 0x10) writeInt(w, v.closePeriod!);
@@ -26148,7 +26148,7 @@ export function write_pollAnswerVoters(w: Writer, v: pollAnswerVoters): void {
     f = 1; const set_correct = isSet(v.correct);
     const flags = (set_chosen ? 0x1 : 0) | (set_correct ? 0x2 : 0) | (v.voters != null || v.recentVoters != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; writeBytes(w, v.option);
     f = 3; if (flags & 0x4) {
       if (v.voters == null) throw missingField('voters');
@@ -26195,7 +26195,7 @@ export function write_pollResults(w: Writer, v: pollResults): void {
       (v.solution != null || v.solutionEntities != null ? 0x10 : 0) |
       (v.solutionMedia != null ? 0x20 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 3; if (flags & 0x2) write_vec_PollAnswerVoters(w, v.results!);
     f = 4; if (flags & 0x4) writeInt(w, v.totalVoters!);
     f = 5; if (flags & 0x8) write_vec_Peer(w, v.recentVoters!);
@@ -26314,7 +26314,7 @@ export function write_chatAdminRights(w: Writer, v: chatAdminRights): void {
       (set_manageRanks ? 0x40000 : 0) |
       (set_manageLinkedPeers ? 0x80000 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
   } catch (e) {
     throw encodeAt(e, 'chatAdminRights changeInfo postMessages editMessages deleteMessages banUsers inviteUsers ' +
       'pinMessages addAdmins anonymous manageCall other manageTopics postStories editStories ' +
@@ -26406,7 +26406,7 @@ export function write_chatBannedRights(w: Writer, v: chatBannedRights): void {
       (set_manageLinkedPeers ? 0x10000000 : 0);
     f = 23; const untilDate = checkInt(v.untilDate);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, untilDate);
   } catch (e) {
     throw encodeAt(e, 'chatBannedRights viewMessages sendMessages sendMedia sendStickers sendGifs sendGames ' +
@@ -26564,7 +26564,7 @@ export function write_codeSettings(w: Writer, v: codeSettings): void {
       (v.logoutTokens != null ? 0x40 : 0) |
       (v.token != null || v.appSandbox != null ? 0x100 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 6; if (flags & 0x40) write_vec_bytes(w, v.logoutTokens!);
     f = 7; if (flags & 0x100) {
       if (v.token == null) throw missingField('token');
@@ -26618,7 +26618,7 @@ export function write_wallPaperSettings(w: Writer, v: wallPaperSettings): void {
       (v.intensity != null ? 0x8 : 0) |
       (v.emoticon != null ? 0x80 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; if (flags & 0x1) writeInt(w, v.backgroundColor!);
     f = 3; if (flags & 0x10) {
       if (v.secondBackgroundColor == null) throw missingField('secondBackgroundColor');
@@ -26683,7 +26683,7 @@ export function write_autoDownloadSettings(w: Writer, v: autoDownloadSettings): 
     f = 9; const smallQueueActiveOperationsMax = checkInt(v.smallQueueActiveOperationsMax);
     f = 10; const largeQueueActiveOperationsMax = checkInt(v.largeQueueActiveOperationsMax);
     const p0 = claim(w, 36);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, photoSizeMax);
     storeLong(w.buf, p0 + 8, videoSizeMax);
     storeLong(w.buf, p0 + 16, fileSizeMax);
@@ -26864,7 +26864,7 @@ export function write_folder(w: Writer, v: folder): void {
       (v.photo != null ? 0x8 : 0);
     f = 3; const id = checkInt(v.id);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, id);
     f = 4; writeString(w, v.title);
     f = 5; if (flags & 0x8) write_ChatPhoto(w, v.photo!);
@@ -26942,7 +26942,7 @@ export function write_messages_searchCounter(w: Writer, v: messages_searchCounte
     const set_inexact = isSet(v.inexact);
     const flags = (set_inexact ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_MessagesFilter(w, v.filter);
     f = 2; const count = checkInt(v.count);
     const p1 = claim(w, 4);
@@ -26983,7 +26983,7 @@ export function write_urlAuthResultRequest(w: Writer, v: urlAuthResultRequest): 
       (v.userIdHint != null ? 0x10 : 0) |
       (v.verifiedAppName != null ? 0x80 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 4; write_User(w, v.bot);
     f = 5; writeString(w, v.domain);
     f = 6; if (flags & 0x4) {
@@ -27043,7 +27043,7 @@ export function write_urlAuthResultAccepted(w: Writer, v: urlAuthResultAccepted)
   try {
     const flags = (v.url != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeString(w, v.url!);
   } catch (e) {
     throw encodeAt(e, 'urlAuthResultAccepted url', 0);
@@ -27223,7 +27223,7 @@ export function write_theme(w: Writer, v: theme): void {
     f = 3; const id = checkLong(v.id);
     f = 4; const accessHash = checkLong(v.accessHash);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     storeLong(w.buf, p0 + 12, accessHash);
     f = 5; writeString(w, v.slug);
@@ -27363,7 +27363,7 @@ export function write_account_contentSettings(w: Writer, v: account_contentSetti
     f = 1; const set_sensitiveCanChange = isSet(v.sensitiveCanChange);
     const flags = (set_sensitiveEnabled ? 0x1 : 0) | (set_sensitiveCanChange ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
   } catch (e) {
     throw encodeAt(e, 'account.contentSettings sensitiveEnabled sensitiveCanChange', f);
   }
@@ -27449,7 +27449,7 @@ export function write_inputThemeSettings(w: Writer, v: inputThemeSettings): void
       (v.messageColors != null ? 0x1 : 0) |
       (v.wallpaper != null || v.wallpaperSettings != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_BaseTheme(w, v.baseTheme);
     f = 2; const accentColor = checkInt(v.accentColor);
     const p1 = claim(w, 4);
@@ -27502,7 +27502,7 @@ export function write_themeSettings(w: Writer, v: themeSettings): void {
       (v.messageColors != null ? 0x1 : 0) |
       (v.wallpaper != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_BaseTheme(w, v.baseTheme);
     f = 2; const accentColor = checkInt(v.accentColor);
     const p1 = claim(w, 4);
@@ -27540,7 +27540,7 @@ export function write_webPageAttributeTheme(w: Writer, v: webPageAttributeTheme)
   try {
     const flags = (v.documents != null ? 0x1 : 0) | (v.settings != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) write_vec_Document(w, v.documents!);
     f = 1; if (flags & 0x2) write_ThemeSettings(w, v.settings!);
   } catch (e) {
@@ -27566,7 +27566,7 @@ export function write_webPageAttributeStory(w: Writer, v: webPageAttributeStory)
   try {
     const flags = (v.story != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_Peer(w, v.peer);
     f = 1; const id = checkInt(v.id);
     const p1 = claim(w, 4);
@@ -27598,7 +27598,7 @@ export function write_webPageAttributeStickerSet(w: Writer, v: webPageAttributeS
     f = 1; const set_textColor = isSet(v.textColor);
     const flags = (set_emojis ? 0x1 : 0) | (set_textColor ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; write_vec_Document(w, v.stickers);
   } catch (e) {
     throw encodeAt(e, 'webPageAttributeStickerSet emojis textColor stickers', f);
@@ -27701,7 +27701,7 @@ export function write_messages_votesList(w: Writer, v: messages_votesList): void
     const flags = (v.nextOffset != null ? 0x1 : 0);
     const count = checkInt(v.count);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, count);
     f = 1; write_vec_MessagePeerVote(w, v.votes);
     f = 2; write_vec_Chat(w, v.chats);
@@ -27796,7 +27796,7 @@ export function write_dialogFilter(w: Writer, v: dialogFilter): void {
       (v.color != null ? 0x8000000 : 0);
     f = 9; const id = checkInt(v.id);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, id);
     f = 10; write_TextWithEntities(w, v.title);
     f = 11; if (flags & 0x2000000) writeString(w, v.emoticon!);
@@ -27860,7 +27860,7 @@ export function write_dialogFilterChatlist(w: Writer, v: dialogFilterChatlist): 
       (v.color != null ? 0x8000000 : 0);
     f = 2; const id = checkInt(v.id);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, id);
     f = 3; write_TextWithEntities(w, v.title);
     f = 4; if (flags & 0x2000000) writeString(w, v.emoticon!);
@@ -28020,7 +28020,7 @@ export function write_statsGraph(w: Writer, v: statsGraph): void {
   try {
     const flags = (v.zoomToken != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_DataJSON(w, v.json);
     f = 1; if (flags & 0x1) writeString(w, v.zoomToken!);
   } catch (e) {
@@ -28146,7 +28146,7 @@ export function write_help_promoData(w: Writer, v: help_promoData): void {
       (v.customPendingSuggestion != null ? 0x10 : 0);
     f = 1; const expires = checkInt(v.expires);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, expires);
     f = 2; if (flags & 0x8) write_Peer(w, v.peer!);
     f = 3; if (flags & 0x2) writeString(w, v.psaType!);
@@ -28192,7 +28192,7 @@ export function write_videoSize(w: Writer, v: videoSize): void {
   try {
     const flags = (v.videoStartTs != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.type);
     f = 1; const w_ = checkInt(v.w);
     f = 2; const h = checkInt(v.h);
@@ -28430,7 +28430,7 @@ export function write_globalPrivacySettings(w: Writer, v: globalPrivacySettings)
       (v.noncontactPeersPaidStars != null ? 0x20 : 0) |
       (v.disallowedGifts != null ? 0x40 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 6; if (flags & 0x20) writeLong(w, v.noncontactPeersPaidStars!);
     f = 7; if (flags & 0x40) write_DisallowedGiftsSettings(w, v.disallowedGifts!);
   } catch (e) {
@@ -28467,7 +28467,7 @@ export function write_help_countryCode(w: Writer, v: help_countryCode): void {
   try {
     const flags = (v.prefixes != null ? 0x1 : 0) | (v.patterns != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.countryCode);
     f = 1; if (flags & 0x1) write_vec_string(w, v.prefixes!);
     f = 2; if (flags & 0x2) write_vec_string(w, v.patterns!);
@@ -28496,7 +28496,7 @@ export function write_help_country(w: Writer, v: help_country): void {
     const set_hidden = isSet(v.hidden);
     const flags = (set_hidden ? 0x1 : 0) | (v.name != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; writeString(w, v.iso2);
     f = 2; writeString(w, v.defaultName);
     f = 3; if (flags & 0x2) writeString(w, v.name!);
@@ -28557,7 +28557,7 @@ export function write_messageViews(w: Writer, v: messageViews): void {
   try {
     const flags = (v.views != null ? 0x1 : 0) | (v.forwards != null ? 0x2 : 0) | (v.replies != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeInt(w, v.views!);
     f = 1; if (flags & 0x2) writeInt(w, v.forwards!);
     f = 2; if (flags & 0x4) write_MessageReplies(w, v.replies!);
@@ -28608,7 +28608,7 @@ export function write_messages_discussionMessage(w: Writer, v: messages_discussi
   try {
     const flags = (v.maxId != null ? 0x1 : 0) | (v.readInboxMaxId != null ? 0x2 : 0) | (v.readOutboxMaxId != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_vec_Message(w, v.messages);
     f = 1; if (flags & 0x1) writeInt(w, v.maxId!);
     f = 2; if (flags & 0x2) writeInt(w, v.readInboxMaxId!);
@@ -28666,7 +28666,7 @@ export function write_messageReplyHeader(w: Writer, v: messageReplyHeader): void
       (v.todoItemId != null ? 0x800 : 0) |
       (v.pollOption != null ? 0x1000 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 4; if (flags & 0x10) writeInt(w, v.replyToMsgId!);
     f = 5; if (flags & 0x1) write_Peer(w, v.replyToPeerId!);
     f = 6; if (flags & 0x20) write_MessageFwdHeader(w, v.replyFrom!);
@@ -28748,7 +28748,7 @@ export function write_messageReplies(w: Writer, v: messageReplies): void {
     f = 1; const replies = checkInt(v.replies);
     f = 2; const repliesPts = checkInt(v.repliesPts);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, replies);
     storeInt(w, p0 + 8, repliesPts);
     f = 3; if (flags & 0x2) write_vec_Peer(w, v.recentRepliers!);
@@ -28894,7 +28894,7 @@ export function write_groupCall(w: Writer, v: groupCall): void {
     f = 14; const accessHash = checkLong(v.accessHash);
     f = 15; const participantsCount = checkInt(v.participantsCount);
     const p0 = claim(w, 24);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     storeLong(w.buf, p0 + 12, accessHash);
     storeInt(w, p0 + 20, participantsCount);
@@ -29056,7 +29056,7 @@ export function write_groupCallParticipant(w: Writer, v: groupCallParticipant): 
       (v.presentation != null ? 0x4000 : 0) |
       (v.paidStarsTotal != null ? 0x10000 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 10; write_Peer(w, v.peer);
     f = 11; const date = checkInt(v.date);
     const p1 = claim(w, 4);
@@ -29241,7 +29241,7 @@ export function write_messages_historyImportParsed(w: Writer, v: messages_histor
     f = 1; const set_group = isSet(v.group);
     const flags = (set_pm ? 0x1 : 0) | (set_group ? 0x2 : 0) | (v.title != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; if (flags & 0x4) writeString(w, v.title!);
   } catch (e) {
     throw encodeAt(e, 'messages.historyImportParsed pm group title', f);
@@ -29304,7 +29304,7 @@ export function write_chatInviteImporter(w: Writer, v: chatInviteImporter): void
     f = 2; const userId = checkLong(v.userId);
     f = 3; const date = checkInt(v.date);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, userId);
     storeInt(w, p0 + 12, date);
     f = 4; if (flags & 0x4) writeString(w, v.about!);
@@ -29557,7 +29557,7 @@ export function write_groupCallParticipantVideo(w: Writer, v: groupCallParticipa
     const set_paused = isSet(v.paused);
     const flags = (set_paused ? 0x1 : 0) | (v.audioSource != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; writeString(w, v.endpoint);
     f = 2; write_vec_GroupCallParticipantVideoSourceGroup(w, v.sourceGroups);
     f = 3; if (flags & 0x2) writeInt(w, v.audioSource!);
@@ -29777,7 +29777,7 @@ export function write_account_chatThemes(w: Writer, v: account_chatThemes): void
     const flags = (v.nextOffset != null ? 0x1 : 0);
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, hash);
     f = 1; write_vec_ChatTheme(w, v.themes);
     f = 2; write_vec_Chat(w, v.chats);
@@ -29820,7 +29820,7 @@ export function write_sponsoredMessage(w: Writer, v: sponsoredMessage): void {
       (v.additionalInfo != null ? 0x100 : 0) |
       (v.minDisplayDuration != null || v.maxDisplayDuration != null ? 0x8000 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; writeBytes(w, v.randomId);
     f = 3; writeString(w, v.url);
     f = 4; writeString(w, v.title);
@@ -29881,7 +29881,7 @@ export function write_messages_sponsoredMessages(w: Writer, v: messages_sponsore
   try {
     const flags = (v.postsBetween != null ? 0x1 : 0) | (v.startDelay != null ? 0x2 : 0) | (v.betweenDelay != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeInt(w, v.postsBetween!);
     f = 1; if (flags & 0x2) writeInt(w, v.startDelay!);
     f = 2; if (flags & 0x4) writeInt(w, v.betweenDelay!);
@@ -29956,7 +29956,7 @@ export function write_messages_searchResultsCalendar(w: Writer, v: messages_sear
     f = 2; const minDate = checkInt(v.minDate);
     f = 3; const minMsgId = checkInt(v.minMsgId);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, count);
     storeInt(w, p0 + 8, minDate);
     storeInt(w, p0 + 12, minMsgId);
@@ -30118,7 +30118,7 @@ export function write_auth_loggedOut(w: Writer, v: auth_loggedOut): void {
   try {
     const flags = (v.futureAuthToken != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeBytes(w, v.futureAuthToken!);
   } catch (e) {
     throw encodeAt(e, 'auth.loggedOut futureAuthToken', 0);
@@ -30142,7 +30142,7 @@ export function write_reactionCount(w: Writer, v: reactionCount): void {
   try {
     const flags = (v.chosenOrder != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeInt(w, v.chosenOrder!);
     f = 1; write_Reaction(w, v.reaction);
     f = 2; const count = checkInt(v.count);
@@ -30180,7 +30180,7 @@ export function write_messageReactions(w: Writer, v: messageReactions): void {
       (v.recentReactions != null ? 0x2 : 0) |
       (v.topReactors != null ? 0x10 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 3; write_vec_ReactionCount(w, v.results);
     f = 4; if (flags & 0x2) write_vec_MessagePeerReaction(w, v.recentReactions!);
     f = 5; if (flags & 0x10) write_vec_MessageReactor(w, v.topReactors!);
@@ -30212,7 +30212,7 @@ export function write_messages_messageReactionsList(w: Writer, v: messages_messa
     const flags = (v.nextOffset != null ? 0x1 : 0);
     const count = checkInt(v.count);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, count);
     f = 1; write_vec_MessagePeerReaction(w, v.reactions);
     f = 2; write_vec_Chat(w, v.chats);
@@ -30246,7 +30246,7 @@ export function write_availableReaction(w: Writer, v: availableReaction): void {
     f = 1; const set_premium = isSet(v.premium);
     const flags = (set_inactive ? 0x1 : 0) | (set_premium ? 0x4 : 0) | (v.aroundAnimation != null || v.centerIcon != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; writeString(w, v.reaction);
     f = 3; writeString(w, v.title);
     f = 4; write_Document(w, v.staticIcon);
@@ -30332,7 +30332,7 @@ export function write_messagePeerReaction(w: Writer, v: messagePeerReaction): vo
     f = 2; const set_my = isSet(v.my);
     const flags = (set_big ? 0x1 : 0) | (set_unread ? 0x2 : 0) | (set_my ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 3; write_Peer(w, v.peerId);
     f = 4; const date = checkInt(v.date);
     const p1 = claim(w, 4);
@@ -30453,7 +30453,7 @@ export function write_attachMenuBotIcon(w: Writer, v: attachMenuBotIcon): void {
   try {
     const flags = (v.colors != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.name);
     f = 1; write_Document(w, v.icon);
     f = 2; if (flags & 0x1) write_vec_AttachMenuBotIconColor(w, v.colors!);
@@ -30494,7 +30494,7 @@ export function write_attachMenuBot(w: Writer, v: attachMenuBot): void {
       (set_sideMenuDisclaimerNeeded ? 0x20 : 0);
     f = 6; const botId = checkLong(v.botId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, botId);
     f = 7; writeString(w, v.shortName);
     f = 8; if (flags & 0x8) {
@@ -30597,7 +30597,7 @@ export function write_webViewResultUrl(w: Writer, v: webViewResultUrl): void {
       (set_sameOrigin ? 0x8 : 0) |
       (v.queryId != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 3; if (flags & 0x1) writeLong(w, v.queryId!);
     f = 4; writeString(w, v.url);
   } catch (e) {
@@ -30625,7 +30625,7 @@ export function write_webViewMessageSent(w: Writer, v: webViewMessageSent): void
   try {
     const flags = (v.msgId != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) write_InputBotInlineMessageID(w, v.msgId!);
   } catch (e) {
     throw encodeAt(e, 'webViewMessageSent msgId', 0);
@@ -30924,7 +30924,7 @@ export function write_inputInvoiceStarGift(w: Writer, v: inputInvoiceStarGift): 
     f = 1; const set_includeUpgrade = isSet(v.includeUpgrade);
     const flags = (set_hideName ? 0x1 : 0) | (set_includeUpgrade ? 0x4 : 0) | (v.message != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; write_InputPeer(w, v.peer);
     f = 3; const giftId = checkLong(v.giftId);
     const p1 = claim(w, 8);
@@ -30957,7 +30957,7 @@ export function write_inputInvoiceStarGiftUpgrade(w: Writer, v: inputInvoiceStar
     const set_keepOriginalDetails = isSet(v.keepOriginalDetails);
     const flags = (set_keepOriginalDetails ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_InputSavedStarGift(w, v.stargift);
   } catch (e) {
     throw encodeAt(e, 'inputInvoiceStarGiftUpgrade keepOriginalDetails stargift', f);
@@ -31003,7 +31003,7 @@ export function write_inputInvoicePremiumGiftStars(w: Writer, v: inputInvoicePre
   try {
     const flags = (v.message != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_InputUser(w, v.userId);
     f = 1; const months = checkInt(v.months);
     const p1 = claim(w, 4);
@@ -31057,7 +31057,7 @@ export function write_inputInvoiceStarGiftResale(w: Writer, v: inputInvoiceStarG
     const set_ton = isSet(v.ton);
     const flags = (set_ton ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; writeString(w, v.slug);
     f = 2; write_InputPeer(w, v.toId);
   } catch (e) {
@@ -31145,7 +31145,7 @@ export function write_inputInvoiceStarGiftAuctionBid(w: Writer, v: inputInvoiceS
       (v.peer != null ? 0x8 : 0) |
       (v.message != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; if (flags & 0x8) write_InputPeer(w, v.peer!);
     f = 3; const giftId = checkLong(v.giftId);
     f = 4; const bidAmount = checkLong(v.bidAmount);
@@ -31199,7 +31199,7 @@ export function write_messages_transcribedAudio(w: Writer, v: messages_transcrib
     const flags = (set_pending ? 0x1 : 0) | (v.trialRemainsNum != null || v.trialRemainsUntilDate != null ? 0x2 : 0);
     f = 1; const transcriptionId = checkLong(v.transcriptionId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, transcriptionId);
     f = 2; writeString(w, v.text);
     f = 3; if (flags & 0x2) {
@@ -31268,7 +31268,7 @@ export function write_inputStorePaymentPremiumSubscription(w: Writer, v: inputSt
     f = 1; const set_upgrade = isSet(v.upgrade);
     const flags = (set_restore ? 0x1 : 0) | (set_upgrade ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
   } catch (e) {
     throw encodeAt(e, 'inputStorePaymentPremiumSubscription restore upgrade', f);
   }
@@ -31316,7 +31316,7 @@ export function write_inputStorePaymentPremiumGiftCode(w: Writer, v: inputStoreP
   try {
     const flags = (v.boostPeer != null ? 0x1 : 0) | (v.message != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_vec_InputUser(w, v.users);
     f = 1; if (flags & 0x1) write_InputPeer(w, v.boostPeer!);
     f = 2; writeString(w, v.currency);
@@ -31357,7 +31357,7 @@ export function write_inputStorePaymentPremiumGiveaway(w: Writer, v: inputStoreP
       (v.countriesIso2 != null ? 0x4 : 0) |
       (v.prizeDescription != null ? 0x10 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; write_InputPeer(w, v.boostPeer);
     f = 3; if (flags & 0x2) write_vec_InputPeer(w, v.additionalPeers!);
     f = 4; if (flags & 0x4) write_vec_string(w, v.countriesIso2!);
@@ -31408,7 +31408,7 @@ export function write_inputStorePaymentStarsTopup(w: Writer, v: inputStorePaymen
     const flags = (v.spendPurposePeer != null ? 0x1 : 0);
     const stars = checkLong(v.stars);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, stars);
     f = 1; writeString(w, v.currency);
     f = 2; const amount = checkLong(v.amount);
@@ -31477,7 +31477,7 @@ export function write_inputStorePaymentStarsGiveaway(w: Writer, v: inputStorePay
       (v.prizeDescription != null ? 0x10 : 0);
     f = 2; const stars = checkLong(v.stars);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, stars);
     f = 3; write_InputPeer(w, v.boostPeer);
     f = 4; if (flags & 0x2) write_vec_InputPeer(w, v.additionalPeers!);
@@ -31533,7 +31533,7 @@ export function write_inputStorePaymentAuthCode(w: Writer, v: inputStorePaymentA
     const set_restore = isSet(v.restore);
     const flags = (set_restore ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; writeString(w, v.phoneNumber);
     f = 2; writeString(w, v.phoneCodeHash);
     f = 3; const premiumDays = checkInt(v.premiumDays);
@@ -31599,7 +31599,7 @@ export function write_emojiStatus(w: Writer, v: emojiStatus): void {
     const flags = (v.until != null ? 0x1 : 0);
     const documentId = checkLong(v.documentId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, documentId);
     f = 1; if (flags & 0x1) writeInt(w, v.until!);
   } catch (e) {
@@ -31627,7 +31627,7 @@ export function write_emojiStatusCollectible(w: Writer, v: emojiStatusCollectibl
     const collectibleId = checkLong(v.collectibleId);
     f = 1; const documentId = checkLong(v.documentId);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, collectibleId);
     storeLong(w.buf, p0 + 12, documentId);
     f = 2; writeString(w, v.title);
@@ -31681,7 +31681,7 @@ export function write_inputEmojiStatusCollectible(w: Writer, v: inputEmojiStatus
     const flags = (v.until != null ? 0x1 : 0);
     const collectibleId = checkLong(v.collectibleId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, collectibleId);
     f = 1; if (flags & 0x1) writeInt(w, v.until!);
   } catch (e) {
@@ -31794,7 +31794,7 @@ export function write_chatReactionsAll(w: Writer, v: chatReactionsAll): void {
     const set_allowCustom = isSet(v.allowCustom);
     const flags = (set_allowCustom ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
   } catch (e) {
     throw encodeAt(e, 'chatReactionsAll allowCustom', 0);
   }
@@ -31993,7 +31993,7 @@ export function write_premiumSubscriptionOption(w: Writer, v: premiumSubscriptio
       (v.transaction != null ? 0x8 : 0) |
       (v.storeProduct != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; if (flags & 0x8) writeString(w, v.transaction!);
     f = 3; const months = checkInt(v.months);
     const p1 = claim(w, 4);
@@ -32038,7 +32038,7 @@ export function write_sendAsPeer(w: Writer, v: sendAsPeer): void {
     const set_premiumRequired = isSet(v.premiumRequired);
     const flags = (set_premiumRequired ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_Peer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'sendAsPeer premiumRequired peer', f);
@@ -32063,7 +32063,7 @@ export function write_messageExtendedMediaPreview(w: Writer, v: messageExtendedM
   try {
     const flags = (v.w != null || v.h != null ? 0x1 : 0) | (v.thumb != null ? 0x2 : 0) | (v.videoDuration != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) {
       if (v.w == null) throw missingField('w');
       writeInt(w, v.w);
@@ -32141,7 +32141,7 @@ export function write_username(w: Writer, v: username): void {
     f = 1; const set_active = isSet(v.active);
     const flags = (set_editable ? 0x1 : 0) | (set_active ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; writeString(w, v.username);
   } catch (e) {
     throw encodeAt(e, 'username editable active username', f);
@@ -32202,7 +32202,7 @@ export function write_forumTopic(w: Writer, v: forumTopic): void {
     f = 6; const id = checkInt(v.id);
     f = 7; const date = checkInt(v.date);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, id);
     storeInt(w, p0 + 8, date);
     f = 8; write_Peer(w, v.peer);
@@ -32282,7 +32282,7 @@ export function write_messages_forumTopics(w: Writer, v: messages_forumTopics): 
     const flags = (set_orderByCreateDate ? 0x1 : 0);
     f = 1; const count = checkInt(v.count);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, count);
     f = 2; write_vec_ForumTopic(w, v.topics);
     f = 3; write_vec_Message(w, v.messages);
@@ -32361,7 +32361,7 @@ export function write_requestPeerTypeUser(w: Writer, v: requestPeerTypeUser): vo
   try {
     const flags = (v.bot != null ? 0x1 : 0) | (v.premium != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeBool(w, v.bot!);
     f = 1; if (flags & 0x2) writeBool(w, v.premium!);
   } catch (e) {
@@ -32395,7 +32395,7 @@ export function write_requestPeerTypeChat(w: Writer, v: requestPeerTypeChat): vo
       (v.userAdminRights != null ? 0x2 : 0) |
       (v.botAdminRights != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; if (flags & 0x8) writeBool(w, v.hasUsername!);
     f = 3; if (flags & 0x10) writeBool(w, v.forum!);
     f = 4; if (flags & 0x2) write_ChatAdminRights(w, v.userAdminRights!);
@@ -32432,7 +32432,7 @@ export function write_requestPeerTypeBroadcast(w: Writer, v: requestPeerTypeBroa
       (v.userAdminRights != null ? 0x2 : 0) |
       (v.botAdminRights != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; if (flags & 0x8) writeBool(w, v.hasUsername!);
     f = 2; if (flags & 0x2) write_ChatAdminRights(w, v.userAdminRights!);
     f = 3; if (flags & 0x4) write_ChatAdminRights(w, v.botAdminRights!);
@@ -32462,7 +32462,7 @@ export function write_requestPeerTypeCreateBot(w: Writer, v: requestPeerTypeCrea
     const set_botManaged = isSet(v.botManaged);
     const flags = (set_botManaged ? 0x1 : 0) | (v.suggestedName != null ? 0x2 : 0) | (v.suggestedUsername != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; if (flags & 0x2) writeString(w, v.suggestedName!);
     f = 2; if (flags & 0x4) writeString(w, v.suggestedUsername!);
   } catch (e) {
@@ -32662,7 +32662,7 @@ export function write_autoSaveSettings(w: Writer, v: autoSaveSettings): void {
     f = 1; const set_videos = isSet(v.videos);
     const flags = (set_photos ? 0x1 : 0) | (set_videos ? 0x2 : 0) | (v.videoMaxSize != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; if (flags & 0x4) writeLong(w, v.videoMaxSize!);
   } catch (e) {
     throw encodeAt(e, 'autoSaveSettings photos videos videoMaxSize', f);
@@ -32824,7 +32824,7 @@ export function write_botApp(w: Writer, v: botApp): void {
     const id = checkLong(v.id);
     f = 1; const accessHash = checkLong(v.accessHash);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     storeLong(w.buf, p0 + 12, accessHash);
     f = 2; writeString(w, v.shortName);
@@ -32867,7 +32867,7 @@ export function write_messages_botApp(w: Writer, v: messages_botApp): void {
     f = 2; const set_hasSettings = isSet(v.hasSettings);
     const flags = (set_inactive ? 0x1 : 0) | (set_requestWriteAccess ? 0x2 : 0) | (set_hasSettings ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 3; write_BotApp(w, v.app);
   } catch (e) {
     throw encodeAt(e, 'messages.botApp inactive requestWriteAccess hasSettings app', f);
@@ -32958,7 +32958,7 @@ export function write_exportedChatlistInvite(w: Writer, v: exportedChatlistInvit
   try {
     const flags = 0;
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.title);
     f = 1; writeString(w, v.url);
     f = 2; write_vec_Peer(w, v.peers);
@@ -33060,7 +33060,7 @@ export function write_chatlists_chatlistInvite(w: Writer, v: chatlists_chatlistI
     const set_titleNoanimate = isSet(v.titleNoanimate);
     const flags = (set_titleNoanimate ? 0x2 : 0) | (v.emoticon != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_TextWithEntities(w, v.title);
     f = 2; if (flags & 0x1) writeString(w, v.emoticon!);
     f = 3; write_vec_Peer(w, v.peers);
@@ -33219,7 +33219,7 @@ export function write_storyViews(w: Writer, v: storyViews): void {
       (v.recentViewers != null ? 0x1 : 0);
     f = 1; const viewsCount = checkInt(v.viewsCount);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, viewsCount);
     f = 2; if (flags & 0x4) writeInt(w, v.forwardsCount!);
     f = 3; if (flags & 0x8) write_vec_ReactionCount(w, v.reactions!);
@@ -33276,7 +33276,7 @@ export function write_storyItemSkipped(w: Writer, v: storyItemSkipped): void {
     f = 3; const date = checkInt(v.date);
     f = 4; const expireDate = checkInt(v.expireDate);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, id);
     storeInt(w, p0 + 8, date);
     storeInt(w, p0 + 12, expireDate);
@@ -33336,7 +33336,7 @@ export function write_storyItem(w: Writer, v: storyItem): void {
     f = 9; const id = checkInt(v.id);
     f = 10; const date = checkInt(v.date);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, id);
     storeInt(w, p0 + 8, date);
     f = 11; if (flags & 0x40000) write_Peer(w, v.fromId!);
@@ -33403,7 +33403,7 @@ export function write_stories_allStoriesNotModified(w: Writer, v: stories_allSto
   try {
     const flags = 0;
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.state);
     f = 1; write_StoriesStealthMode(w, v.stealthMode);
   } catch (e) {
@@ -33431,7 +33431,7 @@ export function write_stories_allStories(w: Writer, v: stories_allStories): void
     const flags = (set_hasMore ? 0x1 : 0);
     f = 1; const count = checkInt(v.count);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, count);
     f = 2; writeString(w, v.state);
     f = 3; write_vec_PeerStories(w, v.peerStories);
@@ -33467,7 +33467,7 @@ export function write_stories_stories(w: Writer, v: stories_stories): void {
     const flags = (v.pinnedToTop != null ? 0x1 : 0);
     const count = checkInt(v.count);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, count);
     f = 1; write_vec_StoryItem(w, v.stories);
     f = 2; if (flags & 0x1) write_vec_int(w, v.pinnedToTop!);
@@ -33503,7 +33503,7 @@ export function write_storyView(w: Writer, v: storyView): void {
     f = 2; const userId = checkLong(v.userId);
     f = 3; const date = checkInt(v.date);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, userId);
     storeInt(w, p0 + 12, date);
     f = 4; if (flags & 0x4) write_Reaction(w, v.reaction!);
@@ -33535,7 +33535,7 @@ export function write_storyViewPublicForward(w: Writer, v: storyViewPublicForwar
     f = 1; const set_blockedMyStoriesFrom = isSet(v.blockedMyStoriesFrom);
     const flags = (set_blocked ? 0x1 : 0) | (set_blockedMyStoriesFrom ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; write_Message(w, v.message);
   } catch (e) {
     throw encodeAt(e, 'storyViewPublicForward blocked blockedMyStoriesFrom message', f);
@@ -33563,7 +33563,7 @@ export function write_storyViewPublicRepost(w: Writer, v: storyViewPublicRepost)
     f = 1; const set_blockedMyStoriesFrom = isSet(v.blockedMyStoriesFrom);
     const flags = (set_blocked ? 0x1 : 0) | (set_blockedMyStoriesFrom ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; write_Peer(w, v.peerId);
     f = 3; write_StoryItem(w, v.story);
   } catch (e) {
@@ -33595,7 +33595,7 @@ export function write_stories_storyViewsList(w: Writer, v: stories_storyViewsLis
     f = 2; const forwardsCount = checkInt(v.forwardsCount);
     f = 3; const reactionsCount = checkInt(v.reactionsCount);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, count);
     storeInt(w, p0 + 8, viewsCount);
     storeInt(w, p0 + 12, forwardsCount);
@@ -33667,7 +33667,7 @@ export function write_inputReplyToMessage(w: Writer, v: inputReplyToMessage): vo
       (v.pollOption != null ? 0x80 : 0);
     const replyToMsgId = checkInt(v.replyToMsgId);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, replyToMsgId);
     f = 1; if (flags & 0x1) writeInt(w, v.topMsgId!);
     f = 2; if (flags & 0x2) write_InputPeer(w, v.replyToPeerId!);
@@ -33788,7 +33788,7 @@ export function write_storiesStealthMode(w: Writer, v: storiesStealthMode): void
   try {
     const flags = (v.activeUntilDate != null ? 0x1 : 0) | (v.cooldownUntilDate != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeInt(w, v.activeUntilDate!);
     f = 1; if (flags & 0x2) writeInt(w, v.cooldownUntilDate!);
   } catch (e) {
@@ -33814,7 +33814,7 @@ export function write_mediaAreaCoordinates(w: Writer, v: mediaAreaCoordinates): 
   try {
     const flags = (v.radius != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeDouble(w, v.x);
     f = 1; writeDouble(w, v.y);
     f = 2; writeDouble(w, v.w);
@@ -33904,7 +33904,7 @@ export function write_mediaAreaGeoPoint(w: Writer, v: mediaAreaGeoPoint): void {
   try {
     const flags = (v.address != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_MediaAreaCoordinates(w, v.coordinates);
     f = 1; write_GeoPoint(w, v.geo);
     f = 2; if (flags & 0x1) write_GeoPointAddress(w, v.address!);
@@ -33934,7 +33934,7 @@ export function write_mediaAreaSuggestedReaction(w: Writer, v: mediaAreaSuggeste
     f = 1; const set_flipped = isSet(v.flipped);
     const flags = (set_dark ? 0x1 : 0) | (set_flipped ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; write_MediaAreaCoordinates(w, v.coordinates);
     f = 3; write_Reaction(w, v.reaction);
   } catch (e) {
@@ -34082,7 +34082,7 @@ export function write_peerStories(w: Writer, v: peerStories): void {
   try {
     const flags = (v.maxReadId != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_Peer(w, v.peer);
     f = 1; if (flags & 0x1) writeInt(w, v.maxReadId!);
     f = 2; write_vec_StoryItem(w, v.stories);
@@ -34158,7 +34158,7 @@ export function write_premiumGiftCodeOption(w: Writer, v: premiumGiftCodeOption)
     const users = checkInt(v.users);
     f = 1; const months = checkInt(v.months);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, users);
     storeInt(w, p0 + 8, months);
     f = 2; if (flags & 0x1) writeString(w, v.storeProduct!);
@@ -34200,7 +34200,7 @@ export function write_payments_checkedGiftCode(w: Writer, v: payments_checkedGif
       (v.toId != null ? 0x1 : 0) |
       (v.usedDate != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; if (flags & 0x10) write_Peer(w, v.fromId!);
     f = 2; if (flags & 0x8) writeInt(w, v.giveawayMsgId!);
     f = 3; if (flags & 0x1) writeLong(w, v.toId!);
@@ -34251,7 +34251,7 @@ export function write_payments_giveawayInfo(w: Writer, v: payments_giveawayInfo)
       (v.disallowedCountry != null ? 0x10 : 0);
     f = 2; const startDate = checkInt(v.startDate);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, startDate);
     f = 3; if (flags & 0x2) writeInt(w, v.joinedTooEarlyDate!);
     f = 4; if (flags & 0x4) writeLong(w, v.adminDisallowedChatId!);
@@ -34296,7 +34296,7 @@ export function write_payments_giveawayInfoResults(w: Writer, v: payments_giveaw
       (v.activatedCount != null ? 0x4 : 0);
     f = 2; const startDate = checkInt(v.startDate);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, startDate);
     f = 3; if (flags & 0x8) writeString(w, v.giftCodeSlug!);
     f = 4; if (flags & 0x10) writeLong(w, v.starsPrize!);
@@ -34413,7 +34413,7 @@ export function write_boost(w: Writer, v: boost): void {
       (v.multiplier != null ? 0x20 : 0) |
       (v.stars != null ? 0x40 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 3; writeString(w, v.id);
     f = 4; if (flags & 0x1) writeLong(w, v.userId!);
     f = 5; if (flags & 0x4) {
@@ -34464,7 +34464,7 @@ export function write_premium_boostsList(w: Writer, v: premium_boostsList): void
     const flags = (v.nextOffset != null ? 0x1 : 0);
     const count = checkInt(v.count);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, count);
     f = 1; write_vec_Boost(w, v.boosts);
     f = 2; if (flags & 0x1) writeString(w, v.nextOffset!);
@@ -34495,7 +34495,7 @@ export function write_myBoost(w: Writer, v: myBoost): void {
     const flags = (v.peer != null ? 0x1 : 0) | (v.cooldownUntilDate != null ? 0x2 : 0);
     const slot = checkInt(v.slot);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, slot);
     f = 1; if (flags & 0x1) write_Peer(w, v.peer!);
     f = 2; const date = checkInt(v.date);
@@ -34562,7 +34562,7 @@ export function write_premium_boostsStatus(w: Writer, v: premium_boostsStatus): 
     f = 2; const currentLevelBoosts = checkInt(v.currentLevelBoosts);
     f = 3; const boosts = checkInt(v.boosts);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, level);
     storeInt(w, p0 + 8, currentLevelBoosts);
     storeInt(w, p0 + 12, boosts);
@@ -34616,7 +34616,7 @@ export function write_storyFwdHeader(w: Writer, v: storyFwdHeader): void {
       (v.fromName != null ? 0x2 : 0) |
       (v.storyId != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; if (flags & 0x1) write_Peer(w, v.from!);
     f = 2; if (flags & 0x2) writeString(w, v.fromName!);
     f = 3; if (flags & 0x4) writeInt(w, v.storyId!);
@@ -34765,7 +34765,7 @@ export function write_stats_publicForwards(w: Writer, v: stats_publicForwards): 
     const flags = (v.nextOffset != null ? 0x1 : 0);
     const count = checkInt(v.count);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, count);
     f = 1; write_vec_PublicForward(w, v.forwards);
     f = 2; if (flags & 0x1) writeString(w, v.nextOffset!);
@@ -34797,7 +34797,7 @@ export function write_peerColor(w: Writer, v: peerColor): void {
   try {
     const flags = (v.color != null ? 0x1 : 0) | (v.backgroundEmojiId != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeInt(w, v.color!);
     f = 1; if (flags & 0x2) writeLong(w, v.backgroundEmojiId!);
   } catch (e) {
@@ -34827,7 +34827,7 @@ export function write_peerColorCollectible(w: Writer, v: peerColorCollectible): 
     f = 2; const backgroundEmojiId = checkLong(v.backgroundEmojiId);
     f = 3; const accentColor = checkInt(v.accentColor);
     const p0 = claim(w, 32);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, collectibleId);
     storeLong(w.buf, p0 + 12, giftEmojiId);
     storeLong(w.buf, p0 + 20, backgroundEmojiId);
@@ -34934,7 +34934,7 @@ export function write_help_peerColorOption(w: Writer, v: help_peerColorOption): 
       (v.groupMinLevel != null ? 0x10 : 0);
     f = 1; const colorId = checkInt(v.colorId);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, colorId);
     f = 2; if (flags & 0x2) write_help_PeerColorSet(w, v.colors!);
     f = 3; if (flags & 0x4) write_help_PeerColorSet(w, v.darkColors!);
@@ -35061,7 +35061,7 @@ export function write_stories_storyReactionsList(w: Writer, v: stories_storyReac
     const flags = (v.nextOffset != null ? 0x1 : 0);
     const count = checkInt(v.count);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, count);
     f = 1; write_vec_StoryReaction(w, v.reactions);
     f = 2; write_vec_Chat(w, v.chats);
@@ -35094,7 +35094,7 @@ export function write_savedDialog(w: Writer, v: savedDialog): void {
     const set_pinned = isSet(v.pinned);
     const flags = (set_pinned ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_Peer(w, v.peer);
     f = 2; const topMessage = checkInt(v.topMessage);
     const p1 = claim(w, 4);
@@ -35125,7 +35125,7 @@ export function write_monoForumDialog(w: Writer, v: monoForumDialog): void {
     f = 1; const set_nopaidMessagesException = isSet(v.nopaidMessagesException);
     const flags = (set_unreadMark ? 0x8 : 0) | (set_nopaidMessagesException ? 0x10 : 0) | (v.draft != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; write_Peer(w, v.peer);
     f = 3; const topMessage = checkInt(v.topMessage);
     f = 4; const readInboxMaxId = checkInt(v.readInboxMaxId);
@@ -35247,7 +35247,7 @@ export function write_savedReactionTag(w: Writer, v: savedReactionTag): void {
   try {
     const flags = (v.title != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_Reaction(w, v.reaction);
     f = 1; if (flags & 0x1) writeString(w, v.title!);
     f = 2; const count = checkInt(v.count);
@@ -35355,7 +35355,7 @@ export function write_smsjobs_status(w: Writer, v: smsjobs_status): void {
     f = 4; const totalSent = checkInt(v.totalSent);
     f = 5; const totalSince = checkInt(v.totalSince);
     const p0 = claim(w, 24);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, recentSent);
     storeInt(w, p0 + 8, recentSince);
     storeInt(w, p0 + 12, recentRemains);
@@ -35445,7 +35445,7 @@ export function write_businessWorkHours(w: Writer, v: businessWorkHours): void {
     const set_openNow = isSet(v.openNow);
     const flags = (set_openNow ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; writeString(w, v.timezoneId);
     f = 2; write_vec_BusinessWeeklyOpen(w, v.weeklyOpen);
   } catch (e) {
@@ -35472,7 +35472,7 @@ export function write_businessLocation(w: Writer, v: businessLocation): void {
   try {
     const flags = (v.geoPoint != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) write_GeoPoint(w, v.geoPoint!);
     f = 1; writeString(w, v.address);
   } catch (e) {
@@ -35509,7 +35509,7 @@ export function write_inputBusinessRecipients(w: Writer, v: inputBusinessRecipie
       (set_excludeSelected ? 0x20 : 0) |
       (v.users != null ? 0x10 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 5; if (flags & 0x10) write_vec_InputUser(w, v.users!);
   } catch (e) {
     throw encodeAt(e, 'inputBusinessRecipients existingChats newChats contacts nonContacts excludeSelected users', f);
@@ -35549,7 +35549,7 @@ export function write_businessRecipients(w: Writer, v: businessRecipients): void
       (set_excludeSelected ? 0x20 : 0) |
       (v.users != null ? 0x10 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 5; if (flags & 0x10) write_vec_long(w, v.users!);
   } catch (e) {
     throw encodeAt(e, 'businessRecipients existingChats newChats contacts nonContacts excludeSelected users', f);
@@ -35672,7 +35672,7 @@ export function write_inputBusinessAwayMessage(w: Writer, v: inputBusinessAwayMe
     const flags = (set_offlineOnly ? 0x1 : 0);
     f = 1; const shortcutId = checkInt(v.shortcutId);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, shortcutId);
     f = 2; write_BusinessAwayMessageSchedule(w, v.schedule);
     f = 3; write_InputBusinessRecipients(w, v.recipients);
@@ -35703,7 +35703,7 @@ export function write_businessAwayMessage(w: Writer, v: businessAwayMessage): vo
     const flags = (set_offlineOnly ? 0x1 : 0);
     f = 1; const shortcutId = checkInt(v.shortcutId);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, shortcutId);
     f = 2; write_BusinessAwayMessageSchedule(w, v.schedule);
     f = 3; write_BusinessRecipients(w, v.recipients);
@@ -35886,7 +35886,7 @@ export function write_connectedBot(w: Writer, v: connectedBot): void {
     const flags = (v.device != null ? 0x1 : 0) | (v.date != null ? 0x2 : 0) | (v.location != null ? 0x4 : 0);
     const botId = checkLong(v.botId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, botId);
     f = 1; write_BusinessBotRecipients(w, v.recipients);
     f = 2; write_BusinessBotRights(w, v.rights);
@@ -35942,7 +35942,7 @@ export function write_messages_dialogFilters(w: Writer, v: messages_dialogFilter
     const set_tagsEnabled = isSet(v.tagsEnabled);
     const flags = (set_tagsEnabled ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_vec_DialogFilter(w, v.filters);
   } catch (e) {
     throw encodeAt(e, 'messages.dialogFilters tagsEnabled filters', f);
@@ -35969,7 +35969,7 @@ export function write_birthday(w: Writer, v: birthday): void {
     const day = checkInt(v.day);
     f = 1; const month = checkInt(v.month);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, day);
     storeInt(w, p0 + 8, month);
     f = 2; if (flags & 0x1) writeInt(w, v.year!);
@@ -35998,7 +35998,7 @@ export function write_botBusinessConnection(w: Writer, v: botBusinessConnection)
     const set_disabled = isSet(v.disabled);
     const flags = (set_disabled ? 0x2 : 0) | (v.rights != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; writeString(w, v.connectionId);
     f = 2; const userId = checkLong(v.userId);
     f = 3; const dcId = checkInt(v.dcId);
@@ -36035,7 +36035,7 @@ export function write_inputBusinessIntro(w: Writer, v: inputBusinessIntro): void
   try {
     const flags = (v.sticker != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.title);
     f = 1; writeString(w, v.description);
     f = 2; if (flags & 0x1) write_InputDocument(w, v.sticker!);
@@ -36063,7 +36063,7 @@ export function write_businessIntro(w: Writer, v: businessIntro): void {
   try {
     const flags = (v.sticker != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.title);
     f = 1; writeString(w, v.description);
     f = 2; if (flags & 0x1) write_Document(w, v.sticker!);
@@ -36195,7 +36195,7 @@ export function write_inputBusinessBotRecipients(w: Writer, v: inputBusinessBotR
       (v.users != null ? 0x10 : 0) |
       (v.excludeUsers != null ? 0x40 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 5; if (flags & 0x10) write_vec_InputUser(w, v.users!);
     f = 6; if (flags & 0x40) write_vec_InputUser(w, v.excludeUsers!);
   } catch (e) {
@@ -36242,7 +36242,7 @@ export function write_businessBotRecipients(w: Writer, v: businessBotRecipients)
       (v.users != null ? 0x10 : 0) |
       (v.excludeUsers != null ? 0x40 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 5; if (flags & 0x10) write_vec_long(w, v.users!);
     f = 6; if (flags & 0x40) write_vec_long(w, v.excludeUsers!);
   } catch (e) {
@@ -36323,7 +36323,7 @@ export function write_missingInvitee(w: Writer, v: missingInvitee): void {
     const flags = (set_premiumWouldAllowInvite ? 0x1 : 0) | (set_premiumRequiredForPm ? 0x2 : 0);
     f = 2; const userId = checkLong(v.userId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, userId);
   } catch (e) {
     throw encodeAt(e, 'missingInvitee premiumWouldAllowInvite premiumRequiredForPm userId', f);
@@ -36370,7 +36370,7 @@ export function write_inputBusinessChatLink(w: Writer, v: inputBusinessChatLink)
   try {
     const flags = (v.entities != null ? 0x1 : 0) | (v.title != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.message);
     f = 1; if (flags & 0x1) write_vec_MessageEntity(w, v.entities!);
     f = 2; if (flags & 0x2) writeString(w, v.title!);
@@ -36398,7 +36398,7 @@ export function write_businessChatLink(w: Writer, v: businessChatLink): void {
   try {
     const flags = (v.entities != null ? 0x1 : 0) | (v.title != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.link);
     f = 1; writeString(w, v.message);
     f = 2; if (flags & 0x1) write_vec_MessageEntity(w, v.entities!);
@@ -36455,7 +36455,7 @@ export function write_account_resolvedBusinessChatLinks(w: Writer, v: account_re
   try {
     const flags = (v.entities != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_Peer(w, v.peer);
     f = 1; writeString(w, v.message);
     f = 2; if (flags & 0x1) write_vec_MessageEntity(w, v.entities!);
@@ -36488,7 +36488,7 @@ export function write_requestedPeerUser(w: Writer, v: requestedPeerUser): void {
     const flags = (v.firstName != null || v.lastName != null ? 0x1 : 0) | (v.username != null ? 0x2 : 0) | (v.photo != null ? 0x4 : 0);
     const userId = checkLong(v.userId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, userId);
     f = 1; if (flags & 0x1) {
       if (v.firstName == null) throw missingField('firstName');
@@ -36527,7 +36527,7 @@ export function write_requestedPeerChat(w: Writer, v: requestedPeerChat): void {
     const flags = (v.title != null ? 0x1 : 0) | (v.photo != null ? 0x4 : 0);
     const chatId = checkLong(v.chatId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, chatId);
     f = 1; if (flags & 0x1) writeString(w, v.title!);
     f = 2; if (flags & 0x4) write_Photo(w, v.photo!);
@@ -36556,7 +36556,7 @@ export function write_requestedPeerChannel(w: Writer, v: requestedPeerChannel): 
     const flags = (v.title != null ? 0x1 : 0) | (v.username != null ? 0x2 : 0) | (v.photo != null ? 0x4 : 0);
     const channelId = checkLong(v.channelId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, channelId);
     f = 1; if (flags & 0x1) writeString(w, v.title!);
     f = 2; if (flags & 0x2) writeString(w, v.username!);
@@ -36656,7 +36656,7 @@ export function write_reactionsNotifySettings(w: Writer, v: reactionsNotifySetti
   try {
     const flags = (v.messagesNotifyFrom != null ? 0x1 : 0) | (v.storiesNotifyFrom != null ? 0x2 : 0) | (v.pollVotesNotifyFrom != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) write_ReactionNotificationsFrom(w, v.messagesNotifyFrom!);
     f = 1; if (flags & 0x2) write_ReactionNotificationsFrom(w, v.storiesNotifyFrom!);
     f = 2; if (flags & 0x4) write_ReactionNotificationsFrom(w, v.pollVotesNotifyFrom!);
@@ -36694,7 +36694,7 @@ export function write_availableEffect(w: Writer, v: availableEffect): void {
     const flags = (set_premiumRequired ? 0x4 : 0) | (v.staticIconId != null ? 0x1 : 0) | (v.effectAnimationId != null ? 0x2 : 0);
     f = 1; const id = checkLong(v.id);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     f = 2; writeString(w, v.emoticon);
     f = 3; if (flags & 0x1) writeLong(w, v.staticIconId!);
@@ -36762,7 +36762,7 @@ export function write_factCheck(w: Writer, v: factCheck): void {
     const set_needCheck = isSet(v.needCheck);
     const flags = (set_needCheck ? 0x1 : 0) | (v.country != null || v.text != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; if (flags & 0x2) {
       if (v.country == null) throw missingField('country');
       writeString(w, v.country);
@@ -36867,7 +36867,7 @@ export function write_starsTopupOption(w: Writer, v: starsTopupOption): void {
     const flags = (set_extended ? 0x2 : 0) | (v.storeProduct != null ? 0x1 : 0);
     f = 1; const stars = checkLong(v.stars);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, stars);
     f = 2; if (flags & 0x1) writeString(w, v.storeProduct!);
     f = 3; writeString(w, v.currency);
@@ -36944,7 +36944,7 @@ export function write_starsTransaction(w: Writer, v: starsTransaction): void {
       (v.premiumGiftMonths != null ? 0x100000 : 0) |
       (v.adsProceedsFromDate != null || v.adsProceedsToDate != null ? 0x800000 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 14; writeString(w, v.id);
     f = 15; write_StarsAmount(w, v.amount);
     f = 16; const date = checkInt(v.date);
@@ -37065,7 +37065,7 @@ export function write_payments_starsStatus(w: Writer, v: payments_starsStatus): 
       (v.history != null ? 0x8 : 0) |
       (v.nextOffset != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_StarsAmount(w, v.balance);
     f = 1; if (flags & 0x2) write_vec_StarsSubscription(w, v.subscriptions!);
     f = 2; if (flags & 0x4) writeString(w, v.subscriptionsNextOffset!);
@@ -37130,7 +37130,7 @@ export function write_stories_foundStories(w: Writer, v: stories_foundStories): 
     const flags = (v.nextOffset != null ? 0x1 : 0);
     const count = checkInt(v.count);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, count);
     f = 1; write_vec_FoundStory(w, v.stories);
     f = 2; if (flags & 0x1) writeString(w, v.nextOffset!);
@@ -37162,7 +37162,7 @@ export function write_geoPointAddress(w: Writer, v: geoPointAddress): void {
   try {
     const flags = (v.state != null ? 0x1 : 0) | (v.city != null ? 0x2 : 0) | (v.street != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.countryIso2);
     f = 1; if (flags & 0x1) writeString(w, v.state!);
     f = 2; if (flags & 0x2) writeString(w, v.city!);
@@ -37193,7 +37193,7 @@ export function write_starsRevenueStatus(w: Writer, v: starsRevenueStatus): void
     const set_withdrawalEnabled = isSet(v.withdrawalEnabled);
     const flags = (set_withdrawalEnabled ? 0x1 : 0) | (v.nextWithdrawalAt != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_StarsAmount(w, v.currentBalance);
     f = 2; write_StarsAmount(w, v.availableBalance);
     f = 3; write_StarsAmount(w, v.overallRevenue);
@@ -37227,7 +37227,7 @@ export function write_payments_starsRevenueStats(w: Writer, v: payments_starsRev
   try {
     const flags = (v.topHoursGraph != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) write_StatsGraph(w, v.topHoursGraph!);
     f = 1; write_StatsGraph(w, v.revenueGraph);
     f = 2; write_StarsRevenueStatus(w, v.status);
@@ -37292,7 +37292,7 @@ export function write_inputStarsTransaction(w: Writer, v: inputStarsTransaction)
     const set_refund = isSet(v.refund);
     const flags = (set_refund ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; writeString(w, v.id);
   } catch (e) {
     throw encodeAt(e, 'inputStarsTransaction refund id', f);
@@ -37319,7 +37319,7 @@ export function write_starsGiftOption(w: Writer, v: starsGiftOption): void {
     const flags = (set_extended ? 0x2 : 0) | (v.storeProduct != null ? 0x1 : 0);
     f = 1; const stars = checkLong(v.stars);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, stars);
     f = 2; if (flags & 0x1) writeString(w, v.storeProduct!);
     f = 3; writeString(w, v.currency);
@@ -37352,7 +37352,7 @@ export function write_bots_popularAppBots(w: Writer, v: bots_popularAppBots): vo
   try {
     const flags = (v.nextOffset != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeString(w, v.nextOffset!);
     f = 1; write_vec_User(w, v.users);
   } catch (e) {
@@ -37458,7 +37458,7 @@ export function write_starsSubscription(w: Writer, v: starsSubscription): void {
       (v.photo != null ? 0x20 : 0) |
       (v.invoiceSlug != null ? 0x40 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 4; writeString(w, v.id);
     f = 5; write_Peer(w, v.peer);
     f = 6; const untilDate = checkInt(v.untilDate);
@@ -37513,7 +37513,7 @@ export function write_messageReactor(w: Writer, v: messageReactor): void {
       (set_anonymous ? 0x4 : 0) |
       (v.peerId != null ? 0x8 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 3; if (flags & 0x8) write_Peer(w, v.peerId!);
     f = 4; const count = checkInt(v.count);
     const p1 = claim(w, 4);
@@ -37548,7 +37548,7 @@ export function write_starsGiveawayOption(w: Writer, v: starsGiveawayOption): vo
     f = 2; const stars = checkLong(v.stars);
     f = 3; const yearlyBoosts = checkInt(v.yearlyBoosts);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, stars);
     storeInt(w, p0 + 12, yearlyBoosts);
     f = 4; if (flags & 0x4) writeString(w, v.storeProduct!);
@@ -37592,7 +37592,7 @@ export function write_starsGiveawayWinnersOption(w: Writer, v: starsGiveawayWinn
     f = 1; const users = checkInt(v.users);
     f = 2; const perUserStars = checkLong(v.perUserStars);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, users);
     storeLong(w.buf, p0 + 8, perUserStars);
   } catch (e) {
@@ -37641,7 +37641,7 @@ export function write_starGift(w: Writer, v: starGift): void {
       (v.background != null ? 0x2000 : 0);
     f = 7; const id = checkLong(v.id);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     f = 8; write_Document(w, v.sticker);
     f = 9; const stars = checkLong(v.stars);
@@ -37785,7 +37785,7 @@ export function write_starGiftUnique(w: Writer, v: starGiftUnique): void {
     f = 5; const id = checkLong(v.id);
     f = 6; const giftId = checkLong(v.giftId);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     storeLong(w.buf, p0 + 12, giftId);
     f = 7; writeString(w, v.title);
@@ -37957,7 +37957,7 @@ export function write_reportResultAddComment(w: Writer, v: reportResultAddCommen
     const set_optional = isSet(v.optional);
     const flags = (set_optional ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; writeBytes(w, v.option);
   } catch (e) {
     throw encodeAt(e, 'reportResultAddComment optional option', f);
@@ -38048,7 +38048,7 @@ export function write_botAppSettings(w: Writer, v: botAppSettings): void {
       (v.headerColor != null ? 0x8 : 0) |
       (v.headerDarkColor != null ? 0x10 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeBytes(w, v.placeholderPath!);
     f = 1; if (flags & 0x2) writeInt(w, v.backgroundColor!);
     f = 2; if (flags & 0x4) writeInt(w, v.backgroundDarkColor!);
@@ -38084,7 +38084,7 @@ export function write_starRefProgram(w: Writer, v: starRefProgram): void {
     const botId = checkLong(v.botId);
     f = 1; const commissionPermille = checkInt(v.commissionPermille);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, botId);
     storeInt(w, p0 + 12, commissionPermille);
     f = 2; if (flags & 0x1) writeInt(w, v.durationMonths!);
@@ -38117,7 +38117,7 @@ export function write_connectedBotStarRef(w: Writer, v: connectedBotStarRef): vo
     const set_revoked = isSet(v.revoked);
     const flags = (set_revoked ? 0x2 : 0) | (v.durationMonths != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; writeString(w, v.url);
     f = 2; const date = checkInt(v.date);
     f = 3; const botId = checkLong(v.botId);
@@ -38191,7 +38191,7 @@ export function write_payments_suggestedStarRefBots(w: Writer, v: payments_sugge
     const flags = (v.nextOffset != null ? 0x1 : 0);
     const count = checkInt(v.count);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, count);
     f = 1; write_vec_StarRefProgram(w, v.suggestedBots);
     f = 2; write_vec_User(w, v.users);
@@ -38263,7 +38263,7 @@ export function write_messages_foundStickersNotModified(w: Writer, v: messages_f
   try {
     const flags = (v.nextOffset != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeInt(w, v.nextOffset!);
   } catch (e) {
     throw encodeAt(e, 'messages.foundStickersNotModified nextOffset', 0);
@@ -38287,7 +38287,7 @@ export function write_messages_foundStickers(w: Writer, v: messages_foundSticker
   try {
     const flags = (v.nextOffset != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) writeInt(w, v.nextOffset!);
     f = 1; const hash = checkLong(v.hash);
     const p1 = claim(w, 8);
@@ -38319,7 +38319,7 @@ export function write_botVerifierSettings(w: Writer, v: botVerifierSettings): vo
     const flags = (set_canModifyCustomDescription ? 0x2 : 0) | (v.customDescription != null ? 0x1 : 0);
     f = 1; const icon = checkLong(v.icon);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, icon);
     f = 2; writeString(w, v.company);
     f = 3; if (flags & 0x1) writeString(w, v.customDescription!);
@@ -38375,7 +38375,7 @@ export function write_starGiftAttributeModel(w: Writer, v: starGiftAttributeMode
     const set_crafted = isSet(v.crafted);
     const flags = (set_crafted ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; writeString(w, v.name);
     f = 2; write_Document(w, v.document);
     f = 3; write_StarGiftAttributeRarity(w, v.rarity);
@@ -38466,7 +38466,7 @@ export function write_starGiftAttributeOriginalDetails(w: Writer, v: starGiftAtt
   try {
     const flags = (v.senderId != null ? 0x1 : 0) | (v.message != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     if (flags & 0x1) write_Peer(w, v.senderId!);
     f = 1; write_Peer(w, v.recipientId);
     f = 2; const date = checkInt(v.date);
@@ -38634,7 +38634,7 @@ export function write_savedStarGift(w: Writer, v: savedStarGift): void {
       (v.giftNum != null ? 0x80000 : 0) |
       (v.canCraftAt != null ? 0x100000 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 6; if (flags & 0x2) write_Peer(w, v.fromId!);
     f = 7; const date = checkInt(v.date);
     const p1 = claim(w, 4);
@@ -38708,7 +38708,7 @@ export function write_payments_savedStarGifts(w: Writer, v: payments_savedStarGi
     const flags = (v.chatNotificationsEnabled != null ? 0x2 : 0) | (v.nextOffset != null ? 0x1 : 0);
     const count = checkInt(v.count);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, count);
     f = 1; if (flags & 0x2) writeBool(w, v.chatNotificationsEnabled!);
     f = 2; write_vec_SavedStarGift(w, v.gifts);
@@ -38929,7 +38929,7 @@ export function write_businessBotRights(w: Writer, v: businessBotRights): void {
       (set_transferStars ? 0x1000 : 0) |
       (set_manageStories ? 0x2000 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
   } catch (e) {
     throw encodeAt(e, 'businessBotRights reply readMessages deleteSentMessages deleteReceivedMessages editName ' +
       'editBio editProfilePhoto editUsername viewGifts sellGifts changeGiftSettings ' +
@@ -38980,7 +38980,7 @@ export function write_disallowedGiftsSettings(w: Writer, v: disallowedGiftsSetti
       (set_disallowPremiumGifts ? 0x8 : 0) |
       (set_disallowStargiftsFromChannels ? 0x10 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
   } catch (e) {
     throw encodeAt(e, 'disallowedGiftsSettings disallowUnlimitedStargifts disallowLimitedStargifts ' +
       'disallowUniqueStargifts disallowPremiumGifts disallowStargiftsFromChannels', f);
@@ -39010,7 +39010,7 @@ export function write_sponsoredPeer(w: Writer, v: sponsoredPeer): void {
   try {
     const flags = (v.sponsorInfo != null ? 0x1 : 0) | (v.additionalInfo != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeBytes(w, v.randomId);
     f = 1; write_Peer(w, v.peer);
     f = 2; if (flags & 0x1) writeString(w, v.sponsorInfo!);
@@ -39151,7 +39151,7 @@ export function write_payments_resaleStarGifts(w: Writer, v: payments_resaleStar
     const flags = (v.nextOffset != null ? 0x1 : 0) | (v.attributes != null || v.attributesHash != null ? 0x2 : 0) | (v.counters != null ? 0x4 : 0);
     const count = checkInt(v.count);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, count);
     f = 1; write_vec_StarGift(w, v.gifts);
     f = 2; if (flags & 0x1) writeString(w, v.nextOffset!);
@@ -39266,7 +39266,7 @@ export function write_todoList(w: Writer, v: todoList): void {
     f = 1; const set_othersCanComplete = isSet(v.othersCanComplete);
     const flags = (set_othersCanAppend ? 0x1 : 0) | (set_othersCanComplete ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; write_TextWithEntities(w, v.title);
     f = 3; write_vec_TodoItem(w, v.list);
   } catch (e) {
@@ -39327,7 +39327,7 @@ export function write_suggestedPost(w: Writer, v: suggestedPost): void {
       (v.price != null ? 0x8 : 0) |
       (v.scheduleDate != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; if (flags & 0x8) write_StarsAmount(w, v.price!);
     f = 3; if (flags & 0x1) writeInt(w, v.scheduleDate!);
   } catch (e) {
@@ -39358,7 +39358,7 @@ export function write_starsRating(w: Writer, v: starsRating): void {
     f = 1; const currentLevelStars = checkLong(v.currentLevelStars);
     f = 2; const stars = checkLong(v.stars);
     const p0 = claim(w, 24);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, level);
     storeLong(w.buf, p0 + 8, currentLevelStars);
     storeLong(w.buf, p0 + 16, stars);
@@ -39389,7 +39389,7 @@ export function write_starGiftCollection(w: Writer, v: starGiftCollection): void
     const flags = (v.icon != null ? 0x1 : 0);
     const collectionId = checkInt(v.collectionId);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, collectionId);
     f = 1; writeString(w, v.title);
     f = 2; if (flags & 0x1) write_Document(w, v.icon!);
@@ -39449,7 +39449,7 @@ export function write_storyAlbum(w: Writer, v: storyAlbum): void {
     const flags = (v.iconPhoto != null ? 0x1 : 0) | (v.iconVideo != null ? 0x2 : 0);
     const albumId = checkInt(v.albumId);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, albumId);
     f = 1; writeString(w, v.title);
     f = 2; if (flags & 0x1) write_Photo(w, v.iconPhoto!);
@@ -39512,7 +39512,7 @@ export function write_searchPostsFlood(w: Writer, v: searchPostsFlood): void {
     f = 1; const totalDaily = checkInt(v.totalDaily);
     f = 2; const remains = checkInt(v.remains);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, totalDaily);
     storeInt(w, p0 + 8, remains);
     f = 3; if (flags & 0x2) writeInt(w, v.waitTill!);
@@ -39554,7 +39554,7 @@ export function write_payments_uniqueStarGiftValueInfo(w: Writer, v: payments_un
       (v.listedCount != null ? 0x10 : 0) |
       (v.fragmentListedCount != null || v.fragmentListedUrl != null ? 0x20 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; writeString(w, v.currency);
     f = 3; const value = checkLong(v.value);
     f = 4; const initialSaleDate = checkInt(v.initialSaleDate);
@@ -39840,7 +39840,7 @@ export function write_groupCallMessage(w: Writer, v: groupCallMessage): void {
     const flags = (set_fromAdmin ? 0x2 : 0) | (v.paidMessageStars != null ? 0x1 : 0);
     f = 1; const id = checkInt(v.id);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, id);
     f = 2; write_Peer(w, v.fromId);
     f = 3; const date = checkInt(v.date);
@@ -39877,7 +39877,7 @@ export function write_groupCallDonor(w: Writer, v: groupCallDonor): void {
     f = 1; const set_my = isSet(v.my);
     const flags = (set_top ? 0x1 : 0) | (set_my ? 0x2 : 0) | (v.peerId != null ? 0x8 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; if (flags & 0x8) write_Peer(w, v.peerId!);
     f = 3; const stars = checkLong(v.stars);
     const p1 = claim(w, 8);
@@ -39935,7 +39935,7 @@ export function write_recentStory(w: Writer, v: recentStory): void {
     const set_live = isSet(v.live);
     const flags = (set_live ? 0x1 : 0) | (v.maxId != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; if (flags & 0x2) writeInt(w, v.maxId!);
   } catch (e) {
     throw encodeAt(e, 'recentStory live maxId', f);
@@ -40054,7 +40054,7 @@ export function write_starGiftAuctionStateFinished(w: Writer, v: starGiftAuction
     f = 1; const endDate = checkInt(v.endDate);
     f = 2; const averagePrice = checkLong(v.averagePrice);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, startDate);
     storeInt(w, p0 + 8, endDate);
     storeLong(w.buf, p0 + 12, averagePrice);
@@ -40100,7 +40100,7 @@ export function write_starGiftAuctionUserState(w: Writer, v: starGiftAuctionUser
     const set_returned = isSet(v.returned);
     const flags = (set_returned ? 0x2 : 0) | (v.bidAmount != null || v.bidDate != null || v.minBidAmount != null || v.bidPeer != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; if (flags & 0x1) {
       if (v.bidAmount == null) throw missingField('bidAmount');
       writeLong(w, v.bidAmount);
@@ -40179,7 +40179,7 @@ export function write_starGiftAuctionAcquiredGift(w: Writer, v: starGiftAuctionA
     const set_nameHidden = isSet(v.nameHidden);
     const flags = (set_nameHidden ? 0x1 : 0) | (v.message != null ? 0x2 : 0) | (v.giftNum != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_Peer(w, v.peer);
     f = 2; const date = checkInt(v.date);
     f = 3; const bidAmount = checkLong(v.bidAmount);
@@ -40333,7 +40333,7 @@ export function write_passkey(w: Writer, v: passkey): void {
   try {
     const flags = (v.softwareEmojiId != null ? 0x1 : 0) | (v.lastUsageDate != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.id);
     f = 1; writeString(w, v.name);
     f = 2; const date = checkInt(v.date);
@@ -40635,7 +40635,7 @@ export function write_messages_emojiGameDiceInfo(w: Writer, v: messages_emojiGam
   try {
     const flags = (v.playsLeft != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.gameHash);
     f = 1; const prevStake = checkLong(v.prevStake);
     f = 2; const currentStreak = checkInt(v.currentStreak);
@@ -40724,7 +40724,7 @@ export function write_keyboardButtonStyle(w: Writer, v: keyboardButtonStyle): vo
       (set_bgSuccess ? 0x4 : 0) |
       (v.icon != null ? 0x8 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 3; if (flags & 0x8) writeLong(w, v.icon!);
   } catch (e) {
     throw encodeAt(e, 'keyboardButtonStyle bgPrimary bgDanger bgSuccess icon', f);
@@ -40826,7 +40826,7 @@ export function write_messages_composedMessageWithAI(w: Writer, v: messages_comp
   try {
     const flags = (v.diffText != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     write_TextWithEntities(w, v.resultText);
     f = 1; if (flags & 0x1) write_TextWithEntities(w, v.diffText!);
   } catch (e) {
@@ -40953,7 +40953,7 @@ export function write_aiComposeTone(w: Writer, v: aiComposeTone): void {
     f = 1; const id = checkLong(v.id);
     f = 2; const accessHash = checkLong(v.accessHash);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeLong(w.buf, p0 + 4, id);
     storeLong(w.buf, p0 + 12, accessHash);
     f = 3; writeString(w, v.slug);
@@ -41077,7 +41077,7 @@ export function write_bots_accessSettings(w: Writer, v: bots_accessSettings): vo
     const set_restricted = isSet(v.restricted);
     const flags = (set_restricted ? 0x1 : 0) | (v.addUsers != null ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; if (flags & 0x2) write_vec_User(w, v.addUsers!);
   } catch (e) {
     throw encodeAt(e, 'bots.accessSettings restricted addUsers', f);
@@ -41183,7 +41183,7 @@ export function write_webDomainException(w: Writer, v: webDomainException): void
   try {
     const flags = (v.favicon != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     writeString(w, v.domain);
     f = 1; writeString(w, v.url);
     f = 2; writeString(w, v.title);
@@ -41222,7 +41222,7 @@ export function write_account_webBrowserSettings(w: Writer, v: account_webBrowse
     f = 1; const set_displayCloseButton = isSet(v.displayCloseButton);
     const flags = (set_openExternalBrowser ? 0x1 : 0) | (set_displayCloseButton ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; write_vec_WebDomainException(w, v.externalExceptions);
     f = 3; write_vec_WebDomainException(w, v.inappExceptions);
     f = 4; const hash = checkLong(v.hash);
@@ -41306,7 +41306,7 @@ export function write_inputRichMessage(w: Writer, v: inputRichMessage): void {
       (v.documents != null ? 0x8 : 0) |
       (v.users != null ? 0x10 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; write_vec_PageBlock(w, v.blocks);
     f = 3; if (flags & 0x4) write_vec_InputPhoto(w, v.photos!);
     f = 4; if (flags & 0x8) write_vec_InputDocument(w, v.documents!);
@@ -41340,7 +41340,7 @@ export function write_inputRichMessageHTML(w: Writer, v: inputRichMessageHTML): 
     f = 1; const set_noautolink = isSet(v.noautolink);
     const flags = (set_rtl ? 0x1 : 0) | (set_noautolink ? 0x2 : 0) | (v.files != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; writeString(w, v.html);
     f = 3; if (flags & 0x4) write_vec_InputRichFile(w, v.files!);
   } catch (e) {
@@ -41370,7 +41370,7 @@ export function write_inputRichMessageMarkdown(w: Writer, v: inputRichMessageMar
     f = 1; const set_noautolink = isSet(v.noautolink);
     const flags = (set_rtl ? 0x1 : 0) | (set_noautolink ? 0x2 : 0) | (v.files != null ? 0x4 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; writeString(w, v.markdown);
     f = 3; if (flags & 0x4) write_vec_InputRichFile(w, v.files!);
   } catch (e) {
@@ -41400,7 +41400,7 @@ export function write_richMessage(w: Writer, v: richMessage): void {
     f = 1; const set_part = isSet(v.part);
     const flags = (set_rtl ? 0x1 : 0) | (set_part ? 0x2 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 2; write_vec_PageBlock(w, v.blocks);
     f = 3; write_vec_Photo(w, v.photos);
     f = 4; write_vec_Document(w, v.documents);
@@ -41431,7 +41431,7 @@ export function write_communityPeer(w: Writer, v: communityPeer): void {
     const set_canViewHistory = isSet(v.canViewHistory);
     const flags = (set_canViewHistory ? 0x4 : 0) | (v.visible != null ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; if (flags & 0x1) writeBool(w, v.visible!);
     f = 2; write_Peer(w, v.peer);
   } catch (e) {
@@ -41459,7 +41459,7 @@ export function write_communityPeerRequest(w: Writer, v: communityPeerRequest): 
     const set_visible = isSet(v.visible);
     const flags = (set_visible ? 0x1 : 0);
     const p0 = claim(w, 4);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     f = 1; write_Peer(w, v.peer);
     f = 2; const requestedBy = checkLong(v.requestedBy);
     f = 3; const date = checkInt(v.date);
@@ -41492,7 +41492,7 @@ export function write_communities_peerLinkRequests(w: Writer, v: communities_pee
     const flags = (v.nextOffset != null ? 0x1 : 0);
     const totalCount = checkInt(v.totalCount);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, totalCount);
     f = 1; write_vec_CommunityPeerRequest(w, v.requests);
     f = 2; if (flags & 0x1) writeString(w, v.nextOffset!);
@@ -41532,7 +41532,7 @@ export function write_ephemeralMessage(w: Writer, v: ephemeralMessage): void {
       (v.replyTo != null ? 0x40 : 0);
     f = 1; const id = checkInt(v.id);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, flags);
+    storeInt(w, p0, flags);
     storeInt(w, p0 + 4, id);
     f = 2; write_Peer(w, v.fromId);
     f = 3; write_Peer(w, v.peerId);
@@ -41645,7 +41645,7 @@ export function write_invokeAfterMsg(w: Writer, v: invokeAfterMsg): void {
   try {
     const msgId = checkLong(v.msgId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xcb9f372d);
+    storeInt(w, p0, 0xcb9f372d);
     storeLong(w.buf, p0 + 4, msgId);
     f = 1; write_Function(w, v.query);
   } catch (e) {
@@ -41668,7 +41668,7 @@ export function write_invokeAfterMsgs(w: Writer, v: invokeAfterMsgs): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x3dc4b4f0);
+    storeInt(w, p0, 0x3dc4b4f0);
     write_vec_long(w, v.msgIds);
     f = 1; write_Function(w, v.query);
   } catch (e) {
@@ -41693,8 +41693,8 @@ export function write_initConnection(w: Writer, v: initConnection): void {
     const flags = (v.proxy != null ? 0x1 : 0) | (v.params != null ? 0x2 : 0);
     const apiId = checkInt(v.apiId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xc1cd5ea9);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xc1cd5ea9);
+    storeInt(w, p0 + 4, flags);
     storeInt(w, p0 + 8, apiId);
     f = 1; writeString(w, v.deviceModel);
     f = 2; writeString(w, v.systemVersion);
@@ -41741,7 +41741,7 @@ export function write_invokeWithLayer(w: Writer, v: invokeWithLayer): void {
   try {
     const layer = checkInt(v.layer);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xda9b0d0d);
+    storeInt(w, p0, 0xda9b0d0d);
     storeInt(w, p0 + 4, layer);
     f = 1; write_Function(w, v.query);
   } catch (e) {
@@ -41763,7 +41763,7 @@ export function read_invokeWithLayer(r: Reader): invokeWithLayer {
 export function write_invokeWithoutUpdates(w: Writer, v: invokeWithoutUpdates): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xbf9459b7);
+    storeInt(w, p0, 0xbf9459b7);
     write_Function(w, v.query);
   } catch (e) {
     throw encodeAt(e, 'invokeWithoutUpdates query', 0);
@@ -41783,7 +41783,7 @@ export function write_invokeWithMessagesRange(w: Writer, v: invokeWithMessagesRa
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x365275f2);
+    storeInt(w, p0, 0x365275f2);
     write_MessageRange(w, v.range);
     f = 1; write_Function(w, v.query);
   } catch (e) {
@@ -41807,7 +41807,7 @@ export function write_invokeWithTakeout(w: Writer, v: invokeWithTakeout): void {
   try {
     const takeoutId = checkLong(v.takeoutId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xaca9fd2e);
+    storeInt(w, p0, 0xaca9fd2e);
     storeLong(w.buf, p0 + 4, takeoutId);
     f = 1; write_Function(w, v.query);
   } catch (e) {
@@ -41830,7 +41830,7 @@ export function write_invokeWithBusinessConnection(w: Writer, v: invokeWithBusin
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xdd289f8e);
+    storeInt(w, p0, 0xdd289f8e);
     writeString(w, v.connectionId);
     f = 1; write_Function(w, v.query);
   } catch (e) {
@@ -41853,7 +41853,7 @@ export function write_invokeWithGooglePlayIntegrity(w: Writer, v: invokeWithGoog
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x1df92984);
+    storeInt(w, p0, 0x1df92984);
     writeString(w, v.nonce);
     f = 1; writeString(w, v.token);
     f = 2; write_Function(w, v.query);
@@ -41878,7 +41878,7 @@ export function write_invokeWithApnsSecret(w: Writer, v: invokeWithApnsSecret): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x0dae54f8);
+    storeInt(w, p0, 0x0dae54f8);
     writeString(w, v.nonce);
     f = 1; writeString(w, v.secret);
     f = 2; write_Function(w, v.query);
@@ -41903,7 +41903,7 @@ export function write_invokeWithReCaptcha(w: Writer, v: invokeWithReCaptcha): vo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xadbb0f94);
+    storeInt(w, p0, 0xadbb0f94);
     writeString(w, v.token);
     f = 1; write_Function(w, v.query);
   } catch (e) {
@@ -41926,7 +41926,7 @@ export function write_auth_sendCode(w: Writer, v: auth_sendCode): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xa677244f);
+    storeInt(w, p0, 0xa677244f);
     writeString(w, v.phoneNumber);
     f = 1; const apiId = checkInt(v.apiId);
     const p1 = claim(w, 4);
@@ -41957,8 +41957,8 @@ export function write_auth_signUp(w: Writer, v: auth_signUp): void {
     const set_noJoinedNotifications = isSet(v.noJoinedNotifications);
     const flags = (set_noJoinedNotifications ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xaac7b717);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xaac7b717);
+    storeInt(w, p0 + 4, flags);
     f = 1; writeString(w, v.phoneNumber);
     f = 2; writeString(w, v.phoneCodeHash);
     f = 3; writeString(w, v.firstName);
@@ -41989,8 +41989,8 @@ export function write_auth_signIn(w: Writer, v: auth_signIn): void {
   try {
     const flags = (v.phoneCode != null ? 0x1 : 0) | (v.emailVerification != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x8d52a951);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x8d52a951);
+    storeInt(w, p0 + 4, flags);
     writeString(w, v.phoneNumber);
     f = 1; writeString(w, v.phoneCodeHash);
     f = 2; if (flags & 0x1) writeString(w, v.phoneCode!);
@@ -42017,7 +42017,7 @@ export function read_auth_signIn(r: Reader): auth_signIn {
 
 export function write_auth_logOut(w: Writer, v: auth_logOut): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x3e72ba19);
+  storeInt(w, p0, 0x3e72ba19);
 }
 
 export function read_auth_logOut(r: Reader): auth_logOut {
@@ -42026,7 +42026,7 @@ export function read_auth_logOut(r: Reader): auth_logOut {
 
 export function write_auth_resetAuthorizations(w: Writer, v: auth_resetAuthorizations): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x9fab0d1a);
+  storeInt(w, p0, 0x9fab0d1a);
 }
 
 export function read_auth_resetAuthorizations(r: Reader): auth_resetAuthorizations {
@@ -42037,7 +42037,7 @@ export function write_auth_exportAuthorization(w: Writer, v: auth_exportAuthoriz
   try {
     const dcId = checkInt(v.dcId);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xe5bfffcd);
+    storeInt(w, p0, 0xe5bfffcd);
     storeInt(w, p0 + 4, dcId);
   } catch (e) {
     throw encodeAt(e, 'auth.exportAuthorization dcId', 0);
@@ -42058,7 +42058,7 @@ export function write_auth_importAuthorization(w: Writer, v: auth_importAuthoriz
   try {
     const id = checkLong(v.id);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xa57a7dad);
+    storeInt(w, p0, 0xa57a7dad);
     storeLong(w.buf, p0 + 4, id);
     f = 1; writeBytes(w, v.bytes);
   } catch (e) {
@@ -42084,7 +42084,7 @@ export function write_auth_bindTempAuthKey(w: Writer, v: auth_bindTempAuthKey): 
     f = 1; const nonce = checkLong(v.nonce);
     f = 2; const expiresAt = checkInt(v.expiresAt);
     const p0 = claim(w, 24);
-    storeUint32(w, p0, 0xcdd42a05);
+    storeInt(w, p0, 0xcdd42a05);
     storeLong(w.buf, p0 + 4, permAuthKeyId);
     storeLong(w.buf, p0 + 12, nonce);
     storeInt(w, p0 + 20, expiresAt);
@@ -42113,7 +42113,7 @@ export function write_auth_importBotAuthorization(w: Writer, v: auth_importBotAu
     const flags = checkInt(v.flags);
     f = 1; const apiId = checkInt(v.apiId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x67a3ff2c);
+    storeInt(w, p0, 0x67a3ff2c);
     storeInt(w, p0 + 4, flags);
     storeInt(w, p0 + 8, apiId);
     f = 2; writeString(w, v.apiHash);
@@ -42139,7 +42139,7 @@ export function read_auth_importBotAuthorization(r: Reader): auth_importBotAutho
 export function write_auth_checkPassword(w: Writer, v: auth_checkPassword): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xd18b4d16);
+    storeInt(w, p0, 0xd18b4d16);
     write_InputCheckPasswordSRP(w, v.password);
   } catch (e) {
     throw encodeAt(e, 'auth.checkPassword password', 0);
@@ -42157,7 +42157,7 @@ export function read_auth_checkPassword(r: Reader): auth_checkPassword {
 
 export function write_auth_requestPasswordRecovery(w: Writer, v: auth_requestPasswordRecovery): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xd897bc66);
+  storeInt(w, p0, 0xd897bc66);
 }
 
 export function read_auth_requestPasswordRecovery(r: Reader): auth_requestPasswordRecovery {
@@ -42169,8 +42169,8 @@ export function write_auth_recoverPassword(w: Writer, v: auth_recoverPassword): 
   try {
     const flags = (v.newSettings != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x37096c70);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x37096c70);
+    storeInt(w, p0 + 4, flags);
     writeString(w, v.code);
     f = 1; if (flags & 0x1) write_account_PasswordInputSettings(w, v.newSettings!);
   } catch (e) {
@@ -42196,8 +42196,8 @@ export function write_auth_resendCode(w: Writer, v: auth_resendCode): void {
   try {
     const flags = (v.reason != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xcae47523);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xcae47523);
+    storeInt(w, p0 + 4, flags);
     writeString(w, v.phoneNumber);
     f = 1; writeString(w, v.phoneCodeHash);
     f = 2; if (flags & 0x1) writeString(w, v.reason!);
@@ -42224,7 +42224,7 @@ export function write_auth_cancelCode(w: Writer, v: auth_cancelCode): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x1f040578);
+    storeInt(w, p0, 0x1f040578);
     writeString(w, v.phoneNumber);
     f = 1; writeString(w, v.phoneCodeHash);
   } catch (e) {
@@ -42246,7 +42246,7 @@ export function read_auth_cancelCode(r: Reader): auth_cancelCode {
 export function write_auth_dropTempAuthKeys(w: Writer, v: auth_dropTempAuthKeys): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x8e48a188);
+    storeInt(w, p0, 0x8e48a188);
     write_vec_long(w, v.exceptAuthKeys);
   } catch (e) {
     throw encodeAt(e, 'auth.dropTempAuthKeys exceptAuthKeys', 0);
@@ -42267,7 +42267,7 @@ export function write_auth_exportLoginToken(w: Writer, v: auth_exportLoginToken)
   try {
     const apiId = checkInt(v.apiId);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xb7e085fe);
+    storeInt(w, p0, 0xb7e085fe);
     storeInt(w, p0 + 4, apiId);
     f = 1; writeString(w, v.apiHash);
     f = 2; write_vec_long(w, v.exceptIds);
@@ -42291,7 +42291,7 @@ export function read_auth_exportLoginToken(r: Reader): auth_exportLoginToken {
 export function write_auth_importLoginToken(w: Writer, v: auth_importLoginToken): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x95ac5ce4);
+    storeInt(w, p0, 0x95ac5ce4);
     writeBytes(w, v.token);
   } catch (e) {
     throw encodeAt(e, 'auth.importLoginToken token', 0);
@@ -42310,7 +42310,7 @@ export function read_auth_importLoginToken(r: Reader): auth_importLoginToken {
 export function write_auth_acceptLoginToken(w: Writer, v: auth_acceptLoginToken): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xe894ad4d);
+    storeInt(w, p0, 0xe894ad4d);
     writeBytes(w, v.token);
   } catch (e) {
     throw encodeAt(e, 'auth.acceptLoginToken token', 0);
@@ -42329,7 +42329,7 @@ export function read_auth_acceptLoginToken(r: Reader): auth_acceptLoginToken {
 export function write_auth_checkRecoveryPassword(w: Writer, v: auth_checkRecoveryPassword): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x0d36bf79);
+    storeInt(w, p0, 0x0d36bf79);
     writeString(w, v.code);
   } catch (e) {
     throw encodeAt(e, 'auth.checkRecoveryPassword code', 0);
@@ -42350,7 +42350,7 @@ export function write_auth_importWebTokenAuthorization(w: Writer, v: auth_import
   try {
     const apiId = checkInt(v.apiId);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x2db873a9);
+    storeInt(w, p0, 0x2db873a9);
     storeInt(w, p0 + 4, apiId);
     f = 1; writeString(w, v.apiHash);
     f = 2; writeString(w, v.webAuthToken);
@@ -42376,8 +42376,8 @@ export function write_auth_requestFirebaseSms(w: Writer, v: auth_requestFirebase
   try {
     const flags = (v.safetyNetToken != null ? 0x1 : 0) | (v.playIntegrityToken != null ? 0x4 : 0) | (v.iosPushSecret != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x8e39261e);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x8e39261e);
+    storeInt(w, p0 + 4, flags);
     writeString(w, v.phoneNumber);
     f = 1; writeString(w, v.phoneCodeHash);
     f = 2; if (flags & 0x1) writeString(w, v.safetyNetToken!);
@@ -42410,7 +42410,7 @@ export function write_auth_resetLoginEmail(w: Writer, v: auth_resetLoginEmail): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x7e960193);
+    storeInt(w, p0, 0x7e960193);
     writeString(w, v.phoneNumber);
     f = 1; writeString(w, v.phoneCodeHash);
   } catch (e) {
@@ -42433,7 +42433,7 @@ export function write_auth_reportMissingCode(w: Writer, v: auth_reportMissingCod
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xcb9deff6);
+    storeInt(w, p0, 0xcb9deff6);
     writeString(w, v.phoneNumber);
     f = 1; writeString(w, v.phoneCodeHash);
     f = 2; writeString(w, v.mnc);
@@ -42458,7 +42458,7 @@ export function write_auth_checkPaidAuth(w: Writer, v: auth_checkPaidAuth): void
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x56e59f9c);
+    storeInt(w, p0, 0x56e59f9c);
     writeString(w, v.phoneNumber);
     f = 1; writeString(w, v.phoneCodeHash);
     f = 2; const formId = checkLong(v.formId);
@@ -42486,7 +42486,7 @@ export function write_auth_initPasskeyLogin(w: Writer, v: auth_initPasskeyLogin)
   try {
     const apiId = checkInt(v.apiId);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x518ad0b7);
+    storeInt(w, p0, 0x518ad0b7);
     storeInt(w, p0 + 4, apiId);
     f = 1; writeString(w, v.apiHash);
   } catch (e) {
@@ -42510,8 +42510,8 @@ export function write_auth_finishPasskeyLogin(w: Writer, v: auth_finishPasskeyLo
   try {
     const flags = (v.fromDcId != null || v.fromAuthKeyId != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x9857ad07);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x9857ad07);
+    storeInt(w, p0 + 4, flags);
     write_InputPasskeyCredential(w, v.credential);
     f = 1; if (flags & 0x1) {
       if (v.fromDcId == null) throw missingField('fromDcId');
@@ -42547,8 +42547,8 @@ export function write_account_registerDevice(w: Writer, v: account_registerDevic
     const flags = (set_noMuted ? 0x1 : 0);
     f = 1; const tokenType = checkInt(v.tokenType);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xec86017a);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xec86017a);
+    storeInt(w, p0 + 4, flags);
     storeInt(w, p0 + 8, tokenType);
     f = 2; writeString(w, v.token);
     f = 3; writeBool(w, v.appSandbox);
@@ -42581,7 +42581,7 @@ export function write_account_unregisterDevice(w: Writer, v: account_unregisterD
   try {
     const tokenType = checkInt(v.tokenType);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x6a0d3206);
+    storeInt(w, p0, 0x6a0d3206);
     storeInt(w, p0 + 4, tokenType);
     f = 1; writeString(w, v.token);
     f = 2; write_vec_long(w, v.otherUids);
@@ -42606,7 +42606,7 @@ export function write_account_updateNotifySettings(w: Writer, v: account_updateN
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x84be5b93);
+    storeInt(w, p0, 0x84be5b93);
     write_InputNotifyPeer(w, v.peer);
     f = 1; write_InputPeerNotifySettings(w, v.settings);
   } catch (e) {
@@ -42628,7 +42628,7 @@ export function read_account_updateNotifySettings(r: Reader): account_updateNoti
 export function write_account_getNotifySettings(w: Writer, v: account_getNotifySettings): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x12b3ad31);
+    storeInt(w, p0, 0x12b3ad31);
     write_InputNotifyPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'account.getNotifySettings peer', 0);
@@ -42646,7 +42646,7 @@ export function read_account_getNotifySettings(r: Reader): account_getNotifySett
 
 export function write_account_resetNotifySettings(w: Writer, v: account_resetNotifySettings): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xdb7e1747);
+  storeInt(w, p0, 0xdb7e1747);
 }
 
 export function read_account_resetNotifySettings(r: Reader): account_resetNotifySettings {
@@ -42658,8 +42658,8 @@ export function write_account_updateProfile(w: Writer, v: account_updateProfile)
   try {
     const flags = (v.firstName != null ? 0x1 : 0) | (v.lastName != null ? 0x2 : 0) | (v.about != null ? 0x4 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x78515775);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x78515775);
+    storeInt(w, p0 + 4, flags);
     if (flags & 0x1) writeString(w, v.firstName!);
     f = 1; if (flags & 0x2) writeString(w, v.lastName!);
     f = 2; if (flags & 0x4) writeString(w, v.about!);
@@ -42685,7 +42685,7 @@ export function read_account_updateProfile(r: Reader): account_updateProfile {
 export function write_account_updateStatus(w: Writer, v: account_updateStatus): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x6628562c);
+    storeInt(w, p0, 0x6628562c);
     writeBool(w, v.offline);
   } catch (e) {
     throw encodeAt(e, 'account.updateStatus offline', 0);
@@ -42705,7 +42705,7 @@ export function write_account_getWallPapers(w: Writer, v: account_getWallPapers)
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x07967d36);
+    storeInt(w, p0, 0x07967d36);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'account.getWallPapers hash', 0);
@@ -42725,7 +42725,7 @@ export function write_account_reportPeer(w: Writer, v: account_reportPeer): void
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xc5ba3d86);
+    storeInt(w, p0, 0xc5ba3d86);
     write_InputPeer(w, v.peer);
     f = 1; write_ReportReason(w, v.reason);
     f = 2; writeString(w, v.message);
@@ -42749,7 +42749,7 @@ export function read_account_reportPeer(r: Reader): account_reportPeer {
 export function write_account_checkUsername(w: Writer, v: account_checkUsername): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x2714d86c);
+    storeInt(w, p0, 0x2714d86c);
     writeString(w, v.username);
   } catch (e) {
     throw encodeAt(e, 'account.checkUsername username', 0);
@@ -42768,7 +42768,7 @@ export function read_account_checkUsername(r: Reader): account_checkUsername {
 export function write_account_updateUsername(w: Writer, v: account_updateUsername): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x3e0bdd7c);
+    storeInt(w, p0, 0x3e0bdd7c);
     writeString(w, v.username);
   } catch (e) {
     throw encodeAt(e, 'account.updateUsername username', 0);
@@ -42787,7 +42787,7 @@ export function read_account_updateUsername(r: Reader): account_updateUsername {
 export function write_account_getPrivacy(w: Writer, v: account_getPrivacy): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xdadbc950);
+    storeInt(w, p0, 0xdadbc950);
     write_InputPrivacyKey(w, v.key);
   } catch (e) {
     throw encodeAt(e, 'account.getPrivacy key', 0);
@@ -42807,7 +42807,7 @@ export function write_account_setPrivacy(w: Writer, v: account_setPrivacy): void
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xc9f81ce8);
+    storeInt(w, p0, 0xc9f81ce8);
     write_InputPrivacyKey(w, v.key);
     f = 1; write_vec_InputPrivacyRule(w, v.rules);
   } catch (e) {
@@ -42831,8 +42831,8 @@ export function write_account_deleteAccount(w: Writer, v: account_deleteAccount)
   try {
     const flags = (v.password != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xa2c0cf74);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xa2c0cf74);
+    storeInt(w, p0 + 4, flags);
     writeString(w, v.reason);
     f = 1; if (flags & 0x1) write_InputCheckPasswordSRP(w, v.password!);
   } catch (e) {
@@ -42855,7 +42855,7 @@ export function read_account_deleteAccount(r: Reader): account_deleteAccount {
 
 export function write_account_getAccountTTL(w: Writer, v: account_getAccountTTL): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x08fc711d);
+  storeInt(w, p0, 0x08fc711d);
 }
 
 export function read_account_getAccountTTL(r: Reader): account_getAccountTTL {
@@ -42865,7 +42865,7 @@ export function read_account_getAccountTTL(r: Reader): account_getAccountTTL {
 export function write_account_setAccountTTL(w: Writer, v: account_setAccountTTL): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x2442485e);
+    storeInt(w, p0, 0x2442485e);
     write_AccountDaysTTL(w, v.ttl);
   } catch (e) {
     throw encodeAt(e, 'account.setAccountTTL ttl', 0);
@@ -42885,7 +42885,7 @@ export function write_account_sendChangePhoneCode(w: Writer, v: account_sendChan
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x82574ae5);
+    storeInt(w, p0, 0x82574ae5);
     writeString(w, v.phoneNumber);
     f = 1; write_CodeSettings(w, v.settings);
   } catch (e) {
@@ -42908,7 +42908,7 @@ export function write_account_changePhone(w: Writer, v: account_changePhone): vo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x70c32edb);
+    storeInt(w, p0, 0x70c32edb);
     writeString(w, v.phoneNumber);
     f = 1; writeString(w, v.phoneCodeHash);
     f = 2; writeString(w, v.phoneCode);
@@ -42933,7 +42933,7 @@ export function write_account_updateDeviceLocked(w: Writer, v: account_updateDev
   try {
     const period = checkInt(v.period);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x38df3532);
+    storeInt(w, p0, 0x38df3532);
     storeInt(w, p0 + 4, period);
   } catch (e) {
     throw encodeAt(e, 'account.updateDeviceLocked period', 0);
@@ -42951,7 +42951,7 @@ export function read_account_updateDeviceLocked(r: Reader): account_updateDevice
 
 export function write_account_getAuthorizations(w: Writer, v: account_getAuthorizations): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xe320c158);
+  storeInt(w, p0, 0xe320c158);
 }
 
 export function read_account_getAuthorizations(r: Reader): account_getAuthorizations {
@@ -42962,7 +42962,7 @@ export function write_account_resetAuthorization(w: Writer, v: account_resetAuth
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xdf77f3bc);
+    storeInt(w, p0, 0xdf77f3bc);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'account.resetAuthorization hash', 0);
@@ -42980,7 +42980,7 @@ export function read_account_resetAuthorization(r: Reader): account_resetAuthori
 
 export function write_account_getPassword(w: Writer, v: account_getPassword): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x548a30f5);
+  storeInt(w, p0, 0x548a30f5);
 }
 
 export function read_account_getPassword(r: Reader): account_getPassword {
@@ -42990,7 +42990,7 @@ export function read_account_getPassword(r: Reader): account_getPassword {
 export function write_account_getPasswordSettings(w: Writer, v: account_getPasswordSettings): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x9cd4eaf9);
+    storeInt(w, p0, 0x9cd4eaf9);
     write_InputCheckPasswordSRP(w, v.password);
   } catch (e) {
     throw encodeAt(e, 'account.getPasswordSettings password', 0);
@@ -43010,7 +43010,7 @@ export function write_account_updatePasswordSettings(w: Writer, v: account_updat
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xa59b102f);
+    storeInt(w, p0, 0xa59b102f);
     write_InputCheckPasswordSRP(w, v.password);
     f = 1; write_account_PasswordInputSettings(w, v.newSettings);
   } catch (e) {
@@ -43033,7 +43033,7 @@ export function write_account_sendConfirmPhoneCode(w: Writer, v: account_sendCon
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x1b3faa88);
+    storeInt(w, p0, 0x1b3faa88);
     writeString(w, v.hash);
     f = 1; write_CodeSettings(w, v.settings);
   } catch (e) {
@@ -43056,7 +43056,7 @@ export function write_account_confirmPhone(w: Writer, v: account_confirmPhone): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x5f2178c3);
+    storeInt(w, p0, 0x5f2178c3);
     writeString(w, v.phoneCodeHash);
     f = 1; writeString(w, v.phoneCode);
   } catch (e) {
@@ -43079,7 +43079,7 @@ export function write_account_getTmpPassword(w: Writer, v: account_getTmpPasswor
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x449e0b51);
+    storeInt(w, p0, 0x449e0b51);
     write_InputCheckPasswordSRP(w, v.password);
     f = 1; const period = checkInt(v.period);
     const p1 = claim(w, 4);
@@ -43102,7 +43102,7 @@ export function read_account_getTmpPassword(r: Reader): account_getTmpPassword {
 
 export function write_account_getWebAuthorizations(w: Writer, v: account_getWebAuthorizations): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x182e6d6f);
+  storeInt(w, p0, 0x182e6d6f);
 }
 
 export function read_account_getWebAuthorizations(r: Reader): account_getWebAuthorizations {
@@ -43113,7 +43113,7 @@ export function write_account_resetWebAuthorization(w: Writer, v: account_resetW
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x2d01b9ef);
+    storeInt(w, p0, 0x2d01b9ef);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'account.resetWebAuthorization hash', 0);
@@ -43131,7 +43131,7 @@ export function read_account_resetWebAuthorization(r: Reader): account_resetWebA
 
 export function write_account_resetWebAuthorizations(w: Writer, v: account_resetWebAuthorizations): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x682d2594);
+  storeInt(w, p0, 0x682d2594);
 }
 
 export function read_account_resetWebAuthorizations(r: Reader): account_resetWebAuthorizations {
@@ -43140,7 +43140,7 @@ export function read_account_resetWebAuthorizations(r: Reader): account_resetWeb
 
 export function write_account_getAllSecureValues(w: Writer, v: account_getAllSecureValues): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xb288bc7d);
+  storeInt(w, p0, 0xb288bc7d);
 }
 
 export function read_account_getAllSecureValues(r: Reader): account_getAllSecureValues {
@@ -43150,7 +43150,7 @@ export function read_account_getAllSecureValues(r: Reader): account_getAllSecure
 export function write_account_getSecureValue(w: Writer, v: account_getSecureValue): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x73665bc2);
+    storeInt(w, p0, 0x73665bc2);
     write_vec_SecureValueType(w, v.types);
   } catch (e) {
     throw encodeAt(e, 'account.getSecureValue types', 0);
@@ -43170,7 +43170,7 @@ export function write_account_saveSecureValue(w: Writer, v: account_saveSecureVa
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x899fe31d);
+    storeInt(w, p0, 0x899fe31d);
     write_InputSecureValue(w, v.value);
     f = 1; const secureSecretId = checkLong(v.secureSecretId);
     const p1 = claim(w, 8);
@@ -43194,7 +43194,7 @@ export function read_account_saveSecureValue(r: Reader): account_saveSecureValue
 export function write_account_deleteSecureValue(w: Writer, v: account_deleteSecureValue): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xb880bc4b);
+    storeInt(w, p0, 0xb880bc4b);
     write_vec_SecureValueType(w, v.types);
   } catch (e) {
     throw encodeAt(e, 'account.deleteSecureValue types', 0);
@@ -43215,7 +43215,7 @@ export function write_account_getAuthorizationForm(w: Writer, v: account_getAuth
   try {
     const botId = checkLong(v.botId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xa929597a);
+    storeInt(w, p0, 0xa929597a);
     storeLong(w.buf, p0 + 4, botId);
     f = 1; writeString(w, v.scope);
     f = 2; writeString(w, v.publicKey);
@@ -43241,7 +43241,7 @@ export function write_account_acceptAuthorization(w: Writer, v: account_acceptAu
   try {
     const botId = checkLong(v.botId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xf3ed4c73);
+    storeInt(w, p0, 0xf3ed4c73);
     storeLong(w.buf, p0 + 4, botId);
     f = 1; writeString(w, v.scope);
     f = 2; writeString(w, v.publicKey);
@@ -43270,7 +43270,7 @@ export function write_account_sendVerifyPhoneCode(w: Writer, v: account_sendVeri
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xa5a356f9);
+    storeInt(w, p0, 0xa5a356f9);
     writeString(w, v.phoneNumber);
     f = 1; write_CodeSettings(w, v.settings);
   } catch (e) {
@@ -43293,7 +43293,7 @@ export function write_account_verifyPhone(w: Writer, v: account_verifyPhone): vo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x4dd3a7f6);
+    storeInt(w, p0, 0x4dd3a7f6);
     writeString(w, v.phoneNumber);
     f = 1; writeString(w, v.phoneCodeHash);
     f = 2; writeString(w, v.phoneCode);
@@ -43318,7 +43318,7 @@ export function write_account_sendVerifyEmailCode(w: Writer, v: account_sendVeri
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x98e037bb);
+    storeInt(w, p0, 0x98e037bb);
     write_EmailVerifyPurpose(w, v.purpose);
     f = 1; writeString(w, v.email);
   } catch (e) {
@@ -43341,7 +43341,7 @@ export function write_account_verifyEmail(w: Writer, v: account_verifyEmail): vo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x032da4cf);
+    storeInt(w, p0, 0x032da4cf);
     write_EmailVerifyPurpose(w, v.purpose);
     f = 1; write_EmailVerification(w, v.verification);
   } catch (e) {
@@ -43377,8 +43377,8 @@ export function write_account_initTakeoutSession(w: Writer, v: account_initTakeo
       (set_messageChannels ? 0x10 : 0) |
       (set_files || v.fileMaxSize != null ? 0x20 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x8ef3eab0);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x8ef3eab0);
+    storeInt(w, p0 + 4, flags);
     f = 6; if (flags & 0x20) {
       if (v.fileMaxSize == null) throw missingField('fileMaxSize');
       writeLong(w, v.fileMaxSize);
@@ -43415,8 +43415,8 @@ export function write_account_finishTakeoutSession(w: Writer, v: account_finishT
     const set_success = isSet(v.success);
     const flags = (set_success ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x1d2652ee);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x1d2652ee);
+    storeInt(w, p0 + 4, flags);
   } catch (e) {
     throw encodeAt(e, 'account.finishTakeoutSession success', 0);
   }
@@ -43436,7 +43436,7 @@ export function read_account_finishTakeoutSession(r: Reader): account_finishTake
 export function write_account_confirmPasswordEmail(w: Writer, v: account_confirmPasswordEmail): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x8fdf1920);
+    storeInt(w, p0, 0x8fdf1920);
     writeString(w, v.code);
   } catch (e) {
     throw encodeAt(e, 'account.confirmPasswordEmail code', 0);
@@ -43454,7 +43454,7 @@ export function read_account_confirmPasswordEmail(r: Reader): account_confirmPas
 
 export function write_account_resendPasswordEmail(w: Writer, v: account_resendPasswordEmail): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x7a7f2a15);
+  storeInt(w, p0, 0x7a7f2a15);
 }
 
 export function read_account_resendPasswordEmail(r: Reader): account_resendPasswordEmail {
@@ -43463,7 +43463,7 @@ export function read_account_resendPasswordEmail(r: Reader): account_resendPassw
 
 export function write_account_cancelPasswordEmail(w: Writer, v: account_cancelPasswordEmail): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xc1cbd5b6);
+  storeInt(w, p0, 0xc1cbd5b6);
 }
 
 export function read_account_cancelPasswordEmail(r: Reader): account_cancelPasswordEmail {
@@ -43472,7 +43472,7 @@ export function read_account_cancelPasswordEmail(r: Reader): account_cancelPassw
 
 export function write_account_getContactSignUpNotification(w: Writer, v: account_getContactSignUpNotification): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x9f07c728);
+  storeInt(w, p0, 0x9f07c728);
 }
 
 export function read_account_getContactSignUpNotification(r: Reader): account_getContactSignUpNotification {
@@ -43482,7 +43482,7 @@ export function read_account_getContactSignUpNotification(r: Reader): account_ge
 export function write_account_setContactSignUpNotification(w: Writer, v: account_setContactSignUpNotification): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xcff43f61);
+    storeInt(w, p0, 0xcff43f61);
     writeBool(w, v.silent);
   } catch (e) {
     throw encodeAt(e, 'account.setContactSignUpNotification silent', 0);
@@ -43505,8 +43505,8 @@ export function write_account_getNotifyExceptions(w: Writer, v: account_getNotif
     f = 1; const set_compareStories = isSet(v.compareStories);
     const flags = (set_compareSound ? 0x2 : 0) | (set_compareStories ? 0x4 : 0) | (v.peer != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x53577479);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x53577479);
+    storeInt(w, p0 + 4, flags);
     f = 2; if (flags & 0x1) write_InputNotifyPeer(w, v.peer!);
   } catch (e) {
     throw encodeAt(e, 'account.getNotifyExceptions compareSound compareStories peer', f);
@@ -43530,7 +43530,7 @@ export function read_account_getNotifyExceptions(r: Reader): account_getNotifyEx
 export function write_account_getWallPaper(w: Writer, v: account_getWallPaper): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xfc8ddbea);
+    storeInt(w, p0, 0xfc8ddbea);
     write_InputWallPaper(w, v.wallpaper);
   } catch (e) {
     throw encodeAt(e, 'account.getWallPaper wallpaper', 0);
@@ -43552,8 +43552,8 @@ export function write_account_uploadWallPaper(w: Writer, v: account_uploadWallPa
     const set_forChat = isSet(v.forChat);
     const flags = (set_forChat ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xe39a8f03);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xe39a8f03);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputFile(w, v.file);
     f = 2; writeString(w, v.mimeType);
     f = 3; write_WallPaperSettings(w, v.settings);
@@ -43581,7 +43581,7 @@ export function write_account_saveWallPaper(w: Writer, v: account_saveWallPaper)
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x6c5a5b37);
+    storeInt(w, p0, 0x6c5a5b37);
     write_InputWallPaper(w, v.wallpaper);
     f = 1; writeBool(w, v.unsave);
     f = 2; write_WallPaperSettings(w, v.settings);
@@ -43606,7 +43606,7 @@ export function write_account_installWallPaper(w: Writer, v: account_installWall
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xfeed5769);
+    storeInt(w, p0, 0xfeed5769);
     write_InputWallPaper(w, v.wallpaper);
     f = 1; write_WallPaperSettings(w, v.settings);
   } catch (e) {
@@ -43627,7 +43627,7 @@ export function read_account_installWallPaper(r: Reader): account_installWallPap
 
 export function write_account_resetWallPapers(w: Writer, v: account_resetWallPapers): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xbb3b9804);
+  storeInt(w, p0, 0xbb3b9804);
 }
 
 export function read_account_resetWallPapers(r: Reader): account_resetWallPapers {
@@ -43636,7 +43636,7 @@ export function read_account_resetWallPapers(r: Reader): account_resetWallPapers
 
 export function write_account_getAutoDownloadSettings(w: Writer, v: account_getAutoDownloadSettings): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x56da0b3f);
+  storeInt(w, p0, 0x56da0b3f);
 }
 
 export function read_account_getAutoDownloadSettings(r: Reader): account_getAutoDownloadSettings {
@@ -43650,8 +43650,8 @@ export function write_account_saveAutoDownloadSettings(w: Writer, v: account_sav
     f = 1; const set_high = isSet(v.high);
     const flags = (set_low ? 0x1 : 0) | (set_high ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x76f36233);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x76f36233);
+    storeInt(w, p0 + 4, flags);
     f = 2; write_AutoDownloadSettings(w, v.settings);
   } catch (e) {
     throw encodeAt(e, 'account.saveAutoDownloadSettings low high settings', f);
@@ -43677,8 +43677,8 @@ export function write_account_uploadTheme(w: Writer, v: account_uploadTheme): vo
   try {
     const flags = (v.thumb != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x1c3db333);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x1c3db333);
+    storeInt(w, p0 + 4, flags);
     write_InputFile(w, v.file);
     f = 1; if (flags & 0x1) write_InputFile(w, v.thumb!);
     f = 2; writeString(w, v.fileName);
@@ -43708,8 +43708,8 @@ export function write_account_createTheme(w: Writer, v: account_createTheme): vo
   try {
     const flags = (v.document != null ? 0x4 : 0) | (v.settings != null ? 0x8 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x652e4400);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x652e4400);
+    storeInt(w, p0 + 4, flags);
     writeString(w, v.slug);
     f = 1; writeString(w, v.title);
     f = 2; if (flags & 0x4) write_InputDocument(w, v.document!);
@@ -43743,8 +43743,8 @@ export function write_account_updateTheme(w: Writer, v: account_updateTheme): vo
       (v.document != null ? 0x4 : 0) |
       (v.settings != null ? 0x8 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x2bf40ccc);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x2bf40ccc);
+    storeInt(w, p0 + 4, flags);
     writeString(w, v.format);
     f = 1; write_InputTheme(w, v.theme);
     f = 2; if (flags & 0x1) writeString(w, v.slug!);
@@ -43777,7 +43777,7 @@ export function write_account_saveTheme(w: Writer, v: account_saveTheme): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf257106c);
+    storeInt(w, p0, 0xf257106c);
     write_InputTheme(w, v.theme);
     f = 1; writeBool(w, v.unsave);
   } catch (e) {
@@ -43806,8 +43806,8 @@ export function write_account_installTheme(w: Writer, v: account_installTheme): 
       (v.format != null ? 0x4 : 0) |
       (v.baseTheme != null ? 0x8 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xc727bb3b);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xc727bb3b);
+    storeInt(w, p0 + 4, flags);
     f = 1; if (flags & 0x2) write_InputTheme(w, v.theme!);
     f = 2; if (flags & 0x4) writeString(w, v.format!);
     f = 3; if (flags & 0x8) write_BaseTheme(w, v.baseTheme!);
@@ -43835,7 +43835,7 @@ export function write_account_getTheme(w: Writer, v: account_getTheme): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x3a5869ec);
+    storeInt(w, p0, 0x3a5869ec);
     writeString(w, v.format);
     f = 1; write_InputTheme(w, v.theme);
   } catch (e) {
@@ -43858,7 +43858,7 @@ export function write_account_getThemes(w: Writer, v: account_getThemes): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x7206e458);
+    storeInt(w, p0, 0x7206e458);
     writeString(w, v.format);
     f = 1; const hash = checkLong(v.hash);
     const p1 = claim(w, 8);
@@ -43884,8 +43884,8 @@ export function write_account_setContentSettings(w: Writer, v: account_setConten
     const set_sensitiveEnabled = isSet(v.sensitiveEnabled);
     const flags = (set_sensitiveEnabled ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xb574b16b);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xb574b16b);
+    storeInt(w, p0 + 4, flags);
   } catch (e) {
     throw encodeAt(e, 'account.setContentSettings sensitiveEnabled', 0);
   }
@@ -43904,7 +43904,7 @@ export function read_account_setContentSettings(r: Reader): account_setContentSe
 
 export function write_account_getContentSettings(w: Writer, v: account_getContentSettings): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x8b9b4dae);
+  storeInt(w, p0, 0x8b9b4dae);
 }
 
 export function read_account_getContentSettings(r: Reader): account_getContentSettings {
@@ -43914,7 +43914,7 @@ export function read_account_getContentSettings(r: Reader): account_getContentSe
 export function write_account_getMultiWallPapers(w: Writer, v: account_getMultiWallPapers): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x65ad71dc);
+    storeInt(w, p0, 0x65ad71dc);
     write_vec_InputWallPaper(w, v.wallpapers);
   } catch (e) {
     throw encodeAt(e, 'account.getMultiWallPapers wallpapers', 0);
@@ -43932,7 +43932,7 @@ export function read_account_getMultiWallPapers(r: Reader): account_getMultiWall
 
 export function write_account_getGlobalPrivacySettings(w: Writer, v: account_getGlobalPrivacySettings): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xeb2b4cf6);
+  storeInt(w, p0, 0xeb2b4cf6);
 }
 
 export function read_account_getGlobalPrivacySettings(r: Reader): account_getGlobalPrivacySettings {
@@ -43942,7 +43942,7 @@ export function read_account_getGlobalPrivacySettings(r: Reader): account_getGlo
 export function write_account_setGlobalPrivacySettings(w: Writer, v: account_setGlobalPrivacySettings): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x1edaaac2);
+    storeInt(w, p0, 0x1edaaac2);
     write_GlobalPrivacySettings(w, v.settings);
   } catch (e) {
     throw encodeAt(e, 'account.setGlobalPrivacySettings settings', 0);
@@ -43962,7 +43962,7 @@ export function write_account_reportProfilePhoto(w: Writer, v: account_reportPro
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xfa8cc6f5);
+    storeInt(w, p0, 0xfa8cc6f5);
     write_InputPeer(w, v.peer);
     f = 1; write_InputPhoto(w, v.photoId);
     f = 2; write_ReportReason(w, v.reason);
@@ -43987,7 +43987,7 @@ export function read_account_reportProfilePhoto(r: Reader): account_reportProfil
 
 export function write_account_resetPassword(w: Writer, v: account_resetPassword): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x9308ce1b);
+  storeInt(w, p0, 0x9308ce1b);
 }
 
 export function read_account_resetPassword(r: Reader): account_resetPassword {
@@ -43996,7 +43996,7 @@ export function read_account_resetPassword(r: Reader): account_resetPassword {
 
 export function write_account_declinePasswordReset(w: Writer, v: account_declinePasswordReset): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x4c9409f6);
+  storeInt(w, p0, 0x4c9409f6);
 }
 
 export function read_account_declinePasswordReset(r: Reader): account_declinePasswordReset {
@@ -44007,7 +44007,7 @@ export function write_account_getChatThemes(w: Writer, v: account_getChatThemes)
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xd638de89);
+    storeInt(w, p0, 0xd638de89);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'account.getChatThemes hash', 0);
@@ -44027,7 +44027,7 @@ export function write_account_setAuthorizationTTL(w: Writer, v: account_setAutho
   try {
     const authorizationTtlDays = checkInt(v.authorizationTtlDays);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xbf899aa0);
+    storeInt(w, p0, 0xbf899aa0);
     storeInt(w, p0 + 4, authorizationTtlDays);
   } catch (e) {
     throw encodeAt(e, 'account.setAuthorizationTTL authorizationTtlDays', 0);
@@ -44050,8 +44050,8 @@ export function write_account_changeAuthorizationSettings(w: Writer, v: account_
     const flags = (set_confirmed ? 0x8 : 0) | (v.encryptedRequestsDisabled != null ? 0x1 : 0) | (v.callRequestsDisabled != null ? 0x2 : 0);
     f = 1; const hash = checkLong(v.hash);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, 0x40f48462);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x40f48462);
+    storeInt(w, p0 + 4, flags);
     storeLong(w.buf, p0 + 8, hash);
     f = 2; if (flags & 0x1) writeBool(w, v.encryptedRequestsDisabled!);
     f = 3; if (flags & 0x2) writeBool(w, v.callRequestsDisabled!);
@@ -44081,7 +44081,7 @@ export function write_account_getSavedRingtones(w: Writer, v: account_getSavedRi
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xe1902288);
+    storeInt(w, p0, 0xe1902288);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'account.getSavedRingtones hash', 0);
@@ -44101,7 +44101,7 @@ export function write_account_saveRingtone(w: Writer, v: account_saveRingtone): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x3dea5b03);
+    storeInt(w, p0, 0x3dea5b03);
     write_InputDocument(w, v.id);
     f = 1; writeBool(w, v.unsave);
   } catch (e) {
@@ -44124,7 +44124,7 @@ export function write_account_uploadRingtone(w: Writer, v: account_uploadRington
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x831a83a2);
+    storeInt(w, p0, 0x831a83a2);
     write_InputFile(w, v.file);
     f = 1; writeString(w, v.fileName);
     f = 2; writeString(w, v.mimeType);
@@ -44148,7 +44148,7 @@ export function read_account_uploadRingtone(r: Reader): account_uploadRingtone {
 export function write_account_updateEmojiStatus(w: Writer, v: account_updateEmojiStatus): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xfbd3de6b);
+    storeInt(w, p0, 0xfbd3de6b);
     write_EmojiStatus(w, v.emojiStatus);
   } catch (e) {
     throw encodeAt(e, 'account.updateEmojiStatus emojiStatus', 0);
@@ -44168,7 +44168,7 @@ export function write_account_getDefaultEmojiStatuses(w: Writer, v: account_getD
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xd6753386);
+    storeInt(w, p0, 0xd6753386);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'account.getDefaultEmojiStatuses hash', 0);
@@ -44188,7 +44188,7 @@ export function write_account_getRecentEmojiStatuses(w: Writer, v: account_getRe
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x0f578105);
+    storeInt(w, p0, 0x0f578105);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'account.getRecentEmojiStatuses hash', 0);
@@ -44206,7 +44206,7 @@ export function read_account_getRecentEmojiStatuses(r: Reader): account_getRecen
 
 export function write_account_clearRecentEmojiStatuses(w: Writer, v: account_clearRecentEmojiStatuses): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x18201aae);
+  storeInt(w, p0, 0x18201aae);
 }
 
 export function read_account_clearRecentEmojiStatuses(r: Reader): account_clearRecentEmojiStatuses {
@@ -44216,7 +44216,7 @@ export function read_account_clearRecentEmojiStatuses(r: Reader): account_clearR
 export function write_account_reorderUsernames(w: Writer, v: account_reorderUsernames): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xef500eab);
+    storeInt(w, p0, 0xef500eab);
     write_vec_string(w, v.order);
   } catch (e) {
     throw encodeAt(e, 'account.reorderUsernames order', 0);
@@ -44236,7 +44236,7 @@ export function write_account_toggleUsername(w: Writer, v: account_toggleUsernam
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x58d6b376);
+    storeInt(w, p0, 0x58d6b376);
     writeString(w, v.username);
     f = 1; writeBool(w, v.active);
   } catch (e) {
@@ -44259,7 +44259,7 @@ export function write_account_getDefaultProfilePhotoEmojis(w: Writer, v: account
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xe2750328);
+    storeInt(w, p0, 0xe2750328);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'account.getDefaultProfilePhotoEmojis hash', 0);
@@ -44279,7 +44279,7 @@ export function write_account_getDefaultGroupPhotoEmojis(w: Writer, v: account_g
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x915860ae);
+    storeInt(w, p0, 0x915860ae);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'account.getDefaultGroupPhotoEmojis hash', 0);
@@ -44297,7 +44297,7 @@ export function read_account_getDefaultGroupPhotoEmojis(r: Reader): account_getD
 
 export function write_account_getAutoSaveSettings(w: Writer, v: account_getAutoSaveSettings): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xadcbbcda);
+  storeInt(w, p0, 0xadcbbcda);
 }
 
 export function read_account_getAutoSaveSettings(r: Reader): account_getAutoSaveSettings {
@@ -44316,8 +44316,8 @@ export function write_account_saveAutoSaveSettings(w: Writer, v: account_saveAut
       (set_broadcasts ? 0x4 : 0) |
       (v.peer != null ? 0x8 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xd69b8361);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xd69b8361);
+    storeInt(w, p0 + 4, flags);
     f = 3; if (flags & 0x8) write_InputPeer(w, v.peer!);
     f = 4; write_AutoSaveSettings(w, v.settings);
   } catch (e) {
@@ -44343,7 +44343,7 @@ export function read_account_saveAutoSaveSettings(r: Reader): account_saveAutoSa
 
 export function write_account_deleteAutoSaveExceptions(w: Writer, v: account_deleteAutoSaveExceptions): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x53bc0020);
+  storeInt(w, p0, 0x53bc0020);
 }
 
 export function read_account_deleteAutoSaveExceptions(r: Reader): account_deleteAutoSaveExceptions {
@@ -44353,7 +44353,7 @@ export function read_account_deleteAutoSaveExceptions(r: Reader): account_delete
 export function write_account_invalidateSignInCodes(w: Writer, v: account_invalidateSignInCodes): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xca8ae8ba);
+    storeInt(w, p0, 0xca8ae8ba);
     write_vec_string(w, v.codes);
   } catch (e) {
     throw encodeAt(e, 'account.invalidateSignInCodes codes', 0);
@@ -44375,8 +44375,8 @@ export function write_account_updateColor(w: Writer, v: account_updateColor): vo
     const set_forProfile = isSet(v.forProfile);
     const flags = (set_forProfile ? 0x2 : 0) | (v.color != null ? 0x4 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x684d214e);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x684d214e);
+    storeInt(w, p0 + 4, flags);
     f = 1; if (flags & 0x4) write_PeerColor(w, v.color!);
   } catch (e) {
     throw encodeAt(e, 'account.updateColor forProfile color', f);
@@ -44400,7 +44400,7 @@ export function write_account_getDefaultBackgroundEmojis(w: Writer, v: account_g
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xa60ab9ce);
+    storeInt(w, p0, 0xa60ab9ce);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'account.getDefaultBackgroundEmojis hash', 0);
@@ -44420,7 +44420,7 @@ export function write_account_getChannelDefaultEmojiStatuses(w: Writer, v: accou
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x7727a7d5);
+    storeInt(w, p0, 0x7727a7d5);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'account.getChannelDefaultEmojiStatuses hash', 0);
@@ -44440,7 +44440,7 @@ export function write_account_getChannelRestrictedStatusEmojis(w: Writer, v: acc
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x35a9e0d5);
+    storeInt(w, p0, 0x35a9e0d5);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'account.getChannelRestrictedStatusEmojis hash', 0);
@@ -44460,8 +44460,8 @@ export function write_account_updateBusinessWorkHours(w: Writer, v: account_upda
   try {
     const flags = (v.businessWorkHours != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x4b00e066);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x4b00e066);
+    storeInt(w, p0 + 4, flags);
     if (flags & 0x1) write_BusinessWorkHours(w, v.businessWorkHours!);
   } catch (e) {
     throw encodeAt(e, 'account.updateBusinessWorkHours businessWorkHours', 0);
@@ -44485,8 +44485,8 @@ export function write_account_updateBusinessLocation(w: Writer, v: account_updat
   try {
     const flags = (v.geoPoint != null ? 0x2 : 0) | (v.address != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x9e6b131a);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x9e6b131a);
+    storeInt(w, p0 + 4, flags);
     if (flags & 0x2) write_InputGeoPoint(w, v.geoPoint!);
     f = 1; if (flags & 0x1) writeString(w, v.address!);
   } catch (e) {
@@ -44511,8 +44511,8 @@ export function write_account_updateBusinessGreetingMessage(w: Writer, v: accoun
   try {
     const flags = (v.message != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x66cdafc4);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x66cdafc4);
+    storeInt(w, p0 + 4, flags);
     if (flags & 0x1) write_InputBusinessGreetingMessage(w, v.message!);
   } catch (e) {
     throw encodeAt(e, 'account.updateBusinessGreetingMessage message', 0);
@@ -44535,8 +44535,8 @@ export function write_account_updateBusinessAwayMessage(w: Writer, v: account_up
   try {
     const flags = (v.message != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xa26a7fa5);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xa26a7fa5);
+    storeInt(w, p0 + 4, flags);
     if (flags & 0x1) write_InputBusinessAwayMessage(w, v.message!);
   } catch (e) {
     throw encodeAt(e, 'account.updateBusinessAwayMessage message', 0);
@@ -44561,8 +44561,8 @@ export function write_account_updateConnectedBot(w: Writer, v: account_updateCon
     const set_deleted = isSet(v.deleted);
     const flags = (set_deleted ? 0x2 : 0) | (v.rights != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x66a08c7e);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x66a08c7e);
+    storeInt(w, p0 + 4, flags);
     f = 1; if (flags & 0x1) write_BusinessBotRights(w, v.rights!);
     f = 2; write_InputUser(w, v.bot);
     f = 3; write_InputBusinessBotRecipients(w, v.recipients);
@@ -44588,7 +44588,7 @@ export function read_account_updateConnectedBot(r: Reader): account_updateConnec
 
 export function write_account_getConnectedBots(w: Writer, v: account_getConnectedBots): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x4ea4c80f);
+  storeInt(w, p0, 0x4ea4c80f);
 }
 
 export function read_account_getConnectedBots(r: Reader): account_getConnectedBots {
@@ -44598,7 +44598,7 @@ export function read_account_getConnectedBots(r: Reader): account_getConnectedBo
 export function write_account_getBotBusinessConnection(w: Writer, v: account_getBotBusinessConnection): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x76a86270);
+    storeInt(w, p0, 0x76a86270);
     writeString(w, v.connectionId);
   } catch (e) {
     throw encodeAt(e, 'account.getBotBusinessConnection connectionId', 0);
@@ -44618,8 +44618,8 @@ export function write_account_updateBusinessIntro(w: Writer, v: account_updateBu
   try {
     const flags = (v.intro != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xa614d034);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xa614d034);
+    storeInt(w, p0 + 4, flags);
     if (flags & 0x1) write_InputBusinessIntro(w, v.intro!);
   } catch (e) {
     throw encodeAt(e, 'account.updateBusinessIntro intro', 0);
@@ -44642,7 +44642,7 @@ export function write_account_toggleConnectedBotPaused(w: Writer, v: account_tog
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x646e1097);
+    storeInt(w, p0, 0x646e1097);
     write_InputPeer(w, v.peer);
     f = 1; writeBool(w, v.paused);
   } catch (e) {
@@ -44664,7 +44664,7 @@ export function read_account_toggleConnectedBotPaused(r: Reader): account_toggle
 export function write_account_disablePeerConnectedBot(w: Writer, v: account_disablePeerConnectedBot): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x5e437ed9);
+    storeInt(w, p0, 0x5e437ed9);
     write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'account.disablePeerConnectedBot peer', 0);
@@ -44684,8 +44684,8 @@ export function write_account_updateBirthday(w: Writer, v: account_updateBirthda
   try {
     const flags = (v.birthday != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xcc6e0c11);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xcc6e0c11);
+    storeInt(w, p0 + 4, flags);
     if (flags & 0x1) write_Birthday(w, v.birthday!);
   } catch (e) {
     throw encodeAt(e, 'account.updateBirthday birthday', 0);
@@ -44707,7 +44707,7 @@ export function read_account_updateBirthday(r: Reader): account_updateBirthday {
 export function write_account_createBusinessChatLink(w: Writer, v: account_createBusinessChatLink): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x8851e68e);
+    storeInt(w, p0, 0x8851e68e);
     write_InputBusinessChatLink(w, v.link);
   } catch (e) {
     throw encodeAt(e, 'account.createBusinessChatLink link', 0);
@@ -44727,7 +44727,7 @@ export function write_account_editBusinessChatLink(w: Writer, v: account_editBus
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x8c3410af);
+    storeInt(w, p0, 0x8c3410af);
     writeString(w, v.slug);
     f = 1; write_InputBusinessChatLink(w, v.link);
   } catch (e) {
@@ -44749,7 +44749,7 @@ export function read_account_editBusinessChatLink(r: Reader): account_editBusine
 export function write_account_deleteBusinessChatLink(w: Writer, v: account_deleteBusinessChatLink): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x60073674);
+    storeInt(w, p0, 0x60073674);
     writeString(w, v.slug);
   } catch (e) {
     throw encodeAt(e, 'account.deleteBusinessChatLink slug', 0);
@@ -44767,7 +44767,7 @@ export function read_account_deleteBusinessChatLink(r: Reader): account_deleteBu
 
 export function write_account_getBusinessChatLinks(w: Writer, v: account_getBusinessChatLinks): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x6f70dde1);
+  storeInt(w, p0, 0x6f70dde1);
 }
 
 export function read_account_getBusinessChatLinks(r: Reader): account_getBusinessChatLinks {
@@ -44777,7 +44777,7 @@ export function read_account_getBusinessChatLinks(r: Reader): account_getBusines
 export function write_account_resolveBusinessChatLink(w: Writer, v: account_resolveBusinessChatLink): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x5492e5ee);
+    storeInt(w, p0, 0x5492e5ee);
     writeString(w, v.slug);
   } catch (e) {
     throw encodeAt(e, 'account.resolveBusinessChatLink slug', 0);
@@ -44796,7 +44796,7 @@ export function read_account_resolveBusinessChatLink(r: Reader): account_resolve
 export function write_account_updatePersonalChannel(w: Writer, v: account_updatePersonalChannel): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xd94305e0);
+    storeInt(w, p0, 0xd94305e0);
     write_InputChannel(w, v.channel);
   } catch (e) {
     throw encodeAt(e, 'account.updatePersonalChannel channel', 0);
@@ -44815,7 +44815,7 @@ export function read_account_updatePersonalChannel(r: Reader): account_updatePer
 export function write_account_toggleSponsoredMessages(w: Writer, v: account_toggleSponsoredMessages): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xb9d9a38d);
+    storeInt(w, p0, 0xb9d9a38d);
     writeBool(w, v.enabled);
   } catch (e) {
     throw encodeAt(e, 'account.toggleSponsoredMessages enabled', 0);
@@ -44833,7 +44833,7 @@ export function read_account_toggleSponsoredMessages(r: Reader): account_toggleS
 
 export function write_account_getReactionsNotifySettings(w: Writer, v: account_getReactionsNotifySettings): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x06dd654c);
+  storeInt(w, p0, 0x06dd654c);
 }
 
 export function read_account_getReactionsNotifySettings(r: Reader): account_getReactionsNotifySettings {
@@ -44843,7 +44843,7 @@ export function read_account_getReactionsNotifySettings(r: Reader): account_getR
 export function write_account_setReactionsNotifySettings(w: Writer, v: account_setReactionsNotifySettings): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x316ce548);
+    storeInt(w, p0, 0x316ce548);
     write_ReactionsNotifySettings(w, v.settings);
   } catch (e) {
     throw encodeAt(e, 'account.setReactionsNotifySettings settings', 0);
@@ -44863,7 +44863,7 @@ export function write_account_getCollectibleEmojiStatuses(w: Writer, v: account_
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x2e7b4543);
+    storeInt(w, p0, 0x2e7b4543);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'account.getCollectibleEmojiStatuses hash', 0);
@@ -44884,8 +44884,8 @@ export function write_account_getPaidMessagesRevenue(w: Writer, v: account_getPa
   try {
     const flags = (v.parentPeer != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x19ba4a67);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x19ba4a67);
+    storeInt(w, p0 + 4, flags);
     if (flags & 0x1) write_InputPeer(w, v.parentPeer!);
     f = 1; write_InputUser(w, v.userId);
   } catch (e) {
@@ -44913,8 +44913,8 @@ export function write_account_toggleNoPaidMessagesException(w: Writer, v: accoun
     f = 1; const set_requirePayment = isSet(v.requirePayment);
     const flags = (set_refundCharged ? 0x1 : 0) | (set_requirePayment ? 0x4 : 0) | (v.parentPeer != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xfe2eda76);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xfe2eda76);
+    storeInt(w, p0 + 4, flags);
     f = 2; if (flags & 0x2) write_InputPeer(w, v.parentPeer!);
     f = 3; write_InputUser(w, v.userId);
   } catch (e) {
@@ -44940,7 +44940,7 @@ export function read_account_toggleNoPaidMessagesException(r: Reader): account_t
 export function write_account_setMainProfileTab(w: Writer, v: account_setMainProfileTab): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x5dee78b0);
+    storeInt(w, p0, 0x5dee78b0);
     write_ProfileTab(w, v.tab);
   } catch (e) {
     throw encodeAt(e, 'account.setMainProfileTab tab', 0);
@@ -44962,8 +44962,8 @@ export function write_account_saveMusic(w: Writer, v: account_saveMusic): void {
     const set_unsave = isSet(v.unsave);
     const flags = (set_unsave ? 0x1 : 0) | (v.afterId != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xb26732a9);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xb26732a9);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputDocument(w, v.id);
     f = 2; if (flags & 0x2) write_InputDocument(w, v.afterId!);
   } catch (e) {
@@ -44989,7 +44989,7 @@ export function write_account_getSavedMusicIds(w: Writer, v: account_getSavedMus
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xe09d5faf);
+    storeInt(w, p0, 0xe09d5faf);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'account.getSavedMusicIds hash', 0);
@@ -45009,7 +45009,7 @@ export function write_account_getUniqueGiftChatThemes(w: Writer, v: account_getU
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xe42ce9c9);
+    storeInt(w, p0, 0xe42ce9c9);
     writeString(w, v.offset);
     f = 1; const limit = checkInt(v.limit);
     f = 2; const hash = checkLong(v.hash);
@@ -45035,7 +45035,7 @@ export function read_account_getUniqueGiftChatThemes(r: Reader): account_getUniq
 
 export function write_account_initPasskeyRegistration(w: Writer, v: account_initPasskeyRegistration): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x429547e8);
+  storeInt(w, p0, 0x429547e8);
 }
 
 export function read_account_initPasskeyRegistration(r: Reader): account_initPasskeyRegistration {
@@ -45045,7 +45045,7 @@ export function read_account_initPasskeyRegistration(r: Reader): account_initPas
 export function write_account_registerPasskey(w: Writer, v: account_registerPasskey): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x55b41fd6);
+    storeInt(w, p0, 0x55b41fd6);
     write_InputPasskeyCredential(w, v.credential);
   } catch (e) {
     throw encodeAt(e, 'account.registerPasskey credential', 0);
@@ -45063,7 +45063,7 @@ export function read_account_registerPasskey(r: Reader): account_registerPasskey
 
 export function write_account_getPasskeys(w: Writer, v: account_getPasskeys): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xea1f0c52);
+  storeInt(w, p0, 0xea1f0c52);
 }
 
 export function read_account_getPasskeys(r: Reader): account_getPasskeys {
@@ -45073,7 +45073,7 @@ export function read_account_getPasskeys(r: Reader): account_getPasskeys {
 export function write_account_deletePasskey(w: Writer, v: account_deletePasskey): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf5b5563f);
+    storeInt(w, p0, 0xf5b5563f);
     writeString(w, v.id);
   } catch (e) {
     throw encodeAt(e, 'account.deletePasskey id', 0);
@@ -45092,7 +45092,7 @@ export function read_account_deletePasskey(r: Reader): account_deletePasskey {
 export function write_account_confirmBotConnection(w: Writer, v: account_confirmBotConnection): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x67ed1f68);
+    storeInt(w, p0, 0x67ed1f68);
     write_InputUser(w, v.botId);
   } catch (e) {
     throw encodeAt(e, 'account.confirmBotConnection botId', 0);
@@ -45112,7 +45112,7 @@ export function write_account_getWebBrowserSettings(w: Writer, v: account_getWeb
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x56655768);
+    storeInt(w, p0, 0x56655768);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'account.getWebBrowserSettings hash', 0);
@@ -45135,8 +45135,8 @@ export function write_account_updateWebBrowserSettings(w: Writer, v: account_upd
     f = 1; const set_displayCloseButton = isSet(v.displayCloseButton);
     const flags = (set_openExternalBrowser ? 0x1 : 0) | (set_displayCloseButton ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x9adf82fe);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x9adf82fe);
+    storeInt(w, p0 + 4, flags);
   } catch (e) {
     throw encodeAt(e, 'account.updateWebBrowserSettings openExternalBrowser displayCloseButton', f);
   }
@@ -45160,8 +45160,8 @@ export function write_account_toggleWebBrowserSettingsException(w: Writer, v: ac
     const set_delete = isSet(v.delete);
     const flags = (set_delete ? 0x2 : 0) | (v.openExternalBrowser != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x60ed4229);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x60ed4229);
+    storeInt(w, p0 + 4, flags);
     f = 1; if (flags & 0x1) writeBool(w, v.openExternalBrowser!);
     f = 2; writeString(w, v.url);
   } catch (e) {
@@ -45185,7 +45185,7 @@ export function read_account_toggleWebBrowserSettingsException(r: Reader): accou
 
 export function write_account_deleteWebBrowserSettingsExceptions(w: Writer, v: account_deleteWebBrowserSettingsExceptions): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x86a0765d);
+  storeInt(w, p0, 0x86a0765d);
 }
 
 export function read_account_deleteWebBrowserSettingsExceptions(r: Reader): account_deleteWebBrowserSettingsExceptions {
@@ -45195,7 +45195,7 @@ export function read_account_deleteWebBrowserSettingsExceptions(r: Reader): acco
 export function write_users_getUsers(w: Writer, v: users_getUsers): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x0d91a548);
+    storeInt(w, p0, 0x0d91a548);
     write_vec_InputUser(w, v.id);
   } catch (e) {
     throw encodeAt(e, 'users.getUsers id', 0);
@@ -45214,7 +45214,7 @@ export function read_users_getUsers(r: Reader): users_getUsers {
 export function write_users_getFullUser(w: Writer, v: users_getFullUser): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xb60f5918);
+    storeInt(w, p0, 0xb60f5918);
     write_InputUser(w, v.id);
   } catch (e) {
     throw encodeAt(e, 'users.getFullUser id', 0);
@@ -45234,7 +45234,7 @@ export function write_users_setSecureValueErrors(w: Writer, v: users_setSecureVa
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x90c894b5);
+    storeInt(w, p0, 0x90c894b5);
     write_InputUser(w, v.id);
     f = 1; write_vec_SecureValueError(w, v.errors);
   } catch (e) {
@@ -45256,7 +45256,7 @@ export function read_users_setSecureValueErrors(r: Reader): users_setSecureValue
 export function write_users_getRequirementsToContact(w: Writer, v: users_getRequirementsToContact): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xd89a83a3);
+    storeInt(w, p0, 0xd89a83a3);
     write_vec_InputUser(w, v.id);
   } catch (e) {
     throw encodeAt(e, 'users.getRequirementsToContact id', 0);
@@ -45276,7 +45276,7 @@ export function write_users_getSavedMusic(w: Writer, v: users_getSavedMusic): vo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x788d7fe3);
+    storeInt(w, p0, 0x788d7fe3);
     write_InputUser(w, v.id);
     f = 1; const offset = checkInt(v.offset);
     f = 2; const limit = checkInt(v.limit);
@@ -45307,7 +45307,7 @@ export function write_users_getSavedMusicByID(w: Writer, v: users_getSavedMusicB
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x7573a4e9);
+    storeInt(w, p0, 0x7573a4e9);
     write_InputUser(w, v.id);
     f = 1; write_vec_InputDocument(w, v.documents);
   } catch (e) {
@@ -45330,7 +45330,7 @@ export function write_users_suggestBirthday(w: Writer, v: users_suggestBirthday)
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xfc533372);
+    storeInt(w, p0, 0xfc533372);
     write_InputUser(w, v.id);
     f = 1; write_Birthday(w, v.birthday);
   } catch (e) {
@@ -45353,7 +45353,7 @@ export function write_contacts_getContactIDs(w: Writer, v: contacts_getContactID
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x7adc669d);
+    storeInt(w, p0, 0x7adc669d);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'contacts.getContactIDs hash', 0);
@@ -45371,7 +45371,7 @@ export function read_contacts_getContactIDs(r: Reader): contacts_getContactIDs {
 
 export function write_contacts_getStatuses(w: Writer, v: contacts_getStatuses): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xc4a353ee);
+  storeInt(w, p0, 0xc4a353ee);
 }
 
 export function read_contacts_getStatuses(r: Reader): contacts_getStatuses {
@@ -45382,7 +45382,7 @@ export function write_contacts_getContacts(w: Writer, v: contacts_getContacts): 
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x5dd69e12);
+    storeInt(w, p0, 0x5dd69e12);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'contacts.getContacts hash', 0);
@@ -45401,7 +45401,7 @@ export function read_contacts_getContacts(r: Reader): contacts_getContacts {
 export function write_contacts_importContacts(w: Writer, v: contacts_importContacts): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x2c800be5);
+    storeInt(w, p0, 0x2c800be5);
     write_vec_InputContact(w, v.contacts);
   } catch (e) {
     throw encodeAt(e, 'contacts.importContacts contacts', 0);
@@ -45420,7 +45420,7 @@ export function read_contacts_importContacts(r: Reader): contacts_importContacts
 export function write_contacts_deleteContacts(w: Writer, v: contacts_deleteContacts): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x096a0e00);
+    storeInt(w, p0, 0x096a0e00);
     write_vec_InputUser(w, v.id);
   } catch (e) {
     throw encodeAt(e, 'contacts.deleteContacts id', 0);
@@ -45439,7 +45439,7 @@ export function read_contacts_deleteContacts(r: Reader): contacts_deleteContacts
 export function write_contacts_deleteByPhones(w: Writer, v: contacts_deleteByPhones): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x1013fd9e);
+    storeInt(w, p0, 0x1013fd9e);
     write_vec_string(w, v.phones);
   } catch (e) {
     throw encodeAt(e, 'contacts.deleteByPhones phones', 0);
@@ -45461,8 +45461,8 @@ export function write_contacts_block(w: Writer, v: contacts_block): void {
     const set_myStoriesFrom = isSet(v.myStoriesFrom);
     const flags = (set_myStoriesFrom ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x2e2e8734);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x2e2e8734);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPeer(w, v.id);
   } catch (e) {
     throw encodeAt(e, 'contacts.block myStoriesFrom id', f);
@@ -45488,8 +45488,8 @@ export function write_contacts_unblock(w: Writer, v: contacts_unblock): void {
     const set_myStoriesFrom = isSet(v.myStoriesFrom);
     const flags = (set_myStoriesFrom ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xb550d328);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xb550d328);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPeer(w, v.id);
   } catch (e) {
     throw encodeAt(e, 'contacts.unblock myStoriesFrom id', f);
@@ -45517,8 +45517,8 @@ export function write_contacts_getBlocked(w: Writer, v: contacts_getBlocked): vo
     f = 1; const offset = checkInt(v.offset);
     f = 2; const limit = checkInt(v.limit);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, 0x9a868f80);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x9a868f80);
+    storeInt(w, p0 + 4, flags);
     storeInt(w, p0 + 8, offset);
     storeInt(w, p0 + 12, limit);
   } catch (e) {
@@ -45547,8 +45547,8 @@ export function write_contacts_search(w: Writer, v: contacts_search): void {
     f = 1; const set_bots = isSet(v.bots);
     const flags = (set_broadcasts ? 0x1 : 0) | (set_bots ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x05f58d0f);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x05f58d0f);
+    storeInt(w, p0 + 4, flags);
     f = 2; writeString(w, v.q);
     f = 3; const limit = checkInt(v.limit);
     const p1 = claim(w, 4);
@@ -45578,8 +45578,8 @@ export function write_contacts_resolveUsername(w: Writer, v: contacts_resolveUse
   try {
     const flags = (v.referer != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x725afbbc);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x725afbbc);
+    storeInt(w, p0 + 4, flags);
     writeString(w, v.username);
     f = 1; if (flags & 0x1) writeString(w, v.referer!);
   } catch (e) {
@@ -45628,8 +45628,8 @@ export function write_contacts_getTopPeers(w: Writer, v: contacts_getTopPeers): 
     f = 11; const limit = checkInt(v.limit);
     f = 12; const hash = checkLong(v.hash);
     const p0 = claim(w, 24);
-    storeUint32(w, p0, 0x973478b6);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x973478b6);
+    storeInt(w, p0 + 4, flags);
     storeInt(w, p0 + 8, offset);
     storeInt(w, p0 + 12, limit);
     storeLong(w.buf, p0 + 16, hash);
@@ -45670,7 +45670,7 @@ export function write_contacts_resetTopPeerRating(w: Writer, v: contacts_resetTo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x1ae373ac);
+    storeInt(w, p0, 0x1ae373ac);
     write_TopPeerCategory(w, v.category);
     f = 1; write_InputPeer(w, v.peer);
   } catch (e) {
@@ -45691,7 +45691,7 @@ export function read_contacts_resetTopPeerRating(r: Reader): contacts_resetTopPe
 
 export function write_contacts_resetSaved(w: Writer, v: contacts_resetSaved): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x879537f1);
+  storeInt(w, p0, 0x879537f1);
 }
 
 export function read_contacts_resetSaved(r: Reader): contacts_resetSaved {
@@ -45700,7 +45700,7 @@ export function read_contacts_resetSaved(r: Reader): contacts_resetSaved {
 
 export function write_contacts_getSaved(w: Writer, v: contacts_getSaved): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x82f1e39f);
+  storeInt(w, p0, 0x82f1e39f);
 }
 
 export function read_contacts_getSaved(r: Reader): contacts_getSaved {
@@ -45710,7 +45710,7 @@ export function read_contacts_getSaved(r: Reader): contacts_getSaved {
 export function write_contacts_toggleTopPeers(w: Writer, v: contacts_toggleTopPeers): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x8514bdda);
+    storeInt(w, p0, 0x8514bdda);
     writeBool(w, v.enabled);
   } catch (e) {
     throw encodeAt(e, 'contacts.toggleTopPeers enabled', 0);
@@ -45732,8 +45732,8 @@ export function write_contacts_addContact(w: Writer, v: contacts_addContact): vo
     const set_addPhonePrivacyException = isSet(v.addPhonePrivacyException);
     const flags = (set_addPhonePrivacyException ? 0x1 : 0) | (v.note != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xd9ba2e54);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xd9ba2e54);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputUser(w, v.id);
     f = 2; writeString(w, v.firstName);
     f = 3; writeString(w, v.lastName);
@@ -45764,7 +45764,7 @@ export function read_contacts_addContact(r: Reader): contacts_addContact {
 export function write_contacts_acceptContact(w: Writer, v: contacts_acceptContact): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf831a20f);
+    storeInt(w, p0, 0xf831a20f);
     write_InputUser(w, v.id);
   } catch (e) {
     throw encodeAt(e, 'contacts.acceptContact id', 0);
@@ -45786,8 +45786,8 @@ export function write_contacts_getLocated(w: Writer, v: contacts_getLocated): vo
     const set_background = isSet(v.background);
     const flags = (set_background ? 0x2 : 0) | (v.selfExpires != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xd348bc44);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xd348bc44);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputGeoPoint(w, v.geoPoint);
     f = 2; if (flags & 0x1) writeInt(w, v.selfExpires!);
   } catch (e) {
@@ -45818,8 +45818,8 @@ export function write_contacts_blockFromReplies(w: Writer, v: contacts_blockFrom
     const flags = (set_deleteMessage ? 0x1 : 0) | (set_deleteHistory ? 0x2 : 0) | (set_reportSpam ? 0x4 : 0);
     f = 3; const msgId = checkInt(v.msgId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x29a8962c);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x29a8962c);
+    storeInt(w, p0 + 4, flags);
     storeInt(w, p0 + 8, msgId);
   } catch (e) {
     throw encodeAt(e, 'contacts.blockFromReplies deleteMessage deleteHistory reportSpam msgId', f);
@@ -45844,7 +45844,7 @@ export function read_contacts_blockFromReplies(r: Reader): contacts_blockFromRep
 export function write_contacts_resolvePhone(w: Writer, v: contacts_resolvePhone): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x8af94344);
+    storeInt(w, p0, 0x8af94344);
     writeString(w, v.phone);
   } catch (e) {
     throw encodeAt(e, 'contacts.resolvePhone phone', 0);
@@ -45862,7 +45862,7 @@ export function read_contacts_resolvePhone(r: Reader): contacts_resolvePhone {
 
 export function write_contacts_exportContactToken(w: Writer, v: contacts_exportContactToken): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xf8654027);
+  storeInt(w, p0, 0xf8654027);
 }
 
 export function read_contacts_exportContactToken(r: Reader): contacts_exportContactToken {
@@ -45872,7 +45872,7 @@ export function read_contacts_exportContactToken(r: Reader): contacts_exportCont
 export function write_contacts_importContactToken(w: Writer, v: contacts_importContactToken): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x13005788);
+    storeInt(w, p0, 0x13005788);
     writeString(w, v.token);
   } catch (e) {
     throw encodeAt(e, 'contacts.importContactToken token', 0);
@@ -45891,7 +45891,7 @@ export function read_contacts_importContactToken(r: Reader): contacts_importCont
 export function write_contacts_editCloseFriends(w: Writer, v: contacts_editCloseFriends): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xba6705f0);
+    storeInt(w, p0, 0xba6705f0);
     write_vec_long(w, v.id);
   } catch (e) {
     throw encodeAt(e, 'contacts.editCloseFriends id', 0);
@@ -45913,8 +45913,8 @@ export function write_contacts_setBlocked(w: Writer, v: contacts_setBlocked): vo
     const set_myStoriesFrom = isSet(v.myStoriesFrom);
     const flags = (set_myStoriesFrom ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x94c65c76);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x94c65c76);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_vec_InputPeer(w, v.id);
     f = 2; const limit = checkInt(v.limit);
     const p1 = claim(w, 4);
@@ -45940,7 +45940,7 @@ export function read_contacts_setBlocked(r: Reader): contacts_setBlocked {
 
 export function write_contacts_getBirthdays(w: Writer, v: contacts_getBirthdays): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xdaeda864);
+  storeInt(w, p0, 0xdaeda864);
 }
 
 export function read_contacts_getBirthdays(r: Reader): contacts_getBirthdays {
@@ -45950,7 +45950,7 @@ export function read_contacts_getBirthdays(r: Reader): contacts_getBirthdays {
 export function write_contacts_getSponsoredPeers(w: Writer, v: contacts_getSponsoredPeers): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xb6c8c393);
+    storeInt(w, p0, 0xb6c8c393);
     writeString(w, v.q);
   } catch (e) {
     throw encodeAt(e, 'contacts.getSponsoredPeers q', 0);
@@ -45970,7 +45970,7 @@ export function write_contacts_updateContactNote(w: Writer, v: contacts_updateCo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x139f63fb);
+    storeInt(w, p0, 0x139f63fb);
     write_InputUser(w, v.id);
     f = 1; write_TextWithEntities(w, v.note);
   } catch (e) {
@@ -45992,7 +45992,7 @@ export function read_contacts_updateContactNote(r: Reader): contacts_updateConta
 export function write_messages_getMessages(w: Writer, v: messages_getMessages): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x63c66506);
+    storeInt(w, p0, 0x63c66506);
     write_vec_InputMessage(w, v.id);
   } catch (e) {
     throw encodeAt(e, 'messages.getMessages id', 0);
@@ -46014,8 +46014,8 @@ export function write_messages_getDialogs(w: Writer, v: messages_getDialogs): vo
     const set_excludePinned = isSet(v.excludePinned);
     const flags = (set_excludePinned ? 0x1 : 0) | (v.folderId != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xa0f4cb4f);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xa0f4cb4f);
+    storeInt(w, p0 + 4, flags);
     f = 1; if (flags & 0x2) writeInt(w, v.folderId!);
     f = 2; const offsetDate = checkInt(v.offsetDate);
     f = 3; const offsetId = checkInt(v.offsetId);
@@ -46055,7 +46055,7 @@ export function write_messages_getHistory(w: Writer, v: messages_getHistory): vo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x4423e6c5);
+    storeInt(w, p0, 0x4423e6c5);
     write_InputPeer(w, v.peer);
     f = 1; const offsetId = checkInt(v.offsetId);
     f = 2; const offsetDate = checkInt(v.offsetDate);
@@ -46103,8 +46103,8 @@ export function write_messages_search(w: Writer, v: messages_search): void {
       (v.savedReaction != null ? 0x8 : 0) |
       (v.topMsgId != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x29ee847a);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x29ee847a);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; writeString(w, v.q);
     f = 2; if (flags & 0x1) write_InputPeer(w, v.fromId!);
@@ -46169,7 +46169,7 @@ export function write_messages_readHistory(w: Writer, v: messages_readHistory): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x0e306d3a);
+    storeInt(w, p0, 0x0e306d3a);
     write_InputPeer(w, v.peer);
     f = 1; const maxId = checkInt(v.maxId);
     const p1 = claim(w, 4);
@@ -46201,8 +46201,8 @@ export function write_messages_deleteHistory(w: Writer, v: messages_deleteHistor
       (v.minDate != null ? 0x4 : 0) |
       (v.maxDate != null ? 0x8 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xb08f922a);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xb08f922a);
+    storeInt(w, p0 + 4, flags);
     f = 2; write_InputPeer(w, v.peer);
     f = 3; const maxId = checkInt(v.maxId);
     const p1 = claim(w, 4);
@@ -46237,8 +46237,8 @@ export function write_messages_deleteMessages(w: Writer, v: messages_deleteMessa
     const set_revoke = isSet(v.revoke);
     const flags = (set_revoke ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xe58e95d2);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xe58e95d2);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_vec_int(w, v.id);
   } catch (e) {
     throw encodeAt(e, 'messages.deleteMessages revoke id', f);
@@ -46262,7 +46262,7 @@ export function write_messages_receivedMessages(w: Writer, v: messages_receivedM
   try {
     const maxId = checkInt(v.maxId);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x05a954c0);
+    storeInt(w, p0, 0x05a954c0);
     storeInt(w, p0 + 4, maxId);
   } catch (e) {
     throw encodeAt(e, 'messages.receivedMessages maxId', 0);
@@ -46283,8 +46283,8 @@ export function write_messages_setTyping(w: Writer, v: messages_setTyping): void
   try {
     const flags = (v.topMsgId != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x58943ee2);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x58943ee2);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; if (flags & 0x1) writeInt(w, v.topMsgId!);
     f = 2; write_SendMessageAction(w, v.action);
@@ -46339,8 +46339,8 @@ export function write_messages_sendMessage(w: Writer, v: messages_sendMessage): 
       (v.suggestedPost != null ? 0x400000 : 0) |
       (v.richMessage != null ? 0x800000 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xfef48f62);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xfef48f62);
+    storeInt(w, p0 + 4, flags);
     f = 8; write_InputPeer(w, v.peer);
     f = 9; if (flags & 0x1) write_InputReplyTo(w, v.replyTo!);
     f = 10; writeString(w, v.message);
@@ -46433,8 +46433,8 @@ export function write_messages_sendMedia(w: Writer, v: messages_sendMedia): void
       (v.allowPaidStars != null ? 0x200000 : 0) |
       (v.suggestedPost != null ? 0x400000 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x0330e77f);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x0330e77f);
+    storeInt(w, p0 + 4, flags);
     f = 7; write_InputPeer(w, v.peer);
     f = 8; if (flags & 0x1) write_InputReplyTo(w, v.replyTo!);
     f = 9; write_InputMedia(w, v.media);
@@ -46526,8 +46526,8 @@ export function write_messages_forwardMessages(w: Writer, v: messages_forwardMes
       (v.allowPaidStars != null ? 0x200000 : 0) |
       (v.suggestedPost != null ? 0x800000 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x13704a7c);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x13704a7c);
+    storeInt(w, p0 + 4, flags);
     f = 7; write_InputPeer(w, v.fromPeer);
     f = 8; write_vec_int(w, v.id);
     f = 9; write_vec_long(w, v.randomId);
@@ -46591,7 +46591,7 @@ export function read_messages_forwardMessages(r: Reader): messages_forwardMessag
 export function write_messages_reportSpam(w: Writer, v: messages_reportSpam): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xcf1592db);
+    storeInt(w, p0, 0xcf1592db);
     write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'messages.reportSpam peer', 0);
@@ -46610,7 +46610,7 @@ export function read_messages_reportSpam(r: Reader): messages_reportSpam {
 export function write_messages_getPeerSettings(w: Writer, v: messages_getPeerSettings): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xefd9a6a2);
+    storeInt(w, p0, 0xefd9a6a2);
     write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'messages.getPeerSettings peer', 0);
@@ -46630,7 +46630,7 @@ export function write_messages_report(w: Writer, v: messages_report): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xfc78af9b);
+    storeInt(w, p0, 0xfc78af9b);
     write_InputPeer(w, v.peer);
     f = 1; write_vec_int(w, v.id);
     f = 2; writeBytes(w, v.option);
@@ -46656,7 +46656,7 @@ export function read_messages_report(r: Reader): messages_report {
 export function write_messages_getChats(w: Writer, v: messages_getChats): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x49e9528f);
+    storeInt(w, p0, 0x49e9528f);
     write_vec_long(w, v.id);
   } catch (e) {
     throw encodeAt(e, 'messages.getChats id', 0);
@@ -46676,7 +46676,7 @@ export function write_messages_getFullChat(w: Writer, v: messages_getFullChat): 
   try {
     const chatId = checkLong(v.chatId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xaeb00b34);
+    storeInt(w, p0, 0xaeb00b34);
     storeLong(w.buf, p0 + 4, chatId);
   } catch (e) {
     throw encodeAt(e, 'messages.getFullChat chatId', 0);
@@ -46697,7 +46697,7 @@ export function write_messages_editChatTitle(w: Writer, v: messages_editChatTitl
   try {
     const chatId = checkLong(v.chatId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x73783ffd);
+    storeInt(w, p0, 0x73783ffd);
     storeLong(w.buf, p0 + 4, chatId);
     f = 1; writeString(w, v.title);
   } catch (e) {
@@ -46721,7 +46721,7 @@ export function write_messages_editChatPhoto(w: Writer, v: messages_editChatPhot
   try {
     const chatId = checkLong(v.chatId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x35ddd674);
+    storeInt(w, p0, 0x35ddd674);
     storeLong(w.buf, p0 + 4, chatId);
     f = 1; write_InputChatPhoto(w, v.photo);
   } catch (e) {
@@ -46745,7 +46745,7 @@ export function write_messages_addChatUser(w: Writer, v: messages_addChatUser): 
   try {
     const chatId = checkLong(v.chatId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xcbc6d107);
+    storeInt(w, p0, 0xcbc6d107);
     storeLong(w.buf, p0 + 4, chatId);
     f = 1; write_InputUser(w, v.userId);
     f = 2; const fwdLimit = checkInt(v.fwdLimit);
@@ -46775,8 +46775,8 @@ export function write_messages_deleteChatUser(w: Writer, v: messages_deleteChatU
     const flags = (set_revokeHistory ? 0x1 : 0);
     f = 1; const chatId = checkLong(v.chatId);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, 0xa2185cab);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xa2185cab);
+    storeInt(w, p0 + 4, flags);
     storeLong(w.buf, p0 + 8, chatId);
     f = 2; write_InputUser(w, v.userId);
   } catch (e) {
@@ -46803,8 +46803,8 @@ export function write_messages_createChat(w: Writer, v: messages_createChat): vo
   try {
     const flags = (v.ttlPeriod != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x92ceddd4);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x92ceddd4);
+    storeInt(w, p0 + 4, flags);
     write_vec_InputUser(w, v.users);
     f = 1; writeString(w, v.title);
     f = 2; if (flags & 0x1) writeInt(w, v.ttlPeriod!);
@@ -46833,7 +46833,7 @@ export function write_messages_getDhConfig(w: Writer, v: messages_getDhConfig): 
     const version = checkInt(v.version);
     f = 1; const randomLength = checkInt(v.randomLength);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x26cf8950);
+    storeInt(w, p0, 0x26cf8950);
     storeInt(w, p0 + 4, version);
     storeInt(w, p0 + 8, randomLength);
   } catch (e) {
@@ -46856,7 +46856,7 @@ export function write_messages_requestEncryption(w: Writer, v: messages_requestE
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf64daf43);
+    storeInt(w, p0, 0xf64daf43);
     write_InputUser(w, v.userId);
     f = 1; const randomId = checkInt(v.randomId);
     const p1 = claim(w, 4);
@@ -46883,7 +46883,7 @@ export function write_messages_acceptEncryption(w: Writer, v: messages_acceptEnc
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x3dbc0415);
+    storeInt(w, p0, 0x3dbc0415);
     write_InputEncryptedChat(w, v.peer);
     f = 1; writeBytes(w, v.gB);
     f = 2; const keyFingerprint = checkLong(v.keyFingerprint);
@@ -46913,8 +46913,8 @@ export function write_messages_discardEncryption(w: Writer, v: messages_discardE
     const flags = (set_deleteHistory ? 0x1 : 0);
     f = 1; const chatId = checkInt(v.chatId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xf393aea0);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xf393aea0);
+    storeInt(w, p0 + 4, flags);
     storeInt(w, p0 + 8, chatId);
   } catch (e) {
     throw encodeAt(e, 'messages.discardEncryption deleteHistory chatId', f);
@@ -46938,7 +46938,7 @@ export function write_messages_setEncryptedTyping(w: Writer, v: messages_setEncr
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x791451ed);
+    storeInt(w, p0, 0x791451ed);
     write_InputEncryptedChat(w, v.peer);
     f = 1; writeBool(w, v.typing);
   } catch (e) {
@@ -46961,7 +46961,7 @@ export function write_messages_readEncryptedHistory(w: Writer, v: messages_readE
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x7f4b690a);
+    storeInt(w, p0, 0x7f4b690a);
     write_InputEncryptedChat(w, v.peer);
     f = 1; const maxDate = checkInt(v.maxDate);
     const p1 = claim(w, 4);
@@ -46988,8 +46988,8 @@ export function write_messages_sendEncrypted(w: Writer, v: messages_sendEncrypte
     const set_silent = isSet(v.silent);
     const flags = (set_silent ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x44fa7a15);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x44fa7a15);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputEncryptedChat(w, v.peer);
     f = 2; const randomId = checkLong(v.randomId);
     const p1 = claim(w, 8);
@@ -47021,8 +47021,8 @@ export function write_messages_sendEncryptedFile(w: Writer, v: messages_sendEncr
     const set_silent = isSet(v.silent);
     const flags = (set_silent ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x5559481d);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x5559481d);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputEncryptedChat(w, v.peer);
     f = 2; const randomId = checkLong(v.randomId);
     const p1 = claim(w, 8);
@@ -47054,7 +47054,7 @@ export function write_messages_sendEncryptedService(w: Writer, v: messages_sendE
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x32d439a4);
+    storeInt(w, p0, 0x32d439a4);
     write_InputEncryptedChat(w, v.peer);
     f = 1; const randomId = checkLong(v.randomId);
     const p1 = claim(w, 8);
@@ -47081,7 +47081,7 @@ export function write_messages_receivedQueue(w: Writer, v: messages_receivedQueu
   try {
     const maxQts = checkInt(v.maxQts);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x55a5bb66);
+    storeInt(w, p0, 0x55a5bb66);
     storeInt(w, p0 + 4, maxQts);
   } catch (e) {
     throw encodeAt(e, 'messages.receivedQueue maxQts', 0);
@@ -47100,7 +47100,7 @@ export function read_messages_receivedQueue(r: Reader): messages_receivedQueue {
 export function write_messages_reportEncryptedSpam(w: Writer, v: messages_reportEncryptedSpam): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x4b0c8c0f);
+    storeInt(w, p0, 0x4b0c8c0f);
     write_InputEncryptedChat(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'messages.reportEncryptedSpam peer', 0);
@@ -47119,7 +47119,7 @@ export function read_messages_reportEncryptedSpam(r: Reader): messages_reportEnc
 export function write_messages_readMessageContents(w: Writer, v: messages_readMessageContents): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x36a73f77);
+    storeInt(w, p0, 0x36a73f77);
     write_vec_int(w, v.id);
   } catch (e) {
     throw encodeAt(e, 'messages.readMessageContents id', 0);
@@ -47139,7 +47139,7 @@ export function write_messages_getStickers(w: Writer, v: messages_getStickers): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xd5a5d3a1);
+    storeInt(w, p0, 0xd5a5d3a1);
     writeString(w, v.emoticon);
     f = 1; const hash = checkLong(v.hash);
     const p1 = claim(w, 8);
@@ -47164,7 +47164,7 @@ export function write_messages_getAllStickers(w: Writer, v: messages_getAllStick
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xb8a0a1a8);
+    storeInt(w, p0, 0xb8a0a1a8);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'messages.getAllStickers hash', 0);
@@ -47185,8 +47185,8 @@ export function write_messages_getWebPagePreview(w: Writer, v: messages_getWebPa
   try {
     const flags = (v.entities != null ? 0x8 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x570d6f6f);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x570d6f6f);
+    storeInt(w, p0 + 4, flags);
     writeString(w, v.message);
     f = 1; if (flags & 0x8) write_vec_MessageEntity(w, v.entities!);
   } catch (e) {
@@ -47220,8 +47220,8 @@ export function write_messages_exportChatInvite(w: Writer, v: messages_exportCha
       (v.title != null ? 0x10 : 0) |
       (v.subscriptionPricing != null ? 0x20 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xa455de90);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xa455de90);
+    storeInt(w, p0 + 4, flags);
     f = 2; write_InputPeer(w, v.peer);
     f = 3; if (flags & 0x1) writeInt(w, v.expireDate!);
     f = 4; if (flags & 0x2) writeInt(w, v.usageLimit!);
@@ -47257,7 +47257,7 @@ export function read_messages_exportChatInvite(r: Reader): messages_exportChatIn
 export function write_messages_checkChatInvite(w: Writer, v: messages_checkChatInvite): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x3eadb1bb);
+    storeInt(w, p0, 0x3eadb1bb);
     writeString(w, v.hash);
   } catch (e) {
     throw encodeAt(e, 'messages.checkChatInvite hash', 0);
@@ -47276,7 +47276,7 @@ export function read_messages_checkChatInvite(r: Reader): messages_checkChatInvi
 export function write_messages_importChatInvite(w: Writer, v: messages_importChatInvite): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xde91436e);
+    storeInt(w, p0, 0xde91436e);
     writeString(w, v.hash);
   } catch (e) {
     throw encodeAt(e, 'messages.importChatInvite hash', 0);
@@ -47296,7 +47296,7 @@ export function write_messages_getStickerSet(w: Writer, v: messages_getStickerSe
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xc8a0ec74);
+    storeInt(w, p0, 0xc8a0ec74);
     write_InputStickerSet(w, v.stickerset);
     f = 1; const hash = checkInt(v.hash);
     const p1 = claim(w, 4);
@@ -47321,7 +47321,7 @@ export function write_messages_installStickerSet(w: Writer, v: messages_installS
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xc78fe460);
+    storeInt(w, p0, 0xc78fe460);
     write_InputStickerSet(w, v.stickerset);
     f = 1; writeBool(w, v.archived);
   } catch (e) {
@@ -47343,7 +47343,7 @@ export function read_messages_installStickerSet(r: Reader): messages_installStic
 export function write_messages_uninstallStickerSet(w: Writer, v: messages_uninstallStickerSet): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf96e55de);
+    storeInt(w, p0, 0xf96e55de);
     write_InputStickerSet(w, v.stickerset);
   } catch (e) {
     throw encodeAt(e, 'messages.uninstallStickerSet stickerset', 0);
@@ -47363,7 +47363,7 @@ export function write_messages_startBot(w: Writer, v: messages_startBot): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xe6df7378);
+    storeInt(w, p0, 0xe6df7378);
     write_InputUser(w, v.bot);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; const randomId = checkLong(v.randomId);
@@ -47392,7 +47392,7 @@ export function write_messages_getMessagesViews(w: Writer, v: messages_getMessag
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x5784d3e1);
+    storeInt(w, p0, 0x5784d3e1);
     write_InputPeer(w, v.peer);
     f = 1; write_vec_int(w, v.id);
     f = 2; writeBool(w, v.increment);
@@ -47418,7 +47418,7 @@ export function write_messages_editChatAdmin(w: Writer, v: messages_editChatAdmi
   try {
     const chatId = checkLong(v.chatId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xa85bd1c2);
+    storeInt(w, p0, 0xa85bd1c2);
     storeLong(w.buf, p0 + 4, chatId);
     f = 1; write_InputUser(w, v.userId);
     f = 2; writeBool(w, v.isAdmin);
@@ -47443,7 +47443,7 @@ export function write_messages_migrateChat(w: Writer, v: messages_migrateChat): 
   try {
     const chatId = checkLong(v.chatId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xa2875319);
+    storeInt(w, p0, 0xa2875319);
     storeLong(w.buf, p0 + 4, chatId);
   } catch (e) {
     throw encodeAt(e, 'messages.migrateChat chatId', 0);
@@ -47472,8 +47472,8 @@ export function write_messages_searchGlobal(w: Writer, v: messages_searchGlobal)
       (v.folderId != null ? 0x1 : 0) |
       (v.community != null ? 0x10 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x6126a43c);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x6126a43c);
+    storeInt(w, p0 + 4, flags);
     f = 3; if (flags & 0x1) writeInt(w, v.folderId!);
     f = 4; if (flags & 0x10) write_InputChannel(w, v.community!);
     f = 5; writeString(w, v.q);
@@ -47532,8 +47532,8 @@ export function write_messages_reorderStickerSets(w: Writer, v: messages_reorder
     f = 1; const set_emojis = isSet(v.emojis);
     const flags = (set_masks ? 0x1 : 0) | (set_emojis ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x78337739);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x78337739);
+    storeInt(w, p0 + 4, flags);
     f = 2; write_vec_long(w, v.order);
   } catch (e) {
     throw encodeAt(e, 'messages.reorderStickerSets masks emojis order', f);
@@ -47558,7 +47558,7 @@ export function write_messages_getDocumentByHash(w: Writer, v: messages_getDocum
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xb1f2061f);
+    storeInt(w, p0, 0xb1f2061f);
     writeBytes(w, v.sha256);
     f = 1; const size = checkLong(v.size);
     const p1 = claim(w, 8);
@@ -47585,7 +47585,7 @@ export function write_messages_getSavedGifs(w: Writer, v: messages_getSavedGifs)
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x5cf09635);
+    storeInt(w, p0, 0x5cf09635);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'messages.getSavedGifs hash', 0);
@@ -47605,7 +47605,7 @@ export function write_messages_saveGif(w: Writer, v: messages_saveGif): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x327a30cb);
+    storeInt(w, p0, 0x327a30cb);
     write_InputDocument(w, v.id);
     f = 1; writeBool(w, v.unsave);
   } catch (e) {
@@ -47629,8 +47629,8 @@ export function write_messages_getInlineBotResults(w: Writer, v: messages_getInl
   try {
     const flags = (v.geoPoint != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x514e999d);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x514e999d);
+    storeInt(w, p0 + 4, flags);
     write_InputUser(w, v.bot);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; if (flags & 0x1) write_InputGeoPoint(w, v.geoPoint!);
@@ -47670,8 +47670,8 @@ export function write_messages_setInlineBotResults(w: Writer, v: messages_setInl
       (v.switchWebview != null ? 0x10 : 0);
     f = 2; const queryId = checkLong(v.queryId);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, 0xbb12a419);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xbb12a419);
+    storeInt(w, p0 + 4, flags);
     storeLong(w.buf, p0 + 8, queryId);
     f = 3; write_vec_InputBotInlineResult(w, v.results);
     f = 4; const cacheTime = checkInt(v.cacheTime);
@@ -47727,8 +47727,8 @@ export function write_messages_sendInlineBotResult(w: Writer, v: messages_sendIn
       (v.quickReplyShortcut != null ? 0x20000 : 0) |
       (v.allowPaidStars != null ? 0x200000 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xc0cf7646);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xc0cf7646);
+    storeInt(w, p0 + 4, flags);
     f = 4; write_InputPeer(w, v.peer);
     f = 5; if (flags & 0x1) write_InputReplyTo(w, v.replyTo!);
     f = 6; const randomId = checkLong(v.randomId);
@@ -47779,7 +47779,7 @@ export function write_messages_getMessageEditData(w: Writer, v: messages_getMess
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xfda68d36);
+    storeInt(w, p0, 0xfda68d36);
     write_InputPeer(w, v.peer);
     f = 1; const id = checkInt(v.id);
     const p1 = claim(w, 4);
@@ -47817,8 +47817,8 @@ export function write_messages_editMessage(w: Writer, v: messages_editMessage): 
       (v.quickReplyShortcutId != null ? 0x20000 : 0) |
       (v.richMessage != null ? 0x800000 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xb106e66c);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xb106e66c);
+    storeInt(w, p0 + 4, flags);
     f = 2; write_InputPeer(w, v.peer);
     f = 3; const id = checkInt(v.id);
     const p1 = claim(w, 4);
@@ -47878,8 +47878,8 @@ export function write_messages_editInlineBotMessage(w: Writer, v: messages_editI
       (v.entities != null ? 0x8 : 0) |
       (v.richMessage != null ? 0x800000 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xa423bb51);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xa423bb51);
+    storeInt(w, p0 + 4, flags);
     f = 2; write_InputBotInlineMessageID(w, v.id);
     f = 3; if (flags & 0x800) writeString(w, v.message!);
     f = 4; if (flags & 0x4000) write_InputMedia(w, v.media!);
@@ -47919,8 +47919,8 @@ export function write_messages_getBotCallbackAnswer(w: Writer, v: messages_getBo
     const set_game = isSet(v.game);
     const flags = (set_game ? 0x2 : 0) | (v.data != null ? 0x1 : 0) | (v.password != null ? 0x4 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x9342ca07);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x9342ca07);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; const msgId = checkInt(v.msgId);
     const p1 = claim(w, 4);
@@ -47955,8 +47955,8 @@ export function write_messages_setBotCallbackAnswer(w: Writer, v: messages_setBo
     const flags = (set_alert ? 0x2 : 0) | (v.message != null ? 0x1 : 0) | (v.url != null ? 0x4 : 0);
     f = 1; const queryId = checkLong(v.queryId);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, 0xd58f130a);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xd58f130a);
+    storeInt(w, p0 + 4, flags);
     storeLong(w.buf, p0 + 8, queryId);
     f = 2; if (flags & 0x1) writeString(w, v.message!);
     f = 3; if (flags & 0x4) writeString(w, v.url!);
@@ -47987,7 +47987,7 @@ export function read_messages_setBotCallbackAnswer(r: Reader): messages_setBotCa
 export function write_messages_getPeerDialogs(w: Writer, v: messages_getPeerDialogs): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xe470bcfd);
+    storeInt(w, p0, 0xe470bcfd);
     write_vec_InputDialogPeer(w, v.peers);
   } catch (e) {
     throw encodeAt(e, 'messages.getPeerDialogs peers', 0);
@@ -48018,8 +48018,8 @@ export function write_messages_saveDraft(w: Writer, v: messages_saveDraft): void
       (v.suggestedPost != null ? 0x100 : 0) |
       (v.richMessage != null ? 0x200 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xad0fa15c);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xad0fa15c);
+    storeInt(w, p0 + 4, flags);
     f = 2; if (flags & 0x10) write_InputReplyTo(w, v.replyTo!);
     f = 3; write_InputPeer(w, v.peer);
     f = 4; writeString(w, v.message);
@@ -48061,7 +48061,7 @@ export function read_messages_saveDraft(r: Reader): messages_saveDraft {
 
 export function write_messages_getAllDrafts(w: Writer, v: messages_getAllDrafts): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x6a3f8d65);
+  storeInt(w, p0, 0x6a3f8d65);
 }
 
 export function read_messages_getAllDrafts(r: Reader): messages_getAllDrafts {
@@ -48072,7 +48072,7 @@ export function write_messages_getFeaturedStickers(w: Writer, v: messages_getFea
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x64780b14);
+    storeInt(w, p0, 0x64780b14);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'messages.getFeaturedStickers hash', 0);
@@ -48091,7 +48091,7 @@ export function read_messages_getFeaturedStickers(r: Reader): messages_getFeatur
 export function write_messages_readFeaturedStickers(w: Writer, v: messages_readFeaturedStickers): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x5b118126);
+    storeInt(w, p0, 0x5b118126);
     write_vec_long(w, v.id);
   } catch (e) {
     throw encodeAt(e, 'messages.readFeaturedStickers id', 0);
@@ -48114,8 +48114,8 @@ export function write_messages_getRecentStickers(w: Writer, v: messages_getRecen
     const flags = (set_attached ? 0x1 : 0);
     f = 1; const hash = checkLong(v.hash);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, 0x9da9403b);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x9da9403b);
+    storeInt(w, p0 + 4, flags);
     storeLong(w.buf, p0 + 8, hash);
   } catch (e) {
     throw encodeAt(e, 'messages.getRecentStickers attached hash', f);
@@ -48141,8 +48141,8 @@ export function write_messages_saveRecentSticker(w: Writer, v: messages_saveRece
     const set_attached = isSet(v.attached);
     const flags = (set_attached ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x392718f8);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x392718f8);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputDocument(w, v.id);
     f = 2; writeBool(w, v.unsave);
   } catch (e) {
@@ -48169,8 +48169,8 @@ export function write_messages_clearRecentStickers(w: Writer, v: messages_clearR
     const set_attached = isSet(v.attached);
     const flags = (set_attached ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x8999602d);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x8999602d);
+    storeInt(w, p0 + 4, flags);
   } catch (e) {
     throw encodeAt(e, 'messages.clearRecentStickers attached', 0);
   }
@@ -48196,8 +48196,8 @@ export function write_messages_getArchivedStickers(w: Writer, v: messages_getArc
     f = 2; const offsetId = checkLong(v.offsetId);
     f = 3; const limit = checkInt(v.limit);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, 0x57f17692);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x57f17692);
+    storeInt(w, p0 + 4, flags);
     storeLong(w.buf, p0 + 8, offsetId);
     storeInt(w, p0 + 16, limit);
   } catch (e) {
@@ -48224,7 +48224,7 @@ export function write_messages_getMaskStickers(w: Writer, v: messages_getMaskSti
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x640f82b8);
+    storeInt(w, p0, 0x640f82b8);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'messages.getMaskStickers hash', 0);
@@ -48243,7 +48243,7 @@ export function read_messages_getMaskStickers(r: Reader): messages_getMaskSticke
 export function write_messages_getAttachedStickers(w: Writer, v: messages_getAttachedStickers): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xcc5b67cc);
+    storeInt(w, p0, 0xcc5b67cc);
     write_InputStickeredMedia(w, v.media);
   } catch (e) {
     throw encodeAt(e, 'messages.getAttachedStickers media', 0);
@@ -48266,8 +48266,8 @@ export function write_messages_setGameScore(w: Writer, v: messages_setGameScore)
     f = 1; const set_force = isSet(v.force);
     const flags = (set_editMessage ? 0x1 : 0) | (set_force ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x8ef8ecc0);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x8ef8ecc0);
+    storeInt(w, p0 + 4, flags);
     f = 2; write_InputPeer(w, v.peer);
     f = 3; const id = checkInt(v.id);
     const p1 = claim(w, 4);
@@ -48305,8 +48305,8 @@ export function write_messages_setInlineGameScore(w: Writer, v: messages_setInli
     f = 1; const set_force = isSet(v.force);
     const flags = (set_editMessage ? 0x1 : 0) | (set_force ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x15ad9f64);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x15ad9f64);
+    storeInt(w, p0 + 4, flags);
     f = 2; write_InputBotInlineMessageID(w, v.id);
     f = 3; write_InputUser(w, v.userId);
     f = 4; const score = checkInt(v.score);
@@ -48337,7 +48337,7 @@ export function write_messages_getGameHighScores(w: Writer, v: messages_getGameH
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xe822649d);
+    storeInt(w, p0, 0xe822649d);
     write_InputPeer(w, v.peer);
     f = 1; const id = checkInt(v.id);
     const p1 = claim(w, 4);
@@ -48364,7 +48364,7 @@ export function write_messages_getInlineGameHighScores(w: Writer, v: messages_ge
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x0f635e1b);
+    storeInt(w, p0, 0x0f635e1b);
     write_InputBotInlineMessageID(w, v.id);
     f = 1; write_InputUser(w, v.userId);
   } catch (e) {
@@ -48387,7 +48387,7 @@ export function write_messages_getCommonChats(w: Writer, v: messages_getCommonCh
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xe40ca104);
+    storeInt(w, p0, 0xe40ca104);
     write_InputUser(w, v.userId);
     f = 1; const maxId = checkLong(v.maxId);
     f = 2; const limit = checkInt(v.limit);
@@ -48415,7 +48415,7 @@ export function write_messages_getWebPage(w: Writer, v: messages_getWebPage): vo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x8d9692a3);
+    storeInt(w, p0, 0x8d9692a3);
     writeString(w, v.url);
     f = 1; const hash = checkInt(v.hash);
     const p1 = claim(w, 4);
@@ -48442,8 +48442,8 @@ export function write_messages_toggleDialogPin(w: Writer, v: messages_toggleDial
     const set_pinned = isSet(v.pinned);
     const flags = (set_pinned ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xa731e257);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xa731e257);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputDialogPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'messages.toggleDialogPin pinned peer', f);
@@ -48470,8 +48470,8 @@ export function write_messages_reorderPinnedDialogs(w: Writer, v: messages_reord
     const flags = (set_force ? 0x1 : 0);
     f = 1; const folderId = checkInt(v.folderId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x3b1adf37);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x3b1adf37);
+    storeInt(w, p0 + 4, flags);
     storeInt(w, p0 + 8, folderId);
     f = 2; write_vec_InputDialogPeer(w, v.order);
   } catch (e) {
@@ -48497,7 +48497,7 @@ export function write_messages_getPinnedDialogs(w: Writer, v: messages_getPinned
   try {
     const folderId = checkInt(v.folderId);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xd6b94df2);
+    storeInt(w, p0, 0xd6b94df2);
     storeInt(w, p0 + 4, folderId);
   } catch (e) {
     throw encodeAt(e, 'messages.getPinnedDialogs folderId', 0);
@@ -48519,8 +48519,8 @@ export function write_messages_setBotShippingResults(w: Writer, v: messages_setB
     const flags = (v.error != null ? 0x1 : 0) | (v.shippingOptions != null ? 0x2 : 0);
     const queryId = checkLong(v.queryId);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, 0xe5f672fa);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xe5f672fa);
+    storeInt(w, p0 + 4, flags);
     storeLong(w.buf, p0 + 8, queryId);
     f = 1; if (flags & 0x1) writeString(w, v.error!);
     f = 2; if (flags & 0x2) write_vec_ShippingOption(w, v.shippingOptions!);
@@ -48550,8 +48550,8 @@ export function write_messages_setBotPrecheckoutResults(w: Writer, v: messages_s
     const flags = (set_success ? 0x2 : 0) | (v.error != null ? 0x1 : 0);
     f = 1; const queryId = checkLong(v.queryId);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, 0x09c2dd95);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x09c2dd95);
+    storeInt(w, p0 + 4, flags);
     storeLong(w.buf, p0 + 8, queryId);
     f = 2; if (flags & 0x1) writeString(w, v.error!);
   } catch (e) {
@@ -48578,8 +48578,8 @@ export function write_messages_uploadMedia(w: Writer, v: messages_uploadMedia): 
   try {
     const flags = (v.businessConnectionId != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x14967978);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x14967978);
+    storeInt(w, p0 + 4, flags);
     if (flags & 0x1) writeString(w, v.businessConnectionId!);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; write_InputMedia(w, v.media);
@@ -48606,7 +48606,7 @@ export function write_messages_sendScreenshotNotification(w: Writer, v: messages
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xa1405817);
+    storeInt(w, p0, 0xa1405817);
     write_InputPeer(w, v.peer);
     f = 1; write_InputReplyTo(w, v.replyTo);
     f = 2; const randomId = checkLong(v.randomId);
@@ -48633,7 +48633,7 @@ export function write_messages_getFavedStickers(w: Writer, v: messages_getFavedS
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x04f1aaa9);
+    storeInt(w, p0, 0x04f1aaa9);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'messages.getFavedStickers hash', 0);
@@ -48653,7 +48653,7 @@ export function write_messages_faveSticker(w: Writer, v: messages_faveSticker): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xb9ffc55b);
+    storeInt(w, p0, 0xb9ffc55b);
     write_InputDocument(w, v.id);
     f = 1; writeBool(w, v.unfave);
   } catch (e) {
@@ -48677,8 +48677,8 @@ export function write_messages_getUnreadMentions(w: Writer, v: messages_getUnrea
   try {
     const flags = (v.topMsgId != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xf107e790);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xf107e790);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; if (flags & 0x1) writeInt(w, v.topMsgId!);
     f = 2; const offsetId = checkInt(v.offsetId);
@@ -48720,8 +48720,8 @@ export function write_messages_readMentions(w: Writer, v: messages_readMentions)
   try {
     const flags = (v.topMsgId != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x36e5bf4d);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x36e5bf4d);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; if (flags & 0x1) writeInt(w, v.topMsgId!);
   } catch (e) {
@@ -48746,7 +48746,7 @@ export function write_messages_getRecentLocations(w: Writer, v: messages_getRece
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x702a40e0);
+    storeInt(w, p0, 0x702a40e0);
     write_InputPeer(w, v.peer);
     f = 1; const limit = checkInt(v.limit);
     f = 2; const hash = checkLong(v.hash);
@@ -48795,8 +48795,8 @@ export function write_messages_sendMultiMedia(w: Writer, v: messages_sendMultiMe
       (v.effect != null ? 0x40000 : 0) |
       (v.allowPaidStars != null ? 0x200000 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x1bf89d74);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x1bf89d74);
+    storeInt(w, p0 + 4, flags);
     f = 7; write_InputPeer(w, v.peer);
     f = 8; if (flags & 0x1) write_InputReplyTo(w, v.replyTo!);
     f = 9; write_vec_InputSingleMedia(w, v.multiMedia);
@@ -48846,7 +48846,7 @@ export function write_messages_uploadEncryptedFile(w: Writer, v: messages_upload
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x5057c497);
+    storeInt(w, p0, 0x5057c497);
     write_InputEncryptedChat(w, v.peer);
     f = 1; write_InputEncryptedFile(w, v.file);
   } catch (e) {
@@ -48871,8 +48871,8 @@ export function write_messages_searchStickerSets(w: Writer, v: messages_searchSt
     const set_excludeFeatured = isSet(v.excludeFeatured);
     const flags = (set_excludeFeatured ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x35705b8a);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x35705b8a);
+    storeInt(w, p0 + 4, flags);
     f = 1; writeString(w, v.q);
     f = 2; const hash = checkLong(v.hash);
     const p1 = claim(w, 8);
@@ -48898,7 +48898,7 @@ export function read_messages_searchStickerSets(r: Reader): messages_searchStick
 
 export function write_messages_getSplitRanges(w: Writer, v: messages_getSplitRanges): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x1cff7e08);
+  storeInt(w, p0, 0x1cff7e08);
 }
 
 export function read_messages_getSplitRanges(r: Reader): messages_getSplitRanges {
@@ -48911,8 +48911,8 @@ export function write_messages_markDialogUnread(w: Writer, v: messages_markDialo
     const set_unread = isSet(v.unread);
     const flags = (set_unread ? 0x1 : 0) | (v.parentPeer != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x8c5006f8);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x8c5006f8);
+    storeInt(w, p0 + 4, flags);
     f = 1; if (flags & 0x2) write_InputPeer(w, v.parentPeer!);
     f = 2; write_InputDialogPeer(w, v.peer);
   } catch (e) {
@@ -48938,8 +48938,8 @@ export function write_messages_getDialogUnreadMarks(w: Writer, v: messages_getDi
   try {
     const flags = (v.parentPeer != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x21202222);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x21202222);
+    storeInt(w, p0 + 4, flags);
     if (flags & 0x1) write_InputPeer(w, v.parentPeer!);
   } catch (e) {
     throw encodeAt(e, 'messages.getDialogUnreadMarks parentPeer', 0);
@@ -48960,7 +48960,7 @@ export function read_messages_getDialogUnreadMarks(r: Reader): messages_getDialo
 
 export function write_messages_clearAllDrafts(w: Writer, v: messages_clearAllDrafts): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x7e58ee9c);
+  storeInt(w, p0, 0x7e58ee9c);
 }
 
 export function read_messages_clearAllDrafts(r: Reader): messages_clearAllDrafts {
@@ -48975,8 +48975,8 @@ export function write_messages_updatePinnedMessage(w: Writer, v: messages_update
     f = 2; const set_pmOneside = isSet(v.pmOneside);
     const flags = (set_silent ? 0x1 : 0) | (set_unpin ? 0x2 : 0) | (set_pmOneside ? 0x4 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xd2aaf7ec);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xd2aaf7ec);
+    storeInt(w, p0 + 4, flags);
     f = 3; write_InputPeer(w, v.peer);
     f = 4; const id = checkInt(v.id);
     const p1 = claim(w, 4);
@@ -49006,7 +49006,7 @@ export function write_messages_sendVote(w: Writer, v: messages_sendVote): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x10ea6184);
+    storeInt(w, p0, 0x10ea6184);
     write_InputPeer(w, v.peer);
     f = 1; const msgId = checkInt(v.msgId);
     const p1 = claim(w, 4);
@@ -49033,7 +49033,7 @@ export function write_messages_getPollResults(w: Writer, v: messages_getPollResu
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xeda3e33b);
+    storeInt(w, p0, 0xeda3e33b);
     write_InputPeer(w, v.peer);
     f = 1; const msgId = checkInt(v.msgId);
     f = 2; const pollHash = checkLong(v.pollHash);
@@ -49060,7 +49060,7 @@ export function read_messages_getPollResults(r: Reader): messages_getPollResults
 export function write_messages_getOnlines(w: Writer, v: messages_getOnlines): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x6e2be050);
+    storeInt(w, p0, 0x6e2be050);
     write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'messages.getOnlines peer', 0);
@@ -49080,7 +49080,7 @@ export function write_messages_editChatAbout(w: Writer, v: messages_editChatAbou
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xdef60797);
+    storeInt(w, p0, 0xdef60797);
     write_InputPeer(w, v.peer);
     f = 1; writeString(w, v.about);
   } catch (e) {
@@ -49103,7 +49103,7 @@ export function write_messages_editChatDefaultBannedRights(w: Writer, v: message
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xa5866b41);
+    storeInt(w, p0, 0xa5866b41);
     write_InputPeer(w, v.peer);
     f = 1; write_ChatBannedRights(w, v.bannedRights);
   } catch (e) {
@@ -49125,7 +49125,7 @@ export function read_messages_editChatDefaultBannedRights(r: Reader): messages_e
 export function write_messages_getEmojiKeywords(w: Writer, v: messages_getEmojiKeywords): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x35a0e062);
+    storeInt(w, p0, 0x35a0e062);
     writeString(w, v.langCode);
   } catch (e) {
     throw encodeAt(e, 'messages.getEmojiKeywords langCode', 0);
@@ -49145,7 +49145,7 @@ export function write_messages_getEmojiKeywordsDifference(w: Writer, v: messages
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x1508b6af);
+    storeInt(w, p0, 0x1508b6af);
     writeString(w, v.langCode);
     f = 1; const fromVersion = checkInt(v.fromVersion);
     const p1 = claim(w, 4);
@@ -49169,7 +49169,7 @@ export function read_messages_getEmojiKeywordsDifference(r: Reader): messages_ge
 export function write_messages_getEmojiKeywordsLanguages(w: Writer, v: messages_getEmojiKeywordsLanguages): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x4e9963b2);
+    storeInt(w, p0, 0x4e9963b2);
     write_vec_string(w, v.langCodes);
   } catch (e) {
     throw encodeAt(e, 'messages.getEmojiKeywordsLanguages langCodes', 0);
@@ -49188,7 +49188,7 @@ export function read_messages_getEmojiKeywordsLanguages(r: Reader): messages_get
 export function write_messages_getEmojiURL(w: Writer, v: messages_getEmojiURL): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xd5b10c26);
+    storeInt(w, p0, 0xd5b10c26);
     writeString(w, v.langCode);
   } catch (e) {
     throw encodeAt(e, 'messages.getEmojiURL langCode', 0);
@@ -49209,8 +49209,8 @@ export function write_messages_getSearchCounters(w: Writer, v: messages_getSearc
   try {
     const flags = (v.savedPeerId != null ? 0x4 : 0) | (v.topMsgId != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x1bbcf300);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x1bbcf300);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; if (flags & 0x4) write_InputPeer(w, v.savedPeerId!);
     f = 2; if (flags & 0x1) writeInt(w, v.topMsgId!);
@@ -49240,8 +49240,8 @@ export function write_messages_requestUrlAuth(w: Writer, v: messages_requestUrlA
   try {
     const flags = (v.peer != null || v.msgId != null || v.buttonId != null ? 0x2 : 0) | (v.url != null ? 0x4 : 0) | (v.inAppOrigin != null ? 0x8 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x894cc99c);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x894cc99c);
+    storeInt(w, p0 + 4, flags);
     if (flags & 0x2) {
       if (v.peer == null) throw missingField('peer');
       write_InputPeer(w, v.peer);
@@ -49289,8 +49289,8 @@ export function write_messages_acceptUrlAuth(w: Writer, v: messages_acceptUrlAut
       (v.url != null ? 0x4 : 0) |
       (v.matchCode != null ? 0x10 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x67a3f0de);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x67a3f0de);
+    storeInt(w, p0 + 4, flags);
     f = 2; if (flags & 0x2) {
       if (v.peer == null) throw missingField('peer');
       write_InputPeer(w, v.peer);
@@ -49331,7 +49331,7 @@ export function read_messages_acceptUrlAuth(r: Reader): messages_acceptUrlAuth {
 export function write_messages_hidePeerSettingsBar(w: Writer, v: messages_hidePeerSettingsBar): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x4facb138);
+    storeInt(w, p0, 0x4facb138);
     write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'messages.hidePeerSettingsBar peer', 0);
@@ -49351,7 +49351,7 @@ export function write_messages_getScheduledHistory(w: Writer, v: messages_getSch
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf516760b);
+    storeInt(w, p0, 0xf516760b);
     write_InputPeer(w, v.peer);
     f = 1; const hash = checkLong(v.hash);
     const p1 = claim(w, 8);
@@ -49376,7 +49376,7 @@ export function write_messages_getScheduledMessages(w: Writer, v: messages_getSc
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xbdbb0464);
+    storeInt(w, p0, 0xbdbb0464);
     write_InputPeer(w, v.peer);
     f = 1; write_vec_int(w, v.id);
   } catch (e) {
@@ -49399,7 +49399,7 @@ export function write_messages_sendScheduledMessages(w: Writer, v: messages_send
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xbd38850a);
+    storeInt(w, p0, 0xbd38850a);
     write_InputPeer(w, v.peer);
     f = 1; write_vec_int(w, v.id);
   } catch (e) {
@@ -49422,7 +49422,7 @@ export function write_messages_deleteScheduledMessages(w: Writer, v: messages_de
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x59ae2b16);
+    storeInt(w, p0, 0x59ae2b16);
     write_InputPeer(w, v.peer);
     f = 1; write_vec_int(w, v.id);
   } catch (e) {
@@ -49446,8 +49446,8 @@ export function write_messages_getPollVotes(w: Writer, v: messages_getPollVotes)
   try {
     const flags = (v.option != null ? 0x1 : 0) | (v.offset != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xb86e380e);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xb86e380e);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; const id = checkInt(v.id);
     const p1 = claim(w, 4);
@@ -49486,8 +49486,8 @@ export function write_messages_toggleStickerSets(w: Writer, v: messages_toggleSt
     f = 2; const set_unarchive = isSet(v.unarchive);
     const flags = (set_uninstall ? 0x1 : 0) | (set_archive ? 0x2 : 0) | (set_unarchive ? 0x4 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xb5052fea);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xb5052fea);
+    storeInt(w, p0 + 4, flags);
     f = 3; write_vec_InputStickerSet(w, v.stickersets);
   } catch (e) {
     throw encodeAt(e, 'messages.toggleStickerSets uninstall archive unarchive stickersets', f);
@@ -49511,7 +49511,7 @@ export function read_messages_toggleStickerSets(r: Reader): messages_toggleStick
 
 export function write_messages_getDialogFilters(w: Writer, v: messages_getDialogFilters): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xefd48c89);
+  storeInt(w, p0, 0xefd48c89);
 }
 
 export function read_messages_getDialogFilters(r: Reader): messages_getDialogFilters {
@@ -49520,7 +49520,7 @@ export function read_messages_getDialogFilters(r: Reader): messages_getDialogFil
 
 export function write_messages_getSuggestedDialogFilters(w: Writer, v: messages_getSuggestedDialogFilters): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xa29cd42c);
+  storeInt(w, p0, 0xa29cd42c);
 }
 
 export function read_messages_getSuggestedDialogFilters(r: Reader): messages_getSuggestedDialogFilters {
@@ -49533,8 +49533,8 @@ export function write_messages_updateDialogFilter(w: Writer, v: messages_updateD
     const flags = (v.filter != null ? 0x1 : 0);
     const id = checkInt(v.id);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x1ad4a04a);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x1ad4a04a);
+    storeInt(w, p0 + 4, flags);
     storeInt(w, p0 + 8, id);
     f = 1; if (flags & 0x1) write_DialogFilter(w, v.filter!);
   } catch (e) {
@@ -49558,7 +49558,7 @@ export function read_messages_updateDialogFilter(r: Reader): messages_updateDial
 export function write_messages_updateDialogFiltersOrder(w: Writer, v: messages_updateDialogFiltersOrder): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xc563c1e4);
+    storeInt(w, p0, 0xc563c1e4);
     write_vec_int(w, v.order);
   } catch (e) {
     throw encodeAt(e, 'messages.updateDialogFiltersOrder order', 0);
@@ -49581,7 +49581,7 @@ export function write_messages_getOldFeaturedStickers(w: Writer, v: messages_get
     f = 1; const limit = checkInt(v.limit);
     f = 2; const hash = checkLong(v.hash);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, 0x7ed094a1);
+    storeInt(w, p0, 0x7ed094a1);
     storeInt(w, p0 + 4, offset);
     storeInt(w, p0 + 8, limit);
     storeLong(w.buf, p0 + 12, hash);
@@ -49606,7 +49606,7 @@ export function write_messages_getReplies(w: Writer, v: messages_getReplies): vo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x22ddd30c);
+    storeInt(w, p0, 0x22ddd30c);
     write_InputPeer(w, v.peer);
     f = 1; const msgId = checkInt(v.msgId);
     f = 2; const offsetId = checkInt(v.offsetId);
@@ -49652,7 +49652,7 @@ export function write_messages_getDiscussionMessage(w: Writer, v: messages_getDi
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x446972fd);
+    storeInt(w, p0, 0x446972fd);
     write_InputPeer(w, v.peer);
     f = 1; const msgId = checkInt(v.msgId);
     const p1 = claim(w, 4);
@@ -49677,7 +49677,7 @@ export function write_messages_readDiscussion(w: Writer, v: messages_readDiscuss
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf731a9f4);
+    storeInt(w, p0, 0xf731a9f4);
     write_InputPeer(w, v.peer);
     f = 1; const msgId = checkInt(v.msgId);
     f = 2; const readMaxId = checkInt(v.readMaxId);
@@ -49706,8 +49706,8 @@ export function write_messages_unpinAllMessages(w: Writer, v: messages_unpinAllM
   try {
     const flags = (v.topMsgId != null ? 0x1 : 0) | (v.savedPeerId != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x062dd747);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x062dd747);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; if (flags & 0x1) writeInt(w, v.topMsgId!);
     f = 2; if (flags & 0x2) write_InputPeer(w, v.savedPeerId!);
@@ -49734,7 +49734,7 @@ export function write_messages_deleteChat(w: Writer, v: messages_deleteChat): vo
   try {
     const chatId = checkLong(v.chatId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x5bd0ee50);
+    storeInt(w, p0, 0x5bd0ee50);
     storeLong(w.buf, p0 + 4, chatId);
   } catch (e) {
     throw encodeAt(e, 'messages.deleteChat chatId', 0);
@@ -49755,8 +49755,8 @@ export function write_messages_deletePhoneCallHistory(w: Writer, v: messages_del
     const set_revoke = isSet(v.revoke);
     const flags = (set_revoke ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xf9cbe409);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xf9cbe409);
+    storeInt(w, p0 + 4, flags);
   } catch (e) {
     throw encodeAt(e, 'messages.deletePhoneCallHistory revoke', 0);
   }
@@ -49776,7 +49776,7 @@ export function read_messages_deletePhoneCallHistory(r: Reader): messages_delete
 export function write_messages_checkHistoryImport(w: Writer, v: messages_checkHistoryImport): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x43fe19f3);
+    storeInt(w, p0, 0x43fe19f3);
     writeString(w, v.importHead);
   } catch (e) {
     throw encodeAt(e, 'messages.checkHistoryImport importHead', 0);
@@ -49796,7 +49796,7 @@ export function write_messages_initHistoryImport(w: Writer, v: messages_initHist
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x34090c3b);
+    storeInt(w, p0, 0x34090c3b);
     write_InputPeer(w, v.peer);
     f = 1; write_InputFile(w, v.file);
     f = 2; const mediaCount = checkInt(v.mediaCount);
@@ -49823,7 +49823,7 @@ export function write_messages_uploadImportedMedia(w: Writer, v: messages_upload
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x2a862092);
+    storeInt(w, p0, 0x2a862092);
     write_InputPeer(w, v.peer);
     f = 1; const importId = checkLong(v.importId);
     const p1 = claim(w, 8);
@@ -49852,7 +49852,7 @@ export function write_messages_startHistoryImport(w: Writer, v: messages_startHi
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xb43df344);
+    storeInt(w, p0, 0xb43df344);
     write_InputPeer(w, v.peer);
     f = 1; const importId = checkLong(v.importId);
     const p1 = claim(w, 8);
@@ -49879,8 +49879,8 @@ export function write_messages_getExportedChatInvites(w: Writer, v: messages_get
     const set_revoked = isSet(v.revoked);
     const flags = (set_revoked ? 0x8 : 0) | (v.offsetDate != null || v.offsetLink != null ? 0x4 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xa2b5a3f6);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xa2b5a3f6);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; write_InputUser(w, v.adminId);
     f = 3; if (flags & 0x4) {
@@ -49920,7 +49920,7 @@ export function write_messages_getExportedChatInvite(w: Writer, v: messages_getE
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x73746f5c);
+    storeInt(w, p0, 0x73746f5c);
     write_InputPeer(w, v.peer);
     f = 1; writeString(w, v.link);
   } catch (e) {
@@ -49950,8 +49950,8 @@ export function write_messages_editExportedChatInvite(w: Writer, v: messages_edi
       (v.requestNeeded != null ? 0x8 : 0) |
       (v.title != null ? 0x10 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xbdca2f75);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xbdca2f75);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; writeString(w, v.link);
     f = 3; if (flags & 0x1) writeInt(w, v.expireDate!);
@@ -49985,7 +49985,7 @@ export function write_messages_deleteRevokedExportedChatInvites(w: Writer, v: me
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x56987bd5);
+    storeInt(w, p0, 0x56987bd5);
     write_InputPeer(w, v.peer);
     f = 1; write_InputUser(w, v.adminId);
   } catch (e) {
@@ -50008,7 +50008,7 @@ export function write_messages_deleteExportedChatInvite(w: Writer, v: messages_d
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xd464a42b);
+    storeInt(w, p0, 0xd464a42b);
     write_InputPeer(w, v.peer);
     f = 1; writeString(w, v.link);
   } catch (e) {
@@ -50030,7 +50030,7 @@ export function read_messages_deleteExportedChatInvite(r: Reader): messages_dele
 export function write_messages_getAdminsWithInvites(w: Writer, v: messages_getAdminsWithInvites): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x3920e6ef);
+    storeInt(w, p0, 0x3920e6ef);
     write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'messages.getAdminsWithInvites peer', 0);
@@ -50057,8 +50057,8 @@ export function write_messages_getChatInviteImporters(w: Writer, v: messages_get
       (v.link != null ? 0x2 : 0) |
       (v.q != null ? 0x4 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xdf04dd4e);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xdf04dd4e);
+    storeInt(w, p0 + 4, flags);
     f = 2; write_InputPeer(w, v.peer);
     f = 3; if (flags & 0x2) writeString(w, v.link!);
     f = 4; if (flags & 0x4) writeString(w, v.q!);
@@ -50100,7 +50100,7 @@ export function write_messages_setHistoryTTL(w: Writer, v: messages_setHistoryTT
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xb80e5fe4);
+    storeInt(w, p0, 0xb80e5fe4);
     write_InputPeer(w, v.peer);
     f = 1; const period = checkInt(v.period);
     const p1 = claim(w, 4);
@@ -50124,7 +50124,7 @@ export function read_messages_setHistoryTTL(r: Reader): messages_setHistoryTTL {
 export function write_messages_checkHistoryImportPeer(w: Writer, v: messages_checkHistoryImportPeer): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x5dc60f03);
+    storeInt(w, p0, 0x5dc60f03);
     write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'messages.checkHistoryImportPeer peer', 0);
@@ -50144,7 +50144,7 @@ export function write_messages_setChatTheme(w: Writer, v: messages_setChatTheme)
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x081202c9);
+    storeInt(w, p0, 0x081202c9);
     write_InputPeer(w, v.peer);
     f = 1; write_InputChatTheme(w, v.theme);
   } catch (e) {
@@ -50167,7 +50167,7 @@ export function write_messages_getMessageReadParticipants(w: Writer, v: messages
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x31c1c44f);
+    storeInt(w, p0, 0x31c1c44f);
     write_InputPeer(w, v.peer);
     f = 1; const msgId = checkInt(v.msgId);
     const p1 = claim(w, 4);
@@ -50193,8 +50193,8 @@ export function write_messages_getSearchResultsCalendar(w: Writer, v: messages_g
   try {
     const flags = (v.savedPeerId != null ? 0x4 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x6aa3f6bd);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x6aa3f6bd);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; if (flags & 0x4) write_InputPeer(w, v.savedPeerId!);
     f = 2; write_MessagesFilter(w, v.filter);
@@ -50229,8 +50229,8 @@ export function write_messages_getSearchResultsPositions(w: Writer, v: messages_
   try {
     const flags = (v.savedPeerId != null ? 0x4 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x9c7f2f10);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x9c7f2f10);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; if (flags & 0x4) write_InputPeer(w, v.savedPeerId!);
     f = 2; write_MessagesFilter(w, v.filter);
@@ -50266,8 +50266,8 @@ export function write_messages_hideChatJoinRequest(w: Writer, v: messages_hideCh
     const set_approved = isSet(v.approved);
     const flags = (set_approved ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x7fe7e815);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x7fe7e815);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; write_InputUser(w, v.userId);
   } catch (e) {
@@ -50295,8 +50295,8 @@ export function write_messages_hideAllChatJoinRequests(w: Writer, v: messages_hi
     const set_approved = isSet(v.approved);
     const flags = (set_approved ? 0x1 : 0) | (v.link != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xe085f4ea);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xe085f4ea);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; if (flags & 0x2) writeString(w, v.link!);
   } catch (e) {
@@ -50323,8 +50323,8 @@ export function write_messages_toggleNoForwards(w: Writer, v: messages_toggleNoF
   try {
     const flags = (v.requestMsgId != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xb2081a35);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xb2081a35);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; writeBool(w, v.enabled);
     f = 2; if (flags & 0x1) writeInt(w, v.requestMsgId!);
@@ -50351,7 +50351,7 @@ export function write_messages_saveDefaultSendAs(w: Writer, v: messages_saveDefa
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xccfddf96);
+    storeInt(w, p0, 0xccfddf96);
     write_InputPeer(w, v.peer);
     f = 1; write_InputPeer(w, v.sendAs);
   } catch (e) {
@@ -50377,8 +50377,8 @@ export function write_messages_sendReaction(w: Writer, v: messages_sendReaction)
     f = 1; const set_addToRecent = isSet(v.addToRecent);
     const flags = (set_big ? 0x2 : 0) | (set_addToRecent ? 0x4 : 0) | (v.reaction != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xd30d78d4);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xd30d78d4);
+    storeInt(w, p0 + 4, flags);
     f = 2; write_InputPeer(w, v.peer);
     f = 3; const msgId = checkInt(v.msgId);
     const p1 = claim(w, 4);
@@ -50409,7 +50409,7 @@ export function write_messages_getMessagesReactions(w: Writer, v: messages_getMe
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x8bba90e6);
+    storeInt(w, p0, 0x8bba90e6);
     write_InputPeer(w, v.peer);
     f = 1; write_vec_int(w, v.id);
   } catch (e) {
@@ -50433,8 +50433,8 @@ export function write_messages_getMessageReactionsList(w: Writer, v: messages_ge
   try {
     const flags = (v.reaction != null ? 0x1 : 0) | (v.offset != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x461b3f48);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x461b3f48);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; const id = checkInt(v.id);
     const p1 = claim(w, 4);
@@ -50470,8 +50470,8 @@ export function write_messages_setChatAvailableReactions(w: Writer, v: messages_
   try {
     const flags = (v.reactionsLimit != null ? 0x1 : 0) | (v.paidEnabled != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x864b2581);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x864b2581);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; write_ChatReactions(w, v.availableReactions);
     f = 2; if (flags & 0x1) writeInt(w, v.reactionsLimit!);
@@ -50500,7 +50500,7 @@ export function write_messages_getAvailableReactions(w: Writer, v: messages_getA
   try {
     const hash = checkInt(v.hash);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x18dea0ac);
+    storeInt(w, p0, 0x18dea0ac);
     storeInt(w, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'messages.getAvailableReactions hash', 0);
@@ -50519,7 +50519,7 @@ export function read_messages_getAvailableReactions(r: Reader): messages_getAvai
 export function write_messages_setDefaultReaction(w: Writer, v: messages_setDefaultReaction): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x4f47a016);
+    storeInt(w, p0, 0x4f47a016);
     write_Reaction(w, v.reaction);
   } catch (e) {
     throw encodeAt(e, 'messages.setDefaultReaction reaction', 0);
@@ -50540,8 +50540,8 @@ export function write_messages_translateText(w: Writer, v: messages_translateTex
   try {
     const flags = (v.peer != null || v.id != null ? 0x1 : 0) | (v.text != null ? 0x2 : 0) | (v.tone != null ? 0x4 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xa5eec345);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xa5eec345);
+    storeInt(w, p0 + 4, flags);
     if (flags & 0x1) {
       if (v.peer == null) throw missingField('peer');
       write_InputPeer(w, v.peer);
@@ -50579,8 +50579,8 @@ export function write_messages_getUnreadReactions(w: Writer, v: messages_getUnre
   try {
     const flags = (v.topMsgId != null ? 0x1 : 0) | (v.savedPeerId != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xbd7f90ac);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xbd7f90ac);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; if (flags & 0x1) writeInt(w, v.topMsgId!);
     f = 2; if (flags & 0x2) write_InputPeer(w, v.savedPeerId!);
@@ -50625,8 +50625,8 @@ export function write_messages_readReactions(w: Writer, v: messages_readReaction
   try {
     const flags = (v.topMsgId != null ? 0x1 : 0) | (v.savedPeerId != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x9ec44f93);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x9ec44f93);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; if (flags & 0x1) writeInt(w, v.topMsgId!);
     f = 2; if (flags & 0x2) write_InputPeer(w, v.savedPeerId!);
@@ -50653,7 +50653,7 @@ export function write_messages_searchSentMedia(w: Writer, v: messages_searchSent
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x107e31a0);
+    storeInt(w, p0, 0x107e31a0);
     writeString(w, v.q);
     f = 1; write_MessagesFilter(w, v.filter);
     f = 2; const limit = checkInt(v.limit);
@@ -50680,7 +50680,7 @@ export function write_messages_getAttachMenuBots(w: Writer, v: messages_getAttac
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x16fcc2cb);
+    storeInt(w, p0, 0x16fcc2cb);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'messages.getAttachMenuBots hash', 0);
@@ -50699,7 +50699,7 @@ export function read_messages_getAttachMenuBots(r: Reader): messages_getAttachMe
 export function write_messages_getAttachMenuBot(w: Writer, v: messages_getAttachMenuBot): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x77216192);
+    storeInt(w, p0, 0x77216192);
     write_InputUser(w, v.bot);
   } catch (e) {
     throw encodeAt(e, 'messages.getAttachMenuBot bot', 0);
@@ -50721,8 +50721,8 @@ export function write_messages_toggleBotInAttachMenu(w: Writer, v: messages_togg
     const set_writeAllowed = isSet(v.writeAllowed);
     const flags = (set_writeAllowed ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x69f59d69);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x69f59d69);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputUser(w, v.bot);
     f = 2; writeBool(w, v.enabled);
   } catch (e) {
@@ -50762,8 +50762,8 @@ export function write_messages_requestWebView(w: Writer, v: messages_requestWebV
       (v.replyTo != null ? 0x1 : 0) |
       (v.sendAs != null ? 0x2000 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x269dc2c1);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x269dc2c1);
+    storeInt(w, p0 + 4, flags);
     f = 4; write_InputPeer(w, v.peer);
     f = 5; write_InputUser(w, v.bot);
     f = 6; if (flags & 0x2) writeString(w, v.url!);
@@ -50810,8 +50810,8 @@ export function write_messages_prolongWebView(w: Writer, v: messages_prolongWebV
     const set_silent = isSet(v.silent);
     const flags = (set_silent ? 0x20 : 0) | (v.replyTo != null ? 0x1 : 0) | (v.sendAs != null ? 0x2000 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xb0d81a83);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xb0d81a83);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; write_InputUser(w, v.bot);
     f = 3; const queryId = checkLong(v.queryId);
@@ -50857,8 +50857,8 @@ export function write_messages_requestSimpleWebView(w: Writer, v: messages_reque
       (v.startParam != null ? 0x10 : 0) |
       (v.themeParams != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x413a3e73);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x413a3e73);
+    storeInt(w, p0 + 4, flags);
     f = 4; write_InputUser(w, v.bot);
     f = 5; if (flags & 0x8) writeString(w, v.url!);
     f = 6; if (flags & 0x10) writeString(w, v.startParam!);
@@ -50897,7 +50897,7 @@ export function write_messages_sendWebViewResultMessage(w: Writer, v: messages_s
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x0a4314f5);
+    storeInt(w, p0, 0x0a4314f5);
     writeString(w, v.botQueryId);
     f = 1; write_InputBotInlineResult(w, v.result);
   } catch (e) {
@@ -50920,7 +50920,7 @@ export function write_messages_sendWebViewData(w: Writer, v: messages_sendWebVie
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xdc0242c8);
+    storeInt(w, p0, 0xdc0242c8);
     write_InputUser(w, v.bot);
     f = 1; const randomId = checkLong(v.randomId);
     const p1 = claim(w, 8);
@@ -50949,7 +50949,7 @@ export function write_messages_transcribeAudio(w: Writer, v: messages_transcribe
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x269e9a49);
+    storeInt(w, p0, 0x269e9a49);
     write_InputPeer(w, v.peer);
     f = 1; const msgId = checkInt(v.msgId);
     const p1 = claim(w, 4);
@@ -50974,7 +50974,7 @@ export function write_messages_rateTranscribedAudio(w: Writer, v: messages_rateT
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x7f1d072f);
+    storeInt(w, p0, 0x7f1d072f);
     write_InputPeer(w, v.peer);
     f = 1; const msgId = checkInt(v.msgId);
     f = 2; const transcriptionId = checkLong(v.transcriptionId);
@@ -51003,7 +51003,7 @@ export function read_messages_rateTranscribedAudio(r: Reader): messages_rateTran
 export function write_messages_getCustomEmojiDocuments(w: Writer, v: messages_getCustomEmojiDocuments): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xd9ab0f54);
+    storeInt(w, p0, 0xd9ab0f54);
     write_vec_long(w, v.documentId);
   } catch (e) {
     throw encodeAt(e, 'messages.getCustomEmojiDocuments documentId', 0);
@@ -51023,7 +51023,7 @@ export function write_messages_getEmojiStickers(w: Writer, v: messages_getEmojiS
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xfbfca18f);
+    storeInt(w, p0, 0xfbfca18f);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'messages.getEmojiStickers hash', 0);
@@ -51043,7 +51043,7 @@ export function write_messages_getFeaturedEmojiStickers(w: Writer, v: messages_g
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x0ecf6736);
+    storeInt(w, p0, 0x0ecf6736);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'messages.getFeaturedEmojiStickers hash', 0);
@@ -51063,7 +51063,7 @@ export function write_messages_reportReaction(w: Writer, v: messages_reportReact
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x3f64c076);
+    storeInt(w, p0, 0x3f64c076);
     write_InputPeer(w, v.peer);
     f = 1; const id = checkInt(v.id);
     const p1 = claim(w, 4);
@@ -51092,7 +51092,7 @@ export function write_messages_getTopReactions(w: Writer, v: messages_getTopReac
     const limit = checkInt(v.limit);
     f = 1; const hash = checkLong(v.hash);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, 0xbb8125ba);
+    storeInt(w, p0, 0xbb8125ba);
     storeInt(w, p0 + 4, limit);
     storeLong(w.buf, p0 + 8, hash);
   } catch (e) {
@@ -51117,7 +51117,7 @@ export function write_messages_getRecentReactions(w: Writer, v: messages_getRece
     const limit = checkInt(v.limit);
     f = 1; const hash = checkLong(v.hash);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, 0x39461db2);
+    storeInt(w, p0, 0x39461db2);
     storeInt(w, p0 + 4, limit);
     storeLong(w.buf, p0 + 8, hash);
   } catch (e) {
@@ -51138,7 +51138,7 @@ export function read_messages_getRecentReactions(r: Reader): messages_getRecentR
 
 export function write_messages_clearRecentReactions(w: Writer, v: messages_clearRecentReactions): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x9dfeefb4);
+  storeInt(w, p0, 0x9dfeefb4);
 }
 
 export function read_messages_clearRecentReactions(r: Reader): messages_clearRecentReactions {
@@ -51149,7 +51149,7 @@ export function write_messages_getExtendedMedia(w: Writer, v: messages_getExtend
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x84f80814);
+    storeInt(w, p0, 0x84f80814);
     write_InputPeer(w, v.peer);
     f = 1; write_vec_int(w, v.id);
   } catch (e) {
@@ -51172,7 +51172,7 @@ export function write_messages_setDefaultHistoryTTL(w: Writer, v: messages_setDe
   try {
     const period = checkInt(v.period);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x9eb51445);
+    storeInt(w, p0, 0x9eb51445);
     storeInt(w, p0 + 4, period);
   } catch (e) {
     throw encodeAt(e, 'messages.setDefaultHistoryTTL period', 0);
@@ -51190,7 +51190,7 @@ export function read_messages_setDefaultHistoryTTL(r: Reader): messages_setDefau
 
 export function write_messages_getDefaultHistoryTTL(w: Writer, v: messages_getDefaultHistoryTTL): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x658b7188);
+  storeInt(w, p0, 0x658b7188);
 }
 
 export function read_messages_getDefaultHistoryTTL(r: Reader): messages_getDefaultHistoryTTL {
@@ -51202,8 +51202,8 @@ export function write_messages_sendBotRequestedPeer(w: Writer, v: messages_sendB
   try {
     const flags = (v.msgId != null ? 0x1 : 0) | (v.webappReqId != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x6c5cf2a7);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x6c5cf2a7);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; if (flags & 0x1) writeInt(w, v.msgId!);
     f = 2; if (flags & 0x2) writeString(w, v.webappReqId!);
@@ -51236,7 +51236,7 @@ export function write_messages_getEmojiGroups(w: Writer, v: messages_getEmojiGro
   try {
     const hash = checkInt(v.hash);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x7488ce5b);
+    storeInt(w, p0, 0x7488ce5b);
     storeInt(w, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'messages.getEmojiGroups hash', 0);
@@ -51256,7 +51256,7 @@ export function write_messages_getEmojiStatusGroups(w: Writer, v: messages_getEm
   try {
     const hash = checkInt(v.hash);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x2ecd56cd);
+    storeInt(w, p0, 0x2ecd56cd);
     storeInt(w, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'messages.getEmojiStatusGroups hash', 0);
@@ -51276,7 +51276,7 @@ export function write_messages_getEmojiProfilePhotoGroups(w: Writer, v: messages
   try {
     const hash = checkInt(v.hash);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x21a548f3);
+    storeInt(w, p0, 0x21a548f3);
     storeInt(w, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'messages.getEmojiProfilePhotoGroups hash', 0);
@@ -51296,7 +51296,7 @@ export function write_messages_searchCustomEmoji(w: Writer, v: messages_searchCu
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x2c11c0d7);
+    storeInt(w, p0, 0x2c11c0d7);
     writeString(w, v.emoticon);
     f = 1; const hash = checkLong(v.hash);
     const p1 = claim(w, 8);
@@ -51323,8 +51323,8 @@ export function write_messages_togglePeerTranslations(w: Writer, v: messages_tog
     const set_disabled = isSet(v.disabled);
     const flags = (set_disabled ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xe47cb579);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xe47cb579);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'messages.togglePeerTranslations disabled peer', f);
@@ -51348,7 +51348,7 @@ export function write_messages_getBotApp(w: Writer, v: messages_getBotApp): void
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x34fdc5c3);
+    storeInt(w, p0, 0x34fdc5c3);
     write_InputBotApp(w, v.app);
     f = 1; const hash = checkLong(v.hash);
     const p1 = claim(w, 8);
@@ -51382,8 +51382,8 @@ export function write_messages_requestAppWebView(w: Writer, v: messages_requestA
       (v.startParam != null ? 0x2 : 0) |
       (v.themeParams != null ? 0x4 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x53618bce);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x53618bce);
+    storeInt(w, p0 + 4, flags);
     f = 3; write_InputPeer(w, v.peer);
     f = 4; write_InputBotApp(w, v.app);
     f = 5; if (flags & 0x2) writeString(w, v.startParam!);
@@ -51428,8 +51428,8 @@ export function write_messages_setChatWallPaper(w: Writer, v: messages_setChatWa
       (v.settings != null ? 0x4 : 0) |
       (v.id != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x8ffacae1);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x8ffacae1);
+    storeInt(w, p0 + 4, flags);
     f = 2; write_InputPeer(w, v.peer);
     f = 3; if (flags & 0x1) write_InputWallPaper(w, v.wallpaper!);
     f = 4; if (flags & 0x4) write_WallPaperSettings(w, v.settings!);
@@ -51462,8 +51462,8 @@ export function write_messages_searchEmojiStickerSets(w: Writer, v: messages_sea
     const set_excludeFeatured = isSet(v.excludeFeatured);
     const flags = (set_excludeFeatured ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x92b4494c);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x92b4494c);
+    storeInt(w, p0 + 4, flags);
     f = 1; writeString(w, v.q);
     f = 2; const hash = checkLong(v.hash);
     const p1 = claim(w, 8);
@@ -51493,8 +51493,8 @@ export function write_messages_getSavedDialogs(w: Writer, v: messages_getSavedDi
     const set_excludePinned = isSet(v.excludePinned);
     const flags = (set_excludePinned ? 0x1 : 0) | (v.parentPeer != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x1e91fc99);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x1e91fc99);
+    storeInt(w, p0 + 4, flags);
     f = 1; if (flags & 0x2) write_InputPeer(w, v.parentPeer!);
     f = 2; const offsetDate = checkInt(v.offsetDate);
     f = 3; const offsetId = checkInt(v.offsetId);
@@ -51535,8 +51535,8 @@ export function write_messages_getSavedHistory(w: Writer, v: messages_getSavedHi
   try {
     const flags = (v.parentPeer != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x998ab009);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x998ab009);
+    storeInt(w, p0 + 4, flags);
     if (flags & 0x1) write_InputPeer(w, v.parentPeer!);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; const offsetId = checkInt(v.offsetId);
@@ -51586,8 +51586,8 @@ export function write_messages_deleteSavedHistory(w: Writer, v: messages_deleteS
   try {
     const flags = (v.parentPeer != null ? 0x1 : 0) | (v.minDate != null ? 0x4 : 0) | (v.maxDate != null ? 0x8 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x4dc5085f);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x4dc5085f);
+    storeInt(w, p0 + 4, flags);
     if (flags & 0x1) write_InputPeer(w, v.parentPeer!);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; const maxId = checkInt(v.maxId);
@@ -51618,7 +51618,7 @@ export function read_messages_deleteSavedHistory(r: Reader): messages_deleteSave
 
 export function write_messages_getPinnedSavedDialogs(w: Writer, v: messages_getPinnedSavedDialogs): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xd63d94e0);
+  storeInt(w, p0, 0xd63d94e0);
 }
 
 export function read_messages_getPinnedSavedDialogs(r: Reader): messages_getPinnedSavedDialogs {
@@ -51631,8 +51631,8 @@ export function write_messages_toggleSavedDialogPin(w: Writer, v: messages_toggl
     const set_pinned = isSet(v.pinned);
     const flags = (set_pinned ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xac81bbde);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xac81bbde);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputDialogPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'messages.toggleSavedDialogPin pinned peer', f);
@@ -51658,8 +51658,8 @@ export function write_messages_reorderPinnedSavedDialogs(w: Writer, v: messages_
     const set_force = isSet(v.force);
     const flags = (set_force ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x8b716587);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x8b716587);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_vec_InputDialogPeer(w, v.order);
   } catch (e) {
     throw encodeAt(e, 'messages.reorderPinnedSavedDialogs force order', f);
@@ -51684,8 +51684,8 @@ export function write_messages_getSavedReactionTags(w: Writer, v: messages_getSa
   try {
     const flags = (v.peer != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x3637e05b);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x3637e05b);
+    storeInt(w, p0 + 4, flags);
     if (flags & 0x1) write_InputPeer(w, v.peer!);
     f = 1; const hash = checkLong(v.hash);
     const p1 = claim(w, 8);
@@ -51713,8 +51713,8 @@ export function write_messages_updateSavedReactionTag(w: Writer, v: messages_upd
   try {
     const flags = (v.title != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x60297dec);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x60297dec);
+    storeInt(w, p0 + 4, flags);
     write_Reaction(w, v.reaction);
     f = 1; if (flags & 0x1) writeString(w, v.title!);
   } catch (e) {
@@ -51739,7 +51739,7 @@ export function write_messages_getDefaultTagReactions(w: Writer, v: messages_get
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xbdf93428);
+    storeInt(w, p0, 0xbdf93428);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'messages.getDefaultTagReactions hash', 0);
@@ -51759,7 +51759,7 @@ export function write_messages_getOutboxReadDate(w: Writer, v: messages_getOutbo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x8c4bfe5d);
+    storeInt(w, p0, 0x8c4bfe5d);
     write_InputPeer(w, v.peer);
     f = 1; const msgId = checkInt(v.msgId);
     const p1 = claim(w, 4);
@@ -51784,7 +51784,7 @@ export function write_messages_getQuickReplies(w: Writer, v: messages_getQuickRe
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xd483f2a8);
+    storeInt(w, p0, 0xd483f2a8);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'messages.getQuickReplies hash', 0);
@@ -51803,7 +51803,7 @@ export function read_messages_getQuickReplies(r: Reader): messages_getQuickRepli
 export function write_messages_reorderQuickReplies(w: Writer, v: messages_reorderQuickReplies): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x60331907);
+    storeInt(w, p0, 0x60331907);
     write_vec_int(w, v.order);
   } catch (e) {
     throw encodeAt(e, 'messages.reorderQuickReplies order', 0);
@@ -51822,7 +51822,7 @@ export function read_messages_reorderQuickReplies(r: Reader): messages_reorderQu
 export function write_messages_checkQuickReplyShortcut(w: Writer, v: messages_checkQuickReplyShortcut): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf1d0fbd3);
+    storeInt(w, p0, 0xf1d0fbd3);
     writeString(w, v.shortcut);
   } catch (e) {
     throw encodeAt(e, 'messages.checkQuickReplyShortcut shortcut', 0);
@@ -51843,7 +51843,7 @@ export function write_messages_editQuickReplyShortcut(w: Writer, v: messages_edi
   try {
     const shortcutId = checkInt(v.shortcutId);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x5c003cef);
+    storeInt(w, p0, 0x5c003cef);
     storeInt(w, p0 + 4, shortcutId);
     f = 1; writeString(w, v.shortcut);
   } catch (e) {
@@ -51866,7 +51866,7 @@ export function write_messages_deleteQuickReplyShortcut(w: Writer, v: messages_d
   try {
     const shortcutId = checkInt(v.shortcutId);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x3cc04740);
+    storeInt(w, p0, 0x3cc04740);
     storeInt(w, p0 + 4, shortcutId);
   } catch (e) {
     throw encodeAt(e, 'messages.deleteQuickReplyShortcut shortcutId', 0);
@@ -51888,8 +51888,8 @@ export function write_messages_getQuickReplyMessages(w: Writer, v: messages_getQ
     const flags = (v.id != null ? 0x1 : 0);
     const shortcutId = checkInt(v.shortcutId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x94a495c3);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x94a495c3);
+    storeInt(w, p0 + 4, flags);
     storeInt(w, p0 + 8, shortcutId);
     f = 1; if (flags & 0x1) write_vec_int(w, v.id!);
     f = 2; const hash = checkLong(v.hash);
@@ -51918,7 +51918,7 @@ export function write_messages_sendQuickReplyMessages(w: Writer, v: messages_sen
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x6c750de1);
+    storeInt(w, p0, 0x6c750de1);
     write_InputPeer(w, v.peer);
     f = 1; const shortcutId = checkInt(v.shortcutId);
     const p1 = claim(w, 4);
@@ -51948,7 +51948,7 @@ export function write_messages_deleteQuickReplyMessages(w: Writer, v: messages_d
   try {
     const shortcutId = checkInt(v.shortcutId);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xe105e910);
+    storeInt(w, p0, 0xe105e910);
     storeInt(w, p0 + 4, shortcutId);
     f = 1; write_vec_int(w, v.id);
   } catch (e) {
@@ -51970,7 +51970,7 @@ export function read_messages_deleteQuickReplyMessages(r: Reader): messages_dele
 export function write_messages_toggleDialogFilterTags(w: Writer, v: messages_toggleDialogFilterTags): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xfd2dda49);
+    storeInt(w, p0, 0xfd2dda49);
     writeBool(w, v.enabled);
   } catch (e) {
     throw encodeAt(e, 'messages.toggleDialogFilterTags enabled', 0);
@@ -51992,7 +51992,7 @@ export function write_messages_getMyStickers(w: Writer, v: messages_getMySticker
     const offsetId = checkLong(v.offsetId);
     f = 1; const limit = checkInt(v.limit);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, 0xd0b5e1fc);
+    storeInt(w, p0, 0xd0b5e1fc);
     storeLong(w.buf, p0 + 4, offsetId);
     storeInt(w, p0 + 12, limit);
   } catch (e) {
@@ -52015,7 +52015,7 @@ export function write_messages_getEmojiStickerGroups(w: Writer, v: messages_getE
   try {
     const hash = checkInt(v.hash);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x1dd840f5);
+    storeInt(w, p0, 0x1dd840f5);
     storeInt(w, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'messages.getEmojiStickerGroups hash', 0);
@@ -52035,7 +52035,7 @@ export function write_messages_getAvailableEffects(w: Writer, v: messages_getAva
   try {
     const hash = checkInt(v.hash);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xdea20a39);
+    storeInt(w, p0, 0xdea20a39);
     storeInt(w, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'messages.getAvailableEffects hash', 0);
@@ -52055,7 +52055,7 @@ export function write_messages_editFactCheck(w: Writer, v: messages_editFactChec
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x0589ee75);
+    storeInt(w, p0, 0x0589ee75);
     write_InputPeer(w, v.peer);
     f = 1; const msgId = checkInt(v.msgId);
     const p1 = claim(w, 4);
@@ -52082,7 +52082,7 @@ export function write_messages_deleteFactCheck(w: Writer, v: messages_deleteFact
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xd1da940c);
+    storeInt(w, p0, 0xd1da940c);
     write_InputPeer(w, v.peer);
     f = 1; const msgId = checkInt(v.msgId);
     const p1 = claim(w, 4);
@@ -52107,7 +52107,7 @@ export function write_messages_getFactCheck(w: Writer, v: messages_getFactCheck)
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xb9cdc5ee);
+    storeInt(w, p0, 0xb9cdc5ee);
     write_InputPeer(w, v.peer);
     f = 1; write_vec_int(w, v.msgId);
   } catch (e) {
@@ -52137,8 +52137,8 @@ export function write_messages_requestMainWebView(w: Writer, v: messages_request
       (v.startParam != null ? 0x2 : 0) |
       (v.themeParams != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xc9e01e7b);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xc9e01e7b);
+    storeInt(w, p0 + 4, flags);
     f = 2; write_InputPeer(w, v.peer);
     f = 3; write_InputUser(w, v.bot);
     f = 4; if (flags & 0x2) writeString(w, v.startParam!);
@@ -52172,8 +52172,8 @@ export function write_messages_sendPaidReaction(w: Writer, v: messages_sendPaidR
   try {
     const flags = (v.private != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x58bbcb50);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x58bbcb50);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; const msgId = checkInt(v.msgId);
     f = 2; const count = checkInt(v.count);
@@ -52208,7 +52208,7 @@ export function write_messages_togglePaidReactionPrivacy(w: Writer, v: messages_
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x435885b5);
+    storeInt(w, p0, 0x435885b5);
     write_InputPeer(w, v.peer);
     f = 1; const msgId = checkInt(v.msgId);
     const p1 = claim(w, 4);
@@ -52233,7 +52233,7 @@ export function read_messages_togglePaidReactionPrivacy(r: Reader): messages_tog
 
 export function write_messages_getPaidReactionPrivacy(w: Writer, v: messages_getPaidReactionPrivacy): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x472455aa);
+  storeInt(w, p0, 0x472455aa);
 }
 
 export function read_messages_getPaidReactionPrivacy(r: Reader): messages_getPaidReactionPrivacy {
@@ -52243,7 +52243,7 @@ export function read_messages_getPaidReactionPrivacy(r: Reader): messages_getPai
 export function write_messages_viewSponsoredMessage(w: Writer, v: messages_viewSponsoredMessage): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x269e3643);
+    storeInt(w, p0, 0x269e3643);
     writeBytes(w, v.randomId);
   } catch (e) {
     throw encodeAt(e, 'messages.viewSponsoredMessage randomId', 0);
@@ -52266,8 +52266,8 @@ export function write_messages_clickSponsoredMessage(w: Writer, v: messages_clic
     f = 1; const set_fullscreen = isSet(v.fullscreen);
     const flags = (set_media ? 0x1 : 0) | (set_fullscreen ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x8235057e);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x8235057e);
+    storeInt(w, p0 + 4, flags);
     f = 2; writeBytes(w, v.randomId);
   } catch (e) {
     throw encodeAt(e, 'messages.clickSponsoredMessage media fullscreen randomId', f);
@@ -52292,7 +52292,7 @@ export function write_messages_reportSponsoredMessage(w: Writer, v: messages_rep
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x12cbf0c4);
+    storeInt(w, p0, 0x12cbf0c4);
     writeBytes(w, v.randomId);
     f = 1; writeBytes(w, v.option);
   } catch (e) {
@@ -52316,8 +52316,8 @@ export function write_messages_getSponsoredMessages(w: Writer, v: messages_getSp
   try {
     const flags = (v.msgId != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x3d6ce850);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x3d6ce850);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; if (flags & 0x1) writeInt(w, v.msgId!);
   } catch (e) {
@@ -52343,8 +52343,8 @@ export function write_messages_savePreparedInlineMessage(w: Writer, v: messages_
   try {
     const flags = (v.peerTypes != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xf21f7f2f);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xf21f7f2f);
+    storeInt(w, p0 + 4, flags);
     write_InputBotInlineResult(w, v.result);
     f = 1; write_InputUser(w, v.userId);
     f = 2; if (flags & 0x1) write_vec_InlineQueryPeerType(w, v.peerTypes!);
@@ -52371,7 +52371,7 @@ export function write_messages_getPreparedInlineMessage(w: Writer, v: messages_g
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x857ebdb8);
+    storeInt(w, p0, 0x857ebdb8);
     write_InputUser(w, v.bot);
     f = 1; writeString(w, v.id);
   } catch (e) {
@@ -52396,8 +52396,8 @@ export function write_messages_searchStickers(w: Writer, v: messages_searchStick
     const set_emojis = isSet(v.emojis);
     const flags = (set_emojis ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x29b1c66a);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x29b1c66a);
+    storeInt(w, p0 + 4, flags);
     f = 1; writeString(w, v.q);
     f = 2; writeString(w, v.emoticon);
     f = 3; write_vec_string(w, v.langCode);
@@ -52437,8 +52437,8 @@ export function write_messages_reportMessagesDelivery(w: Writer, v: messages_rep
     const set_push = isSet(v.push);
     const flags = (set_push ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x5a6d7395);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x5a6d7395);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; write_vec_int(w, v.id);
   } catch (e) {
@@ -52465,8 +52465,8 @@ export function write_messages_getSavedDialogsByID(w: Writer, v: messages_getSav
   try {
     const flags = (v.parentPeer != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x6f6f9c96);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x6f6f9c96);
+    storeInt(w, p0 + 4, flags);
     if (flags & 0x2) write_InputPeer(w, v.parentPeer!);
     f = 1; write_vec_InputPeer(w, v.ids);
   } catch (e) {
@@ -52491,7 +52491,7 @@ export function write_messages_readSavedHistory(w: Writer, v: messages_readSaved
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xba4a3b5b);
+    storeInt(w, p0, 0xba4a3b5b);
     write_InputPeer(w, v.parentPeer);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; const maxId = checkInt(v.maxId);
@@ -52518,7 +52518,7 @@ export function write_messages_toggleTodoCompleted(w: Writer, v: messages_toggle
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xd3e03124);
+    storeInt(w, p0, 0xd3e03124);
     write_InputPeer(w, v.peer);
     f = 1; const msgId = checkInt(v.msgId);
     const p1 = claim(w, 4);
@@ -52547,7 +52547,7 @@ export function write_messages_appendTodoList(w: Writer, v: messages_appendTodoL
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x21a61057);
+    storeInt(w, p0, 0x21a61057);
     write_InputPeer(w, v.peer);
     f = 1; const msgId = checkInt(v.msgId);
     const p1 = claim(w, 4);
@@ -52576,8 +52576,8 @@ export function write_messages_toggleSuggestedPostApproval(w: Writer, v: message
     const set_reject = isSet(v.reject);
     const flags = (set_reject ? 0x2 : 0) | (v.scheduleDate != null ? 0x1 : 0) | (v.rejectComment != null ? 0x4 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x8107455c);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x8107455c);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; const msgId = checkInt(v.msgId);
     const p1 = claim(w, 4);
@@ -52610,8 +52610,8 @@ export function write_messages_getForumTopics(w: Writer, v: messages_getForumTop
   try {
     const flags = (v.q != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x3ba47bff);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x3ba47bff);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; if (flags & 0x1) writeString(w, v.q!);
     f = 2; const offsetDate = checkInt(v.offsetDate);
@@ -52649,7 +52649,7 @@ export function write_messages_getForumTopicsByID(w: Writer, v: messages_getForu
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xaf0a4a08);
+    storeInt(w, p0, 0xaf0a4a08);
     write_InputPeer(w, v.peer);
     f = 1; write_vec_int(w, v.topics);
   } catch (e) {
@@ -52677,8 +52677,8 @@ export function write_messages_editForumTopic(w: Writer, v: messages_editForumTo
       (v.closed != null ? 0x4 : 0) |
       (v.hidden != null ? 0x8 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xcecc1134);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xcecc1134);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; const topicId = checkInt(v.topicId);
     const p1 = claim(w, 4);
@@ -52713,7 +52713,7 @@ export function write_messages_updatePinnedForumTopic(w: Writer, v: messages_upd
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x175df251);
+    storeInt(w, p0, 0x175df251);
     write_InputPeer(w, v.peer);
     f = 1; const topicId = checkInt(v.topicId);
     const p1 = claim(w, 4);
@@ -52742,8 +52742,8 @@ export function write_messages_reorderPinnedForumTopics(w: Writer, v: messages_r
     const set_force = isSet(v.force);
     const flags = (set_force ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x0e7841f0);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x0e7841f0);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; write_vec_int(w, v.order);
   } catch (e) {
@@ -52775,8 +52775,8 @@ export function write_messages_createForumTopic(w: Writer, v: messages_createFor
       (v.iconEmojiId != null ? 0x8 : 0) |
       (v.sendAs != null ? 0x4 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x2f98c3d5);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x2f98c3d5);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; writeString(w, v.title);
     f = 3; if (flags & 0x1) writeInt(w, v.iconColor!);
@@ -52812,7 +52812,7 @@ export function write_messages_deleteTopicHistory(w: Writer, v: messages_deleteT
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xd2816f10);
+    storeInt(w, p0, 0xd2816f10);
     write_InputPeer(w, v.peer);
     f = 1; const topMsgId = checkInt(v.topMsgId);
     const p1 = claim(w, 4);
@@ -52835,7 +52835,7 @@ export function read_messages_deleteTopicHistory(r: Reader): messages_deleteTopi
 
 export function write_messages_getEmojiGameInfo(w: Writer, v: messages_getEmojiGameInfo): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xfb7e8ca7);
+  storeInt(w, p0, 0xfb7e8ca7);
 }
 
 export function read_messages_getEmojiGameInfo(r: Reader): messages_getEmojiGameInfo {
@@ -52847,8 +52847,8 @@ export function write_messages_summarizeText(w: Writer, v: messages_summarizeTex
   try {
     const flags = (v.toLang != null ? 0x1 : 0) | (v.tone != null ? 0x4 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xabbbd346);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xabbbd346);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; const id = checkInt(v.id);
     const p1 = claim(w, 4);
@@ -52879,7 +52879,7 @@ export function write_messages_editChatCreator(w: Writer, v: messages_editChatCr
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf743b857);
+    storeInt(w, p0, 0xf743b857);
     write_InputPeer(w, v.peer);
     f = 1; write_InputUser(w, v.userId);
     f = 2; write_InputCheckPasswordSRP(w, v.password);
@@ -52903,7 +52903,7 @@ export function read_messages_editChatCreator(r: Reader): messages_editChatCreat
 export function write_messages_getFutureChatCreatorAfterLeave(w: Writer, v: messages_getFutureChatCreatorAfterLeave): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x3b7d0ea6);
+    storeInt(w, p0, 0x3b7d0ea6);
     write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'messages.getFutureChatCreatorAfterLeave peer', 0);
@@ -52923,7 +52923,7 @@ export function write_messages_editChatParticipantRank(w: Writer, v: messages_ed
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xa00f32b0);
+    storeInt(w, p0, 0xa00f32b0);
     write_InputPeer(w, v.peer);
     f = 1; write_InputPeer(w, v.participant);
     f = 2; writeString(w, v.rank);
@@ -52947,7 +52947,7 @@ export function read_messages_editChatParticipantRank(r: Reader): messages_editC
 export function write_messages_declineUrlAuth(w: Writer, v: messages_declineUrlAuth): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x35436bbc);
+    storeInt(w, p0, 0x35436bbc);
     writeString(w, v.url);
   } catch (e) {
     throw encodeAt(e, 'messages.declineUrlAuth url', 0);
@@ -52967,7 +52967,7 @@ export function write_messages_checkUrlAuthMatchCode(w: Writer, v: messages_chec
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xc9a47b0b);
+    storeInt(w, p0, 0xc9a47b0b);
     writeString(w, v.url);
     f = 1; writeString(w, v.matchCode);
   } catch (e) {
@@ -52997,8 +52997,8 @@ export function write_messages_composeMessageWithAI(w: Writer, v: messages_compo
       (v.translateToLang != null ? 0x2 : 0) |
       (v.tone != null ? 0x4 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xdaecc589);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xdaecc589);
+    storeInt(w, p0 + 4, flags);
     f = 2; write_TextWithEntities(w, v.text);
     f = 3; if (flags & 0x2) writeString(w, v.translateToLang!);
     f = 4; if (flags & 0x4) write_InputAiComposeTone(w, v.tone!);
@@ -53027,7 +53027,7 @@ export function write_messages_reportReadMetrics(w: Writer, v: messages_reportRe
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x4067c5e6);
+    storeInt(w, p0, 0x4067c5e6);
     write_InputPeer(w, v.peer);
     f = 1; write_vec_InputMessageReadMetric(w, v.metrics);
   } catch (e) {
@@ -53050,7 +53050,7 @@ export function write_messages_reportMusicListen(w: Writer, v: messages_reportMu
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xddbcd819);
+    storeInt(w, p0, 0xddbcd819);
     write_InputDocument(w, v.id);
     f = 1; const listenedDuration = checkInt(v.listenedDuration);
     const p1 = claim(w, 4);
@@ -53075,7 +53075,7 @@ export function write_messages_addPollAnswer(w: Writer, v: messages_addPollAnswe
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x19bc4b6d);
+    storeInt(w, p0, 0x19bc4b6d);
     write_InputPeer(w, v.peer);
     f = 1; const msgId = checkInt(v.msgId);
     const p1 = claim(w, 4);
@@ -53102,7 +53102,7 @@ export function write_messages_deletePollAnswer(w: Writer, v: messages_deletePol
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xac8505a5);
+    storeInt(w, p0, 0xac8505a5);
     write_InputPeer(w, v.peer);
     f = 1; const msgId = checkInt(v.msgId);
     const p1 = claim(w, 4);
@@ -53130,8 +53130,8 @@ export function write_messages_getUnreadPollVotes(w: Writer, v: messages_getUnre
   try {
     const flags = (v.topMsgId != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x43286cf2);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x43286cf2);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; if (flags & 0x1) writeInt(w, v.topMsgId!);
     f = 2; const offsetId = checkInt(v.offsetId);
@@ -53173,8 +53173,8 @@ export function write_messages_readPollVotes(w: Writer, v: messages_readPollVote
   try {
     const flags = (v.topMsgId != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x1720b4d8);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x1720b4d8);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; if (flags & 0x1) writeInt(w, v.topMsgId!);
   } catch (e) {
@@ -53200,7 +53200,7 @@ export function write_messages_setBotGuestChatResult(w: Writer, v: messages_setB
   try {
     const queryId = checkLong(v.queryId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xb8f106e3);
+    storeInt(w, p0, 0xb8f106e3);
     storeLong(w.buf, p0 + 4, queryId);
     f = 1; write_InputBotInlineResult(w, v.result);
   } catch (e) {
@@ -53223,7 +53223,7 @@ export function write_messages_deleteParticipantReactions(w: Writer, v: messages
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xa0b80cf8);
+    storeInt(w, p0, 0xa0b80cf8);
     write_InputPeer(w, v.peer);
     f = 1; write_InputPeer(w, v.participant);
   } catch (e) {
@@ -53246,7 +53246,7 @@ export function write_messages_deleteParticipantReaction(w: Writer, v: messages_
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xe3b7f82c);
+    storeInt(w, p0, 0xe3b7f82c);
     write_InputPeer(w, v.peer);
     f = 1; const msgId = checkInt(v.msgId);
     const p1 = claim(w, 4);
@@ -53273,7 +53273,7 @@ export function write_messages_getPersonalChannelHistory(w: Writer, v: messages_
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x55fb0996);
+    storeInt(w, p0, 0x55fb0996);
     write_InputUser(w, v.userId);
     f = 1; const limit = checkInt(v.limit);
     f = 2; const maxId = checkInt(v.maxId);
@@ -53307,7 +53307,7 @@ export function write_messages_getRichMessage(w: Writer, v: messages_getRichMess
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x501569cf);
+    storeInt(w, p0, 0x501569cf);
     write_InputPeer(w, v.peer);
     f = 1; const id = checkInt(v.id);
     const p1 = claim(w, 4);
@@ -53333,8 +53333,8 @@ export function write_messages_translateRichMessage(w: Writer, v: messages_trans
   try {
     const flags = (v.peer != null || v.id != null ? 0x1 : 0) | (v.text != null ? 0x2 : 0) | (v.tone != null ? 0x4 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x1a542004);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x1a542004);
+    storeInt(w, p0 + 4, flags);
     if (flags & 0x1) {
       if (v.peer == null) throw missingField('peer');
       write_InputPeer(w, v.peer);
@@ -53379,8 +53379,8 @@ export function write_messages_composeRichMessageWithAI(w: Writer, v: messages_c
       (v.translateToLang != null ? 0x2 : 0) |
       (v.tone != null ? 0x4 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x8d7ae6af);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x8d7ae6af);
+    storeInt(w, p0 + 4, flags);
     f = 2; if (flags & 0x10) write_InputRichMessage(w, v.text!);
     f = 3; if (flags & 0x2) writeString(w, v.translateToLang!);
     f = 4; if (flags & 0x4) write_InputAiComposeTone(w, v.tone!);
@@ -53411,8 +53411,8 @@ export function write_messages_requestChatJoinWebView(w: Writer, v: messages_req
     const flags = (v.themeParams != null ? 0x1 : 0);
     const queryId = checkLong(v.queryId);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, 0xba9ee679);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xba9ee679);
+    storeInt(w, p0 + 4, flags);
     storeLong(w.buf, p0 + 8, queryId);
     f = 1; if (flags & 0x1) write_DataJSON(w, v.themeParams!);
     f = 2; writeString(w, v.platform);
@@ -53437,7 +53437,7 @@ export function read_messages_requestChatJoinWebView(r: Reader): messages_reques
 
 export function write_updates_getState(w: Writer, v: updates_getState): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xedd4882a);
+  storeInt(w, p0, 0xedd4882a);
 }
 
 export function read_updates_getState(r: Reader): updates_getState {
@@ -53450,8 +53450,8 @@ export function write_updates_getDifference(w: Writer, v: updates_getDifference)
     const flags = (v.ptsLimit != null ? 0x2 : 0) | (v.ptsTotalLimit != null ? 0x1 : 0) | (v.qtsLimit != null ? 0x4 : 0);
     const pts = checkInt(v.pts);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x19c2f763);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x19c2f763);
+    storeInt(w, p0 + 4, flags);
     storeInt(w, p0 + 8, pts);
     f = 1; if (flags & 0x2) writeInt(w, v.ptsLimit!);
     f = 2; if (flags & 0x1) writeInt(w, v.ptsTotalLimit!);
@@ -53489,8 +53489,8 @@ export function write_updates_getChannelDifference(w: Writer, v: updates_getChan
     const set_force = isSet(v.force);
     const flags = (set_force ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x03173d78);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x03173d78);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputChannel(w, v.channel);
     f = 2; write_ChannelMessagesFilter(w, v.filter);
     f = 3; const pts = checkInt(v.pts);
@@ -53525,8 +53525,8 @@ export function write_photos_updateProfilePhoto(w: Writer, v: photos_updateProfi
     const set_fallback = isSet(v.fallback);
     const flags = (set_fallback ? 0x1 : 0) | (v.bot != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x09e82039);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x09e82039);
+    storeInt(w, p0 + 4, flags);
     f = 1; if (flags & 0x2) write_InputUser(w, v.bot!);
     f = 2; write_InputPhoto(w, v.id);
   } catch (e) {
@@ -53560,8 +53560,8 @@ export function write_photos_uploadProfilePhoto(w: Writer, v: photos_uploadProfi
       (v.videoStartTs != null ? 0x4 : 0) |
       (v.videoEmojiMarkup != null ? 0x10 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x0388a3b5);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x0388a3b5);
+    storeInt(w, p0 + 4, flags);
     f = 1; if (flags & 0x20) write_InputUser(w, v.bot!);
     f = 2; if (flags & 0x1) write_InputFile(w, v.file!);
     f = 3; if (flags & 0x2) write_InputFile(w, v.video!);
@@ -53592,7 +53592,7 @@ export function read_photos_uploadProfilePhoto(r: Reader): photos_uploadProfileP
 export function write_photos_deletePhotos(w: Writer, v: photos_deletePhotos): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x87cf7f2f);
+    storeInt(w, p0, 0x87cf7f2f);
     write_vec_InputPhoto(w, v.id);
   } catch (e) {
     throw encodeAt(e, 'photos.deletePhotos id', 0);
@@ -53612,7 +53612,7 @@ export function write_photos_getUserPhotos(w: Writer, v: photos_getUserPhotos): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x91cd32a8);
+    storeInt(w, p0, 0x91cd32a8);
     write_InputUser(w, v.userId);
     f = 1; const offset = checkInt(v.offset);
     f = 2; const maxId = checkLong(v.maxId);
@@ -53652,8 +53652,8 @@ export function write_photos_uploadContactProfilePhoto(w: Writer, v: photos_uplo
       (v.videoStartTs != null ? 0x4 : 0) |
       (v.videoEmojiMarkup != null ? 0x20 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xe14c4a71);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xe14c4a71);
+    storeInt(w, p0 + 4, flags);
     f = 2; write_InputUser(w, v.userId);
     f = 3; if (flags & 0x1) write_InputFile(w, v.file!);
     f = 4; if (flags & 0x2) write_InputFile(w, v.video!);
@@ -53689,7 +53689,7 @@ export function write_upload_saveFilePart(w: Writer, v: upload_saveFilePart): vo
     const fileId = checkLong(v.fileId);
     f = 1; const filePart = checkInt(v.filePart);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, 0xb304a621);
+    storeInt(w, p0, 0xb304a621);
     storeLong(w.buf, p0 + 4, fileId);
     storeInt(w, p0 + 12, filePart);
     f = 2; writeBytes(w, v.bytes);
@@ -53717,8 +53717,8 @@ export function write_upload_getFile(w: Writer, v: upload_getFile): void {
     f = 1; const set_cdnSupported = isSet(v.cdnSupported);
     const flags = (set_precise ? 0x1 : 0) | (set_cdnSupported ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xbe5335be);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xbe5335be);
+    storeInt(w, p0 + 4, flags);
     f = 2; write_InputFileLocation(w, v.location);
     f = 3; const offset = checkLong(v.offset);
     f = 4; const limit = checkInt(v.limit);
@@ -53753,7 +53753,7 @@ export function write_upload_saveBigFilePart(w: Writer, v: upload_saveBigFilePar
     f = 1; const filePart = checkInt(v.filePart);
     f = 2; const fileTotalParts = checkInt(v.fileTotalParts);
     const p0 = claim(w, 20);
-    storeUint32(w, p0, 0xde7b673d);
+    storeInt(w, p0, 0xde7b673d);
     storeLong(w.buf, p0 + 4, fileId);
     storeInt(w, p0 + 12, filePart);
     storeInt(w, p0 + 16, fileTotalParts);
@@ -53780,7 +53780,7 @@ export function write_upload_getWebFile(w: Writer, v: upload_getWebFile): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x24e6818d);
+    storeInt(w, p0, 0x24e6818d);
     write_InputWebFileLocation(w, v.location);
     f = 1; const offset = checkInt(v.offset);
     f = 2; const limit = checkInt(v.limit);
@@ -53808,7 +53808,7 @@ export function write_upload_getCdnFile(w: Writer, v: upload_getCdnFile): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x395f69da);
+    storeInt(w, p0, 0x395f69da);
     writeBytes(w, v.fileToken);
     f = 1; const offset = checkLong(v.offset);
     f = 2; const limit = checkInt(v.limit);
@@ -53836,7 +53836,7 @@ export function write_upload_reuploadCdnFile(w: Writer, v: upload_reuploadCdnFil
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x9b2754a8);
+    storeInt(w, p0, 0x9b2754a8);
     writeBytes(w, v.fileToken);
     f = 1; writeBytes(w, v.requestToken);
   } catch (e) {
@@ -53859,7 +53859,7 @@ export function write_upload_getCdnFileHashes(w: Writer, v: upload_getCdnFileHas
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x91dc3f31);
+    storeInt(w, p0, 0x91dc3f31);
     writeBytes(w, v.fileToken);
     f = 1; const offset = checkLong(v.offset);
     const p1 = claim(w, 8);
@@ -53884,7 +53884,7 @@ export function write_upload_getFileHashes(w: Writer, v: upload_getFileHashes): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x9156982a);
+    storeInt(w, p0, 0x9156982a);
     write_InputFileLocation(w, v.location);
     f = 1; const offset = checkLong(v.offset);
     const p1 = claim(w, 8);
@@ -53907,7 +53907,7 @@ export function read_upload_getFileHashes(r: Reader): upload_getFileHashes {
 
 export function write_help_getConfig(w: Writer, v: help_getConfig): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xc4f9186b);
+  storeInt(w, p0, 0xc4f9186b);
 }
 
 export function read_help_getConfig(r: Reader): help_getConfig {
@@ -53916,7 +53916,7 @@ export function read_help_getConfig(r: Reader): help_getConfig {
 
 export function write_help_getNearestDc(w: Writer, v: help_getNearestDc): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x1fb33026);
+  storeInt(w, p0, 0x1fb33026);
 }
 
 export function read_help_getNearestDc(r: Reader): help_getNearestDc {
@@ -53926,7 +53926,7 @@ export function read_help_getNearestDc(r: Reader): help_getNearestDc {
 export function write_help_getAppUpdate(w: Writer, v: help_getAppUpdate): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x522d5a7d);
+    storeInt(w, p0, 0x522d5a7d);
     writeString(w, v.source);
   } catch (e) {
     throw encodeAt(e, 'help.getAppUpdate source', 0);
@@ -53944,7 +53944,7 @@ export function read_help_getAppUpdate(r: Reader): help_getAppUpdate {
 
 export function write_help_getInviteText(w: Writer, v: help_getInviteText): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x4d392343);
+  storeInt(w, p0, 0x4d392343);
 }
 
 export function read_help_getInviteText(r: Reader): help_getInviteText {
@@ -53953,7 +53953,7 @@ export function read_help_getInviteText(r: Reader): help_getInviteText {
 
 export function write_help_getSupport(w: Writer, v: help_getSupport): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x9cdf08cd);
+  storeInt(w, p0, 0x9cdf08cd);
 }
 
 export function read_help_getSupport(r: Reader): help_getSupport {
@@ -53965,7 +53965,7 @@ export function write_help_setBotUpdatesStatus(w: Writer, v: help_setBotUpdatesS
   try {
     const pendingUpdatesCount = checkInt(v.pendingUpdatesCount);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xec22cfcd);
+    storeInt(w, p0, 0xec22cfcd);
     storeInt(w, p0 + 4, pendingUpdatesCount);
     f = 1; writeString(w, v.message);
   } catch (e) {
@@ -53986,7 +53986,7 @@ export function read_help_setBotUpdatesStatus(r: Reader): help_setBotUpdatesStat
 
 export function write_help_getCdnConfig(w: Writer, v: help_getCdnConfig): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x52029342);
+  storeInt(w, p0, 0x52029342);
 }
 
 export function read_help_getCdnConfig(r: Reader): help_getCdnConfig {
@@ -53996,7 +53996,7 @@ export function read_help_getCdnConfig(r: Reader): help_getCdnConfig {
 export function write_help_getRecentMeUrls(w: Writer, v: help_getRecentMeUrls): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x3dc0f114);
+    storeInt(w, p0, 0x3dc0f114);
     writeString(w, v.referer);
   } catch (e) {
     throw encodeAt(e, 'help.getRecentMeUrls referer', 0);
@@ -54014,7 +54014,7 @@ export function read_help_getRecentMeUrls(r: Reader): help_getRecentMeUrls {
 
 export function write_help_getTermsOfServiceUpdate(w: Writer, v: help_getTermsOfServiceUpdate): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x2ca51fd1);
+  storeInt(w, p0, 0x2ca51fd1);
 }
 
 export function read_help_getTermsOfServiceUpdate(r: Reader): help_getTermsOfServiceUpdate {
@@ -54024,7 +54024,7 @@ export function read_help_getTermsOfServiceUpdate(r: Reader): help_getTermsOfSer
 export function write_help_acceptTermsOfService(w: Writer, v: help_acceptTermsOfService): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xee72f79a);
+    storeInt(w, p0, 0xee72f79a);
     write_DataJSON(w, v.id);
   } catch (e) {
     throw encodeAt(e, 'help.acceptTermsOfService id', 0);
@@ -54043,7 +54043,7 @@ export function read_help_acceptTermsOfService(r: Reader): help_acceptTermsOfSer
 export function write_help_getDeepLinkInfo(w: Writer, v: help_getDeepLinkInfo): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x3fedc75f);
+    storeInt(w, p0, 0x3fedc75f);
     writeString(w, v.path);
   } catch (e) {
     throw encodeAt(e, 'help.getDeepLinkInfo path', 0);
@@ -54063,7 +54063,7 @@ export function write_help_getAppConfig(w: Writer, v: help_getAppConfig): void {
   try {
     const hash = checkInt(v.hash);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x61e3f854);
+    storeInt(w, p0, 0x61e3f854);
     storeInt(w, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'help.getAppConfig hash', 0);
@@ -54082,7 +54082,7 @@ export function read_help_getAppConfig(r: Reader): help_getAppConfig {
 export function write_help_saveAppLog(w: Writer, v: help_saveAppLog): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x6f02f748);
+    storeInt(w, p0, 0x6f02f748);
     write_vec_InputAppEvent(w, v.events);
   } catch (e) {
     throw encodeAt(e, 'help.saveAppLog events', 0);
@@ -54102,7 +54102,7 @@ export function write_help_getPassportConfig(w: Writer, v: help_getPassportConfi
   try {
     const hash = checkInt(v.hash);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xc661ad08);
+    storeInt(w, p0, 0xc661ad08);
     storeInt(w, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'help.getPassportConfig hash', 0);
@@ -54120,7 +54120,7 @@ export function read_help_getPassportConfig(r: Reader): help_getPassportConfig {
 
 export function write_help_getSupportName(w: Writer, v: help_getSupportName): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xd360e72c);
+  storeInt(w, p0, 0xd360e72c);
 }
 
 export function read_help_getSupportName(r: Reader): help_getSupportName {
@@ -54130,7 +54130,7 @@ export function read_help_getSupportName(r: Reader): help_getSupportName {
 export function write_help_getUserInfo(w: Writer, v: help_getUserInfo): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x038a08d3);
+    storeInt(w, p0, 0x038a08d3);
     write_InputUser(w, v.userId);
   } catch (e) {
     throw encodeAt(e, 'help.getUserInfo userId', 0);
@@ -54150,7 +54150,7 @@ export function write_help_editUserInfo(w: Writer, v: help_editUserInfo): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x66b91b70);
+    storeInt(w, p0, 0x66b91b70);
     write_InputUser(w, v.userId);
     f = 1; writeString(w, v.message);
     f = 2; write_vec_MessageEntity(w, v.entities);
@@ -54173,7 +54173,7 @@ export function read_help_editUserInfo(r: Reader): help_editUserInfo {
 
 export function write_help_getPromoData(w: Writer, v: help_getPromoData): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xc0977421);
+  storeInt(w, p0, 0xc0977421);
 }
 
 export function read_help_getPromoData(r: Reader): help_getPromoData {
@@ -54183,7 +54183,7 @@ export function read_help_getPromoData(r: Reader): help_getPromoData {
 export function write_help_hidePromoData(w: Writer, v: help_hidePromoData): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x1e251c95);
+    storeInt(w, p0, 0x1e251c95);
     write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'help.hidePromoData peer', 0);
@@ -54203,7 +54203,7 @@ export function write_help_dismissSuggestion(w: Writer, v: help_dismissSuggestio
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf50dbaa1);
+    storeInt(w, p0, 0xf50dbaa1);
     write_InputPeer(w, v.peer);
     f = 1; writeString(w, v.suggestion);
   } catch (e) {
@@ -54226,7 +54226,7 @@ export function write_help_getCountriesList(w: Writer, v: help_getCountriesList)
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x735787a8);
+    storeInt(w, p0, 0x735787a8);
     writeString(w, v.langCode);
     f = 1; const hash = checkInt(v.hash);
     const p1 = claim(w, 4);
@@ -54249,7 +54249,7 @@ export function read_help_getCountriesList(r: Reader): help_getCountriesList {
 
 export function write_help_getPremiumPromo(w: Writer, v: help_getPremiumPromo): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xb81b93d4);
+  storeInt(w, p0, 0xb81b93d4);
 }
 
 export function read_help_getPremiumPromo(r: Reader): help_getPremiumPromo {
@@ -54260,7 +54260,7 @@ export function write_help_getPeerColors(w: Writer, v: help_getPeerColors): void
   try {
     const hash = checkInt(v.hash);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xda80f42f);
+    storeInt(w, p0, 0xda80f42f);
     storeInt(w, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'help.getPeerColors hash', 0);
@@ -54280,7 +54280,7 @@ export function write_help_getPeerProfileColors(w: Writer, v: help_getPeerProfil
   try {
     const hash = checkInt(v.hash);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xabcfa9fd);
+    storeInt(w, p0, 0xabcfa9fd);
     storeInt(w, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'help.getPeerProfileColors hash', 0);
@@ -54300,7 +54300,7 @@ export function write_help_getTimezonesList(w: Writer, v: help_getTimezonesList)
   try {
     const hash = checkInt(v.hash);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x49b30240);
+    storeInt(w, p0, 0x49b30240);
     storeInt(w, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'help.getTimezonesList hash', 0);
@@ -54320,7 +54320,7 @@ export function write_channels_readHistory(w: Writer, v: channels_readHistory): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xcc104937);
+    storeInt(w, p0, 0xcc104937);
     write_InputChannel(w, v.channel);
     f = 1; const maxId = checkInt(v.maxId);
     const p1 = claim(w, 4);
@@ -54345,7 +54345,7 @@ export function write_channels_deleteMessages(w: Writer, v: channels_deleteMessa
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x84c1fd4e);
+    storeInt(w, p0, 0x84c1fd4e);
     write_InputChannel(w, v.channel);
     f = 1; write_vec_int(w, v.id);
   } catch (e) {
@@ -54368,7 +54368,7 @@ export function write_channels_reportSpam(w: Writer, v: channels_reportSpam): vo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf44a8315);
+    storeInt(w, p0, 0xf44a8315);
     write_InputChannel(w, v.channel);
     f = 1; write_InputPeer(w, v.participant);
     f = 2; write_vec_int(w, v.id);
@@ -54393,7 +54393,7 @@ export function write_channels_getMessages(w: Writer, v: channels_getMessages): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xad8c9a23);
+    storeInt(w, p0, 0xad8c9a23);
     write_InputChannel(w, v.channel);
     f = 1; write_vec_InputMessage(w, v.id);
   } catch (e) {
@@ -54416,7 +54416,7 @@ export function write_channels_getParticipants(w: Writer, v: channels_getPartici
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x77ced9d0);
+    storeInt(w, p0, 0x77ced9d0);
     write_InputChannel(w, v.channel);
     f = 1; write_ChannelParticipantsFilter(w, v.filter);
     f = 2; const offset = checkInt(v.offset);
@@ -54449,7 +54449,7 @@ export function write_channels_getParticipant(w: Writer, v: channels_getParticip
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xa0ab6cc6);
+    storeInt(w, p0, 0xa0ab6cc6);
     write_InputChannel(w, v.channel);
     f = 1; write_InputPeer(w, v.participant);
   } catch (e) {
@@ -54471,7 +54471,7 @@ export function read_channels_getParticipant(r: Reader): channels_getParticipant
 export function write_channels_getChannels(w: Writer, v: channels_getChannels): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x0a7f6bbb);
+    storeInt(w, p0, 0x0a7f6bbb);
     write_vec_InputChannel(w, v.id);
   } catch (e) {
     throw encodeAt(e, 'channels.getChannels id', 0);
@@ -54490,7 +54490,7 @@ export function read_channels_getChannels(r: Reader): channels_getChannels {
 export function write_channels_getFullChannel(w: Writer, v: channels_getFullChannel): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x08736a09);
+    storeInt(w, p0, 0x08736a09);
     write_InputChannel(w, v.channel);
   } catch (e) {
     throw encodeAt(e, 'channels.getFullChannel channel', 0);
@@ -54521,8 +54521,8 @@ export function write_channels_createChannel(w: Writer, v: channels_createChanne
       (v.geoPoint != null || v.address != null ? 0x4 : 0) |
       (v.ttlPeriod != null ? 0x10 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x91006707);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x91006707);
+    storeInt(w, p0 + 4, flags);
     f = 4; writeString(w, v.title);
     f = 5; writeString(w, v.about);
     f = 6; if (flags & 0x4) {
@@ -54567,8 +54567,8 @@ export function write_channels_editAdmin(w: Writer, v: channels_editAdmin): void
   try {
     const flags = (v.rank != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x9a98ad68);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x9a98ad68);
+    storeInt(w, p0 + 4, flags);
     write_InputChannel(w, v.channel);
     f = 1; write_InputUser(w, v.userId);
     f = 2; write_ChatAdminRights(w, v.adminRights);
@@ -54597,7 +54597,7 @@ export function write_channels_editTitle(w: Writer, v: channels_editTitle): void
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x566decd0);
+    storeInt(w, p0, 0x566decd0);
     write_InputChannel(w, v.channel);
     f = 1; writeString(w, v.title);
   } catch (e) {
@@ -54620,7 +54620,7 @@ export function write_channels_editPhoto(w: Writer, v: channels_editPhoto): void
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf12e57c9);
+    storeInt(w, p0, 0xf12e57c9);
     write_InputChannel(w, v.channel);
     f = 1; write_InputChatPhoto(w, v.photo);
   } catch (e) {
@@ -54643,7 +54643,7 @@ export function write_channels_checkUsername(w: Writer, v: channels_checkUsernam
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x10e6bd2c);
+    storeInt(w, p0, 0x10e6bd2c);
     write_InputChannel(w, v.channel);
     f = 1; writeString(w, v.username);
   } catch (e) {
@@ -54666,7 +54666,7 @@ export function write_channels_updateUsername(w: Writer, v: channels_updateUsern
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x3514b3de);
+    storeInt(w, p0, 0x3514b3de);
     write_InputChannel(w, v.channel);
     f = 1; writeString(w, v.username);
   } catch (e) {
@@ -54688,7 +54688,7 @@ export function read_channels_updateUsername(r: Reader): channels_updateUsername
 export function write_channels_joinChannel(w: Writer, v: channels_joinChannel): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x7f6a1e22);
+    storeInt(w, p0, 0x7f6a1e22);
     write_InputChannel(w, v.channel);
   } catch (e) {
     throw encodeAt(e, 'channels.joinChannel channel', 0);
@@ -54707,7 +54707,7 @@ export function read_channels_joinChannel(r: Reader): channels_joinChannel {
 export function write_channels_leaveChannel(w: Writer, v: channels_leaveChannel): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf836aa95);
+    storeInt(w, p0, 0xf836aa95);
     write_InputChannel(w, v.channel);
   } catch (e) {
     throw encodeAt(e, 'channels.leaveChannel channel', 0);
@@ -54727,7 +54727,7 @@ export function write_channels_inviteToChannel(w: Writer, v: channels_inviteToCh
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xc9e33d54);
+    storeInt(w, p0, 0xc9e33d54);
     write_InputChannel(w, v.channel);
     f = 1; write_vec_InputUser(w, v.users);
   } catch (e) {
@@ -54749,7 +54749,7 @@ export function read_channels_inviteToChannel(r: Reader): channels_inviteToChann
 export function write_channels_deleteChannel(w: Writer, v: channels_deleteChannel): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xc0111fe3);
+    storeInt(w, p0, 0xc0111fe3);
     write_InputChannel(w, v.channel);
   } catch (e) {
     throw encodeAt(e, 'channels.deleteChannel channel', 0);
@@ -54772,8 +54772,8 @@ export function write_channels_exportMessageLink(w: Writer, v: channels_exportMe
     f = 1; const set_thread = isSet(v.thread);
     const flags = (set_grouped ? 0x1 : 0) | (set_thread ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xe63fadeb);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xe63fadeb);
+    storeInt(w, p0 + 4, flags);
     f = 2; write_InputChannel(w, v.channel);
     f = 3; const id = checkInt(v.id);
     const p1 = claim(w, 4);
@@ -54805,8 +54805,8 @@ export function write_channels_toggleSignatures(w: Writer, v: channels_toggleSig
     f = 1; const set_profilesEnabled = isSet(v.profilesEnabled);
     const flags = (set_signaturesEnabled ? 0x1 : 0) | (set_profilesEnabled ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x418d549c);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x418d549c);
+    storeInt(w, p0 + 4, flags);
     f = 2; write_InputChannel(w, v.channel);
   } catch (e) {
     throw encodeAt(e, 'channels.toggleSignatures signaturesEnabled profilesEnabled channel', f);
@@ -54840,8 +54840,8 @@ export function write_channels_getAdminedPublicChannels(w: Writer, v: channels_g
       (set_forPersonal ? 0x4 : 0) |
       (set_forCommunityPeer ? 0x8 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xf8b036af);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xf8b036af);
+    storeInt(w, p0 + 4, flags);
   } catch (e) {
     throw encodeAt(e, 'channels.getAdminedPublicChannels byLocation checkLimit forPersonal forCommunityPeer', f);
   }
@@ -54865,7 +54865,7 @@ export function write_channels_editBanned(w: Writer, v: channels_editBanned): vo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x96e6cd81);
+    storeInt(w, p0, 0x96e6cd81);
     write_InputChannel(w, v.channel);
     f = 1; write_InputPeer(w, v.participant);
     f = 2; write_ChatBannedRights(w, v.bannedRights);
@@ -54891,8 +54891,8 @@ export function write_channels_getAdminLog(w: Writer, v: channels_getAdminLog): 
   try {
     const flags = (v.eventsFilter != null ? 0x1 : 0) | (v.admins != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x33ddf480);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x33ddf480);
+    storeInt(w, p0 + 4, flags);
     write_InputChannel(w, v.channel);
     f = 1; writeString(w, v.q);
     f = 2; if (flags & 0x1) write_ChannelAdminLogEventsFilter(w, v.eventsFilter!);
@@ -54931,7 +54931,7 @@ export function write_channels_setStickers(w: Writer, v: channels_setStickers): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xea8ca4f9);
+    storeInt(w, p0, 0xea8ca4f9);
     write_InputChannel(w, v.channel);
     f = 1; write_InputStickerSet(w, v.stickerset);
   } catch (e) {
@@ -54954,7 +54954,7 @@ export function write_channels_readMessageContents(w: Writer, v: channels_readMe
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xeab5dc38);
+    storeInt(w, p0, 0xeab5dc38);
     write_InputChannel(w, v.channel);
     f = 1; write_vec_int(w, v.id);
   } catch (e) {
@@ -54979,8 +54979,8 @@ export function write_channels_deleteHistory(w: Writer, v: channels_deleteHistor
     const set_forEveryone = isSet(v.forEveryone);
     const flags = (set_forEveryone ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x9baa9647);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x9baa9647);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputChannel(w, v.channel);
     f = 2; const maxId = checkInt(v.maxId);
     const p1 = claim(w, 4);
@@ -55008,7 +55008,7 @@ export function write_channels_togglePreHistoryHidden(w: Writer, v: channels_tog
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xeabbb94c);
+    storeInt(w, p0, 0xeabbb94c);
     write_InputChannel(w, v.channel);
     f = 1; writeBool(w, v.enabled);
   } catch (e) {
@@ -55031,7 +55031,7 @@ export function write_channels_getLeftChannels(w: Writer, v: channels_getLeftCha
   try {
     const offset = checkInt(v.offset);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x8341ecc0);
+    storeInt(w, p0, 0x8341ecc0);
     storeInt(w, p0 + 4, offset);
   } catch (e) {
     throw encodeAt(e, 'channels.getLeftChannels offset', 0);
@@ -55049,7 +55049,7 @@ export function read_channels_getLeftChannels(r: Reader): channels_getLeftChanne
 
 export function write_channels_getGroupsForDiscussion(w: Writer, v: channels_getGroupsForDiscussion): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xf5dad378);
+  storeInt(w, p0, 0xf5dad378);
 }
 
 export function read_channels_getGroupsForDiscussion(r: Reader): channels_getGroupsForDiscussion {
@@ -55060,7 +55060,7 @@ export function write_channels_setDiscussionGroup(w: Writer, v: channels_setDisc
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x40582bb2);
+    storeInt(w, p0, 0x40582bb2);
     write_InputChannel(w, v.broadcast);
     f = 1; write_InputChannel(w, v.group);
   } catch (e) {
@@ -55083,7 +55083,7 @@ export function write_channels_editLocation(w: Writer, v: channels_editLocation)
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x58e63f6d);
+    storeInt(w, p0, 0x58e63f6d);
     write_InputChannel(w, v.channel);
     f = 1; write_InputGeoPoint(w, v.geoPoint);
     f = 2; writeString(w, v.address);
@@ -55108,7 +55108,7 @@ export function write_channels_toggleSlowMode(w: Writer, v: channels_toggleSlowM
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xedd49ef0);
+    storeInt(w, p0, 0xedd49ef0);
     write_InputChannel(w, v.channel);
     f = 1; const seconds = checkInt(v.seconds);
     const p1 = claim(w, 4);
@@ -55131,7 +55131,7 @@ export function read_channels_toggleSlowMode(r: Reader): channels_toggleSlowMode
 
 export function write_channels_getInactiveChannels(w: Writer, v: channels_getInactiveChannels): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x11e831ee);
+  storeInt(w, p0, 0x11e831ee);
 }
 
 export function read_channels_getInactiveChannels(r: Reader): channels_getInactiveChannels {
@@ -55141,7 +55141,7 @@ export function read_channels_getInactiveChannels(r: Reader): channels_getInacti
 export function write_channels_convertToGigagroup(w: Writer, v: channels_convertToGigagroup): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x0b290c69);
+    storeInt(w, p0, 0x0b290c69);
     write_InputChannel(w, v.channel);
   } catch (e) {
     throw encodeAt(e, 'channels.convertToGigagroup channel', 0);
@@ -55164,8 +55164,8 @@ export function write_channels_getSendAs(w: Writer, v: channels_getSendAs): void
     f = 1; const set_forLiveStories = isSet(v.forLiveStories);
     const flags = (set_forPaidReactions ? 0x1 : 0) | (set_forLiveStories ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xe785a43f);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xe785a43f);
+    storeInt(w, p0 + 4, flags);
     f = 2; write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'channels.getSendAs forPaidReactions forLiveStories peer', f);
@@ -55190,7 +55190,7 @@ export function write_channels_deleteParticipantHistory(w: Writer, v: channels_d
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x367544db);
+    storeInt(w, p0, 0x367544db);
     write_InputChannel(w, v.channel);
     f = 1; write_InputPeer(w, v.participant);
   } catch (e) {
@@ -55213,7 +55213,7 @@ export function write_channels_toggleJoinToSend(w: Writer, v: channels_toggleJoi
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xe4cb9580);
+    storeInt(w, p0, 0xe4cb9580);
     write_InputChannel(w, v.channel);
     f = 1; writeBool(w, v.enabled);
   } catch (e) {
@@ -55238,8 +55238,8 @@ export function write_channels_toggleJoinRequest(w: Writer, v: channels_toggleJo
     const set_applyToInvites = isSet(v.applyToInvites);
     const flags = (set_applyToInvites ? 0x2 : 0) | (v.guardBot != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x0ecc2618);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x0ecc2618);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputChannel(w, v.channel);
     f = 2; writeBool(w, v.enabled);
     f = 3; if (flags & 0x1) write_InputUser(w, v.guardBot!);
@@ -55267,7 +55267,7 @@ export function write_channels_reorderUsernames(w: Writer, v: channels_reorderUs
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xb45ced1d);
+    storeInt(w, p0, 0xb45ced1d);
     write_InputChannel(w, v.channel);
     f = 1; write_vec_string(w, v.order);
   } catch (e) {
@@ -55290,7 +55290,7 @@ export function write_channels_toggleUsername(w: Writer, v: channels_toggleUsern
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x50f24105);
+    storeInt(w, p0, 0x50f24105);
     write_InputChannel(w, v.channel);
     f = 1; writeString(w, v.username);
     f = 2; writeBool(w, v.active);
@@ -55314,7 +55314,7 @@ export function read_channels_toggleUsername(r: Reader): channels_toggleUsername
 export function write_channels_deactivateAllUsernames(w: Writer, v: channels_deactivateAllUsernames): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x0a245dd3);
+    storeInt(w, p0, 0x0a245dd3);
     write_InputChannel(w, v.channel);
   } catch (e) {
     throw encodeAt(e, 'channels.deactivateAllUsernames channel', 0);
@@ -55334,7 +55334,7 @@ export function write_channels_toggleForum(w: Writer, v: channels_toggleForum): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x3ff75734);
+    storeInt(w, p0, 0x3ff75734);
     write_InputChannel(w, v.channel);
     f = 1; writeBool(w, v.enabled);
     f = 2; writeBool(w, v.tabs);
@@ -55359,7 +55359,7 @@ export function write_channels_toggleAntiSpam(w: Writer, v: channels_toggleAntiS
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x68f3e4eb);
+    storeInt(w, p0, 0x68f3e4eb);
     write_InputChannel(w, v.channel);
     f = 1; writeBool(w, v.enabled);
   } catch (e) {
@@ -55382,7 +55382,7 @@ export function write_channels_reportAntiSpamFalsePositive(w: Writer, v: channel
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xa850a693);
+    storeInt(w, p0, 0xa850a693);
     write_InputChannel(w, v.channel);
     f = 1; const msgId = checkInt(v.msgId);
     const p1 = claim(w, 4);
@@ -55407,7 +55407,7 @@ export function write_channels_toggleParticipantsHidden(w: Writer, v: channels_t
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x6a6e7854);
+    storeInt(w, p0, 0x6a6e7854);
     write_InputChannel(w, v.channel);
     f = 1; writeBool(w, v.enabled);
   } catch (e) {
@@ -55432,8 +55432,8 @@ export function write_channels_updateColor(w: Writer, v: channels_updateColor): 
     const set_forProfile = isSet(v.forProfile);
     const flags = (set_forProfile ? 0x2 : 0) | (v.color != null ? 0x4 : 0) | (v.backgroundEmojiId != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xd8aa3671);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xd8aa3671);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputChannel(w, v.channel);
     f = 2; if (flags & 0x4) writeInt(w, v.color!);
     f = 3; if (flags & 0x1) writeLong(w, v.backgroundEmojiId!);
@@ -55461,7 +55461,7 @@ export function write_channels_toggleViewForumAsMessages(w: Writer, v: channels_
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x9738bb15);
+    storeInt(w, p0, 0x9738bb15);
     write_InputChannel(w, v.channel);
     f = 1; writeBool(w, v.enabled);
   } catch (e) {
@@ -55484,8 +55484,8 @@ export function write_channels_getChannelRecommendations(w: Writer, v: channels_
   try {
     const flags = (v.channel != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x25a71742);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x25a71742);
+    storeInt(w, p0 + 4, flags);
     if (flags & 0x1) write_InputChannel(w, v.channel!);
   } catch (e) {
     throw encodeAt(e, 'channels.getChannelRecommendations channel', 0);
@@ -55508,7 +55508,7 @@ export function write_channels_updateEmojiStatus(w: Writer, v: channels_updateEm
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf0d3e6a8);
+    storeInt(w, p0, 0xf0d3e6a8);
     write_InputChannel(w, v.channel);
     f = 1; write_EmojiStatus(w, v.emojiStatus);
   } catch (e) {
@@ -55531,7 +55531,7 @@ export function write_channels_setBoostsToUnblockRestrictions(w: Writer, v: chan
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xad399cee);
+    storeInt(w, p0, 0xad399cee);
     write_InputChannel(w, v.channel);
     f = 1; const boosts = checkInt(v.boosts);
     const p1 = claim(w, 4);
@@ -55556,7 +55556,7 @@ export function write_channels_setEmojiStickers(w: Writer, v: channels_setEmojiS
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x3cd930b7);
+    storeInt(w, p0, 0x3cd930b7);
     write_InputChannel(w, v.channel);
     f = 1; write_InputStickerSet(w, v.stickerset);
   } catch (e) {
@@ -55579,7 +55579,7 @@ export function write_channels_restrictSponsoredMessages(w: Writer, v: channels_
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x9ae91519);
+    storeInt(w, p0, 0x9ae91519);
     write_InputChannel(w, v.channel);
     f = 1; writeBool(w, v.restricted);
   } catch (e) {
@@ -55603,8 +55603,8 @@ export function write_channels_searchPosts(w: Writer, v: channels_searchPosts): 
   try {
     const flags = (v.hashtag != null ? 0x1 : 0) | (v.query != null ? 0x2 : 0) | (v.allowPaidStars != null ? 0x4 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xf2c4f24d);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xf2c4f24d);
+    storeInt(w, p0 + 4, flags);
     if (flags & 0x1) writeString(w, v.hashtag!);
     f = 1; if (flags & 0x2) writeString(w, v.query!);
     f = 2; const offsetRate = checkInt(v.offsetRate);
@@ -55647,8 +55647,8 @@ export function write_channels_updatePaidMessagesPrice(w: Writer, v: channels_up
     const set_broadcastMessagesAllowed = isSet(v.broadcastMessagesAllowed);
     const flags = (set_broadcastMessagesAllowed ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x4b12327b);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x4b12327b);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputChannel(w, v.channel);
     f = 2; const sendPaidMessagesStars = checkLong(v.sendPaidMessagesStars);
     const p1 = claim(w, 8);
@@ -55676,7 +55676,7 @@ export function write_channels_toggleAutotranslation(w: Writer, v: channels_togg
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x167fc0a1);
+    storeInt(w, p0, 0x167fc0a1);
     write_InputChannel(w, v.channel);
     f = 1; writeBool(w, v.enabled);
   } catch (e) {
@@ -55699,7 +55699,7 @@ export function write_channels_getMessageAuthor(w: Writer, v: channels_getMessag
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xece2a0e6);
+    storeInt(w, p0, 0xece2a0e6);
     write_InputChannel(w, v.channel);
     f = 1; const id = checkInt(v.id);
     const p1 = claim(w, 4);
@@ -55724,8 +55724,8 @@ export function write_channels_checkSearchPostsFlood(w: Writer, v: channels_chec
   try {
     const flags = (v.query != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x22567115);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x22567115);
+    storeInt(w, p0 + 4, flags);
     if (flags & 0x1) writeString(w, v.query!);
   } catch (e) {
     throw encodeAt(e, 'channels.checkSearchPostsFlood query', 0);
@@ -55748,7 +55748,7 @@ export function write_channels_setMainProfileTab(w: Writer, v: channels_setMainP
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x3583fcb1);
+    storeInt(w, p0, 0x3583fcb1);
     write_InputChannel(w, v.channel);
     f = 1; write_ProfileTab(w, v.tab);
   } catch (e) {
@@ -55771,7 +55771,7 @@ export function write_bots_sendCustomRequest(w: Writer, v: bots_sendCustomReques
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xaa2769ed);
+    storeInt(w, p0, 0xaa2769ed);
     writeString(w, v.customMethod);
     f = 1; write_DataJSON(w, v.params);
   } catch (e) {
@@ -55795,7 +55795,7 @@ export function write_bots_answerWebhookJSONQuery(w: Writer, v: bots_answerWebho
   try {
     const queryId = checkLong(v.queryId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xe6213f4d);
+    storeInt(w, p0, 0xe6213f4d);
     storeLong(w.buf, p0 + 4, queryId);
     f = 1; write_DataJSON(w, v.data);
   } catch (e) {
@@ -55818,7 +55818,7 @@ export function write_bots_setBotCommands(w: Writer, v: bots_setBotCommands): vo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x0517165a);
+    storeInt(w, p0, 0x0517165a);
     write_BotCommandScope(w, v.scope);
     f = 1; writeString(w, v.langCode);
     f = 2; write_vec_BotCommand(w, v.commands);
@@ -55843,7 +55843,7 @@ export function write_bots_resetBotCommands(w: Writer, v: bots_resetBotCommands)
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x3d8de0f9);
+    storeInt(w, p0, 0x3d8de0f9);
     write_BotCommandScope(w, v.scope);
     f = 1; writeString(w, v.langCode);
   } catch (e) {
@@ -55866,7 +55866,7 @@ export function write_bots_getBotCommands(w: Writer, v: bots_getBotCommands): vo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xe34c0dd6);
+    storeInt(w, p0, 0xe34c0dd6);
     write_BotCommandScope(w, v.scope);
     f = 1; writeString(w, v.langCode);
   } catch (e) {
@@ -55889,7 +55889,7 @@ export function write_bots_setBotMenuButton(w: Writer, v: bots_setBotMenuButton)
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x4504d54f);
+    storeInt(w, p0, 0x4504d54f);
     write_InputUser(w, v.userId);
     f = 1; write_BotMenuButton(w, v.button);
   } catch (e) {
@@ -55911,7 +55911,7 @@ export function read_bots_setBotMenuButton(r: Reader): bots_setBotMenuButton {
 export function write_bots_getBotMenuButton(w: Writer, v: bots_getBotMenuButton): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x9c60eb28);
+    storeInt(w, p0, 0x9c60eb28);
     write_InputUser(w, v.userId);
   } catch (e) {
     throw encodeAt(e, 'bots.getBotMenuButton userId', 0);
@@ -55930,7 +55930,7 @@ export function read_bots_getBotMenuButton(r: Reader): bots_getBotMenuButton {
 export function write_bots_setBotBroadcastDefaultAdminRights(w: Writer, v: bots_setBotBroadcastDefaultAdminRights): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x788464e1);
+    storeInt(w, p0, 0x788464e1);
     write_ChatAdminRights(w, v.adminRights);
   } catch (e) {
     throw encodeAt(e, 'bots.setBotBroadcastDefaultAdminRights adminRights', 0);
@@ -55949,7 +55949,7 @@ export function read_bots_setBotBroadcastDefaultAdminRights(r: Reader): bots_set
 export function write_bots_setBotGroupDefaultAdminRights(w: Writer, v: bots_setBotGroupDefaultAdminRights): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x925ec9ea);
+    storeInt(w, p0, 0x925ec9ea);
     write_ChatAdminRights(w, v.adminRights);
   } catch (e) {
     throw encodeAt(e, 'bots.setBotGroupDefaultAdminRights adminRights', 0);
@@ -55974,8 +55974,8 @@ export function write_bots_setBotInfo(w: Writer, v: bots_setBotInfo): void {
       (v.about != null ? 0x1 : 0) |
       (v.description != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x10cf3123);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x10cf3123);
+    storeInt(w, p0 + 4, flags);
     if (flags & 0x4) write_InputUser(w, v.bot!);
     f = 1; writeString(w, v.langCode);
     f = 2; if (flags & 0x8) writeString(w, v.name!);
@@ -56007,8 +56007,8 @@ export function write_bots_getBotInfo(w: Writer, v: bots_getBotInfo): void {
   try {
     const flags = (v.bot != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xdcd914fd);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xdcd914fd);
+    storeInt(w, p0 + 4, flags);
     if (flags & 0x1) write_InputUser(w, v.bot!);
     f = 1; writeString(w, v.langCode);
   } catch (e) {
@@ -56033,7 +56033,7 @@ export function write_bots_reorderUsernames(w: Writer, v: bots_reorderUsernames)
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x9709b1c2);
+    storeInt(w, p0, 0x9709b1c2);
     write_InputUser(w, v.bot);
     f = 1; write_vec_string(w, v.order);
   } catch (e) {
@@ -56056,7 +56056,7 @@ export function write_bots_toggleUsername(w: Writer, v: bots_toggleUsername): vo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x053ca973);
+    storeInt(w, p0, 0x053ca973);
     write_InputUser(w, v.bot);
     f = 1; writeString(w, v.username);
     f = 2; writeBool(w, v.active);
@@ -56080,7 +56080,7 @@ export function read_bots_toggleUsername(r: Reader): bots_toggleUsername {
 export function write_bots_canSendMessage(w: Writer, v: bots_canSendMessage): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x1359f4e6);
+    storeInt(w, p0, 0x1359f4e6);
     write_InputUser(w, v.bot);
   } catch (e) {
     throw encodeAt(e, 'bots.canSendMessage bot', 0);
@@ -56099,7 +56099,7 @@ export function read_bots_canSendMessage(r: Reader): bots_canSendMessage {
 export function write_bots_allowSendMessage(w: Writer, v: bots_allowSendMessage): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf132e3ef);
+    storeInt(w, p0, 0xf132e3ef);
     write_InputUser(w, v.bot);
   } catch (e) {
     throw encodeAt(e, 'bots.allowSendMessage bot', 0);
@@ -56119,7 +56119,7 @@ export function write_bots_invokeWebViewCustomMethod(w: Writer, v: bots_invokeWe
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x087fc5e7);
+    storeInt(w, p0, 0x087fc5e7);
     write_InputUser(w, v.bot);
     f = 1; writeString(w, v.customMethod);
     f = 2; write_DataJSON(w, v.params);
@@ -56144,7 +56144,7 @@ export function write_bots_getPopularAppBots(w: Writer, v: bots_getPopularAppBot
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xc2510192);
+    storeInt(w, p0, 0xc2510192);
     writeString(w, v.offset);
     f = 1; const limit = checkInt(v.limit);
     const p1 = claim(w, 4);
@@ -56169,7 +56169,7 @@ export function write_bots_addPreviewMedia(w: Writer, v: bots_addPreviewMedia): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x17aeb75a);
+    storeInt(w, p0, 0x17aeb75a);
     write_InputUser(w, v.bot);
     f = 1; writeString(w, v.langCode);
     f = 2; write_InputMedia(w, v.media);
@@ -56194,7 +56194,7 @@ export function write_bots_editPreviewMedia(w: Writer, v: bots_editPreviewMedia)
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x8525606f);
+    storeInt(w, p0, 0x8525606f);
     write_InputUser(w, v.bot);
     f = 1; writeString(w, v.langCode);
     f = 2; write_InputMedia(w, v.media);
@@ -56221,7 +56221,7 @@ export function write_bots_deletePreviewMedia(w: Writer, v: bots_deletePreviewMe
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x2d0135b3);
+    storeInt(w, p0, 0x2d0135b3);
     write_InputUser(w, v.bot);
     f = 1; writeString(w, v.langCode);
     f = 2; write_vec_InputMedia(w, v.media);
@@ -56246,7 +56246,7 @@ export function write_bots_reorderPreviewMedias(w: Writer, v: bots_reorderPrevie
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xb627f3aa);
+    storeInt(w, p0, 0xb627f3aa);
     write_InputUser(w, v.bot);
     f = 1; writeString(w, v.langCode);
     f = 2; write_vec_InputMedia(w, v.order);
@@ -56271,7 +56271,7 @@ export function write_bots_getPreviewInfo(w: Writer, v: bots_getPreviewInfo): vo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x423ab3ad);
+    storeInt(w, p0, 0x423ab3ad);
     write_InputUser(w, v.bot);
     f = 1; writeString(w, v.langCode);
   } catch (e) {
@@ -56293,7 +56293,7 @@ export function read_bots_getPreviewInfo(r: Reader): bots_getPreviewInfo {
 export function write_bots_getPreviewMedias(w: Writer, v: bots_getPreviewMedias): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xa2a5594d);
+    storeInt(w, p0, 0xa2a5594d);
     write_InputUser(w, v.bot);
   } catch (e) {
     throw encodeAt(e, 'bots.getPreviewMedias bot', 0);
@@ -56313,7 +56313,7 @@ export function write_bots_updateUserEmojiStatus(w: Writer, v: bots_updateUserEm
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xed9f30c5);
+    storeInt(w, p0, 0xed9f30c5);
     write_InputUser(w, v.userId);
     f = 1; write_EmojiStatus(w, v.emojiStatus);
   } catch (e) {
@@ -56336,7 +56336,7 @@ export function write_bots_toggleUserEmojiStatusPermission(w: Writer, v: bots_to
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x06de6392);
+    storeInt(w, p0, 0x06de6392);
     write_InputUser(w, v.bot);
     f = 1; writeBool(w, v.enabled);
   } catch (e) {
@@ -56359,7 +56359,7 @@ export function write_bots_checkDownloadFileParams(w: Writer, v: bots_checkDownl
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x50077589);
+    storeInt(w, p0, 0x50077589);
     write_InputUser(w, v.bot);
     f = 1; writeString(w, v.fileName);
     f = 2; writeString(w, v.url);
@@ -56382,7 +56382,7 @@ export function read_bots_checkDownloadFileParams(r: Reader): bots_checkDownload
 
 export function write_bots_getAdminedBots(w: Writer, v: bots_getAdminedBots): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xb0711d83);
+  storeInt(w, p0, 0xb0711d83);
 }
 
 export function read_bots_getAdminedBots(r: Reader): bots_getAdminedBots {
@@ -56394,8 +56394,8 @@ export function write_bots_updateStarRefProgram(w: Writer, v: bots_updateStarRef
   try {
     const flags = (v.durationMonths != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x778b5ab3);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x778b5ab3);
+    storeInt(w, p0 + 4, flags);
     write_InputUser(w, v.bot);
     f = 1; const commissionPermille = checkInt(v.commissionPermille);
     const p1 = claim(w, 4);
@@ -56426,8 +56426,8 @@ export function write_bots_setCustomVerification(w: Writer, v: bots_setCustomVer
     const set_enabled = isSet(v.enabled);
     const flags = (set_enabled ? 0x2 : 0) | (v.bot != null ? 0x1 : 0) | (v.customDescription != null ? 0x4 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x8b89dfbd);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x8b89dfbd);
+    storeInt(w, p0 + 4, flags);
     f = 1; if (flags & 0x1) write_InputUser(w, v.bot!);
     f = 2; write_InputPeer(w, v.peer);
     f = 3; if (flags & 0x4) writeString(w, v.customDescription!);
@@ -56454,7 +56454,7 @@ export function read_bots_setCustomVerification(r: Reader): bots_setCustomVerifi
 export function write_bots_getBotRecommendations(w: Writer, v: bots_getBotRecommendations): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xa1b70815);
+    storeInt(w, p0, 0xa1b70815);
     write_InputUser(w, v.bot);
   } catch (e) {
     throw encodeAt(e, 'bots.getBotRecommendations bot', 0);
@@ -56473,7 +56473,7 @@ export function read_bots_getBotRecommendations(r: Reader): bots_getBotRecommend
 export function write_bots_checkUsername(w: Writer, v: bots_checkUsername): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x87f2219b);
+    storeInt(w, p0, 0x87f2219b);
     writeString(w, v.username);
   } catch (e) {
     throw encodeAt(e, 'bots.checkUsername username', 0);
@@ -56495,8 +56495,8 @@ export function write_bots_createBot(w: Writer, v: bots_createBot): void {
     const set_viaDeeplink = isSet(v.viaDeeplink);
     const flags = (set_viaDeeplink ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xe5b17f2b);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xe5b17f2b);
+    storeInt(w, p0 + 4, flags);
     f = 1; writeString(w, v.name);
     f = 2; writeString(w, v.username);
     f = 3; write_InputUser(w, v.managerId);
@@ -56524,7 +56524,7 @@ export function write_bots_exportBotToken(w: Writer, v: bots_exportBotToken): vo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xbd0d99eb);
+    storeInt(w, p0, 0xbd0d99eb);
     write_InputUser(w, v.bot);
     f = 1; writeBool(w, v.revoke);
   } catch (e) {
@@ -56547,7 +56547,7 @@ export function write_bots_requestWebViewButton(w: Writer, v: bots_requestWebVie
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x31a2a35e);
+    storeInt(w, p0, 0x31a2a35e);
     write_InputUser(w, v.userId);
     f = 1; write_KeyboardButton(w, v.button);
   } catch (e) {
@@ -56570,7 +56570,7 @@ export function write_bots_getRequestedWebViewButton(w: Writer, v: bots_getReque
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xbf25b7f3);
+    storeInt(w, p0, 0xbf25b7f3);
     write_InputUser(w, v.bot);
     f = 1; writeString(w, v.webappReqId);
   } catch (e) {
@@ -56592,7 +56592,7 @@ export function read_bots_getRequestedWebViewButton(r: Reader): bots_getRequeste
 export function write_bots_getAccessSettings(w: Writer, v: bots_getAccessSettings): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x213853a3);
+    storeInt(w, p0, 0x213853a3);
     write_InputUser(w, v.bot);
   } catch (e) {
     throw encodeAt(e, 'bots.getAccessSettings bot', 0);
@@ -56614,8 +56614,8 @@ export function write_bots_editAccessSettings(w: Writer, v: bots_editAccessSetti
     const set_restricted = isSet(v.restricted);
     const flags = (set_restricted ? 0x1 : 0) | (v.addUsers != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x31813cd8);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x31813cd8);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputUser(w, v.bot);
     f = 2; if (flags & 0x2) write_vec_InputUser(w, v.addUsers!);
   } catch (e) {
@@ -56642,7 +56642,7 @@ export function write_bots_setJoinChatResults(w: Writer, v: bots_setJoinChatResu
   try {
     const queryId = checkLong(v.queryId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xe71a4810);
+    storeInt(w, p0, 0xe71a4810);
     storeLong(w.buf, p0 + 4, queryId);
     f = 1; write_JoinChatBotResult(w, v.result);
   } catch (e) {
@@ -56666,8 +56666,8 @@ export function write_payments_getPaymentForm(w: Writer, v: payments_getPaymentF
   try {
     const flags = (v.themeParams != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x37148dbb);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x37148dbb);
+    storeInt(w, p0 + 4, flags);
     write_InputInvoice(w, v.invoice);
     f = 1; if (flags & 0x1) write_DataJSON(w, v.themeParams!);
   } catch (e) {
@@ -56692,7 +56692,7 @@ export function write_payments_getPaymentReceipt(w: Writer, v: payments_getPayme
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x2478d1cc);
+    storeInt(w, p0, 0x2478d1cc);
     write_InputPeer(w, v.peer);
     f = 1; const msgId = checkInt(v.msgId);
     const p1 = claim(w, 4);
@@ -56719,8 +56719,8 @@ export function write_payments_validateRequestedInfo(w: Writer, v: payments_vali
     const set_save = isSet(v.save);
     const flags = (set_save ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xb6c8f12b);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xb6c8f12b);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputInvoice(w, v.invoice);
     f = 2; write_PaymentRequestedInfo(w, v.info);
   } catch (e) {
@@ -56748,8 +56748,8 @@ export function write_payments_sendPaymentForm(w: Writer, v: payments_sendPaymen
     const flags = (v.requestedInfoId != null ? 0x1 : 0) | (v.shippingOptionId != null ? 0x2 : 0) | (v.tipAmount != null ? 0x4 : 0);
     const formId = checkLong(v.formId);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, 0x2d03522f);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x2d03522f);
+    storeInt(w, p0 + 4, flags);
     storeLong(w.buf, p0 + 8, formId);
     f = 1; write_InputInvoice(w, v.invoice);
     f = 2; if (flags & 0x1) writeString(w, v.requestedInfoId!);
@@ -56782,7 +56782,7 @@ export function read_payments_sendPaymentForm(r: Reader): payments_sendPaymentFo
 
 export function write_payments_getSavedInfo(w: Writer, v: payments_getSavedInfo): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x227d824b);
+  storeInt(w, p0, 0x227d824b);
 }
 
 export function read_payments_getSavedInfo(r: Reader): payments_getSavedInfo {
@@ -56796,8 +56796,8 @@ export function write_payments_clearSavedInfo(w: Writer, v: payments_clearSavedI
     f = 1; const set_info = isSet(v.info);
     const flags = (set_credentials ? 0x1 : 0) | (set_info ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xd83d70c1);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xd83d70c1);
+    storeInt(w, p0 + 4, flags);
   } catch (e) {
     throw encodeAt(e, 'payments.clearSavedInfo credentials info', f);
   }
@@ -56818,7 +56818,7 @@ export function read_payments_clearSavedInfo(r: Reader): payments_clearSavedInfo
 export function write_payments_getBankCardData(w: Writer, v: payments_getBankCardData): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x2e79d779);
+    storeInt(w, p0, 0x2e79d779);
     writeString(w, v.number);
   } catch (e) {
     throw encodeAt(e, 'payments.getBankCardData number', 0);
@@ -56837,7 +56837,7 @@ export function read_payments_getBankCardData(r: Reader): payments_getBankCardDa
 export function write_payments_exportInvoice(w: Writer, v: payments_exportInvoice): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x0f91b065);
+    storeInt(w, p0, 0x0f91b065);
     write_InputMedia(w, v.invoiceMedia);
   } catch (e) {
     throw encodeAt(e, 'payments.exportInvoice invoiceMedia', 0);
@@ -56857,7 +56857,7 @@ export function write_payments_assignAppStoreTransaction(w: Writer, v: payments_
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x80ed747d);
+    storeInt(w, p0, 0x80ed747d);
     writeBytes(w, v.receipt);
     f = 1; write_InputStorePaymentPurpose(w, v.purpose);
   } catch (e) {
@@ -56880,7 +56880,7 @@ export function write_payments_assignPlayMarketTransaction(w: Writer, v: payment
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xdffd50d3);
+    storeInt(w, p0, 0xdffd50d3);
     write_DataJSON(w, v.receipt);
     f = 1; write_InputStorePaymentPurpose(w, v.purpose);
   } catch (e) {
@@ -56903,8 +56903,8 @@ export function write_payments_getPremiumGiftCodeOptions(w: Writer, v: payments_
   try {
     const flags = (v.boostPeer != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x2757ba54);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x2757ba54);
+    storeInt(w, p0 + 4, flags);
     if (flags & 0x1) write_InputPeer(w, v.boostPeer!);
   } catch (e) {
     throw encodeAt(e, 'payments.getPremiumGiftCodeOptions boostPeer', 0);
@@ -56926,7 +56926,7 @@ export function read_payments_getPremiumGiftCodeOptions(r: Reader): payments_get
 export function write_payments_checkGiftCode(w: Writer, v: payments_checkGiftCode): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x8e51b4c1);
+    storeInt(w, p0, 0x8e51b4c1);
     writeString(w, v.slug);
   } catch (e) {
     throw encodeAt(e, 'payments.checkGiftCode slug', 0);
@@ -56945,7 +56945,7 @@ export function read_payments_checkGiftCode(r: Reader): payments_checkGiftCode {
 export function write_payments_applyGiftCode(w: Writer, v: payments_applyGiftCode): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf6e26854);
+    storeInt(w, p0, 0xf6e26854);
     writeString(w, v.slug);
   } catch (e) {
     throw encodeAt(e, 'payments.applyGiftCode slug', 0);
@@ -56965,7 +56965,7 @@ export function write_payments_getGiveawayInfo(w: Writer, v: payments_getGiveawa
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf4239425);
+    storeInt(w, p0, 0xf4239425);
     write_InputPeer(w, v.peer);
     f = 1; const msgId = checkInt(v.msgId);
     const p1 = claim(w, 4);
@@ -56990,7 +56990,7 @@ export function write_payments_launchPrepaidGiveaway(w: Writer, v: payments_laun
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x5ff58f20);
+    storeInt(w, p0, 0x5ff58f20);
     write_InputPeer(w, v.peer);
     f = 1; const giveawayId = checkLong(v.giveawayId);
     const p1 = claim(w, 8);
@@ -57015,7 +57015,7 @@ export function read_payments_launchPrepaidGiveaway(r: Reader): payments_launchP
 
 export function write_payments_getStarsTopupOptions(w: Writer, v: payments_getStarsTopupOptions): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xc00ec7d3);
+  storeInt(w, p0, 0xc00ec7d3);
 }
 
 export function read_payments_getStarsTopupOptions(r: Reader): payments_getStarsTopupOptions {
@@ -57028,8 +57028,8 @@ export function write_payments_getStarsStatus(w: Writer, v: payments_getStarsSta
     const set_ton = isSet(v.ton);
     const flags = (set_ton ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x4ea9b3bf);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x4ea9b3bf);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'payments.getStarsStatus ton peer', f);
@@ -57063,8 +57063,8 @@ export function write_payments_getStarsTransactions(w: Writer, v: payments_getSt
       (set_ton ? 0x10 : 0) |
       (v.subscriptionId != null ? 0x8 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x69da4557);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x69da4557);
+    storeInt(w, p0 + 4, flags);
     f = 4; if (flags & 0x8) writeString(w, v.subscriptionId!);
     f = 5; write_InputPeer(w, v.peer);
     f = 6; writeString(w, v.offset);
@@ -57101,7 +57101,7 @@ export function write_payments_sendStarsForm(w: Writer, v: payments_sendStarsFor
   try {
     const formId = checkLong(v.formId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x7998c914);
+    storeInt(w, p0, 0x7998c914);
     storeLong(w.buf, p0 + 4, formId);
     f = 1; write_InputInvoice(w, v.invoice);
   } catch (e) {
@@ -57124,7 +57124,7 @@ export function write_payments_refundStarsCharge(w: Writer, v: payments_refundSt
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x25ae8f4a);
+    storeInt(w, p0, 0x25ae8f4a);
     write_InputUser(w, v.userId);
     f = 1; writeString(w, v.chargeId);
   } catch (e) {
@@ -57150,8 +57150,8 @@ export function write_payments_getStarsRevenueStats(w: Writer, v: payments_getSt
     f = 1; const set_ton = isSet(v.ton);
     const flags = (set_dark ? 0x1 : 0) | (set_ton ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xd91ffad6);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xd91ffad6);
+    storeInt(w, p0 + 4, flags);
     f = 2; write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'payments.getStarsRevenueStats dark ton peer', f);
@@ -57178,8 +57178,8 @@ export function write_payments_getStarsRevenueWithdrawalUrl(w: Writer, v: paymen
     const set_ton = isSet(v.ton);
     const flags = (set_ton ? 0x1 : 0) | (v.amount != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x2433dc92);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x2433dc92);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; if (flags & 0x2) writeLong(w, v.amount!);
     f = 3; write_InputCheckPasswordSRP(w, v.password);
@@ -57206,7 +57206,7 @@ export function read_payments_getStarsRevenueWithdrawalUrl(r: Reader): payments_
 export function write_payments_getStarsRevenueAdsAccountUrl(w: Writer, v: payments_getStarsRevenueAdsAccountUrl): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xd1d7efc5);
+    storeInt(w, p0, 0xd1d7efc5);
     write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'payments.getStarsRevenueAdsAccountUrl peer', 0);
@@ -57228,8 +57228,8 @@ export function write_payments_getStarsTransactionsByID(w: Writer, v: payments_g
     const set_ton = isSet(v.ton);
     const flags = (set_ton ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x2dca16b8);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x2dca16b8);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; write_vec_InputStarsTransaction(w, v.id);
   } catch (e) {
@@ -57255,8 +57255,8 @@ export function write_payments_getStarsGiftOptions(w: Writer, v: payments_getSta
   try {
     const flags = (v.userId != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xd3c96bc8);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xd3c96bc8);
+    storeInt(w, p0 + 4, flags);
     if (flags & 0x1) write_InputUser(w, v.userId!);
   } catch (e) {
     throw encodeAt(e, 'payments.getStarsGiftOptions userId', 0);
@@ -57281,8 +57281,8 @@ export function write_payments_getStarsSubscriptions(w: Writer, v: payments_getS
     const set_missingBalance = isSet(v.missingBalance);
     const flags = (set_missingBalance ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x032512c5);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x032512c5);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; writeString(w, v.offset);
   } catch (e) {
@@ -57309,8 +57309,8 @@ export function write_payments_changeStarsSubscription(w: Writer, v: payments_ch
   try {
     const flags = (v.canceled != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xc7770878);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xc7770878);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; writeString(w, v.subscriptionId);
     f = 2; if (flags & 0x1) writeBool(w, v.canceled!);
@@ -57337,7 +57337,7 @@ export function write_payments_fulfillStarsSubscription(w: Writer, v: payments_f
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xcc5bebb3);
+    storeInt(w, p0, 0xcc5bebb3);
     write_InputPeer(w, v.peer);
     f = 1; writeString(w, v.subscriptionId);
   } catch (e) {
@@ -57358,7 +57358,7 @@ export function read_payments_fulfillStarsSubscription(r: Reader): payments_fulf
 
 export function write_payments_getStarsGiveawayOptions(w: Writer, v: payments_getStarsGiveawayOptions): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xbd1efd3e);
+  storeInt(w, p0, 0xbd1efd3e);
 }
 
 export function read_payments_getStarsGiveawayOptions(r: Reader): payments_getStarsGiveawayOptions {
@@ -57369,7 +57369,7 @@ export function write_payments_getStarGifts(w: Writer, v: payments_getStarGifts)
   try {
     const hash = checkInt(v.hash);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xc4563590);
+    storeInt(w, p0, 0xc4563590);
     storeInt(w, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'payments.getStarGifts hash', 0);
@@ -57391,8 +57391,8 @@ export function write_payments_saveStarGift(w: Writer, v: payments_saveStarGift)
     const set_unsave = isSet(v.unsave);
     const flags = (set_unsave ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x2a2a697c);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x2a2a697c);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputSavedStarGift(w, v.stargift);
   } catch (e) {
     throw encodeAt(e, 'payments.saveStarGift unsave stargift', f);
@@ -57415,7 +57415,7 @@ export function read_payments_saveStarGift(r: Reader): payments_saveStarGift {
 export function write_payments_convertStarGift(w: Writer, v: payments_convertStarGift): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x74bf076b);
+    storeInt(w, p0, 0x74bf076b);
     write_InputSavedStarGift(w, v.stargift);
   } catch (e) {
     throw encodeAt(e, 'payments.convertStarGift stargift', 0);
@@ -57437,8 +57437,8 @@ export function write_payments_botCancelStarsSubscription(w: Writer, v: payments
     const set_restore = isSet(v.restore);
     const flags = (set_restore ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x6dfa0622);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x6dfa0622);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputUser(w, v.userId);
     f = 2; writeString(w, v.chargeId);
   } catch (e) {
@@ -57465,8 +57465,8 @@ export function write_payments_getConnectedStarRefBots(w: Writer, v: payments_ge
   try {
     const flags = (v.offsetDate != null || v.offsetLink != null ? 0x4 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x5869a553);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x5869a553);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; if (flags & 0x4) {
       if (v.offsetDate == null) throw missingField('offsetDate');
@@ -57503,7 +57503,7 @@ export function write_payments_getConnectedStarRefBot(w: Writer, v: payments_get
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xb7d998f0);
+    storeInt(w, p0, 0xb7d998f0);
     write_InputPeer(w, v.peer);
     f = 1; write_InputUser(w, v.bot);
   } catch (e) {
@@ -57529,8 +57529,8 @@ export function write_payments_getSuggestedStarRefBots(w: Writer, v: payments_ge
     f = 1; const set_orderByDate = isSet(v.orderByDate);
     const flags = (set_orderByRevenue ? 0x1 : 0) | (set_orderByDate ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x0d6b48f7);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x0d6b48f7);
+    storeInt(w, p0 + 4, flags);
     f = 2; write_InputPeer(w, v.peer);
     f = 3; writeString(w, v.offset);
     f = 4; const limit = checkInt(v.limit);
@@ -57561,7 +57561,7 @@ export function write_payments_connectStarRefBot(w: Writer, v: payments_connectS
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x7ed5348a);
+    storeInt(w, p0, 0x7ed5348a);
     write_InputPeer(w, v.peer);
     f = 1; write_InputUser(w, v.bot);
   } catch (e) {
@@ -57586,8 +57586,8 @@ export function write_payments_editConnectedStarRefBot(w: Writer, v: payments_ed
     const set_revoked = isSet(v.revoked);
     const flags = (set_revoked ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xe4fca4a3);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xe4fca4a3);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; writeString(w, v.link);
   } catch (e) {
@@ -57613,7 +57613,7 @@ export function write_payments_getStarGiftUpgradePreview(w: Writer, v: payments_
   try {
     const giftId = checkLong(v.giftId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x9c9abcb1);
+    storeInt(w, p0, 0x9c9abcb1);
     storeLong(w.buf, p0 + 4, giftId);
   } catch (e) {
     throw encodeAt(e, 'payments.getStarGiftUpgradePreview giftId', 0);
@@ -57635,8 +57635,8 @@ export function write_payments_upgradeStarGift(w: Writer, v: payments_upgradeSta
     const set_keepOriginalDetails = isSet(v.keepOriginalDetails);
     const flags = (set_keepOriginalDetails ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xaed6e4f5);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xaed6e4f5);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputSavedStarGift(w, v.stargift);
   } catch (e) {
     throw encodeAt(e, 'payments.upgradeStarGift keepOriginalDetails stargift', f);
@@ -57660,7 +57660,7 @@ export function write_payments_transferStarGift(w: Writer, v: payments_transferS
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x7f18176a);
+    storeInt(w, p0, 0x7f18176a);
     write_InputSavedStarGift(w, v.stargift);
     f = 1; write_InputPeer(w, v.toId);
   } catch (e) {
@@ -57682,7 +57682,7 @@ export function read_payments_transferStarGift(r: Reader): payments_transferStar
 export function write_payments_getUniqueStarGift(w: Writer, v: payments_getUniqueStarGift): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xa1974d72);
+    storeInt(w, p0, 0xa1974d72);
     writeString(w, v.slug);
   } catch (e) {
     throw encodeAt(e, 'payments.getUniqueStarGift slug', 0);
@@ -57722,8 +57722,8 @@ export function write_payments_getSavedStarGifts(w: Writer, v: payments_getSaved
       (set_excludeHosted ? 0x400 : 0) |
       (v.collectionId != null ? 0x40 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xa319e569);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xa319e569);
+    storeInt(w, p0 + 4, flags);
     f = 9; write_InputPeer(w, v.peer);
     f = 10; if (flags & 0x40) writeInt(w, v.collectionId!);
     f = 11; writeString(w, v.offset);
@@ -57767,7 +57767,7 @@ export function read_payments_getSavedStarGifts(r: Reader): payments_getSavedSta
 export function write_payments_getSavedStarGift(w: Writer, v: payments_getSavedStarGift): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xb455a106);
+    storeInt(w, p0, 0xb455a106);
     write_vec_InputSavedStarGift(w, v.stargift);
   } catch (e) {
     throw encodeAt(e, 'payments.getSavedStarGift stargift', 0);
@@ -57787,7 +57787,7 @@ export function write_payments_getStarGiftWithdrawalUrl(w: Writer, v: payments_g
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xd06e93a8);
+    storeInt(w, p0, 0xd06e93a8);
     write_InputSavedStarGift(w, v.stargift);
     f = 1; write_InputCheckPasswordSRP(w, v.password);
   } catch (e) {
@@ -57812,8 +57812,8 @@ export function write_payments_toggleChatStarGiftNotifications(w: Writer, v: pay
     const set_enabled = isSet(v.enabled);
     const flags = (set_enabled ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x60eaefa1);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x60eaefa1);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'payments.toggleChatStarGiftNotifications enabled peer', f);
@@ -57837,7 +57837,7 @@ export function write_payments_toggleStarGiftsPinnedToTop(w: Writer, v: payments
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x1513e7b0);
+    storeInt(w, p0, 0x1513e7b0);
     write_InputPeer(w, v.peer);
     f = 1; write_vec_InputSavedStarGift(w, v.stargift);
   } catch (e) {
@@ -57859,7 +57859,7 @@ export function read_payments_toggleStarGiftsPinnedToTop(r: Reader): payments_to
 export function write_payments_canPurchaseStore(w: Writer, v: payments_canPurchaseStore): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x4fdc5ea7);
+    storeInt(w, p0, 0x4fdc5ea7);
     write_InputStorePaymentPurpose(w, v.purpose);
   } catch (e) {
     throw encodeAt(e, 'payments.canPurchaseStore purpose', 0);
@@ -57890,8 +57890,8 @@ export function write_payments_getResaleStarGifts(w: Writer, v: payments_getResa
       (v.attributesHash != null ? 0x1 : 0) |
       (v.attributes != null ? 0x8 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x7a5fa236);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x7a5fa236);
+    storeInt(w, p0 + 4, flags);
     f = 4; if (flags & 0x1) writeLong(w, v.attributesHash!);
     f = 5; const giftId = checkLong(v.giftId);
     const p1 = claim(w, 8);
@@ -57934,7 +57934,7 @@ export function write_payments_updateStarGiftPrice(w: Writer, v: payments_update
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xedbe6ccb);
+    storeInt(w, p0, 0xedbe6ccb);
     write_InputSavedStarGift(w, v.stargift);
     f = 1; write_StarsAmount(w, v.resellAmount);
   } catch (e) {
@@ -57957,7 +57957,7 @@ export function write_payments_createStarGiftCollection(w: Writer, v: payments_c
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x1f4a0e87);
+    storeInt(w, p0, 0x1f4a0e87);
     write_InputPeer(w, v.peer);
     f = 1; writeString(w, v.title);
     f = 2; write_vec_InputSavedStarGift(w, v.stargift);
@@ -57987,8 +57987,8 @@ export function write_payments_updateStarGiftCollection(w: Writer, v: payments_u
       (v.addStargift != null ? 0x4 : 0) |
       (v.order != null ? 0x8 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x4fddbee7);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x4fddbee7);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; const collectionId = checkInt(v.collectionId);
     const p1 = claim(w, 4);
@@ -58024,7 +58024,7 @@ export function write_payments_reorderStarGiftCollections(w: Writer, v: payments
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xc32af4cc);
+    storeInt(w, p0, 0xc32af4cc);
     write_InputPeer(w, v.peer);
     f = 1; write_vec_int(w, v.order);
   } catch (e) {
@@ -58047,7 +58047,7 @@ export function write_payments_deleteStarGiftCollection(w: Writer, v: payments_d
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xad5648e8);
+    storeInt(w, p0, 0xad5648e8);
     write_InputPeer(w, v.peer);
     f = 1; const collectionId = checkInt(v.collectionId);
     const p1 = claim(w, 4);
@@ -58072,7 +58072,7 @@ export function write_payments_getStarGiftCollections(w: Writer, v: payments_get
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x981b91dd);
+    storeInt(w, p0, 0x981b91dd);
     write_InputPeer(w, v.peer);
     f = 1; const hash = checkLong(v.hash);
     const p1 = claim(w, 8);
@@ -58096,7 +58096,7 @@ export function read_payments_getStarGiftCollections(r: Reader): payments_getSta
 export function write_payments_getUniqueStarGiftValueInfo(w: Writer, v: payments_getUniqueStarGiftValueInfo): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x4365af6b);
+    storeInt(w, p0, 0x4365af6b);
     writeString(w, v.slug);
   } catch (e) {
     throw encodeAt(e, 'payments.getUniqueStarGiftValueInfo slug', 0);
@@ -58116,7 +58116,7 @@ export function write_payments_checkCanSendGift(w: Writer, v: payments_checkCanS
   try {
     const giftId = checkLong(v.giftId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xc0c4edc9);
+    storeInt(w, p0, 0xc0c4edc9);
     storeLong(w.buf, p0 + 4, giftId);
   } catch (e) {
     throw encodeAt(e, 'payments.checkCanSendGift giftId', 0);
@@ -58136,7 +58136,7 @@ export function write_payments_getStarGiftAuctionState(w: Writer, v: payments_ge
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x5c9ff4d6);
+    storeInt(w, p0, 0x5c9ff4d6);
     write_InputStarGiftAuction(w, v.auction);
     f = 1; const version = checkInt(v.version);
     const p1 = claim(w, 4);
@@ -58161,7 +58161,7 @@ export function write_payments_getStarGiftAuctionAcquiredGifts(w: Writer, v: pay
   try {
     const giftId = checkLong(v.giftId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x6ba2cbec);
+    storeInt(w, p0, 0x6ba2cbec);
     storeLong(w.buf, p0 + 4, giftId);
   } catch (e) {
     throw encodeAt(e, 'payments.getStarGiftAuctionAcquiredGifts giftId', 0);
@@ -58181,7 +58181,7 @@ export function write_payments_getStarGiftActiveAuctions(w: Writer, v: payments_
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xa5d0514d);
+    storeInt(w, p0, 0xa5d0514d);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'payments.getStarGiftActiveAuctions hash', 0);
@@ -58204,8 +58204,8 @@ export function write_payments_resolveStarGiftOffer(w: Writer, v: payments_resol
     const flags = (set_decline ? 0x1 : 0);
     f = 1; const offerMsgId = checkInt(v.offerMsgId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xe9ce781c);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xe9ce781c);
+    storeInt(w, p0 + 4, flags);
     storeInt(w, p0 + 8, offerMsgId);
   } catch (e) {
     throw encodeAt(e, 'payments.resolveStarGiftOffer decline offerMsgId', f);
@@ -58230,8 +58230,8 @@ export function write_payments_sendStarGiftOffer(w: Writer, v: payments_sendStar
   try {
     const flags = (v.allowPaidStars != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x8fb86b41);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x8fb86b41);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; writeString(w, v.slug);
     f = 2; write_StarsAmount(w, v.price);
@@ -58267,7 +58267,7 @@ export function write_payments_getStarGiftUpgradeAttributes(w: Writer, v: paymen
   try {
     const giftId = checkLong(v.giftId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x6d038b58);
+    storeInt(w, p0, 0x6d038b58);
     storeLong(w.buf, p0 + 4, giftId);
   } catch (e) {
     throw encodeAt(e, 'payments.getStarGiftUpgradeAttributes giftId', 0);
@@ -58288,7 +58288,7 @@ export function write_payments_getCraftStarGifts(w: Writer, v: payments_getCraft
   try {
     const giftId = checkLong(v.giftId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xfd05dd00);
+    storeInt(w, p0, 0xfd05dd00);
     storeLong(w.buf, p0 + 4, giftId);
     f = 1; writeString(w, v.offset);
     f = 2; const limit = checkInt(v.limit);
@@ -58314,7 +58314,7 @@ export function read_payments_getCraftStarGifts(r: Reader): payments_getCraftSta
 export function write_payments_craftStarGift(w: Writer, v: payments_craftStarGift): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xb0f9684f);
+    storeInt(w, p0, 0xb0f9684f);
     write_vec_InputSavedStarGift(w, v.stargift);
   } catch (e) {
     throw encodeAt(e, 'payments.craftStarGift stargift', 0);
@@ -58343,8 +58343,8 @@ export function write_stickers_createStickerSet(w: Writer, v: stickers_createSti
       (v.thumb != null ? 0x4 : 0) |
       (v.software != null ? 0x8 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x9021ab67);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x9021ab67);
+    storeInt(w, p0 + 4, flags);
     f = 3; write_InputUser(w, v.userId);
     f = 4; writeString(w, v.title);
     f = 5; writeString(w, v.shortName);
@@ -58382,7 +58382,7 @@ export function read_stickers_createStickerSet(r: Reader): stickers_createSticke
 export function write_stickers_removeStickerFromSet(w: Writer, v: stickers_removeStickerFromSet): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf7760f51);
+    storeInt(w, p0, 0xf7760f51);
     write_InputDocument(w, v.sticker);
   } catch (e) {
     throw encodeAt(e, 'stickers.removeStickerFromSet sticker', 0);
@@ -58402,7 +58402,7 @@ export function write_stickers_changeStickerPosition(w: Writer, v: stickers_chan
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xffb6d4ca);
+    storeInt(w, p0, 0xffb6d4ca);
     write_InputDocument(w, v.sticker);
     f = 1; const position = checkInt(v.position);
     const p1 = claim(w, 4);
@@ -58427,7 +58427,7 @@ export function write_stickers_addStickerToSet(w: Writer, v: stickers_addSticker
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x8653febe);
+    storeInt(w, p0, 0x8653febe);
     write_InputStickerSet(w, v.stickerset);
     f = 1; write_InputStickerSetItem(w, v.sticker);
   } catch (e) {
@@ -58451,8 +58451,8 @@ export function write_stickers_setStickerSetThumb(w: Writer, v: stickers_setStic
   try {
     const flags = (v.thumb != null ? 0x1 : 0) | (v.thumbDocumentId != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xa76a5392);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xa76a5392);
+    storeInt(w, p0 + 4, flags);
     write_InputStickerSet(w, v.stickerset);
     f = 1; if (flags & 0x1) write_InputDocument(w, v.thumb!);
     f = 2; if (flags & 0x2) writeLong(w, v.thumbDocumentId!);
@@ -58478,7 +58478,7 @@ export function read_stickers_setStickerSetThumb(r: Reader): stickers_setSticker
 export function write_stickers_checkShortName(w: Writer, v: stickers_checkShortName): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x284b3639);
+    storeInt(w, p0, 0x284b3639);
     writeString(w, v.shortName);
   } catch (e) {
     throw encodeAt(e, 'stickers.checkShortName shortName', 0);
@@ -58497,7 +58497,7 @@ export function read_stickers_checkShortName(r: Reader): stickers_checkShortName
 export function write_stickers_suggestShortName(w: Writer, v: stickers_suggestShortName): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x4dafc503);
+    storeInt(w, p0, 0x4dafc503);
     writeString(w, v.title);
   } catch (e) {
     throw encodeAt(e, 'stickers.suggestShortName title', 0);
@@ -58518,8 +58518,8 @@ export function write_stickers_changeSticker(w: Writer, v: stickers_changeSticke
   try {
     const flags = (v.emoji != null ? 0x1 : 0) | (v.maskCoords != null ? 0x2 : 0) | (v.keywords != null ? 0x4 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xf5537ebc);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xf5537ebc);
+    storeInt(w, p0 + 4, flags);
     write_InputDocument(w, v.sticker);
     f = 1; if (flags & 0x1) writeString(w, v.emoji!);
     f = 2; if (flags & 0x2) write_MaskCoords(w, v.maskCoords!);
@@ -58548,7 +58548,7 @@ export function write_stickers_renameStickerSet(w: Writer, v: stickers_renameSti
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x124b1c00);
+    storeInt(w, p0, 0x124b1c00);
     write_InputStickerSet(w, v.stickerset);
     f = 1; writeString(w, v.title);
   } catch (e) {
@@ -58570,7 +58570,7 @@ export function read_stickers_renameStickerSet(r: Reader): stickers_renameSticke
 export function write_stickers_deleteStickerSet(w: Writer, v: stickers_deleteStickerSet): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x87704394);
+    storeInt(w, p0, 0x87704394);
     write_InputStickerSet(w, v.stickerset);
   } catch (e) {
     throw encodeAt(e, 'stickers.deleteStickerSet stickerset', 0);
@@ -58590,7 +58590,7 @@ export function write_stickers_replaceSticker(w: Writer, v: stickers_replaceStic
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x4696459a);
+    storeInt(w, p0, 0x4696459a);
     write_InputDocument(w, v.sticker);
     f = 1; write_InputStickerSetItem(w, v.newSticker);
   } catch (e) {
@@ -58611,7 +58611,7 @@ export function read_stickers_replaceSticker(r: Reader): stickers_replaceSticker
 
 export function write_phone_getCallConfig(w: Writer, v: phone_getCallConfig): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x55451fa9);
+  storeInt(w, p0, 0x55451fa9);
 }
 
 export function read_phone_getCallConfig(r: Reader): phone_getCallConfig {
@@ -58624,8 +58624,8 @@ export function write_phone_requestCall(w: Writer, v: phone_requestCall): void {
     const set_video = isSet(v.video);
     const flags = (set_video ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x42ff96ed);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x42ff96ed);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputUser(w, v.userId);
     f = 2; const randomId = checkInt(v.randomId);
     const p1 = claim(w, 4);
@@ -58657,7 +58657,7 @@ export function write_phone_acceptCall(w: Writer, v: phone_acceptCall): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x3bd2b4a0);
+    storeInt(w, p0, 0x3bd2b4a0);
     write_InputPhoneCall(w, v.peer);
     f = 1; writeBytes(w, v.gB);
     f = 2; write_PhoneCallProtocol(w, v.protocol);
@@ -58682,7 +58682,7 @@ export function write_phone_confirmCall(w: Writer, v: phone_confirmCall): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x2efe1722);
+    storeInt(w, p0, 0x2efe1722);
     write_InputPhoneCall(w, v.peer);
     f = 1; writeBytes(w, v.gA);
     f = 2; const keyFingerprint = checkLong(v.keyFingerprint);
@@ -58710,7 +58710,7 @@ export function read_phone_confirmCall(r: Reader): phone_confirmCall {
 export function write_phone_receivedCall(w: Writer, v: phone_receivedCall): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x17d54f61);
+    storeInt(w, p0, 0x17d54f61);
     write_InputPhoneCall(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'phone.receivedCall peer', 0);
@@ -58732,8 +58732,8 @@ export function write_phone_discardCall(w: Writer, v: phone_discardCall): void {
     const set_video = isSet(v.video);
     const flags = (set_video ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xb2cbc1c0);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xb2cbc1c0);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPhoneCall(w, v.peer);
     f = 2; const duration = checkInt(v.duration);
     const p1 = claim(w, 4);
@@ -58769,8 +58769,8 @@ export function write_phone_setCallRating(w: Writer, v: phone_setCallRating): vo
     const set_userInitiative = isSet(v.userInitiative);
     const flags = (set_userInitiative ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x59ead627);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x59ead627);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPhoneCall(w, v.peer);
     f = 2; const rating = checkInt(v.rating);
     const p1 = claim(w, 4);
@@ -58800,7 +58800,7 @@ export function write_phone_saveCallDebug(w: Writer, v: phone_saveCallDebug): vo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x277add7e);
+    storeInt(w, p0, 0x277add7e);
     write_InputPhoneCall(w, v.peer);
     f = 1; write_DataJSON(w, v.debug);
   } catch (e) {
@@ -58823,7 +58823,7 @@ export function write_phone_sendSignalingData(w: Writer, v: phone_sendSignalingD
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xff7a9383);
+    storeInt(w, p0, 0xff7a9383);
     write_InputPhoneCall(w, v.peer);
     f = 1; writeBytes(w, v.data);
   } catch (e) {
@@ -58848,8 +58848,8 @@ export function write_phone_createGroupCall(w: Writer, v: phone_createGroupCall)
     const set_rtmpStream = isSet(v.rtmpStream);
     const flags = (set_rtmpStream ? 0x4 : 0) | (v.title != null ? 0x1 : 0) | (v.scheduleDate != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x48cdc6d8);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x48cdc6d8);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; const randomId = checkInt(v.randomId);
     const p1 = claim(w, 4);
@@ -58888,8 +58888,8 @@ export function write_phone_joinGroupCall(w: Writer, v: phone_joinGroupCall): vo
       (v.inviteHash != null ? 0x2 : 0) |
       (v.publicKey != null || v.block != null ? 0x8 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x8fb53057);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x8fb53057);
+    storeInt(w, p0 + 4, flags);
     f = 2; write_InputGroupCall(w, v.call);
     f = 3; write_InputPeer(w, v.joinAs);
     f = 4; if (flags & 0x2) writeString(w, v.inviteHash!);
@@ -58930,7 +58930,7 @@ export function write_phone_leaveGroupCall(w: Writer, v: phone_leaveGroupCall): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x500377f9);
+    storeInt(w, p0, 0x500377f9);
     write_InputGroupCall(w, v.call);
     f = 1; const source = checkInt(v.source);
     const p1 = claim(w, 4);
@@ -58955,7 +58955,7 @@ export function write_phone_inviteToGroupCall(w: Writer, v: phone_inviteToGroupC
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x7b393160);
+    storeInt(w, p0, 0x7b393160);
     write_InputGroupCall(w, v.call);
     f = 1; write_vec_InputUser(w, v.users);
   } catch (e) {
@@ -58977,7 +58977,7 @@ export function read_phone_inviteToGroupCall(r: Reader): phone_inviteToGroupCall
 export function write_phone_discardGroupCall(w: Writer, v: phone_discardGroupCall): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x7a777135);
+    storeInt(w, p0, 0x7a777135);
     write_InputGroupCall(w, v.call);
   } catch (e) {
     throw encodeAt(e, 'phone.discardGroupCall call', 0);
@@ -59003,8 +59003,8 @@ export function write_phone_toggleGroupCallSettings(w: Writer, v: phone_toggleGr
       (v.messagesEnabled != null ? 0x4 : 0) |
       (v.sendPaidMessagesStars != null ? 0x8 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x974392f2);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x974392f2);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputGroupCall(w, v.call);
     f = 2; if (flags & 0x1) writeBool(w, v.joinMuted!);
     f = 3; if (flags & 0x4) writeBool(w, v.messagesEnabled!);
@@ -59035,7 +59035,7 @@ export function write_phone_getGroupCall(w: Writer, v: phone_getGroupCall): void
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x041845db);
+    storeInt(w, p0, 0x041845db);
     write_InputGroupCall(w, v.call);
     f = 1; const limit = checkInt(v.limit);
     const p1 = claim(w, 4);
@@ -59060,7 +59060,7 @@ export function write_phone_getGroupParticipants(w: Writer, v: phone_getGroupPar
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xc558d8ab);
+    storeInt(w, p0, 0xc558d8ab);
     write_InputGroupCall(w, v.call);
     f = 1; write_vec_InputPeer(w, v.ids);
     f = 2; write_vec_int(w, v.sources);
@@ -59091,7 +59091,7 @@ export function write_phone_checkGroupCall(w: Writer, v: phone_checkGroupCall): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xb59cf977);
+    storeInt(w, p0, 0xb59cf977);
     write_InputGroupCall(w, v.call);
     f = 1; write_vec_int(w, v.sources);
   } catch (e) {
@@ -59117,8 +59117,8 @@ export function write_phone_toggleGroupCallRecord(w: Writer, v: phone_toggleGrou
     f = 1; const set_video = isSet(v.video);
     const flags = (set_start ? 0x1 : 0) | (set_video || v.videoPortrait != null ? 0x4 : 0) | (v.title != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xf128c708);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xf128c708);
+    storeInt(w, p0 + 4, flags);
     f = 2; write_InputGroupCall(w, v.call);
     f = 3; if (flags & 0x2) writeString(w, v.title!);
     f = 4; if (flags & 0x4) {
@@ -59157,8 +59157,8 @@ export function write_phone_editGroupCallParticipant(w: Writer, v: phone_editGro
       (v.videoPaused != null ? 0x10 : 0) |
       (v.presentationPaused != null ? 0x20 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xa5273abf);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xa5273abf);
+    storeInt(w, p0 + 4, flags);
     write_InputGroupCall(w, v.call);
     f = 1; write_InputPeer(w, v.participant);
     f = 2; if (flags & 0x1) writeBool(w, v.muted!);
@@ -59200,7 +59200,7 @@ export function write_phone_editGroupCallTitle(w: Writer, v: phone_editGroupCall
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x1ca6ac0a);
+    storeInt(w, p0, 0x1ca6ac0a);
     write_InputGroupCall(w, v.call);
     f = 1; writeString(w, v.title);
   } catch (e) {
@@ -59222,7 +59222,7 @@ export function read_phone_editGroupCallTitle(r: Reader): phone_editGroupCallTit
 export function write_phone_getGroupCallJoinAs(w: Writer, v: phone_getGroupCallJoinAs): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xef7c213a);
+    storeInt(w, p0, 0xef7c213a);
     write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'phone.getGroupCallJoinAs peer', 0);
@@ -59244,8 +59244,8 @@ export function write_phone_exportGroupCallInvite(w: Writer, v: phone_exportGrou
     const set_canSelfUnmute = isSet(v.canSelfUnmute);
     const flags = (set_canSelfUnmute ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xe6aa647f);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xe6aa647f);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputGroupCall(w, v.call);
   } catch (e) {
     throw encodeAt(e, 'phone.exportGroupCallInvite canSelfUnmute call', f);
@@ -59269,7 +59269,7 @@ export function write_phone_toggleGroupCallStartSubscription(w: Writer, v: phone
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x219c34e6);
+    storeInt(w, p0, 0x219c34e6);
     write_InputGroupCall(w, v.call);
     f = 1; writeBool(w, v.subscribed);
   } catch (e) {
@@ -59291,7 +59291,7 @@ export function read_phone_toggleGroupCallStartSubscription(r: Reader): phone_to
 export function write_phone_startScheduledGroupCall(w: Writer, v: phone_startScheduledGroupCall): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x5680e342);
+    storeInt(w, p0, 0x5680e342);
     write_InputGroupCall(w, v.call);
   } catch (e) {
     throw encodeAt(e, 'phone.startScheduledGroupCall call', 0);
@@ -59311,7 +59311,7 @@ export function write_phone_saveDefaultGroupCallJoinAs(w: Writer, v: phone_saveD
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x575e1f8c);
+    storeInt(w, p0, 0x575e1f8c);
     write_InputPeer(w, v.peer);
     f = 1; write_InputPeer(w, v.joinAs);
   } catch (e) {
@@ -59334,7 +59334,7 @@ export function write_phone_joinGroupCallPresentation(w: Writer, v: phone_joinGr
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xcbea6bc4);
+    storeInt(w, p0, 0xcbea6bc4);
     write_InputGroupCall(w, v.call);
     f = 1; write_DataJSON(w, v.params);
   } catch (e) {
@@ -59356,7 +59356,7 @@ export function read_phone_joinGroupCallPresentation(r: Reader): phone_joinGroup
 export function write_phone_leaveGroupCallPresentation(w: Writer, v: phone_leaveGroupCallPresentation): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x1c50d144);
+    storeInt(w, p0, 0x1c50d144);
     write_InputGroupCall(w, v.call);
   } catch (e) {
     throw encodeAt(e, 'phone.leaveGroupCallPresentation call', 0);
@@ -59375,7 +59375,7 @@ export function read_phone_leaveGroupCallPresentation(r: Reader): phone_leaveGro
 export function write_phone_getGroupCallStreamChannels(w: Writer, v: phone_getGroupCallStreamChannels): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x1ab21940);
+    storeInt(w, p0, 0x1ab21940);
     write_InputGroupCall(w, v.call);
   } catch (e) {
     throw encodeAt(e, 'phone.getGroupCallStreamChannels call', 0);
@@ -59397,8 +59397,8 @@ export function write_phone_getGroupCallStreamRtmpUrl(w: Writer, v: phone_getGro
     const set_liveStory = isSet(v.liveStory);
     const flags = (set_liveStory ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x5af4c73a);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x5af4c73a);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; writeBool(w, v.revoke);
   } catch (e) {
@@ -59424,7 +59424,7 @@ export function write_phone_saveCallLog(w: Writer, v: phone_saveCallLog): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x41248786);
+    storeInt(w, p0, 0x41248786);
     write_InputPhoneCall(w, v.peer);
     f = 1; write_InputFile(w, v.file);
   } catch (e) {
@@ -59452,8 +59452,8 @@ export function write_phone_createConferenceCall(w: Writer, v: phone_createConfe
     const flags = (set_muted ? 0x1 : 0) | (set_videoStopped ? 0x4 : 0) | (set_join || v.publicKey != null || v.block != null || v.params != null ? 0x8 : 0);
     f = 3; const randomId = checkInt(v.randomId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x7d0444bb);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x7d0444bb);
+    storeInt(w, p0 + 4, flags);
     storeInt(w, p0 + 8, randomId);
     f = 4; if (flags & 0x8) {
       if (v.publicKey == null) throw missingField('publicKey');
@@ -59497,8 +59497,8 @@ export function write_phone_deleteConferenceCallParticipants(w: Writer, v: phone
     f = 1; const set_kick = isSet(v.kick);
     const flags = (set_onlyLeft ? 0x1 : 0) | (set_kick ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x8ca60525);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x8ca60525);
+    storeInt(w, p0 + 4, flags);
     f = 2; write_InputGroupCall(w, v.call);
     f = 3; write_vec_long(w, v.ids);
     f = 4; writeBytes(w, v.block);
@@ -59527,7 +59527,7 @@ export function write_phone_sendConferenceCallBroadcast(w: Writer, v: phone_send
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xc6701900);
+    storeInt(w, p0, 0xc6701900);
     write_InputGroupCall(w, v.call);
     f = 1; writeBytes(w, v.block);
   } catch (e) {
@@ -59552,8 +59552,8 @@ export function write_phone_inviteConferenceCallParticipant(w: Writer, v: phone_
     const set_video = isSet(v.video);
     const flags = (set_video ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xbcf22685);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xbcf22685);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputGroupCall(w, v.call);
     f = 2; write_InputUser(w, v.userId);
   } catch (e) {
@@ -59579,7 +59579,7 @@ export function write_phone_declineConferenceCallInvite(w: Writer, v: phone_decl
   try {
     const msgId = checkInt(v.msgId);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x3c479971);
+    storeInt(w, p0, 0x3c479971);
     storeInt(w, p0 + 4, msgId);
   } catch (e) {
     throw encodeAt(e, 'phone.declineConferenceCallInvite msgId', 0);
@@ -59599,7 +59599,7 @@ export function write_phone_getGroupCallChainBlocks(w: Writer, v: phone_getGroup
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xee9f88a6);
+    storeInt(w, p0, 0xee9f88a6);
     write_InputGroupCall(w, v.call);
     f = 1; const subChainId = checkInt(v.subChainId);
     f = 2; const offset = checkInt(v.offset);
@@ -59631,8 +59631,8 @@ export function write_phone_sendGroupCallMessage(w: Writer, v: phone_sendGroupCa
   try {
     const flags = (v.allowPaidStars != null ? 0x1 : 0) | (v.sendAs != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xb1d11410);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xb1d11410);
+    storeInt(w, p0 + 4, flags);
     write_InputGroupCall(w, v.call);
     f = 1; const randomId = checkLong(v.randomId);
     const p1 = claim(w, 8);
@@ -59665,7 +59665,7 @@ export function write_phone_sendGroupCallEncryptedMessage(w: Writer, v: phone_se
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xe5afa56d);
+    storeInt(w, p0, 0xe5afa56d);
     write_InputGroupCall(w, v.call);
     f = 1; writeBytes(w, v.encryptedMessage);
   } catch (e) {
@@ -59690,8 +59690,8 @@ export function write_phone_deleteGroupCallMessages(w: Writer, v: phone_deleteGr
     const set_reportSpam = isSet(v.reportSpam);
     const flags = (set_reportSpam ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xf64f54f7);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xf64f54f7);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputGroupCall(w, v.call);
     f = 2; write_vec_int(w, v.messages);
   } catch (e) {
@@ -59719,8 +59719,8 @@ export function write_phone_deleteGroupCallParticipantMessages(w: Writer, v: pho
     const set_reportSpam = isSet(v.reportSpam);
     const flags = (set_reportSpam ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x1dbfeca0);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x1dbfeca0);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputGroupCall(w, v.call);
     f = 2; write_InputPeer(w, v.participant);
   } catch (e) {
@@ -59745,7 +59745,7 @@ export function read_phone_deleteGroupCallParticipantMessages(r: Reader): phone_
 export function write_phone_getGroupCallStars(w: Writer, v: phone_getGroupCallStars): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x6f636302);
+    storeInt(w, p0, 0x6f636302);
     write_InputGroupCall(w, v.call);
   } catch (e) {
     throw encodeAt(e, 'phone.getGroupCallStars call', 0);
@@ -59765,7 +59765,7 @@ export function write_phone_saveDefaultSendAs(w: Writer, v: phone_saveDefaultSen
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x4167add1);
+    storeInt(w, p0, 0x4167add1);
     write_InputGroupCall(w, v.call);
     f = 1; write_InputPeer(w, v.sendAs);
   } catch (e) {
@@ -59788,7 +59788,7 @@ export function write_langpack_getLangPack(w: Writer, v: langpack_getLangPack): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf2f2330a);
+    storeInt(w, p0, 0xf2f2330a);
     writeString(w, v.langPack);
     f = 1; writeString(w, v.langCode);
   } catch (e) {
@@ -59811,7 +59811,7 @@ export function write_langpack_getStrings(w: Writer, v: langpack_getStrings): vo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xefea3803);
+    storeInt(w, p0, 0xefea3803);
     writeString(w, v.langPack);
     f = 1; writeString(w, v.langCode);
     f = 2; write_vec_string(w, v.keys);
@@ -59836,7 +59836,7 @@ export function write_langpack_getDifference(w: Writer, v: langpack_getDifferenc
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xcd984aa5);
+    storeInt(w, p0, 0xcd984aa5);
     writeString(w, v.langPack);
     f = 1; writeString(w, v.langCode);
     f = 2; const fromVersion = checkInt(v.fromVersion);
@@ -59862,7 +59862,7 @@ export function read_langpack_getDifference(r: Reader): langpack_getDifference {
 export function write_langpack_getLanguages(w: Writer, v: langpack_getLanguages): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x42c6978f);
+    storeInt(w, p0, 0x42c6978f);
     writeString(w, v.langPack);
   } catch (e) {
     throw encodeAt(e, 'langpack.getLanguages langPack', 0);
@@ -59882,7 +59882,7 @@ export function write_langpack_getLanguage(w: Writer, v: langpack_getLanguage): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x6a596502);
+    storeInt(w, p0, 0x6a596502);
     writeString(w, v.langPack);
     f = 1; writeString(w, v.langCode);
   } catch (e) {
@@ -59904,7 +59904,7 @@ export function read_langpack_getLanguage(r: Reader): langpack_getLanguage {
 export function write_folders_editPeerFolders(w: Writer, v: folders_editPeerFolders): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x6847d0ab);
+    storeInt(w, p0, 0x6847d0ab);
     write_vec_InputFolderPeer(w, v.folderPeers);
   } catch (e) {
     throw encodeAt(e, 'folders.editPeerFolders folderPeers', 0);
@@ -59926,8 +59926,8 @@ export function write_stats_getBroadcastStats(w: Writer, v: stats_getBroadcastSt
     const set_dark = isSet(v.dark);
     const flags = (set_dark ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xab42441a);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xab42441a);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputChannel(w, v.channel);
   } catch (e) {
     throw encodeAt(e, 'stats.getBroadcastStats dark channel', f);
@@ -59952,8 +59952,8 @@ export function write_stats_loadAsyncGraph(w: Writer, v: stats_loadAsyncGraph): 
   try {
     const flags = (v.x != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x621d5fa0);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x621d5fa0);
+    storeInt(w, p0 + 4, flags);
     writeString(w, v.token);
     f = 1; if (flags & 0x1) writeLong(w, v.x!);
   } catch (e) {
@@ -59980,8 +59980,8 @@ export function write_stats_getMegagroupStats(w: Writer, v: stats_getMegagroupSt
     const set_dark = isSet(v.dark);
     const flags = (set_dark ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xdcdf8607);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xdcdf8607);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputChannel(w, v.channel);
   } catch (e) {
     throw encodeAt(e, 'stats.getMegagroupStats dark channel', f);
@@ -60005,7 +60005,7 @@ export function write_stats_getMessagePublicForwards(w: Writer, v: stats_getMess
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x5f150144);
+    storeInt(w, p0, 0x5f150144);
     write_InputChannel(w, v.channel);
     f = 1; const msgId = checkInt(v.msgId);
     const p1 = claim(w, 4);
@@ -60038,8 +60038,8 @@ export function write_stats_getMessageStats(w: Writer, v: stats_getMessageStats)
     const set_dark = isSet(v.dark);
     const flags = (set_dark ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xb6e0a3f5);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xb6e0a3f5);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputChannel(w, v.channel);
     f = 2; const msgId = checkInt(v.msgId);
     const p1 = claim(w, 4);
@@ -60069,8 +60069,8 @@ export function write_stats_getStoryStats(w: Writer, v: stats_getStoryStats): vo
     const set_dark = isSet(v.dark);
     const flags = (set_dark ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x374fef40);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x374fef40);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; const id = checkInt(v.id);
     const p1 = claim(w, 4);
@@ -60098,7 +60098,7 @@ export function write_stats_getStoryPublicForwards(w: Writer, v: stats_getStoryP
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xa6437ef6);
+    storeInt(w, p0, 0xa6437ef6);
     write_InputPeer(w, v.peer);
     f = 1; const id = checkInt(v.id);
     const p1 = claim(w, 4);
@@ -60131,8 +60131,8 @@ export function write_stats_getPollStats(w: Writer, v: stats_getPollStats): void
     const set_dark = isSet(v.dark);
     const flags = (set_dark ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xc27dfa68);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xc27dfa68);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; const msgId = checkInt(v.msgId);
     const p1 = claim(w, 4);
@@ -60160,7 +60160,7 @@ export function write_chatlists_exportChatlistInvite(w: Writer, v: chatlists_exp
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x8472478e);
+    storeInt(w, p0, 0x8472478e);
     write_InputChatlist(w, v.chatlist);
     f = 1; writeString(w, v.title);
     f = 2; write_vec_InputPeer(w, v.peers);
@@ -60185,7 +60185,7 @@ export function write_chatlists_deleteExportedInvite(w: Writer, v: chatlists_del
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x719c5c5e);
+    storeInt(w, p0, 0x719c5c5e);
     write_InputChatlist(w, v.chatlist);
     f = 1; writeString(w, v.slug);
   } catch (e) {
@@ -60209,8 +60209,8 @@ export function write_chatlists_editExportedInvite(w: Writer, v: chatlists_editE
   try {
     const flags = (v.title != null ? 0x2 : 0) | (v.peers != null ? 0x4 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x653db63d);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x653db63d);
+    storeInt(w, p0 + 4, flags);
     write_InputChatlist(w, v.chatlist);
     f = 1; writeString(w, v.slug);
     f = 2; if (flags & 0x2) writeString(w, v.title!);
@@ -60238,7 +60238,7 @@ export function read_chatlists_editExportedInvite(r: Reader): chatlists_editExpo
 export function write_chatlists_getExportedInvites(w: Writer, v: chatlists_getExportedInvites): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xce03da83);
+    storeInt(w, p0, 0xce03da83);
     write_InputChatlist(w, v.chatlist);
   } catch (e) {
     throw encodeAt(e, 'chatlists.getExportedInvites chatlist', 0);
@@ -60257,7 +60257,7 @@ export function read_chatlists_getExportedInvites(r: Reader): chatlists_getExpor
 export function write_chatlists_checkChatlistInvite(w: Writer, v: chatlists_checkChatlistInvite): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x41c10fff);
+    storeInt(w, p0, 0x41c10fff);
     writeString(w, v.slug);
   } catch (e) {
     throw encodeAt(e, 'chatlists.checkChatlistInvite slug', 0);
@@ -60277,7 +60277,7 @@ export function write_chatlists_joinChatlistInvite(w: Writer, v: chatlists_joinC
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xa6b1e39a);
+    storeInt(w, p0, 0xa6b1e39a);
     writeString(w, v.slug);
     f = 1; write_vec_InputPeer(w, v.peers);
   } catch (e) {
@@ -60299,7 +60299,7 @@ export function read_chatlists_joinChatlistInvite(r: Reader): chatlists_joinChat
 export function write_chatlists_getChatlistUpdates(w: Writer, v: chatlists_getChatlistUpdates): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x89419521);
+    storeInt(w, p0, 0x89419521);
     write_InputChatlist(w, v.chatlist);
   } catch (e) {
     throw encodeAt(e, 'chatlists.getChatlistUpdates chatlist', 0);
@@ -60319,7 +60319,7 @@ export function write_chatlists_joinChatlistUpdates(w: Writer, v: chatlists_join
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xe089f8f5);
+    storeInt(w, p0, 0xe089f8f5);
     write_InputChatlist(w, v.chatlist);
     f = 1; write_vec_InputPeer(w, v.peers);
   } catch (e) {
@@ -60341,7 +60341,7 @@ export function read_chatlists_joinChatlistUpdates(r: Reader): chatlists_joinCha
 export function write_chatlists_hideChatlistUpdates(w: Writer, v: chatlists_hideChatlistUpdates): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x66e486fb);
+    storeInt(w, p0, 0x66e486fb);
     write_InputChatlist(w, v.chatlist);
   } catch (e) {
     throw encodeAt(e, 'chatlists.hideChatlistUpdates chatlist', 0);
@@ -60360,7 +60360,7 @@ export function read_chatlists_hideChatlistUpdates(r: Reader): chatlists_hideCha
 export function write_chatlists_getLeaveChatlistSuggestions(w: Writer, v: chatlists_getLeaveChatlistSuggestions): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xfdbcd714);
+    storeInt(w, p0, 0xfdbcd714);
     write_InputChatlist(w, v.chatlist);
   } catch (e) {
     throw encodeAt(e, 'chatlists.getLeaveChatlistSuggestions chatlist', 0);
@@ -60380,7 +60380,7 @@ export function write_chatlists_leaveChatlist(w: Writer, v: chatlists_leaveChatl
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x74fae13a);
+    storeInt(w, p0, 0x74fae13a);
     write_InputChatlist(w, v.chatlist);
     f = 1; write_vec_InputPeer(w, v.peers);
   } catch (e) {
@@ -60402,7 +60402,7 @@ export function read_chatlists_leaveChatlist(r: Reader): chatlists_leaveChatlist
 export function write_stories_canSendStory(w: Writer, v: stories_canSendStory): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x30eb63f0);
+    storeInt(w, p0, 0x30eb63f0);
     write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'stories.canSendStory peer', 0);
@@ -60436,8 +60436,8 @@ export function write_stories_sendStory(w: Writer, v: stories_sendStory): void {
       (v.albums != null ? 0x100 : 0) |
       (v.music != null ? 0x200 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x8f9e6898);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x8f9e6898);
+    storeInt(w, p0 + 4, flags);
     f = 3; write_InputPeer(w, v.peer);
     f = 4; write_InputMedia(w, v.media);
     f = 5; if (flags & 0x20) write_vec_MediaArea(w, v.mediaAreas!);
@@ -60504,8 +60504,8 @@ export function write_stories_editStory(w: Writer, v: stories_editStory): void {
       (v.privacyRules != null ? 0x4 : 0) |
       (v.music != null ? 0x10 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x2c63a72b);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x2c63a72b);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; const id = checkInt(v.id);
     const p1 = claim(w, 4);
@@ -60550,7 +60550,7 @@ export function write_stories_deleteStories(w: Writer, v: stories_deleteStories)
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xae59db5f);
+    storeInt(w, p0, 0xae59db5f);
     write_InputPeer(w, v.peer);
     f = 1; write_vec_int(w, v.id);
   } catch (e) {
@@ -60573,7 +60573,7 @@ export function write_stories_togglePinned(w: Writer, v: stories_togglePinned): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x9a75a1ef);
+    storeInt(w, p0, 0x9a75a1ef);
     write_InputPeer(w, v.peer);
     f = 1; write_vec_int(w, v.id);
     f = 2; writeBool(w, v.pinned);
@@ -60601,8 +60601,8 @@ export function write_stories_getAllStories(w: Writer, v: stories_getAllStories)
     f = 1; const set_hidden = isSet(v.hidden);
     const flags = (set_next ? 0x2 : 0) | (set_hidden ? 0x4 : 0) | (v.state != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xeeb0d625);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xeeb0d625);
+    storeInt(w, p0 + 4, flags);
     f = 2; if (flags & 0x1) writeString(w, v.state!);
   } catch (e) {
     throw encodeAt(e, 'stories.getAllStories next hidden state', f);
@@ -60627,7 +60627,7 @@ export function write_stories_getPinnedStories(w: Writer, v: stories_getPinnedSt
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x5821a5dc);
+    storeInt(w, p0, 0x5821a5dc);
     write_InputPeer(w, v.peer);
     f = 1; const offsetId = checkInt(v.offsetId);
     f = 2; const limit = checkInt(v.limit);
@@ -60655,7 +60655,7 @@ export function write_stories_getStoriesArchive(w: Writer, v: stories_getStories
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xb4352016);
+    storeInt(w, p0, 0xb4352016);
     write_InputPeer(w, v.peer);
     f = 1; const offsetId = checkInt(v.offsetId);
     f = 2; const limit = checkInt(v.limit);
@@ -60683,7 +60683,7 @@ export function write_stories_getStoriesByID(w: Writer, v: stories_getStoriesByI
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x5774ca74);
+    storeInt(w, p0, 0x5774ca74);
     write_InputPeer(w, v.peer);
     f = 1; write_vec_int(w, v.id);
   } catch (e) {
@@ -60705,7 +60705,7 @@ export function read_stories_getStoriesByID(r: Reader): stories_getStoriesByID {
 export function write_stories_toggleAllStoriesHidden(w: Writer, v: stories_toggleAllStoriesHidden): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x7c2557c4);
+    storeInt(w, p0, 0x7c2557c4);
     writeBool(w, v.hidden);
   } catch (e) {
     throw encodeAt(e, 'stories.toggleAllStoriesHidden hidden', 0);
@@ -60725,7 +60725,7 @@ export function write_stories_readStories(w: Writer, v: stories_readStories): vo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xa556dac8);
+    storeInt(w, p0, 0xa556dac8);
     write_InputPeer(w, v.peer);
     f = 1; const maxId = checkInt(v.maxId);
     const p1 = claim(w, 4);
@@ -60750,7 +60750,7 @@ export function write_stories_incrementStoryViews(w: Writer, v: stories_incremen
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xb2028afb);
+    storeInt(w, p0, 0xb2028afb);
     write_InputPeer(w, v.peer);
     f = 1; write_vec_int(w, v.id);
   } catch (e) {
@@ -60781,8 +60781,8 @@ export function write_stories_getStoryViewsList(w: Writer, v: stories_getStoryVi
       (set_forwardsFirst ? 0x8 : 0) |
       (v.q != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x7ed23c57);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x7ed23c57);
+    storeInt(w, p0 + 4, flags);
     f = 3; write_InputPeer(w, v.peer);
     f = 4; if (flags & 0x2) writeString(w, v.q!);
     f = 5; const id = checkInt(v.id);
@@ -60820,7 +60820,7 @@ export function write_stories_getStoriesViews(w: Writer, v: stories_getStoriesVi
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x28e16cc8);
+    storeInt(w, p0, 0x28e16cc8);
     write_InputPeer(w, v.peer);
     f = 1; write_vec_int(w, v.id);
   } catch (e) {
@@ -60843,7 +60843,7 @@ export function write_stories_exportStoryLink(w: Writer, v: stories_exportStoryL
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x7b8def20);
+    storeInt(w, p0, 0x7b8def20);
     write_InputPeer(w, v.peer);
     f = 1; const id = checkInt(v.id);
     const p1 = claim(w, 4);
@@ -60868,7 +60868,7 @@ export function write_stories_report(w: Writer, v: stories_report): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x19d8eb45);
+    storeInt(w, p0, 0x19d8eb45);
     write_InputPeer(w, v.peer);
     f = 1; write_vec_int(w, v.id);
     f = 2; writeBytes(w, v.option);
@@ -60898,8 +60898,8 @@ export function write_stories_activateStealthMode(w: Writer, v: stories_activate
     f = 1; const set_future = isSet(v.future);
     const flags = (set_past ? 0x1 : 0) | (set_future ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x57bbd166);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x57bbd166);
+    storeInt(w, p0 + 4, flags);
   } catch (e) {
     throw encodeAt(e, 'stories.activateStealthMode past future', f);
   }
@@ -60923,8 +60923,8 @@ export function write_stories_sendReaction(w: Writer, v: stories_sendReaction): 
     const set_addToRecent = isSet(v.addToRecent);
     const flags = (set_addToRecent ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x7fd736b2);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x7fd736b2);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; const storyId = checkInt(v.storyId);
     const p1 = claim(w, 4);
@@ -60953,7 +60953,7 @@ export function read_stories_sendReaction(r: Reader): stories_sendReaction {
 export function write_stories_getPeerStories(w: Writer, v: stories_getPeerStories): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x2c4ada50);
+    storeInt(w, p0, 0x2c4ada50);
     write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'stories.getPeerStories peer', 0);
@@ -60971,7 +60971,7 @@ export function read_stories_getPeerStories(r: Reader): stories_getPeerStories {
 
 export function write_stories_getAllReadPeerStories(w: Writer, v: stories_getAllReadPeerStories): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x9b5ae7f9);
+  storeInt(w, p0, 0x9b5ae7f9);
 }
 
 export function read_stories_getAllReadPeerStories(r: Reader): stories_getAllReadPeerStories {
@@ -60981,7 +60981,7 @@ export function read_stories_getAllReadPeerStories(r: Reader): stories_getAllRea
 export function write_stories_getPeerMaxIDs(w: Writer, v: stories_getPeerMaxIDs): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x78499170);
+    storeInt(w, p0, 0x78499170);
     write_vec_InputPeer(w, v.id);
   } catch (e) {
     throw encodeAt(e, 'stories.getPeerMaxIDs id', 0);
@@ -60999,7 +60999,7 @@ export function read_stories_getPeerMaxIDs(r: Reader): stories_getPeerMaxIDs {
 
 export function write_stories_getChatsToSend(w: Writer, v: stories_getChatsToSend): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xa56a8b60);
+  storeInt(w, p0, 0xa56a8b60);
 }
 
 export function read_stories_getChatsToSend(r: Reader): stories_getChatsToSend {
@@ -61010,7 +61010,7 @@ export function write_stories_togglePeerStoriesHidden(w: Writer, v: stories_togg
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xbd0415c4);
+    storeInt(w, p0, 0xbd0415c4);
     write_InputPeer(w, v.peer);
     f = 1; writeBool(w, v.hidden);
   } catch (e) {
@@ -61035,8 +61035,8 @@ export function write_stories_getStoryReactionsList(w: Writer, v: stories_getSto
     const set_forwardsFirst = isSet(v.forwardsFirst);
     const flags = (set_forwardsFirst ? 0x4 : 0) | (v.reaction != null ? 0x1 : 0) | (v.offset != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xb9b2881f);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xb9b2881f);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; const id = checkInt(v.id);
     const p1 = claim(w, 4);
@@ -61072,7 +61072,7 @@ export function write_stories_togglePinnedToTop(w: Writer, v: stories_togglePinn
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x0b297e9b);
+    storeInt(w, p0, 0x0b297e9b);
     write_InputPeer(w, v.peer);
     f = 1; write_vec_int(w, v.id);
   } catch (e) {
@@ -61096,8 +61096,8 @@ export function write_stories_searchPosts(w: Writer, v: stories_searchPosts): vo
   try {
     const flags = (v.hashtag != null ? 0x1 : 0) | (v.area != null ? 0x2 : 0) | (v.peer != null ? 0x4 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xd1810907);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xd1810907);
+    storeInt(w, p0 + 4, flags);
     if (flags & 0x1) writeString(w, v.hashtag!);
     f = 1; if (flags & 0x2) write_MediaArea(w, v.area!);
     f = 2; if (flags & 0x4) write_InputPeer(w, v.peer!);
@@ -61130,7 +61130,7 @@ export function write_stories_createAlbum(w: Writer, v: stories_createAlbum): vo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xa36396e5);
+    storeInt(w, p0, 0xa36396e5);
     write_InputPeer(w, v.peer);
     f = 1; writeString(w, v.title);
     f = 2; write_vec_int(w, v.stories);
@@ -61160,8 +61160,8 @@ export function write_stories_updateAlbum(w: Writer, v: stories_updateAlbum): vo
       (v.addStories != null ? 0x4 : 0) |
       (v.order != null ? 0x8 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x5e5259b6);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x5e5259b6);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; const albumId = checkInt(v.albumId);
     const p1 = claim(w, 4);
@@ -61196,7 +61196,7 @@ export function write_stories_reorderAlbums(w: Writer, v: stories_reorderAlbums)
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x8535fbd9);
+    storeInt(w, p0, 0x8535fbd9);
     write_InputPeer(w, v.peer);
     f = 1; write_vec_int(w, v.order);
   } catch (e) {
@@ -61219,7 +61219,7 @@ export function write_stories_deleteAlbum(w: Writer, v: stories_deleteAlbum): vo
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x8d3456d0);
+    storeInt(w, p0, 0x8d3456d0);
     write_InputPeer(w, v.peer);
     f = 1; const albumId = checkInt(v.albumId);
     const p1 = claim(w, 4);
@@ -61244,7 +61244,7 @@ export function write_stories_getAlbums(w: Writer, v: stories_getAlbums): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x25b3eac7);
+    storeInt(w, p0, 0x25b3eac7);
     write_InputPeer(w, v.peer);
     f = 1; const hash = checkLong(v.hash);
     const p1 = claim(w, 8);
@@ -61269,7 +61269,7 @@ export function write_stories_getAlbumStories(w: Writer, v: stories_getAlbumStor
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xac806d61);
+    storeInt(w, p0, 0xac806d61);
     write_InputPeer(w, v.peer);
     f = 1; const albumId = checkInt(v.albumId);
     f = 2; const offset = checkInt(v.offset);
@@ -61311,8 +61311,8 @@ export function write_stories_startLive(w: Writer, v: stories_startLive): void {
       (v.messagesEnabled != null ? 0x40 : 0) |
       (v.sendPaidMessagesStars != null ? 0x80 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xd069ccde);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xd069ccde);
+    storeInt(w, p0 + 4, flags);
     f = 3; write_InputPeer(w, v.peer);
     f = 4; if (flags & 0x1) writeString(w, v.caption!);
     f = 5; if (flags & 0x2) write_vec_MessageEntity(w, v.entities!);
@@ -61359,8 +61359,8 @@ export function write_premium_getBoostsList(w: Writer, v: premium_getBoostsList)
     const set_gifts = isSet(v.gifts);
     const flags = (set_gifts ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x60f67660);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x60f67660);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputPeer(w, v.peer);
     f = 2; writeString(w, v.offset);
     f = 3; const limit = checkInt(v.limit);
@@ -61388,7 +61388,7 @@ export function read_premium_getBoostsList(r: Reader): premium_getBoostsList {
 
 export function write_premium_getMyBoosts(w: Writer, v: premium_getMyBoosts): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x0be77b4a);
+  storeInt(w, p0, 0x0be77b4a);
 }
 
 export function read_premium_getMyBoosts(r: Reader): premium_getMyBoosts {
@@ -61400,8 +61400,8 @@ export function write_premium_applyBoost(w: Writer, v: premium_applyBoost): void
   try {
     const flags = (v.slots != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x6b7da746);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x6b7da746);
+    storeInt(w, p0 + 4, flags);
     if (flags & 0x1) write_vec_int(w, v.slots!);
     f = 1; write_InputPeer(w, v.peer);
   } catch (e) {
@@ -61425,7 +61425,7 @@ export function read_premium_applyBoost(r: Reader): premium_applyBoost {
 export function write_premium_getBoostsStatus(w: Writer, v: premium_getBoostsStatus): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x042f1f61);
+    storeInt(w, p0, 0x042f1f61);
     write_InputPeer(w, v.peer);
   } catch (e) {
     throw encodeAt(e, 'premium.getBoostsStatus peer', 0);
@@ -61445,7 +61445,7 @@ export function write_premium_getUserBoosts(w: Writer, v: premium_getUserBoosts)
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x39854d1f);
+    storeInt(w, p0, 0x39854d1f);
     write_InputPeer(w, v.peer);
     f = 1; write_InputUser(w, v.userId);
   } catch (e) {
@@ -61466,7 +61466,7 @@ export function read_premium_getUserBoosts(r: Reader): premium_getUserBoosts {
 
 export function write_smsjobs_isEligibleToJoin(w: Writer, v: smsjobs_isEligibleToJoin): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x0edc39d0);
+  storeInt(w, p0, 0x0edc39d0);
 }
 
 export function read_smsjobs_isEligibleToJoin(r: Reader): smsjobs_isEligibleToJoin {
@@ -61475,7 +61475,7 @@ export function read_smsjobs_isEligibleToJoin(r: Reader): smsjobs_isEligibleToJo
 
 export function write_smsjobs_join(w: Writer, v: smsjobs_join): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xa74ece2d);
+  storeInt(w, p0, 0xa74ece2d);
 }
 
 export function read_smsjobs_join(r: Reader): smsjobs_join {
@@ -61484,7 +61484,7 @@ export function read_smsjobs_join(r: Reader): smsjobs_join {
 
 export function write_smsjobs_leave(w: Writer, v: smsjobs_leave): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x9898ad73);
+  storeInt(w, p0, 0x9898ad73);
 }
 
 export function read_smsjobs_leave(r: Reader): smsjobs_leave {
@@ -61496,8 +61496,8 @@ export function write_smsjobs_updateSettings(w: Writer, v: smsjobs_updateSetting
     const set_allowInternational = isSet(v.allowInternational);
     const flags = (set_allowInternational ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x093fa0bf);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x093fa0bf);
+    storeInt(w, p0 + 4, flags);
   } catch (e) {
     throw encodeAt(e, 'smsjobs.updateSettings allowInternational', 0);
   }
@@ -61516,7 +61516,7 @@ export function read_smsjobs_updateSettings(r: Reader): smsjobs_updateSettings {
 
 export function write_smsjobs_getStatus(w: Writer, v: smsjobs_getStatus): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0x10a698e8);
+  storeInt(w, p0, 0x10a698e8);
 }
 
 export function read_smsjobs_getStatus(r: Reader): smsjobs_getStatus {
@@ -61526,7 +61526,7 @@ export function read_smsjobs_getStatus(r: Reader): smsjobs_getStatus {
 export function write_smsjobs_getSmsJob(w: Writer, v: smsjobs_getSmsJob): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x778d902f);
+    storeInt(w, p0, 0x778d902f);
     writeString(w, v.jobId);
   } catch (e) {
     throw encodeAt(e, 'smsjobs.getSmsJob jobId', 0);
@@ -61547,8 +61547,8 @@ export function write_smsjobs_finishJob(w: Writer, v: smsjobs_finishJob): void {
   try {
     const flags = (v.error != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x4f1ebf24);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x4f1ebf24);
+    storeInt(w, p0 + 4, flags);
     writeString(w, v.jobId);
     f = 1; if (flags & 0x1) writeString(w, v.error!);
   } catch (e) {
@@ -61572,7 +61572,7 @@ export function read_smsjobs_finishJob(r: Reader): smsjobs_finishJob {
 export function write_fragment_getCollectibleInfo(w: Writer, v: fragment_getCollectibleInfo): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xbe1e85ba);
+    storeInt(w, p0, 0xbe1e85ba);
     write_InputCollectible(w, v.collectible);
   } catch (e) {
     throw encodeAt(e, 'fragment.getCollectibleInfo collectible', 0);
@@ -61595,8 +61595,8 @@ export function write_aicompose_createTone(w: Writer, v: aicompose_createTone): 
     const flags = (set_displayAuthor ? 0x1 : 0);
     f = 1; const emojiId = checkLong(v.emojiId);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, 0x4aa83913);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x4aa83913);
+    storeInt(w, p0 + 4, flags);
     storeLong(w.buf, p0 + 8, emojiId);
     f = 2; writeString(w, v.title);
     f = 3; writeString(w, v.prompt);
@@ -61629,8 +61629,8 @@ export function write_aicompose_updateTone(w: Writer, v: aicompose_updateTone): 
       (v.title != null ? 0x4 : 0) |
       (v.prompt != null ? 0x8 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x903bcf59);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x903bcf59);
+    storeInt(w, p0 + 4, flags);
     write_InputAiComposeTone(w, v.tone);
     f = 1; if (flags & 0x1) writeBool(w, v.displayAuthor!);
     f = 2; if (flags & 0x2) writeLong(w, v.emojiId!);
@@ -61661,7 +61661,7 @@ export function write_aicompose_saveTone(w: Writer, v: aicompose_saveTone): void
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x1782cbb1);
+    storeInt(w, p0, 0x1782cbb1);
     write_InputAiComposeTone(w, v.tone);
     f = 1; writeBool(w, v.unsave);
   } catch (e) {
@@ -61683,7 +61683,7 @@ export function read_aicompose_saveTone(r: Reader): aicompose_saveTone {
 export function write_aicompose_deleteTone(w: Writer, v: aicompose_deleteTone): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xdd39316a);
+    storeInt(w, p0, 0xdd39316a);
     write_InputAiComposeTone(w, v.tone);
   } catch (e) {
     throw encodeAt(e, 'aicompose.deleteTone tone', 0);
@@ -61702,7 +61702,7 @@ export function read_aicompose_deleteTone(r: Reader): aicompose_deleteTone {
 export function write_aicompose_getTone(w: Writer, v: aicompose_getTone): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xb2e8ba03);
+    storeInt(w, p0, 0xb2e8ba03);
     write_InputAiComposeTone(w, v.tone);
   } catch (e) {
     throw encodeAt(e, 'aicompose.getTone tone', 0);
@@ -61722,7 +61722,7 @@ export function write_aicompose_getTones(w: Writer, v: aicompose_getTones): void
   try {
     const hash = checkLong(v.hash);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xabd59201);
+    storeInt(w, p0, 0xabd59201);
     storeLong(w.buf, p0 + 4, hash);
   } catch (e) {
     throw encodeAt(e, 'aicompose.getTones hash', 0);
@@ -61742,7 +61742,7 @@ export function write_aicompose_getToneExample(w: Writer, v: aicompose_getToneEx
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xd1b4ab14);
+    storeInt(w, p0, 0xd1b4ab14);
     write_InputAiComposeTone(w, v.tone);
     f = 1; const num = checkInt(v.num);
     const p1 = claim(w, 4);
@@ -61769,8 +61769,8 @@ export function write_communities_create(w: Writer, v: communities_create): void
     const set_hidden = isSet(v.hidden);
     const flags = (set_hidden ? 0x2 : 0) | (v.about != null ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xa63859ec);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xa63859ec);
+    storeInt(w, p0 + 4, flags);
     f = 1; writeString(w, v.title);
     f = 2; if (flags & 0x1) writeString(w, v.about!);
     f = 3; write_InputPeer(w, v.peer);
@@ -61802,8 +61802,8 @@ export function write_communities_togglePeerLink(w: Writer, v: communities_toggl
     f = 2; const set_deleted = isSet(v.deleted);
     const flags = (set_visible ? 0x1 : 0) | (set_hidden ? 0x2 : 0) | (set_deleted ? 0x4 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x736dcfea);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x736dcfea);
+    storeInt(w, p0 + 4, flags);
     f = 3; write_InputChannel(w, v.community);
     f = 4; write_InputPeer(w, v.peer);
   } catch (e) {
@@ -61829,7 +61829,7 @@ export function read_communities_togglePeerLink(r: Reader): communities_togglePe
 
 export function write_communities_getJoinedCommunities(w: Writer, v: communities_getJoinedCommunities): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xa663e830);
+  storeInt(w, p0, 0xa663e830);
 }
 
 export function read_communities_getJoinedCommunities(r: Reader): communities_getJoinedCommunities {
@@ -61842,8 +61842,8 @@ export function write_communities_toggleCommunityCollapsedInDialogs(w: Writer, v
     const set_collapsed = isSet(v.collapsed);
     const flags = (set_collapsed ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xd766e3ea);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xd766e3ea);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputChannel(w, v.community);
   } catch (e) {
     throw encodeAt(e, 'communities.toggleCommunityCollapsedInDialogs collapsed community', f);
@@ -61867,7 +61867,7 @@ export function write_communities_getPeerLinkRequests(w: Writer, v: communities_
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x93773344);
+    storeInt(w, p0, 0x93773344);
     write_InputChannel(w, v.community);
     f = 1; writeString(w, v.offset);
     f = 2; const limit = checkInt(v.limit);
@@ -61896,8 +61896,8 @@ export function write_communities_togglePeerLinkRequestApproval(w: Writer, v: co
     const set_reject = isSet(v.reject);
     const flags = (set_reject ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x8c8219a8);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x8c8219a8);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputChannel(w, v.community);
     f = 2; write_InputPeer(w, v.peer);
   } catch (e) {
@@ -61925,8 +61925,8 @@ export function write_communities_toggleAllPeerLinkRequestApproval(w: Writer, v:
     const set_reject = isSet(v.reject);
     const flags = (set_reject ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xbfe3dd3d);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0xbfe3dd3d);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputChannel(w, v.community);
   } catch (e) {
     throw encodeAt(e, 'communities.toggleAllPeerLinkRequestApproval reject community', f);
@@ -61952,8 +61952,8 @@ export function write_communities_toggleParticipantBanned(w: Writer, v: communit
     const set_unban = isSet(v.unban);
     const flags = (set_unban ? 0x1 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x9967ad0f);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x9967ad0f);
+    storeInt(w, p0 + 4, flags);
     f = 1; write_InputChannel(w, v.community);
     f = 2; write_InputPeer(w, v.participant);
   } catch (e) {
@@ -61979,7 +61979,7 @@ export function write_communities_getParticipantJoinedChats(w: Writer, v: commun
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf87eabab);
+    storeInt(w, p0, 0xf87eabab);
     write_InputChannel(w, v.community);
     f = 1; write_InputPeer(w, v.participant);
   } catch (e) {
@@ -62009,8 +62009,8 @@ export function write_ephemeral_sendMessage(w: Writer, v: ephemeral_sendMessage)
       (v.richMessage != null ? 0x10 : 0) |
       (v.replyTo != null ? 0x20 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x68cbd09f);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x68cbd09f);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; write_InputUser(w, v.receiverId);
     f = 2; if (flags & 0x1) writeLong(w, v.queryId!);
@@ -62058,7 +62058,7 @@ export function write_ephemeral_deleteMessage(w: Writer, v: ephemeral_deleteMess
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xa3c0d511);
+    storeInt(w, p0, 0xa3c0d511);
     write_InputPeer(w, v.peer);
     f = 1; write_InputUser(w, v.receiverId);
     f = 2; const id = checkInt(v.id);
@@ -62085,7 +62085,7 @@ export function write_ephemeral_reportMessage(w: Writer, v: ephemeral_reportMess
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x8704f2bf);
+    storeInt(w, p0, 0x8704f2bf);
     write_InputPeer(w, v.peer);
     f = 1; const id = checkInt(v.id);
     const p1 = claim(w, 4);
@@ -62115,8 +62115,8 @@ export function write_ephemeral_getCallbackAnswer(w: Writer, v: ephemeral_getCal
   try {
     const flags = (v.data != null ? 0x2 : 0);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0x3fa464c8);
-    storeUint32(w, p0 + 4, flags);
+    storeInt(w, p0, 0x3fa464c8);
+    storeInt(w, p0 + 4, flags);
     write_InputPeer(w, v.peer);
     f = 1; const id = checkInt(v.id);
     const p1 = claim(w, 4);
@@ -62529,7 +62529,7 @@ export function read_destroy_auth_key_fail(r: Reader): destroy_auth_key_fail {
 export function write_req_pq(w: Writer, v: req_pq): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0x60469778);
+    storeInt(w, p0, 0x60469778);
     writeInt128(w, v.nonce);
   } catch (e) {
     throw encodeAt(e, 'req_pq nonce', 0);
@@ -62548,7 +62548,7 @@ export function read_req_pq(r: Reader): req_pq {
 export function write_req_pq_multi(w: Writer, v: req_pq_multi): void {
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xbe7e8ef1);
+    storeInt(w, p0, 0xbe7e8ef1);
     writeInt128(w, v.nonce);
   } catch (e) {
     throw encodeAt(e, 'req_pq_multi nonce', 0);
@@ -62568,7 +62568,7 @@ export function write_req_DH_params(w: Writer, v: req_DH_params): void {
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xd712e4be);
+    storeInt(w, p0, 0xd712e4be);
     writeInt128(w, v.nonce);
     f = 1; writeInt128(w, v.serverNonce);
     f = 2; writeBytes(w, v.p);
@@ -62601,7 +62601,7 @@ export function write_set_client_DH_params(w: Writer, v: set_client_DH_params): 
   let f = 0;
   try {
     const p0 = claim(w, 4);
-    storeUint32(w, p0, 0xf5045f1f);
+    storeInt(w, p0, 0xf5045f1f);
     writeInt128(w, v.nonce);
     f = 1; writeInt128(w, v.serverNonce);
     f = 2; writeBytes(w, v.encryptedData);
@@ -62624,7 +62624,7 @@ export function read_set_client_DH_params(r: Reader): set_client_DH_params {
 
 export function write_destroy_auth_key(w: Writer, v: destroy_auth_key): void {
   const p0 = claim(w, 4);
-  storeUint32(w, p0, 0xd1435160);
+  storeInt(w, p0, 0xd1435160);
 }
 
 export function read_destroy_auth_key(r: Reader): destroy_auth_key {
@@ -63178,7 +63178,7 @@ export function write_rpc_drop_answer(w: Writer, v: rpc_drop_answer): void {
   try {
     const reqMsgId = checkLong(v.reqMsgId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x58e4a740);
+    storeInt(w, p0, 0x58e4a740);
     storeLong(w.buf, p0 + 4, reqMsgId);
   } catch (e) {
     throw encodeAt(e, 'rpc_drop_answer reqMsgId', 0);
@@ -63198,7 +63198,7 @@ export function write_get_future_salts(w: Writer, v: get_future_salts): void {
   try {
     const num = checkInt(v.num);
     const p0 = claim(w, 8);
-    storeUint32(w, p0, 0xb921bd04);
+    storeInt(w, p0, 0xb921bd04);
     storeInt(w, p0 + 4, num);
   } catch (e) {
     throw encodeAt(e, 'get_future_salts num', 0);
@@ -63218,7 +63218,7 @@ export function write_ping(w: Writer, v: ping): void {
   try {
     const pingId = checkLong(v.pingId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0x7abe77ec);
+    storeInt(w, p0, 0x7abe77ec);
     storeLong(w.buf, p0 + 4, pingId);
   } catch (e) {
     throw encodeAt(e, 'ping pingId', 0);
@@ -63240,7 +63240,7 @@ export function write_ping_delay_disconnect(w: Writer, v: ping_delay_disconnect)
     const pingId = checkLong(v.pingId);
     f = 1; const disconnectDelay = checkInt(v.disconnectDelay);
     const p0 = claim(w, 16);
-    storeUint32(w, p0, 0xf3427b8c);
+    storeInt(w, p0, 0xf3427b8c);
     storeLong(w.buf, p0 + 4, pingId);
     storeInt(w, p0 + 12, disconnectDelay);
   } catch (e) {
@@ -63263,7 +63263,7 @@ export function write_destroy_session(w: Writer, v: destroy_session): void {
   try {
     const sessionId = checkLong(v.sessionId);
     const p0 = claim(w, 12);
-    storeUint32(w, p0, 0xe7512126);
+    storeInt(w, p0, 0xe7512126);
     storeLong(w.buf, p0 + 4, sessionId);
   } catch (e) {
     throw encodeAt(e, 'destroy_session sessionId', 0);
