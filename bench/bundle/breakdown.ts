@@ -16,10 +16,10 @@ export interface Breakdown {
 /** Tried in order; a byte belongs to the first pattern that claims it. */
 const CATEGORIES: [string, RegExp][] = [
   ['error context (try, catch, field counters, name tables)', /catch\([\w$]+\)\{throw [^}]*\}|try\{|let [\w$]+=0[;,]|(?<=[;{(,])[\w$]{1,2}=\d+(?=[;,)])|\[(?:"\w*",)*"\w*"\]|const [\w$]+=\[(?:"\w*",?|\d+,?)*\]/g],
-  ['checks (missing fields, unknown flags, value types)', /if\([\w$]+\.\w+==null\)throw [\w$]+\("\w+"\)|\([\w$]+&\d+\)!==0&&[\w$]+\([^)]*\)|[\w$]+&\d+&&[\w$]+\([^)]*\)/g],
+  ['checks (missing fields on shared bits, unknown flags bits)', /if\([\w$]+\.\w+==null\)throw [\w$]+\("\w+"\)|\([\w$]+&\d+\)!==0&&[\w$]+\([^)]*\)|[\w$]+&\d+&&[\w$]+\([\w$]+,[\w$]+,\d+\)/g],
   ['names in values (keys, _ names, field reads)', /(?<=[{,])\w+:(?=[\w$!(])|_:"[\w.]+"|(?<=[\w$])\.(?!view\b|pos\b|buf\b|depth\b|set\b|get\b|length\b)\w{2,}/g],
   ['flag bits (tests, words)', /\([\w$]+&\d+\)!==0|[\w$]+&\d+\?|\?!0:void 0|:void 0|\([\w$.]+(?:!=null)?\?\d+:0\)|\|/g],
-  ['stores (claim, storeInt, storeUint32, storeLong)', /let [\w$]+=[\w$]+\([\w$]+,\d+\)[;,]|(?<=[;,{])[\w$]+\([\w$]+(?:\.buf)?,[\w$]+(?:\+\d+)?,[\w$]+\)(?=[,;}])/g],
+  ['stores (claim, storeInt, storeLong)', /let [\w$]+=[\w$]+\([\w$]+,\d+\)[;,]|(?<=[;,{])[\w$]+\([\w$]+(?:\.buf)?,[\w$]+(?:\+\d+)?,[\w$]+\)(?=[,;}])/g],
   ['dispatch (switch cases, id tables)', /case \d+:[^;]*;(?:break;|return;)?|[\w$]+\.set\((?:\d+|"[\w.]+"),[^)]*\)|"[\w.]+":\d+|\d+,[\w$]+,/g],
   ['function heads', /function [\w$]+\([\w$,]*\)\{/g],
 ];
