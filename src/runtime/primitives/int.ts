@@ -1,5 +1,5 @@
 import { need, type Reader } from '../reader.js';
-import { badValue, claim, type Writer } from '../writer.js';
+import { badValue, reserve, type Writer } from '../writer.js';
 
 /** The value of an `int` field, or a BAD_VALUE error: a whole number from -2^31 to 2^31-1. */
 export function checkInt(v: number): number {
@@ -9,8 +9,10 @@ export function checkInt(v: number): number {
 
 /** TL `int`: signed 32-bit little-endian. */
 export function writeInt(w: Writer, v: number): void {
-  const checked = checkInt(v);
-  storeInt(w, claim(w, 4), checked);
+  checkInt(v);
+  reserve(w, 4);
+  w.view.setInt32(w.pos, v, true);
+  w.pos += 4;
 }
 
 /**
@@ -32,5 +34,7 @@ export function readInt(r: Reader): number {
 
 /** A constructor id or a flags word: 32 bits the generated code computed itself. */
 export function writeUint32(w: Writer, v: number): void {
-  storeInt(w, claim(w, 4), v);
+  reserve(w, 4);
+  w.view.setUint32(w.pos, v >>> 0, true);
+  w.pos += 4;
 }
