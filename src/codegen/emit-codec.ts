@@ -1,7 +1,8 @@
-import { ENVELOPE_IDENT, flagsMask, type CombinatorModel, type FieldModel, type WireType } from '../tl/model.js';
-import { formatId } from '../tl/printer.js';
+import { hexId } from '../common/bytes.js';
+import { ENVELOPE_IDENT, flagsMask, minSize, type CombinatorModel, type FieldModel, type LayerIndex, type WireType } from '../tl/model.js';
 import { tsType } from './emit-types.js';
-import { importLines, minSize, wrapList, typeIdent, wireKey, type LayerIndex } from './wire.js';
+import { identOf } from '../tl/names.js';
+import { importLines, wrapList, wireKey } from './wire.js';
 
 const PRIMITIVE_WRITERS: Partial<Record<WireType['k'], string>> = {
   int: 'writeInt',
@@ -24,7 +25,6 @@ const PRIMITIVE_READERS: Partial<Record<WireType['k'], string>> = {
   bool: 'readBool',
 };
 
-const hex = (id: number): string => `0x${formatId(id)}`;
 
 /** The function that writes a value of type `t` (a runtime primitive or a generated one). */
 function writerOf(t: WireType): string {
@@ -34,7 +34,7 @@ function writerOf(t: WireType): string {
     case 'vector':
       return `write_${wireKey(t)}`;
     case 'boxed':
-      return `write_${typeIdent(t.type)}`;
+      return `write_${identOf(t.type)}`;
     case 'bare':
       return `write_${t.ctor}`;
     case 'object':
@@ -53,7 +53,7 @@ function readerOf(t: WireType): string {
     case 'vector':
       return `read_${wireKey(t)}`;
     case 'boxed':
-      return `read_${typeIdent(t.type)}`;
+      return `read_${identOf(t.type)}`;
     case 'bare':
       return `read_${t.ctor}`;
     case 'object':
@@ -246,7 +246,7 @@ function emitWriter(c: CombinatorModel, runtimeNames: ReadonlySet<string>): stri
   const steps = new Steps();
   const run = new FixedRun();
   const locals = new Map<string, string>();
-  if (c.kind === 'function') run.add(int32Store, hex(c.id!), 4);
+  if (c.kind === 'function') run.add(int32Store, hexId(c.id!), 4);
   const envelope = c.ident === ENVELOPE_IDENT;
   for (const f of c.fields) {
     if (f.type.k === 'true') continue;
@@ -346,7 +346,7 @@ function emitReader(c: CombinatorModel, runtimeNames: ReadonlySet<string>): stri
   }
   const head = [`export function read_${c.ident}(r: Reader): ${c.ident} {`];
   const tail = returnStatement(values);
-  const context = `decodeAt(e, ${c.id === undefined ? 0 : hex(c.id)}, $NAMES, $FIELD)`;
+  const context = `decodeAt(e, ${c.id === undefined ? 0 : hexId(c.id)}, $NAMES, $FIELD)`;
   return [...wrapTry(steps, c.name, head, tail, context), '}'].join('\n');
 }
 
@@ -366,10 +366,10 @@ function emitReader(c: CombinatorModel, runtimeNames: ReadonlySet<string>): stri
  *     }
  */
 function emitBoxedWriter(type: string, ctors: CombinatorModel[]): string {
-  const ident = typeIdent(type);
+  const ident = identOf(type);
   const lines = [`export function write_${ident}(w: Writer, v: ${ident}): void {`, '  switch (v?._) {'];
   for (const c of ctors) {
-    lines.push(`    case '${c.name}':`, `      writeUint32(w, ${hex(c.id!)});`, `      write_${c.ident}(w, v as ${c.ident});`, '      return;');
+    lines.push(`    case '${c.name}':`, `      writeUint32(w, ${hexId(c.id!)});`, `      write_${c.ident}(w, v as ${c.ident});`, '      return;');
   }
   lines.push('    default:', `      throw notOfType(v, '${type}');`, '  }', '}');
   return lines.join('\n');
@@ -395,9 +395,9 @@ function emitBoxedWriter(type: string, ctors: CombinatorModel[]): string {
  *     }
  */
 function emitBoxedReader(type: string, ctors: CombinatorModel[]): string {
-  const ident = typeIdent(type);
+  const ident = identOf(type);
   const lines = [`export function read_${ident}(r: Reader): ${ident} {`, '  const id = readId(r);', '  enter(r);', `  let v: ${ident};`, '  switch (id) {'];
-  for (const c of ctors) lines.push(`    case ${hex(c.id!)}:`, `      v = read_${c.ident}(r);`, '      break;');
+  for (const c of ctors) lines.push(`    case ${hexId(c.id!)}:`, `      v = read_${c.ident}(r);`, '      break;');
   lines.push('    default:', `      throw unknownId(r, id, '${type}');`, '  }', '  r.depth--;', '  return v;', '}');
   return lines.join('\n');
 }
@@ -420,8 +420,8 @@ function emitBoxedReader(type: string, ctors: CombinatorModel[]): string {
  *     (read_Object: readById over `readerTable(0x7da07ec9, read_inputPeerSelf, ...)`)
  */
 function emitUniversal(name: 'Object' | 'Function', members: CombinatorModel[], tsName: string): string {
-  const writers = members.map((c) => `'${c.name}', ${c.kind === 'constructor' ? hex(c.id!) : 0}, write_${c.ident},`);
-  const readers = members.map((c) => `${hex(c.id!)}, read_${c.ident},`);
+  const writers = members.map((c) => `'${c.name}', ${c.kind === 'constructor' ? hexId(c.id!) : 0}, write_${c.ident},`);
+  const readers = members.map((c) => `${hexId(c.id!)}, read_${c.ident},`);
   return [
     `let ${name}Writers: Map<string, ObjectWriter> | undefined;`,
     '',
@@ -517,7 +517,7 @@ const RUNTIME_IMPORTS = [
 export function emitCodec(index: LayerIndex, runtimeImport: string): string {
   const typeImports = new Set<string>(['TlObject', 'TlFunction']);
   for (const c of index.model.combinators) typeImports.add(c.ident);
-  for (const t of index.boxedTypes) typeImports.add(typeIdent(t));
+  for (const t of index.boxedTypes) typeImports.add(identOf(t));
   const runtimeNames = new Set(RUNTIME_IMPORTS.flat().map((name) => name.replace(/^type /, '')));
   const out = [
     `// Generated by tlwire from the layer ${index.model.layer} schema. Do not edit.`,

@@ -1,5 +1,5 @@
-import { formatId } from '../tl/printer.js';
-import type { LayerIndex } from './wire.js';
+import { formatId } from '../common/bytes.js';
+import type { LayerIndex } from '../tl/model.js';
 
 /**
  * functions.ts: the layer's codecs as a user calls them, everything in codec.ts with each

@@ -1,11 +1,13 @@
-import { formatId } from '../tl/printer.js';
-import { importLines, typeIdent, wireKey, type LayerIndex } from './wire.js';
+import { formatId } from '../common/bytes.js';
+import type { LayerIndex } from '../tl/model.js';
+import { identOf } from '../tl/names.js';
+import { importLines, wireKey } from './wire.js';
 import { vectorTypesOf, type WireType } from '../tl/model.js';
 
 function resultReader(t: WireType): string {
   switch (t.k) {
     case 'boxed':
-      return `read_${typeIdent(t.type)}`;
+      return `read_${identOf(t.type)}`;
     case 'vector':
       return `read_${wireKey(t)}`;
     case 'bool':
@@ -32,7 +34,7 @@ export function emitRegistry(index: LayerIndex, runtimeImport: string): string {
   out.push('};', '');
   out.push('/** Writers and readers of each boxed type, by type name. */', 'export const types: Record<string, TypeCodec> = {');
   for (const type of index.boxedTypes) {
-    const ident = typeIdent(type);
+    const ident = identOf(type);
     codecImports.add(`write_${ident}`).add(`read_${ident}`);
     out.push(`  '${type}': { write: write_${ident} as TypeCodec['write'], read: read_${ident} },`);
   }

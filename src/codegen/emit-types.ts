@@ -2,7 +2,8 @@ import type { CombinatorModel, FieldModel, WireType } from '../tl/model.js';
 import { callersText, entryOf, NO_DESCRIPTION, sourceText } from '../reference/facts.js';
 import { apiPage, oneLine } from '../reference/markdown.js';
 import type { LayerReference } from '../reference/types.js';
-import { typeIdent, type LayerIndex } from './wire.js';
+import type { LayerIndex } from '../tl/model.js';
+import { identOf } from '../tl/names.js';
 
 /** The TypeScript type of a value of wire type `t`. */
 export function tsType(t: WireType): string {
@@ -28,7 +29,7 @@ export function tsType(t: WireType): string {
       return `${inner.includes(' ') ? `(${inner})` : inner}[]`;
     }
     case 'boxed':
-      return typeIdent(t.type);
+      return identOf(t.type);
     case 'bare':
       return t.ctor;
     case 'object':
@@ -118,7 +119,7 @@ export function emitTypes(index: LayerIndex, ref?: LayerReference): string {
     const members = index.model.types[type];
     const summary = `Boxed type ${type}: ${members.map((m) => index.byIdent.get(m)!.name).join(', ')}.`;
     out.push(ref ? docBlock([ref.types[type] ?? NO_DESCRIPTION, '', summary, '', `@see ${apiPage('type', type)}`]) : `/** ${summary} */`);
-    out.push(`export type ${typeIdent(type)} = ${members.join(' | ')};`, '');
+    out.push(`export type ${identOf(type)} = ${members.join(' | ')};`, '');
   }
   out.push('/** Every constructor and function of the layer, by `_`. */', 'export interface TlObjects {');
   for (const c of index.model.combinators) {
@@ -127,7 +128,7 @@ export function emitTypes(index: LayerIndex, ref?: LayerReference): string {
   }
   out.push('}', '', '/** Any constructor or function value: what an `Object` field holds. */', 'export type TlObject = TlObjects[keyof TlObjects];', '');
   out.push("/** Every boxed type by its TL name: `new TlLayer<TlTypes>(...).is(v, 'User')` narrows `v` to User. */", 'export interface TlTypes {');
-  for (const type of index.boxedTypes) out.push(`  '${type}': ${typeIdent(type)};`);
+  for (const type of index.boxedTypes) out.push(`  '${type}': ${identOf(type)};`);
   out.push('}', '');
   out.push('/** Every function, with its parameters and its result. */', 'export interface Methods {');
   for (const c of index.functions) {

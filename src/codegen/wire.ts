@@ -1,18 +1,13 @@
 import { identOf } from '../tl/names.js';
 import type { WireType } from '../tl/model.js';
 
-// The emitters import these from here; they live with the model they describe.
-export { indexLayer, minSize, type LayerIndex } from '../tl/model.js';
-/** `messages.Messages` -> `messages_Messages`: the TypeScript name of a boxed type's union. */
-export const typeIdent = identOf;
-
 /** A name for a wire type, unique per distinct type: names the shared vector helpers. */
 export function wireKey(t: WireType): string {
   switch (t.k) {
     case 'vector':
       return `${t.boxed ? 'vec' : 'bvec'}_${wireKey(t.of)}`;
     case 'boxed':
-      return typeIdent(t.type);
+      return identOf(t.type);
     case 'bare':
       return `bare_${t.ctor}`;
     default:

@@ -1,5 +1,5 @@
 import type { CombinatorModel } from '../tl/model.js';
-import { formatId } from '../tl/printer.js';
+import { formatId } from '../common/bytes.js';
 import type { Callers, CombinatorReference, LayerReference } from './types.js';
 
 /** What every place that shows a fact the sources lack says instead. */

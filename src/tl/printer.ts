@@ -1,9 +1,6 @@
 import { formatId } from '../common/bytes.js';
 import type { Combinator, Param, TypeRef } from './ast.js';
 
-// The code generator's emitters import formatId from here.
-export { formatId };
-
 /** Prints a type as written in a field: `Vector<long>`, `%Message`, `#`. */
 export function printType(t: TypeRef): string {
   const head = (t.percent ? '%' : '') + t.name;

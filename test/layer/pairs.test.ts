@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { typeIdent } from '../../src/codegen/wire.js';
+import { identOf } from '../../src/tl/names.js';
 import { fnv1a, mulberry32, RandomValues } from '../../src/conformance/random-value.js';
 import * as layer133 from '../../src/generated/layer133/index.js';
 import * as layer228 from '../../src/generated/layer228/index.js';
@@ -58,7 +58,7 @@ for (const number of [133, 228] as const) {
         if (!sameValue(decoded, value)) expect(decoded, c.name).toEqual(value);
         const type = typeOf.get(c.ident)!;
         if (type === 'Bool') continue; // a JS boolean, through writeBool / readBool
-        const dispatch = pair(module, typeIdent(type));
+        const dispatch = pair(module, identOf(type));
         expect(serialize(dispatch.write, value), `${type} ${c.name}`).toEqual(boxed);
         if (!sameValue(deserialize(dispatch.read, boxed), value)) expect(deserialize(dispatch.read, boxed)).toEqual(value);
       }

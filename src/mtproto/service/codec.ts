@@ -1,3 +1,4 @@
+import { formatId } from '../../common/bytes.js';
 import type { LayerCodec } from '../../layer.js';
 import { isUnknownIdError } from '../../known-length.js';
 import { TlDecodeError } from '../../runtime/errors.js';
@@ -196,7 +197,7 @@ export class ServiceCodec<M extends MethodTable<M> = AnyMethods, O extends { _: 
   }
 
   private describeId(id: number): string {
-    const hex = id.toString(16).padStart(8, '0');
+    const hex = formatId(id);
     const name = this.layer.nameOf(id);
     return name ? `${name}#${hex}` : `unknown id 0x${hex}`;
   }

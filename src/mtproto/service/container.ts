@@ -1,3 +1,4 @@
+import { hexId } from '../../common/bytes.js';
 import { TlDecodeError } from '../../runtime/errors.js';
 import { readInt, writeInt, writeUint32 } from '../../runtime/primitives/int.js';
 import { readLong, writeLong } from '../../runtime/primitives/long.js';
@@ -98,7 +99,7 @@ export function readContainerFrames(bytes: Uint8Array, options: ContainerReadOpt
   const maxMessages = checkMaxMessages(options.maxMessages ?? DEFAULT_MAX_CONTAINER_MESSAGES);
   const r = new Reader(bytes, options);
   const id = readId(r);
-  if (id !== MSG_CONTAINER_ID) throw new TlDecodeError('WRONG_CONSTRUCTOR', 0, `expected msg_container#73f1f8dc, found 0x${id.toString(16).padStart(8, '0')}`, id);
+  if (id !== MSG_CONTAINER_ID) throw new TlDecodeError('WRONG_CONSTRUCTOR', 0, `expected msg_container#73f1f8dc, found ${hexId(id)}`, id);
   const count = readVectorCount(r, false, MIN_FRAME_LENGTH);
   if (count > maxMessages) throw new ServiceError('CONTAINER_TOO_LARGE', `msg_container holds ${count} messages, more than the limit of ${maxMessages}`);
   const frames: ContainerFrame[] = [];

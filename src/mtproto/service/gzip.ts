@@ -1,5 +1,5 @@
 import { Gunzip, gzipSync } from 'fflate';
-import { concatBytes, crc32 } from '../../common/bytes.js';
+import { concatBytes, crc32, hexId } from '../../common/bytes.js';
 import { ServiceError } from './errors.js';
 
 /** Default ceiling for inflated gzip_packed data: far above any real answer, far below harm. */
@@ -66,7 +66,7 @@ export function gunzipLimited(data: Uint8Array, options: InflateOptions = {}): U
   const expectedCrc = trailer.getUint32(0, true);
   const expectedLength = trailer.getUint32(4, true);
   if (crc !== expectedCrc) {
-    throw badGzip(`CRC-32 of the inflated data is ${hex32(crc)}, the trailer says ${hex32(expectedCrc)} (corrupt or truncated data)`);
+    throw badGzip(`CRC-32 of the inflated data is ${hexId(crc)}, the trailer says ${hexId(expectedCrc)} (corrupt or truncated data)`);
   }
   if (total % 2 ** 32 !== expectedLength) {
     throw badGzip(`inflated ${total} bytes, the trailer says ${expectedLength} (corrupt or truncated data)`);
@@ -77,9 +77,5 @@ export function gunzipLimited(data: Uint8Array, options: InflateOptions = {}): U
 /** gzip with a zero timestamp, so that the same input always gives the same bytes. */
 export function gzip(data: Uint8Array): Uint8Array {
   return gzipSync(data, { mtime: 0 });
-}
-
-function hex32(n: number): string {
-  return `0x${n.toString(16).padStart(8, '0')}`;
 }
 
