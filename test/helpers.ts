@@ -27,3 +27,19 @@ export function readJsonl<T>(file: string): T[] {
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as T);
 }
+
+/** A program of these lines, bundled from the sources as a browser app would be (minified ESM): its code and the inputs it took. */
+export async function bundleProgram(lines: string[]): Promise<{ code: string; inputs: string[] }> {
+  const { build } = await import('esbuild');
+  const result = await build({
+    stdin: { contents: lines.join('\n'), resolveDir: ROOT, loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  return { code: result.outputFiles[0].text, inputs: Object.keys(Object.values(result.metafile.outputs)[0].inputs) };
+}

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { generateLayer } from '../../src/codegen/generate.js';
 import { SHIPPED_LAYERS, shippedLayerSources } from '../../src/codegen/layers.js';
 import { LAYER_REFERENCES } from '../../src/reference/layers.js';
-import { ROOT } from '../helpers.js';
+import { bundleProgram, ROOT } from '../helpers.js';
 
 const sourcesOf = (spec: (typeof SHIPPED_LAYERS)[number]) => shippedLayerSources(spec, (name) => readFileSync(join(ROOT, 'schema', name), 'utf8'));
 
@@ -50,25 +49,12 @@ describe('generated code', () => {
   });
 
   it('bundles only what one method reaches', async () => {
-    const result = await build({
-      stdin: {
-        contents: [
-          "import { serialize, deserialize } from './src/index.js';",
-          "import { write_messages_getStatsURL, read_StatsURL } from './src/generated/layer133/index.js';",
-          "const bytes = serialize(write_messages_getStatsURL, { _: 'messages.getStatsURL', dark: true, peer: { _: 'inputPeerSelf' }, params: 'abc' });",
-          'console.log(deserialize(read_StatsURL, bytes));',
-        ].join('\n'),
-        resolveDir: ROOT,
-        loader: 'ts',
-      },
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      platform: 'browser',
-      write: false,
-      logLevel: 'silent',
-    });
-    const code = result.outputFiles[0].text;
+    const { code } = await bundleProgram([
+      "import { serialize, deserialize } from './src/index.js';",
+      "import { write_messages_getStatsURL, read_StatsURL } from './src/generated/layer133/index.js';",
+      "const bytes = serialize(write_messages_getStatsURL, { _: 'messages.getStatsURL', dark: true, peer: { _: 'inputPeerSelf' }, params: 'abc' });",
+      'console.log(deserialize(read_StatsURL, bytes));',
+    ]);
     // The InputPeer constructors are reached; unrelated ones, the id table and the model are not.
     expect(code).toContain('inputPeerChannelFromMessage');
     expect(code).not.toContain('inputMediaUploadedPhoto');

@@ -1,13 +1,12 @@
 /** The service layer over a LayerCodec, which a client builds from the generated registry alone (no model). */
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import * as registry from '../../../src/generated/layer133/registry.js';
 import { LayerCodec } from '../../../src/layer.js';
 import { ServiceCodec } from '../../../src/mtproto/service/codec.js';
 import { gzip } from '../../../src/mtproto/service/gzip.js';
 import { RpcError } from '../../../src/mtproto/service/rpc-error.js';
-import { LAYERS, ROOT } from '../../helpers.js';
+import { bundleProgram, LAYERS } from '../../helpers.js';
 
 const withModel = LAYERS[133];
 const registryOnly = new LayerCodec(registry);
@@ -35,26 +34,12 @@ describe('ServiceCodec from the registry alone', () => {
   });
 
   it('bundles no model and no JSON mapping', async () => {
-    const result = await build({
-      stdin: {
-        contents: [
-          "import { LayerCodec } from './src/layer.js';",
-          "import { ServiceCodec } from './src/mtproto/service/codec.js';",
-          "import * as registry from './src/generated/layer133/registry.js';",
-          'export const service = new ServiceCodec(new LayerCodec(registry));',
-        ].join('\n'),
-        resolveDir: ROOT,
-        loader: 'ts',
-      },
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      platform: 'browser',
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
-    });
-    const inputs = Object.keys(Object.values(result.metafile.outputs)[0].inputs);
+    const { inputs } = await bundleProgram([
+      "import { LayerCodec } from './src/layer.js';",
+      "import { ServiceCodec } from './src/mtproto/service/codec.js';",
+      "import * as registry from './src/generated/layer133/registry.js';",
+      'export const service = new ServiceCodec(new LayerCodec(registry));',
+    ]);
     expect(inputs).toContain(join('src', 'generated', 'layer133', 'codec.ts'));
     expect(inputs.filter((i) => i.includes('model') || i.includes('json/'))).toEqual([]);
   }, 60_000);
