@@ -1,5 +1,5 @@
 import { equalBytes } from '@noble/ciphers/utils.js';
-import { aesIgeDecrypt, aesIgeEncrypt } from './crypto/aes-ige.js';
+import { aesIgeDecrypt, aesIgeEncryptInPlace } from './crypto/aes-ige.js';
 import { authKeyIdBytes, computeMsgKey, deriveAesKeyIv, MSG_KEY_LENGTH, type Sender } from './crypto/keys.js';
 import { secureRandomBytes, type RandomBytes } from './crypto/random.js';
 import { MtprotoError } from './errors.js';
@@ -151,10 +151,11 @@ export function encryptMessage(params: EncryptMessageParams): Uint8Array {
   if (!Number.isInteger(params.seqNo) || params.seqNo < 0 || params.seqNo > 0x7fffffff) {
     throw new MtprotoError('BAD_ARGUMENT', `seq_no must be an int32 >= 0, got ${params.seqNo}`);
   }
-  const keyId = authKeyIdBytes(authKey);
   const unpadded = INNER_HEADER_LENGTH + body.length;
   const paddingLength = paddedLength(unpadded) - unpadded;
-  const plaintext = new Uint8Array(unpadded + paddingLength);
+  // One buffer: the plaintext is built where its ciphertext goes.
+  const out = new Uint8Array(OUTER_HEADER_LENGTH + unpadded + paddingLength);
+  const plaintext = out.subarray(OUTER_HEADER_LENGTH);
   const view = viewOf(plaintext);
   writeLong(view, 0, params.salt);
   writeLong(view, 8, params.sessionId);
@@ -166,11 +167,9 @@ export function encryptMessage(params: EncryptMessageParams): Uint8Array {
 
   const msgKey = computeMsgKey(authKey, plaintext, side);
   const { key, iv } = deriveAesKeyIv(authKey, msgKey, side);
-  const encrypted = aesIgeEncrypt(plaintext, key, iv);
-  const out = new Uint8Array(OUTER_HEADER_LENGTH + encrypted.length);
-  out.set(keyId, 0);
+  aesIgeEncryptInPlace(plaintext, key, iv);
+  out.set(authKeyIdBytes(authKey), 0);
   out.set(msgKey, 8);
-  out.set(encrypted, OUTER_HEADER_LENGTH);
   return out;
 }
 

@@ -12,12 +12,18 @@ export function aesIgeEncrypt(data: Uint8Array, key: Uint8Array, iv: Uint8Array)
   return ige(data, key, iv, true);
 }
 
+/** {@link aesIgeEncrypt} over `data` itself: the envelope's one buffer, with no copy out. */
+export function aesIgeEncryptInPlace(data: Uint8Array, key: Uint8Array, iv: Uint8Array): void {
+  const encrypted = ige(data, key, iv, true, data);
+  if (encrypted !== data) data.set(encrypted);
+}
+
 /** AES-IGE decryption, the inverse of {@link aesIgeEncrypt}. */
 export function aesIgeDecrypt(data: Uint8Array, key: Uint8Array, iv: Uint8Array): Uint8Array {
   return ige(data, key, iv, false);
 }
 
-function ige(data: Uint8Array, key: Uint8Array, iv: Uint8Array, encrypt: boolean): Uint8Array {
+function ige(data: Uint8Array, key: Uint8Array, iv: Uint8Array, encrypt: boolean, into?: Uint8Array): Uint8Array {
   if (key.length !== 16 && key.length !== 24 && key.length !== 32) {
     throw new MtprotoError('BAD_AES_INPUT', `AES key must be 16, 24 or 32 bytes, got ${key.length}`);
   }
@@ -27,5 +33,5 @@ function ige(data: Uint8Array, key: Uint8Array, iv: Uint8Array, encrypt: boolean
   if (data.length % BLOCK_SIZE !== 0) {
     throw new MtprotoError('BAD_AES_INPUT', `IGE data must be a multiple of 16 bytes, got ${data.length}`);
   }
-  return encrypt ? cryptoSuite.igeEncrypt(data, key, iv) : cryptoSuite.igeDecrypt(data, key, iv);
+  return encrypt ? cryptoSuite.igeEncrypt(data, key, iv, into) : cryptoSuite.igeDecrypt(data, key, iv);
 }

@@ -69,12 +69,20 @@ function memoryUpTo(wasm: AesIgeExports, end: number): Uint8Array {
   return new Uint8Array(wasm.memory.buffer);
 }
 
+/** memory[start, end) copied into `into`, or into a new array. */
+function copyOut(memory: Uint8Array, start: number, end: number, into: Uint8Array | undefined): Uint8Array {
+  if (into === undefined) return memory.slice(start, end);
+  into.set(memory.subarray(start, end));
+  return into;
+}
+
 /**
  * IGE over whole blocks with expanded round keys (aes.ts's layout: decryption keys for
- * decryption). Returns undefined where WebAssembly cannot run. The module's copies of the
- * round keys and of the plaintext are wiped before returning.
+ * decryption), into `into` (data.length bytes, may be `data` itself) or a new array. Returns
+ * undefined where WebAssembly cannot run. The module's copies of the round keys and of the
+ * plaintext are wiped before returning.
  */
-export function wasmIge(data: Uint8Array, roundKeys: Int32Array, iv: Uint8Array, encrypt: boolean): Uint8Array | undefined {
+export function wasmIge(data: Uint8Array, roundKeys: Int32Array, iv: Uint8Array, encrypt: boolean, into?: Uint8Array): Uint8Array | undefined {
   const wasm = loaded();
   if (wasm === null) return undefined;
   const keysAt = wasm.KEYS.value as number;
@@ -92,7 +100,7 @@ export function wasmIge(data: Uint8Array, roundKeys: Int32Array, iv: Uint8Array,
   const lastKey = 4 * (roundKeys.length - 4);
   if (encrypt) wasm.encrypt(data.length, lastKey);
   else wasm.decrypt(data.length, lastKey);
-  const out = memory.slice(outAt + BLOCK, end);
+  const out = copyOut(memory, outAt + BLOCK, end, into);
   memory.fill(0, keysAt, keysAt + 4 * roundKeys.length);
   // The plaintext side (the input when encrypting, the output when decrypting) and both IV blocks.
   if (encrypt) memory.fill(0, inAt, outAt + BLOCK);
@@ -104,9 +112,10 @@ export function wasmIge(data: Uint8Array, roundKeys: Int32Array, iv: Uint8Array,
  * IGE encryption around a native CBC encryption (`cbcEncrypt`, from c_0 = the IV's first half):
  * with y_i = c_i ^ m_(i-1), IGE's c_i = E(m_i ^ c_(i-1)) ^ m_(i-1) is y_i = E((m_i ^ m_(i-2)) ^ y_(i-1)),
  * CBC over p_i = m_i ^ m_(i-2) (m_(-1) = 0). The two XOR passes run here, 8 bytes at a time.
- * Returns undefined where WebAssembly cannot run; the plaintext's copies are wiped.
+ * The ciphertext goes to `into` as in wasmIge. Returns undefined where WebAssembly cannot run;
+ * the plaintext's copies are wiped.
  */
-export function wasmIgeEncryptAroundCbc(data: Uint8Array, iv: Uint8Array, cbcEncrypt: (p: Uint8Array) => Uint8Array): Uint8Array | undefined {
+export function wasmIgeEncryptAroundCbc(data: Uint8Array, iv: Uint8Array, cbcEncrypt: (p: Uint8Array) => Uint8Array, into?: Uint8Array): Uint8Array | undefined {
   const wasm = loaded();
   if (wasm === null) return undefined;
   const n = data.length;
@@ -124,7 +133,7 @@ export function wasmIgeEncryptAroundCbc(data: Uint8Array, iv: Uint8Array, cbcEnc
   memory.set(yBytes, y);
   yBytes.fill(0);
   wasm.xor(y, y, m + BLOCK, n);
-  const out = memory.slice(y, y + n);
+  const out = copyOut(memory, y, y + n, into);
   memory.fill(0, m, y);
   return out;
 }

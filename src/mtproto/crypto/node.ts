@@ -1,7 +1,7 @@
 import type * as NodeCrypto from 'node:crypto';
 import { expandDecryptionKey } from './aes.js';
 import { wasmIgeEncryptAroundCbc } from './aes-wasm.js';
-import { igeWithRoundKeys } from './portable.js';
+import { igeWithRoundKeys, intoOrSelf } from './portable.js';
 import type { CryptoSuite } from './suite.js';
 
 const BLOCK_SIZE = 16;
@@ -59,8 +59,10 @@ function cbcEncrypt(crypto: typeof NodeCrypto, data: Uint8Array, key: Uint8Array
   return cipher.update(data);
 }
 
-/** Up to this many bytes, two parts are joined and hashed in one call. */
+/** Up to this many bytes, one input is hashed in one call. */
 const ONE_SHOT_LIMIT = 16 * 1024;
+/** Up to this many bytes, two parts are joined and hashed in one call; above, the copy costs more than a Hash object. */
+const JOIN_LIMIT = 1024;
 
 /**
  * A digest with crypto.hash (Node 20.12+) where it can: one call, no Hash object, which is
@@ -68,7 +70,7 @@ const ONE_SHOT_LIMIT = 16 * 1024;
  */
 function digest(crypto: typeof NodeCrypto, algorithm: 'sha1' | 'sha256', first: Uint8Array, second?: Uint8Array): Uint8Array {
   const length = first.length + (second?.length ?? 0);
-  if (typeof crypto.hash === 'function' && length <= ONE_SHOT_LIMIT) {
+  if (typeof crypto.hash === 'function' && length <= (second === undefined ? ONE_SHOT_LIMIT : JOIN_LIMIT)) {
     let data = first;
     if (second !== undefined) {
       data = new Uint8Array(length);
@@ -88,9 +90,9 @@ export function nodeSuite(crypto: typeof NodeCrypto): CryptoSuite {
     name: 'node',
     sha1: (data) => digest(crypto, 'sha1', data),
     sha256: (first, second) => digest(crypto, 'sha256', first, second),
-    igeEncrypt: (data, key, iv) => {
+    igeEncrypt: (data, key, iv, into) => {
       const cbc = (p: Uint8Array) => cbcEncrypt(crypto, p, key, iv);
-      return wasmIgeEncryptAroundCbc(data, iv, cbc) ?? igeEncryptByCbc(data, iv, cbc);
+      return wasmIgeEncryptAroundCbc(data, iv, cbc, into) ?? intoOrSelf(igeEncryptByCbc(data, iv, cbc), into);
     },
     // No platform has IGE decryption or a single-block AES call cheap enough to chain: WebAssembly.
     igeDecrypt: (data, key, iv) => igeWithRoundKeys(data, expandDecryptionKey(key), iv, false),

@@ -8,14 +8,22 @@ import type { CryptoSuite } from './suite.js';
 const BLOCK_SIZE = 16;
 
 /** IGE in WebAssembly, or in aes.ts where WebAssembly cannot run; the round keys are wiped. */
-export function igeWithRoundKeys(data: Uint8Array, roundKeys: Int32Array, iv: Uint8Array, encrypt: boolean): Uint8Array {
-  let out = wasmIge(data, roundKeys, iv, encrypt);
+export function igeWithRoundKeys(data: Uint8Array, roundKeys: Int32Array, iv: Uint8Array, encrypt: boolean, into?: Uint8Array): Uint8Array {
+  let out = wasmIge(data, roundKeys, iv, encrypt, into);
   if (out === undefined) {
     out = new Uint8Array(data.length);
     (encrypt ? igeEncryptBlocks : igeDecryptBlocks)(data, roundKeys, iv, out);
+    out = intoOrSelf(out, into);
   }
   roundKeys.fill(0);
   return out;
+}
+
+/** `result` copied into `into` where one is given (the fallbacks cannot write over their input). */
+export function intoOrSelf(result: Uint8Array, into: Uint8Array | undefined): Uint8Array {
+  if (into === undefined) return result;
+  into.set(result);
+  return into;
 }
 
 /**
@@ -55,7 +63,7 @@ export const portableSuite: CryptoSuite = {
   name: 'portable',
   sha1,
   sha256: (first, second) => (second === undefined ? sha256(first) : sha256.create().update(first).update(second).digest()),
-  igeEncrypt: (data, key, iv) => igeWithRoundKeys(data, expandEncryptionKey(key), iv, true),
+  igeEncrypt: (data, key, iv, into) => igeWithRoundKeys(data, expandEncryptionKey(key), iv, true, into),
   igeDecrypt: (data, key, iv) => igeWithRoundKeys(data, expandDecryptionKey(key), iv, false),
   ctr: ctrStream,
 };

@@ -13,8 +13,11 @@ export interface CryptoSuite {
   sha1(data: Uint8Array): Uint8Array;
   /** SHA-256 of `first` followed by `second`. */
   sha256(first: Uint8Array, second?: Uint8Array): Uint8Array;
-  /** AES-IGE over whole blocks; key, IV and length already checked. */
-  igeEncrypt(data: Uint8Array, key: Uint8Array, iv: Uint8Array): Uint8Array;
+  /**
+   * AES-IGE over whole blocks; key, IV and length already checked. The ciphertext goes to
+   * `into` (data.length bytes; may be `data` itself, encrypting in place) or to a new array.
+   */
+  igeEncrypt(data: Uint8Array, key: Uint8Array, iv: Uint8Array, into?: Uint8Array): Uint8Array;
   igeDecrypt(data: Uint8Array, key: Uint8Array, iv: Uint8Array): Uint8Array;
   /** AES-CTR with a 128-bit big-endian counter, as one keystream across calls. */
   ctr(key: Uint8Array, iv: Uint8Array): (data: Uint8Array) => Uint8Array<ArrayBuffer>;

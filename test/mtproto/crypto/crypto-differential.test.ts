@@ -71,6 +71,9 @@ describe('crypto paths agree with each other and with @noble', () => {
       for (const suite of suites) {
         expectSameBytes(suite.igeEncrypt(data, key, iv), encrypted, `${suite.name} encrypt, trial ${trial}`);
         expectSameBytes(suite.igeDecrypt(data, key, iv), decrypted, `${suite.name} decrypt, trial ${trial}`);
+        const inPlace = atRandomOffset(data);
+        expect(suite.igeEncrypt(inPlace, key, iv, inPlace)).toBe(inPlace);
+        expectSameBytes(inPlace, encrypted, `${suite.name} encrypt in place, trial ${trial}`);
       }
       expectSameBytes(typeScriptIge(data, key, iv, true), encrypted);
       const cbc = (p: Uint8Array) => nodeCrypto.createCipheriv(`aes-${key.length * 8}-cbc`, key, iv.subarray(0, 16)).setAutoPadding(false).update(p);
