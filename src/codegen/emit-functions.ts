@@ -1,4 +1,4 @@
-import { formatId } from '../common/bytes.js';
+import { hexId } from '../common/bytes.js';
 import type { LayerIndex } from '../tl/model.js';
 
 /**
@@ -18,7 +18,7 @@ export function emitFunctions(index: LayerIndex, runtimeImport: string): string 
     '',
     "export * from './codec.js';",
     '',
-    ...index.functions.map((c) => `export const read_${c.ident} = /* @__PURE__ */ boxedCall(0x${formatId(c.id!)}, '${c.name}', codec.read_${c.ident});`),
+    ...index.functions.map((c) => `export const read_${c.ident} = /* @__PURE__ */ boxedCall(${hexId(c.id!)}, '${c.name}', codec.read_${c.ident});`),
     '',
   ].join('\n');
 }
