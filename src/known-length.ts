@@ -1,11 +1,11 @@
 import type { LayerCodec } from './layer.js';
 import { decodeContext, decodeIndex, encodeContext, encodeIndex, TlDecodeError } from './runtime/errors.js';
-import { readInt, writeInt, writeUint32 } from './runtime/primitives/int.js';
+import { readInt, storeInt, writeInt, writeUint32 } from './runtime/primitives/int.js';
 import { readLong, writeLong } from './runtime/primitives/long.js';
 import { readVectorCount, writeVectorHeader } from './runtime/primitives/vector.js';
 import { enter, fail, need, type Reader } from './runtime/reader.js';
 import { isTlUnknown, tlUnknown, writeUnknown } from './runtime/unknown.js';
-import { reserve, type Writer } from './runtime/writer.js';
+import { claim, type Writer } from './runtime/writer.js';
 import { bodyLengthMismatch, lengthMismatch } from './runtime/codec-support.js';
 
 /** msg_id, seqno and bytes in front of each body of a msg_container. */
@@ -176,14 +176,12 @@ function writeEnvelope(layer: LayerCodec, w: Writer, m: Node & { msgId: bigint; 
     f = 1;
     writeInt(w, m.seqno);
     f = 2;
-    reserve(w, 4);
-    const lengthAt = w.pos;
-    w.pos += 4;
+    const lengthAt = claim(w, 4);
     f = 3;
     writeKeepingUnknown(layer, w, m.body);
     const length = w.pos - lengthAt - 4;
     if (m.bytes !== undefined && m.bytes !== length) throw lengthMismatch(m.bytes, length);
-    w.view.setInt32(lengthAt, length, true);
+    storeInt(w, lengthAt, length);
   } catch (e) {
     throw encodeContext(e, 'message', ['msgId', 'seqno', 'bytes', 'body'][f]);
   }
