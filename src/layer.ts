@@ -81,6 +81,9 @@ type TypeOf<Types, K extends keyof Types> = boolean extends (Types extends never
 export class LayerCodec<Value = any, Types extends object = any> {
   readonly layer: number;
   private readonly names = new Map<number, string>();
+  /** Each decode target's reader, by the `as` that named it. */
+  private readonly readers = new Map<string, (r: Reader) => unknown>();
+  private readonly readLenient = (r: Reader): unknown => readKeepingUnknown(this, r);
 
   constructor(readonly registry: LayerRegistry<Value>) {
     this.layer = registry.layer;
@@ -148,8 +151,17 @@ export class LayerCodec<Value = any, Types extends object = any> {
     throw new TlDecodeError('UNKNOWN_CONSTRUCTOR', 0, `layer ${this.layer} has no type, constructor or function named ${as}`);
   }
 
-  /** The reader for a decode target, or an error naming what the layer has instead. */
+  /** The reader for a decode target, or an error naming what the layer has instead; resolved once per target. */
   reader(as = 'Object'): (r: Reader) => unknown {
+    let read = this.readers.get(as);
+    if (read === undefined) {
+      read = this.resolveReader(as);
+      this.readers.set(as, read);
+    }
+    return read;
+  }
+
+  private resolveReader(as: string): (r: Reader) => unknown {
     const target = this.target(as);
     switch (target.kind) {
       case 'object':
@@ -184,7 +196,7 @@ export class LayerCodec<Value = any, Types extends object = any> {
    * length (msg_container items, an rpc_result's result) as unknown nodes.
    */
   private decodeReader(request: DecodeRequest): (r: Reader) => unknown {
-    if (request.strict === false && (request.as ?? 'Object') === 'Object') return (r: Reader) => readKeepingUnknown(this, r);
+    if (request.strict === false && (request.as ?? 'Object') === 'Object') return this.readLenient;
     return this.reader(request.as);
   }
 
