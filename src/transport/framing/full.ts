@@ -42,7 +42,8 @@ class FullDecoder extends StreamFrameDecoder {
     }
     this.checkFrameSize(length - OVERHEAD);
     if (this.queue.length < length) return this.waitFor(length);
-    const frame = this.queue.take(length);
+    // Checked in place, so only the payload is copied out of the queue.
+    const frame = this.queue.peek(length);
     const expectedCrc = crc32(frame.subarray(0, length - 4));
     const receivedCrc = readUint32(frame, length - 4);
     if (receivedCrc !== expectedCrc) {
@@ -53,7 +54,9 @@ class FullDecoder extends StreamFrameDecoder {
       throw new TransportError('SEQ_MISMATCH', `frame seq_no is ${seqNo}, expected ${this.expectedSeqNo}`);
     }
     this.expectedSeqNo = (this.expectedSeqNo + 1) >>> 0;
-    const payload = frame.slice(HEADER_LENGTH, length - 4);
+    this.queue.skip(HEADER_LENGTH);
+    const payload = this.queue.take(length - OVERHEAD);
+    this.queue.skip(4);
     throwIfServerError(payload);
     return payload;
   }
