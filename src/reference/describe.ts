@@ -100,6 +100,13 @@ export function botsAnswer(callers: NonNullable<Description['callers']>): string
   return `${callers.bots === 'yes' ? 'Yes' : 'No'} (${callers.text}${callers.from ? `; from ${callers.from}` : ''}).`;
 }
 
+/** A parameter as Markdown cells (name, TL type, description): `tlwire describe` prints them, the site renders them. */
+export function paramCells(p: ParamSection): [string, string, string] {
+  const bits = p.bits?.length ? ` Bits: ${p.bits.map((b) => `${b.bit} \`${b.field}\``).join(', ')}.` : p.bits ? ' No field uses it.' : '';
+  const name = p.key === undefined || p.key === p.name ? `**${p.name}**` : `**${p.name}** (\`${p.key}\`)`;
+  return [name, `\`${p.tlType}\``, `${p.description}${p.key === undefined ? `; tlwire derives it from the fields present.${bits}` : ''}`];
+}
+
 /** How the id derives from the schema line, and whether it is the declared one. */
 export function idDerivation(s: SchemaSection): string {
   const verdict = s.computedId === s.declaredId ? 'the declared id' : `not the declared #${s.declaredId}${s.exception ? `, a known exception: ${s.exception}` : ''}`;

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { SHIPPED_LAYERS } from '../../codegen/layers.js';
-import { botsAnswer, describeName, idDerivation, type Description } from '../../reference/describe.js';
+import { botsAnswer, describeName, idDerivation, paramCells, type Description } from '../../reference/describe.js';
 import { NO_DESCRIPTION } from '../../reference/facts.js';
 import { LAYER_REFERENCES } from '../../reference/layers.js';
 import { oneLine } from '../../reference/markdown.js';
@@ -28,12 +28,7 @@ function markdown(d: Description): string {
     out.push('## Parameters', '');
     if (d.params.length === 0) out.push('None.');
     else {
-      const rows = d.params.map((p) => {
-        const bits = p.bits?.length ? ` Bits: ${p.bits.map((b) => `${b.bit} \`${b.field}\``).join(', ')}.` : p.bits ? ' No field uses it.' : '';
-        const name = p.key === undefined || p.key === p.name ? `**${p.name}**` : `**${p.name}** (\`${p.key}\`)`;
-        return [name, `\`${p.tlType}\``, `${p.description}${p.key === undefined ? `; tlwire derives it from the fields present.${bits}` : ''}`];
-      });
-      out.push(...table(['Name', 'Type', 'Description'], rows));
+      out.push(...table(['Name', 'Type', 'Description'], d.params.map(paramCells)));
     }
     out.push('');
   }

@@ -4,11 +4,10 @@
  * page a live panel run by one shared script per layer (panel.ts, bundled at build time).
  */
 import { escapeHtml } from './html.js';
-import { botsAnswer, describeName, idDerivation, type DescribedLayer, type Description } from '../describe.js';
+import { botsAnswer, describeName, idDerivation, paramCells, type DescribedLayer, type Description } from '../describe.js';
 
 /** The file name of an entry's page (names hold dots, never slashes). */
 export const pageFile = (name: string) => `${name}.html`;
-
 
 /** The Markdown of the reference data, inline parts only: `code`, **bold**, [links](url). */
 function inline(markdown: string): string {
@@ -44,12 +43,7 @@ export function entryPage(d: Description, script: string): string {
     out.push('<h2>Parameters</h2>');
     if (d.params.length === 0) out.push('<p>None.</p>');
     else {
-      const rows = d.params.map((p) => {
-        const bits = p.bits?.length ? ` Bits: ${p.bits.map((b) => `${b.bit} <code>${escapeHtml(b.field)}</code>`).join(', ')}.` : p.bits ? ' No field uses it.' : '';
-        const name = p.key === undefined || p.key === p.name ? `<b>${escapeHtml(p.name)}</b>` : `<b>${escapeHtml(p.name)}</b> (<code>${escapeHtml(p.key)}</code>)`;
-        return [name, `<code>${escapeHtml(p.tlType)}</code>`, `${inline(p.description)}${p.key === undefined ? `; tlwire derives it from the fields present.${bits}` : ''}`];
-      });
-      out.push(table(['Name', 'Type', 'Description'], rows));
+      out.push(table(['Name', 'Type', 'Description'], d.params.map((p) => paramCells(p).map(inline))));
     }
   }
   if (d.result) {
