@@ -139,8 +139,8 @@ export function mergeSchemas(inputs: SchemaText[]): MergeResult {
     else if (holders.length === byName.get(key)!.length) partial.push({ line: x.line, files: holders });
   }
 
-  const layers = parsed.map((f) => f.layer).filter((n) => n !== undefined);
-  const layer = layers.length ? Math.max(...layers) : undefined;
+  // The highest-ranked file states the newest layer, if any file states one.
+  const layer = ranked[0]?.layer;
   const header = [
     `// Merged by tlwire merge from ${parsed.map((f) => `${f.file} (${f.layer === undefined ? 'no LAYER line' : `layer ${f.layer}`})`).join(', ')}.`,
     '// Where they disagree: the newer // LAYER wins, then the file given first.',
