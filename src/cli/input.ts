@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fromHex } from '../common/bytes.js';
 import { UsageError } from './io.js';
 
@@ -15,6 +15,15 @@ export function readInputFile(path: string): string {
     return readFileSync(path, 'utf8');
   } catch (e) {
     throw fileError('read', path, e);
+  }
+}
+
+/** Writes an output file (a merged schema, a generated file, a site page), or one line saying why it cannot. */
+export function writeOutputFile(path: string, text: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (e) {
+    throw fileError('write', path, e);
   }
 }
 

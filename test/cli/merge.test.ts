@@ -39,4 +39,9 @@ describe('tlwire merge of the shipped layer-228 files (tdesktop via gotd, TDLib)
     expect(await runCommand(merge, [tdesktop, '--out', merged])).toMatchObject({ code: 1, err: 'tlwire merge: expected two or more schema files, got 1: tlwire merge A.tl B.tl --out MERGED.tl\n' });
     expect(await runCommand(merge, [tdesktop, tdlib])).toMatchObject({ code: 1, err: 'tlwire merge: no output file given: add --out MERGED.tl\n' });
   });
+
+  it('says in one line why --out cannot be written', async () => {
+    const missing = join(work, 'no-such-dir', 'merged.tl');
+    expect(await runCommand(merge, [tdesktop, tdlib, '--out', missing])).toMatchObject({ code: 1, err: `tlwire merge: cannot write ${missing}: no such file\n` });
+  });
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -6,6 +6,7 @@ import { SHIPPED_LAYERS } from '../../codegen/layers.js';
 import { LAYER_REFERENCES } from '../../reference/layers.js';
 import { scriptFile, siteFiles } from '../../reference/site/pages.js';
 import type { Command } from '../command.js';
+import { writeOutputFile } from '../input.js';
 import { UsageError } from '../io.js';
 import { loadLayer, parseLayerOption } from '../layers.js';
 
@@ -44,7 +45,7 @@ Example:
     const files = siteFiles(layer, layers);
     files.set(scriptFile(layer), sharedScript(layer));
     mkdirSync(values.out, { recursive: true });
-    for (const [name, content] of files) writeFileSync(join(values.out, name), content);
+    for (const [name, content] of files) writeOutputFile(join(values.out, name), content);
     io.out(`${files.size} files in ${values.out}: open ${join(values.out, 'index.html')}\n`);
     return 0;
   },

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -10,7 +10,7 @@ import { layerLines } from '../../tl/merge.js';
 import { SchemaError } from '../../tl/errors.js';
 import { assembleLayer, buildLayerModel, type LayerModel } from '../../tl/model.js';
 import type { Command } from '../command.js';
-import { parseWholeNumber, readInputFile } from '../input.js';
+import { parseWholeNumber, readInputFile, writeOutputFile } from '../input.js';
 import { UsageError } from '../io.js';
 
 /** tlwire's own copy of the MTProto service lines tdesktop's schema leaves out. */
@@ -91,7 +91,7 @@ Example:
       throw e;
     }
     mkdirSync(values.out, { recursive: true });
-    for (const [name, text] of generated) writeFileSync(join(values.out, name), text);
+    for (const [name, text] of generated) writeOutputFile(join(values.out, name), text);
     const functions = model.combinators.filter((c) => c.kind === 'function').length;
     for (const { dropped, kept } of leftOut) io.out(`left out ${dropped.name} (${dropped.pos.file}:${dropped.pos.line}): it shares #${formatId(kept.id!)} with ${kept.name}\n`);
     io.out(`wrote ${generated.size} files to ${values.out}: layer ${layer}, ${model.combinators.length - functions} constructors, ${functions} functions\n`);

@@ -1,8 +1,7 @@
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatMergeReport, mergeSchemas } from '../../tl/merge.js';
 import type { Command } from '../command.js';
-import { readInputFile } from '../input.js';
+import { readInputFile, writeOutputFile } from '../input.js';
 import { UsageError } from '../io.js';
 
 export const merge: Command = {
@@ -37,7 +36,7 @@ Example:
     if (positionals.length < 2) throw new UsageError(`expected two or more schema files, got ${positionals.length}: tlwire merge A.tl B.tl --out MERGED.tl`);
     if (values.out === undefined) throw new UsageError('no output file given: add --out MERGED.tl');
     const result = mergeSchemas(positionals.map((file) => ({ file, text: readInputFile(file) })));
-    writeFileSync(values.out, result.text);
+    writeOutputFile(values.out, result.text);
     io.out(`wrote ${values.out}: ${positionals.length} files, ${result.layer === undefined ? 'no LAYER line (give tlwire generate --layer N)' : `layer ${result.layer}`}\n`);
     for (const line of formatMergeReport(result)) io.out(`${line}\n`);
     return 0;
