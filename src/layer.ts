@@ -313,7 +313,8 @@ export class TlLayer<Types extends object = any, Value = any> extends LayerCodec
     return this.json.toJson(this.decode(bytes, request), this.targetWireType(request.as));
   }
 
-  private targetWireType(as = 'Object'): WireType {
+  /** The wire type a decode target's value has, for its JSON: a vector type, else any Object. */
+  targetWireType(as = 'Object'): WireType {
     return this.json.vectorType(as) ?? { k: 'object' };
   }
 }

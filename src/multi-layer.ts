@@ -83,7 +83,7 @@ export class MultiLayer {
   /** Bytes -> canonical JSON of the layer that decoded them, with `"_layer": N` on a tagged value. */
   decodeJson(bytes: Uint8Array, request: DecodeRequest = {}): unknown {
     const { layer, value } = this.decodeWithLayer(bytes, request);
-    const json = layer.json.toJson(value, layer.json.vectorType(request.as ?? 'Object') ?? { k: 'object' });
+    const json = layer.json.toJson(value, layer.targetWireType(request.as));
     const tag = (value as Tagged | null)?.[LAYER_TAG];
     return tag === undefined || Array.isArray(json) ? json : { ...(json as object), [JSON_LAYER_KEY]: tag };
   }
