@@ -25,6 +25,18 @@ const PRIMITIVE_READERS: Partial<Record<WireType['k'], string>> = {
   bool: 'readBool',
 };
 
+/**
+ * A constructor's bare writer or reader, fields only: `writeBare_statsURL`, named so that it is
+ * never one letter's case away from its boxed type's `write_StatsURL` (id, then fields).
+ */
+function bareCodec(op: 'write' | 'read', ident: string): string {
+  return `${op}Bare_${ident}`;
+}
+
+/** A combinator's own writer or reader: a constructor's is bare, a function's (`write_messages_getStatsURL`) writes its id. */
+function ownCodec(op: 'write' | 'read', c: CombinatorModel): string {
+  return c.kind === 'constructor' ? bareCodec(op, c.ident) : `${op}_${c.ident}`;
+}
 
 /** The function that writes a value of type `t` (a runtime primitive or a generated one). */
 function writerOf(t: WireType): string {
@@ -36,7 +48,7 @@ function writerOf(t: WireType): string {
     case 'boxed':
       return `write_${identOf(t.type)}`;
     case 'bare':
-      return `write_${t.ctor}`;
+      return bareCodec('write', t.ctor);
     case 'object':
       return 'write_Object';
     case 'query':
@@ -55,7 +67,7 @@ function readerOf(t: WireType): string {
     case 'boxed':
       return `read_${identOf(t.type)}`;
     case 'bare':
-      return `read_${t.ctor}`;
+      return bareCodec('read', t.ctor);
     case 'object':
       return 'read_Object';
     case 'query':
@@ -155,7 +167,7 @@ const RESERVED_WORDS = new Set(
  */
 function localOf(key: string, runtimeNames: ReadonlySet<string>): string {
   let local = key;
-  while (RESERVED_WORDS.has(local) || BODY_NAMES.has(local) || runtimeNames.has(local) || /^(read|write|set)_/.test(local) || /^p\d+$/.test(local)) local += '_';
+  while (RESERVED_WORDS.has(local) || BODY_NAMES.has(local) || runtimeNames.has(local) || /^(read|write|readBare|writeBare|set)_/.test(local) || /^p\d+$/.test(local)) local += '_';
   return local;
 }
 
@@ -231,7 +243,7 @@ class FixedRun {
  * (id first). `flags.N?true` fields set bits; conditional fields are written when their bit is
  * set (and checked for presence only where another field shares the bit):
  *
- *     export function write_inputPeerChannel(w: Writer, v: inputPeerChannel): void {
+ *     export function writeBare_inputPeerChannel(w: Writer, v: inputPeerChannel): void {
  *       let f = 0;
  *       try {
  *         const channelId = checkLong(v.channelId);
@@ -293,14 +305,14 @@ function emitWriter(c: CombinatorModel, runtimeNames: ReadonlySet<string>): stri
     steps.step(f.key, writeCall(f.type, `v.${f.key}`));
   }
   steps.more(...run.flush());
-  const head = [`export function write_${c.ident}(w: Writer, v: ${c.ident}): void {`];
+  const head = [`export function ${ownCodec('write', c)}(w: Writer, v: ${c.ident}): void {`];
   return [...wrapTry(steps, c.name, head, [], 'encodeAt(e, $NAMES, $FIELD)'), '}'].join('\n');
 }
 
 /**
  * The reader of one constructor's fields (its id already read) or of a function's:
  *
- *     export function read_updateShort(r: Reader): updateShort {
+ *     export function readBare_updateShort(r: Reader): updateShort {
  *       let f = 0;
  *       try {
  *         const update = read_Update(r);
@@ -344,7 +356,7 @@ function emitReader(c: CombinatorModel, runtimeNames: ReadonlySet<string>): stri
     }
     steps.step(f.key, `const ${local} = ${readerOf(f.type)}(r);`);
   }
-  const head = [`export function read_${c.ident}(r: Reader): ${c.ident} {`];
+  const head = [`export function ${ownCodec('read', c)}(r: Reader): ${c.ident} {`];
   const tail = returnStatement(values);
   const context = `decodeAt(e, ${c.id === undefined ? 0 : hexId(c.id)}, $NAMES, $FIELD)`;
   return [...wrapTry(steps, c.name, head, tail, context), '}'].join('\n');
@@ -357,7 +369,7 @@ function emitReader(c: CombinatorModel, runtimeNames: ReadonlySet<string>): stri
  *       switch (v?._) {
  *         case 'inputPeerSelf':
  *           writeUint32(w, 0x7da07ec9);
- *           write_inputPeerSelf(w, v as inputPeerSelf);
+ *           writeBare_inputPeerSelf(w, v as inputPeerSelf);
  *           return;
  *         ...
  *         default:
@@ -369,7 +381,7 @@ function emitBoxedWriter(type: string, ctors: CombinatorModel[]): string {
   const ident = identOf(type);
   const lines = [`export function write_${ident}(w: Writer, v: ${ident}): void {`, '  switch (v?._) {'];
   for (const c of ctors) {
-    lines.push(`    case '${c.name}':`, `      writeUint32(w, ${hexId(c.id!)});`, `      write_${c.ident}(w, v as ${c.ident});`, '      return;');
+    lines.push(`    case '${c.name}':`, `      writeUint32(w, ${hexId(c.id!)});`, `      ${ownCodec('write', c)}(w, v as ${c.ident});`, '      return;');
   }
   lines.push('    default:', `      throw notOfType(v, '${type}');`, '  }', '}');
   return lines.join('\n');
@@ -384,7 +396,7 @@ function emitBoxedWriter(type: string, ctors: CombinatorModel[]): string {
  *       let v: InputPeer;
  *       switch (id) {
  *         case 0x7da07ec9:
- *           v = read_inputPeerSelf(r);
+ *           v = readBare_inputPeerSelf(r);
  *           break;
  *         ...
  *         default:
@@ -397,7 +409,7 @@ function emitBoxedWriter(type: string, ctors: CombinatorModel[]): string {
 function emitBoxedReader(type: string, ctors: CombinatorModel[]): string {
   const ident = identOf(type);
   const lines = [`export function read_${ident}(r: Reader): ${ident} {`, '  const id = readId(r);', '  enter(r);', `  let v: ${ident};`, '  switch (id) {'];
-  for (const c of ctors) lines.push(`    case ${hexId(c.id!)}:`, `      v = read_${c.ident}(r);`, '      break;');
+  for (const c of ctors) lines.push(`    case ${hexId(c.id!)}:`, `      v = ${ownCodec('read', c)}(r);`, '      break;');
   lines.push('    default:', `      throw unknownId(r, id, '${type}');`, '  }', '  r.depth--;', '  return v;', '}');
   return lines.join('\n');
 }
@@ -412,16 +424,16 @@ function emitBoxedReader(type: string, ctors: CombinatorModel[]): string {
  *     let ObjectWriters: Map<string, ObjectWriter> | undefined;
  *     export function write_Object(w: Writer, v: TlObject): void {
  *       writeByName(w, v, (ObjectWriters ??= writerTable(
- *         'inputPeerSelf', 0x7da07ec9, write_inputPeerSelf,       (a constructor: the table writes its id)
+ *         'inputPeerSelf', 0x7da07ec9, writeBare_inputPeerSelf,   (a constructor: the table writes its id)
  *         'messages.getStatsURL', 0, write_messages_getStatsURL,  (a function writes its own id)
  *         ...
  *       )), 'Object');
  *     }
- *     (read_Object: readById over `readerTable(0x7da07ec9, read_inputPeerSelf, ...)`)
+ *     (read_Object: readById over `readerTable(0x7da07ec9, readBare_inputPeerSelf, ...)`)
  */
 function emitUniversal(name: 'Object' | 'Function', members: CombinatorModel[], tsName: string): string {
-  const writers = members.map((c) => `'${c.name}', ${c.kind === 'constructor' ? hexId(c.id!) : 0}, write_${c.ident},`);
-  const readers = members.map((c) => `${hexId(c.id!)}, read_${c.ident},`);
+  const writers = members.map((c) => `'${c.name}', ${c.kind === 'constructor' ? hexId(c.id!) : 0}, ${ownCodec('write', c)},`);
+  const readers = members.map((c) => `${hexId(c.id!)}, ${ownCodec('read', c)},`);
   return [
     `let ${name}Writers: Map<string, ObjectWriter> | undefined;`,
     '',

@@ -6,6 +6,7 @@ import { knownIdException } from '../tl/check.js';
 import { computeId, normalizeForId } from '../tl/id.js';
 import { ENVELOPE_IDENT, type CombinatorModel, type LayerModel, type WireType } from '../tl/model.js';
 import { parseCombinator } from '../tl/parser.js';
+import { identOf } from '../tl/names.js';
 import { printParam } from '../tl/printer.js';
 import { RPC_ERRORS } from './data/errors.js';
 import { callersText, entryOf, NO_DESCRIPTION, sourceText } from './facts.js';
@@ -266,11 +267,14 @@ function exampleSection(tl: TlLayer, c: CombinatorModel): ExampleSection {
   const hex = [...tl.encode(value)].map((b) => b.toString(16).padStart(2, '0')).join('');
   const json = tl.json.toJson(value);
   const typeName = c.kind === 'function' && c.result!.k !== 'query' ? resultTsType(c) : undefined;
+  // The boxed writer, whose bytes (id, then fields) are the hex shown: a function's own, a
+  // constructor's type's (a Bool's through write_Object, as Bool has no dispatcher).
+  const writer = `write_${c.kind === 'function' ? c.ident : c.type === 'Bool' ? 'Object' : identOf(c.type)}`;
   const lines = [
     "import { serialize } from 'tlwire';",
-    `import { write_${c.ident} } from 'tlwire/layer${tl.layer}';`,
+    `import { ${writer} } from 'tlwire/layer${tl.layer}';`,
     '',
-    `const bytes = serialize(write_${c.ident}, ${tsLiteral(value, '')});`,
+    `const bytes = serialize(${writer}, ${tsLiteral(value, '')});`,
     `// ${hex}`,
   ];
   if (c.kind === 'function') {

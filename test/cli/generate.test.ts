@@ -92,7 +92,7 @@ describe('tlwire generate: options and mistakes', () => {
     expect(run).toEqual({ code: 0, out: `wrote 6 files to ${out}: layer 133, 7 constructors, 1 functions\n`, err: '' });
     const codec = readFileSync(join(out, 'codec.ts'), 'utf8');
     expect(codec).toContain("} from 'tlwire/codec-support';");
-    expect(codec).toContain('export function read_rpc_result(');
+    expect(codec).toContain('export function readBare_rpc_result(');
     expect(readFileSync(join(out, 'model.ts'), 'utf8')).toContain("import type { LayerModel } from 'tlwire/tl';");
   });
 

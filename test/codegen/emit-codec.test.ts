@@ -18,8 +18,8 @@ describe('emitted codec', () => {
   const twoFlags = 'post#11111111 flags:# pinned:flags.0?true views:flags.1?int flags2:# edited:flags2.3?true author:flags2.0?string = Post;';
 
   it('writes each flags word from the true fields and the conditional fields present', () => {
-    expect(emitted(twoFlags, 'write_post')).toMatchInlineSnapshot(`
-      "export function write_post(w: Writer, v: post): void {
+    expect(emitted(twoFlags, 'writeBare_post')).toMatchInlineSnapshot(`
+      "export function writeBare_post(w: Writer, v: post): void {
         let f = 0;
         try {
           const set_pinned = isSet(v.pinned);
@@ -40,8 +40,8 @@ describe('emitted codec', () => {
   });
 
   it('reads each flags word, refuses unknown bits, and tests bits without a step of their own', () => {
-    expect(emitted(twoFlags, 'read_post')).toMatchInlineSnapshot(`
-      "export function read_post(r: Reader): post {
+    expect(emitted(twoFlags, 'readBare_post')).toMatchInlineSnapshot(`
+      "export function readBare_post(r: Reader): post {
         let f = 0;
         try {
           const flags = readInt(r);
@@ -63,8 +63,8 @@ describe('emitted codec', () => {
   const sharedBit = 'stats#22222222 flags:# views:flags.0?int forwards:flags.0?int = Stats;';
 
   it('sets a bit that two fields share when either is present, and needs both when it is set', () => {
-    expect(emitted(sharedBit, 'write_stats')).toMatchInlineSnapshot(`
-      "export function write_stats(w: Writer, v: stats): void {
+    expect(emitted(sharedBit, 'writeBare_stats')).toMatchInlineSnapshot(`
+      "export function writeBare_stats(w: Writer, v: stats): void {
         let f = 0;
         try {
           const flags = (v.views != null || v.forwards != null ? 0x1 : 0);
@@ -83,8 +83,8 @@ describe('emitted codec', () => {
         }
       }"
     `);
-    expect(emitted(sharedBit, 'read_stats')).toMatchInlineSnapshot(`
-      "export function read_stats(r: Reader): stats {
+    expect(emitted(sharedBit, 'readBare_stats')).toMatchInlineSnapshot(`
+      "export function readBare_stats(r: Reader): stats {
         let f = 0;
         try {
           const flags = readInt(r);
@@ -102,8 +102,8 @@ describe('emitted codec', () => {
   const vectors = 'point#33333333 x:int y:int = Point;\nshape#44444444 ids:vector<long> points:Vector<%Point> = Shape;';
 
   it('shares one helper per vector type, bare or boxed, with the index in the error path', () => {
-    expect(emitted(vectors, 'read_shape')).toMatchInlineSnapshot(`
-      "export function read_shape(r: Reader): shape {
+    expect(emitted(vectors, 'readBare_shape')).toMatchInlineSnapshot(`
+      "export function readBare_shape(r: Reader): shape {
         let f = 0;
         try {
           const ids = read_bvec_long(r);
@@ -132,7 +132,7 @@ describe('emitted codec', () => {
         const a = writeVectorHeader(w, true, v);
         let i = 0;
         try {
-          for (; i < a.length; i++) write_point(w, checkObject(a[i]));
+          for (; i < a.length; i++) writeBare_point(w, checkObject(a[i]));
         } catch (e) {
           throw encodeIndex(e, i);
         }
@@ -175,7 +175,7 @@ describe('emitted codec', () => {
     expect(emitted(generic, 'write_Object')).toMatchInlineSnapshot(`
       "export function write_Object(w: Writer, v: TlObject): void {
         writeByName(w, v, (ObjectWriters ??= writerTable(
-          'ok', 0x55555555, write_ok,
+          'ok', 0x55555555, writeBare_ok,
           'invokeWithLayer', 0, write_invokeWithLayer,
         )), 'Object');
       }"
@@ -183,7 +183,7 @@ describe('emitted codec', () => {
     expect(emitted(generic, 'read_Object')).toMatchInlineSnapshot(`
       "export function read_Object(r: Reader): TlObject {
         return readById(r, (ObjectReaders ??= readerTable<TlObject>(
-          0x55555555, read_ok, 0x66666666, read_invokeWithLayer,
+          0x55555555, readBare_ok, 0x66666666, read_invokeWithLayer,
         )), 'Object');
       }"
     `);
@@ -192,8 +192,8 @@ describe('emitted codec', () => {
   const reserved = 'keywords#77777777 default:int class:string new:long r:int = Keywords;';
 
   it('names locals after fields, with a _ where the name is reserved or taken by the body', () => {
-    expect(emitted(reserved, 'write_keywords')).toMatchInlineSnapshot(`
-      "export function write_keywords(w: Writer, v: keywords): void {
+    expect(emitted(reserved, 'writeBare_keywords')).toMatchInlineSnapshot(`
+      "export function writeBare_keywords(w: Writer, v: keywords): void {
         let f = 0;
         try {
           const default_ = checkInt(v.default);
@@ -210,8 +210,8 @@ describe('emitted codec', () => {
         }
       }"
     `);
-    expect(emitted(reserved, 'read_keywords')).toMatchInlineSnapshot(`
-      "export function read_keywords(r: Reader): keywords {
+    expect(emitted(reserved, 'readBare_keywords')).toMatchInlineSnapshot(`
+      "export function readBare_keywords(r: Reader): keywords {
         let f = 0;
         try {
           const default_ = readInt(r);

@@ -12,16 +12,16 @@ import { LAYERS } from '../helpers.js';
 type Codecs = Record<string, unknown>;
 const MODULES: Record<133 | 228, Codecs> = { 133: layer133, 228: layer228 };
 
-function pair(module: Codecs, ident: string): { write: (w: Writer, v: unknown) => void; read: (r: Reader) => unknown } {
-  const write = module[`write_${ident}`];
-  const read = module[`read_${ident}`];
-  if (typeof write !== 'function' || typeof read !== 'function') throw new Error(`no write_${ident} / read_${ident} pair`);
-  return { write: write as (w: Writer, v: unknown) => void, read: read as (r: Reader) => unknown };
+function pair(module: Codecs, write: string, read: string): { write: (w: Writer, v: unknown) => void; read: (r: Reader) => unknown } {
+  const writer = module[write];
+  const reader = module[read];
+  if (typeof writer !== 'function' || typeof reader !== 'function') throw new Error(`no ${write} / ${read} pair`);
+  return { write: writer as (w: Writer, v: unknown) => void, read: reader as (r: Reader) => unknown };
 }
 
 // The documented pairs (README, "From code"), for every function and constructor of both layers:
 // a function's write_/read_ and a boxed type's write_Type/read_Type carry the id, a constructor's
-// write_/read_ are bare. Each round-trips, and its bytes are the by-name encoding's (bare: less the id).
+// writeBare_/readBare_ do not. Each round-trips, and its bytes are the by-name encoding's (bare: less the id).
 for (const number of [133, 228] as const) {
   const layer = LAYERS[number];
   const module = MODULES[number];
@@ -31,13 +31,30 @@ for (const number of [133, 228] as const) {
     return new RandomValues(layer.model, () => rand(), { flags: 'random', measure: (body) => layer.encode(body).length });
   };
 
+  describe(`layer ${number}: the names tell bare from boxed`, () => {
+    it('no export differs from another only by letter case', () => {
+      const byLowerCase = new Map<string, string[]>();
+      for (const name of Object.keys(module)) byLowerCase.set(name.toLowerCase(), [...(byLowerCase.get(name.toLowerCase()) ?? []), name]);
+      expect([...byLowerCase.values()].filter((names) => names.length > 1)).toEqual([]);
+    });
+
+    it('every constructor, the envelope too, has writeBare_ and readBare_, and no write_ or read_ of its own', () => {
+      const constructors = layer.model.combinators.filter((c) => c.kind === 'constructor');
+      expect(constructors.some((c) => c.id === undefined)).toBe(true);
+      for (const c of constructors) {
+        expect([typeof module[`writeBare_${c.ident}`], typeof module[`readBare_${c.ident}`]], c.name).toEqual(['function', 'function']);
+        expect([module[`write_${c.ident}`], module[`read_${c.ident}`]], c.name).toEqual([undefined, undefined]);
+      }
+    });
+  });
+
   describe(`layer ${number}: every writer/reader pair round-trips`, () => {
     it('functions: write_ and read_ both boxed', () => {
       const functions = combinators.filter((c) => c.kind === 'function');
       expect(functions.length).toBeGreaterThan(number === 133 ? 400 : 800);
       for (const c of functions) {
         const value = random(c.name).combinator(c);
-        const { write, read } = pair(module, c.ident);
+        const { write, read } = pair(module, `write_${c.ident}`, `read_${c.ident}`);
         const bytes = serialize(write, value);
         expect(bytes, c.name).toEqual(layer.encode(value));
         const decoded = deserialize(read, bytes);
@@ -45,20 +62,20 @@ for (const number of [133, 228] as const) {
       }
     });
 
-    it('constructors: write_ and read_ both bare, write_Type and read_Type both boxed', () => {
+    it('constructors: writeBare_ and readBare_ both bare, write_Type and read_Type both boxed', () => {
       const constructors = combinators.filter((c) => c.kind === 'constructor');
       const typeOf = new Map(Object.entries(layer.model.types).flatMap(([type, idents]) => idents.map((ident) => [ident, type] as const)));
       for (const c of constructors) {
         const value = random(c.name).combinator(c);
         const boxed = layer.encode(value);
-        const bare = pair(module, c.ident);
+        const bare = pair(module, `writeBare_${c.ident}`, `readBare_${c.ident}`);
         const bytes = serialize(bare.write, value);
         expect(bytes, c.name).toEqual(boxed.subarray(4));
         const decoded = deserialize(bare.read, bytes);
         if (!sameValue(decoded, value)) expect(decoded, c.name).toEqual(value);
         const type = typeOf.get(c.ident)!;
         if (type === 'Bool') continue; // a JS boolean, through writeBool / readBool
-        const dispatch = pair(module, identOf(type));
+        const dispatch = pair(module, `write_${identOf(type)}`, `read_${identOf(type)}`);
         expect(serialize(dispatch.write, value), `${type} ${c.name}`).toEqual(boxed);
         if (!sameValue(deserialize(dispatch.read, boxed), value)) expect(deserialize(dispatch.read, boxed)).toEqual(value);
       }

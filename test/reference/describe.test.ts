@@ -25,6 +25,13 @@ describe('describeName', () => {
     });
   });
 
+  it("shows a constructor through its boxed type's writer, whose bytes are the hex shown", () => {
+    const d = describeName('inputPeerSelf', 133, layers) as Description;
+    expect(d.example!.hex).toBe('c97ea07d');
+    expect(d.example!.typescript).toContain("import { write_InputPeer } from 'tlwire/layer133';");
+    expect((describeName('boolTrue', 228, layers) as Description).example!.typescript).toContain('serialize(write_Object, ');
+  });
+
   it('encodes an example of every method and constructor of both layers', () => {
     for (const { tl } of layers) {
       const examples = new ExampleValues(tl.model);
@@ -53,6 +60,7 @@ describe('the TypeScript examples', () => {
           ['messages.getHistory', 228],
           ['invokeWithLayer', 228],
           ['user', 228],
+          ['boolTrue', 228],
         ] as const
       ).map(([name, layer], i) => {
         const d = describeName(name, layer, layers) as Description;

@@ -78,7 +78,7 @@ describe('RpcError', () => {
       const result = await build({ stdin: { contents, resolveDir: ROOT, loader: 'ts' }, bundle: true, minify: true, format: 'esm', write: false, logLevel: 'silent' });
       return result.outputFiles[0].text;
     };
-    const codecOnly = await bundle("import { serialize } from './src/index.js'; import { write_inputPeerSelf } from './src/generated/layer133/index.js'; console.log(serialize(write_inputPeerSelf, { _: 'inputPeerSelf' }));");
+    const codecOnly = await bundle("import { serialize } from './src/index.js'; import { writeBare_inputPeerSelf } from './src/generated/layer133/index.js'; console.log(serialize(writeBare_inputPeerSelf, { _: 'inputPeerSelf' }));");
     expect(codecOnly).not.toContain('A wait of');
     const withErrors = await bundle("import { RpcError } from './src/mtproto/service/rpc-error.js'; console.log(new RpcError(420, 'FLOOD_WAIT_30').description);");
     expect(withErrors).toContain('A wait of');
