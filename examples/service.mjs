@@ -4,6 +4,7 @@
 import { TlLayer } from 'tlwire';
 import { model, registry } from 'tlwire/layer133';
 import { RpcError, ServiceCodec } from 'tlwire/mtproto';
+import { describeRpcError } from 'tlwire/rpc-errors'; // what an error means in words: only when you show it
 
 const tl = new TlLayer(registry, model);
 const service = new ServiceCodec(tl);
@@ -30,6 +31,6 @@ for (const peer of [{ _: 'inputPeerChannel', channelId: 1234n, accessHash: 99n }
     console.log(stats._, stats.url); // statsURL https://t.me/stats/abc?dark
   } catch (e) {
     if (!(e instanceof RpcError)) throw e;
-    console.log('rpc_error', e.code, e.message); // rpc_error 400 PEER_ID_INVALID ...
+    console.log('rpc_error', e.code, `${e.message}:`, describeRpcError(e)); // rpc_error 400 PEER_ID_INVALID: The provided peer id is invalid.
   }
 }

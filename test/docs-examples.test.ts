@@ -20,6 +20,7 @@ function asSources(source: string): string {
     .replace(/from 'tlwire'/g, `from '${ROOT}/src/index.js'`)
     .replace(/from 'tlwire\/layer(\d+)'/g, `from '${ROOT}/src/generated/layer$1/index.js'`)
     .replace(/from 'tlwire\/(mtproto|transport|tl|runtime)'/g, `from '${ROOT}/src/$1/index.js'`)
+    .replace(/from 'tlwire\/rpc-errors'/g, `from '${ROOT}/src/reference/rpc-errors.js'`)
     .replace(/from '\.\/layer\d+\/index\.js'/g, `from '${ROOT}/src/generated/layer228/index.js'`);
 }
 
@@ -75,7 +76,7 @@ describe('examples/', () => {
   });
 
   it('service.mjs: the server answers, the client reads the result and the rpc_error', () => {
-    expect(run([process.execPath, 'examples/service.mjs'])).toBe('statsURL https://t.me/stats/abc?dark\nrpc_error 400 PEER_ID_INVALID\n');
+    expect(run([process.execPath, 'examples/service.mjs'])).toBe('statsURL https://t.me/stats/abc?dark\nrpc_error 400 PEER_ID_INVALID: The provided peer id is invalid.\n');
   });
 
   it('conformance/run.sh: tlwire passes its own suite through the adapter', () => {

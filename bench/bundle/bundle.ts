@@ -48,18 +48,20 @@ const root = new URL('../../', import.meta.url);
  * Resolves `tlwire` and `tlwire/<subpath>` through the root package.json `exports`, as a program
  * that installed tlwire would: so the bundle is made from the published entry points in dist/,
  * or from the sources they are built from (`fromSource`: what the size budget test measures, so
- * that it needs no build first).
+ * that it needs no build first). The package's `"sideEffects": false` goes with the entry point,
+ * as esbuild takes it from an installed package.json (a path a plugin resolves would lose it).
  */
 const tlwirePackage = (fromSource: boolean): esbuild.Plugin => ({
   name: 'tlwire-package',
   setup(build) {
-    const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { exports: Record<string, string | { default: string }> };
+    const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { exports: Record<string, string | { default: string }>; sideEffects?: boolean };
     build.onResolve({ filter: /^tlwire(\/.*)?$/ }, (args) => {
       const subpath = args.path === 'tlwire' ? '.' : `.${args.path.slice('tlwire'.length)}`;
       const target = pkg.exports[subpath];
       if (target === undefined) return { errors: [{ text: `tlwire's package.json exports no ${subpath}` }] };
       const file = typeof target === 'string' ? target : target.default;
-      return { path: fileURLToPath(new URL(fromSource ? file.replace(/^\.\/dist\//, './src/').replace(/\.js$/, '.ts') : file, root)) };
+      const path = fileURLToPath(new URL(fromSource ? file.replace(/^\.\/dist\//, './src/').replace(/\.js$/, '.ts') : file, root));
+      return pkg.sideEffects === false ? { path, sideEffects: false } : { path };
     });
   },
 });

@@ -1,5 +1,3 @@
-import { cryptoSuite } from './crypto/suite.js';
-
 export { MtprotoError, type MtprotoErrorCode } from './errors.js';
 export { aesIgeDecrypt, aesIgeEncrypt } from './crypto/aes-ige.js';
 export {
@@ -13,8 +11,7 @@ export {
   type Sender,
 } from './crypto/keys.js';
 export { secureRandomBytes, type RandomBytes } from './crypto/random.js';
-/** Which crypto implementation this runtime uses: `node` (node:crypto + WebAssembly) or `portable`. */
-export const cryptoBackend = cryptoSuite.name;
+export { cryptoBackend } from './crypto/suite.js';
 export {
   decodePlainMessage,
   decryptMessage,

@@ -38,3 +38,6 @@ const builtin = nodeCrypto();
 
 /** The implementation this runtime uses. */
 export const cryptoSuite: CryptoSuite = builtin ? nodeSuite(builtin) : portableSuite;
+
+/** Which crypto implementation this runtime uses: `node` (node:crypto + WebAssembly) or `portable`. */
+export const cryptoBackend = cryptoSuite.name;

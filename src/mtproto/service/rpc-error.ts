@@ -1,5 +1,5 @@
 import { RPC_ERROR_PATTERNS } from '../../reference/data/error-patterns.js';
-import { RPC_ERRORS, type RpcErrorName, type RpcErrorParams } from '../../reference/data/errors.js';
+import type { RpcErrorName, RpcErrorParams } from '../../reference/data/errors.js';
 
 export type { RpcErrorName, RpcErrorParams };
 
@@ -59,7 +59,8 @@ export function parseRpcErrorMessage(message: string): ParsedRpcError {
 
 /**
  * An `rpc_error` the server answered a call with: code 420, message `FLOOD_WAIT_30`, pattern
- * `FLOOD_WAIT_%d`, params `{ seconds: 30 }`, and the description the reference data gives it.
+ * `FLOOD_WAIT_%d`, params `{ seconds: 30 }`. What it means in words is `describeRpcError(err)`
+ * (`tlwire/rpc-errors`), an import of its own so that a program that leaves it out does not ship the table.
  * `N` is the error names {@link is} accepts: every known one by default; a method's own
  * (`RpcError<ErrorsOf<'messages.getHistory'>>`) where the caller knows which call failed.
  */
@@ -87,14 +88,6 @@ export class RpcError<N extends string = RpcErrorName> extends Error {
    */
   is<K extends N>(pattern: K): this is RpcError<K> & { readonly pattern: K; readonly params: RpcErrorParamsOf<K> } {
     return this.pattern === pattern;
-  }
-
-  /** What the reference data says the error means, its `%d` filled in; undefined for an error it does not know. */
-  get description(): string | undefined {
-    const text = RPC_ERRORS[this.pattern]?.description;
-    if (text === undefined) return undefined;
-    const values = KNOWN.find((k) => k.pattern === this.pattern)?.re.exec(this.message)?.slice(1) ?? [];
-    return text.replace(/%d/g, (placeholder) => values.shift() ?? placeholder);
   }
 
   /** The canonical JSON of the rpc_error object. */

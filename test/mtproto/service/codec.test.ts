@@ -106,7 +106,6 @@ describe('decodeResult: the typed result of a method', () => {
     const error = rpcErrorOf(() => codec.decodeResult('messages.getStatsURL', rpcResult(reqMsgId, rpcError(400, 'PEER_ID_INVALID'))));
     expect(error.code).toBe(400);
     expect(error.pattern).toBe('PEER_ID_INVALID');
-    expect(error.description).toBe('The provided peer id is invalid.');
     expect(error.message).toBe('PEER_ID_INVALID');
     expect(error.value).toBeUndefined();
     expect(error.reqMsgId).toBe(reqMsgId);

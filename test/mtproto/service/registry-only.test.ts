@@ -33,14 +33,19 @@ describe('ServiceCodec from the registry alone', () => {
     expect(service.decodeMessage(container, () => 'messages.getStatsURL')).toEqual(new ServiceCodec(withModel).decodeMessage(container, () => 'messages.getStatsURL'));
   });
 
-  it('bundles no model and no JSON mapping', async () => {
+  // Imported through the package's entry points, as a program writes it. Decoding an answer needs
+  // neither the rpc_error descriptions (tlwire/rpc-errors) nor the envelope's crypto.
+  it('bundles no model, no JSON mapping, no rpc_error descriptions and no envelope crypto', async () => {
     const { inputs } = await bundleProgram([
-      "import { LayerCodec } from './src/layer.js';",
-      "import { ServiceCodec } from './src/mtproto/service/codec.js';",
-      "import * as registry from './src/generated/layer133/registry.js';",
+      "import { LayerCodec } from './src/index.js';",
+      "import { RpcError, ServiceCodec } from './src/mtproto/index.js';",
+      "import { registry } from './src/generated/layer133/index.js';",
       'export const service = new ServiceCodec(new LayerCodec(registry));',
+      "export const flood = new RpcError(420, 'FLOOD_WAIT_3').params;",
     ]);
     expect(inputs).toContain(join('src', 'generated', 'layer133', 'codec.ts'));
-    expect(inputs.filter((i) => i.includes('model') || i.includes('json/'))).toEqual([]);
+    expect(inputs).toContain(join('src', 'mtproto', 'service', 'rpc-error.ts'));
+    const unused = (i: string) => i.includes('model') || i.includes('json/') || i.includes(join('reference', 'data', 'errors')) || i.includes(join('mtproto', 'crypto')) || i.includes('@noble');
+    expect(inputs.filter(unused)).toEqual([]);
   }, 60_000);
 });

@@ -1,8 +1,7 @@
-import { build } from 'esbuild';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { ErrorsOf } from '../../../src/generated/layer228/types.js';
 import { parseRpcErrorMessage, RpcError } from '../../../src/mtproto/service/index.js';
-import { ROOT } from '../../helpers.js';
+import { bundleProgram } from '../../helpers.js';
 
 describe('parseRpcErrorMessage', () => {
   it('matches the patterns of the reference data and names their numbers as it does', () => {
@@ -43,14 +42,11 @@ describe('parseRpcErrorMessage', () => {
 });
 
 describe('RpcError', () => {
-  it('carries code, pattern, params, the raw message, its description and the msg_id it answers', () => {
+  it('carries code, pattern, params, the raw message and the msg_id it answers', () => {
     const e = new RpcError(420, 'FLOOD_WAIT_30', 5n);
     expect(e).toBeInstanceOf(Error);
     expect(e.name).toBe('RpcError');
     expect([e.code, e.pattern, e.params, e.value, e.message, e.reqMsgId]).toEqual([420, 'FLOOD_WAIT_%d', { seconds: 30 }, 30, 'FLOOD_WAIT_30', 5n]);
-    expect(e.description).toBe('A wait of 30 seconds is required');
-    expect(new RpcError(400, 'PEER_ID_INVALID').description).toBe('The provided peer id is invalid.');
-    expect(new RpcError(400, 'NOT_IN_THE_DATA').description).toBeUndefined();
     expect(String(e)).toBe('RpcError 420: FLOOD_WAIT_30');
   });
 
@@ -73,14 +69,12 @@ describe('RpcError', () => {
     expect(JSON.stringify(new RpcError(400, 'PEER_ID_INVALID'))).toBe('{"_":"rpc_error","errorCode":400,"errorMessage":"PEER_ID_INVALID"}');
   });
 
-  it('keeps the descriptions out of a bundle that does not use RpcError', async () => {
-    const bundle = async (contents: string) => {
-      const result = await build({ stdin: { contents, resolveDir: ROOT, loader: 'ts' }, bundle: true, minify: true, format: 'esm', write: false, logLevel: 'silent' });
-      return result.outputFiles[0].text;
-    };
-    const codecOnly = await bundle("import { serialize } from './src/index.js'; import { writeBare_inputPeerSelf } from './src/generated/layer133/index.js'; console.log(serialize(writeBare_inputPeerSelf, { _: 'inputPeerSelf' }));");
-    expect(codecOnly).not.toContain('A wait of');
-    const withErrors = await bundle("import { RpcError } from './src/mtproto/service/rpc-error.js'; console.log(new RpcError(420, 'FLOOD_WAIT_30').description);");
-    expect(withErrors).toContain('A wait of');
+  it('leaves the descriptions out of a bundle, unless it imports describeRpcError', async () => {
+    const flood = "import { RpcError } from './src/mtproto/index.js'; const e = new RpcError(420, 'FLOOD_WAIT_30');";
+    const { code: withoutText } = await bundleProgram([flood, 'console.log(e.pattern, e.params.seconds);']);
+    expect(withoutText).toContain('FLOOD_WAIT_%d');
+    expect(withoutText).not.toContain('A wait of');
+    const { code: withText } = await bundleProgram([flood, "import { describeRpcError } from './src/reference/rpc-errors.js';", 'console.log(describeRpcError(e));']);
+    expect(withText).toContain('A wait of');
   });
 });
