@@ -13,7 +13,7 @@ const BUDGETS = {
   /** messages.getStatsURL out, StatsURL back (bench/bundle/one-method.tlwire.entry.ts). */
   'one-method': { bytes: 10_700, gzipBytes: 4_210 },
   /** The service layer over layer 228, the envelope and the transport (bench/bundle/client.tlwire.entry.ts). */
-  client: { bytes: 1_850_000, gzipBytes: 425_000 },
+  client: { bytes: 1_767_000, gzipBytes: 405_000 },
 } as const;
 
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
