@@ -25,17 +25,10 @@ const PRIMITIVE_READERS: Partial<Record<WireType['k'], string>> = {
   bool: 'readBool',
 };
 
-/**
- * A constructor's bare writer or reader, fields only: `writeBare_statsURL`, named so that it is
- * never one letter's case away from its boxed type's `write_StatsURL` (id, then fields).
- */
+
+/** A constructor's bare codec, `writeBare_statsURL` / `readBare_statsURL`: never a capital letter away from a boxed type's. */
 function bareCodec(op: 'write' | 'read', ident: string): string {
   return `${op}Bare_${ident}`;
-}
-
-/** A combinator's own writer or reader: a constructor's is bare, a function's (`write_messages_getStatsURL`) writes its id. */
-function ownCodec(op: 'write' | 'read', c: CombinatorModel): string {
-  return c.kind === 'constructor' ? bareCodec(op, c.ident) : `${op}_${c.ident}`;
 }
 
 /** The function that writes a value of type `t` (a runtime primitive or a generated one). */
@@ -77,71 +70,24 @@ function readerOf(t: WireType): string {
   }
 }
 
-/** A bare constructor is written straight from the field, so its value is checked first. */
-function writeCall(t: WireType, expr: string): string {
-  if (t.k === 'bare') return `${writerOf(t)}(w, checkObject(${expr}));`;
-  return `${writerOf(t)}(w, ${expr});`;
+/** The call that writes `expr` of type `t` as field `k` (every call that can fail is told its field). */
+function writeCall(t: WireType, expr: string, k: number | string): string {
+  return `${writerOf(t)}(w, ${expr}, ${k});`;
 }
 
 /**
- * Builds a function body that tracks which field it is at, for the error path. Only a step
- * that can throw gets a number (`f = 2;`); a step that cannot (a flag bit test, a store) adds
- * lines without one.
+ * A combinator's name and its fields' keys, one string per combinator that its reader, its
+ * writer and its dispatchers share, read only when an error is thrown
+ * (`'message flags out ... id'`): a failing call passes its field's index, and the error
+ * names the field from here.
  */
-class Steps {
-  readonly lines: string[] = [];
-  readonly names: string[] = [];
-
-  /** Lines that may throw while working on field `name`. */
-  step(name: string, ...lines: string[]): void {
-    if (this.names.length > 0) lines[0] = `f = ${this.names.length}; ${lines[0]}`;
-    this.names.push(name);
-    this.lines.push(...lines);
-  }
-
-  /** Lines that cannot throw. */
-  more(...lines: string[]): void {
-    this.lines.push(...lines);
-  }
-
-  /** The field index: a constant when there is only one step that can throw. */
-  field(): string {
-    return this.names.length === 1 ? '0' : 'f';
-  }
+function namesConst(c: CombinatorModel): string {
+  return `const ${namesOf(c)} = '${[c.name, ...c.fields.map((f) => f.key)].join(' ')}';`;
 }
 
-/**
- * A combinator's name and the names of the fields its steps can fail in, as one string that the
- * error reads only when it is thrown (`'message flags flags2 id'`): fewer bytes than an array.
- */
-function namesString(name: string, steps: Steps): string {
-  const words = [name, ...steps.names];
-  const lines: string[] = [];
-  let line = '';
-  for (const word of words) {
-    if (line && line.length + word.length > 90) {
-      lines.push(line);
-      line = '';
-    }
-    line += `${line ? ' ' : ''}${word}`;
-  }
-  lines.push(line);
-  return lines.map((l, i) => `'${l}${i < lines.length - 1 ? ' ' : ''}'`).join(' +\n      ');
-}
-
-function wrapTry(steps: Steps, name: string, head: string[], tail: string[], context: string): string[] {
-  if (steps.names.length === 0) return [...head, ...steps.lines.map((l) => `  ${l}`), ...tail.map((l) => `  ${l}`)];
-  return [
-    ...head,
-    ...(steps.names.length > 1 ? ['  let f = 0;'] : []),
-    '  try {',
-    ...steps.lines.map((l) => `    ${l}`),
-    ...tail.map((l) => `    ${l}`),
-    '  } catch (e) {',
-    `    throw ${context.replace('$NAMES', namesString(name, steps)).replace('$FIELD', steps.field())};`,
-    '  }',
-  ];
-}
+const namesOf = (c: CombinatorModel): string => `n_${c.ident}`;
+const fieldsReaderOf = (c: CombinatorModel): string => `readFields_${c.ident}`;
+const fieldsWriterOf = (c: CombinatorModel): string => `writeFields_${c.ident}`;
 
 /** A flags bit or mask as generated code writes it: `0x400`. */
 function mask(bits: number): string {
@@ -167,7 +113,7 @@ const RESERVED_WORDS = new Set(
  */
 function localOf(key: string, runtimeNames: ReadonlySet<string>): string {
   let local = key;
-  while (RESERVED_WORDS.has(local) || BODY_NAMES.has(local) || runtimeNames.has(local) || /^(read|write|readBare|writeBare|set)_/.test(local) || /^p\d+$/.test(local)) local += '_';
+  while (RESERVED_WORDS.has(local) || BODY_NAMES.has(local) || runtimeNames.has(local) || /^(read|write|set)_/.test(local) || /^p\d+$/.test(local)) local += '_';
   return local;
 }
 
@@ -239,168 +185,206 @@ class FixedRun {
 }
 
 /**
- * The writer of one constructor's fields (bare: the caller writes its id) or of a function
- * (id first). `flags.N?true` fields set bits; conditional fields are written when their bit is
- * set (and checked for presence only where another field shares the bit):
+ * The writer of one combinator's fields (a function's id first; a constructor's id is its
+ * dispatcher's). No error context of its own: each call that can fail is told the index of
+ * its field, and the dispatcher above names it. `flags.N?true` fields set bits; conditional
+ * fields are written when their bit is set (and checked for presence only where another field
+ * shares the bit); fixed-size fields are stored as a run after one `claim`:
  *
- *     export function writeBare_inputPeerChannel(w: Writer, v: inputPeerChannel): void {
- *       let f = 0;
- *       try {
- *         const channelId = checkLong(v.channelId);
- *         f = 1; const accessHash = checkLong(v.accessHash);
- *         const p0 = claim(w, 16); ... (a fixed run)
- *       } catch (e) {
- *         throw encodeAt(e, 'inputPeerChannel channelId accessHash', f);
- *       }
+ *     function writeFields_inputPeerChannel(w: Writer, v: inputPeerChannel): void {
+ *       const channelId = checkLong(v.channelId, 0);
+ *       const accessHash = checkLong(v.accessHash, 1);
+ *       const p0 = claim(w, 16);
+ *       storeLong(w.buf, p0, channelId);
+ *       storeLong(w.buf, p0 + 8, accessHash);
  *     }
  */
 function emitWriter(c: CombinatorModel, runtimeNames: ReadonlySet<string>): string {
-  const steps = new Steps();
+  const lines: string[] = [];
   const run = new FixedRun();
   const locals = new Map<string, string>();
   if (c.kind === 'function') run.add(int32Store, hexId(c.id!), 4);
   const envelope = c.ident === ENVELOPE_IDENT;
-  for (const f of c.fields) {
-    if (f.type.k === 'true') continue;
+  const indexOf = new Map(c.fields.map((f, k) => [f.key, k]));
+  c.fields.forEach((f, k) => {
+    if (f.type.k === 'true') return;
     if (f.type.k === 'flags') {
       const local = localOf(f.key, runtimeNames);
-      // Each true field is checked in its own step, so that a wrong value names that field.
       for (const t of c.fields) {
         if (t.type.k !== 'true' || t.flag?.key !== f.key) continue;
         locals.set(t.key, `set_${t.key}`);
-        steps.step(t.key, `const set_${t.key} = isSet(v.${t.key});`);
+        lines.push(`const set_${t.key} = isSet(v.${t.key}, ${indexOf.get(t.key)});`);
       }
-      steps.more(...flagsStatement(local, flagsTerms(c, f.key, locals)));
+      lines.push(...flagsStatement(local, flagsTerms(c, f.key, locals)));
       locals.set(f.key, local);
       run.add(int32Store, local, 4);
-      continue;
+      return;
     }
     // The envelope's `bytes` is the body's length, written after the body.
     const fixed = f.flag || (envelope && f.key === 'bytes') ? undefined : FIXED_STORES[f.type.k];
     if (fixed) {
       const local = localOf(f.key, runtimeNames);
-      steps.step(f.key, `const ${local} = ${fixed.check}(v.${f.key});`);
+      lines.push(`const ${local} = ${fixed.check}(v.${f.key}, ${k});`);
       run.add(fixed.store, local, fixed.size);
-      continue;
+      return;
     }
-    steps.more(...run.flush());
+    lines.push(...run.flush());
     if (envelope && f.key === 'bytes') {
       // The body's length, known once the body is written: reserve its place now.
-      steps.more('const lengthAt = claim(w, 4);');
-      continue;
+      lines.push('const lengthAt = claim(w, 4);');
+      return;
     }
     if (envelope && f.key === 'body') {
-      steps.step(f.key, `${writeCall(f.type, `v.${f.key}`)}`, 'const length = w.pos - lengthAt - 4;', 'if (v.bytes !== undefined && v.bytes !== length) throw lengthMismatch(v.bytes, length);', 'storeInt(w, lengthAt, length);');
-      continue;
+      lines.push(writeCall(f.type, `v.${f.key}`, k), 'const length = w.pos - lengthAt - 4;', `if (v.bytes !== undefined && v.bytes !== length) throw lengthMismatch(v.bytes, length, ${k});`, 'storeInt(w, lengthAt, length);');
+      return;
     }
     if (f.flag) {
       const { key, bit } = f.flag;
       const cond = bitTest(locals.get(key)!, bit);
       // A bit of its own is set exactly when the field is there; a shared bit may be set by another field.
       const shared = c.fields.some((o) => o !== f && o.flag?.key === key && o.flag.bit === bit);
-      if (!shared) steps.step(f.key, `if (${cond}) ${writeCall(f.type, `v.${f.key}!`)}`);
-      else steps.step(f.key, `if (${cond}) {`, `  if (v.${f.key} == null) throw missingField('${f.key}');`, `  ${writeCall(f.type, `v.${f.key}`)}`, '}');
-      continue;
+      if (!shared) lines.push(`if (${cond}) ${writeCall(f.type, `v.${f.key}!`, k)}`);
+      else lines.push(`if (${cond}) {`, `  if (v.${f.key} == null) throw missingField('${f.key}', ${k});`, `  ${writeCall(f.type, `v.${f.key}`, k)}`, '}');
+      return;
     }
-    steps.step(f.key, writeCall(f.type, `v.${f.key}`));
-  }
-  steps.more(...run.flush());
-  const head = [`export function ${ownCodec('write', c)}(w: Writer, v: ${c.ident}): void {`];
-  return [...wrapTry(steps, c.name, head, [], 'encodeAt(e, $NAMES, $FIELD)'), '}'].join('\n');
+    lines.push(writeCall(f.type, `v.${f.key}`, k));
+  });
+  lines.push(...run.flush());
+  const v = lines.some((l) => /\bv\b/.test(l)) ? 'v' : '_v';
+  return [`function ${fieldsWriterOf(c)}(w: Writer, ${v}: ${c.ident}): void {`, ...lines.map((l) => `  ${l}`), '}'].join('\n');
 }
 
 /**
- * The reader of one constructor's fields (its id already read) or of a function's:
+ * The reader of one combinator's fields (its id already read), with no error context of its
+ * own (see {@link emitWriter}). Flags words and the fields read before the last of them are
+ * locals; the rest are read inside the object literal, in field order:
  *
- *     export function readBare_updateShort(r: Reader): updateShort {
- *       let f = 0;
- *       try {
- *         const update = read_Update(r);
- *         f = 1; const date = readInt(r);
- *         return { _: 'updateShort', update, date };
- *       } catch (e) {
- *         throw decodeAt(e, 0x78d4dec1, 'updateShort update date', f);
- *       }
+ *     function readFields_updateShortMessage(r: Reader): updateShortMessage {
+ *       const flags = readFlags(r, 0x3ffe, 0);
+ *       return {
+ *         _: 'updateShortMessage', out: flags & 0x2 ? true : undefined, ...,
+ *         id: readInt(r, 8), userId: readLong(r, 9), ...
+ *       };
  *     }
- *
- * A flags word is checked for bits no field uses; `flags.N?true` fields are bit tests, which
- * cannot throw, so they get no step of their own.
  */
 function emitReader(c: CombinatorModel, runtimeNames: ReadonlySet<string>): string {
-  const steps = new Steps();
+  const lines: string[] = [];
   const locals = new Map<string, string>();
   const values: string[] = [`_: '${c.name}'`];
   const envelope = c.ident === ENVELOPE_IDENT;
-  for (const f of c.fields) {
+  const lastFlags = c.fields.map((f) => f.type.k).lastIndexOf('flags');
+  c.fields.forEach((f, k) => {
     const local = localOf(f.key, runtimeNames);
-    locals.set(f.key, local);
     if (f.type.k === 'flags') {
-      const known = flagsMask(c, f.key);
-      steps.step(f.key, `const ${local} = readInt(r);`, `if (${local} & ${mask(~known)}) unknownFlags(r, ${local}, ${mask(known)});`);
-      continue;
+      lines.push(`const ${local} = readFlags(r, ${mask(flagsMask(c, f.key))}, ${k});`);
+      locals.set(f.key, local);
+      return;
     }
-    values.push(local === f.key ? local : `${f.key}: ${local}`);
-    if (f.type.k === 'true') {
-      steps.more(`const ${local} = ${bitTest(locals.get(f.flag!.key)!, f.flag!.bit)} ? true : undefined;`);
-      continue;
+    let value: string;
+    if (f.type.k === 'true') value = `${bitTest(locals.get(f.flag!.key)!, f.flag!.bit)} ? true : undefined`;
+    else if (f.flag) value = `${bitTest(locals.get(f.flag.key)!, f.flag.bit)} ? ${readerOf(f.type)}(r, ${k}) : undefined`;
+    else value = `${readerOf(f.type)}(r, ${k})`;
+    if (envelope) {
+      // The envelope's `bytes` field must be the body's length: every field is a local.
+      if (f.key === 'body') lines.push('const bodyStart = r.pos;');
+      lines.push(`const ${local} = ${value};`);
+      if (f.key === 'body') lines.push(`if (r.pos - bodyStart !== ${locals.get('bytes')}) throw bodyLengthMismatch(r, bodyStart, ${locals.get('bytes')}, ${k});`);
+      locals.set(f.key, local);
+      values.push(local === f.key ? local : `${f.key}: ${local}`);
+    } else if (k < lastFlags && f.type.k !== 'true') {
+      // Read before a later flags word: a local, in order.
+      lines.push(`const ${local} = ${value};`);
+      values.push(local === f.key ? local : `${f.key}: ${local}`);
+    } else {
+      values.push(`${f.key}: ${value}`);
     }
-    if (envelope && f.key === 'body') {
-      // The envelope's `bytes` field must be the body's length.
-      const length = locals.get('bytes')!;
-      steps.step(f.key, 'const bodyStart = r.pos;', `const ${local} = ${readerOf(f.type)}(r);`, `if (r.pos - bodyStart !== ${length}) throw bodyLengthMismatch(r, bodyStart, ${length});`);
-      continue;
-    }
-    if (f.flag) {
-      steps.step(f.key, `const ${local} = ${bitTest(locals.get(f.flag.key)!, f.flag.bit)} ? ${readerOf(f.type)}(r) : undefined;`);
-      continue;
-    }
-    steps.step(f.key, `const ${local} = ${readerOf(f.type)}(r);`);
-  }
-  const head = [`export function ${ownCodec('read', c)}(r: Reader): ${c.ident} {`];
-  const tail = returnStatement(values);
-  const context = `decodeAt(e, ${c.id === undefined ? 0 : hexId(c.id)}, $NAMES, $FIELD)`;
-  return [...wrapTry(steps, c.name, head, tail, context), '}'].join('\n');
+  });
+  const r = c.fields.some((f) => f.type.k !== 'true') ? 'r' : '_r';
+  return [`function ${fieldsReaderOf(c)}(${r}: Reader): ${c.ident} {`, ...lines.map((l) => `  ${l}`), ...returnStatement(values).map((l) => `  ${l}`), '}'].join('\n');
 }
 
 /**
- * The writer of a boxed type: the id of the value's constructor, then its fields.
+ * A combinator's pair as a user calls it. A constructor's is bare (its fields, no id:
+ * `writeBare_statsURL` / `readBare_statsURL`); a function's is boxed on both sides (the id, then
+ * the fields: `write_messages_getStatsURL` / `read_messages_getStatsURL`). Each adds the
+ * combinator's names to an error, which the fields codecs leave to their caller.
+ */
+function emitPair(c: CombinatorModel): string {
+  const id = c.id === undefined ? '0' : hexId(c.id);
+  if (c.kind === 'function') {
+    return [
+      `export function write_${c.ident}(w: Writer, v: ${c.ident}, k?: number): void {`,
+      `  writeBare(w, v, ${fieldsWriterOf(c)}, ${namesOf(c)}, k);`,
+      '}',
+      '',
+      `export function read_${c.ident}(r: Reader, k?: number): ${c.ident} {`,
+      `  return readCall(r, ${id}, ${fieldsReaderOf(c)}, ${namesOf(c)}, k);`,
+      '}',
+    ].join('\n');
+  }
+  return [
+    `export function ${bareCodec('write', c.ident)}(w: Writer, v: ${c.ident}, k?: number): void {`,
+    `  writeBare(w, v, ${fieldsWriterOf(c)}, ${namesOf(c)}, k);`,
+    '}',
+    '',
+    `export function ${bareCodec('read', c.ident)}(r: Reader, k?: number): ${c.ident} {`,
+    `  return readBare(r, ${fieldsReaderOf(c)}, ${namesOf(c)}, ${id}, k);`,
+    '}',
+  ].join('\n');
+}
+
+/**
+ * The writer of a boxed type: the id of the value's constructor, then its fields; an error
+ * gets the constructor's field name here, and the index `k` of the field this value is in.
  *
- *     export function write_InputPeer(w: Writer, v: InputPeer): void {
- *       switch (v?._) {
- *         case 'inputPeerSelf':
- *           writeUint32(w, 0x7da07ec9);
- *           writeBare_inputPeerSelf(w, v as inputPeerSelf);
- *           return;
- *         ...
- *         default:
- *           throw notOfType(v, 'InputPeer');
+ *     export function write_InputPeer(w: Writer, v: InputPeer, k?: number): void {
+ *       let n: string | undefined;
+ *       try {
+ *         switch (v?._) {
+ *           case 'inputPeerSelf':
+ *             n = n_inputPeerSelf;
+ *             writeUint32(w, 0x7da07ec9);
+ *             writeFields_inputPeerSelf(w, v as inputPeerSelf);
+ *             return;
+ *           ...
+ *           default:
+ *             throw notOfType(v, 'InputPeer');
+ *         }
+ *       } catch (e) {
+ *         throw encodeAt(e, n, k);
  *       }
  *     }
  */
 function emitBoxedWriter(type: string, ctors: CombinatorModel[]): string {
   const ident = identOf(type);
-  const lines = [`export function write_${ident}(w: Writer, v: ${ident}): void {`, '  switch (v?._) {'];
+  const lines = [`export function write_${ident}(w: Writer, v: ${ident}, k?: number): void {`, '  let n: string | undefined;', '  try {', '    switch (v?._) {'];
   for (const c of ctors) {
-    lines.push(`    case '${c.name}':`, `      writeUint32(w, ${hexId(c.id!)});`, `      ${ownCodec('write', c)}(w, v as ${c.ident});`, '      return;');
+    lines.push(`      case '${c.name}':`, `        n = ${namesOf(c)};`, `        writeUint32(w, ${hexId(c.id!)});`, `        ${fieldsWriterOf(c)}(w, v as ${c.ident});`, '        return;');
   }
-  lines.push('    default:', `      throw notOfType(v, '${type}');`, '  }', '}');
+  lines.push('      default:', `        throw notOfType(v, '${type}');`, '    }', '  } catch (e) {', '    throw encodeAt(e, n, k);', '  }', '}');
   return lines.join('\n');
 }
 
 /**
  * The reader of a boxed type: the id, one level of depth, the constructor's fields.
  *
- *     export function read_InputPeer(r: Reader): InputPeer {
- *       const id = readId(r);
- *       enter(r);
+ *     export function read_InputPeer(r: Reader, k?: number): InputPeer {
+ *       const id = readId(r, k);
+ *       enter(r, k);
+ *       let n: string | undefined;
  *       let v: InputPeer;
- *       switch (id) {
- *         case 0x7da07ec9:
- *           v = readBare_inputPeerSelf(r);
- *           break;
- *         ...
- *         default:
- *           throw unknownId(r, id, 'InputPeer');
+ *       try {
+ *         switch (id) {
+ *           case 0x7da07ec9:
+ *             n = n_inputPeerSelf;
+ *             v = readFields_inputPeerSelf(r);
+ *             break;
+ *           ...
+ *           default:
+ *             throw unknownId(r, id, 'InputPeer');
+ *         }
+ *       } catch (e) {
+ *         throw decodeAt(e, n, id, k);
  *       }
  *       r.depth--;
  *       return v;
@@ -408,9 +392,9 @@ function emitBoxedWriter(type: string, ctors: CombinatorModel[]): string {
  */
 function emitBoxedReader(type: string, ctors: CombinatorModel[]): string {
   const ident = identOf(type);
-  const lines = [`export function read_${ident}(r: Reader): ${ident} {`, '  const id = readId(r);', '  enter(r);', `  let v: ${ident};`, '  switch (id) {'];
-  for (const c of ctors) lines.push(`    case ${hexId(c.id!)}:`, `      v = ${ownCodec('read', c)}(r);`, '      break;');
-  lines.push('    default:', `      throw unknownId(r, id, '${type}');`, '  }', '  r.depth--;', '  return v;', '}');
+  const lines = [`export function read_${ident}(r: Reader, k?: number): ${ident} {`, '  const id = readId(r, k);', '  enter(r, k);', '  let n: string | undefined;', `  let v: ${ident};`, '  try {', '    switch (id) {'];
+  for (const c of ctors) lines.push(`      case ${hexId(c.id!)}:`, `        n = ${namesOf(c)};`, `        v = ${fieldsReaderOf(c)}(r);`, '        break;');
+  lines.push('      default:', `        throw unknownId(r, id, '${type}');`, '    }', '  } catch (e) {', '    throw decodeAt(e, n, id, k);', '  }', '  r.depth--;', '  return v;', '}');
   return lines.join('\n');
 }
 
@@ -422,48 +406,49 @@ function emitBoxedReader(type: string, ctors: CombinatorModel[]): string {
  * least code per entry:
  *
  *     let ObjectWriters: Map<string, ObjectWriter> | undefined;
- *     export function write_Object(w: Writer, v: TlObject): void {
+ *     export function write_Object(w: Writer, v: TlObject, k?: number): void {
  *       writeByName(w, v, (ObjectWriters ??= writerTable(
- *         'inputPeerSelf', 0x7da07ec9, writeBare_inputPeerSelf,   (a constructor: the table writes its id)
- *         'messages.getStatsURL', 0, write_messages_getStatsURL,  (a function writes its own id)
+ *         'inputPeerSelf', 0x7da07ec9, writeFields_inputPeerSelf, n_inputPeerSelf,  (a constructor: the table writes its id)
+ *         'messages.getStatsURL', 0, writeFields_messages_getStatsURL, n_...,      (a function writes its own id)
  *         ...
- *       )), 'Object');
+ *       )), 'Object', k);
  *     }
- *     (read_Object: readById over `readerTable(0x7da07ec9, readBare_inputPeerSelf, ...)`)
+ *     (read_Object: readById over `readerTable(0x7da07ec9, readFields_inputPeerSelf, n_inputPeerSelf, ...)`)
  */
 function emitUniversal(name: 'Object' | 'Function', members: CombinatorModel[], tsName: string): string {
-  const writers = members.map((c) => `'${c.name}', ${c.kind === 'constructor' ? hexId(c.id!) : 0}, ${ownCodec('write', c)},`);
-  const readers = members.map((c) => `${hexId(c.id!)}, ${ownCodec('read', c)},`);
+  const writers = members.map((c) => `'${c.name}', ${c.kind === 'constructor' ? hexId(c.id!) : 0}, ${fieldsWriterOf(c)}, ${namesOf(c)},`);
+  const readers = members.map((c) => `${hexId(c.id!)}, ${fieldsReaderOf(c)}, ${namesOf(c)},`);
   return [
     `let ${name}Writers: Map<string, ObjectWriter> | undefined;`,
     '',
-    `export function write_${name}(w: Writer, v: ${tsName}): void {`,
+    `export function write_${name}(w: Writer, v: ${tsName}, k?: number): void {`,
     `  writeByName(w, v, (${name}Writers ??= writerTable(`,
-    ...writers.map((entry) => `    ${entry}`),
-    `  )), '${name}');`,
+    ...wrapList(writers, '    ', ' '),
+    `  )), '${name}', k);`,
     '}',
     '',
-    `let ${name}Readers: Map<number, (r: Reader) => ${tsName}> | undefined;`,
+    `let ${name}Readers: Map<number, ObjectReader<${tsName}>> | undefined;`,
     '',
-    `export function read_${name}(r: Reader): ${tsName} {`,
+    `export function read_${name}(r: Reader, k?: number): ${tsName} {`,
     `  return readById(r, (${name}Readers ??= readerTable<${tsName}>(`,
     ...wrapList(readers, '    ', ' '),
-    `  )), '${name}');`,
+    `  )), '${name}', k);`,
     '}',
   ].join('\n');
 }
 
 /**
- * Vector writers and readers, one per distinct element type, shared by every field that uses it:
+ * Vector writers and readers, one per distinct element type, shared by every field that uses
+ * it; an error gets the element's index, and the index `k` of the field the vector is in:
  *
- *     export function read_vec_long(r: Reader): bigint[] {
- *       const n = readVectorCount(r, true, 8);
+ *     export function read_vec_long(r: Reader, k?: number): bigint[] {
+ *       const n = readVectorCount(r, true, 8, k);
  *       const a: bigint[] = [];
  *       let i = 0;
  *       try {
  *         for (; i < n; i++) a.push(readLong(r));
  *       } catch (e) {
- *         throw decodeIndex(e, i);
+ *         throw decodeIndex(e, i, k);
  *       }
  *       return a;
  *     }
@@ -484,25 +469,25 @@ function emitVectorHelpers(index: LayerIndex): string[] {
     const elem = tsType(t.of);
     out.push(
       [
-        `export function write_${key}(w: Writer, v: readonly ${elem}[]): void {`,
-        `  const a = writeVectorHeader(w, ${t.boxed}, v);`,
+        `export function write_${key}(w: Writer, v: readonly ${elem}[], k?: number): void {`,
+        `  const a = writeVectorHeader(w, ${t.boxed}, v, k);`,
         '  let i = 0;',
         '  try {',
-        `    for (; i < a.length; i++) ${writeCall(t.of, 'a[i]')}`,
+        `    for (; i < a.length; i++) ${writerOf(t.of)}(w, a[i]);`,
         '  } catch (e) {',
-        '    throw encodeIndex(e, i);',
+        '    throw encodeIndex(e, i, k);',
         '  }',
         '}',
       ].join('\n'),
       [
-        `export function read_${key}(r: Reader): ${elem}[] {`,
-        `  const n = readVectorCount(r, ${t.boxed}, ${Math.max(1, minSize(t.of, index))});`,
+        `export function read_${key}(r: Reader, k?: number): ${elem}[] {`,
+        `  const n = readVectorCount(r, ${t.boxed}, ${Math.max(1, minSize(t.of, index))}, k);`,
         `  const a: ${elem}[] = [];`,
         '  let i = 0;',
         '  try {',
         `    for (; i < n; i++) a.push(${readerOf(t.of)}(r));`,
         '  } catch (e) {',
-        '    throw decodeIndex(e, i);',
+        '    throw decodeIndex(e, i, k);',
         '  }',
         '  return a;',
         '}',
@@ -514,17 +499,18 @@ function emitVectorHelpers(index: LayerIndex): string[] {
 
 /** What codec.ts imports from the runtime. */
 const RUNTIME_IMPORTS = [
-  ['Reader', 'Writer', 'readId', 'enter', 'unknownId', 'unknownFlags', 'decodeAt', 'decodeIndex', 'encodeAt', 'encodeIndex'],
+  ['Reader', 'Writer', 'readId', 'enter', 'unknownId', 'readFlags', 'decodeAt', 'decodeIndex', 'encodeAt', 'encodeIndex'],
   ['writeInt', 'readInt', 'writeUint32', 'writeLong', 'readLong', 'writeDouble', 'readDouble', 'writeInt128', 'readInt128', 'writeInt256', 'readInt256'],
   ['writeString', 'readString', 'writeBytes', 'readBytes', 'writeBool', 'readBool', 'readVectorCount', 'writeVectorHeader'],
-  ['missingField', 'checkObject', 'checkInt', 'checkLong', 'claim', 'storeInt', 'storeLong', 'isSet', 'notOfType', 'lengthMismatch', 'bodyLengthMismatch'],
-  ['writerTable', 'readerTable', 'writeByName', 'readById', 'type ObjectWriter'],
+  ['missingField', 'checkInt', 'checkLong', 'claim', 'storeInt', 'storeLong', 'isSet', 'notOfType', 'lengthMismatch', 'bodyLengthMismatch'],
+  ['readBare', 'writeBare', 'readCall', 'writerTable', 'readerTable', 'writeByName', 'readById', 'type ObjectWriter', 'type ObjectReader'],
 ];
 
 /**
- * codec.ts: a writer and a reader per constructor and function, a dispatcher per boxed type,
- * the vector helpers and the universal `Object` / `Function` dispatchers. Only function
- * declarations, so a bundler keeps just what a program reaches.
+ * codec.ts: per combinator its names, its fields writer and reader and the pair a user calls;
+ * a dispatcher per boxed type, the vector helpers and the universal `Object` / `Function`
+ * dispatchers. Only declarations without side effects, so a bundler keeps just what a program
+ * reaches.
  */
 export function emitCodec(index: LayerIndex, runtimeImport: string): string {
   const typeImports = new Set<string>(['TlObject', 'TlFunction']);
@@ -540,7 +526,9 @@ export function emitCodec(index: LayerIndex, runtimeImport: string): string {
     ...importLines([...typeImports].sort(), './types.js', true),
     '',
   ];
-  for (const c of index.model.combinators) out.push(emitWriter(c, runtimeNames), '', emitReader(c, runtimeNames), '');
+  for (const c of index.model.combinators) {
+    out.push(namesConst(c), '', emitWriter(c, runtimeNames), '', emitReader(c, runtimeNames), '', emitPair(c), '');
+  }
   for (const type of index.boxedTypes) {
     const ctors = index.model.types[type].map((i) => index.byIdent.get(i)!);
     out.push(emitBoxedWriter(type, ctors), '', emitBoxedReader(type, ctors), '');

@@ -1,6 +1,5 @@
 import { buildLayerModel, indexLayer, type LayerModel, type LayerSource } from '../tl/model.js';
 import { emitCodec } from './emit-codec.js';
-import { emitFunctions } from './emit-functions.js';
 import { emitRegistry } from './emit-registry.js';
 import { emitTypes } from './emit-types.js';
 import { identOf } from '../tl/names.js';
@@ -43,7 +42,6 @@ export function generateFromModel(model: LayerModel, options: GenerateOptions = 
   const files = new Map<string, string>();
   files.set('types.ts', emitTypes(index, options.reference));
   files.set('codec.ts', emitCodec(index, runtime));
-  files.set('functions.ts', emitFunctions(index, runtime));
   files.set('registry.ts', emitRegistry(index, runtime));
   const json = JSON.stringify(model);
   files.set(
@@ -68,7 +66,7 @@ export function generateFromModel(model: LayerModel, options: GenerateOptions = 
       ' * Bare, fields only: a constructor\'s (`writeBare_statsURL` / `readBare_statsURL`), for `%Type`.',
       ' */',
       "export type * from './types.js';",
-      "export * from './functions.js';",
+      "export * from './codec.js';",
       "export * as registry from './registry.js';",
       "export { model } from './model.js';",
       '',

@@ -1,10 +1,11 @@
 /** Everything the generated codecs import, in one place. */
-import { TlEncodeError } from './errors.js';
+import { hexId } from '../common/bytes.js';
+import { decodeAt, encodeAt, inField, TlEncodeError } from './errors.js';
 import { enter, fail, readId, unknownId, type Reader } from './reader.js';
 import { badValue, type Writer } from './writer.js';
 import { writeUint32 } from './primitives/int.js';
 
-export { Reader, readId, enter, unknownId, unknownFlags } from './reader.js';
+export { Reader, readId, enter, unknownId, readFlags } from './reader.js';
 export { Writer, claim, missingField } from './writer.js';
 export { decodeAt, decodeIndex, encodeAt, encodeIndex } from './errors.js';
 export { writeInt, readInt, writeUint32, checkInt, storeInt } from './primitives/int.js';
@@ -15,18 +16,17 @@ export { writeString, readString } from './primitives/string.js';
 export { writeBytes, readBytes } from './primitives/bytes.js';
 export { writeBool, readBool } from './primitives/bool.js';
 export { readVectorCount, writeVectorHeader } from './primitives/vector.js';
-export { boxedCall } from './boxed-call.js';
 
-/** A `flags.N?true` field: true sets the bit; false, null or absent leaves it clear; anything else is an error. */
-export function isSet(v: unknown): boolean {
+/** A `flags.N?true` field (`k`): true sets the bit; false, null or absent leaves it clear; anything else is an error. */
+export function isSet(v: unknown, k: number): boolean {
   if (v === true) return true;
   if (v === undefined || v === null || v === false) return false;
-  throw badValue('true, false or nothing', v);
+  throw badValue('true, false or nothing', v, k);
 }
 
 /** A bare object is written field by field: it must at least be an object. */
-export function checkObject<T>(v: T): T {
-  if (typeof v !== 'object' || v === null) throw badValue('an object', v);
+export function checkObject<T>(v: T, k?: number): T {
+  if (typeof v !== 'object' || v === null) throw badValue('an object', v, k);
   return v;
 }
 
@@ -41,47 +41,87 @@ export function notOfType(v: unknown, type: string): TlEncodeError {
   return e;
 }
 
-export function lengthMismatch(declared: number, actual: number): TlEncodeError {
-  return new TlEncodeError('LENGTH_MISMATCH', `bytes says ${declared} but the body takes ${actual} bytes`);
+export function lengthMismatch(declared: number, actual: number, k?: number): TlEncodeError {
+  return inField(new TlEncodeError('LENGTH_MISMATCH', `bytes says ${declared} but the body takes ${actual} bytes`), k);
 }
 
-export function bodyLengthMismatch(r: Reader, start: number, declared: number): Error {
-  return fail(r, 'LENGTH_MISMATCH', `bytes says ${declared} but the body took ${r.pos - start} bytes`, start);
+export function bodyLengthMismatch(r: Reader, start: number, declared: number, k?: number): Error {
+  return fail(r, 'LENGTH_MISMATCH', `bytes says ${declared} but the body took ${r.pos - start} bytes`, start, k);
 }
 
-/** A `write_Object` table entry: the id to write first (0 for a function, whose writer writes its own) and the writer. */
-export type ObjectWriter = readonly [id: number, write: (w: Writer, v: never) => void];
+/**
+ * A constructor's bare reader as a user calls it: its fields (no id), with the constructor's
+ * names on any error. The dispatchers call the fields reader straight and add the names themselves.
+ */
+export function readBare<T>(r: Reader, fields: (r: Reader) => T, names: string, id: number, k?: number): T {
+  try {
+    return fields(r);
+  } catch (e) {
+    throw decodeAt(e, names, id, k);
+  }
+}
 
-/** The name -> writer table of `write_Object` / `write_Function`, from the arguments `name, id, writer, ...` (arguments, not an array: TypeScript would type an array of thousands of functions as their union). */
+/** A constructor's bare writer as a user calls it: its fields (no id), with its names on any error. */
+export function writeBare<T>(w: Writer, v: T, fields: (w: Writer, v: T) => void, names: string, k?: number): void {
+  try {
+    fields(w, checkObject(v));
+  } catch (e) {
+    throw encodeAt(e, names, k);
+  }
+}
+
+/**
+ * A function's reader, the pair of its writer (which writes the id first): reads the id,
+ * refuses any other, then the fields, one level deeper.
+ */
+export function readCall<T>(r: Reader, id: number, fields: (r: Reader) => T, names: string, k?: number): T {
+  const found = readId(r, k);
+  if (found !== id) throw fail(r, 'WRONG_CONSTRUCTOR', `expected ${names.split(' ')[0]} (${hexId(id)}), found ${hexId(found)}`, r.pos - 4, k);
+  enter(r, k);
+  const v = readBare(r, fields, names, id, k);
+  r.depth--;
+  return v;
+}
+
+/** A `write_Object` table entry: the id to write first (0 for a function, whose writer writes its own), the fields writer and the names. */
+export type ObjectWriter = readonly [id: number, write: (w: Writer, v: never) => void, names: string];
+/** A `read_Object` table entry: the fields reader and the names. */
+export type ObjectReader<T> = readonly [read: (r: Reader) => T, names: string];
+
+/** The name -> writer table of `write_Object` / `write_Function`, from the arguments `name, id, writer, names, ...` (arguments, not an array: TypeScript would type an array of thousands of functions as their union). */
 export function writerTable(...list: unknown[]): Map<string, ObjectWriter> {
   const table = new Map<string, ObjectWriter>();
-  for (let i = 0; i < list.length; i += 3) table.set(list[i] as string, [list[i + 1] as number, list[i + 2] as ObjectWriter[1]]);
+  for (let i = 0; i < list.length; i += 4) table.set(list[i] as string, [list[i + 1] as number, list[i + 2] as ObjectWriter[1], list[i + 3] as string]);
   return table;
 }
 
-/** The id -> reader table of `read_Object` / `read_Function`, from the arguments `id, reader, ...`. */
-export function readerTable<T>(...list: unknown[]): Map<number, (r: Reader) => T> {
-  const table = new Map<number, (r: Reader) => T>();
-  for (let i = 0; i < list.length; i += 2) table.set(list[i] as number, list[i + 1] as (r: Reader) => T);
+/** The id -> reader table of `read_Object` / `read_Function`, from the arguments `id, reader, names, ...`. */
+export function readerTable<T>(...list: unknown[]): Map<number, ObjectReader<T>> {
+  const table = new Map<number, ObjectReader<T>>();
+  for (let i = 0; i < list.length; i += 3) table.set(list[i] as number, [list[i + 1] as (r: Reader) => T, list[i + 2] as string]);
   return table;
 }
 
 /** Writes a value whose `_` names any entry of the table: its id, unless its writer writes it, then its fields. */
-export function writeByName(w: Writer, v: unknown, table: ReadonlyMap<string, ObjectWriter>, type: string): void {
+export function writeByName(w: Writer, v: unknown, table: ReadonlyMap<string, ObjectWriter>, type: string, k?: number): void {
   const name = (v as { _?: unknown } | null | undefined)?._;
   const entry = typeof name === 'string' ? table.get(name) : undefined;
-  if (entry === undefined) throw notOfType(v, type);
-  if (entry[0] !== 0) writeUint32(w, entry[0]);
-  entry[1](w, v as never);
+  if (entry === undefined) throw encodeAt(notOfType(v, type), undefined, k);
+  try {
+    if (entry[0] !== 0) writeUint32(w, entry[0]);
+    entry[1](w, v as never);
+  } catch (e) {
+    throw encodeAt(e, entry[2], k);
+  }
 }
 
 /** Reads a boxed value of any id in the table, one level deeper. */
-export function readById<T>(r: Reader, table: ReadonlyMap<number, (r: Reader) => T>, type: string): T {
-  const id = readId(r);
-  enter(r);
-  const read = table.get(id);
-  if (read === undefined) throw unknownId(r, id, type);
-  const v = read(r);
+export function readById<T>(r: Reader, table: ReadonlyMap<number, ObjectReader<T>>, type: string, k?: number): T {
+  const id = readId(r, k);
+  enter(r, k);
+  const entry = table.get(id);
+  if (entry === undefined) throw decodeAt(unknownId(r, id, type), undefined, id, k);
+  const v = readBare(r, entry[0], entry[1], id, k);
   r.depth--;
   return v;
 }

@@ -50,6 +50,12 @@ export function formatPath(path: readonly PathSegment[]): string {
  */
 abstract class TlFieldError extends Error {
   readonly path: PathSegment[] = [];
+  /**
+   * While the error unwinds out of generated code: the index of the failing field in its
+   * constructor's names, which the enclosing dispatcher turns into the field's name.
+   * @internal
+   */
+  field: number | undefined;
   /** The constructor whose field failed, where it is known. */
   constructorName: string | undefined;
 
@@ -123,52 +129,73 @@ export class TlEncodeError extends TlFieldError {
   }
 }
 
+/** Marks an error as raised in field `k` of the constructor being read or written (see {@link decodeAt}). */
+export function inField<E>(e: E, k: number | undefined): E {
+  if (e instanceof TlFieldError) e.field = k;
+  return e;
+}
+
 /**
- * Adds one frame of context to an error unwinding out of a generated decoder: the failing
- * field and, on the innermost frame, the constructor. Readers carry their names as one string
- * read only here, the constructor's name then the fields that can fail (`'message flags id'`;
- * `field` indexes the fields). Other errors (a bug, not bad input) pass through untouched so
- * that tests and fuzzers see them.
+ * Adds one frame of context to an error unwinding out of a generated decoder. Every call that
+ * can fail inside a constructor's reader passes the index `k` of its field, which the error
+ * keeps ({@link inField}); the dispatcher that called the reader knows the constructor, so it
+ * names that field from the constructor's names (one string, `'message flags flags2 id ...'`,
+ * split only here) and hands the error its own field index in the parent. Other errors (a
+ * bug, not bad input) pass through untouched so that tests and fuzzers see them.
  */
-export function decodeAt(e: unknown, id: number, names: string, field: number): unknown {
+export function decodeAt(e: unknown, names: string | undefined, id: number, k: number | undefined): unknown {
   if (e instanceof TlDecodeError) {
-    const words = names.split(' ');
-    e.path.unshift(words[field + 1]);
-    if (e.constructorId === undefined) {
-      e.constructorId = id;
-      e.constructorName = words[0];
+    if (names !== undefined) {
+      const words = names.split(' ');
+      if (e.field !== undefined) e.path.unshift(words[e.field + 1]);
+      if (e.constructorId === undefined) {
+        e.constructorId = id;
+        e.constructorName = words[0];
+      }
     }
+    e.field = k;
   }
   return e;
 }
 
-/** {@link decodeAt} for a reader that knows the failing field by name. */
+/** {@link decodeAt} for hand-written readers, which know the failing field by name. */
 export function decodeContext(e: unknown, id: number, name: string, field: string): unknown {
-  return decodeAt(e, id, `${name} ${field}`, 0);
+  if (e instanceof TlDecodeError) e.field = 0;
+  return decodeAt(e, `${name} ${field}`, id, undefined);
 }
 
-/** Adds a vector index to an error unwinding out of a vector decoder. */
-export function decodeIndex(e: unknown, index: number): unknown {
-  if (e instanceof TlDecodeError) e.path.unshift(index);
-  return e;
-}
-
-/** Adds one frame of context to an error unwinding out of a generated encoder, with names as {@link decodeAt} has them. */
-export function encodeAt(e: unknown, names: string, field: number): unknown {
-  if (e instanceof TlEncodeError) {
-    const words = names.split(' ');
-    e.path.unshift(words[field + 1]);
-    e.constructorName ??= words[0];
+/** Adds a vector index to an error unwinding out of a vector decoder (in field `k` of its parent). */
+export function decodeIndex(e: unknown, index: number, k?: number): unknown {
+  if (e instanceof TlDecodeError) {
+    e.path.unshift(index);
+    e.field = k;
   }
   return e;
 }
 
-/** {@link encodeAt} for a writer that knows the failing field by name. */
-export function encodeContext(e: unknown, name: string, field: string): unknown {
-  return encodeAt(e, `${name} ${field}`, 0);
+/** Adds one frame of context to an error unwinding out of a generated encoder, as {@link decodeAt} does. */
+export function encodeAt(e: unknown, names: string | undefined, k: number | undefined): unknown {
+  if (e instanceof TlEncodeError) {
+    if (names !== undefined) {
+      const words = names.split(' ');
+      if (e.field !== undefined) e.path.unshift(words[e.field + 1]);
+      e.constructorName ??= words[0];
+    }
+    e.field = k;
+  }
+  return e;
 }
 
-export function encodeIndex(e: unknown, index: number): unknown {
-  if (e instanceof TlEncodeError) e.path.unshift(index);
+/** {@link encodeAt} for hand-written writers, which know the failing field by name. */
+export function encodeContext(e: unknown, name: string, field: string): unknown {
+  if (e instanceof TlEncodeError) e.field = 0;
+  return encodeAt(e, `${name} ${field}`, undefined);
+}
+
+export function encodeIndex(e: unknown, index: number, k?: number): unknown {
+  if (e instanceof TlEncodeError) {
+    e.path.unshift(index);
+    e.field = k;
+  }
   return e;
 }

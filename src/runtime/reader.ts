@@ -1,5 +1,5 @@
 import { hexId } from '../common/bytes.js';
-import { isStackOverflow, TlDecodeError, type DecodeErrorCode } from './errors.js';
+import { inField, isStackOverflow, TlDecodeError, type DecodeErrorCode } from './errors.js';
 
 /**
  * Decoding limits and leniency. Every limit has a safe default (docs/reliability.md): with
@@ -73,35 +73,36 @@ export class Reader {
   }
 }
 
-export function fail(r: Reader, code: DecodeErrorCode, detail: string, at = r.pos): TlDecodeError {
-  return new TlDecodeError(code, at, detail);
+/** A decode error at offset `at`, in field `k` of the constructor being read (see {@link inField}). */
+export function fail(r: Reader, code: DecodeErrorCode, detail: string, at = r.pos, k?: number): TlDecodeError {
+  return inField(new TlDecodeError(code, at, detail), k);
 }
 
-/** Throws unless `n` more bytes are there. */
-export function need(r: Reader, n: number, what: string): void {
-  if (r.end - r.pos < n) throw truncated(r, n, what);
+/** Throws unless `n` more bytes are there (for field `k` of the constructor being read). */
+export function need(r: Reader, n: number, what: string, k?: number): void {
+  if (r.end - r.pos < n) throw truncated(r, n, what, k);
 }
 
 /** The TRUNCATED error, built out of line so that `need` inlines into every primitive reader. */
-function truncated(r: Reader, n: number, what: string): TlDecodeError {
-  return fail(r, 'TRUNCATED', `truncated ${what}: need ${n} bytes, ${r.end - r.pos} left`);
+function truncated(r: Reader, n: number, what: string, k: number | undefined): TlDecodeError {
+  return fail(r, 'TRUNCATED', `truncated ${what}: need ${n} bytes, ${r.end - r.pos} left`, r.pos, k);
 }
 
 /**
  * Enters one level of nesting; the generated readers call it for every boxed object, right
  * after its id (the offset of an error is that id's).
  */
-export function enter(r: Reader): void {
-  if (++r.depth > r.maxDepth) throw tooDeep(r);
+export function enter(r: Reader, k?: number): void {
+  if (++r.depth > r.maxDepth) throw tooDeep(r, k);
 }
 
-function tooDeep(r: Reader): TlDecodeError {
-  return fail(r, 'TOO_DEEP', `nesting deeper than ${r.maxDepth} objects (maxDepth)`, Math.max(0, r.pos - 4));
+function tooDeep(r: Reader, k: number | undefined): TlDecodeError {
+  return fail(r, 'TOO_DEEP', `nesting deeper than ${r.maxDepth} objects (maxDepth)`, Math.max(0, r.pos - 4), k);
 }
 
 /** Reads a constructor id as an unsigned number, for `switch` dispatch. */
-export function readId(r: Reader): number {
-  need(r, 4, 'constructor id');
+export function readId(r: Reader, k?: number): number {
+  need(r, 4, 'constructor id', k);
   const id = r.view.getUint32(r.pos, true);
   r.pos += 4;
   return id;
@@ -122,13 +123,18 @@ export function unknownIdDetail(id: number, type: string): string {
 }
 
 /**
- * A flags word with bits no field uses: an error in strict mode. Lenient mode drops the bits
- * (the value has nowhere to keep them), so re-encoding such a value is not byte-identical.
+ * Reads the flags word of field `k`; bits outside `known` (no field uses them) are an error in
+ * strict mode. Lenient mode drops them (the value has nowhere to keep them), so re-encoding
+ * such a value is not byte-identical.
  */
-export function unknownFlags(r: Reader, flags: number, known: number): void {
-  if (r.strict) {
-    throw fail(r, 'UNKNOWN_FLAGS', `flags word 0x${(flags >>> 0).toString(16)} has bits 0x${((flags & ~known) >>> 0).toString(16)} that no field uses`, r.pos - 4);
+export function readFlags(r: Reader, known: number, k?: number): number {
+  need(r, 4, 'int', k);
+  const flags = r.view.getInt32(r.pos, true);
+  r.pos += 4;
+  if (flags & ~known && r.strict) {
+    throw fail(r, 'UNKNOWN_FLAGS', `flags word 0x${(flags >>> 0).toString(16)} has bits 0x${((flags & ~known) >>> 0).toString(16)} that no field uses`, r.pos - 4, k);
   }
+  return flags;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { isStackOverflow, TlEncodeError } from './errors.js';
+import { inField, isStackOverflow, TlEncodeError } from './errors.js';
 
 /**
  * A growable output buffer. Primitives write at `pos` after {@link reserve}; one writer is
@@ -42,8 +42,12 @@ function grow(w: Writer, n: number): void {
   w.view = new DataView(buf.buffer);
 }
 
-/** A value of the wrong JavaScript type or range; no value at all is a missing field. */
-export function badValue(expected: string, value: unknown): TlEncodeError {
+/** A value of the wrong JavaScript type or range (in field `k`, see {@link inField}); no value at all is a missing field. */
+export function badValue(expected: string, value: unknown, k?: number): TlEncodeError {
+  return inField(valueError(expected, value), k);
+}
+
+function valueError(expected: string, value: unknown): TlEncodeError {
   if (value === undefined) return new TlEncodeError('MISSING_FIELD', `missing required value, expected ${expected}`);
   let shown: string;
   if (typeof value === 'bigint') shown = `${value}n`;
@@ -55,8 +59,8 @@ export function badValue(expected: string, value: unknown): TlEncodeError {
   return new TlEncodeError('BAD_VALUE', `expected ${expected}, got ${shown}`);
 }
 
-export function missingField(name: string): TlEncodeError {
-  return new TlEncodeError('MISSING_FIELD', `missing required field ${name}`);
+export function missingField(name: string, k?: number): TlEncodeError {
+  return inField(new TlEncodeError('MISSING_FIELD', `missing required field ${name}`), k);
 }
 
 const SCRATCH_SIZE = 64 * 1024;

@@ -6,6 +6,6 @@
  * Bare, fields only: a constructor's (`writeBare_statsURL` / `readBare_statsURL`), for `%Type`.
  */
 export type * from './types.js';
-export * from './functions.js';
+export * from './codec.js';
 export * as registry from './registry.js';
 export { model } from './model.js';

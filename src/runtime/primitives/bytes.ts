@@ -27,9 +27,9 @@ export function writePadding(w: Writer, written: number): void {
 }
 
 /** TL `bytes`: length prefix, the bytes, zero padding to a multiple of 4. */
-export function writeBytes(w: Writer, v: Uint8Array): void {
-  if (!(v instanceof Uint8Array)) throw badValue('bytes (a Uint8Array)', v);
-  if (v.length > MAX_TL_LENGTH) throw badValue(`at most ${MAX_TL_LENGTH} bytes`, v);
+export function writeBytes(w: Writer, v: Uint8Array, k?: number): void {
+  if (!(v instanceof Uint8Array)) throw badValue('bytes (a Uint8Array)', v, k);
+  if (v.length > MAX_TL_LENGTH) throw badValue(`at most ${MAX_TL_LENGTH} bytes`, v, k);
   reserve(w, v.length + 7);
   const prefix = writeLengthPrefix(w, v.length);
   w.buf.set(v, w.pos);
@@ -42,9 +42,9 @@ export function writeBytes(w: Writer, v: Uint8Array): void {
  * `max` (else TOO_LONG), before the caller allocates anything. Returns the payload length;
  * `r.pos` is left at the payload.
  */
-export function readLengthPrefix(r: Reader, what: string, max: number): number {
+export function readLengthPrefix(r: Reader, what: string, max: number, k?: number): number {
   const start = r.pos;
-  need(r, 1, `${what} length`);
+  need(r, 1, `${what} length`, k);
   const first = r.buf[r.pos];
   let n: number;
   let prefix: number;
@@ -52,38 +52,38 @@ export function readLengthPrefix(r: Reader, what: string, max: number): number {
     n = first;
     prefix = 1;
   } else if (first === 254) {
-    need(r, 4, `${what} length`);
+    need(r, 4, `${what} length`, k);
     n = r.buf[r.pos + 1] | (r.buf[r.pos + 2] << 8) | (r.buf[r.pos + 3] << 16);
     prefix = 4;
-    if (n < 254 && r.strict) throw fail(r, 'BAD_LENGTH_PREFIX', `${what} length ${n} written with the 0xfe prefix, which is for 254 and more`);
+    if (n < 254 && r.strict) throw fail(r, 'BAD_LENGTH_PREFIX', `${what} length ${n} written with the 0xfe prefix, which is for 254 and more`, r.pos, k);
   } else {
-    throw fail(r, 'BAD_LENGTH_PREFIX', `${what} length prefix 0xff is not valid TL`);
+    throw fail(r, 'BAD_LENGTH_PREFIX', `${what} length prefix 0xff is not valid TL`, r.pos, k);
   }
   const padded = (prefix + n + 3) & ~3;
   if (r.end - start < padded) {
-    throw fail(r, 'TRUNCATED', `truncated ${what}: length ${n} needs ${padded} bytes with prefix and padding, ${r.end - start} left`);
+    throw fail(r, 'TRUNCATED', `truncated ${what}: length ${n} needs ${padded} bytes with prefix and padding, ${r.end - start} left`, r.pos, k);
   }
-  if (n > max) throw fail(r, 'TOO_LONG', `${what} length ${n} is over the limit of ${max}`);
+  if (n > max) throw fail(r, 'TOO_LONG', `${what} length ${n} is over the limit of ${max}`, r.pos, k);
   r.pos = start + prefix;
   return n;
 }
 
 /** Skips the padding after a payload of `n` bytes that began at `start` (the prefix). */
-export function skipPadding(r: Reader, start: number): void {
+export function skipPadding(r: Reader, start: number, k?: number): void {
   const endPadded = start + ((r.pos - start + 3) & ~3);
   if (r.strict) {
     for (let i = r.pos; i < endPadded; i++) {
-      if (r.buf[i] !== 0) throw fail(r, 'BAD_PADDING', `non-zero padding byte 0x${r.buf[i].toString(16)}`, i);
+      if (r.buf[i] !== 0) throw fail(r, 'BAD_PADDING', `non-zero padding byte 0x${r.buf[i].toString(16)}`, i, k);
     }
   }
   r.pos = endPadded;
 }
 
-export function readBytes(r: Reader): Uint8Array {
+export function readBytes(r: Reader, k?: number): Uint8Array {
   const start = r.pos;
-  const n = readLengthPrefix(r, 'bytes', r.maxBytesLength);
+  const n = readLengthPrefix(r, 'bytes', r.maxBytesLength, k);
   const v = r.buf.slice(r.pos, r.pos + n);
   r.pos += n;
-  skipPadding(r, start);
+  skipPadding(r, start, k);
   return v;
 }

@@ -2,14 +2,14 @@ import { need, type Reader } from '../reader.js';
 import { badValue, reserve, type Writer } from '../writer.js';
 
 /** The value of an `int` field, or a BAD_VALUE error: a whole number from -2^31 to 2^31-1. */
-export function checkInt(v: number): number {
-  if (typeof v !== 'number' || (v | 0) !== v) throw badValue('an int (a whole number from -2^31 to 2^31-1)', v);
+export function checkInt(v: number, k?: number): number {
+  if (typeof v !== 'number' || (v | 0) !== v) throw badValue('an int (a whole number from -2^31 to 2^31-1)', v, k);
   return v;
 }
 
 /** TL `int`: signed 32-bit little-endian. */
-export function writeInt(w: Writer, v: number): void {
-  checkInt(v);
+export function writeInt(w: Writer, v: number, k?: number): void {
+  checkInt(v, k);
   reserve(w, 4);
   w.view.setInt32(w.pos, v, true);
   w.pos += 4;
@@ -25,8 +25,8 @@ export function storeInt(w: Writer, at: number, v: number): void {
   w.view.setInt32(at, v, true);
 }
 
-export function readInt(r: Reader): number {
-  need(r, 4, 'int');
+export function readInt(r: Reader, k?: number): number {
+  need(r, 4, 'int', k);
   const v = r.view.getInt32(r.pos, true);
   r.pos += 4;
   return v;

@@ -2,8 +2,8 @@ import { need, type Reader } from '../reader.js';
 import { badValue, reserve, type Writer } from '../writer.js';
 
 /** The value of a `long` field, or a BAD_VALUE error: a bigint from -2^63 to 2^63-1. */
-export function checkLong(v: bigint): bigint {
-  if (typeof v !== 'bigint' || BigInt.asIntN(64, v) !== v) throw badValue('a long (a bigint from -2^63 to 2^63-1)', v);
+export function checkLong(v: bigint, k?: number): bigint {
+  if (typeof v !== 'bigint' || BigInt.asIntN(64, v) !== v) throw badValue('a long (a bigint from -2^63 to 2^63-1)', v, k);
   return v;
 }
 
@@ -32,15 +32,15 @@ export function storeLong(buf: Uint8Array, p: number, v: bigint): void {
 }
 
 /** TL `long`: signed 64-bit little-endian, a `bigint` in JavaScript. */
-export function writeLong(w: Writer, v: bigint): void {
-  checkLong(v);
+export function writeLong(w: Writer, v: bigint, k?: number): void {
+  checkLong(v, k);
   reserve(w, 8);
   storeLong(w.buf, w.pos, v);
   w.pos += 8;
 }
 
-export function readLong(r: Reader): bigint {
-  need(r, 8, 'long');
+export function readLong(r: Reader, k?: number): bigint {
+  need(r, 8, 'long', k);
   const v = r.view.getBigInt64(r.pos, true);
   r.pos += 8;
   return v;

@@ -47,11 +47,11 @@ function encodeShort(s: string, buf: Uint8Array, p: number): number {
  * form and is written as U+FFFD, as TextEncoder does: refusing it would take a scan of every
  * string, costlier than encoding long non-Latin text.
  */
-export function writeString(w: Writer, s: string): void {
-  if (typeof s !== 'string') throw badValue('a string', s);
+export function writeString(w: Writer, s: string, k?: number): void {
+  if (typeof s !== 'string') throw badValue('a string', s, k);
   const units = s.length;
   // Every unit takes at least one UTF-8 byte: refuse before reserving 3 bytes per unit.
-  if (units > MAX_TL_LENGTH) throw badValue(`a string of at most ${MAX_TL_LENGTH} UTF-8 bytes`, s);
+  if (units > MAX_TL_LENGTH) throw badValue(`a string of at most ${MAX_TL_LENGTH} UTF-8 bytes`, s, k);
   // UTF-8 takes at most 3 bytes per UTF-16 unit.
   reserve(w, 4 + units * 3 + 3);
   const start = w.pos;
@@ -65,7 +65,7 @@ export function writeString(w: Writer, s: string): void {
     return;
   }
   n = encoder.encodeInto(s, w.buf.subarray(start + 4)).written;
-  if (n > MAX_TL_LENGTH) throw badValue(`a string of at most ${MAX_TL_LENGTH} UTF-8 bytes`, s);
+  if (n > MAX_TL_LENGTH) throw badValue(`a string of at most ${MAX_TL_LENGTH} UTF-8 bytes`, s, k);
   if (n <= 253) w.buf.copyWithin(start + 1, start + 4, start + 4 + n);
   const prefix = writeLengthPrefix(w, n);
   w.pos = start + prefix + n;
@@ -121,9 +121,9 @@ function decodeShort(buf: Uint8Array, from: number, to: number): string | undefi
   return fromCharCode.apply(null, units);
 }
 
-export function readString(r: Reader): string {
+export function readString(r: Reader, k?: number): string {
   const start = r.pos;
-  const n = readLengthPrefix(r, 'string', r.maxStringLength);
+  const n = readLengthPrefix(r, 'string', r.maxStringLength, k);
   const from = r.pos;
   const to = from + n;
   let s = n <= SHORT_STRING ? decodeShort(r.buf, from, to) : undefined;
@@ -133,13 +133,13 @@ export function readString(r: Reader): string {
       try {
         s = strictDecoder.decode(bytes);
       } catch {
-        throw fail(r, 'BAD_UTF8', 'string is not valid UTF-8');
+        throw fail(r, 'BAD_UTF8', 'string is not valid UTF-8', r.pos, k);
       }
     } else {
       s = lenientDecoder.decode(bytes);
     }
   }
   r.pos = to;
-  skipPadding(r, start);
+  skipPadding(r, start, k);
   return s;
 }
