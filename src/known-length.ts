@@ -1,5 +1,5 @@
 import type { LayerCodec } from './layer.js';
-import { decodeContext, decodeIndex, encodeContext, encodeIndex, TlDecodeError } from './runtime/errors.js';
+import { atIndex, decodeContext, encodeContext, TlDecodeError } from './runtime/errors.js';
 import { readInt, storeInt, writeInt, writeUint32 } from './runtime/primitives/int.js';
 import { readLong, writeLong } from './runtime/primitives/long.js';
 import { readVectorCount, writeVectorHeader } from './runtime/primitives/vector.js';
@@ -60,7 +60,7 @@ function readContainer(layer: LayerCodec, r: Reader, id: number): unknown {
       try {
         messages.push(readEnvelope(layer, r));
       } catch (e) {
-        throw decodeIndex(e, i);
+        throw atIndex(e, i);
       }
     }
     return { _: 'msg_container', messages };
@@ -145,7 +145,7 @@ export function writeKeepingUnknown(layer: LayerCodec, w: Writer, v: unknown): v
         try {
           writeEnvelope(layer, w, messages[i] as Node & { msgId: bigint; seqno: number; bytes?: number });
         } catch (e) {
-          throw encodeIndex(e, i);
+          throw atIndex(e, i);
         }
       }
     } catch (e) {

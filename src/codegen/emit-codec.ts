@@ -351,7 +351,7 @@ function emitPair(c: CombinatorModel): string {
  *             throw notOfType(v, 'InputPeer');
  *         }
  *       } catch (e) {
- *         throw encodeAt(e, n, k);
+ *         throw atField(e, n, k);
  *       }
  *     }
  */
@@ -359,9 +359,11 @@ function emitBoxedWriter(type: string, ctors: CombinatorModel[]): string {
   const ident = identOf(type);
   const lines = [`export function write_${ident}(w: Writer, v: ${ident}, k?: number): void {`, '  let n: string | undefined;', '  try {', '    switch (v?._) {'];
   for (const c of ctors) {
-    lines.push(`      case '${c.name}':`, `        n = ${namesOf(c)};`, `        writeUint32(w, ${hexId(c.id!)});`, `        ${fieldsWriterOf(c)}(w, v as ${c.ident});`, '        return;');
+    // A constructor without fields cannot fail: its names are not needed here.
+    const names = c.fields.length > 0 ? [`        n = ${namesOf(c)};`] : [];
+    lines.push(`      case '${c.name}':`, ...names, `        writeUint32(w, ${hexId(c.id!)});`, `        ${fieldsWriterOf(c)}(w, v as ${c.ident});`, '        return;');
   }
-  lines.push('      default:', `        throw notOfType(v, '${type}');`, '    }', '  } catch (e) {', '    throw encodeAt(e, n, k);', '  }', '}');
+  lines.push('      default:', `        throw notOfType(v, '${type}');`, '    }', '  } catch (e) {', '    throw atField(e, n, k);', '  }', '}');
   return lines.join('\n');
 }
 
@@ -384,7 +386,7 @@ function emitBoxedWriter(type: string, ctors: CombinatorModel[]): string {
  *             throw unknownId(r, id, 'InputPeer');
  *         }
  *       } catch (e) {
- *         throw decodeAt(e, n, id, k);
+ *         throw atField(e, n, k, id);
  *       }
  *       r.depth--;
  *       return v;
@@ -393,8 +395,11 @@ function emitBoxedWriter(type: string, ctors: CombinatorModel[]): string {
 function emitBoxedReader(type: string, ctors: CombinatorModel[]): string {
   const ident = identOf(type);
   const lines = [`export function read_${ident}(r: Reader, k?: number): ${ident} {`, '  const id = readId(r, k);', '  enter(r, k);', '  let n: string | undefined;', `  let v: ${ident};`, '  try {', '    switch (id) {'];
-  for (const c of ctors) lines.push(`      case ${hexId(c.id!)}:`, `        n = ${namesOf(c)};`, `        v = ${fieldsReaderOf(c)}(r);`, '        break;');
-  lines.push('      default:', `        throw unknownId(r, id, '${type}');`, '    }', '  } catch (e) {', '    throw decodeAt(e, n, id, k);', '  }', '  r.depth--;', '  return v;', '}');
+  for (const c of ctors) {
+    const names = c.fields.length > 0 ? [`        n = ${namesOf(c)};`] : [];
+    lines.push(`      case ${hexId(c.id!)}:`, ...names, `        v = ${fieldsReaderOf(c)}(r);`, '        break;');
+  }
+  lines.push('      default:', `        throw unknownId(r, id, '${type}');`, '    }', '  } catch (e) {', '    throw atField(e, n, k, id);', '  }', '  r.depth--;', '  return v;', '}');
   return lines.join('\n');
 }
 
@@ -402,37 +407,51 @@ function emitBoxedReader(type: string, ctors: CombinatorModel[]): string {
  * `write_Object` / `read_Object` over every combinator, and `*_Function` over the functions.
  * They look the codec up in a table built on first use: a `switch` over thousands of cases is
  * more bytecode than V8 optimizes (60 KiB), so it would run interpreted, and a table built at
- * load time would keep every codec in every bundle. The tables are written as flat lists, the
- * least code per entry:
+ * load time would keep every codec in every bundle. The tables are written as flat argument
+ * lists, the least code per entry, in a function of their own: a call with thousands of
+ * arguments takes a register each in its caller's frame, which would make every nested
+ * `read_Object` frame tens of KiB and exhaust the stack a few dozen levels down.
  *
  *     let ObjectWriters: Map<string, ObjectWriter> | undefined;
- *     export function write_Object(w: Writer, v: TlObject, k?: number): void {
- *       writeByName(w, v, (ObjectWriters ??= writerTable(
+ *     function objectWriters(): Map<string, ObjectWriter> {
+ *       return writerTable(
  *         'inputPeerSelf', 0x7da07ec9, writeFields_inputPeerSelf, n_inputPeerSelf,  (a constructor: the table writes its id)
  *         'messages.getStatsURL', 0, writeFields_messages_getStatsURL, n_...,      (a function writes its own id)
  *         ...
- *       )), 'Object', k);
+ *       );
+ *     }
+ *     export function write_Object(w: Writer, v: TlObject, k?: number): void {
+ *       writeByName(w, v, (ObjectWriters ??= objectWriters()), 'Object', k);
  *     }
  *     (read_Object: readById over `readerTable(0x7da07ec9, readFields_inputPeerSelf, n_inputPeerSelf, ...)`)
  */
 function emitUniversal(name: 'Object' | 'Function', members: CombinatorModel[], tsName: string): string {
   const writers = members.map((c) => `'${c.name}', ${c.kind === 'constructor' ? hexId(c.id!) : 0}, ${fieldsWriterOf(c)}, ${namesOf(c)},`);
   const readers = members.map((c) => `${hexId(c.id!)}, ${fieldsReaderOf(c)}, ${namesOf(c)},`);
+  const lower = name.toLowerCase();
   return [
     `let ${name}Writers: Map<string, ObjectWriter> | undefined;`,
     '',
-    `export function write_${name}(w: Writer, v: ${tsName}, k?: number): void {`,
-    `  writeByName(w, v, (${name}Writers ??= writerTable(`,
+    `function ${lower}Writers(): Map<string, ObjectWriter> {`,
+    '  return writerTable(',
     ...wrapList(writers, '    ', ' '),
-    `  )), '${name}', k);`,
+    '  );',
+    '}',
+    '',
+    `export function write_${name}(w: Writer, v: ${tsName}, k?: number): void {`,
+    `  writeByName(w, v, (${name}Writers ??= ${lower}Writers()), '${name}', k);`,
     '}',
     '',
     `let ${name}Readers: Map<number, ObjectReader<${tsName}>> | undefined;`,
     '',
-    `export function read_${name}(r: Reader, k?: number): ${tsName} {`,
-    `  return readById(r, (${name}Readers ??= readerTable<${tsName}>(`,
+    `function ${lower}Readers(): Map<number, ObjectReader<${tsName}>> {`,
+    `  return readerTable<${tsName}>(`,
     ...wrapList(readers, '    ', ' '),
-    `  )), '${name}', k);`,
+    '  );',
+    '}',
+    '',
+    `export function read_${name}(r: Reader, k?: number): ${tsName} {`,
+    `  return readById(r, (${name}Readers ??= ${lower}Readers()), '${name}', k);`,
     '}',
   ].join('\n');
 }
@@ -448,7 +467,7 @@ function emitUniversal(name: 'Object' | 'Function', members: CombinatorModel[], 
  *       try {
  *         for (; i < n; i++) a.push(readLong(r));
  *       } catch (e) {
- *         throw decodeIndex(e, i, k);
+ *         throw atIndex(e, i, k);
  *       }
  *       return a;
  *     }
@@ -475,7 +494,7 @@ function emitVectorHelpers(index: LayerIndex): string[] {
         '  try {',
         `    for (; i < a.length; i++) ${writerOf(t.of)}(w, a[i]);`,
         '  } catch (e) {',
-        '    throw encodeIndex(e, i, k);',
+        '    throw atIndex(e, i, k);',
         '  }',
         '}',
       ].join('\n'),
@@ -487,7 +506,7 @@ function emitVectorHelpers(index: LayerIndex): string[] {
         '  try {',
         `    for (; i < n; i++) a.push(${readerOf(t.of)}(r));`,
         '  } catch (e) {',
-        '    throw decodeIndex(e, i, k);',
+        '    throw atIndex(e, i, k);',
         '  }',
         '  return a;',
         '}',
@@ -499,7 +518,7 @@ function emitVectorHelpers(index: LayerIndex): string[] {
 
 /** What codec.ts imports from the runtime. */
 const RUNTIME_IMPORTS = [
-  ['Reader', 'Writer', 'readId', 'enter', 'unknownId', 'readFlags', 'decodeAt', 'decodeIndex', 'encodeAt', 'encodeIndex'],
+  ['Reader', 'Writer', 'readId', 'enter', 'unknownId', 'readFlags', 'atField', 'atIndex'],
   ['writeInt', 'readInt', 'writeUint32', 'writeLong', 'readLong', 'writeDouble', 'readDouble', 'writeInt128', 'readInt128', 'writeInt256', 'readInt256'],
   ['writeString', 'readString', 'writeBytes', 'readBytes', 'writeBool', 'readBool', 'readVectorCount', 'writeVectorHeader'],
   ['missingField', 'checkInt', 'checkLong', 'claim', 'storeInt', 'storeLong', 'isSet', 'notOfType', 'lengthMismatch', 'bodyLengthMismatch'],

@@ -1,6 +1,6 @@
 import type { TlLayer } from '../layer.js';
 import { bodyLengthMismatch } from '../runtime/codec-support.js';
-import { decodeContext, decodeIndex, isStackOverflow, TlDecodeError } from '../runtime/errors.js';
+import { atIndex, decodeContext, isStackOverflow, TlDecodeError } from '../runtime/errors.js';
 import { BOOL_FALSE, BOOL_TRUE, readBool } from '../runtime/primitives/bool.js';
 import { readBytes } from '../runtime/primitives/bytes.js';
 import { readDouble } from '../runtime/primitives/double.js';
@@ -251,7 +251,7 @@ class Walker {
       try {
         this.value(t.of, `${path}[${i}]`, depth + 1, elementType);
       } catch (e) {
-        throw decodeIndex(e, i);
+        throw atIndex(e, i);
       }
     }
   }

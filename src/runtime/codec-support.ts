@@ -1,13 +1,13 @@
 /** Everything the generated codecs import, in one place. */
 import { hexId } from '../common/bytes.js';
-import { decodeAt, encodeAt, inField, TlEncodeError } from './errors.js';
+import { atField, inField, TlEncodeError } from './errors.js';
 import { enter, fail, readId, unknownId, type Reader } from './reader.js';
 import { badValue, type Writer } from './writer.js';
 import { writeUint32 } from './primitives/int.js';
 
 export { Reader, readId, enter, unknownId, readFlags } from './reader.js';
 export { Writer, claim, missingField } from './writer.js';
-export { decodeAt, decodeIndex, encodeAt, encodeIndex } from './errors.js';
+export { atField, atIndex } from './errors.js';
 export { writeInt, readInt, writeUint32, checkInt, storeInt } from './primitives/int.js';
 export { writeLong, readLong, checkLong, storeLong } from './primitives/long.js';
 export { writeDouble, readDouble } from './primitives/double.js';
@@ -22,12 +22,6 @@ export function isSet(v: unknown, k: number): boolean {
   if (v === true) return true;
   if (v === undefined || v === null || v === false) return false;
   throw badValue('true, false or nothing', v, k);
-}
-
-/** A bare object is written field by field: it must at least be an object. */
-export function checkObject<T>(v: T, k?: number): T {
-  if (typeof v !== 'object' || v === null) throw badValue('an object', v, k);
-  return v;
 }
 
 /** A value whose `_` is not a constructor of the expected type. */
@@ -57,16 +51,20 @@ export function readBare<T>(r: Reader, fields: (r: Reader) => T, names: string, 
   try {
     return fields(r);
   } catch (e) {
-    throw decodeAt(e, names, id, k);
+    throw atField(e, names, k, id);
   }
 }
 
-/** A constructor's bare writer as a user calls it: its fields (no id), with its names on any error. */
+/**
+ * A constructor's bare writer (its fields, no id) or a function's (its id first) as a user
+ * calls it, with the combinator's names on any error. The value must at least be an object.
+ */
 export function writeBare<T>(w: Writer, v: T, fields: (w: Writer, v: T) => void, names: string, k?: number): void {
+  if (typeof v !== 'object' || v === null) throw badValue('an object', v, k);
   try {
-    fields(w, checkObject(v));
+    fields(w, v);
   } catch (e) {
-    throw encodeAt(e, names, k);
+    throw atField(e, names, k);
   }
 }
 
@@ -106,12 +104,12 @@ export function readerTable<T>(...list: unknown[]): Map<number, ObjectReader<T>>
 export function writeByName(w: Writer, v: unknown, table: ReadonlyMap<string, ObjectWriter>, type: string, k?: number): void {
   const name = (v as { _?: unknown } | null | undefined)?._;
   const entry = typeof name === 'string' ? table.get(name) : undefined;
-  if (entry === undefined) throw encodeAt(notOfType(v, type), undefined, k);
+  if (entry === undefined) throw inField(notOfType(v, type), k);
   try {
     if (entry[0] !== 0) writeUint32(w, entry[0]);
     entry[1](w, v as never);
   } catch (e) {
-    throw encodeAt(e, entry[2], k);
+    throw atField(e, entry[2], k);
   }
 }
 
@@ -120,7 +118,7 @@ export function readById<T>(r: Reader, table: ReadonlyMap<number, ObjectReader<T
   const id = readId(r, k);
   enter(r, k);
   const entry = table.get(id);
-  if (entry === undefined) throw decodeAt(unknownId(r, id, type), undefined, id, k);
+  if (entry === undefined) throw inField(unknownId(r, id, type), k);
   const v = readBare(r, entry[0], entry[1], id, k);
   r.depth--;
   return v;

@@ -55,7 +55,7 @@ abstract class TlFieldError extends Error {
    * constructor's names, which the enclosing dispatcher turns into the field's name.
    * @internal
    */
-  field: number | undefined;
+  declare field: number | undefined;
   /** The constructor whose field failed, where it is known. */
   constructorName: string | undefined;
 
@@ -129,28 +129,30 @@ export class TlEncodeError extends TlFieldError {
   }
 }
 
-/** Marks an error as raised in field `k` of the constructor being read or written (see {@link decodeAt}). */
+/** Marks an error as raised in field `k` of the constructor being read or written (see {@link atField}). */
 export function inField<E>(e: E, k: number | undefined): E {
   if (e instanceof TlFieldError) e.field = k;
   return e;
 }
 
 /**
- * Adds one frame of context to an error unwinding out of a generated decoder. Every call that
- * can fail inside a constructor's reader passes the index `k` of its field, which the error
- * keeps ({@link inField}); the dispatcher that called the reader knows the constructor, so it
- * names that field from the constructor's names (one string, `'message flags flags2 id ...'`,
- * split only here) and hands the error its own field index in the parent. Other errors (a
+ * Adds one frame of context to an error unwinding out of generated code. Every call that can
+ * fail inside a constructor's reader or writer passes the index `k` of its field, which the
+ * error keeps ({@link inField}); the dispatcher that called that reader or writer knows the
+ * constructor, so it names the field from the constructor's names (one string,
+ * `'message flags out ... id'`, split only here), marks the constructor on the innermost frame
+ * (`id` for a decode), and hands the error its own field index in the parent. Other errors (a
  * bug, not bad input) pass through untouched so that tests and fuzzers see them.
  */
-export function decodeAt(e: unknown, names: string | undefined, id: number, k: number | undefined): unknown {
-  if (e instanceof TlDecodeError) {
+export function atField(e: unknown, names: string | undefined, k: number | undefined, id?: number): unknown {
+  if (e instanceof TlFieldError) {
     if (names !== undefined) {
       const words = names.split(' ');
       if (e.field !== undefined) e.path.unshift(words[e.field + 1]);
-      if (e.constructorId === undefined) {
-        e.constructorId = id;
+      const decoding = e instanceof TlDecodeError;
+      if (decoding ? e.constructorId === undefined : e.constructorName === undefined) {
         e.constructorName = words[0];
+        if (decoding) e.constructorId = id;
       }
     }
     e.field = k;
@@ -158,44 +160,21 @@ export function decodeAt(e: unknown, names: string | undefined, id: number, k: n
   return e;
 }
 
-/** {@link decodeAt} for hand-written readers, which know the failing field by name. */
+/** Adds a vector index to an error unwinding out of a vector reader or writer (in field `k` of its parent). */
+export function atIndex(e: unknown, index: number, k?: number): unknown {
+  if (e instanceof TlFieldError) {
+    e.path.unshift(index);
+    e.field = k;
+  }
+  return e;
+}
+
+/** {@link atField} for hand-written readers, which know the failing field by name. */
 export function decodeContext(e: unknown, id: number, name: string, field: string): unknown {
-  if (e instanceof TlDecodeError) e.field = 0;
-  return decodeAt(e, `${name} ${field}`, id, undefined);
+  return atField(inField(e, 0), `${name} ${field}`, undefined, id);
 }
 
-/** Adds a vector index to an error unwinding out of a vector decoder (in field `k` of its parent). */
-export function decodeIndex(e: unknown, index: number, k?: number): unknown {
-  if (e instanceof TlDecodeError) {
-    e.path.unshift(index);
-    e.field = k;
-  }
-  return e;
-}
-
-/** Adds one frame of context to an error unwinding out of a generated encoder, as {@link decodeAt} does. */
-export function encodeAt(e: unknown, names: string | undefined, k: number | undefined): unknown {
-  if (e instanceof TlEncodeError) {
-    if (names !== undefined) {
-      const words = names.split(' ');
-      if (e.field !== undefined) e.path.unshift(words[e.field + 1]);
-      e.constructorName ??= words[0];
-    }
-    e.field = k;
-  }
-  return e;
-}
-
-/** {@link encodeAt} for hand-written writers, which know the failing field by name. */
+/** {@link atField} for hand-written writers, which know the failing field by name. */
 export function encodeContext(e: unknown, name: string, field: string): unknown {
-  if (e instanceof TlEncodeError) e.field = 0;
-  return encodeAt(e, `${name} ${field}`, undefined);
-}
-
-export function encodeIndex(e: unknown, index: number, k?: number): unknown {
-  if (e instanceof TlEncodeError) {
-    e.path.unshift(index);
-    e.field = k;
-  }
-  return e;
+  return atField(inField(e, 0), `${name} ${field}`, undefined);
 }

@@ -16,7 +16,7 @@ export {
   MAX_DEPTH_CEILING,
   type DecodeOptions,
 } from './reader.js';
-export { TlDecodeError, TlEncodeError, decodeAt, decodeContext, decodeIndex, encodeAt, encodeContext, encodeIndex, inField, type DecodeErrorCode, type EncodeErrorCode, type PathSegment } from './errors.js';
+export { TlDecodeError, TlEncodeError, atField, atIndex, decodeContext, encodeContext, inField, type DecodeErrorCode, type EncodeErrorCode, type PathSegment } from './errors.js';
 export { writeInt, readInt, writeUint32 } from './primitives/int.js';
 export { writeLong, readLong } from './primitives/long.js';
 export { writeDouble, readDouble } from './primitives/double.js';

@@ -31,7 +31,7 @@ export const DEFAULT_MAX_VECTOR_COUNT = 1 << 20;
 export const MAX_TL_LENGTH = 0xffffff;
 
 /** The limits a decode runs with when the options leave them out. */
-export const DEFAULT_DECODE_OPTIONS: Readonly<Required<DecodeOptions>> = Object.freeze({
+export const DEFAULT_DECODE_OPTIONS: Readonly<Required<DecodeOptions>> = /* @__PURE__ */ Object.freeze({
   strict: true,
   maxDepth: DEFAULT_MAX_DEPTH,
   maxVectorCount: DEFAULT_MAX_VECTOR_COUNT,
