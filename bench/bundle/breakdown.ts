@@ -15,12 +15,13 @@ export interface Breakdown {
 
 /** Tried in order; a byte belongs to the first pattern that claims it. */
 const CATEGORIES: [string, RegExp][] = [
-  ['error context (try, catch, field counters, name tables)', /catch\([\w$]+\)\{throw [^}]*\}|try\{|let [\w$]+=0[;,]|(?<=[;{(,])[\w$]{1,2}=\d+(?=[;,)])|\[(?:"\w*",)*"\w*"\]|const [\w$]+=\[(?:"\w*",?|\d+,?)*\]/g],
-  ['checks (missing fields on shared bits, unknown flags bits)', /if\([\w$]+\.\w+==null\)throw [\w$]+\("\w+"\)|\([\w$]+&\d+\)!==0&&[\w$]+\([^)]*\)|[\w$]+&\d+&&[\w$]+\([\w$]+,[\w$]+,\d+\)/g],
-  ['names in values (keys, _ names, field reads)', /(?<=[{,])\w+:(?=[\w$!(])|_:"[\w.]+"|(?<=[\w$])\.(?!view\b|pos\b|buf\b|depth\b|set\b|get\b|length\b)\w{2,}/g],
-  ['flag bits (tests, words)', /\([\w$]+&\d+\)!==0|[\w$]+&\d+\?|\?!0:void 0|:void 0|\([\w$.]+(?:!=null)?\?\d+:0\)|\|/g],
   ['stores (claim, storeInt, storeLong)', /let [\w$]+=[\w$]+\([\w$]+,\d+\)[;,]|(?<=[;,{])[\w$]+\([\w$]+(?:\.buf)?,[\w$]+(?:\+\d+)?,[\w$]+\)(?=[,;}])/g],
-  ['dispatch (switch cases, id tables)', /case \d+:[^;]*;(?:break;|return;)?|[\w$]+\.set\((?:\d+|"[\w.]+"),[^)]*\)|"[\w.]+":\d+|\d+,[\w$]+,/g],
+  ['error context: names (a string per combinator: its name, its fields)', /(?<=var |,)[\w$]+="[\w.]+(?: \w+)*"(?=[;,])/g],
+  ['error context: field indexes (one per failing call), dispatchers\' try/catch', /(?<=[\w$]\((?:[\w$]+)(?:,[\w$.!]+)?),\d+(?=\))|try\{|catch\([\w$]+\)\{throw [^}]*\}|(?<=case (?:\d+|"[\w.]+"):)[\w$]+=[\w$]+,|let [\w$]+;/g],
+  ['checks (missing fields on shared bits, unknown flags bits)', /if\([\w$]+\.\w+==null\)throw [\w$]+\("\w+",\d+\)/g],
+  ['names in values (keys, _ names, field reads)', /(?<=[{,])\w+:(?=[\w$!(])|_:"[\w.]+"|(?<=[\w$])\.(?!view\b|pos\b|buf\b|depth\b|set\b|get\b|length\b)\w{2,}/g],
+  ['flag bits (tests, words, known masks)', /[\w$]+&\d+\?|\?!0:void 0|:void 0|\([\w$.]+(?:!=null)?\?\d+:0\)|\||(?<=[\w$]\([\w$]+,)\d+(?=,\d+\))/g],
+  ['dispatch (switch cases, id tables)', /case (?:\d+|"[\w.]+"):|break;|return;|\d+,[\w$]+,[\w$]+,|"[\w.]+",\d+,[\w$]+,[\w$]+,/g],
   ['function heads', /function [\w$]+\([\w$,]*\)\{/g],
 ];
 
