@@ -25,7 +25,6 @@ const PRIMITIVE_READERS: Partial<Record<WireType['k'], string>> = {
   bool: 'readBool',
 };
 
-
 /** A constructor's bare codec, `writeBare_statsURL` / `readBare_statsURL`: never a capital letter away from a boxed type's. */
 function bareCodec(op: 'write' | 'read', ident: string): string {
   return `${op}Bare_${ident}`;
@@ -98,8 +97,8 @@ function bitTest(flagsLocal: string, bit: number): string {
   return `${flagsLocal} & ${mask(2 ** bit)}`;
 }
 
-/** Names the generated function bodies use for themselves; a field's local must not take one. */
-const BODY_NAMES = new Set(['r', 'w', 'v', 'e', 'f', 'a', 'i', 'n', 'length', 'lengthAt', 'bodyStart', 'Reader', 'Writer']);
+/** Names the fields readers and writers use for themselves; a field's local must not take one. */
+const BODY_NAMES = new Set(['r', 'w', 'v', 'length', 'lengthAt', 'bodyStart', 'Reader', 'Writer']);
 /** Words that cannot name a local in strict-mode ES modules. */
 const RESERVED_WORDS = new Set(
   ('await break case catch class const continue debugger default delete do else enum eval export extends false finally for function if ' +
@@ -146,15 +145,16 @@ type Store = (at: string, value: string) => string;
 /** Ids and flags words too: setInt32 wraps a value over 2^31 to the same four bytes. */
 const int32Store: Store = (at, value) => `storeInt(w, ${at}, ${value});`;
 
-/** Fixed-size fields the writer stores straight into the buffer, a run of them after one `reserve`. */
+/** Fixed-size fields the writer stores straight into the buffer, a run of them after one `claim`. */
 const FIXED_STORES: Partial<Record<WireType['k'], { check: string; store: Store; size: number }>> = {
   int: { check: 'checkInt', store: int32Store, size: 4 },
   long: { check: 'checkLong', store: (at, value) => `storeLong(w.buf, ${at}, ${value});`, size: 8 },
 };
 
 /**
- * A run of fixed-size stores (ids, flags words, ints, longs): each value is checked in its own
- * step, then one `claim` takes the run's bytes and the stores go straight to the buffer:
+ * A run of fixed-size stores (ids, flags words, ints, longs): each value is checked first (a
+ * wrong one names its field), then one `claim` takes the run's bytes and the stores go straight
+ * to the buffer:
  *
  *     const p0 = claim(w, 16);
  *     storeInt(w, p0, flags);
@@ -404,7 +404,9 @@ function emitBoxedReader(type: string, ctors: CombinatorModel[]): string {
 }
 
 /**
- * `write_Object` / `read_Object` over every combinator, and `*_Function` over the functions.
+ * `write_Object` / `read_Object` over every combinator, `*_Constructor` over the constructors
+ * (what a client reads: a program that never decodes a function call ships no function reader)
+ * and `*_Function` over the functions.
  * They look the codec up in a table built on first use: a `switch` over thousands of cases is
  * more bytecode than V8 optimizes (60 KiB), so it would run interpreted, and a table built at
  * load time would keep every codec in every bundle. The tables are written as flat argument
@@ -425,7 +427,7 @@ function emitBoxedReader(type: string, ctors: CombinatorModel[]): string {
  *     }
  *     (read_Object: readById over `readerTable(0x7da07ec9, readFields_inputPeerSelf, n_inputPeerSelf, ...)`)
  */
-function emitUniversal(name: 'Object' | 'Function', members: CombinatorModel[], tsName: string): string {
+function emitUniversal(name: 'Object' | 'Constructor' | 'Function', members: CombinatorModel[], tsName: string): string {
   const writers = members.map((c) => `'${c.name}', ${c.kind === 'constructor' ? hexId(c.id!) : 0}, ${fieldsWriterOf(c)}, ${namesOf(c)},`);
   const readers = members.map((c) => `${hexId(c.id!)}, ${fieldsReaderOf(c)}, ${namesOf(c)},`);
   const lower = name.toLowerCase();
@@ -532,7 +534,7 @@ const RUNTIME_IMPORTS = [
  * reaches.
  */
 export function emitCodec(index: LayerIndex, runtimeImport: string): string {
-  const typeImports = new Set<string>(['TlObject', 'TlFunction']);
+  const typeImports = new Set<string>(['TlObject', 'TlConstructor', 'TlFunction']);
   for (const c of index.model.combinators) typeImports.add(c.ident);
   for (const t of index.boxedTypes) typeImports.add(identOf(t));
   const runtimeNames = new Set(RUNTIME_IMPORTS.flat().map((name) => name.replace(/^type /, '')));
@@ -553,6 +555,8 @@ export function emitCodec(index: LayerIndex, runtimeImport: string): string {
     out.push(emitBoxedWriter(type, ctors), '', emitBoxedReader(type, ctors), '');
   }
   out.push(emitUniversal('Object', index.model.combinators.filter((c) => c.id !== undefined), 'TlObject'), '');
+  // What a client reads from a server: any constructor, without the reader of every function.
+  out.push(emitUniversal('Constructor', index.model.combinators.filter((c) => c.id !== undefined && c.kind === 'constructor'), 'TlConstructor'), '');
   out.push(emitUniversal('Function', index.functions, 'TlFunction'), '');
   for (const helper of emitVectorHelpers(index)) out.push(helper, '');
   return out.join('\n');
