@@ -20,11 +20,6 @@ function checkIdentifiers(model: LayerModel): void {
   // Dispatchers are named after types and codecs after combinators: they must not meet.
   const ctorIdents = new Set(model.combinators.map((c) => c.ident));
   for (const type of Object.keys(model.types)) {
-    // `read_Object`, `read_Constructor` and `read_Function` are the universal dispatchers.
-    if (['Object', 'Constructor', 'Function'].includes(identOf(type))) {
-      const c = model.combinators.find((x) => x.type === type)!;
-      throw new SchemaError('DUPLICATE_NAME', c.pos, `type ${type} would take the name of tlwire's read_${identOf(type)}, which reads any ${identOf(type).toLowerCase()}`);
-    }
     if (ctorIdents.has(identOf(type))) {
       const c = model.combinators.find((x) => x.ident === identOf(type))!;
       throw new SchemaError('DUPLICATE_NAME', c.pos, `type ${type} and combinator ${c.name} map to the same identifier ${identOf(type)}`);

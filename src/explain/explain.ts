@@ -9,7 +9,7 @@ import { readInt128, readInt256 } from '../runtime/primitives/int128.js';
 import { readLong } from '../runtime/primitives/long.js';
 import { readString } from '../runtime/primitives/string.js';
 import { readVectorCount, VECTOR_ID } from '../runtime/primitives/vector.js';
-import { enter, fail, readFlags, readId, Reader, unknownId, type DecodeOptions } from '../runtime/reader.js';
+import { enter, fail, readId, Reader, unknownFlags, unknownId, type DecodeOptions } from '../runtime/reader.js';
 import { indexLayer, minSize, type LayerIndex, ENVELOPE_IDENT, flagsMask, wireTypeText, type CombinatorModel, type FieldModel, type LayerModel, type WireType } from '../tl/model.js';
 import { formatId, hexId, toHex } from '../common/bytes.js';
 
@@ -286,8 +286,9 @@ class Walker {
       try {
         if (f.type.k === 'flags') {
           const start = r.pos;
+          const flags = readInt(r);
           const known = flagsMask(c, f.key);
-          const flags = readFlags(r, known);
+          if ((flags & ~known) !== 0) unknownFlags(r, flags, known);
           flagWords.set(f.key, flags);
           this.row(start, 4, fieldPath, '#', hexId(flags), depth);
           this.bitRows(c, f, flags, known, start, fieldPath, depth + 1);

@@ -5,10 +5,10 @@ import { enter, fail, readId, unknownId, type Reader } from './reader.js';
 import { badValue, type Writer } from './writer.js';
 import { writeUint32 } from './primitives/int.js';
 
-export { Reader, readId, enter, unknownId, readFlags } from './reader.js';
+export { Reader, readId, enter, unknownId } from './reader.js';
 export { Writer, claim, missingField } from './writer.js';
 export { atField, atIndex } from './errors.js';
-export { writeInt, readInt, writeUint32, checkInt, storeInt } from './primitives/int.js';
+export { writeInt, readInt, readFlags, writeUint32, checkInt, storeInt } from './primitives/int.js';
 export { writeLong, readLong, checkLong, storeLong } from './primitives/long.js';
 export { writeDouble, readDouble } from './primitives/double.js';
 export { writeInt128, readInt128, writeInt256, readInt256 } from './primitives/int128.js';

@@ -8,7 +8,7 @@ export {
   enter,
   readId,
   unknownId,
-  readFlags,
+  unknownFlags,
   fail,
   DEFAULT_MAX_DEPTH,
   DEFAULT_MAX_VECTOR_COUNT,

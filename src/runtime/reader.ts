@@ -123,18 +123,14 @@ export function unknownIdDetail(id: number, type: string): string {
 }
 
 /**
- * Reads the flags word of field `k`; bits outside `known` (no field uses them) are an error in
- * strict mode. Lenient mode drops them (the value has nowhere to keep them), so re-encoding
- * such a value is not byte-identical.
+ * A flags word with bits no field uses (in field `k`): an error in strict mode. Lenient mode
+ * drops the bits (the value has nowhere to keep them), so re-encoding such a value is not
+ * byte-identical.
  */
-export function readFlags(r: Reader, known: number, k?: number): number {
-  need(r, 4, 'int', k);
-  const flags = r.view.getInt32(r.pos, true);
-  r.pos += 4;
-  if (flags & ~known && r.strict) {
+export function unknownFlags(r: Reader, flags: number, known: number, k?: number): void {
+  if (r.strict) {
     throw fail(r, 'UNKNOWN_FLAGS', `flags word 0x${(flags >>> 0).toString(16)} has bits 0x${((flags & ~known) >>> 0).toString(16)} that no field uses`, r.pos - 4, k);
   }
-  return flags;
 }
 
 /**

@@ -34,7 +34,7 @@ describe('emitted codec', () => {
     `);
   });
 
-  it('reads each flags word, refuses unknown bits, and tests bits without a step of their own', () => {
+  it('reads each flags word, refusing unknown bits, reads the fields before a later flags word into locals, and tests a true field in the literal', () => {
     expect(emitted(twoFlags, 'readFields_post')).toMatchInlineSnapshot(`
       "function readFields_post(r: Reader): post {
         const flags = readFlags(r, 0x3, 0);

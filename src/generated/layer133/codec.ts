@@ -372,7 +372,7 @@ import type {
   webDocumentNoProxy, webPage, webPageAttributeTheme, webPageEmpty, webPageNotModified, webPagePending,
 } from './types.js';
 
-const n_boolFalse = 'boolFalse';
+var n_boolFalse = 'boolFalse';
 
 function writeFields_boolFalse(w: Writer, _v: boolFalse): void {
 }
@@ -389,7 +389,7 @@ export function readBare_boolFalse(r: Reader, k?: number): boolFalse {
   return readBare(r, readFields_boolFalse, n_boolFalse, 0xbc799737, k);
 }
 
-const n_boolTrue = 'boolTrue';
+var n_boolTrue = 'boolTrue';
 
 function writeFields_boolTrue(w: Writer, _v: boolTrue): void {
 }
@@ -406,7 +406,7 @@ export function readBare_boolTrue(r: Reader, k?: number): boolTrue {
   return readBare(r, readFields_boolTrue, n_boolTrue, 0x997275b5, k);
 }
 
-const n_true_ = 'true';
+var n_true_ = 'true';
 
 function writeFields_true_(w: Writer, _v: true_): void {
 }
@@ -423,7 +423,7 @@ export function readBare_true_(r: Reader, k?: number): true_ {
   return readBare(r, readFields_true_, n_true_, 0x3fedd339, k);
 }
 
-const n_error = 'error code text';
+var n_error = 'error code text';
 
 function writeFields_error(w: Writer, v: error): void {
   const code = checkInt(v.code, 0);
@@ -444,7 +444,7 @@ export function readBare_error(r: Reader, k?: number): error {
   return readBare(r, readFields_error, n_error, 0xc4b9f9bb, k);
 }
 
-const n_null_ = 'null';
+var n_null_ = 'null';
 
 function writeFields_null_(w: Writer, _v: null_): void {
 }
@@ -461,7 +461,7 @@ export function readBare_null_(r: Reader, k?: number): null_ {
   return readBare(r, readFields_null_, n_null_, 0x56730bcc, k);
 }
 
-const n_inputPeerEmpty = 'inputPeerEmpty';
+var n_inputPeerEmpty = 'inputPeerEmpty';
 
 function writeFields_inputPeerEmpty(w: Writer, _v: inputPeerEmpty): void {
 }
@@ -478,7 +478,7 @@ export function readBare_inputPeerEmpty(r: Reader, k?: number): inputPeerEmpty {
   return readBare(r, readFields_inputPeerEmpty, n_inputPeerEmpty, 0x7f3b18ea, k);
 }
 
-const n_inputPeerSelf = 'inputPeerSelf';
+var n_inputPeerSelf = 'inputPeerSelf';
 
 function writeFields_inputPeerSelf(w: Writer, _v: inputPeerSelf): void {
 }
@@ -495,7 +495,7 @@ export function readBare_inputPeerSelf(r: Reader, k?: number): inputPeerSelf {
   return readBare(r, readFields_inputPeerSelf, n_inputPeerSelf, 0x7da07ec9, k);
 }
 
-const n_inputPeerChat = 'inputPeerChat chatId';
+var n_inputPeerChat = 'inputPeerChat chatId';
 
 function writeFields_inputPeerChat(w: Writer, v: inputPeerChat): void {
   const chatId = checkLong(v.chatId, 0);
@@ -515,7 +515,7 @@ export function readBare_inputPeerChat(r: Reader, k?: number): inputPeerChat {
   return readBare(r, readFields_inputPeerChat, n_inputPeerChat, 0x35a95cb9, k);
 }
 
-const n_inputPeerUser = 'inputPeerUser userId accessHash';
+var n_inputPeerUser = 'inputPeerUser userId accessHash';
 
 function writeFields_inputPeerUser(w: Writer, v: inputPeerUser): void {
   const userId = checkLong(v.userId, 0);
@@ -537,7 +537,7 @@ export function readBare_inputPeerUser(r: Reader, k?: number): inputPeerUser {
   return readBare(r, readFields_inputPeerUser, n_inputPeerUser, 0xdde8a54c, k);
 }
 
-const n_inputPeerChannel = 'inputPeerChannel channelId accessHash';
+var n_inputPeerChannel = 'inputPeerChannel channelId accessHash';
 
 function writeFields_inputPeerChannel(w: Writer, v: inputPeerChannel): void {
   const channelId = checkLong(v.channelId, 0);
@@ -559,7 +559,7 @@ export function readBare_inputPeerChannel(r: Reader, k?: number): inputPeerChann
   return readBare(r, readFields_inputPeerChannel, n_inputPeerChannel, 0x27bcbbfc, k);
 }
 
-const n_inputPeerUserFromMessage = 'inputPeerUserFromMessage peer msgId userId';
+var n_inputPeerUserFromMessage = 'inputPeerUserFromMessage peer msgId userId';
 
 function writeFields_inputPeerUserFromMessage(w: Writer, v: inputPeerUserFromMessage): void {
   write_InputPeer(w, v.peer, 0);
@@ -582,7 +582,7 @@ export function readBare_inputPeerUserFromMessage(r: Reader, k?: number): inputP
   return readBare(r, readFields_inputPeerUserFromMessage, n_inputPeerUserFromMessage, 0xa87b0a1c, k);
 }
 
-const n_inputPeerChannelFromMessage = 'inputPeerChannelFromMessage peer msgId channelId';
+var n_inputPeerChannelFromMessage = 'inputPeerChannelFromMessage peer msgId channelId';
 
 function writeFields_inputPeerChannelFromMessage(w: Writer, v: inputPeerChannelFromMessage): void {
   write_InputPeer(w, v.peer, 0);
@@ -607,7 +607,7 @@ export function readBare_inputPeerChannelFromMessage(r: Reader, k?: number): inp
   return readBare(r, readFields_inputPeerChannelFromMessage, n_inputPeerChannelFromMessage, 0xbd2a0840, k);
 }
 
-const n_inputUserEmpty = 'inputUserEmpty';
+var n_inputUserEmpty = 'inputUserEmpty';
 
 function writeFields_inputUserEmpty(w: Writer, _v: inputUserEmpty): void {
 }
@@ -624,7 +624,7 @@ export function readBare_inputUserEmpty(r: Reader, k?: number): inputUserEmpty {
   return readBare(r, readFields_inputUserEmpty, n_inputUserEmpty, 0xb98886cf, k);
 }
 
-const n_inputUserSelf = 'inputUserSelf';
+var n_inputUserSelf = 'inputUserSelf';
 
 function writeFields_inputUserSelf(w: Writer, _v: inputUserSelf): void {
 }
@@ -641,7 +641,7 @@ export function readBare_inputUserSelf(r: Reader, k?: number): inputUserSelf {
   return readBare(r, readFields_inputUserSelf, n_inputUserSelf, 0xf7c1b13f, k);
 }
 
-const n_inputUser = 'inputUser userId accessHash';
+var n_inputUser = 'inputUser userId accessHash';
 
 function writeFields_inputUser(w: Writer, v: inputUser): void {
   const userId = checkLong(v.userId, 0);
@@ -663,7 +663,7 @@ export function readBare_inputUser(r: Reader, k?: number): inputUser {
   return readBare(r, readFields_inputUser, n_inputUser, 0xf21158c6, k);
 }
 
-const n_inputUserFromMessage = 'inputUserFromMessage peer msgId userId';
+var n_inputUserFromMessage = 'inputUserFromMessage peer msgId userId';
 
 function writeFields_inputUserFromMessage(w: Writer, v: inputUserFromMessage): void {
   write_InputPeer(w, v.peer, 0);
@@ -686,7 +686,7 @@ export function readBare_inputUserFromMessage(r: Reader, k?: number): inputUserF
   return readBare(r, readFields_inputUserFromMessage, n_inputUserFromMessage, 0x1da448e2, k);
 }
 
-const n_inputPhoneContact = 'inputPhoneContact clientId phone firstName lastName';
+var n_inputPhoneContact = 'inputPhoneContact clientId phone firstName lastName';
 
 function writeFields_inputPhoneContact(w: Writer, v: inputPhoneContact): void {
   const clientId = checkLong(v.clientId, 0);
@@ -712,7 +712,7 @@ export function readBare_inputPhoneContact(r: Reader, k?: number): inputPhoneCon
   return readBare(r, readFields_inputPhoneContact, n_inputPhoneContact, 0xf392b7f4, k);
 }
 
-const n_inputFile = 'inputFile id parts name md5Checksum';
+var n_inputFile = 'inputFile id parts name md5Checksum';
 
 function writeFields_inputFile(w: Writer, v: inputFile): void {
   const id = checkLong(v.id, 0);
@@ -738,7 +738,7 @@ export function readBare_inputFile(r: Reader, k?: number): inputFile {
   return readBare(r, readFields_inputFile, n_inputFile, 0xf52ff27f, k);
 }
 
-const n_inputFileBig = 'inputFileBig id parts name';
+var n_inputFileBig = 'inputFileBig id parts name';
 
 function writeFields_inputFileBig(w: Writer, v: inputFileBig): void {
   const id = checkLong(v.id, 0);
@@ -761,7 +761,7 @@ export function readBare_inputFileBig(r: Reader, k?: number): inputFileBig {
   return readBare(r, readFields_inputFileBig, n_inputFileBig, 0xfa4f0bb5, k);
 }
 
-const n_inputMediaEmpty = 'inputMediaEmpty';
+var n_inputMediaEmpty = 'inputMediaEmpty';
 
 function writeFields_inputMediaEmpty(w: Writer, _v: inputMediaEmpty): void {
 }
@@ -778,7 +778,7 @@ export function readBare_inputMediaEmpty(r: Reader, k?: number): inputMediaEmpty
   return readBare(r, readFields_inputMediaEmpty, n_inputMediaEmpty, 0x9664f57f, k);
 }
 
-const n_inputMediaUploadedPhoto = 'inputMediaUploadedPhoto flags file stickers ttlSeconds';
+var n_inputMediaUploadedPhoto = 'inputMediaUploadedPhoto flags file stickers ttlSeconds';
 
 function writeFields_inputMediaUploadedPhoto(w: Writer, v: inputMediaUploadedPhoto): void {
   const flags = (v.stickers != null ? 0x1 : 0) | (v.ttlSeconds != null ? 0x2 : 0);
@@ -806,7 +806,7 @@ export function readBare_inputMediaUploadedPhoto(r: Reader, k?: number): inputMe
   return readBare(r, readFields_inputMediaUploadedPhoto, n_inputMediaUploadedPhoto, 0x1e287d04, k);
 }
 
-const n_inputMediaPhoto = 'inputMediaPhoto flags id ttlSeconds';
+var n_inputMediaPhoto = 'inputMediaPhoto flags id ttlSeconds';
 
 function writeFields_inputMediaPhoto(w: Writer, v: inputMediaPhoto): void {
   const flags = (v.ttlSeconds != null ? 0x1 : 0);
@@ -829,7 +829,7 @@ export function readBare_inputMediaPhoto(r: Reader, k?: number): inputMediaPhoto
   return readBare(r, readFields_inputMediaPhoto, n_inputMediaPhoto, 0xb3ba0635, k);
 }
 
-const n_inputMediaGeoPoint = 'inputMediaGeoPoint geoPoint';
+var n_inputMediaGeoPoint = 'inputMediaGeoPoint geoPoint';
 
 function writeFields_inputMediaGeoPoint(w: Writer, v: inputMediaGeoPoint): void {
   write_InputGeoPoint(w, v.geoPoint, 0);
@@ -847,7 +847,7 @@ export function readBare_inputMediaGeoPoint(r: Reader, k?: number): inputMediaGe
   return readBare(r, readFields_inputMediaGeoPoint, n_inputMediaGeoPoint, 0xf9c44144, k);
 }
 
-const n_inputMediaContact = 'inputMediaContact phoneNumber firstName lastName vcard';
+var n_inputMediaContact = 'inputMediaContact phoneNumber firstName lastName vcard';
 
 function writeFields_inputMediaContact(w: Writer, v: inputMediaContact): void {
   writeString(w, v.phoneNumber, 0);
@@ -871,7 +871,7 @@ export function readBare_inputMediaContact(r: Reader, k?: number): inputMediaCon
   return readBare(r, readFields_inputMediaContact, n_inputMediaContact, 0xf8ab7dfb, k);
 }
 
-const n_inputMediaUploadedDocument = 'inputMediaUploadedDocument flags nosoundVideo forceFile file thumb mimeType attributes stickers ttlSeconds';
+var n_inputMediaUploadedDocument = 'inputMediaUploadedDocument flags nosoundVideo forceFile file thumb mimeType attributes stickers ttlSeconds';
 
 function writeFields_inputMediaUploadedDocument(w: Writer, v: inputMediaUploadedDocument): void {
   const set_nosoundVideo = isSet(v.nosoundVideo, 1);
@@ -911,7 +911,7 @@ export function readBare_inputMediaUploadedDocument(r: Reader, k?: number): inpu
   return readBare(r, readFields_inputMediaUploadedDocument, n_inputMediaUploadedDocument, 0x5b38c6c1, k);
 }
 
-const n_inputMediaDocument = 'inputMediaDocument flags id ttlSeconds query';
+var n_inputMediaDocument = 'inputMediaDocument flags id ttlSeconds query';
 
 function writeFields_inputMediaDocument(w: Writer, v: inputMediaDocument): void {
   const flags = (v.ttlSeconds != null ? 0x1 : 0) | (v.query != null ? 0x2 : 0);
@@ -938,7 +938,7 @@ export function readBare_inputMediaDocument(r: Reader, k?: number): inputMediaDo
   return readBare(r, readFields_inputMediaDocument, n_inputMediaDocument, 0x33473058, k);
 }
 
-const n_inputMediaVenue = 'inputMediaVenue geoPoint title address provider venueId venueType';
+var n_inputMediaVenue = 'inputMediaVenue geoPoint title address provider venueId venueType';
 
 function writeFields_inputMediaVenue(w: Writer, v: inputMediaVenue): void {
   write_InputGeoPoint(w, v.geoPoint, 0);
@@ -964,7 +964,7 @@ export function readBare_inputMediaVenue(r: Reader, k?: number): inputMediaVenue
   return readBare(r, readFields_inputMediaVenue, n_inputMediaVenue, 0xc13d1c11, k);
 }
 
-const n_inputMediaPhotoExternal = 'inputMediaPhotoExternal flags url ttlSeconds';
+var n_inputMediaPhotoExternal = 'inputMediaPhotoExternal flags url ttlSeconds';
 
 function writeFields_inputMediaPhotoExternal(w: Writer, v: inputMediaPhotoExternal): void {
   const flags = (v.ttlSeconds != null ? 0x1 : 0);
@@ -987,7 +987,7 @@ export function readBare_inputMediaPhotoExternal(r: Reader, k?: number): inputMe
   return readBare(r, readFields_inputMediaPhotoExternal, n_inputMediaPhotoExternal, 0xe5bbfe1a, k);
 }
 
-const n_inputMediaDocumentExternal = 'inputMediaDocumentExternal flags url ttlSeconds';
+var n_inputMediaDocumentExternal = 'inputMediaDocumentExternal flags url ttlSeconds';
 
 function writeFields_inputMediaDocumentExternal(w: Writer, v: inputMediaDocumentExternal): void {
   const flags = (v.ttlSeconds != null ? 0x1 : 0);
@@ -1010,7 +1010,7 @@ export function readBare_inputMediaDocumentExternal(r: Reader, k?: number): inpu
   return readBare(r, readFields_inputMediaDocumentExternal, n_inputMediaDocumentExternal, 0xfb52dc99, k);
 }
 
-const n_inputMediaGame = 'inputMediaGame id';
+var n_inputMediaGame = 'inputMediaGame id';
 
 function writeFields_inputMediaGame(w: Writer, v: inputMediaGame): void {
   write_InputGame(w, v.id, 0);
@@ -1028,7 +1028,7 @@ export function readBare_inputMediaGame(r: Reader, k?: number): inputMediaGame {
   return readBare(r, readFields_inputMediaGame, n_inputMediaGame, 0xd33f43f3, k);
 }
 
-const n_inputMediaInvoice = 'inputMediaInvoice flags title description photo invoice payload provider providerData startParam';
+var n_inputMediaInvoice = 'inputMediaInvoice flags title description photo invoice payload provider providerData startParam';
 
 function writeFields_inputMediaInvoice(w: Writer, v: inputMediaInvoice): void {
   const flags = (v.photo != null ? 0x1 : 0) | (v.startParam != null ? 0x2 : 0);
@@ -1062,7 +1062,7 @@ export function readBare_inputMediaInvoice(r: Reader, k?: number): inputMediaInv
   return readBare(r, readFields_inputMediaInvoice, n_inputMediaInvoice, 0xd9799874, k);
 }
 
-const n_inputMediaGeoLive = 'inputMediaGeoLive flags stopped geoPoint heading period proximityNotificationRadius';
+var n_inputMediaGeoLive = 'inputMediaGeoLive flags stopped geoPoint heading period proximityNotificationRadius';
 
 function writeFields_inputMediaGeoLive(w: Writer, v: inputMediaGeoLive): void {
   const set_stopped = isSet(v.stopped, 1);
@@ -1096,7 +1096,7 @@ export function readBare_inputMediaGeoLive(r: Reader, k?: number): inputMediaGeo
   return readBare(r, readFields_inputMediaGeoLive, n_inputMediaGeoLive, 0x971fa843, k);
 }
 
-const n_inputMediaPoll = 'inputMediaPoll flags poll correctAnswers solution solutionEntities';
+var n_inputMediaPoll = 'inputMediaPoll flags poll correctAnswers solution solutionEntities';
 
 function writeFields_inputMediaPoll(w: Writer, v: inputMediaPoll): void {
   const flags = (v.correctAnswers != null ? 0x1 : 0) | (v.solution != null || v.solutionEntities != null ? 0x2 : 0);
@@ -1131,7 +1131,7 @@ export function readBare_inputMediaPoll(r: Reader, k?: number): inputMediaPoll {
   return readBare(r, readFields_inputMediaPoll, n_inputMediaPoll, 0x0f94e5f1, k);
 }
 
-const n_inputMediaDice = 'inputMediaDice emoticon';
+var n_inputMediaDice = 'inputMediaDice emoticon';
 
 function writeFields_inputMediaDice(w: Writer, v: inputMediaDice): void {
   writeString(w, v.emoticon, 0);
@@ -1149,7 +1149,7 @@ export function readBare_inputMediaDice(r: Reader, k?: number): inputMediaDice {
   return readBare(r, readFields_inputMediaDice, n_inputMediaDice, 0xe66fbf7b, k);
 }
 
-const n_inputChatPhotoEmpty = 'inputChatPhotoEmpty';
+var n_inputChatPhotoEmpty = 'inputChatPhotoEmpty';
 
 function writeFields_inputChatPhotoEmpty(w: Writer, _v: inputChatPhotoEmpty): void {
 }
@@ -1166,7 +1166,7 @@ export function readBare_inputChatPhotoEmpty(r: Reader, k?: number): inputChatPh
   return readBare(r, readFields_inputChatPhotoEmpty, n_inputChatPhotoEmpty, 0x1ca48f57, k);
 }
 
-const n_inputChatUploadedPhoto = 'inputChatUploadedPhoto flags file video videoStartTs';
+var n_inputChatUploadedPhoto = 'inputChatUploadedPhoto flags file video videoStartTs';
 
 function writeFields_inputChatUploadedPhoto(w: Writer, v: inputChatUploadedPhoto): void {
   const flags = (v.file != null ? 0x1 : 0) | (v.video != null ? 0x2 : 0) | (v.videoStartTs != null ? 0x4 : 0);
@@ -1193,7 +1193,7 @@ export function readBare_inputChatUploadedPhoto(r: Reader, k?: number): inputCha
   return readBare(r, readFields_inputChatUploadedPhoto, n_inputChatUploadedPhoto, 0xc642724e, k);
 }
 
-const n_inputChatPhoto = 'inputChatPhoto id';
+var n_inputChatPhoto = 'inputChatPhoto id';
 
 function writeFields_inputChatPhoto(w: Writer, v: inputChatPhoto): void {
   write_InputPhoto(w, v.id, 0);
@@ -1211,7 +1211,7 @@ export function readBare_inputChatPhoto(r: Reader, k?: number): inputChatPhoto {
   return readBare(r, readFields_inputChatPhoto, n_inputChatPhoto, 0x8953ad37, k);
 }
 
-const n_inputGeoPointEmpty = 'inputGeoPointEmpty';
+var n_inputGeoPointEmpty = 'inputGeoPointEmpty';
 
 function writeFields_inputGeoPointEmpty(w: Writer, _v: inputGeoPointEmpty): void {
 }
@@ -1228,7 +1228,7 @@ export function readBare_inputGeoPointEmpty(r: Reader, k?: number): inputGeoPoin
   return readBare(r, readFields_inputGeoPointEmpty, n_inputGeoPointEmpty, 0xe4c123d6, k);
 }
 
-const n_inputGeoPoint = 'inputGeoPoint flags lat long accuracyRadius';
+var n_inputGeoPoint = 'inputGeoPoint flags lat long accuracyRadius';
 
 function writeFields_inputGeoPoint(w: Writer, v: inputGeoPoint): void {
   const flags = (v.accuracyRadius != null ? 0x1 : 0);
@@ -1255,7 +1255,7 @@ export function readBare_inputGeoPoint(r: Reader, k?: number): inputGeoPoint {
   return readBare(r, readFields_inputGeoPoint, n_inputGeoPoint, 0x48222faf, k);
 }
 
-const n_inputPhotoEmpty = 'inputPhotoEmpty';
+var n_inputPhotoEmpty = 'inputPhotoEmpty';
 
 function writeFields_inputPhotoEmpty(w: Writer, _v: inputPhotoEmpty): void {
 }
@@ -1272,7 +1272,7 @@ export function readBare_inputPhotoEmpty(r: Reader, k?: number): inputPhotoEmpty
   return readBare(r, readFields_inputPhotoEmpty, n_inputPhotoEmpty, 0x1cd7bf0d, k);
 }
 
-const n_inputPhoto = 'inputPhoto id accessHash fileReference';
+var n_inputPhoto = 'inputPhoto id accessHash fileReference';
 
 function writeFields_inputPhoto(w: Writer, v: inputPhoto): void {
   const id = checkLong(v.id, 0);
@@ -1295,7 +1295,7 @@ export function readBare_inputPhoto(r: Reader, k?: number): inputPhoto {
   return readBare(r, readFields_inputPhoto, n_inputPhoto, 0x3bb3b94a, k);
 }
 
-const n_inputFileLocation = 'inputFileLocation volumeId localId secret fileReference';
+var n_inputFileLocation = 'inputFileLocation volumeId localId secret fileReference';
 
 function writeFields_inputFileLocation(w: Writer, v: inputFileLocation): void {
   const volumeId = checkLong(v.volumeId, 0);
@@ -1323,7 +1323,7 @@ export function readBare_inputFileLocation(r: Reader, k?: number): inputFileLoca
   return readBare(r, readFields_inputFileLocation, n_inputFileLocation, 0xdfdaabe1, k);
 }
 
-const n_inputEncryptedFileLocation = 'inputEncryptedFileLocation id accessHash';
+var n_inputEncryptedFileLocation = 'inputEncryptedFileLocation id accessHash';
 
 function writeFields_inputEncryptedFileLocation(w: Writer, v: inputEncryptedFileLocation): void {
   const id = checkLong(v.id, 0);
@@ -1345,7 +1345,7 @@ export function readBare_inputEncryptedFileLocation(r: Reader, k?: number): inpu
   return readBare(r, readFields_inputEncryptedFileLocation, n_inputEncryptedFileLocation, 0xf5235d55, k);
 }
 
-const n_inputDocumentFileLocation = 'inputDocumentFileLocation id accessHash fileReference thumbSize';
+var n_inputDocumentFileLocation = 'inputDocumentFileLocation id accessHash fileReference thumbSize';
 
 function writeFields_inputDocumentFileLocation(w: Writer, v: inputDocumentFileLocation): void {
   const id = checkLong(v.id, 0);
@@ -1372,7 +1372,7 @@ export function readBare_inputDocumentFileLocation(r: Reader, k?: number): input
   return readBare(r, readFields_inputDocumentFileLocation, n_inputDocumentFileLocation, 0xbad07584, k);
 }
 
-const n_inputSecureFileLocation = 'inputSecureFileLocation id accessHash';
+var n_inputSecureFileLocation = 'inputSecureFileLocation id accessHash';
 
 function writeFields_inputSecureFileLocation(w: Writer, v: inputSecureFileLocation): void {
   const id = checkLong(v.id, 0);
@@ -1394,7 +1394,7 @@ export function readBare_inputSecureFileLocation(r: Reader, k?: number): inputSe
   return readBare(r, readFields_inputSecureFileLocation, n_inputSecureFileLocation, 0xcbc7ee28, k);
 }
 
-const n_inputTakeoutFileLocation = 'inputTakeoutFileLocation';
+var n_inputTakeoutFileLocation = 'inputTakeoutFileLocation';
 
 function writeFields_inputTakeoutFileLocation(w: Writer, _v: inputTakeoutFileLocation): void {
 }
@@ -1411,7 +1411,7 @@ export function readBare_inputTakeoutFileLocation(r: Reader, k?: number): inputT
   return readBare(r, readFields_inputTakeoutFileLocation, n_inputTakeoutFileLocation, 0x29be5899, k);
 }
 
-const n_inputPhotoFileLocation = 'inputPhotoFileLocation id accessHash fileReference thumbSize';
+var n_inputPhotoFileLocation = 'inputPhotoFileLocation id accessHash fileReference thumbSize';
 
 function writeFields_inputPhotoFileLocation(w: Writer, v: inputPhotoFileLocation): void {
   const id = checkLong(v.id, 0);
@@ -1438,7 +1438,7 @@ export function readBare_inputPhotoFileLocation(r: Reader, k?: number): inputPho
   return readBare(r, readFields_inputPhotoFileLocation, n_inputPhotoFileLocation, 0x40181ffe, k);
 }
 
-const n_inputPhotoLegacyFileLocation = 'inputPhotoLegacyFileLocation id accessHash fileReference volumeId localId secret';
+var n_inputPhotoLegacyFileLocation = 'inputPhotoLegacyFileLocation id accessHash fileReference volumeId localId secret';
 
 function writeFields_inputPhotoLegacyFileLocation(w: Writer, v: inputPhotoLegacyFileLocation): void {
   const id = checkLong(v.id, 0);
@@ -1471,7 +1471,7 @@ export function readBare_inputPhotoLegacyFileLocation(r: Reader, k?: number): in
   return readBare(r, readFields_inputPhotoLegacyFileLocation, n_inputPhotoLegacyFileLocation, 0xd83466f3, k);
 }
 
-const n_inputPeerPhotoFileLocation = 'inputPeerPhotoFileLocation flags big peer photoId';
+var n_inputPeerPhotoFileLocation = 'inputPeerPhotoFileLocation flags big peer photoId';
 
 function writeFields_inputPeerPhotoFileLocation(w: Writer, v: inputPeerPhotoFileLocation): void {
   const set_big = isSet(v.big, 1);
@@ -1500,7 +1500,7 @@ export function readBare_inputPeerPhotoFileLocation(r: Reader, k?: number): inpu
   return readBare(r, readFields_inputPeerPhotoFileLocation, n_inputPeerPhotoFileLocation, 0x37257e99, k);
 }
 
-const n_inputStickerSetThumb = 'inputStickerSetThumb stickerset thumbVersion';
+var n_inputStickerSetThumb = 'inputStickerSetThumb stickerset thumbVersion';
 
 function writeFields_inputStickerSetThumb(w: Writer, v: inputStickerSetThumb): void {
   write_InputStickerSet(w, v.stickerset, 0);
@@ -1521,7 +1521,7 @@ export function readBare_inputStickerSetThumb(r: Reader, k?: number): inputStick
   return readBare(r, readFields_inputStickerSetThumb, n_inputStickerSetThumb, 0x9d84f3db, k);
 }
 
-const n_inputGroupCallStream = 'inputGroupCallStream flags call timeMs scale videoChannel videoQuality';
+var n_inputGroupCallStream = 'inputGroupCallStream flags call timeMs scale videoChannel videoQuality';
 
 function writeFields_inputGroupCallStream(w: Writer, v: inputGroupCallStream): void {
   const flags = (v.videoChannel != null || v.videoQuality != null ? 0x1 : 0);
@@ -1559,7 +1559,7 @@ export function readBare_inputGroupCallStream(r: Reader, k?: number): inputGroup
   return readBare(r, readFields_inputGroupCallStream, n_inputGroupCallStream, 0x0598a92a, k);
 }
 
-const n_peerUser = 'peerUser userId';
+var n_peerUser = 'peerUser userId';
 
 function writeFields_peerUser(w: Writer, v: peerUser): void {
   const userId = checkLong(v.userId, 0);
@@ -1579,7 +1579,7 @@ export function readBare_peerUser(r: Reader, k?: number): peerUser {
   return readBare(r, readFields_peerUser, n_peerUser, 0x59511722, k);
 }
 
-const n_peerChat = 'peerChat chatId';
+var n_peerChat = 'peerChat chatId';
 
 function writeFields_peerChat(w: Writer, v: peerChat): void {
   const chatId = checkLong(v.chatId, 0);
@@ -1599,7 +1599,7 @@ export function readBare_peerChat(r: Reader, k?: number): peerChat {
   return readBare(r, readFields_peerChat, n_peerChat, 0x36c6019a, k);
 }
 
-const n_peerChannel = 'peerChannel channelId';
+var n_peerChannel = 'peerChannel channelId';
 
 function writeFields_peerChannel(w: Writer, v: peerChannel): void {
   const channelId = checkLong(v.channelId, 0);
@@ -1619,7 +1619,7 @@ export function readBare_peerChannel(r: Reader, k?: number): peerChannel {
   return readBare(r, readFields_peerChannel, n_peerChannel, 0xa2a5371e, k);
 }
 
-const n_storage_fileUnknown = 'storage.fileUnknown';
+var n_storage_fileUnknown = 'storage.fileUnknown';
 
 function writeFields_storage_fileUnknown(w: Writer, _v: storage_fileUnknown): void {
 }
@@ -1636,7 +1636,7 @@ export function readBare_storage_fileUnknown(r: Reader, k?: number): storage_fil
   return readBare(r, readFields_storage_fileUnknown, n_storage_fileUnknown, 0xaa963b05, k);
 }
 
-const n_storage_filePartial = 'storage.filePartial';
+var n_storage_filePartial = 'storage.filePartial';
 
 function writeFields_storage_filePartial(w: Writer, _v: storage_filePartial): void {
 }
@@ -1653,7 +1653,7 @@ export function readBare_storage_filePartial(r: Reader, k?: number): storage_fil
   return readBare(r, readFields_storage_filePartial, n_storage_filePartial, 0x40bc6f52, k);
 }
 
-const n_storage_fileJpeg = 'storage.fileJpeg';
+var n_storage_fileJpeg = 'storage.fileJpeg';
 
 function writeFields_storage_fileJpeg(w: Writer, _v: storage_fileJpeg): void {
 }
@@ -1670,7 +1670,7 @@ export function readBare_storage_fileJpeg(r: Reader, k?: number): storage_fileJp
   return readBare(r, readFields_storage_fileJpeg, n_storage_fileJpeg, 0x007efe0e, k);
 }
 
-const n_storage_fileGif = 'storage.fileGif';
+var n_storage_fileGif = 'storage.fileGif';
 
 function writeFields_storage_fileGif(w: Writer, _v: storage_fileGif): void {
 }
@@ -1687,7 +1687,7 @@ export function readBare_storage_fileGif(r: Reader, k?: number): storage_fileGif
   return readBare(r, readFields_storage_fileGif, n_storage_fileGif, 0xcae1aadf, k);
 }
 
-const n_storage_filePng = 'storage.filePng';
+var n_storage_filePng = 'storage.filePng';
 
 function writeFields_storage_filePng(w: Writer, _v: storage_filePng): void {
 }
@@ -1704,7 +1704,7 @@ export function readBare_storage_filePng(r: Reader, k?: number): storage_filePng
   return readBare(r, readFields_storage_filePng, n_storage_filePng, 0x0a4f63c0, k);
 }
 
-const n_storage_filePdf = 'storage.filePdf';
+var n_storage_filePdf = 'storage.filePdf';
 
 function writeFields_storage_filePdf(w: Writer, _v: storage_filePdf): void {
 }
@@ -1721,7 +1721,7 @@ export function readBare_storage_filePdf(r: Reader, k?: number): storage_filePdf
   return readBare(r, readFields_storage_filePdf, n_storage_filePdf, 0xae1e508d, k);
 }
 
-const n_storage_fileMp3 = 'storage.fileMp3';
+var n_storage_fileMp3 = 'storage.fileMp3';
 
 function writeFields_storage_fileMp3(w: Writer, _v: storage_fileMp3): void {
 }
@@ -1738,7 +1738,7 @@ export function readBare_storage_fileMp3(r: Reader, k?: number): storage_fileMp3
   return readBare(r, readFields_storage_fileMp3, n_storage_fileMp3, 0x528a0677, k);
 }
 
-const n_storage_fileMov = 'storage.fileMov';
+var n_storage_fileMov = 'storage.fileMov';
 
 function writeFields_storage_fileMov(w: Writer, _v: storage_fileMov): void {
 }
@@ -1755,7 +1755,7 @@ export function readBare_storage_fileMov(r: Reader, k?: number): storage_fileMov
   return readBare(r, readFields_storage_fileMov, n_storage_fileMov, 0x4b09ebbc, k);
 }
 
-const n_storage_fileMp4 = 'storage.fileMp4';
+var n_storage_fileMp4 = 'storage.fileMp4';
 
 function writeFields_storage_fileMp4(w: Writer, _v: storage_fileMp4): void {
 }
@@ -1772,7 +1772,7 @@ export function readBare_storage_fileMp4(r: Reader, k?: number): storage_fileMp4
   return readBare(r, readFields_storage_fileMp4, n_storage_fileMp4, 0xb3cea0e4, k);
 }
 
-const n_storage_fileWebp = 'storage.fileWebp';
+var n_storage_fileWebp = 'storage.fileWebp';
 
 function writeFields_storage_fileWebp(w: Writer, _v: storage_fileWebp): void {
 }
@@ -1789,7 +1789,7 @@ export function readBare_storage_fileWebp(r: Reader, k?: number): storage_fileWe
   return readBare(r, readFields_storage_fileWebp, n_storage_fileWebp, 0x1081464c, k);
 }
 
-const n_userEmpty = 'userEmpty id';
+var n_userEmpty = 'userEmpty id';
 
 function writeFields_userEmpty(w: Writer, v: userEmpty): void {
   const id = checkLong(v.id, 0);
@@ -1809,7 +1809,7 @@ export function readBare_userEmpty(r: Reader, k?: number): userEmpty {
   return readBare(r, readFields_userEmpty, n_userEmpty, 0xd3bc4b7a, k);
 }
 
-const n_user = 'user flags self contact mutualContact deleted bot botChatHistory botNochats verified restricted min botInlineGeo support scam applyMinPhoto fake id accessHash firstName lastName username phone photo status botInfoVersion restrictionReason botInlinePlaceholder langCode';
+var n_user = 'user flags self contact mutualContact deleted bot botChatHistory botNochats verified restricted min botInlineGeo support scam applyMinPhoto fake id accessHash firstName lastName username phone photo status botInfoVersion restrictionReason botInlinePlaceholder langCode';
 
 function writeFields_user(w: Writer, v: user): void {
   const set_self = isSet(v.self, 1);
@@ -1905,7 +1905,7 @@ export function readBare_user(r: Reader, k?: number): user {
   return readBare(r, readFields_user, n_user, 0x3ff6ecb0, k);
 }
 
-const n_userProfilePhotoEmpty = 'userProfilePhotoEmpty';
+var n_userProfilePhotoEmpty = 'userProfilePhotoEmpty';
 
 function writeFields_userProfilePhotoEmpty(w: Writer, _v: userProfilePhotoEmpty): void {
 }
@@ -1922,7 +1922,7 @@ export function readBare_userProfilePhotoEmpty(r: Reader, k?: number): userProfi
   return readBare(r, readFields_userProfilePhotoEmpty, n_userProfilePhotoEmpty, 0x4f11bae1, k);
 }
 
-const n_userProfilePhoto = 'userProfilePhoto flags hasVideo photoId strippedThumb dcId';
+var n_userProfilePhoto = 'userProfilePhoto flags hasVideo photoId strippedThumb dcId';
 
 function writeFields_userProfilePhoto(w: Writer, v: userProfilePhoto): void {
   const set_hasVideo = isSet(v.hasVideo, 1);
@@ -1953,7 +1953,7 @@ export function readBare_userProfilePhoto(r: Reader, k?: number): userProfilePho
   return readBare(r, readFields_userProfilePhoto, n_userProfilePhoto, 0x82d1f706, k);
 }
 
-const n_userStatusEmpty = 'userStatusEmpty';
+var n_userStatusEmpty = 'userStatusEmpty';
 
 function writeFields_userStatusEmpty(w: Writer, _v: userStatusEmpty): void {
 }
@@ -1970,7 +1970,7 @@ export function readBare_userStatusEmpty(r: Reader, k?: number): userStatusEmpty
   return readBare(r, readFields_userStatusEmpty, n_userStatusEmpty, 0x09d05049, k);
 }
 
-const n_userStatusOnline = 'userStatusOnline expires';
+var n_userStatusOnline = 'userStatusOnline expires';
 
 function writeFields_userStatusOnline(w: Writer, v: userStatusOnline): void {
   const expires = checkInt(v.expires, 0);
@@ -1990,7 +1990,7 @@ export function readBare_userStatusOnline(r: Reader, k?: number): userStatusOnli
   return readBare(r, readFields_userStatusOnline, n_userStatusOnline, 0xedb93949, k);
 }
 
-const n_userStatusOffline = 'userStatusOffline wasOnline';
+var n_userStatusOffline = 'userStatusOffline wasOnline';
 
 function writeFields_userStatusOffline(w: Writer, v: userStatusOffline): void {
   const wasOnline = checkInt(v.wasOnline, 0);
@@ -2010,7 +2010,7 @@ export function readBare_userStatusOffline(r: Reader, k?: number): userStatusOff
   return readBare(r, readFields_userStatusOffline, n_userStatusOffline, 0x008c703f, k);
 }
 
-const n_userStatusRecently = 'userStatusRecently';
+var n_userStatusRecently = 'userStatusRecently';
 
 function writeFields_userStatusRecently(w: Writer, _v: userStatusRecently): void {
 }
@@ -2027,7 +2027,7 @@ export function readBare_userStatusRecently(r: Reader, k?: number): userStatusRe
   return readBare(r, readFields_userStatusRecently, n_userStatusRecently, 0xe26f42f1, k);
 }
 
-const n_userStatusLastWeek = 'userStatusLastWeek';
+var n_userStatusLastWeek = 'userStatusLastWeek';
 
 function writeFields_userStatusLastWeek(w: Writer, _v: userStatusLastWeek): void {
 }
@@ -2044,7 +2044,7 @@ export function readBare_userStatusLastWeek(r: Reader, k?: number): userStatusLa
   return readBare(r, readFields_userStatusLastWeek, n_userStatusLastWeek, 0x07bf09fc, k);
 }
 
-const n_userStatusLastMonth = 'userStatusLastMonth';
+var n_userStatusLastMonth = 'userStatusLastMonth';
 
 function writeFields_userStatusLastMonth(w: Writer, _v: userStatusLastMonth): void {
 }
@@ -2061,7 +2061,7 @@ export function readBare_userStatusLastMonth(r: Reader, k?: number): userStatusL
   return readBare(r, readFields_userStatusLastMonth, n_userStatusLastMonth, 0x77ebc742, k);
 }
 
-const n_chatEmpty = 'chatEmpty id';
+var n_chatEmpty = 'chatEmpty id';
 
 function writeFields_chatEmpty(w: Writer, v: chatEmpty): void {
   const id = checkLong(v.id, 0);
@@ -2081,7 +2081,7 @@ export function readBare_chatEmpty(r: Reader, k?: number): chatEmpty {
   return readBare(r, readFields_chatEmpty, n_chatEmpty, 0x29562865, k);
 }
 
-const n_chat = 'chat flags creator kicked left deactivated callActive callNotEmpty id title photo participantsCount date version migratedTo adminRights defaultBannedRights';
+var n_chat = 'chat flags creator kicked left deactivated callActive callNotEmpty id title photo participantsCount date version migratedTo adminRights defaultBannedRights';
 
 function writeFields_chat(w: Writer, v: chat): void {
   const set_creator = isSet(v.creator, 1);
@@ -2139,7 +2139,7 @@ export function readBare_chat(r: Reader, k?: number): chat {
   return readBare(r, readFields_chat, n_chat, 0x41cbf256, k);
 }
 
-const n_chatForbidden = 'chatForbidden id title';
+var n_chatForbidden = 'chatForbidden id title';
 
 function writeFields_chatForbidden(w: Writer, v: chatForbidden): void {
   const id = checkLong(v.id, 0);
@@ -2160,7 +2160,7 @@ export function readBare_chatForbidden(r: Reader, k?: number): chatForbidden {
   return readBare(r, readFields_chatForbidden, n_chatForbidden, 0x6592a1a7, k);
 }
 
-const n_channel = 'channel flags creator left broadcast verified megagroup restricted signatures min scam hasLink hasGeo slowmodeEnabled callActive callNotEmpty fake gigagroup id accessHash title username photo date restrictionReason adminRights bannedRights defaultBannedRights participantsCount';
+var n_channel = 'channel flags creator left broadcast verified megagroup restricted signatures min scam hasLink hasGeo slowmodeEnabled callActive callNotEmpty fake gigagroup id accessHash title username photo date restrictionReason adminRights bannedRights defaultBannedRights participantsCount';
 
 function writeFields_channel(w: Writer, v: channel): void {
   const set_creator = isSet(v.creator, 1);
@@ -2252,7 +2252,7 @@ export function readBare_channel(r: Reader, k?: number): channel {
   return readBare(r, readFields_channel, n_channel, 0x8261ac61, k);
 }
 
-const n_channelForbidden = 'channelForbidden flags broadcast megagroup id accessHash title untilDate';
+var n_channelForbidden = 'channelForbidden flags broadcast megagroup id accessHash title untilDate';
 
 function writeFields_channelForbidden(w: Writer, v: channelForbidden): void {
   const set_broadcast = isSet(v.broadcast, 1);
@@ -2285,7 +2285,7 @@ export function readBare_channelForbidden(r: Reader, k?: number): channelForbidd
   return readBare(r, readFields_channelForbidden, n_channelForbidden, 0x17d493d5, k);
 }
 
-const n_chatFull = 'chatFull flags canSetUsername hasScheduled id about participants chatPhoto notifySettings exportedInvite botInfo pinnedMsgId folderId call ttlPeriod groupcallDefaultJoinAs themeEmoticon';
+var n_chatFull = 'chatFull flags canSetUsername hasScheduled id about participants chatPhoto notifySettings exportedInvite botInfo pinnedMsgId folderId call ttlPeriod groupcallDefaultJoinAs themeEmoticon';
 
 function writeFields_chatFull(w: Writer, v: chatFull): void {
   const set_canSetUsername = isSet(v.canSetUsername, 1);
@@ -2343,7 +2343,7 @@ export function readBare_chatFull(r: Reader, k?: number): chatFull {
   return readBare(r, readFields_chatFull, n_chatFull, 0x4dbdc099, k);
 }
 
-const n_channelFull = 'channelFull flags canViewParticipants canSetUsername canSetStickers hiddenPrehistory canSetLocation hasScheduled canViewStats blocked id about participantsCount adminsCount kickedCount bannedCount onlineCount readInboxMaxId readOutboxMaxId unreadCount chatPhoto notifySettings exportedInvite botInfo migratedFromChatId migratedFromMaxId pinnedMsgId stickerset availableMinId folderId linkedChatId location slowmodeSeconds slowmodeNextSendDate statsDc pts call ttlPeriod pendingSuggestions groupcallDefaultJoinAs themeEmoticon';
+var n_channelFull = 'channelFull flags canViewParticipants canSetUsername canSetStickers hiddenPrehistory canSetLocation hasScheduled canViewStats blocked id about participantsCount adminsCount kickedCount bannedCount onlineCount readInboxMaxId readOutboxMaxId unreadCount chatPhoto notifySettings exportedInvite botInfo migratedFromChatId migratedFromMaxId pinnedMsgId stickerset availableMinId folderId linkedChatId location slowmodeSeconds slowmodeNextSendDate statsDc pts call ttlPeriod pendingSuggestions groupcallDefaultJoinAs themeEmoticon';
 
 function writeFields_channelFull(w: Writer, v: channelFull): void {
   const set_canViewParticipants = isSet(v.canViewParticipants, 1);
@@ -2476,7 +2476,7 @@ export function readBare_channelFull(r: Reader, k?: number): channelFull {
   return readBare(r, readFields_channelFull, n_channelFull, 0xe9b27a17, k);
 }
 
-const n_chatParticipant = 'chatParticipant userId inviterId date';
+var n_chatParticipant = 'chatParticipant userId inviterId date';
 
 function writeFields_chatParticipant(w: Writer, v: chatParticipant): void {
   const userId = checkLong(v.userId, 0);
@@ -2500,7 +2500,7 @@ export function readBare_chatParticipant(r: Reader, k?: number): chatParticipant
   return readBare(r, readFields_chatParticipant, n_chatParticipant, 0xc02d4007, k);
 }
 
-const n_chatParticipantCreator = 'chatParticipantCreator userId';
+var n_chatParticipantCreator = 'chatParticipantCreator userId';
 
 function writeFields_chatParticipantCreator(w: Writer, v: chatParticipantCreator): void {
   const userId = checkLong(v.userId, 0);
@@ -2520,7 +2520,7 @@ export function readBare_chatParticipantCreator(r: Reader, k?: number): chatPart
   return readBare(r, readFields_chatParticipantCreator, n_chatParticipantCreator, 0xe46bcee4, k);
 }
 
-const n_chatParticipantAdmin = 'chatParticipantAdmin userId inviterId date';
+var n_chatParticipantAdmin = 'chatParticipantAdmin userId inviterId date';
 
 function writeFields_chatParticipantAdmin(w: Writer, v: chatParticipantAdmin): void {
   const userId = checkLong(v.userId, 0);
@@ -2544,7 +2544,7 @@ export function readBare_chatParticipantAdmin(r: Reader, k?: number): chatPartic
   return readBare(r, readFields_chatParticipantAdmin, n_chatParticipantAdmin, 0xa0933f5b, k);
 }
 
-const n_chatParticipantsForbidden = 'chatParticipantsForbidden flags chatId selfParticipant';
+var n_chatParticipantsForbidden = 'chatParticipantsForbidden flags chatId selfParticipant';
 
 function writeFields_chatParticipantsForbidden(w: Writer, v: chatParticipantsForbidden): void {
   const flags = (v.selfParticipant != null ? 0x1 : 0);
@@ -2571,7 +2571,7 @@ export function readBare_chatParticipantsForbidden(r: Reader, k?: number): chatP
   return readBare(r, readFields_chatParticipantsForbidden, n_chatParticipantsForbidden, 0x8763d3e1, k);
 }
 
-const n_chatParticipants = 'chatParticipants chatId participants version';
+var n_chatParticipants = 'chatParticipants chatId participants version';
 
 function writeFields_chatParticipants(w: Writer, v: chatParticipants): void {
   const chatId = checkLong(v.chatId, 0);
@@ -2597,7 +2597,7 @@ export function readBare_chatParticipants(r: Reader, k?: number): chatParticipan
   return readBare(r, readFields_chatParticipants, n_chatParticipants, 0x3cbc93f8, k);
 }
 
-const n_chatPhotoEmpty = 'chatPhotoEmpty';
+var n_chatPhotoEmpty = 'chatPhotoEmpty';
 
 function writeFields_chatPhotoEmpty(w: Writer, _v: chatPhotoEmpty): void {
 }
@@ -2614,7 +2614,7 @@ export function readBare_chatPhotoEmpty(r: Reader, k?: number): chatPhotoEmpty {
   return readBare(r, readFields_chatPhotoEmpty, n_chatPhotoEmpty, 0x37c1011c, k);
 }
 
-const n_chatPhoto = 'chatPhoto flags hasVideo photoId strippedThumb dcId';
+var n_chatPhoto = 'chatPhoto flags hasVideo photoId strippedThumb dcId';
 
 function writeFields_chatPhoto(w: Writer, v: chatPhoto): void {
   const set_hasVideo = isSet(v.hasVideo, 1);
@@ -2645,7 +2645,7 @@ export function readBare_chatPhoto(r: Reader, k?: number): chatPhoto {
   return readBare(r, readFields_chatPhoto, n_chatPhoto, 0x1c6e1c11, k);
 }
 
-const n_messageEmpty = 'messageEmpty flags id peerId';
+var n_messageEmpty = 'messageEmpty flags id peerId';
 
 function writeFields_messageEmpty(w: Writer, v: messageEmpty): void {
   const flags = (v.peerId != null ? 0x1 : 0);
@@ -2669,7 +2669,7 @@ export function readBare_messageEmpty(r: Reader, k?: number): messageEmpty {
   return readBare(r, readFields_messageEmpty, n_messageEmpty, 0x90a6ca84, k);
 }
 
-const n_message = 'message flags out mentioned mediaUnread silent post fromScheduled legacy editHide pinned id fromId peerId fwdFrom viaBotId replyTo date message media replyMarkup entities views forwards replies editDate postAuthor groupedId restrictionReason ttlPeriod';
+var n_message = 'message flags out mentioned mediaUnread silent post fromScheduled legacy editHide pinned id fromId peerId fwdFrom viaBotId replyTo date message media replyMarkup entities views forwards replies editDate postAuthor groupedId restrictionReason ttlPeriod';
 
 function writeFields_message(w: Writer, v: message): void {
   const set_out = isSet(v.out, 1);
@@ -2769,7 +2769,7 @@ export function readBare_message(r: Reader, k?: number): message {
   return readBare(r, readFields_message, n_message, 0x85d6cbe2, k);
 }
 
-const n_messageService = 'messageService flags out mentioned mediaUnread silent post legacy id fromId peerId replyTo date action ttlPeriod';
+var n_messageService = 'messageService flags out mentioned mediaUnread silent post legacy id fromId peerId replyTo date action ttlPeriod';
 
 function writeFields_messageService(w: Writer, v: messageService): void {
   const set_out = isSet(v.out, 1);
@@ -2822,7 +2822,7 @@ export function readBare_messageService(r: Reader, k?: number): messageService {
   return readBare(r, readFields_messageService, n_messageService, 0x2b085862, k);
 }
 
-const n_messageMediaEmpty = 'messageMediaEmpty';
+var n_messageMediaEmpty = 'messageMediaEmpty';
 
 function writeFields_messageMediaEmpty(w: Writer, _v: messageMediaEmpty): void {
 }
@@ -2839,7 +2839,7 @@ export function readBare_messageMediaEmpty(r: Reader, k?: number): messageMediaE
   return readBare(r, readFields_messageMediaEmpty, n_messageMediaEmpty, 0x3ded6320, k);
 }
 
-const n_messageMediaPhoto = 'messageMediaPhoto flags photo ttlSeconds';
+var n_messageMediaPhoto = 'messageMediaPhoto flags photo ttlSeconds';
 
 function writeFields_messageMediaPhoto(w: Writer, v: messageMediaPhoto): void {
   const flags = (v.photo != null ? 0x1 : 0) | (v.ttlSeconds != null ? 0x4 : 0);
@@ -2865,7 +2865,7 @@ export function readBare_messageMediaPhoto(r: Reader, k?: number): messageMediaP
   return readBare(r, readFields_messageMediaPhoto, n_messageMediaPhoto, 0x695150d7, k);
 }
 
-const n_messageMediaGeo = 'messageMediaGeo geo';
+var n_messageMediaGeo = 'messageMediaGeo geo';
 
 function writeFields_messageMediaGeo(w: Writer, v: messageMediaGeo): void {
   write_GeoPoint(w, v.geo, 0);
@@ -2883,7 +2883,7 @@ export function readBare_messageMediaGeo(r: Reader, k?: number): messageMediaGeo
   return readBare(r, readFields_messageMediaGeo, n_messageMediaGeo, 0x56e0d474, k);
 }
 
-const n_messageMediaContact = 'messageMediaContact phoneNumber firstName lastName vcard userId';
+var n_messageMediaContact = 'messageMediaContact phoneNumber firstName lastName vcard userId';
 
 function writeFields_messageMediaContact(w: Writer, v: messageMediaContact): void {
   writeString(w, v.phoneNumber, 0);
@@ -2910,7 +2910,7 @@ export function readBare_messageMediaContact(r: Reader, k?: number): messageMedi
   return readBare(r, readFields_messageMediaContact, n_messageMediaContact, 0x70322949, k);
 }
 
-const n_messageMediaUnsupported = 'messageMediaUnsupported';
+var n_messageMediaUnsupported = 'messageMediaUnsupported';
 
 function writeFields_messageMediaUnsupported(w: Writer, _v: messageMediaUnsupported): void {
 }
@@ -2927,7 +2927,7 @@ export function readBare_messageMediaUnsupported(r: Reader, k?: number): message
   return readBare(r, readFields_messageMediaUnsupported, n_messageMediaUnsupported, 0x9f84f49e, k);
 }
 
-const n_messageMediaDocument = 'messageMediaDocument flags document ttlSeconds';
+var n_messageMediaDocument = 'messageMediaDocument flags document ttlSeconds';
 
 function writeFields_messageMediaDocument(w: Writer, v: messageMediaDocument): void {
   const flags = (v.document != null ? 0x1 : 0) | (v.ttlSeconds != null ? 0x4 : 0);
@@ -2953,7 +2953,7 @@ export function readBare_messageMediaDocument(r: Reader, k?: number): messageMed
   return readBare(r, readFields_messageMediaDocument, n_messageMediaDocument, 0x9cb070d7, k);
 }
 
-const n_messageMediaWebPage = 'messageMediaWebPage webpage';
+var n_messageMediaWebPage = 'messageMediaWebPage webpage';
 
 function writeFields_messageMediaWebPage(w: Writer, v: messageMediaWebPage): void {
   write_WebPage(w, v.webpage, 0);
@@ -2971,7 +2971,7 @@ export function readBare_messageMediaWebPage(r: Reader, k?: number): messageMedi
   return readBare(r, readFields_messageMediaWebPage, n_messageMediaWebPage, 0xa32dd600, k);
 }
 
-const n_messageMediaVenue = 'messageMediaVenue geo title address provider venueId venueType';
+var n_messageMediaVenue = 'messageMediaVenue geo title address provider venueId venueType';
 
 function writeFields_messageMediaVenue(w: Writer, v: messageMediaVenue): void {
   write_GeoPoint(w, v.geo, 0);
@@ -2997,7 +2997,7 @@ export function readBare_messageMediaVenue(r: Reader, k?: number): messageMediaV
   return readBare(r, readFields_messageMediaVenue, n_messageMediaVenue, 0x2ec0533f, k);
 }
 
-const n_messageMediaGame = 'messageMediaGame game';
+var n_messageMediaGame = 'messageMediaGame game';
 
 function writeFields_messageMediaGame(w: Writer, v: messageMediaGame): void {
   write_Game(w, v.game, 0);
@@ -3015,7 +3015,7 @@ export function readBare_messageMediaGame(r: Reader, k?: number): messageMediaGa
   return readBare(r, readFields_messageMediaGame, n_messageMediaGame, 0xfdb19008, k);
 }
 
-const n_messageMediaInvoice = 'messageMediaInvoice flags shippingAddressRequested test title description photo receiptMsgId currency totalAmount startParam';
+var n_messageMediaInvoice = 'messageMediaInvoice flags shippingAddressRequested test title description photo receiptMsgId currency totalAmount startParam';
 
 function writeFields_messageMediaInvoice(w: Writer, v: messageMediaInvoice): void {
   const set_shippingAddressRequested = isSet(v.shippingAddressRequested, 1);
@@ -3056,7 +3056,7 @@ export function readBare_messageMediaInvoice(r: Reader, k?: number): messageMedi
   return readBare(r, readFields_messageMediaInvoice, n_messageMediaInvoice, 0x84551347, k);
 }
 
-const n_messageMediaGeoLive = 'messageMediaGeoLive flags geo heading period proximityNotificationRadius';
+var n_messageMediaGeoLive = 'messageMediaGeoLive flags geo heading period proximityNotificationRadius';
 
 function writeFields_messageMediaGeoLive(w: Writer, v: messageMediaGeoLive): void {
   const flags = (v.heading != null ? 0x1 : 0) | (v.proximityNotificationRadius != null ? 0x2 : 0);
@@ -3086,7 +3086,7 @@ export function readBare_messageMediaGeoLive(r: Reader, k?: number): messageMedi
   return readBare(r, readFields_messageMediaGeoLive, n_messageMediaGeoLive, 0xb940c666, k);
 }
 
-const n_messageMediaPoll = 'messageMediaPoll poll results';
+var n_messageMediaPoll = 'messageMediaPoll poll results';
 
 function writeFields_messageMediaPoll(w: Writer, v: messageMediaPoll): void {
   write_Poll(w, v.poll, 0);
@@ -3105,7 +3105,7 @@ export function readBare_messageMediaPoll(r: Reader, k?: number): messageMediaPo
   return readBare(r, readFields_messageMediaPoll, n_messageMediaPoll, 0x4bd6e798, k);
 }
 
-const n_messageMediaDice = 'messageMediaDice value emoticon';
+var n_messageMediaDice = 'messageMediaDice value emoticon';
 
 function writeFields_messageMediaDice(w: Writer, v: messageMediaDice): void {
   const value = checkInt(v.value, 0);
@@ -3126,7 +3126,7 @@ export function readBare_messageMediaDice(r: Reader, k?: number): messageMediaDi
   return readBare(r, readFields_messageMediaDice, n_messageMediaDice, 0x3f7ee58b, k);
 }
 
-const n_messageActionEmpty = 'messageActionEmpty';
+var n_messageActionEmpty = 'messageActionEmpty';
 
 function writeFields_messageActionEmpty(w: Writer, _v: messageActionEmpty): void {
 }
@@ -3143,7 +3143,7 @@ export function readBare_messageActionEmpty(r: Reader, k?: number): messageActio
   return readBare(r, readFields_messageActionEmpty, n_messageActionEmpty, 0xb6aef7b0, k);
 }
 
-const n_messageActionChatCreate = 'messageActionChatCreate title users';
+var n_messageActionChatCreate = 'messageActionChatCreate title users';
 
 function writeFields_messageActionChatCreate(w: Writer, v: messageActionChatCreate): void {
   writeString(w, v.title, 0);
@@ -3162,7 +3162,7 @@ export function readBare_messageActionChatCreate(r: Reader, k?: number): message
   return readBare(r, readFields_messageActionChatCreate, n_messageActionChatCreate, 0xbd47cbad, k);
 }
 
-const n_messageActionChatEditTitle = 'messageActionChatEditTitle title';
+var n_messageActionChatEditTitle = 'messageActionChatEditTitle title';
 
 function writeFields_messageActionChatEditTitle(w: Writer, v: messageActionChatEditTitle): void {
   writeString(w, v.title, 0);
@@ -3180,7 +3180,7 @@ export function readBare_messageActionChatEditTitle(r: Reader, k?: number): mess
   return readBare(r, readFields_messageActionChatEditTitle, n_messageActionChatEditTitle, 0xb5a1ce5a, k);
 }
 
-const n_messageActionChatEditPhoto = 'messageActionChatEditPhoto photo';
+var n_messageActionChatEditPhoto = 'messageActionChatEditPhoto photo';
 
 function writeFields_messageActionChatEditPhoto(w: Writer, v: messageActionChatEditPhoto): void {
   write_Photo(w, v.photo, 0);
@@ -3198,7 +3198,7 @@ export function readBare_messageActionChatEditPhoto(r: Reader, k?: number): mess
   return readBare(r, readFields_messageActionChatEditPhoto, n_messageActionChatEditPhoto, 0x7fcb13a8, k);
 }
 
-const n_messageActionChatDeletePhoto = 'messageActionChatDeletePhoto';
+var n_messageActionChatDeletePhoto = 'messageActionChatDeletePhoto';
 
 function writeFields_messageActionChatDeletePhoto(w: Writer, _v: messageActionChatDeletePhoto): void {
 }
@@ -3215,7 +3215,7 @@ export function readBare_messageActionChatDeletePhoto(r: Reader, k?: number): me
   return readBare(r, readFields_messageActionChatDeletePhoto, n_messageActionChatDeletePhoto, 0x95e3fbef, k);
 }
 
-const n_messageActionChatAddUser = 'messageActionChatAddUser users';
+var n_messageActionChatAddUser = 'messageActionChatAddUser users';
 
 function writeFields_messageActionChatAddUser(w: Writer, v: messageActionChatAddUser): void {
   write_vec_long(w, v.users, 0);
@@ -3233,7 +3233,7 @@ export function readBare_messageActionChatAddUser(r: Reader, k?: number): messag
   return readBare(r, readFields_messageActionChatAddUser, n_messageActionChatAddUser, 0x15cefd00, k);
 }
 
-const n_messageActionChatDeleteUser = 'messageActionChatDeleteUser userId';
+var n_messageActionChatDeleteUser = 'messageActionChatDeleteUser userId';
 
 function writeFields_messageActionChatDeleteUser(w: Writer, v: messageActionChatDeleteUser): void {
   const userId = checkLong(v.userId, 0);
@@ -3253,7 +3253,7 @@ export function readBare_messageActionChatDeleteUser(r: Reader, k?: number): mes
   return readBare(r, readFields_messageActionChatDeleteUser, n_messageActionChatDeleteUser, 0xa43f30cc, k);
 }
 
-const n_messageActionChatJoinedByLink = 'messageActionChatJoinedByLink inviterId';
+var n_messageActionChatJoinedByLink = 'messageActionChatJoinedByLink inviterId';
 
 function writeFields_messageActionChatJoinedByLink(w: Writer, v: messageActionChatJoinedByLink): void {
   const inviterId = checkLong(v.inviterId, 0);
@@ -3273,7 +3273,7 @@ export function readBare_messageActionChatJoinedByLink(r: Reader, k?: number): m
   return readBare(r, readFields_messageActionChatJoinedByLink, n_messageActionChatJoinedByLink, 0x031224c3, k);
 }
 
-const n_messageActionChannelCreate = 'messageActionChannelCreate title';
+var n_messageActionChannelCreate = 'messageActionChannelCreate title';
 
 function writeFields_messageActionChannelCreate(w: Writer, v: messageActionChannelCreate): void {
   writeString(w, v.title, 0);
@@ -3291,7 +3291,7 @@ export function readBare_messageActionChannelCreate(r: Reader, k?: number): mess
   return readBare(r, readFields_messageActionChannelCreate, n_messageActionChannelCreate, 0x95d2ac92, k);
 }
 
-const n_messageActionChatMigrateTo = 'messageActionChatMigrateTo channelId';
+var n_messageActionChatMigrateTo = 'messageActionChatMigrateTo channelId';
 
 function writeFields_messageActionChatMigrateTo(w: Writer, v: messageActionChatMigrateTo): void {
   const channelId = checkLong(v.channelId, 0);
@@ -3311,7 +3311,7 @@ export function readBare_messageActionChatMigrateTo(r: Reader, k?: number): mess
   return readBare(r, readFields_messageActionChatMigrateTo, n_messageActionChatMigrateTo, 0xe1037f92, k);
 }
 
-const n_messageActionChannelMigrateFrom = 'messageActionChannelMigrateFrom title chatId';
+var n_messageActionChannelMigrateFrom = 'messageActionChannelMigrateFrom title chatId';
 
 function writeFields_messageActionChannelMigrateFrom(w: Writer, v: messageActionChannelMigrateFrom): void {
   writeString(w, v.title, 0);
@@ -3332,7 +3332,7 @@ export function readBare_messageActionChannelMigrateFrom(r: Reader, k?: number):
   return readBare(r, readFields_messageActionChannelMigrateFrom, n_messageActionChannelMigrateFrom, 0xea3948e9, k);
 }
 
-const n_messageActionPinMessage = 'messageActionPinMessage';
+var n_messageActionPinMessage = 'messageActionPinMessage';
 
 function writeFields_messageActionPinMessage(w: Writer, _v: messageActionPinMessage): void {
 }
@@ -3349,7 +3349,7 @@ export function readBare_messageActionPinMessage(r: Reader, k?: number): message
   return readBare(r, readFields_messageActionPinMessage, n_messageActionPinMessage, 0x94bd38ed, k);
 }
 
-const n_messageActionHistoryClear = 'messageActionHistoryClear';
+var n_messageActionHistoryClear = 'messageActionHistoryClear';
 
 function writeFields_messageActionHistoryClear(w: Writer, _v: messageActionHistoryClear): void {
 }
@@ -3366,7 +3366,7 @@ export function readBare_messageActionHistoryClear(r: Reader, k?: number): messa
   return readBare(r, readFields_messageActionHistoryClear, n_messageActionHistoryClear, 0x9fbab604, k);
 }
 
-const n_messageActionGameScore = 'messageActionGameScore gameId score';
+var n_messageActionGameScore = 'messageActionGameScore gameId score';
 
 function writeFields_messageActionGameScore(w: Writer, v: messageActionGameScore): void {
   const gameId = checkLong(v.gameId, 0);
@@ -3388,7 +3388,7 @@ export function readBare_messageActionGameScore(r: Reader, k?: number): messageA
   return readBare(r, readFields_messageActionGameScore, n_messageActionGameScore, 0x92a72876, k);
 }
 
-const n_messageActionPaymentSentMe = 'messageActionPaymentSentMe flags currency totalAmount payload info shippingOptionId charge';
+var n_messageActionPaymentSentMe = 'messageActionPaymentSentMe flags currency totalAmount payload info shippingOptionId charge';
 
 function writeFields_messageActionPaymentSentMe(w: Writer, v: messageActionPaymentSentMe): void {
   const flags = (v.info != null ? 0x1 : 0) | (v.shippingOptionId != null ? 0x2 : 0);
@@ -3421,7 +3421,7 @@ export function readBare_messageActionPaymentSentMe(r: Reader, k?: number): mess
   return readBare(r, readFields_messageActionPaymentSentMe, n_messageActionPaymentSentMe, 0x8f31b327, k);
 }
 
-const n_messageActionPaymentSent = 'messageActionPaymentSent currency totalAmount';
+var n_messageActionPaymentSent = 'messageActionPaymentSent currency totalAmount';
 
 function writeFields_messageActionPaymentSent(w: Writer, v: messageActionPaymentSent): void {
   writeString(w, v.currency, 0);
@@ -3442,7 +3442,7 @@ export function readBare_messageActionPaymentSent(r: Reader, k?: number): messag
   return readBare(r, readFields_messageActionPaymentSent, n_messageActionPaymentSent, 0x40699cd0, k);
 }
 
-const n_messageActionPhoneCall = 'messageActionPhoneCall flags video callId reason duration';
+var n_messageActionPhoneCall = 'messageActionPhoneCall flags video callId reason duration';
 
 function writeFields_messageActionPhoneCall(w: Writer, v: messageActionPhoneCall): void {
   const set_video = isSet(v.video, 1);
@@ -3472,7 +3472,7 @@ export function readBare_messageActionPhoneCall(r: Reader, k?: number): messageA
   return readBare(r, readFields_messageActionPhoneCall, n_messageActionPhoneCall, 0x80e11a7f, k);
 }
 
-const n_messageActionScreenshotTaken = 'messageActionScreenshotTaken';
+var n_messageActionScreenshotTaken = 'messageActionScreenshotTaken';
 
 function writeFields_messageActionScreenshotTaken(w: Writer, _v: messageActionScreenshotTaken): void {
 }
@@ -3489,7 +3489,7 @@ export function readBare_messageActionScreenshotTaken(r: Reader, k?: number): me
   return readBare(r, readFields_messageActionScreenshotTaken, n_messageActionScreenshotTaken, 0x4792929b, k);
 }
 
-const n_messageActionCustomAction = 'messageActionCustomAction message';
+var n_messageActionCustomAction = 'messageActionCustomAction message';
 
 function writeFields_messageActionCustomAction(w: Writer, v: messageActionCustomAction): void {
   writeString(w, v.message, 0);
@@ -3507,7 +3507,7 @@ export function readBare_messageActionCustomAction(r: Reader, k?: number): messa
   return readBare(r, readFields_messageActionCustomAction, n_messageActionCustomAction, 0xfae69f56, k);
 }
 
-const n_messageActionBotAllowed = 'messageActionBotAllowed domain';
+var n_messageActionBotAllowed = 'messageActionBotAllowed domain';
 
 function writeFields_messageActionBotAllowed(w: Writer, v: messageActionBotAllowed): void {
   writeString(w, v.domain, 0);
@@ -3525,7 +3525,7 @@ export function readBare_messageActionBotAllowed(r: Reader, k?: number): message
   return readBare(r, readFields_messageActionBotAllowed, n_messageActionBotAllowed, 0xabe9affe, k);
 }
 
-const n_messageActionSecureValuesSentMe = 'messageActionSecureValuesSentMe values credentials';
+var n_messageActionSecureValuesSentMe = 'messageActionSecureValuesSentMe values credentials';
 
 function writeFields_messageActionSecureValuesSentMe(w: Writer, v: messageActionSecureValuesSentMe): void {
   write_vec_SecureValue(w, v.values, 0);
@@ -3547,7 +3547,7 @@ export function readBare_messageActionSecureValuesSentMe(r: Reader, k?: number):
   return readBare(r, readFields_messageActionSecureValuesSentMe, n_messageActionSecureValuesSentMe, 0x1b287353, k);
 }
 
-const n_messageActionSecureValuesSent = 'messageActionSecureValuesSent types';
+var n_messageActionSecureValuesSent = 'messageActionSecureValuesSent types';
 
 function writeFields_messageActionSecureValuesSent(w: Writer, v: messageActionSecureValuesSent): void {
   write_vec_SecureValueType(w, v.types, 0);
@@ -3565,7 +3565,7 @@ export function readBare_messageActionSecureValuesSent(r: Reader, k?: number): m
   return readBare(r, readFields_messageActionSecureValuesSent, n_messageActionSecureValuesSent, 0xd95c6154, k);
 }
 
-const n_messageActionContactSignUp = 'messageActionContactSignUp';
+var n_messageActionContactSignUp = 'messageActionContactSignUp';
 
 function writeFields_messageActionContactSignUp(w: Writer, _v: messageActionContactSignUp): void {
 }
@@ -3582,7 +3582,7 @@ export function readBare_messageActionContactSignUp(r: Reader, k?: number): mess
   return readBare(r, readFields_messageActionContactSignUp, n_messageActionContactSignUp, 0xf3f25f76, k);
 }
 
-const n_messageActionGeoProximityReached = 'messageActionGeoProximityReached fromId toId distance';
+var n_messageActionGeoProximityReached = 'messageActionGeoProximityReached fromId toId distance';
 
 function writeFields_messageActionGeoProximityReached(w: Writer, v: messageActionGeoProximityReached): void {
   write_Peer(w, v.fromId, 0);
@@ -3606,7 +3606,7 @@ export function readBare_messageActionGeoProximityReached(r: Reader, k?: number)
   return readBare(r, readFields_messageActionGeoProximityReached, n_messageActionGeoProximityReached, 0x98e0d697, k);
 }
 
-const n_messageActionGroupCall = 'messageActionGroupCall flags call duration';
+var n_messageActionGroupCall = 'messageActionGroupCall flags call duration';
 
 function writeFields_messageActionGroupCall(w: Writer, v: messageActionGroupCall): void {
   const flags = (v.duration != null ? 0x1 : 0);
@@ -3631,7 +3631,7 @@ export function readBare_messageActionGroupCall(r: Reader, k?: number): messageA
   return readBare(r, readFields_messageActionGroupCall, n_messageActionGroupCall, 0x7a0d7f42, k);
 }
 
-const n_messageActionInviteToGroupCall = 'messageActionInviteToGroupCall call users';
+var n_messageActionInviteToGroupCall = 'messageActionInviteToGroupCall call users';
 
 function writeFields_messageActionInviteToGroupCall(w: Writer, v: messageActionInviteToGroupCall): void {
   write_InputGroupCall(w, v.call, 0);
@@ -3650,7 +3650,7 @@ export function readBare_messageActionInviteToGroupCall(r: Reader, k?: number): 
   return readBare(r, readFields_messageActionInviteToGroupCall, n_messageActionInviteToGroupCall, 0x502f92f7, k);
 }
 
-const n_messageActionSetMessagesTTL = 'messageActionSetMessagesTTL period';
+var n_messageActionSetMessagesTTL = 'messageActionSetMessagesTTL period';
 
 function writeFields_messageActionSetMessagesTTL(w: Writer, v: messageActionSetMessagesTTL): void {
   const period = checkInt(v.period, 0);
@@ -3670,7 +3670,7 @@ export function readBare_messageActionSetMessagesTTL(r: Reader, k?: number): mes
   return readBare(r, readFields_messageActionSetMessagesTTL, n_messageActionSetMessagesTTL, 0xaa1afbfd, k);
 }
 
-const n_messageActionGroupCallScheduled = 'messageActionGroupCallScheduled call scheduleDate';
+var n_messageActionGroupCallScheduled = 'messageActionGroupCallScheduled call scheduleDate';
 
 function writeFields_messageActionGroupCallScheduled(w: Writer, v: messageActionGroupCallScheduled): void {
   write_InputGroupCall(w, v.call, 0);
@@ -3691,7 +3691,7 @@ export function readBare_messageActionGroupCallScheduled(r: Reader, k?: number):
   return readBare(r, readFields_messageActionGroupCallScheduled, n_messageActionGroupCallScheduled, 0xb3a07661, k);
 }
 
-const n_messageActionSetChatTheme = 'messageActionSetChatTheme emoticon';
+var n_messageActionSetChatTheme = 'messageActionSetChatTheme emoticon';
 
 function writeFields_messageActionSetChatTheme(w: Writer, v: messageActionSetChatTheme): void {
   writeString(w, v.emoticon, 0);
@@ -3709,7 +3709,7 @@ export function readBare_messageActionSetChatTheme(r: Reader, k?: number): messa
   return readBare(r, readFields_messageActionSetChatTheme, n_messageActionSetChatTheme, 0xaa786345, k);
 }
 
-const n_dialog = 'dialog flags pinned unreadMark peer topMessage readInboxMaxId readOutboxMaxId unreadCount unreadMentionsCount notifySettings pts draft folderId';
+var n_dialog = 'dialog flags pinned unreadMark peer topMessage readInboxMaxId readOutboxMaxId unreadCount unreadMentionsCount notifySettings pts draft folderId';
 
 function writeFields_dialog(w: Writer, v: dialog): void {
   const set_pinned = isSet(v.pinned, 1);
@@ -3759,7 +3759,7 @@ export function readBare_dialog(r: Reader, k?: number): dialog {
   return readBare(r, readFields_dialog, n_dialog, 0x2c171f72, k);
 }
 
-const n_dialogFolder = 'dialogFolder flags pinned folder peer topMessage unreadMutedPeersCount unreadUnmutedPeersCount unreadMutedMessagesCount unreadUnmutedMessagesCount';
+var n_dialogFolder = 'dialogFolder flags pinned folder peer topMessage unreadMutedPeersCount unreadUnmutedPeersCount unreadMutedMessagesCount unreadUnmutedMessagesCount';
 
 function writeFields_dialogFolder(w: Writer, v: dialogFolder): void {
   const set_pinned = isSet(v.pinned, 1);
@@ -3798,7 +3798,7 @@ export function readBare_dialogFolder(r: Reader, k?: number): dialogFolder {
   return readBare(r, readFields_dialogFolder, n_dialogFolder, 0x71bd134c, k);
 }
 
-const n_photoEmpty = 'photoEmpty id';
+var n_photoEmpty = 'photoEmpty id';
 
 function writeFields_photoEmpty(w: Writer, v: photoEmpty): void {
   const id = checkLong(v.id, 0);
@@ -3818,7 +3818,7 @@ export function readBare_photoEmpty(r: Reader, k?: number): photoEmpty {
   return readBare(r, readFields_photoEmpty, n_photoEmpty, 0x2331b22d, k);
 }
 
-const n_photo = 'photo flags hasStickers id accessHash fileReference date sizes videoSizes dcId';
+var n_photo = 'photo flags hasStickers id accessHash fileReference date sizes videoSizes dcId';
 
 function writeFields_photo(w: Writer, v: photo): void {
   const set_hasStickers = isSet(v.hasStickers, 1);
@@ -3857,7 +3857,7 @@ export function readBare_photo(r: Reader, k?: number): photo {
   return readBare(r, readFields_photo, n_photo, 0xfb197a65, k);
 }
 
-const n_photoSizeEmpty = 'photoSizeEmpty type';
+var n_photoSizeEmpty = 'photoSizeEmpty type';
 
 function writeFields_photoSizeEmpty(w: Writer, v: photoSizeEmpty): void {
   writeString(w, v.type, 0);
@@ -3875,7 +3875,7 @@ export function readBare_photoSizeEmpty(r: Reader, k?: number): photoSizeEmpty {
   return readBare(r, readFields_photoSizeEmpty, n_photoSizeEmpty, 0x0e17e23c, k);
 }
 
-const n_photoSize = 'photoSize type w h size';
+var n_photoSize = 'photoSize type w h size';
 
 function writeFields_photoSize(w: Writer, v: photoSize): void {
   writeString(w, v.type, 0);
@@ -3900,7 +3900,7 @@ export function readBare_photoSize(r: Reader, k?: number): photoSize {
   return readBare(r, readFields_photoSize, n_photoSize, 0x75c78e60, k);
 }
 
-const n_photoCachedSize = 'photoCachedSize type w h bytes';
+var n_photoCachedSize = 'photoCachedSize type w h bytes';
 
 function writeFields_photoCachedSize(w: Writer, v: photoCachedSize): void {
   writeString(w, v.type, 0);
@@ -3924,7 +3924,7 @@ export function readBare_photoCachedSize(r: Reader, k?: number): photoCachedSize
   return readBare(r, readFields_photoCachedSize, n_photoCachedSize, 0x021e1ad6, k);
 }
 
-const n_photoStrippedSize = 'photoStrippedSize type bytes';
+var n_photoStrippedSize = 'photoStrippedSize type bytes';
 
 function writeFields_photoStrippedSize(w: Writer, v: photoStrippedSize): void {
   writeString(w, v.type, 0);
@@ -3943,7 +3943,7 @@ export function readBare_photoStrippedSize(r: Reader, k?: number): photoStripped
   return readBare(r, readFields_photoStrippedSize, n_photoStrippedSize, 0xe0b0bc2e, k);
 }
 
-const n_photoSizeProgressive = 'photoSizeProgressive type w h sizes';
+var n_photoSizeProgressive = 'photoSizeProgressive type w h sizes';
 
 function writeFields_photoSizeProgressive(w: Writer, v: photoSizeProgressive): void {
   writeString(w, v.type, 0);
@@ -3969,7 +3969,7 @@ export function readBare_photoSizeProgressive(r: Reader, k?: number): photoSizeP
   return readBare(r, readFields_photoSizeProgressive, n_photoSizeProgressive, 0xfa3efb95, k);
 }
 
-const n_photoPathSize = 'photoPathSize type bytes';
+var n_photoPathSize = 'photoPathSize type bytes';
 
 function writeFields_photoPathSize(w: Writer, v: photoPathSize): void {
   writeString(w, v.type, 0);
@@ -3988,7 +3988,7 @@ export function readBare_photoPathSize(r: Reader, k?: number): photoPathSize {
   return readBare(r, readFields_photoPathSize, n_photoPathSize, 0xd8214d41, k);
 }
 
-const n_geoPointEmpty = 'geoPointEmpty';
+var n_geoPointEmpty = 'geoPointEmpty';
 
 function writeFields_geoPointEmpty(w: Writer, _v: geoPointEmpty): void {
 }
@@ -4005,7 +4005,7 @@ export function readBare_geoPointEmpty(r: Reader, k?: number): geoPointEmpty {
   return readBare(r, readFields_geoPointEmpty, n_geoPointEmpty, 0x1117dd5f, k);
 }
 
-const n_geoPoint = 'geoPoint flags long lat accessHash accuracyRadius';
+var n_geoPoint = 'geoPoint flags long lat accessHash accuracyRadius';
 
 function writeFields_geoPoint(w: Writer, v: geoPoint): void {
   const flags = (v.accuracyRadius != null ? 0x1 : 0);
@@ -4035,7 +4035,7 @@ export function readBare_geoPoint(r: Reader, k?: number): geoPoint {
   return readBare(r, readFields_geoPoint, n_geoPoint, 0xb2a2f663, k);
 }
 
-const n_auth_sentCode = 'auth.sentCode flags type phoneCodeHash nextType timeout';
+var n_auth_sentCode = 'auth.sentCode flags type phoneCodeHash nextType timeout';
 
 function writeFields_auth_sentCode(w: Writer, v: auth_sentCode): void {
   const flags = (v.nextType != null ? 0x2 : 0) | (v.timeout != null ? 0x4 : 0);
@@ -4063,7 +4063,7 @@ export function readBare_auth_sentCode(r: Reader, k?: number): auth_sentCode {
   return readBare(r, readFields_auth_sentCode, n_auth_sentCode, 0x5e002502, k);
 }
 
-const n_auth_authorization = 'auth.authorization flags tmpSessions user';
+var n_auth_authorization = 'auth.authorization flags tmpSessions user';
 
 function writeFields_auth_authorization(w: Writer, v: auth_authorization): void {
   const flags = (v.tmpSessions != null ? 0x1 : 0);
@@ -4086,7 +4086,7 @@ export function readBare_auth_authorization(r: Reader, k?: number): auth_authori
   return readBare(r, readFields_auth_authorization, n_auth_authorization, 0xcd050916, k);
 }
 
-const n_auth_authorizationSignUpRequired = 'auth.authorizationSignUpRequired flags termsOfService';
+var n_auth_authorizationSignUpRequired = 'auth.authorizationSignUpRequired flags termsOfService';
 
 function writeFields_auth_authorizationSignUpRequired(w: Writer, v: auth_authorizationSignUpRequired): void {
   const flags = (v.termsOfService != null ? 0x1 : 0);
@@ -4110,7 +4110,7 @@ export function readBare_auth_authorizationSignUpRequired(r: Reader, k?: number)
   return readBare(r, readFields_auth_authorizationSignUpRequired, n_auth_authorizationSignUpRequired, 0x44747e9a, k);
 }
 
-const n_auth_exportedAuthorization = 'auth.exportedAuthorization id bytes';
+var n_auth_exportedAuthorization = 'auth.exportedAuthorization id bytes';
 
 function writeFields_auth_exportedAuthorization(w: Writer, v: auth_exportedAuthorization): void {
   const id = checkLong(v.id, 0);
@@ -4131,7 +4131,7 @@ export function readBare_auth_exportedAuthorization(r: Reader, k?: number): auth
   return readBare(r, readFields_auth_exportedAuthorization, n_auth_exportedAuthorization, 0xb434e2b8, k);
 }
 
-const n_inputNotifyPeer = 'inputNotifyPeer peer';
+var n_inputNotifyPeer = 'inputNotifyPeer peer';
 
 function writeFields_inputNotifyPeer(w: Writer, v: inputNotifyPeer): void {
   write_InputPeer(w, v.peer, 0);
@@ -4149,7 +4149,7 @@ export function readBare_inputNotifyPeer(r: Reader, k?: number): inputNotifyPeer
   return readBare(r, readFields_inputNotifyPeer, n_inputNotifyPeer, 0xb8bc5b0c, k);
 }
 
-const n_inputNotifyUsers = 'inputNotifyUsers';
+var n_inputNotifyUsers = 'inputNotifyUsers';
 
 function writeFields_inputNotifyUsers(w: Writer, _v: inputNotifyUsers): void {
 }
@@ -4166,7 +4166,7 @@ export function readBare_inputNotifyUsers(r: Reader, k?: number): inputNotifyUse
   return readBare(r, readFields_inputNotifyUsers, n_inputNotifyUsers, 0x193b4417, k);
 }
 
-const n_inputNotifyChats = 'inputNotifyChats';
+var n_inputNotifyChats = 'inputNotifyChats';
 
 function writeFields_inputNotifyChats(w: Writer, _v: inputNotifyChats): void {
 }
@@ -4183,7 +4183,7 @@ export function readBare_inputNotifyChats(r: Reader, k?: number): inputNotifyCha
   return readBare(r, readFields_inputNotifyChats, n_inputNotifyChats, 0x4a95e84e, k);
 }
 
-const n_inputNotifyBroadcasts = 'inputNotifyBroadcasts';
+var n_inputNotifyBroadcasts = 'inputNotifyBroadcasts';
 
 function writeFields_inputNotifyBroadcasts(w: Writer, _v: inputNotifyBroadcasts): void {
 }
@@ -4200,7 +4200,7 @@ export function readBare_inputNotifyBroadcasts(r: Reader, k?: number): inputNoti
   return readBare(r, readFields_inputNotifyBroadcasts, n_inputNotifyBroadcasts, 0xb1db7c7e, k);
 }
 
-const n_inputPeerNotifySettings = 'inputPeerNotifySettings flags showPreviews silent muteUntil sound';
+var n_inputPeerNotifySettings = 'inputPeerNotifySettings flags showPreviews silent muteUntil sound';
 
 function writeFields_inputPeerNotifySettings(w: Writer, v: inputPeerNotifySettings): void {
   const flags =
@@ -4233,7 +4233,7 @@ export function readBare_inputPeerNotifySettings(r: Reader, k?: number): inputPe
   return readBare(r, readFields_inputPeerNotifySettings, n_inputPeerNotifySettings, 0x9c3d198e, k);
 }
 
-const n_peerNotifySettings = 'peerNotifySettings flags showPreviews silent muteUntil sound';
+var n_peerNotifySettings = 'peerNotifySettings flags showPreviews silent muteUntil sound';
 
 function writeFields_peerNotifySettings(w: Writer, v: peerNotifySettings): void {
   const flags =
@@ -4266,7 +4266,7 @@ export function readBare_peerNotifySettings(r: Reader, k?: number): peerNotifySe
   return readBare(r, readFields_peerNotifySettings, n_peerNotifySettings, 0xaf509d20, k);
 }
 
-const n_peerSettings = 'peerSettings flags reportSpam addContact blockContact shareContact needContactsException reportGeo autoarchived inviteMembers geoDistance';
+var n_peerSettings = 'peerSettings flags reportSpam addContact blockContact shareContact needContactsException reportGeo autoarchived inviteMembers geoDistance';
 
 function writeFields_peerSettings(w: Writer, v: peerSettings): void {
   const set_reportSpam = isSet(v.reportSpam, 1);
@@ -4311,7 +4311,7 @@ export function readBare_peerSettings(r: Reader, k?: number): peerSettings {
   return readBare(r, readFields_peerSettings, n_peerSettings, 0x733f2961, k);
 }
 
-const n_wallPaper = 'wallPaper id flags creator default pattern dark accessHash slug document settings';
+var n_wallPaper = 'wallPaper id flags creator default pattern dark accessHash slug document settings';
 
 function writeFields_wallPaper(w: Writer, v: wallPaper): void {
   const id = checkLong(v.id, 0);
@@ -4354,7 +4354,7 @@ export function readBare_wallPaper(r: Reader, k?: number): wallPaper {
   return readBare(r, readFields_wallPaper, n_wallPaper, 0xa437c3ed, k);
 }
 
-const n_wallPaperNoFile = 'wallPaperNoFile id flags default dark settings';
+var n_wallPaperNoFile = 'wallPaperNoFile id flags default dark settings';
 
 function writeFields_wallPaperNoFile(w: Writer, v: wallPaperNoFile): void {
   const id = checkLong(v.id, 0);
@@ -4384,7 +4384,7 @@ export function readBare_wallPaperNoFile(r: Reader, k?: number): wallPaperNoFile
   return readBare(r, readFields_wallPaperNoFile, n_wallPaperNoFile, 0xe0804116, k);
 }
 
-const n_inputReportReasonSpam = 'inputReportReasonSpam';
+var n_inputReportReasonSpam = 'inputReportReasonSpam';
 
 function writeFields_inputReportReasonSpam(w: Writer, _v: inputReportReasonSpam): void {
 }
@@ -4401,7 +4401,7 @@ export function readBare_inputReportReasonSpam(r: Reader, k?: number): inputRepo
   return readBare(r, readFields_inputReportReasonSpam, n_inputReportReasonSpam, 0x58dbcab8, k);
 }
 
-const n_inputReportReasonViolence = 'inputReportReasonViolence';
+var n_inputReportReasonViolence = 'inputReportReasonViolence';
 
 function writeFields_inputReportReasonViolence(w: Writer, _v: inputReportReasonViolence): void {
 }
@@ -4418,7 +4418,7 @@ export function readBare_inputReportReasonViolence(r: Reader, k?: number): input
   return readBare(r, readFields_inputReportReasonViolence, n_inputReportReasonViolence, 0x1e22c78d, k);
 }
 
-const n_inputReportReasonPornography = 'inputReportReasonPornography';
+var n_inputReportReasonPornography = 'inputReportReasonPornography';
 
 function writeFields_inputReportReasonPornography(w: Writer, _v: inputReportReasonPornography): void {
 }
@@ -4435,7 +4435,7 @@ export function readBare_inputReportReasonPornography(r: Reader, k?: number): in
   return readBare(r, readFields_inputReportReasonPornography, n_inputReportReasonPornography, 0x2e59d922, k);
 }
 
-const n_inputReportReasonChildAbuse = 'inputReportReasonChildAbuse';
+var n_inputReportReasonChildAbuse = 'inputReportReasonChildAbuse';
 
 function writeFields_inputReportReasonChildAbuse(w: Writer, _v: inputReportReasonChildAbuse): void {
 }
@@ -4452,7 +4452,7 @@ export function readBare_inputReportReasonChildAbuse(r: Reader, k?: number): inp
   return readBare(r, readFields_inputReportReasonChildAbuse, n_inputReportReasonChildAbuse, 0xadf44ee3, k);
 }
 
-const n_inputReportReasonOther = 'inputReportReasonOther';
+var n_inputReportReasonOther = 'inputReportReasonOther';
 
 function writeFields_inputReportReasonOther(w: Writer, _v: inputReportReasonOther): void {
 }
@@ -4469,7 +4469,7 @@ export function readBare_inputReportReasonOther(r: Reader, k?: number): inputRep
   return readBare(r, readFields_inputReportReasonOther, n_inputReportReasonOther, 0xc1e4a2b1, k);
 }
 
-const n_inputReportReasonCopyright = 'inputReportReasonCopyright';
+var n_inputReportReasonCopyright = 'inputReportReasonCopyright';
 
 function writeFields_inputReportReasonCopyright(w: Writer, _v: inputReportReasonCopyright): void {
 }
@@ -4486,7 +4486,7 @@ export function readBare_inputReportReasonCopyright(r: Reader, k?: number): inpu
   return readBare(r, readFields_inputReportReasonCopyright, n_inputReportReasonCopyright, 0x9b89f93a, k);
 }
 
-const n_inputReportReasonGeoIrrelevant = 'inputReportReasonGeoIrrelevant';
+var n_inputReportReasonGeoIrrelevant = 'inputReportReasonGeoIrrelevant';
 
 function writeFields_inputReportReasonGeoIrrelevant(w: Writer, _v: inputReportReasonGeoIrrelevant): void {
 }
@@ -4503,7 +4503,7 @@ export function readBare_inputReportReasonGeoIrrelevant(r: Reader, k?: number): 
   return readBare(r, readFields_inputReportReasonGeoIrrelevant, n_inputReportReasonGeoIrrelevant, 0xdbd4feed, k);
 }
 
-const n_inputReportReasonFake = 'inputReportReasonFake';
+var n_inputReportReasonFake = 'inputReportReasonFake';
 
 function writeFields_inputReportReasonFake(w: Writer, _v: inputReportReasonFake): void {
 }
@@ -4520,7 +4520,7 @@ export function readBare_inputReportReasonFake(r: Reader, k?: number): inputRepo
   return readBare(r, readFields_inputReportReasonFake, n_inputReportReasonFake, 0xf5ddd6e7, k);
 }
 
-const n_userFull = 'userFull flags blocked phoneCallsAvailable phoneCallsPrivate canPinMessage hasScheduled videoCallsAvailable user about settings profilePhoto notifySettings botInfo pinnedMsgId commonChatsCount folderId ttlPeriod themeEmoticon';
+var n_userFull = 'userFull flags blocked phoneCallsAvailable phoneCallsPrivate canPinMessage hasScheduled videoCallsAvailable user about settings profilePhoto notifySettings botInfo pinnedMsgId commonChatsCount folderId ttlPeriod themeEmoticon';
 
 function writeFields_userFull(w: Writer, v: userFull): void {
   const set_blocked = isSet(v.blocked, 1);
@@ -4583,7 +4583,7 @@ export function readBare_userFull(r: Reader, k?: number): userFull {
   return readBare(r, readFields_userFull, n_userFull, 0xd697ff05, k);
 }
 
-const n_contact = 'contact userId mutual';
+var n_contact = 'contact userId mutual';
 
 function writeFields_contact(w: Writer, v: contact): void {
   const userId = checkLong(v.userId, 0);
@@ -4604,7 +4604,7 @@ export function readBare_contact(r: Reader, k?: number): contact {
   return readBare(r, readFields_contact, n_contact, 0x145ade0b, k);
 }
 
-const n_importedContact = 'importedContact userId clientId';
+var n_importedContact = 'importedContact userId clientId';
 
 function writeFields_importedContact(w: Writer, v: importedContact): void {
   const userId = checkLong(v.userId, 0);
@@ -4626,7 +4626,7 @@ export function readBare_importedContact(r: Reader, k?: number): importedContact
   return readBare(r, readFields_importedContact, n_importedContact, 0xc13e3c50, k);
 }
 
-const n_contactStatus = 'contactStatus userId status';
+var n_contactStatus = 'contactStatus userId status';
 
 function writeFields_contactStatus(w: Writer, v: contactStatus): void {
   const userId = checkLong(v.userId, 0);
@@ -4647,7 +4647,7 @@ export function readBare_contactStatus(r: Reader, k?: number): contactStatus {
   return readBare(r, readFields_contactStatus, n_contactStatus, 0x16d9703b, k);
 }
 
-const n_contacts_contactsNotModified = 'contacts.contactsNotModified';
+var n_contacts_contactsNotModified = 'contacts.contactsNotModified';
 
 function writeFields_contacts_contactsNotModified(w: Writer, _v: contacts_contactsNotModified): void {
 }
@@ -4664,7 +4664,7 @@ export function readBare_contacts_contactsNotModified(r: Reader, k?: number): co
   return readBare(r, readFields_contacts_contactsNotModified, n_contacts_contactsNotModified, 0xb74ba9d2, k);
 }
 
-const n_contacts_contacts = 'contacts.contacts contacts savedCount users';
+var n_contacts_contacts = 'contacts.contacts contacts savedCount users';
 
 function writeFields_contacts_contacts(w: Writer, v: contacts_contacts): void {
   write_vec_Contact(w, v.contacts, 0);
@@ -4688,7 +4688,7 @@ export function readBare_contacts_contacts(r: Reader, k?: number): contacts_cont
   return readBare(r, readFields_contacts_contacts, n_contacts_contacts, 0xeae87e42, k);
 }
 
-const n_contacts_importedContacts = 'contacts.importedContacts imported popularInvites retryContacts users';
+var n_contacts_importedContacts = 'contacts.importedContacts imported popularInvites retryContacts users';
 
 function writeFields_contacts_importedContacts(w: Writer, v: contacts_importedContacts): void {
   write_vec_ImportedContact(w, v.imported, 0);
@@ -4712,7 +4712,7 @@ export function readBare_contacts_importedContacts(r: Reader, k?: number): conta
   return readBare(r, readFields_contacts_importedContacts, n_contacts_importedContacts, 0x77d01c3b, k);
 }
 
-const n_contacts_blocked = 'contacts.blocked blocked chats users';
+var n_contacts_blocked = 'contacts.blocked blocked chats users';
 
 function writeFields_contacts_blocked(w: Writer, v: contacts_blocked): void {
   write_vec_PeerBlocked(w, v.blocked, 0);
@@ -4734,7 +4734,7 @@ export function readBare_contacts_blocked(r: Reader, k?: number): contacts_block
   return readBare(r, readFields_contacts_blocked, n_contacts_blocked, 0x0ade1591, k);
 }
 
-const n_contacts_blockedSlice = 'contacts.blockedSlice count blocked chats users';
+var n_contacts_blockedSlice = 'contacts.blockedSlice count blocked chats users';
 
 function writeFields_contacts_blockedSlice(w: Writer, v: contacts_blockedSlice): void {
   const count = checkInt(v.count, 0);
@@ -4760,7 +4760,7 @@ export function readBare_contacts_blockedSlice(r: Reader, k?: number): contacts_
   return readBare(r, readFields_contacts_blockedSlice, n_contacts_blockedSlice, 0xe1664194, k);
 }
 
-const n_messages_dialogs = 'messages.dialogs dialogs messages chats users';
+var n_messages_dialogs = 'messages.dialogs dialogs messages chats users';
 
 function writeFields_messages_dialogs(w: Writer, v: messages_dialogs): void {
   write_vec_Dialog(w, v.dialogs, 0);
@@ -4784,7 +4784,7 @@ export function readBare_messages_dialogs(r: Reader, k?: number): messages_dialo
   return readBare(r, readFields_messages_dialogs, n_messages_dialogs, 0x15ba6c40, k);
 }
 
-const n_messages_dialogsSlice = 'messages.dialogsSlice count dialogs messages chats users';
+var n_messages_dialogsSlice = 'messages.dialogsSlice count dialogs messages chats users';
 
 function writeFields_messages_dialogsSlice(w: Writer, v: messages_dialogsSlice): void {
   const count = checkInt(v.count, 0);
@@ -4811,7 +4811,7 @@ export function readBare_messages_dialogsSlice(r: Reader, k?: number): messages_
   return readBare(r, readFields_messages_dialogsSlice, n_messages_dialogsSlice, 0x71e094f3, k);
 }
 
-const n_messages_dialogsNotModified = 'messages.dialogsNotModified count';
+var n_messages_dialogsNotModified = 'messages.dialogsNotModified count';
 
 function writeFields_messages_dialogsNotModified(w: Writer, v: messages_dialogsNotModified): void {
   const count = checkInt(v.count, 0);
@@ -4831,7 +4831,7 @@ export function readBare_messages_dialogsNotModified(r: Reader, k?: number): mes
   return readBare(r, readFields_messages_dialogsNotModified, n_messages_dialogsNotModified, 0xf0e3e596, k);
 }
 
-const n_messages_messages = 'messages.messages messages chats users';
+var n_messages_messages = 'messages.messages messages chats users';
 
 function writeFields_messages_messages(w: Writer, v: messages_messages): void {
   write_vec_Message(w, v.messages, 0);
@@ -4853,7 +4853,7 @@ export function readBare_messages_messages(r: Reader, k?: number): messages_mess
   return readBare(r, readFields_messages_messages, n_messages_messages, 0x8c718e87, k);
 }
 
-const n_messages_messagesSlice = 'messages.messagesSlice flags inexact count nextRate offsetIdOffset messages chats users';
+var n_messages_messagesSlice = 'messages.messagesSlice flags inexact count nextRate offsetIdOffset messages chats users';
 
 function writeFields_messages_messagesSlice(w: Writer, v: messages_messagesSlice): void {
   const set_inexact = isSet(v.inexact, 1);
@@ -4886,7 +4886,7 @@ export function readBare_messages_messagesSlice(r: Reader, k?: number): messages
   return readBare(r, readFields_messages_messagesSlice, n_messages_messagesSlice, 0x3a54685e, k);
 }
 
-const n_messages_channelMessages = 'messages.channelMessages flags inexact pts count offsetIdOffset messages chats users';
+var n_messages_channelMessages = 'messages.channelMessages flags inexact pts count offsetIdOffset messages chats users';
 
 function writeFields_messages_channelMessages(w: Writer, v: messages_channelMessages): void {
   const set_inexact = isSet(v.inexact, 1);
@@ -4920,7 +4920,7 @@ export function readBare_messages_channelMessages(r: Reader, k?: number): messag
   return readBare(r, readFields_messages_channelMessages, n_messages_channelMessages, 0x64479808, k);
 }
 
-const n_messages_messagesNotModified = 'messages.messagesNotModified count';
+var n_messages_messagesNotModified = 'messages.messagesNotModified count';
 
 function writeFields_messages_messagesNotModified(w: Writer, v: messages_messagesNotModified): void {
   const count = checkInt(v.count, 0);
@@ -4940,7 +4940,7 @@ export function readBare_messages_messagesNotModified(r: Reader, k?: number): me
   return readBare(r, readFields_messages_messagesNotModified, n_messages_messagesNotModified, 0x74535f21, k);
 }
 
-const n_messages_chats = 'messages.chats chats';
+var n_messages_chats = 'messages.chats chats';
 
 function writeFields_messages_chats(w: Writer, v: messages_chats): void {
   write_vec_Chat(w, v.chats, 0);
@@ -4958,7 +4958,7 @@ export function readBare_messages_chats(r: Reader, k?: number): messages_chats {
   return readBare(r, readFields_messages_chats, n_messages_chats, 0x64ff9fd5, k);
 }
 
-const n_messages_chatsSlice = 'messages.chatsSlice count chats';
+var n_messages_chatsSlice = 'messages.chatsSlice count chats';
 
 function writeFields_messages_chatsSlice(w: Writer, v: messages_chatsSlice): void {
   const count = checkInt(v.count, 0);
@@ -4979,7 +4979,7 @@ export function readBare_messages_chatsSlice(r: Reader, k?: number): messages_ch
   return readBare(r, readFields_messages_chatsSlice, n_messages_chatsSlice, 0x9cd81144, k);
 }
 
-const n_messages_chatFull = 'messages.chatFull fullChat chats users';
+var n_messages_chatFull = 'messages.chatFull fullChat chats users';
 
 function writeFields_messages_chatFull(w: Writer, v: messages_chatFull): void {
   write_ChatFull(w, v.fullChat, 0);
@@ -5001,7 +5001,7 @@ export function readBare_messages_chatFull(r: Reader, k?: number): messages_chat
   return readBare(r, readFields_messages_chatFull, n_messages_chatFull, 0xe5d7d19c, k);
 }
 
-const n_messages_affectedHistory = 'messages.affectedHistory pts ptsCount offset';
+var n_messages_affectedHistory = 'messages.affectedHistory pts ptsCount offset';
 
 function writeFields_messages_affectedHistory(w: Writer, v: messages_affectedHistory): void {
   const pts = checkInt(v.pts, 0);
@@ -5025,7 +5025,7 @@ export function readBare_messages_affectedHistory(r: Reader, k?: number): messag
   return readBare(r, readFields_messages_affectedHistory, n_messages_affectedHistory, 0xb45c69d1, k);
 }
 
-const n_inputMessagesFilterEmpty = 'inputMessagesFilterEmpty';
+var n_inputMessagesFilterEmpty = 'inputMessagesFilterEmpty';
 
 function writeFields_inputMessagesFilterEmpty(w: Writer, _v: inputMessagesFilterEmpty): void {
 }
@@ -5042,7 +5042,7 @@ export function readBare_inputMessagesFilterEmpty(r: Reader, k?: number): inputM
   return readBare(r, readFields_inputMessagesFilterEmpty, n_inputMessagesFilterEmpty, 0x57e2f66c, k);
 }
 
-const n_inputMessagesFilterPhotos = 'inputMessagesFilterPhotos';
+var n_inputMessagesFilterPhotos = 'inputMessagesFilterPhotos';
 
 function writeFields_inputMessagesFilterPhotos(w: Writer, _v: inputMessagesFilterPhotos): void {
 }
@@ -5059,7 +5059,7 @@ export function readBare_inputMessagesFilterPhotos(r: Reader, k?: number): input
   return readBare(r, readFields_inputMessagesFilterPhotos, n_inputMessagesFilterPhotos, 0x9609a51c, k);
 }
 
-const n_inputMessagesFilterVideo = 'inputMessagesFilterVideo';
+var n_inputMessagesFilterVideo = 'inputMessagesFilterVideo';
 
 function writeFields_inputMessagesFilterVideo(w: Writer, _v: inputMessagesFilterVideo): void {
 }
@@ -5076,7 +5076,7 @@ export function readBare_inputMessagesFilterVideo(r: Reader, k?: number): inputM
   return readBare(r, readFields_inputMessagesFilterVideo, n_inputMessagesFilterVideo, 0x9fc00e65, k);
 }
 
-const n_inputMessagesFilterPhotoVideo = 'inputMessagesFilterPhotoVideo';
+var n_inputMessagesFilterPhotoVideo = 'inputMessagesFilterPhotoVideo';
 
 function writeFields_inputMessagesFilterPhotoVideo(w: Writer, _v: inputMessagesFilterPhotoVideo): void {
 }
@@ -5093,7 +5093,7 @@ export function readBare_inputMessagesFilterPhotoVideo(r: Reader, k?: number): i
   return readBare(r, readFields_inputMessagesFilterPhotoVideo, n_inputMessagesFilterPhotoVideo, 0x56e9f0e4, k);
 }
 
-const n_inputMessagesFilterDocument = 'inputMessagesFilterDocument';
+var n_inputMessagesFilterDocument = 'inputMessagesFilterDocument';
 
 function writeFields_inputMessagesFilterDocument(w: Writer, _v: inputMessagesFilterDocument): void {
 }
@@ -5110,7 +5110,7 @@ export function readBare_inputMessagesFilterDocument(r: Reader, k?: number): inp
   return readBare(r, readFields_inputMessagesFilterDocument, n_inputMessagesFilterDocument, 0x9eddf188, k);
 }
 
-const n_inputMessagesFilterUrl = 'inputMessagesFilterUrl';
+var n_inputMessagesFilterUrl = 'inputMessagesFilterUrl';
 
 function writeFields_inputMessagesFilterUrl(w: Writer, _v: inputMessagesFilterUrl): void {
 }
@@ -5127,7 +5127,7 @@ export function readBare_inputMessagesFilterUrl(r: Reader, k?: number): inputMes
   return readBare(r, readFields_inputMessagesFilterUrl, n_inputMessagesFilterUrl, 0x7ef0dd87, k);
 }
 
-const n_inputMessagesFilterGif = 'inputMessagesFilterGif';
+var n_inputMessagesFilterGif = 'inputMessagesFilterGif';
 
 function writeFields_inputMessagesFilterGif(w: Writer, _v: inputMessagesFilterGif): void {
 }
@@ -5144,7 +5144,7 @@ export function readBare_inputMessagesFilterGif(r: Reader, k?: number): inputMes
   return readBare(r, readFields_inputMessagesFilterGif, n_inputMessagesFilterGif, 0xffc86587, k);
 }
 
-const n_inputMessagesFilterVoice = 'inputMessagesFilterVoice';
+var n_inputMessagesFilterVoice = 'inputMessagesFilterVoice';
 
 function writeFields_inputMessagesFilterVoice(w: Writer, _v: inputMessagesFilterVoice): void {
 }
@@ -5161,7 +5161,7 @@ export function readBare_inputMessagesFilterVoice(r: Reader, k?: number): inputM
   return readBare(r, readFields_inputMessagesFilterVoice, n_inputMessagesFilterVoice, 0x50f5c392, k);
 }
 
-const n_inputMessagesFilterMusic = 'inputMessagesFilterMusic';
+var n_inputMessagesFilterMusic = 'inputMessagesFilterMusic';
 
 function writeFields_inputMessagesFilterMusic(w: Writer, _v: inputMessagesFilterMusic): void {
 }
@@ -5178,7 +5178,7 @@ export function readBare_inputMessagesFilterMusic(r: Reader, k?: number): inputM
   return readBare(r, readFields_inputMessagesFilterMusic, n_inputMessagesFilterMusic, 0x3751b49e, k);
 }
 
-const n_inputMessagesFilterChatPhotos = 'inputMessagesFilterChatPhotos';
+var n_inputMessagesFilterChatPhotos = 'inputMessagesFilterChatPhotos';
 
 function writeFields_inputMessagesFilterChatPhotos(w: Writer, _v: inputMessagesFilterChatPhotos): void {
 }
@@ -5195,7 +5195,7 @@ export function readBare_inputMessagesFilterChatPhotos(r: Reader, k?: number): i
   return readBare(r, readFields_inputMessagesFilterChatPhotos, n_inputMessagesFilterChatPhotos, 0x3a20ecb8, k);
 }
 
-const n_inputMessagesFilterPhoneCalls = 'inputMessagesFilterPhoneCalls flags missed';
+var n_inputMessagesFilterPhoneCalls = 'inputMessagesFilterPhoneCalls flags missed';
 
 function writeFields_inputMessagesFilterPhoneCalls(w: Writer, v: inputMessagesFilterPhoneCalls): void {
   const set_missed = isSet(v.missed, 1);
@@ -5217,7 +5217,7 @@ export function readBare_inputMessagesFilterPhoneCalls(r: Reader, k?: number): i
   return readBare(r, readFields_inputMessagesFilterPhoneCalls, n_inputMessagesFilterPhoneCalls, 0x80c99768, k);
 }
 
-const n_inputMessagesFilterRoundVoice = 'inputMessagesFilterRoundVoice';
+var n_inputMessagesFilterRoundVoice = 'inputMessagesFilterRoundVoice';
 
 function writeFields_inputMessagesFilterRoundVoice(w: Writer, _v: inputMessagesFilterRoundVoice): void {
 }
@@ -5234,7 +5234,7 @@ export function readBare_inputMessagesFilterRoundVoice(r: Reader, k?: number): i
   return readBare(r, readFields_inputMessagesFilterRoundVoice, n_inputMessagesFilterRoundVoice, 0x7a7c17a4, k);
 }
 
-const n_inputMessagesFilterRoundVideo = 'inputMessagesFilterRoundVideo';
+var n_inputMessagesFilterRoundVideo = 'inputMessagesFilterRoundVideo';
 
 function writeFields_inputMessagesFilterRoundVideo(w: Writer, _v: inputMessagesFilterRoundVideo): void {
 }
@@ -5251,7 +5251,7 @@ export function readBare_inputMessagesFilterRoundVideo(r: Reader, k?: number): i
   return readBare(r, readFields_inputMessagesFilterRoundVideo, n_inputMessagesFilterRoundVideo, 0xb549da53, k);
 }
 
-const n_inputMessagesFilterMyMentions = 'inputMessagesFilterMyMentions';
+var n_inputMessagesFilterMyMentions = 'inputMessagesFilterMyMentions';
 
 function writeFields_inputMessagesFilterMyMentions(w: Writer, _v: inputMessagesFilterMyMentions): void {
 }
@@ -5268,7 +5268,7 @@ export function readBare_inputMessagesFilterMyMentions(r: Reader, k?: number): i
   return readBare(r, readFields_inputMessagesFilterMyMentions, n_inputMessagesFilterMyMentions, 0xc1f8e69a, k);
 }
 
-const n_inputMessagesFilterGeo = 'inputMessagesFilterGeo';
+var n_inputMessagesFilterGeo = 'inputMessagesFilterGeo';
 
 function writeFields_inputMessagesFilterGeo(w: Writer, _v: inputMessagesFilterGeo): void {
 }
@@ -5285,7 +5285,7 @@ export function readBare_inputMessagesFilterGeo(r: Reader, k?: number): inputMes
   return readBare(r, readFields_inputMessagesFilterGeo, n_inputMessagesFilterGeo, 0xe7026d0d, k);
 }
 
-const n_inputMessagesFilterContacts = 'inputMessagesFilterContacts';
+var n_inputMessagesFilterContacts = 'inputMessagesFilterContacts';
 
 function writeFields_inputMessagesFilterContacts(w: Writer, _v: inputMessagesFilterContacts): void {
 }
@@ -5302,7 +5302,7 @@ export function readBare_inputMessagesFilterContacts(r: Reader, k?: number): inp
   return readBare(r, readFields_inputMessagesFilterContacts, n_inputMessagesFilterContacts, 0xe062db83, k);
 }
 
-const n_inputMessagesFilterPinned = 'inputMessagesFilterPinned';
+var n_inputMessagesFilterPinned = 'inputMessagesFilterPinned';
 
 function writeFields_inputMessagesFilterPinned(w: Writer, _v: inputMessagesFilterPinned): void {
 }
@@ -5319,7 +5319,7 @@ export function readBare_inputMessagesFilterPinned(r: Reader, k?: number): input
   return readBare(r, readFields_inputMessagesFilterPinned, n_inputMessagesFilterPinned, 0x1bb00451, k);
 }
 
-const n_updateNewMessage = 'updateNewMessage message pts ptsCount';
+var n_updateNewMessage = 'updateNewMessage message pts ptsCount';
 
 function writeFields_updateNewMessage(w: Writer, v: updateNewMessage): void {
   write_Message(w, v.message, 0);
@@ -5342,7 +5342,7 @@ export function readBare_updateNewMessage(r: Reader, k?: number): updateNewMessa
   return readBare(r, readFields_updateNewMessage, n_updateNewMessage, 0x1f2b0afd, k);
 }
 
-const n_updateMessageID = 'updateMessageID id randomId';
+var n_updateMessageID = 'updateMessageID id randomId';
 
 function writeFields_updateMessageID(w: Writer, v: updateMessageID): void {
   const id = checkInt(v.id, 0);
@@ -5364,7 +5364,7 @@ export function readBare_updateMessageID(r: Reader, k?: number): updateMessageID
   return readBare(r, readFields_updateMessageID, n_updateMessageID, 0x4e90bfd6, k);
 }
 
-const n_updateDeleteMessages = 'updateDeleteMessages messages pts ptsCount';
+var n_updateDeleteMessages = 'updateDeleteMessages messages pts ptsCount';
 
 function writeFields_updateDeleteMessages(w: Writer, v: updateDeleteMessages): void {
   write_vec_int(w, v.messages, 0);
@@ -5387,7 +5387,7 @@ export function readBare_updateDeleteMessages(r: Reader, k?: number): updateDele
   return readBare(r, readFields_updateDeleteMessages, n_updateDeleteMessages, 0xa20db0e5, k);
 }
 
-const n_updateUserTyping = 'updateUserTyping userId action';
+var n_updateUserTyping = 'updateUserTyping userId action';
 
 function writeFields_updateUserTyping(w: Writer, v: updateUserTyping): void {
   const userId = checkLong(v.userId, 0);
@@ -5408,7 +5408,7 @@ export function readBare_updateUserTyping(r: Reader, k?: number): updateUserTypi
   return readBare(r, readFields_updateUserTyping, n_updateUserTyping, 0xc01e857f, k);
 }
 
-const n_updateChatUserTyping = 'updateChatUserTyping chatId fromId action';
+var n_updateChatUserTyping = 'updateChatUserTyping chatId fromId action';
 
 function writeFields_updateChatUserTyping(w: Writer, v: updateChatUserTyping): void {
   const chatId = checkLong(v.chatId, 0);
@@ -5432,7 +5432,7 @@ export function readBare_updateChatUserTyping(r: Reader, k?: number): updateChat
   return readBare(r, readFields_updateChatUserTyping, n_updateChatUserTyping, 0x83487af0, k);
 }
 
-const n_updateChatParticipants = 'updateChatParticipants participants';
+var n_updateChatParticipants = 'updateChatParticipants participants';
 
 function writeFields_updateChatParticipants(w: Writer, v: updateChatParticipants): void {
   write_ChatParticipants(w, v.participants, 0);
@@ -5450,7 +5450,7 @@ export function readBare_updateChatParticipants(r: Reader, k?: number): updateCh
   return readBare(r, readFields_updateChatParticipants, n_updateChatParticipants, 0x07761198, k);
 }
 
-const n_updateUserStatus = 'updateUserStatus userId status';
+var n_updateUserStatus = 'updateUserStatus userId status';
 
 function writeFields_updateUserStatus(w: Writer, v: updateUserStatus): void {
   const userId = checkLong(v.userId, 0);
@@ -5471,7 +5471,7 @@ export function readBare_updateUserStatus(r: Reader, k?: number): updateUserStat
   return readBare(r, readFields_updateUserStatus, n_updateUserStatus, 0xe5bdf8de, k);
 }
 
-const n_updateUserName = 'updateUserName userId firstName lastName username';
+var n_updateUserName = 'updateUserName userId firstName lastName username';
 
 function writeFields_updateUserName(w: Writer, v: updateUserName): void {
   const userId = checkLong(v.userId, 0);
@@ -5497,7 +5497,7 @@ export function readBare_updateUserName(r: Reader, k?: number): updateUserName {
   return readBare(r, readFields_updateUserName, n_updateUserName, 0xc3f202e0, k);
 }
 
-const n_updateUserPhoto = 'updateUserPhoto userId date photo previous';
+var n_updateUserPhoto = 'updateUserPhoto userId date photo previous';
 
 function writeFields_updateUserPhoto(w: Writer, v: updateUserPhoto): void {
   const userId = checkLong(v.userId, 0);
@@ -5524,7 +5524,7 @@ export function readBare_updateUserPhoto(r: Reader, k?: number): updateUserPhoto
   return readBare(r, readFields_updateUserPhoto, n_updateUserPhoto, 0xf227868c, k);
 }
 
-const n_updateNewEncryptedMessage = 'updateNewEncryptedMessage message qts';
+var n_updateNewEncryptedMessage = 'updateNewEncryptedMessage message qts';
 
 function writeFields_updateNewEncryptedMessage(w: Writer, v: updateNewEncryptedMessage): void {
   write_EncryptedMessage(w, v.message, 0);
@@ -5545,7 +5545,7 @@ export function readBare_updateNewEncryptedMessage(r: Reader, k?: number): updat
   return readBare(r, readFields_updateNewEncryptedMessage, n_updateNewEncryptedMessage, 0x12bcbd9a, k);
 }
 
-const n_updateEncryptedChatTyping = 'updateEncryptedChatTyping chatId';
+var n_updateEncryptedChatTyping = 'updateEncryptedChatTyping chatId';
 
 function writeFields_updateEncryptedChatTyping(w: Writer, v: updateEncryptedChatTyping): void {
   const chatId = checkInt(v.chatId, 0);
@@ -5565,7 +5565,7 @@ export function readBare_updateEncryptedChatTyping(r: Reader, k?: number): updat
   return readBare(r, readFields_updateEncryptedChatTyping, n_updateEncryptedChatTyping, 0x1710f156, k);
 }
 
-const n_updateEncryption = 'updateEncryption chat date';
+var n_updateEncryption = 'updateEncryption chat date';
 
 function writeFields_updateEncryption(w: Writer, v: updateEncryption): void {
   write_EncryptedChat(w, v.chat, 0);
@@ -5586,7 +5586,7 @@ export function readBare_updateEncryption(r: Reader, k?: number): updateEncrypti
   return readBare(r, readFields_updateEncryption, n_updateEncryption, 0xb4a2e88d, k);
 }
 
-const n_updateEncryptedMessagesRead = 'updateEncryptedMessagesRead chatId maxDate date';
+var n_updateEncryptedMessagesRead = 'updateEncryptedMessagesRead chatId maxDate date';
 
 function writeFields_updateEncryptedMessagesRead(w: Writer, v: updateEncryptedMessagesRead): void {
   const chatId = checkInt(v.chatId, 0);
@@ -5610,7 +5610,7 @@ export function readBare_updateEncryptedMessagesRead(r: Reader, k?: number): upd
   return readBare(r, readFields_updateEncryptedMessagesRead, n_updateEncryptedMessagesRead, 0x38fe25b7, k);
 }
 
-const n_updateChatParticipantAdd = 'updateChatParticipantAdd chatId userId inviterId date version';
+var n_updateChatParticipantAdd = 'updateChatParticipantAdd chatId userId inviterId date version';
 
 function writeFields_updateChatParticipantAdd(w: Writer, v: updateChatParticipantAdd): void {
   const chatId = checkLong(v.chatId, 0);
@@ -5641,7 +5641,7 @@ export function readBare_updateChatParticipantAdd(r: Reader, k?: number): update
   return readBare(r, readFields_updateChatParticipantAdd, n_updateChatParticipantAdd, 0x3dda5451, k);
 }
 
-const n_updateChatParticipantDelete = 'updateChatParticipantDelete chatId userId version';
+var n_updateChatParticipantDelete = 'updateChatParticipantDelete chatId userId version';
 
 function writeFields_updateChatParticipantDelete(w: Writer, v: updateChatParticipantDelete): void {
   const chatId = checkLong(v.chatId, 0);
@@ -5665,7 +5665,7 @@ export function readBare_updateChatParticipantDelete(r: Reader, k?: number): upd
   return readBare(r, readFields_updateChatParticipantDelete, n_updateChatParticipantDelete, 0xe32f3d77, k);
 }
 
-const n_updateDcOptions = 'updateDcOptions dcOptions';
+var n_updateDcOptions = 'updateDcOptions dcOptions';
 
 function writeFields_updateDcOptions(w: Writer, v: updateDcOptions): void {
   write_vec_DcOption(w, v.dcOptions, 0);
@@ -5683,7 +5683,7 @@ export function readBare_updateDcOptions(r: Reader, k?: number): updateDcOptions
   return readBare(r, readFields_updateDcOptions, n_updateDcOptions, 0x8e5e9873, k);
 }
 
-const n_updateNotifySettings = 'updateNotifySettings peer notifySettings';
+var n_updateNotifySettings = 'updateNotifySettings peer notifySettings';
 
 function writeFields_updateNotifySettings(w: Writer, v: updateNotifySettings): void {
   write_NotifyPeer(w, v.peer, 0);
@@ -5702,7 +5702,7 @@ export function readBare_updateNotifySettings(r: Reader, k?: number): updateNoti
   return readBare(r, readFields_updateNotifySettings, n_updateNotifySettings, 0xbec268ef, k);
 }
 
-const n_updateServiceNotification = 'updateServiceNotification flags popup inboxDate type message media entities';
+var n_updateServiceNotification = 'updateServiceNotification flags popup inboxDate type message media entities';
 
 function writeFields_updateServiceNotification(w: Writer, v: updateServiceNotification): void {
   const set_popup = isSet(v.popup, 1);
@@ -5733,7 +5733,7 @@ export function readBare_updateServiceNotification(r: Reader, k?: number): updat
   return readBare(r, readFields_updateServiceNotification, n_updateServiceNotification, 0xebe46819, k);
 }
 
-const n_updatePrivacy = 'updatePrivacy key rules';
+var n_updatePrivacy = 'updatePrivacy key rules';
 
 function writeFields_updatePrivacy(w: Writer, v: updatePrivacy): void {
   write_PrivacyKey(w, v.key, 0);
@@ -5752,7 +5752,7 @@ export function readBare_updatePrivacy(r: Reader, k?: number): updatePrivacy {
   return readBare(r, readFields_updatePrivacy, n_updatePrivacy, 0xee3b272a, k);
 }
 
-const n_updateUserPhone = 'updateUserPhone userId phone';
+var n_updateUserPhone = 'updateUserPhone userId phone';
 
 function writeFields_updateUserPhone(w: Writer, v: updateUserPhone): void {
   const userId = checkLong(v.userId, 0);
@@ -5773,7 +5773,7 @@ export function readBare_updateUserPhone(r: Reader, k?: number): updateUserPhone
   return readBare(r, readFields_updateUserPhone, n_updateUserPhone, 0x05492a13, k);
 }
 
-const n_updateReadHistoryInbox = 'updateReadHistoryInbox flags folderId peer maxId stillUnreadCount pts ptsCount';
+var n_updateReadHistoryInbox = 'updateReadHistoryInbox flags folderId peer maxId stillUnreadCount pts ptsCount';
 
 function writeFields_updateReadHistoryInbox(w: Writer, v: updateReadHistoryInbox): void {
   const flags = (v.folderId != null ? 0x1 : 0);
@@ -5808,7 +5808,7 @@ export function readBare_updateReadHistoryInbox(r: Reader, k?: number): updateRe
   return readBare(r, readFields_updateReadHistoryInbox, n_updateReadHistoryInbox, 0x9c974fdf, k);
 }
 
-const n_updateReadHistoryOutbox = 'updateReadHistoryOutbox peer maxId pts ptsCount';
+var n_updateReadHistoryOutbox = 'updateReadHistoryOutbox peer maxId pts ptsCount';
 
 function writeFields_updateReadHistoryOutbox(w: Writer, v: updateReadHistoryOutbox): void {
   write_Peer(w, v.peer, 0);
@@ -5836,7 +5836,7 @@ export function readBare_updateReadHistoryOutbox(r: Reader, k?: number): updateR
   return readBare(r, readFields_updateReadHistoryOutbox, n_updateReadHistoryOutbox, 0x2f2f21bf, k);
 }
 
-const n_updateWebPage = 'updateWebPage webpage pts ptsCount';
+var n_updateWebPage = 'updateWebPage webpage pts ptsCount';
 
 function writeFields_updateWebPage(w: Writer, v: updateWebPage): void {
   write_WebPage(w, v.webpage, 0);
@@ -5859,7 +5859,7 @@ export function readBare_updateWebPage(r: Reader, k?: number): updateWebPage {
   return readBare(r, readFields_updateWebPage, n_updateWebPage, 0x7f891213, k);
 }
 
-const n_updateReadMessagesContents = 'updateReadMessagesContents messages pts ptsCount';
+var n_updateReadMessagesContents = 'updateReadMessagesContents messages pts ptsCount';
 
 function writeFields_updateReadMessagesContents(w: Writer, v: updateReadMessagesContents): void {
   write_vec_int(w, v.messages, 0);
@@ -5882,7 +5882,7 @@ export function readBare_updateReadMessagesContents(r: Reader, k?: number): upda
   return readBare(r, readFields_updateReadMessagesContents, n_updateReadMessagesContents, 0x68c13933, k);
 }
 
-const n_updateChannelTooLong = 'updateChannelTooLong flags channelId pts';
+var n_updateChannelTooLong = 'updateChannelTooLong flags channelId pts';
 
 function writeFields_updateChannelTooLong(w: Writer, v: updateChannelTooLong): void {
   const flags = (v.pts != null ? 0x1 : 0);
@@ -5906,7 +5906,7 @@ export function readBare_updateChannelTooLong(r: Reader, k?: number): updateChan
   return readBare(r, readFields_updateChannelTooLong, n_updateChannelTooLong, 0x108d941f, k);
 }
 
-const n_updateChannel = 'updateChannel channelId';
+var n_updateChannel = 'updateChannel channelId';
 
 function writeFields_updateChannel(w: Writer, v: updateChannel): void {
   const channelId = checkLong(v.channelId, 0);
@@ -5926,7 +5926,7 @@ export function readBare_updateChannel(r: Reader, k?: number): updateChannel {
   return readBare(r, readFields_updateChannel, n_updateChannel, 0x635b4c09, k);
 }
 
-const n_updateNewChannelMessage = 'updateNewChannelMessage message pts ptsCount';
+var n_updateNewChannelMessage = 'updateNewChannelMessage message pts ptsCount';
 
 function writeFields_updateNewChannelMessage(w: Writer, v: updateNewChannelMessage): void {
   write_Message(w, v.message, 0);
@@ -5949,7 +5949,7 @@ export function readBare_updateNewChannelMessage(r: Reader, k?: number): updateN
   return readBare(r, readFields_updateNewChannelMessage, n_updateNewChannelMessage, 0x62ba04d9, k);
 }
 
-const n_updateReadChannelInbox = 'updateReadChannelInbox flags folderId channelId maxId stillUnreadCount pts';
+var n_updateReadChannelInbox = 'updateReadChannelInbox flags folderId channelId maxId stillUnreadCount pts';
 
 function writeFields_updateReadChannelInbox(w: Writer, v: updateReadChannelInbox): void {
   const flags = (v.folderId != null ? 0x1 : 0);
@@ -5983,7 +5983,7 @@ export function readBare_updateReadChannelInbox(r: Reader, k?: number): updateRe
   return readBare(r, readFields_updateReadChannelInbox, n_updateReadChannelInbox, 0x922e6e10, k);
 }
 
-const n_updateDeleteChannelMessages = 'updateDeleteChannelMessages channelId messages pts ptsCount';
+var n_updateDeleteChannelMessages = 'updateDeleteChannelMessages channelId messages pts ptsCount';
 
 function writeFields_updateDeleteChannelMessages(w: Writer, v: updateDeleteChannelMessages): void {
   const channelId = checkLong(v.channelId, 0);
@@ -6012,7 +6012,7 @@ export function readBare_updateDeleteChannelMessages(r: Reader, k?: number): upd
   return readBare(r, readFields_updateDeleteChannelMessages, n_updateDeleteChannelMessages, 0xc32d5b12, k);
 }
 
-const n_updateChannelMessageViews = 'updateChannelMessageViews channelId id views';
+var n_updateChannelMessageViews = 'updateChannelMessageViews channelId id views';
 
 function writeFields_updateChannelMessageViews(w: Writer, v: updateChannelMessageViews): void {
   const channelId = checkLong(v.channelId, 0);
@@ -6036,7 +6036,7 @@ export function readBare_updateChannelMessageViews(r: Reader, k?: number): updat
   return readBare(r, readFields_updateChannelMessageViews, n_updateChannelMessageViews, 0xf226ac08, k);
 }
 
-const n_updateChatParticipantAdmin = 'updateChatParticipantAdmin chatId userId isAdmin version';
+var n_updateChatParticipantAdmin = 'updateChatParticipantAdmin chatId userId isAdmin version';
 
 function writeFields_updateChatParticipantAdmin(w: Writer, v: updateChatParticipantAdmin): void {
   const chatId = checkLong(v.chatId, 0);
@@ -6065,7 +6065,7 @@ export function readBare_updateChatParticipantAdmin(r: Reader, k?: number): upda
   return readBare(r, readFields_updateChatParticipantAdmin, n_updateChatParticipantAdmin, 0xd7ca61a2, k);
 }
 
-const n_updateNewStickerSet = 'updateNewStickerSet stickerset';
+var n_updateNewStickerSet = 'updateNewStickerSet stickerset';
 
 function writeFields_updateNewStickerSet(w: Writer, v: updateNewStickerSet): void {
   write_messages_StickerSet(w, v.stickerset, 0);
@@ -6083,7 +6083,7 @@ export function readBare_updateNewStickerSet(r: Reader, k?: number): updateNewSt
   return readBare(r, readFields_updateNewStickerSet, n_updateNewStickerSet, 0x688a30aa, k);
 }
 
-const n_updateStickerSetsOrder = 'updateStickerSetsOrder flags masks order';
+var n_updateStickerSetsOrder = 'updateStickerSetsOrder flags masks order';
 
 function writeFields_updateStickerSetsOrder(w: Writer, v: updateStickerSetsOrder): void {
   const set_masks = isSet(v.masks, 1);
@@ -6106,7 +6106,7 @@ export function readBare_updateStickerSetsOrder(r: Reader, k?: number): updateSt
   return readBare(r, readFields_updateStickerSetsOrder, n_updateStickerSetsOrder, 0x0bb2d201, k);
 }
 
-const n_updateStickerSets = 'updateStickerSets';
+var n_updateStickerSets = 'updateStickerSets';
 
 function writeFields_updateStickerSets(w: Writer, _v: updateStickerSets): void {
 }
@@ -6123,7 +6123,7 @@ export function readBare_updateStickerSets(r: Reader, k?: number): updateSticker
   return readBare(r, readFields_updateStickerSets, n_updateStickerSets, 0x43ae3dec, k);
 }
 
-const n_updateSavedGifs = 'updateSavedGifs';
+var n_updateSavedGifs = 'updateSavedGifs';
 
 function writeFields_updateSavedGifs(w: Writer, _v: updateSavedGifs): void {
 }
@@ -6140,7 +6140,7 @@ export function readBare_updateSavedGifs(r: Reader, k?: number): updateSavedGifs
   return readBare(r, readFields_updateSavedGifs, n_updateSavedGifs, 0x9375341e, k);
 }
 
-const n_updateBotInlineQuery = 'updateBotInlineQuery flags queryId userId query geo peerType offset';
+var n_updateBotInlineQuery = 'updateBotInlineQuery flags queryId userId query geo peerType offset';
 
 function writeFields_updateBotInlineQuery(w: Writer, v: updateBotInlineQuery): void {
   const flags = (v.geo != null ? 0x1 : 0) | (v.peerType != null ? 0x2 : 0);
@@ -6173,7 +6173,7 @@ export function readBare_updateBotInlineQuery(r: Reader, k?: number): updateBotI
   return readBare(r, readFields_updateBotInlineQuery, n_updateBotInlineQuery, 0x496f379c, k);
 }
 
-const n_updateBotInlineSend = 'updateBotInlineSend flags userId query geo id msgId';
+var n_updateBotInlineSend = 'updateBotInlineSend flags userId query geo id msgId';
 
 function writeFields_updateBotInlineSend(w: Writer, v: updateBotInlineSend): void {
   const flags = (v.geo != null ? 0x1 : 0) | (v.msgId != null ? 0x2 : 0);
@@ -6204,7 +6204,7 @@ export function readBare_updateBotInlineSend(r: Reader, k?: number): updateBotIn
   return readBare(r, readFields_updateBotInlineSend, n_updateBotInlineSend, 0x12f12a07, k);
 }
 
-const n_updateEditChannelMessage = 'updateEditChannelMessage message pts ptsCount';
+var n_updateEditChannelMessage = 'updateEditChannelMessage message pts ptsCount';
 
 function writeFields_updateEditChannelMessage(w: Writer, v: updateEditChannelMessage): void {
   write_Message(w, v.message, 0);
@@ -6227,7 +6227,7 @@ export function readBare_updateEditChannelMessage(r: Reader, k?: number): update
   return readBare(r, readFields_updateEditChannelMessage, n_updateEditChannelMessage, 0x1b3f4df7, k);
 }
 
-const n_updateBotCallbackQuery = 'updateBotCallbackQuery flags queryId userId peer msgId chatInstance data gameShortName';
+var n_updateBotCallbackQuery = 'updateBotCallbackQuery flags queryId userId peer msgId chatInstance data gameShortName';
 
 function writeFields_updateBotCallbackQuery(w: Writer, v: updateBotCallbackQuery): void {
   const flags = (v.data != null ? 0x1 : 0) | (v.gameShortName != null ? 0x2 : 0);
@@ -6264,7 +6264,7 @@ export function readBare_updateBotCallbackQuery(r: Reader, k?: number): updateBo
   return readBare(r, readFields_updateBotCallbackQuery, n_updateBotCallbackQuery, 0xb9cfc48d, k);
 }
 
-const n_updateEditMessage = 'updateEditMessage message pts ptsCount';
+var n_updateEditMessage = 'updateEditMessage message pts ptsCount';
 
 function writeFields_updateEditMessage(w: Writer, v: updateEditMessage): void {
   write_Message(w, v.message, 0);
@@ -6287,7 +6287,7 @@ export function readBare_updateEditMessage(r: Reader, k?: number): updateEditMes
   return readBare(r, readFields_updateEditMessage, n_updateEditMessage, 0xe40370a3, k);
 }
 
-const n_updateInlineBotCallbackQuery = 'updateInlineBotCallbackQuery flags queryId userId msgId chatInstance data gameShortName';
+var n_updateInlineBotCallbackQuery = 'updateInlineBotCallbackQuery flags queryId userId msgId chatInstance data gameShortName';
 
 function writeFields_updateInlineBotCallbackQuery(w: Writer, v: updateInlineBotCallbackQuery): void {
   const flags = (v.data != null ? 0x1 : 0) | (v.gameShortName != null ? 0x2 : 0);
@@ -6322,7 +6322,7 @@ export function readBare_updateInlineBotCallbackQuery(r: Reader, k?: number): up
   return readBare(r, readFields_updateInlineBotCallbackQuery, n_updateInlineBotCallbackQuery, 0x691e9052, k);
 }
 
-const n_updateReadChannelOutbox = 'updateReadChannelOutbox channelId maxId';
+var n_updateReadChannelOutbox = 'updateReadChannelOutbox channelId maxId';
 
 function writeFields_updateReadChannelOutbox(w: Writer, v: updateReadChannelOutbox): void {
   const channelId = checkLong(v.channelId, 0);
@@ -6344,7 +6344,7 @@ export function readBare_updateReadChannelOutbox(r: Reader, k?: number): updateR
   return readBare(r, readFields_updateReadChannelOutbox, n_updateReadChannelOutbox, 0xb75f99a9, k);
 }
 
-const n_updateDraftMessage = 'updateDraftMessage peer draft';
+var n_updateDraftMessage = 'updateDraftMessage peer draft';
 
 function writeFields_updateDraftMessage(w: Writer, v: updateDraftMessage): void {
   write_Peer(w, v.peer, 0);
@@ -6363,7 +6363,7 @@ export function readBare_updateDraftMessage(r: Reader, k?: number): updateDraftM
   return readBare(r, readFields_updateDraftMessage, n_updateDraftMessage, 0xee2bb969, k);
 }
 
-const n_updateReadFeaturedStickers = 'updateReadFeaturedStickers';
+var n_updateReadFeaturedStickers = 'updateReadFeaturedStickers';
 
 function writeFields_updateReadFeaturedStickers(w: Writer, _v: updateReadFeaturedStickers): void {
 }
@@ -6380,7 +6380,7 @@ export function readBare_updateReadFeaturedStickers(r: Reader, k?: number): upda
   return readBare(r, readFields_updateReadFeaturedStickers, n_updateReadFeaturedStickers, 0x571d2742, k);
 }
 
-const n_updateRecentStickers = 'updateRecentStickers';
+var n_updateRecentStickers = 'updateRecentStickers';
 
 function writeFields_updateRecentStickers(w: Writer, _v: updateRecentStickers): void {
 }
@@ -6397,7 +6397,7 @@ export function readBare_updateRecentStickers(r: Reader, k?: number): updateRece
   return readBare(r, readFields_updateRecentStickers, n_updateRecentStickers, 0x9a422c20, k);
 }
 
-const n_updateConfig = 'updateConfig';
+var n_updateConfig = 'updateConfig';
 
 function writeFields_updateConfig(w: Writer, _v: updateConfig): void {
 }
@@ -6414,7 +6414,7 @@ export function readBare_updateConfig(r: Reader, k?: number): updateConfig {
   return readBare(r, readFields_updateConfig, n_updateConfig, 0xa229dd06, k);
 }
 
-const n_updatePtsChanged = 'updatePtsChanged';
+var n_updatePtsChanged = 'updatePtsChanged';
 
 function writeFields_updatePtsChanged(w: Writer, _v: updatePtsChanged): void {
 }
@@ -6431,7 +6431,7 @@ export function readBare_updatePtsChanged(r: Reader, k?: number): updatePtsChang
   return readBare(r, readFields_updatePtsChanged, n_updatePtsChanged, 0x3354678f, k);
 }
 
-const n_updateChannelWebPage = 'updateChannelWebPage channelId webpage pts ptsCount';
+var n_updateChannelWebPage = 'updateChannelWebPage channelId webpage pts ptsCount';
 
 function writeFields_updateChannelWebPage(w: Writer, v: updateChannelWebPage): void {
   const channelId = checkLong(v.channelId, 0);
@@ -6460,7 +6460,7 @@ export function readBare_updateChannelWebPage(r: Reader, k?: number): updateChan
   return readBare(r, readFields_updateChannelWebPage, n_updateChannelWebPage, 0x2f2ba99f, k);
 }
 
-const n_updateDialogPinned = 'updateDialogPinned flags pinned folderId peer';
+var n_updateDialogPinned = 'updateDialogPinned flags pinned folderId peer';
 
 function writeFields_updateDialogPinned(w: Writer, v: updateDialogPinned): void {
   const set_pinned = isSet(v.pinned, 1);
@@ -6487,7 +6487,7 @@ export function readBare_updateDialogPinned(r: Reader, k?: number): updateDialog
   return readBare(r, readFields_updateDialogPinned, n_updateDialogPinned, 0x6e6fe51c, k);
 }
 
-const n_updatePinnedDialogs = 'updatePinnedDialogs flags folderId order';
+var n_updatePinnedDialogs = 'updatePinnedDialogs flags folderId order';
 
 function writeFields_updatePinnedDialogs(w: Writer, v: updatePinnedDialogs): void {
   const flags = (v.folderId != null ? 0x2 : 0) | (v.order != null ? 0x1 : 0);
@@ -6513,7 +6513,7 @@ export function readBare_updatePinnedDialogs(r: Reader, k?: number): updatePinne
   return readBare(r, readFields_updatePinnedDialogs, n_updatePinnedDialogs, 0xfa0f3ca2, k);
 }
 
-const n_updateBotWebhookJSON = 'updateBotWebhookJSON data';
+var n_updateBotWebhookJSON = 'updateBotWebhookJSON data';
 
 function writeFields_updateBotWebhookJSON(w: Writer, v: updateBotWebhookJSON): void {
   write_DataJSON(w, v.data, 0);
@@ -6531,7 +6531,7 @@ export function readBare_updateBotWebhookJSON(r: Reader, k?: number): updateBotW
   return readBare(r, readFields_updateBotWebhookJSON, n_updateBotWebhookJSON, 0x8317c0c3, k);
 }
 
-const n_updateBotWebhookJSONQuery = 'updateBotWebhookJSONQuery queryId data timeout';
+var n_updateBotWebhookJSONQuery = 'updateBotWebhookJSONQuery queryId data timeout';
 
 function writeFields_updateBotWebhookJSONQuery(w: Writer, v: updateBotWebhookJSONQuery): void {
   const queryId = checkLong(v.queryId, 0);
@@ -6555,7 +6555,7 @@ export function readBare_updateBotWebhookJSONQuery(r: Reader, k?: number): updat
   return readBare(r, readFields_updateBotWebhookJSONQuery, n_updateBotWebhookJSONQuery, 0x9b9240a6, k);
 }
 
-const n_updateBotShippingQuery = 'updateBotShippingQuery queryId userId payload shippingAddress';
+var n_updateBotShippingQuery = 'updateBotShippingQuery queryId userId payload shippingAddress';
 
 function writeFields_updateBotShippingQuery(w: Writer, v: updateBotShippingQuery): void {
   const queryId = checkLong(v.queryId, 0);
@@ -6582,7 +6582,7 @@ export function readBare_updateBotShippingQuery(r: Reader, k?: number): updateBo
   return readBare(r, readFields_updateBotShippingQuery, n_updateBotShippingQuery, 0xb5aefd7d, k);
 }
 
-const n_updateBotPrecheckoutQuery = 'updateBotPrecheckoutQuery flags queryId userId payload info shippingOptionId currency totalAmount';
+var n_updateBotPrecheckoutQuery = 'updateBotPrecheckoutQuery flags queryId userId payload info shippingOptionId currency totalAmount';
 
 function writeFields_updateBotPrecheckoutQuery(w: Writer, v: updateBotPrecheckoutQuery): void {
   const flags = (v.info != null ? 0x1 : 0) | (v.shippingOptionId != null ? 0x2 : 0);
@@ -6619,7 +6619,7 @@ export function readBare_updateBotPrecheckoutQuery(r: Reader, k?: number): updat
   return readBare(r, readFields_updateBotPrecheckoutQuery, n_updateBotPrecheckoutQuery, 0x8caa9a96, k);
 }
 
-const n_updatePhoneCall = 'updatePhoneCall phoneCall';
+var n_updatePhoneCall = 'updatePhoneCall phoneCall';
 
 function writeFields_updatePhoneCall(w: Writer, v: updatePhoneCall): void {
   write_PhoneCall(w, v.phoneCall, 0);
@@ -6637,7 +6637,7 @@ export function readBare_updatePhoneCall(r: Reader, k?: number): updatePhoneCall
   return readBare(r, readFields_updatePhoneCall, n_updatePhoneCall, 0xab0f6b1e, k);
 }
 
-const n_updateLangPackTooLong = 'updateLangPackTooLong langCode';
+var n_updateLangPackTooLong = 'updateLangPackTooLong langCode';
 
 function writeFields_updateLangPackTooLong(w: Writer, v: updateLangPackTooLong): void {
   writeString(w, v.langCode, 0);
@@ -6655,7 +6655,7 @@ export function readBare_updateLangPackTooLong(r: Reader, k?: number): updateLan
   return readBare(r, readFields_updateLangPackTooLong, n_updateLangPackTooLong, 0x46560264, k);
 }
 
-const n_updateLangPack = 'updateLangPack difference';
+var n_updateLangPack = 'updateLangPack difference';
 
 function writeFields_updateLangPack(w: Writer, v: updateLangPack): void {
   write_LangPackDifference(w, v.difference, 0);
@@ -6673,7 +6673,7 @@ export function readBare_updateLangPack(r: Reader, k?: number): updateLangPack {
   return readBare(r, readFields_updateLangPack, n_updateLangPack, 0x56022f4d, k);
 }
 
-const n_updateFavedStickers = 'updateFavedStickers';
+var n_updateFavedStickers = 'updateFavedStickers';
 
 function writeFields_updateFavedStickers(w: Writer, _v: updateFavedStickers): void {
 }
@@ -6690,7 +6690,7 @@ export function readBare_updateFavedStickers(r: Reader, k?: number): updateFaved
   return readBare(r, readFields_updateFavedStickers, n_updateFavedStickers, 0xe511996d, k);
 }
 
-const n_updateChannelReadMessagesContents = 'updateChannelReadMessagesContents channelId messages';
+var n_updateChannelReadMessagesContents = 'updateChannelReadMessagesContents channelId messages';
 
 function writeFields_updateChannelReadMessagesContents(w: Writer, v: updateChannelReadMessagesContents): void {
   const channelId = checkLong(v.channelId, 0);
@@ -6711,7 +6711,7 @@ export function readBare_updateChannelReadMessagesContents(r: Reader, k?: number
   return readBare(r, readFields_updateChannelReadMessagesContents, n_updateChannelReadMessagesContents, 0x44bdd535, k);
 }
 
-const n_updateContactsReset = 'updateContactsReset';
+var n_updateContactsReset = 'updateContactsReset';
 
 function writeFields_updateContactsReset(w: Writer, _v: updateContactsReset): void {
 }
@@ -6728,7 +6728,7 @@ export function readBare_updateContactsReset(r: Reader, k?: number): updateConta
   return readBare(r, readFields_updateContactsReset, n_updateContactsReset, 0x7084a7be, k);
 }
 
-const n_updateChannelAvailableMessages = 'updateChannelAvailableMessages channelId availableMinId';
+var n_updateChannelAvailableMessages = 'updateChannelAvailableMessages channelId availableMinId';
 
 function writeFields_updateChannelAvailableMessages(w: Writer, v: updateChannelAvailableMessages): void {
   const channelId = checkLong(v.channelId, 0);
@@ -6750,7 +6750,7 @@ export function readBare_updateChannelAvailableMessages(r: Reader, k?: number): 
   return readBare(r, readFields_updateChannelAvailableMessages, n_updateChannelAvailableMessages, 0xb23fc698, k);
 }
 
-const n_updateDialogUnreadMark = 'updateDialogUnreadMark flags unread peer';
+var n_updateDialogUnreadMark = 'updateDialogUnreadMark flags unread peer';
 
 function writeFields_updateDialogUnreadMark(w: Writer, v: updateDialogUnreadMark): void {
   const set_unread = isSet(v.unread, 1);
@@ -6773,7 +6773,7 @@ export function readBare_updateDialogUnreadMark(r: Reader, k?: number): updateDi
   return readBare(r, readFields_updateDialogUnreadMark, n_updateDialogUnreadMark, 0xe16459c3, k);
 }
 
-const n_updateMessagePoll = 'updateMessagePoll flags pollId poll results';
+var n_updateMessagePoll = 'updateMessagePoll flags pollId poll results';
 
 function writeFields_updateMessagePoll(w: Writer, v: updateMessagePoll): void {
   const flags = (v.poll != null ? 0x1 : 0);
@@ -6801,7 +6801,7 @@ export function readBare_updateMessagePoll(r: Reader, k?: number): updateMessage
   return readBare(r, readFields_updateMessagePoll, n_updateMessagePoll, 0xaca1657b, k);
 }
 
-const n_updateChatDefaultBannedRights = 'updateChatDefaultBannedRights peer defaultBannedRights version';
+var n_updateChatDefaultBannedRights = 'updateChatDefaultBannedRights peer defaultBannedRights version';
 
 function writeFields_updateChatDefaultBannedRights(w: Writer, v: updateChatDefaultBannedRights): void {
   write_Peer(w, v.peer, 0);
@@ -6826,7 +6826,7 @@ export function readBare_updateChatDefaultBannedRights(r: Reader, k?: number): u
   return readBare(r, readFields_updateChatDefaultBannedRights, n_updateChatDefaultBannedRights, 0x54c01850, k);
 }
 
-const n_updateFolderPeers = 'updateFolderPeers folderPeers pts ptsCount';
+var n_updateFolderPeers = 'updateFolderPeers folderPeers pts ptsCount';
 
 function writeFields_updateFolderPeers(w: Writer, v: updateFolderPeers): void {
   write_vec_FolderPeer(w, v.folderPeers, 0);
@@ -6849,7 +6849,7 @@ export function readBare_updateFolderPeers(r: Reader, k?: number): updateFolderP
   return readBare(r, readFields_updateFolderPeers, n_updateFolderPeers, 0x19360dc0, k);
 }
 
-const n_updatePeerSettings = 'updatePeerSettings peer settings';
+var n_updatePeerSettings = 'updatePeerSettings peer settings';
 
 function writeFields_updatePeerSettings(w: Writer, v: updatePeerSettings): void {
   write_Peer(w, v.peer, 0);
@@ -6868,7 +6868,7 @@ export function readBare_updatePeerSettings(r: Reader, k?: number): updatePeerSe
   return readBare(r, readFields_updatePeerSettings, n_updatePeerSettings, 0x6a7e7366, k);
 }
 
-const n_updatePeerLocated = 'updatePeerLocated peers';
+var n_updatePeerLocated = 'updatePeerLocated peers';
 
 function writeFields_updatePeerLocated(w: Writer, v: updatePeerLocated): void {
   write_vec_PeerLocated(w, v.peers, 0);
@@ -6886,7 +6886,7 @@ export function readBare_updatePeerLocated(r: Reader, k?: number): updatePeerLoc
   return readBare(r, readFields_updatePeerLocated, n_updatePeerLocated, 0xb4afcfb0, k);
 }
 
-const n_updateNewScheduledMessage = 'updateNewScheduledMessage message';
+var n_updateNewScheduledMessage = 'updateNewScheduledMessage message';
 
 function writeFields_updateNewScheduledMessage(w: Writer, v: updateNewScheduledMessage): void {
   write_Message(w, v.message, 0);
@@ -6904,7 +6904,7 @@ export function readBare_updateNewScheduledMessage(r: Reader, k?: number): updat
   return readBare(r, readFields_updateNewScheduledMessage, n_updateNewScheduledMessage, 0x39a51dfb, k);
 }
 
-const n_updateDeleteScheduledMessages = 'updateDeleteScheduledMessages peer messages';
+var n_updateDeleteScheduledMessages = 'updateDeleteScheduledMessages peer messages';
 
 function writeFields_updateDeleteScheduledMessages(w: Writer, v: updateDeleteScheduledMessages): void {
   write_Peer(w, v.peer, 0);
@@ -6923,7 +6923,7 @@ export function readBare_updateDeleteScheduledMessages(r: Reader, k?: number): u
   return readBare(r, readFields_updateDeleteScheduledMessages, n_updateDeleteScheduledMessages, 0x90866cee, k);
 }
 
-const n_updateTheme = 'updateTheme theme';
+var n_updateTheme = 'updateTheme theme';
 
 function writeFields_updateTheme(w: Writer, v: updateTheme): void {
   write_Theme(w, v.theme, 0);
@@ -6941,7 +6941,7 @@ export function readBare_updateTheme(r: Reader, k?: number): updateTheme {
   return readBare(r, readFields_updateTheme, n_updateTheme, 0x8216fba3, k);
 }
 
-const n_updateGeoLiveViewed = 'updateGeoLiveViewed peer msgId';
+var n_updateGeoLiveViewed = 'updateGeoLiveViewed peer msgId';
 
 function writeFields_updateGeoLiveViewed(w: Writer, v: updateGeoLiveViewed): void {
   write_Peer(w, v.peer, 0);
@@ -6962,7 +6962,7 @@ export function readBare_updateGeoLiveViewed(r: Reader, k?: number): updateGeoLi
   return readBare(r, readFields_updateGeoLiveViewed, n_updateGeoLiveViewed, 0x871fb939, k);
 }
 
-const n_updateLoginToken = 'updateLoginToken';
+var n_updateLoginToken = 'updateLoginToken';
 
 function writeFields_updateLoginToken(w: Writer, _v: updateLoginToken): void {
 }
@@ -6979,7 +6979,7 @@ export function readBare_updateLoginToken(r: Reader, k?: number): updateLoginTok
   return readBare(r, readFields_updateLoginToken, n_updateLoginToken, 0x564fe691, k);
 }
 
-const n_updateMessagePollVote = 'updateMessagePollVote pollId userId options qts';
+var n_updateMessagePollVote = 'updateMessagePollVote pollId userId options qts';
 
 function writeFields_updateMessagePollVote(w: Writer, v: updateMessagePollVote): void {
   const pollId = checkLong(v.pollId, 0);
@@ -7008,7 +7008,7 @@ export function readBare_updateMessagePollVote(r: Reader, k?: number): updateMes
   return readBare(r, readFields_updateMessagePollVote, n_updateMessagePollVote, 0x106395c9, k);
 }
 
-const n_updateDialogFilter = 'updateDialogFilter flags id filter';
+var n_updateDialogFilter = 'updateDialogFilter flags id filter';
 
 function writeFields_updateDialogFilter(w: Writer, v: updateDialogFilter): void {
   const flags = (v.filter != null ? 0x1 : 0);
@@ -7032,7 +7032,7 @@ export function readBare_updateDialogFilter(r: Reader, k?: number): updateDialog
   return readBare(r, readFields_updateDialogFilter, n_updateDialogFilter, 0x26ffde7d, k);
 }
 
-const n_updateDialogFilterOrder = 'updateDialogFilterOrder order';
+var n_updateDialogFilterOrder = 'updateDialogFilterOrder order';
 
 function writeFields_updateDialogFilterOrder(w: Writer, v: updateDialogFilterOrder): void {
   write_vec_int(w, v.order, 0);
@@ -7050,7 +7050,7 @@ export function readBare_updateDialogFilterOrder(r: Reader, k?: number): updateD
   return readBare(r, readFields_updateDialogFilterOrder, n_updateDialogFilterOrder, 0xa5d72105, k);
 }
 
-const n_updateDialogFilters = 'updateDialogFilters';
+var n_updateDialogFilters = 'updateDialogFilters';
 
 function writeFields_updateDialogFilters(w: Writer, _v: updateDialogFilters): void {
 }
@@ -7067,7 +7067,7 @@ export function readBare_updateDialogFilters(r: Reader, k?: number): updateDialo
   return readBare(r, readFields_updateDialogFilters, n_updateDialogFilters, 0x3504914f, k);
 }
 
-const n_updatePhoneCallSignalingData = 'updatePhoneCallSignalingData phoneCallId data';
+var n_updatePhoneCallSignalingData = 'updatePhoneCallSignalingData phoneCallId data';
 
 function writeFields_updatePhoneCallSignalingData(w: Writer, v: updatePhoneCallSignalingData): void {
   const phoneCallId = checkLong(v.phoneCallId, 0);
@@ -7088,7 +7088,7 @@ export function readBare_updatePhoneCallSignalingData(r: Reader, k?: number): up
   return readBare(r, readFields_updatePhoneCallSignalingData, n_updatePhoneCallSignalingData, 0x2661bf09, k);
 }
 
-const n_updateChannelMessageForwards = 'updateChannelMessageForwards channelId id forwards';
+var n_updateChannelMessageForwards = 'updateChannelMessageForwards channelId id forwards';
 
 function writeFields_updateChannelMessageForwards(w: Writer, v: updateChannelMessageForwards): void {
   const channelId = checkLong(v.channelId, 0);
@@ -7112,7 +7112,7 @@ export function readBare_updateChannelMessageForwards(r: Reader, k?: number): up
   return readBare(r, readFields_updateChannelMessageForwards, n_updateChannelMessageForwards, 0xd29a27f4, k);
 }
 
-const n_updateReadChannelDiscussionInbox = 'updateReadChannelDiscussionInbox flags channelId topMsgId readMaxId broadcastId broadcastPost';
+var n_updateReadChannelDiscussionInbox = 'updateReadChannelDiscussionInbox flags channelId topMsgId readMaxId broadcastId broadcastPost';
 
 function writeFields_updateReadChannelDiscussionInbox(w: Writer, v: updateReadChannelDiscussionInbox): void {
   const flags = (v.broadcastId != null || v.broadcastPost != null ? 0x1 : 0);
@@ -7150,7 +7150,7 @@ export function readBare_updateReadChannelDiscussionInbox(r: Reader, k?: number)
   return readBare(r, readFields_updateReadChannelDiscussionInbox, n_updateReadChannelDiscussionInbox, 0xd6b19546, k);
 }
 
-const n_updateReadChannelDiscussionOutbox = 'updateReadChannelDiscussionOutbox channelId topMsgId readMaxId';
+var n_updateReadChannelDiscussionOutbox = 'updateReadChannelDiscussionOutbox channelId topMsgId readMaxId';
 
 function writeFields_updateReadChannelDiscussionOutbox(w: Writer, v: updateReadChannelDiscussionOutbox): void {
   const channelId = checkLong(v.channelId, 0);
@@ -7176,7 +7176,7 @@ export function readBare_updateReadChannelDiscussionOutbox(r: Reader, k?: number
   return readBare(r, readFields_updateReadChannelDiscussionOutbox, n_updateReadChannelDiscussionOutbox, 0x695c9e7c, k);
 }
 
-const n_updatePeerBlocked = 'updatePeerBlocked peerId blocked';
+var n_updatePeerBlocked = 'updatePeerBlocked peerId blocked';
 
 function writeFields_updatePeerBlocked(w: Writer, v: updatePeerBlocked): void {
   write_Peer(w, v.peerId, 0);
@@ -7195,7 +7195,7 @@ export function readBare_updatePeerBlocked(r: Reader, k?: number): updatePeerBlo
   return readBare(r, readFields_updatePeerBlocked, n_updatePeerBlocked, 0x246a4b22, k);
 }
 
-const n_updateChannelUserTyping = 'updateChannelUserTyping flags channelId topMsgId fromId action';
+var n_updateChannelUserTyping = 'updateChannelUserTyping flags channelId topMsgId fromId action';
 
 function writeFields_updateChannelUserTyping(w: Writer, v: updateChannelUserTyping): void {
   const flags = (v.topMsgId != null ? 0x1 : 0);
@@ -7224,7 +7224,7 @@ export function readBare_updateChannelUserTyping(r: Reader, k?: number): updateC
   return readBare(r, readFields_updateChannelUserTyping, n_updateChannelUserTyping, 0x8c88c923, k);
 }
 
-const n_updatePinnedMessages = 'updatePinnedMessages flags pinned peer messages pts ptsCount';
+var n_updatePinnedMessages = 'updatePinnedMessages flags pinned peer messages pts ptsCount';
 
 function writeFields_updatePinnedMessages(w: Writer, v: updatePinnedMessages): void {
   const set_pinned = isSet(v.pinned, 1);
@@ -7256,7 +7256,7 @@ export function readBare_updatePinnedMessages(r: Reader, k?: number): updatePinn
   return readBare(r, readFields_updatePinnedMessages, n_updatePinnedMessages, 0xed85eab5, k);
 }
 
-const n_updatePinnedChannelMessages = 'updatePinnedChannelMessages flags pinned channelId messages pts ptsCount';
+var n_updatePinnedChannelMessages = 'updatePinnedChannelMessages flags pinned channelId messages pts ptsCount';
 
 function writeFields_updatePinnedChannelMessages(w: Writer, v: updatePinnedChannelMessages): void {
   const set_pinned = isSet(v.pinned, 1);
@@ -7289,7 +7289,7 @@ export function readBare_updatePinnedChannelMessages(r: Reader, k?: number): upd
   return readBare(r, readFields_updatePinnedChannelMessages, n_updatePinnedChannelMessages, 0x5bb98608, k);
 }
 
-const n_updateChat = 'updateChat chatId';
+var n_updateChat = 'updateChat chatId';
 
 function writeFields_updateChat(w: Writer, v: updateChat): void {
   const chatId = checkLong(v.chatId, 0);
@@ -7309,7 +7309,7 @@ export function readBare_updateChat(r: Reader, k?: number): updateChat {
   return readBare(r, readFields_updateChat, n_updateChat, 0xf89a6a4e, k);
 }
 
-const n_updateGroupCallParticipants = 'updateGroupCallParticipants call participants version';
+var n_updateGroupCallParticipants = 'updateGroupCallParticipants call participants version';
 
 function writeFields_updateGroupCallParticipants(w: Writer, v: updateGroupCallParticipants): void {
   write_InputGroupCall(w, v.call, 0);
@@ -7334,7 +7334,7 @@ export function readBare_updateGroupCallParticipants(r: Reader, k?: number): upd
   return readBare(r, readFields_updateGroupCallParticipants, n_updateGroupCallParticipants, 0xf2ebdb4e, k);
 }
 
-const n_updateGroupCall = 'updateGroupCall chatId call';
+var n_updateGroupCall = 'updateGroupCall chatId call';
 
 function writeFields_updateGroupCall(w: Writer, v: updateGroupCall): void {
   const chatId = checkLong(v.chatId, 0);
@@ -7355,7 +7355,7 @@ export function readBare_updateGroupCall(r: Reader, k?: number): updateGroupCall
   return readBare(r, readFields_updateGroupCall, n_updateGroupCall, 0x14b24500, k);
 }
 
-const n_updatePeerHistoryTTL = 'updatePeerHistoryTTL flags peer ttlPeriod';
+var n_updatePeerHistoryTTL = 'updatePeerHistoryTTL flags peer ttlPeriod';
 
 function writeFields_updatePeerHistoryTTL(w: Writer, v: updatePeerHistoryTTL): void {
   const flags = (v.ttlPeriod != null ? 0x1 : 0);
@@ -7378,7 +7378,7 @@ export function readBare_updatePeerHistoryTTL(r: Reader, k?: number): updatePeer
   return readBare(r, readFields_updatePeerHistoryTTL, n_updatePeerHistoryTTL, 0xbb9bb9a5, k);
 }
 
-const n_updateChatParticipant = 'updateChatParticipant flags chatId date actorId userId prevParticipant newParticipant invite qts';
+var n_updateChatParticipant = 'updateChatParticipant flags chatId date actorId userId prevParticipant newParticipant invite qts';
 
 function writeFields_updateChatParticipant(w: Writer, v: updateChatParticipant): void {
   const flags = (v.prevParticipant != null ? 0x1 : 0) | (v.newParticipant != null ? 0x2 : 0) | (v.invite != null ? 0x4 : 0);
@@ -7418,7 +7418,7 @@ export function readBare_updateChatParticipant(r: Reader, k?: number): updateCha
   return readBare(r, readFields_updateChatParticipant, n_updateChatParticipant, 0xd087663a, k);
 }
 
-const n_updateChannelParticipant = 'updateChannelParticipant flags channelId date actorId userId prevParticipant newParticipant invite qts';
+var n_updateChannelParticipant = 'updateChannelParticipant flags channelId date actorId userId prevParticipant newParticipant invite qts';
 
 function writeFields_updateChannelParticipant(w: Writer, v: updateChannelParticipant): void {
   const flags = (v.prevParticipant != null ? 0x1 : 0) | (v.newParticipant != null ? 0x2 : 0) | (v.invite != null ? 0x4 : 0);
@@ -7458,7 +7458,7 @@ export function readBare_updateChannelParticipant(r: Reader, k?: number): update
   return readBare(r, readFields_updateChannelParticipant, n_updateChannelParticipant, 0x985d3abb, k);
 }
 
-const n_updateBotStopped = 'updateBotStopped userId date stopped qts';
+var n_updateBotStopped = 'updateBotStopped userId date stopped qts';
 
 function writeFields_updateBotStopped(w: Writer, v: updateBotStopped): void {
   const userId = checkLong(v.userId, 0);
@@ -7486,7 +7486,7 @@ export function readBare_updateBotStopped(r: Reader, k?: number): updateBotStopp
   return readBare(r, readFields_updateBotStopped, n_updateBotStopped, 0xc4870a49, k);
 }
 
-const n_updateGroupCallConnection = 'updateGroupCallConnection flags presentation params';
+var n_updateGroupCallConnection = 'updateGroupCallConnection flags presentation params';
 
 function writeFields_updateGroupCallConnection(w: Writer, v: updateGroupCallConnection): void {
   const set_presentation = isSet(v.presentation, 1);
@@ -7509,7 +7509,7 @@ export function readBare_updateGroupCallConnection(r: Reader, k?: number): updat
   return readBare(r, readFields_updateGroupCallConnection, n_updateGroupCallConnection, 0x0b783982, k);
 }
 
-const n_updateBotCommands = 'updateBotCommands peer botId commands';
+var n_updateBotCommands = 'updateBotCommands peer botId commands';
 
 function writeFields_updateBotCommands(w: Writer, v: updateBotCommands): void {
   write_Peer(w, v.peer, 0);
@@ -7531,7 +7531,7 @@ export function readBare_updateBotCommands(r: Reader, k?: number): updateBotComm
   return readBare(r, readFields_updateBotCommands, n_updateBotCommands, 0x4d712f2e, k);
 }
 
-const n_updates_state = 'updates.state pts qts date seq unreadCount';
+var n_updates_state = 'updates.state pts qts date seq unreadCount';
 
 function writeFields_updates_state(w: Writer, v: updates_state): void {
   const pts = checkInt(v.pts, 0);
@@ -7562,7 +7562,7 @@ export function readBare_updates_state(r: Reader, k?: number): updates_state {
   return readBare(r, readFields_updates_state, n_updates_state, 0xa56c2a3e, k);
 }
 
-const n_updates_differenceEmpty = 'updates.differenceEmpty date seq';
+var n_updates_differenceEmpty = 'updates.differenceEmpty date seq';
 
 function writeFields_updates_differenceEmpty(w: Writer, v: updates_differenceEmpty): void {
   const date = checkInt(v.date, 0);
@@ -7584,7 +7584,7 @@ export function readBare_updates_differenceEmpty(r: Reader, k?: number): updates
   return readBare(r, readFields_updates_differenceEmpty, n_updates_differenceEmpty, 0x5d75a138, k);
 }
 
-const n_updates_difference = 'updates.difference newMessages newEncryptedMessages otherUpdates chats users state';
+var n_updates_difference = 'updates.difference newMessages newEncryptedMessages otherUpdates chats users state';
 
 function writeFields_updates_difference(w: Writer, v: updates_difference): void {
   write_vec_Message(w, v.newMessages, 0);
@@ -7611,7 +7611,7 @@ export function readBare_updates_difference(r: Reader, k?: number): updates_diff
   return readBare(r, readFields_updates_difference, n_updates_difference, 0x00f49ca0, k);
 }
 
-const n_updates_differenceSlice = 'updates.differenceSlice newMessages newEncryptedMessages otherUpdates chats users intermediateState';
+var n_updates_differenceSlice = 'updates.differenceSlice newMessages newEncryptedMessages otherUpdates chats users intermediateState';
 
 function writeFields_updates_differenceSlice(w: Writer, v: updates_differenceSlice): void {
   write_vec_Message(w, v.newMessages, 0);
@@ -7638,7 +7638,7 @@ export function readBare_updates_differenceSlice(r: Reader, k?: number): updates
   return readBare(r, readFields_updates_differenceSlice, n_updates_differenceSlice, 0xa8fb1981, k);
 }
 
-const n_updates_differenceTooLong = 'updates.differenceTooLong pts';
+var n_updates_differenceTooLong = 'updates.differenceTooLong pts';
 
 function writeFields_updates_differenceTooLong(w: Writer, v: updates_differenceTooLong): void {
   const pts = checkInt(v.pts, 0);
@@ -7658,7 +7658,7 @@ export function readBare_updates_differenceTooLong(r: Reader, k?: number): updat
   return readBare(r, readFields_updates_differenceTooLong, n_updates_differenceTooLong, 0x4afe8f6d, k);
 }
 
-const n_updatesTooLong = 'updatesTooLong';
+var n_updatesTooLong = 'updatesTooLong';
 
 function writeFields_updatesTooLong(w: Writer, _v: updatesTooLong): void {
 }
@@ -7675,7 +7675,7 @@ export function readBare_updatesTooLong(r: Reader, k?: number): updatesTooLong {
   return readBare(r, readFields_updatesTooLong, n_updatesTooLong, 0xe317af7e, k);
 }
 
-const n_updateShortMessage = 'updateShortMessage flags out mentioned mediaUnread silent id userId message pts ptsCount date fwdFrom viaBotId replyTo entities ttlPeriod';
+var n_updateShortMessage = 'updateShortMessage flags out mentioned mediaUnread silent id userId message pts ptsCount date fwdFrom viaBotId replyTo entities ttlPeriod';
 
 function writeFields_updateShortMessage(w: Writer, v: updateShortMessage): void {
   const set_out = isSet(v.out, 1);
@@ -7735,7 +7735,7 @@ export function readBare_updateShortMessage(r: Reader, k?: number): updateShortM
   return readBare(r, readFields_updateShortMessage, n_updateShortMessage, 0x313bc7f8, k);
 }
 
-const n_updateShortChatMessage = 'updateShortChatMessage flags out mentioned mediaUnread silent id fromId chatId message pts ptsCount date fwdFrom viaBotId replyTo entities ttlPeriod';
+var n_updateShortChatMessage = 'updateShortChatMessage flags out mentioned mediaUnread silent id fromId chatId message pts ptsCount date fwdFrom viaBotId replyTo entities ttlPeriod';
 
 function writeFields_updateShortChatMessage(w: Writer, v: updateShortChatMessage): void {
   const set_out = isSet(v.out, 1);
@@ -7797,7 +7797,7 @@ export function readBare_updateShortChatMessage(r: Reader, k?: number): updateSh
   return readBare(r, readFields_updateShortChatMessage, n_updateShortChatMessage, 0x4d6deea5, k);
 }
 
-const n_updateShort = 'updateShort update date';
+var n_updateShort = 'updateShort update date';
 
 function writeFields_updateShort(w: Writer, v: updateShort): void {
   write_Update(w, v.update, 0);
@@ -7818,7 +7818,7 @@ export function readBare_updateShort(r: Reader, k?: number): updateShort {
   return readBare(r, readFields_updateShort, n_updateShort, 0x78d4dec1, k);
 }
 
-const n_updatesCombined = 'updatesCombined updates users chats date seqStart seq';
+var n_updatesCombined = 'updatesCombined updates users chats date seqStart seq';
 
 function writeFields_updatesCombined(w: Writer, v: updatesCombined): void {
   write_vec_Update(w, v.updates, 0);
@@ -7848,7 +7848,7 @@ export function readBare_updatesCombined(r: Reader, k?: number): updatesCombined
   return readBare(r, readFields_updatesCombined, n_updatesCombined, 0x725b04c3, k);
 }
 
-const n_updates = 'updates updates users chats date seq';
+var n_updates = 'updates updates users chats date seq';
 
 function writeFields_updates(w: Writer, v: updates): void {
   write_vec_Update(w, v.updates, 0);
@@ -7876,7 +7876,7 @@ export function readBare_updates(r: Reader, k?: number): updates {
   return readBare(r, readFields_updates, n_updates, 0x74ae4240, k);
 }
 
-const n_updateShortSentMessage = 'updateShortSentMessage flags out id pts ptsCount date media entities ttlPeriod';
+var n_updateShortSentMessage = 'updateShortSentMessage flags out id pts ptsCount date media entities ttlPeriod';
 
 function writeFields_updateShortSentMessage(w: Writer, v: updateShortSentMessage): void {
   const set_out = isSet(v.out, 1);
@@ -7918,7 +7918,7 @@ export function readBare_updateShortSentMessage(r: Reader, k?: number): updateSh
   return readBare(r, readFields_updateShortSentMessage, n_updateShortSentMessage, 0x9015e101, k);
 }
 
-const n_photos_photos = 'photos.photos photos users';
+var n_photos_photos = 'photos.photos photos users';
 
 function writeFields_photos_photos(w: Writer, v: photos_photos): void {
   write_vec_Photo(w, v.photos, 0);
@@ -7937,7 +7937,7 @@ export function readBare_photos_photos(r: Reader, k?: number): photos_photos {
   return readBare(r, readFields_photos_photos, n_photos_photos, 0x8dca6aa5, k);
 }
 
-const n_photos_photosSlice = 'photos.photosSlice count photos users';
+var n_photos_photosSlice = 'photos.photosSlice count photos users';
 
 function writeFields_photos_photosSlice(w: Writer, v: photos_photosSlice): void {
   const count = checkInt(v.count, 0);
@@ -7959,7 +7959,7 @@ export function readBare_photos_photosSlice(r: Reader, k?: number): photos_photo
   return readBare(r, readFields_photos_photosSlice, n_photos_photosSlice, 0x15051f54, k);
 }
 
-const n_photos_photo = 'photos.photo photo users';
+var n_photos_photo = 'photos.photo photo users';
 
 function writeFields_photos_photo(w: Writer, v: photos_photo): void {
   write_Photo(w, v.photo, 0);
@@ -7978,7 +7978,7 @@ export function readBare_photos_photo(r: Reader, k?: number): photos_photo {
   return readBare(r, readFields_photos_photo, n_photos_photo, 0x20212ca8, k);
 }
 
-const n_upload_file = 'upload.file type mtime bytes';
+var n_upload_file = 'upload.file type mtime bytes';
 
 function writeFields_upload_file(w: Writer, v: upload_file): void {
   write_storage_FileType(w, v.type, 0);
@@ -8000,7 +8000,7 @@ export function readBare_upload_file(r: Reader, k?: number): upload_file {
   return readBare(r, readFields_upload_file, n_upload_file, 0x096a18d5, k);
 }
 
-const n_upload_fileCdnRedirect = 'upload.fileCdnRedirect dcId fileToken encryptionKey encryptionIv fileHashes';
+var n_upload_fileCdnRedirect = 'upload.fileCdnRedirect dcId fileToken encryptionKey encryptionIv fileHashes';
 
 function writeFields_upload_fileCdnRedirect(w: Writer, v: upload_fileCdnRedirect): void {
   const dcId = checkInt(v.dcId, 0);
@@ -8027,7 +8027,7 @@ export function readBare_upload_fileCdnRedirect(r: Reader, k?: number): upload_f
   return readBare(r, readFields_upload_fileCdnRedirect, n_upload_fileCdnRedirect, 0xf18cda44, k);
 }
 
-const n_dcOption = 'dcOption flags ipv6 mediaOnly tcpoOnly cdn static id ipAddress port secret';
+var n_dcOption = 'dcOption flags ipv6 mediaOnly tcpoOnly cdn static id ipAddress port secret';
 
 function writeFields_dcOption(w: Writer, v: dcOption): void {
   const set_ipv6 = isSet(v.ipv6, 1);
@@ -8071,7 +8071,7 @@ export function readBare_dcOption(r: Reader, k?: number): dcOption {
   return readBare(r, readFields_dcOption, n_dcOption, 0x18b7a10d, k);
 }
 
-const n_config = 'config flags phonecallsEnabled defaultP2pContacts preloadFeaturedStickers ignorePhoneEntities revokePmInbox blockedMode pfsEnabled date expires testMode thisDc dcOptions dcTxtDomainName chatSizeMax megagroupSizeMax forwardedCountMax onlineUpdatePeriodMs offlineBlurTimeoutMs offlineIdleTimeoutMs onlineCloudTimeoutMs notifyCloudDelayMs notifyDefaultDelayMs pushChatPeriodMs pushChatLimit savedGifsLimit editTimeLimit revokeTimeLimit revokePmTimeLimit ratingEDecay stickersRecentLimit stickersFavedLimit channelsReadMediaPeriod tmpSessions pinnedDialogsCountMax pinnedInfolderCountMax callReceiveTimeoutMs callRingTimeoutMs callConnectTimeoutMs callPacketTimeoutMs meUrlPrefix autoupdateUrlPrefix gifSearchUsername venueSearchUsername imgSearchUsername staticMapsProvider captionLengthMax messageLengthMax webfileDcId suggestedLangCode langPackVersion baseLangPackVersion';
+var n_config = 'config flags phonecallsEnabled defaultP2pContacts preloadFeaturedStickers ignorePhoneEntities revokePmInbox blockedMode pfsEnabled date expires testMode thisDc dcOptions dcTxtDomainName chatSizeMax megagroupSizeMax forwardedCountMax onlineUpdatePeriodMs offlineBlurTimeoutMs offlineIdleTimeoutMs onlineCloudTimeoutMs notifyCloudDelayMs notifyDefaultDelayMs pushChatPeriodMs pushChatLimit savedGifsLimit editTimeLimit revokeTimeLimit revokePmTimeLimit ratingEDecay stickersRecentLimit stickersFavedLimit channelsReadMediaPeriod tmpSessions pinnedDialogsCountMax pinnedInfolderCountMax callReceiveTimeoutMs callRingTimeoutMs callConnectTimeoutMs callPacketTimeoutMs meUrlPrefix autoupdateUrlPrefix gifSearchUsername venueSearchUsername imgSearchUsername staticMapsProvider captionLengthMax messageLengthMax webfileDcId suggestedLangCode langPackVersion baseLangPackVersion';
 
 function writeFields_config(w: Writer, v: config): void {
   const set_phonecallsEnabled = isSet(v.phonecallsEnabled, 1);
@@ -8226,7 +8226,7 @@ export function readBare_config(r: Reader, k?: number): config {
   return readBare(r, readFields_config, n_config, 0x330b4067, k);
 }
 
-const n_nearestDc = 'nearestDc country thisDc nearestDc';
+var n_nearestDc = 'nearestDc country thisDc nearestDc';
 
 function writeFields_nearestDc(w: Writer, v: nearestDc): void {
   writeString(w, v.country, 0);
@@ -8249,7 +8249,7 @@ export function readBare_nearestDc(r: Reader, k?: number): nearestDc {
   return readBare(r, readFields_nearestDc, n_nearestDc, 0x8e1a1775, k);
 }
 
-const n_help_appUpdate = 'help.appUpdate flags canNotSkip id version text entities document url sticker';
+var n_help_appUpdate = 'help.appUpdate flags canNotSkip id version text entities document url sticker';
 
 function writeFields_help_appUpdate(w: Writer, v: help_appUpdate): void {
   const set_canNotSkip = isSet(v.canNotSkip, 1);
@@ -8288,7 +8288,7 @@ export function readBare_help_appUpdate(r: Reader, k?: number): help_appUpdate {
   return readBare(r, readFields_help_appUpdate, n_help_appUpdate, 0xccbbce30, k);
 }
 
-const n_help_noAppUpdate = 'help.noAppUpdate';
+var n_help_noAppUpdate = 'help.noAppUpdate';
 
 function writeFields_help_noAppUpdate(w: Writer, _v: help_noAppUpdate): void {
 }
@@ -8305,7 +8305,7 @@ export function readBare_help_noAppUpdate(r: Reader, k?: number): help_noAppUpda
   return readBare(r, readFields_help_noAppUpdate, n_help_noAppUpdate, 0xc45a6536, k);
 }
 
-const n_help_inviteText = 'help.inviteText message';
+var n_help_inviteText = 'help.inviteText message';
 
 function writeFields_help_inviteText(w: Writer, v: help_inviteText): void {
   writeString(w, v.message, 0);
@@ -8323,7 +8323,7 @@ export function readBare_help_inviteText(r: Reader, k?: number): help_inviteText
   return readBare(r, readFields_help_inviteText, n_help_inviteText, 0x18cb9f78, k);
 }
 
-const n_encryptedChatEmpty = 'encryptedChatEmpty id';
+var n_encryptedChatEmpty = 'encryptedChatEmpty id';
 
 function writeFields_encryptedChatEmpty(w: Writer, v: encryptedChatEmpty): void {
   const id = checkInt(v.id, 0);
@@ -8343,7 +8343,7 @@ export function readBare_encryptedChatEmpty(r: Reader, k?: number): encryptedCha
   return readBare(r, readFields_encryptedChatEmpty, n_encryptedChatEmpty, 0xab7ec0a0, k);
 }
 
-const n_encryptedChatWaiting = 'encryptedChatWaiting id accessHash date adminId participantId';
+var n_encryptedChatWaiting = 'encryptedChatWaiting id accessHash date adminId participantId';
 
 function writeFields_encryptedChatWaiting(w: Writer, v: encryptedChatWaiting): void {
   const id = checkInt(v.id, 0);
@@ -8374,7 +8374,7 @@ export function readBare_encryptedChatWaiting(r: Reader, k?: number): encryptedC
   return readBare(r, readFields_encryptedChatWaiting, n_encryptedChatWaiting, 0x66b25953, k);
 }
 
-const n_encryptedChatRequested = 'encryptedChatRequested flags folderId id accessHash date adminId participantId gA';
+var n_encryptedChatRequested = 'encryptedChatRequested flags folderId id accessHash date adminId participantId gA';
 
 function writeFields_encryptedChatRequested(w: Writer, v: encryptedChatRequested): void {
   const flags = (v.folderId != null ? 0x1 : 0);
@@ -8412,7 +8412,7 @@ export function readBare_encryptedChatRequested(r: Reader, k?: number): encrypte
   return readBare(r, readFields_encryptedChatRequested, n_encryptedChatRequested, 0x48f1d94c, k);
 }
 
-const n_encryptedChat = 'encryptedChat id accessHash date adminId participantId gAOrB keyFingerprint';
+var n_encryptedChat = 'encryptedChat id accessHash date adminId participantId gAOrB keyFingerprint';
 
 function writeFields_encryptedChat(w: Writer, v: encryptedChat): void {
   const id = checkInt(v.id, 0);
@@ -8447,7 +8447,7 @@ export function readBare_encryptedChat(r: Reader, k?: number): encryptedChat {
   return readBare(r, readFields_encryptedChat, n_encryptedChat, 0x61f0d4c7, k);
 }
 
-const n_encryptedChatDiscarded = 'encryptedChatDiscarded flags historyDeleted id';
+var n_encryptedChatDiscarded = 'encryptedChatDiscarded flags historyDeleted id';
 
 function writeFields_encryptedChatDiscarded(w: Writer, v: encryptedChatDiscarded): void {
   const set_historyDeleted = isSet(v.historyDeleted, 1);
@@ -8471,7 +8471,7 @@ export function readBare_encryptedChatDiscarded(r: Reader, k?: number): encrypte
   return readBare(r, readFields_encryptedChatDiscarded, n_encryptedChatDiscarded, 0x1e1c7c45, k);
 }
 
-const n_inputEncryptedChat = 'inputEncryptedChat chatId accessHash';
+var n_inputEncryptedChat = 'inputEncryptedChat chatId accessHash';
 
 function writeFields_inputEncryptedChat(w: Writer, v: inputEncryptedChat): void {
   const chatId = checkInt(v.chatId, 0);
@@ -8493,7 +8493,7 @@ export function readBare_inputEncryptedChat(r: Reader, k?: number): inputEncrypt
   return readBare(r, readFields_inputEncryptedChat, n_inputEncryptedChat, 0xf141b5e1, k);
 }
 
-const n_encryptedFileEmpty = 'encryptedFileEmpty';
+var n_encryptedFileEmpty = 'encryptedFileEmpty';
 
 function writeFields_encryptedFileEmpty(w: Writer, _v: encryptedFileEmpty): void {
 }
@@ -8510,7 +8510,7 @@ export function readBare_encryptedFileEmpty(r: Reader, k?: number): encryptedFil
   return readBare(r, readFields_encryptedFileEmpty, n_encryptedFileEmpty, 0xc21f497e, k);
 }
 
-const n_encryptedFile = 'encryptedFile id accessHash size dcId keyFingerprint';
+var n_encryptedFile = 'encryptedFile id accessHash size dcId keyFingerprint';
 
 function writeFields_encryptedFile(w: Writer, v: encryptedFile): void {
   const id = checkLong(v.id, 0);
@@ -8541,7 +8541,7 @@ export function readBare_encryptedFile(r: Reader, k?: number): encryptedFile {
   return readBare(r, readFields_encryptedFile, n_encryptedFile, 0x4a70994c, k);
 }
 
-const n_inputEncryptedFileEmpty = 'inputEncryptedFileEmpty';
+var n_inputEncryptedFileEmpty = 'inputEncryptedFileEmpty';
 
 function writeFields_inputEncryptedFileEmpty(w: Writer, _v: inputEncryptedFileEmpty): void {
 }
@@ -8558,7 +8558,7 @@ export function readBare_inputEncryptedFileEmpty(r: Reader, k?: number): inputEn
   return readBare(r, readFields_inputEncryptedFileEmpty, n_inputEncryptedFileEmpty, 0x1837c364, k);
 }
 
-const n_inputEncryptedFileUploaded = 'inputEncryptedFileUploaded id parts md5Checksum keyFingerprint';
+var n_inputEncryptedFileUploaded = 'inputEncryptedFileUploaded id parts md5Checksum keyFingerprint';
 
 function writeFields_inputEncryptedFileUploaded(w: Writer, v: inputEncryptedFileUploaded): void {
   const id = checkLong(v.id, 0);
@@ -8587,7 +8587,7 @@ export function readBare_inputEncryptedFileUploaded(r: Reader, k?: number): inpu
   return readBare(r, readFields_inputEncryptedFileUploaded, n_inputEncryptedFileUploaded, 0x64bd0306, k);
 }
 
-const n_inputEncryptedFile = 'inputEncryptedFile id accessHash';
+var n_inputEncryptedFile = 'inputEncryptedFile id accessHash';
 
 function writeFields_inputEncryptedFile(w: Writer, v: inputEncryptedFile): void {
   const id = checkLong(v.id, 0);
@@ -8609,7 +8609,7 @@ export function readBare_inputEncryptedFile(r: Reader, k?: number): inputEncrypt
   return readBare(r, readFields_inputEncryptedFile, n_inputEncryptedFile, 0x5a17b5e5, k);
 }
 
-const n_inputEncryptedFileBigUploaded = 'inputEncryptedFileBigUploaded id parts keyFingerprint';
+var n_inputEncryptedFileBigUploaded = 'inputEncryptedFileBigUploaded id parts keyFingerprint';
 
 function writeFields_inputEncryptedFileBigUploaded(w: Writer, v: inputEncryptedFileBigUploaded): void {
   const id = checkLong(v.id, 0);
@@ -8633,7 +8633,7 @@ export function readBare_inputEncryptedFileBigUploaded(r: Reader, k?: number): i
   return readBare(r, readFields_inputEncryptedFileBigUploaded, n_inputEncryptedFileBigUploaded, 0x2dc173c8, k);
 }
 
-const n_encryptedMessage = 'encryptedMessage randomId chatId date bytes file';
+var n_encryptedMessage = 'encryptedMessage randomId chatId date bytes file';
 
 function writeFields_encryptedMessage(w: Writer, v: encryptedMessage): void {
   const randomId = checkLong(v.randomId, 0);
@@ -8662,7 +8662,7 @@ export function readBare_encryptedMessage(r: Reader, k?: number): encryptedMessa
   return readBare(r, readFields_encryptedMessage, n_encryptedMessage, 0xed18c118, k);
 }
 
-const n_encryptedMessageService = 'encryptedMessageService randomId chatId date bytes';
+var n_encryptedMessageService = 'encryptedMessageService randomId chatId date bytes';
 
 function writeFields_encryptedMessageService(w: Writer, v: encryptedMessageService): void {
   const randomId = checkLong(v.randomId, 0);
@@ -8690,7 +8690,7 @@ export function readBare_encryptedMessageService(r: Reader, k?: number): encrypt
   return readBare(r, readFields_encryptedMessageService, n_encryptedMessageService, 0x23734b06, k);
 }
 
-const n_messages_dhConfigNotModified = 'messages.dhConfigNotModified random';
+var n_messages_dhConfigNotModified = 'messages.dhConfigNotModified random';
 
 function writeFields_messages_dhConfigNotModified(w: Writer, v: messages_dhConfigNotModified): void {
   writeBytes(w, v.random, 0);
@@ -8708,7 +8708,7 @@ export function readBare_messages_dhConfigNotModified(r: Reader, k?: number): me
   return readBare(r, readFields_messages_dhConfigNotModified, n_messages_dhConfigNotModified, 0xc0e24635, k);
 }
 
-const n_messages_dhConfig = 'messages.dhConfig g p version random';
+var n_messages_dhConfig = 'messages.dhConfig g p version random';
 
 function writeFields_messages_dhConfig(w: Writer, v: messages_dhConfig): void {
   const g = checkInt(v.g, 0);
@@ -8735,7 +8735,7 @@ export function readBare_messages_dhConfig(r: Reader, k?: number): messages_dhCo
   return readBare(r, readFields_messages_dhConfig, n_messages_dhConfig, 0x2c221edd, k);
 }
 
-const n_messages_sentEncryptedMessage = 'messages.sentEncryptedMessage date';
+var n_messages_sentEncryptedMessage = 'messages.sentEncryptedMessage date';
 
 function writeFields_messages_sentEncryptedMessage(w: Writer, v: messages_sentEncryptedMessage): void {
   const date = checkInt(v.date, 0);
@@ -8755,7 +8755,7 @@ export function readBare_messages_sentEncryptedMessage(r: Reader, k?: number): m
   return readBare(r, readFields_messages_sentEncryptedMessage, n_messages_sentEncryptedMessage, 0x560f8935, k);
 }
 
-const n_messages_sentEncryptedFile = 'messages.sentEncryptedFile date file';
+var n_messages_sentEncryptedFile = 'messages.sentEncryptedFile date file';
 
 function writeFields_messages_sentEncryptedFile(w: Writer, v: messages_sentEncryptedFile): void {
   const date = checkInt(v.date, 0);
@@ -8776,7 +8776,7 @@ export function readBare_messages_sentEncryptedFile(r: Reader, k?: number): mess
   return readBare(r, readFields_messages_sentEncryptedFile, n_messages_sentEncryptedFile, 0x9493ff32, k);
 }
 
-const n_inputDocumentEmpty = 'inputDocumentEmpty';
+var n_inputDocumentEmpty = 'inputDocumentEmpty';
 
 function writeFields_inputDocumentEmpty(w: Writer, _v: inputDocumentEmpty): void {
 }
@@ -8793,7 +8793,7 @@ export function readBare_inputDocumentEmpty(r: Reader, k?: number): inputDocumen
   return readBare(r, readFields_inputDocumentEmpty, n_inputDocumentEmpty, 0x72f0eaae, k);
 }
 
-const n_inputDocument = 'inputDocument id accessHash fileReference';
+var n_inputDocument = 'inputDocument id accessHash fileReference';
 
 function writeFields_inputDocument(w: Writer, v: inputDocument): void {
   const id = checkLong(v.id, 0);
@@ -8816,7 +8816,7 @@ export function readBare_inputDocument(r: Reader, k?: number): inputDocument {
   return readBare(r, readFields_inputDocument, n_inputDocument, 0x1abfb575, k);
 }
 
-const n_documentEmpty = 'documentEmpty id';
+var n_documentEmpty = 'documentEmpty id';
 
 function writeFields_documentEmpty(w: Writer, v: documentEmpty): void {
   const id = checkLong(v.id, 0);
@@ -8836,7 +8836,7 @@ export function readBare_documentEmpty(r: Reader, k?: number): documentEmpty {
   return readBare(r, readFields_documentEmpty, n_documentEmpty, 0x36f8c871, k);
 }
 
-const n_document = 'document flags id accessHash fileReference date mimeType size thumbs videoThumbs dcId attributes';
+var n_document = 'document flags id accessHash fileReference date mimeType size thumbs videoThumbs dcId attributes';
 
 function writeFields_document(w: Writer, v: document): void {
   const flags = (v.thumbs != null ? 0x1 : 0) | (v.videoThumbs != null ? 0x2 : 0);
@@ -8880,7 +8880,7 @@ export function readBare_document(r: Reader, k?: number): document {
   return readBare(r, readFields_document, n_document, 0x1e87342b, k);
 }
 
-const n_help_support = 'help.support phoneNumber user';
+var n_help_support = 'help.support phoneNumber user';
 
 function writeFields_help_support(w: Writer, v: help_support): void {
   writeString(w, v.phoneNumber, 0);
@@ -8899,7 +8899,7 @@ export function readBare_help_support(r: Reader, k?: number): help_support {
   return readBare(r, readFields_help_support, n_help_support, 0x17c6b5f6, k);
 }
 
-const n_notifyPeer = 'notifyPeer peer';
+var n_notifyPeer = 'notifyPeer peer';
 
 function writeFields_notifyPeer(w: Writer, v: notifyPeer): void {
   write_Peer(w, v.peer, 0);
@@ -8917,7 +8917,7 @@ export function readBare_notifyPeer(r: Reader, k?: number): notifyPeer {
   return readBare(r, readFields_notifyPeer, n_notifyPeer, 0x9fd40bd8, k);
 }
 
-const n_notifyUsers = 'notifyUsers';
+var n_notifyUsers = 'notifyUsers';
 
 function writeFields_notifyUsers(w: Writer, _v: notifyUsers): void {
 }
@@ -8934,7 +8934,7 @@ export function readBare_notifyUsers(r: Reader, k?: number): notifyUsers {
   return readBare(r, readFields_notifyUsers, n_notifyUsers, 0xb4c83b4c, k);
 }
 
-const n_notifyChats = 'notifyChats';
+var n_notifyChats = 'notifyChats';
 
 function writeFields_notifyChats(w: Writer, _v: notifyChats): void {
 }
@@ -8951,7 +8951,7 @@ export function readBare_notifyChats(r: Reader, k?: number): notifyChats {
   return readBare(r, readFields_notifyChats, n_notifyChats, 0xc007cec3, k);
 }
 
-const n_notifyBroadcasts = 'notifyBroadcasts';
+var n_notifyBroadcasts = 'notifyBroadcasts';
 
 function writeFields_notifyBroadcasts(w: Writer, _v: notifyBroadcasts): void {
 }
@@ -8968,7 +8968,7 @@ export function readBare_notifyBroadcasts(r: Reader, k?: number): notifyBroadcas
   return readBare(r, readFields_notifyBroadcasts, n_notifyBroadcasts, 0xd612e8ef, k);
 }
 
-const n_sendMessageTypingAction = 'sendMessageTypingAction';
+var n_sendMessageTypingAction = 'sendMessageTypingAction';
 
 function writeFields_sendMessageTypingAction(w: Writer, _v: sendMessageTypingAction): void {
 }
@@ -8985,7 +8985,7 @@ export function readBare_sendMessageTypingAction(r: Reader, k?: number): sendMes
   return readBare(r, readFields_sendMessageTypingAction, n_sendMessageTypingAction, 0x16bf744e, k);
 }
 
-const n_sendMessageCancelAction = 'sendMessageCancelAction';
+var n_sendMessageCancelAction = 'sendMessageCancelAction';
 
 function writeFields_sendMessageCancelAction(w: Writer, _v: sendMessageCancelAction): void {
 }
@@ -9002,7 +9002,7 @@ export function readBare_sendMessageCancelAction(r: Reader, k?: number): sendMes
   return readBare(r, readFields_sendMessageCancelAction, n_sendMessageCancelAction, 0xfd5ec8f5, k);
 }
 
-const n_sendMessageRecordVideoAction = 'sendMessageRecordVideoAction';
+var n_sendMessageRecordVideoAction = 'sendMessageRecordVideoAction';
 
 function writeFields_sendMessageRecordVideoAction(w: Writer, _v: sendMessageRecordVideoAction): void {
 }
@@ -9019,7 +9019,7 @@ export function readBare_sendMessageRecordVideoAction(r: Reader, k?: number): se
   return readBare(r, readFields_sendMessageRecordVideoAction, n_sendMessageRecordVideoAction, 0xa187d66f, k);
 }
 
-const n_sendMessageUploadVideoAction = 'sendMessageUploadVideoAction progress';
+var n_sendMessageUploadVideoAction = 'sendMessageUploadVideoAction progress';
 
 function writeFields_sendMessageUploadVideoAction(w: Writer, v: sendMessageUploadVideoAction): void {
   const progress = checkInt(v.progress, 0);
@@ -9039,7 +9039,7 @@ export function readBare_sendMessageUploadVideoAction(r: Reader, k?: number): se
   return readBare(r, readFields_sendMessageUploadVideoAction, n_sendMessageUploadVideoAction, 0xe9763aec, k);
 }
 
-const n_sendMessageRecordAudioAction = 'sendMessageRecordAudioAction';
+var n_sendMessageRecordAudioAction = 'sendMessageRecordAudioAction';
 
 function writeFields_sendMessageRecordAudioAction(w: Writer, _v: sendMessageRecordAudioAction): void {
 }
@@ -9056,7 +9056,7 @@ export function readBare_sendMessageRecordAudioAction(r: Reader, k?: number): se
   return readBare(r, readFields_sendMessageRecordAudioAction, n_sendMessageRecordAudioAction, 0xd52f73f7, k);
 }
 
-const n_sendMessageUploadAudioAction = 'sendMessageUploadAudioAction progress';
+var n_sendMessageUploadAudioAction = 'sendMessageUploadAudioAction progress';
 
 function writeFields_sendMessageUploadAudioAction(w: Writer, v: sendMessageUploadAudioAction): void {
   const progress = checkInt(v.progress, 0);
@@ -9076,7 +9076,7 @@ export function readBare_sendMessageUploadAudioAction(r: Reader, k?: number): se
   return readBare(r, readFields_sendMessageUploadAudioAction, n_sendMessageUploadAudioAction, 0xf351d7ab, k);
 }
 
-const n_sendMessageUploadPhotoAction = 'sendMessageUploadPhotoAction progress';
+var n_sendMessageUploadPhotoAction = 'sendMessageUploadPhotoAction progress';
 
 function writeFields_sendMessageUploadPhotoAction(w: Writer, v: sendMessageUploadPhotoAction): void {
   const progress = checkInt(v.progress, 0);
@@ -9096,7 +9096,7 @@ export function readBare_sendMessageUploadPhotoAction(r: Reader, k?: number): se
   return readBare(r, readFields_sendMessageUploadPhotoAction, n_sendMessageUploadPhotoAction, 0xd1d34a26, k);
 }
 
-const n_sendMessageUploadDocumentAction = 'sendMessageUploadDocumentAction progress';
+var n_sendMessageUploadDocumentAction = 'sendMessageUploadDocumentAction progress';
 
 function writeFields_sendMessageUploadDocumentAction(w: Writer, v: sendMessageUploadDocumentAction): void {
   const progress = checkInt(v.progress, 0);
@@ -9116,7 +9116,7 @@ export function readBare_sendMessageUploadDocumentAction(r: Reader, k?: number):
   return readBare(r, readFields_sendMessageUploadDocumentAction, n_sendMessageUploadDocumentAction, 0xaa0cd9e4, k);
 }
 
-const n_sendMessageGeoLocationAction = 'sendMessageGeoLocationAction';
+var n_sendMessageGeoLocationAction = 'sendMessageGeoLocationAction';
 
 function writeFields_sendMessageGeoLocationAction(w: Writer, _v: sendMessageGeoLocationAction): void {
 }
@@ -9133,7 +9133,7 @@ export function readBare_sendMessageGeoLocationAction(r: Reader, k?: number): se
   return readBare(r, readFields_sendMessageGeoLocationAction, n_sendMessageGeoLocationAction, 0x176f8ba1, k);
 }
 
-const n_sendMessageChooseContactAction = 'sendMessageChooseContactAction';
+var n_sendMessageChooseContactAction = 'sendMessageChooseContactAction';
 
 function writeFields_sendMessageChooseContactAction(w: Writer, _v: sendMessageChooseContactAction): void {
 }
@@ -9150,7 +9150,7 @@ export function readBare_sendMessageChooseContactAction(r: Reader, k?: number): 
   return readBare(r, readFields_sendMessageChooseContactAction, n_sendMessageChooseContactAction, 0x628cbc6f, k);
 }
 
-const n_sendMessageGamePlayAction = 'sendMessageGamePlayAction';
+var n_sendMessageGamePlayAction = 'sendMessageGamePlayAction';
 
 function writeFields_sendMessageGamePlayAction(w: Writer, _v: sendMessageGamePlayAction): void {
 }
@@ -9167,7 +9167,7 @@ export function readBare_sendMessageGamePlayAction(r: Reader, k?: number): sendM
   return readBare(r, readFields_sendMessageGamePlayAction, n_sendMessageGamePlayAction, 0xdd6a8f48, k);
 }
 
-const n_sendMessageRecordRoundAction = 'sendMessageRecordRoundAction';
+var n_sendMessageRecordRoundAction = 'sendMessageRecordRoundAction';
 
 function writeFields_sendMessageRecordRoundAction(w: Writer, _v: sendMessageRecordRoundAction): void {
 }
@@ -9184,7 +9184,7 @@ export function readBare_sendMessageRecordRoundAction(r: Reader, k?: number): se
   return readBare(r, readFields_sendMessageRecordRoundAction, n_sendMessageRecordRoundAction, 0x88f27fbc, k);
 }
 
-const n_sendMessageUploadRoundAction = 'sendMessageUploadRoundAction progress';
+var n_sendMessageUploadRoundAction = 'sendMessageUploadRoundAction progress';
 
 function writeFields_sendMessageUploadRoundAction(w: Writer, v: sendMessageUploadRoundAction): void {
   const progress = checkInt(v.progress, 0);
@@ -9204,7 +9204,7 @@ export function readBare_sendMessageUploadRoundAction(r: Reader, k?: number): se
   return readBare(r, readFields_sendMessageUploadRoundAction, n_sendMessageUploadRoundAction, 0x243e1c66, k);
 }
 
-const n_speakingInGroupCallAction = 'speakingInGroupCallAction';
+var n_speakingInGroupCallAction = 'speakingInGroupCallAction';
 
 function writeFields_speakingInGroupCallAction(w: Writer, _v: speakingInGroupCallAction): void {
 }
@@ -9221,7 +9221,7 @@ export function readBare_speakingInGroupCallAction(r: Reader, k?: number): speak
   return readBare(r, readFields_speakingInGroupCallAction, n_speakingInGroupCallAction, 0xd92c2285, k);
 }
 
-const n_sendMessageHistoryImportAction = 'sendMessageHistoryImportAction progress';
+var n_sendMessageHistoryImportAction = 'sendMessageHistoryImportAction progress';
 
 function writeFields_sendMessageHistoryImportAction(w: Writer, v: sendMessageHistoryImportAction): void {
   const progress = checkInt(v.progress, 0);
@@ -9241,7 +9241,7 @@ export function readBare_sendMessageHistoryImportAction(r: Reader, k?: number): 
   return readBare(r, readFields_sendMessageHistoryImportAction, n_sendMessageHistoryImportAction, 0xdbda9246, k);
 }
 
-const n_sendMessageChooseStickerAction = 'sendMessageChooseStickerAction';
+var n_sendMessageChooseStickerAction = 'sendMessageChooseStickerAction';
 
 function writeFields_sendMessageChooseStickerAction(w: Writer, _v: sendMessageChooseStickerAction): void {
 }
@@ -9258,7 +9258,7 @@ export function readBare_sendMessageChooseStickerAction(r: Reader, k?: number): 
   return readBare(r, readFields_sendMessageChooseStickerAction, n_sendMessageChooseStickerAction, 0xb05ac6b1, k);
 }
 
-const n_sendMessageEmojiInteraction = 'sendMessageEmojiInteraction emoticon msgId interaction';
+var n_sendMessageEmojiInteraction = 'sendMessageEmojiInteraction emoticon msgId interaction';
 
 function writeFields_sendMessageEmojiInteraction(w: Writer, v: sendMessageEmojiInteraction): void {
   writeString(w, v.emoticon, 0);
@@ -9282,7 +9282,7 @@ export function readBare_sendMessageEmojiInteraction(r: Reader, k?: number): sen
   return readBare(r, readFields_sendMessageEmojiInteraction, n_sendMessageEmojiInteraction, 0x25972bcb, k);
 }
 
-const n_sendMessageEmojiInteractionSeen = 'sendMessageEmojiInteractionSeen emoticon';
+var n_sendMessageEmojiInteractionSeen = 'sendMessageEmojiInteractionSeen emoticon';
 
 function writeFields_sendMessageEmojiInteractionSeen(w: Writer, v: sendMessageEmojiInteractionSeen): void {
   writeString(w, v.emoticon, 0);
@@ -9300,7 +9300,7 @@ export function readBare_sendMessageEmojiInteractionSeen(r: Reader, k?: number):
   return readBare(r, readFields_sendMessageEmojiInteractionSeen, n_sendMessageEmojiInteractionSeen, 0xb665902e, k);
 }
 
-const n_contacts_found = 'contacts.found myResults results chats users';
+var n_contacts_found = 'contacts.found myResults results chats users';
 
 function writeFields_contacts_found(w: Writer, v: contacts_found): void {
   write_vec_Peer(w, v.myResults, 0);
@@ -9324,7 +9324,7 @@ export function readBare_contacts_found(r: Reader, k?: number): contacts_found {
   return readBare(r, readFields_contacts_found, n_contacts_found, 0xb3134d9d, k);
 }
 
-const n_inputPrivacyKeyStatusTimestamp = 'inputPrivacyKeyStatusTimestamp';
+var n_inputPrivacyKeyStatusTimestamp = 'inputPrivacyKeyStatusTimestamp';
 
 function writeFields_inputPrivacyKeyStatusTimestamp(w: Writer, _v: inputPrivacyKeyStatusTimestamp): void {
 }
@@ -9341,7 +9341,7 @@ export function readBare_inputPrivacyKeyStatusTimestamp(r: Reader, k?: number): 
   return readBare(r, readFields_inputPrivacyKeyStatusTimestamp, n_inputPrivacyKeyStatusTimestamp, 0x4f96cb18, k);
 }
 
-const n_inputPrivacyKeyChatInvite = 'inputPrivacyKeyChatInvite';
+var n_inputPrivacyKeyChatInvite = 'inputPrivacyKeyChatInvite';
 
 function writeFields_inputPrivacyKeyChatInvite(w: Writer, _v: inputPrivacyKeyChatInvite): void {
 }
@@ -9358,7 +9358,7 @@ export function readBare_inputPrivacyKeyChatInvite(r: Reader, k?: number): input
   return readBare(r, readFields_inputPrivacyKeyChatInvite, n_inputPrivacyKeyChatInvite, 0xbdfb0426, k);
 }
 
-const n_inputPrivacyKeyPhoneCall = 'inputPrivacyKeyPhoneCall';
+var n_inputPrivacyKeyPhoneCall = 'inputPrivacyKeyPhoneCall';
 
 function writeFields_inputPrivacyKeyPhoneCall(w: Writer, _v: inputPrivacyKeyPhoneCall): void {
 }
@@ -9375,7 +9375,7 @@ export function readBare_inputPrivacyKeyPhoneCall(r: Reader, k?: number): inputP
   return readBare(r, readFields_inputPrivacyKeyPhoneCall, n_inputPrivacyKeyPhoneCall, 0xfabadc5f, k);
 }
 
-const n_inputPrivacyKeyPhoneP2P = 'inputPrivacyKeyPhoneP2P';
+var n_inputPrivacyKeyPhoneP2P = 'inputPrivacyKeyPhoneP2P';
 
 function writeFields_inputPrivacyKeyPhoneP2P(w: Writer, _v: inputPrivacyKeyPhoneP2P): void {
 }
@@ -9392,7 +9392,7 @@ export function readBare_inputPrivacyKeyPhoneP2P(r: Reader, k?: number): inputPr
   return readBare(r, readFields_inputPrivacyKeyPhoneP2P, n_inputPrivacyKeyPhoneP2P, 0xdb9e70d2, k);
 }
 
-const n_inputPrivacyKeyForwards = 'inputPrivacyKeyForwards';
+var n_inputPrivacyKeyForwards = 'inputPrivacyKeyForwards';
 
 function writeFields_inputPrivacyKeyForwards(w: Writer, _v: inputPrivacyKeyForwards): void {
 }
@@ -9409,7 +9409,7 @@ export function readBare_inputPrivacyKeyForwards(r: Reader, k?: number): inputPr
   return readBare(r, readFields_inputPrivacyKeyForwards, n_inputPrivacyKeyForwards, 0xa4dd4c08, k);
 }
 
-const n_inputPrivacyKeyProfilePhoto = 'inputPrivacyKeyProfilePhoto';
+var n_inputPrivacyKeyProfilePhoto = 'inputPrivacyKeyProfilePhoto';
 
 function writeFields_inputPrivacyKeyProfilePhoto(w: Writer, _v: inputPrivacyKeyProfilePhoto): void {
 }
@@ -9426,7 +9426,7 @@ export function readBare_inputPrivacyKeyProfilePhoto(r: Reader, k?: number): inp
   return readBare(r, readFields_inputPrivacyKeyProfilePhoto, n_inputPrivacyKeyProfilePhoto, 0x5719bacc, k);
 }
 
-const n_inputPrivacyKeyPhoneNumber = 'inputPrivacyKeyPhoneNumber';
+var n_inputPrivacyKeyPhoneNumber = 'inputPrivacyKeyPhoneNumber';
 
 function writeFields_inputPrivacyKeyPhoneNumber(w: Writer, _v: inputPrivacyKeyPhoneNumber): void {
 }
@@ -9443,7 +9443,7 @@ export function readBare_inputPrivacyKeyPhoneNumber(r: Reader, k?: number): inpu
   return readBare(r, readFields_inputPrivacyKeyPhoneNumber, n_inputPrivacyKeyPhoneNumber, 0x0352dafa, k);
 }
 
-const n_inputPrivacyKeyAddedByPhone = 'inputPrivacyKeyAddedByPhone';
+var n_inputPrivacyKeyAddedByPhone = 'inputPrivacyKeyAddedByPhone';
 
 function writeFields_inputPrivacyKeyAddedByPhone(w: Writer, _v: inputPrivacyKeyAddedByPhone): void {
 }
@@ -9460,7 +9460,7 @@ export function readBare_inputPrivacyKeyAddedByPhone(r: Reader, k?: number): inp
   return readBare(r, readFields_inputPrivacyKeyAddedByPhone, n_inputPrivacyKeyAddedByPhone, 0xd1219bdd, k);
 }
 
-const n_privacyKeyStatusTimestamp = 'privacyKeyStatusTimestamp';
+var n_privacyKeyStatusTimestamp = 'privacyKeyStatusTimestamp';
 
 function writeFields_privacyKeyStatusTimestamp(w: Writer, _v: privacyKeyStatusTimestamp): void {
 }
@@ -9477,7 +9477,7 @@ export function readBare_privacyKeyStatusTimestamp(r: Reader, k?: number): priva
   return readBare(r, readFields_privacyKeyStatusTimestamp, n_privacyKeyStatusTimestamp, 0xbc2eab30, k);
 }
 
-const n_privacyKeyChatInvite = 'privacyKeyChatInvite';
+var n_privacyKeyChatInvite = 'privacyKeyChatInvite';
 
 function writeFields_privacyKeyChatInvite(w: Writer, _v: privacyKeyChatInvite): void {
 }
@@ -9494,7 +9494,7 @@ export function readBare_privacyKeyChatInvite(r: Reader, k?: number): privacyKey
   return readBare(r, readFields_privacyKeyChatInvite, n_privacyKeyChatInvite, 0x500e6dfa, k);
 }
 
-const n_privacyKeyPhoneCall = 'privacyKeyPhoneCall';
+var n_privacyKeyPhoneCall = 'privacyKeyPhoneCall';
 
 function writeFields_privacyKeyPhoneCall(w: Writer, _v: privacyKeyPhoneCall): void {
 }
@@ -9511,7 +9511,7 @@ export function readBare_privacyKeyPhoneCall(r: Reader, k?: number): privacyKeyP
   return readBare(r, readFields_privacyKeyPhoneCall, n_privacyKeyPhoneCall, 0x3d662b7b, k);
 }
 
-const n_privacyKeyPhoneP2P = 'privacyKeyPhoneP2P';
+var n_privacyKeyPhoneP2P = 'privacyKeyPhoneP2P';
 
 function writeFields_privacyKeyPhoneP2P(w: Writer, _v: privacyKeyPhoneP2P): void {
 }
@@ -9528,7 +9528,7 @@ export function readBare_privacyKeyPhoneP2P(r: Reader, k?: number): privacyKeyPh
   return readBare(r, readFields_privacyKeyPhoneP2P, n_privacyKeyPhoneP2P, 0x39491cc8, k);
 }
 
-const n_privacyKeyForwards = 'privacyKeyForwards';
+var n_privacyKeyForwards = 'privacyKeyForwards';
 
 function writeFields_privacyKeyForwards(w: Writer, _v: privacyKeyForwards): void {
 }
@@ -9545,7 +9545,7 @@ export function readBare_privacyKeyForwards(r: Reader, k?: number): privacyKeyFo
   return readBare(r, readFields_privacyKeyForwards, n_privacyKeyForwards, 0x69ec56a3, k);
 }
 
-const n_privacyKeyProfilePhoto = 'privacyKeyProfilePhoto';
+var n_privacyKeyProfilePhoto = 'privacyKeyProfilePhoto';
 
 function writeFields_privacyKeyProfilePhoto(w: Writer, _v: privacyKeyProfilePhoto): void {
 }
@@ -9562,7 +9562,7 @@ export function readBare_privacyKeyProfilePhoto(r: Reader, k?: number): privacyK
   return readBare(r, readFields_privacyKeyProfilePhoto, n_privacyKeyProfilePhoto, 0x96151fed, k);
 }
 
-const n_privacyKeyPhoneNumber = 'privacyKeyPhoneNumber';
+var n_privacyKeyPhoneNumber = 'privacyKeyPhoneNumber';
 
 function writeFields_privacyKeyPhoneNumber(w: Writer, _v: privacyKeyPhoneNumber): void {
 }
@@ -9579,7 +9579,7 @@ export function readBare_privacyKeyPhoneNumber(r: Reader, k?: number): privacyKe
   return readBare(r, readFields_privacyKeyPhoneNumber, n_privacyKeyPhoneNumber, 0xd19ae46d, k);
 }
 
-const n_privacyKeyAddedByPhone = 'privacyKeyAddedByPhone';
+var n_privacyKeyAddedByPhone = 'privacyKeyAddedByPhone';
 
 function writeFields_privacyKeyAddedByPhone(w: Writer, _v: privacyKeyAddedByPhone): void {
 }
@@ -9596,7 +9596,7 @@ export function readBare_privacyKeyAddedByPhone(r: Reader, k?: number): privacyK
   return readBare(r, readFields_privacyKeyAddedByPhone, n_privacyKeyAddedByPhone, 0x42ffd42b, k);
 }
 
-const n_inputPrivacyValueAllowContacts = 'inputPrivacyValueAllowContacts';
+var n_inputPrivacyValueAllowContacts = 'inputPrivacyValueAllowContacts';
 
 function writeFields_inputPrivacyValueAllowContacts(w: Writer, _v: inputPrivacyValueAllowContacts): void {
 }
@@ -9613,7 +9613,7 @@ export function readBare_inputPrivacyValueAllowContacts(r: Reader, k?: number): 
   return readBare(r, readFields_inputPrivacyValueAllowContacts, n_inputPrivacyValueAllowContacts, 0x0d09e07b, k);
 }
 
-const n_inputPrivacyValueAllowAll = 'inputPrivacyValueAllowAll';
+var n_inputPrivacyValueAllowAll = 'inputPrivacyValueAllowAll';
 
 function writeFields_inputPrivacyValueAllowAll(w: Writer, _v: inputPrivacyValueAllowAll): void {
 }
@@ -9630,7 +9630,7 @@ export function readBare_inputPrivacyValueAllowAll(r: Reader, k?: number): input
   return readBare(r, readFields_inputPrivacyValueAllowAll, n_inputPrivacyValueAllowAll, 0x184b35ce, k);
 }
 
-const n_inputPrivacyValueAllowUsers = 'inputPrivacyValueAllowUsers users';
+var n_inputPrivacyValueAllowUsers = 'inputPrivacyValueAllowUsers users';
 
 function writeFields_inputPrivacyValueAllowUsers(w: Writer, v: inputPrivacyValueAllowUsers): void {
   write_vec_InputUser(w, v.users, 0);
@@ -9648,7 +9648,7 @@ export function readBare_inputPrivacyValueAllowUsers(r: Reader, k?: number): inp
   return readBare(r, readFields_inputPrivacyValueAllowUsers, n_inputPrivacyValueAllowUsers, 0x131cc67f, k);
 }
 
-const n_inputPrivacyValueDisallowContacts = 'inputPrivacyValueDisallowContacts';
+var n_inputPrivacyValueDisallowContacts = 'inputPrivacyValueDisallowContacts';
 
 function writeFields_inputPrivacyValueDisallowContacts(w: Writer, _v: inputPrivacyValueDisallowContacts): void {
 }
@@ -9665,7 +9665,7 @@ export function readBare_inputPrivacyValueDisallowContacts(r: Reader, k?: number
   return readBare(r, readFields_inputPrivacyValueDisallowContacts, n_inputPrivacyValueDisallowContacts, 0x0ba52007, k);
 }
 
-const n_inputPrivacyValueDisallowAll = 'inputPrivacyValueDisallowAll';
+var n_inputPrivacyValueDisallowAll = 'inputPrivacyValueDisallowAll';
 
 function writeFields_inputPrivacyValueDisallowAll(w: Writer, _v: inputPrivacyValueDisallowAll): void {
 }
@@ -9682,7 +9682,7 @@ export function readBare_inputPrivacyValueDisallowAll(r: Reader, k?: number): in
   return readBare(r, readFields_inputPrivacyValueDisallowAll, n_inputPrivacyValueDisallowAll, 0xd66b66c9, k);
 }
 
-const n_inputPrivacyValueDisallowUsers = 'inputPrivacyValueDisallowUsers users';
+var n_inputPrivacyValueDisallowUsers = 'inputPrivacyValueDisallowUsers users';
 
 function writeFields_inputPrivacyValueDisallowUsers(w: Writer, v: inputPrivacyValueDisallowUsers): void {
   write_vec_InputUser(w, v.users, 0);
@@ -9700,7 +9700,7 @@ export function readBare_inputPrivacyValueDisallowUsers(r: Reader, k?: number): 
   return readBare(r, readFields_inputPrivacyValueDisallowUsers, n_inputPrivacyValueDisallowUsers, 0x90110467, k);
 }
 
-const n_inputPrivacyValueAllowChatParticipants = 'inputPrivacyValueAllowChatParticipants chats';
+var n_inputPrivacyValueAllowChatParticipants = 'inputPrivacyValueAllowChatParticipants chats';
 
 function writeFields_inputPrivacyValueAllowChatParticipants(w: Writer, v: inputPrivacyValueAllowChatParticipants): void {
   write_vec_long(w, v.chats, 0);
@@ -9718,7 +9718,7 @@ export function readBare_inputPrivacyValueAllowChatParticipants(r: Reader, k?: n
   return readBare(r, readFields_inputPrivacyValueAllowChatParticipants, n_inputPrivacyValueAllowChatParticipants, 0x840649cf, k);
 }
 
-const n_inputPrivacyValueDisallowChatParticipants = 'inputPrivacyValueDisallowChatParticipants chats';
+var n_inputPrivacyValueDisallowChatParticipants = 'inputPrivacyValueDisallowChatParticipants chats';
 
 function writeFields_inputPrivacyValueDisallowChatParticipants(w: Writer, v: inputPrivacyValueDisallowChatParticipants): void {
   write_vec_long(w, v.chats, 0);
@@ -9736,7 +9736,7 @@ export function readBare_inputPrivacyValueDisallowChatParticipants(r: Reader, k?
   return readBare(r, readFields_inputPrivacyValueDisallowChatParticipants, n_inputPrivacyValueDisallowChatParticipants, 0xe94f0f86, k);
 }
 
-const n_privacyValueAllowContacts = 'privacyValueAllowContacts';
+var n_privacyValueAllowContacts = 'privacyValueAllowContacts';
 
 function writeFields_privacyValueAllowContacts(w: Writer, _v: privacyValueAllowContacts): void {
 }
@@ -9753,7 +9753,7 @@ export function readBare_privacyValueAllowContacts(r: Reader, k?: number): priva
   return readBare(r, readFields_privacyValueAllowContacts, n_privacyValueAllowContacts, 0xfffe1bac, k);
 }
 
-const n_privacyValueAllowAll = 'privacyValueAllowAll';
+var n_privacyValueAllowAll = 'privacyValueAllowAll';
 
 function writeFields_privacyValueAllowAll(w: Writer, _v: privacyValueAllowAll): void {
 }
@@ -9770,7 +9770,7 @@ export function readBare_privacyValueAllowAll(r: Reader, k?: number): privacyVal
   return readBare(r, readFields_privacyValueAllowAll, n_privacyValueAllowAll, 0x65427b82, k);
 }
 
-const n_privacyValueAllowUsers = 'privacyValueAllowUsers users';
+var n_privacyValueAllowUsers = 'privacyValueAllowUsers users';
 
 function writeFields_privacyValueAllowUsers(w: Writer, v: privacyValueAllowUsers): void {
   write_vec_long(w, v.users, 0);
@@ -9788,7 +9788,7 @@ export function readBare_privacyValueAllowUsers(r: Reader, k?: number): privacyV
   return readBare(r, readFields_privacyValueAllowUsers, n_privacyValueAllowUsers, 0xb8905fb2, k);
 }
 
-const n_privacyValueDisallowContacts = 'privacyValueDisallowContacts';
+var n_privacyValueDisallowContacts = 'privacyValueDisallowContacts';
 
 function writeFields_privacyValueDisallowContacts(w: Writer, _v: privacyValueDisallowContacts): void {
 }
@@ -9805,7 +9805,7 @@ export function readBare_privacyValueDisallowContacts(r: Reader, k?: number): pr
   return readBare(r, readFields_privacyValueDisallowContacts, n_privacyValueDisallowContacts, 0xf888fa1a, k);
 }
 
-const n_privacyValueDisallowAll = 'privacyValueDisallowAll';
+var n_privacyValueDisallowAll = 'privacyValueDisallowAll';
 
 function writeFields_privacyValueDisallowAll(w: Writer, _v: privacyValueDisallowAll): void {
 }
@@ -9822,7 +9822,7 @@ export function readBare_privacyValueDisallowAll(r: Reader, k?: number): privacy
   return readBare(r, readFields_privacyValueDisallowAll, n_privacyValueDisallowAll, 0x8b73e763, k);
 }
 
-const n_privacyValueDisallowUsers = 'privacyValueDisallowUsers users';
+var n_privacyValueDisallowUsers = 'privacyValueDisallowUsers users';
 
 function writeFields_privacyValueDisallowUsers(w: Writer, v: privacyValueDisallowUsers): void {
   write_vec_long(w, v.users, 0);
@@ -9840,7 +9840,7 @@ export function readBare_privacyValueDisallowUsers(r: Reader, k?: number): priva
   return readBare(r, readFields_privacyValueDisallowUsers, n_privacyValueDisallowUsers, 0xe4621141, k);
 }
 
-const n_privacyValueAllowChatParticipants = 'privacyValueAllowChatParticipants chats';
+var n_privacyValueAllowChatParticipants = 'privacyValueAllowChatParticipants chats';
 
 function writeFields_privacyValueAllowChatParticipants(w: Writer, v: privacyValueAllowChatParticipants): void {
   write_vec_long(w, v.chats, 0);
@@ -9858,7 +9858,7 @@ export function readBare_privacyValueAllowChatParticipants(r: Reader, k?: number
   return readBare(r, readFields_privacyValueAllowChatParticipants, n_privacyValueAllowChatParticipants, 0x6b134e8e, k);
 }
 
-const n_privacyValueDisallowChatParticipants = 'privacyValueDisallowChatParticipants chats';
+var n_privacyValueDisallowChatParticipants = 'privacyValueDisallowChatParticipants chats';
 
 function writeFields_privacyValueDisallowChatParticipants(w: Writer, v: privacyValueDisallowChatParticipants): void {
   write_vec_long(w, v.chats, 0);
@@ -9876,7 +9876,7 @@ export function readBare_privacyValueDisallowChatParticipants(r: Reader, k?: num
   return readBare(r, readFields_privacyValueDisallowChatParticipants, n_privacyValueDisallowChatParticipants, 0x41c87565, k);
 }
 
-const n_account_privacyRules = 'account.privacyRules rules chats users';
+var n_account_privacyRules = 'account.privacyRules rules chats users';
 
 function writeFields_account_privacyRules(w: Writer, v: account_privacyRules): void {
   write_vec_PrivacyRule(w, v.rules, 0);
@@ -9898,7 +9898,7 @@ export function readBare_account_privacyRules(r: Reader, k?: number): account_pr
   return readBare(r, readFields_account_privacyRules, n_account_privacyRules, 0x50a04e45, k);
 }
 
-const n_accountDaysTTL = 'accountDaysTTL days';
+var n_accountDaysTTL = 'accountDaysTTL days';
 
 function writeFields_accountDaysTTL(w: Writer, v: accountDaysTTL): void {
   const days = checkInt(v.days, 0);
@@ -9918,7 +9918,7 @@ export function readBare_accountDaysTTL(r: Reader, k?: number): accountDaysTTL {
   return readBare(r, readFields_accountDaysTTL, n_accountDaysTTL, 0xb8d0afdf, k);
 }
 
-const n_documentAttributeImageSize = 'documentAttributeImageSize w h';
+var n_documentAttributeImageSize = 'documentAttributeImageSize w h';
 
 function writeFields_documentAttributeImageSize(w: Writer, v: documentAttributeImageSize): void {
   const w_ = checkInt(v.w, 0);
@@ -9940,7 +9940,7 @@ export function readBare_documentAttributeImageSize(r: Reader, k?: number): docu
   return readBare(r, readFields_documentAttributeImageSize, n_documentAttributeImageSize, 0x6c37c15c, k);
 }
 
-const n_documentAttributeAnimated = 'documentAttributeAnimated';
+var n_documentAttributeAnimated = 'documentAttributeAnimated';
 
 function writeFields_documentAttributeAnimated(w: Writer, _v: documentAttributeAnimated): void {
 }
@@ -9957,7 +9957,7 @@ export function readBare_documentAttributeAnimated(r: Reader, k?: number): docum
   return readBare(r, readFields_documentAttributeAnimated, n_documentAttributeAnimated, 0x11b58939, k);
 }
 
-const n_documentAttributeSticker = 'documentAttributeSticker flags mask alt stickerset maskCoords';
+var n_documentAttributeSticker = 'documentAttributeSticker flags mask alt stickerset maskCoords';
 
 function writeFields_documentAttributeSticker(w: Writer, v: documentAttributeSticker): void {
   const set_mask = isSet(v.mask, 1);
@@ -9985,7 +9985,7 @@ export function readBare_documentAttributeSticker(r: Reader, k?: number): docume
   return readBare(r, readFields_documentAttributeSticker, n_documentAttributeSticker, 0x6319d612, k);
 }
 
-const n_documentAttributeVideo = 'documentAttributeVideo flags roundMessage supportsStreaming duration w h';
+var n_documentAttributeVideo = 'documentAttributeVideo flags roundMessage supportsStreaming duration w h';
 
 function writeFields_documentAttributeVideo(w: Writer, v: documentAttributeVideo): void {
   const set_roundMessage = isSet(v.roundMessage, 1);
@@ -10017,7 +10017,7 @@ export function readBare_documentAttributeVideo(r: Reader, k?: number): document
   return readBare(r, readFields_documentAttributeVideo, n_documentAttributeVideo, 0x0ef02ce6, k);
 }
 
-const n_documentAttributeAudio = 'documentAttributeAudio flags voice duration title performer waveform';
+var n_documentAttributeAudio = 'documentAttributeAudio flags voice duration title performer waveform';
 
 function writeFields_documentAttributeAudio(w: Writer, v: documentAttributeAudio): void {
   const set_voice = isSet(v.voice, 1);
@@ -10052,7 +10052,7 @@ export function readBare_documentAttributeAudio(r: Reader, k?: number): document
   return readBare(r, readFields_documentAttributeAudio, n_documentAttributeAudio, 0x9852f9c6, k);
 }
 
-const n_documentAttributeFilename = 'documentAttributeFilename fileName';
+var n_documentAttributeFilename = 'documentAttributeFilename fileName';
 
 function writeFields_documentAttributeFilename(w: Writer, v: documentAttributeFilename): void {
   writeString(w, v.fileName, 0);
@@ -10070,7 +10070,7 @@ export function readBare_documentAttributeFilename(r: Reader, k?: number): docum
   return readBare(r, readFields_documentAttributeFilename, n_documentAttributeFilename, 0x15590068, k);
 }
 
-const n_documentAttributeHasStickers = 'documentAttributeHasStickers';
+var n_documentAttributeHasStickers = 'documentAttributeHasStickers';
 
 function writeFields_documentAttributeHasStickers(w: Writer, _v: documentAttributeHasStickers): void {
 }
@@ -10087,7 +10087,7 @@ export function readBare_documentAttributeHasStickers(r: Reader, k?: number): do
   return readBare(r, readFields_documentAttributeHasStickers, n_documentAttributeHasStickers, 0x9801d2f7, k);
 }
 
-const n_messages_stickersNotModified = 'messages.stickersNotModified';
+var n_messages_stickersNotModified = 'messages.stickersNotModified';
 
 function writeFields_messages_stickersNotModified(w: Writer, _v: messages_stickersNotModified): void {
 }
@@ -10104,7 +10104,7 @@ export function readBare_messages_stickersNotModified(r: Reader, k?: number): me
   return readBare(r, readFields_messages_stickersNotModified, n_messages_stickersNotModified, 0xf1749a22, k);
 }
 
-const n_messages_stickers = 'messages.stickers hash stickers';
+var n_messages_stickers = 'messages.stickers hash stickers';
 
 function writeFields_messages_stickers(w: Writer, v: messages_stickers): void {
   const hash = checkLong(v.hash, 0);
@@ -10125,7 +10125,7 @@ export function readBare_messages_stickers(r: Reader, k?: number): messages_stic
   return readBare(r, readFields_messages_stickers, n_messages_stickers, 0x30a6ec7e, k);
 }
 
-const n_stickerPack = 'stickerPack emoticon documents';
+var n_stickerPack = 'stickerPack emoticon documents';
 
 function writeFields_stickerPack(w: Writer, v: stickerPack): void {
   writeString(w, v.emoticon, 0);
@@ -10144,7 +10144,7 @@ export function readBare_stickerPack(r: Reader, k?: number): stickerPack {
   return readBare(r, readFields_stickerPack, n_stickerPack, 0x12b299d4, k);
 }
 
-const n_messages_allStickersNotModified = 'messages.allStickersNotModified';
+var n_messages_allStickersNotModified = 'messages.allStickersNotModified';
 
 function writeFields_messages_allStickersNotModified(w: Writer, _v: messages_allStickersNotModified): void {
 }
@@ -10161,7 +10161,7 @@ export function readBare_messages_allStickersNotModified(r: Reader, k?: number):
   return readBare(r, readFields_messages_allStickersNotModified, n_messages_allStickersNotModified, 0xe86602c3, k);
 }
 
-const n_messages_allStickers = 'messages.allStickers hash sets';
+var n_messages_allStickers = 'messages.allStickers hash sets';
 
 function writeFields_messages_allStickers(w: Writer, v: messages_allStickers): void {
   const hash = checkLong(v.hash, 0);
@@ -10182,7 +10182,7 @@ export function readBare_messages_allStickers(r: Reader, k?: number): messages_a
   return readBare(r, readFields_messages_allStickers, n_messages_allStickers, 0xcdbbcebb, k);
 }
 
-const n_messages_affectedMessages = 'messages.affectedMessages pts ptsCount';
+var n_messages_affectedMessages = 'messages.affectedMessages pts ptsCount';
 
 function writeFields_messages_affectedMessages(w: Writer, v: messages_affectedMessages): void {
   const pts = checkInt(v.pts, 0);
@@ -10204,7 +10204,7 @@ export function readBare_messages_affectedMessages(r: Reader, k?: number): messa
   return readBare(r, readFields_messages_affectedMessages, n_messages_affectedMessages, 0x84d19185, k);
 }
 
-const n_webPageEmpty = 'webPageEmpty id';
+var n_webPageEmpty = 'webPageEmpty id';
 
 function writeFields_webPageEmpty(w: Writer, v: webPageEmpty): void {
   const id = checkLong(v.id, 0);
@@ -10224,7 +10224,7 @@ export function readBare_webPageEmpty(r: Reader, k?: number): webPageEmpty {
   return readBare(r, readFields_webPageEmpty, n_webPageEmpty, 0xeb1477e8, k);
 }
 
-const n_webPagePending = 'webPagePending id date';
+var n_webPagePending = 'webPagePending id date';
 
 function writeFields_webPagePending(w: Writer, v: webPagePending): void {
   const id = checkLong(v.id, 0);
@@ -10246,7 +10246,7 @@ export function readBare_webPagePending(r: Reader, k?: number): webPagePending {
   return readBare(r, readFields_webPagePending, n_webPagePending, 0xc586da1c, k);
 }
 
-const n_webPage = 'webPage flags id url displayUrl hash type siteName title description photo embedUrl embedType embedWidth embedHeight duration author document cachedPage attributes';
+var n_webPage = 'webPage flags id url displayUrl hash type siteName title description photo embedUrl embedType embedWidth embedHeight duration author document cachedPage attributes';
 
 function writeFields_webPage(w: Writer, v: webPage): void {
   const flags =
@@ -10322,7 +10322,7 @@ export function readBare_webPage(r: Reader, k?: number): webPage {
   return readBare(r, readFields_webPage, n_webPage, 0xe89c45b2, k);
 }
 
-const n_webPageNotModified = 'webPageNotModified flags cachedPageViews';
+var n_webPageNotModified = 'webPageNotModified flags cachedPageViews';
 
 function writeFields_webPageNotModified(w: Writer, v: webPageNotModified): void {
   const flags = (v.cachedPageViews != null ? 0x1 : 0);
@@ -10344,7 +10344,7 @@ export function readBare_webPageNotModified(r: Reader, k?: number): webPageNotMo
   return readBare(r, readFields_webPageNotModified, n_webPageNotModified, 0x7311ca11, k);
 }
 
-const n_authorization = 'authorization flags current officialApp passwordPending hash deviceModel platform systemVersion apiId appName appVersion dateCreated dateActive ip country region';
+var n_authorization = 'authorization flags current officialApp passwordPending hash deviceModel platform systemVersion apiId appName appVersion dateCreated dateActive ip country region';
 
 function writeFields_authorization(w: Writer, v: authorization): void {
   const set_current = isSet(v.current, 1);
@@ -10392,7 +10392,7 @@ export function readBare_authorization(r: Reader, k?: number): authorization {
   return readBare(r, readFields_authorization, n_authorization, 0xad01d61d, k);
 }
 
-const n_account_authorizations = 'account.authorizations authorizations';
+var n_account_authorizations = 'account.authorizations authorizations';
 
 function writeFields_account_authorizations(w: Writer, v: account_authorizations): void {
   write_vec_Authorization(w, v.authorizations, 0);
@@ -10410,7 +10410,7 @@ export function readBare_account_authorizations(r: Reader, k?: number): account_
   return readBare(r, readFields_account_authorizations, n_account_authorizations, 0x1250abde, k);
 }
 
-const n_account_password = 'account.password flags hasRecovery hasSecureValues hasPassword currentAlgo srpB srpId hint emailUnconfirmedPattern newAlgo newSecureAlgo secureRandom pendingResetDate';
+var n_account_password = 'account.password flags hasRecovery hasSecureValues hasPassword currentAlgo srpB srpId hint emailUnconfirmedPattern newAlgo newSecureAlgo secureRandom pendingResetDate';
 
 function writeFields_account_password(w: Writer, v: account_password): void {
   const set_hasRecovery = isSet(v.hasRecovery, 1);
@@ -10466,7 +10466,7 @@ export function readBare_account_password(r: Reader, k?: number): account_passwo
   return readBare(r, readFields_account_password, n_account_password, 0x185b184f, k);
 }
 
-const n_account_passwordSettings = 'account.passwordSettings flags email secureSettings';
+var n_account_passwordSettings = 'account.passwordSettings flags email secureSettings';
 
 function writeFields_account_passwordSettings(w: Writer, v: account_passwordSettings): void {
   const flags = (v.email != null ? 0x1 : 0) | (v.secureSettings != null ? 0x2 : 0);
@@ -10492,7 +10492,7 @@ export function readBare_account_passwordSettings(r: Reader, k?: number): accoun
   return readBare(r, readFields_account_passwordSettings, n_account_passwordSettings, 0x9a5c33e5, k);
 }
 
-const n_account_passwordInputSettings = 'account.passwordInputSettings flags newAlgo newPasswordHash hint email newSecureSettings';
+var n_account_passwordInputSettings = 'account.passwordInputSettings flags newAlgo newPasswordHash hint email newSecureSettings';
 
 function writeFields_account_passwordInputSettings(w: Writer, v: account_passwordInputSettings): void {
   const flags = (v.newAlgo != null || v.newPasswordHash != null || v.hint != null ? 0x1 : 0) | (v.email != null ? 0x2 : 0) | (v.newSecureSettings != null ? 0x4 : 0);
@@ -10532,7 +10532,7 @@ export function readBare_account_passwordInputSettings(r: Reader, k?: number): a
   return readBare(r, readFields_account_passwordInputSettings, n_account_passwordInputSettings, 0xc23727c9, k);
 }
 
-const n_auth_passwordRecovery = 'auth.passwordRecovery emailPattern';
+var n_auth_passwordRecovery = 'auth.passwordRecovery emailPattern';
 
 function writeFields_auth_passwordRecovery(w: Writer, v: auth_passwordRecovery): void {
   writeString(w, v.emailPattern, 0);
@@ -10550,7 +10550,7 @@ export function readBare_auth_passwordRecovery(r: Reader, k?: number): auth_pass
   return readBare(r, readFields_auth_passwordRecovery, n_auth_passwordRecovery, 0x137948a5, k);
 }
 
-const n_receivedNotifyMessage = 'receivedNotifyMessage id flags';
+var n_receivedNotifyMessage = 'receivedNotifyMessage id flags';
 
 function writeFields_receivedNotifyMessage(w: Writer, v: receivedNotifyMessage): void {
   const id = checkInt(v.id, 0);
@@ -10572,7 +10572,7 @@ export function readBare_receivedNotifyMessage(r: Reader, k?: number): receivedN
   return readBare(r, readFields_receivedNotifyMessage, n_receivedNotifyMessage, 0xa384b779, k);
 }
 
-const n_chatInviteExported = 'chatInviteExported flags revoked permanent link adminId date startDate expireDate usageLimit usage';
+var n_chatInviteExported = 'chatInviteExported flags revoked permanent link adminId date startDate expireDate usageLimit usage';
 
 function writeFields_chatInviteExported(w: Writer, v: chatInviteExported): void {
   const set_revoked = isSet(v.revoked, 1);
@@ -10616,7 +10616,7 @@ export function readBare_chatInviteExported(r: Reader, k?: number): chatInviteEx
   return readBare(r, readFields_chatInviteExported, n_chatInviteExported, 0xb18105e8, k);
 }
 
-const n_chatInviteAlready = 'chatInviteAlready chat';
+var n_chatInviteAlready = 'chatInviteAlready chat';
 
 function writeFields_chatInviteAlready(w: Writer, v: chatInviteAlready): void {
   write_Chat(w, v.chat, 0);
@@ -10634,7 +10634,7 @@ export function readBare_chatInviteAlready(r: Reader, k?: number): chatInviteAlr
   return readBare(r, readFields_chatInviteAlready, n_chatInviteAlready, 0x5a686d7c, k);
 }
 
-const n_chatInvite = 'chatInvite flags channel broadcast public megagroup title photo participantsCount participants';
+var n_chatInvite = 'chatInvite flags channel broadcast public megagroup title photo participantsCount participants';
 
 function writeFields_chatInvite(w: Writer, v: chatInvite): void {
   const set_channel = isSet(v.channel, 1);
@@ -10675,7 +10675,7 @@ export function readBare_chatInvite(r: Reader, k?: number): chatInvite {
   return readBare(r, readFields_chatInvite, n_chatInvite, 0xdfc2f58e, k);
 }
 
-const n_chatInvitePeek = 'chatInvitePeek chat expires';
+var n_chatInvitePeek = 'chatInvitePeek chat expires';
 
 function writeFields_chatInvitePeek(w: Writer, v: chatInvitePeek): void {
   write_Chat(w, v.chat, 0);
@@ -10696,7 +10696,7 @@ export function readBare_chatInvitePeek(r: Reader, k?: number): chatInvitePeek {
   return readBare(r, readFields_chatInvitePeek, n_chatInvitePeek, 0x61695cb0, k);
 }
 
-const n_inputStickerSetEmpty = 'inputStickerSetEmpty';
+var n_inputStickerSetEmpty = 'inputStickerSetEmpty';
 
 function writeFields_inputStickerSetEmpty(w: Writer, _v: inputStickerSetEmpty): void {
 }
@@ -10713,7 +10713,7 @@ export function readBare_inputStickerSetEmpty(r: Reader, k?: number): inputStick
   return readBare(r, readFields_inputStickerSetEmpty, n_inputStickerSetEmpty, 0xffb62b95, k);
 }
 
-const n_inputStickerSetID = 'inputStickerSetID id accessHash';
+var n_inputStickerSetID = 'inputStickerSetID id accessHash';
 
 function writeFields_inputStickerSetID(w: Writer, v: inputStickerSetID): void {
   const id = checkLong(v.id, 0);
@@ -10735,7 +10735,7 @@ export function readBare_inputStickerSetID(r: Reader, k?: number): inputStickerS
   return readBare(r, readFields_inputStickerSetID, n_inputStickerSetID, 0x9de7a269, k);
 }
 
-const n_inputStickerSetShortName = 'inputStickerSetShortName shortName';
+var n_inputStickerSetShortName = 'inputStickerSetShortName shortName';
 
 function writeFields_inputStickerSetShortName(w: Writer, v: inputStickerSetShortName): void {
   writeString(w, v.shortName, 0);
@@ -10753,7 +10753,7 @@ export function readBare_inputStickerSetShortName(r: Reader, k?: number): inputS
   return readBare(r, readFields_inputStickerSetShortName, n_inputStickerSetShortName, 0x861cc8a0, k);
 }
 
-const n_inputStickerSetAnimatedEmoji = 'inputStickerSetAnimatedEmoji';
+var n_inputStickerSetAnimatedEmoji = 'inputStickerSetAnimatedEmoji';
 
 function writeFields_inputStickerSetAnimatedEmoji(w: Writer, _v: inputStickerSetAnimatedEmoji): void {
 }
@@ -10770,7 +10770,7 @@ export function readBare_inputStickerSetAnimatedEmoji(r: Reader, k?: number): in
   return readBare(r, readFields_inputStickerSetAnimatedEmoji, n_inputStickerSetAnimatedEmoji, 0x028703c8, k);
 }
 
-const n_inputStickerSetDice = 'inputStickerSetDice emoticon';
+var n_inputStickerSetDice = 'inputStickerSetDice emoticon';
 
 function writeFields_inputStickerSetDice(w: Writer, v: inputStickerSetDice): void {
   writeString(w, v.emoticon, 0);
@@ -10788,7 +10788,7 @@ export function readBare_inputStickerSetDice(r: Reader, k?: number): inputSticke
   return readBare(r, readFields_inputStickerSetDice, n_inputStickerSetDice, 0xe67f520e, k);
 }
 
-const n_inputStickerSetAnimatedEmojiAnimations = 'inputStickerSetAnimatedEmojiAnimations';
+var n_inputStickerSetAnimatedEmojiAnimations = 'inputStickerSetAnimatedEmojiAnimations';
 
 function writeFields_inputStickerSetAnimatedEmojiAnimations(w: Writer, _v: inputStickerSetAnimatedEmojiAnimations): void {
 }
@@ -10805,7 +10805,7 @@ export function readBare_inputStickerSetAnimatedEmojiAnimations(r: Reader, k?: n
   return readBare(r, readFields_inputStickerSetAnimatedEmojiAnimations, n_inputStickerSetAnimatedEmojiAnimations, 0x0cde3739, k);
 }
 
-const n_stickerSet = 'stickerSet flags archived official masks animated installedDate id accessHash title shortName thumbs thumbDcId thumbVersion count hash';
+var n_stickerSet = 'stickerSet flags archived official masks animated installedDate id accessHash title shortName thumbs thumbDcId thumbVersion count hash';
 
 function writeFields_stickerSet(w: Writer, v: stickerSet): void {
   const set_archived = isSet(v.archived, 1);
@@ -10868,7 +10868,7 @@ export function readBare_stickerSet(r: Reader, k?: number): stickerSet {
   return readBare(r, readFields_stickerSet, n_stickerSet, 0xd7df217a, k);
 }
 
-const n_messages_stickerSet = 'messages.stickerSet set packs documents';
+var n_messages_stickerSet = 'messages.stickerSet set packs documents';
 
 function writeFields_messages_stickerSet(w: Writer, v: messages_stickerSet): void {
   write_StickerSet(w, v.set, 0);
@@ -10891,7 +10891,7 @@ export function readBare_messages_stickerSet(r: Reader, k?: number): messages_st
   return readBare(r, readFields_messages_stickerSet, n_messages_stickerSet, 0xb60a24a6, k);
 }
 
-const n_botCommand = 'botCommand command description';
+var n_botCommand = 'botCommand command description';
 
 function writeFields_botCommand(w: Writer, v: botCommand): void {
   writeString(w, v.command, 0);
@@ -10910,7 +10910,7 @@ export function readBare_botCommand(r: Reader, k?: number): botCommand {
   return readBare(r, readFields_botCommand, n_botCommand, 0xc27ac8c7, k);
 }
 
-const n_botInfo = 'botInfo userId description commands';
+var n_botInfo = 'botInfo userId description commands';
 
 function writeFields_botInfo(w: Writer, v: botInfo): void {
   const userId = checkLong(v.userId, 0);
@@ -10932,7 +10932,7 @@ export function readBare_botInfo(r: Reader, k?: number): botInfo {
   return readBare(r, readFields_botInfo, n_botInfo, 0x1b74b335, k);
 }
 
-const n_keyboardButton = 'keyboardButton text';
+var n_keyboardButton = 'keyboardButton text';
 
 function writeFields_keyboardButton(w: Writer, v: keyboardButton): void {
   writeString(w, v.text, 0);
@@ -10950,7 +10950,7 @@ export function readBare_keyboardButton(r: Reader, k?: number): keyboardButton {
   return readBare(r, readFields_keyboardButton, n_keyboardButton, 0xa2fa4880, k);
 }
 
-const n_keyboardButtonUrl = 'keyboardButtonUrl text url';
+var n_keyboardButtonUrl = 'keyboardButtonUrl text url';
 
 function writeFields_keyboardButtonUrl(w: Writer, v: keyboardButtonUrl): void {
   writeString(w, v.text, 0);
@@ -10969,7 +10969,7 @@ export function readBare_keyboardButtonUrl(r: Reader, k?: number): keyboardButto
   return readBare(r, readFields_keyboardButtonUrl, n_keyboardButtonUrl, 0x258aff05, k);
 }
 
-const n_keyboardButtonCallback = 'keyboardButtonCallback flags requiresPassword text data';
+var n_keyboardButtonCallback = 'keyboardButtonCallback flags requiresPassword text data';
 
 function writeFields_keyboardButtonCallback(w: Writer, v: keyboardButtonCallback): void {
   const set_requiresPassword = isSet(v.requiresPassword, 1);
@@ -10996,7 +10996,7 @@ export function readBare_keyboardButtonCallback(r: Reader, k?: number): keyboard
   return readBare(r, readFields_keyboardButtonCallback, n_keyboardButtonCallback, 0x35bbdb6b, k);
 }
 
-const n_keyboardButtonRequestPhone = 'keyboardButtonRequestPhone text';
+var n_keyboardButtonRequestPhone = 'keyboardButtonRequestPhone text';
 
 function writeFields_keyboardButtonRequestPhone(w: Writer, v: keyboardButtonRequestPhone): void {
   writeString(w, v.text, 0);
@@ -11014,7 +11014,7 @@ export function readBare_keyboardButtonRequestPhone(r: Reader, k?: number): keyb
   return readBare(r, readFields_keyboardButtonRequestPhone, n_keyboardButtonRequestPhone, 0xb16a6c29, k);
 }
 
-const n_keyboardButtonRequestGeoLocation = 'keyboardButtonRequestGeoLocation text';
+var n_keyboardButtonRequestGeoLocation = 'keyboardButtonRequestGeoLocation text';
 
 function writeFields_keyboardButtonRequestGeoLocation(w: Writer, v: keyboardButtonRequestGeoLocation): void {
   writeString(w, v.text, 0);
@@ -11032,7 +11032,7 @@ export function readBare_keyboardButtonRequestGeoLocation(r: Reader, k?: number)
   return readBare(r, readFields_keyboardButtonRequestGeoLocation, n_keyboardButtonRequestGeoLocation, 0xfc796b3f, k);
 }
 
-const n_keyboardButtonSwitchInline = 'keyboardButtonSwitchInline flags samePeer text query';
+var n_keyboardButtonSwitchInline = 'keyboardButtonSwitchInline flags samePeer text query';
 
 function writeFields_keyboardButtonSwitchInline(w: Writer, v: keyboardButtonSwitchInline): void {
   const set_samePeer = isSet(v.samePeer, 1);
@@ -11059,7 +11059,7 @@ export function readBare_keyboardButtonSwitchInline(r: Reader, k?: number): keyb
   return readBare(r, readFields_keyboardButtonSwitchInline, n_keyboardButtonSwitchInline, 0x0568a748, k);
 }
 
-const n_keyboardButtonGame = 'keyboardButtonGame text';
+var n_keyboardButtonGame = 'keyboardButtonGame text';
 
 function writeFields_keyboardButtonGame(w: Writer, v: keyboardButtonGame): void {
   writeString(w, v.text, 0);
@@ -11077,7 +11077,7 @@ export function readBare_keyboardButtonGame(r: Reader, k?: number): keyboardButt
   return readBare(r, readFields_keyboardButtonGame, n_keyboardButtonGame, 0x50f41ccf, k);
 }
 
-const n_keyboardButtonBuy = 'keyboardButtonBuy text';
+var n_keyboardButtonBuy = 'keyboardButtonBuy text';
 
 function writeFields_keyboardButtonBuy(w: Writer, v: keyboardButtonBuy): void {
   writeString(w, v.text, 0);
@@ -11095,7 +11095,7 @@ export function readBare_keyboardButtonBuy(r: Reader, k?: number): keyboardButto
   return readBare(r, readFields_keyboardButtonBuy, n_keyboardButtonBuy, 0xafd93fbb, k);
 }
 
-const n_keyboardButtonUrlAuth = 'keyboardButtonUrlAuth flags text fwdText url buttonId';
+var n_keyboardButtonUrlAuth = 'keyboardButtonUrlAuth flags text fwdText url buttonId';
 
 function writeFields_keyboardButtonUrlAuth(w: Writer, v: keyboardButtonUrlAuth): void {
   const flags = (v.fwdText != null ? 0x1 : 0);
@@ -11125,7 +11125,7 @@ export function readBare_keyboardButtonUrlAuth(r: Reader, k?: number): keyboardB
   return readBare(r, readFields_keyboardButtonUrlAuth, n_keyboardButtonUrlAuth, 0x10b78d29, k);
 }
 
-const n_inputKeyboardButtonUrlAuth = 'inputKeyboardButtonUrlAuth flags requestWriteAccess text fwdText url bot';
+var n_inputKeyboardButtonUrlAuth = 'inputKeyboardButtonUrlAuth flags requestWriteAccess text fwdText url bot';
 
 function writeFields_inputKeyboardButtonUrlAuth(w: Writer, v: inputKeyboardButtonUrlAuth): void {
   const set_requestWriteAccess = isSet(v.requestWriteAccess, 1);
@@ -11154,7 +11154,7 @@ export function readBare_inputKeyboardButtonUrlAuth(r: Reader, k?: number): inpu
   return readBare(r, readFields_inputKeyboardButtonUrlAuth, n_inputKeyboardButtonUrlAuth, 0xd02e7fd4, k);
 }
 
-const n_keyboardButtonRequestPoll = 'keyboardButtonRequestPoll flags quiz text';
+var n_keyboardButtonRequestPoll = 'keyboardButtonRequestPoll flags quiz text';
 
 function writeFields_keyboardButtonRequestPoll(w: Writer, v: keyboardButtonRequestPoll): void {
   const flags = (v.quiz != null ? 0x1 : 0);
@@ -11177,7 +11177,7 @@ export function readBare_keyboardButtonRequestPoll(r: Reader, k?: number): keybo
   return readBare(r, readFields_keyboardButtonRequestPoll, n_keyboardButtonRequestPoll, 0xbbc7515d, k);
 }
 
-const n_keyboardButtonRow = 'keyboardButtonRow buttons';
+var n_keyboardButtonRow = 'keyboardButtonRow buttons';
 
 function writeFields_keyboardButtonRow(w: Writer, v: keyboardButtonRow): void {
   write_vec_KeyboardButton(w, v.buttons, 0);
@@ -11195,7 +11195,7 @@ export function readBare_keyboardButtonRow(r: Reader, k?: number): keyboardButto
   return readBare(r, readFields_keyboardButtonRow, n_keyboardButtonRow, 0x77608b83, k);
 }
 
-const n_replyKeyboardHide = 'replyKeyboardHide flags selective';
+var n_replyKeyboardHide = 'replyKeyboardHide flags selective';
 
 function writeFields_replyKeyboardHide(w: Writer, v: replyKeyboardHide): void {
   const set_selective = isSet(v.selective, 1);
@@ -11217,7 +11217,7 @@ export function readBare_replyKeyboardHide(r: Reader, k?: number): replyKeyboard
   return readBare(r, readFields_replyKeyboardHide, n_replyKeyboardHide, 0xa03e5b85, k);
 }
 
-const n_replyKeyboardForceReply = 'replyKeyboardForceReply flags singleUse selective placeholder';
+var n_replyKeyboardForceReply = 'replyKeyboardForceReply flags singleUse selective placeholder';
 
 function writeFields_replyKeyboardForceReply(w: Writer, v: replyKeyboardForceReply): void {
   const set_singleUse = isSet(v.singleUse, 1);
@@ -11244,7 +11244,7 @@ export function readBare_replyKeyboardForceReply(r: Reader, k?: number): replyKe
   return readBare(r, readFields_replyKeyboardForceReply, n_replyKeyboardForceReply, 0x86b40b08, k);
 }
 
-const n_replyKeyboardMarkup = 'replyKeyboardMarkup flags resize singleUse selective rows placeholder';
+var n_replyKeyboardMarkup = 'replyKeyboardMarkup flags resize singleUse selective rows placeholder';
 
 function writeFields_replyKeyboardMarkup(w: Writer, v: replyKeyboardMarkup): void {
   const set_resize = isSet(v.resize, 1);
@@ -11278,7 +11278,7 @@ export function readBare_replyKeyboardMarkup(r: Reader, k?: number): replyKeyboa
   return readBare(r, readFields_replyKeyboardMarkup, n_replyKeyboardMarkup, 0x85dd99d1, k);
 }
 
-const n_replyInlineMarkup = 'replyInlineMarkup rows';
+var n_replyInlineMarkup = 'replyInlineMarkup rows';
 
 function writeFields_replyInlineMarkup(w: Writer, v: replyInlineMarkup): void {
   write_vec_KeyboardButtonRow(w, v.rows, 0);
@@ -11296,7 +11296,7 @@ export function readBare_replyInlineMarkup(r: Reader, k?: number): replyInlineMa
   return readBare(r, readFields_replyInlineMarkup, n_replyInlineMarkup, 0x48a30254, k);
 }
 
-const n_messageEntityUnknown = 'messageEntityUnknown offset length';
+var n_messageEntityUnknown = 'messageEntityUnknown offset length';
 
 function writeFields_messageEntityUnknown(w: Writer, v: messageEntityUnknown): void {
   const offset = checkInt(v.offset, 0);
@@ -11318,7 +11318,7 @@ export function readBare_messageEntityUnknown(r: Reader, k?: number): messageEnt
   return readBare(r, readFields_messageEntityUnknown, n_messageEntityUnknown, 0xbb92ba95, k);
 }
 
-const n_messageEntityMention = 'messageEntityMention offset length';
+var n_messageEntityMention = 'messageEntityMention offset length';
 
 function writeFields_messageEntityMention(w: Writer, v: messageEntityMention): void {
   const offset = checkInt(v.offset, 0);
@@ -11340,7 +11340,7 @@ export function readBare_messageEntityMention(r: Reader, k?: number): messageEnt
   return readBare(r, readFields_messageEntityMention, n_messageEntityMention, 0xfa04579d, k);
 }
 
-const n_messageEntityHashtag = 'messageEntityHashtag offset length';
+var n_messageEntityHashtag = 'messageEntityHashtag offset length';
 
 function writeFields_messageEntityHashtag(w: Writer, v: messageEntityHashtag): void {
   const offset = checkInt(v.offset, 0);
@@ -11362,7 +11362,7 @@ export function readBare_messageEntityHashtag(r: Reader, k?: number): messageEnt
   return readBare(r, readFields_messageEntityHashtag, n_messageEntityHashtag, 0x6f635b0d, k);
 }
 
-const n_messageEntityBotCommand = 'messageEntityBotCommand offset length';
+var n_messageEntityBotCommand = 'messageEntityBotCommand offset length';
 
 function writeFields_messageEntityBotCommand(w: Writer, v: messageEntityBotCommand): void {
   const offset = checkInt(v.offset, 0);
@@ -11384,7 +11384,7 @@ export function readBare_messageEntityBotCommand(r: Reader, k?: number): message
   return readBare(r, readFields_messageEntityBotCommand, n_messageEntityBotCommand, 0x6cef8ac7, k);
 }
 
-const n_messageEntityUrl = 'messageEntityUrl offset length';
+var n_messageEntityUrl = 'messageEntityUrl offset length';
 
 function writeFields_messageEntityUrl(w: Writer, v: messageEntityUrl): void {
   const offset = checkInt(v.offset, 0);
@@ -11406,7 +11406,7 @@ export function readBare_messageEntityUrl(r: Reader, k?: number): messageEntityU
   return readBare(r, readFields_messageEntityUrl, n_messageEntityUrl, 0x6ed02538, k);
 }
 
-const n_messageEntityEmail = 'messageEntityEmail offset length';
+var n_messageEntityEmail = 'messageEntityEmail offset length';
 
 function writeFields_messageEntityEmail(w: Writer, v: messageEntityEmail): void {
   const offset = checkInt(v.offset, 0);
@@ -11428,7 +11428,7 @@ export function readBare_messageEntityEmail(r: Reader, k?: number): messageEntit
   return readBare(r, readFields_messageEntityEmail, n_messageEntityEmail, 0x64e475c2, k);
 }
 
-const n_messageEntityBold = 'messageEntityBold offset length';
+var n_messageEntityBold = 'messageEntityBold offset length';
 
 function writeFields_messageEntityBold(w: Writer, v: messageEntityBold): void {
   const offset = checkInt(v.offset, 0);
@@ -11450,7 +11450,7 @@ export function readBare_messageEntityBold(r: Reader, k?: number): messageEntity
   return readBare(r, readFields_messageEntityBold, n_messageEntityBold, 0xbd610bc9, k);
 }
 
-const n_messageEntityItalic = 'messageEntityItalic offset length';
+var n_messageEntityItalic = 'messageEntityItalic offset length';
 
 function writeFields_messageEntityItalic(w: Writer, v: messageEntityItalic): void {
   const offset = checkInt(v.offset, 0);
@@ -11472,7 +11472,7 @@ export function readBare_messageEntityItalic(r: Reader, k?: number): messageEnti
   return readBare(r, readFields_messageEntityItalic, n_messageEntityItalic, 0x826f8b60, k);
 }
 
-const n_messageEntityCode = 'messageEntityCode offset length';
+var n_messageEntityCode = 'messageEntityCode offset length';
 
 function writeFields_messageEntityCode(w: Writer, v: messageEntityCode): void {
   const offset = checkInt(v.offset, 0);
@@ -11494,7 +11494,7 @@ export function readBare_messageEntityCode(r: Reader, k?: number): messageEntity
   return readBare(r, readFields_messageEntityCode, n_messageEntityCode, 0x28a20571, k);
 }
 
-const n_messageEntityPre = 'messageEntityPre offset length language';
+var n_messageEntityPre = 'messageEntityPre offset length language';
 
 function writeFields_messageEntityPre(w: Writer, v: messageEntityPre): void {
   const offset = checkInt(v.offset, 0);
@@ -11517,7 +11517,7 @@ export function readBare_messageEntityPre(r: Reader, k?: number): messageEntityP
   return readBare(r, readFields_messageEntityPre, n_messageEntityPre, 0x73924be0, k);
 }
 
-const n_messageEntityTextUrl = 'messageEntityTextUrl offset length url';
+var n_messageEntityTextUrl = 'messageEntityTextUrl offset length url';
 
 function writeFields_messageEntityTextUrl(w: Writer, v: messageEntityTextUrl): void {
   const offset = checkInt(v.offset, 0);
@@ -11540,7 +11540,7 @@ export function readBare_messageEntityTextUrl(r: Reader, k?: number): messageEnt
   return readBare(r, readFields_messageEntityTextUrl, n_messageEntityTextUrl, 0x76a6d327, k);
 }
 
-const n_messageEntityMentionName = 'messageEntityMentionName offset length userId';
+var n_messageEntityMentionName = 'messageEntityMentionName offset length userId';
 
 function writeFields_messageEntityMentionName(w: Writer, v: messageEntityMentionName): void {
   const offset = checkInt(v.offset, 0);
@@ -11564,7 +11564,7 @@ export function readBare_messageEntityMentionName(r: Reader, k?: number): messag
   return readBare(r, readFields_messageEntityMentionName, n_messageEntityMentionName, 0xdc7b1140, k);
 }
 
-const n_inputMessageEntityMentionName = 'inputMessageEntityMentionName offset length userId';
+var n_inputMessageEntityMentionName = 'inputMessageEntityMentionName offset length userId';
 
 function writeFields_inputMessageEntityMentionName(w: Writer, v: inputMessageEntityMentionName): void {
   const offset = checkInt(v.offset, 0);
@@ -11589,7 +11589,7 @@ export function readBare_inputMessageEntityMentionName(r: Reader, k?: number): i
   return readBare(r, readFields_inputMessageEntityMentionName, n_inputMessageEntityMentionName, 0x208e68c9, k);
 }
 
-const n_messageEntityPhone = 'messageEntityPhone offset length';
+var n_messageEntityPhone = 'messageEntityPhone offset length';
 
 function writeFields_messageEntityPhone(w: Writer, v: messageEntityPhone): void {
   const offset = checkInt(v.offset, 0);
@@ -11611,7 +11611,7 @@ export function readBare_messageEntityPhone(r: Reader, k?: number): messageEntit
   return readBare(r, readFields_messageEntityPhone, n_messageEntityPhone, 0x9b69e34b, k);
 }
 
-const n_messageEntityCashtag = 'messageEntityCashtag offset length';
+var n_messageEntityCashtag = 'messageEntityCashtag offset length';
 
 function writeFields_messageEntityCashtag(w: Writer, v: messageEntityCashtag): void {
   const offset = checkInt(v.offset, 0);
@@ -11633,7 +11633,7 @@ export function readBare_messageEntityCashtag(r: Reader, k?: number): messageEnt
   return readBare(r, readFields_messageEntityCashtag, n_messageEntityCashtag, 0x4c4e743f, k);
 }
 
-const n_messageEntityUnderline = 'messageEntityUnderline offset length';
+var n_messageEntityUnderline = 'messageEntityUnderline offset length';
 
 function writeFields_messageEntityUnderline(w: Writer, v: messageEntityUnderline): void {
   const offset = checkInt(v.offset, 0);
@@ -11655,7 +11655,7 @@ export function readBare_messageEntityUnderline(r: Reader, k?: number): messageE
   return readBare(r, readFields_messageEntityUnderline, n_messageEntityUnderline, 0x9c4e7e8b, k);
 }
 
-const n_messageEntityStrike = 'messageEntityStrike offset length';
+var n_messageEntityStrike = 'messageEntityStrike offset length';
 
 function writeFields_messageEntityStrike(w: Writer, v: messageEntityStrike): void {
   const offset = checkInt(v.offset, 0);
@@ -11677,7 +11677,7 @@ export function readBare_messageEntityStrike(r: Reader, k?: number): messageEnti
   return readBare(r, readFields_messageEntityStrike, n_messageEntityStrike, 0xbf0693d4, k);
 }
 
-const n_messageEntityBlockquote = 'messageEntityBlockquote offset length';
+var n_messageEntityBlockquote = 'messageEntityBlockquote offset length';
 
 function writeFields_messageEntityBlockquote(w: Writer, v: messageEntityBlockquote): void {
   const offset = checkInt(v.offset, 0);
@@ -11699,7 +11699,7 @@ export function readBare_messageEntityBlockquote(r: Reader, k?: number): message
   return readBare(r, readFields_messageEntityBlockquote, n_messageEntityBlockquote, 0x020df5d0, k);
 }
 
-const n_messageEntityBankCard = 'messageEntityBankCard offset length';
+var n_messageEntityBankCard = 'messageEntityBankCard offset length';
 
 function writeFields_messageEntityBankCard(w: Writer, v: messageEntityBankCard): void {
   const offset = checkInt(v.offset, 0);
@@ -11721,7 +11721,7 @@ export function readBare_messageEntityBankCard(r: Reader, k?: number): messageEn
   return readBare(r, readFields_messageEntityBankCard, n_messageEntityBankCard, 0x761e6af4, k);
 }
 
-const n_inputChannelEmpty = 'inputChannelEmpty';
+var n_inputChannelEmpty = 'inputChannelEmpty';
 
 function writeFields_inputChannelEmpty(w: Writer, _v: inputChannelEmpty): void {
 }
@@ -11738,7 +11738,7 @@ export function readBare_inputChannelEmpty(r: Reader, k?: number): inputChannelE
   return readBare(r, readFields_inputChannelEmpty, n_inputChannelEmpty, 0xee8c1e86, k);
 }
 
-const n_inputChannel = 'inputChannel channelId accessHash';
+var n_inputChannel = 'inputChannel channelId accessHash';
 
 function writeFields_inputChannel(w: Writer, v: inputChannel): void {
   const channelId = checkLong(v.channelId, 0);
@@ -11760,7 +11760,7 @@ export function readBare_inputChannel(r: Reader, k?: number): inputChannel {
   return readBare(r, readFields_inputChannel, n_inputChannel, 0xf35aec28, k);
 }
 
-const n_inputChannelFromMessage = 'inputChannelFromMessage peer msgId channelId';
+var n_inputChannelFromMessage = 'inputChannelFromMessage peer msgId channelId';
 
 function writeFields_inputChannelFromMessage(w: Writer, v: inputChannelFromMessage): void {
   write_InputPeer(w, v.peer, 0);
@@ -11783,7 +11783,7 @@ export function readBare_inputChannelFromMessage(r: Reader, k?: number): inputCh
   return readBare(r, readFields_inputChannelFromMessage, n_inputChannelFromMessage, 0x5b934f9d, k);
 }
 
-const n_contacts_resolvedPeer = 'contacts.resolvedPeer peer chats users';
+var n_contacts_resolvedPeer = 'contacts.resolvedPeer peer chats users';
 
 function writeFields_contacts_resolvedPeer(w: Writer, v: contacts_resolvedPeer): void {
   write_Peer(w, v.peer, 0);
@@ -11803,7 +11803,7 @@ export function readBare_contacts_resolvedPeer(r: Reader, k?: number): contacts_
   return readBare(r, readFields_contacts_resolvedPeer, n_contacts_resolvedPeer, 0x7f077ad9, k);
 }
 
-const n_messageRange = 'messageRange minId maxId';
+var n_messageRange = 'messageRange minId maxId';
 
 function writeFields_messageRange(w: Writer, v: messageRange): void {
   const minId = checkInt(v.minId, 0);
@@ -11825,7 +11825,7 @@ export function readBare_messageRange(r: Reader, k?: number): messageRange {
   return readBare(r, readFields_messageRange, n_messageRange, 0x0ae30253, k);
 }
 
-const n_updates_channelDifferenceEmpty = 'updates.channelDifferenceEmpty flags final pts timeout';
+var n_updates_channelDifferenceEmpty = 'updates.channelDifferenceEmpty flags final pts timeout';
 
 function writeFields_updates_channelDifferenceEmpty(w: Writer, v: updates_channelDifferenceEmpty): void {
   const set_final = isSet(v.final, 1);
@@ -11853,7 +11853,7 @@ export function readBare_updates_channelDifferenceEmpty(r: Reader, k?: number): 
   return readBare(r, readFields_updates_channelDifferenceEmpty, n_updates_channelDifferenceEmpty, 0x3e11affb, k);
 }
 
-const n_updates_channelDifferenceTooLong = 'updates.channelDifferenceTooLong flags final timeout dialog messages chats users';
+var n_updates_channelDifferenceTooLong = 'updates.channelDifferenceTooLong flags final timeout dialog messages chats users';
 
 function writeFields_updates_channelDifferenceTooLong(w: Writer, v: updates_channelDifferenceTooLong): void {
   const set_final = isSet(v.final, 1);
@@ -11884,7 +11884,7 @@ export function readBare_updates_channelDifferenceTooLong(r: Reader, k?: number)
   return readBare(r, readFields_updates_channelDifferenceTooLong, n_updates_channelDifferenceTooLong, 0xa4bcc6fe, k);
 }
 
-const n_updates_channelDifference = 'updates.channelDifference flags final pts timeout newMessages otherUpdates chats users';
+var n_updates_channelDifference = 'updates.channelDifference flags final pts timeout newMessages otherUpdates chats users';
 
 function writeFields_updates_channelDifference(w: Writer, v: updates_channelDifference): void {
   const set_final = isSet(v.final, 1);
@@ -11917,7 +11917,7 @@ export function readBare_updates_channelDifference(r: Reader, k?: number): updat
   return readBare(r, readFields_updates_channelDifference, n_updates_channelDifference, 0x2064674e, k);
 }
 
-const n_channelMessagesFilterEmpty = 'channelMessagesFilterEmpty';
+var n_channelMessagesFilterEmpty = 'channelMessagesFilterEmpty';
 
 function writeFields_channelMessagesFilterEmpty(w: Writer, _v: channelMessagesFilterEmpty): void {
 }
@@ -11934,7 +11934,7 @@ export function readBare_channelMessagesFilterEmpty(r: Reader, k?: number): chan
   return readBare(r, readFields_channelMessagesFilterEmpty, n_channelMessagesFilterEmpty, 0x94d42ee7, k);
 }
 
-const n_channelMessagesFilter = 'channelMessagesFilter flags excludeNewMessages ranges';
+var n_channelMessagesFilter = 'channelMessagesFilter flags excludeNewMessages ranges';
 
 function writeFields_channelMessagesFilter(w: Writer, v: channelMessagesFilter): void {
   const set_excludeNewMessages = isSet(v.excludeNewMessages, 1);
@@ -11959,7 +11959,7 @@ export function readBare_channelMessagesFilter(r: Reader, k?: number): channelMe
   return readBare(r, readFields_channelMessagesFilter, n_channelMessagesFilter, 0xcd77d957, k);
 }
 
-const n_channelParticipant = 'channelParticipant userId date';
+var n_channelParticipant = 'channelParticipant userId date';
 
 function writeFields_channelParticipant(w: Writer, v: channelParticipant): void {
   const userId = checkLong(v.userId, 0);
@@ -11981,7 +11981,7 @@ export function readBare_channelParticipant(r: Reader, k?: number): channelParti
   return readBare(r, readFields_channelParticipant, n_channelParticipant, 0xc00c07c0, k);
 }
 
-const n_channelParticipantSelf = 'channelParticipantSelf userId inviterId date';
+var n_channelParticipantSelf = 'channelParticipantSelf userId inviterId date';
 
 function writeFields_channelParticipantSelf(w: Writer, v: channelParticipantSelf): void {
   const userId = checkLong(v.userId, 0);
@@ -12005,7 +12005,7 @@ export function readBare_channelParticipantSelf(r: Reader, k?: number): channelP
   return readBare(r, readFields_channelParticipantSelf, n_channelParticipantSelf, 0x28a8bc67, k);
 }
 
-const n_channelParticipantCreator = 'channelParticipantCreator flags userId adminRights rank';
+var n_channelParticipantCreator = 'channelParticipantCreator flags userId adminRights rank';
 
 function writeFields_channelParticipantCreator(w: Writer, v: channelParticipantCreator): void {
   const flags = (v.rank != null ? 0x1 : 0);
@@ -12033,7 +12033,7 @@ export function readBare_channelParticipantCreator(r: Reader, k?: number): chann
   return readBare(r, readFields_channelParticipantCreator, n_channelParticipantCreator, 0x2fe601d3, k);
 }
 
-const n_channelParticipantAdmin = 'channelParticipantAdmin flags canEdit self userId inviterId promotedBy date adminRights rank';
+var n_channelParticipantAdmin = 'channelParticipantAdmin flags canEdit self userId inviterId promotedBy date adminRights rank';
 
 function writeFields_channelParticipantAdmin(w: Writer, v: channelParticipantAdmin): void {
   const set_canEdit = isSet(v.canEdit, 1);
@@ -12073,7 +12073,7 @@ export function readBare_channelParticipantAdmin(r: Reader, k?: number): channel
   return readBare(r, readFields_channelParticipantAdmin, n_channelParticipantAdmin, 0x34c3bb53, k);
 }
 
-const n_channelParticipantBanned = 'channelParticipantBanned flags left peer kickedBy date bannedRights';
+var n_channelParticipantBanned = 'channelParticipantBanned flags left peer kickedBy date bannedRights';
 
 function writeFields_channelParticipantBanned(w: Writer, v: channelParticipantBanned): void {
   const set_left = isSet(v.left, 1);
@@ -12105,7 +12105,7 @@ export function readBare_channelParticipantBanned(r: Reader, k?: number): channe
   return readBare(r, readFields_channelParticipantBanned, n_channelParticipantBanned, 0x6df8014e, k);
 }
 
-const n_channelParticipantLeft = 'channelParticipantLeft peer';
+var n_channelParticipantLeft = 'channelParticipantLeft peer';
 
 function writeFields_channelParticipantLeft(w: Writer, v: channelParticipantLeft): void {
   write_Peer(w, v.peer, 0);
@@ -12123,7 +12123,7 @@ export function readBare_channelParticipantLeft(r: Reader, k?: number): channelP
   return readBare(r, readFields_channelParticipantLeft, n_channelParticipantLeft, 0x1b03f006, k);
 }
 
-const n_channelParticipantsRecent = 'channelParticipantsRecent';
+var n_channelParticipantsRecent = 'channelParticipantsRecent';
 
 function writeFields_channelParticipantsRecent(w: Writer, _v: channelParticipantsRecent): void {
 }
@@ -12140,7 +12140,7 @@ export function readBare_channelParticipantsRecent(r: Reader, k?: number): chann
   return readBare(r, readFields_channelParticipantsRecent, n_channelParticipantsRecent, 0xde3f3c79, k);
 }
 
-const n_channelParticipantsAdmins = 'channelParticipantsAdmins';
+var n_channelParticipantsAdmins = 'channelParticipantsAdmins';
 
 function writeFields_channelParticipantsAdmins(w: Writer, _v: channelParticipantsAdmins): void {
 }
@@ -12157,7 +12157,7 @@ export function readBare_channelParticipantsAdmins(r: Reader, k?: number): chann
   return readBare(r, readFields_channelParticipantsAdmins, n_channelParticipantsAdmins, 0xb4608969, k);
 }
 
-const n_channelParticipantsKicked = 'channelParticipantsKicked q';
+var n_channelParticipantsKicked = 'channelParticipantsKicked q';
 
 function writeFields_channelParticipantsKicked(w: Writer, v: channelParticipantsKicked): void {
   writeString(w, v.q, 0);
@@ -12175,7 +12175,7 @@ export function readBare_channelParticipantsKicked(r: Reader, k?: number): chann
   return readBare(r, readFields_channelParticipantsKicked, n_channelParticipantsKicked, 0xa3b54985, k);
 }
 
-const n_channelParticipantsBots = 'channelParticipantsBots';
+var n_channelParticipantsBots = 'channelParticipantsBots';
 
 function writeFields_channelParticipantsBots(w: Writer, _v: channelParticipantsBots): void {
 }
@@ -12192,7 +12192,7 @@ export function readBare_channelParticipantsBots(r: Reader, k?: number): channel
   return readBare(r, readFields_channelParticipantsBots, n_channelParticipantsBots, 0xb0d1865b, k);
 }
 
-const n_channelParticipantsBanned = 'channelParticipantsBanned q';
+var n_channelParticipantsBanned = 'channelParticipantsBanned q';
 
 function writeFields_channelParticipantsBanned(w: Writer, v: channelParticipantsBanned): void {
   writeString(w, v.q, 0);
@@ -12210,7 +12210,7 @@ export function readBare_channelParticipantsBanned(r: Reader, k?: number): chann
   return readBare(r, readFields_channelParticipantsBanned, n_channelParticipantsBanned, 0x1427a5e1, k);
 }
 
-const n_channelParticipantsSearch = 'channelParticipantsSearch q';
+var n_channelParticipantsSearch = 'channelParticipantsSearch q';
 
 function writeFields_channelParticipantsSearch(w: Writer, v: channelParticipantsSearch): void {
   writeString(w, v.q, 0);
@@ -12228,7 +12228,7 @@ export function readBare_channelParticipantsSearch(r: Reader, k?: number): chann
   return readBare(r, readFields_channelParticipantsSearch, n_channelParticipantsSearch, 0x0656ac4b, k);
 }
 
-const n_channelParticipantsContacts = 'channelParticipantsContacts q';
+var n_channelParticipantsContacts = 'channelParticipantsContacts q';
 
 function writeFields_channelParticipantsContacts(w: Writer, v: channelParticipantsContacts): void {
   writeString(w, v.q, 0);
@@ -12246,7 +12246,7 @@ export function readBare_channelParticipantsContacts(r: Reader, k?: number): cha
   return readBare(r, readFields_channelParticipantsContacts, n_channelParticipantsContacts, 0xbb6ae88d, k);
 }
 
-const n_channelParticipantsMentions = 'channelParticipantsMentions flags q topMsgId';
+var n_channelParticipantsMentions = 'channelParticipantsMentions flags q topMsgId';
 
 function writeFields_channelParticipantsMentions(w: Writer, v: channelParticipantsMentions): void {
   const flags = (v.q != null ? 0x1 : 0) | (v.topMsgId != null ? 0x2 : 0);
@@ -12272,7 +12272,7 @@ export function readBare_channelParticipantsMentions(r: Reader, k?: number): cha
   return readBare(r, readFields_channelParticipantsMentions, n_channelParticipantsMentions, 0xe04b5ceb, k);
 }
 
-const n_channels_channelParticipants = 'channels.channelParticipants count participants chats users';
+var n_channels_channelParticipants = 'channels.channelParticipants count participants chats users';
 
 function writeFields_channels_channelParticipants(w: Writer, v: channels_channelParticipants): void {
   const count = checkInt(v.count, 0);
@@ -12298,7 +12298,7 @@ export function readBare_channels_channelParticipants(r: Reader, k?: number): ch
   return readBare(r, readFields_channels_channelParticipants, n_channels_channelParticipants, 0x9ab0feaf, k);
 }
 
-const n_channels_channelParticipantsNotModified = 'channels.channelParticipantsNotModified';
+var n_channels_channelParticipantsNotModified = 'channels.channelParticipantsNotModified';
 
 function writeFields_channels_channelParticipantsNotModified(w: Writer, _v: channels_channelParticipantsNotModified): void {
 }
@@ -12315,7 +12315,7 @@ export function readBare_channels_channelParticipantsNotModified(r: Reader, k?: 
   return readBare(r, readFields_channels_channelParticipantsNotModified, n_channels_channelParticipantsNotModified, 0xf0173fe9, k);
 }
 
-const n_channels_channelParticipant = 'channels.channelParticipant participant chats users';
+var n_channels_channelParticipant = 'channels.channelParticipant participant chats users';
 
 function writeFields_channels_channelParticipant(w: Writer, v: channels_channelParticipant): void {
   write_ChannelParticipant(w, v.participant, 0);
@@ -12338,7 +12338,7 @@ export function readBare_channels_channelParticipant(r: Reader, k?: number): cha
   return readBare(r, readFields_channels_channelParticipant, n_channels_channelParticipant, 0xdfb80317, k);
 }
 
-const n_help_termsOfService = 'help.termsOfService flags popup id text entities minAgeConfirm';
+var n_help_termsOfService = 'help.termsOfService flags popup id text entities minAgeConfirm';
 
 function writeFields_help_termsOfService(w: Writer, v: help_termsOfService): void {
   const set_popup = isSet(v.popup, 1);
@@ -12367,7 +12367,7 @@ export function readBare_help_termsOfService(r: Reader, k?: number): help_termsO
   return readBare(r, readFields_help_termsOfService, n_help_termsOfService, 0x780a0310, k);
 }
 
-const n_messages_savedGifsNotModified = 'messages.savedGifsNotModified';
+var n_messages_savedGifsNotModified = 'messages.savedGifsNotModified';
 
 function writeFields_messages_savedGifsNotModified(w: Writer, _v: messages_savedGifsNotModified): void {
 }
@@ -12384,7 +12384,7 @@ export function readBare_messages_savedGifsNotModified(r: Reader, k?: number): m
   return readBare(r, readFields_messages_savedGifsNotModified, n_messages_savedGifsNotModified, 0xe8025ca2, k);
 }
 
-const n_messages_savedGifs = 'messages.savedGifs hash gifs';
+var n_messages_savedGifs = 'messages.savedGifs hash gifs';
 
 function writeFields_messages_savedGifs(w: Writer, v: messages_savedGifs): void {
   const hash = checkLong(v.hash, 0);
@@ -12405,7 +12405,7 @@ export function readBare_messages_savedGifs(r: Reader, k?: number): messages_sav
   return readBare(r, readFields_messages_savedGifs, n_messages_savedGifs, 0x84a02a0d, k);
 }
 
-const n_inputBotInlineMessageMediaAuto = 'inputBotInlineMessageMediaAuto flags message entities replyMarkup';
+var n_inputBotInlineMessageMediaAuto = 'inputBotInlineMessageMediaAuto flags message entities replyMarkup';
 
 function writeFields_inputBotInlineMessageMediaAuto(w: Writer, v: inputBotInlineMessageMediaAuto): void {
   const flags = (v.entities != null ? 0x2 : 0) | (v.replyMarkup != null ? 0x4 : 0);
@@ -12433,7 +12433,7 @@ export function readBare_inputBotInlineMessageMediaAuto(r: Reader, k?: number): 
   return readBare(r, readFields_inputBotInlineMessageMediaAuto, n_inputBotInlineMessageMediaAuto, 0x3380c786, k);
 }
 
-const n_inputBotInlineMessageText = 'inputBotInlineMessageText flags noWebpage message entities replyMarkup';
+var n_inputBotInlineMessageText = 'inputBotInlineMessageText flags noWebpage message entities replyMarkup';
 
 function writeFields_inputBotInlineMessageText(w: Writer, v: inputBotInlineMessageText): void {
   const set_noWebpage = isSet(v.noWebpage, 1);
@@ -12462,7 +12462,7 @@ export function readBare_inputBotInlineMessageText(r: Reader, k?: number): input
   return readBare(r, readFields_inputBotInlineMessageText, n_inputBotInlineMessageText, 0x3dcd7a87, k);
 }
 
-const n_inputBotInlineMessageMediaGeo = 'inputBotInlineMessageMediaGeo flags geoPoint heading period proximityNotificationRadius replyMarkup';
+var n_inputBotInlineMessageMediaGeo = 'inputBotInlineMessageMediaGeo flags geoPoint heading period proximityNotificationRadius replyMarkup';
 
 function writeFields_inputBotInlineMessageMediaGeo(w: Writer, v: inputBotInlineMessageMediaGeo): void {
   const flags =
@@ -12497,7 +12497,7 @@ export function readBare_inputBotInlineMessageMediaGeo(r: Reader, k?: number): i
   return readBare(r, readFields_inputBotInlineMessageMediaGeo, n_inputBotInlineMessageMediaGeo, 0x96929a85, k);
 }
 
-const n_inputBotInlineMessageMediaVenue = 'inputBotInlineMessageMediaVenue flags geoPoint title address provider venueId venueType replyMarkup';
+var n_inputBotInlineMessageMediaVenue = 'inputBotInlineMessageMediaVenue flags geoPoint title address provider venueId venueType replyMarkup';
 
 function writeFields_inputBotInlineMessageMediaVenue(w: Writer, v: inputBotInlineMessageMediaVenue): void {
   const flags = (v.replyMarkup != null ? 0x4 : 0);
@@ -12529,7 +12529,7 @@ export function readBare_inputBotInlineMessageMediaVenue(r: Reader, k?: number):
   return readBare(r, readFields_inputBotInlineMessageMediaVenue, n_inputBotInlineMessageMediaVenue, 0x417bbf11, k);
 }
 
-const n_inputBotInlineMessageMediaContact = 'inputBotInlineMessageMediaContact flags phoneNumber firstName lastName vcard replyMarkup';
+var n_inputBotInlineMessageMediaContact = 'inputBotInlineMessageMediaContact flags phoneNumber firstName lastName vcard replyMarkup';
 
 function writeFields_inputBotInlineMessageMediaContact(w: Writer, v: inputBotInlineMessageMediaContact): void {
   const flags = (v.replyMarkup != null ? 0x4 : 0);
@@ -12558,7 +12558,7 @@ export function readBare_inputBotInlineMessageMediaContact(r: Reader, k?: number
   return readBare(r, readFields_inputBotInlineMessageMediaContact, n_inputBotInlineMessageMediaContact, 0xa6edbffd, k);
 }
 
-const n_inputBotInlineMessageGame = 'inputBotInlineMessageGame flags replyMarkup';
+var n_inputBotInlineMessageGame = 'inputBotInlineMessageGame flags replyMarkup';
 
 function writeFields_inputBotInlineMessageGame(w: Writer, v: inputBotInlineMessageGame): void {
   const flags = (v.replyMarkup != null ? 0x4 : 0);
@@ -12580,7 +12580,7 @@ export function readBare_inputBotInlineMessageGame(r: Reader, k?: number): input
   return readBare(r, readFields_inputBotInlineMessageGame, n_inputBotInlineMessageGame, 0x4b425864, k);
 }
 
-const n_inputBotInlineMessageMediaInvoice = 'inputBotInlineMessageMediaInvoice flags title description photo invoice payload provider providerData replyMarkup';
+var n_inputBotInlineMessageMediaInvoice = 'inputBotInlineMessageMediaInvoice flags title description photo invoice payload provider providerData replyMarkup';
 
 function writeFields_inputBotInlineMessageMediaInvoice(w: Writer, v: inputBotInlineMessageMediaInvoice): void {
   const flags = (v.photo != null ? 0x1 : 0) | (v.replyMarkup != null ? 0x4 : 0);
@@ -12614,7 +12614,7 @@ export function readBare_inputBotInlineMessageMediaInvoice(r: Reader, k?: number
   return readBare(r, readFields_inputBotInlineMessageMediaInvoice, n_inputBotInlineMessageMediaInvoice, 0xd7e78225, k);
 }
 
-const n_inputBotInlineResult = 'inputBotInlineResult flags id type title description url thumb content sendMessage';
+var n_inputBotInlineResult = 'inputBotInlineResult flags id type title description url thumb content sendMessage';
 
 function writeFields_inputBotInlineResult(w: Writer, v: inputBotInlineResult): void {
   const flags =
@@ -12653,7 +12653,7 @@ export function readBare_inputBotInlineResult(r: Reader, k?: number): inputBotIn
   return readBare(r, readFields_inputBotInlineResult, n_inputBotInlineResult, 0x88bf9319, k);
 }
 
-const n_inputBotInlineResultPhoto = 'inputBotInlineResultPhoto id type photo sendMessage';
+var n_inputBotInlineResultPhoto = 'inputBotInlineResultPhoto id type photo sendMessage';
 
 function writeFields_inputBotInlineResultPhoto(w: Writer, v: inputBotInlineResultPhoto): void {
   writeString(w, v.id, 0);
@@ -12677,7 +12677,7 @@ export function readBare_inputBotInlineResultPhoto(r: Reader, k?: number): input
   return readBare(r, readFields_inputBotInlineResultPhoto, n_inputBotInlineResultPhoto, 0xa8d864a7, k);
 }
 
-const n_inputBotInlineResultDocument = 'inputBotInlineResultDocument flags id type title description document sendMessage';
+var n_inputBotInlineResultDocument = 'inputBotInlineResultDocument flags id type title description document sendMessage';
 
 function writeFields_inputBotInlineResultDocument(w: Writer, v: inputBotInlineResultDocument): void {
   const flags = (v.title != null ? 0x2 : 0) | (v.description != null ? 0x4 : 0);
@@ -12708,7 +12708,7 @@ export function readBare_inputBotInlineResultDocument(r: Reader, k?: number): in
   return readBare(r, readFields_inputBotInlineResultDocument, n_inputBotInlineResultDocument, 0xfff8fdc4, k);
 }
 
-const n_inputBotInlineResultGame = 'inputBotInlineResultGame id shortName sendMessage';
+var n_inputBotInlineResultGame = 'inputBotInlineResultGame id shortName sendMessage';
 
 function writeFields_inputBotInlineResultGame(w: Writer, v: inputBotInlineResultGame): void {
   writeString(w, v.id, 0);
@@ -12731,7 +12731,7 @@ export function readBare_inputBotInlineResultGame(r: Reader, k?: number): inputB
   return readBare(r, readFields_inputBotInlineResultGame, n_inputBotInlineResultGame, 0x4fa417f2, k);
 }
 
-const n_botInlineMessageMediaAuto = 'botInlineMessageMediaAuto flags message entities replyMarkup';
+var n_botInlineMessageMediaAuto = 'botInlineMessageMediaAuto flags message entities replyMarkup';
 
 function writeFields_botInlineMessageMediaAuto(w: Writer, v: botInlineMessageMediaAuto): void {
   const flags = (v.entities != null ? 0x2 : 0) | (v.replyMarkup != null ? 0x4 : 0);
@@ -12759,7 +12759,7 @@ export function readBare_botInlineMessageMediaAuto(r: Reader, k?: number): botIn
   return readBare(r, readFields_botInlineMessageMediaAuto, n_botInlineMessageMediaAuto, 0x764cf810, k);
 }
 
-const n_botInlineMessageText = 'botInlineMessageText flags noWebpage message entities replyMarkup';
+var n_botInlineMessageText = 'botInlineMessageText flags noWebpage message entities replyMarkup';
 
 function writeFields_botInlineMessageText(w: Writer, v: botInlineMessageText): void {
   const set_noWebpage = isSet(v.noWebpage, 1);
@@ -12788,7 +12788,7 @@ export function readBare_botInlineMessageText(r: Reader, k?: number): botInlineM
   return readBare(r, readFields_botInlineMessageText, n_botInlineMessageText, 0x8c7f65e2, k);
 }
 
-const n_botInlineMessageMediaGeo = 'botInlineMessageMediaGeo flags geo heading period proximityNotificationRadius replyMarkup';
+var n_botInlineMessageMediaGeo = 'botInlineMessageMediaGeo flags geo heading period proximityNotificationRadius replyMarkup';
 
 function writeFields_botInlineMessageMediaGeo(w: Writer, v: botInlineMessageMediaGeo): void {
   const flags =
@@ -12823,7 +12823,7 @@ export function readBare_botInlineMessageMediaGeo(r: Reader, k?: number): botInl
   return readBare(r, readFields_botInlineMessageMediaGeo, n_botInlineMessageMediaGeo, 0x051846fd, k);
 }
 
-const n_botInlineMessageMediaVenue = 'botInlineMessageMediaVenue flags geo title address provider venueId venueType replyMarkup';
+var n_botInlineMessageMediaVenue = 'botInlineMessageMediaVenue flags geo title address provider venueId venueType replyMarkup';
 
 function writeFields_botInlineMessageMediaVenue(w: Writer, v: botInlineMessageMediaVenue): void {
   const flags = (v.replyMarkup != null ? 0x4 : 0);
@@ -12855,7 +12855,7 @@ export function readBare_botInlineMessageMediaVenue(r: Reader, k?: number): botI
   return readBare(r, readFields_botInlineMessageMediaVenue, n_botInlineMessageMediaVenue, 0x8a86659c, k);
 }
 
-const n_botInlineMessageMediaContact = 'botInlineMessageMediaContact flags phoneNumber firstName lastName vcard replyMarkup';
+var n_botInlineMessageMediaContact = 'botInlineMessageMediaContact flags phoneNumber firstName lastName vcard replyMarkup';
 
 function writeFields_botInlineMessageMediaContact(w: Writer, v: botInlineMessageMediaContact): void {
   const flags = (v.replyMarkup != null ? 0x4 : 0);
@@ -12884,7 +12884,7 @@ export function readBare_botInlineMessageMediaContact(r: Reader, k?: number): bo
   return readBare(r, readFields_botInlineMessageMediaContact, n_botInlineMessageMediaContact, 0x18d1cdc2, k);
 }
 
-const n_botInlineMessageMediaInvoice = 'botInlineMessageMediaInvoice flags shippingAddressRequested test title description photo currency totalAmount replyMarkup';
+var n_botInlineMessageMediaInvoice = 'botInlineMessageMediaInvoice flags shippingAddressRequested test title description photo currency totalAmount replyMarkup';
 
 function writeFields_botInlineMessageMediaInvoice(w: Writer, v: botInlineMessageMediaInvoice): void {
   const set_shippingAddressRequested = isSet(v.shippingAddressRequested, 1);
@@ -12924,7 +12924,7 @@ export function readBare_botInlineMessageMediaInvoice(r: Reader, k?: number): bo
   return readBare(r, readFields_botInlineMessageMediaInvoice, n_botInlineMessageMediaInvoice, 0x354a9b09, k);
 }
 
-const n_botInlineResult = 'botInlineResult flags id type title description url thumb content sendMessage';
+var n_botInlineResult = 'botInlineResult flags id type title description url thumb content sendMessage';
 
 function writeFields_botInlineResult(w: Writer, v: botInlineResult): void {
   const flags =
@@ -12963,7 +12963,7 @@ export function readBare_botInlineResult(r: Reader, k?: number): botInlineResult
   return readBare(r, readFields_botInlineResult, n_botInlineResult, 0x11965f3a, k);
 }
 
-const n_botInlineMediaResult = 'botInlineMediaResult flags id type photo document title description sendMessage';
+var n_botInlineMediaResult = 'botInlineMediaResult flags id type photo document title description sendMessage';
 
 function writeFields_botInlineMediaResult(w: Writer, v: botInlineMediaResult): void {
   const flags =
@@ -13000,7 +13000,7 @@ export function readBare_botInlineMediaResult(r: Reader, k?: number): botInlineM
   return readBare(r, readFields_botInlineMediaResult, n_botInlineMediaResult, 0x17db940b, k);
 }
 
-const n_messages_botResults = 'messages.botResults flags gallery queryId nextOffset switchPm results cacheTime users';
+var n_messages_botResults = 'messages.botResults flags gallery queryId nextOffset switchPm results cacheTime users';
 
 function writeFields_messages_botResults(w: Writer, v: messages_botResults): void {
   const set_gallery = isSet(v.gallery, 1);
@@ -13036,7 +13036,7 @@ export function readBare_messages_botResults(r: Reader, k?: number): messages_bo
   return readBare(r, readFields_messages_botResults, n_messages_botResults, 0x947ca848, k);
 }
 
-const n_exportedMessageLink = 'exportedMessageLink link html';
+var n_exportedMessageLink = 'exportedMessageLink link html';
 
 function writeFields_exportedMessageLink(w: Writer, v: exportedMessageLink): void {
   writeString(w, v.link, 0);
@@ -13055,7 +13055,7 @@ export function readBare_exportedMessageLink(r: Reader, k?: number): exportedMes
   return readBare(r, readFields_exportedMessageLink, n_exportedMessageLink, 0x5dab1af4, k);
 }
 
-const n_messageFwdHeader = 'messageFwdHeader flags imported fromId fromName date channelPost postAuthor savedFromPeer savedFromMsgId psaType';
+var n_messageFwdHeader = 'messageFwdHeader flags imported fromId fromName date channelPost postAuthor savedFromPeer savedFromMsgId psaType';
 
 function writeFields_messageFwdHeader(w: Writer, v: messageFwdHeader): void {
   const set_imported = isSet(v.imported, 1);
@@ -13106,7 +13106,7 @@ export function readBare_messageFwdHeader(r: Reader, k?: number): messageFwdHead
   return readBare(r, readFields_messageFwdHeader, n_messageFwdHeader, 0x5f777dce, k);
 }
 
-const n_auth_codeTypeSms = 'auth.codeTypeSms';
+var n_auth_codeTypeSms = 'auth.codeTypeSms';
 
 function writeFields_auth_codeTypeSms(w: Writer, _v: auth_codeTypeSms): void {
 }
@@ -13123,7 +13123,7 @@ export function readBare_auth_codeTypeSms(r: Reader, k?: number): auth_codeTypeS
   return readBare(r, readFields_auth_codeTypeSms, n_auth_codeTypeSms, 0x72a3158c, k);
 }
 
-const n_auth_codeTypeCall = 'auth.codeTypeCall';
+var n_auth_codeTypeCall = 'auth.codeTypeCall';
 
 function writeFields_auth_codeTypeCall(w: Writer, _v: auth_codeTypeCall): void {
 }
@@ -13140,7 +13140,7 @@ export function readBare_auth_codeTypeCall(r: Reader, k?: number): auth_codeType
   return readBare(r, readFields_auth_codeTypeCall, n_auth_codeTypeCall, 0x741cd3e3, k);
 }
 
-const n_auth_codeTypeFlashCall = 'auth.codeTypeFlashCall';
+var n_auth_codeTypeFlashCall = 'auth.codeTypeFlashCall';
 
 function writeFields_auth_codeTypeFlashCall(w: Writer, _v: auth_codeTypeFlashCall): void {
 }
@@ -13157,7 +13157,7 @@ export function readBare_auth_codeTypeFlashCall(r: Reader, k?: number): auth_cod
   return readBare(r, readFields_auth_codeTypeFlashCall, n_auth_codeTypeFlashCall, 0x226ccefb, k);
 }
 
-const n_auth_sentCodeTypeApp = 'auth.sentCodeTypeApp length';
+var n_auth_sentCodeTypeApp = 'auth.sentCodeTypeApp length';
 
 function writeFields_auth_sentCodeTypeApp(w: Writer, v: auth_sentCodeTypeApp): void {
   const length_ = checkInt(v.length, 0);
@@ -13177,7 +13177,7 @@ export function readBare_auth_sentCodeTypeApp(r: Reader, k?: number): auth_sentC
   return readBare(r, readFields_auth_sentCodeTypeApp, n_auth_sentCodeTypeApp, 0x3dbb5986, k);
 }
 
-const n_auth_sentCodeTypeSms = 'auth.sentCodeTypeSms length';
+var n_auth_sentCodeTypeSms = 'auth.sentCodeTypeSms length';
 
 function writeFields_auth_sentCodeTypeSms(w: Writer, v: auth_sentCodeTypeSms): void {
   const length_ = checkInt(v.length, 0);
@@ -13197,7 +13197,7 @@ export function readBare_auth_sentCodeTypeSms(r: Reader, k?: number): auth_sentC
   return readBare(r, readFields_auth_sentCodeTypeSms, n_auth_sentCodeTypeSms, 0xc000bba2, k);
 }
 
-const n_auth_sentCodeTypeCall = 'auth.sentCodeTypeCall length';
+var n_auth_sentCodeTypeCall = 'auth.sentCodeTypeCall length';
 
 function writeFields_auth_sentCodeTypeCall(w: Writer, v: auth_sentCodeTypeCall): void {
   const length_ = checkInt(v.length, 0);
@@ -13217,7 +13217,7 @@ export function readBare_auth_sentCodeTypeCall(r: Reader, k?: number): auth_sent
   return readBare(r, readFields_auth_sentCodeTypeCall, n_auth_sentCodeTypeCall, 0x5353e5a7, k);
 }
 
-const n_auth_sentCodeTypeFlashCall = 'auth.sentCodeTypeFlashCall pattern';
+var n_auth_sentCodeTypeFlashCall = 'auth.sentCodeTypeFlashCall pattern';
 
 function writeFields_auth_sentCodeTypeFlashCall(w: Writer, v: auth_sentCodeTypeFlashCall): void {
   writeString(w, v.pattern, 0);
@@ -13235,7 +13235,7 @@ export function readBare_auth_sentCodeTypeFlashCall(r: Reader, k?: number): auth
   return readBare(r, readFields_auth_sentCodeTypeFlashCall, n_auth_sentCodeTypeFlashCall, 0xab03c6d9, k);
 }
 
-const n_messages_botCallbackAnswer = 'messages.botCallbackAnswer flags alert hasUrl nativeUi message url cacheTime';
+var n_messages_botCallbackAnswer = 'messages.botCallbackAnswer flags alert hasUrl nativeUi message url cacheTime';
 
 function writeFields_messages_botCallbackAnswer(w: Writer, v: messages_botCallbackAnswer): void {
   const set_alert = isSet(v.alert, 1);
@@ -13273,7 +13273,7 @@ export function readBare_messages_botCallbackAnswer(r: Reader, k?: number): mess
   return readBare(r, readFields_messages_botCallbackAnswer, n_messages_botCallbackAnswer, 0x36585ea4, k);
 }
 
-const n_messages_messageEditData = 'messages.messageEditData flags caption';
+var n_messages_messageEditData = 'messages.messageEditData flags caption';
 
 function writeFields_messages_messageEditData(w: Writer, v: messages_messageEditData): void {
   const set_caption = isSet(v.caption, 1);
@@ -13295,7 +13295,7 @@ export function readBare_messages_messageEditData(r: Reader, k?: number): messag
   return readBare(r, readFields_messages_messageEditData, n_messages_messageEditData, 0x26b5dde6, k);
 }
 
-const n_inputBotInlineMessageID = 'inputBotInlineMessageID dcId id accessHash';
+var n_inputBotInlineMessageID = 'inputBotInlineMessageID dcId id accessHash';
 
 function writeFields_inputBotInlineMessageID(w: Writer, v: inputBotInlineMessageID): void {
   const dcId = checkInt(v.dcId, 0);
@@ -13319,7 +13319,7 @@ export function readBare_inputBotInlineMessageID(r: Reader, k?: number): inputBo
   return readBare(r, readFields_inputBotInlineMessageID, n_inputBotInlineMessageID, 0x890c3d89, k);
 }
 
-const n_inputBotInlineMessageID64 = 'inputBotInlineMessageID64 dcId ownerId id accessHash';
+var n_inputBotInlineMessageID64 = 'inputBotInlineMessageID64 dcId ownerId id accessHash';
 
 function writeFields_inputBotInlineMessageID64(w: Writer, v: inputBotInlineMessageID64): void {
   const dcId = checkInt(v.dcId, 0);
@@ -13348,7 +13348,7 @@ export function readBare_inputBotInlineMessageID64(r: Reader, k?: number): input
   return readBare(r, readFields_inputBotInlineMessageID64, n_inputBotInlineMessageID64, 0xb6d915d7, k);
 }
 
-const n_inlineBotSwitchPM = 'inlineBotSwitchPM text startParam';
+var n_inlineBotSwitchPM = 'inlineBotSwitchPM text startParam';
 
 function writeFields_inlineBotSwitchPM(w: Writer, v: inlineBotSwitchPM): void {
   writeString(w, v.text, 0);
@@ -13367,7 +13367,7 @@ export function readBare_inlineBotSwitchPM(r: Reader, k?: number): inlineBotSwit
   return readBare(r, readFields_inlineBotSwitchPM, n_inlineBotSwitchPM, 0x3c20629f, k);
 }
 
-const n_messages_peerDialogs = 'messages.peerDialogs dialogs messages chats users state';
+var n_messages_peerDialogs = 'messages.peerDialogs dialogs messages chats users state';
 
 function writeFields_messages_peerDialogs(w: Writer, v: messages_peerDialogs): void {
   write_vec_Dialog(w, v.dialogs, 0);
@@ -13392,7 +13392,7 @@ export function readBare_messages_peerDialogs(r: Reader, k?: number): messages_p
   return readBare(r, readFields_messages_peerDialogs, n_messages_peerDialogs, 0x3371c354, k);
 }
 
-const n_topPeer = 'topPeer peer rating';
+var n_topPeer = 'topPeer peer rating';
 
 function writeFields_topPeer(w: Writer, v: topPeer): void {
   write_Peer(w, v.peer, 0);
@@ -13411,7 +13411,7 @@ export function readBare_topPeer(r: Reader, k?: number): topPeer {
   return readBare(r, readFields_topPeer, n_topPeer, 0xedcdc05b, k);
 }
 
-const n_topPeerCategoryBotsPM = 'topPeerCategoryBotsPM';
+var n_topPeerCategoryBotsPM = 'topPeerCategoryBotsPM';
 
 function writeFields_topPeerCategoryBotsPM(w: Writer, _v: topPeerCategoryBotsPM): void {
 }
@@ -13428,7 +13428,7 @@ export function readBare_topPeerCategoryBotsPM(r: Reader, k?: number): topPeerCa
   return readBare(r, readFields_topPeerCategoryBotsPM, n_topPeerCategoryBotsPM, 0xab661b5b, k);
 }
 
-const n_topPeerCategoryBotsInline = 'topPeerCategoryBotsInline';
+var n_topPeerCategoryBotsInline = 'topPeerCategoryBotsInline';
 
 function writeFields_topPeerCategoryBotsInline(w: Writer, _v: topPeerCategoryBotsInline): void {
 }
@@ -13445,7 +13445,7 @@ export function readBare_topPeerCategoryBotsInline(r: Reader, k?: number): topPe
   return readBare(r, readFields_topPeerCategoryBotsInline, n_topPeerCategoryBotsInline, 0x148677e2, k);
 }
 
-const n_topPeerCategoryCorrespondents = 'topPeerCategoryCorrespondents';
+var n_topPeerCategoryCorrespondents = 'topPeerCategoryCorrespondents';
 
 function writeFields_topPeerCategoryCorrespondents(w: Writer, _v: topPeerCategoryCorrespondents): void {
 }
@@ -13462,7 +13462,7 @@ export function readBare_topPeerCategoryCorrespondents(r: Reader, k?: number): t
   return readBare(r, readFields_topPeerCategoryCorrespondents, n_topPeerCategoryCorrespondents, 0x0637b7ed, k);
 }
 
-const n_topPeerCategoryGroups = 'topPeerCategoryGroups';
+var n_topPeerCategoryGroups = 'topPeerCategoryGroups';
 
 function writeFields_topPeerCategoryGroups(w: Writer, _v: topPeerCategoryGroups): void {
 }
@@ -13479,7 +13479,7 @@ export function readBare_topPeerCategoryGroups(r: Reader, k?: number): topPeerCa
   return readBare(r, readFields_topPeerCategoryGroups, n_topPeerCategoryGroups, 0xbd17a14a, k);
 }
 
-const n_topPeerCategoryChannels = 'topPeerCategoryChannels';
+var n_topPeerCategoryChannels = 'topPeerCategoryChannels';
 
 function writeFields_topPeerCategoryChannels(w: Writer, _v: topPeerCategoryChannels): void {
 }
@@ -13496,7 +13496,7 @@ export function readBare_topPeerCategoryChannels(r: Reader, k?: number): topPeer
   return readBare(r, readFields_topPeerCategoryChannels, n_topPeerCategoryChannels, 0x161d9628, k);
 }
 
-const n_topPeerCategoryPhoneCalls = 'topPeerCategoryPhoneCalls';
+var n_topPeerCategoryPhoneCalls = 'topPeerCategoryPhoneCalls';
 
 function writeFields_topPeerCategoryPhoneCalls(w: Writer, _v: topPeerCategoryPhoneCalls): void {
 }
@@ -13513,7 +13513,7 @@ export function readBare_topPeerCategoryPhoneCalls(r: Reader, k?: number): topPe
   return readBare(r, readFields_topPeerCategoryPhoneCalls, n_topPeerCategoryPhoneCalls, 0x1e76a78c, k);
 }
 
-const n_topPeerCategoryForwardUsers = 'topPeerCategoryForwardUsers';
+var n_topPeerCategoryForwardUsers = 'topPeerCategoryForwardUsers';
 
 function writeFields_topPeerCategoryForwardUsers(w: Writer, _v: topPeerCategoryForwardUsers): void {
 }
@@ -13530,7 +13530,7 @@ export function readBare_topPeerCategoryForwardUsers(r: Reader, k?: number): top
   return readBare(r, readFields_topPeerCategoryForwardUsers, n_topPeerCategoryForwardUsers, 0xa8406ca9, k);
 }
 
-const n_topPeerCategoryForwardChats = 'topPeerCategoryForwardChats';
+var n_topPeerCategoryForwardChats = 'topPeerCategoryForwardChats';
 
 function writeFields_topPeerCategoryForwardChats(w: Writer, _v: topPeerCategoryForwardChats): void {
 }
@@ -13547,7 +13547,7 @@ export function readBare_topPeerCategoryForwardChats(r: Reader, k?: number): top
   return readBare(r, readFields_topPeerCategoryForwardChats, n_topPeerCategoryForwardChats, 0xfbeec0f0, k);
 }
 
-const n_topPeerCategoryPeers = 'topPeerCategoryPeers category count peers';
+var n_topPeerCategoryPeers = 'topPeerCategoryPeers category count peers';
 
 function writeFields_topPeerCategoryPeers(w: Writer, v: topPeerCategoryPeers): void {
   write_TopPeerCategory(w, v.category, 0);
@@ -13571,7 +13571,7 @@ export function readBare_topPeerCategoryPeers(r: Reader, k?: number): topPeerCat
   return readBare(r, readFields_topPeerCategoryPeers, n_topPeerCategoryPeers, 0xfb834291, k);
 }
 
-const n_contacts_topPeersNotModified = 'contacts.topPeersNotModified';
+var n_contacts_topPeersNotModified = 'contacts.topPeersNotModified';
 
 function writeFields_contacts_topPeersNotModified(w: Writer, _v: contacts_topPeersNotModified): void {
 }
@@ -13588,7 +13588,7 @@ export function readBare_contacts_topPeersNotModified(r: Reader, k?: number): co
   return readBare(r, readFields_contacts_topPeersNotModified, n_contacts_topPeersNotModified, 0xde266ef5, k);
 }
 
-const n_contacts_topPeers = 'contacts.topPeers categories chats users';
+var n_contacts_topPeers = 'contacts.topPeers categories chats users';
 
 function writeFields_contacts_topPeers(w: Writer, v: contacts_topPeers): void {
   write_vec_TopPeerCategoryPeers(w, v.categories, 0);
@@ -13611,7 +13611,7 @@ export function readBare_contacts_topPeers(r: Reader, k?: number): contacts_topP
   return readBare(r, readFields_contacts_topPeers, n_contacts_topPeers, 0x70b772a8, k);
 }
 
-const n_contacts_topPeersDisabled = 'contacts.topPeersDisabled';
+var n_contacts_topPeersDisabled = 'contacts.topPeersDisabled';
 
 function writeFields_contacts_topPeersDisabled(w: Writer, _v: contacts_topPeersDisabled): void {
 }
@@ -13628,7 +13628,7 @@ export function readBare_contacts_topPeersDisabled(r: Reader, k?: number): conta
   return readBare(r, readFields_contacts_topPeersDisabled, n_contacts_topPeersDisabled, 0xb52c939d, k);
 }
 
-const n_draftMessageEmpty = 'draftMessageEmpty flags date';
+var n_draftMessageEmpty = 'draftMessageEmpty flags date';
 
 function writeFields_draftMessageEmpty(w: Writer, v: draftMessageEmpty): void {
   const flags = (v.date != null ? 0x1 : 0);
@@ -13650,7 +13650,7 @@ export function readBare_draftMessageEmpty(r: Reader, k?: number): draftMessageE
   return readBare(r, readFields_draftMessageEmpty, n_draftMessageEmpty, 0x1b0c841a, k);
 }
 
-const n_draftMessage = 'draftMessage flags noWebpage replyToMsgId message entities date';
+var n_draftMessage = 'draftMessage flags noWebpage replyToMsgId message entities date';
 
 function writeFields_draftMessage(w: Writer, v: draftMessage): void {
   const set_noWebpage = isSet(v.noWebpage, 1);
@@ -13681,7 +13681,7 @@ export function readBare_draftMessage(r: Reader, k?: number): draftMessage {
   return readBare(r, readFields_draftMessage, n_draftMessage, 0xfd8e711f, k);
 }
 
-const n_messages_featuredStickersNotModified = 'messages.featuredStickersNotModified count';
+var n_messages_featuredStickersNotModified = 'messages.featuredStickersNotModified count';
 
 function writeFields_messages_featuredStickersNotModified(w: Writer, v: messages_featuredStickersNotModified): void {
   const count = checkInt(v.count, 0);
@@ -13701,7 +13701,7 @@ export function readBare_messages_featuredStickersNotModified(r: Reader, k?: num
   return readBare(r, readFields_messages_featuredStickersNotModified, n_messages_featuredStickersNotModified, 0xc6dc0c66, k);
 }
 
-const n_messages_featuredStickers = 'messages.featuredStickers hash count sets unread';
+var n_messages_featuredStickers = 'messages.featuredStickers hash count sets unread';
 
 function writeFields_messages_featuredStickers(w: Writer, v: messages_featuredStickers): void {
   const hash = checkLong(v.hash, 0);
@@ -13728,7 +13728,7 @@ export function readBare_messages_featuredStickers(r: Reader, k?: number): messa
   return readBare(r, readFields_messages_featuredStickers, n_messages_featuredStickers, 0x84c02310, k);
 }
 
-const n_messages_recentStickersNotModified = 'messages.recentStickersNotModified';
+var n_messages_recentStickersNotModified = 'messages.recentStickersNotModified';
 
 function writeFields_messages_recentStickersNotModified(w: Writer, _v: messages_recentStickersNotModified): void {
 }
@@ -13745,7 +13745,7 @@ export function readBare_messages_recentStickersNotModified(r: Reader, k?: numbe
   return readBare(r, readFields_messages_recentStickersNotModified, n_messages_recentStickersNotModified, 0x0b17f890, k);
 }
 
-const n_messages_recentStickers = 'messages.recentStickers hash packs stickers dates';
+var n_messages_recentStickers = 'messages.recentStickers hash packs stickers dates';
 
 function writeFields_messages_recentStickers(w: Writer, v: messages_recentStickers): void {
   const hash = checkLong(v.hash, 0);
@@ -13771,7 +13771,7 @@ export function readBare_messages_recentStickers(r: Reader, k?: number): message
   return readBare(r, readFields_messages_recentStickers, n_messages_recentStickers, 0x88d37c56, k);
 }
 
-const n_messages_archivedStickers = 'messages.archivedStickers count sets';
+var n_messages_archivedStickers = 'messages.archivedStickers count sets';
 
 function writeFields_messages_archivedStickers(w: Writer, v: messages_archivedStickers): void {
   const count = checkInt(v.count, 0);
@@ -13792,7 +13792,7 @@ export function readBare_messages_archivedStickers(r: Reader, k?: number): messa
   return readBare(r, readFields_messages_archivedStickers, n_messages_archivedStickers, 0x4fcba9c8, k);
 }
 
-const n_messages_stickerSetInstallResultSuccess = 'messages.stickerSetInstallResultSuccess';
+var n_messages_stickerSetInstallResultSuccess = 'messages.stickerSetInstallResultSuccess';
 
 function writeFields_messages_stickerSetInstallResultSuccess(w: Writer, _v: messages_stickerSetInstallResultSuccess): void {
 }
@@ -13809,7 +13809,7 @@ export function readBare_messages_stickerSetInstallResultSuccess(r: Reader, k?: 
   return readBare(r, readFields_messages_stickerSetInstallResultSuccess, n_messages_stickerSetInstallResultSuccess, 0x38641628, k);
 }
 
-const n_messages_stickerSetInstallResultArchive = 'messages.stickerSetInstallResultArchive sets';
+var n_messages_stickerSetInstallResultArchive = 'messages.stickerSetInstallResultArchive sets';
 
 function writeFields_messages_stickerSetInstallResultArchive(w: Writer, v: messages_stickerSetInstallResultArchive): void {
   write_vec_StickerSetCovered(w, v.sets, 0);
@@ -13827,7 +13827,7 @@ export function readBare_messages_stickerSetInstallResultArchive(r: Reader, k?: 
   return readBare(r, readFields_messages_stickerSetInstallResultArchive, n_messages_stickerSetInstallResultArchive, 0x35e410a8, k);
 }
 
-const n_stickerSetCovered = 'stickerSetCovered set cover';
+var n_stickerSetCovered = 'stickerSetCovered set cover';
 
 function writeFields_stickerSetCovered(w: Writer, v: stickerSetCovered): void {
   write_StickerSet(w, v.set, 0);
@@ -13846,7 +13846,7 @@ export function readBare_stickerSetCovered(r: Reader, k?: number): stickerSetCov
   return readBare(r, readFields_stickerSetCovered, n_stickerSetCovered, 0x6410a5d2, k);
 }
 
-const n_stickerSetMultiCovered = 'stickerSetMultiCovered set covers';
+var n_stickerSetMultiCovered = 'stickerSetMultiCovered set covers';
 
 function writeFields_stickerSetMultiCovered(w: Writer, v: stickerSetMultiCovered): void {
   write_StickerSet(w, v.set, 0);
@@ -13865,12 +13865,12 @@ export function readBare_stickerSetMultiCovered(r: Reader, k?: number): stickerS
   return readBare(r, readFields_stickerSetMultiCovered, n_stickerSetMultiCovered, 0x3407e51b, k);
 }
 
-const n_maskCoords = 'maskCoords n x y zoom';
+var n_maskCoords = 'maskCoords n x y zoom';
 
 function writeFields_maskCoords(w: Writer, v: maskCoords): void {
-  const n_ = checkInt(v.n, 0);
+  const n = checkInt(v.n, 0);
   const p0 = claim(w, 4);
-  storeInt(w, p0, n_);
+  storeInt(w, p0, n);
   writeDouble(w, v.x, 1);
   writeDouble(w, v.y, 2);
   writeDouble(w, v.zoom, 3);
@@ -13888,7 +13888,7 @@ export function readBare_maskCoords(r: Reader, k?: number): maskCoords {
   return readBare(r, readFields_maskCoords, n_maskCoords, 0xaed6dbb2, k);
 }
 
-const n_inputStickeredMediaPhoto = 'inputStickeredMediaPhoto id';
+var n_inputStickeredMediaPhoto = 'inputStickeredMediaPhoto id';
 
 function writeFields_inputStickeredMediaPhoto(w: Writer, v: inputStickeredMediaPhoto): void {
   write_InputPhoto(w, v.id, 0);
@@ -13906,7 +13906,7 @@ export function readBare_inputStickeredMediaPhoto(r: Reader, k?: number): inputS
   return readBare(r, readFields_inputStickeredMediaPhoto, n_inputStickeredMediaPhoto, 0x4a992157, k);
 }
 
-const n_inputStickeredMediaDocument = 'inputStickeredMediaDocument id';
+var n_inputStickeredMediaDocument = 'inputStickeredMediaDocument id';
 
 function writeFields_inputStickeredMediaDocument(w: Writer, v: inputStickeredMediaDocument): void {
   write_InputDocument(w, v.id, 0);
@@ -13924,7 +13924,7 @@ export function readBare_inputStickeredMediaDocument(r: Reader, k?: number): inp
   return readBare(r, readFields_inputStickeredMediaDocument, n_inputStickeredMediaDocument, 0x0438865b, k);
 }
 
-const n_game = 'game flags id accessHash shortName title description photo document';
+var n_game = 'game flags id accessHash shortName title description photo document';
 
 function writeFields_game(w: Writer, v: game): void {
   const flags = (v.document != null ? 0x1 : 0);
@@ -13957,7 +13957,7 @@ export function readBare_game(r: Reader, k?: number): game {
   return readBare(r, readFields_game, n_game, 0xbdf9653b, k);
 }
 
-const n_inputGameID = 'inputGameID id accessHash';
+var n_inputGameID = 'inputGameID id accessHash';
 
 function writeFields_inputGameID(w: Writer, v: inputGameID): void {
   const id = checkLong(v.id, 0);
@@ -13979,7 +13979,7 @@ export function readBare_inputGameID(r: Reader, k?: number): inputGameID {
   return readBare(r, readFields_inputGameID, n_inputGameID, 0x032c3e77, k);
 }
 
-const n_inputGameShortName = 'inputGameShortName botId shortName';
+var n_inputGameShortName = 'inputGameShortName botId shortName';
 
 function writeFields_inputGameShortName(w: Writer, v: inputGameShortName): void {
   write_InputUser(w, v.botId, 0);
@@ -13998,7 +13998,7 @@ export function readBare_inputGameShortName(r: Reader, k?: number): inputGameSho
   return readBare(r, readFields_inputGameShortName, n_inputGameShortName, 0xc331e80a, k);
 }
 
-const n_highScore = 'highScore pos userId score';
+var n_highScore = 'highScore pos userId score';
 
 function writeFields_highScore(w: Writer, v: highScore): void {
   const pos = checkInt(v.pos, 0);
@@ -14022,7 +14022,7 @@ export function readBare_highScore(r: Reader, k?: number): highScore {
   return readBare(r, readFields_highScore, n_highScore, 0x73a379eb, k);
 }
 
-const n_messages_highScores = 'messages.highScores scores users';
+var n_messages_highScores = 'messages.highScores scores users';
 
 function writeFields_messages_highScores(w: Writer, v: messages_highScores): void {
   write_vec_HighScore(w, v.scores, 0);
@@ -14041,7 +14041,7 @@ export function readBare_messages_highScores(r: Reader, k?: number): messages_hi
   return readBare(r, readFields_messages_highScores, n_messages_highScores, 0x9a3bfd99, k);
 }
 
-const n_textEmpty = 'textEmpty';
+var n_textEmpty = 'textEmpty';
 
 function writeFields_textEmpty(w: Writer, _v: textEmpty): void {
 }
@@ -14058,7 +14058,7 @@ export function readBare_textEmpty(r: Reader, k?: number): textEmpty {
   return readBare(r, readFields_textEmpty, n_textEmpty, 0xdc3d824f, k);
 }
 
-const n_textPlain = 'textPlain text';
+var n_textPlain = 'textPlain text';
 
 function writeFields_textPlain(w: Writer, v: textPlain): void {
   writeString(w, v.text, 0);
@@ -14076,7 +14076,7 @@ export function readBare_textPlain(r: Reader, k?: number): textPlain {
   return readBare(r, readFields_textPlain, n_textPlain, 0x744694e0, k);
 }
 
-const n_textBold = 'textBold text';
+var n_textBold = 'textBold text';
 
 function writeFields_textBold(w: Writer, v: textBold): void {
   write_RichText(w, v.text, 0);
@@ -14094,7 +14094,7 @@ export function readBare_textBold(r: Reader, k?: number): textBold {
   return readBare(r, readFields_textBold, n_textBold, 0x6724abc4, k);
 }
 
-const n_textItalic = 'textItalic text';
+var n_textItalic = 'textItalic text';
 
 function writeFields_textItalic(w: Writer, v: textItalic): void {
   write_RichText(w, v.text, 0);
@@ -14112,7 +14112,7 @@ export function readBare_textItalic(r: Reader, k?: number): textItalic {
   return readBare(r, readFields_textItalic, n_textItalic, 0xd912a59c, k);
 }
 
-const n_textUnderline = 'textUnderline text';
+var n_textUnderline = 'textUnderline text';
 
 function writeFields_textUnderline(w: Writer, v: textUnderline): void {
   write_RichText(w, v.text, 0);
@@ -14130,7 +14130,7 @@ export function readBare_textUnderline(r: Reader, k?: number): textUnderline {
   return readBare(r, readFields_textUnderline, n_textUnderline, 0xc12622c4, k);
 }
 
-const n_textStrike = 'textStrike text';
+var n_textStrike = 'textStrike text';
 
 function writeFields_textStrike(w: Writer, v: textStrike): void {
   write_RichText(w, v.text, 0);
@@ -14148,7 +14148,7 @@ export function readBare_textStrike(r: Reader, k?: number): textStrike {
   return readBare(r, readFields_textStrike, n_textStrike, 0x9bf8bb95, k);
 }
 
-const n_textFixed = 'textFixed text';
+var n_textFixed = 'textFixed text';
 
 function writeFields_textFixed(w: Writer, v: textFixed): void {
   write_RichText(w, v.text, 0);
@@ -14166,7 +14166,7 @@ export function readBare_textFixed(r: Reader, k?: number): textFixed {
   return readBare(r, readFields_textFixed, n_textFixed, 0x6c3f19b9, k);
 }
 
-const n_textUrl = 'textUrl text url webpageId';
+var n_textUrl = 'textUrl text url webpageId';
 
 function writeFields_textUrl(w: Writer, v: textUrl): void {
   write_RichText(w, v.text, 0);
@@ -14188,7 +14188,7 @@ export function readBare_textUrl(r: Reader, k?: number): textUrl {
   return readBare(r, readFields_textUrl, n_textUrl, 0x3c2884c1, k);
 }
 
-const n_textEmail = 'textEmail text email';
+var n_textEmail = 'textEmail text email';
 
 function writeFields_textEmail(w: Writer, v: textEmail): void {
   write_RichText(w, v.text, 0);
@@ -14207,7 +14207,7 @@ export function readBare_textEmail(r: Reader, k?: number): textEmail {
   return readBare(r, readFields_textEmail, n_textEmail, 0xde5a0dd6, k);
 }
 
-const n_textConcat = 'textConcat texts';
+var n_textConcat = 'textConcat texts';
 
 function writeFields_textConcat(w: Writer, v: textConcat): void {
   write_vec_RichText(w, v.texts, 0);
@@ -14225,7 +14225,7 @@ export function readBare_textConcat(r: Reader, k?: number): textConcat {
   return readBare(r, readFields_textConcat, n_textConcat, 0x7e6260d7, k);
 }
 
-const n_textSubscript = 'textSubscript text';
+var n_textSubscript = 'textSubscript text';
 
 function writeFields_textSubscript(w: Writer, v: textSubscript): void {
   write_RichText(w, v.text, 0);
@@ -14243,7 +14243,7 @@ export function readBare_textSubscript(r: Reader, k?: number): textSubscript {
   return readBare(r, readFields_textSubscript, n_textSubscript, 0xed6a8504, k);
 }
 
-const n_textSuperscript = 'textSuperscript text';
+var n_textSuperscript = 'textSuperscript text';
 
 function writeFields_textSuperscript(w: Writer, v: textSuperscript): void {
   write_RichText(w, v.text, 0);
@@ -14261,7 +14261,7 @@ export function readBare_textSuperscript(r: Reader, k?: number): textSuperscript
   return readBare(r, readFields_textSuperscript, n_textSuperscript, 0xc7fb5e01, k);
 }
 
-const n_textMarked = 'textMarked text';
+var n_textMarked = 'textMarked text';
 
 function writeFields_textMarked(w: Writer, v: textMarked): void {
   write_RichText(w, v.text, 0);
@@ -14279,7 +14279,7 @@ export function readBare_textMarked(r: Reader, k?: number): textMarked {
   return readBare(r, readFields_textMarked, n_textMarked, 0x034b8621, k);
 }
 
-const n_textPhone = 'textPhone text phone';
+var n_textPhone = 'textPhone text phone';
 
 function writeFields_textPhone(w: Writer, v: textPhone): void {
   write_RichText(w, v.text, 0);
@@ -14298,7 +14298,7 @@ export function readBare_textPhone(r: Reader, k?: number): textPhone {
   return readBare(r, readFields_textPhone, n_textPhone, 0x1ccb966a, k);
 }
 
-const n_textImage = 'textImage documentId w h';
+var n_textImage = 'textImage documentId w h';
 
 function writeFields_textImage(w: Writer, v: textImage): void {
   const documentId = checkLong(v.documentId, 0);
@@ -14322,7 +14322,7 @@ export function readBare_textImage(r: Reader, k?: number): textImage {
   return readBare(r, readFields_textImage, n_textImage, 0x081ccf4f, k);
 }
 
-const n_textAnchor = 'textAnchor text name';
+var n_textAnchor = 'textAnchor text name';
 
 function writeFields_textAnchor(w: Writer, v: textAnchor): void {
   write_RichText(w, v.text, 0);
@@ -14341,7 +14341,7 @@ export function readBare_textAnchor(r: Reader, k?: number): textAnchor {
   return readBare(r, readFields_textAnchor, n_textAnchor, 0x35553762, k);
 }
 
-const n_pageBlockUnsupported = 'pageBlockUnsupported';
+var n_pageBlockUnsupported = 'pageBlockUnsupported';
 
 function writeFields_pageBlockUnsupported(w: Writer, _v: pageBlockUnsupported): void {
 }
@@ -14358,7 +14358,7 @@ export function readBare_pageBlockUnsupported(r: Reader, k?: number): pageBlockU
   return readBare(r, readFields_pageBlockUnsupported, n_pageBlockUnsupported, 0x13567e8a, k);
 }
 
-const n_pageBlockTitle = 'pageBlockTitle text';
+var n_pageBlockTitle = 'pageBlockTitle text';
 
 function writeFields_pageBlockTitle(w: Writer, v: pageBlockTitle): void {
   write_RichText(w, v.text, 0);
@@ -14376,7 +14376,7 @@ export function readBare_pageBlockTitle(r: Reader, k?: number): pageBlockTitle {
   return readBare(r, readFields_pageBlockTitle, n_pageBlockTitle, 0x70abc3fd, k);
 }
 
-const n_pageBlockSubtitle = 'pageBlockSubtitle text';
+var n_pageBlockSubtitle = 'pageBlockSubtitle text';
 
 function writeFields_pageBlockSubtitle(w: Writer, v: pageBlockSubtitle): void {
   write_RichText(w, v.text, 0);
@@ -14394,7 +14394,7 @@ export function readBare_pageBlockSubtitle(r: Reader, k?: number): pageBlockSubt
   return readBare(r, readFields_pageBlockSubtitle, n_pageBlockSubtitle, 0x8ffa9a1f, k);
 }
 
-const n_pageBlockAuthorDate = 'pageBlockAuthorDate author publishedDate';
+var n_pageBlockAuthorDate = 'pageBlockAuthorDate author publishedDate';
 
 function writeFields_pageBlockAuthorDate(w: Writer, v: pageBlockAuthorDate): void {
   write_RichText(w, v.author, 0);
@@ -14415,7 +14415,7 @@ export function readBare_pageBlockAuthorDate(r: Reader, k?: number): pageBlockAu
   return readBare(r, readFields_pageBlockAuthorDate, n_pageBlockAuthorDate, 0xbaafe5e0, k);
 }
 
-const n_pageBlockHeader = 'pageBlockHeader text';
+var n_pageBlockHeader = 'pageBlockHeader text';
 
 function writeFields_pageBlockHeader(w: Writer, v: pageBlockHeader): void {
   write_RichText(w, v.text, 0);
@@ -14433,7 +14433,7 @@ export function readBare_pageBlockHeader(r: Reader, k?: number): pageBlockHeader
   return readBare(r, readFields_pageBlockHeader, n_pageBlockHeader, 0xbfd064ec, k);
 }
 
-const n_pageBlockSubheader = 'pageBlockSubheader text';
+var n_pageBlockSubheader = 'pageBlockSubheader text';
 
 function writeFields_pageBlockSubheader(w: Writer, v: pageBlockSubheader): void {
   write_RichText(w, v.text, 0);
@@ -14451,7 +14451,7 @@ export function readBare_pageBlockSubheader(r: Reader, k?: number): pageBlockSub
   return readBare(r, readFields_pageBlockSubheader, n_pageBlockSubheader, 0xf12bb6e1, k);
 }
 
-const n_pageBlockParagraph = 'pageBlockParagraph text';
+var n_pageBlockParagraph = 'pageBlockParagraph text';
 
 function writeFields_pageBlockParagraph(w: Writer, v: pageBlockParagraph): void {
   write_RichText(w, v.text, 0);
@@ -14469,7 +14469,7 @@ export function readBare_pageBlockParagraph(r: Reader, k?: number): pageBlockPar
   return readBare(r, readFields_pageBlockParagraph, n_pageBlockParagraph, 0x467a0766, k);
 }
 
-const n_pageBlockPreformatted = 'pageBlockPreformatted text language';
+var n_pageBlockPreformatted = 'pageBlockPreformatted text language';
 
 function writeFields_pageBlockPreformatted(w: Writer, v: pageBlockPreformatted): void {
   write_RichText(w, v.text, 0);
@@ -14488,7 +14488,7 @@ export function readBare_pageBlockPreformatted(r: Reader, k?: number): pageBlock
   return readBare(r, readFields_pageBlockPreformatted, n_pageBlockPreformatted, 0xc070d93e, k);
 }
 
-const n_pageBlockFooter = 'pageBlockFooter text';
+var n_pageBlockFooter = 'pageBlockFooter text';
 
 function writeFields_pageBlockFooter(w: Writer, v: pageBlockFooter): void {
   write_RichText(w, v.text, 0);
@@ -14506,7 +14506,7 @@ export function readBare_pageBlockFooter(r: Reader, k?: number): pageBlockFooter
   return readBare(r, readFields_pageBlockFooter, n_pageBlockFooter, 0x48870999, k);
 }
 
-const n_pageBlockDivider = 'pageBlockDivider';
+var n_pageBlockDivider = 'pageBlockDivider';
 
 function writeFields_pageBlockDivider(w: Writer, _v: pageBlockDivider): void {
 }
@@ -14523,7 +14523,7 @@ export function readBare_pageBlockDivider(r: Reader, k?: number): pageBlockDivid
   return readBare(r, readFields_pageBlockDivider, n_pageBlockDivider, 0xdb20b188, k);
 }
 
-const n_pageBlockAnchor = 'pageBlockAnchor name';
+var n_pageBlockAnchor = 'pageBlockAnchor name';
 
 function writeFields_pageBlockAnchor(w: Writer, v: pageBlockAnchor): void {
   writeString(w, v.name, 0);
@@ -14541,7 +14541,7 @@ export function readBare_pageBlockAnchor(r: Reader, k?: number): pageBlockAnchor
   return readBare(r, readFields_pageBlockAnchor, n_pageBlockAnchor, 0xce0d37b0, k);
 }
 
-const n_pageBlockList = 'pageBlockList items';
+var n_pageBlockList = 'pageBlockList items';
 
 function writeFields_pageBlockList(w: Writer, v: pageBlockList): void {
   write_vec_PageListItem(w, v.items, 0);
@@ -14559,7 +14559,7 @@ export function readBare_pageBlockList(r: Reader, k?: number): pageBlockList {
   return readBare(r, readFields_pageBlockList, n_pageBlockList, 0xe4e88011, k);
 }
 
-const n_pageBlockBlockquote = 'pageBlockBlockquote text caption';
+var n_pageBlockBlockquote = 'pageBlockBlockquote text caption';
 
 function writeFields_pageBlockBlockquote(w: Writer, v: pageBlockBlockquote): void {
   write_RichText(w, v.text, 0);
@@ -14578,7 +14578,7 @@ export function readBare_pageBlockBlockquote(r: Reader, k?: number): pageBlockBl
   return readBare(r, readFields_pageBlockBlockquote, n_pageBlockBlockquote, 0x263d7c26, k);
 }
 
-const n_pageBlockPullquote = 'pageBlockPullquote text caption';
+var n_pageBlockPullquote = 'pageBlockPullquote text caption';
 
 function writeFields_pageBlockPullquote(w: Writer, v: pageBlockPullquote): void {
   write_RichText(w, v.text, 0);
@@ -14597,7 +14597,7 @@ export function readBare_pageBlockPullquote(r: Reader, k?: number): pageBlockPul
   return readBare(r, readFields_pageBlockPullquote, n_pageBlockPullquote, 0x4f4456d3, k);
 }
 
-const n_pageBlockPhoto = 'pageBlockPhoto flags photoId caption url webpageId';
+var n_pageBlockPhoto = 'pageBlockPhoto flags photoId caption url webpageId';
 
 function writeFields_pageBlockPhoto(w: Writer, v: pageBlockPhoto): void {
   const flags = (v.url != null || v.webpageId != null ? 0x1 : 0);
@@ -14632,7 +14632,7 @@ export function readBare_pageBlockPhoto(r: Reader, k?: number): pageBlockPhoto {
   return readBare(r, readFields_pageBlockPhoto, n_pageBlockPhoto, 0x1759c560, k);
 }
 
-const n_pageBlockVideo = 'pageBlockVideo flags autoplay loop videoId caption';
+var n_pageBlockVideo = 'pageBlockVideo flags autoplay loop videoId caption';
 
 function writeFields_pageBlockVideo(w: Writer, v: pageBlockVideo): void {
   const set_autoplay = isSet(v.autoplay, 1);
@@ -14661,7 +14661,7 @@ export function readBare_pageBlockVideo(r: Reader, k?: number): pageBlockVideo {
   return readBare(r, readFields_pageBlockVideo, n_pageBlockVideo, 0x7c8fe7b6, k);
 }
 
-const n_pageBlockCover = 'pageBlockCover cover';
+var n_pageBlockCover = 'pageBlockCover cover';
 
 function writeFields_pageBlockCover(w: Writer, v: pageBlockCover): void {
   write_PageBlock(w, v.cover, 0);
@@ -14679,7 +14679,7 @@ export function readBare_pageBlockCover(r: Reader, k?: number): pageBlockCover {
   return readBare(r, readFields_pageBlockCover, n_pageBlockCover, 0x39f23300, k);
 }
 
-const n_pageBlockEmbed = 'pageBlockEmbed flags fullWidth allowScrolling url html posterPhotoId w h caption';
+var n_pageBlockEmbed = 'pageBlockEmbed flags fullWidth allowScrolling url html posterPhotoId w h caption';
 
 function writeFields_pageBlockEmbed(w: Writer, v: pageBlockEmbed): void {
   const set_fullWidth = isSet(v.fullWidth, 1);
@@ -14725,7 +14725,7 @@ export function readBare_pageBlockEmbed(r: Reader, k?: number): pageBlockEmbed {
   return readBare(r, readFields_pageBlockEmbed, n_pageBlockEmbed, 0xa8718dc5, k);
 }
 
-const n_pageBlockEmbedPost = 'pageBlockEmbedPost url webpageId authorPhotoId author date blocks caption';
+var n_pageBlockEmbedPost = 'pageBlockEmbedPost url webpageId authorPhotoId author date blocks caption';
 
 function writeFields_pageBlockEmbedPost(w: Writer, v: pageBlockEmbedPost): void {
   writeString(w, v.url, 0);
@@ -14757,7 +14757,7 @@ export function readBare_pageBlockEmbedPost(r: Reader, k?: number): pageBlockEmb
   return readBare(r, readFields_pageBlockEmbedPost, n_pageBlockEmbedPost, 0xf259a80b, k);
 }
 
-const n_pageBlockCollage = 'pageBlockCollage items caption';
+var n_pageBlockCollage = 'pageBlockCollage items caption';
 
 function writeFields_pageBlockCollage(w: Writer, v: pageBlockCollage): void {
   write_vec_PageBlock(w, v.items, 0);
@@ -14776,7 +14776,7 @@ export function readBare_pageBlockCollage(r: Reader, k?: number): pageBlockColla
   return readBare(r, readFields_pageBlockCollage, n_pageBlockCollage, 0x65a0fa4d, k);
 }
 
-const n_pageBlockSlideshow = 'pageBlockSlideshow items caption';
+var n_pageBlockSlideshow = 'pageBlockSlideshow items caption';
 
 function writeFields_pageBlockSlideshow(w: Writer, v: pageBlockSlideshow): void {
   write_vec_PageBlock(w, v.items, 0);
@@ -14795,7 +14795,7 @@ export function readBare_pageBlockSlideshow(r: Reader, k?: number): pageBlockSli
   return readBare(r, readFields_pageBlockSlideshow, n_pageBlockSlideshow, 0x031f9590, k);
 }
 
-const n_pageBlockChannel = 'pageBlockChannel channel';
+var n_pageBlockChannel = 'pageBlockChannel channel';
 
 function writeFields_pageBlockChannel(w: Writer, v: pageBlockChannel): void {
   write_Chat(w, v.channel, 0);
@@ -14813,7 +14813,7 @@ export function readBare_pageBlockChannel(r: Reader, k?: number): pageBlockChann
   return readBare(r, readFields_pageBlockChannel, n_pageBlockChannel, 0xef1751b5, k);
 }
 
-const n_pageBlockAudio = 'pageBlockAudio audioId caption';
+var n_pageBlockAudio = 'pageBlockAudio audioId caption';
 
 function writeFields_pageBlockAudio(w: Writer, v: pageBlockAudio): void {
   const audioId = checkLong(v.audioId, 0);
@@ -14834,7 +14834,7 @@ export function readBare_pageBlockAudio(r: Reader, k?: number): pageBlockAudio {
   return readBare(r, readFields_pageBlockAudio, n_pageBlockAudio, 0x804361ea, k);
 }
 
-const n_pageBlockKicker = 'pageBlockKicker text';
+var n_pageBlockKicker = 'pageBlockKicker text';
 
 function writeFields_pageBlockKicker(w: Writer, v: pageBlockKicker): void {
   write_RichText(w, v.text, 0);
@@ -14852,7 +14852,7 @@ export function readBare_pageBlockKicker(r: Reader, k?: number): pageBlockKicker
   return readBare(r, readFields_pageBlockKicker, n_pageBlockKicker, 0x1e148390, k);
 }
 
-const n_pageBlockTable = 'pageBlockTable flags bordered striped title rows';
+var n_pageBlockTable = 'pageBlockTable flags bordered striped title rows';
 
 function writeFields_pageBlockTable(w: Writer, v: pageBlockTable): void {
   const set_bordered = isSet(v.bordered, 1);
@@ -14880,7 +14880,7 @@ export function readBare_pageBlockTable(r: Reader, k?: number): pageBlockTable {
   return readBare(r, readFields_pageBlockTable, n_pageBlockTable, 0xbf4dea82, k);
 }
 
-const n_pageBlockOrderedList = 'pageBlockOrderedList items';
+var n_pageBlockOrderedList = 'pageBlockOrderedList items';
 
 function writeFields_pageBlockOrderedList(w: Writer, v: pageBlockOrderedList): void {
   write_vec_PageListOrderedItem(w, v.items, 0);
@@ -14898,7 +14898,7 @@ export function readBare_pageBlockOrderedList(r: Reader, k?: number): pageBlockO
   return readBare(r, readFields_pageBlockOrderedList, n_pageBlockOrderedList, 0x9a8ae1e1, k);
 }
 
-const n_pageBlockDetails = 'pageBlockDetails flags open blocks title';
+var n_pageBlockDetails = 'pageBlockDetails flags open blocks title';
 
 function writeFields_pageBlockDetails(w: Writer, v: pageBlockDetails): void {
   const set_open = isSet(v.open, 1);
@@ -14925,7 +14925,7 @@ export function readBare_pageBlockDetails(r: Reader, k?: number): pageBlockDetai
   return readBare(r, readFields_pageBlockDetails, n_pageBlockDetails, 0x76768bed, k);
 }
 
-const n_pageBlockRelatedArticles = 'pageBlockRelatedArticles title articles';
+var n_pageBlockRelatedArticles = 'pageBlockRelatedArticles title articles';
 
 function writeFields_pageBlockRelatedArticles(w: Writer, v: pageBlockRelatedArticles): void {
   write_RichText(w, v.title, 0);
@@ -14944,7 +14944,7 @@ export function readBare_pageBlockRelatedArticles(r: Reader, k?: number): pageBl
   return readBare(r, readFields_pageBlockRelatedArticles, n_pageBlockRelatedArticles, 0x16115a96, k);
 }
 
-const n_pageBlockMap = 'pageBlockMap geo zoom w h caption';
+var n_pageBlockMap = 'pageBlockMap geo zoom w h caption';
 
 function writeFields_pageBlockMap(w: Writer, v: pageBlockMap): void {
   write_GeoPoint(w, v.geo, 0);
@@ -14973,7 +14973,7 @@ export function readBare_pageBlockMap(r: Reader, k?: number): pageBlockMap {
   return readBare(r, readFields_pageBlockMap, n_pageBlockMap, 0xa44f3ef6, k);
 }
 
-const n_phoneCallDiscardReasonMissed = 'phoneCallDiscardReasonMissed';
+var n_phoneCallDiscardReasonMissed = 'phoneCallDiscardReasonMissed';
 
 function writeFields_phoneCallDiscardReasonMissed(w: Writer, _v: phoneCallDiscardReasonMissed): void {
 }
@@ -14990,7 +14990,7 @@ export function readBare_phoneCallDiscardReasonMissed(r: Reader, k?: number): ph
   return readBare(r, readFields_phoneCallDiscardReasonMissed, n_phoneCallDiscardReasonMissed, 0x85e42301, k);
 }
 
-const n_phoneCallDiscardReasonDisconnect = 'phoneCallDiscardReasonDisconnect';
+var n_phoneCallDiscardReasonDisconnect = 'phoneCallDiscardReasonDisconnect';
 
 function writeFields_phoneCallDiscardReasonDisconnect(w: Writer, _v: phoneCallDiscardReasonDisconnect): void {
 }
@@ -15007,7 +15007,7 @@ export function readBare_phoneCallDiscardReasonDisconnect(r: Reader, k?: number)
   return readBare(r, readFields_phoneCallDiscardReasonDisconnect, n_phoneCallDiscardReasonDisconnect, 0xe095c1a0, k);
 }
 
-const n_phoneCallDiscardReasonHangup = 'phoneCallDiscardReasonHangup';
+var n_phoneCallDiscardReasonHangup = 'phoneCallDiscardReasonHangup';
 
 function writeFields_phoneCallDiscardReasonHangup(w: Writer, _v: phoneCallDiscardReasonHangup): void {
 }
@@ -15024,7 +15024,7 @@ export function readBare_phoneCallDiscardReasonHangup(r: Reader, k?: number): ph
   return readBare(r, readFields_phoneCallDiscardReasonHangup, n_phoneCallDiscardReasonHangup, 0x57adc690, k);
 }
 
-const n_phoneCallDiscardReasonBusy = 'phoneCallDiscardReasonBusy';
+var n_phoneCallDiscardReasonBusy = 'phoneCallDiscardReasonBusy';
 
 function writeFields_phoneCallDiscardReasonBusy(w: Writer, _v: phoneCallDiscardReasonBusy): void {
 }
@@ -15041,7 +15041,7 @@ export function readBare_phoneCallDiscardReasonBusy(r: Reader, k?: number): phon
   return readBare(r, readFields_phoneCallDiscardReasonBusy, n_phoneCallDiscardReasonBusy, 0xfaf7e8c9, k);
 }
 
-const n_dataJSON = 'dataJSON data';
+var n_dataJSON = 'dataJSON data';
 
 function writeFields_dataJSON(w: Writer, v: dataJSON): void {
   writeString(w, v.data, 0);
@@ -15059,7 +15059,7 @@ export function readBare_dataJSON(r: Reader, k?: number): dataJSON {
   return readBare(r, readFields_dataJSON, n_dataJSON, 0x7d748d04, k);
 }
 
-const n_labeledPrice = 'labeledPrice label amount';
+var n_labeledPrice = 'labeledPrice label amount';
 
 function writeFields_labeledPrice(w: Writer, v: labeledPrice): void {
   writeString(w, v.label, 0);
@@ -15080,7 +15080,7 @@ export function readBare_labeledPrice(r: Reader, k?: number): labeledPrice {
   return readBare(r, readFields_labeledPrice, n_labeledPrice, 0xcb296bf8, k);
 }
 
-const n_invoice = 'invoice flags test nameRequested phoneRequested emailRequested shippingAddressRequested flexible phoneToProvider emailToProvider currency prices maxTipAmount suggestedTipAmounts';
+var n_invoice = 'invoice flags test nameRequested phoneRequested emailRequested shippingAddressRequested flexible phoneToProvider emailToProvider currency prices maxTipAmount suggestedTipAmounts';
 
 function writeFields_invoice(w: Writer, v: invoice): void {
   const set_test = isSet(v.test, 1);
@@ -15136,7 +15136,7 @@ export function readBare_invoice(r: Reader, k?: number): invoice {
   return readBare(r, readFields_invoice, n_invoice, 0x0cd886e0, k);
 }
 
-const n_paymentCharge = 'paymentCharge id providerChargeId';
+var n_paymentCharge = 'paymentCharge id providerChargeId';
 
 function writeFields_paymentCharge(w: Writer, v: paymentCharge): void {
   writeString(w, v.id, 0);
@@ -15155,7 +15155,7 @@ export function readBare_paymentCharge(r: Reader, k?: number): paymentCharge {
   return readBare(r, readFields_paymentCharge, n_paymentCharge, 0xea02c27e, k);
 }
 
-const n_postAddress = 'postAddress streetLine1 streetLine2 city state countryIso2 postCode';
+var n_postAddress = 'postAddress streetLine1 streetLine2 city state countryIso2 postCode';
 
 function writeFields_postAddress(w: Writer, v: postAddress): void {
   writeString(w, v.streetLine1, 0);
@@ -15181,7 +15181,7 @@ export function readBare_postAddress(r: Reader, k?: number): postAddress {
   return readBare(r, readFields_postAddress, n_postAddress, 0x1e8caaeb, k);
 }
 
-const n_paymentRequestedInfo = 'paymentRequestedInfo flags name phone email shippingAddress';
+var n_paymentRequestedInfo = 'paymentRequestedInfo flags name phone email shippingAddress';
 
 function writeFields_paymentRequestedInfo(w: Writer, v: paymentRequestedInfo): void {
   const flags =
@@ -15214,7 +15214,7 @@ export function readBare_paymentRequestedInfo(r: Reader, k?: number): paymentReq
   return readBare(r, readFields_paymentRequestedInfo, n_paymentRequestedInfo, 0x909c3f94, k);
 }
 
-const n_paymentSavedCredentialsCard = 'paymentSavedCredentialsCard id title';
+var n_paymentSavedCredentialsCard = 'paymentSavedCredentialsCard id title';
 
 function writeFields_paymentSavedCredentialsCard(w: Writer, v: paymentSavedCredentialsCard): void {
   writeString(w, v.id, 0);
@@ -15233,7 +15233,7 @@ export function readBare_paymentSavedCredentialsCard(r: Reader, k?: number): pay
   return readBare(r, readFields_paymentSavedCredentialsCard, n_paymentSavedCredentialsCard, 0xcdc27a1f, k);
 }
 
-const n_webDocument = 'webDocument url accessHash size mimeType attributes';
+var n_webDocument = 'webDocument url accessHash size mimeType attributes';
 
 function writeFields_webDocument(w: Writer, v: webDocument): void {
   writeString(w, v.url, 0);
@@ -15261,7 +15261,7 @@ export function readBare_webDocument(r: Reader, k?: number): webDocument {
   return readBare(r, readFields_webDocument, n_webDocument, 0x1c570ed1, k);
 }
 
-const n_webDocumentNoProxy = 'webDocumentNoProxy url size mimeType attributes';
+var n_webDocumentNoProxy = 'webDocumentNoProxy url size mimeType attributes';
 
 function writeFields_webDocumentNoProxy(w: Writer, v: webDocumentNoProxy): void {
   writeString(w, v.url, 0);
@@ -15287,7 +15287,7 @@ export function readBare_webDocumentNoProxy(r: Reader, k?: number): webDocumentN
   return readBare(r, readFields_webDocumentNoProxy, n_webDocumentNoProxy, 0xf9c8bcc6, k);
 }
 
-const n_inputWebDocument = 'inputWebDocument url size mimeType attributes';
+var n_inputWebDocument = 'inputWebDocument url size mimeType attributes';
 
 function writeFields_inputWebDocument(w: Writer, v: inputWebDocument): void {
   writeString(w, v.url, 0);
@@ -15313,7 +15313,7 @@ export function readBare_inputWebDocument(r: Reader, k?: number): inputWebDocume
   return readBare(r, readFields_inputWebDocument, n_inputWebDocument, 0x9bed434d, k);
 }
 
-const n_inputWebFileLocation = 'inputWebFileLocation url accessHash';
+var n_inputWebFileLocation = 'inputWebFileLocation url accessHash';
 
 function writeFields_inputWebFileLocation(w: Writer, v: inputWebFileLocation): void {
   writeString(w, v.url, 0);
@@ -15334,7 +15334,7 @@ export function readBare_inputWebFileLocation(r: Reader, k?: number): inputWebFi
   return readBare(r, readFields_inputWebFileLocation, n_inputWebFileLocation, 0xc239d686, k);
 }
 
-const n_inputWebFileGeoPointLocation = 'inputWebFileGeoPointLocation geoPoint accessHash w h zoom scale';
+var n_inputWebFileGeoPointLocation = 'inputWebFileGeoPointLocation geoPoint accessHash w h zoom scale';
 
 function writeFields_inputWebFileGeoPointLocation(w: Writer, v: inputWebFileGeoPointLocation): void {
   write_InputGeoPoint(w, v.geoPoint, 0);
@@ -15366,7 +15366,7 @@ export function readBare_inputWebFileGeoPointLocation(r: Reader, k?: number): in
   return readBare(r, readFields_inputWebFileGeoPointLocation, n_inputWebFileGeoPointLocation, 0x9f2221c9, k);
 }
 
-const n_upload_webFile = 'upload.webFile size mimeType fileType mtime bytes';
+var n_upload_webFile = 'upload.webFile size mimeType fileType mtime bytes';
 
 function writeFields_upload_webFile(w: Writer, v: upload_webFile): void {
   const size = checkInt(v.size, 0);
@@ -15395,7 +15395,7 @@ export function readBare_upload_webFile(r: Reader, k?: number): upload_webFile {
   return readBare(r, readFields_upload_webFile, n_upload_webFile, 0x21e753bc, k);
 }
 
-const n_payments_paymentForm = 'payments.paymentForm flags canSaveCredentials passwordMissing formId botId invoice providerId url nativeProvider nativeParams savedInfo savedCredentials users';
+var n_payments_paymentForm = 'payments.paymentForm flags canSaveCredentials passwordMissing formId botId invoice providerId url nativeProvider nativeParams savedInfo savedCredentials users';
 
 function writeFields_payments_paymentForm(w: Writer, v: payments_paymentForm): void {
   const set_canSaveCredentials = isSet(v.canSaveCredentials, 1);
@@ -15451,7 +15451,7 @@ export function readBare_payments_paymentForm(r: Reader, k?: number): payments_p
   return readBare(r, readFields_payments_paymentForm, n_payments_paymentForm, 0x1694761b, k);
 }
 
-const n_payments_validatedRequestedInfo = 'payments.validatedRequestedInfo flags id shippingOptions';
+var n_payments_validatedRequestedInfo = 'payments.validatedRequestedInfo flags id shippingOptions';
 
 function writeFields_payments_validatedRequestedInfo(w: Writer, v: payments_validatedRequestedInfo): void {
   const flags = (v.id != null ? 0x1 : 0) | (v.shippingOptions != null ? 0x2 : 0);
@@ -15477,7 +15477,7 @@ export function readBare_payments_validatedRequestedInfo(r: Reader, k?: number):
   return readBare(r, readFields_payments_validatedRequestedInfo, n_payments_validatedRequestedInfo, 0xd1451883, k);
 }
 
-const n_payments_paymentResult = 'payments.paymentResult updates';
+var n_payments_paymentResult = 'payments.paymentResult updates';
 
 function writeFields_payments_paymentResult(w: Writer, v: payments_paymentResult): void {
   write_Updates(w, v.updates, 0);
@@ -15495,7 +15495,7 @@ export function readBare_payments_paymentResult(r: Reader, k?: number): payments
   return readBare(r, readFields_payments_paymentResult, n_payments_paymentResult, 0x4e5f810d, k);
 }
 
-const n_payments_paymentVerificationNeeded = 'payments.paymentVerificationNeeded url';
+var n_payments_paymentVerificationNeeded = 'payments.paymentVerificationNeeded url';
 
 function writeFields_payments_paymentVerificationNeeded(w: Writer, v: payments_paymentVerificationNeeded): void {
   writeString(w, v.url, 0);
@@ -15513,7 +15513,7 @@ export function readBare_payments_paymentVerificationNeeded(r: Reader, k?: numbe
   return readBare(r, readFields_payments_paymentVerificationNeeded, n_payments_paymentVerificationNeeded, 0xd8411139, k);
 }
 
-const n_payments_paymentReceipt = 'payments.paymentReceipt flags date botId providerId title description photo invoice info shipping tipAmount currency totalAmount credentialsTitle users';
+var n_payments_paymentReceipt = 'payments.paymentReceipt flags date botId providerId title description photo invoice info shipping tipAmount currency totalAmount credentialsTitle users';
 
 function writeFields_payments_paymentReceipt(w: Writer, v: payments_paymentReceipt): void {
   const flags =
@@ -15564,7 +15564,7 @@ export function readBare_payments_paymentReceipt(r: Reader, k?: number): payment
   return readBare(r, readFields_payments_paymentReceipt, n_payments_paymentReceipt, 0x70c4fe03, k);
 }
 
-const n_payments_savedInfo = 'payments.savedInfo flags hasSavedCredentials savedInfo';
+var n_payments_savedInfo = 'payments.savedInfo flags hasSavedCredentials savedInfo';
 
 function writeFields_payments_savedInfo(w: Writer, v: payments_savedInfo): void {
   const set_hasSavedCredentials = isSet(v.hasSavedCredentials, 1);
@@ -15590,7 +15590,7 @@ export function readBare_payments_savedInfo(r: Reader, k?: number): payments_sav
   return readBare(r, readFields_payments_savedInfo, n_payments_savedInfo, 0xfb8fe43c, k);
 }
 
-const n_inputPaymentCredentialsSaved = 'inputPaymentCredentialsSaved id tmpPassword';
+var n_inputPaymentCredentialsSaved = 'inputPaymentCredentialsSaved id tmpPassword';
 
 function writeFields_inputPaymentCredentialsSaved(w: Writer, v: inputPaymentCredentialsSaved): void {
   writeString(w, v.id, 0);
@@ -15609,7 +15609,7 @@ export function readBare_inputPaymentCredentialsSaved(r: Reader, k?: number): in
   return readBare(r, readFields_inputPaymentCredentialsSaved, n_inputPaymentCredentialsSaved, 0xc10eb2cf, k);
 }
 
-const n_inputPaymentCredentials = 'inputPaymentCredentials flags save data';
+var n_inputPaymentCredentials = 'inputPaymentCredentials flags save data';
 
 function writeFields_inputPaymentCredentials(w: Writer, v: inputPaymentCredentials): void {
   const set_save = isSet(v.save, 1);
@@ -15632,7 +15632,7 @@ export function readBare_inputPaymentCredentials(r: Reader, k?: number): inputPa
   return readBare(r, readFields_inputPaymentCredentials, n_inputPaymentCredentials, 0x3417d728, k);
 }
 
-const n_inputPaymentCredentialsApplePay = 'inputPaymentCredentialsApplePay paymentData';
+var n_inputPaymentCredentialsApplePay = 'inputPaymentCredentialsApplePay paymentData';
 
 function writeFields_inputPaymentCredentialsApplePay(w: Writer, v: inputPaymentCredentialsApplePay): void {
   write_DataJSON(w, v.paymentData, 0);
@@ -15650,7 +15650,7 @@ export function readBare_inputPaymentCredentialsApplePay(r: Reader, k?: number):
   return readBare(r, readFields_inputPaymentCredentialsApplePay, n_inputPaymentCredentialsApplePay, 0x0aa1c39f, k);
 }
 
-const n_inputPaymentCredentialsGooglePay = 'inputPaymentCredentialsGooglePay paymentToken';
+var n_inputPaymentCredentialsGooglePay = 'inputPaymentCredentialsGooglePay paymentToken';
 
 function writeFields_inputPaymentCredentialsGooglePay(w: Writer, v: inputPaymentCredentialsGooglePay): void {
   write_DataJSON(w, v.paymentToken, 0);
@@ -15668,7 +15668,7 @@ export function readBare_inputPaymentCredentialsGooglePay(r: Reader, k?: number)
   return readBare(r, readFields_inputPaymentCredentialsGooglePay, n_inputPaymentCredentialsGooglePay, 0x8ac32801, k);
 }
 
-const n_account_tmpPassword = 'account.tmpPassword tmpPassword validUntil';
+var n_account_tmpPassword = 'account.tmpPassword tmpPassword validUntil';
 
 function writeFields_account_tmpPassword(w: Writer, v: account_tmpPassword): void {
   writeBytes(w, v.tmpPassword, 0);
@@ -15689,7 +15689,7 @@ export function readBare_account_tmpPassword(r: Reader, k?: number): account_tmp
   return readBare(r, readFields_account_tmpPassword, n_account_tmpPassword, 0xdb64fd34, k);
 }
 
-const n_shippingOption = 'shippingOption id title prices';
+var n_shippingOption = 'shippingOption id title prices';
 
 function writeFields_shippingOption(w: Writer, v: shippingOption): void {
   writeString(w, v.id, 0);
@@ -15709,7 +15709,7 @@ export function readBare_shippingOption(r: Reader, k?: number): shippingOption {
   return readBare(r, readFields_shippingOption, n_shippingOption, 0xb6213cdf, k);
 }
 
-const n_inputStickerSetItem = 'inputStickerSetItem flags document emoji maskCoords';
+var n_inputStickerSetItem = 'inputStickerSetItem flags document emoji maskCoords';
 
 function writeFields_inputStickerSetItem(w: Writer, v: inputStickerSetItem): void {
   const flags = (v.maskCoords != null ? 0x1 : 0);
@@ -15736,7 +15736,7 @@ export function readBare_inputStickerSetItem(r: Reader, k?: number): inputSticke
   return readBare(r, readFields_inputStickerSetItem, n_inputStickerSetItem, 0xffa0a496, k);
 }
 
-const n_inputPhoneCall = 'inputPhoneCall id accessHash';
+var n_inputPhoneCall = 'inputPhoneCall id accessHash';
 
 function writeFields_inputPhoneCall(w: Writer, v: inputPhoneCall): void {
   const id = checkLong(v.id, 0);
@@ -15758,7 +15758,7 @@ export function readBare_inputPhoneCall(r: Reader, k?: number): inputPhoneCall {
   return readBare(r, readFields_inputPhoneCall, n_inputPhoneCall, 0x1e36fded, k);
 }
 
-const n_phoneCallEmpty = 'phoneCallEmpty id';
+var n_phoneCallEmpty = 'phoneCallEmpty id';
 
 function writeFields_phoneCallEmpty(w: Writer, v: phoneCallEmpty): void {
   const id = checkLong(v.id, 0);
@@ -15778,7 +15778,7 @@ export function readBare_phoneCallEmpty(r: Reader, k?: number): phoneCallEmpty {
   return readBare(r, readFields_phoneCallEmpty, n_phoneCallEmpty, 0x5366c915, k);
 }
 
-const n_phoneCallWaiting = 'phoneCallWaiting flags video id accessHash date adminId participantId protocol receiveDate';
+var n_phoneCallWaiting = 'phoneCallWaiting flags video id accessHash date adminId participantId protocol receiveDate';
 
 function writeFields_phoneCallWaiting(w: Writer, v: phoneCallWaiting): void {
   const set_video = isSet(v.video, 1);
@@ -15816,7 +15816,7 @@ export function readBare_phoneCallWaiting(r: Reader, k?: number): phoneCallWaiti
   return readBare(r, readFields_phoneCallWaiting, n_phoneCallWaiting, 0xc5226f17, k);
 }
 
-const n_phoneCallRequested = 'phoneCallRequested flags video id accessHash date adminId participantId gAHash protocol';
+var n_phoneCallRequested = 'phoneCallRequested flags video id accessHash date adminId participantId gAHash protocol';
 
 function writeFields_phoneCallRequested(w: Writer, v: phoneCallRequested): void {
   const set_video = isSet(v.video, 1);
@@ -15854,7 +15854,7 @@ export function readBare_phoneCallRequested(r: Reader, k?: number): phoneCallReq
   return readBare(r, readFields_phoneCallRequested, n_phoneCallRequested, 0x14b0ed0c, k);
 }
 
-const n_phoneCallAccepted = 'phoneCallAccepted flags video id accessHash date adminId participantId gB protocol';
+var n_phoneCallAccepted = 'phoneCallAccepted flags video id accessHash date adminId participantId gB protocol';
 
 function writeFields_phoneCallAccepted(w: Writer, v: phoneCallAccepted): void {
   const set_video = isSet(v.video, 1);
@@ -15892,7 +15892,7 @@ export function readBare_phoneCallAccepted(r: Reader, k?: number): phoneCallAcce
   return readBare(r, readFields_phoneCallAccepted, n_phoneCallAccepted, 0x3660c311, k);
 }
 
-const n_phoneCall = 'phoneCall flags p2pAllowed video id accessHash date adminId participantId gAOrB keyFingerprint protocol connections startDate';
+var n_phoneCall = 'phoneCall flags p2pAllowed video id accessHash date adminId participantId gAOrB keyFingerprint protocol connections startDate';
 
 function writeFields_phoneCall(w: Writer, v: phoneCall): void {
   const set_p2pAllowed = isSet(v.p2pAllowed, 1);
@@ -15939,7 +15939,7 @@ export function readBare_phoneCall(r: Reader, k?: number): phoneCall {
   return readBare(r, readFields_phoneCall, n_phoneCall, 0x967f7c67, k);
 }
 
-const n_phoneCallDiscarded = 'phoneCallDiscarded flags needRating needDebug video id reason duration';
+var n_phoneCallDiscarded = 'phoneCallDiscarded flags needRating needDebug video id reason duration';
 
 function writeFields_phoneCallDiscarded(w: Writer, v: phoneCallDiscarded): void {
   const set_needRating = isSet(v.needRating, 1);
@@ -15977,7 +15977,7 @@ export function readBare_phoneCallDiscarded(r: Reader, k?: number): phoneCallDis
   return readBare(r, readFields_phoneCallDiscarded, n_phoneCallDiscarded, 0x50ca4de1, k);
 }
 
-const n_phoneConnection = 'phoneConnection id ip ipv6 port peerTag';
+var n_phoneConnection = 'phoneConnection id ip ipv6 port peerTag';
 
 function writeFields_phoneConnection(w: Writer, v: phoneConnection): void {
   const id = checkLong(v.id, 0);
@@ -16006,7 +16006,7 @@ export function readBare_phoneConnection(r: Reader, k?: number): phoneConnection
   return readBare(r, readFields_phoneConnection, n_phoneConnection, 0x9d4c17c0, k);
 }
 
-const n_phoneConnectionWebrtc = 'phoneConnectionWebrtc flags turn stun id ip ipv6 port username password';
+var n_phoneConnectionWebrtc = 'phoneConnectionWebrtc flags turn stun id ip ipv6 port username password';
 
 function writeFields_phoneConnectionWebrtc(w: Writer, v: phoneConnectionWebrtc): void {
   const set_turn = isSet(v.turn, 1);
@@ -16042,7 +16042,7 @@ export function readBare_phoneConnectionWebrtc(r: Reader, k?: number): phoneConn
   return readBare(r, readFields_phoneConnectionWebrtc, n_phoneConnectionWebrtc, 0x635fe375, k);
 }
 
-const n_phoneCallProtocol = 'phoneCallProtocol flags udpP2p udpReflector minLayer maxLayer libraryVersions';
+var n_phoneCallProtocol = 'phoneCallProtocol flags udpP2p udpReflector minLayer maxLayer libraryVersions';
 
 function writeFields_phoneCallProtocol(w: Writer, v: phoneCallProtocol): void {
   const set_udpP2p = isSet(v.udpP2p, 1);
@@ -16073,7 +16073,7 @@ export function readBare_phoneCallProtocol(r: Reader, k?: number): phoneCallProt
   return readBare(r, readFields_phoneCallProtocol, n_phoneCallProtocol, 0xfc878fc8, k);
 }
 
-const n_phone_phoneCall = 'phone.phoneCall phoneCall users';
+var n_phone_phoneCall = 'phone.phoneCall phoneCall users';
 
 function writeFields_phone_phoneCall(w: Writer, v: phone_phoneCall): void {
   write_PhoneCall(w, v.phoneCall, 0);
@@ -16092,7 +16092,7 @@ export function readBare_phone_phoneCall(r: Reader, k?: number): phone_phoneCall
   return readBare(r, readFields_phone_phoneCall, n_phone_phoneCall, 0xec82e140, k);
 }
 
-const n_upload_cdnFileReuploadNeeded = 'upload.cdnFileReuploadNeeded requestToken';
+var n_upload_cdnFileReuploadNeeded = 'upload.cdnFileReuploadNeeded requestToken';
 
 function writeFields_upload_cdnFileReuploadNeeded(w: Writer, v: upload_cdnFileReuploadNeeded): void {
   writeBytes(w, v.requestToken, 0);
@@ -16110,7 +16110,7 @@ export function readBare_upload_cdnFileReuploadNeeded(r: Reader, k?: number): up
   return readBare(r, readFields_upload_cdnFileReuploadNeeded, n_upload_cdnFileReuploadNeeded, 0xeea8e46e, k);
 }
 
-const n_upload_cdnFile = 'upload.cdnFile bytes';
+var n_upload_cdnFile = 'upload.cdnFile bytes';
 
 function writeFields_upload_cdnFile(w: Writer, v: upload_cdnFile): void {
   writeBytes(w, v.bytes, 0);
@@ -16128,7 +16128,7 @@ export function readBare_upload_cdnFile(r: Reader, k?: number): upload_cdnFile {
   return readBare(r, readFields_upload_cdnFile, n_upload_cdnFile, 0xa99fca4f, k);
 }
 
-const n_cdnPublicKey = 'cdnPublicKey dcId publicKey';
+var n_cdnPublicKey = 'cdnPublicKey dcId publicKey';
 
 function writeFields_cdnPublicKey(w: Writer, v: cdnPublicKey): void {
   const dcId = checkInt(v.dcId, 0);
@@ -16149,7 +16149,7 @@ export function readBare_cdnPublicKey(r: Reader, k?: number): cdnPublicKey {
   return readBare(r, readFields_cdnPublicKey, n_cdnPublicKey, 0xc982eaba, k);
 }
 
-const n_cdnConfig = 'cdnConfig publicKeys';
+var n_cdnConfig = 'cdnConfig publicKeys';
 
 function writeFields_cdnConfig(w: Writer, v: cdnConfig): void {
   write_vec_CdnPublicKey(w, v.publicKeys, 0);
@@ -16167,7 +16167,7 @@ export function readBare_cdnConfig(r: Reader, k?: number): cdnConfig {
   return readBare(r, readFields_cdnConfig, n_cdnConfig, 0x5725e40a, k);
 }
 
-const n_langPackString = 'langPackString key value';
+var n_langPackString = 'langPackString key value';
 
 function writeFields_langPackString(w: Writer, v: langPackString): void {
   writeString(w, v.key, 0);
@@ -16186,7 +16186,7 @@ export function readBare_langPackString(r: Reader, k?: number): langPackString {
   return readBare(r, readFields_langPackString, n_langPackString, 0xcad181f6, k);
 }
 
-const n_langPackStringPluralized = 'langPackStringPluralized flags key zeroValue oneValue twoValue fewValue manyValue otherValue';
+var n_langPackStringPluralized = 'langPackStringPluralized flags key zeroValue oneValue twoValue fewValue manyValue otherValue';
 
 function writeFields_langPackStringPluralized(w: Writer, v: langPackStringPluralized): void {
   const flags =
@@ -16224,7 +16224,7 @@ export function readBare_langPackStringPluralized(r: Reader, k?: number): langPa
   return readBare(r, readFields_langPackStringPluralized, n_langPackStringPluralized, 0x6c47ac9f, k);
 }
 
-const n_langPackStringDeleted = 'langPackStringDeleted key';
+var n_langPackStringDeleted = 'langPackStringDeleted key';
 
 function writeFields_langPackStringDeleted(w: Writer, v: langPackStringDeleted): void {
   writeString(w, v.key, 0);
@@ -16242,7 +16242,7 @@ export function readBare_langPackStringDeleted(r: Reader, k?: number): langPackS
   return readBare(r, readFields_langPackStringDeleted, n_langPackStringDeleted, 0x2979eeb2, k);
 }
 
-const n_langPackDifference = 'langPackDifference langCode fromVersion version strings';
+var n_langPackDifference = 'langPackDifference langCode fromVersion version strings';
 
 function writeFields_langPackDifference(w: Writer, v: langPackDifference): void {
   writeString(w, v.langCode, 0);
@@ -16269,7 +16269,7 @@ export function readBare_langPackDifference(r: Reader, k?: number): langPackDiff
   return readBare(r, readFields_langPackDifference, n_langPackDifference, 0xf385c1f6, k);
 }
 
-const n_langPackLanguage = 'langPackLanguage flags official rtl beta name nativeName langCode baseLangCode pluralCode stringsCount translatedCount translationsUrl';
+var n_langPackLanguage = 'langPackLanguage flags official rtl beta name nativeName langCode baseLangCode pluralCode stringsCount translatedCount translationsUrl';
 
 function writeFields_langPackLanguage(w: Writer, v: langPackLanguage): void {
   const set_official = isSet(v.official, 1);
@@ -16313,7 +16313,7 @@ export function readBare_langPackLanguage(r: Reader, k?: number): langPackLangua
   return readBare(r, readFields_langPackLanguage, n_langPackLanguage, 0xeeca5ce3, k);
 }
 
-const n_channelAdminLogEventActionChangeTitle = 'channelAdminLogEventActionChangeTitle prevValue newValue';
+var n_channelAdminLogEventActionChangeTitle = 'channelAdminLogEventActionChangeTitle prevValue newValue';
 
 function writeFields_channelAdminLogEventActionChangeTitle(w: Writer, v: channelAdminLogEventActionChangeTitle): void {
   writeString(w, v.prevValue, 0);
@@ -16332,7 +16332,7 @@ export function readBare_channelAdminLogEventActionChangeTitle(r: Reader, k?: nu
   return readBare(r, readFields_channelAdminLogEventActionChangeTitle, n_channelAdminLogEventActionChangeTitle, 0xe6dfb825, k);
 }
 
-const n_channelAdminLogEventActionChangeAbout = 'channelAdminLogEventActionChangeAbout prevValue newValue';
+var n_channelAdminLogEventActionChangeAbout = 'channelAdminLogEventActionChangeAbout prevValue newValue';
 
 function writeFields_channelAdminLogEventActionChangeAbout(w: Writer, v: channelAdminLogEventActionChangeAbout): void {
   writeString(w, v.prevValue, 0);
@@ -16351,7 +16351,7 @@ export function readBare_channelAdminLogEventActionChangeAbout(r: Reader, k?: nu
   return readBare(r, readFields_channelAdminLogEventActionChangeAbout, n_channelAdminLogEventActionChangeAbout, 0x55188a2e, k);
 }
 
-const n_channelAdminLogEventActionChangeUsername = 'channelAdminLogEventActionChangeUsername prevValue newValue';
+var n_channelAdminLogEventActionChangeUsername = 'channelAdminLogEventActionChangeUsername prevValue newValue';
 
 function writeFields_channelAdminLogEventActionChangeUsername(w: Writer, v: channelAdminLogEventActionChangeUsername): void {
   writeString(w, v.prevValue, 0);
@@ -16370,7 +16370,7 @@ export function readBare_channelAdminLogEventActionChangeUsername(r: Reader, k?:
   return readBare(r, readFields_channelAdminLogEventActionChangeUsername, n_channelAdminLogEventActionChangeUsername, 0x6a4afc38, k);
 }
 
-const n_channelAdminLogEventActionChangePhoto = 'channelAdminLogEventActionChangePhoto prevPhoto newPhoto';
+var n_channelAdminLogEventActionChangePhoto = 'channelAdminLogEventActionChangePhoto prevPhoto newPhoto';
 
 function writeFields_channelAdminLogEventActionChangePhoto(w: Writer, v: channelAdminLogEventActionChangePhoto): void {
   write_Photo(w, v.prevPhoto, 0);
@@ -16389,7 +16389,7 @@ export function readBare_channelAdminLogEventActionChangePhoto(r: Reader, k?: nu
   return readBare(r, readFields_channelAdminLogEventActionChangePhoto, n_channelAdminLogEventActionChangePhoto, 0x434bd2af, k);
 }
 
-const n_channelAdminLogEventActionToggleInvites = 'channelAdminLogEventActionToggleInvites newValue';
+var n_channelAdminLogEventActionToggleInvites = 'channelAdminLogEventActionToggleInvites newValue';
 
 function writeFields_channelAdminLogEventActionToggleInvites(w: Writer, v: channelAdminLogEventActionToggleInvites): void {
   writeBool(w, v.newValue, 0);
@@ -16407,7 +16407,7 @@ export function readBare_channelAdminLogEventActionToggleInvites(r: Reader, k?: 
   return readBare(r, readFields_channelAdminLogEventActionToggleInvites, n_channelAdminLogEventActionToggleInvites, 0x1b7907ae, k);
 }
 
-const n_channelAdminLogEventActionToggleSignatures = 'channelAdminLogEventActionToggleSignatures newValue';
+var n_channelAdminLogEventActionToggleSignatures = 'channelAdminLogEventActionToggleSignatures newValue';
 
 function writeFields_channelAdminLogEventActionToggleSignatures(w: Writer, v: channelAdminLogEventActionToggleSignatures): void {
   writeBool(w, v.newValue, 0);
@@ -16425,7 +16425,7 @@ export function readBare_channelAdminLogEventActionToggleSignatures(r: Reader, k
   return readBare(r, readFields_channelAdminLogEventActionToggleSignatures, n_channelAdminLogEventActionToggleSignatures, 0x26ae0971, k);
 }
 
-const n_channelAdminLogEventActionUpdatePinned = 'channelAdminLogEventActionUpdatePinned message';
+var n_channelAdminLogEventActionUpdatePinned = 'channelAdminLogEventActionUpdatePinned message';
 
 function writeFields_channelAdminLogEventActionUpdatePinned(w: Writer, v: channelAdminLogEventActionUpdatePinned): void {
   write_Message(w, v.message, 0);
@@ -16443,7 +16443,7 @@ export function readBare_channelAdminLogEventActionUpdatePinned(r: Reader, k?: n
   return readBare(r, readFields_channelAdminLogEventActionUpdatePinned, n_channelAdminLogEventActionUpdatePinned, 0xe9e82c18, k);
 }
 
-const n_channelAdminLogEventActionEditMessage = 'channelAdminLogEventActionEditMessage prevMessage newMessage';
+var n_channelAdminLogEventActionEditMessage = 'channelAdminLogEventActionEditMessage prevMessage newMessage';
 
 function writeFields_channelAdminLogEventActionEditMessage(w: Writer, v: channelAdminLogEventActionEditMessage): void {
   write_Message(w, v.prevMessage, 0);
@@ -16462,7 +16462,7 @@ export function readBare_channelAdminLogEventActionEditMessage(r: Reader, k?: nu
   return readBare(r, readFields_channelAdminLogEventActionEditMessage, n_channelAdminLogEventActionEditMessage, 0x709b2405, k);
 }
 
-const n_channelAdminLogEventActionDeleteMessage = 'channelAdminLogEventActionDeleteMessage message';
+var n_channelAdminLogEventActionDeleteMessage = 'channelAdminLogEventActionDeleteMessage message';
 
 function writeFields_channelAdminLogEventActionDeleteMessage(w: Writer, v: channelAdminLogEventActionDeleteMessage): void {
   write_Message(w, v.message, 0);
@@ -16480,7 +16480,7 @@ export function readBare_channelAdminLogEventActionDeleteMessage(r: Reader, k?: 
   return readBare(r, readFields_channelAdminLogEventActionDeleteMessage, n_channelAdminLogEventActionDeleteMessage, 0x42e047bb, k);
 }
 
-const n_channelAdminLogEventActionParticipantJoin = 'channelAdminLogEventActionParticipantJoin';
+var n_channelAdminLogEventActionParticipantJoin = 'channelAdminLogEventActionParticipantJoin';
 
 function writeFields_channelAdminLogEventActionParticipantJoin(w: Writer, _v: channelAdminLogEventActionParticipantJoin): void {
 }
@@ -16497,7 +16497,7 @@ export function readBare_channelAdminLogEventActionParticipantJoin(r: Reader, k?
   return readBare(r, readFields_channelAdminLogEventActionParticipantJoin, n_channelAdminLogEventActionParticipantJoin, 0x183040d3, k);
 }
 
-const n_channelAdminLogEventActionParticipantLeave = 'channelAdminLogEventActionParticipantLeave';
+var n_channelAdminLogEventActionParticipantLeave = 'channelAdminLogEventActionParticipantLeave';
 
 function writeFields_channelAdminLogEventActionParticipantLeave(w: Writer, _v: channelAdminLogEventActionParticipantLeave): void {
 }
@@ -16514,7 +16514,7 @@ export function readBare_channelAdminLogEventActionParticipantLeave(r: Reader, k
   return readBare(r, readFields_channelAdminLogEventActionParticipantLeave, n_channelAdminLogEventActionParticipantLeave, 0xf89777f2, k);
 }
 
-const n_channelAdminLogEventActionParticipantInvite = 'channelAdminLogEventActionParticipantInvite participant';
+var n_channelAdminLogEventActionParticipantInvite = 'channelAdminLogEventActionParticipantInvite participant';
 
 function writeFields_channelAdminLogEventActionParticipantInvite(w: Writer, v: channelAdminLogEventActionParticipantInvite): void {
   write_ChannelParticipant(w, v.participant, 0);
@@ -16532,7 +16532,7 @@ export function readBare_channelAdminLogEventActionParticipantInvite(r: Reader, 
   return readBare(r, readFields_channelAdminLogEventActionParticipantInvite, n_channelAdminLogEventActionParticipantInvite, 0xe31c34d8, k);
 }
 
-const n_channelAdminLogEventActionParticipantToggleBan = 'channelAdminLogEventActionParticipantToggleBan prevParticipant newParticipant';
+var n_channelAdminLogEventActionParticipantToggleBan = 'channelAdminLogEventActionParticipantToggleBan prevParticipant newParticipant';
 
 function writeFields_channelAdminLogEventActionParticipantToggleBan(w: Writer, v: channelAdminLogEventActionParticipantToggleBan): void {
   write_ChannelParticipant(w, v.prevParticipant, 0);
@@ -16554,7 +16554,7 @@ export function readBare_channelAdminLogEventActionParticipantToggleBan(r: Reade
   return readBare(r, readFields_channelAdminLogEventActionParticipantToggleBan, n_channelAdminLogEventActionParticipantToggleBan, 0xe6d83d7e, k);
 }
 
-const n_channelAdminLogEventActionParticipantToggleAdmin = 'channelAdminLogEventActionParticipantToggleAdmin prevParticipant newParticipant';
+var n_channelAdminLogEventActionParticipantToggleAdmin = 'channelAdminLogEventActionParticipantToggleAdmin prevParticipant newParticipant';
 
 function writeFields_channelAdminLogEventActionParticipantToggleAdmin(w: Writer, v: channelAdminLogEventActionParticipantToggleAdmin): void {
   write_ChannelParticipant(w, v.prevParticipant, 0);
@@ -16576,7 +16576,7 @@ export function readBare_channelAdminLogEventActionParticipantToggleAdmin(r: Rea
   return readBare(r, readFields_channelAdminLogEventActionParticipantToggleAdmin, n_channelAdminLogEventActionParticipantToggleAdmin, 0xd5676710, k);
 }
 
-const n_channelAdminLogEventActionChangeStickerSet = 'channelAdminLogEventActionChangeStickerSet prevStickerset newStickerset';
+var n_channelAdminLogEventActionChangeStickerSet = 'channelAdminLogEventActionChangeStickerSet prevStickerset newStickerset';
 
 function writeFields_channelAdminLogEventActionChangeStickerSet(w: Writer, v: channelAdminLogEventActionChangeStickerSet): void {
   write_InputStickerSet(w, v.prevStickerset, 0);
@@ -16598,7 +16598,7 @@ export function readBare_channelAdminLogEventActionChangeStickerSet(r: Reader, k
   return readBare(r, readFields_channelAdminLogEventActionChangeStickerSet, n_channelAdminLogEventActionChangeStickerSet, 0xb1c3caa7, k);
 }
 
-const n_channelAdminLogEventActionTogglePreHistoryHidden = 'channelAdminLogEventActionTogglePreHistoryHidden newValue';
+var n_channelAdminLogEventActionTogglePreHistoryHidden = 'channelAdminLogEventActionTogglePreHistoryHidden newValue';
 
 function writeFields_channelAdminLogEventActionTogglePreHistoryHidden(w: Writer, v: channelAdminLogEventActionTogglePreHistoryHidden): void {
   writeBool(w, v.newValue, 0);
@@ -16616,7 +16616,7 @@ export function readBare_channelAdminLogEventActionTogglePreHistoryHidden(r: Rea
   return readBare(r, readFields_channelAdminLogEventActionTogglePreHistoryHidden, n_channelAdminLogEventActionTogglePreHistoryHidden, 0x5f5c95f1, k);
 }
 
-const n_channelAdminLogEventActionDefaultBannedRights = 'channelAdminLogEventActionDefaultBannedRights prevBannedRights newBannedRights';
+var n_channelAdminLogEventActionDefaultBannedRights = 'channelAdminLogEventActionDefaultBannedRights prevBannedRights newBannedRights';
 
 function writeFields_channelAdminLogEventActionDefaultBannedRights(w: Writer, v: channelAdminLogEventActionDefaultBannedRights): void {
   write_ChatBannedRights(w, v.prevBannedRights, 0);
@@ -16638,7 +16638,7 @@ export function readBare_channelAdminLogEventActionDefaultBannedRights(r: Reader
   return readBare(r, readFields_channelAdminLogEventActionDefaultBannedRights, n_channelAdminLogEventActionDefaultBannedRights, 0x2df5fc0a, k);
 }
 
-const n_channelAdminLogEventActionStopPoll = 'channelAdminLogEventActionStopPoll message';
+var n_channelAdminLogEventActionStopPoll = 'channelAdminLogEventActionStopPoll message';
 
 function writeFields_channelAdminLogEventActionStopPoll(w: Writer, v: channelAdminLogEventActionStopPoll): void {
   write_Message(w, v.message, 0);
@@ -16656,7 +16656,7 @@ export function readBare_channelAdminLogEventActionStopPoll(r: Reader, k?: numbe
   return readBare(r, readFields_channelAdminLogEventActionStopPoll, n_channelAdminLogEventActionStopPoll, 0x8f079643, k);
 }
 
-const n_channelAdminLogEventActionChangeLinkedChat = 'channelAdminLogEventActionChangeLinkedChat prevValue newValue';
+var n_channelAdminLogEventActionChangeLinkedChat = 'channelAdminLogEventActionChangeLinkedChat prevValue newValue';
 
 function writeFields_channelAdminLogEventActionChangeLinkedChat(w: Writer, v: channelAdminLogEventActionChangeLinkedChat): void {
   const prevValue = checkLong(v.prevValue, 0);
@@ -16678,7 +16678,7 @@ export function readBare_channelAdminLogEventActionChangeLinkedChat(r: Reader, k
   return readBare(r, readFields_channelAdminLogEventActionChangeLinkedChat, n_channelAdminLogEventActionChangeLinkedChat, 0x050c7ac8, k);
 }
 
-const n_channelAdminLogEventActionChangeLocation = 'channelAdminLogEventActionChangeLocation prevValue newValue';
+var n_channelAdminLogEventActionChangeLocation = 'channelAdminLogEventActionChangeLocation prevValue newValue';
 
 function writeFields_channelAdminLogEventActionChangeLocation(w: Writer, v: channelAdminLogEventActionChangeLocation): void {
   write_ChannelLocation(w, v.prevValue, 0);
@@ -16700,7 +16700,7 @@ export function readBare_channelAdminLogEventActionChangeLocation(r: Reader, k?:
   return readBare(r, readFields_channelAdminLogEventActionChangeLocation, n_channelAdminLogEventActionChangeLocation, 0x0e6b76ae, k);
 }
 
-const n_channelAdminLogEventActionToggleSlowMode = 'channelAdminLogEventActionToggleSlowMode prevValue newValue';
+var n_channelAdminLogEventActionToggleSlowMode = 'channelAdminLogEventActionToggleSlowMode prevValue newValue';
 
 function writeFields_channelAdminLogEventActionToggleSlowMode(w: Writer, v: channelAdminLogEventActionToggleSlowMode): void {
   const prevValue = checkInt(v.prevValue, 0);
@@ -16722,7 +16722,7 @@ export function readBare_channelAdminLogEventActionToggleSlowMode(r: Reader, k?:
   return readBare(r, readFields_channelAdminLogEventActionToggleSlowMode, n_channelAdminLogEventActionToggleSlowMode, 0x53909779, k);
 }
 
-const n_channelAdminLogEventActionStartGroupCall = 'channelAdminLogEventActionStartGroupCall call';
+var n_channelAdminLogEventActionStartGroupCall = 'channelAdminLogEventActionStartGroupCall call';
 
 function writeFields_channelAdminLogEventActionStartGroupCall(w: Writer, v: channelAdminLogEventActionStartGroupCall): void {
   write_InputGroupCall(w, v.call, 0);
@@ -16740,7 +16740,7 @@ export function readBare_channelAdminLogEventActionStartGroupCall(r: Reader, k?:
   return readBare(r, readFields_channelAdminLogEventActionStartGroupCall, n_channelAdminLogEventActionStartGroupCall, 0x23209745, k);
 }
 
-const n_channelAdminLogEventActionDiscardGroupCall = 'channelAdminLogEventActionDiscardGroupCall call';
+var n_channelAdminLogEventActionDiscardGroupCall = 'channelAdminLogEventActionDiscardGroupCall call';
 
 function writeFields_channelAdminLogEventActionDiscardGroupCall(w: Writer, v: channelAdminLogEventActionDiscardGroupCall): void {
   write_InputGroupCall(w, v.call, 0);
@@ -16758,7 +16758,7 @@ export function readBare_channelAdminLogEventActionDiscardGroupCall(r: Reader, k
   return readBare(r, readFields_channelAdminLogEventActionDiscardGroupCall, n_channelAdminLogEventActionDiscardGroupCall, 0xdb9f9140, k);
 }
 
-const n_channelAdminLogEventActionParticipantMute = 'channelAdminLogEventActionParticipantMute participant';
+var n_channelAdminLogEventActionParticipantMute = 'channelAdminLogEventActionParticipantMute participant';
 
 function writeFields_channelAdminLogEventActionParticipantMute(w: Writer, v: channelAdminLogEventActionParticipantMute): void {
   write_GroupCallParticipant(w, v.participant, 0);
@@ -16776,7 +16776,7 @@ export function readBare_channelAdminLogEventActionParticipantMute(r: Reader, k?
   return readBare(r, readFields_channelAdminLogEventActionParticipantMute, n_channelAdminLogEventActionParticipantMute, 0xf92424d2, k);
 }
 
-const n_channelAdminLogEventActionParticipantUnmute = 'channelAdminLogEventActionParticipantUnmute participant';
+var n_channelAdminLogEventActionParticipantUnmute = 'channelAdminLogEventActionParticipantUnmute participant';
 
 function writeFields_channelAdminLogEventActionParticipantUnmute(w: Writer, v: channelAdminLogEventActionParticipantUnmute): void {
   write_GroupCallParticipant(w, v.participant, 0);
@@ -16794,7 +16794,7 @@ export function readBare_channelAdminLogEventActionParticipantUnmute(r: Reader, 
   return readBare(r, readFields_channelAdminLogEventActionParticipantUnmute, n_channelAdminLogEventActionParticipantUnmute, 0xe64429c0, k);
 }
 
-const n_channelAdminLogEventActionToggleGroupCallSetting = 'channelAdminLogEventActionToggleGroupCallSetting joinMuted';
+var n_channelAdminLogEventActionToggleGroupCallSetting = 'channelAdminLogEventActionToggleGroupCallSetting joinMuted';
 
 function writeFields_channelAdminLogEventActionToggleGroupCallSetting(w: Writer, v: channelAdminLogEventActionToggleGroupCallSetting): void {
   writeBool(w, v.joinMuted, 0);
@@ -16812,7 +16812,7 @@ export function readBare_channelAdminLogEventActionToggleGroupCallSetting(r: Rea
   return readBare(r, readFields_channelAdminLogEventActionToggleGroupCallSetting, n_channelAdminLogEventActionToggleGroupCallSetting, 0x56d6a247, k);
 }
 
-const n_channelAdminLogEventActionParticipantJoinByInvite = 'channelAdminLogEventActionParticipantJoinByInvite invite';
+var n_channelAdminLogEventActionParticipantJoinByInvite = 'channelAdminLogEventActionParticipantJoinByInvite invite';
 
 function writeFields_channelAdminLogEventActionParticipantJoinByInvite(w: Writer, v: channelAdminLogEventActionParticipantJoinByInvite): void {
   write_ExportedChatInvite(w, v.invite, 0);
@@ -16830,7 +16830,7 @@ export function readBare_channelAdminLogEventActionParticipantJoinByInvite(r: Re
   return readBare(r, readFields_channelAdminLogEventActionParticipantJoinByInvite, n_channelAdminLogEventActionParticipantJoinByInvite, 0x5cdada77, k);
 }
 
-const n_channelAdminLogEventActionExportedInviteDelete = 'channelAdminLogEventActionExportedInviteDelete invite';
+var n_channelAdminLogEventActionExportedInviteDelete = 'channelAdminLogEventActionExportedInviteDelete invite';
 
 function writeFields_channelAdminLogEventActionExportedInviteDelete(w: Writer, v: channelAdminLogEventActionExportedInviteDelete): void {
   write_ExportedChatInvite(w, v.invite, 0);
@@ -16848,7 +16848,7 @@ export function readBare_channelAdminLogEventActionExportedInviteDelete(r: Reade
   return readBare(r, readFields_channelAdminLogEventActionExportedInviteDelete, n_channelAdminLogEventActionExportedInviteDelete, 0x5a50fca4, k);
 }
 
-const n_channelAdminLogEventActionExportedInviteRevoke = 'channelAdminLogEventActionExportedInviteRevoke invite';
+var n_channelAdminLogEventActionExportedInviteRevoke = 'channelAdminLogEventActionExportedInviteRevoke invite';
 
 function writeFields_channelAdminLogEventActionExportedInviteRevoke(w: Writer, v: channelAdminLogEventActionExportedInviteRevoke): void {
   write_ExportedChatInvite(w, v.invite, 0);
@@ -16866,7 +16866,7 @@ export function readBare_channelAdminLogEventActionExportedInviteRevoke(r: Reade
   return readBare(r, readFields_channelAdminLogEventActionExportedInviteRevoke, n_channelAdminLogEventActionExportedInviteRevoke, 0x410a134e, k);
 }
 
-const n_channelAdminLogEventActionExportedInviteEdit = 'channelAdminLogEventActionExportedInviteEdit prevInvite newInvite';
+var n_channelAdminLogEventActionExportedInviteEdit = 'channelAdminLogEventActionExportedInviteEdit prevInvite newInvite';
 
 function writeFields_channelAdminLogEventActionExportedInviteEdit(w: Writer, v: channelAdminLogEventActionExportedInviteEdit): void {
   write_ExportedChatInvite(w, v.prevInvite, 0);
@@ -16888,7 +16888,7 @@ export function readBare_channelAdminLogEventActionExportedInviteEdit(r: Reader,
   return readBare(r, readFields_channelAdminLogEventActionExportedInviteEdit, n_channelAdminLogEventActionExportedInviteEdit, 0xe90ebb59, k);
 }
 
-const n_channelAdminLogEventActionParticipantVolume = 'channelAdminLogEventActionParticipantVolume participant';
+var n_channelAdminLogEventActionParticipantVolume = 'channelAdminLogEventActionParticipantVolume participant';
 
 function writeFields_channelAdminLogEventActionParticipantVolume(w: Writer, v: channelAdminLogEventActionParticipantVolume): void {
   write_GroupCallParticipant(w, v.participant, 0);
@@ -16906,7 +16906,7 @@ export function readBare_channelAdminLogEventActionParticipantVolume(r: Reader, 
   return readBare(r, readFields_channelAdminLogEventActionParticipantVolume, n_channelAdminLogEventActionParticipantVolume, 0x3e7f6847, k);
 }
 
-const n_channelAdminLogEventActionChangeHistoryTTL = 'channelAdminLogEventActionChangeHistoryTTL prevValue newValue';
+var n_channelAdminLogEventActionChangeHistoryTTL = 'channelAdminLogEventActionChangeHistoryTTL prevValue newValue';
 
 function writeFields_channelAdminLogEventActionChangeHistoryTTL(w: Writer, v: channelAdminLogEventActionChangeHistoryTTL): void {
   const prevValue = checkInt(v.prevValue, 0);
@@ -16928,7 +16928,7 @@ export function readBare_channelAdminLogEventActionChangeHistoryTTL(r: Reader, k
   return readBare(r, readFields_channelAdminLogEventActionChangeHistoryTTL, n_channelAdminLogEventActionChangeHistoryTTL, 0x6e941a38, k);
 }
 
-const n_channelAdminLogEvent = 'channelAdminLogEvent id date userId action';
+var n_channelAdminLogEvent = 'channelAdminLogEvent id date userId action';
 
 function writeFields_channelAdminLogEvent(w: Writer, v: channelAdminLogEvent): void {
   const id = checkLong(v.id, 0);
@@ -16956,7 +16956,7 @@ export function readBare_channelAdminLogEvent(r: Reader, k?: number): channelAdm
   return readBare(r, readFields_channelAdminLogEvent, n_channelAdminLogEvent, 0x1fad68cd, k);
 }
 
-const n_channels_adminLogResults = 'channels.adminLogResults events chats users';
+var n_channels_adminLogResults = 'channels.adminLogResults events chats users';
 
 function writeFields_channels_adminLogResults(w: Writer, v: channels_adminLogResults): void {
   write_vec_ChannelAdminLogEvent(w, v.events, 0);
@@ -16979,7 +16979,7 @@ export function readBare_channels_adminLogResults(r: Reader, k?: number): channe
   return readBare(r, readFields_channels_adminLogResults, n_channels_adminLogResults, 0xed8af74d, k);
 }
 
-const n_channelAdminLogEventsFilter = 'channelAdminLogEventsFilter flags join leave invite ban unban kick unkick promote demote info settings pinned edit delete groupCall invites';
+var n_channelAdminLogEventsFilter = 'channelAdminLogEventsFilter flags join leave invite ban unban kick unkick promote demote info settings pinned edit delete groupCall invites';
 
 function writeFields_channelAdminLogEventsFilter(w: Writer, v: channelAdminLogEventsFilter): void {
   const set_join = isSet(v.join, 1);
@@ -17041,7 +17041,7 @@ export function readBare_channelAdminLogEventsFilter(r: Reader, k?: number): cha
   return readBare(r, readFields_channelAdminLogEventsFilter, n_channelAdminLogEventsFilter, 0xea107ae4, k);
 }
 
-const n_popularContact = 'popularContact clientId importers';
+var n_popularContact = 'popularContact clientId importers';
 
 function writeFields_popularContact(w: Writer, v: popularContact): void {
   const clientId = checkLong(v.clientId, 0);
@@ -17063,7 +17063,7 @@ export function readBare_popularContact(r: Reader, k?: number): popularContact {
   return readBare(r, readFields_popularContact, n_popularContact, 0x5ce14175, k);
 }
 
-const n_messages_favedStickersNotModified = 'messages.favedStickersNotModified';
+var n_messages_favedStickersNotModified = 'messages.favedStickersNotModified';
 
 function writeFields_messages_favedStickersNotModified(w: Writer, _v: messages_favedStickersNotModified): void {
 }
@@ -17080,7 +17080,7 @@ export function readBare_messages_favedStickersNotModified(r: Reader, k?: number
   return readBare(r, readFields_messages_favedStickersNotModified, n_messages_favedStickersNotModified, 0x9e8fa6d3, k);
 }
 
-const n_messages_favedStickers = 'messages.favedStickers hash packs stickers';
+var n_messages_favedStickers = 'messages.favedStickers hash packs stickers';
 
 function writeFields_messages_favedStickers(w: Writer, v: messages_favedStickers): void {
   const hash = checkLong(v.hash, 0);
@@ -17105,7 +17105,7 @@ export function readBare_messages_favedStickers(r: Reader, k?: number): messages
   return readBare(r, readFields_messages_favedStickers, n_messages_favedStickers, 0x2cb51097, k);
 }
 
-const n_recentMeUrlUnknown = 'recentMeUrlUnknown url';
+var n_recentMeUrlUnknown = 'recentMeUrlUnknown url';
 
 function writeFields_recentMeUrlUnknown(w: Writer, v: recentMeUrlUnknown): void {
   writeString(w, v.url, 0);
@@ -17123,7 +17123,7 @@ export function readBare_recentMeUrlUnknown(r: Reader, k?: number): recentMeUrlU
   return readBare(r, readFields_recentMeUrlUnknown, n_recentMeUrlUnknown, 0x46e1d13d, k);
 }
 
-const n_recentMeUrlUser = 'recentMeUrlUser url userId';
+var n_recentMeUrlUser = 'recentMeUrlUser url userId';
 
 function writeFields_recentMeUrlUser(w: Writer, v: recentMeUrlUser): void {
   writeString(w, v.url, 0);
@@ -17144,7 +17144,7 @@ export function readBare_recentMeUrlUser(r: Reader, k?: number): recentMeUrlUser
   return readBare(r, readFields_recentMeUrlUser, n_recentMeUrlUser, 0xb92c09e2, k);
 }
 
-const n_recentMeUrlChat = 'recentMeUrlChat url chatId';
+var n_recentMeUrlChat = 'recentMeUrlChat url chatId';
 
 function writeFields_recentMeUrlChat(w: Writer, v: recentMeUrlChat): void {
   writeString(w, v.url, 0);
@@ -17165,7 +17165,7 @@ export function readBare_recentMeUrlChat(r: Reader, k?: number): recentMeUrlChat
   return readBare(r, readFields_recentMeUrlChat, n_recentMeUrlChat, 0xb2da71d2, k);
 }
 
-const n_recentMeUrlChatInvite = 'recentMeUrlChatInvite url chatInvite';
+var n_recentMeUrlChatInvite = 'recentMeUrlChatInvite url chatInvite';
 
 function writeFields_recentMeUrlChatInvite(w: Writer, v: recentMeUrlChatInvite): void {
   writeString(w, v.url, 0);
@@ -17184,7 +17184,7 @@ export function readBare_recentMeUrlChatInvite(r: Reader, k?: number): recentMeU
   return readBare(r, readFields_recentMeUrlChatInvite, n_recentMeUrlChatInvite, 0xeb49081d, k);
 }
 
-const n_recentMeUrlStickerSet = 'recentMeUrlStickerSet url set';
+var n_recentMeUrlStickerSet = 'recentMeUrlStickerSet url set';
 
 function writeFields_recentMeUrlStickerSet(w: Writer, v: recentMeUrlStickerSet): void {
   writeString(w, v.url, 0);
@@ -17203,7 +17203,7 @@ export function readBare_recentMeUrlStickerSet(r: Reader, k?: number): recentMeU
   return readBare(r, readFields_recentMeUrlStickerSet, n_recentMeUrlStickerSet, 0xbc0a57dc, k);
 }
 
-const n_help_recentMeUrls = 'help.recentMeUrls urls chats users';
+var n_help_recentMeUrls = 'help.recentMeUrls urls chats users';
 
 function writeFields_help_recentMeUrls(w: Writer, v: help_recentMeUrls): void {
   write_vec_RecentMeUrl(w, v.urls, 0);
@@ -17225,7 +17225,7 @@ export function readBare_help_recentMeUrls(r: Reader, k?: number): help_recentMe
   return readBare(r, readFields_help_recentMeUrls, n_help_recentMeUrls, 0x0e0310d7, k);
 }
 
-const n_inputSingleMedia = 'inputSingleMedia flags media randomId message entities';
+var n_inputSingleMedia = 'inputSingleMedia flags media randomId message entities';
 
 function writeFields_inputSingleMedia(w: Writer, v: inputSingleMedia): void {
   const flags = (v.entities != null ? 0x1 : 0);
@@ -17255,7 +17255,7 @@ export function readBare_inputSingleMedia(r: Reader, k?: number): inputSingleMed
   return readBare(r, readFields_inputSingleMedia, n_inputSingleMedia, 0x1cc6e91f, k);
 }
 
-const n_webAuthorization = 'webAuthorization hash botId domain browser platform dateCreated dateActive ip region';
+var n_webAuthorization = 'webAuthorization hash botId domain browser platform dateCreated dateActive ip region';
 
 function writeFields_webAuthorization(w: Writer, v: webAuthorization): void {
   const hash = checkLong(v.hash, 0);
@@ -17291,7 +17291,7 @@ export function readBare_webAuthorization(r: Reader, k?: number): webAuthorizati
   return readBare(r, readFields_webAuthorization, n_webAuthorization, 0xa6f8f452, k);
 }
 
-const n_account_webAuthorizations = 'account.webAuthorizations authorizations users';
+var n_account_webAuthorizations = 'account.webAuthorizations authorizations users';
 
 function writeFields_account_webAuthorizations(w: Writer, v: account_webAuthorizations): void {
   write_vec_WebAuthorization(w, v.authorizations, 0);
@@ -17310,7 +17310,7 @@ export function readBare_account_webAuthorizations(r: Reader, k?: number): accou
   return readBare(r, readFields_account_webAuthorizations, n_account_webAuthorizations, 0xed56c9fc, k);
 }
 
-const n_inputMessageID = 'inputMessageID id';
+var n_inputMessageID = 'inputMessageID id';
 
 function writeFields_inputMessageID(w: Writer, v: inputMessageID): void {
   const id = checkInt(v.id, 0);
@@ -17330,7 +17330,7 @@ export function readBare_inputMessageID(r: Reader, k?: number): inputMessageID {
   return readBare(r, readFields_inputMessageID, n_inputMessageID, 0xa676a322, k);
 }
 
-const n_inputMessageReplyTo = 'inputMessageReplyTo id';
+var n_inputMessageReplyTo = 'inputMessageReplyTo id';
 
 function writeFields_inputMessageReplyTo(w: Writer, v: inputMessageReplyTo): void {
   const id = checkInt(v.id, 0);
@@ -17350,7 +17350,7 @@ export function readBare_inputMessageReplyTo(r: Reader, k?: number): inputMessag
   return readBare(r, readFields_inputMessageReplyTo, n_inputMessageReplyTo, 0xbad88395, k);
 }
 
-const n_inputMessagePinned = 'inputMessagePinned';
+var n_inputMessagePinned = 'inputMessagePinned';
 
 function writeFields_inputMessagePinned(w: Writer, _v: inputMessagePinned): void {
 }
@@ -17367,7 +17367,7 @@ export function readBare_inputMessagePinned(r: Reader, k?: number): inputMessage
   return readBare(r, readFields_inputMessagePinned, n_inputMessagePinned, 0x86872538, k);
 }
 
-const n_inputMessageCallbackQuery = 'inputMessageCallbackQuery id queryId';
+var n_inputMessageCallbackQuery = 'inputMessageCallbackQuery id queryId';
 
 function writeFields_inputMessageCallbackQuery(w: Writer, v: inputMessageCallbackQuery): void {
   const id = checkInt(v.id, 0);
@@ -17389,7 +17389,7 @@ export function readBare_inputMessageCallbackQuery(r: Reader, k?: number): input
   return readBare(r, readFields_inputMessageCallbackQuery, n_inputMessageCallbackQuery, 0xacfa1a7e, k);
 }
 
-const n_inputDialogPeer = 'inputDialogPeer peer';
+var n_inputDialogPeer = 'inputDialogPeer peer';
 
 function writeFields_inputDialogPeer(w: Writer, v: inputDialogPeer): void {
   write_InputPeer(w, v.peer, 0);
@@ -17407,7 +17407,7 @@ export function readBare_inputDialogPeer(r: Reader, k?: number): inputDialogPeer
   return readBare(r, readFields_inputDialogPeer, n_inputDialogPeer, 0xfcaafeb7, k);
 }
 
-const n_inputDialogPeerFolder = 'inputDialogPeerFolder folderId';
+var n_inputDialogPeerFolder = 'inputDialogPeerFolder folderId';
 
 function writeFields_inputDialogPeerFolder(w: Writer, v: inputDialogPeerFolder): void {
   const folderId = checkInt(v.folderId, 0);
@@ -17427,7 +17427,7 @@ export function readBare_inputDialogPeerFolder(r: Reader, k?: number): inputDial
   return readBare(r, readFields_inputDialogPeerFolder, n_inputDialogPeerFolder, 0x64600527, k);
 }
 
-const n_dialogPeer = 'dialogPeer peer';
+var n_dialogPeer = 'dialogPeer peer';
 
 function writeFields_dialogPeer(w: Writer, v: dialogPeer): void {
   write_Peer(w, v.peer, 0);
@@ -17445,7 +17445,7 @@ export function readBare_dialogPeer(r: Reader, k?: number): dialogPeer {
   return readBare(r, readFields_dialogPeer, n_dialogPeer, 0xe56dbf05, k);
 }
 
-const n_dialogPeerFolder = 'dialogPeerFolder folderId';
+var n_dialogPeerFolder = 'dialogPeerFolder folderId';
 
 function writeFields_dialogPeerFolder(w: Writer, v: dialogPeerFolder): void {
   const folderId = checkInt(v.folderId, 0);
@@ -17465,7 +17465,7 @@ export function readBare_dialogPeerFolder(r: Reader, k?: number): dialogPeerFold
   return readBare(r, readFields_dialogPeerFolder, n_dialogPeerFolder, 0x514519e2, k);
 }
 
-const n_messages_foundStickerSetsNotModified = 'messages.foundStickerSetsNotModified';
+var n_messages_foundStickerSetsNotModified = 'messages.foundStickerSetsNotModified';
 
 function writeFields_messages_foundStickerSetsNotModified(w: Writer, _v: messages_foundStickerSetsNotModified): void {
 }
@@ -17482,7 +17482,7 @@ export function readBare_messages_foundStickerSetsNotModified(r: Reader, k?: num
   return readBare(r, readFields_messages_foundStickerSetsNotModified, n_messages_foundStickerSetsNotModified, 0x0d54b65d, k);
 }
 
-const n_messages_foundStickerSets = 'messages.foundStickerSets hash sets';
+var n_messages_foundStickerSets = 'messages.foundStickerSets hash sets';
 
 function writeFields_messages_foundStickerSets(w: Writer, v: messages_foundStickerSets): void {
   const hash = checkLong(v.hash, 0);
@@ -17503,7 +17503,7 @@ export function readBare_messages_foundStickerSets(r: Reader, k?: number): messa
   return readBare(r, readFields_messages_foundStickerSets, n_messages_foundStickerSets, 0x8af09dd2, k);
 }
 
-const n_fileHash = 'fileHash offset limit hash';
+var n_fileHash = 'fileHash offset limit hash';
 
 function writeFields_fileHash(w: Writer, v: fileHash): void {
   const offset = checkInt(v.offset, 0);
@@ -17526,7 +17526,7 @@ export function readBare_fileHash(r: Reader, k?: number): fileHash {
   return readBare(r, readFields_fileHash, n_fileHash, 0x6242c773, k);
 }
 
-const n_inputClientProxy = 'inputClientProxy address port';
+var n_inputClientProxy = 'inputClientProxy address port';
 
 function writeFields_inputClientProxy(w: Writer, v: inputClientProxy): void {
   writeString(w, v.address, 0);
@@ -17547,7 +17547,7 @@ export function readBare_inputClientProxy(r: Reader, k?: number): inputClientPro
   return readBare(r, readFields_inputClientProxy, n_inputClientProxy, 0x75588b3f, k);
 }
 
-const n_help_termsOfServiceUpdateEmpty = 'help.termsOfServiceUpdateEmpty expires';
+var n_help_termsOfServiceUpdateEmpty = 'help.termsOfServiceUpdateEmpty expires';
 
 function writeFields_help_termsOfServiceUpdateEmpty(w: Writer, v: help_termsOfServiceUpdateEmpty): void {
   const expires = checkInt(v.expires, 0);
@@ -17567,7 +17567,7 @@ export function readBare_help_termsOfServiceUpdateEmpty(r: Reader, k?: number): 
   return readBare(r, readFields_help_termsOfServiceUpdateEmpty, n_help_termsOfServiceUpdateEmpty, 0xe3309f7f, k);
 }
 
-const n_help_termsOfServiceUpdate = 'help.termsOfServiceUpdate expires termsOfService';
+var n_help_termsOfServiceUpdate = 'help.termsOfServiceUpdate expires termsOfService';
 
 function writeFields_help_termsOfServiceUpdate(w: Writer, v: help_termsOfServiceUpdate): void {
   const expires = checkInt(v.expires, 0);
@@ -17588,7 +17588,7 @@ export function readBare_help_termsOfServiceUpdate(r: Reader, k?: number): help_
   return readBare(r, readFields_help_termsOfServiceUpdate, n_help_termsOfServiceUpdate, 0x28ecf961, k);
 }
 
-const n_inputSecureFileUploaded = 'inputSecureFileUploaded id parts md5Checksum fileHash secret';
+var n_inputSecureFileUploaded = 'inputSecureFileUploaded id parts md5Checksum fileHash secret';
 
 function writeFields_inputSecureFileUploaded(w: Writer, v: inputSecureFileUploaded): void {
   const id = checkLong(v.id, 0);
@@ -17616,7 +17616,7 @@ export function readBare_inputSecureFileUploaded(r: Reader, k?: number): inputSe
   return readBare(r, readFields_inputSecureFileUploaded, n_inputSecureFileUploaded, 0x3334b0f0, k);
 }
 
-const n_inputSecureFile = 'inputSecureFile id accessHash';
+var n_inputSecureFile = 'inputSecureFile id accessHash';
 
 function writeFields_inputSecureFile(w: Writer, v: inputSecureFile): void {
   const id = checkLong(v.id, 0);
@@ -17638,7 +17638,7 @@ export function readBare_inputSecureFile(r: Reader, k?: number): inputSecureFile
   return readBare(r, readFields_inputSecureFile, n_inputSecureFile, 0x5367e5be, k);
 }
 
-const n_secureFileEmpty = 'secureFileEmpty';
+var n_secureFileEmpty = 'secureFileEmpty';
 
 function writeFields_secureFileEmpty(w: Writer, _v: secureFileEmpty): void {
 }
@@ -17655,7 +17655,7 @@ export function readBare_secureFileEmpty(r: Reader, k?: number): secureFileEmpty
   return readBare(r, readFields_secureFileEmpty, n_secureFileEmpty, 0x64199744, k);
 }
 
-const n_secureFile = 'secureFile id accessHash size dcId date fileHash secret';
+var n_secureFile = 'secureFile id accessHash size dcId date fileHash secret';
 
 function writeFields_secureFile(w: Writer, v: secureFile): void {
   const id = checkLong(v.id, 0);
@@ -17688,7 +17688,7 @@ export function readBare_secureFile(r: Reader, k?: number): secureFile {
   return readBare(r, readFields_secureFile, n_secureFile, 0xe0277a62, k);
 }
 
-const n_secureData = 'secureData data dataHash secret';
+var n_secureData = 'secureData data dataHash secret';
 
 function writeFields_secureData(w: Writer, v: secureData): void {
   writeBytes(w, v.data, 0);
@@ -17708,7 +17708,7 @@ export function readBare_secureData(r: Reader, k?: number): secureData {
   return readBare(r, readFields_secureData, n_secureData, 0x8aeabec3, k);
 }
 
-const n_securePlainPhone = 'securePlainPhone phone';
+var n_securePlainPhone = 'securePlainPhone phone';
 
 function writeFields_securePlainPhone(w: Writer, v: securePlainPhone): void {
   writeString(w, v.phone, 0);
@@ -17726,7 +17726,7 @@ export function readBare_securePlainPhone(r: Reader, k?: number): securePlainPho
   return readBare(r, readFields_securePlainPhone, n_securePlainPhone, 0x7d6099dd, k);
 }
 
-const n_securePlainEmail = 'securePlainEmail email';
+var n_securePlainEmail = 'securePlainEmail email';
 
 function writeFields_securePlainEmail(w: Writer, v: securePlainEmail): void {
   writeString(w, v.email, 0);
@@ -17744,7 +17744,7 @@ export function readBare_securePlainEmail(r: Reader, k?: number): securePlainEma
   return readBare(r, readFields_securePlainEmail, n_securePlainEmail, 0x21ec5a5f, k);
 }
 
-const n_secureValueTypePersonalDetails = 'secureValueTypePersonalDetails';
+var n_secureValueTypePersonalDetails = 'secureValueTypePersonalDetails';
 
 function writeFields_secureValueTypePersonalDetails(w: Writer, _v: secureValueTypePersonalDetails): void {
 }
@@ -17761,7 +17761,7 @@ export function readBare_secureValueTypePersonalDetails(r: Reader, k?: number): 
   return readBare(r, readFields_secureValueTypePersonalDetails, n_secureValueTypePersonalDetails, 0x9d2a81e3, k);
 }
 
-const n_secureValueTypePassport = 'secureValueTypePassport';
+var n_secureValueTypePassport = 'secureValueTypePassport';
 
 function writeFields_secureValueTypePassport(w: Writer, _v: secureValueTypePassport): void {
 }
@@ -17778,7 +17778,7 @@ export function readBare_secureValueTypePassport(r: Reader, k?: number): secureV
   return readBare(r, readFields_secureValueTypePassport, n_secureValueTypePassport, 0x3dac6a00, k);
 }
 
-const n_secureValueTypeDriverLicense = 'secureValueTypeDriverLicense';
+var n_secureValueTypeDriverLicense = 'secureValueTypeDriverLicense';
 
 function writeFields_secureValueTypeDriverLicense(w: Writer, _v: secureValueTypeDriverLicense): void {
 }
@@ -17795,7 +17795,7 @@ export function readBare_secureValueTypeDriverLicense(r: Reader, k?: number): se
   return readBare(r, readFields_secureValueTypeDriverLicense, n_secureValueTypeDriverLicense, 0x06e425c4, k);
 }
 
-const n_secureValueTypeIdentityCard = 'secureValueTypeIdentityCard';
+var n_secureValueTypeIdentityCard = 'secureValueTypeIdentityCard';
 
 function writeFields_secureValueTypeIdentityCard(w: Writer, _v: secureValueTypeIdentityCard): void {
 }
@@ -17812,7 +17812,7 @@ export function readBare_secureValueTypeIdentityCard(r: Reader, k?: number): sec
   return readBare(r, readFields_secureValueTypeIdentityCard, n_secureValueTypeIdentityCard, 0xa0d0744b, k);
 }
 
-const n_secureValueTypeInternalPassport = 'secureValueTypeInternalPassport';
+var n_secureValueTypeInternalPassport = 'secureValueTypeInternalPassport';
 
 function writeFields_secureValueTypeInternalPassport(w: Writer, _v: secureValueTypeInternalPassport): void {
 }
@@ -17829,7 +17829,7 @@ export function readBare_secureValueTypeInternalPassport(r: Reader, k?: number):
   return readBare(r, readFields_secureValueTypeInternalPassport, n_secureValueTypeInternalPassport, 0x99a48f23, k);
 }
 
-const n_secureValueTypeAddress = 'secureValueTypeAddress';
+var n_secureValueTypeAddress = 'secureValueTypeAddress';
 
 function writeFields_secureValueTypeAddress(w: Writer, _v: secureValueTypeAddress): void {
 }
@@ -17846,7 +17846,7 @@ export function readBare_secureValueTypeAddress(r: Reader, k?: number): secureVa
   return readBare(r, readFields_secureValueTypeAddress, n_secureValueTypeAddress, 0xcbe31e26, k);
 }
 
-const n_secureValueTypeUtilityBill = 'secureValueTypeUtilityBill';
+var n_secureValueTypeUtilityBill = 'secureValueTypeUtilityBill';
 
 function writeFields_secureValueTypeUtilityBill(w: Writer, _v: secureValueTypeUtilityBill): void {
 }
@@ -17863,7 +17863,7 @@ export function readBare_secureValueTypeUtilityBill(r: Reader, k?: number): secu
   return readBare(r, readFields_secureValueTypeUtilityBill, n_secureValueTypeUtilityBill, 0xfc36954e, k);
 }
 
-const n_secureValueTypeBankStatement = 'secureValueTypeBankStatement';
+var n_secureValueTypeBankStatement = 'secureValueTypeBankStatement';
 
 function writeFields_secureValueTypeBankStatement(w: Writer, _v: secureValueTypeBankStatement): void {
 }
@@ -17880,7 +17880,7 @@ export function readBare_secureValueTypeBankStatement(r: Reader, k?: number): se
   return readBare(r, readFields_secureValueTypeBankStatement, n_secureValueTypeBankStatement, 0x89137c0d, k);
 }
 
-const n_secureValueTypeRentalAgreement = 'secureValueTypeRentalAgreement';
+var n_secureValueTypeRentalAgreement = 'secureValueTypeRentalAgreement';
 
 function writeFields_secureValueTypeRentalAgreement(w: Writer, _v: secureValueTypeRentalAgreement): void {
 }
@@ -17897,7 +17897,7 @@ export function readBare_secureValueTypeRentalAgreement(r: Reader, k?: number): 
   return readBare(r, readFields_secureValueTypeRentalAgreement, n_secureValueTypeRentalAgreement, 0x8b883488, k);
 }
 
-const n_secureValueTypePassportRegistration = 'secureValueTypePassportRegistration';
+var n_secureValueTypePassportRegistration = 'secureValueTypePassportRegistration';
 
 function writeFields_secureValueTypePassportRegistration(w: Writer, _v: secureValueTypePassportRegistration): void {
 }
@@ -17914,7 +17914,7 @@ export function readBare_secureValueTypePassportRegistration(r: Reader, k?: numb
   return readBare(r, readFields_secureValueTypePassportRegistration, n_secureValueTypePassportRegistration, 0x99e3806a, k);
 }
 
-const n_secureValueTypeTemporaryRegistration = 'secureValueTypeTemporaryRegistration';
+var n_secureValueTypeTemporaryRegistration = 'secureValueTypeTemporaryRegistration';
 
 function writeFields_secureValueTypeTemporaryRegistration(w: Writer, _v: secureValueTypeTemporaryRegistration): void {
 }
@@ -17931,7 +17931,7 @@ export function readBare_secureValueTypeTemporaryRegistration(r: Reader, k?: num
   return readBare(r, readFields_secureValueTypeTemporaryRegistration, n_secureValueTypeTemporaryRegistration, 0xea02ec33, k);
 }
 
-const n_secureValueTypePhone = 'secureValueTypePhone';
+var n_secureValueTypePhone = 'secureValueTypePhone';
 
 function writeFields_secureValueTypePhone(w: Writer, _v: secureValueTypePhone): void {
 }
@@ -17948,7 +17948,7 @@ export function readBare_secureValueTypePhone(r: Reader, k?: number): secureValu
   return readBare(r, readFields_secureValueTypePhone, n_secureValueTypePhone, 0xb320aadb, k);
 }
 
-const n_secureValueTypeEmail = 'secureValueTypeEmail';
+var n_secureValueTypeEmail = 'secureValueTypeEmail';
 
 function writeFields_secureValueTypeEmail(w: Writer, _v: secureValueTypeEmail): void {
 }
@@ -17965,7 +17965,7 @@ export function readBare_secureValueTypeEmail(r: Reader, k?: number): secureValu
   return readBare(r, readFields_secureValueTypeEmail, n_secureValueTypeEmail, 0x8e3ca7ee, k);
 }
 
-const n_secureValue = 'secureValue flags type data frontSide reverseSide selfie translation files plainData hash';
+var n_secureValue = 'secureValue flags type data frontSide reverseSide selfie translation files plainData hash';
 
 function writeFields_secureValue(w: Writer, v: secureValue): void {
   const flags =
@@ -18010,7 +18010,7 @@ export function readBare_secureValue(r: Reader, k?: number): secureValue {
   return readBare(r, readFields_secureValue, n_secureValue, 0x187fa0ca, k);
 }
 
-const n_inputSecureValue = 'inputSecureValue flags type data frontSide reverseSide selfie translation files plainData';
+var n_inputSecureValue = 'inputSecureValue flags type data frontSide reverseSide selfie translation files plainData';
 
 function writeFields_inputSecureValue(w: Writer, v: inputSecureValue): void {
   const flags =
@@ -18054,7 +18054,7 @@ export function readBare_inputSecureValue(r: Reader, k?: number): inputSecureVal
   return readBare(r, readFields_inputSecureValue, n_inputSecureValue, 0xdb21d0a7, k);
 }
 
-const n_secureValueHash = 'secureValueHash type hash';
+var n_secureValueHash = 'secureValueHash type hash';
 
 function writeFields_secureValueHash(w: Writer, v: secureValueHash): void {
   write_SecureValueType(w, v.type, 0);
@@ -18073,7 +18073,7 @@ export function readBare_secureValueHash(r: Reader, k?: number): secureValueHash
   return readBare(r, readFields_secureValueHash, n_secureValueHash, 0xed1ecdb0, k);
 }
 
-const n_secureValueErrorData = 'secureValueErrorData type dataHash field text';
+var n_secureValueErrorData = 'secureValueErrorData type dataHash field text';
 
 function writeFields_secureValueErrorData(w: Writer, v: secureValueErrorData): void {
   write_SecureValueType(w, v.type, 0);
@@ -18097,7 +18097,7 @@ export function readBare_secureValueErrorData(r: Reader, k?: number): secureValu
   return readBare(r, readFields_secureValueErrorData, n_secureValueErrorData, 0xe8a40bd9, k);
 }
 
-const n_secureValueErrorFrontSide = 'secureValueErrorFrontSide type fileHash text';
+var n_secureValueErrorFrontSide = 'secureValueErrorFrontSide type fileHash text';
 
 function writeFields_secureValueErrorFrontSide(w: Writer, v: secureValueErrorFrontSide): void {
   write_SecureValueType(w, v.type, 0);
@@ -18119,7 +18119,7 @@ export function readBare_secureValueErrorFrontSide(r: Reader, k?: number): secur
   return readBare(r, readFields_secureValueErrorFrontSide, n_secureValueErrorFrontSide, 0x00be3dfa, k);
 }
 
-const n_secureValueErrorReverseSide = 'secureValueErrorReverseSide type fileHash text';
+var n_secureValueErrorReverseSide = 'secureValueErrorReverseSide type fileHash text';
 
 function writeFields_secureValueErrorReverseSide(w: Writer, v: secureValueErrorReverseSide): void {
   write_SecureValueType(w, v.type, 0);
@@ -18142,7 +18142,7 @@ export function readBare_secureValueErrorReverseSide(r: Reader, k?: number): sec
   return readBare(r, readFields_secureValueErrorReverseSide, n_secureValueErrorReverseSide, 0x868a2aa5, k);
 }
 
-const n_secureValueErrorSelfie = 'secureValueErrorSelfie type fileHash text';
+var n_secureValueErrorSelfie = 'secureValueErrorSelfie type fileHash text';
 
 function writeFields_secureValueErrorSelfie(w: Writer, v: secureValueErrorSelfie): void {
   write_SecureValueType(w, v.type, 0);
@@ -18164,7 +18164,7 @@ export function readBare_secureValueErrorSelfie(r: Reader, k?: number): secureVa
   return readBare(r, readFields_secureValueErrorSelfie, n_secureValueErrorSelfie, 0xe537ced6, k);
 }
 
-const n_secureValueErrorFile = 'secureValueErrorFile type fileHash text';
+var n_secureValueErrorFile = 'secureValueErrorFile type fileHash text';
 
 function writeFields_secureValueErrorFile(w: Writer, v: secureValueErrorFile): void {
   write_SecureValueType(w, v.type, 0);
@@ -18186,7 +18186,7 @@ export function readBare_secureValueErrorFile(r: Reader, k?: number): secureValu
   return readBare(r, readFields_secureValueErrorFile, n_secureValueErrorFile, 0x7a700873, k);
 }
 
-const n_secureValueErrorFiles = 'secureValueErrorFiles type fileHash text';
+var n_secureValueErrorFiles = 'secureValueErrorFiles type fileHash text';
 
 function writeFields_secureValueErrorFiles(w: Writer, v: secureValueErrorFiles): void {
   write_SecureValueType(w, v.type, 0);
@@ -18208,7 +18208,7 @@ export function readBare_secureValueErrorFiles(r: Reader, k?: number): secureVal
   return readBare(r, readFields_secureValueErrorFiles, n_secureValueErrorFiles, 0x666220e9, k);
 }
 
-const n_secureValueError = 'secureValueError type hash text';
+var n_secureValueError = 'secureValueError type hash text';
 
 function writeFields_secureValueError(w: Writer, v: secureValueError): void {
   write_SecureValueType(w, v.type, 0);
@@ -18228,7 +18228,7 @@ export function readBare_secureValueError(r: Reader, k?: number): secureValueErr
   return readBare(r, readFields_secureValueError, n_secureValueError, 0x869d758f, k);
 }
 
-const n_secureValueErrorTranslationFile = 'secureValueErrorTranslationFile type fileHash text';
+var n_secureValueErrorTranslationFile = 'secureValueErrorTranslationFile type fileHash text';
 
 function writeFields_secureValueErrorTranslationFile(w: Writer, v: secureValueErrorTranslationFile): void {
   write_SecureValueType(w, v.type, 0);
@@ -18251,7 +18251,7 @@ export function readBare_secureValueErrorTranslationFile(r: Reader, k?: number):
   return readBare(r, readFields_secureValueErrorTranslationFile, n_secureValueErrorTranslationFile, 0xa1144770, k);
 }
 
-const n_secureValueErrorTranslationFiles = 'secureValueErrorTranslationFiles type fileHash text';
+var n_secureValueErrorTranslationFiles = 'secureValueErrorTranslationFiles type fileHash text';
 
 function writeFields_secureValueErrorTranslationFiles(w: Writer, v: secureValueErrorTranslationFiles): void {
   write_SecureValueType(w, v.type, 0);
@@ -18274,7 +18274,7 @@ export function readBare_secureValueErrorTranslationFiles(r: Reader, k?: number)
   return readBare(r, readFields_secureValueErrorTranslationFiles, n_secureValueErrorTranslationFiles, 0x34636dd8, k);
 }
 
-const n_secureCredentialsEncrypted = 'secureCredentialsEncrypted data hash secret';
+var n_secureCredentialsEncrypted = 'secureCredentialsEncrypted data hash secret';
 
 function writeFields_secureCredentialsEncrypted(w: Writer, v: secureCredentialsEncrypted): void {
   writeBytes(w, v.data, 0);
@@ -18294,7 +18294,7 @@ export function readBare_secureCredentialsEncrypted(r: Reader, k?: number): secu
   return readBare(r, readFields_secureCredentialsEncrypted, n_secureCredentialsEncrypted, 0x33f0ea47, k);
 }
 
-const n_account_authorizationForm = 'account.authorizationForm flags requiredTypes values errors users privacyPolicyUrl';
+var n_account_authorizationForm = 'account.authorizationForm flags requiredTypes values errors users privacyPolicyUrl';
 
 function writeFields_account_authorizationForm(w: Writer, v: account_authorizationForm): void {
   const flags = (v.privacyPolicyUrl != null ? 0x1 : 0);
@@ -18324,7 +18324,7 @@ export function readBare_account_authorizationForm(r: Reader, k?: number): accou
   return readBare(r, readFields_account_authorizationForm, n_account_authorizationForm, 0xad2e1cd8, k);
 }
 
-const n_account_sentEmailCode = 'account.sentEmailCode emailPattern length';
+var n_account_sentEmailCode = 'account.sentEmailCode emailPattern length';
 
 function writeFields_account_sentEmailCode(w: Writer, v: account_sentEmailCode): void {
   writeString(w, v.emailPattern, 0);
@@ -18345,7 +18345,7 @@ export function readBare_account_sentEmailCode(r: Reader, k?: number): account_s
   return readBare(r, readFields_account_sentEmailCode, n_account_sentEmailCode, 0x811f854f, k);
 }
 
-const n_help_deepLinkInfoEmpty = 'help.deepLinkInfoEmpty';
+var n_help_deepLinkInfoEmpty = 'help.deepLinkInfoEmpty';
 
 function writeFields_help_deepLinkInfoEmpty(w: Writer, _v: help_deepLinkInfoEmpty): void {
 }
@@ -18362,7 +18362,7 @@ export function readBare_help_deepLinkInfoEmpty(r: Reader, k?: number): help_dee
   return readBare(r, readFields_help_deepLinkInfoEmpty, n_help_deepLinkInfoEmpty, 0x66afa166, k);
 }
 
-const n_help_deepLinkInfo = 'help.deepLinkInfo flags updateApp message entities';
+var n_help_deepLinkInfo = 'help.deepLinkInfo flags updateApp message entities';
 
 function writeFields_help_deepLinkInfo(w: Writer, v: help_deepLinkInfo): void {
   const set_updateApp = isSet(v.updateApp, 1);
@@ -18389,7 +18389,7 @@ export function readBare_help_deepLinkInfo(r: Reader, k?: number): help_deepLink
   return readBare(r, readFields_help_deepLinkInfo, n_help_deepLinkInfo, 0x6a4ee832, k);
 }
 
-const n_savedPhoneContact = 'savedPhoneContact phone firstName lastName date';
+var n_savedPhoneContact = 'savedPhoneContact phone firstName lastName date';
 
 function writeFields_savedPhoneContact(w: Writer, v: savedPhoneContact): void {
   writeString(w, v.phone, 0);
@@ -18415,7 +18415,7 @@ export function readBare_savedPhoneContact(r: Reader, k?: number): savedPhoneCon
   return readBare(r, readFields_savedPhoneContact, n_savedPhoneContact, 0x1142bd56, k);
 }
 
-const n_account_takeout = 'account.takeout id';
+var n_account_takeout = 'account.takeout id';
 
 function writeFields_account_takeout(w: Writer, v: account_takeout): void {
   const id = checkLong(v.id, 0);
@@ -18435,7 +18435,7 @@ export function readBare_account_takeout(r: Reader, k?: number): account_takeout
   return readBare(r, readFields_account_takeout, n_account_takeout, 0x4dba4501, k);
 }
 
-const n_passwordKdfAlgoUnknown = 'passwordKdfAlgoUnknown';
+var n_passwordKdfAlgoUnknown = 'passwordKdfAlgoUnknown';
 
 function writeFields_passwordKdfAlgoUnknown(w: Writer, _v: passwordKdfAlgoUnknown): void {
 }
@@ -18452,7 +18452,7 @@ export function readBare_passwordKdfAlgoUnknown(r: Reader, k?: number): password
   return readBare(r, readFields_passwordKdfAlgoUnknown, n_passwordKdfAlgoUnknown, 0xd45ab096, k);
 }
 
-const n_passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow = 'passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow salt1 salt2 g p';
+var n_passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow = 'passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow salt1 salt2 g p';
 
 function writeFields_passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow(w: Writer, v: passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow): void {
   writeBytes(w, v.salt1, 0);
@@ -18478,7 +18478,7 @@ export function readBare_passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SH
   return readBare(r, readFields_passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow, n_passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow, 0x3a912d4a, k);
 }
 
-const n_securePasswordKdfAlgoUnknown = 'securePasswordKdfAlgoUnknown';
+var n_securePasswordKdfAlgoUnknown = 'securePasswordKdfAlgoUnknown';
 
 function writeFields_securePasswordKdfAlgoUnknown(w: Writer, _v: securePasswordKdfAlgoUnknown): void {
 }
@@ -18495,7 +18495,7 @@ export function readBare_securePasswordKdfAlgoUnknown(r: Reader, k?: number): se
   return readBare(r, readFields_securePasswordKdfAlgoUnknown, n_securePasswordKdfAlgoUnknown, 0x004a8537, k);
 }
 
-const n_securePasswordKdfAlgoPBKDF2HMACSHA512iter100000 = 'securePasswordKdfAlgoPBKDF2HMACSHA512iter100000 salt';
+var n_securePasswordKdfAlgoPBKDF2HMACSHA512iter100000 = 'securePasswordKdfAlgoPBKDF2HMACSHA512iter100000 salt';
 
 function writeFields_securePasswordKdfAlgoPBKDF2HMACSHA512iter100000(w: Writer, v: securePasswordKdfAlgoPBKDF2HMACSHA512iter100000): void {
   writeBytes(w, v.salt, 0);
@@ -18513,7 +18513,7 @@ export function readBare_securePasswordKdfAlgoPBKDF2HMACSHA512iter100000(r: Read
   return readBare(r, readFields_securePasswordKdfAlgoPBKDF2HMACSHA512iter100000, n_securePasswordKdfAlgoPBKDF2HMACSHA512iter100000, 0xbbf2dda0, k);
 }
 
-const n_securePasswordKdfAlgoSHA512 = 'securePasswordKdfAlgoSHA512 salt';
+var n_securePasswordKdfAlgoSHA512 = 'securePasswordKdfAlgoSHA512 salt';
 
 function writeFields_securePasswordKdfAlgoSHA512(w: Writer, v: securePasswordKdfAlgoSHA512): void {
   writeBytes(w, v.salt, 0);
@@ -18531,7 +18531,7 @@ export function readBare_securePasswordKdfAlgoSHA512(r: Reader, k?: number): sec
   return readBare(r, readFields_securePasswordKdfAlgoSHA512, n_securePasswordKdfAlgoSHA512, 0x86471d92, k);
 }
 
-const n_secureSecretSettings = 'secureSecretSettings secureAlgo secureSecret secureSecretId';
+var n_secureSecretSettings = 'secureSecretSettings secureAlgo secureSecret secureSecretId';
 
 function writeFields_secureSecretSettings(w: Writer, v: secureSecretSettings): void {
   write_SecurePasswordKdfAlgo(w, v.secureAlgo, 0);
@@ -18556,7 +18556,7 @@ export function readBare_secureSecretSettings(r: Reader, k?: number): secureSecr
   return readBare(r, readFields_secureSecretSettings, n_secureSecretSettings, 0x1527bcac, k);
 }
 
-const n_inputCheckPasswordEmpty = 'inputCheckPasswordEmpty';
+var n_inputCheckPasswordEmpty = 'inputCheckPasswordEmpty';
 
 function writeFields_inputCheckPasswordEmpty(w: Writer, _v: inputCheckPasswordEmpty): void {
 }
@@ -18573,7 +18573,7 @@ export function readBare_inputCheckPasswordEmpty(r: Reader, k?: number): inputCh
   return readBare(r, readFields_inputCheckPasswordEmpty, n_inputCheckPasswordEmpty, 0x9880f658, k);
 }
 
-const n_inputCheckPasswordSRP = 'inputCheckPasswordSRP srpId A M1';
+var n_inputCheckPasswordSRP = 'inputCheckPasswordSRP srpId A M1';
 
 function writeFields_inputCheckPasswordSRP(w: Writer, v: inputCheckPasswordSRP): void {
   const srpId = checkLong(v.srpId, 0);
@@ -18595,7 +18595,7 @@ export function readBare_inputCheckPasswordSRP(r: Reader, k?: number): inputChec
   return readBare(r, readFields_inputCheckPasswordSRP, n_inputCheckPasswordSRP, 0xd27ff082, k);
 }
 
-const n_secureRequiredType = 'secureRequiredType flags nativeNames selfieRequired translationRequired type';
+var n_secureRequiredType = 'secureRequiredType flags nativeNames selfieRequired translationRequired type';
 
 function writeFields_secureRequiredType(w: Writer, v: secureRequiredType): void {
   const set_nativeNames = isSet(v.nativeNames, 1);
@@ -18623,7 +18623,7 @@ export function readBare_secureRequiredType(r: Reader, k?: number): secureRequir
   return readBare(r, readFields_secureRequiredType, n_secureRequiredType, 0x829d99da, k);
 }
 
-const n_secureRequiredTypeOneOf = 'secureRequiredTypeOneOf types';
+var n_secureRequiredTypeOneOf = 'secureRequiredTypeOneOf types';
 
 function writeFields_secureRequiredTypeOneOf(w: Writer, v: secureRequiredTypeOneOf): void {
   write_vec_SecureRequiredType(w, v.types, 0);
@@ -18641,7 +18641,7 @@ export function readBare_secureRequiredTypeOneOf(r: Reader, k?: number): secureR
   return readBare(r, readFields_secureRequiredTypeOneOf, n_secureRequiredTypeOneOf, 0x027477b4, k);
 }
 
-const n_help_passportConfigNotModified = 'help.passportConfigNotModified';
+var n_help_passportConfigNotModified = 'help.passportConfigNotModified';
 
 function writeFields_help_passportConfigNotModified(w: Writer, _v: help_passportConfigNotModified): void {
 }
@@ -18658,7 +18658,7 @@ export function readBare_help_passportConfigNotModified(r: Reader, k?: number): 
   return readBare(r, readFields_help_passportConfigNotModified, n_help_passportConfigNotModified, 0xbfb9f457, k);
 }
 
-const n_help_passportConfig = 'help.passportConfig hash countriesLangs';
+var n_help_passportConfig = 'help.passportConfig hash countriesLangs';
 
 function writeFields_help_passportConfig(w: Writer, v: help_passportConfig): void {
   const hash = checkInt(v.hash, 0);
@@ -18679,7 +18679,7 @@ export function readBare_help_passportConfig(r: Reader, k?: number): help_passpo
   return readBare(r, readFields_help_passportConfig, n_help_passportConfig, 0xa098d6af, k);
 }
 
-const n_inputAppEvent = 'inputAppEvent time type peer data';
+var n_inputAppEvent = 'inputAppEvent time type peer data';
 
 function writeFields_inputAppEvent(w: Writer, v: inputAppEvent): void {
   writeDouble(w, v.time, 0);
@@ -18704,7 +18704,7 @@ export function readBare_inputAppEvent(r: Reader, k?: number): inputAppEvent {
   return readBare(r, readFields_inputAppEvent, n_inputAppEvent, 0x1d1b1245, k);
 }
 
-const n_jsonObjectValue = 'jsonObjectValue key value';
+var n_jsonObjectValue = 'jsonObjectValue key value';
 
 function writeFields_jsonObjectValue(w: Writer, v: jsonObjectValue): void {
   writeString(w, v.key, 0);
@@ -18723,7 +18723,7 @@ export function readBare_jsonObjectValue(r: Reader, k?: number): jsonObjectValue
   return readBare(r, readFields_jsonObjectValue, n_jsonObjectValue, 0xc0de1bd9, k);
 }
 
-const n_jsonNull = 'jsonNull';
+var n_jsonNull = 'jsonNull';
 
 function writeFields_jsonNull(w: Writer, _v: jsonNull): void {
 }
@@ -18740,7 +18740,7 @@ export function readBare_jsonNull(r: Reader, k?: number): jsonNull {
   return readBare(r, readFields_jsonNull, n_jsonNull, 0x3f6d7b68, k);
 }
 
-const n_jsonBool = 'jsonBool value';
+var n_jsonBool = 'jsonBool value';
 
 function writeFields_jsonBool(w: Writer, v: jsonBool): void {
   writeBool(w, v.value, 0);
@@ -18758,7 +18758,7 @@ export function readBare_jsonBool(r: Reader, k?: number): jsonBool {
   return readBare(r, readFields_jsonBool, n_jsonBool, 0xc7345e6a, k);
 }
 
-const n_jsonNumber = 'jsonNumber value';
+var n_jsonNumber = 'jsonNumber value';
 
 function writeFields_jsonNumber(w: Writer, v: jsonNumber): void {
   writeDouble(w, v.value, 0);
@@ -18776,7 +18776,7 @@ export function readBare_jsonNumber(r: Reader, k?: number): jsonNumber {
   return readBare(r, readFields_jsonNumber, n_jsonNumber, 0x2be0dfa4, k);
 }
 
-const n_jsonString = 'jsonString value';
+var n_jsonString = 'jsonString value';
 
 function writeFields_jsonString(w: Writer, v: jsonString): void {
   writeString(w, v.value, 0);
@@ -18794,7 +18794,7 @@ export function readBare_jsonString(r: Reader, k?: number): jsonString {
   return readBare(r, readFields_jsonString, n_jsonString, 0xb71e767a, k);
 }
 
-const n_jsonArray = 'jsonArray value';
+var n_jsonArray = 'jsonArray value';
 
 function writeFields_jsonArray(w: Writer, v: jsonArray): void {
   write_vec_JSONValue(w, v.value, 0);
@@ -18812,7 +18812,7 @@ export function readBare_jsonArray(r: Reader, k?: number): jsonArray {
   return readBare(r, readFields_jsonArray, n_jsonArray, 0xf7444763, k);
 }
 
-const n_jsonObject = 'jsonObject value';
+var n_jsonObject = 'jsonObject value';
 
 function writeFields_jsonObject(w: Writer, v: jsonObject): void {
   write_vec_JSONObjectValue(w, v.value, 0);
@@ -18830,7 +18830,7 @@ export function readBare_jsonObject(r: Reader, k?: number): jsonObject {
   return readBare(r, readFields_jsonObject, n_jsonObject, 0x99c1d49d, k);
 }
 
-const n_pageTableCell = 'pageTableCell flags header alignCenter alignRight valignMiddle valignBottom text colspan rowspan';
+var n_pageTableCell = 'pageTableCell flags header alignCenter alignRight valignMiddle valignBottom text colspan rowspan';
 
 function writeFields_pageTableCell(w: Writer, v: pageTableCell): void {
   const set_header = isSet(v.header, 1);
@@ -18872,7 +18872,7 @@ export function readBare_pageTableCell(r: Reader, k?: number): pageTableCell {
   return readBare(r, readFields_pageTableCell, n_pageTableCell, 0x34566b6a, k);
 }
 
-const n_pageTableRow = 'pageTableRow cells';
+var n_pageTableRow = 'pageTableRow cells';
 
 function writeFields_pageTableRow(w: Writer, v: pageTableRow): void {
   write_vec_PageTableCell(w, v.cells, 0);
@@ -18890,7 +18890,7 @@ export function readBare_pageTableRow(r: Reader, k?: number): pageTableRow {
   return readBare(r, readFields_pageTableRow, n_pageTableRow, 0xe0c0c5e5, k);
 }
 
-const n_pageCaption = 'pageCaption text credit';
+var n_pageCaption = 'pageCaption text credit';
 
 function writeFields_pageCaption(w: Writer, v: pageCaption): void {
   write_RichText(w, v.text, 0);
@@ -18909,7 +18909,7 @@ export function readBare_pageCaption(r: Reader, k?: number): pageCaption {
   return readBare(r, readFields_pageCaption, n_pageCaption, 0x6f747657, k);
 }
 
-const n_pageListItemText = 'pageListItemText text';
+var n_pageListItemText = 'pageListItemText text';
 
 function writeFields_pageListItemText(w: Writer, v: pageListItemText): void {
   write_RichText(w, v.text, 0);
@@ -18927,7 +18927,7 @@ export function readBare_pageListItemText(r: Reader, k?: number): pageListItemTe
   return readBare(r, readFields_pageListItemText, n_pageListItemText, 0xb92fb6cd, k);
 }
 
-const n_pageListItemBlocks = 'pageListItemBlocks blocks';
+var n_pageListItemBlocks = 'pageListItemBlocks blocks';
 
 function writeFields_pageListItemBlocks(w: Writer, v: pageListItemBlocks): void {
   write_vec_PageBlock(w, v.blocks, 0);
@@ -18945,7 +18945,7 @@ export function readBare_pageListItemBlocks(r: Reader, k?: number): pageListItem
   return readBare(r, readFields_pageListItemBlocks, n_pageListItemBlocks, 0x25e073fc, k);
 }
 
-const n_pageListOrderedItemText = 'pageListOrderedItemText num text';
+var n_pageListOrderedItemText = 'pageListOrderedItemText num text';
 
 function writeFields_pageListOrderedItemText(w: Writer, v: pageListOrderedItemText): void {
   writeString(w, v.num, 0);
@@ -18964,7 +18964,7 @@ export function readBare_pageListOrderedItemText(r: Reader, k?: number): pageLis
   return readBare(r, readFields_pageListOrderedItemText, n_pageListOrderedItemText, 0x5e068047, k);
 }
 
-const n_pageListOrderedItemBlocks = 'pageListOrderedItemBlocks num blocks';
+var n_pageListOrderedItemBlocks = 'pageListOrderedItemBlocks num blocks';
 
 function writeFields_pageListOrderedItemBlocks(w: Writer, v: pageListOrderedItemBlocks): void {
   writeString(w, v.num, 0);
@@ -18983,7 +18983,7 @@ export function readBare_pageListOrderedItemBlocks(r: Reader, k?: number): pageL
   return readBare(r, readFields_pageListOrderedItemBlocks, n_pageListOrderedItemBlocks, 0x98dd8936, k);
 }
 
-const n_pageRelatedArticle = 'pageRelatedArticle flags url webpageId title description photoId author publishedDate';
+var n_pageRelatedArticle = 'pageRelatedArticle flags url webpageId title description photoId author publishedDate';
 
 function writeFields_pageRelatedArticle(w: Writer, v: pageRelatedArticle): void {
   const flags =
@@ -19023,7 +19023,7 @@ export function readBare_pageRelatedArticle(r: Reader, k?: number): pageRelatedA
   return readBare(r, readFields_pageRelatedArticle, n_pageRelatedArticle, 0xb390dc08, k);
 }
 
-const n_page = 'page flags part rtl v2 url blocks photos documents views';
+var n_page = 'page flags part rtl v2 url blocks photos documents views';
 
 function writeFields_page(w: Writer, v: page): void {
   const set_part = isSet(v.part, 1);
@@ -19060,7 +19060,7 @@ export function readBare_page(r: Reader, k?: number): page {
   return readBare(r, readFields_page, n_page, 0x98657f0d, k);
 }
 
-const n_help_supportName = 'help.supportName name';
+var n_help_supportName = 'help.supportName name';
 
 function writeFields_help_supportName(w: Writer, v: help_supportName): void {
   writeString(w, v.name, 0);
@@ -19078,7 +19078,7 @@ export function readBare_help_supportName(r: Reader, k?: number): help_supportNa
   return readBare(r, readFields_help_supportName, n_help_supportName, 0x8c05f1c9, k);
 }
 
-const n_help_userInfoEmpty = 'help.userInfoEmpty';
+var n_help_userInfoEmpty = 'help.userInfoEmpty';
 
 function writeFields_help_userInfoEmpty(w: Writer, _v: help_userInfoEmpty): void {
 }
@@ -19095,7 +19095,7 @@ export function readBare_help_userInfoEmpty(r: Reader, k?: number): help_userInf
   return readBare(r, readFields_help_userInfoEmpty, n_help_userInfoEmpty, 0xf3ae2eed, k);
 }
 
-const n_help_userInfo = 'help.userInfo message entities author date';
+var n_help_userInfo = 'help.userInfo message entities author date';
 
 function writeFields_help_userInfo(w: Writer, v: help_userInfo): void {
   writeString(w, v.message, 0);
@@ -19121,7 +19121,7 @@ export function readBare_help_userInfo(r: Reader, k?: number): help_userInfo {
   return readBare(r, readFields_help_userInfo, n_help_userInfo, 0x01eb3758, k);
 }
 
-const n_pollAnswer = 'pollAnswer text option';
+var n_pollAnswer = 'pollAnswer text option';
 
 function writeFields_pollAnswer(w: Writer, v: pollAnswer): void {
   writeString(w, v.text, 0);
@@ -19140,7 +19140,7 @@ export function readBare_pollAnswer(r: Reader, k?: number): pollAnswer {
   return readBare(r, readFields_pollAnswer, n_pollAnswer, 0x6ca9c2e9, k);
 }
 
-const n_poll = 'poll id flags closed publicVoters multipleChoice quiz question answers closePeriod closeDate';
+var n_poll = 'poll id flags closed publicVoters multipleChoice quiz question answers closePeriod closeDate';
 
 function writeFields_poll(w: Writer, v: poll): void {
   const id = checkLong(v.id, 0);
@@ -19183,7 +19183,7 @@ export function readBare_poll(r: Reader, k?: number): poll {
   return readBare(r, readFields_poll, n_poll, 0x86e18161, k);
 }
 
-const n_pollAnswerVoters = 'pollAnswerVoters flags chosen correct option voters';
+var n_pollAnswerVoters = 'pollAnswerVoters flags chosen correct option voters';
 
 function writeFields_pollAnswerVoters(w: Writer, v: pollAnswerVoters): void {
   const set_chosen = isSet(v.chosen, 1);
@@ -19213,7 +19213,7 @@ export function readBare_pollAnswerVoters(r: Reader, k?: number): pollAnswerVote
   return readBare(r, readFields_pollAnswerVoters, n_pollAnswerVoters, 0x3b6ddad2, k);
 }
 
-const n_pollResults = 'pollResults flags min results totalVoters recentVoters solution solutionEntities';
+var n_pollResults = 'pollResults flags min results totalVoters recentVoters solution solutionEntities';
 
 function writeFields_pollResults(w: Writer, v: pollResults): void {
   const set_min = isSet(v.min, 1);
@@ -19257,7 +19257,7 @@ export function readBare_pollResults(r: Reader, k?: number): pollResults {
   return readBare(r, readFields_pollResults, n_pollResults, 0xdcb82ea3, k);
 }
 
-const n_chatOnlines = 'chatOnlines onlines';
+var n_chatOnlines = 'chatOnlines onlines';
 
 function writeFields_chatOnlines(w: Writer, v: chatOnlines): void {
   const onlines = checkInt(v.onlines, 0);
@@ -19277,7 +19277,7 @@ export function readBare_chatOnlines(r: Reader, k?: number): chatOnlines {
   return readBare(r, readFields_chatOnlines, n_chatOnlines, 0xf041e250, k);
 }
 
-const n_statsURL = 'statsURL url';
+var n_statsURL = 'statsURL url';
 
 function writeFields_statsURL(w: Writer, v: statsURL): void {
   writeString(w, v.url, 0);
@@ -19295,7 +19295,7 @@ export function readBare_statsURL(r: Reader, k?: number): statsURL {
   return readBare(r, readFields_statsURL, n_statsURL, 0x47a971e0, k);
 }
 
-const n_chatAdminRights = 'chatAdminRights flags changeInfo postMessages editMessages deleteMessages banUsers inviteUsers pinMessages addAdmins anonymous manageCall other';
+var n_chatAdminRights = 'chatAdminRights flags changeInfo postMessages editMessages deleteMessages banUsers inviteUsers pinMessages addAdmins anonymous manageCall other';
 
 function writeFields_chatAdminRights(w: Writer, v: chatAdminRights): void {
   const set_changeInfo = isSet(v.changeInfo, 1);
@@ -19345,7 +19345,7 @@ export function readBare_chatAdminRights(r: Reader, k?: number): chatAdminRights
   return readBare(r, readFields_chatAdminRights, n_chatAdminRights, 0x5fb224d5, k);
 }
 
-const n_chatBannedRights = 'chatBannedRights flags viewMessages sendMessages sendMedia sendStickers sendGifs sendGames sendInline embedLinks sendPolls changeInfo inviteUsers pinMessages untilDate';
+var n_chatBannedRights = 'chatBannedRights flags viewMessages sendMessages sendMedia sendStickers sendGifs sendGames sendInline embedLinks sendPolls changeInfo inviteUsers pinMessages untilDate';
 
 function writeFields_chatBannedRights(w: Writer, v: chatBannedRights): void {
   const set_viewMessages = isSet(v.viewMessages, 1);
@@ -19400,7 +19400,7 @@ export function readBare_chatBannedRights(r: Reader, k?: number): chatBannedRigh
   return readBare(r, readFields_chatBannedRights, n_chatBannedRights, 0x9f120418, k);
 }
 
-const n_inputWallPaper = 'inputWallPaper id accessHash';
+var n_inputWallPaper = 'inputWallPaper id accessHash';
 
 function writeFields_inputWallPaper(w: Writer, v: inputWallPaper): void {
   const id = checkLong(v.id, 0);
@@ -19422,7 +19422,7 @@ export function readBare_inputWallPaper(r: Reader, k?: number): inputWallPaper {
   return readBare(r, readFields_inputWallPaper, n_inputWallPaper, 0xe630b979, k);
 }
 
-const n_inputWallPaperSlug = 'inputWallPaperSlug slug';
+var n_inputWallPaperSlug = 'inputWallPaperSlug slug';
 
 function writeFields_inputWallPaperSlug(w: Writer, v: inputWallPaperSlug): void {
   writeString(w, v.slug, 0);
@@ -19440,7 +19440,7 @@ export function readBare_inputWallPaperSlug(r: Reader, k?: number): inputWallPap
   return readBare(r, readFields_inputWallPaperSlug, n_inputWallPaperSlug, 0x72091c80, k);
 }
 
-const n_inputWallPaperNoFile = 'inputWallPaperNoFile id';
+var n_inputWallPaperNoFile = 'inputWallPaperNoFile id';
 
 function writeFields_inputWallPaperNoFile(w: Writer, v: inputWallPaperNoFile): void {
   const id = checkLong(v.id, 0);
@@ -19460,7 +19460,7 @@ export function readBare_inputWallPaperNoFile(r: Reader, k?: number): inputWallP
   return readBare(r, readFields_inputWallPaperNoFile, n_inputWallPaperNoFile, 0x967a462e, k);
 }
 
-const n_account_wallPapersNotModified = 'account.wallPapersNotModified';
+var n_account_wallPapersNotModified = 'account.wallPapersNotModified';
 
 function writeFields_account_wallPapersNotModified(w: Writer, _v: account_wallPapersNotModified): void {
 }
@@ -19477,7 +19477,7 @@ export function readBare_account_wallPapersNotModified(r: Reader, k?: number): a
   return readBare(r, readFields_account_wallPapersNotModified, n_account_wallPapersNotModified, 0x1c199183, k);
 }
 
-const n_account_wallPapers = 'account.wallPapers hash wallpapers';
+var n_account_wallPapers = 'account.wallPapers hash wallpapers';
 
 function writeFields_account_wallPapers(w: Writer, v: account_wallPapers): void {
   const hash = checkLong(v.hash, 0);
@@ -19498,7 +19498,7 @@ export function readBare_account_wallPapers(r: Reader, k?: number): account_wall
   return readBare(r, readFields_account_wallPapers, n_account_wallPapers, 0xcdc3858c, k);
 }
 
-const n_codeSettings = 'codeSettings flags allowFlashcall currentNumber allowAppHash';
+var n_codeSettings = 'codeSettings flags allowFlashcall currentNumber allowAppHash';
 
 function writeFields_codeSettings(w: Writer, v: codeSettings): void {
   const set_allowFlashcall = isSet(v.allowFlashcall, 1);
@@ -19525,7 +19525,7 @@ export function readBare_codeSettings(r: Reader, k?: number): codeSettings {
   return readBare(r, readFields_codeSettings, n_codeSettings, 0xdebebe83, k);
 }
 
-const n_wallPaperSettings = 'wallPaperSettings flags blur motion backgroundColor secondBackgroundColor thirdBackgroundColor fourthBackgroundColor intensity rotation';
+var n_wallPaperSettings = 'wallPaperSettings flags blur motion backgroundColor secondBackgroundColor thirdBackgroundColor fourthBackgroundColor intensity rotation';
 
 function writeFields_wallPaperSettings(w: Writer, v: wallPaperSettings): void {
   const set_blur = isSet(v.blur, 1);
@@ -19574,7 +19574,7 @@ export function readBare_wallPaperSettings(r: Reader, k?: number): wallPaperSett
   return readBare(r, readFields_wallPaperSettings, n_wallPaperSettings, 0x1dc1bca4, k);
 }
 
-const n_autoDownloadSettings = 'autoDownloadSettings flags disabled videoPreloadLarge audioPreloadNext phonecallsLessData photoSizeMax videoSizeMax fileSizeMax videoUploadMaxbitrate';
+var n_autoDownloadSettings = 'autoDownloadSettings flags disabled videoPreloadLarge audioPreloadNext phonecallsLessData photoSizeMax videoSizeMax fileSizeMax videoUploadMaxbitrate';
 
 function writeFields_autoDownloadSettings(w: Writer, v: autoDownloadSettings): void {
   const set_disabled = isSet(v.disabled, 1);
@@ -19616,7 +19616,7 @@ export function readBare_autoDownloadSettings(r: Reader, k?: number): autoDownlo
   return readBare(r, readFields_autoDownloadSettings, n_autoDownloadSettings, 0xe04232f3, k);
 }
 
-const n_account_autoDownloadSettings = 'account.autoDownloadSettings low medium high';
+var n_account_autoDownloadSettings = 'account.autoDownloadSettings low medium high';
 
 function writeFields_account_autoDownloadSettings(w: Writer, v: account_autoDownloadSettings): void {
   write_AutoDownloadSettings(w, v.low, 0);
@@ -19639,7 +19639,7 @@ export function readBare_account_autoDownloadSettings(r: Reader, k?: number): ac
   return readBare(r, readFields_account_autoDownloadSettings, n_account_autoDownloadSettings, 0x63cacf26, k);
 }
 
-const n_emojiKeyword = 'emojiKeyword keyword emoticons';
+var n_emojiKeyword = 'emojiKeyword keyword emoticons';
 
 function writeFields_emojiKeyword(w: Writer, v: emojiKeyword): void {
   writeString(w, v.keyword, 0);
@@ -19658,7 +19658,7 @@ export function readBare_emojiKeyword(r: Reader, k?: number): emojiKeyword {
   return readBare(r, readFields_emojiKeyword, n_emojiKeyword, 0xd5b3b9f9, k);
 }
 
-const n_emojiKeywordDeleted = 'emojiKeywordDeleted keyword emoticons';
+var n_emojiKeywordDeleted = 'emojiKeywordDeleted keyword emoticons';
 
 function writeFields_emojiKeywordDeleted(w: Writer, v: emojiKeywordDeleted): void {
   writeString(w, v.keyword, 0);
@@ -19677,7 +19677,7 @@ export function readBare_emojiKeywordDeleted(r: Reader, k?: number): emojiKeywor
   return readBare(r, readFields_emojiKeywordDeleted, n_emojiKeywordDeleted, 0x236df622, k);
 }
 
-const n_emojiKeywordsDifference = 'emojiKeywordsDifference langCode fromVersion version keywords';
+var n_emojiKeywordsDifference = 'emojiKeywordsDifference langCode fromVersion version keywords';
 
 function writeFields_emojiKeywordsDifference(w: Writer, v: emojiKeywordsDifference): void {
   writeString(w, v.langCode, 0);
@@ -19704,7 +19704,7 @@ export function readBare_emojiKeywordsDifference(r: Reader, k?: number): emojiKe
   return readBare(r, readFields_emojiKeywordsDifference, n_emojiKeywordsDifference, 0x5cc761bd, k);
 }
 
-const n_emojiURL = 'emojiURL url';
+var n_emojiURL = 'emojiURL url';
 
 function writeFields_emojiURL(w: Writer, v: emojiURL): void {
   writeString(w, v.url, 0);
@@ -19722,7 +19722,7 @@ export function readBare_emojiURL(r: Reader, k?: number): emojiURL {
   return readBare(r, readFields_emojiURL, n_emojiURL, 0xa575739d, k);
 }
 
-const n_emojiLanguage = 'emojiLanguage langCode';
+var n_emojiLanguage = 'emojiLanguage langCode';
 
 function writeFields_emojiLanguage(w: Writer, v: emojiLanguage): void {
   writeString(w, v.langCode, 0);
@@ -19740,7 +19740,7 @@ export function readBare_emojiLanguage(r: Reader, k?: number): emojiLanguage {
   return readBare(r, readFields_emojiLanguage, n_emojiLanguage, 0xb3fb5361, k);
 }
 
-const n_folder = 'folder flags autofillNewBroadcasts autofillPublicGroups autofillNewCorrespondents id title photo';
+var n_folder = 'folder flags autofillNewBroadcasts autofillPublicGroups autofillNewCorrespondents id title photo';
 
 function writeFields_folder(w: Writer, v: folder): void {
   const set_autofillNewBroadcasts = isSet(v.autofillNewBroadcasts, 1);
@@ -19776,7 +19776,7 @@ export function readBare_folder(r: Reader, k?: number): folder {
   return readBare(r, readFields_folder, n_folder, 0xff544e65, k);
 }
 
-const n_inputFolderPeer = 'inputFolderPeer peer folderId';
+var n_inputFolderPeer = 'inputFolderPeer peer folderId';
 
 function writeFields_inputFolderPeer(w: Writer, v: inputFolderPeer): void {
   write_InputPeer(w, v.peer, 0);
@@ -19797,7 +19797,7 @@ export function readBare_inputFolderPeer(r: Reader, k?: number): inputFolderPeer
   return readBare(r, readFields_inputFolderPeer, n_inputFolderPeer, 0xfbd2c296, k);
 }
 
-const n_folderPeer = 'folderPeer peer folderId';
+var n_folderPeer = 'folderPeer peer folderId';
 
 function writeFields_folderPeer(w: Writer, v: folderPeer): void {
   write_Peer(w, v.peer, 0);
@@ -19818,7 +19818,7 @@ export function readBare_folderPeer(r: Reader, k?: number): folderPeer {
   return readBare(r, readFields_folderPeer, n_folderPeer, 0xe9baa668, k);
 }
 
-const n_messages_searchCounter = 'messages.searchCounter flags inexact filter count';
+var n_messages_searchCounter = 'messages.searchCounter flags inexact filter count';
 
 function writeFields_messages_searchCounter(w: Writer, v: messages_searchCounter): void {
   const set_inexact = isSet(v.inexact, 1);
@@ -19847,7 +19847,7 @@ export function readBare_messages_searchCounter(r: Reader, k?: number): messages
   return readBare(r, readFields_messages_searchCounter, n_messages_searchCounter, 0xe844ebff, k);
 }
 
-const n_urlAuthResultRequest = 'urlAuthResultRequest flags requestWriteAccess bot domain';
+var n_urlAuthResultRequest = 'urlAuthResultRequest flags requestWriteAccess bot domain';
 
 function writeFields_urlAuthResultRequest(w: Writer, v: urlAuthResultRequest): void {
   const set_requestWriteAccess = isSet(v.requestWriteAccess, 1);
@@ -19874,7 +19874,7 @@ export function readBare_urlAuthResultRequest(r: Reader, k?: number): urlAuthRes
   return readBare(r, readFields_urlAuthResultRequest, n_urlAuthResultRequest, 0x92d33a0e, k);
 }
 
-const n_urlAuthResultAccepted = 'urlAuthResultAccepted url';
+var n_urlAuthResultAccepted = 'urlAuthResultAccepted url';
 
 function writeFields_urlAuthResultAccepted(w: Writer, v: urlAuthResultAccepted): void {
   writeString(w, v.url, 0);
@@ -19892,7 +19892,7 @@ export function readBare_urlAuthResultAccepted(r: Reader, k?: number): urlAuthRe
   return readBare(r, readFields_urlAuthResultAccepted, n_urlAuthResultAccepted, 0x8f8c0e4e, k);
 }
 
-const n_urlAuthResultDefault = 'urlAuthResultDefault';
+var n_urlAuthResultDefault = 'urlAuthResultDefault';
 
 function writeFields_urlAuthResultDefault(w: Writer, _v: urlAuthResultDefault): void {
 }
@@ -19909,7 +19909,7 @@ export function readBare_urlAuthResultDefault(r: Reader, k?: number): urlAuthRes
   return readBare(r, readFields_urlAuthResultDefault, n_urlAuthResultDefault, 0xa9d6db1f, k);
 }
 
-const n_channelLocationEmpty = 'channelLocationEmpty';
+var n_channelLocationEmpty = 'channelLocationEmpty';
 
 function writeFields_channelLocationEmpty(w: Writer, _v: channelLocationEmpty): void {
 }
@@ -19926,7 +19926,7 @@ export function readBare_channelLocationEmpty(r: Reader, k?: number): channelLoc
   return readBare(r, readFields_channelLocationEmpty, n_channelLocationEmpty, 0xbfb5ad8b, k);
 }
 
-const n_channelLocation = 'channelLocation geoPoint address';
+var n_channelLocation = 'channelLocation geoPoint address';
 
 function writeFields_channelLocation(w: Writer, v: channelLocation): void {
   write_GeoPoint(w, v.geoPoint, 0);
@@ -19945,7 +19945,7 @@ export function readBare_channelLocation(r: Reader, k?: number): channelLocation
   return readBare(r, readFields_channelLocation, n_channelLocation, 0x209b82db, k);
 }
 
-const n_peerLocated = 'peerLocated peer expires distance';
+var n_peerLocated = 'peerLocated peer expires distance';
 
 function writeFields_peerLocated(w: Writer, v: peerLocated): void {
   write_Peer(w, v.peer, 0);
@@ -19968,7 +19968,7 @@ export function readBare_peerLocated(r: Reader, k?: number): peerLocated {
   return readBare(r, readFields_peerLocated, n_peerLocated, 0xca461b5d, k);
 }
 
-const n_peerSelfLocated = 'peerSelfLocated expires';
+var n_peerSelfLocated = 'peerSelfLocated expires';
 
 function writeFields_peerSelfLocated(w: Writer, v: peerSelfLocated): void {
   const expires = checkInt(v.expires, 0);
@@ -19988,7 +19988,7 @@ export function readBare_peerSelfLocated(r: Reader, k?: number): peerSelfLocated
   return readBare(r, readFields_peerSelfLocated, n_peerSelfLocated, 0xf8ec284b, k);
 }
 
-const n_restrictionReason = 'restrictionReason platform reason text';
+var n_restrictionReason = 'restrictionReason platform reason text';
 
 function writeFields_restrictionReason(w: Writer, v: restrictionReason): void {
   writeString(w, v.platform, 0);
@@ -20008,7 +20008,7 @@ export function readBare_restrictionReason(r: Reader, k?: number): restrictionRe
   return readBare(r, readFields_restrictionReason, n_restrictionReason, 0xd072acb4, k);
 }
 
-const n_inputTheme = 'inputTheme id accessHash';
+var n_inputTheme = 'inputTheme id accessHash';
 
 function writeFields_inputTheme(w: Writer, v: inputTheme): void {
   const id = checkLong(v.id, 0);
@@ -20030,7 +20030,7 @@ export function readBare_inputTheme(r: Reader, k?: number): inputTheme {
   return readBare(r, readFields_inputTheme, n_inputTheme, 0x3c5693e9, k);
 }
 
-const n_inputThemeSlug = 'inputThemeSlug slug';
+var n_inputThemeSlug = 'inputThemeSlug slug';
 
 function writeFields_inputThemeSlug(w: Writer, v: inputThemeSlug): void {
   writeString(w, v.slug, 0);
@@ -20048,7 +20048,7 @@ export function readBare_inputThemeSlug(r: Reader, k?: number): inputThemeSlug {
   return readBare(r, readFields_inputThemeSlug, n_inputThemeSlug, 0xf5890df1, k);
 }
 
-const n_theme = 'theme flags creator default forChat id accessHash slug title document settings installsCount';
+var n_theme = 'theme flags creator default forChat id accessHash slug title document settings installsCount';
 
 function writeFields_theme(w: Writer, v: theme): void {
   const set_creator = isSet(v.creator, 1);
@@ -20093,7 +20093,7 @@ export function readBare_theme(r: Reader, k?: number): theme {
   return readBare(r, readFields_theme, n_theme, 0xe802b8dc, k);
 }
 
-const n_account_themesNotModified = 'account.themesNotModified';
+var n_account_themesNotModified = 'account.themesNotModified';
 
 function writeFields_account_themesNotModified(w: Writer, _v: account_themesNotModified): void {
 }
@@ -20110,7 +20110,7 @@ export function readBare_account_themesNotModified(r: Reader, k?: number): accou
   return readBare(r, readFields_account_themesNotModified, n_account_themesNotModified, 0xf41eb622, k);
 }
 
-const n_account_themes = 'account.themes hash themes';
+var n_account_themes = 'account.themes hash themes';
 
 function writeFields_account_themes(w: Writer, v: account_themes): void {
   const hash = checkLong(v.hash, 0);
@@ -20131,7 +20131,7 @@ export function readBare_account_themes(r: Reader, k?: number): account_themes {
   return readBare(r, readFields_account_themes, n_account_themes, 0x9a3d8c6d, k);
 }
 
-const n_auth_loginToken = 'auth.loginToken expires token';
+var n_auth_loginToken = 'auth.loginToken expires token';
 
 function writeFields_auth_loginToken(w: Writer, v: auth_loginToken): void {
   const expires = checkInt(v.expires, 0);
@@ -20152,7 +20152,7 @@ export function readBare_auth_loginToken(r: Reader, k?: number): auth_loginToken
   return readBare(r, readFields_auth_loginToken, n_auth_loginToken, 0x629f1980, k);
 }
 
-const n_auth_loginTokenMigrateTo = 'auth.loginTokenMigrateTo dcId token';
+var n_auth_loginTokenMigrateTo = 'auth.loginTokenMigrateTo dcId token';
 
 function writeFields_auth_loginTokenMigrateTo(w: Writer, v: auth_loginTokenMigrateTo): void {
   const dcId = checkInt(v.dcId, 0);
@@ -20173,7 +20173,7 @@ export function readBare_auth_loginTokenMigrateTo(r: Reader, k?: number): auth_l
   return readBare(r, readFields_auth_loginTokenMigrateTo, n_auth_loginTokenMigrateTo, 0x068e9916, k);
 }
 
-const n_auth_loginTokenSuccess = 'auth.loginTokenSuccess authorization';
+var n_auth_loginTokenSuccess = 'auth.loginTokenSuccess authorization';
 
 function writeFields_auth_loginTokenSuccess(w: Writer, v: auth_loginTokenSuccess): void {
   write_auth_Authorization(w, v.authorization, 0);
@@ -20191,7 +20191,7 @@ export function readBare_auth_loginTokenSuccess(r: Reader, k?: number): auth_log
   return readBare(r, readFields_auth_loginTokenSuccess, n_auth_loginTokenSuccess, 0x390d5c5e, k);
 }
 
-const n_account_contentSettings = 'account.contentSettings flags sensitiveEnabled sensitiveCanChange';
+var n_account_contentSettings = 'account.contentSettings flags sensitiveEnabled sensitiveCanChange';
 
 function writeFields_account_contentSettings(w: Writer, v: account_contentSettings): void {
   const set_sensitiveEnabled = isSet(v.sensitiveEnabled, 1);
@@ -20217,7 +20217,7 @@ export function readBare_account_contentSettings(r: Reader, k?: number): account
   return readBare(r, readFields_account_contentSettings, n_account_contentSettings, 0x57e28221, k);
 }
 
-const n_messages_inactiveChats = 'messages.inactiveChats dates chats users';
+var n_messages_inactiveChats = 'messages.inactiveChats dates chats users';
 
 function writeFields_messages_inactiveChats(w: Writer, v: messages_inactiveChats): void {
   write_vec_int(w, v.dates, 0);
@@ -20239,7 +20239,7 @@ export function readBare_messages_inactiveChats(r: Reader, k?: number): messages
   return readBare(r, readFields_messages_inactiveChats, n_messages_inactiveChats, 0xa927fec5, k);
 }
 
-const n_baseThemeClassic = 'baseThemeClassic';
+var n_baseThemeClassic = 'baseThemeClassic';
 
 function writeFields_baseThemeClassic(w: Writer, _v: baseThemeClassic): void {
 }
@@ -20256,7 +20256,7 @@ export function readBare_baseThemeClassic(r: Reader, k?: number): baseThemeClass
   return readBare(r, readFields_baseThemeClassic, n_baseThemeClassic, 0xc3a12462, k);
 }
 
-const n_baseThemeDay = 'baseThemeDay';
+var n_baseThemeDay = 'baseThemeDay';
 
 function writeFields_baseThemeDay(w: Writer, _v: baseThemeDay): void {
 }
@@ -20273,7 +20273,7 @@ export function readBare_baseThemeDay(r: Reader, k?: number): baseThemeDay {
   return readBare(r, readFields_baseThemeDay, n_baseThemeDay, 0xfbd81688, k);
 }
 
-const n_baseThemeNight = 'baseThemeNight';
+var n_baseThemeNight = 'baseThemeNight';
 
 function writeFields_baseThemeNight(w: Writer, _v: baseThemeNight): void {
 }
@@ -20290,7 +20290,7 @@ export function readBare_baseThemeNight(r: Reader, k?: number): baseThemeNight {
   return readBare(r, readFields_baseThemeNight, n_baseThemeNight, 0xb7b31ea8, k);
 }
 
-const n_baseThemeTinted = 'baseThemeTinted';
+var n_baseThemeTinted = 'baseThemeTinted';
 
 function writeFields_baseThemeTinted(w: Writer, _v: baseThemeTinted): void {
 }
@@ -20307,7 +20307,7 @@ export function readBare_baseThemeTinted(r: Reader, k?: number): baseThemeTinted
   return readBare(r, readFields_baseThemeTinted, n_baseThemeTinted, 0x6d5f77ee, k);
 }
 
-const n_baseThemeArctic = 'baseThemeArctic';
+var n_baseThemeArctic = 'baseThemeArctic';
 
 function writeFields_baseThemeArctic(w: Writer, _v: baseThemeArctic): void {
 }
@@ -20324,7 +20324,7 @@ export function readBare_baseThemeArctic(r: Reader, k?: number): baseThemeArctic
   return readBare(r, readFields_baseThemeArctic, n_baseThemeArctic, 0x5b11125a, k);
 }
 
-const n_inputThemeSettings = 'inputThemeSettings flags messageColorsAnimated baseTheme accentColor outboxAccentColor messageColors wallpaper wallpaperSettings';
+var n_inputThemeSettings = 'inputThemeSettings flags messageColorsAnimated baseTheme accentColor outboxAccentColor messageColors wallpaper wallpaperSettings';
 
 function writeFields_inputThemeSettings(w: Writer, v: inputThemeSettings): void {
   const set_messageColorsAnimated = isSet(v.messageColorsAnimated, 1);
@@ -20370,7 +20370,7 @@ export function readBare_inputThemeSettings(r: Reader, k?: number): inputThemeSe
   return readBare(r, readFields_inputThemeSettings, n_inputThemeSettings, 0x8fde504f, k);
 }
 
-const n_themeSettings = 'themeSettings flags messageColorsAnimated baseTheme accentColor outboxAccentColor messageColors wallpaper';
+var n_themeSettings = 'themeSettings flags messageColorsAnimated baseTheme accentColor outboxAccentColor messageColors wallpaper';
 
 function writeFields_themeSettings(w: Writer, v: themeSettings): void {
   const set_messageColorsAnimated = isSet(v.messageColorsAnimated, 1);
@@ -20408,7 +20408,7 @@ export function readBare_themeSettings(r: Reader, k?: number): themeSettings {
   return readBare(r, readFields_themeSettings, n_themeSettings, 0xfa58b6d4, k);
 }
 
-const n_webPageAttributeTheme = 'webPageAttributeTheme flags documents settings';
+var n_webPageAttributeTheme = 'webPageAttributeTheme flags documents settings';
 
 function writeFields_webPageAttributeTheme(w: Writer, v: webPageAttributeTheme): void {
   const flags = (v.documents != null ? 0x1 : 0) | (v.settings != null ? 0x2 : 0);
@@ -20434,7 +20434,7 @@ export function readBare_webPageAttributeTheme(r: Reader, k?: number): webPageAt
   return readBare(r, readFields_webPageAttributeTheme, n_webPageAttributeTheme, 0x54b56617, k);
 }
 
-const n_messageUserVote = 'messageUserVote userId option date';
+var n_messageUserVote = 'messageUserVote userId option date';
 
 function writeFields_messageUserVote(w: Writer, v: messageUserVote): void {
   const userId = checkLong(v.userId, 0);
@@ -20458,7 +20458,7 @@ export function readBare_messageUserVote(r: Reader, k?: number): messageUserVote
   return readBare(r, readFields_messageUserVote, n_messageUserVote, 0x34d247b4, k);
 }
 
-const n_messageUserVoteInputOption = 'messageUserVoteInputOption userId date';
+var n_messageUserVoteInputOption = 'messageUserVoteInputOption userId date';
 
 function writeFields_messageUserVoteInputOption(w: Writer, v: messageUserVoteInputOption): void {
   const userId = checkLong(v.userId, 0);
@@ -20480,7 +20480,7 @@ export function readBare_messageUserVoteInputOption(r: Reader, k?: number): mess
   return readBare(r, readFields_messageUserVoteInputOption, n_messageUserVoteInputOption, 0x3ca5b0ec, k);
 }
 
-const n_messageUserVoteMultiple = 'messageUserVoteMultiple userId options date';
+var n_messageUserVoteMultiple = 'messageUserVoteMultiple userId options date';
 
 function writeFields_messageUserVoteMultiple(w: Writer, v: messageUserVoteMultiple): void {
   const userId = checkLong(v.userId, 0);
@@ -20504,7 +20504,7 @@ export function readBare_messageUserVoteMultiple(r: Reader, k?: number): message
   return readBare(r, readFields_messageUserVoteMultiple, n_messageUserVoteMultiple, 0x8a65e557, k);
 }
 
-const n_messages_votesList = 'messages.votesList flags count votes users nextOffset';
+var n_messages_votesList = 'messages.votesList flags count votes users nextOffset';
 
 function writeFields_messages_votesList(w: Writer, v: messages_votesList): void {
   const flags = (v.nextOffset != null ? 0x1 : 0);
@@ -20533,7 +20533,7 @@ export function readBare_messages_votesList(r: Reader, k?: number): messages_vot
   return readBare(r, readFields_messages_votesList, n_messages_votesList, 0x0823f649, k);
 }
 
-const n_bankCardOpenUrl = 'bankCardOpenUrl url name';
+var n_bankCardOpenUrl = 'bankCardOpenUrl url name';
 
 function writeFields_bankCardOpenUrl(w: Writer, v: bankCardOpenUrl): void {
   writeString(w, v.url, 0);
@@ -20552,7 +20552,7 @@ export function readBare_bankCardOpenUrl(r: Reader, k?: number): bankCardOpenUrl
   return readBare(r, readFields_bankCardOpenUrl, n_bankCardOpenUrl, 0xf568028a, k);
 }
 
-const n_payments_bankCardData = 'payments.bankCardData title openUrls';
+var n_payments_bankCardData = 'payments.bankCardData title openUrls';
 
 function writeFields_payments_bankCardData(w: Writer, v: payments_bankCardData): void {
   writeString(w, v.title, 0);
@@ -20571,7 +20571,7 @@ export function readBare_payments_bankCardData(r: Reader, k?: number): payments_
   return readBare(r, readFields_payments_bankCardData, n_payments_bankCardData, 0x3e24e573, k);
 }
 
-const n_dialogFilter = 'dialogFilter flags contacts nonContacts groups broadcasts bots excludeMuted excludeRead excludeArchived id title emoticon pinnedPeers includePeers excludePeers';
+var n_dialogFilter = 'dialogFilter flags contacts nonContacts groups broadcasts bots excludeMuted excludeRead excludeArchived id title emoticon pinnedPeers includePeers excludePeers';
 
 function writeFields_dialogFilter(w: Writer, v: dialogFilter): void {
   const set_contacts = isSet(v.contacts, 1);
@@ -20624,7 +20624,7 @@ export function readBare_dialogFilter(r: Reader, k?: number): dialogFilter {
   return readBare(r, readFields_dialogFilter, n_dialogFilter, 0x7438f7e8, k);
 }
 
-const n_dialogFilterSuggested = 'dialogFilterSuggested filter description';
+var n_dialogFilterSuggested = 'dialogFilterSuggested filter description';
 
 function writeFields_dialogFilterSuggested(w: Writer, v: dialogFilterSuggested): void {
   write_DialogFilter(w, v.filter, 0);
@@ -20643,7 +20643,7 @@ export function readBare_dialogFilterSuggested(r: Reader, k?: number): dialogFil
   return readBare(r, readFields_dialogFilterSuggested, n_dialogFilterSuggested, 0x77744d4a, k);
 }
 
-const n_statsDateRangeDays = 'statsDateRangeDays minDate maxDate';
+var n_statsDateRangeDays = 'statsDateRangeDays minDate maxDate';
 
 function writeFields_statsDateRangeDays(w: Writer, v: statsDateRangeDays): void {
   const minDate = checkInt(v.minDate, 0);
@@ -20665,7 +20665,7 @@ export function readBare_statsDateRangeDays(r: Reader, k?: number): statsDateRan
   return readBare(r, readFields_statsDateRangeDays, n_statsDateRangeDays, 0xb637edaf, k);
 }
 
-const n_statsAbsValueAndPrev = 'statsAbsValueAndPrev current previous';
+var n_statsAbsValueAndPrev = 'statsAbsValueAndPrev current previous';
 
 function writeFields_statsAbsValueAndPrev(w: Writer, v: statsAbsValueAndPrev): void {
   writeDouble(w, v.current, 0);
@@ -20684,7 +20684,7 @@ export function readBare_statsAbsValueAndPrev(r: Reader, k?: number): statsAbsVa
   return readBare(r, readFields_statsAbsValueAndPrev, n_statsAbsValueAndPrev, 0xcb43acde, k);
 }
 
-const n_statsPercentValue = 'statsPercentValue part total';
+var n_statsPercentValue = 'statsPercentValue part total';
 
 function writeFields_statsPercentValue(w: Writer, v: statsPercentValue): void {
   writeDouble(w, v.part, 0);
@@ -20703,7 +20703,7 @@ export function readBare_statsPercentValue(r: Reader, k?: number): statsPercentV
   return readBare(r, readFields_statsPercentValue, n_statsPercentValue, 0xcbce2fe0, k);
 }
 
-const n_statsGraphAsync = 'statsGraphAsync token';
+var n_statsGraphAsync = 'statsGraphAsync token';
 
 function writeFields_statsGraphAsync(w: Writer, v: statsGraphAsync): void {
   writeString(w, v.token, 0);
@@ -20721,7 +20721,7 @@ export function readBare_statsGraphAsync(r: Reader, k?: number): statsGraphAsync
   return readBare(r, readFields_statsGraphAsync, n_statsGraphAsync, 0x4a27eb2d, k);
 }
 
-const n_statsGraphError = 'statsGraphError error';
+var n_statsGraphError = 'statsGraphError error';
 
 function writeFields_statsGraphError(w: Writer, v: statsGraphError): void {
   writeString(w, v.error, 0);
@@ -20739,7 +20739,7 @@ export function readBare_statsGraphError(r: Reader, k?: number): statsGraphError
   return readBare(r, readFields_statsGraphError, n_statsGraphError, 0xbedc9822, k);
 }
 
-const n_statsGraph = 'statsGraph flags json zoomToken';
+var n_statsGraph = 'statsGraph flags json zoomToken';
 
 function writeFields_statsGraph(w: Writer, v: statsGraph): void {
   const flags = (v.zoomToken != null ? 0x1 : 0);
@@ -20762,7 +20762,7 @@ export function readBare_statsGraph(r: Reader, k?: number): statsGraph {
   return readBare(r, readFields_statsGraph, n_statsGraph, 0x8ea464b6, k);
 }
 
-const n_messageInteractionCounters = 'messageInteractionCounters msgId views forwards';
+var n_messageInteractionCounters = 'messageInteractionCounters msgId views forwards';
 
 function writeFields_messageInteractionCounters(w: Writer, v: messageInteractionCounters): void {
   const msgId = checkInt(v.msgId, 0);
@@ -20786,7 +20786,7 @@ export function readBare_messageInteractionCounters(r: Reader, k?: number): mess
   return readBare(r, readFields_messageInteractionCounters, n_messageInteractionCounters, 0xad4fc9bd, k);
 }
 
-const n_stats_broadcastStats = 'stats.broadcastStats period followers viewsPerPost sharesPerPost enabledNotifications growthGraph followersGraph muteGraph topHoursGraph interactionsGraph ivInteractionsGraph viewsBySourceGraph newFollowersBySourceGraph languagesGraph recentMessageInteractions';
+var n_stats_broadcastStats = 'stats.broadcastStats period followers viewsPerPost sharesPerPost enabledNotifications growthGraph followersGraph muteGraph topHoursGraph interactionsGraph ivInteractionsGraph viewsBySourceGraph newFollowersBySourceGraph languagesGraph recentMessageInteractions';
 
 function writeFields_stats_broadcastStats(w: Writer, v: stats_broadcastStats): void {
   write_StatsDateRangeDays(w, v.period, 0);
@@ -20826,7 +20826,7 @@ export function readBare_stats_broadcastStats(r: Reader, k?: number): stats_broa
   return readBare(r, readFields_stats_broadcastStats, n_stats_broadcastStats, 0xbdf78394, k);
 }
 
-const n_help_promoDataEmpty = 'help.promoDataEmpty expires';
+var n_help_promoDataEmpty = 'help.promoDataEmpty expires';
 
 function writeFields_help_promoDataEmpty(w: Writer, v: help_promoDataEmpty): void {
   const expires = checkInt(v.expires, 0);
@@ -20846,7 +20846,7 @@ export function readBare_help_promoDataEmpty(r: Reader, k?: number): help_promoD
   return readBare(r, readFields_help_promoDataEmpty, n_help_promoDataEmpty, 0x98f6ac75, k);
 }
 
-const n_help_promoData = 'help.promoData flags proxy expires peer chats users psaType psaMessage';
+var n_help_promoData = 'help.promoData flags proxy expires peer chats users psaType psaMessage';
 
 function writeFields_help_promoData(w: Writer, v: help_promoData): void {
   const set_proxy = isSet(v.proxy, 1);
@@ -20879,7 +20879,7 @@ export function readBare_help_promoData(r: Reader, k?: number): help_promoData {
   return readBare(r, readFields_help_promoData, n_help_promoData, 0x8c39793f, k);
 }
 
-const n_videoSize = 'videoSize flags type w h size videoStartTs';
+var n_videoSize = 'videoSize flags type w h size videoStartTs';
 
 function writeFields_videoSize(w: Writer, v: videoSize): void {
   const flags = (v.videoStartTs != null ? 0x1 : 0);
@@ -20912,7 +20912,7 @@ export function readBare_videoSize(r: Reader, k?: number): videoSize {
   return readBare(r, readFields_videoSize, n_videoSize, 0xde33b094, k);
 }
 
-const n_statsGroupTopPoster = 'statsGroupTopPoster userId messages avgChars';
+var n_statsGroupTopPoster = 'statsGroupTopPoster userId messages avgChars';
 
 function writeFields_statsGroupTopPoster(w: Writer, v: statsGroupTopPoster): void {
   const userId = checkLong(v.userId, 0);
@@ -20936,7 +20936,7 @@ export function readBare_statsGroupTopPoster(r: Reader, k?: number): statsGroupT
   return readBare(r, readFields_statsGroupTopPoster, n_statsGroupTopPoster, 0x9d04af9b, k);
 }
 
-const n_statsGroupTopAdmin = 'statsGroupTopAdmin userId deleted kicked banned';
+var n_statsGroupTopAdmin = 'statsGroupTopAdmin userId deleted kicked banned';
 
 function writeFields_statsGroupTopAdmin(w: Writer, v: statsGroupTopAdmin): void {
   const userId = checkLong(v.userId, 0);
@@ -20965,7 +20965,7 @@ export function readBare_statsGroupTopAdmin(r: Reader, k?: number): statsGroupTo
   return readBare(r, readFields_statsGroupTopAdmin, n_statsGroupTopAdmin, 0xd7584c87, k);
 }
 
-const n_statsGroupTopInviter = 'statsGroupTopInviter userId invitations';
+var n_statsGroupTopInviter = 'statsGroupTopInviter userId invitations';
 
 function writeFields_statsGroupTopInviter(w: Writer, v: statsGroupTopInviter): void {
   const userId = checkLong(v.userId, 0);
@@ -20987,7 +20987,7 @@ export function readBare_statsGroupTopInviter(r: Reader, k?: number): statsGroup
   return readBare(r, readFields_statsGroupTopInviter, n_statsGroupTopInviter, 0x535f779d, k);
 }
 
-const n_stats_megagroupStats = 'stats.megagroupStats period members messages viewers posters growthGraph membersGraph newMembersBySourceGraph languagesGraph messagesGraph actionsGraph topHoursGraph weekdaysGraph topPosters topAdmins topInviters users';
+var n_stats_megagroupStats = 'stats.megagroupStats period members messages viewers posters growthGraph membersGraph newMembersBySourceGraph languagesGraph messagesGraph actionsGraph topHoursGraph weekdaysGraph topPosters topAdmins topInviters users';
 
 function writeFields_stats_megagroupStats(w: Writer, v: stats_megagroupStats): void {
   write_StatsDateRangeDays(w, v.period, 0);
@@ -21030,7 +21030,7 @@ export function readBare_stats_megagroupStats(r: Reader, k?: number): stats_mega
   return readBare(r, readFields_stats_megagroupStats, n_stats_megagroupStats, 0xef7ff916, k);
 }
 
-const n_globalPrivacySettings = 'globalPrivacySettings flags archiveAndMuteNewNoncontactPeers';
+var n_globalPrivacySettings = 'globalPrivacySettings flags archiveAndMuteNewNoncontactPeers';
 
 function writeFields_globalPrivacySettings(w: Writer, v: globalPrivacySettings): void {
   const flags = (v.archiveAndMuteNewNoncontactPeers != null ? 0x1 : 0);
@@ -21052,7 +21052,7 @@ export function readBare_globalPrivacySettings(r: Reader, k?: number): globalPri
   return readBare(r, readFields_globalPrivacySettings, n_globalPrivacySettings, 0xbea2f424, k);
 }
 
-const n_help_countryCode = 'help.countryCode flags countryCode prefixes patterns';
+var n_help_countryCode = 'help.countryCode flags countryCode prefixes patterns';
 
 function writeFields_help_countryCode(w: Writer, v: help_countryCode): void {
   const flags = (v.prefixes != null ? 0x1 : 0) | (v.patterns != null ? 0x2 : 0);
@@ -21079,7 +21079,7 @@ export function readBare_help_countryCode(r: Reader, k?: number): help_countryCo
   return readBare(r, readFields_help_countryCode, n_help_countryCode, 0x4203c5ef, k);
 }
 
-const n_help_country = 'help.country flags hidden iso2 defaultName name countryCodes';
+var n_help_country = 'help.country flags hidden iso2 defaultName name countryCodes';
 
 function writeFields_help_country(w: Writer, v: help_country): void {
   const set_hidden = isSet(v.hidden, 1);
@@ -21108,7 +21108,7 @@ export function readBare_help_country(r: Reader, k?: number): help_country {
   return readBare(r, readFields_help_country, n_help_country, 0xc3878e23, k);
 }
 
-const n_help_countriesListNotModified = 'help.countriesListNotModified';
+var n_help_countriesListNotModified = 'help.countriesListNotModified';
 
 function writeFields_help_countriesListNotModified(w: Writer, _v: help_countriesListNotModified): void {
 }
@@ -21125,7 +21125,7 @@ export function readBare_help_countriesListNotModified(r: Reader, k?: number): h
   return readBare(r, readFields_help_countriesListNotModified, n_help_countriesListNotModified, 0x93cc1f32, k);
 }
 
-const n_help_countriesList = 'help.countriesList countries hash';
+var n_help_countriesList = 'help.countriesList countries hash';
 
 function writeFields_help_countriesList(w: Writer, v: help_countriesList): void {
   write_vec_help_Country(w, v.countries, 0);
@@ -21146,7 +21146,7 @@ export function readBare_help_countriesList(r: Reader, k?: number): help_countri
   return readBare(r, readFields_help_countriesList, n_help_countriesList, 0x87d0759e, k);
 }
 
-const n_messageViews = 'messageViews flags views forwards replies';
+var n_messageViews = 'messageViews flags views forwards replies';
 
 function writeFields_messageViews(w: Writer, v: messageViews): void {
   const flags = (v.views != null ? 0x1 : 0) | (v.forwards != null ? 0x2 : 0) | (v.replies != null ? 0x4 : 0);
@@ -21173,7 +21173,7 @@ export function readBare_messageViews(r: Reader, k?: number): messageViews {
   return readBare(r, readFields_messageViews, n_messageViews, 0x455b853d, k);
 }
 
-const n_messages_messageViews = 'messages.messageViews views chats users';
+var n_messages_messageViews = 'messages.messageViews views chats users';
 
 function writeFields_messages_messageViews(w: Writer, v: messages_messageViews): void {
   write_vec_MessageViews(w, v.views, 0);
@@ -21196,7 +21196,7 @@ export function readBare_messages_messageViews(r: Reader, k?: number): messages_
   return readBare(r, readFields_messages_messageViews, n_messages_messageViews, 0xb6c4f543, k);
 }
 
-const n_messages_discussionMessage = 'messages.discussionMessage flags messages maxId readInboxMaxId readOutboxMaxId unreadCount chats users';
+var n_messages_discussionMessage = 'messages.discussionMessage flags messages maxId readInboxMaxId readOutboxMaxId unreadCount chats users';
 
 function writeFields_messages_discussionMessage(w: Writer, v: messages_discussionMessage): void {
   const flags = (v.maxId != null ? 0x1 : 0) | (v.readInboxMaxId != null ? 0x2 : 0) | (v.readOutboxMaxId != null ? 0x4 : 0);
@@ -21230,7 +21230,7 @@ export function readBare_messages_discussionMessage(r: Reader, k?: number): mess
   return readBare(r, readFields_messages_discussionMessage, n_messages_discussionMessage, 0xa6341782, k);
 }
 
-const n_messageReplyHeader = 'messageReplyHeader flags replyToMsgId replyToPeerId replyToTopId';
+var n_messageReplyHeader = 'messageReplyHeader flags replyToMsgId replyToPeerId replyToTopId';
 
 function writeFields_messageReplyHeader(w: Writer, v: messageReplyHeader): void {
   const flags = (v.replyToPeerId != null ? 0x1 : 0) | (v.replyToTopId != null ? 0x2 : 0);
@@ -21258,7 +21258,7 @@ export function readBare_messageReplyHeader(r: Reader, k?: number): messageReply
   return readBare(r, readFields_messageReplyHeader, n_messageReplyHeader, 0xa6d57763, k);
 }
 
-const n_messageReplies = 'messageReplies flags comments replies repliesPts recentRepliers channelId maxId readMaxId';
+var n_messageReplies = 'messageReplies flags comments replies repliesPts recentRepliers channelId maxId readMaxId';
 
 function writeFields_messageReplies(w: Writer, v: messageReplies): void {
   const set_comments = isSet(v.comments, 1);
@@ -21299,7 +21299,7 @@ export function readBare_messageReplies(r: Reader, k?: number): messageReplies {
   return readBare(r, readFields_messageReplies, n_messageReplies, 0x83d60fc2, k);
 }
 
-const n_peerBlocked = 'peerBlocked peerId date';
+var n_peerBlocked = 'peerBlocked peerId date';
 
 function writeFields_peerBlocked(w: Writer, v: peerBlocked): void {
   write_Peer(w, v.peerId, 0);
@@ -21320,7 +21320,7 @@ export function readBare_peerBlocked(r: Reader, k?: number): peerBlocked {
   return readBare(r, readFields_peerBlocked, n_peerBlocked, 0xe8fd8014, k);
 }
 
-const n_stats_messageStats = 'stats.messageStats viewsGraph';
+var n_stats_messageStats = 'stats.messageStats viewsGraph';
 
 function writeFields_stats_messageStats(w: Writer, v: stats_messageStats): void {
   write_StatsGraph(w, v.viewsGraph, 0);
@@ -21338,7 +21338,7 @@ export function readBare_stats_messageStats(r: Reader, k?: number): stats_messag
   return readBare(r, readFields_stats_messageStats, n_stats_messageStats, 0x8999f295, k);
 }
 
-const n_groupCallDiscarded = 'groupCallDiscarded id accessHash duration';
+var n_groupCallDiscarded = 'groupCallDiscarded id accessHash duration';
 
 function writeFields_groupCallDiscarded(w: Writer, v: groupCallDiscarded): void {
   const id = checkLong(v.id, 0);
@@ -21362,7 +21362,7 @@ export function readBare_groupCallDiscarded(r: Reader, k?: number): groupCallDis
   return readBare(r, readFields_groupCallDiscarded, n_groupCallDiscarded, 0x7780bcb4, k);
 }
 
-const n_groupCall = 'groupCall flags joinMuted canChangeJoinMuted joinDateAsc scheduleStartSubscribed canStartVideo recordVideoActive id accessHash participantsCount title streamDcId recordStartDate scheduleDate unmutedVideoCount unmutedVideoLimit version';
+var n_groupCall = 'groupCall flags joinMuted canChangeJoinMuted joinDateAsc scheduleStartSubscribed canStartVideo recordVideoActive id accessHash participantsCount title streamDcId recordStartDate scheduleDate unmutedVideoCount unmutedVideoLimit version';
 
 function writeFields_groupCall(w: Writer, v: groupCall): void {
   const set_joinMuted = isSet(v.joinMuted, 1);
@@ -21425,7 +21425,7 @@ export function readBare_groupCall(r: Reader, k?: number): groupCall {
   return readBare(r, readFields_groupCall, n_groupCall, 0xd597650c, k);
 }
 
-const n_inputGroupCall = 'inputGroupCall id accessHash';
+var n_inputGroupCall = 'inputGroupCall id accessHash';
 
 function writeFields_inputGroupCall(w: Writer, v: inputGroupCall): void {
   const id = checkLong(v.id, 0);
@@ -21447,7 +21447,7 @@ export function readBare_inputGroupCall(r: Reader, k?: number): inputGroupCall {
   return readBare(r, readFields_inputGroupCall, n_inputGroupCall, 0xd8aa840f, k);
 }
 
-const n_groupCallParticipant = 'groupCallParticipant flags muted left canSelfUnmute justJoined versioned min mutedByYou volumeByAdmin self videoJoined peer date activeDate source volume about raiseHandRating video presentation';
+var n_groupCallParticipant = 'groupCallParticipant flags muted left canSelfUnmute justJoined versioned min mutedByYou volumeByAdmin self videoJoined peer date activeDate source volume about raiseHandRating video presentation';
 
 function writeFields_groupCallParticipant(w: Writer, v: groupCallParticipant): void {
   const set_muted = isSet(v.muted, 1);
@@ -21518,7 +21518,7 @@ export function readBare_groupCallParticipant(r: Reader, k?: number): groupCallP
   return readBare(r, readFields_groupCallParticipant, n_groupCallParticipant, 0xeba636fe, k);
 }
 
-const n_phone_groupCall = 'phone.groupCall call participants participantsNextOffset chats users';
+var n_phone_groupCall = 'phone.groupCall call participants participantsNextOffset chats users';
 
 function writeFields_phone_groupCall(w: Writer, v: phone_groupCall): void {
   write_GroupCall(w, v.call, 0);
@@ -21543,7 +21543,7 @@ export function readBare_phone_groupCall(r: Reader, k?: number): phone_groupCall
   return readBare(r, readFields_phone_groupCall, n_phone_groupCall, 0x9e727aad, k);
 }
 
-const n_phone_groupParticipants = 'phone.groupParticipants count participants nextOffset chats users version';
+var n_phone_groupParticipants = 'phone.groupParticipants count participants nextOffset chats users version';
 
 function writeFields_phone_groupParticipants(w: Writer, v: phone_groupParticipants): void {
   const count = checkInt(v.count, 0);
@@ -21573,7 +21573,7 @@ export function readBare_phone_groupParticipants(r: Reader, k?: number): phone_g
   return readBare(r, readFields_phone_groupParticipants, n_phone_groupParticipants, 0xf47751b6, k);
 }
 
-const n_inlineQueryPeerTypeSameBotPM = 'inlineQueryPeerTypeSameBotPM';
+var n_inlineQueryPeerTypeSameBotPM = 'inlineQueryPeerTypeSameBotPM';
 
 function writeFields_inlineQueryPeerTypeSameBotPM(w: Writer, _v: inlineQueryPeerTypeSameBotPM): void {
 }
@@ -21590,7 +21590,7 @@ export function readBare_inlineQueryPeerTypeSameBotPM(r: Reader, k?: number): in
   return readBare(r, readFields_inlineQueryPeerTypeSameBotPM, n_inlineQueryPeerTypeSameBotPM, 0x3081ed9d, k);
 }
 
-const n_inlineQueryPeerTypePM = 'inlineQueryPeerTypePM';
+var n_inlineQueryPeerTypePM = 'inlineQueryPeerTypePM';
 
 function writeFields_inlineQueryPeerTypePM(w: Writer, _v: inlineQueryPeerTypePM): void {
 }
@@ -21607,7 +21607,7 @@ export function readBare_inlineQueryPeerTypePM(r: Reader, k?: number): inlineQue
   return readBare(r, readFields_inlineQueryPeerTypePM, n_inlineQueryPeerTypePM, 0x833c0fac, k);
 }
 
-const n_inlineQueryPeerTypeChat = 'inlineQueryPeerTypeChat';
+var n_inlineQueryPeerTypeChat = 'inlineQueryPeerTypeChat';
 
 function writeFields_inlineQueryPeerTypeChat(w: Writer, _v: inlineQueryPeerTypeChat): void {
 }
@@ -21624,7 +21624,7 @@ export function readBare_inlineQueryPeerTypeChat(r: Reader, k?: number): inlineQ
   return readBare(r, readFields_inlineQueryPeerTypeChat, n_inlineQueryPeerTypeChat, 0xd766c50a, k);
 }
 
-const n_inlineQueryPeerTypeMegagroup = 'inlineQueryPeerTypeMegagroup';
+var n_inlineQueryPeerTypeMegagroup = 'inlineQueryPeerTypeMegagroup';
 
 function writeFields_inlineQueryPeerTypeMegagroup(w: Writer, _v: inlineQueryPeerTypeMegagroup): void {
 }
@@ -21641,7 +21641,7 @@ export function readBare_inlineQueryPeerTypeMegagroup(r: Reader, k?: number): in
   return readBare(r, readFields_inlineQueryPeerTypeMegagroup, n_inlineQueryPeerTypeMegagroup, 0x5ec4be43, k);
 }
 
-const n_inlineQueryPeerTypeBroadcast = 'inlineQueryPeerTypeBroadcast';
+var n_inlineQueryPeerTypeBroadcast = 'inlineQueryPeerTypeBroadcast';
 
 function writeFields_inlineQueryPeerTypeBroadcast(w: Writer, _v: inlineQueryPeerTypeBroadcast): void {
 }
@@ -21658,7 +21658,7 @@ export function readBare_inlineQueryPeerTypeBroadcast(r: Reader, k?: number): in
   return readBare(r, readFields_inlineQueryPeerTypeBroadcast, n_inlineQueryPeerTypeBroadcast, 0x6334ee9a, k);
 }
 
-const n_messages_historyImport = 'messages.historyImport id';
+var n_messages_historyImport = 'messages.historyImport id';
 
 function writeFields_messages_historyImport(w: Writer, v: messages_historyImport): void {
   const id = checkLong(v.id, 0);
@@ -21678,7 +21678,7 @@ export function readBare_messages_historyImport(r: Reader, k?: number): messages
   return readBare(r, readFields_messages_historyImport, n_messages_historyImport, 0x1662af0b, k);
 }
 
-const n_messages_historyImportParsed = 'messages.historyImportParsed flags pm group title';
+var n_messages_historyImportParsed = 'messages.historyImportParsed flags pm group title';
 
 function writeFields_messages_historyImportParsed(w: Writer, v: messages_historyImportParsed): void {
   const set_pm = isSet(v.pm, 1);
@@ -21705,7 +21705,7 @@ export function readBare_messages_historyImportParsed(r: Reader, k?: number): me
   return readBare(r, readFields_messages_historyImportParsed, n_messages_historyImportParsed, 0x5e0fb7b9, k);
 }
 
-const n_messages_affectedFoundMessages = 'messages.affectedFoundMessages pts ptsCount offset messages';
+var n_messages_affectedFoundMessages = 'messages.affectedFoundMessages pts ptsCount offset messages';
 
 function writeFields_messages_affectedFoundMessages(w: Writer, v: messages_affectedFoundMessages): void {
   const pts = checkInt(v.pts, 0);
@@ -21733,7 +21733,7 @@ export function readBare_messages_affectedFoundMessages(r: Reader, k?: number): 
   return readBare(r, readFields_messages_affectedFoundMessages, n_messages_affectedFoundMessages, 0xef8d3e6c, k);
 }
 
-const n_chatInviteImporter = 'chatInviteImporter userId date';
+var n_chatInviteImporter = 'chatInviteImporter userId date';
 
 function writeFields_chatInviteImporter(w: Writer, v: chatInviteImporter): void {
   const userId = checkLong(v.userId, 0);
@@ -21755,7 +21755,7 @@ export function readBare_chatInviteImporter(r: Reader, k?: number): chatInviteIm
   return readBare(r, readFields_chatInviteImporter, n_chatInviteImporter, 0x0b5cd5f4, k);
 }
 
-const n_messages_exportedChatInvites = 'messages.exportedChatInvites count invites users';
+var n_messages_exportedChatInvites = 'messages.exportedChatInvites count invites users';
 
 function writeFields_messages_exportedChatInvites(w: Writer, v: messages_exportedChatInvites): void {
   const count = checkInt(v.count, 0);
@@ -21780,7 +21780,7 @@ export function readBare_messages_exportedChatInvites(r: Reader, k?: number): me
   return readBare(r, readFields_messages_exportedChatInvites, n_messages_exportedChatInvites, 0xbdc62dcc, k);
 }
 
-const n_messages_exportedChatInvite = 'messages.exportedChatInvite invite users';
+var n_messages_exportedChatInvite = 'messages.exportedChatInvite invite users';
 
 function writeFields_messages_exportedChatInvite(w: Writer, v: messages_exportedChatInvite): void {
   write_ExportedChatInvite(w, v.invite, 0);
@@ -21799,7 +21799,7 @@ export function readBare_messages_exportedChatInvite(r: Reader, k?: number): mes
   return readBare(r, readFields_messages_exportedChatInvite, n_messages_exportedChatInvite, 0x1871be50, k);
 }
 
-const n_messages_exportedChatInviteReplaced = 'messages.exportedChatInviteReplaced invite newInvite users';
+var n_messages_exportedChatInviteReplaced = 'messages.exportedChatInviteReplaced invite newInvite users';
 
 function writeFields_messages_exportedChatInviteReplaced(w: Writer, v: messages_exportedChatInviteReplaced): void {
   write_ExportedChatInvite(w, v.invite, 0);
@@ -21822,7 +21822,7 @@ export function readBare_messages_exportedChatInviteReplaced(r: Reader, k?: numb
   return readBare(r, readFields_messages_exportedChatInviteReplaced, n_messages_exportedChatInviteReplaced, 0x222600ef, k);
 }
 
-const n_messages_chatInviteImporters = 'messages.chatInviteImporters count importers users';
+var n_messages_chatInviteImporters = 'messages.chatInviteImporters count importers users';
 
 function writeFields_messages_chatInviteImporters(w: Writer, v: messages_chatInviteImporters): void {
   const count = checkInt(v.count, 0);
@@ -21847,7 +21847,7 @@ export function readBare_messages_chatInviteImporters(r: Reader, k?: number): me
   return readBare(r, readFields_messages_chatInviteImporters, n_messages_chatInviteImporters, 0x81b6b00a, k);
 }
 
-const n_chatAdminWithInvites = 'chatAdminWithInvites adminId invitesCount revokedInvitesCount';
+var n_chatAdminWithInvites = 'chatAdminWithInvites adminId invitesCount revokedInvitesCount';
 
 function writeFields_chatAdminWithInvites(w: Writer, v: chatAdminWithInvites): void {
   const adminId = checkLong(v.adminId, 0);
@@ -21873,7 +21873,7 @@ export function readBare_chatAdminWithInvites(r: Reader, k?: number): chatAdminW
   return readBare(r, readFields_chatAdminWithInvites, n_chatAdminWithInvites, 0xf2ecef23, k);
 }
 
-const n_messages_chatAdminsWithInvites = 'messages.chatAdminsWithInvites admins users';
+var n_messages_chatAdminsWithInvites = 'messages.chatAdminsWithInvites admins users';
 
 function writeFields_messages_chatAdminsWithInvites(w: Writer, v: messages_chatAdminsWithInvites): void {
   write_vec_ChatAdminWithInvites(w, v.admins, 0);
@@ -21892,7 +21892,7 @@ export function readBare_messages_chatAdminsWithInvites(r: Reader, k?: number): 
   return readBare(r, readFields_messages_chatAdminsWithInvites, n_messages_chatAdminsWithInvites, 0xb69b72d7, k);
 }
 
-const n_messages_checkedHistoryImportPeer = 'messages.checkedHistoryImportPeer confirmText';
+var n_messages_checkedHistoryImportPeer = 'messages.checkedHistoryImportPeer confirmText';
 
 function writeFields_messages_checkedHistoryImportPeer(w: Writer, v: messages_checkedHistoryImportPeer): void {
   writeString(w, v.confirmText, 0);
@@ -21910,7 +21910,7 @@ export function readBare_messages_checkedHistoryImportPeer(r: Reader, k?: number
   return readBare(r, readFields_messages_checkedHistoryImportPeer, n_messages_checkedHistoryImportPeer, 0xa24de717, k);
 }
 
-const n_phone_joinAsPeers = 'phone.joinAsPeers peers chats users';
+var n_phone_joinAsPeers = 'phone.joinAsPeers peers chats users';
 
 function writeFields_phone_joinAsPeers(w: Writer, v: phone_joinAsPeers): void {
   write_vec_Peer(w, v.peers, 0);
@@ -21930,7 +21930,7 @@ export function readBare_phone_joinAsPeers(r: Reader, k?: number): phone_joinAsP
   return readBare(r, readFields_phone_joinAsPeers, n_phone_joinAsPeers, 0xafe5623f, k);
 }
 
-const n_phone_exportedGroupCallInvite = 'phone.exportedGroupCallInvite link';
+var n_phone_exportedGroupCallInvite = 'phone.exportedGroupCallInvite link';
 
 function writeFields_phone_exportedGroupCallInvite(w: Writer, v: phone_exportedGroupCallInvite): void {
   writeString(w, v.link, 0);
@@ -21948,7 +21948,7 @@ export function readBare_phone_exportedGroupCallInvite(r: Reader, k?: number): p
   return readBare(r, readFields_phone_exportedGroupCallInvite, n_phone_exportedGroupCallInvite, 0x204bd158, k);
 }
 
-const n_groupCallParticipantVideoSourceGroup = 'groupCallParticipantVideoSourceGroup semantics sources';
+var n_groupCallParticipantVideoSourceGroup = 'groupCallParticipantVideoSourceGroup semantics sources';
 
 function writeFields_groupCallParticipantVideoSourceGroup(w: Writer, v: groupCallParticipantVideoSourceGroup): void {
   writeString(w, v.semantics, 0);
@@ -21967,7 +21967,7 @@ export function readBare_groupCallParticipantVideoSourceGroup(r: Reader, k?: num
   return readBare(r, readFields_groupCallParticipantVideoSourceGroup, n_groupCallParticipantVideoSourceGroup, 0xdcb118b7, k);
 }
 
-const n_groupCallParticipantVideo = 'groupCallParticipantVideo flags paused endpoint sourceGroups audioSource';
+var n_groupCallParticipantVideo = 'groupCallParticipantVideo flags paused endpoint sourceGroups audioSource';
 
 function writeFields_groupCallParticipantVideo(w: Writer, v: groupCallParticipantVideo): void {
   const set_paused = isSet(v.paused, 1);
@@ -21996,7 +21996,7 @@ export function readBare_groupCallParticipantVideo(r: Reader, k?: number): group
   return readBare(r, readFields_groupCallParticipantVideo, n_groupCallParticipantVideo, 0x67753ac8, k);
 }
 
-const n_stickers_suggestedShortName = 'stickers.suggestedShortName shortName';
+var n_stickers_suggestedShortName = 'stickers.suggestedShortName shortName';
 
 function writeFields_stickers_suggestedShortName(w: Writer, v: stickers_suggestedShortName): void {
   writeString(w, v.shortName, 0);
@@ -22014,7 +22014,7 @@ export function readBare_stickers_suggestedShortName(r: Reader, k?: number): sti
   return readBare(r, readFields_stickers_suggestedShortName, n_stickers_suggestedShortName, 0x85fea03f, k);
 }
 
-const n_botCommandScopeDefault = 'botCommandScopeDefault';
+var n_botCommandScopeDefault = 'botCommandScopeDefault';
 
 function writeFields_botCommandScopeDefault(w: Writer, _v: botCommandScopeDefault): void {
 }
@@ -22031,7 +22031,7 @@ export function readBare_botCommandScopeDefault(r: Reader, k?: number): botComma
   return readBare(r, readFields_botCommandScopeDefault, n_botCommandScopeDefault, 0x2f6cb2ab, k);
 }
 
-const n_botCommandScopeUsers = 'botCommandScopeUsers';
+var n_botCommandScopeUsers = 'botCommandScopeUsers';
 
 function writeFields_botCommandScopeUsers(w: Writer, _v: botCommandScopeUsers): void {
 }
@@ -22048,7 +22048,7 @@ export function readBare_botCommandScopeUsers(r: Reader, k?: number): botCommand
   return readBare(r, readFields_botCommandScopeUsers, n_botCommandScopeUsers, 0x3c4f04d8, k);
 }
 
-const n_botCommandScopeChats = 'botCommandScopeChats';
+var n_botCommandScopeChats = 'botCommandScopeChats';
 
 function writeFields_botCommandScopeChats(w: Writer, _v: botCommandScopeChats): void {
 }
@@ -22065,7 +22065,7 @@ export function readBare_botCommandScopeChats(r: Reader, k?: number): botCommand
   return readBare(r, readFields_botCommandScopeChats, n_botCommandScopeChats, 0x6fe1a881, k);
 }
 
-const n_botCommandScopeChatAdmins = 'botCommandScopeChatAdmins';
+var n_botCommandScopeChatAdmins = 'botCommandScopeChatAdmins';
 
 function writeFields_botCommandScopeChatAdmins(w: Writer, _v: botCommandScopeChatAdmins): void {
 }
@@ -22082,7 +22082,7 @@ export function readBare_botCommandScopeChatAdmins(r: Reader, k?: number): botCo
   return readBare(r, readFields_botCommandScopeChatAdmins, n_botCommandScopeChatAdmins, 0xb9aa606a, k);
 }
 
-const n_botCommandScopePeer = 'botCommandScopePeer peer';
+var n_botCommandScopePeer = 'botCommandScopePeer peer';
 
 function writeFields_botCommandScopePeer(w: Writer, v: botCommandScopePeer): void {
   write_InputPeer(w, v.peer, 0);
@@ -22100,7 +22100,7 @@ export function readBare_botCommandScopePeer(r: Reader, k?: number): botCommandS
   return readBare(r, readFields_botCommandScopePeer, n_botCommandScopePeer, 0xdb9d897d, k);
 }
 
-const n_botCommandScopePeerAdmins = 'botCommandScopePeerAdmins peer';
+var n_botCommandScopePeerAdmins = 'botCommandScopePeerAdmins peer';
 
 function writeFields_botCommandScopePeerAdmins(w: Writer, v: botCommandScopePeerAdmins): void {
   write_InputPeer(w, v.peer, 0);
@@ -22118,7 +22118,7 @@ export function readBare_botCommandScopePeerAdmins(r: Reader, k?: number): botCo
   return readBare(r, readFields_botCommandScopePeerAdmins, n_botCommandScopePeerAdmins, 0x3fd863d1, k);
 }
 
-const n_botCommandScopePeerUser = 'botCommandScopePeerUser peer userId';
+var n_botCommandScopePeerUser = 'botCommandScopePeerUser peer userId';
 
 function writeFields_botCommandScopePeerUser(w: Writer, v: botCommandScopePeerUser): void {
   write_InputPeer(w, v.peer, 0);
@@ -22137,7 +22137,7 @@ export function readBare_botCommandScopePeerUser(r: Reader, k?: number): botComm
   return readBare(r, readFields_botCommandScopePeerUser, n_botCommandScopePeerUser, 0x0a1321f3, k);
 }
 
-const n_account_resetPasswordFailedWait = 'account.resetPasswordFailedWait retryDate';
+var n_account_resetPasswordFailedWait = 'account.resetPasswordFailedWait retryDate';
 
 function writeFields_account_resetPasswordFailedWait(w: Writer, v: account_resetPasswordFailedWait): void {
   const retryDate = checkInt(v.retryDate, 0);
@@ -22157,7 +22157,7 @@ export function readBare_account_resetPasswordFailedWait(r: Reader, k?: number):
   return readBare(r, readFields_account_resetPasswordFailedWait, n_account_resetPasswordFailedWait, 0xe3779861, k);
 }
 
-const n_account_resetPasswordRequestedWait = 'account.resetPasswordRequestedWait untilDate';
+var n_account_resetPasswordRequestedWait = 'account.resetPasswordRequestedWait untilDate';
 
 function writeFields_account_resetPasswordRequestedWait(w: Writer, v: account_resetPasswordRequestedWait): void {
   const untilDate = checkInt(v.untilDate, 0);
@@ -22177,7 +22177,7 @@ export function readBare_account_resetPasswordRequestedWait(r: Reader, k?: numbe
   return readBare(r, readFields_account_resetPasswordRequestedWait, n_account_resetPasswordRequestedWait, 0xe9effc7d, k);
 }
 
-const n_account_resetPasswordOk = 'account.resetPasswordOk';
+var n_account_resetPasswordOk = 'account.resetPasswordOk';
 
 function writeFields_account_resetPasswordOk(w: Writer, _v: account_resetPasswordOk): void {
 }
@@ -22194,7 +22194,7 @@ export function readBare_account_resetPasswordOk(r: Reader, k?: number): account
   return readBare(r, readFields_account_resetPasswordOk, n_account_resetPasswordOk, 0xe926d63e, k);
 }
 
-const n_chatTheme = 'chatTheme emoticon theme darkTheme';
+var n_chatTheme = 'chatTheme emoticon theme darkTheme';
 
 function writeFields_chatTheme(w: Writer, v: chatTheme): void {
   writeString(w, v.emoticon, 0);
@@ -22214,7 +22214,7 @@ export function readBare_chatTheme(r: Reader, k?: number): chatTheme {
   return readBare(r, readFields_chatTheme, n_chatTheme, 0xed0b5c33, k);
 }
 
-const n_account_chatThemesNotModified = 'account.chatThemesNotModified';
+var n_account_chatThemesNotModified = 'account.chatThemesNotModified';
 
 function writeFields_account_chatThemesNotModified(w: Writer, _v: account_chatThemesNotModified): void {
 }
@@ -22231,7 +22231,7 @@ export function readBare_account_chatThemesNotModified(r: Reader, k?: number): a
   return readBare(r, readFields_account_chatThemesNotModified, n_account_chatThemesNotModified, 0xe011e1c4, k);
 }
 
-const n_account_chatThemes = 'account.chatThemes hash themes';
+var n_account_chatThemes = 'account.chatThemes hash themes';
 
 function writeFields_account_chatThemes(w: Writer, v: account_chatThemes): void {
   const hash = checkInt(v.hash, 0);
@@ -22252,7 +22252,7 @@ export function readBare_account_chatThemes(r: Reader, k?: number): account_chat
   return readBare(r, readFields_account_chatThemes, n_account_chatThemes, 0xfe4cbebd, k);
 }
 
-const n_sponsoredMessage = 'sponsoredMessage flags randomId fromId startParam message entities';
+var n_sponsoredMessage = 'sponsoredMessage flags randomId fromId startParam message entities';
 
 function writeFields_sponsoredMessage(w: Writer, v: sponsoredMessage): void {
   const flags = (v.startParam != null ? 0x1 : 0) | (v.entities != null ? 0x2 : 0);
@@ -22282,7 +22282,7 @@ export function readBare_sponsoredMessage(r: Reader, k?: number): sponsoredMessa
   return readBare(r, readFields_sponsoredMessage, n_sponsoredMessage, 0x2a3c381f, k);
 }
 
-const n_messages_sponsoredMessages = 'messages.sponsoredMessages messages chats users';
+var n_messages_sponsoredMessages = 'messages.sponsoredMessages messages chats users';
 
 function writeFields_messages_sponsoredMessages(w: Writer, v: messages_sponsoredMessages): void {
   write_vec_SponsoredMessage(w, v.messages, 0);
@@ -22305,7 +22305,7 @@ export function readBare_messages_sponsoredMessages(r: Reader, k?: number): mess
   return readBare(r, readFields_messages_sponsoredMessages, n_messages_sponsoredMessages, 0x65a4c7d5, k);
 }
 
-const n_invokeAfterMsg = 'invokeAfterMsg msgId query';
+var n_invokeAfterMsg = 'invokeAfterMsg msgId query';
 
 function writeFields_invokeAfterMsg(w: Writer, v: invokeAfterMsg): void {
   const msgId = checkLong(v.msgId, 0);
@@ -22327,7 +22327,7 @@ export function read_invokeAfterMsg(r: Reader, k?: number): invokeAfterMsg {
   return readCall(r, 0xcb9f372d, readFields_invokeAfterMsg, n_invokeAfterMsg, k);
 }
 
-const n_invokeAfterMsgs = 'invokeAfterMsgs msgIds query';
+var n_invokeAfterMsgs = 'invokeAfterMsgs msgIds query';
 
 function writeFields_invokeAfterMsgs(w: Writer, v: invokeAfterMsgs): void {
   const p0 = claim(w, 4);
@@ -22348,7 +22348,7 @@ export function read_invokeAfterMsgs(r: Reader, k?: number): invokeAfterMsgs {
   return readCall(r, 0x3dc4b4f0, readFields_invokeAfterMsgs, n_invokeAfterMsgs, k);
 }
 
-const n_initConnection = 'initConnection flags apiId deviceModel systemVersion appVersion systemLangCode langPack langCode proxy params query';
+var n_initConnection = 'initConnection flags apiId deviceModel systemVersion appVersion systemLangCode langPack langCode proxy params query';
 
 function writeFields_initConnection(w: Writer, v: initConnection): void {
   const flags = (v.proxy != null ? 0x1 : 0) | (v.params != null ? 0x2 : 0);
@@ -22386,7 +22386,7 @@ export function read_initConnection(r: Reader, k?: number): initConnection {
   return readCall(r, 0xc1cd5ea9, readFields_initConnection, n_initConnection, k);
 }
 
-const n_invokeWithLayer = 'invokeWithLayer layer query';
+var n_invokeWithLayer = 'invokeWithLayer layer query';
 
 function writeFields_invokeWithLayer(w: Writer, v: invokeWithLayer): void {
   const layer = checkInt(v.layer, 0);
@@ -22408,7 +22408,7 @@ export function read_invokeWithLayer(r: Reader, k?: number): invokeWithLayer {
   return readCall(r, 0xda9b0d0d, readFields_invokeWithLayer, n_invokeWithLayer, k);
 }
 
-const n_invokeWithoutUpdates = 'invokeWithoutUpdates query';
+var n_invokeWithoutUpdates = 'invokeWithoutUpdates query';
 
 function writeFields_invokeWithoutUpdates(w: Writer, v: invokeWithoutUpdates): void {
   const p0 = claim(w, 4);
@@ -22428,7 +22428,7 @@ export function read_invokeWithoutUpdates(r: Reader, k?: number): invokeWithoutU
   return readCall(r, 0xbf9459b7, readFields_invokeWithoutUpdates, n_invokeWithoutUpdates, k);
 }
 
-const n_invokeWithMessagesRange = 'invokeWithMessagesRange range query';
+var n_invokeWithMessagesRange = 'invokeWithMessagesRange range query';
 
 function writeFields_invokeWithMessagesRange(w: Writer, v: invokeWithMessagesRange): void {
   const p0 = claim(w, 4);
@@ -22449,7 +22449,7 @@ export function read_invokeWithMessagesRange(r: Reader, k?: number): invokeWithM
   return readCall(r, 0x365275f2, readFields_invokeWithMessagesRange, n_invokeWithMessagesRange, k);
 }
 
-const n_invokeWithTakeout = 'invokeWithTakeout takeoutId query';
+var n_invokeWithTakeout = 'invokeWithTakeout takeoutId query';
 
 function writeFields_invokeWithTakeout(w: Writer, v: invokeWithTakeout): void {
   const takeoutId = checkLong(v.takeoutId, 0);
@@ -22471,7 +22471,7 @@ export function read_invokeWithTakeout(r: Reader, k?: number): invokeWithTakeout
   return readCall(r, 0xaca9fd2e, readFields_invokeWithTakeout, n_invokeWithTakeout, k);
 }
 
-const n_auth_sendCode = 'auth.sendCode phoneNumber apiId apiHash settings';
+var n_auth_sendCode = 'auth.sendCode phoneNumber apiId apiHash settings';
 
 function writeFields_auth_sendCode(w: Writer, v: auth_sendCode): void {
   const p0 = claim(w, 4);
@@ -22499,7 +22499,7 @@ export function read_auth_sendCode(r: Reader, k?: number): auth_sendCode {
   return readCall(r, 0xa677244f, readFields_auth_sendCode, n_auth_sendCode, k);
 }
 
-const n_auth_signUp = 'auth.signUp phoneNumber phoneCodeHash firstName lastName';
+var n_auth_signUp = 'auth.signUp phoneNumber phoneCodeHash firstName lastName';
 
 function writeFields_auth_signUp(w: Writer, v: auth_signUp): void {
   const p0 = claim(w, 4);
@@ -22525,7 +22525,7 @@ export function read_auth_signUp(r: Reader, k?: number): auth_signUp {
   return readCall(r, 0x80eee427, readFields_auth_signUp, n_auth_signUp, k);
 }
 
-const n_auth_signIn = 'auth.signIn phoneNumber phoneCodeHash phoneCode';
+var n_auth_signIn = 'auth.signIn phoneNumber phoneCodeHash phoneCode';
 
 function writeFields_auth_signIn(w: Writer, v: auth_signIn): void {
   const p0 = claim(w, 4);
@@ -22549,7 +22549,7 @@ export function read_auth_signIn(r: Reader, k?: number): auth_signIn {
   return readCall(r, 0xbcd51581, readFields_auth_signIn, n_auth_signIn, k);
 }
 
-const n_auth_logOut = 'auth.logOut';
+var n_auth_logOut = 'auth.logOut';
 
 function writeFields_auth_logOut(w: Writer, _v: auth_logOut): void {
   const p0 = claim(w, 4);
@@ -22568,7 +22568,7 @@ export function read_auth_logOut(r: Reader, k?: number): auth_logOut {
   return readCall(r, 0x5717da40, readFields_auth_logOut, n_auth_logOut, k);
 }
 
-const n_auth_resetAuthorizations = 'auth.resetAuthorizations';
+var n_auth_resetAuthorizations = 'auth.resetAuthorizations';
 
 function writeFields_auth_resetAuthorizations(w: Writer, _v: auth_resetAuthorizations): void {
   const p0 = claim(w, 4);
@@ -22587,7 +22587,7 @@ export function read_auth_resetAuthorizations(r: Reader, k?: number): auth_reset
   return readCall(r, 0x9fab0d1a, readFields_auth_resetAuthorizations, n_auth_resetAuthorizations, k);
 }
 
-const n_auth_exportAuthorization = 'auth.exportAuthorization dcId';
+var n_auth_exportAuthorization = 'auth.exportAuthorization dcId';
 
 function writeFields_auth_exportAuthorization(w: Writer, v: auth_exportAuthorization): void {
   const dcId = checkInt(v.dcId, 0);
@@ -22608,7 +22608,7 @@ export function read_auth_exportAuthorization(r: Reader, k?: number): auth_expor
   return readCall(r, 0xe5bfffcd, readFields_auth_exportAuthorization, n_auth_exportAuthorization, k);
 }
 
-const n_auth_importAuthorization = 'auth.importAuthorization id bytes';
+var n_auth_importAuthorization = 'auth.importAuthorization id bytes';
 
 function writeFields_auth_importAuthorization(w: Writer, v: auth_importAuthorization): void {
   const id = checkLong(v.id, 0);
@@ -22630,7 +22630,7 @@ export function read_auth_importAuthorization(r: Reader, k?: number): auth_impor
   return readCall(r, 0xa57a7dad, readFields_auth_importAuthorization, n_auth_importAuthorization, k);
 }
 
-const n_auth_bindTempAuthKey = 'auth.bindTempAuthKey permAuthKeyId nonce expiresAt encryptedMessage';
+var n_auth_bindTempAuthKey = 'auth.bindTempAuthKey permAuthKeyId nonce expiresAt encryptedMessage';
 
 function writeFields_auth_bindTempAuthKey(w: Writer, v: auth_bindTempAuthKey): void {
   const permAuthKeyId = checkLong(v.permAuthKeyId, 0);
@@ -22659,7 +22659,7 @@ export function read_auth_bindTempAuthKey(r: Reader, k?: number): auth_bindTempA
   return readCall(r, 0xcdd42a05, readFields_auth_bindTempAuthKey, n_auth_bindTempAuthKey, k);
 }
 
-const n_auth_importBotAuthorization = 'auth.importBotAuthorization flags apiId apiHash botAuthToken';
+var n_auth_importBotAuthorization = 'auth.importBotAuthorization flags apiId apiHash botAuthToken';
 
 function writeFields_auth_importBotAuthorization(w: Writer, v: auth_importBotAuthorization): void {
   const flags = checkInt(v.flags, 0);
@@ -22687,7 +22687,7 @@ export function read_auth_importBotAuthorization(r: Reader, k?: number): auth_im
   return readCall(r, 0x67a3ff2c, readFields_auth_importBotAuthorization, n_auth_importBotAuthorization, k);
 }
 
-const n_auth_checkPassword = 'auth.checkPassword password';
+var n_auth_checkPassword = 'auth.checkPassword password';
 
 function writeFields_auth_checkPassword(w: Writer, v: auth_checkPassword): void {
   const p0 = claim(w, 4);
@@ -22707,7 +22707,7 @@ export function read_auth_checkPassword(r: Reader, k?: number): auth_checkPasswo
   return readCall(r, 0xd18b4d16, readFields_auth_checkPassword, n_auth_checkPassword, k);
 }
 
-const n_auth_requestPasswordRecovery = 'auth.requestPasswordRecovery';
+var n_auth_requestPasswordRecovery = 'auth.requestPasswordRecovery';
 
 function writeFields_auth_requestPasswordRecovery(w: Writer, _v: auth_requestPasswordRecovery): void {
   const p0 = claim(w, 4);
@@ -22726,7 +22726,7 @@ export function read_auth_requestPasswordRecovery(r: Reader, k?: number): auth_r
   return readCall(r, 0xd897bc66, readFields_auth_requestPasswordRecovery, n_auth_requestPasswordRecovery, k);
 }
 
-const n_auth_recoverPassword = 'auth.recoverPassword flags code newSettings';
+var n_auth_recoverPassword = 'auth.recoverPassword flags code newSettings';
 
 function writeFields_auth_recoverPassword(w: Writer, v: auth_recoverPassword): void {
   const flags = (v.newSettings != null ? 0x1 : 0);
@@ -22753,7 +22753,7 @@ export function read_auth_recoverPassword(r: Reader, k?: number): auth_recoverPa
   return readCall(r, 0x37096c70, readFields_auth_recoverPassword, n_auth_recoverPassword, k);
 }
 
-const n_auth_resendCode = 'auth.resendCode phoneNumber phoneCodeHash';
+var n_auth_resendCode = 'auth.resendCode phoneNumber phoneCodeHash';
 
 function writeFields_auth_resendCode(w: Writer, v: auth_resendCode): void {
   const p0 = claim(w, 4);
@@ -22774,7 +22774,7 @@ export function read_auth_resendCode(r: Reader, k?: number): auth_resendCode {
   return readCall(r, 0x3ef1a9bf, readFields_auth_resendCode, n_auth_resendCode, k);
 }
 
-const n_auth_cancelCode = 'auth.cancelCode phoneNumber phoneCodeHash';
+var n_auth_cancelCode = 'auth.cancelCode phoneNumber phoneCodeHash';
 
 function writeFields_auth_cancelCode(w: Writer, v: auth_cancelCode): void {
   const p0 = claim(w, 4);
@@ -22795,7 +22795,7 @@ export function read_auth_cancelCode(r: Reader, k?: number): auth_cancelCode {
   return readCall(r, 0x1f040578, readFields_auth_cancelCode, n_auth_cancelCode, k);
 }
 
-const n_auth_dropTempAuthKeys = 'auth.dropTempAuthKeys exceptAuthKeys';
+var n_auth_dropTempAuthKeys = 'auth.dropTempAuthKeys exceptAuthKeys';
 
 function writeFields_auth_dropTempAuthKeys(w: Writer, v: auth_dropTempAuthKeys): void {
   const p0 = claim(w, 4);
@@ -22815,7 +22815,7 @@ export function read_auth_dropTempAuthKeys(r: Reader, k?: number): auth_dropTemp
   return readCall(r, 0x8e48a188, readFields_auth_dropTempAuthKeys, n_auth_dropTempAuthKeys, k);
 }
 
-const n_auth_exportLoginToken = 'auth.exportLoginToken apiId apiHash exceptIds';
+var n_auth_exportLoginToken = 'auth.exportLoginToken apiId apiHash exceptIds';
 
 function writeFields_auth_exportLoginToken(w: Writer, v: auth_exportLoginToken): void {
   const apiId = checkInt(v.apiId, 0);
@@ -22838,7 +22838,7 @@ export function read_auth_exportLoginToken(r: Reader, k?: number): auth_exportLo
   return readCall(r, 0xb7e085fe, readFields_auth_exportLoginToken, n_auth_exportLoginToken, k);
 }
 
-const n_auth_importLoginToken = 'auth.importLoginToken token';
+var n_auth_importLoginToken = 'auth.importLoginToken token';
 
 function writeFields_auth_importLoginToken(w: Writer, v: auth_importLoginToken): void {
   const p0 = claim(w, 4);
@@ -22858,7 +22858,7 @@ export function read_auth_importLoginToken(r: Reader, k?: number): auth_importLo
   return readCall(r, 0x95ac5ce4, readFields_auth_importLoginToken, n_auth_importLoginToken, k);
 }
 
-const n_auth_acceptLoginToken = 'auth.acceptLoginToken token';
+var n_auth_acceptLoginToken = 'auth.acceptLoginToken token';
 
 function writeFields_auth_acceptLoginToken(w: Writer, v: auth_acceptLoginToken): void {
   const p0 = claim(w, 4);
@@ -22878,7 +22878,7 @@ export function read_auth_acceptLoginToken(r: Reader, k?: number): auth_acceptLo
   return readCall(r, 0xe894ad4d, readFields_auth_acceptLoginToken, n_auth_acceptLoginToken, k);
 }
 
-const n_auth_checkRecoveryPassword = 'auth.checkRecoveryPassword code';
+var n_auth_checkRecoveryPassword = 'auth.checkRecoveryPassword code';
 
 function writeFields_auth_checkRecoveryPassword(w: Writer, v: auth_checkRecoveryPassword): void {
   const p0 = claim(w, 4);
@@ -22898,7 +22898,7 @@ export function read_auth_checkRecoveryPassword(r: Reader, k?: number): auth_che
   return readCall(r, 0x0d36bf79, readFields_auth_checkRecoveryPassword, n_auth_checkRecoveryPassword, k);
 }
 
-const n_account_registerDevice = 'account.registerDevice flags noMuted tokenType token appSandbox secret otherUids';
+var n_account_registerDevice = 'account.registerDevice flags noMuted tokenType token appSandbox secret otherUids';
 
 function writeFields_account_registerDevice(w: Writer, v: account_registerDevice): void {
   const set_noMuted = isSet(v.noMuted, 1);
@@ -22930,7 +22930,7 @@ export function read_account_registerDevice(r: Reader, k?: number): account_regi
   return readCall(r, 0xec86017a, readFields_account_registerDevice, n_account_registerDevice, k);
 }
 
-const n_account_unregisterDevice = 'account.unregisterDevice tokenType token otherUids';
+var n_account_unregisterDevice = 'account.unregisterDevice tokenType token otherUids';
 
 function writeFields_account_unregisterDevice(w: Writer, v: account_unregisterDevice): void {
   const tokenType = checkInt(v.tokenType, 0);
@@ -22955,7 +22955,7 @@ export function read_account_unregisterDevice(r: Reader, k?: number): account_un
   return readCall(r, 0x6a0d3206, readFields_account_unregisterDevice, n_account_unregisterDevice, k);
 }
 
-const n_account_updateNotifySettings = 'account.updateNotifySettings peer settings';
+var n_account_updateNotifySettings = 'account.updateNotifySettings peer settings';
 
 function writeFields_account_updateNotifySettings(w: Writer, v: account_updateNotifySettings): void {
   const p0 = claim(w, 4);
@@ -22978,7 +22978,7 @@ export function read_account_updateNotifySettings(r: Reader, k?: number): accoun
   return readCall(r, 0x84be5b93, readFields_account_updateNotifySettings, n_account_updateNotifySettings, k);
 }
 
-const n_account_getNotifySettings = 'account.getNotifySettings peer';
+var n_account_getNotifySettings = 'account.getNotifySettings peer';
 
 function writeFields_account_getNotifySettings(w: Writer, v: account_getNotifySettings): void {
   const p0 = claim(w, 4);
@@ -22998,7 +22998,7 @@ export function read_account_getNotifySettings(r: Reader, k?: number): account_g
   return readCall(r, 0x12b3ad31, readFields_account_getNotifySettings, n_account_getNotifySettings, k);
 }
 
-const n_account_resetNotifySettings = 'account.resetNotifySettings';
+var n_account_resetNotifySettings = 'account.resetNotifySettings';
 
 function writeFields_account_resetNotifySettings(w: Writer, _v: account_resetNotifySettings): void {
   const p0 = claim(w, 4);
@@ -23017,7 +23017,7 @@ export function read_account_resetNotifySettings(r: Reader, k?: number): account
   return readCall(r, 0xdb7e1747, readFields_account_resetNotifySettings, n_account_resetNotifySettings, k);
 }
 
-const n_account_updateProfile = 'account.updateProfile flags firstName lastName about';
+var n_account_updateProfile = 'account.updateProfile flags firstName lastName about';
 
 function writeFields_account_updateProfile(w: Writer, v: account_updateProfile): void {
   const flags = (v.firstName != null ? 0x1 : 0) | (v.lastName != null ? 0x2 : 0) | (v.about != null ? 0x4 : 0);
@@ -23045,7 +23045,7 @@ export function read_account_updateProfile(r: Reader, k?: number): account_updat
   return readCall(r, 0x78515775, readFields_account_updateProfile, n_account_updateProfile, k);
 }
 
-const n_account_updateStatus = 'account.updateStatus offline';
+var n_account_updateStatus = 'account.updateStatus offline';
 
 function writeFields_account_updateStatus(w: Writer, v: account_updateStatus): void {
   const p0 = claim(w, 4);
@@ -23065,7 +23065,7 @@ export function read_account_updateStatus(r: Reader, k?: number): account_update
   return readCall(r, 0x6628562c, readFields_account_updateStatus, n_account_updateStatus, k);
 }
 
-const n_account_getWallPapers = 'account.getWallPapers hash';
+var n_account_getWallPapers = 'account.getWallPapers hash';
 
 function writeFields_account_getWallPapers(w: Writer, v: account_getWallPapers): void {
   const hash = checkLong(v.hash, 0);
@@ -23086,7 +23086,7 @@ export function read_account_getWallPapers(r: Reader, k?: number): account_getWa
   return readCall(r, 0x07967d36, readFields_account_getWallPapers, n_account_getWallPapers, k);
 }
 
-const n_account_reportPeer = 'account.reportPeer peer reason message';
+var n_account_reportPeer = 'account.reportPeer peer reason message';
 
 function writeFields_account_reportPeer(w: Writer, v: account_reportPeer): void {
   const p0 = claim(w, 4);
@@ -23110,7 +23110,7 @@ export function read_account_reportPeer(r: Reader, k?: number): account_reportPe
   return readCall(r, 0xc5ba3d86, readFields_account_reportPeer, n_account_reportPeer, k);
 }
 
-const n_account_checkUsername = 'account.checkUsername username';
+var n_account_checkUsername = 'account.checkUsername username';
 
 function writeFields_account_checkUsername(w: Writer, v: account_checkUsername): void {
   const p0 = claim(w, 4);
@@ -23130,7 +23130,7 @@ export function read_account_checkUsername(r: Reader, k?: number): account_check
   return readCall(r, 0x2714d86c, readFields_account_checkUsername, n_account_checkUsername, k);
 }
 
-const n_account_updateUsername = 'account.updateUsername username';
+var n_account_updateUsername = 'account.updateUsername username';
 
 function writeFields_account_updateUsername(w: Writer, v: account_updateUsername): void {
   const p0 = claim(w, 4);
@@ -23150,7 +23150,7 @@ export function read_account_updateUsername(r: Reader, k?: number): account_upda
   return readCall(r, 0x3e0bdd7c, readFields_account_updateUsername, n_account_updateUsername, k);
 }
 
-const n_account_getPrivacy = 'account.getPrivacy key';
+var n_account_getPrivacy = 'account.getPrivacy key';
 
 function writeFields_account_getPrivacy(w: Writer, v: account_getPrivacy): void {
   const p0 = claim(w, 4);
@@ -23170,7 +23170,7 @@ export function read_account_getPrivacy(r: Reader, k?: number): account_getPriva
   return readCall(r, 0xdadbc950, readFields_account_getPrivacy, n_account_getPrivacy, k);
 }
 
-const n_account_setPrivacy = 'account.setPrivacy key rules';
+var n_account_setPrivacy = 'account.setPrivacy key rules';
 
 function writeFields_account_setPrivacy(w: Writer, v: account_setPrivacy): void {
   const p0 = claim(w, 4);
@@ -23191,7 +23191,7 @@ export function read_account_setPrivacy(r: Reader, k?: number): account_setPriva
   return readCall(r, 0xc9f81ce8, readFields_account_setPrivacy, n_account_setPrivacy, k);
 }
 
-const n_account_deleteAccount = 'account.deleteAccount reason';
+var n_account_deleteAccount = 'account.deleteAccount reason';
 
 function writeFields_account_deleteAccount(w: Writer, v: account_deleteAccount): void {
   const p0 = claim(w, 4);
@@ -23211,7 +23211,7 @@ export function read_account_deleteAccount(r: Reader, k?: number): account_delet
   return readCall(r, 0x418d4e0b, readFields_account_deleteAccount, n_account_deleteAccount, k);
 }
 
-const n_account_getAccountTTL = 'account.getAccountTTL';
+var n_account_getAccountTTL = 'account.getAccountTTL';
 
 function writeFields_account_getAccountTTL(w: Writer, _v: account_getAccountTTL): void {
   const p0 = claim(w, 4);
@@ -23230,7 +23230,7 @@ export function read_account_getAccountTTL(r: Reader, k?: number): account_getAc
   return readCall(r, 0x08fc711d, readFields_account_getAccountTTL, n_account_getAccountTTL, k);
 }
 
-const n_account_setAccountTTL = 'account.setAccountTTL ttl';
+var n_account_setAccountTTL = 'account.setAccountTTL ttl';
 
 function writeFields_account_setAccountTTL(w: Writer, v: account_setAccountTTL): void {
   const p0 = claim(w, 4);
@@ -23250,7 +23250,7 @@ export function read_account_setAccountTTL(r: Reader, k?: number): account_setAc
   return readCall(r, 0x2442485e, readFields_account_setAccountTTL, n_account_setAccountTTL, k);
 }
 
-const n_account_sendChangePhoneCode = 'account.sendChangePhoneCode phoneNumber settings';
+var n_account_sendChangePhoneCode = 'account.sendChangePhoneCode phoneNumber settings';
 
 function writeFields_account_sendChangePhoneCode(w: Writer, v: account_sendChangePhoneCode): void {
   const p0 = claim(w, 4);
@@ -23271,7 +23271,7 @@ export function read_account_sendChangePhoneCode(r: Reader, k?: number): account
   return readCall(r, 0x82574ae5, readFields_account_sendChangePhoneCode, n_account_sendChangePhoneCode, k);
 }
 
-const n_account_changePhone = 'account.changePhone phoneNumber phoneCodeHash phoneCode';
+var n_account_changePhone = 'account.changePhone phoneNumber phoneCodeHash phoneCode';
 
 function writeFields_account_changePhone(w: Writer, v: account_changePhone): void {
   const p0 = claim(w, 4);
@@ -23296,7 +23296,7 @@ export function read_account_changePhone(r: Reader, k?: number): account_changeP
   return readCall(r, 0x70c32edb, readFields_account_changePhone, n_account_changePhone, k);
 }
 
-const n_account_updateDeviceLocked = 'account.updateDeviceLocked period';
+var n_account_updateDeviceLocked = 'account.updateDeviceLocked period';
 
 function writeFields_account_updateDeviceLocked(w: Writer, v: account_updateDeviceLocked): void {
   const period = checkInt(v.period, 0);
@@ -23317,7 +23317,7 @@ export function read_account_updateDeviceLocked(r: Reader, k?: number): account_
   return readCall(r, 0x38df3532, readFields_account_updateDeviceLocked, n_account_updateDeviceLocked, k);
 }
 
-const n_account_getAuthorizations = 'account.getAuthorizations';
+var n_account_getAuthorizations = 'account.getAuthorizations';
 
 function writeFields_account_getAuthorizations(w: Writer, _v: account_getAuthorizations): void {
   const p0 = claim(w, 4);
@@ -23336,7 +23336,7 @@ export function read_account_getAuthorizations(r: Reader, k?: number): account_g
   return readCall(r, 0xe320c158, readFields_account_getAuthorizations, n_account_getAuthorizations, k);
 }
 
-const n_account_resetAuthorization = 'account.resetAuthorization hash';
+var n_account_resetAuthorization = 'account.resetAuthorization hash';
 
 function writeFields_account_resetAuthorization(w: Writer, v: account_resetAuthorization): void {
   const hash = checkLong(v.hash, 0);
@@ -23357,7 +23357,7 @@ export function read_account_resetAuthorization(r: Reader, k?: number): account_
   return readCall(r, 0xdf77f3bc, readFields_account_resetAuthorization, n_account_resetAuthorization, k);
 }
 
-const n_account_getPassword = 'account.getPassword';
+var n_account_getPassword = 'account.getPassword';
 
 function writeFields_account_getPassword(w: Writer, _v: account_getPassword): void {
   const p0 = claim(w, 4);
@@ -23376,7 +23376,7 @@ export function read_account_getPassword(r: Reader, k?: number): account_getPass
   return readCall(r, 0x548a30f5, readFields_account_getPassword, n_account_getPassword, k);
 }
 
-const n_account_getPasswordSettings = 'account.getPasswordSettings password';
+var n_account_getPasswordSettings = 'account.getPasswordSettings password';
 
 function writeFields_account_getPasswordSettings(w: Writer, v: account_getPasswordSettings): void {
   const p0 = claim(w, 4);
@@ -23396,7 +23396,7 @@ export function read_account_getPasswordSettings(r: Reader, k?: number): account
   return readCall(r, 0x9cd4eaf9, readFields_account_getPasswordSettings, n_account_getPasswordSettings, k);
 }
 
-const n_account_updatePasswordSettings = 'account.updatePasswordSettings password newSettings';
+var n_account_updatePasswordSettings = 'account.updatePasswordSettings password newSettings';
 
 function writeFields_account_updatePasswordSettings(w: Writer, v: account_updatePasswordSettings): void {
   const p0 = claim(w, 4);
@@ -23420,7 +23420,7 @@ export function read_account_updatePasswordSettings(r: Reader, k?: number): acco
   return readCall(r, 0xa59b102f, readFields_account_updatePasswordSettings, n_account_updatePasswordSettings, k);
 }
 
-const n_account_sendConfirmPhoneCode = 'account.sendConfirmPhoneCode hash settings';
+var n_account_sendConfirmPhoneCode = 'account.sendConfirmPhoneCode hash settings';
 
 function writeFields_account_sendConfirmPhoneCode(w: Writer, v: account_sendConfirmPhoneCode): void {
   const p0 = claim(w, 4);
@@ -23441,7 +23441,7 @@ export function read_account_sendConfirmPhoneCode(r: Reader, k?: number): accoun
   return readCall(r, 0x1b3faa88, readFields_account_sendConfirmPhoneCode, n_account_sendConfirmPhoneCode, k);
 }
 
-const n_account_confirmPhone = 'account.confirmPhone phoneCodeHash phoneCode';
+var n_account_confirmPhone = 'account.confirmPhone phoneCodeHash phoneCode';
 
 function writeFields_account_confirmPhone(w: Writer, v: account_confirmPhone): void {
   const p0 = claim(w, 4);
@@ -23462,7 +23462,7 @@ export function read_account_confirmPhone(r: Reader, k?: number): account_confir
   return readCall(r, 0x5f2178c3, readFields_account_confirmPhone, n_account_confirmPhone, k);
 }
 
-const n_account_getTmpPassword = 'account.getTmpPassword password period';
+var n_account_getTmpPassword = 'account.getTmpPassword password period';
 
 function writeFields_account_getTmpPassword(w: Writer, v: account_getTmpPassword): void {
   const p0 = claim(w, 4);
@@ -23485,7 +23485,7 @@ export function read_account_getTmpPassword(r: Reader, k?: number): account_getT
   return readCall(r, 0x449e0b51, readFields_account_getTmpPassword, n_account_getTmpPassword, k);
 }
 
-const n_account_getWebAuthorizations = 'account.getWebAuthorizations';
+var n_account_getWebAuthorizations = 'account.getWebAuthorizations';
 
 function writeFields_account_getWebAuthorizations(w: Writer, _v: account_getWebAuthorizations): void {
   const p0 = claim(w, 4);
@@ -23504,7 +23504,7 @@ export function read_account_getWebAuthorizations(r: Reader, k?: number): accoun
   return readCall(r, 0x182e6d6f, readFields_account_getWebAuthorizations, n_account_getWebAuthorizations, k);
 }
 
-const n_account_resetWebAuthorization = 'account.resetWebAuthorization hash';
+var n_account_resetWebAuthorization = 'account.resetWebAuthorization hash';
 
 function writeFields_account_resetWebAuthorization(w: Writer, v: account_resetWebAuthorization): void {
   const hash = checkLong(v.hash, 0);
@@ -23525,7 +23525,7 @@ export function read_account_resetWebAuthorization(r: Reader, k?: number): accou
   return readCall(r, 0x2d01b9ef, readFields_account_resetWebAuthorization, n_account_resetWebAuthorization, k);
 }
 
-const n_account_resetWebAuthorizations = 'account.resetWebAuthorizations';
+var n_account_resetWebAuthorizations = 'account.resetWebAuthorizations';
 
 function writeFields_account_resetWebAuthorizations(w: Writer, _v: account_resetWebAuthorizations): void {
   const p0 = claim(w, 4);
@@ -23544,7 +23544,7 @@ export function read_account_resetWebAuthorizations(r: Reader, k?: number): acco
   return readCall(r, 0x682d2594, readFields_account_resetWebAuthorizations, n_account_resetWebAuthorizations, k);
 }
 
-const n_account_getAllSecureValues = 'account.getAllSecureValues';
+var n_account_getAllSecureValues = 'account.getAllSecureValues';
 
 function writeFields_account_getAllSecureValues(w: Writer, _v: account_getAllSecureValues): void {
   const p0 = claim(w, 4);
@@ -23563,7 +23563,7 @@ export function read_account_getAllSecureValues(r: Reader, k?: number): account_
   return readCall(r, 0xb288bc7d, readFields_account_getAllSecureValues, n_account_getAllSecureValues, k);
 }
 
-const n_account_getSecureValue = 'account.getSecureValue types';
+var n_account_getSecureValue = 'account.getSecureValue types';
 
 function writeFields_account_getSecureValue(w: Writer, v: account_getSecureValue): void {
   const p0 = claim(w, 4);
@@ -23583,7 +23583,7 @@ export function read_account_getSecureValue(r: Reader, k?: number): account_getS
   return readCall(r, 0x73665bc2, readFields_account_getSecureValue, n_account_getSecureValue, k);
 }
 
-const n_account_saveSecureValue = 'account.saveSecureValue value secureSecretId';
+var n_account_saveSecureValue = 'account.saveSecureValue value secureSecretId';
 
 function writeFields_account_saveSecureValue(w: Writer, v: account_saveSecureValue): void {
   const p0 = claim(w, 4);
@@ -23606,7 +23606,7 @@ export function read_account_saveSecureValue(r: Reader, k?: number): account_sav
   return readCall(r, 0x899fe31d, readFields_account_saveSecureValue, n_account_saveSecureValue, k);
 }
 
-const n_account_deleteSecureValue = 'account.deleteSecureValue types';
+var n_account_deleteSecureValue = 'account.deleteSecureValue types';
 
 function writeFields_account_deleteSecureValue(w: Writer, v: account_deleteSecureValue): void {
   const p0 = claim(w, 4);
@@ -23626,7 +23626,7 @@ export function read_account_deleteSecureValue(r: Reader, k?: number): account_d
   return readCall(r, 0xb880bc4b, readFields_account_deleteSecureValue, n_account_deleteSecureValue, k);
 }
 
-const n_account_getAuthorizationForm = 'account.getAuthorizationForm botId scope publicKey';
+var n_account_getAuthorizationForm = 'account.getAuthorizationForm botId scope publicKey';
 
 function writeFields_account_getAuthorizationForm(w: Writer, v: account_getAuthorizationForm): void {
   const botId = checkLong(v.botId, 0);
@@ -23651,7 +23651,7 @@ export function read_account_getAuthorizationForm(r: Reader, k?: number): accoun
   return readCall(r, 0xa929597a, readFields_account_getAuthorizationForm, n_account_getAuthorizationForm, k);
 }
 
-const n_account_acceptAuthorization = 'account.acceptAuthorization botId scope publicKey valueHashes credentials';
+var n_account_acceptAuthorization = 'account.acceptAuthorization botId scope publicKey valueHashes credentials';
 
 function writeFields_account_acceptAuthorization(w: Writer, v: account_acceptAuthorization): void {
   const botId = checkLong(v.botId, 0);
@@ -23679,7 +23679,7 @@ export function read_account_acceptAuthorization(r: Reader, k?: number): account
   return readCall(r, 0xf3ed4c73, readFields_account_acceptAuthorization, n_account_acceptAuthorization, k);
 }
 
-const n_account_sendVerifyPhoneCode = 'account.sendVerifyPhoneCode phoneNumber settings';
+var n_account_sendVerifyPhoneCode = 'account.sendVerifyPhoneCode phoneNumber settings';
 
 function writeFields_account_sendVerifyPhoneCode(w: Writer, v: account_sendVerifyPhoneCode): void {
   const p0 = claim(w, 4);
@@ -23700,7 +23700,7 @@ export function read_account_sendVerifyPhoneCode(r: Reader, k?: number): account
   return readCall(r, 0xa5a356f9, readFields_account_sendVerifyPhoneCode, n_account_sendVerifyPhoneCode, k);
 }
 
-const n_account_verifyPhone = 'account.verifyPhone phoneNumber phoneCodeHash phoneCode';
+var n_account_verifyPhone = 'account.verifyPhone phoneNumber phoneCodeHash phoneCode';
 
 function writeFields_account_verifyPhone(w: Writer, v: account_verifyPhone): void {
   const p0 = claim(w, 4);
@@ -23725,7 +23725,7 @@ export function read_account_verifyPhone(r: Reader, k?: number): account_verifyP
   return readCall(r, 0x4dd3a7f6, readFields_account_verifyPhone, n_account_verifyPhone, k);
 }
 
-const n_account_sendVerifyEmailCode = 'account.sendVerifyEmailCode email';
+var n_account_sendVerifyEmailCode = 'account.sendVerifyEmailCode email';
 
 function writeFields_account_sendVerifyEmailCode(w: Writer, v: account_sendVerifyEmailCode): void {
   const p0 = claim(w, 4);
@@ -23745,7 +23745,7 @@ export function read_account_sendVerifyEmailCode(r: Reader, k?: number): account
   return readCall(r, 0x7011509f, readFields_account_sendVerifyEmailCode, n_account_sendVerifyEmailCode, k);
 }
 
-const n_account_verifyEmail = 'account.verifyEmail email code';
+var n_account_verifyEmail = 'account.verifyEmail email code';
 
 function writeFields_account_verifyEmail(w: Writer, v: account_verifyEmail): void {
   const p0 = claim(w, 4);
@@ -23766,7 +23766,7 @@ export function read_account_verifyEmail(r: Reader, k?: number): account_verifyE
   return readCall(r, 0xecba39db, readFields_account_verifyEmail, n_account_verifyEmail, k);
 }
 
-const n_account_initTakeoutSession = 'account.initTakeoutSession flags contacts messageUsers messageChats messageMegagroups messageChannels files fileMaxSize';
+var n_account_initTakeoutSession = 'account.initTakeoutSession flags contacts messageUsers messageChats messageMegagroups messageChannels files fileMaxSize';
 
 function writeFields_account_initTakeoutSession(w: Writer, v: account_initTakeoutSession): void {
   const set_contacts = isSet(v.contacts, 1);
@@ -23809,7 +23809,7 @@ export function read_account_initTakeoutSession(r: Reader, k?: number): account_
   return readCall(r, 0xf05b4804, readFields_account_initTakeoutSession, n_account_initTakeoutSession, k);
 }
 
-const n_account_finishTakeoutSession = 'account.finishTakeoutSession flags success';
+var n_account_finishTakeoutSession = 'account.finishTakeoutSession flags success';
 
 function writeFields_account_finishTakeoutSession(w: Writer, v: account_finishTakeoutSession): void {
   const set_success = isSet(v.success, 1);
@@ -23832,7 +23832,7 @@ export function read_account_finishTakeoutSession(r: Reader, k?: number): accoun
   return readCall(r, 0x1d2652ee, readFields_account_finishTakeoutSession, n_account_finishTakeoutSession, k);
 }
 
-const n_account_confirmPasswordEmail = 'account.confirmPasswordEmail code';
+var n_account_confirmPasswordEmail = 'account.confirmPasswordEmail code';
 
 function writeFields_account_confirmPasswordEmail(w: Writer, v: account_confirmPasswordEmail): void {
   const p0 = claim(w, 4);
@@ -23852,7 +23852,7 @@ export function read_account_confirmPasswordEmail(r: Reader, k?: number): accoun
   return readCall(r, 0x8fdf1920, readFields_account_confirmPasswordEmail, n_account_confirmPasswordEmail, k);
 }
 
-const n_account_resendPasswordEmail = 'account.resendPasswordEmail';
+var n_account_resendPasswordEmail = 'account.resendPasswordEmail';
 
 function writeFields_account_resendPasswordEmail(w: Writer, _v: account_resendPasswordEmail): void {
   const p0 = claim(w, 4);
@@ -23871,7 +23871,7 @@ export function read_account_resendPasswordEmail(r: Reader, k?: number): account
   return readCall(r, 0x7a7f2a15, readFields_account_resendPasswordEmail, n_account_resendPasswordEmail, k);
 }
 
-const n_account_cancelPasswordEmail = 'account.cancelPasswordEmail';
+var n_account_cancelPasswordEmail = 'account.cancelPasswordEmail';
 
 function writeFields_account_cancelPasswordEmail(w: Writer, _v: account_cancelPasswordEmail): void {
   const p0 = claim(w, 4);
@@ -23890,7 +23890,7 @@ export function read_account_cancelPasswordEmail(r: Reader, k?: number): account
   return readCall(r, 0xc1cbd5b6, readFields_account_cancelPasswordEmail, n_account_cancelPasswordEmail, k);
 }
 
-const n_account_getContactSignUpNotification = 'account.getContactSignUpNotification';
+var n_account_getContactSignUpNotification = 'account.getContactSignUpNotification';
 
 function writeFields_account_getContactSignUpNotification(w: Writer, _v: account_getContactSignUpNotification): void {
   const p0 = claim(w, 4);
@@ -23909,7 +23909,7 @@ export function read_account_getContactSignUpNotification(r: Reader, k?: number)
   return readCall(r, 0x9f07c728, readFields_account_getContactSignUpNotification, n_account_getContactSignUpNotification, k);
 }
 
-const n_account_setContactSignUpNotification = 'account.setContactSignUpNotification silent';
+var n_account_setContactSignUpNotification = 'account.setContactSignUpNotification silent';
 
 function writeFields_account_setContactSignUpNotification(w: Writer, v: account_setContactSignUpNotification): void {
   const p0 = claim(w, 4);
@@ -23929,7 +23929,7 @@ export function read_account_setContactSignUpNotification(r: Reader, k?: number)
   return readCall(r, 0xcff43f61, readFields_account_setContactSignUpNotification, n_account_setContactSignUpNotification, k);
 }
 
-const n_account_getNotifyExceptions = 'account.getNotifyExceptions flags compareSound peer';
+var n_account_getNotifyExceptions = 'account.getNotifyExceptions flags compareSound peer';
 
 function writeFields_account_getNotifyExceptions(w: Writer, v: account_getNotifyExceptions): void {
   const set_compareSound = isSet(v.compareSound, 1);
@@ -23956,7 +23956,7 @@ export function read_account_getNotifyExceptions(r: Reader, k?: number): account
   return readCall(r, 0x53577479, readFields_account_getNotifyExceptions, n_account_getNotifyExceptions, k);
 }
 
-const n_account_getWallPaper = 'account.getWallPaper wallpaper';
+var n_account_getWallPaper = 'account.getWallPaper wallpaper';
 
 function writeFields_account_getWallPaper(w: Writer, v: account_getWallPaper): void {
   const p0 = claim(w, 4);
@@ -23976,7 +23976,7 @@ export function read_account_getWallPaper(r: Reader, k?: number): account_getWal
   return readCall(r, 0xfc8ddbea, readFields_account_getWallPaper, n_account_getWallPaper, k);
 }
 
-const n_account_uploadWallPaper = 'account.uploadWallPaper file mimeType settings';
+var n_account_uploadWallPaper = 'account.uploadWallPaper file mimeType settings';
 
 function writeFields_account_uploadWallPaper(w: Writer, v: account_uploadWallPaper): void {
   const p0 = claim(w, 4);
@@ -24001,7 +24001,7 @@ export function read_account_uploadWallPaper(r: Reader, k?: number): account_upl
   return readCall(r, 0xdd853661, readFields_account_uploadWallPaper, n_account_uploadWallPaper, k);
 }
 
-const n_account_saveWallPaper = 'account.saveWallPaper wallpaper unsave settings';
+var n_account_saveWallPaper = 'account.saveWallPaper wallpaper unsave settings';
 
 function writeFields_account_saveWallPaper(w: Writer, v: account_saveWallPaper): void {
   const p0 = claim(w, 4);
@@ -24026,7 +24026,7 @@ export function read_account_saveWallPaper(r: Reader, k?: number): account_saveW
   return readCall(r, 0x6c5a5b37, readFields_account_saveWallPaper, n_account_saveWallPaper, k);
 }
 
-const n_account_installWallPaper = 'account.installWallPaper wallpaper settings';
+var n_account_installWallPaper = 'account.installWallPaper wallpaper settings';
 
 function writeFields_account_installWallPaper(w: Writer, v: account_installWallPaper): void {
   const p0 = claim(w, 4);
@@ -24047,7 +24047,7 @@ export function read_account_installWallPaper(r: Reader, k?: number): account_in
   return readCall(r, 0xfeed5769, readFields_account_installWallPaper, n_account_installWallPaper, k);
 }
 
-const n_account_resetWallPapers = 'account.resetWallPapers';
+var n_account_resetWallPapers = 'account.resetWallPapers';
 
 function writeFields_account_resetWallPapers(w: Writer, _v: account_resetWallPapers): void {
   const p0 = claim(w, 4);
@@ -24066,7 +24066,7 @@ export function read_account_resetWallPapers(r: Reader, k?: number): account_res
   return readCall(r, 0xbb3b9804, readFields_account_resetWallPapers, n_account_resetWallPapers, k);
 }
 
-const n_account_getAutoDownloadSettings = 'account.getAutoDownloadSettings';
+var n_account_getAutoDownloadSettings = 'account.getAutoDownloadSettings';
 
 function writeFields_account_getAutoDownloadSettings(w: Writer, _v: account_getAutoDownloadSettings): void {
   const p0 = claim(w, 4);
@@ -24085,7 +24085,7 @@ export function read_account_getAutoDownloadSettings(r: Reader, k?: number): acc
   return readCall(r, 0x56da0b3f, readFields_account_getAutoDownloadSettings, n_account_getAutoDownloadSettings, k);
 }
 
-const n_account_saveAutoDownloadSettings = 'account.saveAutoDownloadSettings flags low high settings';
+var n_account_saveAutoDownloadSettings = 'account.saveAutoDownloadSettings flags low high settings';
 
 function writeFields_account_saveAutoDownloadSettings(w: Writer, v: account_saveAutoDownloadSettings): void {
   const set_low = isSet(v.low, 1);
@@ -24113,7 +24113,7 @@ export function read_account_saveAutoDownloadSettings(r: Reader, k?: number): ac
   return readCall(r, 0x76f36233, readFields_account_saveAutoDownloadSettings, n_account_saveAutoDownloadSettings, k);
 }
 
-const n_account_uploadTheme = 'account.uploadTheme flags file thumb fileName mimeType';
+var n_account_uploadTheme = 'account.uploadTheme flags file thumb fileName mimeType';
 
 function writeFields_account_uploadTheme(w: Writer, v: account_uploadTheme): void {
   const flags = (v.thumb != null ? 0x1 : 0);
@@ -24142,7 +24142,7 @@ export function read_account_uploadTheme(r: Reader, k?: number): account_uploadT
   return readCall(r, 0x1c3db333, readFields_account_uploadTheme, n_account_uploadTheme, k);
 }
 
-const n_account_createTheme = 'account.createTheme flags slug title document settings';
+var n_account_createTheme = 'account.createTheme flags slug title document settings';
 
 function writeFields_account_createTheme(w: Writer, v: account_createTheme): void {
   const flags = (v.document != null ? 0x4 : 0) | (v.settings != null ? 0x8 : 0);
@@ -24172,7 +24172,7 @@ export function read_account_createTheme(r: Reader, k?: number): account_createT
   return readCall(r, 0x8432c21f, readFields_account_createTheme, n_account_createTheme, k);
 }
 
-const n_account_updateTheme = 'account.updateTheme flags format theme slug title document settings';
+var n_account_updateTheme = 'account.updateTheme flags format theme slug title document settings';
 
 function writeFields_account_updateTheme(w: Writer, v: account_updateTheme): void {
   const flags =
@@ -24209,7 +24209,7 @@ export function read_account_updateTheme(r: Reader, k?: number): account_updateT
   return readCall(r, 0x5cb367d5, readFields_account_updateTheme, n_account_updateTheme, k);
 }
 
-const n_account_saveTheme = 'account.saveTheme theme unsave';
+var n_account_saveTheme = 'account.saveTheme theme unsave';
 
 function writeFields_account_saveTheme(w: Writer, v: account_saveTheme): void {
   const p0 = claim(w, 4);
@@ -24230,7 +24230,7 @@ export function read_account_saveTheme(r: Reader, k?: number): account_saveTheme
   return readCall(r, 0xf257106c, readFields_account_saveTheme, n_account_saveTheme, k);
 }
 
-const n_account_installTheme = 'account.installTheme flags dark format theme';
+var n_account_installTheme = 'account.installTheme flags dark format theme';
 
 function writeFields_account_installTheme(w: Writer, v: account_installTheme): void {
   const set_dark = isSet(v.dark, 1);
@@ -24264,7 +24264,7 @@ export function read_account_installTheme(r: Reader, k?: number): account_instal
   return readCall(r, 0x7ae43737, readFields_account_installTheme, n_account_installTheme, k);
 }
 
-const n_account_getTheme = 'account.getTheme format theme documentId';
+var n_account_getTheme = 'account.getTheme format theme documentId';
 
 function writeFields_account_getTheme(w: Writer, v: account_getTheme): void {
   const p0 = claim(w, 4);
@@ -24288,7 +24288,7 @@ export function read_account_getTheme(r: Reader, k?: number): account_getTheme {
   return readCall(r, 0x8d9d742b, readFields_account_getTheme, n_account_getTheme, k);
 }
 
-const n_account_getThemes = 'account.getThemes format hash';
+var n_account_getThemes = 'account.getThemes format hash';
 
 function writeFields_account_getThemes(w: Writer, v: account_getThemes): void {
   const p0 = claim(w, 4);
@@ -24311,7 +24311,7 @@ export function read_account_getThemes(r: Reader, k?: number): account_getThemes
   return readCall(r, 0x7206e458, readFields_account_getThemes, n_account_getThemes, k);
 }
 
-const n_account_setContentSettings = 'account.setContentSettings flags sensitiveEnabled';
+var n_account_setContentSettings = 'account.setContentSettings flags sensitiveEnabled';
 
 function writeFields_account_setContentSettings(w: Writer, v: account_setContentSettings): void {
   const set_sensitiveEnabled = isSet(v.sensitiveEnabled, 1);
@@ -24334,7 +24334,7 @@ export function read_account_setContentSettings(r: Reader, k?: number): account_
   return readCall(r, 0xb574b16b, readFields_account_setContentSettings, n_account_setContentSettings, k);
 }
 
-const n_account_getContentSettings = 'account.getContentSettings';
+var n_account_getContentSettings = 'account.getContentSettings';
 
 function writeFields_account_getContentSettings(w: Writer, _v: account_getContentSettings): void {
   const p0 = claim(w, 4);
@@ -24353,7 +24353,7 @@ export function read_account_getContentSettings(r: Reader, k?: number): account_
   return readCall(r, 0x8b9b4dae, readFields_account_getContentSettings, n_account_getContentSettings, k);
 }
 
-const n_account_getMultiWallPapers = 'account.getMultiWallPapers wallpapers';
+var n_account_getMultiWallPapers = 'account.getMultiWallPapers wallpapers';
 
 function writeFields_account_getMultiWallPapers(w: Writer, v: account_getMultiWallPapers): void {
   const p0 = claim(w, 4);
@@ -24373,7 +24373,7 @@ export function read_account_getMultiWallPapers(r: Reader, k?: number): account_
   return readCall(r, 0x65ad71dc, readFields_account_getMultiWallPapers, n_account_getMultiWallPapers, k);
 }
 
-const n_account_getGlobalPrivacySettings = 'account.getGlobalPrivacySettings';
+var n_account_getGlobalPrivacySettings = 'account.getGlobalPrivacySettings';
 
 function writeFields_account_getGlobalPrivacySettings(w: Writer, _v: account_getGlobalPrivacySettings): void {
   const p0 = claim(w, 4);
@@ -24392,7 +24392,7 @@ export function read_account_getGlobalPrivacySettings(r: Reader, k?: number): ac
   return readCall(r, 0xeb2b4cf6, readFields_account_getGlobalPrivacySettings, n_account_getGlobalPrivacySettings, k);
 }
 
-const n_account_setGlobalPrivacySettings = 'account.setGlobalPrivacySettings settings';
+var n_account_setGlobalPrivacySettings = 'account.setGlobalPrivacySettings settings';
 
 function writeFields_account_setGlobalPrivacySettings(w: Writer, v: account_setGlobalPrivacySettings): void {
   const p0 = claim(w, 4);
@@ -24412,7 +24412,7 @@ export function read_account_setGlobalPrivacySettings(r: Reader, k?: number): ac
   return readCall(r, 0x1edaaac2, readFields_account_setGlobalPrivacySettings, n_account_setGlobalPrivacySettings, k);
 }
 
-const n_account_reportProfilePhoto = 'account.reportProfilePhoto peer photoId reason message';
+var n_account_reportProfilePhoto = 'account.reportProfilePhoto peer photoId reason message';
 
 function writeFields_account_reportProfilePhoto(w: Writer, v: account_reportProfilePhoto): void {
   const p0 = claim(w, 4);
@@ -24438,7 +24438,7 @@ export function read_account_reportProfilePhoto(r: Reader, k?: number): account_
   return readCall(r, 0xfa8cc6f5, readFields_account_reportProfilePhoto, n_account_reportProfilePhoto, k);
 }
 
-const n_account_resetPassword = 'account.resetPassword';
+var n_account_resetPassword = 'account.resetPassword';
 
 function writeFields_account_resetPassword(w: Writer, _v: account_resetPassword): void {
   const p0 = claim(w, 4);
@@ -24457,7 +24457,7 @@ export function read_account_resetPassword(r: Reader, k?: number): account_reset
   return readCall(r, 0x9308ce1b, readFields_account_resetPassword, n_account_resetPassword, k);
 }
 
-const n_account_declinePasswordReset = 'account.declinePasswordReset';
+var n_account_declinePasswordReset = 'account.declinePasswordReset';
 
 function writeFields_account_declinePasswordReset(w: Writer, _v: account_declinePasswordReset): void {
   const p0 = claim(w, 4);
@@ -24476,7 +24476,7 @@ export function read_account_declinePasswordReset(r: Reader, k?: number): accoun
   return readCall(r, 0x4c9409f6, readFields_account_declinePasswordReset, n_account_declinePasswordReset, k);
 }
 
-const n_account_getChatThemes = 'account.getChatThemes hash';
+var n_account_getChatThemes = 'account.getChatThemes hash';
 
 function writeFields_account_getChatThemes(w: Writer, v: account_getChatThemes): void {
   const hash = checkInt(v.hash, 0);
@@ -24497,7 +24497,7 @@ export function read_account_getChatThemes(r: Reader, k?: number): account_getCh
   return readCall(r, 0xd6d71d7b, readFields_account_getChatThemes, n_account_getChatThemes, k);
 }
 
-const n_users_getUsers = 'users.getUsers id';
+var n_users_getUsers = 'users.getUsers id';
 
 function writeFields_users_getUsers(w: Writer, v: users_getUsers): void {
   const p0 = claim(w, 4);
@@ -24517,7 +24517,7 @@ export function read_users_getUsers(r: Reader, k?: number): users_getUsers {
   return readCall(r, 0x0d91a548, readFields_users_getUsers, n_users_getUsers, k);
 }
 
-const n_users_getFullUser = 'users.getFullUser id';
+var n_users_getFullUser = 'users.getFullUser id';
 
 function writeFields_users_getFullUser(w: Writer, v: users_getFullUser): void {
   const p0 = claim(w, 4);
@@ -24537,7 +24537,7 @@ export function read_users_getFullUser(r: Reader, k?: number): users_getFullUser
   return readCall(r, 0xca30a5b1, readFields_users_getFullUser, n_users_getFullUser, k);
 }
 
-const n_users_setSecureValueErrors = 'users.setSecureValueErrors id errors';
+var n_users_setSecureValueErrors = 'users.setSecureValueErrors id errors';
 
 function writeFields_users_setSecureValueErrors(w: Writer, v: users_setSecureValueErrors): void {
   const p0 = claim(w, 4);
@@ -24558,7 +24558,7 @@ export function read_users_setSecureValueErrors(r: Reader, k?: number): users_se
   return readCall(r, 0x90c894b5, readFields_users_setSecureValueErrors, n_users_setSecureValueErrors, k);
 }
 
-const n_contacts_getContactIDs = 'contacts.getContactIDs hash';
+var n_contacts_getContactIDs = 'contacts.getContactIDs hash';
 
 function writeFields_contacts_getContactIDs(w: Writer, v: contacts_getContactIDs): void {
   const hash = checkLong(v.hash, 0);
@@ -24579,7 +24579,7 @@ export function read_contacts_getContactIDs(r: Reader, k?: number): contacts_get
   return readCall(r, 0x7adc669d, readFields_contacts_getContactIDs, n_contacts_getContactIDs, k);
 }
 
-const n_contacts_getStatuses = 'contacts.getStatuses';
+var n_contacts_getStatuses = 'contacts.getStatuses';
 
 function writeFields_contacts_getStatuses(w: Writer, _v: contacts_getStatuses): void {
   const p0 = claim(w, 4);
@@ -24598,7 +24598,7 @@ export function read_contacts_getStatuses(r: Reader, k?: number): contacts_getSt
   return readCall(r, 0xc4a353ee, readFields_contacts_getStatuses, n_contacts_getStatuses, k);
 }
 
-const n_contacts_getContacts = 'contacts.getContacts hash';
+var n_contacts_getContacts = 'contacts.getContacts hash';
 
 function writeFields_contacts_getContacts(w: Writer, v: contacts_getContacts): void {
   const hash = checkLong(v.hash, 0);
@@ -24619,7 +24619,7 @@ export function read_contacts_getContacts(r: Reader, k?: number): contacts_getCo
   return readCall(r, 0x5dd69e12, readFields_contacts_getContacts, n_contacts_getContacts, k);
 }
 
-const n_contacts_importContacts = 'contacts.importContacts contacts';
+var n_contacts_importContacts = 'contacts.importContacts contacts';
 
 function writeFields_contacts_importContacts(w: Writer, v: contacts_importContacts): void {
   const p0 = claim(w, 4);
@@ -24639,7 +24639,7 @@ export function read_contacts_importContacts(r: Reader, k?: number): contacts_im
   return readCall(r, 0x2c800be5, readFields_contacts_importContacts, n_contacts_importContacts, k);
 }
 
-const n_contacts_deleteContacts = 'contacts.deleteContacts id';
+var n_contacts_deleteContacts = 'contacts.deleteContacts id';
 
 function writeFields_contacts_deleteContacts(w: Writer, v: contacts_deleteContacts): void {
   const p0 = claim(w, 4);
@@ -24659,7 +24659,7 @@ export function read_contacts_deleteContacts(r: Reader, k?: number): contacts_de
   return readCall(r, 0x096a0e00, readFields_contacts_deleteContacts, n_contacts_deleteContacts, k);
 }
 
-const n_contacts_deleteByPhones = 'contacts.deleteByPhones phones';
+var n_contacts_deleteByPhones = 'contacts.deleteByPhones phones';
 
 function writeFields_contacts_deleteByPhones(w: Writer, v: contacts_deleteByPhones): void {
   const p0 = claim(w, 4);
@@ -24679,7 +24679,7 @@ export function read_contacts_deleteByPhones(r: Reader, k?: number): contacts_de
   return readCall(r, 0x1013fd9e, readFields_contacts_deleteByPhones, n_contacts_deleteByPhones, k);
 }
 
-const n_contacts_block = 'contacts.block id';
+var n_contacts_block = 'contacts.block id';
 
 function writeFields_contacts_block(w: Writer, v: contacts_block): void {
   const p0 = claim(w, 4);
@@ -24699,7 +24699,7 @@ export function read_contacts_block(r: Reader, k?: number): contacts_block {
   return readCall(r, 0x68cc1411, readFields_contacts_block, n_contacts_block, k);
 }
 
-const n_contacts_unblock = 'contacts.unblock id';
+var n_contacts_unblock = 'contacts.unblock id';
 
 function writeFields_contacts_unblock(w: Writer, v: contacts_unblock): void {
   const p0 = claim(w, 4);
@@ -24719,7 +24719,7 @@ export function read_contacts_unblock(r: Reader, k?: number): contacts_unblock {
   return readCall(r, 0xbea65d50, readFields_contacts_unblock, n_contacts_unblock, k);
 }
 
-const n_contacts_getBlocked = 'contacts.getBlocked offset limit';
+var n_contacts_getBlocked = 'contacts.getBlocked offset limit';
 
 function writeFields_contacts_getBlocked(w: Writer, v: contacts_getBlocked): void {
   const offset = checkInt(v.offset, 0);
@@ -24742,7 +24742,7 @@ export function read_contacts_getBlocked(r: Reader, k?: number): contacts_getBlo
   return readCall(r, 0xf57c350f, readFields_contacts_getBlocked, n_contacts_getBlocked, k);
 }
 
-const n_contacts_search = 'contacts.search q limit';
+var n_contacts_search = 'contacts.search q limit';
 
 function writeFields_contacts_search(w: Writer, v: contacts_search): void {
   const p0 = claim(w, 4);
@@ -24765,7 +24765,7 @@ export function read_contacts_search(r: Reader, k?: number): contacts_search {
   return readCall(r, 0x11f812d8, readFields_contacts_search, n_contacts_search, k);
 }
 
-const n_contacts_resolveUsername = 'contacts.resolveUsername username';
+var n_contacts_resolveUsername = 'contacts.resolveUsername username';
 
 function writeFields_contacts_resolveUsername(w: Writer, v: contacts_resolveUsername): void {
   const p0 = claim(w, 4);
@@ -24785,7 +24785,7 @@ export function read_contacts_resolveUsername(r: Reader, k?: number): contacts_r
   return readCall(r, 0xf93ccba3, readFields_contacts_resolveUsername, n_contacts_resolveUsername, k);
 }
 
-const n_contacts_getTopPeers = 'contacts.getTopPeers flags correspondents botsPm botsInline phoneCalls forwardUsers forwardChats groups channels offset limit hash';
+var n_contacts_getTopPeers = 'contacts.getTopPeers flags correspondents botsPm botsInline phoneCalls forwardUsers forwardChats groups channels offset limit hash';
 
 function writeFields_contacts_getTopPeers(w: Writer, v: contacts_getTopPeers): void {
   const set_correspondents = isSet(v.correspondents, 1);
@@ -24835,7 +24835,7 @@ export function read_contacts_getTopPeers(r: Reader, k?: number): contacts_getTo
   return readCall(r, 0x973478b6, readFields_contacts_getTopPeers, n_contacts_getTopPeers, k);
 }
 
-const n_contacts_resetTopPeerRating = 'contacts.resetTopPeerRating category peer';
+var n_contacts_resetTopPeerRating = 'contacts.resetTopPeerRating category peer';
 
 function writeFields_contacts_resetTopPeerRating(w: Writer, v: contacts_resetTopPeerRating): void {
   const p0 = claim(w, 4);
@@ -24856,7 +24856,7 @@ export function read_contacts_resetTopPeerRating(r: Reader, k?: number): contact
   return readCall(r, 0x1ae373ac, readFields_contacts_resetTopPeerRating, n_contacts_resetTopPeerRating, k);
 }
 
-const n_contacts_resetSaved = 'contacts.resetSaved';
+var n_contacts_resetSaved = 'contacts.resetSaved';
 
 function writeFields_contacts_resetSaved(w: Writer, _v: contacts_resetSaved): void {
   const p0 = claim(w, 4);
@@ -24875,7 +24875,7 @@ export function read_contacts_resetSaved(r: Reader, k?: number): contacts_resetS
   return readCall(r, 0x879537f1, readFields_contacts_resetSaved, n_contacts_resetSaved, k);
 }
 
-const n_contacts_getSaved = 'contacts.getSaved';
+var n_contacts_getSaved = 'contacts.getSaved';
 
 function writeFields_contacts_getSaved(w: Writer, _v: contacts_getSaved): void {
   const p0 = claim(w, 4);
@@ -24894,7 +24894,7 @@ export function read_contacts_getSaved(r: Reader, k?: number): contacts_getSaved
   return readCall(r, 0x82f1e39f, readFields_contacts_getSaved, n_contacts_getSaved, k);
 }
 
-const n_contacts_toggleTopPeers = 'contacts.toggleTopPeers enabled';
+var n_contacts_toggleTopPeers = 'contacts.toggleTopPeers enabled';
 
 function writeFields_contacts_toggleTopPeers(w: Writer, v: contacts_toggleTopPeers): void {
   const p0 = claim(w, 4);
@@ -24914,7 +24914,7 @@ export function read_contacts_toggleTopPeers(r: Reader, k?: number): contacts_to
   return readCall(r, 0x8514bdda, readFields_contacts_toggleTopPeers, n_contacts_toggleTopPeers, k);
 }
 
-const n_contacts_addContact = 'contacts.addContact flags addPhonePrivacyException id firstName lastName phone';
+var n_contacts_addContact = 'contacts.addContact flags addPhonePrivacyException id firstName lastName phone';
 
 function writeFields_contacts_addContact(w: Writer, v: contacts_addContact): void {
   const set_addPhonePrivacyException = isSet(v.addPhonePrivacyException, 1);
@@ -24944,7 +24944,7 @@ export function read_contacts_addContact(r: Reader, k?: number): contacts_addCon
   return readCall(r, 0xe8f463d0, readFields_contacts_addContact, n_contacts_addContact, k);
 }
 
-const n_contacts_acceptContact = 'contacts.acceptContact id';
+var n_contacts_acceptContact = 'contacts.acceptContact id';
 
 function writeFields_contacts_acceptContact(w: Writer, v: contacts_acceptContact): void {
   const p0 = claim(w, 4);
@@ -24964,7 +24964,7 @@ export function read_contacts_acceptContact(r: Reader, k?: number): contacts_acc
   return readCall(r, 0xf831a20f, readFields_contacts_acceptContact, n_contacts_acceptContact, k);
 }
 
-const n_contacts_getLocated = 'contacts.getLocated flags background geoPoint selfExpires';
+var n_contacts_getLocated = 'contacts.getLocated flags background geoPoint selfExpires';
 
 function writeFields_contacts_getLocated(w: Writer, v: contacts_getLocated): void {
   const set_background = isSet(v.background, 1);
@@ -24992,7 +24992,7 @@ export function read_contacts_getLocated(r: Reader, k?: number): contacts_getLoc
   return readCall(r, 0xd348bc44, readFields_contacts_getLocated, n_contacts_getLocated, k);
 }
 
-const n_contacts_blockFromReplies = 'contacts.blockFromReplies flags deleteMessage deleteHistory reportSpam msgId';
+var n_contacts_blockFromReplies = 'contacts.blockFromReplies flags deleteMessage deleteHistory reportSpam msgId';
 
 function writeFields_contacts_blockFromReplies(w: Writer, v: contacts_blockFromReplies): void {
   const set_deleteMessage = isSet(v.deleteMessage, 1);
@@ -25022,7 +25022,7 @@ export function read_contacts_blockFromReplies(r: Reader, k?: number): contacts_
   return readCall(r, 0x29a8962c, readFields_contacts_blockFromReplies, n_contacts_blockFromReplies, k);
 }
 
-const n_messages_getMessages = 'messages.getMessages id';
+var n_messages_getMessages = 'messages.getMessages id';
 
 function writeFields_messages_getMessages(w: Writer, v: messages_getMessages): void {
   const p0 = claim(w, 4);
@@ -25042,7 +25042,7 @@ export function read_messages_getMessages(r: Reader, k?: number): messages_getMe
   return readCall(r, 0x63c66506, readFields_messages_getMessages, n_messages_getMessages, k);
 }
 
-const n_messages_getDialogs = 'messages.getDialogs flags excludePinned folderId offsetDate offsetId offsetPeer limit hash';
+var n_messages_getDialogs = 'messages.getDialogs flags excludePinned folderId offsetDate offsetId offsetPeer limit hash';
 
 function writeFields_messages_getDialogs(w: Writer, v: messages_getDialogs): void {
   const set_excludePinned = isSet(v.excludePinned, 1);
@@ -25081,7 +25081,7 @@ export function read_messages_getDialogs(r: Reader, k?: number): messages_getDia
   return readCall(r, 0xa0f4cb4f, readFields_messages_getDialogs, n_messages_getDialogs, k);
 }
 
-const n_messages_getHistory = 'messages.getHistory peer offsetId offsetDate addOffset limit maxId minId hash';
+var n_messages_getHistory = 'messages.getHistory peer offsetId offsetDate addOffset limit maxId minId hash';
 
 function writeFields_messages_getHistory(w: Writer, v: messages_getHistory): void {
   const p0 = claim(w, 4);
@@ -25119,7 +25119,7 @@ export function read_messages_getHistory(r: Reader, k?: number): messages_getHis
   return readCall(r, 0x4423e6c5, readFields_messages_getHistory, n_messages_getHistory, k);
 }
 
-const n_messages_search = 'messages.search flags peer q fromId topMsgId filter minDate maxDate offsetId addOffset limit maxId minId hash';
+var n_messages_search = 'messages.search flags peer q fromId topMsgId filter minDate maxDate offsetId addOffset limit maxId minId hash';
 
 function writeFields_messages_search(w: Writer, v: messages_search): void {
   const flags = (v.fromId != null ? 0x1 : 0) | (v.topMsgId != null ? 0x2 : 0);
@@ -25168,7 +25168,7 @@ export function read_messages_search(r: Reader, k?: number): messages_search {
   return readCall(r, 0xa0fda762, readFields_messages_search, n_messages_search, k);
 }
 
-const n_messages_readHistory = 'messages.readHistory peer maxId';
+var n_messages_readHistory = 'messages.readHistory peer maxId';
 
 function writeFields_messages_readHistory(w: Writer, v: messages_readHistory): void {
   const p0 = claim(w, 4);
@@ -25191,7 +25191,7 @@ export function read_messages_readHistory(r: Reader, k?: number): messages_readH
   return readCall(r, 0x0e306d3a, readFields_messages_readHistory, n_messages_readHistory, k);
 }
 
-const n_messages_deleteHistory = 'messages.deleteHistory flags justClear revoke peer maxId';
+var n_messages_deleteHistory = 'messages.deleteHistory flags justClear revoke peer maxId';
 
 function writeFields_messages_deleteHistory(w: Writer, v: messages_deleteHistory): void {
   const set_justClear = isSet(v.justClear, 1);
@@ -25222,7 +25222,7 @@ export function read_messages_deleteHistory(r: Reader, k?: number): messages_del
   return readCall(r, 0x1c015b09, readFields_messages_deleteHistory, n_messages_deleteHistory, k);
 }
 
-const n_messages_deleteMessages = 'messages.deleteMessages flags revoke id';
+var n_messages_deleteMessages = 'messages.deleteMessages flags revoke id';
 
 function writeFields_messages_deleteMessages(w: Writer, v: messages_deleteMessages): void {
   const set_revoke = isSet(v.revoke, 1);
@@ -25246,7 +25246,7 @@ export function read_messages_deleteMessages(r: Reader, k?: number): messages_de
   return readCall(r, 0xe58e95d2, readFields_messages_deleteMessages, n_messages_deleteMessages, k);
 }
 
-const n_messages_receivedMessages = 'messages.receivedMessages maxId';
+var n_messages_receivedMessages = 'messages.receivedMessages maxId';
 
 function writeFields_messages_receivedMessages(w: Writer, v: messages_receivedMessages): void {
   const maxId = checkInt(v.maxId, 0);
@@ -25267,7 +25267,7 @@ export function read_messages_receivedMessages(r: Reader, k?: number): messages_
   return readCall(r, 0x05a954c0, readFields_messages_receivedMessages, n_messages_receivedMessages, k);
 }
 
-const n_messages_setTyping = 'messages.setTyping flags peer topMsgId action';
+var n_messages_setTyping = 'messages.setTyping flags peer topMsgId action';
 
 function writeFields_messages_setTyping(w: Writer, v: messages_setTyping): void {
   const flags = (v.topMsgId != null ? 0x1 : 0);
@@ -25295,7 +25295,7 @@ export function read_messages_setTyping(r: Reader, k?: number): messages_setTypi
   return readCall(r, 0x58943ee2, readFields_messages_setTyping, n_messages_setTyping, k);
 }
 
-const n_messages_sendMessage = 'messages.sendMessage flags noWebpage silent background clearDraft peer replyToMsgId message randomId replyMarkup entities scheduleDate';
+var n_messages_sendMessage = 'messages.sendMessage flags noWebpage silent background clearDraft peer replyToMsgId message randomId replyMarkup entities scheduleDate';
 
 function writeFields_messages_sendMessage(w: Writer, v: messages_sendMessage): void {
   const set_noWebpage = isSet(v.noWebpage, 1);
@@ -25345,7 +25345,7 @@ export function read_messages_sendMessage(r: Reader, k?: number): messages_sendM
   return readCall(r, 0x520c3870, readFields_messages_sendMessage, n_messages_sendMessage, k);
 }
 
-const n_messages_sendMedia = 'messages.sendMedia flags silent background clearDraft peer replyToMsgId media message randomId replyMarkup entities scheduleDate';
+var n_messages_sendMedia = 'messages.sendMedia flags silent background clearDraft peer replyToMsgId media message randomId replyMarkup entities scheduleDate';
 
 function writeFields_messages_sendMedia(w: Writer, v: messages_sendMedia): void {
   const set_silent = isSet(v.silent, 1);
@@ -25394,7 +25394,7 @@ export function read_messages_sendMedia(r: Reader, k?: number): messages_sendMed
   return readCall(r, 0x3491eba9, readFields_messages_sendMedia, n_messages_sendMedia, k);
 }
 
-const n_messages_forwardMessages = 'messages.forwardMessages flags silent background withMyScore dropAuthor dropMediaCaptions fromPeer id randomId toPeer scheduleDate';
+var n_messages_forwardMessages = 'messages.forwardMessages flags silent background withMyScore dropAuthor dropMediaCaptions fromPeer id randomId toPeer scheduleDate';
 
 function writeFields_messages_forwardMessages(w: Writer, v: messages_forwardMessages): void {
   const set_silent = isSet(v.silent, 1);
@@ -25438,7 +25438,7 @@ export function read_messages_forwardMessages(r: Reader, k?: number): messages_f
   return readCall(r, 0xd9fee60e, readFields_messages_forwardMessages, n_messages_forwardMessages, k);
 }
 
-const n_messages_reportSpam = 'messages.reportSpam peer';
+var n_messages_reportSpam = 'messages.reportSpam peer';
 
 function writeFields_messages_reportSpam(w: Writer, v: messages_reportSpam): void {
   const p0 = claim(w, 4);
@@ -25458,7 +25458,7 @@ export function read_messages_reportSpam(r: Reader, k?: number): messages_report
   return readCall(r, 0xcf1592db, readFields_messages_reportSpam, n_messages_reportSpam, k);
 }
 
-const n_messages_getPeerSettings = 'messages.getPeerSettings peer';
+var n_messages_getPeerSettings = 'messages.getPeerSettings peer';
 
 function writeFields_messages_getPeerSettings(w: Writer, v: messages_getPeerSettings): void {
   const p0 = claim(w, 4);
@@ -25478,7 +25478,7 @@ export function read_messages_getPeerSettings(r: Reader, k?: number): messages_g
   return readCall(r, 0x3672e09c, readFields_messages_getPeerSettings, n_messages_getPeerSettings, k);
 }
 
-const n_messages_report = 'messages.report peer id reason message';
+var n_messages_report = 'messages.report peer id reason message';
 
 function writeFields_messages_report(w: Writer, v: messages_report): void {
   const p0 = claim(w, 4);
@@ -25504,7 +25504,7 @@ export function read_messages_report(r: Reader, k?: number): messages_report {
   return readCall(r, 0x8953ab4e, readFields_messages_report, n_messages_report, k);
 }
 
-const n_messages_getChats = 'messages.getChats id';
+var n_messages_getChats = 'messages.getChats id';
 
 function writeFields_messages_getChats(w: Writer, v: messages_getChats): void {
   const p0 = claim(w, 4);
@@ -25524,7 +25524,7 @@ export function read_messages_getChats(r: Reader, k?: number): messages_getChats
   return readCall(r, 0x49e9528f, readFields_messages_getChats, n_messages_getChats, k);
 }
 
-const n_messages_getFullChat = 'messages.getFullChat chatId';
+var n_messages_getFullChat = 'messages.getFullChat chatId';
 
 function writeFields_messages_getFullChat(w: Writer, v: messages_getFullChat): void {
   const chatId = checkLong(v.chatId, 0);
@@ -25545,7 +25545,7 @@ export function read_messages_getFullChat(r: Reader, k?: number): messages_getFu
   return readCall(r, 0xaeb00b34, readFields_messages_getFullChat, n_messages_getFullChat, k);
 }
 
-const n_messages_editChatTitle = 'messages.editChatTitle chatId title';
+var n_messages_editChatTitle = 'messages.editChatTitle chatId title';
 
 function writeFields_messages_editChatTitle(w: Writer, v: messages_editChatTitle): void {
   const chatId = checkLong(v.chatId, 0);
@@ -25567,7 +25567,7 @@ export function read_messages_editChatTitle(r: Reader, k?: number): messages_edi
   return readCall(r, 0x73783ffd, readFields_messages_editChatTitle, n_messages_editChatTitle, k);
 }
 
-const n_messages_editChatPhoto = 'messages.editChatPhoto chatId photo';
+var n_messages_editChatPhoto = 'messages.editChatPhoto chatId photo';
 
 function writeFields_messages_editChatPhoto(w: Writer, v: messages_editChatPhoto): void {
   const chatId = checkLong(v.chatId, 0);
@@ -25589,7 +25589,7 @@ export function read_messages_editChatPhoto(r: Reader, k?: number): messages_edi
   return readCall(r, 0x35ddd674, readFields_messages_editChatPhoto, n_messages_editChatPhoto, k);
 }
 
-const n_messages_addChatUser = 'messages.addChatUser chatId userId fwdLimit';
+var n_messages_addChatUser = 'messages.addChatUser chatId userId fwdLimit';
 
 function writeFields_messages_addChatUser(w: Writer, v: messages_addChatUser): void {
   const chatId = checkLong(v.chatId, 0);
@@ -25614,7 +25614,7 @@ export function read_messages_addChatUser(r: Reader, k?: number): messages_addCh
   return readCall(r, 0xf24753e3, readFields_messages_addChatUser, n_messages_addChatUser, k);
 }
 
-const n_messages_deleteChatUser = 'messages.deleteChatUser flags revokeHistory chatId userId';
+var n_messages_deleteChatUser = 'messages.deleteChatUser flags revokeHistory chatId userId';
 
 function writeFields_messages_deleteChatUser(w: Writer, v: messages_deleteChatUser): void {
   const set_revokeHistory = isSet(v.revokeHistory, 1);
@@ -25643,7 +25643,7 @@ export function read_messages_deleteChatUser(r: Reader, k?: number): messages_de
   return readCall(r, 0xa2185cab, readFields_messages_deleteChatUser, n_messages_deleteChatUser, k);
 }
 
-const n_messages_createChat = 'messages.createChat users title';
+var n_messages_createChat = 'messages.createChat users title';
 
 function writeFields_messages_createChat(w: Writer, v: messages_createChat): void {
   const p0 = claim(w, 4);
@@ -25664,7 +25664,7 @@ export function read_messages_createChat(r: Reader, k?: number): messages_create
   return readCall(r, 0x09cb126e, readFields_messages_createChat, n_messages_createChat, k);
 }
 
-const n_messages_getDhConfig = 'messages.getDhConfig version randomLength';
+var n_messages_getDhConfig = 'messages.getDhConfig version randomLength';
 
 function writeFields_messages_getDhConfig(w: Writer, v: messages_getDhConfig): void {
   const version = checkInt(v.version, 0);
@@ -25687,7 +25687,7 @@ export function read_messages_getDhConfig(r: Reader, k?: number): messages_getDh
   return readCall(r, 0x26cf8950, readFields_messages_getDhConfig, n_messages_getDhConfig, k);
 }
 
-const n_messages_requestEncryption = 'messages.requestEncryption userId randomId gA';
+var n_messages_requestEncryption = 'messages.requestEncryption userId randomId gA';
 
 function writeFields_messages_requestEncryption(w: Writer, v: messages_requestEncryption): void {
   const p0 = claim(w, 4);
@@ -25711,7 +25711,7 @@ export function read_messages_requestEncryption(r: Reader, k?: number): messages
   return readCall(r, 0xf64daf43, readFields_messages_requestEncryption, n_messages_requestEncryption, k);
 }
 
-const n_messages_acceptEncryption = 'messages.acceptEncryption peer gB keyFingerprint';
+var n_messages_acceptEncryption = 'messages.acceptEncryption peer gB keyFingerprint';
 
 function writeFields_messages_acceptEncryption(w: Writer, v: messages_acceptEncryption): void {
   const p0 = claim(w, 4);
@@ -25738,7 +25738,7 @@ export function read_messages_acceptEncryption(r: Reader, k?: number): messages_
   return readCall(r, 0x3dbc0415, readFields_messages_acceptEncryption, n_messages_acceptEncryption, k);
 }
 
-const n_messages_discardEncryption = 'messages.discardEncryption flags deleteHistory chatId';
+var n_messages_discardEncryption = 'messages.discardEncryption flags deleteHistory chatId';
 
 function writeFields_messages_discardEncryption(w: Writer, v: messages_discardEncryption): void {
   const set_deleteHistory = isSet(v.deleteHistory, 1);
@@ -25763,7 +25763,7 @@ export function read_messages_discardEncryption(r: Reader, k?: number): messages
   return readCall(r, 0xf393aea0, readFields_messages_discardEncryption, n_messages_discardEncryption, k);
 }
 
-const n_messages_setEncryptedTyping = 'messages.setEncryptedTyping peer typing';
+var n_messages_setEncryptedTyping = 'messages.setEncryptedTyping peer typing';
 
 function writeFields_messages_setEncryptedTyping(w: Writer, v: messages_setEncryptedTyping): void {
   const p0 = claim(w, 4);
@@ -25784,7 +25784,7 @@ export function read_messages_setEncryptedTyping(r: Reader, k?: number): message
   return readCall(r, 0x791451ed, readFields_messages_setEncryptedTyping, n_messages_setEncryptedTyping, k);
 }
 
-const n_messages_readEncryptedHistory = 'messages.readEncryptedHistory peer maxDate';
+var n_messages_readEncryptedHistory = 'messages.readEncryptedHistory peer maxDate';
 
 function writeFields_messages_readEncryptedHistory(w: Writer, v: messages_readEncryptedHistory): void {
   const p0 = claim(w, 4);
@@ -25807,7 +25807,7 @@ export function read_messages_readEncryptedHistory(r: Reader, k?: number): messa
   return readCall(r, 0x7f4b690a, readFields_messages_readEncryptedHistory, n_messages_readEncryptedHistory, k);
 }
 
-const n_messages_sendEncrypted = 'messages.sendEncrypted flags silent peer randomId data';
+var n_messages_sendEncrypted = 'messages.sendEncrypted flags silent peer randomId data';
 
 function writeFields_messages_sendEncrypted(w: Writer, v: messages_sendEncrypted): void {
   const set_silent = isSet(v.silent, 1);
@@ -25838,7 +25838,7 @@ export function read_messages_sendEncrypted(r: Reader, k?: number): messages_sen
   return readCall(r, 0x44fa7a15, readFields_messages_sendEncrypted, n_messages_sendEncrypted, k);
 }
 
-const n_messages_sendEncryptedFile = 'messages.sendEncryptedFile flags silent peer randomId data file';
+var n_messages_sendEncryptedFile = 'messages.sendEncryptedFile flags silent peer randomId data file';
 
 function writeFields_messages_sendEncryptedFile(w: Writer, v: messages_sendEncryptedFile): void {
   const set_silent = isSet(v.silent, 1);
@@ -25870,7 +25870,7 @@ export function read_messages_sendEncryptedFile(r: Reader, k?: number): messages
   return readCall(r, 0x5559481d, readFields_messages_sendEncryptedFile, n_messages_sendEncryptedFile, k);
 }
 
-const n_messages_sendEncryptedService = 'messages.sendEncryptedService peer randomId data';
+var n_messages_sendEncryptedService = 'messages.sendEncryptedService peer randomId data';
 
 function writeFields_messages_sendEncryptedService(w: Writer, v: messages_sendEncryptedService): void {
   const p0 = claim(w, 4);
@@ -25897,7 +25897,7 @@ export function read_messages_sendEncryptedService(r: Reader, k?: number): messa
   return readCall(r, 0x32d439a4, readFields_messages_sendEncryptedService, n_messages_sendEncryptedService, k);
 }
 
-const n_messages_receivedQueue = 'messages.receivedQueue maxQts';
+var n_messages_receivedQueue = 'messages.receivedQueue maxQts';
 
 function writeFields_messages_receivedQueue(w: Writer, v: messages_receivedQueue): void {
   const maxQts = checkInt(v.maxQts, 0);
@@ -25918,7 +25918,7 @@ export function read_messages_receivedQueue(r: Reader, k?: number): messages_rec
   return readCall(r, 0x55a5bb66, readFields_messages_receivedQueue, n_messages_receivedQueue, k);
 }
 
-const n_messages_reportEncryptedSpam = 'messages.reportEncryptedSpam peer';
+var n_messages_reportEncryptedSpam = 'messages.reportEncryptedSpam peer';
 
 function writeFields_messages_reportEncryptedSpam(w: Writer, v: messages_reportEncryptedSpam): void {
   const p0 = claim(w, 4);
@@ -25938,7 +25938,7 @@ export function read_messages_reportEncryptedSpam(r: Reader, k?: number): messag
   return readCall(r, 0x4b0c8c0f, readFields_messages_reportEncryptedSpam, n_messages_reportEncryptedSpam, k);
 }
 
-const n_messages_readMessageContents = 'messages.readMessageContents id';
+var n_messages_readMessageContents = 'messages.readMessageContents id';
 
 function writeFields_messages_readMessageContents(w: Writer, v: messages_readMessageContents): void {
   const p0 = claim(w, 4);
@@ -25958,7 +25958,7 @@ export function read_messages_readMessageContents(r: Reader, k?: number): messag
   return readCall(r, 0x36a73f77, readFields_messages_readMessageContents, n_messages_readMessageContents, k);
 }
 
-const n_messages_getStickers = 'messages.getStickers emoticon hash';
+var n_messages_getStickers = 'messages.getStickers emoticon hash';
 
 function writeFields_messages_getStickers(w: Writer, v: messages_getStickers): void {
   const p0 = claim(w, 4);
@@ -25981,7 +25981,7 @@ export function read_messages_getStickers(r: Reader, k?: number): messages_getSt
   return readCall(r, 0xd5a5d3a1, readFields_messages_getStickers, n_messages_getStickers, k);
 }
 
-const n_messages_getAllStickers = 'messages.getAllStickers hash';
+var n_messages_getAllStickers = 'messages.getAllStickers hash';
 
 function writeFields_messages_getAllStickers(w: Writer, v: messages_getAllStickers): void {
   const hash = checkLong(v.hash, 0);
@@ -26002,7 +26002,7 @@ export function read_messages_getAllStickers(r: Reader, k?: number): messages_ge
   return readCall(r, 0xb8a0a1a8, readFields_messages_getAllStickers, n_messages_getAllStickers, k);
 }
 
-const n_messages_getWebPagePreview = 'messages.getWebPagePreview flags message entities';
+var n_messages_getWebPagePreview = 'messages.getWebPagePreview flags message entities';
 
 function writeFields_messages_getWebPagePreview(w: Writer, v: messages_getWebPagePreview): void {
   const flags = (v.entities != null ? 0x8 : 0);
@@ -26029,7 +26029,7 @@ export function read_messages_getWebPagePreview(r: Reader, k?: number): messages
   return readCall(r, 0x8b68b0cc, readFields_messages_getWebPagePreview, n_messages_getWebPagePreview, k);
 }
 
-const n_messages_exportChatInvite = 'messages.exportChatInvite flags legacyRevokePermanent peer expireDate usageLimit';
+var n_messages_exportChatInvite = 'messages.exportChatInvite flags legacyRevokePermanent peer expireDate usageLimit';
 
 function writeFields_messages_exportChatInvite(w: Writer, v: messages_exportChatInvite): void {
   const set_legacyRevokePermanent = isSet(v.legacyRevokePermanent, 1);
@@ -26058,7 +26058,7 @@ export function read_messages_exportChatInvite(r: Reader, k?: number): messages_
   return readCall(r, 0x14b9bcd7, readFields_messages_exportChatInvite, n_messages_exportChatInvite, k);
 }
 
-const n_messages_checkChatInvite = 'messages.checkChatInvite hash';
+var n_messages_checkChatInvite = 'messages.checkChatInvite hash';
 
 function writeFields_messages_checkChatInvite(w: Writer, v: messages_checkChatInvite): void {
   const p0 = claim(w, 4);
@@ -26078,7 +26078,7 @@ export function read_messages_checkChatInvite(r: Reader, k?: number): messages_c
   return readCall(r, 0x3eadb1bb, readFields_messages_checkChatInvite, n_messages_checkChatInvite, k);
 }
 
-const n_messages_importChatInvite = 'messages.importChatInvite hash';
+var n_messages_importChatInvite = 'messages.importChatInvite hash';
 
 function writeFields_messages_importChatInvite(w: Writer, v: messages_importChatInvite): void {
   const p0 = claim(w, 4);
@@ -26098,7 +26098,7 @@ export function read_messages_importChatInvite(r: Reader, k?: number): messages_
   return readCall(r, 0x6c50051c, readFields_messages_importChatInvite, n_messages_importChatInvite, k);
 }
 
-const n_messages_getStickerSet = 'messages.getStickerSet stickerset';
+var n_messages_getStickerSet = 'messages.getStickerSet stickerset';
 
 function writeFields_messages_getStickerSet(w: Writer, v: messages_getStickerSet): void {
   const p0 = claim(w, 4);
@@ -26118,7 +26118,7 @@ export function read_messages_getStickerSet(r: Reader, k?: number): messages_get
   return readCall(r, 0x2619a90e, readFields_messages_getStickerSet, n_messages_getStickerSet, k);
 }
 
-const n_messages_installStickerSet = 'messages.installStickerSet stickerset archived';
+var n_messages_installStickerSet = 'messages.installStickerSet stickerset archived';
 
 function writeFields_messages_installStickerSet(w: Writer, v: messages_installStickerSet): void {
   const p0 = claim(w, 4);
@@ -26139,7 +26139,7 @@ export function read_messages_installStickerSet(r: Reader, k?: number): messages
   return readCall(r, 0xc78fe460, readFields_messages_installStickerSet, n_messages_installStickerSet, k);
 }
 
-const n_messages_uninstallStickerSet = 'messages.uninstallStickerSet stickerset';
+var n_messages_uninstallStickerSet = 'messages.uninstallStickerSet stickerset';
 
 function writeFields_messages_uninstallStickerSet(w: Writer, v: messages_uninstallStickerSet): void {
   const p0 = claim(w, 4);
@@ -26159,7 +26159,7 @@ export function read_messages_uninstallStickerSet(r: Reader, k?: number): messag
   return readCall(r, 0xf96e55de, readFields_messages_uninstallStickerSet, n_messages_uninstallStickerSet, k);
 }
 
-const n_messages_startBot = 'messages.startBot bot peer randomId startParam';
+var n_messages_startBot = 'messages.startBot bot peer randomId startParam';
 
 function writeFields_messages_startBot(w: Writer, v: messages_startBot): void {
   const p0 = claim(w, 4);
@@ -26187,7 +26187,7 @@ export function read_messages_startBot(r: Reader, k?: number): messages_startBot
   return readCall(r, 0xe6df7378, readFields_messages_startBot, n_messages_startBot, k);
 }
 
-const n_messages_getMessagesViews = 'messages.getMessagesViews peer id increment';
+var n_messages_getMessagesViews = 'messages.getMessagesViews peer id increment';
 
 function writeFields_messages_getMessagesViews(w: Writer, v: messages_getMessagesViews): void {
   const p0 = claim(w, 4);
@@ -26211,7 +26211,7 @@ export function read_messages_getMessagesViews(r: Reader, k?: number): messages_
   return readCall(r, 0x5784d3e1, readFields_messages_getMessagesViews, n_messages_getMessagesViews, k);
 }
 
-const n_messages_editChatAdmin = 'messages.editChatAdmin chatId userId isAdmin';
+var n_messages_editChatAdmin = 'messages.editChatAdmin chatId userId isAdmin';
 
 function writeFields_messages_editChatAdmin(w: Writer, v: messages_editChatAdmin): void {
   const chatId = checkLong(v.chatId, 0);
@@ -26234,7 +26234,7 @@ export function read_messages_editChatAdmin(r: Reader, k?: number): messages_edi
   return readCall(r, 0xa85bd1c2, readFields_messages_editChatAdmin, n_messages_editChatAdmin, k);
 }
 
-const n_messages_migrateChat = 'messages.migrateChat chatId';
+var n_messages_migrateChat = 'messages.migrateChat chatId';
 
 function writeFields_messages_migrateChat(w: Writer, v: messages_migrateChat): void {
   const chatId = checkLong(v.chatId, 0);
@@ -26255,7 +26255,7 @@ export function read_messages_migrateChat(r: Reader, k?: number): messages_migra
   return readCall(r, 0xa2875319, readFields_messages_migrateChat, n_messages_migrateChat, k);
 }
 
-const n_messages_searchGlobal = 'messages.searchGlobal flags folderId q filter minDate maxDate offsetRate offsetPeer offsetId limit';
+var n_messages_searchGlobal = 'messages.searchGlobal flags folderId q filter minDate maxDate offsetRate offsetPeer offsetId limit';
 
 function writeFields_messages_searchGlobal(w: Writer, v: messages_searchGlobal): void {
   const flags = (v.folderId != null ? 0x1 : 0);
@@ -26297,7 +26297,7 @@ export function read_messages_searchGlobal(r: Reader, k?: number): messages_sear
   return readCall(r, 0x4bc6589a, readFields_messages_searchGlobal, n_messages_searchGlobal, k);
 }
 
-const n_messages_reorderStickerSets = 'messages.reorderStickerSets flags masks order';
+var n_messages_reorderStickerSets = 'messages.reorderStickerSets flags masks order';
 
 function writeFields_messages_reorderStickerSets(w: Writer, v: messages_reorderStickerSets): void {
   const set_masks = isSet(v.masks, 1);
@@ -26321,7 +26321,7 @@ export function read_messages_reorderStickerSets(r: Reader, k?: number): message
   return readCall(r, 0x78337739, readFields_messages_reorderStickerSets, n_messages_reorderStickerSets, k);
 }
 
-const n_messages_getDocumentByHash = 'messages.getDocumentByHash sha256 size mimeType';
+var n_messages_getDocumentByHash = 'messages.getDocumentByHash sha256 size mimeType';
 
 function writeFields_messages_getDocumentByHash(w: Writer, v: messages_getDocumentByHash): void {
   const p0 = claim(w, 4);
@@ -26345,7 +26345,7 @@ export function read_messages_getDocumentByHash(r: Reader, k?: number): messages
   return readCall(r, 0x338e2464, readFields_messages_getDocumentByHash, n_messages_getDocumentByHash, k);
 }
 
-const n_messages_getSavedGifs = 'messages.getSavedGifs hash';
+var n_messages_getSavedGifs = 'messages.getSavedGifs hash';
 
 function writeFields_messages_getSavedGifs(w: Writer, v: messages_getSavedGifs): void {
   const hash = checkLong(v.hash, 0);
@@ -26366,7 +26366,7 @@ export function read_messages_getSavedGifs(r: Reader, k?: number): messages_getS
   return readCall(r, 0x5cf09635, readFields_messages_getSavedGifs, n_messages_getSavedGifs, k);
 }
 
-const n_messages_saveGif = 'messages.saveGif id unsave';
+var n_messages_saveGif = 'messages.saveGif id unsave';
 
 function writeFields_messages_saveGif(w: Writer, v: messages_saveGif): void {
   const p0 = claim(w, 4);
@@ -26387,7 +26387,7 @@ export function read_messages_saveGif(r: Reader, k?: number): messages_saveGif {
   return readCall(r, 0x327a30cb, readFields_messages_saveGif, n_messages_saveGif, k);
 }
 
-const n_messages_getInlineBotResults = 'messages.getInlineBotResults flags bot peer geoPoint query offset';
+var n_messages_getInlineBotResults = 'messages.getInlineBotResults flags bot peer geoPoint query offset';
 
 function writeFields_messages_getInlineBotResults(w: Writer, v: messages_getInlineBotResults): void {
   const flags = (v.geoPoint != null ? 0x1 : 0);
@@ -26417,7 +26417,7 @@ export function read_messages_getInlineBotResults(r: Reader, k?: number): messag
   return readCall(r, 0x514e999d, readFields_messages_getInlineBotResults, n_messages_getInlineBotResults, k);
 }
 
-const n_messages_setInlineBotResults = 'messages.setInlineBotResults flags gallery private queryId results cacheTime nextOffset switchPm';
+var n_messages_setInlineBotResults = 'messages.setInlineBotResults flags gallery private queryId results cacheTime nextOffset switchPm';
 
 function writeFields_messages_setInlineBotResults(w: Writer, v: messages_setInlineBotResults): void {
   const set_gallery = isSet(v.gallery, 1);
@@ -26458,7 +26458,7 @@ export function read_messages_setInlineBotResults(r: Reader, k?: number): messag
   return readCall(r, 0xeb5ea206, readFields_messages_setInlineBotResults, n_messages_setInlineBotResults, k);
 }
 
-const n_messages_sendInlineBotResult = 'messages.sendInlineBotResult flags silent background clearDraft hideVia peer replyToMsgId randomId queryId id scheduleDate';
+var n_messages_sendInlineBotResult = 'messages.sendInlineBotResult flags silent background clearDraft hideVia peer replyToMsgId randomId queryId id scheduleDate';
 
 function writeFields_messages_sendInlineBotResult(w: Writer, v: messages_sendInlineBotResult): void {
   const set_silent = isSet(v.silent, 1);
@@ -26505,7 +26505,7 @@ export function read_messages_sendInlineBotResult(r: Reader, k?: number): messag
   return readCall(r, 0x220815b0, readFields_messages_sendInlineBotResult, n_messages_sendInlineBotResult, k);
 }
 
-const n_messages_getMessageEditData = 'messages.getMessageEditData peer id';
+var n_messages_getMessageEditData = 'messages.getMessageEditData peer id';
 
 function writeFields_messages_getMessageEditData(w: Writer, v: messages_getMessageEditData): void {
   const p0 = claim(w, 4);
@@ -26528,7 +26528,7 @@ export function read_messages_getMessageEditData(r: Reader, k?: number): message
   return readCall(r, 0xfda68d36, readFields_messages_getMessageEditData, n_messages_getMessageEditData, k);
 }
 
-const n_messages_editMessage = 'messages.editMessage flags noWebpage peer id message media replyMarkup entities scheduleDate';
+var n_messages_editMessage = 'messages.editMessage flags noWebpage peer id message media replyMarkup entities scheduleDate';
 
 function writeFields_messages_editMessage(w: Writer, v: messages_editMessage): void {
   const set_noWebpage = isSet(v.noWebpage, 1);
@@ -26572,7 +26572,7 @@ export function read_messages_editMessage(r: Reader, k?: number): messages_editM
   return readCall(r, 0x48f71778, readFields_messages_editMessage, n_messages_editMessage, k);
 }
 
-const n_messages_editInlineBotMessage = 'messages.editInlineBotMessage flags noWebpage id message media replyMarkup entities';
+var n_messages_editInlineBotMessage = 'messages.editInlineBotMessage flags noWebpage id message media replyMarkup entities';
 
 function writeFields_messages_editInlineBotMessage(w: Writer, v: messages_editInlineBotMessage): void {
   const set_noWebpage = isSet(v.noWebpage, 1);
@@ -26611,7 +26611,7 @@ export function read_messages_editInlineBotMessage(r: Reader, k?: number): messa
   return readCall(r, 0x83557dba, readFields_messages_editInlineBotMessage, n_messages_editInlineBotMessage, k);
 }
 
-const n_messages_getBotCallbackAnswer = 'messages.getBotCallbackAnswer flags game peer msgId data password';
+var n_messages_getBotCallbackAnswer = 'messages.getBotCallbackAnswer flags game peer msgId data password';
 
 function writeFields_messages_getBotCallbackAnswer(w: Writer, v: messages_getBotCallbackAnswer): void {
   const set_game = isSet(v.game, 1);
@@ -26644,7 +26644,7 @@ export function read_messages_getBotCallbackAnswer(r: Reader, k?: number): messa
   return readCall(r, 0x9342ca07, readFields_messages_getBotCallbackAnswer, n_messages_getBotCallbackAnswer, k);
 }
 
-const n_messages_setBotCallbackAnswer = 'messages.setBotCallbackAnswer flags alert queryId message url cacheTime';
+var n_messages_setBotCallbackAnswer = 'messages.setBotCallbackAnswer flags alert queryId message url cacheTime';
 
 function writeFields_messages_setBotCallbackAnswer(w: Writer, v: messages_setBotCallbackAnswer): void {
   const set_alert = isSet(v.alert, 1);
@@ -26678,7 +26678,7 @@ export function read_messages_setBotCallbackAnswer(r: Reader, k?: number): messa
   return readCall(r, 0xd58f130a, readFields_messages_setBotCallbackAnswer, n_messages_setBotCallbackAnswer, k);
 }
 
-const n_messages_getPeerDialogs = 'messages.getPeerDialogs peers';
+var n_messages_getPeerDialogs = 'messages.getPeerDialogs peers';
 
 function writeFields_messages_getPeerDialogs(w: Writer, v: messages_getPeerDialogs): void {
   const p0 = claim(w, 4);
@@ -26698,7 +26698,7 @@ export function read_messages_getPeerDialogs(r: Reader, k?: number): messages_ge
   return readCall(r, 0xe470bcfd, readFields_messages_getPeerDialogs, n_messages_getPeerDialogs, k);
 }
 
-const n_messages_saveDraft = 'messages.saveDraft flags noWebpage replyToMsgId peer message entities';
+var n_messages_saveDraft = 'messages.saveDraft flags noWebpage replyToMsgId peer message entities';
 
 function writeFields_messages_saveDraft(w: Writer, v: messages_saveDraft): void {
   const set_noWebpage = isSet(v.noWebpage, 1);
@@ -26729,7 +26729,7 @@ export function read_messages_saveDraft(r: Reader, k?: number): messages_saveDra
   return readCall(r, 0xbc39e14b, readFields_messages_saveDraft, n_messages_saveDraft, k);
 }
 
-const n_messages_getAllDrafts = 'messages.getAllDrafts';
+var n_messages_getAllDrafts = 'messages.getAllDrafts';
 
 function writeFields_messages_getAllDrafts(w: Writer, _v: messages_getAllDrafts): void {
   const p0 = claim(w, 4);
@@ -26748,7 +26748,7 @@ export function read_messages_getAllDrafts(r: Reader, k?: number): messages_getA
   return readCall(r, 0x6a3f8d65, readFields_messages_getAllDrafts, n_messages_getAllDrafts, k);
 }
 
-const n_messages_getFeaturedStickers = 'messages.getFeaturedStickers hash';
+var n_messages_getFeaturedStickers = 'messages.getFeaturedStickers hash';
 
 function writeFields_messages_getFeaturedStickers(w: Writer, v: messages_getFeaturedStickers): void {
   const hash = checkLong(v.hash, 0);
@@ -26769,7 +26769,7 @@ export function read_messages_getFeaturedStickers(r: Reader, k?: number): messag
   return readCall(r, 0x64780b14, readFields_messages_getFeaturedStickers, n_messages_getFeaturedStickers, k);
 }
 
-const n_messages_readFeaturedStickers = 'messages.readFeaturedStickers id';
+var n_messages_readFeaturedStickers = 'messages.readFeaturedStickers id';
 
 function writeFields_messages_readFeaturedStickers(w: Writer, v: messages_readFeaturedStickers): void {
   const p0 = claim(w, 4);
@@ -26789,7 +26789,7 @@ export function read_messages_readFeaturedStickers(r: Reader, k?: number): messa
   return readCall(r, 0x5b118126, readFields_messages_readFeaturedStickers, n_messages_readFeaturedStickers, k);
 }
 
-const n_messages_getRecentStickers = 'messages.getRecentStickers flags attached hash';
+var n_messages_getRecentStickers = 'messages.getRecentStickers flags attached hash';
 
 function writeFields_messages_getRecentStickers(w: Writer, v: messages_getRecentStickers): void {
   const set_attached = isSet(v.attached, 1);
@@ -26814,7 +26814,7 @@ export function read_messages_getRecentStickers(r: Reader, k?: number): messages
   return readCall(r, 0x9da9403b, readFields_messages_getRecentStickers, n_messages_getRecentStickers, k);
 }
 
-const n_messages_saveRecentSticker = 'messages.saveRecentSticker flags attached id unsave';
+var n_messages_saveRecentSticker = 'messages.saveRecentSticker flags attached id unsave';
 
 function writeFields_messages_saveRecentSticker(w: Writer, v: messages_saveRecentSticker): void {
   const set_attached = isSet(v.attached, 1);
@@ -26842,7 +26842,7 @@ export function read_messages_saveRecentSticker(r: Reader, k?: number): messages
   return readCall(r, 0x392718f8, readFields_messages_saveRecentSticker, n_messages_saveRecentSticker, k);
 }
 
-const n_messages_clearRecentStickers = 'messages.clearRecentStickers flags attached';
+var n_messages_clearRecentStickers = 'messages.clearRecentStickers flags attached';
 
 function writeFields_messages_clearRecentStickers(w: Writer, v: messages_clearRecentStickers): void {
   const set_attached = isSet(v.attached, 1);
@@ -26865,7 +26865,7 @@ export function read_messages_clearRecentStickers(r: Reader, k?: number): messag
   return readCall(r, 0x8999602d, readFields_messages_clearRecentStickers, n_messages_clearRecentStickers, k);
 }
 
-const n_messages_getArchivedStickers = 'messages.getArchivedStickers flags masks offsetId limit';
+var n_messages_getArchivedStickers = 'messages.getArchivedStickers flags masks offsetId limit';
 
 function writeFields_messages_getArchivedStickers(w: Writer, v: messages_getArchivedStickers): void {
   const set_masks = isSet(v.masks, 1);
@@ -26895,7 +26895,7 @@ export function read_messages_getArchivedStickers(r: Reader, k?: number): messag
   return readCall(r, 0x57f17692, readFields_messages_getArchivedStickers, n_messages_getArchivedStickers, k);
 }
 
-const n_messages_getMaskStickers = 'messages.getMaskStickers hash';
+var n_messages_getMaskStickers = 'messages.getMaskStickers hash';
 
 function writeFields_messages_getMaskStickers(w: Writer, v: messages_getMaskStickers): void {
   const hash = checkLong(v.hash, 0);
@@ -26916,7 +26916,7 @@ export function read_messages_getMaskStickers(r: Reader, k?: number): messages_g
   return readCall(r, 0x640f82b8, readFields_messages_getMaskStickers, n_messages_getMaskStickers, k);
 }
 
-const n_messages_getAttachedStickers = 'messages.getAttachedStickers media';
+var n_messages_getAttachedStickers = 'messages.getAttachedStickers media';
 
 function writeFields_messages_getAttachedStickers(w: Writer, v: messages_getAttachedStickers): void {
   const p0 = claim(w, 4);
@@ -26936,7 +26936,7 @@ export function read_messages_getAttachedStickers(r: Reader, k?: number): messag
   return readCall(r, 0xcc5b67cc, readFields_messages_getAttachedStickers, n_messages_getAttachedStickers, k);
 }
 
-const n_messages_setGameScore = 'messages.setGameScore flags editMessage force peer id userId score';
+var n_messages_setGameScore = 'messages.setGameScore flags editMessage force peer id userId score';
 
 function writeFields_messages_setGameScore(w: Writer, v: messages_setGameScore): void {
   const set_editMessage = isSet(v.editMessage, 1);
@@ -26971,7 +26971,7 @@ export function read_messages_setGameScore(r: Reader, k?: number): messages_setG
   return readCall(r, 0x8ef8ecc0, readFields_messages_setGameScore, n_messages_setGameScore, k);
 }
 
-const n_messages_setInlineGameScore = 'messages.setInlineGameScore flags editMessage force id userId score';
+var n_messages_setInlineGameScore = 'messages.setInlineGameScore flags editMessage force id userId score';
 
 function writeFields_messages_setInlineGameScore(w: Writer, v: messages_setInlineGameScore): void {
   const set_editMessage = isSet(v.editMessage, 1);
@@ -27003,7 +27003,7 @@ export function read_messages_setInlineGameScore(r: Reader, k?: number): message
   return readCall(r, 0x15ad9f64, readFields_messages_setInlineGameScore, n_messages_setInlineGameScore, k);
 }
 
-const n_messages_getGameHighScores = 'messages.getGameHighScores peer id userId';
+var n_messages_getGameHighScores = 'messages.getGameHighScores peer id userId';
 
 function writeFields_messages_getGameHighScores(w: Writer, v: messages_getGameHighScores): void {
   const p0 = claim(w, 4);
@@ -27027,7 +27027,7 @@ export function read_messages_getGameHighScores(r: Reader, k?: number): messages
   return readCall(r, 0xe822649d, readFields_messages_getGameHighScores, n_messages_getGameHighScores, k);
 }
 
-const n_messages_getInlineGameHighScores = 'messages.getInlineGameHighScores id userId';
+var n_messages_getInlineGameHighScores = 'messages.getInlineGameHighScores id userId';
 
 function writeFields_messages_getInlineGameHighScores(w: Writer, v: messages_getInlineGameHighScores): void {
   const p0 = claim(w, 4);
@@ -27048,7 +27048,7 @@ export function read_messages_getInlineGameHighScores(r: Reader, k?: number): me
   return readCall(r, 0x0f635e1b, readFields_messages_getInlineGameHighScores, n_messages_getInlineGameHighScores, k);
 }
 
-const n_messages_getCommonChats = 'messages.getCommonChats userId maxId limit';
+var n_messages_getCommonChats = 'messages.getCommonChats userId maxId limit';
 
 function writeFields_messages_getCommonChats(w: Writer, v: messages_getCommonChats): void {
   const p0 = claim(w, 4);
@@ -27073,7 +27073,7 @@ export function read_messages_getCommonChats(r: Reader, k?: number): messages_ge
   return readCall(r, 0xe40ca104, readFields_messages_getCommonChats, n_messages_getCommonChats, k);
 }
 
-const n_messages_getAllChats = 'messages.getAllChats exceptIds';
+var n_messages_getAllChats = 'messages.getAllChats exceptIds';
 
 function writeFields_messages_getAllChats(w: Writer, v: messages_getAllChats): void {
   const p0 = claim(w, 4);
@@ -27093,7 +27093,7 @@ export function read_messages_getAllChats(r: Reader, k?: number): messages_getAl
   return readCall(r, 0x875f74be, readFields_messages_getAllChats, n_messages_getAllChats, k);
 }
 
-const n_messages_getWebPage = 'messages.getWebPage url hash';
+var n_messages_getWebPage = 'messages.getWebPage url hash';
 
 function writeFields_messages_getWebPage(w: Writer, v: messages_getWebPage): void {
   const p0 = claim(w, 4);
@@ -27116,7 +27116,7 @@ export function read_messages_getWebPage(r: Reader, k?: number): messages_getWeb
   return readCall(r, 0x32ca8f91, readFields_messages_getWebPage, n_messages_getWebPage, k);
 }
 
-const n_messages_toggleDialogPin = 'messages.toggleDialogPin flags pinned peer';
+var n_messages_toggleDialogPin = 'messages.toggleDialogPin flags pinned peer';
 
 function writeFields_messages_toggleDialogPin(w: Writer, v: messages_toggleDialogPin): void {
   const set_pinned = isSet(v.pinned, 1);
@@ -27140,7 +27140,7 @@ export function read_messages_toggleDialogPin(r: Reader, k?: number): messages_t
   return readCall(r, 0xa731e257, readFields_messages_toggleDialogPin, n_messages_toggleDialogPin, k);
 }
 
-const n_messages_reorderPinnedDialogs = 'messages.reorderPinnedDialogs flags force folderId order';
+var n_messages_reorderPinnedDialogs = 'messages.reorderPinnedDialogs flags force folderId order';
 
 function writeFields_messages_reorderPinnedDialogs(w: Writer, v: messages_reorderPinnedDialogs): void {
   const set_force = isSet(v.force, 1);
@@ -27169,7 +27169,7 @@ export function read_messages_reorderPinnedDialogs(r: Reader, k?: number): messa
   return readCall(r, 0x3b1adf37, readFields_messages_reorderPinnedDialogs, n_messages_reorderPinnedDialogs, k);
 }
 
-const n_messages_getPinnedDialogs = 'messages.getPinnedDialogs folderId';
+var n_messages_getPinnedDialogs = 'messages.getPinnedDialogs folderId';
 
 function writeFields_messages_getPinnedDialogs(w: Writer, v: messages_getPinnedDialogs): void {
   const folderId = checkInt(v.folderId, 0);
@@ -27190,7 +27190,7 @@ export function read_messages_getPinnedDialogs(r: Reader, k?: number): messages_
   return readCall(r, 0xd6b94df2, readFields_messages_getPinnedDialogs, n_messages_getPinnedDialogs, k);
 }
 
-const n_messages_setBotShippingResults = 'messages.setBotShippingResults flags queryId error shippingOptions';
+var n_messages_setBotShippingResults = 'messages.setBotShippingResults flags queryId error shippingOptions';
 
 function writeFields_messages_setBotShippingResults(w: Writer, v: messages_setBotShippingResults): void {
   const flags = (v.error != null ? 0x1 : 0) | (v.shippingOptions != null ? 0x2 : 0);
@@ -27219,7 +27219,7 @@ export function read_messages_setBotShippingResults(r: Reader, k?: number): mess
   return readCall(r, 0xe5f672fa, readFields_messages_setBotShippingResults, n_messages_setBotShippingResults, k);
 }
 
-const n_messages_setBotPrecheckoutResults = 'messages.setBotPrecheckoutResults flags success queryId error';
+var n_messages_setBotPrecheckoutResults = 'messages.setBotPrecheckoutResults flags success queryId error';
 
 function writeFields_messages_setBotPrecheckoutResults(w: Writer, v: messages_setBotPrecheckoutResults): void {
   const set_success = isSet(v.success, 1);
@@ -27248,7 +27248,7 @@ export function read_messages_setBotPrecheckoutResults(r: Reader, k?: number): m
   return readCall(r, 0x09c2dd95, readFields_messages_setBotPrecheckoutResults, n_messages_setBotPrecheckoutResults, k);
 }
 
-const n_messages_uploadMedia = 'messages.uploadMedia peer media';
+var n_messages_uploadMedia = 'messages.uploadMedia peer media';
 
 function writeFields_messages_uploadMedia(w: Writer, v: messages_uploadMedia): void {
   const p0 = claim(w, 4);
@@ -27269,7 +27269,7 @@ export function read_messages_uploadMedia(r: Reader, k?: number): messages_uploa
   return readCall(r, 0x519bc2b1, readFields_messages_uploadMedia, n_messages_uploadMedia, k);
 }
 
-const n_messages_sendScreenshotNotification = 'messages.sendScreenshotNotification peer replyToMsgId randomId';
+var n_messages_sendScreenshotNotification = 'messages.sendScreenshotNotification peer replyToMsgId randomId';
 
 function writeFields_messages_sendScreenshotNotification(w: Writer, v: messages_sendScreenshotNotification): void {
   const p0 = claim(w, 4);
@@ -27297,7 +27297,7 @@ export function read_messages_sendScreenshotNotification(r: Reader, k?: number):
   return readCall(r, 0xc97df020, readFields_messages_sendScreenshotNotification, n_messages_sendScreenshotNotification, k);
 }
 
-const n_messages_getFavedStickers = 'messages.getFavedStickers hash';
+var n_messages_getFavedStickers = 'messages.getFavedStickers hash';
 
 function writeFields_messages_getFavedStickers(w: Writer, v: messages_getFavedStickers): void {
   const hash = checkLong(v.hash, 0);
@@ -27318,7 +27318,7 @@ export function read_messages_getFavedStickers(r: Reader, k?: number): messages_
   return readCall(r, 0x04f1aaa9, readFields_messages_getFavedStickers, n_messages_getFavedStickers, k);
 }
 
-const n_messages_faveSticker = 'messages.faveSticker id unfave';
+var n_messages_faveSticker = 'messages.faveSticker id unfave';
 
 function writeFields_messages_faveSticker(w: Writer, v: messages_faveSticker): void {
   const p0 = claim(w, 4);
@@ -27339,7 +27339,7 @@ export function read_messages_faveSticker(r: Reader, k?: number): messages_faveS
   return readCall(r, 0xb9ffc55b, readFields_messages_faveSticker, n_messages_faveSticker, k);
 }
 
-const n_messages_getUnreadMentions = 'messages.getUnreadMentions peer offsetId addOffset limit maxId minId';
+var n_messages_getUnreadMentions = 'messages.getUnreadMentions peer offsetId addOffset limit maxId minId';
 
 function writeFields_messages_getUnreadMentions(w: Writer, v: messages_getUnreadMentions): void {
   const p0 = claim(w, 4);
@@ -27373,7 +27373,7 @@ export function read_messages_getUnreadMentions(r: Reader, k?: number): messages
   return readCall(r, 0x46578472, readFields_messages_getUnreadMentions, n_messages_getUnreadMentions, k);
 }
 
-const n_messages_readMentions = 'messages.readMentions peer';
+var n_messages_readMentions = 'messages.readMentions peer';
 
 function writeFields_messages_readMentions(w: Writer, v: messages_readMentions): void {
   const p0 = claim(w, 4);
@@ -27393,7 +27393,7 @@ export function read_messages_readMentions(r: Reader, k?: number): messages_read
   return readCall(r, 0x0f0189d3, readFields_messages_readMentions, n_messages_readMentions, k);
 }
 
-const n_messages_getRecentLocations = 'messages.getRecentLocations peer limit hash';
+var n_messages_getRecentLocations = 'messages.getRecentLocations peer limit hash';
 
 function writeFields_messages_getRecentLocations(w: Writer, v: messages_getRecentLocations): void {
   const p0 = claim(w, 4);
@@ -27418,7 +27418,7 @@ export function read_messages_getRecentLocations(r: Reader, k?: number): message
   return readCall(r, 0x702a40e0, readFields_messages_getRecentLocations, n_messages_getRecentLocations, k);
 }
 
-const n_messages_sendMultiMedia = 'messages.sendMultiMedia flags silent background clearDraft peer replyToMsgId multiMedia scheduleDate';
+var n_messages_sendMultiMedia = 'messages.sendMultiMedia flags silent background clearDraft peer replyToMsgId multiMedia scheduleDate';
 
 function writeFields_messages_sendMultiMedia(w: Writer, v: messages_sendMultiMedia): void {
   const set_silent = isSet(v.silent, 1);
@@ -27457,7 +27457,7 @@ export function read_messages_sendMultiMedia(r: Reader, k?: number): messages_se
   return readCall(r, 0xcc0110cb, readFields_messages_sendMultiMedia, n_messages_sendMultiMedia, k);
 }
 
-const n_messages_uploadEncryptedFile = 'messages.uploadEncryptedFile peer file';
+var n_messages_uploadEncryptedFile = 'messages.uploadEncryptedFile peer file';
 
 function writeFields_messages_uploadEncryptedFile(w: Writer, v: messages_uploadEncryptedFile): void {
   const p0 = claim(w, 4);
@@ -27478,7 +27478,7 @@ export function read_messages_uploadEncryptedFile(r: Reader, k?: number): messag
   return readCall(r, 0x5057c497, readFields_messages_uploadEncryptedFile, n_messages_uploadEncryptedFile, k);
 }
 
-const n_messages_searchStickerSets = 'messages.searchStickerSets flags excludeFeatured q hash';
+var n_messages_searchStickerSets = 'messages.searchStickerSets flags excludeFeatured q hash';
 
 function writeFields_messages_searchStickerSets(w: Writer, v: messages_searchStickerSets): void {
   const set_excludeFeatured = isSet(v.excludeFeatured, 1);
@@ -27508,7 +27508,7 @@ export function read_messages_searchStickerSets(r: Reader, k?: number): messages
   return readCall(r, 0x35705b8a, readFields_messages_searchStickerSets, n_messages_searchStickerSets, k);
 }
 
-const n_messages_getSplitRanges = 'messages.getSplitRanges';
+var n_messages_getSplitRanges = 'messages.getSplitRanges';
 
 function writeFields_messages_getSplitRanges(w: Writer, _v: messages_getSplitRanges): void {
   const p0 = claim(w, 4);
@@ -27527,7 +27527,7 @@ export function read_messages_getSplitRanges(r: Reader, k?: number): messages_ge
   return readCall(r, 0x1cff7e08, readFields_messages_getSplitRanges, n_messages_getSplitRanges, k);
 }
 
-const n_messages_markDialogUnread = 'messages.markDialogUnread flags unread peer';
+var n_messages_markDialogUnread = 'messages.markDialogUnread flags unread peer';
 
 function writeFields_messages_markDialogUnread(w: Writer, v: messages_markDialogUnread): void {
   const set_unread = isSet(v.unread, 1);
@@ -27551,7 +27551,7 @@ export function read_messages_markDialogUnread(r: Reader, k?: number): messages_
   return readCall(r, 0xc286d98f, readFields_messages_markDialogUnread, n_messages_markDialogUnread, k);
 }
 
-const n_messages_getDialogUnreadMarks = 'messages.getDialogUnreadMarks';
+var n_messages_getDialogUnreadMarks = 'messages.getDialogUnreadMarks';
 
 function writeFields_messages_getDialogUnreadMarks(w: Writer, _v: messages_getDialogUnreadMarks): void {
   const p0 = claim(w, 4);
@@ -27570,7 +27570,7 @@ export function read_messages_getDialogUnreadMarks(r: Reader, k?: number): messa
   return readCall(r, 0x22e24e22, readFields_messages_getDialogUnreadMarks, n_messages_getDialogUnreadMarks, k);
 }
 
-const n_messages_clearAllDrafts = 'messages.clearAllDrafts';
+var n_messages_clearAllDrafts = 'messages.clearAllDrafts';
 
 function writeFields_messages_clearAllDrafts(w: Writer, _v: messages_clearAllDrafts): void {
   const p0 = claim(w, 4);
@@ -27589,7 +27589,7 @@ export function read_messages_clearAllDrafts(r: Reader, k?: number): messages_cl
   return readCall(r, 0x7e58ee9c, readFields_messages_clearAllDrafts, n_messages_clearAllDrafts, k);
 }
 
-const n_messages_updatePinnedMessage = 'messages.updatePinnedMessage flags silent unpin pmOneside peer id';
+var n_messages_updatePinnedMessage = 'messages.updatePinnedMessage flags silent unpin pmOneside peer id';
 
 function writeFields_messages_updatePinnedMessage(w: Writer, v: messages_updatePinnedMessage): void {
   const set_silent = isSet(v.silent, 1);
@@ -27621,7 +27621,7 @@ export function read_messages_updatePinnedMessage(r: Reader, k?: number): messag
   return readCall(r, 0xd2aaf7ec, readFields_messages_updatePinnedMessage, n_messages_updatePinnedMessage, k);
 }
 
-const n_messages_sendVote = 'messages.sendVote peer msgId options';
+var n_messages_sendVote = 'messages.sendVote peer msgId options';
 
 function writeFields_messages_sendVote(w: Writer, v: messages_sendVote): void {
   const p0 = claim(w, 4);
@@ -27645,7 +27645,7 @@ export function read_messages_sendVote(r: Reader, k?: number): messages_sendVote
   return readCall(r, 0x10ea6184, readFields_messages_sendVote, n_messages_sendVote, k);
 }
 
-const n_messages_getPollResults = 'messages.getPollResults peer msgId';
+var n_messages_getPollResults = 'messages.getPollResults peer msgId';
 
 function writeFields_messages_getPollResults(w: Writer, v: messages_getPollResults): void {
   const p0 = claim(w, 4);
@@ -27668,7 +27668,7 @@ export function read_messages_getPollResults(r: Reader, k?: number): messages_ge
   return readCall(r, 0x73bb643b, readFields_messages_getPollResults, n_messages_getPollResults, k);
 }
 
-const n_messages_getOnlines = 'messages.getOnlines peer';
+var n_messages_getOnlines = 'messages.getOnlines peer';
 
 function writeFields_messages_getOnlines(w: Writer, v: messages_getOnlines): void {
   const p0 = claim(w, 4);
@@ -27688,7 +27688,7 @@ export function read_messages_getOnlines(r: Reader, k?: number): messages_getOnl
   return readCall(r, 0x6e2be050, readFields_messages_getOnlines, n_messages_getOnlines, k);
 }
 
-const n_messages_getStatsURL = 'messages.getStatsURL flags dark peer params';
+var n_messages_getStatsURL = 'messages.getStatsURL flags dark peer params';
 
 function writeFields_messages_getStatsURL(w: Writer, v: messages_getStatsURL): void {
   const set_dark = isSet(v.dark, 1);
@@ -27716,7 +27716,7 @@ export function read_messages_getStatsURL(r: Reader, k?: number): messages_getSt
   return readCall(r, 0x812c2ae6, readFields_messages_getStatsURL, n_messages_getStatsURL, k);
 }
 
-const n_messages_editChatAbout = 'messages.editChatAbout peer about';
+var n_messages_editChatAbout = 'messages.editChatAbout peer about';
 
 function writeFields_messages_editChatAbout(w: Writer, v: messages_editChatAbout): void {
   const p0 = claim(w, 4);
@@ -27737,7 +27737,7 @@ export function read_messages_editChatAbout(r: Reader, k?: number): messages_edi
   return readCall(r, 0xdef60797, readFields_messages_editChatAbout, n_messages_editChatAbout, k);
 }
 
-const n_messages_editChatDefaultBannedRights = 'messages.editChatDefaultBannedRights peer bannedRights';
+var n_messages_editChatDefaultBannedRights = 'messages.editChatDefaultBannedRights peer bannedRights';
 
 function writeFields_messages_editChatDefaultBannedRights(w: Writer, v: messages_editChatDefaultBannedRights): void {
   const p0 = claim(w, 4);
@@ -27760,7 +27760,7 @@ export function read_messages_editChatDefaultBannedRights(r: Reader, k?: number)
   return readCall(r, 0xa5866b41, readFields_messages_editChatDefaultBannedRights, n_messages_editChatDefaultBannedRights, k);
 }
 
-const n_messages_getEmojiKeywords = 'messages.getEmojiKeywords langCode';
+var n_messages_getEmojiKeywords = 'messages.getEmojiKeywords langCode';
 
 function writeFields_messages_getEmojiKeywords(w: Writer, v: messages_getEmojiKeywords): void {
   const p0 = claim(w, 4);
@@ -27780,7 +27780,7 @@ export function read_messages_getEmojiKeywords(r: Reader, k?: number): messages_
   return readCall(r, 0x35a0e062, readFields_messages_getEmojiKeywords, n_messages_getEmojiKeywords, k);
 }
 
-const n_messages_getEmojiKeywordsDifference = 'messages.getEmojiKeywordsDifference langCode fromVersion';
+var n_messages_getEmojiKeywordsDifference = 'messages.getEmojiKeywordsDifference langCode fromVersion';
 
 function writeFields_messages_getEmojiKeywordsDifference(w: Writer, v: messages_getEmojiKeywordsDifference): void {
   const p0 = claim(w, 4);
@@ -27803,7 +27803,7 @@ export function read_messages_getEmojiKeywordsDifference(r: Reader, k?: number):
   return readCall(r, 0x1508b6af, readFields_messages_getEmojiKeywordsDifference, n_messages_getEmojiKeywordsDifference, k);
 }
 
-const n_messages_getEmojiKeywordsLanguages = 'messages.getEmojiKeywordsLanguages langCodes';
+var n_messages_getEmojiKeywordsLanguages = 'messages.getEmojiKeywordsLanguages langCodes';
 
 function writeFields_messages_getEmojiKeywordsLanguages(w: Writer, v: messages_getEmojiKeywordsLanguages): void {
   const p0 = claim(w, 4);
@@ -27823,7 +27823,7 @@ export function read_messages_getEmojiKeywordsLanguages(r: Reader, k?: number): 
   return readCall(r, 0x4e9963b2, readFields_messages_getEmojiKeywordsLanguages, n_messages_getEmojiKeywordsLanguages, k);
 }
 
-const n_messages_getEmojiURL = 'messages.getEmojiURL langCode';
+var n_messages_getEmojiURL = 'messages.getEmojiURL langCode';
 
 function writeFields_messages_getEmojiURL(w: Writer, v: messages_getEmojiURL): void {
   const p0 = claim(w, 4);
@@ -27843,7 +27843,7 @@ export function read_messages_getEmojiURL(r: Reader, k?: number): messages_getEm
   return readCall(r, 0xd5b10c26, readFields_messages_getEmojiURL, n_messages_getEmojiURL, k);
 }
 
-const n_messages_getSearchCounters = 'messages.getSearchCounters peer filters';
+var n_messages_getSearchCounters = 'messages.getSearchCounters peer filters';
 
 function writeFields_messages_getSearchCounters(w: Writer, v: messages_getSearchCounters): void {
   const p0 = claim(w, 4);
@@ -27864,7 +27864,7 @@ export function read_messages_getSearchCounters(r: Reader, k?: number): messages
   return readCall(r, 0x732eef00, readFields_messages_getSearchCounters, n_messages_getSearchCounters, k);
 }
 
-const n_messages_requestUrlAuth = 'messages.requestUrlAuth flags peer msgId buttonId url';
+var n_messages_requestUrlAuth = 'messages.requestUrlAuth flags peer msgId buttonId url';
 
 function writeFields_messages_requestUrlAuth(w: Writer, v: messages_requestUrlAuth): void {
   const flags = (v.peer != null || v.msgId != null || v.buttonId != null ? 0x2 : 0) | (v.url != null ? 0x4 : 0);
@@ -27903,7 +27903,7 @@ export function read_messages_requestUrlAuth(r: Reader, k?: number): messages_re
   return readCall(r, 0x198fb446, readFields_messages_requestUrlAuth, n_messages_requestUrlAuth, k);
 }
 
-const n_messages_acceptUrlAuth = 'messages.acceptUrlAuth flags writeAllowed peer msgId buttonId url';
+var n_messages_acceptUrlAuth = 'messages.acceptUrlAuth flags writeAllowed peer msgId buttonId url';
 
 function writeFields_messages_acceptUrlAuth(w: Writer, v: messages_acceptUrlAuth): void {
   const set_writeAllowed = isSet(v.writeAllowed, 1);
@@ -27943,7 +27943,7 @@ export function read_messages_acceptUrlAuth(r: Reader, k?: number): messages_acc
   return readCall(r, 0xb12c7125, readFields_messages_acceptUrlAuth, n_messages_acceptUrlAuth, k);
 }
 
-const n_messages_hidePeerSettingsBar = 'messages.hidePeerSettingsBar peer';
+var n_messages_hidePeerSettingsBar = 'messages.hidePeerSettingsBar peer';
 
 function writeFields_messages_hidePeerSettingsBar(w: Writer, v: messages_hidePeerSettingsBar): void {
   const p0 = claim(w, 4);
@@ -27963,7 +27963,7 @@ export function read_messages_hidePeerSettingsBar(r: Reader, k?: number): messag
   return readCall(r, 0x4facb138, readFields_messages_hidePeerSettingsBar, n_messages_hidePeerSettingsBar, k);
 }
 
-const n_messages_getScheduledHistory = 'messages.getScheduledHistory peer hash';
+var n_messages_getScheduledHistory = 'messages.getScheduledHistory peer hash';
 
 function writeFields_messages_getScheduledHistory(w: Writer, v: messages_getScheduledHistory): void {
   const p0 = claim(w, 4);
@@ -27986,7 +27986,7 @@ export function read_messages_getScheduledHistory(r: Reader, k?: number): messag
   return readCall(r, 0xf516760b, readFields_messages_getScheduledHistory, n_messages_getScheduledHistory, k);
 }
 
-const n_messages_getScheduledMessages = 'messages.getScheduledMessages peer id';
+var n_messages_getScheduledMessages = 'messages.getScheduledMessages peer id';
 
 function writeFields_messages_getScheduledMessages(w: Writer, v: messages_getScheduledMessages): void {
   const p0 = claim(w, 4);
@@ -28007,7 +28007,7 @@ export function read_messages_getScheduledMessages(r: Reader, k?: number): messa
   return readCall(r, 0xbdbb0464, readFields_messages_getScheduledMessages, n_messages_getScheduledMessages, k);
 }
 
-const n_messages_sendScheduledMessages = 'messages.sendScheduledMessages peer id';
+var n_messages_sendScheduledMessages = 'messages.sendScheduledMessages peer id';
 
 function writeFields_messages_sendScheduledMessages(w: Writer, v: messages_sendScheduledMessages): void {
   const p0 = claim(w, 4);
@@ -28028,7 +28028,7 @@ export function read_messages_sendScheduledMessages(r: Reader, k?: number): mess
   return readCall(r, 0xbd38850a, readFields_messages_sendScheduledMessages, n_messages_sendScheduledMessages, k);
 }
 
-const n_messages_deleteScheduledMessages = 'messages.deleteScheduledMessages peer id';
+var n_messages_deleteScheduledMessages = 'messages.deleteScheduledMessages peer id';
 
 function writeFields_messages_deleteScheduledMessages(w: Writer, v: messages_deleteScheduledMessages): void {
   const p0 = claim(w, 4);
@@ -28049,7 +28049,7 @@ export function read_messages_deleteScheduledMessages(r: Reader, k?: number): me
   return readCall(r, 0x59ae2b16, readFields_messages_deleteScheduledMessages, n_messages_deleteScheduledMessages, k);
 }
 
-const n_messages_getPollVotes = 'messages.getPollVotes flags peer id option offset limit';
+var n_messages_getPollVotes = 'messages.getPollVotes flags peer id option offset limit';
 
 function writeFields_messages_getPollVotes(w: Writer, v: messages_getPollVotes): void {
   const flags = (v.option != null ? 0x1 : 0) | (v.offset != null ? 0x2 : 0);
@@ -28084,7 +28084,7 @@ export function read_messages_getPollVotes(r: Reader, k?: number): messages_getP
   return readCall(r, 0xb86e380e, readFields_messages_getPollVotes, n_messages_getPollVotes, k);
 }
 
-const n_messages_toggleStickerSets = 'messages.toggleStickerSets flags uninstall archive unarchive stickersets';
+var n_messages_toggleStickerSets = 'messages.toggleStickerSets flags uninstall archive unarchive stickersets';
 
 function writeFields_messages_toggleStickerSets(w: Writer, v: messages_toggleStickerSets): void {
   const set_uninstall = isSet(v.uninstall, 1);
@@ -28113,7 +28113,7 @@ export function read_messages_toggleStickerSets(r: Reader, k?: number): messages
   return readCall(r, 0xb5052fea, readFields_messages_toggleStickerSets, n_messages_toggleStickerSets, k);
 }
 
-const n_messages_getDialogFilters = 'messages.getDialogFilters';
+var n_messages_getDialogFilters = 'messages.getDialogFilters';
 
 function writeFields_messages_getDialogFilters(w: Writer, _v: messages_getDialogFilters): void {
   const p0 = claim(w, 4);
@@ -28132,7 +28132,7 @@ export function read_messages_getDialogFilters(r: Reader, k?: number): messages_
   return readCall(r, 0xf19ed96d, readFields_messages_getDialogFilters, n_messages_getDialogFilters, k);
 }
 
-const n_messages_getSuggestedDialogFilters = 'messages.getSuggestedDialogFilters';
+var n_messages_getSuggestedDialogFilters = 'messages.getSuggestedDialogFilters';
 
 function writeFields_messages_getSuggestedDialogFilters(w: Writer, _v: messages_getSuggestedDialogFilters): void {
   const p0 = claim(w, 4);
@@ -28151,7 +28151,7 @@ export function read_messages_getSuggestedDialogFilters(r: Reader, k?: number): 
   return readCall(r, 0xa29cd42c, readFields_messages_getSuggestedDialogFilters, n_messages_getSuggestedDialogFilters, k);
 }
 
-const n_messages_updateDialogFilter = 'messages.updateDialogFilter flags id filter';
+var n_messages_updateDialogFilter = 'messages.updateDialogFilter flags id filter';
 
 function writeFields_messages_updateDialogFilter(w: Writer, v: messages_updateDialogFilter): void {
   const flags = (v.filter != null ? 0x1 : 0);
@@ -28178,7 +28178,7 @@ export function read_messages_updateDialogFilter(r: Reader, k?: number): message
   return readCall(r, 0x1ad4a04a, readFields_messages_updateDialogFilter, n_messages_updateDialogFilter, k);
 }
 
-const n_messages_updateDialogFiltersOrder = 'messages.updateDialogFiltersOrder order';
+var n_messages_updateDialogFiltersOrder = 'messages.updateDialogFiltersOrder order';
 
 function writeFields_messages_updateDialogFiltersOrder(w: Writer, v: messages_updateDialogFiltersOrder): void {
   const p0 = claim(w, 4);
@@ -28198,7 +28198,7 @@ export function read_messages_updateDialogFiltersOrder(r: Reader, k?: number): m
   return readCall(r, 0xc563c1e4, readFields_messages_updateDialogFiltersOrder, n_messages_updateDialogFiltersOrder, k);
 }
 
-const n_messages_getOldFeaturedStickers = 'messages.getOldFeaturedStickers offset limit hash';
+var n_messages_getOldFeaturedStickers = 'messages.getOldFeaturedStickers offset limit hash';
 
 function writeFields_messages_getOldFeaturedStickers(w: Writer, v: messages_getOldFeaturedStickers): void {
   const offset = checkInt(v.offset, 0);
@@ -28223,7 +28223,7 @@ export function read_messages_getOldFeaturedStickers(r: Reader, k?: number): mes
   return readCall(r, 0x7ed094a1, readFields_messages_getOldFeaturedStickers, n_messages_getOldFeaturedStickers, k);
 }
 
-const n_messages_getReplies = 'messages.getReplies peer msgId offsetId offsetDate addOffset limit maxId minId hash';
+var n_messages_getReplies = 'messages.getReplies peer msgId offsetId offsetDate addOffset limit maxId minId hash';
 
 function writeFields_messages_getReplies(w: Writer, v: messages_getReplies): void {
   const p0 = claim(w, 4);
@@ -28264,7 +28264,7 @@ export function read_messages_getReplies(r: Reader, k?: number): messages_getRep
   return readCall(r, 0x22ddd30c, readFields_messages_getReplies, n_messages_getReplies, k);
 }
 
-const n_messages_getDiscussionMessage = 'messages.getDiscussionMessage peer msgId';
+var n_messages_getDiscussionMessage = 'messages.getDiscussionMessage peer msgId';
 
 function writeFields_messages_getDiscussionMessage(w: Writer, v: messages_getDiscussionMessage): void {
   const p0 = claim(w, 4);
@@ -28287,7 +28287,7 @@ export function read_messages_getDiscussionMessage(r: Reader, k?: number): messa
   return readCall(r, 0x446972fd, readFields_messages_getDiscussionMessage, n_messages_getDiscussionMessage, k);
 }
 
-const n_messages_readDiscussion = 'messages.readDiscussion peer msgId readMaxId';
+var n_messages_readDiscussion = 'messages.readDiscussion peer msgId readMaxId';
 
 function writeFields_messages_readDiscussion(w: Writer, v: messages_readDiscussion): void {
   const p0 = claim(w, 4);
@@ -28312,7 +28312,7 @@ export function read_messages_readDiscussion(r: Reader, k?: number): messages_re
   return readCall(r, 0xf731a9f4, readFields_messages_readDiscussion, n_messages_readDiscussion, k);
 }
 
-const n_messages_unpinAllMessages = 'messages.unpinAllMessages peer';
+var n_messages_unpinAllMessages = 'messages.unpinAllMessages peer';
 
 function writeFields_messages_unpinAllMessages(w: Writer, v: messages_unpinAllMessages): void {
   const p0 = claim(w, 4);
@@ -28332,7 +28332,7 @@ export function read_messages_unpinAllMessages(r: Reader, k?: number): messages_
   return readCall(r, 0xf025bc8b, readFields_messages_unpinAllMessages, n_messages_unpinAllMessages, k);
 }
 
-const n_messages_deleteChat = 'messages.deleteChat chatId';
+var n_messages_deleteChat = 'messages.deleteChat chatId';
 
 function writeFields_messages_deleteChat(w: Writer, v: messages_deleteChat): void {
   const chatId = checkLong(v.chatId, 0);
@@ -28353,7 +28353,7 @@ export function read_messages_deleteChat(r: Reader, k?: number): messages_delete
   return readCall(r, 0x5bd0ee50, readFields_messages_deleteChat, n_messages_deleteChat, k);
 }
 
-const n_messages_deletePhoneCallHistory = 'messages.deletePhoneCallHistory flags revoke';
+var n_messages_deletePhoneCallHistory = 'messages.deletePhoneCallHistory flags revoke';
 
 function writeFields_messages_deletePhoneCallHistory(w: Writer, v: messages_deletePhoneCallHistory): void {
   const set_revoke = isSet(v.revoke, 1);
@@ -28376,7 +28376,7 @@ export function read_messages_deletePhoneCallHistory(r: Reader, k?: number): mes
   return readCall(r, 0xf9cbe409, readFields_messages_deletePhoneCallHistory, n_messages_deletePhoneCallHistory, k);
 }
 
-const n_messages_checkHistoryImport = 'messages.checkHistoryImport importHead';
+var n_messages_checkHistoryImport = 'messages.checkHistoryImport importHead';
 
 function writeFields_messages_checkHistoryImport(w: Writer, v: messages_checkHistoryImport): void {
   const p0 = claim(w, 4);
@@ -28396,7 +28396,7 @@ export function read_messages_checkHistoryImport(r: Reader, k?: number): message
   return readCall(r, 0x43fe19f3, readFields_messages_checkHistoryImport, n_messages_checkHistoryImport, k);
 }
 
-const n_messages_initHistoryImport = 'messages.initHistoryImport peer file mediaCount';
+var n_messages_initHistoryImport = 'messages.initHistoryImport peer file mediaCount';
 
 function writeFields_messages_initHistoryImport(w: Writer, v: messages_initHistoryImport): void {
   const p0 = claim(w, 4);
@@ -28422,7 +28422,7 @@ export function read_messages_initHistoryImport(r: Reader, k?: number): messages
   return readCall(r, 0x34090c3b, readFields_messages_initHistoryImport, n_messages_initHistoryImport, k);
 }
 
-const n_messages_uploadImportedMedia = 'messages.uploadImportedMedia peer importId fileName media';
+var n_messages_uploadImportedMedia = 'messages.uploadImportedMedia peer importId fileName media';
 
 function writeFields_messages_uploadImportedMedia(w: Writer, v: messages_uploadImportedMedia): void {
   const p0 = claim(w, 4);
@@ -28450,7 +28450,7 @@ export function read_messages_uploadImportedMedia(r: Reader, k?: number): messag
   return readCall(r, 0x2a862092, readFields_messages_uploadImportedMedia, n_messages_uploadImportedMedia, k);
 }
 
-const n_messages_startHistoryImport = 'messages.startHistoryImport peer importId';
+var n_messages_startHistoryImport = 'messages.startHistoryImport peer importId';
 
 function writeFields_messages_startHistoryImport(w: Writer, v: messages_startHistoryImport): void {
   const p0 = claim(w, 4);
@@ -28473,7 +28473,7 @@ export function read_messages_startHistoryImport(r: Reader, k?: number): message
   return readCall(r, 0xb43df344, readFields_messages_startHistoryImport, n_messages_startHistoryImport, k);
 }
 
-const n_messages_getExportedChatInvites = 'messages.getExportedChatInvites flags revoked peer adminId offsetDate offsetLink limit';
+var n_messages_getExportedChatInvites = 'messages.getExportedChatInvites flags revoked peer adminId offsetDate offsetLink limit';
 
 function writeFields_messages_getExportedChatInvites(w: Writer, v: messages_getExportedChatInvites): void {
   const set_revoked = isSet(v.revoked, 1);
@@ -28513,7 +28513,7 @@ export function read_messages_getExportedChatInvites(r: Reader, k?: number): mes
   return readCall(r, 0xa2b5a3f6, readFields_messages_getExportedChatInvites, n_messages_getExportedChatInvites, k);
 }
 
-const n_messages_getExportedChatInvite = 'messages.getExportedChatInvite peer link';
+var n_messages_getExportedChatInvite = 'messages.getExportedChatInvite peer link';
 
 function writeFields_messages_getExportedChatInvite(w: Writer, v: messages_getExportedChatInvite): void {
   const p0 = claim(w, 4);
@@ -28534,7 +28534,7 @@ export function read_messages_getExportedChatInvite(r: Reader, k?: number): mess
   return readCall(r, 0x73746f5c, readFields_messages_getExportedChatInvite, n_messages_getExportedChatInvite, k);
 }
 
-const n_messages_editExportedChatInvite = 'messages.editExportedChatInvite flags revoked peer link expireDate usageLimit';
+var n_messages_editExportedChatInvite = 'messages.editExportedChatInvite flags revoked peer link expireDate usageLimit';
 
 function writeFields_messages_editExportedChatInvite(w: Writer, v: messages_editExportedChatInvite): void {
   const set_revoked = isSet(v.revoked, 1);
@@ -28565,7 +28565,7 @@ export function read_messages_editExportedChatInvite(r: Reader, k?: number): mes
   return readCall(r, 0x02e4ffbe, readFields_messages_editExportedChatInvite, n_messages_editExportedChatInvite, k);
 }
 
-const n_messages_deleteRevokedExportedChatInvites = 'messages.deleteRevokedExportedChatInvites peer adminId';
+var n_messages_deleteRevokedExportedChatInvites = 'messages.deleteRevokedExportedChatInvites peer adminId';
 
 function writeFields_messages_deleteRevokedExportedChatInvites(w: Writer, v: messages_deleteRevokedExportedChatInvites): void {
   const p0 = claim(w, 4);
@@ -28586,7 +28586,7 @@ export function read_messages_deleteRevokedExportedChatInvites(r: Reader, k?: nu
   return readCall(r, 0x56987bd5, readFields_messages_deleteRevokedExportedChatInvites, n_messages_deleteRevokedExportedChatInvites, k);
 }
 
-const n_messages_deleteExportedChatInvite = 'messages.deleteExportedChatInvite peer link';
+var n_messages_deleteExportedChatInvite = 'messages.deleteExportedChatInvite peer link';
 
 function writeFields_messages_deleteExportedChatInvite(w: Writer, v: messages_deleteExportedChatInvite): void {
   const p0 = claim(w, 4);
@@ -28607,7 +28607,7 @@ export function read_messages_deleteExportedChatInvite(r: Reader, k?: number): m
   return readCall(r, 0xd464a42b, readFields_messages_deleteExportedChatInvite, n_messages_deleteExportedChatInvite, k);
 }
 
-const n_messages_getAdminsWithInvites = 'messages.getAdminsWithInvites peer';
+var n_messages_getAdminsWithInvites = 'messages.getAdminsWithInvites peer';
 
 function writeFields_messages_getAdminsWithInvites(w: Writer, v: messages_getAdminsWithInvites): void {
   const p0 = claim(w, 4);
@@ -28627,7 +28627,7 @@ export function read_messages_getAdminsWithInvites(r: Reader, k?: number): messa
   return readCall(r, 0x3920e6ef, readFields_messages_getAdminsWithInvites, n_messages_getAdminsWithInvites, k);
 }
 
-const n_messages_getChatInviteImporters = 'messages.getChatInviteImporters peer link offsetDate offsetUser limit';
+var n_messages_getChatInviteImporters = 'messages.getChatInviteImporters peer link offsetDate offsetUser limit';
 
 function writeFields_messages_getChatInviteImporters(w: Writer, v: messages_getChatInviteImporters): void {
   const p0 = claim(w, 4);
@@ -28658,7 +28658,7 @@ export function read_messages_getChatInviteImporters(r: Reader, k?: number): mes
   return readCall(r, 0x26fb7289, readFields_messages_getChatInviteImporters, n_messages_getChatInviteImporters, k);
 }
 
-const n_messages_setHistoryTTL = 'messages.setHistoryTTL peer period';
+var n_messages_setHistoryTTL = 'messages.setHistoryTTL peer period';
 
 function writeFields_messages_setHistoryTTL(w: Writer, v: messages_setHistoryTTL): void {
   const p0 = claim(w, 4);
@@ -28681,7 +28681,7 @@ export function read_messages_setHistoryTTL(r: Reader, k?: number): messages_set
   return readCall(r, 0xb80e5fe4, readFields_messages_setHistoryTTL, n_messages_setHistoryTTL, k);
 }
 
-const n_messages_checkHistoryImportPeer = 'messages.checkHistoryImportPeer peer';
+var n_messages_checkHistoryImportPeer = 'messages.checkHistoryImportPeer peer';
 
 function writeFields_messages_checkHistoryImportPeer(w: Writer, v: messages_checkHistoryImportPeer): void {
   const p0 = claim(w, 4);
@@ -28701,7 +28701,7 @@ export function read_messages_checkHistoryImportPeer(r: Reader, k?: number): mes
   return readCall(r, 0x5dc60f03, readFields_messages_checkHistoryImportPeer, n_messages_checkHistoryImportPeer, k);
 }
 
-const n_messages_setChatTheme = 'messages.setChatTheme peer emoticon';
+var n_messages_setChatTheme = 'messages.setChatTheme peer emoticon';
 
 function writeFields_messages_setChatTheme(w: Writer, v: messages_setChatTheme): void {
   const p0 = claim(w, 4);
@@ -28722,7 +28722,7 @@ export function read_messages_setChatTheme(r: Reader, k?: number): messages_setC
   return readCall(r, 0xe63be13f, readFields_messages_setChatTheme, n_messages_setChatTheme, k);
 }
 
-const n_messages_getMessageReadParticipants = 'messages.getMessageReadParticipants peer msgId';
+var n_messages_getMessageReadParticipants = 'messages.getMessageReadParticipants peer msgId';
 
 function writeFields_messages_getMessageReadParticipants(w: Writer, v: messages_getMessageReadParticipants): void {
   const p0 = claim(w, 4);
@@ -28745,7 +28745,7 @@ export function read_messages_getMessageReadParticipants(r: Reader, k?: number):
   return readCall(r, 0x2c6f97b7, readFields_messages_getMessageReadParticipants, n_messages_getMessageReadParticipants, k);
 }
 
-const n_updates_getState = 'updates.getState';
+var n_updates_getState = 'updates.getState';
 
 function writeFields_updates_getState(w: Writer, _v: updates_getState): void {
   const p0 = claim(w, 4);
@@ -28764,7 +28764,7 @@ export function read_updates_getState(r: Reader, k?: number): updates_getState {
   return readCall(r, 0xedd4882a, readFields_updates_getState, n_updates_getState, k);
 }
 
-const n_updates_getDifference = 'updates.getDifference flags pts ptsTotalLimit date qts';
+var n_updates_getDifference = 'updates.getDifference flags pts ptsTotalLimit date qts';
 
 function writeFields_updates_getDifference(w: Writer, v: updates_getDifference): void {
   const flags = (v.ptsTotalLimit != null ? 0x1 : 0);
@@ -28797,7 +28797,7 @@ export function read_updates_getDifference(r: Reader, k?: number): updates_getDi
   return readCall(r, 0x25939651, readFields_updates_getDifference, n_updates_getDifference, k);
 }
 
-const n_updates_getChannelDifference = 'updates.getChannelDifference flags force channel filter pts limit';
+var n_updates_getChannelDifference = 'updates.getChannelDifference flags force channel filter pts limit';
 
 function writeFields_updates_getChannelDifference(w: Writer, v: updates_getChannelDifference): void {
   const set_force = isSet(v.force, 1);
@@ -28830,7 +28830,7 @@ export function read_updates_getChannelDifference(r: Reader, k?: number): update
   return readCall(r, 0x03173d78, readFields_updates_getChannelDifference, n_updates_getChannelDifference, k);
 }
 
-const n_photos_updateProfilePhoto = 'photos.updateProfilePhoto id';
+var n_photos_updateProfilePhoto = 'photos.updateProfilePhoto id';
 
 function writeFields_photos_updateProfilePhoto(w: Writer, v: photos_updateProfilePhoto): void {
   const p0 = claim(w, 4);
@@ -28850,7 +28850,7 @@ export function read_photos_updateProfilePhoto(r: Reader, k?: number): photos_up
   return readCall(r, 0x72d4742c, readFields_photos_updateProfilePhoto, n_photos_updateProfilePhoto, k);
 }
 
-const n_photos_uploadProfilePhoto = 'photos.uploadProfilePhoto flags file video videoStartTs';
+var n_photos_uploadProfilePhoto = 'photos.uploadProfilePhoto flags file video videoStartTs';
 
 function writeFields_photos_uploadProfilePhoto(w: Writer, v: photos_uploadProfilePhoto): void {
   const flags = (v.file != null ? 0x1 : 0) | (v.video != null ? 0x2 : 0) | (v.videoStartTs != null ? 0x4 : 0);
@@ -28878,7 +28878,7 @@ export function read_photos_uploadProfilePhoto(r: Reader, k?: number): photos_up
   return readCall(r, 0x89f30f69, readFields_photos_uploadProfilePhoto, n_photos_uploadProfilePhoto, k);
 }
 
-const n_photos_deletePhotos = 'photos.deletePhotos id';
+var n_photos_deletePhotos = 'photos.deletePhotos id';
 
 function writeFields_photos_deletePhotos(w: Writer, v: photos_deletePhotos): void {
   const p0 = claim(w, 4);
@@ -28898,7 +28898,7 @@ export function read_photos_deletePhotos(r: Reader, k?: number): photos_deletePh
   return readCall(r, 0x87cf7f2f, readFields_photos_deletePhotos, n_photos_deletePhotos, k);
 }
 
-const n_photos_getUserPhotos = 'photos.getUserPhotos userId offset maxId limit';
+var n_photos_getUserPhotos = 'photos.getUserPhotos userId offset maxId limit';
 
 function writeFields_photos_getUserPhotos(w: Writer, v: photos_getUserPhotos): void {
   const p0 = claim(w, 4);
@@ -28928,7 +28928,7 @@ export function read_photos_getUserPhotos(r: Reader, k?: number): photos_getUser
   return readCall(r, 0x91cd32a8, readFields_photos_getUserPhotos, n_photos_getUserPhotos, k);
 }
 
-const n_upload_saveFilePart = 'upload.saveFilePart fileId filePart bytes';
+var n_upload_saveFilePart = 'upload.saveFilePart fileId filePart bytes';
 
 function writeFields_upload_saveFilePart(w: Writer, v: upload_saveFilePart): void {
   const fileId = checkLong(v.fileId, 0);
@@ -28952,7 +28952,7 @@ export function read_upload_saveFilePart(r: Reader, k?: number): upload_saveFile
   return readCall(r, 0xb304a621, readFields_upload_saveFilePart, n_upload_saveFilePart, k);
 }
 
-const n_upload_getFile = 'upload.getFile flags precise cdnSupported location offset limit';
+var n_upload_getFile = 'upload.getFile flags precise cdnSupported location offset limit';
 
 function writeFields_upload_getFile(w: Writer, v: upload_getFile): void {
   const set_precise = isSet(v.precise, 1);
@@ -28985,7 +28985,7 @@ export function read_upload_getFile(r: Reader, k?: number): upload_getFile {
   return readCall(r, 0xb15a9afc, readFields_upload_getFile, n_upload_getFile, k);
 }
 
-const n_upload_saveBigFilePart = 'upload.saveBigFilePart fileId filePart fileTotalParts bytes';
+var n_upload_saveBigFilePart = 'upload.saveBigFilePart fileId filePart fileTotalParts bytes';
 
 function writeFields_upload_saveBigFilePart(w: Writer, v: upload_saveBigFilePart): void {
   const fileId = checkLong(v.fileId, 0);
@@ -29014,7 +29014,7 @@ export function read_upload_saveBigFilePart(r: Reader, k?: number): upload_saveB
   return readCall(r, 0xde7b673d, readFields_upload_saveBigFilePart, n_upload_saveBigFilePart, k);
 }
 
-const n_upload_getWebFile = 'upload.getWebFile location offset limit';
+var n_upload_getWebFile = 'upload.getWebFile location offset limit';
 
 function writeFields_upload_getWebFile(w: Writer, v: upload_getWebFile): void {
   const p0 = claim(w, 4);
@@ -29041,7 +29041,7 @@ export function read_upload_getWebFile(r: Reader, k?: number): upload_getWebFile
   return readCall(r, 0x24e6818d, readFields_upload_getWebFile, n_upload_getWebFile, k);
 }
 
-const n_upload_getCdnFile = 'upload.getCdnFile fileToken offset limit';
+var n_upload_getCdnFile = 'upload.getCdnFile fileToken offset limit';
 
 function writeFields_upload_getCdnFile(w: Writer, v: upload_getCdnFile): void {
   const p0 = claim(w, 4);
@@ -29066,7 +29066,7 @@ export function read_upload_getCdnFile(r: Reader, k?: number): upload_getCdnFile
   return readCall(r, 0x2000bcc3, readFields_upload_getCdnFile, n_upload_getCdnFile, k);
 }
 
-const n_upload_reuploadCdnFile = 'upload.reuploadCdnFile fileToken requestToken';
+var n_upload_reuploadCdnFile = 'upload.reuploadCdnFile fileToken requestToken';
 
 function writeFields_upload_reuploadCdnFile(w: Writer, v: upload_reuploadCdnFile): void {
   const p0 = claim(w, 4);
@@ -29087,7 +29087,7 @@ export function read_upload_reuploadCdnFile(r: Reader, k?: number): upload_reupl
   return readCall(r, 0x9b2754a8, readFields_upload_reuploadCdnFile, n_upload_reuploadCdnFile, k);
 }
 
-const n_upload_getCdnFileHashes = 'upload.getCdnFileHashes fileToken offset';
+var n_upload_getCdnFileHashes = 'upload.getCdnFileHashes fileToken offset';
 
 function writeFields_upload_getCdnFileHashes(w: Writer, v: upload_getCdnFileHashes): void {
   const p0 = claim(w, 4);
@@ -29110,7 +29110,7 @@ export function read_upload_getCdnFileHashes(r: Reader, k?: number): upload_getC
   return readCall(r, 0x4da54231, readFields_upload_getCdnFileHashes, n_upload_getCdnFileHashes, k);
 }
 
-const n_upload_getFileHashes = 'upload.getFileHashes location offset';
+var n_upload_getFileHashes = 'upload.getFileHashes location offset';
 
 function writeFields_upload_getFileHashes(w: Writer, v: upload_getFileHashes): void {
   const p0 = claim(w, 4);
@@ -29133,7 +29133,7 @@ export function read_upload_getFileHashes(r: Reader, k?: number): upload_getFile
   return readCall(r, 0xc7025931, readFields_upload_getFileHashes, n_upload_getFileHashes, k);
 }
 
-const n_help_getConfig = 'help.getConfig';
+var n_help_getConfig = 'help.getConfig';
 
 function writeFields_help_getConfig(w: Writer, _v: help_getConfig): void {
   const p0 = claim(w, 4);
@@ -29152,7 +29152,7 @@ export function read_help_getConfig(r: Reader, k?: number): help_getConfig {
   return readCall(r, 0xc4f9186b, readFields_help_getConfig, n_help_getConfig, k);
 }
 
-const n_help_getNearestDc = 'help.getNearestDc';
+var n_help_getNearestDc = 'help.getNearestDc';
 
 function writeFields_help_getNearestDc(w: Writer, _v: help_getNearestDc): void {
   const p0 = claim(w, 4);
@@ -29171,7 +29171,7 @@ export function read_help_getNearestDc(r: Reader, k?: number): help_getNearestDc
   return readCall(r, 0x1fb33026, readFields_help_getNearestDc, n_help_getNearestDc, k);
 }
 
-const n_help_getAppUpdate = 'help.getAppUpdate source';
+var n_help_getAppUpdate = 'help.getAppUpdate source';
 
 function writeFields_help_getAppUpdate(w: Writer, v: help_getAppUpdate): void {
   const p0 = claim(w, 4);
@@ -29191,7 +29191,7 @@ export function read_help_getAppUpdate(r: Reader, k?: number): help_getAppUpdate
   return readCall(r, 0x522d5a7d, readFields_help_getAppUpdate, n_help_getAppUpdate, k);
 }
 
-const n_help_getInviteText = 'help.getInviteText';
+var n_help_getInviteText = 'help.getInviteText';
 
 function writeFields_help_getInviteText(w: Writer, _v: help_getInviteText): void {
   const p0 = claim(w, 4);
@@ -29210,7 +29210,7 @@ export function read_help_getInviteText(r: Reader, k?: number): help_getInviteTe
   return readCall(r, 0x4d392343, readFields_help_getInviteText, n_help_getInviteText, k);
 }
 
-const n_help_getSupport = 'help.getSupport';
+var n_help_getSupport = 'help.getSupport';
 
 function writeFields_help_getSupport(w: Writer, _v: help_getSupport): void {
   const p0 = claim(w, 4);
@@ -29229,7 +29229,7 @@ export function read_help_getSupport(r: Reader, k?: number): help_getSupport {
   return readCall(r, 0x9cdf08cd, readFields_help_getSupport, n_help_getSupport, k);
 }
 
-const n_help_getAppChangelog = 'help.getAppChangelog prevAppVersion';
+var n_help_getAppChangelog = 'help.getAppChangelog prevAppVersion';
 
 function writeFields_help_getAppChangelog(w: Writer, v: help_getAppChangelog): void {
   const p0 = claim(w, 4);
@@ -29249,7 +29249,7 @@ export function read_help_getAppChangelog(r: Reader, k?: number): help_getAppCha
   return readCall(r, 0x9010ef6f, readFields_help_getAppChangelog, n_help_getAppChangelog, k);
 }
 
-const n_help_setBotUpdatesStatus = 'help.setBotUpdatesStatus pendingUpdatesCount message';
+var n_help_setBotUpdatesStatus = 'help.setBotUpdatesStatus pendingUpdatesCount message';
 
 function writeFields_help_setBotUpdatesStatus(w: Writer, v: help_setBotUpdatesStatus): void {
   const pendingUpdatesCount = checkInt(v.pendingUpdatesCount, 0);
@@ -29271,7 +29271,7 @@ export function read_help_setBotUpdatesStatus(r: Reader, k?: number): help_setBo
   return readCall(r, 0xec22cfcd, readFields_help_setBotUpdatesStatus, n_help_setBotUpdatesStatus, k);
 }
 
-const n_help_getCdnConfig = 'help.getCdnConfig';
+var n_help_getCdnConfig = 'help.getCdnConfig';
 
 function writeFields_help_getCdnConfig(w: Writer, _v: help_getCdnConfig): void {
   const p0 = claim(w, 4);
@@ -29290,7 +29290,7 @@ export function read_help_getCdnConfig(r: Reader, k?: number): help_getCdnConfig
   return readCall(r, 0x52029342, readFields_help_getCdnConfig, n_help_getCdnConfig, k);
 }
 
-const n_help_getRecentMeUrls = 'help.getRecentMeUrls referer';
+var n_help_getRecentMeUrls = 'help.getRecentMeUrls referer';
 
 function writeFields_help_getRecentMeUrls(w: Writer, v: help_getRecentMeUrls): void {
   const p0 = claim(w, 4);
@@ -29310,7 +29310,7 @@ export function read_help_getRecentMeUrls(r: Reader, k?: number): help_getRecent
   return readCall(r, 0x3dc0f114, readFields_help_getRecentMeUrls, n_help_getRecentMeUrls, k);
 }
 
-const n_help_getTermsOfServiceUpdate = 'help.getTermsOfServiceUpdate';
+var n_help_getTermsOfServiceUpdate = 'help.getTermsOfServiceUpdate';
 
 function writeFields_help_getTermsOfServiceUpdate(w: Writer, _v: help_getTermsOfServiceUpdate): void {
   const p0 = claim(w, 4);
@@ -29329,7 +29329,7 @@ export function read_help_getTermsOfServiceUpdate(r: Reader, k?: number): help_g
   return readCall(r, 0x2ca51fd1, readFields_help_getTermsOfServiceUpdate, n_help_getTermsOfServiceUpdate, k);
 }
 
-const n_help_acceptTermsOfService = 'help.acceptTermsOfService id';
+var n_help_acceptTermsOfService = 'help.acceptTermsOfService id';
 
 function writeFields_help_acceptTermsOfService(w: Writer, v: help_acceptTermsOfService): void {
   const p0 = claim(w, 4);
@@ -29349,7 +29349,7 @@ export function read_help_acceptTermsOfService(r: Reader, k?: number): help_acce
   return readCall(r, 0xee72f79a, readFields_help_acceptTermsOfService, n_help_acceptTermsOfService, k);
 }
 
-const n_help_getDeepLinkInfo = 'help.getDeepLinkInfo path';
+var n_help_getDeepLinkInfo = 'help.getDeepLinkInfo path';
 
 function writeFields_help_getDeepLinkInfo(w: Writer, v: help_getDeepLinkInfo): void {
   const p0 = claim(w, 4);
@@ -29369,7 +29369,7 @@ export function read_help_getDeepLinkInfo(r: Reader, k?: number): help_getDeepLi
   return readCall(r, 0x3fedc75f, readFields_help_getDeepLinkInfo, n_help_getDeepLinkInfo, k);
 }
 
-const n_help_getAppConfig = 'help.getAppConfig';
+var n_help_getAppConfig = 'help.getAppConfig';
 
 function writeFields_help_getAppConfig(w: Writer, _v: help_getAppConfig): void {
   const p0 = claim(w, 4);
@@ -29388,7 +29388,7 @@ export function read_help_getAppConfig(r: Reader, k?: number): help_getAppConfig
   return readCall(r, 0x98914110, readFields_help_getAppConfig, n_help_getAppConfig, k);
 }
 
-const n_help_saveAppLog = 'help.saveAppLog events';
+var n_help_saveAppLog = 'help.saveAppLog events';
 
 function writeFields_help_saveAppLog(w: Writer, v: help_saveAppLog): void {
   const p0 = claim(w, 4);
@@ -29408,7 +29408,7 @@ export function read_help_saveAppLog(r: Reader, k?: number): help_saveAppLog {
   return readCall(r, 0x6f02f748, readFields_help_saveAppLog, n_help_saveAppLog, k);
 }
 
-const n_help_getPassportConfig = 'help.getPassportConfig hash';
+var n_help_getPassportConfig = 'help.getPassportConfig hash';
 
 function writeFields_help_getPassportConfig(w: Writer, v: help_getPassportConfig): void {
   const hash = checkInt(v.hash, 0);
@@ -29429,7 +29429,7 @@ export function read_help_getPassportConfig(r: Reader, k?: number): help_getPass
   return readCall(r, 0xc661ad08, readFields_help_getPassportConfig, n_help_getPassportConfig, k);
 }
 
-const n_help_getSupportName = 'help.getSupportName';
+var n_help_getSupportName = 'help.getSupportName';
 
 function writeFields_help_getSupportName(w: Writer, _v: help_getSupportName): void {
   const p0 = claim(w, 4);
@@ -29448,7 +29448,7 @@ export function read_help_getSupportName(r: Reader, k?: number): help_getSupport
   return readCall(r, 0xd360e72c, readFields_help_getSupportName, n_help_getSupportName, k);
 }
 
-const n_help_getUserInfo = 'help.getUserInfo userId';
+var n_help_getUserInfo = 'help.getUserInfo userId';
 
 function writeFields_help_getUserInfo(w: Writer, v: help_getUserInfo): void {
   const p0 = claim(w, 4);
@@ -29468,7 +29468,7 @@ export function read_help_getUserInfo(r: Reader, k?: number): help_getUserInfo {
   return readCall(r, 0x038a08d3, readFields_help_getUserInfo, n_help_getUserInfo, k);
 }
 
-const n_help_editUserInfo = 'help.editUserInfo userId message entities';
+var n_help_editUserInfo = 'help.editUserInfo userId message entities';
 
 function writeFields_help_editUserInfo(w: Writer, v: help_editUserInfo): void {
   const p0 = claim(w, 4);
@@ -29493,7 +29493,7 @@ export function read_help_editUserInfo(r: Reader, k?: number): help_editUserInfo
   return readCall(r, 0x66b91b70, readFields_help_editUserInfo, n_help_editUserInfo, k);
 }
 
-const n_help_getPromoData = 'help.getPromoData';
+var n_help_getPromoData = 'help.getPromoData';
 
 function writeFields_help_getPromoData(w: Writer, _v: help_getPromoData): void {
   const p0 = claim(w, 4);
@@ -29512,7 +29512,7 @@ export function read_help_getPromoData(r: Reader, k?: number): help_getPromoData
   return readCall(r, 0xc0977421, readFields_help_getPromoData, n_help_getPromoData, k);
 }
 
-const n_help_hidePromoData = 'help.hidePromoData peer';
+var n_help_hidePromoData = 'help.hidePromoData peer';
 
 function writeFields_help_hidePromoData(w: Writer, v: help_hidePromoData): void {
   const p0 = claim(w, 4);
@@ -29532,7 +29532,7 @@ export function read_help_hidePromoData(r: Reader, k?: number): help_hidePromoDa
   return readCall(r, 0x1e251c95, readFields_help_hidePromoData, n_help_hidePromoData, k);
 }
 
-const n_help_dismissSuggestion = 'help.dismissSuggestion peer suggestion';
+var n_help_dismissSuggestion = 'help.dismissSuggestion peer suggestion';
 
 function writeFields_help_dismissSuggestion(w: Writer, v: help_dismissSuggestion): void {
   const p0 = claim(w, 4);
@@ -29553,7 +29553,7 @@ export function read_help_dismissSuggestion(r: Reader, k?: number): help_dismiss
   return readCall(r, 0xf50dbaa1, readFields_help_dismissSuggestion, n_help_dismissSuggestion, k);
 }
 
-const n_help_getCountriesList = 'help.getCountriesList langCode hash';
+var n_help_getCountriesList = 'help.getCountriesList langCode hash';
 
 function writeFields_help_getCountriesList(w: Writer, v: help_getCountriesList): void {
   const p0 = claim(w, 4);
@@ -29576,7 +29576,7 @@ export function read_help_getCountriesList(r: Reader, k?: number): help_getCount
   return readCall(r, 0x735787a8, readFields_help_getCountriesList, n_help_getCountriesList, k);
 }
 
-const n_channels_readHistory = 'channels.readHistory channel maxId';
+var n_channels_readHistory = 'channels.readHistory channel maxId';
 
 function writeFields_channels_readHistory(w: Writer, v: channels_readHistory): void {
   const p0 = claim(w, 4);
@@ -29599,7 +29599,7 @@ export function read_channels_readHistory(r: Reader, k?: number): channels_readH
   return readCall(r, 0xcc104937, readFields_channels_readHistory, n_channels_readHistory, k);
 }
 
-const n_channels_deleteMessages = 'channels.deleteMessages channel id';
+var n_channels_deleteMessages = 'channels.deleteMessages channel id';
 
 function writeFields_channels_deleteMessages(w: Writer, v: channels_deleteMessages): void {
   const p0 = claim(w, 4);
@@ -29620,7 +29620,7 @@ export function read_channels_deleteMessages(r: Reader, k?: number): channels_de
   return readCall(r, 0x84c1fd4e, readFields_channels_deleteMessages, n_channels_deleteMessages, k);
 }
 
-const n_channels_deleteUserHistory = 'channels.deleteUserHistory channel userId';
+var n_channels_deleteUserHistory = 'channels.deleteUserHistory channel userId';
 
 function writeFields_channels_deleteUserHistory(w: Writer, v: channels_deleteUserHistory): void {
   const p0 = claim(w, 4);
@@ -29641,7 +29641,7 @@ export function read_channels_deleteUserHistory(r: Reader, k?: number): channels
   return readCall(r, 0xd10dd71b, readFields_channels_deleteUserHistory, n_channels_deleteUserHistory, k);
 }
 
-const n_channels_reportSpam = 'channels.reportSpam channel userId id';
+var n_channels_reportSpam = 'channels.reportSpam channel userId id';
 
 function writeFields_channels_reportSpam(w: Writer, v: channels_reportSpam): void {
   const p0 = claim(w, 4);
@@ -29665,7 +29665,7 @@ export function read_channels_reportSpam(r: Reader, k?: number): channels_report
   return readCall(r, 0xfe087810, readFields_channels_reportSpam, n_channels_reportSpam, k);
 }
 
-const n_channels_getMessages = 'channels.getMessages channel id';
+var n_channels_getMessages = 'channels.getMessages channel id';
 
 function writeFields_channels_getMessages(w: Writer, v: channels_getMessages): void {
   const p0 = claim(w, 4);
@@ -29686,7 +29686,7 @@ export function read_channels_getMessages(r: Reader, k?: number): channels_getMe
   return readCall(r, 0xad8c9a23, readFields_channels_getMessages, n_channels_getMessages, k);
 }
 
-const n_channels_getParticipants = 'channels.getParticipants channel filter offset limit hash';
+var n_channels_getParticipants = 'channels.getParticipants channel filter offset limit hash';
 
 function writeFields_channels_getParticipants(w: Writer, v: channels_getParticipants): void {
   const p0 = claim(w, 4);
@@ -29717,7 +29717,7 @@ export function read_channels_getParticipants(r: Reader, k?: number): channels_g
   return readCall(r, 0x77ced9d0, readFields_channels_getParticipants, n_channels_getParticipants, k);
 }
 
-const n_channels_getParticipant = 'channels.getParticipant channel participant';
+var n_channels_getParticipant = 'channels.getParticipant channel participant';
 
 function writeFields_channels_getParticipant(w: Writer, v: channels_getParticipant): void {
   const p0 = claim(w, 4);
@@ -29738,7 +29738,7 @@ export function read_channels_getParticipant(r: Reader, k?: number): channels_ge
   return readCall(r, 0xa0ab6cc6, readFields_channels_getParticipant, n_channels_getParticipant, k);
 }
 
-const n_channels_getChannels = 'channels.getChannels id';
+var n_channels_getChannels = 'channels.getChannels id';
 
 function writeFields_channels_getChannels(w: Writer, v: channels_getChannels): void {
   const p0 = claim(w, 4);
@@ -29758,7 +29758,7 @@ export function read_channels_getChannels(r: Reader, k?: number): channels_getCh
   return readCall(r, 0x0a7f6bbb, readFields_channels_getChannels, n_channels_getChannels, k);
 }
 
-const n_channels_getFullChannel = 'channels.getFullChannel channel';
+var n_channels_getFullChannel = 'channels.getFullChannel channel';
 
 function writeFields_channels_getFullChannel(w: Writer, v: channels_getFullChannel): void {
   const p0 = claim(w, 4);
@@ -29778,7 +29778,7 @@ export function read_channels_getFullChannel(r: Reader, k?: number): channels_ge
   return readCall(r, 0x08736a09, readFields_channels_getFullChannel, n_channels_getFullChannel, k);
 }
 
-const n_channels_createChannel = 'channels.createChannel flags broadcast megagroup forImport title about geoPoint address';
+var n_channels_createChannel = 'channels.createChannel flags broadcast megagroup forImport title about geoPoint address';
 
 function writeFields_channels_createChannel(w: Writer, v: channels_createChannel): void {
   const set_broadcast = isSet(v.broadcast, 1);
@@ -29821,7 +29821,7 @@ export function read_channels_createChannel(r: Reader, k?: number): channels_cre
   return readCall(r, 0x3d5fb10f, readFields_channels_createChannel, n_channels_createChannel, k);
 }
 
-const n_channels_editAdmin = 'channels.editAdmin channel userId adminRights rank';
+var n_channels_editAdmin = 'channels.editAdmin channel userId adminRights rank';
 
 function writeFields_channels_editAdmin(w: Writer, v: channels_editAdmin): void {
   const p0 = claim(w, 4);
@@ -29847,7 +29847,7 @@ export function read_channels_editAdmin(r: Reader, k?: number): channels_editAdm
   return readCall(r, 0xd33c8902, readFields_channels_editAdmin, n_channels_editAdmin, k);
 }
 
-const n_channels_editTitle = 'channels.editTitle channel title';
+var n_channels_editTitle = 'channels.editTitle channel title';
 
 function writeFields_channels_editTitle(w: Writer, v: channels_editTitle): void {
   const p0 = claim(w, 4);
@@ -29868,7 +29868,7 @@ export function read_channels_editTitle(r: Reader, k?: number): channels_editTit
   return readCall(r, 0x566decd0, readFields_channels_editTitle, n_channels_editTitle, k);
 }
 
-const n_channels_editPhoto = 'channels.editPhoto channel photo';
+var n_channels_editPhoto = 'channels.editPhoto channel photo';
 
 function writeFields_channels_editPhoto(w: Writer, v: channels_editPhoto): void {
   const p0 = claim(w, 4);
@@ -29889,7 +29889,7 @@ export function read_channels_editPhoto(r: Reader, k?: number): channels_editPho
   return readCall(r, 0xf12e57c9, readFields_channels_editPhoto, n_channels_editPhoto, k);
 }
 
-const n_channels_checkUsername = 'channels.checkUsername channel username';
+var n_channels_checkUsername = 'channels.checkUsername channel username';
 
 function writeFields_channels_checkUsername(w: Writer, v: channels_checkUsername): void {
   const p0 = claim(w, 4);
@@ -29910,7 +29910,7 @@ export function read_channels_checkUsername(r: Reader, k?: number): channels_che
   return readCall(r, 0x10e6bd2c, readFields_channels_checkUsername, n_channels_checkUsername, k);
 }
 
-const n_channels_updateUsername = 'channels.updateUsername channel username';
+var n_channels_updateUsername = 'channels.updateUsername channel username';
 
 function writeFields_channels_updateUsername(w: Writer, v: channels_updateUsername): void {
   const p0 = claim(w, 4);
@@ -29931,7 +29931,7 @@ export function read_channels_updateUsername(r: Reader, k?: number): channels_up
   return readCall(r, 0x3514b3de, readFields_channels_updateUsername, n_channels_updateUsername, k);
 }
 
-const n_channels_joinChannel = 'channels.joinChannel channel';
+var n_channels_joinChannel = 'channels.joinChannel channel';
 
 function writeFields_channels_joinChannel(w: Writer, v: channels_joinChannel): void {
   const p0 = claim(w, 4);
@@ -29951,7 +29951,7 @@ export function read_channels_joinChannel(r: Reader, k?: number): channels_joinC
   return readCall(r, 0x24b524c5, readFields_channels_joinChannel, n_channels_joinChannel, k);
 }
 
-const n_channels_leaveChannel = 'channels.leaveChannel channel';
+var n_channels_leaveChannel = 'channels.leaveChannel channel';
 
 function writeFields_channels_leaveChannel(w: Writer, v: channels_leaveChannel): void {
   const p0 = claim(w, 4);
@@ -29971,7 +29971,7 @@ export function read_channels_leaveChannel(r: Reader, k?: number): channels_leav
   return readCall(r, 0xf836aa95, readFields_channels_leaveChannel, n_channels_leaveChannel, k);
 }
 
-const n_channels_inviteToChannel = 'channels.inviteToChannel channel users';
+var n_channels_inviteToChannel = 'channels.inviteToChannel channel users';
 
 function writeFields_channels_inviteToChannel(w: Writer, v: channels_inviteToChannel): void {
   const p0 = claim(w, 4);
@@ -29992,7 +29992,7 @@ export function read_channels_inviteToChannel(r: Reader, k?: number): channels_i
   return readCall(r, 0x199f3a6c, readFields_channels_inviteToChannel, n_channels_inviteToChannel, k);
 }
 
-const n_channels_deleteChannel = 'channels.deleteChannel channel';
+var n_channels_deleteChannel = 'channels.deleteChannel channel';
 
 function writeFields_channels_deleteChannel(w: Writer, v: channels_deleteChannel): void {
   const p0 = claim(w, 4);
@@ -30012,7 +30012,7 @@ export function read_channels_deleteChannel(r: Reader, k?: number): channels_del
   return readCall(r, 0xc0111fe3, readFields_channels_deleteChannel, n_channels_deleteChannel, k);
 }
 
-const n_channels_exportMessageLink = 'channels.exportMessageLink flags grouped thread channel id';
+var n_channels_exportMessageLink = 'channels.exportMessageLink flags grouped thread channel id';
 
 function writeFields_channels_exportMessageLink(w: Writer, v: channels_exportMessageLink): void {
   const set_grouped = isSet(v.grouped, 1);
@@ -30043,7 +30043,7 @@ export function read_channels_exportMessageLink(r: Reader, k?: number): channels
   return readCall(r, 0xe63fadeb, readFields_channels_exportMessageLink, n_channels_exportMessageLink, k);
 }
 
-const n_channels_toggleSignatures = 'channels.toggleSignatures channel enabled';
+var n_channels_toggleSignatures = 'channels.toggleSignatures channel enabled';
 
 function writeFields_channels_toggleSignatures(w: Writer, v: channels_toggleSignatures): void {
   const p0 = claim(w, 4);
@@ -30064,7 +30064,7 @@ export function read_channels_toggleSignatures(r: Reader, k?: number): channels_
   return readCall(r, 0x1f69b606, readFields_channels_toggleSignatures, n_channels_toggleSignatures, k);
 }
 
-const n_channels_getAdminedPublicChannels = 'channels.getAdminedPublicChannels flags byLocation checkLimit';
+var n_channels_getAdminedPublicChannels = 'channels.getAdminedPublicChannels flags byLocation checkLimit';
 
 function writeFields_channels_getAdminedPublicChannels(w: Writer, v: channels_getAdminedPublicChannels): void {
   const set_byLocation = isSet(v.byLocation, 1);
@@ -30091,7 +30091,7 @@ export function read_channels_getAdminedPublicChannels(r: Reader, k?: number): c
   return readCall(r, 0xf8b036af, readFields_channels_getAdminedPublicChannels, n_channels_getAdminedPublicChannels, k);
 }
 
-const n_channels_editBanned = 'channels.editBanned channel participant bannedRights';
+var n_channels_editBanned = 'channels.editBanned channel participant bannedRights';
 
 function writeFields_channels_editBanned(w: Writer, v: channels_editBanned): void {
   const p0 = claim(w, 4);
@@ -30116,7 +30116,7 @@ export function read_channels_editBanned(r: Reader, k?: number): channels_editBa
   return readCall(r, 0x96e6cd81, readFields_channels_editBanned, n_channels_editBanned, k);
 }
 
-const n_channels_getAdminLog = 'channels.getAdminLog flags channel q eventsFilter admins maxId minId limit';
+var n_channels_getAdminLog = 'channels.getAdminLog flags channel q eventsFilter admins maxId minId limit';
 
 function writeFields_channels_getAdminLog(w: Writer, v: channels_getAdminLog): void {
   const flags = (v.eventsFilter != null ? 0x1 : 0) | (v.admins != null ? 0x2 : 0);
@@ -30154,7 +30154,7 @@ export function read_channels_getAdminLog(r: Reader, k?: number): channels_getAd
   return readCall(r, 0x33ddf480, readFields_channels_getAdminLog, n_channels_getAdminLog, k);
 }
 
-const n_channels_setStickers = 'channels.setStickers channel stickerset';
+var n_channels_setStickers = 'channels.setStickers channel stickerset';
 
 function writeFields_channels_setStickers(w: Writer, v: channels_setStickers): void {
   const p0 = claim(w, 4);
@@ -30175,7 +30175,7 @@ export function read_channels_setStickers(r: Reader, k?: number): channels_setSt
   return readCall(r, 0xea8ca4f9, readFields_channels_setStickers, n_channels_setStickers, k);
 }
 
-const n_channels_readMessageContents = 'channels.readMessageContents channel id';
+var n_channels_readMessageContents = 'channels.readMessageContents channel id';
 
 function writeFields_channels_readMessageContents(w: Writer, v: channels_readMessageContents): void {
   const p0 = claim(w, 4);
@@ -30196,7 +30196,7 @@ export function read_channels_readMessageContents(r: Reader, k?: number): channe
   return readCall(r, 0xeab5dc38, readFields_channels_readMessageContents, n_channels_readMessageContents, k);
 }
 
-const n_channels_deleteHistory = 'channels.deleteHistory channel maxId';
+var n_channels_deleteHistory = 'channels.deleteHistory channel maxId';
 
 function writeFields_channels_deleteHistory(w: Writer, v: channels_deleteHistory): void {
   const p0 = claim(w, 4);
@@ -30219,7 +30219,7 @@ export function read_channels_deleteHistory(r: Reader, k?: number): channels_del
   return readCall(r, 0xaf369d42, readFields_channels_deleteHistory, n_channels_deleteHistory, k);
 }
 
-const n_channels_togglePreHistoryHidden = 'channels.togglePreHistoryHidden channel enabled';
+var n_channels_togglePreHistoryHidden = 'channels.togglePreHistoryHidden channel enabled';
 
 function writeFields_channels_togglePreHistoryHidden(w: Writer, v: channels_togglePreHistoryHidden): void {
   const p0 = claim(w, 4);
@@ -30240,7 +30240,7 @@ export function read_channels_togglePreHistoryHidden(r: Reader, k?: number): cha
   return readCall(r, 0xeabbb94c, readFields_channels_togglePreHistoryHidden, n_channels_togglePreHistoryHidden, k);
 }
 
-const n_channels_getLeftChannels = 'channels.getLeftChannels offset';
+var n_channels_getLeftChannels = 'channels.getLeftChannels offset';
 
 function writeFields_channels_getLeftChannels(w: Writer, v: channels_getLeftChannels): void {
   const offset = checkInt(v.offset, 0);
@@ -30261,7 +30261,7 @@ export function read_channels_getLeftChannels(r: Reader, k?: number): channels_g
   return readCall(r, 0x8341ecc0, readFields_channels_getLeftChannels, n_channels_getLeftChannels, k);
 }
 
-const n_channels_getGroupsForDiscussion = 'channels.getGroupsForDiscussion';
+var n_channels_getGroupsForDiscussion = 'channels.getGroupsForDiscussion';
 
 function writeFields_channels_getGroupsForDiscussion(w: Writer, _v: channels_getGroupsForDiscussion): void {
   const p0 = claim(w, 4);
@@ -30280,7 +30280,7 @@ export function read_channels_getGroupsForDiscussion(r: Reader, k?: number): cha
   return readCall(r, 0xf5dad378, readFields_channels_getGroupsForDiscussion, n_channels_getGroupsForDiscussion, k);
 }
 
-const n_channels_setDiscussionGroup = 'channels.setDiscussionGroup broadcast group';
+var n_channels_setDiscussionGroup = 'channels.setDiscussionGroup broadcast group';
 
 function writeFields_channels_setDiscussionGroup(w: Writer, v: channels_setDiscussionGroup): void {
   const p0 = claim(w, 4);
@@ -30301,7 +30301,7 @@ export function read_channels_setDiscussionGroup(r: Reader, k?: number): channel
   return readCall(r, 0x40582bb2, readFields_channels_setDiscussionGroup, n_channels_setDiscussionGroup, k);
 }
 
-const n_channels_editCreator = 'channels.editCreator channel userId password';
+var n_channels_editCreator = 'channels.editCreator channel userId password';
 
 function writeFields_channels_editCreator(w: Writer, v: channels_editCreator): void {
   const p0 = claim(w, 4);
@@ -30326,7 +30326,7 @@ export function read_channels_editCreator(r: Reader, k?: number): channels_editC
   return readCall(r, 0x8f38cd1f, readFields_channels_editCreator, n_channels_editCreator, k);
 }
 
-const n_channels_editLocation = 'channels.editLocation channel geoPoint address';
+var n_channels_editLocation = 'channels.editLocation channel geoPoint address';
 
 function writeFields_channels_editLocation(w: Writer, v: channels_editLocation): void {
   const p0 = claim(w, 4);
@@ -30351,7 +30351,7 @@ export function read_channels_editLocation(r: Reader, k?: number): channels_edit
   return readCall(r, 0x58e63f6d, readFields_channels_editLocation, n_channels_editLocation, k);
 }
 
-const n_channels_toggleSlowMode = 'channels.toggleSlowMode channel seconds';
+var n_channels_toggleSlowMode = 'channels.toggleSlowMode channel seconds';
 
 function writeFields_channels_toggleSlowMode(w: Writer, v: channels_toggleSlowMode): void {
   const p0 = claim(w, 4);
@@ -30374,7 +30374,7 @@ export function read_channels_toggleSlowMode(r: Reader, k?: number): channels_to
   return readCall(r, 0xedd49ef0, readFields_channels_toggleSlowMode, n_channels_toggleSlowMode, k);
 }
 
-const n_channels_getInactiveChannels = 'channels.getInactiveChannels';
+var n_channels_getInactiveChannels = 'channels.getInactiveChannels';
 
 function writeFields_channels_getInactiveChannels(w: Writer, _v: channels_getInactiveChannels): void {
   const p0 = claim(w, 4);
@@ -30393,7 +30393,7 @@ export function read_channels_getInactiveChannels(r: Reader, k?: number): channe
   return readCall(r, 0x11e831ee, readFields_channels_getInactiveChannels, n_channels_getInactiveChannels, k);
 }
 
-const n_channels_convertToGigagroup = 'channels.convertToGigagroup channel';
+var n_channels_convertToGigagroup = 'channels.convertToGigagroup channel';
 
 function writeFields_channels_convertToGigagroup(w: Writer, v: channels_convertToGigagroup): void {
   const p0 = claim(w, 4);
@@ -30413,7 +30413,7 @@ export function read_channels_convertToGigagroup(r: Reader, k?: number): channel
   return readCall(r, 0x0b290c69, readFields_channels_convertToGigagroup, n_channels_convertToGigagroup, k);
 }
 
-const n_channels_viewSponsoredMessage = 'channels.viewSponsoredMessage channel randomId';
+var n_channels_viewSponsoredMessage = 'channels.viewSponsoredMessage channel randomId';
 
 function writeFields_channels_viewSponsoredMessage(w: Writer, v: channels_viewSponsoredMessage): void {
   const p0 = claim(w, 4);
@@ -30434,7 +30434,7 @@ export function read_channels_viewSponsoredMessage(r: Reader, k?: number): chann
   return readCall(r, 0xbeaedb94, readFields_channels_viewSponsoredMessage, n_channels_viewSponsoredMessage, k);
 }
 
-const n_channels_getSponsoredMessages = 'channels.getSponsoredMessages channel';
+var n_channels_getSponsoredMessages = 'channels.getSponsoredMessages channel';
 
 function writeFields_channels_getSponsoredMessages(w: Writer, v: channels_getSponsoredMessages): void {
   const p0 = claim(w, 4);
@@ -30454,7 +30454,7 @@ export function read_channels_getSponsoredMessages(r: Reader, k?: number): chann
   return readCall(r, 0xec210fbf, readFields_channels_getSponsoredMessages, n_channels_getSponsoredMessages, k);
 }
 
-const n_bots_sendCustomRequest = 'bots.sendCustomRequest customMethod params';
+var n_bots_sendCustomRequest = 'bots.sendCustomRequest customMethod params';
 
 function writeFields_bots_sendCustomRequest(w: Writer, v: bots_sendCustomRequest): void {
   const p0 = claim(w, 4);
@@ -30475,7 +30475,7 @@ export function read_bots_sendCustomRequest(r: Reader, k?: number): bots_sendCus
   return readCall(r, 0xaa2769ed, readFields_bots_sendCustomRequest, n_bots_sendCustomRequest, k);
 }
 
-const n_bots_answerWebhookJSONQuery = 'bots.answerWebhookJSONQuery queryId data';
+var n_bots_answerWebhookJSONQuery = 'bots.answerWebhookJSONQuery queryId data';
 
 function writeFields_bots_answerWebhookJSONQuery(w: Writer, v: bots_answerWebhookJSONQuery): void {
   const queryId = checkLong(v.queryId, 0);
@@ -30497,7 +30497,7 @@ export function read_bots_answerWebhookJSONQuery(r: Reader, k?: number): bots_an
   return readCall(r, 0xe6213f4d, readFields_bots_answerWebhookJSONQuery, n_bots_answerWebhookJSONQuery, k);
 }
 
-const n_bots_setBotCommands = 'bots.setBotCommands scope langCode commands';
+var n_bots_setBotCommands = 'bots.setBotCommands scope langCode commands';
 
 function writeFields_bots_setBotCommands(w: Writer, v: bots_setBotCommands): void {
   const p0 = claim(w, 4);
@@ -30522,7 +30522,7 @@ export function read_bots_setBotCommands(r: Reader, k?: number): bots_setBotComm
   return readCall(r, 0x0517165a, readFields_bots_setBotCommands, n_bots_setBotCommands, k);
 }
 
-const n_bots_resetBotCommands = 'bots.resetBotCommands scope langCode';
+var n_bots_resetBotCommands = 'bots.resetBotCommands scope langCode';
 
 function writeFields_bots_resetBotCommands(w: Writer, v: bots_resetBotCommands): void {
   const p0 = claim(w, 4);
@@ -30543,7 +30543,7 @@ export function read_bots_resetBotCommands(r: Reader, k?: number): bots_resetBot
   return readCall(r, 0x3d8de0f9, readFields_bots_resetBotCommands, n_bots_resetBotCommands, k);
 }
 
-const n_bots_getBotCommands = 'bots.getBotCommands scope langCode';
+var n_bots_getBotCommands = 'bots.getBotCommands scope langCode';
 
 function writeFields_bots_getBotCommands(w: Writer, v: bots_getBotCommands): void {
   const p0 = claim(w, 4);
@@ -30564,7 +30564,7 @@ export function read_bots_getBotCommands(r: Reader, k?: number): bots_getBotComm
   return readCall(r, 0xe34c0dd6, readFields_bots_getBotCommands, n_bots_getBotCommands, k);
 }
 
-const n_payments_getPaymentForm = 'payments.getPaymentForm flags peer msgId themeParams';
+var n_payments_getPaymentForm = 'payments.getPaymentForm flags peer msgId themeParams';
 
 function writeFields_payments_getPaymentForm(w: Writer, v: payments_getPaymentForm): void {
   const flags = (v.themeParams != null ? 0x1 : 0);
@@ -30594,7 +30594,7 @@ export function read_payments_getPaymentForm(r: Reader, k?: number): payments_ge
   return readCall(r, 0x8a333c8d, readFields_payments_getPaymentForm, n_payments_getPaymentForm, k);
 }
 
-const n_payments_getPaymentReceipt = 'payments.getPaymentReceipt peer msgId';
+var n_payments_getPaymentReceipt = 'payments.getPaymentReceipt peer msgId';
 
 function writeFields_payments_getPaymentReceipt(w: Writer, v: payments_getPaymentReceipt): void {
   const p0 = claim(w, 4);
@@ -30617,7 +30617,7 @@ export function read_payments_getPaymentReceipt(r: Reader, k?: number): payments
   return readCall(r, 0x2478d1cc, readFields_payments_getPaymentReceipt, n_payments_getPaymentReceipt, k);
 }
 
-const n_payments_validateRequestedInfo = 'payments.validateRequestedInfo flags save peer msgId info';
+var n_payments_validateRequestedInfo = 'payments.validateRequestedInfo flags save peer msgId info';
 
 function writeFields_payments_validateRequestedInfo(w: Writer, v: payments_validateRequestedInfo): void {
   const set_save = isSet(v.save, 1);
@@ -30648,7 +30648,7 @@ export function read_payments_validateRequestedInfo(r: Reader, k?: number): paym
   return readCall(r, 0xdb103170, readFields_payments_validateRequestedInfo, n_payments_validateRequestedInfo, k);
 }
 
-const n_payments_sendPaymentForm = 'payments.sendPaymentForm flags formId peer msgId requestedInfoId shippingOptionId credentials tipAmount';
+var n_payments_sendPaymentForm = 'payments.sendPaymentForm flags formId peer msgId requestedInfoId shippingOptionId credentials tipAmount';
 
 function writeFields_payments_sendPaymentForm(w: Writer, v: payments_sendPaymentForm): void {
   const flags = (v.requestedInfoId != null ? 0x1 : 0) | (v.shippingOptionId != null ? 0x2 : 0) | (v.tipAmount != null ? 0x4 : 0);
@@ -30685,7 +30685,7 @@ export function read_payments_sendPaymentForm(r: Reader, k?: number): payments_s
   return readCall(r, 0x30c3bc9d, readFields_payments_sendPaymentForm, n_payments_sendPaymentForm, k);
 }
 
-const n_payments_getSavedInfo = 'payments.getSavedInfo';
+var n_payments_getSavedInfo = 'payments.getSavedInfo';
 
 function writeFields_payments_getSavedInfo(w: Writer, _v: payments_getSavedInfo): void {
   const p0 = claim(w, 4);
@@ -30704,7 +30704,7 @@ export function read_payments_getSavedInfo(r: Reader, k?: number): payments_getS
   return readCall(r, 0x227d824b, readFields_payments_getSavedInfo, n_payments_getSavedInfo, k);
 }
 
-const n_payments_clearSavedInfo = 'payments.clearSavedInfo flags credentials info';
+var n_payments_clearSavedInfo = 'payments.clearSavedInfo flags credentials info';
 
 function writeFields_payments_clearSavedInfo(w: Writer, v: payments_clearSavedInfo): void {
   const set_credentials = isSet(v.credentials, 1);
@@ -30730,7 +30730,7 @@ export function read_payments_clearSavedInfo(r: Reader, k?: number): payments_cl
   return readCall(r, 0xd83d70c1, readFields_payments_clearSavedInfo, n_payments_clearSavedInfo, k);
 }
 
-const n_payments_getBankCardData = 'payments.getBankCardData number';
+var n_payments_getBankCardData = 'payments.getBankCardData number';
 
 function writeFields_payments_getBankCardData(w: Writer, v: payments_getBankCardData): void {
   const p0 = claim(w, 4);
@@ -30750,7 +30750,7 @@ export function read_payments_getBankCardData(r: Reader, k?: number): payments_g
   return readCall(r, 0x2e79d779, readFields_payments_getBankCardData, n_payments_getBankCardData, k);
 }
 
-const n_stickers_createStickerSet = 'stickers.createStickerSet flags masks animated userId title shortName thumb stickers software';
+var n_stickers_createStickerSet = 'stickers.createStickerSet flags masks animated userId title shortName thumb stickers software';
 
 function writeFields_stickers_createStickerSet(w: Writer, v: stickers_createStickerSet): void {
   const set_masks = isSet(v.masks, 1);
@@ -30789,7 +30789,7 @@ export function read_stickers_createStickerSet(r: Reader, k?: number): stickers_
   return readCall(r, 0x9021ab67, readFields_stickers_createStickerSet, n_stickers_createStickerSet, k);
 }
 
-const n_stickers_removeStickerFromSet = 'stickers.removeStickerFromSet sticker';
+var n_stickers_removeStickerFromSet = 'stickers.removeStickerFromSet sticker';
 
 function writeFields_stickers_removeStickerFromSet(w: Writer, v: stickers_removeStickerFromSet): void {
   const p0 = claim(w, 4);
@@ -30809,7 +30809,7 @@ export function read_stickers_removeStickerFromSet(r: Reader, k?: number): stick
   return readCall(r, 0xf7760f51, readFields_stickers_removeStickerFromSet, n_stickers_removeStickerFromSet, k);
 }
 
-const n_stickers_changeStickerPosition = 'stickers.changeStickerPosition sticker position';
+var n_stickers_changeStickerPosition = 'stickers.changeStickerPosition sticker position';
 
 function writeFields_stickers_changeStickerPosition(w: Writer, v: stickers_changeStickerPosition): void {
   const p0 = claim(w, 4);
@@ -30832,7 +30832,7 @@ export function read_stickers_changeStickerPosition(r: Reader, k?: number): stic
   return readCall(r, 0xffb6d4ca, readFields_stickers_changeStickerPosition, n_stickers_changeStickerPosition, k);
 }
 
-const n_stickers_addStickerToSet = 'stickers.addStickerToSet stickerset sticker';
+var n_stickers_addStickerToSet = 'stickers.addStickerToSet stickerset sticker';
 
 function writeFields_stickers_addStickerToSet(w: Writer, v: stickers_addStickerToSet): void {
   const p0 = claim(w, 4);
@@ -30855,7 +30855,7 @@ export function read_stickers_addStickerToSet(r: Reader, k?: number): stickers_a
   return readCall(r, 0x8653febe, readFields_stickers_addStickerToSet, n_stickers_addStickerToSet, k);
 }
 
-const n_stickers_setStickerSetThumb = 'stickers.setStickerSetThumb stickerset thumb';
+var n_stickers_setStickerSetThumb = 'stickers.setStickerSetThumb stickerset thumb';
 
 function writeFields_stickers_setStickerSetThumb(w: Writer, v: stickers_setStickerSetThumb): void {
   const p0 = claim(w, 4);
@@ -30876,7 +30876,7 @@ export function read_stickers_setStickerSetThumb(r: Reader, k?: number): sticker
   return readCall(r, 0x9a364e30, readFields_stickers_setStickerSetThumb, n_stickers_setStickerSetThumb, k);
 }
 
-const n_stickers_checkShortName = 'stickers.checkShortName shortName';
+var n_stickers_checkShortName = 'stickers.checkShortName shortName';
 
 function writeFields_stickers_checkShortName(w: Writer, v: stickers_checkShortName): void {
   const p0 = claim(w, 4);
@@ -30896,7 +30896,7 @@ export function read_stickers_checkShortName(r: Reader, k?: number): stickers_ch
   return readCall(r, 0x284b3639, readFields_stickers_checkShortName, n_stickers_checkShortName, k);
 }
 
-const n_stickers_suggestShortName = 'stickers.suggestShortName title';
+var n_stickers_suggestShortName = 'stickers.suggestShortName title';
 
 function writeFields_stickers_suggestShortName(w: Writer, v: stickers_suggestShortName): void {
   const p0 = claim(w, 4);
@@ -30916,7 +30916,7 @@ export function read_stickers_suggestShortName(r: Reader, k?: number): stickers_
   return readCall(r, 0x4dafc503, readFields_stickers_suggestShortName, n_stickers_suggestShortName, k);
 }
 
-const n_phone_getCallConfig = 'phone.getCallConfig';
+var n_phone_getCallConfig = 'phone.getCallConfig';
 
 function writeFields_phone_getCallConfig(w: Writer, _v: phone_getCallConfig): void {
   const p0 = claim(w, 4);
@@ -30935,7 +30935,7 @@ export function read_phone_getCallConfig(r: Reader, k?: number): phone_getCallCo
   return readCall(r, 0x55451fa9, readFields_phone_getCallConfig, n_phone_getCallConfig, k);
 }
 
-const n_phone_requestCall = 'phone.requestCall flags video userId randomId gAHash protocol';
+var n_phone_requestCall = 'phone.requestCall flags video userId randomId gAHash protocol';
 
 function writeFields_phone_requestCall(w: Writer, v: phone_requestCall): void {
   const set_video = isSet(v.video, 1);
@@ -30967,7 +30967,7 @@ export function read_phone_requestCall(r: Reader, k?: number): phone_requestCall
   return readCall(r, 0x42ff96ed, readFields_phone_requestCall, n_phone_requestCall, k);
 }
 
-const n_phone_acceptCall = 'phone.acceptCall peer gB protocol';
+var n_phone_acceptCall = 'phone.acceptCall peer gB protocol';
 
 function writeFields_phone_acceptCall(w: Writer, v: phone_acceptCall): void {
   const p0 = claim(w, 4);
@@ -30991,7 +30991,7 @@ export function read_phone_acceptCall(r: Reader, k?: number): phone_acceptCall {
   return readCall(r, 0x3bd2b4a0, readFields_phone_acceptCall, n_phone_acceptCall, k);
 }
 
-const n_phone_confirmCall = 'phone.confirmCall peer gA keyFingerprint protocol';
+var n_phone_confirmCall = 'phone.confirmCall peer gA keyFingerprint protocol';
 
 function writeFields_phone_confirmCall(w: Writer, v: phone_confirmCall): void {
   const p0 = claim(w, 4);
@@ -31019,7 +31019,7 @@ export function read_phone_confirmCall(r: Reader, k?: number): phone_confirmCall
   return readCall(r, 0x2efe1722, readFields_phone_confirmCall, n_phone_confirmCall, k);
 }
 
-const n_phone_receivedCall = 'phone.receivedCall peer';
+var n_phone_receivedCall = 'phone.receivedCall peer';
 
 function writeFields_phone_receivedCall(w: Writer, v: phone_receivedCall): void {
   const p0 = claim(w, 4);
@@ -31039,7 +31039,7 @@ export function read_phone_receivedCall(r: Reader, k?: number): phone_receivedCa
   return readCall(r, 0x17d54f61, readFields_phone_receivedCall, n_phone_receivedCall, k);
 }
 
-const n_phone_discardCall = 'phone.discardCall flags video peer duration reason connectionId';
+var n_phone_discardCall = 'phone.discardCall flags video peer duration reason connectionId';
 
 function writeFields_phone_discardCall(w: Writer, v: phone_discardCall): void {
   const set_video = isSet(v.video, 1);
@@ -31073,7 +31073,7 @@ export function read_phone_discardCall(r: Reader, k?: number): phone_discardCall
   return readCall(r, 0xb2cbc1c0, readFields_phone_discardCall, n_phone_discardCall, k);
 }
 
-const n_phone_setCallRating = 'phone.setCallRating flags userInitiative peer rating comment';
+var n_phone_setCallRating = 'phone.setCallRating flags userInitiative peer rating comment';
 
 function writeFields_phone_setCallRating(w: Writer, v: phone_setCallRating): void {
   const set_userInitiative = isSet(v.userInitiative, 1);
@@ -31104,7 +31104,7 @@ export function read_phone_setCallRating(r: Reader, k?: number): phone_setCallRa
   return readCall(r, 0x59ead627, readFields_phone_setCallRating, n_phone_setCallRating, k);
 }
 
-const n_phone_saveCallDebug = 'phone.saveCallDebug peer debug';
+var n_phone_saveCallDebug = 'phone.saveCallDebug peer debug';
 
 function writeFields_phone_saveCallDebug(w: Writer, v: phone_saveCallDebug): void {
   const p0 = claim(w, 4);
@@ -31125,7 +31125,7 @@ export function read_phone_saveCallDebug(r: Reader, k?: number): phone_saveCallD
   return readCall(r, 0x277add7e, readFields_phone_saveCallDebug, n_phone_saveCallDebug, k);
 }
 
-const n_phone_sendSignalingData = 'phone.sendSignalingData peer data';
+var n_phone_sendSignalingData = 'phone.sendSignalingData peer data';
 
 function writeFields_phone_sendSignalingData(w: Writer, v: phone_sendSignalingData): void {
   const p0 = claim(w, 4);
@@ -31146,7 +31146,7 @@ export function read_phone_sendSignalingData(r: Reader, k?: number): phone_sendS
   return readCall(r, 0xff7a9383, readFields_phone_sendSignalingData, n_phone_sendSignalingData, k);
 }
 
-const n_phone_createGroupCall = 'phone.createGroupCall flags peer randomId title scheduleDate';
+var n_phone_createGroupCall = 'phone.createGroupCall flags peer randomId title scheduleDate';
 
 function writeFields_phone_createGroupCall(w: Writer, v: phone_createGroupCall): void {
   const flags = (v.title != null ? 0x1 : 0) | (v.scheduleDate != null ? 0x2 : 0);
@@ -31177,7 +31177,7 @@ export function read_phone_createGroupCall(r: Reader, k?: number): phone_createG
   return readCall(r, 0x48cdc6d8, readFields_phone_createGroupCall, n_phone_createGroupCall, k);
 }
 
-const n_phone_joinGroupCall = 'phone.joinGroupCall flags muted videoStopped call joinAs inviteHash params';
+var n_phone_joinGroupCall = 'phone.joinGroupCall flags muted videoStopped call joinAs inviteHash params';
 
 function writeFields_phone_joinGroupCall(w: Writer, v: phone_joinGroupCall): void {
   const set_muted = isSet(v.muted, 1);
@@ -31209,7 +31209,7 @@ export function read_phone_joinGroupCall(r: Reader, k?: number): phone_joinGroup
   return readCall(r, 0xb132ff7b, readFields_phone_joinGroupCall, n_phone_joinGroupCall, k);
 }
 
-const n_phone_leaveGroupCall = 'phone.leaveGroupCall call source';
+var n_phone_leaveGroupCall = 'phone.leaveGroupCall call source';
 
 function writeFields_phone_leaveGroupCall(w: Writer, v: phone_leaveGroupCall): void {
   const p0 = claim(w, 4);
@@ -31232,7 +31232,7 @@ export function read_phone_leaveGroupCall(r: Reader, k?: number): phone_leaveGro
   return readCall(r, 0x500377f9, readFields_phone_leaveGroupCall, n_phone_leaveGroupCall, k);
 }
 
-const n_phone_inviteToGroupCall = 'phone.inviteToGroupCall call users';
+var n_phone_inviteToGroupCall = 'phone.inviteToGroupCall call users';
 
 function writeFields_phone_inviteToGroupCall(w: Writer, v: phone_inviteToGroupCall): void {
   const p0 = claim(w, 4);
@@ -31253,7 +31253,7 @@ export function read_phone_inviteToGroupCall(r: Reader, k?: number): phone_invit
   return readCall(r, 0x7b393160, readFields_phone_inviteToGroupCall, n_phone_inviteToGroupCall, k);
 }
 
-const n_phone_discardGroupCall = 'phone.discardGroupCall call';
+var n_phone_discardGroupCall = 'phone.discardGroupCall call';
 
 function writeFields_phone_discardGroupCall(w: Writer, v: phone_discardGroupCall): void {
   const p0 = claim(w, 4);
@@ -31273,7 +31273,7 @@ export function read_phone_discardGroupCall(r: Reader, k?: number): phone_discar
   return readCall(r, 0x7a777135, readFields_phone_discardGroupCall, n_phone_discardGroupCall, k);
 }
 
-const n_phone_toggleGroupCallSettings = 'phone.toggleGroupCallSettings flags resetInviteHash call joinMuted';
+var n_phone_toggleGroupCallSettings = 'phone.toggleGroupCallSettings flags resetInviteHash call joinMuted';
 
 function writeFields_phone_toggleGroupCallSettings(w: Writer, v: phone_toggleGroupCallSettings): void {
   const set_resetInviteHash = isSet(v.resetInviteHash, 1);
@@ -31301,7 +31301,7 @@ export function read_phone_toggleGroupCallSettings(r: Reader, k?: number): phone
   return readCall(r, 0x74bbb43d, readFields_phone_toggleGroupCallSettings, n_phone_toggleGroupCallSettings, k);
 }
 
-const n_phone_getGroupCall = 'phone.getGroupCall call limit';
+var n_phone_getGroupCall = 'phone.getGroupCall call limit';
 
 function writeFields_phone_getGroupCall(w: Writer, v: phone_getGroupCall): void {
   const p0 = claim(w, 4);
@@ -31324,7 +31324,7 @@ export function read_phone_getGroupCall(r: Reader, k?: number): phone_getGroupCa
   return readCall(r, 0x041845db, readFields_phone_getGroupCall, n_phone_getGroupCall, k);
 }
 
-const n_phone_getGroupParticipants = 'phone.getGroupParticipants call ids sources offset limit';
+var n_phone_getGroupParticipants = 'phone.getGroupParticipants call ids sources offset limit';
 
 function writeFields_phone_getGroupParticipants(w: Writer, v: phone_getGroupParticipants): void {
   const p0 = claim(w, 4);
@@ -31353,7 +31353,7 @@ export function read_phone_getGroupParticipants(r: Reader, k?: number): phone_ge
   return readCall(r, 0xc558d8ab, readFields_phone_getGroupParticipants, n_phone_getGroupParticipants, k);
 }
 
-const n_phone_checkGroupCall = 'phone.checkGroupCall call sources';
+var n_phone_checkGroupCall = 'phone.checkGroupCall call sources';
 
 function writeFields_phone_checkGroupCall(w: Writer, v: phone_checkGroupCall): void {
   const p0 = claim(w, 4);
@@ -31374,7 +31374,7 @@ export function read_phone_checkGroupCall(r: Reader, k?: number): phone_checkGro
   return readCall(r, 0xb59cf977, readFields_phone_checkGroupCall, n_phone_checkGroupCall, k);
 }
 
-const n_phone_toggleGroupCallRecord = 'phone.toggleGroupCallRecord flags start video call title videoPortrait';
+var n_phone_toggleGroupCallRecord = 'phone.toggleGroupCallRecord flags start video call title videoPortrait';
 
 function writeFields_phone_toggleGroupCallRecord(w: Writer, v: phone_toggleGroupCallRecord): void {
   const set_start = isSet(v.start, 1);
@@ -31408,7 +31408,7 @@ export function read_phone_toggleGroupCallRecord(r: Reader, k?: number): phone_t
   return readCall(r, 0xf128c708, readFields_phone_toggleGroupCallRecord, n_phone_toggleGroupCallRecord, k);
 }
 
-const n_phone_editGroupCallParticipant = 'phone.editGroupCallParticipant flags call participant muted volume raiseHand videoStopped videoPaused presentationPaused';
+var n_phone_editGroupCallParticipant = 'phone.editGroupCallParticipant flags call participant muted volume raiseHand videoStopped videoPaused presentationPaused';
 
 function writeFields_phone_editGroupCallParticipant(w: Writer, v: phone_editGroupCallParticipant): void {
   const flags =
@@ -31450,7 +31450,7 @@ export function read_phone_editGroupCallParticipant(r: Reader, k?: number): phon
   return readCall(r, 0xa5273abf, readFields_phone_editGroupCallParticipant, n_phone_editGroupCallParticipant, k);
 }
 
-const n_phone_editGroupCallTitle = 'phone.editGroupCallTitle call title';
+var n_phone_editGroupCallTitle = 'phone.editGroupCallTitle call title';
 
 function writeFields_phone_editGroupCallTitle(w: Writer, v: phone_editGroupCallTitle): void {
   const p0 = claim(w, 4);
@@ -31471,7 +31471,7 @@ export function read_phone_editGroupCallTitle(r: Reader, k?: number): phone_edit
   return readCall(r, 0x1ca6ac0a, readFields_phone_editGroupCallTitle, n_phone_editGroupCallTitle, k);
 }
 
-const n_phone_getGroupCallJoinAs = 'phone.getGroupCallJoinAs peer';
+var n_phone_getGroupCallJoinAs = 'phone.getGroupCallJoinAs peer';
 
 function writeFields_phone_getGroupCallJoinAs(w: Writer, v: phone_getGroupCallJoinAs): void {
   const p0 = claim(w, 4);
@@ -31491,7 +31491,7 @@ export function read_phone_getGroupCallJoinAs(r: Reader, k?: number): phone_getG
   return readCall(r, 0xef7c213a, readFields_phone_getGroupCallJoinAs, n_phone_getGroupCallJoinAs, k);
 }
 
-const n_phone_exportGroupCallInvite = 'phone.exportGroupCallInvite flags canSelfUnmute call';
+var n_phone_exportGroupCallInvite = 'phone.exportGroupCallInvite flags canSelfUnmute call';
 
 function writeFields_phone_exportGroupCallInvite(w: Writer, v: phone_exportGroupCallInvite): void {
   const set_canSelfUnmute = isSet(v.canSelfUnmute, 1);
@@ -31517,7 +31517,7 @@ export function read_phone_exportGroupCallInvite(r: Reader, k?: number): phone_e
   return readCall(r, 0xe6aa647f, readFields_phone_exportGroupCallInvite, n_phone_exportGroupCallInvite, k);
 }
 
-const n_phone_toggleGroupCallStartSubscription = 'phone.toggleGroupCallStartSubscription call subscribed';
+var n_phone_toggleGroupCallStartSubscription = 'phone.toggleGroupCallStartSubscription call subscribed';
 
 function writeFields_phone_toggleGroupCallStartSubscription(w: Writer, v: phone_toggleGroupCallStartSubscription): void {
   const p0 = claim(w, 4);
@@ -31538,7 +31538,7 @@ export function read_phone_toggleGroupCallStartSubscription(r: Reader, k?: numbe
   return readCall(r, 0x219c34e6, readFields_phone_toggleGroupCallStartSubscription, n_phone_toggleGroupCallStartSubscription, k);
 }
 
-const n_phone_startScheduledGroupCall = 'phone.startScheduledGroupCall call';
+var n_phone_startScheduledGroupCall = 'phone.startScheduledGroupCall call';
 
 function writeFields_phone_startScheduledGroupCall(w: Writer, v: phone_startScheduledGroupCall): void {
   const p0 = claim(w, 4);
@@ -31558,7 +31558,7 @@ export function read_phone_startScheduledGroupCall(r: Reader, k?: number): phone
   return readCall(r, 0x5680e342, readFields_phone_startScheduledGroupCall, n_phone_startScheduledGroupCall, k);
 }
 
-const n_phone_saveDefaultGroupCallJoinAs = 'phone.saveDefaultGroupCallJoinAs peer joinAs';
+var n_phone_saveDefaultGroupCallJoinAs = 'phone.saveDefaultGroupCallJoinAs peer joinAs';
 
 function writeFields_phone_saveDefaultGroupCallJoinAs(w: Writer, v: phone_saveDefaultGroupCallJoinAs): void {
   const p0 = claim(w, 4);
@@ -31579,7 +31579,7 @@ export function read_phone_saveDefaultGroupCallJoinAs(r: Reader, k?: number): ph
   return readCall(r, 0x575e1f8c, readFields_phone_saveDefaultGroupCallJoinAs, n_phone_saveDefaultGroupCallJoinAs, k);
 }
 
-const n_phone_joinGroupCallPresentation = 'phone.joinGroupCallPresentation call params';
+var n_phone_joinGroupCallPresentation = 'phone.joinGroupCallPresentation call params';
 
 function writeFields_phone_joinGroupCallPresentation(w: Writer, v: phone_joinGroupCallPresentation): void {
   const p0 = claim(w, 4);
@@ -31600,7 +31600,7 @@ export function read_phone_joinGroupCallPresentation(r: Reader, k?: number): pho
   return readCall(r, 0xcbea6bc4, readFields_phone_joinGroupCallPresentation, n_phone_joinGroupCallPresentation, k);
 }
 
-const n_phone_leaveGroupCallPresentation = 'phone.leaveGroupCallPresentation call';
+var n_phone_leaveGroupCallPresentation = 'phone.leaveGroupCallPresentation call';
 
 function writeFields_phone_leaveGroupCallPresentation(w: Writer, v: phone_leaveGroupCallPresentation): void {
   const p0 = claim(w, 4);
@@ -31620,7 +31620,7 @@ export function read_phone_leaveGroupCallPresentation(r: Reader, k?: number): ph
   return readCall(r, 0x1c50d144, readFields_phone_leaveGroupCallPresentation, n_phone_leaveGroupCallPresentation, k);
 }
 
-const n_langpack_getLangPack = 'langpack.getLangPack langPack langCode';
+var n_langpack_getLangPack = 'langpack.getLangPack langPack langCode';
 
 function writeFields_langpack_getLangPack(w: Writer, v: langpack_getLangPack): void {
   const p0 = claim(w, 4);
@@ -31641,7 +31641,7 @@ export function read_langpack_getLangPack(r: Reader, k?: number): langpack_getLa
   return readCall(r, 0xf2f2330a, readFields_langpack_getLangPack, n_langpack_getLangPack, k);
 }
 
-const n_langpack_getStrings = 'langpack.getStrings langPack langCode keys';
+var n_langpack_getStrings = 'langpack.getStrings langPack langCode keys';
 
 function writeFields_langpack_getStrings(w: Writer, v: langpack_getStrings): void {
   const p0 = claim(w, 4);
@@ -31665,7 +31665,7 @@ export function read_langpack_getStrings(r: Reader, k?: number): langpack_getStr
   return readCall(r, 0xefea3803, readFields_langpack_getStrings, n_langpack_getStrings, k);
 }
 
-const n_langpack_getDifference = 'langpack.getDifference langPack langCode fromVersion';
+var n_langpack_getDifference = 'langpack.getDifference langPack langCode fromVersion';
 
 function writeFields_langpack_getDifference(w: Writer, v: langpack_getDifference): void {
   const p0 = claim(w, 4);
@@ -31691,7 +31691,7 @@ export function read_langpack_getDifference(r: Reader, k?: number): langpack_get
   return readCall(r, 0xcd984aa5, readFields_langpack_getDifference, n_langpack_getDifference, k);
 }
 
-const n_langpack_getLanguages = 'langpack.getLanguages langPack';
+var n_langpack_getLanguages = 'langpack.getLanguages langPack';
 
 function writeFields_langpack_getLanguages(w: Writer, v: langpack_getLanguages): void {
   const p0 = claim(w, 4);
@@ -31711,7 +31711,7 @@ export function read_langpack_getLanguages(r: Reader, k?: number): langpack_getL
   return readCall(r, 0x42c6978f, readFields_langpack_getLanguages, n_langpack_getLanguages, k);
 }
 
-const n_langpack_getLanguage = 'langpack.getLanguage langPack langCode';
+var n_langpack_getLanguage = 'langpack.getLanguage langPack langCode';
 
 function writeFields_langpack_getLanguage(w: Writer, v: langpack_getLanguage): void {
   const p0 = claim(w, 4);
@@ -31732,7 +31732,7 @@ export function read_langpack_getLanguage(r: Reader, k?: number): langpack_getLa
   return readCall(r, 0x6a596502, readFields_langpack_getLanguage, n_langpack_getLanguage, k);
 }
 
-const n_folders_editPeerFolders = 'folders.editPeerFolders folderPeers';
+var n_folders_editPeerFolders = 'folders.editPeerFolders folderPeers';
 
 function writeFields_folders_editPeerFolders(w: Writer, v: folders_editPeerFolders): void {
   const p0 = claim(w, 4);
@@ -31752,7 +31752,7 @@ export function read_folders_editPeerFolders(r: Reader, k?: number): folders_edi
   return readCall(r, 0x6847d0ab, readFields_folders_editPeerFolders, n_folders_editPeerFolders, k);
 }
 
-const n_folders_deleteFolder = 'folders.deleteFolder folderId';
+var n_folders_deleteFolder = 'folders.deleteFolder folderId';
 
 function writeFields_folders_deleteFolder(w: Writer, v: folders_deleteFolder): void {
   const folderId = checkInt(v.folderId, 0);
@@ -31773,7 +31773,7 @@ export function read_folders_deleteFolder(r: Reader, k?: number): folders_delete
   return readCall(r, 0x1c295881, readFields_folders_deleteFolder, n_folders_deleteFolder, k);
 }
 
-const n_stats_getBroadcastStats = 'stats.getBroadcastStats flags dark channel';
+var n_stats_getBroadcastStats = 'stats.getBroadcastStats flags dark channel';
 
 function writeFields_stats_getBroadcastStats(w: Writer, v: stats_getBroadcastStats): void {
   const set_dark = isSet(v.dark, 1);
@@ -31797,7 +31797,7 @@ export function read_stats_getBroadcastStats(r: Reader, k?: number): stats_getBr
   return readCall(r, 0xab42441a, readFields_stats_getBroadcastStats, n_stats_getBroadcastStats, k);
 }
 
-const n_stats_loadAsyncGraph = 'stats.loadAsyncGraph flags token x';
+var n_stats_loadAsyncGraph = 'stats.loadAsyncGraph flags token x';
 
 function writeFields_stats_loadAsyncGraph(w: Writer, v: stats_loadAsyncGraph): void {
   const flags = (v.x != null ? 0x1 : 0);
@@ -31821,7 +31821,7 @@ export function read_stats_loadAsyncGraph(r: Reader, k?: number): stats_loadAsyn
   return readCall(r, 0x621d5fa0, readFields_stats_loadAsyncGraph, n_stats_loadAsyncGraph, k);
 }
 
-const n_stats_getMegagroupStats = 'stats.getMegagroupStats flags dark channel';
+var n_stats_getMegagroupStats = 'stats.getMegagroupStats flags dark channel';
 
 function writeFields_stats_getMegagroupStats(w: Writer, v: stats_getMegagroupStats): void {
   const set_dark = isSet(v.dark, 1);
@@ -31845,7 +31845,7 @@ export function read_stats_getMegagroupStats(r: Reader, k?: number): stats_getMe
   return readCall(r, 0xdcdf8607, readFields_stats_getMegagroupStats, n_stats_getMegagroupStats, k);
 }
 
-const n_stats_getMessagePublicForwards = 'stats.getMessagePublicForwards channel msgId offsetRate offsetPeer offsetId limit';
+var n_stats_getMessagePublicForwards = 'stats.getMessagePublicForwards channel msgId offsetRate offsetPeer offsetId limit';
 
 function writeFields_stats_getMessagePublicForwards(w: Writer, v: stats_getMessagePublicForwards): void {
   const p0 = claim(w, 4);
@@ -31879,7 +31879,7 @@ export function read_stats_getMessagePublicForwards(r: Reader, k?: number): stat
   return readCall(r, 0x5630281b, readFields_stats_getMessagePublicForwards, n_stats_getMessagePublicForwards, k);
 }
 
-const n_stats_getMessageStats = 'stats.getMessageStats flags dark channel msgId';
+var n_stats_getMessageStats = 'stats.getMessageStats flags dark channel msgId';
 
 function writeFields_stats_getMessageStats(w: Writer, v: stats_getMessageStats): void {
   const set_dark = isSet(v.dark, 1);
@@ -31909,7 +31909,7 @@ export function read_stats_getMessageStats(r: Reader, k?: number): stats_getMess
   return readCall(r, 0xb6e0a3f5, readFields_stats_getMessageStats, n_stats_getMessageStats, k);
 }
 
-const n_resPQ = 'resPQ nonce serverNonce pq serverPublicKeyFingerprints';
+var n_resPQ = 'resPQ nonce serverNonce pq serverPublicKeyFingerprints';
 
 function writeFields_resPQ(w: Writer, v: resPQ): void {
   writeInt128(w, v.nonce, 0);
@@ -31933,7 +31933,7 @@ export function readBare_resPQ(r: Reader, k?: number): resPQ {
   return readBare(r, readFields_resPQ, n_resPQ, 0x05162463, k);
 }
 
-const n_p_q_inner_data = 'p_q_inner_data pq p q nonce serverNonce newNonce';
+var n_p_q_inner_data = 'p_q_inner_data pq p q nonce serverNonce newNonce';
 
 function writeFields_p_q_inner_data(w: Writer, v: p_q_inner_data): void {
   writeBytes(w, v.pq, 0);
@@ -31959,7 +31959,7 @@ export function readBare_p_q_inner_data(r: Reader, k?: number): p_q_inner_data {
   return readBare(r, readFields_p_q_inner_data, n_p_q_inner_data, 0x83c95aec, k);
 }
 
-const n_p_q_inner_data_dc = 'p_q_inner_data_dc pq p q nonce serverNonce newNonce dc';
+var n_p_q_inner_data_dc = 'p_q_inner_data_dc pq p q nonce serverNonce newNonce dc';
 
 function writeFields_p_q_inner_data_dc(w: Writer, v: p_q_inner_data_dc): void {
   writeBytes(w, v.pq, 0);
@@ -31988,7 +31988,7 @@ export function readBare_p_q_inner_data_dc(r: Reader, k?: number): p_q_inner_dat
   return readBare(r, readFields_p_q_inner_data_dc, n_p_q_inner_data_dc, 0xa9f55f95, k);
 }
 
-const n_p_q_inner_data_temp = 'p_q_inner_data_temp pq p q nonce serverNonce newNonce expiresIn';
+var n_p_q_inner_data_temp = 'p_q_inner_data_temp pq p q nonce serverNonce newNonce expiresIn';
 
 function writeFields_p_q_inner_data_temp(w: Writer, v: p_q_inner_data_temp): void {
   writeBytes(w, v.pq, 0);
@@ -32017,7 +32017,7 @@ export function readBare_p_q_inner_data_temp(r: Reader, k?: number): p_q_inner_d
   return readBare(r, readFields_p_q_inner_data_temp, n_p_q_inner_data_temp, 0x3c6a84d4, k);
 }
 
-const n_p_q_inner_data_temp_dc = 'p_q_inner_data_temp_dc pq p q nonce serverNonce newNonce dc expiresIn';
+var n_p_q_inner_data_temp_dc = 'p_q_inner_data_temp_dc pq p q nonce serverNonce newNonce dc expiresIn';
 
 function writeFields_p_q_inner_data_temp_dc(w: Writer, v: p_q_inner_data_temp_dc): void {
   writeBytes(w, v.pq, 0);
@@ -32048,7 +32048,7 @@ export function readBare_p_q_inner_data_temp_dc(r: Reader, k?: number): p_q_inne
   return readBare(r, readFields_p_q_inner_data_temp_dc, n_p_q_inner_data_temp_dc, 0x56fddf88, k);
 }
 
-const n_bind_auth_key_inner = 'bind_auth_key_inner nonce tempAuthKeyId permAuthKeyId tempSessionId expiresAt';
+var n_bind_auth_key_inner = 'bind_auth_key_inner nonce tempAuthKeyId permAuthKeyId tempSessionId expiresAt';
 
 function writeFields_bind_auth_key_inner(w: Writer, v: bind_auth_key_inner): void {
   const nonce = checkLong(v.nonce, 0);
@@ -32079,7 +32079,7 @@ export function readBare_bind_auth_key_inner(r: Reader, k?: number): bind_auth_k
   return readBare(r, readFields_bind_auth_key_inner, n_bind_auth_key_inner, 0x75a3f765, k);
 }
 
-const n_server_DH_params_fail = 'server_DH_params_fail nonce serverNonce newNonceHash';
+var n_server_DH_params_fail = 'server_DH_params_fail nonce serverNonce newNonceHash';
 
 function writeFields_server_DH_params_fail(w: Writer, v: server_DH_params_fail): void {
   writeInt128(w, v.nonce, 0);
@@ -32101,7 +32101,7 @@ export function readBare_server_DH_params_fail(r: Reader, k?: number): server_DH
   return readBare(r, readFields_server_DH_params_fail, n_server_DH_params_fail, 0x79cb045d, k);
 }
 
-const n_server_DH_params_ok = 'server_DH_params_ok nonce serverNonce encryptedAnswer';
+var n_server_DH_params_ok = 'server_DH_params_ok nonce serverNonce encryptedAnswer';
 
 function writeFields_server_DH_params_ok(w: Writer, v: server_DH_params_ok): void {
   writeInt128(w, v.nonce, 0);
@@ -32123,7 +32123,7 @@ export function readBare_server_DH_params_ok(r: Reader, k?: number): server_DH_p
   return readBare(r, readFields_server_DH_params_ok, n_server_DH_params_ok, 0xd0e8075c, k);
 }
 
-const n_server_DH_inner_data = 'server_DH_inner_data nonce serverNonce g dhPrime gA serverTime';
+var n_server_DH_inner_data = 'server_DH_inner_data nonce serverNonce g dhPrime gA serverTime';
 
 function writeFields_server_DH_inner_data(w: Writer, v: server_DH_inner_data): void {
   writeInt128(w, v.nonce, 0);
@@ -32153,7 +32153,7 @@ export function readBare_server_DH_inner_data(r: Reader, k?: number): server_DH_
   return readBare(r, readFields_server_DH_inner_data, n_server_DH_inner_data, 0xb5890dba, k);
 }
 
-const n_client_DH_inner_data = 'client_DH_inner_data nonce serverNonce retryId gB';
+var n_client_DH_inner_data = 'client_DH_inner_data nonce serverNonce retryId gB';
 
 function writeFields_client_DH_inner_data(w: Writer, v: client_DH_inner_data): void {
   writeInt128(w, v.nonce, 0);
@@ -32179,7 +32179,7 @@ export function readBare_client_DH_inner_data(r: Reader, k?: number): client_DH_
   return readBare(r, readFields_client_DH_inner_data, n_client_DH_inner_data, 0x6643b654, k);
 }
 
-const n_dh_gen_ok = 'dh_gen_ok nonce serverNonce newNonceHash1';
+var n_dh_gen_ok = 'dh_gen_ok nonce serverNonce newNonceHash1';
 
 function writeFields_dh_gen_ok(w: Writer, v: dh_gen_ok): void {
   writeInt128(w, v.nonce, 0);
@@ -32199,7 +32199,7 @@ export function readBare_dh_gen_ok(r: Reader, k?: number): dh_gen_ok {
   return readBare(r, readFields_dh_gen_ok, n_dh_gen_ok, 0x3bcbf734, k);
 }
 
-const n_dh_gen_retry = 'dh_gen_retry nonce serverNonce newNonceHash2';
+var n_dh_gen_retry = 'dh_gen_retry nonce serverNonce newNonceHash2';
 
 function writeFields_dh_gen_retry(w: Writer, v: dh_gen_retry): void {
   writeInt128(w, v.nonce, 0);
@@ -32219,7 +32219,7 @@ export function readBare_dh_gen_retry(r: Reader, k?: number): dh_gen_retry {
   return readBare(r, readFields_dh_gen_retry, n_dh_gen_retry, 0x46dc1fb9, k);
 }
 
-const n_dh_gen_fail = 'dh_gen_fail nonce serverNonce newNonceHash3';
+var n_dh_gen_fail = 'dh_gen_fail nonce serverNonce newNonceHash3';
 
 function writeFields_dh_gen_fail(w: Writer, v: dh_gen_fail): void {
   writeInt128(w, v.nonce, 0);
@@ -32239,7 +32239,7 @@ export function readBare_dh_gen_fail(r: Reader, k?: number): dh_gen_fail {
   return readBare(r, readFields_dh_gen_fail, n_dh_gen_fail, 0xa69dae02, k);
 }
 
-const n_destroy_auth_key_ok = 'destroy_auth_key_ok';
+var n_destroy_auth_key_ok = 'destroy_auth_key_ok';
 
 function writeFields_destroy_auth_key_ok(w: Writer, _v: destroy_auth_key_ok): void {
 }
@@ -32256,7 +32256,7 @@ export function readBare_destroy_auth_key_ok(r: Reader, k?: number): destroy_aut
   return readBare(r, readFields_destroy_auth_key_ok, n_destroy_auth_key_ok, 0xf660e1d4, k);
 }
 
-const n_destroy_auth_key_none = 'destroy_auth_key_none';
+var n_destroy_auth_key_none = 'destroy_auth_key_none';
 
 function writeFields_destroy_auth_key_none(w: Writer, _v: destroy_auth_key_none): void {
 }
@@ -32273,7 +32273,7 @@ export function readBare_destroy_auth_key_none(r: Reader, k?: number): destroy_a
   return readBare(r, readFields_destroy_auth_key_none, n_destroy_auth_key_none, 0x0a9f2259, k);
 }
 
-const n_destroy_auth_key_fail = 'destroy_auth_key_fail';
+var n_destroy_auth_key_fail = 'destroy_auth_key_fail';
 
 function writeFields_destroy_auth_key_fail(w: Writer, _v: destroy_auth_key_fail): void {
 }
@@ -32290,7 +32290,7 @@ export function readBare_destroy_auth_key_fail(r: Reader, k?: number): destroy_a
   return readBare(r, readFields_destroy_auth_key_fail, n_destroy_auth_key_fail, 0xea109b13, k);
 }
 
-const n_req_pq = 'req_pq nonce';
+var n_req_pq = 'req_pq nonce';
 
 function writeFields_req_pq(w: Writer, v: req_pq): void {
   const p0 = claim(w, 4);
@@ -32310,7 +32310,7 @@ export function read_req_pq(r: Reader, k?: number): req_pq {
   return readCall(r, 0x60469778, readFields_req_pq, n_req_pq, k);
 }
 
-const n_req_pq_multi = 'req_pq_multi nonce';
+var n_req_pq_multi = 'req_pq_multi nonce';
 
 function writeFields_req_pq_multi(w: Writer, v: req_pq_multi): void {
   const p0 = claim(w, 4);
@@ -32330,7 +32330,7 @@ export function read_req_pq_multi(r: Reader, k?: number): req_pq_multi {
   return readCall(r, 0xbe7e8ef1, readFields_req_pq_multi, n_req_pq_multi, k);
 }
 
-const n_req_DH_params = 'req_DH_params nonce serverNonce p q publicKeyFingerprint encryptedData';
+var n_req_DH_params = 'req_DH_params nonce serverNonce p q publicKeyFingerprint encryptedData';
 
 function writeFields_req_DH_params(w: Writer, v: req_DH_params): void {
   const p0 = claim(w, 4);
@@ -32360,7 +32360,7 @@ export function read_req_DH_params(r: Reader, k?: number): req_DH_params {
   return readCall(r, 0xd712e4be, readFields_req_DH_params, n_req_DH_params, k);
 }
 
-const n_set_client_DH_params = 'set_client_DH_params nonce serverNonce encryptedData';
+var n_set_client_DH_params = 'set_client_DH_params nonce serverNonce encryptedData';
 
 function writeFields_set_client_DH_params(w: Writer, v: set_client_DH_params): void {
   const p0 = claim(w, 4);
@@ -32384,7 +32384,7 @@ export function read_set_client_DH_params(r: Reader, k?: number): set_client_DH_
   return readCall(r, 0xf5045f1f, readFields_set_client_DH_params, n_set_client_DH_params, k);
 }
 
-const n_destroy_auth_key = 'destroy_auth_key';
+var n_destroy_auth_key = 'destroy_auth_key';
 
 function writeFields_destroy_auth_key(w: Writer, _v: destroy_auth_key): void {
   const p0 = claim(w, 4);
@@ -32403,7 +32403,7 @@ export function read_destroy_auth_key(r: Reader, k?: number): destroy_auth_key {
   return readCall(r, 0xd1435160, readFields_destroy_auth_key, n_destroy_auth_key, k);
 }
 
-const n_msgs_ack = 'msgs_ack msgIds';
+var n_msgs_ack = 'msgs_ack msgIds';
 
 function writeFields_msgs_ack(w: Writer, v: msgs_ack): void {
   write_vec_long(w, v.msgIds, 0);
@@ -32421,7 +32421,7 @@ export function readBare_msgs_ack(r: Reader, k?: number): msgs_ack {
   return readBare(r, readFields_msgs_ack, n_msgs_ack, 0x62d6b459, k);
 }
 
-const n_bad_msg_notification = 'bad_msg_notification badMsgId badMsgSeqno errorCode';
+var n_bad_msg_notification = 'bad_msg_notification badMsgId badMsgSeqno errorCode';
 
 function writeFields_bad_msg_notification(w: Writer, v: bad_msg_notification): void {
   const badMsgId = checkLong(v.badMsgId, 0);
@@ -32445,7 +32445,7 @@ export function readBare_bad_msg_notification(r: Reader, k?: number): bad_msg_no
   return readBare(r, readFields_bad_msg_notification, n_bad_msg_notification, 0xa7eff811, k);
 }
 
-const n_bad_server_salt = 'bad_server_salt badMsgId badMsgSeqno errorCode newServerSalt';
+var n_bad_server_salt = 'bad_server_salt badMsgId badMsgSeqno errorCode newServerSalt';
 
 function writeFields_bad_server_salt(w: Writer, v: bad_server_salt): void {
   const badMsgId = checkLong(v.badMsgId, 0);
@@ -32474,7 +32474,7 @@ export function readBare_bad_server_salt(r: Reader, k?: number): bad_server_salt
   return readBare(r, readFields_bad_server_salt, n_bad_server_salt, 0xedab447b, k);
 }
 
-const n_msgs_state_req = 'msgs_state_req msgIds';
+var n_msgs_state_req = 'msgs_state_req msgIds';
 
 function writeFields_msgs_state_req(w: Writer, v: msgs_state_req): void {
   write_vec_long(w, v.msgIds, 0);
@@ -32492,7 +32492,7 @@ export function readBare_msgs_state_req(r: Reader, k?: number): msgs_state_req {
   return readBare(r, readFields_msgs_state_req, n_msgs_state_req, 0xda69fb52, k);
 }
 
-const n_msgs_state_info = 'msgs_state_info reqMsgId info';
+var n_msgs_state_info = 'msgs_state_info reqMsgId info';
 
 function writeFields_msgs_state_info(w: Writer, v: msgs_state_info): void {
   const reqMsgId = checkLong(v.reqMsgId, 0);
@@ -32513,7 +32513,7 @@ export function readBare_msgs_state_info(r: Reader, k?: number): msgs_state_info
   return readBare(r, readFields_msgs_state_info, n_msgs_state_info, 0x04deb57d, k);
 }
 
-const n_msgs_all_info = 'msgs_all_info msgIds info';
+var n_msgs_all_info = 'msgs_all_info msgIds info';
 
 function writeFields_msgs_all_info(w: Writer, v: msgs_all_info): void {
   write_vec_long(w, v.msgIds, 0);
@@ -32532,7 +32532,7 @@ export function readBare_msgs_all_info(r: Reader, k?: number): msgs_all_info {
   return readBare(r, readFields_msgs_all_info, n_msgs_all_info, 0x8cc0d131, k);
 }
 
-const n_msg_detailed_info = 'msg_detailed_info msgId answerMsgId bytes status';
+var n_msg_detailed_info = 'msg_detailed_info msgId answerMsgId bytes status';
 
 function writeFields_msg_detailed_info(w: Writer, v: msg_detailed_info): void {
   const msgId = checkLong(v.msgId, 0);
@@ -32561,7 +32561,7 @@ export function readBare_msg_detailed_info(r: Reader, k?: number): msg_detailed_
   return readBare(r, readFields_msg_detailed_info, n_msg_detailed_info, 0x276d3ec6, k);
 }
 
-const n_msg_new_detailed_info = 'msg_new_detailed_info answerMsgId bytes status';
+var n_msg_new_detailed_info = 'msg_new_detailed_info answerMsgId bytes status';
 
 function writeFields_msg_new_detailed_info(w: Writer, v: msg_new_detailed_info): void {
   const answerMsgId = checkLong(v.answerMsgId, 0);
@@ -32585,7 +32585,7 @@ export function readBare_msg_new_detailed_info(r: Reader, k?: number): msg_new_d
   return readBare(r, readFields_msg_new_detailed_info, n_msg_new_detailed_info, 0x809db6df, k);
 }
 
-const n_msg_resend_req = 'msg_resend_req msgIds';
+var n_msg_resend_req = 'msg_resend_req msgIds';
 
 function writeFields_msg_resend_req(w: Writer, v: msg_resend_req): void {
   write_vec_long(w, v.msgIds, 0);
@@ -32603,7 +32603,7 @@ export function readBare_msg_resend_req(r: Reader, k?: number): msg_resend_req {
   return readBare(r, readFields_msg_resend_req, n_msg_resend_req, 0x7d861a08, k);
 }
 
-const n_rpc_error = 'rpc_error errorCode errorMessage';
+var n_rpc_error = 'rpc_error errorCode errorMessage';
 
 function writeFields_rpc_error(w: Writer, v: rpc_error): void {
   const errorCode = checkInt(v.errorCode, 0);
@@ -32624,7 +32624,7 @@ export function readBare_rpc_error(r: Reader, k?: number): rpc_error {
   return readBare(r, readFields_rpc_error, n_rpc_error, 0x2144ca19, k);
 }
 
-const n_rpc_answer_unknown = 'rpc_answer_unknown';
+var n_rpc_answer_unknown = 'rpc_answer_unknown';
 
 function writeFields_rpc_answer_unknown(w: Writer, _v: rpc_answer_unknown): void {
 }
@@ -32641,7 +32641,7 @@ export function readBare_rpc_answer_unknown(r: Reader, k?: number): rpc_answer_u
   return readBare(r, readFields_rpc_answer_unknown, n_rpc_answer_unknown, 0x5e2ad36e, k);
 }
 
-const n_rpc_answer_dropped_running = 'rpc_answer_dropped_running';
+var n_rpc_answer_dropped_running = 'rpc_answer_dropped_running';
 
 function writeFields_rpc_answer_dropped_running(w: Writer, _v: rpc_answer_dropped_running): void {
 }
@@ -32658,7 +32658,7 @@ export function readBare_rpc_answer_dropped_running(r: Reader, k?: number): rpc_
   return readBare(r, readFields_rpc_answer_dropped_running, n_rpc_answer_dropped_running, 0xcd78e586, k);
 }
 
-const n_rpc_answer_dropped = 'rpc_answer_dropped msgId seqNo bytes';
+var n_rpc_answer_dropped = 'rpc_answer_dropped msgId seqNo bytes';
 
 function writeFields_rpc_answer_dropped(w: Writer, v: rpc_answer_dropped): void {
   const msgId = checkLong(v.msgId, 0);
@@ -32682,7 +32682,7 @@ export function readBare_rpc_answer_dropped(r: Reader, k?: number): rpc_answer_d
   return readBare(r, readFields_rpc_answer_dropped, n_rpc_answer_dropped, 0xa43ad8b7, k);
 }
 
-const n_future_salt = 'future_salt validSince validUntil salt';
+var n_future_salt = 'future_salt validSince validUntil salt';
 
 function writeFields_future_salt(w: Writer, v: future_salt): void {
   const validSince = checkInt(v.validSince, 0);
@@ -32706,7 +32706,7 @@ export function readBare_future_salt(r: Reader, k?: number): future_salt {
   return readBare(r, readFields_future_salt, n_future_salt, 0x0949d9dc, k);
 }
 
-const n_future_salts = 'future_salts reqMsgId now salts';
+var n_future_salts = 'future_salts reqMsgId now salts';
 
 function writeFields_future_salts(w: Writer, v: future_salts): void {
   const reqMsgId = checkLong(v.reqMsgId, 0);
@@ -32729,7 +32729,7 @@ export function readBare_future_salts(r: Reader, k?: number): future_salts {
   return readBare(r, readFields_future_salts, n_future_salts, 0xae500895, k);
 }
 
-const n_pong = 'pong msgId pingId';
+var n_pong = 'pong msgId pingId';
 
 function writeFields_pong(w: Writer, v: pong): void {
   const msgId = checkLong(v.msgId, 0);
@@ -32751,7 +32751,7 @@ export function readBare_pong(r: Reader, k?: number): pong {
   return readBare(r, readFields_pong, n_pong, 0x347773c5, k);
 }
 
-const n_destroy_session_ok = 'destroy_session_ok sessionId';
+var n_destroy_session_ok = 'destroy_session_ok sessionId';
 
 function writeFields_destroy_session_ok(w: Writer, v: destroy_session_ok): void {
   const sessionId = checkLong(v.sessionId, 0);
@@ -32771,7 +32771,7 @@ export function readBare_destroy_session_ok(r: Reader, k?: number): destroy_sess
   return readBare(r, readFields_destroy_session_ok, n_destroy_session_ok, 0xe22045fc, k);
 }
 
-const n_destroy_session_none = 'destroy_session_none sessionId';
+var n_destroy_session_none = 'destroy_session_none sessionId';
 
 function writeFields_destroy_session_none(w: Writer, v: destroy_session_none): void {
   const sessionId = checkLong(v.sessionId, 0);
@@ -32791,7 +32791,7 @@ export function readBare_destroy_session_none(r: Reader, k?: number): destroy_se
   return readBare(r, readFields_destroy_session_none, n_destroy_session_none, 0x62d350c9, k);
 }
 
-const n_new_session_created = 'new_session_created firstMsgId uniqueId serverSalt';
+var n_new_session_created = 'new_session_created firstMsgId uniqueId serverSalt';
 
 function writeFields_new_session_created(w: Writer, v: new_session_created): void {
   const firstMsgId = checkLong(v.firstMsgId, 0);
@@ -32815,7 +32815,7 @@ export function readBare_new_session_created(r: Reader, k?: number): new_session
   return readBare(r, readFields_new_session_created, n_new_session_created, 0x9ec20908, k);
 }
 
-const n_http_wait = 'http_wait maxDelay waitAfter maxWait';
+var n_http_wait = 'http_wait maxDelay waitAfter maxWait';
 
 function writeFields_http_wait(w: Writer, v: http_wait): void {
   const maxDelay = checkInt(v.maxDelay, 0);
@@ -32839,7 +32839,7 @@ export function readBare_http_wait(r: Reader, k?: number): http_wait {
   return readBare(r, readFields_http_wait, n_http_wait, 0x9299359f, k);
 }
 
-const n_ipPort = 'ipPort ipv4 port';
+var n_ipPort = 'ipPort ipv4 port';
 
 function writeFields_ipPort(w: Writer, v: ipPort): void {
   const ipv4 = checkInt(v.ipv4, 0);
@@ -32861,7 +32861,7 @@ export function readBare_ipPort(r: Reader, k?: number): ipPort {
   return readBare(r, readFields_ipPort, n_ipPort, 0xd433ad73, k);
 }
 
-const n_ipPortSecret = 'ipPortSecret ipv4 port secret';
+var n_ipPortSecret = 'ipPortSecret ipv4 port secret';
 
 function writeFields_ipPortSecret(w: Writer, v: ipPortSecret): void {
   const ipv4 = checkInt(v.ipv4, 0);
@@ -32884,7 +32884,7 @@ export function readBare_ipPortSecret(r: Reader, k?: number): ipPortSecret {
   return readBare(r, readFields_ipPortSecret, n_ipPortSecret, 0x37982646, k);
 }
 
-const n_accessPointRule = 'accessPointRule phonePrefixRules dcId ips';
+var n_accessPointRule = 'accessPointRule phonePrefixRules dcId ips';
 
 function writeFields_accessPointRule(w: Writer, v: accessPointRule): void {
   writeString(w, v.phonePrefixRules, 0);
@@ -32906,7 +32906,7 @@ export function readBare_accessPointRule(r: Reader, k?: number): accessPointRule
   return readBare(r, readFields_accessPointRule, n_accessPointRule, 0x4679b65f, k);
 }
 
-const n_help_configSimple = 'help.configSimple date expires rules';
+var n_help_configSimple = 'help.configSimple date expires rules';
 
 function writeFields_help_configSimple(w: Writer, v: help_configSimple): void {
   const date = checkInt(v.date, 0);
@@ -32929,7 +32929,7 @@ export function readBare_help_configSimple(r: Reader, k?: number): help_configSi
   return readBare(r, readFields_help_configSimple, n_help_configSimple, 0x5a592a6c, k);
 }
 
-const n_rpc_drop_answer = 'rpc_drop_answer reqMsgId';
+var n_rpc_drop_answer = 'rpc_drop_answer reqMsgId';
 
 function writeFields_rpc_drop_answer(w: Writer, v: rpc_drop_answer): void {
   const reqMsgId = checkLong(v.reqMsgId, 0);
@@ -32950,7 +32950,7 @@ export function read_rpc_drop_answer(r: Reader, k?: number): rpc_drop_answer {
   return readCall(r, 0x58e4a740, readFields_rpc_drop_answer, n_rpc_drop_answer, k);
 }
 
-const n_get_future_salts = 'get_future_salts num';
+var n_get_future_salts = 'get_future_salts num';
 
 function writeFields_get_future_salts(w: Writer, v: get_future_salts): void {
   const num = checkInt(v.num, 0);
@@ -32971,7 +32971,7 @@ export function read_get_future_salts(r: Reader, k?: number): get_future_salts {
   return readCall(r, 0xb921bd04, readFields_get_future_salts, n_get_future_salts, k);
 }
 
-const n_ping = 'ping pingId';
+var n_ping = 'ping pingId';
 
 function writeFields_ping(w: Writer, v: ping): void {
   const pingId = checkLong(v.pingId, 0);
@@ -32992,7 +32992,7 @@ export function read_ping(r: Reader, k?: number): ping {
   return readCall(r, 0x7abe77ec, readFields_ping, n_ping, k);
 }
 
-const n_ping_delay_disconnect = 'ping_delay_disconnect pingId disconnectDelay';
+var n_ping_delay_disconnect = 'ping_delay_disconnect pingId disconnectDelay';
 
 function writeFields_ping_delay_disconnect(w: Writer, v: ping_delay_disconnect): void {
   const pingId = checkLong(v.pingId, 0);
@@ -33015,7 +33015,7 @@ export function read_ping_delay_disconnect(r: Reader, k?: number): ping_delay_di
   return readCall(r, 0xf3427b8c, readFields_ping_delay_disconnect, n_ping_delay_disconnect, k);
 }
 
-const n_destroy_session = 'destroy_session sessionId';
+var n_destroy_session = 'destroy_session sessionId';
 
 function writeFields_destroy_session(w: Writer, v: destroy_session): void {
   const sessionId = checkLong(v.sessionId, 0);
@@ -33036,7 +33036,7 @@ export function read_destroy_session(r: Reader, k?: number): destroy_session {
   return readCall(r, 0xe7512126, readFields_destroy_session, n_destroy_session, k);
 }
 
-const n_rpc_result = 'rpc_result reqMsgId result';
+var n_rpc_result = 'rpc_result reqMsgId result';
 
 function writeFields_rpc_result(w: Writer, v: rpc_result): void {
   const reqMsgId = checkLong(v.reqMsgId, 0);
@@ -33057,7 +33057,7 @@ export function readBare_rpc_result(r: Reader, k?: number): rpc_result {
   return readBare(r, readFields_rpc_result, n_rpc_result, 0xf35c6d01, k);
 }
 
-const n_msg_container = 'msg_container messages';
+var n_msg_container = 'msg_container messages';
 
 function writeFields_msg_container(w: Writer, v: msg_container): void {
   write_bvec_bare_message_envelope(w, v.messages, 0);
@@ -33075,7 +33075,7 @@ export function readBare_msg_container(r: Reader, k?: number): msg_container {
   return readBare(r, readFields_msg_container, n_msg_container, 0x73f1f8dc, k);
 }
 
-const n_msg_copy = 'msg_copy origMessage';
+var n_msg_copy = 'msg_copy origMessage';
 
 function writeFields_msg_copy(w: Writer, v: msg_copy): void {
   writeBare_message_envelope(w, v.origMessage, 0);
@@ -33093,7 +33093,7 @@ export function readBare_msg_copy(r: Reader, k?: number): msg_copy {
   return readBare(r, readFields_msg_copy, n_msg_copy, 0xe06046b2, k);
 }
 
-const n_gzip_packed = 'gzip_packed packedData';
+var n_gzip_packed = 'gzip_packed packedData';
 
 function writeFields_gzip_packed(w: Writer, v: gzip_packed): void {
   writeBytes(w, v.packedData, 0);
@@ -33111,7 +33111,7 @@ export function readBare_gzip_packed(r: Reader, k?: number): gzip_packed {
   return readBare(r, readFields_gzip_packed, n_gzip_packed, 0x3072cfa1, k);
 }
 
-const n_message_envelope = 'message msgId seqno bytes body';
+var n_message_envelope = 'message msgId seqno bytes body';
 
 function writeFields_message_envelope(w: Writer, v: message_envelope): void {
   const msgId = checkLong(v.msgId, 0);

@@ -1,4 +1,4 @@
-import { need, type Reader } from '../reader.js';
+import { need, unknownFlags, type Reader } from '../reader.js';
 import { badValue, reserve, type Writer } from '../writer.js';
 
 /** The value of an `int` field, or a BAD_VALUE error: a whole number from -2^31 to 2^31-1. */
@@ -30,6 +30,13 @@ export function readInt(r: Reader, k?: number): number {
   const v = r.view.getInt32(r.pos, true);
   r.pos += 4;
   return v;
+}
+
+/** Reads the flags word of field `k`, checked against the bits its fields use (`known`): one number in the generated code, not two. */
+export function readFlags(r: Reader, known: number, k: number): number {
+  const flags = readInt(r, k);
+  if (flags & ~known) unknownFlags(r, flags, known, k);
+  return flags;
 }
 
 /** A constructor id or a flags word: 32 bits the generated code computed itself. */
