@@ -230,11 +230,11 @@ if (args.json) {
   }
   const breakdown = bundleOf('codec', 'tlwire')!.breakdown!;
   out.push('', '  tlwire codec: what the bytes are (by pattern over the minified output, so close, not exact)');
-  out.push(`    ${'part'.padEnd(58)} ${'whole'.padStart(10)} ${'readBare_message'.padStart(17)} ${'writeBare_message'.padStart(18)}`);
+  out.push(`    ${'part'.padEnd(58)} ${'whole'.padStart(10)} ${'readFields_message'.padStart(19)} ${'writeFields_message'.padStart(20)}`);
   for (const part of Object.keys(breakdown.whole)) {
-    out.push(`    ${part.padEnd(58)} ${num(breakdown.whole[part]).padStart(10)} ${num(breakdown.reader[part]).padStart(17)} ${num(breakdown.writer[part]).padStart(18)}`);
+    out.push(`    ${part.padEnd(58)} ${num(breakdown.whole[part]).padStart(10)} ${num(breakdown.reader[part]).padStart(19)} ${num(breakdown.writer[part]).padStart(20)}`);
   }
-  out.push(`    ${'total'.padEnd(58)} ${num(Object.values(breakdown.whole).reduce((a, b) => a + b, 0)).padStart(10)} ${num(breakdown.reader.total).padStart(17)} ${num(breakdown.writer.total).padStart(18)}`);
+  out.push(`    ${'total'.padEnd(58)} ${num(Object.values(breakdown.whole).reduce((a, b) => a + b, 0)).padStart(10)} ${num(breakdown.reader.total).padStart(19)} ${num(breakdown.writer.total).padStart(20)}`);
   out.push('');
   out.push(`codegen: layer 228 from its schema files in ${codegen.seconds} s (median of 3 fresh processes), peak RSS ${codegen.peakMiB} MiB`);
   out.push('');

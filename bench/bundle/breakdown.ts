@@ -16,8 +16,8 @@ export interface Breakdown {
 /** Tried in order; a byte belongs to the first pattern that claims it. */
 const CATEGORIES: [string, RegExp][] = [
   ['stores (claim, storeInt, storeLong)', /let [\w$]+=[\w$]+\([\w$]+,\d+\)[;,]|(?<=[;,{])[\w$]+\([\w$]+(?:\.buf)?,[\w$]+(?:\+\d+)?,[\w$]+\)(?=[,;}])/g],
-  ['error context: names (a string per combinator: its name, its fields)', /(?<=var |,)[\w$]+="[\w.]+(?: \w+)*"(?=[;,])/g],
-  ['error context: field indexes (one per failing call), dispatchers\' try/catch', /(?<=[\w$]\((?:[\w$]+)(?:,[\w$.!]+)?),\d+(?=\))|try\{|catch\([\w$]+\)\{throw [^}]*\}|(?<=case (?:\d+|"[\w.]+"):)[\w$]+=[\w$]+,|let [\w$]+;/g],
+  ['error context: names (a string per combinator)', /(?<=var |,)[\w$]+="[\w.]+(?: \w+)*"(?=[;,])/g],
+  ['error context: field indexes, dispatchers\' try/catch', /(?<=[\w$]\((?:[\w$]+)(?:,[\w$.!]+)?),\d+(?=\))|try\{|catch\([\w$]+\)\{throw [^}]*\}|(?<=case (?:\d+|"[\w.]+"):)[\w$]+=[\w$]+,|let [\w$]+;/g],
   ['checks (missing fields on shared bits, unknown flags bits)', /if\([\w$]+\.\w+==null\)throw [\w$]+\("\w+",\d+\)/g],
   ['names in values (keys, _ names, field reads)', /(?<=[{,])\w+:(?=[\w$!(])|_:"[\w.]+"|(?<=[\w$])\.(?!view\b|pos\b|buf\b|depth\b|set\b|get\b|length\b)\w{2,}/g],
   ['flag bits (tests, words, known masks)', /[\w$]+&\d+\?|\?!0:void 0|:void 0|\([\w$.]+(?:!=null)?\?\d+:0\)|\||(?<=[\w$]\([\w$]+,)\d+(?=,\d+\))/g],
