@@ -1,5 +1,6 @@
 import type { Combinator, FieldParam, Param, SchemaFile } from './ast.js';
 import { formatPos, SchemaError } from './errors.js';
+import { combinatorKey } from './names.js';
 import { formatId } from '../common/bytes.js';
 import { printCombinator, printParam, printType } from './printer.js';
 import { isBuiltinLine } from './validate.js';
@@ -30,7 +31,6 @@ export interface SchemaDiff {
 }
 
 const kindOf = (c: Combinator): 'constructor' | 'function' => (c.section === 'functions' ? 'function' : 'constructor');
-const keyOf = (c: Combinator): string => `${c.section}:${c.name}`;
 const idText = (c: Combinator): string => (c.id === undefined ? '' : `#${formatId(c.id)}`);
 
 /** `flags:# dark:flags.0?true peer:InputPeer = StatsURL`: the line after its name and id. */
@@ -45,8 +45,8 @@ function collect(files: SchemaFile[], side: string): Map<string, Combinator> {
   for (const file of files) {
     for (const c of file.combinators) {
       if (isBuiltinLine(c)) continue;
-      const previous = out.get(keyOf(c));
-      if (!previous) out.set(keyOf(c), c);
+      const previous = out.get(combinatorKey(c));
+      if (!previous) out.set(combinatorKey(c), c);
       else if (printCombinator(previous) !== printCombinator(c)) {
         throw new SchemaError('DUPLICATE_NAME', c.pos, `${c.name} is defined twice on the ${side} side, also at ${formatPos(previous.pos)}: give one schema per side`);
       }

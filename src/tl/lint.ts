@@ -1,6 +1,7 @@
 import type { Combinator, SchemaFile, SchemaText } from './ast.js';
 import { knownIdException, verifyIds, type AllowedException } from './check.js';
 import { SchemaError } from './errors.js';
+import { combinatorKey } from './names.js';
 import { parseSchema } from './parser.js';
 import { formatId } from '../common/bytes.js';
 import { printCombinator } from './printer.js';
@@ -117,7 +118,7 @@ class SchemaSet {
     const names: string[] = [];
     for (const c of file.combinators) {
       if (!isIdentified(c)) continue;
-      const previous = this.byName.get(`${c.section}:${c.name}`);
+      const previous = this.byName.get(combinatorKey(c));
       if (previous && printCombinator(previous) !== printCombinator(c)) names.push(c.name);
       const sameId = this.byId.get(c.id);
       if (sameId && sameId.name !== c.name && !knownIdException(c) && !knownIdException(sameId)) names.push(`#${formatId(c.id)}`);
@@ -129,7 +130,7 @@ class SchemaSet {
     this.files.push(file);
     for (const c of file.combinators) {
       if (!isIdentified(c)) continue;
-      if (!this.byName.has(`${c.section}:${c.name}`)) this.byName.set(`${c.section}:${c.name}`, c);
+      if (!this.byName.has(combinatorKey(c))) this.byName.set(combinatorKey(c), c);
       if (!this.byId.has(c.id)) this.byId.set(c.id, c);
     }
   }

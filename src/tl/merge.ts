@@ -1,6 +1,7 @@
 import { formatId } from '../common/bytes.js';
 import type { Combinator, SchemaText, Section } from './ast.js';
 import { knownIdException } from './check.js';
+import { combinatorKey } from './names.js';
 import { parseSchema } from './parser.js';
 import { printCombinator } from './printer.js';
 
@@ -48,7 +49,6 @@ interface Candidate {
 }
 
 const SECTIONS: Section[] = ['types', 'functions'];
-const keyOf = (c: Combinator): string => `${c.section}:${c.name}`;
 
 /**
  * Merges schema files that describe the same API by name and id (tdesktop's and TDLib's files
@@ -76,7 +76,7 @@ export function mergeSchemas(inputs: SchemaText[]): MergeResult {
   ranked.forEach((f, rank) => {
     const seen = new Set<string>();
     for (const c of f.schema.combinators) {
-      const key = keyOf(c);
+      const key = combinatorKey(c);
       if (seen.has(key)) continue;
       seen.add(key);
       let list = byName.get(key);
@@ -115,7 +115,7 @@ export function mergeSchemas(inputs: SchemaText[]): MergeResult {
     }
     if (other.file === x.file || knownIdException(x.c) || knownIdException(other.c)) continue;
     const [winner, loser] = other.rank <= x.rank ? [other, x] : [x, other];
-    kept.delete(keyOf(loser.c));
+    kept.delete(combinatorKey(loser.c));
     byId.set(x.c.id, winner);
     conflicts.push({
       kind: 'id',

@@ -1,7 +1,7 @@
 import type { Combinator, FieldParam, SchemaFile, SchemaText, SourcePos, TypeRef } from './ast.js';
 import { knownIdException } from './check.js';
 import { SchemaError } from './errors.js';
-import { fieldKey, identOf } from './names.js';
+import { combinatorKey, fieldKey, identOf } from './names.js';
 import { parseSchema } from './parser.js';
 import { printCombinator } from './printer.js';
 import { checkCombinators, checkUnique, isBuiltinLine, undefinedType } from './validate.js';
@@ -175,8 +175,8 @@ export function buildLayerModel(layer: number, sources: LayerSource[]): LayerMod
         continue;
       }
       // Unique by now: the same line in two files of the set (`boolTrue`, `error`, ...) is one combinator.
-      if (seen.has(`${c.section}:${c.name}`)) continue;
-      seen.add(`${c.section}:${c.name}`);
+      if (seen.has(combinatorKey(c))) continue;
+      seen.add(combinatorKey(c));
       pending.push({ c, service, ident: identOf(c.name) });
     }
   }

@@ -1,5 +1,11 @@
+import type { Combinator } from './ast.js';
 /** TypeScript names that cannot name an interface or a type alias. */
 const RESERVED_TYPE_NAMES = new Set(['true', 'false', 'null', 'undefined', 'any', 'never', 'unknown', 'object', 'string', 'number', 'boolean', 'symbol', 'bigint', 'void', 'this']);
+
+/** What makes a combinator one of its kind in a layer: its section and its name (`functions:messages.getStatsURL`). */
+export function combinatorKey(c: Combinator): string {
+  return `${c.section}:${c.name}`;
+}
 
 /** `access_hash` -> `accessHash`, `srp_B` -> `srpB`, `M1` -> `M1`: the JavaScript / canonical JSON key of a field. */
 export function fieldKey(name: string): string {

@@ -1,7 +1,7 @@
 import type { Combinator, FieldParam, SchemaFile, SourcePos, TypeRef } from './ast.js';
 import { knownIdException } from './check.js';
 import { formatPos, SchemaError } from './errors.js';
-import { fieldKey, identOf } from './names.js';
+import { combinatorKey, fieldKey, identOf } from './names.js';
 import { printCombinator } from './printer.js';
 import { formatId } from '../common/bytes.js';
 
@@ -49,7 +49,7 @@ export function checkUnique(combinators: Iterable<Combinator>, errors: SchemaErr
   const reported = (a: Combinator, b: Combinator): boolean => !options.crossFileOnly || a.pos.file !== b.pos.file;
   for (const c of combinators) {
     if (!isIdentified(c)) continue;
-    const previous = byName.get(`${c.section}:${c.name}`);
+    const previous = byName.get(combinatorKey(c));
     if (previous) {
       // The same line twice (`boolTrue` in an API and an MTProto file) is one combinator.
       if (printCombinator(previous) !== printCombinator(c) && reported(previous, c)) {
@@ -57,7 +57,7 @@ export function checkUnique(combinators: Iterable<Combinator>, errors: SchemaErr
       }
       continue;
     }
-    byName.set(`${c.section}:${c.name}`, c);
+    byName.set(combinatorKey(c), c);
     const sameId = byId.get(c.id);
     if (!sameId) byId.set(c.id, c);
     else if (reported(sameId, c)) {
