@@ -453,6 +453,9 @@ function emitUniversal(name: 'Object' | 'Function', members: CombinatorModel[], 
     `export function read_${name}(r: Reader, k?: number): ${tsName} {`,
     `  return readById(r, (${name}Readers ??= ${lower}Readers()), '${name}', k);`,
     '}',
+    ...(name === 'Object'
+      ? ['', '/** The table `read_Object` reads by: the registry takes the layer\'s ids from it (its names say whose id). */', 'export function objectReaderTable(): Map<number, ObjectReader<TlObject>> {', '  return (ObjectReaders ??= objectReaders());', '}']
+      : []),
   ].join('\n');
 }
 

@@ -100,6 +100,13 @@ export function readerTable<T>(...list: unknown[]): Map<number, ObjectReader<T>>
   return table;
 }
 
+/** Name -> id of every entry of a reader table (`read_Object`'s: a registry's `ids`), from the names each entry carries. */
+export function idsOf(table: ReadonlyMap<number, ObjectReader<unknown>>): Record<string, number> {
+  const ids: Record<string, number> = {};
+  for (const [id, [, names]] of table) ids[names.split(' ', 1)[0]] = id;
+  return ids;
+}
+
 /** Writes a value whose `_` names any entry of the table: its id, unless its writer writes it, then its fields. */
 export function writeByName(w: Writer, v: unknown, table: ReadonlyMap<string, ObjectWriter>, type: string, k?: number): void {
   const name = (v as { _?: unknown } | null | undefined)?._;

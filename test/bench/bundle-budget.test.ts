@@ -13,7 +13,7 @@ const BUDGETS = {
   /** messages.getStatsURL out, StatsURL back (bench/bundle/one-method.tlwire.entry.ts). */
   'one-method': { bytes: 10_750, gzipBytes: 4_270 },
   /** The service layer over layer 228, the envelope and the transport (bench/bundle/client.tlwire.entry.ts). */
-  client: { bytes: 1_540_000, gzipBytes: 395_000 },
+  client: { bytes: 1_450_000, gzipBytes: 365_000 },
 } as const;
 
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');

@@ -54304,6 +54304,11 @@ export function read_Object(r: Reader, k?: number): TlObject {
   return readById(r, (ObjectReaders ??= objectReaders()), 'Object', k);
 }
 
+/** The table `read_Object` reads by: the registry takes the layer's ids from it (its names say whose id). */
+export function objectReaderTable(): Map<number, ObjectReader<TlObject>> {
+  return (ObjectReaders ??= objectReaders());
+}
+
 let FunctionWriters: Map<string, ObjectWriter> | undefined;
 
 function functionWriters(): Map<string, ObjectWriter> {
