@@ -314,7 +314,7 @@ function emitPair(c: CombinatorModel): string {
   if (c.kind === 'function') {
     return [
       `export function write_${c.ident}(w: Writer, v: ${c.ident}, k?: number): void {`,
-      `  writeBare(w, v, ${fieldsWriterOf(c)}, ${namesOf(c)}, k);`,
+      `  writeWithNames(w, v, ${fieldsWriterOf(c)}, ${namesOf(c)}, k);`,
       '}',
       '',
       `export function read_${c.ident}(r: Reader, k?: number): ${c.ident} {`,
@@ -324,11 +324,11 @@ function emitPair(c: CombinatorModel): string {
   }
   return [
     `export function ${bareCodec('write', c.ident)}(w: Writer, v: ${c.ident}, k?: number): void {`,
-    `  writeBare(w, v, ${fieldsWriterOf(c)}, ${namesOf(c)}, k);`,
+    `  writeWithNames(w, v, ${fieldsWriterOf(c)}, ${namesOf(c)}, k);`,
     '}',
     '',
     `export function ${bareCodec('read', c.ident)}(r: Reader, k?: number): ${c.ident} {`,
-    `  return readBare(r, ${fieldsReaderOf(c)}, ${namesOf(c)}, ${id}, k);`,
+    `  return readWithNames(r, ${fieldsReaderOf(c)}, ${namesOf(c)}, ${id}, k);`,
     '}',
   ].join('\n');
 }
@@ -525,7 +525,7 @@ const RUNTIME_IMPORTS = [
   ['writeInt', 'readInt', 'writeUint32', 'writeLong', 'readLong', 'writeDouble', 'readDouble', 'writeInt128', 'readInt128', 'writeInt256', 'readInt256'],
   ['writeString', 'readString', 'writeBytes', 'readBytes', 'writeBool', 'readBool', 'readVectorCount', 'writeVectorHeader'],
   ['missingField', 'checkInt', 'checkLong', 'claim', 'storeInt', 'storeLong', 'isSet', 'notOfType', 'lengthMismatch', 'bodyLengthMismatch'],
-  ['readBare', 'writeBare', 'readCall', 'writerTable', 'readerTable', 'writeByName', 'readById', 'type ObjectWriter', 'type ObjectReader'],
+  ['readWithNames', 'writeWithNames', 'readCall', 'writerTable', 'readerTable', 'writeByName', 'readById', 'type ObjectWriter', 'type ObjectReader'],
 ];
 
 /**

@@ -1,6 +1,6 @@
 /** Everything the generated codecs import, in one place. */
 import { hexId } from '../common/bytes.js';
-import { atField, inField, TlEncodeError } from './errors.js';
+import { atField, combinatorOf, inField, TlEncodeError } from './errors.js';
 import { enter, fail, readId, unknownId, type Reader } from './reader.js';
 import { badValue, type Writer } from './writer.js';
 import { writeUint32 } from './primitives/int.js';
@@ -44,10 +44,11 @@ export function bodyLengthMismatch(r: Reader, start: number, declared: number, k
 }
 
 /**
- * A constructor's bare reader as a user calls it: its fields (no id), with the constructor's
- * names on any error. The dispatchers call the fields reader straight and add the names themselves.
+ * Runs a combinator's fields reader, adding the combinator's names to an error: a constructor's
+ * bare reader as a user calls it, a function's, `read_Object`. The dispatchers of boxed types
+ * call the fields reader straight and add the names themselves.
  */
-export function readBare<T>(r: Reader, fields: (r: Reader) => T, names: string, id: number, k?: number): T {
+export function readWithNames<T>(r: Reader, fields: (r: Reader) => T, names: string, id: number, k?: number): T {
   try {
     return fields(r);
   } catch (e) {
@@ -56,10 +57,11 @@ export function readBare<T>(r: Reader, fields: (r: Reader) => T, names: string, 
 }
 
 /**
- * A constructor's bare writer (its fields, no id) or a function's (its id first) as a user
- * calls it, with the combinator's names on any error. The value must at least be an object.
+ * Runs a combinator's fields writer, adding the combinator's names to an error: a
+ * constructor's bare writer (its fields, no id) or a function's (its id first) as a user calls
+ * it. The value must at least be an object.
  */
-export function writeBare<T>(w: Writer, v: T, fields: (w: Writer, v: T) => void, names: string, k?: number): void {
+export function writeWithNames<T>(w: Writer, v: T, fields: (w: Writer, v: T) => void, names: string, k?: number): void {
   if (typeof v !== 'object' || v === null) throw badValue('an object', v, k);
   try {
     fields(w, v);
@@ -74,9 +76,9 @@ export function writeBare<T>(w: Writer, v: T, fields: (w: Writer, v: T) => void,
  */
 export function readCall<T>(r: Reader, id: number, fields: (r: Reader) => T, names: string, k?: number): T {
   const found = readId(r, k);
-  if (found !== id) throw fail(r, 'WRONG_CONSTRUCTOR', `expected ${names.split(' ')[0]} (${hexId(id)}), found ${hexId(found)}`, r.pos - 4, k);
+  if (found !== id) throw fail(r, 'WRONG_CONSTRUCTOR', `expected ${combinatorOf(names)} (${hexId(id)}), found ${hexId(found)}`, r.pos - 4, k);
   enter(r, k);
-  const v = readBare(r, fields, names, id, k);
+  const v = readWithNames(r, fields, names, id, k);
   r.depth--;
   return v;
 }
@@ -103,7 +105,7 @@ export function readerTable<T>(...list: unknown[]): Map<number, ObjectReader<T>>
 /** Name -> id of every entry of a reader table (`read_Object`'s: a registry's `ids`), from the names each entry carries. */
 export function idsOf(table: ReadonlyMap<number, ObjectReader<unknown>>): Record<string, number> {
   const ids: Record<string, number> = {};
-  for (const [id, [, names]] of table) ids[names.split(' ', 1)[0]] = id;
+  for (const [id, [, names]] of table) ids[combinatorOf(names)] = id;
   return ids;
 }
 
@@ -126,7 +128,7 @@ export function readById<T>(r: Reader, table: ReadonlyMap<number, ObjectReader<T
   enter(r, k);
   const entry = table.get(id);
   if (entry === undefined) throw inField(unknownId(r, id, type), k);
-  const v = readBare(r, entry[0], entry[1], id, k);
+  const v = readWithNames(r, entry[0], entry[1], id, k);
   r.depth--;
   return v;
 }

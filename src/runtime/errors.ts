@@ -135,6 +135,11 @@ export function inField<E>(e: E, k: number | undefined): E {
   return e;
 }
 
+/** The combinator a names string is of: its first word (`'message flags out ... id'` -> `message`). */
+export function combinatorOf(names: string): string {
+  return names.split(' ', 1)[0];
+}
+
 /**
  * Adds one frame of context to an error unwinding out of generated code. Every call that can
  * fail inside a constructor's reader or writer passes the index `k` of its field, which the

@@ -50,29 +50,21 @@ describe('generated code', () => {
 
   it('names the constructor and the field path whichever codec a program calls first', async () => {
     const L = await import('../../src/generated/layer228/index.js');
-    const { serialize, deserialize, TlDecodeError, TlEncodeError } = await import('../../src/runtime/index.js');
-    const fail = (run: () => unknown): InstanceType<typeof TlDecodeError> | InstanceType<typeof TlEncodeError> => {
-      try {
-        run();
-      } catch (e) {
-        if (e instanceof TlDecodeError || e instanceof TlEncodeError) return e;
-        throw e;
-      }
-      throw new Error('no error');
-    };
+    const { serialize, deserialize } = await import('../../src/runtime/index.js');
+    const { decodeError, encodeError } = await import('../runtime/helpers.js');
     // A bare reader called directly: statsURL's url, truncated after the length byte.
-    const bare = fail(() => deserialize(L.readBare_statsURL, Uint8Array.of(3, 0x61)));
-    expect([bare.constructor.name, bare.fieldPath, bare.constructorName]).toEqual(['TlDecodeError', 'url', 'statsURL']);
+    const bare = decodeError(() => deserialize(L.readBare_statsURL, Uint8Array.of(3, 0x61)));
+    expect([bare.fieldPath, bare.constructorName]).toEqual(['url', 'statsURL']);
     // A function's reader: inputPeerChannel's accessHash, two levels down, cut short.
     const call = serialize(L.write_messages_getHistory, { _: 'messages.getHistory', peer: { _: 'inputPeerChannel', channelId: 1n, accessHash: 2n }, offsetId: 0, offsetDate: 0, addOffset: 0, limit: 1, maxId: 0, minId: 0, hash: 0n });
-    const deep = fail(() => deserialize(L.read_messages_getHistory, call.subarray(0, 20)));
-    expect([deep.fieldPath, deep.constructorName, (deep as InstanceType<typeof TlDecodeError>).offset]).toEqual(['peer.accessHash', 'inputPeerChannel', 16]);
+    const deep = decodeError(() => deserialize(L.read_messages_getHistory, call.subarray(0, 20)));
+    expect([deep.fieldPath, deep.constructorName, deep.offset]).toEqual(['peer.accessHash', 'inputPeerChannel', 16]);
     // A function's writer and a bare writer called directly, with a wrong value inside.
-    const written = fail(() => serialize(L.write_messages_getHistory, { _: 'messages.getHistory', peer: { _: 'inputPeerChannel', channelId: 1n, accessHash: 2 }, offsetId: 0, offsetDate: 0, addOffset: 0, limit: 1, maxId: 0, minId: 0, hash: 0n } as never));
+    const written = encodeError(() => serialize(L.write_messages_getHistory, { _: 'messages.getHistory', peer: { _: 'inputPeerChannel', channelId: 1n, accessHash: 2 }, offsetId: 0, offsetDate: 0, addOffset: 0, limit: 1, maxId: 0, minId: 0, hash: 0n } as never));
     expect([written.code, written.fieldPath, written.constructorName]).toEqual(['BAD_VALUE', 'peer.accessHash', 'inputPeerChannel']);
-    const bareWritten = fail(() => serialize(L.writeBare_messages_messages, { _: 'messages.messages', messages: [], topics: [], chats: [], users: [{ _: 'userEmpty', id: 1 }] } as never));
+    const bareWritten = encodeError(() => serialize(L.writeBare_messages_messages, { _: 'messages.messages', messages: [], topics: [], chats: [], users: [{ _: 'userEmpty', id: 1 }] } as never));
     expect([bareWritten.fieldPath, bareWritten.constructorName]).toEqual(['users[0].id', 'userEmpty']);
-    expect(fail(() => serialize(L.write_messages_getHistory, undefined as never)).code).toBe('MISSING_FIELD');
+    expect(encodeError(() => serialize(L.write_messages_getHistory, undefined as never)).code).toBe('MISSING_FIELD');
   });
 
   it('bundles only what one method reaches', async () => {

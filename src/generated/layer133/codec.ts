@@ -5,7 +5,7 @@ import {
   writeInt, readInt, writeUint32, writeLong, readLong, writeDouble, readDouble, writeInt128, readInt128, writeInt256, readInt256,
   writeString, readString, writeBytes, readBytes, writeBool, readBool, readVectorCount, writeVectorHeader,
   missingField, checkInt, checkLong, claim, storeInt, storeLong, isSet, notOfType, lengthMismatch, bodyLengthMismatch,
-  readBare, writeBare, readCall, writerTable, readerTable, writeByName, readById, type ObjectWriter, type ObjectReader,
+  readWithNames, writeWithNames, readCall, writerTable, readerTable, writeByName, readById, type ObjectWriter, type ObjectReader,
 } from '../../runtime/codec-support.js';
 import type {
   AccessPointRule, AccountDaysTTL, Authorization, AutoDownloadSettings, BadMsgNotification, BankCardOpenUrl, BaseTheme,
@@ -382,11 +382,11 @@ function readFields_boolFalse(_r: Reader): boolFalse {
 }
 
 export function writeBare_boolFalse(w: Writer, v: boolFalse, k?: number): void {
-  writeBare(w, v, writeFields_boolFalse, n_boolFalse, k);
+  writeWithNames(w, v, writeFields_boolFalse, n_boolFalse, k);
 }
 
 export function readBare_boolFalse(r: Reader, k?: number): boolFalse {
-  return readBare(r, readFields_boolFalse, n_boolFalse, 0xbc799737, k);
+  return readWithNames(r, readFields_boolFalse, n_boolFalse, 0xbc799737, k);
 }
 
 var n_boolTrue = 'boolTrue';
@@ -399,11 +399,11 @@ function readFields_boolTrue(_r: Reader): boolTrue {
 }
 
 export function writeBare_boolTrue(w: Writer, v: boolTrue, k?: number): void {
-  writeBare(w, v, writeFields_boolTrue, n_boolTrue, k);
+  writeWithNames(w, v, writeFields_boolTrue, n_boolTrue, k);
 }
 
 export function readBare_boolTrue(r: Reader, k?: number): boolTrue {
-  return readBare(r, readFields_boolTrue, n_boolTrue, 0x997275b5, k);
+  return readWithNames(r, readFields_boolTrue, n_boolTrue, 0x997275b5, k);
 }
 
 var n_true_ = 'true';
@@ -416,11 +416,11 @@ function readFields_true_(_r: Reader): true_ {
 }
 
 export function writeBare_true_(w: Writer, v: true_, k?: number): void {
-  writeBare(w, v, writeFields_true_, n_true_, k);
+  writeWithNames(w, v, writeFields_true_, n_true_, k);
 }
 
 export function readBare_true_(r: Reader, k?: number): true_ {
-  return readBare(r, readFields_true_, n_true_, 0x3fedd339, k);
+  return readWithNames(r, readFields_true_, n_true_, 0x3fedd339, k);
 }
 
 var n_error = 'error code text';
@@ -437,11 +437,11 @@ function readFields_error(r: Reader): error {
 }
 
 export function writeBare_error(w: Writer, v: error, k?: number): void {
-  writeBare(w, v, writeFields_error, n_error, k);
+  writeWithNames(w, v, writeFields_error, n_error, k);
 }
 
 export function readBare_error(r: Reader, k?: number): error {
-  return readBare(r, readFields_error, n_error, 0xc4b9f9bb, k);
+  return readWithNames(r, readFields_error, n_error, 0xc4b9f9bb, k);
 }
 
 var n_null_ = 'null';
@@ -454,11 +454,11 @@ function readFields_null_(_r: Reader): null_ {
 }
 
 export function writeBare_null_(w: Writer, v: null_, k?: number): void {
-  writeBare(w, v, writeFields_null_, n_null_, k);
+  writeWithNames(w, v, writeFields_null_, n_null_, k);
 }
 
 export function readBare_null_(r: Reader, k?: number): null_ {
-  return readBare(r, readFields_null_, n_null_, 0x56730bcc, k);
+  return readWithNames(r, readFields_null_, n_null_, 0x56730bcc, k);
 }
 
 var n_inputPeerEmpty = 'inputPeerEmpty';
@@ -471,11 +471,11 @@ function readFields_inputPeerEmpty(_r: Reader): inputPeerEmpty {
 }
 
 export function writeBare_inputPeerEmpty(w: Writer, v: inputPeerEmpty, k?: number): void {
-  writeBare(w, v, writeFields_inputPeerEmpty, n_inputPeerEmpty, k);
+  writeWithNames(w, v, writeFields_inputPeerEmpty, n_inputPeerEmpty, k);
 }
 
 export function readBare_inputPeerEmpty(r: Reader, k?: number): inputPeerEmpty {
-  return readBare(r, readFields_inputPeerEmpty, n_inputPeerEmpty, 0x7f3b18ea, k);
+  return readWithNames(r, readFields_inputPeerEmpty, n_inputPeerEmpty, 0x7f3b18ea, k);
 }
 
 var n_inputPeerSelf = 'inputPeerSelf';
@@ -488,11 +488,11 @@ function readFields_inputPeerSelf(_r: Reader): inputPeerSelf {
 }
 
 export function writeBare_inputPeerSelf(w: Writer, v: inputPeerSelf, k?: number): void {
-  writeBare(w, v, writeFields_inputPeerSelf, n_inputPeerSelf, k);
+  writeWithNames(w, v, writeFields_inputPeerSelf, n_inputPeerSelf, k);
 }
 
 export function readBare_inputPeerSelf(r: Reader, k?: number): inputPeerSelf {
-  return readBare(r, readFields_inputPeerSelf, n_inputPeerSelf, 0x7da07ec9, k);
+  return readWithNames(r, readFields_inputPeerSelf, n_inputPeerSelf, 0x7da07ec9, k);
 }
 
 var n_inputPeerChat = 'inputPeerChat chatId';
@@ -508,11 +508,11 @@ function readFields_inputPeerChat(r: Reader): inputPeerChat {
 }
 
 export function writeBare_inputPeerChat(w: Writer, v: inputPeerChat, k?: number): void {
-  writeBare(w, v, writeFields_inputPeerChat, n_inputPeerChat, k);
+  writeWithNames(w, v, writeFields_inputPeerChat, n_inputPeerChat, k);
 }
 
 export function readBare_inputPeerChat(r: Reader, k?: number): inputPeerChat {
-  return readBare(r, readFields_inputPeerChat, n_inputPeerChat, 0x35a95cb9, k);
+  return readWithNames(r, readFields_inputPeerChat, n_inputPeerChat, 0x35a95cb9, k);
 }
 
 var n_inputPeerUser = 'inputPeerUser userId accessHash';
@@ -530,11 +530,11 @@ function readFields_inputPeerUser(r: Reader): inputPeerUser {
 }
 
 export function writeBare_inputPeerUser(w: Writer, v: inputPeerUser, k?: number): void {
-  writeBare(w, v, writeFields_inputPeerUser, n_inputPeerUser, k);
+  writeWithNames(w, v, writeFields_inputPeerUser, n_inputPeerUser, k);
 }
 
 export function readBare_inputPeerUser(r: Reader, k?: number): inputPeerUser {
-  return readBare(r, readFields_inputPeerUser, n_inputPeerUser, 0xdde8a54c, k);
+  return readWithNames(r, readFields_inputPeerUser, n_inputPeerUser, 0xdde8a54c, k);
 }
 
 var n_inputPeerChannel = 'inputPeerChannel channelId accessHash';
@@ -552,11 +552,11 @@ function readFields_inputPeerChannel(r: Reader): inputPeerChannel {
 }
 
 export function writeBare_inputPeerChannel(w: Writer, v: inputPeerChannel, k?: number): void {
-  writeBare(w, v, writeFields_inputPeerChannel, n_inputPeerChannel, k);
+  writeWithNames(w, v, writeFields_inputPeerChannel, n_inputPeerChannel, k);
 }
 
 export function readBare_inputPeerChannel(r: Reader, k?: number): inputPeerChannel {
-  return readBare(r, readFields_inputPeerChannel, n_inputPeerChannel, 0x27bcbbfc, k);
+  return readWithNames(r, readFields_inputPeerChannel, n_inputPeerChannel, 0x27bcbbfc, k);
 }
 
 var n_inputPeerUserFromMessage = 'inputPeerUserFromMessage peer msgId userId';
@@ -575,11 +575,11 @@ function readFields_inputPeerUserFromMessage(r: Reader): inputPeerUserFromMessag
 }
 
 export function writeBare_inputPeerUserFromMessage(w: Writer, v: inputPeerUserFromMessage, k?: number): void {
-  writeBare(w, v, writeFields_inputPeerUserFromMessage, n_inputPeerUserFromMessage, k);
+  writeWithNames(w, v, writeFields_inputPeerUserFromMessage, n_inputPeerUserFromMessage, k);
 }
 
 export function readBare_inputPeerUserFromMessage(r: Reader, k?: number): inputPeerUserFromMessage {
-  return readBare(r, readFields_inputPeerUserFromMessage, n_inputPeerUserFromMessage, 0xa87b0a1c, k);
+  return readWithNames(r, readFields_inputPeerUserFromMessage, n_inputPeerUserFromMessage, 0xa87b0a1c, k);
 }
 
 var n_inputPeerChannelFromMessage = 'inputPeerChannelFromMessage peer msgId channelId';
@@ -600,11 +600,11 @@ function readFields_inputPeerChannelFromMessage(r: Reader): inputPeerChannelFrom
 }
 
 export function writeBare_inputPeerChannelFromMessage(w: Writer, v: inputPeerChannelFromMessage, k?: number): void {
-  writeBare(w, v, writeFields_inputPeerChannelFromMessage, n_inputPeerChannelFromMessage, k);
+  writeWithNames(w, v, writeFields_inputPeerChannelFromMessage, n_inputPeerChannelFromMessage, k);
 }
 
 export function readBare_inputPeerChannelFromMessage(r: Reader, k?: number): inputPeerChannelFromMessage {
-  return readBare(r, readFields_inputPeerChannelFromMessage, n_inputPeerChannelFromMessage, 0xbd2a0840, k);
+  return readWithNames(r, readFields_inputPeerChannelFromMessage, n_inputPeerChannelFromMessage, 0xbd2a0840, k);
 }
 
 var n_inputUserEmpty = 'inputUserEmpty';
@@ -617,11 +617,11 @@ function readFields_inputUserEmpty(_r: Reader): inputUserEmpty {
 }
 
 export function writeBare_inputUserEmpty(w: Writer, v: inputUserEmpty, k?: number): void {
-  writeBare(w, v, writeFields_inputUserEmpty, n_inputUserEmpty, k);
+  writeWithNames(w, v, writeFields_inputUserEmpty, n_inputUserEmpty, k);
 }
 
 export function readBare_inputUserEmpty(r: Reader, k?: number): inputUserEmpty {
-  return readBare(r, readFields_inputUserEmpty, n_inputUserEmpty, 0xb98886cf, k);
+  return readWithNames(r, readFields_inputUserEmpty, n_inputUserEmpty, 0xb98886cf, k);
 }
 
 var n_inputUserSelf = 'inputUserSelf';
@@ -634,11 +634,11 @@ function readFields_inputUserSelf(_r: Reader): inputUserSelf {
 }
 
 export function writeBare_inputUserSelf(w: Writer, v: inputUserSelf, k?: number): void {
-  writeBare(w, v, writeFields_inputUserSelf, n_inputUserSelf, k);
+  writeWithNames(w, v, writeFields_inputUserSelf, n_inputUserSelf, k);
 }
 
 export function readBare_inputUserSelf(r: Reader, k?: number): inputUserSelf {
-  return readBare(r, readFields_inputUserSelf, n_inputUserSelf, 0xf7c1b13f, k);
+  return readWithNames(r, readFields_inputUserSelf, n_inputUserSelf, 0xf7c1b13f, k);
 }
 
 var n_inputUser = 'inputUser userId accessHash';
@@ -656,11 +656,11 @@ function readFields_inputUser(r: Reader): inputUser {
 }
 
 export function writeBare_inputUser(w: Writer, v: inputUser, k?: number): void {
-  writeBare(w, v, writeFields_inputUser, n_inputUser, k);
+  writeWithNames(w, v, writeFields_inputUser, n_inputUser, k);
 }
 
 export function readBare_inputUser(r: Reader, k?: number): inputUser {
-  return readBare(r, readFields_inputUser, n_inputUser, 0xf21158c6, k);
+  return readWithNames(r, readFields_inputUser, n_inputUser, 0xf21158c6, k);
 }
 
 var n_inputUserFromMessage = 'inputUserFromMessage peer msgId userId';
@@ -679,11 +679,11 @@ function readFields_inputUserFromMessage(r: Reader): inputUserFromMessage {
 }
 
 export function writeBare_inputUserFromMessage(w: Writer, v: inputUserFromMessage, k?: number): void {
-  writeBare(w, v, writeFields_inputUserFromMessage, n_inputUserFromMessage, k);
+  writeWithNames(w, v, writeFields_inputUserFromMessage, n_inputUserFromMessage, k);
 }
 
 export function readBare_inputUserFromMessage(r: Reader, k?: number): inputUserFromMessage {
-  return readBare(r, readFields_inputUserFromMessage, n_inputUserFromMessage, 0x1da448e2, k);
+  return readWithNames(r, readFields_inputUserFromMessage, n_inputUserFromMessage, 0x1da448e2, k);
 }
 
 var n_inputPhoneContact = 'inputPhoneContact clientId phone firstName lastName';
@@ -705,11 +705,11 @@ function readFields_inputPhoneContact(r: Reader): inputPhoneContact {
 }
 
 export function writeBare_inputPhoneContact(w: Writer, v: inputPhoneContact, k?: number): void {
-  writeBare(w, v, writeFields_inputPhoneContact, n_inputPhoneContact, k);
+  writeWithNames(w, v, writeFields_inputPhoneContact, n_inputPhoneContact, k);
 }
 
 export function readBare_inputPhoneContact(r: Reader, k?: number): inputPhoneContact {
-  return readBare(r, readFields_inputPhoneContact, n_inputPhoneContact, 0xf392b7f4, k);
+  return readWithNames(r, readFields_inputPhoneContact, n_inputPhoneContact, 0xf392b7f4, k);
 }
 
 var n_inputFile = 'inputFile id parts name md5Checksum';
@@ -731,11 +731,11 @@ function readFields_inputFile(r: Reader): inputFile {
 }
 
 export function writeBare_inputFile(w: Writer, v: inputFile, k?: number): void {
-  writeBare(w, v, writeFields_inputFile, n_inputFile, k);
+  writeWithNames(w, v, writeFields_inputFile, n_inputFile, k);
 }
 
 export function readBare_inputFile(r: Reader, k?: number): inputFile {
-  return readBare(r, readFields_inputFile, n_inputFile, 0xf52ff27f, k);
+  return readWithNames(r, readFields_inputFile, n_inputFile, 0xf52ff27f, k);
 }
 
 var n_inputFileBig = 'inputFileBig id parts name';
@@ -754,11 +754,11 @@ function readFields_inputFileBig(r: Reader): inputFileBig {
 }
 
 export function writeBare_inputFileBig(w: Writer, v: inputFileBig, k?: number): void {
-  writeBare(w, v, writeFields_inputFileBig, n_inputFileBig, k);
+  writeWithNames(w, v, writeFields_inputFileBig, n_inputFileBig, k);
 }
 
 export function readBare_inputFileBig(r: Reader, k?: number): inputFileBig {
-  return readBare(r, readFields_inputFileBig, n_inputFileBig, 0xfa4f0bb5, k);
+  return readWithNames(r, readFields_inputFileBig, n_inputFileBig, 0xfa4f0bb5, k);
 }
 
 var n_inputMediaEmpty = 'inputMediaEmpty';
@@ -771,11 +771,11 @@ function readFields_inputMediaEmpty(_r: Reader): inputMediaEmpty {
 }
 
 export function writeBare_inputMediaEmpty(w: Writer, v: inputMediaEmpty, k?: number): void {
-  writeBare(w, v, writeFields_inputMediaEmpty, n_inputMediaEmpty, k);
+  writeWithNames(w, v, writeFields_inputMediaEmpty, n_inputMediaEmpty, k);
 }
 
 export function readBare_inputMediaEmpty(r: Reader, k?: number): inputMediaEmpty {
-  return readBare(r, readFields_inputMediaEmpty, n_inputMediaEmpty, 0x9664f57f, k);
+  return readWithNames(r, readFields_inputMediaEmpty, n_inputMediaEmpty, 0x9664f57f, k);
 }
 
 var n_inputMediaUploadedPhoto = 'inputMediaUploadedPhoto flags file stickers ttlSeconds';
@@ -799,11 +799,11 @@ function readFields_inputMediaUploadedPhoto(r: Reader): inputMediaUploadedPhoto 
 }
 
 export function writeBare_inputMediaUploadedPhoto(w: Writer, v: inputMediaUploadedPhoto, k?: number): void {
-  writeBare(w, v, writeFields_inputMediaUploadedPhoto, n_inputMediaUploadedPhoto, k);
+  writeWithNames(w, v, writeFields_inputMediaUploadedPhoto, n_inputMediaUploadedPhoto, k);
 }
 
 export function readBare_inputMediaUploadedPhoto(r: Reader, k?: number): inputMediaUploadedPhoto {
-  return readBare(r, readFields_inputMediaUploadedPhoto, n_inputMediaUploadedPhoto, 0x1e287d04, k);
+  return readWithNames(r, readFields_inputMediaUploadedPhoto, n_inputMediaUploadedPhoto, 0x1e287d04, k);
 }
 
 var n_inputMediaPhoto = 'inputMediaPhoto flags id ttlSeconds';
@@ -822,11 +822,11 @@ function readFields_inputMediaPhoto(r: Reader): inputMediaPhoto {
 }
 
 export function writeBare_inputMediaPhoto(w: Writer, v: inputMediaPhoto, k?: number): void {
-  writeBare(w, v, writeFields_inputMediaPhoto, n_inputMediaPhoto, k);
+  writeWithNames(w, v, writeFields_inputMediaPhoto, n_inputMediaPhoto, k);
 }
 
 export function readBare_inputMediaPhoto(r: Reader, k?: number): inputMediaPhoto {
-  return readBare(r, readFields_inputMediaPhoto, n_inputMediaPhoto, 0xb3ba0635, k);
+  return readWithNames(r, readFields_inputMediaPhoto, n_inputMediaPhoto, 0xb3ba0635, k);
 }
 
 var n_inputMediaGeoPoint = 'inputMediaGeoPoint geoPoint';
@@ -840,11 +840,11 @@ function readFields_inputMediaGeoPoint(r: Reader): inputMediaGeoPoint {
 }
 
 export function writeBare_inputMediaGeoPoint(w: Writer, v: inputMediaGeoPoint, k?: number): void {
-  writeBare(w, v, writeFields_inputMediaGeoPoint, n_inputMediaGeoPoint, k);
+  writeWithNames(w, v, writeFields_inputMediaGeoPoint, n_inputMediaGeoPoint, k);
 }
 
 export function readBare_inputMediaGeoPoint(r: Reader, k?: number): inputMediaGeoPoint {
-  return readBare(r, readFields_inputMediaGeoPoint, n_inputMediaGeoPoint, 0xf9c44144, k);
+  return readWithNames(r, readFields_inputMediaGeoPoint, n_inputMediaGeoPoint, 0xf9c44144, k);
 }
 
 var n_inputMediaContact = 'inputMediaContact phoneNumber firstName lastName vcard';
@@ -864,11 +864,11 @@ function readFields_inputMediaContact(r: Reader): inputMediaContact {
 }
 
 export function writeBare_inputMediaContact(w: Writer, v: inputMediaContact, k?: number): void {
-  writeBare(w, v, writeFields_inputMediaContact, n_inputMediaContact, k);
+  writeWithNames(w, v, writeFields_inputMediaContact, n_inputMediaContact, k);
 }
 
 export function readBare_inputMediaContact(r: Reader, k?: number): inputMediaContact {
-  return readBare(r, readFields_inputMediaContact, n_inputMediaContact, 0xf8ab7dfb, k);
+  return readWithNames(r, readFields_inputMediaContact, n_inputMediaContact, 0xf8ab7dfb, k);
 }
 
 var n_inputMediaUploadedDocument = 'inputMediaUploadedDocument flags nosoundVideo forceFile file thumb mimeType attributes stickers ttlSeconds';
@@ -904,11 +904,11 @@ function readFields_inputMediaUploadedDocument(r: Reader): inputMediaUploadedDoc
 }
 
 export function writeBare_inputMediaUploadedDocument(w: Writer, v: inputMediaUploadedDocument, k?: number): void {
-  writeBare(w, v, writeFields_inputMediaUploadedDocument, n_inputMediaUploadedDocument, k);
+  writeWithNames(w, v, writeFields_inputMediaUploadedDocument, n_inputMediaUploadedDocument, k);
 }
 
 export function readBare_inputMediaUploadedDocument(r: Reader, k?: number): inputMediaUploadedDocument {
-  return readBare(r, readFields_inputMediaUploadedDocument, n_inputMediaUploadedDocument, 0x5b38c6c1, k);
+  return readWithNames(r, readFields_inputMediaUploadedDocument, n_inputMediaUploadedDocument, 0x5b38c6c1, k);
 }
 
 var n_inputMediaDocument = 'inputMediaDocument flags id ttlSeconds query';
@@ -931,11 +931,11 @@ function readFields_inputMediaDocument(r: Reader): inputMediaDocument {
 }
 
 export function writeBare_inputMediaDocument(w: Writer, v: inputMediaDocument, k?: number): void {
-  writeBare(w, v, writeFields_inputMediaDocument, n_inputMediaDocument, k);
+  writeWithNames(w, v, writeFields_inputMediaDocument, n_inputMediaDocument, k);
 }
 
 export function readBare_inputMediaDocument(r: Reader, k?: number): inputMediaDocument {
-  return readBare(r, readFields_inputMediaDocument, n_inputMediaDocument, 0x33473058, k);
+  return readWithNames(r, readFields_inputMediaDocument, n_inputMediaDocument, 0x33473058, k);
 }
 
 var n_inputMediaVenue = 'inputMediaVenue geoPoint title address provider venueId venueType';
@@ -957,11 +957,11 @@ function readFields_inputMediaVenue(r: Reader): inputMediaVenue {
 }
 
 export function writeBare_inputMediaVenue(w: Writer, v: inputMediaVenue, k?: number): void {
-  writeBare(w, v, writeFields_inputMediaVenue, n_inputMediaVenue, k);
+  writeWithNames(w, v, writeFields_inputMediaVenue, n_inputMediaVenue, k);
 }
 
 export function readBare_inputMediaVenue(r: Reader, k?: number): inputMediaVenue {
-  return readBare(r, readFields_inputMediaVenue, n_inputMediaVenue, 0xc13d1c11, k);
+  return readWithNames(r, readFields_inputMediaVenue, n_inputMediaVenue, 0xc13d1c11, k);
 }
 
 var n_inputMediaPhotoExternal = 'inputMediaPhotoExternal flags url ttlSeconds';
@@ -980,11 +980,11 @@ function readFields_inputMediaPhotoExternal(r: Reader): inputMediaPhotoExternal 
 }
 
 export function writeBare_inputMediaPhotoExternal(w: Writer, v: inputMediaPhotoExternal, k?: number): void {
-  writeBare(w, v, writeFields_inputMediaPhotoExternal, n_inputMediaPhotoExternal, k);
+  writeWithNames(w, v, writeFields_inputMediaPhotoExternal, n_inputMediaPhotoExternal, k);
 }
 
 export function readBare_inputMediaPhotoExternal(r: Reader, k?: number): inputMediaPhotoExternal {
-  return readBare(r, readFields_inputMediaPhotoExternal, n_inputMediaPhotoExternal, 0xe5bbfe1a, k);
+  return readWithNames(r, readFields_inputMediaPhotoExternal, n_inputMediaPhotoExternal, 0xe5bbfe1a, k);
 }
 
 var n_inputMediaDocumentExternal = 'inputMediaDocumentExternal flags url ttlSeconds';
@@ -1003,11 +1003,11 @@ function readFields_inputMediaDocumentExternal(r: Reader): inputMediaDocumentExt
 }
 
 export function writeBare_inputMediaDocumentExternal(w: Writer, v: inputMediaDocumentExternal, k?: number): void {
-  writeBare(w, v, writeFields_inputMediaDocumentExternal, n_inputMediaDocumentExternal, k);
+  writeWithNames(w, v, writeFields_inputMediaDocumentExternal, n_inputMediaDocumentExternal, k);
 }
 
 export function readBare_inputMediaDocumentExternal(r: Reader, k?: number): inputMediaDocumentExternal {
-  return readBare(r, readFields_inputMediaDocumentExternal, n_inputMediaDocumentExternal, 0xfb52dc99, k);
+  return readWithNames(r, readFields_inputMediaDocumentExternal, n_inputMediaDocumentExternal, 0xfb52dc99, k);
 }
 
 var n_inputMediaGame = 'inputMediaGame id';
@@ -1021,11 +1021,11 @@ function readFields_inputMediaGame(r: Reader): inputMediaGame {
 }
 
 export function writeBare_inputMediaGame(w: Writer, v: inputMediaGame, k?: number): void {
-  writeBare(w, v, writeFields_inputMediaGame, n_inputMediaGame, k);
+  writeWithNames(w, v, writeFields_inputMediaGame, n_inputMediaGame, k);
 }
 
 export function readBare_inputMediaGame(r: Reader, k?: number): inputMediaGame {
-  return readBare(r, readFields_inputMediaGame, n_inputMediaGame, 0xd33f43f3, k);
+  return readWithNames(r, readFields_inputMediaGame, n_inputMediaGame, 0xd33f43f3, k);
 }
 
 var n_inputMediaInvoice = 'inputMediaInvoice flags title description photo invoice payload provider providerData startParam';
@@ -1055,11 +1055,11 @@ function readFields_inputMediaInvoice(r: Reader): inputMediaInvoice {
 }
 
 export function writeBare_inputMediaInvoice(w: Writer, v: inputMediaInvoice, k?: number): void {
-  writeBare(w, v, writeFields_inputMediaInvoice, n_inputMediaInvoice, k);
+  writeWithNames(w, v, writeFields_inputMediaInvoice, n_inputMediaInvoice, k);
 }
 
 export function readBare_inputMediaInvoice(r: Reader, k?: number): inputMediaInvoice {
-  return readBare(r, readFields_inputMediaInvoice, n_inputMediaInvoice, 0xd9799874, k);
+  return readWithNames(r, readFields_inputMediaInvoice, n_inputMediaInvoice, 0xd9799874, k);
 }
 
 var n_inputMediaGeoLive = 'inputMediaGeoLive flags stopped geoPoint heading period proximityNotificationRadius';
@@ -1089,11 +1089,11 @@ function readFields_inputMediaGeoLive(r: Reader): inputMediaGeoLive {
 }
 
 export function writeBare_inputMediaGeoLive(w: Writer, v: inputMediaGeoLive, k?: number): void {
-  writeBare(w, v, writeFields_inputMediaGeoLive, n_inputMediaGeoLive, k);
+  writeWithNames(w, v, writeFields_inputMediaGeoLive, n_inputMediaGeoLive, k);
 }
 
 export function readBare_inputMediaGeoLive(r: Reader, k?: number): inputMediaGeoLive {
-  return readBare(r, readFields_inputMediaGeoLive, n_inputMediaGeoLive, 0x971fa843, k);
+  return readWithNames(r, readFields_inputMediaGeoLive, n_inputMediaGeoLive, 0x971fa843, k);
 }
 
 var n_inputMediaPoll = 'inputMediaPoll flags poll correctAnswers solution solutionEntities';
@@ -1124,11 +1124,11 @@ function readFields_inputMediaPoll(r: Reader): inputMediaPoll {
 }
 
 export function writeBare_inputMediaPoll(w: Writer, v: inputMediaPoll, k?: number): void {
-  writeBare(w, v, writeFields_inputMediaPoll, n_inputMediaPoll, k);
+  writeWithNames(w, v, writeFields_inputMediaPoll, n_inputMediaPoll, k);
 }
 
 export function readBare_inputMediaPoll(r: Reader, k?: number): inputMediaPoll {
-  return readBare(r, readFields_inputMediaPoll, n_inputMediaPoll, 0x0f94e5f1, k);
+  return readWithNames(r, readFields_inputMediaPoll, n_inputMediaPoll, 0x0f94e5f1, k);
 }
 
 var n_inputMediaDice = 'inputMediaDice emoticon';
@@ -1142,11 +1142,11 @@ function readFields_inputMediaDice(r: Reader): inputMediaDice {
 }
 
 export function writeBare_inputMediaDice(w: Writer, v: inputMediaDice, k?: number): void {
-  writeBare(w, v, writeFields_inputMediaDice, n_inputMediaDice, k);
+  writeWithNames(w, v, writeFields_inputMediaDice, n_inputMediaDice, k);
 }
 
 export function readBare_inputMediaDice(r: Reader, k?: number): inputMediaDice {
-  return readBare(r, readFields_inputMediaDice, n_inputMediaDice, 0xe66fbf7b, k);
+  return readWithNames(r, readFields_inputMediaDice, n_inputMediaDice, 0xe66fbf7b, k);
 }
 
 var n_inputChatPhotoEmpty = 'inputChatPhotoEmpty';
@@ -1159,11 +1159,11 @@ function readFields_inputChatPhotoEmpty(_r: Reader): inputChatPhotoEmpty {
 }
 
 export function writeBare_inputChatPhotoEmpty(w: Writer, v: inputChatPhotoEmpty, k?: number): void {
-  writeBare(w, v, writeFields_inputChatPhotoEmpty, n_inputChatPhotoEmpty, k);
+  writeWithNames(w, v, writeFields_inputChatPhotoEmpty, n_inputChatPhotoEmpty, k);
 }
 
 export function readBare_inputChatPhotoEmpty(r: Reader, k?: number): inputChatPhotoEmpty {
-  return readBare(r, readFields_inputChatPhotoEmpty, n_inputChatPhotoEmpty, 0x1ca48f57, k);
+  return readWithNames(r, readFields_inputChatPhotoEmpty, n_inputChatPhotoEmpty, 0x1ca48f57, k);
 }
 
 var n_inputChatUploadedPhoto = 'inputChatUploadedPhoto flags file video videoStartTs';
@@ -1186,11 +1186,11 @@ function readFields_inputChatUploadedPhoto(r: Reader): inputChatUploadedPhoto {
 }
 
 export function writeBare_inputChatUploadedPhoto(w: Writer, v: inputChatUploadedPhoto, k?: number): void {
-  writeBare(w, v, writeFields_inputChatUploadedPhoto, n_inputChatUploadedPhoto, k);
+  writeWithNames(w, v, writeFields_inputChatUploadedPhoto, n_inputChatUploadedPhoto, k);
 }
 
 export function readBare_inputChatUploadedPhoto(r: Reader, k?: number): inputChatUploadedPhoto {
-  return readBare(r, readFields_inputChatUploadedPhoto, n_inputChatUploadedPhoto, 0xc642724e, k);
+  return readWithNames(r, readFields_inputChatUploadedPhoto, n_inputChatUploadedPhoto, 0xc642724e, k);
 }
 
 var n_inputChatPhoto = 'inputChatPhoto id';
@@ -1204,11 +1204,11 @@ function readFields_inputChatPhoto(r: Reader): inputChatPhoto {
 }
 
 export function writeBare_inputChatPhoto(w: Writer, v: inputChatPhoto, k?: number): void {
-  writeBare(w, v, writeFields_inputChatPhoto, n_inputChatPhoto, k);
+  writeWithNames(w, v, writeFields_inputChatPhoto, n_inputChatPhoto, k);
 }
 
 export function readBare_inputChatPhoto(r: Reader, k?: number): inputChatPhoto {
-  return readBare(r, readFields_inputChatPhoto, n_inputChatPhoto, 0x8953ad37, k);
+  return readWithNames(r, readFields_inputChatPhoto, n_inputChatPhoto, 0x8953ad37, k);
 }
 
 var n_inputGeoPointEmpty = 'inputGeoPointEmpty';
@@ -1221,11 +1221,11 @@ function readFields_inputGeoPointEmpty(_r: Reader): inputGeoPointEmpty {
 }
 
 export function writeBare_inputGeoPointEmpty(w: Writer, v: inputGeoPointEmpty, k?: number): void {
-  writeBare(w, v, writeFields_inputGeoPointEmpty, n_inputGeoPointEmpty, k);
+  writeWithNames(w, v, writeFields_inputGeoPointEmpty, n_inputGeoPointEmpty, k);
 }
 
 export function readBare_inputGeoPointEmpty(r: Reader, k?: number): inputGeoPointEmpty {
-  return readBare(r, readFields_inputGeoPointEmpty, n_inputGeoPointEmpty, 0xe4c123d6, k);
+  return readWithNames(r, readFields_inputGeoPointEmpty, n_inputGeoPointEmpty, 0xe4c123d6, k);
 }
 
 var n_inputGeoPoint = 'inputGeoPoint flags lat long accuracyRadius';
@@ -1248,11 +1248,11 @@ function readFields_inputGeoPoint(r: Reader): inputGeoPoint {
 }
 
 export function writeBare_inputGeoPoint(w: Writer, v: inputGeoPoint, k?: number): void {
-  writeBare(w, v, writeFields_inputGeoPoint, n_inputGeoPoint, k);
+  writeWithNames(w, v, writeFields_inputGeoPoint, n_inputGeoPoint, k);
 }
 
 export function readBare_inputGeoPoint(r: Reader, k?: number): inputGeoPoint {
-  return readBare(r, readFields_inputGeoPoint, n_inputGeoPoint, 0x48222faf, k);
+  return readWithNames(r, readFields_inputGeoPoint, n_inputGeoPoint, 0x48222faf, k);
 }
 
 var n_inputPhotoEmpty = 'inputPhotoEmpty';
@@ -1265,11 +1265,11 @@ function readFields_inputPhotoEmpty(_r: Reader): inputPhotoEmpty {
 }
 
 export function writeBare_inputPhotoEmpty(w: Writer, v: inputPhotoEmpty, k?: number): void {
-  writeBare(w, v, writeFields_inputPhotoEmpty, n_inputPhotoEmpty, k);
+  writeWithNames(w, v, writeFields_inputPhotoEmpty, n_inputPhotoEmpty, k);
 }
 
 export function readBare_inputPhotoEmpty(r: Reader, k?: number): inputPhotoEmpty {
-  return readBare(r, readFields_inputPhotoEmpty, n_inputPhotoEmpty, 0x1cd7bf0d, k);
+  return readWithNames(r, readFields_inputPhotoEmpty, n_inputPhotoEmpty, 0x1cd7bf0d, k);
 }
 
 var n_inputPhoto = 'inputPhoto id accessHash fileReference';
@@ -1288,11 +1288,11 @@ function readFields_inputPhoto(r: Reader): inputPhoto {
 }
 
 export function writeBare_inputPhoto(w: Writer, v: inputPhoto, k?: number): void {
-  writeBare(w, v, writeFields_inputPhoto, n_inputPhoto, k);
+  writeWithNames(w, v, writeFields_inputPhoto, n_inputPhoto, k);
 }
 
 export function readBare_inputPhoto(r: Reader, k?: number): inputPhoto {
-  return readBare(r, readFields_inputPhoto, n_inputPhoto, 0x3bb3b94a, k);
+  return readWithNames(r, readFields_inputPhoto, n_inputPhoto, 0x3bb3b94a, k);
 }
 
 var n_inputFileLocation = 'inputFileLocation volumeId localId secret fileReference';
@@ -1316,11 +1316,11 @@ function readFields_inputFileLocation(r: Reader): inputFileLocation {
 }
 
 export function writeBare_inputFileLocation(w: Writer, v: inputFileLocation, k?: number): void {
-  writeBare(w, v, writeFields_inputFileLocation, n_inputFileLocation, k);
+  writeWithNames(w, v, writeFields_inputFileLocation, n_inputFileLocation, k);
 }
 
 export function readBare_inputFileLocation(r: Reader, k?: number): inputFileLocation {
-  return readBare(r, readFields_inputFileLocation, n_inputFileLocation, 0xdfdaabe1, k);
+  return readWithNames(r, readFields_inputFileLocation, n_inputFileLocation, 0xdfdaabe1, k);
 }
 
 var n_inputEncryptedFileLocation = 'inputEncryptedFileLocation id accessHash';
@@ -1338,11 +1338,11 @@ function readFields_inputEncryptedFileLocation(r: Reader): inputEncryptedFileLoc
 }
 
 export function writeBare_inputEncryptedFileLocation(w: Writer, v: inputEncryptedFileLocation, k?: number): void {
-  writeBare(w, v, writeFields_inputEncryptedFileLocation, n_inputEncryptedFileLocation, k);
+  writeWithNames(w, v, writeFields_inputEncryptedFileLocation, n_inputEncryptedFileLocation, k);
 }
 
 export function readBare_inputEncryptedFileLocation(r: Reader, k?: number): inputEncryptedFileLocation {
-  return readBare(r, readFields_inputEncryptedFileLocation, n_inputEncryptedFileLocation, 0xf5235d55, k);
+  return readWithNames(r, readFields_inputEncryptedFileLocation, n_inputEncryptedFileLocation, 0xf5235d55, k);
 }
 
 var n_inputDocumentFileLocation = 'inputDocumentFileLocation id accessHash fileReference thumbSize';
@@ -1365,11 +1365,11 @@ function readFields_inputDocumentFileLocation(r: Reader): inputDocumentFileLocat
 }
 
 export function writeBare_inputDocumentFileLocation(w: Writer, v: inputDocumentFileLocation, k?: number): void {
-  writeBare(w, v, writeFields_inputDocumentFileLocation, n_inputDocumentFileLocation, k);
+  writeWithNames(w, v, writeFields_inputDocumentFileLocation, n_inputDocumentFileLocation, k);
 }
 
 export function readBare_inputDocumentFileLocation(r: Reader, k?: number): inputDocumentFileLocation {
-  return readBare(r, readFields_inputDocumentFileLocation, n_inputDocumentFileLocation, 0xbad07584, k);
+  return readWithNames(r, readFields_inputDocumentFileLocation, n_inputDocumentFileLocation, 0xbad07584, k);
 }
 
 var n_inputSecureFileLocation = 'inputSecureFileLocation id accessHash';
@@ -1387,11 +1387,11 @@ function readFields_inputSecureFileLocation(r: Reader): inputSecureFileLocation 
 }
 
 export function writeBare_inputSecureFileLocation(w: Writer, v: inputSecureFileLocation, k?: number): void {
-  writeBare(w, v, writeFields_inputSecureFileLocation, n_inputSecureFileLocation, k);
+  writeWithNames(w, v, writeFields_inputSecureFileLocation, n_inputSecureFileLocation, k);
 }
 
 export function readBare_inputSecureFileLocation(r: Reader, k?: number): inputSecureFileLocation {
-  return readBare(r, readFields_inputSecureFileLocation, n_inputSecureFileLocation, 0xcbc7ee28, k);
+  return readWithNames(r, readFields_inputSecureFileLocation, n_inputSecureFileLocation, 0xcbc7ee28, k);
 }
 
 var n_inputTakeoutFileLocation = 'inputTakeoutFileLocation';
@@ -1404,11 +1404,11 @@ function readFields_inputTakeoutFileLocation(_r: Reader): inputTakeoutFileLocati
 }
 
 export function writeBare_inputTakeoutFileLocation(w: Writer, v: inputTakeoutFileLocation, k?: number): void {
-  writeBare(w, v, writeFields_inputTakeoutFileLocation, n_inputTakeoutFileLocation, k);
+  writeWithNames(w, v, writeFields_inputTakeoutFileLocation, n_inputTakeoutFileLocation, k);
 }
 
 export function readBare_inputTakeoutFileLocation(r: Reader, k?: number): inputTakeoutFileLocation {
-  return readBare(r, readFields_inputTakeoutFileLocation, n_inputTakeoutFileLocation, 0x29be5899, k);
+  return readWithNames(r, readFields_inputTakeoutFileLocation, n_inputTakeoutFileLocation, 0x29be5899, k);
 }
 
 var n_inputPhotoFileLocation = 'inputPhotoFileLocation id accessHash fileReference thumbSize';
@@ -1431,11 +1431,11 @@ function readFields_inputPhotoFileLocation(r: Reader): inputPhotoFileLocation {
 }
 
 export function writeBare_inputPhotoFileLocation(w: Writer, v: inputPhotoFileLocation, k?: number): void {
-  writeBare(w, v, writeFields_inputPhotoFileLocation, n_inputPhotoFileLocation, k);
+  writeWithNames(w, v, writeFields_inputPhotoFileLocation, n_inputPhotoFileLocation, k);
 }
 
 export function readBare_inputPhotoFileLocation(r: Reader, k?: number): inputPhotoFileLocation {
-  return readBare(r, readFields_inputPhotoFileLocation, n_inputPhotoFileLocation, 0x40181ffe, k);
+  return readWithNames(r, readFields_inputPhotoFileLocation, n_inputPhotoFileLocation, 0x40181ffe, k);
 }
 
 var n_inputPhotoLegacyFileLocation = 'inputPhotoLegacyFileLocation id accessHash fileReference volumeId localId secret';
@@ -1464,11 +1464,11 @@ function readFields_inputPhotoLegacyFileLocation(r: Reader): inputPhotoLegacyFil
 }
 
 export function writeBare_inputPhotoLegacyFileLocation(w: Writer, v: inputPhotoLegacyFileLocation, k?: number): void {
-  writeBare(w, v, writeFields_inputPhotoLegacyFileLocation, n_inputPhotoLegacyFileLocation, k);
+  writeWithNames(w, v, writeFields_inputPhotoLegacyFileLocation, n_inputPhotoLegacyFileLocation, k);
 }
 
 export function readBare_inputPhotoLegacyFileLocation(r: Reader, k?: number): inputPhotoLegacyFileLocation {
-  return readBare(r, readFields_inputPhotoLegacyFileLocation, n_inputPhotoLegacyFileLocation, 0xd83466f3, k);
+  return readWithNames(r, readFields_inputPhotoLegacyFileLocation, n_inputPhotoLegacyFileLocation, 0xd83466f3, k);
 }
 
 var n_inputPeerPhotoFileLocation = 'inputPeerPhotoFileLocation flags big peer photoId';
@@ -1493,11 +1493,11 @@ function readFields_inputPeerPhotoFileLocation(r: Reader): inputPeerPhotoFileLoc
 }
 
 export function writeBare_inputPeerPhotoFileLocation(w: Writer, v: inputPeerPhotoFileLocation, k?: number): void {
-  writeBare(w, v, writeFields_inputPeerPhotoFileLocation, n_inputPeerPhotoFileLocation, k);
+  writeWithNames(w, v, writeFields_inputPeerPhotoFileLocation, n_inputPeerPhotoFileLocation, k);
 }
 
 export function readBare_inputPeerPhotoFileLocation(r: Reader, k?: number): inputPeerPhotoFileLocation {
-  return readBare(r, readFields_inputPeerPhotoFileLocation, n_inputPeerPhotoFileLocation, 0x37257e99, k);
+  return readWithNames(r, readFields_inputPeerPhotoFileLocation, n_inputPeerPhotoFileLocation, 0x37257e99, k);
 }
 
 var n_inputStickerSetThumb = 'inputStickerSetThumb stickerset thumbVersion';
@@ -1514,11 +1514,11 @@ function readFields_inputStickerSetThumb(r: Reader): inputStickerSetThumb {
 }
 
 export function writeBare_inputStickerSetThumb(w: Writer, v: inputStickerSetThumb, k?: number): void {
-  writeBare(w, v, writeFields_inputStickerSetThumb, n_inputStickerSetThumb, k);
+  writeWithNames(w, v, writeFields_inputStickerSetThumb, n_inputStickerSetThumb, k);
 }
 
 export function readBare_inputStickerSetThumb(r: Reader, k?: number): inputStickerSetThumb {
-  return readBare(r, readFields_inputStickerSetThumb, n_inputStickerSetThumb, 0x9d84f3db, k);
+  return readWithNames(r, readFields_inputStickerSetThumb, n_inputStickerSetThumb, 0x9d84f3db, k);
 }
 
 var n_inputGroupCallStream = 'inputGroupCallStream flags call timeMs scale videoChannel videoQuality';
@@ -1552,11 +1552,11 @@ function readFields_inputGroupCallStream(r: Reader): inputGroupCallStream {
 }
 
 export function writeBare_inputGroupCallStream(w: Writer, v: inputGroupCallStream, k?: number): void {
-  writeBare(w, v, writeFields_inputGroupCallStream, n_inputGroupCallStream, k);
+  writeWithNames(w, v, writeFields_inputGroupCallStream, n_inputGroupCallStream, k);
 }
 
 export function readBare_inputGroupCallStream(r: Reader, k?: number): inputGroupCallStream {
-  return readBare(r, readFields_inputGroupCallStream, n_inputGroupCallStream, 0x0598a92a, k);
+  return readWithNames(r, readFields_inputGroupCallStream, n_inputGroupCallStream, 0x0598a92a, k);
 }
 
 var n_peerUser = 'peerUser userId';
@@ -1572,11 +1572,11 @@ function readFields_peerUser(r: Reader): peerUser {
 }
 
 export function writeBare_peerUser(w: Writer, v: peerUser, k?: number): void {
-  writeBare(w, v, writeFields_peerUser, n_peerUser, k);
+  writeWithNames(w, v, writeFields_peerUser, n_peerUser, k);
 }
 
 export function readBare_peerUser(r: Reader, k?: number): peerUser {
-  return readBare(r, readFields_peerUser, n_peerUser, 0x59511722, k);
+  return readWithNames(r, readFields_peerUser, n_peerUser, 0x59511722, k);
 }
 
 var n_peerChat = 'peerChat chatId';
@@ -1592,11 +1592,11 @@ function readFields_peerChat(r: Reader): peerChat {
 }
 
 export function writeBare_peerChat(w: Writer, v: peerChat, k?: number): void {
-  writeBare(w, v, writeFields_peerChat, n_peerChat, k);
+  writeWithNames(w, v, writeFields_peerChat, n_peerChat, k);
 }
 
 export function readBare_peerChat(r: Reader, k?: number): peerChat {
-  return readBare(r, readFields_peerChat, n_peerChat, 0x36c6019a, k);
+  return readWithNames(r, readFields_peerChat, n_peerChat, 0x36c6019a, k);
 }
 
 var n_peerChannel = 'peerChannel channelId';
@@ -1612,11 +1612,11 @@ function readFields_peerChannel(r: Reader): peerChannel {
 }
 
 export function writeBare_peerChannel(w: Writer, v: peerChannel, k?: number): void {
-  writeBare(w, v, writeFields_peerChannel, n_peerChannel, k);
+  writeWithNames(w, v, writeFields_peerChannel, n_peerChannel, k);
 }
 
 export function readBare_peerChannel(r: Reader, k?: number): peerChannel {
-  return readBare(r, readFields_peerChannel, n_peerChannel, 0xa2a5371e, k);
+  return readWithNames(r, readFields_peerChannel, n_peerChannel, 0xa2a5371e, k);
 }
 
 var n_storage_fileUnknown = 'storage.fileUnknown';
@@ -1629,11 +1629,11 @@ function readFields_storage_fileUnknown(_r: Reader): storage_fileUnknown {
 }
 
 export function writeBare_storage_fileUnknown(w: Writer, v: storage_fileUnknown, k?: number): void {
-  writeBare(w, v, writeFields_storage_fileUnknown, n_storage_fileUnknown, k);
+  writeWithNames(w, v, writeFields_storage_fileUnknown, n_storage_fileUnknown, k);
 }
 
 export function readBare_storage_fileUnknown(r: Reader, k?: number): storage_fileUnknown {
-  return readBare(r, readFields_storage_fileUnknown, n_storage_fileUnknown, 0xaa963b05, k);
+  return readWithNames(r, readFields_storage_fileUnknown, n_storage_fileUnknown, 0xaa963b05, k);
 }
 
 var n_storage_filePartial = 'storage.filePartial';
@@ -1646,11 +1646,11 @@ function readFields_storage_filePartial(_r: Reader): storage_filePartial {
 }
 
 export function writeBare_storage_filePartial(w: Writer, v: storage_filePartial, k?: number): void {
-  writeBare(w, v, writeFields_storage_filePartial, n_storage_filePartial, k);
+  writeWithNames(w, v, writeFields_storage_filePartial, n_storage_filePartial, k);
 }
 
 export function readBare_storage_filePartial(r: Reader, k?: number): storage_filePartial {
-  return readBare(r, readFields_storage_filePartial, n_storage_filePartial, 0x40bc6f52, k);
+  return readWithNames(r, readFields_storage_filePartial, n_storage_filePartial, 0x40bc6f52, k);
 }
 
 var n_storage_fileJpeg = 'storage.fileJpeg';
@@ -1663,11 +1663,11 @@ function readFields_storage_fileJpeg(_r: Reader): storage_fileJpeg {
 }
 
 export function writeBare_storage_fileJpeg(w: Writer, v: storage_fileJpeg, k?: number): void {
-  writeBare(w, v, writeFields_storage_fileJpeg, n_storage_fileJpeg, k);
+  writeWithNames(w, v, writeFields_storage_fileJpeg, n_storage_fileJpeg, k);
 }
 
 export function readBare_storage_fileJpeg(r: Reader, k?: number): storage_fileJpeg {
-  return readBare(r, readFields_storage_fileJpeg, n_storage_fileJpeg, 0x007efe0e, k);
+  return readWithNames(r, readFields_storage_fileJpeg, n_storage_fileJpeg, 0x007efe0e, k);
 }
 
 var n_storage_fileGif = 'storage.fileGif';
@@ -1680,11 +1680,11 @@ function readFields_storage_fileGif(_r: Reader): storage_fileGif {
 }
 
 export function writeBare_storage_fileGif(w: Writer, v: storage_fileGif, k?: number): void {
-  writeBare(w, v, writeFields_storage_fileGif, n_storage_fileGif, k);
+  writeWithNames(w, v, writeFields_storage_fileGif, n_storage_fileGif, k);
 }
 
 export function readBare_storage_fileGif(r: Reader, k?: number): storage_fileGif {
-  return readBare(r, readFields_storage_fileGif, n_storage_fileGif, 0xcae1aadf, k);
+  return readWithNames(r, readFields_storage_fileGif, n_storage_fileGif, 0xcae1aadf, k);
 }
 
 var n_storage_filePng = 'storage.filePng';
@@ -1697,11 +1697,11 @@ function readFields_storage_filePng(_r: Reader): storage_filePng {
 }
 
 export function writeBare_storage_filePng(w: Writer, v: storage_filePng, k?: number): void {
-  writeBare(w, v, writeFields_storage_filePng, n_storage_filePng, k);
+  writeWithNames(w, v, writeFields_storage_filePng, n_storage_filePng, k);
 }
 
 export function readBare_storage_filePng(r: Reader, k?: number): storage_filePng {
-  return readBare(r, readFields_storage_filePng, n_storage_filePng, 0x0a4f63c0, k);
+  return readWithNames(r, readFields_storage_filePng, n_storage_filePng, 0x0a4f63c0, k);
 }
 
 var n_storage_filePdf = 'storage.filePdf';
@@ -1714,11 +1714,11 @@ function readFields_storage_filePdf(_r: Reader): storage_filePdf {
 }
 
 export function writeBare_storage_filePdf(w: Writer, v: storage_filePdf, k?: number): void {
-  writeBare(w, v, writeFields_storage_filePdf, n_storage_filePdf, k);
+  writeWithNames(w, v, writeFields_storage_filePdf, n_storage_filePdf, k);
 }
 
 export function readBare_storage_filePdf(r: Reader, k?: number): storage_filePdf {
-  return readBare(r, readFields_storage_filePdf, n_storage_filePdf, 0xae1e508d, k);
+  return readWithNames(r, readFields_storage_filePdf, n_storage_filePdf, 0xae1e508d, k);
 }
 
 var n_storage_fileMp3 = 'storage.fileMp3';
@@ -1731,11 +1731,11 @@ function readFields_storage_fileMp3(_r: Reader): storage_fileMp3 {
 }
 
 export function writeBare_storage_fileMp3(w: Writer, v: storage_fileMp3, k?: number): void {
-  writeBare(w, v, writeFields_storage_fileMp3, n_storage_fileMp3, k);
+  writeWithNames(w, v, writeFields_storage_fileMp3, n_storage_fileMp3, k);
 }
 
 export function readBare_storage_fileMp3(r: Reader, k?: number): storage_fileMp3 {
-  return readBare(r, readFields_storage_fileMp3, n_storage_fileMp3, 0x528a0677, k);
+  return readWithNames(r, readFields_storage_fileMp3, n_storage_fileMp3, 0x528a0677, k);
 }
 
 var n_storage_fileMov = 'storage.fileMov';
@@ -1748,11 +1748,11 @@ function readFields_storage_fileMov(_r: Reader): storage_fileMov {
 }
 
 export function writeBare_storage_fileMov(w: Writer, v: storage_fileMov, k?: number): void {
-  writeBare(w, v, writeFields_storage_fileMov, n_storage_fileMov, k);
+  writeWithNames(w, v, writeFields_storage_fileMov, n_storage_fileMov, k);
 }
 
 export function readBare_storage_fileMov(r: Reader, k?: number): storage_fileMov {
-  return readBare(r, readFields_storage_fileMov, n_storage_fileMov, 0x4b09ebbc, k);
+  return readWithNames(r, readFields_storage_fileMov, n_storage_fileMov, 0x4b09ebbc, k);
 }
 
 var n_storage_fileMp4 = 'storage.fileMp4';
@@ -1765,11 +1765,11 @@ function readFields_storage_fileMp4(_r: Reader): storage_fileMp4 {
 }
 
 export function writeBare_storage_fileMp4(w: Writer, v: storage_fileMp4, k?: number): void {
-  writeBare(w, v, writeFields_storage_fileMp4, n_storage_fileMp4, k);
+  writeWithNames(w, v, writeFields_storage_fileMp4, n_storage_fileMp4, k);
 }
 
 export function readBare_storage_fileMp4(r: Reader, k?: number): storage_fileMp4 {
-  return readBare(r, readFields_storage_fileMp4, n_storage_fileMp4, 0xb3cea0e4, k);
+  return readWithNames(r, readFields_storage_fileMp4, n_storage_fileMp4, 0xb3cea0e4, k);
 }
 
 var n_storage_fileWebp = 'storage.fileWebp';
@@ -1782,11 +1782,11 @@ function readFields_storage_fileWebp(_r: Reader): storage_fileWebp {
 }
 
 export function writeBare_storage_fileWebp(w: Writer, v: storage_fileWebp, k?: number): void {
-  writeBare(w, v, writeFields_storage_fileWebp, n_storage_fileWebp, k);
+  writeWithNames(w, v, writeFields_storage_fileWebp, n_storage_fileWebp, k);
 }
 
 export function readBare_storage_fileWebp(r: Reader, k?: number): storage_fileWebp {
-  return readBare(r, readFields_storage_fileWebp, n_storage_fileWebp, 0x1081464c, k);
+  return readWithNames(r, readFields_storage_fileWebp, n_storage_fileWebp, 0x1081464c, k);
 }
 
 var n_userEmpty = 'userEmpty id';
@@ -1802,11 +1802,11 @@ function readFields_userEmpty(r: Reader): userEmpty {
 }
 
 export function writeBare_userEmpty(w: Writer, v: userEmpty, k?: number): void {
-  writeBare(w, v, writeFields_userEmpty, n_userEmpty, k);
+  writeWithNames(w, v, writeFields_userEmpty, n_userEmpty, k);
 }
 
 export function readBare_userEmpty(r: Reader, k?: number): userEmpty {
-  return readBare(r, readFields_userEmpty, n_userEmpty, 0xd3bc4b7a, k);
+  return readWithNames(r, readFields_userEmpty, n_userEmpty, 0xd3bc4b7a, k);
 }
 
 var n_user = 'user flags self contact mutualContact deleted bot botChatHistory botNochats verified restricted min botInlineGeo support scam applyMinPhoto fake id accessHash firstName lastName username phone photo status botInfoVersion restrictionReason botInlinePlaceholder langCode';
@@ -1898,11 +1898,11 @@ function readFields_user(r: Reader): user {
 }
 
 export function writeBare_user(w: Writer, v: user, k?: number): void {
-  writeBare(w, v, writeFields_user, n_user, k);
+  writeWithNames(w, v, writeFields_user, n_user, k);
 }
 
 export function readBare_user(r: Reader, k?: number): user {
-  return readBare(r, readFields_user, n_user, 0x3ff6ecb0, k);
+  return readWithNames(r, readFields_user, n_user, 0x3ff6ecb0, k);
 }
 
 var n_userProfilePhotoEmpty = 'userProfilePhotoEmpty';
@@ -1915,11 +1915,11 @@ function readFields_userProfilePhotoEmpty(_r: Reader): userProfilePhotoEmpty {
 }
 
 export function writeBare_userProfilePhotoEmpty(w: Writer, v: userProfilePhotoEmpty, k?: number): void {
-  writeBare(w, v, writeFields_userProfilePhotoEmpty, n_userProfilePhotoEmpty, k);
+  writeWithNames(w, v, writeFields_userProfilePhotoEmpty, n_userProfilePhotoEmpty, k);
 }
 
 export function readBare_userProfilePhotoEmpty(r: Reader, k?: number): userProfilePhotoEmpty {
-  return readBare(r, readFields_userProfilePhotoEmpty, n_userProfilePhotoEmpty, 0x4f11bae1, k);
+  return readWithNames(r, readFields_userProfilePhotoEmpty, n_userProfilePhotoEmpty, 0x4f11bae1, k);
 }
 
 var n_userProfilePhoto = 'userProfilePhoto flags hasVideo photoId strippedThumb dcId';
@@ -1946,11 +1946,11 @@ function readFields_userProfilePhoto(r: Reader): userProfilePhoto {
 }
 
 export function writeBare_userProfilePhoto(w: Writer, v: userProfilePhoto, k?: number): void {
-  writeBare(w, v, writeFields_userProfilePhoto, n_userProfilePhoto, k);
+  writeWithNames(w, v, writeFields_userProfilePhoto, n_userProfilePhoto, k);
 }
 
 export function readBare_userProfilePhoto(r: Reader, k?: number): userProfilePhoto {
-  return readBare(r, readFields_userProfilePhoto, n_userProfilePhoto, 0x82d1f706, k);
+  return readWithNames(r, readFields_userProfilePhoto, n_userProfilePhoto, 0x82d1f706, k);
 }
 
 var n_userStatusEmpty = 'userStatusEmpty';
@@ -1963,11 +1963,11 @@ function readFields_userStatusEmpty(_r: Reader): userStatusEmpty {
 }
 
 export function writeBare_userStatusEmpty(w: Writer, v: userStatusEmpty, k?: number): void {
-  writeBare(w, v, writeFields_userStatusEmpty, n_userStatusEmpty, k);
+  writeWithNames(w, v, writeFields_userStatusEmpty, n_userStatusEmpty, k);
 }
 
 export function readBare_userStatusEmpty(r: Reader, k?: number): userStatusEmpty {
-  return readBare(r, readFields_userStatusEmpty, n_userStatusEmpty, 0x09d05049, k);
+  return readWithNames(r, readFields_userStatusEmpty, n_userStatusEmpty, 0x09d05049, k);
 }
 
 var n_userStatusOnline = 'userStatusOnline expires';
@@ -1983,11 +1983,11 @@ function readFields_userStatusOnline(r: Reader): userStatusOnline {
 }
 
 export function writeBare_userStatusOnline(w: Writer, v: userStatusOnline, k?: number): void {
-  writeBare(w, v, writeFields_userStatusOnline, n_userStatusOnline, k);
+  writeWithNames(w, v, writeFields_userStatusOnline, n_userStatusOnline, k);
 }
 
 export function readBare_userStatusOnline(r: Reader, k?: number): userStatusOnline {
-  return readBare(r, readFields_userStatusOnline, n_userStatusOnline, 0xedb93949, k);
+  return readWithNames(r, readFields_userStatusOnline, n_userStatusOnline, 0xedb93949, k);
 }
 
 var n_userStatusOffline = 'userStatusOffline wasOnline';
@@ -2003,11 +2003,11 @@ function readFields_userStatusOffline(r: Reader): userStatusOffline {
 }
 
 export function writeBare_userStatusOffline(w: Writer, v: userStatusOffline, k?: number): void {
-  writeBare(w, v, writeFields_userStatusOffline, n_userStatusOffline, k);
+  writeWithNames(w, v, writeFields_userStatusOffline, n_userStatusOffline, k);
 }
 
 export function readBare_userStatusOffline(r: Reader, k?: number): userStatusOffline {
-  return readBare(r, readFields_userStatusOffline, n_userStatusOffline, 0x008c703f, k);
+  return readWithNames(r, readFields_userStatusOffline, n_userStatusOffline, 0x008c703f, k);
 }
 
 var n_userStatusRecently = 'userStatusRecently';
@@ -2020,11 +2020,11 @@ function readFields_userStatusRecently(_r: Reader): userStatusRecently {
 }
 
 export function writeBare_userStatusRecently(w: Writer, v: userStatusRecently, k?: number): void {
-  writeBare(w, v, writeFields_userStatusRecently, n_userStatusRecently, k);
+  writeWithNames(w, v, writeFields_userStatusRecently, n_userStatusRecently, k);
 }
 
 export function readBare_userStatusRecently(r: Reader, k?: number): userStatusRecently {
-  return readBare(r, readFields_userStatusRecently, n_userStatusRecently, 0xe26f42f1, k);
+  return readWithNames(r, readFields_userStatusRecently, n_userStatusRecently, 0xe26f42f1, k);
 }
 
 var n_userStatusLastWeek = 'userStatusLastWeek';
@@ -2037,11 +2037,11 @@ function readFields_userStatusLastWeek(_r: Reader): userStatusLastWeek {
 }
 
 export function writeBare_userStatusLastWeek(w: Writer, v: userStatusLastWeek, k?: number): void {
-  writeBare(w, v, writeFields_userStatusLastWeek, n_userStatusLastWeek, k);
+  writeWithNames(w, v, writeFields_userStatusLastWeek, n_userStatusLastWeek, k);
 }
 
 export function readBare_userStatusLastWeek(r: Reader, k?: number): userStatusLastWeek {
-  return readBare(r, readFields_userStatusLastWeek, n_userStatusLastWeek, 0x07bf09fc, k);
+  return readWithNames(r, readFields_userStatusLastWeek, n_userStatusLastWeek, 0x07bf09fc, k);
 }
 
 var n_userStatusLastMonth = 'userStatusLastMonth';
@@ -2054,11 +2054,11 @@ function readFields_userStatusLastMonth(_r: Reader): userStatusLastMonth {
 }
 
 export function writeBare_userStatusLastMonth(w: Writer, v: userStatusLastMonth, k?: number): void {
-  writeBare(w, v, writeFields_userStatusLastMonth, n_userStatusLastMonth, k);
+  writeWithNames(w, v, writeFields_userStatusLastMonth, n_userStatusLastMonth, k);
 }
 
 export function readBare_userStatusLastMonth(r: Reader, k?: number): userStatusLastMonth {
-  return readBare(r, readFields_userStatusLastMonth, n_userStatusLastMonth, 0x77ebc742, k);
+  return readWithNames(r, readFields_userStatusLastMonth, n_userStatusLastMonth, 0x77ebc742, k);
 }
 
 var n_chatEmpty = 'chatEmpty id';
@@ -2074,11 +2074,11 @@ function readFields_chatEmpty(r: Reader): chatEmpty {
 }
 
 export function writeBare_chatEmpty(w: Writer, v: chatEmpty, k?: number): void {
-  writeBare(w, v, writeFields_chatEmpty, n_chatEmpty, k);
+  writeWithNames(w, v, writeFields_chatEmpty, n_chatEmpty, k);
 }
 
 export function readBare_chatEmpty(r: Reader, k?: number): chatEmpty {
-  return readBare(r, readFields_chatEmpty, n_chatEmpty, 0x29562865, k);
+  return readWithNames(r, readFields_chatEmpty, n_chatEmpty, 0x29562865, k);
 }
 
 var n_chat = 'chat flags creator kicked left deactivated callActive callNotEmpty id title photo participantsCount date version migratedTo adminRights defaultBannedRights';
@@ -2132,11 +2132,11 @@ function readFields_chat(r: Reader): chat {
 }
 
 export function writeBare_chat(w: Writer, v: chat, k?: number): void {
-  writeBare(w, v, writeFields_chat, n_chat, k);
+  writeWithNames(w, v, writeFields_chat, n_chat, k);
 }
 
 export function readBare_chat(r: Reader, k?: number): chat {
-  return readBare(r, readFields_chat, n_chat, 0x41cbf256, k);
+  return readWithNames(r, readFields_chat, n_chat, 0x41cbf256, k);
 }
 
 var n_chatForbidden = 'chatForbidden id title';
@@ -2153,11 +2153,11 @@ function readFields_chatForbidden(r: Reader): chatForbidden {
 }
 
 export function writeBare_chatForbidden(w: Writer, v: chatForbidden, k?: number): void {
-  writeBare(w, v, writeFields_chatForbidden, n_chatForbidden, k);
+  writeWithNames(w, v, writeFields_chatForbidden, n_chatForbidden, k);
 }
 
 export function readBare_chatForbidden(r: Reader, k?: number): chatForbidden {
-  return readBare(r, readFields_chatForbidden, n_chatForbidden, 0x6592a1a7, k);
+  return readWithNames(r, readFields_chatForbidden, n_chatForbidden, 0x6592a1a7, k);
 }
 
 var n_channel = 'channel flags creator left broadcast verified megagroup restricted signatures min scam hasLink hasGeo slowmodeEnabled callActive callNotEmpty fake gigagroup id accessHash title username photo date restrictionReason adminRights bannedRights defaultBannedRights participantsCount';
@@ -2245,11 +2245,11 @@ function readFields_channel(r: Reader): channel {
 }
 
 export function writeBare_channel(w: Writer, v: channel, k?: number): void {
-  writeBare(w, v, writeFields_channel, n_channel, k);
+  writeWithNames(w, v, writeFields_channel, n_channel, k);
 }
 
 export function readBare_channel(r: Reader, k?: number): channel {
-  return readBare(r, readFields_channel, n_channel, 0x8261ac61, k);
+  return readWithNames(r, readFields_channel, n_channel, 0x8261ac61, k);
 }
 
 var n_channelForbidden = 'channelForbidden flags broadcast megagroup id accessHash title untilDate';
@@ -2278,11 +2278,11 @@ function readFields_channelForbidden(r: Reader): channelForbidden {
 }
 
 export function writeBare_channelForbidden(w: Writer, v: channelForbidden, k?: number): void {
-  writeBare(w, v, writeFields_channelForbidden, n_channelForbidden, k);
+  writeWithNames(w, v, writeFields_channelForbidden, n_channelForbidden, k);
 }
 
 export function readBare_channelForbidden(r: Reader, k?: number): channelForbidden {
-  return readBare(r, readFields_channelForbidden, n_channelForbidden, 0x17d493d5, k);
+  return readWithNames(r, readFields_channelForbidden, n_channelForbidden, 0x17d493d5, k);
 }
 
 var n_chatFull = 'chatFull flags canSetUsername hasScheduled id about participants chatPhoto notifySettings exportedInvite botInfo pinnedMsgId folderId call ttlPeriod groupcallDefaultJoinAs themeEmoticon';
@@ -2336,11 +2336,11 @@ function readFields_chatFull(r: Reader): chatFull {
 }
 
 export function writeBare_chatFull(w: Writer, v: chatFull, k?: number): void {
-  writeBare(w, v, writeFields_chatFull, n_chatFull, k);
+  writeWithNames(w, v, writeFields_chatFull, n_chatFull, k);
 }
 
 export function readBare_chatFull(r: Reader, k?: number): chatFull {
-  return readBare(r, readFields_chatFull, n_chatFull, 0x4dbdc099, k);
+  return readWithNames(r, readFields_chatFull, n_chatFull, 0x4dbdc099, k);
 }
 
 var n_channelFull = 'channelFull flags canViewParticipants canSetUsername canSetStickers hiddenPrehistory canSetLocation hasScheduled canViewStats blocked id about participantsCount adminsCount kickedCount bannedCount onlineCount readInboxMaxId readOutboxMaxId unreadCount chatPhoto notifySettings exportedInvite botInfo migratedFromChatId migratedFromMaxId pinnedMsgId stickerset availableMinId folderId linkedChatId location slowmodeSeconds slowmodeNextSendDate statsDc pts call ttlPeriod pendingSuggestions groupcallDefaultJoinAs themeEmoticon';
@@ -2469,11 +2469,11 @@ function readFields_channelFull(r: Reader): channelFull {
 }
 
 export function writeBare_channelFull(w: Writer, v: channelFull, k?: number): void {
-  writeBare(w, v, writeFields_channelFull, n_channelFull, k);
+  writeWithNames(w, v, writeFields_channelFull, n_channelFull, k);
 }
 
 export function readBare_channelFull(r: Reader, k?: number): channelFull {
-  return readBare(r, readFields_channelFull, n_channelFull, 0xe9b27a17, k);
+  return readWithNames(r, readFields_channelFull, n_channelFull, 0xe9b27a17, k);
 }
 
 var n_chatParticipant = 'chatParticipant userId inviterId date';
@@ -2493,11 +2493,11 @@ function readFields_chatParticipant(r: Reader): chatParticipant {
 }
 
 export function writeBare_chatParticipant(w: Writer, v: chatParticipant, k?: number): void {
-  writeBare(w, v, writeFields_chatParticipant, n_chatParticipant, k);
+  writeWithNames(w, v, writeFields_chatParticipant, n_chatParticipant, k);
 }
 
 export function readBare_chatParticipant(r: Reader, k?: number): chatParticipant {
-  return readBare(r, readFields_chatParticipant, n_chatParticipant, 0xc02d4007, k);
+  return readWithNames(r, readFields_chatParticipant, n_chatParticipant, 0xc02d4007, k);
 }
 
 var n_chatParticipantCreator = 'chatParticipantCreator userId';
@@ -2513,11 +2513,11 @@ function readFields_chatParticipantCreator(r: Reader): chatParticipantCreator {
 }
 
 export function writeBare_chatParticipantCreator(w: Writer, v: chatParticipantCreator, k?: number): void {
-  writeBare(w, v, writeFields_chatParticipantCreator, n_chatParticipantCreator, k);
+  writeWithNames(w, v, writeFields_chatParticipantCreator, n_chatParticipantCreator, k);
 }
 
 export function readBare_chatParticipantCreator(r: Reader, k?: number): chatParticipantCreator {
-  return readBare(r, readFields_chatParticipantCreator, n_chatParticipantCreator, 0xe46bcee4, k);
+  return readWithNames(r, readFields_chatParticipantCreator, n_chatParticipantCreator, 0xe46bcee4, k);
 }
 
 var n_chatParticipantAdmin = 'chatParticipantAdmin userId inviterId date';
@@ -2537,11 +2537,11 @@ function readFields_chatParticipantAdmin(r: Reader): chatParticipantAdmin {
 }
 
 export function writeBare_chatParticipantAdmin(w: Writer, v: chatParticipantAdmin, k?: number): void {
-  writeBare(w, v, writeFields_chatParticipantAdmin, n_chatParticipantAdmin, k);
+  writeWithNames(w, v, writeFields_chatParticipantAdmin, n_chatParticipantAdmin, k);
 }
 
 export function readBare_chatParticipantAdmin(r: Reader, k?: number): chatParticipantAdmin {
-  return readBare(r, readFields_chatParticipantAdmin, n_chatParticipantAdmin, 0xa0933f5b, k);
+  return readWithNames(r, readFields_chatParticipantAdmin, n_chatParticipantAdmin, 0xa0933f5b, k);
 }
 
 var n_chatParticipantsForbidden = 'chatParticipantsForbidden flags chatId selfParticipant';
@@ -2564,11 +2564,11 @@ function readFields_chatParticipantsForbidden(r: Reader): chatParticipantsForbid
 }
 
 export function writeBare_chatParticipantsForbidden(w: Writer, v: chatParticipantsForbidden, k?: number): void {
-  writeBare(w, v, writeFields_chatParticipantsForbidden, n_chatParticipantsForbidden, k);
+  writeWithNames(w, v, writeFields_chatParticipantsForbidden, n_chatParticipantsForbidden, k);
 }
 
 export function readBare_chatParticipantsForbidden(r: Reader, k?: number): chatParticipantsForbidden {
-  return readBare(r, readFields_chatParticipantsForbidden, n_chatParticipantsForbidden, 0x8763d3e1, k);
+  return readWithNames(r, readFields_chatParticipantsForbidden, n_chatParticipantsForbidden, 0x8763d3e1, k);
 }
 
 var n_chatParticipants = 'chatParticipants chatId participants version';
@@ -2590,11 +2590,11 @@ function readFields_chatParticipants(r: Reader): chatParticipants {
 }
 
 export function writeBare_chatParticipants(w: Writer, v: chatParticipants, k?: number): void {
-  writeBare(w, v, writeFields_chatParticipants, n_chatParticipants, k);
+  writeWithNames(w, v, writeFields_chatParticipants, n_chatParticipants, k);
 }
 
 export function readBare_chatParticipants(r: Reader, k?: number): chatParticipants {
-  return readBare(r, readFields_chatParticipants, n_chatParticipants, 0x3cbc93f8, k);
+  return readWithNames(r, readFields_chatParticipants, n_chatParticipants, 0x3cbc93f8, k);
 }
 
 var n_chatPhotoEmpty = 'chatPhotoEmpty';
@@ -2607,11 +2607,11 @@ function readFields_chatPhotoEmpty(_r: Reader): chatPhotoEmpty {
 }
 
 export function writeBare_chatPhotoEmpty(w: Writer, v: chatPhotoEmpty, k?: number): void {
-  writeBare(w, v, writeFields_chatPhotoEmpty, n_chatPhotoEmpty, k);
+  writeWithNames(w, v, writeFields_chatPhotoEmpty, n_chatPhotoEmpty, k);
 }
 
 export function readBare_chatPhotoEmpty(r: Reader, k?: number): chatPhotoEmpty {
-  return readBare(r, readFields_chatPhotoEmpty, n_chatPhotoEmpty, 0x37c1011c, k);
+  return readWithNames(r, readFields_chatPhotoEmpty, n_chatPhotoEmpty, 0x37c1011c, k);
 }
 
 var n_chatPhoto = 'chatPhoto flags hasVideo photoId strippedThumb dcId';
@@ -2638,11 +2638,11 @@ function readFields_chatPhoto(r: Reader): chatPhoto {
 }
 
 export function writeBare_chatPhoto(w: Writer, v: chatPhoto, k?: number): void {
-  writeBare(w, v, writeFields_chatPhoto, n_chatPhoto, k);
+  writeWithNames(w, v, writeFields_chatPhoto, n_chatPhoto, k);
 }
 
 export function readBare_chatPhoto(r: Reader, k?: number): chatPhoto {
-  return readBare(r, readFields_chatPhoto, n_chatPhoto, 0x1c6e1c11, k);
+  return readWithNames(r, readFields_chatPhoto, n_chatPhoto, 0x1c6e1c11, k);
 }
 
 var n_messageEmpty = 'messageEmpty flags id peerId';
@@ -2662,11 +2662,11 @@ function readFields_messageEmpty(r: Reader): messageEmpty {
 }
 
 export function writeBare_messageEmpty(w: Writer, v: messageEmpty, k?: number): void {
-  writeBare(w, v, writeFields_messageEmpty, n_messageEmpty, k);
+  writeWithNames(w, v, writeFields_messageEmpty, n_messageEmpty, k);
 }
 
 export function readBare_messageEmpty(r: Reader, k?: number): messageEmpty {
-  return readBare(r, readFields_messageEmpty, n_messageEmpty, 0x90a6ca84, k);
+  return readWithNames(r, readFields_messageEmpty, n_messageEmpty, 0x90a6ca84, k);
 }
 
 var n_message = 'message flags out mentioned mediaUnread silent post fromScheduled legacy editHide pinned id fromId peerId fwdFrom viaBotId replyTo date message media replyMarkup entities views forwards replies editDate postAuthor groupedId restrictionReason ttlPeriod';
@@ -2762,11 +2762,11 @@ function readFields_message(r: Reader): message {
 }
 
 export function writeBare_message(w: Writer, v: message, k?: number): void {
-  writeBare(w, v, writeFields_message, n_message, k);
+  writeWithNames(w, v, writeFields_message, n_message, k);
 }
 
 export function readBare_message(r: Reader, k?: number): message {
-  return readBare(r, readFields_message, n_message, 0x85d6cbe2, k);
+  return readWithNames(r, readFields_message, n_message, 0x85d6cbe2, k);
 }
 
 var n_messageService = 'messageService flags out mentioned mediaUnread silent post legacy id fromId peerId replyTo date action ttlPeriod';
@@ -2815,11 +2815,11 @@ function readFields_messageService(r: Reader): messageService {
 }
 
 export function writeBare_messageService(w: Writer, v: messageService, k?: number): void {
-  writeBare(w, v, writeFields_messageService, n_messageService, k);
+  writeWithNames(w, v, writeFields_messageService, n_messageService, k);
 }
 
 export function readBare_messageService(r: Reader, k?: number): messageService {
-  return readBare(r, readFields_messageService, n_messageService, 0x2b085862, k);
+  return readWithNames(r, readFields_messageService, n_messageService, 0x2b085862, k);
 }
 
 var n_messageMediaEmpty = 'messageMediaEmpty';
@@ -2832,11 +2832,11 @@ function readFields_messageMediaEmpty(_r: Reader): messageMediaEmpty {
 }
 
 export function writeBare_messageMediaEmpty(w: Writer, v: messageMediaEmpty, k?: number): void {
-  writeBare(w, v, writeFields_messageMediaEmpty, n_messageMediaEmpty, k);
+  writeWithNames(w, v, writeFields_messageMediaEmpty, n_messageMediaEmpty, k);
 }
 
 export function readBare_messageMediaEmpty(r: Reader, k?: number): messageMediaEmpty {
-  return readBare(r, readFields_messageMediaEmpty, n_messageMediaEmpty, 0x3ded6320, k);
+  return readWithNames(r, readFields_messageMediaEmpty, n_messageMediaEmpty, 0x3ded6320, k);
 }
 
 var n_messageMediaPhoto = 'messageMediaPhoto flags photo ttlSeconds';
@@ -2858,11 +2858,11 @@ function readFields_messageMediaPhoto(r: Reader): messageMediaPhoto {
 }
 
 export function writeBare_messageMediaPhoto(w: Writer, v: messageMediaPhoto, k?: number): void {
-  writeBare(w, v, writeFields_messageMediaPhoto, n_messageMediaPhoto, k);
+  writeWithNames(w, v, writeFields_messageMediaPhoto, n_messageMediaPhoto, k);
 }
 
 export function readBare_messageMediaPhoto(r: Reader, k?: number): messageMediaPhoto {
-  return readBare(r, readFields_messageMediaPhoto, n_messageMediaPhoto, 0x695150d7, k);
+  return readWithNames(r, readFields_messageMediaPhoto, n_messageMediaPhoto, 0x695150d7, k);
 }
 
 var n_messageMediaGeo = 'messageMediaGeo geo';
@@ -2876,11 +2876,11 @@ function readFields_messageMediaGeo(r: Reader): messageMediaGeo {
 }
 
 export function writeBare_messageMediaGeo(w: Writer, v: messageMediaGeo, k?: number): void {
-  writeBare(w, v, writeFields_messageMediaGeo, n_messageMediaGeo, k);
+  writeWithNames(w, v, writeFields_messageMediaGeo, n_messageMediaGeo, k);
 }
 
 export function readBare_messageMediaGeo(r: Reader, k?: number): messageMediaGeo {
-  return readBare(r, readFields_messageMediaGeo, n_messageMediaGeo, 0x56e0d474, k);
+  return readWithNames(r, readFields_messageMediaGeo, n_messageMediaGeo, 0x56e0d474, k);
 }
 
 var n_messageMediaContact = 'messageMediaContact phoneNumber firstName lastName vcard userId';
@@ -2903,11 +2903,11 @@ function readFields_messageMediaContact(r: Reader): messageMediaContact {
 }
 
 export function writeBare_messageMediaContact(w: Writer, v: messageMediaContact, k?: number): void {
-  writeBare(w, v, writeFields_messageMediaContact, n_messageMediaContact, k);
+  writeWithNames(w, v, writeFields_messageMediaContact, n_messageMediaContact, k);
 }
 
 export function readBare_messageMediaContact(r: Reader, k?: number): messageMediaContact {
-  return readBare(r, readFields_messageMediaContact, n_messageMediaContact, 0x70322949, k);
+  return readWithNames(r, readFields_messageMediaContact, n_messageMediaContact, 0x70322949, k);
 }
 
 var n_messageMediaUnsupported = 'messageMediaUnsupported';
@@ -2920,11 +2920,11 @@ function readFields_messageMediaUnsupported(_r: Reader): messageMediaUnsupported
 }
 
 export function writeBare_messageMediaUnsupported(w: Writer, v: messageMediaUnsupported, k?: number): void {
-  writeBare(w, v, writeFields_messageMediaUnsupported, n_messageMediaUnsupported, k);
+  writeWithNames(w, v, writeFields_messageMediaUnsupported, n_messageMediaUnsupported, k);
 }
 
 export function readBare_messageMediaUnsupported(r: Reader, k?: number): messageMediaUnsupported {
-  return readBare(r, readFields_messageMediaUnsupported, n_messageMediaUnsupported, 0x9f84f49e, k);
+  return readWithNames(r, readFields_messageMediaUnsupported, n_messageMediaUnsupported, 0x9f84f49e, k);
 }
 
 var n_messageMediaDocument = 'messageMediaDocument flags document ttlSeconds';
@@ -2946,11 +2946,11 @@ function readFields_messageMediaDocument(r: Reader): messageMediaDocument {
 }
 
 export function writeBare_messageMediaDocument(w: Writer, v: messageMediaDocument, k?: number): void {
-  writeBare(w, v, writeFields_messageMediaDocument, n_messageMediaDocument, k);
+  writeWithNames(w, v, writeFields_messageMediaDocument, n_messageMediaDocument, k);
 }
 
 export function readBare_messageMediaDocument(r: Reader, k?: number): messageMediaDocument {
-  return readBare(r, readFields_messageMediaDocument, n_messageMediaDocument, 0x9cb070d7, k);
+  return readWithNames(r, readFields_messageMediaDocument, n_messageMediaDocument, 0x9cb070d7, k);
 }
 
 var n_messageMediaWebPage = 'messageMediaWebPage webpage';
@@ -2964,11 +2964,11 @@ function readFields_messageMediaWebPage(r: Reader): messageMediaWebPage {
 }
 
 export function writeBare_messageMediaWebPage(w: Writer, v: messageMediaWebPage, k?: number): void {
-  writeBare(w, v, writeFields_messageMediaWebPage, n_messageMediaWebPage, k);
+  writeWithNames(w, v, writeFields_messageMediaWebPage, n_messageMediaWebPage, k);
 }
 
 export function readBare_messageMediaWebPage(r: Reader, k?: number): messageMediaWebPage {
-  return readBare(r, readFields_messageMediaWebPage, n_messageMediaWebPage, 0xa32dd600, k);
+  return readWithNames(r, readFields_messageMediaWebPage, n_messageMediaWebPage, 0xa32dd600, k);
 }
 
 var n_messageMediaVenue = 'messageMediaVenue geo title address provider venueId venueType';
@@ -2990,11 +2990,11 @@ function readFields_messageMediaVenue(r: Reader): messageMediaVenue {
 }
 
 export function writeBare_messageMediaVenue(w: Writer, v: messageMediaVenue, k?: number): void {
-  writeBare(w, v, writeFields_messageMediaVenue, n_messageMediaVenue, k);
+  writeWithNames(w, v, writeFields_messageMediaVenue, n_messageMediaVenue, k);
 }
 
 export function readBare_messageMediaVenue(r: Reader, k?: number): messageMediaVenue {
-  return readBare(r, readFields_messageMediaVenue, n_messageMediaVenue, 0x2ec0533f, k);
+  return readWithNames(r, readFields_messageMediaVenue, n_messageMediaVenue, 0x2ec0533f, k);
 }
 
 var n_messageMediaGame = 'messageMediaGame game';
@@ -3008,11 +3008,11 @@ function readFields_messageMediaGame(r: Reader): messageMediaGame {
 }
 
 export function writeBare_messageMediaGame(w: Writer, v: messageMediaGame, k?: number): void {
-  writeBare(w, v, writeFields_messageMediaGame, n_messageMediaGame, k);
+  writeWithNames(w, v, writeFields_messageMediaGame, n_messageMediaGame, k);
 }
 
 export function readBare_messageMediaGame(r: Reader, k?: number): messageMediaGame {
-  return readBare(r, readFields_messageMediaGame, n_messageMediaGame, 0xfdb19008, k);
+  return readWithNames(r, readFields_messageMediaGame, n_messageMediaGame, 0xfdb19008, k);
 }
 
 var n_messageMediaInvoice = 'messageMediaInvoice flags shippingAddressRequested test title description photo receiptMsgId currency totalAmount startParam';
@@ -3049,11 +3049,11 @@ function readFields_messageMediaInvoice(r: Reader): messageMediaInvoice {
 }
 
 export function writeBare_messageMediaInvoice(w: Writer, v: messageMediaInvoice, k?: number): void {
-  writeBare(w, v, writeFields_messageMediaInvoice, n_messageMediaInvoice, k);
+  writeWithNames(w, v, writeFields_messageMediaInvoice, n_messageMediaInvoice, k);
 }
 
 export function readBare_messageMediaInvoice(r: Reader, k?: number): messageMediaInvoice {
-  return readBare(r, readFields_messageMediaInvoice, n_messageMediaInvoice, 0x84551347, k);
+  return readWithNames(r, readFields_messageMediaInvoice, n_messageMediaInvoice, 0x84551347, k);
 }
 
 var n_messageMediaGeoLive = 'messageMediaGeoLive flags geo heading period proximityNotificationRadius';
@@ -3079,11 +3079,11 @@ function readFields_messageMediaGeoLive(r: Reader): messageMediaGeoLive {
 }
 
 export function writeBare_messageMediaGeoLive(w: Writer, v: messageMediaGeoLive, k?: number): void {
-  writeBare(w, v, writeFields_messageMediaGeoLive, n_messageMediaGeoLive, k);
+  writeWithNames(w, v, writeFields_messageMediaGeoLive, n_messageMediaGeoLive, k);
 }
 
 export function readBare_messageMediaGeoLive(r: Reader, k?: number): messageMediaGeoLive {
-  return readBare(r, readFields_messageMediaGeoLive, n_messageMediaGeoLive, 0xb940c666, k);
+  return readWithNames(r, readFields_messageMediaGeoLive, n_messageMediaGeoLive, 0xb940c666, k);
 }
 
 var n_messageMediaPoll = 'messageMediaPoll poll results';
@@ -3098,11 +3098,11 @@ function readFields_messageMediaPoll(r: Reader): messageMediaPoll {
 }
 
 export function writeBare_messageMediaPoll(w: Writer, v: messageMediaPoll, k?: number): void {
-  writeBare(w, v, writeFields_messageMediaPoll, n_messageMediaPoll, k);
+  writeWithNames(w, v, writeFields_messageMediaPoll, n_messageMediaPoll, k);
 }
 
 export function readBare_messageMediaPoll(r: Reader, k?: number): messageMediaPoll {
-  return readBare(r, readFields_messageMediaPoll, n_messageMediaPoll, 0x4bd6e798, k);
+  return readWithNames(r, readFields_messageMediaPoll, n_messageMediaPoll, 0x4bd6e798, k);
 }
 
 var n_messageMediaDice = 'messageMediaDice value emoticon';
@@ -3119,11 +3119,11 @@ function readFields_messageMediaDice(r: Reader): messageMediaDice {
 }
 
 export function writeBare_messageMediaDice(w: Writer, v: messageMediaDice, k?: number): void {
-  writeBare(w, v, writeFields_messageMediaDice, n_messageMediaDice, k);
+  writeWithNames(w, v, writeFields_messageMediaDice, n_messageMediaDice, k);
 }
 
 export function readBare_messageMediaDice(r: Reader, k?: number): messageMediaDice {
-  return readBare(r, readFields_messageMediaDice, n_messageMediaDice, 0x3f7ee58b, k);
+  return readWithNames(r, readFields_messageMediaDice, n_messageMediaDice, 0x3f7ee58b, k);
 }
 
 var n_messageActionEmpty = 'messageActionEmpty';
@@ -3136,11 +3136,11 @@ function readFields_messageActionEmpty(_r: Reader): messageActionEmpty {
 }
 
 export function writeBare_messageActionEmpty(w: Writer, v: messageActionEmpty, k?: number): void {
-  writeBare(w, v, writeFields_messageActionEmpty, n_messageActionEmpty, k);
+  writeWithNames(w, v, writeFields_messageActionEmpty, n_messageActionEmpty, k);
 }
 
 export function readBare_messageActionEmpty(r: Reader, k?: number): messageActionEmpty {
-  return readBare(r, readFields_messageActionEmpty, n_messageActionEmpty, 0xb6aef7b0, k);
+  return readWithNames(r, readFields_messageActionEmpty, n_messageActionEmpty, 0xb6aef7b0, k);
 }
 
 var n_messageActionChatCreate = 'messageActionChatCreate title users';
@@ -3155,11 +3155,11 @@ function readFields_messageActionChatCreate(r: Reader): messageActionChatCreate 
 }
 
 export function writeBare_messageActionChatCreate(w: Writer, v: messageActionChatCreate, k?: number): void {
-  writeBare(w, v, writeFields_messageActionChatCreate, n_messageActionChatCreate, k);
+  writeWithNames(w, v, writeFields_messageActionChatCreate, n_messageActionChatCreate, k);
 }
 
 export function readBare_messageActionChatCreate(r: Reader, k?: number): messageActionChatCreate {
-  return readBare(r, readFields_messageActionChatCreate, n_messageActionChatCreate, 0xbd47cbad, k);
+  return readWithNames(r, readFields_messageActionChatCreate, n_messageActionChatCreate, 0xbd47cbad, k);
 }
 
 var n_messageActionChatEditTitle = 'messageActionChatEditTitle title';
@@ -3173,11 +3173,11 @@ function readFields_messageActionChatEditTitle(r: Reader): messageActionChatEdit
 }
 
 export function writeBare_messageActionChatEditTitle(w: Writer, v: messageActionChatEditTitle, k?: number): void {
-  writeBare(w, v, writeFields_messageActionChatEditTitle, n_messageActionChatEditTitle, k);
+  writeWithNames(w, v, writeFields_messageActionChatEditTitle, n_messageActionChatEditTitle, k);
 }
 
 export function readBare_messageActionChatEditTitle(r: Reader, k?: number): messageActionChatEditTitle {
-  return readBare(r, readFields_messageActionChatEditTitle, n_messageActionChatEditTitle, 0xb5a1ce5a, k);
+  return readWithNames(r, readFields_messageActionChatEditTitle, n_messageActionChatEditTitle, 0xb5a1ce5a, k);
 }
 
 var n_messageActionChatEditPhoto = 'messageActionChatEditPhoto photo';
@@ -3191,11 +3191,11 @@ function readFields_messageActionChatEditPhoto(r: Reader): messageActionChatEdit
 }
 
 export function writeBare_messageActionChatEditPhoto(w: Writer, v: messageActionChatEditPhoto, k?: number): void {
-  writeBare(w, v, writeFields_messageActionChatEditPhoto, n_messageActionChatEditPhoto, k);
+  writeWithNames(w, v, writeFields_messageActionChatEditPhoto, n_messageActionChatEditPhoto, k);
 }
 
 export function readBare_messageActionChatEditPhoto(r: Reader, k?: number): messageActionChatEditPhoto {
-  return readBare(r, readFields_messageActionChatEditPhoto, n_messageActionChatEditPhoto, 0x7fcb13a8, k);
+  return readWithNames(r, readFields_messageActionChatEditPhoto, n_messageActionChatEditPhoto, 0x7fcb13a8, k);
 }
 
 var n_messageActionChatDeletePhoto = 'messageActionChatDeletePhoto';
@@ -3208,11 +3208,11 @@ function readFields_messageActionChatDeletePhoto(_r: Reader): messageActionChatD
 }
 
 export function writeBare_messageActionChatDeletePhoto(w: Writer, v: messageActionChatDeletePhoto, k?: number): void {
-  writeBare(w, v, writeFields_messageActionChatDeletePhoto, n_messageActionChatDeletePhoto, k);
+  writeWithNames(w, v, writeFields_messageActionChatDeletePhoto, n_messageActionChatDeletePhoto, k);
 }
 
 export function readBare_messageActionChatDeletePhoto(r: Reader, k?: number): messageActionChatDeletePhoto {
-  return readBare(r, readFields_messageActionChatDeletePhoto, n_messageActionChatDeletePhoto, 0x95e3fbef, k);
+  return readWithNames(r, readFields_messageActionChatDeletePhoto, n_messageActionChatDeletePhoto, 0x95e3fbef, k);
 }
 
 var n_messageActionChatAddUser = 'messageActionChatAddUser users';
@@ -3226,11 +3226,11 @@ function readFields_messageActionChatAddUser(r: Reader): messageActionChatAddUse
 }
 
 export function writeBare_messageActionChatAddUser(w: Writer, v: messageActionChatAddUser, k?: number): void {
-  writeBare(w, v, writeFields_messageActionChatAddUser, n_messageActionChatAddUser, k);
+  writeWithNames(w, v, writeFields_messageActionChatAddUser, n_messageActionChatAddUser, k);
 }
 
 export function readBare_messageActionChatAddUser(r: Reader, k?: number): messageActionChatAddUser {
-  return readBare(r, readFields_messageActionChatAddUser, n_messageActionChatAddUser, 0x15cefd00, k);
+  return readWithNames(r, readFields_messageActionChatAddUser, n_messageActionChatAddUser, 0x15cefd00, k);
 }
 
 var n_messageActionChatDeleteUser = 'messageActionChatDeleteUser userId';
@@ -3246,11 +3246,11 @@ function readFields_messageActionChatDeleteUser(r: Reader): messageActionChatDel
 }
 
 export function writeBare_messageActionChatDeleteUser(w: Writer, v: messageActionChatDeleteUser, k?: number): void {
-  writeBare(w, v, writeFields_messageActionChatDeleteUser, n_messageActionChatDeleteUser, k);
+  writeWithNames(w, v, writeFields_messageActionChatDeleteUser, n_messageActionChatDeleteUser, k);
 }
 
 export function readBare_messageActionChatDeleteUser(r: Reader, k?: number): messageActionChatDeleteUser {
-  return readBare(r, readFields_messageActionChatDeleteUser, n_messageActionChatDeleteUser, 0xa43f30cc, k);
+  return readWithNames(r, readFields_messageActionChatDeleteUser, n_messageActionChatDeleteUser, 0xa43f30cc, k);
 }
 
 var n_messageActionChatJoinedByLink = 'messageActionChatJoinedByLink inviterId';
@@ -3266,11 +3266,11 @@ function readFields_messageActionChatJoinedByLink(r: Reader): messageActionChatJ
 }
 
 export function writeBare_messageActionChatJoinedByLink(w: Writer, v: messageActionChatJoinedByLink, k?: number): void {
-  writeBare(w, v, writeFields_messageActionChatJoinedByLink, n_messageActionChatJoinedByLink, k);
+  writeWithNames(w, v, writeFields_messageActionChatJoinedByLink, n_messageActionChatJoinedByLink, k);
 }
 
 export function readBare_messageActionChatJoinedByLink(r: Reader, k?: number): messageActionChatJoinedByLink {
-  return readBare(r, readFields_messageActionChatJoinedByLink, n_messageActionChatJoinedByLink, 0x031224c3, k);
+  return readWithNames(r, readFields_messageActionChatJoinedByLink, n_messageActionChatJoinedByLink, 0x031224c3, k);
 }
 
 var n_messageActionChannelCreate = 'messageActionChannelCreate title';
@@ -3284,11 +3284,11 @@ function readFields_messageActionChannelCreate(r: Reader): messageActionChannelC
 }
 
 export function writeBare_messageActionChannelCreate(w: Writer, v: messageActionChannelCreate, k?: number): void {
-  writeBare(w, v, writeFields_messageActionChannelCreate, n_messageActionChannelCreate, k);
+  writeWithNames(w, v, writeFields_messageActionChannelCreate, n_messageActionChannelCreate, k);
 }
 
 export function readBare_messageActionChannelCreate(r: Reader, k?: number): messageActionChannelCreate {
-  return readBare(r, readFields_messageActionChannelCreate, n_messageActionChannelCreate, 0x95d2ac92, k);
+  return readWithNames(r, readFields_messageActionChannelCreate, n_messageActionChannelCreate, 0x95d2ac92, k);
 }
 
 var n_messageActionChatMigrateTo = 'messageActionChatMigrateTo channelId';
@@ -3304,11 +3304,11 @@ function readFields_messageActionChatMigrateTo(r: Reader): messageActionChatMigr
 }
 
 export function writeBare_messageActionChatMigrateTo(w: Writer, v: messageActionChatMigrateTo, k?: number): void {
-  writeBare(w, v, writeFields_messageActionChatMigrateTo, n_messageActionChatMigrateTo, k);
+  writeWithNames(w, v, writeFields_messageActionChatMigrateTo, n_messageActionChatMigrateTo, k);
 }
 
 export function readBare_messageActionChatMigrateTo(r: Reader, k?: number): messageActionChatMigrateTo {
-  return readBare(r, readFields_messageActionChatMigrateTo, n_messageActionChatMigrateTo, 0xe1037f92, k);
+  return readWithNames(r, readFields_messageActionChatMigrateTo, n_messageActionChatMigrateTo, 0xe1037f92, k);
 }
 
 var n_messageActionChannelMigrateFrom = 'messageActionChannelMigrateFrom title chatId';
@@ -3325,11 +3325,11 @@ function readFields_messageActionChannelMigrateFrom(r: Reader): messageActionCha
 }
 
 export function writeBare_messageActionChannelMigrateFrom(w: Writer, v: messageActionChannelMigrateFrom, k?: number): void {
-  writeBare(w, v, writeFields_messageActionChannelMigrateFrom, n_messageActionChannelMigrateFrom, k);
+  writeWithNames(w, v, writeFields_messageActionChannelMigrateFrom, n_messageActionChannelMigrateFrom, k);
 }
 
 export function readBare_messageActionChannelMigrateFrom(r: Reader, k?: number): messageActionChannelMigrateFrom {
-  return readBare(r, readFields_messageActionChannelMigrateFrom, n_messageActionChannelMigrateFrom, 0xea3948e9, k);
+  return readWithNames(r, readFields_messageActionChannelMigrateFrom, n_messageActionChannelMigrateFrom, 0xea3948e9, k);
 }
 
 var n_messageActionPinMessage = 'messageActionPinMessage';
@@ -3342,11 +3342,11 @@ function readFields_messageActionPinMessage(_r: Reader): messageActionPinMessage
 }
 
 export function writeBare_messageActionPinMessage(w: Writer, v: messageActionPinMessage, k?: number): void {
-  writeBare(w, v, writeFields_messageActionPinMessage, n_messageActionPinMessage, k);
+  writeWithNames(w, v, writeFields_messageActionPinMessage, n_messageActionPinMessage, k);
 }
 
 export function readBare_messageActionPinMessage(r: Reader, k?: number): messageActionPinMessage {
-  return readBare(r, readFields_messageActionPinMessage, n_messageActionPinMessage, 0x94bd38ed, k);
+  return readWithNames(r, readFields_messageActionPinMessage, n_messageActionPinMessage, 0x94bd38ed, k);
 }
 
 var n_messageActionHistoryClear = 'messageActionHistoryClear';
@@ -3359,11 +3359,11 @@ function readFields_messageActionHistoryClear(_r: Reader): messageActionHistoryC
 }
 
 export function writeBare_messageActionHistoryClear(w: Writer, v: messageActionHistoryClear, k?: number): void {
-  writeBare(w, v, writeFields_messageActionHistoryClear, n_messageActionHistoryClear, k);
+  writeWithNames(w, v, writeFields_messageActionHistoryClear, n_messageActionHistoryClear, k);
 }
 
 export function readBare_messageActionHistoryClear(r: Reader, k?: number): messageActionHistoryClear {
-  return readBare(r, readFields_messageActionHistoryClear, n_messageActionHistoryClear, 0x9fbab604, k);
+  return readWithNames(r, readFields_messageActionHistoryClear, n_messageActionHistoryClear, 0x9fbab604, k);
 }
 
 var n_messageActionGameScore = 'messageActionGameScore gameId score';
@@ -3381,11 +3381,11 @@ function readFields_messageActionGameScore(r: Reader): messageActionGameScore {
 }
 
 export function writeBare_messageActionGameScore(w: Writer, v: messageActionGameScore, k?: number): void {
-  writeBare(w, v, writeFields_messageActionGameScore, n_messageActionGameScore, k);
+  writeWithNames(w, v, writeFields_messageActionGameScore, n_messageActionGameScore, k);
 }
 
 export function readBare_messageActionGameScore(r: Reader, k?: number): messageActionGameScore {
-  return readBare(r, readFields_messageActionGameScore, n_messageActionGameScore, 0x92a72876, k);
+  return readWithNames(r, readFields_messageActionGameScore, n_messageActionGameScore, 0x92a72876, k);
 }
 
 var n_messageActionPaymentSentMe = 'messageActionPaymentSentMe flags currency totalAmount payload info shippingOptionId charge';
@@ -3414,11 +3414,11 @@ function readFields_messageActionPaymentSentMe(r: Reader): messageActionPaymentS
 }
 
 export function writeBare_messageActionPaymentSentMe(w: Writer, v: messageActionPaymentSentMe, k?: number): void {
-  writeBare(w, v, writeFields_messageActionPaymentSentMe, n_messageActionPaymentSentMe, k);
+  writeWithNames(w, v, writeFields_messageActionPaymentSentMe, n_messageActionPaymentSentMe, k);
 }
 
 export function readBare_messageActionPaymentSentMe(r: Reader, k?: number): messageActionPaymentSentMe {
-  return readBare(r, readFields_messageActionPaymentSentMe, n_messageActionPaymentSentMe, 0x8f31b327, k);
+  return readWithNames(r, readFields_messageActionPaymentSentMe, n_messageActionPaymentSentMe, 0x8f31b327, k);
 }
 
 var n_messageActionPaymentSent = 'messageActionPaymentSent currency totalAmount';
@@ -3435,11 +3435,11 @@ function readFields_messageActionPaymentSent(r: Reader): messageActionPaymentSen
 }
 
 export function writeBare_messageActionPaymentSent(w: Writer, v: messageActionPaymentSent, k?: number): void {
-  writeBare(w, v, writeFields_messageActionPaymentSent, n_messageActionPaymentSent, k);
+  writeWithNames(w, v, writeFields_messageActionPaymentSent, n_messageActionPaymentSent, k);
 }
 
 export function readBare_messageActionPaymentSent(r: Reader, k?: number): messageActionPaymentSent {
-  return readBare(r, readFields_messageActionPaymentSent, n_messageActionPaymentSent, 0x40699cd0, k);
+  return readWithNames(r, readFields_messageActionPaymentSent, n_messageActionPaymentSent, 0x40699cd0, k);
 }
 
 var n_messageActionPhoneCall = 'messageActionPhoneCall flags video callId reason duration';
@@ -3465,11 +3465,11 @@ function readFields_messageActionPhoneCall(r: Reader): messageActionPhoneCall {
 }
 
 export function writeBare_messageActionPhoneCall(w: Writer, v: messageActionPhoneCall, k?: number): void {
-  writeBare(w, v, writeFields_messageActionPhoneCall, n_messageActionPhoneCall, k);
+  writeWithNames(w, v, writeFields_messageActionPhoneCall, n_messageActionPhoneCall, k);
 }
 
 export function readBare_messageActionPhoneCall(r: Reader, k?: number): messageActionPhoneCall {
-  return readBare(r, readFields_messageActionPhoneCall, n_messageActionPhoneCall, 0x80e11a7f, k);
+  return readWithNames(r, readFields_messageActionPhoneCall, n_messageActionPhoneCall, 0x80e11a7f, k);
 }
 
 var n_messageActionScreenshotTaken = 'messageActionScreenshotTaken';
@@ -3482,11 +3482,11 @@ function readFields_messageActionScreenshotTaken(_r: Reader): messageActionScree
 }
 
 export function writeBare_messageActionScreenshotTaken(w: Writer, v: messageActionScreenshotTaken, k?: number): void {
-  writeBare(w, v, writeFields_messageActionScreenshotTaken, n_messageActionScreenshotTaken, k);
+  writeWithNames(w, v, writeFields_messageActionScreenshotTaken, n_messageActionScreenshotTaken, k);
 }
 
 export function readBare_messageActionScreenshotTaken(r: Reader, k?: number): messageActionScreenshotTaken {
-  return readBare(r, readFields_messageActionScreenshotTaken, n_messageActionScreenshotTaken, 0x4792929b, k);
+  return readWithNames(r, readFields_messageActionScreenshotTaken, n_messageActionScreenshotTaken, 0x4792929b, k);
 }
 
 var n_messageActionCustomAction = 'messageActionCustomAction message';
@@ -3500,11 +3500,11 @@ function readFields_messageActionCustomAction(r: Reader): messageActionCustomAct
 }
 
 export function writeBare_messageActionCustomAction(w: Writer, v: messageActionCustomAction, k?: number): void {
-  writeBare(w, v, writeFields_messageActionCustomAction, n_messageActionCustomAction, k);
+  writeWithNames(w, v, writeFields_messageActionCustomAction, n_messageActionCustomAction, k);
 }
 
 export function readBare_messageActionCustomAction(r: Reader, k?: number): messageActionCustomAction {
-  return readBare(r, readFields_messageActionCustomAction, n_messageActionCustomAction, 0xfae69f56, k);
+  return readWithNames(r, readFields_messageActionCustomAction, n_messageActionCustomAction, 0xfae69f56, k);
 }
 
 var n_messageActionBotAllowed = 'messageActionBotAllowed domain';
@@ -3518,11 +3518,11 @@ function readFields_messageActionBotAllowed(r: Reader): messageActionBotAllowed 
 }
 
 export function writeBare_messageActionBotAllowed(w: Writer, v: messageActionBotAllowed, k?: number): void {
-  writeBare(w, v, writeFields_messageActionBotAllowed, n_messageActionBotAllowed, k);
+  writeWithNames(w, v, writeFields_messageActionBotAllowed, n_messageActionBotAllowed, k);
 }
 
 export function readBare_messageActionBotAllowed(r: Reader, k?: number): messageActionBotAllowed {
-  return readBare(r, readFields_messageActionBotAllowed, n_messageActionBotAllowed, 0xabe9affe, k);
+  return readWithNames(r, readFields_messageActionBotAllowed, n_messageActionBotAllowed, 0xabe9affe, k);
 }
 
 var n_messageActionSecureValuesSentMe = 'messageActionSecureValuesSentMe values credentials';
@@ -3540,11 +3540,11 @@ function readFields_messageActionSecureValuesSentMe(r: Reader): messageActionSec
 }
 
 export function writeBare_messageActionSecureValuesSentMe(w: Writer, v: messageActionSecureValuesSentMe, k?: number): void {
-  writeBare(w, v, writeFields_messageActionSecureValuesSentMe, n_messageActionSecureValuesSentMe, k);
+  writeWithNames(w, v, writeFields_messageActionSecureValuesSentMe, n_messageActionSecureValuesSentMe, k);
 }
 
 export function readBare_messageActionSecureValuesSentMe(r: Reader, k?: number): messageActionSecureValuesSentMe {
-  return readBare(r, readFields_messageActionSecureValuesSentMe, n_messageActionSecureValuesSentMe, 0x1b287353, k);
+  return readWithNames(r, readFields_messageActionSecureValuesSentMe, n_messageActionSecureValuesSentMe, 0x1b287353, k);
 }
 
 var n_messageActionSecureValuesSent = 'messageActionSecureValuesSent types';
@@ -3558,11 +3558,11 @@ function readFields_messageActionSecureValuesSent(r: Reader): messageActionSecur
 }
 
 export function writeBare_messageActionSecureValuesSent(w: Writer, v: messageActionSecureValuesSent, k?: number): void {
-  writeBare(w, v, writeFields_messageActionSecureValuesSent, n_messageActionSecureValuesSent, k);
+  writeWithNames(w, v, writeFields_messageActionSecureValuesSent, n_messageActionSecureValuesSent, k);
 }
 
 export function readBare_messageActionSecureValuesSent(r: Reader, k?: number): messageActionSecureValuesSent {
-  return readBare(r, readFields_messageActionSecureValuesSent, n_messageActionSecureValuesSent, 0xd95c6154, k);
+  return readWithNames(r, readFields_messageActionSecureValuesSent, n_messageActionSecureValuesSent, 0xd95c6154, k);
 }
 
 var n_messageActionContactSignUp = 'messageActionContactSignUp';
@@ -3575,11 +3575,11 @@ function readFields_messageActionContactSignUp(_r: Reader): messageActionContact
 }
 
 export function writeBare_messageActionContactSignUp(w: Writer, v: messageActionContactSignUp, k?: number): void {
-  writeBare(w, v, writeFields_messageActionContactSignUp, n_messageActionContactSignUp, k);
+  writeWithNames(w, v, writeFields_messageActionContactSignUp, n_messageActionContactSignUp, k);
 }
 
 export function readBare_messageActionContactSignUp(r: Reader, k?: number): messageActionContactSignUp {
-  return readBare(r, readFields_messageActionContactSignUp, n_messageActionContactSignUp, 0xf3f25f76, k);
+  return readWithNames(r, readFields_messageActionContactSignUp, n_messageActionContactSignUp, 0xf3f25f76, k);
 }
 
 var n_messageActionGeoProximityReached = 'messageActionGeoProximityReached fromId toId distance';
@@ -3599,11 +3599,11 @@ function readFields_messageActionGeoProximityReached(r: Reader): messageActionGe
 }
 
 export function writeBare_messageActionGeoProximityReached(w: Writer, v: messageActionGeoProximityReached, k?: number): void {
-  writeBare(w, v, writeFields_messageActionGeoProximityReached, n_messageActionGeoProximityReached, k);
+  writeWithNames(w, v, writeFields_messageActionGeoProximityReached, n_messageActionGeoProximityReached, k);
 }
 
 export function readBare_messageActionGeoProximityReached(r: Reader, k?: number): messageActionGeoProximityReached {
-  return readBare(r, readFields_messageActionGeoProximityReached, n_messageActionGeoProximityReached, 0x98e0d697, k);
+  return readWithNames(r, readFields_messageActionGeoProximityReached, n_messageActionGeoProximityReached, 0x98e0d697, k);
 }
 
 var n_messageActionGroupCall = 'messageActionGroupCall flags call duration';
@@ -3624,11 +3624,11 @@ function readFields_messageActionGroupCall(r: Reader): messageActionGroupCall {
 }
 
 export function writeBare_messageActionGroupCall(w: Writer, v: messageActionGroupCall, k?: number): void {
-  writeBare(w, v, writeFields_messageActionGroupCall, n_messageActionGroupCall, k);
+  writeWithNames(w, v, writeFields_messageActionGroupCall, n_messageActionGroupCall, k);
 }
 
 export function readBare_messageActionGroupCall(r: Reader, k?: number): messageActionGroupCall {
-  return readBare(r, readFields_messageActionGroupCall, n_messageActionGroupCall, 0x7a0d7f42, k);
+  return readWithNames(r, readFields_messageActionGroupCall, n_messageActionGroupCall, 0x7a0d7f42, k);
 }
 
 var n_messageActionInviteToGroupCall = 'messageActionInviteToGroupCall call users';
@@ -3643,11 +3643,11 @@ function readFields_messageActionInviteToGroupCall(r: Reader): messageActionInvi
 }
 
 export function writeBare_messageActionInviteToGroupCall(w: Writer, v: messageActionInviteToGroupCall, k?: number): void {
-  writeBare(w, v, writeFields_messageActionInviteToGroupCall, n_messageActionInviteToGroupCall, k);
+  writeWithNames(w, v, writeFields_messageActionInviteToGroupCall, n_messageActionInviteToGroupCall, k);
 }
 
 export function readBare_messageActionInviteToGroupCall(r: Reader, k?: number): messageActionInviteToGroupCall {
-  return readBare(r, readFields_messageActionInviteToGroupCall, n_messageActionInviteToGroupCall, 0x502f92f7, k);
+  return readWithNames(r, readFields_messageActionInviteToGroupCall, n_messageActionInviteToGroupCall, 0x502f92f7, k);
 }
 
 var n_messageActionSetMessagesTTL = 'messageActionSetMessagesTTL period';
@@ -3663,11 +3663,11 @@ function readFields_messageActionSetMessagesTTL(r: Reader): messageActionSetMess
 }
 
 export function writeBare_messageActionSetMessagesTTL(w: Writer, v: messageActionSetMessagesTTL, k?: number): void {
-  writeBare(w, v, writeFields_messageActionSetMessagesTTL, n_messageActionSetMessagesTTL, k);
+  writeWithNames(w, v, writeFields_messageActionSetMessagesTTL, n_messageActionSetMessagesTTL, k);
 }
 
 export function readBare_messageActionSetMessagesTTL(r: Reader, k?: number): messageActionSetMessagesTTL {
-  return readBare(r, readFields_messageActionSetMessagesTTL, n_messageActionSetMessagesTTL, 0xaa1afbfd, k);
+  return readWithNames(r, readFields_messageActionSetMessagesTTL, n_messageActionSetMessagesTTL, 0xaa1afbfd, k);
 }
 
 var n_messageActionGroupCallScheduled = 'messageActionGroupCallScheduled call scheduleDate';
@@ -3684,11 +3684,11 @@ function readFields_messageActionGroupCallScheduled(r: Reader): messageActionGro
 }
 
 export function writeBare_messageActionGroupCallScheduled(w: Writer, v: messageActionGroupCallScheduled, k?: number): void {
-  writeBare(w, v, writeFields_messageActionGroupCallScheduled, n_messageActionGroupCallScheduled, k);
+  writeWithNames(w, v, writeFields_messageActionGroupCallScheduled, n_messageActionGroupCallScheduled, k);
 }
 
 export function readBare_messageActionGroupCallScheduled(r: Reader, k?: number): messageActionGroupCallScheduled {
-  return readBare(r, readFields_messageActionGroupCallScheduled, n_messageActionGroupCallScheduled, 0xb3a07661, k);
+  return readWithNames(r, readFields_messageActionGroupCallScheduled, n_messageActionGroupCallScheduled, 0xb3a07661, k);
 }
 
 var n_messageActionSetChatTheme = 'messageActionSetChatTheme emoticon';
@@ -3702,11 +3702,11 @@ function readFields_messageActionSetChatTheme(r: Reader): messageActionSetChatTh
 }
 
 export function writeBare_messageActionSetChatTheme(w: Writer, v: messageActionSetChatTheme, k?: number): void {
-  writeBare(w, v, writeFields_messageActionSetChatTheme, n_messageActionSetChatTheme, k);
+  writeWithNames(w, v, writeFields_messageActionSetChatTheme, n_messageActionSetChatTheme, k);
 }
 
 export function readBare_messageActionSetChatTheme(r: Reader, k?: number): messageActionSetChatTheme {
-  return readBare(r, readFields_messageActionSetChatTheme, n_messageActionSetChatTheme, 0xaa786345, k);
+  return readWithNames(r, readFields_messageActionSetChatTheme, n_messageActionSetChatTheme, 0xaa786345, k);
 }
 
 var n_dialog = 'dialog flags pinned unreadMark peer topMessage readInboxMaxId readOutboxMaxId unreadCount unreadMentionsCount notifySettings pts draft folderId';
@@ -3752,11 +3752,11 @@ function readFields_dialog(r: Reader): dialog {
 }
 
 export function writeBare_dialog(w: Writer, v: dialog, k?: number): void {
-  writeBare(w, v, writeFields_dialog, n_dialog, k);
+  writeWithNames(w, v, writeFields_dialog, n_dialog, k);
 }
 
 export function readBare_dialog(r: Reader, k?: number): dialog {
-  return readBare(r, readFields_dialog, n_dialog, 0x2c171f72, k);
+  return readWithNames(r, readFields_dialog, n_dialog, 0x2c171f72, k);
 }
 
 var n_dialogFolder = 'dialogFolder flags pinned folder peer topMessage unreadMutedPeersCount unreadUnmutedPeersCount unreadMutedMessagesCount unreadUnmutedMessagesCount';
@@ -3791,11 +3791,11 @@ function readFields_dialogFolder(r: Reader): dialogFolder {
 }
 
 export function writeBare_dialogFolder(w: Writer, v: dialogFolder, k?: number): void {
-  writeBare(w, v, writeFields_dialogFolder, n_dialogFolder, k);
+  writeWithNames(w, v, writeFields_dialogFolder, n_dialogFolder, k);
 }
 
 export function readBare_dialogFolder(r: Reader, k?: number): dialogFolder {
-  return readBare(r, readFields_dialogFolder, n_dialogFolder, 0x71bd134c, k);
+  return readWithNames(r, readFields_dialogFolder, n_dialogFolder, 0x71bd134c, k);
 }
 
 var n_photoEmpty = 'photoEmpty id';
@@ -3811,11 +3811,11 @@ function readFields_photoEmpty(r: Reader): photoEmpty {
 }
 
 export function writeBare_photoEmpty(w: Writer, v: photoEmpty, k?: number): void {
-  writeBare(w, v, writeFields_photoEmpty, n_photoEmpty, k);
+  writeWithNames(w, v, writeFields_photoEmpty, n_photoEmpty, k);
 }
 
 export function readBare_photoEmpty(r: Reader, k?: number): photoEmpty {
-  return readBare(r, readFields_photoEmpty, n_photoEmpty, 0x2331b22d, k);
+  return readWithNames(r, readFields_photoEmpty, n_photoEmpty, 0x2331b22d, k);
 }
 
 var n_photo = 'photo flags hasStickers id accessHash fileReference date sizes videoSizes dcId';
@@ -3850,11 +3850,11 @@ function readFields_photo(r: Reader): photo {
 }
 
 export function writeBare_photo(w: Writer, v: photo, k?: number): void {
-  writeBare(w, v, writeFields_photo, n_photo, k);
+  writeWithNames(w, v, writeFields_photo, n_photo, k);
 }
 
 export function readBare_photo(r: Reader, k?: number): photo {
-  return readBare(r, readFields_photo, n_photo, 0xfb197a65, k);
+  return readWithNames(r, readFields_photo, n_photo, 0xfb197a65, k);
 }
 
 var n_photoSizeEmpty = 'photoSizeEmpty type';
@@ -3868,11 +3868,11 @@ function readFields_photoSizeEmpty(r: Reader): photoSizeEmpty {
 }
 
 export function writeBare_photoSizeEmpty(w: Writer, v: photoSizeEmpty, k?: number): void {
-  writeBare(w, v, writeFields_photoSizeEmpty, n_photoSizeEmpty, k);
+  writeWithNames(w, v, writeFields_photoSizeEmpty, n_photoSizeEmpty, k);
 }
 
 export function readBare_photoSizeEmpty(r: Reader, k?: number): photoSizeEmpty {
-  return readBare(r, readFields_photoSizeEmpty, n_photoSizeEmpty, 0x0e17e23c, k);
+  return readWithNames(r, readFields_photoSizeEmpty, n_photoSizeEmpty, 0x0e17e23c, k);
 }
 
 var n_photoSize = 'photoSize type w h size';
@@ -3893,11 +3893,11 @@ function readFields_photoSize(r: Reader): photoSize {
 }
 
 export function writeBare_photoSize(w: Writer, v: photoSize, k?: number): void {
-  writeBare(w, v, writeFields_photoSize, n_photoSize, k);
+  writeWithNames(w, v, writeFields_photoSize, n_photoSize, k);
 }
 
 export function readBare_photoSize(r: Reader, k?: number): photoSize {
-  return readBare(r, readFields_photoSize, n_photoSize, 0x75c78e60, k);
+  return readWithNames(r, readFields_photoSize, n_photoSize, 0x75c78e60, k);
 }
 
 var n_photoCachedSize = 'photoCachedSize type w h bytes';
@@ -3917,11 +3917,11 @@ function readFields_photoCachedSize(r: Reader): photoCachedSize {
 }
 
 export function writeBare_photoCachedSize(w: Writer, v: photoCachedSize, k?: number): void {
-  writeBare(w, v, writeFields_photoCachedSize, n_photoCachedSize, k);
+  writeWithNames(w, v, writeFields_photoCachedSize, n_photoCachedSize, k);
 }
 
 export function readBare_photoCachedSize(r: Reader, k?: number): photoCachedSize {
-  return readBare(r, readFields_photoCachedSize, n_photoCachedSize, 0x021e1ad6, k);
+  return readWithNames(r, readFields_photoCachedSize, n_photoCachedSize, 0x021e1ad6, k);
 }
 
 var n_photoStrippedSize = 'photoStrippedSize type bytes';
@@ -3936,11 +3936,11 @@ function readFields_photoStrippedSize(r: Reader): photoStrippedSize {
 }
 
 export function writeBare_photoStrippedSize(w: Writer, v: photoStrippedSize, k?: number): void {
-  writeBare(w, v, writeFields_photoStrippedSize, n_photoStrippedSize, k);
+  writeWithNames(w, v, writeFields_photoStrippedSize, n_photoStrippedSize, k);
 }
 
 export function readBare_photoStrippedSize(r: Reader, k?: number): photoStrippedSize {
-  return readBare(r, readFields_photoStrippedSize, n_photoStrippedSize, 0xe0b0bc2e, k);
+  return readWithNames(r, readFields_photoStrippedSize, n_photoStrippedSize, 0xe0b0bc2e, k);
 }
 
 var n_photoSizeProgressive = 'photoSizeProgressive type w h sizes';
@@ -3962,11 +3962,11 @@ function readFields_photoSizeProgressive(r: Reader): photoSizeProgressive {
 }
 
 export function writeBare_photoSizeProgressive(w: Writer, v: photoSizeProgressive, k?: number): void {
-  writeBare(w, v, writeFields_photoSizeProgressive, n_photoSizeProgressive, k);
+  writeWithNames(w, v, writeFields_photoSizeProgressive, n_photoSizeProgressive, k);
 }
 
 export function readBare_photoSizeProgressive(r: Reader, k?: number): photoSizeProgressive {
-  return readBare(r, readFields_photoSizeProgressive, n_photoSizeProgressive, 0xfa3efb95, k);
+  return readWithNames(r, readFields_photoSizeProgressive, n_photoSizeProgressive, 0xfa3efb95, k);
 }
 
 var n_photoPathSize = 'photoPathSize type bytes';
@@ -3981,11 +3981,11 @@ function readFields_photoPathSize(r: Reader): photoPathSize {
 }
 
 export function writeBare_photoPathSize(w: Writer, v: photoPathSize, k?: number): void {
-  writeBare(w, v, writeFields_photoPathSize, n_photoPathSize, k);
+  writeWithNames(w, v, writeFields_photoPathSize, n_photoPathSize, k);
 }
 
 export function readBare_photoPathSize(r: Reader, k?: number): photoPathSize {
-  return readBare(r, readFields_photoPathSize, n_photoPathSize, 0xd8214d41, k);
+  return readWithNames(r, readFields_photoPathSize, n_photoPathSize, 0xd8214d41, k);
 }
 
 var n_geoPointEmpty = 'geoPointEmpty';
@@ -3998,11 +3998,11 @@ function readFields_geoPointEmpty(_r: Reader): geoPointEmpty {
 }
 
 export function writeBare_geoPointEmpty(w: Writer, v: geoPointEmpty, k?: number): void {
-  writeBare(w, v, writeFields_geoPointEmpty, n_geoPointEmpty, k);
+  writeWithNames(w, v, writeFields_geoPointEmpty, n_geoPointEmpty, k);
 }
 
 export function readBare_geoPointEmpty(r: Reader, k?: number): geoPointEmpty {
-  return readBare(r, readFields_geoPointEmpty, n_geoPointEmpty, 0x1117dd5f, k);
+  return readWithNames(r, readFields_geoPointEmpty, n_geoPointEmpty, 0x1117dd5f, k);
 }
 
 var n_geoPoint = 'geoPoint flags long lat accessHash accuracyRadius';
@@ -4028,11 +4028,11 @@ function readFields_geoPoint(r: Reader): geoPoint {
 }
 
 export function writeBare_geoPoint(w: Writer, v: geoPoint, k?: number): void {
-  writeBare(w, v, writeFields_geoPoint, n_geoPoint, k);
+  writeWithNames(w, v, writeFields_geoPoint, n_geoPoint, k);
 }
 
 export function readBare_geoPoint(r: Reader, k?: number): geoPoint {
-  return readBare(r, readFields_geoPoint, n_geoPoint, 0xb2a2f663, k);
+  return readWithNames(r, readFields_geoPoint, n_geoPoint, 0xb2a2f663, k);
 }
 
 var n_auth_sentCode = 'auth.sentCode flags type phoneCodeHash nextType timeout';
@@ -4056,11 +4056,11 @@ function readFields_auth_sentCode(r: Reader): auth_sentCode {
 }
 
 export function writeBare_auth_sentCode(w: Writer, v: auth_sentCode, k?: number): void {
-  writeBare(w, v, writeFields_auth_sentCode, n_auth_sentCode, k);
+  writeWithNames(w, v, writeFields_auth_sentCode, n_auth_sentCode, k);
 }
 
 export function readBare_auth_sentCode(r: Reader, k?: number): auth_sentCode {
-  return readBare(r, readFields_auth_sentCode, n_auth_sentCode, 0x5e002502, k);
+  return readWithNames(r, readFields_auth_sentCode, n_auth_sentCode, 0x5e002502, k);
 }
 
 var n_auth_authorization = 'auth.authorization flags tmpSessions user';
@@ -4079,11 +4079,11 @@ function readFields_auth_authorization(r: Reader): auth_authorization {
 }
 
 export function writeBare_auth_authorization(w: Writer, v: auth_authorization, k?: number): void {
-  writeBare(w, v, writeFields_auth_authorization, n_auth_authorization, k);
+  writeWithNames(w, v, writeFields_auth_authorization, n_auth_authorization, k);
 }
 
 export function readBare_auth_authorization(r: Reader, k?: number): auth_authorization {
-  return readBare(r, readFields_auth_authorization, n_auth_authorization, 0xcd050916, k);
+  return readWithNames(r, readFields_auth_authorization, n_auth_authorization, 0xcd050916, k);
 }
 
 var n_auth_authorizationSignUpRequired = 'auth.authorizationSignUpRequired flags termsOfService';
@@ -4103,11 +4103,11 @@ function readFields_auth_authorizationSignUpRequired(r: Reader): auth_authorizat
 }
 
 export function writeBare_auth_authorizationSignUpRequired(w: Writer, v: auth_authorizationSignUpRequired, k?: number): void {
-  writeBare(w, v, writeFields_auth_authorizationSignUpRequired, n_auth_authorizationSignUpRequired, k);
+  writeWithNames(w, v, writeFields_auth_authorizationSignUpRequired, n_auth_authorizationSignUpRequired, k);
 }
 
 export function readBare_auth_authorizationSignUpRequired(r: Reader, k?: number): auth_authorizationSignUpRequired {
-  return readBare(r, readFields_auth_authorizationSignUpRequired, n_auth_authorizationSignUpRequired, 0x44747e9a, k);
+  return readWithNames(r, readFields_auth_authorizationSignUpRequired, n_auth_authorizationSignUpRequired, 0x44747e9a, k);
 }
 
 var n_auth_exportedAuthorization = 'auth.exportedAuthorization id bytes';
@@ -4124,11 +4124,11 @@ function readFields_auth_exportedAuthorization(r: Reader): auth_exportedAuthoriz
 }
 
 export function writeBare_auth_exportedAuthorization(w: Writer, v: auth_exportedAuthorization, k?: number): void {
-  writeBare(w, v, writeFields_auth_exportedAuthorization, n_auth_exportedAuthorization, k);
+  writeWithNames(w, v, writeFields_auth_exportedAuthorization, n_auth_exportedAuthorization, k);
 }
 
 export function readBare_auth_exportedAuthorization(r: Reader, k?: number): auth_exportedAuthorization {
-  return readBare(r, readFields_auth_exportedAuthorization, n_auth_exportedAuthorization, 0xb434e2b8, k);
+  return readWithNames(r, readFields_auth_exportedAuthorization, n_auth_exportedAuthorization, 0xb434e2b8, k);
 }
 
 var n_inputNotifyPeer = 'inputNotifyPeer peer';
@@ -4142,11 +4142,11 @@ function readFields_inputNotifyPeer(r: Reader): inputNotifyPeer {
 }
 
 export function writeBare_inputNotifyPeer(w: Writer, v: inputNotifyPeer, k?: number): void {
-  writeBare(w, v, writeFields_inputNotifyPeer, n_inputNotifyPeer, k);
+  writeWithNames(w, v, writeFields_inputNotifyPeer, n_inputNotifyPeer, k);
 }
 
 export function readBare_inputNotifyPeer(r: Reader, k?: number): inputNotifyPeer {
-  return readBare(r, readFields_inputNotifyPeer, n_inputNotifyPeer, 0xb8bc5b0c, k);
+  return readWithNames(r, readFields_inputNotifyPeer, n_inputNotifyPeer, 0xb8bc5b0c, k);
 }
 
 var n_inputNotifyUsers = 'inputNotifyUsers';
@@ -4159,11 +4159,11 @@ function readFields_inputNotifyUsers(_r: Reader): inputNotifyUsers {
 }
 
 export function writeBare_inputNotifyUsers(w: Writer, v: inputNotifyUsers, k?: number): void {
-  writeBare(w, v, writeFields_inputNotifyUsers, n_inputNotifyUsers, k);
+  writeWithNames(w, v, writeFields_inputNotifyUsers, n_inputNotifyUsers, k);
 }
 
 export function readBare_inputNotifyUsers(r: Reader, k?: number): inputNotifyUsers {
-  return readBare(r, readFields_inputNotifyUsers, n_inputNotifyUsers, 0x193b4417, k);
+  return readWithNames(r, readFields_inputNotifyUsers, n_inputNotifyUsers, 0x193b4417, k);
 }
 
 var n_inputNotifyChats = 'inputNotifyChats';
@@ -4176,11 +4176,11 @@ function readFields_inputNotifyChats(_r: Reader): inputNotifyChats {
 }
 
 export function writeBare_inputNotifyChats(w: Writer, v: inputNotifyChats, k?: number): void {
-  writeBare(w, v, writeFields_inputNotifyChats, n_inputNotifyChats, k);
+  writeWithNames(w, v, writeFields_inputNotifyChats, n_inputNotifyChats, k);
 }
 
 export function readBare_inputNotifyChats(r: Reader, k?: number): inputNotifyChats {
-  return readBare(r, readFields_inputNotifyChats, n_inputNotifyChats, 0x4a95e84e, k);
+  return readWithNames(r, readFields_inputNotifyChats, n_inputNotifyChats, 0x4a95e84e, k);
 }
 
 var n_inputNotifyBroadcasts = 'inputNotifyBroadcasts';
@@ -4193,11 +4193,11 @@ function readFields_inputNotifyBroadcasts(_r: Reader): inputNotifyBroadcasts {
 }
 
 export function writeBare_inputNotifyBroadcasts(w: Writer, v: inputNotifyBroadcasts, k?: number): void {
-  writeBare(w, v, writeFields_inputNotifyBroadcasts, n_inputNotifyBroadcasts, k);
+  writeWithNames(w, v, writeFields_inputNotifyBroadcasts, n_inputNotifyBroadcasts, k);
 }
 
 export function readBare_inputNotifyBroadcasts(r: Reader, k?: number): inputNotifyBroadcasts {
-  return readBare(r, readFields_inputNotifyBroadcasts, n_inputNotifyBroadcasts, 0xb1db7c7e, k);
+  return readWithNames(r, readFields_inputNotifyBroadcasts, n_inputNotifyBroadcasts, 0xb1db7c7e, k);
 }
 
 var n_inputPeerNotifySettings = 'inputPeerNotifySettings flags showPreviews silent muteUntil sound';
@@ -4226,11 +4226,11 @@ function readFields_inputPeerNotifySettings(r: Reader): inputPeerNotifySettings 
 }
 
 export function writeBare_inputPeerNotifySettings(w: Writer, v: inputPeerNotifySettings, k?: number): void {
-  writeBare(w, v, writeFields_inputPeerNotifySettings, n_inputPeerNotifySettings, k);
+  writeWithNames(w, v, writeFields_inputPeerNotifySettings, n_inputPeerNotifySettings, k);
 }
 
 export function readBare_inputPeerNotifySettings(r: Reader, k?: number): inputPeerNotifySettings {
-  return readBare(r, readFields_inputPeerNotifySettings, n_inputPeerNotifySettings, 0x9c3d198e, k);
+  return readWithNames(r, readFields_inputPeerNotifySettings, n_inputPeerNotifySettings, 0x9c3d198e, k);
 }
 
 var n_peerNotifySettings = 'peerNotifySettings flags showPreviews silent muteUntil sound';
@@ -4259,11 +4259,11 @@ function readFields_peerNotifySettings(r: Reader): peerNotifySettings {
 }
 
 export function writeBare_peerNotifySettings(w: Writer, v: peerNotifySettings, k?: number): void {
-  writeBare(w, v, writeFields_peerNotifySettings, n_peerNotifySettings, k);
+  writeWithNames(w, v, writeFields_peerNotifySettings, n_peerNotifySettings, k);
 }
 
 export function readBare_peerNotifySettings(r: Reader, k?: number): peerNotifySettings {
-  return readBare(r, readFields_peerNotifySettings, n_peerNotifySettings, 0xaf509d20, k);
+  return readWithNames(r, readFields_peerNotifySettings, n_peerNotifySettings, 0xaf509d20, k);
 }
 
 var n_peerSettings = 'peerSettings flags reportSpam addContact blockContact shareContact needContactsException reportGeo autoarchived inviteMembers geoDistance';
@@ -4304,11 +4304,11 @@ function readFields_peerSettings(r: Reader): peerSettings {
 }
 
 export function writeBare_peerSettings(w: Writer, v: peerSettings, k?: number): void {
-  writeBare(w, v, writeFields_peerSettings, n_peerSettings, k);
+  writeWithNames(w, v, writeFields_peerSettings, n_peerSettings, k);
 }
 
 export function readBare_peerSettings(r: Reader, k?: number): peerSettings {
-  return readBare(r, readFields_peerSettings, n_peerSettings, 0x733f2961, k);
+  return readWithNames(r, readFields_peerSettings, n_peerSettings, 0x733f2961, k);
 }
 
 var n_wallPaper = 'wallPaper id flags creator default pattern dark accessHash slug document settings';
@@ -4347,11 +4347,11 @@ function readFields_wallPaper(r: Reader): wallPaper {
 }
 
 export function writeBare_wallPaper(w: Writer, v: wallPaper, k?: number): void {
-  writeBare(w, v, writeFields_wallPaper, n_wallPaper, k);
+  writeWithNames(w, v, writeFields_wallPaper, n_wallPaper, k);
 }
 
 export function readBare_wallPaper(r: Reader, k?: number): wallPaper {
-  return readBare(r, readFields_wallPaper, n_wallPaper, 0xa437c3ed, k);
+  return readWithNames(r, readFields_wallPaper, n_wallPaper, 0xa437c3ed, k);
 }
 
 var n_wallPaperNoFile = 'wallPaperNoFile id flags default dark settings';
@@ -4377,11 +4377,11 @@ function readFields_wallPaperNoFile(r: Reader): wallPaperNoFile {
 }
 
 export function writeBare_wallPaperNoFile(w: Writer, v: wallPaperNoFile, k?: number): void {
-  writeBare(w, v, writeFields_wallPaperNoFile, n_wallPaperNoFile, k);
+  writeWithNames(w, v, writeFields_wallPaperNoFile, n_wallPaperNoFile, k);
 }
 
 export function readBare_wallPaperNoFile(r: Reader, k?: number): wallPaperNoFile {
-  return readBare(r, readFields_wallPaperNoFile, n_wallPaperNoFile, 0xe0804116, k);
+  return readWithNames(r, readFields_wallPaperNoFile, n_wallPaperNoFile, 0xe0804116, k);
 }
 
 var n_inputReportReasonSpam = 'inputReportReasonSpam';
@@ -4394,11 +4394,11 @@ function readFields_inputReportReasonSpam(_r: Reader): inputReportReasonSpam {
 }
 
 export function writeBare_inputReportReasonSpam(w: Writer, v: inputReportReasonSpam, k?: number): void {
-  writeBare(w, v, writeFields_inputReportReasonSpam, n_inputReportReasonSpam, k);
+  writeWithNames(w, v, writeFields_inputReportReasonSpam, n_inputReportReasonSpam, k);
 }
 
 export function readBare_inputReportReasonSpam(r: Reader, k?: number): inputReportReasonSpam {
-  return readBare(r, readFields_inputReportReasonSpam, n_inputReportReasonSpam, 0x58dbcab8, k);
+  return readWithNames(r, readFields_inputReportReasonSpam, n_inputReportReasonSpam, 0x58dbcab8, k);
 }
 
 var n_inputReportReasonViolence = 'inputReportReasonViolence';
@@ -4411,11 +4411,11 @@ function readFields_inputReportReasonViolence(_r: Reader): inputReportReasonViol
 }
 
 export function writeBare_inputReportReasonViolence(w: Writer, v: inputReportReasonViolence, k?: number): void {
-  writeBare(w, v, writeFields_inputReportReasonViolence, n_inputReportReasonViolence, k);
+  writeWithNames(w, v, writeFields_inputReportReasonViolence, n_inputReportReasonViolence, k);
 }
 
 export function readBare_inputReportReasonViolence(r: Reader, k?: number): inputReportReasonViolence {
-  return readBare(r, readFields_inputReportReasonViolence, n_inputReportReasonViolence, 0x1e22c78d, k);
+  return readWithNames(r, readFields_inputReportReasonViolence, n_inputReportReasonViolence, 0x1e22c78d, k);
 }
 
 var n_inputReportReasonPornography = 'inputReportReasonPornography';
@@ -4428,11 +4428,11 @@ function readFields_inputReportReasonPornography(_r: Reader): inputReportReasonP
 }
 
 export function writeBare_inputReportReasonPornography(w: Writer, v: inputReportReasonPornography, k?: number): void {
-  writeBare(w, v, writeFields_inputReportReasonPornography, n_inputReportReasonPornography, k);
+  writeWithNames(w, v, writeFields_inputReportReasonPornography, n_inputReportReasonPornography, k);
 }
 
 export function readBare_inputReportReasonPornography(r: Reader, k?: number): inputReportReasonPornography {
-  return readBare(r, readFields_inputReportReasonPornography, n_inputReportReasonPornography, 0x2e59d922, k);
+  return readWithNames(r, readFields_inputReportReasonPornography, n_inputReportReasonPornography, 0x2e59d922, k);
 }
 
 var n_inputReportReasonChildAbuse = 'inputReportReasonChildAbuse';
@@ -4445,11 +4445,11 @@ function readFields_inputReportReasonChildAbuse(_r: Reader): inputReportReasonCh
 }
 
 export function writeBare_inputReportReasonChildAbuse(w: Writer, v: inputReportReasonChildAbuse, k?: number): void {
-  writeBare(w, v, writeFields_inputReportReasonChildAbuse, n_inputReportReasonChildAbuse, k);
+  writeWithNames(w, v, writeFields_inputReportReasonChildAbuse, n_inputReportReasonChildAbuse, k);
 }
 
 export function readBare_inputReportReasonChildAbuse(r: Reader, k?: number): inputReportReasonChildAbuse {
-  return readBare(r, readFields_inputReportReasonChildAbuse, n_inputReportReasonChildAbuse, 0xadf44ee3, k);
+  return readWithNames(r, readFields_inputReportReasonChildAbuse, n_inputReportReasonChildAbuse, 0xadf44ee3, k);
 }
 
 var n_inputReportReasonOther = 'inputReportReasonOther';
@@ -4462,11 +4462,11 @@ function readFields_inputReportReasonOther(_r: Reader): inputReportReasonOther {
 }
 
 export function writeBare_inputReportReasonOther(w: Writer, v: inputReportReasonOther, k?: number): void {
-  writeBare(w, v, writeFields_inputReportReasonOther, n_inputReportReasonOther, k);
+  writeWithNames(w, v, writeFields_inputReportReasonOther, n_inputReportReasonOther, k);
 }
 
 export function readBare_inputReportReasonOther(r: Reader, k?: number): inputReportReasonOther {
-  return readBare(r, readFields_inputReportReasonOther, n_inputReportReasonOther, 0xc1e4a2b1, k);
+  return readWithNames(r, readFields_inputReportReasonOther, n_inputReportReasonOther, 0xc1e4a2b1, k);
 }
 
 var n_inputReportReasonCopyright = 'inputReportReasonCopyright';
@@ -4479,11 +4479,11 @@ function readFields_inputReportReasonCopyright(_r: Reader): inputReportReasonCop
 }
 
 export function writeBare_inputReportReasonCopyright(w: Writer, v: inputReportReasonCopyright, k?: number): void {
-  writeBare(w, v, writeFields_inputReportReasonCopyright, n_inputReportReasonCopyright, k);
+  writeWithNames(w, v, writeFields_inputReportReasonCopyright, n_inputReportReasonCopyright, k);
 }
 
 export function readBare_inputReportReasonCopyright(r: Reader, k?: number): inputReportReasonCopyright {
-  return readBare(r, readFields_inputReportReasonCopyright, n_inputReportReasonCopyright, 0x9b89f93a, k);
+  return readWithNames(r, readFields_inputReportReasonCopyright, n_inputReportReasonCopyright, 0x9b89f93a, k);
 }
 
 var n_inputReportReasonGeoIrrelevant = 'inputReportReasonGeoIrrelevant';
@@ -4496,11 +4496,11 @@ function readFields_inputReportReasonGeoIrrelevant(_r: Reader): inputReportReaso
 }
 
 export function writeBare_inputReportReasonGeoIrrelevant(w: Writer, v: inputReportReasonGeoIrrelevant, k?: number): void {
-  writeBare(w, v, writeFields_inputReportReasonGeoIrrelevant, n_inputReportReasonGeoIrrelevant, k);
+  writeWithNames(w, v, writeFields_inputReportReasonGeoIrrelevant, n_inputReportReasonGeoIrrelevant, k);
 }
 
 export function readBare_inputReportReasonGeoIrrelevant(r: Reader, k?: number): inputReportReasonGeoIrrelevant {
-  return readBare(r, readFields_inputReportReasonGeoIrrelevant, n_inputReportReasonGeoIrrelevant, 0xdbd4feed, k);
+  return readWithNames(r, readFields_inputReportReasonGeoIrrelevant, n_inputReportReasonGeoIrrelevant, 0xdbd4feed, k);
 }
 
 var n_inputReportReasonFake = 'inputReportReasonFake';
@@ -4513,11 +4513,11 @@ function readFields_inputReportReasonFake(_r: Reader): inputReportReasonFake {
 }
 
 export function writeBare_inputReportReasonFake(w: Writer, v: inputReportReasonFake, k?: number): void {
-  writeBare(w, v, writeFields_inputReportReasonFake, n_inputReportReasonFake, k);
+  writeWithNames(w, v, writeFields_inputReportReasonFake, n_inputReportReasonFake, k);
 }
 
 export function readBare_inputReportReasonFake(r: Reader, k?: number): inputReportReasonFake {
-  return readBare(r, readFields_inputReportReasonFake, n_inputReportReasonFake, 0xf5ddd6e7, k);
+  return readWithNames(r, readFields_inputReportReasonFake, n_inputReportReasonFake, 0xf5ddd6e7, k);
 }
 
 var n_userFull = 'userFull flags blocked phoneCallsAvailable phoneCallsPrivate canPinMessage hasScheduled videoCallsAvailable user about settings profilePhoto notifySettings botInfo pinnedMsgId commonChatsCount folderId ttlPeriod themeEmoticon';
@@ -4576,11 +4576,11 @@ function readFields_userFull(r: Reader): userFull {
 }
 
 export function writeBare_userFull(w: Writer, v: userFull, k?: number): void {
-  writeBare(w, v, writeFields_userFull, n_userFull, k);
+  writeWithNames(w, v, writeFields_userFull, n_userFull, k);
 }
 
 export function readBare_userFull(r: Reader, k?: number): userFull {
-  return readBare(r, readFields_userFull, n_userFull, 0xd697ff05, k);
+  return readWithNames(r, readFields_userFull, n_userFull, 0xd697ff05, k);
 }
 
 var n_contact = 'contact userId mutual';
@@ -4597,11 +4597,11 @@ function readFields_contact(r: Reader): contact {
 }
 
 export function writeBare_contact(w: Writer, v: contact, k?: number): void {
-  writeBare(w, v, writeFields_contact, n_contact, k);
+  writeWithNames(w, v, writeFields_contact, n_contact, k);
 }
 
 export function readBare_contact(r: Reader, k?: number): contact {
-  return readBare(r, readFields_contact, n_contact, 0x145ade0b, k);
+  return readWithNames(r, readFields_contact, n_contact, 0x145ade0b, k);
 }
 
 var n_importedContact = 'importedContact userId clientId';
@@ -4619,11 +4619,11 @@ function readFields_importedContact(r: Reader): importedContact {
 }
 
 export function writeBare_importedContact(w: Writer, v: importedContact, k?: number): void {
-  writeBare(w, v, writeFields_importedContact, n_importedContact, k);
+  writeWithNames(w, v, writeFields_importedContact, n_importedContact, k);
 }
 
 export function readBare_importedContact(r: Reader, k?: number): importedContact {
-  return readBare(r, readFields_importedContact, n_importedContact, 0xc13e3c50, k);
+  return readWithNames(r, readFields_importedContact, n_importedContact, 0xc13e3c50, k);
 }
 
 var n_contactStatus = 'contactStatus userId status';
@@ -4640,11 +4640,11 @@ function readFields_contactStatus(r: Reader): contactStatus {
 }
 
 export function writeBare_contactStatus(w: Writer, v: contactStatus, k?: number): void {
-  writeBare(w, v, writeFields_contactStatus, n_contactStatus, k);
+  writeWithNames(w, v, writeFields_contactStatus, n_contactStatus, k);
 }
 
 export function readBare_contactStatus(r: Reader, k?: number): contactStatus {
-  return readBare(r, readFields_contactStatus, n_contactStatus, 0x16d9703b, k);
+  return readWithNames(r, readFields_contactStatus, n_contactStatus, 0x16d9703b, k);
 }
 
 var n_contacts_contactsNotModified = 'contacts.contactsNotModified';
@@ -4657,11 +4657,11 @@ function readFields_contacts_contactsNotModified(_r: Reader): contacts_contactsN
 }
 
 export function writeBare_contacts_contactsNotModified(w: Writer, v: contacts_contactsNotModified, k?: number): void {
-  writeBare(w, v, writeFields_contacts_contactsNotModified, n_contacts_contactsNotModified, k);
+  writeWithNames(w, v, writeFields_contacts_contactsNotModified, n_contacts_contactsNotModified, k);
 }
 
 export function readBare_contacts_contactsNotModified(r: Reader, k?: number): contacts_contactsNotModified {
-  return readBare(r, readFields_contacts_contactsNotModified, n_contacts_contactsNotModified, 0xb74ba9d2, k);
+  return readWithNames(r, readFields_contacts_contactsNotModified, n_contacts_contactsNotModified, 0xb74ba9d2, k);
 }
 
 var n_contacts_contacts = 'contacts.contacts contacts savedCount users';
@@ -4681,11 +4681,11 @@ function readFields_contacts_contacts(r: Reader): contacts_contacts {
 }
 
 export function writeBare_contacts_contacts(w: Writer, v: contacts_contacts, k?: number): void {
-  writeBare(w, v, writeFields_contacts_contacts, n_contacts_contacts, k);
+  writeWithNames(w, v, writeFields_contacts_contacts, n_contacts_contacts, k);
 }
 
 export function readBare_contacts_contacts(r: Reader, k?: number): contacts_contacts {
-  return readBare(r, readFields_contacts_contacts, n_contacts_contacts, 0xeae87e42, k);
+  return readWithNames(r, readFields_contacts_contacts, n_contacts_contacts, 0xeae87e42, k);
 }
 
 var n_contacts_importedContacts = 'contacts.importedContacts imported popularInvites retryContacts users';
@@ -4705,11 +4705,11 @@ function readFields_contacts_importedContacts(r: Reader): contacts_importedConta
 }
 
 export function writeBare_contacts_importedContacts(w: Writer, v: contacts_importedContacts, k?: number): void {
-  writeBare(w, v, writeFields_contacts_importedContacts, n_contacts_importedContacts, k);
+  writeWithNames(w, v, writeFields_contacts_importedContacts, n_contacts_importedContacts, k);
 }
 
 export function readBare_contacts_importedContacts(r: Reader, k?: number): contacts_importedContacts {
-  return readBare(r, readFields_contacts_importedContacts, n_contacts_importedContacts, 0x77d01c3b, k);
+  return readWithNames(r, readFields_contacts_importedContacts, n_contacts_importedContacts, 0x77d01c3b, k);
 }
 
 var n_contacts_blocked = 'contacts.blocked blocked chats users';
@@ -4727,11 +4727,11 @@ function readFields_contacts_blocked(r: Reader): contacts_blocked {
 }
 
 export function writeBare_contacts_blocked(w: Writer, v: contacts_blocked, k?: number): void {
-  writeBare(w, v, writeFields_contacts_blocked, n_contacts_blocked, k);
+  writeWithNames(w, v, writeFields_contacts_blocked, n_contacts_blocked, k);
 }
 
 export function readBare_contacts_blocked(r: Reader, k?: number): contacts_blocked {
-  return readBare(r, readFields_contacts_blocked, n_contacts_blocked, 0x0ade1591, k);
+  return readWithNames(r, readFields_contacts_blocked, n_contacts_blocked, 0x0ade1591, k);
 }
 
 var n_contacts_blockedSlice = 'contacts.blockedSlice count blocked chats users';
@@ -4753,11 +4753,11 @@ function readFields_contacts_blockedSlice(r: Reader): contacts_blockedSlice {
 }
 
 export function writeBare_contacts_blockedSlice(w: Writer, v: contacts_blockedSlice, k?: number): void {
-  writeBare(w, v, writeFields_contacts_blockedSlice, n_contacts_blockedSlice, k);
+  writeWithNames(w, v, writeFields_contacts_blockedSlice, n_contacts_blockedSlice, k);
 }
 
 export function readBare_contacts_blockedSlice(r: Reader, k?: number): contacts_blockedSlice {
-  return readBare(r, readFields_contacts_blockedSlice, n_contacts_blockedSlice, 0xe1664194, k);
+  return readWithNames(r, readFields_contacts_blockedSlice, n_contacts_blockedSlice, 0xe1664194, k);
 }
 
 var n_messages_dialogs = 'messages.dialogs dialogs messages chats users';
@@ -4777,11 +4777,11 @@ function readFields_messages_dialogs(r: Reader): messages_dialogs {
 }
 
 export function writeBare_messages_dialogs(w: Writer, v: messages_dialogs, k?: number): void {
-  writeBare(w, v, writeFields_messages_dialogs, n_messages_dialogs, k);
+  writeWithNames(w, v, writeFields_messages_dialogs, n_messages_dialogs, k);
 }
 
 export function readBare_messages_dialogs(r: Reader, k?: number): messages_dialogs {
-  return readBare(r, readFields_messages_dialogs, n_messages_dialogs, 0x15ba6c40, k);
+  return readWithNames(r, readFields_messages_dialogs, n_messages_dialogs, 0x15ba6c40, k);
 }
 
 var n_messages_dialogsSlice = 'messages.dialogsSlice count dialogs messages chats users';
@@ -4804,11 +4804,11 @@ function readFields_messages_dialogsSlice(r: Reader): messages_dialogsSlice {
 }
 
 export function writeBare_messages_dialogsSlice(w: Writer, v: messages_dialogsSlice, k?: number): void {
-  writeBare(w, v, writeFields_messages_dialogsSlice, n_messages_dialogsSlice, k);
+  writeWithNames(w, v, writeFields_messages_dialogsSlice, n_messages_dialogsSlice, k);
 }
 
 export function readBare_messages_dialogsSlice(r: Reader, k?: number): messages_dialogsSlice {
-  return readBare(r, readFields_messages_dialogsSlice, n_messages_dialogsSlice, 0x71e094f3, k);
+  return readWithNames(r, readFields_messages_dialogsSlice, n_messages_dialogsSlice, 0x71e094f3, k);
 }
 
 var n_messages_dialogsNotModified = 'messages.dialogsNotModified count';
@@ -4824,11 +4824,11 @@ function readFields_messages_dialogsNotModified(r: Reader): messages_dialogsNotM
 }
 
 export function writeBare_messages_dialogsNotModified(w: Writer, v: messages_dialogsNotModified, k?: number): void {
-  writeBare(w, v, writeFields_messages_dialogsNotModified, n_messages_dialogsNotModified, k);
+  writeWithNames(w, v, writeFields_messages_dialogsNotModified, n_messages_dialogsNotModified, k);
 }
 
 export function readBare_messages_dialogsNotModified(r: Reader, k?: number): messages_dialogsNotModified {
-  return readBare(r, readFields_messages_dialogsNotModified, n_messages_dialogsNotModified, 0xf0e3e596, k);
+  return readWithNames(r, readFields_messages_dialogsNotModified, n_messages_dialogsNotModified, 0xf0e3e596, k);
 }
 
 var n_messages_messages = 'messages.messages messages chats users';
@@ -4846,11 +4846,11 @@ function readFields_messages_messages(r: Reader): messages_messages {
 }
 
 export function writeBare_messages_messages(w: Writer, v: messages_messages, k?: number): void {
-  writeBare(w, v, writeFields_messages_messages, n_messages_messages, k);
+  writeWithNames(w, v, writeFields_messages_messages, n_messages_messages, k);
 }
 
 export function readBare_messages_messages(r: Reader, k?: number): messages_messages {
-  return readBare(r, readFields_messages_messages, n_messages_messages, 0x8c718e87, k);
+  return readWithNames(r, readFields_messages_messages, n_messages_messages, 0x8c718e87, k);
 }
 
 var n_messages_messagesSlice = 'messages.messagesSlice flags inexact count nextRate offsetIdOffset messages chats users';
@@ -4879,11 +4879,11 @@ function readFields_messages_messagesSlice(r: Reader): messages_messagesSlice {
 }
 
 export function writeBare_messages_messagesSlice(w: Writer, v: messages_messagesSlice, k?: number): void {
-  writeBare(w, v, writeFields_messages_messagesSlice, n_messages_messagesSlice, k);
+  writeWithNames(w, v, writeFields_messages_messagesSlice, n_messages_messagesSlice, k);
 }
 
 export function readBare_messages_messagesSlice(r: Reader, k?: number): messages_messagesSlice {
-  return readBare(r, readFields_messages_messagesSlice, n_messages_messagesSlice, 0x3a54685e, k);
+  return readWithNames(r, readFields_messages_messagesSlice, n_messages_messagesSlice, 0x3a54685e, k);
 }
 
 var n_messages_channelMessages = 'messages.channelMessages flags inexact pts count offsetIdOffset messages chats users';
@@ -4913,11 +4913,11 @@ function readFields_messages_channelMessages(r: Reader): messages_channelMessage
 }
 
 export function writeBare_messages_channelMessages(w: Writer, v: messages_channelMessages, k?: number): void {
-  writeBare(w, v, writeFields_messages_channelMessages, n_messages_channelMessages, k);
+  writeWithNames(w, v, writeFields_messages_channelMessages, n_messages_channelMessages, k);
 }
 
 export function readBare_messages_channelMessages(r: Reader, k?: number): messages_channelMessages {
-  return readBare(r, readFields_messages_channelMessages, n_messages_channelMessages, 0x64479808, k);
+  return readWithNames(r, readFields_messages_channelMessages, n_messages_channelMessages, 0x64479808, k);
 }
 
 var n_messages_messagesNotModified = 'messages.messagesNotModified count';
@@ -4933,11 +4933,11 @@ function readFields_messages_messagesNotModified(r: Reader): messages_messagesNo
 }
 
 export function writeBare_messages_messagesNotModified(w: Writer, v: messages_messagesNotModified, k?: number): void {
-  writeBare(w, v, writeFields_messages_messagesNotModified, n_messages_messagesNotModified, k);
+  writeWithNames(w, v, writeFields_messages_messagesNotModified, n_messages_messagesNotModified, k);
 }
 
 export function readBare_messages_messagesNotModified(r: Reader, k?: number): messages_messagesNotModified {
-  return readBare(r, readFields_messages_messagesNotModified, n_messages_messagesNotModified, 0x74535f21, k);
+  return readWithNames(r, readFields_messages_messagesNotModified, n_messages_messagesNotModified, 0x74535f21, k);
 }
 
 var n_messages_chats = 'messages.chats chats';
@@ -4951,11 +4951,11 @@ function readFields_messages_chats(r: Reader): messages_chats {
 }
 
 export function writeBare_messages_chats(w: Writer, v: messages_chats, k?: number): void {
-  writeBare(w, v, writeFields_messages_chats, n_messages_chats, k);
+  writeWithNames(w, v, writeFields_messages_chats, n_messages_chats, k);
 }
 
 export function readBare_messages_chats(r: Reader, k?: number): messages_chats {
-  return readBare(r, readFields_messages_chats, n_messages_chats, 0x64ff9fd5, k);
+  return readWithNames(r, readFields_messages_chats, n_messages_chats, 0x64ff9fd5, k);
 }
 
 var n_messages_chatsSlice = 'messages.chatsSlice count chats';
@@ -4972,11 +4972,11 @@ function readFields_messages_chatsSlice(r: Reader): messages_chatsSlice {
 }
 
 export function writeBare_messages_chatsSlice(w: Writer, v: messages_chatsSlice, k?: number): void {
-  writeBare(w, v, writeFields_messages_chatsSlice, n_messages_chatsSlice, k);
+  writeWithNames(w, v, writeFields_messages_chatsSlice, n_messages_chatsSlice, k);
 }
 
 export function readBare_messages_chatsSlice(r: Reader, k?: number): messages_chatsSlice {
-  return readBare(r, readFields_messages_chatsSlice, n_messages_chatsSlice, 0x9cd81144, k);
+  return readWithNames(r, readFields_messages_chatsSlice, n_messages_chatsSlice, 0x9cd81144, k);
 }
 
 var n_messages_chatFull = 'messages.chatFull fullChat chats users';
@@ -4994,11 +4994,11 @@ function readFields_messages_chatFull(r: Reader): messages_chatFull {
 }
 
 export function writeBare_messages_chatFull(w: Writer, v: messages_chatFull, k?: number): void {
-  writeBare(w, v, writeFields_messages_chatFull, n_messages_chatFull, k);
+  writeWithNames(w, v, writeFields_messages_chatFull, n_messages_chatFull, k);
 }
 
 export function readBare_messages_chatFull(r: Reader, k?: number): messages_chatFull {
-  return readBare(r, readFields_messages_chatFull, n_messages_chatFull, 0xe5d7d19c, k);
+  return readWithNames(r, readFields_messages_chatFull, n_messages_chatFull, 0xe5d7d19c, k);
 }
 
 var n_messages_affectedHistory = 'messages.affectedHistory pts ptsCount offset';
@@ -5018,11 +5018,11 @@ function readFields_messages_affectedHistory(r: Reader): messages_affectedHistor
 }
 
 export function writeBare_messages_affectedHistory(w: Writer, v: messages_affectedHistory, k?: number): void {
-  writeBare(w, v, writeFields_messages_affectedHistory, n_messages_affectedHistory, k);
+  writeWithNames(w, v, writeFields_messages_affectedHistory, n_messages_affectedHistory, k);
 }
 
 export function readBare_messages_affectedHistory(r: Reader, k?: number): messages_affectedHistory {
-  return readBare(r, readFields_messages_affectedHistory, n_messages_affectedHistory, 0xb45c69d1, k);
+  return readWithNames(r, readFields_messages_affectedHistory, n_messages_affectedHistory, 0xb45c69d1, k);
 }
 
 var n_inputMessagesFilterEmpty = 'inputMessagesFilterEmpty';
@@ -5035,11 +5035,11 @@ function readFields_inputMessagesFilterEmpty(_r: Reader): inputMessagesFilterEmp
 }
 
 export function writeBare_inputMessagesFilterEmpty(w: Writer, v: inputMessagesFilterEmpty, k?: number): void {
-  writeBare(w, v, writeFields_inputMessagesFilterEmpty, n_inputMessagesFilterEmpty, k);
+  writeWithNames(w, v, writeFields_inputMessagesFilterEmpty, n_inputMessagesFilterEmpty, k);
 }
 
 export function readBare_inputMessagesFilterEmpty(r: Reader, k?: number): inputMessagesFilterEmpty {
-  return readBare(r, readFields_inputMessagesFilterEmpty, n_inputMessagesFilterEmpty, 0x57e2f66c, k);
+  return readWithNames(r, readFields_inputMessagesFilterEmpty, n_inputMessagesFilterEmpty, 0x57e2f66c, k);
 }
 
 var n_inputMessagesFilterPhotos = 'inputMessagesFilterPhotos';
@@ -5052,11 +5052,11 @@ function readFields_inputMessagesFilterPhotos(_r: Reader): inputMessagesFilterPh
 }
 
 export function writeBare_inputMessagesFilterPhotos(w: Writer, v: inputMessagesFilterPhotos, k?: number): void {
-  writeBare(w, v, writeFields_inputMessagesFilterPhotos, n_inputMessagesFilterPhotos, k);
+  writeWithNames(w, v, writeFields_inputMessagesFilterPhotos, n_inputMessagesFilterPhotos, k);
 }
 
 export function readBare_inputMessagesFilterPhotos(r: Reader, k?: number): inputMessagesFilterPhotos {
-  return readBare(r, readFields_inputMessagesFilterPhotos, n_inputMessagesFilterPhotos, 0x9609a51c, k);
+  return readWithNames(r, readFields_inputMessagesFilterPhotos, n_inputMessagesFilterPhotos, 0x9609a51c, k);
 }
 
 var n_inputMessagesFilterVideo = 'inputMessagesFilterVideo';
@@ -5069,11 +5069,11 @@ function readFields_inputMessagesFilterVideo(_r: Reader): inputMessagesFilterVid
 }
 
 export function writeBare_inputMessagesFilterVideo(w: Writer, v: inputMessagesFilterVideo, k?: number): void {
-  writeBare(w, v, writeFields_inputMessagesFilterVideo, n_inputMessagesFilterVideo, k);
+  writeWithNames(w, v, writeFields_inputMessagesFilterVideo, n_inputMessagesFilterVideo, k);
 }
 
 export function readBare_inputMessagesFilterVideo(r: Reader, k?: number): inputMessagesFilterVideo {
-  return readBare(r, readFields_inputMessagesFilterVideo, n_inputMessagesFilterVideo, 0x9fc00e65, k);
+  return readWithNames(r, readFields_inputMessagesFilterVideo, n_inputMessagesFilterVideo, 0x9fc00e65, k);
 }
 
 var n_inputMessagesFilterPhotoVideo = 'inputMessagesFilterPhotoVideo';
@@ -5086,11 +5086,11 @@ function readFields_inputMessagesFilterPhotoVideo(_r: Reader): inputMessagesFilt
 }
 
 export function writeBare_inputMessagesFilterPhotoVideo(w: Writer, v: inputMessagesFilterPhotoVideo, k?: number): void {
-  writeBare(w, v, writeFields_inputMessagesFilterPhotoVideo, n_inputMessagesFilterPhotoVideo, k);
+  writeWithNames(w, v, writeFields_inputMessagesFilterPhotoVideo, n_inputMessagesFilterPhotoVideo, k);
 }
 
 export function readBare_inputMessagesFilterPhotoVideo(r: Reader, k?: number): inputMessagesFilterPhotoVideo {
-  return readBare(r, readFields_inputMessagesFilterPhotoVideo, n_inputMessagesFilterPhotoVideo, 0x56e9f0e4, k);
+  return readWithNames(r, readFields_inputMessagesFilterPhotoVideo, n_inputMessagesFilterPhotoVideo, 0x56e9f0e4, k);
 }
 
 var n_inputMessagesFilterDocument = 'inputMessagesFilterDocument';
@@ -5103,11 +5103,11 @@ function readFields_inputMessagesFilterDocument(_r: Reader): inputMessagesFilter
 }
 
 export function writeBare_inputMessagesFilterDocument(w: Writer, v: inputMessagesFilterDocument, k?: number): void {
-  writeBare(w, v, writeFields_inputMessagesFilterDocument, n_inputMessagesFilterDocument, k);
+  writeWithNames(w, v, writeFields_inputMessagesFilterDocument, n_inputMessagesFilterDocument, k);
 }
 
 export function readBare_inputMessagesFilterDocument(r: Reader, k?: number): inputMessagesFilterDocument {
-  return readBare(r, readFields_inputMessagesFilterDocument, n_inputMessagesFilterDocument, 0x9eddf188, k);
+  return readWithNames(r, readFields_inputMessagesFilterDocument, n_inputMessagesFilterDocument, 0x9eddf188, k);
 }
 
 var n_inputMessagesFilterUrl = 'inputMessagesFilterUrl';
@@ -5120,11 +5120,11 @@ function readFields_inputMessagesFilterUrl(_r: Reader): inputMessagesFilterUrl {
 }
 
 export function writeBare_inputMessagesFilterUrl(w: Writer, v: inputMessagesFilterUrl, k?: number): void {
-  writeBare(w, v, writeFields_inputMessagesFilterUrl, n_inputMessagesFilterUrl, k);
+  writeWithNames(w, v, writeFields_inputMessagesFilterUrl, n_inputMessagesFilterUrl, k);
 }
 
 export function readBare_inputMessagesFilterUrl(r: Reader, k?: number): inputMessagesFilterUrl {
-  return readBare(r, readFields_inputMessagesFilterUrl, n_inputMessagesFilterUrl, 0x7ef0dd87, k);
+  return readWithNames(r, readFields_inputMessagesFilterUrl, n_inputMessagesFilterUrl, 0x7ef0dd87, k);
 }
 
 var n_inputMessagesFilterGif = 'inputMessagesFilterGif';
@@ -5137,11 +5137,11 @@ function readFields_inputMessagesFilterGif(_r: Reader): inputMessagesFilterGif {
 }
 
 export function writeBare_inputMessagesFilterGif(w: Writer, v: inputMessagesFilterGif, k?: number): void {
-  writeBare(w, v, writeFields_inputMessagesFilterGif, n_inputMessagesFilterGif, k);
+  writeWithNames(w, v, writeFields_inputMessagesFilterGif, n_inputMessagesFilterGif, k);
 }
 
 export function readBare_inputMessagesFilterGif(r: Reader, k?: number): inputMessagesFilterGif {
-  return readBare(r, readFields_inputMessagesFilterGif, n_inputMessagesFilterGif, 0xffc86587, k);
+  return readWithNames(r, readFields_inputMessagesFilterGif, n_inputMessagesFilterGif, 0xffc86587, k);
 }
 
 var n_inputMessagesFilterVoice = 'inputMessagesFilterVoice';
@@ -5154,11 +5154,11 @@ function readFields_inputMessagesFilterVoice(_r: Reader): inputMessagesFilterVoi
 }
 
 export function writeBare_inputMessagesFilterVoice(w: Writer, v: inputMessagesFilterVoice, k?: number): void {
-  writeBare(w, v, writeFields_inputMessagesFilterVoice, n_inputMessagesFilterVoice, k);
+  writeWithNames(w, v, writeFields_inputMessagesFilterVoice, n_inputMessagesFilterVoice, k);
 }
 
 export function readBare_inputMessagesFilterVoice(r: Reader, k?: number): inputMessagesFilterVoice {
-  return readBare(r, readFields_inputMessagesFilterVoice, n_inputMessagesFilterVoice, 0x50f5c392, k);
+  return readWithNames(r, readFields_inputMessagesFilterVoice, n_inputMessagesFilterVoice, 0x50f5c392, k);
 }
 
 var n_inputMessagesFilterMusic = 'inputMessagesFilterMusic';
@@ -5171,11 +5171,11 @@ function readFields_inputMessagesFilterMusic(_r: Reader): inputMessagesFilterMus
 }
 
 export function writeBare_inputMessagesFilterMusic(w: Writer, v: inputMessagesFilterMusic, k?: number): void {
-  writeBare(w, v, writeFields_inputMessagesFilterMusic, n_inputMessagesFilterMusic, k);
+  writeWithNames(w, v, writeFields_inputMessagesFilterMusic, n_inputMessagesFilterMusic, k);
 }
 
 export function readBare_inputMessagesFilterMusic(r: Reader, k?: number): inputMessagesFilterMusic {
-  return readBare(r, readFields_inputMessagesFilterMusic, n_inputMessagesFilterMusic, 0x3751b49e, k);
+  return readWithNames(r, readFields_inputMessagesFilterMusic, n_inputMessagesFilterMusic, 0x3751b49e, k);
 }
 
 var n_inputMessagesFilterChatPhotos = 'inputMessagesFilterChatPhotos';
@@ -5188,11 +5188,11 @@ function readFields_inputMessagesFilterChatPhotos(_r: Reader): inputMessagesFilt
 }
 
 export function writeBare_inputMessagesFilterChatPhotos(w: Writer, v: inputMessagesFilterChatPhotos, k?: number): void {
-  writeBare(w, v, writeFields_inputMessagesFilterChatPhotos, n_inputMessagesFilterChatPhotos, k);
+  writeWithNames(w, v, writeFields_inputMessagesFilterChatPhotos, n_inputMessagesFilterChatPhotos, k);
 }
 
 export function readBare_inputMessagesFilterChatPhotos(r: Reader, k?: number): inputMessagesFilterChatPhotos {
-  return readBare(r, readFields_inputMessagesFilterChatPhotos, n_inputMessagesFilterChatPhotos, 0x3a20ecb8, k);
+  return readWithNames(r, readFields_inputMessagesFilterChatPhotos, n_inputMessagesFilterChatPhotos, 0x3a20ecb8, k);
 }
 
 var n_inputMessagesFilterPhoneCalls = 'inputMessagesFilterPhoneCalls flags missed';
@@ -5210,11 +5210,11 @@ function readFields_inputMessagesFilterPhoneCalls(r: Reader): inputMessagesFilte
 }
 
 export function writeBare_inputMessagesFilterPhoneCalls(w: Writer, v: inputMessagesFilterPhoneCalls, k?: number): void {
-  writeBare(w, v, writeFields_inputMessagesFilterPhoneCalls, n_inputMessagesFilterPhoneCalls, k);
+  writeWithNames(w, v, writeFields_inputMessagesFilterPhoneCalls, n_inputMessagesFilterPhoneCalls, k);
 }
 
 export function readBare_inputMessagesFilterPhoneCalls(r: Reader, k?: number): inputMessagesFilterPhoneCalls {
-  return readBare(r, readFields_inputMessagesFilterPhoneCalls, n_inputMessagesFilterPhoneCalls, 0x80c99768, k);
+  return readWithNames(r, readFields_inputMessagesFilterPhoneCalls, n_inputMessagesFilterPhoneCalls, 0x80c99768, k);
 }
 
 var n_inputMessagesFilterRoundVoice = 'inputMessagesFilterRoundVoice';
@@ -5227,11 +5227,11 @@ function readFields_inputMessagesFilterRoundVoice(_r: Reader): inputMessagesFilt
 }
 
 export function writeBare_inputMessagesFilterRoundVoice(w: Writer, v: inputMessagesFilterRoundVoice, k?: number): void {
-  writeBare(w, v, writeFields_inputMessagesFilterRoundVoice, n_inputMessagesFilterRoundVoice, k);
+  writeWithNames(w, v, writeFields_inputMessagesFilterRoundVoice, n_inputMessagesFilterRoundVoice, k);
 }
 
 export function readBare_inputMessagesFilterRoundVoice(r: Reader, k?: number): inputMessagesFilterRoundVoice {
-  return readBare(r, readFields_inputMessagesFilterRoundVoice, n_inputMessagesFilterRoundVoice, 0x7a7c17a4, k);
+  return readWithNames(r, readFields_inputMessagesFilterRoundVoice, n_inputMessagesFilterRoundVoice, 0x7a7c17a4, k);
 }
 
 var n_inputMessagesFilterRoundVideo = 'inputMessagesFilterRoundVideo';
@@ -5244,11 +5244,11 @@ function readFields_inputMessagesFilterRoundVideo(_r: Reader): inputMessagesFilt
 }
 
 export function writeBare_inputMessagesFilterRoundVideo(w: Writer, v: inputMessagesFilterRoundVideo, k?: number): void {
-  writeBare(w, v, writeFields_inputMessagesFilterRoundVideo, n_inputMessagesFilterRoundVideo, k);
+  writeWithNames(w, v, writeFields_inputMessagesFilterRoundVideo, n_inputMessagesFilterRoundVideo, k);
 }
 
 export function readBare_inputMessagesFilterRoundVideo(r: Reader, k?: number): inputMessagesFilterRoundVideo {
-  return readBare(r, readFields_inputMessagesFilterRoundVideo, n_inputMessagesFilterRoundVideo, 0xb549da53, k);
+  return readWithNames(r, readFields_inputMessagesFilterRoundVideo, n_inputMessagesFilterRoundVideo, 0xb549da53, k);
 }
 
 var n_inputMessagesFilterMyMentions = 'inputMessagesFilterMyMentions';
@@ -5261,11 +5261,11 @@ function readFields_inputMessagesFilterMyMentions(_r: Reader): inputMessagesFilt
 }
 
 export function writeBare_inputMessagesFilterMyMentions(w: Writer, v: inputMessagesFilterMyMentions, k?: number): void {
-  writeBare(w, v, writeFields_inputMessagesFilterMyMentions, n_inputMessagesFilterMyMentions, k);
+  writeWithNames(w, v, writeFields_inputMessagesFilterMyMentions, n_inputMessagesFilterMyMentions, k);
 }
 
 export function readBare_inputMessagesFilterMyMentions(r: Reader, k?: number): inputMessagesFilterMyMentions {
-  return readBare(r, readFields_inputMessagesFilterMyMentions, n_inputMessagesFilterMyMentions, 0xc1f8e69a, k);
+  return readWithNames(r, readFields_inputMessagesFilterMyMentions, n_inputMessagesFilterMyMentions, 0xc1f8e69a, k);
 }
 
 var n_inputMessagesFilterGeo = 'inputMessagesFilterGeo';
@@ -5278,11 +5278,11 @@ function readFields_inputMessagesFilterGeo(_r: Reader): inputMessagesFilterGeo {
 }
 
 export function writeBare_inputMessagesFilterGeo(w: Writer, v: inputMessagesFilterGeo, k?: number): void {
-  writeBare(w, v, writeFields_inputMessagesFilterGeo, n_inputMessagesFilterGeo, k);
+  writeWithNames(w, v, writeFields_inputMessagesFilterGeo, n_inputMessagesFilterGeo, k);
 }
 
 export function readBare_inputMessagesFilterGeo(r: Reader, k?: number): inputMessagesFilterGeo {
-  return readBare(r, readFields_inputMessagesFilterGeo, n_inputMessagesFilterGeo, 0xe7026d0d, k);
+  return readWithNames(r, readFields_inputMessagesFilterGeo, n_inputMessagesFilterGeo, 0xe7026d0d, k);
 }
 
 var n_inputMessagesFilterContacts = 'inputMessagesFilterContacts';
@@ -5295,11 +5295,11 @@ function readFields_inputMessagesFilterContacts(_r: Reader): inputMessagesFilter
 }
 
 export function writeBare_inputMessagesFilterContacts(w: Writer, v: inputMessagesFilterContacts, k?: number): void {
-  writeBare(w, v, writeFields_inputMessagesFilterContacts, n_inputMessagesFilterContacts, k);
+  writeWithNames(w, v, writeFields_inputMessagesFilterContacts, n_inputMessagesFilterContacts, k);
 }
 
 export function readBare_inputMessagesFilterContacts(r: Reader, k?: number): inputMessagesFilterContacts {
-  return readBare(r, readFields_inputMessagesFilterContacts, n_inputMessagesFilterContacts, 0xe062db83, k);
+  return readWithNames(r, readFields_inputMessagesFilterContacts, n_inputMessagesFilterContacts, 0xe062db83, k);
 }
 
 var n_inputMessagesFilterPinned = 'inputMessagesFilterPinned';
@@ -5312,11 +5312,11 @@ function readFields_inputMessagesFilterPinned(_r: Reader): inputMessagesFilterPi
 }
 
 export function writeBare_inputMessagesFilterPinned(w: Writer, v: inputMessagesFilterPinned, k?: number): void {
-  writeBare(w, v, writeFields_inputMessagesFilterPinned, n_inputMessagesFilterPinned, k);
+  writeWithNames(w, v, writeFields_inputMessagesFilterPinned, n_inputMessagesFilterPinned, k);
 }
 
 export function readBare_inputMessagesFilterPinned(r: Reader, k?: number): inputMessagesFilterPinned {
-  return readBare(r, readFields_inputMessagesFilterPinned, n_inputMessagesFilterPinned, 0x1bb00451, k);
+  return readWithNames(r, readFields_inputMessagesFilterPinned, n_inputMessagesFilterPinned, 0x1bb00451, k);
 }
 
 var n_updateNewMessage = 'updateNewMessage message pts ptsCount';
@@ -5335,11 +5335,11 @@ function readFields_updateNewMessage(r: Reader): updateNewMessage {
 }
 
 export function writeBare_updateNewMessage(w: Writer, v: updateNewMessage, k?: number): void {
-  writeBare(w, v, writeFields_updateNewMessage, n_updateNewMessage, k);
+  writeWithNames(w, v, writeFields_updateNewMessage, n_updateNewMessage, k);
 }
 
 export function readBare_updateNewMessage(r: Reader, k?: number): updateNewMessage {
-  return readBare(r, readFields_updateNewMessage, n_updateNewMessage, 0x1f2b0afd, k);
+  return readWithNames(r, readFields_updateNewMessage, n_updateNewMessage, 0x1f2b0afd, k);
 }
 
 var n_updateMessageID = 'updateMessageID id randomId';
@@ -5357,11 +5357,11 @@ function readFields_updateMessageID(r: Reader): updateMessageID {
 }
 
 export function writeBare_updateMessageID(w: Writer, v: updateMessageID, k?: number): void {
-  writeBare(w, v, writeFields_updateMessageID, n_updateMessageID, k);
+  writeWithNames(w, v, writeFields_updateMessageID, n_updateMessageID, k);
 }
 
 export function readBare_updateMessageID(r: Reader, k?: number): updateMessageID {
-  return readBare(r, readFields_updateMessageID, n_updateMessageID, 0x4e90bfd6, k);
+  return readWithNames(r, readFields_updateMessageID, n_updateMessageID, 0x4e90bfd6, k);
 }
 
 var n_updateDeleteMessages = 'updateDeleteMessages messages pts ptsCount';
@@ -5380,11 +5380,11 @@ function readFields_updateDeleteMessages(r: Reader): updateDeleteMessages {
 }
 
 export function writeBare_updateDeleteMessages(w: Writer, v: updateDeleteMessages, k?: number): void {
-  writeBare(w, v, writeFields_updateDeleteMessages, n_updateDeleteMessages, k);
+  writeWithNames(w, v, writeFields_updateDeleteMessages, n_updateDeleteMessages, k);
 }
 
 export function readBare_updateDeleteMessages(r: Reader, k?: number): updateDeleteMessages {
-  return readBare(r, readFields_updateDeleteMessages, n_updateDeleteMessages, 0xa20db0e5, k);
+  return readWithNames(r, readFields_updateDeleteMessages, n_updateDeleteMessages, 0xa20db0e5, k);
 }
 
 var n_updateUserTyping = 'updateUserTyping userId action';
@@ -5401,11 +5401,11 @@ function readFields_updateUserTyping(r: Reader): updateUserTyping {
 }
 
 export function writeBare_updateUserTyping(w: Writer, v: updateUserTyping, k?: number): void {
-  writeBare(w, v, writeFields_updateUserTyping, n_updateUserTyping, k);
+  writeWithNames(w, v, writeFields_updateUserTyping, n_updateUserTyping, k);
 }
 
 export function readBare_updateUserTyping(r: Reader, k?: number): updateUserTyping {
-  return readBare(r, readFields_updateUserTyping, n_updateUserTyping, 0xc01e857f, k);
+  return readWithNames(r, readFields_updateUserTyping, n_updateUserTyping, 0xc01e857f, k);
 }
 
 var n_updateChatUserTyping = 'updateChatUserTyping chatId fromId action';
@@ -5425,11 +5425,11 @@ function readFields_updateChatUserTyping(r: Reader): updateChatUserTyping {
 }
 
 export function writeBare_updateChatUserTyping(w: Writer, v: updateChatUserTyping, k?: number): void {
-  writeBare(w, v, writeFields_updateChatUserTyping, n_updateChatUserTyping, k);
+  writeWithNames(w, v, writeFields_updateChatUserTyping, n_updateChatUserTyping, k);
 }
 
 export function readBare_updateChatUserTyping(r: Reader, k?: number): updateChatUserTyping {
-  return readBare(r, readFields_updateChatUserTyping, n_updateChatUserTyping, 0x83487af0, k);
+  return readWithNames(r, readFields_updateChatUserTyping, n_updateChatUserTyping, 0x83487af0, k);
 }
 
 var n_updateChatParticipants = 'updateChatParticipants participants';
@@ -5443,11 +5443,11 @@ function readFields_updateChatParticipants(r: Reader): updateChatParticipants {
 }
 
 export function writeBare_updateChatParticipants(w: Writer, v: updateChatParticipants, k?: number): void {
-  writeBare(w, v, writeFields_updateChatParticipants, n_updateChatParticipants, k);
+  writeWithNames(w, v, writeFields_updateChatParticipants, n_updateChatParticipants, k);
 }
 
 export function readBare_updateChatParticipants(r: Reader, k?: number): updateChatParticipants {
-  return readBare(r, readFields_updateChatParticipants, n_updateChatParticipants, 0x07761198, k);
+  return readWithNames(r, readFields_updateChatParticipants, n_updateChatParticipants, 0x07761198, k);
 }
 
 var n_updateUserStatus = 'updateUserStatus userId status';
@@ -5464,11 +5464,11 @@ function readFields_updateUserStatus(r: Reader): updateUserStatus {
 }
 
 export function writeBare_updateUserStatus(w: Writer, v: updateUserStatus, k?: number): void {
-  writeBare(w, v, writeFields_updateUserStatus, n_updateUserStatus, k);
+  writeWithNames(w, v, writeFields_updateUserStatus, n_updateUserStatus, k);
 }
 
 export function readBare_updateUserStatus(r: Reader, k?: number): updateUserStatus {
-  return readBare(r, readFields_updateUserStatus, n_updateUserStatus, 0xe5bdf8de, k);
+  return readWithNames(r, readFields_updateUserStatus, n_updateUserStatus, 0xe5bdf8de, k);
 }
 
 var n_updateUserName = 'updateUserName userId firstName lastName username';
@@ -5490,11 +5490,11 @@ function readFields_updateUserName(r: Reader): updateUserName {
 }
 
 export function writeBare_updateUserName(w: Writer, v: updateUserName, k?: number): void {
-  writeBare(w, v, writeFields_updateUserName, n_updateUserName, k);
+  writeWithNames(w, v, writeFields_updateUserName, n_updateUserName, k);
 }
 
 export function readBare_updateUserName(r: Reader, k?: number): updateUserName {
-  return readBare(r, readFields_updateUserName, n_updateUserName, 0xc3f202e0, k);
+  return readWithNames(r, readFields_updateUserName, n_updateUserName, 0xc3f202e0, k);
 }
 
 var n_updateUserPhoto = 'updateUserPhoto userId date photo previous';
@@ -5517,11 +5517,11 @@ function readFields_updateUserPhoto(r: Reader): updateUserPhoto {
 }
 
 export function writeBare_updateUserPhoto(w: Writer, v: updateUserPhoto, k?: number): void {
-  writeBare(w, v, writeFields_updateUserPhoto, n_updateUserPhoto, k);
+  writeWithNames(w, v, writeFields_updateUserPhoto, n_updateUserPhoto, k);
 }
 
 export function readBare_updateUserPhoto(r: Reader, k?: number): updateUserPhoto {
-  return readBare(r, readFields_updateUserPhoto, n_updateUserPhoto, 0xf227868c, k);
+  return readWithNames(r, readFields_updateUserPhoto, n_updateUserPhoto, 0xf227868c, k);
 }
 
 var n_updateNewEncryptedMessage = 'updateNewEncryptedMessage message qts';
@@ -5538,11 +5538,11 @@ function readFields_updateNewEncryptedMessage(r: Reader): updateNewEncryptedMess
 }
 
 export function writeBare_updateNewEncryptedMessage(w: Writer, v: updateNewEncryptedMessage, k?: number): void {
-  writeBare(w, v, writeFields_updateNewEncryptedMessage, n_updateNewEncryptedMessage, k);
+  writeWithNames(w, v, writeFields_updateNewEncryptedMessage, n_updateNewEncryptedMessage, k);
 }
 
 export function readBare_updateNewEncryptedMessage(r: Reader, k?: number): updateNewEncryptedMessage {
-  return readBare(r, readFields_updateNewEncryptedMessage, n_updateNewEncryptedMessage, 0x12bcbd9a, k);
+  return readWithNames(r, readFields_updateNewEncryptedMessage, n_updateNewEncryptedMessage, 0x12bcbd9a, k);
 }
 
 var n_updateEncryptedChatTyping = 'updateEncryptedChatTyping chatId';
@@ -5558,11 +5558,11 @@ function readFields_updateEncryptedChatTyping(r: Reader): updateEncryptedChatTyp
 }
 
 export function writeBare_updateEncryptedChatTyping(w: Writer, v: updateEncryptedChatTyping, k?: number): void {
-  writeBare(w, v, writeFields_updateEncryptedChatTyping, n_updateEncryptedChatTyping, k);
+  writeWithNames(w, v, writeFields_updateEncryptedChatTyping, n_updateEncryptedChatTyping, k);
 }
 
 export function readBare_updateEncryptedChatTyping(r: Reader, k?: number): updateEncryptedChatTyping {
-  return readBare(r, readFields_updateEncryptedChatTyping, n_updateEncryptedChatTyping, 0x1710f156, k);
+  return readWithNames(r, readFields_updateEncryptedChatTyping, n_updateEncryptedChatTyping, 0x1710f156, k);
 }
 
 var n_updateEncryption = 'updateEncryption chat date';
@@ -5579,11 +5579,11 @@ function readFields_updateEncryption(r: Reader): updateEncryption {
 }
 
 export function writeBare_updateEncryption(w: Writer, v: updateEncryption, k?: number): void {
-  writeBare(w, v, writeFields_updateEncryption, n_updateEncryption, k);
+  writeWithNames(w, v, writeFields_updateEncryption, n_updateEncryption, k);
 }
 
 export function readBare_updateEncryption(r: Reader, k?: number): updateEncryption {
-  return readBare(r, readFields_updateEncryption, n_updateEncryption, 0xb4a2e88d, k);
+  return readWithNames(r, readFields_updateEncryption, n_updateEncryption, 0xb4a2e88d, k);
 }
 
 var n_updateEncryptedMessagesRead = 'updateEncryptedMessagesRead chatId maxDate date';
@@ -5603,11 +5603,11 @@ function readFields_updateEncryptedMessagesRead(r: Reader): updateEncryptedMessa
 }
 
 export function writeBare_updateEncryptedMessagesRead(w: Writer, v: updateEncryptedMessagesRead, k?: number): void {
-  writeBare(w, v, writeFields_updateEncryptedMessagesRead, n_updateEncryptedMessagesRead, k);
+  writeWithNames(w, v, writeFields_updateEncryptedMessagesRead, n_updateEncryptedMessagesRead, k);
 }
 
 export function readBare_updateEncryptedMessagesRead(r: Reader, k?: number): updateEncryptedMessagesRead {
-  return readBare(r, readFields_updateEncryptedMessagesRead, n_updateEncryptedMessagesRead, 0x38fe25b7, k);
+  return readWithNames(r, readFields_updateEncryptedMessagesRead, n_updateEncryptedMessagesRead, 0x38fe25b7, k);
 }
 
 var n_updateChatParticipantAdd = 'updateChatParticipantAdd chatId userId inviterId date version';
@@ -5634,11 +5634,11 @@ function readFields_updateChatParticipantAdd(r: Reader): updateChatParticipantAd
 }
 
 export function writeBare_updateChatParticipantAdd(w: Writer, v: updateChatParticipantAdd, k?: number): void {
-  writeBare(w, v, writeFields_updateChatParticipantAdd, n_updateChatParticipantAdd, k);
+  writeWithNames(w, v, writeFields_updateChatParticipantAdd, n_updateChatParticipantAdd, k);
 }
 
 export function readBare_updateChatParticipantAdd(r: Reader, k?: number): updateChatParticipantAdd {
-  return readBare(r, readFields_updateChatParticipantAdd, n_updateChatParticipantAdd, 0x3dda5451, k);
+  return readWithNames(r, readFields_updateChatParticipantAdd, n_updateChatParticipantAdd, 0x3dda5451, k);
 }
 
 var n_updateChatParticipantDelete = 'updateChatParticipantDelete chatId userId version';
@@ -5658,11 +5658,11 @@ function readFields_updateChatParticipantDelete(r: Reader): updateChatParticipan
 }
 
 export function writeBare_updateChatParticipantDelete(w: Writer, v: updateChatParticipantDelete, k?: number): void {
-  writeBare(w, v, writeFields_updateChatParticipantDelete, n_updateChatParticipantDelete, k);
+  writeWithNames(w, v, writeFields_updateChatParticipantDelete, n_updateChatParticipantDelete, k);
 }
 
 export function readBare_updateChatParticipantDelete(r: Reader, k?: number): updateChatParticipantDelete {
-  return readBare(r, readFields_updateChatParticipantDelete, n_updateChatParticipantDelete, 0xe32f3d77, k);
+  return readWithNames(r, readFields_updateChatParticipantDelete, n_updateChatParticipantDelete, 0xe32f3d77, k);
 }
 
 var n_updateDcOptions = 'updateDcOptions dcOptions';
@@ -5676,11 +5676,11 @@ function readFields_updateDcOptions(r: Reader): updateDcOptions {
 }
 
 export function writeBare_updateDcOptions(w: Writer, v: updateDcOptions, k?: number): void {
-  writeBare(w, v, writeFields_updateDcOptions, n_updateDcOptions, k);
+  writeWithNames(w, v, writeFields_updateDcOptions, n_updateDcOptions, k);
 }
 
 export function readBare_updateDcOptions(r: Reader, k?: number): updateDcOptions {
-  return readBare(r, readFields_updateDcOptions, n_updateDcOptions, 0x8e5e9873, k);
+  return readWithNames(r, readFields_updateDcOptions, n_updateDcOptions, 0x8e5e9873, k);
 }
 
 var n_updateNotifySettings = 'updateNotifySettings peer notifySettings';
@@ -5695,11 +5695,11 @@ function readFields_updateNotifySettings(r: Reader): updateNotifySettings {
 }
 
 export function writeBare_updateNotifySettings(w: Writer, v: updateNotifySettings, k?: number): void {
-  writeBare(w, v, writeFields_updateNotifySettings, n_updateNotifySettings, k);
+  writeWithNames(w, v, writeFields_updateNotifySettings, n_updateNotifySettings, k);
 }
 
 export function readBare_updateNotifySettings(r: Reader, k?: number): updateNotifySettings {
-  return readBare(r, readFields_updateNotifySettings, n_updateNotifySettings, 0xbec268ef, k);
+  return readWithNames(r, readFields_updateNotifySettings, n_updateNotifySettings, 0xbec268ef, k);
 }
 
 var n_updateServiceNotification = 'updateServiceNotification flags popup inboxDate type message media entities';
@@ -5726,11 +5726,11 @@ function readFields_updateServiceNotification(r: Reader): updateServiceNotificat
 }
 
 export function writeBare_updateServiceNotification(w: Writer, v: updateServiceNotification, k?: number): void {
-  writeBare(w, v, writeFields_updateServiceNotification, n_updateServiceNotification, k);
+  writeWithNames(w, v, writeFields_updateServiceNotification, n_updateServiceNotification, k);
 }
 
 export function readBare_updateServiceNotification(r: Reader, k?: number): updateServiceNotification {
-  return readBare(r, readFields_updateServiceNotification, n_updateServiceNotification, 0xebe46819, k);
+  return readWithNames(r, readFields_updateServiceNotification, n_updateServiceNotification, 0xebe46819, k);
 }
 
 var n_updatePrivacy = 'updatePrivacy key rules';
@@ -5745,11 +5745,11 @@ function readFields_updatePrivacy(r: Reader): updatePrivacy {
 }
 
 export function writeBare_updatePrivacy(w: Writer, v: updatePrivacy, k?: number): void {
-  writeBare(w, v, writeFields_updatePrivacy, n_updatePrivacy, k);
+  writeWithNames(w, v, writeFields_updatePrivacy, n_updatePrivacy, k);
 }
 
 export function readBare_updatePrivacy(r: Reader, k?: number): updatePrivacy {
-  return readBare(r, readFields_updatePrivacy, n_updatePrivacy, 0xee3b272a, k);
+  return readWithNames(r, readFields_updatePrivacy, n_updatePrivacy, 0xee3b272a, k);
 }
 
 var n_updateUserPhone = 'updateUserPhone userId phone';
@@ -5766,11 +5766,11 @@ function readFields_updateUserPhone(r: Reader): updateUserPhone {
 }
 
 export function writeBare_updateUserPhone(w: Writer, v: updateUserPhone, k?: number): void {
-  writeBare(w, v, writeFields_updateUserPhone, n_updateUserPhone, k);
+  writeWithNames(w, v, writeFields_updateUserPhone, n_updateUserPhone, k);
 }
 
 export function readBare_updateUserPhone(r: Reader, k?: number): updateUserPhone {
-  return readBare(r, readFields_updateUserPhone, n_updateUserPhone, 0x05492a13, k);
+  return readWithNames(r, readFields_updateUserPhone, n_updateUserPhone, 0x05492a13, k);
 }
 
 var n_updateReadHistoryInbox = 'updateReadHistoryInbox flags folderId peer maxId stillUnreadCount pts ptsCount';
@@ -5801,11 +5801,11 @@ function readFields_updateReadHistoryInbox(r: Reader): updateReadHistoryInbox {
 }
 
 export function writeBare_updateReadHistoryInbox(w: Writer, v: updateReadHistoryInbox, k?: number): void {
-  writeBare(w, v, writeFields_updateReadHistoryInbox, n_updateReadHistoryInbox, k);
+  writeWithNames(w, v, writeFields_updateReadHistoryInbox, n_updateReadHistoryInbox, k);
 }
 
 export function readBare_updateReadHistoryInbox(r: Reader, k?: number): updateReadHistoryInbox {
-  return readBare(r, readFields_updateReadHistoryInbox, n_updateReadHistoryInbox, 0x9c974fdf, k);
+  return readWithNames(r, readFields_updateReadHistoryInbox, n_updateReadHistoryInbox, 0x9c974fdf, k);
 }
 
 var n_updateReadHistoryOutbox = 'updateReadHistoryOutbox peer maxId pts ptsCount';
@@ -5829,11 +5829,11 @@ function readFields_updateReadHistoryOutbox(r: Reader): updateReadHistoryOutbox 
 }
 
 export function writeBare_updateReadHistoryOutbox(w: Writer, v: updateReadHistoryOutbox, k?: number): void {
-  writeBare(w, v, writeFields_updateReadHistoryOutbox, n_updateReadHistoryOutbox, k);
+  writeWithNames(w, v, writeFields_updateReadHistoryOutbox, n_updateReadHistoryOutbox, k);
 }
 
 export function readBare_updateReadHistoryOutbox(r: Reader, k?: number): updateReadHistoryOutbox {
-  return readBare(r, readFields_updateReadHistoryOutbox, n_updateReadHistoryOutbox, 0x2f2f21bf, k);
+  return readWithNames(r, readFields_updateReadHistoryOutbox, n_updateReadHistoryOutbox, 0x2f2f21bf, k);
 }
 
 var n_updateWebPage = 'updateWebPage webpage pts ptsCount';
@@ -5852,11 +5852,11 @@ function readFields_updateWebPage(r: Reader): updateWebPage {
 }
 
 export function writeBare_updateWebPage(w: Writer, v: updateWebPage, k?: number): void {
-  writeBare(w, v, writeFields_updateWebPage, n_updateWebPage, k);
+  writeWithNames(w, v, writeFields_updateWebPage, n_updateWebPage, k);
 }
 
 export function readBare_updateWebPage(r: Reader, k?: number): updateWebPage {
-  return readBare(r, readFields_updateWebPage, n_updateWebPage, 0x7f891213, k);
+  return readWithNames(r, readFields_updateWebPage, n_updateWebPage, 0x7f891213, k);
 }
 
 var n_updateReadMessagesContents = 'updateReadMessagesContents messages pts ptsCount';
@@ -5875,11 +5875,11 @@ function readFields_updateReadMessagesContents(r: Reader): updateReadMessagesCon
 }
 
 export function writeBare_updateReadMessagesContents(w: Writer, v: updateReadMessagesContents, k?: number): void {
-  writeBare(w, v, writeFields_updateReadMessagesContents, n_updateReadMessagesContents, k);
+  writeWithNames(w, v, writeFields_updateReadMessagesContents, n_updateReadMessagesContents, k);
 }
 
 export function readBare_updateReadMessagesContents(r: Reader, k?: number): updateReadMessagesContents {
-  return readBare(r, readFields_updateReadMessagesContents, n_updateReadMessagesContents, 0x68c13933, k);
+  return readWithNames(r, readFields_updateReadMessagesContents, n_updateReadMessagesContents, 0x68c13933, k);
 }
 
 var n_updateChannelTooLong = 'updateChannelTooLong flags channelId pts';
@@ -5899,11 +5899,11 @@ function readFields_updateChannelTooLong(r: Reader): updateChannelTooLong {
 }
 
 export function writeBare_updateChannelTooLong(w: Writer, v: updateChannelTooLong, k?: number): void {
-  writeBare(w, v, writeFields_updateChannelTooLong, n_updateChannelTooLong, k);
+  writeWithNames(w, v, writeFields_updateChannelTooLong, n_updateChannelTooLong, k);
 }
 
 export function readBare_updateChannelTooLong(r: Reader, k?: number): updateChannelTooLong {
-  return readBare(r, readFields_updateChannelTooLong, n_updateChannelTooLong, 0x108d941f, k);
+  return readWithNames(r, readFields_updateChannelTooLong, n_updateChannelTooLong, 0x108d941f, k);
 }
 
 var n_updateChannel = 'updateChannel channelId';
@@ -5919,11 +5919,11 @@ function readFields_updateChannel(r: Reader): updateChannel {
 }
 
 export function writeBare_updateChannel(w: Writer, v: updateChannel, k?: number): void {
-  writeBare(w, v, writeFields_updateChannel, n_updateChannel, k);
+  writeWithNames(w, v, writeFields_updateChannel, n_updateChannel, k);
 }
 
 export function readBare_updateChannel(r: Reader, k?: number): updateChannel {
-  return readBare(r, readFields_updateChannel, n_updateChannel, 0x635b4c09, k);
+  return readWithNames(r, readFields_updateChannel, n_updateChannel, 0x635b4c09, k);
 }
 
 var n_updateNewChannelMessage = 'updateNewChannelMessage message pts ptsCount';
@@ -5942,11 +5942,11 @@ function readFields_updateNewChannelMessage(r: Reader): updateNewChannelMessage 
 }
 
 export function writeBare_updateNewChannelMessage(w: Writer, v: updateNewChannelMessage, k?: number): void {
-  writeBare(w, v, writeFields_updateNewChannelMessage, n_updateNewChannelMessage, k);
+  writeWithNames(w, v, writeFields_updateNewChannelMessage, n_updateNewChannelMessage, k);
 }
 
 export function readBare_updateNewChannelMessage(r: Reader, k?: number): updateNewChannelMessage {
-  return readBare(r, readFields_updateNewChannelMessage, n_updateNewChannelMessage, 0x62ba04d9, k);
+  return readWithNames(r, readFields_updateNewChannelMessage, n_updateNewChannelMessage, 0x62ba04d9, k);
 }
 
 var n_updateReadChannelInbox = 'updateReadChannelInbox flags folderId channelId maxId stillUnreadCount pts';
@@ -5976,11 +5976,11 @@ function readFields_updateReadChannelInbox(r: Reader): updateReadChannelInbox {
 }
 
 export function writeBare_updateReadChannelInbox(w: Writer, v: updateReadChannelInbox, k?: number): void {
-  writeBare(w, v, writeFields_updateReadChannelInbox, n_updateReadChannelInbox, k);
+  writeWithNames(w, v, writeFields_updateReadChannelInbox, n_updateReadChannelInbox, k);
 }
 
 export function readBare_updateReadChannelInbox(r: Reader, k?: number): updateReadChannelInbox {
-  return readBare(r, readFields_updateReadChannelInbox, n_updateReadChannelInbox, 0x922e6e10, k);
+  return readWithNames(r, readFields_updateReadChannelInbox, n_updateReadChannelInbox, 0x922e6e10, k);
 }
 
 var n_updateDeleteChannelMessages = 'updateDeleteChannelMessages channelId messages pts ptsCount';
@@ -6005,11 +6005,11 @@ function readFields_updateDeleteChannelMessages(r: Reader): updateDeleteChannelM
 }
 
 export function writeBare_updateDeleteChannelMessages(w: Writer, v: updateDeleteChannelMessages, k?: number): void {
-  writeBare(w, v, writeFields_updateDeleteChannelMessages, n_updateDeleteChannelMessages, k);
+  writeWithNames(w, v, writeFields_updateDeleteChannelMessages, n_updateDeleteChannelMessages, k);
 }
 
 export function readBare_updateDeleteChannelMessages(r: Reader, k?: number): updateDeleteChannelMessages {
-  return readBare(r, readFields_updateDeleteChannelMessages, n_updateDeleteChannelMessages, 0xc32d5b12, k);
+  return readWithNames(r, readFields_updateDeleteChannelMessages, n_updateDeleteChannelMessages, 0xc32d5b12, k);
 }
 
 var n_updateChannelMessageViews = 'updateChannelMessageViews channelId id views';
@@ -6029,11 +6029,11 @@ function readFields_updateChannelMessageViews(r: Reader): updateChannelMessageVi
 }
 
 export function writeBare_updateChannelMessageViews(w: Writer, v: updateChannelMessageViews, k?: number): void {
-  writeBare(w, v, writeFields_updateChannelMessageViews, n_updateChannelMessageViews, k);
+  writeWithNames(w, v, writeFields_updateChannelMessageViews, n_updateChannelMessageViews, k);
 }
 
 export function readBare_updateChannelMessageViews(r: Reader, k?: number): updateChannelMessageViews {
-  return readBare(r, readFields_updateChannelMessageViews, n_updateChannelMessageViews, 0xf226ac08, k);
+  return readWithNames(r, readFields_updateChannelMessageViews, n_updateChannelMessageViews, 0xf226ac08, k);
 }
 
 var n_updateChatParticipantAdmin = 'updateChatParticipantAdmin chatId userId isAdmin version';
@@ -6058,11 +6058,11 @@ function readFields_updateChatParticipantAdmin(r: Reader): updateChatParticipant
 }
 
 export function writeBare_updateChatParticipantAdmin(w: Writer, v: updateChatParticipantAdmin, k?: number): void {
-  writeBare(w, v, writeFields_updateChatParticipantAdmin, n_updateChatParticipantAdmin, k);
+  writeWithNames(w, v, writeFields_updateChatParticipantAdmin, n_updateChatParticipantAdmin, k);
 }
 
 export function readBare_updateChatParticipantAdmin(r: Reader, k?: number): updateChatParticipantAdmin {
-  return readBare(r, readFields_updateChatParticipantAdmin, n_updateChatParticipantAdmin, 0xd7ca61a2, k);
+  return readWithNames(r, readFields_updateChatParticipantAdmin, n_updateChatParticipantAdmin, 0xd7ca61a2, k);
 }
 
 var n_updateNewStickerSet = 'updateNewStickerSet stickerset';
@@ -6076,11 +6076,11 @@ function readFields_updateNewStickerSet(r: Reader): updateNewStickerSet {
 }
 
 export function writeBare_updateNewStickerSet(w: Writer, v: updateNewStickerSet, k?: number): void {
-  writeBare(w, v, writeFields_updateNewStickerSet, n_updateNewStickerSet, k);
+  writeWithNames(w, v, writeFields_updateNewStickerSet, n_updateNewStickerSet, k);
 }
 
 export function readBare_updateNewStickerSet(r: Reader, k?: number): updateNewStickerSet {
-  return readBare(r, readFields_updateNewStickerSet, n_updateNewStickerSet, 0x688a30aa, k);
+  return readWithNames(r, readFields_updateNewStickerSet, n_updateNewStickerSet, 0x688a30aa, k);
 }
 
 var n_updateStickerSetsOrder = 'updateStickerSetsOrder flags masks order';
@@ -6099,11 +6099,11 @@ function readFields_updateStickerSetsOrder(r: Reader): updateStickerSetsOrder {
 }
 
 export function writeBare_updateStickerSetsOrder(w: Writer, v: updateStickerSetsOrder, k?: number): void {
-  writeBare(w, v, writeFields_updateStickerSetsOrder, n_updateStickerSetsOrder, k);
+  writeWithNames(w, v, writeFields_updateStickerSetsOrder, n_updateStickerSetsOrder, k);
 }
 
 export function readBare_updateStickerSetsOrder(r: Reader, k?: number): updateStickerSetsOrder {
-  return readBare(r, readFields_updateStickerSetsOrder, n_updateStickerSetsOrder, 0x0bb2d201, k);
+  return readWithNames(r, readFields_updateStickerSetsOrder, n_updateStickerSetsOrder, 0x0bb2d201, k);
 }
 
 var n_updateStickerSets = 'updateStickerSets';
@@ -6116,11 +6116,11 @@ function readFields_updateStickerSets(_r: Reader): updateStickerSets {
 }
 
 export function writeBare_updateStickerSets(w: Writer, v: updateStickerSets, k?: number): void {
-  writeBare(w, v, writeFields_updateStickerSets, n_updateStickerSets, k);
+  writeWithNames(w, v, writeFields_updateStickerSets, n_updateStickerSets, k);
 }
 
 export function readBare_updateStickerSets(r: Reader, k?: number): updateStickerSets {
-  return readBare(r, readFields_updateStickerSets, n_updateStickerSets, 0x43ae3dec, k);
+  return readWithNames(r, readFields_updateStickerSets, n_updateStickerSets, 0x43ae3dec, k);
 }
 
 var n_updateSavedGifs = 'updateSavedGifs';
@@ -6133,11 +6133,11 @@ function readFields_updateSavedGifs(_r: Reader): updateSavedGifs {
 }
 
 export function writeBare_updateSavedGifs(w: Writer, v: updateSavedGifs, k?: number): void {
-  writeBare(w, v, writeFields_updateSavedGifs, n_updateSavedGifs, k);
+  writeWithNames(w, v, writeFields_updateSavedGifs, n_updateSavedGifs, k);
 }
 
 export function readBare_updateSavedGifs(r: Reader, k?: number): updateSavedGifs {
-  return readBare(r, readFields_updateSavedGifs, n_updateSavedGifs, 0x9375341e, k);
+  return readWithNames(r, readFields_updateSavedGifs, n_updateSavedGifs, 0x9375341e, k);
 }
 
 var n_updateBotInlineQuery = 'updateBotInlineQuery flags queryId userId query geo peerType offset';
@@ -6166,11 +6166,11 @@ function readFields_updateBotInlineQuery(r: Reader): updateBotInlineQuery {
 }
 
 export function writeBare_updateBotInlineQuery(w: Writer, v: updateBotInlineQuery, k?: number): void {
-  writeBare(w, v, writeFields_updateBotInlineQuery, n_updateBotInlineQuery, k);
+  writeWithNames(w, v, writeFields_updateBotInlineQuery, n_updateBotInlineQuery, k);
 }
 
 export function readBare_updateBotInlineQuery(r: Reader, k?: number): updateBotInlineQuery {
-  return readBare(r, readFields_updateBotInlineQuery, n_updateBotInlineQuery, 0x496f379c, k);
+  return readWithNames(r, readFields_updateBotInlineQuery, n_updateBotInlineQuery, 0x496f379c, k);
 }
 
 var n_updateBotInlineSend = 'updateBotInlineSend flags userId query geo id msgId';
@@ -6197,11 +6197,11 @@ function readFields_updateBotInlineSend(r: Reader): updateBotInlineSend {
 }
 
 export function writeBare_updateBotInlineSend(w: Writer, v: updateBotInlineSend, k?: number): void {
-  writeBare(w, v, writeFields_updateBotInlineSend, n_updateBotInlineSend, k);
+  writeWithNames(w, v, writeFields_updateBotInlineSend, n_updateBotInlineSend, k);
 }
 
 export function readBare_updateBotInlineSend(r: Reader, k?: number): updateBotInlineSend {
-  return readBare(r, readFields_updateBotInlineSend, n_updateBotInlineSend, 0x12f12a07, k);
+  return readWithNames(r, readFields_updateBotInlineSend, n_updateBotInlineSend, 0x12f12a07, k);
 }
 
 var n_updateEditChannelMessage = 'updateEditChannelMessage message pts ptsCount';
@@ -6220,11 +6220,11 @@ function readFields_updateEditChannelMessage(r: Reader): updateEditChannelMessag
 }
 
 export function writeBare_updateEditChannelMessage(w: Writer, v: updateEditChannelMessage, k?: number): void {
-  writeBare(w, v, writeFields_updateEditChannelMessage, n_updateEditChannelMessage, k);
+  writeWithNames(w, v, writeFields_updateEditChannelMessage, n_updateEditChannelMessage, k);
 }
 
 export function readBare_updateEditChannelMessage(r: Reader, k?: number): updateEditChannelMessage {
-  return readBare(r, readFields_updateEditChannelMessage, n_updateEditChannelMessage, 0x1b3f4df7, k);
+  return readWithNames(r, readFields_updateEditChannelMessage, n_updateEditChannelMessage, 0x1b3f4df7, k);
 }
 
 var n_updateBotCallbackQuery = 'updateBotCallbackQuery flags queryId userId peer msgId chatInstance data gameShortName';
@@ -6257,11 +6257,11 @@ function readFields_updateBotCallbackQuery(r: Reader): updateBotCallbackQuery {
 }
 
 export function writeBare_updateBotCallbackQuery(w: Writer, v: updateBotCallbackQuery, k?: number): void {
-  writeBare(w, v, writeFields_updateBotCallbackQuery, n_updateBotCallbackQuery, k);
+  writeWithNames(w, v, writeFields_updateBotCallbackQuery, n_updateBotCallbackQuery, k);
 }
 
 export function readBare_updateBotCallbackQuery(r: Reader, k?: number): updateBotCallbackQuery {
-  return readBare(r, readFields_updateBotCallbackQuery, n_updateBotCallbackQuery, 0xb9cfc48d, k);
+  return readWithNames(r, readFields_updateBotCallbackQuery, n_updateBotCallbackQuery, 0xb9cfc48d, k);
 }
 
 var n_updateEditMessage = 'updateEditMessage message pts ptsCount';
@@ -6280,11 +6280,11 @@ function readFields_updateEditMessage(r: Reader): updateEditMessage {
 }
 
 export function writeBare_updateEditMessage(w: Writer, v: updateEditMessage, k?: number): void {
-  writeBare(w, v, writeFields_updateEditMessage, n_updateEditMessage, k);
+  writeWithNames(w, v, writeFields_updateEditMessage, n_updateEditMessage, k);
 }
 
 export function readBare_updateEditMessage(r: Reader, k?: number): updateEditMessage {
-  return readBare(r, readFields_updateEditMessage, n_updateEditMessage, 0xe40370a3, k);
+  return readWithNames(r, readFields_updateEditMessage, n_updateEditMessage, 0xe40370a3, k);
 }
 
 var n_updateInlineBotCallbackQuery = 'updateInlineBotCallbackQuery flags queryId userId msgId chatInstance data gameShortName';
@@ -6315,11 +6315,11 @@ function readFields_updateInlineBotCallbackQuery(r: Reader): updateInlineBotCall
 }
 
 export function writeBare_updateInlineBotCallbackQuery(w: Writer, v: updateInlineBotCallbackQuery, k?: number): void {
-  writeBare(w, v, writeFields_updateInlineBotCallbackQuery, n_updateInlineBotCallbackQuery, k);
+  writeWithNames(w, v, writeFields_updateInlineBotCallbackQuery, n_updateInlineBotCallbackQuery, k);
 }
 
 export function readBare_updateInlineBotCallbackQuery(r: Reader, k?: number): updateInlineBotCallbackQuery {
-  return readBare(r, readFields_updateInlineBotCallbackQuery, n_updateInlineBotCallbackQuery, 0x691e9052, k);
+  return readWithNames(r, readFields_updateInlineBotCallbackQuery, n_updateInlineBotCallbackQuery, 0x691e9052, k);
 }
 
 var n_updateReadChannelOutbox = 'updateReadChannelOutbox channelId maxId';
@@ -6337,11 +6337,11 @@ function readFields_updateReadChannelOutbox(r: Reader): updateReadChannelOutbox 
 }
 
 export function writeBare_updateReadChannelOutbox(w: Writer, v: updateReadChannelOutbox, k?: number): void {
-  writeBare(w, v, writeFields_updateReadChannelOutbox, n_updateReadChannelOutbox, k);
+  writeWithNames(w, v, writeFields_updateReadChannelOutbox, n_updateReadChannelOutbox, k);
 }
 
 export function readBare_updateReadChannelOutbox(r: Reader, k?: number): updateReadChannelOutbox {
-  return readBare(r, readFields_updateReadChannelOutbox, n_updateReadChannelOutbox, 0xb75f99a9, k);
+  return readWithNames(r, readFields_updateReadChannelOutbox, n_updateReadChannelOutbox, 0xb75f99a9, k);
 }
 
 var n_updateDraftMessage = 'updateDraftMessage peer draft';
@@ -6356,11 +6356,11 @@ function readFields_updateDraftMessage(r: Reader): updateDraftMessage {
 }
 
 export function writeBare_updateDraftMessage(w: Writer, v: updateDraftMessage, k?: number): void {
-  writeBare(w, v, writeFields_updateDraftMessage, n_updateDraftMessage, k);
+  writeWithNames(w, v, writeFields_updateDraftMessage, n_updateDraftMessage, k);
 }
 
 export function readBare_updateDraftMessage(r: Reader, k?: number): updateDraftMessage {
-  return readBare(r, readFields_updateDraftMessage, n_updateDraftMessage, 0xee2bb969, k);
+  return readWithNames(r, readFields_updateDraftMessage, n_updateDraftMessage, 0xee2bb969, k);
 }
 
 var n_updateReadFeaturedStickers = 'updateReadFeaturedStickers';
@@ -6373,11 +6373,11 @@ function readFields_updateReadFeaturedStickers(_r: Reader): updateReadFeaturedSt
 }
 
 export function writeBare_updateReadFeaturedStickers(w: Writer, v: updateReadFeaturedStickers, k?: number): void {
-  writeBare(w, v, writeFields_updateReadFeaturedStickers, n_updateReadFeaturedStickers, k);
+  writeWithNames(w, v, writeFields_updateReadFeaturedStickers, n_updateReadFeaturedStickers, k);
 }
 
 export function readBare_updateReadFeaturedStickers(r: Reader, k?: number): updateReadFeaturedStickers {
-  return readBare(r, readFields_updateReadFeaturedStickers, n_updateReadFeaturedStickers, 0x571d2742, k);
+  return readWithNames(r, readFields_updateReadFeaturedStickers, n_updateReadFeaturedStickers, 0x571d2742, k);
 }
 
 var n_updateRecentStickers = 'updateRecentStickers';
@@ -6390,11 +6390,11 @@ function readFields_updateRecentStickers(_r: Reader): updateRecentStickers {
 }
 
 export function writeBare_updateRecentStickers(w: Writer, v: updateRecentStickers, k?: number): void {
-  writeBare(w, v, writeFields_updateRecentStickers, n_updateRecentStickers, k);
+  writeWithNames(w, v, writeFields_updateRecentStickers, n_updateRecentStickers, k);
 }
 
 export function readBare_updateRecentStickers(r: Reader, k?: number): updateRecentStickers {
-  return readBare(r, readFields_updateRecentStickers, n_updateRecentStickers, 0x9a422c20, k);
+  return readWithNames(r, readFields_updateRecentStickers, n_updateRecentStickers, 0x9a422c20, k);
 }
 
 var n_updateConfig = 'updateConfig';
@@ -6407,11 +6407,11 @@ function readFields_updateConfig(_r: Reader): updateConfig {
 }
 
 export function writeBare_updateConfig(w: Writer, v: updateConfig, k?: number): void {
-  writeBare(w, v, writeFields_updateConfig, n_updateConfig, k);
+  writeWithNames(w, v, writeFields_updateConfig, n_updateConfig, k);
 }
 
 export function readBare_updateConfig(r: Reader, k?: number): updateConfig {
-  return readBare(r, readFields_updateConfig, n_updateConfig, 0xa229dd06, k);
+  return readWithNames(r, readFields_updateConfig, n_updateConfig, 0xa229dd06, k);
 }
 
 var n_updatePtsChanged = 'updatePtsChanged';
@@ -6424,11 +6424,11 @@ function readFields_updatePtsChanged(_r: Reader): updatePtsChanged {
 }
 
 export function writeBare_updatePtsChanged(w: Writer, v: updatePtsChanged, k?: number): void {
-  writeBare(w, v, writeFields_updatePtsChanged, n_updatePtsChanged, k);
+  writeWithNames(w, v, writeFields_updatePtsChanged, n_updatePtsChanged, k);
 }
 
 export function readBare_updatePtsChanged(r: Reader, k?: number): updatePtsChanged {
-  return readBare(r, readFields_updatePtsChanged, n_updatePtsChanged, 0x3354678f, k);
+  return readWithNames(r, readFields_updatePtsChanged, n_updatePtsChanged, 0x3354678f, k);
 }
 
 var n_updateChannelWebPage = 'updateChannelWebPage channelId webpage pts ptsCount';
@@ -6453,11 +6453,11 @@ function readFields_updateChannelWebPage(r: Reader): updateChannelWebPage {
 }
 
 export function writeBare_updateChannelWebPage(w: Writer, v: updateChannelWebPage, k?: number): void {
-  writeBare(w, v, writeFields_updateChannelWebPage, n_updateChannelWebPage, k);
+  writeWithNames(w, v, writeFields_updateChannelWebPage, n_updateChannelWebPage, k);
 }
 
 export function readBare_updateChannelWebPage(r: Reader, k?: number): updateChannelWebPage {
-  return readBare(r, readFields_updateChannelWebPage, n_updateChannelWebPage, 0x2f2ba99f, k);
+  return readWithNames(r, readFields_updateChannelWebPage, n_updateChannelWebPage, 0x2f2ba99f, k);
 }
 
 var n_updateDialogPinned = 'updateDialogPinned flags pinned folderId peer';
@@ -6480,11 +6480,11 @@ function readFields_updateDialogPinned(r: Reader): updateDialogPinned {
 }
 
 export function writeBare_updateDialogPinned(w: Writer, v: updateDialogPinned, k?: number): void {
-  writeBare(w, v, writeFields_updateDialogPinned, n_updateDialogPinned, k);
+  writeWithNames(w, v, writeFields_updateDialogPinned, n_updateDialogPinned, k);
 }
 
 export function readBare_updateDialogPinned(r: Reader, k?: number): updateDialogPinned {
-  return readBare(r, readFields_updateDialogPinned, n_updateDialogPinned, 0x6e6fe51c, k);
+  return readWithNames(r, readFields_updateDialogPinned, n_updateDialogPinned, 0x6e6fe51c, k);
 }
 
 var n_updatePinnedDialogs = 'updatePinnedDialogs flags folderId order';
@@ -6506,11 +6506,11 @@ function readFields_updatePinnedDialogs(r: Reader): updatePinnedDialogs {
 }
 
 export function writeBare_updatePinnedDialogs(w: Writer, v: updatePinnedDialogs, k?: number): void {
-  writeBare(w, v, writeFields_updatePinnedDialogs, n_updatePinnedDialogs, k);
+  writeWithNames(w, v, writeFields_updatePinnedDialogs, n_updatePinnedDialogs, k);
 }
 
 export function readBare_updatePinnedDialogs(r: Reader, k?: number): updatePinnedDialogs {
-  return readBare(r, readFields_updatePinnedDialogs, n_updatePinnedDialogs, 0xfa0f3ca2, k);
+  return readWithNames(r, readFields_updatePinnedDialogs, n_updatePinnedDialogs, 0xfa0f3ca2, k);
 }
 
 var n_updateBotWebhookJSON = 'updateBotWebhookJSON data';
@@ -6524,11 +6524,11 @@ function readFields_updateBotWebhookJSON(r: Reader): updateBotWebhookJSON {
 }
 
 export function writeBare_updateBotWebhookJSON(w: Writer, v: updateBotWebhookJSON, k?: number): void {
-  writeBare(w, v, writeFields_updateBotWebhookJSON, n_updateBotWebhookJSON, k);
+  writeWithNames(w, v, writeFields_updateBotWebhookJSON, n_updateBotWebhookJSON, k);
 }
 
 export function readBare_updateBotWebhookJSON(r: Reader, k?: number): updateBotWebhookJSON {
-  return readBare(r, readFields_updateBotWebhookJSON, n_updateBotWebhookJSON, 0x8317c0c3, k);
+  return readWithNames(r, readFields_updateBotWebhookJSON, n_updateBotWebhookJSON, 0x8317c0c3, k);
 }
 
 var n_updateBotWebhookJSONQuery = 'updateBotWebhookJSONQuery queryId data timeout';
@@ -6548,11 +6548,11 @@ function readFields_updateBotWebhookJSONQuery(r: Reader): updateBotWebhookJSONQu
 }
 
 export function writeBare_updateBotWebhookJSONQuery(w: Writer, v: updateBotWebhookJSONQuery, k?: number): void {
-  writeBare(w, v, writeFields_updateBotWebhookJSONQuery, n_updateBotWebhookJSONQuery, k);
+  writeWithNames(w, v, writeFields_updateBotWebhookJSONQuery, n_updateBotWebhookJSONQuery, k);
 }
 
 export function readBare_updateBotWebhookJSONQuery(r: Reader, k?: number): updateBotWebhookJSONQuery {
-  return readBare(r, readFields_updateBotWebhookJSONQuery, n_updateBotWebhookJSONQuery, 0x9b9240a6, k);
+  return readWithNames(r, readFields_updateBotWebhookJSONQuery, n_updateBotWebhookJSONQuery, 0x9b9240a6, k);
 }
 
 var n_updateBotShippingQuery = 'updateBotShippingQuery queryId userId payload shippingAddress';
@@ -6575,11 +6575,11 @@ function readFields_updateBotShippingQuery(r: Reader): updateBotShippingQuery {
 }
 
 export function writeBare_updateBotShippingQuery(w: Writer, v: updateBotShippingQuery, k?: number): void {
-  writeBare(w, v, writeFields_updateBotShippingQuery, n_updateBotShippingQuery, k);
+  writeWithNames(w, v, writeFields_updateBotShippingQuery, n_updateBotShippingQuery, k);
 }
 
 export function readBare_updateBotShippingQuery(r: Reader, k?: number): updateBotShippingQuery {
-  return readBare(r, readFields_updateBotShippingQuery, n_updateBotShippingQuery, 0xb5aefd7d, k);
+  return readWithNames(r, readFields_updateBotShippingQuery, n_updateBotShippingQuery, 0xb5aefd7d, k);
 }
 
 var n_updateBotPrecheckoutQuery = 'updateBotPrecheckoutQuery flags queryId userId payload info shippingOptionId currency totalAmount';
@@ -6612,11 +6612,11 @@ function readFields_updateBotPrecheckoutQuery(r: Reader): updateBotPrecheckoutQu
 }
 
 export function writeBare_updateBotPrecheckoutQuery(w: Writer, v: updateBotPrecheckoutQuery, k?: number): void {
-  writeBare(w, v, writeFields_updateBotPrecheckoutQuery, n_updateBotPrecheckoutQuery, k);
+  writeWithNames(w, v, writeFields_updateBotPrecheckoutQuery, n_updateBotPrecheckoutQuery, k);
 }
 
 export function readBare_updateBotPrecheckoutQuery(r: Reader, k?: number): updateBotPrecheckoutQuery {
-  return readBare(r, readFields_updateBotPrecheckoutQuery, n_updateBotPrecheckoutQuery, 0x8caa9a96, k);
+  return readWithNames(r, readFields_updateBotPrecheckoutQuery, n_updateBotPrecheckoutQuery, 0x8caa9a96, k);
 }
 
 var n_updatePhoneCall = 'updatePhoneCall phoneCall';
@@ -6630,11 +6630,11 @@ function readFields_updatePhoneCall(r: Reader): updatePhoneCall {
 }
 
 export function writeBare_updatePhoneCall(w: Writer, v: updatePhoneCall, k?: number): void {
-  writeBare(w, v, writeFields_updatePhoneCall, n_updatePhoneCall, k);
+  writeWithNames(w, v, writeFields_updatePhoneCall, n_updatePhoneCall, k);
 }
 
 export function readBare_updatePhoneCall(r: Reader, k?: number): updatePhoneCall {
-  return readBare(r, readFields_updatePhoneCall, n_updatePhoneCall, 0xab0f6b1e, k);
+  return readWithNames(r, readFields_updatePhoneCall, n_updatePhoneCall, 0xab0f6b1e, k);
 }
 
 var n_updateLangPackTooLong = 'updateLangPackTooLong langCode';
@@ -6648,11 +6648,11 @@ function readFields_updateLangPackTooLong(r: Reader): updateLangPackTooLong {
 }
 
 export function writeBare_updateLangPackTooLong(w: Writer, v: updateLangPackTooLong, k?: number): void {
-  writeBare(w, v, writeFields_updateLangPackTooLong, n_updateLangPackTooLong, k);
+  writeWithNames(w, v, writeFields_updateLangPackTooLong, n_updateLangPackTooLong, k);
 }
 
 export function readBare_updateLangPackTooLong(r: Reader, k?: number): updateLangPackTooLong {
-  return readBare(r, readFields_updateLangPackTooLong, n_updateLangPackTooLong, 0x46560264, k);
+  return readWithNames(r, readFields_updateLangPackTooLong, n_updateLangPackTooLong, 0x46560264, k);
 }
 
 var n_updateLangPack = 'updateLangPack difference';
@@ -6666,11 +6666,11 @@ function readFields_updateLangPack(r: Reader): updateLangPack {
 }
 
 export function writeBare_updateLangPack(w: Writer, v: updateLangPack, k?: number): void {
-  writeBare(w, v, writeFields_updateLangPack, n_updateLangPack, k);
+  writeWithNames(w, v, writeFields_updateLangPack, n_updateLangPack, k);
 }
 
 export function readBare_updateLangPack(r: Reader, k?: number): updateLangPack {
-  return readBare(r, readFields_updateLangPack, n_updateLangPack, 0x56022f4d, k);
+  return readWithNames(r, readFields_updateLangPack, n_updateLangPack, 0x56022f4d, k);
 }
 
 var n_updateFavedStickers = 'updateFavedStickers';
@@ -6683,11 +6683,11 @@ function readFields_updateFavedStickers(_r: Reader): updateFavedStickers {
 }
 
 export function writeBare_updateFavedStickers(w: Writer, v: updateFavedStickers, k?: number): void {
-  writeBare(w, v, writeFields_updateFavedStickers, n_updateFavedStickers, k);
+  writeWithNames(w, v, writeFields_updateFavedStickers, n_updateFavedStickers, k);
 }
 
 export function readBare_updateFavedStickers(r: Reader, k?: number): updateFavedStickers {
-  return readBare(r, readFields_updateFavedStickers, n_updateFavedStickers, 0xe511996d, k);
+  return readWithNames(r, readFields_updateFavedStickers, n_updateFavedStickers, 0xe511996d, k);
 }
 
 var n_updateChannelReadMessagesContents = 'updateChannelReadMessagesContents channelId messages';
@@ -6704,11 +6704,11 @@ function readFields_updateChannelReadMessagesContents(r: Reader): updateChannelR
 }
 
 export function writeBare_updateChannelReadMessagesContents(w: Writer, v: updateChannelReadMessagesContents, k?: number): void {
-  writeBare(w, v, writeFields_updateChannelReadMessagesContents, n_updateChannelReadMessagesContents, k);
+  writeWithNames(w, v, writeFields_updateChannelReadMessagesContents, n_updateChannelReadMessagesContents, k);
 }
 
 export function readBare_updateChannelReadMessagesContents(r: Reader, k?: number): updateChannelReadMessagesContents {
-  return readBare(r, readFields_updateChannelReadMessagesContents, n_updateChannelReadMessagesContents, 0x44bdd535, k);
+  return readWithNames(r, readFields_updateChannelReadMessagesContents, n_updateChannelReadMessagesContents, 0x44bdd535, k);
 }
 
 var n_updateContactsReset = 'updateContactsReset';
@@ -6721,11 +6721,11 @@ function readFields_updateContactsReset(_r: Reader): updateContactsReset {
 }
 
 export function writeBare_updateContactsReset(w: Writer, v: updateContactsReset, k?: number): void {
-  writeBare(w, v, writeFields_updateContactsReset, n_updateContactsReset, k);
+  writeWithNames(w, v, writeFields_updateContactsReset, n_updateContactsReset, k);
 }
 
 export function readBare_updateContactsReset(r: Reader, k?: number): updateContactsReset {
-  return readBare(r, readFields_updateContactsReset, n_updateContactsReset, 0x7084a7be, k);
+  return readWithNames(r, readFields_updateContactsReset, n_updateContactsReset, 0x7084a7be, k);
 }
 
 var n_updateChannelAvailableMessages = 'updateChannelAvailableMessages channelId availableMinId';
@@ -6743,11 +6743,11 @@ function readFields_updateChannelAvailableMessages(r: Reader): updateChannelAvai
 }
 
 export function writeBare_updateChannelAvailableMessages(w: Writer, v: updateChannelAvailableMessages, k?: number): void {
-  writeBare(w, v, writeFields_updateChannelAvailableMessages, n_updateChannelAvailableMessages, k);
+  writeWithNames(w, v, writeFields_updateChannelAvailableMessages, n_updateChannelAvailableMessages, k);
 }
 
 export function readBare_updateChannelAvailableMessages(r: Reader, k?: number): updateChannelAvailableMessages {
-  return readBare(r, readFields_updateChannelAvailableMessages, n_updateChannelAvailableMessages, 0xb23fc698, k);
+  return readWithNames(r, readFields_updateChannelAvailableMessages, n_updateChannelAvailableMessages, 0xb23fc698, k);
 }
 
 var n_updateDialogUnreadMark = 'updateDialogUnreadMark flags unread peer';
@@ -6766,11 +6766,11 @@ function readFields_updateDialogUnreadMark(r: Reader): updateDialogUnreadMark {
 }
 
 export function writeBare_updateDialogUnreadMark(w: Writer, v: updateDialogUnreadMark, k?: number): void {
-  writeBare(w, v, writeFields_updateDialogUnreadMark, n_updateDialogUnreadMark, k);
+  writeWithNames(w, v, writeFields_updateDialogUnreadMark, n_updateDialogUnreadMark, k);
 }
 
 export function readBare_updateDialogUnreadMark(r: Reader, k?: number): updateDialogUnreadMark {
-  return readBare(r, readFields_updateDialogUnreadMark, n_updateDialogUnreadMark, 0xe16459c3, k);
+  return readWithNames(r, readFields_updateDialogUnreadMark, n_updateDialogUnreadMark, 0xe16459c3, k);
 }
 
 var n_updateMessagePoll = 'updateMessagePoll flags pollId poll results';
@@ -6794,11 +6794,11 @@ function readFields_updateMessagePoll(r: Reader): updateMessagePoll {
 }
 
 export function writeBare_updateMessagePoll(w: Writer, v: updateMessagePoll, k?: number): void {
-  writeBare(w, v, writeFields_updateMessagePoll, n_updateMessagePoll, k);
+  writeWithNames(w, v, writeFields_updateMessagePoll, n_updateMessagePoll, k);
 }
 
 export function readBare_updateMessagePoll(r: Reader, k?: number): updateMessagePoll {
-  return readBare(r, readFields_updateMessagePoll, n_updateMessagePoll, 0xaca1657b, k);
+  return readWithNames(r, readFields_updateMessagePoll, n_updateMessagePoll, 0xaca1657b, k);
 }
 
 var n_updateChatDefaultBannedRights = 'updateChatDefaultBannedRights peer defaultBannedRights version';
@@ -6819,11 +6819,11 @@ function readFields_updateChatDefaultBannedRights(r: Reader): updateChatDefaultB
 }
 
 export function writeBare_updateChatDefaultBannedRights(w: Writer, v: updateChatDefaultBannedRights, k?: number): void {
-  writeBare(w, v, writeFields_updateChatDefaultBannedRights, n_updateChatDefaultBannedRights, k);
+  writeWithNames(w, v, writeFields_updateChatDefaultBannedRights, n_updateChatDefaultBannedRights, k);
 }
 
 export function readBare_updateChatDefaultBannedRights(r: Reader, k?: number): updateChatDefaultBannedRights {
-  return readBare(r, readFields_updateChatDefaultBannedRights, n_updateChatDefaultBannedRights, 0x54c01850, k);
+  return readWithNames(r, readFields_updateChatDefaultBannedRights, n_updateChatDefaultBannedRights, 0x54c01850, k);
 }
 
 var n_updateFolderPeers = 'updateFolderPeers folderPeers pts ptsCount';
@@ -6842,11 +6842,11 @@ function readFields_updateFolderPeers(r: Reader): updateFolderPeers {
 }
 
 export function writeBare_updateFolderPeers(w: Writer, v: updateFolderPeers, k?: number): void {
-  writeBare(w, v, writeFields_updateFolderPeers, n_updateFolderPeers, k);
+  writeWithNames(w, v, writeFields_updateFolderPeers, n_updateFolderPeers, k);
 }
 
 export function readBare_updateFolderPeers(r: Reader, k?: number): updateFolderPeers {
-  return readBare(r, readFields_updateFolderPeers, n_updateFolderPeers, 0x19360dc0, k);
+  return readWithNames(r, readFields_updateFolderPeers, n_updateFolderPeers, 0x19360dc0, k);
 }
 
 var n_updatePeerSettings = 'updatePeerSettings peer settings';
@@ -6861,11 +6861,11 @@ function readFields_updatePeerSettings(r: Reader): updatePeerSettings {
 }
 
 export function writeBare_updatePeerSettings(w: Writer, v: updatePeerSettings, k?: number): void {
-  writeBare(w, v, writeFields_updatePeerSettings, n_updatePeerSettings, k);
+  writeWithNames(w, v, writeFields_updatePeerSettings, n_updatePeerSettings, k);
 }
 
 export function readBare_updatePeerSettings(r: Reader, k?: number): updatePeerSettings {
-  return readBare(r, readFields_updatePeerSettings, n_updatePeerSettings, 0x6a7e7366, k);
+  return readWithNames(r, readFields_updatePeerSettings, n_updatePeerSettings, 0x6a7e7366, k);
 }
 
 var n_updatePeerLocated = 'updatePeerLocated peers';
@@ -6879,11 +6879,11 @@ function readFields_updatePeerLocated(r: Reader): updatePeerLocated {
 }
 
 export function writeBare_updatePeerLocated(w: Writer, v: updatePeerLocated, k?: number): void {
-  writeBare(w, v, writeFields_updatePeerLocated, n_updatePeerLocated, k);
+  writeWithNames(w, v, writeFields_updatePeerLocated, n_updatePeerLocated, k);
 }
 
 export function readBare_updatePeerLocated(r: Reader, k?: number): updatePeerLocated {
-  return readBare(r, readFields_updatePeerLocated, n_updatePeerLocated, 0xb4afcfb0, k);
+  return readWithNames(r, readFields_updatePeerLocated, n_updatePeerLocated, 0xb4afcfb0, k);
 }
 
 var n_updateNewScheduledMessage = 'updateNewScheduledMessage message';
@@ -6897,11 +6897,11 @@ function readFields_updateNewScheduledMessage(r: Reader): updateNewScheduledMess
 }
 
 export function writeBare_updateNewScheduledMessage(w: Writer, v: updateNewScheduledMessage, k?: number): void {
-  writeBare(w, v, writeFields_updateNewScheduledMessage, n_updateNewScheduledMessage, k);
+  writeWithNames(w, v, writeFields_updateNewScheduledMessage, n_updateNewScheduledMessage, k);
 }
 
 export function readBare_updateNewScheduledMessage(r: Reader, k?: number): updateNewScheduledMessage {
-  return readBare(r, readFields_updateNewScheduledMessage, n_updateNewScheduledMessage, 0x39a51dfb, k);
+  return readWithNames(r, readFields_updateNewScheduledMessage, n_updateNewScheduledMessage, 0x39a51dfb, k);
 }
 
 var n_updateDeleteScheduledMessages = 'updateDeleteScheduledMessages peer messages';
@@ -6916,11 +6916,11 @@ function readFields_updateDeleteScheduledMessages(r: Reader): updateDeleteSchedu
 }
 
 export function writeBare_updateDeleteScheduledMessages(w: Writer, v: updateDeleteScheduledMessages, k?: number): void {
-  writeBare(w, v, writeFields_updateDeleteScheduledMessages, n_updateDeleteScheduledMessages, k);
+  writeWithNames(w, v, writeFields_updateDeleteScheduledMessages, n_updateDeleteScheduledMessages, k);
 }
 
 export function readBare_updateDeleteScheduledMessages(r: Reader, k?: number): updateDeleteScheduledMessages {
-  return readBare(r, readFields_updateDeleteScheduledMessages, n_updateDeleteScheduledMessages, 0x90866cee, k);
+  return readWithNames(r, readFields_updateDeleteScheduledMessages, n_updateDeleteScheduledMessages, 0x90866cee, k);
 }
 
 var n_updateTheme = 'updateTheme theme';
@@ -6934,11 +6934,11 @@ function readFields_updateTheme(r: Reader): updateTheme {
 }
 
 export function writeBare_updateTheme(w: Writer, v: updateTheme, k?: number): void {
-  writeBare(w, v, writeFields_updateTheme, n_updateTheme, k);
+  writeWithNames(w, v, writeFields_updateTheme, n_updateTheme, k);
 }
 
 export function readBare_updateTheme(r: Reader, k?: number): updateTheme {
-  return readBare(r, readFields_updateTheme, n_updateTheme, 0x8216fba3, k);
+  return readWithNames(r, readFields_updateTheme, n_updateTheme, 0x8216fba3, k);
 }
 
 var n_updateGeoLiveViewed = 'updateGeoLiveViewed peer msgId';
@@ -6955,11 +6955,11 @@ function readFields_updateGeoLiveViewed(r: Reader): updateGeoLiveViewed {
 }
 
 export function writeBare_updateGeoLiveViewed(w: Writer, v: updateGeoLiveViewed, k?: number): void {
-  writeBare(w, v, writeFields_updateGeoLiveViewed, n_updateGeoLiveViewed, k);
+  writeWithNames(w, v, writeFields_updateGeoLiveViewed, n_updateGeoLiveViewed, k);
 }
 
 export function readBare_updateGeoLiveViewed(r: Reader, k?: number): updateGeoLiveViewed {
-  return readBare(r, readFields_updateGeoLiveViewed, n_updateGeoLiveViewed, 0x871fb939, k);
+  return readWithNames(r, readFields_updateGeoLiveViewed, n_updateGeoLiveViewed, 0x871fb939, k);
 }
 
 var n_updateLoginToken = 'updateLoginToken';
@@ -6972,11 +6972,11 @@ function readFields_updateLoginToken(_r: Reader): updateLoginToken {
 }
 
 export function writeBare_updateLoginToken(w: Writer, v: updateLoginToken, k?: number): void {
-  writeBare(w, v, writeFields_updateLoginToken, n_updateLoginToken, k);
+  writeWithNames(w, v, writeFields_updateLoginToken, n_updateLoginToken, k);
 }
 
 export function readBare_updateLoginToken(r: Reader, k?: number): updateLoginToken {
-  return readBare(r, readFields_updateLoginToken, n_updateLoginToken, 0x564fe691, k);
+  return readWithNames(r, readFields_updateLoginToken, n_updateLoginToken, 0x564fe691, k);
 }
 
 var n_updateMessagePollVote = 'updateMessagePollVote pollId userId options qts';
@@ -7001,11 +7001,11 @@ function readFields_updateMessagePollVote(r: Reader): updateMessagePollVote {
 }
 
 export function writeBare_updateMessagePollVote(w: Writer, v: updateMessagePollVote, k?: number): void {
-  writeBare(w, v, writeFields_updateMessagePollVote, n_updateMessagePollVote, k);
+  writeWithNames(w, v, writeFields_updateMessagePollVote, n_updateMessagePollVote, k);
 }
 
 export function readBare_updateMessagePollVote(r: Reader, k?: number): updateMessagePollVote {
-  return readBare(r, readFields_updateMessagePollVote, n_updateMessagePollVote, 0x106395c9, k);
+  return readWithNames(r, readFields_updateMessagePollVote, n_updateMessagePollVote, 0x106395c9, k);
 }
 
 var n_updateDialogFilter = 'updateDialogFilter flags id filter';
@@ -7025,11 +7025,11 @@ function readFields_updateDialogFilter(r: Reader): updateDialogFilter {
 }
 
 export function writeBare_updateDialogFilter(w: Writer, v: updateDialogFilter, k?: number): void {
-  writeBare(w, v, writeFields_updateDialogFilter, n_updateDialogFilter, k);
+  writeWithNames(w, v, writeFields_updateDialogFilter, n_updateDialogFilter, k);
 }
 
 export function readBare_updateDialogFilter(r: Reader, k?: number): updateDialogFilter {
-  return readBare(r, readFields_updateDialogFilter, n_updateDialogFilter, 0x26ffde7d, k);
+  return readWithNames(r, readFields_updateDialogFilter, n_updateDialogFilter, 0x26ffde7d, k);
 }
 
 var n_updateDialogFilterOrder = 'updateDialogFilterOrder order';
@@ -7043,11 +7043,11 @@ function readFields_updateDialogFilterOrder(r: Reader): updateDialogFilterOrder 
 }
 
 export function writeBare_updateDialogFilterOrder(w: Writer, v: updateDialogFilterOrder, k?: number): void {
-  writeBare(w, v, writeFields_updateDialogFilterOrder, n_updateDialogFilterOrder, k);
+  writeWithNames(w, v, writeFields_updateDialogFilterOrder, n_updateDialogFilterOrder, k);
 }
 
 export function readBare_updateDialogFilterOrder(r: Reader, k?: number): updateDialogFilterOrder {
-  return readBare(r, readFields_updateDialogFilterOrder, n_updateDialogFilterOrder, 0xa5d72105, k);
+  return readWithNames(r, readFields_updateDialogFilterOrder, n_updateDialogFilterOrder, 0xa5d72105, k);
 }
 
 var n_updateDialogFilters = 'updateDialogFilters';
@@ -7060,11 +7060,11 @@ function readFields_updateDialogFilters(_r: Reader): updateDialogFilters {
 }
 
 export function writeBare_updateDialogFilters(w: Writer, v: updateDialogFilters, k?: number): void {
-  writeBare(w, v, writeFields_updateDialogFilters, n_updateDialogFilters, k);
+  writeWithNames(w, v, writeFields_updateDialogFilters, n_updateDialogFilters, k);
 }
 
 export function readBare_updateDialogFilters(r: Reader, k?: number): updateDialogFilters {
-  return readBare(r, readFields_updateDialogFilters, n_updateDialogFilters, 0x3504914f, k);
+  return readWithNames(r, readFields_updateDialogFilters, n_updateDialogFilters, 0x3504914f, k);
 }
 
 var n_updatePhoneCallSignalingData = 'updatePhoneCallSignalingData phoneCallId data';
@@ -7081,11 +7081,11 @@ function readFields_updatePhoneCallSignalingData(r: Reader): updatePhoneCallSign
 }
 
 export function writeBare_updatePhoneCallSignalingData(w: Writer, v: updatePhoneCallSignalingData, k?: number): void {
-  writeBare(w, v, writeFields_updatePhoneCallSignalingData, n_updatePhoneCallSignalingData, k);
+  writeWithNames(w, v, writeFields_updatePhoneCallSignalingData, n_updatePhoneCallSignalingData, k);
 }
 
 export function readBare_updatePhoneCallSignalingData(r: Reader, k?: number): updatePhoneCallSignalingData {
-  return readBare(r, readFields_updatePhoneCallSignalingData, n_updatePhoneCallSignalingData, 0x2661bf09, k);
+  return readWithNames(r, readFields_updatePhoneCallSignalingData, n_updatePhoneCallSignalingData, 0x2661bf09, k);
 }
 
 var n_updateChannelMessageForwards = 'updateChannelMessageForwards channelId id forwards';
@@ -7105,11 +7105,11 @@ function readFields_updateChannelMessageForwards(r: Reader): updateChannelMessag
 }
 
 export function writeBare_updateChannelMessageForwards(w: Writer, v: updateChannelMessageForwards, k?: number): void {
-  writeBare(w, v, writeFields_updateChannelMessageForwards, n_updateChannelMessageForwards, k);
+  writeWithNames(w, v, writeFields_updateChannelMessageForwards, n_updateChannelMessageForwards, k);
 }
 
 export function readBare_updateChannelMessageForwards(r: Reader, k?: number): updateChannelMessageForwards {
-  return readBare(r, readFields_updateChannelMessageForwards, n_updateChannelMessageForwards, 0xd29a27f4, k);
+  return readWithNames(r, readFields_updateChannelMessageForwards, n_updateChannelMessageForwards, 0xd29a27f4, k);
 }
 
 var n_updateReadChannelDiscussionInbox = 'updateReadChannelDiscussionInbox flags channelId topMsgId readMaxId broadcastId broadcastPost';
@@ -7143,11 +7143,11 @@ function readFields_updateReadChannelDiscussionInbox(r: Reader): updateReadChann
 }
 
 export function writeBare_updateReadChannelDiscussionInbox(w: Writer, v: updateReadChannelDiscussionInbox, k?: number): void {
-  writeBare(w, v, writeFields_updateReadChannelDiscussionInbox, n_updateReadChannelDiscussionInbox, k);
+  writeWithNames(w, v, writeFields_updateReadChannelDiscussionInbox, n_updateReadChannelDiscussionInbox, k);
 }
 
 export function readBare_updateReadChannelDiscussionInbox(r: Reader, k?: number): updateReadChannelDiscussionInbox {
-  return readBare(r, readFields_updateReadChannelDiscussionInbox, n_updateReadChannelDiscussionInbox, 0xd6b19546, k);
+  return readWithNames(r, readFields_updateReadChannelDiscussionInbox, n_updateReadChannelDiscussionInbox, 0xd6b19546, k);
 }
 
 var n_updateReadChannelDiscussionOutbox = 'updateReadChannelDiscussionOutbox channelId topMsgId readMaxId';
@@ -7169,11 +7169,11 @@ function readFields_updateReadChannelDiscussionOutbox(r: Reader): updateReadChan
 }
 
 export function writeBare_updateReadChannelDiscussionOutbox(w: Writer, v: updateReadChannelDiscussionOutbox, k?: number): void {
-  writeBare(w, v, writeFields_updateReadChannelDiscussionOutbox, n_updateReadChannelDiscussionOutbox, k);
+  writeWithNames(w, v, writeFields_updateReadChannelDiscussionOutbox, n_updateReadChannelDiscussionOutbox, k);
 }
 
 export function readBare_updateReadChannelDiscussionOutbox(r: Reader, k?: number): updateReadChannelDiscussionOutbox {
-  return readBare(r, readFields_updateReadChannelDiscussionOutbox, n_updateReadChannelDiscussionOutbox, 0x695c9e7c, k);
+  return readWithNames(r, readFields_updateReadChannelDiscussionOutbox, n_updateReadChannelDiscussionOutbox, 0x695c9e7c, k);
 }
 
 var n_updatePeerBlocked = 'updatePeerBlocked peerId blocked';
@@ -7188,11 +7188,11 @@ function readFields_updatePeerBlocked(r: Reader): updatePeerBlocked {
 }
 
 export function writeBare_updatePeerBlocked(w: Writer, v: updatePeerBlocked, k?: number): void {
-  writeBare(w, v, writeFields_updatePeerBlocked, n_updatePeerBlocked, k);
+  writeWithNames(w, v, writeFields_updatePeerBlocked, n_updatePeerBlocked, k);
 }
 
 export function readBare_updatePeerBlocked(r: Reader, k?: number): updatePeerBlocked {
-  return readBare(r, readFields_updatePeerBlocked, n_updatePeerBlocked, 0x246a4b22, k);
+  return readWithNames(r, readFields_updatePeerBlocked, n_updatePeerBlocked, 0x246a4b22, k);
 }
 
 var n_updateChannelUserTyping = 'updateChannelUserTyping flags channelId topMsgId fromId action';
@@ -7217,11 +7217,11 @@ function readFields_updateChannelUserTyping(r: Reader): updateChannelUserTyping 
 }
 
 export function writeBare_updateChannelUserTyping(w: Writer, v: updateChannelUserTyping, k?: number): void {
-  writeBare(w, v, writeFields_updateChannelUserTyping, n_updateChannelUserTyping, k);
+  writeWithNames(w, v, writeFields_updateChannelUserTyping, n_updateChannelUserTyping, k);
 }
 
 export function readBare_updateChannelUserTyping(r: Reader, k?: number): updateChannelUserTyping {
-  return readBare(r, readFields_updateChannelUserTyping, n_updateChannelUserTyping, 0x8c88c923, k);
+  return readWithNames(r, readFields_updateChannelUserTyping, n_updateChannelUserTyping, 0x8c88c923, k);
 }
 
 var n_updatePinnedMessages = 'updatePinnedMessages flags pinned peer messages pts ptsCount';
@@ -7249,11 +7249,11 @@ function readFields_updatePinnedMessages(r: Reader): updatePinnedMessages {
 }
 
 export function writeBare_updatePinnedMessages(w: Writer, v: updatePinnedMessages, k?: number): void {
-  writeBare(w, v, writeFields_updatePinnedMessages, n_updatePinnedMessages, k);
+  writeWithNames(w, v, writeFields_updatePinnedMessages, n_updatePinnedMessages, k);
 }
 
 export function readBare_updatePinnedMessages(r: Reader, k?: number): updatePinnedMessages {
-  return readBare(r, readFields_updatePinnedMessages, n_updatePinnedMessages, 0xed85eab5, k);
+  return readWithNames(r, readFields_updatePinnedMessages, n_updatePinnedMessages, 0xed85eab5, k);
 }
 
 var n_updatePinnedChannelMessages = 'updatePinnedChannelMessages flags pinned channelId messages pts ptsCount';
@@ -7282,11 +7282,11 @@ function readFields_updatePinnedChannelMessages(r: Reader): updatePinnedChannelM
 }
 
 export function writeBare_updatePinnedChannelMessages(w: Writer, v: updatePinnedChannelMessages, k?: number): void {
-  writeBare(w, v, writeFields_updatePinnedChannelMessages, n_updatePinnedChannelMessages, k);
+  writeWithNames(w, v, writeFields_updatePinnedChannelMessages, n_updatePinnedChannelMessages, k);
 }
 
 export function readBare_updatePinnedChannelMessages(r: Reader, k?: number): updatePinnedChannelMessages {
-  return readBare(r, readFields_updatePinnedChannelMessages, n_updatePinnedChannelMessages, 0x5bb98608, k);
+  return readWithNames(r, readFields_updatePinnedChannelMessages, n_updatePinnedChannelMessages, 0x5bb98608, k);
 }
 
 var n_updateChat = 'updateChat chatId';
@@ -7302,11 +7302,11 @@ function readFields_updateChat(r: Reader): updateChat {
 }
 
 export function writeBare_updateChat(w: Writer, v: updateChat, k?: number): void {
-  writeBare(w, v, writeFields_updateChat, n_updateChat, k);
+  writeWithNames(w, v, writeFields_updateChat, n_updateChat, k);
 }
 
 export function readBare_updateChat(r: Reader, k?: number): updateChat {
-  return readBare(r, readFields_updateChat, n_updateChat, 0xf89a6a4e, k);
+  return readWithNames(r, readFields_updateChat, n_updateChat, 0xf89a6a4e, k);
 }
 
 var n_updateGroupCallParticipants = 'updateGroupCallParticipants call participants version';
@@ -7327,11 +7327,11 @@ function readFields_updateGroupCallParticipants(r: Reader): updateGroupCallParti
 }
 
 export function writeBare_updateGroupCallParticipants(w: Writer, v: updateGroupCallParticipants, k?: number): void {
-  writeBare(w, v, writeFields_updateGroupCallParticipants, n_updateGroupCallParticipants, k);
+  writeWithNames(w, v, writeFields_updateGroupCallParticipants, n_updateGroupCallParticipants, k);
 }
 
 export function readBare_updateGroupCallParticipants(r: Reader, k?: number): updateGroupCallParticipants {
-  return readBare(r, readFields_updateGroupCallParticipants, n_updateGroupCallParticipants, 0xf2ebdb4e, k);
+  return readWithNames(r, readFields_updateGroupCallParticipants, n_updateGroupCallParticipants, 0xf2ebdb4e, k);
 }
 
 var n_updateGroupCall = 'updateGroupCall chatId call';
@@ -7348,11 +7348,11 @@ function readFields_updateGroupCall(r: Reader): updateGroupCall {
 }
 
 export function writeBare_updateGroupCall(w: Writer, v: updateGroupCall, k?: number): void {
-  writeBare(w, v, writeFields_updateGroupCall, n_updateGroupCall, k);
+  writeWithNames(w, v, writeFields_updateGroupCall, n_updateGroupCall, k);
 }
 
 export function readBare_updateGroupCall(r: Reader, k?: number): updateGroupCall {
-  return readBare(r, readFields_updateGroupCall, n_updateGroupCall, 0x14b24500, k);
+  return readWithNames(r, readFields_updateGroupCall, n_updateGroupCall, 0x14b24500, k);
 }
 
 var n_updatePeerHistoryTTL = 'updatePeerHistoryTTL flags peer ttlPeriod';
@@ -7371,11 +7371,11 @@ function readFields_updatePeerHistoryTTL(r: Reader): updatePeerHistoryTTL {
 }
 
 export function writeBare_updatePeerHistoryTTL(w: Writer, v: updatePeerHistoryTTL, k?: number): void {
-  writeBare(w, v, writeFields_updatePeerHistoryTTL, n_updatePeerHistoryTTL, k);
+  writeWithNames(w, v, writeFields_updatePeerHistoryTTL, n_updatePeerHistoryTTL, k);
 }
 
 export function readBare_updatePeerHistoryTTL(r: Reader, k?: number): updatePeerHistoryTTL {
-  return readBare(r, readFields_updatePeerHistoryTTL, n_updatePeerHistoryTTL, 0xbb9bb9a5, k);
+  return readWithNames(r, readFields_updatePeerHistoryTTL, n_updatePeerHistoryTTL, 0xbb9bb9a5, k);
 }
 
 var n_updateChatParticipant = 'updateChatParticipant flags chatId date actorId userId prevParticipant newParticipant invite qts';
@@ -7411,11 +7411,11 @@ function readFields_updateChatParticipant(r: Reader): updateChatParticipant {
 }
 
 export function writeBare_updateChatParticipant(w: Writer, v: updateChatParticipant, k?: number): void {
-  writeBare(w, v, writeFields_updateChatParticipant, n_updateChatParticipant, k);
+  writeWithNames(w, v, writeFields_updateChatParticipant, n_updateChatParticipant, k);
 }
 
 export function readBare_updateChatParticipant(r: Reader, k?: number): updateChatParticipant {
-  return readBare(r, readFields_updateChatParticipant, n_updateChatParticipant, 0xd087663a, k);
+  return readWithNames(r, readFields_updateChatParticipant, n_updateChatParticipant, 0xd087663a, k);
 }
 
 var n_updateChannelParticipant = 'updateChannelParticipant flags channelId date actorId userId prevParticipant newParticipant invite qts';
@@ -7451,11 +7451,11 @@ function readFields_updateChannelParticipant(r: Reader): updateChannelParticipan
 }
 
 export function writeBare_updateChannelParticipant(w: Writer, v: updateChannelParticipant, k?: number): void {
-  writeBare(w, v, writeFields_updateChannelParticipant, n_updateChannelParticipant, k);
+  writeWithNames(w, v, writeFields_updateChannelParticipant, n_updateChannelParticipant, k);
 }
 
 export function readBare_updateChannelParticipant(r: Reader, k?: number): updateChannelParticipant {
-  return readBare(r, readFields_updateChannelParticipant, n_updateChannelParticipant, 0x985d3abb, k);
+  return readWithNames(r, readFields_updateChannelParticipant, n_updateChannelParticipant, 0x985d3abb, k);
 }
 
 var n_updateBotStopped = 'updateBotStopped userId date stopped qts';
@@ -7479,11 +7479,11 @@ function readFields_updateBotStopped(r: Reader): updateBotStopped {
 }
 
 export function writeBare_updateBotStopped(w: Writer, v: updateBotStopped, k?: number): void {
-  writeBare(w, v, writeFields_updateBotStopped, n_updateBotStopped, k);
+  writeWithNames(w, v, writeFields_updateBotStopped, n_updateBotStopped, k);
 }
 
 export function readBare_updateBotStopped(r: Reader, k?: number): updateBotStopped {
-  return readBare(r, readFields_updateBotStopped, n_updateBotStopped, 0xc4870a49, k);
+  return readWithNames(r, readFields_updateBotStopped, n_updateBotStopped, 0xc4870a49, k);
 }
 
 var n_updateGroupCallConnection = 'updateGroupCallConnection flags presentation params';
@@ -7502,11 +7502,11 @@ function readFields_updateGroupCallConnection(r: Reader): updateGroupCallConnect
 }
 
 export function writeBare_updateGroupCallConnection(w: Writer, v: updateGroupCallConnection, k?: number): void {
-  writeBare(w, v, writeFields_updateGroupCallConnection, n_updateGroupCallConnection, k);
+  writeWithNames(w, v, writeFields_updateGroupCallConnection, n_updateGroupCallConnection, k);
 }
 
 export function readBare_updateGroupCallConnection(r: Reader, k?: number): updateGroupCallConnection {
-  return readBare(r, readFields_updateGroupCallConnection, n_updateGroupCallConnection, 0x0b783982, k);
+  return readWithNames(r, readFields_updateGroupCallConnection, n_updateGroupCallConnection, 0x0b783982, k);
 }
 
 var n_updateBotCommands = 'updateBotCommands peer botId commands';
@@ -7524,11 +7524,11 @@ function readFields_updateBotCommands(r: Reader): updateBotCommands {
 }
 
 export function writeBare_updateBotCommands(w: Writer, v: updateBotCommands, k?: number): void {
-  writeBare(w, v, writeFields_updateBotCommands, n_updateBotCommands, k);
+  writeWithNames(w, v, writeFields_updateBotCommands, n_updateBotCommands, k);
 }
 
 export function readBare_updateBotCommands(r: Reader, k?: number): updateBotCommands {
-  return readBare(r, readFields_updateBotCommands, n_updateBotCommands, 0x4d712f2e, k);
+  return readWithNames(r, readFields_updateBotCommands, n_updateBotCommands, 0x4d712f2e, k);
 }
 
 var n_updates_state = 'updates.state pts qts date seq unreadCount';
@@ -7555,11 +7555,11 @@ function readFields_updates_state(r: Reader): updates_state {
 }
 
 export function writeBare_updates_state(w: Writer, v: updates_state, k?: number): void {
-  writeBare(w, v, writeFields_updates_state, n_updates_state, k);
+  writeWithNames(w, v, writeFields_updates_state, n_updates_state, k);
 }
 
 export function readBare_updates_state(r: Reader, k?: number): updates_state {
-  return readBare(r, readFields_updates_state, n_updates_state, 0xa56c2a3e, k);
+  return readWithNames(r, readFields_updates_state, n_updates_state, 0xa56c2a3e, k);
 }
 
 var n_updates_differenceEmpty = 'updates.differenceEmpty date seq';
@@ -7577,11 +7577,11 @@ function readFields_updates_differenceEmpty(r: Reader): updates_differenceEmpty 
 }
 
 export function writeBare_updates_differenceEmpty(w: Writer, v: updates_differenceEmpty, k?: number): void {
-  writeBare(w, v, writeFields_updates_differenceEmpty, n_updates_differenceEmpty, k);
+  writeWithNames(w, v, writeFields_updates_differenceEmpty, n_updates_differenceEmpty, k);
 }
 
 export function readBare_updates_differenceEmpty(r: Reader, k?: number): updates_differenceEmpty {
-  return readBare(r, readFields_updates_differenceEmpty, n_updates_differenceEmpty, 0x5d75a138, k);
+  return readWithNames(r, readFields_updates_differenceEmpty, n_updates_differenceEmpty, 0x5d75a138, k);
 }
 
 var n_updates_difference = 'updates.difference newMessages newEncryptedMessages otherUpdates chats users state';
@@ -7604,11 +7604,11 @@ function readFields_updates_difference(r: Reader): updates_difference {
 }
 
 export function writeBare_updates_difference(w: Writer, v: updates_difference, k?: number): void {
-  writeBare(w, v, writeFields_updates_difference, n_updates_difference, k);
+  writeWithNames(w, v, writeFields_updates_difference, n_updates_difference, k);
 }
 
 export function readBare_updates_difference(r: Reader, k?: number): updates_difference {
-  return readBare(r, readFields_updates_difference, n_updates_difference, 0x00f49ca0, k);
+  return readWithNames(r, readFields_updates_difference, n_updates_difference, 0x00f49ca0, k);
 }
 
 var n_updates_differenceSlice = 'updates.differenceSlice newMessages newEncryptedMessages otherUpdates chats users intermediateState';
@@ -7631,11 +7631,11 @@ function readFields_updates_differenceSlice(r: Reader): updates_differenceSlice 
 }
 
 export function writeBare_updates_differenceSlice(w: Writer, v: updates_differenceSlice, k?: number): void {
-  writeBare(w, v, writeFields_updates_differenceSlice, n_updates_differenceSlice, k);
+  writeWithNames(w, v, writeFields_updates_differenceSlice, n_updates_differenceSlice, k);
 }
 
 export function readBare_updates_differenceSlice(r: Reader, k?: number): updates_differenceSlice {
-  return readBare(r, readFields_updates_differenceSlice, n_updates_differenceSlice, 0xa8fb1981, k);
+  return readWithNames(r, readFields_updates_differenceSlice, n_updates_differenceSlice, 0xa8fb1981, k);
 }
 
 var n_updates_differenceTooLong = 'updates.differenceTooLong pts';
@@ -7651,11 +7651,11 @@ function readFields_updates_differenceTooLong(r: Reader): updates_differenceTooL
 }
 
 export function writeBare_updates_differenceTooLong(w: Writer, v: updates_differenceTooLong, k?: number): void {
-  writeBare(w, v, writeFields_updates_differenceTooLong, n_updates_differenceTooLong, k);
+  writeWithNames(w, v, writeFields_updates_differenceTooLong, n_updates_differenceTooLong, k);
 }
 
 export function readBare_updates_differenceTooLong(r: Reader, k?: number): updates_differenceTooLong {
-  return readBare(r, readFields_updates_differenceTooLong, n_updates_differenceTooLong, 0x4afe8f6d, k);
+  return readWithNames(r, readFields_updates_differenceTooLong, n_updates_differenceTooLong, 0x4afe8f6d, k);
 }
 
 var n_updatesTooLong = 'updatesTooLong';
@@ -7668,11 +7668,11 @@ function readFields_updatesTooLong(_r: Reader): updatesTooLong {
 }
 
 export function writeBare_updatesTooLong(w: Writer, v: updatesTooLong, k?: number): void {
-  writeBare(w, v, writeFields_updatesTooLong, n_updatesTooLong, k);
+  writeWithNames(w, v, writeFields_updatesTooLong, n_updatesTooLong, k);
 }
 
 export function readBare_updatesTooLong(r: Reader, k?: number): updatesTooLong {
-  return readBare(r, readFields_updatesTooLong, n_updatesTooLong, 0xe317af7e, k);
+  return readWithNames(r, readFields_updatesTooLong, n_updatesTooLong, 0xe317af7e, k);
 }
 
 var n_updateShortMessage = 'updateShortMessage flags out mentioned mediaUnread silent id userId message pts ptsCount date fwdFrom viaBotId replyTo entities ttlPeriod';
@@ -7728,11 +7728,11 @@ function readFields_updateShortMessage(r: Reader): updateShortMessage {
 }
 
 export function writeBare_updateShortMessage(w: Writer, v: updateShortMessage, k?: number): void {
-  writeBare(w, v, writeFields_updateShortMessage, n_updateShortMessage, k);
+  writeWithNames(w, v, writeFields_updateShortMessage, n_updateShortMessage, k);
 }
 
 export function readBare_updateShortMessage(r: Reader, k?: number): updateShortMessage {
-  return readBare(r, readFields_updateShortMessage, n_updateShortMessage, 0x313bc7f8, k);
+  return readWithNames(r, readFields_updateShortMessage, n_updateShortMessage, 0x313bc7f8, k);
 }
 
 var n_updateShortChatMessage = 'updateShortChatMessage flags out mentioned mediaUnread silent id fromId chatId message pts ptsCount date fwdFrom viaBotId replyTo entities ttlPeriod';
@@ -7790,11 +7790,11 @@ function readFields_updateShortChatMessage(r: Reader): updateShortChatMessage {
 }
 
 export function writeBare_updateShortChatMessage(w: Writer, v: updateShortChatMessage, k?: number): void {
-  writeBare(w, v, writeFields_updateShortChatMessage, n_updateShortChatMessage, k);
+  writeWithNames(w, v, writeFields_updateShortChatMessage, n_updateShortChatMessage, k);
 }
 
 export function readBare_updateShortChatMessage(r: Reader, k?: number): updateShortChatMessage {
-  return readBare(r, readFields_updateShortChatMessage, n_updateShortChatMessage, 0x4d6deea5, k);
+  return readWithNames(r, readFields_updateShortChatMessage, n_updateShortChatMessage, 0x4d6deea5, k);
 }
 
 var n_updateShort = 'updateShort update date';
@@ -7811,11 +7811,11 @@ function readFields_updateShort(r: Reader): updateShort {
 }
 
 export function writeBare_updateShort(w: Writer, v: updateShort, k?: number): void {
-  writeBare(w, v, writeFields_updateShort, n_updateShort, k);
+  writeWithNames(w, v, writeFields_updateShort, n_updateShort, k);
 }
 
 export function readBare_updateShort(r: Reader, k?: number): updateShort {
-  return readBare(r, readFields_updateShort, n_updateShort, 0x78d4dec1, k);
+  return readWithNames(r, readFields_updateShort, n_updateShort, 0x78d4dec1, k);
 }
 
 var n_updatesCombined = 'updatesCombined updates users chats date seqStart seq';
@@ -7841,11 +7841,11 @@ function readFields_updatesCombined(r: Reader): updatesCombined {
 }
 
 export function writeBare_updatesCombined(w: Writer, v: updatesCombined, k?: number): void {
-  writeBare(w, v, writeFields_updatesCombined, n_updatesCombined, k);
+  writeWithNames(w, v, writeFields_updatesCombined, n_updatesCombined, k);
 }
 
 export function readBare_updatesCombined(r: Reader, k?: number): updatesCombined {
-  return readBare(r, readFields_updatesCombined, n_updatesCombined, 0x725b04c3, k);
+  return readWithNames(r, readFields_updatesCombined, n_updatesCombined, 0x725b04c3, k);
 }
 
 var n_updates = 'updates updates users chats date seq';
@@ -7869,11 +7869,11 @@ function readFields_updates(r: Reader): updates {
 }
 
 export function writeBare_updates(w: Writer, v: updates, k?: number): void {
-  writeBare(w, v, writeFields_updates, n_updates, k);
+  writeWithNames(w, v, writeFields_updates, n_updates, k);
 }
 
 export function readBare_updates(r: Reader, k?: number): updates {
-  return readBare(r, readFields_updates, n_updates, 0x74ae4240, k);
+  return readWithNames(r, readFields_updates, n_updates, 0x74ae4240, k);
 }
 
 var n_updateShortSentMessage = 'updateShortSentMessage flags out id pts ptsCount date media entities ttlPeriod';
@@ -7911,11 +7911,11 @@ function readFields_updateShortSentMessage(r: Reader): updateShortSentMessage {
 }
 
 export function writeBare_updateShortSentMessage(w: Writer, v: updateShortSentMessage, k?: number): void {
-  writeBare(w, v, writeFields_updateShortSentMessage, n_updateShortSentMessage, k);
+  writeWithNames(w, v, writeFields_updateShortSentMessage, n_updateShortSentMessage, k);
 }
 
 export function readBare_updateShortSentMessage(r: Reader, k?: number): updateShortSentMessage {
-  return readBare(r, readFields_updateShortSentMessage, n_updateShortSentMessage, 0x9015e101, k);
+  return readWithNames(r, readFields_updateShortSentMessage, n_updateShortSentMessage, 0x9015e101, k);
 }
 
 var n_photos_photos = 'photos.photos photos users';
@@ -7930,11 +7930,11 @@ function readFields_photos_photos(r: Reader): photos_photos {
 }
 
 export function writeBare_photos_photos(w: Writer, v: photos_photos, k?: number): void {
-  writeBare(w, v, writeFields_photos_photos, n_photos_photos, k);
+  writeWithNames(w, v, writeFields_photos_photos, n_photos_photos, k);
 }
 
 export function readBare_photos_photos(r: Reader, k?: number): photos_photos {
-  return readBare(r, readFields_photos_photos, n_photos_photos, 0x8dca6aa5, k);
+  return readWithNames(r, readFields_photos_photos, n_photos_photos, 0x8dca6aa5, k);
 }
 
 var n_photos_photosSlice = 'photos.photosSlice count photos users';
@@ -7952,11 +7952,11 @@ function readFields_photos_photosSlice(r: Reader): photos_photosSlice {
 }
 
 export function writeBare_photos_photosSlice(w: Writer, v: photos_photosSlice, k?: number): void {
-  writeBare(w, v, writeFields_photos_photosSlice, n_photos_photosSlice, k);
+  writeWithNames(w, v, writeFields_photos_photosSlice, n_photos_photosSlice, k);
 }
 
 export function readBare_photos_photosSlice(r: Reader, k?: number): photos_photosSlice {
-  return readBare(r, readFields_photos_photosSlice, n_photos_photosSlice, 0x15051f54, k);
+  return readWithNames(r, readFields_photos_photosSlice, n_photos_photosSlice, 0x15051f54, k);
 }
 
 var n_photos_photo = 'photos.photo photo users';
@@ -7971,11 +7971,11 @@ function readFields_photos_photo(r: Reader): photos_photo {
 }
 
 export function writeBare_photos_photo(w: Writer, v: photos_photo, k?: number): void {
-  writeBare(w, v, writeFields_photos_photo, n_photos_photo, k);
+  writeWithNames(w, v, writeFields_photos_photo, n_photos_photo, k);
 }
 
 export function readBare_photos_photo(r: Reader, k?: number): photos_photo {
-  return readBare(r, readFields_photos_photo, n_photos_photo, 0x20212ca8, k);
+  return readWithNames(r, readFields_photos_photo, n_photos_photo, 0x20212ca8, k);
 }
 
 var n_upload_file = 'upload.file type mtime bytes';
@@ -7993,11 +7993,11 @@ function readFields_upload_file(r: Reader): upload_file {
 }
 
 export function writeBare_upload_file(w: Writer, v: upload_file, k?: number): void {
-  writeBare(w, v, writeFields_upload_file, n_upload_file, k);
+  writeWithNames(w, v, writeFields_upload_file, n_upload_file, k);
 }
 
 export function readBare_upload_file(r: Reader, k?: number): upload_file {
-  return readBare(r, readFields_upload_file, n_upload_file, 0x096a18d5, k);
+  return readWithNames(r, readFields_upload_file, n_upload_file, 0x096a18d5, k);
 }
 
 var n_upload_fileCdnRedirect = 'upload.fileCdnRedirect dcId fileToken encryptionKey encryptionIv fileHashes';
@@ -8020,11 +8020,11 @@ function readFields_upload_fileCdnRedirect(r: Reader): upload_fileCdnRedirect {
 }
 
 export function writeBare_upload_fileCdnRedirect(w: Writer, v: upload_fileCdnRedirect, k?: number): void {
-  writeBare(w, v, writeFields_upload_fileCdnRedirect, n_upload_fileCdnRedirect, k);
+  writeWithNames(w, v, writeFields_upload_fileCdnRedirect, n_upload_fileCdnRedirect, k);
 }
 
 export function readBare_upload_fileCdnRedirect(r: Reader, k?: number): upload_fileCdnRedirect {
-  return readBare(r, readFields_upload_fileCdnRedirect, n_upload_fileCdnRedirect, 0xf18cda44, k);
+  return readWithNames(r, readFields_upload_fileCdnRedirect, n_upload_fileCdnRedirect, 0xf18cda44, k);
 }
 
 var n_dcOption = 'dcOption flags ipv6 mediaOnly tcpoOnly cdn static id ipAddress port secret';
@@ -8064,11 +8064,11 @@ function readFields_dcOption(r: Reader): dcOption {
 }
 
 export function writeBare_dcOption(w: Writer, v: dcOption, k?: number): void {
-  writeBare(w, v, writeFields_dcOption, n_dcOption, k);
+  writeWithNames(w, v, writeFields_dcOption, n_dcOption, k);
 }
 
 export function readBare_dcOption(r: Reader, k?: number): dcOption {
-  return readBare(r, readFields_dcOption, n_dcOption, 0x18b7a10d, k);
+  return readWithNames(r, readFields_dcOption, n_dcOption, 0x18b7a10d, k);
 }
 
 var n_config = 'config flags phonecallsEnabled defaultP2pContacts preloadFeaturedStickers ignorePhoneEntities revokePmInbox blockedMode pfsEnabled date expires testMode thisDc dcOptions dcTxtDomainName chatSizeMax megagroupSizeMax forwardedCountMax onlineUpdatePeriodMs offlineBlurTimeoutMs offlineIdleTimeoutMs onlineCloudTimeoutMs notifyCloudDelayMs notifyDefaultDelayMs pushChatPeriodMs pushChatLimit savedGifsLimit editTimeLimit revokeTimeLimit revokePmTimeLimit ratingEDecay stickersRecentLimit stickersFavedLimit channelsReadMediaPeriod tmpSessions pinnedDialogsCountMax pinnedInfolderCountMax callReceiveTimeoutMs callRingTimeoutMs callConnectTimeoutMs callPacketTimeoutMs meUrlPrefix autoupdateUrlPrefix gifSearchUsername venueSearchUsername imgSearchUsername staticMapsProvider captionLengthMax messageLengthMax webfileDcId suggestedLangCode langPackVersion baseLangPackVersion';
@@ -8219,11 +8219,11 @@ function readFields_config(r: Reader): config {
 }
 
 export function writeBare_config(w: Writer, v: config, k?: number): void {
-  writeBare(w, v, writeFields_config, n_config, k);
+  writeWithNames(w, v, writeFields_config, n_config, k);
 }
 
 export function readBare_config(r: Reader, k?: number): config {
-  return readBare(r, readFields_config, n_config, 0x330b4067, k);
+  return readWithNames(r, readFields_config, n_config, 0x330b4067, k);
 }
 
 var n_nearestDc = 'nearestDc country thisDc nearestDc';
@@ -8242,11 +8242,11 @@ function readFields_nearestDc(r: Reader): nearestDc {
 }
 
 export function writeBare_nearestDc(w: Writer, v: nearestDc, k?: number): void {
-  writeBare(w, v, writeFields_nearestDc, n_nearestDc, k);
+  writeWithNames(w, v, writeFields_nearestDc, n_nearestDc, k);
 }
 
 export function readBare_nearestDc(r: Reader, k?: number): nearestDc {
-  return readBare(r, readFields_nearestDc, n_nearestDc, 0x8e1a1775, k);
+  return readWithNames(r, readFields_nearestDc, n_nearestDc, 0x8e1a1775, k);
 }
 
 var n_help_appUpdate = 'help.appUpdate flags canNotSkip id version text entities document url sticker';
@@ -8281,11 +8281,11 @@ function readFields_help_appUpdate(r: Reader): help_appUpdate {
 }
 
 export function writeBare_help_appUpdate(w: Writer, v: help_appUpdate, k?: number): void {
-  writeBare(w, v, writeFields_help_appUpdate, n_help_appUpdate, k);
+  writeWithNames(w, v, writeFields_help_appUpdate, n_help_appUpdate, k);
 }
 
 export function readBare_help_appUpdate(r: Reader, k?: number): help_appUpdate {
-  return readBare(r, readFields_help_appUpdate, n_help_appUpdate, 0xccbbce30, k);
+  return readWithNames(r, readFields_help_appUpdate, n_help_appUpdate, 0xccbbce30, k);
 }
 
 var n_help_noAppUpdate = 'help.noAppUpdate';
@@ -8298,11 +8298,11 @@ function readFields_help_noAppUpdate(_r: Reader): help_noAppUpdate {
 }
 
 export function writeBare_help_noAppUpdate(w: Writer, v: help_noAppUpdate, k?: number): void {
-  writeBare(w, v, writeFields_help_noAppUpdate, n_help_noAppUpdate, k);
+  writeWithNames(w, v, writeFields_help_noAppUpdate, n_help_noAppUpdate, k);
 }
 
 export function readBare_help_noAppUpdate(r: Reader, k?: number): help_noAppUpdate {
-  return readBare(r, readFields_help_noAppUpdate, n_help_noAppUpdate, 0xc45a6536, k);
+  return readWithNames(r, readFields_help_noAppUpdate, n_help_noAppUpdate, 0xc45a6536, k);
 }
 
 var n_help_inviteText = 'help.inviteText message';
@@ -8316,11 +8316,11 @@ function readFields_help_inviteText(r: Reader): help_inviteText {
 }
 
 export function writeBare_help_inviteText(w: Writer, v: help_inviteText, k?: number): void {
-  writeBare(w, v, writeFields_help_inviteText, n_help_inviteText, k);
+  writeWithNames(w, v, writeFields_help_inviteText, n_help_inviteText, k);
 }
 
 export function readBare_help_inviteText(r: Reader, k?: number): help_inviteText {
-  return readBare(r, readFields_help_inviteText, n_help_inviteText, 0x18cb9f78, k);
+  return readWithNames(r, readFields_help_inviteText, n_help_inviteText, 0x18cb9f78, k);
 }
 
 var n_encryptedChatEmpty = 'encryptedChatEmpty id';
@@ -8336,11 +8336,11 @@ function readFields_encryptedChatEmpty(r: Reader): encryptedChatEmpty {
 }
 
 export function writeBare_encryptedChatEmpty(w: Writer, v: encryptedChatEmpty, k?: number): void {
-  writeBare(w, v, writeFields_encryptedChatEmpty, n_encryptedChatEmpty, k);
+  writeWithNames(w, v, writeFields_encryptedChatEmpty, n_encryptedChatEmpty, k);
 }
 
 export function readBare_encryptedChatEmpty(r: Reader, k?: number): encryptedChatEmpty {
-  return readBare(r, readFields_encryptedChatEmpty, n_encryptedChatEmpty, 0xab7ec0a0, k);
+  return readWithNames(r, readFields_encryptedChatEmpty, n_encryptedChatEmpty, 0xab7ec0a0, k);
 }
 
 var n_encryptedChatWaiting = 'encryptedChatWaiting id accessHash date adminId participantId';
@@ -8367,11 +8367,11 @@ function readFields_encryptedChatWaiting(r: Reader): encryptedChatWaiting {
 }
 
 export function writeBare_encryptedChatWaiting(w: Writer, v: encryptedChatWaiting, k?: number): void {
-  writeBare(w, v, writeFields_encryptedChatWaiting, n_encryptedChatWaiting, k);
+  writeWithNames(w, v, writeFields_encryptedChatWaiting, n_encryptedChatWaiting, k);
 }
 
 export function readBare_encryptedChatWaiting(r: Reader, k?: number): encryptedChatWaiting {
-  return readBare(r, readFields_encryptedChatWaiting, n_encryptedChatWaiting, 0x66b25953, k);
+  return readWithNames(r, readFields_encryptedChatWaiting, n_encryptedChatWaiting, 0x66b25953, k);
 }
 
 var n_encryptedChatRequested = 'encryptedChatRequested flags folderId id accessHash date adminId participantId gA';
@@ -8405,11 +8405,11 @@ function readFields_encryptedChatRequested(r: Reader): encryptedChatRequested {
 }
 
 export function writeBare_encryptedChatRequested(w: Writer, v: encryptedChatRequested, k?: number): void {
-  writeBare(w, v, writeFields_encryptedChatRequested, n_encryptedChatRequested, k);
+  writeWithNames(w, v, writeFields_encryptedChatRequested, n_encryptedChatRequested, k);
 }
 
 export function readBare_encryptedChatRequested(r: Reader, k?: number): encryptedChatRequested {
-  return readBare(r, readFields_encryptedChatRequested, n_encryptedChatRequested, 0x48f1d94c, k);
+  return readWithNames(r, readFields_encryptedChatRequested, n_encryptedChatRequested, 0x48f1d94c, k);
 }
 
 var n_encryptedChat = 'encryptedChat id accessHash date adminId participantId gAOrB keyFingerprint';
@@ -8440,11 +8440,11 @@ function readFields_encryptedChat(r: Reader): encryptedChat {
 }
 
 export function writeBare_encryptedChat(w: Writer, v: encryptedChat, k?: number): void {
-  writeBare(w, v, writeFields_encryptedChat, n_encryptedChat, k);
+  writeWithNames(w, v, writeFields_encryptedChat, n_encryptedChat, k);
 }
 
 export function readBare_encryptedChat(r: Reader, k?: number): encryptedChat {
-  return readBare(r, readFields_encryptedChat, n_encryptedChat, 0x61f0d4c7, k);
+  return readWithNames(r, readFields_encryptedChat, n_encryptedChat, 0x61f0d4c7, k);
 }
 
 var n_encryptedChatDiscarded = 'encryptedChatDiscarded flags historyDeleted id';
@@ -8464,11 +8464,11 @@ function readFields_encryptedChatDiscarded(r: Reader): encryptedChatDiscarded {
 }
 
 export function writeBare_encryptedChatDiscarded(w: Writer, v: encryptedChatDiscarded, k?: number): void {
-  writeBare(w, v, writeFields_encryptedChatDiscarded, n_encryptedChatDiscarded, k);
+  writeWithNames(w, v, writeFields_encryptedChatDiscarded, n_encryptedChatDiscarded, k);
 }
 
 export function readBare_encryptedChatDiscarded(r: Reader, k?: number): encryptedChatDiscarded {
-  return readBare(r, readFields_encryptedChatDiscarded, n_encryptedChatDiscarded, 0x1e1c7c45, k);
+  return readWithNames(r, readFields_encryptedChatDiscarded, n_encryptedChatDiscarded, 0x1e1c7c45, k);
 }
 
 var n_inputEncryptedChat = 'inputEncryptedChat chatId accessHash';
@@ -8486,11 +8486,11 @@ function readFields_inputEncryptedChat(r: Reader): inputEncryptedChat {
 }
 
 export function writeBare_inputEncryptedChat(w: Writer, v: inputEncryptedChat, k?: number): void {
-  writeBare(w, v, writeFields_inputEncryptedChat, n_inputEncryptedChat, k);
+  writeWithNames(w, v, writeFields_inputEncryptedChat, n_inputEncryptedChat, k);
 }
 
 export function readBare_inputEncryptedChat(r: Reader, k?: number): inputEncryptedChat {
-  return readBare(r, readFields_inputEncryptedChat, n_inputEncryptedChat, 0xf141b5e1, k);
+  return readWithNames(r, readFields_inputEncryptedChat, n_inputEncryptedChat, 0xf141b5e1, k);
 }
 
 var n_encryptedFileEmpty = 'encryptedFileEmpty';
@@ -8503,11 +8503,11 @@ function readFields_encryptedFileEmpty(_r: Reader): encryptedFileEmpty {
 }
 
 export function writeBare_encryptedFileEmpty(w: Writer, v: encryptedFileEmpty, k?: number): void {
-  writeBare(w, v, writeFields_encryptedFileEmpty, n_encryptedFileEmpty, k);
+  writeWithNames(w, v, writeFields_encryptedFileEmpty, n_encryptedFileEmpty, k);
 }
 
 export function readBare_encryptedFileEmpty(r: Reader, k?: number): encryptedFileEmpty {
-  return readBare(r, readFields_encryptedFileEmpty, n_encryptedFileEmpty, 0xc21f497e, k);
+  return readWithNames(r, readFields_encryptedFileEmpty, n_encryptedFileEmpty, 0xc21f497e, k);
 }
 
 var n_encryptedFile = 'encryptedFile id accessHash size dcId keyFingerprint';
@@ -8534,11 +8534,11 @@ function readFields_encryptedFile(r: Reader): encryptedFile {
 }
 
 export function writeBare_encryptedFile(w: Writer, v: encryptedFile, k?: number): void {
-  writeBare(w, v, writeFields_encryptedFile, n_encryptedFile, k);
+  writeWithNames(w, v, writeFields_encryptedFile, n_encryptedFile, k);
 }
 
 export function readBare_encryptedFile(r: Reader, k?: number): encryptedFile {
-  return readBare(r, readFields_encryptedFile, n_encryptedFile, 0x4a70994c, k);
+  return readWithNames(r, readFields_encryptedFile, n_encryptedFile, 0x4a70994c, k);
 }
 
 var n_inputEncryptedFileEmpty = 'inputEncryptedFileEmpty';
@@ -8551,11 +8551,11 @@ function readFields_inputEncryptedFileEmpty(_r: Reader): inputEncryptedFileEmpty
 }
 
 export function writeBare_inputEncryptedFileEmpty(w: Writer, v: inputEncryptedFileEmpty, k?: number): void {
-  writeBare(w, v, writeFields_inputEncryptedFileEmpty, n_inputEncryptedFileEmpty, k);
+  writeWithNames(w, v, writeFields_inputEncryptedFileEmpty, n_inputEncryptedFileEmpty, k);
 }
 
 export function readBare_inputEncryptedFileEmpty(r: Reader, k?: number): inputEncryptedFileEmpty {
-  return readBare(r, readFields_inputEncryptedFileEmpty, n_inputEncryptedFileEmpty, 0x1837c364, k);
+  return readWithNames(r, readFields_inputEncryptedFileEmpty, n_inputEncryptedFileEmpty, 0x1837c364, k);
 }
 
 var n_inputEncryptedFileUploaded = 'inputEncryptedFileUploaded id parts md5Checksum keyFingerprint';
@@ -8580,11 +8580,11 @@ function readFields_inputEncryptedFileUploaded(r: Reader): inputEncryptedFileUpl
 }
 
 export function writeBare_inputEncryptedFileUploaded(w: Writer, v: inputEncryptedFileUploaded, k?: number): void {
-  writeBare(w, v, writeFields_inputEncryptedFileUploaded, n_inputEncryptedFileUploaded, k);
+  writeWithNames(w, v, writeFields_inputEncryptedFileUploaded, n_inputEncryptedFileUploaded, k);
 }
 
 export function readBare_inputEncryptedFileUploaded(r: Reader, k?: number): inputEncryptedFileUploaded {
-  return readBare(r, readFields_inputEncryptedFileUploaded, n_inputEncryptedFileUploaded, 0x64bd0306, k);
+  return readWithNames(r, readFields_inputEncryptedFileUploaded, n_inputEncryptedFileUploaded, 0x64bd0306, k);
 }
 
 var n_inputEncryptedFile = 'inputEncryptedFile id accessHash';
@@ -8602,11 +8602,11 @@ function readFields_inputEncryptedFile(r: Reader): inputEncryptedFile {
 }
 
 export function writeBare_inputEncryptedFile(w: Writer, v: inputEncryptedFile, k?: number): void {
-  writeBare(w, v, writeFields_inputEncryptedFile, n_inputEncryptedFile, k);
+  writeWithNames(w, v, writeFields_inputEncryptedFile, n_inputEncryptedFile, k);
 }
 
 export function readBare_inputEncryptedFile(r: Reader, k?: number): inputEncryptedFile {
-  return readBare(r, readFields_inputEncryptedFile, n_inputEncryptedFile, 0x5a17b5e5, k);
+  return readWithNames(r, readFields_inputEncryptedFile, n_inputEncryptedFile, 0x5a17b5e5, k);
 }
 
 var n_inputEncryptedFileBigUploaded = 'inputEncryptedFileBigUploaded id parts keyFingerprint';
@@ -8626,11 +8626,11 @@ function readFields_inputEncryptedFileBigUploaded(r: Reader): inputEncryptedFile
 }
 
 export function writeBare_inputEncryptedFileBigUploaded(w: Writer, v: inputEncryptedFileBigUploaded, k?: number): void {
-  writeBare(w, v, writeFields_inputEncryptedFileBigUploaded, n_inputEncryptedFileBigUploaded, k);
+  writeWithNames(w, v, writeFields_inputEncryptedFileBigUploaded, n_inputEncryptedFileBigUploaded, k);
 }
 
 export function readBare_inputEncryptedFileBigUploaded(r: Reader, k?: number): inputEncryptedFileBigUploaded {
-  return readBare(r, readFields_inputEncryptedFileBigUploaded, n_inputEncryptedFileBigUploaded, 0x2dc173c8, k);
+  return readWithNames(r, readFields_inputEncryptedFileBigUploaded, n_inputEncryptedFileBigUploaded, 0x2dc173c8, k);
 }
 
 var n_encryptedMessage = 'encryptedMessage randomId chatId date bytes file';
@@ -8655,11 +8655,11 @@ function readFields_encryptedMessage(r: Reader): encryptedMessage {
 }
 
 export function writeBare_encryptedMessage(w: Writer, v: encryptedMessage, k?: number): void {
-  writeBare(w, v, writeFields_encryptedMessage, n_encryptedMessage, k);
+  writeWithNames(w, v, writeFields_encryptedMessage, n_encryptedMessage, k);
 }
 
 export function readBare_encryptedMessage(r: Reader, k?: number): encryptedMessage {
-  return readBare(r, readFields_encryptedMessage, n_encryptedMessage, 0xed18c118, k);
+  return readWithNames(r, readFields_encryptedMessage, n_encryptedMessage, 0xed18c118, k);
 }
 
 var n_encryptedMessageService = 'encryptedMessageService randomId chatId date bytes';
@@ -8683,11 +8683,11 @@ function readFields_encryptedMessageService(r: Reader): encryptedMessageService 
 }
 
 export function writeBare_encryptedMessageService(w: Writer, v: encryptedMessageService, k?: number): void {
-  writeBare(w, v, writeFields_encryptedMessageService, n_encryptedMessageService, k);
+  writeWithNames(w, v, writeFields_encryptedMessageService, n_encryptedMessageService, k);
 }
 
 export function readBare_encryptedMessageService(r: Reader, k?: number): encryptedMessageService {
-  return readBare(r, readFields_encryptedMessageService, n_encryptedMessageService, 0x23734b06, k);
+  return readWithNames(r, readFields_encryptedMessageService, n_encryptedMessageService, 0x23734b06, k);
 }
 
 var n_messages_dhConfigNotModified = 'messages.dhConfigNotModified random';
@@ -8701,11 +8701,11 @@ function readFields_messages_dhConfigNotModified(r: Reader): messages_dhConfigNo
 }
 
 export function writeBare_messages_dhConfigNotModified(w: Writer, v: messages_dhConfigNotModified, k?: number): void {
-  writeBare(w, v, writeFields_messages_dhConfigNotModified, n_messages_dhConfigNotModified, k);
+  writeWithNames(w, v, writeFields_messages_dhConfigNotModified, n_messages_dhConfigNotModified, k);
 }
 
 export function readBare_messages_dhConfigNotModified(r: Reader, k?: number): messages_dhConfigNotModified {
-  return readBare(r, readFields_messages_dhConfigNotModified, n_messages_dhConfigNotModified, 0xc0e24635, k);
+  return readWithNames(r, readFields_messages_dhConfigNotModified, n_messages_dhConfigNotModified, 0xc0e24635, k);
 }
 
 var n_messages_dhConfig = 'messages.dhConfig g p version random';
@@ -8728,11 +8728,11 @@ function readFields_messages_dhConfig(r: Reader): messages_dhConfig {
 }
 
 export function writeBare_messages_dhConfig(w: Writer, v: messages_dhConfig, k?: number): void {
-  writeBare(w, v, writeFields_messages_dhConfig, n_messages_dhConfig, k);
+  writeWithNames(w, v, writeFields_messages_dhConfig, n_messages_dhConfig, k);
 }
 
 export function readBare_messages_dhConfig(r: Reader, k?: number): messages_dhConfig {
-  return readBare(r, readFields_messages_dhConfig, n_messages_dhConfig, 0x2c221edd, k);
+  return readWithNames(r, readFields_messages_dhConfig, n_messages_dhConfig, 0x2c221edd, k);
 }
 
 var n_messages_sentEncryptedMessage = 'messages.sentEncryptedMessage date';
@@ -8748,11 +8748,11 @@ function readFields_messages_sentEncryptedMessage(r: Reader): messages_sentEncry
 }
 
 export function writeBare_messages_sentEncryptedMessage(w: Writer, v: messages_sentEncryptedMessage, k?: number): void {
-  writeBare(w, v, writeFields_messages_sentEncryptedMessage, n_messages_sentEncryptedMessage, k);
+  writeWithNames(w, v, writeFields_messages_sentEncryptedMessage, n_messages_sentEncryptedMessage, k);
 }
 
 export function readBare_messages_sentEncryptedMessage(r: Reader, k?: number): messages_sentEncryptedMessage {
-  return readBare(r, readFields_messages_sentEncryptedMessage, n_messages_sentEncryptedMessage, 0x560f8935, k);
+  return readWithNames(r, readFields_messages_sentEncryptedMessage, n_messages_sentEncryptedMessage, 0x560f8935, k);
 }
 
 var n_messages_sentEncryptedFile = 'messages.sentEncryptedFile date file';
@@ -8769,11 +8769,11 @@ function readFields_messages_sentEncryptedFile(r: Reader): messages_sentEncrypte
 }
 
 export function writeBare_messages_sentEncryptedFile(w: Writer, v: messages_sentEncryptedFile, k?: number): void {
-  writeBare(w, v, writeFields_messages_sentEncryptedFile, n_messages_sentEncryptedFile, k);
+  writeWithNames(w, v, writeFields_messages_sentEncryptedFile, n_messages_sentEncryptedFile, k);
 }
 
 export function readBare_messages_sentEncryptedFile(r: Reader, k?: number): messages_sentEncryptedFile {
-  return readBare(r, readFields_messages_sentEncryptedFile, n_messages_sentEncryptedFile, 0x9493ff32, k);
+  return readWithNames(r, readFields_messages_sentEncryptedFile, n_messages_sentEncryptedFile, 0x9493ff32, k);
 }
 
 var n_inputDocumentEmpty = 'inputDocumentEmpty';
@@ -8786,11 +8786,11 @@ function readFields_inputDocumentEmpty(_r: Reader): inputDocumentEmpty {
 }
 
 export function writeBare_inputDocumentEmpty(w: Writer, v: inputDocumentEmpty, k?: number): void {
-  writeBare(w, v, writeFields_inputDocumentEmpty, n_inputDocumentEmpty, k);
+  writeWithNames(w, v, writeFields_inputDocumentEmpty, n_inputDocumentEmpty, k);
 }
 
 export function readBare_inputDocumentEmpty(r: Reader, k?: number): inputDocumentEmpty {
-  return readBare(r, readFields_inputDocumentEmpty, n_inputDocumentEmpty, 0x72f0eaae, k);
+  return readWithNames(r, readFields_inputDocumentEmpty, n_inputDocumentEmpty, 0x72f0eaae, k);
 }
 
 var n_inputDocument = 'inputDocument id accessHash fileReference';
@@ -8809,11 +8809,11 @@ function readFields_inputDocument(r: Reader): inputDocument {
 }
 
 export function writeBare_inputDocument(w: Writer, v: inputDocument, k?: number): void {
-  writeBare(w, v, writeFields_inputDocument, n_inputDocument, k);
+  writeWithNames(w, v, writeFields_inputDocument, n_inputDocument, k);
 }
 
 export function readBare_inputDocument(r: Reader, k?: number): inputDocument {
-  return readBare(r, readFields_inputDocument, n_inputDocument, 0x1abfb575, k);
+  return readWithNames(r, readFields_inputDocument, n_inputDocument, 0x1abfb575, k);
 }
 
 var n_documentEmpty = 'documentEmpty id';
@@ -8829,11 +8829,11 @@ function readFields_documentEmpty(r: Reader): documentEmpty {
 }
 
 export function writeBare_documentEmpty(w: Writer, v: documentEmpty, k?: number): void {
-  writeBare(w, v, writeFields_documentEmpty, n_documentEmpty, k);
+  writeWithNames(w, v, writeFields_documentEmpty, n_documentEmpty, k);
 }
 
 export function readBare_documentEmpty(r: Reader, k?: number): documentEmpty {
-  return readBare(r, readFields_documentEmpty, n_documentEmpty, 0x36f8c871, k);
+  return readWithNames(r, readFields_documentEmpty, n_documentEmpty, 0x36f8c871, k);
 }
 
 var n_document = 'document flags id accessHash fileReference date mimeType size thumbs videoThumbs dcId attributes';
@@ -8873,11 +8873,11 @@ function readFields_document(r: Reader): document {
 }
 
 export function writeBare_document(w: Writer, v: document, k?: number): void {
-  writeBare(w, v, writeFields_document, n_document, k);
+  writeWithNames(w, v, writeFields_document, n_document, k);
 }
 
 export function readBare_document(r: Reader, k?: number): document {
-  return readBare(r, readFields_document, n_document, 0x1e87342b, k);
+  return readWithNames(r, readFields_document, n_document, 0x1e87342b, k);
 }
 
 var n_help_support = 'help.support phoneNumber user';
@@ -8892,11 +8892,11 @@ function readFields_help_support(r: Reader): help_support {
 }
 
 export function writeBare_help_support(w: Writer, v: help_support, k?: number): void {
-  writeBare(w, v, writeFields_help_support, n_help_support, k);
+  writeWithNames(w, v, writeFields_help_support, n_help_support, k);
 }
 
 export function readBare_help_support(r: Reader, k?: number): help_support {
-  return readBare(r, readFields_help_support, n_help_support, 0x17c6b5f6, k);
+  return readWithNames(r, readFields_help_support, n_help_support, 0x17c6b5f6, k);
 }
 
 var n_notifyPeer = 'notifyPeer peer';
@@ -8910,11 +8910,11 @@ function readFields_notifyPeer(r: Reader): notifyPeer {
 }
 
 export function writeBare_notifyPeer(w: Writer, v: notifyPeer, k?: number): void {
-  writeBare(w, v, writeFields_notifyPeer, n_notifyPeer, k);
+  writeWithNames(w, v, writeFields_notifyPeer, n_notifyPeer, k);
 }
 
 export function readBare_notifyPeer(r: Reader, k?: number): notifyPeer {
-  return readBare(r, readFields_notifyPeer, n_notifyPeer, 0x9fd40bd8, k);
+  return readWithNames(r, readFields_notifyPeer, n_notifyPeer, 0x9fd40bd8, k);
 }
 
 var n_notifyUsers = 'notifyUsers';
@@ -8927,11 +8927,11 @@ function readFields_notifyUsers(_r: Reader): notifyUsers {
 }
 
 export function writeBare_notifyUsers(w: Writer, v: notifyUsers, k?: number): void {
-  writeBare(w, v, writeFields_notifyUsers, n_notifyUsers, k);
+  writeWithNames(w, v, writeFields_notifyUsers, n_notifyUsers, k);
 }
 
 export function readBare_notifyUsers(r: Reader, k?: number): notifyUsers {
-  return readBare(r, readFields_notifyUsers, n_notifyUsers, 0xb4c83b4c, k);
+  return readWithNames(r, readFields_notifyUsers, n_notifyUsers, 0xb4c83b4c, k);
 }
 
 var n_notifyChats = 'notifyChats';
@@ -8944,11 +8944,11 @@ function readFields_notifyChats(_r: Reader): notifyChats {
 }
 
 export function writeBare_notifyChats(w: Writer, v: notifyChats, k?: number): void {
-  writeBare(w, v, writeFields_notifyChats, n_notifyChats, k);
+  writeWithNames(w, v, writeFields_notifyChats, n_notifyChats, k);
 }
 
 export function readBare_notifyChats(r: Reader, k?: number): notifyChats {
-  return readBare(r, readFields_notifyChats, n_notifyChats, 0xc007cec3, k);
+  return readWithNames(r, readFields_notifyChats, n_notifyChats, 0xc007cec3, k);
 }
 
 var n_notifyBroadcasts = 'notifyBroadcasts';
@@ -8961,11 +8961,11 @@ function readFields_notifyBroadcasts(_r: Reader): notifyBroadcasts {
 }
 
 export function writeBare_notifyBroadcasts(w: Writer, v: notifyBroadcasts, k?: number): void {
-  writeBare(w, v, writeFields_notifyBroadcasts, n_notifyBroadcasts, k);
+  writeWithNames(w, v, writeFields_notifyBroadcasts, n_notifyBroadcasts, k);
 }
 
 export function readBare_notifyBroadcasts(r: Reader, k?: number): notifyBroadcasts {
-  return readBare(r, readFields_notifyBroadcasts, n_notifyBroadcasts, 0xd612e8ef, k);
+  return readWithNames(r, readFields_notifyBroadcasts, n_notifyBroadcasts, 0xd612e8ef, k);
 }
 
 var n_sendMessageTypingAction = 'sendMessageTypingAction';
@@ -8978,11 +8978,11 @@ function readFields_sendMessageTypingAction(_r: Reader): sendMessageTypingAction
 }
 
 export function writeBare_sendMessageTypingAction(w: Writer, v: sendMessageTypingAction, k?: number): void {
-  writeBare(w, v, writeFields_sendMessageTypingAction, n_sendMessageTypingAction, k);
+  writeWithNames(w, v, writeFields_sendMessageTypingAction, n_sendMessageTypingAction, k);
 }
 
 export function readBare_sendMessageTypingAction(r: Reader, k?: number): sendMessageTypingAction {
-  return readBare(r, readFields_sendMessageTypingAction, n_sendMessageTypingAction, 0x16bf744e, k);
+  return readWithNames(r, readFields_sendMessageTypingAction, n_sendMessageTypingAction, 0x16bf744e, k);
 }
 
 var n_sendMessageCancelAction = 'sendMessageCancelAction';
@@ -8995,11 +8995,11 @@ function readFields_sendMessageCancelAction(_r: Reader): sendMessageCancelAction
 }
 
 export function writeBare_sendMessageCancelAction(w: Writer, v: sendMessageCancelAction, k?: number): void {
-  writeBare(w, v, writeFields_sendMessageCancelAction, n_sendMessageCancelAction, k);
+  writeWithNames(w, v, writeFields_sendMessageCancelAction, n_sendMessageCancelAction, k);
 }
 
 export function readBare_sendMessageCancelAction(r: Reader, k?: number): sendMessageCancelAction {
-  return readBare(r, readFields_sendMessageCancelAction, n_sendMessageCancelAction, 0xfd5ec8f5, k);
+  return readWithNames(r, readFields_sendMessageCancelAction, n_sendMessageCancelAction, 0xfd5ec8f5, k);
 }
 
 var n_sendMessageRecordVideoAction = 'sendMessageRecordVideoAction';
@@ -9012,11 +9012,11 @@ function readFields_sendMessageRecordVideoAction(_r: Reader): sendMessageRecordV
 }
 
 export function writeBare_sendMessageRecordVideoAction(w: Writer, v: sendMessageRecordVideoAction, k?: number): void {
-  writeBare(w, v, writeFields_sendMessageRecordVideoAction, n_sendMessageRecordVideoAction, k);
+  writeWithNames(w, v, writeFields_sendMessageRecordVideoAction, n_sendMessageRecordVideoAction, k);
 }
 
 export function readBare_sendMessageRecordVideoAction(r: Reader, k?: number): sendMessageRecordVideoAction {
-  return readBare(r, readFields_sendMessageRecordVideoAction, n_sendMessageRecordVideoAction, 0xa187d66f, k);
+  return readWithNames(r, readFields_sendMessageRecordVideoAction, n_sendMessageRecordVideoAction, 0xa187d66f, k);
 }
 
 var n_sendMessageUploadVideoAction = 'sendMessageUploadVideoAction progress';
@@ -9032,11 +9032,11 @@ function readFields_sendMessageUploadVideoAction(r: Reader): sendMessageUploadVi
 }
 
 export function writeBare_sendMessageUploadVideoAction(w: Writer, v: sendMessageUploadVideoAction, k?: number): void {
-  writeBare(w, v, writeFields_sendMessageUploadVideoAction, n_sendMessageUploadVideoAction, k);
+  writeWithNames(w, v, writeFields_sendMessageUploadVideoAction, n_sendMessageUploadVideoAction, k);
 }
 
 export function readBare_sendMessageUploadVideoAction(r: Reader, k?: number): sendMessageUploadVideoAction {
-  return readBare(r, readFields_sendMessageUploadVideoAction, n_sendMessageUploadVideoAction, 0xe9763aec, k);
+  return readWithNames(r, readFields_sendMessageUploadVideoAction, n_sendMessageUploadVideoAction, 0xe9763aec, k);
 }
 
 var n_sendMessageRecordAudioAction = 'sendMessageRecordAudioAction';
@@ -9049,11 +9049,11 @@ function readFields_sendMessageRecordAudioAction(_r: Reader): sendMessageRecordA
 }
 
 export function writeBare_sendMessageRecordAudioAction(w: Writer, v: sendMessageRecordAudioAction, k?: number): void {
-  writeBare(w, v, writeFields_sendMessageRecordAudioAction, n_sendMessageRecordAudioAction, k);
+  writeWithNames(w, v, writeFields_sendMessageRecordAudioAction, n_sendMessageRecordAudioAction, k);
 }
 
 export function readBare_sendMessageRecordAudioAction(r: Reader, k?: number): sendMessageRecordAudioAction {
-  return readBare(r, readFields_sendMessageRecordAudioAction, n_sendMessageRecordAudioAction, 0xd52f73f7, k);
+  return readWithNames(r, readFields_sendMessageRecordAudioAction, n_sendMessageRecordAudioAction, 0xd52f73f7, k);
 }
 
 var n_sendMessageUploadAudioAction = 'sendMessageUploadAudioAction progress';
@@ -9069,11 +9069,11 @@ function readFields_sendMessageUploadAudioAction(r: Reader): sendMessageUploadAu
 }
 
 export function writeBare_sendMessageUploadAudioAction(w: Writer, v: sendMessageUploadAudioAction, k?: number): void {
-  writeBare(w, v, writeFields_sendMessageUploadAudioAction, n_sendMessageUploadAudioAction, k);
+  writeWithNames(w, v, writeFields_sendMessageUploadAudioAction, n_sendMessageUploadAudioAction, k);
 }
 
 export function readBare_sendMessageUploadAudioAction(r: Reader, k?: number): sendMessageUploadAudioAction {
-  return readBare(r, readFields_sendMessageUploadAudioAction, n_sendMessageUploadAudioAction, 0xf351d7ab, k);
+  return readWithNames(r, readFields_sendMessageUploadAudioAction, n_sendMessageUploadAudioAction, 0xf351d7ab, k);
 }
 
 var n_sendMessageUploadPhotoAction = 'sendMessageUploadPhotoAction progress';
@@ -9089,11 +9089,11 @@ function readFields_sendMessageUploadPhotoAction(r: Reader): sendMessageUploadPh
 }
 
 export function writeBare_sendMessageUploadPhotoAction(w: Writer, v: sendMessageUploadPhotoAction, k?: number): void {
-  writeBare(w, v, writeFields_sendMessageUploadPhotoAction, n_sendMessageUploadPhotoAction, k);
+  writeWithNames(w, v, writeFields_sendMessageUploadPhotoAction, n_sendMessageUploadPhotoAction, k);
 }
 
 export function readBare_sendMessageUploadPhotoAction(r: Reader, k?: number): sendMessageUploadPhotoAction {
-  return readBare(r, readFields_sendMessageUploadPhotoAction, n_sendMessageUploadPhotoAction, 0xd1d34a26, k);
+  return readWithNames(r, readFields_sendMessageUploadPhotoAction, n_sendMessageUploadPhotoAction, 0xd1d34a26, k);
 }
 
 var n_sendMessageUploadDocumentAction = 'sendMessageUploadDocumentAction progress';
@@ -9109,11 +9109,11 @@ function readFields_sendMessageUploadDocumentAction(r: Reader): sendMessageUploa
 }
 
 export function writeBare_sendMessageUploadDocumentAction(w: Writer, v: sendMessageUploadDocumentAction, k?: number): void {
-  writeBare(w, v, writeFields_sendMessageUploadDocumentAction, n_sendMessageUploadDocumentAction, k);
+  writeWithNames(w, v, writeFields_sendMessageUploadDocumentAction, n_sendMessageUploadDocumentAction, k);
 }
 
 export function readBare_sendMessageUploadDocumentAction(r: Reader, k?: number): sendMessageUploadDocumentAction {
-  return readBare(r, readFields_sendMessageUploadDocumentAction, n_sendMessageUploadDocumentAction, 0xaa0cd9e4, k);
+  return readWithNames(r, readFields_sendMessageUploadDocumentAction, n_sendMessageUploadDocumentAction, 0xaa0cd9e4, k);
 }
 
 var n_sendMessageGeoLocationAction = 'sendMessageGeoLocationAction';
@@ -9126,11 +9126,11 @@ function readFields_sendMessageGeoLocationAction(_r: Reader): sendMessageGeoLoca
 }
 
 export function writeBare_sendMessageGeoLocationAction(w: Writer, v: sendMessageGeoLocationAction, k?: number): void {
-  writeBare(w, v, writeFields_sendMessageGeoLocationAction, n_sendMessageGeoLocationAction, k);
+  writeWithNames(w, v, writeFields_sendMessageGeoLocationAction, n_sendMessageGeoLocationAction, k);
 }
 
 export function readBare_sendMessageGeoLocationAction(r: Reader, k?: number): sendMessageGeoLocationAction {
-  return readBare(r, readFields_sendMessageGeoLocationAction, n_sendMessageGeoLocationAction, 0x176f8ba1, k);
+  return readWithNames(r, readFields_sendMessageGeoLocationAction, n_sendMessageGeoLocationAction, 0x176f8ba1, k);
 }
 
 var n_sendMessageChooseContactAction = 'sendMessageChooseContactAction';
@@ -9143,11 +9143,11 @@ function readFields_sendMessageChooseContactAction(_r: Reader): sendMessageChoos
 }
 
 export function writeBare_sendMessageChooseContactAction(w: Writer, v: sendMessageChooseContactAction, k?: number): void {
-  writeBare(w, v, writeFields_sendMessageChooseContactAction, n_sendMessageChooseContactAction, k);
+  writeWithNames(w, v, writeFields_sendMessageChooseContactAction, n_sendMessageChooseContactAction, k);
 }
 
 export function readBare_sendMessageChooseContactAction(r: Reader, k?: number): sendMessageChooseContactAction {
-  return readBare(r, readFields_sendMessageChooseContactAction, n_sendMessageChooseContactAction, 0x628cbc6f, k);
+  return readWithNames(r, readFields_sendMessageChooseContactAction, n_sendMessageChooseContactAction, 0x628cbc6f, k);
 }
 
 var n_sendMessageGamePlayAction = 'sendMessageGamePlayAction';
@@ -9160,11 +9160,11 @@ function readFields_sendMessageGamePlayAction(_r: Reader): sendMessageGamePlayAc
 }
 
 export function writeBare_sendMessageGamePlayAction(w: Writer, v: sendMessageGamePlayAction, k?: number): void {
-  writeBare(w, v, writeFields_sendMessageGamePlayAction, n_sendMessageGamePlayAction, k);
+  writeWithNames(w, v, writeFields_sendMessageGamePlayAction, n_sendMessageGamePlayAction, k);
 }
 
 export function readBare_sendMessageGamePlayAction(r: Reader, k?: number): sendMessageGamePlayAction {
-  return readBare(r, readFields_sendMessageGamePlayAction, n_sendMessageGamePlayAction, 0xdd6a8f48, k);
+  return readWithNames(r, readFields_sendMessageGamePlayAction, n_sendMessageGamePlayAction, 0xdd6a8f48, k);
 }
 
 var n_sendMessageRecordRoundAction = 'sendMessageRecordRoundAction';
@@ -9177,11 +9177,11 @@ function readFields_sendMessageRecordRoundAction(_r: Reader): sendMessageRecordR
 }
 
 export function writeBare_sendMessageRecordRoundAction(w: Writer, v: sendMessageRecordRoundAction, k?: number): void {
-  writeBare(w, v, writeFields_sendMessageRecordRoundAction, n_sendMessageRecordRoundAction, k);
+  writeWithNames(w, v, writeFields_sendMessageRecordRoundAction, n_sendMessageRecordRoundAction, k);
 }
 
 export function readBare_sendMessageRecordRoundAction(r: Reader, k?: number): sendMessageRecordRoundAction {
-  return readBare(r, readFields_sendMessageRecordRoundAction, n_sendMessageRecordRoundAction, 0x88f27fbc, k);
+  return readWithNames(r, readFields_sendMessageRecordRoundAction, n_sendMessageRecordRoundAction, 0x88f27fbc, k);
 }
 
 var n_sendMessageUploadRoundAction = 'sendMessageUploadRoundAction progress';
@@ -9197,11 +9197,11 @@ function readFields_sendMessageUploadRoundAction(r: Reader): sendMessageUploadRo
 }
 
 export function writeBare_sendMessageUploadRoundAction(w: Writer, v: sendMessageUploadRoundAction, k?: number): void {
-  writeBare(w, v, writeFields_sendMessageUploadRoundAction, n_sendMessageUploadRoundAction, k);
+  writeWithNames(w, v, writeFields_sendMessageUploadRoundAction, n_sendMessageUploadRoundAction, k);
 }
 
 export function readBare_sendMessageUploadRoundAction(r: Reader, k?: number): sendMessageUploadRoundAction {
-  return readBare(r, readFields_sendMessageUploadRoundAction, n_sendMessageUploadRoundAction, 0x243e1c66, k);
+  return readWithNames(r, readFields_sendMessageUploadRoundAction, n_sendMessageUploadRoundAction, 0x243e1c66, k);
 }
 
 var n_speakingInGroupCallAction = 'speakingInGroupCallAction';
@@ -9214,11 +9214,11 @@ function readFields_speakingInGroupCallAction(_r: Reader): speakingInGroupCallAc
 }
 
 export function writeBare_speakingInGroupCallAction(w: Writer, v: speakingInGroupCallAction, k?: number): void {
-  writeBare(w, v, writeFields_speakingInGroupCallAction, n_speakingInGroupCallAction, k);
+  writeWithNames(w, v, writeFields_speakingInGroupCallAction, n_speakingInGroupCallAction, k);
 }
 
 export function readBare_speakingInGroupCallAction(r: Reader, k?: number): speakingInGroupCallAction {
-  return readBare(r, readFields_speakingInGroupCallAction, n_speakingInGroupCallAction, 0xd92c2285, k);
+  return readWithNames(r, readFields_speakingInGroupCallAction, n_speakingInGroupCallAction, 0xd92c2285, k);
 }
 
 var n_sendMessageHistoryImportAction = 'sendMessageHistoryImportAction progress';
@@ -9234,11 +9234,11 @@ function readFields_sendMessageHistoryImportAction(r: Reader): sendMessageHistor
 }
 
 export function writeBare_sendMessageHistoryImportAction(w: Writer, v: sendMessageHistoryImportAction, k?: number): void {
-  writeBare(w, v, writeFields_sendMessageHistoryImportAction, n_sendMessageHistoryImportAction, k);
+  writeWithNames(w, v, writeFields_sendMessageHistoryImportAction, n_sendMessageHistoryImportAction, k);
 }
 
 export function readBare_sendMessageHistoryImportAction(r: Reader, k?: number): sendMessageHistoryImportAction {
-  return readBare(r, readFields_sendMessageHistoryImportAction, n_sendMessageHistoryImportAction, 0xdbda9246, k);
+  return readWithNames(r, readFields_sendMessageHistoryImportAction, n_sendMessageHistoryImportAction, 0xdbda9246, k);
 }
 
 var n_sendMessageChooseStickerAction = 'sendMessageChooseStickerAction';
@@ -9251,11 +9251,11 @@ function readFields_sendMessageChooseStickerAction(_r: Reader): sendMessageChoos
 }
 
 export function writeBare_sendMessageChooseStickerAction(w: Writer, v: sendMessageChooseStickerAction, k?: number): void {
-  writeBare(w, v, writeFields_sendMessageChooseStickerAction, n_sendMessageChooseStickerAction, k);
+  writeWithNames(w, v, writeFields_sendMessageChooseStickerAction, n_sendMessageChooseStickerAction, k);
 }
 
 export function readBare_sendMessageChooseStickerAction(r: Reader, k?: number): sendMessageChooseStickerAction {
-  return readBare(r, readFields_sendMessageChooseStickerAction, n_sendMessageChooseStickerAction, 0xb05ac6b1, k);
+  return readWithNames(r, readFields_sendMessageChooseStickerAction, n_sendMessageChooseStickerAction, 0xb05ac6b1, k);
 }
 
 var n_sendMessageEmojiInteraction = 'sendMessageEmojiInteraction emoticon msgId interaction';
@@ -9275,11 +9275,11 @@ function readFields_sendMessageEmojiInteraction(r: Reader): sendMessageEmojiInte
 }
 
 export function writeBare_sendMessageEmojiInteraction(w: Writer, v: sendMessageEmojiInteraction, k?: number): void {
-  writeBare(w, v, writeFields_sendMessageEmojiInteraction, n_sendMessageEmojiInteraction, k);
+  writeWithNames(w, v, writeFields_sendMessageEmojiInteraction, n_sendMessageEmojiInteraction, k);
 }
 
 export function readBare_sendMessageEmojiInteraction(r: Reader, k?: number): sendMessageEmojiInteraction {
-  return readBare(r, readFields_sendMessageEmojiInteraction, n_sendMessageEmojiInteraction, 0x25972bcb, k);
+  return readWithNames(r, readFields_sendMessageEmojiInteraction, n_sendMessageEmojiInteraction, 0x25972bcb, k);
 }
 
 var n_sendMessageEmojiInteractionSeen = 'sendMessageEmojiInteractionSeen emoticon';
@@ -9293,11 +9293,11 @@ function readFields_sendMessageEmojiInteractionSeen(r: Reader): sendMessageEmoji
 }
 
 export function writeBare_sendMessageEmojiInteractionSeen(w: Writer, v: sendMessageEmojiInteractionSeen, k?: number): void {
-  writeBare(w, v, writeFields_sendMessageEmojiInteractionSeen, n_sendMessageEmojiInteractionSeen, k);
+  writeWithNames(w, v, writeFields_sendMessageEmojiInteractionSeen, n_sendMessageEmojiInteractionSeen, k);
 }
 
 export function readBare_sendMessageEmojiInteractionSeen(r: Reader, k?: number): sendMessageEmojiInteractionSeen {
-  return readBare(r, readFields_sendMessageEmojiInteractionSeen, n_sendMessageEmojiInteractionSeen, 0xb665902e, k);
+  return readWithNames(r, readFields_sendMessageEmojiInteractionSeen, n_sendMessageEmojiInteractionSeen, 0xb665902e, k);
 }
 
 var n_contacts_found = 'contacts.found myResults results chats users';
@@ -9317,11 +9317,11 @@ function readFields_contacts_found(r: Reader): contacts_found {
 }
 
 export function writeBare_contacts_found(w: Writer, v: contacts_found, k?: number): void {
-  writeBare(w, v, writeFields_contacts_found, n_contacts_found, k);
+  writeWithNames(w, v, writeFields_contacts_found, n_contacts_found, k);
 }
 
 export function readBare_contacts_found(r: Reader, k?: number): contacts_found {
-  return readBare(r, readFields_contacts_found, n_contacts_found, 0xb3134d9d, k);
+  return readWithNames(r, readFields_contacts_found, n_contacts_found, 0xb3134d9d, k);
 }
 
 var n_inputPrivacyKeyStatusTimestamp = 'inputPrivacyKeyStatusTimestamp';
@@ -9334,11 +9334,11 @@ function readFields_inputPrivacyKeyStatusTimestamp(_r: Reader): inputPrivacyKeyS
 }
 
 export function writeBare_inputPrivacyKeyStatusTimestamp(w: Writer, v: inputPrivacyKeyStatusTimestamp, k?: number): void {
-  writeBare(w, v, writeFields_inputPrivacyKeyStatusTimestamp, n_inputPrivacyKeyStatusTimestamp, k);
+  writeWithNames(w, v, writeFields_inputPrivacyKeyStatusTimestamp, n_inputPrivacyKeyStatusTimestamp, k);
 }
 
 export function readBare_inputPrivacyKeyStatusTimestamp(r: Reader, k?: number): inputPrivacyKeyStatusTimestamp {
-  return readBare(r, readFields_inputPrivacyKeyStatusTimestamp, n_inputPrivacyKeyStatusTimestamp, 0x4f96cb18, k);
+  return readWithNames(r, readFields_inputPrivacyKeyStatusTimestamp, n_inputPrivacyKeyStatusTimestamp, 0x4f96cb18, k);
 }
 
 var n_inputPrivacyKeyChatInvite = 'inputPrivacyKeyChatInvite';
@@ -9351,11 +9351,11 @@ function readFields_inputPrivacyKeyChatInvite(_r: Reader): inputPrivacyKeyChatIn
 }
 
 export function writeBare_inputPrivacyKeyChatInvite(w: Writer, v: inputPrivacyKeyChatInvite, k?: number): void {
-  writeBare(w, v, writeFields_inputPrivacyKeyChatInvite, n_inputPrivacyKeyChatInvite, k);
+  writeWithNames(w, v, writeFields_inputPrivacyKeyChatInvite, n_inputPrivacyKeyChatInvite, k);
 }
 
 export function readBare_inputPrivacyKeyChatInvite(r: Reader, k?: number): inputPrivacyKeyChatInvite {
-  return readBare(r, readFields_inputPrivacyKeyChatInvite, n_inputPrivacyKeyChatInvite, 0xbdfb0426, k);
+  return readWithNames(r, readFields_inputPrivacyKeyChatInvite, n_inputPrivacyKeyChatInvite, 0xbdfb0426, k);
 }
 
 var n_inputPrivacyKeyPhoneCall = 'inputPrivacyKeyPhoneCall';
@@ -9368,11 +9368,11 @@ function readFields_inputPrivacyKeyPhoneCall(_r: Reader): inputPrivacyKeyPhoneCa
 }
 
 export function writeBare_inputPrivacyKeyPhoneCall(w: Writer, v: inputPrivacyKeyPhoneCall, k?: number): void {
-  writeBare(w, v, writeFields_inputPrivacyKeyPhoneCall, n_inputPrivacyKeyPhoneCall, k);
+  writeWithNames(w, v, writeFields_inputPrivacyKeyPhoneCall, n_inputPrivacyKeyPhoneCall, k);
 }
 
 export function readBare_inputPrivacyKeyPhoneCall(r: Reader, k?: number): inputPrivacyKeyPhoneCall {
-  return readBare(r, readFields_inputPrivacyKeyPhoneCall, n_inputPrivacyKeyPhoneCall, 0xfabadc5f, k);
+  return readWithNames(r, readFields_inputPrivacyKeyPhoneCall, n_inputPrivacyKeyPhoneCall, 0xfabadc5f, k);
 }
 
 var n_inputPrivacyKeyPhoneP2P = 'inputPrivacyKeyPhoneP2P';
@@ -9385,11 +9385,11 @@ function readFields_inputPrivacyKeyPhoneP2P(_r: Reader): inputPrivacyKeyPhoneP2P
 }
 
 export function writeBare_inputPrivacyKeyPhoneP2P(w: Writer, v: inputPrivacyKeyPhoneP2P, k?: number): void {
-  writeBare(w, v, writeFields_inputPrivacyKeyPhoneP2P, n_inputPrivacyKeyPhoneP2P, k);
+  writeWithNames(w, v, writeFields_inputPrivacyKeyPhoneP2P, n_inputPrivacyKeyPhoneP2P, k);
 }
 
 export function readBare_inputPrivacyKeyPhoneP2P(r: Reader, k?: number): inputPrivacyKeyPhoneP2P {
-  return readBare(r, readFields_inputPrivacyKeyPhoneP2P, n_inputPrivacyKeyPhoneP2P, 0xdb9e70d2, k);
+  return readWithNames(r, readFields_inputPrivacyKeyPhoneP2P, n_inputPrivacyKeyPhoneP2P, 0xdb9e70d2, k);
 }
 
 var n_inputPrivacyKeyForwards = 'inputPrivacyKeyForwards';
@@ -9402,11 +9402,11 @@ function readFields_inputPrivacyKeyForwards(_r: Reader): inputPrivacyKeyForwards
 }
 
 export function writeBare_inputPrivacyKeyForwards(w: Writer, v: inputPrivacyKeyForwards, k?: number): void {
-  writeBare(w, v, writeFields_inputPrivacyKeyForwards, n_inputPrivacyKeyForwards, k);
+  writeWithNames(w, v, writeFields_inputPrivacyKeyForwards, n_inputPrivacyKeyForwards, k);
 }
 
 export function readBare_inputPrivacyKeyForwards(r: Reader, k?: number): inputPrivacyKeyForwards {
-  return readBare(r, readFields_inputPrivacyKeyForwards, n_inputPrivacyKeyForwards, 0xa4dd4c08, k);
+  return readWithNames(r, readFields_inputPrivacyKeyForwards, n_inputPrivacyKeyForwards, 0xa4dd4c08, k);
 }
 
 var n_inputPrivacyKeyProfilePhoto = 'inputPrivacyKeyProfilePhoto';
@@ -9419,11 +9419,11 @@ function readFields_inputPrivacyKeyProfilePhoto(_r: Reader): inputPrivacyKeyProf
 }
 
 export function writeBare_inputPrivacyKeyProfilePhoto(w: Writer, v: inputPrivacyKeyProfilePhoto, k?: number): void {
-  writeBare(w, v, writeFields_inputPrivacyKeyProfilePhoto, n_inputPrivacyKeyProfilePhoto, k);
+  writeWithNames(w, v, writeFields_inputPrivacyKeyProfilePhoto, n_inputPrivacyKeyProfilePhoto, k);
 }
 
 export function readBare_inputPrivacyKeyProfilePhoto(r: Reader, k?: number): inputPrivacyKeyProfilePhoto {
-  return readBare(r, readFields_inputPrivacyKeyProfilePhoto, n_inputPrivacyKeyProfilePhoto, 0x5719bacc, k);
+  return readWithNames(r, readFields_inputPrivacyKeyProfilePhoto, n_inputPrivacyKeyProfilePhoto, 0x5719bacc, k);
 }
 
 var n_inputPrivacyKeyPhoneNumber = 'inputPrivacyKeyPhoneNumber';
@@ -9436,11 +9436,11 @@ function readFields_inputPrivacyKeyPhoneNumber(_r: Reader): inputPrivacyKeyPhone
 }
 
 export function writeBare_inputPrivacyKeyPhoneNumber(w: Writer, v: inputPrivacyKeyPhoneNumber, k?: number): void {
-  writeBare(w, v, writeFields_inputPrivacyKeyPhoneNumber, n_inputPrivacyKeyPhoneNumber, k);
+  writeWithNames(w, v, writeFields_inputPrivacyKeyPhoneNumber, n_inputPrivacyKeyPhoneNumber, k);
 }
 
 export function readBare_inputPrivacyKeyPhoneNumber(r: Reader, k?: number): inputPrivacyKeyPhoneNumber {
-  return readBare(r, readFields_inputPrivacyKeyPhoneNumber, n_inputPrivacyKeyPhoneNumber, 0x0352dafa, k);
+  return readWithNames(r, readFields_inputPrivacyKeyPhoneNumber, n_inputPrivacyKeyPhoneNumber, 0x0352dafa, k);
 }
 
 var n_inputPrivacyKeyAddedByPhone = 'inputPrivacyKeyAddedByPhone';
@@ -9453,11 +9453,11 @@ function readFields_inputPrivacyKeyAddedByPhone(_r: Reader): inputPrivacyKeyAdde
 }
 
 export function writeBare_inputPrivacyKeyAddedByPhone(w: Writer, v: inputPrivacyKeyAddedByPhone, k?: number): void {
-  writeBare(w, v, writeFields_inputPrivacyKeyAddedByPhone, n_inputPrivacyKeyAddedByPhone, k);
+  writeWithNames(w, v, writeFields_inputPrivacyKeyAddedByPhone, n_inputPrivacyKeyAddedByPhone, k);
 }
 
 export function readBare_inputPrivacyKeyAddedByPhone(r: Reader, k?: number): inputPrivacyKeyAddedByPhone {
-  return readBare(r, readFields_inputPrivacyKeyAddedByPhone, n_inputPrivacyKeyAddedByPhone, 0xd1219bdd, k);
+  return readWithNames(r, readFields_inputPrivacyKeyAddedByPhone, n_inputPrivacyKeyAddedByPhone, 0xd1219bdd, k);
 }
 
 var n_privacyKeyStatusTimestamp = 'privacyKeyStatusTimestamp';
@@ -9470,11 +9470,11 @@ function readFields_privacyKeyStatusTimestamp(_r: Reader): privacyKeyStatusTimes
 }
 
 export function writeBare_privacyKeyStatusTimestamp(w: Writer, v: privacyKeyStatusTimestamp, k?: number): void {
-  writeBare(w, v, writeFields_privacyKeyStatusTimestamp, n_privacyKeyStatusTimestamp, k);
+  writeWithNames(w, v, writeFields_privacyKeyStatusTimestamp, n_privacyKeyStatusTimestamp, k);
 }
 
 export function readBare_privacyKeyStatusTimestamp(r: Reader, k?: number): privacyKeyStatusTimestamp {
-  return readBare(r, readFields_privacyKeyStatusTimestamp, n_privacyKeyStatusTimestamp, 0xbc2eab30, k);
+  return readWithNames(r, readFields_privacyKeyStatusTimestamp, n_privacyKeyStatusTimestamp, 0xbc2eab30, k);
 }
 
 var n_privacyKeyChatInvite = 'privacyKeyChatInvite';
@@ -9487,11 +9487,11 @@ function readFields_privacyKeyChatInvite(_r: Reader): privacyKeyChatInvite {
 }
 
 export function writeBare_privacyKeyChatInvite(w: Writer, v: privacyKeyChatInvite, k?: number): void {
-  writeBare(w, v, writeFields_privacyKeyChatInvite, n_privacyKeyChatInvite, k);
+  writeWithNames(w, v, writeFields_privacyKeyChatInvite, n_privacyKeyChatInvite, k);
 }
 
 export function readBare_privacyKeyChatInvite(r: Reader, k?: number): privacyKeyChatInvite {
-  return readBare(r, readFields_privacyKeyChatInvite, n_privacyKeyChatInvite, 0x500e6dfa, k);
+  return readWithNames(r, readFields_privacyKeyChatInvite, n_privacyKeyChatInvite, 0x500e6dfa, k);
 }
 
 var n_privacyKeyPhoneCall = 'privacyKeyPhoneCall';
@@ -9504,11 +9504,11 @@ function readFields_privacyKeyPhoneCall(_r: Reader): privacyKeyPhoneCall {
 }
 
 export function writeBare_privacyKeyPhoneCall(w: Writer, v: privacyKeyPhoneCall, k?: number): void {
-  writeBare(w, v, writeFields_privacyKeyPhoneCall, n_privacyKeyPhoneCall, k);
+  writeWithNames(w, v, writeFields_privacyKeyPhoneCall, n_privacyKeyPhoneCall, k);
 }
 
 export function readBare_privacyKeyPhoneCall(r: Reader, k?: number): privacyKeyPhoneCall {
-  return readBare(r, readFields_privacyKeyPhoneCall, n_privacyKeyPhoneCall, 0x3d662b7b, k);
+  return readWithNames(r, readFields_privacyKeyPhoneCall, n_privacyKeyPhoneCall, 0x3d662b7b, k);
 }
 
 var n_privacyKeyPhoneP2P = 'privacyKeyPhoneP2P';
@@ -9521,11 +9521,11 @@ function readFields_privacyKeyPhoneP2P(_r: Reader): privacyKeyPhoneP2P {
 }
 
 export function writeBare_privacyKeyPhoneP2P(w: Writer, v: privacyKeyPhoneP2P, k?: number): void {
-  writeBare(w, v, writeFields_privacyKeyPhoneP2P, n_privacyKeyPhoneP2P, k);
+  writeWithNames(w, v, writeFields_privacyKeyPhoneP2P, n_privacyKeyPhoneP2P, k);
 }
 
 export function readBare_privacyKeyPhoneP2P(r: Reader, k?: number): privacyKeyPhoneP2P {
-  return readBare(r, readFields_privacyKeyPhoneP2P, n_privacyKeyPhoneP2P, 0x39491cc8, k);
+  return readWithNames(r, readFields_privacyKeyPhoneP2P, n_privacyKeyPhoneP2P, 0x39491cc8, k);
 }
 
 var n_privacyKeyForwards = 'privacyKeyForwards';
@@ -9538,11 +9538,11 @@ function readFields_privacyKeyForwards(_r: Reader): privacyKeyForwards {
 }
 
 export function writeBare_privacyKeyForwards(w: Writer, v: privacyKeyForwards, k?: number): void {
-  writeBare(w, v, writeFields_privacyKeyForwards, n_privacyKeyForwards, k);
+  writeWithNames(w, v, writeFields_privacyKeyForwards, n_privacyKeyForwards, k);
 }
 
 export function readBare_privacyKeyForwards(r: Reader, k?: number): privacyKeyForwards {
-  return readBare(r, readFields_privacyKeyForwards, n_privacyKeyForwards, 0x69ec56a3, k);
+  return readWithNames(r, readFields_privacyKeyForwards, n_privacyKeyForwards, 0x69ec56a3, k);
 }
 
 var n_privacyKeyProfilePhoto = 'privacyKeyProfilePhoto';
@@ -9555,11 +9555,11 @@ function readFields_privacyKeyProfilePhoto(_r: Reader): privacyKeyProfilePhoto {
 }
 
 export function writeBare_privacyKeyProfilePhoto(w: Writer, v: privacyKeyProfilePhoto, k?: number): void {
-  writeBare(w, v, writeFields_privacyKeyProfilePhoto, n_privacyKeyProfilePhoto, k);
+  writeWithNames(w, v, writeFields_privacyKeyProfilePhoto, n_privacyKeyProfilePhoto, k);
 }
 
 export function readBare_privacyKeyProfilePhoto(r: Reader, k?: number): privacyKeyProfilePhoto {
-  return readBare(r, readFields_privacyKeyProfilePhoto, n_privacyKeyProfilePhoto, 0x96151fed, k);
+  return readWithNames(r, readFields_privacyKeyProfilePhoto, n_privacyKeyProfilePhoto, 0x96151fed, k);
 }
 
 var n_privacyKeyPhoneNumber = 'privacyKeyPhoneNumber';
@@ -9572,11 +9572,11 @@ function readFields_privacyKeyPhoneNumber(_r: Reader): privacyKeyPhoneNumber {
 }
 
 export function writeBare_privacyKeyPhoneNumber(w: Writer, v: privacyKeyPhoneNumber, k?: number): void {
-  writeBare(w, v, writeFields_privacyKeyPhoneNumber, n_privacyKeyPhoneNumber, k);
+  writeWithNames(w, v, writeFields_privacyKeyPhoneNumber, n_privacyKeyPhoneNumber, k);
 }
 
 export function readBare_privacyKeyPhoneNumber(r: Reader, k?: number): privacyKeyPhoneNumber {
-  return readBare(r, readFields_privacyKeyPhoneNumber, n_privacyKeyPhoneNumber, 0xd19ae46d, k);
+  return readWithNames(r, readFields_privacyKeyPhoneNumber, n_privacyKeyPhoneNumber, 0xd19ae46d, k);
 }
 
 var n_privacyKeyAddedByPhone = 'privacyKeyAddedByPhone';
@@ -9589,11 +9589,11 @@ function readFields_privacyKeyAddedByPhone(_r: Reader): privacyKeyAddedByPhone {
 }
 
 export function writeBare_privacyKeyAddedByPhone(w: Writer, v: privacyKeyAddedByPhone, k?: number): void {
-  writeBare(w, v, writeFields_privacyKeyAddedByPhone, n_privacyKeyAddedByPhone, k);
+  writeWithNames(w, v, writeFields_privacyKeyAddedByPhone, n_privacyKeyAddedByPhone, k);
 }
 
 export function readBare_privacyKeyAddedByPhone(r: Reader, k?: number): privacyKeyAddedByPhone {
-  return readBare(r, readFields_privacyKeyAddedByPhone, n_privacyKeyAddedByPhone, 0x42ffd42b, k);
+  return readWithNames(r, readFields_privacyKeyAddedByPhone, n_privacyKeyAddedByPhone, 0x42ffd42b, k);
 }
 
 var n_inputPrivacyValueAllowContacts = 'inputPrivacyValueAllowContacts';
@@ -9606,11 +9606,11 @@ function readFields_inputPrivacyValueAllowContacts(_r: Reader): inputPrivacyValu
 }
 
 export function writeBare_inputPrivacyValueAllowContacts(w: Writer, v: inputPrivacyValueAllowContacts, k?: number): void {
-  writeBare(w, v, writeFields_inputPrivacyValueAllowContacts, n_inputPrivacyValueAllowContacts, k);
+  writeWithNames(w, v, writeFields_inputPrivacyValueAllowContacts, n_inputPrivacyValueAllowContacts, k);
 }
 
 export function readBare_inputPrivacyValueAllowContacts(r: Reader, k?: number): inputPrivacyValueAllowContacts {
-  return readBare(r, readFields_inputPrivacyValueAllowContacts, n_inputPrivacyValueAllowContacts, 0x0d09e07b, k);
+  return readWithNames(r, readFields_inputPrivacyValueAllowContacts, n_inputPrivacyValueAllowContacts, 0x0d09e07b, k);
 }
 
 var n_inputPrivacyValueAllowAll = 'inputPrivacyValueAllowAll';
@@ -9623,11 +9623,11 @@ function readFields_inputPrivacyValueAllowAll(_r: Reader): inputPrivacyValueAllo
 }
 
 export function writeBare_inputPrivacyValueAllowAll(w: Writer, v: inputPrivacyValueAllowAll, k?: number): void {
-  writeBare(w, v, writeFields_inputPrivacyValueAllowAll, n_inputPrivacyValueAllowAll, k);
+  writeWithNames(w, v, writeFields_inputPrivacyValueAllowAll, n_inputPrivacyValueAllowAll, k);
 }
 
 export function readBare_inputPrivacyValueAllowAll(r: Reader, k?: number): inputPrivacyValueAllowAll {
-  return readBare(r, readFields_inputPrivacyValueAllowAll, n_inputPrivacyValueAllowAll, 0x184b35ce, k);
+  return readWithNames(r, readFields_inputPrivacyValueAllowAll, n_inputPrivacyValueAllowAll, 0x184b35ce, k);
 }
 
 var n_inputPrivacyValueAllowUsers = 'inputPrivacyValueAllowUsers users';
@@ -9641,11 +9641,11 @@ function readFields_inputPrivacyValueAllowUsers(r: Reader): inputPrivacyValueAll
 }
 
 export function writeBare_inputPrivacyValueAllowUsers(w: Writer, v: inputPrivacyValueAllowUsers, k?: number): void {
-  writeBare(w, v, writeFields_inputPrivacyValueAllowUsers, n_inputPrivacyValueAllowUsers, k);
+  writeWithNames(w, v, writeFields_inputPrivacyValueAllowUsers, n_inputPrivacyValueAllowUsers, k);
 }
 
 export function readBare_inputPrivacyValueAllowUsers(r: Reader, k?: number): inputPrivacyValueAllowUsers {
-  return readBare(r, readFields_inputPrivacyValueAllowUsers, n_inputPrivacyValueAllowUsers, 0x131cc67f, k);
+  return readWithNames(r, readFields_inputPrivacyValueAllowUsers, n_inputPrivacyValueAllowUsers, 0x131cc67f, k);
 }
 
 var n_inputPrivacyValueDisallowContacts = 'inputPrivacyValueDisallowContacts';
@@ -9658,11 +9658,11 @@ function readFields_inputPrivacyValueDisallowContacts(_r: Reader): inputPrivacyV
 }
 
 export function writeBare_inputPrivacyValueDisallowContacts(w: Writer, v: inputPrivacyValueDisallowContacts, k?: number): void {
-  writeBare(w, v, writeFields_inputPrivacyValueDisallowContacts, n_inputPrivacyValueDisallowContacts, k);
+  writeWithNames(w, v, writeFields_inputPrivacyValueDisallowContacts, n_inputPrivacyValueDisallowContacts, k);
 }
 
 export function readBare_inputPrivacyValueDisallowContacts(r: Reader, k?: number): inputPrivacyValueDisallowContacts {
-  return readBare(r, readFields_inputPrivacyValueDisallowContacts, n_inputPrivacyValueDisallowContacts, 0x0ba52007, k);
+  return readWithNames(r, readFields_inputPrivacyValueDisallowContacts, n_inputPrivacyValueDisallowContacts, 0x0ba52007, k);
 }
 
 var n_inputPrivacyValueDisallowAll = 'inputPrivacyValueDisallowAll';
@@ -9675,11 +9675,11 @@ function readFields_inputPrivacyValueDisallowAll(_r: Reader): inputPrivacyValueD
 }
 
 export function writeBare_inputPrivacyValueDisallowAll(w: Writer, v: inputPrivacyValueDisallowAll, k?: number): void {
-  writeBare(w, v, writeFields_inputPrivacyValueDisallowAll, n_inputPrivacyValueDisallowAll, k);
+  writeWithNames(w, v, writeFields_inputPrivacyValueDisallowAll, n_inputPrivacyValueDisallowAll, k);
 }
 
 export function readBare_inputPrivacyValueDisallowAll(r: Reader, k?: number): inputPrivacyValueDisallowAll {
-  return readBare(r, readFields_inputPrivacyValueDisallowAll, n_inputPrivacyValueDisallowAll, 0xd66b66c9, k);
+  return readWithNames(r, readFields_inputPrivacyValueDisallowAll, n_inputPrivacyValueDisallowAll, 0xd66b66c9, k);
 }
 
 var n_inputPrivacyValueDisallowUsers = 'inputPrivacyValueDisallowUsers users';
@@ -9693,11 +9693,11 @@ function readFields_inputPrivacyValueDisallowUsers(r: Reader): inputPrivacyValue
 }
 
 export function writeBare_inputPrivacyValueDisallowUsers(w: Writer, v: inputPrivacyValueDisallowUsers, k?: number): void {
-  writeBare(w, v, writeFields_inputPrivacyValueDisallowUsers, n_inputPrivacyValueDisallowUsers, k);
+  writeWithNames(w, v, writeFields_inputPrivacyValueDisallowUsers, n_inputPrivacyValueDisallowUsers, k);
 }
 
 export function readBare_inputPrivacyValueDisallowUsers(r: Reader, k?: number): inputPrivacyValueDisallowUsers {
-  return readBare(r, readFields_inputPrivacyValueDisallowUsers, n_inputPrivacyValueDisallowUsers, 0x90110467, k);
+  return readWithNames(r, readFields_inputPrivacyValueDisallowUsers, n_inputPrivacyValueDisallowUsers, 0x90110467, k);
 }
 
 var n_inputPrivacyValueAllowChatParticipants = 'inputPrivacyValueAllowChatParticipants chats';
@@ -9711,11 +9711,11 @@ function readFields_inputPrivacyValueAllowChatParticipants(r: Reader): inputPriv
 }
 
 export function writeBare_inputPrivacyValueAllowChatParticipants(w: Writer, v: inputPrivacyValueAllowChatParticipants, k?: number): void {
-  writeBare(w, v, writeFields_inputPrivacyValueAllowChatParticipants, n_inputPrivacyValueAllowChatParticipants, k);
+  writeWithNames(w, v, writeFields_inputPrivacyValueAllowChatParticipants, n_inputPrivacyValueAllowChatParticipants, k);
 }
 
 export function readBare_inputPrivacyValueAllowChatParticipants(r: Reader, k?: number): inputPrivacyValueAllowChatParticipants {
-  return readBare(r, readFields_inputPrivacyValueAllowChatParticipants, n_inputPrivacyValueAllowChatParticipants, 0x840649cf, k);
+  return readWithNames(r, readFields_inputPrivacyValueAllowChatParticipants, n_inputPrivacyValueAllowChatParticipants, 0x840649cf, k);
 }
 
 var n_inputPrivacyValueDisallowChatParticipants = 'inputPrivacyValueDisallowChatParticipants chats';
@@ -9729,11 +9729,11 @@ function readFields_inputPrivacyValueDisallowChatParticipants(r: Reader): inputP
 }
 
 export function writeBare_inputPrivacyValueDisallowChatParticipants(w: Writer, v: inputPrivacyValueDisallowChatParticipants, k?: number): void {
-  writeBare(w, v, writeFields_inputPrivacyValueDisallowChatParticipants, n_inputPrivacyValueDisallowChatParticipants, k);
+  writeWithNames(w, v, writeFields_inputPrivacyValueDisallowChatParticipants, n_inputPrivacyValueDisallowChatParticipants, k);
 }
 
 export function readBare_inputPrivacyValueDisallowChatParticipants(r: Reader, k?: number): inputPrivacyValueDisallowChatParticipants {
-  return readBare(r, readFields_inputPrivacyValueDisallowChatParticipants, n_inputPrivacyValueDisallowChatParticipants, 0xe94f0f86, k);
+  return readWithNames(r, readFields_inputPrivacyValueDisallowChatParticipants, n_inputPrivacyValueDisallowChatParticipants, 0xe94f0f86, k);
 }
 
 var n_privacyValueAllowContacts = 'privacyValueAllowContacts';
@@ -9746,11 +9746,11 @@ function readFields_privacyValueAllowContacts(_r: Reader): privacyValueAllowCont
 }
 
 export function writeBare_privacyValueAllowContacts(w: Writer, v: privacyValueAllowContacts, k?: number): void {
-  writeBare(w, v, writeFields_privacyValueAllowContacts, n_privacyValueAllowContacts, k);
+  writeWithNames(w, v, writeFields_privacyValueAllowContacts, n_privacyValueAllowContacts, k);
 }
 
 export function readBare_privacyValueAllowContacts(r: Reader, k?: number): privacyValueAllowContacts {
-  return readBare(r, readFields_privacyValueAllowContacts, n_privacyValueAllowContacts, 0xfffe1bac, k);
+  return readWithNames(r, readFields_privacyValueAllowContacts, n_privacyValueAllowContacts, 0xfffe1bac, k);
 }
 
 var n_privacyValueAllowAll = 'privacyValueAllowAll';
@@ -9763,11 +9763,11 @@ function readFields_privacyValueAllowAll(_r: Reader): privacyValueAllowAll {
 }
 
 export function writeBare_privacyValueAllowAll(w: Writer, v: privacyValueAllowAll, k?: number): void {
-  writeBare(w, v, writeFields_privacyValueAllowAll, n_privacyValueAllowAll, k);
+  writeWithNames(w, v, writeFields_privacyValueAllowAll, n_privacyValueAllowAll, k);
 }
 
 export function readBare_privacyValueAllowAll(r: Reader, k?: number): privacyValueAllowAll {
-  return readBare(r, readFields_privacyValueAllowAll, n_privacyValueAllowAll, 0x65427b82, k);
+  return readWithNames(r, readFields_privacyValueAllowAll, n_privacyValueAllowAll, 0x65427b82, k);
 }
 
 var n_privacyValueAllowUsers = 'privacyValueAllowUsers users';
@@ -9781,11 +9781,11 @@ function readFields_privacyValueAllowUsers(r: Reader): privacyValueAllowUsers {
 }
 
 export function writeBare_privacyValueAllowUsers(w: Writer, v: privacyValueAllowUsers, k?: number): void {
-  writeBare(w, v, writeFields_privacyValueAllowUsers, n_privacyValueAllowUsers, k);
+  writeWithNames(w, v, writeFields_privacyValueAllowUsers, n_privacyValueAllowUsers, k);
 }
 
 export function readBare_privacyValueAllowUsers(r: Reader, k?: number): privacyValueAllowUsers {
-  return readBare(r, readFields_privacyValueAllowUsers, n_privacyValueAllowUsers, 0xb8905fb2, k);
+  return readWithNames(r, readFields_privacyValueAllowUsers, n_privacyValueAllowUsers, 0xb8905fb2, k);
 }
 
 var n_privacyValueDisallowContacts = 'privacyValueDisallowContacts';
@@ -9798,11 +9798,11 @@ function readFields_privacyValueDisallowContacts(_r: Reader): privacyValueDisall
 }
 
 export function writeBare_privacyValueDisallowContacts(w: Writer, v: privacyValueDisallowContacts, k?: number): void {
-  writeBare(w, v, writeFields_privacyValueDisallowContacts, n_privacyValueDisallowContacts, k);
+  writeWithNames(w, v, writeFields_privacyValueDisallowContacts, n_privacyValueDisallowContacts, k);
 }
 
 export function readBare_privacyValueDisallowContacts(r: Reader, k?: number): privacyValueDisallowContacts {
-  return readBare(r, readFields_privacyValueDisallowContacts, n_privacyValueDisallowContacts, 0xf888fa1a, k);
+  return readWithNames(r, readFields_privacyValueDisallowContacts, n_privacyValueDisallowContacts, 0xf888fa1a, k);
 }
 
 var n_privacyValueDisallowAll = 'privacyValueDisallowAll';
@@ -9815,11 +9815,11 @@ function readFields_privacyValueDisallowAll(_r: Reader): privacyValueDisallowAll
 }
 
 export function writeBare_privacyValueDisallowAll(w: Writer, v: privacyValueDisallowAll, k?: number): void {
-  writeBare(w, v, writeFields_privacyValueDisallowAll, n_privacyValueDisallowAll, k);
+  writeWithNames(w, v, writeFields_privacyValueDisallowAll, n_privacyValueDisallowAll, k);
 }
 
 export function readBare_privacyValueDisallowAll(r: Reader, k?: number): privacyValueDisallowAll {
-  return readBare(r, readFields_privacyValueDisallowAll, n_privacyValueDisallowAll, 0x8b73e763, k);
+  return readWithNames(r, readFields_privacyValueDisallowAll, n_privacyValueDisallowAll, 0x8b73e763, k);
 }
 
 var n_privacyValueDisallowUsers = 'privacyValueDisallowUsers users';
@@ -9833,11 +9833,11 @@ function readFields_privacyValueDisallowUsers(r: Reader): privacyValueDisallowUs
 }
 
 export function writeBare_privacyValueDisallowUsers(w: Writer, v: privacyValueDisallowUsers, k?: number): void {
-  writeBare(w, v, writeFields_privacyValueDisallowUsers, n_privacyValueDisallowUsers, k);
+  writeWithNames(w, v, writeFields_privacyValueDisallowUsers, n_privacyValueDisallowUsers, k);
 }
 
 export function readBare_privacyValueDisallowUsers(r: Reader, k?: number): privacyValueDisallowUsers {
-  return readBare(r, readFields_privacyValueDisallowUsers, n_privacyValueDisallowUsers, 0xe4621141, k);
+  return readWithNames(r, readFields_privacyValueDisallowUsers, n_privacyValueDisallowUsers, 0xe4621141, k);
 }
 
 var n_privacyValueAllowChatParticipants = 'privacyValueAllowChatParticipants chats';
@@ -9851,11 +9851,11 @@ function readFields_privacyValueAllowChatParticipants(r: Reader): privacyValueAl
 }
 
 export function writeBare_privacyValueAllowChatParticipants(w: Writer, v: privacyValueAllowChatParticipants, k?: number): void {
-  writeBare(w, v, writeFields_privacyValueAllowChatParticipants, n_privacyValueAllowChatParticipants, k);
+  writeWithNames(w, v, writeFields_privacyValueAllowChatParticipants, n_privacyValueAllowChatParticipants, k);
 }
 
 export function readBare_privacyValueAllowChatParticipants(r: Reader, k?: number): privacyValueAllowChatParticipants {
-  return readBare(r, readFields_privacyValueAllowChatParticipants, n_privacyValueAllowChatParticipants, 0x6b134e8e, k);
+  return readWithNames(r, readFields_privacyValueAllowChatParticipants, n_privacyValueAllowChatParticipants, 0x6b134e8e, k);
 }
 
 var n_privacyValueDisallowChatParticipants = 'privacyValueDisallowChatParticipants chats';
@@ -9869,11 +9869,11 @@ function readFields_privacyValueDisallowChatParticipants(r: Reader): privacyValu
 }
 
 export function writeBare_privacyValueDisallowChatParticipants(w: Writer, v: privacyValueDisallowChatParticipants, k?: number): void {
-  writeBare(w, v, writeFields_privacyValueDisallowChatParticipants, n_privacyValueDisallowChatParticipants, k);
+  writeWithNames(w, v, writeFields_privacyValueDisallowChatParticipants, n_privacyValueDisallowChatParticipants, k);
 }
 
 export function readBare_privacyValueDisallowChatParticipants(r: Reader, k?: number): privacyValueDisallowChatParticipants {
-  return readBare(r, readFields_privacyValueDisallowChatParticipants, n_privacyValueDisallowChatParticipants, 0x41c87565, k);
+  return readWithNames(r, readFields_privacyValueDisallowChatParticipants, n_privacyValueDisallowChatParticipants, 0x41c87565, k);
 }
 
 var n_account_privacyRules = 'account.privacyRules rules chats users';
@@ -9891,11 +9891,11 @@ function readFields_account_privacyRules(r: Reader): account_privacyRules {
 }
 
 export function writeBare_account_privacyRules(w: Writer, v: account_privacyRules, k?: number): void {
-  writeBare(w, v, writeFields_account_privacyRules, n_account_privacyRules, k);
+  writeWithNames(w, v, writeFields_account_privacyRules, n_account_privacyRules, k);
 }
 
 export function readBare_account_privacyRules(r: Reader, k?: number): account_privacyRules {
-  return readBare(r, readFields_account_privacyRules, n_account_privacyRules, 0x50a04e45, k);
+  return readWithNames(r, readFields_account_privacyRules, n_account_privacyRules, 0x50a04e45, k);
 }
 
 var n_accountDaysTTL = 'accountDaysTTL days';
@@ -9911,11 +9911,11 @@ function readFields_accountDaysTTL(r: Reader): accountDaysTTL {
 }
 
 export function writeBare_accountDaysTTL(w: Writer, v: accountDaysTTL, k?: number): void {
-  writeBare(w, v, writeFields_accountDaysTTL, n_accountDaysTTL, k);
+  writeWithNames(w, v, writeFields_accountDaysTTL, n_accountDaysTTL, k);
 }
 
 export function readBare_accountDaysTTL(r: Reader, k?: number): accountDaysTTL {
-  return readBare(r, readFields_accountDaysTTL, n_accountDaysTTL, 0xb8d0afdf, k);
+  return readWithNames(r, readFields_accountDaysTTL, n_accountDaysTTL, 0xb8d0afdf, k);
 }
 
 var n_documentAttributeImageSize = 'documentAttributeImageSize w h';
@@ -9933,11 +9933,11 @@ function readFields_documentAttributeImageSize(r: Reader): documentAttributeImag
 }
 
 export function writeBare_documentAttributeImageSize(w: Writer, v: documentAttributeImageSize, k?: number): void {
-  writeBare(w, v, writeFields_documentAttributeImageSize, n_documentAttributeImageSize, k);
+  writeWithNames(w, v, writeFields_documentAttributeImageSize, n_documentAttributeImageSize, k);
 }
 
 export function readBare_documentAttributeImageSize(r: Reader, k?: number): documentAttributeImageSize {
-  return readBare(r, readFields_documentAttributeImageSize, n_documentAttributeImageSize, 0x6c37c15c, k);
+  return readWithNames(r, readFields_documentAttributeImageSize, n_documentAttributeImageSize, 0x6c37c15c, k);
 }
 
 var n_documentAttributeAnimated = 'documentAttributeAnimated';
@@ -9950,11 +9950,11 @@ function readFields_documentAttributeAnimated(_r: Reader): documentAttributeAnim
 }
 
 export function writeBare_documentAttributeAnimated(w: Writer, v: documentAttributeAnimated, k?: number): void {
-  writeBare(w, v, writeFields_documentAttributeAnimated, n_documentAttributeAnimated, k);
+  writeWithNames(w, v, writeFields_documentAttributeAnimated, n_documentAttributeAnimated, k);
 }
 
 export function readBare_documentAttributeAnimated(r: Reader, k?: number): documentAttributeAnimated {
-  return readBare(r, readFields_documentAttributeAnimated, n_documentAttributeAnimated, 0x11b58939, k);
+  return readWithNames(r, readFields_documentAttributeAnimated, n_documentAttributeAnimated, 0x11b58939, k);
 }
 
 var n_documentAttributeSticker = 'documentAttributeSticker flags mask alt stickerset maskCoords';
@@ -9978,11 +9978,11 @@ function readFields_documentAttributeSticker(r: Reader): documentAttributeSticke
 }
 
 export function writeBare_documentAttributeSticker(w: Writer, v: documentAttributeSticker, k?: number): void {
-  writeBare(w, v, writeFields_documentAttributeSticker, n_documentAttributeSticker, k);
+  writeWithNames(w, v, writeFields_documentAttributeSticker, n_documentAttributeSticker, k);
 }
 
 export function readBare_documentAttributeSticker(r: Reader, k?: number): documentAttributeSticker {
-  return readBare(r, readFields_documentAttributeSticker, n_documentAttributeSticker, 0x6319d612, k);
+  return readWithNames(r, readFields_documentAttributeSticker, n_documentAttributeSticker, 0x6319d612, k);
 }
 
 var n_documentAttributeVideo = 'documentAttributeVideo flags roundMessage supportsStreaming duration w h';
@@ -10010,11 +10010,11 @@ function readFields_documentAttributeVideo(r: Reader): documentAttributeVideo {
 }
 
 export function writeBare_documentAttributeVideo(w: Writer, v: documentAttributeVideo, k?: number): void {
-  writeBare(w, v, writeFields_documentAttributeVideo, n_documentAttributeVideo, k);
+  writeWithNames(w, v, writeFields_documentAttributeVideo, n_documentAttributeVideo, k);
 }
 
 export function readBare_documentAttributeVideo(r: Reader, k?: number): documentAttributeVideo {
-  return readBare(r, readFields_documentAttributeVideo, n_documentAttributeVideo, 0x0ef02ce6, k);
+  return readWithNames(r, readFields_documentAttributeVideo, n_documentAttributeVideo, 0x0ef02ce6, k);
 }
 
 var n_documentAttributeAudio = 'documentAttributeAudio flags voice duration title performer waveform';
@@ -10045,11 +10045,11 @@ function readFields_documentAttributeAudio(r: Reader): documentAttributeAudio {
 }
 
 export function writeBare_documentAttributeAudio(w: Writer, v: documentAttributeAudio, k?: number): void {
-  writeBare(w, v, writeFields_documentAttributeAudio, n_documentAttributeAudio, k);
+  writeWithNames(w, v, writeFields_documentAttributeAudio, n_documentAttributeAudio, k);
 }
 
 export function readBare_documentAttributeAudio(r: Reader, k?: number): documentAttributeAudio {
-  return readBare(r, readFields_documentAttributeAudio, n_documentAttributeAudio, 0x9852f9c6, k);
+  return readWithNames(r, readFields_documentAttributeAudio, n_documentAttributeAudio, 0x9852f9c6, k);
 }
 
 var n_documentAttributeFilename = 'documentAttributeFilename fileName';
@@ -10063,11 +10063,11 @@ function readFields_documentAttributeFilename(r: Reader): documentAttributeFilen
 }
 
 export function writeBare_documentAttributeFilename(w: Writer, v: documentAttributeFilename, k?: number): void {
-  writeBare(w, v, writeFields_documentAttributeFilename, n_documentAttributeFilename, k);
+  writeWithNames(w, v, writeFields_documentAttributeFilename, n_documentAttributeFilename, k);
 }
 
 export function readBare_documentAttributeFilename(r: Reader, k?: number): documentAttributeFilename {
-  return readBare(r, readFields_documentAttributeFilename, n_documentAttributeFilename, 0x15590068, k);
+  return readWithNames(r, readFields_documentAttributeFilename, n_documentAttributeFilename, 0x15590068, k);
 }
 
 var n_documentAttributeHasStickers = 'documentAttributeHasStickers';
@@ -10080,11 +10080,11 @@ function readFields_documentAttributeHasStickers(_r: Reader): documentAttributeH
 }
 
 export function writeBare_documentAttributeHasStickers(w: Writer, v: documentAttributeHasStickers, k?: number): void {
-  writeBare(w, v, writeFields_documentAttributeHasStickers, n_documentAttributeHasStickers, k);
+  writeWithNames(w, v, writeFields_documentAttributeHasStickers, n_documentAttributeHasStickers, k);
 }
 
 export function readBare_documentAttributeHasStickers(r: Reader, k?: number): documentAttributeHasStickers {
-  return readBare(r, readFields_documentAttributeHasStickers, n_documentAttributeHasStickers, 0x9801d2f7, k);
+  return readWithNames(r, readFields_documentAttributeHasStickers, n_documentAttributeHasStickers, 0x9801d2f7, k);
 }
 
 var n_messages_stickersNotModified = 'messages.stickersNotModified';
@@ -10097,11 +10097,11 @@ function readFields_messages_stickersNotModified(_r: Reader): messages_stickersN
 }
 
 export function writeBare_messages_stickersNotModified(w: Writer, v: messages_stickersNotModified, k?: number): void {
-  writeBare(w, v, writeFields_messages_stickersNotModified, n_messages_stickersNotModified, k);
+  writeWithNames(w, v, writeFields_messages_stickersNotModified, n_messages_stickersNotModified, k);
 }
 
 export function readBare_messages_stickersNotModified(r: Reader, k?: number): messages_stickersNotModified {
-  return readBare(r, readFields_messages_stickersNotModified, n_messages_stickersNotModified, 0xf1749a22, k);
+  return readWithNames(r, readFields_messages_stickersNotModified, n_messages_stickersNotModified, 0xf1749a22, k);
 }
 
 var n_messages_stickers = 'messages.stickers hash stickers';
@@ -10118,11 +10118,11 @@ function readFields_messages_stickers(r: Reader): messages_stickers {
 }
 
 export function writeBare_messages_stickers(w: Writer, v: messages_stickers, k?: number): void {
-  writeBare(w, v, writeFields_messages_stickers, n_messages_stickers, k);
+  writeWithNames(w, v, writeFields_messages_stickers, n_messages_stickers, k);
 }
 
 export function readBare_messages_stickers(r: Reader, k?: number): messages_stickers {
-  return readBare(r, readFields_messages_stickers, n_messages_stickers, 0x30a6ec7e, k);
+  return readWithNames(r, readFields_messages_stickers, n_messages_stickers, 0x30a6ec7e, k);
 }
 
 var n_stickerPack = 'stickerPack emoticon documents';
@@ -10137,11 +10137,11 @@ function readFields_stickerPack(r: Reader): stickerPack {
 }
 
 export function writeBare_stickerPack(w: Writer, v: stickerPack, k?: number): void {
-  writeBare(w, v, writeFields_stickerPack, n_stickerPack, k);
+  writeWithNames(w, v, writeFields_stickerPack, n_stickerPack, k);
 }
 
 export function readBare_stickerPack(r: Reader, k?: number): stickerPack {
-  return readBare(r, readFields_stickerPack, n_stickerPack, 0x12b299d4, k);
+  return readWithNames(r, readFields_stickerPack, n_stickerPack, 0x12b299d4, k);
 }
 
 var n_messages_allStickersNotModified = 'messages.allStickersNotModified';
@@ -10154,11 +10154,11 @@ function readFields_messages_allStickersNotModified(_r: Reader): messages_allSti
 }
 
 export function writeBare_messages_allStickersNotModified(w: Writer, v: messages_allStickersNotModified, k?: number): void {
-  writeBare(w, v, writeFields_messages_allStickersNotModified, n_messages_allStickersNotModified, k);
+  writeWithNames(w, v, writeFields_messages_allStickersNotModified, n_messages_allStickersNotModified, k);
 }
 
 export function readBare_messages_allStickersNotModified(r: Reader, k?: number): messages_allStickersNotModified {
-  return readBare(r, readFields_messages_allStickersNotModified, n_messages_allStickersNotModified, 0xe86602c3, k);
+  return readWithNames(r, readFields_messages_allStickersNotModified, n_messages_allStickersNotModified, 0xe86602c3, k);
 }
 
 var n_messages_allStickers = 'messages.allStickers hash sets';
@@ -10175,11 +10175,11 @@ function readFields_messages_allStickers(r: Reader): messages_allStickers {
 }
 
 export function writeBare_messages_allStickers(w: Writer, v: messages_allStickers, k?: number): void {
-  writeBare(w, v, writeFields_messages_allStickers, n_messages_allStickers, k);
+  writeWithNames(w, v, writeFields_messages_allStickers, n_messages_allStickers, k);
 }
 
 export function readBare_messages_allStickers(r: Reader, k?: number): messages_allStickers {
-  return readBare(r, readFields_messages_allStickers, n_messages_allStickers, 0xcdbbcebb, k);
+  return readWithNames(r, readFields_messages_allStickers, n_messages_allStickers, 0xcdbbcebb, k);
 }
 
 var n_messages_affectedMessages = 'messages.affectedMessages pts ptsCount';
@@ -10197,11 +10197,11 @@ function readFields_messages_affectedMessages(r: Reader): messages_affectedMessa
 }
 
 export function writeBare_messages_affectedMessages(w: Writer, v: messages_affectedMessages, k?: number): void {
-  writeBare(w, v, writeFields_messages_affectedMessages, n_messages_affectedMessages, k);
+  writeWithNames(w, v, writeFields_messages_affectedMessages, n_messages_affectedMessages, k);
 }
 
 export function readBare_messages_affectedMessages(r: Reader, k?: number): messages_affectedMessages {
-  return readBare(r, readFields_messages_affectedMessages, n_messages_affectedMessages, 0x84d19185, k);
+  return readWithNames(r, readFields_messages_affectedMessages, n_messages_affectedMessages, 0x84d19185, k);
 }
 
 var n_webPageEmpty = 'webPageEmpty id';
@@ -10217,11 +10217,11 @@ function readFields_webPageEmpty(r: Reader): webPageEmpty {
 }
 
 export function writeBare_webPageEmpty(w: Writer, v: webPageEmpty, k?: number): void {
-  writeBare(w, v, writeFields_webPageEmpty, n_webPageEmpty, k);
+  writeWithNames(w, v, writeFields_webPageEmpty, n_webPageEmpty, k);
 }
 
 export function readBare_webPageEmpty(r: Reader, k?: number): webPageEmpty {
-  return readBare(r, readFields_webPageEmpty, n_webPageEmpty, 0xeb1477e8, k);
+  return readWithNames(r, readFields_webPageEmpty, n_webPageEmpty, 0xeb1477e8, k);
 }
 
 var n_webPagePending = 'webPagePending id date';
@@ -10239,11 +10239,11 @@ function readFields_webPagePending(r: Reader): webPagePending {
 }
 
 export function writeBare_webPagePending(w: Writer, v: webPagePending, k?: number): void {
-  writeBare(w, v, writeFields_webPagePending, n_webPagePending, k);
+  writeWithNames(w, v, writeFields_webPagePending, n_webPagePending, k);
 }
 
 export function readBare_webPagePending(r: Reader, k?: number): webPagePending {
-  return readBare(r, readFields_webPagePending, n_webPagePending, 0xc586da1c, k);
+  return readWithNames(r, readFields_webPagePending, n_webPagePending, 0xc586da1c, k);
 }
 
 var n_webPage = 'webPage flags id url displayUrl hash type siteName title description photo embedUrl embedType embedWidth embedHeight duration author document cachedPage attributes';
@@ -10315,11 +10315,11 @@ function readFields_webPage(r: Reader): webPage {
 }
 
 export function writeBare_webPage(w: Writer, v: webPage, k?: number): void {
-  writeBare(w, v, writeFields_webPage, n_webPage, k);
+  writeWithNames(w, v, writeFields_webPage, n_webPage, k);
 }
 
 export function readBare_webPage(r: Reader, k?: number): webPage {
-  return readBare(r, readFields_webPage, n_webPage, 0xe89c45b2, k);
+  return readWithNames(r, readFields_webPage, n_webPage, 0xe89c45b2, k);
 }
 
 var n_webPageNotModified = 'webPageNotModified flags cachedPageViews';
@@ -10337,11 +10337,11 @@ function readFields_webPageNotModified(r: Reader): webPageNotModified {
 }
 
 export function writeBare_webPageNotModified(w: Writer, v: webPageNotModified, k?: number): void {
-  writeBare(w, v, writeFields_webPageNotModified, n_webPageNotModified, k);
+  writeWithNames(w, v, writeFields_webPageNotModified, n_webPageNotModified, k);
 }
 
 export function readBare_webPageNotModified(r: Reader, k?: number): webPageNotModified {
-  return readBare(r, readFields_webPageNotModified, n_webPageNotModified, 0x7311ca11, k);
+  return readWithNames(r, readFields_webPageNotModified, n_webPageNotModified, 0x7311ca11, k);
 }
 
 var n_authorization = 'authorization flags current officialApp passwordPending hash deviceModel platform systemVersion apiId appName appVersion dateCreated dateActive ip country region';
@@ -10385,11 +10385,11 @@ function readFields_authorization(r: Reader): authorization {
 }
 
 export function writeBare_authorization(w: Writer, v: authorization, k?: number): void {
-  writeBare(w, v, writeFields_authorization, n_authorization, k);
+  writeWithNames(w, v, writeFields_authorization, n_authorization, k);
 }
 
 export function readBare_authorization(r: Reader, k?: number): authorization {
-  return readBare(r, readFields_authorization, n_authorization, 0xad01d61d, k);
+  return readWithNames(r, readFields_authorization, n_authorization, 0xad01d61d, k);
 }
 
 var n_account_authorizations = 'account.authorizations authorizations';
@@ -10403,11 +10403,11 @@ function readFields_account_authorizations(r: Reader): account_authorizations {
 }
 
 export function writeBare_account_authorizations(w: Writer, v: account_authorizations, k?: number): void {
-  writeBare(w, v, writeFields_account_authorizations, n_account_authorizations, k);
+  writeWithNames(w, v, writeFields_account_authorizations, n_account_authorizations, k);
 }
 
 export function readBare_account_authorizations(r: Reader, k?: number): account_authorizations {
-  return readBare(r, readFields_account_authorizations, n_account_authorizations, 0x1250abde, k);
+  return readWithNames(r, readFields_account_authorizations, n_account_authorizations, 0x1250abde, k);
 }
 
 var n_account_password = 'account.password flags hasRecovery hasSecureValues hasPassword currentAlgo srpB srpId hint emailUnconfirmedPattern newAlgo newSecureAlgo secureRandom pendingResetDate';
@@ -10459,11 +10459,11 @@ function readFields_account_password(r: Reader): account_password {
 }
 
 export function writeBare_account_password(w: Writer, v: account_password, k?: number): void {
-  writeBare(w, v, writeFields_account_password, n_account_password, k);
+  writeWithNames(w, v, writeFields_account_password, n_account_password, k);
 }
 
 export function readBare_account_password(r: Reader, k?: number): account_password {
-  return readBare(r, readFields_account_password, n_account_password, 0x185b184f, k);
+  return readWithNames(r, readFields_account_password, n_account_password, 0x185b184f, k);
 }
 
 var n_account_passwordSettings = 'account.passwordSettings flags email secureSettings';
@@ -10485,11 +10485,11 @@ function readFields_account_passwordSettings(r: Reader): account_passwordSetting
 }
 
 export function writeBare_account_passwordSettings(w: Writer, v: account_passwordSettings, k?: number): void {
-  writeBare(w, v, writeFields_account_passwordSettings, n_account_passwordSettings, k);
+  writeWithNames(w, v, writeFields_account_passwordSettings, n_account_passwordSettings, k);
 }
 
 export function readBare_account_passwordSettings(r: Reader, k?: number): account_passwordSettings {
-  return readBare(r, readFields_account_passwordSettings, n_account_passwordSettings, 0x9a5c33e5, k);
+  return readWithNames(r, readFields_account_passwordSettings, n_account_passwordSettings, 0x9a5c33e5, k);
 }
 
 var n_account_passwordInputSettings = 'account.passwordInputSettings flags newAlgo newPasswordHash hint email newSecureSettings';
@@ -10525,11 +10525,11 @@ function readFields_account_passwordInputSettings(r: Reader): account_passwordIn
 }
 
 export function writeBare_account_passwordInputSettings(w: Writer, v: account_passwordInputSettings, k?: number): void {
-  writeBare(w, v, writeFields_account_passwordInputSettings, n_account_passwordInputSettings, k);
+  writeWithNames(w, v, writeFields_account_passwordInputSettings, n_account_passwordInputSettings, k);
 }
 
 export function readBare_account_passwordInputSettings(r: Reader, k?: number): account_passwordInputSettings {
-  return readBare(r, readFields_account_passwordInputSettings, n_account_passwordInputSettings, 0xc23727c9, k);
+  return readWithNames(r, readFields_account_passwordInputSettings, n_account_passwordInputSettings, 0xc23727c9, k);
 }
 
 var n_auth_passwordRecovery = 'auth.passwordRecovery emailPattern';
@@ -10543,11 +10543,11 @@ function readFields_auth_passwordRecovery(r: Reader): auth_passwordRecovery {
 }
 
 export function writeBare_auth_passwordRecovery(w: Writer, v: auth_passwordRecovery, k?: number): void {
-  writeBare(w, v, writeFields_auth_passwordRecovery, n_auth_passwordRecovery, k);
+  writeWithNames(w, v, writeFields_auth_passwordRecovery, n_auth_passwordRecovery, k);
 }
 
 export function readBare_auth_passwordRecovery(r: Reader, k?: number): auth_passwordRecovery {
-  return readBare(r, readFields_auth_passwordRecovery, n_auth_passwordRecovery, 0x137948a5, k);
+  return readWithNames(r, readFields_auth_passwordRecovery, n_auth_passwordRecovery, 0x137948a5, k);
 }
 
 var n_receivedNotifyMessage = 'receivedNotifyMessage id flags';
@@ -10565,11 +10565,11 @@ function readFields_receivedNotifyMessage(r: Reader): receivedNotifyMessage {
 }
 
 export function writeBare_receivedNotifyMessage(w: Writer, v: receivedNotifyMessage, k?: number): void {
-  writeBare(w, v, writeFields_receivedNotifyMessage, n_receivedNotifyMessage, k);
+  writeWithNames(w, v, writeFields_receivedNotifyMessage, n_receivedNotifyMessage, k);
 }
 
 export function readBare_receivedNotifyMessage(r: Reader, k?: number): receivedNotifyMessage {
-  return readBare(r, readFields_receivedNotifyMessage, n_receivedNotifyMessage, 0xa384b779, k);
+  return readWithNames(r, readFields_receivedNotifyMessage, n_receivedNotifyMessage, 0xa384b779, k);
 }
 
 var n_chatInviteExported = 'chatInviteExported flags revoked permanent link adminId date startDate expireDate usageLimit usage';
@@ -10609,11 +10609,11 @@ function readFields_chatInviteExported(r: Reader): chatInviteExported {
 }
 
 export function writeBare_chatInviteExported(w: Writer, v: chatInviteExported, k?: number): void {
-  writeBare(w, v, writeFields_chatInviteExported, n_chatInviteExported, k);
+  writeWithNames(w, v, writeFields_chatInviteExported, n_chatInviteExported, k);
 }
 
 export function readBare_chatInviteExported(r: Reader, k?: number): chatInviteExported {
-  return readBare(r, readFields_chatInviteExported, n_chatInviteExported, 0xb18105e8, k);
+  return readWithNames(r, readFields_chatInviteExported, n_chatInviteExported, 0xb18105e8, k);
 }
 
 var n_chatInviteAlready = 'chatInviteAlready chat';
@@ -10627,11 +10627,11 @@ function readFields_chatInviteAlready(r: Reader): chatInviteAlready {
 }
 
 export function writeBare_chatInviteAlready(w: Writer, v: chatInviteAlready, k?: number): void {
-  writeBare(w, v, writeFields_chatInviteAlready, n_chatInviteAlready, k);
+  writeWithNames(w, v, writeFields_chatInviteAlready, n_chatInviteAlready, k);
 }
 
 export function readBare_chatInviteAlready(r: Reader, k?: number): chatInviteAlready {
-  return readBare(r, readFields_chatInviteAlready, n_chatInviteAlready, 0x5a686d7c, k);
+  return readWithNames(r, readFields_chatInviteAlready, n_chatInviteAlready, 0x5a686d7c, k);
 }
 
 var n_chatInvite = 'chatInvite flags channel broadcast public megagroup title photo participantsCount participants';
@@ -10668,11 +10668,11 @@ function readFields_chatInvite(r: Reader): chatInvite {
 }
 
 export function writeBare_chatInvite(w: Writer, v: chatInvite, k?: number): void {
-  writeBare(w, v, writeFields_chatInvite, n_chatInvite, k);
+  writeWithNames(w, v, writeFields_chatInvite, n_chatInvite, k);
 }
 
 export function readBare_chatInvite(r: Reader, k?: number): chatInvite {
-  return readBare(r, readFields_chatInvite, n_chatInvite, 0xdfc2f58e, k);
+  return readWithNames(r, readFields_chatInvite, n_chatInvite, 0xdfc2f58e, k);
 }
 
 var n_chatInvitePeek = 'chatInvitePeek chat expires';
@@ -10689,11 +10689,11 @@ function readFields_chatInvitePeek(r: Reader): chatInvitePeek {
 }
 
 export function writeBare_chatInvitePeek(w: Writer, v: chatInvitePeek, k?: number): void {
-  writeBare(w, v, writeFields_chatInvitePeek, n_chatInvitePeek, k);
+  writeWithNames(w, v, writeFields_chatInvitePeek, n_chatInvitePeek, k);
 }
 
 export function readBare_chatInvitePeek(r: Reader, k?: number): chatInvitePeek {
-  return readBare(r, readFields_chatInvitePeek, n_chatInvitePeek, 0x61695cb0, k);
+  return readWithNames(r, readFields_chatInvitePeek, n_chatInvitePeek, 0x61695cb0, k);
 }
 
 var n_inputStickerSetEmpty = 'inputStickerSetEmpty';
@@ -10706,11 +10706,11 @@ function readFields_inputStickerSetEmpty(_r: Reader): inputStickerSetEmpty {
 }
 
 export function writeBare_inputStickerSetEmpty(w: Writer, v: inputStickerSetEmpty, k?: number): void {
-  writeBare(w, v, writeFields_inputStickerSetEmpty, n_inputStickerSetEmpty, k);
+  writeWithNames(w, v, writeFields_inputStickerSetEmpty, n_inputStickerSetEmpty, k);
 }
 
 export function readBare_inputStickerSetEmpty(r: Reader, k?: number): inputStickerSetEmpty {
-  return readBare(r, readFields_inputStickerSetEmpty, n_inputStickerSetEmpty, 0xffb62b95, k);
+  return readWithNames(r, readFields_inputStickerSetEmpty, n_inputStickerSetEmpty, 0xffb62b95, k);
 }
 
 var n_inputStickerSetID = 'inputStickerSetID id accessHash';
@@ -10728,11 +10728,11 @@ function readFields_inputStickerSetID(r: Reader): inputStickerSetID {
 }
 
 export function writeBare_inputStickerSetID(w: Writer, v: inputStickerSetID, k?: number): void {
-  writeBare(w, v, writeFields_inputStickerSetID, n_inputStickerSetID, k);
+  writeWithNames(w, v, writeFields_inputStickerSetID, n_inputStickerSetID, k);
 }
 
 export function readBare_inputStickerSetID(r: Reader, k?: number): inputStickerSetID {
-  return readBare(r, readFields_inputStickerSetID, n_inputStickerSetID, 0x9de7a269, k);
+  return readWithNames(r, readFields_inputStickerSetID, n_inputStickerSetID, 0x9de7a269, k);
 }
 
 var n_inputStickerSetShortName = 'inputStickerSetShortName shortName';
@@ -10746,11 +10746,11 @@ function readFields_inputStickerSetShortName(r: Reader): inputStickerSetShortNam
 }
 
 export function writeBare_inputStickerSetShortName(w: Writer, v: inputStickerSetShortName, k?: number): void {
-  writeBare(w, v, writeFields_inputStickerSetShortName, n_inputStickerSetShortName, k);
+  writeWithNames(w, v, writeFields_inputStickerSetShortName, n_inputStickerSetShortName, k);
 }
 
 export function readBare_inputStickerSetShortName(r: Reader, k?: number): inputStickerSetShortName {
-  return readBare(r, readFields_inputStickerSetShortName, n_inputStickerSetShortName, 0x861cc8a0, k);
+  return readWithNames(r, readFields_inputStickerSetShortName, n_inputStickerSetShortName, 0x861cc8a0, k);
 }
 
 var n_inputStickerSetAnimatedEmoji = 'inputStickerSetAnimatedEmoji';
@@ -10763,11 +10763,11 @@ function readFields_inputStickerSetAnimatedEmoji(_r: Reader): inputStickerSetAni
 }
 
 export function writeBare_inputStickerSetAnimatedEmoji(w: Writer, v: inputStickerSetAnimatedEmoji, k?: number): void {
-  writeBare(w, v, writeFields_inputStickerSetAnimatedEmoji, n_inputStickerSetAnimatedEmoji, k);
+  writeWithNames(w, v, writeFields_inputStickerSetAnimatedEmoji, n_inputStickerSetAnimatedEmoji, k);
 }
 
 export function readBare_inputStickerSetAnimatedEmoji(r: Reader, k?: number): inputStickerSetAnimatedEmoji {
-  return readBare(r, readFields_inputStickerSetAnimatedEmoji, n_inputStickerSetAnimatedEmoji, 0x028703c8, k);
+  return readWithNames(r, readFields_inputStickerSetAnimatedEmoji, n_inputStickerSetAnimatedEmoji, 0x028703c8, k);
 }
 
 var n_inputStickerSetDice = 'inputStickerSetDice emoticon';
@@ -10781,11 +10781,11 @@ function readFields_inputStickerSetDice(r: Reader): inputStickerSetDice {
 }
 
 export function writeBare_inputStickerSetDice(w: Writer, v: inputStickerSetDice, k?: number): void {
-  writeBare(w, v, writeFields_inputStickerSetDice, n_inputStickerSetDice, k);
+  writeWithNames(w, v, writeFields_inputStickerSetDice, n_inputStickerSetDice, k);
 }
 
 export function readBare_inputStickerSetDice(r: Reader, k?: number): inputStickerSetDice {
-  return readBare(r, readFields_inputStickerSetDice, n_inputStickerSetDice, 0xe67f520e, k);
+  return readWithNames(r, readFields_inputStickerSetDice, n_inputStickerSetDice, 0xe67f520e, k);
 }
 
 var n_inputStickerSetAnimatedEmojiAnimations = 'inputStickerSetAnimatedEmojiAnimations';
@@ -10798,11 +10798,11 @@ function readFields_inputStickerSetAnimatedEmojiAnimations(_r: Reader): inputSti
 }
 
 export function writeBare_inputStickerSetAnimatedEmojiAnimations(w: Writer, v: inputStickerSetAnimatedEmojiAnimations, k?: number): void {
-  writeBare(w, v, writeFields_inputStickerSetAnimatedEmojiAnimations, n_inputStickerSetAnimatedEmojiAnimations, k);
+  writeWithNames(w, v, writeFields_inputStickerSetAnimatedEmojiAnimations, n_inputStickerSetAnimatedEmojiAnimations, k);
 }
 
 export function readBare_inputStickerSetAnimatedEmojiAnimations(r: Reader, k?: number): inputStickerSetAnimatedEmojiAnimations {
-  return readBare(r, readFields_inputStickerSetAnimatedEmojiAnimations, n_inputStickerSetAnimatedEmojiAnimations, 0x0cde3739, k);
+  return readWithNames(r, readFields_inputStickerSetAnimatedEmojiAnimations, n_inputStickerSetAnimatedEmojiAnimations, 0x0cde3739, k);
 }
 
 var n_stickerSet = 'stickerSet flags archived official masks animated installedDate id accessHash title shortName thumbs thumbDcId thumbVersion count hash';
@@ -10861,11 +10861,11 @@ function readFields_stickerSet(r: Reader): stickerSet {
 }
 
 export function writeBare_stickerSet(w: Writer, v: stickerSet, k?: number): void {
-  writeBare(w, v, writeFields_stickerSet, n_stickerSet, k);
+  writeWithNames(w, v, writeFields_stickerSet, n_stickerSet, k);
 }
 
 export function readBare_stickerSet(r: Reader, k?: number): stickerSet {
-  return readBare(r, readFields_stickerSet, n_stickerSet, 0xd7df217a, k);
+  return readWithNames(r, readFields_stickerSet, n_stickerSet, 0xd7df217a, k);
 }
 
 var n_messages_stickerSet = 'messages.stickerSet set packs documents';
@@ -10884,11 +10884,11 @@ function readFields_messages_stickerSet(r: Reader): messages_stickerSet {
 }
 
 export function writeBare_messages_stickerSet(w: Writer, v: messages_stickerSet, k?: number): void {
-  writeBare(w, v, writeFields_messages_stickerSet, n_messages_stickerSet, k);
+  writeWithNames(w, v, writeFields_messages_stickerSet, n_messages_stickerSet, k);
 }
 
 export function readBare_messages_stickerSet(r: Reader, k?: number): messages_stickerSet {
-  return readBare(r, readFields_messages_stickerSet, n_messages_stickerSet, 0xb60a24a6, k);
+  return readWithNames(r, readFields_messages_stickerSet, n_messages_stickerSet, 0xb60a24a6, k);
 }
 
 var n_botCommand = 'botCommand command description';
@@ -10903,11 +10903,11 @@ function readFields_botCommand(r: Reader): botCommand {
 }
 
 export function writeBare_botCommand(w: Writer, v: botCommand, k?: number): void {
-  writeBare(w, v, writeFields_botCommand, n_botCommand, k);
+  writeWithNames(w, v, writeFields_botCommand, n_botCommand, k);
 }
 
 export function readBare_botCommand(r: Reader, k?: number): botCommand {
-  return readBare(r, readFields_botCommand, n_botCommand, 0xc27ac8c7, k);
+  return readWithNames(r, readFields_botCommand, n_botCommand, 0xc27ac8c7, k);
 }
 
 var n_botInfo = 'botInfo userId description commands';
@@ -10925,11 +10925,11 @@ function readFields_botInfo(r: Reader): botInfo {
 }
 
 export function writeBare_botInfo(w: Writer, v: botInfo, k?: number): void {
-  writeBare(w, v, writeFields_botInfo, n_botInfo, k);
+  writeWithNames(w, v, writeFields_botInfo, n_botInfo, k);
 }
 
 export function readBare_botInfo(r: Reader, k?: number): botInfo {
-  return readBare(r, readFields_botInfo, n_botInfo, 0x1b74b335, k);
+  return readWithNames(r, readFields_botInfo, n_botInfo, 0x1b74b335, k);
 }
 
 var n_keyboardButton = 'keyboardButton text';
@@ -10943,11 +10943,11 @@ function readFields_keyboardButton(r: Reader): keyboardButton {
 }
 
 export function writeBare_keyboardButton(w: Writer, v: keyboardButton, k?: number): void {
-  writeBare(w, v, writeFields_keyboardButton, n_keyboardButton, k);
+  writeWithNames(w, v, writeFields_keyboardButton, n_keyboardButton, k);
 }
 
 export function readBare_keyboardButton(r: Reader, k?: number): keyboardButton {
-  return readBare(r, readFields_keyboardButton, n_keyboardButton, 0xa2fa4880, k);
+  return readWithNames(r, readFields_keyboardButton, n_keyboardButton, 0xa2fa4880, k);
 }
 
 var n_keyboardButtonUrl = 'keyboardButtonUrl text url';
@@ -10962,11 +10962,11 @@ function readFields_keyboardButtonUrl(r: Reader): keyboardButtonUrl {
 }
 
 export function writeBare_keyboardButtonUrl(w: Writer, v: keyboardButtonUrl, k?: number): void {
-  writeBare(w, v, writeFields_keyboardButtonUrl, n_keyboardButtonUrl, k);
+  writeWithNames(w, v, writeFields_keyboardButtonUrl, n_keyboardButtonUrl, k);
 }
 
 export function readBare_keyboardButtonUrl(r: Reader, k?: number): keyboardButtonUrl {
-  return readBare(r, readFields_keyboardButtonUrl, n_keyboardButtonUrl, 0x258aff05, k);
+  return readWithNames(r, readFields_keyboardButtonUrl, n_keyboardButtonUrl, 0x258aff05, k);
 }
 
 var n_keyboardButtonCallback = 'keyboardButtonCallback flags requiresPassword text data';
@@ -10989,11 +10989,11 @@ function readFields_keyboardButtonCallback(r: Reader): keyboardButtonCallback {
 }
 
 export function writeBare_keyboardButtonCallback(w: Writer, v: keyboardButtonCallback, k?: number): void {
-  writeBare(w, v, writeFields_keyboardButtonCallback, n_keyboardButtonCallback, k);
+  writeWithNames(w, v, writeFields_keyboardButtonCallback, n_keyboardButtonCallback, k);
 }
 
 export function readBare_keyboardButtonCallback(r: Reader, k?: number): keyboardButtonCallback {
-  return readBare(r, readFields_keyboardButtonCallback, n_keyboardButtonCallback, 0x35bbdb6b, k);
+  return readWithNames(r, readFields_keyboardButtonCallback, n_keyboardButtonCallback, 0x35bbdb6b, k);
 }
 
 var n_keyboardButtonRequestPhone = 'keyboardButtonRequestPhone text';
@@ -11007,11 +11007,11 @@ function readFields_keyboardButtonRequestPhone(r: Reader): keyboardButtonRequest
 }
 
 export function writeBare_keyboardButtonRequestPhone(w: Writer, v: keyboardButtonRequestPhone, k?: number): void {
-  writeBare(w, v, writeFields_keyboardButtonRequestPhone, n_keyboardButtonRequestPhone, k);
+  writeWithNames(w, v, writeFields_keyboardButtonRequestPhone, n_keyboardButtonRequestPhone, k);
 }
 
 export function readBare_keyboardButtonRequestPhone(r: Reader, k?: number): keyboardButtonRequestPhone {
-  return readBare(r, readFields_keyboardButtonRequestPhone, n_keyboardButtonRequestPhone, 0xb16a6c29, k);
+  return readWithNames(r, readFields_keyboardButtonRequestPhone, n_keyboardButtonRequestPhone, 0xb16a6c29, k);
 }
 
 var n_keyboardButtonRequestGeoLocation = 'keyboardButtonRequestGeoLocation text';
@@ -11025,11 +11025,11 @@ function readFields_keyboardButtonRequestGeoLocation(r: Reader): keyboardButtonR
 }
 
 export function writeBare_keyboardButtonRequestGeoLocation(w: Writer, v: keyboardButtonRequestGeoLocation, k?: number): void {
-  writeBare(w, v, writeFields_keyboardButtonRequestGeoLocation, n_keyboardButtonRequestGeoLocation, k);
+  writeWithNames(w, v, writeFields_keyboardButtonRequestGeoLocation, n_keyboardButtonRequestGeoLocation, k);
 }
 
 export function readBare_keyboardButtonRequestGeoLocation(r: Reader, k?: number): keyboardButtonRequestGeoLocation {
-  return readBare(r, readFields_keyboardButtonRequestGeoLocation, n_keyboardButtonRequestGeoLocation, 0xfc796b3f, k);
+  return readWithNames(r, readFields_keyboardButtonRequestGeoLocation, n_keyboardButtonRequestGeoLocation, 0xfc796b3f, k);
 }
 
 var n_keyboardButtonSwitchInline = 'keyboardButtonSwitchInline flags samePeer text query';
@@ -11052,11 +11052,11 @@ function readFields_keyboardButtonSwitchInline(r: Reader): keyboardButtonSwitchI
 }
 
 export function writeBare_keyboardButtonSwitchInline(w: Writer, v: keyboardButtonSwitchInline, k?: number): void {
-  writeBare(w, v, writeFields_keyboardButtonSwitchInline, n_keyboardButtonSwitchInline, k);
+  writeWithNames(w, v, writeFields_keyboardButtonSwitchInline, n_keyboardButtonSwitchInline, k);
 }
 
 export function readBare_keyboardButtonSwitchInline(r: Reader, k?: number): keyboardButtonSwitchInline {
-  return readBare(r, readFields_keyboardButtonSwitchInline, n_keyboardButtonSwitchInline, 0x0568a748, k);
+  return readWithNames(r, readFields_keyboardButtonSwitchInline, n_keyboardButtonSwitchInline, 0x0568a748, k);
 }
 
 var n_keyboardButtonGame = 'keyboardButtonGame text';
@@ -11070,11 +11070,11 @@ function readFields_keyboardButtonGame(r: Reader): keyboardButtonGame {
 }
 
 export function writeBare_keyboardButtonGame(w: Writer, v: keyboardButtonGame, k?: number): void {
-  writeBare(w, v, writeFields_keyboardButtonGame, n_keyboardButtonGame, k);
+  writeWithNames(w, v, writeFields_keyboardButtonGame, n_keyboardButtonGame, k);
 }
 
 export function readBare_keyboardButtonGame(r: Reader, k?: number): keyboardButtonGame {
-  return readBare(r, readFields_keyboardButtonGame, n_keyboardButtonGame, 0x50f41ccf, k);
+  return readWithNames(r, readFields_keyboardButtonGame, n_keyboardButtonGame, 0x50f41ccf, k);
 }
 
 var n_keyboardButtonBuy = 'keyboardButtonBuy text';
@@ -11088,11 +11088,11 @@ function readFields_keyboardButtonBuy(r: Reader): keyboardButtonBuy {
 }
 
 export function writeBare_keyboardButtonBuy(w: Writer, v: keyboardButtonBuy, k?: number): void {
-  writeBare(w, v, writeFields_keyboardButtonBuy, n_keyboardButtonBuy, k);
+  writeWithNames(w, v, writeFields_keyboardButtonBuy, n_keyboardButtonBuy, k);
 }
 
 export function readBare_keyboardButtonBuy(r: Reader, k?: number): keyboardButtonBuy {
-  return readBare(r, readFields_keyboardButtonBuy, n_keyboardButtonBuy, 0xafd93fbb, k);
+  return readWithNames(r, readFields_keyboardButtonBuy, n_keyboardButtonBuy, 0xafd93fbb, k);
 }
 
 var n_keyboardButtonUrlAuth = 'keyboardButtonUrlAuth flags text fwdText url buttonId';
@@ -11118,11 +11118,11 @@ function readFields_keyboardButtonUrlAuth(r: Reader): keyboardButtonUrlAuth {
 }
 
 export function writeBare_keyboardButtonUrlAuth(w: Writer, v: keyboardButtonUrlAuth, k?: number): void {
-  writeBare(w, v, writeFields_keyboardButtonUrlAuth, n_keyboardButtonUrlAuth, k);
+  writeWithNames(w, v, writeFields_keyboardButtonUrlAuth, n_keyboardButtonUrlAuth, k);
 }
 
 export function readBare_keyboardButtonUrlAuth(r: Reader, k?: number): keyboardButtonUrlAuth {
-  return readBare(r, readFields_keyboardButtonUrlAuth, n_keyboardButtonUrlAuth, 0x10b78d29, k);
+  return readWithNames(r, readFields_keyboardButtonUrlAuth, n_keyboardButtonUrlAuth, 0x10b78d29, k);
 }
 
 var n_inputKeyboardButtonUrlAuth = 'inputKeyboardButtonUrlAuth flags requestWriteAccess text fwdText url bot';
@@ -11147,11 +11147,11 @@ function readFields_inputKeyboardButtonUrlAuth(r: Reader): inputKeyboardButtonUr
 }
 
 export function writeBare_inputKeyboardButtonUrlAuth(w: Writer, v: inputKeyboardButtonUrlAuth, k?: number): void {
-  writeBare(w, v, writeFields_inputKeyboardButtonUrlAuth, n_inputKeyboardButtonUrlAuth, k);
+  writeWithNames(w, v, writeFields_inputKeyboardButtonUrlAuth, n_inputKeyboardButtonUrlAuth, k);
 }
 
 export function readBare_inputKeyboardButtonUrlAuth(r: Reader, k?: number): inputKeyboardButtonUrlAuth {
-  return readBare(r, readFields_inputKeyboardButtonUrlAuth, n_inputKeyboardButtonUrlAuth, 0xd02e7fd4, k);
+  return readWithNames(r, readFields_inputKeyboardButtonUrlAuth, n_inputKeyboardButtonUrlAuth, 0xd02e7fd4, k);
 }
 
 var n_keyboardButtonRequestPoll = 'keyboardButtonRequestPoll flags quiz text';
@@ -11170,11 +11170,11 @@ function readFields_keyboardButtonRequestPoll(r: Reader): keyboardButtonRequestP
 }
 
 export function writeBare_keyboardButtonRequestPoll(w: Writer, v: keyboardButtonRequestPoll, k?: number): void {
-  writeBare(w, v, writeFields_keyboardButtonRequestPoll, n_keyboardButtonRequestPoll, k);
+  writeWithNames(w, v, writeFields_keyboardButtonRequestPoll, n_keyboardButtonRequestPoll, k);
 }
 
 export function readBare_keyboardButtonRequestPoll(r: Reader, k?: number): keyboardButtonRequestPoll {
-  return readBare(r, readFields_keyboardButtonRequestPoll, n_keyboardButtonRequestPoll, 0xbbc7515d, k);
+  return readWithNames(r, readFields_keyboardButtonRequestPoll, n_keyboardButtonRequestPoll, 0xbbc7515d, k);
 }
 
 var n_keyboardButtonRow = 'keyboardButtonRow buttons';
@@ -11188,11 +11188,11 @@ function readFields_keyboardButtonRow(r: Reader): keyboardButtonRow {
 }
 
 export function writeBare_keyboardButtonRow(w: Writer, v: keyboardButtonRow, k?: number): void {
-  writeBare(w, v, writeFields_keyboardButtonRow, n_keyboardButtonRow, k);
+  writeWithNames(w, v, writeFields_keyboardButtonRow, n_keyboardButtonRow, k);
 }
 
 export function readBare_keyboardButtonRow(r: Reader, k?: number): keyboardButtonRow {
-  return readBare(r, readFields_keyboardButtonRow, n_keyboardButtonRow, 0x77608b83, k);
+  return readWithNames(r, readFields_keyboardButtonRow, n_keyboardButtonRow, 0x77608b83, k);
 }
 
 var n_replyKeyboardHide = 'replyKeyboardHide flags selective';
@@ -11210,11 +11210,11 @@ function readFields_replyKeyboardHide(r: Reader): replyKeyboardHide {
 }
 
 export function writeBare_replyKeyboardHide(w: Writer, v: replyKeyboardHide, k?: number): void {
-  writeBare(w, v, writeFields_replyKeyboardHide, n_replyKeyboardHide, k);
+  writeWithNames(w, v, writeFields_replyKeyboardHide, n_replyKeyboardHide, k);
 }
 
 export function readBare_replyKeyboardHide(r: Reader, k?: number): replyKeyboardHide {
-  return readBare(r, readFields_replyKeyboardHide, n_replyKeyboardHide, 0xa03e5b85, k);
+  return readWithNames(r, readFields_replyKeyboardHide, n_replyKeyboardHide, 0xa03e5b85, k);
 }
 
 var n_replyKeyboardForceReply = 'replyKeyboardForceReply flags singleUse selective placeholder';
@@ -11237,11 +11237,11 @@ function readFields_replyKeyboardForceReply(r: Reader): replyKeyboardForceReply 
 }
 
 export function writeBare_replyKeyboardForceReply(w: Writer, v: replyKeyboardForceReply, k?: number): void {
-  writeBare(w, v, writeFields_replyKeyboardForceReply, n_replyKeyboardForceReply, k);
+  writeWithNames(w, v, writeFields_replyKeyboardForceReply, n_replyKeyboardForceReply, k);
 }
 
 export function readBare_replyKeyboardForceReply(r: Reader, k?: number): replyKeyboardForceReply {
-  return readBare(r, readFields_replyKeyboardForceReply, n_replyKeyboardForceReply, 0x86b40b08, k);
+  return readWithNames(r, readFields_replyKeyboardForceReply, n_replyKeyboardForceReply, 0x86b40b08, k);
 }
 
 var n_replyKeyboardMarkup = 'replyKeyboardMarkup flags resize singleUse selective rows placeholder';
@@ -11271,11 +11271,11 @@ function readFields_replyKeyboardMarkup(r: Reader): replyKeyboardMarkup {
 }
 
 export function writeBare_replyKeyboardMarkup(w: Writer, v: replyKeyboardMarkup, k?: number): void {
-  writeBare(w, v, writeFields_replyKeyboardMarkup, n_replyKeyboardMarkup, k);
+  writeWithNames(w, v, writeFields_replyKeyboardMarkup, n_replyKeyboardMarkup, k);
 }
 
 export function readBare_replyKeyboardMarkup(r: Reader, k?: number): replyKeyboardMarkup {
-  return readBare(r, readFields_replyKeyboardMarkup, n_replyKeyboardMarkup, 0x85dd99d1, k);
+  return readWithNames(r, readFields_replyKeyboardMarkup, n_replyKeyboardMarkup, 0x85dd99d1, k);
 }
 
 var n_replyInlineMarkup = 'replyInlineMarkup rows';
@@ -11289,11 +11289,11 @@ function readFields_replyInlineMarkup(r: Reader): replyInlineMarkup {
 }
 
 export function writeBare_replyInlineMarkup(w: Writer, v: replyInlineMarkup, k?: number): void {
-  writeBare(w, v, writeFields_replyInlineMarkup, n_replyInlineMarkup, k);
+  writeWithNames(w, v, writeFields_replyInlineMarkup, n_replyInlineMarkup, k);
 }
 
 export function readBare_replyInlineMarkup(r: Reader, k?: number): replyInlineMarkup {
-  return readBare(r, readFields_replyInlineMarkup, n_replyInlineMarkup, 0x48a30254, k);
+  return readWithNames(r, readFields_replyInlineMarkup, n_replyInlineMarkup, 0x48a30254, k);
 }
 
 var n_messageEntityUnknown = 'messageEntityUnknown offset length';
@@ -11311,11 +11311,11 @@ function readFields_messageEntityUnknown(r: Reader): messageEntityUnknown {
 }
 
 export function writeBare_messageEntityUnknown(w: Writer, v: messageEntityUnknown, k?: number): void {
-  writeBare(w, v, writeFields_messageEntityUnknown, n_messageEntityUnknown, k);
+  writeWithNames(w, v, writeFields_messageEntityUnknown, n_messageEntityUnknown, k);
 }
 
 export function readBare_messageEntityUnknown(r: Reader, k?: number): messageEntityUnknown {
-  return readBare(r, readFields_messageEntityUnknown, n_messageEntityUnknown, 0xbb92ba95, k);
+  return readWithNames(r, readFields_messageEntityUnknown, n_messageEntityUnknown, 0xbb92ba95, k);
 }
 
 var n_messageEntityMention = 'messageEntityMention offset length';
@@ -11333,11 +11333,11 @@ function readFields_messageEntityMention(r: Reader): messageEntityMention {
 }
 
 export function writeBare_messageEntityMention(w: Writer, v: messageEntityMention, k?: number): void {
-  writeBare(w, v, writeFields_messageEntityMention, n_messageEntityMention, k);
+  writeWithNames(w, v, writeFields_messageEntityMention, n_messageEntityMention, k);
 }
 
 export function readBare_messageEntityMention(r: Reader, k?: number): messageEntityMention {
-  return readBare(r, readFields_messageEntityMention, n_messageEntityMention, 0xfa04579d, k);
+  return readWithNames(r, readFields_messageEntityMention, n_messageEntityMention, 0xfa04579d, k);
 }
 
 var n_messageEntityHashtag = 'messageEntityHashtag offset length';
@@ -11355,11 +11355,11 @@ function readFields_messageEntityHashtag(r: Reader): messageEntityHashtag {
 }
 
 export function writeBare_messageEntityHashtag(w: Writer, v: messageEntityHashtag, k?: number): void {
-  writeBare(w, v, writeFields_messageEntityHashtag, n_messageEntityHashtag, k);
+  writeWithNames(w, v, writeFields_messageEntityHashtag, n_messageEntityHashtag, k);
 }
 
 export function readBare_messageEntityHashtag(r: Reader, k?: number): messageEntityHashtag {
-  return readBare(r, readFields_messageEntityHashtag, n_messageEntityHashtag, 0x6f635b0d, k);
+  return readWithNames(r, readFields_messageEntityHashtag, n_messageEntityHashtag, 0x6f635b0d, k);
 }
 
 var n_messageEntityBotCommand = 'messageEntityBotCommand offset length';
@@ -11377,11 +11377,11 @@ function readFields_messageEntityBotCommand(r: Reader): messageEntityBotCommand 
 }
 
 export function writeBare_messageEntityBotCommand(w: Writer, v: messageEntityBotCommand, k?: number): void {
-  writeBare(w, v, writeFields_messageEntityBotCommand, n_messageEntityBotCommand, k);
+  writeWithNames(w, v, writeFields_messageEntityBotCommand, n_messageEntityBotCommand, k);
 }
 
 export function readBare_messageEntityBotCommand(r: Reader, k?: number): messageEntityBotCommand {
-  return readBare(r, readFields_messageEntityBotCommand, n_messageEntityBotCommand, 0x6cef8ac7, k);
+  return readWithNames(r, readFields_messageEntityBotCommand, n_messageEntityBotCommand, 0x6cef8ac7, k);
 }
 
 var n_messageEntityUrl = 'messageEntityUrl offset length';
@@ -11399,11 +11399,11 @@ function readFields_messageEntityUrl(r: Reader): messageEntityUrl {
 }
 
 export function writeBare_messageEntityUrl(w: Writer, v: messageEntityUrl, k?: number): void {
-  writeBare(w, v, writeFields_messageEntityUrl, n_messageEntityUrl, k);
+  writeWithNames(w, v, writeFields_messageEntityUrl, n_messageEntityUrl, k);
 }
 
 export function readBare_messageEntityUrl(r: Reader, k?: number): messageEntityUrl {
-  return readBare(r, readFields_messageEntityUrl, n_messageEntityUrl, 0x6ed02538, k);
+  return readWithNames(r, readFields_messageEntityUrl, n_messageEntityUrl, 0x6ed02538, k);
 }
 
 var n_messageEntityEmail = 'messageEntityEmail offset length';
@@ -11421,11 +11421,11 @@ function readFields_messageEntityEmail(r: Reader): messageEntityEmail {
 }
 
 export function writeBare_messageEntityEmail(w: Writer, v: messageEntityEmail, k?: number): void {
-  writeBare(w, v, writeFields_messageEntityEmail, n_messageEntityEmail, k);
+  writeWithNames(w, v, writeFields_messageEntityEmail, n_messageEntityEmail, k);
 }
 
 export function readBare_messageEntityEmail(r: Reader, k?: number): messageEntityEmail {
-  return readBare(r, readFields_messageEntityEmail, n_messageEntityEmail, 0x64e475c2, k);
+  return readWithNames(r, readFields_messageEntityEmail, n_messageEntityEmail, 0x64e475c2, k);
 }
 
 var n_messageEntityBold = 'messageEntityBold offset length';
@@ -11443,11 +11443,11 @@ function readFields_messageEntityBold(r: Reader): messageEntityBold {
 }
 
 export function writeBare_messageEntityBold(w: Writer, v: messageEntityBold, k?: number): void {
-  writeBare(w, v, writeFields_messageEntityBold, n_messageEntityBold, k);
+  writeWithNames(w, v, writeFields_messageEntityBold, n_messageEntityBold, k);
 }
 
 export function readBare_messageEntityBold(r: Reader, k?: number): messageEntityBold {
-  return readBare(r, readFields_messageEntityBold, n_messageEntityBold, 0xbd610bc9, k);
+  return readWithNames(r, readFields_messageEntityBold, n_messageEntityBold, 0xbd610bc9, k);
 }
 
 var n_messageEntityItalic = 'messageEntityItalic offset length';
@@ -11465,11 +11465,11 @@ function readFields_messageEntityItalic(r: Reader): messageEntityItalic {
 }
 
 export function writeBare_messageEntityItalic(w: Writer, v: messageEntityItalic, k?: number): void {
-  writeBare(w, v, writeFields_messageEntityItalic, n_messageEntityItalic, k);
+  writeWithNames(w, v, writeFields_messageEntityItalic, n_messageEntityItalic, k);
 }
 
 export function readBare_messageEntityItalic(r: Reader, k?: number): messageEntityItalic {
-  return readBare(r, readFields_messageEntityItalic, n_messageEntityItalic, 0x826f8b60, k);
+  return readWithNames(r, readFields_messageEntityItalic, n_messageEntityItalic, 0x826f8b60, k);
 }
 
 var n_messageEntityCode = 'messageEntityCode offset length';
@@ -11487,11 +11487,11 @@ function readFields_messageEntityCode(r: Reader): messageEntityCode {
 }
 
 export function writeBare_messageEntityCode(w: Writer, v: messageEntityCode, k?: number): void {
-  writeBare(w, v, writeFields_messageEntityCode, n_messageEntityCode, k);
+  writeWithNames(w, v, writeFields_messageEntityCode, n_messageEntityCode, k);
 }
 
 export function readBare_messageEntityCode(r: Reader, k?: number): messageEntityCode {
-  return readBare(r, readFields_messageEntityCode, n_messageEntityCode, 0x28a20571, k);
+  return readWithNames(r, readFields_messageEntityCode, n_messageEntityCode, 0x28a20571, k);
 }
 
 var n_messageEntityPre = 'messageEntityPre offset length language';
@@ -11510,11 +11510,11 @@ function readFields_messageEntityPre(r: Reader): messageEntityPre {
 }
 
 export function writeBare_messageEntityPre(w: Writer, v: messageEntityPre, k?: number): void {
-  writeBare(w, v, writeFields_messageEntityPre, n_messageEntityPre, k);
+  writeWithNames(w, v, writeFields_messageEntityPre, n_messageEntityPre, k);
 }
 
 export function readBare_messageEntityPre(r: Reader, k?: number): messageEntityPre {
-  return readBare(r, readFields_messageEntityPre, n_messageEntityPre, 0x73924be0, k);
+  return readWithNames(r, readFields_messageEntityPre, n_messageEntityPre, 0x73924be0, k);
 }
 
 var n_messageEntityTextUrl = 'messageEntityTextUrl offset length url';
@@ -11533,11 +11533,11 @@ function readFields_messageEntityTextUrl(r: Reader): messageEntityTextUrl {
 }
 
 export function writeBare_messageEntityTextUrl(w: Writer, v: messageEntityTextUrl, k?: number): void {
-  writeBare(w, v, writeFields_messageEntityTextUrl, n_messageEntityTextUrl, k);
+  writeWithNames(w, v, writeFields_messageEntityTextUrl, n_messageEntityTextUrl, k);
 }
 
 export function readBare_messageEntityTextUrl(r: Reader, k?: number): messageEntityTextUrl {
-  return readBare(r, readFields_messageEntityTextUrl, n_messageEntityTextUrl, 0x76a6d327, k);
+  return readWithNames(r, readFields_messageEntityTextUrl, n_messageEntityTextUrl, 0x76a6d327, k);
 }
 
 var n_messageEntityMentionName = 'messageEntityMentionName offset length userId';
@@ -11557,11 +11557,11 @@ function readFields_messageEntityMentionName(r: Reader): messageEntityMentionNam
 }
 
 export function writeBare_messageEntityMentionName(w: Writer, v: messageEntityMentionName, k?: number): void {
-  writeBare(w, v, writeFields_messageEntityMentionName, n_messageEntityMentionName, k);
+  writeWithNames(w, v, writeFields_messageEntityMentionName, n_messageEntityMentionName, k);
 }
 
 export function readBare_messageEntityMentionName(r: Reader, k?: number): messageEntityMentionName {
-  return readBare(r, readFields_messageEntityMentionName, n_messageEntityMentionName, 0xdc7b1140, k);
+  return readWithNames(r, readFields_messageEntityMentionName, n_messageEntityMentionName, 0xdc7b1140, k);
 }
 
 var n_inputMessageEntityMentionName = 'inputMessageEntityMentionName offset length userId';
@@ -11582,11 +11582,11 @@ function readFields_inputMessageEntityMentionName(r: Reader): inputMessageEntity
 }
 
 export function writeBare_inputMessageEntityMentionName(w: Writer, v: inputMessageEntityMentionName, k?: number): void {
-  writeBare(w, v, writeFields_inputMessageEntityMentionName, n_inputMessageEntityMentionName, k);
+  writeWithNames(w, v, writeFields_inputMessageEntityMentionName, n_inputMessageEntityMentionName, k);
 }
 
 export function readBare_inputMessageEntityMentionName(r: Reader, k?: number): inputMessageEntityMentionName {
-  return readBare(r, readFields_inputMessageEntityMentionName, n_inputMessageEntityMentionName, 0x208e68c9, k);
+  return readWithNames(r, readFields_inputMessageEntityMentionName, n_inputMessageEntityMentionName, 0x208e68c9, k);
 }
 
 var n_messageEntityPhone = 'messageEntityPhone offset length';
@@ -11604,11 +11604,11 @@ function readFields_messageEntityPhone(r: Reader): messageEntityPhone {
 }
 
 export function writeBare_messageEntityPhone(w: Writer, v: messageEntityPhone, k?: number): void {
-  writeBare(w, v, writeFields_messageEntityPhone, n_messageEntityPhone, k);
+  writeWithNames(w, v, writeFields_messageEntityPhone, n_messageEntityPhone, k);
 }
 
 export function readBare_messageEntityPhone(r: Reader, k?: number): messageEntityPhone {
-  return readBare(r, readFields_messageEntityPhone, n_messageEntityPhone, 0x9b69e34b, k);
+  return readWithNames(r, readFields_messageEntityPhone, n_messageEntityPhone, 0x9b69e34b, k);
 }
 
 var n_messageEntityCashtag = 'messageEntityCashtag offset length';
@@ -11626,11 +11626,11 @@ function readFields_messageEntityCashtag(r: Reader): messageEntityCashtag {
 }
 
 export function writeBare_messageEntityCashtag(w: Writer, v: messageEntityCashtag, k?: number): void {
-  writeBare(w, v, writeFields_messageEntityCashtag, n_messageEntityCashtag, k);
+  writeWithNames(w, v, writeFields_messageEntityCashtag, n_messageEntityCashtag, k);
 }
 
 export function readBare_messageEntityCashtag(r: Reader, k?: number): messageEntityCashtag {
-  return readBare(r, readFields_messageEntityCashtag, n_messageEntityCashtag, 0x4c4e743f, k);
+  return readWithNames(r, readFields_messageEntityCashtag, n_messageEntityCashtag, 0x4c4e743f, k);
 }
 
 var n_messageEntityUnderline = 'messageEntityUnderline offset length';
@@ -11648,11 +11648,11 @@ function readFields_messageEntityUnderline(r: Reader): messageEntityUnderline {
 }
 
 export function writeBare_messageEntityUnderline(w: Writer, v: messageEntityUnderline, k?: number): void {
-  writeBare(w, v, writeFields_messageEntityUnderline, n_messageEntityUnderline, k);
+  writeWithNames(w, v, writeFields_messageEntityUnderline, n_messageEntityUnderline, k);
 }
 
 export function readBare_messageEntityUnderline(r: Reader, k?: number): messageEntityUnderline {
-  return readBare(r, readFields_messageEntityUnderline, n_messageEntityUnderline, 0x9c4e7e8b, k);
+  return readWithNames(r, readFields_messageEntityUnderline, n_messageEntityUnderline, 0x9c4e7e8b, k);
 }
 
 var n_messageEntityStrike = 'messageEntityStrike offset length';
@@ -11670,11 +11670,11 @@ function readFields_messageEntityStrike(r: Reader): messageEntityStrike {
 }
 
 export function writeBare_messageEntityStrike(w: Writer, v: messageEntityStrike, k?: number): void {
-  writeBare(w, v, writeFields_messageEntityStrike, n_messageEntityStrike, k);
+  writeWithNames(w, v, writeFields_messageEntityStrike, n_messageEntityStrike, k);
 }
 
 export function readBare_messageEntityStrike(r: Reader, k?: number): messageEntityStrike {
-  return readBare(r, readFields_messageEntityStrike, n_messageEntityStrike, 0xbf0693d4, k);
+  return readWithNames(r, readFields_messageEntityStrike, n_messageEntityStrike, 0xbf0693d4, k);
 }
 
 var n_messageEntityBlockquote = 'messageEntityBlockquote offset length';
@@ -11692,11 +11692,11 @@ function readFields_messageEntityBlockquote(r: Reader): messageEntityBlockquote 
 }
 
 export function writeBare_messageEntityBlockquote(w: Writer, v: messageEntityBlockquote, k?: number): void {
-  writeBare(w, v, writeFields_messageEntityBlockquote, n_messageEntityBlockquote, k);
+  writeWithNames(w, v, writeFields_messageEntityBlockquote, n_messageEntityBlockquote, k);
 }
 
 export function readBare_messageEntityBlockquote(r: Reader, k?: number): messageEntityBlockquote {
-  return readBare(r, readFields_messageEntityBlockquote, n_messageEntityBlockquote, 0x020df5d0, k);
+  return readWithNames(r, readFields_messageEntityBlockquote, n_messageEntityBlockquote, 0x020df5d0, k);
 }
 
 var n_messageEntityBankCard = 'messageEntityBankCard offset length';
@@ -11714,11 +11714,11 @@ function readFields_messageEntityBankCard(r: Reader): messageEntityBankCard {
 }
 
 export function writeBare_messageEntityBankCard(w: Writer, v: messageEntityBankCard, k?: number): void {
-  writeBare(w, v, writeFields_messageEntityBankCard, n_messageEntityBankCard, k);
+  writeWithNames(w, v, writeFields_messageEntityBankCard, n_messageEntityBankCard, k);
 }
 
 export function readBare_messageEntityBankCard(r: Reader, k?: number): messageEntityBankCard {
-  return readBare(r, readFields_messageEntityBankCard, n_messageEntityBankCard, 0x761e6af4, k);
+  return readWithNames(r, readFields_messageEntityBankCard, n_messageEntityBankCard, 0x761e6af4, k);
 }
 
 var n_inputChannelEmpty = 'inputChannelEmpty';
@@ -11731,11 +11731,11 @@ function readFields_inputChannelEmpty(_r: Reader): inputChannelEmpty {
 }
 
 export function writeBare_inputChannelEmpty(w: Writer, v: inputChannelEmpty, k?: number): void {
-  writeBare(w, v, writeFields_inputChannelEmpty, n_inputChannelEmpty, k);
+  writeWithNames(w, v, writeFields_inputChannelEmpty, n_inputChannelEmpty, k);
 }
 
 export function readBare_inputChannelEmpty(r: Reader, k?: number): inputChannelEmpty {
-  return readBare(r, readFields_inputChannelEmpty, n_inputChannelEmpty, 0xee8c1e86, k);
+  return readWithNames(r, readFields_inputChannelEmpty, n_inputChannelEmpty, 0xee8c1e86, k);
 }
 
 var n_inputChannel = 'inputChannel channelId accessHash';
@@ -11753,11 +11753,11 @@ function readFields_inputChannel(r: Reader): inputChannel {
 }
 
 export function writeBare_inputChannel(w: Writer, v: inputChannel, k?: number): void {
-  writeBare(w, v, writeFields_inputChannel, n_inputChannel, k);
+  writeWithNames(w, v, writeFields_inputChannel, n_inputChannel, k);
 }
 
 export function readBare_inputChannel(r: Reader, k?: number): inputChannel {
-  return readBare(r, readFields_inputChannel, n_inputChannel, 0xf35aec28, k);
+  return readWithNames(r, readFields_inputChannel, n_inputChannel, 0xf35aec28, k);
 }
 
 var n_inputChannelFromMessage = 'inputChannelFromMessage peer msgId channelId';
@@ -11776,11 +11776,11 @@ function readFields_inputChannelFromMessage(r: Reader): inputChannelFromMessage 
 }
 
 export function writeBare_inputChannelFromMessage(w: Writer, v: inputChannelFromMessage, k?: number): void {
-  writeBare(w, v, writeFields_inputChannelFromMessage, n_inputChannelFromMessage, k);
+  writeWithNames(w, v, writeFields_inputChannelFromMessage, n_inputChannelFromMessage, k);
 }
 
 export function readBare_inputChannelFromMessage(r: Reader, k?: number): inputChannelFromMessage {
-  return readBare(r, readFields_inputChannelFromMessage, n_inputChannelFromMessage, 0x5b934f9d, k);
+  return readWithNames(r, readFields_inputChannelFromMessage, n_inputChannelFromMessage, 0x5b934f9d, k);
 }
 
 var n_contacts_resolvedPeer = 'contacts.resolvedPeer peer chats users';
@@ -11796,11 +11796,11 @@ function readFields_contacts_resolvedPeer(r: Reader): contacts_resolvedPeer {
 }
 
 export function writeBare_contacts_resolvedPeer(w: Writer, v: contacts_resolvedPeer, k?: number): void {
-  writeBare(w, v, writeFields_contacts_resolvedPeer, n_contacts_resolvedPeer, k);
+  writeWithNames(w, v, writeFields_contacts_resolvedPeer, n_contacts_resolvedPeer, k);
 }
 
 export function readBare_contacts_resolvedPeer(r: Reader, k?: number): contacts_resolvedPeer {
-  return readBare(r, readFields_contacts_resolvedPeer, n_contacts_resolvedPeer, 0x7f077ad9, k);
+  return readWithNames(r, readFields_contacts_resolvedPeer, n_contacts_resolvedPeer, 0x7f077ad9, k);
 }
 
 var n_messageRange = 'messageRange minId maxId';
@@ -11818,11 +11818,11 @@ function readFields_messageRange(r: Reader): messageRange {
 }
 
 export function writeBare_messageRange(w: Writer, v: messageRange, k?: number): void {
-  writeBare(w, v, writeFields_messageRange, n_messageRange, k);
+  writeWithNames(w, v, writeFields_messageRange, n_messageRange, k);
 }
 
 export function readBare_messageRange(r: Reader, k?: number): messageRange {
-  return readBare(r, readFields_messageRange, n_messageRange, 0x0ae30253, k);
+  return readWithNames(r, readFields_messageRange, n_messageRange, 0x0ae30253, k);
 }
 
 var n_updates_channelDifferenceEmpty = 'updates.channelDifferenceEmpty flags final pts timeout';
@@ -11846,11 +11846,11 @@ function readFields_updates_channelDifferenceEmpty(r: Reader): updates_channelDi
 }
 
 export function writeBare_updates_channelDifferenceEmpty(w: Writer, v: updates_channelDifferenceEmpty, k?: number): void {
-  writeBare(w, v, writeFields_updates_channelDifferenceEmpty, n_updates_channelDifferenceEmpty, k);
+  writeWithNames(w, v, writeFields_updates_channelDifferenceEmpty, n_updates_channelDifferenceEmpty, k);
 }
 
 export function readBare_updates_channelDifferenceEmpty(r: Reader, k?: number): updates_channelDifferenceEmpty {
-  return readBare(r, readFields_updates_channelDifferenceEmpty, n_updates_channelDifferenceEmpty, 0x3e11affb, k);
+  return readWithNames(r, readFields_updates_channelDifferenceEmpty, n_updates_channelDifferenceEmpty, 0x3e11affb, k);
 }
 
 var n_updates_channelDifferenceTooLong = 'updates.channelDifferenceTooLong flags final timeout dialog messages chats users';
@@ -11877,11 +11877,11 @@ function readFields_updates_channelDifferenceTooLong(r: Reader): updates_channel
 }
 
 export function writeBare_updates_channelDifferenceTooLong(w: Writer, v: updates_channelDifferenceTooLong, k?: number): void {
-  writeBare(w, v, writeFields_updates_channelDifferenceTooLong, n_updates_channelDifferenceTooLong, k);
+  writeWithNames(w, v, writeFields_updates_channelDifferenceTooLong, n_updates_channelDifferenceTooLong, k);
 }
 
 export function readBare_updates_channelDifferenceTooLong(r: Reader, k?: number): updates_channelDifferenceTooLong {
-  return readBare(r, readFields_updates_channelDifferenceTooLong, n_updates_channelDifferenceTooLong, 0xa4bcc6fe, k);
+  return readWithNames(r, readFields_updates_channelDifferenceTooLong, n_updates_channelDifferenceTooLong, 0xa4bcc6fe, k);
 }
 
 var n_updates_channelDifference = 'updates.channelDifference flags final pts timeout newMessages otherUpdates chats users';
@@ -11910,11 +11910,11 @@ function readFields_updates_channelDifference(r: Reader): updates_channelDiffere
 }
 
 export function writeBare_updates_channelDifference(w: Writer, v: updates_channelDifference, k?: number): void {
-  writeBare(w, v, writeFields_updates_channelDifference, n_updates_channelDifference, k);
+  writeWithNames(w, v, writeFields_updates_channelDifference, n_updates_channelDifference, k);
 }
 
 export function readBare_updates_channelDifference(r: Reader, k?: number): updates_channelDifference {
-  return readBare(r, readFields_updates_channelDifference, n_updates_channelDifference, 0x2064674e, k);
+  return readWithNames(r, readFields_updates_channelDifference, n_updates_channelDifference, 0x2064674e, k);
 }
 
 var n_channelMessagesFilterEmpty = 'channelMessagesFilterEmpty';
@@ -11927,11 +11927,11 @@ function readFields_channelMessagesFilterEmpty(_r: Reader): channelMessagesFilte
 }
 
 export function writeBare_channelMessagesFilterEmpty(w: Writer, v: channelMessagesFilterEmpty, k?: number): void {
-  writeBare(w, v, writeFields_channelMessagesFilterEmpty, n_channelMessagesFilterEmpty, k);
+  writeWithNames(w, v, writeFields_channelMessagesFilterEmpty, n_channelMessagesFilterEmpty, k);
 }
 
 export function readBare_channelMessagesFilterEmpty(r: Reader, k?: number): channelMessagesFilterEmpty {
-  return readBare(r, readFields_channelMessagesFilterEmpty, n_channelMessagesFilterEmpty, 0x94d42ee7, k);
+  return readWithNames(r, readFields_channelMessagesFilterEmpty, n_channelMessagesFilterEmpty, 0x94d42ee7, k);
 }
 
 var n_channelMessagesFilter = 'channelMessagesFilter flags excludeNewMessages ranges';
@@ -11952,11 +11952,11 @@ function readFields_channelMessagesFilter(r: Reader): channelMessagesFilter {
 }
 
 export function writeBare_channelMessagesFilter(w: Writer, v: channelMessagesFilter, k?: number): void {
-  writeBare(w, v, writeFields_channelMessagesFilter, n_channelMessagesFilter, k);
+  writeWithNames(w, v, writeFields_channelMessagesFilter, n_channelMessagesFilter, k);
 }
 
 export function readBare_channelMessagesFilter(r: Reader, k?: number): channelMessagesFilter {
-  return readBare(r, readFields_channelMessagesFilter, n_channelMessagesFilter, 0xcd77d957, k);
+  return readWithNames(r, readFields_channelMessagesFilter, n_channelMessagesFilter, 0xcd77d957, k);
 }
 
 var n_channelParticipant = 'channelParticipant userId date';
@@ -11974,11 +11974,11 @@ function readFields_channelParticipant(r: Reader): channelParticipant {
 }
 
 export function writeBare_channelParticipant(w: Writer, v: channelParticipant, k?: number): void {
-  writeBare(w, v, writeFields_channelParticipant, n_channelParticipant, k);
+  writeWithNames(w, v, writeFields_channelParticipant, n_channelParticipant, k);
 }
 
 export function readBare_channelParticipant(r: Reader, k?: number): channelParticipant {
-  return readBare(r, readFields_channelParticipant, n_channelParticipant, 0xc00c07c0, k);
+  return readWithNames(r, readFields_channelParticipant, n_channelParticipant, 0xc00c07c0, k);
 }
 
 var n_channelParticipantSelf = 'channelParticipantSelf userId inviterId date';
@@ -11998,11 +11998,11 @@ function readFields_channelParticipantSelf(r: Reader): channelParticipantSelf {
 }
 
 export function writeBare_channelParticipantSelf(w: Writer, v: channelParticipantSelf, k?: number): void {
-  writeBare(w, v, writeFields_channelParticipantSelf, n_channelParticipantSelf, k);
+  writeWithNames(w, v, writeFields_channelParticipantSelf, n_channelParticipantSelf, k);
 }
 
 export function readBare_channelParticipantSelf(r: Reader, k?: number): channelParticipantSelf {
-  return readBare(r, readFields_channelParticipantSelf, n_channelParticipantSelf, 0x28a8bc67, k);
+  return readWithNames(r, readFields_channelParticipantSelf, n_channelParticipantSelf, 0x28a8bc67, k);
 }
 
 var n_channelParticipantCreator = 'channelParticipantCreator flags userId adminRights rank';
@@ -12026,11 +12026,11 @@ function readFields_channelParticipantCreator(r: Reader): channelParticipantCrea
 }
 
 export function writeBare_channelParticipantCreator(w: Writer, v: channelParticipantCreator, k?: number): void {
-  writeBare(w, v, writeFields_channelParticipantCreator, n_channelParticipantCreator, k);
+  writeWithNames(w, v, writeFields_channelParticipantCreator, n_channelParticipantCreator, k);
 }
 
 export function readBare_channelParticipantCreator(r: Reader, k?: number): channelParticipantCreator {
-  return readBare(r, readFields_channelParticipantCreator, n_channelParticipantCreator, 0x2fe601d3, k);
+  return readWithNames(r, readFields_channelParticipantCreator, n_channelParticipantCreator, 0x2fe601d3, k);
 }
 
 var n_channelParticipantAdmin = 'channelParticipantAdmin flags canEdit self userId inviterId promotedBy date adminRights rank';
@@ -12066,11 +12066,11 @@ function readFields_channelParticipantAdmin(r: Reader): channelParticipantAdmin 
 }
 
 export function writeBare_channelParticipantAdmin(w: Writer, v: channelParticipantAdmin, k?: number): void {
-  writeBare(w, v, writeFields_channelParticipantAdmin, n_channelParticipantAdmin, k);
+  writeWithNames(w, v, writeFields_channelParticipantAdmin, n_channelParticipantAdmin, k);
 }
 
 export function readBare_channelParticipantAdmin(r: Reader, k?: number): channelParticipantAdmin {
-  return readBare(r, readFields_channelParticipantAdmin, n_channelParticipantAdmin, 0x34c3bb53, k);
+  return readWithNames(r, readFields_channelParticipantAdmin, n_channelParticipantAdmin, 0x34c3bb53, k);
 }
 
 var n_channelParticipantBanned = 'channelParticipantBanned flags left peer kickedBy date bannedRights';
@@ -12098,11 +12098,11 @@ function readFields_channelParticipantBanned(r: Reader): channelParticipantBanne
 }
 
 export function writeBare_channelParticipantBanned(w: Writer, v: channelParticipantBanned, k?: number): void {
-  writeBare(w, v, writeFields_channelParticipantBanned, n_channelParticipantBanned, k);
+  writeWithNames(w, v, writeFields_channelParticipantBanned, n_channelParticipantBanned, k);
 }
 
 export function readBare_channelParticipantBanned(r: Reader, k?: number): channelParticipantBanned {
-  return readBare(r, readFields_channelParticipantBanned, n_channelParticipantBanned, 0x6df8014e, k);
+  return readWithNames(r, readFields_channelParticipantBanned, n_channelParticipantBanned, 0x6df8014e, k);
 }
 
 var n_channelParticipantLeft = 'channelParticipantLeft peer';
@@ -12116,11 +12116,11 @@ function readFields_channelParticipantLeft(r: Reader): channelParticipantLeft {
 }
 
 export function writeBare_channelParticipantLeft(w: Writer, v: channelParticipantLeft, k?: number): void {
-  writeBare(w, v, writeFields_channelParticipantLeft, n_channelParticipantLeft, k);
+  writeWithNames(w, v, writeFields_channelParticipantLeft, n_channelParticipantLeft, k);
 }
 
 export function readBare_channelParticipantLeft(r: Reader, k?: number): channelParticipantLeft {
-  return readBare(r, readFields_channelParticipantLeft, n_channelParticipantLeft, 0x1b03f006, k);
+  return readWithNames(r, readFields_channelParticipantLeft, n_channelParticipantLeft, 0x1b03f006, k);
 }
 
 var n_channelParticipantsRecent = 'channelParticipantsRecent';
@@ -12133,11 +12133,11 @@ function readFields_channelParticipantsRecent(_r: Reader): channelParticipantsRe
 }
 
 export function writeBare_channelParticipantsRecent(w: Writer, v: channelParticipantsRecent, k?: number): void {
-  writeBare(w, v, writeFields_channelParticipantsRecent, n_channelParticipantsRecent, k);
+  writeWithNames(w, v, writeFields_channelParticipantsRecent, n_channelParticipantsRecent, k);
 }
 
 export function readBare_channelParticipantsRecent(r: Reader, k?: number): channelParticipantsRecent {
-  return readBare(r, readFields_channelParticipantsRecent, n_channelParticipantsRecent, 0xde3f3c79, k);
+  return readWithNames(r, readFields_channelParticipantsRecent, n_channelParticipantsRecent, 0xde3f3c79, k);
 }
 
 var n_channelParticipantsAdmins = 'channelParticipantsAdmins';
@@ -12150,11 +12150,11 @@ function readFields_channelParticipantsAdmins(_r: Reader): channelParticipantsAd
 }
 
 export function writeBare_channelParticipantsAdmins(w: Writer, v: channelParticipantsAdmins, k?: number): void {
-  writeBare(w, v, writeFields_channelParticipantsAdmins, n_channelParticipantsAdmins, k);
+  writeWithNames(w, v, writeFields_channelParticipantsAdmins, n_channelParticipantsAdmins, k);
 }
 
 export function readBare_channelParticipantsAdmins(r: Reader, k?: number): channelParticipantsAdmins {
-  return readBare(r, readFields_channelParticipantsAdmins, n_channelParticipantsAdmins, 0xb4608969, k);
+  return readWithNames(r, readFields_channelParticipantsAdmins, n_channelParticipantsAdmins, 0xb4608969, k);
 }
 
 var n_channelParticipantsKicked = 'channelParticipantsKicked q';
@@ -12168,11 +12168,11 @@ function readFields_channelParticipantsKicked(r: Reader): channelParticipantsKic
 }
 
 export function writeBare_channelParticipantsKicked(w: Writer, v: channelParticipantsKicked, k?: number): void {
-  writeBare(w, v, writeFields_channelParticipantsKicked, n_channelParticipantsKicked, k);
+  writeWithNames(w, v, writeFields_channelParticipantsKicked, n_channelParticipantsKicked, k);
 }
 
 export function readBare_channelParticipantsKicked(r: Reader, k?: number): channelParticipantsKicked {
-  return readBare(r, readFields_channelParticipantsKicked, n_channelParticipantsKicked, 0xa3b54985, k);
+  return readWithNames(r, readFields_channelParticipantsKicked, n_channelParticipantsKicked, 0xa3b54985, k);
 }
 
 var n_channelParticipantsBots = 'channelParticipantsBots';
@@ -12185,11 +12185,11 @@ function readFields_channelParticipantsBots(_r: Reader): channelParticipantsBots
 }
 
 export function writeBare_channelParticipantsBots(w: Writer, v: channelParticipantsBots, k?: number): void {
-  writeBare(w, v, writeFields_channelParticipantsBots, n_channelParticipantsBots, k);
+  writeWithNames(w, v, writeFields_channelParticipantsBots, n_channelParticipantsBots, k);
 }
 
 export function readBare_channelParticipantsBots(r: Reader, k?: number): channelParticipantsBots {
-  return readBare(r, readFields_channelParticipantsBots, n_channelParticipantsBots, 0xb0d1865b, k);
+  return readWithNames(r, readFields_channelParticipantsBots, n_channelParticipantsBots, 0xb0d1865b, k);
 }
 
 var n_channelParticipantsBanned = 'channelParticipantsBanned q';
@@ -12203,11 +12203,11 @@ function readFields_channelParticipantsBanned(r: Reader): channelParticipantsBan
 }
 
 export function writeBare_channelParticipantsBanned(w: Writer, v: channelParticipantsBanned, k?: number): void {
-  writeBare(w, v, writeFields_channelParticipantsBanned, n_channelParticipantsBanned, k);
+  writeWithNames(w, v, writeFields_channelParticipantsBanned, n_channelParticipantsBanned, k);
 }
 
 export function readBare_channelParticipantsBanned(r: Reader, k?: number): channelParticipantsBanned {
-  return readBare(r, readFields_channelParticipantsBanned, n_channelParticipantsBanned, 0x1427a5e1, k);
+  return readWithNames(r, readFields_channelParticipantsBanned, n_channelParticipantsBanned, 0x1427a5e1, k);
 }
 
 var n_channelParticipantsSearch = 'channelParticipantsSearch q';
@@ -12221,11 +12221,11 @@ function readFields_channelParticipantsSearch(r: Reader): channelParticipantsSea
 }
 
 export function writeBare_channelParticipantsSearch(w: Writer, v: channelParticipantsSearch, k?: number): void {
-  writeBare(w, v, writeFields_channelParticipantsSearch, n_channelParticipantsSearch, k);
+  writeWithNames(w, v, writeFields_channelParticipantsSearch, n_channelParticipantsSearch, k);
 }
 
 export function readBare_channelParticipantsSearch(r: Reader, k?: number): channelParticipantsSearch {
-  return readBare(r, readFields_channelParticipantsSearch, n_channelParticipantsSearch, 0x0656ac4b, k);
+  return readWithNames(r, readFields_channelParticipantsSearch, n_channelParticipantsSearch, 0x0656ac4b, k);
 }
 
 var n_channelParticipantsContacts = 'channelParticipantsContacts q';
@@ -12239,11 +12239,11 @@ function readFields_channelParticipantsContacts(r: Reader): channelParticipantsC
 }
 
 export function writeBare_channelParticipantsContacts(w: Writer, v: channelParticipantsContacts, k?: number): void {
-  writeBare(w, v, writeFields_channelParticipantsContacts, n_channelParticipantsContacts, k);
+  writeWithNames(w, v, writeFields_channelParticipantsContacts, n_channelParticipantsContacts, k);
 }
 
 export function readBare_channelParticipantsContacts(r: Reader, k?: number): channelParticipantsContacts {
-  return readBare(r, readFields_channelParticipantsContacts, n_channelParticipantsContacts, 0xbb6ae88d, k);
+  return readWithNames(r, readFields_channelParticipantsContacts, n_channelParticipantsContacts, 0xbb6ae88d, k);
 }
 
 var n_channelParticipantsMentions = 'channelParticipantsMentions flags q topMsgId';
@@ -12265,11 +12265,11 @@ function readFields_channelParticipantsMentions(r: Reader): channelParticipantsM
 }
 
 export function writeBare_channelParticipantsMentions(w: Writer, v: channelParticipantsMentions, k?: number): void {
-  writeBare(w, v, writeFields_channelParticipantsMentions, n_channelParticipantsMentions, k);
+  writeWithNames(w, v, writeFields_channelParticipantsMentions, n_channelParticipantsMentions, k);
 }
 
 export function readBare_channelParticipantsMentions(r: Reader, k?: number): channelParticipantsMentions {
-  return readBare(r, readFields_channelParticipantsMentions, n_channelParticipantsMentions, 0xe04b5ceb, k);
+  return readWithNames(r, readFields_channelParticipantsMentions, n_channelParticipantsMentions, 0xe04b5ceb, k);
 }
 
 var n_channels_channelParticipants = 'channels.channelParticipants count participants chats users';
@@ -12291,11 +12291,11 @@ function readFields_channels_channelParticipants(r: Reader): channels_channelPar
 }
 
 export function writeBare_channels_channelParticipants(w: Writer, v: channels_channelParticipants, k?: number): void {
-  writeBare(w, v, writeFields_channels_channelParticipants, n_channels_channelParticipants, k);
+  writeWithNames(w, v, writeFields_channels_channelParticipants, n_channels_channelParticipants, k);
 }
 
 export function readBare_channels_channelParticipants(r: Reader, k?: number): channels_channelParticipants {
-  return readBare(r, readFields_channels_channelParticipants, n_channels_channelParticipants, 0x9ab0feaf, k);
+  return readWithNames(r, readFields_channels_channelParticipants, n_channels_channelParticipants, 0x9ab0feaf, k);
 }
 
 var n_channels_channelParticipantsNotModified = 'channels.channelParticipantsNotModified';
@@ -12308,11 +12308,11 @@ function readFields_channels_channelParticipantsNotModified(_r: Reader): channel
 }
 
 export function writeBare_channels_channelParticipantsNotModified(w: Writer, v: channels_channelParticipantsNotModified, k?: number): void {
-  writeBare(w, v, writeFields_channels_channelParticipantsNotModified, n_channels_channelParticipantsNotModified, k);
+  writeWithNames(w, v, writeFields_channels_channelParticipantsNotModified, n_channels_channelParticipantsNotModified, k);
 }
 
 export function readBare_channels_channelParticipantsNotModified(r: Reader, k?: number): channels_channelParticipantsNotModified {
-  return readBare(r, readFields_channels_channelParticipantsNotModified, n_channels_channelParticipantsNotModified, 0xf0173fe9, k);
+  return readWithNames(r, readFields_channels_channelParticipantsNotModified, n_channels_channelParticipantsNotModified, 0xf0173fe9, k);
 }
 
 var n_channels_channelParticipant = 'channels.channelParticipant participant chats users';
@@ -12331,11 +12331,11 @@ function readFields_channels_channelParticipant(r: Reader): channels_channelPart
 }
 
 export function writeBare_channels_channelParticipant(w: Writer, v: channels_channelParticipant, k?: number): void {
-  writeBare(w, v, writeFields_channels_channelParticipant, n_channels_channelParticipant, k);
+  writeWithNames(w, v, writeFields_channels_channelParticipant, n_channels_channelParticipant, k);
 }
 
 export function readBare_channels_channelParticipant(r: Reader, k?: number): channels_channelParticipant {
-  return readBare(r, readFields_channels_channelParticipant, n_channels_channelParticipant, 0xdfb80317, k);
+  return readWithNames(r, readFields_channels_channelParticipant, n_channels_channelParticipant, 0xdfb80317, k);
 }
 
 var n_help_termsOfService = 'help.termsOfService flags popup id text entities minAgeConfirm';
@@ -12360,11 +12360,11 @@ function readFields_help_termsOfService(r: Reader): help_termsOfService {
 }
 
 export function writeBare_help_termsOfService(w: Writer, v: help_termsOfService, k?: number): void {
-  writeBare(w, v, writeFields_help_termsOfService, n_help_termsOfService, k);
+  writeWithNames(w, v, writeFields_help_termsOfService, n_help_termsOfService, k);
 }
 
 export function readBare_help_termsOfService(r: Reader, k?: number): help_termsOfService {
-  return readBare(r, readFields_help_termsOfService, n_help_termsOfService, 0x780a0310, k);
+  return readWithNames(r, readFields_help_termsOfService, n_help_termsOfService, 0x780a0310, k);
 }
 
 var n_messages_savedGifsNotModified = 'messages.savedGifsNotModified';
@@ -12377,11 +12377,11 @@ function readFields_messages_savedGifsNotModified(_r: Reader): messages_savedGif
 }
 
 export function writeBare_messages_savedGifsNotModified(w: Writer, v: messages_savedGifsNotModified, k?: number): void {
-  writeBare(w, v, writeFields_messages_savedGifsNotModified, n_messages_savedGifsNotModified, k);
+  writeWithNames(w, v, writeFields_messages_savedGifsNotModified, n_messages_savedGifsNotModified, k);
 }
 
 export function readBare_messages_savedGifsNotModified(r: Reader, k?: number): messages_savedGifsNotModified {
-  return readBare(r, readFields_messages_savedGifsNotModified, n_messages_savedGifsNotModified, 0xe8025ca2, k);
+  return readWithNames(r, readFields_messages_savedGifsNotModified, n_messages_savedGifsNotModified, 0xe8025ca2, k);
 }
 
 var n_messages_savedGifs = 'messages.savedGifs hash gifs';
@@ -12398,11 +12398,11 @@ function readFields_messages_savedGifs(r: Reader): messages_savedGifs {
 }
 
 export function writeBare_messages_savedGifs(w: Writer, v: messages_savedGifs, k?: number): void {
-  writeBare(w, v, writeFields_messages_savedGifs, n_messages_savedGifs, k);
+  writeWithNames(w, v, writeFields_messages_savedGifs, n_messages_savedGifs, k);
 }
 
 export function readBare_messages_savedGifs(r: Reader, k?: number): messages_savedGifs {
-  return readBare(r, readFields_messages_savedGifs, n_messages_savedGifs, 0x84a02a0d, k);
+  return readWithNames(r, readFields_messages_savedGifs, n_messages_savedGifs, 0x84a02a0d, k);
 }
 
 var n_inputBotInlineMessageMediaAuto = 'inputBotInlineMessageMediaAuto flags message entities replyMarkup';
@@ -12426,11 +12426,11 @@ function readFields_inputBotInlineMessageMediaAuto(r: Reader): inputBotInlineMes
 }
 
 export function writeBare_inputBotInlineMessageMediaAuto(w: Writer, v: inputBotInlineMessageMediaAuto, k?: number): void {
-  writeBare(w, v, writeFields_inputBotInlineMessageMediaAuto, n_inputBotInlineMessageMediaAuto, k);
+  writeWithNames(w, v, writeFields_inputBotInlineMessageMediaAuto, n_inputBotInlineMessageMediaAuto, k);
 }
 
 export function readBare_inputBotInlineMessageMediaAuto(r: Reader, k?: number): inputBotInlineMessageMediaAuto {
-  return readBare(r, readFields_inputBotInlineMessageMediaAuto, n_inputBotInlineMessageMediaAuto, 0x3380c786, k);
+  return readWithNames(r, readFields_inputBotInlineMessageMediaAuto, n_inputBotInlineMessageMediaAuto, 0x3380c786, k);
 }
 
 var n_inputBotInlineMessageText = 'inputBotInlineMessageText flags noWebpage message entities replyMarkup';
@@ -12455,11 +12455,11 @@ function readFields_inputBotInlineMessageText(r: Reader): inputBotInlineMessageT
 }
 
 export function writeBare_inputBotInlineMessageText(w: Writer, v: inputBotInlineMessageText, k?: number): void {
-  writeBare(w, v, writeFields_inputBotInlineMessageText, n_inputBotInlineMessageText, k);
+  writeWithNames(w, v, writeFields_inputBotInlineMessageText, n_inputBotInlineMessageText, k);
 }
 
 export function readBare_inputBotInlineMessageText(r: Reader, k?: number): inputBotInlineMessageText {
-  return readBare(r, readFields_inputBotInlineMessageText, n_inputBotInlineMessageText, 0x3dcd7a87, k);
+  return readWithNames(r, readFields_inputBotInlineMessageText, n_inputBotInlineMessageText, 0x3dcd7a87, k);
 }
 
 var n_inputBotInlineMessageMediaGeo = 'inputBotInlineMessageMediaGeo flags geoPoint heading period proximityNotificationRadius replyMarkup';
@@ -12490,11 +12490,11 @@ function readFields_inputBotInlineMessageMediaGeo(r: Reader): inputBotInlineMess
 }
 
 export function writeBare_inputBotInlineMessageMediaGeo(w: Writer, v: inputBotInlineMessageMediaGeo, k?: number): void {
-  writeBare(w, v, writeFields_inputBotInlineMessageMediaGeo, n_inputBotInlineMessageMediaGeo, k);
+  writeWithNames(w, v, writeFields_inputBotInlineMessageMediaGeo, n_inputBotInlineMessageMediaGeo, k);
 }
 
 export function readBare_inputBotInlineMessageMediaGeo(r: Reader, k?: number): inputBotInlineMessageMediaGeo {
-  return readBare(r, readFields_inputBotInlineMessageMediaGeo, n_inputBotInlineMessageMediaGeo, 0x96929a85, k);
+  return readWithNames(r, readFields_inputBotInlineMessageMediaGeo, n_inputBotInlineMessageMediaGeo, 0x96929a85, k);
 }
 
 var n_inputBotInlineMessageMediaVenue = 'inputBotInlineMessageMediaVenue flags geoPoint title address provider venueId venueType replyMarkup';
@@ -12522,11 +12522,11 @@ function readFields_inputBotInlineMessageMediaVenue(r: Reader): inputBotInlineMe
 }
 
 export function writeBare_inputBotInlineMessageMediaVenue(w: Writer, v: inputBotInlineMessageMediaVenue, k?: number): void {
-  writeBare(w, v, writeFields_inputBotInlineMessageMediaVenue, n_inputBotInlineMessageMediaVenue, k);
+  writeWithNames(w, v, writeFields_inputBotInlineMessageMediaVenue, n_inputBotInlineMessageMediaVenue, k);
 }
 
 export function readBare_inputBotInlineMessageMediaVenue(r: Reader, k?: number): inputBotInlineMessageMediaVenue {
-  return readBare(r, readFields_inputBotInlineMessageMediaVenue, n_inputBotInlineMessageMediaVenue, 0x417bbf11, k);
+  return readWithNames(r, readFields_inputBotInlineMessageMediaVenue, n_inputBotInlineMessageMediaVenue, 0x417bbf11, k);
 }
 
 var n_inputBotInlineMessageMediaContact = 'inputBotInlineMessageMediaContact flags phoneNumber firstName lastName vcard replyMarkup';
@@ -12551,11 +12551,11 @@ function readFields_inputBotInlineMessageMediaContact(r: Reader): inputBotInline
 }
 
 export function writeBare_inputBotInlineMessageMediaContact(w: Writer, v: inputBotInlineMessageMediaContact, k?: number): void {
-  writeBare(w, v, writeFields_inputBotInlineMessageMediaContact, n_inputBotInlineMessageMediaContact, k);
+  writeWithNames(w, v, writeFields_inputBotInlineMessageMediaContact, n_inputBotInlineMessageMediaContact, k);
 }
 
 export function readBare_inputBotInlineMessageMediaContact(r: Reader, k?: number): inputBotInlineMessageMediaContact {
-  return readBare(r, readFields_inputBotInlineMessageMediaContact, n_inputBotInlineMessageMediaContact, 0xa6edbffd, k);
+  return readWithNames(r, readFields_inputBotInlineMessageMediaContact, n_inputBotInlineMessageMediaContact, 0xa6edbffd, k);
 }
 
 var n_inputBotInlineMessageGame = 'inputBotInlineMessageGame flags replyMarkup';
@@ -12573,11 +12573,11 @@ function readFields_inputBotInlineMessageGame(r: Reader): inputBotInlineMessageG
 }
 
 export function writeBare_inputBotInlineMessageGame(w: Writer, v: inputBotInlineMessageGame, k?: number): void {
-  writeBare(w, v, writeFields_inputBotInlineMessageGame, n_inputBotInlineMessageGame, k);
+  writeWithNames(w, v, writeFields_inputBotInlineMessageGame, n_inputBotInlineMessageGame, k);
 }
 
 export function readBare_inputBotInlineMessageGame(r: Reader, k?: number): inputBotInlineMessageGame {
-  return readBare(r, readFields_inputBotInlineMessageGame, n_inputBotInlineMessageGame, 0x4b425864, k);
+  return readWithNames(r, readFields_inputBotInlineMessageGame, n_inputBotInlineMessageGame, 0x4b425864, k);
 }
 
 var n_inputBotInlineMessageMediaInvoice = 'inputBotInlineMessageMediaInvoice flags title description photo invoice payload provider providerData replyMarkup';
@@ -12607,11 +12607,11 @@ function readFields_inputBotInlineMessageMediaInvoice(r: Reader): inputBotInline
 }
 
 export function writeBare_inputBotInlineMessageMediaInvoice(w: Writer, v: inputBotInlineMessageMediaInvoice, k?: number): void {
-  writeBare(w, v, writeFields_inputBotInlineMessageMediaInvoice, n_inputBotInlineMessageMediaInvoice, k);
+  writeWithNames(w, v, writeFields_inputBotInlineMessageMediaInvoice, n_inputBotInlineMessageMediaInvoice, k);
 }
 
 export function readBare_inputBotInlineMessageMediaInvoice(r: Reader, k?: number): inputBotInlineMessageMediaInvoice {
-  return readBare(r, readFields_inputBotInlineMessageMediaInvoice, n_inputBotInlineMessageMediaInvoice, 0xd7e78225, k);
+  return readWithNames(r, readFields_inputBotInlineMessageMediaInvoice, n_inputBotInlineMessageMediaInvoice, 0xd7e78225, k);
 }
 
 var n_inputBotInlineResult = 'inputBotInlineResult flags id type title description url thumb content sendMessage';
@@ -12646,11 +12646,11 @@ function readFields_inputBotInlineResult(r: Reader): inputBotInlineResult {
 }
 
 export function writeBare_inputBotInlineResult(w: Writer, v: inputBotInlineResult, k?: number): void {
-  writeBare(w, v, writeFields_inputBotInlineResult, n_inputBotInlineResult, k);
+  writeWithNames(w, v, writeFields_inputBotInlineResult, n_inputBotInlineResult, k);
 }
 
 export function readBare_inputBotInlineResult(r: Reader, k?: number): inputBotInlineResult {
-  return readBare(r, readFields_inputBotInlineResult, n_inputBotInlineResult, 0x88bf9319, k);
+  return readWithNames(r, readFields_inputBotInlineResult, n_inputBotInlineResult, 0x88bf9319, k);
 }
 
 var n_inputBotInlineResultPhoto = 'inputBotInlineResultPhoto id type photo sendMessage';
@@ -12670,11 +12670,11 @@ function readFields_inputBotInlineResultPhoto(r: Reader): inputBotInlineResultPh
 }
 
 export function writeBare_inputBotInlineResultPhoto(w: Writer, v: inputBotInlineResultPhoto, k?: number): void {
-  writeBare(w, v, writeFields_inputBotInlineResultPhoto, n_inputBotInlineResultPhoto, k);
+  writeWithNames(w, v, writeFields_inputBotInlineResultPhoto, n_inputBotInlineResultPhoto, k);
 }
 
 export function readBare_inputBotInlineResultPhoto(r: Reader, k?: number): inputBotInlineResultPhoto {
-  return readBare(r, readFields_inputBotInlineResultPhoto, n_inputBotInlineResultPhoto, 0xa8d864a7, k);
+  return readWithNames(r, readFields_inputBotInlineResultPhoto, n_inputBotInlineResultPhoto, 0xa8d864a7, k);
 }
 
 var n_inputBotInlineResultDocument = 'inputBotInlineResultDocument flags id type title description document sendMessage';
@@ -12701,11 +12701,11 @@ function readFields_inputBotInlineResultDocument(r: Reader): inputBotInlineResul
 }
 
 export function writeBare_inputBotInlineResultDocument(w: Writer, v: inputBotInlineResultDocument, k?: number): void {
-  writeBare(w, v, writeFields_inputBotInlineResultDocument, n_inputBotInlineResultDocument, k);
+  writeWithNames(w, v, writeFields_inputBotInlineResultDocument, n_inputBotInlineResultDocument, k);
 }
 
 export function readBare_inputBotInlineResultDocument(r: Reader, k?: number): inputBotInlineResultDocument {
-  return readBare(r, readFields_inputBotInlineResultDocument, n_inputBotInlineResultDocument, 0xfff8fdc4, k);
+  return readWithNames(r, readFields_inputBotInlineResultDocument, n_inputBotInlineResultDocument, 0xfff8fdc4, k);
 }
 
 var n_inputBotInlineResultGame = 'inputBotInlineResultGame id shortName sendMessage';
@@ -12724,11 +12724,11 @@ function readFields_inputBotInlineResultGame(r: Reader): inputBotInlineResultGam
 }
 
 export function writeBare_inputBotInlineResultGame(w: Writer, v: inputBotInlineResultGame, k?: number): void {
-  writeBare(w, v, writeFields_inputBotInlineResultGame, n_inputBotInlineResultGame, k);
+  writeWithNames(w, v, writeFields_inputBotInlineResultGame, n_inputBotInlineResultGame, k);
 }
 
 export function readBare_inputBotInlineResultGame(r: Reader, k?: number): inputBotInlineResultGame {
-  return readBare(r, readFields_inputBotInlineResultGame, n_inputBotInlineResultGame, 0x4fa417f2, k);
+  return readWithNames(r, readFields_inputBotInlineResultGame, n_inputBotInlineResultGame, 0x4fa417f2, k);
 }
 
 var n_botInlineMessageMediaAuto = 'botInlineMessageMediaAuto flags message entities replyMarkup';
@@ -12752,11 +12752,11 @@ function readFields_botInlineMessageMediaAuto(r: Reader): botInlineMessageMediaA
 }
 
 export function writeBare_botInlineMessageMediaAuto(w: Writer, v: botInlineMessageMediaAuto, k?: number): void {
-  writeBare(w, v, writeFields_botInlineMessageMediaAuto, n_botInlineMessageMediaAuto, k);
+  writeWithNames(w, v, writeFields_botInlineMessageMediaAuto, n_botInlineMessageMediaAuto, k);
 }
 
 export function readBare_botInlineMessageMediaAuto(r: Reader, k?: number): botInlineMessageMediaAuto {
-  return readBare(r, readFields_botInlineMessageMediaAuto, n_botInlineMessageMediaAuto, 0x764cf810, k);
+  return readWithNames(r, readFields_botInlineMessageMediaAuto, n_botInlineMessageMediaAuto, 0x764cf810, k);
 }
 
 var n_botInlineMessageText = 'botInlineMessageText flags noWebpage message entities replyMarkup';
@@ -12781,11 +12781,11 @@ function readFields_botInlineMessageText(r: Reader): botInlineMessageText {
 }
 
 export function writeBare_botInlineMessageText(w: Writer, v: botInlineMessageText, k?: number): void {
-  writeBare(w, v, writeFields_botInlineMessageText, n_botInlineMessageText, k);
+  writeWithNames(w, v, writeFields_botInlineMessageText, n_botInlineMessageText, k);
 }
 
 export function readBare_botInlineMessageText(r: Reader, k?: number): botInlineMessageText {
-  return readBare(r, readFields_botInlineMessageText, n_botInlineMessageText, 0x8c7f65e2, k);
+  return readWithNames(r, readFields_botInlineMessageText, n_botInlineMessageText, 0x8c7f65e2, k);
 }
 
 var n_botInlineMessageMediaGeo = 'botInlineMessageMediaGeo flags geo heading period proximityNotificationRadius replyMarkup';
@@ -12816,11 +12816,11 @@ function readFields_botInlineMessageMediaGeo(r: Reader): botInlineMessageMediaGe
 }
 
 export function writeBare_botInlineMessageMediaGeo(w: Writer, v: botInlineMessageMediaGeo, k?: number): void {
-  writeBare(w, v, writeFields_botInlineMessageMediaGeo, n_botInlineMessageMediaGeo, k);
+  writeWithNames(w, v, writeFields_botInlineMessageMediaGeo, n_botInlineMessageMediaGeo, k);
 }
 
 export function readBare_botInlineMessageMediaGeo(r: Reader, k?: number): botInlineMessageMediaGeo {
-  return readBare(r, readFields_botInlineMessageMediaGeo, n_botInlineMessageMediaGeo, 0x051846fd, k);
+  return readWithNames(r, readFields_botInlineMessageMediaGeo, n_botInlineMessageMediaGeo, 0x051846fd, k);
 }
 
 var n_botInlineMessageMediaVenue = 'botInlineMessageMediaVenue flags geo title address provider venueId venueType replyMarkup';
@@ -12848,11 +12848,11 @@ function readFields_botInlineMessageMediaVenue(r: Reader): botInlineMessageMedia
 }
 
 export function writeBare_botInlineMessageMediaVenue(w: Writer, v: botInlineMessageMediaVenue, k?: number): void {
-  writeBare(w, v, writeFields_botInlineMessageMediaVenue, n_botInlineMessageMediaVenue, k);
+  writeWithNames(w, v, writeFields_botInlineMessageMediaVenue, n_botInlineMessageMediaVenue, k);
 }
 
 export function readBare_botInlineMessageMediaVenue(r: Reader, k?: number): botInlineMessageMediaVenue {
-  return readBare(r, readFields_botInlineMessageMediaVenue, n_botInlineMessageMediaVenue, 0x8a86659c, k);
+  return readWithNames(r, readFields_botInlineMessageMediaVenue, n_botInlineMessageMediaVenue, 0x8a86659c, k);
 }
 
 var n_botInlineMessageMediaContact = 'botInlineMessageMediaContact flags phoneNumber firstName lastName vcard replyMarkup';
@@ -12877,11 +12877,11 @@ function readFields_botInlineMessageMediaContact(r: Reader): botInlineMessageMed
 }
 
 export function writeBare_botInlineMessageMediaContact(w: Writer, v: botInlineMessageMediaContact, k?: number): void {
-  writeBare(w, v, writeFields_botInlineMessageMediaContact, n_botInlineMessageMediaContact, k);
+  writeWithNames(w, v, writeFields_botInlineMessageMediaContact, n_botInlineMessageMediaContact, k);
 }
 
 export function readBare_botInlineMessageMediaContact(r: Reader, k?: number): botInlineMessageMediaContact {
-  return readBare(r, readFields_botInlineMessageMediaContact, n_botInlineMessageMediaContact, 0x18d1cdc2, k);
+  return readWithNames(r, readFields_botInlineMessageMediaContact, n_botInlineMessageMediaContact, 0x18d1cdc2, k);
 }
 
 var n_botInlineMessageMediaInvoice = 'botInlineMessageMediaInvoice flags shippingAddressRequested test title description photo currency totalAmount replyMarkup';
@@ -12917,11 +12917,11 @@ function readFields_botInlineMessageMediaInvoice(r: Reader): botInlineMessageMed
 }
 
 export function writeBare_botInlineMessageMediaInvoice(w: Writer, v: botInlineMessageMediaInvoice, k?: number): void {
-  writeBare(w, v, writeFields_botInlineMessageMediaInvoice, n_botInlineMessageMediaInvoice, k);
+  writeWithNames(w, v, writeFields_botInlineMessageMediaInvoice, n_botInlineMessageMediaInvoice, k);
 }
 
 export function readBare_botInlineMessageMediaInvoice(r: Reader, k?: number): botInlineMessageMediaInvoice {
-  return readBare(r, readFields_botInlineMessageMediaInvoice, n_botInlineMessageMediaInvoice, 0x354a9b09, k);
+  return readWithNames(r, readFields_botInlineMessageMediaInvoice, n_botInlineMessageMediaInvoice, 0x354a9b09, k);
 }
 
 var n_botInlineResult = 'botInlineResult flags id type title description url thumb content sendMessage';
@@ -12956,11 +12956,11 @@ function readFields_botInlineResult(r: Reader): botInlineResult {
 }
 
 export function writeBare_botInlineResult(w: Writer, v: botInlineResult, k?: number): void {
-  writeBare(w, v, writeFields_botInlineResult, n_botInlineResult, k);
+  writeWithNames(w, v, writeFields_botInlineResult, n_botInlineResult, k);
 }
 
 export function readBare_botInlineResult(r: Reader, k?: number): botInlineResult {
-  return readBare(r, readFields_botInlineResult, n_botInlineResult, 0x11965f3a, k);
+  return readWithNames(r, readFields_botInlineResult, n_botInlineResult, 0x11965f3a, k);
 }
 
 var n_botInlineMediaResult = 'botInlineMediaResult flags id type photo document title description sendMessage';
@@ -12993,11 +12993,11 @@ function readFields_botInlineMediaResult(r: Reader): botInlineMediaResult {
 }
 
 export function writeBare_botInlineMediaResult(w: Writer, v: botInlineMediaResult, k?: number): void {
-  writeBare(w, v, writeFields_botInlineMediaResult, n_botInlineMediaResult, k);
+  writeWithNames(w, v, writeFields_botInlineMediaResult, n_botInlineMediaResult, k);
 }
 
 export function readBare_botInlineMediaResult(r: Reader, k?: number): botInlineMediaResult {
-  return readBare(r, readFields_botInlineMediaResult, n_botInlineMediaResult, 0x17db940b, k);
+  return readWithNames(r, readFields_botInlineMediaResult, n_botInlineMediaResult, 0x17db940b, k);
 }
 
 var n_messages_botResults = 'messages.botResults flags gallery queryId nextOffset switchPm results cacheTime users';
@@ -13029,11 +13029,11 @@ function readFields_messages_botResults(r: Reader): messages_botResults {
 }
 
 export function writeBare_messages_botResults(w: Writer, v: messages_botResults, k?: number): void {
-  writeBare(w, v, writeFields_messages_botResults, n_messages_botResults, k);
+  writeWithNames(w, v, writeFields_messages_botResults, n_messages_botResults, k);
 }
 
 export function readBare_messages_botResults(r: Reader, k?: number): messages_botResults {
-  return readBare(r, readFields_messages_botResults, n_messages_botResults, 0x947ca848, k);
+  return readWithNames(r, readFields_messages_botResults, n_messages_botResults, 0x947ca848, k);
 }
 
 var n_exportedMessageLink = 'exportedMessageLink link html';
@@ -13048,11 +13048,11 @@ function readFields_exportedMessageLink(r: Reader): exportedMessageLink {
 }
 
 export function writeBare_exportedMessageLink(w: Writer, v: exportedMessageLink, k?: number): void {
-  writeBare(w, v, writeFields_exportedMessageLink, n_exportedMessageLink, k);
+  writeWithNames(w, v, writeFields_exportedMessageLink, n_exportedMessageLink, k);
 }
 
 export function readBare_exportedMessageLink(r: Reader, k?: number): exportedMessageLink {
-  return readBare(r, readFields_exportedMessageLink, n_exportedMessageLink, 0x5dab1af4, k);
+  return readWithNames(r, readFields_exportedMessageLink, n_exportedMessageLink, 0x5dab1af4, k);
 }
 
 var n_messageFwdHeader = 'messageFwdHeader flags imported fromId fromName date channelPost postAuthor savedFromPeer savedFromMsgId psaType';
@@ -13099,11 +13099,11 @@ function readFields_messageFwdHeader(r: Reader): messageFwdHeader {
 }
 
 export function writeBare_messageFwdHeader(w: Writer, v: messageFwdHeader, k?: number): void {
-  writeBare(w, v, writeFields_messageFwdHeader, n_messageFwdHeader, k);
+  writeWithNames(w, v, writeFields_messageFwdHeader, n_messageFwdHeader, k);
 }
 
 export function readBare_messageFwdHeader(r: Reader, k?: number): messageFwdHeader {
-  return readBare(r, readFields_messageFwdHeader, n_messageFwdHeader, 0x5f777dce, k);
+  return readWithNames(r, readFields_messageFwdHeader, n_messageFwdHeader, 0x5f777dce, k);
 }
 
 var n_auth_codeTypeSms = 'auth.codeTypeSms';
@@ -13116,11 +13116,11 @@ function readFields_auth_codeTypeSms(_r: Reader): auth_codeTypeSms {
 }
 
 export function writeBare_auth_codeTypeSms(w: Writer, v: auth_codeTypeSms, k?: number): void {
-  writeBare(w, v, writeFields_auth_codeTypeSms, n_auth_codeTypeSms, k);
+  writeWithNames(w, v, writeFields_auth_codeTypeSms, n_auth_codeTypeSms, k);
 }
 
 export function readBare_auth_codeTypeSms(r: Reader, k?: number): auth_codeTypeSms {
-  return readBare(r, readFields_auth_codeTypeSms, n_auth_codeTypeSms, 0x72a3158c, k);
+  return readWithNames(r, readFields_auth_codeTypeSms, n_auth_codeTypeSms, 0x72a3158c, k);
 }
 
 var n_auth_codeTypeCall = 'auth.codeTypeCall';
@@ -13133,11 +13133,11 @@ function readFields_auth_codeTypeCall(_r: Reader): auth_codeTypeCall {
 }
 
 export function writeBare_auth_codeTypeCall(w: Writer, v: auth_codeTypeCall, k?: number): void {
-  writeBare(w, v, writeFields_auth_codeTypeCall, n_auth_codeTypeCall, k);
+  writeWithNames(w, v, writeFields_auth_codeTypeCall, n_auth_codeTypeCall, k);
 }
 
 export function readBare_auth_codeTypeCall(r: Reader, k?: number): auth_codeTypeCall {
-  return readBare(r, readFields_auth_codeTypeCall, n_auth_codeTypeCall, 0x741cd3e3, k);
+  return readWithNames(r, readFields_auth_codeTypeCall, n_auth_codeTypeCall, 0x741cd3e3, k);
 }
 
 var n_auth_codeTypeFlashCall = 'auth.codeTypeFlashCall';
@@ -13150,11 +13150,11 @@ function readFields_auth_codeTypeFlashCall(_r: Reader): auth_codeTypeFlashCall {
 }
 
 export function writeBare_auth_codeTypeFlashCall(w: Writer, v: auth_codeTypeFlashCall, k?: number): void {
-  writeBare(w, v, writeFields_auth_codeTypeFlashCall, n_auth_codeTypeFlashCall, k);
+  writeWithNames(w, v, writeFields_auth_codeTypeFlashCall, n_auth_codeTypeFlashCall, k);
 }
 
 export function readBare_auth_codeTypeFlashCall(r: Reader, k?: number): auth_codeTypeFlashCall {
-  return readBare(r, readFields_auth_codeTypeFlashCall, n_auth_codeTypeFlashCall, 0x226ccefb, k);
+  return readWithNames(r, readFields_auth_codeTypeFlashCall, n_auth_codeTypeFlashCall, 0x226ccefb, k);
 }
 
 var n_auth_sentCodeTypeApp = 'auth.sentCodeTypeApp length';
@@ -13170,11 +13170,11 @@ function readFields_auth_sentCodeTypeApp(r: Reader): auth_sentCodeTypeApp {
 }
 
 export function writeBare_auth_sentCodeTypeApp(w: Writer, v: auth_sentCodeTypeApp, k?: number): void {
-  writeBare(w, v, writeFields_auth_sentCodeTypeApp, n_auth_sentCodeTypeApp, k);
+  writeWithNames(w, v, writeFields_auth_sentCodeTypeApp, n_auth_sentCodeTypeApp, k);
 }
 
 export function readBare_auth_sentCodeTypeApp(r: Reader, k?: number): auth_sentCodeTypeApp {
-  return readBare(r, readFields_auth_sentCodeTypeApp, n_auth_sentCodeTypeApp, 0x3dbb5986, k);
+  return readWithNames(r, readFields_auth_sentCodeTypeApp, n_auth_sentCodeTypeApp, 0x3dbb5986, k);
 }
 
 var n_auth_sentCodeTypeSms = 'auth.sentCodeTypeSms length';
@@ -13190,11 +13190,11 @@ function readFields_auth_sentCodeTypeSms(r: Reader): auth_sentCodeTypeSms {
 }
 
 export function writeBare_auth_sentCodeTypeSms(w: Writer, v: auth_sentCodeTypeSms, k?: number): void {
-  writeBare(w, v, writeFields_auth_sentCodeTypeSms, n_auth_sentCodeTypeSms, k);
+  writeWithNames(w, v, writeFields_auth_sentCodeTypeSms, n_auth_sentCodeTypeSms, k);
 }
 
 export function readBare_auth_sentCodeTypeSms(r: Reader, k?: number): auth_sentCodeTypeSms {
-  return readBare(r, readFields_auth_sentCodeTypeSms, n_auth_sentCodeTypeSms, 0xc000bba2, k);
+  return readWithNames(r, readFields_auth_sentCodeTypeSms, n_auth_sentCodeTypeSms, 0xc000bba2, k);
 }
 
 var n_auth_sentCodeTypeCall = 'auth.sentCodeTypeCall length';
@@ -13210,11 +13210,11 @@ function readFields_auth_sentCodeTypeCall(r: Reader): auth_sentCodeTypeCall {
 }
 
 export function writeBare_auth_sentCodeTypeCall(w: Writer, v: auth_sentCodeTypeCall, k?: number): void {
-  writeBare(w, v, writeFields_auth_sentCodeTypeCall, n_auth_sentCodeTypeCall, k);
+  writeWithNames(w, v, writeFields_auth_sentCodeTypeCall, n_auth_sentCodeTypeCall, k);
 }
 
 export function readBare_auth_sentCodeTypeCall(r: Reader, k?: number): auth_sentCodeTypeCall {
-  return readBare(r, readFields_auth_sentCodeTypeCall, n_auth_sentCodeTypeCall, 0x5353e5a7, k);
+  return readWithNames(r, readFields_auth_sentCodeTypeCall, n_auth_sentCodeTypeCall, 0x5353e5a7, k);
 }
 
 var n_auth_sentCodeTypeFlashCall = 'auth.sentCodeTypeFlashCall pattern';
@@ -13228,11 +13228,11 @@ function readFields_auth_sentCodeTypeFlashCall(r: Reader): auth_sentCodeTypeFlas
 }
 
 export function writeBare_auth_sentCodeTypeFlashCall(w: Writer, v: auth_sentCodeTypeFlashCall, k?: number): void {
-  writeBare(w, v, writeFields_auth_sentCodeTypeFlashCall, n_auth_sentCodeTypeFlashCall, k);
+  writeWithNames(w, v, writeFields_auth_sentCodeTypeFlashCall, n_auth_sentCodeTypeFlashCall, k);
 }
 
 export function readBare_auth_sentCodeTypeFlashCall(r: Reader, k?: number): auth_sentCodeTypeFlashCall {
-  return readBare(r, readFields_auth_sentCodeTypeFlashCall, n_auth_sentCodeTypeFlashCall, 0xab03c6d9, k);
+  return readWithNames(r, readFields_auth_sentCodeTypeFlashCall, n_auth_sentCodeTypeFlashCall, 0xab03c6d9, k);
 }
 
 var n_messages_botCallbackAnswer = 'messages.botCallbackAnswer flags alert hasUrl nativeUi message url cacheTime';
@@ -13266,11 +13266,11 @@ function readFields_messages_botCallbackAnswer(r: Reader): messages_botCallbackA
 }
 
 export function writeBare_messages_botCallbackAnswer(w: Writer, v: messages_botCallbackAnswer, k?: number): void {
-  writeBare(w, v, writeFields_messages_botCallbackAnswer, n_messages_botCallbackAnswer, k);
+  writeWithNames(w, v, writeFields_messages_botCallbackAnswer, n_messages_botCallbackAnswer, k);
 }
 
 export function readBare_messages_botCallbackAnswer(r: Reader, k?: number): messages_botCallbackAnswer {
-  return readBare(r, readFields_messages_botCallbackAnswer, n_messages_botCallbackAnswer, 0x36585ea4, k);
+  return readWithNames(r, readFields_messages_botCallbackAnswer, n_messages_botCallbackAnswer, 0x36585ea4, k);
 }
 
 var n_messages_messageEditData = 'messages.messageEditData flags caption';
@@ -13288,11 +13288,11 @@ function readFields_messages_messageEditData(r: Reader): messages_messageEditDat
 }
 
 export function writeBare_messages_messageEditData(w: Writer, v: messages_messageEditData, k?: number): void {
-  writeBare(w, v, writeFields_messages_messageEditData, n_messages_messageEditData, k);
+  writeWithNames(w, v, writeFields_messages_messageEditData, n_messages_messageEditData, k);
 }
 
 export function readBare_messages_messageEditData(r: Reader, k?: number): messages_messageEditData {
-  return readBare(r, readFields_messages_messageEditData, n_messages_messageEditData, 0x26b5dde6, k);
+  return readWithNames(r, readFields_messages_messageEditData, n_messages_messageEditData, 0x26b5dde6, k);
 }
 
 var n_inputBotInlineMessageID = 'inputBotInlineMessageID dcId id accessHash';
@@ -13312,11 +13312,11 @@ function readFields_inputBotInlineMessageID(r: Reader): inputBotInlineMessageID 
 }
 
 export function writeBare_inputBotInlineMessageID(w: Writer, v: inputBotInlineMessageID, k?: number): void {
-  writeBare(w, v, writeFields_inputBotInlineMessageID, n_inputBotInlineMessageID, k);
+  writeWithNames(w, v, writeFields_inputBotInlineMessageID, n_inputBotInlineMessageID, k);
 }
 
 export function readBare_inputBotInlineMessageID(r: Reader, k?: number): inputBotInlineMessageID {
-  return readBare(r, readFields_inputBotInlineMessageID, n_inputBotInlineMessageID, 0x890c3d89, k);
+  return readWithNames(r, readFields_inputBotInlineMessageID, n_inputBotInlineMessageID, 0x890c3d89, k);
 }
 
 var n_inputBotInlineMessageID64 = 'inputBotInlineMessageID64 dcId ownerId id accessHash';
@@ -13341,11 +13341,11 @@ function readFields_inputBotInlineMessageID64(r: Reader): inputBotInlineMessageI
 }
 
 export function writeBare_inputBotInlineMessageID64(w: Writer, v: inputBotInlineMessageID64, k?: number): void {
-  writeBare(w, v, writeFields_inputBotInlineMessageID64, n_inputBotInlineMessageID64, k);
+  writeWithNames(w, v, writeFields_inputBotInlineMessageID64, n_inputBotInlineMessageID64, k);
 }
 
 export function readBare_inputBotInlineMessageID64(r: Reader, k?: number): inputBotInlineMessageID64 {
-  return readBare(r, readFields_inputBotInlineMessageID64, n_inputBotInlineMessageID64, 0xb6d915d7, k);
+  return readWithNames(r, readFields_inputBotInlineMessageID64, n_inputBotInlineMessageID64, 0xb6d915d7, k);
 }
 
 var n_inlineBotSwitchPM = 'inlineBotSwitchPM text startParam';
@@ -13360,11 +13360,11 @@ function readFields_inlineBotSwitchPM(r: Reader): inlineBotSwitchPM {
 }
 
 export function writeBare_inlineBotSwitchPM(w: Writer, v: inlineBotSwitchPM, k?: number): void {
-  writeBare(w, v, writeFields_inlineBotSwitchPM, n_inlineBotSwitchPM, k);
+  writeWithNames(w, v, writeFields_inlineBotSwitchPM, n_inlineBotSwitchPM, k);
 }
 
 export function readBare_inlineBotSwitchPM(r: Reader, k?: number): inlineBotSwitchPM {
-  return readBare(r, readFields_inlineBotSwitchPM, n_inlineBotSwitchPM, 0x3c20629f, k);
+  return readWithNames(r, readFields_inlineBotSwitchPM, n_inlineBotSwitchPM, 0x3c20629f, k);
 }
 
 var n_messages_peerDialogs = 'messages.peerDialogs dialogs messages chats users state';
@@ -13385,11 +13385,11 @@ function readFields_messages_peerDialogs(r: Reader): messages_peerDialogs {
 }
 
 export function writeBare_messages_peerDialogs(w: Writer, v: messages_peerDialogs, k?: number): void {
-  writeBare(w, v, writeFields_messages_peerDialogs, n_messages_peerDialogs, k);
+  writeWithNames(w, v, writeFields_messages_peerDialogs, n_messages_peerDialogs, k);
 }
 
 export function readBare_messages_peerDialogs(r: Reader, k?: number): messages_peerDialogs {
-  return readBare(r, readFields_messages_peerDialogs, n_messages_peerDialogs, 0x3371c354, k);
+  return readWithNames(r, readFields_messages_peerDialogs, n_messages_peerDialogs, 0x3371c354, k);
 }
 
 var n_topPeer = 'topPeer peer rating';
@@ -13404,11 +13404,11 @@ function readFields_topPeer(r: Reader): topPeer {
 }
 
 export function writeBare_topPeer(w: Writer, v: topPeer, k?: number): void {
-  writeBare(w, v, writeFields_topPeer, n_topPeer, k);
+  writeWithNames(w, v, writeFields_topPeer, n_topPeer, k);
 }
 
 export function readBare_topPeer(r: Reader, k?: number): topPeer {
-  return readBare(r, readFields_topPeer, n_topPeer, 0xedcdc05b, k);
+  return readWithNames(r, readFields_topPeer, n_topPeer, 0xedcdc05b, k);
 }
 
 var n_topPeerCategoryBotsPM = 'topPeerCategoryBotsPM';
@@ -13421,11 +13421,11 @@ function readFields_topPeerCategoryBotsPM(_r: Reader): topPeerCategoryBotsPM {
 }
 
 export function writeBare_topPeerCategoryBotsPM(w: Writer, v: topPeerCategoryBotsPM, k?: number): void {
-  writeBare(w, v, writeFields_topPeerCategoryBotsPM, n_topPeerCategoryBotsPM, k);
+  writeWithNames(w, v, writeFields_topPeerCategoryBotsPM, n_topPeerCategoryBotsPM, k);
 }
 
 export function readBare_topPeerCategoryBotsPM(r: Reader, k?: number): topPeerCategoryBotsPM {
-  return readBare(r, readFields_topPeerCategoryBotsPM, n_topPeerCategoryBotsPM, 0xab661b5b, k);
+  return readWithNames(r, readFields_topPeerCategoryBotsPM, n_topPeerCategoryBotsPM, 0xab661b5b, k);
 }
 
 var n_topPeerCategoryBotsInline = 'topPeerCategoryBotsInline';
@@ -13438,11 +13438,11 @@ function readFields_topPeerCategoryBotsInline(_r: Reader): topPeerCategoryBotsIn
 }
 
 export function writeBare_topPeerCategoryBotsInline(w: Writer, v: topPeerCategoryBotsInline, k?: number): void {
-  writeBare(w, v, writeFields_topPeerCategoryBotsInline, n_topPeerCategoryBotsInline, k);
+  writeWithNames(w, v, writeFields_topPeerCategoryBotsInline, n_topPeerCategoryBotsInline, k);
 }
 
 export function readBare_topPeerCategoryBotsInline(r: Reader, k?: number): topPeerCategoryBotsInline {
-  return readBare(r, readFields_topPeerCategoryBotsInline, n_topPeerCategoryBotsInline, 0x148677e2, k);
+  return readWithNames(r, readFields_topPeerCategoryBotsInline, n_topPeerCategoryBotsInline, 0x148677e2, k);
 }
 
 var n_topPeerCategoryCorrespondents = 'topPeerCategoryCorrespondents';
@@ -13455,11 +13455,11 @@ function readFields_topPeerCategoryCorrespondents(_r: Reader): topPeerCategoryCo
 }
 
 export function writeBare_topPeerCategoryCorrespondents(w: Writer, v: topPeerCategoryCorrespondents, k?: number): void {
-  writeBare(w, v, writeFields_topPeerCategoryCorrespondents, n_topPeerCategoryCorrespondents, k);
+  writeWithNames(w, v, writeFields_topPeerCategoryCorrespondents, n_topPeerCategoryCorrespondents, k);
 }
 
 export function readBare_topPeerCategoryCorrespondents(r: Reader, k?: number): topPeerCategoryCorrespondents {
-  return readBare(r, readFields_topPeerCategoryCorrespondents, n_topPeerCategoryCorrespondents, 0x0637b7ed, k);
+  return readWithNames(r, readFields_topPeerCategoryCorrespondents, n_topPeerCategoryCorrespondents, 0x0637b7ed, k);
 }
 
 var n_topPeerCategoryGroups = 'topPeerCategoryGroups';
@@ -13472,11 +13472,11 @@ function readFields_topPeerCategoryGroups(_r: Reader): topPeerCategoryGroups {
 }
 
 export function writeBare_topPeerCategoryGroups(w: Writer, v: topPeerCategoryGroups, k?: number): void {
-  writeBare(w, v, writeFields_topPeerCategoryGroups, n_topPeerCategoryGroups, k);
+  writeWithNames(w, v, writeFields_topPeerCategoryGroups, n_topPeerCategoryGroups, k);
 }
 
 export function readBare_topPeerCategoryGroups(r: Reader, k?: number): topPeerCategoryGroups {
-  return readBare(r, readFields_topPeerCategoryGroups, n_topPeerCategoryGroups, 0xbd17a14a, k);
+  return readWithNames(r, readFields_topPeerCategoryGroups, n_topPeerCategoryGroups, 0xbd17a14a, k);
 }
 
 var n_topPeerCategoryChannels = 'topPeerCategoryChannels';
@@ -13489,11 +13489,11 @@ function readFields_topPeerCategoryChannels(_r: Reader): topPeerCategoryChannels
 }
 
 export function writeBare_topPeerCategoryChannels(w: Writer, v: topPeerCategoryChannels, k?: number): void {
-  writeBare(w, v, writeFields_topPeerCategoryChannels, n_topPeerCategoryChannels, k);
+  writeWithNames(w, v, writeFields_topPeerCategoryChannels, n_topPeerCategoryChannels, k);
 }
 
 export function readBare_topPeerCategoryChannels(r: Reader, k?: number): topPeerCategoryChannels {
-  return readBare(r, readFields_topPeerCategoryChannels, n_topPeerCategoryChannels, 0x161d9628, k);
+  return readWithNames(r, readFields_topPeerCategoryChannels, n_topPeerCategoryChannels, 0x161d9628, k);
 }
 
 var n_topPeerCategoryPhoneCalls = 'topPeerCategoryPhoneCalls';
@@ -13506,11 +13506,11 @@ function readFields_topPeerCategoryPhoneCalls(_r: Reader): topPeerCategoryPhoneC
 }
 
 export function writeBare_topPeerCategoryPhoneCalls(w: Writer, v: topPeerCategoryPhoneCalls, k?: number): void {
-  writeBare(w, v, writeFields_topPeerCategoryPhoneCalls, n_topPeerCategoryPhoneCalls, k);
+  writeWithNames(w, v, writeFields_topPeerCategoryPhoneCalls, n_topPeerCategoryPhoneCalls, k);
 }
 
 export function readBare_topPeerCategoryPhoneCalls(r: Reader, k?: number): topPeerCategoryPhoneCalls {
-  return readBare(r, readFields_topPeerCategoryPhoneCalls, n_topPeerCategoryPhoneCalls, 0x1e76a78c, k);
+  return readWithNames(r, readFields_topPeerCategoryPhoneCalls, n_topPeerCategoryPhoneCalls, 0x1e76a78c, k);
 }
 
 var n_topPeerCategoryForwardUsers = 'topPeerCategoryForwardUsers';
@@ -13523,11 +13523,11 @@ function readFields_topPeerCategoryForwardUsers(_r: Reader): topPeerCategoryForw
 }
 
 export function writeBare_topPeerCategoryForwardUsers(w: Writer, v: topPeerCategoryForwardUsers, k?: number): void {
-  writeBare(w, v, writeFields_topPeerCategoryForwardUsers, n_topPeerCategoryForwardUsers, k);
+  writeWithNames(w, v, writeFields_topPeerCategoryForwardUsers, n_topPeerCategoryForwardUsers, k);
 }
 
 export function readBare_topPeerCategoryForwardUsers(r: Reader, k?: number): topPeerCategoryForwardUsers {
-  return readBare(r, readFields_topPeerCategoryForwardUsers, n_topPeerCategoryForwardUsers, 0xa8406ca9, k);
+  return readWithNames(r, readFields_topPeerCategoryForwardUsers, n_topPeerCategoryForwardUsers, 0xa8406ca9, k);
 }
 
 var n_topPeerCategoryForwardChats = 'topPeerCategoryForwardChats';
@@ -13540,11 +13540,11 @@ function readFields_topPeerCategoryForwardChats(_r: Reader): topPeerCategoryForw
 }
 
 export function writeBare_topPeerCategoryForwardChats(w: Writer, v: topPeerCategoryForwardChats, k?: number): void {
-  writeBare(w, v, writeFields_topPeerCategoryForwardChats, n_topPeerCategoryForwardChats, k);
+  writeWithNames(w, v, writeFields_topPeerCategoryForwardChats, n_topPeerCategoryForwardChats, k);
 }
 
 export function readBare_topPeerCategoryForwardChats(r: Reader, k?: number): topPeerCategoryForwardChats {
-  return readBare(r, readFields_topPeerCategoryForwardChats, n_topPeerCategoryForwardChats, 0xfbeec0f0, k);
+  return readWithNames(r, readFields_topPeerCategoryForwardChats, n_topPeerCategoryForwardChats, 0xfbeec0f0, k);
 }
 
 var n_topPeerCategoryPeers = 'topPeerCategoryPeers category count peers';
@@ -13564,11 +13564,11 @@ function readFields_topPeerCategoryPeers(r: Reader): topPeerCategoryPeers {
 }
 
 export function writeBare_topPeerCategoryPeers(w: Writer, v: topPeerCategoryPeers, k?: number): void {
-  writeBare(w, v, writeFields_topPeerCategoryPeers, n_topPeerCategoryPeers, k);
+  writeWithNames(w, v, writeFields_topPeerCategoryPeers, n_topPeerCategoryPeers, k);
 }
 
 export function readBare_topPeerCategoryPeers(r: Reader, k?: number): topPeerCategoryPeers {
-  return readBare(r, readFields_topPeerCategoryPeers, n_topPeerCategoryPeers, 0xfb834291, k);
+  return readWithNames(r, readFields_topPeerCategoryPeers, n_topPeerCategoryPeers, 0xfb834291, k);
 }
 
 var n_contacts_topPeersNotModified = 'contacts.topPeersNotModified';
@@ -13581,11 +13581,11 @@ function readFields_contacts_topPeersNotModified(_r: Reader): contacts_topPeersN
 }
 
 export function writeBare_contacts_topPeersNotModified(w: Writer, v: contacts_topPeersNotModified, k?: number): void {
-  writeBare(w, v, writeFields_contacts_topPeersNotModified, n_contacts_topPeersNotModified, k);
+  writeWithNames(w, v, writeFields_contacts_topPeersNotModified, n_contacts_topPeersNotModified, k);
 }
 
 export function readBare_contacts_topPeersNotModified(r: Reader, k?: number): contacts_topPeersNotModified {
-  return readBare(r, readFields_contacts_topPeersNotModified, n_contacts_topPeersNotModified, 0xde266ef5, k);
+  return readWithNames(r, readFields_contacts_topPeersNotModified, n_contacts_topPeersNotModified, 0xde266ef5, k);
 }
 
 var n_contacts_topPeers = 'contacts.topPeers categories chats users';
@@ -13604,11 +13604,11 @@ function readFields_contacts_topPeers(r: Reader): contacts_topPeers {
 }
 
 export function writeBare_contacts_topPeers(w: Writer, v: contacts_topPeers, k?: number): void {
-  writeBare(w, v, writeFields_contacts_topPeers, n_contacts_topPeers, k);
+  writeWithNames(w, v, writeFields_contacts_topPeers, n_contacts_topPeers, k);
 }
 
 export function readBare_contacts_topPeers(r: Reader, k?: number): contacts_topPeers {
-  return readBare(r, readFields_contacts_topPeers, n_contacts_topPeers, 0x70b772a8, k);
+  return readWithNames(r, readFields_contacts_topPeers, n_contacts_topPeers, 0x70b772a8, k);
 }
 
 var n_contacts_topPeersDisabled = 'contacts.topPeersDisabled';
@@ -13621,11 +13621,11 @@ function readFields_contacts_topPeersDisabled(_r: Reader): contacts_topPeersDisa
 }
 
 export function writeBare_contacts_topPeersDisabled(w: Writer, v: contacts_topPeersDisabled, k?: number): void {
-  writeBare(w, v, writeFields_contacts_topPeersDisabled, n_contacts_topPeersDisabled, k);
+  writeWithNames(w, v, writeFields_contacts_topPeersDisabled, n_contacts_topPeersDisabled, k);
 }
 
 export function readBare_contacts_topPeersDisabled(r: Reader, k?: number): contacts_topPeersDisabled {
-  return readBare(r, readFields_contacts_topPeersDisabled, n_contacts_topPeersDisabled, 0xb52c939d, k);
+  return readWithNames(r, readFields_contacts_topPeersDisabled, n_contacts_topPeersDisabled, 0xb52c939d, k);
 }
 
 var n_draftMessageEmpty = 'draftMessageEmpty flags date';
@@ -13643,11 +13643,11 @@ function readFields_draftMessageEmpty(r: Reader): draftMessageEmpty {
 }
 
 export function writeBare_draftMessageEmpty(w: Writer, v: draftMessageEmpty, k?: number): void {
-  writeBare(w, v, writeFields_draftMessageEmpty, n_draftMessageEmpty, k);
+  writeWithNames(w, v, writeFields_draftMessageEmpty, n_draftMessageEmpty, k);
 }
 
 export function readBare_draftMessageEmpty(r: Reader, k?: number): draftMessageEmpty {
-  return readBare(r, readFields_draftMessageEmpty, n_draftMessageEmpty, 0x1b0c841a, k);
+  return readWithNames(r, readFields_draftMessageEmpty, n_draftMessageEmpty, 0x1b0c841a, k);
 }
 
 var n_draftMessage = 'draftMessage flags noWebpage replyToMsgId message entities date';
@@ -13674,11 +13674,11 @@ function readFields_draftMessage(r: Reader): draftMessage {
 }
 
 export function writeBare_draftMessage(w: Writer, v: draftMessage, k?: number): void {
-  writeBare(w, v, writeFields_draftMessage, n_draftMessage, k);
+  writeWithNames(w, v, writeFields_draftMessage, n_draftMessage, k);
 }
 
 export function readBare_draftMessage(r: Reader, k?: number): draftMessage {
-  return readBare(r, readFields_draftMessage, n_draftMessage, 0xfd8e711f, k);
+  return readWithNames(r, readFields_draftMessage, n_draftMessage, 0xfd8e711f, k);
 }
 
 var n_messages_featuredStickersNotModified = 'messages.featuredStickersNotModified count';
@@ -13694,11 +13694,11 @@ function readFields_messages_featuredStickersNotModified(r: Reader): messages_fe
 }
 
 export function writeBare_messages_featuredStickersNotModified(w: Writer, v: messages_featuredStickersNotModified, k?: number): void {
-  writeBare(w, v, writeFields_messages_featuredStickersNotModified, n_messages_featuredStickersNotModified, k);
+  writeWithNames(w, v, writeFields_messages_featuredStickersNotModified, n_messages_featuredStickersNotModified, k);
 }
 
 export function readBare_messages_featuredStickersNotModified(r: Reader, k?: number): messages_featuredStickersNotModified {
-  return readBare(r, readFields_messages_featuredStickersNotModified, n_messages_featuredStickersNotModified, 0xc6dc0c66, k);
+  return readWithNames(r, readFields_messages_featuredStickersNotModified, n_messages_featuredStickersNotModified, 0xc6dc0c66, k);
 }
 
 var n_messages_featuredStickers = 'messages.featuredStickers hash count sets unread';
@@ -13721,11 +13721,11 @@ function readFields_messages_featuredStickers(r: Reader): messages_featuredStick
 }
 
 export function writeBare_messages_featuredStickers(w: Writer, v: messages_featuredStickers, k?: number): void {
-  writeBare(w, v, writeFields_messages_featuredStickers, n_messages_featuredStickers, k);
+  writeWithNames(w, v, writeFields_messages_featuredStickers, n_messages_featuredStickers, k);
 }
 
 export function readBare_messages_featuredStickers(r: Reader, k?: number): messages_featuredStickers {
-  return readBare(r, readFields_messages_featuredStickers, n_messages_featuredStickers, 0x84c02310, k);
+  return readWithNames(r, readFields_messages_featuredStickers, n_messages_featuredStickers, 0x84c02310, k);
 }
 
 var n_messages_recentStickersNotModified = 'messages.recentStickersNotModified';
@@ -13738,11 +13738,11 @@ function readFields_messages_recentStickersNotModified(_r: Reader): messages_rec
 }
 
 export function writeBare_messages_recentStickersNotModified(w: Writer, v: messages_recentStickersNotModified, k?: number): void {
-  writeBare(w, v, writeFields_messages_recentStickersNotModified, n_messages_recentStickersNotModified, k);
+  writeWithNames(w, v, writeFields_messages_recentStickersNotModified, n_messages_recentStickersNotModified, k);
 }
 
 export function readBare_messages_recentStickersNotModified(r: Reader, k?: number): messages_recentStickersNotModified {
-  return readBare(r, readFields_messages_recentStickersNotModified, n_messages_recentStickersNotModified, 0x0b17f890, k);
+  return readWithNames(r, readFields_messages_recentStickersNotModified, n_messages_recentStickersNotModified, 0x0b17f890, k);
 }
 
 var n_messages_recentStickers = 'messages.recentStickers hash packs stickers dates';
@@ -13764,11 +13764,11 @@ function readFields_messages_recentStickers(r: Reader): messages_recentStickers 
 }
 
 export function writeBare_messages_recentStickers(w: Writer, v: messages_recentStickers, k?: number): void {
-  writeBare(w, v, writeFields_messages_recentStickers, n_messages_recentStickers, k);
+  writeWithNames(w, v, writeFields_messages_recentStickers, n_messages_recentStickers, k);
 }
 
 export function readBare_messages_recentStickers(r: Reader, k?: number): messages_recentStickers {
-  return readBare(r, readFields_messages_recentStickers, n_messages_recentStickers, 0x88d37c56, k);
+  return readWithNames(r, readFields_messages_recentStickers, n_messages_recentStickers, 0x88d37c56, k);
 }
 
 var n_messages_archivedStickers = 'messages.archivedStickers count sets';
@@ -13785,11 +13785,11 @@ function readFields_messages_archivedStickers(r: Reader): messages_archivedStick
 }
 
 export function writeBare_messages_archivedStickers(w: Writer, v: messages_archivedStickers, k?: number): void {
-  writeBare(w, v, writeFields_messages_archivedStickers, n_messages_archivedStickers, k);
+  writeWithNames(w, v, writeFields_messages_archivedStickers, n_messages_archivedStickers, k);
 }
 
 export function readBare_messages_archivedStickers(r: Reader, k?: number): messages_archivedStickers {
-  return readBare(r, readFields_messages_archivedStickers, n_messages_archivedStickers, 0x4fcba9c8, k);
+  return readWithNames(r, readFields_messages_archivedStickers, n_messages_archivedStickers, 0x4fcba9c8, k);
 }
 
 var n_messages_stickerSetInstallResultSuccess = 'messages.stickerSetInstallResultSuccess';
@@ -13802,11 +13802,11 @@ function readFields_messages_stickerSetInstallResultSuccess(_r: Reader): message
 }
 
 export function writeBare_messages_stickerSetInstallResultSuccess(w: Writer, v: messages_stickerSetInstallResultSuccess, k?: number): void {
-  writeBare(w, v, writeFields_messages_stickerSetInstallResultSuccess, n_messages_stickerSetInstallResultSuccess, k);
+  writeWithNames(w, v, writeFields_messages_stickerSetInstallResultSuccess, n_messages_stickerSetInstallResultSuccess, k);
 }
 
 export function readBare_messages_stickerSetInstallResultSuccess(r: Reader, k?: number): messages_stickerSetInstallResultSuccess {
-  return readBare(r, readFields_messages_stickerSetInstallResultSuccess, n_messages_stickerSetInstallResultSuccess, 0x38641628, k);
+  return readWithNames(r, readFields_messages_stickerSetInstallResultSuccess, n_messages_stickerSetInstallResultSuccess, 0x38641628, k);
 }
 
 var n_messages_stickerSetInstallResultArchive = 'messages.stickerSetInstallResultArchive sets';
@@ -13820,11 +13820,11 @@ function readFields_messages_stickerSetInstallResultArchive(r: Reader): messages
 }
 
 export function writeBare_messages_stickerSetInstallResultArchive(w: Writer, v: messages_stickerSetInstallResultArchive, k?: number): void {
-  writeBare(w, v, writeFields_messages_stickerSetInstallResultArchive, n_messages_stickerSetInstallResultArchive, k);
+  writeWithNames(w, v, writeFields_messages_stickerSetInstallResultArchive, n_messages_stickerSetInstallResultArchive, k);
 }
 
 export function readBare_messages_stickerSetInstallResultArchive(r: Reader, k?: number): messages_stickerSetInstallResultArchive {
-  return readBare(r, readFields_messages_stickerSetInstallResultArchive, n_messages_stickerSetInstallResultArchive, 0x35e410a8, k);
+  return readWithNames(r, readFields_messages_stickerSetInstallResultArchive, n_messages_stickerSetInstallResultArchive, 0x35e410a8, k);
 }
 
 var n_stickerSetCovered = 'stickerSetCovered set cover';
@@ -13839,11 +13839,11 @@ function readFields_stickerSetCovered(r: Reader): stickerSetCovered {
 }
 
 export function writeBare_stickerSetCovered(w: Writer, v: stickerSetCovered, k?: number): void {
-  writeBare(w, v, writeFields_stickerSetCovered, n_stickerSetCovered, k);
+  writeWithNames(w, v, writeFields_stickerSetCovered, n_stickerSetCovered, k);
 }
 
 export function readBare_stickerSetCovered(r: Reader, k?: number): stickerSetCovered {
-  return readBare(r, readFields_stickerSetCovered, n_stickerSetCovered, 0x6410a5d2, k);
+  return readWithNames(r, readFields_stickerSetCovered, n_stickerSetCovered, 0x6410a5d2, k);
 }
 
 var n_stickerSetMultiCovered = 'stickerSetMultiCovered set covers';
@@ -13858,11 +13858,11 @@ function readFields_stickerSetMultiCovered(r: Reader): stickerSetMultiCovered {
 }
 
 export function writeBare_stickerSetMultiCovered(w: Writer, v: stickerSetMultiCovered, k?: number): void {
-  writeBare(w, v, writeFields_stickerSetMultiCovered, n_stickerSetMultiCovered, k);
+  writeWithNames(w, v, writeFields_stickerSetMultiCovered, n_stickerSetMultiCovered, k);
 }
 
 export function readBare_stickerSetMultiCovered(r: Reader, k?: number): stickerSetMultiCovered {
-  return readBare(r, readFields_stickerSetMultiCovered, n_stickerSetMultiCovered, 0x3407e51b, k);
+  return readWithNames(r, readFields_stickerSetMultiCovered, n_stickerSetMultiCovered, 0x3407e51b, k);
 }
 
 var n_maskCoords = 'maskCoords n x y zoom';
@@ -13881,11 +13881,11 @@ function readFields_maskCoords(r: Reader): maskCoords {
 }
 
 export function writeBare_maskCoords(w: Writer, v: maskCoords, k?: number): void {
-  writeBare(w, v, writeFields_maskCoords, n_maskCoords, k);
+  writeWithNames(w, v, writeFields_maskCoords, n_maskCoords, k);
 }
 
 export function readBare_maskCoords(r: Reader, k?: number): maskCoords {
-  return readBare(r, readFields_maskCoords, n_maskCoords, 0xaed6dbb2, k);
+  return readWithNames(r, readFields_maskCoords, n_maskCoords, 0xaed6dbb2, k);
 }
 
 var n_inputStickeredMediaPhoto = 'inputStickeredMediaPhoto id';
@@ -13899,11 +13899,11 @@ function readFields_inputStickeredMediaPhoto(r: Reader): inputStickeredMediaPhot
 }
 
 export function writeBare_inputStickeredMediaPhoto(w: Writer, v: inputStickeredMediaPhoto, k?: number): void {
-  writeBare(w, v, writeFields_inputStickeredMediaPhoto, n_inputStickeredMediaPhoto, k);
+  writeWithNames(w, v, writeFields_inputStickeredMediaPhoto, n_inputStickeredMediaPhoto, k);
 }
 
 export function readBare_inputStickeredMediaPhoto(r: Reader, k?: number): inputStickeredMediaPhoto {
-  return readBare(r, readFields_inputStickeredMediaPhoto, n_inputStickeredMediaPhoto, 0x4a992157, k);
+  return readWithNames(r, readFields_inputStickeredMediaPhoto, n_inputStickeredMediaPhoto, 0x4a992157, k);
 }
 
 var n_inputStickeredMediaDocument = 'inputStickeredMediaDocument id';
@@ -13917,11 +13917,11 @@ function readFields_inputStickeredMediaDocument(r: Reader): inputStickeredMediaD
 }
 
 export function writeBare_inputStickeredMediaDocument(w: Writer, v: inputStickeredMediaDocument, k?: number): void {
-  writeBare(w, v, writeFields_inputStickeredMediaDocument, n_inputStickeredMediaDocument, k);
+  writeWithNames(w, v, writeFields_inputStickeredMediaDocument, n_inputStickeredMediaDocument, k);
 }
 
 export function readBare_inputStickeredMediaDocument(r: Reader, k?: number): inputStickeredMediaDocument {
-  return readBare(r, readFields_inputStickeredMediaDocument, n_inputStickeredMediaDocument, 0x0438865b, k);
+  return readWithNames(r, readFields_inputStickeredMediaDocument, n_inputStickeredMediaDocument, 0x0438865b, k);
 }
 
 var n_game = 'game flags id accessHash shortName title description photo document';
@@ -13950,11 +13950,11 @@ function readFields_game(r: Reader): game {
 }
 
 export function writeBare_game(w: Writer, v: game, k?: number): void {
-  writeBare(w, v, writeFields_game, n_game, k);
+  writeWithNames(w, v, writeFields_game, n_game, k);
 }
 
 export function readBare_game(r: Reader, k?: number): game {
-  return readBare(r, readFields_game, n_game, 0xbdf9653b, k);
+  return readWithNames(r, readFields_game, n_game, 0xbdf9653b, k);
 }
 
 var n_inputGameID = 'inputGameID id accessHash';
@@ -13972,11 +13972,11 @@ function readFields_inputGameID(r: Reader): inputGameID {
 }
 
 export function writeBare_inputGameID(w: Writer, v: inputGameID, k?: number): void {
-  writeBare(w, v, writeFields_inputGameID, n_inputGameID, k);
+  writeWithNames(w, v, writeFields_inputGameID, n_inputGameID, k);
 }
 
 export function readBare_inputGameID(r: Reader, k?: number): inputGameID {
-  return readBare(r, readFields_inputGameID, n_inputGameID, 0x032c3e77, k);
+  return readWithNames(r, readFields_inputGameID, n_inputGameID, 0x032c3e77, k);
 }
 
 var n_inputGameShortName = 'inputGameShortName botId shortName';
@@ -13991,11 +13991,11 @@ function readFields_inputGameShortName(r: Reader): inputGameShortName {
 }
 
 export function writeBare_inputGameShortName(w: Writer, v: inputGameShortName, k?: number): void {
-  writeBare(w, v, writeFields_inputGameShortName, n_inputGameShortName, k);
+  writeWithNames(w, v, writeFields_inputGameShortName, n_inputGameShortName, k);
 }
 
 export function readBare_inputGameShortName(r: Reader, k?: number): inputGameShortName {
-  return readBare(r, readFields_inputGameShortName, n_inputGameShortName, 0xc331e80a, k);
+  return readWithNames(r, readFields_inputGameShortName, n_inputGameShortName, 0xc331e80a, k);
 }
 
 var n_highScore = 'highScore pos userId score';
@@ -14015,11 +14015,11 @@ function readFields_highScore(r: Reader): highScore {
 }
 
 export function writeBare_highScore(w: Writer, v: highScore, k?: number): void {
-  writeBare(w, v, writeFields_highScore, n_highScore, k);
+  writeWithNames(w, v, writeFields_highScore, n_highScore, k);
 }
 
 export function readBare_highScore(r: Reader, k?: number): highScore {
-  return readBare(r, readFields_highScore, n_highScore, 0x73a379eb, k);
+  return readWithNames(r, readFields_highScore, n_highScore, 0x73a379eb, k);
 }
 
 var n_messages_highScores = 'messages.highScores scores users';
@@ -14034,11 +14034,11 @@ function readFields_messages_highScores(r: Reader): messages_highScores {
 }
 
 export function writeBare_messages_highScores(w: Writer, v: messages_highScores, k?: number): void {
-  writeBare(w, v, writeFields_messages_highScores, n_messages_highScores, k);
+  writeWithNames(w, v, writeFields_messages_highScores, n_messages_highScores, k);
 }
 
 export function readBare_messages_highScores(r: Reader, k?: number): messages_highScores {
-  return readBare(r, readFields_messages_highScores, n_messages_highScores, 0x9a3bfd99, k);
+  return readWithNames(r, readFields_messages_highScores, n_messages_highScores, 0x9a3bfd99, k);
 }
 
 var n_textEmpty = 'textEmpty';
@@ -14051,11 +14051,11 @@ function readFields_textEmpty(_r: Reader): textEmpty {
 }
 
 export function writeBare_textEmpty(w: Writer, v: textEmpty, k?: number): void {
-  writeBare(w, v, writeFields_textEmpty, n_textEmpty, k);
+  writeWithNames(w, v, writeFields_textEmpty, n_textEmpty, k);
 }
 
 export function readBare_textEmpty(r: Reader, k?: number): textEmpty {
-  return readBare(r, readFields_textEmpty, n_textEmpty, 0xdc3d824f, k);
+  return readWithNames(r, readFields_textEmpty, n_textEmpty, 0xdc3d824f, k);
 }
 
 var n_textPlain = 'textPlain text';
@@ -14069,11 +14069,11 @@ function readFields_textPlain(r: Reader): textPlain {
 }
 
 export function writeBare_textPlain(w: Writer, v: textPlain, k?: number): void {
-  writeBare(w, v, writeFields_textPlain, n_textPlain, k);
+  writeWithNames(w, v, writeFields_textPlain, n_textPlain, k);
 }
 
 export function readBare_textPlain(r: Reader, k?: number): textPlain {
-  return readBare(r, readFields_textPlain, n_textPlain, 0x744694e0, k);
+  return readWithNames(r, readFields_textPlain, n_textPlain, 0x744694e0, k);
 }
 
 var n_textBold = 'textBold text';
@@ -14087,11 +14087,11 @@ function readFields_textBold(r: Reader): textBold {
 }
 
 export function writeBare_textBold(w: Writer, v: textBold, k?: number): void {
-  writeBare(w, v, writeFields_textBold, n_textBold, k);
+  writeWithNames(w, v, writeFields_textBold, n_textBold, k);
 }
 
 export function readBare_textBold(r: Reader, k?: number): textBold {
-  return readBare(r, readFields_textBold, n_textBold, 0x6724abc4, k);
+  return readWithNames(r, readFields_textBold, n_textBold, 0x6724abc4, k);
 }
 
 var n_textItalic = 'textItalic text';
@@ -14105,11 +14105,11 @@ function readFields_textItalic(r: Reader): textItalic {
 }
 
 export function writeBare_textItalic(w: Writer, v: textItalic, k?: number): void {
-  writeBare(w, v, writeFields_textItalic, n_textItalic, k);
+  writeWithNames(w, v, writeFields_textItalic, n_textItalic, k);
 }
 
 export function readBare_textItalic(r: Reader, k?: number): textItalic {
-  return readBare(r, readFields_textItalic, n_textItalic, 0xd912a59c, k);
+  return readWithNames(r, readFields_textItalic, n_textItalic, 0xd912a59c, k);
 }
 
 var n_textUnderline = 'textUnderline text';
@@ -14123,11 +14123,11 @@ function readFields_textUnderline(r: Reader): textUnderline {
 }
 
 export function writeBare_textUnderline(w: Writer, v: textUnderline, k?: number): void {
-  writeBare(w, v, writeFields_textUnderline, n_textUnderline, k);
+  writeWithNames(w, v, writeFields_textUnderline, n_textUnderline, k);
 }
 
 export function readBare_textUnderline(r: Reader, k?: number): textUnderline {
-  return readBare(r, readFields_textUnderline, n_textUnderline, 0xc12622c4, k);
+  return readWithNames(r, readFields_textUnderline, n_textUnderline, 0xc12622c4, k);
 }
 
 var n_textStrike = 'textStrike text';
@@ -14141,11 +14141,11 @@ function readFields_textStrike(r: Reader): textStrike {
 }
 
 export function writeBare_textStrike(w: Writer, v: textStrike, k?: number): void {
-  writeBare(w, v, writeFields_textStrike, n_textStrike, k);
+  writeWithNames(w, v, writeFields_textStrike, n_textStrike, k);
 }
 
 export function readBare_textStrike(r: Reader, k?: number): textStrike {
-  return readBare(r, readFields_textStrike, n_textStrike, 0x9bf8bb95, k);
+  return readWithNames(r, readFields_textStrike, n_textStrike, 0x9bf8bb95, k);
 }
 
 var n_textFixed = 'textFixed text';
@@ -14159,11 +14159,11 @@ function readFields_textFixed(r: Reader): textFixed {
 }
 
 export function writeBare_textFixed(w: Writer, v: textFixed, k?: number): void {
-  writeBare(w, v, writeFields_textFixed, n_textFixed, k);
+  writeWithNames(w, v, writeFields_textFixed, n_textFixed, k);
 }
 
 export function readBare_textFixed(r: Reader, k?: number): textFixed {
-  return readBare(r, readFields_textFixed, n_textFixed, 0x6c3f19b9, k);
+  return readWithNames(r, readFields_textFixed, n_textFixed, 0x6c3f19b9, k);
 }
 
 var n_textUrl = 'textUrl text url webpageId';
@@ -14181,11 +14181,11 @@ function readFields_textUrl(r: Reader): textUrl {
 }
 
 export function writeBare_textUrl(w: Writer, v: textUrl, k?: number): void {
-  writeBare(w, v, writeFields_textUrl, n_textUrl, k);
+  writeWithNames(w, v, writeFields_textUrl, n_textUrl, k);
 }
 
 export function readBare_textUrl(r: Reader, k?: number): textUrl {
-  return readBare(r, readFields_textUrl, n_textUrl, 0x3c2884c1, k);
+  return readWithNames(r, readFields_textUrl, n_textUrl, 0x3c2884c1, k);
 }
 
 var n_textEmail = 'textEmail text email';
@@ -14200,11 +14200,11 @@ function readFields_textEmail(r: Reader): textEmail {
 }
 
 export function writeBare_textEmail(w: Writer, v: textEmail, k?: number): void {
-  writeBare(w, v, writeFields_textEmail, n_textEmail, k);
+  writeWithNames(w, v, writeFields_textEmail, n_textEmail, k);
 }
 
 export function readBare_textEmail(r: Reader, k?: number): textEmail {
-  return readBare(r, readFields_textEmail, n_textEmail, 0xde5a0dd6, k);
+  return readWithNames(r, readFields_textEmail, n_textEmail, 0xde5a0dd6, k);
 }
 
 var n_textConcat = 'textConcat texts';
@@ -14218,11 +14218,11 @@ function readFields_textConcat(r: Reader): textConcat {
 }
 
 export function writeBare_textConcat(w: Writer, v: textConcat, k?: number): void {
-  writeBare(w, v, writeFields_textConcat, n_textConcat, k);
+  writeWithNames(w, v, writeFields_textConcat, n_textConcat, k);
 }
 
 export function readBare_textConcat(r: Reader, k?: number): textConcat {
-  return readBare(r, readFields_textConcat, n_textConcat, 0x7e6260d7, k);
+  return readWithNames(r, readFields_textConcat, n_textConcat, 0x7e6260d7, k);
 }
 
 var n_textSubscript = 'textSubscript text';
@@ -14236,11 +14236,11 @@ function readFields_textSubscript(r: Reader): textSubscript {
 }
 
 export function writeBare_textSubscript(w: Writer, v: textSubscript, k?: number): void {
-  writeBare(w, v, writeFields_textSubscript, n_textSubscript, k);
+  writeWithNames(w, v, writeFields_textSubscript, n_textSubscript, k);
 }
 
 export function readBare_textSubscript(r: Reader, k?: number): textSubscript {
-  return readBare(r, readFields_textSubscript, n_textSubscript, 0xed6a8504, k);
+  return readWithNames(r, readFields_textSubscript, n_textSubscript, 0xed6a8504, k);
 }
 
 var n_textSuperscript = 'textSuperscript text';
@@ -14254,11 +14254,11 @@ function readFields_textSuperscript(r: Reader): textSuperscript {
 }
 
 export function writeBare_textSuperscript(w: Writer, v: textSuperscript, k?: number): void {
-  writeBare(w, v, writeFields_textSuperscript, n_textSuperscript, k);
+  writeWithNames(w, v, writeFields_textSuperscript, n_textSuperscript, k);
 }
 
 export function readBare_textSuperscript(r: Reader, k?: number): textSuperscript {
-  return readBare(r, readFields_textSuperscript, n_textSuperscript, 0xc7fb5e01, k);
+  return readWithNames(r, readFields_textSuperscript, n_textSuperscript, 0xc7fb5e01, k);
 }
 
 var n_textMarked = 'textMarked text';
@@ -14272,11 +14272,11 @@ function readFields_textMarked(r: Reader): textMarked {
 }
 
 export function writeBare_textMarked(w: Writer, v: textMarked, k?: number): void {
-  writeBare(w, v, writeFields_textMarked, n_textMarked, k);
+  writeWithNames(w, v, writeFields_textMarked, n_textMarked, k);
 }
 
 export function readBare_textMarked(r: Reader, k?: number): textMarked {
-  return readBare(r, readFields_textMarked, n_textMarked, 0x034b8621, k);
+  return readWithNames(r, readFields_textMarked, n_textMarked, 0x034b8621, k);
 }
 
 var n_textPhone = 'textPhone text phone';
@@ -14291,11 +14291,11 @@ function readFields_textPhone(r: Reader): textPhone {
 }
 
 export function writeBare_textPhone(w: Writer, v: textPhone, k?: number): void {
-  writeBare(w, v, writeFields_textPhone, n_textPhone, k);
+  writeWithNames(w, v, writeFields_textPhone, n_textPhone, k);
 }
 
 export function readBare_textPhone(r: Reader, k?: number): textPhone {
-  return readBare(r, readFields_textPhone, n_textPhone, 0x1ccb966a, k);
+  return readWithNames(r, readFields_textPhone, n_textPhone, 0x1ccb966a, k);
 }
 
 var n_textImage = 'textImage documentId w h';
@@ -14315,11 +14315,11 @@ function readFields_textImage(r: Reader): textImage {
 }
 
 export function writeBare_textImage(w: Writer, v: textImage, k?: number): void {
-  writeBare(w, v, writeFields_textImage, n_textImage, k);
+  writeWithNames(w, v, writeFields_textImage, n_textImage, k);
 }
 
 export function readBare_textImage(r: Reader, k?: number): textImage {
-  return readBare(r, readFields_textImage, n_textImage, 0x081ccf4f, k);
+  return readWithNames(r, readFields_textImage, n_textImage, 0x081ccf4f, k);
 }
 
 var n_textAnchor = 'textAnchor text name';
@@ -14334,11 +14334,11 @@ function readFields_textAnchor(r: Reader): textAnchor {
 }
 
 export function writeBare_textAnchor(w: Writer, v: textAnchor, k?: number): void {
-  writeBare(w, v, writeFields_textAnchor, n_textAnchor, k);
+  writeWithNames(w, v, writeFields_textAnchor, n_textAnchor, k);
 }
 
 export function readBare_textAnchor(r: Reader, k?: number): textAnchor {
-  return readBare(r, readFields_textAnchor, n_textAnchor, 0x35553762, k);
+  return readWithNames(r, readFields_textAnchor, n_textAnchor, 0x35553762, k);
 }
 
 var n_pageBlockUnsupported = 'pageBlockUnsupported';
@@ -14351,11 +14351,11 @@ function readFields_pageBlockUnsupported(_r: Reader): pageBlockUnsupported {
 }
 
 export function writeBare_pageBlockUnsupported(w: Writer, v: pageBlockUnsupported, k?: number): void {
-  writeBare(w, v, writeFields_pageBlockUnsupported, n_pageBlockUnsupported, k);
+  writeWithNames(w, v, writeFields_pageBlockUnsupported, n_pageBlockUnsupported, k);
 }
 
 export function readBare_pageBlockUnsupported(r: Reader, k?: number): pageBlockUnsupported {
-  return readBare(r, readFields_pageBlockUnsupported, n_pageBlockUnsupported, 0x13567e8a, k);
+  return readWithNames(r, readFields_pageBlockUnsupported, n_pageBlockUnsupported, 0x13567e8a, k);
 }
 
 var n_pageBlockTitle = 'pageBlockTitle text';
@@ -14369,11 +14369,11 @@ function readFields_pageBlockTitle(r: Reader): pageBlockTitle {
 }
 
 export function writeBare_pageBlockTitle(w: Writer, v: pageBlockTitle, k?: number): void {
-  writeBare(w, v, writeFields_pageBlockTitle, n_pageBlockTitle, k);
+  writeWithNames(w, v, writeFields_pageBlockTitle, n_pageBlockTitle, k);
 }
 
 export function readBare_pageBlockTitle(r: Reader, k?: number): pageBlockTitle {
-  return readBare(r, readFields_pageBlockTitle, n_pageBlockTitle, 0x70abc3fd, k);
+  return readWithNames(r, readFields_pageBlockTitle, n_pageBlockTitle, 0x70abc3fd, k);
 }
 
 var n_pageBlockSubtitle = 'pageBlockSubtitle text';
@@ -14387,11 +14387,11 @@ function readFields_pageBlockSubtitle(r: Reader): pageBlockSubtitle {
 }
 
 export function writeBare_pageBlockSubtitle(w: Writer, v: pageBlockSubtitle, k?: number): void {
-  writeBare(w, v, writeFields_pageBlockSubtitle, n_pageBlockSubtitle, k);
+  writeWithNames(w, v, writeFields_pageBlockSubtitle, n_pageBlockSubtitle, k);
 }
 
 export function readBare_pageBlockSubtitle(r: Reader, k?: number): pageBlockSubtitle {
-  return readBare(r, readFields_pageBlockSubtitle, n_pageBlockSubtitle, 0x8ffa9a1f, k);
+  return readWithNames(r, readFields_pageBlockSubtitle, n_pageBlockSubtitle, 0x8ffa9a1f, k);
 }
 
 var n_pageBlockAuthorDate = 'pageBlockAuthorDate author publishedDate';
@@ -14408,11 +14408,11 @@ function readFields_pageBlockAuthorDate(r: Reader): pageBlockAuthorDate {
 }
 
 export function writeBare_pageBlockAuthorDate(w: Writer, v: pageBlockAuthorDate, k?: number): void {
-  writeBare(w, v, writeFields_pageBlockAuthorDate, n_pageBlockAuthorDate, k);
+  writeWithNames(w, v, writeFields_pageBlockAuthorDate, n_pageBlockAuthorDate, k);
 }
 
 export function readBare_pageBlockAuthorDate(r: Reader, k?: number): pageBlockAuthorDate {
-  return readBare(r, readFields_pageBlockAuthorDate, n_pageBlockAuthorDate, 0xbaafe5e0, k);
+  return readWithNames(r, readFields_pageBlockAuthorDate, n_pageBlockAuthorDate, 0xbaafe5e0, k);
 }
 
 var n_pageBlockHeader = 'pageBlockHeader text';
@@ -14426,11 +14426,11 @@ function readFields_pageBlockHeader(r: Reader): pageBlockHeader {
 }
 
 export function writeBare_pageBlockHeader(w: Writer, v: pageBlockHeader, k?: number): void {
-  writeBare(w, v, writeFields_pageBlockHeader, n_pageBlockHeader, k);
+  writeWithNames(w, v, writeFields_pageBlockHeader, n_pageBlockHeader, k);
 }
 
 export function readBare_pageBlockHeader(r: Reader, k?: number): pageBlockHeader {
-  return readBare(r, readFields_pageBlockHeader, n_pageBlockHeader, 0xbfd064ec, k);
+  return readWithNames(r, readFields_pageBlockHeader, n_pageBlockHeader, 0xbfd064ec, k);
 }
 
 var n_pageBlockSubheader = 'pageBlockSubheader text';
@@ -14444,11 +14444,11 @@ function readFields_pageBlockSubheader(r: Reader): pageBlockSubheader {
 }
 
 export function writeBare_pageBlockSubheader(w: Writer, v: pageBlockSubheader, k?: number): void {
-  writeBare(w, v, writeFields_pageBlockSubheader, n_pageBlockSubheader, k);
+  writeWithNames(w, v, writeFields_pageBlockSubheader, n_pageBlockSubheader, k);
 }
 
 export function readBare_pageBlockSubheader(r: Reader, k?: number): pageBlockSubheader {
-  return readBare(r, readFields_pageBlockSubheader, n_pageBlockSubheader, 0xf12bb6e1, k);
+  return readWithNames(r, readFields_pageBlockSubheader, n_pageBlockSubheader, 0xf12bb6e1, k);
 }
 
 var n_pageBlockParagraph = 'pageBlockParagraph text';
@@ -14462,11 +14462,11 @@ function readFields_pageBlockParagraph(r: Reader): pageBlockParagraph {
 }
 
 export function writeBare_pageBlockParagraph(w: Writer, v: pageBlockParagraph, k?: number): void {
-  writeBare(w, v, writeFields_pageBlockParagraph, n_pageBlockParagraph, k);
+  writeWithNames(w, v, writeFields_pageBlockParagraph, n_pageBlockParagraph, k);
 }
 
 export function readBare_pageBlockParagraph(r: Reader, k?: number): pageBlockParagraph {
-  return readBare(r, readFields_pageBlockParagraph, n_pageBlockParagraph, 0x467a0766, k);
+  return readWithNames(r, readFields_pageBlockParagraph, n_pageBlockParagraph, 0x467a0766, k);
 }
 
 var n_pageBlockPreformatted = 'pageBlockPreformatted text language';
@@ -14481,11 +14481,11 @@ function readFields_pageBlockPreformatted(r: Reader): pageBlockPreformatted {
 }
 
 export function writeBare_pageBlockPreformatted(w: Writer, v: pageBlockPreformatted, k?: number): void {
-  writeBare(w, v, writeFields_pageBlockPreformatted, n_pageBlockPreformatted, k);
+  writeWithNames(w, v, writeFields_pageBlockPreformatted, n_pageBlockPreformatted, k);
 }
 
 export function readBare_pageBlockPreformatted(r: Reader, k?: number): pageBlockPreformatted {
-  return readBare(r, readFields_pageBlockPreformatted, n_pageBlockPreformatted, 0xc070d93e, k);
+  return readWithNames(r, readFields_pageBlockPreformatted, n_pageBlockPreformatted, 0xc070d93e, k);
 }
 
 var n_pageBlockFooter = 'pageBlockFooter text';
@@ -14499,11 +14499,11 @@ function readFields_pageBlockFooter(r: Reader): pageBlockFooter {
 }
 
 export function writeBare_pageBlockFooter(w: Writer, v: pageBlockFooter, k?: number): void {
-  writeBare(w, v, writeFields_pageBlockFooter, n_pageBlockFooter, k);
+  writeWithNames(w, v, writeFields_pageBlockFooter, n_pageBlockFooter, k);
 }
 
 export function readBare_pageBlockFooter(r: Reader, k?: number): pageBlockFooter {
-  return readBare(r, readFields_pageBlockFooter, n_pageBlockFooter, 0x48870999, k);
+  return readWithNames(r, readFields_pageBlockFooter, n_pageBlockFooter, 0x48870999, k);
 }
 
 var n_pageBlockDivider = 'pageBlockDivider';
@@ -14516,11 +14516,11 @@ function readFields_pageBlockDivider(_r: Reader): pageBlockDivider {
 }
 
 export function writeBare_pageBlockDivider(w: Writer, v: pageBlockDivider, k?: number): void {
-  writeBare(w, v, writeFields_pageBlockDivider, n_pageBlockDivider, k);
+  writeWithNames(w, v, writeFields_pageBlockDivider, n_pageBlockDivider, k);
 }
 
 export function readBare_pageBlockDivider(r: Reader, k?: number): pageBlockDivider {
-  return readBare(r, readFields_pageBlockDivider, n_pageBlockDivider, 0xdb20b188, k);
+  return readWithNames(r, readFields_pageBlockDivider, n_pageBlockDivider, 0xdb20b188, k);
 }
 
 var n_pageBlockAnchor = 'pageBlockAnchor name';
@@ -14534,11 +14534,11 @@ function readFields_pageBlockAnchor(r: Reader): pageBlockAnchor {
 }
 
 export function writeBare_pageBlockAnchor(w: Writer, v: pageBlockAnchor, k?: number): void {
-  writeBare(w, v, writeFields_pageBlockAnchor, n_pageBlockAnchor, k);
+  writeWithNames(w, v, writeFields_pageBlockAnchor, n_pageBlockAnchor, k);
 }
 
 export function readBare_pageBlockAnchor(r: Reader, k?: number): pageBlockAnchor {
-  return readBare(r, readFields_pageBlockAnchor, n_pageBlockAnchor, 0xce0d37b0, k);
+  return readWithNames(r, readFields_pageBlockAnchor, n_pageBlockAnchor, 0xce0d37b0, k);
 }
 
 var n_pageBlockList = 'pageBlockList items';
@@ -14552,11 +14552,11 @@ function readFields_pageBlockList(r: Reader): pageBlockList {
 }
 
 export function writeBare_pageBlockList(w: Writer, v: pageBlockList, k?: number): void {
-  writeBare(w, v, writeFields_pageBlockList, n_pageBlockList, k);
+  writeWithNames(w, v, writeFields_pageBlockList, n_pageBlockList, k);
 }
 
 export function readBare_pageBlockList(r: Reader, k?: number): pageBlockList {
-  return readBare(r, readFields_pageBlockList, n_pageBlockList, 0xe4e88011, k);
+  return readWithNames(r, readFields_pageBlockList, n_pageBlockList, 0xe4e88011, k);
 }
 
 var n_pageBlockBlockquote = 'pageBlockBlockquote text caption';
@@ -14571,11 +14571,11 @@ function readFields_pageBlockBlockquote(r: Reader): pageBlockBlockquote {
 }
 
 export function writeBare_pageBlockBlockquote(w: Writer, v: pageBlockBlockquote, k?: number): void {
-  writeBare(w, v, writeFields_pageBlockBlockquote, n_pageBlockBlockquote, k);
+  writeWithNames(w, v, writeFields_pageBlockBlockquote, n_pageBlockBlockquote, k);
 }
 
 export function readBare_pageBlockBlockquote(r: Reader, k?: number): pageBlockBlockquote {
-  return readBare(r, readFields_pageBlockBlockquote, n_pageBlockBlockquote, 0x263d7c26, k);
+  return readWithNames(r, readFields_pageBlockBlockquote, n_pageBlockBlockquote, 0x263d7c26, k);
 }
 
 var n_pageBlockPullquote = 'pageBlockPullquote text caption';
@@ -14590,11 +14590,11 @@ function readFields_pageBlockPullquote(r: Reader): pageBlockPullquote {
 }
 
 export function writeBare_pageBlockPullquote(w: Writer, v: pageBlockPullquote, k?: number): void {
-  writeBare(w, v, writeFields_pageBlockPullquote, n_pageBlockPullquote, k);
+  writeWithNames(w, v, writeFields_pageBlockPullquote, n_pageBlockPullquote, k);
 }
 
 export function readBare_pageBlockPullquote(r: Reader, k?: number): pageBlockPullquote {
-  return readBare(r, readFields_pageBlockPullquote, n_pageBlockPullquote, 0x4f4456d3, k);
+  return readWithNames(r, readFields_pageBlockPullquote, n_pageBlockPullquote, 0x4f4456d3, k);
 }
 
 var n_pageBlockPhoto = 'pageBlockPhoto flags photoId caption url webpageId';
@@ -14625,11 +14625,11 @@ function readFields_pageBlockPhoto(r: Reader): pageBlockPhoto {
 }
 
 export function writeBare_pageBlockPhoto(w: Writer, v: pageBlockPhoto, k?: number): void {
-  writeBare(w, v, writeFields_pageBlockPhoto, n_pageBlockPhoto, k);
+  writeWithNames(w, v, writeFields_pageBlockPhoto, n_pageBlockPhoto, k);
 }
 
 export function readBare_pageBlockPhoto(r: Reader, k?: number): pageBlockPhoto {
-  return readBare(r, readFields_pageBlockPhoto, n_pageBlockPhoto, 0x1759c560, k);
+  return readWithNames(r, readFields_pageBlockPhoto, n_pageBlockPhoto, 0x1759c560, k);
 }
 
 var n_pageBlockVideo = 'pageBlockVideo flags autoplay loop videoId caption';
@@ -14654,11 +14654,11 @@ function readFields_pageBlockVideo(r: Reader): pageBlockVideo {
 }
 
 export function writeBare_pageBlockVideo(w: Writer, v: pageBlockVideo, k?: number): void {
-  writeBare(w, v, writeFields_pageBlockVideo, n_pageBlockVideo, k);
+  writeWithNames(w, v, writeFields_pageBlockVideo, n_pageBlockVideo, k);
 }
 
 export function readBare_pageBlockVideo(r: Reader, k?: number): pageBlockVideo {
-  return readBare(r, readFields_pageBlockVideo, n_pageBlockVideo, 0x7c8fe7b6, k);
+  return readWithNames(r, readFields_pageBlockVideo, n_pageBlockVideo, 0x7c8fe7b6, k);
 }
 
 var n_pageBlockCover = 'pageBlockCover cover';
@@ -14672,11 +14672,11 @@ function readFields_pageBlockCover(r: Reader): pageBlockCover {
 }
 
 export function writeBare_pageBlockCover(w: Writer, v: pageBlockCover, k?: number): void {
-  writeBare(w, v, writeFields_pageBlockCover, n_pageBlockCover, k);
+  writeWithNames(w, v, writeFields_pageBlockCover, n_pageBlockCover, k);
 }
 
 export function readBare_pageBlockCover(r: Reader, k?: number): pageBlockCover {
-  return readBare(r, readFields_pageBlockCover, n_pageBlockCover, 0x39f23300, k);
+  return readWithNames(r, readFields_pageBlockCover, n_pageBlockCover, 0x39f23300, k);
 }
 
 var n_pageBlockEmbed = 'pageBlockEmbed flags fullWidth allowScrolling url html posterPhotoId w h caption';
@@ -14718,11 +14718,11 @@ function readFields_pageBlockEmbed(r: Reader): pageBlockEmbed {
 }
 
 export function writeBare_pageBlockEmbed(w: Writer, v: pageBlockEmbed, k?: number): void {
-  writeBare(w, v, writeFields_pageBlockEmbed, n_pageBlockEmbed, k);
+  writeWithNames(w, v, writeFields_pageBlockEmbed, n_pageBlockEmbed, k);
 }
 
 export function readBare_pageBlockEmbed(r: Reader, k?: number): pageBlockEmbed {
-  return readBare(r, readFields_pageBlockEmbed, n_pageBlockEmbed, 0xa8718dc5, k);
+  return readWithNames(r, readFields_pageBlockEmbed, n_pageBlockEmbed, 0xa8718dc5, k);
 }
 
 var n_pageBlockEmbedPost = 'pageBlockEmbedPost url webpageId authorPhotoId author date blocks caption';
@@ -14750,11 +14750,11 @@ function readFields_pageBlockEmbedPost(r: Reader): pageBlockEmbedPost {
 }
 
 export function writeBare_pageBlockEmbedPost(w: Writer, v: pageBlockEmbedPost, k?: number): void {
-  writeBare(w, v, writeFields_pageBlockEmbedPost, n_pageBlockEmbedPost, k);
+  writeWithNames(w, v, writeFields_pageBlockEmbedPost, n_pageBlockEmbedPost, k);
 }
 
 export function readBare_pageBlockEmbedPost(r: Reader, k?: number): pageBlockEmbedPost {
-  return readBare(r, readFields_pageBlockEmbedPost, n_pageBlockEmbedPost, 0xf259a80b, k);
+  return readWithNames(r, readFields_pageBlockEmbedPost, n_pageBlockEmbedPost, 0xf259a80b, k);
 }
 
 var n_pageBlockCollage = 'pageBlockCollage items caption';
@@ -14769,11 +14769,11 @@ function readFields_pageBlockCollage(r: Reader): pageBlockCollage {
 }
 
 export function writeBare_pageBlockCollage(w: Writer, v: pageBlockCollage, k?: number): void {
-  writeBare(w, v, writeFields_pageBlockCollage, n_pageBlockCollage, k);
+  writeWithNames(w, v, writeFields_pageBlockCollage, n_pageBlockCollage, k);
 }
 
 export function readBare_pageBlockCollage(r: Reader, k?: number): pageBlockCollage {
-  return readBare(r, readFields_pageBlockCollage, n_pageBlockCollage, 0x65a0fa4d, k);
+  return readWithNames(r, readFields_pageBlockCollage, n_pageBlockCollage, 0x65a0fa4d, k);
 }
 
 var n_pageBlockSlideshow = 'pageBlockSlideshow items caption';
@@ -14788,11 +14788,11 @@ function readFields_pageBlockSlideshow(r: Reader): pageBlockSlideshow {
 }
 
 export function writeBare_pageBlockSlideshow(w: Writer, v: pageBlockSlideshow, k?: number): void {
-  writeBare(w, v, writeFields_pageBlockSlideshow, n_pageBlockSlideshow, k);
+  writeWithNames(w, v, writeFields_pageBlockSlideshow, n_pageBlockSlideshow, k);
 }
 
 export function readBare_pageBlockSlideshow(r: Reader, k?: number): pageBlockSlideshow {
-  return readBare(r, readFields_pageBlockSlideshow, n_pageBlockSlideshow, 0x031f9590, k);
+  return readWithNames(r, readFields_pageBlockSlideshow, n_pageBlockSlideshow, 0x031f9590, k);
 }
 
 var n_pageBlockChannel = 'pageBlockChannel channel';
@@ -14806,11 +14806,11 @@ function readFields_pageBlockChannel(r: Reader): pageBlockChannel {
 }
 
 export function writeBare_pageBlockChannel(w: Writer, v: pageBlockChannel, k?: number): void {
-  writeBare(w, v, writeFields_pageBlockChannel, n_pageBlockChannel, k);
+  writeWithNames(w, v, writeFields_pageBlockChannel, n_pageBlockChannel, k);
 }
 
 export function readBare_pageBlockChannel(r: Reader, k?: number): pageBlockChannel {
-  return readBare(r, readFields_pageBlockChannel, n_pageBlockChannel, 0xef1751b5, k);
+  return readWithNames(r, readFields_pageBlockChannel, n_pageBlockChannel, 0xef1751b5, k);
 }
 
 var n_pageBlockAudio = 'pageBlockAudio audioId caption';
@@ -14827,11 +14827,11 @@ function readFields_pageBlockAudio(r: Reader): pageBlockAudio {
 }
 
 export function writeBare_pageBlockAudio(w: Writer, v: pageBlockAudio, k?: number): void {
-  writeBare(w, v, writeFields_pageBlockAudio, n_pageBlockAudio, k);
+  writeWithNames(w, v, writeFields_pageBlockAudio, n_pageBlockAudio, k);
 }
 
 export function readBare_pageBlockAudio(r: Reader, k?: number): pageBlockAudio {
-  return readBare(r, readFields_pageBlockAudio, n_pageBlockAudio, 0x804361ea, k);
+  return readWithNames(r, readFields_pageBlockAudio, n_pageBlockAudio, 0x804361ea, k);
 }
 
 var n_pageBlockKicker = 'pageBlockKicker text';
@@ -14845,11 +14845,11 @@ function readFields_pageBlockKicker(r: Reader): pageBlockKicker {
 }
 
 export function writeBare_pageBlockKicker(w: Writer, v: pageBlockKicker, k?: number): void {
-  writeBare(w, v, writeFields_pageBlockKicker, n_pageBlockKicker, k);
+  writeWithNames(w, v, writeFields_pageBlockKicker, n_pageBlockKicker, k);
 }
 
 export function readBare_pageBlockKicker(r: Reader, k?: number): pageBlockKicker {
-  return readBare(r, readFields_pageBlockKicker, n_pageBlockKicker, 0x1e148390, k);
+  return readWithNames(r, readFields_pageBlockKicker, n_pageBlockKicker, 0x1e148390, k);
 }
 
 var n_pageBlockTable = 'pageBlockTable flags bordered striped title rows';
@@ -14873,11 +14873,11 @@ function readFields_pageBlockTable(r: Reader): pageBlockTable {
 }
 
 export function writeBare_pageBlockTable(w: Writer, v: pageBlockTable, k?: number): void {
-  writeBare(w, v, writeFields_pageBlockTable, n_pageBlockTable, k);
+  writeWithNames(w, v, writeFields_pageBlockTable, n_pageBlockTable, k);
 }
 
 export function readBare_pageBlockTable(r: Reader, k?: number): pageBlockTable {
-  return readBare(r, readFields_pageBlockTable, n_pageBlockTable, 0xbf4dea82, k);
+  return readWithNames(r, readFields_pageBlockTable, n_pageBlockTable, 0xbf4dea82, k);
 }
 
 var n_pageBlockOrderedList = 'pageBlockOrderedList items';
@@ -14891,11 +14891,11 @@ function readFields_pageBlockOrderedList(r: Reader): pageBlockOrderedList {
 }
 
 export function writeBare_pageBlockOrderedList(w: Writer, v: pageBlockOrderedList, k?: number): void {
-  writeBare(w, v, writeFields_pageBlockOrderedList, n_pageBlockOrderedList, k);
+  writeWithNames(w, v, writeFields_pageBlockOrderedList, n_pageBlockOrderedList, k);
 }
 
 export function readBare_pageBlockOrderedList(r: Reader, k?: number): pageBlockOrderedList {
-  return readBare(r, readFields_pageBlockOrderedList, n_pageBlockOrderedList, 0x9a8ae1e1, k);
+  return readWithNames(r, readFields_pageBlockOrderedList, n_pageBlockOrderedList, 0x9a8ae1e1, k);
 }
 
 var n_pageBlockDetails = 'pageBlockDetails flags open blocks title';
@@ -14918,11 +14918,11 @@ function readFields_pageBlockDetails(r: Reader): pageBlockDetails {
 }
 
 export function writeBare_pageBlockDetails(w: Writer, v: pageBlockDetails, k?: number): void {
-  writeBare(w, v, writeFields_pageBlockDetails, n_pageBlockDetails, k);
+  writeWithNames(w, v, writeFields_pageBlockDetails, n_pageBlockDetails, k);
 }
 
 export function readBare_pageBlockDetails(r: Reader, k?: number): pageBlockDetails {
-  return readBare(r, readFields_pageBlockDetails, n_pageBlockDetails, 0x76768bed, k);
+  return readWithNames(r, readFields_pageBlockDetails, n_pageBlockDetails, 0x76768bed, k);
 }
 
 var n_pageBlockRelatedArticles = 'pageBlockRelatedArticles title articles';
@@ -14937,11 +14937,11 @@ function readFields_pageBlockRelatedArticles(r: Reader): pageBlockRelatedArticle
 }
 
 export function writeBare_pageBlockRelatedArticles(w: Writer, v: pageBlockRelatedArticles, k?: number): void {
-  writeBare(w, v, writeFields_pageBlockRelatedArticles, n_pageBlockRelatedArticles, k);
+  writeWithNames(w, v, writeFields_pageBlockRelatedArticles, n_pageBlockRelatedArticles, k);
 }
 
 export function readBare_pageBlockRelatedArticles(r: Reader, k?: number): pageBlockRelatedArticles {
-  return readBare(r, readFields_pageBlockRelatedArticles, n_pageBlockRelatedArticles, 0x16115a96, k);
+  return readWithNames(r, readFields_pageBlockRelatedArticles, n_pageBlockRelatedArticles, 0x16115a96, k);
 }
 
 var n_pageBlockMap = 'pageBlockMap geo zoom w h caption';
@@ -14966,11 +14966,11 @@ function readFields_pageBlockMap(r: Reader): pageBlockMap {
 }
 
 export function writeBare_pageBlockMap(w: Writer, v: pageBlockMap, k?: number): void {
-  writeBare(w, v, writeFields_pageBlockMap, n_pageBlockMap, k);
+  writeWithNames(w, v, writeFields_pageBlockMap, n_pageBlockMap, k);
 }
 
 export function readBare_pageBlockMap(r: Reader, k?: number): pageBlockMap {
-  return readBare(r, readFields_pageBlockMap, n_pageBlockMap, 0xa44f3ef6, k);
+  return readWithNames(r, readFields_pageBlockMap, n_pageBlockMap, 0xa44f3ef6, k);
 }
 
 var n_phoneCallDiscardReasonMissed = 'phoneCallDiscardReasonMissed';
@@ -14983,11 +14983,11 @@ function readFields_phoneCallDiscardReasonMissed(_r: Reader): phoneCallDiscardRe
 }
 
 export function writeBare_phoneCallDiscardReasonMissed(w: Writer, v: phoneCallDiscardReasonMissed, k?: number): void {
-  writeBare(w, v, writeFields_phoneCallDiscardReasonMissed, n_phoneCallDiscardReasonMissed, k);
+  writeWithNames(w, v, writeFields_phoneCallDiscardReasonMissed, n_phoneCallDiscardReasonMissed, k);
 }
 
 export function readBare_phoneCallDiscardReasonMissed(r: Reader, k?: number): phoneCallDiscardReasonMissed {
-  return readBare(r, readFields_phoneCallDiscardReasonMissed, n_phoneCallDiscardReasonMissed, 0x85e42301, k);
+  return readWithNames(r, readFields_phoneCallDiscardReasonMissed, n_phoneCallDiscardReasonMissed, 0x85e42301, k);
 }
 
 var n_phoneCallDiscardReasonDisconnect = 'phoneCallDiscardReasonDisconnect';
@@ -15000,11 +15000,11 @@ function readFields_phoneCallDiscardReasonDisconnect(_r: Reader): phoneCallDisca
 }
 
 export function writeBare_phoneCallDiscardReasonDisconnect(w: Writer, v: phoneCallDiscardReasonDisconnect, k?: number): void {
-  writeBare(w, v, writeFields_phoneCallDiscardReasonDisconnect, n_phoneCallDiscardReasonDisconnect, k);
+  writeWithNames(w, v, writeFields_phoneCallDiscardReasonDisconnect, n_phoneCallDiscardReasonDisconnect, k);
 }
 
 export function readBare_phoneCallDiscardReasonDisconnect(r: Reader, k?: number): phoneCallDiscardReasonDisconnect {
-  return readBare(r, readFields_phoneCallDiscardReasonDisconnect, n_phoneCallDiscardReasonDisconnect, 0xe095c1a0, k);
+  return readWithNames(r, readFields_phoneCallDiscardReasonDisconnect, n_phoneCallDiscardReasonDisconnect, 0xe095c1a0, k);
 }
 
 var n_phoneCallDiscardReasonHangup = 'phoneCallDiscardReasonHangup';
@@ -15017,11 +15017,11 @@ function readFields_phoneCallDiscardReasonHangup(_r: Reader): phoneCallDiscardRe
 }
 
 export function writeBare_phoneCallDiscardReasonHangup(w: Writer, v: phoneCallDiscardReasonHangup, k?: number): void {
-  writeBare(w, v, writeFields_phoneCallDiscardReasonHangup, n_phoneCallDiscardReasonHangup, k);
+  writeWithNames(w, v, writeFields_phoneCallDiscardReasonHangup, n_phoneCallDiscardReasonHangup, k);
 }
 
 export function readBare_phoneCallDiscardReasonHangup(r: Reader, k?: number): phoneCallDiscardReasonHangup {
-  return readBare(r, readFields_phoneCallDiscardReasonHangup, n_phoneCallDiscardReasonHangup, 0x57adc690, k);
+  return readWithNames(r, readFields_phoneCallDiscardReasonHangup, n_phoneCallDiscardReasonHangup, 0x57adc690, k);
 }
 
 var n_phoneCallDiscardReasonBusy = 'phoneCallDiscardReasonBusy';
@@ -15034,11 +15034,11 @@ function readFields_phoneCallDiscardReasonBusy(_r: Reader): phoneCallDiscardReas
 }
 
 export function writeBare_phoneCallDiscardReasonBusy(w: Writer, v: phoneCallDiscardReasonBusy, k?: number): void {
-  writeBare(w, v, writeFields_phoneCallDiscardReasonBusy, n_phoneCallDiscardReasonBusy, k);
+  writeWithNames(w, v, writeFields_phoneCallDiscardReasonBusy, n_phoneCallDiscardReasonBusy, k);
 }
 
 export function readBare_phoneCallDiscardReasonBusy(r: Reader, k?: number): phoneCallDiscardReasonBusy {
-  return readBare(r, readFields_phoneCallDiscardReasonBusy, n_phoneCallDiscardReasonBusy, 0xfaf7e8c9, k);
+  return readWithNames(r, readFields_phoneCallDiscardReasonBusy, n_phoneCallDiscardReasonBusy, 0xfaf7e8c9, k);
 }
 
 var n_dataJSON = 'dataJSON data';
@@ -15052,11 +15052,11 @@ function readFields_dataJSON(r: Reader): dataJSON {
 }
 
 export function writeBare_dataJSON(w: Writer, v: dataJSON, k?: number): void {
-  writeBare(w, v, writeFields_dataJSON, n_dataJSON, k);
+  writeWithNames(w, v, writeFields_dataJSON, n_dataJSON, k);
 }
 
 export function readBare_dataJSON(r: Reader, k?: number): dataJSON {
-  return readBare(r, readFields_dataJSON, n_dataJSON, 0x7d748d04, k);
+  return readWithNames(r, readFields_dataJSON, n_dataJSON, 0x7d748d04, k);
 }
 
 var n_labeledPrice = 'labeledPrice label amount';
@@ -15073,11 +15073,11 @@ function readFields_labeledPrice(r: Reader): labeledPrice {
 }
 
 export function writeBare_labeledPrice(w: Writer, v: labeledPrice, k?: number): void {
-  writeBare(w, v, writeFields_labeledPrice, n_labeledPrice, k);
+  writeWithNames(w, v, writeFields_labeledPrice, n_labeledPrice, k);
 }
 
 export function readBare_labeledPrice(r: Reader, k?: number): labeledPrice {
-  return readBare(r, readFields_labeledPrice, n_labeledPrice, 0xcb296bf8, k);
+  return readWithNames(r, readFields_labeledPrice, n_labeledPrice, 0xcb296bf8, k);
 }
 
 var n_invoice = 'invoice flags test nameRequested phoneRequested emailRequested shippingAddressRequested flexible phoneToProvider emailToProvider currency prices maxTipAmount suggestedTipAmounts';
@@ -15129,11 +15129,11 @@ function readFields_invoice(r: Reader): invoice {
 }
 
 export function writeBare_invoice(w: Writer, v: invoice, k?: number): void {
-  writeBare(w, v, writeFields_invoice, n_invoice, k);
+  writeWithNames(w, v, writeFields_invoice, n_invoice, k);
 }
 
 export function readBare_invoice(r: Reader, k?: number): invoice {
-  return readBare(r, readFields_invoice, n_invoice, 0x0cd886e0, k);
+  return readWithNames(r, readFields_invoice, n_invoice, 0x0cd886e0, k);
 }
 
 var n_paymentCharge = 'paymentCharge id providerChargeId';
@@ -15148,11 +15148,11 @@ function readFields_paymentCharge(r: Reader): paymentCharge {
 }
 
 export function writeBare_paymentCharge(w: Writer, v: paymentCharge, k?: number): void {
-  writeBare(w, v, writeFields_paymentCharge, n_paymentCharge, k);
+  writeWithNames(w, v, writeFields_paymentCharge, n_paymentCharge, k);
 }
 
 export function readBare_paymentCharge(r: Reader, k?: number): paymentCharge {
-  return readBare(r, readFields_paymentCharge, n_paymentCharge, 0xea02c27e, k);
+  return readWithNames(r, readFields_paymentCharge, n_paymentCharge, 0xea02c27e, k);
 }
 
 var n_postAddress = 'postAddress streetLine1 streetLine2 city state countryIso2 postCode';
@@ -15174,11 +15174,11 @@ function readFields_postAddress(r: Reader): postAddress {
 }
 
 export function writeBare_postAddress(w: Writer, v: postAddress, k?: number): void {
-  writeBare(w, v, writeFields_postAddress, n_postAddress, k);
+  writeWithNames(w, v, writeFields_postAddress, n_postAddress, k);
 }
 
 export function readBare_postAddress(r: Reader, k?: number): postAddress {
-  return readBare(r, readFields_postAddress, n_postAddress, 0x1e8caaeb, k);
+  return readWithNames(r, readFields_postAddress, n_postAddress, 0x1e8caaeb, k);
 }
 
 var n_paymentRequestedInfo = 'paymentRequestedInfo flags name phone email shippingAddress';
@@ -15207,11 +15207,11 @@ function readFields_paymentRequestedInfo(r: Reader): paymentRequestedInfo {
 }
 
 export function writeBare_paymentRequestedInfo(w: Writer, v: paymentRequestedInfo, k?: number): void {
-  writeBare(w, v, writeFields_paymentRequestedInfo, n_paymentRequestedInfo, k);
+  writeWithNames(w, v, writeFields_paymentRequestedInfo, n_paymentRequestedInfo, k);
 }
 
 export function readBare_paymentRequestedInfo(r: Reader, k?: number): paymentRequestedInfo {
-  return readBare(r, readFields_paymentRequestedInfo, n_paymentRequestedInfo, 0x909c3f94, k);
+  return readWithNames(r, readFields_paymentRequestedInfo, n_paymentRequestedInfo, 0x909c3f94, k);
 }
 
 var n_paymentSavedCredentialsCard = 'paymentSavedCredentialsCard id title';
@@ -15226,11 +15226,11 @@ function readFields_paymentSavedCredentialsCard(r: Reader): paymentSavedCredenti
 }
 
 export function writeBare_paymentSavedCredentialsCard(w: Writer, v: paymentSavedCredentialsCard, k?: number): void {
-  writeBare(w, v, writeFields_paymentSavedCredentialsCard, n_paymentSavedCredentialsCard, k);
+  writeWithNames(w, v, writeFields_paymentSavedCredentialsCard, n_paymentSavedCredentialsCard, k);
 }
 
 export function readBare_paymentSavedCredentialsCard(r: Reader, k?: number): paymentSavedCredentialsCard {
-  return readBare(r, readFields_paymentSavedCredentialsCard, n_paymentSavedCredentialsCard, 0xcdc27a1f, k);
+  return readWithNames(r, readFields_paymentSavedCredentialsCard, n_paymentSavedCredentialsCard, 0xcdc27a1f, k);
 }
 
 var n_webDocument = 'webDocument url accessHash size mimeType attributes';
@@ -15254,11 +15254,11 @@ function readFields_webDocument(r: Reader): webDocument {
 }
 
 export function writeBare_webDocument(w: Writer, v: webDocument, k?: number): void {
-  writeBare(w, v, writeFields_webDocument, n_webDocument, k);
+  writeWithNames(w, v, writeFields_webDocument, n_webDocument, k);
 }
 
 export function readBare_webDocument(r: Reader, k?: number): webDocument {
-  return readBare(r, readFields_webDocument, n_webDocument, 0x1c570ed1, k);
+  return readWithNames(r, readFields_webDocument, n_webDocument, 0x1c570ed1, k);
 }
 
 var n_webDocumentNoProxy = 'webDocumentNoProxy url size mimeType attributes';
@@ -15280,11 +15280,11 @@ function readFields_webDocumentNoProxy(r: Reader): webDocumentNoProxy {
 }
 
 export function writeBare_webDocumentNoProxy(w: Writer, v: webDocumentNoProxy, k?: number): void {
-  writeBare(w, v, writeFields_webDocumentNoProxy, n_webDocumentNoProxy, k);
+  writeWithNames(w, v, writeFields_webDocumentNoProxy, n_webDocumentNoProxy, k);
 }
 
 export function readBare_webDocumentNoProxy(r: Reader, k?: number): webDocumentNoProxy {
-  return readBare(r, readFields_webDocumentNoProxy, n_webDocumentNoProxy, 0xf9c8bcc6, k);
+  return readWithNames(r, readFields_webDocumentNoProxy, n_webDocumentNoProxy, 0xf9c8bcc6, k);
 }
 
 var n_inputWebDocument = 'inputWebDocument url size mimeType attributes';
@@ -15306,11 +15306,11 @@ function readFields_inputWebDocument(r: Reader): inputWebDocument {
 }
 
 export function writeBare_inputWebDocument(w: Writer, v: inputWebDocument, k?: number): void {
-  writeBare(w, v, writeFields_inputWebDocument, n_inputWebDocument, k);
+  writeWithNames(w, v, writeFields_inputWebDocument, n_inputWebDocument, k);
 }
 
 export function readBare_inputWebDocument(r: Reader, k?: number): inputWebDocument {
-  return readBare(r, readFields_inputWebDocument, n_inputWebDocument, 0x9bed434d, k);
+  return readWithNames(r, readFields_inputWebDocument, n_inputWebDocument, 0x9bed434d, k);
 }
 
 var n_inputWebFileLocation = 'inputWebFileLocation url accessHash';
@@ -15327,11 +15327,11 @@ function readFields_inputWebFileLocation(r: Reader): inputWebFileLocation {
 }
 
 export function writeBare_inputWebFileLocation(w: Writer, v: inputWebFileLocation, k?: number): void {
-  writeBare(w, v, writeFields_inputWebFileLocation, n_inputWebFileLocation, k);
+  writeWithNames(w, v, writeFields_inputWebFileLocation, n_inputWebFileLocation, k);
 }
 
 export function readBare_inputWebFileLocation(r: Reader, k?: number): inputWebFileLocation {
-  return readBare(r, readFields_inputWebFileLocation, n_inputWebFileLocation, 0xc239d686, k);
+  return readWithNames(r, readFields_inputWebFileLocation, n_inputWebFileLocation, 0xc239d686, k);
 }
 
 var n_inputWebFileGeoPointLocation = 'inputWebFileGeoPointLocation geoPoint accessHash w h zoom scale';
@@ -15359,11 +15359,11 @@ function readFields_inputWebFileGeoPointLocation(r: Reader): inputWebFileGeoPoin
 }
 
 export function writeBare_inputWebFileGeoPointLocation(w: Writer, v: inputWebFileGeoPointLocation, k?: number): void {
-  writeBare(w, v, writeFields_inputWebFileGeoPointLocation, n_inputWebFileGeoPointLocation, k);
+  writeWithNames(w, v, writeFields_inputWebFileGeoPointLocation, n_inputWebFileGeoPointLocation, k);
 }
 
 export function readBare_inputWebFileGeoPointLocation(r: Reader, k?: number): inputWebFileGeoPointLocation {
-  return readBare(r, readFields_inputWebFileGeoPointLocation, n_inputWebFileGeoPointLocation, 0x9f2221c9, k);
+  return readWithNames(r, readFields_inputWebFileGeoPointLocation, n_inputWebFileGeoPointLocation, 0x9f2221c9, k);
 }
 
 var n_upload_webFile = 'upload.webFile size mimeType fileType mtime bytes';
@@ -15388,11 +15388,11 @@ function readFields_upload_webFile(r: Reader): upload_webFile {
 }
 
 export function writeBare_upload_webFile(w: Writer, v: upload_webFile, k?: number): void {
-  writeBare(w, v, writeFields_upload_webFile, n_upload_webFile, k);
+  writeWithNames(w, v, writeFields_upload_webFile, n_upload_webFile, k);
 }
 
 export function readBare_upload_webFile(r: Reader, k?: number): upload_webFile {
-  return readBare(r, readFields_upload_webFile, n_upload_webFile, 0x21e753bc, k);
+  return readWithNames(r, readFields_upload_webFile, n_upload_webFile, 0x21e753bc, k);
 }
 
 var n_payments_paymentForm = 'payments.paymentForm flags canSaveCredentials passwordMissing formId botId invoice providerId url nativeProvider nativeParams savedInfo savedCredentials users';
@@ -15444,11 +15444,11 @@ function readFields_payments_paymentForm(r: Reader): payments_paymentForm {
 }
 
 export function writeBare_payments_paymentForm(w: Writer, v: payments_paymentForm, k?: number): void {
-  writeBare(w, v, writeFields_payments_paymentForm, n_payments_paymentForm, k);
+  writeWithNames(w, v, writeFields_payments_paymentForm, n_payments_paymentForm, k);
 }
 
 export function readBare_payments_paymentForm(r: Reader, k?: number): payments_paymentForm {
-  return readBare(r, readFields_payments_paymentForm, n_payments_paymentForm, 0x1694761b, k);
+  return readWithNames(r, readFields_payments_paymentForm, n_payments_paymentForm, 0x1694761b, k);
 }
 
 var n_payments_validatedRequestedInfo = 'payments.validatedRequestedInfo flags id shippingOptions';
@@ -15470,11 +15470,11 @@ function readFields_payments_validatedRequestedInfo(r: Reader): payments_validat
 }
 
 export function writeBare_payments_validatedRequestedInfo(w: Writer, v: payments_validatedRequestedInfo, k?: number): void {
-  writeBare(w, v, writeFields_payments_validatedRequestedInfo, n_payments_validatedRequestedInfo, k);
+  writeWithNames(w, v, writeFields_payments_validatedRequestedInfo, n_payments_validatedRequestedInfo, k);
 }
 
 export function readBare_payments_validatedRequestedInfo(r: Reader, k?: number): payments_validatedRequestedInfo {
-  return readBare(r, readFields_payments_validatedRequestedInfo, n_payments_validatedRequestedInfo, 0xd1451883, k);
+  return readWithNames(r, readFields_payments_validatedRequestedInfo, n_payments_validatedRequestedInfo, 0xd1451883, k);
 }
 
 var n_payments_paymentResult = 'payments.paymentResult updates';
@@ -15488,11 +15488,11 @@ function readFields_payments_paymentResult(r: Reader): payments_paymentResult {
 }
 
 export function writeBare_payments_paymentResult(w: Writer, v: payments_paymentResult, k?: number): void {
-  writeBare(w, v, writeFields_payments_paymentResult, n_payments_paymentResult, k);
+  writeWithNames(w, v, writeFields_payments_paymentResult, n_payments_paymentResult, k);
 }
 
 export function readBare_payments_paymentResult(r: Reader, k?: number): payments_paymentResult {
-  return readBare(r, readFields_payments_paymentResult, n_payments_paymentResult, 0x4e5f810d, k);
+  return readWithNames(r, readFields_payments_paymentResult, n_payments_paymentResult, 0x4e5f810d, k);
 }
 
 var n_payments_paymentVerificationNeeded = 'payments.paymentVerificationNeeded url';
@@ -15506,11 +15506,11 @@ function readFields_payments_paymentVerificationNeeded(r: Reader): payments_paym
 }
 
 export function writeBare_payments_paymentVerificationNeeded(w: Writer, v: payments_paymentVerificationNeeded, k?: number): void {
-  writeBare(w, v, writeFields_payments_paymentVerificationNeeded, n_payments_paymentVerificationNeeded, k);
+  writeWithNames(w, v, writeFields_payments_paymentVerificationNeeded, n_payments_paymentVerificationNeeded, k);
 }
 
 export function readBare_payments_paymentVerificationNeeded(r: Reader, k?: number): payments_paymentVerificationNeeded {
-  return readBare(r, readFields_payments_paymentVerificationNeeded, n_payments_paymentVerificationNeeded, 0xd8411139, k);
+  return readWithNames(r, readFields_payments_paymentVerificationNeeded, n_payments_paymentVerificationNeeded, 0xd8411139, k);
 }
 
 var n_payments_paymentReceipt = 'payments.paymentReceipt flags date botId providerId title description photo invoice info shipping tipAmount currency totalAmount credentialsTitle users';
@@ -15557,11 +15557,11 @@ function readFields_payments_paymentReceipt(r: Reader): payments_paymentReceipt 
 }
 
 export function writeBare_payments_paymentReceipt(w: Writer, v: payments_paymentReceipt, k?: number): void {
-  writeBare(w, v, writeFields_payments_paymentReceipt, n_payments_paymentReceipt, k);
+  writeWithNames(w, v, writeFields_payments_paymentReceipt, n_payments_paymentReceipt, k);
 }
 
 export function readBare_payments_paymentReceipt(r: Reader, k?: number): payments_paymentReceipt {
-  return readBare(r, readFields_payments_paymentReceipt, n_payments_paymentReceipt, 0x70c4fe03, k);
+  return readWithNames(r, readFields_payments_paymentReceipt, n_payments_paymentReceipt, 0x70c4fe03, k);
 }
 
 var n_payments_savedInfo = 'payments.savedInfo flags hasSavedCredentials savedInfo';
@@ -15583,11 +15583,11 @@ function readFields_payments_savedInfo(r: Reader): payments_savedInfo {
 }
 
 export function writeBare_payments_savedInfo(w: Writer, v: payments_savedInfo, k?: number): void {
-  writeBare(w, v, writeFields_payments_savedInfo, n_payments_savedInfo, k);
+  writeWithNames(w, v, writeFields_payments_savedInfo, n_payments_savedInfo, k);
 }
 
 export function readBare_payments_savedInfo(r: Reader, k?: number): payments_savedInfo {
-  return readBare(r, readFields_payments_savedInfo, n_payments_savedInfo, 0xfb8fe43c, k);
+  return readWithNames(r, readFields_payments_savedInfo, n_payments_savedInfo, 0xfb8fe43c, k);
 }
 
 var n_inputPaymentCredentialsSaved = 'inputPaymentCredentialsSaved id tmpPassword';
@@ -15602,11 +15602,11 @@ function readFields_inputPaymentCredentialsSaved(r: Reader): inputPaymentCredent
 }
 
 export function writeBare_inputPaymentCredentialsSaved(w: Writer, v: inputPaymentCredentialsSaved, k?: number): void {
-  writeBare(w, v, writeFields_inputPaymentCredentialsSaved, n_inputPaymentCredentialsSaved, k);
+  writeWithNames(w, v, writeFields_inputPaymentCredentialsSaved, n_inputPaymentCredentialsSaved, k);
 }
 
 export function readBare_inputPaymentCredentialsSaved(r: Reader, k?: number): inputPaymentCredentialsSaved {
-  return readBare(r, readFields_inputPaymentCredentialsSaved, n_inputPaymentCredentialsSaved, 0xc10eb2cf, k);
+  return readWithNames(r, readFields_inputPaymentCredentialsSaved, n_inputPaymentCredentialsSaved, 0xc10eb2cf, k);
 }
 
 var n_inputPaymentCredentials = 'inputPaymentCredentials flags save data';
@@ -15625,11 +15625,11 @@ function readFields_inputPaymentCredentials(r: Reader): inputPaymentCredentials 
 }
 
 export function writeBare_inputPaymentCredentials(w: Writer, v: inputPaymentCredentials, k?: number): void {
-  writeBare(w, v, writeFields_inputPaymentCredentials, n_inputPaymentCredentials, k);
+  writeWithNames(w, v, writeFields_inputPaymentCredentials, n_inputPaymentCredentials, k);
 }
 
 export function readBare_inputPaymentCredentials(r: Reader, k?: number): inputPaymentCredentials {
-  return readBare(r, readFields_inputPaymentCredentials, n_inputPaymentCredentials, 0x3417d728, k);
+  return readWithNames(r, readFields_inputPaymentCredentials, n_inputPaymentCredentials, 0x3417d728, k);
 }
 
 var n_inputPaymentCredentialsApplePay = 'inputPaymentCredentialsApplePay paymentData';
@@ -15643,11 +15643,11 @@ function readFields_inputPaymentCredentialsApplePay(r: Reader): inputPaymentCred
 }
 
 export function writeBare_inputPaymentCredentialsApplePay(w: Writer, v: inputPaymentCredentialsApplePay, k?: number): void {
-  writeBare(w, v, writeFields_inputPaymentCredentialsApplePay, n_inputPaymentCredentialsApplePay, k);
+  writeWithNames(w, v, writeFields_inputPaymentCredentialsApplePay, n_inputPaymentCredentialsApplePay, k);
 }
 
 export function readBare_inputPaymentCredentialsApplePay(r: Reader, k?: number): inputPaymentCredentialsApplePay {
-  return readBare(r, readFields_inputPaymentCredentialsApplePay, n_inputPaymentCredentialsApplePay, 0x0aa1c39f, k);
+  return readWithNames(r, readFields_inputPaymentCredentialsApplePay, n_inputPaymentCredentialsApplePay, 0x0aa1c39f, k);
 }
 
 var n_inputPaymentCredentialsGooglePay = 'inputPaymentCredentialsGooglePay paymentToken';
@@ -15661,11 +15661,11 @@ function readFields_inputPaymentCredentialsGooglePay(r: Reader): inputPaymentCre
 }
 
 export function writeBare_inputPaymentCredentialsGooglePay(w: Writer, v: inputPaymentCredentialsGooglePay, k?: number): void {
-  writeBare(w, v, writeFields_inputPaymentCredentialsGooglePay, n_inputPaymentCredentialsGooglePay, k);
+  writeWithNames(w, v, writeFields_inputPaymentCredentialsGooglePay, n_inputPaymentCredentialsGooglePay, k);
 }
 
 export function readBare_inputPaymentCredentialsGooglePay(r: Reader, k?: number): inputPaymentCredentialsGooglePay {
-  return readBare(r, readFields_inputPaymentCredentialsGooglePay, n_inputPaymentCredentialsGooglePay, 0x8ac32801, k);
+  return readWithNames(r, readFields_inputPaymentCredentialsGooglePay, n_inputPaymentCredentialsGooglePay, 0x8ac32801, k);
 }
 
 var n_account_tmpPassword = 'account.tmpPassword tmpPassword validUntil';
@@ -15682,11 +15682,11 @@ function readFields_account_tmpPassword(r: Reader): account_tmpPassword {
 }
 
 export function writeBare_account_tmpPassword(w: Writer, v: account_tmpPassword, k?: number): void {
-  writeBare(w, v, writeFields_account_tmpPassword, n_account_tmpPassword, k);
+  writeWithNames(w, v, writeFields_account_tmpPassword, n_account_tmpPassword, k);
 }
 
 export function readBare_account_tmpPassword(r: Reader, k?: number): account_tmpPassword {
-  return readBare(r, readFields_account_tmpPassword, n_account_tmpPassword, 0xdb64fd34, k);
+  return readWithNames(r, readFields_account_tmpPassword, n_account_tmpPassword, 0xdb64fd34, k);
 }
 
 var n_shippingOption = 'shippingOption id title prices';
@@ -15702,11 +15702,11 @@ function readFields_shippingOption(r: Reader): shippingOption {
 }
 
 export function writeBare_shippingOption(w: Writer, v: shippingOption, k?: number): void {
-  writeBare(w, v, writeFields_shippingOption, n_shippingOption, k);
+  writeWithNames(w, v, writeFields_shippingOption, n_shippingOption, k);
 }
 
 export function readBare_shippingOption(r: Reader, k?: number): shippingOption {
-  return readBare(r, readFields_shippingOption, n_shippingOption, 0xb6213cdf, k);
+  return readWithNames(r, readFields_shippingOption, n_shippingOption, 0xb6213cdf, k);
 }
 
 var n_inputStickerSetItem = 'inputStickerSetItem flags document emoji maskCoords';
@@ -15729,11 +15729,11 @@ function readFields_inputStickerSetItem(r: Reader): inputStickerSetItem {
 }
 
 export function writeBare_inputStickerSetItem(w: Writer, v: inputStickerSetItem, k?: number): void {
-  writeBare(w, v, writeFields_inputStickerSetItem, n_inputStickerSetItem, k);
+  writeWithNames(w, v, writeFields_inputStickerSetItem, n_inputStickerSetItem, k);
 }
 
 export function readBare_inputStickerSetItem(r: Reader, k?: number): inputStickerSetItem {
-  return readBare(r, readFields_inputStickerSetItem, n_inputStickerSetItem, 0xffa0a496, k);
+  return readWithNames(r, readFields_inputStickerSetItem, n_inputStickerSetItem, 0xffa0a496, k);
 }
 
 var n_inputPhoneCall = 'inputPhoneCall id accessHash';
@@ -15751,11 +15751,11 @@ function readFields_inputPhoneCall(r: Reader): inputPhoneCall {
 }
 
 export function writeBare_inputPhoneCall(w: Writer, v: inputPhoneCall, k?: number): void {
-  writeBare(w, v, writeFields_inputPhoneCall, n_inputPhoneCall, k);
+  writeWithNames(w, v, writeFields_inputPhoneCall, n_inputPhoneCall, k);
 }
 
 export function readBare_inputPhoneCall(r: Reader, k?: number): inputPhoneCall {
-  return readBare(r, readFields_inputPhoneCall, n_inputPhoneCall, 0x1e36fded, k);
+  return readWithNames(r, readFields_inputPhoneCall, n_inputPhoneCall, 0x1e36fded, k);
 }
 
 var n_phoneCallEmpty = 'phoneCallEmpty id';
@@ -15771,11 +15771,11 @@ function readFields_phoneCallEmpty(r: Reader): phoneCallEmpty {
 }
 
 export function writeBare_phoneCallEmpty(w: Writer, v: phoneCallEmpty, k?: number): void {
-  writeBare(w, v, writeFields_phoneCallEmpty, n_phoneCallEmpty, k);
+  writeWithNames(w, v, writeFields_phoneCallEmpty, n_phoneCallEmpty, k);
 }
 
 export function readBare_phoneCallEmpty(r: Reader, k?: number): phoneCallEmpty {
-  return readBare(r, readFields_phoneCallEmpty, n_phoneCallEmpty, 0x5366c915, k);
+  return readWithNames(r, readFields_phoneCallEmpty, n_phoneCallEmpty, 0x5366c915, k);
 }
 
 var n_phoneCallWaiting = 'phoneCallWaiting flags video id accessHash date adminId participantId protocol receiveDate';
@@ -15809,11 +15809,11 @@ function readFields_phoneCallWaiting(r: Reader): phoneCallWaiting {
 }
 
 export function writeBare_phoneCallWaiting(w: Writer, v: phoneCallWaiting, k?: number): void {
-  writeBare(w, v, writeFields_phoneCallWaiting, n_phoneCallWaiting, k);
+  writeWithNames(w, v, writeFields_phoneCallWaiting, n_phoneCallWaiting, k);
 }
 
 export function readBare_phoneCallWaiting(r: Reader, k?: number): phoneCallWaiting {
-  return readBare(r, readFields_phoneCallWaiting, n_phoneCallWaiting, 0xc5226f17, k);
+  return readWithNames(r, readFields_phoneCallWaiting, n_phoneCallWaiting, 0xc5226f17, k);
 }
 
 var n_phoneCallRequested = 'phoneCallRequested flags video id accessHash date adminId participantId gAHash protocol';
@@ -15847,11 +15847,11 @@ function readFields_phoneCallRequested(r: Reader): phoneCallRequested {
 }
 
 export function writeBare_phoneCallRequested(w: Writer, v: phoneCallRequested, k?: number): void {
-  writeBare(w, v, writeFields_phoneCallRequested, n_phoneCallRequested, k);
+  writeWithNames(w, v, writeFields_phoneCallRequested, n_phoneCallRequested, k);
 }
 
 export function readBare_phoneCallRequested(r: Reader, k?: number): phoneCallRequested {
-  return readBare(r, readFields_phoneCallRequested, n_phoneCallRequested, 0x14b0ed0c, k);
+  return readWithNames(r, readFields_phoneCallRequested, n_phoneCallRequested, 0x14b0ed0c, k);
 }
 
 var n_phoneCallAccepted = 'phoneCallAccepted flags video id accessHash date adminId participantId gB protocol';
@@ -15885,11 +15885,11 @@ function readFields_phoneCallAccepted(r: Reader): phoneCallAccepted {
 }
 
 export function writeBare_phoneCallAccepted(w: Writer, v: phoneCallAccepted, k?: number): void {
-  writeBare(w, v, writeFields_phoneCallAccepted, n_phoneCallAccepted, k);
+  writeWithNames(w, v, writeFields_phoneCallAccepted, n_phoneCallAccepted, k);
 }
 
 export function readBare_phoneCallAccepted(r: Reader, k?: number): phoneCallAccepted {
-  return readBare(r, readFields_phoneCallAccepted, n_phoneCallAccepted, 0x3660c311, k);
+  return readWithNames(r, readFields_phoneCallAccepted, n_phoneCallAccepted, 0x3660c311, k);
 }
 
 var n_phoneCall = 'phoneCall flags p2pAllowed video id accessHash date adminId participantId gAOrB keyFingerprint protocol connections startDate';
@@ -15932,11 +15932,11 @@ function readFields_phoneCall(r: Reader): phoneCall {
 }
 
 export function writeBare_phoneCall(w: Writer, v: phoneCall, k?: number): void {
-  writeBare(w, v, writeFields_phoneCall, n_phoneCall, k);
+  writeWithNames(w, v, writeFields_phoneCall, n_phoneCall, k);
 }
 
 export function readBare_phoneCall(r: Reader, k?: number): phoneCall {
-  return readBare(r, readFields_phoneCall, n_phoneCall, 0x967f7c67, k);
+  return readWithNames(r, readFields_phoneCall, n_phoneCall, 0x967f7c67, k);
 }
 
 var n_phoneCallDiscarded = 'phoneCallDiscarded flags needRating needDebug video id reason duration';
@@ -15970,11 +15970,11 @@ function readFields_phoneCallDiscarded(r: Reader): phoneCallDiscarded {
 }
 
 export function writeBare_phoneCallDiscarded(w: Writer, v: phoneCallDiscarded, k?: number): void {
-  writeBare(w, v, writeFields_phoneCallDiscarded, n_phoneCallDiscarded, k);
+  writeWithNames(w, v, writeFields_phoneCallDiscarded, n_phoneCallDiscarded, k);
 }
 
 export function readBare_phoneCallDiscarded(r: Reader, k?: number): phoneCallDiscarded {
-  return readBare(r, readFields_phoneCallDiscarded, n_phoneCallDiscarded, 0x50ca4de1, k);
+  return readWithNames(r, readFields_phoneCallDiscarded, n_phoneCallDiscarded, 0x50ca4de1, k);
 }
 
 var n_phoneConnection = 'phoneConnection id ip ipv6 port peerTag';
@@ -15999,11 +15999,11 @@ function readFields_phoneConnection(r: Reader): phoneConnection {
 }
 
 export function writeBare_phoneConnection(w: Writer, v: phoneConnection, k?: number): void {
-  writeBare(w, v, writeFields_phoneConnection, n_phoneConnection, k);
+  writeWithNames(w, v, writeFields_phoneConnection, n_phoneConnection, k);
 }
 
 export function readBare_phoneConnection(r: Reader, k?: number): phoneConnection {
-  return readBare(r, readFields_phoneConnection, n_phoneConnection, 0x9d4c17c0, k);
+  return readWithNames(r, readFields_phoneConnection, n_phoneConnection, 0x9d4c17c0, k);
 }
 
 var n_phoneConnectionWebrtc = 'phoneConnectionWebrtc flags turn stun id ip ipv6 port username password';
@@ -16035,11 +16035,11 @@ function readFields_phoneConnectionWebrtc(r: Reader): phoneConnectionWebrtc {
 }
 
 export function writeBare_phoneConnectionWebrtc(w: Writer, v: phoneConnectionWebrtc, k?: number): void {
-  writeBare(w, v, writeFields_phoneConnectionWebrtc, n_phoneConnectionWebrtc, k);
+  writeWithNames(w, v, writeFields_phoneConnectionWebrtc, n_phoneConnectionWebrtc, k);
 }
 
 export function readBare_phoneConnectionWebrtc(r: Reader, k?: number): phoneConnectionWebrtc {
-  return readBare(r, readFields_phoneConnectionWebrtc, n_phoneConnectionWebrtc, 0x635fe375, k);
+  return readWithNames(r, readFields_phoneConnectionWebrtc, n_phoneConnectionWebrtc, 0x635fe375, k);
 }
 
 var n_phoneCallProtocol = 'phoneCallProtocol flags udpP2p udpReflector minLayer maxLayer libraryVersions';
@@ -16066,11 +16066,11 @@ function readFields_phoneCallProtocol(r: Reader): phoneCallProtocol {
 }
 
 export function writeBare_phoneCallProtocol(w: Writer, v: phoneCallProtocol, k?: number): void {
-  writeBare(w, v, writeFields_phoneCallProtocol, n_phoneCallProtocol, k);
+  writeWithNames(w, v, writeFields_phoneCallProtocol, n_phoneCallProtocol, k);
 }
 
 export function readBare_phoneCallProtocol(r: Reader, k?: number): phoneCallProtocol {
-  return readBare(r, readFields_phoneCallProtocol, n_phoneCallProtocol, 0xfc878fc8, k);
+  return readWithNames(r, readFields_phoneCallProtocol, n_phoneCallProtocol, 0xfc878fc8, k);
 }
 
 var n_phone_phoneCall = 'phone.phoneCall phoneCall users';
@@ -16085,11 +16085,11 @@ function readFields_phone_phoneCall(r: Reader): phone_phoneCall {
 }
 
 export function writeBare_phone_phoneCall(w: Writer, v: phone_phoneCall, k?: number): void {
-  writeBare(w, v, writeFields_phone_phoneCall, n_phone_phoneCall, k);
+  writeWithNames(w, v, writeFields_phone_phoneCall, n_phone_phoneCall, k);
 }
 
 export function readBare_phone_phoneCall(r: Reader, k?: number): phone_phoneCall {
-  return readBare(r, readFields_phone_phoneCall, n_phone_phoneCall, 0xec82e140, k);
+  return readWithNames(r, readFields_phone_phoneCall, n_phone_phoneCall, 0xec82e140, k);
 }
 
 var n_upload_cdnFileReuploadNeeded = 'upload.cdnFileReuploadNeeded requestToken';
@@ -16103,11 +16103,11 @@ function readFields_upload_cdnFileReuploadNeeded(r: Reader): upload_cdnFileReupl
 }
 
 export function writeBare_upload_cdnFileReuploadNeeded(w: Writer, v: upload_cdnFileReuploadNeeded, k?: number): void {
-  writeBare(w, v, writeFields_upload_cdnFileReuploadNeeded, n_upload_cdnFileReuploadNeeded, k);
+  writeWithNames(w, v, writeFields_upload_cdnFileReuploadNeeded, n_upload_cdnFileReuploadNeeded, k);
 }
 
 export function readBare_upload_cdnFileReuploadNeeded(r: Reader, k?: number): upload_cdnFileReuploadNeeded {
-  return readBare(r, readFields_upload_cdnFileReuploadNeeded, n_upload_cdnFileReuploadNeeded, 0xeea8e46e, k);
+  return readWithNames(r, readFields_upload_cdnFileReuploadNeeded, n_upload_cdnFileReuploadNeeded, 0xeea8e46e, k);
 }
 
 var n_upload_cdnFile = 'upload.cdnFile bytes';
@@ -16121,11 +16121,11 @@ function readFields_upload_cdnFile(r: Reader): upload_cdnFile {
 }
 
 export function writeBare_upload_cdnFile(w: Writer, v: upload_cdnFile, k?: number): void {
-  writeBare(w, v, writeFields_upload_cdnFile, n_upload_cdnFile, k);
+  writeWithNames(w, v, writeFields_upload_cdnFile, n_upload_cdnFile, k);
 }
 
 export function readBare_upload_cdnFile(r: Reader, k?: number): upload_cdnFile {
-  return readBare(r, readFields_upload_cdnFile, n_upload_cdnFile, 0xa99fca4f, k);
+  return readWithNames(r, readFields_upload_cdnFile, n_upload_cdnFile, 0xa99fca4f, k);
 }
 
 var n_cdnPublicKey = 'cdnPublicKey dcId publicKey';
@@ -16142,11 +16142,11 @@ function readFields_cdnPublicKey(r: Reader): cdnPublicKey {
 }
 
 export function writeBare_cdnPublicKey(w: Writer, v: cdnPublicKey, k?: number): void {
-  writeBare(w, v, writeFields_cdnPublicKey, n_cdnPublicKey, k);
+  writeWithNames(w, v, writeFields_cdnPublicKey, n_cdnPublicKey, k);
 }
 
 export function readBare_cdnPublicKey(r: Reader, k?: number): cdnPublicKey {
-  return readBare(r, readFields_cdnPublicKey, n_cdnPublicKey, 0xc982eaba, k);
+  return readWithNames(r, readFields_cdnPublicKey, n_cdnPublicKey, 0xc982eaba, k);
 }
 
 var n_cdnConfig = 'cdnConfig publicKeys';
@@ -16160,11 +16160,11 @@ function readFields_cdnConfig(r: Reader): cdnConfig {
 }
 
 export function writeBare_cdnConfig(w: Writer, v: cdnConfig, k?: number): void {
-  writeBare(w, v, writeFields_cdnConfig, n_cdnConfig, k);
+  writeWithNames(w, v, writeFields_cdnConfig, n_cdnConfig, k);
 }
 
 export function readBare_cdnConfig(r: Reader, k?: number): cdnConfig {
-  return readBare(r, readFields_cdnConfig, n_cdnConfig, 0x5725e40a, k);
+  return readWithNames(r, readFields_cdnConfig, n_cdnConfig, 0x5725e40a, k);
 }
 
 var n_langPackString = 'langPackString key value';
@@ -16179,11 +16179,11 @@ function readFields_langPackString(r: Reader): langPackString {
 }
 
 export function writeBare_langPackString(w: Writer, v: langPackString, k?: number): void {
-  writeBare(w, v, writeFields_langPackString, n_langPackString, k);
+  writeWithNames(w, v, writeFields_langPackString, n_langPackString, k);
 }
 
 export function readBare_langPackString(r: Reader, k?: number): langPackString {
-  return readBare(r, readFields_langPackString, n_langPackString, 0xcad181f6, k);
+  return readWithNames(r, readFields_langPackString, n_langPackString, 0xcad181f6, k);
 }
 
 var n_langPackStringPluralized = 'langPackStringPluralized flags key zeroValue oneValue twoValue fewValue manyValue otherValue';
@@ -16217,11 +16217,11 @@ function readFields_langPackStringPluralized(r: Reader): langPackStringPluralize
 }
 
 export function writeBare_langPackStringPluralized(w: Writer, v: langPackStringPluralized, k?: number): void {
-  writeBare(w, v, writeFields_langPackStringPluralized, n_langPackStringPluralized, k);
+  writeWithNames(w, v, writeFields_langPackStringPluralized, n_langPackStringPluralized, k);
 }
 
 export function readBare_langPackStringPluralized(r: Reader, k?: number): langPackStringPluralized {
-  return readBare(r, readFields_langPackStringPluralized, n_langPackStringPluralized, 0x6c47ac9f, k);
+  return readWithNames(r, readFields_langPackStringPluralized, n_langPackStringPluralized, 0x6c47ac9f, k);
 }
 
 var n_langPackStringDeleted = 'langPackStringDeleted key';
@@ -16235,11 +16235,11 @@ function readFields_langPackStringDeleted(r: Reader): langPackStringDeleted {
 }
 
 export function writeBare_langPackStringDeleted(w: Writer, v: langPackStringDeleted, k?: number): void {
-  writeBare(w, v, writeFields_langPackStringDeleted, n_langPackStringDeleted, k);
+  writeWithNames(w, v, writeFields_langPackStringDeleted, n_langPackStringDeleted, k);
 }
 
 export function readBare_langPackStringDeleted(r: Reader, k?: number): langPackStringDeleted {
-  return readBare(r, readFields_langPackStringDeleted, n_langPackStringDeleted, 0x2979eeb2, k);
+  return readWithNames(r, readFields_langPackStringDeleted, n_langPackStringDeleted, 0x2979eeb2, k);
 }
 
 var n_langPackDifference = 'langPackDifference langCode fromVersion version strings';
@@ -16262,11 +16262,11 @@ function readFields_langPackDifference(r: Reader): langPackDifference {
 }
 
 export function writeBare_langPackDifference(w: Writer, v: langPackDifference, k?: number): void {
-  writeBare(w, v, writeFields_langPackDifference, n_langPackDifference, k);
+  writeWithNames(w, v, writeFields_langPackDifference, n_langPackDifference, k);
 }
 
 export function readBare_langPackDifference(r: Reader, k?: number): langPackDifference {
-  return readBare(r, readFields_langPackDifference, n_langPackDifference, 0xf385c1f6, k);
+  return readWithNames(r, readFields_langPackDifference, n_langPackDifference, 0xf385c1f6, k);
 }
 
 var n_langPackLanguage = 'langPackLanguage flags official rtl beta name nativeName langCode baseLangCode pluralCode stringsCount translatedCount translationsUrl';
@@ -16306,11 +16306,11 @@ function readFields_langPackLanguage(r: Reader): langPackLanguage {
 }
 
 export function writeBare_langPackLanguage(w: Writer, v: langPackLanguage, k?: number): void {
-  writeBare(w, v, writeFields_langPackLanguage, n_langPackLanguage, k);
+  writeWithNames(w, v, writeFields_langPackLanguage, n_langPackLanguage, k);
 }
 
 export function readBare_langPackLanguage(r: Reader, k?: number): langPackLanguage {
-  return readBare(r, readFields_langPackLanguage, n_langPackLanguage, 0xeeca5ce3, k);
+  return readWithNames(r, readFields_langPackLanguage, n_langPackLanguage, 0xeeca5ce3, k);
 }
 
 var n_channelAdminLogEventActionChangeTitle = 'channelAdminLogEventActionChangeTitle prevValue newValue';
@@ -16325,11 +16325,11 @@ function readFields_channelAdminLogEventActionChangeTitle(r: Reader): channelAdm
 }
 
 export function writeBare_channelAdminLogEventActionChangeTitle(w: Writer, v: channelAdminLogEventActionChangeTitle, k?: number): void {
-  writeBare(w, v, writeFields_channelAdminLogEventActionChangeTitle, n_channelAdminLogEventActionChangeTitle, k);
+  writeWithNames(w, v, writeFields_channelAdminLogEventActionChangeTitle, n_channelAdminLogEventActionChangeTitle, k);
 }
 
 export function readBare_channelAdminLogEventActionChangeTitle(r: Reader, k?: number): channelAdminLogEventActionChangeTitle {
-  return readBare(r, readFields_channelAdminLogEventActionChangeTitle, n_channelAdminLogEventActionChangeTitle, 0xe6dfb825, k);
+  return readWithNames(r, readFields_channelAdminLogEventActionChangeTitle, n_channelAdminLogEventActionChangeTitle, 0xe6dfb825, k);
 }
 
 var n_channelAdminLogEventActionChangeAbout = 'channelAdminLogEventActionChangeAbout prevValue newValue';
@@ -16344,11 +16344,11 @@ function readFields_channelAdminLogEventActionChangeAbout(r: Reader): channelAdm
 }
 
 export function writeBare_channelAdminLogEventActionChangeAbout(w: Writer, v: channelAdminLogEventActionChangeAbout, k?: number): void {
-  writeBare(w, v, writeFields_channelAdminLogEventActionChangeAbout, n_channelAdminLogEventActionChangeAbout, k);
+  writeWithNames(w, v, writeFields_channelAdminLogEventActionChangeAbout, n_channelAdminLogEventActionChangeAbout, k);
 }
 
 export function readBare_channelAdminLogEventActionChangeAbout(r: Reader, k?: number): channelAdminLogEventActionChangeAbout {
-  return readBare(r, readFields_channelAdminLogEventActionChangeAbout, n_channelAdminLogEventActionChangeAbout, 0x55188a2e, k);
+  return readWithNames(r, readFields_channelAdminLogEventActionChangeAbout, n_channelAdminLogEventActionChangeAbout, 0x55188a2e, k);
 }
 
 var n_channelAdminLogEventActionChangeUsername = 'channelAdminLogEventActionChangeUsername prevValue newValue';
@@ -16363,11 +16363,11 @@ function readFields_channelAdminLogEventActionChangeUsername(r: Reader): channel
 }
 
 export function writeBare_channelAdminLogEventActionChangeUsername(w: Writer, v: channelAdminLogEventActionChangeUsername, k?: number): void {
-  writeBare(w, v, writeFields_channelAdminLogEventActionChangeUsername, n_channelAdminLogEventActionChangeUsername, k);
+  writeWithNames(w, v, writeFields_channelAdminLogEventActionChangeUsername, n_channelAdminLogEventActionChangeUsername, k);
 }
 
 export function readBare_channelAdminLogEventActionChangeUsername(r: Reader, k?: number): channelAdminLogEventActionChangeUsername {
-  return readBare(r, readFields_channelAdminLogEventActionChangeUsername, n_channelAdminLogEventActionChangeUsername, 0x6a4afc38, k);
+  return readWithNames(r, readFields_channelAdminLogEventActionChangeUsername, n_channelAdminLogEventActionChangeUsername, 0x6a4afc38, k);
 }
 
 var n_channelAdminLogEventActionChangePhoto = 'channelAdminLogEventActionChangePhoto prevPhoto newPhoto';
@@ -16382,11 +16382,11 @@ function readFields_channelAdminLogEventActionChangePhoto(r: Reader): channelAdm
 }
 
 export function writeBare_channelAdminLogEventActionChangePhoto(w: Writer, v: channelAdminLogEventActionChangePhoto, k?: number): void {
-  writeBare(w, v, writeFields_channelAdminLogEventActionChangePhoto, n_channelAdminLogEventActionChangePhoto, k);
+  writeWithNames(w, v, writeFields_channelAdminLogEventActionChangePhoto, n_channelAdminLogEventActionChangePhoto, k);
 }
 
 export function readBare_channelAdminLogEventActionChangePhoto(r: Reader, k?: number): channelAdminLogEventActionChangePhoto {
-  return readBare(r, readFields_channelAdminLogEventActionChangePhoto, n_channelAdminLogEventActionChangePhoto, 0x434bd2af, k);
+  return readWithNames(r, readFields_channelAdminLogEventActionChangePhoto, n_channelAdminLogEventActionChangePhoto, 0x434bd2af, k);
 }
 
 var n_channelAdminLogEventActionToggleInvites = 'channelAdminLogEventActionToggleInvites newValue';
@@ -16400,11 +16400,11 @@ function readFields_channelAdminLogEventActionToggleInvites(r: Reader): channelA
 }
 
 export function writeBare_channelAdminLogEventActionToggleInvites(w: Writer, v: channelAdminLogEventActionToggleInvites, k?: number): void {
-  writeBare(w, v, writeFields_channelAdminLogEventActionToggleInvites, n_channelAdminLogEventActionToggleInvites, k);
+  writeWithNames(w, v, writeFields_channelAdminLogEventActionToggleInvites, n_channelAdminLogEventActionToggleInvites, k);
 }
 
 export function readBare_channelAdminLogEventActionToggleInvites(r: Reader, k?: number): channelAdminLogEventActionToggleInvites {
-  return readBare(r, readFields_channelAdminLogEventActionToggleInvites, n_channelAdminLogEventActionToggleInvites, 0x1b7907ae, k);
+  return readWithNames(r, readFields_channelAdminLogEventActionToggleInvites, n_channelAdminLogEventActionToggleInvites, 0x1b7907ae, k);
 }
 
 var n_channelAdminLogEventActionToggleSignatures = 'channelAdminLogEventActionToggleSignatures newValue';
@@ -16418,11 +16418,11 @@ function readFields_channelAdminLogEventActionToggleSignatures(r: Reader): chann
 }
 
 export function writeBare_channelAdminLogEventActionToggleSignatures(w: Writer, v: channelAdminLogEventActionToggleSignatures, k?: number): void {
-  writeBare(w, v, writeFields_channelAdminLogEventActionToggleSignatures, n_channelAdminLogEventActionToggleSignatures, k);
+  writeWithNames(w, v, writeFields_channelAdminLogEventActionToggleSignatures, n_channelAdminLogEventActionToggleSignatures, k);
 }
 
 export function readBare_channelAdminLogEventActionToggleSignatures(r: Reader, k?: number): channelAdminLogEventActionToggleSignatures {
-  return readBare(r, readFields_channelAdminLogEventActionToggleSignatures, n_channelAdminLogEventActionToggleSignatures, 0x26ae0971, k);
+  return readWithNames(r, readFields_channelAdminLogEventActionToggleSignatures, n_channelAdminLogEventActionToggleSignatures, 0x26ae0971, k);
 }
 
 var n_channelAdminLogEventActionUpdatePinned = 'channelAdminLogEventActionUpdatePinned message';
@@ -16436,11 +16436,11 @@ function readFields_channelAdminLogEventActionUpdatePinned(r: Reader): channelAd
 }
 
 export function writeBare_channelAdminLogEventActionUpdatePinned(w: Writer, v: channelAdminLogEventActionUpdatePinned, k?: number): void {
-  writeBare(w, v, writeFields_channelAdminLogEventActionUpdatePinned, n_channelAdminLogEventActionUpdatePinned, k);
+  writeWithNames(w, v, writeFields_channelAdminLogEventActionUpdatePinned, n_channelAdminLogEventActionUpdatePinned, k);
 }
 
 export function readBare_channelAdminLogEventActionUpdatePinned(r: Reader, k?: number): channelAdminLogEventActionUpdatePinned {
-  return readBare(r, readFields_channelAdminLogEventActionUpdatePinned, n_channelAdminLogEventActionUpdatePinned, 0xe9e82c18, k);
+  return readWithNames(r, readFields_channelAdminLogEventActionUpdatePinned, n_channelAdminLogEventActionUpdatePinned, 0xe9e82c18, k);
 }
 
 var n_channelAdminLogEventActionEditMessage = 'channelAdminLogEventActionEditMessage prevMessage newMessage';
@@ -16455,11 +16455,11 @@ function readFields_channelAdminLogEventActionEditMessage(r: Reader): channelAdm
 }
 
 export function writeBare_channelAdminLogEventActionEditMessage(w: Writer, v: channelAdminLogEventActionEditMessage, k?: number): void {
-  writeBare(w, v, writeFields_channelAdminLogEventActionEditMessage, n_channelAdminLogEventActionEditMessage, k);
+  writeWithNames(w, v, writeFields_channelAdminLogEventActionEditMessage, n_channelAdminLogEventActionEditMessage, k);
 }
 
 export function readBare_channelAdminLogEventActionEditMessage(r: Reader, k?: number): channelAdminLogEventActionEditMessage {
-  return readBare(r, readFields_channelAdminLogEventActionEditMessage, n_channelAdminLogEventActionEditMessage, 0x709b2405, k);
+  return readWithNames(r, readFields_channelAdminLogEventActionEditMessage, n_channelAdminLogEventActionEditMessage, 0x709b2405, k);
 }
 
 var n_channelAdminLogEventActionDeleteMessage = 'channelAdminLogEventActionDeleteMessage message';
@@ -16473,11 +16473,11 @@ function readFields_channelAdminLogEventActionDeleteMessage(r: Reader): channelA
 }
 
 export function writeBare_channelAdminLogEventActionDeleteMessage(w: Writer, v: channelAdminLogEventActionDeleteMessage, k?: number): void {
-  writeBare(w, v, writeFields_channelAdminLogEventActionDeleteMessage, n_channelAdminLogEventActionDeleteMessage, k);
+  writeWithNames(w, v, writeFields_channelAdminLogEventActionDeleteMessage, n_channelAdminLogEventActionDeleteMessage, k);
 }
 
 export function readBare_channelAdminLogEventActionDeleteMessage(r: Reader, k?: number): channelAdminLogEventActionDeleteMessage {
-  return readBare(r, readFields_channelAdminLogEventActionDeleteMessage, n_channelAdminLogEventActionDeleteMessage, 0x42e047bb, k);
+  return readWithNames(r, readFields_channelAdminLogEventActionDeleteMessage, n_channelAdminLogEventActionDeleteMessage, 0x42e047bb, k);
 }
 
 var n_channelAdminLogEventActionParticipantJoin = 'channelAdminLogEventActionParticipantJoin';
@@ -16490,11 +16490,11 @@ function readFields_channelAdminLogEventActionParticipantJoin(_r: Reader): chann
 }
 
 export function writeBare_channelAdminLogEventActionParticipantJoin(w: Writer, v: channelAdminLogEventActionParticipantJoin, k?: number): void {
-  writeBare(w, v, writeFields_channelAdminLogEventActionParticipantJoin, n_channelAdminLogEventActionParticipantJoin, k);
+  writeWithNames(w, v, writeFields_channelAdminLogEventActionParticipantJoin, n_channelAdminLogEventActionParticipantJoin, k);
 }
 
 export function readBare_channelAdminLogEventActionParticipantJoin(r: Reader, k?: number): channelAdminLogEventActionParticipantJoin {
-  return readBare(r, readFields_channelAdminLogEventActionParticipantJoin, n_channelAdminLogEventActionParticipantJoin, 0x183040d3, k);
+  return readWithNames(r, readFields_channelAdminLogEventActionParticipantJoin, n_channelAdminLogEventActionParticipantJoin, 0x183040d3, k);
 }
 
 var n_channelAdminLogEventActionParticipantLeave = 'channelAdminLogEventActionParticipantLeave';
@@ -16507,11 +16507,11 @@ function readFields_channelAdminLogEventActionParticipantLeave(_r: Reader): chan
 }
 
 export function writeBare_channelAdminLogEventActionParticipantLeave(w: Writer, v: channelAdminLogEventActionParticipantLeave, k?: number): void {
-  writeBare(w, v, writeFields_channelAdminLogEventActionParticipantLeave, n_channelAdminLogEventActionParticipantLeave, k);
+  writeWithNames(w, v, writeFields_channelAdminLogEventActionParticipantLeave, n_channelAdminLogEventActionParticipantLeave, k);
 }
 
 export function readBare_channelAdminLogEventActionParticipantLeave(r: Reader, k?: number): channelAdminLogEventActionParticipantLeave {
-  return readBare(r, readFields_channelAdminLogEventActionParticipantLeave, n_channelAdminLogEventActionParticipantLeave, 0xf89777f2, k);
+  return readWithNames(r, readFields_channelAdminLogEventActionParticipantLeave, n_channelAdminLogEventActionParticipantLeave, 0xf89777f2, k);
 }
 
 var n_channelAdminLogEventActionParticipantInvite = 'channelAdminLogEventActionParticipantInvite participant';
@@ -16525,11 +16525,11 @@ function readFields_channelAdminLogEventActionParticipantInvite(r: Reader): chan
 }
 
 export function writeBare_channelAdminLogEventActionParticipantInvite(w: Writer, v: channelAdminLogEventActionParticipantInvite, k?: number): void {
-  writeBare(w, v, writeFields_channelAdminLogEventActionParticipantInvite, n_channelAdminLogEventActionParticipantInvite, k);
+  writeWithNames(w, v, writeFields_channelAdminLogEventActionParticipantInvite, n_channelAdminLogEventActionParticipantInvite, k);
 }
 
 export function readBare_channelAdminLogEventActionParticipantInvite(r: Reader, k?: number): channelAdminLogEventActionParticipantInvite {
-  return readBare(r, readFields_channelAdminLogEventActionParticipantInvite, n_channelAdminLogEventActionParticipantInvite, 0xe31c34d8, k);
+  return readWithNames(r, readFields_channelAdminLogEventActionParticipantInvite, n_channelAdminLogEventActionParticipantInvite, 0xe31c34d8, k);
 }
 
 var n_channelAdminLogEventActionParticipantToggleBan = 'channelAdminLogEventActionParticipantToggleBan prevParticipant newParticipant';
@@ -16547,11 +16547,11 @@ function readFields_channelAdminLogEventActionParticipantToggleBan(r: Reader): c
 }
 
 export function writeBare_channelAdminLogEventActionParticipantToggleBan(w: Writer, v: channelAdminLogEventActionParticipantToggleBan, k?: number): void {
-  writeBare(w, v, writeFields_channelAdminLogEventActionParticipantToggleBan, n_channelAdminLogEventActionParticipantToggleBan, k);
+  writeWithNames(w, v, writeFields_channelAdminLogEventActionParticipantToggleBan, n_channelAdminLogEventActionParticipantToggleBan, k);
 }
 
 export function readBare_channelAdminLogEventActionParticipantToggleBan(r: Reader, k?: number): channelAdminLogEventActionParticipantToggleBan {
-  return readBare(r, readFields_channelAdminLogEventActionParticipantToggleBan, n_channelAdminLogEventActionParticipantToggleBan, 0xe6d83d7e, k);
+  return readWithNames(r, readFields_channelAdminLogEventActionParticipantToggleBan, n_channelAdminLogEventActionParticipantToggleBan, 0xe6d83d7e, k);
 }
 
 var n_channelAdminLogEventActionParticipantToggleAdmin = 'channelAdminLogEventActionParticipantToggleAdmin prevParticipant newParticipant';
@@ -16569,11 +16569,11 @@ function readFields_channelAdminLogEventActionParticipantToggleAdmin(r: Reader):
 }
 
 export function writeBare_channelAdminLogEventActionParticipantToggleAdmin(w: Writer, v: channelAdminLogEventActionParticipantToggleAdmin, k?: number): void {
-  writeBare(w, v, writeFields_channelAdminLogEventActionParticipantToggleAdmin, n_channelAdminLogEventActionParticipantToggleAdmin, k);
+  writeWithNames(w, v, writeFields_channelAdminLogEventActionParticipantToggleAdmin, n_channelAdminLogEventActionParticipantToggleAdmin, k);
 }
 
 export function readBare_channelAdminLogEventActionParticipantToggleAdmin(r: Reader, k?: number): channelAdminLogEventActionParticipantToggleAdmin {
-  return readBare(r, readFields_channelAdminLogEventActionParticipantToggleAdmin, n_channelAdminLogEventActionParticipantToggleAdmin, 0xd5676710, k);
+  return readWithNames(r, readFields_channelAdminLogEventActionParticipantToggleAdmin, n_channelAdminLogEventActionParticipantToggleAdmin, 0xd5676710, k);
 }
 
 var n_channelAdminLogEventActionChangeStickerSet = 'channelAdminLogEventActionChangeStickerSet prevStickerset newStickerset';
@@ -16591,11 +16591,11 @@ function readFields_channelAdminLogEventActionChangeStickerSet(r: Reader): chann
 }
 
 export function writeBare_channelAdminLogEventActionChangeStickerSet(w: Writer, v: channelAdminLogEventActionChangeStickerSet, k?: number): void {
-  writeBare(w, v, writeFields_channelAdminLogEventActionChangeStickerSet, n_channelAdminLogEventActionChangeStickerSet, k);
+  writeWithNames(w, v, writeFields_channelAdminLogEventActionChangeStickerSet, n_channelAdminLogEventActionChangeStickerSet, k);
 }
 
 export function readBare_channelAdminLogEventActionChangeStickerSet(r: Reader, k?: number): channelAdminLogEventActionChangeStickerSet {
-  return readBare(r, readFields_channelAdminLogEventActionChangeStickerSet, n_channelAdminLogEventActionChangeStickerSet, 0xb1c3caa7, k);
+  return readWithNames(r, readFields_channelAdminLogEventActionChangeStickerSet, n_channelAdminLogEventActionChangeStickerSet, 0xb1c3caa7, k);
 }
 
 var n_channelAdminLogEventActionTogglePreHistoryHidden = 'channelAdminLogEventActionTogglePreHistoryHidden newValue';
@@ -16609,11 +16609,11 @@ function readFields_channelAdminLogEventActionTogglePreHistoryHidden(r: Reader):
 }
 
 export function writeBare_channelAdminLogEventActionTogglePreHistoryHidden(w: Writer, v: channelAdminLogEventActionTogglePreHistoryHidden, k?: number): void {
-  writeBare(w, v, writeFields_channelAdminLogEventActionTogglePreHistoryHidden, n_channelAdminLogEventActionTogglePreHistoryHidden, k);
+  writeWithNames(w, v, writeFields_channelAdminLogEventActionTogglePreHistoryHidden, n_channelAdminLogEventActionTogglePreHistoryHidden, k);
 }
 
 export function readBare_channelAdminLogEventActionTogglePreHistoryHidden(r: Reader, k?: number): channelAdminLogEventActionTogglePreHistoryHidden {
-  return readBare(r, readFields_channelAdminLogEventActionTogglePreHistoryHidden, n_channelAdminLogEventActionTogglePreHistoryHidden, 0x5f5c95f1, k);
+  return readWithNames(r, readFields_channelAdminLogEventActionTogglePreHistoryHidden, n_channelAdminLogEventActionTogglePreHistoryHidden, 0x5f5c95f1, k);
 }
 
 var n_channelAdminLogEventActionDefaultBannedRights = 'channelAdminLogEventActionDefaultBannedRights prevBannedRights newBannedRights';
@@ -16631,11 +16631,11 @@ function readFields_channelAdminLogEventActionDefaultBannedRights(r: Reader): ch
 }
 
 export function writeBare_channelAdminLogEventActionDefaultBannedRights(w: Writer, v: channelAdminLogEventActionDefaultBannedRights, k?: number): void {
-  writeBare(w, v, writeFields_channelAdminLogEventActionDefaultBannedRights, n_channelAdminLogEventActionDefaultBannedRights, k);
+  writeWithNames(w, v, writeFields_channelAdminLogEventActionDefaultBannedRights, n_channelAdminLogEventActionDefaultBannedRights, k);
 }
 
 export function readBare_channelAdminLogEventActionDefaultBannedRights(r: Reader, k?: number): channelAdminLogEventActionDefaultBannedRights {
-  return readBare(r, readFields_channelAdminLogEventActionDefaultBannedRights, n_channelAdminLogEventActionDefaultBannedRights, 0x2df5fc0a, k);
+  return readWithNames(r, readFields_channelAdminLogEventActionDefaultBannedRights, n_channelAdminLogEventActionDefaultBannedRights, 0x2df5fc0a, k);
 }
 
 var n_channelAdminLogEventActionStopPoll = 'channelAdminLogEventActionStopPoll message';
@@ -16649,11 +16649,11 @@ function readFields_channelAdminLogEventActionStopPoll(r: Reader): channelAdminL
 }
 
 export function writeBare_channelAdminLogEventActionStopPoll(w: Writer, v: channelAdminLogEventActionStopPoll, k?: number): void {
-  writeBare(w, v, writeFields_channelAdminLogEventActionStopPoll, n_channelAdminLogEventActionStopPoll, k);
+  writeWithNames(w, v, writeFields_channelAdminLogEventActionStopPoll, n_channelAdminLogEventActionStopPoll, k);
 }
 
 export function readBare_channelAdminLogEventActionStopPoll(r: Reader, k?: number): channelAdminLogEventActionStopPoll {
-  return readBare(r, readFields_channelAdminLogEventActionStopPoll, n_channelAdminLogEventActionStopPoll, 0x8f079643, k);
+  return readWithNames(r, readFields_channelAdminLogEventActionStopPoll, n_channelAdminLogEventActionStopPoll, 0x8f079643, k);
 }
 
 var n_channelAdminLogEventActionChangeLinkedChat = 'channelAdminLogEventActionChangeLinkedChat prevValue newValue';
@@ -16671,11 +16671,11 @@ function readFields_channelAdminLogEventActionChangeLinkedChat(r: Reader): chann
 }
 
 export function writeBare_channelAdminLogEventActionChangeLinkedChat(w: Writer, v: channelAdminLogEventActionChangeLinkedChat, k?: number): void {
-  writeBare(w, v, writeFields_channelAdminLogEventActionChangeLinkedChat, n_channelAdminLogEventActionChangeLinkedChat, k);
+  writeWithNames(w, v, writeFields_channelAdminLogEventActionChangeLinkedChat, n_channelAdminLogEventActionChangeLinkedChat, k);
 }
 
 export function readBare_channelAdminLogEventActionChangeLinkedChat(r: Reader, k?: number): channelAdminLogEventActionChangeLinkedChat {
-  return readBare(r, readFields_channelAdminLogEventActionChangeLinkedChat, n_channelAdminLogEventActionChangeLinkedChat, 0x050c7ac8, k);
+  return readWithNames(r, readFields_channelAdminLogEventActionChangeLinkedChat, n_channelAdminLogEventActionChangeLinkedChat, 0x050c7ac8, k);
 }
 
 var n_channelAdminLogEventActionChangeLocation = 'channelAdminLogEventActionChangeLocation prevValue newValue';
@@ -16693,11 +16693,11 @@ function readFields_channelAdminLogEventActionChangeLocation(r: Reader): channel
 }
 
 export function writeBare_channelAdminLogEventActionChangeLocation(w: Writer, v: channelAdminLogEventActionChangeLocation, k?: number): void {
-  writeBare(w, v, writeFields_channelAdminLogEventActionChangeLocation, n_channelAdminLogEventActionChangeLocation, k);
+  writeWithNames(w, v, writeFields_channelAdminLogEventActionChangeLocation, n_channelAdminLogEventActionChangeLocation, k);
 }
 
 export function readBare_channelAdminLogEventActionChangeLocation(r: Reader, k?: number): channelAdminLogEventActionChangeLocation {
-  return readBare(r, readFields_channelAdminLogEventActionChangeLocation, n_channelAdminLogEventActionChangeLocation, 0x0e6b76ae, k);
+  return readWithNames(r, readFields_channelAdminLogEventActionChangeLocation, n_channelAdminLogEventActionChangeLocation, 0x0e6b76ae, k);
 }
 
 var n_channelAdminLogEventActionToggleSlowMode = 'channelAdminLogEventActionToggleSlowMode prevValue newValue';
@@ -16715,11 +16715,11 @@ function readFields_channelAdminLogEventActionToggleSlowMode(r: Reader): channel
 }
 
 export function writeBare_channelAdminLogEventActionToggleSlowMode(w: Writer, v: channelAdminLogEventActionToggleSlowMode, k?: number): void {
-  writeBare(w, v, writeFields_channelAdminLogEventActionToggleSlowMode, n_channelAdminLogEventActionToggleSlowMode, k);
+  writeWithNames(w, v, writeFields_channelAdminLogEventActionToggleSlowMode, n_channelAdminLogEventActionToggleSlowMode, k);
 }
 
 export function readBare_channelAdminLogEventActionToggleSlowMode(r: Reader, k?: number): channelAdminLogEventActionToggleSlowMode {
-  return readBare(r, readFields_channelAdminLogEventActionToggleSlowMode, n_channelAdminLogEventActionToggleSlowMode, 0x53909779, k);
+  return readWithNames(r, readFields_channelAdminLogEventActionToggleSlowMode, n_channelAdminLogEventActionToggleSlowMode, 0x53909779, k);
 }
 
 var n_channelAdminLogEventActionStartGroupCall = 'channelAdminLogEventActionStartGroupCall call';
@@ -16733,11 +16733,11 @@ function readFields_channelAdminLogEventActionStartGroupCall(r: Reader): channel
 }
 
 export function writeBare_channelAdminLogEventActionStartGroupCall(w: Writer, v: channelAdminLogEventActionStartGroupCall, k?: number): void {
-  writeBare(w, v, writeFields_channelAdminLogEventActionStartGroupCall, n_channelAdminLogEventActionStartGroupCall, k);
+  writeWithNames(w, v, writeFields_channelAdminLogEventActionStartGroupCall, n_channelAdminLogEventActionStartGroupCall, k);
 }
 
 export function readBare_channelAdminLogEventActionStartGroupCall(r: Reader, k?: number): channelAdminLogEventActionStartGroupCall {
-  return readBare(r, readFields_channelAdminLogEventActionStartGroupCall, n_channelAdminLogEventActionStartGroupCall, 0x23209745, k);
+  return readWithNames(r, readFields_channelAdminLogEventActionStartGroupCall, n_channelAdminLogEventActionStartGroupCall, 0x23209745, k);
 }
 
 var n_channelAdminLogEventActionDiscardGroupCall = 'channelAdminLogEventActionDiscardGroupCall call';
@@ -16751,11 +16751,11 @@ function readFields_channelAdminLogEventActionDiscardGroupCall(r: Reader): chann
 }
 
 export function writeBare_channelAdminLogEventActionDiscardGroupCall(w: Writer, v: channelAdminLogEventActionDiscardGroupCall, k?: number): void {
-  writeBare(w, v, writeFields_channelAdminLogEventActionDiscardGroupCall, n_channelAdminLogEventActionDiscardGroupCall, k);
+  writeWithNames(w, v, writeFields_channelAdminLogEventActionDiscardGroupCall, n_channelAdminLogEventActionDiscardGroupCall, k);
 }
 
 export function readBare_channelAdminLogEventActionDiscardGroupCall(r: Reader, k?: number): channelAdminLogEventActionDiscardGroupCall {
-  return readBare(r, readFields_channelAdminLogEventActionDiscardGroupCall, n_channelAdminLogEventActionDiscardGroupCall, 0xdb9f9140, k);
+  return readWithNames(r, readFields_channelAdminLogEventActionDiscardGroupCall, n_channelAdminLogEventActionDiscardGroupCall, 0xdb9f9140, k);
 }
 
 var n_channelAdminLogEventActionParticipantMute = 'channelAdminLogEventActionParticipantMute participant';
@@ -16769,11 +16769,11 @@ function readFields_channelAdminLogEventActionParticipantMute(r: Reader): channe
 }
 
 export function writeBare_channelAdminLogEventActionParticipantMute(w: Writer, v: channelAdminLogEventActionParticipantMute, k?: number): void {
-  writeBare(w, v, writeFields_channelAdminLogEventActionParticipantMute, n_channelAdminLogEventActionParticipantMute, k);
+  writeWithNames(w, v, writeFields_channelAdminLogEventActionParticipantMute, n_channelAdminLogEventActionParticipantMute, k);
 }
 
 export function readBare_channelAdminLogEventActionParticipantMute(r: Reader, k?: number): channelAdminLogEventActionParticipantMute {
-  return readBare(r, readFields_channelAdminLogEventActionParticipantMute, n_channelAdminLogEventActionParticipantMute, 0xf92424d2, k);
+  return readWithNames(r, readFields_channelAdminLogEventActionParticipantMute, n_channelAdminLogEventActionParticipantMute, 0xf92424d2, k);
 }
 
 var n_channelAdminLogEventActionParticipantUnmute = 'channelAdminLogEventActionParticipantUnmute participant';
@@ -16787,11 +16787,11 @@ function readFields_channelAdminLogEventActionParticipantUnmute(r: Reader): chan
 }
 
 export function writeBare_channelAdminLogEventActionParticipantUnmute(w: Writer, v: channelAdminLogEventActionParticipantUnmute, k?: number): void {
-  writeBare(w, v, writeFields_channelAdminLogEventActionParticipantUnmute, n_channelAdminLogEventActionParticipantUnmute, k);
+  writeWithNames(w, v, writeFields_channelAdminLogEventActionParticipantUnmute, n_channelAdminLogEventActionParticipantUnmute, k);
 }
 
 export function readBare_channelAdminLogEventActionParticipantUnmute(r: Reader, k?: number): channelAdminLogEventActionParticipantUnmute {
-  return readBare(r, readFields_channelAdminLogEventActionParticipantUnmute, n_channelAdminLogEventActionParticipantUnmute, 0xe64429c0, k);
+  return readWithNames(r, readFields_channelAdminLogEventActionParticipantUnmute, n_channelAdminLogEventActionParticipantUnmute, 0xe64429c0, k);
 }
 
 var n_channelAdminLogEventActionToggleGroupCallSetting = 'channelAdminLogEventActionToggleGroupCallSetting joinMuted';
@@ -16805,11 +16805,11 @@ function readFields_channelAdminLogEventActionToggleGroupCallSetting(r: Reader):
 }
 
 export function writeBare_channelAdminLogEventActionToggleGroupCallSetting(w: Writer, v: channelAdminLogEventActionToggleGroupCallSetting, k?: number): void {
-  writeBare(w, v, writeFields_channelAdminLogEventActionToggleGroupCallSetting, n_channelAdminLogEventActionToggleGroupCallSetting, k);
+  writeWithNames(w, v, writeFields_channelAdminLogEventActionToggleGroupCallSetting, n_channelAdminLogEventActionToggleGroupCallSetting, k);
 }
 
 export function readBare_channelAdminLogEventActionToggleGroupCallSetting(r: Reader, k?: number): channelAdminLogEventActionToggleGroupCallSetting {
-  return readBare(r, readFields_channelAdminLogEventActionToggleGroupCallSetting, n_channelAdminLogEventActionToggleGroupCallSetting, 0x56d6a247, k);
+  return readWithNames(r, readFields_channelAdminLogEventActionToggleGroupCallSetting, n_channelAdminLogEventActionToggleGroupCallSetting, 0x56d6a247, k);
 }
 
 var n_channelAdminLogEventActionParticipantJoinByInvite = 'channelAdminLogEventActionParticipantJoinByInvite invite';
@@ -16823,11 +16823,11 @@ function readFields_channelAdminLogEventActionParticipantJoinByInvite(r: Reader)
 }
 
 export function writeBare_channelAdminLogEventActionParticipantJoinByInvite(w: Writer, v: channelAdminLogEventActionParticipantJoinByInvite, k?: number): void {
-  writeBare(w, v, writeFields_channelAdminLogEventActionParticipantJoinByInvite, n_channelAdminLogEventActionParticipantJoinByInvite, k);
+  writeWithNames(w, v, writeFields_channelAdminLogEventActionParticipantJoinByInvite, n_channelAdminLogEventActionParticipantJoinByInvite, k);
 }
 
 export function readBare_channelAdminLogEventActionParticipantJoinByInvite(r: Reader, k?: number): channelAdminLogEventActionParticipantJoinByInvite {
-  return readBare(r, readFields_channelAdminLogEventActionParticipantJoinByInvite, n_channelAdminLogEventActionParticipantJoinByInvite, 0x5cdada77, k);
+  return readWithNames(r, readFields_channelAdminLogEventActionParticipantJoinByInvite, n_channelAdminLogEventActionParticipantJoinByInvite, 0x5cdada77, k);
 }
 
 var n_channelAdminLogEventActionExportedInviteDelete = 'channelAdminLogEventActionExportedInviteDelete invite';
@@ -16841,11 +16841,11 @@ function readFields_channelAdminLogEventActionExportedInviteDelete(r: Reader): c
 }
 
 export function writeBare_channelAdminLogEventActionExportedInviteDelete(w: Writer, v: channelAdminLogEventActionExportedInviteDelete, k?: number): void {
-  writeBare(w, v, writeFields_channelAdminLogEventActionExportedInviteDelete, n_channelAdminLogEventActionExportedInviteDelete, k);
+  writeWithNames(w, v, writeFields_channelAdminLogEventActionExportedInviteDelete, n_channelAdminLogEventActionExportedInviteDelete, k);
 }
 
 export function readBare_channelAdminLogEventActionExportedInviteDelete(r: Reader, k?: number): channelAdminLogEventActionExportedInviteDelete {
-  return readBare(r, readFields_channelAdminLogEventActionExportedInviteDelete, n_channelAdminLogEventActionExportedInviteDelete, 0x5a50fca4, k);
+  return readWithNames(r, readFields_channelAdminLogEventActionExportedInviteDelete, n_channelAdminLogEventActionExportedInviteDelete, 0x5a50fca4, k);
 }
 
 var n_channelAdminLogEventActionExportedInviteRevoke = 'channelAdminLogEventActionExportedInviteRevoke invite';
@@ -16859,11 +16859,11 @@ function readFields_channelAdminLogEventActionExportedInviteRevoke(r: Reader): c
 }
 
 export function writeBare_channelAdminLogEventActionExportedInviteRevoke(w: Writer, v: channelAdminLogEventActionExportedInviteRevoke, k?: number): void {
-  writeBare(w, v, writeFields_channelAdminLogEventActionExportedInviteRevoke, n_channelAdminLogEventActionExportedInviteRevoke, k);
+  writeWithNames(w, v, writeFields_channelAdminLogEventActionExportedInviteRevoke, n_channelAdminLogEventActionExportedInviteRevoke, k);
 }
 
 export function readBare_channelAdminLogEventActionExportedInviteRevoke(r: Reader, k?: number): channelAdminLogEventActionExportedInviteRevoke {
-  return readBare(r, readFields_channelAdminLogEventActionExportedInviteRevoke, n_channelAdminLogEventActionExportedInviteRevoke, 0x410a134e, k);
+  return readWithNames(r, readFields_channelAdminLogEventActionExportedInviteRevoke, n_channelAdminLogEventActionExportedInviteRevoke, 0x410a134e, k);
 }
 
 var n_channelAdminLogEventActionExportedInviteEdit = 'channelAdminLogEventActionExportedInviteEdit prevInvite newInvite';
@@ -16881,11 +16881,11 @@ function readFields_channelAdminLogEventActionExportedInviteEdit(r: Reader): cha
 }
 
 export function writeBare_channelAdminLogEventActionExportedInviteEdit(w: Writer, v: channelAdminLogEventActionExportedInviteEdit, k?: number): void {
-  writeBare(w, v, writeFields_channelAdminLogEventActionExportedInviteEdit, n_channelAdminLogEventActionExportedInviteEdit, k);
+  writeWithNames(w, v, writeFields_channelAdminLogEventActionExportedInviteEdit, n_channelAdminLogEventActionExportedInviteEdit, k);
 }
 
 export function readBare_channelAdminLogEventActionExportedInviteEdit(r: Reader, k?: number): channelAdminLogEventActionExportedInviteEdit {
-  return readBare(r, readFields_channelAdminLogEventActionExportedInviteEdit, n_channelAdminLogEventActionExportedInviteEdit, 0xe90ebb59, k);
+  return readWithNames(r, readFields_channelAdminLogEventActionExportedInviteEdit, n_channelAdminLogEventActionExportedInviteEdit, 0xe90ebb59, k);
 }
 
 var n_channelAdminLogEventActionParticipantVolume = 'channelAdminLogEventActionParticipantVolume participant';
@@ -16899,11 +16899,11 @@ function readFields_channelAdminLogEventActionParticipantVolume(r: Reader): chan
 }
 
 export function writeBare_channelAdminLogEventActionParticipantVolume(w: Writer, v: channelAdminLogEventActionParticipantVolume, k?: number): void {
-  writeBare(w, v, writeFields_channelAdminLogEventActionParticipantVolume, n_channelAdminLogEventActionParticipantVolume, k);
+  writeWithNames(w, v, writeFields_channelAdminLogEventActionParticipantVolume, n_channelAdminLogEventActionParticipantVolume, k);
 }
 
 export function readBare_channelAdminLogEventActionParticipantVolume(r: Reader, k?: number): channelAdminLogEventActionParticipantVolume {
-  return readBare(r, readFields_channelAdminLogEventActionParticipantVolume, n_channelAdminLogEventActionParticipantVolume, 0x3e7f6847, k);
+  return readWithNames(r, readFields_channelAdminLogEventActionParticipantVolume, n_channelAdminLogEventActionParticipantVolume, 0x3e7f6847, k);
 }
 
 var n_channelAdminLogEventActionChangeHistoryTTL = 'channelAdminLogEventActionChangeHistoryTTL prevValue newValue';
@@ -16921,11 +16921,11 @@ function readFields_channelAdminLogEventActionChangeHistoryTTL(r: Reader): chann
 }
 
 export function writeBare_channelAdminLogEventActionChangeHistoryTTL(w: Writer, v: channelAdminLogEventActionChangeHistoryTTL, k?: number): void {
-  writeBare(w, v, writeFields_channelAdminLogEventActionChangeHistoryTTL, n_channelAdminLogEventActionChangeHistoryTTL, k);
+  writeWithNames(w, v, writeFields_channelAdminLogEventActionChangeHistoryTTL, n_channelAdminLogEventActionChangeHistoryTTL, k);
 }
 
 export function readBare_channelAdminLogEventActionChangeHistoryTTL(r: Reader, k?: number): channelAdminLogEventActionChangeHistoryTTL {
-  return readBare(r, readFields_channelAdminLogEventActionChangeHistoryTTL, n_channelAdminLogEventActionChangeHistoryTTL, 0x6e941a38, k);
+  return readWithNames(r, readFields_channelAdminLogEventActionChangeHistoryTTL, n_channelAdminLogEventActionChangeHistoryTTL, 0x6e941a38, k);
 }
 
 var n_channelAdminLogEvent = 'channelAdminLogEvent id date userId action';
@@ -16949,11 +16949,11 @@ function readFields_channelAdminLogEvent(r: Reader): channelAdminLogEvent {
 }
 
 export function writeBare_channelAdminLogEvent(w: Writer, v: channelAdminLogEvent, k?: number): void {
-  writeBare(w, v, writeFields_channelAdminLogEvent, n_channelAdminLogEvent, k);
+  writeWithNames(w, v, writeFields_channelAdminLogEvent, n_channelAdminLogEvent, k);
 }
 
 export function readBare_channelAdminLogEvent(r: Reader, k?: number): channelAdminLogEvent {
-  return readBare(r, readFields_channelAdminLogEvent, n_channelAdminLogEvent, 0x1fad68cd, k);
+  return readWithNames(r, readFields_channelAdminLogEvent, n_channelAdminLogEvent, 0x1fad68cd, k);
 }
 
 var n_channels_adminLogResults = 'channels.adminLogResults events chats users';
@@ -16972,11 +16972,11 @@ function readFields_channels_adminLogResults(r: Reader): channels_adminLogResult
 }
 
 export function writeBare_channels_adminLogResults(w: Writer, v: channels_adminLogResults, k?: number): void {
-  writeBare(w, v, writeFields_channels_adminLogResults, n_channels_adminLogResults, k);
+  writeWithNames(w, v, writeFields_channels_adminLogResults, n_channels_adminLogResults, k);
 }
 
 export function readBare_channels_adminLogResults(r: Reader, k?: number): channels_adminLogResults {
-  return readBare(r, readFields_channels_adminLogResults, n_channels_adminLogResults, 0xed8af74d, k);
+  return readWithNames(r, readFields_channels_adminLogResults, n_channels_adminLogResults, 0xed8af74d, k);
 }
 
 var n_channelAdminLogEventsFilter = 'channelAdminLogEventsFilter flags join leave invite ban unban kick unkick promote demote info settings pinned edit delete groupCall invites';
@@ -17034,11 +17034,11 @@ function readFields_channelAdminLogEventsFilter(r: Reader): channelAdminLogEvent
 }
 
 export function writeBare_channelAdminLogEventsFilter(w: Writer, v: channelAdminLogEventsFilter, k?: number): void {
-  writeBare(w, v, writeFields_channelAdminLogEventsFilter, n_channelAdminLogEventsFilter, k);
+  writeWithNames(w, v, writeFields_channelAdminLogEventsFilter, n_channelAdminLogEventsFilter, k);
 }
 
 export function readBare_channelAdminLogEventsFilter(r: Reader, k?: number): channelAdminLogEventsFilter {
-  return readBare(r, readFields_channelAdminLogEventsFilter, n_channelAdminLogEventsFilter, 0xea107ae4, k);
+  return readWithNames(r, readFields_channelAdminLogEventsFilter, n_channelAdminLogEventsFilter, 0xea107ae4, k);
 }
 
 var n_popularContact = 'popularContact clientId importers';
@@ -17056,11 +17056,11 @@ function readFields_popularContact(r: Reader): popularContact {
 }
 
 export function writeBare_popularContact(w: Writer, v: popularContact, k?: number): void {
-  writeBare(w, v, writeFields_popularContact, n_popularContact, k);
+  writeWithNames(w, v, writeFields_popularContact, n_popularContact, k);
 }
 
 export function readBare_popularContact(r: Reader, k?: number): popularContact {
-  return readBare(r, readFields_popularContact, n_popularContact, 0x5ce14175, k);
+  return readWithNames(r, readFields_popularContact, n_popularContact, 0x5ce14175, k);
 }
 
 var n_messages_favedStickersNotModified = 'messages.favedStickersNotModified';
@@ -17073,11 +17073,11 @@ function readFields_messages_favedStickersNotModified(_r: Reader): messages_fave
 }
 
 export function writeBare_messages_favedStickersNotModified(w: Writer, v: messages_favedStickersNotModified, k?: number): void {
-  writeBare(w, v, writeFields_messages_favedStickersNotModified, n_messages_favedStickersNotModified, k);
+  writeWithNames(w, v, writeFields_messages_favedStickersNotModified, n_messages_favedStickersNotModified, k);
 }
 
 export function readBare_messages_favedStickersNotModified(r: Reader, k?: number): messages_favedStickersNotModified {
-  return readBare(r, readFields_messages_favedStickersNotModified, n_messages_favedStickersNotModified, 0x9e8fa6d3, k);
+  return readWithNames(r, readFields_messages_favedStickersNotModified, n_messages_favedStickersNotModified, 0x9e8fa6d3, k);
 }
 
 var n_messages_favedStickers = 'messages.favedStickers hash packs stickers';
@@ -17098,11 +17098,11 @@ function readFields_messages_favedStickers(r: Reader): messages_favedStickers {
 }
 
 export function writeBare_messages_favedStickers(w: Writer, v: messages_favedStickers, k?: number): void {
-  writeBare(w, v, writeFields_messages_favedStickers, n_messages_favedStickers, k);
+  writeWithNames(w, v, writeFields_messages_favedStickers, n_messages_favedStickers, k);
 }
 
 export function readBare_messages_favedStickers(r: Reader, k?: number): messages_favedStickers {
-  return readBare(r, readFields_messages_favedStickers, n_messages_favedStickers, 0x2cb51097, k);
+  return readWithNames(r, readFields_messages_favedStickers, n_messages_favedStickers, 0x2cb51097, k);
 }
 
 var n_recentMeUrlUnknown = 'recentMeUrlUnknown url';
@@ -17116,11 +17116,11 @@ function readFields_recentMeUrlUnknown(r: Reader): recentMeUrlUnknown {
 }
 
 export function writeBare_recentMeUrlUnknown(w: Writer, v: recentMeUrlUnknown, k?: number): void {
-  writeBare(w, v, writeFields_recentMeUrlUnknown, n_recentMeUrlUnknown, k);
+  writeWithNames(w, v, writeFields_recentMeUrlUnknown, n_recentMeUrlUnknown, k);
 }
 
 export function readBare_recentMeUrlUnknown(r: Reader, k?: number): recentMeUrlUnknown {
-  return readBare(r, readFields_recentMeUrlUnknown, n_recentMeUrlUnknown, 0x46e1d13d, k);
+  return readWithNames(r, readFields_recentMeUrlUnknown, n_recentMeUrlUnknown, 0x46e1d13d, k);
 }
 
 var n_recentMeUrlUser = 'recentMeUrlUser url userId';
@@ -17137,11 +17137,11 @@ function readFields_recentMeUrlUser(r: Reader): recentMeUrlUser {
 }
 
 export function writeBare_recentMeUrlUser(w: Writer, v: recentMeUrlUser, k?: number): void {
-  writeBare(w, v, writeFields_recentMeUrlUser, n_recentMeUrlUser, k);
+  writeWithNames(w, v, writeFields_recentMeUrlUser, n_recentMeUrlUser, k);
 }
 
 export function readBare_recentMeUrlUser(r: Reader, k?: number): recentMeUrlUser {
-  return readBare(r, readFields_recentMeUrlUser, n_recentMeUrlUser, 0xb92c09e2, k);
+  return readWithNames(r, readFields_recentMeUrlUser, n_recentMeUrlUser, 0xb92c09e2, k);
 }
 
 var n_recentMeUrlChat = 'recentMeUrlChat url chatId';
@@ -17158,11 +17158,11 @@ function readFields_recentMeUrlChat(r: Reader): recentMeUrlChat {
 }
 
 export function writeBare_recentMeUrlChat(w: Writer, v: recentMeUrlChat, k?: number): void {
-  writeBare(w, v, writeFields_recentMeUrlChat, n_recentMeUrlChat, k);
+  writeWithNames(w, v, writeFields_recentMeUrlChat, n_recentMeUrlChat, k);
 }
 
 export function readBare_recentMeUrlChat(r: Reader, k?: number): recentMeUrlChat {
-  return readBare(r, readFields_recentMeUrlChat, n_recentMeUrlChat, 0xb2da71d2, k);
+  return readWithNames(r, readFields_recentMeUrlChat, n_recentMeUrlChat, 0xb2da71d2, k);
 }
 
 var n_recentMeUrlChatInvite = 'recentMeUrlChatInvite url chatInvite';
@@ -17177,11 +17177,11 @@ function readFields_recentMeUrlChatInvite(r: Reader): recentMeUrlChatInvite {
 }
 
 export function writeBare_recentMeUrlChatInvite(w: Writer, v: recentMeUrlChatInvite, k?: number): void {
-  writeBare(w, v, writeFields_recentMeUrlChatInvite, n_recentMeUrlChatInvite, k);
+  writeWithNames(w, v, writeFields_recentMeUrlChatInvite, n_recentMeUrlChatInvite, k);
 }
 
 export function readBare_recentMeUrlChatInvite(r: Reader, k?: number): recentMeUrlChatInvite {
-  return readBare(r, readFields_recentMeUrlChatInvite, n_recentMeUrlChatInvite, 0xeb49081d, k);
+  return readWithNames(r, readFields_recentMeUrlChatInvite, n_recentMeUrlChatInvite, 0xeb49081d, k);
 }
 
 var n_recentMeUrlStickerSet = 'recentMeUrlStickerSet url set';
@@ -17196,11 +17196,11 @@ function readFields_recentMeUrlStickerSet(r: Reader): recentMeUrlStickerSet {
 }
 
 export function writeBare_recentMeUrlStickerSet(w: Writer, v: recentMeUrlStickerSet, k?: number): void {
-  writeBare(w, v, writeFields_recentMeUrlStickerSet, n_recentMeUrlStickerSet, k);
+  writeWithNames(w, v, writeFields_recentMeUrlStickerSet, n_recentMeUrlStickerSet, k);
 }
 
 export function readBare_recentMeUrlStickerSet(r: Reader, k?: number): recentMeUrlStickerSet {
-  return readBare(r, readFields_recentMeUrlStickerSet, n_recentMeUrlStickerSet, 0xbc0a57dc, k);
+  return readWithNames(r, readFields_recentMeUrlStickerSet, n_recentMeUrlStickerSet, 0xbc0a57dc, k);
 }
 
 var n_help_recentMeUrls = 'help.recentMeUrls urls chats users';
@@ -17218,11 +17218,11 @@ function readFields_help_recentMeUrls(r: Reader): help_recentMeUrls {
 }
 
 export function writeBare_help_recentMeUrls(w: Writer, v: help_recentMeUrls, k?: number): void {
-  writeBare(w, v, writeFields_help_recentMeUrls, n_help_recentMeUrls, k);
+  writeWithNames(w, v, writeFields_help_recentMeUrls, n_help_recentMeUrls, k);
 }
 
 export function readBare_help_recentMeUrls(r: Reader, k?: number): help_recentMeUrls {
-  return readBare(r, readFields_help_recentMeUrls, n_help_recentMeUrls, 0x0e0310d7, k);
+  return readWithNames(r, readFields_help_recentMeUrls, n_help_recentMeUrls, 0x0e0310d7, k);
 }
 
 var n_inputSingleMedia = 'inputSingleMedia flags media randomId message entities';
@@ -17248,11 +17248,11 @@ function readFields_inputSingleMedia(r: Reader): inputSingleMedia {
 }
 
 export function writeBare_inputSingleMedia(w: Writer, v: inputSingleMedia, k?: number): void {
-  writeBare(w, v, writeFields_inputSingleMedia, n_inputSingleMedia, k);
+  writeWithNames(w, v, writeFields_inputSingleMedia, n_inputSingleMedia, k);
 }
 
 export function readBare_inputSingleMedia(r: Reader, k?: number): inputSingleMedia {
-  return readBare(r, readFields_inputSingleMedia, n_inputSingleMedia, 0x1cc6e91f, k);
+  return readWithNames(r, readFields_inputSingleMedia, n_inputSingleMedia, 0x1cc6e91f, k);
 }
 
 var n_webAuthorization = 'webAuthorization hash botId domain browser platform dateCreated dateActive ip region';
@@ -17284,11 +17284,11 @@ function readFields_webAuthorization(r: Reader): webAuthorization {
 }
 
 export function writeBare_webAuthorization(w: Writer, v: webAuthorization, k?: number): void {
-  writeBare(w, v, writeFields_webAuthorization, n_webAuthorization, k);
+  writeWithNames(w, v, writeFields_webAuthorization, n_webAuthorization, k);
 }
 
 export function readBare_webAuthorization(r: Reader, k?: number): webAuthorization {
-  return readBare(r, readFields_webAuthorization, n_webAuthorization, 0xa6f8f452, k);
+  return readWithNames(r, readFields_webAuthorization, n_webAuthorization, 0xa6f8f452, k);
 }
 
 var n_account_webAuthorizations = 'account.webAuthorizations authorizations users';
@@ -17303,11 +17303,11 @@ function readFields_account_webAuthorizations(r: Reader): account_webAuthorizati
 }
 
 export function writeBare_account_webAuthorizations(w: Writer, v: account_webAuthorizations, k?: number): void {
-  writeBare(w, v, writeFields_account_webAuthorizations, n_account_webAuthorizations, k);
+  writeWithNames(w, v, writeFields_account_webAuthorizations, n_account_webAuthorizations, k);
 }
 
 export function readBare_account_webAuthorizations(r: Reader, k?: number): account_webAuthorizations {
-  return readBare(r, readFields_account_webAuthorizations, n_account_webAuthorizations, 0xed56c9fc, k);
+  return readWithNames(r, readFields_account_webAuthorizations, n_account_webAuthorizations, 0xed56c9fc, k);
 }
 
 var n_inputMessageID = 'inputMessageID id';
@@ -17323,11 +17323,11 @@ function readFields_inputMessageID(r: Reader): inputMessageID {
 }
 
 export function writeBare_inputMessageID(w: Writer, v: inputMessageID, k?: number): void {
-  writeBare(w, v, writeFields_inputMessageID, n_inputMessageID, k);
+  writeWithNames(w, v, writeFields_inputMessageID, n_inputMessageID, k);
 }
 
 export function readBare_inputMessageID(r: Reader, k?: number): inputMessageID {
-  return readBare(r, readFields_inputMessageID, n_inputMessageID, 0xa676a322, k);
+  return readWithNames(r, readFields_inputMessageID, n_inputMessageID, 0xa676a322, k);
 }
 
 var n_inputMessageReplyTo = 'inputMessageReplyTo id';
@@ -17343,11 +17343,11 @@ function readFields_inputMessageReplyTo(r: Reader): inputMessageReplyTo {
 }
 
 export function writeBare_inputMessageReplyTo(w: Writer, v: inputMessageReplyTo, k?: number): void {
-  writeBare(w, v, writeFields_inputMessageReplyTo, n_inputMessageReplyTo, k);
+  writeWithNames(w, v, writeFields_inputMessageReplyTo, n_inputMessageReplyTo, k);
 }
 
 export function readBare_inputMessageReplyTo(r: Reader, k?: number): inputMessageReplyTo {
-  return readBare(r, readFields_inputMessageReplyTo, n_inputMessageReplyTo, 0xbad88395, k);
+  return readWithNames(r, readFields_inputMessageReplyTo, n_inputMessageReplyTo, 0xbad88395, k);
 }
 
 var n_inputMessagePinned = 'inputMessagePinned';
@@ -17360,11 +17360,11 @@ function readFields_inputMessagePinned(_r: Reader): inputMessagePinned {
 }
 
 export function writeBare_inputMessagePinned(w: Writer, v: inputMessagePinned, k?: number): void {
-  writeBare(w, v, writeFields_inputMessagePinned, n_inputMessagePinned, k);
+  writeWithNames(w, v, writeFields_inputMessagePinned, n_inputMessagePinned, k);
 }
 
 export function readBare_inputMessagePinned(r: Reader, k?: number): inputMessagePinned {
-  return readBare(r, readFields_inputMessagePinned, n_inputMessagePinned, 0x86872538, k);
+  return readWithNames(r, readFields_inputMessagePinned, n_inputMessagePinned, 0x86872538, k);
 }
 
 var n_inputMessageCallbackQuery = 'inputMessageCallbackQuery id queryId';
@@ -17382,11 +17382,11 @@ function readFields_inputMessageCallbackQuery(r: Reader): inputMessageCallbackQu
 }
 
 export function writeBare_inputMessageCallbackQuery(w: Writer, v: inputMessageCallbackQuery, k?: number): void {
-  writeBare(w, v, writeFields_inputMessageCallbackQuery, n_inputMessageCallbackQuery, k);
+  writeWithNames(w, v, writeFields_inputMessageCallbackQuery, n_inputMessageCallbackQuery, k);
 }
 
 export function readBare_inputMessageCallbackQuery(r: Reader, k?: number): inputMessageCallbackQuery {
-  return readBare(r, readFields_inputMessageCallbackQuery, n_inputMessageCallbackQuery, 0xacfa1a7e, k);
+  return readWithNames(r, readFields_inputMessageCallbackQuery, n_inputMessageCallbackQuery, 0xacfa1a7e, k);
 }
 
 var n_inputDialogPeer = 'inputDialogPeer peer';
@@ -17400,11 +17400,11 @@ function readFields_inputDialogPeer(r: Reader): inputDialogPeer {
 }
 
 export function writeBare_inputDialogPeer(w: Writer, v: inputDialogPeer, k?: number): void {
-  writeBare(w, v, writeFields_inputDialogPeer, n_inputDialogPeer, k);
+  writeWithNames(w, v, writeFields_inputDialogPeer, n_inputDialogPeer, k);
 }
 
 export function readBare_inputDialogPeer(r: Reader, k?: number): inputDialogPeer {
-  return readBare(r, readFields_inputDialogPeer, n_inputDialogPeer, 0xfcaafeb7, k);
+  return readWithNames(r, readFields_inputDialogPeer, n_inputDialogPeer, 0xfcaafeb7, k);
 }
 
 var n_inputDialogPeerFolder = 'inputDialogPeerFolder folderId';
@@ -17420,11 +17420,11 @@ function readFields_inputDialogPeerFolder(r: Reader): inputDialogPeerFolder {
 }
 
 export function writeBare_inputDialogPeerFolder(w: Writer, v: inputDialogPeerFolder, k?: number): void {
-  writeBare(w, v, writeFields_inputDialogPeerFolder, n_inputDialogPeerFolder, k);
+  writeWithNames(w, v, writeFields_inputDialogPeerFolder, n_inputDialogPeerFolder, k);
 }
 
 export function readBare_inputDialogPeerFolder(r: Reader, k?: number): inputDialogPeerFolder {
-  return readBare(r, readFields_inputDialogPeerFolder, n_inputDialogPeerFolder, 0x64600527, k);
+  return readWithNames(r, readFields_inputDialogPeerFolder, n_inputDialogPeerFolder, 0x64600527, k);
 }
 
 var n_dialogPeer = 'dialogPeer peer';
@@ -17438,11 +17438,11 @@ function readFields_dialogPeer(r: Reader): dialogPeer {
 }
 
 export function writeBare_dialogPeer(w: Writer, v: dialogPeer, k?: number): void {
-  writeBare(w, v, writeFields_dialogPeer, n_dialogPeer, k);
+  writeWithNames(w, v, writeFields_dialogPeer, n_dialogPeer, k);
 }
 
 export function readBare_dialogPeer(r: Reader, k?: number): dialogPeer {
-  return readBare(r, readFields_dialogPeer, n_dialogPeer, 0xe56dbf05, k);
+  return readWithNames(r, readFields_dialogPeer, n_dialogPeer, 0xe56dbf05, k);
 }
 
 var n_dialogPeerFolder = 'dialogPeerFolder folderId';
@@ -17458,11 +17458,11 @@ function readFields_dialogPeerFolder(r: Reader): dialogPeerFolder {
 }
 
 export function writeBare_dialogPeerFolder(w: Writer, v: dialogPeerFolder, k?: number): void {
-  writeBare(w, v, writeFields_dialogPeerFolder, n_dialogPeerFolder, k);
+  writeWithNames(w, v, writeFields_dialogPeerFolder, n_dialogPeerFolder, k);
 }
 
 export function readBare_dialogPeerFolder(r: Reader, k?: number): dialogPeerFolder {
-  return readBare(r, readFields_dialogPeerFolder, n_dialogPeerFolder, 0x514519e2, k);
+  return readWithNames(r, readFields_dialogPeerFolder, n_dialogPeerFolder, 0x514519e2, k);
 }
 
 var n_messages_foundStickerSetsNotModified = 'messages.foundStickerSetsNotModified';
@@ -17475,11 +17475,11 @@ function readFields_messages_foundStickerSetsNotModified(_r: Reader): messages_f
 }
 
 export function writeBare_messages_foundStickerSetsNotModified(w: Writer, v: messages_foundStickerSetsNotModified, k?: number): void {
-  writeBare(w, v, writeFields_messages_foundStickerSetsNotModified, n_messages_foundStickerSetsNotModified, k);
+  writeWithNames(w, v, writeFields_messages_foundStickerSetsNotModified, n_messages_foundStickerSetsNotModified, k);
 }
 
 export function readBare_messages_foundStickerSetsNotModified(r: Reader, k?: number): messages_foundStickerSetsNotModified {
-  return readBare(r, readFields_messages_foundStickerSetsNotModified, n_messages_foundStickerSetsNotModified, 0x0d54b65d, k);
+  return readWithNames(r, readFields_messages_foundStickerSetsNotModified, n_messages_foundStickerSetsNotModified, 0x0d54b65d, k);
 }
 
 var n_messages_foundStickerSets = 'messages.foundStickerSets hash sets';
@@ -17496,11 +17496,11 @@ function readFields_messages_foundStickerSets(r: Reader): messages_foundStickerS
 }
 
 export function writeBare_messages_foundStickerSets(w: Writer, v: messages_foundStickerSets, k?: number): void {
-  writeBare(w, v, writeFields_messages_foundStickerSets, n_messages_foundStickerSets, k);
+  writeWithNames(w, v, writeFields_messages_foundStickerSets, n_messages_foundStickerSets, k);
 }
 
 export function readBare_messages_foundStickerSets(r: Reader, k?: number): messages_foundStickerSets {
-  return readBare(r, readFields_messages_foundStickerSets, n_messages_foundStickerSets, 0x8af09dd2, k);
+  return readWithNames(r, readFields_messages_foundStickerSets, n_messages_foundStickerSets, 0x8af09dd2, k);
 }
 
 var n_fileHash = 'fileHash offset limit hash';
@@ -17519,11 +17519,11 @@ function readFields_fileHash(r: Reader): fileHash {
 }
 
 export function writeBare_fileHash(w: Writer, v: fileHash, k?: number): void {
-  writeBare(w, v, writeFields_fileHash, n_fileHash, k);
+  writeWithNames(w, v, writeFields_fileHash, n_fileHash, k);
 }
 
 export function readBare_fileHash(r: Reader, k?: number): fileHash {
-  return readBare(r, readFields_fileHash, n_fileHash, 0x6242c773, k);
+  return readWithNames(r, readFields_fileHash, n_fileHash, 0x6242c773, k);
 }
 
 var n_inputClientProxy = 'inputClientProxy address port';
@@ -17540,11 +17540,11 @@ function readFields_inputClientProxy(r: Reader): inputClientProxy {
 }
 
 export function writeBare_inputClientProxy(w: Writer, v: inputClientProxy, k?: number): void {
-  writeBare(w, v, writeFields_inputClientProxy, n_inputClientProxy, k);
+  writeWithNames(w, v, writeFields_inputClientProxy, n_inputClientProxy, k);
 }
 
 export function readBare_inputClientProxy(r: Reader, k?: number): inputClientProxy {
-  return readBare(r, readFields_inputClientProxy, n_inputClientProxy, 0x75588b3f, k);
+  return readWithNames(r, readFields_inputClientProxy, n_inputClientProxy, 0x75588b3f, k);
 }
 
 var n_help_termsOfServiceUpdateEmpty = 'help.termsOfServiceUpdateEmpty expires';
@@ -17560,11 +17560,11 @@ function readFields_help_termsOfServiceUpdateEmpty(r: Reader): help_termsOfServi
 }
 
 export function writeBare_help_termsOfServiceUpdateEmpty(w: Writer, v: help_termsOfServiceUpdateEmpty, k?: number): void {
-  writeBare(w, v, writeFields_help_termsOfServiceUpdateEmpty, n_help_termsOfServiceUpdateEmpty, k);
+  writeWithNames(w, v, writeFields_help_termsOfServiceUpdateEmpty, n_help_termsOfServiceUpdateEmpty, k);
 }
 
 export function readBare_help_termsOfServiceUpdateEmpty(r: Reader, k?: number): help_termsOfServiceUpdateEmpty {
-  return readBare(r, readFields_help_termsOfServiceUpdateEmpty, n_help_termsOfServiceUpdateEmpty, 0xe3309f7f, k);
+  return readWithNames(r, readFields_help_termsOfServiceUpdateEmpty, n_help_termsOfServiceUpdateEmpty, 0xe3309f7f, k);
 }
 
 var n_help_termsOfServiceUpdate = 'help.termsOfServiceUpdate expires termsOfService';
@@ -17581,11 +17581,11 @@ function readFields_help_termsOfServiceUpdate(r: Reader): help_termsOfServiceUpd
 }
 
 export function writeBare_help_termsOfServiceUpdate(w: Writer, v: help_termsOfServiceUpdate, k?: number): void {
-  writeBare(w, v, writeFields_help_termsOfServiceUpdate, n_help_termsOfServiceUpdate, k);
+  writeWithNames(w, v, writeFields_help_termsOfServiceUpdate, n_help_termsOfServiceUpdate, k);
 }
 
 export function readBare_help_termsOfServiceUpdate(r: Reader, k?: number): help_termsOfServiceUpdate {
-  return readBare(r, readFields_help_termsOfServiceUpdate, n_help_termsOfServiceUpdate, 0x28ecf961, k);
+  return readWithNames(r, readFields_help_termsOfServiceUpdate, n_help_termsOfServiceUpdate, 0x28ecf961, k);
 }
 
 var n_inputSecureFileUploaded = 'inputSecureFileUploaded id parts md5Checksum fileHash secret';
@@ -17609,11 +17609,11 @@ function readFields_inputSecureFileUploaded(r: Reader): inputSecureFileUploaded 
 }
 
 export function writeBare_inputSecureFileUploaded(w: Writer, v: inputSecureFileUploaded, k?: number): void {
-  writeBare(w, v, writeFields_inputSecureFileUploaded, n_inputSecureFileUploaded, k);
+  writeWithNames(w, v, writeFields_inputSecureFileUploaded, n_inputSecureFileUploaded, k);
 }
 
 export function readBare_inputSecureFileUploaded(r: Reader, k?: number): inputSecureFileUploaded {
-  return readBare(r, readFields_inputSecureFileUploaded, n_inputSecureFileUploaded, 0x3334b0f0, k);
+  return readWithNames(r, readFields_inputSecureFileUploaded, n_inputSecureFileUploaded, 0x3334b0f0, k);
 }
 
 var n_inputSecureFile = 'inputSecureFile id accessHash';
@@ -17631,11 +17631,11 @@ function readFields_inputSecureFile(r: Reader): inputSecureFile {
 }
 
 export function writeBare_inputSecureFile(w: Writer, v: inputSecureFile, k?: number): void {
-  writeBare(w, v, writeFields_inputSecureFile, n_inputSecureFile, k);
+  writeWithNames(w, v, writeFields_inputSecureFile, n_inputSecureFile, k);
 }
 
 export function readBare_inputSecureFile(r: Reader, k?: number): inputSecureFile {
-  return readBare(r, readFields_inputSecureFile, n_inputSecureFile, 0x5367e5be, k);
+  return readWithNames(r, readFields_inputSecureFile, n_inputSecureFile, 0x5367e5be, k);
 }
 
 var n_secureFileEmpty = 'secureFileEmpty';
@@ -17648,11 +17648,11 @@ function readFields_secureFileEmpty(_r: Reader): secureFileEmpty {
 }
 
 export function writeBare_secureFileEmpty(w: Writer, v: secureFileEmpty, k?: number): void {
-  writeBare(w, v, writeFields_secureFileEmpty, n_secureFileEmpty, k);
+  writeWithNames(w, v, writeFields_secureFileEmpty, n_secureFileEmpty, k);
 }
 
 export function readBare_secureFileEmpty(r: Reader, k?: number): secureFileEmpty {
-  return readBare(r, readFields_secureFileEmpty, n_secureFileEmpty, 0x64199744, k);
+  return readWithNames(r, readFields_secureFileEmpty, n_secureFileEmpty, 0x64199744, k);
 }
 
 var n_secureFile = 'secureFile id accessHash size dcId date fileHash secret';
@@ -17681,11 +17681,11 @@ function readFields_secureFile(r: Reader): secureFile {
 }
 
 export function writeBare_secureFile(w: Writer, v: secureFile, k?: number): void {
-  writeBare(w, v, writeFields_secureFile, n_secureFile, k);
+  writeWithNames(w, v, writeFields_secureFile, n_secureFile, k);
 }
 
 export function readBare_secureFile(r: Reader, k?: number): secureFile {
-  return readBare(r, readFields_secureFile, n_secureFile, 0xe0277a62, k);
+  return readWithNames(r, readFields_secureFile, n_secureFile, 0xe0277a62, k);
 }
 
 var n_secureData = 'secureData data dataHash secret';
@@ -17701,11 +17701,11 @@ function readFields_secureData(r: Reader): secureData {
 }
 
 export function writeBare_secureData(w: Writer, v: secureData, k?: number): void {
-  writeBare(w, v, writeFields_secureData, n_secureData, k);
+  writeWithNames(w, v, writeFields_secureData, n_secureData, k);
 }
 
 export function readBare_secureData(r: Reader, k?: number): secureData {
-  return readBare(r, readFields_secureData, n_secureData, 0x8aeabec3, k);
+  return readWithNames(r, readFields_secureData, n_secureData, 0x8aeabec3, k);
 }
 
 var n_securePlainPhone = 'securePlainPhone phone';
@@ -17719,11 +17719,11 @@ function readFields_securePlainPhone(r: Reader): securePlainPhone {
 }
 
 export function writeBare_securePlainPhone(w: Writer, v: securePlainPhone, k?: number): void {
-  writeBare(w, v, writeFields_securePlainPhone, n_securePlainPhone, k);
+  writeWithNames(w, v, writeFields_securePlainPhone, n_securePlainPhone, k);
 }
 
 export function readBare_securePlainPhone(r: Reader, k?: number): securePlainPhone {
-  return readBare(r, readFields_securePlainPhone, n_securePlainPhone, 0x7d6099dd, k);
+  return readWithNames(r, readFields_securePlainPhone, n_securePlainPhone, 0x7d6099dd, k);
 }
 
 var n_securePlainEmail = 'securePlainEmail email';
@@ -17737,11 +17737,11 @@ function readFields_securePlainEmail(r: Reader): securePlainEmail {
 }
 
 export function writeBare_securePlainEmail(w: Writer, v: securePlainEmail, k?: number): void {
-  writeBare(w, v, writeFields_securePlainEmail, n_securePlainEmail, k);
+  writeWithNames(w, v, writeFields_securePlainEmail, n_securePlainEmail, k);
 }
 
 export function readBare_securePlainEmail(r: Reader, k?: number): securePlainEmail {
-  return readBare(r, readFields_securePlainEmail, n_securePlainEmail, 0x21ec5a5f, k);
+  return readWithNames(r, readFields_securePlainEmail, n_securePlainEmail, 0x21ec5a5f, k);
 }
 
 var n_secureValueTypePersonalDetails = 'secureValueTypePersonalDetails';
@@ -17754,11 +17754,11 @@ function readFields_secureValueTypePersonalDetails(_r: Reader): secureValueTypeP
 }
 
 export function writeBare_secureValueTypePersonalDetails(w: Writer, v: secureValueTypePersonalDetails, k?: number): void {
-  writeBare(w, v, writeFields_secureValueTypePersonalDetails, n_secureValueTypePersonalDetails, k);
+  writeWithNames(w, v, writeFields_secureValueTypePersonalDetails, n_secureValueTypePersonalDetails, k);
 }
 
 export function readBare_secureValueTypePersonalDetails(r: Reader, k?: number): secureValueTypePersonalDetails {
-  return readBare(r, readFields_secureValueTypePersonalDetails, n_secureValueTypePersonalDetails, 0x9d2a81e3, k);
+  return readWithNames(r, readFields_secureValueTypePersonalDetails, n_secureValueTypePersonalDetails, 0x9d2a81e3, k);
 }
 
 var n_secureValueTypePassport = 'secureValueTypePassport';
@@ -17771,11 +17771,11 @@ function readFields_secureValueTypePassport(_r: Reader): secureValueTypePassport
 }
 
 export function writeBare_secureValueTypePassport(w: Writer, v: secureValueTypePassport, k?: number): void {
-  writeBare(w, v, writeFields_secureValueTypePassport, n_secureValueTypePassport, k);
+  writeWithNames(w, v, writeFields_secureValueTypePassport, n_secureValueTypePassport, k);
 }
 
 export function readBare_secureValueTypePassport(r: Reader, k?: number): secureValueTypePassport {
-  return readBare(r, readFields_secureValueTypePassport, n_secureValueTypePassport, 0x3dac6a00, k);
+  return readWithNames(r, readFields_secureValueTypePassport, n_secureValueTypePassport, 0x3dac6a00, k);
 }
 
 var n_secureValueTypeDriverLicense = 'secureValueTypeDriverLicense';
@@ -17788,11 +17788,11 @@ function readFields_secureValueTypeDriverLicense(_r: Reader): secureValueTypeDri
 }
 
 export function writeBare_secureValueTypeDriverLicense(w: Writer, v: secureValueTypeDriverLicense, k?: number): void {
-  writeBare(w, v, writeFields_secureValueTypeDriverLicense, n_secureValueTypeDriverLicense, k);
+  writeWithNames(w, v, writeFields_secureValueTypeDriverLicense, n_secureValueTypeDriverLicense, k);
 }
 
 export function readBare_secureValueTypeDriverLicense(r: Reader, k?: number): secureValueTypeDriverLicense {
-  return readBare(r, readFields_secureValueTypeDriverLicense, n_secureValueTypeDriverLicense, 0x06e425c4, k);
+  return readWithNames(r, readFields_secureValueTypeDriverLicense, n_secureValueTypeDriverLicense, 0x06e425c4, k);
 }
 
 var n_secureValueTypeIdentityCard = 'secureValueTypeIdentityCard';
@@ -17805,11 +17805,11 @@ function readFields_secureValueTypeIdentityCard(_r: Reader): secureValueTypeIden
 }
 
 export function writeBare_secureValueTypeIdentityCard(w: Writer, v: secureValueTypeIdentityCard, k?: number): void {
-  writeBare(w, v, writeFields_secureValueTypeIdentityCard, n_secureValueTypeIdentityCard, k);
+  writeWithNames(w, v, writeFields_secureValueTypeIdentityCard, n_secureValueTypeIdentityCard, k);
 }
 
 export function readBare_secureValueTypeIdentityCard(r: Reader, k?: number): secureValueTypeIdentityCard {
-  return readBare(r, readFields_secureValueTypeIdentityCard, n_secureValueTypeIdentityCard, 0xa0d0744b, k);
+  return readWithNames(r, readFields_secureValueTypeIdentityCard, n_secureValueTypeIdentityCard, 0xa0d0744b, k);
 }
 
 var n_secureValueTypeInternalPassport = 'secureValueTypeInternalPassport';
@@ -17822,11 +17822,11 @@ function readFields_secureValueTypeInternalPassport(_r: Reader): secureValueType
 }
 
 export function writeBare_secureValueTypeInternalPassport(w: Writer, v: secureValueTypeInternalPassport, k?: number): void {
-  writeBare(w, v, writeFields_secureValueTypeInternalPassport, n_secureValueTypeInternalPassport, k);
+  writeWithNames(w, v, writeFields_secureValueTypeInternalPassport, n_secureValueTypeInternalPassport, k);
 }
 
 export function readBare_secureValueTypeInternalPassport(r: Reader, k?: number): secureValueTypeInternalPassport {
-  return readBare(r, readFields_secureValueTypeInternalPassport, n_secureValueTypeInternalPassport, 0x99a48f23, k);
+  return readWithNames(r, readFields_secureValueTypeInternalPassport, n_secureValueTypeInternalPassport, 0x99a48f23, k);
 }
 
 var n_secureValueTypeAddress = 'secureValueTypeAddress';
@@ -17839,11 +17839,11 @@ function readFields_secureValueTypeAddress(_r: Reader): secureValueTypeAddress {
 }
 
 export function writeBare_secureValueTypeAddress(w: Writer, v: secureValueTypeAddress, k?: number): void {
-  writeBare(w, v, writeFields_secureValueTypeAddress, n_secureValueTypeAddress, k);
+  writeWithNames(w, v, writeFields_secureValueTypeAddress, n_secureValueTypeAddress, k);
 }
 
 export function readBare_secureValueTypeAddress(r: Reader, k?: number): secureValueTypeAddress {
-  return readBare(r, readFields_secureValueTypeAddress, n_secureValueTypeAddress, 0xcbe31e26, k);
+  return readWithNames(r, readFields_secureValueTypeAddress, n_secureValueTypeAddress, 0xcbe31e26, k);
 }
 
 var n_secureValueTypeUtilityBill = 'secureValueTypeUtilityBill';
@@ -17856,11 +17856,11 @@ function readFields_secureValueTypeUtilityBill(_r: Reader): secureValueTypeUtili
 }
 
 export function writeBare_secureValueTypeUtilityBill(w: Writer, v: secureValueTypeUtilityBill, k?: number): void {
-  writeBare(w, v, writeFields_secureValueTypeUtilityBill, n_secureValueTypeUtilityBill, k);
+  writeWithNames(w, v, writeFields_secureValueTypeUtilityBill, n_secureValueTypeUtilityBill, k);
 }
 
 export function readBare_secureValueTypeUtilityBill(r: Reader, k?: number): secureValueTypeUtilityBill {
-  return readBare(r, readFields_secureValueTypeUtilityBill, n_secureValueTypeUtilityBill, 0xfc36954e, k);
+  return readWithNames(r, readFields_secureValueTypeUtilityBill, n_secureValueTypeUtilityBill, 0xfc36954e, k);
 }
 
 var n_secureValueTypeBankStatement = 'secureValueTypeBankStatement';
@@ -17873,11 +17873,11 @@ function readFields_secureValueTypeBankStatement(_r: Reader): secureValueTypeBan
 }
 
 export function writeBare_secureValueTypeBankStatement(w: Writer, v: secureValueTypeBankStatement, k?: number): void {
-  writeBare(w, v, writeFields_secureValueTypeBankStatement, n_secureValueTypeBankStatement, k);
+  writeWithNames(w, v, writeFields_secureValueTypeBankStatement, n_secureValueTypeBankStatement, k);
 }
 
 export function readBare_secureValueTypeBankStatement(r: Reader, k?: number): secureValueTypeBankStatement {
-  return readBare(r, readFields_secureValueTypeBankStatement, n_secureValueTypeBankStatement, 0x89137c0d, k);
+  return readWithNames(r, readFields_secureValueTypeBankStatement, n_secureValueTypeBankStatement, 0x89137c0d, k);
 }
 
 var n_secureValueTypeRentalAgreement = 'secureValueTypeRentalAgreement';
@@ -17890,11 +17890,11 @@ function readFields_secureValueTypeRentalAgreement(_r: Reader): secureValueTypeR
 }
 
 export function writeBare_secureValueTypeRentalAgreement(w: Writer, v: secureValueTypeRentalAgreement, k?: number): void {
-  writeBare(w, v, writeFields_secureValueTypeRentalAgreement, n_secureValueTypeRentalAgreement, k);
+  writeWithNames(w, v, writeFields_secureValueTypeRentalAgreement, n_secureValueTypeRentalAgreement, k);
 }
 
 export function readBare_secureValueTypeRentalAgreement(r: Reader, k?: number): secureValueTypeRentalAgreement {
-  return readBare(r, readFields_secureValueTypeRentalAgreement, n_secureValueTypeRentalAgreement, 0x8b883488, k);
+  return readWithNames(r, readFields_secureValueTypeRentalAgreement, n_secureValueTypeRentalAgreement, 0x8b883488, k);
 }
 
 var n_secureValueTypePassportRegistration = 'secureValueTypePassportRegistration';
@@ -17907,11 +17907,11 @@ function readFields_secureValueTypePassportRegistration(_r: Reader): secureValue
 }
 
 export function writeBare_secureValueTypePassportRegistration(w: Writer, v: secureValueTypePassportRegistration, k?: number): void {
-  writeBare(w, v, writeFields_secureValueTypePassportRegistration, n_secureValueTypePassportRegistration, k);
+  writeWithNames(w, v, writeFields_secureValueTypePassportRegistration, n_secureValueTypePassportRegistration, k);
 }
 
 export function readBare_secureValueTypePassportRegistration(r: Reader, k?: number): secureValueTypePassportRegistration {
-  return readBare(r, readFields_secureValueTypePassportRegistration, n_secureValueTypePassportRegistration, 0x99e3806a, k);
+  return readWithNames(r, readFields_secureValueTypePassportRegistration, n_secureValueTypePassportRegistration, 0x99e3806a, k);
 }
 
 var n_secureValueTypeTemporaryRegistration = 'secureValueTypeTemporaryRegistration';
@@ -17924,11 +17924,11 @@ function readFields_secureValueTypeTemporaryRegistration(_r: Reader): secureValu
 }
 
 export function writeBare_secureValueTypeTemporaryRegistration(w: Writer, v: secureValueTypeTemporaryRegistration, k?: number): void {
-  writeBare(w, v, writeFields_secureValueTypeTemporaryRegistration, n_secureValueTypeTemporaryRegistration, k);
+  writeWithNames(w, v, writeFields_secureValueTypeTemporaryRegistration, n_secureValueTypeTemporaryRegistration, k);
 }
 
 export function readBare_secureValueTypeTemporaryRegistration(r: Reader, k?: number): secureValueTypeTemporaryRegistration {
-  return readBare(r, readFields_secureValueTypeTemporaryRegistration, n_secureValueTypeTemporaryRegistration, 0xea02ec33, k);
+  return readWithNames(r, readFields_secureValueTypeTemporaryRegistration, n_secureValueTypeTemporaryRegistration, 0xea02ec33, k);
 }
 
 var n_secureValueTypePhone = 'secureValueTypePhone';
@@ -17941,11 +17941,11 @@ function readFields_secureValueTypePhone(_r: Reader): secureValueTypePhone {
 }
 
 export function writeBare_secureValueTypePhone(w: Writer, v: secureValueTypePhone, k?: number): void {
-  writeBare(w, v, writeFields_secureValueTypePhone, n_secureValueTypePhone, k);
+  writeWithNames(w, v, writeFields_secureValueTypePhone, n_secureValueTypePhone, k);
 }
 
 export function readBare_secureValueTypePhone(r: Reader, k?: number): secureValueTypePhone {
-  return readBare(r, readFields_secureValueTypePhone, n_secureValueTypePhone, 0xb320aadb, k);
+  return readWithNames(r, readFields_secureValueTypePhone, n_secureValueTypePhone, 0xb320aadb, k);
 }
 
 var n_secureValueTypeEmail = 'secureValueTypeEmail';
@@ -17958,11 +17958,11 @@ function readFields_secureValueTypeEmail(_r: Reader): secureValueTypeEmail {
 }
 
 export function writeBare_secureValueTypeEmail(w: Writer, v: secureValueTypeEmail, k?: number): void {
-  writeBare(w, v, writeFields_secureValueTypeEmail, n_secureValueTypeEmail, k);
+  writeWithNames(w, v, writeFields_secureValueTypeEmail, n_secureValueTypeEmail, k);
 }
 
 export function readBare_secureValueTypeEmail(r: Reader, k?: number): secureValueTypeEmail {
-  return readBare(r, readFields_secureValueTypeEmail, n_secureValueTypeEmail, 0x8e3ca7ee, k);
+  return readWithNames(r, readFields_secureValueTypeEmail, n_secureValueTypeEmail, 0x8e3ca7ee, k);
 }
 
 var n_secureValue = 'secureValue flags type data frontSide reverseSide selfie translation files plainData hash';
@@ -18003,11 +18003,11 @@ function readFields_secureValue(r: Reader): secureValue {
 }
 
 export function writeBare_secureValue(w: Writer, v: secureValue, k?: number): void {
-  writeBare(w, v, writeFields_secureValue, n_secureValue, k);
+  writeWithNames(w, v, writeFields_secureValue, n_secureValue, k);
 }
 
 export function readBare_secureValue(r: Reader, k?: number): secureValue {
-  return readBare(r, readFields_secureValue, n_secureValue, 0x187fa0ca, k);
+  return readWithNames(r, readFields_secureValue, n_secureValue, 0x187fa0ca, k);
 }
 
 var n_inputSecureValue = 'inputSecureValue flags type data frontSide reverseSide selfie translation files plainData';
@@ -18047,11 +18047,11 @@ function readFields_inputSecureValue(r: Reader): inputSecureValue {
 }
 
 export function writeBare_inputSecureValue(w: Writer, v: inputSecureValue, k?: number): void {
-  writeBare(w, v, writeFields_inputSecureValue, n_inputSecureValue, k);
+  writeWithNames(w, v, writeFields_inputSecureValue, n_inputSecureValue, k);
 }
 
 export function readBare_inputSecureValue(r: Reader, k?: number): inputSecureValue {
-  return readBare(r, readFields_inputSecureValue, n_inputSecureValue, 0xdb21d0a7, k);
+  return readWithNames(r, readFields_inputSecureValue, n_inputSecureValue, 0xdb21d0a7, k);
 }
 
 var n_secureValueHash = 'secureValueHash type hash';
@@ -18066,11 +18066,11 @@ function readFields_secureValueHash(r: Reader): secureValueHash {
 }
 
 export function writeBare_secureValueHash(w: Writer, v: secureValueHash, k?: number): void {
-  writeBare(w, v, writeFields_secureValueHash, n_secureValueHash, k);
+  writeWithNames(w, v, writeFields_secureValueHash, n_secureValueHash, k);
 }
 
 export function readBare_secureValueHash(r: Reader, k?: number): secureValueHash {
-  return readBare(r, readFields_secureValueHash, n_secureValueHash, 0xed1ecdb0, k);
+  return readWithNames(r, readFields_secureValueHash, n_secureValueHash, 0xed1ecdb0, k);
 }
 
 var n_secureValueErrorData = 'secureValueErrorData type dataHash field text';
@@ -18090,11 +18090,11 @@ function readFields_secureValueErrorData(r: Reader): secureValueErrorData {
 }
 
 export function writeBare_secureValueErrorData(w: Writer, v: secureValueErrorData, k?: number): void {
-  writeBare(w, v, writeFields_secureValueErrorData, n_secureValueErrorData, k);
+  writeWithNames(w, v, writeFields_secureValueErrorData, n_secureValueErrorData, k);
 }
 
 export function readBare_secureValueErrorData(r: Reader, k?: number): secureValueErrorData {
-  return readBare(r, readFields_secureValueErrorData, n_secureValueErrorData, 0xe8a40bd9, k);
+  return readWithNames(r, readFields_secureValueErrorData, n_secureValueErrorData, 0xe8a40bd9, k);
 }
 
 var n_secureValueErrorFrontSide = 'secureValueErrorFrontSide type fileHash text';
@@ -18112,11 +18112,11 @@ function readFields_secureValueErrorFrontSide(r: Reader): secureValueErrorFrontS
 }
 
 export function writeBare_secureValueErrorFrontSide(w: Writer, v: secureValueErrorFrontSide, k?: number): void {
-  writeBare(w, v, writeFields_secureValueErrorFrontSide, n_secureValueErrorFrontSide, k);
+  writeWithNames(w, v, writeFields_secureValueErrorFrontSide, n_secureValueErrorFrontSide, k);
 }
 
 export function readBare_secureValueErrorFrontSide(r: Reader, k?: number): secureValueErrorFrontSide {
-  return readBare(r, readFields_secureValueErrorFrontSide, n_secureValueErrorFrontSide, 0x00be3dfa, k);
+  return readWithNames(r, readFields_secureValueErrorFrontSide, n_secureValueErrorFrontSide, 0x00be3dfa, k);
 }
 
 var n_secureValueErrorReverseSide = 'secureValueErrorReverseSide type fileHash text';
@@ -18135,11 +18135,11 @@ function readFields_secureValueErrorReverseSide(r: Reader): secureValueErrorReve
 }
 
 export function writeBare_secureValueErrorReverseSide(w: Writer, v: secureValueErrorReverseSide, k?: number): void {
-  writeBare(w, v, writeFields_secureValueErrorReverseSide, n_secureValueErrorReverseSide, k);
+  writeWithNames(w, v, writeFields_secureValueErrorReverseSide, n_secureValueErrorReverseSide, k);
 }
 
 export function readBare_secureValueErrorReverseSide(r: Reader, k?: number): secureValueErrorReverseSide {
-  return readBare(r, readFields_secureValueErrorReverseSide, n_secureValueErrorReverseSide, 0x868a2aa5, k);
+  return readWithNames(r, readFields_secureValueErrorReverseSide, n_secureValueErrorReverseSide, 0x868a2aa5, k);
 }
 
 var n_secureValueErrorSelfie = 'secureValueErrorSelfie type fileHash text';
@@ -18157,11 +18157,11 @@ function readFields_secureValueErrorSelfie(r: Reader): secureValueErrorSelfie {
 }
 
 export function writeBare_secureValueErrorSelfie(w: Writer, v: secureValueErrorSelfie, k?: number): void {
-  writeBare(w, v, writeFields_secureValueErrorSelfie, n_secureValueErrorSelfie, k);
+  writeWithNames(w, v, writeFields_secureValueErrorSelfie, n_secureValueErrorSelfie, k);
 }
 
 export function readBare_secureValueErrorSelfie(r: Reader, k?: number): secureValueErrorSelfie {
-  return readBare(r, readFields_secureValueErrorSelfie, n_secureValueErrorSelfie, 0xe537ced6, k);
+  return readWithNames(r, readFields_secureValueErrorSelfie, n_secureValueErrorSelfie, 0xe537ced6, k);
 }
 
 var n_secureValueErrorFile = 'secureValueErrorFile type fileHash text';
@@ -18179,11 +18179,11 @@ function readFields_secureValueErrorFile(r: Reader): secureValueErrorFile {
 }
 
 export function writeBare_secureValueErrorFile(w: Writer, v: secureValueErrorFile, k?: number): void {
-  writeBare(w, v, writeFields_secureValueErrorFile, n_secureValueErrorFile, k);
+  writeWithNames(w, v, writeFields_secureValueErrorFile, n_secureValueErrorFile, k);
 }
 
 export function readBare_secureValueErrorFile(r: Reader, k?: number): secureValueErrorFile {
-  return readBare(r, readFields_secureValueErrorFile, n_secureValueErrorFile, 0x7a700873, k);
+  return readWithNames(r, readFields_secureValueErrorFile, n_secureValueErrorFile, 0x7a700873, k);
 }
 
 var n_secureValueErrorFiles = 'secureValueErrorFiles type fileHash text';
@@ -18201,11 +18201,11 @@ function readFields_secureValueErrorFiles(r: Reader): secureValueErrorFiles {
 }
 
 export function writeBare_secureValueErrorFiles(w: Writer, v: secureValueErrorFiles, k?: number): void {
-  writeBare(w, v, writeFields_secureValueErrorFiles, n_secureValueErrorFiles, k);
+  writeWithNames(w, v, writeFields_secureValueErrorFiles, n_secureValueErrorFiles, k);
 }
 
 export function readBare_secureValueErrorFiles(r: Reader, k?: number): secureValueErrorFiles {
-  return readBare(r, readFields_secureValueErrorFiles, n_secureValueErrorFiles, 0x666220e9, k);
+  return readWithNames(r, readFields_secureValueErrorFiles, n_secureValueErrorFiles, 0x666220e9, k);
 }
 
 var n_secureValueError = 'secureValueError type hash text';
@@ -18221,11 +18221,11 @@ function readFields_secureValueError(r: Reader): secureValueError {
 }
 
 export function writeBare_secureValueError(w: Writer, v: secureValueError, k?: number): void {
-  writeBare(w, v, writeFields_secureValueError, n_secureValueError, k);
+  writeWithNames(w, v, writeFields_secureValueError, n_secureValueError, k);
 }
 
 export function readBare_secureValueError(r: Reader, k?: number): secureValueError {
-  return readBare(r, readFields_secureValueError, n_secureValueError, 0x869d758f, k);
+  return readWithNames(r, readFields_secureValueError, n_secureValueError, 0x869d758f, k);
 }
 
 var n_secureValueErrorTranslationFile = 'secureValueErrorTranslationFile type fileHash text';
@@ -18244,11 +18244,11 @@ function readFields_secureValueErrorTranslationFile(r: Reader): secureValueError
 }
 
 export function writeBare_secureValueErrorTranslationFile(w: Writer, v: secureValueErrorTranslationFile, k?: number): void {
-  writeBare(w, v, writeFields_secureValueErrorTranslationFile, n_secureValueErrorTranslationFile, k);
+  writeWithNames(w, v, writeFields_secureValueErrorTranslationFile, n_secureValueErrorTranslationFile, k);
 }
 
 export function readBare_secureValueErrorTranslationFile(r: Reader, k?: number): secureValueErrorTranslationFile {
-  return readBare(r, readFields_secureValueErrorTranslationFile, n_secureValueErrorTranslationFile, 0xa1144770, k);
+  return readWithNames(r, readFields_secureValueErrorTranslationFile, n_secureValueErrorTranslationFile, 0xa1144770, k);
 }
 
 var n_secureValueErrorTranslationFiles = 'secureValueErrorTranslationFiles type fileHash text';
@@ -18267,11 +18267,11 @@ function readFields_secureValueErrorTranslationFiles(r: Reader): secureValueErro
 }
 
 export function writeBare_secureValueErrorTranslationFiles(w: Writer, v: secureValueErrorTranslationFiles, k?: number): void {
-  writeBare(w, v, writeFields_secureValueErrorTranslationFiles, n_secureValueErrorTranslationFiles, k);
+  writeWithNames(w, v, writeFields_secureValueErrorTranslationFiles, n_secureValueErrorTranslationFiles, k);
 }
 
 export function readBare_secureValueErrorTranslationFiles(r: Reader, k?: number): secureValueErrorTranslationFiles {
-  return readBare(r, readFields_secureValueErrorTranslationFiles, n_secureValueErrorTranslationFiles, 0x34636dd8, k);
+  return readWithNames(r, readFields_secureValueErrorTranslationFiles, n_secureValueErrorTranslationFiles, 0x34636dd8, k);
 }
 
 var n_secureCredentialsEncrypted = 'secureCredentialsEncrypted data hash secret';
@@ -18287,11 +18287,11 @@ function readFields_secureCredentialsEncrypted(r: Reader): secureCredentialsEncr
 }
 
 export function writeBare_secureCredentialsEncrypted(w: Writer, v: secureCredentialsEncrypted, k?: number): void {
-  writeBare(w, v, writeFields_secureCredentialsEncrypted, n_secureCredentialsEncrypted, k);
+  writeWithNames(w, v, writeFields_secureCredentialsEncrypted, n_secureCredentialsEncrypted, k);
 }
 
 export function readBare_secureCredentialsEncrypted(r: Reader, k?: number): secureCredentialsEncrypted {
-  return readBare(r, readFields_secureCredentialsEncrypted, n_secureCredentialsEncrypted, 0x33f0ea47, k);
+  return readWithNames(r, readFields_secureCredentialsEncrypted, n_secureCredentialsEncrypted, 0x33f0ea47, k);
 }
 
 var n_account_authorizationForm = 'account.authorizationForm flags requiredTypes values errors users privacyPolicyUrl';
@@ -18317,11 +18317,11 @@ function readFields_account_authorizationForm(r: Reader): account_authorizationF
 }
 
 export function writeBare_account_authorizationForm(w: Writer, v: account_authorizationForm, k?: number): void {
-  writeBare(w, v, writeFields_account_authorizationForm, n_account_authorizationForm, k);
+  writeWithNames(w, v, writeFields_account_authorizationForm, n_account_authorizationForm, k);
 }
 
 export function readBare_account_authorizationForm(r: Reader, k?: number): account_authorizationForm {
-  return readBare(r, readFields_account_authorizationForm, n_account_authorizationForm, 0xad2e1cd8, k);
+  return readWithNames(r, readFields_account_authorizationForm, n_account_authorizationForm, 0xad2e1cd8, k);
 }
 
 var n_account_sentEmailCode = 'account.sentEmailCode emailPattern length';
@@ -18338,11 +18338,11 @@ function readFields_account_sentEmailCode(r: Reader): account_sentEmailCode {
 }
 
 export function writeBare_account_sentEmailCode(w: Writer, v: account_sentEmailCode, k?: number): void {
-  writeBare(w, v, writeFields_account_sentEmailCode, n_account_sentEmailCode, k);
+  writeWithNames(w, v, writeFields_account_sentEmailCode, n_account_sentEmailCode, k);
 }
 
 export function readBare_account_sentEmailCode(r: Reader, k?: number): account_sentEmailCode {
-  return readBare(r, readFields_account_sentEmailCode, n_account_sentEmailCode, 0x811f854f, k);
+  return readWithNames(r, readFields_account_sentEmailCode, n_account_sentEmailCode, 0x811f854f, k);
 }
 
 var n_help_deepLinkInfoEmpty = 'help.deepLinkInfoEmpty';
@@ -18355,11 +18355,11 @@ function readFields_help_deepLinkInfoEmpty(_r: Reader): help_deepLinkInfoEmpty {
 }
 
 export function writeBare_help_deepLinkInfoEmpty(w: Writer, v: help_deepLinkInfoEmpty, k?: number): void {
-  writeBare(w, v, writeFields_help_deepLinkInfoEmpty, n_help_deepLinkInfoEmpty, k);
+  writeWithNames(w, v, writeFields_help_deepLinkInfoEmpty, n_help_deepLinkInfoEmpty, k);
 }
 
 export function readBare_help_deepLinkInfoEmpty(r: Reader, k?: number): help_deepLinkInfoEmpty {
-  return readBare(r, readFields_help_deepLinkInfoEmpty, n_help_deepLinkInfoEmpty, 0x66afa166, k);
+  return readWithNames(r, readFields_help_deepLinkInfoEmpty, n_help_deepLinkInfoEmpty, 0x66afa166, k);
 }
 
 var n_help_deepLinkInfo = 'help.deepLinkInfo flags updateApp message entities';
@@ -18382,11 +18382,11 @@ function readFields_help_deepLinkInfo(r: Reader): help_deepLinkInfo {
 }
 
 export function writeBare_help_deepLinkInfo(w: Writer, v: help_deepLinkInfo, k?: number): void {
-  writeBare(w, v, writeFields_help_deepLinkInfo, n_help_deepLinkInfo, k);
+  writeWithNames(w, v, writeFields_help_deepLinkInfo, n_help_deepLinkInfo, k);
 }
 
 export function readBare_help_deepLinkInfo(r: Reader, k?: number): help_deepLinkInfo {
-  return readBare(r, readFields_help_deepLinkInfo, n_help_deepLinkInfo, 0x6a4ee832, k);
+  return readWithNames(r, readFields_help_deepLinkInfo, n_help_deepLinkInfo, 0x6a4ee832, k);
 }
 
 var n_savedPhoneContact = 'savedPhoneContact phone firstName lastName date';
@@ -18408,11 +18408,11 @@ function readFields_savedPhoneContact(r: Reader): savedPhoneContact {
 }
 
 export function writeBare_savedPhoneContact(w: Writer, v: savedPhoneContact, k?: number): void {
-  writeBare(w, v, writeFields_savedPhoneContact, n_savedPhoneContact, k);
+  writeWithNames(w, v, writeFields_savedPhoneContact, n_savedPhoneContact, k);
 }
 
 export function readBare_savedPhoneContact(r: Reader, k?: number): savedPhoneContact {
-  return readBare(r, readFields_savedPhoneContact, n_savedPhoneContact, 0x1142bd56, k);
+  return readWithNames(r, readFields_savedPhoneContact, n_savedPhoneContact, 0x1142bd56, k);
 }
 
 var n_account_takeout = 'account.takeout id';
@@ -18428,11 +18428,11 @@ function readFields_account_takeout(r: Reader): account_takeout {
 }
 
 export function writeBare_account_takeout(w: Writer, v: account_takeout, k?: number): void {
-  writeBare(w, v, writeFields_account_takeout, n_account_takeout, k);
+  writeWithNames(w, v, writeFields_account_takeout, n_account_takeout, k);
 }
 
 export function readBare_account_takeout(r: Reader, k?: number): account_takeout {
-  return readBare(r, readFields_account_takeout, n_account_takeout, 0x4dba4501, k);
+  return readWithNames(r, readFields_account_takeout, n_account_takeout, 0x4dba4501, k);
 }
 
 var n_passwordKdfAlgoUnknown = 'passwordKdfAlgoUnknown';
@@ -18445,11 +18445,11 @@ function readFields_passwordKdfAlgoUnknown(_r: Reader): passwordKdfAlgoUnknown {
 }
 
 export function writeBare_passwordKdfAlgoUnknown(w: Writer, v: passwordKdfAlgoUnknown, k?: number): void {
-  writeBare(w, v, writeFields_passwordKdfAlgoUnknown, n_passwordKdfAlgoUnknown, k);
+  writeWithNames(w, v, writeFields_passwordKdfAlgoUnknown, n_passwordKdfAlgoUnknown, k);
 }
 
 export function readBare_passwordKdfAlgoUnknown(r: Reader, k?: number): passwordKdfAlgoUnknown {
-  return readBare(r, readFields_passwordKdfAlgoUnknown, n_passwordKdfAlgoUnknown, 0xd45ab096, k);
+  return readWithNames(r, readFields_passwordKdfAlgoUnknown, n_passwordKdfAlgoUnknown, 0xd45ab096, k);
 }
 
 var n_passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow = 'passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow salt1 salt2 g p';
@@ -18471,11 +18471,11 @@ function readFields_passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256M
 }
 
 export function writeBare_passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow(w: Writer, v: passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow, k?: number): void {
-  writeBare(w, v, writeFields_passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow, n_passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow, k);
+  writeWithNames(w, v, writeFields_passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow, n_passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow, k);
 }
 
 export function readBare_passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow(r: Reader, k?: number): passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow {
-  return readBare(r, readFields_passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow, n_passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow, 0x3a912d4a, k);
+  return readWithNames(r, readFields_passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow, n_passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow, 0x3a912d4a, k);
 }
 
 var n_securePasswordKdfAlgoUnknown = 'securePasswordKdfAlgoUnknown';
@@ -18488,11 +18488,11 @@ function readFields_securePasswordKdfAlgoUnknown(_r: Reader): securePasswordKdfA
 }
 
 export function writeBare_securePasswordKdfAlgoUnknown(w: Writer, v: securePasswordKdfAlgoUnknown, k?: number): void {
-  writeBare(w, v, writeFields_securePasswordKdfAlgoUnknown, n_securePasswordKdfAlgoUnknown, k);
+  writeWithNames(w, v, writeFields_securePasswordKdfAlgoUnknown, n_securePasswordKdfAlgoUnknown, k);
 }
 
 export function readBare_securePasswordKdfAlgoUnknown(r: Reader, k?: number): securePasswordKdfAlgoUnknown {
-  return readBare(r, readFields_securePasswordKdfAlgoUnknown, n_securePasswordKdfAlgoUnknown, 0x004a8537, k);
+  return readWithNames(r, readFields_securePasswordKdfAlgoUnknown, n_securePasswordKdfAlgoUnknown, 0x004a8537, k);
 }
 
 var n_securePasswordKdfAlgoPBKDF2HMACSHA512iter100000 = 'securePasswordKdfAlgoPBKDF2HMACSHA512iter100000 salt';
@@ -18506,11 +18506,11 @@ function readFields_securePasswordKdfAlgoPBKDF2HMACSHA512iter100000(r: Reader): 
 }
 
 export function writeBare_securePasswordKdfAlgoPBKDF2HMACSHA512iter100000(w: Writer, v: securePasswordKdfAlgoPBKDF2HMACSHA512iter100000, k?: number): void {
-  writeBare(w, v, writeFields_securePasswordKdfAlgoPBKDF2HMACSHA512iter100000, n_securePasswordKdfAlgoPBKDF2HMACSHA512iter100000, k);
+  writeWithNames(w, v, writeFields_securePasswordKdfAlgoPBKDF2HMACSHA512iter100000, n_securePasswordKdfAlgoPBKDF2HMACSHA512iter100000, k);
 }
 
 export function readBare_securePasswordKdfAlgoPBKDF2HMACSHA512iter100000(r: Reader, k?: number): securePasswordKdfAlgoPBKDF2HMACSHA512iter100000 {
-  return readBare(r, readFields_securePasswordKdfAlgoPBKDF2HMACSHA512iter100000, n_securePasswordKdfAlgoPBKDF2HMACSHA512iter100000, 0xbbf2dda0, k);
+  return readWithNames(r, readFields_securePasswordKdfAlgoPBKDF2HMACSHA512iter100000, n_securePasswordKdfAlgoPBKDF2HMACSHA512iter100000, 0xbbf2dda0, k);
 }
 
 var n_securePasswordKdfAlgoSHA512 = 'securePasswordKdfAlgoSHA512 salt';
@@ -18524,11 +18524,11 @@ function readFields_securePasswordKdfAlgoSHA512(r: Reader): securePasswordKdfAlg
 }
 
 export function writeBare_securePasswordKdfAlgoSHA512(w: Writer, v: securePasswordKdfAlgoSHA512, k?: number): void {
-  writeBare(w, v, writeFields_securePasswordKdfAlgoSHA512, n_securePasswordKdfAlgoSHA512, k);
+  writeWithNames(w, v, writeFields_securePasswordKdfAlgoSHA512, n_securePasswordKdfAlgoSHA512, k);
 }
 
 export function readBare_securePasswordKdfAlgoSHA512(r: Reader, k?: number): securePasswordKdfAlgoSHA512 {
-  return readBare(r, readFields_securePasswordKdfAlgoSHA512, n_securePasswordKdfAlgoSHA512, 0x86471d92, k);
+  return readWithNames(r, readFields_securePasswordKdfAlgoSHA512, n_securePasswordKdfAlgoSHA512, 0x86471d92, k);
 }
 
 var n_secureSecretSettings = 'secureSecretSettings secureAlgo secureSecret secureSecretId';
@@ -18549,11 +18549,11 @@ function readFields_secureSecretSettings(r: Reader): secureSecretSettings {
 }
 
 export function writeBare_secureSecretSettings(w: Writer, v: secureSecretSettings, k?: number): void {
-  writeBare(w, v, writeFields_secureSecretSettings, n_secureSecretSettings, k);
+  writeWithNames(w, v, writeFields_secureSecretSettings, n_secureSecretSettings, k);
 }
 
 export function readBare_secureSecretSettings(r: Reader, k?: number): secureSecretSettings {
-  return readBare(r, readFields_secureSecretSettings, n_secureSecretSettings, 0x1527bcac, k);
+  return readWithNames(r, readFields_secureSecretSettings, n_secureSecretSettings, 0x1527bcac, k);
 }
 
 var n_inputCheckPasswordEmpty = 'inputCheckPasswordEmpty';
@@ -18566,11 +18566,11 @@ function readFields_inputCheckPasswordEmpty(_r: Reader): inputCheckPasswordEmpty
 }
 
 export function writeBare_inputCheckPasswordEmpty(w: Writer, v: inputCheckPasswordEmpty, k?: number): void {
-  writeBare(w, v, writeFields_inputCheckPasswordEmpty, n_inputCheckPasswordEmpty, k);
+  writeWithNames(w, v, writeFields_inputCheckPasswordEmpty, n_inputCheckPasswordEmpty, k);
 }
 
 export function readBare_inputCheckPasswordEmpty(r: Reader, k?: number): inputCheckPasswordEmpty {
-  return readBare(r, readFields_inputCheckPasswordEmpty, n_inputCheckPasswordEmpty, 0x9880f658, k);
+  return readWithNames(r, readFields_inputCheckPasswordEmpty, n_inputCheckPasswordEmpty, 0x9880f658, k);
 }
 
 var n_inputCheckPasswordSRP = 'inputCheckPasswordSRP srpId A M1';
@@ -18588,11 +18588,11 @@ function readFields_inputCheckPasswordSRP(r: Reader): inputCheckPasswordSRP {
 }
 
 export function writeBare_inputCheckPasswordSRP(w: Writer, v: inputCheckPasswordSRP, k?: number): void {
-  writeBare(w, v, writeFields_inputCheckPasswordSRP, n_inputCheckPasswordSRP, k);
+  writeWithNames(w, v, writeFields_inputCheckPasswordSRP, n_inputCheckPasswordSRP, k);
 }
 
 export function readBare_inputCheckPasswordSRP(r: Reader, k?: number): inputCheckPasswordSRP {
-  return readBare(r, readFields_inputCheckPasswordSRP, n_inputCheckPasswordSRP, 0xd27ff082, k);
+  return readWithNames(r, readFields_inputCheckPasswordSRP, n_inputCheckPasswordSRP, 0xd27ff082, k);
 }
 
 var n_secureRequiredType = 'secureRequiredType flags nativeNames selfieRequired translationRequired type';
@@ -18616,11 +18616,11 @@ function readFields_secureRequiredType(r: Reader): secureRequiredType {
 }
 
 export function writeBare_secureRequiredType(w: Writer, v: secureRequiredType, k?: number): void {
-  writeBare(w, v, writeFields_secureRequiredType, n_secureRequiredType, k);
+  writeWithNames(w, v, writeFields_secureRequiredType, n_secureRequiredType, k);
 }
 
 export function readBare_secureRequiredType(r: Reader, k?: number): secureRequiredType {
-  return readBare(r, readFields_secureRequiredType, n_secureRequiredType, 0x829d99da, k);
+  return readWithNames(r, readFields_secureRequiredType, n_secureRequiredType, 0x829d99da, k);
 }
 
 var n_secureRequiredTypeOneOf = 'secureRequiredTypeOneOf types';
@@ -18634,11 +18634,11 @@ function readFields_secureRequiredTypeOneOf(r: Reader): secureRequiredTypeOneOf 
 }
 
 export function writeBare_secureRequiredTypeOneOf(w: Writer, v: secureRequiredTypeOneOf, k?: number): void {
-  writeBare(w, v, writeFields_secureRequiredTypeOneOf, n_secureRequiredTypeOneOf, k);
+  writeWithNames(w, v, writeFields_secureRequiredTypeOneOf, n_secureRequiredTypeOneOf, k);
 }
 
 export function readBare_secureRequiredTypeOneOf(r: Reader, k?: number): secureRequiredTypeOneOf {
-  return readBare(r, readFields_secureRequiredTypeOneOf, n_secureRequiredTypeOneOf, 0x027477b4, k);
+  return readWithNames(r, readFields_secureRequiredTypeOneOf, n_secureRequiredTypeOneOf, 0x027477b4, k);
 }
 
 var n_help_passportConfigNotModified = 'help.passportConfigNotModified';
@@ -18651,11 +18651,11 @@ function readFields_help_passportConfigNotModified(_r: Reader): help_passportCon
 }
 
 export function writeBare_help_passportConfigNotModified(w: Writer, v: help_passportConfigNotModified, k?: number): void {
-  writeBare(w, v, writeFields_help_passportConfigNotModified, n_help_passportConfigNotModified, k);
+  writeWithNames(w, v, writeFields_help_passportConfigNotModified, n_help_passportConfigNotModified, k);
 }
 
 export function readBare_help_passportConfigNotModified(r: Reader, k?: number): help_passportConfigNotModified {
-  return readBare(r, readFields_help_passportConfigNotModified, n_help_passportConfigNotModified, 0xbfb9f457, k);
+  return readWithNames(r, readFields_help_passportConfigNotModified, n_help_passportConfigNotModified, 0xbfb9f457, k);
 }
 
 var n_help_passportConfig = 'help.passportConfig hash countriesLangs';
@@ -18672,11 +18672,11 @@ function readFields_help_passportConfig(r: Reader): help_passportConfig {
 }
 
 export function writeBare_help_passportConfig(w: Writer, v: help_passportConfig, k?: number): void {
-  writeBare(w, v, writeFields_help_passportConfig, n_help_passportConfig, k);
+  writeWithNames(w, v, writeFields_help_passportConfig, n_help_passportConfig, k);
 }
 
 export function readBare_help_passportConfig(r: Reader, k?: number): help_passportConfig {
-  return readBare(r, readFields_help_passportConfig, n_help_passportConfig, 0xa098d6af, k);
+  return readWithNames(r, readFields_help_passportConfig, n_help_passportConfig, 0xa098d6af, k);
 }
 
 var n_inputAppEvent = 'inputAppEvent time type peer data';
@@ -18697,11 +18697,11 @@ function readFields_inputAppEvent(r: Reader): inputAppEvent {
 }
 
 export function writeBare_inputAppEvent(w: Writer, v: inputAppEvent, k?: number): void {
-  writeBare(w, v, writeFields_inputAppEvent, n_inputAppEvent, k);
+  writeWithNames(w, v, writeFields_inputAppEvent, n_inputAppEvent, k);
 }
 
 export function readBare_inputAppEvent(r: Reader, k?: number): inputAppEvent {
-  return readBare(r, readFields_inputAppEvent, n_inputAppEvent, 0x1d1b1245, k);
+  return readWithNames(r, readFields_inputAppEvent, n_inputAppEvent, 0x1d1b1245, k);
 }
 
 var n_jsonObjectValue = 'jsonObjectValue key value';
@@ -18716,11 +18716,11 @@ function readFields_jsonObjectValue(r: Reader): jsonObjectValue {
 }
 
 export function writeBare_jsonObjectValue(w: Writer, v: jsonObjectValue, k?: number): void {
-  writeBare(w, v, writeFields_jsonObjectValue, n_jsonObjectValue, k);
+  writeWithNames(w, v, writeFields_jsonObjectValue, n_jsonObjectValue, k);
 }
 
 export function readBare_jsonObjectValue(r: Reader, k?: number): jsonObjectValue {
-  return readBare(r, readFields_jsonObjectValue, n_jsonObjectValue, 0xc0de1bd9, k);
+  return readWithNames(r, readFields_jsonObjectValue, n_jsonObjectValue, 0xc0de1bd9, k);
 }
 
 var n_jsonNull = 'jsonNull';
@@ -18733,11 +18733,11 @@ function readFields_jsonNull(_r: Reader): jsonNull {
 }
 
 export function writeBare_jsonNull(w: Writer, v: jsonNull, k?: number): void {
-  writeBare(w, v, writeFields_jsonNull, n_jsonNull, k);
+  writeWithNames(w, v, writeFields_jsonNull, n_jsonNull, k);
 }
 
 export function readBare_jsonNull(r: Reader, k?: number): jsonNull {
-  return readBare(r, readFields_jsonNull, n_jsonNull, 0x3f6d7b68, k);
+  return readWithNames(r, readFields_jsonNull, n_jsonNull, 0x3f6d7b68, k);
 }
 
 var n_jsonBool = 'jsonBool value';
@@ -18751,11 +18751,11 @@ function readFields_jsonBool(r: Reader): jsonBool {
 }
 
 export function writeBare_jsonBool(w: Writer, v: jsonBool, k?: number): void {
-  writeBare(w, v, writeFields_jsonBool, n_jsonBool, k);
+  writeWithNames(w, v, writeFields_jsonBool, n_jsonBool, k);
 }
 
 export function readBare_jsonBool(r: Reader, k?: number): jsonBool {
-  return readBare(r, readFields_jsonBool, n_jsonBool, 0xc7345e6a, k);
+  return readWithNames(r, readFields_jsonBool, n_jsonBool, 0xc7345e6a, k);
 }
 
 var n_jsonNumber = 'jsonNumber value';
@@ -18769,11 +18769,11 @@ function readFields_jsonNumber(r: Reader): jsonNumber {
 }
 
 export function writeBare_jsonNumber(w: Writer, v: jsonNumber, k?: number): void {
-  writeBare(w, v, writeFields_jsonNumber, n_jsonNumber, k);
+  writeWithNames(w, v, writeFields_jsonNumber, n_jsonNumber, k);
 }
 
 export function readBare_jsonNumber(r: Reader, k?: number): jsonNumber {
-  return readBare(r, readFields_jsonNumber, n_jsonNumber, 0x2be0dfa4, k);
+  return readWithNames(r, readFields_jsonNumber, n_jsonNumber, 0x2be0dfa4, k);
 }
 
 var n_jsonString = 'jsonString value';
@@ -18787,11 +18787,11 @@ function readFields_jsonString(r: Reader): jsonString {
 }
 
 export function writeBare_jsonString(w: Writer, v: jsonString, k?: number): void {
-  writeBare(w, v, writeFields_jsonString, n_jsonString, k);
+  writeWithNames(w, v, writeFields_jsonString, n_jsonString, k);
 }
 
 export function readBare_jsonString(r: Reader, k?: number): jsonString {
-  return readBare(r, readFields_jsonString, n_jsonString, 0xb71e767a, k);
+  return readWithNames(r, readFields_jsonString, n_jsonString, 0xb71e767a, k);
 }
 
 var n_jsonArray = 'jsonArray value';
@@ -18805,11 +18805,11 @@ function readFields_jsonArray(r: Reader): jsonArray {
 }
 
 export function writeBare_jsonArray(w: Writer, v: jsonArray, k?: number): void {
-  writeBare(w, v, writeFields_jsonArray, n_jsonArray, k);
+  writeWithNames(w, v, writeFields_jsonArray, n_jsonArray, k);
 }
 
 export function readBare_jsonArray(r: Reader, k?: number): jsonArray {
-  return readBare(r, readFields_jsonArray, n_jsonArray, 0xf7444763, k);
+  return readWithNames(r, readFields_jsonArray, n_jsonArray, 0xf7444763, k);
 }
 
 var n_jsonObject = 'jsonObject value';
@@ -18823,11 +18823,11 @@ function readFields_jsonObject(r: Reader): jsonObject {
 }
 
 export function writeBare_jsonObject(w: Writer, v: jsonObject, k?: number): void {
-  writeBare(w, v, writeFields_jsonObject, n_jsonObject, k);
+  writeWithNames(w, v, writeFields_jsonObject, n_jsonObject, k);
 }
 
 export function readBare_jsonObject(r: Reader, k?: number): jsonObject {
-  return readBare(r, readFields_jsonObject, n_jsonObject, 0x99c1d49d, k);
+  return readWithNames(r, readFields_jsonObject, n_jsonObject, 0x99c1d49d, k);
 }
 
 var n_pageTableCell = 'pageTableCell flags header alignCenter alignRight valignMiddle valignBottom text colspan rowspan';
@@ -18865,11 +18865,11 @@ function readFields_pageTableCell(r: Reader): pageTableCell {
 }
 
 export function writeBare_pageTableCell(w: Writer, v: pageTableCell, k?: number): void {
-  writeBare(w, v, writeFields_pageTableCell, n_pageTableCell, k);
+  writeWithNames(w, v, writeFields_pageTableCell, n_pageTableCell, k);
 }
 
 export function readBare_pageTableCell(r: Reader, k?: number): pageTableCell {
-  return readBare(r, readFields_pageTableCell, n_pageTableCell, 0x34566b6a, k);
+  return readWithNames(r, readFields_pageTableCell, n_pageTableCell, 0x34566b6a, k);
 }
 
 var n_pageTableRow = 'pageTableRow cells';
@@ -18883,11 +18883,11 @@ function readFields_pageTableRow(r: Reader): pageTableRow {
 }
 
 export function writeBare_pageTableRow(w: Writer, v: pageTableRow, k?: number): void {
-  writeBare(w, v, writeFields_pageTableRow, n_pageTableRow, k);
+  writeWithNames(w, v, writeFields_pageTableRow, n_pageTableRow, k);
 }
 
 export function readBare_pageTableRow(r: Reader, k?: number): pageTableRow {
-  return readBare(r, readFields_pageTableRow, n_pageTableRow, 0xe0c0c5e5, k);
+  return readWithNames(r, readFields_pageTableRow, n_pageTableRow, 0xe0c0c5e5, k);
 }
 
 var n_pageCaption = 'pageCaption text credit';
@@ -18902,11 +18902,11 @@ function readFields_pageCaption(r: Reader): pageCaption {
 }
 
 export function writeBare_pageCaption(w: Writer, v: pageCaption, k?: number): void {
-  writeBare(w, v, writeFields_pageCaption, n_pageCaption, k);
+  writeWithNames(w, v, writeFields_pageCaption, n_pageCaption, k);
 }
 
 export function readBare_pageCaption(r: Reader, k?: number): pageCaption {
-  return readBare(r, readFields_pageCaption, n_pageCaption, 0x6f747657, k);
+  return readWithNames(r, readFields_pageCaption, n_pageCaption, 0x6f747657, k);
 }
 
 var n_pageListItemText = 'pageListItemText text';
@@ -18920,11 +18920,11 @@ function readFields_pageListItemText(r: Reader): pageListItemText {
 }
 
 export function writeBare_pageListItemText(w: Writer, v: pageListItemText, k?: number): void {
-  writeBare(w, v, writeFields_pageListItemText, n_pageListItemText, k);
+  writeWithNames(w, v, writeFields_pageListItemText, n_pageListItemText, k);
 }
 
 export function readBare_pageListItemText(r: Reader, k?: number): pageListItemText {
-  return readBare(r, readFields_pageListItemText, n_pageListItemText, 0xb92fb6cd, k);
+  return readWithNames(r, readFields_pageListItemText, n_pageListItemText, 0xb92fb6cd, k);
 }
 
 var n_pageListItemBlocks = 'pageListItemBlocks blocks';
@@ -18938,11 +18938,11 @@ function readFields_pageListItemBlocks(r: Reader): pageListItemBlocks {
 }
 
 export function writeBare_pageListItemBlocks(w: Writer, v: pageListItemBlocks, k?: number): void {
-  writeBare(w, v, writeFields_pageListItemBlocks, n_pageListItemBlocks, k);
+  writeWithNames(w, v, writeFields_pageListItemBlocks, n_pageListItemBlocks, k);
 }
 
 export function readBare_pageListItemBlocks(r: Reader, k?: number): pageListItemBlocks {
-  return readBare(r, readFields_pageListItemBlocks, n_pageListItemBlocks, 0x25e073fc, k);
+  return readWithNames(r, readFields_pageListItemBlocks, n_pageListItemBlocks, 0x25e073fc, k);
 }
 
 var n_pageListOrderedItemText = 'pageListOrderedItemText num text';
@@ -18957,11 +18957,11 @@ function readFields_pageListOrderedItemText(r: Reader): pageListOrderedItemText 
 }
 
 export function writeBare_pageListOrderedItemText(w: Writer, v: pageListOrderedItemText, k?: number): void {
-  writeBare(w, v, writeFields_pageListOrderedItemText, n_pageListOrderedItemText, k);
+  writeWithNames(w, v, writeFields_pageListOrderedItemText, n_pageListOrderedItemText, k);
 }
 
 export function readBare_pageListOrderedItemText(r: Reader, k?: number): pageListOrderedItemText {
-  return readBare(r, readFields_pageListOrderedItemText, n_pageListOrderedItemText, 0x5e068047, k);
+  return readWithNames(r, readFields_pageListOrderedItemText, n_pageListOrderedItemText, 0x5e068047, k);
 }
 
 var n_pageListOrderedItemBlocks = 'pageListOrderedItemBlocks num blocks';
@@ -18976,11 +18976,11 @@ function readFields_pageListOrderedItemBlocks(r: Reader): pageListOrderedItemBlo
 }
 
 export function writeBare_pageListOrderedItemBlocks(w: Writer, v: pageListOrderedItemBlocks, k?: number): void {
-  writeBare(w, v, writeFields_pageListOrderedItemBlocks, n_pageListOrderedItemBlocks, k);
+  writeWithNames(w, v, writeFields_pageListOrderedItemBlocks, n_pageListOrderedItemBlocks, k);
 }
 
 export function readBare_pageListOrderedItemBlocks(r: Reader, k?: number): pageListOrderedItemBlocks {
-  return readBare(r, readFields_pageListOrderedItemBlocks, n_pageListOrderedItemBlocks, 0x98dd8936, k);
+  return readWithNames(r, readFields_pageListOrderedItemBlocks, n_pageListOrderedItemBlocks, 0x98dd8936, k);
 }
 
 var n_pageRelatedArticle = 'pageRelatedArticle flags url webpageId title description photoId author publishedDate';
@@ -19016,11 +19016,11 @@ function readFields_pageRelatedArticle(r: Reader): pageRelatedArticle {
 }
 
 export function writeBare_pageRelatedArticle(w: Writer, v: pageRelatedArticle, k?: number): void {
-  writeBare(w, v, writeFields_pageRelatedArticle, n_pageRelatedArticle, k);
+  writeWithNames(w, v, writeFields_pageRelatedArticle, n_pageRelatedArticle, k);
 }
 
 export function readBare_pageRelatedArticle(r: Reader, k?: number): pageRelatedArticle {
-  return readBare(r, readFields_pageRelatedArticle, n_pageRelatedArticle, 0xb390dc08, k);
+  return readWithNames(r, readFields_pageRelatedArticle, n_pageRelatedArticle, 0xb390dc08, k);
 }
 
 var n_page = 'page flags part rtl v2 url blocks photos documents views';
@@ -19053,11 +19053,11 @@ function readFields_page(r: Reader): page {
 }
 
 export function writeBare_page(w: Writer, v: page, k?: number): void {
-  writeBare(w, v, writeFields_page, n_page, k);
+  writeWithNames(w, v, writeFields_page, n_page, k);
 }
 
 export function readBare_page(r: Reader, k?: number): page {
-  return readBare(r, readFields_page, n_page, 0x98657f0d, k);
+  return readWithNames(r, readFields_page, n_page, 0x98657f0d, k);
 }
 
 var n_help_supportName = 'help.supportName name';
@@ -19071,11 +19071,11 @@ function readFields_help_supportName(r: Reader): help_supportName {
 }
 
 export function writeBare_help_supportName(w: Writer, v: help_supportName, k?: number): void {
-  writeBare(w, v, writeFields_help_supportName, n_help_supportName, k);
+  writeWithNames(w, v, writeFields_help_supportName, n_help_supportName, k);
 }
 
 export function readBare_help_supportName(r: Reader, k?: number): help_supportName {
-  return readBare(r, readFields_help_supportName, n_help_supportName, 0x8c05f1c9, k);
+  return readWithNames(r, readFields_help_supportName, n_help_supportName, 0x8c05f1c9, k);
 }
 
 var n_help_userInfoEmpty = 'help.userInfoEmpty';
@@ -19088,11 +19088,11 @@ function readFields_help_userInfoEmpty(_r: Reader): help_userInfoEmpty {
 }
 
 export function writeBare_help_userInfoEmpty(w: Writer, v: help_userInfoEmpty, k?: number): void {
-  writeBare(w, v, writeFields_help_userInfoEmpty, n_help_userInfoEmpty, k);
+  writeWithNames(w, v, writeFields_help_userInfoEmpty, n_help_userInfoEmpty, k);
 }
 
 export function readBare_help_userInfoEmpty(r: Reader, k?: number): help_userInfoEmpty {
-  return readBare(r, readFields_help_userInfoEmpty, n_help_userInfoEmpty, 0xf3ae2eed, k);
+  return readWithNames(r, readFields_help_userInfoEmpty, n_help_userInfoEmpty, 0xf3ae2eed, k);
 }
 
 var n_help_userInfo = 'help.userInfo message entities author date';
@@ -19114,11 +19114,11 @@ function readFields_help_userInfo(r: Reader): help_userInfo {
 }
 
 export function writeBare_help_userInfo(w: Writer, v: help_userInfo, k?: number): void {
-  writeBare(w, v, writeFields_help_userInfo, n_help_userInfo, k);
+  writeWithNames(w, v, writeFields_help_userInfo, n_help_userInfo, k);
 }
 
 export function readBare_help_userInfo(r: Reader, k?: number): help_userInfo {
-  return readBare(r, readFields_help_userInfo, n_help_userInfo, 0x01eb3758, k);
+  return readWithNames(r, readFields_help_userInfo, n_help_userInfo, 0x01eb3758, k);
 }
 
 var n_pollAnswer = 'pollAnswer text option';
@@ -19133,11 +19133,11 @@ function readFields_pollAnswer(r: Reader): pollAnswer {
 }
 
 export function writeBare_pollAnswer(w: Writer, v: pollAnswer, k?: number): void {
-  writeBare(w, v, writeFields_pollAnswer, n_pollAnswer, k);
+  writeWithNames(w, v, writeFields_pollAnswer, n_pollAnswer, k);
 }
 
 export function readBare_pollAnswer(r: Reader, k?: number): pollAnswer {
-  return readBare(r, readFields_pollAnswer, n_pollAnswer, 0x6ca9c2e9, k);
+  return readWithNames(r, readFields_pollAnswer, n_pollAnswer, 0x6ca9c2e9, k);
 }
 
 var n_poll = 'poll id flags closed publicVoters multipleChoice quiz question answers closePeriod closeDate';
@@ -19176,11 +19176,11 @@ function readFields_poll(r: Reader): poll {
 }
 
 export function writeBare_poll(w: Writer, v: poll, k?: number): void {
-  writeBare(w, v, writeFields_poll, n_poll, k);
+  writeWithNames(w, v, writeFields_poll, n_poll, k);
 }
 
 export function readBare_poll(r: Reader, k?: number): poll {
-  return readBare(r, readFields_poll, n_poll, 0x86e18161, k);
+  return readWithNames(r, readFields_poll, n_poll, 0x86e18161, k);
 }
 
 var n_pollAnswerVoters = 'pollAnswerVoters flags chosen correct option voters';
@@ -19206,11 +19206,11 @@ function readFields_pollAnswerVoters(r: Reader): pollAnswerVoters {
 }
 
 export function writeBare_pollAnswerVoters(w: Writer, v: pollAnswerVoters, k?: number): void {
-  writeBare(w, v, writeFields_pollAnswerVoters, n_pollAnswerVoters, k);
+  writeWithNames(w, v, writeFields_pollAnswerVoters, n_pollAnswerVoters, k);
 }
 
 export function readBare_pollAnswerVoters(r: Reader, k?: number): pollAnswerVoters {
-  return readBare(r, readFields_pollAnswerVoters, n_pollAnswerVoters, 0x3b6ddad2, k);
+  return readWithNames(r, readFields_pollAnswerVoters, n_pollAnswerVoters, 0x3b6ddad2, k);
 }
 
 var n_pollResults = 'pollResults flags min results totalVoters recentVoters solution solutionEntities';
@@ -19250,11 +19250,11 @@ function readFields_pollResults(r: Reader): pollResults {
 }
 
 export function writeBare_pollResults(w: Writer, v: pollResults, k?: number): void {
-  writeBare(w, v, writeFields_pollResults, n_pollResults, k);
+  writeWithNames(w, v, writeFields_pollResults, n_pollResults, k);
 }
 
 export function readBare_pollResults(r: Reader, k?: number): pollResults {
-  return readBare(r, readFields_pollResults, n_pollResults, 0xdcb82ea3, k);
+  return readWithNames(r, readFields_pollResults, n_pollResults, 0xdcb82ea3, k);
 }
 
 var n_chatOnlines = 'chatOnlines onlines';
@@ -19270,11 +19270,11 @@ function readFields_chatOnlines(r: Reader): chatOnlines {
 }
 
 export function writeBare_chatOnlines(w: Writer, v: chatOnlines, k?: number): void {
-  writeBare(w, v, writeFields_chatOnlines, n_chatOnlines, k);
+  writeWithNames(w, v, writeFields_chatOnlines, n_chatOnlines, k);
 }
 
 export function readBare_chatOnlines(r: Reader, k?: number): chatOnlines {
-  return readBare(r, readFields_chatOnlines, n_chatOnlines, 0xf041e250, k);
+  return readWithNames(r, readFields_chatOnlines, n_chatOnlines, 0xf041e250, k);
 }
 
 var n_statsURL = 'statsURL url';
@@ -19288,11 +19288,11 @@ function readFields_statsURL(r: Reader): statsURL {
 }
 
 export function writeBare_statsURL(w: Writer, v: statsURL, k?: number): void {
-  writeBare(w, v, writeFields_statsURL, n_statsURL, k);
+  writeWithNames(w, v, writeFields_statsURL, n_statsURL, k);
 }
 
 export function readBare_statsURL(r: Reader, k?: number): statsURL {
-  return readBare(r, readFields_statsURL, n_statsURL, 0x47a971e0, k);
+  return readWithNames(r, readFields_statsURL, n_statsURL, 0x47a971e0, k);
 }
 
 var n_chatAdminRights = 'chatAdminRights flags changeInfo postMessages editMessages deleteMessages banUsers inviteUsers pinMessages addAdmins anonymous manageCall other';
@@ -19338,11 +19338,11 @@ function readFields_chatAdminRights(r: Reader): chatAdminRights {
 }
 
 export function writeBare_chatAdminRights(w: Writer, v: chatAdminRights, k?: number): void {
-  writeBare(w, v, writeFields_chatAdminRights, n_chatAdminRights, k);
+  writeWithNames(w, v, writeFields_chatAdminRights, n_chatAdminRights, k);
 }
 
 export function readBare_chatAdminRights(r: Reader, k?: number): chatAdminRights {
-  return readBare(r, readFields_chatAdminRights, n_chatAdminRights, 0x5fb224d5, k);
+  return readWithNames(r, readFields_chatAdminRights, n_chatAdminRights, 0x5fb224d5, k);
 }
 
 var n_chatBannedRights = 'chatBannedRights flags viewMessages sendMessages sendMedia sendStickers sendGifs sendGames sendInline embedLinks sendPolls changeInfo inviteUsers pinMessages untilDate';
@@ -19393,11 +19393,11 @@ function readFields_chatBannedRights(r: Reader): chatBannedRights {
 }
 
 export function writeBare_chatBannedRights(w: Writer, v: chatBannedRights, k?: number): void {
-  writeBare(w, v, writeFields_chatBannedRights, n_chatBannedRights, k);
+  writeWithNames(w, v, writeFields_chatBannedRights, n_chatBannedRights, k);
 }
 
 export function readBare_chatBannedRights(r: Reader, k?: number): chatBannedRights {
-  return readBare(r, readFields_chatBannedRights, n_chatBannedRights, 0x9f120418, k);
+  return readWithNames(r, readFields_chatBannedRights, n_chatBannedRights, 0x9f120418, k);
 }
 
 var n_inputWallPaper = 'inputWallPaper id accessHash';
@@ -19415,11 +19415,11 @@ function readFields_inputWallPaper(r: Reader): inputWallPaper {
 }
 
 export function writeBare_inputWallPaper(w: Writer, v: inputWallPaper, k?: number): void {
-  writeBare(w, v, writeFields_inputWallPaper, n_inputWallPaper, k);
+  writeWithNames(w, v, writeFields_inputWallPaper, n_inputWallPaper, k);
 }
 
 export function readBare_inputWallPaper(r: Reader, k?: number): inputWallPaper {
-  return readBare(r, readFields_inputWallPaper, n_inputWallPaper, 0xe630b979, k);
+  return readWithNames(r, readFields_inputWallPaper, n_inputWallPaper, 0xe630b979, k);
 }
 
 var n_inputWallPaperSlug = 'inputWallPaperSlug slug';
@@ -19433,11 +19433,11 @@ function readFields_inputWallPaperSlug(r: Reader): inputWallPaperSlug {
 }
 
 export function writeBare_inputWallPaperSlug(w: Writer, v: inputWallPaperSlug, k?: number): void {
-  writeBare(w, v, writeFields_inputWallPaperSlug, n_inputWallPaperSlug, k);
+  writeWithNames(w, v, writeFields_inputWallPaperSlug, n_inputWallPaperSlug, k);
 }
 
 export function readBare_inputWallPaperSlug(r: Reader, k?: number): inputWallPaperSlug {
-  return readBare(r, readFields_inputWallPaperSlug, n_inputWallPaperSlug, 0x72091c80, k);
+  return readWithNames(r, readFields_inputWallPaperSlug, n_inputWallPaperSlug, 0x72091c80, k);
 }
 
 var n_inputWallPaperNoFile = 'inputWallPaperNoFile id';
@@ -19453,11 +19453,11 @@ function readFields_inputWallPaperNoFile(r: Reader): inputWallPaperNoFile {
 }
 
 export function writeBare_inputWallPaperNoFile(w: Writer, v: inputWallPaperNoFile, k?: number): void {
-  writeBare(w, v, writeFields_inputWallPaperNoFile, n_inputWallPaperNoFile, k);
+  writeWithNames(w, v, writeFields_inputWallPaperNoFile, n_inputWallPaperNoFile, k);
 }
 
 export function readBare_inputWallPaperNoFile(r: Reader, k?: number): inputWallPaperNoFile {
-  return readBare(r, readFields_inputWallPaperNoFile, n_inputWallPaperNoFile, 0x967a462e, k);
+  return readWithNames(r, readFields_inputWallPaperNoFile, n_inputWallPaperNoFile, 0x967a462e, k);
 }
 
 var n_account_wallPapersNotModified = 'account.wallPapersNotModified';
@@ -19470,11 +19470,11 @@ function readFields_account_wallPapersNotModified(_r: Reader): account_wallPaper
 }
 
 export function writeBare_account_wallPapersNotModified(w: Writer, v: account_wallPapersNotModified, k?: number): void {
-  writeBare(w, v, writeFields_account_wallPapersNotModified, n_account_wallPapersNotModified, k);
+  writeWithNames(w, v, writeFields_account_wallPapersNotModified, n_account_wallPapersNotModified, k);
 }
 
 export function readBare_account_wallPapersNotModified(r: Reader, k?: number): account_wallPapersNotModified {
-  return readBare(r, readFields_account_wallPapersNotModified, n_account_wallPapersNotModified, 0x1c199183, k);
+  return readWithNames(r, readFields_account_wallPapersNotModified, n_account_wallPapersNotModified, 0x1c199183, k);
 }
 
 var n_account_wallPapers = 'account.wallPapers hash wallpapers';
@@ -19491,11 +19491,11 @@ function readFields_account_wallPapers(r: Reader): account_wallPapers {
 }
 
 export function writeBare_account_wallPapers(w: Writer, v: account_wallPapers, k?: number): void {
-  writeBare(w, v, writeFields_account_wallPapers, n_account_wallPapers, k);
+  writeWithNames(w, v, writeFields_account_wallPapers, n_account_wallPapers, k);
 }
 
 export function readBare_account_wallPapers(r: Reader, k?: number): account_wallPapers {
-  return readBare(r, readFields_account_wallPapers, n_account_wallPapers, 0xcdc3858c, k);
+  return readWithNames(r, readFields_account_wallPapers, n_account_wallPapers, 0xcdc3858c, k);
 }
 
 var n_codeSettings = 'codeSettings flags allowFlashcall currentNumber allowAppHash';
@@ -19518,11 +19518,11 @@ function readFields_codeSettings(r: Reader): codeSettings {
 }
 
 export function writeBare_codeSettings(w: Writer, v: codeSettings, k?: number): void {
-  writeBare(w, v, writeFields_codeSettings, n_codeSettings, k);
+  writeWithNames(w, v, writeFields_codeSettings, n_codeSettings, k);
 }
 
 export function readBare_codeSettings(r: Reader, k?: number): codeSettings {
-  return readBare(r, readFields_codeSettings, n_codeSettings, 0xdebebe83, k);
+  return readWithNames(r, readFields_codeSettings, n_codeSettings, 0xdebebe83, k);
 }
 
 var n_wallPaperSettings = 'wallPaperSettings flags blur motion backgroundColor secondBackgroundColor thirdBackgroundColor fourthBackgroundColor intensity rotation';
@@ -19567,11 +19567,11 @@ function readFields_wallPaperSettings(r: Reader): wallPaperSettings {
 }
 
 export function writeBare_wallPaperSettings(w: Writer, v: wallPaperSettings, k?: number): void {
-  writeBare(w, v, writeFields_wallPaperSettings, n_wallPaperSettings, k);
+  writeWithNames(w, v, writeFields_wallPaperSettings, n_wallPaperSettings, k);
 }
 
 export function readBare_wallPaperSettings(r: Reader, k?: number): wallPaperSettings {
-  return readBare(r, readFields_wallPaperSettings, n_wallPaperSettings, 0x1dc1bca4, k);
+  return readWithNames(r, readFields_wallPaperSettings, n_wallPaperSettings, 0x1dc1bca4, k);
 }
 
 var n_autoDownloadSettings = 'autoDownloadSettings flags disabled videoPreloadLarge audioPreloadNext phonecallsLessData photoSizeMax videoSizeMax fileSizeMax videoUploadMaxbitrate';
@@ -19609,11 +19609,11 @@ function readFields_autoDownloadSettings(r: Reader): autoDownloadSettings {
 }
 
 export function writeBare_autoDownloadSettings(w: Writer, v: autoDownloadSettings, k?: number): void {
-  writeBare(w, v, writeFields_autoDownloadSettings, n_autoDownloadSettings, k);
+  writeWithNames(w, v, writeFields_autoDownloadSettings, n_autoDownloadSettings, k);
 }
 
 export function readBare_autoDownloadSettings(r: Reader, k?: number): autoDownloadSettings {
-  return readBare(r, readFields_autoDownloadSettings, n_autoDownloadSettings, 0xe04232f3, k);
+  return readWithNames(r, readFields_autoDownloadSettings, n_autoDownloadSettings, 0xe04232f3, k);
 }
 
 var n_account_autoDownloadSettings = 'account.autoDownloadSettings low medium high';
@@ -19632,11 +19632,11 @@ function readFields_account_autoDownloadSettings(r: Reader): account_autoDownloa
 }
 
 export function writeBare_account_autoDownloadSettings(w: Writer, v: account_autoDownloadSettings, k?: number): void {
-  writeBare(w, v, writeFields_account_autoDownloadSettings, n_account_autoDownloadSettings, k);
+  writeWithNames(w, v, writeFields_account_autoDownloadSettings, n_account_autoDownloadSettings, k);
 }
 
 export function readBare_account_autoDownloadSettings(r: Reader, k?: number): account_autoDownloadSettings {
-  return readBare(r, readFields_account_autoDownloadSettings, n_account_autoDownloadSettings, 0x63cacf26, k);
+  return readWithNames(r, readFields_account_autoDownloadSettings, n_account_autoDownloadSettings, 0x63cacf26, k);
 }
 
 var n_emojiKeyword = 'emojiKeyword keyword emoticons';
@@ -19651,11 +19651,11 @@ function readFields_emojiKeyword(r: Reader): emojiKeyword {
 }
 
 export function writeBare_emojiKeyword(w: Writer, v: emojiKeyword, k?: number): void {
-  writeBare(w, v, writeFields_emojiKeyword, n_emojiKeyword, k);
+  writeWithNames(w, v, writeFields_emojiKeyword, n_emojiKeyword, k);
 }
 
 export function readBare_emojiKeyword(r: Reader, k?: number): emojiKeyword {
-  return readBare(r, readFields_emojiKeyword, n_emojiKeyword, 0xd5b3b9f9, k);
+  return readWithNames(r, readFields_emojiKeyword, n_emojiKeyword, 0xd5b3b9f9, k);
 }
 
 var n_emojiKeywordDeleted = 'emojiKeywordDeleted keyword emoticons';
@@ -19670,11 +19670,11 @@ function readFields_emojiKeywordDeleted(r: Reader): emojiKeywordDeleted {
 }
 
 export function writeBare_emojiKeywordDeleted(w: Writer, v: emojiKeywordDeleted, k?: number): void {
-  writeBare(w, v, writeFields_emojiKeywordDeleted, n_emojiKeywordDeleted, k);
+  writeWithNames(w, v, writeFields_emojiKeywordDeleted, n_emojiKeywordDeleted, k);
 }
 
 export function readBare_emojiKeywordDeleted(r: Reader, k?: number): emojiKeywordDeleted {
-  return readBare(r, readFields_emojiKeywordDeleted, n_emojiKeywordDeleted, 0x236df622, k);
+  return readWithNames(r, readFields_emojiKeywordDeleted, n_emojiKeywordDeleted, 0x236df622, k);
 }
 
 var n_emojiKeywordsDifference = 'emojiKeywordsDifference langCode fromVersion version keywords';
@@ -19697,11 +19697,11 @@ function readFields_emojiKeywordsDifference(r: Reader): emojiKeywordsDifference 
 }
 
 export function writeBare_emojiKeywordsDifference(w: Writer, v: emojiKeywordsDifference, k?: number): void {
-  writeBare(w, v, writeFields_emojiKeywordsDifference, n_emojiKeywordsDifference, k);
+  writeWithNames(w, v, writeFields_emojiKeywordsDifference, n_emojiKeywordsDifference, k);
 }
 
 export function readBare_emojiKeywordsDifference(r: Reader, k?: number): emojiKeywordsDifference {
-  return readBare(r, readFields_emojiKeywordsDifference, n_emojiKeywordsDifference, 0x5cc761bd, k);
+  return readWithNames(r, readFields_emojiKeywordsDifference, n_emojiKeywordsDifference, 0x5cc761bd, k);
 }
 
 var n_emojiURL = 'emojiURL url';
@@ -19715,11 +19715,11 @@ function readFields_emojiURL(r: Reader): emojiURL {
 }
 
 export function writeBare_emojiURL(w: Writer, v: emojiURL, k?: number): void {
-  writeBare(w, v, writeFields_emojiURL, n_emojiURL, k);
+  writeWithNames(w, v, writeFields_emojiURL, n_emojiURL, k);
 }
 
 export function readBare_emojiURL(r: Reader, k?: number): emojiURL {
-  return readBare(r, readFields_emojiURL, n_emojiURL, 0xa575739d, k);
+  return readWithNames(r, readFields_emojiURL, n_emojiURL, 0xa575739d, k);
 }
 
 var n_emojiLanguage = 'emojiLanguage langCode';
@@ -19733,11 +19733,11 @@ function readFields_emojiLanguage(r: Reader): emojiLanguage {
 }
 
 export function writeBare_emojiLanguage(w: Writer, v: emojiLanguage, k?: number): void {
-  writeBare(w, v, writeFields_emojiLanguage, n_emojiLanguage, k);
+  writeWithNames(w, v, writeFields_emojiLanguage, n_emojiLanguage, k);
 }
 
 export function readBare_emojiLanguage(r: Reader, k?: number): emojiLanguage {
-  return readBare(r, readFields_emojiLanguage, n_emojiLanguage, 0xb3fb5361, k);
+  return readWithNames(r, readFields_emojiLanguage, n_emojiLanguage, 0xb3fb5361, k);
 }
 
 var n_folder = 'folder flags autofillNewBroadcasts autofillPublicGroups autofillNewCorrespondents id title photo';
@@ -19769,11 +19769,11 @@ function readFields_folder(r: Reader): folder {
 }
 
 export function writeBare_folder(w: Writer, v: folder, k?: number): void {
-  writeBare(w, v, writeFields_folder, n_folder, k);
+  writeWithNames(w, v, writeFields_folder, n_folder, k);
 }
 
 export function readBare_folder(r: Reader, k?: number): folder {
-  return readBare(r, readFields_folder, n_folder, 0xff544e65, k);
+  return readWithNames(r, readFields_folder, n_folder, 0xff544e65, k);
 }
 
 var n_inputFolderPeer = 'inputFolderPeer peer folderId';
@@ -19790,11 +19790,11 @@ function readFields_inputFolderPeer(r: Reader): inputFolderPeer {
 }
 
 export function writeBare_inputFolderPeer(w: Writer, v: inputFolderPeer, k?: number): void {
-  writeBare(w, v, writeFields_inputFolderPeer, n_inputFolderPeer, k);
+  writeWithNames(w, v, writeFields_inputFolderPeer, n_inputFolderPeer, k);
 }
 
 export function readBare_inputFolderPeer(r: Reader, k?: number): inputFolderPeer {
-  return readBare(r, readFields_inputFolderPeer, n_inputFolderPeer, 0xfbd2c296, k);
+  return readWithNames(r, readFields_inputFolderPeer, n_inputFolderPeer, 0xfbd2c296, k);
 }
 
 var n_folderPeer = 'folderPeer peer folderId';
@@ -19811,11 +19811,11 @@ function readFields_folderPeer(r: Reader): folderPeer {
 }
 
 export function writeBare_folderPeer(w: Writer, v: folderPeer, k?: number): void {
-  writeBare(w, v, writeFields_folderPeer, n_folderPeer, k);
+  writeWithNames(w, v, writeFields_folderPeer, n_folderPeer, k);
 }
 
 export function readBare_folderPeer(r: Reader, k?: number): folderPeer {
-  return readBare(r, readFields_folderPeer, n_folderPeer, 0xe9baa668, k);
+  return readWithNames(r, readFields_folderPeer, n_folderPeer, 0xe9baa668, k);
 }
 
 var n_messages_searchCounter = 'messages.searchCounter flags inexact filter count';
@@ -19840,11 +19840,11 @@ function readFields_messages_searchCounter(r: Reader): messages_searchCounter {
 }
 
 export function writeBare_messages_searchCounter(w: Writer, v: messages_searchCounter, k?: number): void {
-  writeBare(w, v, writeFields_messages_searchCounter, n_messages_searchCounter, k);
+  writeWithNames(w, v, writeFields_messages_searchCounter, n_messages_searchCounter, k);
 }
 
 export function readBare_messages_searchCounter(r: Reader, k?: number): messages_searchCounter {
-  return readBare(r, readFields_messages_searchCounter, n_messages_searchCounter, 0xe844ebff, k);
+  return readWithNames(r, readFields_messages_searchCounter, n_messages_searchCounter, 0xe844ebff, k);
 }
 
 var n_urlAuthResultRequest = 'urlAuthResultRequest flags requestWriteAccess bot domain';
@@ -19867,11 +19867,11 @@ function readFields_urlAuthResultRequest(r: Reader): urlAuthResultRequest {
 }
 
 export function writeBare_urlAuthResultRequest(w: Writer, v: urlAuthResultRequest, k?: number): void {
-  writeBare(w, v, writeFields_urlAuthResultRequest, n_urlAuthResultRequest, k);
+  writeWithNames(w, v, writeFields_urlAuthResultRequest, n_urlAuthResultRequest, k);
 }
 
 export function readBare_urlAuthResultRequest(r: Reader, k?: number): urlAuthResultRequest {
-  return readBare(r, readFields_urlAuthResultRequest, n_urlAuthResultRequest, 0x92d33a0e, k);
+  return readWithNames(r, readFields_urlAuthResultRequest, n_urlAuthResultRequest, 0x92d33a0e, k);
 }
 
 var n_urlAuthResultAccepted = 'urlAuthResultAccepted url';
@@ -19885,11 +19885,11 @@ function readFields_urlAuthResultAccepted(r: Reader): urlAuthResultAccepted {
 }
 
 export function writeBare_urlAuthResultAccepted(w: Writer, v: urlAuthResultAccepted, k?: number): void {
-  writeBare(w, v, writeFields_urlAuthResultAccepted, n_urlAuthResultAccepted, k);
+  writeWithNames(w, v, writeFields_urlAuthResultAccepted, n_urlAuthResultAccepted, k);
 }
 
 export function readBare_urlAuthResultAccepted(r: Reader, k?: number): urlAuthResultAccepted {
-  return readBare(r, readFields_urlAuthResultAccepted, n_urlAuthResultAccepted, 0x8f8c0e4e, k);
+  return readWithNames(r, readFields_urlAuthResultAccepted, n_urlAuthResultAccepted, 0x8f8c0e4e, k);
 }
 
 var n_urlAuthResultDefault = 'urlAuthResultDefault';
@@ -19902,11 +19902,11 @@ function readFields_urlAuthResultDefault(_r: Reader): urlAuthResultDefault {
 }
 
 export function writeBare_urlAuthResultDefault(w: Writer, v: urlAuthResultDefault, k?: number): void {
-  writeBare(w, v, writeFields_urlAuthResultDefault, n_urlAuthResultDefault, k);
+  writeWithNames(w, v, writeFields_urlAuthResultDefault, n_urlAuthResultDefault, k);
 }
 
 export function readBare_urlAuthResultDefault(r: Reader, k?: number): urlAuthResultDefault {
-  return readBare(r, readFields_urlAuthResultDefault, n_urlAuthResultDefault, 0xa9d6db1f, k);
+  return readWithNames(r, readFields_urlAuthResultDefault, n_urlAuthResultDefault, 0xa9d6db1f, k);
 }
 
 var n_channelLocationEmpty = 'channelLocationEmpty';
@@ -19919,11 +19919,11 @@ function readFields_channelLocationEmpty(_r: Reader): channelLocationEmpty {
 }
 
 export function writeBare_channelLocationEmpty(w: Writer, v: channelLocationEmpty, k?: number): void {
-  writeBare(w, v, writeFields_channelLocationEmpty, n_channelLocationEmpty, k);
+  writeWithNames(w, v, writeFields_channelLocationEmpty, n_channelLocationEmpty, k);
 }
 
 export function readBare_channelLocationEmpty(r: Reader, k?: number): channelLocationEmpty {
-  return readBare(r, readFields_channelLocationEmpty, n_channelLocationEmpty, 0xbfb5ad8b, k);
+  return readWithNames(r, readFields_channelLocationEmpty, n_channelLocationEmpty, 0xbfb5ad8b, k);
 }
 
 var n_channelLocation = 'channelLocation geoPoint address';
@@ -19938,11 +19938,11 @@ function readFields_channelLocation(r: Reader): channelLocation {
 }
 
 export function writeBare_channelLocation(w: Writer, v: channelLocation, k?: number): void {
-  writeBare(w, v, writeFields_channelLocation, n_channelLocation, k);
+  writeWithNames(w, v, writeFields_channelLocation, n_channelLocation, k);
 }
 
 export function readBare_channelLocation(r: Reader, k?: number): channelLocation {
-  return readBare(r, readFields_channelLocation, n_channelLocation, 0x209b82db, k);
+  return readWithNames(r, readFields_channelLocation, n_channelLocation, 0x209b82db, k);
 }
 
 var n_peerLocated = 'peerLocated peer expires distance';
@@ -19961,11 +19961,11 @@ function readFields_peerLocated(r: Reader): peerLocated {
 }
 
 export function writeBare_peerLocated(w: Writer, v: peerLocated, k?: number): void {
-  writeBare(w, v, writeFields_peerLocated, n_peerLocated, k);
+  writeWithNames(w, v, writeFields_peerLocated, n_peerLocated, k);
 }
 
 export function readBare_peerLocated(r: Reader, k?: number): peerLocated {
-  return readBare(r, readFields_peerLocated, n_peerLocated, 0xca461b5d, k);
+  return readWithNames(r, readFields_peerLocated, n_peerLocated, 0xca461b5d, k);
 }
 
 var n_peerSelfLocated = 'peerSelfLocated expires';
@@ -19981,11 +19981,11 @@ function readFields_peerSelfLocated(r: Reader): peerSelfLocated {
 }
 
 export function writeBare_peerSelfLocated(w: Writer, v: peerSelfLocated, k?: number): void {
-  writeBare(w, v, writeFields_peerSelfLocated, n_peerSelfLocated, k);
+  writeWithNames(w, v, writeFields_peerSelfLocated, n_peerSelfLocated, k);
 }
 
 export function readBare_peerSelfLocated(r: Reader, k?: number): peerSelfLocated {
-  return readBare(r, readFields_peerSelfLocated, n_peerSelfLocated, 0xf8ec284b, k);
+  return readWithNames(r, readFields_peerSelfLocated, n_peerSelfLocated, 0xf8ec284b, k);
 }
 
 var n_restrictionReason = 'restrictionReason platform reason text';
@@ -20001,11 +20001,11 @@ function readFields_restrictionReason(r: Reader): restrictionReason {
 }
 
 export function writeBare_restrictionReason(w: Writer, v: restrictionReason, k?: number): void {
-  writeBare(w, v, writeFields_restrictionReason, n_restrictionReason, k);
+  writeWithNames(w, v, writeFields_restrictionReason, n_restrictionReason, k);
 }
 
 export function readBare_restrictionReason(r: Reader, k?: number): restrictionReason {
-  return readBare(r, readFields_restrictionReason, n_restrictionReason, 0xd072acb4, k);
+  return readWithNames(r, readFields_restrictionReason, n_restrictionReason, 0xd072acb4, k);
 }
 
 var n_inputTheme = 'inputTheme id accessHash';
@@ -20023,11 +20023,11 @@ function readFields_inputTheme(r: Reader): inputTheme {
 }
 
 export function writeBare_inputTheme(w: Writer, v: inputTheme, k?: number): void {
-  writeBare(w, v, writeFields_inputTheme, n_inputTheme, k);
+  writeWithNames(w, v, writeFields_inputTheme, n_inputTheme, k);
 }
 
 export function readBare_inputTheme(r: Reader, k?: number): inputTheme {
-  return readBare(r, readFields_inputTheme, n_inputTheme, 0x3c5693e9, k);
+  return readWithNames(r, readFields_inputTheme, n_inputTheme, 0x3c5693e9, k);
 }
 
 var n_inputThemeSlug = 'inputThemeSlug slug';
@@ -20041,11 +20041,11 @@ function readFields_inputThemeSlug(r: Reader): inputThemeSlug {
 }
 
 export function writeBare_inputThemeSlug(w: Writer, v: inputThemeSlug, k?: number): void {
-  writeBare(w, v, writeFields_inputThemeSlug, n_inputThemeSlug, k);
+  writeWithNames(w, v, writeFields_inputThemeSlug, n_inputThemeSlug, k);
 }
 
 export function readBare_inputThemeSlug(r: Reader, k?: number): inputThemeSlug {
-  return readBare(r, readFields_inputThemeSlug, n_inputThemeSlug, 0xf5890df1, k);
+  return readWithNames(r, readFields_inputThemeSlug, n_inputThemeSlug, 0xf5890df1, k);
 }
 
 var n_theme = 'theme flags creator default forChat id accessHash slug title document settings installsCount';
@@ -20086,11 +20086,11 @@ function readFields_theme(r: Reader): theme {
 }
 
 export function writeBare_theme(w: Writer, v: theme, k?: number): void {
-  writeBare(w, v, writeFields_theme, n_theme, k);
+  writeWithNames(w, v, writeFields_theme, n_theme, k);
 }
 
 export function readBare_theme(r: Reader, k?: number): theme {
-  return readBare(r, readFields_theme, n_theme, 0xe802b8dc, k);
+  return readWithNames(r, readFields_theme, n_theme, 0xe802b8dc, k);
 }
 
 var n_account_themesNotModified = 'account.themesNotModified';
@@ -20103,11 +20103,11 @@ function readFields_account_themesNotModified(_r: Reader): account_themesNotModi
 }
 
 export function writeBare_account_themesNotModified(w: Writer, v: account_themesNotModified, k?: number): void {
-  writeBare(w, v, writeFields_account_themesNotModified, n_account_themesNotModified, k);
+  writeWithNames(w, v, writeFields_account_themesNotModified, n_account_themesNotModified, k);
 }
 
 export function readBare_account_themesNotModified(r: Reader, k?: number): account_themesNotModified {
-  return readBare(r, readFields_account_themesNotModified, n_account_themesNotModified, 0xf41eb622, k);
+  return readWithNames(r, readFields_account_themesNotModified, n_account_themesNotModified, 0xf41eb622, k);
 }
 
 var n_account_themes = 'account.themes hash themes';
@@ -20124,11 +20124,11 @@ function readFields_account_themes(r: Reader): account_themes {
 }
 
 export function writeBare_account_themes(w: Writer, v: account_themes, k?: number): void {
-  writeBare(w, v, writeFields_account_themes, n_account_themes, k);
+  writeWithNames(w, v, writeFields_account_themes, n_account_themes, k);
 }
 
 export function readBare_account_themes(r: Reader, k?: number): account_themes {
-  return readBare(r, readFields_account_themes, n_account_themes, 0x9a3d8c6d, k);
+  return readWithNames(r, readFields_account_themes, n_account_themes, 0x9a3d8c6d, k);
 }
 
 var n_auth_loginToken = 'auth.loginToken expires token';
@@ -20145,11 +20145,11 @@ function readFields_auth_loginToken(r: Reader): auth_loginToken {
 }
 
 export function writeBare_auth_loginToken(w: Writer, v: auth_loginToken, k?: number): void {
-  writeBare(w, v, writeFields_auth_loginToken, n_auth_loginToken, k);
+  writeWithNames(w, v, writeFields_auth_loginToken, n_auth_loginToken, k);
 }
 
 export function readBare_auth_loginToken(r: Reader, k?: number): auth_loginToken {
-  return readBare(r, readFields_auth_loginToken, n_auth_loginToken, 0x629f1980, k);
+  return readWithNames(r, readFields_auth_loginToken, n_auth_loginToken, 0x629f1980, k);
 }
 
 var n_auth_loginTokenMigrateTo = 'auth.loginTokenMigrateTo dcId token';
@@ -20166,11 +20166,11 @@ function readFields_auth_loginTokenMigrateTo(r: Reader): auth_loginTokenMigrateT
 }
 
 export function writeBare_auth_loginTokenMigrateTo(w: Writer, v: auth_loginTokenMigrateTo, k?: number): void {
-  writeBare(w, v, writeFields_auth_loginTokenMigrateTo, n_auth_loginTokenMigrateTo, k);
+  writeWithNames(w, v, writeFields_auth_loginTokenMigrateTo, n_auth_loginTokenMigrateTo, k);
 }
 
 export function readBare_auth_loginTokenMigrateTo(r: Reader, k?: number): auth_loginTokenMigrateTo {
-  return readBare(r, readFields_auth_loginTokenMigrateTo, n_auth_loginTokenMigrateTo, 0x068e9916, k);
+  return readWithNames(r, readFields_auth_loginTokenMigrateTo, n_auth_loginTokenMigrateTo, 0x068e9916, k);
 }
 
 var n_auth_loginTokenSuccess = 'auth.loginTokenSuccess authorization';
@@ -20184,11 +20184,11 @@ function readFields_auth_loginTokenSuccess(r: Reader): auth_loginTokenSuccess {
 }
 
 export function writeBare_auth_loginTokenSuccess(w: Writer, v: auth_loginTokenSuccess, k?: number): void {
-  writeBare(w, v, writeFields_auth_loginTokenSuccess, n_auth_loginTokenSuccess, k);
+  writeWithNames(w, v, writeFields_auth_loginTokenSuccess, n_auth_loginTokenSuccess, k);
 }
 
 export function readBare_auth_loginTokenSuccess(r: Reader, k?: number): auth_loginTokenSuccess {
-  return readBare(r, readFields_auth_loginTokenSuccess, n_auth_loginTokenSuccess, 0x390d5c5e, k);
+  return readWithNames(r, readFields_auth_loginTokenSuccess, n_auth_loginTokenSuccess, 0x390d5c5e, k);
 }
 
 var n_account_contentSettings = 'account.contentSettings flags sensitiveEnabled sensitiveCanChange';
@@ -20210,11 +20210,11 @@ function readFields_account_contentSettings(r: Reader): account_contentSettings 
 }
 
 export function writeBare_account_contentSettings(w: Writer, v: account_contentSettings, k?: number): void {
-  writeBare(w, v, writeFields_account_contentSettings, n_account_contentSettings, k);
+  writeWithNames(w, v, writeFields_account_contentSettings, n_account_contentSettings, k);
 }
 
 export function readBare_account_contentSettings(r: Reader, k?: number): account_contentSettings {
-  return readBare(r, readFields_account_contentSettings, n_account_contentSettings, 0x57e28221, k);
+  return readWithNames(r, readFields_account_contentSettings, n_account_contentSettings, 0x57e28221, k);
 }
 
 var n_messages_inactiveChats = 'messages.inactiveChats dates chats users';
@@ -20232,11 +20232,11 @@ function readFields_messages_inactiveChats(r: Reader): messages_inactiveChats {
 }
 
 export function writeBare_messages_inactiveChats(w: Writer, v: messages_inactiveChats, k?: number): void {
-  writeBare(w, v, writeFields_messages_inactiveChats, n_messages_inactiveChats, k);
+  writeWithNames(w, v, writeFields_messages_inactiveChats, n_messages_inactiveChats, k);
 }
 
 export function readBare_messages_inactiveChats(r: Reader, k?: number): messages_inactiveChats {
-  return readBare(r, readFields_messages_inactiveChats, n_messages_inactiveChats, 0xa927fec5, k);
+  return readWithNames(r, readFields_messages_inactiveChats, n_messages_inactiveChats, 0xa927fec5, k);
 }
 
 var n_baseThemeClassic = 'baseThemeClassic';
@@ -20249,11 +20249,11 @@ function readFields_baseThemeClassic(_r: Reader): baseThemeClassic {
 }
 
 export function writeBare_baseThemeClassic(w: Writer, v: baseThemeClassic, k?: number): void {
-  writeBare(w, v, writeFields_baseThemeClassic, n_baseThemeClassic, k);
+  writeWithNames(w, v, writeFields_baseThemeClassic, n_baseThemeClassic, k);
 }
 
 export function readBare_baseThemeClassic(r: Reader, k?: number): baseThemeClassic {
-  return readBare(r, readFields_baseThemeClassic, n_baseThemeClassic, 0xc3a12462, k);
+  return readWithNames(r, readFields_baseThemeClassic, n_baseThemeClassic, 0xc3a12462, k);
 }
 
 var n_baseThemeDay = 'baseThemeDay';
@@ -20266,11 +20266,11 @@ function readFields_baseThemeDay(_r: Reader): baseThemeDay {
 }
 
 export function writeBare_baseThemeDay(w: Writer, v: baseThemeDay, k?: number): void {
-  writeBare(w, v, writeFields_baseThemeDay, n_baseThemeDay, k);
+  writeWithNames(w, v, writeFields_baseThemeDay, n_baseThemeDay, k);
 }
 
 export function readBare_baseThemeDay(r: Reader, k?: number): baseThemeDay {
-  return readBare(r, readFields_baseThemeDay, n_baseThemeDay, 0xfbd81688, k);
+  return readWithNames(r, readFields_baseThemeDay, n_baseThemeDay, 0xfbd81688, k);
 }
 
 var n_baseThemeNight = 'baseThemeNight';
@@ -20283,11 +20283,11 @@ function readFields_baseThemeNight(_r: Reader): baseThemeNight {
 }
 
 export function writeBare_baseThemeNight(w: Writer, v: baseThemeNight, k?: number): void {
-  writeBare(w, v, writeFields_baseThemeNight, n_baseThemeNight, k);
+  writeWithNames(w, v, writeFields_baseThemeNight, n_baseThemeNight, k);
 }
 
 export function readBare_baseThemeNight(r: Reader, k?: number): baseThemeNight {
-  return readBare(r, readFields_baseThemeNight, n_baseThemeNight, 0xb7b31ea8, k);
+  return readWithNames(r, readFields_baseThemeNight, n_baseThemeNight, 0xb7b31ea8, k);
 }
 
 var n_baseThemeTinted = 'baseThemeTinted';
@@ -20300,11 +20300,11 @@ function readFields_baseThemeTinted(_r: Reader): baseThemeTinted {
 }
 
 export function writeBare_baseThemeTinted(w: Writer, v: baseThemeTinted, k?: number): void {
-  writeBare(w, v, writeFields_baseThemeTinted, n_baseThemeTinted, k);
+  writeWithNames(w, v, writeFields_baseThemeTinted, n_baseThemeTinted, k);
 }
 
 export function readBare_baseThemeTinted(r: Reader, k?: number): baseThemeTinted {
-  return readBare(r, readFields_baseThemeTinted, n_baseThemeTinted, 0x6d5f77ee, k);
+  return readWithNames(r, readFields_baseThemeTinted, n_baseThemeTinted, 0x6d5f77ee, k);
 }
 
 var n_baseThemeArctic = 'baseThemeArctic';
@@ -20317,11 +20317,11 @@ function readFields_baseThemeArctic(_r: Reader): baseThemeArctic {
 }
 
 export function writeBare_baseThemeArctic(w: Writer, v: baseThemeArctic, k?: number): void {
-  writeBare(w, v, writeFields_baseThemeArctic, n_baseThemeArctic, k);
+  writeWithNames(w, v, writeFields_baseThemeArctic, n_baseThemeArctic, k);
 }
 
 export function readBare_baseThemeArctic(r: Reader, k?: number): baseThemeArctic {
-  return readBare(r, readFields_baseThemeArctic, n_baseThemeArctic, 0x5b11125a, k);
+  return readWithNames(r, readFields_baseThemeArctic, n_baseThemeArctic, 0x5b11125a, k);
 }
 
 var n_inputThemeSettings = 'inputThemeSettings flags messageColorsAnimated baseTheme accentColor outboxAccentColor messageColors wallpaper wallpaperSettings';
@@ -20363,11 +20363,11 @@ function readFields_inputThemeSettings(r: Reader): inputThemeSettings {
 }
 
 export function writeBare_inputThemeSettings(w: Writer, v: inputThemeSettings, k?: number): void {
-  writeBare(w, v, writeFields_inputThemeSettings, n_inputThemeSettings, k);
+  writeWithNames(w, v, writeFields_inputThemeSettings, n_inputThemeSettings, k);
 }
 
 export function readBare_inputThemeSettings(r: Reader, k?: number): inputThemeSettings {
-  return readBare(r, readFields_inputThemeSettings, n_inputThemeSettings, 0x8fde504f, k);
+  return readWithNames(r, readFields_inputThemeSettings, n_inputThemeSettings, 0x8fde504f, k);
 }
 
 var n_themeSettings = 'themeSettings flags messageColorsAnimated baseTheme accentColor outboxAccentColor messageColors wallpaper';
@@ -20401,11 +20401,11 @@ function readFields_themeSettings(r: Reader): themeSettings {
 }
 
 export function writeBare_themeSettings(w: Writer, v: themeSettings, k?: number): void {
-  writeBare(w, v, writeFields_themeSettings, n_themeSettings, k);
+  writeWithNames(w, v, writeFields_themeSettings, n_themeSettings, k);
 }
 
 export function readBare_themeSettings(r: Reader, k?: number): themeSettings {
-  return readBare(r, readFields_themeSettings, n_themeSettings, 0xfa58b6d4, k);
+  return readWithNames(r, readFields_themeSettings, n_themeSettings, 0xfa58b6d4, k);
 }
 
 var n_webPageAttributeTheme = 'webPageAttributeTheme flags documents settings';
@@ -20427,11 +20427,11 @@ function readFields_webPageAttributeTheme(r: Reader): webPageAttributeTheme {
 }
 
 export function writeBare_webPageAttributeTheme(w: Writer, v: webPageAttributeTheme, k?: number): void {
-  writeBare(w, v, writeFields_webPageAttributeTheme, n_webPageAttributeTheme, k);
+  writeWithNames(w, v, writeFields_webPageAttributeTheme, n_webPageAttributeTheme, k);
 }
 
 export function readBare_webPageAttributeTheme(r: Reader, k?: number): webPageAttributeTheme {
-  return readBare(r, readFields_webPageAttributeTheme, n_webPageAttributeTheme, 0x54b56617, k);
+  return readWithNames(r, readFields_webPageAttributeTheme, n_webPageAttributeTheme, 0x54b56617, k);
 }
 
 var n_messageUserVote = 'messageUserVote userId option date';
@@ -20451,11 +20451,11 @@ function readFields_messageUserVote(r: Reader): messageUserVote {
 }
 
 export function writeBare_messageUserVote(w: Writer, v: messageUserVote, k?: number): void {
-  writeBare(w, v, writeFields_messageUserVote, n_messageUserVote, k);
+  writeWithNames(w, v, writeFields_messageUserVote, n_messageUserVote, k);
 }
 
 export function readBare_messageUserVote(r: Reader, k?: number): messageUserVote {
-  return readBare(r, readFields_messageUserVote, n_messageUserVote, 0x34d247b4, k);
+  return readWithNames(r, readFields_messageUserVote, n_messageUserVote, 0x34d247b4, k);
 }
 
 var n_messageUserVoteInputOption = 'messageUserVoteInputOption userId date';
@@ -20473,11 +20473,11 @@ function readFields_messageUserVoteInputOption(r: Reader): messageUserVoteInputO
 }
 
 export function writeBare_messageUserVoteInputOption(w: Writer, v: messageUserVoteInputOption, k?: number): void {
-  writeBare(w, v, writeFields_messageUserVoteInputOption, n_messageUserVoteInputOption, k);
+  writeWithNames(w, v, writeFields_messageUserVoteInputOption, n_messageUserVoteInputOption, k);
 }
 
 export function readBare_messageUserVoteInputOption(r: Reader, k?: number): messageUserVoteInputOption {
-  return readBare(r, readFields_messageUserVoteInputOption, n_messageUserVoteInputOption, 0x3ca5b0ec, k);
+  return readWithNames(r, readFields_messageUserVoteInputOption, n_messageUserVoteInputOption, 0x3ca5b0ec, k);
 }
 
 var n_messageUserVoteMultiple = 'messageUserVoteMultiple userId options date';
@@ -20497,11 +20497,11 @@ function readFields_messageUserVoteMultiple(r: Reader): messageUserVoteMultiple 
 }
 
 export function writeBare_messageUserVoteMultiple(w: Writer, v: messageUserVoteMultiple, k?: number): void {
-  writeBare(w, v, writeFields_messageUserVoteMultiple, n_messageUserVoteMultiple, k);
+  writeWithNames(w, v, writeFields_messageUserVoteMultiple, n_messageUserVoteMultiple, k);
 }
 
 export function readBare_messageUserVoteMultiple(r: Reader, k?: number): messageUserVoteMultiple {
-  return readBare(r, readFields_messageUserVoteMultiple, n_messageUserVoteMultiple, 0x8a65e557, k);
+  return readWithNames(r, readFields_messageUserVoteMultiple, n_messageUserVoteMultiple, 0x8a65e557, k);
 }
 
 var n_messages_votesList = 'messages.votesList flags count votes users nextOffset';
@@ -20526,11 +20526,11 @@ function readFields_messages_votesList(r: Reader): messages_votesList {
 }
 
 export function writeBare_messages_votesList(w: Writer, v: messages_votesList, k?: number): void {
-  writeBare(w, v, writeFields_messages_votesList, n_messages_votesList, k);
+  writeWithNames(w, v, writeFields_messages_votesList, n_messages_votesList, k);
 }
 
 export function readBare_messages_votesList(r: Reader, k?: number): messages_votesList {
-  return readBare(r, readFields_messages_votesList, n_messages_votesList, 0x0823f649, k);
+  return readWithNames(r, readFields_messages_votesList, n_messages_votesList, 0x0823f649, k);
 }
 
 var n_bankCardOpenUrl = 'bankCardOpenUrl url name';
@@ -20545,11 +20545,11 @@ function readFields_bankCardOpenUrl(r: Reader): bankCardOpenUrl {
 }
 
 export function writeBare_bankCardOpenUrl(w: Writer, v: bankCardOpenUrl, k?: number): void {
-  writeBare(w, v, writeFields_bankCardOpenUrl, n_bankCardOpenUrl, k);
+  writeWithNames(w, v, writeFields_bankCardOpenUrl, n_bankCardOpenUrl, k);
 }
 
 export function readBare_bankCardOpenUrl(r: Reader, k?: number): bankCardOpenUrl {
-  return readBare(r, readFields_bankCardOpenUrl, n_bankCardOpenUrl, 0xf568028a, k);
+  return readWithNames(r, readFields_bankCardOpenUrl, n_bankCardOpenUrl, 0xf568028a, k);
 }
 
 var n_payments_bankCardData = 'payments.bankCardData title openUrls';
@@ -20564,11 +20564,11 @@ function readFields_payments_bankCardData(r: Reader): payments_bankCardData {
 }
 
 export function writeBare_payments_bankCardData(w: Writer, v: payments_bankCardData, k?: number): void {
-  writeBare(w, v, writeFields_payments_bankCardData, n_payments_bankCardData, k);
+  writeWithNames(w, v, writeFields_payments_bankCardData, n_payments_bankCardData, k);
 }
 
 export function readBare_payments_bankCardData(r: Reader, k?: number): payments_bankCardData {
-  return readBare(r, readFields_payments_bankCardData, n_payments_bankCardData, 0x3e24e573, k);
+  return readWithNames(r, readFields_payments_bankCardData, n_payments_bankCardData, 0x3e24e573, k);
 }
 
 var n_dialogFilter = 'dialogFilter flags contacts nonContacts groups broadcasts bots excludeMuted excludeRead excludeArchived id title emoticon pinnedPeers includePeers excludePeers';
@@ -20617,11 +20617,11 @@ function readFields_dialogFilter(r: Reader): dialogFilter {
 }
 
 export function writeBare_dialogFilter(w: Writer, v: dialogFilter, k?: number): void {
-  writeBare(w, v, writeFields_dialogFilter, n_dialogFilter, k);
+  writeWithNames(w, v, writeFields_dialogFilter, n_dialogFilter, k);
 }
 
 export function readBare_dialogFilter(r: Reader, k?: number): dialogFilter {
-  return readBare(r, readFields_dialogFilter, n_dialogFilter, 0x7438f7e8, k);
+  return readWithNames(r, readFields_dialogFilter, n_dialogFilter, 0x7438f7e8, k);
 }
 
 var n_dialogFilterSuggested = 'dialogFilterSuggested filter description';
@@ -20636,11 +20636,11 @@ function readFields_dialogFilterSuggested(r: Reader): dialogFilterSuggested {
 }
 
 export function writeBare_dialogFilterSuggested(w: Writer, v: dialogFilterSuggested, k?: number): void {
-  writeBare(w, v, writeFields_dialogFilterSuggested, n_dialogFilterSuggested, k);
+  writeWithNames(w, v, writeFields_dialogFilterSuggested, n_dialogFilterSuggested, k);
 }
 
 export function readBare_dialogFilterSuggested(r: Reader, k?: number): dialogFilterSuggested {
-  return readBare(r, readFields_dialogFilterSuggested, n_dialogFilterSuggested, 0x77744d4a, k);
+  return readWithNames(r, readFields_dialogFilterSuggested, n_dialogFilterSuggested, 0x77744d4a, k);
 }
 
 var n_statsDateRangeDays = 'statsDateRangeDays minDate maxDate';
@@ -20658,11 +20658,11 @@ function readFields_statsDateRangeDays(r: Reader): statsDateRangeDays {
 }
 
 export function writeBare_statsDateRangeDays(w: Writer, v: statsDateRangeDays, k?: number): void {
-  writeBare(w, v, writeFields_statsDateRangeDays, n_statsDateRangeDays, k);
+  writeWithNames(w, v, writeFields_statsDateRangeDays, n_statsDateRangeDays, k);
 }
 
 export function readBare_statsDateRangeDays(r: Reader, k?: number): statsDateRangeDays {
-  return readBare(r, readFields_statsDateRangeDays, n_statsDateRangeDays, 0xb637edaf, k);
+  return readWithNames(r, readFields_statsDateRangeDays, n_statsDateRangeDays, 0xb637edaf, k);
 }
 
 var n_statsAbsValueAndPrev = 'statsAbsValueAndPrev current previous';
@@ -20677,11 +20677,11 @@ function readFields_statsAbsValueAndPrev(r: Reader): statsAbsValueAndPrev {
 }
 
 export function writeBare_statsAbsValueAndPrev(w: Writer, v: statsAbsValueAndPrev, k?: number): void {
-  writeBare(w, v, writeFields_statsAbsValueAndPrev, n_statsAbsValueAndPrev, k);
+  writeWithNames(w, v, writeFields_statsAbsValueAndPrev, n_statsAbsValueAndPrev, k);
 }
 
 export function readBare_statsAbsValueAndPrev(r: Reader, k?: number): statsAbsValueAndPrev {
-  return readBare(r, readFields_statsAbsValueAndPrev, n_statsAbsValueAndPrev, 0xcb43acde, k);
+  return readWithNames(r, readFields_statsAbsValueAndPrev, n_statsAbsValueAndPrev, 0xcb43acde, k);
 }
 
 var n_statsPercentValue = 'statsPercentValue part total';
@@ -20696,11 +20696,11 @@ function readFields_statsPercentValue(r: Reader): statsPercentValue {
 }
 
 export function writeBare_statsPercentValue(w: Writer, v: statsPercentValue, k?: number): void {
-  writeBare(w, v, writeFields_statsPercentValue, n_statsPercentValue, k);
+  writeWithNames(w, v, writeFields_statsPercentValue, n_statsPercentValue, k);
 }
 
 export function readBare_statsPercentValue(r: Reader, k?: number): statsPercentValue {
-  return readBare(r, readFields_statsPercentValue, n_statsPercentValue, 0xcbce2fe0, k);
+  return readWithNames(r, readFields_statsPercentValue, n_statsPercentValue, 0xcbce2fe0, k);
 }
 
 var n_statsGraphAsync = 'statsGraphAsync token';
@@ -20714,11 +20714,11 @@ function readFields_statsGraphAsync(r: Reader): statsGraphAsync {
 }
 
 export function writeBare_statsGraphAsync(w: Writer, v: statsGraphAsync, k?: number): void {
-  writeBare(w, v, writeFields_statsGraphAsync, n_statsGraphAsync, k);
+  writeWithNames(w, v, writeFields_statsGraphAsync, n_statsGraphAsync, k);
 }
 
 export function readBare_statsGraphAsync(r: Reader, k?: number): statsGraphAsync {
-  return readBare(r, readFields_statsGraphAsync, n_statsGraphAsync, 0x4a27eb2d, k);
+  return readWithNames(r, readFields_statsGraphAsync, n_statsGraphAsync, 0x4a27eb2d, k);
 }
 
 var n_statsGraphError = 'statsGraphError error';
@@ -20732,11 +20732,11 @@ function readFields_statsGraphError(r: Reader): statsGraphError {
 }
 
 export function writeBare_statsGraphError(w: Writer, v: statsGraphError, k?: number): void {
-  writeBare(w, v, writeFields_statsGraphError, n_statsGraphError, k);
+  writeWithNames(w, v, writeFields_statsGraphError, n_statsGraphError, k);
 }
 
 export function readBare_statsGraphError(r: Reader, k?: number): statsGraphError {
-  return readBare(r, readFields_statsGraphError, n_statsGraphError, 0xbedc9822, k);
+  return readWithNames(r, readFields_statsGraphError, n_statsGraphError, 0xbedc9822, k);
 }
 
 var n_statsGraph = 'statsGraph flags json zoomToken';
@@ -20755,11 +20755,11 @@ function readFields_statsGraph(r: Reader): statsGraph {
 }
 
 export function writeBare_statsGraph(w: Writer, v: statsGraph, k?: number): void {
-  writeBare(w, v, writeFields_statsGraph, n_statsGraph, k);
+  writeWithNames(w, v, writeFields_statsGraph, n_statsGraph, k);
 }
 
 export function readBare_statsGraph(r: Reader, k?: number): statsGraph {
-  return readBare(r, readFields_statsGraph, n_statsGraph, 0x8ea464b6, k);
+  return readWithNames(r, readFields_statsGraph, n_statsGraph, 0x8ea464b6, k);
 }
 
 var n_messageInteractionCounters = 'messageInteractionCounters msgId views forwards';
@@ -20779,11 +20779,11 @@ function readFields_messageInteractionCounters(r: Reader): messageInteractionCou
 }
 
 export function writeBare_messageInteractionCounters(w: Writer, v: messageInteractionCounters, k?: number): void {
-  writeBare(w, v, writeFields_messageInteractionCounters, n_messageInteractionCounters, k);
+  writeWithNames(w, v, writeFields_messageInteractionCounters, n_messageInteractionCounters, k);
 }
 
 export function readBare_messageInteractionCounters(r: Reader, k?: number): messageInteractionCounters {
-  return readBare(r, readFields_messageInteractionCounters, n_messageInteractionCounters, 0xad4fc9bd, k);
+  return readWithNames(r, readFields_messageInteractionCounters, n_messageInteractionCounters, 0xad4fc9bd, k);
 }
 
 var n_stats_broadcastStats = 'stats.broadcastStats period followers viewsPerPost sharesPerPost enabledNotifications growthGraph followersGraph muteGraph topHoursGraph interactionsGraph ivInteractionsGraph viewsBySourceGraph newFollowersBySourceGraph languagesGraph recentMessageInteractions';
@@ -20819,11 +20819,11 @@ function readFields_stats_broadcastStats(r: Reader): stats_broadcastStats {
 }
 
 export function writeBare_stats_broadcastStats(w: Writer, v: stats_broadcastStats, k?: number): void {
-  writeBare(w, v, writeFields_stats_broadcastStats, n_stats_broadcastStats, k);
+  writeWithNames(w, v, writeFields_stats_broadcastStats, n_stats_broadcastStats, k);
 }
 
 export function readBare_stats_broadcastStats(r: Reader, k?: number): stats_broadcastStats {
-  return readBare(r, readFields_stats_broadcastStats, n_stats_broadcastStats, 0xbdf78394, k);
+  return readWithNames(r, readFields_stats_broadcastStats, n_stats_broadcastStats, 0xbdf78394, k);
 }
 
 var n_help_promoDataEmpty = 'help.promoDataEmpty expires';
@@ -20839,11 +20839,11 @@ function readFields_help_promoDataEmpty(r: Reader): help_promoDataEmpty {
 }
 
 export function writeBare_help_promoDataEmpty(w: Writer, v: help_promoDataEmpty, k?: number): void {
-  writeBare(w, v, writeFields_help_promoDataEmpty, n_help_promoDataEmpty, k);
+  writeWithNames(w, v, writeFields_help_promoDataEmpty, n_help_promoDataEmpty, k);
 }
 
 export function readBare_help_promoDataEmpty(r: Reader, k?: number): help_promoDataEmpty {
-  return readBare(r, readFields_help_promoDataEmpty, n_help_promoDataEmpty, 0x98f6ac75, k);
+  return readWithNames(r, readFields_help_promoDataEmpty, n_help_promoDataEmpty, 0x98f6ac75, k);
 }
 
 var n_help_promoData = 'help.promoData flags proxy expires peer chats users psaType psaMessage';
@@ -20872,11 +20872,11 @@ function readFields_help_promoData(r: Reader): help_promoData {
 }
 
 export function writeBare_help_promoData(w: Writer, v: help_promoData, k?: number): void {
-  writeBare(w, v, writeFields_help_promoData, n_help_promoData, k);
+  writeWithNames(w, v, writeFields_help_promoData, n_help_promoData, k);
 }
 
 export function readBare_help_promoData(r: Reader, k?: number): help_promoData {
-  return readBare(r, readFields_help_promoData, n_help_promoData, 0x8c39793f, k);
+  return readWithNames(r, readFields_help_promoData, n_help_promoData, 0x8c39793f, k);
 }
 
 var n_videoSize = 'videoSize flags type w h size videoStartTs';
@@ -20905,11 +20905,11 @@ function readFields_videoSize(r: Reader): videoSize {
 }
 
 export function writeBare_videoSize(w: Writer, v: videoSize, k?: number): void {
-  writeBare(w, v, writeFields_videoSize, n_videoSize, k);
+  writeWithNames(w, v, writeFields_videoSize, n_videoSize, k);
 }
 
 export function readBare_videoSize(r: Reader, k?: number): videoSize {
-  return readBare(r, readFields_videoSize, n_videoSize, 0xde33b094, k);
+  return readWithNames(r, readFields_videoSize, n_videoSize, 0xde33b094, k);
 }
 
 var n_statsGroupTopPoster = 'statsGroupTopPoster userId messages avgChars';
@@ -20929,11 +20929,11 @@ function readFields_statsGroupTopPoster(r: Reader): statsGroupTopPoster {
 }
 
 export function writeBare_statsGroupTopPoster(w: Writer, v: statsGroupTopPoster, k?: number): void {
-  writeBare(w, v, writeFields_statsGroupTopPoster, n_statsGroupTopPoster, k);
+  writeWithNames(w, v, writeFields_statsGroupTopPoster, n_statsGroupTopPoster, k);
 }
 
 export function readBare_statsGroupTopPoster(r: Reader, k?: number): statsGroupTopPoster {
-  return readBare(r, readFields_statsGroupTopPoster, n_statsGroupTopPoster, 0x9d04af9b, k);
+  return readWithNames(r, readFields_statsGroupTopPoster, n_statsGroupTopPoster, 0x9d04af9b, k);
 }
 
 var n_statsGroupTopAdmin = 'statsGroupTopAdmin userId deleted kicked banned';
@@ -20958,11 +20958,11 @@ function readFields_statsGroupTopAdmin(r: Reader): statsGroupTopAdmin {
 }
 
 export function writeBare_statsGroupTopAdmin(w: Writer, v: statsGroupTopAdmin, k?: number): void {
-  writeBare(w, v, writeFields_statsGroupTopAdmin, n_statsGroupTopAdmin, k);
+  writeWithNames(w, v, writeFields_statsGroupTopAdmin, n_statsGroupTopAdmin, k);
 }
 
 export function readBare_statsGroupTopAdmin(r: Reader, k?: number): statsGroupTopAdmin {
-  return readBare(r, readFields_statsGroupTopAdmin, n_statsGroupTopAdmin, 0xd7584c87, k);
+  return readWithNames(r, readFields_statsGroupTopAdmin, n_statsGroupTopAdmin, 0xd7584c87, k);
 }
 
 var n_statsGroupTopInviter = 'statsGroupTopInviter userId invitations';
@@ -20980,11 +20980,11 @@ function readFields_statsGroupTopInviter(r: Reader): statsGroupTopInviter {
 }
 
 export function writeBare_statsGroupTopInviter(w: Writer, v: statsGroupTopInviter, k?: number): void {
-  writeBare(w, v, writeFields_statsGroupTopInviter, n_statsGroupTopInviter, k);
+  writeWithNames(w, v, writeFields_statsGroupTopInviter, n_statsGroupTopInviter, k);
 }
 
 export function readBare_statsGroupTopInviter(r: Reader, k?: number): statsGroupTopInviter {
-  return readBare(r, readFields_statsGroupTopInviter, n_statsGroupTopInviter, 0x535f779d, k);
+  return readWithNames(r, readFields_statsGroupTopInviter, n_statsGroupTopInviter, 0x535f779d, k);
 }
 
 var n_stats_megagroupStats = 'stats.megagroupStats period members messages viewers posters growthGraph membersGraph newMembersBySourceGraph languagesGraph messagesGraph actionsGraph topHoursGraph weekdaysGraph topPosters topAdmins topInviters users';
@@ -21023,11 +21023,11 @@ function readFields_stats_megagroupStats(r: Reader): stats_megagroupStats {
 }
 
 export function writeBare_stats_megagroupStats(w: Writer, v: stats_megagroupStats, k?: number): void {
-  writeBare(w, v, writeFields_stats_megagroupStats, n_stats_megagroupStats, k);
+  writeWithNames(w, v, writeFields_stats_megagroupStats, n_stats_megagroupStats, k);
 }
 
 export function readBare_stats_megagroupStats(r: Reader, k?: number): stats_megagroupStats {
-  return readBare(r, readFields_stats_megagroupStats, n_stats_megagroupStats, 0xef7ff916, k);
+  return readWithNames(r, readFields_stats_megagroupStats, n_stats_megagroupStats, 0xef7ff916, k);
 }
 
 var n_globalPrivacySettings = 'globalPrivacySettings flags archiveAndMuteNewNoncontactPeers';
@@ -21045,11 +21045,11 @@ function readFields_globalPrivacySettings(r: Reader): globalPrivacySettings {
 }
 
 export function writeBare_globalPrivacySettings(w: Writer, v: globalPrivacySettings, k?: number): void {
-  writeBare(w, v, writeFields_globalPrivacySettings, n_globalPrivacySettings, k);
+  writeWithNames(w, v, writeFields_globalPrivacySettings, n_globalPrivacySettings, k);
 }
 
 export function readBare_globalPrivacySettings(r: Reader, k?: number): globalPrivacySettings {
-  return readBare(r, readFields_globalPrivacySettings, n_globalPrivacySettings, 0xbea2f424, k);
+  return readWithNames(r, readFields_globalPrivacySettings, n_globalPrivacySettings, 0xbea2f424, k);
 }
 
 var n_help_countryCode = 'help.countryCode flags countryCode prefixes patterns';
@@ -21072,11 +21072,11 @@ function readFields_help_countryCode(r: Reader): help_countryCode {
 }
 
 export function writeBare_help_countryCode(w: Writer, v: help_countryCode, k?: number): void {
-  writeBare(w, v, writeFields_help_countryCode, n_help_countryCode, k);
+  writeWithNames(w, v, writeFields_help_countryCode, n_help_countryCode, k);
 }
 
 export function readBare_help_countryCode(r: Reader, k?: number): help_countryCode {
-  return readBare(r, readFields_help_countryCode, n_help_countryCode, 0x4203c5ef, k);
+  return readWithNames(r, readFields_help_countryCode, n_help_countryCode, 0x4203c5ef, k);
 }
 
 var n_help_country = 'help.country flags hidden iso2 defaultName name countryCodes';
@@ -21101,11 +21101,11 @@ function readFields_help_country(r: Reader): help_country {
 }
 
 export function writeBare_help_country(w: Writer, v: help_country, k?: number): void {
-  writeBare(w, v, writeFields_help_country, n_help_country, k);
+  writeWithNames(w, v, writeFields_help_country, n_help_country, k);
 }
 
 export function readBare_help_country(r: Reader, k?: number): help_country {
-  return readBare(r, readFields_help_country, n_help_country, 0xc3878e23, k);
+  return readWithNames(r, readFields_help_country, n_help_country, 0xc3878e23, k);
 }
 
 var n_help_countriesListNotModified = 'help.countriesListNotModified';
@@ -21118,11 +21118,11 @@ function readFields_help_countriesListNotModified(_r: Reader): help_countriesLis
 }
 
 export function writeBare_help_countriesListNotModified(w: Writer, v: help_countriesListNotModified, k?: number): void {
-  writeBare(w, v, writeFields_help_countriesListNotModified, n_help_countriesListNotModified, k);
+  writeWithNames(w, v, writeFields_help_countriesListNotModified, n_help_countriesListNotModified, k);
 }
 
 export function readBare_help_countriesListNotModified(r: Reader, k?: number): help_countriesListNotModified {
-  return readBare(r, readFields_help_countriesListNotModified, n_help_countriesListNotModified, 0x93cc1f32, k);
+  return readWithNames(r, readFields_help_countriesListNotModified, n_help_countriesListNotModified, 0x93cc1f32, k);
 }
 
 var n_help_countriesList = 'help.countriesList countries hash';
@@ -21139,11 +21139,11 @@ function readFields_help_countriesList(r: Reader): help_countriesList {
 }
 
 export function writeBare_help_countriesList(w: Writer, v: help_countriesList, k?: number): void {
-  writeBare(w, v, writeFields_help_countriesList, n_help_countriesList, k);
+  writeWithNames(w, v, writeFields_help_countriesList, n_help_countriesList, k);
 }
 
 export function readBare_help_countriesList(r: Reader, k?: number): help_countriesList {
-  return readBare(r, readFields_help_countriesList, n_help_countriesList, 0x87d0759e, k);
+  return readWithNames(r, readFields_help_countriesList, n_help_countriesList, 0x87d0759e, k);
 }
 
 var n_messageViews = 'messageViews flags views forwards replies';
@@ -21166,11 +21166,11 @@ function readFields_messageViews(r: Reader): messageViews {
 }
 
 export function writeBare_messageViews(w: Writer, v: messageViews, k?: number): void {
-  writeBare(w, v, writeFields_messageViews, n_messageViews, k);
+  writeWithNames(w, v, writeFields_messageViews, n_messageViews, k);
 }
 
 export function readBare_messageViews(r: Reader, k?: number): messageViews {
-  return readBare(r, readFields_messageViews, n_messageViews, 0x455b853d, k);
+  return readWithNames(r, readFields_messageViews, n_messageViews, 0x455b853d, k);
 }
 
 var n_messages_messageViews = 'messages.messageViews views chats users';
@@ -21189,11 +21189,11 @@ function readFields_messages_messageViews(r: Reader): messages_messageViews {
 }
 
 export function writeBare_messages_messageViews(w: Writer, v: messages_messageViews, k?: number): void {
-  writeBare(w, v, writeFields_messages_messageViews, n_messages_messageViews, k);
+  writeWithNames(w, v, writeFields_messages_messageViews, n_messages_messageViews, k);
 }
 
 export function readBare_messages_messageViews(r: Reader, k?: number): messages_messageViews {
-  return readBare(r, readFields_messages_messageViews, n_messages_messageViews, 0xb6c4f543, k);
+  return readWithNames(r, readFields_messages_messageViews, n_messages_messageViews, 0xb6c4f543, k);
 }
 
 var n_messages_discussionMessage = 'messages.discussionMessage flags messages maxId readInboxMaxId readOutboxMaxId unreadCount chats users';
@@ -21223,11 +21223,11 @@ function readFields_messages_discussionMessage(r: Reader): messages_discussionMe
 }
 
 export function writeBare_messages_discussionMessage(w: Writer, v: messages_discussionMessage, k?: number): void {
-  writeBare(w, v, writeFields_messages_discussionMessage, n_messages_discussionMessage, k);
+  writeWithNames(w, v, writeFields_messages_discussionMessage, n_messages_discussionMessage, k);
 }
 
 export function readBare_messages_discussionMessage(r: Reader, k?: number): messages_discussionMessage {
-  return readBare(r, readFields_messages_discussionMessage, n_messages_discussionMessage, 0xa6341782, k);
+  return readWithNames(r, readFields_messages_discussionMessage, n_messages_discussionMessage, 0xa6341782, k);
 }
 
 var n_messageReplyHeader = 'messageReplyHeader flags replyToMsgId replyToPeerId replyToTopId';
@@ -21251,11 +21251,11 @@ function readFields_messageReplyHeader(r: Reader): messageReplyHeader {
 }
 
 export function writeBare_messageReplyHeader(w: Writer, v: messageReplyHeader, k?: number): void {
-  writeBare(w, v, writeFields_messageReplyHeader, n_messageReplyHeader, k);
+  writeWithNames(w, v, writeFields_messageReplyHeader, n_messageReplyHeader, k);
 }
 
 export function readBare_messageReplyHeader(r: Reader, k?: number): messageReplyHeader {
-  return readBare(r, readFields_messageReplyHeader, n_messageReplyHeader, 0xa6d57763, k);
+  return readWithNames(r, readFields_messageReplyHeader, n_messageReplyHeader, 0xa6d57763, k);
 }
 
 var n_messageReplies = 'messageReplies flags comments replies repliesPts recentRepliers channelId maxId readMaxId';
@@ -21292,11 +21292,11 @@ function readFields_messageReplies(r: Reader): messageReplies {
 }
 
 export function writeBare_messageReplies(w: Writer, v: messageReplies, k?: number): void {
-  writeBare(w, v, writeFields_messageReplies, n_messageReplies, k);
+  writeWithNames(w, v, writeFields_messageReplies, n_messageReplies, k);
 }
 
 export function readBare_messageReplies(r: Reader, k?: number): messageReplies {
-  return readBare(r, readFields_messageReplies, n_messageReplies, 0x83d60fc2, k);
+  return readWithNames(r, readFields_messageReplies, n_messageReplies, 0x83d60fc2, k);
 }
 
 var n_peerBlocked = 'peerBlocked peerId date';
@@ -21313,11 +21313,11 @@ function readFields_peerBlocked(r: Reader): peerBlocked {
 }
 
 export function writeBare_peerBlocked(w: Writer, v: peerBlocked, k?: number): void {
-  writeBare(w, v, writeFields_peerBlocked, n_peerBlocked, k);
+  writeWithNames(w, v, writeFields_peerBlocked, n_peerBlocked, k);
 }
 
 export function readBare_peerBlocked(r: Reader, k?: number): peerBlocked {
-  return readBare(r, readFields_peerBlocked, n_peerBlocked, 0xe8fd8014, k);
+  return readWithNames(r, readFields_peerBlocked, n_peerBlocked, 0xe8fd8014, k);
 }
 
 var n_stats_messageStats = 'stats.messageStats viewsGraph';
@@ -21331,11 +21331,11 @@ function readFields_stats_messageStats(r: Reader): stats_messageStats {
 }
 
 export function writeBare_stats_messageStats(w: Writer, v: stats_messageStats, k?: number): void {
-  writeBare(w, v, writeFields_stats_messageStats, n_stats_messageStats, k);
+  writeWithNames(w, v, writeFields_stats_messageStats, n_stats_messageStats, k);
 }
 
 export function readBare_stats_messageStats(r: Reader, k?: number): stats_messageStats {
-  return readBare(r, readFields_stats_messageStats, n_stats_messageStats, 0x8999f295, k);
+  return readWithNames(r, readFields_stats_messageStats, n_stats_messageStats, 0x8999f295, k);
 }
 
 var n_groupCallDiscarded = 'groupCallDiscarded id accessHash duration';
@@ -21355,11 +21355,11 @@ function readFields_groupCallDiscarded(r: Reader): groupCallDiscarded {
 }
 
 export function writeBare_groupCallDiscarded(w: Writer, v: groupCallDiscarded, k?: number): void {
-  writeBare(w, v, writeFields_groupCallDiscarded, n_groupCallDiscarded, k);
+  writeWithNames(w, v, writeFields_groupCallDiscarded, n_groupCallDiscarded, k);
 }
 
 export function readBare_groupCallDiscarded(r: Reader, k?: number): groupCallDiscarded {
-  return readBare(r, readFields_groupCallDiscarded, n_groupCallDiscarded, 0x7780bcb4, k);
+  return readWithNames(r, readFields_groupCallDiscarded, n_groupCallDiscarded, 0x7780bcb4, k);
 }
 
 var n_groupCall = 'groupCall flags joinMuted canChangeJoinMuted joinDateAsc scheduleStartSubscribed canStartVideo recordVideoActive id accessHash participantsCount title streamDcId recordStartDate scheduleDate unmutedVideoCount unmutedVideoLimit version';
@@ -21418,11 +21418,11 @@ function readFields_groupCall(r: Reader): groupCall {
 }
 
 export function writeBare_groupCall(w: Writer, v: groupCall, k?: number): void {
-  writeBare(w, v, writeFields_groupCall, n_groupCall, k);
+  writeWithNames(w, v, writeFields_groupCall, n_groupCall, k);
 }
 
 export function readBare_groupCall(r: Reader, k?: number): groupCall {
-  return readBare(r, readFields_groupCall, n_groupCall, 0xd597650c, k);
+  return readWithNames(r, readFields_groupCall, n_groupCall, 0xd597650c, k);
 }
 
 var n_inputGroupCall = 'inputGroupCall id accessHash';
@@ -21440,11 +21440,11 @@ function readFields_inputGroupCall(r: Reader): inputGroupCall {
 }
 
 export function writeBare_inputGroupCall(w: Writer, v: inputGroupCall, k?: number): void {
-  writeBare(w, v, writeFields_inputGroupCall, n_inputGroupCall, k);
+  writeWithNames(w, v, writeFields_inputGroupCall, n_inputGroupCall, k);
 }
 
 export function readBare_inputGroupCall(r: Reader, k?: number): inputGroupCall {
-  return readBare(r, readFields_inputGroupCall, n_inputGroupCall, 0xd8aa840f, k);
+  return readWithNames(r, readFields_inputGroupCall, n_inputGroupCall, 0xd8aa840f, k);
 }
 
 var n_groupCallParticipant = 'groupCallParticipant flags muted left canSelfUnmute justJoined versioned min mutedByYou volumeByAdmin self videoJoined peer date activeDate source volume about raiseHandRating video presentation';
@@ -21511,11 +21511,11 @@ function readFields_groupCallParticipant(r: Reader): groupCallParticipant {
 }
 
 export function writeBare_groupCallParticipant(w: Writer, v: groupCallParticipant, k?: number): void {
-  writeBare(w, v, writeFields_groupCallParticipant, n_groupCallParticipant, k);
+  writeWithNames(w, v, writeFields_groupCallParticipant, n_groupCallParticipant, k);
 }
 
 export function readBare_groupCallParticipant(r: Reader, k?: number): groupCallParticipant {
-  return readBare(r, readFields_groupCallParticipant, n_groupCallParticipant, 0xeba636fe, k);
+  return readWithNames(r, readFields_groupCallParticipant, n_groupCallParticipant, 0xeba636fe, k);
 }
 
 var n_phone_groupCall = 'phone.groupCall call participants participantsNextOffset chats users';
@@ -21536,11 +21536,11 @@ function readFields_phone_groupCall(r: Reader): phone_groupCall {
 }
 
 export function writeBare_phone_groupCall(w: Writer, v: phone_groupCall, k?: number): void {
-  writeBare(w, v, writeFields_phone_groupCall, n_phone_groupCall, k);
+  writeWithNames(w, v, writeFields_phone_groupCall, n_phone_groupCall, k);
 }
 
 export function readBare_phone_groupCall(r: Reader, k?: number): phone_groupCall {
-  return readBare(r, readFields_phone_groupCall, n_phone_groupCall, 0x9e727aad, k);
+  return readWithNames(r, readFields_phone_groupCall, n_phone_groupCall, 0x9e727aad, k);
 }
 
 var n_phone_groupParticipants = 'phone.groupParticipants count participants nextOffset chats users version';
@@ -21566,11 +21566,11 @@ function readFields_phone_groupParticipants(r: Reader): phone_groupParticipants 
 }
 
 export function writeBare_phone_groupParticipants(w: Writer, v: phone_groupParticipants, k?: number): void {
-  writeBare(w, v, writeFields_phone_groupParticipants, n_phone_groupParticipants, k);
+  writeWithNames(w, v, writeFields_phone_groupParticipants, n_phone_groupParticipants, k);
 }
 
 export function readBare_phone_groupParticipants(r: Reader, k?: number): phone_groupParticipants {
-  return readBare(r, readFields_phone_groupParticipants, n_phone_groupParticipants, 0xf47751b6, k);
+  return readWithNames(r, readFields_phone_groupParticipants, n_phone_groupParticipants, 0xf47751b6, k);
 }
 
 var n_inlineQueryPeerTypeSameBotPM = 'inlineQueryPeerTypeSameBotPM';
@@ -21583,11 +21583,11 @@ function readFields_inlineQueryPeerTypeSameBotPM(_r: Reader): inlineQueryPeerTyp
 }
 
 export function writeBare_inlineQueryPeerTypeSameBotPM(w: Writer, v: inlineQueryPeerTypeSameBotPM, k?: number): void {
-  writeBare(w, v, writeFields_inlineQueryPeerTypeSameBotPM, n_inlineQueryPeerTypeSameBotPM, k);
+  writeWithNames(w, v, writeFields_inlineQueryPeerTypeSameBotPM, n_inlineQueryPeerTypeSameBotPM, k);
 }
 
 export function readBare_inlineQueryPeerTypeSameBotPM(r: Reader, k?: number): inlineQueryPeerTypeSameBotPM {
-  return readBare(r, readFields_inlineQueryPeerTypeSameBotPM, n_inlineQueryPeerTypeSameBotPM, 0x3081ed9d, k);
+  return readWithNames(r, readFields_inlineQueryPeerTypeSameBotPM, n_inlineQueryPeerTypeSameBotPM, 0x3081ed9d, k);
 }
 
 var n_inlineQueryPeerTypePM = 'inlineQueryPeerTypePM';
@@ -21600,11 +21600,11 @@ function readFields_inlineQueryPeerTypePM(_r: Reader): inlineQueryPeerTypePM {
 }
 
 export function writeBare_inlineQueryPeerTypePM(w: Writer, v: inlineQueryPeerTypePM, k?: number): void {
-  writeBare(w, v, writeFields_inlineQueryPeerTypePM, n_inlineQueryPeerTypePM, k);
+  writeWithNames(w, v, writeFields_inlineQueryPeerTypePM, n_inlineQueryPeerTypePM, k);
 }
 
 export function readBare_inlineQueryPeerTypePM(r: Reader, k?: number): inlineQueryPeerTypePM {
-  return readBare(r, readFields_inlineQueryPeerTypePM, n_inlineQueryPeerTypePM, 0x833c0fac, k);
+  return readWithNames(r, readFields_inlineQueryPeerTypePM, n_inlineQueryPeerTypePM, 0x833c0fac, k);
 }
 
 var n_inlineQueryPeerTypeChat = 'inlineQueryPeerTypeChat';
@@ -21617,11 +21617,11 @@ function readFields_inlineQueryPeerTypeChat(_r: Reader): inlineQueryPeerTypeChat
 }
 
 export function writeBare_inlineQueryPeerTypeChat(w: Writer, v: inlineQueryPeerTypeChat, k?: number): void {
-  writeBare(w, v, writeFields_inlineQueryPeerTypeChat, n_inlineQueryPeerTypeChat, k);
+  writeWithNames(w, v, writeFields_inlineQueryPeerTypeChat, n_inlineQueryPeerTypeChat, k);
 }
 
 export function readBare_inlineQueryPeerTypeChat(r: Reader, k?: number): inlineQueryPeerTypeChat {
-  return readBare(r, readFields_inlineQueryPeerTypeChat, n_inlineQueryPeerTypeChat, 0xd766c50a, k);
+  return readWithNames(r, readFields_inlineQueryPeerTypeChat, n_inlineQueryPeerTypeChat, 0xd766c50a, k);
 }
 
 var n_inlineQueryPeerTypeMegagroup = 'inlineQueryPeerTypeMegagroup';
@@ -21634,11 +21634,11 @@ function readFields_inlineQueryPeerTypeMegagroup(_r: Reader): inlineQueryPeerTyp
 }
 
 export function writeBare_inlineQueryPeerTypeMegagroup(w: Writer, v: inlineQueryPeerTypeMegagroup, k?: number): void {
-  writeBare(w, v, writeFields_inlineQueryPeerTypeMegagroup, n_inlineQueryPeerTypeMegagroup, k);
+  writeWithNames(w, v, writeFields_inlineQueryPeerTypeMegagroup, n_inlineQueryPeerTypeMegagroup, k);
 }
 
 export function readBare_inlineQueryPeerTypeMegagroup(r: Reader, k?: number): inlineQueryPeerTypeMegagroup {
-  return readBare(r, readFields_inlineQueryPeerTypeMegagroup, n_inlineQueryPeerTypeMegagroup, 0x5ec4be43, k);
+  return readWithNames(r, readFields_inlineQueryPeerTypeMegagroup, n_inlineQueryPeerTypeMegagroup, 0x5ec4be43, k);
 }
 
 var n_inlineQueryPeerTypeBroadcast = 'inlineQueryPeerTypeBroadcast';
@@ -21651,11 +21651,11 @@ function readFields_inlineQueryPeerTypeBroadcast(_r: Reader): inlineQueryPeerTyp
 }
 
 export function writeBare_inlineQueryPeerTypeBroadcast(w: Writer, v: inlineQueryPeerTypeBroadcast, k?: number): void {
-  writeBare(w, v, writeFields_inlineQueryPeerTypeBroadcast, n_inlineQueryPeerTypeBroadcast, k);
+  writeWithNames(w, v, writeFields_inlineQueryPeerTypeBroadcast, n_inlineQueryPeerTypeBroadcast, k);
 }
 
 export function readBare_inlineQueryPeerTypeBroadcast(r: Reader, k?: number): inlineQueryPeerTypeBroadcast {
-  return readBare(r, readFields_inlineQueryPeerTypeBroadcast, n_inlineQueryPeerTypeBroadcast, 0x6334ee9a, k);
+  return readWithNames(r, readFields_inlineQueryPeerTypeBroadcast, n_inlineQueryPeerTypeBroadcast, 0x6334ee9a, k);
 }
 
 var n_messages_historyImport = 'messages.historyImport id';
@@ -21671,11 +21671,11 @@ function readFields_messages_historyImport(r: Reader): messages_historyImport {
 }
 
 export function writeBare_messages_historyImport(w: Writer, v: messages_historyImport, k?: number): void {
-  writeBare(w, v, writeFields_messages_historyImport, n_messages_historyImport, k);
+  writeWithNames(w, v, writeFields_messages_historyImport, n_messages_historyImport, k);
 }
 
 export function readBare_messages_historyImport(r: Reader, k?: number): messages_historyImport {
-  return readBare(r, readFields_messages_historyImport, n_messages_historyImport, 0x1662af0b, k);
+  return readWithNames(r, readFields_messages_historyImport, n_messages_historyImport, 0x1662af0b, k);
 }
 
 var n_messages_historyImportParsed = 'messages.historyImportParsed flags pm group title';
@@ -21698,11 +21698,11 @@ function readFields_messages_historyImportParsed(r: Reader): messages_historyImp
 }
 
 export function writeBare_messages_historyImportParsed(w: Writer, v: messages_historyImportParsed, k?: number): void {
-  writeBare(w, v, writeFields_messages_historyImportParsed, n_messages_historyImportParsed, k);
+  writeWithNames(w, v, writeFields_messages_historyImportParsed, n_messages_historyImportParsed, k);
 }
 
 export function readBare_messages_historyImportParsed(r: Reader, k?: number): messages_historyImportParsed {
-  return readBare(r, readFields_messages_historyImportParsed, n_messages_historyImportParsed, 0x5e0fb7b9, k);
+  return readWithNames(r, readFields_messages_historyImportParsed, n_messages_historyImportParsed, 0x5e0fb7b9, k);
 }
 
 var n_messages_affectedFoundMessages = 'messages.affectedFoundMessages pts ptsCount offset messages';
@@ -21726,11 +21726,11 @@ function readFields_messages_affectedFoundMessages(r: Reader): messages_affected
 }
 
 export function writeBare_messages_affectedFoundMessages(w: Writer, v: messages_affectedFoundMessages, k?: number): void {
-  writeBare(w, v, writeFields_messages_affectedFoundMessages, n_messages_affectedFoundMessages, k);
+  writeWithNames(w, v, writeFields_messages_affectedFoundMessages, n_messages_affectedFoundMessages, k);
 }
 
 export function readBare_messages_affectedFoundMessages(r: Reader, k?: number): messages_affectedFoundMessages {
-  return readBare(r, readFields_messages_affectedFoundMessages, n_messages_affectedFoundMessages, 0xef8d3e6c, k);
+  return readWithNames(r, readFields_messages_affectedFoundMessages, n_messages_affectedFoundMessages, 0xef8d3e6c, k);
 }
 
 var n_chatInviteImporter = 'chatInviteImporter userId date';
@@ -21748,11 +21748,11 @@ function readFields_chatInviteImporter(r: Reader): chatInviteImporter {
 }
 
 export function writeBare_chatInviteImporter(w: Writer, v: chatInviteImporter, k?: number): void {
-  writeBare(w, v, writeFields_chatInviteImporter, n_chatInviteImporter, k);
+  writeWithNames(w, v, writeFields_chatInviteImporter, n_chatInviteImporter, k);
 }
 
 export function readBare_chatInviteImporter(r: Reader, k?: number): chatInviteImporter {
-  return readBare(r, readFields_chatInviteImporter, n_chatInviteImporter, 0x0b5cd5f4, k);
+  return readWithNames(r, readFields_chatInviteImporter, n_chatInviteImporter, 0x0b5cd5f4, k);
 }
 
 var n_messages_exportedChatInvites = 'messages.exportedChatInvites count invites users';
@@ -21773,11 +21773,11 @@ function readFields_messages_exportedChatInvites(r: Reader): messages_exportedCh
 }
 
 export function writeBare_messages_exportedChatInvites(w: Writer, v: messages_exportedChatInvites, k?: number): void {
-  writeBare(w, v, writeFields_messages_exportedChatInvites, n_messages_exportedChatInvites, k);
+  writeWithNames(w, v, writeFields_messages_exportedChatInvites, n_messages_exportedChatInvites, k);
 }
 
 export function readBare_messages_exportedChatInvites(r: Reader, k?: number): messages_exportedChatInvites {
-  return readBare(r, readFields_messages_exportedChatInvites, n_messages_exportedChatInvites, 0xbdc62dcc, k);
+  return readWithNames(r, readFields_messages_exportedChatInvites, n_messages_exportedChatInvites, 0xbdc62dcc, k);
 }
 
 var n_messages_exportedChatInvite = 'messages.exportedChatInvite invite users';
@@ -21792,11 +21792,11 @@ function readFields_messages_exportedChatInvite(r: Reader): messages_exportedCha
 }
 
 export function writeBare_messages_exportedChatInvite(w: Writer, v: messages_exportedChatInvite, k?: number): void {
-  writeBare(w, v, writeFields_messages_exportedChatInvite, n_messages_exportedChatInvite, k);
+  writeWithNames(w, v, writeFields_messages_exportedChatInvite, n_messages_exportedChatInvite, k);
 }
 
 export function readBare_messages_exportedChatInvite(r: Reader, k?: number): messages_exportedChatInvite {
-  return readBare(r, readFields_messages_exportedChatInvite, n_messages_exportedChatInvite, 0x1871be50, k);
+  return readWithNames(r, readFields_messages_exportedChatInvite, n_messages_exportedChatInvite, 0x1871be50, k);
 }
 
 var n_messages_exportedChatInviteReplaced = 'messages.exportedChatInviteReplaced invite newInvite users';
@@ -21815,11 +21815,11 @@ function readFields_messages_exportedChatInviteReplaced(r: Reader): messages_exp
 }
 
 export function writeBare_messages_exportedChatInviteReplaced(w: Writer, v: messages_exportedChatInviteReplaced, k?: number): void {
-  writeBare(w, v, writeFields_messages_exportedChatInviteReplaced, n_messages_exportedChatInviteReplaced, k);
+  writeWithNames(w, v, writeFields_messages_exportedChatInviteReplaced, n_messages_exportedChatInviteReplaced, k);
 }
 
 export function readBare_messages_exportedChatInviteReplaced(r: Reader, k?: number): messages_exportedChatInviteReplaced {
-  return readBare(r, readFields_messages_exportedChatInviteReplaced, n_messages_exportedChatInviteReplaced, 0x222600ef, k);
+  return readWithNames(r, readFields_messages_exportedChatInviteReplaced, n_messages_exportedChatInviteReplaced, 0x222600ef, k);
 }
 
 var n_messages_chatInviteImporters = 'messages.chatInviteImporters count importers users';
@@ -21840,11 +21840,11 @@ function readFields_messages_chatInviteImporters(r: Reader): messages_chatInvite
 }
 
 export function writeBare_messages_chatInviteImporters(w: Writer, v: messages_chatInviteImporters, k?: number): void {
-  writeBare(w, v, writeFields_messages_chatInviteImporters, n_messages_chatInviteImporters, k);
+  writeWithNames(w, v, writeFields_messages_chatInviteImporters, n_messages_chatInviteImporters, k);
 }
 
 export function readBare_messages_chatInviteImporters(r: Reader, k?: number): messages_chatInviteImporters {
-  return readBare(r, readFields_messages_chatInviteImporters, n_messages_chatInviteImporters, 0x81b6b00a, k);
+  return readWithNames(r, readFields_messages_chatInviteImporters, n_messages_chatInviteImporters, 0x81b6b00a, k);
 }
 
 var n_chatAdminWithInvites = 'chatAdminWithInvites adminId invitesCount revokedInvitesCount';
@@ -21866,11 +21866,11 @@ function readFields_chatAdminWithInvites(r: Reader): chatAdminWithInvites {
 }
 
 export function writeBare_chatAdminWithInvites(w: Writer, v: chatAdminWithInvites, k?: number): void {
-  writeBare(w, v, writeFields_chatAdminWithInvites, n_chatAdminWithInvites, k);
+  writeWithNames(w, v, writeFields_chatAdminWithInvites, n_chatAdminWithInvites, k);
 }
 
 export function readBare_chatAdminWithInvites(r: Reader, k?: number): chatAdminWithInvites {
-  return readBare(r, readFields_chatAdminWithInvites, n_chatAdminWithInvites, 0xf2ecef23, k);
+  return readWithNames(r, readFields_chatAdminWithInvites, n_chatAdminWithInvites, 0xf2ecef23, k);
 }
 
 var n_messages_chatAdminsWithInvites = 'messages.chatAdminsWithInvites admins users';
@@ -21885,11 +21885,11 @@ function readFields_messages_chatAdminsWithInvites(r: Reader): messages_chatAdmi
 }
 
 export function writeBare_messages_chatAdminsWithInvites(w: Writer, v: messages_chatAdminsWithInvites, k?: number): void {
-  writeBare(w, v, writeFields_messages_chatAdminsWithInvites, n_messages_chatAdminsWithInvites, k);
+  writeWithNames(w, v, writeFields_messages_chatAdminsWithInvites, n_messages_chatAdminsWithInvites, k);
 }
 
 export function readBare_messages_chatAdminsWithInvites(r: Reader, k?: number): messages_chatAdminsWithInvites {
-  return readBare(r, readFields_messages_chatAdminsWithInvites, n_messages_chatAdminsWithInvites, 0xb69b72d7, k);
+  return readWithNames(r, readFields_messages_chatAdminsWithInvites, n_messages_chatAdminsWithInvites, 0xb69b72d7, k);
 }
 
 var n_messages_checkedHistoryImportPeer = 'messages.checkedHistoryImportPeer confirmText';
@@ -21903,11 +21903,11 @@ function readFields_messages_checkedHistoryImportPeer(r: Reader): messages_check
 }
 
 export function writeBare_messages_checkedHistoryImportPeer(w: Writer, v: messages_checkedHistoryImportPeer, k?: number): void {
-  writeBare(w, v, writeFields_messages_checkedHistoryImportPeer, n_messages_checkedHistoryImportPeer, k);
+  writeWithNames(w, v, writeFields_messages_checkedHistoryImportPeer, n_messages_checkedHistoryImportPeer, k);
 }
 
 export function readBare_messages_checkedHistoryImportPeer(r: Reader, k?: number): messages_checkedHistoryImportPeer {
-  return readBare(r, readFields_messages_checkedHistoryImportPeer, n_messages_checkedHistoryImportPeer, 0xa24de717, k);
+  return readWithNames(r, readFields_messages_checkedHistoryImportPeer, n_messages_checkedHistoryImportPeer, 0xa24de717, k);
 }
 
 var n_phone_joinAsPeers = 'phone.joinAsPeers peers chats users';
@@ -21923,11 +21923,11 @@ function readFields_phone_joinAsPeers(r: Reader): phone_joinAsPeers {
 }
 
 export function writeBare_phone_joinAsPeers(w: Writer, v: phone_joinAsPeers, k?: number): void {
-  writeBare(w, v, writeFields_phone_joinAsPeers, n_phone_joinAsPeers, k);
+  writeWithNames(w, v, writeFields_phone_joinAsPeers, n_phone_joinAsPeers, k);
 }
 
 export function readBare_phone_joinAsPeers(r: Reader, k?: number): phone_joinAsPeers {
-  return readBare(r, readFields_phone_joinAsPeers, n_phone_joinAsPeers, 0xafe5623f, k);
+  return readWithNames(r, readFields_phone_joinAsPeers, n_phone_joinAsPeers, 0xafe5623f, k);
 }
 
 var n_phone_exportedGroupCallInvite = 'phone.exportedGroupCallInvite link';
@@ -21941,11 +21941,11 @@ function readFields_phone_exportedGroupCallInvite(r: Reader): phone_exportedGrou
 }
 
 export function writeBare_phone_exportedGroupCallInvite(w: Writer, v: phone_exportedGroupCallInvite, k?: number): void {
-  writeBare(w, v, writeFields_phone_exportedGroupCallInvite, n_phone_exportedGroupCallInvite, k);
+  writeWithNames(w, v, writeFields_phone_exportedGroupCallInvite, n_phone_exportedGroupCallInvite, k);
 }
 
 export function readBare_phone_exportedGroupCallInvite(r: Reader, k?: number): phone_exportedGroupCallInvite {
-  return readBare(r, readFields_phone_exportedGroupCallInvite, n_phone_exportedGroupCallInvite, 0x204bd158, k);
+  return readWithNames(r, readFields_phone_exportedGroupCallInvite, n_phone_exportedGroupCallInvite, 0x204bd158, k);
 }
 
 var n_groupCallParticipantVideoSourceGroup = 'groupCallParticipantVideoSourceGroup semantics sources';
@@ -21960,11 +21960,11 @@ function readFields_groupCallParticipantVideoSourceGroup(r: Reader): groupCallPa
 }
 
 export function writeBare_groupCallParticipantVideoSourceGroup(w: Writer, v: groupCallParticipantVideoSourceGroup, k?: number): void {
-  writeBare(w, v, writeFields_groupCallParticipantVideoSourceGroup, n_groupCallParticipantVideoSourceGroup, k);
+  writeWithNames(w, v, writeFields_groupCallParticipantVideoSourceGroup, n_groupCallParticipantVideoSourceGroup, k);
 }
 
 export function readBare_groupCallParticipantVideoSourceGroup(r: Reader, k?: number): groupCallParticipantVideoSourceGroup {
-  return readBare(r, readFields_groupCallParticipantVideoSourceGroup, n_groupCallParticipantVideoSourceGroup, 0xdcb118b7, k);
+  return readWithNames(r, readFields_groupCallParticipantVideoSourceGroup, n_groupCallParticipantVideoSourceGroup, 0xdcb118b7, k);
 }
 
 var n_groupCallParticipantVideo = 'groupCallParticipantVideo flags paused endpoint sourceGroups audioSource';
@@ -21989,11 +21989,11 @@ function readFields_groupCallParticipantVideo(r: Reader): groupCallParticipantVi
 }
 
 export function writeBare_groupCallParticipantVideo(w: Writer, v: groupCallParticipantVideo, k?: number): void {
-  writeBare(w, v, writeFields_groupCallParticipantVideo, n_groupCallParticipantVideo, k);
+  writeWithNames(w, v, writeFields_groupCallParticipantVideo, n_groupCallParticipantVideo, k);
 }
 
 export function readBare_groupCallParticipantVideo(r: Reader, k?: number): groupCallParticipantVideo {
-  return readBare(r, readFields_groupCallParticipantVideo, n_groupCallParticipantVideo, 0x67753ac8, k);
+  return readWithNames(r, readFields_groupCallParticipantVideo, n_groupCallParticipantVideo, 0x67753ac8, k);
 }
 
 var n_stickers_suggestedShortName = 'stickers.suggestedShortName shortName';
@@ -22007,11 +22007,11 @@ function readFields_stickers_suggestedShortName(r: Reader): stickers_suggestedSh
 }
 
 export function writeBare_stickers_suggestedShortName(w: Writer, v: stickers_suggestedShortName, k?: number): void {
-  writeBare(w, v, writeFields_stickers_suggestedShortName, n_stickers_suggestedShortName, k);
+  writeWithNames(w, v, writeFields_stickers_suggestedShortName, n_stickers_suggestedShortName, k);
 }
 
 export function readBare_stickers_suggestedShortName(r: Reader, k?: number): stickers_suggestedShortName {
-  return readBare(r, readFields_stickers_suggestedShortName, n_stickers_suggestedShortName, 0x85fea03f, k);
+  return readWithNames(r, readFields_stickers_suggestedShortName, n_stickers_suggestedShortName, 0x85fea03f, k);
 }
 
 var n_botCommandScopeDefault = 'botCommandScopeDefault';
@@ -22024,11 +22024,11 @@ function readFields_botCommandScopeDefault(_r: Reader): botCommandScopeDefault {
 }
 
 export function writeBare_botCommandScopeDefault(w: Writer, v: botCommandScopeDefault, k?: number): void {
-  writeBare(w, v, writeFields_botCommandScopeDefault, n_botCommandScopeDefault, k);
+  writeWithNames(w, v, writeFields_botCommandScopeDefault, n_botCommandScopeDefault, k);
 }
 
 export function readBare_botCommandScopeDefault(r: Reader, k?: number): botCommandScopeDefault {
-  return readBare(r, readFields_botCommandScopeDefault, n_botCommandScopeDefault, 0x2f6cb2ab, k);
+  return readWithNames(r, readFields_botCommandScopeDefault, n_botCommandScopeDefault, 0x2f6cb2ab, k);
 }
 
 var n_botCommandScopeUsers = 'botCommandScopeUsers';
@@ -22041,11 +22041,11 @@ function readFields_botCommandScopeUsers(_r: Reader): botCommandScopeUsers {
 }
 
 export function writeBare_botCommandScopeUsers(w: Writer, v: botCommandScopeUsers, k?: number): void {
-  writeBare(w, v, writeFields_botCommandScopeUsers, n_botCommandScopeUsers, k);
+  writeWithNames(w, v, writeFields_botCommandScopeUsers, n_botCommandScopeUsers, k);
 }
 
 export function readBare_botCommandScopeUsers(r: Reader, k?: number): botCommandScopeUsers {
-  return readBare(r, readFields_botCommandScopeUsers, n_botCommandScopeUsers, 0x3c4f04d8, k);
+  return readWithNames(r, readFields_botCommandScopeUsers, n_botCommandScopeUsers, 0x3c4f04d8, k);
 }
 
 var n_botCommandScopeChats = 'botCommandScopeChats';
@@ -22058,11 +22058,11 @@ function readFields_botCommandScopeChats(_r: Reader): botCommandScopeChats {
 }
 
 export function writeBare_botCommandScopeChats(w: Writer, v: botCommandScopeChats, k?: number): void {
-  writeBare(w, v, writeFields_botCommandScopeChats, n_botCommandScopeChats, k);
+  writeWithNames(w, v, writeFields_botCommandScopeChats, n_botCommandScopeChats, k);
 }
 
 export function readBare_botCommandScopeChats(r: Reader, k?: number): botCommandScopeChats {
-  return readBare(r, readFields_botCommandScopeChats, n_botCommandScopeChats, 0x6fe1a881, k);
+  return readWithNames(r, readFields_botCommandScopeChats, n_botCommandScopeChats, 0x6fe1a881, k);
 }
 
 var n_botCommandScopeChatAdmins = 'botCommandScopeChatAdmins';
@@ -22075,11 +22075,11 @@ function readFields_botCommandScopeChatAdmins(_r: Reader): botCommandScopeChatAd
 }
 
 export function writeBare_botCommandScopeChatAdmins(w: Writer, v: botCommandScopeChatAdmins, k?: number): void {
-  writeBare(w, v, writeFields_botCommandScopeChatAdmins, n_botCommandScopeChatAdmins, k);
+  writeWithNames(w, v, writeFields_botCommandScopeChatAdmins, n_botCommandScopeChatAdmins, k);
 }
 
 export function readBare_botCommandScopeChatAdmins(r: Reader, k?: number): botCommandScopeChatAdmins {
-  return readBare(r, readFields_botCommandScopeChatAdmins, n_botCommandScopeChatAdmins, 0xb9aa606a, k);
+  return readWithNames(r, readFields_botCommandScopeChatAdmins, n_botCommandScopeChatAdmins, 0xb9aa606a, k);
 }
 
 var n_botCommandScopePeer = 'botCommandScopePeer peer';
@@ -22093,11 +22093,11 @@ function readFields_botCommandScopePeer(r: Reader): botCommandScopePeer {
 }
 
 export function writeBare_botCommandScopePeer(w: Writer, v: botCommandScopePeer, k?: number): void {
-  writeBare(w, v, writeFields_botCommandScopePeer, n_botCommandScopePeer, k);
+  writeWithNames(w, v, writeFields_botCommandScopePeer, n_botCommandScopePeer, k);
 }
 
 export function readBare_botCommandScopePeer(r: Reader, k?: number): botCommandScopePeer {
-  return readBare(r, readFields_botCommandScopePeer, n_botCommandScopePeer, 0xdb9d897d, k);
+  return readWithNames(r, readFields_botCommandScopePeer, n_botCommandScopePeer, 0xdb9d897d, k);
 }
 
 var n_botCommandScopePeerAdmins = 'botCommandScopePeerAdmins peer';
@@ -22111,11 +22111,11 @@ function readFields_botCommandScopePeerAdmins(r: Reader): botCommandScopePeerAdm
 }
 
 export function writeBare_botCommandScopePeerAdmins(w: Writer, v: botCommandScopePeerAdmins, k?: number): void {
-  writeBare(w, v, writeFields_botCommandScopePeerAdmins, n_botCommandScopePeerAdmins, k);
+  writeWithNames(w, v, writeFields_botCommandScopePeerAdmins, n_botCommandScopePeerAdmins, k);
 }
 
 export function readBare_botCommandScopePeerAdmins(r: Reader, k?: number): botCommandScopePeerAdmins {
-  return readBare(r, readFields_botCommandScopePeerAdmins, n_botCommandScopePeerAdmins, 0x3fd863d1, k);
+  return readWithNames(r, readFields_botCommandScopePeerAdmins, n_botCommandScopePeerAdmins, 0x3fd863d1, k);
 }
 
 var n_botCommandScopePeerUser = 'botCommandScopePeerUser peer userId';
@@ -22130,11 +22130,11 @@ function readFields_botCommandScopePeerUser(r: Reader): botCommandScopePeerUser 
 }
 
 export function writeBare_botCommandScopePeerUser(w: Writer, v: botCommandScopePeerUser, k?: number): void {
-  writeBare(w, v, writeFields_botCommandScopePeerUser, n_botCommandScopePeerUser, k);
+  writeWithNames(w, v, writeFields_botCommandScopePeerUser, n_botCommandScopePeerUser, k);
 }
 
 export function readBare_botCommandScopePeerUser(r: Reader, k?: number): botCommandScopePeerUser {
-  return readBare(r, readFields_botCommandScopePeerUser, n_botCommandScopePeerUser, 0x0a1321f3, k);
+  return readWithNames(r, readFields_botCommandScopePeerUser, n_botCommandScopePeerUser, 0x0a1321f3, k);
 }
 
 var n_account_resetPasswordFailedWait = 'account.resetPasswordFailedWait retryDate';
@@ -22150,11 +22150,11 @@ function readFields_account_resetPasswordFailedWait(r: Reader): account_resetPas
 }
 
 export function writeBare_account_resetPasswordFailedWait(w: Writer, v: account_resetPasswordFailedWait, k?: number): void {
-  writeBare(w, v, writeFields_account_resetPasswordFailedWait, n_account_resetPasswordFailedWait, k);
+  writeWithNames(w, v, writeFields_account_resetPasswordFailedWait, n_account_resetPasswordFailedWait, k);
 }
 
 export function readBare_account_resetPasswordFailedWait(r: Reader, k?: number): account_resetPasswordFailedWait {
-  return readBare(r, readFields_account_resetPasswordFailedWait, n_account_resetPasswordFailedWait, 0xe3779861, k);
+  return readWithNames(r, readFields_account_resetPasswordFailedWait, n_account_resetPasswordFailedWait, 0xe3779861, k);
 }
 
 var n_account_resetPasswordRequestedWait = 'account.resetPasswordRequestedWait untilDate';
@@ -22170,11 +22170,11 @@ function readFields_account_resetPasswordRequestedWait(r: Reader): account_reset
 }
 
 export function writeBare_account_resetPasswordRequestedWait(w: Writer, v: account_resetPasswordRequestedWait, k?: number): void {
-  writeBare(w, v, writeFields_account_resetPasswordRequestedWait, n_account_resetPasswordRequestedWait, k);
+  writeWithNames(w, v, writeFields_account_resetPasswordRequestedWait, n_account_resetPasswordRequestedWait, k);
 }
 
 export function readBare_account_resetPasswordRequestedWait(r: Reader, k?: number): account_resetPasswordRequestedWait {
-  return readBare(r, readFields_account_resetPasswordRequestedWait, n_account_resetPasswordRequestedWait, 0xe9effc7d, k);
+  return readWithNames(r, readFields_account_resetPasswordRequestedWait, n_account_resetPasswordRequestedWait, 0xe9effc7d, k);
 }
 
 var n_account_resetPasswordOk = 'account.resetPasswordOk';
@@ -22187,11 +22187,11 @@ function readFields_account_resetPasswordOk(_r: Reader): account_resetPasswordOk
 }
 
 export function writeBare_account_resetPasswordOk(w: Writer, v: account_resetPasswordOk, k?: number): void {
-  writeBare(w, v, writeFields_account_resetPasswordOk, n_account_resetPasswordOk, k);
+  writeWithNames(w, v, writeFields_account_resetPasswordOk, n_account_resetPasswordOk, k);
 }
 
 export function readBare_account_resetPasswordOk(r: Reader, k?: number): account_resetPasswordOk {
-  return readBare(r, readFields_account_resetPasswordOk, n_account_resetPasswordOk, 0xe926d63e, k);
+  return readWithNames(r, readFields_account_resetPasswordOk, n_account_resetPasswordOk, 0xe926d63e, k);
 }
 
 var n_chatTheme = 'chatTheme emoticon theme darkTheme';
@@ -22207,11 +22207,11 @@ function readFields_chatTheme(r: Reader): chatTheme {
 }
 
 export function writeBare_chatTheme(w: Writer, v: chatTheme, k?: number): void {
-  writeBare(w, v, writeFields_chatTheme, n_chatTheme, k);
+  writeWithNames(w, v, writeFields_chatTheme, n_chatTheme, k);
 }
 
 export function readBare_chatTheme(r: Reader, k?: number): chatTheme {
-  return readBare(r, readFields_chatTheme, n_chatTheme, 0xed0b5c33, k);
+  return readWithNames(r, readFields_chatTheme, n_chatTheme, 0xed0b5c33, k);
 }
 
 var n_account_chatThemesNotModified = 'account.chatThemesNotModified';
@@ -22224,11 +22224,11 @@ function readFields_account_chatThemesNotModified(_r: Reader): account_chatTheme
 }
 
 export function writeBare_account_chatThemesNotModified(w: Writer, v: account_chatThemesNotModified, k?: number): void {
-  writeBare(w, v, writeFields_account_chatThemesNotModified, n_account_chatThemesNotModified, k);
+  writeWithNames(w, v, writeFields_account_chatThemesNotModified, n_account_chatThemesNotModified, k);
 }
 
 export function readBare_account_chatThemesNotModified(r: Reader, k?: number): account_chatThemesNotModified {
-  return readBare(r, readFields_account_chatThemesNotModified, n_account_chatThemesNotModified, 0xe011e1c4, k);
+  return readWithNames(r, readFields_account_chatThemesNotModified, n_account_chatThemesNotModified, 0xe011e1c4, k);
 }
 
 var n_account_chatThemes = 'account.chatThemes hash themes';
@@ -22245,11 +22245,11 @@ function readFields_account_chatThemes(r: Reader): account_chatThemes {
 }
 
 export function writeBare_account_chatThemes(w: Writer, v: account_chatThemes, k?: number): void {
-  writeBare(w, v, writeFields_account_chatThemes, n_account_chatThemes, k);
+  writeWithNames(w, v, writeFields_account_chatThemes, n_account_chatThemes, k);
 }
 
 export function readBare_account_chatThemes(r: Reader, k?: number): account_chatThemes {
-  return readBare(r, readFields_account_chatThemes, n_account_chatThemes, 0xfe4cbebd, k);
+  return readWithNames(r, readFields_account_chatThemes, n_account_chatThemes, 0xfe4cbebd, k);
 }
 
 var n_sponsoredMessage = 'sponsoredMessage flags randomId fromId startParam message entities';
@@ -22275,11 +22275,11 @@ function readFields_sponsoredMessage(r: Reader): sponsoredMessage {
 }
 
 export function writeBare_sponsoredMessage(w: Writer, v: sponsoredMessage, k?: number): void {
-  writeBare(w, v, writeFields_sponsoredMessage, n_sponsoredMessage, k);
+  writeWithNames(w, v, writeFields_sponsoredMessage, n_sponsoredMessage, k);
 }
 
 export function readBare_sponsoredMessage(r: Reader, k?: number): sponsoredMessage {
-  return readBare(r, readFields_sponsoredMessage, n_sponsoredMessage, 0x2a3c381f, k);
+  return readWithNames(r, readFields_sponsoredMessage, n_sponsoredMessage, 0x2a3c381f, k);
 }
 
 var n_messages_sponsoredMessages = 'messages.sponsoredMessages messages chats users';
@@ -22298,11 +22298,11 @@ function readFields_messages_sponsoredMessages(r: Reader): messages_sponsoredMes
 }
 
 export function writeBare_messages_sponsoredMessages(w: Writer, v: messages_sponsoredMessages, k?: number): void {
-  writeBare(w, v, writeFields_messages_sponsoredMessages, n_messages_sponsoredMessages, k);
+  writeWithNames(w, v, writeFields_messages_sponsoredMessages, n_messages_sponsoredMessages, k);
 }
 
 export function readBare_messages_sponsoredMessages(r: Reader, k?: number): messages_sponsoredMessages {
-  return readBare(r, readFields_messages_sponsoredMessages, n_messages_sponsoredMessages, 0x65a4c7d5, k);
+  return readWithNames(r, readFields_messages_sponsoredMessages, n_messages_sponsoredMessages, 0x65a4c7d5, k);
 }
 
 var n_invokeAfterMsg = 'invokeAfterMsg msgId query';
@@ -22320,7 +22320,7 @@ function readFields_invokeAfterMsg(r: Reader): invokeAfterMsg {
 }
 
 export function write_invokeAfterMsg(w: Writer, v: invokeAfterMsg, k?: number): void {
-  writeBare(w, v, writeFields_invokeAfterMsg, n_invokeAfterMsg, k);
+  writeWithNames(w, v, writeFields_invokeAfterMsg, n_invokeAfterMsg, k);
 }
 
 export function read_invokeAfterMsg(r: Reader, k?: number): invokeAfterMsg {
@@ -22341,7 +22341,7 @@ function readFields_invokeAfterMsgs(r: Reader): invokeAfterMsgs {
 }
 
 export function write_invokeAfterMsgs(w: Writer, v: invokeAfterMsgs, k?: number): void {
-  writeBare(w, v, writeFields_invokeAfterMsgs, n_invokeAfterMsgs, k);
+  writeWithNames(w, v, writeFields_invokeAfterMsgs, n_invokeAfterMsgs, k);
 }
 
 export function read_invokeAfterMsgs(r: Reader, k?: number): invokeAfterMsgs {
@@ -22379,7 +22379,7 @@ function readFields_initConnection(r: Reader): initConnection {
 }
 
 export function write_initConnection(w: Writer, v: initConnection, k?: number): void {
-  writeBare(w, v, writeFields_initConnection, n_initConnection, k);
+  writeWithNames(w, v, writeFields_initConnection, n_initConnection, k);
 }
 
 export function read_initConnection(r: Reader, k?: number): initConnection {
@@ -22401,7 +22401,7 @@ function readFields_invokeWithLayer(r: Reader): invokeWithLayer {
 }
 
 export function write_invokeWithLayer(w: Writer, v: invokeWithLayer, k?: number): void {
-  writeBare(w, v, writeFields_invokeWithLayer, n_invokeWithLayer, k);
+  writeWithNames(w, v, writeFields_invokeWithLayer, n_invokeWithLayer, k);
 }
 
 export function read_invokeWithLayer(r: Reader, k?: number): invokeWithLayer {
@@ -22421,7 +22421,7 @@ function readFields_invokeWithoutUpdates(r: Reader): invokeWithoutUpdates {
 }
 
 export function write_invokeWithoutUpdates(w: Writer, v: invokeWithoutUpdates, k?: number): void {
-  writeBare(w, v, writeFields_invokeWithoutUpdates, n_invokeWithoutUpdates, k);
+  writeWithNames(w, v, writeFields_invokeWithoutUpdates, n_invokeWithoutUpdates, k);
 }
 
 export function read_invokeWithoutUpdates(r: Reader, k?: number): invokeWithoutUpdates {
@@ -22442,7 +22442,7 @@ function readFields_invokeWithMessagesRange(r: Reader): invokeWithMessagesRange 
 }
 
 export function write_invokeWithMessagesRange(w: Writer, v: invokeWithMessagesRange, k?: number): void {
-  writeBare(w, v, writeFields_invokeWithMessagesRange, n_invokeWithMessagesRange, k);
+  writeWithNames(w, v, writeFields_invokeWithMessagesRange, n_invokeWithMessagesRange, k);
 }
 
 export function read_invokeWithMessagesRange(r: Reader, k?: number): invokeWithMessagesRange {
@@ -22464,7 +22464,7 @@ function readFields_invokeWithTakeout(r: Reader): invokeWithTakeout {
 }
 
 export function write_invokeWithTakeout(w: Writer, v: invokeWithTakeout, k?: number): void {
-  writeBare(w, v, writeFields_invokeWithTakeout, n_invokeWithTakeout, k);
+  writeWithNames(w, v, writeFields_invokeWithTakeout, n_invokeWithTakeout, k);
 }
 
 export function read_invokeWithTakeout(r: Reader, k?: number): invokeWithTakeout {
@@ -22492,7 +22492,7 @@ function readFields_auth_sendCode(r: Reader): auth_sendCode {
 }
 
 export function write_auth_sendCode(w: Writer, v: auth_sendCode, k?: number): void {
-  writeBare(w, v, writeFields_auth_sendCode, n_auth_sendCode, k);
+  writeWithNames(w, v, writeFields_auth_sendCode, n_auth_sendCode, k);
 }
 
 export function read_auth_sendCode(r: Reader, k?: number): auth_sendCode {
@@ -22518,7 +22518,7 @@ function readFields_auth_signUp(r: Reader): auth_signUp {
 }
 
 export function write_auth_signUp(w: Writer, v: auth_signUp, k?: number): void {
-  writeBare(w, v, writeFields_auth_signUp, n_auth_signUp, k);
+  writeWithNames(w, v, writeFields_auth_signUp, n_auth_signUp, k);
 }
 
 export function read_auth_signUp(r: Reader, k?: number): auth_signUp {
@@ -22542,7 +22542,7 @@ function readFields_auth_signIn(r: Reader): auth_signIn {
 }
 
 export function write_auth_signIn(w: Writer, v: auth_signIn, k?: number): void {
-  writeBare(w, v, writeFields_auth_signIn, n_auth_signIn, k);
+  writeWithNames(w, v, writeFields_auth_signIn, n_auth_signIn, k);
 }
 
 export function read_auth_signIn(r: Reader, k?: number): auth_signIn {
@@ -22561,7 +22561,7 @@ function readFields_auth_logOut(_r: Reader): auth_logOut {
 }
 
 export function write_auth_logOut(w: Writer, v: auth_logOut, k?: number): void {
-  writeBare(w, v, writeFields_auth_logOut, n_auth_logOut, k);
+  writeWithNames(w, v, writeFields_auth_logOut, n_auth_logOut, k);
 }
 
 export function read_auth_logOut(r: Reader, k?: number): auth_logOut {
@@ -22580,7 +22580,7 @@ function readFields_auth_resetAuthorizations(_r: Reader): auth_resetAuthorizatio
 }
 
 export function write_auth_resetAuthorizations(w: Writer, v: auth_resetAuthorizations, k?: number): void {
-  writeBare(w, v, writeFields_auth_resetAuthorizations, n_auth_resetAuthorizations, k);
+  writeWithNames(w, v, writeFields_auth_resetAuthorizations, n_auth_resetAuthorizations, k);
 }
 
 export function read_auth_resetAuthorizations(r: Reader, k?: number): auth_resetAuthorizations {
@@ -22601,7 +22601,7 @@ function readFields_auth_exportAuthorization(r: Reader): auth_exportAuthorizatio
 }
 
 export function write_auth_exportAuthorization(w: Writer, v: auth_exportAuthorization, k?: number): void {
-  writeBare(w, v, writeFields_auth_exportAuthorization, n_auth_exportAuthorization, k);
+  writeWithNames(w, v, writeFields_auth_exportAuthorization, n_auth_exportAuthorization, k);
 }
 
 export function read_auth_exportAuthorization(r: Reader, k?: number): auth_exportAuthorization {
@@ -22623,7 +22623,7 @@ function readFields_auth_importAuthorization(r: Reader): auth_importAuthorizatio
 }
 
 export function write_auth_importAuthorization(w: Writer, v: auth_importAuthorization, k?: number): void {
-  writeBare(w, v, writeFields_auth_importAuthorization, n_auth_importAuthorization, k);
+  writeWithNames(w, v, writeFields_auth_importAuthorization, n_auth_importAuthorization, k);
 }
 
 export function read_auth_importAuthorization(r: Reader, k?: number): auth_importAuthorization {
@@ -22652,7 +22652,7 @@ function readFields_auth_bindTempAuthKey(r: Reader): auth_bindTempAuthKey {
 }
 
 export function write_auth_bindTempAuthKey(w: Writer, v: auth_bindTempAuthKey, k?: number): void {
-  writeBare(w, v, writeFields_auth_bindTempAuthKey, n_auth_bindTempAuthKey, k);
+  writeWithNames(w, v, writeFields_auth_bindTempAuthKey, n_auth_bindTempAuthKey, k);
 }
 
 export function read_auth_bindTempAuthKey(r: Reader, k?: number): auth_bindTempAuthKey {
@@ -22680,7 +22680,7 @@ function readFields_auth_importBotAuthorization(r: Reader): auth_importBotAuthor
 }
 
 export function write_auth_importBotAuthorization(w: Writer, v: auth_importBotAuthorization, k?: number): void {
-  writeBare(w, v, writeFields_auth_importBotAuthorization, n_auth_importBotAuthorization, k);
+  writeWithNames(w, v, writeFields_auth_importBotAuthorization, n_auth_importBotAuthorization, k);
 }
 
 export function read_auth_importBotAuthorization(r: Reader, k?: number): auth_importBotAuthorization {
@@ -22700,7 +22700,7 @@ function readFields_auth_checkPassword(r: Reader): auth_checkPassword {
 }
 
 export function write_auth_checkPassword(w: Writer, v: auth_checkPassword, k?: number): void {
-  writeBare(w, v, writeFields_auth_checkPassword, n_auth_checkPassword, k);
+  writeWithNames(w, v, writeFields_auth_checkPassword, n_auth_checkPassword, k);
 }
 
 export function read_auth_checkPassword(r: Reader, k?: number): auth_checkPassword {
@@ -22719,7 +22719,7 @@ function readFields_auth_requestPasswordRecovery(_r: Reader): auth_requestPasswo
 }
 
 export function write_auth_requestPasswordRecovery(w: Writer, v: auth_requestPasswordRecovery, k?: number): void {
-  writeBare(w, v, writeFields_auth_requestPasswordRecovery, n_auth_requestPasswordRecovery, k);
+  writeWithNames(w, v, writeFields_auth_requestPasswordRecovery, n_auth_requestPasswordRecovery, k);
 }
 
 export function read_auth_requestPasswordRecovery(r: Reader, k?: number): auth_requestPasswordRecovery {
@@ -22746,7 +22746,7 @@ function readFields_auth_recoverPassword(r: Reader): auth_recoverPassword {
 }
 
 export function write_auth_recoverPassword(w: Writer, v: auth_recoverPassword, k?: number): void {
-  writeBare(w, v, writeFields_auth_recoverPassword, n_auth_recoverPassword, k);
+  writeWithNames(w, v, writeFields_auth_recoverPassword, n_auth_recoverPassword, k);
 }
 
 export function read_auth_recoverPassword(r: Reader, k?: number): auth_recoverPassword {
@@ -22767,7 +22767,7 @@ function readFields_auth_resendCode(r: Reader): auth_resendCode {
 }
 
 export function write_auth_resendCode(w: Writer, v: auth_resendCode, k?: number): void {
-  writeBare(w, v, writeFields_auth_resendCode, n_auth_resendCode, k);
+  writeWithNames(w, v, writeFields_auth_resendCode, n_auth_resendCode, k);
 }
 
 export function read_auth_resendCode(r: Reader, k?: number): auth_resendCode {
@@ -22788,7 +22788,7 @@ function readFields_auth_cancelCode(r: Reader): auth_cancelCode {
 }
 
 export function write_auth_cancelCode(w: Writer, v: auth_cancelCode, k?: number): void {
-  writeBare(w, v, writeFields_auth_cancelCode, n_auth_cancelCode, k);
+  writeWithNames(w, v, writeFields_auth_cancelCode, n_auth_cancelCode, k);
 }
 
 export function read_auth_cancelCode(r: Reader, k?: number): auth_cancelCode {
@@ -22808,7 +22808,7 @@ function readFields_auth_dropTempAuthKeys(r: Reader): auth_dropTempAuthKeys {
 }
 
 export function write_auth_dropTempAuthKeys(w: Writer, v: auth_dropTempAuthKeys, k?: number): void {
-  writeBare(w, v, writeFields_auth_dropTempAuthKeys, n_auth_dropTempAuthKeys, k);
+  writeWithNames(w, v, writeFields_auth_dropTempAuthKeys, n_auth_dropTempAuthKeys, k);
 }
 
 export function read_auth_dropTempAuthKeys(r: Reader, k?: number): auth_dropTempAuthKeys {
@@ -22831,7 +22831,7 @@ function readFields_auth_exportLoginToken(r: Reader): auth_exportLoginToken {
 }
 
 export function write_auth_exportLoginToken(w: Writer, v: auth_exportLoginToken, k?: number): void {
-  writeBare(w, v, writeFields_auth_exportLoginToken, n_auth_exportLoginToken, k);
+  writeWithNames(w, v, writeFields_auth_exportLoginToken, n_auth_exportLoginToken, k);
 }
 
 export function read_auth_exportLoginToken(r: Reader, k?: number): auth_exportLoginToken {
@@ -22851,7 +22851,7 @@ function readFields_auth_importLoginToken(r: Reader): auth_importLoginToken {
 }
 
 export function write_auth_importLoginToken(w: Writer, v: auth_importLoginToken, k?: number): void {
-  writeBare(w, v, writeFields_auth_importLoginToken, n_auth_importLoginToken, k);
+  writeWithNames(w, v, writeFields_auth_importLoginToken, n_auth_importLoginToken, k);
 }
 
 export function read_auth_importLoginToken(r: Reader, k?: number): auth_importLoginToken {
@@ -22871,7 +22871,7 @@ function readFields_auth_acceptLoginToken(r: Reader): auth_acceptLoginToken {
 }
 
 export function write_auth_acceptLoginToken(w: Writer, v: auth_acceptLoginToken, k?: number): void {
-  writeBare(w, v, writeFields_auth_acceptLoginToken, n_auth_acceptLoginToken, k);
+  writeWithNames(w, v, writeFields_auth_acceptLoginToken, n_auth_acceptLoginToken, k);
 }
 
 export function read_auth_acceptLoginToken(r: Reader, k?: number): auth_acceptLoginToken {
@@ -22891,7 +22891,7 @@ function readFields_auth_checkRecoveryPassword(r: Reader): auth_checkRecoveryPas
 }
 
 export function write_auth_checkRecoveryPassword(w: Writer, v: auth_checkRecoveryPassword, k?: number): void {
-  writeBare(w, v, writeFields_auth_checkRecoveryPassword, n_auth_checkRecoveryPassword, k);
+  writeWithNames(w, v, writeFields_auth_checkRecoveryPassword, n_auth_checkRecoveryPassword, k);
 }
 
 export function read_auth_checkRecoveryPassword(r: Reader, k?: number): auth_checkRecoveryPassword {
@@ -22923,7 +22923,7 @@ function readFields_account_registerDevice(r: Reader): account_registerDevice {
 }
 
 export function write_account_registerDevice(w: Writer, v: account_registerDevice, k?: number): void {
-  writeBare(w, v, writeFields_account_registerDevice, n_account_registerDevice, k);
+  writeWithNames(w, v, writeFields_account_registerDevice, n_account_registerDevice, k);
 }
 
 export function read_account_registerDevice(r: Reader, k?: number): account_registerDevice {
@@ -22948,7 +22948,7 @@ function readFields_account_unregisterDevice(r: Reader): account_unregisterDevic
 }
 
 export function write_account_unregisterDevice(w: Writer, v: account_unregisterDevice, k?: number): void {
-  writeBare(w, v, writeFields_account_unregisterDevice, n_account_unregisterDevice, k);
+  writeWithNames(w, v, writeFields_account_unregisterDevice, n_account_unregisterDevice, k);
 }
 
 export function read_account_unregisterDevice(r: Reader, k?: number): account_unregisterDevice {
@@ -22971,7 +22971,7 @@ function readFields_account_updateNotifySettings(r: Reader): account_updateNotif
 }
 
 export function write_account_updateNotifySettings(w: Writer, v: account_updateNotifySettings, k?: number): void {
-  writeBare(w, v, writeFields_account_updateNotifySettings, n_account_updateNotifySettings, k);
+  writeWithNames(w, v, writeFields_account_updateNotifySettings, n_account_updateNotifySettings, k);
 }
 
 export function read_account_updateNotifySettings(r: Reader, k?: number): account_updateNotifySettings {
@@ -22991,7 +22991,7 @@ function readFields_account_getNotifySettings(r: Reader): account_getNotifySetti
 }
 
 export function write_account_getNotifySettings(w: Writer, v: account_getNotifySettings, k?: number): void {
-  writeBare(w, v, writeFields_account_getNotifySettings, n_account_getNotifySettings, k);
+  writeWithNames(w, v, writeFields_account_getNotifySettings, n_account_getNotifySettings, k);
 }
 
 export function read_account_getNotifySettings(r: Reader, k?: number): account_getNotifySettings {
@@ -23010,7 +23010,7 @@ function readFields_account_resetNotifySettings(_r: Reader): account_resetNotify
 }
 
 export function write_account_resetNotifySettings(w: Writer, v: account_resetNotifySettings, k?: number): void {
-  writeBare(w, v, writeFields_account_resetNotifySettings, n_account_resetNotifySettings, k);
+  writeWithNames(w, v, writeFields_account_resetNotifySettings, n_account_resetNotifySettings, k);
 }
 
 export function read_account_resetNotifySettings(r: Reader, k?: number): account_resetNotifySettings {
@@ -23038,7 +23038,7 @@ function readFields_account_updateProfile(r: Reader): account_updateProfile {
 }
 
 export function write_account_updateProfile(w: Writer, v: account_updateProfile, k?: number): void {
-  writeBare(w, v, writeFields_account_updateProfile, n_account_updateProfile, k);
+  writeWithNames(w, v, writeFields_account_updateProfile, n_account_updateProfile, k);
 }
 
 export function read_account_updateProfile(r: Reader, k?: number): account_updateProfile {
@@ -23058,7 +23058,7 @@ function readFields_account_updateStatus(r: Reader): account_updateStatus {
 }
 
 export function write_account_updateStatus(w: Writer, v: account_updateStatus, k?: number): void {
-  writeBare(w, v, writeFields_account_updateStatus, n_account_updateStatus, k);
+  writeWithNames(w, v, writeFields_account_updateStatus, n_account_updateStatus, k);
 }
 
 export function read_account_updateStatus(r: Reader, k?: number): account_updateStatus {
@@ -23079,7 +23079,7 @@ function readFields_account_getWallPapers(r: Reader): account_getWallPapers {
 }
 
 export function write_account_getWallPapers(w: Writer, v: account_getWallPapers, k?: number): void {
-  writeBare(w, v, writeFields_account_getWallPapers, n_account_getWallPapers, k);
+  writeWithNames(w, v, writeFields_account_getWallPapers, n_account_getWallPapers, k);
 }
 
 export function read_account_getWallPapers(r: Reader, k?: number): account_getWallPapers {
@@ -23103,7 +23103,7 @@ function readFields_account_reportPeer(r: Reader): account_reportPeer {
 }
 
 export function write_account_reportPeer(w: Writer, v: account_reportPeer, k?: number): void {
-  writeBare(w, v, writeFields_account_reportPeer, n_account_reportPeer, k);
+  writeWithNames(w, v, writeFields_account_reportPeer, n_account_reportPeer, k);
 }
 
 export function read_account_reportPeer(r: Reader, k?: number): account_reportPeer {
@@ -23123,7 +23123,7 @@ function readFields_account_checkUsername(r: Reader): account_checkUsername {
 }
 
 export function write_account_checkUsername(w: Writer, v: account_checkUsername, k?: number): void {
-  writeBare(w, v, writeFields_account_checkUsername, n_account_checkUsername, k);
+  writeWithNames(w, v, writeFields_account_checkUsername, n_account_checkUsername, k);
 }
 
 export function read_account_checkUsername(r: Reader, k?: number): account_checkUsername {
@@ -23143,7 +23143,7 @@ function readFields_account_updateUsername(r: Reader): account_updateUsername {
 }
 
 export function write_account_updateUsername(w: Writer, v: account_updateUsername, k?: number): void {
-  writeBare(w, v, writeFields_account_updateUsername, n_account_updateUsername, k);
+  writeWithNames(w, v, writeFields_account_updateUsername, n_account_updateUsername, k);
 }
 
 export function read_account_updateUsername(r: Reader, k?: number): account_updateUsername {
@@ -23163,7 +23163,7 @@ function readFields_account_getPrivacy(r: Reader): account_getPrivacy {
 }
 
 export function write_account_getPrivacy(w: Writer, v: account_getPrivacy, k?: number): void {
-  writeBare(w, v, writeFields_account_getPrivacy, n_account_getPrivacy, k);
+  writeWithNames(w, v, writeFields_account_getPrivacy, n_account_getPrivacy, k);
 }
 
 export function read_account_getPrivacy(r: Reader, k?: number): account_getPrivacy {
@@ -23184,7 +23184,7 @@ function readFields_account_setPrivacy(r: Reader): account_setPrivacy {
 }
 
 export function write_account_setPrivacy(w: Writer, v: account_setPrivacy, k?: number): void {
-  writeBare(w, v, writeFields_account_setPrivacy, n_account_setPrivacy, k);
+  writeWithNames(w, v, writeFields_account_setPrivacy, n_account_setPrivacy, k);
 }
 
 export function read_account_setPrivacy(r: Reader, k?: number): account_setPrivacy {
@@ -23204,7 +23204,7 @@ function readFields_account_deleteAccount(r: Reader): account_deleteAccount {
 }
 
 export function write_account_deleteAccount(w: Writer, v: account_deleteAccount, k?: number): void {
-  writeBare(w, v, writeFields_account_deleteAccount, n_account_deleteAccount, k);
+  writeWithNames(w, v, writeFields_account_deleteAccount, n_account_deleteAccount, k);
 }
 
 export function read_account_deleteAccount(r: Reader, k?: number): account_deleteAccount {
@@ -23223,7 +23223,7 @@ function readFields_account_getAccountTTL(_r: Reader): account_getAccountTTL {
 }
 
 export function write_account_getAccountTTL(w: Writer, v: account_getAccountTTL, k?: number): void {
-  writeBare(w, v, writeFields_account_getAccountTTL, n_account_getAccountTTL, k);
+  writeWithNames(w, v, writeFields_account_getAccountTTL, n_account_getAccountTTL, k);
 }
 
 export function read_account_getAccountTTL(r: Reader, k?: number): account_getAccountTTL {
@@ -23243,7 +23243,7 @@ function readFields_account_setAccountTTL(r: Reader): account_setAccountTTL {
 }
 
 export function write_account_setAccountTTL(w: Writer, v: account_setAccountTTL, k?: number): void {
-  writeBare(w, v, writeFields_account_setAccountTTL, n_account_setAccountTTL, k);
+  writeWithNames(w, v, writeFields_account_setAccountTTL, n_account_setAccountTTL, k);
 }
 
 export function read_account_setAccountTTL(r: Reader, k?: number): account_setAccountTTL {
@@ -23264,7 +23264,7 @@ function readFields_account_sendChangePhoneCode(r: Reader): account_sendChangePh
 }
 
 export function write_account_sendChangePhoneCode(w: Writer, v: account_sendChangePhoneCode, k?: number): void {
-  writeBare(w, v, writeFields_account_sendChangePhoneCode, n_account_sendChangePhoneCode, k);
+  writeWithNames(w, v, writeFields_account_sendChangePhoneCode, n_account_sendChangePhoneCode, k);
 }
 
 export function read_account_sendChangePhoneCode(r: Reader, k?: number): account_sendChangePhoneCode {
@@ -23289,7 +23289,7 @@ function readFields_account_changePhone(r: Reader): account_changePhone {
 }
 
 export function write_account_changePhone(w: Writer, v: account_changePhone, k?: number): void {
-  writeBare(w, v, writeFields_account_changePhone, n_account_changePhone, k);
+  writeWithNames(w, v, writeFields_account_changePhone, n_account_changePhone, k);
 }
 
 export function read_account_changePhone(r: Reader, k?: number): account_changePhone {
@@ -23310,7 +23310,7 @@ function readFields_account_updateDeviceLocked(r: Reader): account_updateDeviceL
 }
 
 export function write_account_updateDeviceLocked(w: Writer, v: account_updateDeviceLocked, k?: number): void {
-  writeBare(w, v, writeFields_account_updateDeviceLocked, n_account_updateDeviceLocked, k);
+  writeWithNames(w, v, writeFields_account_updateDeviceLocked, n_account_updateDeviceLocked, k);
 }
 
 export function read_account_updateDeviceLocked(r: Reader, k?: number): account_updateDeviceLocked {
@@ -23329,7 +23329,7 @@ function readFields_account_getAuthorizations(_r: Reader): account_getAuthorizat
 }
 
 export function write_account_getAuthorizations(w: Writer, v: account_getAuthorizations, k?: number): void {
-  writeBare(w, v, writeFields_account_getAuthorizations, n_account_getAuthorizations, k);
+  writeWithNames(w, v, writeFields_account_getAuthorizations, n_account_getAuthorizations, k);
 }
 
 export function read_account_getAuthorizations(r: Reader, k?: number): account_getAuthorizations {
@@ -23350,7 +23350,7 @@ function readFields_account_resetAuthorization(r: Reader): account_resetAuthoriz
 }
 
 export function write_account_resetAuthorization(w: Writer, v: account_resetAuthorization, k?: number): void {
-  writeBare(w, v, writeFields_account_resetAuthorization, n_account_resetAuthorization, k);
+  writeWithNames(w, v, writeFields_account_resetAuthorization, n_account_resetAuthorization, k);
 }
 
 export function read_account_resetAuthorization(r: Reader, k?: number): account_resetAuthorization {
@@ -23369,7 +23369,7 @@ function readFields_account_getPassword(_r: Reader): account_getPassword {
 }
 
 export function write_account_getPassword(w: Writer, v: account_getPassword, k?: number): void {
-  writeBare(w, v, writeFields_account_getPassword, n_account_getPassword, k);
+  writeWithNames(w, v, writeFields_account_getPassword, n_account_getPassword, k);
 }
 
 export function read_account_getPassword(r: Reader, k?: number): account_getPassword {
@@ -23389,7 +23389,7 @@ function readFields_account_getPasswordSettings(r: Reader): account_getPasswordS
 }
 
 export function write_account_getPasswordSettings(w: Writer, v: account_getPasswordSettings, k?: number): void {
-  writeBare(w, v, writeFields_account_getPasswordSettings, n_account_getPasswordSettings, k);
+  writeWithNames(w, v, writeFields_account_getPasswordSettings, n_account_getPasswordSettings, k);
 }
 
 export function read_account_getPasswordSettings(r: Reader, k?: number): account_getPasswordSettings {
@@ -23413,7 +23413,7 @@ function readFields_account_updatePasswordSettings(r: Reader): account_updatePas
 }
 
 export function write_account_updatePasswordSettings(w: Writer, v: account_updatePasswordSettings, k?: number): void {
-  writeBare(w, v, writeFields_account_updatePasswordSettings, n_account_updatePasswordSettings, k);
+  writeWithNames(w, v, writeFields_account_updatePasswordSettings, n_account_updatePasswordSettings, k);
 }
 
 export function read_account_updatePasswordSettings(r: Reader, k?: number): account_updatePasswordSettings {
@@ -23434,7 +23434,7 @@ function readFields_account_sendConfirmPhoneCode(r: Reader): account_sendConfirm
 }
 
 export function write_account_sendConfirmPhoneCode(w: Writer, v: account_sendConfirmPhoneCode, k?: number): void {
-  writeBare(w, v, writeFields_account_sendConfirmPhoneCode, n_account_sendConfirmPhoneCode, k);
+  writeWithNames(w, v, writeFields_account_sendConfirmPhoneCode, n_account_sendConfirmPhoneCode, k);
 }
 
 export function read_account_sendConfirmPhoneCode(r: Reader, k?: number): account_sendConfirmPhoneCode {
@@ -23455,7 +23455,7 @@ function readFields_account_confirmPhone(r: Reader): account_confirmPhone {
 }
 
 export function write_account_confirmPhone(w: Writer, v: account_confirmPhone, k?: number): void {
-  writeBare(w, v, writeFields_account_confirmPhone, n_account_confirmPhone, k);
+  writeWithNames(w, v, writeFields_account_confirmPhone, n_account_confirmPhone, k);
 }
 
 export function read_account_confirmPhone(r: Reader, k?: number): account_confirmPhone {
@@ -23478,7 +23478,7 @@ function readFields_account_getTmpPassword(r: Reader): account_getTmpPassword {
 }
 
 export function write_account_getTmpPassword(w: Writer, v: account_getTmpPassword, k?: number): void {
-  writeBare(w, v, writeFields_account_getTmpPassword, n_account_getTmpPassword, k);
+  writeWithNames(w, v, writeFields_account_getTmpPassword, n_account_getTmpPassword, k);
 }
 
 export function read_account_getTmpPassword(r: Reader, k?: number): account_getTmpPassword {
@@ -23497,7 +23497,7 @@ function readFields_account_getWebAuthorizations(_r: Reader): account_getWebAuth
 }
 
 export function write_account_getWebAuthorizations(w: Writer, v: account_getWebAuthorizations, k?: number): void {
-  writeBare(w, v, writeFields_account_getWebAuthorizations, n_account_getWebAuthorizations, k);
+  writeWithNames(w, v, writeFields_account_getWebAuthorizations, n_account_getWebAuthorizations, k);
 }
 
 export function read_account_getWebAuthorizations(r: Reader, k?: number): account_getWebAuthorizations {
@@ -23518,7 +23518,7 @@ function readFields_account_resetWebAuthorization(r: Reader): account_resetWebAu
 }
 
 export function write_account_resetWebAuthorization(w: Writer, v: account_resetWebAuthorization, k?: number): void {
-  writeBare(w, v, writeFields_account_resetWebAuthorization, n_account_resetWebAuthorization, k);
+  writeWithNames(w, v, writeFields_account_resetWebAuthorization, n_account_resetWebAuthorization, k);
 }
 
 export function read_account_resetWebAuthorization(r: Reader, k?: number): account_resetWebAuthorization {
@@ -23537,7 +23537,7 @@ function readFields_account_resetWebAuthorizations(_r: Reader): account_resetWeb
 }
 
 export function write_account_resetWebAuthorizations(w: Writer, v: account_resetWebAuthorizations, k?: number): void {
-  writeBare(w, v, writeFields_account_resetWebAuthorizations, n_account_resetWebAuthorizations, k);
+  writeWithNames(w, v, writeFields_account_resetWebAuthorizations, n_account_resetWebAuthorizations, k);
 }
 
 export function read_account_resetWebAuthorizations(r: Reader, k?: number): account_resetWebAuthorizations {
@@ -23556,7 +23556,7 @@ function readFields_account_getAllSecureValues(_r: Reader): account_getAllSecure
 }
 
 export function write_account_getAllSecureValues(w: Writer, v: account_getAllSecureValues, k?: number): void {
-  writeBare(w, v, writeFields_account_getAllSecureValues, n_account_getAllSecureValues, k);
+  writeWithNames(w, v, writeFields_account_getAllSecureValues, n_account_getAllSecureValues, k);
 }
 
 export function read_account_getAllSecureValues(r: Reader, k?: number): account_getAllSecureValues {
@@ -23576,7 +23576,7 @@ function readFields_account_getSecureValue(r: Reader): account_getSecureValue {
 }
 
 export function write_account_getSecureValue(w: Writer, v: account_getSecureValue, k?: number): void {
-  writeBare(w, v, writeFields_account_getSecureValue, n_account_getSecureValue, k);
+  writeWithNames(w, v, writeFields_account_getSecureValue, n_account_getSecureValue, k);
 }
 
 export function read_account_getSecureValue(r: Reader, k?: number): account_getSecureValue {
@@ -23599,7 +23599,7 @@ function readFields_account_saveSecureValue(r: Reader): account_saveSecureValue 
 }
 
 export function write_account_saveSecureValue(w: Writer, v: account_saveSecureValue, k?: number): void {
-  writeBare(w, v, writeFields_account_saveSecureValue, n_account_saveSecureValue, k);
+  writeWithNames(w, v, writeFields_account_saveSecureValue, n_account_saveSecureValue, k);
 }
 
 export function read_account_saveSecureValue(r: Reader, k?: number): account_saveSecureValue {
@@ -23619,7 +23619,7 @@ function readFields_account_deleteSecureValue(r: Reader): account_deleteSecureVa
 }
 
 export function write_account_deleteSecureValue(w: Writer, v: account_deleteSecureValue, k?: number): void {
-  writeBare(w, v, writeFields_account_deleteSecureValue, n_account_deleteSecureValue, k);
+  writeWithNames(w, v, writeFields_account_deleteSecureValue, n_account_deleteSecureValue, k);
 }
 
 export function read_account_deleteSecureValue(r: Reader, k?: number): account_deleteSecureValue {
@@ -23644,7 +23644,7 @@ function readFields_account_getAuthorizationForm(r: Reader): account_getAuthoriz
 }
 
 export function write_account_getAuthorizationForm(w: Writer, v: account_getAuthorizationForm, k?: number): void {
-  writeBare(w, v, writeFields_account_getAuthorizationForm, n_account_getAuthorizationForm, k);
+  writeWithNames(w, v, writeFields_account_getAuthorizationForm, n_account_getAuthorizationForm, k);
 }
 
 export function read_account_getAuthorizationForm(r: Reader, k?: number): account_getAuthorizationForm {
@@ -23672,7 +23672,7 @@ function readFields_account_acceptAuthorization(r: Reader): account_acceptAuthor
 }
 
 export function write_account_acceptAuthorization(w: Writer, v: account_acceptAuthorization, k?: number): void {
-  writeBare(w, v, writeFields_account_acceptAuthorization, n_account_acceptAuthorization, k);
+  writeWithNames(w, v, writeFields_account_acceptAuthorization, n_account_acceptAuthorization, k);
 }
 
 export function read_account_acceptAuthorization(r: Reader, k?: number): account_acceptAuthorization {
@@ -23693,7 +23693,7 @@ function readFields_account_sendVerifyPhoneCode(r: Reader): account_sendVerifyPh
 }
 
 export function write_account_sendVerifyPhoneCode(w: Writer, v: account_sendVerifyPhoneCode, k?: number): void {
-  writeBare(w, v, writeFields_account_sendVerifyPhoneCode, n_account_sendVerifyPhoneCode, k);
+  writeWithNames(w, v, writeFields_account_sendVerifyPhoneCode, n_account_sendVerifyPhoneCode, k);
 }
 
 export function read_account_sendVerifyPhoneCode(r: Reader, k?: number): account_sendVerifyPhoneCode {
@@ -23718,7 +23718,7 @@ function readFields_account_verifyPhone(r: Reader): account_verifyPhone {
 }
 
 export function write_account_verifyPhone(w: Writer, v: account_verifyPhone, k?: number): void {
-  writeBare(w, v, writeFields_account_verifyPhone, n_account_verifyPhone, k);
+  writeWithNames(w, v, writeFields_account_verifyPhone, n_account_verifyPhone, k);
 }
 
 export function read_account_verifyPhone(r: Reader, k?: number): account_verifyPhone {
@@ -23738,7 +23738,7 @@ function readFields_account_sendVerifyEmailCode(r: Reader): account_sendVerifyEm
 }
 
 export function write_account_sendVerifyEmailCode(w: Writer, v: account_sendVerifyEmailCode, k?: number): void {
-  writeBare(w, v, writeFields_account_sendVerifyEmailCode, n_account_sendVerifyEmailCode, k);
+  writeWithNames(w, v, writeFields_account_sendVerifyEmailCode, n_account_sendVerifyEmailCode, k);
 }
 
 export function read_account_sendVerifyEmailCode(r: Reader, k?: number): account_sendVerifyEmailCode {
@@ -23759,7 +23759,7 @@ function readFields_account_verifyEmail(r: Reader): account_verifyEmail {
 }
 
 export function write_account_verifyEmail(w: Writer, v: account_verifyEmail, k?: number): void {
-  writeBare(w, v, writeFields_account_verifyEmail, n_account_verifyEmail, k);
+  writeWithNames(w, v, writeFields_account_verifyEmail, n_account_verifyEmail, k);
 }
 
 export function read_account_verifyEmail(r: Reader, k?: number): account_verifyEmail {
@@ -23802,7 +23802,7 @@ function readFields_account_initTakeoutSession(r: Reader): account_initTakeoutSe
 }
 
 export function write_account_initTakeoutSession(w: Writer, v: account_initTakeoutSession, k?: number): void {
-  writeBare(w, v, writeFields_account_initTakeoutSession, n_account_initTakeoutSession, k);
+  writeWithNames(w, v, writeFields_account_initTakeoutSession, n_account_initTakeoutSession, k);
 }
 
 export function read_account_initTakeoutSession(r: Reader, k?: number): account_initTakeoutSession {
@@ -23825,7 +23825,7 @@ function readFields_account_finishTakeoutSession(r: Reader): account_finishTakeo
 }
 
 export function write_account_finishTakeoutSession(w: Writer, v: account_finishTakeoutSession, k?: number): void {
-  writeBare(w, v, writeFields_account_finishTakeoutSession, n_account_finishTakeoutSession, k);
+  writeWithNames(w, v, writeFields_account_finishTakeoutSession, n_account_finishTakeoutSession, k);
 }
 
 export function read_account_finishTakeoutSession(r: Reader, k?: number): account_finishTakeoutSession {
@@ -23845,7 +23845,7 @@ function readFields_account_confirmPasswordEmail(r: Reader): account_confirmPass
 }
 
 export function write_account_confirmPasswordEmail(w: Writer, v: account_confirmPasswordEmail, k?: number): void {
-  writeBare(w, v, writeFields_account_confirmPasswordEmail, n_account_confirmPasswordEmail, k);
+  writeWithNames(w, v, writeFields_account_confirmPasswordEmail, n_account_confirmPasswordEmail, k);
 }
 
 export function read_account_confirmPasswordEmail(r: Reader, k?: number): account_confirmPasswordEmail {
@@ -23864,7 +23864,7 @@ function readFields_account_resendPasswordEmail(_r: Reader): account_resendPassw
 }
 
 export function write_account_resendPasswordEmail(w: Writer, v: account_resendPasswordEmail, k?: number): void {
-  writeBare(w, v, writeFields_account_resendPasswordEmail, n_account_resendPasswordEmail, k);
+  writeWithNames(w, v, writeFields_account_resendPasswordEmail, n_account_resendPasswordEmail, k);
 }
 
 export function read_account_resendPasswordEmail(r: Reader, k?: number): account_resendPasswordEmail {
@@ -23883,7 +23883,7 @@ function readFields_account_cancelPasswordEmail(_r: Reader): account_cancelPassw
 }
 
 export function write_account_cancelPasswordEmail(w: Writer, v: account_cancelPasswordEmail, k?: number): void {
-  writeBare(w, v, writeFields_account_cancelPasswordEmail, n_account_cancelPasswordEmail, k);
+  writeWithNames(w, v, writeFields_account_cancelPasswordEmail, n_account_cancelPasswordEmail, k);
 }
 
 export function read_account_cancelPasswordEmail(r: Reader, k?: number): account_cancelPasswordEmail {
@@ -23902,7 +23902,7 @@ function readFields_account_getContactSignUpNotification(_r: Reader): account_ge
 }
 
 export function write_account_getContactSignUpNotification(w: Writer, v: account_getContactSignUpNotification, k?: number): void {
-  writeBare(w, v, writeFields_account_getContactSignUpNotification, n_account_getContactSignUpNotification, k);
+  writeWithNames(w, v, writeFields_account_getContactSignUpNotification, n_account_getContactSignUpNotification, k);
 }
 
 export function read_account_getContactSignUpNotification(r: Reader, k?: number): account_getContactSignUpNotification {
@@ -23922,7 +23922,7 @@ function readFields_account_setContactSignUpNotification(r: Reader): account_set
 }
 
 export function write_account_setContactSignUpNotification(w: Writer, v: account_setContactSignUpNotification, k?: number): void {
-  writeBare(w, v, writeFields_account_setContactSignUpNotification, n_account_setContactSignUpNotification, k);
+  writeWithNames(w, v, writeFields_account_setContactSignUpNotification, n_account_setContactSignUpNotification, k);
 }
 
 export function read_account_setContactSignUpNotification(r: Reader, k?: number): account_setContactSignUpNotification {
@@ -23949,7 +23949,7 @@ function readFields_account_getNotifyExceptions(r: Reader): account_getNotifyExc
 }
 
 export function write_account_getNotifyExceptions(w: Writer, v: account_getNotifyExceptions, k?: number): void {
-  writeBare(w, v, writeFields_account_getNotifyExceptions, n_account_getNotifyExceptions, k);
+  writeWithNames(w, v, writeFields_account_getNotifyExceptions, n_account_getNotifyExceptions, k);
 }
 
 export function read_account_getNotifyExceptions(r: Reader, k?: number): account_getNotifyExceptions {
@@ -23969,7 +23969,7 @@ function readFields_account_getWallPaper(r: Reader): account_getWallPaper {
 }
 
 export function write_account_getWallPaper(w: Writer, v: account_getWallPaper, k?: number): void {
-  writeBare(w, v, writeFields_account_getWallPaper, n_account_getWallPaper, k);
+  writeWithNames(w, v, writeFields_account_getWallPaper, n_account_getWallPaper, k);
 }
 
 export function read_account_getWallPaper(r: Reader, k?: number): account_getWallPaper {
@@ -23994,7 +23994,7 @@ function readFields_account_uploadWallPaper(r: Reader): account_uploadWallPaper 
 }
 
 export function write_account_uploadWallPaper(w: Writer, v: account_uploadWallPaper, k?: number): void {
-  writeBare(w, v, writeFields_account_uploadWallPaper, n_account_uploadWallPaper, k);
+  writeWithNames(w, v, writeFields_account_uploadWallPaper, n_account_uploadWallPaper, k);
 }
 
 export function read_account_uploadWallPaper(r: Reader, k?: number): account_uploadWallPaper {
@@ -24019,7 +24019,7 @@ function readFields_account_saveWallPaper(r: Reader): account_saveWallPaper {
 }
 
 export function write_account_saveWallPaper(w: Writer, v: account_saveWallPaper, k?: number): void {
-  writeBare(w, v, writeFields_account_saveWallPaper, n_account_saveWallPaper, k);
+  writeWithNames(w, v, writeFields_account_saveWallPaper, n_account_saveWallPaper, k);
 }
 
 export function read_account_saveWallPaper(r: Reader, k?: number): account_saveWallPaper {
@@ -24040,7 +24040,7 @@ function readFields_account_installWallPaper(r: Reader): account_installWallPape
 }
 
 export function write_account_installWallPaper(w: Writer, v: account_installWallPaper, k?: number): void {
-  writeBare(w, v, writeFields_account_installWallPaper, n_account_installWallPaper, k);
+  writeWithNames(w, v, writeFields_account_installWallPaper, n_account_installWallPaper, k);
 }
 
 export function read_account_installWallPaper(r: Reader, k?: number): account_installWallPaper {
@@ -24059,7 +24059,7 @@ function readFields_account_resetWallPapers(_r: Reader): account_resetWallPapers
 }
 
 export function write_account_resetWallPapers(w: Writer, v: account_resetWallPapers, k?: number): void {
-  writeBare(w, v, writeFields_account_resetWallPapers, n_account_resetWallPapers, k);
+  writeWithNames(w, v, writeFields_account_resetWallPapers, n_account_resetWallPapers, k);
 }
 
 export function read_account_resetWallPapers(r: Reader, k?: number): account_resetWallPapers {
@@ -24078,7 +24078,7 @@ function readFields_account_getAutoDownloadSettings(_r: Reader): account_getAuto
 }
 
 export function write_account_getAutoDownloadSettings(w: Writer, v: account_getAutoDownloadSettings, k?: number): void {
-  writeBare(w, v, writeFields_account_getAutoDownloadSettings, n_account_getAutoDownloadSettings, k);
+  writeWithNames(w, v, writeFields_account_getAutoDownloadSettings, n_account_getAutoDownloadSettings, k);
 }
 
 export function read_account_getAutoDownloadSettings(r: Reader, k?: number): account_getAutoDownloadSettings {
@@ -24106,7 +24106,7 @@ function readFields_account_saveAutoDownloadSettings(r: Reader): account_saveAut
 }
 
 export function write_account_saveAutoDownloadSettings(w: Writer, v: account_saveAutoDownloadSettings, k?: number): void {
-  writeBare(w, v, writeFields_account_saveAutoDownloadSettings, n_account_saveAutoDownloadSettings, k);
+  writeWithNames(w, v, writeFields_account_saveAutoDownloadSettings, n_account_saveAutoDownloadSettings, k);
 }
 
 export function read_account_saveAutoDownloadSettings(r: Reader, k?: number): account_saveAutoDownloadSettings {
@@ -24135,7 +24135,7 @@ function readFields_account_uploadTheme(r: Reader): account_uploadTheme {
 }
 
 export function write_account_uploadTheme(w: Writer, v: account_uploadTheme, k?: number): void {
-  writeBare(w, v, writeFields_account_uploadTheme, n_account_uploadTheme, k);
+  writeWithNames(w, v, writeFields_account_uploadTheme, n_account_uploadTheme, k);
 }
 
 export function read_account_uploadTheme(r: Reader, k?: number): account_uploadTheme {
@@ -24165,7 +24165,7 @@ function readFields_account_createTheme(r: Reader): account_createTheme {
 }
 
 export function write_account_createTheme(w: Writer, v: account_createTheme, k?: number): void {
-  writeBare(w, v, writeFields_account_createTheme, n_account_createTheme, k);
+  writeWithNames(w, v, writeFields_account_createTheme, n_account_createTheme, k);
 }
 
 export function read_account_createTheme(r: Reader, k?: number): account_createTheme {
@@ -24202,7 +24202,7 @@ function readFields_account_updateTheme(r: Reader): account_updateTheme {
 }
 
 export function write_account_updateTheme(w: Writer, v: account_updateTheme, k?: number): void {
-  writeBare(w, v, writeFields_account_updateTheme, n_account_updateTheme, k);
+  writeWithNames(w, v, writeFields_account_updateTheme, n_account_updateTheme, k);
 }
 
 export function read_account_updateTheme(r: Reader, k?: number): account_updateTheme {
@@ -24223,7 +24223,7 @@ function readFields_account_saveTheme(r: Reader): account_saveTheme {
 }
 
 export function write_account_saveTheme(w: Writer, v: account_saveTheme, k?: number): void {
-  writeBare(w, v, writeFields_account_saveTheme, n_account_saveTheme, k);
+  writeWithNames(w, v, writeFields_account_saveTheme, n_account_saveTheme, k);
 }
 
 export function read_account_saveTheme(r: Reader, k?: number): account_saveTheme {
@@ -24257,7 +24257,7 @@ function readFields_account_installTheme(r: Reader): account_installTheme {
 }
 
 export function write_account_installTheme(w: Writer, v: account_installTheme, k?: number): void {
-  writeBare(w, v, writeFields_account_installTheme, n_account_installTheme, k);
+  writeWithNames(w, v, writeFields_account_installTheme, n_account_installTheme, k);
 }
 
 export function read_account_installTheme(r: Reader, k?: number): account_installTheme {
@@ -24281,7 +24281,7 @@ function readFields_account_getTheme(r: Reader): account_getTheme {
 }
 
 export function write_account_getTheme(w: Writer, v: account_getTheme, k?: number): void {
-  writeBare(w, v, writeFields_account_getTheme, n_account_getTheme, k);
+  writeWithNames(w, v, writeFields_account_getTheme, n_account_getTheme, k);
 }
 
 export function read_account_getTheme(r: Reader, k?: number): account_getTheme {
@@ -24304,7 +24304,7 @@ function readFields_account_getThemes(r: Reader): account_getThemes {
 }
 
 export function write_account_getThemes(w: Writer, v: account_getThemes, k?: number): void {
-  writeBare(w, v, writeFields_account_getThemes, n_account_getThemes, k);
+  writeWithNames(w, v, writeFields_account_getThemes, n_account_getThemes, k);
 }
 
 export function read_account_getThemes(r: Reader, k?: number): account_getThemes {
@@ -24327,7 +24327,7 @@ function readFields_account_setContentSettings(r: Reader): account_setContentSet
 }
 
 export function write_account_setContentSettings(w: Writer, v: account_setContentSettings, k?: number): void {
-  writeBare(w, v, writeFields_account_setContentSettings, n_account_setContentSettings, k);
+  writeWithNames(w, v, writeFields_account_setContentSettings, n_account_setContentSettings, k);
 }
 
 export function read_account_setContentSettings(r: Reader, k?: number): account_setContentSettings {
@@ -24346,7 +24346,7 @@ function readFields_account_getContentSettings(_r: Reader): account_getContentSe
 }
 
 export function write_account_getContentSettings(w: Writer, v: account_getContentSettings, k?: number): void {
-  writeBare(w, v, writeFields_account_getContentSettings, n_account_getContentSettings, k);
+  writeWithNames(w, v, writeFields_account_getContentSettings, n_account_getContentSettings, k);
 }
 
 export function read_account_getContentSettings(r: Reader, k?: number): account_getContentSettings {
@@ -24366,7 +24366,7 @@ function readFields_account_getMultiWallPapers(r: Reader): account_getMultiWallP
 }
 
 export function write_account_getMultiWallPapers(w: Writer, v: account_getMultiWallPapers, k?: number): void {
-  writeBare(w, v, writeFields_account_getMultiWallPapers, n_account_getMultiWallPapers, k);
+  writeWithNames(w, v, writeFields_account_getMultiWallPapers, n_account_getMultiWallPapers, k);
 }
 
 export function read_account_getMultiWallPapers(r: Reader, k?: number): account_getMultiWallPapers {
@@ -24385,7 +24385,7 @@ function readFields_account_getGlobalPrivacySettings(_r: Reader): account_getGlo
 }
 
 export function write_account_getGlobalPrivacySettings(w: Writer, v: account_getGlobalPrivacySettings, k?: number): void {
-  writeBare(w, v, writeFields_account_getGlobalPrivacySettings, n_account_getGlobalPrivacySettings, k);
+  writeWithNames(w, v, writeFields_account_getGlobalPrivacySettings, n_account_getGlobalPrivacySettings, k);
 }
 
 export function read_account_getGlobalPrivacySettings(r: Reader, k?: number): account_getGlobalPrivacySettings {
@@ -24405,7 +24405,7 @@ function readFields_account_setGlobalPrivacySettings(r: Reader): account_setGlob
 }
 
 export function write_account_setGlobalPrivacySettings(w: Writer, v: account_setGlobalPrivacySettings, k?: number): void {
-  writeBare(w, v, writeFields_account_setGlobalPrivacySettings, n_account_setGlobalPrivacySettings, k);
+  writeWithNames(w, v, writeFields_account_setGlobalPrivacySettings, n_account_setGlobalPrivacySettings, k);
 }
 
 export function read_account_setGlobalPrivacySettings(r: Reader, k?: number): account_setGlobalPrivacySettings {
@@ -24431,7 +24431,7 @@ function readFields_account_reportProfilePhoto(r: Reader): account_reportProfile
 }
 
 export function write_account_reportProfilePhoto(w: Writer, v: account_reportProfilePhoto, k?: number): void {
-  writeBare(w, v, writeFields_account_reportProfilePhoto, n_account_reportProfilePhoto, k);
+  writeWithNames(w, v, writeFields_account_reportProfilePhoto, n_account_reportProfilePhoto, k);
 }
 
 export function read_account_reportProfilePhoto(r: Reader, k?: number): account_reportProfilePhoto {
@@ -24450,7 +24450,7 @@ function readFields_account_resetPassword(_r: Reader): account_resetPassword {
 }
 
 export function write_account_resetPassword(w: Writer, v: account_resetPassword, k?: number): void {
-  writeBare(w, v, writeFields_account_resetPassword, n_account_resetPassword, k);
+  writeWithNames(w, v, writeFields_account_resetPassword, n_account_resetPassword, k);
 }
 
 export function read_account_resetPassword(r: Reader, k?: number): account_resetPassword {
@@ -24469,7 +24469,7 @@ function readFields_account_declinePasswordReset(_r: Reader): account_declinePas
 }
 
 export function write_account_declinePasswordReset(w: Writer, v: account_declinePasswordReset, k?: number): void {
-  writeBare(w, v, writeFields_account_declinePasswordReset, n_account_declinePasswordReset, k);
+  writeWithNames(w, v, writeFields_account_declinePasswordReset, n_account_declinePasswordReset, k);
 }
 
 export function read_account_declinePasswordReset(r: Reader, k?: number): account_declinePasswordReset {
@@ -24490,7 +24490,7 @@ function readFields_account_getChatThemes(r: Reader): account_getChatThemes {
 }
 
 export function write_account_getChatThemes(w: Writer, v: account_getChatThemes, k?: number): void {
-  writeBare(w, v, writeFields_account_getChatThemes, n_account_getChatThemes, k);
+  writeWithNames(w, v, writeFields_account_getChatThemes, n_account_getChatThemes, k);
 }
 
 export function read_account_getChatThemes(r: Reader, k?: number): account_getChatThemes {
@@ -24510,7 +24510,7 @@ function readFields_users_getUsers(r: Reader): users_getUsers {
 }
 
 export function write_users_getUsers(w: Writer, v: users_getUsers, k?: number): void {
-  writeBare(w, v, writeFields_users_getUsers, n_users_getUsers, k);
+  writeWithNames(w, v, writeFields_users_getUsers, n_users_getUsers, k);
 }
 
 export function read_users_getUsers(r: Reader, k?: number): users_getUsers {
@@ -24530,7 +24530,7 @@ function readFields_users_getFullUser(r: Reader): users_getFullUser {
 }
 
 export function write_users_getFullUser(w: Writer, v: users_getFullUser, k?: number): void {
-  writeBare(w, v, writeFields_users_getFullUser, n_users_getFullUser, k);
+  writeWithNames(w, v, writeFields_users_getFullUser, n_users_getFullUser, k);
 }
 
 export function read_users_getFullUser(r: Reader, k?: number): users_getFullUser {
@@ -24551,7 +24551,7 @@ function readFields_users_setSecureValueErrors(r: Reader): users_setSecureValueE
 }
 
 export function write_users_setSecureValueErrors(w: Writer, v: users_setSecureValueErrors, k?: number): void {
-  writeBare(w, v, writeFields_users_setSecureValueErrors, n_users_setSecureValueErrors, k);
+  writeWithNames(w, v, writeFields_users_setSecureValueErrors, n_users_setSecureValueErrors, k);
 }
 
 export function read_users_setSecureValueErrors(r: Reader, k?: number): users_setSecureValueErrors {
@@ -24572,7 +24572,7 @@ function readFields_contacts_getContactIDs(r: Reader): contacts_getContactIDs {
 }
 
 export function write_contacts_getContactIDs(w: Writer, v: contacts_getContactIDs, k?: number): void {
-  writeBare(w, v, writeFields_contacts_getContactIDs, n_contacts_getContactIDs, k);
+  writeWithNames(w, v, writeFields_contacts_getContactIDs, n_contacts_getContactIDs, k);
 }
 
 export function read_contacts_getContactIDs(r: Reader, k?: number): contacts_getContactIDs {
@@ -24591,7 +24591,7 @@ function readFields_contacts_getStatuses(_r: Reader): contacts_getStatuses {
 }
 
 export function write_contacts_getStatuses(w: Writer, v: contacts_getStatuses, k?: number): void {
-  writeBare(w, v, writeFields_contacts_getStatuses, n_contacts_getStatuses, k);
+  writeWithNames(w, v, writeFields_contacts_getStatuses, n_contacts_getStatuses, k);
 }
 
 export function read_contacts_getStatuses(r: Reader, k?: number): contacts_getStatuses {
@@ -24612,7 +24612,7 @@ function readFields_contacts_getContacts(r: Reader): contacts_getContacts {
 }
 
 export function write_contacts_getContacts(w: Writer, v: contacts_getContacts, k?: number): void {
-  writeBare(w, v, writeFields_contacts_getContacts, n_contacts_getContacts, k);
+  writeWithNames(w, v, writeFields_contacts_getContacts, n_contacts_getContacts, k);
 }
 
 export function read_contacts_getContacts(r: Reader, k?: number): contacts_getContacts {
@@ -24632,7 +24632,7 @@ function readFields_contacts_importContacts(r: Reader): contacts_importContacts 
 }
 
 export function write_contacts_importContacts(w: Writer, v: contacts_importContacts, k?: number): void {
-  writeBare(w, v, writeFields_contacts_importContacts, n_contacts_importContacts, k);
+  writeWithNames(w, v, writeFields_contacts_importContacts, n_contacts_importContacts, k);
 }
 
 export function read_contacts_importContacts(r: Reader, k?: number): contacts_importContacts {
@@ -24652,7 +24652,7 @@ function readFields_contacts_deleteContacts(r: Reader): contacts_deleteContacts 
 }
 
 export function write_contacts_deleteContacts(w: Writer, v: contacts_deleteContacts, k?: number): void {
-  writeBare(w, v, writeFields_contacts_deleteContacts, n_contacts_deleteContacts, k);
+  writeWithNames(w, v, writeFields_contacts_deleteContacts, n_contacts_deleteContacts, k);
 }
 
 export function read_contacts_deleteContacts(r: Reader, k?: number): contacts_deleteContacts {
@@ -24672,7 +24672,7 @@ function readFields_contacts_deleteByPhones(r: Reader): contacts_deleteByPhones 
 }
 
 export function write_contacts_deleteByPhones(w: Writer, v: contacts_deleteByPhones, k?: number): void {
-  writeBare(w, v, writeFields_contacts_deleteByPhones, n_contacts_deleteByPhones, k);
+  writeWithNames(w, v, writeFields_contacts_deleteByPhones, n_contacts_deleteByPhones, k);
 }
 
 export function read_contacts_deleteByPhones(r: Reader, k?: number): contacts_deleteByPhones {
@@ -24692,7 +24692,7 @@ function readFields_contacts_block(r: Reader): contacts_block {
 }
 
 export function write_contacts_block(w: Writer, v: contacts_block, k?: number): void {
-  writeBare(w, v, writeFields_contacts_block, n_contacts_block, k);
+  writeWithNames(w, v, writeFields_contacts_block, n_contacts_block, k);
 }
 
 export function read_contacts_block(r: Reader, k?: number): contacts_block {
@@ -24712,7 +24712,7 @@ function readFields_contacts_unblock(r: Reader): contacts_unblock {
 }
 
 export function write_contacts_unblock(w: Writer, v: contacts_unblock, k?: number): void {
-  writeBare(w, v, writeFields_contacts_unblock, n_contacts_unblock, k);
+  writeWithNames(w, v, writeFields_contacts_unblock, n_contacts_unblock, k);
 }
 
 export function read_contacts_unblock(r: Reader, k?: number): contacts_unblock {
@@ -24735,7 +24735,7 @@ function readFields_contacts_getBlocked(r: Reader): contacts_getBlocked {
 }
 
 export function write_contacts_getBlocked(w: Writer, v: contacts_getBlocked, k?: number): void {
-  writeBare(w, v, writeFields_contacts_getBlocked, n_contacts_getBlocked, k);
+  writeWithNames(w, v, writeFields_contacts_getBlocked, n_contacts_getBlocked, k);
 }
 
 export function read_contacts_getBlocked(r: Reader, k?: number): contacts_getBlocked {
@@ -24758,7 +24758,7 @@ function readFields_contacts_search(r: Reader): contacts_search {
 }
 
 export function write_contacts_search(w: Writer, v: contacts_search, k?: number): void {
-  writeBare(w, v, writeFields_contacts_search, n_contacts_search, k);
+  writeWithNames(w, v, writeFields_contacts_search, n_contacts_search, k);
 }
 
 export function read_contacts_search(r: Reader, k?: number): contacts_search {
@@ -24778,7 +24778,7 @@ function readFields_contacts_resolveUsername(r: Reader): contacts_resolveUsernam
 }
 
 export function write_contacts_resolveUsername(w: Writer, v: contacts_resolveUsername, k?: number): void {
-  writeBare(w, v, writeFields_contacts_resolveUsername, n_contacts_resolveUsername, k);
+  writeWithNames(w, v, writeFields_contacts_resolveUsername, n_contacts_resolveUsername, k);
 }
 
 export function read_contacts_resolveUsername(r: Reader, k?: number): contacts_resolveUsername {
@@ -24828,7 +24828,7 @@ function readFields_contacts_getTopPeers(r: Reader): contacts_getTopPeers {
 }
 
 export function write_contacts_getTopPeers(w: Writer, v: contacts_getTopPeers, k?: number): void {
-  writeBare(w, v, writeFields_contacts_getTopPeers, n_contacts_getTopPeers, k);
+  writeWithNames(w, v, writeFields_contacts_getTopPeers, n_contacts_getTopPeers, k);
 }
 
 export function read_contacts_getTopPeers(r: Reader, k?: number): contacts_getTopPeers {
@@ -24849,7 +24849,7 @@ function readFields_contacts_resetTopPeerRating(r: Reader): contacts_resetTopPee
 }
 
 export function write_contacts_resetTopPeerRating(w: Writer, v: contacts_resetTopPeerRating, k?: number): void {
-  writeBare(w, v, writeFields_contacts_resetTopPeerRating, n_contacts_resetTopPeerRating, k);
+  writeWithNames(w, v, writeFields_contacts_resetTopPeerRating, n_contacts_resetTopPeerRating, k);
 }
 
 export function read_contacts_resetTopPeerRating(r: Reader, k?: number): contacts_resetTopPeerRating {
@@ -24868,7 +24868,7 @@ function readFields_contacts_resetSaved(_r: Reader): contacts_resetSaved {
 }
 
 export function write_contacts_resetSaved(w: Writer, v: contacts_resetSaved, k?: number): void {
-  writeBare(w, v, writeFields_contacts_resetSaved, n_contacts_resetSaved, k);
+  writeWithNames(w, v, writeFields_contacts_resetSaved, n_contacts_resetSaved, k);
 }
 
 export function read_contacts_resetSaved(r: Reader, k?: number): contacts_resetSaved {
@@ -24887,7 +24887,7 @@ function readFields_contacts_getSaved(_r: Reader): contacts_getSaved {
 }
 
 export function write_contacts_getSaved(w: Writer, v: contacts_getSaved, k?: number): void {
-  writeBare(w, v, writeFields_contacts_getSaved, n_contacts_getSaved, k);
+  writeWithNames(w, v, writeFields_contacts_getSaved, n_contacts_getSaved, k);
 }
 
 export function read_contacts_getSaved(r: Reader, k?: number): contacts_getSaved {
@@ -24907,7 +24907,7 @@ function readFields_contacts_toggleTopPeers(r: Reader): contacts_toggleTopPeers 
 }
 
 export function write_contacts_toggleTopPeers(w: Writer, v: contacts_toggleTopPeers, k?: number): void {
-  writeBare(w, v, writeFields_contacts_toggleTopPeers, n_contacts_toggleTopPeers, k);
+  writeWithNames(w, v, writeFields_contacts_toggleTopPeers, n_contacts_toggleTopPeers, k);
 }
 
 export function read_contacts_toggleTopPeers(r: Reader, k?: number): contacts_toggleTopPeers {
@@ -24937,7 +24937,7 @@ function readFields_contacts_addContact(r: Reader): contacts_addContact {
 }
 
 export function write_contacts_addContact(w: Writer, v: contacts_addContact, k?: number): void {
-  writeBare(w, v, writeFields_contacts_addContact, n_contacts_addContact, k);
+  writeWithNames(w, v, writeFields_contacts_addContact, n_contacts_addContact, k);
 }
 
 export function read_contacts_addContact(r: Reader, k?: number): contacts_addContact {
@@ -24957,7 +24957,7 @@ function readFields_contacts_acceptContact(r: Reader): contacts_acceptContact {
 }
 
 export function write_contacts_acceptContact(w: Writer, v: contacts_acceptContact, k?: number): void {
-  writeBare(w, v, writeFields_contacts_acceptContact, n_contacts_acceptContact, k);
+  writeWithNames(w, v, writeFields_contacts_acceptContact, n_contacts_acceptContact, k);
 }
 
 export function read_contacts_acceptContact(r: Reader, k?: number): contacts_acceptContact {
@@ -24985,7 +24985,7 @@ function readFields_contacts_getLocated(r: Reader): contacts_getLocated {
 }
 
 export function write_contacts_getLocated(w: Writer, v: contacts_getLocated, k?: number): void {
-  writeBare(w, v, writeFields_contacts_getLocated, n_contacts_getLocated, k);
+  writeWithNames(w, v, writeFields_contacts_getLocated, n_contacts_getLocated, k);
 }
 
 export function read_contacts_getLocated(r: Reader, k?: number): contacts_getLocated {
@@ -25015,7 +25015,7 @@ function readFields_contacts_blockFromReplies(r: Reader): contacts_blockFromRepl
 }
 
 export function write_contacts_blockFromReplies(w: Writer, v: contacts_blockFromReplies, k?: number): void {
-  writeBare(w, v, writeFields_contacts_blockFromReplies, n_contacts_blockFromReplies, k);
+  writeWithNames(w, v, writeFields_contacts_blockFromReplies, n_contacts_blockFromReplies, k);
 }
 
 export function read_contacts_blockFromReplies(r: Reader, k?: number): contacts_blockFromReplies {
@@ -25035,7 +25035,7 @@ function readFields_messages_getMessages(r: Reader): messages_getMessages {
 }
 
 export function write_messages_getMessages(w: Writer, v: messages_getMessages, k?: number): void {
-  writeBare(w, v, writeFields_messages_getMessages, n_messages_getMessages, k);
+  writeWithNames(w, v, writeFields_messages_getMessages, n_messages_getMessages, k);
 }
 
 export function read_messages_getMessages(r: Reader, k?: number): messages_getMessages {
@@ -25074,7 +25074,7 @@ function readFields_messages_getDialogs(r: Reader): messages_getDialogs {
 }
 
 export function write_messages_getDialogs(w: Writer, v: messages_getDialogs, k?: number): void {
-  writeBare(w, v, writeFields_messages_getDialogs, n_messages_getDialogs, k);
+  writeWithNames(w, v, writeFields_messages_getDialogs, n_messages_getDialogs, k);
 }
 
 export function read_messages_getDialogs(r: Reader, k?: number): messages_getDialogs {
@@ -25112,7 +25112,7 @@ function readFields_messages_getHistory(r: Reader): messages_getHistory {
 }
 
 export function write_messages_getHistory(w: Writer, v: messages_getHistory, k?: number): void {
-  writeBare(w, v, writeFields_messages_getHistory, n_messages_getHistory, k);
+  writeWithNames(w, v, writeFields_messages_getHistory, n_messages_getHistory, k);
 }
 
 export function read_messages_getHistory(r: Reader, k?: number): messages_getHistory {
@@ -25161,7 +25161,7 @@ function readFields_messages_search(r: Reader): messages_search {
 }
 
 export function write_messages_search(w: Writer, v: messages_search, k?: number): void {
-  writeBare(w, v, writeFields_messages_search, n_messages_search, k);
+  writeWithNames(w, v, writeFields_messages_search, n_messages_search, k);
 }
 
 export function read_messages_search(r: Reader, k?: number): messages_search {
@@ -25184,7 +25184,7 @@ function readFields_messages_readHistory(r: Reader): messages_readHistory {
 }
 
 export function write_messages_readHistory(w: Writer, v: messages_readHistory, k?: number): void {
-  writeBare(w, v, writeFields_messages_readHistory, n_messages_readHistory, k);
+  writeWithNames(w, v, writeFields_messages_readHistory, n_messages_readHistory, k);
 }
 
 export function read_messages_readHistory(r: Reader, k?: number): messages_readHistory {
@@ -25215,7 +25215,7 @@ function readFields_messages_deleteHistory(r: Reader): messages_deleteHistory {
 }
 
 export function write_messages_deleteHistory(w: Writer, v: messages_deleteHistory, k?: number): void {
-  writeBare(w, v, writeFields_messages_deleteHistory, n_messages_deleteHistory, k);
+  writeWithNames(w, v, writeFields_messages_deleteHistory, n_messages_deleteHistory, k);
 }
 
 export function read_messages_deleteHistory(r: Reader, k?: number): messages_deleteHistory {
@@ -25239,7 +25239,7 @@ function readFields_messages_deleteMessages(r: Reader): messages_deleteMessages 
 }
 
 export function write_messages_deleteMessages(w: Writer, v: messages_deleteMessages, k?: number): void {
-  writeBare(w, v, writeFields_messages_deleteMessages, n_messages_deleteMessages, k);
+  writeWithNames(w, v, writeFields_messages_deleteMessages, n_messages_deleteMessages, k);
 }
 
 export function read_messages_deleteMessages(r: Reader, k?: number): messages_deleteMessages {
@@ -25260,7 +25260,7 @@ function readFields_messages_receivedMessages(r: Reader): messages_receivedMessa
 }
 
 export function write_messages_receivedMessages(w: Writer, v: messages_receivedMessages, k?: number): void {
-  writeBare(w, v, writeFields_messages_receivedMessages, n_messages_receivedMessages, k);
+  writeWithNames(w, v, writeFields_messages_receivedMessages, n_messages_receivedMessages, k);
 }
 
 export function read_messages_receivedMessages(r: Reader, k?: number): messages_receivedMessages {
@@ -25288,7 +25288,7 @@ function readFields_messages_setTyping(r: Reader): messages_setTyping {
 }
 
 export function write_messages_setTyping(w: Writer, v: messages_setTyping, k?: number): void {
-  writeBare(w, v, writeFields_messages_setTyping, n_messages_setTyping, k);
+  writeWithNames(w, v, writeFields_messages_setTyping, n_messages_setTyping, k);
 }
 
 export function read_messages_setTyping(r: Reader, k?: number): messages_setTyping {
@@ -25338,7 +25338,7 @@ function readFields_messages_sendMessage(r: Reader): messages_sendMessage {
 }
 
 export function write_messages_sendMessage(w: Writer, v: messages_sendMessage, k?: number): void {
-  writeBare(w, v, writeFields_messages_sendMessage, n_messages_sendMessage, k);
+  writeWithNames(w, v, writeFields_messages_sendMessage, n_messages_sendMessage, k);
 }
 
 export function read_messages_sendMessage(r: Reader, k?: number): messages_sendMessage {
@@ -25387,7 +25387,7 @@ function readFields_messages_sendMedia(r: Reader): messages_sendMedia {
 }
 
 export function write_messages_sendMedia(w: Writer, v: messages_sendMedia, k?: number): void {
-  writeBare(w, v, writeFields_messages_sendMedia, n_messages_sendMedia, k);
+  writeWithNames(w, v, writeFields_messages_sendMedia, n_messages_sendMedia, k);
 }
 
 export function read_messages_sendMedia(r: Reader, k?: number): messages_sendMedia {
@@ -25431,7 +25431,7 @@ function readFields_messages_forwardMessages(r: Reader): messages_forwardMessage
 }
 
 export function write_messages_forwardMessages(w: Writer, v: messages_forwardMessages, k?: number): void {
-  writeBare(w, v, writeFields_messages_forwardMessages, n_messages_forwardMessages, k);
+  writeWithNames(w, v, writeFields_messages_forwardMessages, n_messages_forwardMessages, k);
 }
 
 export function read_messages_forwardMessages(r: Reader, k?: number): messages_forwardMessages {
@@ -25451,7 +25451,7 @@ function readFields_messages_reportSpam(r: Reader): messages_reportSpam {
 }
 
 export function write_messages_reportSpam(w: Writer, v: messages_reportSpam, k?: number): void {
-  writeBare(w, v, writeFields_messages_reportSpam, n_messages_reportSpam, k);
+  writeWithNames(w, v, writeFields_messages_reportSpam, n_messages_reportSpam, k);
 }
 
 export function read_messages_reportSpam(r: Reader, k?: number): messages_reportSpam {
@@ -25471,7 +25471,7 @@ function readFields_messages_getPeerSettings(r: Reader): messages_getPeerSetting
 }
 
 export function write_messages_getPeerSettings(w: Writer, v: messages_getPeerSettings, k?: number): void {
-  writeBare(w, v, writeFields_messages_getPeerSettings, n_messages_getPeerSettings, k);
+  writeWithNames(w, v, writeFields_messages_getPeerSettings, n_messages_getPeerSettings, k);
 }
 
 export function read_messages_getPeerSettings(r: Reader, k?: number): messages_getPeerSettings {
@@ -25497,7 +25497,7 @@ function readFields_messages_report(r: Reader): messages_report {
 }
 
 export function write_messages_report(w: Writer, v: messages_report, k?: number): void {
-  writeBare(w, v, writeFields_messages_report, n_messages_report, k);
+  writeWithNames(w, v, writeFields_messages_report, n_messages_report, k);
 }
 
 export function read_messages_report(r: Reader, k?: number): messages_report {
@@ -25517,7 +25517,7 @@ function readFields_messages_getChats(r: Reader): messages_getChats {
 }
 
 export function write_messages_getChats(w: Writer, v: messages_getChats, k?: number): void {
-  writeBare(w, v, writeFields_messages_getChats, n_messages_getChats, k);
+  writeWithNames(w, v, writeFields_messages_getChats, n_messages_getChats, k);
 }
 
 export function read_messages_getChats(r: Reader, k?: number): messages_getChats {
@@ -25538,7 +25538,7 @@ function readFields_messages_getFullChat(r: Reader): messages_getFullChat {
 }
 
 export function write_messages_getFullChat(w: Writer, v: messages_getFullChat, k?: number): void {
-  writeBare(w, v, writeFields_messages_getFullChat, n_messages_getFullChat, k);
+  writeWithNames(w, v, writeFields_messages_getFullChat, n_messages_getFullChat, k);
 }
 
 export function read_messages_getFullChat(r: Reader, k?: number): messages_getFullChat {
@@ -25560,7 +25560,7 @@ function readFields_messages_editChatTitle(r: Reader): messages_editChatTitle {
 }
 
 export function write_messages_editChatTitle(w: Writer, v: messages_editChatTitle, k?: number): void {
-  writeBare(w, v, writeFields_messages_editChatTitle, n_messages_editChatTitle, k);
+  writeWithNames(w, v, writeFields_messages_editChatTitle, n_messages_editChatTitle, k);
 }
 
 export function read_messages_editChatTitle(r: Reader, k?: number): messages_editChatTitle {
@@ -25582,7 +25582,7 @@ function readFields_messages_editChatPhoto(r: Reader): messages_editChatPhoto {
 }
 
 export function write_messages_editChatPhoto(w: Writer, v: messages_editChatPhoto, k?: number): void {
-  writeBare(w, v, writeFields_messages_editChatPhoto, n_messages_editChatPhoto, k);
+  writeWithNames(w, v, writeFields_messages_editChatPhoto, n_messages_editChatPhoto, k);
 }
 
 export function read_messages_editChatPhoto(r: Reader, k?: number): messages_editChatPhoto {
@@ -25607,7 +25607,7 @@ function readFields_messages_addChatUser(r: Reader): messages_addChatUser {
 }
 
 export function write_messages_addChatUser(w: Writer, v: messages_addChatUser, k?: number): void {
-  writeBare(w, v, writeFields_messages_addChatUser, n_messages_addChatUser, k);
+  writeWithNames(w, v, writeFields_messages_addChatUser, n_messages_addChatUser, k);
 }
 
 export function read_messages_addChatUser(r: Reader, k?: number): messages_addChatUser {
@@ -25636,7 +25636,7 @@ function readFields_messages_deleteChatUser(r: Reader): messages_deleteChatUser 
 }
 
 export function write_messages_deleteChatUser(w: Writer, v: messages_deleteChatUser, k?: number): void {
-  writeBare(w, v, writeFields_messages_deleteChatUser, n_messages_deleteChatUser, k);
+  writeWithNames(w, v, writeFields_messages_deleteChatUser, n_messages_deleteChatUser, k);
 }
 
 export function read_messages_deleteChatUser(r: Reader, k?: number): messages_deleteChatUser {
@@ -25657,7 +25657,7 @@ function readFields_messages_createChat(r: Reader): messages_createChat {
 }
 
 export function write_messages_createChat(w: Writer, v: messages_createChat, k?: number): void {
-  writeBare(w, v, writeFields_messages_createChat, n_messages_createChat, k);
+  writeWithNames(w, v, writeFields_messages_createChat, n_messages_createChat, k);
 }
 
 export function read_messages_createChat(r: Reader, k?: number): messages_createChat {
@@ -25680,7 +25680,7 @@ function readFields_messages_getDhConfig(r: Reader): messages_getDhConfig {
 }
 
 export function write_messages_getDhConfig(w: Writer, v: messages_getDhConfig, k?: number): void {
-  writeBare(w, v, writeFields_messages_getDhConfig, n_messages_getDhConfig, k);
+  writeWithNames(w, v, writeFields_messages_getDhConfig, n_messages_getDhConfig, k);
 }
 
 export function read_messages_getDhConfig(r: Reader, k?: number): messages_getDhConfig {
@@ -25704,7 +25704,7 @@ function readFields_messages_requestEncryption(r: Reader): messages_requestEncry
 }
 
 export function write_messages_requestEncryption(w: Writer, v: messages_requestEncryption, k?: number): void {
-  writeBare(w, v, writeFields_messages_requestEncryption, n_messages_requestEncryption, k);
+  writeWithNames(w, v, writeFields_messages_requestEncryption, n_messages_requestEncryption, k);
 }
 
 export function read_messages_requestEncryption(r: Reader, k?: number): messages_requestEncryption {
@@ -25731,7 +25731,7 @@ function readFields_messages_acceptEncryption(r: Reader): messages_acceptEncrypt
 }
 
 export function write_messages_acceptEncryption(w: Writer, v: messages_acceptEncryption, k?: number): void {
-  writeBare(w, v, writeFields_messages_acceptEncryption, n_messages_acceptEncryption, k);
+  writeWithNames(w, v, writeFields_messages_acceptEncryption, n_messages_acceptEncryption, k);
 }
 
 export function read_messages_acceptEncryption(r: Reader, k?: number): messages_acceptEncryption {
@@ -25756,7 +25756,7 @@ function readFields_messages_discardEncryption(r: Reader): messages_discardEncry
 }
 
 export function write_messages_discardEncryption(w: Writer, v: messages_discardEncryption, k?: number): void {
-  writeBare(w, v, writeFields_messages_discardEncryption, n_messages_discardEncryption, k);
+  writeWithNames(w, v, writeFields_messages_discardEncryption, n_messages_discardEncryption, k);
 }
 
 export function read_messages_discardEncryption(r: Reader, k?: number): messages_discardEncryption {
@@ -25777,7 +25777,7 @@ function readFields_messages_setEncryptedTyping(r: Reader): messages_setEncrypte
 }
 
 export function write_messages_setEncryptedTyping(w: Writer, v: messages_setEncryptedTyping, k?: number): void {
-  writeBare(w, v, writeFields_messages_setEncryptedTyping, n_messages_setEncryptedTyping, k);
+  writeWithNames(w, v, writeFields_messages_setEncryptedTyping, n_messages_setEncryptedTyping, k);
 }
 
 export function read_messages_setEncryptedTyping(r: Reader, k?: number): messages_setEncryptedTyping {
@@ -25800,7 +25800,7 @@ function readFields_messages_readEncryptedHistory(r: Reader): messages_readEncry
 }
 
 export function write_messages_readEncryptedHistory(w: Writer, v: messages_readEncryptedHistory, k?: number): void {
-  writeBare(w, v, writeFields_messages_readEncryptedHistory, n_messages_readEncryptedHistory, k);
+  writeWithNames(w, v, writeFields_messages_readEncryptedHistory, n_messages_readEncryptedHistory, k);
 }
 
 export function read_messages_readEncryptedHistory(r: Reader, k?: number): messages_readEncryptedHistory {
@@ -25831,7 +25831,7 @@ function readFields_messages_sendEncrypted(r: Reader): messages_sendEncrypted {
 }
 
 export function write_messages_sendEncrypted(w: Writer, v: messages_sendEncrypted, k?: number): void {
-  writeBare(w, v, writeFields_messages_sendEncrypted, n_messages_sendEncrypted, k);
+  writeWithNames(w, v, writeFields_messages_sendEncrypted, n_messages_sendEncrypted, k);
 }
 
 export function read_messages_sendEncrypted(r: Reader, k?: number): messages_sendEncrypted {
@@ -25863,7 +25863,7 @@ function readFields_messages_sendEncryptedFile(r: Reader): messages_sendEncrypte
 }
 
 export function write_messages_sendEncryptedFile(w: Writer, v: messages_sendEncryptedFile, k?: number): void {
-  writeBare(w, v, writeFields_messages_sendEncryptedFile, n_messages_sendEncryptedFile, k);
+  writeWithNames(w, v, writeFields_messages_sendEncryptedFile, n_messages_sendEncryptedFile, k);
 }
 
 export function read_messages_sendEncryptedFile(r: Reader, k?: number): messages_sendEncryptedFile {
@@ -25890,7 +25890,7 @@ function readFields_messages_sendEncryptedService(r: Reader): messages_sendEncry
 }
 
 export function write_messages_sendEncryptedService(w: Writer, v: messages_sendEncryptedService, k?: number): void {
-  writeBare(w, v, writeFields_messages_sendEncryptedService, n_messages_sendEncryptedService, k);
+  writeWithNames(w, v, writeFields_messages_sendEncryptedService, n_messages_sendEncryptedService, k);
 }
 
 export function read_messages_sendEncryptedService(r: Reader, k?: number): messages_sendEncryptedService {
@@ -25911,7 +25911,7 @@ function readFields_messages_receivedQueue(r: Reader): messages_receivedQueue {
 }
 
 export function write_messages_receivedQueue(w: Writer, v: messages_receivedQueue, k?: number): void {
-  writeBare(w, v, writeFields_messages_receivedQueue, n_messages_receivedQueue, k);
+  writeWithNames(w, v, writeFields_messages_receivedQueue, n_messages_receivedQueue, k);
 }
 
 export function read_messages_receivedQueue(r: Reader, k?: number): messages_receivedQueue {
@@ -25931,7 +25931,7 @@ function readFields_messages_reportEncryptedSpam(r: Reader): messages_reportEncr
 }
 
 export function write_messages_reportEncryptedSpam(w: Writer, v: messages_reportEncryptedSpam, k?: number): void {
-  writeBare(w, v, writeFields_messages_reportEncryptedSpam, n_messages_reportEncryptedSpam, k);
+  writeWithNames(w, v, writeFields_messages_reportEncryptedSpam, n_messages_reportEncryptedSpam, k);
 }
 
 export function read_messages_reportEncryptedSpam(r: Reader, k?: number): messages_reportEncryptedSpam {
@@ -25951,7 +25951,7 @@ function readFields_messages_readMessageContents(r: Reader): messages_readMessag
 }
 
 export function write_messages_readMessageContents(w: Writer, v: messages_readMessageContents, k?: number): void {
-  writeBare(w, v, writeFields_messages_readMessageContents, n_messages_readMessageContents, k);
+  writeWithNames(w, v, writeFields_messages_readMessageContents, n_messages_readMessageContents, k);
 }
 
 export function read_messages_readMessageContents(r: Reader, k?: number): messages_readMessageContents {
@@ -25974,7 +25974,7 @@ function readFields_messages_getStickers(r: Reader): messages_getStickers {
 }
 
 export function write_messages_getStickers(w: Writer, v: messages_getStickers, k?: number): void {
-  writeBare(w, v, writeFields_messages_getStickers, n_messages_getStickers, k);
+  writeWithNames(w, v, writeFields_messages_getStickers, n_messages_getStickers, k);
 }
 
 export function read_messages_getStickers(r: Reader, k?: number): messages_getStickers {
@@ -25995,7 +25995,7 @@ function readFields_messages_getAllStickers(r: Reader): messages_getAllStickers 
 }
 
 export function write_messages_getAllStickers(w: Writer, v: messages_getAllStickers, k?: number): void {
-  writeBare(w, v, writeFields_messages_getAllStickers, n_messages_getAllStickers, k);
+  writeWithNames(w, v, writeFields_messages_getAllStickers, n_messages_getAllStickers, k);
 }
 
 export function read_messages_getAllStickers(r: Reader, k?: number): messages_getAllStickers {
@@ -26022,7 +26022,7 @@ function readFields_messages_getWebPagePreview(r: Reader): messages_getWebPagePr
 }
 
 export function write_messages_getWebPagePreview(w: Writer, v: messages_getWebPagePreview, k?: number): void {
-  writeBare(w, v, writeFields_messages_getWebPagePreview, n_messages_getWebPagePreview, k);
+  writeWithNames(w, v, writeFields_messages_getWebPagePreview, n_messages_getWebPagePreview, k);
 }
 
 export function read_messages_getWebPagePreview(r: Reader, k?: number): messages_getWebPagePreview {
@@ -26051,7 +26051,7 @@ function readFields_messages_exportChatInvite(r: Reader): messages_exportChatInv
 }
 
 export function write_messages_exportChatInvite(w: Writer, v: messages_exportChatInvite, k?: number): void {
-  writeBare(w, v, writeFields_messages_exportChatInvite, n_messages_exportChatInvite, k);
+  writeWithNames(w, v, writeFields_messages_exportChatInvite, n_messages_exportChatInvite, k);
 }
 
 export function read_messages_exportChatInvite(r: Reader, k?: number): messages_exportChatInvite {
@@ -26071,7 +26071,7 @@ function readFields_messages_checkChatInvite(r: Reader): messages_checkChatInvit
 }
 
 export function write_messages_checkChatInvite(w: Writer, v: messages_checkChatInvite, k?: number): void {
-  writeBare(w, v, writeFields_messages_checkChatInvite, n_messages_checkChatInvite, k);
+  writeWithNames(w, v, writeFields_messages_checkChatInvite, n_messages_checkChatInvite, k);
 }
 
 export function read_messages_checkChatInvite(r: Reader, k?: number): messages_checkChatInvite {
@@ -26091,7 +26091,7 @@ function readFields_messages_importChatInvite(r: Reader): messages_importChatInv
 }
 
 export function write_messages_importChatInvite(w: Writer, v: messages_importChatInvite, k?: number): void {
-  writeBare(w, v, writeFields_messages_importChatInvite, n_messages_importChatInvite, k);
+  writeWithNames(w, v, writeFields_messages_importChatInvite, n_messages_importChatInvite, k);
 }
 
 export function read_messages_importChatInvite(r: Reader, k?: number): messages_importChatInvite {
@@ -26111,7 +26111,7 @@ function readFields_messages_getStickerSet(r: Reader): messages_getStickerSet {
 }
 
 export function write_messages_getStickerSet(w: Writer, v: messages_getStickerSet, k?: number): void {
-  writeBare(w, v, writeFields_messages_getStickerSet, n_messages_getStickerSet, k);
+  writeWithNames(w, v, writeFields_messages_getStickerSet, n_messages_getStickerSet, k);
 }
 
 export function read_messages_getStickerSet(r: Reader, k?: number): messages_getStickerSet {
@@ -26132,7 +26132,7 @@ function readFields_messages_installStickerSet(r: Reader): messages_installStick
 }
 
 export function write_messages_installStickerSet(w: Writer, v: messages_installStickerSet, k?: number): void {
-  writeBare(w, v, writeFields_messages_installStickerSet, n_messages_installStickerSet, k);
+  writeWithNames(w, v, writeFields_messages_installStickerSet, n_messages_installStickerSet, k);
 }
 
 export function read_messages_installStickerSet(r: Reader, k?: number): messages_installStickerSet {
@@ -26152,7 +26152,7 @@ function readFields_messages_uninstallStickerSet(r: Reader): messages_uninstallS
 }
 
 export function write_messages_uninstallStickerSet(w: Writer, v: messages_uninstallStickerSet, k?: number): void {
-  writeBare(w, v, writeFields_messages_uninstallStickerSet, n_messages_uninstallStickerSet, k);
+  writeWithNames(w, v, writeFields_messages_uninstallStickerSet, n_messages_uninstallStickerSet, k);
 }
 
 export function read_messages_uninstallStickerSet(r: Reader, k?: number): messages_uninstallStickerSet {
@@ -26180,7 +26180,7 @@ function readFields_messages_startBot(r: Reader): messages_startBot {
 }
 
 export function write_messages_startBot(w: Writer, v: messages_startBot, k?: number): void {
-  writeBare(w, v, writeFields_messages_startBot, n_messages_startBot, k);
+  writeWithNames(w, v, writeFields_messages_startBot, n_messages_startBot, k);
 }
 
 export function read_messages_startBot(r: Reader, k?: number): messages_startBot {
@@ -26204,7 +26204,7 @@ function readFields_messages_getMessagesViews(r: Reader): messages_getMessagesVi
 }
 
 export function write_messages_getMessagesViews(w: Writer, v: messages_getMessagesViews, k?: number): void {
-  writeBare(w, v, writeFields_messages_getMessagesViews, n_messages_getMessagesViews, k);
+  writeWithNames(w, v, writeFields_messages_getMessagesViews, n_messages_getMessagesViews, k);
 }
 
 export function read_messages_getMessagesViews(r: Reader, k?: number): messages_getMessagesViews {
@@ -26227,7 +26227,7 @@ function readFields_messages_editChatAdmin(r: Reader): messages_editChatAdmin {
 }
 
 export function write_messages_editChatAdmin(w: Writer, v: messages_editChatAdmin, k?: number): void {
-  writeBare(w, v, writeFields_messages_editChatAdmin, n_messages_editChatAdmin, k);
+  writeWithNames(w, v, writeFields_messages_editChatAdmin, n_messages_editChatAdmin, k);
 }
 
 export function read_messages_editChatAdmin(r: Reader, k?: number): messages_editChatAdmin {
@@ -26248,7 +26248,7 @@ function readFields_messages_migrateChat(r: Reader): messages_migrateChat {
 }
 
 export function write_messages_migrateChat(w: Writer, v: messages_migrateChat, k?: number): void {
-  writeBare(w, v, writeFields_messages_migrateChat, n_messages_migrateChat, k);
+  writeWithNames(w, v, writeFields_messages_migrateChat, n_messages_migrateChat, k);
 }
 
 export function read_messages_migrateChat(r: Reader, k?: number): messages_migrateChat {
@@ -26290,7 +26290,7 @@ function readFields_messages_searchGlobal(r: Reader): messages_searchGlobal {
 }
 
 export function write_messages_searchGlobal(w: Writer, v: messages_searchGlobal, k?: number): void {
-  writeBare(w, v, writeFields_messages_searchGlobal, n_messages_searchGlobal, k);
+  writeWithNames(w, v, writeFields_messages_searchGlobal, n_messages_searchGlobal, k);
 }
 
 export function read_messages_searchGlobal(r: Reader, k?: number): messages_searchGlobal {
@@ -26314,7 +26314,7 @@ function readFields_messages_reorderStickerSets(r: Reader): messages_reorderStic
 }
 
 export function write_messages_reorderStickerSets(w: Writer, v: messages_reorderStickerSets, k?: number): void {
-  writeBare(w, v, writeFields_messages_reorderStickerSets, n_messages_reorderStickerSets, k);
+  writeWithNames(w, v, writeFields_messages_reorderStickerSets, n_messages_reorderStickerSets, k);
 }
 
 export function read_messages_reorderStickerSets(r: Reader, k?: number): messages_reorderStickerSets {
@@ -26338,7 +26338,7 @@ function readFields_messages_getDocumentByHash(r: Reader): messages_getDocumentB
 }
 
 export function write_messages_getDocumentByHash(w: Writer, v: messages_getDocumentByHash, k?: number): void {
-  writeBare(w, v, writeFields_messages_getDocumentByHash, n_messages_getDocumentByHash, k);
+  writeWithNames(w, v, writeFields_messages_getDocumentByHash, n_messages_getDocumentByHash, k);
 }
 
 export function read_messages_getDocumentByHash(r: Reader, k?: number): messages_getDocumentByHash {
@@ -26359,7 +26359,7 @@ function readFields_messages_getSavedGifs(r: Reader): messages_getSavedGifs {
 }
 
 export function write_messages_getSavedGifs(w: Writer, v: messages_getSavedGifs, k?: number): void {
-  writeBare(w, v, writeFields_messages_getSavedGifs, n_messages_getSavedGifs, k);
+  writeWithNames(w, v, writeFields_messages_getSavedGifs, n_messages_getSavedGifs, k);
 }
 
 export function read_messages_getSavedGifs(r: Reader, k?: number): messages_getSavedGifs {
@@ -26380,7 +26380,7 @@ function readFields_messages_saveGif(r: Reader): messages_saveGif {
 }
 
 export function write_messages_saveGif(w: Writer, v: messages_saveGif, k?: number): void {
-  writeBare(w, v, writeFields_messages_saveGif, n_messages_saveGif, k);
+  writeWithNames(w, v, writeFields_messages_saveGif, n_messages_saveGif, k);
 }
 
 export function read_messages_saveGif(r: Reader, k?: number): messages_saveGif {
@@ -26410,7 +26410,7 @@ function readFields_messages_getInlineBotResults(r: Reader): messages_getInlineB
 }
 
 export function write_messages_getInlineBotResults(w: Writer, v: messages_getInlineBotResults, k?: number): void {
-  writeBare(w, v, writeFields_messages_getInlineBotResults, n_messages_getInlineBotResults, k);
+  writeWithNames(w, v, writeFields_messages_getInlineBotResults, n_messages_getInlineBotResults, k);
 }
 
 export function read_messages_getInlineBotResults(r: Reader, k?: number): messages_getInlineBotResults {
@@ -26451,7 +26451,7 @@ function readFields_messages_setInlineBotResults(r: Reader): messages_setInlineB
 }
 
 export function write_messages_setInlineBotResults(w: Writer, v: messages_setInlineBotResults, k?: number): void {
-  writeBare(w, v, writeFields_messages_setInlineBotResults, n_messages_setInlineBotResults, k);
+  writeWithNames(w, v, writeFields_messages_setInlineBotResults, n_messages_setInlineBotResults, k);
 }
 
 export function read_messages_setInlineBotResults(r: Reader, k?: number): messages_setInlineBotResults {
@@ -26498,7 +26498,7 @@ function readFields_messages_sendInlineBotResult(r: Reader): messages_sendInline
 }
 
 export function write_messages_sendInlineBotResult(w: Writer, v: messages_sendInlineBotResult, k?: number): void {
-  writeBare(w, v, writeFields_messages_sendInlineBotResult, n_messages_sendInlineBotResult, k);
+  writeWithNames(w, v, writeFields_messages_sendInlineBotResult, n_messages_sendInlineBotResult, k);
 }
 
 export function read_messages_sendInlineBotResult(r: Reader, k?: number): messages_sendInlineBotResult {
@@ -26521,7 +26521,7 @@ function readFields_messages_getMessageEditData(r: Reader): messages_getMessageE
 }
 
 export function write_messages_getMessageEditData(w: Writer, v: messages_getMessageEditData, k?: number): void {
-  writeBare(w, v, writeFields_messages_getMessageEditData, n_messages_getMessageEditData, k);
+  writeWithNames(w, v, writeFields_messages_getMessageEditData, n_messages_getMessageEditData, k);
 }
 
 export function read_messages_getMessageEditData(r: Reader, k?: number): messages_getMessageEditData {
@@ -26565,7 +26565,7 @@ function readFields_messages_editMessage(r: Reader): messages_editMessage {
 }
 
 export function write_messages_editMessage(w: Writer, v: messages_editMessage, k?: number): void {
-  writeBare(w, v, writeFields_messages_editMessage, n_messages_editMessage, k);
+  writeWithNames(w, v, writeFields_messages_editMessage, n_messages_editMessage, k);
 }
 
 export function read_messages_editMessage(r: Reader, k?: number): messages_editMessage {
@@ -26604,7 +26604,7 @@ function readFields_messages_editInlineBotMessage(r: Reader): messages_editInlin
 }
 
 export function write_messages_editInlineBotMessage(w: Writer, v: messages_editInlineBotMessage, k?: number): void {
-  writeBare(w, v, writeFields_messages_editInlineBotMessage, n_messages_editInlineBotMessage, k);
+  writeWithNames(w, v, writeFields_messages_editInlineBotMessage, n_messages_editInlineBotMessage, k);
 }
 
 export function read_messages_editInlineBotMessage(r: Reader, k?: number): messages_editInlineBotMessage {
@@ -26637,7 +26637,7 @@ function readFields_messages_getBotCallbackAnswer(r: Reader): messages_getBotCal
 }
 
 export function write_messages_getBotCallbackAnswer(w: Writer, v: messages_getBotCallbackAnswer, k?: number): void {
-  writeBare(w, v, writeFields_messages_getBotCallbackAnswer, n_messages_getBotCallbackAnswer, k);
+  writeWithNames(w, v, writeFields_messages_getBotCallbackAnswer, n_messages_getBotCallbackAnswer, k);
 }
 
 export function read_messages_getBotCallbackAnswer(r: Reader, k?: number): messages_getBotCallbackAnswer {
@@ -26671,7 +26671,7 @@ function readFields_messages_setBotCallbackAnswer(r: Reader): messages_setBotCal
 }
 
 export function write_messages_setBotCallbackAnswer(w: Writer, v: messages_setBotCallbackAnswer, k?: number): void {
-  writeBare(w, v, writeFields_messages_setBotCallbackAnswer, n_messages_setBotCallbackAnswer, k);
+  writeWithNames(w, v, writeFields_messages_setBotCallbackAnswer, n_messages_setBotCallbackAnswer, k);
 }
 
 export function read_messages_setBotCallbackAnswer(r: Reader, k?: number): messages_setBotCallbackAnswer {
@@ -26691,7 +26691,7 @@ function readFields_messages_getPeerDialogs(r: Reader): messages_getPeerDialogs 
 }
 
 export function write_messages_getPeerDialogs(w: Writer, v: messages_getPeerDialogs, k?: number): void {
-  writeBare(w, v, writeFields_messages_getPeerDialogs, n_messages_getPeerDialogs, k);
+  writeWithNames(w, v, writeFields_messages_getPeerDialogs, n_messages_getPeerDialogs, k);
 }
 
 export function read_messages_getPeerDialogs(r: Reader, k?: number): messages_getPeerDialogs {
@@ -26722,7 +26722,7 @@ function readFields_messages_saveDraft(r: Reader): messages_saveDraft {
 }
 
 export function write_messages_saveDraft(w: Writer, v: messages_saveDraft, k?: number): void {
-  writeBare(w, v, writeFields_messages_saveDraft, n_messages_saveDraft, k);
+  writeWithNames(w, v, writeFields_messages_saveDraft, n_messages_saveDraft, k);
 }
 
 export function read_messages_saveDraft(r: Reader, k?: number): messages_saveDraft {
@@ -26741,7 +26741,7 @@ function readFields_messages_getAllDrafts(_r: Reader): messages_getAllDrafts {
 }
 
 export function write_messages_getAllDrafts(w: Writer, v: messages_getAllDrafts, k?: number): void {
-  writeBare(w, v, writeFields_messages_getAllDrafts, n_messages_getAllDrafts, k);
+  writeWithNames(w, v, writeFields_messages_getAllDrafts, n_messages_getAllDrafts, k);
 }
 
 export function read_messages_getAllDrafts(r: Reader, k?: number): messages_getAllDrafts {
@@ -26762,7 +26762,7 @@ function readFields_messages_getFeaturedStickers(r: Reader): messages_getFeature
 }
 
 export function write_messages_getFeaturedStickers(w: Writer, v: messages_getFeaturedStickers, k?: number): void {
-  writeBare(w, v, writeFields_messages_getFeaturedStickers, n_messages_getFeaturedStickers, k);
+  writeWithNames(w, v, writeFields_messages_getFeaturedStickers, n_messages_getFeaturedStickers, k);
 }
 
 export function read_messages_getFeaturedStickers(r: Reader, k?: number): messages_getFeaturedStickers {
@@ -26782,7 +26782,7 @@ function readFields_messages_readFeaturedStickers(r: Reader): messages_readFeatu
 }
 
 export function write_messages_readFeaturedStickers(w: Writer, v: messages_readFeaturedStickers, k?: number): void {
-  writeBare(w, v, writeFields_messages_readFeaturedStickers, n_messages_readFeaturedStickers, k);
+  writeWithNames(w, v, writeFields_messages_readFeaturedStickers, n_messages_readFeaturedStickers, k);
 }
 
 export function read_messages_readFeaturedStickers(r: Reader, k?: number): messages_readFeaturedStickers {
@@ -26807,7 +26807,7 @@ function readFields_messages_getRecentStickers(r: Reader): messages_getRecentSti
 }
 
 export function write_messages_getRecentStickers(w: Writer, v: messages_getRecentStickers, k?: number): void {
-  writeBare(w, v, writeFields_messages_getRecentStickers, n_messages_getRecentStickers, k);
+  writeWithNames(w, v, writeFields_messages_getRecentStickers, n_messages_getRecentStickers, k);
 }
 
 export function read_messages_getRecentStickers(r: Reader, k?: number): messages_getRecentStickers {
@@ -26835,7 +26835,7 @@ function readFields_messages_saveRecentSticker(r: Reader): messages_saveRecentSt
 }
 
 export function write_messages_saveRecentSticker(w: Writer, v: messages_saveRecentSticker, k?: number): void {
-  writeBare(w, v, writeFields_messages_saveRecentSticker, n_messages_saveRecentSticker, k);
+  writeWithNames(w, v, writeFields_messages_saveRecentSticker, n_messages_saveRecentSticker, k);
 }
 
 export function read_messages_saveRecentSticker(r: Reader, k?: number): messages_saveRecentSticker {
@@ -26858,7 +26858,7 @@ function readFields_messages_clearRecentStickers(r: Reader): messages_clearRecen
 }
 
 export function write_messages_clearRecentStickers(w: Writer, v: messages_clearRecentStickers, k?: number): void {
-  writeBare(w, v, writeFields_messages_clearRecentStickers, n_messages_clearRecentStickers, k);
+  writeWithNames(w, v, writeFields_messages_clearRecentStickers, n_messages_clearRecentStickers, k);
 }
 
 export function read_messages_clearRecentStickers(r: Reader, k?: number): messages_clearRecentStickers {
@@ -26888,7 +26888,7 @@ function readFields_messages_getArchivedStickers(r: Reader): messages_getArchive
 }
 
 export function write_messages_getArchivedStickers(w: Writer, v: messages_getArchivedStickers, k?: number): void {
-  writeBare(w, v, writeFields_messages_getArchivedStickers, n_messages_getArchivedStickers, k);
+  writeWithNames(w, v, writeFields_messages_getArchivedStickers, n_messages_getArchivedStickers, k);
 }
 
 export function read_messages_getArchivedStickers(r: Reader, k?: number): messages_getArchivedStickers {
@@ -26909,7 +26909,7 @@ function readFields_messages_getMaskStickers(r: Reader): messages_getMaskSticker
 }
 
 export function write_messages_getMaskStickers(w: Writer, v: messages_getMaskStickers, k?: number): void {
-  writeBare(w, v, writeFields_messages_getMaskStickers, n_messages_getMaskStickers, k);
+  writeWithNames(w, v, writeFields_messages_getMaskStickers, n_messages_getMaskStickers, k);
 }
 
 export function read_messages_getMaskStickers(r: Reader, k?: number): messages_getMaskStickers {
@@ -26929,7 +26929,7 @@ function readFields_messages_getAttachedStickers(r: Reader): messages_getAttache
 }
 
 export function write_messages_getAttachedStickers(w: Writer, v: messages_getAttachedStickers, k?: number): void {
-  writeBare(w, v, writeFields_messages_getAttachedStickers, n_messages_getAttachedStickers, k);
+  writeWithNames(w, v, writeFields_messages_getAttachedStickers, n_messages_getAttachedStickers, k);
 }
 
 export function read_messages_getAttachedStickers(r: Reader, k?: number): messages_getAttachedStickers {
@@ -26964,7 +26964,7 @@ function readFields_messages_setGameScore(r: Reader): messages_setGameScore {
 }
 
 export function write_messages_setGameScore(w: Writer, v: messages_setGameScore, k?: number): void {
-  writeBare(w, v, writeFields_messages_setGameScore, n_messages_setGameScore, k);
+  writeWithNames(w, v, writeFields_messages_setGameScore, n_messages_setGameScore, k);
 }
 
 export function read_messages_setGameScore(r: Reader, k?: number): messages_setGameScore {
@@ -26996,7 +26996,7 @@ function readFields_messages_setInlineGameScore(r: Reader): messages_setInlineGa
 }
 
 export function write_messages_setInlineGameScore(w: Writer, v: messages_setInlineGameScore, k?: number): void {
-  writeBare(w, v, writeFields_messages_setInlineGameScore, n_messages_setInlineGameScore, k);
+  writeWithNames(w, v, writeFields_messages_setInlineGameScore, n_messages_setInlineGameScore, k);
 }
 
 export function read_messages_setInlineGameScore(r: Reader, k?: number): messages_setInlineGameScore {
@@ -27020,7 +27020,7 @@ function readFields_messages_getGameHighScores(r: Reader): messages_getGameHighS
 }
 
 export function write_messages_getGameHighScores(w: Writer, v: messages_getGameHighScores, k?: number): void {
-  writeBare(w, v, writeFields_messages_getGameHighScores, n_messages_getGameHighScores, k);
+  writeWithNames(w, v, writeFields_messages_getGameHighScores, n_messages_getGameHighScores, k);
 }
 
 export function read_messages_getGameHighScores(r: Reader, k?: number): messages_getGameHighScores {
@@ -27041,7 +27041,7 @@ function readFields_messages_getInlineGameHighScores(r: Reader): messages_getInl
 }
 
 export function write_messages_getInlineGameHighScores(w: Writer, v: messages_getInlineGameHighScores, k?: number): void {
-  writeBare(w, v, writeFields_messages_getInlineGameHighScores, n_messages_getInlineGameHighScores, k);
+  writeWithNames(w, v, writeFields_messages_getInlineGameHighScores, n_messages_getInlineGameHighScores, k);
 }
 
 export function read_messages_getInlineGameHighScores(r: Reader, k?: number): messages_getInlineGameHighScores {
@@ -27066,7 +27066,7 @@ function readFields_messages_getCommonChats(r: Reader): messages_getCommonChats 
 }
 
 export function write_messages_getCommonChats(w: Writer, v: messages_getCommonChats, k?: number): void {
-  writeBare(w, v, writeFields_messages_getCommonChats, n_messages_getCommonChats, k);
+  writeWithNames(w, v, writeFields_messages_getCommonChats, n_messages_getCommonChats, k);
 }
 
 export function read_messages_getCommonChats(r: Reader, k?: number): messages_getCommonChats {
@@ -27086,7 +27086,7 @@ function readFields_messages_getAllChats(r: Reader): messages_getAllChats {
 }
 
 export function write_messages_getAllChats(w: Writer, v: messages_getAllChats, k?: number): void {
-  writeBare(w, v, writeFields_messages_getAllChats, n_messages_getAllChats, k);
+  writeWithNames(w, v, writeFields_messages_getAllChats, n_messages_getAllChats, k);
 }
 
 export function read_messages_getAllChats(r: Reader, k?: number): messages_getAllChats {
@@ -27109,7 +27109,7 @@ function readFields_messages_getWebPage(r: Reader): messages_getWebPage {
 }
 
 export function write_messages_getWebPage(w: Writer, v: messages_getWebPage, k?: number): void {
-  writeBare(w, v, writeFields_messages_getWebPage, n_messages_getWebPage, k);
+  writeWithNames(w, v, writeFields_messages_getWebPage, n_messages_getWebPage, k);
 }
 
 export function read_messages_getWebPage(r: Reader, k?: number): messages_getWebPage {
@@ -27133,7 +27133,7 @@ function readFields_messages_toggleDialogPin(r: Reader): messages_toggleDialogPi
 }
 
 export function write_messages_toggleDialogPin(w: Writer, v: messages_toggleDialogPin, k?: number): void {
-  writeBare(w, v, writeFields_messages_toggleDialogPin, n_messages_toggleDialogPin, k);
+  writeWithNames(w, v, writeFields_messages_toggleDialogPin, n_messages_toggleDialogPin, k);
 }
 
 export function read_messages_toggleDialogPin(r: Reader, k?: number): messages_toggleDialogPin {
@@ -27162,7 +27162,7 @@ function readFields_messages_reorderPinnedDialogs(r: Reader): messages_reorderPi
 }
 
 export function write_messages_reorderPinnedDialogs(w: Writer, v: messages_reorderPinnedDialogs, k?: number): void {
-  writeBare(w, v, writeFields_messages_reorderPinnedDialogs, n_messages_reorderPinnedDialogs, k);
+  writeWithNames(w, v, writeFields_messages_reorderPinnedDialogs, n_messages_reorderPinnedDialogs, k);
 }
 
 export function read_messages_reorderPinnedDialogs(r: Reader, k?: number): messages_reorderPinnedDialogs {
@@ -27183,7 +27183,7 @@ function readFields_messages_getPinnedDialogs(r: Reader): messages_getPinnedDial
 }
 
 export function write_messages_getPinnedDialogs(w: Writer, v: messages_getPinnedDialogs, k?: number): void {
-  writeBare(w, v, writeFields_messages_getPinnedDialogs, n_messages_getPinnedDialogs, k);
+  writeWithNames(w, v, writeFields_messages_getPinnedDialogs, n_messages_getPinnedDialogs, k);
 }
 
 export function read_messages_getPinnedDialogs(r: Reader, k?: number): messages_getPinnedDialogs {
@@ -27212,7 +27212,7 @@ function readFields_messages_setBotShippingResults(r: Reader): messages_setBotSh
 }
 
 export function write_messages_setBotShippingResults(w: Writer, v: messages_setBotShippingResults, k?: number): void {
-  writeBare(w, v, writeFields_messages_setBotShippingResults, n_messages_setBotShippingResults, k);
+  writeWithNames(w, v, writeFields_messages_setBotShippingResults, n_messages_setBotShippingResults, k);
 }
 
 export function read_messages_setBotShippingResults(r: Reader, k?: number): messages_setBotShippingResults {
@@ -27241,7 +27241,7 @@ function readFields_messages_setBotPrecheckoutResults(r: Reader): messages_setBo
 }
 
 export function write_messages_setBotPrecheckoutResults(w: Writer, v: messages_setBotPrecheckoutResults, k?: number): void {
-  writeBare(w, v, writeFields_messages_setBotPrecheckoutResults, n_messages_setBotPrecheckoutResults, k);
+  writeWithNames(w, v, writeFields_messages_setBotPrecheckoutResults, n_messages_setBotPrecheckoutResults, k);
 }
 
 export function read_messages_setBotPrecheckoutResults(r: Reader, k?: number): messages_setBotPrecheckoutResults {
@@ -27262,7 +27262,7 @@ function readFields_messages_uploadMedia(r: Reader): messages_uploadMedia {
 }
 
 export function write_messages_uploadMedia(w: Writer, v: messages_uploadMedia, k?: number): void {
-  writeBare(w, v, writeFields_messages_uploadMedia, n_messages_uploadMedia, k);
+  writeWithNames(w, v, writeFields_messages_uploadMedia, n_messages_uploadMedia, k);
 }
 
 export function read_messages_uploadMedia(r: Reader, k?: number): messages_uploadMedia {
@@ -27290,7 +27290,7 @@ function readFields_messages_sendScreenshotNotification(r: Reader): messages_sen
 }
 
 export function write_messages_sendScreenshotNotification(w: Writer, v: messages_sendScreenshotNotification, k?: number): void {
-  writeBare(w, v, writeFields_messages_sendScreenshotNotification, n_messages_sendScreenshotNotification, k);
+  writeWithNames(w, v, writeFields_messages_sendScreenshotNotification, n_messages_sendScreenshotNotification, k);
 }
 
 export function read_messages_sendScreenshotNotification(r: Reader, k?: number): messages_sendScreenshotNotification {
@@ -27311,7 +27311,7 @@ function readFields_messages_getFavedStickers(r: Reader): messages_getFavedStick
 }
 
 export function write_messages_getFavedStickers(w: Writer, v: messages_getFavedStickers, k?: number): void {
-  writeBare(w, v, writeFields_messages_getFavedStickers, n_messages_getFavedStickers, k);
+  writeWithNames(w, v, writeFields_messages_getFavedStickers, n_messages_getFavedStickers, k);
 }
 
 export function read_messages_getFavedStickers(r: Reader, k?: number): messages_getFavedStickers {
@@ -27332,7 +27332,7 @@ function readFields_messages_faveSticker(r: Reader): messages_faveSticker {
 }
 
 export function write_messages_faveSticker(w: Writer, v: messages_faveSticker, k?: number): void {
-  writeBare(w, v, writeFields_messages_faveSticker, n_messages_faveSticker, k);
+  writeWithNames(w, v, writeFields_messages_faveSticker, n_messages_faveSticker, k);
 }
 
 export function read_messages_faveSticker(r: Reader, k?: number): messages_faveSticker {
@@ -27366,7 +27366,7 @@ function readFields_messages_getUnreadMentions(r: Reader): messages_getUnreadMen
 }
 
 export function write_messages_getUnreadMentions(w: Writer, v: messages_getUnreadMentions, k?: number): void {
-  writeBare(w, v, writeFields_messages_getUnreadMentions, n_messages_getUnreadMentions, k);
+  writeWithNames(w, v, writeFields_messages_getUnreadMentions, n_messages_getUnreadMentions, k);
 }
 
 export function read_messages_getUnreadMentions(r: Reader, k?: number): messages_getUnreadMentions {
@@ -27386,7 +27386,7 @@ function readFields_messages_readMentions(r: Reader): messages_readMentions {
 }
 
 export function write_messages_readMentions(w: Writer, v: messages_readMentions, k?: number): void {
-  writeBare(w, v, writeFields_messages_readMentions, n_messages_readMentions, k);
+  writeWithNames(w, v, writeFields_messages_readMentions, n_messages_readMentions, k);
 }
 
 export function read_messages_readMentions(r: Reader, k?: number): messages_readMentions {
@@ -27411,7 +27411,7 @@ function readFields_messages_getRecentLocations(r: Reader): messages_getRecentLo
 }
 
 export function write_messages_getRecentLocations(w: Writer, v: messages_getRecentLocations, k?: number): void {
-  writeBare(w, v, writeFields_messages_getRecentLocations, n_messages_getRecentLocations, k);
+  writeWithNames(w, v, writeFields_messages_getRecentLocations, n_messages_getRecentLocations, k);
 }
 
 export function read_messages_getRecentLocations(r: Reader, k?: number): messages_getRecentLocations {
@@ -27450,7 +27450,7 @@ function readFields_messages_sendMultiMedia(r: Reader): messages_sendMultiMedia 
 }
 
 export function write_messages_sendMultiMedia(w: Writer, v: messages_sendMultiMedia, k?: number): void {
-  writeBare(w, v, writeFields_messages_sendMultiMedia, n_messages_sendMultiMedia, k);
+  writeWithNames(w, v, writeFields_messages_sendMultiMedia, n_messages_sendMultiMedia, k);
 }
 
 export function read_messages_sendMultiMedia(r: Reader, k?: number): messages_sendMultiMedia {
@@ -27471,7 +27471,7 @@ function readFields_messages_uploadEncryptedFile(r: Reader): messages_uploadEncr
 }
 
 export function write_messages_uploadEncryptedFile(w: Writer, v: messages_uploadEncryptedFile, k?: number): void {
-  writeBare(w, v, writeFields_messages_uploadEncryptedFile, n_messages_uploadEncryptedFile, k);
+  writeWithNames(w, v, writeFields_messages_uploadEncryptedFile, n_messages_uploadEncryptedFile, k);
 }
 
 export function read_messages_uploadEncryptedFile(r: Reader, k?: number): messages_uploadEncryptedFile {
@@ -27501,7 +27501,7 @@ function readFields_messages_searchStickerSets(r: Reader): messages_searchSticke
 }
 
 export function write_messages_searchStickerSets(w: Writer, v: messages_searchStickerSets, k?: number): void {
-  writeBare(w, v, writeFields_messages_searchStickerSets, n_messages_searchStickerSets, k);
+  writeWithNames(w, v, writeFields_messages_searchStickerSets, n_messages_searchStickerSets, k);
 }
 
 export function read_messages_searchStickerSets(r: Reader, k?: number): messages_searchStickerSets {
@@ -27520,7 +27520,7 @@ function readFields_messages_getSplitRanges(_r: Reader): messages_getSplitRanges
 }
 
 export function write_messages_getSplitRanges(w: Writer, v: messages_getSplitRanges, k?: number): void {
-  writeBare(w, v, writeFields_messages_getSplitRanges, n_messages_getSplitRanges, k);
+  writeWithNames(w, v, writeFields_messages_getSplitRanges, n_messages_getSplitRanges, k);
 }
 
 export function read_messages_getSplitRanges(r: Reader, k?: number): messages_getSplitRanges {
@@ -27544,7 +27544,7 @@ function readFields_messages_markDialogUnread(r: Reader): messages_markDialogUnr
 }
 
 export function write_messages_markDialogUnread(w: Writer, v: messages_markDialogUnread, k?: number): void {
-  writeBare(w, v, writeFields_messages_markDialogUnread, n_messages_markDialogUnread, k);
+  writeWithNames(w, v, writeFields_messages_markDialogUnread, n_messages_markDialogUnread, k);
 }
 
 export function read_messages_markDialogUnread(r: Reader, k?: number): messages_markDialogUnread {
@@ -27563,7 +27563,7 @@ function readFields_messages_getDialogUnreadMarks(_r: Reader): messages_getDialo
 }
 
 export function write_messages_getDialogUnreadMarks(w: Writer, v: messages_getDialogUnreadMarks, k?: number): void {
-  writeBare(w, v, writeFields_messages_getDialogUnreadMarks, n_messages_getDialogUnreadMarks, k);
+  writeWithNames(w, v, writeFields_messages_getDialogUnreadMarks, n_messages_getDialogUnreadMarks, k);
 }
 
 export function read_messages_getDialogUnreadMarks(r: Reader, k?: number): messages_getDialogUnreadMarks {
@@ -27582,7 +27582,7 @@ function readFields_messages_clearAllDrafts(_r: Reader): messages_clearAllDrafts
 }
 
 export function write_messages_clearAllDrafts(w: Writer, v: messages_clearAllDrafts, k?: number): void {
-  writeBare(w, v, writeFields_messages_clearAllDrafts, n_messages_clearAllDrafts, k);
+  writeWithNames(w, v, writeFields_messages_clearAllDrafts, n_messages_clearAllDrafts, k);
 }
 
 export function read_messages_clearAllDrafts(r: Reader, k?: number): messages_clearAllDrafts {
@@ -27614,7 +27614,7 @@ function readFields_messages_updatePinnedMessage(r: Reader): messages_updatePinn
 }
 
 export function write_messages_updatePinnedMessage(w: Writer, v: messages_updatePinnedMessage, k?: number): void {
-  writeBare(w, v, writeFields_messages_updatePinnedMessage, n_messages_updatePinnedMessage, k);
+  writeWithNames(w, v, writeFields_messages_updatePinnedMessage, n_messages_updatePinnedMessage, k);
 }
 
 export function read_messages_updatePinnedMessage(r: Reader, k?: number): messages_updatePinnedMessage {
@@ -27638,7 +27638,7 @@ function readFields_messages_sendVote(r: Reader): messages_sendVote {
 }
 
 export function write_messages_sendVote(w: Writer, v: messages_sendVote, k?: number): void {
-  writeBare(w, v, writeFields_messages_sendVote, n_messages_sendVote, k);
+  writeWithNames(w, v, writeFields_messages_sendVote, n_messages_sendVote, k);
 }
 
 export function read_messages_sendVote(r: Reader, k?: number): messages_sendVote {
@@ -27661,7 +27661,7 @@ function readFields_messages_getPollResults(r: Reader): messages_getPollResults 
 }
 
 export function write_messages_getPollResults(w: Writer, v: messages_getPollResults, k?: number): void {
-  writeBare(w, v, writeFields_messages_getPollResults, n_messages_getPollResults, k);
+  writeWithNames(w, v, writeFields_messages_getPollResults, n_messages_getPollResults, k);
 }
 
 export function read_messages_getPollResults(r: Reader, k?: number): messages_getPollResults {
@@ -27681,7 +27681,7 @@ function readFields_messages_getOnlines(r: Reader): messages_getOnlines {
 }
 
 export function write_messages_getOnlines(w: Writer, v: messages_getOnlines, k?: number): void {
-  writeBare(w, v, writeFields_messages_getOnlines, n_messages_getOnlines, k);
+  writeWithNames(w, v, writeFields_messages_getOnlines, n_messages_getOnlines, k);
 }
 
 export function read_messages_getOnlines(r: Reader, k?: number): messages_getOnlines {
@@ -27709,7 +27709,7 @@ function readFields_messages_getStatsURL(r: Reader): messages_getStatsURL {
 }
 
 export function write_messages_getStatsURL(w: Writer, v: messages_getStatsURL, k?: number): void {
-  writeBare(w, v, writeFields_messages_getStatsURL, n_messages_getStatsURL, k);
+  writeWithNames(w, v, writeFields_messages_getStatsURL, n_messages_getStatsURL, k);
 }
 
 export function read_messages_getStatsURL(r: Reader, k?: number): messages_getStatsURL {
@@ -27730,7 +27730,7 @@ function readFields_messages_editChatAbout(r: Reader): messages_editChatAbout {
 }
 
 export function write_messages_editChatAbout(w: Writer, v: messages_editChatAbout, k?: number): void {
-  writeBare(w, v, writeFields_messages_editChatAbout, n_messages_editChatAbout, k);
+  writeWithNames(w, v, writeFields_messages_editChatAbout, n_messages_editChatAbout, k);
 }
 
 export function read_messages_editChatAbout(r: Reader, k?: number): messages_editChatAbout {
@@ -27753,7 +27753,7 @@ function readFields_messages_editChatDefaultBannedRights(r: Reader): messages_ed
 }
 
 export function write_messages_editChatDefaultBannedRights(w: Writer, v: messages_editChatDefaultBannedRights, k?: number): void {
-  writeBare(w, v, writeFields_messages_editChatDefaultBannedRights, n_messages_editChatDefaultBannedRights, k);
+  writeWithNames(w, v, writeFields_messages_editChatDefaultBannedRights, n_messages_editChatDefaultBannedRights, k);
 }
 
 export function read_messages_editChatDefaultBannedRights(r: Reader, k?: number): messages_editChatDefaultBannedRights {
@@ -27773,7 +27773,7 @@ function readFields_messages_getEmojiKeywords(r: Reader): messages_getEmojiKeywo
 }
 
 export function write_messages_getEmojiKeywords(w: Writer, v: messages_getEmojiKeywords, k?: number): void {
-  writeBare(w, v, writeFields_messages_getEmojiKeywords, n_messages_getEmojiKeywords, k);
+  writeWithNames(w, v, writeFields_messages_getEmojiKeywords, n_messages_getEmojiKeywords, k);
 }
 
 export function read_messages_getEmojiKeywords(r: Reader, k?: number): messages_getEmojiKeywords {
@@ -27796,7 +27796,7 @@ function readFields_messages_getEmojiKeywordsDifference(r: Reader): messages_get
 }
 
 export function write_messages_getEmojiKeywordsDifference(w: Writer, v: messages_getEmojiKeywordsDifference, k?: number): void {
-  writeBare(w, v, writeFields_messages_getEmojiKeywordsDifference, n_messages_getEmojiKeywordsDifference, k);
+  writeWithNames(w, v, writeFields_messages_getEmojiKeywordsDifference, n_messages_getEmojiKeywordsDifference, k);
 }
 
 export function read_messages_getEmojiKeywordsDifference(r: Reader, k?: number): messages_getEmojiKeywordsDifference {
@@ -27816,7 +27816,7 @@ function readFields_messages_getEmojiKeywordsLanguages(r: Reader): messages_getE
 }
 
 export function write_messages_getEmojiKeywordsLanguages(w: Writer, v: messages_getEmojiKeywordsLanguages, k?: number): void {
-  writeBare(w, v, writeFields_messages_getEmojiKeywordsLanguages, n_messages_getEmojiKeywordsLanguages, k);
+  writeWithNames(w, v, writeFields_messages_getEmojiKeywordsLanguages, n_messages_getEmojiKeywordsLanguages, k);
 }
 
 export function read_messages_getEmojiKeywordsLanguages(r: Reader, k?: number): messages_getEmojiKeywordsLanguages {
@@ -27836,7 +27836,7 @@ function readFields_messages_getEmojiURL(r: Reader): messages_getEmojiURL {
 }
 
 export function write_messages_getEmojiURL(w: Writer, v: messages_getEmojiURL, k?: number): void {
-  writeBare(w, v, writeFields_messages_getEmojiURL, n_messages_getEmojiURL, k);
+  writeWithNames(w, v, writeFields_messages_getEmojiURL, n_messages_getEmojiURL, k);
 }
 
 export function read_messages_getEmojiURL(r: Reader, k?: number): messages_getEmojiURL {
@@ -27857,7 +27857,7 @@ function readFields_messages_getSearchCounters(r: Reader): messages_getSearchCou
 }
 
 export function write_messages_getSearchCounters(w: Writer, v: messages_getSearchCounters, k?: number): void {
-  writeBare(w, v, writeFields_messages_getSearchCounters, n_messages_getSearchCounters, k);
+  writeWithNames(w, v, writeFields_messages_getSearchCounters, n_messages_getSearchCounters, k);
 }
 
 export function read_messages_getSearchCounters(r: Reader, k?: number): messages_getSearchCounters {
@@ -27896,7 +27896,7 @@ function readFields_messages_requestUrlAuth(r: Reader): messages_requestUrlAuth 
 }
 
 export function write_messages_requestUrlAuth(w: Writer, v: messages_requestUrlAuth, k?: number): void {
-  writeBare(w, v, writeFields_messages_requestUrlAuth, n_messages_requestUrlAuth, k);
+  writeWithNames(w, v, writeFields_messages_requestUrlAuth, n_messages_requestUrlAuth, k);
 }
 
 export function read_messages_requestUrlAuth(r: Reader, k?: number): messages_requestUrlAuth {
@@ -27936,7 +27936,7 @@ function readFields_messages_acceptUrlAuth(r: Reader): messages_acceptUrlAuth {
 }
 
 export function write_messages_acceptUrlAuth(w: Writer, v: messages_acceptUrlAuth, k?: number): void {
-  writeBare(w, v, writeFields_messages_acceptUrlAuth, n_messages_acceptUrlAuth, k);
+  writeWithNames(w, v, writeFields_messages_acceptUrlAuth, n_messages_acceptUrlAuth, k);
 }
 
 export function read_messages_acceptUrlAuth(r: Reader, k?: number): messages_acceptUrlAuth {
@@ -27956,7 +27956,7 @@ function readFields_messages_hidePeerSettingsBar(r: Reader): messages_hidePeerSe
 }
 
 export function write_messages_hidePeerSettingsBar(w: Writer, v: messages_hidePeerSettingsBar, k?: number): void {
-  writeBare(w, v, writeFields_messages_hidePeerSettingsBar, n_messages_hidePeerSettingsBar, k);
+  writeWithNames(w, v, writeFields_messages_hidePeerSettingsBar, n_messages_hidePeerSettingsBar, k);
 }
 
 export function read_messages_hidePeerSettingsBar(r: Reader, k?: number): messages_hidePeerSettingsBar {
@@ -27979,7 +27979,7 @@ function readFields_messages_getScheduledHistory(r: Reader): messages_getSchedul
 }
 
 export function write_messages_getScheduledHistory(w: Writer, v: messages_getScheduledHistory, k?: number): void {
-  writeBare(w, v, writeFields_messages_getScheduledHistory, n_messages_getScheduledHistory, k);
+  writeWithNames(w, v, writeFields_messages_getScheduledHistory, n_messages_getScheduledHistory, k);
 }
 
 export function read_messages_getScheduledHistory(r: Reader, k?: number): messages_getScheduledHistory {
@@ -28000,7 +28000,7 @@ function readFields_messages_getScheduledMessages(r: Reader): messages_getSchedu
 }
 
 export function write_messages_getScheduledMessages(w: Writer, v: messages_getScheduledMessages, k?: number): void {
-  writeBare(w, v, writeFields_messages_getScheduledMessages, n_messages_getScheduledMessages, k);
+  writeWithNames(w, v, writeFields_messages_getScheduledMessages, n_messages_getScheduledMessages, k);
 }
 
 export function read_messages_getScheduledMessages(r: Reader, k?: number): messages_getScheduledMessages {
@@ -28021,7 +28021,7 @@ function readFields_messages_sendScheduledMessages(r: Reader): messages_sendSche
 }
 
 export function write_messages_sendScheduledMessages(w: Writer, v: messages_sendScheduledMessages, k?: number): void {
-  writeBare(w, v, writeFields_messages_sendScheduledMessages, n_messages_sendScheduledMessages, k);
+  writeWithNames(w, v, writeFields_messages_sendScheduledMessages, n_messages_sendScheduledMessages, k);
 }
 
 export function read_messages_sendScheduledMessages(r: Reader, k?: number): messages_sendScheduledMessages {
@@ -28042,7 +28042,7 @@ function readFields_messages_deleteScheduledMessages(r: Reader): messages_delete
 }
 
 export function write_messages_deleteScheduledMessages(w: Writer, v: messages_deleteScheduledMessages, k?: number): void {
-  writeBare(w, v, writeFields_messages_deleteScheduledMessages, n_messages_deleteScheduledMessages, k);
+  writeWithNames(w, v, writeFields_messages_deleteScheduledMessages, n_messages_deleteScheduledMessages, k);
 }
 
 export function read_messages_deleteScheduledMessages(r: Reader, k?: number): messages_deleteScheduledMessages {
@@ -28077,7 +28077,7 @@ function readFields_messages_getPollVotes(r: Reader): messages_getPollVotes {
 }
 
 export function write_messages_getPollVotes(w: Writer, v: messages_getPollVotes, k?: number): void {
-  writeBare(w, v, writeFields_messages_getPollVotes, n_messages_getPollVotes, k);
+  writeWithNames(w, v, writeFields_messages_getPollVotes, n_messages_getPollVotes, k);
 }
 
 export function read_messages_getPollVotes(r: Reader, k?: number): messages_getPollVotes {
@@ -28106,7 +28106,7 @@ function readFields_messages_toggleStickerSets(r: Reader): messages_toggleSticke
 }
 
 export function write_messages_toggleStickerSets(w: Writer, v: messages_toggleStickerSets, k?: number): void {
-  writeBare(w, v, writeFields_messages_toggleStickerSets, n_messages_toggleStickerSets, k);
+  writeWithNames(w, v, writeFields_messages_toggleStickerSets, n_messages_toggleStickerSets, k);
 }
 
 export function read_messages_toggleStickerSets(r: Reader, k?: number): messages_toggleStickerSets {
@@ -28125,7 +28125,7 @@ function readFields_messages_getDialogFilters(_r: Reader): messages_getDialogFil
 }
 
 export function write_messages_getDialogFilters(w: Writer, v: messages_getDialogFilters, k?: number): void {
-  writeBare(w, v, writeFields_messages_getDialogFilters, n_messages_getDialogFilters, k);
+  writeWithNames(w, v, writeFields_messages_getDialogFilters, n_messages_getDialogFilters, k);
 }
 
 export function read_messages_getDialogFilters(r: Reader, k?: number): messages_getDialogFilters {
@@ -28144,7 +28144,7 @@ function readFields_messages_getSuggestedDialogFilters(_r: Reader): messages_get
 }
 
 export function write_messages_getSuggestedDialogFilters(w: Writer, v: messages_getSuggestedDialogFilters, k?: number): void {
-  writeBare(w, v, writeFields_messages_getSuggestedDialogFilters, n_messages_getSuggestedDialogFilters, k);
+  writeWithNames(w, v, writeFields_messages_getSuggestedDialogFilters, n_messages_getSuggestedDialogFilters, k);
 }
 
 export function read_messages_getSuggestedDialogFilters(r: Reader, k?: number): messages_getSuggestedDialogFilters {
@@ -28171,7 +28171,7 @@ function readFields_messages_updateDialogFilter(r: Reader): messages_updateDialo
 }
 
 export function write_messages_updateDialogFilter(w: Writer, v: messages_updateDialogFilter, k?: number): void {
-  writeBare(w, v, writeFields_messages_updateDialogFilter, n_messages_updateDialogFilter, k);
+  writeWithNames(w, v, writeFields_messages_updateDialogFilter, n_messages_updateDialogFilter, k);
 }
 
 export function read_messages_updateDialogFilter(r: Reader, k?: number): messages_updateDialogFilter {
@@ -28191,7 +28191,7 @@ function readFields_messages_updateDialogFiltersOrder(r: Reader): messages_updat
 }
 
 export function write_messages_updateDialogFiltersOrder(w: Writer, v: messages_updateDialogFiltersOrder, k?: number): void {
-  writeBare(w, v, writeFields_messages_updateDialogFiltersOrder, n_messages_updateDialogFiltersOrder, k);
+  writeWithNames(w, v, writeFields_messages_updateDialogFiltersOrder, n_messages_updateDialogFiltersOrder, k);
 }
 
 export function read_messages_updateDialogFiltersOrder(r: Reader, k?: number): messages_updateDialogFiltersOrder {
@@ -28216,7 +28216,7 @@ function readFields_messages_getOldFeaturedStickers(r: Reader): messages_getOldF
 }
 
 export function write_messages_getOldFeaturedStickers(w: Writer, v: messages_getOldFeaturedStickers, k?: number): void {
-  writeBare(w, v, writeFields_messages_getOldFeaturedStickers, n_messages_getOldFeaturedStickers, k);
+  writeWithNames(w, v, writeFields_messages_getOldFeaturedStickers, n_messages_getOldFeaturedStickers, k);
 }
 
 export function read_messages_getOldFeaturedStickers(r: Reader, k?: number): messages_getOldFeaturedStickers {
@@ -28257,7 +28257,7 @@ function readFields_messages_getReplies(r: Reader): messages_getReplies {
 }
 
 export function write_messages_getReplies(w: Writer, v: messages_getReplies, k?: number): void {
-  writeBare(w, v, writeFields_messages_getReplies, n_messages_getReplies, k);
+  writeWithNames(w, v, writeFields_messages_getReplies, n_messages_getReplies, k);
 }
 
 export function read_messages_getReplies(r: Reader, k?: number): messages_getReplies {
@@ -28280,7 +28280,7 @@ function readFields_messages_getDiscussionMessage(r: Reader): messages_getDiscus
 }
 
 export function write_messages_getDiscussionMessage(w: Writer, v: messages_getDiscussionMessage, k?: number): void {
-  writeBare(w, v, writeFields_messages_getDiscussionMessage, n_messages_getDiscussionMessage, k);
+  writeWithNames(w, v, writeFields_messages_getDiscussionMessage, n_messages_getDiscussionMessage, k);
 }
 
 export function read_messages_getDiscussionMessage(r: Reader, k?: number): messages_getDiscussionMessage {
@@ -28305,7 +28305,7 @@ function readFields_messages_readDiscussion(r: Reader): messages_readDiscussion 
 }
 
 export function write_messages_readDiscussion(w: Writer, v: messages_readDiscussion, k?: number): void {
-  writeBare(w, v, writeFields_messages_readDiscussion, n_messages_readDiscussion, k);
+  writeWithNames(w, v, writeFields_messages_readDiscussion, n_messages_readDiscussion, k);
 }
 
 export function read_messages_readDiscussion(r: Reader, k?: number): messages_readDiscussion {
@@ -28325,7 +28325,7 @@ function readFields_messages_unpinAllMessages(r: Reader): messages_unpinAllMessa
 }
 
 export function write_messages_unpinAllMessages(w: Writer, v: messages_unpinAllMessages, k?: number): void {
-  writeBare(w, v, writeFields_messages_unpinAllMessages, n_messages_unpinAllMessages, k);
+  writeWithNames(w, v, writeFields_messages_unpinAllMessages, n_messages_unpinAllMessages, k);
 }
 
 export function read_messages_unpinAllMessages(r: Reader, k?: number): messages_unpinAllMessages {
@@ -28346,7 +28346,7 @@ function readFields_messages_deleteChat(r: Reader): messages_deleteChat {
 }
 
 export function write_messages_deleteChat(w: Writer, v: messages_deleteChat, k?: number): void {
-  writeBare(w, v, writeFields_messages_deleteChat, n_messages_deleteChat, k);
+  writeWithNames(w, v, writeFields_messages_deleteChat, n_messages_deleteChat, k);
 }
 
 export function read_messages_deleteChat(r: Reader, k?: number): messages_deleteChat {
@@ -28369,7 +28369,7 @@ function readFields_messages_deletePhoneCallHistory(r: Reader): messages_deleteP
 }
 
 export function write_messages_deletePhoneCallHistory(w: Writer, v: messages_deletePhoneCallHistory, k?: number): void {
-  writeBare(w, v, writeFields_messages_deletePhoneCallHistory, n_messages_deletePhoneCallHistory, k);
+  writeWithNames(w, v, writeFields_messages_deletePhoneCallHistory, n_messages_deletePhoneCallHistory, k);
 }
 
 export function read_messages_deletePhoneCallHistory(r: Reader, k?: number): messages_deletePhoneCallHistory {
@@ -28389,7 +28389,7 @@ function readFields_messages_checkHistoryImport(r: Reader): messages_checkHistor
 }
 
 export function write_messages_checkHistoryImport(w: Writer, v: messages_checkHistoryImport, k?: number): void {
-  writeBare(w, v, writeFields_messages_checkHistoryImport, n_messages_checkHistoryImport, k);
+  writeWithNames(w, v, writeFields_messages_checkHistoryImport, n_messages_checkHistoryImport, k);
 }
 
 export function read_messages_checkHistoryImport(r: Reader, k?: number): messages_checkHistoryImport {
@@ -28415,7 +28415,7 @@ function readFields_messages_initHistoryImport(r: Reader): messages_initHistoryI
 }
 
 export function write_messages_initHistoryImport(w: Writer, v: messages_initHistoryImport, k?: number): void {
-  writeBare(w, v, writeFields_messages_initHistoryImport, n_messages_initHistoryImport, k);
+  writeWithNames(w, v, writeFields_messages_initHistoryImport, n_messages_initHistoryImport, k);
 }
 
 export function read_messages_initHistoryImport(r: Reader, k?: number): messages_initHistoryImport {
@@ -28443,7 +28443,7 @@ function readFields_messages_uploadImportedMedia(r: Reader): messages_uploadImpo
 }
 
 export function write_messages_uploadImportedMedia(w: Writer, v: messages_uploadImportedMedia, k?: number): void {
-  writeBare(w, v, writeFields_messages_uploadImportedMedia, n_messages_uploadImportedMedia, k);
+  writeWithNames(w, v, writeFields_messages_uploadImportedMedia, n_messages_uploadImportedMedia, k);
 }
 
 export function read_messages_uploadImportedMedia(r: Reader, k?: number): messages_uploadImportedMedia {
@@ -28466,7 +28466,7 @@ function readFields_messages_startHistoryImport(r: Reader): messages_startHistor
 }
 
 export function write_messages_startHistoryImport(w: Writer, v: messages_startHistoryImport, k?: number): void {
-  writeBare(w, v, writeFields_messages_startHistoryImport, n_messages_startHistoryImport, k);
+  writeWithNames(w, v, writeFields_messages_startHistoryImport, n_messages_startHistoryImport, k);
 }
 
 export function read_messages_startHistoryImport(r: Reader, k?: number): messages_startHistoryImport {
@@ -28506,7 +28506,7 @@ function readFields_messages_getExportedChatInvites(r: Reader): messages_getExpo
 }
 
 export function write_messages_getExportedChatInvites(w: Writer, v: messages_getExportedChatInvites, k?: number): void {
-  writeBare(w, v, writeFields_messages_getExportedChatInvites, n_messages_getExportedChatInvites, k);
+  writeWithNames(w, v, writeFields_messages_getExportedChatInvites, n_messages_getExportedChatInvites, k);
 }
 
 export function read_messages_getExportedChatInvites(r: Reader, k?: number): messages_getExportedChatInvites {
@@ -28527,7 +28527,7 @@ function readFields_messages_getExportedChatInvite(r: Reader): messages_getExpor
 }
 
 export function write_messages_getExportedChatInvite(w: Writer, v: messages_getExportedChatInvite, k?: number): void {
-  writeBare(w, v, writeFields_messages_getExportedChatInvite, n_messages_getExportedChatInvite, k);
+  writeWithNames(w, v, writeFields_messages_getExportedChatInvite, n_messages_getExportedChatInvite, k);
 }
 
 export function read_messages_getExportedChatInvite(r: Reader, k?: number): messages_getExportedChatInvite {
@@ -28558,7 +28558,7 @@ function readFields_messages_editExportedChatInvite(r: Reader): messages_editExp
 }
 
 export function write_messages_editExportedChatInvite(w: Writer, v: messages_editExportedChatInvite, k?: number): void {
-  writeBare(w, v, writeFields_messages_editExportedChatInvite, n_messages_editExportedChatInvite, k);
+  writeWithNames(w, v, writeFields_messages_editExportedChatInvite, n_messages_editExportedChatInvite, k);
 }
 
 export function read_messages_editExportedChatInvite(r: Reader, k?: number): messages_editExportedChatInvite {
@@ -28579,7 +28579,7 @@ function readFields_messages_deleteRevokedExportedChatInvites(r: Reader): messag
 }
 
 export function write_messages_deleteRevokedExportedChatInvites(w: Writer, v: messages_deleteRevokedExportedChatInvites, k?: number): void {
-  writeBare(w, v, writeFields_messages_deleteRevokedExportedChatInvites, n_messages_deleteRevokedExportedChatInvites, k);
+  writeWithNames(w, v, writeFields_messages_deleteRevokedExportedChatInvites, n_messages_deleteRevokedExportedChatInvites, k);
 }
 
 export function read_messages_deleteRevokedExportedChatInvites(r: Reader, k?: number): messages_deleteRevokedExportedChatInvites {
@@ -28600,7 +28600,7 @@ function readFields_messages_deleteExportedChatInvite(r: Reader): messages_delet
 }
 
 export function write_messages_deleteExportedChatInvite(w: Writer, v: messages_deleteExportedChatInvite, k?: number): void {
-  writeBare(w, v, writeFields_messages_deleteExportedChatInvite, n_messages_deleteExportedChatInvite, k);
+  writeWithNames(w, v, writeFields_messages_deleteExportedChatInvite, n_messages_deleteExportedChatInvite, k);
 }
 
 export function read_messages_deleteExportedChatInvite(r: Reader, k?: number): messages_deleteExportedChatInvite {
@@ -28620,7 +28620,7 @@ function readFields_messages_getAdminsWithInvites(r: Reader): messages_getAdmins
 }
 
 export function write_messages_getAdminsWithInvites(w: Writer, v: messages_getAdminsWithInvites, k?: number): void {
-  writeBare(w, v, writeFields_messages_getAdminsWithInvites, n_messages_getAdminsWithInvites, k);
+  writeWithNames(w, v, writeFields_messages_getAdminsWithInvites, n_messages_getAdminsWithInvites, k);
 }
 
 export function read_messages_getAdminsWithInvites(r: Reader, k?: number): messages_getAdminsWithInvites {
@@ -28651,7 +28651,7 @@ function readFields_messages_getChatInviteImporters(r: Reader): messages_getChat
 }
 
 export function write_messages_getChatInviteImporters(w: Writer, v: messages_getChatInviteImporters, k?: number): void {
-  writeBare(w, v, writeFields_messages_getChatInviteImporters, n_messages_getChatInviteImporters, k);
+  writeWithNames(w, v, writeFields_messages_getChatInviteImporters, n_messages_getChatInviteImporters, k);
 }
 
 export function read_messages_getChatInviteImporters(r: Reader, k?: number): messages_getChatInviteImporters {
@@ -28674,7 +28674,7 @@ function readFields_messages_setHistoryTTL(r: Reader): messages_setHistoryTTL {
 }
 
 export function write_messages_setHistoryTTL(w: Writer, v: messages_setHistoryTTL, k?: number): void {
-  writeBare(w, v, writeFields_messages_setHistoryTTL, n_messages_setHistoryTTL, k);
+  writeWithNames(w, v, writeFields_messages_setHistoryTTL, n_messages_setHistoryTTL, k);
 }
 
 export function read_messages_setHistoryTTL(r: Reader, k?: number): messages_setHistoryTTL {
@@ -28694,7 +28694,7 @@ function readFields_messages_checkHistoryImportPeer(r: Reader): messages_checkHi
 }
 
 export function write_messages_checkHistoryImportPeer(w: Writer, v: messages_checkHistoryImportPeer, k?: number): void {
-  writeBare(w, v, writeFields_messages_checkHistoryImportPeer, n_messages_checkHistoryImportPeer, k);
+  writeWithNames(w, v, writeFields_messages_checkHistoryImportPeer, n_messages_checkHistoryImportPeer, k);
 }
 
 export function read_messages_checkHistoryImportPeer(r: Reader, k?: number): messages_checkHistoryImportPeer {
@@ -28715,7 +28715,7 @@ function readFields_messages_setChatTheme(r: Reader): messages_setChatTheme {
 }
 
 export function write_messages_setChatTheme(w: Writer, v: messages_setChatTheme, k?: number): void {
-  writeBare(w, v, writeFields_messages_setChatTheme, n_messages_setChatTheme, k);
+  writeWithNames(w, v, writeFields_messages_setChatTheme, n_messages_setChatTheme, k);
 }
 
 export function read_messages_setChatTheme(r: Reader, k?: number): messages_setChatTheme {
@@ -28738,7 +28738,7 @@ function readFields_messages_getMessageReadParticipants(r: Reader): messages_get
 }
 
 export function write_messages_getMessageReadParticipants(w: Writer, v: messages_getMessageReadParticipants, k?: number): void {
-  writeBare(w, v, writeFields_messages_getMessageReadParticipants, n_messages_getMessageReadParticipants, k);
+  writeWithNames(w, v, writeFields_messages_getMessageReadParticipants, n_messages_getMessageReadParticipants, k);
 }
 
 export function read_messages_getMessageReadParticipants(r: Reader, k?: number): messages_getMessageReadParticipants {
@@ -28757,7 +28757,7 @@ function readFields_updates_getState(_r: Reader): updates_getState {
 }
 
 export function write_updates_getState(w: Writer, v: updates_getState, k?: number): void {
-  writeBare(w, v, writeFields_updates_getState, n_updates_getState, k);
+  writeWithNames(w, v, writeFields_updates_getState, n_updates_getState, k);
 }
 
 export function read_updates_getState(r: Reader, k?: number): updates_getState {
@@ -28790,7 +28790,7 @@ function readFields_updates_getDifference(r: Reader): updates_getDifference {
 }
 
 export function write_updates_getDifference(w: Writer, v: updates_getDifference, k?: number): void {
-  writeBare(w, v, writeFields_updates_getDifference, n_updates_getDifference, k);
+  writeWithNames(w, v, writeFields_updates_getDifference, n_updates_getDifference, k);
 }
 
 export function read_updates_getDifference(r: Reader, k?: number): updates_getDifference {
@@ -28823,7 +28823,7 @@ function readFields_updates_getChannelDifference(r: Reader): updates_getChannelD
 }
 
 export function write_updates_getChannelDifference(w: Writer, v: updates_getChannelDifference, k?: number): void {
-  writeBare(w, v, writeFields_updates_getChannelDifference, n_updates_getChannelDifference, k);
+  writeWithNames(w, v, writeFields_updates_getChannelDifference, n_updates_getChannelDifference, k);
 }
 
 export function read_updates_getChannelDifference(r: Reader, k?: number): updates_getChannelDifference {
@@ -28843,7 +28843,7 @@ function readFields_photos_updateProfilePhoto(r: Reader): photos_updateProfilePh
 }
 
 export function write_photos_updateProfilePhoto(w: Writer, v: photos_updateProfilePhoto, k?: number): void {
-  writeBare(w, v, writeFields_photos_updateProfilePhoto, n_photos_updateProfilePhoto, k);
+  writeWithNames(w, v, writeFields_photos_updateProfilePhoto, n_photos_updateProfilePhoto, k);
 }
 
 export function read_photos_updateProfilePhoto(r: Reader, k?: number): photos_updateProfilePhoto {
@@ -28871,7 +28871,7 @@ function readFields_photos_uploadProfilePhoto(r: Reader): photos_uploadProfilePh
 }
 
 export function write_photos_uploadProfilePhoto(w: Writer, v: photos_uploadProfilePhoto, k?: number): void {
-  writeBare(w, v, writeFields_photos_uploadProfilePhoto, n_photos_uploadProfilePhoto, k);
+  writeWithNames(w, v, writeFields_photos_uploadProfilePhoto, n_photos_uploadProfilePhoto, k);
 }
 
 export function read_photos_uploadProfilePhoto(r: Reader, k?: number): photos_uploadProfilePhoto {
@@ -28891,7 +28891,7 @@ function readFields_photos_deletePhotos(r: Reader): photos_deletePhotos {
 }
 
 export function write_photos_deletePhotos(w: Writer, v: photos_deletePhotos, k?: number): void {
-  writeBare(w, v, writeFields_photos_deletePhotos, n_photos_deletePhotos, k);
+  writeWithNames(w, v, writeFields_photos_deletePhotos, n_photos_deletePhotos, k);
 }
 
 export function read_photos_deletePhotos(r: Reader, k?: number): photos_deletePhotos {
@@ -28921,7 +28921,7 @@ function readFields_photos_getUserPhotos(r: Reader): photos_getUserPhotos {
 }
 
 export function write_photos_getUserPhotos(w: Writer, v: photos_getUserPhotos, k?: number): void {
-  writeBare(w, v, writeFields_photos_getUserPhotos, n_photos_getUserPhotos, k);
+  writeWithNames(w, v, writeFields_photos_getUserPhotos, n_photos_getUserPhotos, k);
 }
 
 export function read_photos_getUserPhotos(r: Reader, k?: number): photos_getUserPhotos {
@@ -28945,7 +28945,7 @@ function readFields_upload_saveFilePart(r: Reader): upload_saveFilePart {
 }
 
 export function write_upload_saveFilePart(w: Writer, v: upload_saveFilePart, k?: number): void {
-  writeBare(w, v, writeFields_upload_saveFilePart, n_upload_saveFilePart, k);
+  writeWithNames(w, v, writeFields_upload_saveFilePart, n_upload_saveFilePart, k);
 }
 
 export function read_upload_saveFilePart(r: Reader, k?: number): upload_saveFilePart {
@@ -28978,7 +28978,7 @@ function readFields_upload_getFile(r: Reader): upload_getFile {
 }
 
 export function write_upload_getFile(w: Writer, v: upload_getFile, k?: number): void {
-  writeBare(w, v, writeFields_upload_getFile, n_upload_getFile, k);
+  writeWithNames(w, v, writeFields_upload_getFile, n_upload_getFile, k);
 }
 
 export function read_upload_getFile(r: Reader, k?: number): upload_getFile {
@@ -29007,7 +29007,7 @@ function readFields_upload_saveBigFilePart(r: Reader): upload_saveBigFilePart {
 }
 
 export function write_upload_saveBigFilePart(w: Writer, v: upload_saveBigFilePart, k?: number): void {
-  writeBare(w, v, writeFields_upload_saveBigFilePart, n_upload_saveBigFilePart, k);
+  writeWithNames(w, v, writeFields_upload_saveBigFilePart, n_upload_saveBigFilePart, k);
 }
 
 export function read_upload_saveBigFilePart(r: Reader, k?: number): upload_saveBigFilePart {
@@ -29034,7 +29034,7 @@ function readFields_upload_getWebFile(r: Reader): upload_getWebFile {
 }
 
 export function write_upload_getWebFile(w: Writer, v: upload_getWebFile, k?: number): void {
-  writeBare(w, v, writeFields_upload_getWebFile, n_upload_getWebFile, k);
+  writeWithNames(w, v, writeFields_upload_getWebFile, n_upload_getWebFile, k);
 }
 
 export function read_upload_getWebFile(r: Reader, k?: number): upload_getWebFile {
@@ -29059,7 +29059,7 @@ function readFields_upload_getCdnFile(r: Reader): upload_getCdnFile {
 }
 
 export function write_upload_getCdnFile(w: Writer, v: upload_getCdnFile, k?: number): void {
-  writeBare(w, v, writeFields_upload_getCdnFile, n_upload_getCdnFile, k);
+  writeWithNames(w, v, writeFields_upload_getCdnFile, n_upload_getCdnFile, k);
 }
 
 export function read_upload_getCdnFile(r: Reader, k?: number): upload_getCdnFile {
@@ -29080,7 +29080,7 @@ function readFields_upload_reuploadCdnFile(r: Reader): upload_reuploadCdnFile {
 }
 
 export function write_upload_reuploadCdnFile(w: Writer, v: upload_reuploadCdnFile, k?: number): void {
-  writeBare(w, v, writeFields_upload_reuploadCdnFile, n_upload_reuploadCdnFile, k);
+  writeWithNames(w, v, writeFields_upload_reuploadCdnFile, n_upload_reuploadCdnFile, k);
 }
 
 export function read_upload_reuploadCdnFile(r: Reader, k?: number): upload_reuploadCdnFile {
@@ -29103,7 +29103,7 @@ function readFields_upload_getCdnFileHashes(r: Reader): upload_getCdnFileHashes 
 }
 
 export function write_upload_getCdnFileHashes(w: Writer, v: upload_getCdnFileHashes, k?: number): void {
-  writeBare(w, v, writeFields_upload_getCdnFileHashes, n_upload_getCdnFileHashes, k);
+  writeWithNames(w, v, writeFields_upload_getCdnFileHashes, n_upload_getCdnFileHashes, k);
 }
 
 export function read_upload_getCdnFileHashes(r: Reader, k?: number): upload_getCdnFileHashes {
@@ -29126,7 +29126,7 @@ function readFields_upload_getFileHashes(r: Reader): upload_getFileHashes {
 }
 
 export function write_upload_getFileHashes(w: Writer, v: upload_getFileHashes, k?: number): void {
-  writeBare(w, v, writeFields_upload_getFileHashes, n_upload_getFileHashes, k);
+  writeWithNames(w, v, writeFields_upload_getFileHashes, n_upload_getFileHashes, k);
 }
 
 export function read_upload_getFileHashes(r: Reader, k?: number): upload_getFileHashes {
@@ -29145,7 +29145,7 @@ function readFields_help_getConfig(_r: Reader): help_getConfig {
 }
 
 export function write_help_getConfig(w: Writer, v: help_getConfig, k?: number): void {
-  writeBare(w, v, writeFields_help_getConfig, n_help_getConfig, k);
+  writeWithNames(w, v, writeFields_help_getConfig, n_help_getConfig, k);
 }
 
 export function read_help_getConfig(r: Reader, k?: number): help_getConfig {
@@ -29164,7 +29164,7 @@ function readFields_help_getNearestDc(_r: Reader): help_getNearestDc {
 }
 
 export function write_help_getNearestDc(w: Writer, v: help_getNearestDc, k?: number): void {
-  writeBare(w, v, writeFields_help_getNearestDc, n_help_getNearestDc, k);
+  writeWithNames(w, v, writeFields_help_getNearestDc, n_help_getNearestDc, k);
 }
 
 export function read_help_getNearestDc(r: Reader, k?: number): help_getNearestDc {
@@ -29184,7 +29184,7 @@ function readFields_help_getAppUpdate(r: Reader): help_getAppUpdate {
 }
 
 export function write_help_getAppUpdate(w: Writer, v: help_getAppUpdate, k?: number): void {
-  writeBare(w, v, writeFields_help_getAppUpdate, n_help_getAppUpdate, k);
+  writeWithNames(w, v, writeFields_help_getAppUpdate, n_help_getAppUpdate, k);
 }
 
 export function read_help_getAppUpdate(r: Reader, k?: number): help_getAppUpdate {
@@ -29203,7 +29203,7 @@ function readFields_help_getInviteText(_r: Reader): help_getInviteText {
 }
 
 export function write_help_getInviteText(w: Writer, v: help_getInviteText, k?: number): void {
-  writeBare(w, v, writeFields_help_getInviteText, n_help_getInviteText, k);
+  writeWithNames(w, v, writeFields_help_getInviteText, n_help_getInviteText, k);
 }
 
 export function read_help_getInviteText(r: Reader, k?: number): help_getInviteText {
@@ -29222,7 +29222,7 @@ function readFields_help_getSupport(_r: Reader): help_getSupport {
 }
 
 export function write_help_getSupport(w: Writer, v: help_getSupport, k?: number): void {
-  writeBare(w, v, writeFields_help_getSupport, n_help_getSupport, k);
+  writeWithNames(w, v, writeFields_help_getSupport, n_help_getSupport, k);
 }
 
 export function read_help_getSupport(r: Reader, k?: number): help_getSupport {
@@ -29242,7 +29242,7 @@ function readFields_help_getAppChangelog(r: Reader): help_getAppChangelog {
 }
 
 export function write_help_getAppChangelog(w: Writer, v: help_getAppChangelog, k?: number): void {
-  writeBare(w, v, writeFields_help_getAppChangelog, n_help_getAppChangelog, k);
+  writeWithNames(w, v, writeFields_help_getAppChangelog, n_help_getAppChangelog, k);
 }
 
 export function read_help_getAppChangelog(r: Reader, k?: number): help_getAppChangelog {
@@ -29264,7 +29264,7 @@ function readFields_help_setBotUpdatesStatus(r: Reader): help_setBotUpdatesStatu
 }
 
 export function write_help_setBotUpdatesStatus(w: Writer, v: help_setBotUpdatesStatus, k?: number): void {
-  writeBare(w, v, writeFields_help_setBotUpdatesStatus, n_help_setBotUpdatesStatus, k);
+  writeWithNames(w, v, writeFields_help_setBotUpdatesStatus, n_help_setBotUpdatesStatus, k);
 }
 
 export function read_help_setBotUpdatesStatus(r: Reader, k?: number): help_setBotUpdatesStatus {
@@ -29283,7 +29283,7 @@ function readFields_help_getCdnConfig(_r: Reader): help_getCdnConfig {
 }
 
 export function write_help_getCdnConfig(w: Writer, v: help_getCdnConfig, k?: number): void {
-  writeBare(w, v, writeFields_help_getCdnConfig, n_help_getCdnConfig, k);
+  writeWithNames(w, v, writeFields_help_getCdnConfig, n_help_getCdnConfig, k);
 }
 
 export function read_help_getCdnConfig(r: Reader, k?: number): help_getCdnConfig {
@@ -29303,7 +29303,7 @@ function readFields_help_getRecentMeUrls(r: Reader): help_getRecentMeUrls {
 }
 
 export function write_help_getRecentMeUrls(w: Writer, v: help_getRecentMeUrls, k?: number): void {
-  writeBare(w, v, writeFields_help_getRecentMeUrls, n_help_getRecentMeUrls, k);
+  writeWithNames(w, v, writeFields_help_getRecentMeUrls, n_help_getRecentMeUrls, k);
 }
 
 export function read_help_getRecentMeUrls(r: Reader, k?: number): help_getRecentMeUrls {
@@ -29322,7 +29322,7 @@ function readFields_help_getTermsOfServiceUpdate(_r: Reader): help_getTermsOfSer
 }
 
 export function write_help_getTermsOfServiceUpdate(w: Writer, v: help_getTermsOfServiceUpdate, k?: number): void {
-  writeBare(w, v, writeFields_help_getTermsOfServiceUpdate, n_help_getTermsOfServiceUpdate, k);
+  writeWithNames(w, v, writeFields_help_getTermsOfServiceUpdate, n_help_getTermsOfServiceUpdate, k);
 }
 
 export function read_help_getTermsOfServiceUpdate(r: Reader, k?: number): help_getTermsOfServiceUpdate {
@@ -29342,7 +29342,7 @@ function readFields_help_acceptTermsOfService(r: Reader): help_acceptTermsOfServ
 }
 
 export function write_help_acceptTermsOfService(w: Writer, v: help_acceptTermsOfService, k?: number): void {
-  writeBare(w, v, writeFields_help_acceptTermsOfService, n_help_acceptTermsOfService, k);
+  writeWithNames(w, v, writeFields_help_acceptTermsOfService, n_help_acceptTermsOfService, k);
 }
 
 export function read_help_acceptTermsOfService(r: Reader, k?: number): help_acceptTermsOfService {
@@ -29362,7 +29362,7 @@ function readFields_help_getDeepLinkInfo(r: Reader): help_getDeepLinkInfo {
 }
 
 export function write_help_getDeepLinkInfo(w: Writer, v: help_getDeepLinkInfo, k?: number): void {
-  writeBare(w, v, writeFields_help_getDeepLinkInfo, n_help_getDeepLinkInfo, k);
+  writeWithNames(w, v, writeFields_help_getDeepLinkInfo, n_help_getDeepLinkInfo, k);
 }
 
 export function read_help_getDeepLinkInfo(r: Reader, k?: number): help_getDeepLinkInfo {
@@ -29381,7 +29381,7 @@ function readFields_help_getAppConfig(_r: Reader): help_getAppConfig {
 }
 
 export function write_help_getAppConfig(w: Writer, v: help_getAppConfig, k?: number): void {
-  writeBare(w, v, writeFields_help_getAppConfig, n_help_getAppConfig, k);
+  writeWithNames(w, v, writeFields_help_getAppConfig, n_help_getAppConfig, k);
 }
 
 export function read_help_getAppConfig(r: Reader, k?: number): help_getAppConfig {
@@ -29401,7 +29401,7 @@ function readFields_help_saveAppLog(r: Reader): help_saveAppLog {
 }
 
 export function write_help_saveAppLog(w: Writer, v: help_saveAppLog, k?: number): void {
-  writeBare(w, v, writeFields_help_saveAppLog, n_help_saveAppLog, k);
+  writeWithNames(w, v, writeFields_help_saveAppLog, n_help_saveAppLog, k);
 }
 
 export function read_help_saveAppLog(r: Reader, k?: number): help_saveAppLog {
@@ -29422,7 +29422,7 @@ function readFields_help_getPassportConfig(r: Reader): help_getPassportConfig {
 }
 
 export function write_help_getPassportConfig(w: Writer, v: help_getPassportConfig, k?: number): void {
-  writeBare(w, v, writeFields_help_getPassportConfig, n_help_getPassportConfig, k);
+  writeWithNames(w, v, writeFields_help_getPassportConfig, n_help_getPassportConfig, k);
 }
 
 export function read_help_getPassportConfig(r: Reader, k?: number): help_getPassportConfig {
@@ -29441,7 +29441,7 @@ function readFields_help_getSupportName(_r: Reader): help_getSupportName {
 }
 
 export function write_help_getSupportName(w: Writer, v: help_getSupportName, k?: number): void {
-  writeBare(w, v, writeFields_help_getSupportName, n_help_getSupportName, k);
+  writeWithNames(w, v, writeFields_help_getSupportName, n_help_getSupportName, k);
 }
 
 export function read_help_getSupportName(r: Reader, k?: number): help_getSupportName {
@@ -29461,7 +29461,7 @@ function readFields_help_getUserInfo(r: Reader): help_getUserInfo {
 }
 
 export function write_help_getUserInfo(w: Writer, v: help_getUserInfo, k?: number): void {
-  writeBare(w, v, writeFields_help_getUserInfo, n_help_getUserInfo, k);
+  writeWithNames(w, v, writeFields_help_getUserInfo, n_help_getUserInfo, k);
 }
 
 export function read_help_getUserInfo(r: Reader, k?: number): help_getUserInfo {
@@ -29486,7 +29486,7 @@ function readFields_help_editUserInfo(r: Reader): help_editUserInfo {
 }
 
 export function write_help_editUserInfo(w: Writer, v: help_editUserInfo, k?: number): void {
-  writeBare(w, v, writeFields_help_editUserInfo, n_help_editUserInfo, k);
+  writeWithNames(w, v, writeFields_help_editUserInfo, n_help_editUserInfo, k);
 }
 
 export function read_help_editUserInfo(r: Reader, k?: number): help_editUserInfo {
@@ -29505,7 +29505,7 @@ function readFields_help_getPromoData(_r: Reader): help_getPromoData {
 }
 
 export function write_help_getPromoData(w: Writer, v: help_getPromoData, k?: number): void {
-  writeBare(w, v, writeFields_help_getPromoData, n_help_getPromoData, k);
+  writeWithNames(w, v, writeFields_help_getPromoData, n_help_getPromoData, k);
 }
 
 export function read_help_getPromoData(r: Reader, k?: number): help_getPromoData {
@@ -29525,7 +29525,7 @@ function readFields_help_hidePromoData(r: Reader): help_hidePromoData {
 }
 
 export function write_help_hidePromoData(w: Writer, v: help_hidePromoData, k?: number): void {
-  writeBare(w, v, writeFields_help_hidePromoData, n_help_hidePromoData, k);
+  writeWithNames(w, v, writeFields_help_hidePromoData, n_help_hidePromoData, k);
 }
 
 export function read_help_hidePromoData(r: Reader, k?: number): help_hidePromoData {
@@ -29546,7 +29546,7 @@ function readFields_help_dismissSuggestion(r: Reader): help_dismissSuggestion {
 }
 
 export function write_help_dismissSuggestion(w: Writer, v: help_dismissSuggestion, k?: number): void {
-  writeBare(w, v, writeFields_help_dismissSuggestion, n_help_dismissSuggestion, k);
+  writeWithNames(w, v, writeFields_help_dismissSuggestion, n_help_dismissSuggestion, k);
 }
 
 export function read_help_dismissSuggestion(r: Reader, k?: number): help_dismissSuggestion {
@@ -29569,7 +29569,7 @@ function readFields_help_getCountriesList(r: Reader): help_getCountriesList {
 }
 
 export function write_help_getCountriesList(w: Writer, v: help_getCountriesList, k?: number): void {
-  writeBare(w, v, writeFields_help_getCountriesList, n_help_getCountriesList, k);
+  writeWithNames(w, v, writeFields_help_getCountriesList, n_help_getCountriesList, k);
 }
 
 export function read_help_getCountriesList(r: Reader, k?: number): help_getCountriesList {
@@ -29592,7 +29592,7 @@ function readFields_channels_readHistory(r: Reader): channels_readHistory {
 }
 
 export function write_channels_readHistory(w: Writer, v: channels_readHistory, k?: number): void {
-  writeBare(w, v, writeFields_channels_readHistory, n_channels_readHistory, k);
+  writeWithNames(w, v, writeFields_channels_readHistory, n_channels_readHistory, k);
 }
 
 export function read_channels_readHistory(r: Reader, k?: number): channels_readHistory {
@@ -29613,7 +29613,7 @@ function readFields_channels_deleteMessages(r: Reader): channels_deleteMessages 
 }
 
 export function write_channels_deleteMessages(w: Writer, v: channels_deleteMessages, k?: number): void {
-  writeBare(w, v, writeFields_channels_deleteMessages, n_channels_deleteMessages, k);
+  writeWithNames(w, v, writeFields_channels_deleteMessages, n_channels_deleteMessages, k);
 }
 
 export function read_channels_deleteMessages(r: Reader, k?: number): channels_deleteMessages {
@@ -29634,7 +29634,7 @@ function readFields_channels_deleteUserHistory(r: Reader): channels_deleteUserHi
 }
 
 export function write_channels_deleteUserHistory(w: Writer, v: channels_deleteUserHistory, k?: number): void {
-  writeBare(w, v, writeFields_channels_deleteUserHistory, n_channels_deleteUserHistory, k);
+  writeWithNames(w, v, writeFields_channels_deleteUserHistory, n_channels_deleteUserHistory, k);
 }
 
 export function read_channels_deleteUserHistory(r: Reader, k?: number): channels_deleteUserHistory {
@@ -29658,7 +29658,7 @@ function readFields_channels_reportSpam(r: Reader): channels_reportSpam {
 }
 
 export function write_channels_reportSpam(w: Writer, v: channels_reportSpam, k?: number): void {
-  writeBare(w, v, writeFields_channels_reportSpam, n_channels_reportSpam, k);
+  writeWithNames(w, v, writeFields_channels_reportSpam, n_channels_reportSpam, k);
 }
 
 export function read_channels_reportSpam(r: Reader, k?: number): channels_reportSpam {
@@ -29679,7 +29679,7 @@ function readFields_channels_getMessages(r: Reader): channels_getMessages {
 }
 
 export function write_channels_getMessages(w: Writer, v: channels_getMessages, k?: number): void {
-  writeBare(w, v, writeFields_channels_getMessages, n_channels_getMessages, k);
+  writeWithNames(w, v, writeFields_channels_getMessages, n_channels_getMessages, k);
 }
 
 export function read_channels_getMessages(r: Reader, k?: number): channels_getMessages {
@@ -29710,7 +29710,7 @@ function readFields_channels_getParticipants(r: Reader): channels_getParticipant
 }
 
 export function write_channels_getParticipants(w: Writer, v: channels_getParticipants, k?: number): void {
-  writeBare(w, v, writeFields_channels_getParticipants, n_channels_getParticipants, k);
+  writeWithNames(w, v, writeFields_channels_getParticipants, n_channels_getParticipants, k);
 }
 
 export function read_channels_getParticipants(r: Reader, k?: number): channels_getParticipants {
@@ -29731,7 +29731,7 @@ function readFields_channels_getParticipant(r: Reader): channels_getParticipant 
 }
 
 export function write_channels_getParticipant(w: Writer, v: channels_getParticipant, k?: number): void {
-  writeBare(w, v, writeFields_channels_getParticipant, n_channels_getParticipant, k);
+  writeWithNames(w, v, writeFields_channels_getParticipant, n_channels_getParticipant, k);
 }
 
 export function read_channels_getParticipant(r: Reader, k?: number): channels_getParticipant {
@@ -29751,7 +29751,7 @@ function readFields_channels_getChannels(r: Reader): channels_getChannels {
 }
 
 export function write_channels_getChannels(w: Writer, v: channels_getChannels, k?: number): void {
-  writeBare(w, v, writeFields_channels_getChannels, n_channels_getChannels, k);
+  writeWithNames(w, v, writeFields_channels_getChannels, n_channels_getChannels, k);
 }
 
 export function read_channels_getChannels(r: Reader, k?: number): channels_getChannels {
@@ -29771,7 +29771,7 @@ function readFields_channels_getFullChannel(r: Reader): channels_getFullChannel 
 }
 
 export function write_channels_getFullChannel(w: Writer, v: channels_getFullChannel, k?: number): void {
-  writeBare(w, v, writeFields_channels_getFullChannel, n_channels_getFullChannel, k);
+  writeWithNames(w, v, writeFields_channels_getFullChannel, n_channels_getFullChannel, k);
 }
 
 export function read_channels_getFullChannel(r: Reader, k?: number): channels_getFullChannel {
@@ -29814,7 +29814,7 @@ function readFields_channels_createChannel(r: Reader): channels_createChannel {
 }
 
 export function write_channels_createChannel(w: Writer, v: channels_createChannel, k?: number): void {
-  writeBare(w, v, writeFields_channels_createChannel, n_channels_createChannel, k);
+  writeWithNames(w, v, writeFields_channels_createChannel, n_channels_createChannel, k);
 }
 
 export function read_channels_createChannel(r: Reader, k?: number): channels_createChannel {
@@ -29840,7 +29840,7 @@ function readFields_channels_editAdmin(r: Reader): channels_editAdmin {
 }
 
 export function write_channels_editAdmin(w: Writer, v: channels_editAdmin, k?: number): void {
-  writeBare(w, v, writeFields_channels_editAdmin, n_channels_editAdmin, k);
+  writeWithNames(w, v, writeFields_channels_editAdmin, n_channels_editAdmin, k);
 }
 
 export function read_channels_editAdmin(r: Reader, k?: number): channels_editAdmin {
@@ -29861,7 +29861,7 @@ function readFields_channels_editTitle(r: Reader): channels_editTitle {
 }
 
 export function write_channels_editTitle(w: Writer, v: channels_editTitle, k?: number): void {
-  writeBare(w, v, writeFields_channels_editTitle, n_channels_editTitle, k);
+  writeWithNames(w, v, writeFields_channels_editTitle, n_channels_editTitle, k);
 }
 
 export function read_channels_editTitle(r: Reader, k?: number): channels_editTitle {
@@ -29882,7 +29882,7 @@ function readFields_channels_editPhoto(r: Reader): channels_editPhoto {
 }
 
 export function write_channels_editPhoto(w: Writer, v: channels_editPhoto, k?: number): void {
-  writeBare(w, v, writeFields_channels_editPhoto, n_channels_editPhoto, k);
+  writeWithNames(w, v, writeFields_channels_editPhoto, n_channels_editPhoto, k);
 }
 
 export function read_channels_editPhoto(r: Reader, k?: number): channels_editPhoto {
@@ -29903,7 +29903,7 @@ function readFields_channels_checkUsername(r: Reader): channels_checkUsername {
 }
 
 export function write_channels_checkUsername(w: Writer, v: channels_checkUsername, k?: number): void {
-  writeBare(w, v, writeFields_channels_checkUsername, n_channels_checkUsername, k);
+  writeWithNames(w, v, writeFields_channels_checkUsername, n_channels_checkUsername, k);
 }
 
 export function read_channels_checkUsername(r: Reader, k?: number): channels_checkUsername {
@@ -29924,7 +29924,7 @@ function readFields_channels_updateUsername(r: Reader): channels_updateUsername 
 }
 
 export function write_channels_updateUsername(w: Writer, v: channels_updateUsername, k?: number): void {
-  writeBare(w, v, writeFields_channels_updateUsername, n_channels_updateUsername, k);
+  writeWithNames(w, v, writeFields_channels_updateUsername, n_channels_updateUsername, k);
 }
 
 export function read_channels_updateUsername(r: Reader, k?: number): channels_updateUsername {
@@ -29944,7 +29944,7 @@ function readFields_channels_joinChannel(r: Reader): channels_joinChannel {
 }
 
 export function write_channels_joinChannel(w: Writer, v: channels_joinChannel, k?: number): void {
-  writeBare(w, v, writeFields_channels_joinChannel, n_channels_joinChannel, k);
+  writeWithNames(w, v, writeFields_channels_joinChannel, n_channels_joinChannel, k);
 }
 
 export function read_channels_joinChannel(r: Reader, k?: number): channels_joinChannel {
@@ -29964,7 +29964,7 @@ function readFields_channels_leaveChannel(r: Reader): channels_leaveChannel {
 }
 
 export function write_channels_leaveChannel(w: Writer, v: channels_leaveChannel, k?: number): void {
-  writeBare(w, v, writeFields_channels_leaveChannel, n_channels_leaveChannel, k);
+  writeWithNames(w, v, writeFields_channels_leaveChannel, n_channels_leaveChannel, k);
 }
 
 export function read_channels_leaveChannel(r: Reader, k?: number): channels_leaveChannel {
@@ -29985,7 +29985,7 @@ function readFields_channels_inviteToChannel(r: Reader): channels_inviteToChanne
 }
 
 export function write_channels_inviteToChannel(w: Writer, v: channels_inviteToChannel, k?: number): void {
-  writeBare(w, v, writeFields_channels_inviteToChannel, n_channels_inviteToChannel, k);
+  writeWithNames(w, v, writeFields_channels_inviteToChannel, n_channels_inviteToChannel, k);
 }
 
 export function read_channels_inviteToChannel(r: Reader, k?: number): channels_inviteToChannel {
@@ -30005,7 +30005,7 @@ function readFields_channels_deleteChannel(r: Reader): channels_deleteChannel {
 }
 
 export function write_channels_deleteChannel(w: Writer, v: channels_deleteChannel, k?: number): void {
-  writeBare(w, v, writeFields_channels_deleteChannel, n_channels_deleteChannel, k);
+  writeWithNames(w, v, writeFields_channels_deleteChannel, n_channels_deleteChannel, k);
 }
 
 export function read_channels_deleteChannel(r: Reader, k?: number): channels_deleteChannel {
@@ -30036,7 +30036,7 @@ function readFields_channels_exportMessageLink(r: Reader): channels_exportMessag
 }
 
 export function write_channels_exportMessageLink(w: Writer, v: channels_exportMessageLink, k?: number): void {
-  writeBare(w, v, writeFields_channels_exportMessageLink, n_channels_exportMessageLink, k);
+  writeWithNames(w, v, writeFields_channels_exportMessageLink, n_channels_exportMessageLink, k);
 }
 
 export function read_channels_exportMessageLink(r: Reader, k?: number): channels_exportMessageLink {
@@ -30057,7 +30057,7 @@ function readFields_channels_toggleSignatures(r: Reader): channels_toggleSignatu
 }
 
 export function write_channels_toggleSignatures(w: Writer, v: channels_toggleSignatures, k?: number): void {
-  writeBare(w, v, writeFields_channels_toggleSignatures, n_channels_toggleSignatures, k);
+  writeWithNames(w, v, writeFields_channels_toggleSignatures, n_channels_toggleSignatures, k);
 }
 
 export function read_channels_toggleSignatures(r: Reader, k?: number): channels_toggleSignatures {
@@ -30084,7 +30084,7 @@ function readFields_channels_getAdminedPublicChannels(r: Reader): channels_getAd
 }
 
 export function write_channels_getAdminedPublicChannels(w: Writer, v: channels_getAdminedPublicChannels, k?: number): void {
-  writeBare(w, v, writeFields_channels_getAdminedPublicChannels, n_channels_getAdminedPublicChannels, k);
+  writeWithNames(w, v, writeFields_channels_getAdminedPublicChannels, n_channels_getAdminedPublicChannels, k);
 }
 
 export function read_channels_getAdminedPublicChannels(r: Reader, k?: number): channels_getAdminedPublicChannels {
@@ -30109,7 +30109,7 @@ function readFields_channels_editBanned(r: Reader): channels_editBanned {
 }
 
 export function write_channels_editBanned(w: Writer, v: channels_editBanned, k?: number): void {
-  writeBare(w, v, writeFields_channels_editBanned, n_channels_editBanned, k);
+  writeWithNames(w, v, writeFields_channels_editBanned, n_channels_editBanned, k);
 }
 
 export function read_channels_editBanned(r: Reader, k?: number): channels_editBanned {
@@ -30147,7 +30147,7 @@ function readFields_channels_getAdminLog(r: Reader): channels_getAdminLog {
 }
 
 export function write_channels_getAdminLog(w: Writer, v: channels_getAdminLog, k?: number): void {
-  writeBare(w, v, writeFields_channels_getAdminLog, n_channels_getAdminLog, k);
+  writeWithNames(w, v, writeFields_channels_getAdminLog, n_channels_getAdminLog, k);
 }
 
 export function read_channels_getAdminLog(r: Reader, k?: number): channels_getAdminLog {
@@ -30168,7 +30168,7 @@ function readFields_channels_setStickers(r: Reader): channels_setStickers {
 }
 
 export function write_channels_setStickers(w: Writer, v: channels_setStickers, k?: number): void {
-  writeBare(w, v, writeFields_channels_setStickers, n_channels_setStickers, k);
+  writeWithNames(w, v, writeFields_channels_setStickers, n_channels_setStickers, k);
 }
 
 export function read_channels_setStickers(r: Reader, k?: number): channels_setStickers {
@@ -30189,7 +30189,7 @@ function readFields_channels_readMessageContents(r: Reader): channels_readMessag
 }
 
 export function write_channels_readMessageContents(w: Writer, v: channels_readMessageContents, k?: number): void {
-  writeBare(w, v, writeFields_channels_readMessageContents, n_channels_readMessageContents, k);
+  writeWithNames(w, v, writeFields_channels_readMessageContents, n_channels_readMessageContents, k);
 }
 
 export function read_channels_readMessageContents(r: Reader, k?: number): channels_readMessageContents {
@@ -30212,7 +30212,7 @@ function readFields_channels_deleteHistory(r: Reader): channels_deleteHistory {
 }
 
 export function write_channels_deleteHistory(w: Writer, v: channels_deleteHistory, k?: number): void {
-  writeBare(w, v, writeFields_channels_deleteHistory, n_channels_deleteHistory, k);
+  writeWithNames(w, v, writeFields_channels_deleteHistory, n_channels_deleteHistory, k);
 }
 
 export function read_channels_deleteHistory(r: Reader, k?: number): channels_deleteHistory {
@@ -30233,7 +30233,7 @@ function readFields_channels_togglePreHistoryHidden(r: Reader): channels_toggleP
 }
 
 export function write_channels_togglePreHistoryHidden(w: Writer, v: channels_togglePreHistoryHidden, k?: number): void {
-  writeBare(w, v, writeFields_channels_togglePreHistoryHidden, n_channels_togglePreHistoryHidden, k);
+  writeWithNames(w, v, writeFields_channels_togglePreHistoryHidden, n_channels_togglePreHistoryHidden, k);
 }
 
 export function read_channels_togglePreHistoryHidden(r: Reader, k?: number): channels_togglePreHistoryHidden {
@@ -30254,7 +30254,7 @@ function readFields_channels_getLeftChannels(r: Reader): channels_getLeftChannel
 }
 
 export function write_channels_getLeftChannels(w: Writer, v: channels_getLeftChannels, k?: number): void {
-  writeBare(w, v, writeFields_channels_getLeftChannels, n_channels_getLeftChannels, k);
+  writeWithNames(w, v, writeFields_channels_getLeftChannels, n_channels_getLeftChannels, k);
 }
 
 export function read_channels_getLeftChannels(r: Reader, k?: number): channels_getLeftChannels {
@@ -30273,7 +30273,7 @@ function readFields_channels_getGroupsForDiscussion(_r: Reader): channels_getGro
 }
 
 export function write_channels_getGroupsForDiscussion(w: Writer, v: channels_getGroupsForDiscussion, k?: number): void {
-  writeBare(w, v, writeFields_channels_getGroupsForDiscussion, n_channels_getGroupsForDiscussion, k);
+  writeWithNames(w, v, writeFields_channels_getGroupsForDiscussion, n_channels_getGroupsForDiscussion, k);
 }
 
 export function read_channels_getGroupsForDiscussion(r: Reader, k?: number): channels_getGroupsForDiscussion {
@@ -30294,7 +30294,7 @@ function readFields_channels_setDiscussionGroup(r: Reader): channels_setDiscussi
 }
 
 export function write_channels_setDiscussionGroup(w: Writer, v: channels_setDiscussionGroup, k?: number): void {
-  writeBare(w, v, writeFields_channels_setDiscussionGroup, n_channels_setDiscussionGroup, k);
+  writeWithNames(w, v, writeFields_channels_setDiscussionGroup, n_channels_setDiscussionGroup, k);
 }
 
 export function read_channels_setDiscussionGroup(r: Reader, k?: number): channels_setDiscussionGroup {
@@ -30319,7 +30319,7 @@ function readFields_channels_editCreator(r: Reader): channels_editCreator {
 }
 
 export function write_channels_editCreator(w: Writer, v: channels_editCreator, k?: number): void {
-  writeBare(w, v, writeFields_channels_editCreator, n_channels_editCreator, k);
+  writeWithNames(w, v, writeFields_channels_editCreator, n_channels_editCreator, k);
 }
 
 export function read_channels_editCreator(r: Reader, k?: number): channels_editCreator {
@@ -30344,7 +30344,7 @@ function readFields_channels_editLocation(r: Reader): channels_editLocation {
 }
 
 export function write_channels_editLocation(w: Writer, v: channels_editLocation, k?: number): void {
-  writeBare(w, v, writeFields_channels_editLocation, n_channels_editLocation, k);
+  writeWithNames(w, v, writeFields_channels_editLocation, n_channels_editLocation, k);
 }
 
 export function read_channels_editLocation(r: Reader, k?: number): channels_editLocation {
@@ -30367,7 +30367,7 @@ function readFields_channels_toggleSlowMode(r: Reader): channels_toggleSlowMode 
 }
 
 export function write_channels_toggleSlowMode(w: Writer, v: channels_toggleSlowMode, k?: number): void {
-  writeBare(w, v, writeFields_channels_toggleSlowMode, n_channels_toggleSlowMode, k);
+  writeWithNames(w, v, writeFields_channels_toggleSlowMode, n_channels_toggleSlowMode, k);
 }
 
 export function read_channels_toggleSlowMode(r: Reader, k?: number): channels_toggleSlowMode {
@@ -30386,7 +30386,7 @@ function readFields_channels_getInactiveChannels(_r: Reader): channels_getInacti
 }
 
 export function write_channels_getInactiveChannels(w: Writer, v: channels_getInactiveChannels, k?: number): void {
-  writeBare(w, v, writeFields_channels_getInactiveChannels, n_channels_getInactiveChannels, k);
+  writeWithNames(w, v, writeFields_channels_getInactiveChannels, n_channels_getInactiveChannels, k);
 }
 
 export function read_channels_getInactiveChannels(r: Reader, k?: number): channels_getInactiveChannels {
@@ -30406,7 +30406,7 @@ function readFields_channels_convertToGigagroup(r: Reader): channels_convertToGi
 }
 
 export function write_channels_convertToGigagroup(w: Writer, v: channels_convertToGigagroup, k?: number): void {
-  writeBare(w, v, writeFields_channels_convertToGigagroup, n_channels_convertToGigagroup, k);
+  writeWithNames(w, v, writeFields_channels_convertToGigagroup, n_channels_convertToGigagroup, k);
 }
 
 export function read_channels_convertToGigagroup(r: Reader, k?: number): channels_convertToGigagroup {
@@ -30427,7 +30427,7 @@ function readFields_channels_viewSponsoredMessage(r: Reader): channels_viewSpons
 }
 
 export function write_channels_viewSponsoredMessage(w: Writer, v: channels_viewSponsoredMessage, k?: number): void {
-  writeBare(w, v, writeFields_channels_viewSponsoredMessage, n_channels_viewSponsoredMessage, k);
+  writeWithNames(w, v, writeFields_channels_viewSponsoredMessage, n_channels_viewSponsoredMessage, k);
 }
 
 export function read_channels_viewSponsoredMessage(r: Reader, k?: number): channels_viewSponsoredMessage {
@@ -30447,7 +30447,7 @@ function readFields_channels_getSponsoredMessages(r: Reader): channels_getSponso
 }
 
 export function write_channels_getSponsoredMessages(w: Writer, v: channels_getSponsoredMessages, k?: number): void {
-  writeBare(w, v, writeFields_channels_getSponsoredMessages, n_channels_getSponsoredMessages, k);
+  writeWithNames(w, v, writeFields_channels_getSponsoredMessages, n_channels_getSponsoredMessages, k);
 }
 
 export function read_channels_getSponsoredMessages(r: Reader, k?: number): channels_getSponsoredMessages {
@@ -30468,7 +30468,7 @@ function readFields_bots_sendCustomRequest(r: Reader): bots_sendCustomRequest {
 }
 
 export function write_bots_sendCustomRequest(w: Writer, v: bots_sendCustomRequest, k?: number): void {
-  writeBare(w, v, writeFields_bots_sendCustomRequest, n_bots_sendCustomRequest, k);
+  writeWithNames(w, v, writeFields_bots_sendCustomRequest, n_bots_sendCustomRequest, k);
 }
 
 export function read_bots_sendCustomRequest(r: Reader, k?: number): bots_sendCustomRequest {
@@ -30490,7 +30490,7 @@ function readFields_bots_answerWebhookJSONQuery(r: Reader): bots_answerWebhookJS
 }
 
 export function write_bots_answerWebhookJSONQuery(w: Writer, v: bots_answerWebhookJSONQuery, k?: number): void {
-  writeBare(w, v, writeFields_bots_answerWebhookJSONQuery, n_bots_answerWebhookJSONQuery, k);
+  writeWithNames(w, v, writeFields_bots_answerWebhookJSONQuery, n_bots_answerWebhookJSONQuery, k);
 }
 
 export function read_bots_answerWebhookJSONQuery(r: Reader, k?: number): bots_answerWebhookJSONQuery {
@@ -30515,7 +30515,7 @@ function readFields_bots_setBotCommands(r: Reader): bots_setBotCommands {
 }
 
 export function write_bots_setBotCommands(w: Writer, v: bots_setBotCommands, k?: number): void {
-  writeBare(w, v, writeFields_bots_setBotCommands, n_bots_setBotCommands, k);
+  writeWithNames(w, v, writeFields_bots_setBotCommands, n_bots_setBotCommands, k);
 }
 
 export function read_bots_setBotCommands(r: Reader, k?: number): bots_setBotCommands {
@@ -30536,7 +30536,7 @@ function readFields_bots_resetBotCommands(r: Reader): bots_resetBotCommands {
 }
 
 export function write_bots_resetBotCommands(w: Writer, v: bots_resetBotCommands, k?: number): void {
-  writeBare(w, v, writeFields_bots_resetBotCommands, n_bots_resetBotCommands, k);
+  writeWithNames(w, v, writeFields_bots_resetBotCommands, n_bots_resetBotCommands, k);
 }
 
 export function read_bots_resetBotCommands(r: Reader, k?: number): bots_resetBotCommands {
@@ -30557,7 +30557,7 @@ function readFields_bots_getBotCommands(r: Reader): bots_getBotCommands {
 }
 
 export function write_bots_getBotCommands(w: Writer, v: bots_getBotCommands, k?: number): void {
-  writeBare(w, v, writeFields_bots_getBotCommands, n_bots_getBotCommands, k);
+  writeWithNames(w, v, writeFields_bots_getBotCommands, n_bots_getBotCommands, k);
 }
 
 export function read_bots_getBotCommands(r: Reader, k?: number): bots_getBotCommands {
@@ -30587,7 +30587,7 @@ function readFields_payments_getPaymentForm(r: Reader): payments_getPaymentForm 
 }
 
 export function write_payments_getPaymentForm(w: Writer, v: payments_getPaymentForm, k?: number): void {
-  writeBare(w, v, writeFields_payments_getPaymentForm, n_payments_getPaymentForm, k);
+  writeWithNames(w, v, writeFields_payments_getPaymentForm, n_payments_getPaymentForm, k);
 }
 
 export function read_payments_getPaymentForm(r: Reader, k?: number): payments_getPaymentForm {
@@ -30610,7 +30610,7 @@ function readFields_payments_getPaymentReceipt(r: Reader): payments_getPaymentRe
 }
 
 export function write_payments_getPaymentReceipt(w: Writer, v: payments_getPaymentReceipt, k?: number): void {
-  writeBare(w, v, writeFields_payments_getPaymentReceipt, n_payments_getPaymentReceipt, k);
+  writeWithNames(w, v, writeFields_payments_getPaymentReceipt, n_payments_getPaymentReceipt, k);
 }
 
 export function read_payments_getPaymentReceipt(r: Reader, k?: number): payments_getPaymentReceipt {
@@ -30641,7 +30641,7 @@ function readFields_payments_validateRequestedInfo(r: Reader): payments_validate
 }
 
 export function write_payments_validateRequestedInfo(w: Writer, v: payments_validateRequestedInfo, k?: number): void {
-  writeBare(w, v, writeFields_payments_validateRequestedInfo, n_payments_validateRequestedInfo, k);
+  writeWithNames(w, v, writeFields_payments_validateRequestedInfo, n_payments_validateRequestedInfo, k);
 }
 
 export function read_payments_validateRequestedInfo(r: Reader, k?: number): payments_validateRequestedInfo {
@@ -30678,7 +30678,7 @@ function readFields_payments_sendPaymentForm(r: Reader): payments_sendPaymentFor
 }
 
 export function write_payments_sendPaymentForm(w: Writer, v: payments_sendPaymentForm, k?: number): void {
-  writeBare(w, v, writeFields_payments_sendPaymentForm, n_payments_sendPaymentForm, k);
+  writeWithNames(w, v, writeFields_payments_sendPaymentForm, n_payments_sendPaymentForm, k);
 }
 
 export function read_payments_sendPaymentForm(r: Reader, k?: number): payments_sendPaymentForm {
@@ -30697,7 +30697,7 @@ function readFields_payments_getSavedInfo(_r: Reader): payments_getSavedInfo {
 }
 
 export function write_payments_getSavedInfo(w: Writer, v: payments_getSavedInfo, k?: number): void {
-  writeBare(w, v, writeFields_payments_getSavedInfo, n_payments_getSavedInfo, k);
+  writeWithNames(w, v, writeFields_payments_getSavedInfo, n_payments_getSavedInfo, k);
 }
 
 export function read_payments_getSavedInfo(r: Reader, k?: number): payments_getSavedInfo {
@@ -30723,7 +30723,7 @@ function readFields_payments_clearSavedInfo(r: Reader): payments_clearSavedInfo 
 }
 
 export function write_payments_clearSavedInfo(w: Writer, v: payments_clearSavedInfo, k?: number): void {
-  writeBare(w, v, writeFields_payments_clearSavedInfo, n_payments_clearSavedInfo, k);
+  writeWithNames(w, v, writeFields_payments_clearSavedInfo, n_payments_clearSavedInfo, k);
 }
 
 export function read_payments_clearSavedInfo(r: Reader, k?: number): payments_clearSavedInfo {
@@ -30743,7 +30743,7 @@ function readFields_payments_getBankCardData(r: Reader): payments_getBankCardDat
 }
 
 export function write_payments_getBankCardData(w: Writer, v: payments_getBankCardData, k?: number): void {
-  writeBare(w, v, writeFields_payments_getBankCardData, n_payments_getBankCardData, k);
+  writeWithNames(w, v, writeFields_payments_getBankCardData, n_payments_getBankCardData, k);
 }
 
 export function read_payments_getBankCardData(r: Reader, k?: number): payments_getBankCardData {
@@ -30782,7 +30782,7 @@ function readFields_stickers_createStickerSet(r: Reader): stickers_createSticker
 }
 
 export function write_stickers_createStickerSet(w: Writer, v: stickers_createStickerSet, k?: number): void {
-  writeBare(w, v, writeFields_stickers_createStickerSet, n_stickers_createStickerSet, k);
+  writeWithNames(w, v, writeFields_stickers_createStickerSet, n_stickers_createStickerSet, k);
 }
 
 export function read_stickers_createStickerSet(r: Reader, k?: number): stickers_createStickerSet {
@@ -30802,7 +30802,7 @@ function readFields_stickers_removeStickerFromSet(r: Reader): stickers_removeSti
 }
 
 export function write_stickers_removeStickerFromSet(w: Writer, v: stickers_removeStickerFromSet, k?: number): void {
-  writeBare(w, v, writeFields_stickers_removeStickerFromSet, n_stickers_removeStickerFromSet, k);
+  writeWithNames(w, v, writeFields_stickers_removeStickerFromSet, n_stickers_removeStickerFromSet, k);
 }
 
 export function read_stickers_removeStickerFromSet(r: Reader, k?: number): stickers_removeStickerFromSet {
@@ -30825,7 +30825,7 @@ function readFields_stickers_changeStickerPosition(r: Reader): stickers_changeSt
 }
 
 export function write_stickers_changeStickerPosition(w: Writer, v: stickers_changeStickerPosition, k?: number): void {
-  writeBare(w, v, writeFields_stickers_changeStickerPosition, n_stickers_changeStickerPosition, k);
+  writeWithNames(w, v, writeFields_stickers_changeStickerPosition, n_stickers_changeStickerPosition, k);
 }
 
 export function read_stickers_changeStickerPosition(r: Reader, k?: number): stickers_changeStickerPosition {
@@ -30848,7 +30848,7 @@ function readFields_stickers_addStickerToSet(r: Reader): stickers_addStickerToSe
 }
 
 export function write_stickers_addStickerToSet(w: Writer, v: stickers_addStickerToSet, k?: number): void {
-  writeBare(w, v, writeFields_stickers_addStickerToSet, n_stickers_addStickerToSet, k);
+  writeWithNames(w, v, writeFields_stickers_addStickerToSet, n_stickers_addStickerToSet, k);
 }
 
 export function read_stickers_addStickerToSet(r: Reader, k?: number): stickers_addStickerToSet {
@@ -30869,7 +30869,7 @@ function readFields_stickers_setStickerSetThumb(r: Reader): stickers_setStickerS
 }
 
 export function write_stickers_setStickerSetThumb(w: Writer, v: stickers_setStickerSetThumb, k?: number): void {
-  writeBare(w, v, writeFields_stickers_setStickerSetThumb, n_stickers_setStickerSetThumb, k);
+  writeWithNames(w, v, writeFields_stickers_setStickerSetThumb, n_stickers_setStickerSetThumb, k);
 }
 
 export function read_stickers_setStickerSetThumb(r: Reader, k?: number): stickers_setStickerSetThumb {
@@ -30889,7 +30889,7 @@ function readFields_stickers_checkShortName(r: Reader): stickers_checkShortName 
 }
 
 export function write_stickers_checkShortName(w: Writer, v: stickers_checkShortName, k?: number): void {
-  writeBare(w, v, writeFields_stickers_checkShortName, n_stickers_checkShortName, k);
+  writeWithNames(w, v, writeFields_stickers_checkShortName, n_stickers_checkShortName, k);
 }
 
 export function read_stickers_checkShortName(r: Reader, k?: number): stickers_checkShortName {
@@ -30909,7 +30909,7 @@ function readFields_stickers_suggestShortName(r: Reader): stickers_suggestShortN
 }
 
 export function write_stickers_suggestShortName(w: Writer, v: stickers_suggestShortName, k?: number): void {
-  writeBare(w, v, writeFields_stickers_suggestShortName, n_stickers_suggestShortName, k);
+  writeWithNames(w, v, writeFields_stickers_suggestShortName, n_stickers_suggestShortName, k);
 }
 
 export function read_stickers_suggestShortName(r: Reader, k?: number): stickers_suggestShortName {
@@ -30928,7 +30928,7 @@ function readFields_phone_getCallConfig(_r: Reader): phone_getCallConfig {
 }
 
 export function write_phone_getCallConfig(w: Writer, v: phone_getCallConfig, k?: number): void {
-  writeBare(w, v, writeFields_phone_getCallConfig, n_phone_getCallConfig, k);
+  writeWithNames(w, v, writeFields_phone_getCallConfig, n_phone_getCallConfig, k);
 }
 
 export function read_phone_getCallConfig(r: Reader, k?: number): phone_getCallConfig {
@@ -30960,7 +30960,7 @@ function readFields_phone_requestCall(r: Reader): phone_requestCall {
 }
 
 export function write_phone_requestCall(w: Writer, v: phone_requestCall, k?: number): void {
-  writeBare(w, v, writeFields_phone_requestCall, n_phone_requestCall, k);
+  writeWithNames(w, v, writeFields_phone_requestCall, n_phone_requestCall, k);
 }
 
 export function read_phone_requestCall(r: Reader, k?: number): phone_requestCall {
@@ -30984,7 +30984,7 @@ function readFields_phone_acceptCall(r: Reader): phone_acceptCall {
 }
 
 export function write_phone_acceptCall(w: Writer, v: phone_acceptCall, k?: number): void {
-  writeBare(w, v, writeFields_phone_acceptCall, n_phone_acceptCall, k);
+  writeWithNames(w, v, writeFields_phone_acceptCall, n_phone_acceptCall, k);
 }
 
 export function read_phone_acceptCall(r: Reader, k?: number): phone_acceptCall {
@@ -31012,7 +31012,7 @@ function readFields_phone_confirmCall(r: Reader): phone_confirmCall {
 }
 
 export function write_phone_confirmCall(w: Writer, v: phone_confirmCall, k?: number): void {
-  writeBare(w, v, writeFields_phone_confirmCall, n_phone_confirmCall, k);
+  writeWithNames(w, v, writeFields_phone_confirmCall, n_phone_confirmCall, k);
 }
 
 export function read_phone_confirmCall(r: Reader, k?: number): phone_confirmCall {
@@ -31032,7 +31032,7 @@ function readFields_phone_receivedCall(r: Reader): phone_receivedCall {
 }
 
 export function write_phone_receivedCall(w: Writer, v: phone_receivedCall, k?: number): void {
-  writeBare(w, v, writeFields_phone_receivedCall, n_phone_receivedCall, k);
+  writeWithNames(w, v, writeFields_phone_receivedCall, n_phone_receivedCall, k);
 }
 
 export function read_phone_receivedCall(r: Reader, k?: number): phone_receivedCall {
@@ -31066,7 +31066,7 @@ function readFields_phone_discardCall(r: Reader): phone_discardCall {
 }
 
 export function write_phone_discardCall(w: Writer, v: phone_discardCall, k?: number): void {
-  writeBare(w, v, writeFields_phone_discardCall, n_phone_discardCall, k);
+  writeWithNames(w, v, writeFields_phone_discardCall, n_phone_discardCall, k);
 }
 
 export function read_phone_discardCall(r: Reader, k?: number): phone_discardCall {
@@ -31097,7 +31097,7 @@ function readFields_phone_setCallRating(r: Reader): phone_setCallRating {
 }
 
 export function write_phone_setCallRating(w: Writer, v: phone_setCallRating, k?: number): void {
-  writeBare(w, v, writeFields_phone_setCallRating, n_phone_setCallRating, k);
+  writeWithNames(w, v, writeFields_phone_setCallRating, n_phone_setCallRating, k);
 }
 
 export function read_phone_setCallRating(r: Reader, k?: number): phone_setCallRating {
@@ -31118,7 +31118,7 @@ function readFields_phone_saveCallDebug(r: Reader): phone_saveCallDebug {
 }
 
 export function write_phone_saveCallDebug(w: Writer, v: phone_saveCallDebug, k?: number): void {
-  writeBare(w, v, writeFields_phone_saveCallDebug, n_phone_saveCallDebug, k);
+  writeWithNames(w, v, writeFields_phone_saveCallDebug, n_phone_saveCallDebug, k);
 }
 
 export function read_phone_saveCallDebug(r: Reader, k?: number): phone_saveCallDebug {
@@ -31139,7 +31139,7 @@ function readFields_phone_sendSignalingData(r: Reader): phone_sendSignalingData 
 }
 
 export function write_phone_sendSignalingData(w: Writer, v: phone_sendSignalingData, k?: number): void {
-  writeBare(w, v, writeFields_phone_sendSignalingData, n_phone_sendSignalingData, k);
+  writeWithNames(w, v, writeFields_phone_sendSignalingData, n_phone_sendSignalingData, k);
 }
 
 export function read_phone_sendSignalingData(r: Reader, k?: number): phone_sendSignalingData {
@@ -31170,7 +31170,7 @@ function readFields_phone_createGroupCall(r: Reader): phone_createGroupCall {
 }
 
 export function write_phone_createGroupCall(w: Writer, v: phone_createGroupCall, k?: number): void {
-  writeBare(w, v, writeFields_phone_createGroupCall, n_phone_createGroupCall, k);
+  writeWithNames(w, v, writeFields_phone_createGroupCall, n_phone_createGroupCall, k);
 }
 
 export function read_phone_createGroupCall(r: Reader, k?: number): phone_createGroupCall {
@@ -31202,7 +31202,7 @@ function readFields_phone_joinGroupCall(r: Reader): phone_joinGroupCall {
 }
 
 export function write_phone_joinGroupCall(w: Writer, v: phone_joinGroupCall, k?: number): void {
-  writeBare(w, v, writeFields_phone_joinGroupCall, n_phone_joinGroupCall, k);
+  writeWithNames(w, v, writeFields_phone_joinGroupCall, n_phone_joinGroupCall, k);
 }
 
 export function read_phone_joinGroupCall(r: Reader, k?: number): phone_joinGroupCall {
@@ -31225,7 +31225,7 @@ function readFields_phone_leaveGroupCall(r: Reader): phone_leaveGroupCall {
 }
 
 export function write_phone_leaveGroupCall(w: Writer, v: phone_leaveGroupCall, k?: number): void {
-  writeBare(w, v, writeFields_phone_leaveGroupCall, n_phone_leaveGroupCall, k);
+  writeWithNames(w, v, writeFields_phone_leaveGroupCall, n_phone_leaveGroupCall, k);
 }
 
 export function read_phone_leaveGroupCall(r: Reader, k?: number): phone_leaveGroupCall {
@@ -31246,7 +31246,7 @@ function readFields_phone_inviteToGroupCall(r: Reader): phone_inviteToGroupCall 
 }
 
 export function write_phone_inviteToGroupCall(w: Writer, v: phone_inviteToGroupCall, k?: number): void {
-  writeBare(w, v, writeFields_phone_inviteToGroupCall, n_phone_inviteToGroupCall, k);
+  writeWithNames(w, v, writeFields_phone_inviteToGroupCall, n_phone_inviteToGroupCall, k);
 }
 
 export function read_phone_inviteToGroupCall(r: Reader, k?: number): phone_inviteToGroupCall {
@@ -31266,7 +31266,7 @@ function readFields_phone_discardGroupCall(r: Reader): phone_discardGroupCall {
 }
 
 export function write_phone_discardGroupCall(w: Writer, v: phone_discardGroupCall, k?: number): void {
-  writeBare(w, v, writeFields_phone_discardGroupCall, n_phone_discardGroupCall, k);
+  writeWithNames(w, v, writeFields_phone_discardGroupCall, n_phone_discardGroupCall, k);
 }
 
 export function read_phone_discardGroupCall(r: Reader, k?: number): phone_discardGroupCall {
@@ -31294,7 +31294,7 @@ function readFields_phone_toggleGroupCallSettings(r: Reader): phone_toggleGroupC
 }
 
 export function write_phone_toggleGroupCallSettings(w: Writer, v: phone_toggleGroupCallSettings, k?: number): void {
-  writeBare(w, v, writeFields_phone_toggleGroupCallSettings, n_phone_toggleGroupCallSettings, k);
+  writeWithNames(w, v, writeFields_phone_toggleGroupCallSettings, n_phone_toggleGroupCallSettings, k);
 }
 
 export function read_phone_toggleGroupCallSettings(r: Reader, k?: number): phone_toggleGroupCallSettings {
@@ -31317,7 +31317,7 @@ function readFields_phone_getGroupCall(r: Reader): phone_getGroupCall {
 }
 
 export function write_phone_getGroupCall(w: Writer, v: phone_getGroupCall, k?: number): void {
-  writeBare(w, v, writeFields_phone_getGroupCall, n_phone_getGroupCall, k);
+  writeWithNames(w, v, writeFields_phone_getGroupCall, n_phone_getGroupCall, k);
 }
 
 export function read_phone_getGroupCall(r: Reader, k?: number): phone_getGroupCall {
@@ -31346,7 +31346,7 @@ function readFields_phone_getGroupParticipants(r: Reader): phone_getGroupPartici
 }
 
 export function write_phone_getGroupParticipants(w: Writer, v: phone_getGroupParticipants, k?: number): void {
-  writeBare(w, v, writeFields_phone_getGroupParticipants, n_phone_getGroupParticipants, k);
+  writeWithNames(w, v, writeFields_phone_getGroupParticipants, n_phone_getGroupParticipants, k);
 }
 
 export function read_phone_getGroupParticipants(r: Reader, k?: number): phone_getGroupParticipants {
@@ -31367,7 +31367,7 @@ function readFields_phone_checkGroupCall(r: Reader): phone_checkGroupCall {
 }
 
 export function write_phone_checkGroupCall(w: Writer, v: phone_checkGroupCall, k?: number): void {
-  writeBare(w, v, writeFields_phone_checkGroupCall, n_phone_checkGroupCall, k);
+  writeWithNames(w, v, writeFields_phone_checkGroupCall, n_phone_checkGroupCall, k);
 }
 
 export function read_phone_checkGroupCall(r: Reader, k?: number): phone_checkGroupCall {
@@ -31401,7 +31401,7 @@ function readFields_phone_toggleGroupCallRecord(r: Reader): phone_toggleGroupCal
 }
 
 export function write_phone_toggleGroupCallRecord(w: Writer, v: phone_toggleGroupCallRecord, k?: number): void {
-  writeBare(w, v, writeFields_phone_toggleGroupCallRecord, n_phone_toggleGroupCallRecord, k);
+  writeWithNames(w, v, writeFields_phone_toggleGroupCallRecord, n_phone_toggleGroupCallRecord, k);
 }
 
 export function read_phone_toggleGroupCallRecord(r: Reader, k?: number): phone_toggleGroupCallRecord {
@@ -31443,7 +31443,7 @@ function readFields_phone_editGroupCallParticipant(r: Reader): phone_editGroupCa
 }
 
 export function write_phone_editGroupCallParticipant(w: Writer, v: phone_editGroupCallParticipant, k?: number): void {
-  writeBare(w, v, writeFields_phone_editGroupCallParticipant, n_phone_editGroupCallParticipant, k);
+  writeWithNames(w, v, writeFields_phone_editGroupCallParticipant, n_phone_editGroupCallParticipant, k);
 }
 
 export function read_phone_editGroupCallParticipant(r: Reader, k?: number): phone_editGroupCallParticipant {
@@ -31464,7 +31464,7 @@ function readFields_phone_editGroupCallTitle(r: Reader): phone_editGroupCallTitl
 }
 
 export function write_phone_editGroupCallTitle(w: Writer, v: phone_editGroupCallTitle, k?: number): void {
-  writeBare(w, v, writeFields_phone_editGroupCallTitle, n_phone_editGroupCallTitle, k);
+  writeWithNames(w, v, writeFields_phone_editGroupCallTitle, n_phone_editGroupCallTitle, k);
 }
 
 export function read_phone_editGroupCallTitle(r: Reader, k?: number): phone_editGroupCallTitle {
@@ -31484,7 +31484,7 @@ function readFields_phone_getGroupCallJoinAs(r: Reader): phone_getGroupCallJoinA
 }
 
 export function write_phone_getGroupCallJoinAs(w: Writer, v: phone_getGroupCallJoinAs, k?: number): void {
-  writeBare(w, v, writeFields_phone_getGroupCallJoinAs, n_phone_getGroupCallJoinAs, k);
+  writeWithNames(w, v, writeFields_phone_getGroupCallJoinAs, n_phone_getGroupCallJoinAs, k);
 }
 
 export function read_phone_getGroupCallJoinAs(r: Reader, k?: number): phone_getGroupCallJoinAs {
@@ -31510,7 +31510,7 @@ function readFields_phone_exportGroupCallInvite(r: Reader): phone_exportGroupCal
 }
 
 export function write_phone_exportGroupCallInvite(w: Writer, v: phone_exportGroupCallInvite, k?: number): void {
-  writeBare(w, v, writeFields_phone_exportGroupCallInvite, n_phone_exportGroupCallInvite, k);
+  writeWithNames(w, v, writeFields_phone_exportGroupCallInvite, n_phone_exportGroupCallInvite, k);
 }
 
 export function read_phone_exportGroupCallInvite(r: Reader, k?: number): phone_exportGroupCallInvite {
@@ -31531,7 +31531,7 @@ function readFields_phone_toggleGroupCallStartSubscription(r: Reader): phone_tog
 }
 
 export function write_phone_toggleGroupCallStartSubscription(w: Writer, v: phone_toggleGroupCallStartSubscription, k?: number): void {
-  writeBare(w, v, writeFields_phone_toggleGroupCallStartSubscription, n_phone_toggleGroupCallStartSubscription, k);
+  writeWithNames(w, v, writeFields_phone_toggleGroupCallStartSubscription, n_phone_toggleGroupCallStartSubscription, k);
 }
 
 export function read_phone_toggleGroupCallStartSubscription(r: Reader, k?: number): phone_toggleGroupCallStartSubscription {
@@ -31551,7 +31551,7 @@ function readFields_phone_startScheduledGroupCall(r: Reader): phone_startSchedul
 }
 
 export function write_phone_startScheduledGroupCall(w: Writer, v: phone_startScheduledGroupCall, k?: number): void {
-  writeBare(w, v, writeFields_phone_startScheduledGroupCall, n_phone_startScheduledGroupCall, k);
+  writeWithNames(w, v, writeFields_phone_startScheduledGroupCall, n_phone_startScheduledGroupCall, k);
 }
 
 export function read_phone_startScheduledGroupCall(r: Reader, k?: number): phone_startScheduledGroupCall {
@@ -31572,7 +31572,7 @@ function readFields_phone_saveDefaultGroupCallJoinAs(r: Reader): phone_saveDefau
 }
 
 export function write_phone_saveDefaultGroupCallJoinAs(w: Writer, v: phone_saveDefaultGroupCallJoinAs, k?: number): void {
-  writeBare(w, v, writeFields_phone_saveDefaultGroupCallJoinAs, n_phone_saveDefaultGroupCallJoinAs, k);
+  writeWithNames(w, v, writeFields_phone_saveDefaultGroupCallJoinAs, n_phone_saveDefaultGroupCallJoinAs, k);
 }
 
 export function read_phone_saveDefaultGroupCallJoinAs(r: Reader, k?: number): phone_saveDefaultGroupCallJoinAs {
@@ -31593,7 +31593,7 @@ function readFields_phone_joinGroupCallPresentation(r: Reader): phone_joinGroupC
 }
 
 export function write_phone_joinGroupCallPresentation(w: Writer, v: phone_joinGroupCallPresentation, k?: number): void {
-  writeBare(w, v, writeFields_phone_joinGroupCallPresentation, n_phone_joinGroupCallPresentation, k);
+  writeWithNames(w, v, writeFields_phone_joinGroupCallPresentation, n_phone_joinGroupCallPresentation, k);
 }
 
 export function read_phone_joinGroupCallPresentation(r: Reader, k?: number): phone_joinGroupCallPresentation {
@@ -31613,7 +31613,7 @@ function readFields_phone_leaveGroupCallPresentation(r: Reader): phone_leaveGrou
 }
 
 export function write_phone_leaveGroupCallPresentation(w: Writer, v: phone_leaveGroupCallPresentation, k?: number): void {
-  writeBare(w, v, writeFields_phone_leaveGroupCallPresentation, n_phone_leaveGroupCallPresentation, k);
+  writeWithNames(w, v, writeFields_phone_leaveGroupCallPresentation, n_phone_leaveGroupCallPresentation, k);
 }
 
 export function read_phone_leaveGroupCallPresentation(r: Reader, k?: number): phone_leaveGroupCallPresentation {
@@ -31634,7 +31634,7 @@ function readFields_langpack_getLangPack(r: Reader): langpack_getLangPack {
 }
 
 export function write_langpack_getLangPack(w: Writer, v: langpack_getLangPack, k?: number): void {
-  writeBare(w, v, writeFields_langpack_getLangPack, n_langpack_getLangPack, k);
+  writeWithNames(w, v, writeFields_langpack_getLangPack, n_langpack_getLangPack, k);
 }
 
 export function read_langpack_getLangPack(r: Reader, k?: number): langpack_getLangPack {
@@ -31658,7 +31658,7 @@ function readFields_langpack_getStrings(r: Reader): langpack_getStrings {
 }
 
 export function write_langpack_getStrings(w: Writer, v: langpack_getStrings, k?: number): void {
-  writeBare(w, v, writeFields_langpack_getStrings, n_langpack_getStrings, k);
+  writeWithNames(w, v, writeFields_langpack_getStrings, n_langpack_getStrings, k);
 }
 
 export function read_langpack_getStrings(r: Reader, k?: number): langpack_getStrings {
@@ -31684,7 +31684,7 @@ function readFields_langpack_getDifference(r: Reader): langpack_getDifference {
 }
 
 export function write_langpack_getDifference(w: Writer, v: langpack_getDifference, k?: number): void {
-  writeBare(w, v, writeFields_langpack_getDifference, n_langpack_getDifference, k);
+  writeWithNames(w, v, writeFields_langpack_getDifference, n_langpack_getDifference, k);
 }
 
 export function read_langpack_getDifference(r: Reader, k?: number): langpack_getDifference {
@@ -31704,7 +31704,7 @@ function readFields_langpack_getLanguages(r: Reader): langpack_getLanguages {
 }
 
 export function write_langpack_getLanguages(w: Writer, v: langpack_getLanguages, k?: number): void {
-  writeBare(w, v, writeFields_langpack_getLanguages, n_langpack_getLanguages, k);
+  writeWithNames(w, v, writeFields_langpack_getLanguages, n_langpack_getLanguages, k);
 }
 
 export function read_langpack_getLanguages(r: Reader, k?: number): langpack_getLanguages {
@@ -31725,7 +31725,7 @@ function readFields_langpack_getLanguage(r: Reader): langpack_getLanguage {
 }
 
 export function write_langpack_getLanguage(w: Writer, v: langpack_getLanguage, k?: number): void {
-  writeBare(w, v, writeFields_langpack_getLanguage, n_langpack_getLanguage, k);
+  writeWithNames(w, v, writeFields_langpack_getLanguage, n_langpack_getLanguage, k);
 }
 
 export function read_langpack_getLanguage(r: Reader, k?: number): langpack_getLanguage {
@@ -31745,7 +31745,7 @@ function readFields_folders_editPeerFolders(r: Reader): folders_editPeerFolders 
 }
 
 export function write_folders_editPeerFolders(w: Writer, v: folders_editPeerFolders, k?: number): void {
-  writeBare(w, v, writeFields_folders_editPeerFolders, n_folders_editPeerFolders, k);
+  writeWithNames(w, v, writeFields_folders_editPeerFolders, n_folders_editPeerFolders, k);
 }
 
 export function read_folders_editPeerFolders(r: Reader, k?: number): folders_editPeerFolders {
@@ -31766,7 +31766,7 @@ function readFields_folders_deleteFolder(r: Reader): folders_deleteFolder {
 }
 
 export function write_folders_deleteFolder(w: Writer, v: folders_deleteFolder, k?: number): void {
-  writeBare(w, v, writeFields_folders_deleteFolder, n_folders_deleteFolder, k);
+  writeWithNames(w, v, writeFields_folders_deleteFolder, n_folders_deleteFolder, k);
 }
 
 export function read_folders_deleteFolder(r: Reader, k?: number): folders_deleteFolder {
@@ -31790,7 +31790,7 @@ function readFields_stats_getBroadcastStats(r: Reader): stats_getBroadcastStats 
 }
 
 export function write_stats_getBroadcastStats(w: Writer, v: stats_getBroadcastStats, k?: number): void {
-  writeBare(w, v, writeFields_stats_getBroadcastStats, n_stats_getBroadcastStats, k);
+  writeWithNames(w, v, writeFields_stats_getBroadcastStats, n_stats_getBroadcastStats, k);
 }
 
 export function read_stats_getBroadcastStats(r: Reader, k?: number): stats_getBroadcastStats {
@@ -31814,7 +31814,7 @@ function readFields_stats_loadAsyncGraph(r: Reader): stats_loadAsyncGraph {
 }
 
 export function write_stats_loadAsyncGraph(w: Writer, v: stats_loadAsyncGraph, k?: number): void {
-  writeBare(w, v, writeFields_stats_loadAsyncGraph, n_stats_loadAsyncGraph, k);
+  writeWithNames(w, v, writeFields_stats_loadAsyncGraph, n_stats_loadAsyncGraph, k);
 }
 
 export function read_stats_loadAsyncGraph(r: Reader, k?: number): stats_loadAsyncGraph {
@@ -31838,7 +31838,7 @@ function readFields_stats_getMegagroupStats(r: Reader): stats_getMegagroupStats 
 }
 
 export function write_stats_getMegagroupStats(w: Writer, v: stats_getMegagroupStats, k?: number): void {
-  writeBare(w, v, writeFields_stats_getMegagroupStats, n_stats_getMegagroupStats, k);
+  writeWithNames(w, v, writeFields_stats_getMegagroupStats, n_stats_getMegagroupStats, k);
 }
 
 export function read_stats_getMegagroupStats(r: Reader, k?: number): stats_getMegagroupStats {
@@ -31872,7 +31872,7 @@ function readFields_stats_getMessagePublicForwards(r: Reader): stats_getMessageP
 }
 
 export function write_stats_getMessagePublicForwards(w: Writer, v: stats_getMessagePublicForwards, k?: number): void {
-  writeBare(w, v, writeFields_stats_getMessagePublicForwards, n_stats_getMessagePublicForwards, k);
+  writeWithNames(w, v, writeFields_stats_getMessagePublicForwards, n_stats_getMessagePublicForwards, k);
 }
 
 export function read_stats_getMessagePublicForwards(r: Reader, k?: number): stats_getMessagePublicForwards {
@@ -31902,7 +31902,7 @@ function readFields_stats_getMessageStats(r: Reader): stats_getMessageStats {
 }
 
 export function write_stats_getMessageStats(w: Writer, v: stats_getMessageStats, k?: number): void {
-  writeBare(w, v, writeFields_stats_getMessageStats, n_stats_getMessageStats, k);
+  writeWithNames(w, v, writeFields_stats_getMessageStats, n_stats_getMessageStats, k);
 }
 
 export function read_stats_getMessageStats(r: Reader, k?: number): stats_getMessageStats {
@@ -31926,11 +31926,11 @@ function readFields_resPQ(r: Reader): resPQ {
 }
 
 export function writeBare_resPQ(w: Writer, v: resPQ, k?: number): void {
-  writeBare(w, v, writeFields_resPQ, n_resPQ, k);
+  writeWithNames(w, v, writeFields_resPQ, n_resPQ, k);
 }
 
 export function readBare_resPQ(r: Reader, k?: number): resPQ {
-  return readBare(r, readFields_resPQ, n_resPQ, 0x05162463, k);
+  return readWithNames(r, readFields_resPQ, n_resPQ, 0x05162463, k);
 }
 
 var n_p_q_inner_data = 'p_q_inner_data pq p q nonce serverNonce newNonce';
@@ -31952,11 +31952,11 @@ function readFields_p_q_inner_data(r: Reader): p_q_inner_data {
 }
 
 export function writeBare_p_q_inner_data(w: Writer, v: p_q_inner_data, k?: number): void {
-  writeBare(w, v, writeFields_p_q_inner_data, n_p_q_inner_data, k);
+  writeWithNames(w, v, writeFields_p_q_inner_data, n_p_q_inner_data, k);
 }
 
 export function readBare_p_q_inner_data(r: Reader, k?: number): p_q_inner_data {
-  return readBare(r, readFields_p_q_inner_data, n_p_q_inner_data, 0x83c95aec, k);
+  return readWithNames(r, readFields_p_q_inner_data, n_p_q_inner_data, 0x83c95aec, k);
 }
 
 var n_p_q_inner_data_dc = 'p_q_inner_data_dc pq p q nonce serverNonce newNonce dc';
@@ -31981,11 +31981,11 @@ function readFields_p_q_inner_data_dc(r: Reader): p_q_inner_data_dc {
 }
 
 export function writeBare_p_q_inner_data_dc(w: Writer, v: p_q_inner_data_dc, k?: number): void {
-  writeBare(w, v, writeFields_p_q_inner_data_dc, n_p_q_inner_data_dc, k);
+  writeWithNames(w, v, writeFields_p_q_inner_data_dc, n_p_q_inner_data_dc, k);
 }
 
 export function readBare_p_q_inner_data_dc(r: Reader, k?: number): p_q_inner_data_dc {
-  return readBare(r, readFields_p_q_inner_data_dc, n_p_q_inner_data_dc, 0xa9f55f95, k);
+  return readWithNames(r, readFields_p_q_inner_data_dc, n_p_q_inner_data_dc, 0xa9f55f95, k);
 }
 
 var n_p_q_inner_data_temp = 'p_q_inner_data_temp pq p q nonce serverNonce newNonce expiresIn';
@@ -32010,11 +32010,11 @@ function readFields_p_q_inner_data_temp(r: Reader): p_q_inner_data_temp {
 }
 
 export function writeBare_p_q_inner_data_temp(w: Writer, v: p_q_inner_data_temp, k?: number): void {
-  writeBare(w, v, writeFields_p_q_inner_data_temp, n_p_q_inner_data_temp, k);
+  writeWithNames(w, v, writeFields_p_q_inner_data_temp, n_p_q_inner_data_temp, k);
 }
 
 export function readBare_p_q_inner_data_temp(r: Reader, k?: number): p_q_inner_data_temp {
-  return readBare(r, readFields_p_q_inner_data_temp, n_p_q_inner_data_temp, 0x3c6a84d4, k);
+  return readWithNames(r, readFields_p_q_inner_data_temp, n_p_q_inner_data_temp, 0x3c6a84d4, k);
 }
 
 var n_p_q_inner_data_temp_dc = 'p_q_inner_data_temp_dc pq p q nonce serverNonce newNonce dc expiresIn';
@@ -32041,11 +32041,11 @@ function readFields_p_q_inner_data_temp_dc(r: Reader): p_q_inner_data_temp_dc {
 }
 
 export function writeBare_p_q_inner_data_temp_dc(w: Writer, v: p_q_inner_data_temp_dc, k?: number): void {
-  writeBare(w, v, writeFields_p_q_inner_data_temp_dc, n_p_q_inner_data_temp_dc, k);
+  writeWithNames(w, v, writeFields_p_q_inner_data_temp_dc, n_p_q_inner_data_temp_dc, k);
 }
 
 export function readBare_p_q_inner_data_temp_dc(r: Reader, k?: number): p_q_inner_data_temp_dc {
-  return readBare(r, readFields_p_q_inner_data_temp_dc, n_p_q_inner_data_temp_dc, 0x56fddf88, k);
+  return readWithNames(r, readFields_p_q_inner_data_temp_dc, n_p_q_inner_data_temp_dc, 0x56fddf88, k);
 }
 
 var n_bind_auth_key_inner = 'bind_auth_key_inner nonce tempAuthKeyId permAuthKeyId tempSessionId expiresAt';
@@ -32072,11 +32072,11 @@ function readFields_bind_auth_key_inner(r: Reader): bind_auth_key_inner {
 }
 
 export function writeBare_bind_auth_key_inner(w: Writer, v: bind_auth_key_inner, k?: number): void {
-  writeBare(w, v, writeFields_bind_auth_key_inner, n_bind_auth_key_inner, k);
+  writeWithNames(w, v, writeFields_bind_auth_key_inner, n_bind_auth_key_inner, k);
 }
 
 export function readBare_bind_auth_key_inner(r: Reader, k?: number): bind_auth_key_inner {
-  return readBare(r, readFields_bind_auth_key_inner, n_bind_auth_key_inner, 0x75a3f765, k);
+  return readWithNames(r, readFields_bind_auth_key_inner, n_bind_auth_key_inner, 0x75a3f765, k);
 }
 
 var n_server_DH_params_fail = 'server_DH_params_fail nonce serverNonce newNonceHash';
@@ -32094,11 +32094,11 @@ function readFields_server_DH_params_fail(r: Reader): server_DH_params_fail {
 }
 
 export function writeBare_server_DH_params_fail(w: Writer, v: server_DH_params_fail, k?: number): void {
-  writeBare(w, v, writeFields_server_DH_params_fail, n_server_DH_params_fail, k);
+  writeWithNames(w, v, writeFields_server_DH_params_fail, n_server_DH_params_fail, k);
 }
 
 export function readBare_server_DH_params_fail(r: Reader, k?: number): server_DH_params_fail {
-  return readBare(r, readFields_server_DH_params_fail, n_server_DH_params_fail, 0x79cb045d, k);
+  return readWithNames(r, readFields_server_DH_params_fail, n_server_DH_params_fail, 0x79cb045d, k);
 }
 
 var n_server_DH_params_ok = 'server_DH_params_ok nonce serverNonce encryptedAnswer';
@@ -32116,11 +32116,11 @@ function readFields_server_DH_params_ok(r: Reader): server_DH_params_ok {
 }
 
 export function writeBare_server_DH_params_ok(w: Writer, v: server_DH_params_ok, k?: number): void {
-  writeBare(w, v, writeFields_server_DH_params_ok, n_server_DH_params_ok, k);
+  writeWithNames(w, v, writeFields_server_DH_params_ok, n_server_DH_params_ok, k);
 }
 
 export function readBare_server_DH_params_ok(r: Reader, k?: number): server_DH_params_ok {
-  return readBare(r, readFields_server_DH_params_ok, n_server_DH_params_ok, 0xd0e8075c, k);
+  return readWithNames(r, readFields_server_DH_params_ok, n_server_DH_params_ok, 0xd0e8075c, k);
 }
 
 var n_server_DH_inner_data = 'server_DH_inner_data nonce serverNonce g dhPrime gA serverTime';
@@ -32146,11 +32146,11 @@ function readFields_server_DH_inner_data(r: Reader): server_DH_inner_data {
 }
 
 export function writeBare_server_DH_inner_data(w: Writer, v: server_DH_inner_data, k?: number): void {
-  writeBare(w, v, writeFields_server_DH_inner_data, n_server_DH_inner_data, k);
+  writeWithNames(w, v, writeFields_server_DH_inner_data, n_server_DH_inner_data, k);
 }
 
 export function readBare_server_DH_inner_data(r: Reader, k?: number): server_DH_inner_data {
-  return readBare(r, readFields_server_DH_inner_data, n_server_DH_inner_data, 0xb5890dba, k);
+  return readWithNames(r, readFields_server_DH_inner_data, n_server_DH_inner_data, 0xb5890dba, k);
 }
 
 var n_client_DH_inner_data = 'client_DH_inner_data nonce serverNonce retryId gB';
@@ -32172,11 +32172,11 @@ function readFields_client_DH_inner_data(r: Reader): client_DH_inner_data {
 }
 
 export function writeBare_client_DH_inner_data(w: Writer, v: client_DH_inner_data, k?: number): void {
-  writeBare(w, v, writeFields_client_DH_inner_data, n_client_DH_inner_data, k);
+  writeWithNames(w, v, writeFields_client_DH_inner_data, n_client_DH_inner_data, k);
 }
 
 export function readBare_client_DH_inner_data(r: Reader, k?: number): client_DH_inner_data {
-  return readBare(r, readFields_client_DH_inner_data, n_client_DH_inner_data, 0x6643b654, k);
+  return readWithNames(r, readFields_client_DH_inner_data, n_client_DH_inner_data, 0x6643b654, k);
 }
 
 var n_dh_gen_ok = 'dh_gen_ok nonce serverNonce newNonceHash1';
@@ -32192,11 +32192,11 @@ function readFields_dh_gen_ok(r: Reader): dh_gen_ok {
 }
 
 export function writeBare_dh_gen_ok(w: Writer, v: dh_gen_ok, k?: number): void {
-  writeBare(w, v, writeFields_dh_gen_ok, n_dh_gen_ok, k);
+  writeWithNames(w, v, writeFields_dh_gen_ok, n_dh_gen_ok, k);
 }
 
 export function readBare_dh_gen_ok(r: Reader, k?: number): dh_gen_ok {
-  return readBare(r, readFields_dh_gen_ok, n_dh_gen_ok, 0x3bcbf734, k);
+  return readWithNames(r, readFields_dh_gen_ok, n_dh_gen_ok, 0x3bcbf734, k);
 }
 
 var n_dh_gen_retry = 'dh_gen_retry nonce serverNonce newNonceHash2';
@@ -32212,11 +32212,11 @@ function readFields_dh_gen_retry(r: Reader): dh_gen_retry {
 }
 
 export function writeBare_dh_gen_retry(w: Writer, v: dh_gen_retry, k?: number): void {
-  writeBare(w, v, writeFields_dh_gen_retry, n_dh_gen_retry, k);
+  writeWithNames(w, v, writeFields_dh_gen_retry, n_dh_gen_retry, k);
 }
 
 export function readBare_dh_gen_retry(r: Reader, k?: number): dh_gen_retry {
-  return readBare(r, readFields_dh_gen_retry, n_dh_gen_retry, 0x46dc1fb9, k);
+  return readWithNames(r, readFields_dh_gen_retry, n_dh_gen_retry, 0x46dc1fb9, k);
 }
 
 var n_dh_gen_fail = 'dh_gen_fail nonce serverNonce newNonceHash3';
@@ -32232,11 +32232,11 @@ function readFields_dh_gen_fail(r: Reader): dh_gen_fail {
 }
 
 export function writeBare_dh_gen_fail(w: Writer, v: dh_gen_fail, k?: number): void {
-  writeBare(w, v, writeFields_dh_gen_fail, n_dh_gen_fail, k);
+  writeWithNames(w, v, writeFields_dh_gen_fail, n_dh_gen_fail, k);
 }
 
 export function readBare_dh_gen_fail(r: Reader, k?: number): dh_gen_fail {
-  return readBare(r, readFields_dh_gen_fail, n_dh_gen_fail, 0xa69dae02, k);
+  return readWithNames(r, readFields_dh_gen_fail, n_dh_gen_fail, 0xa69dae02, k);
 }
 
 var n_destroy_auth_key_ok = 'destroy_auth_key_ok';
@@ -32249,11 +32249,11 @@ function readFields_destroy_auth_key_ok(_r: Reader): destroy_auth_key_ok {
 }
 
 export function writeBare_destroy_auth_key_ok(w: Writer, v: destroy_auth_key_ok, k?: number): void {
-  writeBare(w, v, writeFields_destroy_auth_key_ok, n_destroy_auth_key_ok, k);
+  writeWithNames(w, v, writeFields_destroy_auth_key_ok, n_destroy_auth_key_ok, k);
 }
 
 export function readBare_destroy_auth_key_ok(r: Reader, k?: number): destroy_auth_key_ok {
-  return readBare(r, readFields_destroy_auth_key_ok, n_destroy_auth_key_ok, 0xf660e1d4, k);
+  return readWithNames(r, readFields_destroy_auth_key_ok, n_destroy_auth_key_ok, 0xf660e1d4, k);
 }
 
 var n_destroy_auth_key_none = 'destroy_auth_key_none';
@@ -32266,11 +32266,11 @@ function readFields_destroy_auth_key_none(_r: Reader): destroy_auth_key_none {
 }
 
 export function writeBare_destroy_auth_key_none(w: Writer, v: destroy_auth_key_none, k?: number): void {
-  writeBare(w, v, writeFields_destroy_auth_key_none, n_destroy_auth_key_none, k);
+  writeWithNames(w, v, writeFields_destroy_auth_key_none, n_destroy_auth_key_none, k);
 }
 
 export function readBare_destroy_auth_key_none(r: Reader, k?: number): destroy_auth_key_none {
-  return readBare(r, readFields_destroy_auth_key_none, n_destroy_auth_key_none, 0x0a9f2259, k);
+  return readWithNames(r, readFields_destroy_auth_key_none, n_destroy_auth_key_none, 0x0a9f2259, k);
 }
 
 var n_destroy_auth_key_fail = 'destroy_auth_key_fail';
@@ -32283,11 +32283,11 @@ function readFields_destroy_auth_key_fail(_r: Reader): destroy_auth_key_fail {
 }
 
 export function writeBare_destroy_auth_key_fail(w: Writer, v: destroy_auth_key_fail, k?: number): void {
-  writeBare(w, v, writeFields_destroy_auth_key_fail, n_destroy_auth_key_fail, k);
+  writeWithNames(w, v, writeFields_destroy_auth_key_fail, n_destroy_auth_key_fail, k);
 }
 
 export function readBare_destroy_auth_key_fail(r: Reader, k?: number): destroy_auth_key_fail {
-  return readBare(r, readFields_destroy_auth_key_fail, n_destroy_auth_key_fail, 0xea109b13, k);
+  return readWithNames(r, readFields_destroy_auth_key_fail, n_destroy_auth_key_fail, 0xea109b13, k);
 }
 
 var n_req_pq = 'req_pq nonce';
@@ -32303,7 +32303,7 @@ function readFields_req_pq(r: Reader): req_pq {
 }
 
 export function write_req_pq(w: Writer, v: req_pq, k?: number): void {
-  writeBare(w, v, writeFields_req_pq, n_req_pq, k);
+  writeWithNames(w, v, writeFields_req_pq, n_req_pq, k);
 }
 
 export function read_req_pq(r: Reader, k?: number): req_pq {
@@ -32323,7 +32323,7 @@ function readFields_req_pq_multi(r: Reader): req_pq_multi {
 }
 
 export function write_req_pq_multi(w: Writer, v: req_pq_multi, k?: number): void {
-  writeBare(w, v, writeFields_req_pq_multi, n_req_pq_multi, k);
+  writeWithNames(w, v, writeFields_req_pq_multi, n_req_pq_multi, k);
 }
 
 export function read_req_pq_multi(r: Reader, k?: number): req_pq_multi {
@@ -32353,7 +32353,7 @@ function readFields_req_DH_params(r: Reader): req_DH_params {
 }
 
 export function write_req_DH_params(w: Writer, v: req_DH_params, k?: number): void {
-  writeBare(w, v, writeFields_req_DH_params, n_req_DH_params, k);
+  writeWithNames(w, v, writeFields_req_DH_params, n_req_DH_params, k);
 }
 
 export function read_req_DH_params(r: Reader, k?: number): req_DH_params {
@@ -32377,7 +32377,7 @@ function readFields_set_client_DH_params(r: Reader): set_client_DH_params {
 }
 
 export function write_set_client_DH_params(w: Writer, v: set_client_DH_params, k?: number): void {
-  writeBare(w, v, writeFields_set_client_DH_params, n_set_client_DH_params, k);
+  writeWithNames(w, v, writeFields_set_client_DH_params, n_set_client_DH_params, k);
 }
 
 export function read_set_client_DH_params(r: Reader, k?: number): set_client_DH_params {
@@ -32396,7 +32396,7 @@ function readFields_destroy_auth_key(_r: Reader): destroy_auth_key {
 }
 
 export function write_destroy_auth_key(w: Writer, v: destroy_auth_key, k?: number): void {
-  writeBare(w, v, writeFields_destroy_auth_key, n_destroy_auth_key, k);
+  writeWithNames(w, v, writeFields_destroy_auth_key, n_destroy_auth_key, k);
 }
 
 export function read_destroy_auth_key(r: Reader, k?: number): destroy_auth_key {
@@ -32414,11 +32414,11 @@ function readFields_msgs_ack(r: Reader): msgs_ack {
 }
 
 export function writeBare_msgs_ack(w: Writer, v: msgs_ack, k?: number): void {
-  writeBare(w, v, writeFields_msgs_ack, n_msgs_ack, k);
+  writeWithNames(w, v, writeFields_msgs_ack, n_msgs_ack, k);
 }
 
 export function readBare_msgs_ack(r: Reader, k?: number): msgs_ack {
-  return readBare(r, readFields_msgs_ack, n_msgs_ack, 0x62d6b459, k);
+  return readWithNames(r, readFields_msgs_ack, n_msgs_ack, 0x62d6b459, k);
 }
 
 var n_bad_msg_notification = 'bad_msg_notification badMsgId badMsgSeqno errorCode';
@@ -32438,11 +32438,11 @@ function readFields_bad_msg_notification(r: Reader): bad_msg_notification {
 }
 
 export function writeBare_bad_msg_notification(w: Writer, v: bad_msg_notification, k?: number): void {
-  writeBare(w, v, writeFields_bad_msg_notification, n_bad_msg_notification, k);
+  writeWithNames(w, v, writeFields_bad_msg_notification, n_bad_msg_notification, k);
 }
 
 export function readBare_bad_msg_notification(r: Reader, k?: number): bad_msg_notification {
-  return readBare(r, readFields_bad_msg_notification, n_bad_msg_notification, 0xa7eff811, k);
+  return readWithNames(r, readFields_bad_msg_notification, n_bad_msg_notification, 0xa7eff811, k);
 }
 
 var n_bad_server_salt = 'bad_server_salt badMsgId badMsgSeqno errorCode newServerSalt';
@@ -32467,11 +32467,11 @@ function readFields_bad_server_salt(r: Reader): bad_server_salt {
 }
 
 export function writeBare_bad_server_salt(w: Writer, v: bad_server_salt, k?: number): void {
-  writeBare(w, v, writeFields_bad_server_salt, n_bad_server_salt, k);
+  writeWithNames(w, v, writeFields_bad_server_salt, n_bad_server_salt, k);
 }
 
 export function readBare_bad_server_salt(r: Reader, k?: number): bad_server_salt {
-  return readBare(r, readFields_bad_server_salt, n_bad_server_salt, 0xedab447b, k);
+  return readWithNames(r, readFields_bad_server_salt, n_bad_server_salt, 0xedab447b, k);
 }
 
 var n_msgs_state_req = 'msgs_state_req msgIds';
@@ -32485,11 +32485,11 @@ function readFields_msgs_state_req(r: Reader): msgs_state_req {
 }
 
 export function writeBare_msgs_state_req(w: Writer, v: msgs_state_req, k?: number): void {
-  writeBare(w, v, writeFields_msgs_state_req, n_msgs_state_req, k);
+  writeWithNames(w, v, writeFields_msgs_state_req, n_msgs_state_req, k);
 }
 
 export function readBare_msgs_state_req(r: Reader, k?: number): msgs_state_req {
-  return readBare(r, readFields_msgs_state_req, n_msgs_state_req, 0xda69fb52, k);
+  return readWithNames(r, readFields_msgs_state_req, n_msgs_state_req, 0xda69fb52, k);
 }
 
 var n_msgs_state_info = 'msgs_state_info reqMsgId info';
@@ -32506,11 +32506,11 @@ function readFields_msgs_state_info(r: Reader): msgs_state_info {
 }
 
 export function writeBare_msgs_state_info(w: Writer, v: msgs_state_info, k?: number): void {
-  writeBare(w, v, writeFields_msgs_state_info, n_msgs_state_info, k);
+  writeWithNames(w, v, writeFields_msgs_state_info, n_msgs_state_info, k);
 }
 
 export function readBare_msgs_state_info(r: Reader, k?: number): msgs_state_info {
-  return readBare(r, readFields_msgs_state_info, n_msgs_state_info, 0x04deb57d, k);
+  return readWithNames(r, readFields_msgs_state_info, n_msgs_state_info, 0x04deb57d, k);
 }
 
 var n_msgs_all_info = 'msgs_all_info msgIds info';
@@ -32525,11 +32525,11 @@ function readFields_msgs_all_info(r: Reader): msgs_all_info {
 }
 
 export function writeBare_msgs_all_info(w: Writer, v: msgs_all_info, k?: number): void {
-  writeBare(w, v, writeFields_msgs_all_info, n_msgs_all_info, k);
+  writeWithNames(w, v, writeFields_msgs_all_info, n_msgs_all_info, k);
 }
 
 export function readBare_msgs_all_info(r: Reader, k?: number): msgs_all_info {
-  return readBare(r, readFields_msgs_all_info, n_msgs_all_info, 0x8cc0d131, k);
+  return readWithNames(r, readFields_msgs_all_info, n_msgs_all_info, 0x8cc0d131, k);
 }
 
 var n_msg_detailed_info = 'msg_detailed_info msgId answerMsgId bytes status';
@@ -32554,11 +32554,11 @@ function readFields_msg_detailed_info(r: Reader): msg_detailed_info {
 }
 
 export function writeBare_msg_detailed_info(w: Writer, v: msg_detailed_info, k?: number): void {
-  writeBare(w, v, writeFields_msg_detailed_info, n_msg_detailed_info, k);
+  writeWithNames(w, v, writeFields_msg_detailed_info, n_msg_detailed_info, k);
 }
 
 export function readBare_msg_detailed_info(r: Reader, k?: number): msg_detailed_info {
-  return readBare(r, readFields_msg_detailed_info, n_msg_detailed_info, 0x276d3ec6, k);
+  return readWithNames(r, readFields_msg_detailed_info, n_msg_detailed_info, 0x276d3ec6, k);
 }
 
 var n_msg_new_detailed_info = 'msg_new_detailed_info answerMsgId bytes status';
@@ -32578,11 +32578,11 @@ function readFields_msg_new_detailed_info(r: Reader): msg_new_detailed_info {
 }
 
 export function writeBare_msg_new_detailed_info(w: Writer, v: msg_new_detailed_info, k?: number): void {
-  writeBare(w, v, writeFields_msg_new_detailed_info, n_msg_new_detailed_info, k);
+  writeWithNames(w, v, writeFields_msg_new_detailed_info, n_msg_new_detailed_info, k);
 }
 
 export function readBare_msg_new_detailed_info(r: Reader, k?: number): msg_new_detailed_info {
-  return readBare(r, readFields_msg_new_detailed_info, n_msg_new_detailed_info, 0x809db6df, k);
+  return readWithNames(r, readFields_msg_new_detailed_info, n_msg_new_detailed_info, 0x809db6df, k);
 }
 
 var n_msg_resend_req = 'msg_resend_req msgIds';
@@ -32596,11 +32596,11 @@ function readFields_msg_resend_req(r: Reader): msg_resend_req {
 }
 
 export function writeBare_msg_resend_req(w: Writer, v: msg_resend_req, k?: number): void {
-  writeBare(w, v, writeFields_msg_resend_req, n_msg_resend_req, k);
+  writeWithNames(w, v, writeFields_msg_resend_req, n_msg_resend_req, k);
 }
 
 export function readBare_msg_resend_req(r: Reader, k?: number): msg_resend_req {
-  return readBare(r, readFields_msg_resend_req, n_msg_resend_req, 0x7d861a08, k);
+  return readWithNames(r, readFields_msg_resend_req, n_msg_resend_req, 0x7d861a08, k);
 }
 
 var n_rpc_error = 'rpc_error errorCode errorMessage';
@@ -32617,11 +32617,11 @@ function readFields_rpc_error(r: Reader): rpc_error {
 }
 
 export function writeBare_rpc_error(w: Writer, v: rpc_error, k?: number): void {
-  writeBare(w, v, writeFields_rpc_error, n_rpc_error, k);
+  writeWithNames(w, v, writeFields_rpc_error, n_rpc_error, k);
 }
 
 export function readBare_rpc_error(r: Reader, k?: number): rpc_error {
-  return readBare(r, readFields_rpc_error, n_rpc_error, 0x2144ca19, k);
+  return readWithNames(r, readFields_rpc_error, n_rpc_error, 0x2144ca19, k);
 }
 
 var n_rpc_answer_unknown = 'rpc_answer_unknown';
@@ -32634,11 +32634,11 @@ function readFields_rpc_answer_unknown(_r: Reader): rpc_answer_unknown {
 }
 
 export function writeBare_rpc_answer_unknown(w: Writer, v: rpc_answer_unknown, k?: number): void {
-  writeBare(w, v, writeFields_rpc_answer_unknown, n_rpc_answer_unknown, k);
+  writeWithNames(w, v, writeFields_rpc_answer_unknown, n_rpc_answer_unknown, k);
 }
 
 export function readBare_rpc_answer_unknown(r: Reader, k?: number): rpc_answer_unknown {
-  return readBare(r, readFields_rpc_answer_unknown, n_rpc_answer_unknown, 0x5e2ad36e, k);
+  return readWithNames(r, readFields_rpc_answer_unknown, n_rpc_answer_unknown, 0x5e2ad36e, k);
 }
 
 var n_rpc_answer_dropped_running = 'rpc_answer_dropped_running';
@@ -32651,11 +32651,11 @@ function readFields_rpc_answer_dropped_running(_r: Reader): rpc_answer_dropped_r
 }
 
 export function writeBare_rpc_answer_dropped_running(w: Writer, v: rpc_answer_dropped_running, k?: number): void {
-  writeBare(w, v, writeFields_rpc_answer_dropped_running, n_rpc_answer_dropped_running, k);
+  writeWithNames(w, v, writeFields_rpc_answer_dropped_running, n_rpc_answer_dropped_running, k);
 }
 
 export function readBare_rpc_answer_dropped_running(r: Reader, k?: number): rpc_answer_dropped_running {
-  return readBare(r, readFields_rpc_answer_dropped_running, n_rpc_answer_dropped_running, 0xcd78e586, k);
+  return readWithNames(r, readFields_rpc_answer_dropped_running, n_rpc_answer_dropped_running, 0xcd78e586, k);
 }
 
 var n_rpc_answer_dropped = 'rpc_answer_dropped msgId seqNo bytes';
@@ -32675,11 +32675,11 @@ function readFields_rpc_answer_dropped(r: Reader): rpc_answer_dropped {
 }
 
 export function writeBare_rpc_answer_dropped(w: Writer, v: rpc_answer_dropped, k?: number): void {
-  writeBare(w, v, writeFields_rpc_answer_dropped, n_rpc_answer_dropped, k);
+  writeWithNames(w, v, writeFields_rpc_answer_dropped, n_rpc_answer_dropped, k);
 }
 
 export function readBare_rpc_answer_dropped(r: Reader, k?: number): rpc_answer_dropped {
-  return readBare(r, readFields_rpc_answer_dropped, n_rpc_answer_dropped, 0xa43ad8b7, k);
+  return readWithNames(r, readFields_rpc_answer_dropped, n_rpc_answer_dropped, 0xa43ad8b7, k);
 }
 
 var n_future_salt = 'future_salt validSince validUntil salt';
@@ -32699,11 +32699,11 @@ function readFields_future_salt(r: Reader): future_salt {
 }
 
 export function writeBare_future_salt(w: Writer, v: future_salt, k?: number): void {
-  writeBare(w, v, writeFields_future_salt, n_future_salt, k);
+  writeWithNames(w, v, writeFields_future_salt, n_future_salt, k);
 }
 
 export function readBare_future_salt(r: Reader, k?: number): future_salt {
-  return readBare(r, readFields_future_salt, n_future_salt, 0x0949d9dc, k);
+  return readWithNames(r, readFields_future_salt, n_future_salt, 0x0949d9dc, k);
 }
 
 var n_future_salts = 'future_salts reqMsgId now salts';
@@ -32722,11 +32722,11 @@ function readFields_future_salts(r: Reader): future_salts {
 }
 
 export function writeBare_future_salts(w: Writer, v: future_salts, k?: number): void {
-  writeBare(w, v, writeFields_future_salts, n_future_salts, k);
+  writeWithNames(w, v, writeFields_future_salts, n_future_salts, k);
 }
 
 export function readBare_future_salts(r: Reader, k?: number): future_salts {
-  return readBare(r, readFields_future_salts, n_future_salts, 0xae500895, k);
+  return readWithNames(r, readFields_future_salts, n_future_salts, 0xae500895, k);
 }
 
 var n_pong = 'pong msgId pingId';
@@ -32744,11 +32744,11 @@ function readFields_pong(r: Reader): pong {
 }
 
 export function writeBare_pong(w: Writer, v: pong, k?: number): void {
-  writeBare(w, v, writeFields_pong, n_pong, k);
+  writeWithNames(w, v, writeFields_pong, n_pong, k);
 }
 
 export function readBare_pong(r: Reader, k?: number): pong {
-  return readBare(r, readFields_pong, n_pong, 0x347773c5, k);
+  return readWithNames(r, readFields_pong, n_pong, 0x347773c5, k);
 }
 
 var n_destroy_session_ok = 'destroy_session_ok sessionId';
@@ -32764,11 +32764,11 @@ function readFields_destroy_session_ok(r: Reader): destroy_session_ok {
 }
 
 export function writeBare_destroy_session_ok(w: Writer, v: destroy_session_ok, k?: number): void {
-  writeBare(w, v, writeFields_destroy_session_ok, n_destroy_session_ok, k);
+  writeWithNames(w, v, writeFields_destroy_session_ok, n_destroy_session_ok, k);
 }
 
 export function readBare_destroy_session_ok(r: Reader, k?: number): destroy_session_ok {
-  return readBare(r, readFields_destroy_session_ok, n_destroy_session_ok, 0xe22045fc, k);
+  return readWithNames(r, readFields_destroy_session_ok, n_destroy_session_ok, 0xe22045fc, k);
 }
 
 var n_destroy_session_none = 'destroy_session_none sessionId';
@@ -32784,11 +32784,11 @@ function readFields_destroy_session_none(r: Reader): destroy_session_none {
 }
 
 export function writeBare_destroy_session_none(w: Writer, v: destroy_session_none, k?: number): void {
-  writeBare(w, v, writeFields_destroy_session_none, n_destroy_session_none, k);
+  writeWithNames(w, v, writeFields_destroy_session_none, n_destroy_session_none, k);
 }
 
 export function readBare_destroy_session_none(r: Reader, k?: number): destroy_session_none {
-  return readBare(r, readFields_destroy_session_none, n_destroy_session_none, 0x62d350c9, k);
+  return readWithNames(r, readFields_destroy_session_none, n_destroy_session_none, 0x62d350c9, k);
 }
 
 var n_new_session_created = 'new_session_created firstMsgId uniqueId serverSalt';
@@ -32808,11 +32808,11 @@ function readFields_new_session_created(r: Reader): new_session_created {
 }
 
 export function writeBare_new_session_created(w: Writer, v: new_session_created, k?: number): void {
-  writeBare(w, v, writeFields_new_session_created, n_new_session_created, k);
+  writeWithNames(w, v, writeFields_new_session_created, n_new_session_created, k);
 }
 
 export function readBare_new_session_created(r: Reader, k?: number): new_session_created {
-  return readBare(r, readFields_new_session_created, n_new_session_created, 0x9ec20908, k);
+  return readWithNames(r, readFields_new_session_created, n_new_session_created, 0x9ec20908, k);
 }
 
 var n_http_wait = 'http_wait maxDelay waitAfter maxWait';
@@ -32832,11 +32832,11 @@ function readFields_http_wait(r: Reader): http_wait {
 }
 
 export function writeBare_http_wait(w: Writer, v: http_wait, k?: number): void {
-  writeBare(w, v, writeFields_http_wait, n_http_wait, k);
+  writeWithNames(w, v, writeFields_http_wait, n_http_wait, k);
 }
 
 export function readBare_http_wait(r: Reader, k?: number): http_wait {
-  return readBare(r, readFields_http_wait, n_http_wait, 0x9299359f, k);
+  return readWithNames(r, readFields_http_wait, n_http_wait, 0x9299359f, k);
 }
 
 var n_ipPort = 'ipPort ipv4 port';
@@ -32854,11 +32854,11 @@ function readFields_ipPort(r: Reader): ipPort {
 }
 
 export function writeBare_ipPort(w: Writer, v: ipPort, k?: number): void {
-  writeBare(w, v, writeFields_ipPort, n_ipPort, k);
+  writeWithNames(w, v, writeFields_ipPort, n_ipPort, k);
 }
 
 export function readBare_ipPort(r: Reader, k?: number): ipPort {
-  return readBare(r, readFields_ipPort, n_ipPort, 0xd433ad73, k);
+  return readWithNames(r, readFields_ipPort, n_ipPort, 0xd433ad73, k);
 }
 
 var n_ipPortSecret = 'ipPortSecret ipv4 port secret';
@@ -32877,11 +32877,11 @@ function readFields_ipPortSecret(r: Reader): ipPortSecret {
 }
 
 export function writeBare_ipPortSecret(w: Writer, v: ipPortSecret, k?: number): void {
-  writeBare(w, v, writeFields_ipPortSecret, n_ipPortSecret, k);
+  writeWithNames(w, v, writeFields_ipPortSecret, n_ipPortSecret, k);
 }
 
 export function readBare_ipPortSecret(r: Reader, k?: number): ipPortSecret {
-  return readBare(r, readFields_ipPortSecret, n_ipPortSecret, 0x37982646, k);
+  return readWithNames(r, readFields_ipPortSecret, n_ipPortSecret, 0x37982646, k);
 }
 
 var n_accessPointRule = 'accessPointRule phonePrefixRules dcId ips';
@@ -32899,11 +32899,11 @@ function readFields_accessPointRule(r: Reader): accessPointRule {
 }
 
 export function writeBare_accessPointRule(w: Writer, v: accessPointRule, k?: number): void {
-  writeBare(w, v, writeFields_accessPointRule, n_accessPointRule, k);
+  writeWithNames(w, v, writeFields_accessPointRule, n_accessPointRule, k);
 }
 
 export function readBare_accessPointRule(r: Reader, k?: number): accessPointRule {
-  return readBare(r, readFields_accessPointRule, n_accessPointRule, 0x4679b65f, k);
+  return readWithNames(r, readFields_accessPointRule, n_accessPointRule, 0x4679b65f, k);
 }
 
 var n_help_configSimple = 'help.configSimple date expires rules';
@@ -32922,11 +32922,11 @@ function readFields_help_configSimple(r: Reader): help_configSimple {
 }
 
 export function writeBare_help_configSimple(w: Writer, v: help_configSimple, k?: number): void {
-  writeBare(w, v, writeFields_help_configSimple, n_help_configSimple, k);
+  writeWithNames(w, v, writeFields_help_configSimple, n_help_configSimple, k);
 }
 
 export function readBare_help_configSimple(r: Reader, k?: number): help_configSimple {
-  return readBare(r, readFields_help_configSimple, n_help_configSimple, 0x5a592a6c, k);
+  return readWithNames(r, readFields_help_configSimple, n_help_configSimple, 0x5a592a6c, k);
 }
 
 var n_rpc_drop_answer = 'rpc_drop_answer reqMsgId';
@@ -32943,7 +32943,7 @@ function readFields_rpc_drop_answer(r: Reader): rpc_drop_answer {
 }
 
 export function write_rpc_drop_answer(w: Writer, v: rpc_drop_answer, k?: number): void {
-  writeBare(w, v, writeFields_rpc_drop_answer, n_rpc_drop_answer, k);
+  writeWithNames(w, v, writeFields_rpc_drop_answer, n_rpc_drop_answer, k);
 }
 
 export function read_rpc_drop_answer(r: Reader, k?: number): rpc_drop_answer {
@@ -32964,7 +32964,7 @@ function readFields_get_future_salts(r: Reader): get_future_salts {
 }
 
 export function write_get_future_salts(w: Writer, v: get_future_salts, k?: number): void {
-  writeBare(w, v, writeFields_get_future_salts, n_get_future_salts, k);
+  writeWithNames(w, v, writeFields_get_future_salts, n_get_future_salts, k);
 }
 
 export function read_get_future_salts(r: Reader, k?: number): get_future_salts {
@@ -32985,7 +32985,7 @@ function readFields_ping(r: Reader): ping {
 }
 
 export function write_ping(w: Writer, v: ping, k?: number): void {
-  writeBare(w, v, writeFields_ping, n_ping, k);
+  writeWithNames(w, v, writeFields_ping, n_ping, k);
 }
 
 export function read_ping(r: Reader, k?: number): ping {
@@ -33008,7 +33008,7 @@ function readFields_ping_delay_disconnect(r: Reader): ping_delay_disconnect {
 }
 
 export function write_ping_delay_disconnect(w: Writer, v: ping_delay_disconnect, k?: number): void {
-  writeBare(w, v, writeFields_ping_delay_disconnect, n_ping_delay_disconnect, k);
+  writeWithNames(w, v, writeFields_ping_delay_disconnect, n_ping_delay_disconnect, k);
 }
 
 export function read_ping_delay_disconnect(r: Reader, k?: number): ping_delay_disconnect {
@@ -33029,7 +33029,7 @@ function readFields_destroy_session(r: Reader): destroy_session {
 }
 
 export function write_destroy_session(w: Writer, v: destroy_session, k?: number): void {
-  writeBare(w, v, writeFields_destroy_session, n_destroy_session, k);
+  writeWithNames(w, v, writeFields_destroy_session, n_destroy_session, k);
 }
 
 export function read_destroy_session(r: Reader, k?: number): destroy_session {
@@ -33050,11 +33050,11 @@ function readFields_rpc_result(r: Reader): rpc_result {
 }
 
 export function writeBare_rpc_result(w: Writer, v: rpc_result, k?: number): void {
-  writeBare(w, v, writeFields_rpc_result, n_rpc_result, k);
+  writeWithNames(w, v, writeFields_rpc_result, n_rpc_result, k);
 }
 
 export function readBare_rpc_result(r: Reader, k?: number): rpc_result {
-  return readBare(r, readFields_rpc_result, n_rpc_result, 0xf35c6d01, k);
+  return readWithNames(r, readFields_rpc_result, n_rpc_result, 0xf35c6d01, k);
 }
 
 var n_msg_container = 'msg_container messages';
@@ -33068,11 +33068,11 @@ function readFields_msg_container(r: Reader): msg_container {
 }
 
 export function writeBare_msg_container(w: Writer, v: msg_container, k?: number): void {
-  writeBare(w, v, writeFields_msg_container, n_msg_container, k);
+  writeWithNames(w, v, writeFields_msg_container, n_msg_container, k);
 }
 
 export function readBare_msg_container(r: Reader, k?: number): msg_container {
-  return readBare(r, readFields_msg_container, n_msg_container, 0x73f1f8dc, k);
+  return readWithNames(r, readFields_msg_container, n_msg_container, 0x73f1f8dc, k);
 }
 
 var n_msg_copy = 'msg_copy origMessage';
@@ -33086,11 +33086,11 @@ function readFields_msg_copy(r: Reader): msg_copy {
 }
 
 export function writeBare_msg_copy(w: Writer, v: msg_copy, k?: number): void {
-  writeBare(w, v, writeFields_msg_copy, n_msg_copy, k);
+  writeWithNames(w, v, writeFields_msg_copy, n_msg_copy, k);
 }
 
 export function readBare_msg_copy(r: Reader, k?: number): msg_copy {
-  return readBare(r, readFields_msg_copy, n_msg_copy, 0xe06046b2, k);
+  return readWithNames(r, readFields_msg_copy, n_msg_copy, 0xe06046b2, k);
 }
 
 var n_gzip_packed = 'gzip_packed packedData';
@@ -33104,11 +33104,11 @@ function readFields_gzip_packed(r: Reader): gzip_packed {
 }
 
 export function writeBare_gzip_packed(w: Writer, v: gzip_packed, k?: number): void {
-  writeBare(w, v, writeFields_gzip_packed, n_gzip_packed, k);
+  writeWithNames(w, v, writeFields_gzip_packed, n_gzip_packed, k);
 }
 
 export function readBare_gzip_packed(r: Reader, k?: number): gzip_packed {
-  return readBare(r, readFields_gzip_packed, n_gzip_packed, 0x3072cfa1, k);
+  return readWithNames(r, readFields_gzip_packed, n_gzip_packed, 0x3072cfa1, k);
 }
 
 var n_message_envelope = 'message msgId seqno bytes body';
@@ -33137,11 +33137,11 @@ function readFields_message_envelope(r: Reader): message_envelope {
 }
 
 export function writeBare_message_envelope(w: Writer, v: message_envelope, k?: number): void {
-  writeBare(w, v, writeFields_message_envelope, n_message_envelope, k);
+  writeWithNames(w, v, writeFields_message_envelope, n_message_envelope, k);
 }
 
 export function readBare_message_envelope(r: Reader, k?: number): message_envelope {
-  return readBare(r, readFields_message_envelope, n_message_envelope, 0, k);
+  return readWithNames(r, readFields_message_envelope, n_message_envelope, 0, k);
 }
 
 export function write_True(w: Writer, v: True, k?: number): void {
