@@ -57,11 +57,15 @@ abstract class TlFieldError extends Error {
    */
   declare field: number | undefined;
   /** The constructor whose field failed, where it is known. */
-  constructorName: string | undefined;
-
+  declare constructorName: string | undefined;
   /** What went wrong, without where; a layer may add what it knows (the layer, another layer's name for an id). */
-  constructor(public detail: string) {
+  declare detail: string;
+
+  // Fields are declared and set here, not defined as class fields: those would be written out
+  // again in every bundle.
+  constructor(detail: string) {
     super();
+    this.detail = detail;
   }
 
   get fieldPath(): string {
@@ -81,19 +85,18 @@ abstract class TlFieldError extends Error {
  */
 export class TlDecodeError extends TlFieldError {
   override readonly name = 'TlDecodeError';
+  declare code: DecodeErrorCode;
+  /** Offset in the input of the first byte that could not be read. */
+  declare readonly offset: number;
   /** The constructor being decoded when it failed, or the unknown id that was read. */
-  constructorId: number | undefined;
+  declare constructorId: number | undefined;
   /** For an id read where a boxed type was expected: that type (`Object` for any). */
-  expectedType: string | undefined;
+  declare expectedType: string | undefined;
 
-  constructor(
-    public code: DecodeErrorCode,
-    /** Offset in the input of the first byte that could not be read. */
-    readonly offset: number,
-    detail: string,
-    constructorId?: number,
-  ) {
+  constructor(code: DecodeErrorCode, offset: number, detail: string, constructorId?: number) {
     super(detail);
+    this.code = code;
+    this.offset = offset;
     this.constructorId = constructorId;
   }
 
@@ -114,14 +117,13 @@ export class TlDecodeError extends TlFieldError {
 /** A value the encoder cannot write, with the path of the field that holds it. */
 export class TlEncodeError extends TlFieldError {
   override readonly name = 'TlEncodeError';
+  declare code: EncodeErrorCode;
   /** For WRONG_CONSTRUCTOR / UNKNOWN_CONSTRUCTOR: the `_` that was refused. */
-  offending: string | undefined;
+  declare offending: string | undefined;
 
-  constructor(
-    public code: EncodeErrorCode,
-    detail: string,
-  ) {
+  constructor(code: EncodeErrorCode, detail: string) {
     super(detail);
+    this.code = code;
   }
 
   override get message(): string {

@@ -48,16 +48,18 @@ function limit(value: number | undefined, fallback: number, max: number, name: s
 
 /** A bounds-checked cursor over an input. Nothing reads before `pos` or after `end`. */
 export class Reader {
-  readonly buf: Uint8Array;
-  readonly view: DataView;
-  pos: number;
-  readonly end: number;
-  depth = 0;
-  readonly strict: boolean;
-  readonly maxDepth: number;
-  readonly maxVectorCount: number;
-  readonly maxStringLength: number;
-  readonly maxBytesLength: number;
+  // Declared, not defined: the constructor sets each one (a class field would be set twice, and
+  // written out again in every bundle).
+  declare readonly buf: Uint8Array;
+  declare readonly view: DataView;
+  declare pos: number;
+  declare readonly end: number;
+  declare depth: number;
+  declare readonly strict: boolean;
+  declare readonly maxDepth: number;
+  declare readonly maxVectorCount: number;
+  declare readonly maxStringLength: number;
+  declare readonly maxBytesLength: number;
 
   /** Throws RangeError if a limit in `options` is not a whole number in its range. */
   constructor(buf: Uint8Array, options: DecodeOptions = {}) {
@@ -65,6 +67,7 @@ export class Reader {
     this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     this.pos = 0;
     this.end = buf.length;
+    this.depth = 0;
     this.strict = options.strict ?? true;
     this.maxDepth = limit(options.maxDepth, DEFAULT_MAX_DEPTH, MAX_DEPTH_CEILING, 'maxDepth');
     this.maxVectorCount = limit(options.maxVectorCount, DEFAULT_MAX_VECTOR_COUNT, 0x7fffffff, 'maxVectorCount');

@@ -5,13 +5,14 @@ import { inField, isStackOverflow, TlEncodeError } from './errors.js';
  * reused across calls by {@link serialize}, so the steady state allocates only the result.
  */
 export class Writer {
-  buf: Uint8Array;
-  view: DataView;
-  pos = 0;
+  declare buf: Uint8Array;
+  declare view: DataView;
+  declare pos: number;
 
   constructor(capacity = 1024) {
     this.buf = new Uint8Array(capacity);
     this.view = new DataView(this.buf.buffer);
+    this.pos = 0;
   }
 
   /** The bytes written so far, as a copy. */

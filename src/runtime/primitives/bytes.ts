@@ -45,25 +45,20 @@ export function writeBytes(w: Writer, v: Uint8Array, k?: number): void {
 export function readLengthPrefix(r: Reader, what: string, max: number, k?: number): number {
   const start = r.pos;
   need(r, 1, `${what} length`, k);
-  const first = r.buf[r.pos];
-  let n: number;
-  let prefix: number;
-  if (first <= 253) {
-    n = first;
-    prefix = 1;
-  } else if (first === 254) {
+  let n = r.buf[start];
+  let prefix = 1;
+  if (n > 253) {
+    if (n > 254) throw fail(r, 'BAD_LENGTH_PREFIX', `${what} length prefix 0xff is not valid TL`, start, k);
     need(r, 4, `${what} length`, k);
-    n = r.buf[r.pos + 1] | (r.buf[r.pos + 2] << 8) | (r.buf[r.pos + 3] << 16);
+    n = r.buf[start + 1] | (r.buf[start + 2] << 8) | (r.buf[start + 3] << 16);
     prefix = 4;
-    if (n < 254 && r.strict) throw fail(r, 'BAD_LENGTH_PREFIX', `${what} length ${n} written with the 0xfe prefix, which is for 254 and more`, r.pos, k);
-  } else {
-    throw fail(r, 'BAD_LENGTH_PREFIX', `${what} length prefix 0xff is not valid TL`, r.pos, k);
+    if (n < 254 && r.strict) throw fail(r, 'BAD_LENGTH_PREFIX', `${what} length ${n} written with the 0xfe prefix, which is for 254 and more`, start, k);
   }
   const padded = (prefix + n + 3) & ~3;
   if (r.end - start < padded) {
-    throw fail(r, 'TRUNCATED', `truncated ${what}: length ${n} needs ${padded} bytes with prefix and padding, ${r.end - start} left`, r.pos, k);
+    throw fail(r, 'TRUNCATED', `truncated ${what}: length ${n} needs ${padded} bytes with prefix and padding, ${r.end - start} left`, start, k);
   }
-  if (n > max) throw fail(r, 'TOO_LONG', `${what} length ${n} is over the limit of ${max}`, r.pos, k);
+  if (n > max) throw fail(r, 'TOO_LONG', `${what} length ${n} is over the limit of ${max}`, start, k);
   r.pos = start + prefix;
   return n;
 }

@@ -17,27 +17,24 @@ function encodeShort(s: string, buf: Uint8Array, p: number): number {
     let c = s.charCodeAt(i);
     if (c < 0x80) {
       buf[p++] = c;
-    } else if (c < 0x800) {
-      buf[p++] = 0xc0 | (c >> 6);
-      buf[p++] = 0x80 | (c & 0x3f);
-    } else {
-      if (c >= 0xd800 && c <= 0xdfff) {
-        const next = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
-        if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-          c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
-          i++;
-          buf[p++] = 0xf0 | (c >> 18);
-          buf[p++] = 0x80 | ((c >> 12) & 0x3f);
-          buf[p++] = 0x80 | ((c >> 6) & 0x3f);
-          buf[p++] = 0x80 | (c & 0x3f);
-          continue;
-        }
-        c = 0xfffd;
-      }
-      buf[p++] = 0xe0 | (c >> 12);
-      buf[p++] = 0x80 | ((c >> 6) & 0x3f);
-      buf[p++] = 0x80 | (c & 0x3f);
+      continue;
     }
+    if (c < 0x800) {
+      buf[p++] = 0xc0 | (c >> 6);
+    } else {
+      const next = s.charCodeAt(i + 1); // NaN past the end
+      if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+        i++;
+        buf[p++] = 0xf0 | (c >> 18);
+        buf[p++] = 0x80 | ((c >> 12) & 0x3f);
+      } else {
+        if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+        buf[p++] = 0xe0 | (c >> 12);
+      }
+      buf[p++] = 0x80 | ((c >> 6) & 0x3f);
+    }
+    buf[p++] = 0x80 | (c & 0x3f);
   }
   return p;
 }
@@ -81,44 +78,37 @@ const fromCharCode = String.fromCharCode;
  * string; past 32 bytes TextDecoder wins (bench/strings.ts, docs/performance.md).
  */
 function decodeShort(buf: Uint8Array, from: number, to: number): string | undefined {
-  let any = 0;
-  for (let i = from; i < to; i++) any |= buf[i];
-  if (any < 0x80) {
-    // ASCII: a few characters per call, no array.
-    let s = '';
-    let i = from;
-    for (; i + 8 <= to; i += 8) s += fromCharCode(buf[i], buf[i + 1], buf[i + 2], buf[i + 3], buf[i + 4], buf[i + 5], buf[i + 6], buf[i + 7]);
-    for (; i + 2 <= to; i += 2) s += fromCharCode(buf[i], buf[i + 1]);
-    if (i < to) s += fromCharCode(buf[i]);
-    return s;
+  // ASCII, checked as it goes: a few characters per call, no array.
+  let s = '';
+  let i = from;
+  for (; i + 8 <= to; i += 8) {
+    if ((buf[i] | buf[i + 1] | buf[i + 2] | buf[i + 3] | buf[i + 4] | buf[i + 5] | buf[i + 6] | buf[i + 7]) & 0x80) break;
+    s += fromCharCode(buf[i], buf[i + 1], buf[i + 2], buf[i + 3], buf[i + 4], buf[i + 5], buf[i + 6], buf[i + 7]);
   }
+  while (i < to && buf[i] < 0x80) s += fromCharCode(buf[i++]);
+  if (i === to) return s;
+  // From the first byte that is not ASCII: code units into an array, one call.
   const units: number[] = [];
-  for (let i = from; i < to; ) {
-    const c = buf[i];
-    if (c < 0x80) {
-      units.push(c);
-      i += 1;
-    } else if (c >= 0xc2 && c <= 0xdf) {
-      if (i + 1 >= to || (buf[i + 1] & 0xc0) !== 0x80) return undefined;
-      units.push(((c & 0x1f) << 6) | (buf[i + 1] & 0x3f));
-      i += 2;
-    } else if (c >= 0xe0 && c <= 0xef) {
-      if (i + 2 >= to || (buf[i + 1] & 0xc0) !== 0x80 || (buf[i + 2] & 0xc0) !== 0x80) return undefined;
-      const u = ((c & 0x0f) << 12) | ((buf[i + 1] & 0x3f) << 6) | (buf[i + 2] & 0x3f);
-      if (u < 0x800 || (u >= 0xd800 && u <= 0xdfff)) return undefined; // overlong, or a surrogate
-      units.push(u);
-      i += 3;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      if (i + 3 >= to || (buf[i + 1] & 0xc0) !== 0x80 || (buf[i + 2] & 0xc0) !== 0x80 || (buf[i + 3] & 0xc0) !== 0x80) return undefined;
-      const p = ((c & 0x07) << 18) | ((buf[i + 1] & 0x3f) << 12) | ((buf[i + 2] & 0x3f) << 6) | (buf[i + 3] & 0x3f);
-      if (p < 0x10000 || p > 0x10ffff) return undefined;
-      units.push(0xd800 | ((p - 0x10000) >> 10), 0xdc00 | (p & 0x3ff));
-      i += 4;
-    } else {
-      return undefined;
+  while (i < to) {
+    let c = buf[i++];
+    if (c >= 0x80) {
+      // A lead byte: 1 to 3 continuation bytes, whose code point must need that many.
+      const more = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : 1;
+      if (c < 0xc2 || c > 0xf4 || i + more > to) return undefined;
+      c &= 0x3f >> more;
+      for (const end = i + more; i < end; i++) {
+        if ((buf[i] & 0xc0) !== 0x80) return undefined;
+        c = (c << 6) | (buf[i] & 0x3f);
+      }
+      if (more === 2 ? c < 0x800 || (c >= 0xd800 && c <= 0xdfff) : more === 3 && (c < 0x10000 || c > 0x10ffff)) return undefined;
+      if (c > 0xffff) {
+        units.push(0xd800 | ((c - 0x10000) >> 10));
+        c = 0xdc00 | (c & 0x3ff);
+      }
     }
+    units.push(c);
   }
-  return fromCharCode.apply(null, units);
+  return s + fromCharCode.apply(null, units);
 }
 
 export function readString(r: Reader, k?: number): string {

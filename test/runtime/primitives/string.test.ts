@@ -134,6 +134,16 @@ describe('string', () => {
       expect(disagreements(inputs())).toEqual([]);
     });
 
+    it('on every 2-byte input after ASCII of 7 to 9 bytes, so across the 8-byte ASCII block and into its tail', () => {
+      function* inputs(): Generator<Uint8Array> {
+        for (const ascii of ['abcdefg', 'abcdefgh', 'abcdefghi']) {
+          const prefix = new TextEncoder().encode(ascii);
+          for (let a = 0; a < 256; a++) for (let b = 0; b < 256; b++) yield Uint8Array.of(...prefix, a, b);
+        }
+      }
+      expect(disagreements(inputs())).toEqual([]);
+    });
+
     it('on 20,000 random inputs of 0 to 40 bytes built from UTF-8 pieces, some broken', () => {
       const rand = mulberry32(7);
       const pieces = ['a', '~', '\u0000', 'é', 'д', '中', '\uffff', '\ufeff', '😀', '\u{10ffff}'].map((p) => new TextEncoder().encode(p));
