@@ -45,11 +45,7 @@ function grow(w: Writer, n: number): void {
 
 /** A value of the wrong JavaScript type or range (in field `k`, see {@link inField}); no value at all is a missing field. */
 export function badValue(expected: string, value: unknown, k?: number): TlEncodeError {
-  return inField(valueError(expected, value), k);
-}
-
-function valueError(expected: string, value: unknown): TlEncodeError {
-  if (value === undefined) return new TlEncodeError('MISSING_FIELD', `missing required value, expected ${expected}`);
+  if (value === undefined) return inField(new TlEncodeError('MISSING_FIELD', `missing required value, expected ${expected}`), k);
   let shown: string;
   if (typeof value === 'bigint') shown = `${value}n`;
   else if (typeof value === 'string') shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
@@ -57,7 +53,7 @@ function valueError(expected: string, value: unknown): TlEncodeError {
   else if (Array.isArray(value)) shown = `array(${value.length})`;
   else if (value === null || typeof value !== 'object') shown = String(value);
   else shown = '_' in value ? `object ${String((value as { _: unknown })._)}` : 'object';
-  return new TlEncodeError('BAD_VALUE', `expected ${expected}, got ${shown}`);
+  return inField(new TlEncodeError('BAD_VALUE', `expected ${expected}, got ${shown}`), k);
 }
 
 export function missingField(name: string, k?: number): TlEncodeError {
