@@ -7,12 +7,15 @@
  *
  * With --verify-only it only checks the bytes, of one or more cases, and prints a line for each.
  * `--cpu-profile FILE` writes a V8 CPU profile of the timed rounds only (after the warm-up).
+ * `--ops N [--warmup-ops W]` runs the operation W and then N times, untimed, for a count of
+ * instructions from outside (bench/instructions.ts); `--calibrate` prints how many operations
+ * run in 100 ms.
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { parseArgs } from 'node:util';
 import { caseById, LIBRARIES, type Library } from './cases.js';
-import { measure, referenceMs } from './lib/measure.js';
+import { batch, measure, opsIn, referenceMs } from './lib/measure.js';
 
 export interface WorkerResult {
   case: string;
@@ -25,6 +28,8 @@ export interface WorkerResult {
   rounds?: number[];
   /** CPU ms of lib/measure.ts's fixed reference loop, run before the warm-up and after the rounds. */
   referenceMs?: [number, number];
+  /** With --ops: how many operations ran after the warm-up; with --calibrate: how many run in 100 ms. */
+  ops?: number;
 }
 
 const { values } = parseArgs({
@@ -36,6 +41,9 @@ const { values } = parseArgs({
     'round-ms': { type: 'string', default: '300' },
     rounds: { type: 'string', default: '5' },
     'cpu-profile': { type: 'string' },
+    ops: { type: 'string' },
+    'warmup-ops': { type: 'string', default: '0' },
+    calibrate: { type: 'boolean', default: false },
   },
 });
 const library = values.library as Library;
@@ -50,7 +58,13 @@ if (!values['verify-only'] && specs.length !== 1) throw new Error('time one case
 for (const spec of specs) {
   const prepared = await spec.prepare(library);
   const result: WorkerResult = { case: spec.id, library, wireBytes: prepared.wireBytes, note: prepared.note };
-  if (!values['verify-only']) {
+  if (values.calibrate) {
+    result.ops = opsIn(prepared.op, 100);
+  } else if (values.ops !== undefined) {
+    batch(prepared.op, Number(values['warmup-ops']));
+    batch(prepared.op, Number(values.ops));
+    result.ops = Number(values.ops);
+  } else if (!values['verify-only']) {
     const options = { warmupMs: Number(values['warmup-ms']), roundMs: Number(values['round-ms']), rounds: Number(values.rounds) };
     // A gauge of the machine's speed around the timing (lib/measure.ts), outside any profile.
     const referenceBefore = referenceMs();

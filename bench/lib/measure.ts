@@ -25,7 +25,7 @@ export interface Measurement {
 export let sink: unknown;
 
 /** Runs `op` `n` times. */
-function batch(op: () => unknown, n: number): void {
+export function batch(op: () => unknown, n: number): void {
   for (let i = 0; i < n; i++) sink = op();
 }
 
@@ -33,6 +33,14 @@ function batch(op: () => unknown, n: number): void {
 function cpuMs(since: NodeJS.CpuUsage): number {
   const u = process.cpuUsage(since);
   return (u.user + u.system) / 1000;
+}
+
+/** How many times `op` runs in `ms` CPU milliseconds, after as long again of warm-up. */
+export function opsIn(op: () => unknown, ms: number): number {
+  for (let start = process.cpuUsage(); cpuMs(start) < ms; ) batch(op, 1);
+  let n = 0;
+  for (const start = process.cpuUsage(); cpuMs(start) < ms; n++) batch(op, 1);
+  return n;
 }
 
 export function measure(op: () => unknown, options: MeasureOptions): Measurement {
