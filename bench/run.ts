@@ -188,7 +188,7 @@ const cpus = os.cpus();
 const machine = `${cpus[0]?.model ?? 'unknown CPU'} x${cpus.length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}, load average ${os.loadavg()[0].toFixed(1)} at the end`;
 
 if (args.json) {
-  const bundles = bundleResults.map((b) => ({ case: b.case, library: b.library, bytes: b.bytes, gzipBytes: b.gzipBytes, top: b.top, breakdown: b.breakdown }));
+  const bundles = bundleResults.map((b) => ({ case: b.case, library: b.library, bytes: b.bytes, gzipBytes: b.gzipBytes, top: b.top, breakdown: b.breakdown, byKind: b.byKind }));
   process.stdout.write(`${JSON.stringify({ machine, cases, bundles, codegen, targets })}\n`);
 } else {
   const out: string[] = [];
@@ -235,6 +235,10 @@ if (args.json) {
     out.push(`    ${part.padEnd(58)} ${num(breakdown.whole[part]).padStart(10)} ${num(breakdown.reader[part]).padStart(19)} ${num(breakdown.writer[part]).padStart(20)}`);
   }
   out.push(`    ${'total'.padEnd(58)} ${num(Object.values(breakdown.whole).reduce((a, b) => a + b, 0)).padStart(10)} ${num(breakdown.reader.total).padStart(19)} ${num(breakdown.writer.total).padStart(20)}`);
+  const readers = bundleOf('readers', 'tlwire')!;
+  out.push('', '  tlwire readers: what each piece is for (by function, so close, not exact)');
+  for (const [part, bytes] of Object.entries(readers.byKind!)) out.push(`    ${part.padEnd(66)} ${num(bytes).padStart(10)}`);
+  out.push(`    ${'total'.padEnd(66)} ${num(readers.bytes).padStart(10)}`);
   out.push('');
   out.push(`codegen: layer 228 from its schema files in ${codegen.seconds} s (median of 3 fresh processes), peak RSS ${codegen.peakMiB} MiB`);
   out.push('');

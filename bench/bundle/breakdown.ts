@@ -1,7 +1,7 @@
 /**
  * What tlwire's generated code spends its bytes on, found by pattern in the minified bundle (so
- * the figures are close, not exact): the whole codec, and one reader and one writer (`message`,
- * the largest constructor a client reads).
+ * the figures are close, not exact): the whole codec, one reader and one writer (`message`,
+ * the largest constructor a client reads); and the readers bundle by what each function is for.
  */
 
 /** Byte counts by category; `other` is what no pattern claims. */
@@ -43,20 +43,56 @@ function classify(code: string): Parts {
   return parts;
 }
 
-/** The top-level `function name(...){...}` that contains every one of `marks`. */
-function functionWith(code: string, marks: string[], not: string[] = []): string {
+/** The text of each `function name(...){...}` in `code`: a small scanner that skips double-quoted strings (braces in a template balance). */
+function* functionsIn(code: string): Generator<string> {
   for (const m of code.matchAll(/function [\w$]+\(/g)) {
     let depth = 0;
     let i = code.indexOf('{', m.index);
-    const start = m.index;
     for (; i < code.length; i++) {
       if (code[i] === '"') i = code.indexOf('"', i + 1);
       else if (code[i] === '{') depth++;
       else if (code[i] === '}' && --depth === 0) break;
     }
-    const text = code.slice(start, i + 1);
-    if (marks.every((x) => text.includes(x)) && !not.some((x) => text.includes(x))) return text;
+    yield code.slice(m.index, i + 1);
   }
+}
+
+/**
+ * The readers bundle by what each piece is for: a constructor's or a function's fields reader
+ * (mtcute's reader map reads no function calls), the names strings the error paths use, the
+ * boxed types' dispatchers (the type check and the error frame), the Object and Function
+ * tables, and the rest. `functions` are the layer's function names.
+ */
+export function readersByKind(code: string, functions: ReadonlySet<string>): Parts {
+  const parts: Parts = {
+    'constructors: fields readers': 0,
+    'functions: fields readers (mtcute reads no calls)': 0,
+    'error context: names of constructors': 0,
+    'error context: names of functions': 0,
+    'dispatchers: a switch per boxed type (type check, error frame)': 0,
+    'the Object and Function tables': 0,
+    'other functions (vectors, runtime)': 0,
+  };
+  let counted = 0;
+  for (const text of functionsIn(code)) {
+    counted += text.length;
+    const made = /return\{_:"([\w.]+)"/.exec(text)?.[1];
+    if (text.includes('switch(')) parts['dispatchers: a switch per boxed type (type check, error frame)'] += text.length;
+    else if (made !== undefined) parts[functions.has(made) ? 'functions: fields readers (mtcute reads no calls)' : 'constructors: fields readers'] += text.length;
+    else if (text.length > 20_000) parts['the Object and Function tables'] += text.length;
+    else parts['other functions (vectors, runtime)'] += text.length;
+  }
+  for (const m of code.matchAll(/(?<=var |,)[\w$]+="([\w.]+)(?: \w+)*"(?=[;,])/g)) {
+    parts[functions.has(m[1]) ? 'error context: names of functions' : 'error context: names of constructors'] += m[0].length;
+    counted += m[0].length;
+  }
+  parts.other = code.length - counted;
+  return parts;
+}
+
+/** The first function that contains every one of `marks` and none of `not`. */
+function functionWith(code: string, marks: string[], not: string[] = []): string {
+  for (const text of functionsIn(code)) if (marks.every((x) => text.includes(x)) && !not.some((x) => text.includes(x))) return text;
   return '';
 }
 

@@ -8,7 +8,7 @@ import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
-import { breakdownOf, type Breakdown } from './breakdown.js';
+import { breakdownOf, readersByKind, type Breakdown, type Parts } from './breakdown.js';
 
 export const BUNDLE_CASES = {
   'one-method': 'encode one request (getStatsURL), decode its result',
@@ -32,6 +32,8 @@ export interface BundleResult {
   top: { input: string; bytes: number }[];
   /** tlwire's whole-layer cases: what the generated code spends its bytes on. */
   breakdown?: Breakdown;
+  /** tlwire's readers: the bytes by what each piece is for (breakdown.ts, readersByKind). */
+  byKind?: Parts;
 }
 
 /** Why a library has no figure for a case. */
@@ -65,6 +67,12 @@ const tlwirePackage = (fromSource: boolean): esbuild.Plugin => ({
     });
   },
 });
+
+/** Layer 228's function names, from its model as the bundles are made (dist/ or src/). */
+async function functionNames(fromSource: boolean): Promise<Set<string>> {
+  const { model } = (await import(fromSource ? '../../src/generated/layer228/model.js' : '../../dist/generated/layer228/model.js')) as { model: { combinators: { name: string; kind: string }[] } };
+  return new Set(model.combinators.filter((c) => c.kind === 'function').map((c) => c.name));
+}
 
 /** One case for one library; undefined when the library has no entry for it. */
 export async function bundle(bundleCase: BundleCase, library: BundleLibrary, options: { fromSource?: boolean } = {}): Promise<BundleResult | undefined> {
@@ -101,6 +109,7 @@ export async function bundle(bundleCase: BundleCase, library: BundleLibrary, opt
     entry: `bench/bundle/${bundleCase}.${library}.entry.ts`,
     top,
     breakdown: library === 'tlwire' && bundleCase === 'codec' ? breakdownOf(code) : undefined,
+    byKind: library === 'tlwire' && bundleCase === 'readers' ? readersByKind(code, await functionNames(options.fromSource ?? false)) : undefined,
   };
 }
 
