@@ -41,19 +41,21 @@ if (spawnSync('valgrind', ['--version']).status !== 0) fail('bench/instructions.
 
 const worker = await buildWorker();
 
-function workerOps(caseId: string, library: Library, extra: string[]): number {
-  const r = spawnSync(process.execPath, [...NODE_FLAGS, worker, '--case', caseId, '--library', library, ...extra], { encoding: 'utf8' });
+/** node running the worker on one case: the same command whether counted or not. */
+const nodeRun = (caseId: string, library: Library, extra: string[]): string[] => [process.execPath, ...NODE_FLAGS, worker, '--case', caseId, '--library', library, ...extra];
+
+/** How many operations run in 100 ms. */
+function calibrate(caseId: string, library: Library): number {
+  const [node, ...args] = nodeRun(caseId, library, ['--calibrate']);
+  const r = spawnSync(node, args, { encoding: 'utf8' });
   if (r.status !== 0) fail(`${caseId} (${library}) failed:\n${r.stderr}`);
   return (JSON.parse(r.stdout) as WorkerResult).ops!;
 }
 
 /** Instructions node executed in all, running `warmup` and then `ops` operations. */
 function collected(caseId: string, library: Library, warmup: number, ops: number): number {
-  const r = spawnSync(
-    'valgrind',
-    ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, ...NODE_FLAGS, worker, '--case', caseId, '--library', library, '--warmup-ops', String(warmup), '--ops', String(ops)],
-    { encoding: 'utf8', maxBuffer: 1 << 26 },
-  );
+  const command = nodeRun(caseId, library, ['--warmup-ops', String(warmup), '--ops', String(ops)]);
+  const r = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', ...command], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const total = /Collected : (\d+)/.exec(r.stderr)?.[1];
   if (r.status !== 0 || total === undefined) fail(`${caseId} (${library}) under callgrind failed:\n${r.stderr}`);
   return Number(total);
@@ -65,7 +67,7 @@ for (const id of args.cases.split(',')) {
   const spec = CASES.find((c) => c.id === id) ?? fail(`no case ${id}`);
   const cells = libraries.map((library) => {
     if (!spec.libraries.includes(library)) return '–';
-    const n = Math.max(10, workerOps(id, library, ['--calibrate']));
+    const n = Math.max(10, calibrate(id, library));
     const perOp: number[] = [];
     for (let run = 0; run < Number(args.runs); run++) perOp.push((collected(id, library, n, 3 * n) - collected(id, library, n, n)) / (2 * n));
     perOp.sort((a, b) => a - b);
